@@ -1,0 +1,64 @@
+# cyberduty — the commands a person types. CMake does the building; this file wires the steps.
+#   make run    install what is missing, build, create the demo organisation, show its gaps
+#   make test   everything: unit + CLI tests, style checks, then the whole suite under ASan+UBSan
+#   make check  style checks, sanitizer suite and valgrind over the core tests
+#   make bench  performance measurements (bench/RESULTS.md)
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+DEMO_DB    ?= var/demo.db
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build run test test-plain test-asan check style valgrind bench clean
+
+all: build
+
+deps:
+	@scripts/deps
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: deps build
+	@mkdir -p $(dir $(DEMO_DB))
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BUILD)/cyberduty demo --db $(DEMO_DB)
+	@echo
+	@# check exits 1 when it finds gaps — the demo is built to have some; 2 would be an error
+	@$(BUILD)/cyberduty check --db $(DEMO_DB); st=$$?; [ $$st -le 1 ]
+	@echo
+	@echo "Demo database: $(DEMO_DB). Try:"
+	@echo "  $(BUILD)/cyberduty check --db $(DEMO_DB) --json"
+	@echo "  $(BUILD)/cyberduty export assets --format csv --db $(DEMO_DB)"
+	@echo "  $(BUILD)/cyberduty profile show imnu-2022"
+
+test: deps test-plain test-asan
+
+test-plain: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+$(ASAN_BUILD)/CMakeCache.txt:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCD_SANITIZE=ON $(CMAKE_FLAGS)
+
+test-asan: $(ASAN_BUILD)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+style:
+	scripts/check-style
+
+valgrind: build
+	scripts/valgrind-core $(BUILD)
+
+check: deps style test-asan valgrind
+
+bench: build
+	bench/run $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) var

@@ -1,0 +1,310 @@
+/* check.c — the gap rules of `cyberduty check` (see check.h). */
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const rule_codes[CHECK__MAX] = {
+	[CHECK_ROLE_MISSING] = "role.missing",
+	[CHECK_ROLE_OVERLAP] = "role.overlap",
+	[CHECK_ASSET_UNANSWERED] = "asset.unanswered",
+	[CHECK_MLPS_UNFILED] = "mlps.unfiled",
+	[CHECK_MLPS_UNASSESSED] = "mlps.unassessed",
+};
+
+/* Used when the policy itself says nothing about MLPS: the scheme's own sources. */
+static const char mlps_law[] = "《网络安全法》第二十一条、GB/T 22239-2019";
+
+const char *check_rule_code(enum check_rule r)
+{
+	return (int)r >= 0 && r < CHECK__MAX ? rule_codes[r] : "?";
+}
+
+static struct finding *add(struct check_result *res, enum check_rule rule, const char *article,
+			   const char *subject)
+{
+	struct finding *f;
+
+	if (res->n == res->cap) {
+		size_t ncap = res->cap ? res->cap * 2 : 32;
+		struct finding *v = realloc(res->v, ncap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		res->v = v;
+		res->cap = ncap;
+	}
+	f = &res->v[res->n++];
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->article = article;
+	f->subject = subject;
+	f->since = CD_DATE_NONE;
+	return f;
+}
+
+void check_result_free(struct check_result *res)
+{
+	free(res->v);
+	memset(res, 0, sizeof(*res));
+}
+
+static bool required_here(const struct profile_role *pr, const struct unit *u)
+{
+	if (u->kind == UNIT_EXTERNAL_AUTHORITY)
+		return false;
+	if (reg_is_root(u))
+		return pr->required_at & (1u << PROFILE_AT_ROOT);
+	return pr->required_at & (1u << u->kind);
+}
+
+static enum cd_err roles_missing(const struct profile *p, const struct reg *reg, cd_date as_of,
+				 struct check_result *res)
+{
+	/* held[i] has bit r set when unit i has a holder of role r on as_of: one pass over the
+	 * duties instead of one per unit and role. */
+	unsigned char *held = calloc(reg->nunits ? reg->nunits : 1, 1);
+
+	if (!held)
+		return CD_ENOMEM;
+	for (size_t i = 0; i < reg->nduties; i++) {
+		const struct duty *d = &reg->duties[i];
+		const struct unit *u = d->unit ? reg_unit(reg, d->unit) : NULL;
+
+		if (u && duty_valid_on(d, as_of))
+			held[u - reg->units] |= (unsigned char)(1u << d->role);
+	}
+	for (size_t i = 0; i < p->nroles; i++) {
+		const struct profile_role *pr = &p->roles[i];
+
+		for (size_t j = 0; j < reg->nunits; j++) {
+			const struct unit *u = &reg->units[j];
+			struct finding *f;
+
+			if (!required_here(pr, u) || (held[j] & (1u << pr->role)))
+				continue;
+			f = add(res, CHECK_ROLE_MISSING, pr->article, u->code);
+			if (!f) {
+				free(held);
+				return CD_ENOMEM;
+			}
+			f->unit = u->id;
+			f->role = pr->role;
+		}
+	}
+	free(held);
+	return CD_OK;
+}
+
+static int cmp_duty(const void *x, const void *y)
+{
+	const struct duty *a = *(const struct duty *const *)x, *b = *(const struct duty *const *)y;
+
+	if (a->role != b->role)
+		return (int)a->role - (int)b->role;
+	if (a->unit != b->unit)
+		return (a->unit > b->unit) - (a->unit < b->unit);
+	if (a->asset != b->asset)
+		return (a->asset > b->asset) - (a->asset < b->asset);
+	return (a->from > b->from) - (a->from < b->from);
+}
+
+static bool same_post(const struct duty *a, const struct duty *b)
+{
+	return a->role == b->role && a->unit == b->unit && a->asset == b->asset;
+}
+
+/* Two duties of one single-holder role for the same unit or asset overlapping on some day up
+ * to as_of. Duties are sorted by post and start; within a post, a duty overlaps the one
+ * before it that reaches furthest. */
+static enum cd_err roles_overlap(const struct profile *p, const struct reg *reg, cd_date as_of,
+				 struct check_result *res)
+{
+	const struct duty **v = malloc((reg->nduties ? reg->nduties : 1) * sizeof(*v));
+	const struct duty *reach = NULL;
+	size_t n = 0;
+
+	if (!v)
+		return CD_ENOMEM;
+	for (size_t i = 0; i < reg->nduties; i++) {
+		const struct profile_role *pr = profile_role(p, reg->duties[i].role);
+
+		if (pr && pr->single && reg->duties[i].from <= as_of)
+			v[n++] = &reg->duties[i];
+	}
+	qsort(v, n, sizeof(*v), cmp_duty);
+	for (size_t i = 0; i < n; i++) {
+		const struct duty *b = v[i];
+		cd_date end_r, end_b = b->to == CD_DATE_NONE ? as_of : b->to;
+		struct finding *f;
+
+		if (!reach || !same_post(reach, b)) {
+			reach = b;
+			continue;
+		}
+		end_r = reach->to == CD_DATE_NONE ? as_of : reach->to;
+		if (b->from <= end_r) {
+			const struct unit *u = b->unit ? reg_unit(reg, b->unit) : NULL;
+			const struct asset *a = b->asset ? reg_asset(reg, b->asset) : NULL;
+
+			f = add(res, CHECK_ROLE_OVERLAP, profile_role(p, b->role)->article,
+				u ? u->code : a ? a->code : "");
+			if (!f) {
+				free(v);
+				return CD_ENOMEM;
+			}
+			f->unit = b->unit;
+			f->asset = b->asset;
+			f->role = b->role;
+			f->person_a = reach->person;
+			f->person_b = b->person;
+			f->since = b->from;
+		}
+		if (end_b > end_r)
+			reach = b;
+	}
+	free(v);
+	return CD_OK;
+}
+
+static enum cd_err assets(const struct profile *p, const struct reg *reg, cd_date as_of,
+			  struct check_result *res)
+{
+	const char *mlps_article = p->mlps.article && *p->mlps.article ? p->mlps.article : mlps_law;
+
+	for (size_t i = 0; i < reg->nassets; i++) {
+		const struct asset *a = &reg->assets[i];
+		struct finding *f;
+		bool answered = false;
+		int months;
+		cd_date base;
+
+		if (a->status == STATUS_RETIRED)
+			continue;
+		for (size_t k = 0; k < p->nprinciples; k++)
+			answered |= a->rel[p->principles[k].relation] != 0;
+		if (!answered) {
+			f = add(res, CHECK_ASSET_UNANSWERED, p->principles[0].article, a->code);
+			if (!f)
+				return CD_ENOMEM;
+			f->asset = a->id;
+		}
+		if (a->mlps_level >= 2 && a->filed_on == CD_DATE_NONE) {
+			cd_date due = a->graded_on == CD_DATE_NONE
+					      ? CD_DATE_NONE
+					      : a->graded_on + p->mlps.filing_days;
+
+			if (due == CD_DATE_NONE || as_of > due) {
+				f = add(res, CHECK_MLPS_UNFILED, mlps_article, a->code);
+				if (!f)
+					return CD_ENOMEM;
+				f->asset = a->id;
+				f->since = due;
+			}
+		}
+		if (a->mlps_level < 3)
+			continue;
+		months = a->mlps_level == 3 ? p->mlps.assess_months_level3
+					    : p->mlps.assess_months_level4;
+		/* Never assessed: the period runs from grading, so a newly graded system has
+		 * one full period for its first assessment. */
+		base = a->assessed_on != CD_DATE_NONE ? a->assessed_on : a->graded_on;
+		if (base == CD_DATE_NONE || as_of > date_add_months(base, months)) {
+			f = add(res, CHECK_MLPS_UNASSESSED, mlps_article, a->code);
+			if (!f)
+				return CD_ENOMEM;
+			f->asset = a->id;
+			f->since = base == CD_DATE_NONE ? CD_DATE_NONE : date_add_months(base, months);
+		}
+	}
+	return CD_OK;
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+	const struct finding *a = x, *b = y;
+	int c;
+
+	if (a->rule != b->rule)
+		return (int)a->rule - (int)b->rule;
+	c = strcmp(a->subject, b->subject);
+	if (c)
+		return c;
+	if (a->role != b->role)
+		return (int)a->role - (int)b->role;
+	return (a->since > b->since) - (a->since < b->since);
+}
+
+enum cd_err check_run(const struct profile *p, const struct reg *reg, cd_date as_of,
+		      struct check_result *res)
+{
+	size_t first = res->n;
+	enum cd_err rc = roles_missing(p, reg, as_of, res);
+
+	if (!rc)
+		rc = roles_overlap(p, reg, as_of, res);
+	if (!rc)
+		rc = assets(p, reg, as_of, res);
+	if (rc)
+		return rc;
+	qsort(res->v + first, res->n - first, sizeof(*res->v), cmp_finding);
+	return CD_OK;
+}
+
+char *check_describe(const struct finding *f, const struct reg *reg,
+		     char *buf, size_t n)
+{
+	const struct unit *u = f->unit ? reg_unit(reg, f->unit) : NULL;
+	const struct asset *a = f->asset ? reg_asset(reg, f->asset) : NULL;
+	const struct person *pa = f->person_a ? reg_person(reg, f->person_a) : NULL;
+	const struct person *pb = f->person_b ? reg_person(reg, f->person_b) : NULL;
+	const char *sname = u ? u->name : a ? a->name : "?";
+	const char *scode = u ? u->code : a ? a->code : "?";
+	char since[11];
+
+	date_format(f->since, since);
+	switch (f->rule) {
+	case CHECK_ROLE_MISSING:
+		snprintf(buf, n, "%s (%s): 未明确%s — no %s holder", sname, scode,
+			 role_label(f->role), role_code(f->role));
+		break;
+	case CHECK_ROLE_OVERLAP:
+		snprintf(buf, n, "%s (%s): %s 同时由 %s 与 %s 担任（自 %s 起）— two %s holders at once",
+			 sname, scode, role_label(f->role), pa ? pa->name : "?",
+			 pb ? pb->name : "?", since, role_code(f->role));
+		break;
+	case CHECK_ASSET_UNANSWERED:
+		snprintf(buf, n, "%s (%s): 无责任单位 — no unit answers for this asset", sname,
+			 scode);
+		break;
+	case CHECK_MLPS_UNFILED:
+		if (f->since == CD_DATE_NONE)
+			snprintf(buf, n,
+				 "%s (%s): 等保%d级未备案，且无定级日期 — level %d, not filed, "
+				 "grading date unknown",
+				 sname, scode, a ? a->mlps_level : 0, a ? a->mlps_level : 0);
+		else
+			snprintf(buf, n,
+				 "%s (%s): 等保%d级，备案期限 %s 已过，尚未备案 — level %d, filing "
+				 "was due %s",
+				 sname, scode, a ? a->mlps_level : 0, since, a ? a->mlps_level : 0,
+				 since);
+		break;
+	case CHECK_MLPS_UNASSESSED:
+		if (f->since == CD_DATE_NONE)
+			snprintf(buf, n,
+				 "%s (%s): 等保%d级，从未测评 — level %d, never assessed", sname,
+				 scode, a ? a->mlps_level : 0, a ? a->mlps_level : 0);
+		else
+			snprintf(buf, n,
+				 "%s (%s): 等保%d级，测评已于 %s 到期 — level %d, assessment "
+				 "due %s",
+				 sname, scode, a ? a->mlps_level : 0, since, a ? a->mlps_level : 0,
+				 since);
+		break;
+	default:
+		snprintf(buf, n, "?");
+	}
+	return buf;
+}

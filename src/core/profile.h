@@ -1,0 +1,112 @@
+/* profile.h — a policy profile as plain data: the roles, principles, numbers, recurring
+ * duties, chain and accountability triggers of one policy document. Loaded from YAML by
+ * src/profile/; read by every rule in core. Everything lives in the profile's arena. */
+#ifndef CD_PROFILE_H
+#define CD_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "date.h"
+#include "reg.h"
+
+/* Positions beyond the unit kinds in a unit-kind bit mask. */
+#define PROFILE_AT_ROOT       UNIT__MAX       /* the top unit of the organisation */
+#define PROFILE_AT_EVERY_UNIT (UNIT__MAX + 1) /* each department / centre */
+#define PROFILE_AT__MAX       (UNIT__MAX + 2)
+
+#define PROFILE_NUMBER_NONE (-1) /* the policy sets no number */
+
+enum period {
+	PERIOD_YEAR,
+	PERIOD_HALF_YEAR,
+	PERIOD_QUARTER,
+	PERIOD_MONTH,
+	PERIOD__MAX
+};
+
+struct profile_role {
+	enum role role;
+	const char *name, *article;
+	bool asset_scope; /* held for an asset rather than a unit */
+	bool single;      /* at most one holder at a time */
+	unsigned required_at; /* bit mask over unit kinds and PROFILE_AT_ROOT */
+};
+
+struct profile_principle {
+	enum relation relation;
+	const char *name, *article;
+};
+
+struct profile_duty {
+	const char *id, *name, *article;
+	int holder; /* a unit kind, PROFILE_AT_ROOT or PROFILE_AT_EVERY_UNIT */
+	enum period every;
+	int times;
+};
+
+struct profile_trigger {
+	const char *id, *article, *text, *condition, *question;
+	int line; /* line of the trigger in its file, for messages */
+};
+
+struct profile {
+	struct arena *arena;
+	const char *file; /* where it was loaded from (built-in: "profiles/ID.yaml") */
+	const char *id, *name, *issuer, *level, *seed;
+	int version;
+	cd_date in_force;
+
+	struct profile_role *roles;
+	size_t nroles, caproles;
+	struct profile_principle *principles;
+	size_t nprinciples, capprinciples;
+
+	struct {
+		int rectify_workdays, repeat_window_months, paralysis_hours;
+		int budget_ratio_percent, drills_per_year;
+	} numbers; /* PROFILE_NUMBER_NONE where the policy is silent */
+
+	struct {
+		const char *article;
+		int filing_days, assess_months_level3, assess_months_level4;
+	} mlps;
+
+	struct profile_duty *duties;
+	size_t nduties, capduties;
+
+	struct {
+		const char *article;
+		enum role unit_roles[ROLE__MAX];
+		size_t nunit_roles;
+		int coordinator; /* unit kind, or -1 */
+	} chain;
+
+	struct {
+		const char *article;
+		unsigned main, important; /* bit masks over enum role */
+	} collective;
+
+	struct profile_trigger *triggers;
+	size_t ntriggers, captriggers;
+
+	const char *source; /* the YAML text it was loaded from */
+	size_t source_len;
+};
+
+/* profile_free releases the profile and its arena. NULL is accepted. */
+void profile_free(struct profile *p);
+
+/* profile_role finds the profile's definition of role, or NULL when the policy has none. */
+const struct profile_role *profile_role(const struct profile *p, enum role role);
+
+/* profile_trigger finds a trigger by id ("8.1"), or NULL. */
+const struct profile_trigger *profile_trigger(const struct profile *p, const char *id);
+
+/* period names: "year" "half_year" "quarter" "month"; parse returns -1 when unknown. */
+const char *period_code(enum period p);
+const char *period_label(enum period p);
+int period_parse(const char *s);
+
+#endif

@@ -1,0 +1,243 @@
+/* reg.c — register snapshot: storage, lookups, the temporal holder query and the names of
+ * every enumeration (English code and Chinese label, both accepted on input). */
+#include "reg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct name {
+	const char *code, *label, *alt; /* alt: one more accepted spelling, may be NULL */
+};
+
+static const struct name unit_kinds[UNIT__MAX] = {
+	[UNIT_PARTY_COMMITTEE] = {"party_committee", "党委（党组）", "党委"},
+	[UNIT_LEADING_GROUP] = {"leading_group", "网信领导小组", "网信委"},
+	[UNIT_LEADING_GROUP_OFFICE] = {"leading_group_office", "领导小组办公室", "网信办"},
+	[UNIT_DEPARTMENT] = {"department", "部门", "科室"},
+	[UNIT_TECH_SUPPORT_CENTRE] = {"tech_support_centre", "技术支撑部门", "信息中心"},
+	[UNIT_EXTERNAL_AUTHORITY] = {"external_authority", "外部机构", NULL},
+};
+
+static const struct name roles[ROLE__MAX] = {
+	[ROLE_FIRST_RESPONSIBLE] = {"first_responsible", "第一责任人", NULL},
+	[ROLE_DIRECT_RESPONSIBLE] = {"direct_responsible", "直接责任人", NULL},
+	[ROLE_LEADERSHIP_MEMBER] = {"leadership_member", "领导责任人", "班子成员"},
+	[ROLE_PRINCIPAL] = {"principal", "主要负责人", NULL},
+	[ROLE_SECURITY_OFFICER] = {"security_officer", "网络安全员", NULL},
+	[ROLE_ASSET_CUSTODIAN] = {"asset_custodian", "系统负责人", NULL},
+};
+
+static const struct name relations[REL__MAX] = {
+	[REL_BUILDER] = {"builder", "建设单位", "谁建设"},
+	[REL_USER] = {"user", "使用单位", "谁使用"},
+	[REL_MANAGER] = {"manager", "主管单位", "谁主管"},
+	[REL_OPERATOR] = {"operator", "运维单位", "谁运维"},
+};
+
+static const struct name asset_kinds[ASSET__MAX] = {
+	[ASSET_PORTAL] = {"portal", "门户网站", NULL},
+	[ASSET_NEWS_SITE] = {"news_site", "新闻网站", NULL},
+	[ASSET_PLATFORM] = {"platform", "网络平台", NULL},
+	[ASSET_PUBLICITY_PLATFORM] = {"publicity_platform", "宣发平台", NULL},
+	[ASSET_INFO_SYSTEM] = {"info_system", "信息系统", NULL},
+	[ASSET_SERVER] = {"server", "服务器", NULL},
+	[ASSET_INFRASTRUCTURE] = {"infrastructure", "信息基础设施", "基础设施"},
+};
+
+static const struct name statuses[STATUS__MAX] = {
+	[STATUS_PLANNED] = {"planned", "规划", NULL},
+	[STATUS_BUILDING] = {"building", "建设中", NULL},
+	[STATUS_LIVE] = {"live", "运行", "在用"},
+	[STATUS_RETIRED] = {"retired", "下线", "停用"},
+};
+
+static const struct name results[ASSESS__MAX] = {
+	[ASSESS_NONE] = {"none", "未测评", NULL},
+	[ASSESS_PASS] = {"pass", "符合", NULL},
+	[ASSESS_BASIC] = {"basic", "基本符合", NULL},
+	[ASSESS_FAIL] = {"fail", "不符合", NULL},
+};
+
+static int parse_name(const struct name *tab, int n, const char *s)
+{
+	if (!s)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (!strcmp(s, tab[i].code) || !strcmp(s, tab[i].label) ||
+		    (tab[i].alt && !strcmp(s, tab[i].alt)))
+			return i;
+	}
+	return -1;
+}
+
+#define NAMES(fn, type, tab, max)                                                                  \
+	const char *fn##_code(type v)                                                              \
+	{                                                                                          \
+		return (int)v >= 0 && v < max ? tab[v].code : "?";                                 \
+	}                                                                                          \
+	const char *fn##_label(type v)                                                             \
+	{                                                                                          \
+		return (int)v >= 0 && v < max ? tab[v].label : "?";                                \
+	}                                                                                          \
+	int fn##_parse(const char *s)                                                              \
+	{                                                                                          \
+		return parse_name(tab, max, s);                                                    \
+	}
+
+NAMES(unit_kind, enum unit_kind, unit_kinds, UNIT__MAX)
+NAMES(role, enum role, roles, ROLE__MAX)
+NAMES(relation, enum relation, relations, REL__MAX)
+NAMES(asset_kind, enum asset_kind, asset_kinds, ASSET__MAX)
+NAMES(asset_status, enum asset_status, statuses, STATUS__MAX)
+NAMES(assess_result, enum assess_result, results, ASSESS__MAX)
+
+struct reg *reg_new(void)
+{
+	struct reg *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		return NULL;
+	r->arena = arena_new(0);
+	if (!r->arena) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void reg_free(struct reg *r)
+{
+	if (!r)
+		return;
+	arena_free(r->arena);
+	free(r);
+}
+
+struct unit *reg_add_unit(struct reg *r)
+{
+	return arena_grow(r->arena, &r->units, &r->nunits, &r->capunits, sizeof(struct unit));
+}
+
+struct person *reg_add_person(struct reg *r)
+{
+	return arena_grow(r->arena, &r->people, &r->npeople, &r->cappeople, sizeof(struct person));
+}
+
+struct duty *reg_add_duty(struct reg *r)
+{
+	struct duty *d =
+		arena_grow(r->arena, &r->duties, &r->nduties, &r->capduties, sizeof(struct duty));
+
+	if (d)
+		d->to = CD_DATE_NONE;
+	return d;
+}
+
+struct asset *reg_add_asset(struct reg *r)
+{
+	struct asset *a =
+		arena_grow(r->arena, &r->assets, &r->nassets, &r->capassets, sizeof(struct asset));
+
+	if (a) {
+		a->graded_on = CD_DATE_NONE;
+		a->filed_on = CD_DATE_NONE;
+		a->assessed_on = CD_DATE_NONE;
+		a->status = STATUS_LIVE;
+	}
+	return a;
+}
+
+/* One binary search for the four arrays: each record type starts with its int64_t id. */
+static const void *by_id(const void *base, size_t n, size_t sz, int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const void *p = (const char *)base + mid * sz;
+		int64_t v;
+
+		memcpy(&v, p, sizeof(v));
+		if (v == id)
+			return p;
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct unit *reg_unit(const struct reg *r, int64_t id)
+{
+	return by_id(r->units, r->nunits, sizeof(struct unit), id);
+}
+
+const struct person *reg_person(const struct reg *r, int64_t id)
+{
+	return by_id(r->people, r->npeople, sizeof(struct person), id);
+}
+
+const struct asset *reg_asset(const struct reg *r, int64_t id)
+{
+	return by_id(r->assets, r->nassets, sizeof(struct asset), id);
+}
+
+const struct unit *reg_unit_by_code(const struct reg *r, const char *code)
+{
+	for (size_t i = 0; i < r->nunits; i++)
+		if (!strcmp(r->units[i].code, code))
+			return &r->units[i];
+	return NULL;
+}
+
+const struct person *reg_person_by_code(const struct reg *r, const char *code)
+{
+	for (size_t i = 0; i < r->npeople; i++)
+		if (!strcmp(r->people[i].code, code))
+			return &r->people[i];
+	return NULL;
+}
+
+const struct asset *reg_asset_by_code(const struct reg *r, const char *code)
+{
+	for (size_t i = 0; i < r->nassets; i++)
+		if (!strcmp(r->assets[i].code, code))
+			return &r->assets[i];
+	return NULL;
+}
+
+bool reg_is_root(const struct unit *u)
+{
+	return u->parent == 0 && u->kind != UNIT_EXTERNAL_AUTHORITY;
+}
+
+bool duty_valid_on(const struct duty *d, cd_date on)
+{
+	return d->from <= on && (d->to == CD_DATE_NONE || on <= d->to);
+}
+
+size_t reg_holders(const struct reg *r, enum role role, int64_t unit, int64_t asset, cd_date on,
+		   const struct duty **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nduties; i++) {
+		const struct duty *d = &r->duties[i];
+
+		if (d->role != role || d->unit != unit || d->asset != asset || !duty_valid_on(d, on))
+			continue;
+		if (n < max) {
+			/* insertion by valid_from keeps the answer stable */
+			size_t j = n;
+
+			while (j > 0 && out[j - 1]->from > d->from) {
+				out[j] = out[j - 1];
+				j--;
+			}
+			out[j] = d;
+		}
+		n++;
+	}
+	return n;
+}

@@ -1,0 +1,122 @@
+/* test_reg.c — the register's temporal query ("who held role R of unit U on day D") across
+ * changes of holder, vacancies and overlaps; lookups; enumeration names. */
+#include "fixreg.h"
+
+/* College 10: first responsible 张 until 2022-06-30, vacant 07-01..07-14, 李 from 07-15;
+ * direct responsible 王 throughout; asset 100 custodian 赵 from 2023. */
+static struct reg *history(void)
+{
+	struct reg *r = reg_new();
+
+	fx_unit(r, 1, "ROOT", 0, UNIT_PARTY_COMMITTEE);
+	fx_unit(r, 10, "C1", 1, UNIT_DEPARTMENT);
+	fx_person(r, 1, "张");
+	fx_person(r, 2, "李");
+	fx_person(r, 3, "王");
+	fx_person(r, 4, "赵");
+	fx_asset(r, 100, "A1", 10);
+	fx_duty(r, 1, ROLE_FIRST_RESPONSIBLE, 1, 10, 0, "2019-03-01", "2022-06-30");
+	fx_duty(r, 2, ROLE_FIRST_RESPONSIBLE, 2, 10, 0, "2022-07-15", NULL);
+	fx_duty(r, 3, ROLE_DIRECT_RESPONSIBLE, 3, 10, 0, "2019-03-01", NULL);
+	fx_duty(r, 4, ROLE_ASSET_CUSTODIAN, 4, 0, 100, "2023-01-01", NULL);
+	return r;
+}
+
+static void holders_over_time(void **state)
+{
+	static const struct {
+		const char *on;
+		enum role role;
+		int64_t unit, asset;
+		int64_t person; /* 0 = vacant */
+	} cases[] = {
+		{"2019-02-28", ROLE_FIRST_RESPONSIBLE, 10, 0, 0}, /* before anyone */
+		{"2019-03-01", ROLE_FIRST_RESPONSIBLE, 10, 0, 1}, /* first day counts */
+		{"2022-06-30", ROLE_FIRST_RESPONSIBLE, 10, 0, 1}, /* last day counts */
+		{"2022-07-01", ROLE_FIRST_RESPONSIBLE, 10, 0, 0}, /* vacancy */
+		{"2022-07-14", ROLE_FIRST_RESPONSIBLE, 10, 0, 0},
+		{"2022-07-15", ROLE_FIRST_RESPONSIBLE, 10, 0, 2},
+		{"2030-01-01", ROLE_FIRST_RESPONSIBLE, 10, 0, 2}, /* open end */
+		{"2022-07-01", ROLE_DIRECT_RESPONSIBLE, 10, 0, 3},
+		{"2022-07-01", ROLE_SECURITY_OFFICER, 10, 0, 0},  /* never held */
+		{"2022-12-31", ROLE_ASSET_CUSTODIAN, 0, 100, 0},
+		{"2023-01-01", ROLE_ASSET_CUSTODIAN, 0, 100, 4},
+		{"2023-01-01", ROLE_ASSET_CUSTODIAN, 10, 0, 0},   /* asset duty is not the unit's */
+		{"2023-01-01", ROLE_FIRST_RESPONSIBLE, 1, 0, 0},  /* not inherited by the parent */
+	};
+	struct reg *r = history();
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct duty *out[4];
+		size_t n = reg_holders(r, cases[i].role, cases[i].unit, cases[i].asset,
+				       D(cases[i].on), out, 4);
+
+		if (!cases[i].person) {
+			assert_int_equal(n, 0);
+		} else {
+			assert_int_equal(n, 1);
+			assert_int_equal(out[0]->person, cases[i].person);
+		}
+	}
+	reg_free(r);
+}
+
+static void overlapping_holders_are_all_returned(void **state)
+{
+	struct reg *r = history();
+	const struct duty *out[1];
+	(void)state;
+
+	/* a badly recorded handover: 张 is also recorded from 2022-06-01 in a second duty */
+	fx_duty(r, 5, ROLE_FIRST_RESPONSIBLE, 2, 10, 0, "2022-06-01", "2022-06-30");
+	assert_int_equal(reg_holders(r, ROLE_FIRST_RESPONSIBLE, 10, 0, D("2022-06-15"), out, 1), 2);
+	assert_int_equal(out[0]->person, 1); /* ordered by valid_from; count exceeds max */
+	reg_free(r);
+}
+
+static void lookups(void **state)
+{
+	struct reg *r = history();
+	(void)state;
+
+	assert_string_equal(reg_unit(r, 10)->code, "C1");
+	assert_null(reg_unit(r, 11));
+	assert_string_equal(reg_person(r, 4)->name, "赵");
+	assert_string_equal(reg_asset_by_code(r, "A1")->code, "A1");
+	assert_null(reg_person_by_code(r, "nobody"));
+	assert_true(reg_is_root(reg_unit(r, 1)));
+	assert_false(reg_is_root(reg_unit(r, 10)));
+	reg_free(r);
+}
+
+static void names(void **state)
+{
+	(void)state;
+	assert_int_equal(unit_kind_parse("department"), UNIT_DEPARTMENT);
+	assert_int_equal(unit_kind_parse("部门"), UNIT_DEPARTMENT);
+	assert_int_equal(unit_kind_parse("科室"), UNIT_DEPARTMENT);
+	assert_int_equal(unit_kind_parse("Department"), -1);
+	assert_int_equal(role_parse("网络安全员"), ROLE_SECURITY_OFFICER);
+	assert_int_equal(role_parse("first_responsible"), ROLE_FIRST_RESPONSIBLE);
+	assert_int_equal(asset_kind_parse("门户网站"), ASSET_PORTAL);
+	assert_int_equal(asset_status_parse("在用"), STATUS_LIVE);
+	assert_int_equal(assess_result_parse("基本符合"), ASSESS_BASIC);
+	assert_int_equal(relation_parse("operator"), REL_OPERATOR);
+	for (int k = 0; k < UNIT__MAX; k++)
+		assert_int_equal(unit_kind_parse(unit_kind_label((enum unit_kind)k)), k);
+	for (int k = 0; k < ROLE__MAX; k++)
+		assert_int_equal(role_parse(role_code((enum role)k)), k);
+	assert_string_equal(role_code((enum role)99), "?");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(holders_over_time),
+		cmocka_unit_test(overlapping_holders_are_all_returned),
+		cmocka_unit_test(lookups),
+		cmocka_unit_test(names),
+	};
+	return cmocka_run_group_tests_name("reg", tests, NULL, NULL);
+}

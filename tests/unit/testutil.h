@@ -1,0 +1,51 @@
+/* testutil.h — small helpers the unit tests share: scratch database paths and fixtures.
+ * Header-only on purpose: each test is one executable. */
+#ifndef CD_TESTUTIL_H
+#define CD_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "core/date.h"
+
+/* D parses a YYYY-MM-DD literal, failing the test on a typo. */
+static inline cd_date D(const char *s)
+{
+	cd_date t = CD_DATE_NONE;
+
+	assert_true(date_parse(s, &t));
+	return t;
+}
+
+/* tmp_db returns a fresh scratch database path (removed if it existed) in buf. */
+static inline const char *tmp_db(char *buf, size_t n, const char *name)
+{
+	const char *dir = getenv("CD_TMP");
+	char side[600];
+
+	snprintf(buf, n, "%s/%s-%ld.db", dir ? dir : "/tmp", name, (long)getpid());
+	unlink(buf);
+	snprintf(side, sizeof(side), "%s-wal", buf);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", buf);
+	unlink(side);
+	return buf;
+}
+
+/* fixture returns the path of a file under tests/fixtures in buf. */
+static inline const char *fixture(char *buf, size_t n, const char *rel)
+{
+	const char *dir = getenv("CD_FIXTURES");
+
+	snprintf(buf, n, "%s/%s", dir ? dir : "tests/fixtures", rel);
+	return buf;
+}
+
+#endif
