@@ -1,0 +1,76 @@
+/* store.c — picks the backend from the URI and forwards each call through its ops table. */
+#include "store_int.h"
+
+#include <string.h>
+
+enum cd_err store_open(const char *uri, unsigned flags, struct store **out, struct cd_diag *d)
+{
+	*out = NULL;
+	if (!uri || !*uri)
+		return cd_diag_set(d, CD_EINVAL, "no database given (use --db PATH)");
+	if (!strncmp(uri, "sqlite:", 7))
+		uri += 7;
+	else if (!strncmp(uri, "postgres://", 11) || !strncmp(uri, "postgresql://", 13))
+		return cd_diag_set(d, CD_EINVAL,
+				   "%s: the PostgreSQL backend is not built yet; use a SQLite file",
+				   uri);
+	return store_sqlite_open(uri, flags, out, d);
+}
+
+void store_close(struct store *s)
+{
+	if (s)
+		s->ops->close(s);
+}
+
+enum cd_err store_begin(struct store *s, struct cd_diag *d)
+{
+	return s->ops->begin(s, d);
+}
+
+enum cd_err store_commit(struct store *s, struct cd_diag *d)
+{
+	return s->ops->commit(s, d);
+}
+
+void store_rollback(struct store *s)
+{
+	s->ops->rollback(s);
+}
+
+enum cd_err store_profile_set(struct store *s, const char *id, int version, const char *src,
+			      size_t len, const char *on, struct cd_diag *d)
+{
+	return s->ops->profile_set(s, id, version, src, len, on, d);
+}
+
+enum cd_err store_profile_get(struct store *s, char **id, char **src, size_t *len,
+			      struct cd_diag *d)
+{
+	return s->ops->profile_get(s, id, src, len, d);
+}
+
+enum cd_err store_unit_add(struct store *s, struct unit *u, struct cd_diag *d)
+{
+	return s->ops->unit_add(s, u, d);
+}
+
+enum cd_err store_person_add(struct store *s, struct person *p, struct cd_diag *d)
+{
+	return s->ops->person_add(s, p, d);
+}
+
+enum cd_err store_asset_add(struct store *s, struct asset *a, struct cd_diag *d)
+{
+	return s->ops->asset_add(s, a, d);
+}
+
+enum cd_err store_duty_add(struct store *s, struct duty *du, struct cd_diag *d)
+{
+	return s->ops->duty_add(s, du, d);
+}
+
+enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
+{
+	return s->ops->reg_load(s, out, d);
+}

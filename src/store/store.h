@@ -1,0 +1,52 @@
+/* store.h — the one interface to persistent data. Opaque: callers see structs from core,
+ * never SQL or a database handle. Backends (store/sqlite.c; PostgreSQL to follow) sit behind
+ * an ops table (store_int.h). Every function returns enum cd_err and, on failure, says what
+ * went wrong in the diag (which may be NULL). */
+#ifndef CD_STORE_H
+#define CD_STORE_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/reg.h"
+
+struct store;
+
+#define STORE_CREATE 1u /* create the database when it does not exist */
+
+/* store_open opens the database named by uri: a file path (SQLite), "sqlite:PATH". The
+ * schema is brought up to date by the backend's numbered migrations. Without STORE_CREATE
+ * a missing database is CD_ENOTFOUND. On CD_OK *out is owned by the caller (store_close). */
+enum cd_err store_open(const char *uri, unsigned flags, struct store **out, struct cd_diag *d);
+
+/* store_close releases the store; NULL is accepted. An open transaction is rolled back. */
+void store_close(struct store *s);
+
+/* Transactions: everything between begin and commit is written whole or not at all. */
+enum cd_err store_begin(struct store *s, struct cd_diag *d);
+enum cd_err store_commit(struct store *s, struct cd_diag *d);
+void store_rollback(struct store *s);
+
+/* store_profile_set records a new profile version in force (its id, version and YAML text)
+ * from day `on` (YYYY-MM-DD). */
+enum cd_err store_profile_set(struct store *s, const char *profile_id, int version,
+			      const char *source, size_t len, const char *on, struct cd_diag *d);
+
+/* store_profile_get returns the profile in force: *id and *source are malloc'd copies the
+ * caller frees. CD_ENOTFOUND when the database has none (not initialised). */
+enum cd_err store_profile_get(struct store *s, char **id, char **source, size_t *len,
+			      struct cd_diag *d);
+
+/* store_*_add inserts the record and sets its id. Strings are copied. References (parent,
+ * unit, person, asset) are ids that must exist (CD_ENOTFOUND otherwise); a duplicate code is
+ * CD_ECONFLICT. */
+enum cd_err store_unit_add(struct store *s, struct unit *u, struct cd_diag *d);
+enum cd_err store_person_add(struct store *s, struct person *p, struct cd_diag *d);
+enum cd_err store_asset_add(struct store *s, struct asset *a, struct cd_diag *d);
+enum cd_err store_duty_add(struct store *s, struct duty *du, struct cd_diag *d);
+
+/* store_reg_load reads the whole register into a new snapshot (caller frees with reg_free),
+ * every array sorted by id. */
+enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d);
+
+#endif

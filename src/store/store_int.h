@@ -1,0 +1,34 @@
+/* store_int.h — what store.c and its backends share: the ops table each backend fills.
+ * Nobody outside src/store/ includes this. */
+#ifndef CD_STORE_INT_H
+#define CD_STORE_INT_H
+
+#include "store.h"
+
+struct store_ops {
+	const char *name;
+	void (*close)(struct store *s);
+	enum cd_err (*begin)(struct store *s, struct cd_diag *d);
+	enum cd_err (*commit)(struct store *s, struct cd_diag *d);
+	void (*rollback)(struct store *s);
+	enum cd_err (*profile_set)(struct store *s, const char *id, int version, const char *src,
+				   size_t len, const char *on, struct cd_diag *d);
+	enum cd_err (*profile_get)(struct store *s, char **id, char **src, size_t *len,
+				   struct cd_diag *d);
+	enum cd_err (*unit_add)(struct store *s, struct unit *u, struct cd_diag *d);
+	enum cd_err (*person_add)(struct store *s, struct person *p, struct cd_diag *d);
+	enum cd_err (*asset_add)(struct store *s, struct asset *a, struct cd_diag *d);
+	enum cd_err (*duty_add)(struct store *s, struct duty *du, struct cd_diag *d);
+	enum cd_err (*reg_load)(struct store *s, struct reg **out, struct cd_diag *d);
+};
+
+/* Every backend's handle starts with this. */
+struct store {
+	const struct store_ops *ops;
+};
+
+/* store_sqlite_open opens (and with STORE_CREATE creates) the SQLite database at path. */
+enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,
+			      struct cd_diag *d);
+
+#endif
