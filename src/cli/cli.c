@@ -1,0 +1,153 @@
+/* cli.c — option parsing and the helpers every command uses. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "profile/profile_load.h"
+
+static const struct {
+	unsigned bit;
+	const char *name;
+	bool takes_value;
+} options[] = {
+	{OPT_DB, "--db", true},		{OPT_AS_OF, "--as-of", true},
+	{OPT_PROFILE, "--profile", true}, {OPT_FORMAT, "--format", true},
+	{OPT_OUTPUT, "--output", true},	{OPT_JSON, "--json", false},
+};
+
+static bool usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static bool usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("cyberduty: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: cyberduty %s\n", usage);
+	return false;
+}
+
+static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const char *usage)
+{
+	switch (bit) {
+	case OPT_DB:
+		o->db = v;
+		break;
+	case OPT_PROFILE:
+		o->profile = v;
+		break;
+	case OPT_FORMAT:
+		o->format = v;
+		break;
+	case OPT_OUTPUT:
+		o->output = v;
+		break;
+	case OPT_AS_OF:
+		if (!date_parse(v, &o->as_of))
+			return usage_error(usage, "--as-of wants a date YYYY-MM-DD, not \"%s\"", v);
+		break;
+	case OPT_JSON:
+		o->json = true;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos,
+	       const char *usage, struct cli_opts *o)
+{
+	const char *env = getenv("CYBERDUTY_DB");
+
+	memset(o, 0, sizeof(*o));
+	o->db = env && *env ? env : "cyberduty.db";
+	o->as_of = cli_today();
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool matched = false;
+
+		if (a[0] != '-' || a[1] == '\0') {
+			if (o->npos == max_pos || o->npos == CLI_MAX_POS)
+				return usage_error(usage, "unexpected argument \"%s\"", a);
+			o->pos[o->npos++] = a;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
+			size_t n = strlen(options[k].name);
+			const char *v = NULL;
+
+			if (strncmp(a, options[k].name, n) || (a[n] != '\0' && a[n] != '='))
+				continue;
+			if (!(allowed & options[k].bit))
+				return usage_error(usage, "option %s does not apply here", a);
+			if (options[k].takes_value) {
+				if (a[n] == '=')
+					v = a + n + 1;
+				else if (i + 1 < argc)
+					v = argv[++i];
+				if (!v || !*v)
+					return usage_error(usage, "option %s needs a value",
+							   options[k].name);
+			} else if (a[n] == '=') {
+				return usage_error(usage, "option %s takes no value",
+						   options[k].name);
+			}
+			if (!set_option(o, options[k].bit, v, usage))
+				return false;
+			matched = true;
+			break;
+		}
+		if (!matched)
+			return usage_error(usage, "unknown option \"%s\"", a);
+	}
+	if (o->npos < min_pos)
+		return usage_error(usage, "missing argument");
+	return true;
+}
+
+int cli_fail(enum cd_err rc, const struct cd_diag *d)
+{
+	fprintf(stderr, "cyberduty: %s\n", d && d->msg[0] ? d->msg : cd_strerror(rc));
+	return EXIT_ERROR;
+}
+
+cd_date cli_today(void)
+{
+	/* China Standard Time is UTC+8 all year (no daylight saving since 1991). */
+	time_t now = time(NULL) + 8 * 3600;
+
+	return (cd_date)(now / 86400);
+}
+
+enum cd_err cli_open(const struct cli_opts *o, struct store **s, struct profile **p,
+		     struct cd_diag *d)
+{
+	char *id = NULL, *src = NULL;
+	size_t len = 0;
+	char name[160];
+	enum cd_err rc = store_open(o->db, 0, s, d);
+
+	*p = NULL;
+	if (rc)
+		return rc;
+	rc = store_profile_get(*s, &id, &src, &len, d);
+	if (!rc) {
+		snprintf(name, sizeof(name), "%s (profile %s as installed)", o->db, id);
+		rc = profile_load_buffer(src, len, name, p, d);
+	}
+	free(id);
+	free(src);
+	if (rc) {
+		store_close(*s);
+		*s = NULL;
+	}
+	return rc;
+}

@@ -1,0 +1,65 @@
+/* cli.h — what the command files of cyberduty share: option parsing, exit codes, opening the
+ * store with its profile, printing errors. One file per command: cli/cmd_NAME.c. */
+#ifndef CD_CLI_H
+#define CD_CLI_H
+
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/profile.h"
+#include "store/store.h"
+
+#define EXIT_CLEAN    0 /* done; for check: no findings */
+#define EXIT_FINDINGS 1 /* check found gaps */
+#define EXIT_ERROR    2 /* bad usage, bad input or a failure */
+
+/* Options a command may accept (bit mask for cli_parse). */
+#define OPT_DB      (1u << 0) /* --db PATH */
+#define OPT_AS_OF   (1u << 1) /* --as-of YYYY-MM-DD */
+#define OPT_PROFILE (1u << 2) /* --profile ID|FILE */
+#define OPT_FORMAT  (1u << 3) /* --format csv */
+#define OPT_OUTPUT  (1u << 4) /* --output FILE */
+#define OPT_JSON    (1u << 5) /* --json */
+
+#define CLI_MAX_POS 8
+
+struct cli_opts {
+	const char *db;      /* default: $CYBERDUTY_DB, else "cyberduty.db" */
+	const char *profile; /* NULL when not given */
+	const char *format;  /* NULL when not given */
+	const char *output;  /* NULL: standard output */
+	cd_date as_of;       /* default: today in China Standard Time */
+	bool json;
+	const char *pos[CLI_MAX_POS]; /* positional arguments after the command name */
+	int npos;
+};
+
+/* cli_parse reads argv[1..argc) (argv[0] is the command name) accepting the options in
+ * `allowed` and between min_pos and max_pos positional arguments. On a usage error it prints
+ * the problem and `usage` to stderr and returns false. */
+bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos,
+	       const char *usage, struct cli_opts *o);
+
+/* cli_fail prints "cyberduty: MESSAGE" for rc (the diag's text when it has one) and returns
+ * EXIT_ERROR. */
+int cli_fail(enum cd_err rc, const struct cd_diag *d);
+
+/* cli_today returns today's date in China Standard Time (UTC+8), read from the clock. */
+cd_date cli_today(void);
+
+/* cli_open opens the existing database o->db and loads the profile it was initialised with.
+ * On CD_OK the caller owns both (store_close, profile_free). */
+enum cd_err cli_open(const struct cli_opts *o, struct store **s, struct profile **p,
+		     struct cd_diag *d);
+
+/* Commands: argv[0] is the command's own name, usage its synopsis (from main.c's table, for
+ * usage errors); each returns a process exit code. */
+int cmd_init(int argc, char **argv, const char *usage);
+int cmd_demo(int argc, char **argv, const char *usage);
+int cmd_profile(int argc, char **argv, const char *usage);
+int cmd_import(int argc, char **argv, const char *usage);
+int cmd_export(int argc, char **argv, const char *usage);
+int cmd_check(int argc, char **argv, const char *usage);
+
+#endif

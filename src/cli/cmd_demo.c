@@ -1,0 +1,67 @@
+/* cmd_demo.c — `cyberduty demo --db PATH [--profile ID]`: initialises the database if needed
+ * and fills an empty register with a realistic organisation for its profile. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/reg.h"
+#include "demo/demo.h"
+#include "profile/profile_load.h"
+
+int cmd_demo(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct profile *p = NULL;
+	struct store *s = NULL;
+	struct reg *reg = NULL;
+	char today[11];
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_PROFILE | OPT_AS_OF, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	rc = store_open(o.db, STORE_CREATE, &s, &d);
+	if (!rc) {
+		char *id = NULL, *src = NULL;
+		size_t len = 0;
+
+		rc = store_profile_get(s, &id, &src, &len, &d);
+		if (rc == CD_ENOTFOUND) {
+			/* a fresh database: initialise it with the requested profile */
+			rc = profile_open(o.profile ? o.profile : "imnu-2022", &p, &d);
+			if (!rc)
+				rc = store_profile_set(s, p->id, p->version, p->source,
+						       p->source_len, date_format(cli_today(), today),
+						       &d);
+		} else if (!rc) {
+			rc = profile_load_buffer(src, len, o.db, &p, &d);
+			if (!rc && o.profile && strcmp(o.profile, p->id))
+				rc = cd_diag_set(&d, CD_ECONFLICT,
+						 "%s lives by profile %s; use a new database for a "
+						 "%s demo",
+						 o.db, p->id, o.profile);
+		}
+		free(id);
+		free(src);
+	}
+	if (!rc)
+		rc = store_reg_load(s, &reg, &d);
+	if (!rc && (reg->nunits || reg->npeople || reg->nassets))
+		rc = cd_diag_set(&d, CD_ECONFLICT,
+				 "%s already holds a register; the demo needs an empty one", o.db);
+	if (!rc)
+		rc = demo_build(s, p, o.as_of, &d);
+	reg_free(reg);
+	reg = NULL;
+	if (!rc)
+		rc = store_reg_load(s, &reg, &d);
+	if (!rc)
+		printf("%s: demo organisation for %s: %zu units, %zu people, %zu duties, %zu "
+		       "assets\n",
+		       o.db, p->id, reg->nunits, reg->npeople, reg->nduties, reg->nassets);
+	reg_free(reg);
+	store_close(s);
+	profile_free(p);
+	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+}

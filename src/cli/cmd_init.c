@@ -1,0 +1,52 @@
+/* cmd_init.c — `cyberduty init --profile ID|FILE --db PATH`: creates the database and records
+ * the policy profile it lives by (a later init with another profile records a new version). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "profile/profile_load.h"
+
+int cmd_init(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct profile *p = NULL;
+	struct store *s = NULL;
+	char *cur_id = NULL, *cur_src = NULL;
+	size_t cur_len = 0;
+	char today[11];
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_PROFILE, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	if (!o.profile) {
+		fprintf(stderr, "cyberduty: init needs --profile (one of `cyberduty profile list`, "
+				"or a profile file)\n");
+		return EXIT_ERROR;
+	}
+	rc = profile_open(o.profile, &p, &d);
+	if (!rc)
+		rc = store_open(o.db, STORE_CREATE, &s, &d);
+	if (!rc) {
+		rc = store_profile_get(s, &cur_id, &cur_src, &cur_len, &d);
+		if (rc == CD_ENOTFOUND)
+			rc = CD_OK;
+	}
+	if (!rc && cur_src && cur_len == p->source_len && !memcmp(cur_src, p->source, cur_len)) {
+		printf("%s already lives by %s (version %d); nothing to do\n", o.db, p->id,
+		       p->version);
+	} else if (!rc) {
+		rc = store_profile_set(s, p->id, p->version, p->source, p->source_len,
+				       date_format(cli_today(), today), &d);
+		if (!rc)
+			printf("%s: %s profile %s (version %d): %s\n", o.db,
+			       cur_id ? "switched to" : "initialised with", p->id, p->version,
+			       p->name);
+	}
+	free(cur_id);
+	free(cur_src);
+	store_close(s);
+	profile_free(p);
+	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+}

@@ -1,0 +1,55 @@
+/* main.c — the cyberduty command line: dispatches to one cmd_NAME function per command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "config.h"
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv, const char *usage);
+	const char *usage;
+	const char *what;
+} commands[] = {
+	{"init", cmd_init, "init --profile ID|FILE [--db PATH]",
+	 "create a database for an organisation living by a policy profile"},
+	{"demo", cmd_demo, "demo [--db PATH] [--profile ID] [--as-of DATE]",
+	 "create a realistic demo organisation (default profile imnu-2022)"},
+	{"profile", cmd_profile, "profile list | show ID|FILE | check FILE",
+	 "list, show or validate policy profiles"},
+	{"import", cmd_import, "import units|people|duties|assets FILE.csv [--db PATH]",
+	 "add register records from CSV, all or nothing (docs/csv.md)"},
+	{"export", cmd_export, "export units|people|duties|assets --format csv [--db PATH] [--output FILE]",
+	 "write register records as CSV"},
+	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
+	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
+};
+
+static void help(FILE *f)
+{
+	fprintf(f, "cyberduty %s — cybersecurity work responsibility system (网络安全工作责任制)\n\n"
+		   "usage:\n",
+		CD_VERSION);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  cyberduty %-58s %s\n", commands[i].usage, commands[i].what);
+	fprintf(f, "\nThe database is --db PATH, else $CYBERDUTY_DB, else ./cyberduty.db.\n"
+		   "Exit status: 0 success, 1 findings (check), 2 error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "-h")) {
+		help(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
+		printf("cyberduty %s\n", CD_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1, commands[i].usage);
+	fprintf(stderr, "cyberduty: unknown command \"%s\" (see `cyberduty help`)\n", argv[1]);
+	return 2;
+}

@@ -1,0 +1,28 @@
+/* demo.h — a realistic demonstration organisation for `cyberduty demo`: units, people, duties
+ * and assets shaped after the profile in force (a university, a municipal foreign-affairs
+ * office, a party committee department), with a handful of deliberate gaps for `check`. */
+#ifndef CD_DEMO_H
+#define CD_DEMO_H
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/profile.h"
+#include "store/store.h"
+
+/* demo_build fills an empty, initialised store with a realistic organisation for profile p,
+ * dated relative to `today` (the caller's date; the demo never reads the clock), inside one
+ * transaction (all or nothing). Deterministic: same profile and today → same data.
+ *
+ * The shape follows p->id: "imnu-2022" gives 内蒙古师范大学 (about 80 people and 85
+ * assets), "yantai-fao-2021" 烟台市人民政府外事办公室 (about 20 people, 17 assets), and
+ * "central-2017" or any other id 中共某市委某部 (about 20 people, 16 assets). Every shape
+ * leaves a few gaps on purpose (a missing or overlapping role holder, an asset no unit
+ * answers for, an unfiled or overdue MLPS system) so that `check` on `today` reports them;
+ * all gap dates are counted back from `today` so they stay true.
+ *
+ * Errors: CD_ECONFLICT when the register already holds units, people, assets or duties
+ * (nothing is written); any error of the store (the transaction is rolled back). The diag
+ * says what failed. The store stays owned by the caller. */
+enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, struct cd_diag *d);
+
+#endif

@@ -1,0 +1,30 @@
+# demo.sh — the demo organisation for each profile: sizes, and gaps that `check` finds.
+. "$(dirname "$0")/lib.inc"
+
+expect 0 "$CD" demo --db "$T/imnu.db" --as-of 2026-11-21
+has "$T/out" "demo organisation for imnu-2022"
+units=$("$CD" export units --format csv --db "$T/imnu.db" | tail -n +2 | wc -l)
+people=$("$CD" export people --format csv --db "$T/imnu.db" | tail -n +2 | wc -l)
+assets=$("$CD" export assets --format csv --db "$T/imnu.db" | tail -n +2 | wc -l)
+[ "$units" -ge 20 ] || fail "imnu demo: $units units"
+[ "$people" -ge 50 ] || fail "imnu demo: $people people"
+[ "$assets" -ge 70 ] || fail "imnu demo: $assets assets"
+"$CD" export units --format csv --db "$T/imnu.db" >"$T/u.csv"
+for name in 网络安全和信息化委员会 网信委办公室 信息中心 党委宣传部; do has "$T/u.csv" "$name"; done
+
+expect 1 "$CD" check --db "$T/imnu.db" --as-of 2026-11-21 --json
+for rule in role.missing role.overlap asset.unanswered mlps.unfiled mlps.unassessed; do
+	jq -e --arg r "$rule" '[.findings[] | select(.rule == $r)] | length > 0' "$T/out" >/dev/null ||
+		fail "imnu demo has no $rule finding"
+done
+
+# the demo wants an empty register, and a database keeps its profile
+expect 2 "$CD" demo --db "$T/imnu.db"
+has "$T/err" "already holds a register"
+
+for p in yantai-fao-2021 central-2017; do
+	expect 0 "$CD" demo --db "$T/$p.db" --profile "$p"
+	has "$T/out" "demo organisation for $p"
+	expect 1 "$CD" check --db "$T/$p.db"
+done
+done_ok

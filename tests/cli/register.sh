@@ -1,0 +1,76 @@
+# register.sh — init, import of the documented templates (docs/templates), check in text and
+# JSON at several dates, export → import round trip, and the exit codes 0 / 1 / 2.
+. "$(dirname "$0")/lib.inc"
+DB=$T/org.db
+
+expect 2 "$CD" check --db "$DB"
+has "$T/err" "no such database"
+expect 2 "$CD" init --db "$DB"
+has "$T/err" "init needs --profile"
+expect 2 "$CD" init --profile nowhere --db "$DB"
+has "$T/err" 'unknown profile "nowhere"'
+expect 0 "$CD" init --profile imnu-2022 --db "$DB"
+has "$T/out" "initialised with profile imnu-2022"
+expect 0 "$CD" init --profile imnu-2022 --db "$DB"
+has "$T/out" "nothing to do"
+
+for k in units people assets duties; do
+	expect 0 "$CD" import "$k" "$SRC/docs/templates/$k.csv" --db "$DB"
+	has "$T/out" "imported"
+done
+
+# the templates leave three gaps on 2026-11-21 …
+expect 1 "$CD" check --as-of 2026-11-21 --db "$DB"
+has "$T/out" "as of 2026-11-21"
+has "$T/out" "3 findings: 3 role.missing"
+has "$T/out" "信息中心 (XXZX)"
+has "$T/out" "网信委办公室 (WXB)"
+# … and one more when 教务管理系统's yearly assessment falls due
+expect 1 "$CD" check --as-of 2026-12-11 --db "$DB" --json
+jq -e '.count == 4 and .as_of == "2026-12-11" and .profile.id == "imnu-2022"' "$T/out" >/dev/null ||
+	fail "json summary"
+jq -e '[.findings[] | select(.rule == "mlps.unassessed")][0] | .asset.code == "JW" and .since == "2026-12-10" and (.article | length > 0)' "$T/out" >/dev/null ||
+	fail "json mlps finding"
+jq -e '[.findings[] | select(.rule == "role.missing" and .unit.code == "XXZX") | .role] | sort == ["direct_responsible", "security_officer"]' "$T/out" >/dev/null ||
+	fail "json role findings"
+
+# closing the gaps gives exit 0
+cat >"$T/fix.csv" <<'CSV'
+人员工号,角色,单位编码,起始日期
+T0006,直接责任人,XXZX,2026-01-01
+T0005,网络安全员,XXZX,2026-01-01
+T0002,主要负责人,WXB,2026-01-01
+CSV
+expect 0 "$CD" import duties "$T/fix.csv" --db "$DB"
+expect 0 "$CD" check --as-of 2026-11-21 --db "$DB"
+has "$T/out" "no gaps"
+# … but not before those duties began
+expect 1 "$CD" check --as-of 2025-12-31 --db "$DB"
+
+# bad input: exit 2, a clear message, nothing written
+"$CD" export people --format csv --db "$DB" >"$T/before.csv"
+printf 'code,name,unit\nT9,新人,JSJ\nT0001,重复,JSJ\n' >"$T/bad.csv"
+expect 2 "$CD" import people "$T/bad.csv" --db "$DB"
+has "$T/err" "bad.csv:3:1: column \"code\" (工号): code \"T0001\" already exists"
+has "$T/err" "nothing imported"
+"$CD" export people --format csv --db "$DB" >"$T/after.csv"
+cmp -s "$T/before.csv" "$T/after.csv" || fail "a refused import changed the register"
+expect 2 "$CD" import gadgets "$T/bad.csv" --db "$DB"
+expect 2 "$CD" import people "$T/missing.csv" --db "$DB"
+has "$T/err" "cannot open"
+expect 2 "$CD" check --as-of 2026-02-30 --db "$DB"
+has "$T/err" "--as-of wants a date YYYY-MM-DD"
+expect 2 "$CD" check --bogus --db "$DB"
+expect 2 "$CD" export units --format xlsx --db "$DB"
+
+# export → import into a new database → the same export
+DB2=$T/copy.db
+expect 0 "$CD" init --profile imnu-2022 --db "$DB2"
+for k in units people assets duties; do
+	expect 0 "$CD" export "$k" --format csv --db "$DB" --output "$T/$k.csv"
+	expect 0 "$CD" import "$k" "$T/$k.csv" --db "$DB2"
+done
+for k in units people assets duties; do
+	"$CD" export "$k" --format csv --db "$DB2" | cmp -s - "$T/$k.csv" || fail "round trip of $k"
+done
+done_ok
