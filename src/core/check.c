@@ -248,7 +248,8 @@ enum cd_err check_run(const struct profile *p, const struct reg *reg, cd_date as
 		rc = assets(p, reg, as_of, res);
 	if (rc)
 		return rc;
-	qsort(res->v + first, res->n - first, sizeof(*res->v), cmp_finding);
+	if (res->n > first)
+		qsort(res->v + first, res->n - first, sizeof(*res->v), cmp_finding);
 	return CD_OK;
 }
 
