@@ -2,8 +2,14 @@
  * every enumeration (English code and Chinese label, both accepted on input). */
 #include "reg.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* code_at relies on this layout */
+_Static_assert(offsetof(struct unit, code) == sizeof(int64_t), "unit: id, then code");
+_Static_assert(offsetof(struct person, code) == sizeof(int64_t), "person: id, then code");
+_Static_assert(offsetof(struct asset, code) == sizeof(int64_t), "asset: id, then code");
 
 struct name {
 	const char *code, *label, *alt; /* alt: one more accepted spelling, may be NULL */
@@ -147,7 +153,8 @@ struct asset *reg_add_asset(struct reg *r)
 	return a;
 }
 
-/* One binary search for the four arrays: each record type starts with its int64_t id. */
+/* One binary search for the four arrays: each record type starts with its int64_t id (and,
+ * for units, people and assets, its code pointer right after: see code_at). */
 static const void *by_id(const void *base, size_t n, size_t sz, int64_t id)
 {
 	size_t lo = 0, hi = n;
@@ -183,28 +190,112 @@ const struct asset *reg_asset(const struct reg *r, int64_t id)
 	return by_id(r->assets, r->nassets, sizeof(struct asset), id);
 }
 
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* The code of record i of an array whose records start with an id then a code pointer. */
+static const char *code_at(const void *base, size_t sz, size_t i)
+{
+	const char *code;
+
+	memcpy(&code, (const char *)base + i * sz + sizeof(int64_t), sizeof(code));
+	return code;
+}
+
+static const void *find_code(const void *base, size_t n, size_t sz, const struct reg_codeidx *ix,
+			     const char *code)
+{
+	if (!code)
+		return NULL;
+	if (ix->cap && ix->n == n) {
+		size_t mask = ix->cap - 1;
+
+		for (size_t h = hash(code) & mask;; h = (h + 1) & mask) {
+			uint32_t s = ix->slot[h];
+
+			if (!s)
+				return NULL;
+			if (!strcmp(code_at(base, sz, s - 1), code))
+				return (const char *)base + (s - 1) * sz;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(code_at(base, sz, i), code))
+			return (const char *)base + i * sz;
+	return NULL;
+}
+
+static enum cd_err build_index(struct arena *a, const void *base, size_t n, size_t sz,
+			       struct reg_codeidx *ix, const void **dup)
+{
+	size_t cap = 16;
+
+	while (cap < n * 2)
+		cap *= 2;
+	if (n >= UINT32_MAX)
+		return CD_ENOMEM;
+	ix->slot = arena_alloc(a, cap * sizeof(*ix->slot));
+	if (!ix->slot) {
+		ix->cap = 0;
+		return CD_ENOMEM;
+	}
+	ix->cap = cap;
+	ix->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *code = code_at(base, sz, i);
+
+		for (size_t h = hash(code) & (cap - 1);; h = (h + 1) & (cap - 1)) {
+			if (!ix->slot[h]) {
+				ix->slot[h] = (uint32_t)i + 1;
+				break;
+			}
+			if (!strcmp(code_at(base, sz, ix->slot[h] - 1), code)) {
+				ix->cap = 0;
+				if (dup)
+					*dup = (const char *)base + i * sz;
+				return CD_ECONFLICT;
+			}
+		}
+	}
+	ix->n = n;
+	return CD_OK;
+}
+
+enum cd_err reg_index(struct reg *r, const void **dup)
+{
+	enum cd_err rc = build_index(r->arena, r->units, r->nunits, sizeof(struct unit),
+				     &r->unit_idx, dup);
+
+	if (!rc)
+		rc = build_index(r->arena, r->people, r->npeople, sizeof(struct person),
+				 &r->person_idx, dup);
+	if (!rc)
+		rc = build_index(r->arena, r->assets, r->nassets, sizeof(struct asset),
+				 &r->asset_idx, dup);
+	return rc;
+}
+
 const struct unit *reg_unit_by_code(const struct reg *r, const char *code)
 {
-	for (size_t i = 0; i < r->nunits; i++)
-		if (!strcmp(r->units[i].code, code))
-			return &r->units[i];
-	return NULL;
+	return find_code(r->units, r->nunits, sizeof(struct unit), &r->unit_idx, code);
 }
 
 const struct person *reg_person_by_code(const struct reg *r, const char *code)
 {
-	for (size_t i = 0; i < r->npeople; i++)
-		if (!strcmp(r->people[i].code, code))
-			return &r->people[i];
-	return NULL;
+	return find_code(r->people, r->npeople, sizeof(struct person), &r->person_idx, code);
 }
 
 const struct asset *reg_asset_by_code(const struct reg *r, const char *code)
 {
-	for (size_t i = 0; i < r->nassets; i++)
-		if (!strcmp(r->assets[i].code, code))
-			return &r->assets[i];
-	return NULL;
+	return find_code(r->assets, r->nassets, sizeof(struct asset), &r->asset_idx, code);
 }
 
 bool reg_is_root(const struct unit *u)

@@ -111,6 +111,13 @@ struct asset {
 	const char *admin_level;    /* e.g. "prefecture_or_above"; NULL when not applicable */
 };
 
+/* A hash index over the codes of one record array (built by reg_index). */
+struct reg_codeidx {
+	uint32_t *slot; /* record position + 1; 0 = empty */
+	size_t cap;     /* power of two, 0 = no index */
+	size_t n;       /* number of records indexed: stale once the array grows */
+};
+
 struct reg {
 	struct arena *arena;
 	struct unit *units;
@@ -121,6 +128,7 @@ struct reg {
 	size_t nduties, capduties;
 	struct asset *assets;
 	size_t nassets, capassets;
+	struct reg_codeidx unit_idx, person_idx, asset_idx;
 };
 
 /* reg_new returns an empty register with its own arena, or NULL. Free with reg_free. */
@@ -142,6 +150,12 @@ const struct asset *reg_asset(const struct reg *r, int64_t id);
 const struct unit *reg_unit_by_code(const struct reg *r, const char *code);
 const struct person *reg_person_by_code(const struct reg *r, const char *code);
 const struct asset *reg_asset_by_code(const struct reg *r, const char *code);
+
+/* reg_index builds hash indexes over the codes of units, people and assets so the *_by_code
+ * lookups are O(1); records added afterwards make an index stale and the lookups fall back to a
+ * scan until reg_index runs again. Returns CD_ECONFLICT when two records of one kind share a
+ * code, with *dup (may be NULL) pointing at the later of the two; CD_ENOMEM. */
+enum cd_err reg_index(struct reg *r, const void **dup);
 
 /* reg_is_root: a unit with no parent that is not an external authority. */
 bool reg_is_root(const struct unit *u);

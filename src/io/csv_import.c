@@ -413,14 +413,10 @@ static enum cd_err get_unit_ref(struct imp *im, const struct row *r, int col, in
 	return CD_OK;
 }
 
-static enum cd_err dup_code(struct imp *im, const struct row *r, int col, const char *code,
-			    const void *in_store, const void *in_file)
+static enum cd_err exists(struct imp *im, const struct row *r, int col, const char *code,
+			  const void *in_store)
 {
-	if (in_store)
-		return at(im, r, col, "code \"%s\" already exists", code);
-	if (in_file)
-		return at(im, r, col, "code \"%s\" appears twice in this file", code);
-	return CD_OK;
+	return in_store ? at(im, r, col, "code \"%s\" already exists", code) : CD_OK;
 }
 
 static enum cd_err stage_unit(struct imp *im, const struct row *r, int64_t sid)
@@ -431,8 +427,7 @@ static enum cd_err stage_unit(struct imp *im, const struct row *r, int64_t sid)
 	enum cd_err rc = get_code(im, r, UC_CODE, &code);
 
 	if (!rc)
-		rc = dup_code(im, r, UC_CODE, code, reg_unit_by_code(im->have, code),
-			      reg_unit_by_code(im->stage, code));
+		rc = exists(im, r, UC_CODE, code, reg_unit_by_code(im->have, code));
 	if (!rc)
 		rc = get_text(im, r, UC_NAME, 200, &name);
 	if (!rc)
@@ -457,6 +452,27 @@ static enum cd_err stage_unit(struct imp *im, const struct row *r, int64_t sid)
 	if (parent && !strcmp(parent, code))
 		return at(im, r, UC_PARENT, "a unit cannot be its own parent");
 	return CD_OK;
+}
+
+/* index_stage indexes the staged codes, refusing a code that appears twice in the file (row i
+ * of the file staged record i - 1). */
+static enum cd_err index_stage(struct imp *im)
+{
+	static const int code_col[CSV__MAX] = {UC_CODE, PC_CODE, -1, AC_CODE};
+	const void *dup = NULL;
+	enum cd_err rc = reg_index(im->stage, &dup);
+	size_t i;
+
+	if (rc != CD_ECONFLICT)
+		return rc ? cd_diag_set(im->d, rc, "out of memory") : CD_OK;
+	if (im->kind == CSV_UNITS)
+		i = (size_t)((const struct unit *)dup - im->stage->units);
+	else if (im->kind == CSV_PEOPLE)
+		i = (size_t)((const struct person *)dup - im->stage->people);
+	else
+		i = (size_t)((const struct asset *)dup - im->stage->assets);
+	return at(im, &im->rows[i + 1], code_col[im->kind], "code \"%s\" appears twice in this file",
+		  val(im, &im->rows[i + 1], code_col[im->kind]));
 }
 
 /* Units: resolve parents once all rows are staged, then refuse cycles within the file. */
@@ -496,8 +512,7 @@ static enum cd_err stage_person(struct imp *im, const struct row *r, int64_t sid
 	enum cd_err rc = get_code(im, r, PC_CODE, &code);
 
 	if (!rc)
-		rc = dup_code(im, r, PC_CODE, code, reg_person_by_code(im->have, code),
-			      reg_person_by_code(im->stage, code));
+		rc = exists(im, r, PC_CODE, code, reg_person_by_code(im->have, code));
 	if (!rc)
 		rc = get_text(im, r, PC_NAME, 100, &name);
 	if (!rc)
@@ -581,8 +596,7 @@ static enum cd_err stage_asset(struct imp *im, const struct row *r, int64_t sid)
 	enum cd_err rc = get_code(im, r, AC_CODE, &code);
 
 	if (!rc)
-		rc = dup_code(im, r, AC_CODE, code, reg_asset_by_code(im->have, code),
-			      reg_asset_by_code(im->stage, code));
+		rc = exists(im, r, AC_CODE, code, reg_asset_by_code(im->have, code));
 	if (rc)
 		return rc;
 	a = reg_add_asset(im->stage);
@@ -724,6 +738,8 @@ enum cd_err csv_import(struct store *s, enum csv_kind kind, const char *buf, siz
 	}
 	rc = store_reg_load(s, &im.have, d);
 	if (!rc)
+		rc = reg_index(im.have, NULL);
+	if (!rc)
 		rc = split(&im, buf, len);
 	if (!rc && im.nrows == 0)
 		rc = cd_diag_set(d, CD_EINVAL, "%s:1: empty file: the first line must be the header",
@@ -746,6 +762,8 @@ enum cd_err csv_import(struct store *s, enum csv_kind kind, const char *buf, siz
 		else
 			rc = stage_asset(&im, r, sid);
 	}
+	if (!rc)
+		rc = index_stage(&im);
 	if (!rc && kind == CSV_UNITS)
 		rc = resolve_units(&im);
 	if (!rc)
