@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "io/csv_import.h"
 #include "profile/profile_load.h"
 
 static const struct {
@@ -117,6 +118,16 @@ int cli_fail(enum cd_err rc, const struct cd_diag *d)
 {
 	fprintf(stderr, "cyberduty: %s\n", d && d->msg[0] ? d->msg : cd_strerror(rc));
 	return EXIT_ERROR;
+}
+
+int cli_csv_kind(const char *arg, const char *verb)
+{
+	int kind = csv_kind_parse(arg);
+
+	if (kind < 0)
+		fprintf(stderr, "cyberduty: cannot %s \"%s\" (use units, people, duties or assets)\n",
+			verb, arg);
+	return kind;
 }
 
 cd_date cli_today(void)

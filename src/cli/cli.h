@@ -45,6 +45,10 @@ bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos
  * EXIT_ERROR. */
 int cli_fail(enum cd_err rc, const struct cd_diag *d);
 
+/* cli_csv_kind parses a register kind (units, people, duties, assets) for `verb`; on an unknown
+ * one it prints what to use and returns -1. */
+int cli_csv_kind(const char *arg, const char *verb);
+
 /* cli_today returns today's date in China Standard Time (UTC+8), read from the clock. */
 cd_date cli_today(void);
 

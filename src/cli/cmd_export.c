@@ -19,13 +19,9 @@ int cmd_export(int argc, char **argv, const char *usage)
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, 1, 1, usage, &o))
 		return EXIT_ERROR;
-	kind = csv_kind_parse(o.pos[0]);
-	if (kind < 0) {
-		fprintf(stderr, "cyberduty: cannot export \"%s\" (use units, people, duties or "
-				"assets)\n",
-			o.pos[0]);
+	kind = cli_csv_kind(o.pos[0], "export");
+	if (kind < 0)
 		return EXIT_ERROR;
-	}
 	if (o.format && strcmp(o.format, "csv")) {
 		fprintf(stderr, "cyberduty: unknown format \"%s\" (use csv)\n", o.format);
 		return EXIT_ERROR;

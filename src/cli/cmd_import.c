@@ -16,13 +16,9 @@ int cmd_import(int argc, char **argv, const char *usage)
 
 	if (!cli_parse(argc, argv, OPT_DB, 2, 2, usage, &o))
 		return EXIT_ERROR;
-	kind = csv_kind_parse(o.pos[0]);
-	if (kind < 0) {
-		fprintf(stderr, "cyberduty: cannot import \"%s\" (use units, people, duties or "
-				"assets)\n",
-			o.pos[0]);
+	kind = cli_csv_kind(o.pos[0], "import");
+	if (kind < 0)
 		return EXIT_ERROR;
-	}
 	rc = cli_open(&o, &s, &p, &d);
 	if (!rc)
 		rc = csv_import_file(s, (enum csv_kind)kind, o.pos[1], &n, &d);
