@@ -26,7 +26,7 @@ struct calendar_entry {
 
 struct calendar; /* opaque; immutable once built, so it may be shared between threads */
 
-#define CALENDAR_NAME_MAX 128       /* bytes of an entry's name, without the NUL */
+#define CALENDAR_NAME_MAX     128   /* bytes of an entry's name, without the NUL */
 #define CALENDAR_MAX_WORKDAYS 10000 /* largest n calendar_add_workdays accepts */
 
 /* calendar_new builds a calendar from the n entries e[0..n) (any order; e may be NULL when n is
