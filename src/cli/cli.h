@@ -49,6 +49,13 @@ int cli_fail(enum cd_err rc, const struct cd_diag *d);
  * one it prints what to use and returns -1. */
 int cli_csv_kind(const char *arg, const char *verb);
 
+struct calendar;
+
+/* cli_calendar builds the working-day calendar: the built-in official years
+ * (data/cn-holidays.json) plus any years imported into the database o->db, when that database
+ * exists. The caller frees it with calendar_free. */
+enum cd_err cli_calendar(const struct cli_opts *o, struct calendar **out, struct cd_diag *d);
+
 /* cli_today returns today's date in China Standard Time (UTC+8), read from the clock. */
 cd_date cli_today(void);
 
@@ -65,5 +72,6 @@ int cmd_profile(int argc, char **argv, const char *usage);
 int cmd_import(int argc, char **argv, const char *usage);
 int cmd_export(int argc, char **argv, const char *usage);
 int cmd_check(int argc, char **argv, const char *usage);
+int cmd_calendar(int argc, char **argv, const char *usage);
 
 #endif

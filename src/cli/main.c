@@ -21,6 +21,8 @@ static const struct {
 	 "add register records from CSV, all or nothing (docs/csv.md)"},
 	{"export", cmd_export, "export units|people|duties|assets --format csv [--db PATH] [--output FILE]",
 	 "write register records as CSV"},
+	{"calendar", cmd_calendar, "calendar due DATE N [--json] | show YEAR | import FILE.json",
+	 "working days: the due date N working days after DATE; a year's holidays; a new year"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
 };

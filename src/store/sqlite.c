@@ -24,6 +24,10 @@ enum stmt {
 	ST_PERSON_ALL,
 	ST_ASSET_ALL,
 	ST_DUTY_ALL,
+	ST_CAL_YEAR_ADD,
+	ST_CAL_DAY_ADD,
+	ST_CAL_YEARS,
+	ST_CAL_DAYS,
 	STMT__MAX
 };
 
@@ -54,6 +58,10 @@ static const char *const stmts[STMT__MAX] = {
 			 " protection_installed, status, admin_level FROM asset ORDER BY id",
 	[ST_DUTY_ALL] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
 			" FROM duty ORDER BY id",
+	[ST_CAL_YEAR_ADD] = "INSERT INTO calendar_year (year, source, imported_on) VALUES (?1, ?2, ?3)",
+	[ST_CAL_DAY_ADD] = "INSERT INTO calendar_day (date, kind, name) VALUES (?1, ?2, ?3)",
+	[ST_CAL_YEARS] = "SELECT min(year), max(year) FROM calendar_year",
+	[ST_CAL_DAYS] = "SELECT date, kind, name FROM calendar_day ORDER BY date",
 };
 
 struct sq {
@@ -484,6 +492,64 @@ static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag
 	return CD_OK;
 }
 
+static enum cd_err sq_calendar_add(struct store *s, int year_from, int year_to, const char *src,
+				   const char *on, const struct calendar_entry *e, size_t n,
+				   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc = CD_OK;
+
+	for (int y = year_from; !rc && y <= year_to; y++) {
+		sqlite3_bind_int(q->st[ST_CAL_YEAR_ADD], 1, y);
+		bind_text(q->st[ST_CAL_YEAR_ADD], 2, src);
+		bind_text(q->st[ST_CAL_YEAR_ADD], 3, on);
+		rc = run(q, ST_CAL_YEAR_ADD, d, "calendar year");
+	}
+	for (size_t i = 0; !rc && i < n; i++) {
+		bind_date(q->st[ST_CAL_DAY_ADD], 1, e[i].date);
+		bind_text(q->st[ST_CAL_DAY_ADD], 2, calendar_kind_code(e[i].kind));
+		bind_text(q->st[ST_CAL_DAY_ADD], 3, e[i].name);
+		rc = run(q, ST_CAL_DAY_ADD, d, "calendar day");
+	}
+	return rc;
+}
+
+static enum cd_err sq_calendar_load(struct store *s, struct arena *a, struct calendar_entry **e,
+				    size_t *n, int *year_from, int *year_to, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_CAL_YEARS];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*e = NULL;
+	*n = 0;
+	*year_from = *year_to = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*year_from = sqlite3_column_int(st, 0);
+		*year_to = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	st = q->st[ST_CAL_DAYS];
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct calendar_entry *x = arena_grow(a, e, n, &cap, sizeof(*x));
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+
+		if (!x) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		x->date = col_date(st, 0);
+		x->kind = kind && !strcmp(kind, "work") ? CALENDAR_WORK : CALENDAR_OFF;
+		x->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 2));
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "loading the calendar");
+	sqlite3_reset(st);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -497,6 +563,8 @@ static const struct store_ops sqlite_ops = {
 	.asset_add = sq_asset_add,
 	.duty_add = sq_duty_add,
 	.reg_load = sq_reg_load,
+	.calendar_add = sq_calendar_add,
+	.calendar_load = sq_calendar_load,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

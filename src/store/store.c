@@ -74,3 +74,16 @@ enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
 {
 	return s->ops->reg_load(s, out, d);
 }
+
+enum cd_err store_calendar_add(struct store *s, int year_from, int year_to, const char *source,
+			       const char *on, const struct calendar_entry *e, size_t n,
+			       struct cd_diag *d)
+{
+	return s->ops->calendar_add(s, year_from, year_to, source, on, e, n, d);
+}
+
+enum cd_err store_calendar_load(struct store *s, struct arena *a, struct calendar_entry **e,
+				size_t *n, int *year_from, int *year_to, struct cd_diag *d)
+{
+	return s->ops->calendar_load(s, a, e, n, year_from, year_to, d);
+}

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
+#include "core/calendar.h"
 #include "core/err.h"
 #include "core/reg.h"
 
@@ -48,5 +50,18 @@ enum cd_err store_duty_add(struct store *s, struct duty *du, struct cd_diag *d);
 /* store_reg_load reads the whole register into a new snapshot (caller frees with reg_free),
  * every array sorted by id. */
 enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d);
+
+/* store_calendar_add records the official calendars of years year_from..year_to (their days
+ * e[0..n), which may include days of a neighbouring year) with their source, imported on day
+ * `on`. CD_ECONFLICT when a year or a day is already held. Not itself a transaction: call it
+ * between store_begin and store_commit. */
+enum cd_err store_calendar_add(struct store *s, int year_from, int year_to, const char *source,
+			       const char *on, const struct calendar_entry *e, size_t n,
+			       struct cd_diag *d);
+
+/* store_calendar_load returns the imported days (in arena a) and the range of imported years;
+ * *year_from = *year_to = 0 when none were imported. */
+enum cd_err store_calendar_load(struct store *s, struct arena *a, struct calendar_entry **e,
+				size_t *n, int *year_from, int *year_to, struct cd_diag *d);
 
 #endif

@@ -20,6 +20,11 @@ struct store_ops {
 	enum cd_err (*asset_add)(struct store *s, struct asset *a, struct cd_diag *d);
 	enum cd_err (*duty_add)(struct store *s, struct duty *du, struct cd_diag *d);
 	enum cd_err (*reg_load)(struct store *s, struct reg **out, struct cd_diag *d);
+	enum cd_err (*calendar_add)(struct store *s, int year_from, int year_to, const char *src,
+				    const char *on, const struct calendar_entry *e, size_t n,
+				    struct cd_diag *d);
+	enum cd_err (*calendar_load)(struct store *s, struct arena *a, struct calendar_entry **e,
+				     size_t *n, int *year_from, int *year_to, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
