@@ -178,6 +178,8 @@ enum cd_err cli_calendar(const struct cli_opts *o, struct calendar **out, struct
 	enum cd_err rc;
 
 	*out = NULL;
+	if (!f)
+		return cd_diag_set(d, CD_ENOTFOUND, "this build has no holiday calendar (data/)");
 	if (!a)
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	rc = holidays_parse(f->data, f->len, f->name, a, &base, d);
