@@ -10,7 +10,7 @@
 #include "core/calendar.h"
 #include "embed/embed.h"
 #include "io/csv_import.h"
-#include "io/holidays.h"
+#include "io/calendar_load.h"
 #include "profile/profile_load.h"
 
 static const struct {
@@ -168,39 +168,13 @@ enum cd_err cli_open(const struct cli_opts *o, struct store **s, struct profile 
 
 enum cd_err cli_calendar(const struct cli_opts *o, struct calendar **out, struct cd_diag *d)
 {
-	const struct embed_file *f = embed_find("data/cn-holidays.json");
-	struct arena *a = arena_new(0);
-	struct holidays base;
-	struct calendar_entry *extra = NULL, *all;
-	size_t nextra = 0;
-	int from = 0, to = 0;
 	struct store *s = NULL;
-	enum cd_err rc;
+	enum cd_err rc = store_open(o->db, 0, &s, d);
 
-	*out = NULL;
-	if (!f)
-		return cd_diag_set(d, CD_ENOTFOUND, "this build has no holiday calendar (data/)");
-	if (!a)
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	rc = holidays_parse(f->data, f->len, f->name, a, &base, d);
-	if (!rc) {
-		rc = store_open(o->db, 0, &s, d);
-		if (rc == CD_ENOTFOUND)
-			rc = CD_OK; /* no database: the built-in years only */
-		else if (!rc)
-			rc = store_calendar_load(s, a, &extra, &nextra, &from, &to, d);
-		store_close(s);
-	}
-	all = rc ? NULL : arena_alloc(a, (base.ndays + nextra + 1) * sizeof(*all));
-	if (!rc && !all)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	if (!rc) {
-		memcpy(all, base.days, base.ndays * sizeof(*all));
-		if (nextra)
-			memcpy(all + base.ndays, extra, nextra * sizeof(*all));
-		rc = calendar_new(all, base.ndays + nextra, base.year_from,
-				  to > base.year_to ? to : base.year_to, out, d);
-	}
-	arena_free(a);
+	if (rc == CD_ENOTFOUND) /* no database: the built-in years only */
+		rc = CD_OK;
+	if (!rc)
+		rc = calendar_load(s, out, d);
+	store_close(s);
 	return rc;
 }

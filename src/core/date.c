@@ -1,6 +1,9 @@
 /* date.c — civil date arithmetic (days since 1970-01-01, proleptic Gregorian). */
 #include "date.h"
 
+#include <stdio.h>
+#include <string.h>
+
 
 /* Era-based conversion: 400-year eras of 146097 days, years counted from March so the
  * leap day falls at the end. */
@@ -52,16 +55,15 @@ static int digits(const char *s, int n)
 	return v;
 }
 
-bool date_parse(const char *s, cd_date *out)
+/* ymd_prefix reads "YYYY-MM-DD" at the start of s (10 characters, whatever follows). */
+static bool ymd_prefix(const char *s, cd_date *out)
 {
 	int y, m, d;
 
-	if (!s)
-		return false;
 	for (int i = 0; i < 10; i++)
 		if (!s[i])
 			return false;
-	if (s[10] != '\0' || s[4] != '-' || s[7] != '-')
+	if (s[4] != '-' || s[7] != '-')
 		return false;
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
@@ -70,6 +72,98 @@ bool date_parse(const char *s, cd_date *out)
 		return false;
 	*out = date_from_ymd(y, m, d);
 	return true;
+}
+
+bool date_parse(const char *s, cd_date *out)
+{
+	cd_date t;
+
+	if (!s || !ymd_prefix(s, &t) || s[10] != '\0')
+		return false;
+	*out = t;
+	return true;
+}
+
+bool time_parse(const char *s, bool cst_default, cd_time *out)
+{
+	cd_date day;
+	int hh, mm, ss = 0, off;
+	const char *p;
+
+	if (!s || !ymd_prefix(s, &day) || (s[10] != 'T' && s[10] != ' '))
+		return false;
+	p = s + 11;
+	if ((hh = digits(p, 2)) < 0 || p[2] != ':' || (mm = digits(p + 3, 2)) < 0)
+		return false;
+	p += 5;
+	if (*p == ':') {
+		if ((ss = digits(p + 1, 2)) < 0)
+			return false;
+		p += 3;
+		if (*p == '.') {
+			if (p[1] < '0' || p[1] > '9')
+				return false;
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				;
+		}
+	}
+	if (hh > 23 || mm > 59 || ss > 59)
+		return false;
+	if (*p == 'Z' && p[1] == '\0') {
+		off = 0;
+	} else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
+		int oh = digits(p + 1, 2), om = digits(p + 4, 2);
+
+		if (oh < 0 || om < 0 || oh > 23 || om > 59)
+			return false;
+		off = (oh * 60 + om) * 60 * (*p == '-' ? -1 : 1);
+	} else if (*p == '\0' && cst_default) {
+		off = CD_CST_OFFSET;
+	} else {
+		return false;
+	}
+	*out = (cd_time)day * 86400 + hh * 3600 + mm * 60 + ss - off;
+	return true;
+}
+
+static cd_date floor_day(cd_time t)
+{
+	cd_time q = t / 86400;
+
+	return (cd_date)(t % 86400 < 0 ? q - 1 : q);
+}
+
+cd_date time_cst_date(cd_time t)
+{
+	if (t == CD_TIME_NONE)
+		return CD_DATE_NONE;
+	return floor_day(t + CD_CST_OFFSET);
+}
+
+cd_time time_cst_start(cd_date d)
+{
+	return (cd_time)d * 86400 - CD_CST_OFFSET;
+}
+
+cd_time time_cst_end(cd_date d)
+{
+	return time_cst_start(d) + 86400;
+}
+
+char *time_format(cd_time t, char buf[26])
+{
+	char day[11];
+	cd_time local, secs;
+
+	if (t == CD_TIME_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	local = t + CD_CST_OFFSET;
+	secs = local - (cd_time)floor_day(local) * 86400;
+	snprintf(buf, 26, "%sT%02d:%02d:%02d+08:00", date_format(floor_day(local), day),
+		 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	return buf;
 }
 
 char *date_format(cd_date t, char buf[11])

@@ -35,4 +35,28 @@ cd_date date_add_months(cd_date t, int n);
 /* date_days_in_month returns 28-31. */
 int date_days_in_month(int y, int m);
 
+/* A cd_time is an instant: seconds since 1970-01-01T00:00:00Z. Instants are read and written
+ * as RFC 3339 with an offset; cyberduty shows them in China Standard Time (UTC+8, no DST). */
+typedef int64_t cd_time;
+
+#define CD_TIME_NONE INT64_MIN /* "no time" (not happened yet, not recorded) */
+#define CD_CST_OFFSET (8 * 3600)
+
+/* time_parse reads "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or "+hh:mm" / "-hh:mm" (a
+ * space is accepted for the "T"; fractions are dropped). With cst_default, a missing offset
+ * means China Standard Time; without it, a missing offset is an error. Returns true and sets
+ * *out, or false (out untouched). */
+bool time_parse(const char *s, bool cst_default, cd_time *out);
+
+/* time_format writes t as "YYYY-MM-DDTHH:MM:SS+08:00" into buf (≥ 26 bytes) and returns
+ * buf; CD_TIME_NONE gives "". */
+char *time_format(cd_time t, char buf[26]);
+
+/* time_cst_date: the China Standard Time calendar date of instant t (CD_DATE_NONE for
+ * CD_TIME_NONE). time_cst_end: the instant 24:00 of day d ends, CST (i.e. the next day's
+ * 00:00). time_cst_start: 00:00 of day d, CST. */
+cd_date time_cst_date(cd_time t);
+cd_time time_cst_start(cd_date d);
+cd_time time_cst_end(cd_date d);
+
 #endif

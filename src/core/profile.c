@@ -1,5 +1,6 @@
 /* profile.c — lookups over a loaded policy profile. */
 #include "profile.h"
+#include "names.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,26 @@ const struct profile_trigger *profile_trigger(const struct profile *p, const cha
 			return &p->triggers[i];
 	return NULL;
 }
+
+const struct profile_duty *profile_duty(const struct profile *p, const char *id)
+{
+	for (size_t i = 0; i < p->nduties; i++)
+		if (!strcmp(p->duties[i].id, id))
+			return &p->duties[i];
+	return NULL;
+}
+
+static const struct name records[RECORD__MAX] = {
+	[RECORD_MEETING] = {"meeting", "会议", NULL},
+	[RECORD_DRILL] = {"drill", "演练", NULL},
+	[RECORD_TRAINING] = {"training", "培训", NULL},
+	[RECORD_REPORT] = {"report", "报告", NULL},
+	[RECORD_PLAN] = {"plan", "计划", "工作要点"},
+	[RECORD_ASSESSMENT] = {"assessment", "检查考核", NULL},
+	[RECORD_OTHER] = {"other", "其他", NULL},
+};
+
+NAMES(record_kind, enum record_kind, records, RECORD__MAX)
 
 static const char *const periods[PERIOD__MAX][2] = {
 	[PERIOD_YEAR] = {"year", "每年"},

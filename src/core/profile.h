@@ -26,6 +26,18 @@ enum period {
 	PERIOD__MAX
 };
 
+/* What kind of record (evidence) fulfils a duty. */
+enum record_kind {
+	RECORD_MEETING,    /* 会议 */
+	RECORD_DRILL,      /* 演练 */
+	RECORD_TRAINING,   /* 培训 */
+	RECORD_REPORT,     /* 报告 */
+	RECORD_PLAN,       /* 计划 / 工作要点 */
+	RECORD_ASSESSMENT, /* 检查考核 */
+	RECORD_OTHER,      /* 其他 */
+	RECORD__MAX
+};
+
 struct profile_role {
 	enum role role;
 	const char *name, *article;
@@ -44,6 +56,7 @@ struct profile_duty {
 	int holder; /* a unit kind, PROFILE_AT_ROOT or PROFILE_AT_EVERY_UNIT */
 	enum period every;
 	int times;
+	enum record_kind record; /* records of this kind fulfil it (RECORD_OTHER: only by duty id) */
 };
 
 struct profile_trigger {
@@ -66,6 +79,8 @@ struct profile {
 	struct {
 		int rectify_workdays, repeat_window_months, paralysis_hours;
 		int budget_ratio_percent, drills_per_year;
+		/* where each number is set; "" when the profile does not say */
+		const char *rectify_article, *repeat_article, *budget_article;
 	} numbers; /* PROFILE_NUMBER_NONE where the policy is silent */
 
 	struct {
@@ -103,6 +118,14 @@ const struct profile_role *profile_role(const struct profile *p, enum role role)
 
 /* profile_trigger finds a trigger by id ("8.1"), or NULL. */
 const struct profile_trigger *profile_trigger(const struct profile *p, const char *id);
+
+/* profile_duty finds a duty by id, or NULL. */
+const struct profile_duty *profile_duty(const struct profile *p, const char *id);
+
+/* record kind names: code ("meeting"), label ("会议"); parse accepts either, -1 when unknown. */
+const char *record_kind_code(enum record_kind k);
+const char *record_kind_label(enum record_kind k);
+int record_kind_parse(const char *s);
 
 /* period names: "year" "half_year" "quarter" "month"; parse returns -1 when unknown. */
 const char *period_code(enum period p);

@@ -1,6 +1,7 @@
 /* reg.c — register snapshot: storage, lookups, the temporal holder query and the names of
  * every enumeration (English code and Chinese label, both accepted on input). */
 #include "reg.h"
+#include "names.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -10,10 +11,6 @@
 _Static_assert(offsetof(struct unit, code) == sizeof(int64_t), "unit: id, then code");
 _Static_assert(offsetof(struct person, code) == sizeof(int64_t), "person: id, then code");
 _Static_assert(offsetof(struct asset, code) == sizeof(int64_t), "asset: id, then code");
-
-struct name {
-	const char *code, *label, *alt; /* alt: one more accepted spelling, may be NULL */
-};
 
 static const struct name unit_kinds[UNIT__MAX] = {
 	[UNIT_PARTY_COMMITTEE] = {"party_committee", "党委（党组）", "党委"},
@@ -64,7 +61,7 @@ static const struct name results[ASSESS__MAX] = {
 	[ASSESS_FAIL] = {"fail", "不符合", NULL},
 };
 
-static int parse_name(const struct name *tab, int n, const char *s)
+int names_parse(const struct name *tab, int n, const char *s)
 {
 	if (!s)
 		return -1;
@@ -75,20 +72,6 @@ static int parse_name(const struct name *tab, int n, const char *s)
 	}
 	return -1;
 }
-
-#define NAMES(fn, type, tab, max)                                                                  \
-	const char *fn##_code(type v)                                                              \
-	{                                                                                          \
-		return (int)v >= 0 && v < max ? tab[v].code : "?";                                 \
-	}                                                                                          \
-	const char *fn##_label(type v)                                                             \
-	{                                                                                          \
-		return (int)v >= 0 && v < max ? tab[v].label : "?";                                \
-	}                                                                                          \
-	int fn##_parse(const char *s)                                                              \
-	{                                                                                          \
-		return parse_name(tab, max, s);                                                    \
-	}
 
 NAMES(unit_kind, enum unit_kind, unit_kinds, UNIT__MAX)
 NAMES(role, enum role, roles, ROLE__MAX)
@@ -151,6 +134,12 @@ struct asset *reg_add_asset(struct reg *r)
 		a->status = STATUS_LIVE;
 	}
 	return a;
+}
+
+struct project *reg_add_project(struct reg *r)
+{
+	return arena_grow(r->arena, &r->projects, &r->nprojects, &r->capprojects,
+			  sizeof(struct project));
 }
 
 /* One binary search for the four arrays: each record type starts with its int64_t id (and,

@@ -100,6 +100,7 @@ struct asset {
 	const char *url;            /* URL or host name */
 	int64_t rel[REL__MAX];      /* answering unit per relation, 0 = none */
 	const char *maintainer;     /* outside maintenance company */
+	const char *software;       /* main software / platform, e.g. "WordPress 6"; NULL = unknown */
 	int mlps_level;             /* 0 = not graded, 1-5 */
 	cd_date graded_on;
 	const char *filing_no;
@@ -109,6 +110,15 @@ struct asset {
 	bool cii, internet_facing, personal_info, protection_installed;
 	enum asset_status status;
 	const char *admin_level;    /* e.g. "prefecture_or_above"; NULL when not applicable */
+};
+
+/* An IT project (信息化项目) with its budget, for the security-budget ratio rule. */
+struct project {
+	int64_t id;
+	const char *code, *name;
+	int64_t unit;            /* the unit that runs it, 0 = none recorded */
+	int year;                /* budget year */
+	int64_t total, security; /* budgets in yuan; 0 ≤ security ≤ total, total > 0 */
 };
 
 /* A hash index over the codes of one record array (built by reg_index). */
@@ -128,6 +138,8 @@ struct reg {
 	size_t nduties, capduties;
 	struct asset *assets;
 	size_t nassets, capassets;
+	struct project *projects;
+	size_t nprojects, capprojects;
 	struct reg_codeidx unit_idx, person_idx, asset_idx;
 };
 
@@ -142,6 +154,7 @@ struct unit *reg_add_unit(struct reg *r);
 struct person *reg_add_person(struct reg *r);
 struct duty *reg_add_duty(struct reg *r);
 struct asset *reg_add_asset(struct reg *r);
+struct project *reg_add_project(struct reg *r);
 
 /* Lookups by id (binary search) or code (linear); NULL when absent. Borrowed pointers. */
 const struct unit *reg_unit(const struct reg *r, int64_t id);

@@ -120,6 +120,7 @@ enum cd_err csv_export(const struct reg *reg, enum csv_kind kind, FILE *f, struc
 			put_bool(&o, a->protection_installed);
 			put(&o, asset_status_code(a->status));
 			put(&o, a->admin_level);
+			put(&o, a->software);
 			end_row(&o);
 		}
 	}

@@ -67,6 +67,7 @@ static const struct csv_col asset_cols[AC__MAX] = {
 	[AC_PROTECTION] = {"protection_installed", "已安装防护软件", "防护软件", false},
 	[AC_STATUS] = {"status", "状态", NULL, false},
 	[AC_ADMIN_LEVEL] = {"admin_level", "行政级别", NULL, false},
+	[AC_SOFTWARE] = {"software", "软件", "软件平台", false},
 };
 
 const struct csv_template csv_templates[CSV__MAX] = {
@@ -651,6 +652,8 @@ static enum cd_err stage_asset(struct imp *im, const struct row *r, int64_t sid)
 			      STATUS_LIVE, &status);
 	if (!rc)
 		rc = get_text(im, r, AC_ADMIN_LEVEL, 64, &a->admin_level);
+	if (!rc)
+		rc = get_text(im, r, AC_SOFTWARE, 128, &a->software);
 	if (rc)
 		return rc;
 	a->kind = (enum asset_kind)kind;

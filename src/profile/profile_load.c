@@ -114,6 +114,17 @@ static enum cd_err str(struct ctx *c, yaml_node_t *m, const char *key, int allow
 	return *out ? CD_OK : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 }
 
+/* opt_str reads an optional non-empty string; absent gives dflt. */
+static enum cd_err opt_str(struct ctx *c, yaml_node_t *m, const char *key, const char *dflt,
+			   const char **out)
+{
+	if (!get(c, m, key)) {
+		*out = dflt;
+		return CD_OK;
+	}
+	return str(c, m, key, 0, out);
+}
+
 static int is_null(const yaml_node_t *n)
 {
 	const char *v = (const char *)n->data.scalar.value;
@@ -338,7 +349,9 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 {
 	static const char *const keys[] = {"rectify_workdays",	   "repeat_window_months",
 					   "paralysis_hours",	   "budget_ratio_percent",
-					   "drills_per_year",	   NULL};
+					   "drills_per_year",	   "rectify_article",
+					   "repeat_article",	   "budget_article",
+					   NULL};
 	static const char *const mkeys[] = {"article", "filing_days", "assess_months_level3",
 					    "assess_months_level4", NULL};
 	struct profile *p = c->p;
@@ -360,6 +373,12 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 	if (!rc)
 		rc = integer(c, m, "drills_per_year", 1, 366, 1, &p->numbers.drills_per_year);
 	if (!rc)
+		rc = opt_str(c, m, "rectify_article", "", &p->numbers.rectify_article);
+	if (!rc)
+		rc = opt_str(c, m, "repeat_article", "", &p->numbers.repeat_article);
+	if (!rc)
+		rc = opt_str(c, m, "budget_article", "", &p->numbers.budget_article);
+	if (!rc)
 		rc = need(c, root, "mlps", YAML_MAPPING_NODE, &mm);
 	if (!rc)
 		rc = only(c, mm, "mlps", mkeys);
@@ -378,8 +397,8 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 
 static enum cd_err load_duties(struct ctx *c, yaml_node_t *root)
 {
-	static const char *const keys[] = {"id",     "name",  "article", "holder",
-					   "every", "times", NULL};
+	static const char *const keys[] = {"id",    "name",  "article", "holder",
+					   "every", "times", "record",  NULL};
 	struct profile *p = c->p;
 	yaml_node_t *l;
 	enum cd_err rc = need(c, root, "duties", YAML_SEQUENCE_NODE, &l);
@@ -390,7 +409,7 @@ static enum cd_err load_duties(struct ctx *c, yaml_node_t *root)
 	     it++) {
 		yaml_node_t *m = node(c, *it);
 		struct profile_duty *du;
-		const char *holder, *every;
+		const char *holder, *every, *record;
 
 		if (m->type != YAML_MAPPING_NODE)
 			return fail(c, m, "each duty must be a mapping");
@@ -411,8 +430,17 @@ static enum cd_err load_duties(struct ctx *c, yaml_node_t *root)
 			rc = str(c, m, "every", 0, &every);
 		if (!rc)
 			rc = integer(c, m, "times", 1, 366, 0, &du->times);
+		if (!rc)
+			rc = opt_str(c, m, "record", "other", &record);
 		if (rc)
 			return rc;
+		if (record_kind_parse(record) < 0 ||
+		    strcmp(record, record_kind_code((enum record_kind)record_kind_parse(record))))
+			return fail(c, get(c, m, "record"),
+				    "unknown record kind \"%s\" (use meeting, drill, training, report, "
+				    "plan, assessment or other)",
+				    record);
+		du->record = (enum record_kind)record_kind_parse(record);
 		if (strspn(du->id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(du->id))
 			return fail(c, get(c, m, "id"),
 				    "duty id \"%s\" may only use a-z, 0-9 and _", du->id);

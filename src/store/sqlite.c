@@ -28,6 +28,21 @@ enum stmt {
 	ST_CAL_DAY_ADD,
 	ST_CAL_YEARS,
 	ST_CAL_DAYS,
+	ST_META_GET,
+	ST_META_SET,
+	ST_PROJECT_ADD,
+	ST_PROJECT_ALL,
+	ST_NOTICE_ADD,
+	ST_NOTICE_ASSET_ADD,
+	ST_NOTICE_EVENT_ADD,
+	ST_NOTICE_SIMILAR_ADD,
+	ST_NOTICE_CHECK,
+	ST_NOTICE_ALL,
+	ST_NOTICE_ASSET_ALL,
+	ST_NOTICE_EVENT_ALL,
+	ST_NOTICE_SIMILAR_ALL,
+	ST_RECORD_ADD,
+	ST_RECORD_ALL,
 	STMT__MAX
 };
 
@@ -44,9 +59,9 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_ADD] = "INSERT INTO asset (code, name, kind, url, builder_unit, user_unit,"
 			 " manager_unit, operator_unit, maintainer, mlps_level, graded_on,"
 			 " filing_no, filed_on, assessed_on, assess_result, cii, internet_facing,"
-			 " personal_info, protection_installed, status, admin_level)"
+			 " personal_info, protection_installed, status, admin_level, software)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-			 " ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+			 " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
 	[ST_DUTY_ADD] = "INSERT INTO duty (role, person_id, unit_id, asset_id, valid_from,"
 			" valid_to, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_UNIT_ALL] = "SELECT id, code, name, parent_id, kind FROM unit ORDER BY id",
@@ -55,13 +70,42 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_ALL] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			 " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
 			 " assessed_on, assess_result, cii, internet_facing, personal_info,"
-			 " protection_installed, status, admin_level FROM asset ORDER BY id",
+			 " protection_installed, status, admin_level, software FROM asset ORDER BY id",
 	[ST_DUTY_ALL] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
 			" FROM duty ORDER BY id",
 	[ST_CAL_YEAR_ADD] = "INSERT INTO calendar_year (year, source, imported_on) VALUES (?1, ?2, ?3)",
 	[ST_CAL_DAY_ADD] = "INSERT INTO calendar_day (date, kind, name) VALUES (?1, ?2, ?3)",
 	[ST_CAL_YEARS] = "SELECT min(year), max(year) FROM calendar_year",
 	[ST_CAL_DAYS] = "SELECT date, kind, name FROM calendar_day ORDER BY date",
+	[ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[ST_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+			" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[ST_PROJECT_ADD] = "INSERT INTO project (code, name, unit_id, year, total_budget,"
+			   " security_budget) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_PROJECT_ALL] = "SELECT id, code, name, unit_id, year, total_budget, security_budget"
+			   " FROM project ORDER BY id",
+	[ST_NOTICE_ADD] = "INSERT INTO notice (code, authority, received_at, unit_id, category, text,"
+			  " attachment, stated_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_NOTICE_ASSET_ADD] = "INSERT INTO notice_asset (notice_id, asset_id) VALUES (?1, ?2)",
+	[ST_NOTICE_EVENT_ADD] = "INSERT INTO notice_event (notice_id, kind, at, by_whom, note,"
+				" extended_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_NOTICE_SIMILAR_ADD] = "INSERT INTO notice_similar (notice_id, asset_id, why)"
+				  " VALUES (?1, ?2, ?3)",
+	[ST_NOTICE_CHECK] = "UPDATE notice_similar SET checked_at = ?3, checked_by = ?4"
+			    " WHERE notice_id = ?1 AND asset_id = ?2 AND checked_at IS NULL",
+	[ST_NOTICE_ALL] = "SELECT id, code, authority, received_at, unit_id, category, text,"
+			  " attachment, stated_due FROM notice ORDER BY id",
+	[ST_NOTICE_ASSET_ALL] = "SELECT notice_id, asset_id FROM notice_asset"
+				" ORDER BY notice_id, asset_id",
+	[ST_NOTICE_EVENT_ALL] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
+				" FROM notice_event ORDER BY notice_id, id",
+	[ST_NOTICE_SIMILAR_ALL] = "SELECT notice_id, asset_id, why, checked_at, checked_by"
+				  " FROM notice_similar ORDER BY notice_id, asset_id",
+	[ST_RECORD_ADD] = "INSERT INTO record (kind, unit_id, on_date, duty, period, title,"
+			  " participants, minutes, attachment)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_RECORD_ALL] = "SELECT id, kind, unit_id, on_date, duty, period, title, participants,"
+			  " minutes, attachment FROM record ORDER BY id",
 };
 
 struct sq {
@@ -340,6 +384,7 @@ static enum cd_err sq_asset_add(struct store *s, struct asset *a, struct cd_diag
 	sqlite3_bind_int(st, 19, a->protection_installed);
 	bind_text(st, 20, asset_status_code(a->status));
 	bind_text(st, 21, a->admin_level);
+	bind_text(st, 22, a->software);
 	rc = run(q, ST_ASSET_ADD, d, "asset");
 	if (!rc)
 		a->id = sqlite3_last_insert_rowid(q->db);
@@ -445,6 +490,19 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 			a->protection_installed = sqlite3_column_int(st, 19);
 			a->status = (enum asset_status)col_enum(st, 20, asset_status_parse);
 			a->admin_level = col_text(r, st, 21);
+			a->software = col_text(r, st, 22);
+		} else if (s == ST_PROJECT_ALL) {
+			struct project *pr = reg_add_project(r);
+
+			if (!pr)
+				break;
+			pr->id = sqlite3_column_int64(st, 0);
+			pr->code = col_text(r, st, 1);
+			pr->name = col_text(r, st, 2);
+			pr->unit = sqlite3_column_int64(st, 3);
+			pr->year = sqlite3_column_int(st, 4);
+			pr->total = sqlite3_column_int64(st, 5);
+			pr->security = sqlite3_column_int64(st, 6);
 		} else {
 			struct duty *du = reg_add_duty(r);
 
@@ -484,6 +542,8 @@ static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag
 		rc = load_rows(q, ST_ASSET_ALL, r, d);
 	if (!rc)
 		rc = load_rows(q, ST_DUTY_ALL, r, d);
+	if (!rc)
+		rc = load_rows(q, ST_PROJECT_ALL, r, d);
 	if (rc) {
 		reg_free(r);
 		return rc;
@@ -550,6 +610,331 @@ static enum cd_err sq_calendar_load(struct store *s, struct arena *a, struct cal
 	return rc;
 }
 
+static int bind_time(sqlite3_stmt *st, int i, cd_time t)
+{
+	char buf[26];
+
+	return t == CD_TIME_NONE ? sqlite3_bind_null(st, i)
+				 : sqlite3_bind_text(st, i, time_format(t, buf), -1, SQLITE_TRANSIENT);
+}
+
+static cd_time col_time(sqlite3_stmt *st, int i)
+{
+	cd_time t;
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s && time_parse(s, false, &t) ? t : CD_TIME_NONE;
+}
+
+/* col_str copies a text column into arena a; NULL stays NULL. */
+static const char *col_str(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+static enum cd_err sq_meta_get(struct store *s, const char *key, char **value, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_META_GET];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*value = NULL;
+	bind_text(st, 1, key);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		if (!(*value = dup_col(st, 0, NULL)))
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	} else if (step == SQLITE_DONE) {
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no setting %s", key);
+	} else {
+		rc = db_fail(q, d, "reading a setting");
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+static enum cd_err sq_meta_set(struct store *s, const char *key, const char *value,
+			       struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	bind_text(q->st[ST_META_SET], 1, key);
+	bind_text(q->st[ST_META_SET], 2, value);
+	return run(q, ST_META_SET, d, "setting");
+}
+
+static enum cd_err sq_project_add(struct store *s, struct project *p, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_PROJECT_ADD];
+	enum cd_err rc;
+
+	bind_text(st, 1, p->code);
+	bind_text(st, 2, p->name);
+	bind_id(st, 3, p->unit);
+	sqlite3_bind_int(st, 4, p->year);
+	sqlite3_bind_int64(st, 5, p->total);
+	sqlite3_bind_int64(st, 6, p->security);
+	rc = run(q, ST_PROJECT_ADD, d, "project");
+	if (!rc)
+		p->id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_ADD];
+	enum cd_err rc;
+
+	bind_text(st, 1, n->code);
+	bind_text(st, 2, n->authority);
+	bind_time(st, 3, n->received_at);
+	bind_id(st, 4, n->unit);
+	bind_text(st, 5, n->category);
+	bind_text(st, 6, n->text);
+	bind_text(st, 7, n->attachment);
+	bind_date(st, 8, n->stated_due);
+	if ((rc = run(q, ST_NOTICE_ADD, d, "notice")))
+		return rc;
+	n->id = sqlite3_last_insert_rowid(q->db);
+	for (size_t i = 0; !rc && i < n->nassets; i++) {
+		sqlite3_bind_int64(q->st[ST_NOTICE_ASSET_ADD], 1, n->id);
+		sqlite3_bind_int64(q->st[ST_NOTICE_ASSET_ADD], 2, n->assets[i]);
+		rc = run(q, ST_NOTICE_ASSET_ADD, d, "notice asset");
+	}
+	for (size_t i = 0; !rc && i < n->nsimilar; i++) {
+		st = q->st[ST_NOTICE_SIMILAR_ADD];
+		sqlite3_bind_int64(st, 1, n->id);
+		sqlite3_bind_int64(st, 2, n->similar[i].asset);
+		sqlite3_bind_int(st, 3, (int)n->similar[i].why);
+		rc = run(q, ST_NOTICE_SIMILAR_ADD, d, "similar system");
+	}
+	return rc;
+}
+
+static enum cd_err sq_notice_event_add(struct store *s, int64_t notice,
+				       const struct notice_event *e, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_EVENT_ADD];
+
+	sqlite3_bind_int64(st, 1, notice);
+	bind_text(st, 2, notice_event_code(e->kind));
+	bind_time(st, 3, e->at);
+	bind_text(st, 4, e->by);
+	bind_text(st, 5, e->note);
+	bind_date(st, 6, e->kind == NEV_EXTEND ? e->extended_to : CD_DATE_NONE);
+	return run(q, ST_NOTICE_EVENT_ADD, d, "notice event");
+}
+
+static enum cd_err sq_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
+				   const char *by, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_CHECK];
+	enum cd_err rc;
+
+	sqlite3_bind_int64(st, 1, notice);
+	sqlite3_bind_int64(st, 2, asset);
+	bind_time(st, 3, at);
+	bind_text(st, 4, by);
+	if ((rc = run(q, ST_NOTICE_CHECK, d, "similar system check")))
+		return rc;
+	if (sqlite3_changes(q->db) == 0)
+		return cd_diag_set(d, CD_ENOTFOUND,
+				   "that system is not on the notice's 举一反三 list, or was already "
+				   "checked");
+	return CD_OK;
+}
+
+/* find_notice: binary search in v[0..n) sorted by id. */
+static struct notice *find_notice(struct notice *v, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].id == id)
+			return &v[mid];
+		if (v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The caps of the arrays each notice grows in the arena, kept beside the notices. */
+struct notice_caps {
+	size_t assets, events, similar;
+};
+
+static enum cd_err notice_rows(struct sq *q, enum stmt s, struct arena *a, struct notice *v,
+			       size_t n, struct notice_caps *caps, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[s];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct notice *x = find_notice(v, n, sqlite3_column_int64(st, 0));
+		struct notice_caps *c = x ? &caps[x - v] : NULL;
+
+		if (!x)
+			continue;
+		if (s == ST_NOTICE_ASSET_ALL) {
+			int64_t *id = arena_grow(a, &x->assets, &x->nassets, &c->assets,
+						 sizeof(*id));
+
+			if (!id)
+				rc = CD_ENOMEM;
+			else
+				*id = sqlite3_column_int64(st, 1);
+		} else if (s == ST_NOTICE_EVENT_ALL) {
+			struct notice_event *e = arena_grow(a, &x->events, &x->nevents,
+							    &c->events, sizeof(*e));
+			int k = e ? notice_event_parse((const char *)sqlite3_column_text(st, 1))
+				  : -1;
+
+			if (!e) {
+				rc = CD_ENOMEM;
+				break;
+			}
+			e->kind = k < 0 ? NEV__MAX : (enum notice_event_kind)k;
+			e->at = col_time(st, 2);
+			e->by = col_str(a, st, 3);
+			e->note = col_str(a, st, 4);
+			e->extended_to = col_date(st, 5);
+		} else {
+			struct notice_check *k = arena_grow(a, &x->similar, &x->nsimilar,
+							    &c->similar, sizeof(*k));
+
+			if (!k) {
+				rc = CD_ENOMEM;
+				break;
+			}
+			k->asset = sqlite3_column_int64(st, 1);
+			k->why = (unsigned)sqlite3_column_int(st, 2);
+			k->checked_at = col_time(st, 3);
+			k->checked_by = col_str(a, st, 4);
+		}
+	}
+	if (rc)
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
+	else if (step != SQLITE_DONE)
+		rc = db_fail(q, d, "loading notices");
+	sqlite3_reset(st);
+	return rc;
+}
+
+static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct notice **out,
+				   size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_ALL];
+	struct notice_caps *caps = NULL;
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct notice *x = arena_grow(a, out, n, &cap, sizeof(*x));
+
+		if (!x) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
+			break;
+		}
+		notice_init(x);
+		x->id = sqlite3_column_int64(st, 0);
+		x->code = col_str(a, st, 1);
+		x->authority = col_str(a, st, 2);
+		x->received_at = col_time(st, 3);
+		x->unit = sqlite3_column_int64(st, 4);
+		x->category = col_str(a, st, 5);
+		x->text = col_str(a, st, 6);
+		x->attachment = col_str(a, st, 7);
+		x->stated_due = col_date(st, 8);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "loading notices");
+	sqlite3_reset(st);
+	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
+	if (!rc && *n)
+		rc = notice_rows(q, ST_NOTICE_ASSET_ALL, a, *out, *n, caps, d);
+	if (!rc && *n)
+		rc = notice_rows(q, ST_NOTICE_EVENT_ALL, a, *out, *n, caps, d);
+	if (!rc && *n)
+		rc = notice_rows(q, ST_NOTICE_SIMILAR_ALL, a, *out, *n, caps, d);
+	free(caps);
+	return rc;
+}
+
+static enum cd_err sq_record_add(struct store *s, struct record *r, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_RECORD_ADD];
+	enum cd_err rc;
+
+	bind_text(st, 1, record_kind_code(r->kind));
+	bind_id(st, 2, r->unit);
+	bind_date(st, 3, r->on);
+	bind_text(st, 4, r->duty);
+	bind_text(st, 5, r->period);
+	bind_text(st, 6, r->title);
+	bind_text(st, 7, r->participants);
+	bind_text(st, 8, r->minutes);
+	bind_text(st, 9, r->attachment);
+	rc = run(q, ST_RECORD_ADD, d, "record");
+	if (!rc)
+		r->id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
+				   size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_RECORD_ALL];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *r = arena_grow(a, out, n, &cap, sizeof(*r));
+		int k = r ? record_kind_parse((const char *)sqlite3_column_text(st, 1)) : -1;
+
+		if (!r) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading records");
+			break;
+		}
+		r->id = sqlite3_column_int64(st, 0);
+		r->kind = k < 0 ? RECORD_OTHER : (enum record_kind)k;
+		r->unit = sqlite3_column_int64(st, 2);
+		r->on = col_date(st, 3);
+		r->duty = col_str(a, st, 4);
+		r->period = col_str(a, st, 5);
+		r->title = col_str(a, st, 6);
+		r->participants = col_str(a, st, 7);
+		r->minutes = col_str(a, st, 8);
+		r->attachment = col_str(a, st, 9);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "loading records");
+	sqlite3_reset(st);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -565,6 +950,15 @@ static const struct store_ops sqlite_ops = {
 	.reg_load = sq_reg_load,
 	.calendar_add = sq_calendar_add,
 	.calendar_load = sq_calendar_load,
+	.meta_get = sq_meta_get,
+	.meta_set = sq_meta_set,
+	.project_add = sq_project_add,
+	.notice_add = sq_notice_add,
+	.notice_event_add = sq_notice_event_add,
+	.notice_check = sq_notice_check,
+	.notices_load = sq_notices_load,
+	.record_add = sq_record_add,
+	.records_load = sq_records_load,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

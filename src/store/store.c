@@ -87,3 +87,53 @@ enum cd_err store_calendar_load(struct store *s, struct arena *a, struct calenda
 {
 	return s->ops->calendar_load(s, a, e, n, year_from, year_to, d);
 }
+
+enum cd_err store_meta_get(struct store *s, const char *key, char **value, struct cd_diag *d)
+{
+	return s->ops->meta_get(s, key, value, d);
+}
+
+enum cd_err store_meta_set(struct store *s, const char *key, const char *value,
+			   struct cd_diag *d)
+{
+	return s->ops->meta_set(s, key, value, d);
+}
+
+enum cd_err store_project_add(struct store *s, struct project *p, struct cd_diag *d)
+{
+	return s->ops->project_add(s, p, d);
+}
+
+enum cd_err store_notice_add(struct store *s, struct notice *n, struct cd_diag *d)
+{
+	return s->ops->notice_add(s, n, d);
+}
+
+enum cd_err store_notice_event_add(struct store *s, int64_t notice, const struct notice_event *e,
+				   struct cd_diag *d)
+{
+	return s->ops->notice_event_add(s, notice, e, d);
+}
+
+enum cd_err store_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
+			       const char *by, struct cd_diag *d)
+{
+	return s->ops->notice_check(s, notice, asset, at, by, d);
+}
+
+enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice **out, size_t *n,
+			       struct cd_diag *d)
+{
+	return s->ops->notices_load(s, a, out, n, d);
+}
+
+enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *d)
+{
+	return s->ops->record_add(s, r, d);
+}
+
+enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
+			       struct cd_diag *d)
+{
+	return s->ops->records_load(s, a, out, n, d);
+}

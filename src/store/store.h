@@ -10,6 +10,8 @@
 #include "core/arena.h"
 #include "core/calendar.h"
 #include "core/err.h"
+#include "core/notice.h"
+#include "core/oblig.h"
 #include "core/reg.h"
 
 struct store;
@@ -63,5 +65,40 @@ enum cd_err store_calendar_add(struct store *s, int year_from, int year_to, cons
  * *year_from = *year_to = 0 when none were imported. */
 enum cd_err store_calendar_load(struct store *s, struct arena *a, struct calendar_entry **e,
 				size_t *n, int *year_from, int *year_to, struct cd_diag *d);
+
+/* Settings (the meta table): store_meta_get sets *value to a malloc'd copy the caller frees,
+ * CD_ENOTFOUND when the key is not set. */
+enum cd_err store_meta_get(struct store *s, const char *key, char **value, struct cd_diag *d);
+enum cd_err store_meta_set(struct store *s, const char *key, const char *value,
+			   struct cd_diag *d);
+
+/* store_project_add: an IT project (loaded with the register, reg->projects). */
+enum cd_err store_project_add(struct store *s, struct project *p, struct cd_diag *d);
+
+/* store_notice_add inserts a notice with its assets and its 举一反三 list (n->similar; the check
+ * marks are not written) and sets n->id. Not itself a transaction. */
+enum cd_err store_notice_add(struct store *s, struct notice *n, struct cd_diag *d);
+
+/* store_notice_event_add appends one step to a notice's timeline; the timeline is append-only
+ * (the database refuses updates and deletes). Validate with notice_apply first. */
+enum cd_err store_notice_event_add(struct store *s, int64_t notice, const struct notice_event *e,
+				   struct cd_diag *d);
+
+/* store_notice_check marks a system of the notice's 举一反三 list as checked. CD_ENOTFOUND when it
+ * is not on the list or was checked already. */
+enum cd_err store_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
+			       const char *by, struct cd_diag *d);
+
+/* store_notices_load returns every notice, sorted by id, with its assets, timeline and 举一反三
+ * list, all in arena a. The folded fields are not set: call notice_fold. */
+enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice **out, size_t *n,
+			       struct cd_diag *d);
+
+/* store_record_add inserts a record of a meeting, drill, training … and sets r->id. */
+enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *d);
+
+/* store_records_load returns every record, sorted by id, in arena a. */
+enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
+			       struct cd_diag *d);
 
 #endif

@@ -25,6 +25,20 @@ struct store_ops {
 				    struct cd_diag *d);
 	enum cd_err (*calendar_load)(struct store *s, struct arena *a, struct calendar_entry **e,
 				     size_t *n, int *year_from, int *year_to, struct cd_diag *d);
+	enum cd_err (*meta_get)(struct store *s, const char *key, char **value, struct cd_diag *d);
+	enum cd_err (*meta_set)(struct store *s, const char *key, const char *value,
+				struct cd_diag *d);
+	enum cd_err (*project_add)(struct store *s, struct project *p, struct cd_diag *d);
+	enum cd_err (*notice_add)(struct store *s, struct notice *n, struct cd_diag *d);
+	enum cd_err (*notice_event_add)(struct store *s, int64_t notice,
+					const struct notice_event *e, struct cd_diag *d);
+	enum cd_err (*notice_check)(struct store *s, int64_t notice, int64_t asset, cd_time at,
+				    const char *by, struct cd_diag *d);
+	enum cd_err (*notices_load)(struct store *s, struct arena *a, struct notice **out,
+				    size_t *n, struct cd_diag *d);
+	enum cd_err (*record_add)(struct store *s, struct record *r, struct cd_diag *d);
+	enum cd_err (*records_load)(struct store *s, struct arena *a, struct record **out,
+				    size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

@@ -1,0 +1,291 @@
+/* notice.c — the rules of a notice's closed loop: event order, due date, state, repeat window
+ * and the 举一反三 list of similar systems. */
+#include "notice.h"
+#include "names.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct name stages[STAGE__MAX] = {
+	[STAGE_RECEIVED] = {"received", "已接收", NULL},
+	[STAGE_RECTIFYING] = {"rectifying", "整改中", NULL},
+	[STAGE_RECTIFIED] = {"rectified", "已整改", NULL},
+	[STAGE_FEEDBACK] = {"feedback_sent", "已反馈", NULL},
+	[STAGE_VERIFIED] = {"verified", "已核查", "已闭环"},
+};
+
+static const struct name states[DUE__MAX] = {
+	[DUE_OPEN] = {"open", "未到期", NULL},
+	[DUE_TODAY] = {"due_today", "今日到期", NULL},
+	[DUE_OVERDUE] = {"overdue", "已逾期", NULL},
+	[DUE_DONE_ON_TIME] = {"done_on_time", "按时完成", NULL},
+	[DUE_DONE_LATE] = {"done_late", "逾期完成", NULL},
+	[DUE_NO_DEADLINE] = {"no_deadline", "无时限", NULL},
+};
+
+static const struct name events[NEV__MAX] = {
+	[NEV_START] = {"start", "开始整改", NULL},
+	[NEV_RECTIFY] = {"rectify", "整改完成", NULL},
+	[NEV_FEEDBACK] = {"feedback", "反馈", NULL},
+	[NEV_VERIFY] = {"verify", "核查通过", NULL},
+	[NEV_SUPPORT] = {"support", "申请技术支持", NULL},
+	[NEV_EXTEND] = {"extend", "同意延期", NULL},
+};
+
+NAMES(notice_stage, enum notice_stage, stages, STAGE__MAX)
+NAMES(due_state, enum due_state, states, DUE__MAX)
+NAMES(notice_event, enum notice_event_kind, events, NEV__MAX)
+
+void notice_init(struct notice *n)
+{
+	memset(n, 0, sizeof(*n));
+	n->received_at = CD_TIME_NONE;
+	n->stated_due = CD_DATE_NONE;
+	n->stage = STAGE_RECEIVED;
+	n->started_at = n->rectified_at = n->feedback_at = n->verified_at = n->support_at =
+		CD_TIME_NONE;
+	n->extended_to = CD_DATE_NONE;
+}
+
+/* The time of the latest step taken, which a new step may not precede. */
+static cd_time last_step(const struct notice *n)
+{
+	cd_time t = n->received_at;
+	const cd_time steps[] = {n->started_at, n->rectified_at, n->feedback_at, n->verified_at};
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i] != CD_TIME_NONE && steps[i] > t)
+			t = steps[i];
+	return t;
+}
+
+enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date current_due,
+			 struct cd_diag *d)
+{
+	static const enum notice_stage needs[] = {
+		[NEV_START] = STAGE_RECEIVED, [NEV_RECTIFY] = STAGE_RECTIFYING,
+		[NEV_FEEDBACK] = STAGE_RECTIFIED, [NEV_VERIFY] = STAGE_FEEDBACK};
+	char when[26], prev[26], day[11];
+
+	if ((int)e->kind < 0 || e->kind >= NEV__MAX)
+		return cd_diag_set(d, CD_EINVAL, "unknown notice event");
+	if (e->at == CD_TIME_NONE)
+		return cd_diag_set(d, CD_EINVAL, "%s: a time is required", notice_event_code(e->kind));
+	if (e->at < n->received_at)
+		return cd_diag_set(d, CD_EINVAL, "%s at %s is before the notice was received (%s)",
+				   notice_event_code(e->kind), time_format(e->at, when),
+				   time_format(n->received_at, prev));
+	switch (e->kind) {
+	case NEV_START:
+	case NEV_RECTIFY:
+	case NEV_FEEDBACK:
+	case NEV_VERIFY: {
+		enum notice_stage want = needs[e->kind];
+		enum notice_stage to = (enum notice_stage)(want + 1);
+
+		/* rectification may be recorded without a separate start */
+		if (e->kind == NEV_RECTIFY && n->stage == STAGE_RECEIVED)
+			want = STAGE_RECEIVED;
+		if (n->stage != want)
+			return cd_diag_set(d, CD_EINVAL,
+					   "%s is not possible now: the notice is %s (%s); next step: %s",
+					   notice_event_code(e->kind), notice_stage_code(n->stage),
+					   notice_stage_label(n->stage),
+					   n->stage == STAGE_VERIFIED ? "none, it is closed"
+					   : n->stage == STAGE_FEEDBACK ? "verify"
+					   : n->stage == STAGE_RECTIFIED ? "feedback"
+					   : "rectify");
+		if (e->at < last_step(n))
+			return cd_diag_set(d, CD_EINVAL, "%s at %s is before the previous step (%s)",
+					   notice_event_code(e->kind), time_format(e->at, when),
+					   time_format(last_step(n), prev));
+		n->stage = to;
+		if (e->kind == NEV_START)
+			n->started_at = e->at;
+		else if (e->kind == NEV_RECTIFY)
+			n->rectified_at = e->at;
+		else if (e->kind == NEV_FEEDBACK)
+			n->feedback_at = e->at;
+		else
+			n->verified_at = e->at;
+		return CD_OK;
+	}
+	case NEV_SUPPORT:
+	case NEV_EXTEND:
+		if (n->stage >= STAGE_FEEDBACK)
+			return cd_diag_set(d, CD_EINVAL, "%s is not possible: feedback was already sent",
+					   notice_event_code(e->kind));
+		if (e->kind == NEV_SUPPORT) {
+			n->support_at = e->at;
+			return CD_OK;
+		}
+		if (e->extended_to == CD_DATE_NONE)
+			return cd_diag_set(d, CD_EINVAL, "extend: the new due date is required");
+		if (!e->note || !*e->note)
+			return cd_diag_set(d, CD_EINVAL, "extend: the reason is required");
+		if (!e->by || !*e->by)
+			return cd_diag_set(d, CD_EINVAL, "extend: who granted it is required");
+		if (current_due != CD_DATE_NONE && e->extended_to <= current_due)
+			return cd_diag_set(d, CD_EINVAL,
+					   "extend: the new due date %s is not later than the current one (%s)",
+					   date_format(e->extended_to, day),
+					   date_format(current_due, prev));
+		n->extended_to = e->extended_to;
+		n->extended_by = e->by;
+		n->extension_reason = e->note;
+		return CD_OK;
+	case NEV__MAX:
+		break;
+	}
+	return cd_diag_set(d, CD_EINVAL, "unknown notice event");
+}
+
+enum cd_err notice_fold(struct notice *n, const struct profile *p, const struct calendar *cal,
+			struct cd_diag *d)
+{
+	n->stage = STAGE_RECEIVED;
+	n->started_at = n->rectified_at = n->feedback_at = n->verified_at = n->support_at =
+		CD_TIME_NONE;
+	n->extended_to = CD_DATE_NONE;
+	n->extended_by = n->extension_reason = NULL;
+	for (size_t i = 0; i < n->nevents; i++) {
+		struct notice_due due = notice_due(n, p, cal);
+		enum cd_err rc = notice_apply(n, &n->events[i], due.due, d);
+
+		if (rc) {
+			cd_diag_prefix(d, n->code ? n->code : "notice");
+			return rc;
+		}
+	}
+	return CD_OK;
+}
+
+struct notice_due notice_due(const struct notice *n, const struct profile *p,
+			     const struct calendar *cal)
+{
+	struct notice_due r = {.due = CD_DATE_NONE};
+
+	if (n->extended_to != CD_DATE_NONE) {
+		r.due = n->extended_to;
+		r.extended = true;
+	} else if (n->stated_due != CD_DATE_NONE) {
+		r.due = n->stated_due;
+		r.stated = true;
+	} else if (p && p->numbers.rectify_workdays > 0 && n->received_at != CD_TIME_NONE) {
+		r.due = calendar_add_workdays(cal, time_cst_date(n->received_at),
+					      p->numbers.rectify_workdays, &r.estimated);
+	}
+	return r;
+}
+
+enum due_state due_state_at(cd_date due, cd_time done, cd_time at)
+{
+	if (done != CD_TIME_NONE && done <= at) {
+		if (due == CD_DATE_NONE || done < time_cst_end(due))
+			return DUE_DONE_ON_TIME;
+		return DUE_DONE_LATE;
+	}
+	if (due == CD_DATE_NONE)
+		return DUE_NO_DEADLINE;
+	if (at >= time_cst_end(due))
+		return DUE_OVERDUE;
+	if (at >= time_cst_start(due))
+		return DUE_TODAY;
+	return DUE_OPEN;
+}
+
+enum due_state notice_state(const struct notice *n, const struct notice_due *due, cd_time at)
+{
+	return due_state_at(due->due, n->feedback_at, at);
+}
+
+static bool concerns(const struct notice *n, int64_t asset)
+{
+	for (size_t i = 0; i < n->nassets; i++)
+		if (n->assets[i] == asset)
+			return true;
+	return false;
+}
+
+const struct asset_event *notice_repeat(const struct notice *n, int window_months,
+					const struct asset_event *ev, size_t nev)
+{
+	cd_time from;
+
+	if (window_months < 0 || n->received_at == CD_TIME_NONE)
+		return NULL;
+	from = time_cst_start(date_add_months(time_cst_date(n->received_at), -window_months));
+	for (size_t i = 0; i < nev; i++) {
+		if (ev[i].notice && ev[i].notice == n->id)
+			continue;
+		if (ev[i].at >= from && ev[i].at < n->received_at && concerns(n, ev[i].asset))
+			return &ev[i];
+	}
+	return NULL;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a && b && *a && !strcmp(a, b);
+}
+
+static int by_strength(const void *a, const void *b)
+{
+	const struct similar *x = a, *y = b;
+	int bx = __builtin_popcount(x->why), by = __builtin_popcount(y->why);
+
+	if (bx != by)
+		return by - bx;
+	return strcmp(x->code, y->code);
+}
+
+size_t notice_similar(const struct notice *n, const struct reg *reg, struct similar *out,
+		      size_t max)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < reg->nassets; i++) {
+		const struct asset *a = &reg->assets[i];
+		unsigned why = 0;
+
+		if (a->status == STATUS_RETIRED || concerns(n, a->id))
+			continue;
+		for (size_t k = 0; k < n->nassets; k++) {
+			const struct asset *own = reg_asset(reg, n->assets[k]);
+
+			if (!own)
+				continue;
+			if (a->kind == own->kind)
+				why |= SIMILAR_KIND;
+			if (a->rel[REL_OPERATOR] && a->rel[REL_OPERATOR] == own->rel[REL_OPERATOR])
+				why |= SIMILAR_OPERATOR;
+			if (same_text(a->software, own->software))
+				why |= SIMILAR_SOFTWARE;
+		}
+		if (!why)
+			continue;
+		if (total < max)
+			out[total] = (struct similar){.asset = a->id, .why = why, .code = a->code};
+		total++;
+	}
+	if (total > 1)
+		qsort(out, total < max ? total : max, sizeof(*out), by_strength);
+	return total;
+}
+
+char *similar_describe(unsigned why, char *buf, size_t n)
+{
+	static const char *const words[] = {"同类型", "同运维单位", "同软件"};
+	size_t len = 0;
+
+	if (n)
+		buf[0] = '\0';
+	for (unsigned i = 0; i < 3; i++) {
+		if (!(why & (1u << i)))
+			continue;
+		len += (size_t)snprintf(buf + (len < n ? len : n), len < n ? n - len : 0, "%s%s",
+					len ? "、" : "", words[i]);
+	}
+	return buf;
+}
