@@ -54,8 +54,16 @@ static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const ch
 		o->output = v;
 		break;
 	case OPT_AS_OF:
-		if (!date_parse(v, &o->as_of))
-			return usage_error(usage, "--as-of wants a date YYYY-MM-DD, not \"%s\"", v);
+		if (date_parse(v, &o->as_of)) {
+			o->at = time_cst_end(o->as_of) - 1;
+		} else if (time_parse(v, true, &o->at)) {
+			o->as_of = time_cst_date(o->at);
+		} else {
+			return usage_error(usage,
+					   "--as-of wants a date YYYY-MM-DD or a date-time "
+					   "YYYY-MM-DDTHH:MM[+08:00], not \"%s\"",
+					   v);
+		}
 		break;
 	case OPT_JSON:
 		o->json = true;
@@ -69,14 +77,56 @@ static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const ch
 bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos,
 	       const char *usage, struct cli_opts *o)
 {
+	static const struct cli_field none[] = {{NULL, NULL}};
+
+	return cli_parse_fields(argc, argv, allowed, none, min_pos, max_pos, usage, o);
+}
+
+/* field_option matches argv[*i] against the command's own options; 1 matched, 0 not, -1 error. */
+static int field_option(int argc, char **argv, int *i, const struct cli_field *fields,
+			const char *usage)
+{
+	const char *a = argv[*i];
+
+	for (const struct cli_field *f = fields; f->name; f++) {
+		size_t n = strlen(f->name);
+		const char *v = NULL;
+
+		if (strncmp(a, f->name, n) || (a[n] != '\0' && a[n] != '='))
+			continue;
+		if (a[n] == '=')
+			v = a + n + 1;
+		else if (*i + 1 < argc)
+			v = argv[++*i];
+		if (!v || !*v) {
+			usage_error(usage, "option %s needs a value", f->name);
+			return -1;
+		}
+		if (*f->value) {
+			usage_error(usage, "option %s given twice", f->name);
+			return -1;
+		}
+		*f->value = v;
+		return 1;
+	}
+	return 0;
+}
+
+bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_field *fields,
+		      int min_pos, int max_pos, const char *usage, struct cli_opts *o)
+{
 	const char *env = getenv("CYBERDUTY_DB");
 
 	memset(o, 0, sizeof(*o));
 	o->db = env && *env ? env : "cyberduty.db";
 	o->as_of = cli_today();
+	o->at = cli_now();
+	for (const struct cli_field *f = fields; f->name; f++)
+		*f->value = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		bool matched = false;
+		int fr;
 
 		if (a[0] != '-' || a[1] == '\0') {
 			if (o->npos == max_pos || o->npos == CLI_MAX_POS)
@@ -84,6 +134,10 @@ bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos
 			o->pos[o->npos++] = a;
 			continue;
 		}
+		if ((fr = field_option(argc, argv, &i, fields, usage)) < 0)
+			return false;
+		if (fr)
+			continue;
 		for (size_t k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
 			size_t n = strlen(options[k].name);
 			const char *v = NULL;
@@ -131,6 +185,26 @@ int cli_csv_kind(const char *arg, const char *verb)
 		fprintf(stderr, "cyberduty: cannot %s \"%s\" (use units, people, duties or assets)\n",
 			verb, arg);
 	return kind;
+}
+
+cd_time cli_now(void)
+{
+	return (cd_time)time(NULL);
+}
+
+bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out)
+{
+	if (!v) {
+		*out = dflt;
+		return true;
+	}
+	if (time_parse(v, true, out))
+		return true;
+	fprintf(stderr,
+		"cyberduty: %s wants a date-time: 2026-05-12T09:30+08:00, or \"2026-05-12 09:30\" "
+		"in China Standard Time; not \"%s\"\n",
+		name, v);
+	return false;
 }
 
 cd_date cli_today(void)

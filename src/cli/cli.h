@@ -24,12 +24,20 @@
 
 #define CLI_MAX_POS 8
 
+/* A command's own option: "--name VALUE" sets *value (NULL when not given). */
+struct cli_field {
+	const char *name;
+	const char **value;
+};
+
 struct cli_opts {
 	const char *db;      /* default: $CYBERDUTY_DB, else "cyberduty.db" */
 	const char *profile; /* NULL when not given */
 	const char *format;  /* NULL when not given */
 	const char *output;  /* NULL: standard output */
 	cd_date as_of;       /* default: today in China Standard Time */
+	cd_time at;          /* the instant of as_of: now by default; with --as-of DATE the end
+			      * of that day (23:59:59 CST); --as-of also takes a date-time */
 	bool json;
 	const char *pos[CLI_MAX_POS]; /* positional arguments after the command name */
 	int npos;
@@ -40,6 +48,18 @@ struct cli_opts {
  * the problem and `usage` to stderr and returns false. */
 bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos,
 	       const char *usage, struct cli_opts *o);
+
+/* cli_parse_fields is cli_parse with the command's own options: fields ends with {NULL}. */
+bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_field *fields,
+		      int min_pos, int max_pos, const char *usage, struct cli_opts *o);
+
+/* cli_time reads an instant for option `name`: RFC 3339, or "YYYY-MM-DD HH:MM[:SS]" in China
+ * Standard Time (a date alone is refused: the hour matters for a deadline). NULL v gives
+ * `dflt`. On bad input prints the problem and returns false. */
+bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out);
+
+/* cli_now returns the current instant. */
+cd_time cli_now(void);
 
 /* cli_fail prints "cyberduty: MESSAGE" for rc (the diag's text when it has one) and returns
  * EXIT_ERROR. */
@@ -73,5 +93,9 @@ int cmd_import(int argc, char **argv, const char *usage);
 int cmd_export(int argc, char **argv, const char *usage);
 int cmd_check(int argc, char **argv, const char *usage);
 int cmd_calendar(int argc, char **argv, const char *usage);
+int cmd_notice(int argc, char **argv, const char *usage);
+int cmd_due(int argc, char **argv, const char *usage);
+int cmd_record(int argc, char **argv, const char *usage);
+int cmd_project(int argc, char **argv, const char *usage);
 
 #endif

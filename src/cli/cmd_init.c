@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "profile/profile_load.h"
+#include "svc/book.h"
 
 int cmd_init(int argc, char **argv, const char *usage)
 {
@@ -39,6 +40,8 @@ int cmd_init(int argc, char **argv, const char *usage)
 	} else if (!rc) {
 		rc = store_profile_set(s, p->id, p->version, p->source, p->source_len,
 				       date_format(cli_today(), today), &d);
+		if (!rc)
+			rc = book_start(s, cli_today(), &d);
 		if (!rc)
 			printf("%s: %s profile %s (version %d): %s\n", o.db,
 			       cur_id ? "switched to" : "initialised with", p->id, p->version,

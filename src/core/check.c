@@ -11,6 +11,7 @@ static const char *const rule_codes[CHECK__MAX] = {
 	[CHECK_ASSET_UNANSWERED] = "asset.unanswered",
 	[CHECK_MLPS_UNFILED] = "mlps.unfiled",
 	[CHECK_MLPS_UNASSESSED] = "mlps.unassessed",
+	[CHECK_BUDGET_LOW] = "budget.low",
 };
 
 /* Used when the policy itself says nothing about MLPS: the scheme's own sources. */
@@ -221,6 +222,35 @@ static enum cd_err assets(const struct profile *p, const struct reg *reg, cd_dat
 	return CD_OK;
 }
 
+/* Projects of the as-of year and before whose security share is under the profile's ratio
+ * (security × 100 < total × ratio: whole yuan, no rounding). */
+static enum cd_err budgets(const struct profile *p, const struct reg *reg, cd_date as_of,
+			   struct check_result *res)
+{
+	int ratio = p->numbers.budget_ratio_percent, y, m, d;
+
+	if (ratio <= 0)
+		return CD_OK;
+	date_to_ymd(as_of, &y, &m, &d);
+	for (size_t i = 0; i < reg->nprojects; i++) {
+		const struct project *pr = &reg->projects[i];
+		struct finding *f;
+
+		if (pr->year > y || pr->security * 100 >= pr->total * ratio)
+			continue;
+		f = add(res, CHECK_BUDGET_LOW,
+			p->numbers.budget_article && *p->numbers.budget_article
+				? p->numbers.budget_article
+				: "profile numbers.budget_ratio_percent",
+			pr->code);
+		if (!f)
+			return CD_ENOMEM;
+		f->unit = pr->unit;
+		f->project = pr->id;
+	}
+	return CD_OK;
+}
+
 static int cmp_finding(const void *x, const void *y)
 {
 	const struct finding *a = x, *b = y;
@@ -246,6 +276,8 @@ enum cd_err check_run(const struct profile *p, const struct reg *reg, cd_date as
 		rc = roles_overlap(p, reg, as_of, res);
 	if (!rc)
 		rc = assets(p, reg, as_of, res);
+	if (!rc)
+		rc = budgets(p, reg, as_of, res);
 	if (rc)
 		return rc;
 	if (res->n > first)
@@ -304,6 +336,24 @@ char *check_describe(const struct finding *f, const struct reg *reg,
 				 sname, scode, a ? a->mlps_level : 0, since, a ? a->mlps_level : 0,
 				 since);
 		break;
+	case CHECK_BUDGET_LOW: {
+		const struct project *pr = NULL;
+
+		for (size_t i = 0; i < reg->nprojects && !pr; i++)
+			if (reg->projects[i].id == f->project)
+				pr = &reg->projects[i];
+		if (!pr) {
+			snprintf(buf, n, "?");
+			break;
+		}
+		snprintf(buf, n,
+			 "%s (%s): 网络安全预算 %lld 元，占项目总预算 %lld 元的 %.1f%%，低于规定比例 — "
+			 "security budget %.1f %% of the total",
+			 pr->name, pr->code, (long long)pr->security, (long long)pr->total,
+			 100.0 * (double)pr->security / (double)pr->total,
+			 100.0 * (double)pr->security / (double)pr->total);
+		break;
+	}
 	default:
 		snprintf(buf, n, "?");
 	}

@@ -18,6 +18,7 @@ enum check_rule {
 	CHECK_ASSET_UNANSWERED, /* an asset no unit answers for under the principles */
 	CHECK_MLPS_UNFILED,     /* level ≥ 2, not filed within the filing period of grading */
 	CHECK_MLPS_UNASSESSED,  /* level 3 / 4 not assessed within its period */
+	CHECK_BUDGET_LOW,       /* an IT project's security budget under the profile's ratio */
 	CHECK__MAX
 };
 
@@ -29,6 +30,7 @@ struct finding {
 	int64_t asset;       /* the asset concerned, or 0 */
 	enum role role;      /* for the role rules */
 	int64_t person_a, person_b; /* ROLE_OVERLAP: the two holders */
+	int64_t project;     /* BUDGET_LOW: the project */
 	cd_date since;       /* OVERLAP: first day of overlap; MLPS: the day it fell due */
 };
 

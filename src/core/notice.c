@@ -237,7 +237,7 @@ static int by_strength(const void *a, const void *b)
 
 	if (bx != by)
 		return by - bx;
-	return strcmp(x->code, y->code);
+	return (x->asset > y->asset) - (x->asset < y->asset);
 }
 
 size_t notice_similar(const struct notice *n, const struct reg *reg, struct similar *out,
@@ -266,12 +266,28 @@ size_t notice_similar(const struct notice *n, const struct reg *reg, struct simi
 		if (!why)
 			continue;
 		if (total < max)
-			out[total] = (struct similar){.asset = a->id, .why = why, .code = a->code};
+			out[total] = (struct similar){.asset = a->id, .why = why};
 		total++;
 	}
 	if (total > 1)
 		qsort(out, total < max ? total : max, sizeof(*out), by_strength);
 	return total;
+}
+
+static int by_check_strength(const void *a, const void *b)
+{
+	const struct notice_check *x = a, *y = b;
+	int bx = __builtin_popcount(x->why), by = __builtin_popcount(y->why);
+
+	if (bx != by)
+		return by - bx;
+	return (x->asset > y->asset) - (x->asset < y->asset);
+}
+
+void notice_checks_sort(struct notice *n)
+{
+	if (n->nsimilar > 1)
+		qsort(n->similar, n->nsimilar, sizeof(*n->similar), by_check_strength);
 }
 
 char *similar_describe(unsigned why, char *buf, size_t n)

@@ -149,15 +149,18 @@ const struct asset_event *notice_repeat(const struct notice *n, int window_month
 struct similar {
 	int64_t asset;
 	unsigned why;
-	const char *code; /* the asset's code, borrowed from the register */
 };
 
 /* notice_similar fills out[0..max) with the register's live (not retired) assets, other than the
  * notice's own, that share a kind, an operating unit or software with one of them; the
- * strongest matches (most reasons) first, then by code. Returns how many there are in all; when
+ * strongest matches (most reasons) first, then in register order. Returns how many there are in all; when
  * that exceeds max, out holds the first max in register order, sorted. */
 size_t notice_similar(const struct notice *n, const struct reg *reg, struct similar *out,
 		      size_t max);
+
+/* notice_checks_sort orders n->similar as notice_similar does (most reasons first, then in
+ * register order) — the store keeps them by asset id. */
+void notice_checks_sort(struct notice *n);
 
 /* Names: *_code the API spelling ("due_today"), *_label Chinese; *_parse returns -1 when unknown. */
 const char *notice_stage_code(enum notice_stage s);

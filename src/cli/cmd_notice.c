@@ -1,0 +1,628 @@
+/* cmd_notice.c — `cyberduty notice add|list|show|start|rectify|feedback|verify|support|extend|
+ * checked`: official notices (通报) and their closed loop, with the due date in working days,
+ * the state at any moment, the repeat window and the 举一反三 list. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "svc/book.h"
+
+/* Everything a notice subcommand works with, opened and loaded once. */
+struct ctx {
+	struct cli_opts o;
+	struct cd_diag d;
+	struct store *s;
+	struct profile *p;
+	struct book b;
+};
+
+static enum cd_err open_ctx(struct ctx *c)
+{
+	enum cd_err rc = cli_open(&c->o, &c->s, &c->p, &c->d);
+
+	if (!rc)
+		rc = book_load(c->s, c->p, c->o.as_of, &c->b, &c->d);
+	return rc;
+}
+
+static int close_ctx(struct ctx *c, enum cd_err rc, int code)
+{
+	book_free(&c->b);
+	store_close(c->s);
+	profile_free(c->p);
+	return rc ? cli_fail(rc, &c->d) : code;
+}
+
+static const char *asset_code(const struct reg *reg, int64_t id)
+{
+	const struct asset *a = reg_asset(reg, id);
+
+	return a ? a->code : "?";
+}
+
+static const char *unit_name(const struct reg *reg, int64_t id)
+{
+	const struct unit *u = id ? reg_unit(reg, id) : NULL;
+
+	return u ? u->name : "";
+}
+
+/* ---- add ---- */
+
+/* parse_assets splits "A,B,C" into asset ids (in arena a). */
+static enum cd_err parse_assets(const char *list, const struct reg *reg, struct arena *a,
+				int64_t **out, size_t *n, struct cd_diag *d)
+{
+	size_t cap = 0;
+	const char *p = list;
+
+	*out = NULL;
+	*n = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char code[65];
+		const struct asset *as;
+		int64_t *slot;
+
+		if (len == 0 || len >= sizeof(code))
+			return cd_diag_set(d, CD_EINVAL, "--asset: \"%s\" is not a list of asset codes "
+					   "(CODE,CODE,…)", list);
+		memcpy(code, p, len);
+		code[len] = '\0';
+		if (!(as = reg_asset_by_code(reg, code)))
+			return cd_diag_set(d, CD_ENOTFOUND, "--asset: no asset \"%s\" in the register",
+					   code);
+		for (size_t i = 0; i < *n; i++)
+			if ((*out)[i] == as->id)
+				return cd_diag_set(d, CD_EINVAL, "--asset: \"%s\" given twice", code);
+		if (!(slot = arena_grow(a, out, n, &cap, sizeof(*slot))))
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		*slot = as->id;
+		p += len + (p[len] == ',');
+	}
+	if (!*n)
+		return cd_diag_set(d, CD_EINVAL, "--asset: at least one asset code is needed");
+	return CD_OK;
+}
+
+static void say_due(const struct book *b, const struct notice *n)
+{
+	struct notice_due due = notice_due(n, b->p, b->cal);
+	char day[11];
+
+	if (due.due == CD_DATE_NONE) {
+		printf("  due: none — profile %s sets no rectification period; the notice's own "
+		       "deadline can be given with --due\n",
+		       b->p->id);
+		return;
+	}
+	printf("  due: %s 24:00 (", date_format(due.due, day));
+	if (due.extended)
+		printf("extended by %s: %s", n->extended_by, n->extension_reason);
+	else if (due.stated)
+		printf("the notice's own deadline");
+	else
+		printf("%d working days after receipt, %s", b->p->numbers.rectify_workdays,
+		       b->p->numbers.rectify_article && *b->p->numbers.rectify_article
+			       ? b->p->numbers.rectify_article
+			       : "profile");
+	printf(")\n");
+	if (due.estimated)
+		fprintf(stderr, "warning: the period reaches a year without an official holiday "
+				"calendar; counted Monday–Friday\n");
+}
+
+static void say_repeat(const struct book *b, const struct notice *n)
+{
+	const struct asset_event *r = book_repeat(b, n);
+	const struct notice *earlier = r ? book_notice_by_id(b, r->notice) : NULL;
+	char when[26];
+
+	if (!r)
+		return;
+	printf("  REPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
+	       asset_code(b->reg, r->asset), earlier ? "notice" : "an incident",
+	       earlier ? earlier->code : "", time_format(r->at, when),
+	       b->p->numbers.repeat_window_months,
+	       b->p->numbers.repeat_article && *b->p->numbers.repeat_article
+		       ? b->p->numbers.repeat_article
+		       : "profile");
+}
+
+static int notice_add(int argc, char **argv, const char *usage)
+{
+	struct ctx c = {0};
+	const char *code, *authority, *received, *assets, *unit, *category, *text, *attachment,
+		*due;
+	const struct cli_field f[] = {{"--code", &code},	 {"--authority", &authority},
+				      {"--received", &received}, {"--asset", &assets},
+				      {"--unit", &unit},	 {"--category", &category},
+				      {"--text", &text},	 {"--attachment", &attachment},
+				      {"--due", &due},		 {NULL, NULL}};
+	struct notice n;
+	struct similar *sim = NULL;
+	size_t nsim;
+	enum cd_err rc;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
+		return EXIT_ERROR;
+	if (!code || !authority || !assets) {
+		fprintf(stderr, "cyberduty: notice add needs --code (文号), --authority (通报单位) and "
+				"--asset CODE[,CODE…]\nusage: cyberduty %s\n",
+			usage);
+		return EXIT_ERROR;
+	}
+	notice_init(&n);
+	n.code = code;
+	n.authority = authority;
+	n.category = category;
+	n.text = text;
+	n.attachment = attachment;
+	if (!cli_time("--received", received, cli_now(), &n.received_at))
+		return EXIT_ERROR;
+	if (due && !date_parse(due, &n.stated_due)) {
+		fprintf(stderr, "cyberduty: --due wants a date YYYY-MM-DD, not \"%s\"\n", due);
+		return EXIT_ERROR;
+	}
+	if (n.received_at > cli_now() + 60) {
+		fprintf(stderr, "cyberduty: --received lies in the future; a notice is recorded when "
+				"it has arrived\n");
+		return EXIT_ERROR;
+	}
+	c.o.as_of = time_cst_date(n.received_at);
+	if ((rc = open_ctx(&c)))
+		return close_ctx(&c, rc, 0);
+	if (book_notice(&c.b, code))
+		rc = cd_diag_set(&c.d, CD_ECONFLICT, "notice %s is already recorded", code);
+	if (!rc)
+		rc = parse_assets(assets, c.b.reg, c.b.a, &n.assets, &n.nassets, &c.d);
+	if (!rc && unit) {
+		const struct unit *u = reg_unit_by_code(c.b.reg, unit);
+
+		if (!u)
+			rc = cd_diag_set(&c.d, CD_ENOTFOUND, "--unit: no unit \"%s\"", unit);
+		else
+			n.unit = u->id;
+	}
+	if (!rc && !unit) /* the unit in charge of the first asset answers by default */
+		n.unit = reg_asset(c.b.reg, n.assets[0])->rel[REL_MANAGER];
+	if (!rc && n.stated_due != CD_DATE_NONE && n.stated_due < time_cst_date(n.received_at))
+		rc = cd_diag_set(&c.d, CD_EINVAL, "--due %s is before the notice was received", due);
+	if (!rc && !(sim = calloc(c.b.reg->nassets + 1, sizeof(*sim))))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		nsim = notice_similar(&n, c.b.reg, sim, c.b.reg->nassets);
+		n.similar = arena_alloc(c.b.a, (nsim + 1) * sizeof(*n.similar));
+		if (!n.similar)
+			rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
+		for (size_t i = 0; !rc && i < nsim; i++)
+			n.similar[i] = (struct notice_check){.asset = sim[i].asset,
+							     .why = sim[i].why,
+							     .checked_at = CD_TIME_NONE};
+		n.nsimilar = nsim;
+	}
+	if (!rc)
+		rc = store_begin(c.s, &c.d);
+	if (!rc) {
+		rc = store_notice_add(c.s, &n, &c.d);
+		if (!rc)
+			rc = store_commit(c.s, &c.d);
+		if (rc)
+			store_rollback(c.s);
+	}
+	if (!rc) {
+		char when[26];
+
+		printf("notice %s recorded (received %s from %s)\n", n.code,
+		       time_format(n.received_at, when), n.authority);
+		say_due(&c.b, &n);
+		say_repeat(&c.b, &n);
+		if (n.nsimilar)
+			printf("  举一反三: %zu similar system%s to check (cyberduty notice show %s)\n",
+			       n.nsimilar, n.nsimilar == 1 ? "" : "s", n.code);
+	}
+	free(sim);
+	return close_ctx(&c, rc, EXIT_CLEAN);
+}
+
+/* ---- steps ---- */
+
+static int notice_step(int argc, char **argv, const char *usage, enum notice_event_kind kind)
+{
+	struct ctx c = {0};
+	const char *at, *by, *note, *to, *reason;
+	const struct cli_field f[] = {{"--at", &at},	 {"--by", &by},		{"--note", &note},
+				      {"--to", &to},	 {"--reason", &reason}, {NULL, NULL}};
+	struct notice_event e = {.kind = kind, .extended_to = CD_DATE_NONE};
+	struct notice *n;
+	enum cd_err rc;
+	char day[11];
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (!cli_time("--at", at, cli_now(), &e.at))
+		return EXIT_ERROR;
+	if (e.at > cli_now() + 60) {
+		fprintf(stderr, "cyberduty: --at lies in the future; record a step when it is done\n");
+		return EXIT_ERROR;
+	}
+	if (kind != NEV_EXTEND && (to || reason)) {
+		fprintf(stderr, "cyberduty: --to and --reason belong to `notice extend`\n");
+		return EXIT_ERROR;
+	}
+	if (kind == NEV_EXTEND) {
+		if (!to || !date_parse(to, &e.extended_to)) {
+			fprintf(stderr, "cyberduty: notice extend needs --to YYYY-MM-DD (the new due "
+					"date), --reason and --by (who granted it)\n");
+			return EXIT_ERROR;
+		}
+		note = reason;
+	}
+	e.by = by;
+	e.note = note;
+	if ((rc = open_ctx(&c)))
+		return close_ctx(&c, rc, 0);
+	if (!(n = book_notice(&c.b, c.o.pos[0])))
+		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
+				 c.o.pos[0]);
+	if (!rc) {
+		struct notice_due due = notice_due(n, c.p, c.b.cal);
+
+		rc = notice_apply(n, &e, due.due, &c.d);
+		if (rc)
+			cd_diag_prefix(&c.d, n->code);
+	}
+	if (!rc)
+		rc = store_notice_event_add(c.s, n->id, &e, &c.d);
+	if (!rc) {
+		struct notice_due due = notice_due(n, c.p, c.b.cal);
+		enum due_state st = notice_state(n, &due, e.at);
+
+		printf("notice %s: %s — now %s (%s)", n->code, notice_event_label(kind),
+		       notice_stage_code(n->stage), notice_stage_label(n->stage));
+		if (kind == NEV_FEEDBACK)
+			printf("; %s", due_state_label(st));
+		if (due.due != CD_DATE_NONE && kind != NEV_VERIFY)
+			printf("; due %s", date_format(due.due, day));
+		printf("\n");
+		if (kind == NEV_SUPPORT)
+			printf("  recorded; the clock runs on unless the notifier grants an extension "
+			       "(cyberduty notice extend)\n");
+	}
+	return close_ctx(&c, rc, EXIT_CLEAN);
+}
+
+static int notice_checked(int argc, char **argv, const char *usage)
+{
+	struct ctx c = {0};
+	const char *at, *by;
+	const struct cli_field f[] = {{"--at", &at}, {"--by", &by}, {NULL, NULL}};
+	struct notice *n;
+	const struct asset *a = NULL;
+	cd_time when;
+	enum cd_err rc;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 2, 2, usage, &c.o))
+		return EXIT_ERROR;
+	if (!cli_time("--at", at, cli_now(), &when))
+		return EXIT_ERROR;
+	if ((rc = open_ctx(&c)))
+		return close_ctx(&c, rc, 0);
+	if (!(n = book_notice(&c.b, c.o.pos[0])))
+		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s", c.o.pos[0]);
+	else if (!(a = reg_asset_by_code(c.b.reg, c.o.pos[1])))
+		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no asset %s", c.o.pos[1]);
+	else if (when < n->received_at)
+		rc = cd_diag_set(&c.d, CD_EINVAL, "--at is before the notice was received");
+	else
+		rc = store_notice_check(c.s, n->id, a->id, when, by, &c.d);
+	if (!rc)
+		printf("notice %s: 举一反三 check of %s recorded\n", n->code, a->code);
+	return close_ctx(&c, rc, EXIT_CLEAN);
+}
+
+/* ---- list / show ---- */
+
+static json_t *jtime(cd_time t)
+{
+	char buf[26];
+
+	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
+}
+
+static json_t *jdate(cd_date t)
+{
+	char buf[11];
+
+	return t == CD_DATE_NONE ? json_null() : json_string(date_format(t, buf));
+}
+
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static size_t unchecked(const struct notice *n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n->nsimilar; i++)
+		k += n->similar[i].checked_at == CD_TIME_NONE;
+	return k;
+}
+
+static json_t *notice_json(const struct book *b, const struct notice *n, cd_time at, bool full)
+{
+	struct notice_due due = notice_due(n, b->p, b->cal);
+	const struct asset_event *rep = book_repeat(b, n);
+	const struct unit *u = n->unit ? reg_unit(b->reg, n->unit) : NULL;
+	json_t *o = json_object(), *assets = json_array(), *w = json_array();
+	char buf[64];
+
+	for (size_t i = 0; i < n->nassets; i++)
+		json_array_append_new(assets, json_string(asset_code(b->reg, n->assets[i])));
+	if (due.estimated)
+		json_array_append_new(w, json_string("due date counted through a year without an "
+						     "official holiday calendar (Monday–Friday)"));
+	if (due.due == CD_DATE_NONE)
+		json_array_append_new(w, json_string("the profile sets no rectification period"));
+	json_object_set_new(o, "code", json_string(n->code));
+	json_object_set_new(o, "authority", json_string(n->authority));
+	json_object_set_new(o, "received_at", jtime(n->received_at));
+	json_object_set_new(o, "unit", u ? json_string(u->code) : json_null());
+	json_object_set_new(o, "assets", assets);
+	json_object_set_new(o, "category", jstr(n->category));
+	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
+	json_object_set_new(o, "due", jdate(due.due));
+	json_object_set_new(o, "state", json_string(due_state_code(notice_state(n, &due, at))));
+	json_object_set_new(o, "repeat", json_boolean(rep != NULL));
+	json_object_set_new(o, "criticism",
+			    rep ? json_pack("{s:b, s:s}", "proposed", 1, "article",
+					    b->p->numbers.repeat_article ? b->p->numbers.repeat_article
+									 : "")
+				: json_null());
+	json_object_set_new(o, "similar_unchecked", json_integer((json_int_t)unchecked(n)));
+	json_object_set_new(o, "warnings", w);
+	if (!full)
+		return o;
+	json_object_set_new(o, "text", jstr(n->text));
+	json_object_set_new(o, "attachment", jstr(n->attachment));
+	json_object_set_new(o, "stated_due", jdate(n->stated_due));
+	json_object_set_new(o, "repeat_of",
+			    rep ? json_pack("{s:s, s:o}", "asset", asset_code(b->reg, rep->asset),
+					    "at", jtime(rep->at))
+				: json_null());
+	{
+		json_t *tl = json_array(), *sim = json_array();
+
+		for (size_t i = 0; i < n->nevents; i++) {
+			const struct notice_event *e = &n->events[i];
+
+			json_array_append_new(
+				tl, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
+					      notice_event_code(e->kind), "at", jtime(e->at), "by",
+					      jstr(e->by), "note", jstr(e->note), "extended_to",
+					      jdate(e->extended_to)));
+		}
+		for (size_t i = 0; i < n->nsimilar; i++) {
+			const struct notice_check *k = &n->similar[i];
+
+			json_array_append_new(
+				sim, json_pack("{s:s, s:s, s:o, s:o}", "asset",
+					       asset_code(b->reg, k->asset), "why",
+					       similar_describe(k->why, buf, sizeof(buf)),
+					       "checked_at", jtime(k->checked_at), "checked_by",
+					       jstr(k->checked_by)));
+		}
+		json_object_set_new(o, "timeline", tl);
+		json_object_set_new(o, "similar", sim);
+	}
+	return o;
+}
+
+static int dump(json_t *root)
+{
+	int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2)) : -1;
+
+	json_decref(root);
+	putchar('\n');
+	return rc;
+}
+
+static bool wanted(const struct book *b, const struct notice *n, cd_time at, const char *state,
+		   int64_t unit)
+{
+	struct notice_due due = notice_due(n, b->p, b->cal);
+	bool in = !unit || (n->unit && book_in_unit(b->reg, n->unit, unit));
+
+	for (size_t i = 0; !in && i < n->nassets; i++) {
+		const struct asset *a = reg_asset(b->reg, n->assets[i]);
+
+		for (int r = 0; a && !in && r < REL__MAX; r++)
+			in = a->rel[r] && book_in_unit(b->reg, a->rel[r], unit);
+	}
+	return in && (!state || !strcmp(state, due_state_code(notice_state(n, &due, at))));
+}
+
+static int notice_list(int argc, char **argv, const char *usage)
+{
+	struct ctx c = {0};
+	const char *state, *unit;
+	const struct cli_field f[] = {{"--state", &state}, {"--unit", &unit}, {NULL, NULL}};
+	int64_t top = 0;
+	enum cd_err rc;
+	json_t *list = NULL;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, f, 0, 0, usage, &c.o))
+		return EXIT_ERROR;
+	if (state && due_state_parse(state) < 0) {
+		fprintf(stderr, "cyberduty: --state: unknown state \"%s\" (use open, due_today, "
+				"overdue, done_on_time, done_late or no_deadline)\n",
+			state);
+		return EXIT_ERROR;
+	}
+	if (state)
+		state = due_state_code((enum due_state)due_state_parse(state));
+	if ((rc = open_ctx(&c)))
+		return close_ctx(&c, rc, 0);
+	if (unit) {
+		const struct unit *u = reg_unit_by_code(c.b.reg, unit);
+
+		if (!u)
+			return close_ctx(&c, cd_diag_set(&c.d, CD_ENOTFOUND, "--unit: no unit \"%s\"",
+							 unit),
+					 0);
+		top = u->id;
+	}
+	if (c.o.json)
+		list = json_array();
+	else
+		printf("%-24s %-19s %-14s %-10s %-12s %s\n", "notice", "received", "stage", "due",
+		       "state", "assets");
+	for (size_t i = 0; i < c.b.nnotices; i++) {
+		const struct notice *n = &c.b.notices[i];
+		struct notice_due due;
+		char when[26], day[11];
+
+		if (n->received_at > c.o.at || !wanted(&c.b, n, c.o.at, state, top))
+			continue;
+		if (list) {
+			json_array_append_new(list, notice_json(&c.b, n, c.o.at, false));
+			continue;
+		}
+		due = notice_due(n, c.p, c.b.cal);
+		time_format(n->received_at, when);
+		when[16] = '\0';
+		printf("%-24s %-19s %-14s %-10s %-12s", n->code, when, notice_stage_code(n->stage),
+		       due.due == CD_DATE_NONE ? "—" : date_format(due.due, day),
+		       due_state_code(notice_state(n, &due, c.o.at)));
+		for (size_t k = 0; k < n->nassets; k++)
+			printf("%s%s", k ? "," : " ", asset_code(c.b.reg, n->assets[k]));
+		if (book_repeat(&c.b, n))
+			printf("  [repeat: 通报批评 proposed]");
+		printf("\n");
+	}
+	if (list && dump(json_pack("{s:o}", "notices", list)))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
+	return close_ctx(&c, rc, EXIT_CLEAN);
+}
+
+static void show_text(const struct book *b, const struct notice *n, cd_time at)
+{
+	struct notice_due due = notice_due(n, b->p, b->cal);
+	char when[26], day[11], why[64];
+
+	printf("通报 %s — %s\n", n->code, n->authority);
+	printf("  received: %s\n", time_format(n->received_at, when));
+	printf("  unit:     %s\n", unit_name(b->reg, n->unit));
+	printf("  assets:  ");
+	for (size_t k = 0; k < n->nassets; k++) {
+		const struct asset *a = reg_asset(b->reg, n->assets[k]);
+
+		printf(" %s %s", a->code, a->name);
+	}
+	printf("\n");
+	if (n->category)
+		printf("  category: %s\n", n->category);
+	if (n->text)
+		printf("  text:     %s\n", n->text);
+	if (n->attachment)
+		printf("  attached: %s\n", n->attachment);
+	printf("  stage:    %s (%s)\n", notice_stage_code(n->stage), notice_stage_label(n->stage));
+	say_due(b, n);
+	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &due, at)),
+	       due_state_label(notice_state(n, &due, at)));
+	say_repeat(b, n);
+	printf("  timeline:\n    %s  received\n", time_format(n->received_at, when));
+	for (size_t i = 0; i < n->nevents; i++) {
+		const struct notice_event *e = &n->events[i];
+
+		printf("    %s  %s (%s)", time_format(e->at, when), notice_event_code(e->kind),
+		       notice_event_label(e->kind));
+		if (e->kind == NEV_EXTEND)
+			printf(" to %s", date_format(e->extended_to, day));
+		if (e->by)
+			printf(" by %s", e->by);
+		if (e->note)
+			printf(": %s", e->note);
+		printf("\n");
+	}
+	if (n->nsimilar) {
+		printf("  举一反三 — similar systems to check (%zu unchecked of %zu):\n", unchecked(n),
+		       n->nsimilar);
+		for (size_t i = 0; i < n->nsimilar; i++) {
+			const struct notice_check *k = &n->similar[i];
+			const struct asset *a = reg_asset(b->reg, k->asset);
+
+			printf("    [%s] %-10s %s (%s)", k->checked_at == CD_TIME_NONE ? " " : "x",
+			       a ? a->code : "?", a ? a->name : "?",
+			       similar_describe(k->why, why, sizeof(why)));
+			if (k->checked_at != CD_TIME_NONE)
+				printf(" checked %s%s%s", time_format(k->checked_at, when),
+				       k->checked_by ? " by " : "",
+				       k->checked_by ? k->checked_by : "");
+			printf("\n");
+		}
+	}
+}
+
+static int notice_show(int argc, char **argv, const char *usage)
+{
+	struct ctx c = {0};
+	struct notice *n;
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if ((rc = open_ctx(&c)))
+		return close_ctx(&c, rc, 0);
+	if (!(n = book_notice(&c.b, c.o.pos[0])))
+		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
+				 c.o.pos[0]);
+	else if (c.o.json)
+		dump(notice_json(&c.b, n, c.o.at, true));
+	else
+		show_text(&c.b, n, c.o.at);
+	return close_ctx(&c, rc, EXIT_CLEAN);
+}
+
+int cmd_notice(int argc, char **argv, const char *usage)
+{
+	static const struct {
+		const char *name;
+		int kind; /* notice event, or -1 */
+	} steps[] = {{"start", NEV_START},	 {"rectify", NEV_RECTIFY}, {"feedback", NEV_FEEDBACK},
+		     {"verify", NEV_VERIFY},	 {"support", NEV_SUPPORT}, {"extend", NEV_EXTEND}};
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: cyberduty %s\n", usage);
+		return EXIT_ERROR;
+	}
+	if (!strcmp(argv[1], "add"))
+		return notice_add(argc - 1, argv + 1,
+				  "notice add --code NO --authority WHO --asset CODE[,CODE] "
+				  "[--received TIME] [--unit U] [--category C] [--text T] "
+				  "[--attachment FILE] [--due DATE]");
+	if (!strcmp(argv[1], "list"))
+		return notice_list(argc - 1, argv + 1,
+				   "notice list [--state S] [--unit U] [--as-of DATE] [--json]");
+	if (!strcmp(argv[1], "show"))
+		return notice_show(argc - 1, argv + 1, "notice show NO [--as-of DATE] [--json]");
+	if (!strcmp(argv[1], "checked"))
+		return notice_checked(argc - 1, argv + 1,
+				      "notice checked NO ASSET [--at TIME] [--by WHO]");
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (!strcmp(argv[1], steps[i].name))
+			return notice_step(argc - 1, argv + 1,
+					   steps[i].kind == NEV_EXTEND
+						   ? "notice extend NO --to DATE --reason WHY --by WHO "
+						     "[--at TIME]"
+						   : "notice start|rectify|feedback|verify|support NO "
+						     "[--at TIME] [--by WHO] [--note TEXT]",
+					   (enum notice_event_kind)steps[i].kind);
+	fprintf(stderr, "cyberduty: unknown notice command \"%s\"\nusage: cyberduty %s\n", argv[1],
+		usage);
+	return EXIT_ERROR;
+}

@@ -1,0 +1,225 @@
+/* cmd_record.c — `cyberduty record KIND …` records a meeting, drill, training, report, plan or
+ * assessment that fulfils a yearly duty (the evidence); `record list` shows them with the
+ * obligation each one answered. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "svc/book.h"
+
+/* default_unit: the one unit holding a duty this record can answer, or 0 when none or several. */
+static int64_t default_unit(const struct book *b, enum record_kind kind, const char *duty)
+{
+	int64_t unit = 0;
+
+	for (size_t i = 0; i < b->obl.n; i++) {
+		const struct oblig *o = &b->obl.v[i];
+
+		if (o->kind != OBLIG_DUTY ||
+		    (duty ? strcmp(duty, o->duty->id) != 0 : o->duty->record != kind) || !o->unit)
+			continue;
+		if (unit && unit != o->unit)
+			return 0;
+		unit = o->unit;
+	}
+	return unit;
+}
+
+static int record_add(int argc, char **argv, const char *usage, enum record_kind kind)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	const char *unit, *date, *title, *duty, *period, *participants, *minutes, *attachment;
+	const struct cli_field f[] = {{"--unit", &unit},
+				      {"--date", &date},
+				      {"--title", &title},
+				      {"--duty", &duty},
+				      {"--period", &period},
+				      {"--participants", &participants},
+				      {"--minutes", &minutes},
+				      {"--attachment", &attachment},
+				      {NULL, NULL}};
+	struct store *s = NULL;
+	struct profile *p = NULL;
+	struct book b = {0};
+	struct record r = {.kind = kind};
+	const struct profile_duty *du = NULL;
+	enum cd_err rc;
+	char day[11];
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	if (!date || !date_parse(date, &r.on)) {
+		fprintf(stderr, "cyberduty: record needs --date YYYY-MM-DD (the day it took place)\n"
+				"usage: cyberduty %s\n",
+			usage);
+		return EXIT_ERROR;
+	}
+	if (!title) {
+		fprintf(stderr, "cyberduty: record needs --title (what it was)\nusage: cyberduty %s\n",
+			usage);
+		return EXIT_ERROR;
+	}
+	if (r.on > cli_today()) {
+		fprintf(stderr, "cyberduty: --date %s lies in the future; record what has taken "
+				"place\n",
+			date);
+		return EXIT_ERROR;
+	}
+	r.title = title;
+	r.duty = duty;
+	r.period = period;
+	r.participants = participants;
+	r.minutes = minutes;
+	r.attachment = attachment;
+	rc = cli_open(&o, &s, &p, &d);
+	if (!rc)
+		rc = book_load(s, p, cli_today(), &b, &d);
+	if (!rc && duty && !(du = profile_duty(p, duty)))
+		rc = cd_diag_set(&d, CD_ENOTFOUND, "--duty: profile %s has no duty \"%s\" (see "
+				 "`cyberduty profile show %s`)", p->id, duty, p->id);
+	if (!rc && period && du && !oblig_period_check(period, du->every))
+		rc = cd_diag_set(&d, CD_EINVAL,
+				 "--period: \"%s\" is not a period of duty %s (every %s: e.g. %s)",
+				 period, duty, period_code(du->every),
+				 du->every == PERIOD_YEAR	? "2026"
+				 : du->every == PERIOD_HALF_YEAR ? "2026-H1"
+				 : du->every == PERIOD_QUARTER	? "2026-Q3"
+								: "2026-05");
+	if (!rc && period && !du) {
+		bool ok = false;
+
+		for (int e = 0; e < PERIOD__MAX; e++)
+			ok = ok || oblig_period_check(period, (enum period)e);
+		if (!ok)
+			rc = cd_diag_set(&d, CD_EINVAL,
+					 "--period: \"%s\" is not a period (2026, 2026-H1, 2026-Q3 "
+					 "or 2026-05)",
+					 period);
+	}
+	if (!rc && unit) {
+		const struct unit *u = reg_unit_by_code(b.reg, unit);
+
+		if (!u)
+			rc = cd_diag_set(&d, CD_ENOTFOUND, "--unit: no unit \"%s\"", unit);
+		else
+			r.unit = u->id;
+	}
+	if (!rc && !unit && !(r.unit = default_unit(&b, kind, duty)))
+		rc = cd_diag_set(&d, CD_EINVAL,
+				 "--unit: say which unit held the %s (no single unit holds a duty "
+				 "it answers)",
+				 record_kind_label(kind));
+	if (!rc)
+		rc = store_record_add(s, &r, &d);
+	if (!rc) {
+		printf("record %lld: %s %s — %s (%s)\n", (long long)r.id, record_kind_label(kind),
+		       date_format(r.on, day), title, reg_unit(b.reg, r.unit)->name);
+		/* say which obligation it went to */
+		book_free(&b);
+		rc = book_load(s, p, cli_today(), &b, &d);
+		for (size_t i = 0; !rc && i < b.obl.n; i++) {
+			const struct oblig *ob = &b.obl.v[i];
+
+			for (size_t k = 0; k < ob->nevidence; k++)
+				if (ob->evidence[k] == r.id)
+					printf("  fulfils: %s（%s）— %d/%d, %s\n", ob->name, ob->period,
+					       ob->have, ob->need,
+					       due_state_label(oblig_state(ob, cli_today())));
+		}
+	}
+	book_free(&b);
+	store_close(s);
+	profile_free(p);
+	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+}
+
+static int record_list(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct profile *p = NULL;
+	struct book b = {0};
+	enum cd_err rc;
+	json_t *list = NULL;
+	char day[11];
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	rc = cli_open(&o, &s, &p, &d);
+	if (!rc)
+		rc = book_load(s, p, cli_today(), &b, &d);
+	if (!rc && o.json)
+		list = json_array();
+	for (size_t i = 0; !rc && i < b.nrecords; i++) {
+		const struct record *r = &b.records[i];
+		const struct unit *u = reg_unit(b.reg, r->unit);
+		const struct oblig *answered = NULL;
+
+		for (size_t k = 0; k < b.obl.n && !answered; k++)
+			for (size_t e = 0; e < b.obl.v[k].nevidence; e++)
+				if (b.obl.v[k].evidence[e] == r->id)
+					answered = &b.obl.v[k];
+		if (list) {
+			json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)r->id,
+					      "kind", record_kind_code(r->kind), "unit",
+					      u ? u->code : "", "date", date_format(r->on, day),
+					      "title", r->title);
+
+			json_object_set_new(j, "duty",
+					    answered ? json_string(answered->duty->id) : json_null());
+			json_object_set_new(j, "period",
+					    answered ? json_string(answered->period) : json_null());
+			json_object_set_new(j, "participants",
+					    r->participants ? json_string(r->participants)
+							    : json_null());
+			json_object_set_new(j, "attachment",
+					    r->attachment ? json_string(r->attachment) : json_null());
+			json_array_append_new(list, j);
+			continue;
+		}
+		printf("%4lld  %s  %-6s  %s · %s", (long long)r->id, date_format(r->on, day),
+		       record_kind_label(r->kind), r->title, u ? u->name : "?");
+		if (answered)
+			printf("  → %s（%s）", answered->name, answered->period);
+		printf("\n");
+	}
+	if (!rc && list) {
+		json_t *root = json_pack("{s:o}", "records", list);
+
+		if (!root || json_dumpf(root, stdout, JSON_INDENT(2)))
+			rc = cd_diag_set(&d, CD_ENOMEM, "writing JSON failed");
+		json_decref(root);
+		putchar('\n');
+	}
+	book_free(&b);
+	store_close(s);
+	profile_free(p);
+	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+}
+
+int cmd_record(int argc, char **argv, const char *usage)
+{
+	int kind;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: cyberduty %s\n", usage);
+		return EXIT_ERROR;
+	}
+	if (!strcmp(argv[1], "list"))
+		return record_list(argc - 1, argv + 1, "record list [--json]");
+	kind = record_kind_parse(argv[1]);
+	if (kind < 0) {
+		fprintf(stderr, "cyberduty: unknown record kind \"%s\" (use meeting, drill, training, "
+				"report, plan, assessment or other)\n",
+			argv[1]);
+		return EXIT_ERROR;
+	}
+	return record_add(argc - 1, argv + 1,
+			  "record KIND --date DATE --title TEXT [--unit U] [--duty ID] "
+			  "[--period P] [--participants TEXT] [--minutes TEXT] [--attachment FILE]",
+			  (enum record_kind)kind);
+}

@@ -1,0 +1,145 @@
+/* book.c — loading the deadline book. */
+#include "book.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/calendar_load.h"
+
+void book_free(struct book *b)
+{
+	reg_free(b->reg);
+	calendar_free(b->cal);
+	arena_free(b->a);
+	oblig_list_free(&b->obl);
+	memset(b, 0, sizeof(*b));
+}
+
+enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
+			   struct asset_event **out, size_t *nout)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < v[i].nassets; k++) {
+			struct asset_event *e = arena_grow(a, out, nout, &cap, sizeof(*e));
+
+			if (!e)
+				return CD_ENOMEM;
+			e->asset = v[i].assets[k];
+			e->at = v[i].received_at;
+			e->notice = v[i].id;
+		}
+	}
+	return CD_OK;
+}
+
+static enum cd_err year_from(struct store *s, cd_date as_of, int *out, struct cd_diag *d)
+{
+	char *v = NULL;
+	int y, m, dd;
+	enum cd_err rc = store_meta_get(s, BOOK_YEAR_FROM_KEY, &v, d);
+
+	date_to_ymd(as_of, &y, &m, &dd);
+	*out = y;
+	if (rc == CD_ENOTFOUND)
+		return CD_OK; /* a database from before obligations: from the as-of year */
+	if (rc)
+		return rc;
+	y = (int)strtol(v, NULL, 10);
+	if (y >= 1900 && y <= 9999)
+		*out = y;
+	free(v);
+	return CD_OK;
+}
+
+enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, struct book *b,
+		      struct cd_diag *d)
+{
+	enum cd_err rc;
+
+	memset(b, 0, sizeof(*b));
+	b->p = p;
+	b->as_of = as_of;
+	if (!(b->a = arena_new(0)))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	rc = store_reg_load(s, &b->reg, d);
+	if (!rc)
+		rc = calendar_load(s, &b->cal, d);
+	if (!rc)
+		rc = store_notices_load(s, b->a, &b->notices, &b->nnotices, d);
+	for (size_t i = 0; !rc && i < b->nnotices; i++) {
+		notice_checks_sort(&b->notices[i]);
+		rc = notice_fold(&b->notices[i], p, b->cal, d);
+	}
+	if (!rc && book_events_of(b->notices, b->nnotices, b->a, &b->events, &b->nevents))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (!rc)
+		rc = store_records_load(s, b->a, &b->records, &b->nrecords, d);
+	if (!rc)
+		rc = year_from(s, as_of, &b->year_from, d);
+	if (!rc && oblig_generate(p, b->reg, b->records, b->nrecords, b->year_from, as_of, &b->obl))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	return rc;
+}
+
+enum cd_err book_start(struct store *s, cd_date from, struct cd_diag *d)
+{
+	char *v = NULL, year[16];
+	int y, m, dd;
+	enum cd_err rc = store_meta_get(s, BOOK_YEAR_FROM_KEY, &v, d);
+
+	free(v);
+	if (rc != CD_ENOTFOUND)
+		return rc;
+	date_to_ymd(from, &y, &m, &dd);
+	snprintf(year, sizeof(year), "%d", y);
+	return store_meta_set(s, BOOK_YEAR_FROM_KEY, year, d);
+}
+
+struct notice *book_notice(const struct book *b, const char *code)
+{
+	for (size_t i = 0; i < b->nnotices; i++)
+		if (!strcmp(b->notices[i].code, code))
+			return &b->notices[i];
+	return NULL;
+}
+
+struct notice *book_notice_by_id(const struct book *b, int64_t id)
+{
+	size_t lo = 0, hi = b->nnotices;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->notices[mid].id == id)
+			return &b->notices[mid];
+		if (b->notices[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct asset_event *book_repeat(const struct book *b, const struct notice *n)
+{
+	return notice_repeat(n, b->p->numbers.repeat_window_months, b->events, b->nevents);
+}
+
+bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top)
+{
+	for (int hops = 0; unit && hops < 64; hops++) {
+		const struct unit *u;
+
+		if (unit == top)
+			return true;
+		if (!(u = reg_unit(reg, unit)))
+			return false;
+		unit = u->parent;
+	}
+	return false;
+}

@@ -1,0 +1,63 @@
+/* book.h — the deadline book: everything the deadline engine needs from one organisation,
+ * loaded at once — register, notices (folded from their timelines), records, the working-day
+ * calendar and the obligations up to a day. Shared by the command line and the server:
+ * callers above (cli/, later http/) use it; it uses store/ and core/ below. */
+#ifndef CD_BOOK_H
+#define CD_BOOK_H
+
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/notice.h"
+#include "core/oblig.h"
+#include "core/profile.h"
+#include "core/reg.h"
+#include "store/store.h"
+
+#define BOOK_YEAR_FROM_KEY "obligations_from" /* meta: first year obligations are kept for */
+
+struct book {
+	const struct profile *p; /* borrowed */
+	struct reg *reg;
+	struct arena *a;
+	struct calendar *cal;
+	struct notice *notices;  /* sorted by id */
+	size_t nnotices;
+	struct record *records;
+	size_t nrecords;
+	struct asset_event *events; /* every notice's receipt per asset, for the repeat rule */
+	size_t nevents;
+	int year_from;
+	cd_date as_of;
+	struct oblig_list obl;   /* obligations up to as_of */
+};
+
+/* book_load fills *b from s under profile p with the obligations up to as_of. Free with
+ * book_free (also after a failure). */
+enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, struct book *b,
+		      struct cd_diag *d);
+void book_free(struct book *b);
+
+/* book_start records the first year obligations are kept for (the year of `from`), unless one
+ * is recorded already. Called when a database is initialised. */
+enum cd_err book_start(struct store *s, cd_date from, struct cd_diag *d);
+
+/* book_notice finds a notice by its number (code), or NULL. */
+struct notice *book_notice(const struct book *b, const char *code);
+
+/* book_notice_by_id finds a notice by id, or NULL. */
+struct notice *book_notice_by_id(const struct book *b, int64_t id);
+
+/* book_repeat: the earlier notice or incident that makes n a repeat, or NULL. */
+const struct asset_event *book_repeat(const struct book *b, const struct notice *n);
+
+/* book_events_of builds the repeat-rule events of notices v[0..n) (one per notice and asset) in
+ * arena a. */
+enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
+			   struct asset_event **out, size_t *nout);
+
+/* book_in_unit: unit id lies in the subtree of `top` (top itself included). */
+bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top);
+
+#endif
