@@ -52,6 +52,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 				 "%s already holds a register; the demo needs an empty one", o.db);
 	if (!rc)
 		rc = demo_build(s, p, o.as_of, &d);
+	if (!rc)
+		rc = demo_deadlines(s, p, o.as_of, &d);
 	reg_free(reg);
 	reg = NULL;
 	if (!rc)

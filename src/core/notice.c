@@ -263,7 +263,8 @@ size_t notice_similar(const struct notice *n, const struct reg *reg, struct simi
 			if (same_text(a->software, own->software))
 				why |= SIMILAR_SOFTWARE;
 		}
-		if (!why)
+		/* one operating unit runs most systems of an organisation: alone it is no likeness */
+		if (!(why & (SIMILAR_KIND | SIMILAR_SOFTWARE)))
 			continue;
 		if (total < max)
 			out[total] = (struct similar){.asset = a->id, .why = why};

@@ -152,7 +152,8 @@ struct similar {
 };
 
 /* notice_similar fills out[0..max) with the register's live (not retired) assets, other than the
- * notice's own, that share a kind, an operating unit or software with one of them; the
+ * notice's own, that share a kind or software with one of them (a shared operating unit is
+ * listed as a further reason, but alone it is no likeness: one centre runs most systems); the
  * strongest matches (most reasons) first, then in register order. Returns how many there are in all; when
  * that exceeds max, out holds the first max in register order, sorted. */
 size_t notice_similar(const struct notice *n, const struct reg *reg, struct similar *out,

@@ -988,6 +988,21 @@ static enum cd_err add_staff(struct ctx *c)
 	return rc;
 }
 
+/* The software a demo asset runs, by kind: sites share one site-group CMS and servers one
+ * operating system, so a notice on one finds its siblings (举一反三). Generic names. */
+static const char *demo_software(enum asset_kind k)
+{
+	switch (k) {
+	case ASSET_PORTAL:
+	case ASSET_NEWS_SITE:
+		return "网站群内容管理系统 V5";
+	case ASSET_SERVER:
+		return "CentOS 7";
+	default:
+		return NULL;
+	}
+}
+
 static enum cd_err add_asset(struct ctx *c, struct asset *a)
 {
 	char filing[40];
@@ -1032,6 +1047,7 @@ static enum cd_err add_table_assets(struct ctx *c)
 		a.protection_installed = r->flags & F_PROT;
 		a.status = r->status;
 		a.admin_level = (r->flags & F_PREF) ? "prefecture_or_above" : NULL;
+		a.software = demo_software(a.kind);
 		if (!rc)
 			rc = add_asset(c, &a);
 	}
@@ -1071,6 +1087,7 @@ static enum cd_err add_site_assets(struct ctx *c)
 		a.internet_facing = true;
 		a.protection_installed = rnd(c) % 4 != 0;
 		a.status = STATUS_LIVE;
+		a.software = demo_software(a.kind);
 		rc = add_asset(c, &a);
 	}
 	return rc;

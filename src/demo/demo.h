@@ -25,4 +25,12 @@
  * says what failed. The store stays owned by the caller. */
 enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, struct cd_diag *d);
 
+/* demo_deadlines adds, to a register built by demo_build, notices in every state (with a repeat
+ * within the profile's window, support requested, an extension granted), records fulfilling
+ * most of last year's and some of this year's duties (one done late, one missed: obligations
+ * are kept from last year on), and two IT projects (one under the budget ratio), all dated
+ * back from `today`. One transaction. */
+enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date today,
+			   struct cd_diag *d);
+
 #endif
