@@ -253,7 +253,7 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 		return EXIT_ERROR;
 	}
 	if (kind == NEV_EXTEND) {
-		if (!to || !date_parse(to, &e.extended_to)) {
+		if (!to || !date_parse(to, &e.extended_to) || !reason || !by) {
 			fprintf(stderr, "cyberduty: notice extend needs --to YYYY-MM-DD (the new due "
 					"date), --reason and --by (who granted it)\n");
 			return EXIT_ERROR;
