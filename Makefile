@@ -32,6 +32,8 @@ run: deps build
 	@$(BUILD)/cyberduty check --db $(DEMO_DB); st=$$?; [ $$st -le 1 ]
 	@echo
 	@echo "Demo database: $(DEMO_DB). Try:"
+	@echo "  $(BUILD)/cyberduty due --db $(DEMO_DB)"
+	@echo "  $(BUILD)/cyberduty notice list --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty check --db $(DEMO_DB) --json"
 	@echo "  $(BUILD)/cyberduty export assets --format csv --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty profile show imnu-2022"
