@@ -230,14 +230,21 @@ static bool same_text(const char *a, const char *b)
 	return a && b && *a && !strcmp(a, b);
 }
 
-static int by_strength(const void *a, const void *b)
+/* Most reasons first, then register order: the one order of similar systems. */
+static int strength(unsigned wx, int64_t ax, unsigned wy, int64_t ay)
 {
-	const struct similar *x = a, *y = b;
-	int bx = __builtin_popcount(x->why), by = __builtin_popcount(y->why);
+	int bx = __builtin_popcount(wx), by = __builtin_popcount(wy);
 
 	if (bx != by)
 		return by - bx;
-	return (x->asset > y->asset) - (x->asset < y->asset);
+	return (ax > ay) - (ax < ay);
+}
+
+static int by_strength(const void *a, const void *b)
+{
+	const struct similar *x = a, *y = b;
+
+	return strength(x->why, x->asset, y->why, y->asset);
 }
 
 size_t notice_similar(const struct notice *n, const struct reg *reg, struct similar *out,
@@ -278,11 +285,8 @@ size_t notice_similar(const struct notice *n, const struct reg *reg, struct simi
 static int by_check_strength(const void *a, const void *b)
 {
 	const struct notice_check *x = a, *y = b;
-	int bx = __builtin_popcount(x->why), by = __builtin_popcount(y->why);
 
-	if (bx != by)
-		return by - bx;
-	return (x->asset > y->asset) - (x->asset < y->asset);
+	return strength(x->why, x->asset, y->why, y->asset);
 }
 
 void notice_checks_sort(struct notice *n)

@@ -169,6 +169,17 @@ static enum cd_err run(struct sq *q, enum stmt s, struct cd_diag *d, const char 
 	return err;
 }
 
+/* insert runs a bound INSERT and sets *id to the new row's id. */
+static enum cd_err insert(struct sq *q, enum stmt s, struct cd_diag *d, const char *what,
+			  int64_t *id)
+{
+	enum cd_err rc = run(q, s, d, what);
+
+	if (!rc)
+		*id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
 static int cmp_embed(const void *a, const void *b)
 {
 	return strcmp((*(const struct embed_file *const *)a)->name,
@@ -327,23 +338,18 @@ static enum cd_err sq_unit_add(struct store *s, struct unit *u, struct cd_diag *
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_UNIT_ADD];
-	enum cd_err rc;
 
 	bind_text(st, 1, u->code);
 	bind_text(st, 2, u->name);
 	bind_id(st, 3, u->parent);
 	bind_text(st, 4, unit_kind_code(u->kind));
-	rc = run(q, ST_UNIT_ADD, d, "unit");
-	if (!rc)
-		u->id = sqlite3_last_insert_rowid(q->db);
-	return rc;
+	return insert(q, ST_UNIT_ADD, d, "unit", &u->id);
 }
 
 static enum cd_err sq_person_add(struct store *s, struct person *p, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_PERSON_ADD];
-	enum cd_err rc;
 
 	bind_text(st, 1, p->code);
 	bind_text(st, 2, p->name);
@@ -351,17 +357,13 @@ static enum cd_err sq_person_add(struct store *s, struct person *p, struct cd_di
 	bind_text(st, 4, p->title);
 	bind_text(st, 5, p->phone);
 	bind_text(st, 6, p->email);
-	rc = run(q, ST_PERSON_ADD, d, "person");
-	if (!rc)
-		p->id = sqlite3_last_insert_rowid(q->db);
-	return rc;
+	return insert(q, ST_PERSON_ADD, d, "person", &p->id);
 }
 
 static enum cd_err sq_asset_add(struct store *s, struct asset *a, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_ASSET_ADD];
-	enum cd_err rc;
 
 	bind_text(st, 1, a->code);
 	bind_text(st, 2, a->name);
@@ -385,17 +387,13 @@ static enum cd_err sq_asset_add(struct store *s, struct asset *a, struct cd_diag
 	bind_text(st, 20, asset_status_code(a->status));
 	bind_text(st, 21, a->admin_level);
 	bind_text(st, 22, a->software);
-	rc = run(q, ST_ASSET_ADD, d, "asset");
-	if (!rc)
-		a->id = sqlite3_last_insert_rowid(q->db);
-	return rc;
+	return insert(q, ST_ASSET_ADD, d, "asset", &a->id);
 }
 
 static enum cd_err sq_duty_add(struct store *s, struct duty *du, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_DUTY_ADD];
-	enum cd_err rc;
 
 	bind_text(st, 1, role_code(du->role));
 	bind_id(st, 2, du->person);
@@ -404,10 +402,7 @@ static enum cd_err sq_duty_add(struct store *s, struct duty *du, struct cd_diag 
 	bind_date(st, 5, du->from);
 	bind_date(st, 6, du->to);
 	bind_text(st, 7, du->note);
-	rc = run(q, ST_DUTY_ADD, d, "duty");
-	if (!rc)
-		du->id = sqlite3_last_insert_rowid(q->db);
-	return rc;
+	return insert(q, ST_DUTY_ADD, d, "duty", &du->id);
 }
 
 /* Column readers for reg_load: text into the register's arena, NULL stays NULL. */
@@ -671,7 +666,6 @@ static enum cd_err sq_project_add(struct store *s, struct project *p, struct cd_
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_PROJECT_ADD];
-	enum cd_err rc;
 
 	bind_text(st, 1, p->code);
 	bind_text(st, 2, p->name);
@@ -679,10 +673,7 @@ static enum cd_err sq_project_add(struct store *s, struct project *p, struct cd_
 	sqlite3_bind_int(st, 4, p->year);
 	sqlite3_bind_int64(st, 5, p->total);
 	sqlite3_bind_int64(st, 6, p->security);
-	rc = run(q, ST_PROJECT_ADD, d, "project");
-	if (!rc)
-		p->id = sqlite3_last_insert_rowid(q->db);
-	return rc;
+	return insert(q, ST_PROJECT_ADD, d, "project", &p->id);
 }
 
 static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_diag *d)
@@ -882,7 +873,6 @@ static enum cd_err sq_record_add(struct store *s, struct record *r, struct cd_di
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_RECORD_ADD];
-	enum cd_err rc;
 
 	bind_text(st, 1, record_kind_code(r->kind));
 	bind_id(st, 2, r->unit);
@@ -893,10 +883,7 @@ static enum cd_err sq_record_add(struct store *s, struct record *r, struct cd_di
 	bind_text(st, 7, r->participants);
 	bind_text(st, 8, r->minutes);
 	bind_text(st, 9, r->attachment);
-	rc = run(q, ST_RECORD_ADD, d, "record");
-	if (!rc)
-		r->id = sqlite3_last_insert_rowid(q->db);
-	return rc;
+	return insert(q, ST_RECORD_ADD, d, "record", &r->id);
 }
 
 static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
