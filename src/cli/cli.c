@@ -248,7 +248,7 @@ enum cd_err cli_calendar(const struct cli_opts *o, struct calendar **out, struct
 	if (rc == CD_ENOTFOUND) /* no database: the built-in years only */
 		rc = CD_OK;
 	if (!rc)
-		rc = calendar_load(s, out, d);
+		rc = calendar_from_data(s, out, d);
 	store_close(s);
 	return rc;
 }

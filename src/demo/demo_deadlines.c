@@ -306,7 +306,7 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
 	struct calendar *cal = NULL;
 	char year[16];
 	int y, m, dd;
-	enum cd_err rc = calendar_load(s, &cal, d);
+	enum cd_err rc = calendar_from_data(s, &cal, d);
 
 	c.cal = cal;
 	date_to_ymd(today, &y, &m, &dd);

@@ -7,7 +7,7 @@
 #include "embed/embed.h"
 #include "io/holidays.h"
 
-enum cd_err calendar_load(struct store *s, struct calendar **out, struct cd_diag *d)
+enum cd_err calendar_from_data(struct store *s, struct calendar **out, struct cd_diag *d)
 {
 	const struct embed_file *f = embed_find("data/cn-holidays.json");
 	struct arena *a;

@@ -8,9 +8,9 @@
 #include "core/err.h"
 #include "store/store.h"
 
-/* calendar_load builds the calendar from the built-in years and, when s is not NULL, the years
+/* calendar_from_data builds the calendar from the built-in years and, when s is not NULL, the years
  * imported into s. The caller frees *out with calendar_free. CD_ENOTFOUND when the binary has
  * no calendar built in; CD_EINVAL / CD_ESTORE / CD_ENOMEM with the diag. */
-enum cd_err calendar_load(struct store *s, struct calendar **out, struct cd_diag *d);
+enum cd_err calendar_from_data(struct store *s, struct calendar **out, struct cd_diag *d);
 
 #endif

@@ -68,7 +68,7 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	rc = store_reg_load(s, &b->reg, d);
 	if (!rc)
-		rc = calendar_load(s, &b->cal, d);
+		rc = calendar_from_data(s, &b->cal, d);
 	if (!rc)
 		rc = store_notices_load(s, b->a, &b->notices, &b->nnotices, d);
 	for (size_t i = 0; !rc && i < b->nnotices; i++) {

@@ -27,7 +27,7 @@ static int setup(void **state)
 
 	(void)state;
 	if (profile_open("yantai-fao-2021", &yantai, &d) || profile_open("imnu-2022", &imnu, &d) ||
-	    calendar_load(NULL, &cal, &d)) {
+	    calendar_from_data(NULL, &cal, &d)) {
 		print_error("setup: %s\n", d.msg);
 		return -1;
 	}
