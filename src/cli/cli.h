@@ -73,5 +73,6 @@ int cmd_import(int argc, char **argv, const char *usage);
 int cmd_export(int argc, char **argv, const char *usage);
 int cmd_check(int argc, char **argv, const char *usage);
 int cmd_calendar(int argc, char **argv, const char *usage);
+int cmd_eval(int argc, char **argv, const char *usage);
 
 #endif

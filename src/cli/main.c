@@ -23,6 +23,8 @@ static const struct {
 	 "write register records as CSV"},
 	{"calendar", cmd_calendar, "calendar due DATE N [--json] | show YEAR | import FILE.json",
 	 "working days: the due date N working days after DATE; a year's holidays; a new year"},
+	{"eval", cmd_eval, "eval < SCENARIO.json",
+	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
 };
