@@ -97,5 +97,6 @@ int cmd_notice(int argc, char **argv, const char *usage);
 int cmd_due(int argc, char **argv, const char *usage);
 int cmd_record(int argc, char **argv, const char *usage);
 int cmd_project(int argc, char **argv, const char *usage);
+int cmd_eval(int argc, char **argv, const char *usage);
 
 #endif

@@ -33,6 +33,8 @@ static const struct {
 	 "record a meeting, drill, training … that fulfils a yearly duty"},
 	{"project", cmd_project, "project add … | list",
 	 "IT projects and their security budget (checked against the profile's ratio)"},
+	{"eval", cmd_eval, "eval < SCENARIO.json",
+	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
 };

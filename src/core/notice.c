@@ -131,6 +131,13 @@ enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date
 					   "extend: the new due date %s is not later than the current one (%s)",
 					   date_format(e->extended_to, day),
 					   date_format(current_due, prev));
+		if (current_due == CD_DATE_NONE && n->received_at != CD_TIME_NONE &&
+		    e->extended_to < time_cst_date(n->received_at))
+			return cd_diag_set(d, CD_EINVAL,
+					   "extend: the new due date %s is before the day the notice was "
+					   "received (%s)",
+					   date_format(e->extended_to, day),
+					   date_format(time_cst_date(n->received_at), prev));
 		n->extended_to = e->extended_to;
 		n->extended_by = e->by;
 		n->extension_reason = e->note;

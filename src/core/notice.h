@@ -93,7 +93,8 @@ void notice_init(struct notice *n);
 /* notice_apply checks that event e may follow the notice's current stage and folds it in.
  * Rules: steps go forward in order (start → rectify → feedback → verify; a step may skip
  * "start"); no step before receipt or before the previous step; support and extension are
- * allowed until feedback is sent, an extension must be later than the current due date.
+ * allowed until feedback is sent, an extension must be later than the current due date (when
+ * there is none, not before the day of receipt).
  * CD_EINVAL with a message when refused (n unchanged). */
 enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date current_due,
 			 struct cd_diag *d);

@@ -1,0 +1,1330 @@
+/* scenario.c — scenario JSON → register, notices and incidents, every object checked against the
+ * field descriptors below before anything is built from it; then the verdicts back to JSON (see
+ * scenario.h and docs/eval.md). */
+#include "scenario.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/check.h"
+#include "profile/profile_load.h"
+
+#define PATH_LEN  96  /* "notices[123].assets[45].something" */
+#define QUOTE_MAX 80  /* a user's value quoted in a message, cut with "…" */
+#define ID_MAX    64  /* bytes of an id, as in CSV codes */
+#define NAME_MAX_ 200 /* bytes of a name */
+#define SOFT_MAX  128 /* bytes of a software name */
+
+/* Warnings of a notice's verdict: stable texts, part of the contract (docs/eval.md). */
+#define WARN_ESTIMATED                                                                             \
+	"no official holiday calendar for %d: counted Monday–Friday "                              \
+	"(%d年无官方节假日安排，按周一至周五计算)"
+#define WARN_NO_PERIOD "the profile sets no rectification period (策略未规定整改时限)"
+#define WARN_NO_WINDOW                                                                             \
+	"the profile sets no repeat window: repeats are not assessed "                             \
+	"(策略未规定重复发生的时间窗口)"
+#define WARN_NOT_YET "received after as_of: the notice did not exist yet (as_of 时尚未收到)"
+
+/* ---- messages ---- */
+
+static enum cd_err bad(struct cd_diag *d, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* bad sets "PATH: what" (just "what" at the top level) and returns CD_EINVAL. */
+static enum cd_err bad(struct cd_diag *d, const char *path, const char *fmt, ...)
+{
+	char what[448];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (!*path)
+		return cd_diag_set(d, CD_EINVAL, "%s", what);
+	return cd_diag_set(d, CD_EINVAL, "%s: %s", path, what);
+}
+
+static enum cd_err nomem(struct cd_diag *d)
+{
+	return cd_diag_set(d, CD_ENOMEM, "out of memory");
+}
+
+/* The byte length of the UTF-8 sequence led by c (jansson hands over valid UTF-8 only). */
+static size_t utf8_len(unsigned char c)
+{
+	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* quote writes s as a one-line JSON-style string literal into buf: control characters escaped,
+ * cut after about 60 bytes on a character boundary with "…". Returns buf. */
+static const char *quote(const char *s, char buf[QUOTE_MAX])
+{
+	size_t o = 0;
+
+	buf[o++] = '"';
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t len = utf8_len(*p);
+		char esc[8] = "";
+
+		if (*p == '"' || *p == '\\')
+			snprintf(esc, sizeof(esc), "\\%c", *p);
+		else if (*p == '\n')
+			snprintf(esc, sizeof(esc), "\\n");
+		else if (*p == '\t')
+			snprintf(esc, sizeof(esc), "\\t");
+		else if (*p < 0x20 || *p == 0x7F)
+			snprintf(esc, sizeof(esc), "\\u%04x", *p);
+		if (*esc)
+			len = strlen(esc);
+		if (o + len + sizeof("…\"") > QUOTE_MAX) {
+			memcpy(buf + o, "…", strlen("…"));
+			o += strlen("…");
+			break;
+		}
+		if (*esc) {
+			memcpy(buf + o, esc, len);
+			p++;
+		} else {
+			for (size_t k = 0; k < len && p[k]; k++)
+				buf[o + k] = (char)p[k];
+			p += len;
+		}
+		o += len;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return buf;
+}
+
+static void pathf(char buf[PATH_LEN], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* pathf formats a field's path ("notices[2].assets[0]") into buf, cut to PATH_LEN - 1 bytes. */
+static void pathf(char buf[PATH_LEN], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, PATH_LEN, fmt, ap);
+	va_end(ap);
+}
+
+/* join writes "path.name" (or "name" at the top level) into buf and returns buf. */
+static const char *join(char buf[PATH_LEN], const char *path, const char *name)
+{
+	if (*path)
+		pathf(buf, "%s.%s", path, name);
+	else
+		pathf(buf, "%s", name);
+	return buf;
+}
+
+/* ---- vocabularies (reg.h's names) ---- */
+
+enum vocab {
+	V_NONE,
+	V_UNIT_KIND,
+	V_ASSET_KIND,
+	V_ROLE,
+	V_STATUS,
+};
+
+static int vocab_count(enum vocab v)
+{
+	switch (v) {
+	case V_UNIT_KIND:
+		return UNIT__MAX;
+	case V_ASSET_KIND:
+		return ASSET__MAX;
+	case V_ROLE:
+		return ROLE__MAX;
+	case V_STATUS:
+		return STATUS__MAX;
+	case V_NONE:
+		break;
+	}
+	return 0;
+}
+
+static const char *vocab_code(enum vocab v, int i)
+{
+	switch (v) {
+	case V_UNIT_KIND:
+		return unit_kind_code((enum unit_kind)i);
+	case V_ASSET_KIND:
+		return asset_kind_code((enum asset_kind)i);
+	case V_ROLE:
+		return role_code((enum role)i);
+	case V_STATUS:
+		return asset_status_code((enum asset_status)i);
+	case V_NONE:
+		break;
+	}
+	return "?";
+}
+
+static int vocab_parse(enum vocab v, const char *s)
+{
+	switch (v) {
+	case V_UNIT_KIND:
+		return unit_kind_parse(s);
+	case V_ASSET_KIND:
+		return asset_kind_parse(s);
+	case V_ROLE:
+		return role_parse(s);
+	case V_STATUS:
+		return asset_status_parse(s);
+	case V_NONE:
+		break;
+	}
+	return -1;
+}
+
+static const char *vocab_word(enum vocab v)
+{
+	return v == V_ROLE ? "role" : v == V_STATUS ? "status" : "kind";
+}
+
+/* ---- field descriptors ---- */
+
+enum ftype {
+	F_ID,    /* a record's own id: a string of 1-64 bytes without blanks */
+	F_REF,   /* the id of another record */
+	F_TEXT,  /* a non-empty string of at most `max` bytes */
+	F_TIME,  /* an RFC 3339 date-time with an offset */
+	F_DATE,  /* a China Standard Time date YYYY-MM-DD */
+	F_ENUM,  /* a word of a vocabulary */
+	F_LEVEL, /* an MLPS level, integer 0-5 */
+	F_BOOL,  /* true or false */
+	F_LIST,  /* an array (its elements are read by the caller) */
+	F_REFS,  /* an array of ids of other records */
+};
+
+struct field {
+	const char *name;
+	enum ftype type;
+	bool required;
+	enum vocab vocab; /* F_ENUM */
+	int def;          /* F_ENUM: the value when absent or null */
+	size_t max;       /* F_TEXT: longest value in bytes */
+};
+
+/* What read_fields found for one field. Absent and null are the same: set is false. */
+struct val {
+	bool set;
+	const char *s; /* F_ID, F_REF, F_TEXT, F_TIME, F_DATE, F_ENUM: the text, borrowed */
+	cd_time t;     /* F_TIME */
+	cd_date day;   /* F_DATE */
+	int i;         /* F_ENUM (def when not set), F_LEVEL */
+	bool b;        /* F_BOOL */
+	json_t *list;  /* F_LIST, F_REFS; NULL when not set */
+};
+
+enum { T_PROFILE, T_AS_OF, T_UNITS, T_PEOPLE, T_DUTIES, T_ASSETS, T_NOTICES, T_INCIDENTS, T__MAX };
+static const struct field top_fields[T__MAX] = {
+	[T_PROFILE] = {"profile", F_REF, true, V_NONE, 0, 0},
+	[T_AS_OF] = {"as_of", F_TIME, true, V_NONE, 0, 0},
+	[T_UNITS] = {"units", F_LIST, false, V_NONE, 0, 0},
+	[T_PEOPLE] = {"people", F_LIST, false, V_NONE, 0, 0},
+	[T_DUTIES] = {"duties", F_LIST, false, V_NONE, 0, 0},
+	[T_ASSETS] = {"assets", F_LIST, false, V_NONE, 0, 0},
+	[T_NOTICES] = {"notices", F_LIST, false, V_NONE, 0, 0},
+	[T_INCIDENTS] = {"incidents", F_LIST, false, V_NONE, 0, 0},
+};
+
+enum { U_ID, U_NAME, U_PARENT, U_KIND, U__MAX };
+static const struct field unit_fields[U__MAX] = {
+	[U_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[U_NAME] = {"name", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+	[U_PARENT] = {"parent", F_REF, false, V_NONE, 0, 0},
+	[U_KIND] = {"kind", F_ENUM, false, V_UNIT_KIND, UNIT_DEPARTMENT, 0},
+};
+
+enum { P_ID, P_NAME, P__MAX };
+static const struct field person_fields[P__MAX] = {
+	[P_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[P_NAME] = {"name", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+};
+
+enum { D_PERSON, D_UNIT, D_ASSET, D_ROLE, D_FROM, D_TO, D__MAX };
+static const struct field duty_fields[D__MAX] = {
+	[D_PERSON] = {"person", F_REF, true, V_NONE, 0, 0},
+	[D_UNIT] = {"unit", F_REF, false, V_NONE, 0, 0},
+	[D_ASSET] = {"asset", F_REF, false, V_NONE, 0, 0},
+	[D_ROLE] = {"role", F_ENUM, true, V_ROLE, 0, 0},
+	[D_FROM] = {"from", F_DATE, true, V_NONE, 0, 0},
+	[D_TO] = {"to", F_DATE, false, V_NONE, 0, 0},
+};
+
+/* A_MANAGER..A_OPERATOR follow the order of rel_fields below. */
+enum {
+	A_ID, A_NAME, A_KIND, A_MANAGER, A_BUILDER, A_USER, A_OPERATOR, A_LEVEL, A_CII,
+	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A__MAX
+};
+static const struct field asset_fields[A__MAX] = {
+	[A_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[A_NAME] = {"name", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+	[A_KIND] = {"kind", F_ENUM, false, V_ASSET_KIND, ASSET_INFO_SYSTEM, 0},
+	[A_MANAGER] = {"manager_unit", F_REF, false, V_NONE, 0, 0},
+	[A_BUILDER] = {"builder_unit", F_REF, false, V_NONE, 0, 0},
+	[A_USER] = {"user_unit", F_REF, false, V_NONE, 0, 0},
+	[A_OPERATOR] = {"operator_unit", F_REF, false, V_NONE, 0, 0},
+	[A_LEVEL] = {"mlps_level", F_LEVEL, false, V_NONE, 0, 0},
+	[A_CII] = {"cii", F_BOOL, false, V_NONE, 0, 0},
+	[A_SOFTWARE] = {"software", F_TEXT, false, V_NONE, 0, SOFT_MAX},
+	[A_STATUS] = {"status", F_ENUM, false, V_STATUS, STATUS_LIVE, 0},
+	[A_GRADED] = {"graded_on", F_DATE, false, V_NONE, 0, 0},
+	[A_FILED] = {"filed_on", F_DATE, false, V_NONE, 0, 0},
+	[A_ASSESSED] = {"assessed_on", F_DATE, false, V_NONE, 0, 0},
+};
+static const enum relation rel_fields[4] = {REL_MANAGER, REL_BUILDER, REL_USER, REL_OPERATOR};
+
+enum { N_ID, N_ASSET, N_ASSETS, N_RECEIVED, N_RECTIFIED, N_FEEDBACK, N_EXTENDED, N_STATED,
+       N__MAX };
+static const struct field notice_fields[N__MAX] = {
+	[N_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[N_ASSET] = {"asset", F_REF, false, V_NONE, 0, 0},
+	[N_ASSETS] = {"assets", F_REFS, false, V_NONE, 0, 0},
+	[N_RECEIVED] = {"received_at", F_TIME, true, V_NONE, 0, 0},
+	[N_RECTIFIED] = {"rectified_at", F_TIME, false, V_NONE, 0, 0},
+	[N_FEEDBACK] = {"feedback_at", F_TIME, false, V_NONE, 0, 0},
+	[N_EXTENDED] = {"extended_to", F_DATE, false, V_NONE, 0, 0},
+	[N_STATED] = {"stated_due", F_DATE, false, V_NONE, 0, 0},
+};
+
+enum { I_ID, I_ASSET, I_DETECTED, I__MAX };
+static const struct field incident_fields[I__MAX] = {
+	[I_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[I_ASSET] = {"asset", F_REF, true, V_NONE, 0, 0},
+	[I_DETECTED] = {"detected_at", F_TIME, true, V_NONE, 0, 0},
+};
+
+static enum cd_err read_string(json_t *j, const char *at, const struct field *f, struct val *v,
+			       struct cd_diag *d)
+{
+	char q[QUOTE_MAX], hint[256];
+	size_t len;
+
+	if (!json_is_string(j))
+		return bad(d, at, "must be a string");
+	v->s = json_string_value(j);
+	len = json_string_length(j);
+	if (!len)
+		return bad(d, at, "must not be empty (leave it out or use null)");
+	switch (f->type) {
+	case F_ID:
+		if (len > ID_MAX)
+			return bad(d, at, "longer than %d bytes", ID_MAX);
+		for (const char *p = v->s; *p; p++)
+			if ((unsigned char)*p <= 0x20)
+				return bad(d, at, "%s: an id may not contain blanks or line breaks",
+					   quote(v->s, q));
+		break;
+	case F_TEXT:
+		if (len > f->max)
+			return bad(d, at, "longer than %zu bytes", f->max);
+		break;
+	case F_TIME:
+		if (!time_parse(v->s, false, &v->t))
+			return bad(d, at, "%s is not an RFC 3339 date-time with an offset",
+				   quote(v->s, q));
+		break;
+	case F_DATE:
+		if (!date_parse(v->s, &v->day))
+			return bad(d, at, "%s is not a date YYYY-MM-DD", quote(v->s, q));
+		break;
+	case F_ENUM:
+		v->i = vocab_parse(f->vocab, v->s);
+		if (v->i < 0) {
+			size_t o = 0;
+
+			hint[0] = '\0';
+			for (int k = 0; k < vocab_count(f->vocab) && o < sizeof(hint); k++)
+				o += (size_t)snprintf(hint + o, sizeof(hint) - o, "%s%s",
+						      k ? ", " : "", vocab_code(f->vocab, k));
+			return bad(d, at, "unknown %s %s (use %s)", vocab_word(f->vocab),
+				   quote(v->s, q), hint);
+		}
+		break;
+	default:
+		break;
+	}
+	return CD_OK;
+}
+
+static enum cd_err read_value(json_t *j, const char *at, const struct field *f, struct val *v,
+			      struct cd_diag *d)
+{
+	char el[PATH_LEN];
+	json_t *x;
+	size_t i;
+
+	v->set = true;
+	switch (f->type) {
+	case F_LEVEL:
+		if (!json_is_integer(j) || json_integer_value(j) < 0 || json_integer_value(j) > 5)
+			return bad(d, at, "must be an MLPS level, an integer 0-5 (0 = not graded)");
+		v->i = (int)json_integer_value(j);
+		return CD_OK;
+	case F_BOOL:
+		if (!json_is_boolean(j))
+			return bad(d, at, "must be true or false");
+		v->b = json_is_true(j);
+		return CD_OK;
+	case F_LIST:
+	case F_REFS:
+		if (!json_is_array(j))
+			return bad(d, at, "must be an array");
+		v->list = j;
+		if (f->type == F_LIST)
+			return CD_OK;
+		json_array_foreach(j, i, x) {
+			pathf(el, "%s[%zu]", at, i);
+			if (!json_is_string(x))
+				return bad(d, el, "must be a string");
+			if (!json_string_length(x))
+				return bad(d, el, "must not be empty");
+		}
+		return CD_OK;
+	default:
+		return read_string(j, at, f, v, d);
+	}
+}
+
+/* read_fields checks object o (at path) against the descriptors f[0..nf): no unknown field, every
+ * required one present and not null, each of its type; and fills v[0..nf). */
+static enum cd_err read_fields(json_t *o, const char *path, const struct field *f, size_t nf,
+			       struct val *v, struct cd_diag *d)
+{
+	char at[PATH_LEN], q[QUOTE_MAX];
+	const char *key;
+	json_t *j;
+
+	if (!json_is_object(o))
+		return bad(d, path, "must be an object");
+	json_object_foreach(o, key, j) {
+		size_t k = 0;
+
+		while (k < nf && strcmp(f[k].name, key))
+			k++;
+		if (k == nf)
+			return bad(d, path, "unknown field %s", quote(key, q));
+	}
+	for (size_t k = 0; k < nf; k++) {
+		enum cd_err rc;
+
+		memset(&v[k], 0, sizeof(v[k]));
+		v[k].t = CD_TIME_NONE;
+		v[k].day = CD_DATE_NONE;
+		v[k].i = f[k].def;
+		j = json_object_get(o, f[k].name);
+		join(at, path, f[k].name);
+		if (!j || json_is_null(j)) {
+			if (f[k].required)
+				return bad(d, at, "required");
+			continue;
+		}
+		rc = read_value(j, at, &f[k], &v[k], d);
+		if (rc)
+			return rc;
+	}
+	return CD_OK;
+}
+
+/* ---- building the scenario ---- */
+
+struct parse {
+	struct scenario *sc;
+	const struct calendar *cal;
+	struct cd_diag *d;
+	const char **parents;         /* per unit: its parent's id as given, or NULL */
+	const char *(*rels)[4];       /* per asset: its units as given, rel_fields order, or NULL */
+};
+
+struct idref {
+	const char *s;
+	size_t i;
+};
+
+static int by_text_then_pos(const void *x, const void *y)
+{
+	const struct idref *a = x, *b = y;
+	int c = strcmp(a->s, b->s);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* first_dup sorts v[0..n) and returns the smallest position i whose id an earlier position
+ * (*twin) has too, or SIZE_MAX when every id differs. */
+static size_t first_dup(struct idref *v, size_t n, size_t *twin)
+{
+	size_t best = SIZE_MAX;
+
+	qsort(v, n, sizeof(*v), by_text_then_pos);
+	for (size_t k = 1; k < n; k++)
+		if (!strcmp(v[k - 1].s, v[k].s) && v[k].i < best) { /* v[k - 1] is the earlier */
+			best = v[k].i;
+			*twin = v[k - 1].i;
+		}
+	return best;
+}
+
+/* unique refuses an id given twice among n records whose codes code(i) returns. */
+static enum cd_err unique(struct parse *ps, const char *what, size_t n,
+			  const char *(*code)(const struct reg *, size_t))
+{
+	struct idref *v = malloc((n ? n : 1) * sizeof(*v));
+	size_t dup, twin = 0;
+	char at[PATH_LEN], q[QUOTE_MAX];
+
+	if (!v)
+		return nomem(ps->d);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct idref){code(ps->sc->reg, i), i};
+	dup = first_dup(v, n, &twin);
+	free(v);
+	if (dup == SIZE_MAX)
+		return CD_OK;
+	pathf(at, "%s[%zu].id", what, dup);
+	return bad(ps->d, at, "%s given twice", quote(code(ps->sc->reg, dup), q));
+}
+
+static const char *unit_code(const struct reg *r, size_t i)
+{
+	return r->units[i].code;
+}
+
+static const char *person_code(const struct reg *r, size_t i)
+{
+	return r->people[i].code;
+}
+
+static const char *asset_code(const struct reg *r, size_t i)
+{
+	return r->assets[i].code;
+}
+
+/* name_or_id copies the name, or the id when no name is given, into the register's arena. */
+static const char *name_or_id(struct reg *r, const struct val *name, const struct val *id)
+{
+	return arena_strdup(r->arena, name->set ? name->s : id->s);
+}
+
+static enum cd_err read_units(struct parse *ps, json_t *list)
+{
+	struct reg *r = ps->sc->reg;
+	struct val v[U__MAX];
+	char at[PATH_LEN];
+	json_t *el;
+	size_t i;
+
+	ps->parents = arena_alloc(ps->sc->arena, (json_array_size(list) + 1) * sizeof(char *));
+	if (!ps->parents)
+		return nomem(ps->d);
+	json_array_foreach(list, i, el) {
+		struct unit *u;
+		enum cd_err rc;
+
+		pathf(at, "units[%zu]", i);
+		rc = read_fields(el, at, unit_fields, U__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		u = reg_add_unit(r);
+		if (!u)
+			return nomem(ps->d);
+		u->id = (int64_t)i + 1;
+		u->code = arena_strdup(r->arena, v[U_ID].s);
+		u->name = name_or_id(r, &v[U_NAME], &v[U_ID]);
+		u->kind = (enum unit_kind)v[U_KIND].i;
+		ps->parents[i] = v[U_PARENT].set ? v[U_PARENT].s : NULL;
+		if (!u->code || !u->name)
+			return nomem(ps->d);
+	}
+	return CD_OK;
+}
+
+static enum cd_err read_people(struct parse *ps, json_t *list)
+{
+	struct reg *r = ps->sc->reg;
+	struct val v[P__MAX];
+	char at[PATH_LEN];
+	json_t *el;
+	size_t i;
+
+	json_array_foreach(list, i, el) {
+		struct person *p;
+		enum cd_err rc;
+
+		pathf(at, "people[%zu]", i);
+		rc = read_fields(el, at, person_fields, P__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		p = reg_add_person(r);
+		if (!p)
+			return nomem(ps->d);
+		p->id = (int64_t)i + 1;
+		p->code = arena_strdup(r->arena, v[P_ID].s);
+		p->name = name_or_id(r, &v[P_NAME], &v[P_ID]);
+		if (!p->code || !p->name)
+			return nomem(ps->d);
+	}
+	return CD_OK;
+}
+
+static enum cd_err read_assets(struct parse *ps, json_t *list)
+{
+	struct reg *r = ps->sc->reg;
+	struct val v[A__MAX];
+	char at[PATH_LEN], f[PATH_LEN], day[11];
+	json_t *el;
+	size_t i;
+
+	ps->rels = arena_alloc(ps->sc->arena, (json_array_size(list) + 1) * sizeof(*ps->rels));
+	if (!ps->rels)
+		return nomem(ps->d);
+	json_array_foreach(list, i, el) {
+		struct asset *a;
+		enum cd_err rc;
+
+		pathf(at, "assets[%zu]", i);
+		rc = read_fields(el, at, asset_fields, A__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		if (v[A_LEVEL].i == 0 && (v[A_GRADED].set || v[A_FILED].set))
+			return bad(ps->d, join(f, at, v[A_GRADED].set ? "graded_on" : "filed_on"),
+				   "a grading or filing date needs an MLPS level 1-5 in "
+				   "mlps_level");
+		if (v[A_GRADED].set && v[A_FILED].set && v[A_FILED].day < v[A_GRADED].day)
+			return bad(ps->d, join(f, at, "filed_on"),
+				   "filed before it was graded (%s)",
+				   date_format(v[A_GRADED].day, day));
+		a = reg_add_asset(r);
+		if (!a)
+			return nomem(ps->d);
+		a->id = (int64_t)i + 1;
+		a->code = arena_strdup(r->arena, v[A_ID].s);
+		a->name = name_or_id(r, &v[A_NAME], &v[A_ID]);
+		a->kind = (enum asset_kind)v[A_KIND].i;
+		a->mlps_level = v[A_LEVEL].i;
+		a->cii = v[A_CII].b;
+		a->software = v[A_SOFTWARE].set ? arena_strdup(r->arena, v[A_SOFTWARE].s) : NULL;
+		a->status = (enum asset_status)v[A_STATUS].i;
+		a->graded_on = v[A_GRADED].day;
+		a->filed_on = v[A_FILED].day;
+		a->assessed_on = v[A_ASSESSED].day;
+		for (int k = 0; k < 4; k++)
+			ps->rels[i][k] = v[A_MANAGER + k].set ? v[A_MANAGER + k].s : NULL;
+		if (!a->code || !a->name || (v[A_SOFTWARE].set && !a->software))
+			return nomem(ps->d);
+	}
+	return CD_OK;
+}
+
+/* resolve_units sets each unit's parent and refuses a parent chain that loops. */
+static enum cd_err resolve_units(struct parse *ps)
+{
+	struct reg *r = ps->sc->reg;
+	unsigned char *state; /* 0 unseen, 1 on the chain being walked, 2 known to reach a root */
+	char at[PATH_LEN], q[QUOTE_MAX];
+
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct unit *p;
+
+		if (!ps->parents[i])
+			continue;
+		pathf(at, "units[%zu].parent", i);
+		p = reg_unit_by_code(r, ps->parents[i]);
+		if (!p)
+			return bad(ps->d, at, "no unit %s", quote(ps->parents[i], q));
+		if (p->id == r->units[i].id)
+			return bad(ps->d, at, "a unit cannot be its own parent");
+		r->units[i].parent = p->id;
+	}
+	state = arena_alloc(ps->sc->arena, r->nunits + 1);
+	if (!state)
+		return nomem(ps->d);
+	for (size_t i = 0; i < r->nunits; i++) {
+		size_t j = i, low;
+
+		while (state[j] == 0) {
+			state[j] = 1;
+			if (!r->units[j].parent)
+				break;
+			j = (size_t)r->units[j].parent - 1;
+		}
+		if (state[j] == 1 && r->units[j].parent) {
+			/* j is on a loop: name its first member */
+			low = j;
+			for (size_t k = (size_t)r->units[j].parent - 1; k != j;
+			     k = (size_t)r->units[k].parent - 1)
+				low = k < low ? k : low;
+			pathf(at, "units[%zu].parent", low);
+			return bad(ps->d, at, "the parent chain of %s loops back on itself",
+				   quote(r->units[low].code, q));
+		}
+		for (j = i; state[j] == 1; j = (size_t)r->units[j].parent - 1) {
+			state[j] = 2;
+			if (!r->units[j].parent)
+				break;
+		}
+	}
+	return CD_OK;
+}
+
+static enum cd_err resolve_assets(struct parse *ps)
+{
+	struct reg *r = ps->sc->reg;
+	char at[PATH_LEN], q[QUOTE_MAX];
+
+	for (size_t i = 0; i < r->nassets; i++) {
+		for (int k = 0; k < 4; k++) {
+			const char *code = ps->rels[i][k];
+			const struct unit *u = code ? reg_unit_by_code(r, code) : NULL;
+
+			if (!code)
+				continue;
+			pathf(at, "assets[%zu].%s", i, asset_fields[A_MANAGER + k].name);
+			if (!u)
+				return bad(ps->d, at, "no unit %s", quote(code, q));
+			r->assets[i].rel[rel_fields[k]] = u->id;
+		}
+	}
+	return CD_OK;
+}
+
+static enum cd_err read_duties(struct parse *ps, json_t *list)
+{
+	struct reg *r = ps->sc->reg;
+	struct val v[D__MAX];
+	char at[PATH_LEN], f[PATH_LEN], q[QUOTE_MAX], day[11];
+	json_t *el;
+	size_t i;
+
+	json_array_foreach(list, i, el) {
+		const struct person *p;
+		const struct unit *u = NULL;
+		const struct asset *a = NULL;
+		struct duty *du;
+		enum cd_err rc;
+
+		pathf(at, "duties[%zu]", i);
+		rc = read_fields(el, at, duty_fields, D__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		p = reg_person_by_code(r, v[D_PERSON].s);
+		if (!p)
+			return bad(ps->d, join(f, at, "person"), "no person %s",
+				   quote(v[D_PERSON].s, q));
+		if (v[D_UNIT].set == v[D_ASSET].set)
+			return bad(ps->d, at, "give exactly one of unit and asset");
+		if (v[D_UNIT].set && !(u = reg_unit_by_code(r, v[D_UNIT].s)))
+			return bad(ps->d, join(f, at, "unit"), "no unit %s", quote(v[D_UNIT].s, q));
+		if (v[D_ASSET].set && !(a = reg_asset_by_code(r, v[D_ASSET].s)))
+			return bad(ps->d, join(f, at, "asset"), "no asset %s",
+				   quote(v[D_ASSET].s, q));
+		if (v[D_TO].set && v[D_TO].day < v[D_FROM].day)
+			return bad(ps->d, join(f, at, "to"), "ends before it starts (from %s)",
+				   date_format(v[D_FROM].day, day));
+		du = reg_add_duty(r);
+		if (!du)
+			return nomem(ps->d);
+		du->id = (int64_t)i + 1;
+		du->role = (enum role)v[D_ROLE].i;
+		du->person = p->id;
+		du->unit = u ? u->id : 0;
+		du->asset = a ? a->id : 0;
+		du->from = v[D_FROM].day;
+		du->to = v[D_TO].day;
+	}
+	return CD_OK;
+}
+
+/* Events of one notice in the order they are applied: by time; at one instant the extension
+ * (granted at receipt) first, then rectification, then feedback. */
+static int event_rank(enum notice_event_kind k)
+{
+	return k == NEV_EXTEND ? 0 : k == NEV_RECTIFY ? 1 : 2;
+}
+
+static void sort_events(struct notice_event *e, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			struct notice_event t = e[j];
+
+			const struct notice_event *p = &e[j - 1];
+
+			if (p->at < t.at ||
+			    (p->at == t.at && event_rank(p->kind) <= event_rank(t.kind)))
+				break;
+			e[j] = e[j - 1];
+			e[j - 1] = t;
+		}
+}
+
+/* notice_assets resolves a notice's asset or assets into n->assets; seen[k] holds the position
+ * + 1 of the last notice that named asset k + 1, to refuse one named twice in O(1). */
+static enum cd_err notice_assets(struct parse *ps, size_t i, const struct val *v, size_t *seen,
+				 struct notice *n)
+{
+	const struct reg *r = ps->sc->reg;
+	char at[PATH_LEN], q[QUOTE_MAX];
+	size_t cnt = v[N_ASSET].set ? 1 : json_array_size(v[N_ASSETS].list);
+
+	n->assets = arena_alloc(ps->sc->arena, (cnt + 1) * sizeof(*n->assets));
+	if (!n->assets)
+		return nomem(ps->d);
+	for (size_t k = 0; k < cnt; k++) {
+		const char *code = v[N_ASSET].set
+					   ? v[N_ASSET].s
+					   : json_string_value(json_array_get(v[N_ASSETS].list, k));
+		const struct asset *a = reg_asset_by_code(r, code);
+
+		if (v[N_ASSET].set)
+			pathf(at, "notices[%zu].asset", i);
+		else
+			pathf(at, "notices[%zu].assets[%zu]", i, k);
+		if (!a)
+			return bad(ps->d, at, "no asset %s", quote(code, q));
+		if (seen[a->id - 1] == i + 1)
+			return bad(ps->d, at, "%s given twice", quote(code, q));
+		seen[a->id - 1] = i + 1;
+		n->assets[n->nassets++] = a->id;
+	}
+	return CD_OK;
+}
+
+static enum cd_err read_notices(struct parse *ps, json_t *list)
+{
+	struct scenario *sc = ps->sc;
+	struct val v[N__MAX];
+	char at[PATH_LEN], f[PATH_LEN], day[11], got[11];
+	size_t *seen = calloc(sc->reg->nassets + 1, sizeof(*seen));
+	enum cd_err rc = CD_OK;
+	json_t *el;
+	size_t i;
+
+	sc->notices = arena_alloc(sc->arena, (json_array_size(list) + 1) * sizeof(*sc->notices));
+	if (!seen || !sc->notices) {
+		free(seen);
+		return nomem(ps->d);
+	}
+	json_array_foreach(list, i, el) {
+		struct notice *n = &sc->notices[i];
+		struct notice_event *e;
+
+		pathf(at, "notices[%zu]", i);
+		rc = read_fields(el, at, notice_fields, N__MAX, v, ps->d);
+		if (!rc && v[N_ASSET].set && v[N_ASSETS].set)
+			rc = bad(ps->d, at, "give asset or assets, not both");
+		if (rc)
+			break;
+		notice_init(n);
+		sc->nnotices = i + 1;
+		n->id = (int64_t)i + 1;
+		n->code = arena_strdup(sc->arena, v[N_ID].s);
+		n->received_at = v[N_RECEIVED].t;
+		n->stated_due = v[N_STATED].day;
+		if (!n->code) {
+			rc = nomem(ps->d);
+			break;
+		}
+		if (v[N_STATED].set && v[N_STATED].day < time_cst_date(n->received_at)) {
+			rc = bad(ps->d, join(f, at, "stated_due"),
+				 "%s is before the day the notice was received (%s)",
+				 date_format(v[N_STATED].day, day),
+				 date_format(time_cst_date(n->received_at), got));
+			break;
+		}
+		rc = notice_assets(ps, i, v, seen, n);
+		if (rc)
+			break;
+		/* the timeline, applied (and checked) once every id is known */
+		n->events = e = arena_alloc(sc->arena, 3 * sizeof(*e));
+		if (!e) {
+			rc = nomem(ps->d);
+			break;
+		}
+		if (v[N_EXTENDED].set)
+			e[n->nevents++] = (struct notice_event){NEV_EXTEND, n->received_at, "eval",
+								"scenario", v[N_EXTENDED].day};
+		if (v[N_RECTIFIED].set)
+			e[n->nevents++] = (struct notice_event){NEV_RECTIFY, v[N_RECTIFIED].t, NULL,
+								NULL, CD_DATE_NONE};
+		if (v[N_FEEDBACK].set)
+			e[n->nevents++] = (struct notice_event){NEV_FEEDBACK, v[N_FEEDBACK].t, NULL,
+								NULL, CD_DATE_NONE};
+		sort_events(e, n->nevents);
+	}
+	free(seen);
+	return rc;
+}
+
+static enum cd_err read_incidents(struct parse *ps, json_t *list)
+{
+	struct scenario *sc = ps->sc;
+	struct val v[I__MAX];
+	char at[PATH_LEN], f[PATH_LEN], q[QUOTE_MAX];
+	json_t *el;
+	size_t i;
+
+	sc->incidents =
+		arena_alloc(sc->arena, (json_array_size(list) + 1) * sizeof(*sc->incidents));
+	if (!sc->incidents)
+		return nomem(ps->d);
+	json_array_foreach(list, i, el) {
+		struct scenario_incident *x = &sc->incidents[i];
+		const struct asset *a;
+		enum cd_err rc;
+
+		pathf(at, "incidents[%zu]", i);
+		rc = read_fields(el, at, incident_fields, I__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		a = reg_asset_by_code(sc->reg, v[I_ASSET].s);
+		if (!a)
+			return bad(ps->d, join(f, at, "asset"), "no asset %s",
+				   quote(v[I_ASSET].s, q));
+		x->id = arena_strdup(sc->arena, v[I_ID].s);
+		x->asset = a->id;
+		x->at = v[I_DETECTED].t;
+		if (!x->id)
+			return nomem(ps->d);
+		sc->nincidents = i + 1;
+	}
+	return CD_OK;
+}
+
+/* Notices and incidents share one set of ids: "repeat_of" names either. */
+static enum cd_err unique_events(struct parse *ps)
+{
+	const struct scenario *sc = ps->sc;
+	size_t n = sc->nnotices + sc->nincidents, dup, twin = 0;
+	struct idref *v = malloc((n ? n : 1) * sizeof(*v));
+	char at[PATH_LEN], q[QUOTE_MAX];
+	const char *code;
+
+	if (!v)
+		return nomem(ps->d);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct idref){i < sc->nnotices ? sc->notices[i].code
+						       : sc->incidents[i - sc->nnotices].id,
+				      i};
+	dup = first_dup(v, n, &twin);
+	free(v);
+	if (dup == SIZE_MAX)
+		return CD_OK;
+	if (dup < sc->nnotices) {
+		code = sc->notices[dup].code;
+		pathf(at, "notices[%zu].id", dup);
+	} else {
+		code = sc->incidents[dup - sc->nnotices].id;
+		pathf(at, "incidents[%zu].id", dup - sc->nnotices);
+	}
+	if (twin < sc->nnotices && dup >= sc->nnotices)
+		return bad(ps->d, at, "%s given twice (notices and incidents share one set of ids)",
+			   quote(code, q));
+	return bad(ps->d, at, "%s given twice", quote(code, q));
+}
+
+/* lifecycle applies each notice's events through notice_apply, so a timeline that breaks the
+ * closed loop is refused naming the field that breaks it. */
+static enum cd_err lifecycle(struct parse *ps)
+{
+	const struct scenario *sc = ps->sc;
+	char at[PATH_LEN], f[PATH_LEN];
+
+	for (size_t i = 0; i < sc->nnotices; i++) {
+		struct notice *n = &sc->notices[i];
+		bool rectified = false;
+
+		for (size_t k = 0; k < n->nevents; k++)
+			rectified |= n->events[k].kind == NEV_RECTIFY;
+		pathf(at, "notices[%zu]", i);
+		for (size_t k = 0; k < n->nevents; k++) {
+			const struct notice_event *e = &n->events[k];
+			struct notice_due due = notice_due(n, sc->profile, ps->cal);
+			struct cd_diag why = {{0}};
+			const char *field = e->kind == NEV_EXTEND    ? "extended_to"
+					    : e->kind == NEV_RECTIFY ? "rectified_at"
+								     : "feedback_at";
+			const char *step = e->kind == NEV_RECTIFY ? "rectification" : "feedback";
+
+			if (!notice_apply(n, e, due.due, &why))
+				continue;
+			join(f, at, field);
+			/* the extension's date is what is wrong: say it as notice_apply does */
+			if (e->kind == NEV_EXTEND)
+				return bad(ps->d, f, "%s",
+					   strncmp(why.msg, "extend: ", 8) ? why.msg : why.msg + 8);
+			if (e->at < n->received_at)
+				return bad(ps->d, f, "%s before receipt", step);
+			if (e->kind == NEV_FEEDBACK && !rectified)
+				return bad(ps->d, f, "feedback without rectification "
+						     "(give rectified_at too)");
+			if (e->kind == NEV_FEEDBACK && n->stage < STAGE_RECTIFIED)
+				return bad(ps->d, f, "feedback before rectification");
+			return bad(ps->d, f, "%s", why.msg);
+		}
+	}
+	return CD_OK;
+}
+
+static enum cd_err open_profile(struct parse *ps, const char *id)
+{
+	char list[256], q[QUOTE_MAX];
+	size_t o = 0;
+	enum cd_err rc;
+
+	for (size_t i = 0; i < profile_builtin_count(); i++)
+		if (!strcmp(id, profile_builtin_id(i))) {
+			rc = profile_open(id, &ps->sc->profile, ps->d);
+			if (rc)
+				cd_diag_prefix(ps->d, "profile");
+			return rc;
+		}
+	list[0] = '\0';
+	for (size_t i = 0; i < profile_builtin_count() && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s", i ? ", " : "",
+				      profile_builtin_id(i));
+	return bad(ps->d, "profile", "unknown profile %s (use %s)", quote(id, q), list);
+}
+
+/* The text of a jansson error on one line (it may quote the input near the error). */
+static void one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20)
+			*s = ' ';
+}
+
+static bool blank(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", buf[i]) || !buf[i])
+			return false;
+	return true;
+}
+
+static enum cd_err build(struct parse *ps, json_t *root)
+{
+	struct scenario *sc = ps->sc;
+	struct val v[T__MAX];
+	enum cd_err rc;
+
+	if (!json_is_object(root))
+		return bad(ps->d, "", "the scenario must be a JSON object");
+	rc = read_fields(root, "", top_fields, T__MAX, v, ps->d);
+	if (!rc)
+		rc = open_profile(ps, v[T_PROFILE].s);
+	if (rc)
+		return rc;
+	sc->as_of = v[T_AS_OF].t;
+	sc->as_of_text = arena_strdup(sc->arena, v[T_AS_OF].s);
+	if (!sc->as_of_text)
+		return nomem(ps->d);
+	rc = read_units(ps, v[T_UNITS].list);
+	if (!rc)
+		rc = read_people(ps, v[T_PEOPLE].list);
+	if (!rc)
+		rc = read_assets(ps, v[T_ASSETS].list);
+	if (!rc)
+		rc = unique(ps, "units", sc->reg->nunits, unit_code);
+	if (!rc)
+		rc = unique(ps, "people", sc->reg->npeople, person_code);
+	if (!rc)
+		rc = unique(ps, "assets", sc->reg->nassets, asset_code);
+	if (!rc && reg_index(sc->reg, NULL))
+		rc = nomem(ps->d);
+	if (!rc)
+		rc = resolve_units(ps);
+	if (!rc)
+		rc = resolve_assets(ps);
+	if (!rc)
+		rc = read_duties(ps, v[T_DUTIES].list);
+	if (!rc)
+		rc = read_notices(ps, v[T_NOTICES].list);
+	if (!rc)
+		rc = read_incidents(ps, v[T_INCIDENTS].list);
+	if (!rc)
+		rc = unique_events(ps);
+	if (!rc)
+		rc = lifecycle(ps);
+	return rc;
+}
+
+enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *cal,
+			   struct scenario **out, struct cd_diag *d)
+{
+	struct scenario *sc;
+	struct parse ps = {0};
+	json_error_t jerr;
+	json_t *root;
+	enum cd_err rc;
+
+	*out = NULL;
+	if (len > SCENARIO_MAX_BYTES)
+		return cd_diag_set(d, CD_EINVAL, "the scenario is larger than %zu MiB",
+				   SCENARIO_MAX_BYTES >> 20);
+	if (blank(buf, len))
+		return cd_diag_set(d, CD_EINVAL, "no scenario: the input is empty "
+						 "(a JSON object, see docs/eval.md)");
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		one_line(jerr.text);
+		if (jerr.line < 1)
+			return cd_diag_set(d, CD_EINVAL, "not valid JSON: %s", jerr.text);
+		return cd_diag_set(d, CD_EINVAL, "line %d column %d: %s", jerr.line, jerr.column,
+				   jerr.text);
+	}
+	sc = calloc(1, sizeof(*sc));
+	if (!sc || !(sc->arena = arena_new(0)) || !(sc->reg = reg_new())) {
+		scenario_free(sc);
+		json_decref(root);
+		return nomem(d);
+	}
+	ps.sc = sc;
+	ps.cal = cal;
+	ps.d = d;
+	rc = build(&ps, root);
+	json_decref(root);
+	if (rc) {
+		scenario_free(sc);
+		return rc;
+	}
+	*out = sc;
+	return CD_OK;
+}
+
+void scenario_free(struct scenario *s)
+{
+	if (!s)
+		return;
+	profile_free(s->profile);
+	reg_free(s->reg);
+	arena_free(s->arena);
+	free(s);
+}
+
+/* ---- the verdicts ---- */
+
+/* put and add keep building when jansson fails (it frees v) and remember the failure. */
+static void put(json_t *o, const char *key, json_t *v, bool *ok)
+{
+	if (json_object_set_new(o, key, v))
+		*ok = false;
+}
+
+static void add(json_t *a, json_t *v, bool *ok)
+{
+	if (json_array_append_new(a, v))
+		*ok = false;
+}
+
+/* text makes a JSON string of buf, first cutting a UTF-8 sequence that snprintf may have cut. */
+static json_t *text(char *buf)
+{
+	size_t n = strlen(buf), k = n;
+
+	while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+		k--;
+	/* buf[k - 1] leads the last sequence: drop it when it is incomplete */
+	if (k > 0 && k - 1 + utf8_len((unsigned char)buf[k - 1]) > n)
+		buf[k - 1] = '\0';
+	return json_string(buf);
+}
+
+static json_t *date_json(cd_date t)
+{
+	char day[11];
+
+	return t == CD_DATE_NONE ? json_null() : json_string(date_format(t, day));
+}
+
+/* The stage a notice had reached at instant `at`: its steps up to then. */
+static enum notice_stage stage_at(const struct notice *n, cd_time at)
+{
+	if (n->feedback_at != CD_TIME_NONE && n->feedback_at <= at)
+		return STAGE_FEEDBACK;
+	if (n->rectified_at != CD_TIME_NONE && n->rectified_at <= at)
+		return STAGE_RECTIFIED;
+	return STAGE_RECEIVED;
+}
+
+/* The first year without an official calendar that the period after start up to due touches. */
+static int estimated_year(const struct calendar *c, cd_date start, cd_date due)
+{
+	for (cd_date t = start + 1; t <= due; t++) {
+		int y, m, dd;
+
+		date_to_ymd(t, &y, &m, &dd);
+		if (!calendar_has_year(c, y))
+			return y;
+	}
+	return 0;
+}
+
+/* Earlier notices and incidents on each asset, latest first (ties in input order, notices before
+ * incidents), so notice_repeat answers with the latest earlier event in the window. */
+static int latest_first(const void *x, const void *y)
+{
+	const struct asset_event *a = x, *b = y;
+
+	if (a->at != b->at)
+		return a->at < b->at ? 1 : -1;
+	if (!a->notice != !b->notice)
+		return a->notice ? -1 : 1;
+	if (a->notice != b->notice)
+		return a->notice < b->notice ? -1 : 1;
+	return (a->incident > b->incident) - (a->incident < b->incident);
+}
+
+static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
+{
+	size_t n = s->nincidents, k = 0;
+	struct asset_event *ev;
+
+	for (size_t i = 0; i < s->nnotices; i++)
+		n += s->notices[i].nassets;
+	ev = malloc((n ? n : 1) * sizeof(*ev));
+	if (!ev)
+		return NULL;
+	for (size_t i = 0; i < s->nnotices; i++)
+		for (size_t j = 0; j < s->notices[i].nassets; j++)
+			ev[k++] = (struct asset_event){s->notices[i].assets[j],
+						       s->notices[i].received_at,
+						       s->notices[i].id, 0};
+	for (size_t i = 0; i < s->nincidents; i++)
+		ev[k++] = (struct asset_event){s->incidents[i].asset, s->incidents[i].at, 0,
+					       (int64_t)i + 1};
+	qsort(ev, n, sizeof(*ev), latest_first);
+	*nev = n;
+	return ev;
+}
+
+/* similar_json lists the SCENARIO_SIMILAR_MAX strongest similar systems and sets *total to how
+ * many there are. sim has room for every asset, so notice_similar sorts them all. */
+static json_t *similar_json(const struct notice *n, const struct reg *reg, struct similar *sim,
+			    size_t *total, bool *ok)
+{
+	static const char *const why[] = {"kind", "operator", "software"};
+	size_t k = notice_similar(n, reg, sim, reg->nassets);
+	json_t *list = json_array();
+
+	*total = k;
+	for (size_t i = 0; i < k && i < reg->nassets && i < SCENARIO_SIMILAR_MAX; i++) {
+		json_t *o = json_object(), *w = json_array();
+
+		for (unsigned b = 0; b < 3; b++)
+			if (sim[i].why & (1u << b))
+				add(w, json_string(why[b]), ok);
+		put(o, "asset", json_string(reg_asset(reg, sim[i].asset)->code), ok);
+		put(o, "why", w, ok);
+		add(list, o, ok);
+	}
+	return list;
+}
+
+static json_t *notice_json(const struct scenario *s, const struct notice *n,
+			   const struct calendar *cal, const struct asset_event *ev, size_t nev,
+			   struct similar *sim, bool *ok)
+{
+	const struct profile *p = s->profile;
+	struct notice_due due = notice_due(n, p, cal);
+	const struct asset_event *rep = notice_repeat(n, p->numbers.repeat_window_months, ev, nev);
+	const char *article = p->numbers.repeat_article;
+	json_t *o = json_object(), *w = json_array(), *crit = json_null();
+	size_t nsimilar = 0;
+	char buf[256];
+
+	put(o, "id", json_string(n->code), ok);
+	put(o, "stage", json_string(notice_stage_code(stage_at(n, s->as_of))), ok);
+	put(o, "due", date_json(due.due), ok);
+	put(o, "due_basis",
+	    due.extended ? json_string("extended_to")
+	    : due.stated ? json_string("stated_due")
+	    : due.due != CD_DATE_NONE ? json_string("workdays")
+				      : json_null(),
+	    ok);
+	put(o, "state", json_string(due_state_code(notice_state(n, &due, s->as_of))), ok);
+	put(o, "repeat", json_boolean(rep != NULL), ok);
+	put(o, "repeat_of",
+	    !rep          ? json_null()
+	    : rep->notice ? json_string(s->notices[rep->notice - 1].code)
+			  : json_string(s->incidents[rep->incident - 1].id),
+	    ok);
+	if (rep) {
+		crit = json_object();
+		put(crit, "proposed", json_true(), ok);
+		put(crit, "article", article && *article ? json_string(article) : json_null(), ok);
+	}
+	put(o, "criticism", crit, ok);
+	put(o, "similar", similar_json(n, s->reg, sim, &nsimilar, ok), ok);
+	put(o, "similar_total", json_integer((json_int_t)nsimilar), ok);
+	if (due.estimated) {
+		int y = estimated_year(cal, time_cst_date(n->received_at), due.due);
+
+		snprintf(buf, sizeof(buf), WARN_ESTIMATED, y, y);
+		add(w, json_string(buf), ok);
+	}
+	if (due.due == CD_DATE_NONE && p->numbers.rectify_workdays <= 0)
+		add(w, json_string(WARN_NO_PERIOD), ok);
+	if (p->numbers.repeat_window_months < 0)
+		add(w, json_string(WARN_NO_WINDOW), ok);
+	if (n->received_at > s->as_of)
+		add(w, json_string(WARN_NOT_YET), ok);
+	put(o, "warnings", w, ok);
+	return o;
+}
+
+static json_t *findings_json(const struct scenario *s, const struct check_result *res, bool *ok)
+{
+	json_t *list = json_array();
+	char msg[2048];
+
+	for (size_t i = 0; i < res->n; i++) {
+		const struct finding *f = &res->v[i];
+		json_t *o = json_object();
+
+		put(o, "rule", json_string(check_rule_code(f->rule)), ok);
+		put(o, "article", json_string(f->article), ok);
+		put(o, "subject", json_string(f->subject), ok);
+		put(o, "text", text(check_describe(f, s->reg, msg, sizeof(msg))), ok);
+		add(list, o, ok);
+	}
+	return list;
+}
+
+enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, char **json,
+			  struct cd_diag *d)
+{
+	struct check_result res = {0};
+	struct similar *sim = malloc((s->reg->nassets + 1) * sizeof(*sim));
+	struct asset_event *ev = NULL;
+	size_t nev = 0;
+	json_t *root = json_object(), *list = json_array();
+	bool ok = root && list && sim;
+
+	*json = NULL;
+	if (ok)
+		ok = (ev = asset_events(s, &nev)) != NULL;
+	if (ok)
+		ok = check_run(s->profile, s->reg, time_cst_date(s->as_of), &res) == CD_OK;
+	for (size_t i = 0; ok && i < s->nnotices; i++)
+		add(list, notice_json(s, &s->notices[i], cal, ev, nev, sim, &ok), &ok);
+	put(root, "profile", json_string(s->profile->id), &ok);
+	put(root, "as_of", json_string(s->as_of_text), &ok);
+	put(root, "notices", list, &ok);
+	if (ok)
+		put(root, "findings", findings_json(s, &res, &ok), &ok);
+	if (ok)
+		*json = json_dumps(root, JSON_INDENT(2));
+	json_decref(root);
+	check_result_free(&res);
+	free(ev);
+	free(sim);
+	return *json ? CD_OK : nomem(d);
+}

@@ -1,0 +1,68 @@
+/* scenario.h — a what-if scenario as JSON (docs/eval.md): a register, notices and incidents under
+ * a built-in profile at one instant, read and validated field by field with jansson, and its
+ * verdicts written back as JSON. No database is touched. Shared by `cyberduty eval` and (later)
+ * the server; this pair is the engine's public contract. */
+#ifndef CD_SCENARIO_H
+#define CD_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/date.h"
+#include "core/err.h"
+#include "core/notice.h"
+#include "core/profile.h"
+#include "core/reg.h"
+
+#define SCENARIO_MAX_BYTES   ((size_t)16 << 20) /* the largest scenario accepted: 16 MiB */
+#define SCENARIO_SIMILAR_MAX 100 /* similar systems listed per notice (the strongest first) */
+
+/* An incident of the scenario: it only counts for the repeat rule, like an earlier notice. */
+struct scenario_incident {
+	const char *id;
+	int64_t asset;   /* register id of the asset */
+	cd_time at;      /* detected_at */
+};
+
+struct scenario {
+	struct arena *arena;     /* notices, incidents and their strings */
+	struct profile *profile; /* owned */
+	struct reg *reg;         /* owned; codes are the scenario's ids, ids 1-based positions */
+	const char *as_of_text;  /* as given */
+	cd_time as_of;
+	struct notice *notices;  /* in input order; id = position + 1, code = the scenario's id;
+				  * events folded (stage, rectified_at, feedback_at, extended_to) */
+	size_t nnotices;
+	struct scenario_incident *incidents; /* in input order */
+	size_t nincidents;
+};
+
+/* scenario_parse reads len bytes of JSON (a scenario, docs/eval.md) and builds the register, the
+ * notices and the incidents; cal is the working-day calendar the lifecycle checks count with
+ * (borrowed, only during the call). On CD_OK *out is a scenario the caller frees with
+ * scenario_free. On error *out is NULL and d names the one thing that is wrong, JSONPath-like:
+ * "notices[1].received_at: \"2026-05-12 09:00\" is not an RFC 3339 date-time with an offset",
+ * "units[3].parent: no unit \"X\"", "line 3 column 5: …" for invalid JSON. Errors:
+ *  CD_EINVAL  anything malformed: invalid JSON, an empty input, a missing required field, an
+ *             unknown field, a wrong type, an unknown profile or vocabulary word, a bad date,
+ *             a dangling reference, an id given twice, a unit parent cycle, a notice timeline
+ *             that breaks the lifecycle (feedback before rectification, a step before receipt);
+ *  CD_ENOMEM  out of memory (len above SCENARIO_MAX_BYTES is CD_EINVAL). */
+enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *cal,
+			   struct scenario **out, struct cd_diag *d);
+
+/* scenario_free releases s and everything it owns. NULL is accepted. */
+void scenario_free(struct scenario *s);
+
+/* scenario_eval computes the verdicts of s at s->as_of — for each notice its due date, state,
+ * stage, repeat and criticism, similar systems (at most SCENARIO_SIMILAR_MAX, with their total)
+ * and warnings; and the check findings of the
+ * register on the China Standard Time date of as_of — and sets *json to them as indented JSON
+ * text (no trailing newline), which the caller frees with free(). cal as for scenario_parse.
+ * CD_ENOMEM is the only failure. */
+enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, char **json,
+			  struct cd_diag *d);
+
+#endif
