@@ -1,6 +1,7 @@
 # cyberduty — the commands a person types. CMake does the building; this file wires the steps.
 #   make run    install what is missing, build, create the demo organisation, show its gaps
-#   make test   everything: unit + CLI tests, style checks, then the whole suite under ASan+UBSan
+#   make test   everything: unit + CLI tests, style checks, the whole suite under ASan+UBSan, fuzzing
+#   make fuzz   the condition parser under libFuzzer (clang) for FUZZ_SECONDS (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance measurements (bench/RESULTS.md)
 
@@ -9,8 +10,11 @@ ASAN_BUILD ?= build-asan
 DEMO_DB    ?= var/demo.db
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 30
+FUZZ_MAX_LEN ?= 4200
 
-.PHONY: all deps build run test test-plain test-asan check style valgrind bench clean
+.PHONY: all deps build run test test-plain test-asan fuzz check style valgrind bench clean
 
 all: build
 
@@ -38,7 +42,7 @@ run: deps build
 	@echo "  $(BUILD)/cyberduty export assets --format csv --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty profile show imnu-2022"
 
-test: deps test-plain test-asan
+test: deps test-plain test-asan fuzz
 
 test-plain: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -50,6 +54,18 @@ test-asan: $(ASAN_BUILD)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+$(FUZZ_BUILD)/CMakeCache.txt:
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCD_FUZZ=ON $(CMAKE_FLAGS)
+
+# The fuzzer runs over a copy of the seed corpus (fuzz/corpus/cond) that keeps what it finds
+# between runs; a crash fails the target and leaves its input as $(FUZZ_BUILD)/crash-*.
+fuzz: $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_cond
+	mkdir -p $(FUZZ_BUILD)/corpus/cond
+	cp fuzz/corpus/cond/* $(FUZZ_BUILD)/corpus/cond/
+	$(FUZZ_BUILD)/fuzz_cond -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/cond
 
 style:
 	scripts/check-style
@@ -63,4 +79,4 @@ bench: build
 	bench/run $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) var
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) var

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/cond.h"
 #include "embed/embed.h"
 
 #define PROFILE_MAX_BYTES (4u << 20) /* a profile is a few KiB; refuse anything huge */
@@ -670,6 +671,8 @@ enum cd_err profile_load_buffer(const char *buf, size_t len, const char *file, s
 		rc = cd_diag_set(d, CD_EINVAL, "%s:1: the profile is empty", file);
 	else
 		rc = load_root(&c, root);
+	if (!rc) /* every trigger's condition must parse: a typo must not silence a trigger */
+		rc = cond_check_profile(p, p->arena, d);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 	if (rc) {

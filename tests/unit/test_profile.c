@@ -171,6 +171,9 @@ static void broken(void **state)
 		 "m.yaml:49: \"condition\" must not be empty"},
 		{"    condition: other_serious", "    condition: [a, b]",
 		 "m.yaml:49: \"condition\" must be a text"},
+		{"    condition: other_serious", "    condition: other_serius",
+		 "m.yaml:46: trigger 4.1: column 1: unknown fact \"other_serius\" (did you mean "
+		 "\"other_serious\"?)"},
 		{"    text: 发生其他严重危害网络安全行为的。\n", "",
 		 "m.yaml:46: missing key \"text\""},
 		{"triggers:\n", "triggers: []\nx:\n",
