@@ -21,6 +21,7 @@ static const struct {
 	{OPT_DB, "--db", true},		{OPT_AS_OF, "--as-of", true},
 	{OPT_PROFILE, "--profile", true}, {OPT_FORMAT, "--format", true},
 	{OPT_OUTPUT, "--output", true},	{OPT_JSON, "--json", false},
+	{OPT_ALL, "--all", false},
 };
 
 static bool usage_error(const char *usage, const char *fmt, ...)
@@ -67,6 +68,9 @@ static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const ch
 		break;
 	case OPT_JSON:
 		o->json = true;
+		break;
+	case OPT_ALL:
+		o->all = true;
 		break;
 	default:
 		break;

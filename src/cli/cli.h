@@ -21,6 +21,7 @@
 #define OPT_FORMAT  (1u << 3) /* --format csv */
 #define OPT_OUTPUT  (1u << 4) /* --output FILE */
 #define OPT_JSON    (1u << 5) /* --json */
+#define OPT_ALL     (1u << 6) /* --all */
 
 #define CLI_MAX_POS 8
 
@@ -39,6 +40,7 @@ struct cli_opts {
 	cd_time at;          /* the instant of as_of: now by default; with --as-of DATE the end
 			      * of that day (23:59:59 CST); --as-of also takes a date-time */
 	bool json;
+	bool all;
 	const char *pos[CLI_MAX_POS]; /* positional arguments after the command name */
 	int npos;
 };

@@ -23,19 +23,6 @@ static bool whole(const char *s, long lo, long hi, long *out)
 	return !errno && end != s && !*end && *out >= lo && *out <= hi;
 }
 
-/* The first year without an official calendar that a period from start to due touches. */
-static int estimated_year(const struct calendar *c, cd_date start, cd_date due)
-{
-	for (cd_date t = start + 1; t <= due; t++) {
-		int y, m, dd;
-
-		date_to_ymd(t, &y, &m, &dd);
-		if (!calendar_has_year(c, y))
-			return y;
-	}
-	return 0;
-}
-
 static int due(const struct cli_opts *o)
 {
 	struct cd_diag d = {{0}};
@@ -60,7 +47,7 @@ static int due(const struct cli_opts *o)
 		return cli_fail(rc, &d);
 	t = calendar_add_workdays(c, start, (int)n, &est);
 	if (est)
-		snprintf(warn, sizeof(warn), WARN_ESTIMATED, estimated_year(c, start, t));
+		snprintf(warn, sizeof(warn), WARN_ESTIMATED, calendar_estimated_year(c, start, t));
 	calendar_free(c);
 	if (o->json) {
 		json_t *j = json_pack("{s:s, s:I, s:s, s:s, s:[]}", "start",

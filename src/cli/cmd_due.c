@@ -36,21 +36,6 @@ static bool open_state(enum due_state s)
 	return s == DUE_OPEN || s == DUE_TODAY || s == DUE_OVERDUE || s == DUE_NO_DEADLINE;
 }
 
-/* A notice concerns unit `top` when it was addressed to it or one of its assets answers to it. */
-static bool notice_in(const struct book *b, const struct notice *n, int64_t top)
-{
-	if (!top || (n->unit && book_in_unit(b->reg, n->unit, top)))
-		return true;
-	for (size_t i = 0; i < n->nassets; i++) {
-		const struct asset *a = reg_asset(b->reg, n->assets[i]);
-
-		for (int r = 0; a && r < REL__MAX; r++)
-			if (a->rel[r] && book_in_unit(b->reg, a->rel[r], top))
-				return true;
-	}
-	return false;
-}
-
 static struct item *add(struct item **v, size_t *n, size_t *cap)
 {
 	if (*n == *cap) {
@@ -78,7 +63,7 @@ static enum cd_err collect(const struct book *b, cd_time at, int64_t top, bool a
 		size_t left = 0;
 		struct item *it;
 
-		if (no->received_at > at || !notice_in(b, no, top))
+		if (no->received_at > at || !book_notice_concerns(b, no, top))
 			continue;
 		if (all || open_state(st)) {
 			if (!(it = add(v, n, &cap)))
@@ -168,7 +153,7 @@ int cmd_due(int argc, char **argv, const char *usage)
 {
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
-	const char *unit, *all;
+	const char *unit;
 	const struct cli_field f[] = {{"--unit", &unit}, {NULL, NULL}};
 	struct store *s = NULL;
 	struct profile *p = NULL;
@@ -179,16 +164,8 @@ int cmd_due(int argc, char **argv, const char *usage)
 	enum cd_err rc;
 	char day[11];
 
-	/* --all is a flag: accept it before handing the rest to the parser */
-	all = NULL;
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--all")) {
-			all = argv[i];
-			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i - 1) * sizeof(*argv));
-			argc--;
-			break;
-		}
-	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, f, 0, 0, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON | OPT_ALL, f, 0, 0, usage,
+			      &o))
 		return EXIT_ERROR;
 	rc = cli_open(&o, &s, &p, &d);
 	if (!rc)
@@ -201,7 +178,7 @@ int cmd_due(int argc, char **argv, const char *usage)
 		else
 			top = u->id;
 	}
-	if (!rc && collect(&b, o.at, top, all != NULL, &v, &n))
+	if (!rc && collect(&b, o.at, top, o.all, &v, &n))
 		rc = cd_diag_set(&d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; !rc && i < n; i++)
 		overdue += v[i].state == DUE_OVERDUE;

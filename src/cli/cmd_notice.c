@@ -110,8 +110,8 @@ static void say_due(const struct book *b, const struct notice *n)
 			       : "profile");
 	printf(")\n");
 	if (due.estimated)
-		fprintf(stderr, "warning: the period reaches a year without an official holiday "
-				"calendar; counted Monday–Friday\n");
+		fprintf(stderr, "warning: no official holiday calendar for %d: counted Monday–Friday\n",
+			calendar_estimated_year(b->cal, time_cst_date(n->received_at), due.due));
 }
 
 static void say_repeat(const struct book *b, const struct notice *n)
@@ -435,15 +435,8 @@ static bool wanted(const struct book *b, const struct notice *n, cd_time at, con
 		   int64_t unit)
 {
 	struct notice_due due = notice_due(n, b->p, b->cal);
-	bool in = !unit || (n->unit && book_in_unit(b->reg, n->unit, unit));
 
-	for (size_t i = 0; !in && i < n->nassets; i++) {
-		const struct asset *a = reg_asset(b->reg, n->assets[i]);
-
-		for (int r = 0; a && !in && r < REL__MAX; r++)
-			in = a->rel[r] && book_in_unit(b->reg, a->rel[r], unit);
-	}
-	return in && (!state || !strcmp(state, due_state_code(notice_state(n, &due, at))));
+	return book_notice_concerns(b, n, unit) && (!state || !strcmp(state, due_state_code(notice_state(n, &due, at))));
 }
 
 static int notice_list(int argc, char **argv, const char *usage)

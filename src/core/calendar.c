@@ -359,3 +359,15 @@ int calendar_kind_parse(const char *s)
 			return k;
 	return -1;
 }
+
+int calendar_estimated_year(const struct calendar *c, cd_date start, cd_date due)
+{
+	for (cd_date t = start + 1; t <= due; t++) {
+		int y, m, d;
+
+		date_to_ymd(t, &y, &m, &d);
+		if (!calendar_has_year(c, y))
+			return y;
+	}
+	return 0;
+}

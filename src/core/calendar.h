@@ -72,6 +72,11 @@ bool calendar_is_workday(const struct calendar *c, cd_date day, bool *estimated)
  * A NULL c is a calendar without any official year. */
 cd_date calendar_add_workdays(const struct calendar *c, cd_date start, int n, bool *estimated);
 
+/* calendar_estimated_year: the first year without an official calendar that the days after
+ * start up to due touch (the year an estimated calendar_add_workdays result counted through),
+ * or 0 when there is none. */
+int calendar_estimated_year(const struct calendar *c, cd_date start, cd_date due);
+
 /* calendar_entry returns the entry listed for day, or NULL when day is not listed (or c is
  * NULL). Borrowed: valid until calendar_free(c). O(log n). */
 const struct calendar_entry *calendar_entry(const struct calendar *c, cd_date day);

@@ -1154,19 +1154,6 @@ static enum notice_stage stage_at(const struct notice *n, cd_time at)
 	return STAGE_RECEIVED;
 }
 
-/* The first year without an official calendar that the period after start up to due touches. */
-static int estimated_year(const struct calendar *c, cd_date start, cd_date due)
-{
-	for (cd_date t = start + 1; t <= due; t++) {
-		int y, m, dd;
-
-		date_to_ymd(t, &y, &m, &dd);
-		if (!calendar_has_year(c, y))
-			return y;
-	}
-	return 0;
-}
-
 /* Earlier notices and incidents on each asset, latest first (ties in input order, notices before
  * incidents), so notice_repeat answers with the latest earlier event in the window. */
 static int latest_first(const void *x, const void *y)
@@ -1265,7 +1252,7 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	put(o, "similar", similar_json(n, s->reg, sim, &nsimilar, ok), ok);
 	put(o, "similar_total", json_integer((json_int_t)nsimilar), ok);
 	if (due.estimated) {
-		int y = estimated_year(cal, time_cst_date(n->received_at), due.due);
+		int y = calendar_estimated_year(cal, time_cst_date(n->received_at), due.due);
 
 		snprintf(buf, sizeof(buf), WARN_ESTIMATED, y, y);
 		add(w, json_string(buf), ok);

@@ -143,3 +143,17 @@ bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top)
 	}
 	return false;
 }
+
+bool book_notice_concerns(const struct book *b, const struct notice *n, int64_t top)
+{
+	if (!top || (n->unit && book_in_unit(b->reg, n->unit, top)))
+		return true;
+	for (size_t i = 0; i < n->nassets; i++) {
+		const struct asset *a = reg_asset(b->reg, n->assets[i]);
+
+		for (int r = 0; a && r < REL__MAX; r++)
+			if (a->rel[r] && book_in_unit(b->reg, a->rel[r], top))
+				return true;
+	}
+	return false;
+}

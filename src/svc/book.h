@@ -57,6 +57,10 @@ const struct asset_event *book_repeat(const struct book *b, const struct notice 
 enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
 			   struct asset_event **out, size_t *nout);
 
+/* book_notice_concerns: notice n concerns the subtree of unit `top` — it was addressed there or
+ * one of its assets answers to a unit there under any relation. A zero top concerns all. */
+bool book_notice_concerns(const struct book *b, const struct notice *n, int64_t top);
+
 /* book_in_unit: unit id lies in the subtree of `top` (top itself included). */
 bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top);
 
