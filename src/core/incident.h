@@ -296,6 +296,8 @@ struct incident_env {
 	size_t nnotices;
 	const struct asset_event *events;      /* earlier notices and incidents, for repeats */
 	size_t nevents;
+	const struct incident *incidents;      /* every incident (for the codes of repeats) */
+	size_t nincidents;
 };
 
 /* incident_analyse computes everything the engine says about x at instant `at`: the grade,

@@ -1,0 +1,16 @@
+/* incident_json.h — what the engine says about an incident (struct incident_analysis) as JSON:
+ * the "incidents[]" verdict of `cyberduty eval` (docs/eval.md), also answered by
+ * `cyberduty incident show --json` and (later) the server. One writer, one contract. */
+#ifndef CD_INCIDENT_JSON_H
+#define CD_INCIDENT_JSON_H
+
+#include <jansson.h>
+
+#include "core/incident.h"
+
+/* incident_verdict_json builds the verdict object of incident x (its id is x->code) from the
+ * analysis an made under env: references are written as register codes. NULL on ENOMEM. */
+json_t *incident_verdict_json(const struct incident_env *env, const struct incident *x,
+			      const struct incident_analysis *an);
+
+#endif
