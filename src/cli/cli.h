@@ -94,6 +94,7 @@ int cmd_profile(int argc, char **argv, const char *usage);
 int cmd_import(int argc, char **argv, const char *usage);
 int cmd_export(int argc, char **argv, const char *usage);
 int cmd_check(int argc, char **argv, const char *usage);
+int cmd_serve(int argc, char **argv, const char *usage);
 int cmd_calendar(int argc, char **argv, const char *usage);
 int cmd_notice(int argc, char **argv, const char *usage);
 int cmd_due(int argc, char **argv, const char *usage);

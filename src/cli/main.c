@@ -35,6 +35,9 @@ static const struct {
 	 "IT projects and their security budget (checked against the profile's ratio)"},
 	{"eval", cmd_eval, "eval < SCENARIO.json",
 	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
+	{"serve", cmd_serve,
+	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N]",
+	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
 };

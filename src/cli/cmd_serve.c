@@ -1,0 +1,57 @@
+/* cmd_serve.c — `cyberduty serve`: run the web application until SIGTERM or SIGINT, then let
+ * requests in flight finish and close the database cleanly. */
+#include <signal.h>
+#include <stdio.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "config.h"
+#include "http/server.h"
+
+int cmd_serve(int argc, char **argv, const char *usage)
+{
+	const char *listen = NULL, *cert = NULL, *key = NULL, *threads = NULL, *web = NULL;
+	const struct cli_field f[] = {{"--listen", &listen},	{"--tls-cert", &cert},
+				      {"--tls-key", &key},	{"--threads", &threads},
+				      {"--web", &web},		{NULL, NULL}};
+	struct server_config c = {0};
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct server *s;
+	sigset_t set;
+	char *end = NULL;
+	long n = 0;
+	int sig;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	if (threads && ((n = strtol(threads, &end, 10)) < 1 || n > 256 || *end)) {
+		fprintf(stderr, "cyberduty: serve: --threads \"%s\": give 1 to 256\n", threads);
+		return EXIT_ERROR;
+	}
+	c = (struct server_config){.listen = listen ? listen : "127.0.0.1:8080", .db = o.db,
+				   .web_root = web ? web : CD_WEB_ROOT, .tls_cert = cert,
+				   .tls_key = key, .threads = (unsigned)n};
+	/* the worker threads inherit this mask: only this thread takes the signals */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (server_start(&c, &s, &d) != CD_OK) {
+		fprintf(stderr, "cyberduty: serve: %s\n", d.msg);
+		return EXIT_ERROR;
+	}
+	printf("cyberduty %s: serving %s://%.*s:%u (database %s); stop with Ctrl-C\n", CD_VERSION,
+	       server_tls(s) ? "https" : "http", (int)(strrchr(c.listen, ':') - c.listen),
+	       c.listen, server_port(s), o.db);
+	fflush(stdout);
+	sigwait(&set, &sig);
+	printf("cyberduty: %s: finishing requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	fflush(stdout);
+	server_stop(s);
+	printf("cyberduty: stopped\n");
+	return EXIT_CLEAN;
+}

@@ -1,0 +1,577 @@
+/* server.c — libmicrohttpd glue: daemon options, body accumulation under a limit, the route
+ * table, JSON errors, static files and the security headers (see server.h). */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "store/store.h"
+
+struct server {
+	struct MHD_Daemon *d;
+	struct server_config c;
+	char *db, *web_root;
+	char *cert, *key; /* PEM text under TLS */
+	size_t max_body;
+	uint16_t port;
+};
+
+/* --- the database connection of each worker thread ---------------------------------------------- */
+
+static pthread_key_t store_key;
+static pthread_once_t store_once = PTHREAD_ONCE_INIT;
+
+static void store_destroy(void *p)
+{
+	store_close(p);
+}
+
+static void store_key_init(void)
+{
+	(void)pthread_key_create(&store_key, store_destroy);
+}
+
+/* The calling worker's store, opened on first use; NULL when the database cannot be opened. */
+static struct store *thread_store(const struct server *s)
+{
+	struct store *st = pthread_getspecific(store_key);
+	struct cd_diag d = {{0}};
+
+	if (st)
+		return st;
+	if (store_open(s->db, 0, &st, &d) != CD_OK) {
+		fprintf(stderr, "cyberduty: serve: %s\n", d.msg);
+		return NULL;
+	}
+	pthread_setspecific(store_key, st);
+	return st;
+}
+
+/* --- responses ---------------------------------------------------------------------------------- */
+
+/* Every response carries these: no inline script, no framing, no sniffing, no referrer. */
+static void secure(struct MHD_Response *r, const struct server *s)
+{
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; script-src 'self'; style-src 'self'; "
+				"img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+				"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	if (s->cert)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *c, const struct server *s, unsigned status,
+			    struct MHD_Response *r)
+{
+	enum MHD_Result ret;
+
+	if (!r)
+		return MHD_NO;
+	secure(r, s);
+	ret = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+/* json_response makes a JSON response of j (taking it); NULL on ENOMEM. */
+static struct MHD_Response *json_response(json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	struct MHD_Response *r;
+
+	json_decref(j);
+	if (!text)
+		return NULL;
+	r = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+	if (!r) {
+		free(text);
+		return NULL;
+	}
+	MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	return r;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, const struct server *s,
+				 unsigned status, json_t *j)
+{
+	return send_response(c, s, status, json_response(j));
+}
+
+/* send_error answers {"error":{"code","message","field"}}. */
+static enum MHD_Result send_error(struct MHD_Connection *c, const struct server *s,
+				  unsigned status, const char *code, const char *field,
+				  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static enum MHD_Result send_error(struct MHD_Connection *c, const struct server *s,
+				  unsigned status, const char *code, const char *field,
+				  const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return send_json(c, s, status,
+			 json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
+				   "field", field));
+}
+
+/* --- routes ------------------------------------------------------------------------------------- */
+
+struct request {
+	const struct server *s;
+	struct MHD_Connection *c;
+	const char *method, *path;
+	const char *body;
+	size_t len;
+};
+
+static enum MHD_Result health(const struct request *q)
+{
+	struct store *st = thread_store(q->s);
+
+	if (!st)
+		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
+				  "the database cannot be opened");
+	return send_json(q->c, q->s, MHD_HTTP_OK,
+			 json_pack("{s:s, s:s}", "status", "ok", "version", CD_VERSION));
+}
+
+static const struct route {
+	const char *method, *path;
+	enum MHD_Result (*run)(const struct request *q);
+} routes[] = {
+	{"GET", "/api/v1/health", health},
+};
+
+/* not_allowed answers 405 with the methods the resource takes. */
+static enum MHD_Result not_allowed(const struct request *q, const char *allow)
+{
+	char msg[256];
+	struct MHD_Response *r;
+
+	snprintf(msg, sizeof msg, "%s is not allowed on %s (allowed: %s)", q->method, q->path,
+		 allow);
+	r = json_response(json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "method_not_allowed",
+				    "message", msg, "field"));
+	if (r)
+		MHD_add_response_header(r, "Allow", allow);
+	return send_response(q->c, q->s, MHD_HTTP_METHOD_NOT_ALLOWED, r);
+}
+
+static enum MHD_Result api(const struct request *q)
+{
+	char allow[64] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+		if (strcmp(routes[i].path, q->path))
+			continue;
+		if (!strcmp(routes[i].method, q->method) ||
+		    (!strcmp(q->method, "HEAD") && !strcmp(routes[i].method, "GET")))
+			return routes[i].run(q);
+		n += (size_t)snprintf(allow + n, n < sizeof allow ? sizeof allow - n : 0, "%s%s",
+				      n ? ", " : "", routes[i].method);
+		if (!strcmp(routes[i].method, "GET") && n < sizeof allow)
+			n += (size_t)snprintf(allow + n, sizeof allow - n, ", HEAD");
+	}
+	if (n)
+		return not_allowed(q, allow);
+	return send_error(q->c, q->s, MHD_HTTP_NOT_FOUND, "not_found", NULL, "no resource %s",
+			  q->path);
+}
+
+/* --- static files ------------------------------------------------------------------------------- */
+
+static const char *content_type(const char *path)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+		{".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+		{".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+		{".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"},
+		{".woff2", "font/woff2"}, {".txt", "text/plain; charset=utf-8"},
+	};
+	const char *dot = strrchr(path, '.');
+
+	for (size_t i = 0; dot && i < sizeof types / sizeof *types; i++)
+		if (!strcmp(dot, types[i].ext))
+			return types[i].type;
+	return "application/octet-stream";
+}
+
+/* A static path is plain: letters, digits, "-_./", no empty, "." or ".." segment, no dot file. */
+static bool plain_path(const char *p)
+{
+	if (*p != '/' || strlen(p) > 255)
+		return false;
+	for (const char *q = p; *q; q++) {
+		bool ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			  (*q >= '0' && *q <= '9') || *q == '-' || *q == '_' || *q == '.' ||
+			  *q == '/';
+
+		if (!ok || (q[0] == '/' && (q[1] == '/' || q[1] == '.')))
+			return false;
+	}
+	return true;
+}
+
+static enum MHD_Result file(const struct request *q)
+{
+	const char *path = strcmp(q->path, "/") ? q->path : "/index.html";
+	char full[PATH_MAX], etag[64];
+	const char *inm;
+	struct MHD_Response *r;
+	struct stat st;
+	int fd;
+
+	if (strcmp(q->method, "GET") && strcmp(q->method, "HEAD"))
+		return not_allowed(q, "GET, HEAD");
+	if (!plain_path(path) ||
+	    snprintf(full, sizeof full, "%s%s", q->s->web_root, path) >= (int)sizeof full ||
+	    (fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return send_error(q->c, q->s, MHD_HTTP_NOT_FOUND, "not_found", NULL,
+				  "no resource %s", q->path);
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return send_error(q->c, q->s, MHD_HTTP_NOT_FOUND, "not_found", NULL,
+				  "no resource %s", q->path);
+	}
+	snprintf(etag, sizeof etag, "\"%llx-%llx\"", (unsigned long long)st.st_mtime,
+		 (unsigned long long)st.st_size);
+	inm = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "If-None-Match");
+	if (inm && !strcmp(inm, etag)) {
+		close(fd);
+		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+		if (r)
+			MHD_add_response_header(r, "ETag", etag);
+		return send_response(q->c, q->s, MHD_HTTP_NOT_MODIFIED, r);
+	}
+	if (!(r = MHD_create_response_from_fd((uint64_t)st.st_size, fd))) {
+		close(fd);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, "Content-Type", content_type(path));
+	MHD_add_response_header(r, "ETag", etag);
+	/* pages revalidate every time; their assets may be cached for an hour */
+	MHD_add_response_header(r, "Cache-Control",
+				strstr(path, ".html") ? "no-cache" : "public, max-age=3600");
+	return send_response(q->c, q->s, MHD_HTTP_OK, r);
+}
+
+/* --- the request cycle -------------------------------------------------------------------------- */
+
+struct pending {
+	char *body;
+	size_t len, cap;
+	bool too_big;
+};
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
+		      enum MHD_RequestTerminationCode toe)
+{
+	struct pending *p = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (p) {
+		free(p->body);
+		free(p);
+		*con_cls = NULL;
+	}
+}
+
+static bool append(struct pending *p, const char *data, size_t n, size_t max)
+{
+	if (p->too_big || p->len + n > max) {
+		p->too_big = true;
+		return true;
+	}
+	if (p->len + n + 1 > p->cap) {
+		size_t cap = p->cap ? p->cap : 4096;
+		char *b;
+
+		while (cap < p->len + n + 1)
+			cap *= 2;
+		if (!(b = realloc(p->body, cap)))
+			return false;
+		p->body = b;
+		p->cap = cap;
+	}
+	memcpy(p->body + p->len, data, n);
+	p->len += n;
+	p->body[p->len] = '\0';
+	return true;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+			      const char *method, const char *version, const char *upload,
+			      size_t *upload_size, void **con_cls)
+{
+	const struct server *s = cls;
+	struct pending *p = *con_cls;
+	struct request q = {.s = s, .c = c, .method = method, .path = url};
+
+	(void)version;
+	if (!p) {
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+
+		if (cl && strtoull(cl, NULL, 10) > s->max_body)
+			return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
+					  "the request body is larger than %zu bytes",
+					  s->max_body);
+		if (!(p = calloc(1, sizeof *p)))
+			return MHD_NO;
+		*con_cls = p;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!append(p, upload, *upload_size, s->max_body))
+			return MHD_NO;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (p->too_big)
+		return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
+				  "the request body is larger than %zu bytes", s->max_body);
+	q.body = p->body ? p->body : "";
+	q.len = p->len;
+	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
+		return api(&q);
+	return file(&q);
+}
+
+/* unescape decodes %XX in the URL in place, except that a URL with an encoded NUL (%00) is left
+ * as it is: decoded, it would end the path early ("/index.html%00.css" → "/index.html"); left,
+ * it matches no route and no file. Returns the new length. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *r = s, *w = s;
+
+	(void)cls;
+	(void)c;
+	if (strstr(s, "%00"))
+		return strlen(s);
+	while (*r) {
+		unsigned v;
+
+		if (r[0] == '%' && r[1] && r[2] && sscanf(r + 1, "%2x", &v) == 1 &&
+		    strchr("0123456789abcdefABCDEF", r[1]) && strchr("0123456789abcdefABCDEF", r[2])) {
+			*w++ = (char)v;
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
+/* --- start and stop ----------------------------------------------------------------------------- */
+
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("cyberduty: serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+static char *slurp(const char *path, struct cd_diag *d, enum cd_err *rc)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || n > (1 << 20) ||
+	    fseek(f, 0, SEEK_SET) || !(buf = calloc(1, (size_t)n + 1)) ||
+	    fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		*rc = cd_diag_set(d, CD_EINVAL, "%s: cannot read it (%s)", path,
+				  errno ? strerror(errno) : "too large");
+		free(buf);
+		buf = NULL;
+	}
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+/* parse_listen reads "HOST:PORT" into an IPv4 or IPv6 socket address. */
+static enum cd_err parse_listen(const char *l, struct sockaddr_storage *ss, struct cd_diag *d)
+{
+	char host[64];
+	const char *colon = strrchr(l ? l : "", ':');
+	char *end;
+	long port;
+	size_t hn;
+
+	memset(ss, 0, sizeof *ss);
+	if (!colon || (hn = (size_t)(colon - l)) == 0 || hn >= sizeof host)
+		goto bad;
+	port = strtol(colon + 1, &end, 10);
+	if (*end || end == colon + 1 || port < 0 || port > 65535)
+		goto bad;
+	memcpy(host, l, hn);
+	host[hn] = '\0';
+	if (host[0] == '[' && host[hn - 1] == ']') {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+
+		host[hn - 1] = '\0';
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host + 1, &a6->sin6_addr) == 1)
+			return CD_OK;
+	} else {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET, host, &a4->sin_addr) == 1)
+			return CD_OK;
+	}
+bad:
+	return cd_diag_set(d, CD_EINVAL,
+			   "--listen \"%s\": give HOST:PORT with a numeric address, e.g. "
+			   "127.0.0.1:8080 or [::1]:8080",
+			   l ? l : "");
+}
+
+static enum cd_err check_setup(struct server *s, struct cd_diag *d)
+{
+	struct stat st;
+	struct store *probe;
+	enum cd_err rc;
+
+	if (stat(s->web_root, &st) || !S_ISDIR(st.st_mode))
+		return cd_diag_set(d, CD_EINVAL, "web root %s is not a directory", s->web_root);
+	if ((rc = store_open(s->db, 0, &probe, d)) != CD_OK)
+		return rc;
+	store_close(probe);
+	if (!s->c.tls_cert != !s->c.tls_key)
+		return cd_diag_set(d, CD_EINVAL, "TLS needs both --tls-cert and --tls-key");
+	if (s->c.tls_cert && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+		return cd_diag_set(d, CD_EINVAL, "this libmicrohttpd was built without TLS");
+	if (s->c.tls_cert && (!(s->cert = slurp(s->c.tls_cert, d, &rc)) ||
+			      !(s->key = slurp(s->c.tls_key, d, &rc))))
+		return rc;
+	return CD_OK;
+}
+
+static void server_free(struct server *s)
+{
+	if (!s)
+		return;
+	free(s->db);
+	free(s->web_root);
+	if (s->key)
+		memset(s->key, 0, strlen(s->key));
+	free(s->cert);
+	free(s->key);
+	free(s);
+}
+
+enum cd_err server_start(const struct server_config *c, struct server **out, struct cd_diag *d)
+{
+	struct server *s = calloc(1, sizeof *s);
+	struct sockaddr_storage ss;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+			 MHD_USE_ERROR_LOG;
+	const union MHD_DaemonInfo *info;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	enum cd_err rc;
+
+	*out = NULL;
+	pthread_once(&store_once, store_key_init);
+	if (!s || !(s->db = strdup(c->db)) || !(s->web_root = strdup(c->web_root))) {
+		server_free(s);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	s->c = *c;
+	s->max_body = c->max_body ? c->max_body : SERVER_MAX_BODY;
+	if ((rc = parse_listen(c->listen, &ss, d)) != CD_OK || (rc = check_setup(s, d)) != CD_OK) {
+		server_free(s);
+		return rc;
+	}
+	if (s->cert)
+		flags |= MHD_USE_TLS;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	unsigned threads = c->threads ? c->threads : (unsigned)(ncpu > 0 ? ncpu : 2);
+	struct MHD_OptionItem tls[] = {
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, s->cert},
+		{MHD_OPTION_HTTPS_MEM_KEY, 0, s->key},
+		{MHD_OPTION_END, 0, NULL},
+	};
+
+	if (!s->cert)
+		tls[0].option = MHD_OPTION_END;
+	s->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, s, MHD_OPTION_EXTERNAL_LOGGER,
+				log_mhd, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS,
+				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVER_MAX_PER_IP,
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
+				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_MAX_HEADERS,
+				MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_ARRAY, tls,
+				MHD_OPTION_END);
+	if (!s->d) {
+		server_free(s);
+		return cd_diag_set(d, CD_EIO, "cannot listen on %s (in use, or not an address here?)",
+				   c->listen);
+	}
+	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : 0;
+	*out = s;
+	return CD_OK;
+}
+
+uint16_t server_port(const struct server *s)
+{
+	return s->port;
+}
+
+int server_tls(const struct server *s)
+{
+	return s->cert != NULL;
+}
+
+void server_stop(struct server *s)
+{
+	const union MHD_DaemonInfo *info;
+	struct timespec nap = {0, 50 * 1000 * 1000};
+
+	if (!s)
+		return;
+	MHD_quiesce_daemon(s->d);
+	for (int i = 0; i < SERVER_DRAIN_S * 20; i++) {
+		info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!info || !info->num_connections)
+			break;
+		nanosleep(&nap, NULL);
+	}
+	MHD_stop_daemon(s->d);
+	server_free(s);
+}

@@ -1,0 +1,46 @@
+/* server.h — the HTTP server of `cyberduty serve`: libmicrohttpd with its internal thread pool
+ * (epoll), one database connection per worker thread, limits on bodies, headers, connections
+ * and time, security headers on every response, the route table of the API and the static files
+ * of web/ with caching headers. Stopping lets requests in flight finish. */
+#ifndef CD_HTTP_SERVER_H
+#define CD_HTTP_SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+#define SERVER_MAX_BODY        ((size_t)1 << 20) /* bytes of a request body (413 above) */
+#define SERVER_MAX_HEADERS     (32 * 1024)       /* bytes of a connection's header buffer */
+#define SERVER_MAX_CONNECTIONS 1024
+#define SERVER_MAX_PER_IP      256
+#define SERVER_TIMEOUT_S       30                /* idle seconds before a connection is closed */
+#define SERVER_DRAIN_S         10                /* seconds stop waits for requests in flight */
+
+struct server_config {
+	const char *listen;   /* "HOST:PORT" (IPv4 or [IPv6]); port 0 = any free port */
+	const char *db;       /* the database every worker thread opens */
+	const char *web_root; /* directory of static files */
+	const char *tls_cert, *tls_key; /* PEM files; both or neither */
+	unsigned threads;     /* worker threads; 0 = the number of processors */
+	size_t max_body;      /* 0 = SERVER_MAX_BODY */
+};
+
+struct server;
+
+/* server_start checks the database opens, binds and starts serving. CD_EINVAL (bad listen
+ * address, unreadable TLS files, web root not a directory), CD_EIO (cannot bind), CD_ENOMEM;
+ * d says what to fix. */
+enum cd_err server_start(const struct server_config *c, struct server **out, struct cd_diag *d);
+
+/* server_port gives the bound port (useful after port 0). */
+uint16_t server_port(const struct server *s);
+
+/* server_tls: the server speaks HTTPS. */
+int server_tls(const struct server *s);
+
+/* server_stop stops accepting, waits up to SERVER_DRAIN_S for requests in flight, stops the
+ * threads (each closes its database connection, which checkpoints the WAL) and frees s. */
+void server_stop(struct server *s);
+
+#endif

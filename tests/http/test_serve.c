@@ -1,0 +1,430 @@
+/* test_serve.c — `cyberduty serve` as a client sees it, with libcurl against the real binary on
+ * a free loopback port and a fresh database: the health route, security and caching headers on
+ * every response, static files with ETag revalidation, path traversal and dot files refused,
+ * JSON errors for unknown resources and methods (405 with Allow), oversize bodies (413, with and
+ * without a Content-Length) and headers (431), bad start-up options, and a clean stop on SIGTERM
+ * that lets a request in flight finish and checkpoints the database. argv[1]: the binary. */
+#include "../unit/testutil.h"
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <strings.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+static char *bin;
+static char db[512];
+static pid_t pid = -1;
+static unsigned port;
+
+struct reply {
+	long status;
+	char body[8192];
+	size_t len;
+	char headers[8192];
+	size_t hlen;
+};
+
+static size_t take(char *p, size_t sz, size_t n, void *ud, char *buf, size_t *len, size_t cap)
+{
+	size_t k = sz * n;
+
+	(void)ud;
+	if (*len + k < cap) {
+		memcpy(buf + *len, p, k);
+		*len += k;
+		buf[*len] = '\0';
+	}
+	return k;
+}
+
+static size_t on_body(char *p, size_t sz, size_t n, void *ud)
+{
+	struct reply *r = ud;
+
+	return take(p, sz, n, ud, r->body, &r->len, sizeof r->body);
+}
+
+static size_t on_header(char *p, size_t sz, size_t n, void *ud)
+{
+	struct reply *r = ud;
+
+	return take(p, sz, n, ud, r->headers, &r->hlen, sizeof r->headers);
+}
+
+/* header returns the value of header name (case-insensitive) in r, or NULL. */
+static const char *header(struct reply *r, const char *name, char *out, size_t n)
+{
+	char *line = r->headers;
+
+	while (line && *line) {
+		char *end = strstr(line, "\r\n");
+		size_t nl = strlen(name);
+
+		if (!strncasecmp(line, name, nl) && line[nl] == ':') {
+			const char *v = line + nl + 1;
+			size_t vl;
+
+			while (*v == ' ')
+				v++;
+			vl = end ? (size_t)(end - v) : strlen(v);
+			snprintf(out, n, "%.*s", (int)vl, v);
+			return out;
+		}
+		line = end ? end + 2 : NULL;
+	}
+	return NULL;
+}
+
+/* req performs METHOD on path with an optional body and extra header; returns the reply. */
+static void req(const char *method, const char *path, const char *body, size_t len,
+		const char *extra, struct reply *r)
+{
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = extra ? curl_slist_append(NULL, extra) : NULL;
+	char url[1024];
+
+	assert_non_null(c);
+	memset(r, 0, sizeof *r);
+	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (!strcmp(method, "HEAD"))
+		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
+	assert_int_equal(curl_easy_perform(c), CURLE_OK);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+}
+
+/* spawn starts `cyberduty serve ARGS…` with stdout and stderr in files; returns its pid. */
+static pid_t spawn(char *const args[], const char *out)
+{
+	pid_t p = fork();
+
+	assert_true(p >= 0);
+	if (p == 0) {
+		freopen(out, "w", stdout);
+		freopen(out, "a", stderr);
+		execv(bin, args);
+		_exit(127);
+	}
+	return p;
+}
+
+static void slurp(const char *path, char *buf, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	size_t k = f ? fread(buf, 1, n - 1, f) : 0;
+
+	buf[k] = '\0';
+	if (f)
+		fclose(f);
+}
+
+static void msleep(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000};
+
+	nanosleep(&t, NULL);
+}
+
+static char out_path[600];
+
+static int setup(void **state)
+{
+	char cmd[1400], out[1024] = "";
+	char *p;
+
+	(void)state;
+	tmp_db(db, sizeof db, "serve");
+	snprintf(out_path, sizeof out_path, "%s.out", db);
+	snprintf(cmd, sizeof cmd, "%s init --profile imnu-2022 --db %s >/dev/null", bin, db);
+	if (system(cmd))
+		return -1;
+	char *args[] = {bin, "serve", "--listen", "127.0.0.1:0", "--db", db,
+			"--threads", "2", NULL};
+	pid = spawn(args, out_path);
+	for (int i = 0; i < 100 && !(p = strstr(out, "127.0.0.1:")); i++) {
+		msleep(50);
+		slurp(out_path, out, sizeof out);
+	}
+	if (!p)
+		return -1;
+	port = (unsigned)strtoul(p + strlen("127.0.0.1:"), NULL, 10);
+	return port ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	return 0;
+}
+
+static void secure_headers(struct reply *r)
+{
+	char v[512];
+
+	assert_non_null(header(r, "Content-Security-Policy", v, sizeof v));
+	assert_non_null(strstr(v, "frame-ancestors 'none'"));
+	assert_non_null(strstr(v, "script-src 'self'"));
+	assert_null(strstr(v, "unsafe-inline"));
+	assert_string_equal(header(r, "X-Content-Type-Options", v, sizeof v), "nosniff");
+	assert_string_equal(header(r, "Referrer-Policy", v, sizeof v), "no-referrer");
+	assert_string_equal(header(r, "X-Frame-Options", v, sizeof v), "DENY");
+}
+
+static void health(void **state)
+{
+	struct reply r;
+	char v[256];
+
+	(void)state;
+	req("GET", "/api/v1/health", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "\"status\":\"ok\""));
+	assert_string_equal(header(&r, "Content-Type", v, sizeof v),
+			    "application/json; charset=utf-8");
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-store");
+	secure_headers(&r);
+	req("HEAD", "/api/v1/health", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(r.len, 0);
+}
+
+static void static_files(void **state)
+{
+	struct reply r;
+	char etag[128], v[256], inm[200];
+
+	(void)state;
+	req("GET", "/", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "<!doctype html>"));
+	assert_string_equal(header(&r, "Content-Type", v, sizeof v), "text/html; charset=utf-8");
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-cache");
+	secure_headers(&r);
+	assert_non_null(header(&r, "ETag", etag, sizeof etag));
+	snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
+	req("GET", "/index.html", NULL, 0, inm, &r);
+	assert_int_equal(r.status, 304);
+	assert_int_equal(r.len, 0);
+	secure_headers(&r);
+	req("GET", "/app.css", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(header(&r, "Content-Type", v, sizeof v), "text/css; charset=utf-8");
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "public, max-age=3600");
+	req("POST", "/app.css", "x", 1, NULL, &r);
+	assert_int_equal(r.status, 405);
+	assert_string_equal(header(&r, "Allow", v, sizeof v), "GET, HEAD");
+}
+
+static void refused_paths(void **state)
+{
+	static const char *const bad[] = {
+		"/../CMakeLists.txt", "/../../etc/passwd", "/%2e%2e/CMakeLists.txt",
+		"/.git/config",       "//etc/passwd",      "/index.html%00.css",
+		"/nothing.html",      "/web",
+	};
+	struct reply r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		req("GET", bad[i], NULL, 0, NULL, &r);
+		if (r.status != 404)
+			fail_msg("%s: %ld, want 404", bad[i], r.status);
+		assert_non_null(strstr(r.body, "\"code\":\"not_found\""));
+		secure_headers(&r);
+	}
+}
+
+static void api_errors(void **state)
+{
+	struct reply r;
+	char v[256];
+
+	(void)state;
+	req("GET", "/api/v1/nothing", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	assert_string_equal(r.body, "{\"error\":{\"code\":\"not_found\",\"message\":\"no resource "
+				    "/api/v1/nothing\",\"field\":null}}");
+	req("DELETE", "/api/v1/health", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 405);
+	assert_string_equal(header(&r, "Allow", v, sizeof v), "GET, HEAD");
+	assert_non_null(strstr(r.body, "\"code\":\"method_not_allowed\""));
+}
+
+static void limits(void **state)
+{
+	size_t n = ((size_t)1 << 20) + 1;
+	char *big = malloc(n), *hdr = malloc(40000);
+	struct reply r;
+
+	(void)state;
+	assert_non_null(big);
+	assert_non_null(hdr);
+	memset(big, 'a', n);
+	req("POST", "/api/v1/health", big, n, NULL, &r);
+	assert_int_equal(r.status, 413);
+	assert_non_null(strstr(r.body, "\"code\":\"too_large\""));
+	/* the same without a Content-Length: chunked */
+	req("POST", "/api/v1/health", big, n, "Transfer-Encoding: chunked", &r);
+	assert_int_equal(r.status, 413);
+	/* exactly the limit passes the size check (and meets the method check) */
+	req("POST", "/api/v1/health", big, n - 1, NULL, &r);
+	assert_int_equal(r.status, 405);
+	snprintf(hdr, 40000, "X-Big: %0*d", 39000, 0);
+	req("GET", "/api/v1/health", NULL, 0, hdr, &r);
+	assert_int_equal(r.status, 431);
+	free(big);
+	free(hdr);
+}
+
+/* --- start-up refusals -------------------------------------------------------------------- */
+
+static int run(char *const args[], char *out, size_t n)
+{
+	char path[700];
+	int st;
+	pid_t p;
+
+	snprintf(path, sizeof path, "%s.refusal", db);
+	p = spawn(args, path);
+	waitpid(p, &st, 0);
+	slurp(path, out, n);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void refusals(void **state)
+{
+	char out[1024], missing[600];
+
+	(void)state;
+	snprintf(missing, sizeof missing, "%s.missing", db);
+	char *a1[] = {bin, "serve", "--listen", "localhost", "--db", db, NULL};
+	assert_int_equal(run(a1, out, sizeof out), 2);
+	assert_non_null(strstr(out, "give HOST:PORT"));
+	char *a2[] = {bin, "serve", "--listen", "127.0.0.1:0", "--db", missing, NULL};
+	assert_int_equal(run(a2, out, sizeof out), 2);
+	assert_non_null(strstr(out, "cyberduty: serve:"));
+	char *a3[] = {bin, "serve", "--listen", "127.0.0.1:0", "--db", db, "--tls-cert",
+		      "/nonexistent.pem", NULL};
+	assert_int_equal(run(a3, out, sizeof out), 2);
+	assert_non_null(strstr(out, "TLS needs both --tls-cert and --tls-key"));
+	char *a4[] = {bin, "serve", "--threads", "0", "--db", db, NULL};
+	assert_int_equal(run(a4, out, sizeof out), 2);
+	assert_non_null(strstr(out, "--threads \"0\": give 1 to 256"));
+	char port_in_use[32];
+
+	snprintf(port_in_use, sizeof port_in_use, "127.0.0.1:%u", port);
+	char *a5[] = {bin, "serve", "--listen", port_in_use, "--db", db, NULL};
+	assert_int_equal(run(a5, out, sizeof out), 2);
+	assert_non_null(strstr(out, "cannot listen on"));
+}
+
+/* --- stopping ------------------------------------------------------------------------------ */
+
+struct slow {
+	int chunks;
+	long status;
+	CURLcode rc;
+};
+
+static size_t slow_read(char *buf, size_t sz, size_t n, void *ud)
+{
+	struct slow *s = ud;
+
+	(void)sz;
+	(void)n;
+	if (s->chunks-- <= 0)
+		return 0;
+	msleep(200);
+	buf[0] = '{';
+	return 1;
+}
+
+static void *slow_post(void *ud)
+{
+	struct slow *s = ud;
+	CURL *c = curl_easy_init();
+	char url[128];
+	struct reply r;
+
+	snprintf(url, sizeof url, "http://127.0.0.1:%u/api/v1/health", port);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_POST, 1L);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, slow_read);
+	curl_easy_setopt(c, CURLOPT_READDATA, s);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
+	memset(&r, 0, sizeof r);
+	s->rc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &s->status);
+	curl_easy_cleanup(c);
+	return NULL;
+}
+
+static void stop(void **state)
+{
+	struct slow s = {.chunks = 5};
+	pthread_t t;
+	char out[2048], wal[600];
+	struct stat st;
+	int status;
+
+	(void)state;
+	assert_int_equal(pthread_create(&t, NULL, slow_post, &s), 0);
+	msleep(300); /* the upload is under way */
+	kill(pid, SIGTERM);
+	pthread_join(t, NULL);
+	assert_int_equal(s.rc, CURLE_OK);
+	assert_int_equal(s.status, 405); /* answered, not cut off */
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	pid = -1;
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	slurp(out_path, out, sizeof out);
+	assert_non_null(strstr(out, "SIGTERM: finishing requests in flight"));
+	assert_non_null(strstr(out, "cyberduty: stopped"));
+	/* the last connection closed: the write-ahead log is checkpointed away */
+	snprintf(wal, sizeof wal, "%s-wal", db);
+	assert_true(stat(wal, &st) != 0 || st.st_size == 0);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(health),      cmocka_unit_test(static_files),
+		cmocka_unit_test(refused_paths), cmocka_unit_test(api_errors),
+		cmocka_unit_test(limits),      cmocka_unit_test(refusals),
+		cmocka_unit_test(stop),
+	};
+	int rc;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: test_serve CYBERDUTY\n");
+		return 2;
+	}
+	bin = argv[1];
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	rc = cmocka_run_group_tests(tests, setup, teardown);
+	curl_global_cleanup();
+	return rc;
+}
