@@ -38,6 +38,7 @@ run: deps build
 	@echo "Demo database: $(DEMO_DB). Try:"
 	@echo "  $(BUILD)/cyberduty due --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty notice list --db $(DEMO_DB)"
+	@echo "  $(BUILD)/cyberduty incident list --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty check --db $(DEMO_DB) --json"
 	@echo "  $(BUILD)/cyberduty export assets --format csv --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty profile show imnu-2022"

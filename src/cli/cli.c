@@ -86,25 +86,40 @@ bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos
 	return cli_parse_fields(argc, argv, allowed, none, min_pos, max_pos, usage, o);
 }
 
-/* field_option matches argv[*i] against the command's own options; 1 matched, 0 not, -1 error. */
-static int field_option(int argc, char **argv, int *i, const struct cli_field *fields,
-			const char *usage)
+/* option_value: argv[*i] is option `name` ("--name VALUE" or "--name=VALUE"); 1 with *v set,
+ * 0 when it is another option, -1 (said) when the value is missing. */
+static int option_value(int argc, char **argv, int *i, const char *name, const char *usage,
+			const char **v)
 {
 	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) || (a[n] != '\0' && a[n] != '='))
+		return 0;
+	*v = NULL;
+	if (a[n] == '=')
+		*v = a + n + 1;
+	else if (*i + 1 < argc)
+		*v = argv[++*i];
+	if (!*v || !**v) {
+		usage_error(usage, "option %s needs a value", name);
+		return -1;
+	}
+	return 1;
+}
+
+/* field_option matches argv[*i] against the command's own options; 1 matched, 0 not, -1 error. */
+static int field_option(int argc, char **argv, int *i, const struct cli_field *fields,
+			const struct cli_list *list, const char *usage)
+{
+	const char *v;
+	int r;
 
 	for (const struct cli_field *f = fields; f->name; f++) {
-		size_t n = strlen(f->name);
-		const char *v = NULL;
-
-		if (strncmp(a, f->name, n) || (a[n] != '\0' && a[n] != '='))
+		if ((r = option_value(argc, argv, i, f->name, usage, &v)) <= 0) {
+			if (r < 0)
+				return r;
 			continue;
-		if (a[n] == '=')
-			v = a + n + 1;
-		else if (*i + 1 < argc)
-			v = argv[++*i];
-		if (!v || !*v) {
-			usage_error(usage, "option %s needs a value", f->name);
-			return -1;
 		}
 		if (*f->value) {
 			usage_error(usage, "option %s given twice", f->name);
@@ -113,11 +128,25 @@ static int field_option(int argc, char **argv, int *i, const struct cli_field *f
 		*f->value = v;
 		return 1;
 	}
-	return 0;
+	if (!list || (r = option_value(argc, argv, i, list->name, usage, &v)) <= 0)
+		return list ? r : 0;
+	if (*list->n == list->max) {
+		usage_error(usage, "option %s given more than %zu times", list->name, list->max);
+		return -1;
+	}
+	list->v[(*list->n)++] = v;
+	return 1;
 }
 
 bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_field *fields,
 		      int min_pos, int max_pos, const char *usage, struct cli_opts *o)
+{
+	return cli_parse_lists(argc, argv, allowed, fields, NULL, min_pos, max_pos, usage, o);
+}
+
+bool cli_parse_lists(int argc, char **argv, unsigned allowed, const struct cli_field *fields,
+		     const struct cli_list *list, int min_pos, int max_pos, const char *usage,
+		     struct cli_opts *o)
 {
 	const char *env = getenv("CYBERDUTY_DB");
 
@@ -127,6 +156,8 @@ bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_
 	o->at = cli_now();
 	for (const struct cli_field *f = fields; f->name; f++)
 		*f->value = NULL;
+	if (list)
+		*list->n = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		bool matched = false;
@@ -138,7 +169,7 @@ bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_
 			o->pos[o->npos++] = a;
 			continue;
 		}
-		if ((fr = field_option(argc, argv, &i, fields, usage)) < 0)
+		if ((fr = field_option(argc, argv, &i, fields, list, usage)) < 0)
 			return false;
 		if (fr)
 			continue;
@@ -151,13 +182,8 @@ bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_
 			if (!(allowed & options[k].bit))
 				return usage_error(usage, "option %s does not apply here", a);
 			if (options[k].takes_value) {
-				if (a[n] == '=')
-					v = a + n + 1;
-				else if (i + 1 < argc)
-					v = argv[++i];
-				if (!v || !*v)
-					return usage_error(usage, "option %s needs a value",
-							   options[k].name);
+				if (option_value(argc, argv, &i, options[k].name, usage, &v) < 0)
+					return false;
 			} else if (a[n] == '=') {
 				return usage_error(usage, "option %s takes no value",
 						   options[k].name);
@@ -211,6 +237,16 @@ bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out)
 	return false;
 }
 
+bool cli_past_time(const char *name, const char *v, cd_time *out)
+{
+	if (!cli_time(name, v, cli_now(), out))
+		return false;
+	if (*out <= cli_now() + 60)
+		return true;
+	fprintf(stderr, "cyberduty: %s lies in the future; record what has happened\n", name);
+	return false;
+}
+
 cd_date cli_today(void)
 {
 	/* China Standard Time is UTC+8 all year (no daylight saving since 1991). */
@@ -254,5 +290,156 @@ enum cd_err cli_calendar(const struct cli_opts *o, struct calendar **out, struct
 	if (!rc)
 		rc = calendar_from_data(s, out, d);
 	store_close(s);
+	return rc;
+}
+
+enum cd_err cli_book_open(struct cli_book *c)
+{
+	enum cd_err rc = cli_open(&c->o, &c->s, &c->p, &c->d);
+
+	if (!rc)
+		rc = book_load(c->s, c->p, c->o.as_of, &c->b, &c->d);
+	return rc;
+}
+
+int cli_book_close(struct cli_book *c, enum cd_err rc, int code)
+{
+	book_free(&c->b);
+	store_close(c->s);
+	profile_free(c->p);
+	return rc ? cli_fail(rc, &c->d) : code;
+}
+
+enum cd_err cli_book_open_incident(struct cli_book *c, struct incident **x,
+				   struct incident_env *env)
+{
+	enum cd_err rc = cli_book_open(c);
+
+	if (!rc)
+		rc = book_incident_env(&c->b, env, &c->d);
+	if (!rc && x && !(*x = book_incident(&c->b, c->o.pos[0])))
+		rc = cd_diag_set(&c->d, CD_ENOTFOUND,
+				 "no incident %s (see `cyberduty incident list`)", c->o.pos[0]);
+	return rc;
+}
+
+enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
+			     const struct incident *x, cd_time at, struct incident_analysis *an)
+{
+	if (incident_analyse(env, x, at, c->b.a, an))
+		return cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
+	return CD_OK;
+}
+
+enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,
+		       struct arena *a, int64_t **out, size_t *n, struct cd_diag *d)
+{
+	size_t cap = 0;
+	const char *p = list;
+
+	*out = NULL;
+	*n = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char code[65];
+		const struct asset *as;
+		int64_t *slot;
+
+		if (len == 0 || len >= sizeof(code))
+			return cd_diag_set(d, CD_EINVAL,
+					   "%s: \"%s\" is not a list of asset codes (CODE,CODE,…)",
+					   name, list);
+		memcpy(code, p, len);
+		code[len] = '\0';
+		if (!(as = reg_asset_by_code(reg, code)))
+			return cd_diag_set(d, CD_ENOTFOUND, "%s: no asset \"%s\" in the register",
+					   name, code);
+		for (size_t i = 0; i < *n; i++)
+			if ((*out)[i] == as->id)
+				return cd_diag_set(d, CD_EINVAL, "%s: \"%s\" given twice", name,
+						   code);
+		if (!(slot = arena_grow(a, out, n, &cap, sizeof(*slot))))
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		*slot = as->id;
+		p += len + (p[len] == ',');
+	}
+	if (!*n)
+		return cd_diag_set(d, CD_EINVAL, "%s: at least one asset code is needed", name);
+	return CD_OK;
+}
+
+enum cd_err cli_person(const struct reg *reg, const char *name, const char *code, int64_t *id,
+		       struct cd_diag *d)
+{
+	const struct person *p = reg_person_by_code(reg, code);
+
+	if (!p)
+		return cd_diag_set(d, CD_ENOTFOUND, "%s: no person \"%s\" in the register (people "
+				   "are named by their code)", name, code);
+	*id = p->id;
+	return CD_OK;
+}
+
+enum cd_err cli_split(const char *opt, const char *nv, struct arena *a, const char **name,
+		      const char **value, struct cd_diag *d)
+{
+	const char *eq = strchr(nv, '=');
+
+	if (!eq || eq == nv)
+		return cd_diag_set(d, CD_EINVAL, "%s wants NAME=VALUE, not \"%s\"", opt, nv);
+	*name = arena_strndup(a, nv, (size_t)(eq - nv));
+	*value = arena_strdup(a, eq + 1);
+	if (!*name || !*value)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	return CD_OK;
+}
+
+const char *cli_person_text(const struct reg *reg, int64_t id, char *buf, size_t n)
+{
+	const struct person *p = reg_person(reg, id);
+
+	snprintf(buf, n, "%s (%s)", p ? p->name : "?", p ? p->code : "?");
+	return buf;
+}
+
+int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
+		 const struct cli_sub *subs, size_t n)
+{
+	for (size_t i = 0; argc >= 2 && i < n; i++)
+		if (!strcmp(argv[1], subs[i].name))
+			return subs[i].run(argc - 1, argv + 1, subs[i].usage);
+	if (argc < 2)
+		fprintf(stderr, "cyberduty: which %s command?\n", cmd);
+	else
+		fprintf(stderr, "cyberduty: unknown %s command \"%s\"\n", cmd, argv[1]);
+	fprintf(stderr, "usage: cyberduty %s\n", usage);
+	return EXIT_ERROR;
+}
+
+json_t *cli_json_time(cd_time t)
+{
+	char buf[26];
+
+	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
+}
+
+json_t *cli_json_date(cd_date t)
+{
+	char buf[11];
+
+	return t == CD_DATE_NONE ? json_null() : json_string(date_format(t, buf));
+}
+
+json_t *cli_json_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+int cli_json_dump(json_t *root)
+{
+	int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2)) : -1;
+
+	json_decref(root);
+	putchar('\n');
 	return rc;
 }

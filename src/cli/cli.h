@@ -3,12 +3,15 @@
 #ifndef CD_CLI_H
 #define CD_CLI_H
 
+#include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/date.h"
 #include "core/err.h"
 #include "core/profile.h"
 #include "store/store.h"
+#include "svc/book.h"
 
 #define EXIT_CLEAN    0 /* done; for check: no findings */
 #define EXIT_FINDINGS 1 /* check found gaps */
@@ -29,6 +32,15 @@
 struct cli_field {
 	const char *name;
 	const char **value;
+};
+
+/* A command's own option that may be repeated: each "--name VALUE" fills the next of v[0..max)
+ * and *n counts them. */
+struct cli_list {
+	const char *name;
+	const char **v;
+	size_t max;
+	size_t *n;
 };
 
 struct cli_opts {
@@ -55,10 +67,19 @@ bool cli_parse(int argc, char **argv, unsigned allowed, int min_pos, int max_pos
 bool cli_parse_fields(int argc, char **argv, unsigned allowed, const struct cli_field *fields,
 		      int min_pos, int max_pos, const char *usage, struct cli_opts *o);
 
+/* cli_parse_lists is cli_parse_fields with one repeatable option as well (list). */
+bool cli_parse_lists(int argc, char **argv, unsigned allowed, const struct cli_field *fields,
+		     const struct cli_list *list, int min_pos, int max_pos, const char *usage,
+		     struct cli_opts *o);
+
 /* cli_time reads an instant for option `name`: RFC 3339, or "YYYY-MM-DD HH:MM[:SS]" in China
  * Standard Time (a date alone is refused: the hour matters for a deadline). NULL v gives
  * `dflt`. On bad input prints the problem and returns false. */
 bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out);
+
+/* cli_past_time is cli_time defaulting to now that also refuses an instant in the future
+ * (more than a minute ahead): what is recorded has happened. */
+bool cli_past_time(const char *name, const char *v, cd_time *out);
 
 /* cli_now returns the current instant. */
 cd_time cli_now(void);
@@ -86,6 +107,71 @@ cd_date cli_today(void);
 enum cd_err cli_open(const struct cli_opts *o, struct store **s, struct profile **p,
 		     struct cd_diag *d);
 
+/* A command working on one database's book: options, diagnostics, the store, its profile and
+ * the book loaded as of o.as_of. */
+struct cli_book {
+	struct cli_opts o;
+	struct cd_diag d;
+	struct store *s;
+	struct profile *p;
+	struct book b;
+};
+
+/* cli_book_open opens c->o.db with its profile and loads the book as of c->o.as_of. */
+enum cd_err cli_book_open(struct cli_book *c);
+
+/* cli_book_close releases everything of c and returns `code`, or, when rc is an error, prints
+ * it (cli_fail) and returns EXIT_ERROR. */
+int cli_book_close(struct cli_book *c, enum cd_err rc, int code);
+
+/* cli_book_open_incident opens c's book (cli_book_open), fills *env for its incidents
+ * (book_incident_env) and, unless x is NULL, finds the incident named by the first argument
+ * (c->o.pos[0]). CD_ENOTFOUND saying where to look when there is no such incident. */
+enum cd_err cli_book_open_incident(struct cli_book *c, struct incident **x,
+				   struct incident_env *env);
+
+/* cli_book_analyse runs incident_analyse for x at `at` in the book's arena. CD_ENOMEM. */
+enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
+			     const struct incident *x, cd_time at, struct incident_analysis *an);
+
+/* cli_assets splits "A,B,C" (option `name`) into the ids of those register assets, in the
+ * order given, into arena a. CD_EINVAL / CD_ENOTFOUND saying which code is wrong. */
+enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,
+		       struct arena *a, int64_t **out, size_t *n, struct cd_diag *d);
+
+/* cli_person finds the register person with `code` (for option `name`) and sets *id.
+ * CD_ENOTFOUND saying so when there is none. */
+enum cd_err cli_person(const struct reg *reg, const char *name, const char *code, int64_t *id,
+		       struct cd_diag *d);
+
+/* cli_split splits "NAME=VALUE" (option `opt`) into copies in arena a; VALUE may be empty.
+ * CD_EINVAL saying what form is wanted when there is no '=' or no name. */
+enum cd_err cli_split(const char *opt, const char *nv, struct arena *a, const char **name,
+		      const char **value, struct cd_diag *d);
+
+/* cli_person_text writes "name (code)" of person id into buf; "? (?)" when unknown. */
+const char *cli_person_text(const struct reg *reg, int64_t id, char *buf, size_t n);
+
+/* A subcommand: its name, what runs it (argv[0] is the subcommand) and its synopsis. */
+struct cli_sub {
+	const char *name;
+	int (*run)(int argc, char **argv, const char *usage);
+	const char *usage;
+};
+
+/* cli_dispatch runs the subcommand of `cmd` named by argv[1] among subs[0..n); a missing or
+ * unknown one is a usage error (EXIT_ERROR). */
+int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
+		 const struct cli_sub *subs, size_t n);
+
+/* JSON helpers: an instant or a date as its text, or null when none; a string or null. */
+json_t *cli_json_time(cd_time t);
+json_t *cli_json_date(cd_date t);
+json_t *cli_json_str(const char *s);
+
+/* cli_json_dump prints root (consumed) indented on standard output; -1 when it cannot. */
+int cli_json_dump(json_t *root);
+
 /* Commands: argv[0] is the command's own name, usage its synopsis (from main.c's table, for
  * usage errors); each returns a process exit code. */
 int cmd_init(int argc, char **argv, const char *usage);
@@ -101,5 +187,7 @@ int cmd_due(int argc, char **argv, const char *usage);
 int cmd_record(int argc, char **argv, const char *usage);
 int cmd_project(int argc, char **argv, const char *usage);
 int cmd_eval(int argc, char **argv, const char *usage);
+int cmd_incident(int argc, char **argv, const char *usage);
+int cmd_accountability(int argc, char **argv, const char *usage);
 
 #endif

@@ -54,6 +54,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 		rc = demo_build(s, p, o.as_of, &d);
 	if (!rc)
 		rc = demo_deadlines(s, p, o.as_of, &d);
+	if (!rc)
+		rc = demo_incidents(s, p, o.as_of, &d);
 	reg_free(reg);
 	reg = NULL;
 	if (!rc)

@@ -9,32 +9,6 @@
 #include "cli/cli.h"
 #include "svc/book.h"
 
-/* Everything a notice subcommand works with, opened and loaded once. */
-struct ctx {
-	struct cli_opts o;
-	struct cd_diag d;
-	struct store *s;
-	struct profile *p;
-	struct book b;
-};
-
-static enum cd_err open_ctx(struct ctx *c)
-{
-	enum cd_err rc = cli_open(&c->o, &c->s, &c->p, &c->d);
-
-	if (!rc)
-		rc = book_load(c->s, c->p, c->o.as_of, &c->b, &c->d);
-	return rc;
-}
-
-static int close_ctx(struct ctx *c, enum cd_err rc, int code)
-{
-	book_free(&c->b);
-	store_close(c->s);
-	profile_free(c->p);
-	return rc ? cli_fail(rc, &c->d) : code;
-}
-
 static const char *asset_code(const struct reg *reg, int64_t id)
 {
 	const struct asset *a = reg_asset(reg, id);
@@ -50,42 +24,6 @@ static const char *unit_name(const struct reg *reg, int64_t id)
 }
 
 /* ---- add ---- */
-
-/* parse_assets splits "A,B,C" into asset ids (in arena a). */
-static enum cd_err parse_assets(const char *list, const struct reg *reg, struct arena *a,
-				int64_t **out, size_t *n, struct cd_diag *d)
-{
-	size_t cap = 0;
-	const char *p = list;
-
-	*out = NULL;
-	*n = 0;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		char code[65];
-		const struct asset *as;
-		int64_t *slot;
-
-		if (len == 0 || len >= sizeof(code))
-			return cd_diag_set(d, CD_EINVAL, "--asset: \"%s\" is not a list of asset codes "
-					   "(CODE,CODE,…)", list);
-		memcpy(code, p, len);
-		code[len] = '\0';
-		if (!(as = reg_asset_by_code(reg, code)))
-			return cd_diag_set(d, CD_ENOTFOUND, "--asset: no asset \"%s\" in the register",
-					   code);
-		for (size_t i = 0; i < *n; i++)
-			if ((*out)[i] == as->id)
-				return cd_diag_set(d, CD_EINVAL, "--asset: \"%s\" given twice", code);
-		if (!(slot = arena_grow(a, out, n, &cap, sizeof(*slot))))
-			return cd_diag_set(d, CD_ENOMEM, "out of memory");
-		*slot = as->id;
-		p += len + (p[len] == ',');
-	}
-	if (!*n)
-		return cd_diag_set(d, CD_EINVAL, "--asset: at least one asset code is needed");
-	return CD_OK;
-}
 
 static void say_due(const struct book *b, const struct notice *n)
 {
@@ -117,14 +55,15 @@ static void say_due(const struct book *b, const struct notice *n)
 static void say_repeat(const struct book *b, const struct notice *n)
 {
 	const struct asset_event *r = book_repeat(b, n);
-	const struct notice *earlier = r ? book_notice_by_id(b, r->notice) : NULL;
+	const struct notice *earlier = r && r->notice ? book_notice_by_id(b, r->notice) : NULL;
+	const struct incident *x = r && r->incident ? book_incident_by_id(b, r->incident) : NULL;
 	char when[26];
 
 	if (!r)
 		return;
 	printf("  REPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
-	       asset_code(b->reg, r->asset), earlier ? "notice" : "an incident",
-	       earlier ? earlier->code : "", time_format(r->at, when),
+	       asset_code(b->reg, r->asset), earlier ? "notice" : "incident",
+	       earlier ? earlier->code : x ? x->code : "?", time_format(r->at, when),
 	       b->p->numbers.repeat_window_months,
 	       b->p->numbers.repeat_article && *b->p->numbers.repeat_article
 		       ? b->p->numbers.repeat_article
@@ -133,7 +72,7 @@ static void say_repeat(const struct book *b, const struct notice *n)
 
 static int notice_add(int argc, char **argv, const char *usage)
 {
-	struct ctx c = {0};
+	struct cli_book c = {0};
 	const char *code, *authority, *received, *assets, *unit, *category, *text, *attachment,
 		*due;
 	const struct cli_field f[] = {{"--code", &code},	 {"--authority", &authority},
@@ -172,12 +111,12 @@ static int notice_add(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	}
 	c.o.as_of = time_cst_date(n.received_at);
-	if ((rc = open_ctx(&c)))
-		return close_ctx(&c, rc, 0);
+	if ((rc = cli_book_open(&c)))
+		return cli_book_close(&c, rc, 0);
 	if (book_notice(&c.b, code))
 		rc = cd_diag_set(&c.d, CD_ECONFLICT, "notice %s is already recorded", code);
 	if (!rc)
-		rc = parse_assets(assets, c.b.reg, c.b.a, &n.assets, &n.nassets, &c.d);
+		rc = cli_assets("--asset", assets, c.b.reg, c.b.a, &n.assets, &n.nassets, &c.d);
 	if (!rc && unit) {
 		const struct unit *u = reg_unit_by_code(c.b.reg, unit);
 
@@ -224,14 +163,14 @@ static int notice_add(int argc, char **argv, const char *usage)
 			       n.nsimilar, n.nsimilar == 1 ? "" : "s", n.code);
 	}
 	free(sim);
-	return close_ctx(&c, rc, EXIT_CLEAN);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 /* ---- steps ---- */
 
 static int notice_step(int argc, char **argv, const char *usage, enum notice_event_kind kind)
 {
-	struct ctx c = {0};
+	struct cli_book c = {0};
 	const char *at, *by, *note, *to, *reason;
 	const struct cli_field f[] = {{"--at", &at},	 {"--by", &by},		{"--note", &note},
 				      {"--to", &to},	 {"--reason", &reason}, {NULL, NULL}};
@@ -262,8 +201,8 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 	}
 	e.by = by;
 	e.note = note;
-	if ((rc = open_ctx(&c)))
-		return close_ctx(&c, rc, 0);
+	if ((rc = cli_book_open(&c)))
+		return cli_book_close(&c, rc, 0);
 	if (!(n = book_notice(&c.b, c.o.pos[0])))
 		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
 				 c.o.pos[0]);
@@ -291,12 +230,12 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 			printf("  recorded; the clock runs on unless the notifier grants an extension "
 			       "(cyberduty notice extend)\n");
 	}
-	return close_ctx(&c, rc, EXIT_CLEAN);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 static int notice_checked(int argc, char **argv, const char *usage)
 {
-	struct ctx c = {0};
+	struct cli_book c = {0};
 	const char *at, *by;
 	const struct cli_field f[] = {{"--at", &at}, {"--by", &by}, {NULL, NULL}};
 	struct notice *n;
@@ -308,8 +247,8 @@ static int notice_checked(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	if (!cli_time("--at", at, cli_now(), &when))
 		return EXIT_ERROR;
-	if ((rc = open_ctx(&c)))
-		return close_ctx(&c, rc, 0);
+	if ((rc = cli_book_open(&c)))
+		return cli_book_close(&c, rc, 0);
 	if (!(n = book_notice(&c.b, c.o.pos[0])))
 		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s", c.o.pos[0]);
 	else if (!(a = reg_asset_by_code(c.b.reg, c.o.pos[1])))
@@ -320,29 +259,10 @@ static int notice_checked(int argc, char **argv, const char *usage)
 		rc = store_notice_check(c.s, n->id, a->id, when, by, &c.d);
 	if (!rc)
 		printf("notice %s: 举一反三 check of %s recorded\n", n->code, a->code);
-	return close_ctx(&c, rc, EXIT_CLEAN);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 /* ---- list / show ---- */
-
-static json_t *jtime(cd_time t)
-{
-	char buf[26];
-
-	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
-}
-
-static json_t *jdate(cd_date t)
-{
-	char buf[11];
-
-	return t == CD_DATE_NONE ? json_null() : json_string(date_format(t, buf));
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 static size_t unchecked(const struct notice *n)
 {
@@ -370,12 +290,12 @@ static json_t *notice_json(const struct book *b, const struct notice *n, cd_time
 		json_array_append_new(w, json_string("the profile sets no rectification period"));
 	json_object_set_new(o, "code", json_string(n->code));
 	json_object_set_new(o, "authority", json_string(n->authority));
-	json_object_set_new(o, "received_at", jtime(n->received_at));
+	json_object_set_new(o, "received_at", cli_json_time(n->received_at));
 	json_object_set_new(o, "unit", u ? json_string(u->code) : json_null());
 	json_object_set_new(o, "assets", assets);
-	json_object_set_new(o, "category", jstr(n->category));
+	json_object_set_new(o, "category", cli_json_str(n->category));
 	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
-	json_object_set_new(o, "due", jdate(due.due));
+	json_object_set_new(o, "due", cli_json_date(due.due));
 	json_object_set_new(o, "state", json_string(due_state_code(notice_state(n, &due, at))));
 	json_object_set_new(o, "repeat", json_boolean(rep != NULL));
 	json_object_set_new(o, "criticism",
@@ -387,12 +307,12 @@ static json_t *notice_json(const struct book *b, const struct notice *n, cd_time
 	json_object_set_new(o, "warnings", w);
 	if (!full)
 		return o;
-	json_object_set_new(o, "text", jstr(n->text));
-	json_object_set_new(o, "attachment", jstr(n->attachment));
-	json_object_set_new(o, "stated_due", jdate(n->stated_due));
+	json_object_set_new(o, "text", cli_json_str(n->text));
+	json_object_set_new(o, "attachment", cli_json_str(n->attachment));
+	json_object_set_new(o, "stated_due", cli_json_date(n->stated_due));
 	json_object_set_new(o, "repeat_of",
 			    rep ? json_pack("{s:s, s:o}", "asset", asset_code(b->reg, rep->asset),
-					    "at", jtime(rep->at))
+					    "at", cli_json_time(rep->at))
 				: json_null());
 	{
 		json_t *tl = json_array(), *sim = json_array();
@@ -402,9 +322,9 @@ static json_t *notice_json(const struct book *b, const struct notice *n, cd_time
 
 			json_array_append_new(
 				tl, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
-					      notice_event_code(e->kind), "at", jtime(e->at), "by",
-					      jstr(e->by), "note", jstr(e->note), "extended_to",
-					      jdate(e->extended_to)));
+					      notice_event_code(e->kind), "at", cli_json_time(e->at), "by",
+					      cli_json_str(e->by), "note", cli_json_str(e->note), "extended_to",
+					      cli_json_date(e->extended_to)));
 		}
 		for (size_t i = 0; i < n->nsimilar; i++) {
 			const struct notice_check *k = &n->similar[i];
@@ -413,22 +333,13 @@ static json_t *notice_json(const struct book *b, const struct notice *n, cd_time
 				sim, json_pack("{s:s, s:s, s:o, s:o}", "asset",
 					       asset_code(b->reg, k->asset), "why",
 					       similar_describe(k->why, buf, sizeof(buf)),
-					       "checked_at", jtime(k->checked_at), "checked_by",
-					       jstr(k->checked_by)));
+					       "checked_at", cli_json_time(k->checked_at), "checked_by",
+					       cli_json_str(k->checked_by)));
 		}
 		json_object_set_new(o, "timeline", tl);
 		json_object_set_new(o, "similar", sim);
 	}
 	return o;
-}
-
-static int dump(json_t *root)
-{
-	int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2)) : -1;
-
-	json_decref(root);
-	putchar('\n');
-	return rc;
 }
 
 static bool wanted(const struct book *b, const struct notice *n, cd_time at, const char *state,
@@ -441,7 +352,7 @@ static bool wanted(const struct book *b, const struct notice *n, cd_time at, con
 
 static int notice_list(int argc, char **argv, const char *usage)
 {
-	struct ctx c = {0};
+	struct cli_book c = {0};
 	const char *state, *unit;
 	const struct cli_field f[] = {{"--state", &state}, {"--unit", &unit}, {NULL, NULL}};
 	int64_t top = 0;
@@ -458,13 +369,13 @@ static int notice_list(int argc, char **argv, const char *usage)
 	}
 	if (state)
 		state = due_state_code((enum due_state)due_state_parse(state));
-	if ((rc = open_ctx(&c)))
-		return close_ctx(&c, rc, 0);
+	if ((rc = cli_book_open(&c)))
+		return cli_book_close(&c, rc, 0);
 	if (unit) {
 		const struct unit *u = reg_unit_by_code(c.b.reg, unit);
 
 		if (!u)
-			return close_ctx(&c, cd_diag_set(&c.d, CD_ENOTFOUND, "--unit: no unit \"%s\"",
+			return cli_book_close(&c, cd_diag_set(&c.d, CD_ENOTFOUND, "--unit: no unit \"%s\"",
 							 unit),
 					 0);
 		top = u->id;
@@ -497,9 +408,9 @@ static int notice_list(int argc, char **argv, const char *usage)
 			printf("  [repeat: 通报批评 proposed]");
 		printf("\n");
 	}
-	if (list && dump(json_pack("{s:o}", "notices", list)))
+	if (list && cli_json_dump(json_pack("{s:o}", "notices", list)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
-	return close_ctx(&c, rc, EXIT_CLEAN);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 static void show_text(const struct book *b, const struct notice *n, cd_time at)
@@ -563,22 +474,22 @@ static void show_text(const struct book *b, const struct notice *n, cd_time at)
 
 static int notice_show(int argc, char **argv, const char *usage)
 {
-	struct ctx c = {0};
+	struct cli_book c = {0};
 	struct notice *n;
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, 1, 1, usage, &c.o))
 		return EXIT_ERROR;
-	if ((rc = open_ctx(&c)))
-		return close_ctx(&c, rc, 0);
+	if ((rc = cli_book_open(&c)))
+		return cli_book_close(&c, rc, 0);
 	if (!(n = book_notice(&c.b, c.o.pos[0])))
 		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
 				 c.o.pos[0]);
 	else if (c.o.json)
-		dump(notice_json(&c.b, n, c.o.at, true));
+		cli_json_dump(notice_json(&c.b, n, c.o.at, true));
 	else
 		show_text(&c.b, n, c.o.at);
-	return close_ctx(&c, rc, EXIT_CLEAN);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 int cmd_notice(int argc, char **argv, const char *usage)

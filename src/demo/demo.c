@@ -601,7 +601,8 @@ static const char co_ms_it[] = "某某信息技术有限公司";
 static const char co_ms_net[] = "某某网络科技有限公司";
 
 /* Gaps: C-FILE has a user and an operator but no manager (the only principle here); C-WSBS
- * unfiled; C-GBXT overdue for assessment. */
+ * unfiled; C-GBXT overdue for assessment. C-DJ is run by the 党组, whose direct_responsible
+ * left (see the duties): an incident on it finds that role vacant in its chain. */
 static const struct asset_row central_assets[] = {
 	{ "C-WEB", "门户网站", ASSET_PORTAL, "https://swmb.example.gov.cn",
 	  { "XXZX", "BGS", "XCJYC", "XXZX" }, co_ms_net, 2, YMD(5, 4, 10), YMD(5, 5, 2), AGO(330),
@@ -634,7 +635,7 @@ static const struct asset_row central_assets[] = {
 	  ASSESS_NONE, 0, STATUS_LIVE },
 	{ "C-YQ", "网络舆情监测系统", ASSET_PLATFORM, NULL, { "XCJYC", "XCJYC", "XCJYC", NULL },
 	  co_ms_net, 2, YMD(3, 3, 3), YMD(3, 3, 24), NODATE, ASSESS_NONE, 0, STATUS_LIVE },
-	{ "C-DJ", "智慧党建平台", ASSET_PLATFORM, "10.8.1.27", { "XXZX", "DZ", "BGS", "XXZX" },
+	{ "C-DJ", "智慧党建平台", ASSET_PLATFORM, "10.8.1.27", { "XXZX", "DZ", "DZ", "XXZX" },
 	  co_ms_it, 1, YMD(2, 7, 1), NODATE, NODATE, ASSESS_NONE, F_PI, STATUS_LIVE },
 	{ "C-SPHY", "视频会议系统", ASSET_INFRASTRUCTURE, NULL, { "BGS", "BGS", "BGS", "XXZX" },
 	  NULL, 1, YMD(3, 5, 5), NODATE, NODATE, ASSESS_NONE, 0, STATUS_LIVE },

@@ -33,4 +33,15 @@ enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, 
 enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date today,
 			   struct cd_diag *d);
 
+/* demo_incidents adds, to a register with the notices of demo_deadlines, incidents in every
+ * state, dated back from `today`: one open whose report is not yet due (detected at 20:30
+ * today), one whose report is overdue, one reported on time and closed with its summary, one
+ * closed whose summary is overdue, a repeat on a system that had a notice within the profile's
+ * window (criticism proposed where the profile has one), one whose chain has a vacant role,
+ * and one whose accountability case went from proposal through an answer and a recommendation
+ * to a decision. Each on a system of its own that has no notice after it, so the notices' own
+ * repeats stay as they were. One transaction. */
+enum cd_err demo_incidents(struct store *s, const struct profile *p, cd_date today,
+			   struct cd_diag *d);
+
 #endif

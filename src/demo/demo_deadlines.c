@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demo_int.h"
 #include "io/calendar_load.h"
 #include "svc/book.h"
 
@@ -21,11 +22,6 @@ struct dctx {
 	int serial;
 	struct cd_diag *d;
 };
-
-static cd_time at_hour(cd_date day, int hour, int minute)
-{
-	return time_cst_start(day) + hour * 3600 + minute * 60;
-}
 
 /* The due date the profile gives a notice received on `day` (CD_DATE_NONE without a period). */
 static cd_date computed_due(const struct dctx *c, cd_date day)
@@ -123,20 +119,20 @@ static enum cd_err notices(struct dctx *c)
 
 	/* 1. done on time and verified, 75 days ago, on the portal (the repeat's first) */
 	r = t - 75;
-	if ((rc = add_notice(c, &n, portal, at_hour(r, 9, 30), cac, "网页篡改风险",
+	if ((rc = add_notice(c, &n, portal, demo_at(r, 9, 30), cac, "网页篡改风险",
 			     "监测发现门户网站存在可被利用的上传漏洞，存在网页篡改风险，请立即整改并反馈。",
 			     r + 10, &slot, checks, code, sizeof(code))))
 		return rc;
-	if ((rc = step(c, &n, NEV_START, at_hour(r, 11, 0), "信息中心", "下线上传功能，排查漏洞",
+	if ((rc = step(c, &n, NEV_START, demo_at(r, 11, 0), "信息中心", "下线上传功能，排查漏洞",
 		       CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_RECTIFY, at_hour(r + 1, 17, 0), "信息中心",
+	    (rc = step(c, &n, NEV_RECTIFY, demo_at(r + 1, 17, 0), "信息中心",
 		       "修补上传漏洞，升级内容管理系统", CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_FEEDBACK, at_hour(r + 2, 10, 0), "领导小组办公室",
+	    (rc = step(c, &n, NEV_FEEDBACK, demo_at(r + 2, 10, 0), "领导小组办公室",
 		       "整改报告已报送通报单位", CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_VERIFY, at_hour(r + 9, 15, 0), cac, "复查通过", CD_DATE_NONE)))
+	    (rc = step(c, &n, NEV_VERIFY, demo_at(r + 9, 15, 0), cac, "复查通过", CD_DATE_NONE)))
 		return rc;
 	for (size_t i = 0; i < n.nsimilar && !rc; i++)
-		rc = store_notice_check(c->s, n.id, n.similar[i].asset, at_hour(r + 3, 16, 0),
+		rc = store_notice_check(c->s, n.id, n.similar[i].asset, demo_at(r + 3, 16, 0),
 					"信息中心", c->d);
 	if (rc)
 		return rc;
@@ -146,17 +142,17 @@ static enum cd_err notices(struct dctx *c)
 	due = computed_due(c, r);
 	if (due == CD_DATE_NONE)
 		due = r + 7;
-	if ((rc = add_notice(c, &n, sys, at_hour(r, 9, 0), police, "弱口令",
+	if ((rc = add_notice(c, &n, sys, demo_at(r, 9, 0), police, "弱口令",
 			     "检测发现该系统管理后台存在弱口令，请立即整改。", due, &slot, checks, code,
 			     sizeof(code))) ||
-	    (rc = step(c, &n, NEV_START, at_hour(r + 1, 9, 0), NULL, "清查账号", CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_RECTIFY, at_hour(due + 2, 18, 0), NULL, "全部账号改为强口令并启用双因素认证",
+	    (rc = step(c, &n, NEV_START, demo_at(r + 1, 9, 0), NULL, "清查账号", CD_DATE_NONE)) ||
+	    (rc = step(c, &n, NEV_RECTIFY, demo_at(due + 2, 18, 0), NULL, "全部账号改为强口令并启用双因素认证",
 		       CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_FEEDBACK, at_hour(due + 3, 10, 0), NULL, "反馈迟于期限",
+	    (rc = step(c, &n, NEV_FEEDBACK, demo_at(due + 3, 10, 0), NULL, "反馈迟于期限",
 		       CD_DATE_NONE)))
 		return rc;
 	if (n.nsimilar)
-		rc = store_notice_check(c->s, n.id, n.similar[0].asset, at_hour(due + 3, 15, 0),
+		rc = store_notice_check(c->s, n.id, n.similar[0].asset, demo_at(due + 3, 15, 0),
 					"信息中心", c->d);
 	if (rc)
 		return rc;
@@ -167,12 +163,12 @@ static enum cd_err notices(struct dctx *c)
 		r--;
 	if (due == CD_DATE_NONE)
 		due = t - 2;
-	if ((rc = add_notice(c, &n, portal, at_hour(r, 15, 0), cac, "敏感信息泄露",
+	if ((rc = add_notice(c, &n, portal, demo_at(r, 15, 0), cac, "敏感信息泄露",
 			     "门户网站公开栏目发布的附件含有个人身份信息，请立即处置并反馈。", due,
 			     &slot, checks, code, sizeof(code))) ||
-	    (rc = step(c, &n, NEV_START, at_hour(r + 1, 9, 0), NULL, "撤下附件，排查同类栏目",
+	    (rc = step(c, &n, NEV_START, demo_at(r + 1, 9, 0), NULL, "撤下附件，排查同类栏目",
 		       CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_SUPPORT, at_hour(r + 1, 10, 0), "信息中心",
+	    (rc = step(c, &n, NEV_SUPPORT, demo_at(r + 1, 10, 0), "信息中心",
 		       "申请上级技术支撑单位协助全站排查（不停止计时）", CD_DATE_NONE)))
 		return rc;
 
@@ -181,46 +177,46 @@ static enum cd_err notices(struct dctx *c)
 		if (computed_due(c, r) == t)
 			break;
 	if (computed_due(c, r) == t) {
-		if ((rc = add_notice(c, &n, site, at_hour(r, 16, 30), police, "网站漏洞",
+		if ((rc = add_notice(c, &n, site, demo_at(r, 16, 30), police, "网站漏洞",
 				     "网站存在SQL注入漏洞，请于期限内整改并反馈。", t, &slot, checks,
 				     code, sizeof(code))) ||
-		    (rc = step(c, &n, NEV_RECTIFY, at_hour(r + 1, 20, 0), NULL, "修复注入点",
+		    (rc = step(c, &n, NEV_RECTIFY, demo_at(r + 1, 20, 0), NULL, "修复注入点",
 			       CD_DATE_NONE)))
 			return rc;
 	} else {
 		r = t - 10;
 		due = computed_due(c, r);
-		if ((rc = add_notice(c, &n, site, at_hour(r, 16, 30), police, "网站漏洞",
+		if ((rc = add_notice(c, &n, site, demo_at(r, 16, 30), police, "网站漏洞",
 				     "网站存在SQL注入漏洞，请于期限内整改并反馈。", t, &slot, checks,
 				     code, sizeof(code))))
 			return rc;
 		if (due != CD_DATE_NONE &&
-		    ((rc = step(c, &n, NEV_SUPPORT, at_hour(r + 1, 9, 0), "信息中心",
+		    ((rc = step(c, &n, NEV_SUPPORT, demo_at(r + 1, 9, 0), "信息中心",
 				"需厂商升级补丁", CD_DATE_NONE)) ||
-		     (rc = step(c, &n, NEV_EXTEND, at_hour(r + 2, 11, 0), police,
+		     (rc = step(c, &n, NEV_EXTEND, demo_at(r + 2, 11, 0), police,
 				"厂商补丁发布前同意延期", t))))
 			return rc;
 	}
 
 	/* 5. open: received yesterday */
 	r = t - 1;
-	if ((rc = add_notice(c, &n, server, at_hour(r, 10, 0), cac, "高危端口开放",
+	if ((rc = add_notice(c, &n, server, demo_at(r, 10, 0), cac, "高危端口开放",
 			     "服务器对互联网开放远程桌面端口，请关闭或限制访问并反馈。", t + 7, &slot,
 			     checks, code, sizeof(code))))
 		return rc;
 
 	/* 6. open after an extension granted on a request for support */
 	r = t - 20;
-	if ((rc = add_notice(c, &n, platform, at_hour(r, 14, 0), police, "病毒木马",
+	if ((rc = add_notice(c, &n, platform, demo_at(r, 14, 0), police, "病毒木马",
 			     "监测发现该系统服务器感染挖矿木马，请彻底清除并反馈。", t + 10, &slot,
 			     checks, code, sizeof(code))) ||
-	    (rc = step(c, &n, NEV_START, at_hour(r, 16, 0), NULL, "隔离主机", CD_DATE_NONE)) ||
-	    (rc = step(c, &n, NEV_SUPPORT, at_hour(r + 1, 9, 0), "信息中心",
+	    (rc = step(c, &n, NEV_START, demo_at(r, 16, 0), NULL, "隔离主机", CD_DATE_NONE)) ||
+	    (rc = step(c, &n, NEV_SUPPORT, demo_at(r + 1, 9, 0), "信息中心",
 		       "申请专业机构协助溯源", CD_DATE_NONE)))
 		return rc;
 	due = notice_due(&n, c->p, c->cal).due;
 	if (due != CD_DATE_NONE && due < t + 10)
-		rc = step(c, &n, NEV_EXTEND, at_hour(r + 2, 10, 0), police,
+		rc = step(c, &n, NEV_EXTEND, demo_at(r + 2, 10, 0), police,
 			  "溯源需专业机构介入，同意延期", t + 10);
 	return rc;
 }

@@ -36,17 +36,23 @@ static const char *person_code(const struct reg *r, int64_t id)
 	return p ? p->code : NULL;
 }
 
-/* "name = value" and, for a derived fact, " (how)". */
-static json_t *evidence(const struct incident_analysis *an, int f)
+char *incident_evidence_text(const struct incident_analysis *an, int f, char *buf, size_t n)
 {
-	char buf[INCIDENT_WHY_MAX + 128], val[96];
+	char val[96];
 
 	incident_fact_text(&an->facts, (enum fact)f, val, sizeof val);
 	if (an->origin[f] == ORIGIN_DERIVED && an->why[f][0])
-		snprintf(buf, sizeof buf, "%s (%s)", val, an->why[f]);
+		snprintf(buf, n, "%s (%s)", val, an->why[f]);
 	else
-		snprintf(buf, sizeof buf, "%s (recorded)", val);
-	return json_string(buf);
+		snprintf(buf, n, "%s (recorded)", val);
+	return buf;
+}
+
+static json_t *evidence(const struct incident_analysis *an, int f)
+{
+	char buf[INCIDENT_EVIDENCE_MAX];
+
+	return json_string(incident_evidence_text(an, f, buf, sizeof buf));
 }
 
 static const char *trigger_state(enum cond_value v)

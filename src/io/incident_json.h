@@ -13,4 +13,10 @@
 json_t *incident_verdict_json(const struct incident_env *env, const struct incident *x,
 			      const struct incident_analysis *an);
 
+#define INCIDENT_EVIDENCE_MAX (96 + INCIDENT_WHY_MAX + 3) /* "value (why)" and its NUL */
+
+/* incident_evidence_text writes the evidence fact f gives in analysis an into buf (n bytes):
+ * "name = value (how it was derived)" or "name = value (recorded)". Returns buf. */
+char *incident_evidence_text(const struct incident_analysis *an, int f, char *buf, size_t n);
+
 #endif

@@ -4,6 +4,7 @@
 #include "store_int.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,12 @@ enum stmt {
 	ST_NOTICE_SIMILAR_ALL,
 	ST_RECORD_ADD,
 	ST_RECORD_ALL,
+	ST_INCIDENT_ADD,
+	ST_INCIDENT_ASSET_ADD,
+	ST_INCIDENT_EVENT_ADD,
+	ST_INCIDENT_ALL,
+	ST_INCIDENT_ASSET_ALL,
+	ST_INCIDENT_EVENT_ALL,
 	STMT__MAX
 };
 
@@ -106,6 +113,19 @@ static const char *const stmts[STMT__MAX] = {
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_RECORD_ALL] = "SELECT id, kind, unit_id, on_date, duty, period, title, participants,"
 			  " minutes, attachment FROM record ORDER BY id",
+	[ST_INCIDENT_ADD] = "INSERT INTO incident (code, title, unit_id, detected_at)"
+			    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_INCIDENT_ASSET_ADD] = "INSERT INTO incident_asset (incident_id, pos, asset_id)"
+				  " VALUES (?1, ?2, ?3)",
+	[ST_INCIDENT_EVENT_ADD] = "INSERT INTO incident_event (incident_id, kind, at, recorded_at,"
+				  " by_whom, name, value, note, person_id) VALUES (?1, ?2, ?3,"
+				  " coalesce(?4, strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now',"
+				  " '+8 hours')), ?5, ?6, ?7, ?8, ?9)",
+	[ST_INCIDENT_ALL] = "SELECT id, code, title, unit_id, detected_at FROM incident ORDER BY id",
+	[ST_INCIDENT_ASSET_ALL] = "SELECT incident_id, asset_id FROM incident_asset"
+				  " ORDER BY incident_id, pos",
+	[ST_INCIDENT_EVENT_ALL] = "SELECT incident_id, kind, at, recorded_at, by_whom, name, value,"
+				  " note, person_id FROM incident_event ORDER BY incident_id, id",
 };
 
 struct sq {
@@ -743,23 +763,30 @@ static enum cd_err sq_notice_check(struct store *s, int64_t notice, int64_t asse
 	return CD_OK;
 }
 
-/* find_notice: binary search in v[0..n) sorted by id. */
-static struct notice *find_notice(struct notice *v, size_t n, int64_t id)
+/* find_id: binary search by id in v[0..n), records of `size` bytes that start with their
+ * int64_t id (struct notice, struct incident), sorted by id. */
+static void *find_id(void *v, size_t n, size_t size, int64_t id)
 {
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
+		char *rec = (char *)v + mid * size;
+		int64_t at;
 
-		if (v[mid].id == id)
-			return &v[mid];
-		if (v[mid].id < id)
+		memcpy(&at, rec, sizeof at);
+		if (at == id)
+			return rec;
+		if (at < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return NULL;
 }
+
+_Static_assert(offsetof(struct notice, id) == 0, "find_id reads the id first");
+_Static_assert(offsetof(struct incident, id) == 0, "find_id reads the id first");
 
 /* The caps of the arrays each notice grows in the arena, kept beside the notices. */
 struct notice_caps {
@@ -774,7 +801,7 @@ static enum cd_err notice_rows(struct sq *q, enum stmt s, struct arena *a, struc
 	int step;
 
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct notice *x = find_notice(v, n, sqlite3_column_int64(st, 0));
+		struct notice *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
 		struct notice_caps *c = x ? &caps[x - v] : NULL;
 
 		if (!x)
@@ -922,6 +949,139 @@ static enum cd_err sq_records_load(struct store *s, struct arena *a, struct reco
 	return rc;
 }
 
+static enum cd_err sq_incident_add(struct store *s, struct incident *x, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_ADD];
+	enum cd_err rc;
+
+	bind_text(st, 1, x->code);
+	bind_text(st, 2, x->title);
+	bind_id(st, 3, x->unit);
+	bind_time(st, 4, x->detected_at);
+	if ((rc = insert(q, ST_INCIDENT_ADD, d, "incident", &x->id)))
+		return rc;
+	st = q->st[ST_INCIDENT_ASSET_ADD];
+	for (size_t i = 0; !rc && i < x->nassets; i++) {
+		sqlite3_bind_int64(st, 1, x->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_int64(st, 3, x->assets[i]);
+		rc = run(q, ST_INCIDENT_ASSET_ADD, d, "incident asset");
+	}
+	return rc;
+}
+
+static enum cd_err sq_incident_event_add(struct store *s, int64_t incident,
+					 const struct incident_event *e, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_EVENT_ADD];
+
+	sqlite3_bind_int64(st, 1, incident);
+	bind_text(st, 2, incident_event_code(e->kind));
+	bind_time(st, 3, e->at);
+	bind_time(st, 4, e->recorded_at);
+	bind_text(st, 5, e->by);
+	bind_text(st, 6, e->name);
+	bind_text(st, 7, e->value);
+	bind_text(st, 8, e->note);
+	bind_id(st, 9, e->person);
+	return run(q, ST_INCIDENT_EVENT_ADD, d, "incident event");
+}
+
+static void incident_event_row(struct arena *a, sqlite3_stmt *st, struct incident_event *e)
+{
+	int k = incident_event_parse((const char *)sqlite3_column_text(st, 1));
+
+	e->kind = k < 0 ? IEV__MAX : (enum incident_event_kind)k; /* IEV__MAX: the fold refuses */
+	e->at = col_time(st, 2);
+	e->recorded_at = col_time(st, 3);
+	e->by = col_str(a, st, 4);
+	e->name = col_str(a, st, 5);
+	e->value = col_str(a, st, 6);
+	e->note = col_str(a, st, 7);
+	e->person = sqlite3_column_int64(st, 8);
+}
+
+/* The caps of the arrays each incident grows in the arena, kept beside the incidents. */
+struct incident_caps {
+	size_t assets, events;
+};
+
+static enum cd_err incident_rows(struct sq *q, enum stmt s, struct arena *a, struct incident *v,
+				 size_t n, struct incident_caps *caps, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[s];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct incident *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
+		struct incident_caps *c = x ? &caps[x - v] : NULL;
+		int64_t *asset;
+		struct incident_event *e;
+
+		if (!x)
+			continue;
+		if (s == ST_INCIDENT_ASSET_ALL) {
+			if (!(asset = arena_grow(a, &x->assets, &x->nassets, &c->assets,
+						 sizeof(*asset))))
+				rc = CD_ENOMEM;
+			else
+				*asset = sqlite3_column_int64(st, 1);
+		} else if (!(e = arena_grow(a, &x->events, &x->nevents, &c->events, sizeof(*e)))) {
+			rc = CD_ENOMEM;
+		} else {
+			incident_event_row(a, st, e);
+		}
+	}
+	if (rc)
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+	else if (step != SQLITE_DONE)
+		rc = db_fail(q, d, "loading incidents");
+	sqlite3_reset(st);
+	return rc;
+}
+
+static enum cd_err sq_incidents_load(struct store *s, struct arena *a, struct incident **out,
+				     size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_ALL];
+	struct incident_caps *caps = NULL;
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct incident *x = arena_grow(a, out, n, &cap, sizeof(*x));
+
+		if (!x) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+			break;
+		}
+		incident_init(x);
+		x->id = sqlite3_column_int64(st, 0);
+		x->code = col_str(a, st, 1);
+		x->title = col_str(a, st, 2);
+		x->unit = sqlite3_column_int64(st, 3);
+		x->detected_at = col_time(st, 4);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "loading incidents");
+	sqlite3_reset(st);
+	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+	if (!rc && *n)
+		rc = incident_rows(q, ST_INCIDENT_ASSET_ALL, a, *out, *n, caps, d);
+	if (!rc && *n)
+		rc = incident_rows(q, ST_INCIDENT_EVENT_ALL, a, *out, *n, caps, d);
+	free(caps);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -946,6 +1106,9 @@ static const struct store_ops sqlite_ops = {
 	.notices_load = sq_notices_load,
 	.record_add = sq_record_add,
 	.records_load = sq_records_load,
+	.incident_add = sq_incident_add,
+	.incident_event_add = sq_incident_event_add,
+	.incidents_load = sq_incidents_load,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

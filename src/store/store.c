@@ -137,3 +137,20 @@ enum cd_err store_records_load(struct store *s, struct arena *a, struct record *
 {
 	return s->ops->records_load(s, a, out, n, d);
 }
+
+enum cd_err store_incident_add(struct store *s, struct incident *x, struct cd_diag *d)
+{
+	return s->ops->incident_add(s, x, d);
+}
+
+enum cd_err store_incident_event_add(struct store *s, int64_t incident,
+				     const struct incident_event *e, struct cd_diag *d)
+{
+	return s->ops->incident_event_add(s, incident, e, d);
+}
+
+enum cd_err store_incidents_load(struct store *s, struct arena *a, struct incident **out,
+				 size_t *n, struct cd_diag *d)
+{
+	return s->ops->incidents_load(s, a, out, n, d);
+}

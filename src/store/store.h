@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/calendar.h"
 #include "core/err.h"
+#include "core/incident.h"
 #include "core/notice.h"
 #include "core/oblig.h"
 #include "core/reg.h"
@@ -100,5 +101,23 @@ enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *
 /* store_records_load returns every record, sorted by id, in arena a. */
 enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
 			       struct cd_diag *d);
+
+/* store_incident_add inserts an incident (code, title, unit, detected_at) with its assets in
+ * the order given (x->assets[0] is the main system) and sets x->id. The record is fixed from
+ * then on (the database refuses updates): every change is an event. Not itself a transaction. */
+enum cd_err store_incident_add(struct store *s, struct incident *x, struct cd_diag *d);
+
+/* store_incident_event_add appends one event to an incident's timeline; the timeline is
+ * append-only (the database refuses updates and deletes). recorded_at is e->recorded_at when
+ * set (the demo writes a history), else the database's clock. Validate with incident_apply
+ * first. */
+enum cd_err store_incident_event_add(struct store *s, int64_t incident,
+				     const struct incident_event *e, struct cd_diag *d);
+
+/* store_incidents_load returns every incident, sorted by id, with its assets (in the order
+ * recorded) and its timeline (in the order appended), all in arena a. The folded fields are
+ * not set: call incident_fold. */
+enum cd_err store_incidents_load(struct store *s, struct arena *a, struct incident **out,
+				 size_t *n, struct cd_diag *d);
 
 #endif

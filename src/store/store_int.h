@@ -39,6 +39,11 @@ struct store_ops {
 	enum cd_err (*record_add)(struct store *s, struct record *r, struct cd_diag *d);
 	enum cd_err (*records_load)(struct store *s, struct arena *a, struct record **out,
 				    size_t *n, struct cd_diag *d);
+	enum cd_err (*incident_add)(struct store *s, struct incident *x, struct cd_diag *d);
+	enum cd_err (*incident_event_add)(struct store *s, int64_t incident,
+					  const struct incident_event *e, struct cd_diag *d);
+	enum cd_err (*incidents_load)(struct store *s, struct arena *a, struct incident **out,
+				      size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

@@ -1,4 +1,4 @@
-/* book.c — loading the deadline book. */
+/* book.c — loading the deadline book, and the incident services built on it. */
 #include "book.h"
 
 #include <stdio.h>
@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "io/calendar_load.h"
+#include "io/incident_data.h"
 
 void book_free(struct book *b)
 {
@@ -35,6 +36,61 @@ enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
 		}
 	}
 	return CD_OK;
+}
+
+/* incident_events appends each incident's detection per asset to b->events. */
+static enum cd_err incident_events(struct book *b)
+{
+	size_t cap = b->nevents; /* full: the first append moves the array */
+
+	for (size_t i = 0; i < b->nincidents; i++) {
+		const struct incident *x = &b->incidents[i];
+
+		for (size_t k = 0; k < x->nassets; k++) {
+			struct asset_event *e = arena_grow(b->a, &b->events, &b->nevents, &cap,
+							   sizeof(*e));
+
+			if (!e)
+				return CD_ENOMEM;
+			*e = (struct asset_event){.asset = x->assets[k], .at = x->detected_at,
+						  .incident = x->id};
+		}
+	}
+	return CD_OK;
+}
+
+/* Latest first (ties: notices before incidents, then by id), so that the repeat rule names the
+ * latest earlier notice or incident in the window — as `cyberduty eval` does. */
+static int latest_first(const void *pa, const void *pb)
+{
+	const struct asset_event *a = pa, *b = pb;
+
+	if (a->at != b->at)
+		return a->at < b->at ? 1 : -1;
+	if ((a->incident != 0) != (b->incident != 0))
+		return a->incident ? 1 : -1;
+	if (a->notice + a->incident != b->notice + b->incident)
+		return a->notice + a->incident < b->notice + b->incident ? -1 : 1;
+	return (a->asset > b->asset) - (a->asset < b->asset);
+}
+
+/* load_incidents reads and folds every incident; a timeline the rules refuse is a damaged
+ * database (the commands validate every event before appending it). */
+static enum cd_err load_incidents(struct store *s, struct book *b, struct cd_diag *d)
+{
+	enum cd_err rc = store_incidents_load(s, b->a, &b->incidents, &b->nincidents, d);
+	char what[192];
+
+	for (size_t i = 0; !rc && i < b->nincidents; i++) {
+		if ((rc = incident_fold(&b->incidents[i], b->a, d)) == CD_OK)
+			continue;
+		snprintf(what, sizeof(what),
+			 "incident %s: its stored timeline breaks a rule (a damaged database)",
+			 b->incidents[i].code);
+		cd_diag_prefix(d, what);
+		rc = CD_ESTORE;
+	}
+	return rc;
 }
 
 static enum cd_err year_from(struct store *s, cd_date as_of, int *out, struct cd_diag *d)
@@ -75,8 +131,13 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 		notice_checks_sort(&b->notices[i]);
 		rc = notice_fold(&b->notices[i], p, b->cal, d);
 	}
-	if (!rc && book_events_of(b->notices, b->nnotices, b->a, &b->events, &b->nevents))
+	if (!rc)
+		rc = load_incidents(s, b, d);
+	if (!rc && (book_events_of(b->notices, b->nnotices, b->a, &b->events, &b->nevents) ||
+		    incident_events(b)))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (!rc && b->nevents)
+		qsort(b->events, b->nevents, sizeof(*b->events), latest_first);
 	if (!rc)
 		rc = store_records_load(s, b->a, &b->records, &b->nrecords, d);
 	if (!rc)
@@ -128,6 +189,80 @@ struct notice *book_notice_by_id(const struct book *b, int64_t id)
 const struct asset_event *book_repeat(const struct book *b, const struct notice *n)
 {
 	return notice_repeat(n, b->p->numbers.repeat_window_months, b->events, b->nevents);
+}
+
+struct incident *book_incident(const struct book *b, const char *code)
+{
+	for (size_t i = 0; i < b->nincidents; i++)
+		if (!strcmp(b->incidents[i].code, code))
+			return &b->incidents[i];
+	return NULL;
+}
+
+struct incident *book_incident_by_id(const struct book *b, int64_t id)
+{
+	for (size_t i = 0; i < b->nincidents; i++)
+		if (b->incidents[i].id == id)
+			return &b->incidents[i];
+	return NULL;
+}
+
+enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct cd_diag *d)
+{
+	enum cd_err rc = CD_OK;
+
+	if (!b->incident_data) {
+		rc = incident_data_builtin(b->a, &b->rules, &b->classes, d);
+		if (!rc)
+			rc = cond_parse_profile(b->p, b->a, &b->conds, d);
+		b->incident_data = rc == CD_OK;
+	}
+	*env = (struct incident_env){
+		.p = b->p, .rules = &b->rules, .reg = b->reg, .cal = b->cal, .conds = b->conds,
+		.notices = b->notices, .nnotices = b->nnotices, .events = b->events,
+		.nevents = b->nevents, .incidents = b->incidents, .nincidents = b->nincidents};
+	return rc;
+}
+
+/* write_incident checks e[0..n) against x in order, then writes (the incident first when add)
+ * in one transaction; x takes the folded result only when all is written. */
+static enum cd_err write_incident(struct store *s, struct book *b, struct incident *x, bool add,
+				  const struct incident_event *e, size_t n, struct cd_diag *d)
+{
+	struct incident tmp = *x;
+	enum cd_err rc = CD_OK;
+
+	for (size_t i = 0; !rc && i < n; i++)
+		if ((rc = incident_apply(&tmp, &e[i], b->a, d)) != CD_OK)
+			cd_diag_prefix(d, tmp.code);
+	if (!rc)
+		rc = store_begin(s, d);
+	if (rc)
+		return rc;
+	if (add)
+		rc = store_incident_add(s, &tmp, d);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = store_incident_event_add(s, tmp.id, &e[i], d);
+	if (!rc)
+		rc = store_commit(s, d);
+	if (rc) {
+		store_rollback(s);
+		return rc;
+	}
+	*x = tmp;
+	return CD_OK;
+}
+
+enum cd_err book_incident_add(struct store *s, struct book *b, struct incident *x,
+			      const struct incident_event *e, size_t n, struct cd_diag *d)
+{
+	return write_incident(s, b, x, true, e, n, d);
+}
+
+enum cd_err book_incident_append(struct store *s, struct book *b, struct incident *x,
+				 const struct incident_event *e, size_t n, struct cd_diag *d)
+{
+	return write_incident(s, b, x, false, e, n, d);
 }
 
 bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top)

@@ -1,14 +1,19 @@
 /* book.h — the deadline book: everything the deadline engine needs from one organisation,
- * loaded at once — register, notices (folded from their timelines), records, the working-day
- * calendar and the obligations up to a day. Shared by the command line and the server:
- * callers above (cli/, later http/) use it; it uses store/ and core/ below. */
+ * loaded at once — register, notices and incidents (folded from their timelines), records, the
+ * working-day calendar and the obligations up to a day; and, on demand, what the incident
+ * engine reads (grading rules, incident classes, the profile's trigger conditions). Shared by
+ * the command line and the server: callers above (cli/, later http/) use it; it uses store/,
+ * io/ and core/ below. */
 #ifndef CD_BOOK_H
 #define CD_BOOK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/arena.h"
 #include "core/calendar.h"
+#include "core/cond.h"
+#include "core/incident.h"
 #include "core/notice.h"
 #include "core/oblig.h"
 #include "core/profile.h"
@@ -26,11 +31,20 @@ struct book {
 	size_t nnotices;
 	struct record *records;
 	size_t nrecords;
-	struct asset_event *events; /* every notice's receipt per asset, for the repeat rule */
+	struct incident *incidents; /* sorted by id */
+	size_t nincidents;
+	struct asset_event *events; /* every notice's receipt and every incident's detection per
+				     * asset, for the repeat rule */
 	size_t nevents;
 	int year_from;
 	cd_date as_of;
 	struct oblig_list obl;   /* obligations up to as_of */
+
+	/* Loaded by book_incident_env, once. */
+	bool incident_data;
+	struct grade_rules rules;       /* data/incident-grades.json */
+	struct incident_classes classes; /* data/incident-classes.json */
+	const struct cond **conds;      /* the profile's trigger conditions */
 };
 
 /* book_load fills *b from s under profile p with the obligations up to as_of. Free with
@@ -60,6 +74,26 @@ enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
 /* book_notice_concerns: notice n concerns the subtree of unit `top` — it was addressed there or
  * one of its assets answers to a unit there under any relation. A zero top concerns all. */
 bool book_notice_concerns(const struct book *b, const struct notice *n, int64_t top);
+
+/* book_incident finds an incident by its code, book_incident_by_id by id; NULL when none. */
+struct incident *book_incident(const struct book *b, const char *code);
+struct incident *book_incident_by_id(const struct book *b, int64_t id);
+
+/* book_incident_env fills *env with everything incident_analyse reads from the book: the
+ * profile, the built-in grading rules, the register, calendar, folded notices, the repeat
+ * events and the incidents. The first call reads the built-in data files and parses the
+ * profile's trigger conditions into the book's arena (also b->classes). *env borrows from b. */
+enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct cd_diag *d);
+
+/* book_incident_add records incident x (x->assets set, x->id is set) and its first events
+ * e[0..n) in one transaction; book_incident_append appends events to a recorded incident the
+ * same way. Every event is checked with incident_apply first, in order: on a refusal
+ * (CD_EINVAL, the message prefixed with the incident's code) or any failure nothing is
+ * written and x is unchanged; on CD_OK x is folded with the events (not added to x->events). */
+enum cd_err book_incident_add(struct store *s, struct book *b, struct incident *x,
+			      const struct incident_event *e, size_t n, struct cd_diag *d);
+enum cd_err book_incident_append(struct store *s, struct book *b, struct incident *x,
+				 const struct incident_event *e, size_t n, struct cd_diag *d);
 
 /* book_in_unit: unit id lies in the subtree of `top` (top itself included). */
 bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top);

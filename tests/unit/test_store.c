@@ -1,5 +1,6 @@
 /* test_store.c — the SQLite backend through store.h: create, migrate, round-trip every record
- * kind, reopen, transactions, and the errors a caller can meet. */
+ * kind (incidents with their timeline too), reopen, transactions, and the errors a caller can
+ * meet. */
 #include "testutil.h"
 
 #include "store/store.h"
@@ -129,12 +130,108 @@ static void errors_and_transactions(void **state)
 	store_close(s);
 }
 
+static cd_time T(const char *s)
+{
+	cd_time t = CD_TIME_NONE;
+
+	assert_true(time_parse(s, true, &t));
+	return t;
+}
+
+/* An incident on two systems (order kept), its timeline round-tripped and folded. */
+static void incidents(void **state)
+{
+	char path[512];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct arena *a = arena_new(0);
+	struct unit u = {.code = "U", .name = "信息中心", .kind = UNIT_TECH_SUPPORT_CENTRE};
+	struct person p = {.code = "P1", .name = "当事人甲"};
+	struct asset web = {.code = "WEB", .name = "门户", .kind = ASSET_PORTAL,
+			    .status = STATUS_LIVE};
+	struct asset db = {.code = "DB", .name = "数据库", .kind = ASSET_SERVER,
+			   .status = STATUS_LIVE};
+	int64_t assets[2];
+	struct incident x, dup, *v = NULL;
+	size_t n = 0;
+	const struct incident_event ev[] = {
+		{.kind = IEV_SET, .at = T("2026-05-12 09:00"), .recorded_at = T("2026-05-12 09:05"),
+		 .by = "值班员", .name = "occurred_at", .value = "2026-05-12T08:30:00+08:00"},
+		{.kind = IEV_PERSON, .at = CD_TIME_NONE, .recorded_at = T("2026-05-12 09:06")},
+		{.kind = IEV_REPORT, .at = T("2026-05-12 10:00"), .recorded_at = CD_TIME_NONE,
+		 .name = "initial", .value = "上级网信部门", .note = "电话报告"},
+	};
+	struct incident_event no_person = {.kind = IEV_PERSON, .at = CD_TIME_NONE,
+					   .recorded_at = CD_TIME_NONE};
+	(void)state;
+
+	assert_non_null(a);
+	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-inc"), STORE_CREATE, &s, &d),
+			 CD_OK);
+	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
+	p.unit = u.id;
+	assert_int_equal(store_person_add(s, &p, &d), CD_OK);
+	assert_int_equal(store_asset_add(s, &web, &d), CD_OK);
+	assert_int_equal(store_asset_add(s, &db, &d), CD_OK);
+	incident_init(&x);
+	x.code = "INC-1";
+	x.title = "门户网站被篡改";
+	x.unit = u.id;
+	x.detected_at = T("2026-05-12 09:00");
+	assets[0] = db.id; /* the main system first, whatever its id */
+	assets[1] = web.id;
+	x.assets = assets;
+	x.nassets = 2;
+	assert_int_equal(store_incident_add(s, &x, &d), CD_OK);
+	assert_true(x.id > 0);
+	for (size_t i = 0; i < sizeof(ev) / sizeof(ev[0]); i++) {
+		struct incident_event e = ev[i];
+
+		e.person = e.kind == IEV_PERSON ? p.id : 0;
+		assert_int_equal(store_incident_event_add(s, x.id, &e, &d), CD_OK);
+	}
+	/* a person event without a person, a second INC-1: refused by the database */
+	assert_int_equal(store_incident_event_add(s, x.id, &no_person, &d), CD_EINVAL);
+	dup = x;
+	assert_int_equal(store_incident_add(s, &dup, &d), CD_ECONFLICT);
+	store_close(s);
+
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	assert_int_equal(store_incidents_load(s, a, &v, &n, &d), CD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].code, "INC-1");
+	assert_string_equal(v[0].title, "门户网站被篡改");
+	assert_int_equal(v[0].unit, u.id);
+	assert_int_equal(v[0].detected_at, T("2026-05-12 09:00"));
+	assert_int_equal(v[0].nassets, 2);
+	assert_int_equal(v[0].assets[0], db.id);
+	assert_int_equal(v[0].assets[1], web.id);
+	assert_int_equal(v[0].nevents, 3);
+	assert_int_equal(v[0].events[0].kind, IEV_SET);
+	assert_int_equal(v[0].events[0].recorded_at, T("2026-05-12 09:05"));
+	assert_string_equal(v[0].events[0].by, "值班员");
+	assert_int_equal(v[0].events[1].at, CD_TIME_NONE);
+	assert_int_equal(v[0].events[1].person, p.id);
+	assert_string_equal(v[0].events[2].note, "电话报告");
+	assert_true(v[0].events[2].recorded_at != CD_TIME_NONE); /* the database's clock */
+	assert_null(v[0].events[2].by);
+	/* not folded until asked */
+	assert_int_equal(v[0].occurred_at, CD_TIME_NONE);
+	assert_int_equal(incident_fold(&v[0], a, &d), CD_OK);
+	assert_int_equal(v[0].occurred_at, T("2026-05-12 08:30"));
+	assert_int_equal(v[0].ninvolved, 1);
+	assert_int_equal(v[0].nreports, 1);
+	store_close(s);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(create_and_reopen),
 		cmocka_unit_test(roundtrip),
 		cmocka_unit_test(errors_and_transactions),
+		cmocka_unit_test(incidents),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

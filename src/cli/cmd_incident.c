@@ -1,0 +1,772 @@
+/* cmd_incident.c — `cyberduty incident add|list|show|event|report|close`: security incidents
+ * (网络安全事件) and their append-only timeline, with the grade proposed from the thresholds and
+ * confirmed by a person, the reporting deadlines, the facts derived from the record and the
+ * register, the accountability triggers and the chain of responsibility at the time of the
+ * incident (docs/incidents.md). The accountability case itself is cmd_accountability.c. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "io/incident_json.h"
+#include "svc/accountability.h"
+#include "svc/book.h"
+
+static const char *asset_code(const struct reg *reg, int64_t id)
+{
+	const struct asset *a = reg_asset(reg, id);
+
+	return a ? a->code : "?";
+}
+
+static const char *person_code(const struct reg *reg, int64_t id)
+{
+	const struct person *p = id ? reg_person(reg, id) : NULL;
+
+	return p ? p->code : NULL;
+}
+
+static const char *unit_code(const struct reg *reg, int64_t id)
+{
+	const struct unit *u = id ? reg_unit(reg, id) : NULL;
+
+	return u ? u->code : NULL;
+}
+
+/* ---- what every subcommand says about an incident ---- */
+
+static void say_grade(const struct incident *x, const struct incident_analysis *an)
+{
+	const struct grade_proposal *g = &an->proposal;
+
+	if (x->graded)
+		printf("  grade:    %s confirmed by %s: %s (proposed from the thresholds: %s)\n",
+		       grade_label(x->grade), x->grade_by ? x->grade_by : "?", x->grade_reason,
+		       grade_label(g->grade));
+	else
+		printf("  grade:    %s proposed%s — not confirmed (cyberduty incident event %s "
+		       "--grade G --reason WHY)\n",
+		       grade_label(g->grade), g->unconfirmed ? " on a draft threshold" : "",
+		       x->code);
+	for (size_t i = 0; i < g->nmet; i++)
+		printf("            meets: %s%s\n", g->met[i]->text,
+		       g->met[i]->confirmed ? "" : " [draft: confirmed false]");
+	if (!g->nmet && !x->graded)
+		printf("            no threshold met by what is recorded\n");
+}
+
+static void say_report(const struct incident_env *env, const struct incident *x,
+                       const struct incident_analysis *an)
+{
+	char t1[26], t2[26], day[11];
+
+	if (!an->report_required) {
+		printf("  report:   not required for %s (required from %s up)\n",
+		       grade_label(an->grade), grade_label(env->rules->report_from));
+		return;
+	}
+	printf("  report:   due %s (%d minutes after detection, reporter %s%s) — %s",
+	       time_format(an->report_due, t1), env->rules->report_minutes[x->reporter],
+	       reporter_code(x->reporter), x->reporter_set ? "" : " by default",
+	       due_state_code(an->report_state));
+	if (an->reported_at != CD_TIME_NONE)
+		printf(", reported %s", time_format(an->reported_at, t2));
+	printf("\n");
+	if (x->handling_ended_at == CD_TIME_NONE || an->summary_due == CD_DATE_NONE)
+		printf("  summary:  due %d days after handling ends (handling not ended)\n",
+		       env->rules->summary_days);
+	else
+		printf("  summary:  due %s 24:00 (%d days after handling ended %s) — %s\n",
+		       date_format(an->summary_due, day), env->rules->summary_days,
+		       time_format(x->handling_ended_at, t1), due_state_code(an->summary_state));
+}
+
+/* say_status: grade, reports, paralysis, handling and the case — after every change and in
+ * show. */
+static void say_status(const struct incident_env *env, const struct incident *x,
+                       const struct incident_analysis *an)
+{
+	say_grade(x, an);
+	say_report(env, x, an);
+	if (an->paralysis_known)
+		printf("  paralysis: %.10g hours (%s)\n", an->paralysis_hours,
+		       an->why[FACT_PARALYSIS_HOURS]);
+	printf("  handling: %s; accountability: %s; triggers %zu fired, %zu open\n",
+	       x->handling_ended_at == CD_TIME_NONE ? "open" : "ended",
+	       accountability_stage_code(accountability_stage(x)), an->nfired, an->nopen);
+}
+
+/* after_change prints the incident's state now that it was added or an event appended. */
+static enum cd_err after_change(struct cli_book *c, const struct incident_env *env,
+                                const struct incident *x, const char *what, bool added)
+{
+	struct incident_analysis an;
+	enum cd_err rc = cli_book_analyse(c, env, x, cli_now(), &an);
+
+	if (rc)
+		return rc;
+	printf("incident %s: %s\n", x->code, what);
+	say_status(env, x, &an);
+	if (added) /* just recorded: is it a repeat? */
+		accountability_write_repeat(stdout, env, &an, 2);
+	return CD_OK;
+}
+
+/* ---- classes (data/incident-classes.json) ---- */
+
+static enum cd_err valid_class(const struct incident_classes *k, const char *s, const char **code,
+                               struct cd_diag *d)
+{
+	const struct incident_class *c = incident_class_find(k, s);
+	char list[256] = "";
+	size_t n = 0;
+
+	if (c) {
+		*code = c->code;
+		return CD_OK;
+	}
+	for (size_t i = 0; i < k->n && n < sizeof list; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
+		                      k->v[i].code);
+	return cd_diag_set(
+	    d, CD_EINVAL,
+	    "class: \"%s\" is not an incident class of GB/T 20986-2023 (use the code "
+	    "or the Chinese name: %s)",
+	    s, list);
+}
+
+static enum cd_err valid_subclass(const struct incident_classes *k, const char *cls,
+                                  const char *sub, struct cd_diag *d)
+{
+	const struct incident_class *c = cls ? incident_class_find(k, cls) : NULL;
+
+	if (!cls)
+		return cd_diag_set(d, CD_EINVAL, "subclass: record the class first (--class)");
+	for (size_t i = 0; c && i < c->nsubclasses; i++)
+		if (!strcmp(c->subclasses[i], sub))
+			return CD_OK;
+	if (!c || !c->nsubclasses)
+		return CD_OK; /* no subclasses listed: free text */
+	return cd_diag_set(d, CD_EINVAL, "subclass: \"%s\" is not a subclass of %s", sub, c->code);
+}
+
+static bool is_time_field(const char *name)
+{
+	return !strcmp(name, "occurred_at") || !strcmp(name, "outage_start") ||
+	       !strcmp(name, "outage_end");
+}
+
+/* normalise_set checks a class or subclass (the core takes any text) and writes times and
+ * codes the one way the timeline keeps them (RFC 3339 in CST, English codes); a value the
+ * core will refuse is left for incident_apply to say what is wrong with it. */
+static enum cd_err normalise_set(const struct book *b, const struct incident *x,
+                                 struct incident_event *e, struct cd_diag *d)
+{
+	cd_time t;
+	char *buf;
+	int k;
+
+	if (!e->value || !*e->value)
+		return CD_OK;
+	if (!strcmp(e->name, "class"))
+		return valid_class(&b->classes, e->value, &e->value, d);
+	if (!strcmp(e->name, "subclass"))
+		return valid_subclass(&b->classes, x->class_code, e->value, d);
+	if (is_time_field(e->name) && time_parse(e->value, true, &t)) {
+		if (!(buf = arena_alloc(b->a, 26)))
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		e->value = time_format(t, buf);
+	} else if (!strcmp(e->name, "reporter") && (k = reporter_parse(e->value)) >= 0) {
+		e->value = reporter_code((enum reporter)k);
+	} else if (!strcmp(e->name, "outage_scope") && (k = outage_scope_parse(e->value)) >= 0) {
+		e->value = outage_scope_code((enum outage_scope)k);
+	}
+	return CD_OK;
+}
+
+/* ---- add ---- */
+
+struct add_opts {
+	const char *assets, *detected, *title, *unit, *occurred, *cls, *sub, *reporter, *by;
+};
+
+/* first_events: the fields given at add time, as IEV_SET events at detection. */
+static enum cd_err first_events(struct cli_book *c, const struct add_opts *o, struct incident *x,
+                                struct incident_event *ev, size_t *n)
+{
+	const char *names[] = {"occurred_at", "class", "subclass", "reporter"};
+	const char *values[] = {o->occurred, o->cls, o->sub, o->reporter};
+	struct incident tmp = *x;
+	enum cd_err rc = CD_OK;
+
+	*n = 0;
+	for (size_t i = 0; !rc && i < sizeof names / sizeof names[0]; i++) {
+		struct incident_event *e = &ev[*n];
+
+		if (!values[i])
+			continue;
+		*e = (struct incident_event){.kind = IEV_SET,
+		                             .at = x->detected_at,
+		                             .recorded_at = CD_TIME_NONE,
+		                             .by = o->by,
+		                             .name = names[i],
+		                             .value = values[i]};
+		rc = normalise_set(&c->b, &tmp, e, &c->d);
+		if (!rc)
+			rc = incident_apply(&tmp, e, c->b.a, &c->d);
+		(*n)++;
+	}
+	return rc;
+}
+
+static enum cd_err add_record(struct cli_book *c, const struct add_opts *o, struct incident *x)
+{
+	const struct unit *u = o->unit ? reg_unit_by_code(c->b.reg, o->unit) : NULL;
+	enum cd_err rc = CD_OK;
+
+	if (book_incident(&c->b, x->code))
+		return cd_diag_set(&c->d, CD_ECONFLICT, "incident %s is already recorded", x->code);
+	if (o->unit && !u)
+		return cd_diag_set(&c->d, CD_ENOTFOUND, "--unit: no unit \"%s\"", o->unit);
+	rc = cli_assets("--asset", o->assets, c->b.reg, c->b.a, &x->assets, &x->nassets, &c->d);
+	if (!rc && x->nassets > INCIDENT_ASSETS_MAX)
+		rc = cd_diag_set(&c->d, CD_EINVAL, "--asset: more than %d systems",
+		                 INCIDENT_ASSETS_MAX);
+	if (!rc) /* the unit in charge of the first system records it by default */
+		x->unit = u ? u->id : reg_asset(c->b.reg, x->assets[0])->rel[REL_MANAGER];
+	return rc;
+}
+
+static int incident_add(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	struct add_opts a;
+	const struct cli_field f[] = {{"--asset", &a.assets},
+	                              {"--detected", &a.detected},
+	                              {"--title", &a.title},
+	                              {"--unit", &a.unit},
+	                              {"--occurred", &a.occurred},
+	                              {"--class", &a.cls},
+	                              {"--subclass", &a.sub},
+	                              {"--reporter", &a.reporter},
+	                              {"--by", &a.by},
+	                              {NULL, NULL}};
+	struct incident x;
+	struct incident_event ev[4];
+	struct incident_env env;
+	size_t n = 0;
+	enum cd_err rc;
+	char when[26];
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (!a.assets || !a.detected) {
+		fprintf(stderr,
+		        "cyberduty: incident add needs --asset CODE[,CODE…] (the systems it "
+		        "happened to) and --detected TIME (the report deadline counts from "
+		        "it)\nusage: cyberduty %s\n",
+		        usage);
+		return EXIT_ERROR;
+	}
+	incident_init(&x);
+	x.code = c.o.pos[0];
+	x.title = a.title;
+	if (!cli_past_time("--detected", a.detected, &x.detected_at))
+		return EXIT_ERROR;
+	rc = cli_book_open_incident(&c, NULL, &env);
+	if (!rc)
+		rc = add_record(&c, &a, &x);
+	if (!rc)
+		rc = first_events(&c, &a, &x, ev, &n);
+	if (!rc)
+		rc = book_incident_add(c.s, &c.b, &x, ev, n, &c.d);
+	if (!rc) {
+		char what[160];
+
+		snprintf(what, sizeof what, "recorded (detected %s, %zu system%s)",
+		         time_format(x.detected_at, when), x.nassets, x.nassets == 1 ? "" : "s");
+		rc = after_change(&c, &env, &x, what, true);
+	}
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
+/* ---- event, report, close ---- */
+
+/* append_event finds the incident named first on the command line, resolves what the event
+ * names (a person by code given with option `opt`, a class), appends e and prints the new
+ * state. */
+static int append_event(struct cli_book *c, struct incident_event *e, const char *opt,
+                        const char *person, const char *what)
+{
+	struct incident *x = NULL;
+	struct incident_env env;
+	enum cd_err rc = cli_book_open_incident(c, &x, &env);
+
+	if (!rc && person)
+		rc = cli_person(c->b.reg, opt, person, &e->person, &c->d);
+	if (!rc && e->kind == IEV_SET)
+		rc = normalise_set(&c->b, x, e, &c->d);
+	if (!rc)
+		rc = book_incident_append(c->s, &c->b, x, e, 1, &c->d);
+	if (!rc)
+		rc = after_change(c, &env, x, what, false);
+	return cli_book_close(c, rc, EXIT_CLEAN);
+}
+
+struct event_opts {
+	const char *set, *fact, *measure, *person, *participant, *step, *grade, *reason, *at, *by,
+	    *note;
+};
+
+/* event_kind: which one of the event options was given; -1 (said) when none or several. */
+static int event_kind(const struct event_opts *o)
+{
+	const char *given[] = {o->set,         o->fact, o->measure, o->person,
+	                       o->participant, o->step, o->grade};
+	const int kinds[] = {IEV_SET,         IEV_FACT, IEV_MEASURE, IEV_PERSON,
+	                     IEV_PARTICIPANT, IEV_STEP, IEV_GRADE};
+	int k = -1, n = 0;
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (given[i]) {
+			k = kinds[i];
+			n++;
+		}
+	if (n != 1)
+		fprintf(stderr, "cyberduty: incident event takes one of --set FIELD=VALUE, --fact "
+		                "NAME=VALUE, --measure NAME=VALUE, --person P, --participant P, "
+		                "--step TEXT, --grade G --reason WHY\n");
+	else if ((k == IEV_GRADE) != (o->reason != NULL))
+		fprintf(stderr, "cyberduty: --grade and --reason go together: a confirmed or "
+		                "overridden grade needs its reason\n");
+	else if (k == IEV_STEP && o->note)
+		fprintf(stderr, "cyberduty: --step TEXT is the step's note; leave out --note\n");
+	else
+		return k;
+	return -1;
+}
+
+/* event_fill sets what the options say into e (the NAME=VALUE pairs split into arena a). */
+static enum cd_err event_fill(const struct event_opts *o, struct incident_event *e, struct arena *a,
+                              struct cd_diag *d)
+{
+	int g;
+
+	e->note = o->note;
+	switch (e->kind) {
+	case IEV_SET:
+		return cli_split("--set", o->set, a, &e->name, &e->value, d);
+	case IEV_FACT:
+		return cli_split("--fact", o->fact, a, &e->name, &e->value, d);
+	case IEV_MEASURE:
+		return cli_split("--measure", o->measure, a, &e->name, &e->value, d);
+	case IEV_STEP:
+		e->note = o->step;
+		return CD_OK;
+	case IEV_GRADE:
+		g = grade_parse(o->grade);
+		e->value = g < 0 ? o->grade : grade_code((enum grade)g);
+		e->note = o->reason;
+		return CD_OK;
+	default:
+		return CD_OK;
+	}
+}
+
+static int incident_event(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	struct event_opts o;
+	const struct cli_field f[] = {{"--set", &o.set},
+	                              {"--fact", &o.fact},
+	                              {"--measure", &o.measure},
+	                              {"--person", &o.person},
+	                              {"--participant", &o.participant},
+	                              {"--step", &o.step},
+	                              {"--grade", &o.grade},
+	                              {"--reason", &o.reason},
+	                              {"--at", &o.at},
+	                              {"--by", &o.by},
+	                              {"--note", &o.note},
+	                              {NULL, NULL}};
+	struct incident_event e = {.recorded_at = CD_TIME_NONE};
+	struct arena *a = NULL;
+	char what[64];
+	enum cd_err rc;
+	int k, code;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if ((k = event_kind(&o)) < 0 || !cli_past_time("--at", o.at, &e.at))
+		return EXIT_ERROR;
+	e.kind = (enum incident_event_kind)k;
+	e.by = o.by;
+	if (!(a = arena_new(0)))
+		return cli_fail(CD_ENOMEM, NULL);
+	if ((rc = event_fill(&o, &e, a, &c.d))) {
+		arena_free(a);
+		return cli_fail(rc, &c.d);
+	}
+	snprintf(what, sizeof what, "%s recorded", incident_event_label(e.kind));
+	if (k == IEV_PERSON || k == IEV_PARTICIPANT)
+		code = append_event(&c, &e, k == IEV_PERSON ? "--person" : "--participant",
+		                    k == IEV_PERSON ? o.person : o.participant, what);
+	else
+		code = append_event(&c, &e, NULL, NULL, what);
+	arena_free(a);
+	return code;
+}
+
+static int incident_report(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	const char *kind, *to, *at, *by, *note;
+	const struct cli_field f[] = {{"--kind", &kind}, {"--to", &to},     {"--at", &at},
+	                              {"--by", &by},     {"--note", &note}, {NULL, NULL}};
+	struct incident_event e = {.kind = IEV_REPORT, .recorded_at = CD_TIME_NONE};
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (!kind || !to) {
+		fprintf(stderr,
+		        "cyberduty: incident report needs --kind initial|supplementary|summary "
+		        "and --to (to whom it was reported)\nusage: cyberduty %s\n",
+		        usage);
+		return EXIT_ERROR;
+	}
+	if (!cli_past_time("--at", at, &e.at))
+		return EXIT_ERROR;
+	e.name = report_kind_parse(kind) < 0
+	             ? kind
+	             : report_kind_code((enum report_kind)report_kind_parse(kind));
+	e.value = to;
+	e.by = by;
+	e.note = note;
+	return append_event(&c, &e, NULL, NULL, "report recorded");
+}
+
+static int incident_close(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	const char *at, *by, *note;
+	const struct cli_field f[] = {
+	    {"--at", &at}, {"--by", &by}, {"--note", &note}, {NULL, NULL}};
+	struct incident_event e = {.kind = IEV_CLOSE, .recorded_at = CD_TIME_NONE};
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (!cli_past_time("--at", at, &e.at))
+		return EXIT_ERROR;
+	e.by = by;
+	e.note = note;
+	return append_event(&c, &e, NULL, NULL, "handling ended");
+}
+
+/* ---- list ---- */
+
+static json_t *list_json(const struct reg *reg, const struct incident *x,
+                         const struct incident_analysis *an)
+{
+	json_t *assets = json_array();
+
+	for (size_t i = 0; i < x->nassets; i++)
+		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
+	return json_pack("{s:s, s:o, s:o, s:s, s:b, s:b, s:s, s:b, s:s, s:I, s:I, s:s}", "code",
+	                 x->code, "detected_at", cli_json_time(x->detected_at), "assets", assets,
+	                 "grade", grade_label(an->grade), "grade_confirmed", x->graded,
+	                 "grade_draft", !x->graded && an->proposal.unconfirmed, "report_state",
+	                 due_state_code(an->report_state), "handling_ended",
+	                 x->handling_ended_at != CD_TIME_NONE, "summary_state",
+	                 due_state_code(an->summary_state), "triggers_fired",
+	                 (json_int_t)an->nfired, "triggers_open", (json_int_t)an->nopen,
+	                 "case_stage", accountability_stage_code(accountability_stage(x)));
+}
+
+static void list_row(const struct reg *reg, const struct incident *x,
+                     const struct incident_analysis *an)
+{
+	char when[26], grade[64];
+
+	time_format(x->detected_at, when);
+	when[16] = '\0';
+	snprintf(grade, sizeof grade, "%s %s", grade_label(an->grade),
+	         x->graded                  ? "confirmed"
+	         : an->proposal.unconfirmed ? "draft"
+	                                    : "proposed");
+	printf("%-16s %-16s %-20s %-12s %-8s %-12s %2zu/%-2zu    %-11s", x->code, when, grade,
+	       an->report_required ? due_state_code(an->report_state) : "—",
+	       x->handling_ended_at == CD_TIME_NONE ? "open" : "ended",
+	       an->summary_due != CD_DATE_NONE ? due_state_code(an->summary_state) : "—",
+	       an->nfired, an->nopen, accountability_stage_code(accountability_stage(x)));
+	for (size_t k = 0; k < x->nassets; k++)
+		printf("%s%s", k ? "," : " ", asset_code(reg, x->assets[k]));
+	printf("\n");
+}
+
+/* list_one analyses x as of the listing's instant and adds it to list, or prints its row. */
+static enum cd_err list_one(struct cli_book *c, const struct incident_env *env,
+                            const struct incident *x, json_t *list)
+{
+	struct incident_analysis an;
+	enum cd_err rc = cli_book_analyse(c, env, x, c->o.at, &an);
+
+	if (!rc && list)
+		json_array_append_new(list, list_json(c->b.reg, x, &an));
+	else if (!rc)
+		list_row(c->b.reg, x, &an);
+	return rc;
+}
+
+static int incident_list(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	struct incident_env env;
+	json_t *list = NULL;
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, 0, 0, usage, &c.o))
+		return EXIT_ERROR;
+	rc = cli_book_open_incident(&c, NULL, &env);
+	if (!rc && c.o.json)
+		list = json_array();
+	else if (!rc)
+		printf("%-16s %-16s %-20s %-12s %-8s %-12s %-9s %-11s %s\n", "incident", "detected",
+		       "grade", "report", "handling", "summary", "triggers", "case", "assets");
+	for (size_t i = 0; !rc && i < c.b.nincidents; i++)
+		if (c.b.incidents[i].detected_at <= c.o.at)
+			rc = list_one(&c, &env, &c.b.incidents[i], list);
+	if (list && !rc && cli_json_dump(json_pack("{s:o}", "incidents", list)))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
+	else if (list && rc)
+		json_decref(list);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
+/* ---- show ---- */
+
+/* event_text: what an event says, in one line (a kept proposal or recommendation: its first
+ * line). */
+static const char *event_text(const struct reg *reg, const struct incident_event *e, char *buf,
+                              size_t n)
+{
+	const char *v = e->value && *e->value ? e->value : "unknown";
+	char who[160];
+	int k;
+
+	switch (e->kind) {
+	case IEV_SET:
+	case IEV_FACT:
+	case IEV_MEASURE:
+		snprintf(buf, n, "%s = %s%s%s", e->name, v, e->note ? " — " : "",
+		         e->note ? e->note : "");
+		break;
+	case IEV_PERSON:
+	case IEV_PARTICIPANT:
+		snprintf(buf, n, "%s", cli_person_text(reg, e->person, who, sizeof who));
+		break;
+	case IEV_REPORT:
+		k = report_kind_parse(e->name ? e->name : "");
+		snprintf(buf, n, "%s to %s", k < 0 ? "?" : report_kind_label((enum report_kind)k),
+		         v);
+		break;
+	case IEV_GRADE:
+		k = grade_parse(v);
+		snprintf(buf, n, "%s: %s", k < 0 ? v : grade_label((enum grade)k),
+		         e->note ? e->note : "");
+		break;
+	case IEV_DECIDE:
+		snprintf(buf, n, "%s: %s (%s)", cli_person_text(reg, e->person, who, sizeof who), v,
+		         e->name ? e->name : "?");
+		break;
+	default:
+		snprintf(buf, n, "%.*s", e->note ? (int)strcspn(e->note, "\n") : 0,
+		         e->note ? e->note : "");
+	}
+	return buf;
+}
+
+static void show_timeline(const struct reg *reg, const struct incident *x)
+{
+	char at[26], rec[26], text[640];
+
+	printf("  timeline:\n    %s  detected\n", time_format(x->detected_at, at));
+	for (size_t i = 0; i < x->nevents; i++) {
+		const struct incident_event *e = &x->events[i];
+
+		printf("    %-25s  %s (%s) %s\n      recorded %s%s%s\n",
+		       e->at == CD_TIME_NONE ? "(no time)" : time_format(e->at, at),
+		       incident_event_code(e->kind), incident_event_label(e->kind),
+		       event_text(reg, e, text, sizeof text), time_format(e->recorded_at, rec),
+		       e->by ? " by " : "", e->by ? e->by : "");
+	}
+}
+
+static void show_facts(const struct incident_analysis *an)
+{
+	char buf[INCIDENT_EVIDENCE_MAX];
+	size_t nunknown = 0;
+
+	printf("  facts:\n");
+	for (int i = 0; i < FACT__MAX; i++) {
+		if (an->origin[i] == ORIGIN_UNKNOWN)
+			continue;
+		printf("    %-10s %s%s\n", fact_origin_code(an->origin[i]),
+		       incident_evidence_text(an, i, buf, sizeof buf),
+		       an->conflict[i] ? " — a person recorded another value; the data's is used"
+		                       : "");
+	}
+	for (int i = 0; i < FACT__MAX; i++)
+		if (an->origin[i] == ORIGIN_UNKNOWN)
+			printf("%s%s", nunknown++ ? ", " : "    unknown    ",
+			       fact_name((enum fact)i));
+	if (nunknown)
+		printf("\n");
+}
+
+static void show_record(const struct reg *reg, const struct incident *x)
+{
+	const struct unit *u = x->unit ? reg_unit(reg, x->unit) : NULL;
+	char t1[26], t2[26];
+
+	printf("网络安全事件 %s%s%s\n", x->code, x->title ? " — " : "", x->title ? x->title : "");
+	printf("  detected: %s", time_format(x->detected_at, t1));
+	if (x->occurred_at != CD_TIME_NONE)
+		printf("; occurred %s", time_format(x->occurred_at, t2));
+	printf("\n  unit:     %s\n  assets:  ", u ? u->name : "—");
+	for (size_t k = 0; k < x->nassets; k++) {
+		const struct asset *a = reg_asset(reg, x->assets[k]);
+
+		printf(" %s %s", a ? a->code : "?", a ? a->name : "?");
+	}
+	printf("\n  class:    %s%s%s\n", x->class_code ? x->class_code : "not recorded",
+	       x->subclass ? " / " : "", x->subclass ? x->subclass : "");
+	if (x->outage_start != CD_TIME_NONE)
+		printf("  outage:   %s – %s (%s)\n", time_format(x->outage_start, t1),
+		       x->outage_end == CD_TIME_NONE ? "not ended" : time_format(x->outage_end, t2),
+		       outage_scope_code(x->outage_scope));
+}
+
+static void show_text(const struct incident_env *env, const struct incident *x,
+                      const struct incident_analysis *an)
+{
+	show_record(env->reg, x);
+	say_status(env, x, an);
+	for (size_t i = 0; i < an->proposal.nunknown; i++)
+		printf("%s%s", i ? ", " : "  not recorded, could raise the grade: ",
+		       measure_code((enum measure)an->proposal.unknown[i]));
+	if (an->proposal.nunknown)
+		printf("\n");
+	show_facts(an);
+	accountability_write_triggers(stdout, an, 2);
+	accountability_write_chain(stdout, env, x, an, 2);
+	show_timeline(env->reg, x);
+	for (size_t i = 0; i < an->nwarnings; i++)
+		printf("  warning: %s\n", an->warnings[i]);
+}
+
+static json_t *people_json(const struct reg *reg, const int64_t *v, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, cli_json_str(person_code(reg, v[i])));
+	return arr;
+}
+
+static json_t *record_json(const struct reg *reg, const struct incident *x)
+{
+	json_t *assets = json_array();
+
+	for (size_t i = 0; i < x->nassets; i++)
+		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
+	return json_pack(
+	    "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s?, s:s, s:b, s:o, s:o, "
+	    "s:o, s:o, s:o, s:b}",
+	    "code", x->code, "title", cli_json_str(x->title), "unit",
+	    cli_json_str(unit_code(reg, x->unit)), "assets", assets, "detected_at",
+	    cli_json_time(x->detected_at), "occurred_at", cli_json_time(x->occurred_at),
+	    "outage_start", cli_json_time(x->outage_start), "outage_end",
+	    cli_json_time(x->outage_end), "outage_scope",
+	    x->outage_start != CD_TIME_NONE ? outage_scope_code(x->outage_scope) : NULL, "reporter",
+	    reporter_code(x->reporter), "reporter_recorded", x->reporter_set, "class",
+	    cli_json_str(x->class_code), "subclass", cli_json_str(x->subclass), "handling_ended_at",
+	    cli_json_time(x->handling_ended_at), "involved",
+	    people_json(reg, x->involved, x->ninvolved), "participants",
+	    people_json(reg, x->participants, x->nparticipants), "coordination_failed",
+	    x->coordination_failed);
+}
+
+static json_t *timeline_json(const struct reg *reg, const struct incident *x)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < x->nevents; i++) {
+		const struct incident_event *e = &x->events[i];
+
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "event",
+		                   incident_event_code(e->kind), "at", cli_json_time(e->at),
+		                   "recorded_at", cli_json_time(e->recorded_at), "by",
+		                   cli_json_str(e->by), "name", cli_json_str(e->name), "value",
+		                   cli_json_str(e->value), "note", cli_json_str(e->note), "person",
+		                   cli_json_str(person_code(reg, e->person))));
+	}
+	return arr;
+}
+
+static int show_json(const struct incident_env *env, const struct incident *x,
+                     const struct incident_analysis *an)
+{
+	json_t *o = incident_verdict_json(env, x, an);
+
+	if (!o)
+		return -1;
+	json_object_set_new(o, "record", record_json(env->reg, x));
+	json_object_set_new(o, "case_stage",
+	                    json_string(accountability_stage_code(accountability_stage(x))));
+	json_object_set_new(o, "timeline", timeline_json(env->reg, x));
+	return cli_json_dump(o);
+}
+
+static int incident_show(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	struct incident *x = NULL;
+	struct incident_env env;
+	struct incident_analysis an;
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	rc = cli_book_open_incident(&c, &x, &env);
+	if (!rc)
+		rc = cli_book_analyse(&c, &env, x, c.o.at, &an);
+	if (!rc && c.o.json && show_json(&env, x, &an))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
+	else if (!rc && !c.o.json)
+		show_text(&env, x, &an);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
+int cmd_incident(int argc, char **argv, const char *usage)
+{
+	static const struct cli_sub subs[] = {
+	    {"add", incident_add,
+	     "incident add CODE --asset A[,B…] --detected TIME [--title T] [--unit U] "
+	     "[--occurred TIME] [--class C] [--subclass S] [--reporter cii|central_organ|other] "
+	     "[--by WHO]"},
+	    {"list", incident_list, "incident list [--as-of DATE] [--json]"},
+	    {"show", incident_show, "incident show CODE [--as-of DATE] [--json]"},
+	    {"event", incident_event,
+	     "incident event CODE (--set FIELD=VALUE | --fact NAME=VALUE | --measure NAME=VALUE "
+	     "| --person P | --participant P | --step TEXT | --grade G --reason WHY) [--at TIME] "
+	     "[--by WHO] [--note TEXT]"},
+	    {"report", incident_report,
+	     "incident report CODE --kind initial|supplementary|summary --to WHOM [--at TIME] "
+	     "[--by WHO] [--note TEXT]"},
+	    {"close", incident_close, "incident close CODE [--at TIME] [--by WHO] [--note TEXT]"},
+	};
+
+	return cli_dispatch(argc, argv, "incident", usage, subs, sizeof subs / sizeof subs[0]);
+}
