@@ -39,7 +39,7 @@ static const char *person_code(const struct reg *r, int64_t id)
 /* "name = value" and, for a derived fact, " (how)". */
 static json_t *evidence(const struct incident_analysis *an, int f)
 {
-	char buf[INCIDENT_WHY_MAX + 96], val[96];
+	char val[96], buf[sizeof val + INCIDENT_WHY_MAX + sizeof " ()"];
 
 	incident_fact_text(&an->facts, (enum fact)f, val, sizeof val);
 	if (an->origin[f] == ORIGIN_DERIVED && an->why[f][0])
