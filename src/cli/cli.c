@@ -437,7 +437,8 @@ json_t *cli_json_str(const char *s)
 
 int cli_json_dump(json_t *root)
 {
-	int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2)) : -1;
+	/* numbers to 10 significant digits, as eval writes them (5.9, not 5.9000000000000004) */
+	int rc = root ? json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(10)) : -1;
 
 	json_decref(root);
 	putchar('\n');

@@ -13,7 +13,6 @@ _Static_assert(FACT__MAX <= 64, "fact sets are 64-bit masks");
 
 #define NUM_MAX_DIGITS 15 /* exact in a double, so no rounding and no locale-bound strtod */
 #define QUOTE_MAX      40 /* bytes of source text quoted in a message */
-#define SUGGEST_MAX    40 /* longest unknown name a "did you mean" is looked for */
 
 enum tok_kind {
 	T_END,
@@ -562,31 +561,6 @@ static void finish(struct parser *p, struct node *n)
 	n->len = p->prev_end - n->start;
 }
 
-/* edit distance of a and b, both at most SUGGEST_MAX bytes. */
-static size_t distance(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t row[SUGGEST_MAX + 1];
-
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
-
 /* same_ignoring_case: the n bytes at s spell the lower-case word w in any case (ASCII). */
 static bool same_ignoring_case(const char *w, const char *s, size_t n)
 {
@@ -601,8 +575,8 @@ static bool same_ignoring_case(const char *w, const char *s, size_t n)
 static enum cd_err unknown_fact(struct parser *p)
 {
 	const char *s = p->s + p->tok.start;
-	size_t n = p->tok.len, best = 3;
-	const char *hint = NULL;
+	size_t n = p->tok.len;
+	const char *hint;
 	char q[QUOTE_MAX + 8];
 
 	for (size_t k = 0; k < NKEYWORDS; k++)
@@ -610,19 +584,7 @@ static enum cd_err unknown_fact(struct parser *p)
 			return fail(p, p->tok.col,
 				    "unknown fact \"%s\" (keywords are lower case: \"%s\")",
 				    quote(p, p->tok.start, n, q, sizeof(q)), keywords[k]);
-	if (n <= SUGGEST_MAX)
-		for (int f = 0; f < FACT__MAX; f++) {
-			const char *name = fact_name((enum fact)f);
-			size_t nl = strlen(name), dist;
-
-			if (nl > SUGGEST_MAX)
-				continue;
-			dist = distance(s, n, name, nl);
-			if (dist < best && dist < nl / 2) {
-				best = dist;
-				hint = name;
-			}
-		}
+	hint = fact_suggest(s, n);
 	if (hint)
 		return fail(p, p->tok.col, "unknown fact \"%s\" (did you mean \"%s\"?)",
 			    quote(p, p->tok.start, n, q, sizeof(q)), hint);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "names.h"
 #include "reg.h"
 
 struct fact_def {
@@ -118,6 +119,16 @@ int fact_parse_n(const char *name, size_t n)
 		if (strlen(defs[i].name) == n && !memcmp(defs[i].name, name, n))
 			return i;
 	return -1;
+}
+
+static const char *fact_word(int i)
+{
+	return defs[i].name;
+}
+
+const char *fact_suggest(const char *s, size_t n)
+{
+	return names_nearest(s, n, fact_word, FACT__MAX);
 }
 
 int fact_parse(const char *name)

@@ -91,6 +91,10 @@ bool facts_known(const struct facts *f, enum fact id);
 int fact_parse(const char *name);
 int fact_parse_n(const char *name, size_t n);
 
+/* fact_suggest returns the fact name closest to the n bytes at s, for "did you mean"
+ * ("tampred" → "tampered"), or NULL when none is close (names_nearest's rule). */
+const char *fact_suggest(const char *s, size_t n);
+
 /* fact_name gives the name used in conditions ("asset.kind"), fact_label a short Chinese label
  * ("资产类型"); both "?" for an id that is not a fact. fact_type gives the type of a fact
  * (FACT_BOOL for an id that is not a fact). */

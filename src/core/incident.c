@@ -77,6 +77,16 @@ NAMES(measure, enum measure, measure_names, MEASURE__MAX)
 NAMES(responsibility, enum responsibility, resp_names, RESP__MAX)
 NAMES(incident_event, enum incident_event_kind, event_names, IEV__MAX)
 
+static const char *measure_word(int i)
+{
+	return measure_names[i].code;
+}
+
+const char *measure_suggest(const char *s)
+{
+	return s ? names_nearest(s, strlen(s), measure_word, MEASURE__MAX) : NULL;
+}
+
 const char *outage_scope_code(enum outage_scope s)
 {
 	return (int)s >= 0 && s < OUTAGE__MAX ? scope_names[s].code : "?";
@@ -767,7 +777,9 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 		}
 	}
 
-	if (a && env->p->numbers.rectify_workdays != PROFILE_NUMBER_NONE) {
+	/* An overdue notice tells whatever gave its due date (the profile's period, the notice's
+	 * own, an extension); that none is overdue tells only when every notice has a period. */
+	if (a) {
 		const struct notice *late = NULL;
 
 		for (size_t i = 0; i < env->nnotices && !late; i++) {
@@ -790,7 +802,8 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 			snprintf(why, sizeof why, "notice %s overdue at detection", late->code);
 		else
 			snprintf(why, sizeof why, "no notice on the system overdue at detection");
-		derive_bool(an, x, FACT_NOTICE_UNRECTIFIED, late != NULL, why);
+		if (late || env->p->numbers.rectify_workdays != PROFILE_NUMBER_NONE)
+			derive_bool(an, x, FACT_NOTICE_UNRECTIFIED, late != NULL, why);
 	}
 
 	if (x->graded) {
@@ -834,16 +847,17 @@ static enum cd_err chain_add(struct chain_buf *c, struct chain_link l)
 	return CD_OK;
 }
 
-/* The profile requires `role` at unit u (by its kind, or as the root). */
+/* The profile requires `role` at unit u: the root by `root` alone, any other unit by its kind —
+ * the rule of check's role.missing, so the chain's vacancies are check's gaps. */
 static bool required_at(const struct profile *p, enum role role, const struct unit *u)
 {
 	const struct profile_role *r = profile_role(p, role);
 
-	if (!r)
+	if (!r || u->kind == UNIT_EXTERNAL_AUTHORITY)
 		return false;
-	if (r->required_at & (1u << u->kind))
-		return true;
-	return reg_is_root(u) && (r->required_at & (1u << PROFILE_AT_ROOT));
+	if (reg_is_root(u))
+		return r->required_at & (1u << PROFILE_AT_ROOT);
+	return r->required_at & (1u << u->kind);
 }
 
 static enum responsibility resp_of(const struct profile *p, enum role role, bool collective)

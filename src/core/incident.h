@@ -339,6 +339,8 @@ int outage_scope_parse(const char *s);
 const char *measure_code(enum measure m);
 const char *measure_label(enum measure m);
 int measure_parse(const char *s);
+/* measure_suggest: the measure code closest to s, for "did you mean"; NULL when none is close. */
+const char *measure_suggest(const char *s);
 const char *responsibility_code(enum responsibility r);
 const char *responsibility_label(enum responsibility r);
 int responsibility_parse(const char *s);

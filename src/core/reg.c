@@ -73,6 +73,53 @@ int names_parse(const struct name *tab, int n, const char *s)
 	return -1;
 }
 
+/* edit distance of a and b, both at most NAMES_SUGGEST_MAX bytes. */
+static size_t distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t row[NAMES_SUGGEST_MAX + 1];
+
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+const char *names_nearest(const char *s, size_t len, const char *(*word)(int), int n)
+{
+	const char *hint = NULL;
+	size_t best = 3;
+
+	if (len > NAMES_SUGGEST_MAX)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		const char *w = word(i);
+		size_t wl = strlen(w), dist;
+
+		if (wl > NAMES_SUGGEST_MAX)
+			continue;
+		dist = distance(s, len, w, wl);
+		if (dist < best && dist < wl / 2) {
+			best = dist;
+			hint = w;
+		}
+	}
+	return hint;
+}
+
 NAMES(unit_kind, enum unit_kind, unit_kinds, UNIT__MAX)
 NAMES(role, enum role, roles, ROLE__MAX)
 NAMES(relation, enum relation, relations, REL__MAX)

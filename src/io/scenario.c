@@ -4,6 +4,7 @@
 #include "scenario.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +12,8 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "io/incident_data.h"
+#include "io/incident_json.h"
 #include "profile/profile_load.h"
 
 #define PATH_LEN  96  /* "notices[123].assets[45].something" */
@@ -18,6 +21,7 @@
 #define ID_MAX    64  /* bytes of an id, as in CSV codes */
 #define NAME_MAX_ 200 /* bytes of a name */
 #define SOFT_MAX  128 /* bytes of a software name */
+#define TEXT_MAX  1000 /* bytes of a free text (a reason) */
 
 /* Warnings of a notice's verdict: stable texts, part of the contract (docs/eval.md). */
 #define WARN_ESTIMATED                                                                             \
@@ -130,6 +134,10 @@ enum vocab {
 	V_ASSET_KIND,
 	V_ROLE,
 	V_STATUS,
+	V_SCOPE,
+	V_REPORTER,
+	V_GRADE,
+	V_REPORT_KIND,
 };
 
 static int vocab_count(enum vocab v)
@@ -143,6 +151,14 @@ static int vocab_count(enum vocab v)
 		return ROLE__MAX;
 	case V_STATUS:
 		return STATUS__MAX;
+	case V_SCOPE:
+		return OUTAGE__MAX;
+	case V_REPORTER:
+		return REPORTER__MAX;
+	case V_GRADE:
+		return GRADE__MAX;
+	case V_REPORT_KIND:
+		return REPORT__MAX;
 	case V_NONE:
 		break;
 	}
@@ -160,6 +176,14 @@ static const char *vocab_code(enum vocab v, int i)
 		return role_code((enum role)i);
 	case V_STATUS:
 		return asset_status_code((enum asset_status)i);
+	case V_SCOPE:
+		return outage_scope_code((enum outage_scope)i);
+	case V_REPORTER:
+		return reporter_code((enum reporter)i);
+	case V_GRADE: /* grades are written in Chinese */
+		return grade_label((enum grade)i);
+	case V_REPORT_KIND:
+		return report_kind_code((enum report_kind)i);
 	case V_NONE:
 		break;
 	}
@@ -177,6 +201,14 @@ static int vocab_parse(enum vocab v, const char *s)
 		return role_parse(s);
 	case V_STATUS:
 		return asset_status_parse(s);
+	case V_SCOPE:
+		return outage_scope_parse(s);
+	case V_REPORTER:
+		return reporter_parse(s);
+	case V_GRADE:
+		return grade_parse(s);
+	case V_REPORT_KIND:
+		return report_kind_parse(s);
 	case V_NONE:
 		break;
 	}
@@ -185,7 +217,37 @@ static int vocab_parse(enum vocab v, const char *s)
 
 static const char *vocab_word(enum vocab v)
 {
-	return v == V_ROLE ? "role" : v == V_STATUS ? "status" : "kind";
+	switch (v) {
+	case V_ROLE:
+		return "role";
+	case V_STATUS:
+		return "status";
+	case V_SCOPE:
+		return "outage scope";
+	case V_REPORTER:
+		return "reporter type";
+	case V_GRADE:
+		return "grade";
+	default:
+		return "kind";
+	}
+}
+
+static const char *vocab_at(const void *v, size_t i)
+{
+	return vocab_code(*(const enum vocab *)v, (int)i);
+}
+
+/* words joins word(ctx, 0) … word(ctx, n - 1) with ", " into buf (cut at cap bytes). */
+static const char *words(char *buf, size_t cap, const char *(*word)(const void *, size_t),
+			 const void *ctx, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < n && o < cap; k++)
+		o += (size_t)snprintf(buf + o, cap - o, "%s%s", k ? ", " : "", word(ctx, k));
+	return buf;
 }
 
 /* ---- field descriptors ---- */
@@ -201,6 +263,7 @@ enum ftype {
 	F_BOOL,  /* true or false */
 	F_LIST,  /* an array (its elements are read by the caller) */
 	F_REFS,  /* an array of ids of other records */
+	F_MAP,   /* an object of names and values (read by the caller) */
 };
 
 struct field {
@@ -220,7 +283,7 @@ struct val {
 	cd_date day;   /* F_DATE */
 	int i;         /* F_ENUM (def when not set), F_LEVEL */
 	bool b;        /* F_BOOL */
-	json_t *list;  /* F_LIST, F_REFS; NULL when not set */
+	json_t *list;  /* F_LIST, F_REFS, F_MAP; NULL when not set */
 };
 
 enum { T_PROFILE, T_AS_OF, T_UNITS, T_PEOPLE, T_DUTIES, T_ASSETS, T_NOTICES, T_INCIDENTS, T__MAX };
@@ -262,7 +325,7 @@ static const struct field duty_fields[D__MAX] = {
 /* A_MANAGER..A_OPERATOR follow the order of rel_fields below. */
 enum {
 	A_ID, A_NAME, A_KIND, A_MANAGER, A_BUILDER, A_USER, A_OPERATOR, A_LEVEL, A_CII,
-	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A__MAX
+	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A_ADMIN_LEVEL, A_PROTECTION, A__MAX
 };
 static const struct field asset_fields[A__MAX] = {
 	[A_ID] = {"id", F_ID, true, V_NONE, 0, 0},
@@ -279,6 +342,8 @@ static const struct field asset_fields[A__MAX] = {
 	[A_GRADED] = {"graded_on", F_DATE, false, V_NONE, 0, 0},
 	[A_FILED] = {"filed_on", F_DATE, false, V_NONE, 0, 0},
 	[A_ASSESSED] = {"assessed_on", F_DATE, false, V_NONE, 0, 0},
+	[A_ADMIN_LEVEL] = {"admin_level", F_TEXT, false, V_NONE, 0, FACT_STRING_MAX},
+	[A_PROTECTION] = {"protection_installed", F_BOOL, false, V_NONE, 0, 0},
 };
 static const enum relation rel_fields[4] = {REL_MANAGER, REL_BUILDER, REL_USER, REL_OPERATOR};
 
@@ -295,11 +360,39 @@ static const struct field notice_fields[N__MAX] = {
 	[N_STATED] = {"stated_due", F_DATE, false, V_NONE, 0, 0},
 };
 
-enum { I_ID, I_ASSET, I_DETECTED, I__MAX };
+enum {
+	I_ID, I_ASSET, I_ASSETS, I_DETECTED, I_OCCURRED, I_OUTAGE_START, I_OUTAGE_END, I_SCOPE,
+	I_REPORTER, I_GRADE, I_GRADE_REASON, I_REPORTS, I_HANDLED, I_INVOLVED, I_COORDINATION,
+	I_PARTICIPANTS, I_FACTS, I_MEASURES, I_CLASS, I_SUBCLASS, I__MAX
+};
 static const struct field incident_fields[I__MAX] = {
 	[I_ID] = {"id", F_ID, true, V_NONE, 0, 0},
-	[I_ASSET] = {"asset", F_REF, true, V_NONE, 0, 0},
+	[I_ASSET] = {"asset", F_REF, false, V_NONE, 0, 0},
+	[I_ASSETS] = {"assets", F_REFS, false, V_NONE, 0, 0},
 	[I_DETECTED] = {"detected_at", F_TIME, true, V_NONE, 0, 0},
+	[I_OCCURRED] = {"occurred_at", F_TIME, false, V_NONE, 0, 0},
+	[I_OUTAGE_START] = {"outage_start", F_TIME, false, V_NONE, 0, 0},
+	[I_OUTAGE_END] = {"outage_end", F_TIME, false, V_NONE, 0, 0},
+	[I_SCOPE] = {"outage_scope", F_ENUM, false, V_SCOPE, OUTAGE_TOTAL, 0},
+	[I_REPORTER] = {"reporter_type", F_ENUM, false, V_REPORTER, REPORTER_OTHER, 0},
+	[I_GRADE] = {"grade", F_ENUM, false, V_GRADE, GRADE_GENERAL, 0},
+	[I_GRADE_REASON] = {"grade_reason", F_TEXT, false, V_NONE, 0, TEXT_MAX},
+	[I_REPORTS] = {"reports", F_LIST, false, V_NONE, 0, 0},
+	[I_HANDLED] = {"handling_ended_at", F_TIME, false, V_NONE, 0, 0},
+	[I_INVOLVED] = {"persons_involved", F_REFS, false, V_NONE, 0, 0},
+	[I_COORDINATION] = {"coordination_failed", F_BOOL, false, V_NONE, 0, 0},
+	[I_PARTICIPANTS] = {"decision_participants", F_REFS, false, V_NONE, 0, 0},
+	[I_FACTS] = {"facts", F_MAP, false, V_NONE, 0, 0},
+	[I_MEASURES] = {"measures", F_MAP, false, V_NONE, 0, 0},
+	[I_CLASS] = {"class", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+	[I_SUBCLASS] = {"subclass", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+};
+
+enum { R_AT, R_KIND, R_TO, R__MAX };
+static const struct field report_fields[R__MAX] = {
+	[R_AT] = {"at", F_TIME, true, V_NONE, 0, 0},
+	[R_KIND] = {"kind", F_ENUM, true, V_REPORT_KIND, 0, 0},
+	[R_TO] = {"to", F_TEXT, false, V_NONE, 0, NAME_MAX_},
 };
 
 static enum cd_err read_string(json_t *j, const char *at, const struct field *f, struct val *v,
@@ -338,16 +431,11 @@ static enum cd_err read_string(json_t *j, const char *at, const struct field *f,
 		break;
 	case F_ENUM:
 		v->i = vocab_parse(f->vocab, v->s);
-		if (v->i < 0) {
-			size_t o = 0;
-
-			hint[0] = '\0';
-			for (int k = 0; k < vocab_count(f->vocab) && o < sizeof(hint); k++)
-				o += (size_t)snprintf(hint + o, sizeof(hint) - o, "%s%s",
-						      k ? ", " : "", vocab_code(f->vocab, k));
+		if (v->i < 0)
 			return bad(d, at, "unknown %s %s (use %s)", vocab_word(f->vocab),
-				   quote(v->s, q), hint);
-		}
+				   quote(v->s, q),
+				   words(hint, sizeof(hint), vocab_at, &f->vocab,
+					 (size_t)vocab_count(f->vocab)));
 		break;
 	default:
 		break;
@@ -373,6 +461,11 @@ static enum cd_err read_value(json_t *j, const char *at, const struct field *f, 
 		if (!json_is_boolean(j))
 			return bad(d, at, "must be true or false");
 		v->b = json_is_true(j);
+		return CD_OK;
+	case F_MAP:
+		if (!json_is_object(j))
+			return bad(d, at, "must be an object");
+		v->list = j;
 		return CD_OK;
 	case F_LIST:
 	case F_REFS:
@@ -615,9 +708,13 @@ static enum cd_err read_assets(struct parse *ps, json_t *list)
 		a->graded_on = v[A_GRADED].day;
 		a->filed_on = v[A_FILED].day;
 		a->assessed_on = v[A_ASSESSED].day;
+		a->protection_installed = v[A_PROTECTION].b;
+		a->admin_level = v[A_ADMIN_LEVEL].set ? arena_strdup(r->arena, v[A_ADMIN_LEVEL].s)
+						      : NULL;
 		for (int k = 0; k < 4; k++)
 			ps->rels[i][k] = v[A_MANAGER + k].set ? v[A_MANAGER + k].s : NULL;
-		if (!a->code || !a->name || (v[A_SOFTWARE].set && !a->software))
+		if (!a->code || !a->name || (v[A_SOFTWARE].set && !a->software) ||
+		    (v[A_ADMIN_LEVEL].set && !a->admin_level))
 			return nomem(ps->d);
 	}
 	return CD_OK;
@@ -765,34 +862,36 @@ static void sort_events(struct notice_event *e, size_t n)
 		}
 }
 
-/* notice_assets resolves a notice's asset or assets into n->assets; seen[k] holds the position
- * + 1 of the last notice that named asset k + 1, to refuse one named twice in O(1). */
-static enum cd_err notice_assets(struct parse *ps, size_t i, const struct val *v, size_t *seen,
-				 struct notice *n)
+/* record_assets resolves the "asset" (one) or "assets" (a list) of the record at path `at` into
+ * a new array in the scenario's arena (*out, *n); seen[k] holds the mark of the last record that
+ * named asset k + 1 (each record its own mark), to refuse one named twice in O(1). */
+static enum cd_err record_assets(struct parse *ps, const char *at, const struct val *one,
+				 const struct val *many, size_t *seen, size_t mark, int64_t **out,
+				 size_t *n)
 {
 	const struct reg *r = ps->sc->reg;
-	char at[PATH_LEN], q[QUOTE_MAX];
-	size_t cnt = v[N_ASSET].set ? 1 : json_array_size(v[N_ASSETS].list);
+	char path[PATH_LEN], q[QUOTE_MAX];
+	size_t cnt = one->set ? 1 : json_array_size(many->list);
 
-	n->assets = arena_alloc(ps->sc->arena, (cnt + 1) * sizeof(*n->assets));
-	if (!n->assets)
+	*n = 0;
+	*out = arena_alloc(ps->sc->arena, (cnt + 1) * sizeof(**out));
+	if (!*out)
 		return nomem(ps->d);
 	for (size_t k = 0; k < cnt; k++) {
-		const char *code = v[N_ASSET].set
-					   ? v[N_ASSET].s
-					   : json_string_value(json_array_get(v[N_ASSETS].list, k));
+		const char *code =
+			one->set ? one->s : json_string_value(json_array_get(many->list, k));
 		const struct asset *a = reg_asset_by_code(r, code);
 
-		if (v[N_ASSET].set)
-			pathf(at, "notices[%zu].asset", i);
+		if (one->set)
+			join(path, at, "asset");
 		else
-			pathf(at, "notices[%zu].assets[%zu]", i, k);
+			pathf(path, "%s.assets[%zu]", at, k);
 		if (!a)
-			return bad(ps->d, at, "no asset %s", quote(code, q));
-		if (seen[a->id - 1] == i + 1)
-			return bad(ps->d, at, "%s given twice", quote(code, q));
-		seen[a->id - 1] = i + 1;
-		n->assets[n->nassets++] = a->id;
+			return bad(ps->d, path, "no asset %s", quote(code, q));
+		if (seen[a->id - 1] == mark)
+			return bad(ps->d, path, "%s given twice", quote(code, q));
+		seen[a->id - 1] = mark;
+		(*out)[(*n)++] = a->id;
 	}
 	return CD_OK;
 }
@@ -839,7 +938,8 @@ static enum cd_err read_notices(struct parse *ps, json_t *list)
 				 date_format(time_cst_date(n->received_at), got));
 			break;
 		}
-		rc = notice_assets(ps, i, v, seen, n);
+		rc = record_assets(ps, at, &v[N_ASSET], &v[N_ASSETS], seen, i + 1, &n->assets,
+				   &n->nassets);
 		if (rc)
 			break;
 		/* the timeline, applied (and checked) once every id is known */
@@ -863,39 +963,363 @@ static enum cd_err read_notices(struct parse *ps, json_t *list)
 	return rc;
 }
 
+/* The incident's times against each other and detection, as incident_apply checks them. */
+static enum cd_err incident_times(struct parse *ps, const char *at, const struct val *v,
+				  struct incident *x)
+{
+	char f[PATH_LEN], t[26];
+
+	x->occurred_at = v[I_OCCURRED].t;
+	x->outage_start = v[I_OUTAGE_START].t;
+	x->outage_end = v[I_OUTAGE_END].t;
+	x->handling_ended_at = v[I_HANDLED].t;
+	time_format(x->detected_at, t);
+	if (x->occurred_at != CD_TIME_NONE && x->occurred_at > x->detected_at)
+		return bad(ps->d, join(f, at, "occurred_at"), "after detected_at (%s)", t);
+	if (x->outage_end != CD_TIME_NONE && x->outage_start == CD_TIME_NONE)
+		return bad(ps->d, join(f, at, "outage_end"), "no outage_start given");
+	if (x->outage_end != CD_TIME_NONE && x->outage_end <= x->outage_start)
+		return bad(ps->d, join(f, at, "outage_end"), "not after outage_start (%s)",
+			   time_format(x->outage_start, t));
+	if (x->handling_ended_at != CD_TIME_NONE && x->handling_ended_at < x->detected_at)
+		return bad(ps->d, join(f, at, "handling_ended_at"), "before detected_at (%s)", t);
+	return CD_OK;
+}
+
+/* The reports, each after detection; a summary only once handling has ended. */
+static enum cd_err incident_reports(struct parse *ps, const char *at, json_t *list,
+				    struct incident *x)
+{
+	struct val v[R__MAX];
+	char p[PATH_LEN], f[PATH_LEN], t[26];
+	json_t *el;
+	size_t k;
+
+	x->reports = arena_alloc(ps->sc->arena, (json_array_size(list) + 1) * sizeof(*x->reports));
+	if (!x->reports)
+		return nomem(ps->d);
+	x->capreports = json_array_size(list) + 1;
+	json_array_foreach(list, k, el) {
+		struct incident_report *r = &x->reports[k];
+		enum cd_err rc;
+
+		pathf(p, "%s.reports[%zu]", at, k);
+		rc = read_fields(el, p, report_fields, R__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		if (v[R_AT].t < x->detected_at)
+			return bad(ps->d, join(f, p, "at"), "before detected_at (%s)",
+				   time_format(x->detected_at, t));
+		if (v[R_KIND].i == REPORT_SUMMARY && x->handling_ended_at == CD_TIME_NONE)
+			return bad(ps->d, join(f, p, "kind"),
+				   "a summary report comes after handling ends "
+				   "(give handling_ended_at)");
+		if (v[R_KIND].i == REPORT_SUMMARY && v[R_AT].t < x->handling_ended_at)
+			return bad(ps->d, join(f, p, "at"),
+				   "a summary report before handling_ended_at (%s)",
+				   time_format(x->handling_ended_at, t));
+		r->kind = (enum report_kind)v[R_KIND].i;
+		r->at = v[R_AT].t;
+		r->to = v[R_TO].set ? arena_strdup(ps->sc->arena, v[R_TO].s) : NULL;
+		if (v[R_TO].set && !r->to)
+			return nomem(ps->d);
+		x->nreports = k + 1;
+	}
+	return CD_OK;
+}
+
+/* person_list resolves the person ids of list (the field `name` of the record at `at`) into
+ * out[0..*n), each once, at most INCIDENT_PEOPLE_MAX. */
+static enum cd_err person_list(struct parse *ps, const char *at, const char *name, json_t *list,
+			       int64_t *out, size_t *n)
+{
+	char p[PATH_LEN], q[QUOTE_MAX];
+	json_t *el;
+	size_t k;
+
+	if (json_array_size(list) > INCIDENT_PEOPLE_MAX)
+		return bad(ps->d, join(p, at, name), "more than %d people", INCIDENT_PEOPLE_MAX);
+	json_array_foreach(list, k, el) {
+		const char *code = json_string_value(el);
+		const struct person *pe = reg_person_by_code(ps->sc->reg, code);
+
+		pathf(p, "%s.%s[%zu]", at, name, k);
+		if (!pe)
+			return bad(ps->d, p, "no person %s", quote(code, q));
+		for (size_t j = 0; j < *n; j++)
+			if (out[j] == pe->id)
+				return bad(ps->d, p, "%s given twice", quote(code, q));
+		out[(*n)++] = pe->id;
+	}
+	return CD_OK;
+}
+
+static const char *class_at(const void *ctx, size_t i)
+{
+	return ((const struct incident_classes *)ctx)->v[i].code;
+}
+
+static const char *subclass_at(const void *ctx, size_t i)
+{
+	return ((const struct incident_class *)ctx)->subclasses[i];
+}
+
+/* The class of GB/T 20986-2023 (code or name), and a subclass of it: any text while the class
+ * lists none, else one of its list. */
+static enum cd_err incident_class(struct parse *ps, const char *at, const struct val *v,
+				  struct incident *x)
+{
+	const struct incident_class *c;
+	char f[PATH_LEN], q[QUOTE_MAX], list[512];
+	bool listed = false;
+
+	if (!v[I_CLASS].set)
+		return v[I_SUBCLASS].set ? bad(ps->d, join(f, at, "subclass"), "no class given")
+					 : CD_OK;
+	c = incident_class_find(&ps->sc->classes, v[I_CLASS].s);
+	if (!c)
+		return bad(ps->d, join(f, at, "class"), "unknown class %s (use %s)",
+			   quote(v[I_CLASS].s, q),
+			   words(list, sizeof(list), class_at, &ps->sc->classes,
+				 ps->sc->classes.n));
+	x->class_code = c->code;
+	if (!v[I_SUBCLASS].set)
+		return CD_OK;
+	for (size_t k = 0; k < c->nsubclasses; k++)
+		listed |= !strcmp(c->subclasses[k], v[I_SUBCLASS].s);
+	if (c->nsubclasses && !listed)
+		return bad(ps->d, join(f, at, "subclass"), "unknown subclass %s of %s (use %s)",
+			   quote(v[I_SUBCLASS].s, q), c->code,
+			   words(list, sizeof(list), subclass_at, c, c->nsubclasses));
+	x->subclass = arena_strdup(ps->sc->arena, v[I_SUBCLASS].s);
+	return x->subclass ? CD_OK : nomem(ps->d);
+}
+
+/* key_path writes "at.name.key" into buf when the key can stand in a one-line path (printable,
+ * no blank or quote, at most 48 bytes) and returns true; else "at.name" and false. */
+static bool key_path(char buf[PATH_LEN], const char *at, const char *name, const char *key)
+{
+	size_t n = strlen(key);
+	bool plain = n > 0 && n <= 48;
+
+	for (size_t i = 0; plain && i < n; i++)
+		plain = (unsigned char)key[i] > 0x20 && key[i] != '"' && key[i] != '\\' &&
+			key[i] != 0x7F;
+	if (plain)
+		pathf(buf, "%s.%s.%s", at, name, key);
+	else
+		pathf(buf, "%s.%s", at, name);
+	return plain;
+}
+
+/* no_such refuses the key of the map `name` (facts, measures) that names no `what`: "did you
+ * mean" the nearest, else the hint. */
+static enum cd_err no_such(struct cd_diag *d, const char *at, const char *name, const char *what,
+			   const char *key, const char *nearest, const char *hint)
+{
+	char p[PATH_LEN], q[QUOTE_MAX], tail[256];
+
+	if (nearest)
+		snprintf(tail, sizeof(tail), "did you mean %s?", nearest);
+	else
+		snprintf(tail, sizeof(tail), "%s", hint);
+	if (key_path(p, at, name, key))
+		return bad(d, p, "no such %s (%s)", what, tail);
+	return bad(d, p, "no such %s %s (%s)", what, quote(key, q), tail);
+}
+
+/* A JSON number that is finite and not negative. */
+static bool non_negative(json_t *j)
+{
+	return json_is_number(j) && isfinite(json_number_value(j)) && json_number_value(j) >= 0;
+}
+
+/* fact_value sets fact id of f from j (not null), refusing a value of another type. */
+static enum cd_err fact_value(struct cd_diag *d, const char *p, enum fact id, json_t *j,
+			      struct facts *f)
+{
+	const char *name = fact_name(id);
+	char q[QUOTE_MAX];
+
+	switch (fact_type(id)) {
+	case FACT_BOOL:
+		if (!json_is_boolean(j))
+			return bad(d, p, "must be true or false (%s is a bool; null = unknown)",
+				   name);
+		return facts_set_bool(f, id, json_is_true(j));
+	case FACT_NUMBER:
+		if (!non_negative(j))
+			return bad(d, p, "must be a number ≥ 0 (%s is a number; null = unknown)",
+				   name);
+		return facts_set_number(f, id, json_number_value(j));
+	default:
+		if (!json_is_string(j))
+			return bad(d, p, "must be a string (%s is a string; null = unknown)", name);
+		if (json_string_length(j) > FACT_STRING_MAX)
+			return bad(d, p, "longer than %d bytes", FACT_STRING_MAX);
+		if (facts_set_string(f, id, json_string_value(j)) != CD_OK)
+			return bad(d, p, "%s is not a value of %s (%s)",
+				   quote(json_string_value(j), q), name, fact_values(id));
+		return CD_OK;
+	}
+}
+
+/* fact_entry records fact `key` of the vocabulary (docs/conditions.md) with value j in x's facts;
+ * null = unknown. */
+static enum cd_err fact_entry(struct parse *ps, const char *at, const char *key, json_t *j,
+			      struct incident *x)
+{
+	char p[PATH_LEN];
+	int id = fact_parse(key);
+
+	if (id < 0)
+		return no_such(ps->d, at, "facts", "fact", key, fact_suggest(key, strlen(key)),
+			       "the vocabulary: docs/conditions.md");
+	if (json_is_null(j))
+		return CD_OK;
+	key_path(p, at, "facts", key);
+	return fact_value(ps->d, p, (enum fact)id, j, &x->facts);
+}
+
+/* measure_entry records grading measure `key` (the outage hours come from the outage times) with
+ * value j in x; null = unknown. */
+static enum cd_err measure_entry(struct parse *ps, const char *at, const char *key, json_t *j,
+				 struct incident *x)
+{
+	char p[PATH_LEN];
+	int m = measure_parse(key);
+
+	key_path(p, at, "measures", key);
+	if (m == MEASURE_OUTAGE_HOURS)
+		return bad(ps->d, p, "not recorded: the outage hours come from outage_start and "
+				     "outage_end");
+	if (m < 0)
+		return no_such(ps->d, at, "measures", "measure", key, measure_suggest(key),
+			       "use personal_info_people, direct_loss_yuan, tamper_homepage_hours, "
+			       "tamper_other_hours, reposts, views, core_data_leak");
+	if (json_is_null(j))
+		return CD_OK;
+	if (!non_negative(j))
+		return bad(ps->d, p, "must be a number ≥ 0 (null = unknown)");
+	x->measure[m] = json_number_value(j);
+	x->measure_known[m] = true;
+	return CD_OK;
+}
+
+/* read_map hands each key of map (an object, or NULL) to entry, in input order, up to the first
+ * refusal. */
+static enum cd_err read_map(struct parse *ps, const char *at, json_t *map,
+			    enum cd_err (*entry)(struct parse *, const char *, const char *,
+						 json_t *, struct incident *),
+			    struct incident *x)
+{
+	const char *key;
+	enum cd_err rc = CD_OK;
+	json_t *j;
+
+	json_object_foreach(map, key, j) {
+		rc = entry(ps, at, key, j, x);
+		if (rc)
+			break;
+	}
+	return rc;
+}
+
+/* The grade a person confirmed, with its reason. */
+static enum cd_err incident_grade(struct parse *ps, const char *at, const struct val *v,
+				  struct incident *x)
+{
+	char f[PATH_LEN];
+
+	if (!v[I_GRADE].set)
+		return v[I_GRADE_REASON].set ? bad(ps->d, join(f, at, "grade_reason"),
+						   "no grade given")
+					     : CD_OK;
+	x->graded = true;
+	x->grade = (enum grade)v[I_GRADE].i;
+	if (!v[I_GRADE_REASON].set)
+		return CD_OK;
+	x->grade_reason = arena_strdup(ps->sc->arena, v[I_GRADE_REASON].s);
+	return x->grade_reason ? CD_OK : nomem(ps->d);
+}
+
+/* read_incident builds incident i (at path at) from its fields v: the folded fields set
+ * directly, checked the way incident_apply checks the events that set them. */
+static enum cd_err read_incident(struct parse *ps, size_t i, const char *at, const struct val *v,
+				 size_t *seen, struct incident *x)
+{
+	char f[PATH_LEN];
+	enum cd_err rc;
+
+	incident_init(x);
+	x->id = (int64_t)i + 1;
+	x->code = arena_strdup(ps->sc->arena, v[I_ID].s);
+	x->detected_at = v[I_DETECTED].t;
+	x->outage_scope = (enum outage_scope)v[I_SCOPE].i;
+	x->reporter = (enum reporter)v[I_REPORTER].i;
+	x->reporter_set = v[I_REPORTER].set;
+	x->coordination_failed = v[I_COORDINATION].b;
+	if (!x->code)
+		return nomem(ps->d);
+	if (v[I_ASSET].set && v[I_ASSETS].set)
+		return bad(ps->d, at, "give asset or assets, not both");
+	if (!v[I_ASSET].set && !v[I_ASSETS].set)
+		return bad(ps->d, join(f, at, "asset"), "required");
+	if (v[I_ASSETS].set && !json_array_size(v[I_ASSETS].list))
+		return bad(ps->d, join(f, at, "assets"), "must name at least one asset");
+	if (json_array_size(v[I_ASSETS].list) > INCIDENT_ASSETS_MAX)
+		return bad(ps->d, join(f, at, "assets"), "more than %d assets",
+			   INCIDENT_ASSETS_MAX);
+	rc = record_assets(ps, at, &v[I_ASSET], &v[I_ASSETS], seen, i + 1, &x->assets,
+			   &x->nassets);
+	if (!rc)
+		rc = incident_times(ps, at, v, x);
+	if (!rc)
+		rc = incident_grade(ps, at, v, x);
+	if (!rc)
+		rc = incident_reports(ps, at, v[I_REPORTS].list, x);
+	if (!rc)
+		rc = person_list(ps, at, "persons_involved", v[I_INVOLVED].list, x->involved,
+				 &x->ninvolved);
+	if (!rc)
+		rc = person_list(ps, at, "decision_participants", v[I_PARTICIPANTS].list,
+				 x->participants, &x->nparticipants);
+	if (!rc)
+		rc = read_map(ps, at, v[I_FACTS].list, fact_entry, x);
+	if (!rc)
+		rc = read_map(ps, at, v[I_MEASURES].list, measure_entry, x);
+	if (!rc)
+		rc = incident_class(ps, at, v, x);
+	return rc;
+}
+
 static enum cd_err read_incidents(struct parse *ps, json_t *list)
 {
 	struct scenario *sc = ps->sc;
 	struct val v[I__MAX];
-	char at[PATH_LEN], f[PATH_LEN], q[QUOTE_MAX];
+	char at[PATH_LEN];
+	size_t *seen = calloc(sc->reg->nassets + 1, sizeof(*seen));
+	enum cd_err rc = CD_OK;
 	json_t *el;
 	size_t i;
 
 	sc->incidents =
 		arena_alloc(sc->arena, (json_array_size(list) + 1) * sizeof(*sc->incidents));
-	if (!sc->incidents)
+	if (!seen || !sc->incidents) {
+		free(seen);
 		return nomem(ps->d);
+	}
 	json_array_foreach(list, i, el) {
-		struct scenario_incident *x = &sc->incidents[i];
-		const struct asset *a;
-		enum cd_err rc;
-
 		pathf(at, "incidents[%zu]", i);
 		rc = read_fields(el, at, incident_fields, I__MAX, v, ps->d);
+		if (!rc)
+			rc = read_incident(ps, i, at, v, seen, &sc->incidents[i]);
 		if (rc)
-			return rc;
-		a = reg_asset_by_code(sc->reg, v[I_ASSET].s);
-		if (!a)
-			return bad(ps->d, join(f, at, "asset"), "no asset %s",
-				   quote(v[I_ASSET].s, q));
-		x->id = arena_strdup(sc->arena, v[I_ID].s);
-		x->asset = a->id;
-		x->at = v[I_DETECTED].t;
-		if (!x->id)
-			return nomem(ps->d);
+			break;
 		sc->nincidents = i + 1;
 	}
-	return CD_OK;
+	free(seen);
+	return rc;
 }
 
 /* Notices and incidents share one set of ids: "repeat_of" names either. */
@@ -911,7 +1335,7 @@ static enum cd_err unique_events(struct parse *ps)
 		return nomem(ps->d);
 	for (size_t i = 0; i < n; i++)
 		v[i] = (struct idref){i < sc->nnotices ? sc->notices[i].code
-						       : sc->incidents[i - sc->nnotices].id,
+						       : sc->incidents[i - sc->nnotices].code,
 				      i};
 	dup = first_dup(v, n, &twin);
 	free(v);
@@ -921,7 +1345,7 @@ static enum cd_err unique_events(struct parse *ps)
 		code = sc->notices[dup].code;
 		pathf(at, "notices[%zu].id", dup);
 	} else {
-		code = sc->incidents[dup - sc->nnotices].id;
+		code = sc->incidents[dup - sc->nnotices].code;
 		pathf(at, "incidents[%zu].id", dup - sc->nnotices);
 	}
 	if (twin < sc->nnotices && dup >= sc->nnotices)
@@ -973,10 +1397,15 @@ static enum cd_err lifecycle(struct parse *ps)
 	return CD_OK;
 }
 
+static const char *builtin_at(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return profile_builtin_id(i);
+}
+
 static enum cd_err open_profile(struct parse *ps, const char *id)
 {
 	char list[256], q[QUOTE_MAX];
-	size_t o = 0;
 	enum cd_err rc;
 
 	for (size_t i = 0; i < profile_builtin_count(); i++)
@@ -986,11 +1415,8 @@ static enum cd_err open_profile(struct parse *ps, const char *id)
 				cd_diag_prefix(ps->d, "profile");
 			return rc;
 		}
-	list[0] = '\0';
-	for (size_t i = 0; i < profile_builtin_count() && o < sizeof(list); i++)
-		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s", i ? ", " : "",
-				      profile_builtin_id(i));
-	return bad(ps->d, "profile", "unknown profile %s (use %s)", quote(id, q), list);
+	return bad(ps->d, "profile", "unknown profile %s (use %s)", quote(id, q),
+		   words(list, sizeof(list), builtin_at, NULL, profile_builtin_count()));
 }
 
 /* The text of a jansson error on one line (it may quote the input near the error). */
@@ -1020,6 +1446,10 @@ static enum cd_err build(struct parse *ps, json_t *root)
 	rc = read_fields(root, "", top_fields, T__MAX, v, ps->d);
 	if (!rc)
 		rc = open_profile(ps, v[T_PROFILE].s);
+	if (!rc)
+		rc = incident_data_builtin(sc->arena, &sc->rules, &sc->classes, ps->d);
+	if (!rc)
+		rc = cond_parse_profile(sc->profile, sc->arena, &sc->conds, ps->d);
 	if (rc)
 		return rc;
 	sc->as_of = v[T_AS_OF].t;
@@ -1171,11 +1601,13 @@ static int latest_first(const void *x, const void *y)
 
 static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
 {
-	size_t n = s->nincidents, k = 0;
+	size_t n = 0, k = 0;
 	struct asset_event *ev;
 
 	for (size_t i = 0; i < s->nnotices; i++)
 		n += s->notices[i].nassets;
+	for (size_t i = 0; i < s->nincidents; i++)
+		n += s->incidents[i].nassets;
 	ev = malloc((n ? n : 1) * sizeof(*ev));
 	if (!ev)
 		return NULL;
@@ -1185,8 +1617,10 @@ static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
 						       s->notices[i].received_at,
 						       s->notices[i].id, 0};
 	for (size_t i = 0; i < s->nincidents; i++)
-		ev[k++] = (struct asset_event){s->incidents[i].asset, s->incidents[i].at, 0,
-					       (int64_t)i + 1};
+		for (size_t j = 0; j < s->incidents[i].nassets; j++)
+			ev[k++] = (struct asset_event){s->incidents[i].assets[j],
+						       s->incidents[i].detected_at, 0,
+						       s->incidents[i].id};
 	qsort(ev, n, sizeof(*ev), latest_first);
 	*nev = n;
 	return ev;
@@ -1241,7 +1675,7 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	put(o, "repeat_of",
 	    !rep          ? json_null()
 	    : rep->notice ? json_string(s->notices[rep->notice - 1].code)
-			  : json_string(s->incidents[rep->incident - 1].id),
+			  : json_string(s->incidents[rep->incident - 1].code),
 	    ok);
 	if (rep) {
 		crit = json_object();
@@ -1285,6 +1719,36 @@ static json_t *findings_json(const struct scenario *s, const struct check_result
 	return list;
 }
 
+/* incidents_json analyses every incident at as_of against the scenario's notices and the earlier
+ * notices and incidents ev[0..nev), and lists their verdicts in input order. */
+static json_t *incidents_json(const struct scenario *s, const struct calendar *cal,
+			      const struct asset_event *ev, size_t nev, bool *ok)
+{
+	const struct incident_env env = {.p = s->profile,
+					 .rules = &s->rules,
+					 .reg = s->reg,
+					 .cal = cal,
+					 .conds = s->conds,
+					 .notices = s->notices,
+					 .nnotices = s->nnotices,
+					 .events = ev,
+					 .nevents = nev,
+					 .incidents = s->incidents,
+					 .nincidents = s->nincidents};
+	json_t *list = json_array();
+
+	for (size_t i = 0; *ok && i < s->nincidents; i++) {
+		struct arena *a = arena_new(0);
+		struct incident_analysis an;
+
+		*ok = a && incident_analyse(&env, &s->incidents[i], s->as_of, a, &an) == CD_OK;
+		if (*ok)
+			add(list, incident_verdict_json(&env, &s->incidents[i], &an), ok);
+		arena_free(a);
+	}
+	return list;
+}
+
 enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, char **json,
 			  struct cd_diag *d)
 {
@@ -1306,9 +1770,12 @@ enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, 
 	put(root, "as_of", json_string(s->as_of_text), &ok);
 	put(root, "notices", list, &ok);
 	if (ok)
-		put(root, "findings", findings_json(s, &res, &ok), &ok);
+		put(root, "incidents", incidents_json(s, cal, ev, nev, &ok), &ok);
 	if (ok)
-		*json = json_dumps(root, JSON_INDENT(2));
+		put(root, "findings", findings_json(s, &res, &ok), &ok);
+	/* hours to a ten-digit precision: 5.9, not 5.9000000000000004 */
+	if (ok)
+		*json = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
 	json_decref(root);
 	check_result_free(&res);
 	free(ev);

@@ -10,21 +10,16 @@
 
 #include "core/arena.h"
 #include "core/calendar.h"
+#include "core/cond.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "core/incident.h"
 #include "core/notice.h"
 #include "core/profile.h"
 #include "core/reg.h"
 
 #define SCENARIO_MAX_BYTES   ((size_t)16 << 20) /* the largest scenario accepted: 16 MiB */
 #define SCENARIO_SIMILAR_MAX 100 /* similar systems listed per notice (the strongest first) */
-
-/* An incident of the scenario: it only counts for the repeat rule, like an earlier notice. */
-struct scenario_incident {
-	const char *id;
-	int64_t asset;   /* register id of the asset */
-	cd_time at;      /* detected_at */
-};
 
 struct scenario {
 	struct arena *arena;     /* notices, incidents and their strings */
@@ -35,8 +30,12 @@ struct scenario {
 	struct notice *notices;  /* in input order; id = position + 1, code = the scenario's id;
 				  * events folded (stage, rectified_at, feedback_at, extended_to) */
 	size_t nnotices;
-	struct scenario_incident *incidents; /* in input order */
+	struct incident *incidents; /* in input order; id = position + 1, code = the scenario's id;
+				     * the folded fields set from the input (no timeline) */
 	size_t nincidents;
+	struct grade_rules rules;         /* the built-in grading thresholds and deadlines */
+	struct incident_classes classes;  /* the built-in incident classes */
+	const struct cond **conds;        /* the profile's trigger conditions, in its order */
 };
 
 /* scenario_parse reads len bytes of JSON (a scenario, docs/eval.md) and builds the register, the
@@ -48,7 +47,11 @@ struct scenario {
  *  CD_EINVAL  anything malformed: invalid JSON, an empty input, a missing required field, an
  *             unknown field, a wrong type, an unknown profile or vocabulary word, a bad date,
  *             a dangling reference, an id given twice, a unit parent cycle, a notice timeline
- *             that breaks the lifecycle (feedback before rectification, a step before receipt);
+ *             that breaks the lifecycle (feedback before rectification, a step before receipt),
+ *             an incident whose times contradict each other (occurred after detection, an
+ *             outage ending before it starts, a report before detection, a summary report
+ *             before handling ended), a fact or measure outside the vocabulary or of the wrong
+ *             type ("incidents[0].facts.tampred: no such fact (did you mean tampered?)");
  *  CD_ENOMEM  out of memory (len above SCENARIO_MAX_BYTES is CD_EINVAL). */
 enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *cal,
 			   struct scenario **out, struct cd_diag *d);
@@ -58,7 +61,8 @@ void scenario_free(struct scenario *s);
 
 /* scenario_eval computes the verdicts of s at s->as_of — for each notice its due date, state,
  * stage, repeat and criticism, similar systems (at most SCENARIO_SIMILAR_MAX, with their total)
- * and warnings; and the check findings of the
+ * and warnings; for each incident what incident_analyse says (grade, report deadlines, facts,
+ * triggers, chain, repeat; written by incident_verdict_json); and the check findings of the
  * register on the China Standard Time date of as_of — and sets *json to them as indented JSON
  * text (no trailing newline), which the caller frees with free(). cal as for scenario_parse.
  * CD_ENOMEM is the only failure. */

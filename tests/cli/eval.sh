@@ -3,31 +3,8 @@
 # the due day, extensions and stated due dates, the repeat window's edge, findings on the CST date
 # of as_of, and malformed scenarios refused with one exact line on stderr and nothing on stdout.
 . "$(dirname "$0")/lib.inc"
+. "$(dirname "$0")/eval.inc"
 D=$SRC/docs/eval
-
-# ev JSON — evaluate a scenario that must be accepted; the verdicts are in $T/out
-ev() {
-	printf '%s' "$1" >"$T/in.json"
-	expect 0 "$CD" eval <"$T/in.json"
-	[ ! -s "$T/err" ] || fail "step $n: unexpected stderr: $(cat "$T/err")"
-}
-
-# is FILTER WANT — jq -r FILTER of the last verdicts is WANT
-is() {
-	_got=$(jq -r "$1" "$T/out")
-	[ "$_got" = "$2" ] || fail "step $n: $1 is \"$_got\", want \"$2\" (input: $(cat "$T/in.json"))"
-}
-
-# refuse JSON MESSAGE — exit 2, nothing on stdout, one line on stderr: "cyberduty: eval: MESSAGE"
-refuse() {
-	printf '%s' "$1" >"$T/in.json"
-	expect 2 "$CD" eval <"$T/in.json"
-	[ ! -s "$T/out" ] || fail "step $n: stdout is not empty: $(cat "$T/out")"
-	[ "$(wc -l <"$T/err")" -eq 1 ] || fail "step $n: stderr is not one line: $(cat "$T/err")"
-	[ "$(cat "$T/err")" = "cyberduty: eval: $2" ] ||
-		fail "step $n: got    $(cat "$T/err")
-              want   cyberduty: eval: $2"
-}
 
 # --- the worked examples of docs/eval.md, exactly ---------------------------------------------
 count=0
