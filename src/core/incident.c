@@ -244,7 +244,8 @@ static enum cd_err fact_from_text(struct facts *f, int id, const char *v, struct
 	}
 }
 
-static bool has_person(const int64_t *v, size_t n, int64_t p)
+/* has_id: p is one of v[0..n) (people, units, assets alike). */
+static bool has_id(const int64_t *v, size_t n, int64_t p)
 {
 	for (size_t i = 0; i < n; i++)
 		if (v[i] == p)
@@ -257,7 +258,7 @@ static enum cd_err add_person(int64_t *v, size_t *n, int64_t p, const char *what
 {
 	if (p <= 0)
 		return cd_diag_set(d, CD_EINVAL, "%s: no person given", what);
-	if (has_person(v, *n, p))
+	if (has_id(v, *n, p))
 		return cd_diag_set(d, CD_EINVAL, "%s: the person is recorded already", what);
 	if (*n >= INCIDENT_PEOPLE_MAX)
 		return cd_diag_set(d, CD_EINVAL, "%s: more than %d people", what,
@@ -441,9 +442,9 @@ static double outage_hours(const struct incident *x, cd_time at, bool *known)
 	cd_time end;
 
 	*known = false;
-	if (x->outage_start == CD_TIME_NONE)
-		return 0;
-	end = x->outage_end != CD_TIME_NONE ? x->outage_end : at;
+	if (x->outage_start == CD_TIME_NONE || x->outage_start > at)
+		return 0; /* no outage yet as far as `at` knows */
+	end = x->outage_end != CD_TIME_NONE && x->outage_end <= at ? x->outage_end : at;
 	*known = true;
 	return end > x->outage_start ? (double)(end - x->outage_start) / 3600.0 : 0;
 }
@@ -649,7 +650,7 @@ static size_t answering_units(const struct incident_env *env, const struct incid
 		for (size_t k = 0; a && k < env->p->nprinciples; k++) {
 			int64_t u = a->rel[env->p->principles[k].relation];
 
-			if (u && !has_person(out, n, u) && n < max)
+			if (u && !has_id(out, n, u) && n < max)
 				out[n++] = u;
 		}
 	}
@@ -692,7 +693,7 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 			for (size_t k = 0; k < nu && !mine; k++)
 				mine = above_or_at(env->reg, f->unit, units[k]);
 		} else if (f->rule == CHECK_ASSET_UNANSWERED) {
-			mine = has_person(x->assets, x->nassets, f->asset);
+			mine = has_id(x->assets, x->nassets, f->asset);
 		}
 		if (mine && !unclear) {
 			unclear = true;
@@ -760,7 +761,7 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 						       : "(not ended)");
 		derive_number(an, x, FACT_PARALYSIS_HOURS, an->paralysis_hours, why);
 		derive_bool(an, x, FACT_PARALYSED, an->paralysis_hours > 0, why);
-		if (x->outage_end == CD_TIME_NONE)
+		if (x->outage_end == CD_TIME_NONE || x->outage_end > at)
 			warn(an, "the outage has not ended: paralysis_hours counts up to as_of");
 	}
 
@@ -895,15 +896,42 @@ static enum cd_err chain_role(const struct incident_env *env, struct chain_buf *
 	return CD_OK;
 }
 
+/* The unit whose leadership body a decision participant sat in on day `on`: where the person
+ * holds leadership_member or a role of collective.main, else the person's unit, else the root
+ * above the first answering unit (the organisation's own 领导班子). */
+static int64_t deciding_unit(const struct incident_env *env, int64_t person, cd_date on,
+			     int64_t answering)
+{
+	const struct person *pe = reg_person(env->reg, person);
+	const struct unit *u;
+
+	for (size_t i = 0; i < env->reg->nduties; i++) {
+		const struct duty *du = &env->reg->duties[i];
+
+		if (du->person == person && du->unit && duty_valid_on(du, on) &&
+		    (du->role == ROLE_LEADERSHIP_MEMBER ||
+		     (env->p->collective.main & (1u << du->role))))
+			return du->unit;
+	}
+	if (pe && pe->unit)
+		return pe->unit;
+	for (int guard = 0; (u = reg_unit(env->reg, answering)) && u->parent && guard < 256;
+	     guard++)
+		answering = u->parent;
+	return answering;
+}
+
 static enum cd_err chain_build(const struct incident_env *env, const struct incident *x,
 			       struct incident_analysis *an, struct arena *a)
 {
 	struct chain_buf c = {.a = a};
 	cd_date on = time_cst_date(x->detected_at);
-	bool collective = x->nparticipants > 0;
-	int64_t units[16];
+	int64_t units[16], deciding[INCIDENT_PEOPLE_MAX];
 	size_t nu = answering_units(env, x, units, 16);
 	enum cd_err rc;
+
+	for (size_t i = 0; i < x->nparticipants; i++)
+		deciding[i] = deciding_unit(env, x->participants[i], on, nu ? units[0] : 0);
 
 	for (size_t i = 0; i < x->ninvolved; i++) {
 		const struct person *pe = reg_person(env->reg, x->involved[i]);
@@ -943,6 +971,9 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 
 			if (!un || un->kind == UNIT_EXTERNAL_AUTHORITY)
 				break;
+			/* collective responsibility: where that unit's leadership decided */
+			bool collective = has_id(deciding, x->nparticipants, u);
+
 			for (size_t r = 0; r < env->p->chain.nunit_roles; r++)
 				if ((rc = chain_role(env, &c, u, env->p->chain.unit_roles[r], on,
 						     collective, units[k], RESP_DIRECT, false)) !=
@@ -953,10 +984,8 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 	}
 	/* Collective responsibility: the members who took part in the decision. */
 	for (size_t i = 0; i < x->nparticipants; i++) {
-		const struct person *pe = reg_person(env->reg, x->participants[i]);
-
 		if ((rc = chain_add(&c, (struct chain_link){.person = x->participants[i],
-							   .unit = pe ? pe->unit : 0,
+							   .unit = deciding[i],
 							   .role = ROLE_LEADERSHIP_MEMBER,
 							   .resp = RESP_IMPORTANT_LEADERSHIP})) !=
 		    CD_OK)
@@ -1005,7 +1034,7 @@ const struct asset_event *asset_repeat(const int64_t *assets, size_t nassets, cd
 		if ((self_notice && ev[i].notice == self_notice) ||
 		    (self_incident && ev[i].incident == self_incident))
 			continue;
-		if (ev[i].at >= from && ev[i].at < at && has_person(assets, nassets, ev[i].asset))
+		if (ev[i].at >= from && ev[i].at < at && has_id(assets, nassets, ev[i].asset))
 			return &ev[i];
 	}
 	return NULL;
@@ -1032,6 +1061,8 @@ enum cd_err incident_analyse(const struct incident_env *env, const struct incide
 			out->proposal = g;
 	}
 	out->grade = x->graded ? x->grade : out->proposal.grade;
+	if (x->detected_at != CD_TIME_NONE && x->detected_at > at)
+		warn(out, "detected after as_of: the incident did not exist yet");
 	if (!x->graded && out->proposal.unconfirmed)
 		warn(out, "the proposed grade rests on a draft threshold (confirmed: false): "
 			  "a person confirms or overrides it");

@@ -88,7 +88,7 @@ the evening before: the earlier holder ; {"detected_at": "2024-05-09T23:59:59+08
 the person involved first ; {"persons_involved": ["X3"]} ; X3@-:-:party_involved X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
 a party committee without its direct responsible: vacant, not skipped ; {"asset": "NEWS"} ; -@QW:direct_responsible:leadership:vacant Q1@QW:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
 a department with nobody: nothing required there ; {"asset": "ARCH"} ; S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
-collective: main and important leadership ; {"asset": "SWWEB", "decision_participants": ["S3"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@-:leadership_member:important_leadership
+collective: main and important leadership ; {"asset": "SWWEB", "decision_participants": ["S3"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
 coordination failed: the office's head ; {"coordination_failed": true} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership W1@WXB:principal:coordination
 ROWS
 table "$C" "$CHAIN" filtered <<'ROWS'

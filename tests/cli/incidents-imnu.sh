@@ -89,7 +89,7 @@ table "$M" "$CHAIN" <<'ROWS'
 the college's site: the college manages it, the centre runs it ; {} ; T202@CS:direct_responsible:leadership T201@CS:first_responsible:leadership T002@IMNU:direct_responsible:leadership T001@IMNU:first_responsible:leadership T102@NIC:direct_responsible:leadership T101@NIC:first_responsible:leadership
 教务: managed and run by the centre, used by the college ; {"asset": "JW"} ; T102@NIC:direct_responsible:leadership T101@NIC:first_responsible:leadership T002@IMNU:direct_responsible:leadership T001@IMNU:first_responsible:leadership T202@CS:direct_responsible:leadership T201@CS:first_responsible:leadership
 the person involved first ; {"persons_involved": ["T204"]} ; T204@-:-:party_involved T202@CS:direct_responsible:leadership T201@CS:first_responsible:leadership T002@IMNU:direct_responsible:leadership T001@IMNU:first_responsible:leadership T102@NIC:direct_responsible:leadership T101@NIC:first_responsible:leadership
-collective on the committee's portal ; {"asset": "HOME", "decision_participants": ["T003"]} ; T002@IMNU:direct_responsible:main_leadership T001@IMNU:first_responsible:main_leadership T003@-:leadership_member:important_leadership
+collective on the committee's portal ; {"asset": "HOME", "decision_participants": ["T003"]} ; T002@IMNU:direct_responsible:main_leadership T001@IMNU:first_responsible:main_leadership T003@IMNU:leadership_member:important_leadership
 coordination failed: the office's director ; {"asset": "HOME", "coordination_failed": true} ; T002@IMNU:direct_responsible:leadership T001@IMNU:first_responsible:leadership T002@WXB:principal:coordination
 ROWS
 table "$M" "$CHAIN" filtered <<'ROWS'

@@ -77,7 +77,7 @@ the portal: 综合科 manages it ; {} ; P03@ZHK:principal:direct P02@FAO:direct_
 OA: built for 业务科, used by 综合科, managed by the centre, each walked ; {"asset": "OA"} ; P07@YWK:principal:direct P02@FAO:direct_responsible:leadership P01@FAO:first_responsible:leadership P03@ZHK:principal:direct P05@FWZX:principal:direct
 two systems ; {"asset": null, "assets": ["WEB", "SRV"]} ; P03@ZHK:principal:direct P02@FAO:direct_responsible:leadership P01@FAO:first_responsible:leadership P05@FWZX:principal:direct
 the person involved first ; {"persons_involved": ["P08"]} ; P08@-:-:party_involved P03@ZHK:principal:direct P02@FAO:direct_responsible:leadership P01@FAO:first_responsible:leadership
-collective: the leaders main, the members who decided important ; {"decision_participants": ["P09"]} ; P03@ZHK:principal:direct P02@FAO:direct_responsible:main_leadership P01@FAO:first_responsible:main_leadership P09@-:leadership_member:important_leadership
+collective: the leaders main, the members who decided important ; {"decision_participants": ["P09"]} ; P03@ZHK:principal:direct P02@FAO:direct_responsible:main_leadership P01@FAO:first_responsible:main_leadership P09@FAO:leadership_member:important_leadership
 coordination failed: Yantai names no coordinating office ; {"coordination_failed": true} ; P03@ZHK:principal:direct P02@FAO:direct_responsible:leadership P01@FAO:first_responsible:leadership
 ROWS
 is '.incidents[0].warnings | join(" / ")' 'coordination failed, but the profile names no coordinating office: nobody is added for it'

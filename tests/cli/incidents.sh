@@ -214,7 +214,9 @@ expect 0 "$CD" incident report A1 --db "$F" --kind summary --to 自治区党委�
 expect 0 "$CD" incident show A1 --db "$F" --as-of 2025-04-02 --json
 jq -e '.paralysis_hours == 7.5 and .report_state == "done_late" and .summary_state == "done_on_time" and .facts.paralysis_hours.origin == "derived" and .facts.tampered.origin == "recorded"' \
 	"$T/out" >/dev/null || fail "A1 after handling"
-jq -e '[.chain[] | select(.person == "P8") | .responsibility] == ["important_leadership"] and ([.chain[] | select(.person == "P4") | .responsibility] == ["main_leadership"]) and ([.chain[] | select(.person == "P6") | .responsibility] == ["party_involved"])' \
+# P8 sat in the school committee's (DW) decision: main leadership falls on DW's first and direct
+# responsible (P1, P2); the college's dean (P4) was not in that body and keeps leadership
+jq -e '[.chain[] | select(.person == "P8") | .responsibility] == ["important_leadership"] and ([.chain[] | select(.person == "P1" or .person == "P2") | .responsibility] == ["main_leadership", "main_leadership"]) and ([.chain[] | select(.person == "P4") | .responsibility] == ["leadership"]) and ([.chain[] | select(.person == "P6") | .responsibility] == ["party_involved"])' \
 	"$T/out" >/dev/null || fail "collective responsibility"
 jq -e '[.chain[] | select(.responsibility == "coordination") | [.unit, .vacant]] == [["WXB", true]]' "$T/out" \
 	>/dev/null || fail "coordination: the office without a head"

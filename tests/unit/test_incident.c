@@ -333,7 +333,8 @@ static void grades(void **state)
 			x.outage_end = T(tab[i].outage_end);
 			x.outage_scope = tab[i].scope;
 		}
-		grade_propose(&rules, &x, reg_asset(w.reg, tab[i].asset[0]), x.detected_at, &g);
+		grade_propose(&rules, &x, reg_asset(w.reg, tab[i].asset[0]),
+			      T("2024-06-01T00:00:00+08:00"), &g);
 		if (g.grade != tab[i].want || g.unconfirmed != tab[i].unconfirmed)
 			fail_msg("case %zu: %s%s, want %s%s", i, grade_label(g.grade),
 				 g.unconfirmed ? " (draft)" : "", grade_label(tab[i].want),
@@ -605,6 +606,23 @@ static void chain(void **state)
 		{"officehead", "OFFICE", ROLE_PRINCIPAL, RESP_COORDINATION},
 	};
 	expect_chain(&w, &an, collective, 5);
+
+	/* the college's own leadership decided: main leadership there, the root's stays plain */
+	fx_person(w.reg, 7, "dean")->unit = 3;
+	fx_person(w.reg, 8, "vicedean")->unit = 3;
+	fx_duty(w.reg, 6, ROLE_DIRECT_RESPONSIBLE, 7, 3, 0, "2020-01-01", NULL);
+	fx_duty(w.reg, 7, ROLE_LEADERSHIP_MEMBER, 8, 3, 0, "2020-01-01", NULL);
+	x.participants[0] = 8;
+	x.coordination_failed = false;
+	analyse(&w, &x, "2024-05-11T00:00:00+08:00", &an);
+	const struct link college[] = {
+		{"operator", "COLLEGE", CHAIN_NO_ROLE, RESP_PARTY_INVOLVED},
+		{"dean", "COLLEGE", ROLE_DIRECT_RESPONSIBLE, RESP_MAIN_LEADERSHIP},
+		{"newdeputy", "ROOT", ROLE_DIRECT_RESPONSIBLE, RESP_LEADERSHIP},
+		{"secretary", "ROOT", ROLE_FIRST_RESPONSIBLE, RESP_LEADERSHIP},
+		{"vicedean", "COLLEGE", ROLE_LEADERSHIP_MEMBER, RESP_IMPORTANT_LEADERSHIP},
+	};
+	expect_chain(&w, &an, college, 5);
 	world_close(&w);
 
 	/* no first responsible person recorded: shown vacant, never skipped */
