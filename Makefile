@@ -1,5 +1,5 @@
 # cyberduty — the commands a person types. CMake does the building; this file wires the steps.
-#   make run    install what is missing, build, create the demo organisation, show its gaps
+#   make run    install what is missing, build, create the demo organisation, show its gaps, serve it
 #   make test   everything: unit + CLI tests, style checks, the whole suite under ASan+UBSan, fuzzing
 #   make fuzz   the condition parser under libFuzzer (clang) for FUZZ_SECONDS (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
@@ -42,6 +42,9 @@ run: deps build
 	@echo "  $(BUILD)/cyberduty check --db $(DEMO_DB) --json"
 	@echo "  $(BUILD)/cyberduty export assets --format csv --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty profile show imnu-2022"
+	@echo
+	@echo "Serving it (so far the health route and web/; logins come with the API):"
+	$(BUILD)/cyberduty serve --listen 127.0.0.1:8080 --db $(DEMO_DB)
 
 test: deps test-plain test-asan fuzz
 
