@@ -419,7 +419,7 @@ int main(int argc, char **argv)
 	int rc;
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: test_serve CYBERDUTY\n");
+		fprintf(stderr, "usage: http_serve CYBERDUTY\n");
 		return 2;
 	}
 	bin = argv[1];
