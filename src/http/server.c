@@ -365,30 +365,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	return file(&q);
 }
 
-/* unescape decodes %XX in the URL in place, except that a URL with an encoded NUL (%00) is left
- * as it is: decoded, it would end the path early ("/index.html%00.css" → "/index.html"); left,
- * it matches no route and no file. Returns the new length. */
+/* unescape is libmicrohttpd's own decoding of %XX, except that a URL with an encoded NUL (%00)
+ * is left as it is: decoded, it would end the path early ("/index.html%00.css" →
+ * "/index.html"); left, it matches no route and no file. Returns the new length. */
 static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 {
-	char *r = s, *w = s;
-
 	(void)cls;
 	(void)c;
-	if (strstr(s, "%00"))
-		return strlen(s);
-	while (*r) {
-		unsigned v;
-
-		if (r[0] == '%' && r[1] && r[2] && sscanf(r + 1, "%2x", &v) == 1 &&
-		    strchr("0123456789abcdefABCDEF", r[1]) && strchr("0123456789abcdefABCDEF", r[2])) {
-			*w++ = (char)v;
-			r += 3;
-		} else {
-			*w++ = *r++;
-		}
-	}
-	*w = '\0';
-	return (size_t)(w - s);
+	return strstr(s, "%00") ? strlen(s) : MHD_http_unescape(s);
 }
 
 /* --- start and stop ----------------------------------------------------------------------------- */
