@@ -18,15 +18,6 @@ static struct arena *data;
 static struct grade_rules rules;
 static struct incident_classes classes;
 
-static cd_time T(const char *s)
-{
-	cd_time t = CD_TIME_NONE;
-
-	if (!time_parse(s, false, &t))
-		fail_msg("bad time literal %s", s);
-	return t;
-}
-
 static int setup(void **state)
 {
 	struct cd_diag d = {{0}};

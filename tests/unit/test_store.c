@@ -130,14 +130,6 @@ static void errors_and_transactions(void **state)
 	store_close(s);
 }
 
-static cd_time T(const char *s)
-{
-	cd_time t = CD_TIME_NONE;
-
-	assert_true(time_parse(s, true, &t));
-	return t;
-}
-
 /* An incident on two systems (order kept), its timeline round-tripped and folded. */
 static void incidents(void **state)
 {

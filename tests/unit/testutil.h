@@ -24,6 +24,17 @@ static inline cd_date D(const char *s)
 	return t;
 }
 
+/* T parses an instant literal (RFC 3339, or China Standard Time without an offset), failing
+ * the test on a typo. */
+static inline cd_time T(const char *s)
+{
+	cd_time t = CD_TIME_NONE;
+
+	if (!time_parse(s, true, &t))
+		fail_msg("bad time literal %s", s);
+	return t;
+}
+
 /* tmp_db returns a fresh scratch database path (removed if it existed) in buf. */
 static inline const char *tmp_db(char *buf, size_t n, const char *name)
 {
