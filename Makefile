@@ -3,7 +3,8 @@
 #   make test   everything: unit + CLI tests, style checks, the whole suite under ASan+UBSan, fuzzing
 #   make fuzz   the condition parser under libFuzzer (clang) for FUZZ_SECONDS (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
-#   make bench  performance measurements (bench/RESULTS.md)
+#   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http);
+#               results in bench/RESULTS.md
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -79,8 +80,9 @@ valgrind: build
 
 check: deps style test-asan valgrind
 
-bench: build
+bench: deps build
 	bench/run $(BUILD)
+	bench/http $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) var
