@@ -1,12 +1,15 @@
 /* cli.c — option parsing and the helpers every command uses. */
 #include "cli.h"
 
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "audit/audit.h"
 #include "core/calendar.h"
 #include "embed/embed.h"
 #include "io/csv_import.h"
@@ -331,6 +334,48 @@ enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 	return CD_OK;
 }
 
+/* incident_after: the audit entry's "after" of a write to incident x (see cli_incident_write). */
+static json_t *incident_after(const struct reg *reg, const struct incident *x, bool add,
+			      const struct incident_event *e, size_t n)
+{
+	json_t *o = json_pack("{s:s}", "code", x->code), *events = json_array();
+
+	for (size_t i = 0; add && o && i < x->nassets; i++) {
+		const struct asset *a = reg_asset(reg, x->assets[i]);
+
+		if (!i)
+			json_object_set_new(o, "assets", json_array());
+		json_array_append_new(json_object_get(o, "assets"), cli_json_str(a ? a->code : NULL));
+	}
+	for (size_t i = 0; events && i < n; i++) {
+		const struct person *p = e[i].person ? reg_person(reg, e[i].person) : NULL;
+
+		json_array_append_new(events, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
+							incident_event_code(e[i].kind), "at",
+							cli_json_time(e[i].at), "name",
+							cli_json_str(e[i].name), "value",
+							cli_json_str(e[i].value), "person",
+							cli_json_str(p ? p->code : NULL)));
+	}
+	if (o)
+		json_object_set_new(o, "events", events);
+	else
+		json_decref(events);
+	return o;
+}
+
+enum cd_err cli_incident_write(struct cli_book *c, struct incident *x, bool add,
+			       const struct incident_event *e, size_t n, const char *action)
+{
+	enum cd_err rc = add ? book_incident_add(c->s, &c->b, x, e, n, &c->d)
+			     : book_incident_append(c->s, &c->b, x, e, n, &c->d);
+
+	if (!rc)
+		rc = cli_audit_record(c->s, action, incident_after(c->b.reg, x, add, e, n), &c->d,
+				      "incident:%lld", (long long)x->id);
+	return rc;
+}
+
 enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,
 		       struct arena *a, int64_t **out, size_t *n, struct cd_diag *d)
 {
@@ -414,6 +459,68 @@ int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
 		fprintf(stderr, "cyberduty: unknown %s command \"%s\"\n", cmd, argv[1]);
 	fprintf(stderr, "usage: cyberduty %s\n", usage);
 	return EXIT_ERROR;
+}
+
+const char *cli_actor(char *buf, size_t n)
+{
+	const struct passwd *pw = getpwuid(geteuid());
+
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(buf, n, "cli:%s", pw->pw_name);
+	else
+		snprintf(buf, n, "cli:uid%lld", (long long)geteuid());
+	return buf;
+}
+
+static enum cd_err audit_cli(struct store *s, bool own_tx, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, va_list ap)
+{
+	char actor[300], object[AUDIT_TEXT_MAX + 1];
+	char *text = after ? json_dumps(after, JSON_COMPACT) : NULL;
+	struct audit_entry e = {.at = cli_now(), .actor = cli_actor(actor, sizeof(actor)),
+				.ip = "", .action = action, .object = object, .after = text,
+				.outcome = AUDIT_OK};
+	enum cd_err rc;
+
+	vsnprintf(object, sizeof(object), object_fmt, ap);
+	if (after && !text)
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	else
+		rc = own_tx ? audit_record(s, &e, d) : audit_append(s, &e, d);
+	free(text);
+	return rc;
+}
+
+enum cd_err cli_audit_commit(struct store *s, enum cd_err rc, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, object_fmt);
+	if (!rc)
+		rc = audit_cli(s, false, action, after, d, object_fmt, ap);
+	va_end(ap);
+	if (!rc)
+		rc = store_commit(s, d);
+	if (rc)
+		store_rollback(s);
+	json_decref(after);
+	return rc;
+}
+
+enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, ...)
+{
+	va_list ap;
+	enum cd_err rc;
+
+	va_start(ap, object_fmt);
+	rc = audit_cli(s, true, action, after, d, object_fmt, ap);
+	va_end(ap);
+	json_decref(after);
+	if (rc)
+		cd_diag_prefix(d, "written, but its audit entry failed");
+	return rc;
 }
 
 json_t *cli_json_time(cd_time t)

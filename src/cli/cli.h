@@ -134,6 +134,13 @@ enum cd_err cli_book_open_incident(struct cli_book *c, struct incident **x,
 enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 			     const struct incident *x, cd_time at, struct incident_analysis *an);
 
+/* cli_incident_write records incident x with its first events e[0..n) (add: book_incident_add)
+ * or appends e[0..n) to it (book_incident_append) — the book commits — and then its audit entry
+ * `action` on "incident:<id>": the code, the systems when added, and each event's kind, name,
+ * value and person (not its note, which can be a page of text). */
+enum cd_err cli_incident_write(struct cli_book *c, struct incident *x, bool add,
+			       const struct incident_event *e, size_t n, const char *action);
+
 /* cli_assets splits "A,B,C" (option `name`) into the ids of those register assets, in the
  * order given, into arena a. CD_EINVAL / CD_ENOTFOUND saying which code is wrong. */
 enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,
@@ -164,6 +171,26 @@ struct cli_sub {
 int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
 		 const struct cli_sub *subs, size_t n);
 
+/* cli_actor writes who runs the command as the audit log names it — "cli:<login name of the
+ * effective user>", "cli:uid<N>" when the user has no name — into buf and returns buf. */
+const char *cli_actor(char *buf, size_t n);
+
+/* cli_audit_commit ends a write the command began with store_begin, so the write and its audit
+ * entry go together: when rc (the write's result) is CD_OK it appends the entry — actor
+ * cli_actor, ip "", now, outcome ok, action (dotted: "notice.add"), the object named by
+ * object_fmt ("notice:%lld"), after (consumed; NULL for none): what was written, as small JSON
+ * of codes and ids — and commits; on any failure it rolls back. Returns the first failure. */
+enum cd_err cli_audit_commit(struct store *s, enum cd_err rc, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* cli_audit_record appends the same entry in a transaction of its own, for a write whose
+ * transaction the command does not hold (svc/, io/, demo/ commit themselves): called right
+ * after it. */
+enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
 /* JSON helpers: an instant or a date as its text, or null when none; a string or null. */
 json_t *cli_json_time(cd_time t);
 json_t *cli_json_date(cd_date t);
@@ -189,5 +216,6 @@ int cmd_project(int argc, char **argv, const char *usage);
 int cmd_eval(int argc, char **argv, const char *usage);
 int cmd_incident(int argc, char **argv, const char *usage);
 int cmd_accountability(int argc, char **argv, const char *usage);
+int cmd_audit(int argc, char **argv, const char *usage);
 
 #endif

@@ -49,7 +49,9 @@ static int write_case(int argc, char **argv, const char *usage, enum incident_ev
 	if (!rc && !e.note)
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = book_incident_append(c.s, &c.b, x, &e, 1, &c.d);
+		rc = cli_incident_write(&c, x, false, &e, 1,
+					kind == IEV_PROPOSE ? "accountability.propose"
+							    : "accountability.recommend");
 	if (!rc)
 		printf("%s\nkept in the timeline of incident %s; the case is now %s (%s)\n", e.note,
 		       x->code, accountability_stage_code(accountability_stage(x)),
@@ -88,7 +90,7 @@ static int case_answer(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = cli_split("answer", c.o.pos[1], c.b.a, &e.name, &e.value, &c.d);
 	if (!rc)
-		rc = book_incident_append(c.s, &c.b, x, &e, 1, &c.d);
+		rc = cli_incident_write(&c, x, false, &e, 1, "accountability.answer");
 	if (!rc)
 		rc = cli_book_analyse(&c, &env, x, cli_now(), &an);
 	if (!rc) {
@@ -189,7 +191,7 @@ static int case_decide(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = decisions(&c, outcome, n, e, &proto);
 	if (!rc)
-		rc = book_incident_append(c.s, &c.b, x, e, n, &c.d);
+		rc = cli_incident_write(&c, x, false, e, n, "accountability.decide");
 	if (!rc)
 		say_decided(c.b.reg, x, e, n);
 	return cli_book_close(&c, rc, EXIT_CLEAN);

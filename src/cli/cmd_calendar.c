@@ -177,10 +177,10 @@ static int import(const struct cli_opts *o)
 	if (!rc) {
 		rc = store_calendar_add(s, h.year_from, h.year_to, h.source,
 					date_format(cli_today(), today), h.days, h.ndays, &d);
-		if (!rc)
-			rc = store_commit(s, &d);
-		if (rc)
-			store_rollback(s);
+		rc = cli_audit_commit(s, rc, "calendar.import",
+				      json_pack("{s:i, s:i, s:I}", "year_from", h.year_from,
+						"year_to", h.year_to, "days", (json_int_t)h.ndays),
+				      &d, "calendar:%d", h.year_from);
 	}
 	if (!rc)
 		printf("%s: official calendar for %d-%d imported into %s (%zu days)\n", o->pos[1],

@@ -60,6 +60,15 @@ int cmd_demo(int argc, char **argv, const char *usage)
 	reg = NULL;
 	if (!rc)
 		rc = store_reg_load(s, &reg, &d);
+	/* one entry for the organisation: the demo writes hundreds of rows in its own transactions */
+	if (!rc)
+		rc = cli_audit_record(s, "demo.create",
+				      json_pack("{s:s, s:I, s:I, s:I, s:I}", "profile", p->id, "units",
+						(json_int_t)reg->nunits, "people",
+						(json_int_t)reg->npeople, "duties",
+						(json_int_t)reg->nduties, "assets",
+						(json_int_t)reg->nassets),
+				      &d, "demo:%s", p->id);
 	if (!rc)
 		printf("%s: demo organisation for %s: %zu units, %zu people, %zu duties, %zu "
 		       "assets\n",

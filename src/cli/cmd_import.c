@@ -22,6 +22,11 @@ int cmd_import(int argc, char **argv, const char *usage)
 	rc = cli_open(&o, &s, &p, &d);
 	if (!rc)
 		rc = csv_import_file(s, (enum csv_kind)kind, o.pos[1], &n, &d);
+	if (!rc) /* the import commits itself: its entry follows */
+		rc = cli_audit_record(s, "register.import",
+				      json_pack("{s:s, s:s, s:I}", "kind", o.pos[0], "file",
+						o.pos[1], "rows", (json_int_t)n),
+				      &d, "register:%s", o.pos[0]);
 	if (!rc)
 		printf("%s: imported %zu %s\n", o.pos[1], n, o.pos[0]);
 	else if (rc == CD_EINVAL)

@@ -280,7 +280,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = first_events(&c, &a, &x, ev, &n);
 	if (!rc)
-		rc = book_incident_add(c.s, &c.b, &x, ev, n, &c.d);
+		rc = cli_incident_write(&c, &x, true, ev, n, "incident.add");
 	if (!rc) {
 		char what[160];
 
@@ -301,14 +301,16 @@ static int append_event(struct cli_book *c, struct incident_event *e, const char
 {
 	struct incident *x = NULL;
 	struct incident_env env;
+	char action[40];
 	enum cd_err rc = cli_book_open_incident(c, &x, &env);
 
 	if (!rc && person)
 		rc = cli_person(c->b.reg, opt, person, &e->person, &c->d);
 	if (!rc && e->kind == IEV_SET)
 		rc = normalise_set(&c->b, x, e, &c->d);
+	snprintf(action, sizeof(action), "incident.%s", incident_event_code(e->kind));
 	if (!rc)
-		rc = book_incident_append(c->s, &c->b, x, e, 1, &c->d);
+		rc = cli_incident_write(c, x, false, e, 1, action);
 	if (!rc)
 		rc = after_change(c, &env, x, what, false);
 	return cli_book_close(c, rc, EXIT_CLEAN);

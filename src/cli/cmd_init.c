@@ -1,5 +1,6 @@
 /* cmd_init.c — `cyberduty init --profile ID|FILE --db PATH`: creates the database and records
- * the policy profile it lives by (a later init with another profile records a new version). */
+ * the policy profile it lives by (a later init with another profile records a new version),
+ * with its audit entry. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +39,16 @@ int cmd_init(int argc, char **argv, const char *usage)
 		printf("%s already lives by %s (version %d); nothing to do\n", o.db, p->id,
 		       p->version);
 	} else if (!rc) {
-		rc = store_profile_set(s, p->id, p->version, p->source, p->source_len,
-				       date_format(cli_today(), today), &d);
+		rc = store_begin(s, &d);
+		if (!rc)
+			rc = store_profile_set(s, p->id, p->version, p->source, p->source_len,
+					       date_format(cli_today(), today), &d);
 		if (!rc)
 			rc = book_start(s, cli_today(), &d);
+		rc = cli_audit_commit(s, rc, "profile.set",
+				      json_pack("{s:s, s:i, s:o}", "profile", p->id, "version",
+						p->version, "was", cli_json_str(cur_id)),
+				      &d, "profile:%s", p->id);
 		if (!rc)
 			printf("%s: %s profile %s (version %d): %s\n", o.db,
 			       cur_id ? "switched to" : "initialised with", p->id, p->version,

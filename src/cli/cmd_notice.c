@@ -146,10 +146,11 @@ static int notice_add(int argc, char **argv, const char *usage)
 		rc = store_begin(c.s, &c.d);
 	if (!rc) {
 		rc = store_notice_add(c.s, &n, &c.d);
-		if (!rc)
-			rc = store_commit(c.s, &c.d);
-		if (rc)
-			store_rollback(c.s);
+		rc = cli_audit_commit(c.s, rc, "notice.add",
+				      json_pack("{s:s, s:s, s:s, s:I}", "code", n.code, "authority",
+						n.authority, "assets", assets, "similar",
+						(json_int_t)n.nsimilar),
+				      &c.d, "notice:%lld", (long long)n.id);
 	}
 	if (!rc) {
 		char when[26];
@@ -213,8 +214,19 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 		if (rc)
 			cd_diag_prefix(&c.d, n->code);
 	}
-	if (!rc)
-		rc = store_notice_event_add(c.s, n->id, &e, &c.d);
+	if (!rc) {
+		char action[32];
+
+		snprintf(action, sizeof(action), "notice.%s", notice_event_code(kind));
+		rc = store_begin(c.s, &c.d);
+		if (!rc)
+			rc = store_notice_event_add(c.s, n->id, &e, &c.d);
+		rc = cli_audit_commit(c.s, rc, action,
+				      json_pack("{s:s, s:o, s:o}", "code", n->code, "at",
+						cli_json_time(e.at), "extended_to",
+						cli_json_date(e.extended_to)),
+				      &c.d, "notice:%lld", (long long)n->id);
+	}
 	if (!rc) {
 		struct notice_due due = notice_due(n, c.p, c.b.cal);
 		enum due_state st = notice_state(n, &due, e.at);
@@ -256,7 +268,14 @@ static int notice_checked(int argc, char **argv, const char *usage)
 	else if (when < n->received_at)
 		rc = cd_diag_set(&c.d, CD_EINVAL, "--at is before the notice was received");
 	else
+		rc = store_begin(c.s, &c.d);
+	if (!rc) {
 		rc = store_notice_check(c.s, n->id, a->id, when, by, &c.d);
+		rc = cli_audit_commit(c.s, rc, "notice.checked",
+				      json_pack("{s:s, s:s, s:o}", "code", n->code, "asset", a->code,
+						"at", cli_json_time(when)),
+				      &c.d, "notice:%lld", (long long)n->id);
+	}
 	if (!rc)
 		printf("notice %s: 举一反三 check of %s recorded\n", n->code, a->code);
 	return cli_book_close(&c, rc, EXIT_CLEAN);

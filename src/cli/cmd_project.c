@@ -83,8 +83,16 @@ static int project_add(int argc, char **argv, const char *usage)
 		else
 			pr.unit = u->id;
 	}
-	if (!rc)
-		rc = store_project_add(s, &pr, &d);
+	if (!rc) {
+		rc = store_begin(s, &d);
+		if (!rc)
+			rc = store_project_add(s, &pr, &d);
+		rc = cli_audit_commit(s, rc, "project.add",
+				      json_pack("{s:s, s:I, s:I, s:i}", "code", pr.code, "total",
+						(json_int_t)pr.total, "security",
+						(json_int_t)pr.security, "year", pr.year),
+				      &d, "project:%lld", (long long)pr.id);
+	}
 	if (!rc) {
 		printf("project %s recorded: security %lld of %lld yuan (%.1f %%)", pr.code,
 		       (long long)pr.security, (long long)pr.total,

@@ -112,8 +112,16 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 				 "--unit: say which unit held the %s (no single unit holds a duty "
 				 "it answers)",
 				 record_kind_label(kind));
-	if (!rc)
-		rc = store_record_add(s, &r, &d);
+	if (!rc) {
+		rc = store_begin(s, &d);
+		if (!rc)
+			rc = store_record_add(s, &r, &d);
+		rc = cli_audit_commit(s, rc, "record.add",
+				      json_pack("{s:s, s:s, s:s, s:o}", "kind", record_kind_code(kind),
+						"unit", reg_unit(b.reg, r.unit)->code, "date",
+						date_format(r.on, day), "duty", cli_json_str(duty)),
+				      &d, "record:%lld", (long long)r.id);
+	}
 	if (!rc) {
 		printf("record %lld: %s %s — %s (%s)\n", (long long)r.id, record_kind_label(kind),
 		       date_format(r.on, day), title, reg_unit(b.reg, r.unit)->name);

@@ -43,6 +43,8 @@ static const struct {
 	{"serve", cmd_serve,
 	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
+	{"audit", cmd_audit, "audit verify|list|archive|retention …",
+	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
 };
@@ -55,7 +57,7 @@ static void help(FILE *f)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  cyberduty %-58s %s\n", commands[i].usage, commands[i].what);
 	fprintf(f, "\nThe database is --db PATH, else $CYBERDUTY_DB, else ./cyberduty.db.\n"
-		   "Exit status: 0 success, 1 findings (check), 2 error.\n");
+		   "Exit status: 0 success, 1 findings (check, due; a broken audit log), 2 error.\n");
 }
 
 int main(int argc, char **argv)

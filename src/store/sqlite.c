@@ -50,6 +50,14 @@ enum stmt {
 	ST_INCIDENT_ALL,
 	ST_INCIDENT_ASSET_ALL,
 	ST_INCIDENT_EVENT_ALL,
+	ST_BEGIN_READ,
+	ST_AUDIT_HEAD,
+	ST_AUDIT_ADD,
+	ST_AUDIT_PAGE,
+	ST_AUDIT_FIND,
+	ST_AUDIT_ANCHORS,
+	ST_AUDIT_ANCHOR_ADD,
+	ST_AUDIT_DELETE,
 	STMT__MAX
 };
 
@@ -126,6 +134,25 @@ static const char *const stmts[STMT__MAX] = {
 				  " ORDER BY incident_id, pos",
 	[ST_INCIDENT_EVENT_ALL] = "SELECT incident_id, kind, at, recorded_at, by_whom, name, value,"
 				  " note, person_id FROM incident_event ORDER BY incident_id, id",
+	[ST_BEGIN_READ] = "BEGIN DEFERRED",
+	[ST_AUDIT_HEAD] = "SELECT seq, hash FROM audit_head WHERE id = 1",
+	[ST_AUDIT_ADD] = "INSERT INTO audit_entry (seq, at, actor, ip, action, object, before, after,"
+			 " outcome, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+			 " ?11)",
+	[ST_AUDIT_PAGE] = "SELECT seq, at, actor, ip, action, object, before, after, outcome, prev,"
+			  " hash FROM audit_entry WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+	/* the newest ?6 that match, read newest first and returned oldest first by the caller */
+	[ST_AUDIT_FIND] = "SELECT seq, at, actor, ip, action, object, before, after, outcome, prev,"
+			  " hash FROM audit_entry WHERE (?1 IS NULL OR at >= ?1)"
+			  " AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR actor = ?3)"
+			  " AND (?4 IS NULL OR action = ?4 OR (substr(?4, -1) = '.'"
+			  " AND substr(action, 1, length(?4)) = ?4))"
+			  " AND (?5 IS NULL OR outcome = ?5) ORDER BY seq DESC LIMIT ?6",
+	[ST_AUDIT_ANCHORS] = "SELECT from_seq, upto_seq, last_hash, file, file_sm3, archived_at"
+			     " FROM audit_archive ORDER BY upto_seq",
+	[ST_AUDIT_ANCHOR_ADD] = "INSERT INTO audit_archive (from_seq, upto_seq, last_hash, file,"
+				" file_sm3, archived_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_AUDIT_DELETE] = "DELETE FROM audit_entry WHERE seq <= ?1",
 };
 
 struct sq {
@@ -292,6 +319,15 @@ static void sq_rollback(struct store *s)
 	if (q->in_tx)
 		run(q, ST_ROLLBACK, NULL, "rollback");
 	q->in_tx = 0;
+}
+
+static enum cd_err sq_begin_read(struct store *s, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc = run(q, ST_BEGIN_READ, d, "begin");
+
+	q->in_tx = rc == CD_OK;
+	return rc;
 }
 
 static enum cd_err sq_profile_set(struct store *s, const char *id, int version, const char *src,
@@ -1082,6 +1118,185 @@ static enum cd_err sq_incidents_load(struct store *s, struct arena *a, struct in
 	return rc;
 }
 
+static enum cd_err sq_audit_head(struct store *s, int64_t *seq, char hash[65], struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_AUDIT_HEAD];
+	const char *h = NULL;
+	enum cd_err rc = CD_OK;
+
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = db_fail(q, d, "reading the audit head");
+	else if (!(h = (const char *)sqlite3_column_text(st, 1)) || strlen(h) != 64)
+		rc = cd_diag_set(d, CD_ESTORE, "%s: the audit head is damaged", q->path);
+	if (!rc) {
+		*seq = sqlite3_column_int64(st, 0);
+		memcpy(hash, h, 65);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* in_tx_only refuses a write that must share the caller's transaction (the audit log's). */
+static enum cd_err in_tx_only(struct sq *q, struct cd_diag *d, const char *what)
+{
+	if (sqlite3_get_autocommit(q->db))
+		return cd_diag_set(d, CD_EINVAL, "%s outside a transaction (call store_begin first)",
+				   what);
+	return CD_OK;
+}
+
+static enum cd_err sq_audit_add(struct store *s, const struct store_audit_entry *e,
+				struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_AUDIT_ADD];
+	const char *v[] = {e->at,     e->actor, e->ip,	    e->action, e->object,
+			   e->before, e->after, e->outcome, e->prev,	 e->hash};
+	enum cd_err rc = in_tx_only(q, d, "an audit entry");
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, e->seq);
+	for (int i = 0; i < (int)(sizeof(v) / sizeof(v[0])); i++)
+		bind_text(st, i + 2, v[i]);
+	rc = run(q, ST_AUDIT_ADD, d, "audit entry");
+	/* the trigger that keeps the chain refused: another writer moved the head */
+	if (rc && sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_TRIGGER)
+		rc = cd_diag_set(d, CD_ECONFLICT, "audit entry %lld does not extend the head of the "
+				 "chain", (long long)e->seq);
+	return rc;
+}
+
+/* audit_row reads an entry's columns into arena a; false when out of memory. */
+static bool audit_row(struct arena *a, sqlite3_stmt *st, struct store_audit_entry *e)
+{
+	const char **v[] = {&e->at,	&e->actor, &e->ip,   &e->action, &e->object,
+			    &e->before, &e->after, &e->outcome, &e->prev,	 &e->hash};
+
+	e->seq = sqlite3_column_int64(st, 0);
+	for (int i = 0; i < (int)(sizeof(v) / sizeof(v[0])); i++)
+		if (!(*v[i] = col_str(a, st, i + 1)) && sqlite3_column_type(st, i + 1) != SQLITE_NULL)
+			return false;
+	return true;
+}
+
+/* audit_rows steps st (bound), appending each row to *out in arena a. */
+static enum cd_err audit_rows(struct sq *q, enum stmt s, struct arena *a,
+			      struct store_audit_entry **out, size_t *n, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[s];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_audit_entry *e = arena_grow(a, out, n, &cap, sizeof(*e));
+
+		if (!e || !audit_row(a, st, e)) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory reading the audit log");
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "reading the audit log");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+static enum cd_err sq_audit_page(struct store *s, int64_t after_seq, size_t max, struct arena *a,
+				 struct store_audit_entry **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_AUDIT_PAGE], 1, after_seq);
+	sqlite3_bind_int64(q->st[ST_AUDIT_PAGE], 2, (sqlite3_int64)max);
+	return audit_rows(q, ST_AUDIT_PAGE, a, out, n, d);
+}
+
+static enum cd_err sq_audit_find(struct store *s, const struct store_audit_filter *f,
+				 struct arena *a, struct store_audit_entry **out, size_t *n,
+				 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_AUDIT_FIND];
+	enum cd_err rc;
+
+	bind_text(st, 1, f->from);
+	bind_text(st, 2, f->to);
+	bind_text(st, 3, f->actor);
+	bind_text(st, 4, f->action);
+	bind_text(st, 5, f->outcome);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)f->limit);
+	rc = audit_rows(q, ST_AUDIT_FIND, a, out, n, d);
+	for (size_t i = 0; !rc && i < *n / 2; i++) { /* read newest first: put in seq order */
+		struct store_audit_entry t = (*out)[i];
+
+		(*out)[i] = (*out)[*n - 1 - i];
+		(*out)[*n - 1 - i] = t;
+	}
+	return rc;
+}
+
+static enum cd_err sq_audit_anchors(struct store *s, struct arena *a,
+				    struct store_audit_anchor **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_AUDIT_ANCHORS];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_audit_anchor *x = arena_grow(a, out, n, &cap, sizeof(*x));
+
+		if (x) {
+			x->from_seq = sqlite3_column_int64(st, 0);
+			x->upto_seq = sqlite3_column_int64(st, 1);
+			x->last_hash = col_str(a, st, 2);
+			x->file = col_str(a, st, 3);
+			x->file_sm3 = col_str(a, st, 4);
+			x->archived_at = col_str(a, st, 5);
+		}
+		if (!x || !x->last_hash || !x->file || !x->file_sm3 || !x->archived_at) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory reading the audit archives");
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "reading the audit archives");
+	sqlite3_reset(st);
+	return rc;
+}
+
+static enum cd_err sq_audit_archive(struct store *s, const struct store_audit_anchor *an,
+				    struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_AUDIT_ANCHOR_ADD];
+	enum cd_err rc = in_tx_only(q, d, "archiving the audit log");
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, an->from_seq);
+	sqlite3_bind_int64(st, 2, an->upto_seq);
+	bind_text(st, 3, an->last_hash);
+	bind_text(st, 4, an->file);
+	bind_text(st, 5, an->file_sm3);
+	bind_text(st, 6, an->archived_at);
+	rc = run(q, ST_AUDIT_ANCHOR_ADD, d, "audit archive anchor");
+	if (!rc) {
+		sqlite3_bind_int64(q->st[ST_AUDIT_DELETE], 1, an->upto_seq);
+		rc = run(q, ST_AUDIT_DELETE, d, "removing archived audit entries");
+	}
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1109,6 +1324,13 @@ static const struct store_ops sqlite_ops = {
 	.incident_add = sq_incident_add,
 	.incident_event_add = sq_incident_event_add,
 	.incidents_load = sq_incidents_load,
+	.begin_read = sq_begin_read,
+	.audit_head = sq_audit_head,
+	.audit_add = sq_audit_add,
+	.audit_page = sq_audit_page,
+	.audit_find = sq_audit_find,
+	.audit_anchors = sq_audit_anchors,
+	.audit_archive = sq_audit_archive,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

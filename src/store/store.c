@@ -38,6 +38,11 @@ void store_rollback(struct store *s)
 	s->ops->rollback(s);
 }
 
+enum cd_err store_begin_read(struct store *s, struct cd_diag *d)
+{
+	return s->ops->begin_read(s, d);
+}
+
 enum cd_err store_profile_set(struct store *s, const char *id, int version, const char *src,
 			      size_t len, const char *on, struct cd_diag *d)
 {
@@ -153,4 +158,40 @@ enum cd_err store_incidents_load(struct store *s, struct arena *a, struct incide
 				 size_t *n, struct cd_diag *d)
 {
 	return s->ops->incidents_load(s, a, out, n, d);
+}
+
+enum cd_err store_audit_head(struct store *s, int64_t *seq, char hash[65], struct cd_diag *d)
+{
+	return s->ops->audit_head(s, seq, hash, d);
+}
+
+enum cd_err store_audit_add(struct store *s, const struct store_audit_entry *e,
+			    struct cd_diag *d)
+{
+	return s->ops->audit_add(s, e, d);
+}
+
+enum cd_err store_audit_page(struct store *s, int64_t after_seq, size_t max, struct arena *a,
+			     struct store_audit_entry **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->audit_page(s, after_seq, max, a, out, n, d);
+}
+
+enum cd_err store_audit_find(struct store *s, const struct store_audit_filter *f,
+			     struct arena *a, struct store_audit_entry **out, size_t *n,
+			     struct cd_diag *d)
+{
+	return s->ops->audit_find(s, f, a, out, n, d);
+}
+
+enum cd_err store_audit_anchors(struct store *s, struct arena *a, struct store_audit_anchor **out,
+				size_t *n, struct cd_diag *d)
+{
+	return s->ops->audit_anchors(s, a, out, n, d);
+}
+
+enum cd_err store_audit_archive(struct store *s, const struct store_audit_anchor *an,
+				struct cd_diag *d)
+{
+	return s->ops->audit_archive(s, an, d);
 }

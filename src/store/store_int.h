@@ -44,6 +44,19 @@ struct store_ops {
 					  const struct incident_event *e, struct cd_diag *d);
 	enum cd_err (*incidents_load)(struct store *s, struct arena *a, struct incident **out,
 				      size_t *n, struct cd_diag *d);
+	enum cd_err (*begin_read)(struct store *s, struct cd_diag *d);
+	enum cd_err (*audit_head)(struct store *s, int64_t *seq, char hash[65], struct cd_diag *d);
+	enum cd_err (*audit_add)(struct store *s, const struct store_audit_entry *e,
+				 struct cd_diag *d);
+	enum cd_err (*audit_page)(struct store *s, int64_t after_seq, size_t max, struct arena *a,
+				  struct store_audit_entry **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*audit_find)(struct store *s, const struct store_audit_filter *f,
+				  struct arena *a, struct store_audit_entry **out, size_t *n,
+				  struct cd_diag *d);
+	enum cd_err (*audit_anchors)(struct store *s, struct arena *a,
+				     struct store_audit_anchor **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*audit_archive)(struct store *s, const struct store_audit_anchor *an,
+				     struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
