@@ -43,8 +43,9 @@ run: deps build
 	@echo "  $(BUILD)/cyberduty check --db $(DEMO_DB) --json"
 	@echo "  $(BUILD)/cyberduty export assets --format csv --db $(DEMO_DB)"
 	@echo "  $(BUILD)/cyberduty profile show imnu-2022"
+	@echo "  $(BUILD)/cyberduty user list --db $(DEMO_DB)"
 	@echo
-	@echo "Serving it (so far the health route and web/; logins come with the API):"
+	@echo "Serving it on http://127.0.0.1:8080 — sign in with one of the demo logins printed above:"
 	$(BUILD)/cyberduty serve --listen 127.0.0.1:8080 --db $(DEMO_DB)
 
 test: deps test-plain test-asan fuzz

@@ -24,7 +24,7 @@ static const struct {
 	{OPT_DB, "--db", true},		{OPT_AS_OF, "--as-of", true},
 	{OPT_PROFILE, "--profile", true}, {OPT_FORMAT, "--format", true},
 	{OPT_OUTPUT, "--output", true},	{OPT_JSON, "--json", false},
-	{OPT_ALL, "--all", false},
+	{OPT_ALL, "--all", false},	{OPT_DISABLE, "--disable", false},
 };
 
 static bool usage_error(const char *usage, const char *fmt, ...)
@@ -74,6 +74,9 @@ static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const ch
 		break;
 	case OPT_ALL:
 		o->all = true;
+		break;
+	case OPT_DISABLE:
+		o->disable = true;
 		break;
 	default:
 		break;
@@ -208,6 +211,54 @@ int cli_fail(enum cd_err rc, const struct cd_diag *d)
 {
 	fprintf(stderr, "cyberduty: %s\n", d && d->msg[0] ? d->msg : cd_strerror(rc));
 	return EXIT_ERROR;
+}
+
+int cli_fail_input(enum cd_err rc, const struct cd_diag *d)
+{
+	cli_fail(rc, d);
+	return rc == CD_EINVAL || rc == CD_ENOTFOUND || rc == CD_ECONFLICT ? EXIT_ERROR : EXIT_FAILED;
+}
+
+enum cd_err cli_role(const char *name, const char *s, enum account_role *out,
+		     struct cd_diag *d)
+{
+	int r = account_role_parse(s);
+	const char *near = r < 0 ? account_role_suggest(s) : NULL;
+	char roles[256] = "";
+	size_t len = 0;
+
+	if (r >= 0) {
+		*out = (enum account_role)r;
+		return CD_OK;
+	}
+	for (int i = 0; i < AR__MAX && len < sizeof(roles); i++)
+		len += (size_t)snprintf(roles + len, sizeof(roles) - len, "%s%s", i ? ", " : "",
+					account_role_code((enum account_role)i));
+	if (near)
+		return cd_diag_set(d, CD_EINVAL, "%s: unknown role \"%s\" (did you mean %s?)", name, s,
+				   near);
+	return cd_diag_set(d, CD_EINVAL, "%s: unknown role \"%s\" (the roles: %s)", name, s, roles);
+}
+
+enum cd_err cli_unit(const struct reg *reg, const char *name, const char *code, int64_t *id,
+		     struct cd_diag *d)
+{
+	const struct unit *u = reg_unit_by_code(reg, code);
+
+	if (!u)
+		return cd_diag_set(d, CD_ENOTFOUND,
+				   "%s: no unit \"%s\" in the register (units are named by their "
+				   "code: `cyberduty export units --format csv`)",
+				   name, code);
+	*id = u->id;
+	return CD_OK;
+}
+
+const char *cli_unit_code(const struct reg *reg, int64_t id)
+{
+	const struct unit *u = id ? reg_unit(reg, id) : NULL;
+
+	return !id ? "-" : u ? u->code : "?";
 }
 
 int cli_csv_kind(const char *arg, const char *verb)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/access.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "core/profile.h"
@@ -16,6 +17,7 @@
 #define EXIT_CLEAN    0 /* done; for check: no findings */
 #define EXIT_FINDINGS 1 /* check found gaps */
 #define EXIT_ERROR    2 /* bad usage, bad input or a failure */
+#define EXIT_FAILED   1 /* user, token, settings: a failure that is not the input's fault */
 
 /* Options a command may accept (bit mask for cli_parse). */
 #define OPT_DB      (1u << 0) /* --db PATH */
@@ -25,6 +27,7 @@
 #define OPT_OUTPUT  (1u << 4) /* --output FILE */
 #define OPT_JSON    (1u << 5) /* --json */
 #define OPT_ALL     (1u << 6) /* --all */
+#define OPT_DISABLE (1u << 7) /* --disable */
 
 #define CLI_MAX_POS 8
 
@@ -53,6 +56,7 @@ struct cli_opts {
 			      * of that day (23:59:59 CST); --as-of also takes a date-time */
 	bool json;
 	bool all;
+	bool disable;
 	const char *pos[CLI_MAX_POS]; /* positional arguments after the command name */
 	int npos;
 };
@@ -87,6 +91,22 @@ cd_time cli_now(void);
 /* cli_fail prints "cyberduty: MESSAGE" for rc (the diag's text when it has one) and returns
  * EXIT_ERROR. */
 int cli_fail(enum cd_err rc, const struct cd_diag *d);
+
+/* cli_fail_input prints like cli_fail and returns EXIT_ERROR for what the input can fix
+ * (CD_EINVAL, CD_ENOTFOUND, CD_ECONFLICT), EXIT_FAILED for any other failure (the database,
+ * memory, a file) — the exit codes of user, token and settings. */
+int cli_fail_input(enum cd_err rc, const struct cd_diag *d);
+
+/* cli_role parses an account role (code or Chinese label) for option `name`. On an unknown one
+ * it sets d to what to use ("did you mean" the nearest) and returns CD_EINVAL. */
+enum cd_err cli_role(const char *name, const char *s, enum account_role *out,
+		     struct cd_diag *d);
+
+/* cli_unit finds the register unit with `code` (for option `name`) and sets *id. CD_ENOTFOUND
+ * saying so when there is none. cli_unit_code is the code of unit id, "-" for 0, "?" unknown. */
+enum cd_err cli_unit(const struct reg *reg, const char *name, const char *code, int64_t *id,
+		     struct cd_diag *d);
+const char *cli_unit_code(const struct reg *reg, int64_t id);
 
 /* cli_csv_kind parses a register kind (units, people, duties, assets) for `verb`; on an unknown
  * one it prints what to use and returns -1. */
@@ -217,5 +237,8 @@ int cmd_eval(int argc, char **argv, const char *usage);
 int cmd_incident(int argc, char **argv, const char *usage);
 int cmd_accountability(int argc, char **argv, const char *usage);
 int cmd_audit(int argc, char **argv, const char *usage);
+int cmd_user(int argc, char **argv, const char *usage);
+int cmd_token(int argc, char **argv, const char *usage);
+int cmd_settings(int argc, char **argv, const char *usage);
 
 #endif

@@ -1,5 +1,6 @@
-/* cmd_demo.c — `cyberduty demo --db PATH [--profile ID]`: initialises the database if needed
- * and fills an empty register with a realistic organisation for its profile. */
+/* cmd_demo.c — `cyberduty demo --db PATH [--profile ID]`: initialises the database if needed,
+ * fills an empty register with a realistic organisation for its profile, gives it a sign-in for
+ * every role and prints those sign-ins. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,22 @@
 #include "core/reg.h"
 #include "demo/demo.h"
 #include "profile/profile_load.h"
+
+/* print_logins shows the demo's sign-ins (published: the demo is for 127.0.0.1 only). */
+static void print_logins(const struct profile *p)
+{
+	struct demo_login v[DEMO_LOGINS];
+	size_t n = demo_logins(p, v);
+
+	printf("\nDemo logins (for 127.0.0.1 only — these passwords and keys are public):\n");
+	printf("  %-12s %-12s %-7s %-16s %s\n", "NAME", "ROLE", "SCOPE", "PASSWORD",
+	       "TOTP KEY (base32)");
+	for (size_t i = 0; i < n; i++)
+		printf("  %-12s %-12s %-7s %-16s %s\n", v[i].name, account_role_code(v[i].role),
+		       v[i].unit ? v[i].unit : "-", v[i].password, v[i].totp ? v[i].totp : "-");
+	printf("The administrators sign in with a TOTP code as well: add the key to an "
+	       "authenticator app, or run `oathtool --totp -b KEY`.\n");
+}
 
 int cmd_demo(int argc, char **argv, const char *usage)
 {
@@ -56,6 +73,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 		rc = demo_deadlines(s, p, o.as_of, &d);
 	if (!rc)
 		rc = demo_incidents(s, p, o.as_of, &d);
+	if (!rc)
+		rc = demo_accounts(s, p, cli_now(), &d);
 	reg_free(reg);
 	reg = NULL;
 	if (!rc)
@@ -73,6 +92,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 		printf("%s: demo organisation for %s: %zu units, %zu people, %zu duties, %zu "
 		       "assets\n",
 		       o.db, p->id, reg->nunits, reg->npeople, reg->nduties, reg->nassets);
+	if (!rc)
+		print_logins(p);
 	reg_free(reg);
 	store_close(s);
 	profile_free(p);

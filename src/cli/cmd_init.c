@@ -1,12 +1,14 @@
-/* cmd_init.c — `cyberduty init --profile ID|FILE --db PATH`: creates the database and records
- * the policy profile it lives by (a later init with another profile records a new version),
- * with its audit entry. */
+/* cmd_init.c — `cyberduty init --profile ID|FILE --db PATH`: creates the database, records the
+ * policy profile it lives by (a later init with another profile records a new version) with its
+ * audit entry, and gives a fresh install its first account, the system administrator, without a
+ * password. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "profile/profile_load.h"
+#include "svc/accounts.h"
 #include "svc/book.h"
 
 int cmd_init(int argc, char **argv, const char *usage)
@@ -18,6 +20,7 @@ int cmd_init(int argc, char **argv, const char *usage)
 	char *cur_id = NULL, *cur_src = NULL;
 	size_t cur_len = 0;
 	char today[11];
+	bool first = false;
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_PROFILE, 0, 0, usage, &o))
@@ -54,6 +57,13 @@ int cmd_init(int argc, char **argv, const char *usage)
 			       cur_id ? "switched to" : "initialised with", p->id, p->version,
 			       p->name);
 	}
+	if (!rc) /* a fresh install's first administrator, signing in only once given a password */
+		rc = account_bootstrap(s, cli_now(), &first, &d);
+	if (first)
+		printf("account %s (system administrator) created without a password: set one with "
+		       "`cyberduty user passwd %s --db %s`, then its second factor with `cyberduty "
+		       "user totp %s --db %s`\n",
+		       ACCOUNT_FIRST, ACCOUNT_FIRST, o.db, ACCOUNT_FIRST, o.db);
 	free(cur_id);
 	free(cur_src);
 	store_close(s);

@@ -45,6 +45,13 @@ static const struct {
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"audit", cmd_audit, "audit verify|list|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},
+	{"user", cmd_user,
+	 "user add|passwd|list|show|role|lock|unlock|disable|enable|totp …",
+	 "accounts: roles and scopes, passwords (stdin), lock-out, TOTP (docs/accounts.md)"},
+	{"token", cmd_token, "token create|list|revoke …",
+	 "API tokens for integrations: a business role and a unit, shown once, stored hashed"},
+	{"settings", cmd_settings, "settings [KEY [VALUE]] [--json]",
+	 "the security settings: password length and age, lock-out, session timeouts"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
 };
@@ -57,7 +64,8 @@ static void help(FILE *f)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  cyberduty %-58s %s\n", commands[i].usage, commands[i].what);
 	fprintf(f, "\nThe database is --db PATH, else $CYBERDUTY_DB, else ./cyberduty.db.\n"
-		   "Exit status: 0 success, 1 findings (check, due; a broken audit log), 2 error.\n");
+		   "Exit status: 0 success, 1 findings (check, due; a broken audit log) or a failure "
+		   "not of the input's making (user, token, settings), 2 error.\n");
 }
 
 int main(int argc, char **argv)

@@ -1,6 +1,8 @@
 /* access.c — the roles and the one table of who may do what (see access.h). */
 #include "access.h"
 
+#include <string.h>
+
 #include "names.h"
 
 static const struct name role_names[AR__MAX] = {
@@ -16,6 +18,16 @@ static const struct name role_names[AR__MAX] = {
 };
 
 NAMES(account_role, enum account_role, role_names, AR__MAX)
+
+static const char *role_word(int i)
+{
+	return role_names[i].code;
+}
+
+const char *account_role_suggest(const char *s)
+{
+	return s ? names_nearest(s, strlen(s), role_word, AR__MAX) : NULL;
+}
 
 bool account_role_admin(enum account_role r)
 {

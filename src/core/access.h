@@ -24,6 +24,10 @@ const char *account_role_code(enum account_role r);  /* "office", … "auditadmi
 const char *account_role_label(enum account_role r); /* 中文 */
 int account_role_parse(const char *s);               /* code or label → role, -1 */
 
+/* account_role_suggest: the role code closest to s, for "did you mean" ("secadmn" →
+ * "secadmin"); NULL when none is close (names_nearest's rule). */
+const char *account_role_suggest(const char *s);
+
 /* account_role_admin: one of the three separated administrators (they have no unit scope and
  * no business access). */
 bool account_role_admin(enum account_role r);

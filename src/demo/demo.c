@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/reg.h"
+#include "demo_int.h"
 
 /* ---- Table vocabulary ------------------------------------------------------------------ */
 
@@ -96,6 +97,8 @@ struct org {
 	size_t nassets;
 	const struct duty_row *duties;
 	size_t nduties;
+	const char *login_unit; /* the department whose officer and unit leader sign in to the demo
+				 * (it has systems, notices and incidents) */
 };
 
 #define TABLE(t) (t), sizeof(t) / sizeof((t)[0])
@@ -439,6 +442,7 @@ static const struct org imnu_org = {
 	"T", "0471-439", "imnu.edu.cn", "15010099999", "XXZX",
 	ROLE_FIRST_RESPONSIBLE, ROLE_DIRECT_RESPONSIBLE, 0x19520601u, 25,
 	TABLE(imnu_units), TABLE(imnu_people), TABLE(imnu_assets), TABLE(imnu_duties),
+	"DWXCB",
 };
 
 /* ---- 烟台市人民政府外事办公室 (yantai-fao-2021) ------------------------------------------- */
@@ -562,6 +566,7 @@ static const struct org yantai_org = {
 	"YT", "0535-623", "yantai.gov.cn", "37060099999", "FWZX",
 	ROLE_PRINCIPAL, ROLE_DIRECT_RESPONSIBLE, 0x20210024u, 0,
 	TABLE(yantai_units), TABLE(yantai_people), TABLE(yantai_assets), TABLE(yantai_duties),
+	"ZHK",
 };
 
 /* ---- 中共某市委某部 (central-2017 and any other profile) ---------------------------------- */
@@ -675,6 +680,7 @@ static const struct org central_org = {
 	"S", "8512", "swmb.example.gov.cn", "99010099999", "XXZX",
 	ROLE_PRINCIPAL, ROLE_DIRECT_RESPONSIBLE, 0x20170815u, 0,
 	TABLE(central_units), TABLE(central_people), TABLE(central_assets), TABLE(central_duties),
+	"BGS",
 };
 
 /* clang-format on */
@@ -1140,6 +1146,14 @@ static const struct org *org_for(const struct profile *p)
 	if (p && p->id && !strcmp(p->id, "yantai-fao-2021"))
 		return &yantai_org;
 	return &central_org;
+}
+
+void demo_login_units(const struct profile *p, const char **root, const char **unit)
+{
+	const struct org *o = org_for(p);
+
+	*root = o->units[0].code;
+	*unit = o->login_unit;
 }
 
 enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, struct cd_diag *d)

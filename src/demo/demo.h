@@ -4,6 +4,9 @@
 #ifndef CD_DEMO_H
 #define CD_DEMO_H
 
+#include <stddef.h>
+
+#include "core/access.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "core/profile.h"
@@ -43,5 +46,29 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
  * repeats stay as they were. One transaction. */
 enum cd_err demo_incidents(struct store *s, const struct profile *p, cd_date today,
 			   struct cd_diag *d);
+
+/* A demo sign-in. Its password and TOTP key are fixed and published (here and in the output of
+ * `cyberduty demo`): a demo database is for 127.0.0.1 only. */
+struct demo_login {
+	const char *name;
+	enum account_role role;
+	const char *unit;     /* scope: a unit code; NULL for the administrators */
+	const char *password; /* meets the default password rules */
+	const char *totp;     /* base32 TOTP key in force; NULL when the account has none */
+};
+
+#define DEMO_LOGINS 8
+
+/* demo_logins fills out with the sign-ins demo_accounts makes for profile p and returns how many:
+ * the office at the organisation's root, an officer and a unit leader of a department that has
+ * systems, notices and incidents, a leader and an auditor at the root, and the three
+ * administrators (with TOTP keys). */
+size_t demo_logins(const struct profile *p, struct demo_login out[DEMO_LOGINS]);
+
+/* demo_accounts creates the accounts of demo_logins, with their passwords and keys, at `now`, in
+ * one transaction. The passwordless system administrator of a fresh `init` is taken over;
+ * CD_ECONFLICT when an account of one of those names exists otherwise. */
+enum cd_err demo_accounts(struct store *s, const struct profile *p, cd_time now,
+			  struct cd_diag *d);
 
 #endif

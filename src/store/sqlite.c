@@ -58,8 +58,45 @@ enum stmt {
 	ST_AUDIT_ANCHORS,
 	ST_AUDIT_ANCHOR_ADD,
 	ST_AUDIT_DELETE,
+	ST_ACCOUNT_ADD,
+	ST_ACCOUNT_GET,
+	ST_ACCOUNT_BY_NAME,
+	ST_ACCOUNT_ALL,
+	ST_ACCOUNT_PASSWORD,
+	ST_ACCOUNT_ROLE,
+	ST_ACCOUNT_DISABLE,
+	ST_ACCOUNT_LOCK,
+	ST_ACCOUNT_UNLOCK,
+	ST_ACCOUNT_FAILURE,
+	ST_ACCOUNT_LOGIN,
+	ST_TOTP_PENDING,
+	ST_TOTP_ENABLE,
+	ST_TOTP_CLEAR,
+	ST_TOTP_STEP,
+	ST_SESSION_ADD,
+	ST_SESSION_GET,
+	ST_SESSION_TOUCH,
+	ST_SESSION_END,
+	ST_SESSIONS_END,
+	ST_SESSIONS_PRUNE,
+	ST_TOKEN_ADD,
+	ST_TOKEN_GET,
+	ST_TOKEN_ALL,
+	ST_TOKEN_REVOKE,
+	ST_TOKEN_EXISTS,
 	STMT__MAX
 };
+
+/* The columns account_row reads, in its order (the session lookup joins them in). */
+#define ACCOUNT_COLS                                                                              \
+	"a.id, a.name, a.display, a.role, a.unit_id, a.password_hash, a.password_changed_at,"     \
+	" a.totp_secret, a.totp_pending, a.totp_last_step, a.failures, a.locked, a.locked_at,"   \
+	" a.locked_ip, a.disabled, a.created_at, a.last_login_at"
+#define TOKEN_COLS                                                                                \
+	"id, hash, label, role, unit_id, created_by, created_at, expires_at, revoked_at"
+/* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
+#define SQL_NOW "strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now', '+8 hours')"
+#define META_VALUE(key) "(SELECT value FROM meta WHERE key = '" key "')"
 
 static const char *const stmts[STMT__MAX] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -134,6 +171,59 @@ static const char *const stmts[STMT__MAX] = {
 				  " ORDER BY incident_id, pos",
 	[ST_INCIDENT_EVENT_ALL] = "SELECT incident_id, kind, at, recorded_at, by_whom, name, value,"
 				  " note, person_id FROM incident_event ORDER BY incident_id, id",
+	[ST_ACCOUNT_ADD] = "INSERT INTO account (name, display, role, unit_id, created_at)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ACCOUNT_GET] = "SELECT " ACCOUNT_COLS " FROM account a WHERE a.id = ?1",
+	[ST_ACCOUNT_BY_NAME] = "SELECT " ACCOUNT_COLS " FROM account a WHERE a.name = ?1",
+	[ST_ACCOUNT_ALL] = "SELECT " ACCOUNT_COLS " FROM account a ORDER BY a.id",
+	[ST_ACCOUNT_PASSWORD] = "UPDATE account SET password_hash = ?2, password_changed_at = ?3,"
+				" failures = 0 WHERE id = ?1",
+	[ST_ACCOUNT_ROLE] = "UPDATE account SET role = ?2, unit_id = ?3 WHERE id = ?1",
+	[ST_ACCOUNT_DISABLE] = "UPDATE account SET disabled = ?2 WHERE id = ?1",
+	/* a lock by hand keeps the time and address of a lock by failures already in place */
+	[ST_ACCOUNT_LOCK] = "UPDATE account SET locked = 1,"
+			    " locked_at = CASE WHEN locked THEN locked_at"
+			    " ELSE coalesce(?2, " SQL_NOW ") END,"
+			    " locked_ip = CASE WHEN locked THEN locked_ip ELSE ?3 END WHERE id = ?1",
+	[ST_ACCOUNT_UNLOCK] = "UPDATE account SET locked = 0, locked_at = NULL, locked_ip = NULL,"
+			      " failures = 0 WHERE id = ?1",
+	/* SET expressions see the row as it was: failures + 1 is the count after this failure */
+	[ST_ACCOUNT_FAILURE] = "UPDATE account SET failures = failures + 1,"
+			       " locked = CASE WHEN failures + 1 >= ?2 THEN 1 ELSE locked END,"
+			       " locked_at = CASE WHEN failures + 1 >= ?2 AND NOT locked THEN ?3"
+			       " ELSE locked_at END,"
+			       " locked_ip = CASE WHEN failures + 1 >= ?2 AND NOT locked THEN ?4"
+			       " ELSE locked_ip END"
+			       " WHERE id = ?1 RETURNING failures, locked",
+	[ST_ACCOUNT_LOGIN] = "UPDATE account SET failures = 0, last_login_at = ?2 WHERE id = ?1",
+	[ST_TOTP_PENDING] = "UPDATE account SET totp_pending = ?2 WHERE id = ?1",
+	[ST_TOTP_ENABLE] = "UPDATE account SET totp_secret = totp_pending, totp_pending = NULL,"
+			   " totp_last_step = ?2 WHERE id = ?1 AND totp_pending IS NOT NULL",
+	[ST_TOTP_CLEAR] = "UPDATE account SET totp_secret = NULL, totp_pending = NULL,"
+			  " totp_last_step = NULL WHERE id = ?1",
+	[ST_TOTP_STEP] = "UPDATE account SET totp_last_step = ?2 WHERE id = ?1"
+			 " AND (totp_last_step IS NULL OR totp_last_step < ?2)",
+	[ST_SESSION_ADD] = "INSERT INTO session (id_hash, account_id, csrf_hash, created_at,"
+			   " last_seen_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+	/* every request: the session by its primary key, its account by its own, and the three
+	 * settings that decide whether it is live by theirs — one statement */
+	[ST_SESSION_GET] = "SELECT s.account_id, s.csrf_hash, s.created_at, s.last_seen_at, "
+			   META_VALUE(STORE_KEY_SESSION_IDLE) ", "
+			   META_VALUE(STORE_KEY_SESSION_ABSOLUTE) ", "
+			   META_VALUE(STORE_KEY_PASSWORD_MAX_AGE) ", " ACCOUNT_COLS
+			   " FROM session s JOIN account a ON a.id = s.account_id"
+			   " WHERE s.id_hash = ?1",
+	[ST_SESSION_TOUCH] = "UPDATE session SET last_seen_at = ?2 WHERE id_hash = ?1",
+	[ST_SESSION_END] = "DELETE FROM session WHERE id_hash = ?1",
+	[ST_SESSIONS_END] = "DELETE FROM session WHERE account_id = ?1",
+	[ST_SESSIONS_PRUNE] = "DELETE FROM session WHERE last_seen_at < ?1 OR created_at < ?2",
+	[ST_TOKEN_ADD] = "INSERT INTO api_token (hash, label, role, unit_id, created_by, created_at,"
+			 " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_TOKEN_GET] = "SELECT " TOKEN_COLS " FROM api_token WHERE hash = ?1",
+	[ST_TOKEN_ALL] = "SELECT " TOKEN_COLS " FROM api_token ORDER BY id",
+	[ST_TOKEN_REVOKE] = "UPDATE api_token SET revoked_at = ?2 WHERE id = ?1"
+			    " AND revoked_at IS NULL",
+	[ST_TOKEN_EXISTS] = "SELECT 1 FROM api_token WHERE id = ?1",
 	[ST_BEGIN_READ] = "BEGIN DEFERRED",
 	[ST_AUDIT_HEAD] = "SELECT seq, hash FROM audit_head WHERE id = 1",
 	[ST_AUDIT_ADD] = "INSERT INTO audit_entry (seq, at, actor, ip, action, object, before, after,"
@@ -1297,6 +1387,459 @@ static enum cd_err sq_audit_archive(struct store *s, const struct store_audit_an
 	return rc;
 }
 
+/* ---- Accounts, sessions, API tokens ---------------------------------------------------- */
+
+#define LIST_MAX (1u << 20) /* the most rows a list returns (a hard cap on its buffer) */
+
+/* done resets a statement and clears its bindings (a bound secret goes with them). */
+static void done(struct sq *q, enum stmt s)
+{
+	sqlite3_reset(q->st[s]);
+	sqlite3_clear_bindings(q->st[s]);
+}
+
+/* fetch steps a bound statement that returns at most one row: CD_OK with the row to read (the
+ * caller then calls done), or CD_ENOTFOUND ("no such `what`") or a database error, reset. */
+static enum cd_err fetch(struct sq *q, enum stmt s, struct cd_diag *d, const char *what)
+{
+	int step = sqlite3_step(q->st[s]);
+	enum cd_err rc;
+
+	if (step == SQLITE_ROW)
+		return CD_OK;
+	rc = step == SQLITE_DONE ? cd_diag_set(d, CD_ENOTFOUND, "no such %s", what)
+				 : db_fail(q, d, what);
+	done(q, s);
+	return rc;
+}
+
+/* change runs a bound UPDATE of one record: CD_ENOTFOUND ("no such `what`") when none matched. */
+static enum cd_err change(struct sq *q, enum stmt s, struct cd_diag *d, const char *what)
+{
+	enum cd_err rc = run(q, s, d, what);
+
+	if (!rc && sqlite3_changes(q->db) == 0)
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no such %s", what);
+	return rc;
+}
+
+static int bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
+{
+	return sqlite3_bind_blob(st, i, h, STORE_SECRET_HASH, SQLITE_TRANSIENT);
+}
+
+/* col_copy copies text column i into buf[0..n), truncated; "" for NULL. */
+static void col_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(buf, t, len);
+	buf[len] = '\0';
+}
+
+/* col_blob copies blob column i into buf (n bytes at most) and returns its length; 0 for NULL
+ * or a longer blob. */
+static size_t col_blob(sqlite3_stmt *st, int i, unsigned char *buf, size_t n)
+{
+	const void *b = sqlite3_column_blob(st, i);
+	size_t len = (size_t)sqlite3_column_bytes(st, i);
+
+	if (!b || len > n)
+		return 0;
+	memcpy(buf, b, len);
+	return len;
+}
+
+static enum account_role col_role(sqlite3_stmt *st, int i)
+{
+	int r = account_role_parse((const char *)sqlite3_column_text(st, i));
+
+	return r < 0 ? AR_NONE : (enum account_role)r; /* unknown: no rights at all */
+}
+
+/* account_row reads ACCOUNT_COLS from column c on. */
+static void account_row(sqlite3_stmt *st, int c, struct store_account *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(st, c);
+	col_copy(st, c + 1, a->name, sizeof(a->name));
+	col_copy(st, c + 2, a->display, sizeof(a->display));
+	a->role = col_role(st, c + 3);
+	a->unit = sqlite3_column_int64(st, c + 4);
+	col_copy(st, c + 5, a->pwhash, sizeof(a->pwhash));
+	a->password_changed_at = col_time(st, c + 6);
+	a->totp_len = col_blob(st, c + 7, a->totp, sizeof(a->totp));
+	a->totp_pending_len = col_blob(st, c + 8, a->totp_pending, sizeof(a->totp_pending));
+	a->totp_last_step = sqlite3_column_type(st, c + 9) == SQLITE_NULL
+				    ? -1
+				    : sqlite3_column_int64(st, c + 9);
+	a->failures = sqlite3_column_int(st, c + 10);
+	a->locked = sqlite3_column_int(st, c + 11);
+	a->locked_at = col_time(st, c + 12);
+	col_copy(st, c + 13, a->locked_ip, sizeof(a->locked_ip));
+	a->disabled = sqlite3_column_int(st, c + 14);
+	a->created_at = col_time(st, c + 15);
+	a->last_login_at = col_time(st, c + 16);
+}
+
+static void token_row(sqlite3_stmt *st, struct store_token *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = sqlite3_column_int64(st, 0);
+	col_blob(st, 1, t->hash, sizeof(t->hash));
+	col_copy(st, 2, t->label, sizeof(t->label));
+	t->role = col_role(st, 3);
+	t->unit = sqlite3_column_int64(st, 4);
+	col_copy(st, 5, t->created_by, sizeof(t->created_by));
+	t->created_at = col_time(st, 6);
+	t->expires_at = col_time(st, 7);
+	t->revoked_at = col_time(st, 8);
+}
+
+/* list_rows reads every row of statement s into a malloc'd array of `size`-byte records (row
+ * fills one), at most LIST_MAX of them. */
+static enum cd_err list_rows(struct sq *q, enum stmt s, size_t size,
+			     void (*row)(sqlite3_stmt *st, void *rec), void **out, size_t *n,
+			     struct cd_diag *d, const char *what)
+{
+	sqlite3_stmt *st = q->st[s];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			void *v = ncap <= LIST_MAX ? realloc(*out, ncap * size) : NULL;
+
+			if (!v) {
+				rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading %s", what);
+				break;
+			}
+			*out = v;
+			cap = ncap;
+		}
+		row(st, (char *)*out + *n * size);
+		(*n)++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, what);
+	sqlite3_reset(st);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+static void account_list_row(sqlite3_stmt *st, void *rec)
+{
+	account_row(st, 0, rec);
+}
+
+static void token_list_row(sqlite3_stmt *st, void *rec)
+{
+	token_row(st, rec);
+}
+
+static enum cd_err sq_account_add(struct store *s, struct store_account *a, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ACCOUNT_ADD];
+
+	bind_text(st, 1, a->name);
+	bind_text(st, 2, a->display);
+	bind_text(st, 3, account_role_code(a->role));
+	bind_id(st, 4, a->unit);
+	bind_time(st, 5, a->created_at);
+	return insert(q, ST_ACCOUNT_ADD, d, "account", &a->id);
+}
+
+static enum cd_err sq_account_get(struct store *s, int64_t id, const char *name,
+				  struct store_account *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt which = name ? ST_ACCOUNT_BY_NAME : ST_ACCOUNT_GET;
+	enum cd_err rc;
+
+	if (name)
+		bind_text(q->st[which], 1, name);
+	else
+		sqlite3_bind_int64(q->st[which], 1, id);
+	if ((rc = fetch(q, which, d, "account")))
+		return rc;
+	account_row(q->st[which], 0, out);
+	done(q, which);
+	return CD_OK;
+}
+
+static enum cd_err sq_account_list(struct store *s, struct store_account **out, size_t *n,
+				   struct cd_diag *d)
+{
+	return list_rows((struct sq *)s, ST_ACCOUNT_ALL, sizeof(**out), account_list_row,
+			 (void **)out, n, d, "accounts");
+}
+
+static enum cd_err sq_account_password(struct store *s, int64_t id, const char *hash, cd_time at,
+				       struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ACCOUNT_PASSWORD];
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, hash);
+	bind_time(st, 3, at);
+	return change(q, ST_ACCOUNT_PASSWORD, d, "account");
+}
+
+static enum cd_err sq_account_role(struct store *s, int64_t id, enum account_role role,
+				   int64_t unit, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ACCOUNT_ROLE];
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, account_role_code(role));
+	bind_id(st, 3, unit);
+	return change(q, ST_ACCOUNT_ROLE, d, "account");
+}
+
+static enum cd_err sq_account_disable(struct store *s, int64_t id, bool disabled,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_ACCOUNT_DISABLE], 1, id);
+	sqlite3_bind_int(q->st[ST_ACCOUNT_DISABLE], 2, disabled);
+	return change(q, ST_ACCOUNT_DISABLE, d, "account");
+}
+
+static enum cd_err sq_account_lock(struct store *s, int64_t id, bool locked, cd_time at,
+				   const char *ip, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt which = locked ? ST_ACCOUNT_LOCK : ST_ACCOUNT_UNLOCK;
+
+	sqlite3_bind_int64(q->st[which], 1, id);
+	if (locked) {
+		bind_time(q->st[which], 2, at);
+		bind_text(q->st[which], 3, ip);
+	}
+	return change(q, which, d, "account");
+}
+
+static enum cd_err sq_account_failure(struct store *s, int64_t id, int limit, cd_time at,
+				      const char *ip, int *failures, bool *locked,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ACCOUNT_FAILURE];
+	enum cd_err rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, limit);
+	bind_time(st, 3, at);
+	bind_text(st, 4, ip);
+	if ((rc = fetch(q, ST_ACCOUNT_FAILURE, d, "account")))
+		return rc;
+	*failures = sqlite3_column_int(st, 0);
+	*locked = sqlite3_column_int(st, 1);
+	done(q, ST_ACCOUNT_FAILURE);
+	return CD_OK;
+}
+
+static enum cd_err sq_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_ACCOUNT_LOGIN], 1, id);
+	bind_time(q->st[ST_ACCOUNT_LOGIN], 2, at);
+	return change(q, ST_ACCOUNT_LOGIN, d, "account");
+}
+
+static enum cd_err sq_account_totp_pending(struct store *s, int64_t id, const unsigned char *key,
+					   size_t len, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_TOTP_PENDING];
+
+	sqlite3_bind_int64(st, 1, id);
+	/* static: SQLite keeps no copy of the key; change() clears the binding before returning */
+	sqlite3_bind_blob(st, 2, key, (int)len, SQLITE_STATIC);
+	return change(q, ST_TOTP_PENDING, d, "account");
+}
+
+static enum cd_err sq_account_totp_enable(struct store *s, int64_t id, int64_t step,
+					  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_TOTP_ENABLE], 1, id);
+	sqlite3_bind_int64(q->st[ST_TOTP_ENABLE], 2, step);
+	return change(q, ST_TOTP_ENABLE, d, "pending second factor");
+}
+
+static enum cd_err sq_account_totp_clear(struct store *s, int64_t id, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_TOTP_CLEAR], 1, id);
+	return change(q, ST_TOTP_CLEAR, d, "account");
+}
+
+static enum cd_err sq_account_totp_step(struct store *s, int64_t id, int64_t step, bool *accepted,
+					struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	sqlite3_bind_int64(q->st[ST_TOTP_STEP], 1, id);
+	sqlite3_bind_int64(q->st[ST_TOTP_STEP], 2, step);
+	rc = run(q, ST_TOTP_STEP, d, "second factor");
+	*accepted = !rc && sqlite3_changes(q->db) == 1;
+	return rc;
+}
+
+static enum cd_err sq_session_add(struct store *s, const unsigned char *id_hash, int64_t account,
+				  const unsigned char *csrf_hash, cd_time at, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_SESSION_ADD];
+
+	bind_hash(st, 1, id_hash);
+	sqlite3_bind_int64(st, 2, account);
+	bind_hash(st, 3, csrf_hash);
+	bind_time(st, 4, at);
+	return run(q, ST_SESSION_ADD, d, "session");
+}
+
+static enum cd_err sq_session_get(struct store *s, const unsigned char *id_hash,
+				  struct store_session *out, struct store_account *acct,
+				  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_SESSION_GET];
+	enum cd_err rc;
+
+	bind_hash(st, 1, id_hash);
+	if ((rc = fetch(q, ST_SESSION_GET, d, "session")))
+		return rc;
+	memset(out, 0, sizeof(*out));
+	out->account = sqlite3_column_int64(st, 0);
+	col_blob(st, 1, out->csrf_hash, sizeof(out->csrf_hash));
+	out->created_at = col_time(st, 2);
+	out->last_seen_at = col_time(st, 3);
+	col_copy(st, 4, out->idle, sizeof(out->idle));
+	col_copy(st, 5, out->absolute, sizeof(out->absolute));
+	col_copy(st, 6, out->max_age, sizeof(out->max_age));
+	if (acct)
+		account_row(st, 7, acct);
+	done(q, ST_SESSION_GET);
+	return CD_OK;
+}
+
+static enum cd_err sq_session_touch(struct store *s, const unsigned char *id_hash, cd_time at,
+				    struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	bind_hash(q->st[ST_SESSION_TOUCH], 1, id_hash);
+	bind_time(q->st[ST_SESSION_TOUCH], 2, at);
+	return run(q, ST_SESSION_TOUCH, d, "session");
+}
+
+static enum cd_err sq_session_end(struct store *s, const unsigned char *id_hash,
+				  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	bind_hash(q->st[ST_SESSION_END], 1, id_hash);
+	return run(q, ST_SESSION_END, d, "session");
+}
+
+static enum cd_err sq_sessions_end(struct store *s, int64_t account, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_SESSIONS_END], 1, account);
+	return run(q, ST_SESSIONS_END, d, "sessions");
+}
+
+static enum cd_err sq_sessions_prune(struct store *s, cd_time idle_before,
+				     cd_time created_before, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	bind_time(q->st[ST_SESSIONS_PRUNE], 1, idle_before);
+	bind_time(q->st[ST_SESSIONS_PRUNE], 2, created_before);
+	return run(q, ST_SESSIONS_PRUNE, d, "sessions");
+}
+
+static enum cd_err sq_token_add(struct store *s, struct store_token *t, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_TOKEN_ADD];
+
+	bind_hash(st, 1, t->hash);
+	bind_text(st, 2, t->label);
+	bind_text(st, 3, account_role_code(t->role));
+	bind_id(st, 4, t->unit);
+	bind_text(st, 5, t->created_by);
+	bind_time(st, 6, t->created_at);
+	bind_time(st, 7, t->expires_at);
+	return insert(q, ST_TOKEN_ADD, d, "API token", &t->id);
+}
+
+static enum cd_err sq_token_get(struct store *s, const unsigned char *hash,
+				struct store_token *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	bind_hash(q->st[ST_TOKEN_GET], 1, hash);
+	if ((rc = fetch(q, ST_TOKEN_GET, d, "API token")))
+		return rc;
+	token_row(q->st[ST_TOKEN_GET], out);
+	done(q, ST_TOKEN_GET);
+	return CD_OK;
+}
+
+static enum cd_err sq_token_list(struct store *s, struct store_token **out, size_t *n,
+				 struct cd_diag *d)
+{
+	return list_rows((struct sq *)s, ST_TOKEN_ALL, sizeof(**out), token_list_row,
+			 (void **)out, n, d, "API tokens");
+}
+
+static enum cd_err sq_token_revoke(struct store *s, int64_t id, cd_time at, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	sqlite3_bind_int64(q->st[ST_TOKEN_REVOKE], 1, id);
+	bind_time(q->st[ST_TOKEN_REVOKE], 2, at);
+	rc = run(q, ST_TOKEN_REVOKE, d, "API token");
+	if (rc || sqlite3_changes(q->db) == 1)
+		return rc;
+	sqlite3_bind_int64(q->st[ST_TOKEN_EXISTS], 1, id);
+	if ((rc = fetch(q, ST_TOKEN_EXISTS, d, "API token")))
+		return rc;
+	done(q, ST_TOKEN_EXISTS);
+	return cd_diag_set(d, CD_ECONFLICT, "API token %lld was revoked already", (long long)id);
+}
+
+static bool sq_in_transaction(const struct store *s)
+{
+	return ((const struct sq *)s)->in_tx;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1324,6 +1867,30 @@ static const struct store_ops sqlite_ops = {
 	.incident_add = sq_incident_add,
 	.incident_event_add = sq_incident_event_add,
 	.incidents_load = sq_incidents_load,
+	.account_add = sq_account_add,
+	.account_get = sq_account_get,
+	.account_list = sq_account_list,
+	.account_password = sq_account_password,
+	.account_role = sq_account_role,
+	.account_disable = sq_account_disable,
+	.account_lock = sq_account_lock,
+	.account_failure = sq_account_failure,
+	.account_login = sq_account_login,
+	.account_totp_pending = sq_account_totp_pending,
+	.account_totp_enable = sq_account_totp_enable,
+	.account_totp_clear = sq_account_totp_clear,
+	.account_totp_step = sq_account_totp_step,
+	.session_add = sq_session_add,
+	.session_get = sq_session_get,
+	.session_touch = sq_session_touch,
+	.session_end = sq_session_end,
+	.sessions_end = sq_sessions_end,
+	.sessions_prune = sq_sessions_prune,
+	.token_add = sq_token_add,
+	.token_get = sq_token_get,
+	.token_list = sq_token_list,
+	.token_revoke = sq_token_revoke,
+	.in_transaction = sq_in_transaction,
 	.begin_read = sq_begin_read,
 	.audit_head = sq_audit_head,
 	.audit_add = sq_audit_add,

@@ -195,3 +195,147 @@ enum cd_err store_audit_archive(struct store *s, const struct store_audit_anchor
 {
 	return s->ops->audit_archive(s, an, d);
 }
+
+enum cd_err store_account_add(struct store *s, struct store_account *a, struct cd_diag *d)
+{
+	return s->ops->account_add(s, a, d);
+}
+
+enum cd_err store_account_get(struct store *s, int64_t id, struct store_account *out,
+			      struct cd_diag *d)
+{
+	return s->ops->account_get(s, id, NULL, out, d);
+}
+
+enum cd_err store_account_by_name(struct store *s, const char *name, struct store_account *out,
+				  struct cd_diag *d)
+{
+	return s->ops->account_get(s, 0, name, out, d);
+}
+
+enum cd_err store_account_list(struct store *s, struct store_account **out, size_t *n,
+			       struct cd_diag *d)
+{
+	return s->ops->account_list(s, out, n, d);
+}
+
+enum cd_err store_account_password(struct store *s, int64_t id, const char *hash, cd_time at,
+				   struct cd_diag *d)
+{
+	return s->ops->account_password(s, id, hash, at, d);
+}
+
+enum cd_err store_account_role(struct store *s, int64_t id, enum account_role role, int64_t unit,
+			       struct cd_diag *d)
+{
+	return s->ops->account_role(s, id, role, unit, d);
+}
+
+enum cd_err store_account_disable(struct store *s, int64_t id, bool disabled, struct cd_diag *d)
+{
+	return s->ops->account_disable(s, id, disabled, d);
+}
+
+enum cd_err store_account_lock(struct store *s, int64_t id, bool locked, cd_time at,
+			       const char *ip, struct cd_diag *d)
+{
+	return s->ops->account_lock(s, id, locked, at, ip, d);
+}
+
+enum cd_err store_account_failure(struct store *s, int64_t id, int limit, cd_time at,
+				  const char *ip, int *failures, bool *locked, struct cd_diag *d)
+{
+	return s->ops->account_failure(s, id, limit, at, ip, failures, locked, d);
+}
+
+enum cd_err store_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d)
+{
+	return s->ops->account_login(s, id, at, d);
+}
+
+enum cd_err store_account_totp_pending(struct store *s, int64_t id, const unsigned char *key,
+				       size_t len, struct cd_diag *d)
+{
+	return s->ops->account_totp_pending(s, id, key, len, d);
+}
+
+enum cd_err store_account_totp_enable(struct store *s, int64_t id, int64_t step,
+				      struct cd_diag *d)
+{
+	return s->ops->account_totp_enable(s, id, step, d);
+}
+
+enum cd_err store_account_totp_clear(struct store *s, int64_t id, struct cd_diag *d)
+{
+	return s->ops->account_totp_clear(s, id, d);
+}
+
+enum cd_err store_account_totp_step(struct store *s, int64_t id, int64_t step, bool *accepted,
+				    struct cd_diag *d)
+{
+	return s->ops->account_totp_step(s, id, step, accepted, d);
+}
+
+enum cd_err store_session_add(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+			      int64_t account, const unsigned char csrf_hash[STORE_SECRET_HASH],
+			      cd_time at, struct cd_diag *d)
+{
+	return s->ops->session_add(s, id_hash, account, csrf_hash, at, d);
+}
+
+enum cd_err store_session_get(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+			      struct store_session *out, struct store_account *acct,
+			      struct cd_diag *d)
+{
+	return s->ops->session_get(s, id_hash, out, acct, d);
+}
+
+enum cd_err store_session_touch(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+				cd_time at, struct cd_diag *d)
+{
+	return s->ops->session_touch(s, id_hash, at, d);
+}
+
+enum cd_err store_session_end(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+			      struct cd_diag *d)
+{
+	return s->ops->session_end(s, id_hash, d);
+}
+
+enum cd_err store_sessions_end(struct store *s, int64_t account, struct cd_diag *d)
+{
+	return s->ops->sessions_end(s, account, d);
+}
+
+enum cd_err store_sessions_prune(struct store *s, cd_time idle_before, cd_time created_before,
+				 struct cd_diag *d)
+{
+	return s->ops->sessions_prune(s, idle_before, created_before, d);
+}
+
+enum cd_err store_token_add(struct store *s, struct store_token *t, struct cd_diag *d)
+{
+	return s->ops->token_add(s, t, d);
+}
+
+enum cd_err store_token_get(struct store *s, const unsigned char hash[STORE_SECRET_HASH],
+			    struct store_token *out, struct cd_diag *d)
+{
+	return s->ops->token_get(s, hash, out, d);
+}
+
+enum cd_err store_token_list(struct store *s, struct store_token **out, size_t *n,
+			     struct cd_diag *d)
+{
+	return s->ops->token_list(s, out, n, d);
+}
+
+enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct cd_diag *d)
+{
+	return s->ops->token_revoke(s, id, at, d);
+}
+
+bool store_in_transaction(const struct store *s)
+{
+	return s->ops->in_transaction(s);
+}

@@ -44,6 +44,49 @@ struct store_ops {
 					  const struct incident_event *e, struct cd_diag *d);
 	enum cd_err (*incidents_load)(struct store *s, struct arena *a, struct incident **out,
 				      size_t *n, struct cd_diag *d);
+	enum cd_err (*account_add)(struct store *s, struct store_account *a, struct cd_diag *d);
+	enum cd_err (*account_get)(struct store *s, int64_t id, const char *name,
+				   struct store_account *out, struct cd_diag *d);
+	enum cd_err (*account_list)(struct store *s, struct store_account **out, size_t *n,
+				    struct cd_diag *d);
+	enum cd_err (*account_password)(struct store *s, int64_t id, const char *hash, cd_time at,
+					struct cd_diag *d);
+	enum cd_err (*account_role)(struct store *s, int64_t id, enum account_role role,
+				    int64_t unit, struct cd_diag *d);
+	enum cd_err (*account_disable)(struct store *s, int64_t id, bool disabled,
+				       struct cd_diag *d);
+	enum cd_err (*account_lock)(struct store *s, int64_t id, bool locked, cd_time at,
+				    const char *ip, struct cd_diag *d);
+	enum cd_err (*account_failure)(struct store *s, int64_t id, int limit, cd_time at,
+				       const char *ip, int *failures, bool *locked,
+				       struct cd_diag *d);
+	enum cd_err (*account_login)(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+	enum cd_err (*account_totp_pending)(struct store *s, int64_t id, const unsigned char *key,
+					    size_t len, struct cd_diag *d);
+	enum cd_err (*account_totp_enable)(struct store *s, int64_t id, int64_t step,
+					   struct cd_diag *d);
+	enum cd_err (*account_totp_clear)(struct store *s, int64_t id, struct cd_diag *d);
+	enum cd_err (*account_totp_step)(struct store *s, int64_t id, int64_t step, bool *accepted,
+					 struct cd_diag *d);
+	enum cd_err (*session_add)(struct store *s, const unsigned char *id_hash, int64_t account,
+				   const unsigned char *csrf_hash, cd_time at, struct cd_diag *d);
+	enum cd_err (*session_get)(struct store *s, const unsigned char *id_hash,
+				   struct store_session *out, struct store_account *acct,
+				   struct cd_diag *d);
+	enum cd_err (*session_touch)(struct store *s, const unsigned char *id_hash, cd_time at,
+				     struct cd_diag *d);
+	enum cd_err (*session_end)(struct store *s, const unsigned char *id_hash,
+				   struct cd_diag *d);
+	enum cd_err (*sessions_end)(struct store *s, int64_t account, struct cd_diag *d);
+	enum cd_err (*sessions_prune)(struct store *s, cd_time idle_before, cd_time created_before,
+				      struct cd_diag *d);
+	enum cd_err (*token_add)(struct store *s, struct store_token *t, struct cd_diag *d);
+	enum cd_err (*token_get)(struct store *s, const unsigned char *hash,
+				 struct store_token *out, struct cd_diag *d);
+	enum cd_err (*token_list)(struct store *s, struct store_token **out, size_t *n,
+				  struct cd_diag *d);
+	enum cd_err (*token_revoke)(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+	bool (*in_transaction)(const struct store *s);
 	enum cd_err (*begin_read)(struct store *s, struct cd_diag *d);
 	enum cd_err (*audit_head)(struct store *s, int64_t *seq, char hash[65], struct cd_diag *d);
 	enum cd_err (*audit_add)(struct store *s, const struct store_audit_entry *e,

@@ -168,4 +168,51 @@ enum cd_err account_token_list(struct store *s, struct api_token **out, size_t *
 			       struct cd_diag *d);
 enum cd_err account_token_revoke(struct store *s, int64_t id, cd_time now, struct cd_diag *d);
 
+/* ---- Added to the first contract ------------------------------------------------------- */
+
+/* The settings one by one, for listing and setting them (`cyberduty settings`). */
+enum {
+	ACCOUNT_SETTING_MIN_LENGTH,
+	ACCOUNT_SETTING_MAX_AGE,
+	ACCOUNT_SETTING_LOCKOUT,
+	ACCOUNT_SETTING_IDLE,
+	ACCOUNT_SETTING_ABSOLUTE,
+	ACCOUNT_SETTING__MAX
+};
+struct account_setting_def {
+	const char *key;  /* "password_min_length", … */
+	const char *what; /* what it means, with its unit */
+	int dflt, min, max;
+	bool zero_ok;     /* 0 is allowed too (password_max_age_days: no maximum age) */
+};
+/* account_setting_def: setting i (0 … ACCOUNT_SETTING__MAX - 1); NULL past the end.
+ * account_setting_value: its value in st. */
+const struct account_setting_def *account_setting_def(size_t i);
+int account_setting_value(const struct account_settings *st, size_t i);
+/* account_setting_index: the index of setting `key`; -1 with CD_ENOTFOUND in d naming the
+ * settings when there is none. */
+int account_setting_index(const char *key, struct cd_diag *d);
+
+#define ACCOUNT_FIRST "sysadmin" /* the account a fresh install has */
+
+/* account_bootstrap gives a fresh install its first account: ACCOUNT_FIRST, system
+ * administrator, no password (set it with `cyberduty user passwd`), when there is no account at
+ * all; *created says whether it made one. */
+enum cd_err account_bootstrap(struct store *s, cd_time now, bool *created, struct cd_diag *d);
+
+/* account_totp_set puts a known TOTP key (base32) in force at once, with no code to confirm it —
+ * the demo's published keys. CD_EINVAL when it is not base32 of 16 … 64 bytes. */
+enum cd_err account_totp_set(struct store *s, int64_t id, const char *secret_b32,
+			     struct cd_diag *d);
+
+/* account_session_account is account_session_get that also fills *acct with the session's
+ * account, read in the same single indexed statement (the server's lookup on every request:
+ * no account_get after it). A session of a locked or disabled account has ended. */
+enum cd_err account_session_account(struct store *s, const char *id, cd_time now,
+				    struct session *out, struct account *acct, struct cd_diag *d);
+
+/* account_sessions_prune removes the sessions that have timed out by `now` (account_session_create
+ * does it too). */
+enum cd_err account_sessions_prune(struct store *s, cd_time now, struct cd_diag *d);
+
 #endif

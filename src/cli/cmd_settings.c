@@ -1,0 +1,49 @@
+/* cmd_settings.c — `cyberduty settings [KEY [VALUE]]`: the security settings of sign-in
+ * (password length and age, lock-out, session timeouts): all of them, one, or one set. Exit 0
+ * done, 2 an unknown key or a value out of range (nothing written), 1 any other failure. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "svc/accounts.h"
+
+int cmd_settings(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct account_settings st;
+	const struct account_setting_def *def;
+	json_t *obj = NULL;
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 2, usage, &o))
+		return EXIT_ERROR;
+	rc = store_open(o.db, 0, &s, &d);
+	if (!rc && o.npos == 2)
+		rc = account_setting_set(s, o.pos[0], o.pos[1], &d);
+	if (!rc)
+		rc = account_settings_get(s, &st, &d);
+	if (!rc && o.npos == 1) {
+		int i = account_setting_index(o.pos[0], &d);
+
+		if (i < 0)
+			rc = CD_ENOTFOUND;
+		else
+			printf("%d\n", account_setting_value(&st, (size_t)i));
+	} else if (!rc && o.npos == 2) {
+		printf("%s = %s\n", o.pos[0], o.pos[1]);
+	} else if (!rc && o.json) {
+		obj = json_object();
+		for (size_t i = 0; (def = account_setting_def(i)); i++)
+			json_object_set_new(obj, def->key,
+					    json_integer(account_setting_value(&st, i)));
+		cli_json_dump(obj);
+	} else if (!rc) {
+		for (size_t i = 0; (def = account_setting_def(i)); i++)
+			printf("%-24s %5d   %s [default %d; %d … %d%s]\n", def->key,
+			       account_setting_value(&st, i), def->what, def->dflt, def->min,
+			       def->max, def->zero_ok ? " or 0" : "");
+	}
+	store_close(s);
+	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+}

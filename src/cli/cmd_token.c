@@ -1,0 +1,180 @@
+/* cmd_token.c — `cyberduty token create|list|revoke`: API tokens for integrations (an external
+ * monitoring platform pushing notices), each with a business role and a unit scope, shown once
+ * and stored hashed. Exit 0 done, 2 bad input (nothing written), 1 any other failure. */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth/secret.h"
+#include "cli/cli.h"
+#include "svc/accounts.h"
+
+/* who: "cli:" and the operating-system user running the command (the token's creator). */
+static void who(char *buf, size_t n)
+{
+	const struct passwd *pw = getpwuid(geteuid());
+
+	snprintf(buf, n, "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
+}
+
+static const char *token_state(const struct api_token *t, cd_time now)
+{
+	if (t->revoked_at != CD_TIME_NONE)
+		return "revoked";
+	if (t->expires_at != CD_TIME_NONE && now >= t->expires_at)
+		return "expired";
+	return "live";
+}
+
+static int token_create(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct reg *reg = NULL;
+	const char *role_s, *unit_s, *label, *expires;
+	const struct cli_field f[] = {{"--role", &role_s},
+				      {"--unit", &unit_s},
+				      {"--label", &label},
+				      {"--expires", &expires},
+				      {NULL, NULL}};
+	enum account_role role = AR_NONE;
+	int64_t unit = 0;
+	cd_date day = CD_DATE_NONE;
+	cd_time now = cli_now(), until = CD_TIME_NONE;
+	struct api_token t;
+	char token[TOKEN_LEN + 1] = "", by[ACCOUNT_NAME_MAX + 1], at[26];
+	enum cd_err rc = CD_OK;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	if (!role_s || !unit_s || !label) {
+		fprintf(stderr, "cyberduty: token create needs --role ROLE, --unit CODE and --label "
+				"TEXT\nusage: cyberduty %s\n",
+			usage);
+		return EXIT_ERROR;
+	}
+	if (expires && !date_parse(expires, &day))
+		rc = cd_diag_set(&d, CD_EINVAL, "--expires wants a date YYYY-MM-DD, not \"%s\"",
+				 expires);
+	if (day != CD_DATE_NONE)
+		until = time_cst_end(day); /* good through that day, China Standard Time */
+	if (!rc)
+		rc = cli_role("--role", role_s, &role, &d);
+	if (!rc)
+		rc = store_open(o.db, 0, &s, &d);
+	if (!rc)
+		rc = store_reg_load(s, &reg, &d);
+	if (!rc)
+		rc = cli_unit(reg, "--unit", unit_s, &unit, &d);
+	who(by, sizeof(by));
+	if (!rc)
+		rc = account_token_create(s, label, role, unit, until, by, now, &t, token, &d);
+	if (!rc) {
+		printf("API token %lld created: %s (%s), scope %s, \"%s\", %s%s\n", (long long)t.id,
+		       account_role_code(role), account_role_label(role), unit_s, t.label,
+		       until == CD_TIME_NONE ? "no expiry" : "expires ",
+		       until == CD_TIME_NONE ? "" : time_format(until, at));
+		printf("It is shown this once only; give it to the integration as "
+		       "\"Authorization: Bearer TOKEN\":\n%s\n",
+		       token);
+	}
+	secret_wipe(token, sizeof(token));
+	reg_free(reg);
+	store_close(s);
+	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+}
+
+static int token_list(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct reg *reg = NULL;
+	struct api_token *v = NULL;
+	size_t n = 0;
+	cd_time now = cli_now();
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	rc = store_open(o.db, 0, &s, &d);
+	if (!rc)
+		rc = store_reg_load(s, &reg, &d);
+	if (!rc)
+		rc = account_token_list(s, &v, &n, &d);
+	if (!rc && o.json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(
+				arr, json_pack("{sI ss ss ss ss so so so ss}", "id",
+					       (json_int_t)v[i].id, "label", v[i].label, "role",
+					       account_role_code(v[i].role), "unit",
+					       cli_unit_code(reg, v[i].unit), "created_by",
+					       v[i].created_by, "created_at",
+					       cli_json_time(v[i].created_at), "expires_at",
+					       cli_json_time(v[i].expires_at), "revoked_at",
+					       cli_json_time(v[i].revoked_at), "state",
+					       token_state(&v[i], now)));
+		cli_json_dump(arr);
+	} else if (!rc) {
+		printf("%-4s %-8s %-12s %-10s %-26s %s\n", "ID", "STATE", "ROLE", "SCOPE", "EXPIRES",
+		       "LABEL");
+		for (size_t i = 0; i < n; i++) {
+			char t[26];
+
+			printf("%-4lld %-8s %-12s %-10s %-26s %s\n", (long long)v[i].id,
+			       token_state(&v[i], now), account_role_code(v[i].role),
+			       cli_unit_code(reg, v[i].unit),
+			       v[i].expires_at == CD_TIME_NONE ? "-"
+							       : time_format(v[i].expires_at, t),
+			       v[i].label);
+		}
+	}
+	free(v);
+	reg_free(reg);
+	store_close(s);
+	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+}
+
+static int token_revoke(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	char *end = NULL;
+	long long id;
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB, 1, 1, usage, &o))
+		return EXIT_ERROR;
+	id = strtoll(o.pos[0], &end, 10);
+	if (id <= 0 || !end || *end) {
+		fprintf(stderr, "cyberduty: a token is revoked by its id (a number: `cyberduty "
+				"token list`), not \"%s\"\n",
+			o.pos[0]);
+		return EXIT_ERROR;
+	}
+	rc = store_open(o.db, 0, &s, &d);
+	if (!rc)
+		rc = account_token_revoke(s, id, cli_now(), &d);
+	if (!rc)
+		printf("API token %lld revoked\n", id);
+	store_close(s);
+	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+}
+
+static const struct cli_sub subs[] = {
+	{"create", token_create,
+	 "token create --role ROLE --unit CODE --label TEXT [--expires YYYY-MM-DD] [--db PATH]"},
+	{"list", token_list, "token list [--json] [--db PATH]"},
+	{"revoke", token_revoke, "token revoke ID [--db PATH]"},
+};
+
+int cmd_token(int argc, char **argv, const char *usage)
+{
+	return cli_dispatch(argc, argv, "token", usage, subs, sizeof(subs) / sizeof(subs[0]));
+}

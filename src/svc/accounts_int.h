@@ -1,0 +1,32 @@
+/* accounts_int.h — what the files of the accounts service share (accounts.c: accounts,
+ * passwords, sign-in, TOTP; accounts_session.c: sessions and API tokens; accounts_settings.c:
+ * the security settings). Nobody outside src/svc/accounts*.c includes this. */
+#ifndef CD_ACCOUNTS_INT_H
+#define CD_ACCOUNTS_INT_H
+
+#include "svc/accounts.h"
+
+/* accounts_setting_parse reads the stored text of setting i (ACCOUNT_SETTING_*): its value, or
+ * its default when the text is empty, not a whole number or out of range. */
+int accounts_setting_parse(size_t i, const char *text);
+
+/* accounts_public fills *out from a stored account (no secrets), deciding password_expired at
+ * `now` with the maximum age max_age_days (0: none). */
+void accounts_public(const struct store_account *a, int max_age_days, cd_time now,
+		     struct account *out);
+
+/* accounts_tx_begin opens a transaction unless the caller has one open (*own says whether it
+ * did); accounts_tx_end commits what it opened — or rolls it back when rc is an error — and
+ * returns rc (or the commit's error). Inside a caller's transaction both leave it to the
+ * caller, so an act and its audit entry can be written together. */
+enum cd_err accounts_tx_begin(struct store *s, bool *own, struct cd_diag *d);
+enum cd_err accounts_tx_end(struct store *s, bool own, enum cd_err rc, struct cd_diag *d);
+
+/* accounts_unit_error turns the store's CD_ENOTFOUND for a missing unit into a message naming
+ * it; other errors pass through. */
+enum cd_err accounts_unit_error(enum cd_err rc, int64_t unit, struct cd_diag *d);
+
+/* accounts_text_ok: s is shorter than n bytes and has no control characters. */
+bool accounts_text_ok(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,747 @@
+/* test_accounts.c — the accounts service (svc/accounts.h) on a real SQLite database: password
+ * rules, argon2id storage, signing in (bad, lock-out at exactly N failures, unlock, disabled, no
+ * password, TOTP required / bad / reused / right, administrators without TOTP), password expiry,
+ * sessions (idle and absolute timeouts at their exact boundary, last use written once a minute,
+ * end, CSRF), API tokens (create, get, revoke, expire, stored hashed) and the settings' ranges.
+ * TOTP codes are computed here with liboath at fixed instants. */
+#include "testutil.h"
+
+#include <liboath/oath.h>
+
+#include "store/store.h"
+#include "svc/accounts.h"
+
+#define IP "203.0.113.7"
+
+struct fx {
+	char path[512];
+	struct store *s;
+	int64_t root, dept;
+	struct cd_diag d;
+};
+
+static const char good_pw[] = "Correct#Horse9";
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	struct unit root = {.code = "R", .name = "党委", .kind = UNIT_PARTY_COMMITTEE};
+	struct unit dept = {.code = "D", .name = "教务处", .kind = UNIT_DEPARTMENT};
+
+	assert_non_null(f);
+	tmp_db(f->path, sizeof(f->path), "accounts");
+	assert_int_equal(store_open(f->path, STORE_CREATE, &f->s, &f->d), CD_OK);
+	assert_int_equal(store_unit_add(f->s, &root, &f->d), CD_OK);
+	dept.parent = root.id;
+	assert_int_equal(store_unit_add(f->s, &dept, &f->d), CD_OK);
+	f->root = root.id;
+	f->dept = dept.id;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	store_close(f->s);
+	free(f);
+	return 0;
+}
+
+/* user makes an account with a password set at `at`. */
+static struct account user(struct fx *f, const char *name, enum account_role role, cd_time at)
+{
+	struct account a;
+
+	assert_int_equal(account_create(f->s, name, "测试", role, account_role_admin(role) ? 0 : f->dept,
+					at, &a, &f->d),
+			 CD_OK);
+	assert_int_equal(account_password_set(f->s, a.id, good_pw, at, &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, at, &a, &f->d), CD_OK);
+	return a;
+}
+
+static enum login_outcome login(struct fx *f, const char *name, const char *pw, const char *code,
+				cd_time now, struct account *a)
+{
+	enum login_outcome o = LOGIN__MAX;
+
+	assert_int_equal(account_login(f->s, name, pw, code, IP, now, &o, a, &f->d), CD_OK);
+	return o;
+}
+
+/* code writes the TOTP code of base32 key b32 at instant `at` into out[7]. */
+static const char *code(const char *b32, cd_time at, char out[7])
+{
+	char *key = NULL;
+	size_t len = 0;
+
+	assert_int_equal(oath_base32_decode(b32, strlen(b32), &key, &len), OATH_OK);
+	assert_int_equal(oath_totp_generate(key, len, (time_t)at, 30, 0, 6, out), OATH_OK);
+	free(key);
+	return out;
+}
+
+/* wrong writes a code that is none of the codes of b32 one step either side of `at`. */
+static const char *wrong(const char *b32, cd_time at, char out[7])
+{
+	char c[3][7];
+	unsigned v = 111111;
+
+	for (int i = 0; i < 3; i++)
+		code(b32, at + (i - 1) * 30, c[i]);
+	do
+		snprintf(out, 7, "%06u", v++ % 1000000u);
+	while (!strcmp(out, c[0]) || !strcmp(out, c[1]) || !strcmp(out, c[2]));
+	return out;
+}
+
+#define KEY "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA" /* a fixed key: the same codes every run */
+
+/* enrol gives account id a TOTP key confirmed at `at` and returns it in b32[64]. */
+static void enrol(struct fx *f, int64_t id, cd_time at, char b32[64])
+{
+	char uri[256], c[7];
+
+	assert_int_equal(account_totp_begin(f->s, id, b32, uri, &f->d), CD_OK);
+	assert_int_equal(strlen(b32), 32);
+	assert_non_null(strstr(uri, "otpauth://totp/cyberduty:"));
+	assert_non_null(strstr(uri, b32));
+	assert_int_equal(account_totp_confirm(f->s, id, code(b32, at, c), at, &f->d), CD_OK);
+}
+
+/* ---- Passwords ------------------------------------------------------------------------- */
+
+static void password_rules(void **state)
+{
+	static const struct {
+		const char *pw, *why; /* why: a piece of the message; NULL when it passes */
+	} cases[] = {
+		{"", "needed"},
+		{"Short#1a", "at least 12"},
+		{"Elevenchar1", "at least 12"},        /* 11 characters */
+		{"alllowercase123", "three of"},       /* two kinds */
+		{"ALLUPPER#####", "three of"},         /* two kinds */
+		{"with\ttab#Upper1", "control"},
+		{"line\nbreak#Upper1", "control"},
+		{"Zhangsan#2026x", "account name"},    /* contains the name, other case */
+		{"xxZHANGSANxx#1", "account name"},
+		{"Correct#Horse9", NULL},
+		{"correcthorse9#", NULL},              /* lower, digit, other */
+		{"CORRECTHORSE9x", NULL},              /* upper, digit, lower */
+		{"密码很长Ab12密码很长", NULL},        /* 12 characters, not bytes; CJK is "other" */
+		{"密码Ab1密码", "at least 12"},        /* 7 characters */
+		{"with spaces OK 1", NULL},
+	};
+	struct account_settings st = {.password_min_length = 12};
+	char longest[1100];
+	struct cd_diag d;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum cd_err rc = account_password_check(&st, "zhangsan", cases[i].pw, &d);
+
+		if (!cases[i].why) {
+			if (rc)
+				fail_msg("case %zu \"%s\" refused: %s", i, cases[i].pw, d.msg);
+			continue;
+		}
+		if (rc != CD_EINVAL)
+			fail_msg("case %zu \"%s\" passed; want \"%s\"", i, cases[i].pw, cases[i].why);
+		if (!strstr(d.msg, cases[i].why))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, d.msg, cases[i].why);
+	}
+	memset(longest, 'a', sizeof(longest) - 1);
+	longest[sizeof(longest) - 1] = '\0';
+	longest[0] = 'A';
+	longest[1] = '1';
+	assert_int_equal(account_password_check(&st, "zhangsan", longest, &d), CD_EINVAL);
+	assert_non_null(strstr(d.msg, "longer than"));
+	st.password_min_length = 16; /* the setting decides the length */
+	assert_int_equal(account_password_check(&st, "zhangsan", "Correct#Horse9", &d), CD_EINVAL);
+	assert_non_null(strstr(d.msg, "at least 16"));
+}
+
+static void password_stored_argon2id(void **state)
+{
+	struct fx *f = *state;
+	struct store_account sa;
+	struct account a = user(f, "wang", AR_OFFICER, T("2026-05-12 09:00"));
+
+	assert_true(a.password_set);
+	assert_int_equal(store_account_by_name(f->s, "wang", &sa, &f->d), CD_OK);
+	assert_memory_equal(sa.pwhash, "$argon2id$", 10);
+	assert_null(strstr(sa.pwhash, good_pw));
+	/* the same password again is refused; a weak one says which rule; nothing changes */
+	assert_int_equal(account_password_set(f->s, a.id, good_pw, T("2026-05-13 09:00"), &f->d),
+			 CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "current one"));
+	assert_int_equal(account_password_set(f->s, a.id, "weak", T("2026-05-13 09:00"), &f->d),
+			 CD_EINVAL);
+	assert_int_equal(account_get(f->s, a.id, T("2026-05-13 09:00"), &a, &f->d), CD_OK);
+	assert_int_equal(a.password_changed_at, T("2026-05-12 09:00"));
+	assert_int_equal(account_password_set(f->s, 999, good_pw, T("2026-05-13 09:00"), &f->d),
+			 CD_ENOTFOUND);
+}
+
+static void password_expiry(void **state)
+{
+	struct fx *f = *state;
+	cd_time t0 = T("2026-01-01 00:00");
+	cd_time limit = t0 + 90 * 86400; /* the default maximum age: 90 days */
+	struct account a = user(f, "li", AR_LEADER, t0);
+
+	assert_int_equal(login(f, "li", good_pw, NULL, limit - 1, &a), LOGIN_OK);
+	assert_false(a.password_expired);
+	assert_int_equal(login(f, "li", good_pw, NULL, limit, &a), LOGIN_OK);
+	assert_true(a.password_expired); /* signed in, but may do nothing but change it */
+	assert_int_equal(account_get(f->s, a.id, limit, &a, &f->d), CD_OK);
+	assert_true(a.password_expired);
+	assert_int_equal(account_setting_set(f->s, "password_max_age_days", "0", &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, limit + 3650L * 86400, &a, &f->d), CD_OK);
+	assert_false(a.password_expired); /* 0: no maximum age */
+	assert_int_equal(account_setting_set(f->s, "password_max_age_days", "1", &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, t0 + 86399, &a, &f->d), CD_OK);
+	assert_false(a.password_expired);
+	assert_int_equal(account_get(f->s, a.id, t0 + 86400, &a, &f->d), CD_OK);
+	assert_true(a.password_expired);
+}
+
+/* ---- Accounts -------------------------------------------------------------------------- */
+
+static void create_and_bootstrap(void **state)
+{
+	static const char *const bad_names[] = {"", "a", "Upper", "has space", "中文",
+						"x/y", "12345678901234567890123456789012345678901234567890123456789012345"};
+	struct fx *f = *state;
+	struct account a, *v = NULL;
+	cd_time now = T("2026-05-12 09:00");
+	size_t n = 0;
+	bool made = false;
+
+	assert_int_equal(account_bootstrap(f->s, now, &made, &f->d), CD_OK);
+	assert_true(made);
+	assert_int_equal(account_by_name(f->s, ACCOUNT_FIRST, now, &a, &f->d), CD_OK);
+	assert_int_equal(a.role, AR_SYSADMIN);
+	assert_false(a.password_set);
+	assert_int_equal(account_bootstrap(f->s, now, &made, &f->d), CD_OK);
+	assert_false(made); /* only a fresh install */
+	assert_int_equal(login(f, ACCOUNT_FIRST, "", NULL, now, NULL), LOGIN_NO_PASSWORD);
+	assert_int_equal(login(f, ACCOUNT_FIRST, good_pw, NULL, now, NULL), LOGIN_NO_PASSWORD);
+
+	for (size_t i = 0; i < sizeof(bad_names) / sizeof(bad_names[0]); i++)
+		assert_int_equal(account_create(f->s, bad_names[i], "", AR_OFFICER, f->dept, now, &a,
+						&f->d),
+				 CD_EINVAL);
+	assert_int_equal(account_create(f->s, "sysadmin", "", AR_OFFICER, f->dept, now, &a, &f->d),
+			 CD_ECONFLICT);
+	assert_int_equal(account_create(f->s, "zhao", "", AR_OFFICER, 0, now, &a, &f->d),
+			 CD_EINVAL); /* a business role needs a unit */
+	assert_int_equal(account_create(f->s, "zhao", "", AR_OFFICER, 999, now, &a, &f->d),
+			 CD_ENOTFOUND);
+	assert_int_equal(account_create(f->s, "sec", "", AR_SECADMIN, f->dept, now, &a, &f->d),
+			 CD_OK);
+	assert_int_equal(a.unit, 0); /* administrators have no unit */
+	assert_int_equal(account_create(f->s, "new.person", "", AR_NONE, 0, now, &a, &f->d), CD_OK);
+	assert_int_equal(account_list(f->s, now, &v, &n, &f->d), CD_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].name, "sysadmin");
+	assert_string_equal(v[2].name, "new.person");
+	free(v);
+	assert_int_equal(account_set_role(f->s, a.id, AR_OFFICE, f->root, &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
+	assert_int_equal(a.role, AR_OFFICE);
+	assert_int_equal(a.unit, f->root);
+	assert_int_equal(account_set_role(f->s, a.id, AR_OFFICE, 999, &f->d), CD_ENOTFOUND);
+	assert_non_null(strstr(f->d.msg, "unit"));
+	assert_int_equal(account_set_role(f->s, 999, AR_OFFICE, f->root, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_get(f->s, 999, now, &a, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_by_name(f->s, "nobody", now, &a, &f->d), CD_ENOTFOUND);
+}
+
+/* ---- Signing in ------------------------------------------------------------------------ */
+
+static void login_ok_bad(void **state)
+{
+	struct fx *f = *state;
+	cd_time now = T("2026-05-12 09:00");
+	struct account a = user(f, "zhou", AR_OFFICER, now);
+
+	assert_int_equal(login(f, "zhou", good_pw, NULL, now + 60, &a), LOGIN_OK);
+	assert_int_equal(a.last_login_at, now + 60);
+	assert_int_equal(a.role, AR_OFFICER);
+	assert_int_equal(login(f, "zhou", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_string_equal(a.name, "zhou"); /* known: filled */
+	assert_int_equal(login(f, "nobody", good_pw, NULL, now, &a), LOGIN_BAD);
+	assert_int_equal(a.id, 0); /* unknown: nothing filled */
+	assert_int_equal(login(f, "BAD NAME", good_pw, NULL, now, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "zhou", NULL, NULL, now, &a), LOGIN_BAD);
+	assert_string_equal(login_outcome_code(LOGIN_TOTP_ENROL), "totp_enrol");
+	assert_string_equal(login_outcome_code(LOGIN__MAX), "?");
+}
+
+static void lockout_at_n(void **state)
+{
+	struct fx *f = *state;
+	cd_time now = T("2026-05-12 09:00");
+	struct account a = user(f, "sun", AR_OFFICER, now);
+	char id[SESSION_ID_LEN + 1], csrf[CSRF_LEN + 1];
+	struct session se;
+
+	assert_int_equal(account_session_create(f->s, a.id, now, id, csrf, &f->d), CD_OK);
+	/* a success in between starts the count again */
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now, &a), LOGIN_OK);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_false(a.locked);
+	/* the fifth consecutive failure (the default count) locks, from where it came */
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_LOCKED);
+	assert_true(a.locked);
+	assert_string_equal(a.locked_ip, IP);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now, &a), LOGIN_LOCKED);
+	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
+	assert_true(a.locked);
+	assert_string_equal(a.locked_ip, IP);
+	assert_int_equal(account_session_get(f->s, id, now, &se, &f->d), CD_ENOTFOUND);
+	/* unlocking clears failures and the address */
+	assert_int_equal(account_set_locked(f->s, a.id, false, &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
+	assert_false(a.locked);
+	assert_string_equal(a.locked_ip, "");
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now, &a), LOGIN_OK);
+	/* a smaller count in the settings locks sooner */
+	assert_int_equal(account_setting_set(f->s, "lockout_failures", "3", &f->d), CD_OK);
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_LOCKED);
+	/* locked by hand: no address */
+	assert_int_equal(account_set_locked(f->s, a.id, false, &f->d), CD_OK);
+	assert_int_equal(account_set_locked(f->s, a.id, true, &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
+	assert_true(a.locked);
+	assert_string_equal(a.locked_ip, "");
+	assert_int_equal(login(f, "sun", good_pw, NULL, now, &a), LOGIN_LOCKED);
+	assert_int_equal(account_set_locked(f->s, 999, true, &f->d), CD_ENOTFOUND);
+}
+
+static void disabled_account(void **state)
+{
+	struct fx *f = *state;
+	cd_time now = T("2026-05-12 09:00");
+	struct account a = user(f, "qian", AR_AUDITOR, now);
+
+	assert_int_equal(account_set_disabled(f->s, a.id, true, &f->d), CD_OK);
+	assert_int_equal(login(f, "qian", good_pw, NULL, now, &a), LOGIN_DISABLED);
+	assert_int_equal(login(f, "qian", "Wrong#Horse99", NULL, now, &a), LOGIN_DISABLED);
+	assert_true(a.disabled);
+	assert_int_equal(account_set_disabled(f->s, a.id, false, &f->d), CD_OK);
+	assert_int_equal(login(f, "qian", good_pw, NULL, now, &a), LOGIN_OK);
+	assert_int_equal(account_set_disabled(f->s, 999, true, &f->d), CD_ENOTFOUND);
+}
+
+static void totp_business(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00:10");
+	struct account a = user(f, "wu", AR_OFFICER, t);
+	char b32[64], uri[256], c[7], c2[7];
+
+	/* confirming needs a key begun and its right code */
+	assert_int_equal(account_totp_confirm(f->s, a.id, "123456", t, &f->d), CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "begin"));
+	assert_int_equal(account_totp_begin(f->s, a.id, b32, uri, &f->d), CD_OK);
+	assert_int_equal(login(f, "wu", good_pw, NULL, t, &a), LOGIN_OK); /* pending: not yet */
+	assert_int_equal(account_totp_confirm(f->s, a.id, wrong(b32, t, c), t, &f->d), CD_EINVAL);
+	assert_int_equal(account_totp_confirm(f->s, a.id, code(b32, t, c), t, &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, t, &a, &f->d), CD_OK);
+	assert_true(a.totp_enabled);
+	assert_int_equal(login(f, "wu", good_pw, NULL, t + 60, &a), LOGIN_TOTP_REQUIRED);
+	assert_int_equal(login(f, "wu", good_pw, "", t + 60, &a), LOGIN_TOTP_REQUIRED);
+
+	/* from here a fixed key, so that every code below is the same every run */
+	assert_int_equal(account_totp_set(f->s, a.id, KEY, &f->d), CD_OK);
+	assert_int_equal(login(f, "wu", "Wrong#Horse99", code(KEY, t + 60, c), t + 60, &a),
+			 LOGIN_BAD);
+	assert_int_equal(login(f, "wu", good_pw, "000000x", t + 60, &a), LOGIN_TOTP_BAD);
+	assert_int_equal(login(f, "wu", good_pw, wrong(KEY, t + 60, c), t + 60, &a),
+			 LOGIN_TOTP_BAD);
+	/* a code two steps off is outside the window; one step either side is inside */
+	assert_string_not_equal(code(KEY, t + 120, c), code(KEY, t + 60, c2));
+	assert_int_equal(login(f, "wu", good_pw, code(KEY, t + 120, c), t + 60, &a),
+			 LOGIN_TOTP_BAD);
+	assert_int_equal(login(f, "wu", good_pw, code(KEY, t + 30, c), t + 60, &a), LOGIN_OK);
+	/* that code (and any older) is spent, also within its window */
+	assert_int_equal(login(f, "wu", good_pw, c, t + 60, &a), LOGIN_TOTP_BAD);
+	assert_int_equal(login(f, "wu", good_pw, code(KEY, t, c2), t + 30, &a), LOGIN_TOTP_BAD);
+	/* the next step's code is good, once, also with a space as apps show it */
+	code(KEY, t + 90, c);
+	{
+		char spaced[8] = {c[0], c[1], c[2], ' ', c[3], c[4], c[5], '\0'};
+
+		assert_int_equal(login(f, "wu", good_pw, spaced, t + 90, &a), LOGIN_OK);
+	}
+	assert_int_equal(login(f, "wu", good_pw, c, t + 90, &a), LOGIN_TOTP_BAD);
+	/* wrong codes count as failures (the two above made two): the account locks at five */
+	assert_int_equal(login(f, "wu", good_pw, code(KEY, t + 300, c), t + 300, &a), LOGIN_OK);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(login(f, "wu", good_pw, wrong(KEY, t + 400, c), t + 400, &a),
+				 LOGIN_TOTP_BAD);
+	assert_int_equal(login(f, "wu", good_pw, wrong(KEY, t + 400, c), t + 400, &a),
+			 LOGIN_LOCKED);
+	assert_int_equal(account_set_locked(f->s, a.id, false, &f->d), CD_OK);
+	/* a business account may remove it */
+	assert_int_equal(account_totp_disable(f->s, a.id, &f->d), CD_OK);
+	assert_int_equal(login(f, "wu", good_pw, NULL, t + 600, &a), LOGIN_OK);
+	assert_false(a.totp_enabled);
+}
+
+static void totp_admin(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "sys", AR_SYSADMIN, t);
+	char b32[64], c[7];
+
+	assert_int_equal(login(f, "sys", good_pw, NULL, t, &a), LOGIN_TOTP_ENROL);
+	assert_int_equal(login(f, "sys", good_pw, "123456", t, &a), LOGIN_TOTP_ENROL);
+	assert_int_equal(login(f, "sys", "Wrong#Horse99", NULL, t, &a), LOGIN_BAD);
+	enrol(f, a.id, t, b32);
+	/* the code that confirmed the key does not also sign in */
+	assert_int_equal(login(f, "sys", good_pw, code(b32, t, c), t, &a), LOGIN_TOTP_BAD);
+	assert_int_equal(login(f, "sys", good_pw, NULL, t + 30, &a), LOGIN_TOTP_REQUIRED);
+	assert_int_equal(login(f, "sys", good_pw, code(b32, t + 30, c), t + 30, &a), LOGIN_OK);
+	assert_int_equal(account_totp_disable(f->s, a.id, &f->d), CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "administrator"));
+	/* a known key (the demo's) is in force at once */
+	assert_int_equal(account_totp_set(f->s, a.id, KEY, &f->d), CD_OK);
+	assert_int_equal(login(f, "sys", good_pw, code(KEY, t + 90, c), t + 90, &a), LOGIN_OK);
+	assert_int_equal(account_totp_set(f->s, a.id, "not base32!", &f->d), CD_EINVAL);
+	assert_int_equal(account_totp_set(f->s, a.id, "JBSWY3DP", &f->d), CD_EINVAL); /* 5 bytes */
+}
+
+/* ---- Sessions -------------------------------------------------------------------------- */
+
+static void session_timeouts(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "zheng", AR_OFFICER, t), acct;
+	char id[SESSION_ID_LEN + 1], csrf[CSRF_LEN + 1];
+	struct session se;
+	const cd_time idle = 30 * 60, absolute = 12 * 3600;
+
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	assert_int_equal(strlen(id), SESSION_ID_LEN);
+	assert_int_equal(strlen(csrf), CSRF_LEN);
+	/* last use is written at most once a minute */
+	assert_int_equal(account_session_get(f->s, id, t + 59, &se, &f->d), CD_OK);
+	assert_int_equal(se.account, a.id);
+	assert_int_equal(se.last_seen_at, t);
+	assert_string_equal(se.csrf, "");
+	assert_int_equal(account_session_get(f->s, id, t + 60, &se, &f->d), CD_OK);
+	assert_int_equal(se.last_seen_at, t + 60);
+	/* idle: one second before the timeout it lives (and is touched), at the timeout it ends */
+	assert_int_equal(account_session_account(f->s, id, t + 60 + idle - 1, &se, &acct, &f->d),
+			 CD_OK);
+	assert_string_equal(acct.name, "zheng");
+	assert_int_equal(acct.role, AR_OFFICER);
+	assert_int_equal(se.last_seen_at, t + 60 + idle - 1);
+	assert_int_equal(account_session_get(f->s, id, t + 60 + 2 * idle - 1, &se, &f->d),
+			 CD_ENOTFOUND);
+	assert_int_equal(account_session_get(f->s, id, t + 60 + idle, &se, &f->d), CD_ENOTFOUND);
+
+	/* absolute: used every 20 minutes, it still ends 12 hours after it began */
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	for (cd_time at = t + 1200; at < t + absolute; at += 1200)
+		assert_int_equal(account_session_get(f->s, id, at, &se, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t + absolute - 1, &se, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t + absolute, &se, &f->d), CD_ENOTFOUND);
+
+	/* the settings move the boundaries */
+	assert_int_equal(account_setting_set(f->s, "session_idle_minutes", "5", &f->d), CD_OK);
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t + 299, &se, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t + 299 + 300, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_setting_set(f->s, "session_absolute_hours", "1", &f->d), CD_OK);
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	for (cd_time at = t + 240; at < t + 3600; at += 240)
+		assert_int_equal(account_session_get(f->s, id, at, &se, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t + 3600, &se, &f->d), CD_ENOTFOUND);
+
+	/* nonsense ids are no session */
+	assert_int_equal(account_session_get(f->s, "", t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_session_get(f->s, NULL, t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_session_get(f->s, "x' OR 1=1 --", t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_session_create(f->s, 999, t, id, csrf, &f->d), CD_ENOTFOUND);
+}
+
+static void session_end_and_csrf(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "feng", AR_OFFICER, t);
+	char id[SESSION_ID_LEN + 1], csrf[CSRF_LEN + 1], id2[SESSION_ID_LEN + 1],
+		csrf2[CSRF_LEN + 1], other[CSRF_LEN + 1];
+	struct session se;
+
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	assert_int_equal(account_session_create(f->s, a.id, t, id2, csrf2, &f->d), CD_OK);
+	assert_string_not_equal(id, id2);
+	assert_string_not_equal(csrf, csrf2);
+	assert_true(account_session_csrf(f->s, id, csrf));
+	assert_false(account_session_csrf(f->s, id, csrf2)); /* another session's token */
+	assert_false(account_session_csrf(f->s, id2, csrf));
+	memcpy(other, csrf, sizeof(other));
+	other[10] = other[10] == 'A' ? 'B' : 'A';
+	assert_false(account_session_csrf(f->s, id, other));
+	assert_false(account_session_csrf(f->s, id, ""));
+	assert_false(account_session_csrf(f->s, id, NULL));
+	assert_false(account_session_csrf(f->s, csrf, csrf)); /* not a session id */
+
+	assert_int_equal(account_session_end(f->s, id, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t, &se, &f->d), CD_ENOTFOUND);
+	assert_false(account_session_csrf(f->s, id, csrf));
+	assert_int_equal(account_session_end(f->s, id, &f->d), CD_OK); /* already ended: done */
+	assert_int_equal(account_session_get(f->s, id2, t, &se, &f->d), CD_OK);
+	/* a new password ends every session; so does disabling, and a new role */
+	assert_int_equal(account_password_set(f->s, a.id, "Another#Horse7", t, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id2, t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	assert_int_equal(account_set_role(f->s, a.id, AR_LEADER, f->root, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	assert_int_equal(account_set_disabled(f->s, a.id, true, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_set_disabled(f->s, a.id, false, &f->d), CD_OK);
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	assert_int_equal(account_session_create(f->s, a.id, t, id2, csrf2, &f->d), CD_OK);
+	assert_int_equal(account_sessions_end(f->s, a.id, &f->d), CD_OK);
+	assert_int_equal(account_session_get(f->s, id, t, &se, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_session_get(f->s, id2, t, &se, &f->d), CD_ENOTFOUND);
+}
+
+/* Inside a caller's transaction (the server writes an act and its audit entry together) the
+ * service writes in it, and a rollback takes its writes back. */
+static void inside_callers_transaction(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "chu", AR_OFFICER, t);
+
+	assert_int_equal(store_begin(f->s, &f->d), CD_OK);
+	assert_int_equal(account_set_locked(f->s, a.id, true, &f->d), CD_OK);
+	assert_true(store_in_transaction(f->s));
+	store_rollback(f->s);
+	assert_int_equal(account_get(f->s, a.id, t, &a, &f->d), CD_OK);
+	assert_false(a.locked);
+	assert_int_equal(store_begin(f->s, &f->d), CD_OK);
+	assert_int_equal(account_set_locked(f->s, a.id, true, &f->d), CD_OK);
+	assert_int_equal(store_commit(f->s, &f->d), CD_OK);
+	assert_int_equal(account_get(f->s, a.id, t, &a, &f->d), CD_OK);
+	assert_true(a.locked);
+}
+
+/* ---- API tokens ------------------------------------------------------------------------ */
+
+static void tokens(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00"), exp = T("2026-06-01 00:00");
+	char tok[TOKEN_LEN + 1], tok2[TOKEN_LEN + 1], bad[TOKEN_LEN + 1];
+	struct api_token k, k1, got, *v = NULL;
+	size_t n = 0;
+
+	assert_int_equal(account_token_create(f->s, "监测平台", AR_SYSADMIN, 0, CD_TIME_NONE,
+					      "cli:root", t, &k, tok, &f->d),
+			 CD_EINVAL); /* administrators' roles are not for tokens */
+	assert_int_equal(account_token_create(f->s, "监测平台", AR_OFFICE, 0, CD_TIME_NONE,
+					      "cli:root", t, &k, tok, &f->d),
+			 CD_EINVAL); /* a unit is needed */
+	assert_int_equal(account_token_create(f->s, "", AR_OFFICE, f->root, CD_TIME_NONE,
+					      "cli:root", t, &k, tok, &f->d),
+			 CD_EINVAL);
+	assert_int_equal(account_token_create(f->s, "x", AR_OFFICE, 999, CD_TIME_NONE, "cli:root",
+					      t, &k, tok, &f->d),
+			 CD_ENOTFOUND);
+	assert_int_equal(account_token_create(f->s, "x", AR_OFFICE, f->root, t, "cli:root", t, &k,
+					      tok, &f->d),
+			 CD_EINVAL); /* expired already */
+
+	assert_int_equal(account_token_create(f->s, "监测平台", AR_OFFICE, f->root, CD_TIME_NONE,
+					      "cli:root", t, &k1, tok, &f->d),
+			 CD_OK);
+	assert_memory_equal(tok, "cdt_", 4);
+	assert_int_equal(strlen(tok), 47);
+	assert_int_equal(account_token_create(f->s, "教务处接口", AR_OFFICER, f->dept, exp,
+					      "secadmin", t, &k, tok2, &f->d),
+			 CD_OK);
+	assert_int_equal(account_token_get(f->s, tok, t + 86400 * 365, &got, &f->d), CD_OK);
+	assert_string_equal(got.label, "监测平台");
+	assert_int_equal(got.role, AR_OFFICE);
+	assert_int_equal(got.unit, f->root);
+	assert_string_equal(got.created_by, "cli:root");
+	assert_int_equal(got.expires_at, CD_TIME_NONE);
+	memcpy(bad, tok, sizeof(bad));
+	bad[20] = bad[20] == 'A' ? 'B' : 'A';
+	assert_int_equal(account_token_get(f->s, bad, t, &got, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_token_get(f->s, tok + 4, t, &got, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_token_get(f->s, "", t, &got, &f->d), CD_ENOTFOUND);
+	/* expiry: good until the instant it expires */
+	assert_int_equal(account_token_get(f->s, tok2, exp - 1, &got, &f->d), CD_OK);
+	assert_int_equal(got.unit, f->dept);
+	assert_int_equal(account_token_get(f->s, tok2, exp, &got, &f->d), CD_ENOTFOUND);
+	/* revoke */
+	assert_int_equal(account_token_revoke(f->s, k1.id, t, &f->d), CD_OK);
+	assert_int_equal(account_token_get(f->s, tok, t, &got, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_token_revoke(f->s, k1.id, t, &f->d), CD_ECONFLICT);
+	assert_int_equal(account_token_revoke(f->s, 999, t, &f->d), CD_ENOTFOUND);
+	assert_int_equal(account_token_list(f->s, &v, &n, &f->d), CD_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].revoked_at, t);
+	assert_int_equal(v[1].revoked_at, CD_TIME_NONE);
+	assert_int_equal(v[1].expires_at, exp);
+	free(v);
+}
+
+/* file_has: the bytes of s occur in the file at path (absent file: no). */
+static bool file_has(const char *path, const char *s)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t n = strlen(s), len = 0, cap = 0;
+	char *buf = NULL;
+	bool found = false;
+	int c;
+
+	if (!fp)
+		return false;
+	while ((c = fgetc(fp)) != EOF) {
+		if (len == cap) {
+			char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
+
+			assert_non_null(nb);
+			buf = nb;
+		}
+		buf[len++] = (char)c;
+	}
+	fclose(fp);
+	for (size_t i = 0; !found && i + n <= len; i++)
+		found = !memcmp(buf + i, s, n);
+	free(buf);
+	return found;
+}
+
+static void secrets_stored_hashed(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "han", AR_OFFICER, t);
+	char tok[TOKEN_LEN + 1], id[SESSION_ID_LEN + 1], csrf[CSRF_LEN + 1], wal[600];
+	struct api_token k;
+
+	assert_int_equal(account_token_create(f->s, "watch", AR_OFFICER, f->dept, CD_TIME_NONE,
+					      "cli:root", t, &k, tok, &f->d),
+			 CD_OK);
+	assert_int_equal(account_session_create(f->s, a.id, t, id, csrf, &f->d), CD_OK);
+	store_close(f->s); /* checkpoints the WAL into the file */
+	f->s = NULL;
+	snprintf(wal, sizeof(wal), "%s-wal", f->path);
+	/* the control: what is stored in the clear is found */
+	assert_true(file_has(f->path, "watch"));
+	assert_true(file_has(f->path, "$argon2id$"));
+	assert_false(file_has(f->path, tok));
+	assert_false(file_has(f->path, tok + 4));
+	assert_false(file_has(f->path, id));
+	assert_false(file_has(f->path, csrf));
+	assert_false(file_has(f->path, good_pw));
+	assert_false(file_has(wal, tok + 4));
+	assert_false(file_has(wal, id));
+	assert_int_equal(store_open(f->path, 0, &f->s, &f->d), CD_OK);
+	assert_int_equal(account_token_get(f->s, tok, t, &k, &f->d), CD_OK);
+}
+
+/* ---- Settings -------------------------------------------------------------------------- */
+
+static void settings_ranges(void **state)
+{
+	static const struct {
+		const char *key, *value;
+		enum cd_err rc;
+	} cases[] = {
+		{"password_min_length", "8", CD_OK},    {"password_min_length", "7", CD_EINVAL},
+		{"password_min_length", "128", CD_OK},  {"password_min_length", "129", CD_EINVAL},
+		{"password_max_age_days", "0", CD_OK},  {"password_max_age_days", "3650", CD_OK},
+		{"password_max_age_days", "3651", CD_EINVAL},
+		{"password_max_age_days", "-1", CD_EINVAL},
+		{"lockout_failures", "3", CD_OK},       {"lockout_failures", "2", CD_EINVAL},
+		{"lockout_failures", "0", CD_EINVAL},   {"lockout_failures", "20", CD_OK},
+		{"lockout_failures", "21", CD_EINVAL},  {"session_idle_minutes", "5", CD_OK},
+		{"session_idle_minutes", "4", CD_EINVAL}, {"session_idle_minutes", "240", CD_OK},
+		{"session_idle_minutes", "241", CD_EINVAL}, {"session_absolute_hours", "1", CD_OK},
+		{"session_absolute_hours", "72", CD_OK}, {"session_absolute_hours", "73", CD_EINVAL},
+		{"session_absolute_hours", "0", CD_EINVAL}, {"lockout_failures", "+5", CD_EINVAL},
+		{"lockout_failures", " 5", CD_EINVAL},  {"lockout_failures", "5x", CD_EINVAL},
+		{"lockout_failures", "", CD_EINVAL},    {"lockout_failures", "99999999", CD_EINVAL},
+		{"lockout", "5", CD_ENOTFOUND},         {"", "5", CD_ENOTFOUND},
+	};
+	struct fx *f = *state;
+	struct account_settings st;
+
+	assert_int_equal(account_settings_get(f->s, &st, &f->d), CD_OK);
+	assert_int_equal(st.password_min_length, 12);
+	assert_int_equal(st.password_max_age_days, 90);
+	assert_int_equal(st.lockout_failures, 5);
+	assert_int_equal(st.session_idle_minutes, 30);
+	assert_int_equal(st.session_absolute_hours, 12);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum cd_err rc = account_setting_set(f->s, cases[i].key, cases[i].value, &f->d);
+
+		if (rc != cases[i].rc)
+			fail_msg("case %zu %s=%s: %d, want %d (%s)", i, cases[i].key, cases[i].value,
+				 rc, cases[i].rc, f->d.msg);
+	}
+	/* the last good value of each stands; a refused one changed nothing */
+	assert_int_equal(account_settings_get(f->s, &st, &f->d), CD_OK);
+	assert_int_equal(st.password_min_length, 128);
+	assert_int_equal(st.password_max_age_days, 3650);
+	assert_int_equal(st.lockout_failures, 20);
+	assert_int_equal(st.session_idle_minutes, 240);
+	assert_int_equal(st.session_absolute_hours, 72);
+	assert_int_equal(account_setting_set(f->s, "lockout_failures", "2", &f->d), CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "from 3 to 20"));
+	assert_int_equal(account_setting_index("lockout_failures", &f->d), ACCOUNT_SETTING_LOCKOUT);
+	assert_int_equal(account_setting_index("nope", &f->d), -1);
+	assert_non_null(strstr(f->d.msg, "session_idle_minutes"));
+	assert_null(account_setting_def(ACCOUNT_SETTING__MAX));
+	assert_int_equal(account_setting_value(&st, ACCOUNT_SETTING_IDLE), 240);
+	/* a value spoiled by hand in the database reads as the default */
+	assert_int_equal(store_meta_set(f->s, "lockout_failures", "many", &f->d), CD_OK);
+	assert_int_equal(account_settings_get(f->s, &st, &f->d), CD_OK);
+	assert_int_equal(st.lockout_failures, 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(password_rules),
+		cmocka_unit_test_setup_teardown(password_stored_argon2id, setup, teardown),
+		cmocka_unit_test_setup_teardown(password_expiry, setup, teardown),
+		cmocka_unit_test_setup_teardown(create_and_bootstrap, setup, teardown),
+		cmocka_unit_test_setup_teardown(login_ok_bad, setup, teardown),
+		cmocka_unit_test_setup_teardown(lockout_at_n, setup, teardown),
+		cmocka_unit_test_setup_teardown(disabled_account, setup, teardown),
+		cmocka_unit_test_setup_teardown(totp_business, setup, teardown),
+		cmocka_unit_test_setup_teardown(totp_admin, setup, teardown),
+		cmocka_unit_test_setup_teardown(session_timeouts, setup, teardown),
+		cmocka_unit_test_setup_teardown(session_end_and_csrf, setup, teardown),
+		cmocka_unit_test_setup_teardown(inside_callers_transaction, setup, teardown),
+		cmocka_unit_test_setup_teardown(tokens, setup, teardown),
+		cmocka_unit_test_setup_teardown(secrets_stored_hashed, setup, teardown),
+		cmocka_unit_test_setup_teardown(settings_ranges, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
