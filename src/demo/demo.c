@@ -67,7 +67,7 @@ enum {
 	F_PREF = 1u << 4, /* a government portal at prefecture level or above */
 };
 
-struct asset_row {
+struct demo_asset {
 	const char *code, *name;
 	enum asset_kind kind;
 	const char *url;
@@ -93,7 +93,7 @@ struct org {
 	size_t nunits;
 	const struct person_row *people;
 	size_t npeople;
-	const struct asset_row *assets;
+	const struct demo_asset *assets;
 	size_t nassets;
 	const struct duty_row *duties;
 	size_t nduties;
@@ -205,7 +205,7 @@ static const char co_sec[] = "某某网络安全技术有限公司";
 
 /* Gaps: ZXJX, KYXT, YJSXT unfiled; CWXT, YKT, IDC overdue for assessment; XYW, FTP, YXXCX
  * answered by no unit. */
-static const struct asset_row imnu_assets[] = {
+static const struct demo_asset imnu_assets[] = {
 	{ "WWW", "学校门户网站", ASSET_PORTAL, "https://www.imnu.edu.cn",
 	  { "XXZX", "DZB", "DWXCB", "XXZX" }, co_nm_it, 3, YMD(6, 5, 12), YMD(6, 6, 3), AGO(150),
 	  ASSESS_PASS, F_NET | F_PROT, STATUS_LIVE },
@@ -486,7 +486,7 @@ static const char co_sd_soft[] = "山东某某软件有限公司";
 
 /* Gaps: YT-EXPO answered only by its operator (not a principle here); YT-YGCG unfiled;
  * YT-ZWXT overdue for assessment. */
-static const struct asset_row yantai_assets[] = {
+static const struct demo_asset yantai_assets[] = {
 	{ "YT-WEB", "烟台市人民政府外事办公室门户网站", ASSET_PORTAL, "http://fao.yantai.gov.cn",
 	  { "ZHK", "ZHK", "ZHK", "FWZX" }, co_yt_net, 2, YMD(5, 6, 10), YMD(5, 7, 2), AGO(300),
 	  ASSESS_PASS, F_NET | F_PROT | F_PREF, STATUS_LIVE },
@@ -608,7 +608,7 @@ static const char co_ms_net[] = "某某网络科技有限公司";
 /* Gaps: C-FILE has a user and an operator but no manager (the only principle here); C-WSBS
  * unfiled; C-GBXT overdue for assessment. C-DJ is run by the 党组, whose direct_responsible
  * left (see the duties): an incident on it finds that role vacant in its chain. */
-static const struct asset_row central_assets[] = {
+static const struct demo_asset central_assets[] = {
 	{ "C-WEB", "门户网站", ASSET_PORTAL, "https://swmb.example.gov.cn",
 	  { "XXZX", "BGS", "XCJYC", "XXZX" }, co_ms_net, 2, YMD(5, 4, 10), YMD(5, 5, 2), AGO(330),
 	  ASSESS_PASS, F_NET | F_PROT | F_PREF, STATUS_LIVE },
@@ -1033,7 +1033,7 @@ static enum cd_err add_table_assets(struct ctx *c)
 	enum cd_err rc = CD_OK;
 
 	for (size_t i = 0; i < c->org->nassets && !rc; i++) {
-		const struct asset_row *r = &c->org->assets[i];
+		const struct demo_asset *r = &c->org->assets[i];
 		struct asset a = { 0 };
 
 		a.code = r->code;

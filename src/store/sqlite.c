@@ -84,8 +84,26 @@ enum stmt {
 	ST_TOKEN_ALL,
 	ST_TOKEN_REVOKE,
 	ST_TOKEN_EXISTS,
+	ST_UNIT_WITHIN,
+	ST_ID_UNIT,
+	ST_ID_PERSON,
+	ST_ID_ASSET,
+	ST_ASSET_GET,
+	ST_ASSET_UPDATE,
 	STMT__MAX
 };
+
+/* An asset row with the codes of its four answering units (asset_row reads it). */
+#define ASSET_COLS                                                                                 \
+	"a.id, a.code, a.name, a.kind, a.url, a.builder_unit, a.user_unit, a.manager_unit,"        \
+	" a.operator_unit, a.maintainer, a.mlps_level, a.graded_on, a.filing_no, a.filed_on,"      \
+	" a.assessed_on, a.assess_result, a.cii, a.internet_facing, a.personal_info,"               \
+	" a.protection_installed, a.status, a.admin_level, a.software, ub.code, uu.code, um.code,"  \
+	" uo.code"
+#define ASSET_FROM                                                                                 \
+	"asset a LEFT JOIN unit ub ON ub.id = a.builder_unit LEFT JOIN unit uu ON uu.id ="         \
+	" a.user_unit LEFT JOIN unit um ON um.id = a.manager_unit LEFT JOIN unit uo ON uo.id ="     \
+	" a.operator_unit"
 
 /* The columns account_row reads, in its order (the session lookup joins them in). */
 #define ACCOUNT_COLS                                                                              \
@@ -237,18 +255,34 @@ static const char *const stmts[STMT__MAX] = {
 			  " AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR actor = ?3)"
 			  " AND (?4 IS NULL OR action = ?4 OR (substr(?4, -1) = '.'"
 			  " AND substr(action, 1, length(?4)) = ?4))"
-			  " AND (?5 IS NULL OR outcome = ?5) ORDER BY seq DESC LIMIT ?6",
+			  " AND (?5 IS NULL OR outcome = ?5) AND (?7 IS NULL OR seq < ?7)"
+			  " ORDER BY seq DESC LIMIT ?6",
 	[ST_AUDIT_ANCHORS] = "SELECT from_seq, upto_seq, last_hash, file, file_sm3, archived_at"
 			     " FROM audit_archive ORDER BY upto_seq",
 	[ST_AUDIT_ANCHOR_ADD] = "INSERT INTO audit_archive (from_seq, upto_seq, last_hash, file,"
 				" file_sm3, archived_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_AUDIT_DELETE] = "DELETE FROM audit_entry WHERE seq <= ?1",
+	[ST_UNIT_WITHIN] = "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM unit u"
+			  " JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)"
+			  " SELECT EXISTS (SELECT 1 FROM up WHERE id = ?2)",
+	[ST_ID_UNIT] = "SELECT id FROM unit WHERE code = ?1",
+	[ST_ID_PERSON] = "SELECT id FROM person WHERE code = ?1",
+	[ST_ID_ASSET] = "SELECT id FROM asset WHERE code = ?1",
+	[ST_ASSET_GET] = "SELECT " ASSET_COLS " FROM " ASSET_FROM " WHERE a.id = ?1",
+	[ST_ASSET_UPDATE] = "UPDATE asset SET code = ?1, name = ?2, kind = ?3, url = ?4,"
+			    " builder_unit = ?5, user_unit = ?6, manager_unit = ?7,"
+			    " operator_unit = ?8, maintainer = ?9, mlps_level = ?10, graded_on = ?11,"
+			    " filing_no = ?12, filed_on = ?13, assessed_on = ?14, assess_result = ?15,"
+			    " cii = ?16, internet_facing = ?17, personal_info = ?18,"
+			    " protection_installed = ?19, status = ?20, admin_level = ?21,"
+			    " software = ?22 WHERE id = ?23",
 };
 
 struct sq {
 	struct store base;
 	sqlite3 *db;
 	sqlite3_stmt *st[STMT__MAX];
+	sqlite3_stmt *page[ASORT__MAX][2]; /* asset pages by sort and direction, prepared on use */
 	char *path;
 	int in_tx;
 };
@@ -378,6 +412,9 @@ static void sq_close(struct store *s)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(q->st[i]);
+	for (int i = 0; i < ASORT__MAX; i++)
+		for (int j = 0; j < 2; j++)
+			sqlite3_finalize(q->page[i][j]);
 	sqlite3_close(q->db);
 	free(q->path);
 	free(q);
@@ -506,33 +543,13 @@ static enum cd_err sq_person_add(struct store *s, struct person *p, struct cd_di
 	return insert(q, ST_PERSON_ADD, d, "person", &p->id);
 }
 
+static void bind_asset(sqlite3_stmt *st, const struct asset *a);
+
 static enum cd_err sq_asset_add(struct store *s, struct asset *a, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_ASSET_ADD];
 
-	bind_text(st, 1, a->code);
-	bind_text(st, 2, a->name);
-	bind_text(st, 3, asset_kind_code(a->kind));
-	bind_text(st, 4, a->url);
-	bind_id(st, 5, a->rel[REL_BUILDER]);
-	bind_id(st, 6, a->rel[REL_USER]);
-	bind_id(st, 7, a->rel[REL_MANAGER]);
-	bind_id(st, 8, a->rel[REL_OPERATOR]);
-	bind_text(st, 9, a->maintainer);
-	sqlite3_bind_int(st, 10, a->mlps_level);
-	bind_date(st, 11, a->graded_on);
-	bind_text(st, 12, a->filing_no);
-	bind_date(st, 13, a->filed_on);
-	bind_date(st, 14, a->assessed_on);
-	bind_text(st, 15, assess_result_code(a->assess_result));
-	sqlite3_bind_int(st, 16, a->cii);
-	sqlite3_bind_int(st, 17, a->internet_facing);
-	sqlite3_bind_int(st, 18, a->personal_info);
-	sqlite3_bind_int(st, 19, a->protection_installed);
-	bind_text(st, 20, asset_status_code(a->status));
-	bind_text(st, 21, a->admin_level);
-	bind_text(st, 22, a->software);
+	bind_asset(q->st[ST_ASSET_ADD], a);
 	return insert(q, ST_ASSET_ADD, d, "asset", &a->id);
 }
 
@@ -550,6 +567,8 @@ static enum cd_err sq_duty_add(struct store *s, struct duty *du, struct cd_diag 
 	bind_text(st, 7, du->note);
 	return insert(q, ST_DUTY_ADD, d, "duty", &du->id);
 }
+
+static const char *col_str(struct arena *a, sqlite3_stmt *st, int i);
 
 /* Column readers for reg_load: text into the register's arena, NULL stays NULL. */
 static const char *col_text(struct reg *r, sqlite3_stmt *st, int i)
@@ -573,6 +592,34 @@ static int col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 	int v = parse((const char *)sqlite3_column_text(st, i));
 
 	return v < 0 ? 0 : v;
+}
+
+/* asset_row reads the asset columns of ASSET_COLS (the first 23) into a, text into arena ar. */
+static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
+{
+	a->id = sqlite3_column_int64(st, 0);
+	a->code = col_str(ar, st, 1);
+	a->name = col_str(ar, st, 2);
+	a->kind = (enum asset_kind)col_enum(st, 3, asset_kind_parse);
+	a->url = col_str(ar, st, 4);
+	a->rel[REL_BUILDER] = sqlite3_column_int64(st, 5);
+	a->rel[REL_USER] = sqlite3_column_int64(st, 6);
+	a->rel[REL_MANAGER] = sqlite3_column_int64(st, 7);
+	a->rel[REL_OPERATOR] = sqlite3_column_int64(st, 8);
+	a->maintainer = col_str(ar, st, 9);
+	a->mlps_level = sqlite3_column_int(st, 10);
+	a->graded_on = col_date(st, 11);
+	a->filing_no = col_str(ar, st, 12);
+	a->filed_on = col_date(st, 13);
+	a->assessed_on = col_date(st, 14);
+	a->assess_result = (enum assess_result)col_enum(st, 15, assess_result_parse);
+	a->cii = sqlite3_column_int(st, 16);
+	a->internet_facing = sqlite3_column_int(st, 17);
+	a->personal_info = sqlite3_column_int(st, 18);
+	a->protection_installed = sqlite3_column_int(st, 19);
+	a->status = (enum asset_status)col_enum(st, 20, asset_status_parse);
+	a->admin_level = col_str(ar, st, 21);
+	a->software = col_str(ar, st, 22);
 }
 
 static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd_diag *d)
@@ -609,29 +656,7 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 
 			if (!a)
 				break;
-			a->id = sqlite3_column_int64(st, 0);
-			a->code = col_text(r, st, 1);
-			a->name = col_text(r, st, 2);
-			a->kind = (enum asset_kind)col_enum(st, 3, asset_kind_parse);
-			a->url = col_text(r, st, 4);
-			a->rel[REL_BUILDER] = sqlite3_column_int64(st, 5);
-			a->rel[REL_USER] = sqlite3_column_int64(st, 6);
-			a->rel[REL_MANAGER] = sqlite3_column_int64(st, 7);
-			a->rel[REL_OPERATOR] = sqlite3_column_int64(st, 8);
-			a->maintainer = col_text(r, st, 9);
-			a->mlps_level = sqlite3_column_int(st, 10);
-			a->graded_on = col_date(st, 11);
-			a->filing_no = col_text(r, st, 12);
-			a->filed_on = col_date(st, 13);
-			a->assessed_on = col_date(st, 14);
-			a->assess_result = (enum assess_result)col_enum(st, 15, assess_result_parse);
-			a->cii = sqlite3_column_int(st, 16);
-			a->internet_facing = sqlite3_column_int(st, 17);
-			a->personal_info = sqlite3_column_int(st, 18);
-			a->protection_installed = sqlite3_column_int(st, 19);
-			a->status = (enum asset_status)col_enum(st, 20, asset_status_parse);
-			a->admin_level = col_text(r, st, 21);
-			a->software = col_text(r, st, 22);
+			asset_row(r->arena, st, a);
 		} else if (s == ST_PROJECT_ALL) {
 			struct project *pr = reg_add_project(r);
 
@@ -1321,6 +1346,7 @@ static enum cd_err sq_audit_find(struct store *s, const struct store_audit_filte
 	bind_text(st, 4, f->action);
 	bind_text(st, 5, f->outcome);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)f->limit);
+	bind_id(st, 7, f->before_seq);
 	rc = audit_rows(q, ST_AUDIT_FIND, a, out, n, d);
 	for (size_t i = 0; !rc && i < *n / 2; i++) { /* read newest first: put in seq order */
 		struct store_audit_entry t = (*out)[i];
@@ -1840,6 +1866,205 @@ static bool sq_in_transaction(const struct store *s)
 	return ((const struct sq *)s)->in_tx;
 }
 
+/* --- the register one record at a time (the server) ------------------------------------------ */
+
+static enum cd_err sq_unit_within(struct store *s, int64_t unit, int64_t top, bool *yes,
+				  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_UNIT_WITHIN];
+	enum cd_err rc = CD_OK;
+
+	*yes = false;
+	sqlite3_bind_int64(st, 1, unit);
+	sqlite3_bind_int64(st, 2, top);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0) != 0;
+	else
+		rc = db_fail(q, d, "unit scope");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+static enum cd_err sq_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
+			    struct cd_diag *d)
+{
+	static const char *const what[] = {"unit", "person", "asset"};
+	static const enum stmt stmt[] = {ST_ID_UNIT, ST_ID_PERSON, ST_ID_ASSET};
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[stmt[k]];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*id = 0;
+	bind_text(st, 1, code);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (step == SQLITE_DONE)
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no %s with code \"%.64s\"", what[k], code);
+	else
+		rc = db_fail(q, d, what[k]);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+/* full_row reads an ASSET_COLS row: the asset and its units' codes. */
+static void full_row(struct arena *a, sqlite3_stmt *st, struct asset_row *out)
+{
+	asset_row(a, st, &out->a);
+	for (int r = 0; r < REL__MAX; r++)
+		out->unit_code[r] = col_str(a, st, 23 + r);
+}
+
+static enum cd_err sq_asset_get(struct store *s, int64_t id, struct arena *a,
+				struct asset_row *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSET_GET];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		full_row(a, st, out);
+	else if (step == SQLITE_DONE)
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no asset %lld", (long long)id);
+	else
+		rc = db_fail(q, d, "asset");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+static void bind_asset(sqlite3_stmt *st, const struct asset *a)
+{
+	bind_text(st, 1, a->code);
+	bind_text(st, 2, a->name);
+	bind_text(st, 3, asset_kind_code(a->kind));
+	bind_text(st, 4, a->url);
+	bind_id(st, 5, a->rel[REL_BUILDER]);
+	bind_id(st, 6, a->rel[REL_USER]);
+	bind_id(st, 7, a->rel[REL_MANAGER]);
+	bind_id(st, 8, a->rel[REL_OPERATOR]);
+	bind_text(st, 9, a->maintainer);
+	sqlite3_bind_int(st, 10, a->mlps_level);
+	bind_date(st, 11, a->graded_on);
+	bind_text(st, 12, a->filing_no);
+	bind_date(st, 13, a->filed_on);
+	bind_date(st, 14, a->assessed_on);
+	bind_text(st, 15, assess_result_code(a->assess_result));
+	sqlite3_bind_int(st, 16, a->cii);
+	sqlite3_bind_int(st, 17, a->internet_facing);
+	sqlite3_bind_int(st, 18, a->personal_info);
+	sqlite3_bind_int(st, 19, a->protection_installed);
+	bind_text(st, 20, asset_status_code(a->status));
+	bind_text(st, 21, a->admin_level);
+	bind_text(st, 22, a->software);
+}
+
+static enum cd_err sq_asset_update(struct store *s, const struct asset *a, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSET_UPDATE];
+	enum cd_err rc;
+
+	bind_asset(st, a);
+	sqlite3_bind_int64(st, 23, a->id);
+	rc = run(q, ST_ASSET_UPDATE, d, "asset");
+	if (!rc && sqlite3_changes(q->db) != 1)
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no asset %lld", (long long)a->id);
+	return rc;
+}
+
+/* The page statement of a sort and direction. The SQL is put together from fixed pieces only:
+ * every value is bound. Filters that are NULL match everything. */
+static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, struct cd_diag *d)
+{
+	static const char *const keys[ASORT__MAX] = {"a.id", "a.code", "a.name", "a.mlps_level"};
+#define IN_UNITS(t)                                                                                \
+	"a.builder_unit IN (SELECT id FROM " t ") OR a.user_unit IN (SELECT id FROM " t ") OR"      \
+	" a.manager_unit IN (SELECT id FROM " t ") OR a.operator_unit IN (SELECT id FROM " t ")"
+	char sql[2048], after[128];
+	sqlite3_stmt **st = &q->page[sort][desc];
+
+	if (*st)
+		return *st;
+	if (sort == ASORT_ID)
+		snprintf(after, sizeof after, "a.id %s ?9", desc ? "<" : ">");
+	else
+		snprintf(after, sizeof after, "(%s, a.id) %s (?8, ?9)", keys[sort], desc ? "<" : ">");
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u JOIN sc ON"
+		 " u.parent_id = sc.id), fl(id) AS (SELECT ?2 UNION SELECT u.id FROM unit u JOIN fl"
+		 " ON u.parent_id = fl.id)"
+		 " SELECT " ASSET_COLS " FROM " ASSET_FROM
+		 " WHERE (?1 IS NULL OR %s) AND (?2 IS NULL OR %s) AND (?3 IS NULL OR a.kind = ?3)"
+		 " AND (?4 IS NULL OR a.status = ?4) AND (?5 IS NULL OR a.mlps_level = ?5)"
+		 " AND (?6 IS NULL OR a.cii = ?6)"
+		 " AND (?7 IS NULL OR instr(a.code, ?7) > 0 OR instr(a.name, ?7) > 0)"
+		 " AND (?9 IS NULL OR %s) ORDER BY %s %s%s LIMIT ?10",
+		 IN_UNITS("sc"), IN_UNITS("fl"), after, keys[sort], desc ? "DESC" : "ASC",
+		 sort == ASORT_ID ? "" : desc ? ", a.id DESC" : ", a.id ASC");
+	if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+		db_fail(q, d, "preparing the asset page");
+		*st = NULL;
+	}
+	return *st;
+}
+
+static enum cd_err sq_asset_page(struct store *s, const struct asset_query *f, struct arena *a,
+				 struct asset_row **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = page_stmt(q, f->sort, f->desc, d);
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return CD_ESTORE;
+	bind_id(st, 1, f->scope);
+	bind_id(st, 2, f->unit);
+	if (f->kind >= 0)
+		bind_text(st, 3, asset_kind_code((enum asset_kind)f->kind));
+	if (f->status >= 0)
+		bind_text(st, 4, asset_status_code((enum asset_status)f->status));
+	if (f->mlps_level >= 0)
+		sqlite3_bind_int(st, 5, f->mlps_level);
+	if (f->cii >= 0)
+		sqlite3_bind_int(st, 6, f->cii);
+	bind_text(st, 7, f->text);
+	if (f->after) {
+		if (f->sort == ASORT_LEVEL)
+			sqlite3_bind_int64(st, 8, strtoll(f->after_key ? f->after_key : "0", NULL, 10));
+		else
+			bind_text(st, 8, f->after_key ? f->after_key : "");
+		sqlite3_bind_int64(st, 9, f->after_id);
+	}
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)f->limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct asset_row *r = arena_grow(a, out, n, &cap, sizeof(*r));
+
+		if (!r) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		full_row(a, st, r);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "asset page");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1867,6 +2092,11 @@ static const struct store_ops sqlite_ops = {
 	.incident_add = sq_incident_add,
 	.incident_event_add = sq_incident_event_add,
 	.incidents_load = sq_incidents_load,
+	.unit_within = sq_unit_within,
+	.id_of = sq_id_of,
+	.asset_get = sq_asset_get,
+	.asset_update = sq_asset_update,
+	.asset_page = sq_asset_page,
 	.account_add = sq_account_add,
 	.account_get = sq_account_get,
 	.account_list = sq_account_list,

@@ -339,3 +339,32 @@ bool store_in_transaction(const struct store *s)
 {
 	return s->ops->in_transaction(s);
 }
+
+enum cd_err store_unit_within(struct store *s, int64_t unit, int64_t top, bool *yes,
+			      struct cd_diag *d)
+{
+	return s->ops->unit_within(s, unit, top, yes, d);
+}
+
+enum cd_err store_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
+			struct cd_diag *d)
+{
+	return s->ops->id_of(s, k, code, id, d);
+}
+
+enum cd_err store_asset_get(struct store *s, int64_t id, struct arena *a, struct asset_row *out,
+			    struct cd_diag *d)
+{
+	return s->ops->asset_get(s, id, a, out, d);
+}
+
+enum cd_err store_asset_update(struct store *s, const struct asset *a, struct cd_diag *d)
+{
+	return s->ops->asset_update(s, a, d);
+}
+
+enum cd_err store_asset_page(struct store *s, const struct asset_query *q, struct arena *a,
+			     struct asset_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->asset_page(s, q, a, out, n, d);
+}

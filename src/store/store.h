@@ -150,6 +150,7 @@ struct store_audit_filter {
 	const char *action;    /* the action, or a prefix ending in "." ("notice.") */
 	const char *outcome;
 	size_t limit;          /* at most this many, the newest */
+	int64_t before_seq;    /* only entries before this seq (a page of the API); 0 = any */
 };
 
 /* store_audit_head reads the chain's head: the seq and hash of the newest entry ever appended
@@ -328,5 +329,49 @@ enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct c
 
 /* store_in_transaction: a transaction is open (store_begin without commit or rollback yet). */
 bool store_in_transaction(const struct store *s);
+
+/* --- the register one record at a time (what the server reads per request) ------------------- */
+
+/* store_unit_within: unit lies in the subtree of top (top itself included). */
+enum cd_err store_unit_within(struct store *s, int64_t unit, int64_t top, bool *yes,
+			      struct cd_diag *d);
+
+/* store_id_of finds the id of the unit, person or asset with this code; CD_ENOTFOUND. */
+enum store_kind { SK_UNIT, SK_PERSON, SK_ASSET };
+enum cd_err store_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
+			struct cd_diag *d);
+
+/* An asset with the codes of its answering units (NULL where none). */
+struct asset_row {
+	struct asset a;
+	const char *unit_code[REL__MAX];
+};
+
+/* store_asset_get reads one asset into arena a; CD_ENOTFOUND. */
+enum cd_err store_asset_get(struct store *s, int64_t id, struct arena *a, struct asset_row *out,
+			    struct cd_diag *d);
+
+/* store_asset_update writes every field of a over the asset a->id; CD_ENOTFOUND, CD_ECONFLICT
+ * (code taken), CD_ENOTFOUND for a unit that does not exist. */
+enum cd_err store_asset_update(struct store *s, const struct asset *a, struct cd_diag *d);
+
+/* A page of assets: the filters (-1 / 0 / NULL = any), the sort and the keyset position. */
+enum asset_sort { ASORT_ID, ASORT_CODE, ASORT_NAME, ASORT_LEVEL, ASORT__MAX };
+struct asset_query {
+	int kind, status, mlps_level, cii; /* -1 = any */
+	int64_t scope;        /* answering to a unit of this subtree (the caller's scope); 0 = any */
+	int64_t unit;         /* answering to a unit of this subtree (a filter); 0 = any */
+	const char *text;     /* code or name contains it; NULL = any */
+	enum asset_sort sort;
+	bool desc;
+	bool after;           /* start after the row with this sort value and id */
+	const char *after_key;
+	int64_t after_id;
+	size_t limit;
+};
+
+/* store_asset_page reads up to q->limit assets into arena a. */
+enum cd_err store_asset_page(struct store *s, const struct asset_query *q, struct arena *a,
+			     struct asset_row **out, size_t *n, struct cd_diag *d);
 
 #endif

@@ -44,6 +44,15 @@ struct store_ops {
 					  const struct incident_event *e, struct cd_diag *d);
 	enum cd_err (*incidents_load)(struct store *s, struct arena *a, struct incident **out,
 				      size_t *n, struct cd_diag *d);
+	enum cd_err (*unit_within)(struct store *s, int64_t unit, int64_t top, bool *yes,
+				   struct cd_diag *d);
+	enum cd_err (*id_of)(struct store *s, enum store_kind k, const char *code, int64_t *id,
+			     struct cd_diag *d);
+	enum cd_err (*asset_get)(struct store *s, int64_t id, struct arena *a,
+				 struct asset_row *out, struct cd_diag *d);
+	enum cd_err (*asset_update)(struct store *s, const struct asset *a, struct cd_diag *d);
+	enum cd_err (*asset_page)(struct store *s, const struct asset_query *q, struct arena *a,
+				  struct asset_row **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*account_add)(struct store *s, struct store_account *a, struct cd_diag *d);
 	enum cd_err (*account_get)(struct store *s, int64_t id, const char *name,
 				   struct store_account *out, struct cd_diag *d);
