@@ -12,26 +12,13 @@
 #include "io/incident_json.h"
 #include "svc/accountability.h"
 #include "svc/book.h"
+#include "svc/book_json.h"
 
 static const char *asset_code(const struct reg *reg, int64_t id)
 {
 	const struct asset *a = reg_asset(reg, id);
 
 	return a ? a->code : "?";
-}
-
-static const char *person_code(const struct reg *reg, int64_t id)
-{
-	const struct person *p = id ? reg_person(reg, id) : NULL;
-
-	return p ? p->code : NULL;
-}
-
-static const char *unit_code(const struct reg *reg, int64_t id)
-{
-	const struct unit *u = id ? reg_unit(reg, id) : NULL;
-
-	return u ? u->code : NULL;
 }
 
 /* ---- what every subcommand says about an incident ---- */
@@ -467,24 +454,6 @@ static int incident_close(int argc, char **argv, const char *usage)
 
 /* ---- list ---- */
 
-static json_t *list_json(const struct reg *reg, const struct incident *x,
-                         const struct incident_analysis *an)
-{
-	json_t *assets = json_array();
-
-	for (size_t i = 0; i < x->nassets; i++)
-		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
-	return json_pack("{s:s, s:o, s:o, s:s, s:b, s:b, s:s, s:b, s:s, s:I, s:I, s:s}", "code",
-	                 x->code, "detected_at", cli_json_time(x->detected_at), "assets", assets,
-	                 "grade", grade_label(an->grade), "grade_confirmed", x->graded,
-	                 "grade_draft", !x->graded && an->proposal.unconfirmed, "report_state",
-	                 due_state_code(an->report_state), "handling_ended",
-	                 x->handling_ended_at != CD_TIME_NONE, "summary_state",
-	                 due_state_code(an->summary_state), "triggers_fired",
-	                 (json_int_t)an->nfired, "triggers_open", (json_int_t)an->nopen,
-	                 "case_stage", accountability_stage_code(accountability_stage(x)));
-}
-
 static void list_row(const struct reg *reg, const struct incident *x,
                      const struct incident_analysis *an)
 {
@@ -514,7 +483,7 @@ static enum cd_err list_one(struct cli_book *c, const struct incident_env *env,
 	enum cd_err rc = cli_book_analyse(c, env, x, c->o.at, &an);
 
 	if (!rc && list)
-		json_array_append_new(list, list_json(c->b.reg, x, &an));
+		json_array_append_new(list, book_incident_list_json(c->b.reg, x, &an));
 	else if (!rc)
 		list_row(c->b.reg, x, &an);
 	return rc;
@@ -667,68 +636,12 @@ static void show_text(const struct incident_env *env, const struct incident *x,
 		printf("  warning: %s\n", an->warnings[i]);
 }
 
-static json_t *people_json(const struct reg *reg, const int64_t *v, size_t n)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, cli_json_str(person_code(reg, v[i])));
-	return arr;
-}
-
-static json_t *record_json(const struct reg *reg, const struct incident *x)
-{
-	json_t *assets = json_array();
-
-	for (size_t i = 0; i < x->nassets; i++)
-		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
-	return json_pack(
-	    "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s?, s:s, s:b, s:o, s:o, "
-	    "s:o, s:o, s:o, s:b}",
-	    "code", x->code, "title", cli_json_str(x->title), "unit",
-	    cli_json_str(unit_code(reg, x->unit)), "assets", assets, "detected_at",
-	    cli_json_time(x->detected_at), "occurred_at", cli_json_time(x->occurred_at),
-	    "outage_start", cli_json_time(x->outage_start), "outage_end",
-	    cli_json_time(x->outage_end), "outage_scope",
-	    x->outage_start != CD_TIME_NONE ? outage_scope_code(x->outage_scope) : NULL, "reporter",
-	    reporter_code(x->reporter), "reporter_recorded", x->reporter_set, "class",
-	    cli_json_str(x->class_code), "subclass", cli_json_str(x->subclass), "handling_ended_at",
-	    cli_json_time(x->handling_ended_at), "involved",
-	    people_json(reg, x->involved, x->ninvolved), "participants",
-	    people_json(reg, x->participants, x->nparticipants), "coordination_failed",
-	    x->coordination_failed);
-}
-
-static json_t *timeline_json(const struct reg *reg, const struct incident *x)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < x->nevents; i++) {
-		const struct incident_event *e = &x->events[i];
-
-		json_array_append_new(
-		    arr, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "event",
-		                   incident_event_code(e->kind), "at", cli_json_time(e->at),
-		                   "recorded_at", cli_json_time(e->recorded_at), "by",
-		                   cli_json_str(e->by), "name", cli_json_str(e->name), "value",
-		                   cli_json_str(e->value), "note", cli_json_str(e->note), "person",
-		                   cli_json_str(person_code(reg, e->person))));
-	}
-	return arr;
-}
-
 static int show_json(const struct incident_env *env, const struct incident *x,
                      const struct incident_analysis *an)
 {
-	json_t *o = incident_verdict_json(env, x, an);
+	json_t *o = book_incident_json(env, x, an);
 
-	if (!o)
-		return -1;
-	json_object_set_new(o, "record", record_json(env->reg, x));
-	json_object_set_new(o, "case_stage",
-	                    json_string(accountability_stage_code(accountability_stage(x))));
-	json_object_set_new(o, "timeline", timeline_json(env->reg, x));
-	return cli_json_dump(o);
+	return o ? cli_json_dump(o) : -1;
 }
 
 static int incident_show(int argc, char **argv, const char *usage)

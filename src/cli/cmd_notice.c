@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "svc/book.h"
+#include "svc/book_json.h"
 
 static const char *asset_code(const struct reg *reg, int64_t id)
 {
@@ -283,84 +284,6 @@ static int notice_checked(int argc, char **argv, const char *usage)
 
 /* ---- list / show ---- */
 
-static size_t unchecked(const struct notice *n)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n->nsimilar; i++)
-		k += n->similar[i].checked_at == CD_TIME_NONE;
-	return k;
-}
-
-static json_t *notice_json(const struct book *b, const struct notice *n, cd_time at, bool full)
-{
-	struct notice_due due = notice_due(n, b->p, b->cal);
-	const struct asset_event *rep = book_repeat(b, n);
-	const struct unit *u = n->unit ? reg_unit(b->reg, n->unit) : NULL;
-	json_t *o = json_object(), *assets = json_array(), *w = json_array();
-	char buf[64];
-
-	for (size_t i = 0; i < n->nassets; i++)
-		json_array_append_new(assets, json_string(asset_code(b->reg, n->assets[i])));
-	if (due.estimated)
-		json_array_append_new(w, json_string("due date counted through a year without an "
-						     "official holiday calendar (Monday–Friday)"));
-	if (due.due == CD_DATE_NONE)
-		json_array_append_new(w, json_string("the profile sets no rectification period"));
-	json_object_set_new(o, "code", json_string(n->code));
-	json_object_set_new(o, "authority", json_string(n->authority));
-	json_object_set_new(o, "received_at", cli_json_time(n->received_at));
-	json_object_set_new(o, "unit", u ? json_string(u->code) : json_null());
-	json_object_set_new(o, "assets", assets);
-	json_object_set_new(o, "category", cli_json_str(n->category));
-	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
-	json_object_set_new(o, "due", cli_json_date(due.due));
-	json_object_set_new(o, "state", json_string(due_state_code(notice_state(n, &due, at))));
-	json_object_set_new(o, "repeat", json_boolean(rep != NULL));
-	json_object_set_new(o, "criticism",
-			    rep ? json_pack("{s:b, s:s}", "proposed", 1, "article",
-					    b->p->numbers.repeat_article ? b->p->numbers.repeat_article
-									 : "")
-				: json_null());
-	json_object_set_new(o, "similar_unchecked", json_integer((json_int_t)unchecked(n)));
-	json_object_set_new(o, "warnings", w);
-	if (!full)
-		return o;
-	json_object_set_new(o, "text", cli_json_str(n->text));
-	json_object_set_new(o, "attachment", cli_json_str(n->attachment));
-	json_object_set_new(o, "stated_due", cli_json_date(n->stated_due));
-	json_object_set_new(o, "repeat_of",
-			    rep ? json_pack("{s:s, s:o}", "asset", asset_code(b->reg, rep->asset),
-					    "at", cli_json_time(rep->at))
-				: json_null());
-	{
-		json_t *tl = json_array(), *sim = json_array();
-
-		for (size_t i = 0; i < n->nevents; i++) {
-			const struct notice_event *e = &n->events[i];
-
-			json_array_append_new(
-				tl, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
-					      notice_event_code(e->kind), "at", cli_json_time(e->at), "by",
-					      cli_json_str(e->by), "note", cli_json_str(e->note), "extended_to",
-					      cli_json_date(e->extended_to)));
-		}
-		for (size_t i = 0; i < n->nsimilar; i++) {
-			const struct notice_check *k = &n->similar[i];
-
-			json_array_append_new(
-				sim, json_pack("{s:s, s:s, s:o, s:o}", "asset",
-					       asset_code(b->reg, k->asset), "why",
-					       similar_describe(k->why, buf, sizeof(buf)),
-					       "checked_at", cli_json_time(k->checked_at), "checked_by",
-					       cli_json_str(k->checked_by)));
-		}
-		json_object_set_new(o, "timeline", tl);
-		json_object_set_new(o, "similar", sim);
-	}
-	return o;
-}
-
 static bool wanted(const struct book *b, const struct notice *n, cd_time at, const char *state,
 		   int64_t unit)
 {
@@ -412,7 +335,7 @@ static int notice_list(int argc, char **argv, const char *usage)
 		if (n->received_at > c.o.at || !wanted(&c.b, n, c.o.at, state, top))
 			continue;
 		if (list) {
-			json_array_append_new(list, notice_json(&c.b, n, c.o.at, false));
+			json_array_append_new(list, book_notice_json(&c.b, n, c.o.at, false));
 			continue;
 		}
 		due = notice_due(n, c.p, c.b.cal);
@@ -473,7 +396,7 @@ static void show_text(const struct book *b, const struct notice *n, cd_time at)
 		printf("\n");
 	}
 	if (n->nsimilar) {
-		printf("  举一反三 — similar systems to check (%zu unchecked of %zu):\n", unchecked(n),
+		printf("  举一反三 — similar systems to check (%zu unchecked of %zu):\n", notice_unchecked(n),
 		       n->nsimilar);
 		for (size_t i = 0; i < n->nsimilar; i++) {
 			const struct notice_check *k = &n->similar[i];
@@ -505,7 +428,7 @@ static int notice_show(int argc, char **argv, const char *usage)
 		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
 				 c.o.pos[0]);
 	else if (c.o.json)
-		cli_json_dump(notice_json(&c.b, n, c.o.at, true));
+		cli_json_dump(book_notice_json(&c.b, n, c.o.at, true));
 	else
 		show_text(&c.b, n, c.o.at);
 	return cli_book_close(&c, rc, EXIT_CLEAN);

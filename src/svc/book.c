@@ -227,7 +227,8 @@ enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct c
 /* write_incident checks e[0..n) against x in order, then writes (the incident first when add)
  * in one transaction; x takes the folded result only when all is written. */
 static enum cd_err write_incident(struct store *s, struct book *b, struct incident *x, bool add,
-				  const struct incident_event *e, size_t n, struct cd_diag *d)
+				  bool own_tx, const struct incident_event *e, size_t n,
+				  struct cd_diag *d)
 {
 	struct incident tmp = *x;
 	enum cd_err rc = CD_OK;
@@ -235,7 +236,7 @@ static enum cd_err write_incident(struct store *s, struct book *b, struct incide
 	for (size_t i = 0; !rc && i < n; i++)
 		if ((rc = incident_apply(&tmp, &e[i], b->a, d)) != CD_OK)
 			cd_diag_prefix(d, tmp.code);
-	if (!rc)
+	if (!rc && own_tx)
 		rc = store_begin(s, d);
 	if (rc)
 		return rc;
@@ -243,10 +244,11 @@ static enum cd_err write_incident(struct store *s, struct book *b, struct incide
 		rc = store_incident_add(s, &tmp, d);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = store_incident_event_add(s, tmp.id, &e[i], d);
-	if (!rc)
+	if (!rc && own_tx)
 		rc = store_commit(s, d);
 	if (rc) {
-		store_rollback(s);
+		if (own_tx)
+			store_rollback(s);
 		return rc;
 	}
 	*x = tmp;
@@ -256,13 +258,19 @@ static enum cd_err write_incident(struct store *s, struct book *b, struct incide
 enum cd_err book_incident_add(struct store *s, struct book *b, struct incident *x,
 			      const struct incident_event *e, size_t n, struct cd_diag *d)
 {
-	return write_incident(s, b, x, true, e, n, d);
+	return write_incident(s, b, x, true, true, e, n, d);
 }
 
 enum cd_err book_incident_append(struct store *s, struct book *b, struct incident *x,
 				 const struct incident_event *e, size_t n, struct cd_diag *d)
 {
-	return write_incident(s, b, x, false, e, n, d);
+	return write_incident(s, b, x, false, true, e, n, d);
+}
+
+enum cd_err book_incident_write(struct store *s, struct book *b, struct incident *x, bool add,
+				const struct incident_event *e, size_t n, struct cd_diag *d)
+{
+	return write_incident(s, b, x, add, false, e, n, d);
 }
 
 bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top)

@@ -95,6 +95,12 @@ enum cd_err book_incident_add(struct store *s, struct book *b, struct incident *
 enum cd_err book_incident_append(struct store *s, struct book *b, struct incident *x,
 				 const struct incident_event *e, size_t n, struct cd_diag *d);
 
+/* book_incident_write is book_incident_add (add) or book_incident_append inside the caller's
+ * transaction (the server writes the audit entry in the same one); on a failure the caller
+ * rolls back. */
+enum cd_err book_incident_write(struct store *s, struct book *b, struct incident *x, bool add,
+				const struct incident_event *e, size_t n, struct cd_diag *d);
+
 /* book_in_unit: unit id lies in the subtree of `top` (top itself included). */
 bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top);
 
