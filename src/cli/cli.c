@@ -525,6 +525,10 @@ const char *cli_actor(char *buf, size_t n)
 
 static enum cd_err audit_cli(struct store *s, bool own_tx, const char *action, json_t *after,
 			     struct cd_diag *d, const char *object_fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
+
+static enum cd_err audit_cli(struct store *s, bool own_tx, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, va_list ap)
 {
 	char actor[300], object[AUDIT_TEXT_MAX + 1];
 	char *text = after ? json_dumps(after, JSON_COMPACT) : NULL;

@@ -21,6 +21,9 @@ int cmd_settings(int argc, char **argv, const char *usage)
 	rc = store_open(o.db, 0, &s, &d);
 	if (!rc && o.npos == 2)
 		rc = account_setting_set(s, o.pos[0], o.pos[1], &d);
+	if (!rc && o.npos == 2)
+		rc = cli_audit_record(s, "settings.update", json_pack("{s:s}", o.pos[0], o.pos[1]),
+				      &d, "settings");
 	if (!rc)
 		rc = account_settings_get(s, &st, &d);
 	if (!rc && o.npos == 1) {

@@ -72,6 +72,11 @@ static int token_create(int argc, char **argv, const char *usage)
 	who(by, sizeof(by));
 	if (!rc)
 		rc = account_token_create(s, label, role, unit, until, by, now, &t, token, &d);
+	if (!rc)
+		rc = cli_audit_record(s, "token.create",
+				      json_pack("{s:s, s:s, s:s}", "label", t.label, "role",
+						account_role_code(role), "unit", unit_s),
+				      &d, "token:%lld", (long long)t.id);
 	if (!rc) {
 		printf("API token %lld created: %s (%s), scope %s, \"%s\", %s%s\n", (long long)t.id,
 		       account_role_code(role), account_role_label(role), unit_s, t.label,
@@ -161,6 +166,8 @@ static int token_revoke(int argc, char **argv, const char *usage)
 	rc = store_open(o.db, 0, &s, &d);
 	if (!rc)
 		rc = account_token_revoke(s, id, cli_now(), &d);
+	if (!rc)
+		rc = cli_audit_record(s, "token.revoke", NULL, &d, "token:%lld", id);
 	if (!rc)
 		printf("API token %lld revoked\n", id);
 	store_close(s);

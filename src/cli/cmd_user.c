@@ -123,6 +123,11 @@ static int user_add(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = account_create(c.s, c.o.pos[0], display, role, unit, c.now, &c.a, &c.d);
 	if (!rc)
+		rc = cli_audit_record(c.s, "account.create",
+				      json_pack("{s:s, s:s, s:I}", "name", c.a.name, "role",
+						account_role_code(role), "unit", (json_int_t)c.a.unit),
+				      &c.d, "account:%lld", (long long)c.a.id);
+	if (!rc)
 		printf("account %s created: %s (%s), scope %s; no password yet: set one with "
 		       "`cyberduty user passwd %s`\n",
 		       c.a.name, account_role_code(role), account_role_label(role),
@@ -204,6 +209,9 @@ static int user_passwd(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = account_password_set(c.s, c.a.id, pw, c.now, &c.d);
 	secret_wipe(pw, sizeof(pw));
+	if (!rc) /* that it changed, never what to */
+		rc = cli_audit_record(c.s, "account.password", NULL, &c.d, "account:%lld",
+				      (long long)c.a.id);
 	if (!rc)
 		printf("password of %s set%s\n", c.a.name,
 		       account_role_admin(c.a.role) && !c.a.totp_enabled
@@ -308,6 +316,11 @@ static int user_role(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = account_set_role(c.s, c.a.id, role, unit, &c.d);
 	if (!rc)
+		rc = cli_audit_record(c.s, "account.role",
+				      json_pack("{s:s, s:I}", "role", account_role_code(role), "unit",
+						(json_int_t)unit),
+				      &c.d, "account:%lld", (long long)c.a.id);
+	if (!rc)
 		printf("%s is now %s (%s), scope %s; its sessions have ended\n", c.a.name,
 		       account_role_code(role), account_role_label(role),
 		       account_role_admin(role) || !unit ? "none" : cli_unit_code(c.reg, unit));
@@ -328,6 +341,10 @@ static int user_flag(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = lock ? account_set_locked(c.s, c.a.id, on, &c.d)
 			  : account_set_disabled(c.s, c.a.id, on, &c.d);
+	if (!rc)
+		rc = cli_audit_record(c.s, "account.update",
+				      json_pack("{s:b}", lock ? "locked" : "disabled", on), &c.d,
+				      "account:%lld", (long long)c.a.id);
 	if (!rc)
 		printf("%s %s%s\n", c.a.name,
 		       lock ? (on ? "locked" : "unlocked (failed sign-ins forgotten)")
@@ -361,6 +378,12 @@ static int user_totp(int argc, char **argv, const char *usage)
 		rc = account_totp_disable(c.s, c.a.id, &c.d);
 	else if (!rc)
 		rc = account_totp_begin(c.s, c.a.id, secret, uri, &c.d);
+	if (!rc) /* the key itself never goes into the log */
+		rc = cli_audit_record(c.s,
+				      confirm ? "account.totp_enable"
+				      : disable ? "account.totp_disable"
+						: "account.totp_begin",
+				      NULL, &c.d, "account:%lld", (long long)c.a.id);
 	if (!rc && confirm)
 		printf("TOTP second factor of %s enabled\n", c.a.name);
 	else if (!rc && disable)

@@ -221,6 +221,15 @@ expect 1 "$CD" user list --db "$T/junk.db"
 expect 1 "$CD" settings --db "$T/junk.db"
 expect 1 "$CD" token list --db "$T/junk.db"
 
+# every change of an account, a role, a token or a setting is in the audit log — never a secret
+expect 0 "$CD" audit list --db "$DB" --json
+for a in account.create account.password account.role account.update account.totp_begin \
+	account.totp_enable token.create token.revoke settings.update; do
+	jq -e --arg a "$a" 'any(.entries[]; .action == $a and .outcome == "ok")' "$T/out" >/dev/null ||
+		fail "no audit entry $a: $(cat "$T/out")"
+done
+expect 0 "$CD" audit verify --db "$DB"
+
 # the demo: a sign-in for every role, printed; it takes over a fresh install's sysadmin
 D2=$T/demo.db
 expect 0 "$CD" init --profile yantai-fao-2021 --db "$D2"
