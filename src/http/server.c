@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "api/api.h"
 #include "store/store.h"
 
 struct server {
@@ -138,7 +139,7 @@ static enum MHD_Result send_error(struct MHD_Connection *c, const struct server 
 				   "field", field));
 }
 
-/* --- routes ------------------------------------------------------------------------------------- */
+/* --- the API ----------------------------------------------------------------------------------- */
 
 struct request {
 	const struct server *s;
@@ -148,59 +149,67 @@ struct request {
 	size_t len;
 };
 
-static enum MHD_Result health(const struct request *q)
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
 {
-	struct store *st = thread_store(q->s);
+	struct api_request *q = cls;
 
-	if (!st)
-		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
-				  "the database cannot be opened");
-	return send_json(q->c, q->s, MHD_HTTP_OK,
-			 json_pack("{s:s, s:s}", "status", "ok", "version", CD_VERSION));
+	(void)kind;
+	if (q->nquery == API_MAX_QUERY) {
+		q->query_overflow = true;
+		return MHD_NO;
+	}
+	q->query[q->nquery].key = key;
+	q->query[q->nquery++].value = value;
+	return MHD_YES;
 }
 
-static const struct route {
-	const char *method, *path;
-	enum MHD_Result (*run)(const struct request *q);
-} routes[] = {
-	{"GET", "/api/v1/health", health},
-};
-
-/* not_allowed answers 405 with the methods the resource takes. */
-static enum MHD_Result not_allowed(const struct request *q, const char *allow)
+static void client_ip(struct MHD_Connection *c, char *buf, size_t n)
 {
-	char msg[256];
-	struct MHD_Response *r;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 
-	snprintf(msg, sizeof msg, "%s is not allowed on %s (allowed: %s)", q->method, q->path,
-		 allow);
-	r = json_response(json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "method_not_allowed",
-				    "message", msg, "field"));
-	if (r)
-		MHD_add_response_header(r, "Allow", allow);
-	return send_response(q->c, q->s, MHD_HTTP_METHOD_NOT_ALLOWED, r);
+	snprintf(buf, n, "?");
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+			  (socklen_t)n);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+			  (socklen_t)n);
 }
 
+/* api hands the request to the API (src/api/) and sends its answer. */
 static enum MHD_Result api(const struct request *q)
 {
-	char allow[64] = "";
-	size_t n = 0;
+	struct api_request in = {.method = q->method, .path = q->path, .body = q->body,
+				 .len = q->len, .tls = q->s->cert != NULL};
+	struct api_response out;
+	struct MHD_Response *r;
+	char ip[INET6_ADDRSTRLEN];
 
-	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		if (strcmp(routes[i].path, q->path))
-			continue;
-		if (!strcmp(routes[i].method, q->method) ||
-		    (!strcmp(q->method, "HEAD") && !strcmp(routes[i].method, "GET")))
-			return routes[i].run(q);
-		n += (size_t)snprintf(allow + n, n < sizeof allow ? sizeof allow - n : 0, "%s%s",
-				      n ? ", " : "", routes[i].method);
-		if (!strcmp(routes[i].method, "GET") && n < sizeof allow)
-			n += (size_t)snprintf(allow + n, sizeof allow - n, ", HEAD");
-	}
-	if (n)
-		return not_allowed(q, allow);
-	return send_error(q->c, q->s, MHD_HTTP_NOT_FOUND, "not_found", NULL, "no resource %s",
-			  q->path);
+	in.store = thread_store(q->s);
+	if (!in.store)
+		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
+				  "the database cannot be opened");
+	MHD_get_connection_values(q->c, MHD_GET_ARGUMENT_KIND, query_arg, &in);
+	in.session = MHD_lookup_connection_value(q->c, MHD_COOKIE_KIND, API_SESSION_COOKIE);
+	in.authorization = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Authorization");
+	in.csrf = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, API_CSRF_HEADER);
+	in.content_type = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Content-Type");
+	client_ip(q->c, ip, sizeof ip);
+	in.ip = ip;
+	in.now = (cd_time)time(NULL);
+	api_handle(&in, &out);
+	r = out.body ? json_response(json_incref(out.body))
+		     : MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	if (r && out.set_cookie[0])
+		MHD_add_response_header(r, "Set-Cookie", out.set_cookie);
+	if (r && out.allow[0])
+		MHD_add_response_header(r, "Allow", out.allow);
+	if (r && !out.body)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	api_response_free(&out);
+	return send_response(q->c, q->s, out.status, r);
 }
 
 /* --- static files ------------------------------------------------------------------------------- */
@@ -248,8 +257,16 @@ static enum MHD_Result file(const struct request *q)
 	struct stat st;
 	int fd;
 
-	if (strcmp(q->method, "GET") && strcmp(q->method, "HEAD"))
-		return not_allowed(q, "GET, HEAD");
+	if (strcmp(q->method, "GET") && strcmp(q->method, "HEAD")) {
+		struct MHD_Response *na = json_response(
+			json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "method_not_allowed",
+				  "message", "static files are only read (allowed: GET, HEAD)",
+				  "field"));
+
+		if (na)
+			MHD_add_response_header(na, "Allow", "GET, HEAD");
+		return send_response(q->c, q->s, MHD_HTTP_METHOD_NOT_ALLOWED, na);
+	}
 	if (!plain_path(path) ||
 	    snprintf(full, sizeof full, "%s%s", q->s->web_root, path) >= (int)sizeof full ||
 	    (fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
@@ -376,6 +393,8 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 }
 
 /* --- start and stop ----------------------------------------------------------------------------- */
+
+static void log_mhd(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {

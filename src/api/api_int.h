@@ -1,0 +1,225 @@
+/* api_int.h — what the files of src/api/ share: the route table's shape, the field descriptors
+ * bodies and queries are validated from, the context a handler works in, and the helpers that
+ * answer, check scope and write with an audit entry. Nobody outside src/api/ includes this. */
+#ifndef CD_API_INT_H
+#define CD_API_INT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "api.h"
+#include "core/access.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "svc/accounts.h"
+
+/* --- field descriptors -------------------------------------------------------------------------- */
+
+enum ftype {
+	FT_STRING,  /* one line of text: no control characters; min … max bytes */
+	FT_TEXT,    /* text that may hold line breaks and tabs; min … max bytes */
+	FT_CODE,    /* a code naming a record: [A-Za-z0-9._-], 1 … 64 bytes */
+	FT_INT,     /* an integer in min … max */
+	FT_BOOL,
+	FT_DATE,    /* "YYYY-MM-DD" */
+	FT_TIME,    /* "YYYY-MM-DDTHH:MM[:SS]" with Z or an offset; without one, China Standard Time */
+	FT_ENUM,    /* one of the codes code(0) … code(ncodes - 1) */
+	FT_CODES,   /* an array of min … max codes */
+	FT_STRINGS, /* an array of min … max one-line strings, each ≤ 512 bytes */
+};
+
+#define FF_REQUIRED 1u /* must be given (on create; an update takes any subset) */
+#define FF_NULL     2u /* null is accepted: the value is cleared */
+
+struct field {
+	const char *name;
+	enum ftype type;
+	unsigned flags;
+	int64_t min, max;
+	const char *(*code)(int); /* FT_ENUM */
+	int ncodes;
+	const char *doc;          /* one line for the OpenAPI document */
+};
+
+#define FIELDS_MAX 32
+
+struct fval {
+	bool set, null;
+	const char *s; /* strings and enum codes: borrowed from the request */
+	int64_t i;     /* FT_INT, FT_ENUM (the index) */
+	bool b;
+	cd_date date;
+	cd_time t;
+	json_t *arr;   /* FT_CODES, FT_STRINGS: borrowed */
+};
+
+/* --- routes ------------------------------------------------------------------------------------- */
+
+struct api_ctx;
+
+#define R_PERSONAL 1u /* its answer holds personal data: the read is audited */
+#define R_UPDATE   2u /* a partial update: no field is required */
+#define R_LIST     4u /* a list: takes limit, cursor and sort */
+#define R_NOBODY   8u /* a write without a body */
+
+struct route {
+	const char *method;
+	const char *path;   /* "/api/v1/assets/{id}": {id} is a positive integer */
+	enum perm perm;
+	unsigned flags;
+	int (*run)(struct api_ctx *x);
+	const struct field *body;
+	size_t nbody;
+	const struct field *query; /* filters of a list */
+	size_t nquery;
+	const char *sorts;  /* a list's sort keys, comma-separated, the first the default */
+	const char *action; /* audit action of a write, e.g. "asset.create" */
+	const char *tag, *summary;
+};
+
+extern const struct route api_routes[];
+extern const size_t api_nroutes;
+
+/* --- the context of one request ----------------------------------------------------------------- */
+
+enum who_kind { WHO_NONE, WHO_SESSION, WHO_TOKEN };
+
+struct principal {
+	enum who_kind kind;
+	int64_t account, token;
+	char name[ACCOUNT_NAME_MAX + 16]; /* the audit's actor: account name or "token:ID" */
+	enum account_role role;
+	int64_t unit;                     /* the scope's top unit; 0 = the whole organisation */
+	bool password_expired;
+};
+
+#define LIST_MAX     200 /* rows a page may hold */
+#define LIST_DEFAULT 50
+
+struct api_ctx {
+	const struct api_request *q;
+	struct api_response *r;
+	const struct route *rt;
+	int64_t id;              /* the {id} of the path */
+	struct principal who;
+	json_t *body;            /* the parsed body, or NULL */
+	struct fval v[FIELDS_MAX];  /* the body's values, by field index */
+	struct fval qv[FIELDS_MAX]; /* the query's values, by field index */
+	size_t limit;            /* a list's page size */
+	const char *cursor;      /* a list's cursor, or NULL */
+	char sort[32];           /* a list's sort key (one of route->sorts) */
+	bool desc;               /* sort descending ("-key") */
+	/* what the audit entry of a write or read says */
+	char object[64];
+	json_t *before, *after;  /* owned */
+	bool audited;            /* an entry was written (by api_commit or a handler) */
+	struct arena *a;         /* freed after the answer */
+};
+
+/* api_fail answers a JSON error and returns status. */
+int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *field,
+	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* api_err answers the error a lower layer reported: CD_EINVAL 422, CD_ENOTFOUND 404 (422 when
+ * `field` names a reference in the body), CD_ECONFLICT 409, anything else 500/503 (the message
+ * is logged, not shown). */
+int api_err(struct api_ctx *x, enum cd_err rc, const char *field, const struct cd_diag *d);
+
+/* api_ok answers status with body (taken). */
+int api_ok(struct api_ctx *x, unsigned status, json_t *body);
+
+/* api_begin opens the write's transaction; api_commit appends the audit entry of the write
+ * (route action, x->object, x->before, x->after, outcome ok) in it and commits, then answers
+ * status with body; on failure everything is rolled back and the answer is an error. */
+int api_begin(struct api_ctx *x);
+int api_commit(struct api_ctx *x, unsigned status, json_t *body);
+
+/* api_audit appends an entry in its own transaction (sign-in, sign-out and other acts that
+ * write nothing else). */
+void api_audit(struct api_ctx *x, const char *action, const char *object, const char *outcome,
+	       json_t *after);
+
+/* api_in_scope: unit lies in the caller's scope (0 never does, except for a caller whose scope
+ * is the whole organisation). */
+bool api_in_scope(struct api_ctx *x, int64_t unit);
+
+/* api_page answers a list: {"items": items, "next": cursor or null}. */
+int api_page(struct api_ctx *x, json_t *items, const char *next);
+
+/* Cursors: opaque text carrying the sort value and id of the last row of a page. */
+void api_cursor_make(char *out, size_t n, const char *key, int64_t id);
+bool api_cursor_read(const char *c, char *key, size_t n, int64_t *id);
+
+/* The body's and the query's values by field name (NULL when the route has no such field). */
+const struct fval *api_val(const struct api_ctx *x, const char *name);
+const struct fval *api_qval(const struct api_ctx *x, const char *name);
+
+/* fields.c: validation. api_fields_read validates obj against f[0..n) into v (unknown fields
+ * refused; with `update` nothing is required). api_query_read validates query parameters. Both
+ * answer the error themselves and return its status, or 0 when all is well. */
+int api_fields_read(struct api_ctx *x, json_t *obj, const struct field *f, size_t n, bool update,
+		    struct fval *v);
+int api_query_read(struct api_ctx *x);
+
+/* JSON helpers. */
+json_t *api_json_str(const char *s);   /* null for NULL */
+json_t *api_json_date(cd_date d);     /* null for CD_DATE_NONE */
+json_t *api_json_time(cd_time t);     /* null for CD_TIME_NONE */
+
+/* api_openapi_doc: the OpenAPI 3.1 document of the route table. */
+json_t *api_openapi_doc(void);
+
+/* The resources' handlers. */
+int api_health(struct api_ctx *x);
+int api_openapi(struct api_ctx *x);
+int api_session_create(struct api_ctx *x);
+int api_session_get(struct api_ctx *x);
+int api_session_delete(struct api_ctx *x);
+int api_session_password(struct api_ctx *x);
+int api_session_totp(struct api_ctx *x);
+int api_session_totp_confirm(struct api_ctx *x);
+
+int api_assets_list(struct api_ctx *x);
+int api_asset_get(struct api_ctx *x);
+int api_asset_create(struct api_ctx *x);
+int api_asset_update(struct api_ctx *x);
+
+json_t *api_account_json(const struct account *a);
+
+int api_accounts_list(struct api_ctx *x);
+int api_account_get(struct api_ctx *x);
+int api_account_create(struct api_ctx *x);
+int api_account_update(struct api_ctx *x);
+int api_account_role(struct api_ctx *x);
+int api_settings_get(struct api_ctx *x);
+int api_settings_update(struct api_ctx *x);
+int api_tokens_list(struct api_ctx *x);
+int api_token_create(struct api_ctx *x);
+int api_token_revoke(struct api_ctx *x);
+int api_audit_list(struct api_ctx *x);
+int api_audit_verify(struct api_ctx *x);
+
+int api_notices_list(struct api_ctx *x);
+int api_notice_get(struct api_ctx *x);
+int api_notice_create(struct api_ctx *x);
+int api_notice_start(struct api_ctx *x);
+int api_notice_rectify(struct api_ctx *x);
+int api_notice_feedback(struct api_ctx *x);
+int api_notice_verify(struct api_ctx *x);
+int api_notice_support(struct api_ctx *x);
+int api_notice_extend(struct api_ctx *x);
+int api_notice_checked(struct api_ctx *x);
+int api_incidents_list(struct api_ctx *x);
+int api_incident_get(struct api_ctx *x);
+int api_incident_create(struct api_ctx *x);
+int api_incident_report(struct api_ctx *x);
+int api_incident_close(struct api_ctx *x);
+int api_incident_propose(struct api_ctx *x);
+int api_incident_recommend(struct api_ctx *x);
+int api_incident_decide(struct api_ctx *x);
+int api_records_list(struct api_ctx *x);
+int api_record_create(struct api_ctx *x);
+int api_deadlines_list(struct api_ctx *x);
+
+#endif

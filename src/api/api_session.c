@@ -1,0 +1,214 @@
+/* api_session.c — signing in and out, who am I, changing one's password and enrolling a TOTP
+ * second factor. A session lives in an HttpOnly, SameSite=Strict cookie (Secure under TLS),
+ * is new at every sign-in (an old one presented is ended: no fixation) and carries a CSRF token
+ * every state-changing request must echo in the X-CSRF-Token header. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "api_int.h"
+#include "audit/audit.h"
+#include "config.h"
+
+int api_health(struct api_ctx *x)
+{
+	return api_ok(x, 200, json_pack("{s:s, s:s}", "status", "ok", "version", CD_VERSION));
+}
+
+static json_t *account_json(const struct account *a)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:b, s:b, s:b, s:b, s:b, s:o, s:o, s:o}",
+			 "id", (json_int_t)a->id, "name", a->name, "display", a->display, "role",
+			 account_role_code(a->role), "role_label", account_role_label(a->role),
+			 "unit", (json_int_t)a->unit, "password_set", a->password_set,
+			 "password_expired", a->password_expired, "totp_enabled", a->totp_enabled,
+			 "locked", a->locked, "disabled", a->disabled, "created_at",
+			 api_json_time(a->created_at), "password_changed_at",
+			 api_json_time(a->password_changed_at), "last_login_at",
+			 api_json_time(a->last_login_at));
+}
+
+json_t *api_account_json(const struct account *a)
+{
+	return account_json(a);
+}
+
+static void set_cookie(struct api_ctx *x, const char *id)
+{
+	snprintf(x->r->set_cookie, sizeof x->r->set_cookie,
+		 API_SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s%s", id,
+		 x->q->tls ? "; Secure" : "", *id ? "" : "; Max-Age=0");
+}
+
+/* new_session opens a session for account id, sets its cookie and answers status with the CSRF
+ * token (and the account, taken, when given). */
+static int new_session(struct api_ctx *x, int64_t id, unsigned status, json_t *account)
+{
+	char sid[SESSION_ID_LEN + 1], csrf[CSRF_LEN + 1];
+	struct cd_diag d = {{0}};
+	enum cd_err rc = account_session_create(x->q->store, id, x->q->now, sid, csrf, &d);
+	int st;
+
+	if (rc != CD_OK) {
+		json_decref(account);
+		return api_err(x, rc, NULL, &d);
+	}
+	set_cookie(x, sid);
+	sodium_memzero(sid, sizeof sid);
+	st = api_ok(x, status, json_pack("{s:s, s:o?}", "csrf", csrf, "account", account));
+	sodium_memzero(csrf, sizeof csrf);
+	return st;
+}
+
+static const char *const outcome_msg[LOGIN__MAX] = {
+	[LOGIN_OK] = "signed in",
+	[LOGIN_BAD] = "the name or the password is wrong",
+	[LOGIN_LOCKED] = "the account is locked after repeated failures; the system administrator "
+			 "can unlock it",
+	[LOGIN_DISABLED] = "the account is disabled",
+	[LOGIN_NO_PASSWORD] = "no password has been set for this account: on the server, run "
+			      "cyberduty user passwd NAME",
+	[LOGIN_TOTP_REQUIRED] = "give the 6-digit code of your authenticator app (totp)",
+	[LOGIN_TOTP_BAD] = "the authenticator code is wrong or was used already",
+	[LOGIN_TOTP_ENROL] = "administrators must have a second factor: on the server, run "
+			     "cyberduty user totp NAME to enrol one",
+};
+
+int api_session_create(struct api_ctx *x)
+{
+	const struct fval *name = api_val(x, "name"), *pw = api_val(x, "password"),
+			  *totp = api_val(x, "totp");
+	struct cd_diag d = {{0}};
+	enum login_outcome o;
+	struct account a;
+	enum cd_err rc;
+	unsigned st;
+
+	memset(&a, 0, sizeof a);
+	if (x->q->session) /* rotate: whatever session came with the request ends here */
+		(void)account_session_end(x->q->store, x->q->session, NULL);
+	rc = account_login(x->q->store, name->s, pw->s, totp->set ? totp->s : NULL, x->q->ip,
+			   x->q->now, &o, &a, &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, NULL, &d);
+	snprintf(x->who.name, sizeof x->who.name, "%s", name->s);
+	x->who.kind = WHO_SESSION; /* for the audit's actor: the name tried */
+	snprintf(x->object, sizeof x->object, "account:%lld", (long long)a.id);
+	if (o != LOGIN_OK) {
+		api_audit(x, "session.login", a.id ? x->object : "",
+			  o == LOGIN_LOCKED ? AUDIT_LOCKED : AUDIT_FAILED,
+			  json_pack("{s:s}", "reason", login_outcome_code(o)));
+		st = 401;
+		return api_fail(x, st, login_outcome_code(o),
+				o == LOGIN_TOTP_REQUIRED || o == LOGIN_TOTP_BAD ? "totp" : NULL, "%s",
+				outcome_msg[o]);
+	}
+	api_audit(x, "session.login", x->object, AUDIT_OK, NULL);
+	return new_session(x, a.id, 201, account_json(&a));
+}
+
+int api_session_get(struct api_ctx *x)
+{
+	struct account a;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+
+	if (x->who.kind == WHO_TOKEN)
+		return api_ok(x, 200,
+			      json_pack("{s:s, s:I, s:s, s:I}", "kind", "token", "token",
+					(json_int_t)x->who.token, "role",
+					account_role_code(x->who.role), "unit",
+					(json_int_t)x->who.unit));
+	rc = account_get(x->q->store, x->who.account, x->q->now, &a, &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, NULL, &d);
+	return api_ok(x, 200, json_pack("{s:s, s:o}", "kind", "session", "account", account_json(&a)));
+}
+
+int api_session_delete(struct api_ctx *x)
+{
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+
+	if (x->who.kind != WHO_SESSION)
+		return api_fail(x, 400, "bad_request", NULL, "a bearer token has no session to end");
+	rc = account_session_end(x->q->store, x->q->session, &d);
+	if (rc != CD_OK && rc != CD_ENOTFOUND)
+		return api_err(x, rc, NULL, &d);
+	set_cookie(x, "");
+	snprintf(x->object, sizeof x->object, "account:%lld", (long long)x->who.account);
+	api_audit(x, "session.logout", x->object, AUDIT_OK, NULL);
+	return api_ok(x, 204, NULL);
+}
+
+/* Only a person signed in changes their own password or second factor; a token cannot. */
+static int person_only(struct api_ctx *x)
+{
+	if (x->who.kind != WHO_SESSION)
+		return api_fail(x, 403, "forbidden", NULL, "only a signed-in person can do this");
+	snprintf(x->object, sizeof x->object, "account:%lld", (long long)x->who.account);
+	return 0;
+}
+
+int api_session_password(struct api_ctx *x)
+{
+	const struct fval *old = api_val(x, "old"), *pw = api_val(x, "new");
+	struct cd_diag d = {{0}};
+	enum login_outcome o;
+	struct account a;
+	enum cd_err rc;
+	int st;
+
+	if ((st = person_only(x)))
+		return st;
+	/* the old password is checked like a sign-in: failures count towards the lock-out */
+	rc = account_login(x->q->store, x->who.name, old->s, NULL, x->q->ip, x->q->now, &o, &a,
+			   &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, NULL, &d);
+	if (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED)
+		return api_fail(x, 422, "invalid", "old", "old: the current password is wrong");
+	rc = account_password_set(x->q->store, x->who.account, pw->s, x->q->now, &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, rc == CD_EINVAL ? "new" : NULL, &d);
+	api_audit(x, "account.password", x->object, AUDIT_OK, NULL);
+	/* every session of the account ended with the old password; this person goes on in a new
+	 * one (a new id and CSRF token) */
+	return new_session(x, x->who.account, 200, NULL);
+}
+
+int api_session_totp(struct api_ctx *x)
+{
+	char secret[64], uri[256];
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	if ((st = person_only(x)))
+		return st;
+	rc = account_totp_begin(x->q->store, x->who.account, secret, uri, &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, NULL, &d);
+	api_audit(x, "account.totp_begin", x->object, AUDIT_OK, NULL);
+	st = api_ok(x, 201, json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
+	sodium_memzero(secret, sizeof secret);
+	sodium_memzero(uri, sizeof uri);
+	return st;
+}
+
+int api_session_totp_confirm(struct api_ctx *x)
+{
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	if ((st = person_only(x)))
+		return st;
+	rc = account_totp_confirm(x->q->store, x->who.account, api_val(x, "code")->s, x->q->now,
+				  &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, rc == CD_EINVAL ? "code" : NULL, &d);
+	api_audit(x, "account.totp_enable", x->object, AUDIT_OK, NULL);
+	return api_ok(x, 204, NULL);
+}

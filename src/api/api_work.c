@@ -1,0 +1,794 @@
+/* api_work.c — the office's and the units' daily work over the book (svc/book.h): official
+ * notices (通报) and their closed loop (rectify, feedback, verify, extend, 举一反三 checks),
+ * incidents with their reports, close and accountability case (propose, recommend, decide),
+ * records of meetings, drills and training, and the deadlines of the year. Each request loads
+ * the book as of today; a caller scoped to a unit subtree sees what concerns it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_int.h"
+#include "core/profile.h"
+#include "profile/profile_load.h"
+#include "svc/accountability.h"
+#include "svc/book.h"
+#include "svc/book_json.h"
+
+struct wbook {
+	struct profile *p;
+	struct book b;
+	struct incident_env env;
+};
+
+static void wbook_close(struct wbook *w)
+{
+	book_free(&w->b);
+	profile_free(w->p);
+}
+
+/* wbook_open loads the organisation's book as of today (China Standard Time). */
+static int wbook_open(struct api_ctx *x, struct wbook *w, bool incidents)
+{
+	char *id = NULL, *src = NULL;
+	size_t len = 0;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+
+	memset(w, 0, sizeof *w);
+	rc = store_profile_get(x->q->store, &id, &src, &len, &d);
+	if (rc == CD_OK)
+		rc = profile_load_buffer(src, len, "profile as installed", &w->p, &d);
+	free(id);
+	free(src);
+	if (rc == CD_OK)
+		rc = book_load(x->q->store, w->p, time_cst_date(x->q->now), &w->b, &d);
+	if (rc == CD_OK && incidents)
+		rc = book_incident_env(&w->b, &w->env, &d);
+	if (rc != CD_OK) {
+		wbook_close(w);
+		return api_err(x, rc == CD_ENOTFOUND || rc == CD_EINVAL ? CD_ESTORE : rc, NULL, &d);
+	}
+	return 0;
+}
+
+static int64_t scope_top(const struct api_ctx *x)
+{
+	return x->who.unit;
+}
+
+/* unit_ref: a unit code of the body → id (0 when not given). */
+static int unit_ref(struct api_ctx *x, struct wbook *w, const char *field, int64_t *id)
+{
+	const struct fval *v = api_val(x, field);
+	const struct unit *u;
+
+	*id = 0;
+	if (!v->set || v->null)
+		return 0;
+	if (!(u = reg_unit_by_code(w->b.reg, v->s)))
+		return api_fail(x, 422, "not_found", field, "%s: no unit \"%.64s\"", field, v->s);
+	*id = u->id;
+	return 0;
+}
+
+/* assets_ref: the asset codes of the body → ids in the request's arena. */
+static int assets_ref(struct api_ctx *x, struct wbook *w, const char *field, int64_t **out,
+		      size_t *n)
+{
+	json_t *arr = api_val(x, field)->arr, *e;
+	size_t i;
+
+	*n = json_array_size(arr);
+	if (!(*out = arena_alloc(x->a, (*n + 1) * sizeof **out)))
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	json_array_foreach(arr, i, e) {
+		const struct asset *a = reg_asset_by_code(w->b.reg, json_string_value(e));
+
+		if (!a)
+			return api_fail(x, 422, "not_found", field, "%s[%zu]: no asset \"%.64s\"",
+					field, i, json_string_value(e));
+		for (size_t k = 0; k < i; k++)
+			if ((*out)[k] == a->id)
+				return api_fail(x, 422, "invalid", field,
+						"%s[%zu]: %s is given twice", field, i, a->code);
+		(*out)[i] = a->id;
+	}
+	return 0;
+}
+
+static cd_time time_or_now(struct api_ctx *x, const char *field)
+{
+	const struct fval *v = api_val(x, field);
+
+	return v && v->set && !v->null ? v->t : x->q->now;
+}
+
+static const char *str_of(struct api_ctx *x, const char *field)
+{
+	const struct fval *v = api_val(x, field);
+
+	return v && v->set && !v->null ? v->s : NULL;
+}
+
+/* not_future refuses a time after now (a step is recorded when it has been done). */
+static int not_future(struct api_ctx *x, const char *field, cd_time t)
+{
+	if (t > x->q->now + 60)
+		return api_fail(x, 422, "invalid", field,
+				"%s: lies in the future; record what has happened", field);
+	return 0;
+}
+
+/* --- notices ------------------------------------------------------------------------------------ */
+
+static struct notice *notice_in_scope(struct api_ctx *x, struct wbook *w)
+{
+	struct notice *n = book_notice_by_id(&w->b, x->id);
+
+	return n && book_notice_concerns(&w->b, n, scope_top(x)) ? n : NULL;
+}
+
+int api_notices_list(struct api_ctx *x)
+{
+	const struct fval *state = api_qval(x, "state");
+	struct wbook w;
+	int64_t top = scope_top(x), unit = 0, after = 0;
+	char key[8], next[32];
+	json_t *items;
+	size_t k = 0;
+	int st;
+
+	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
+		return api_fail(x, 400, "invalid", "cursor", "cursor: give the \"next\" of the "
+							     "previous page as it was");
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	if (api_qval(x, "unit")->set) {
+		const struct unit *u = reg_unit_by_code(w.b.reg, api_qval(x, "unit")->s);
+
+		if (!u) {
+			wbook_close(&w);
+			return api_fail(x, 400, "invalid", "unit", "unit: no unit \"%.64s\"",
+					api_qval(x, "unit")->s);
+		}
+		unit = u->id;
+	}
+	items = json_array();
+	next[0] = '\0';
+	for (size_t j = 0; j < w.b.nnotices; j++) {
+		size_t i = x->desc ? w.b.nnotices - 1 - j : j;
+		const struct notice *n = &w.b.notices[i];
+		struct notice_due due = notice_due(n, w.p, w.b.cal);
+
+		if (after && (x->desc ? n->id >= after : n->id <= after))
+			continue;
+		if (!book_notice_concerns(&w.b, n, top) ||
+		    (unit && !book_notice_concerns(&w.b, n, unit)) ||
+		    (state->set && notice_state(n, &due, x->q->now) != (enum due_state)state->i))
+			continue;
+		if (k == x->limit) {
+			api_cursor_make(next, sizeof next, NULL, w.b.notices[i - (x->desc ? -1 : 1)].id);
+			break;
+		}
+		json_t *o = book_notice_json(&w.b, n, x->q->now, false);
+
+		json_object_set_new(o, "id", json_integer(n->id));
+		json_array_append_new(items, o);
+		k++;
+	}
+	st = api_page(x, items, next[0] ? next : NULL);
+	wbook_close(&w);
+	return st;
+}
+
+int api_notice_get(struct api_ctx *x)
+{
+	struct wbook w;
+	struct notice *n;
+	json_t *o;
+	int st;
+
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	if (!(n = notice_in_scope(x, &w)))
+		st = api_fail(x, 404, "not_found", NULL, "no notice %lld", (long long)x->id);
+	else {
+		o = book_notice_json(&w.b, n, x->q->now, true);
+		json_object_set_new(o, "id", json_integer(n->id));
+		st = api_ok(x, 200, o);
+	}
+	wbook_close(&w);
+	return st;
+}
+
+static int notice_prepare(struct api_ctx *x, struct wbook *w, struct notice *n)
+{
+	const struct fval *due = api_val(x, "due");
+	struct similar *sim;
+	size_t nsim;
+	int st;
+
+	notice_init(n);
+	n->code = api_val(x, "code")->s;
+	n->authority = api_val(x, "authority")->s;
+	n->category = str_of(x, "category");
+	n->text = str_of(x, "text");
+	n->attachment = str_of(x, "attachment");
+	n->received_at = time_or_now(x, "received_at");
+	if ((st = not_future(x, "received_at", n->received_at)))
+		return st;
+	if (due->set)
+		n->stated_due = due->date;
+	if (book_notice(&w->b, n->code))
+		return api_fail(x, 409, "conflict", "code", "notice %s is already recorded",
+				n->code);
+	if ((st = assets_ref(x, w, "assets", &n->assets, &n->nassets)) ||
+	    (st = unit_ref(x, w, "unit", &n->unit)))
+		return st;
+	if (!n->unit) /* the unit in charge of the first asset answers by default */
+		n->unit = reg_asset(w->b.reg, n->assets[0])->rel[REL_MANAGER];
+	if (n->stated_due != CD_DATE_NONE && n->stated_due < time_cst_date(n->received_at))
+		return api_fail(x, 422, "invalid", "due", "due: is before the notice was received");
+	if (!(sim = arena_alloc(x->a, (w->b.reg->nassets + 1) * sizeof *sim)))
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	nsim = notice_similar(n, w->b.reg, sim, w->b.reg->nassets);
+	if (!(n->similar = arena_alloc(x->a, (nsim + 1) * sizeof *n->similar)))
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	for (size_t i = 0; i < nsim; i++)
+		n->similar[i] = (struct notice_check){.asset = sim[i].asset, .why = sim[i].why,
+						      .checked_at = CD_TIME_NONE};
+	n->nsimilar = nsim;
+	return 0;
+}
+
+int api_notice_create(struct api_ctx *x)
+{
+	struct wbook w;
+	struct notice n;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	if ((st = notice_prepare(x, &w, &n)) || (st = api_begin(x))) {
+		wbook_close(&w);
+		return st;
+	}
+	if ((rc = store_notice_add(x->q->store, &n, &d)) != CD_OK) {
+		store_rollback(x->q->store);
+		wbook_close(&w);
+		return api_err(x, rc, rc == CD_ECONFLICT ? "code" : NULL, &d);
+	}
+	snprintf(x->object, sizeof x->object, "notice:%lld", (long long)n.id);
+	x->after = book_notice_json(&w.b, &n, x->q->now, true);
+	json_object_set_new(x->after, "id", json_integer(n.id));
+	st = api_commit(x, 201, json_incref(x->after));
+	wbook_close(&w);
+	return st;
+}
+
+/* notice_step records one step of the closed loop: the route's path names it. */
+static int notice_step(struct api_ctx *x, enum notice_event_kind kind)
+{
+	struct notice_event e = {.kind = kind, .extended_to = CD_DATE_NONE};
+	struct wbook w;
+	struct notice *n;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	e.at = time_or_now(x, "at");
+	e.by = str_of(x, "by");
+	e.note = str_of(x, "note");
+	if (kind == NEV_EXTEND) {
+		e.extended_to = api_val(x, "to")->date;
+		e.note = api_val(x, "reason")->s;
+		if (!e.by)
+			return api_fail(x, 422, "required", "by", "by: say who granted the extension");
+	}
+	if ((st = not_future(x, "at", e.at)) || (st = wbook_open(x, &w, false)))
+		return st;
+	if (!(n = notice_in_scope(x, &w))) {
+		wbook_close(&w);
+		return api_fail(x, 404, "not_found", NULL, "no notice %lld", (long long)x->id);
+	}
+	snprintf(x->object, sizeof x->object, "notice:%lld", (long long)n->id);
+	x->before = json_pack("{s:s}", "stage", notice_stage_code(n->stage));
+	rc = notice_apply(n, &e, notice_due(n, w.p, w.b.cal).due, &d);
+	if (rc != CD_OK) {
+		st = api_fail(x, rc == CD_EINVAL ? 409 : 500, rc == CD_EINVAL ? "conflict" : "internal",
+			      NULL, "notice %s: %s", n->code, d.msg);
+		wbook_close(&w); /* n lives in the book: after the message */
+		return st;
+	}
+	if ((st = api_begin(x))) {
+		wbook_close(&w);
+		return st;
+	}
+	if ((rc = store_notice_event_add(x->q->store, n->id, &e, &d)) != CD_OK) {
+		store_rollback(x->q->store);
+		wbook_close(&w);
+		return api_err(x, rc, NULL, &d);
+	}
+	x->after = book_notice_json(&w.b, n, x->q->now, false);
+	json_object_set_new(x->after, "id", json_integer(n->id));
+	st = api_commit(x, 200, json_incref(x->after));
+	wbook_close(&w);
+	return st;
+}
+
+int api_notice_start(struct api_ctx *x) { return notice_step(x, NEV_START); }
+int api_notice_rectify(struct api_ctx *x) { return notice_step(x, NEV_RECTIFY); }
+int api_notice_feedback(struct api_ctx *x) { return notice_step(x, NEV_FEEDBACK); }
+int api_notice_verify(struct api_ctx *x) { return notice_step(x, NEV_VERIFY); }
+int api_notice_support(struct api_ctx *x) { return notice_step(x, NEV_SUPPORT); }
+int api_notice_extend(struct api_ctx *x) { return notice_step(x, NEV_EXTEND); }
+
+int api_notice_checked(struct api_ctx *x)
+{
+	struct wbook w;
+	struct notice *n;
+	const struct asset *a;
+	struct cd_diag d = {{0}};
+	cd_time at = time_or_now(x, "at");
+	enum cd_err rc;
+	int st;
+
+	if ((st = not_future(x, "at", at)) || (st = wbook_open(x, &w, false)))
+		return st;
+	if (!(n = notice_in_scope(x, &w)))
+		st = api_fail(x, 404, "not_found", NULL, "no notice %lld", (long long)x->id);
+	else if (!(a = reg_asset_by_code(w.b.reg, api_val(x, "asset")->s)))
+		st = api_fail(x, 422, "not_found", "asset", "asset: no asset \"%.64s\"",
+			      api_val(x, "asset")->s);
+	else if (at < n->received_at)
+		st = api_fail(x, 422, "invalid", "at", "at: is before the notice was received");
+	else if (!(st = api_begin(x))) {
+		snprintf(x->object, sizeof x->object, "notice:%lld", (long long)n->id);
+		rc = store_notice_check(x->q->store, n->id, a->id, at, str_of(x, "by"), &d);
+		if (rc != CD_OK) {
+			store_rollback(x->q->store);
+			st = rc == CD_ENOTFOUND ? api_fail(x, 409, "conflict", "asset",
+							   "asset: %s is not on the 举一反三 list of "
+							   "this notice, or was checked already",
+							   a->code)
+						: api_err(x, rc, NULL, &d);
+		} else {
+			x->after = json_pack("{s:s, s:s}", "notice", n->code, "checked", a->code);
+			st = api_commit(x, 200, json_incref(x->after));
+		}
+	}
+	wbook_close(&w);
+	return st;
+}
+
+/* --- incidents ---------------------------------------------------------------------------------- */
+
+static bool incident_concerns(const struct book *b, const struct incident *i, int64_t top)
+{
+	if (!top || (i->unit && book_in_unit(b->reg, i->unit, top)))
+		return true;
+	for (size_t k = 0; k < i->nassets; k++) {
+		const struct asset *a = reg_asset(b->reg, i->assets[k]);
+
+		for (int r = 0; a && r < REL__MAX; r++)
+			if (a->rel[r] && book_in_unit(b->reg, a->rel[r], top))
+				return true;
+	}
+	return false;
+}
+
+static struct incident *incident_in_scope(struct api_ctx *x, struct wbook *w)
+{
+	struct incident *i = book_incident_by_id(&w->b, x->id);
+
+	return i && incident_concerns(&w->b, i, scope_top(x)) ? i : NULL;
+}
+
+int api_incidents_list(struct api_ctx *x)
+{
+	struct wbook w;
+	int64_t after = 0;
+	char key[8], next[32];
+	json_t *items;
+	size_t k = 0;
+	int st;
+
+	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
+		return api_fail(x, 400, "invalid", "cursor", "cursor: give the \"next\" of the "
+							     "previous page as it was");
+	if ((st = wbook_open(x, &w, true)))
+		return st;
+	items = json_array();
+	next[0] = '\0';
+	for (size_t j = 0; j < w.b.nincidents; j++) {
+		size_t i = x->desc ? w.b.nincidents - 1 - j : j;
+		const struct incident *inc = &w.b.incidents[i];
+		struct incident_analysis an;
+		json_t *o;
+
+		if ((after && (x->desc ? inc->id >= after : inc->id <= after)) ||
+		    !incident_concerns(&w.b, inc, scope_top(x)))
+			continue;
+		if (k == x->limit) {
+			api_cursor_make(next, sizeof next, NULL,
+					w.b.incidents[x->desc ? i + 1 : i - 1].id);
+			break;
+		}
+		if (incident_analyse(&w.env, inc, x->q->now, w.b.a, &an)) {
+			json_decref(items);
+			wbook_close(&w);
+			return api_fail(x, 500, "internal", NULL, "out of memory");
+		}
+		o = book_incident_list_json(w.b.reg, inc, &an);
+		json_object_set_new(o, "id", json_integer(inc->id));
+		json_array_append_new(items, o);
+		k++;
+	}
+	st = api_page(x, items, next[0] ? next : NULL);
+	wbook_close(&w);
+	return st;
+}
+
+static json_t *incident_full(struct api_ctx *x, struct wbook *w, const struct incident *inc)
+{
+	struct incident_analysis an;
+	json_t *o;
+
+	if (incident_analyse(&w->env, inc, x->q->now, w->b.a, &an))
+		return NULL;
+	o = book_incident_json(&w->env, inc, &an);
+	if (o)
+		json_object_set_new(o, "id", json_integer(inc->id));
+	return o;
+}
+
+int api_incident_get(struct api_ctx *x)
+{
+	struct wbook w;
+	struct incident *inc;
+	int st;
+
+	if ((st = wbook_open(x, &w, true)))
+		return st;
+	if (!(inc = incident_in_scope(x, &w)))
+		st = api_fail(x, 404, "not_found", NULL, "no incident %lld", (long long)x->id);
+	else
+		st = api_ok(x, 200, incident_full(x, &w, inc));
+	wbook_close(&w);
+	return st;
+}
+
+/* incident_write writes x's events (and x itself when add) with the audit entry. */
+static int incident_write(struct api_ctx *x, struct wbook *w, struct incident *inc, bool add,
+			  const struct incident_event *e, size_t n, unsigned status)
+{
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	if ((st = api_begin(x)))
+		return st;
+	rc = book_incident_write(x->q->store, &w->b, inc, add, e, n, &d);
+	if (rc != CD_OK) {
+		store_rollback(x->q->store);
+		return rc == CD_EINVAL ? api_fail(x, 409, "conflict", NULL, "%s", d.msg)
+				       : api_err(x, rc, rc == CD_ECONFLICT ? "code" : NULL, &d);
+	}
+	snprintf(x->object, sizeof x->object, "incident:%lld", (long long)inc->id);
+	x->after = json_pack("{s:s, s:s, s:I}", "incident", inc->code, "event",
+			     n ? incident_event_code(e[n - 1].kind) : "add", "events",
+			     (json_int_t)n);
+	return api_commit(x, status, incident_full(x, w, inc));
+}
+
+int api_incident_create(struct api_ctx *x)
+{
+	struct wbook w;
+	struct incident *inc;
+	const struct fval *rep = api_val(x, "reporter");
+	struct incident_event ev[2];
+	size_t nev = 0;
+	int st;
+
+	if ((st = wbook_open(x, &w, true)))
+		return st;
+	if (book_incident(&w.b, api_val(x, "code")->s)) {
+		wbook_close(&w);
+		return api_fail(x, 409, "conflict", "code", "incident %s is already recorded",
+				api_val(x, "code")->s);
+	}
+	if (!(inc = arena_alloc(x->a, sizeof *inc))) {
+		wbook_close(&w);
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	}
+	incident_init(inc);
+	inc->code = api_val(x, "code")->s;
+	inc->title = str_of(x, "title");
+	inc->detected_at = api_val(x, "detected_at")->t;
+	if ((st = not_future(x, "detected_at", inc->detected_at)) ||
+	    (st = assets_ref(x, &w, "assets", &inc->assets, &inc->nassets)) ||
+	    (st = unit_ref(x, &w, "unit", &inc->unit))) {
+		wbook_close(&w);
+		return st;
+	}
+	if (!inc->unit)
+		inc->unit = reg_asset(w.b.reg, inc->assets[0])->rel[REL_MANAGER];
+	if (!incident_concerns(&w.b, inc, scope_top(x))) {
+		wbook_close(&w);
+		return api_fail(x, 422, "out_of_scope", "unit",
+				"the incident must concern a unit of your scope");
+	}
+	if (api_val(x, "occurred_at")->set)
+		ev[nev++] = (struct incident_event){.kind = IEV_SET, .at = inc->detected_at,
+						    .recorded_at = CD_TIME_NONE,
+						    .name = "occurred_at",
+						    .value = api_val(x, "occurred_at")->s,
+						    .by = str_of(x, "by")};
+	if (rep->set)
+		ev[nev++] = (struct incident_event){.kind = IEV_SET, .at = inc->detected_at,
+						    .recorded_at = CD_TIME_NONE, .name = "reporter",
+						    .value = rep->s, .by = str_of(x, "by")};
+	st = incident_write(x, &w, inc, true, ev, nev, 201);
+	wbook_close(&w);
+	return st;
+}
+
+/* incident_act appends events built by `make` to the incident of the path. */
+static int incident_act(struct api_ctx *x,
+			int (*make)(struct api_ctx *x, struct wbook *w, struct incident *inc,
+				    struct incident_event *e, size_t *n))
+{
+	struct wbook w;
+	struct incident *inc;
+	struct incident_event *e;
+	size_t n = 0;
+	int st;
+
+	if ((st = wbook_open(x, &w, true)))
+		return st;
+	if (!(inc = incident_in_scope(x, &w)))
+		st = api_fail(x, 404, "not_found", NULL, "no incident %lld", (long long)x->id);
+	else if (!(e = arena_alloc(x->a, 32 * sizeof *e)))
+		st = api_fail(x, 500, "internal", NULL, "out of memory");
+	else if (!(st = make(x, &w, inc, e, &n)))
+		st = incident_write(x, &w, inc, false, e, n, 200);
+	wbook_close(&w);
+	return st;
+}
+
+static int make_report(struct api_ctx *x, struct wbook *w, struct incident *inc,
+		       struct incident_event *e, size_t *n)
+{
+	(void)w;
+	(void)inc;
+	e[0] = (struct incident_event){.kind = IEV_REPORT, .at = time_or_now(x, "at"),
+				       .recorded_at = CD_TIME_NONE,
+				       .name = api_val(x, "kind")->s, .value = api_val(x, "to")->s,
+				       .by = str_of(x, "by"), .note = str_of(x, "note")};
+	*n = 1;
+	return not_future(x, "at", e[0].at);
+}
+
+static int make_close(struct api_ctx *x, struct wbook *w, struct incident *inc,
+		      struct incident_event *e, size_t *n)
+{
+	(void)w;
+	(void)inc;
+	e[0] = (struct incident_event){.kind = IEV_CLOSE, .at = time_or_now(x, "at"),
+				       .recorded_at = CD_TIME_NONE, .by = str_of(x, "by"),
+				       .note = str_of(x, "note")};
+	*n = 1;
+	return not_future(x, "at", e[0].at);
+}
+
+/* make_case: the engine's proposal or recommendation, kept in the timeline. */
+static int make_case(struct api_ctx *x, struct wbook *w, struct incident *inc,
+		     struct incident_event *e, size_t *n, enum incident_event_kind kind)
+{
+	struct incident_analysis an;
+
+	e[0] = (struct incident_event){.kind = kind, .at = x->q->now, .recorded_at = CD_TIME_NONE,
+				       .by = str_of(x, "by")};
+	if (incident_analyse(&w->env, inc, e[0].at, w->b.a, &an))
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	e[0].note = kind == IEV_PROPOSE ? accountability_proposal(&w->env, inc, &an, e[0].at, w->b.a)
+					: incident_recommend(&w->env, inc, &an, w->b.a);
+	if (!e[0].note)
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	*n = 1;
+	return 0;
+}
+
+static int make_propose(struct api_ctx *x, struct wbook *w, struct incident *inc,
+			struct incident_event *e, size_t *n)
+{
+	return make_case(x, w, inc, e, n, IEV_PROPOSE);
+}
+
+static int make_recommend(struct api_ctx *x, struct wbook *w, struct incident *inc,
+			  struct incident_event *e, size_t *n)
+{
+	return make_case(x, w, inc, e, n, IEV_RECOMMEND);
+}
+
+static int make_decide(struct api_ctx *x, struct wbook *w, struct incident *inc,
+		       struct incident_event *e, size_t *n)
+{
+	json_t *arr = api_val(x, "outcomes")->arr, *o;
+	cd_date day = api_val(x, "date")->date;
+	cd_time at;
+	size_t i;
+
+	(void)inc;
+	if (day > time_cst_date(x->q->now))
+		return api_fail(x, 422, "invalid", "date", "date: lies in the future; record a "
+							   "decision taken");
+	at = time_cst_end(day) - 1 < x->q->now ? time_cst_end(day) - 1 : x->q->now;
+	json_array_foreach(arr, i, o) {
+		const char *s = json_string_value(o), *eq = strchr(s, '=');
+		char code[65];
+		const struct person *p;
+
+		if (!eq || eq == s || !eq[1] || (size_t)(eq - s) >= sizeof code)
+			return api_fail(x, 422, "invalid", "outcomes",
+					"outcomes[%zu]: give PERSON=OUTCOME, e.g. P01=通报批评", i);
+		snprintf(code, sizeof code, "%.*s", (int)(eq - s), s);
+		if (!(p = reg_person_by_code(w->b.reg, code)))
+			return api_fail(x, 422, "not_found", "outcomes",
+					"outcomes[%zu]: no person \"%s\"", i, code);
+		for (size_t k = 0; k < i; k++)
+			if (e[k].person == p->id)
+				return api_fail(x, 422, "invalid", "outcomes",
+						"outcomes[%zu]: %s is given twice (one outcome a "
+						"person)", i, code);
+		e[i] = (struct incident_event){.kind = IEV_DECIDE, .at = at,
+					       .recorded_at = CD_TIME_NONE,
+					       .name = api_val(x, "authority")->s, .value = eq + 1,
+					       .person = p->id, .by = str_of(x, "by")};
+	}
+	*n = json_array_size(arr);
+	return 0;
+}
+
+int api_incident_report(struct api_ctx *x) { return incident_act(x, make_report); }
+int api_incident_close(struct api_ctx *x) { return incident_act(x, make_close); }
+int api_incident_propose(struct api_ctx *x) { return incident_act(x, make_propose); }
+int api_incident_recommend(struct api_ctx *x) { return incident_act(x, make_recommend); }
+int api_incident_decide(struct api_ctx *x) { return incident_act(x, make_decide); }
+
+/* --- records and deadlines ---------------------------------------------------------------------- */
+
+static json_t *record_json(const struct reg *reg, const struct record *r)
+{
+	const struct unit *u = r->unit ? reg_unit(reg, r->unit) : NULL;
+
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)r->id, "kind", record_kind_code(r->kind), "unit",
+			 api_json_str(u ? u->code : NULL), "on", api_json_date(r->on), "duty",
+			 api_json_str(r->duty), "period", api_json_str(r->period), "title",
+			 api_json_str(r->title), "participants", api_json_str(r->participants),
+			 "minutes", api_json_str(r->minutes), "attachment",
+			 api_json_str(r->attachment));
+}
+
+int api_records_list(struct api_ctx *x)
+{
+	struct wbook w;
+	int64_t after = 0;
+	char key[8], next[32];
+	json_t *items;
+	size_t k = 0;
+	int st;
+
+	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
+		return api_fail(x, 400, "invalid", "cursor", "cursor: give the \"next\" of the "
+							     "previous page as it was");
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	items = json_array();
+	next[0] = '\0';
+	for (size_t j = 0; j < w.b.nrecords; j++) {
+		size_t i = x->desc ? w.b.nrecords - 1 - j : j;
+		const struct record *r = &w.b.records[i];
+
+		if ((after && (x->desc ? r->id >= after : r->id <= after)) ||
+		    (scope_top(x) && !book_in_unit(w.b.reg, r->unit, scope_top(x))))
+			continue;
+		if (k == x->limit) {
+			api_cursor_make(next, sizeof next, NULL,
+					w.b.records[x->desc ? i + 1 : i - 1].id);
+			break;
+		}
+		json_array_append_new(items, record_json(w.b.reg, r));
+		k++;
+	}
+	st = api_page(x, items, next[0] ? next : NULL);
+	wbook_close(&w);
+	return st;
+}
+
+int api_record_create(struct api_ctx *x)
+{
+	struct wbook w;
+	struct record r = {0};
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	r.kind = (enum record_kind)api_val(x, "kind")->i;
+	r.on = api_val(x, "on")->date;
+	r.duty = str_of(x, "duty");
+	r.period = str_of(x, "period");
+	r.title = str_of(x, "title");
+	r.participants = str_of(x, "participants");
+	r.minutes = str_of(x, "minutes");
+	r.attachment = str_of(x, "attachment");
+	if (r.on > time_cst_date(x->q->now))
+		return api_fail(x, 422, "invalid", "on", "on: lies in the future; record what took "
+						       "place");
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	if ((st = unit_ref(x, &w, "unit", &r.unit)))
+		goto out;
+	if (!api_in_scope(x, r.unit)) {
+		st = api_fail(x, 422, "out_of_scope", "unit", "unit: give a unit of your scope");
+		goto out;
+	}
+	if (r.duty && !profile_duty(w.p, r.duty)) {
+		st = api_fail(x, 422, "not_found", "duty",
+			      "duty: the profile %s has no duty \"%.64s\"", w.p->id, r.duty);
+		goto out;
+	}
+	if ((st = api_begin(x)))
+		goto out;
+	if ((rc = store_record_add(x->q->store, &r, &d)) != CD_OK) {
+		store_rollback(x->q->store);
+		st = api_err(x, rc, NULL, &d);
+		goto out;
+	}
+	snprintf(x->object, sizeof x->object, "record:%lld", (long long)r.id);
+	x->after = record_json(w.b.reg, &r);
+	st = api_commit(x, 201, json_incref(x->after));
+out:
+	wbook_close(&w);
+	return st;
+}
+
+int api_deadlines_list(struct api_ctx *x)
+{
+	const struct fval *state = api_qval(x, "state");
+	struct wbook w;
+	cd_date today = time_cst_date(x->q->now);
+	json_t *items;
+	int st;
+
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	items = json_array();
+	for (size_t i = 0; i < w.b.obl.n; i++) {
+		const struct oblig *o = &w.b.obl.v[i];
+		const struct unit *u = o->unit ? reg_unit(w.b.reg, o->unit) : NULL;
+		const struct asset *a = o->asset ? reg_asset(w.b.reg, o->asset) : NULL;
+		enum due_state s = oblig_state(o, today);
+
+		if ((scope_top(x) && !book_in_unit(w.b.reg, o->unit, scope_top(x))) ||
+		    (state->set && s != (enum due_state)state->i))
+			continue;
+		json_array_append_new(
+			items, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, "
+					 "s:o}",
+					 "kind", oblig_kind_code(o->kind), "name", o->name,
+					 "article", api_json_str(o->article), "unit",
+					 api_json_str(u ? u->code : NULL), "asset",
+					 api_json_str(a ? a->code : NULL), "period", o->period,
+					 "start", api_json_date(o->start), "due",
+					 api_json_date(o->due), "state", due_state_code(s), "need",
+					 o->need, "have", o->have, "done_on",
+					 api_json_date(o->done_on)));
+	}
+	st = api_page(x, items, NULL);
+	wbook_close(&w);
+	return st;
+}

@@ -1,0 +1,215 @@
+/* openapi.c — /api/v1/openapi.json: the OpenAPI 3.1 description of the whole API, written from
+ * the route table and its field descriptors, so every route the server answers is described
+ * with the fields it really accepts. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api_int.h"
+#include "config.h"
+
+static json_t *field_schema(const struct field *f, bool query)
+{
+	json_t *s = json_object();
+	json_t *type;
+
+	switch (f->type) {
+	case FT_INT:
+		type = json_string("integer");
+		json_object_set_new(s, "minimum", json_integer(f->min));
+		json_object_set_new(s, "maximum", json_integer(f->max));
+		break;
+	case FT_BOOL:
+		type = json_string("boolean");
+		break;
+	case FT_CODES:
+	case FT_STRINGS:
+		type = json_string("array");
+		json_object_set_new(s, "items",
+				    json_pack("{s:s, s:s?}", "type", "string", "pattern",
+					      f->type == FT_CODES ? "^[A-Za-z0-9._-]{1,64}$" : NULL));
+		json_object_set_new(s, "minItems", json_integer(f->min));
+		json_object_set_new(s, "maxItems", json_integer(f->max));
+		break;
+	case FT_ENUM: {
+		json_t *e = json_array();
+
+		for (int i = 0; i < f->ncodes; i++)
+			json_array_append_new(e, json_string(f->code(i)));
+		type = json_string("string");
+		json_object_set_new(s, "enum", e);
+		break;
+	}
+	default:
+		type = json_string("string");
+		if (f->type == FT_DATE)
+			json_object_set_new(s, "format", json_string("date"));
+		else if (f->type == FT_TIME)
+			json_object_set_new(s, "format", json_string("date-time"));
+		else if (f->type == FT_CODE)
+			json_object_set_new(s, "pattern", json_string("^[A-Za-z0-9._-]{1,64}$"));
+		else {
+			json_object_set_new(s, "minLength", json_integer(f->min));
+			json_object_set_new(s, "maxLength", json_integer(f->max ? f->max : 512));
+		}
+	}
+	if ((f->flags & FF_NULL) && !query)
+		json_object_set_new(s, "type", json_pack("[o, s]", type, "null"));
+	else
+		json_object_set_new(s, "type", type);
+	if (f->doc)
+		json_object_set_new(s, "description", json_string(f->doc));
+	return s;
+}
+
+static json_t *body_schema(const struct route *rt)
+{
+	json_t *props = json_object(), *req = json_array();
+
+	for (size_t i = 0; i < rt->nbody; i++) {
+		json_object_set_new(props, rt->body[i].name, field_schema(&rt->body[i], false));
+		if ((rt->body[i].flags & FF_REQUIRED) && !(rt->flags & R_UPDATE))
+			json_array_append_new(req, json_string(rt->body[i].name));
+	}
+	return json_pack("{s:s, s:o, s:o, s:b}", "type", "object", "properties", props, "required",
+			 req, "additionalProperties", 0);
+}
+
+static json_t *parameters(const struct route *rt)
+{
+	json_t *p = json_array();
+
+	if (strstr(rt->path, "{id}"))
+		json_array_append_new(p, json_pack("{s:s, s:s, s:b, s:{s:s, s:i}}", "name", "id",
+						   "in", "path", "required", 1, "schema", "type",
+						   "integer", "minimum", 1));
+	for (size_t i = 0; i < rt->nquery; i++)
+		json_array_append_new(p, json_pack("{s:s, s:s, s:o}", "name", rt->query[i].name,
+						   "in", "query", "schema",
+						   field_schema(&rt->query[i], true)));
+	if (rt->flags & R_LIST) {
+		json_t *sorts = json_array();
+		char key[32];
+
+		for (const char *s = rt->sorts; s && *s;) {
+			const char *comma = strchr(s, ',');
+			size_t n = comma ? (size_t)(comma - s) : strlen(s);
+
+			snprintf(key, sizeof key, "%.*s", (int)n, s);
+			json_array_append_new(sorts, json_string(key));
+			snprintf(key, sizeof key, "-%.*s", (int)n, s);
+			json_array_append_new(sorts, json_string(key));
+			s = comma ? comma + 1 : NULL;
+		}
+		json_array_append_new(p, json_pack("{s:s, s:s, s:{s:s, s:i, s:i, s:i}}", "name",
+						   "limit", "in", "query", "schema", "type",
+						   "integer", "minimum", 1, "maximum", LIST_MAX,
+						   "default", LIST_DEFAULT));
+		json_array_append_new(p, json_pack("{s:s, s:s, s:s, s:{s:s}}", "name", "cursor",
+						   "in", "query", "description",
+						   "the \"next\" of the previous page", "schema",
+						   "type", "string"));
+		if (rt->sorts)
+			json_array_append_new(p, json_pack("{s:s, s:s, s:{s:s, s:o}}", "name", "sort",
+							   "in", "query", "schema", "type", "string",
+							   "enum", sorts));
+		else
+			json_decref(sorts);
+	}
+	return p;
+}
+
+static json_t *error_ref(const char *why)
+{
+	return json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", why, "content",
+			 "application/json", "schema", "$ref", "#/components/schemas/Error");
+}
+
+static json_t *operation(const struct route *rt)
+{
+	bool write = strcmp(rt->method, "GET") != 0;
+	unsigned ok = !strcmp(rt->method, "POST") && !(rt->flags & R_NOBODY) ? 201
+		      : !strcmp(rt->method, "DELETE")				? 204
+										: 200;
+	json_t *resp = json_object(), *op;
+	char code[8];
+
+	snprintf(code, sizeof code, "%u", ok);
+	json_object_set_new(resp, code,
+			    ok == 204 ? json_pack("{s:s}", "description", "done")
+				      : json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "done",
+						  "content", "application/json", "schema", "type",
+						  "object"));
+	json_object_set_new(resp, "400", error_ref("a malformed request"));
+	if (rt->perm != PERM_PUBLIC) {
+		json_object_set_new(resp, "401", error_ref("not signed in"));
+		json_object_set_new(resp, "403",
+				    error_ref("not allowed for the role, or no CSRF token"));
+	}
+	if (strstr(rt->path, "{id}"))
+		json_object_set_new(resp, "404", error_ref("no such record in your scope"));
+	if (write) {
+		json_object_set_new(resp, "409", error_ref("a conflict with what is recorded"));
+		json_object_set_new(resp, "413", error_ref("the body is too large"));
+		json_object_set_new(resp, "415", error_ref("the body is not application/json"));
+		json_object_set_new(resp, "422", error_ref("a field is missing, unknown or wrong"));
+	}
+	op = json_pack("{s:s, s:[s], s:o, s:o, s:s}", "summary", rt->summary, "tags", rt->tag,
+		       "parameters", parameters(rt), "responses", resp, "x-permission",
+		       perm_code(rt->perm));
+	if (write && rt->nbody)
+		json_object_set_new(op, "requestBody",
+				    json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content",
+					      "application/json", "schema", body_schema(rt)));
+	if (rt->perm == PERM_PUBLIC)
+		json_object_set_new(op, "security", json_array());
+	return op;
+}
+
+/* lower: "GET" → "get" (OpenAPI names operations in lower case). */
+static const char *lower(const char *m, char buf[8])
+{
+	size_t i;
+
+	for (i = 0; m[i] && i < 7; i++)
+		buf[i] = (char)(m[i] >= 'A' && m[i] <= 'Z' ? m[i] + 32 : m[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+json_t *api_openapi_doc(void)
+{
+	json_t *paths = json_object();
+	char m[8];
+
+	for (size_t i = 0; i < api_nroutes; i++) {
+		const struct route *rt = &api_routes[i];
+		json_t *item = json_object_get(paths, rt->path);
+
+		if (!item) {
+			item = json_object();
+			json_object_set_new(paths, rt->path, item);
+		}
+		json_object_set_new(item, lower(rt->method, m), operation(rt));
+	}
+	return json_pack(
+		"{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:o, s:{s:{s:{s:s, s:s, s:s, s:s}, s:{s:s, "
+		"s:s}}, s:{s:{s:s, s:s, s:{s:{s:s, s:s, s:{s:{s:s}, s:{s:s}, s:{s:[s, s]}}}}}}}, "
+		"s:[{s:[]}, {s:[]}]}",
+		"openapi", "3.1.0", "info", "title", "cyberduty API", "version", CD_VERSION,
+		"description",
+		"网络安全工作责任制 — the register, deadlines, notices, incidents and accountability "
+		"of one organisation. Errors are {\"error\":{\"code\",\"message\",\"field\"}}.",
+		"servers", "url", "/", "paths", paths, "components", "securitySchemes", "session",
+		"type", "apiKey", "in", "cookie", "name", API_SESSION_COOKIE, "description",
+		"the session cookie of POST /api/v1/session; writes also need the X-CSRF-Token "
+		"header",
+		"bearer", "type", "http", "scheme", "bearer", "schemas", "Error", "type", "object",
+		"required", "error", "properties", "error", "type", "object", "required", "code",
+		"message", "properties", "code", "type", "string", "message", "type", "string",
+		"field", "type", "string", "null", "security", "session", "bearer");
+}
+
+int api_openapi(struct api_ctx *x)
+{
+	return api_ok(x, 200, api_openapi_doc());
+}

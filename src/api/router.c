@@ -1,0 +1,457 @@
+/* router.c — one request through the API: find the route, learn who is asking (session cookie
+ * or bearer token), refuse what they may not do (CSRF, the route's permission class for their
+ * role — in this one place, from the table), validate the query and the body from the route's
+ * field descriptors, run the handler, and audit refusals and reads of personal data. The
+ * helpers every handler answers with live here too. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_int.h"
+#include "audit/audit.h"
+
+/* --- answers ------------------------------------------------------------------------------------ */
+
+int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *field,
+	     const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	json_decref(x->r->body);
+	x->r->body = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
+			       "field", field);
+	x->r->status = status;
+	return (int)status;
+}
+
+int api_err(struct api_ctx *x, enum cd_err rc, const char *field, const struct cd_diag *d)
+{
+	const char *msg = d && d->msg[0] ? d->msg : cd_strerror(rc);
+
+	switch (rc) {
+	case CD_EINVAL:
+		return api_fail(x, 422, "invalid", field, "%s", msg);
+	case CD_ENOTFOUND:
+		return field ? api_fail(x, 422, "not_found", field, "%s", msg)
+			     : api_fail(x, 404, "not_found", NULL, "%s", msg);
+	case CD_ECONFLICT:
+		return api_fail(x, 409, "conflict", field, "%s", msg);
+	default:
+		fprintf(stderr, "cyberduty: serve: %s %s: %s\n", x->q->method, x->q->path, msg);
+		return rc == CD_ESTORE ? api_fail(x, 503, "unavailable", NULL,
+						  "the database is busy or failing; try again")
+				       : api_fail(x, 500, "internal", NULL,
+						  "the server failed; the administrator's log says why");
+	}
+}
+
+int api_ok(struct api_ctx *x, unsigned status, json_t *body)
+{
+	json_decref(x->r->body);
+	x->r->body = body;
+	x->r->status = status;
+	if (!body && status != 204)
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	return (int)status;
+}
+
+int api_page(struct api_ctx *x, json_t *items, const char *next)
+{
+	if (!items)
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	return api_ok(x, 200, json_pack("{s:o, s:s?}", "items", items, "next", next));
+}
+
+json_t *api_json_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *api_json_date(cd_date d)
+{
+	char buf[11];
+
+	return d == CD_DATE_NONE ? json_null() : json_string(date_format(d, buf));
+}
+
+json_t *api_json_time(cd_time t)
+{
+	char buf[26];
+
+	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
+}
+
+const struct fval *api_val(const struct api_ctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->rt->nbody; i++)
+		if (!strcmp(x->rt->body[i].name, name))
+			return &x->v[i];
+	return NULL;
+}
+
+const struct fval *api_qval(const struct api_ctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->rt->nquery; i++)
+		if (!strcmp(x->rt->query[i].name, name))
+			return &x->qv[i];
+	return NULL;
+}
+
+/* --- cursors: "<id>.<key>" in hex, so any key text survives a URL ----------------------------- */
+
+void api_cursor_make(char *out, size_t n, const char *key, int64_t id)
+{
+	size_t k = (size_t)snprintf(out, n, "%llx", (unsigned long long)id);
+
+	for (const unsigned char *p = (const unsigned char *)(key ? key : ""); *p && k + 3 < n; p++)
+		k += (size_t)snprintf(out + k, n - k, "%s%02x", p == (const unsigned char *)key ? "." : "",
+				      *p);
+}
+
+bool api_cursor_read(const char *c, char *key, size_t n, int64_t *id)
+{
+	char *end;
+	unsigned long long v = strtoull(c, &end, 16);
+	size_t k = 0;
+
+	if (end == c || *c == '-' || v == 0 || v > INT64_MAX || (*end && *end != '.'))
+		return false;
+	*id = (int64_t)v;
+	key[0] = '\0';
+	if (!*end)
+		return true;
+	for (const char *p = end + 1; *p; p += 2) {
+		unsigned byte;
+
+		if (!p[1] || sscanf(p, "%2x", &byte) != 1 || k + 1 >= n || byte == 0)
+			return false;
+		key[k++] = (char)byte;
+	}
+	key[k] = '\0';
+	return true;
+}
+
+/* --- audit -------------------------------------------------------------------------------------- */
+
+static char *dump(json_t *j)
+{
+	return j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+}
+
+static void entry(struct api_ctx *x, struct audit_entry *e, const char *action, const char *object,
+		  const char *outcome, char *before, char *after)
+{
+	*e = (struct audit_entry){
+		.at = x->q->now,
+		.actor = x->who.kind == WHO_NONE ? "-" : x->who.name,
+		.ip = x->q->ip ? x->q->ip : "",
+		.action = action,
+		.object = object ? object : "",
+		.before = before,
+		.after = after,
+		.outcome = outcome,
+	};
+}
+
+void api_audit(struct api_ctx *x, const char *action, const char *object, const char *outcome,
+	       json_t *after)
+{
+	struct audit_entry e;
+	struct cd_diag d = {{0}};
+	char *a = dump(after);
+
+	entry(x, &e, action, object, outcome, NULL, a);
+	if (audit_record(x->q->store, &e, &d) != CD_OK)
+		fprintf(stderr, "cyberduty: serve: audit: %s\n", d.msg);
+	else
+		x->audited = true;
+	free(a);
+	json_decref(after);
+}
+
+int api_begin(struct api_ctx *x)
+{
+	struct cd_diag d = {{0}};
+	enum cd_err rc = store_begin(x->q->store, &d);
+
+	return rc == CD_OK ? 0 : api_err(x, rc, NULL, &d);
+}
+
+int api_commit(struct api_ctx *x, unsigned status, json_t *body)
+{
+	struct audit_entry e;
+	struct cd_diag d = {{0}};
+	char *b = dump(x->before), *a = dump(x->after);
+	enum cd_err rc;
+
+	entry(x, &e, x->rt->action, x->object, AUDIT_OK, b, a);
+	rc = audit_append(x->q->store, &e, &d);
+	if (rc == CD_OK)
+		rc = store_commit(x->q->store, &d);
+	free(b);
+	free(a);
+	if (rc != CD_OK) {
+		store_rollback(x->q->store);
+		json_decref(body);
+		return api_err(x, rc == CD_EINVAL ? CD_ESTORE : rc, NULL, &d);
+	}
+	x->audited = true;
+	return api_ok(x, status, body);
+}
+
+/* --- scope -------------------------------------------------------------------------------------- */
+
+bool api_in_scope(struct api_ctx *x, int64_t unit)
+{
+	bool yes = false;
+
+	if (!account_role_scoped(x->who.role))
+		return false;
+	if (!x->who.unit)
+		return true;
+	if (!unit)
+		return false;
+	return store_unit_within(x->q->store, unit, x->who.unit, &yes, NULL) == CD_OK && yes;
+}
+
+/* --- who is asking ------------------------------------------------------------------------------ */
+
+static int principal_of_account(struct api_ctx *x, int64_t id)
+{
+	struct account a;
+	struct cd_diag d = {{0}};
+	enum cd_err rc = account_get(x->q->store, id, x->q->now, &a, &d);
+
+	if (rc == CD_ENOTFOUND || (rc == CD_OK && (a.locked || a.disabled)))
+		return 1;
+	if (rc != CD_OK)
+		return -api_err(x, rc, NULL, &d);
+	x->who.kind = WHO_SESSION;
+	x->who.account = a.id;
+	snprintf(x->who.name, sizeof x->who.name, "%s", a.name);
+	x->who.role = a.role;
+	x->who.unit = account_role_scoped(a.role) ? a.unit : 0;
+	x->who.password_expired = a.password_expired;
+	return 0;
+}
+
+/* identify sets x->who from the bearer token or the session cookie. 0 when nobody or somebody
+ * was identified; an error status when the credentials given are wrong (401) or the store
+ * failed. */
+static int identify(struct api_ctx *x)
+{
+	const struct api_request *q = x->q;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	if (q->authorization) {
+		struct api_token t;
+
+		if (strncmp(q->authorization, "Bearer ", 7))
+			return api_fail(x, 401, "unauthenticated", NULL,
+					"Authorization: give \"Bearer <token>\"");
+		rc = account_token_get(q->store, q->authorization + 7, q->now, &t, &d);
+		if (rc == CD_ENOTFOUND) {
+			api_audit(x, "auth.token", "", AUDIT_FAILED, NULL);
+			return api_fail(x, 401, "unauthenticated", NULL,
+					"the API token is unknown, revoked or expired");
+		}
+		if (rc != CD_OK)
+			return api_err(x, rc, NULL, &d);
+		x->who.kind = WHO_TOKEN;
+		x->who.token = t.id;
+		snprintf(x->who.name, sizeof x->who.name, "token:%lld", (long long)t.id);
+		x->who.role = t.role;
+		x->who.unit = t.unit;
+		return 0;
+	}
+	if (q->session) {
+		struct session se;
+
+		rc = account_session_get(q->store, q->session, q->now, &se, &d);
+		if (rc == CD_ENOTFOUND)
+			return 0; /* expired or ended: like no cookie (the route may be public) */
+		if (rc != CD_OK)
+			return api_err(x, rc, NULL, &d);
+		if ((st = principal_of_account(x, se.account)) < 0)
+			return -st;
+		if (st > 0) {
+			(void)account_session_end(q->store, q->session, NULL);
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* --- matching ----------------------------------------------------------------------------------- */
+
+/* match: path fits the route's pattern ({id} a positive integer, put in *id). */
+static bool match(const char *pattern, const char *path, int64_t *id)
+{
+	while (*pattern && *path) {
+		if (!strncmp(pattern, "{id}", 4)) {
+			char *end;
+			long long v;
+
+			if (*path < '1' || *path > '9')
+				return false;
+			v = strtoll(path, &end, 10);
+			if (v <= 0 || end - path > 18)
+				return false;
+			*id = v;
+			path = end;
+			pattern += 4;
+			continue;
+		}
+		if (*pattern++ != *path++)
+			return false;
+	}
+	return !*pattern && !*path;
+}
+
+static bool is_write(const char *method)
+{
+	return strcmp(method, "GET") && strcmp(method, "HEAD");
+}
+
+/* find sets x->rt, or answers 404/405. */
+static int find(struct api_ctx *x)
+{
+	const char *method = strcmp(x->q->method, "HEAD") ? x->q->method : "GET";
+	struct api_response *r = x->r;
+	size_t n = 0;
+
+	for (size_t i = 0; i < api_nroutes; i++) {
+		int64_t id = 0;
+
+		if (!match(api_routes[i].path, x->q->path, &id))
+			continue;
+		if (!strcmp(api_routes[i].method, method)) {
+			x->rt = &api_routes[i];
+			x->id = id;
+			return 0;
+		}
+		n += (size_t)snprintf(r->allow + n, n < sizeof r->allow ? sizeof r->allow - n : 0,
+				      "%s%s%s", n ? ", " : "", api_routes[i].method,
+				      strcmp(api_routes[i].method, "GET") ? "" : ", HEAD");
+	}
+	if (n)
+		return api_fail(x, 405, "method_not_allowed", NULL,
+				"%s is not allowed on %s (allowed: %s)", x->q->method, x->q->path,
+				r->allow);
+	return api_fail(x, 404, "not_found", NULL, "no resource %s", x->q->path);
+}
+
+/* --- the request -------------------------------------------------------------------------------- */
+
+static bool is_json_ct(const char *ct)
+{
+	size_t n = strlen("application/json");
+
+	return ct && !strncmp(ct, "application/json", n) && (!ct[n] || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* read_body parses and validates the body of a write. */
+static int read_body(struct api_ctx *x)
+{
+	const struct api_request *q = x->q;
+	json_error_t e;
+	size_t blank = 0;
+
+	while (blank < q->len && strchr(" \t\r\n", q->body[blank]))
+		blank++;
+	if (x->rt->flags & R_NOBODY) {
+		if (blank == q->len)
+			return 0;
+	}
+	if (blank == q->len)
+		return api_fail(x, 400, "bad_request", NULL,
+				"send a JSON object as the body (Content-Type: application/json)");
+	if (!is_json_ct(q->content_type))
+		return api_fail(x, 415, "unsupported_media_type", NULL,
+				"send the body as Content-Type: application/json");
+	x->body = json_loadb(q->body, q->len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
+	if (!x->body)
+		return api_fail(x, 400, "bad_request", NULL,
+				"the body is not valid JSON (line %d, column %d: %s)", e.line,
+				e.column, e.text);
+	return api_fields_read(x, x->body, x->rt->body, x->rt->nbody,
+			       (x->rt->flags & R_UPDATE) != 0, x->v);
+}
+
+/* allowed refuses what the caller may not do: 401, 403 (CSRF, role, an expired password). */
+static int allowed(struct api_ctx *x)
+{
+	const struct route *rt = x->rt;
+
+	if (rt->perm == PERM_PUBLIC)
+		return 0;
+	if (x->who.kind == WHO_NONE)
+		return api_fail(x, 401, "unauthenticated", NULL,
+				"sign in first (POST /api/v1/session) or give a bearer token");
+	if (x->who.kind == WHO_SESSION && is_write(x->q->method) &&
+	    (!x->q->csrf || !account_session_csrf(x->q->store, x->q->session, x->q->csrf)))
+		return api_fail(x, 403, "csrf", NULL,
+				"the " API_CSRF_HEADER " header is missing or wrong: send the token "
+				"given at sign-in");
+	if (x->who.password_expired && rt->perm != PERM_SELF)
+		return api_fail(x, 403, "password_expired", NULL,
+				"your password has expired: change it first "
+				"(POST /api/v1/session/password)");
+	if (!access_allows(x->who.role, rt->perm))
+		return api_fail(x, 403, "forbidden", NULL, "the role %s may not do this (%s)",
+				account_role_code(x->who.role), perm_code(rt->perm));
+	return 0;
+}
+
+static void audit_outcome(struct api_ctx *x, int st)
+{
+	char object[64];
+
+	if (x->audited || !x->rt)
+		return;
+	snprintf(object, sizeof object, "%s", x->object[0] ? x->object : x->q->path);
+	if (st >= 200 && st < 300) {
+		if (x->rt->flags & R_PERSONAL)
+			api_audit(x, x->rt->action ? x->rt->action : "read", object, AUDIT_OK, NULL);
+		return;
+	}
+	if (st == 401 || st == 403)
+		api_audit(x, x->rt->action ? x->rt->action : "read", object, AUDIT_DENIED, NULL);
+	else if (st >= 400 && st < 500 && is_write(x->q->method) && x->rt->perm != PERM_PUBLIC)
+		api_audit(x, x->rt->action ? x->rt->action : "write", object, AUDIT_INVALID, NULL);
+}
+
+void api_handle(const struct api_request *q, struct api_response *r)
+{
+	struct api_ctx x = {.q = q, .r = r};
+	int st;
+
+	memset(r, 0, sizeof *r);
+	if (!(x.a = arena_new(0))) {
+		api_fail(&x, 500, "internal", NULL, "out of memory");
+		return;
+	}
+	if (!(st = find(&x)) && !(st = identify(&x)) && !(st = allowed(&x)) &&
+	    !(st = api_query_read(&x)) && !(st = is_write(q->method) ? read_body(&x) : 0))
+		st = x.rt->run(&x);
+	if (!r->body && st != 204)
+		api_fail(&x, 500, "internal", NULL, "out of memory");
+	audit_outcome(&x, st);
+	json_decref(x.body);
+	json_decref(x.before);
+	json_decref(x.after);
+	arena_free(x.a);
+}
+
+void api_response_free(struct api_response *r)
+{
+	json_decref(r->body);
+	r->body = NULL;
+}

@@ -1,0 +1,340 @@
+/* routes.c — the route table of /api/v1: every route with its permission class (core/access.h),
+ * its flags, its handler and the field descriptors its body and query are validated from. The
+ * router enforces the permission from here, in one place; the OpenAPI document is written from
+ * here, so it cannot drift from what the server does. */
+#include "api_int.h"
+
+#define N(a) (sizeof(a) / sizeof *(a))
+
+/* Enum codes for the descriptors, by index. */
+#define CODES(fn, type)                                                                            \
+	static const char *fn##_i(int v)                                                           \
+	{                                                                                          \
+		return fn##_code((type)v);                                                         \
+	}
+CODES(asset_kind, enum asset_kind)
+CODES(asset_status, enum asset_status)
+CODES(assess_result, enum assess_result)
+CODES(due_state, enum due_state)
+CODES(record_kind, enum record_kind)
+CODES(report_kind, enum report_kind)
+CODES(reporter, enum reporter)
+#define ENUM(fn, max)     FT_ENUM, 0, 0, 0, fn##_i, max
+#define ENUM_REQ(fn, max) FT_ENUM, FF_REQUIRED, 0, 0, fn##_i, max
+
+/* --- sessions ----------------------------------------------------------------------------------- */
+
+static const struct field login_fields[] = {
+	{"name", FT_STRING, FF_REQUIRED, 1, ACCOUNT_NAME_MAX, NULL, 0, "the account's login name"},
+	{"password", FT_STRING, FF_REQUIRED, 1, 1024, NULL, 0, "its password"},
+	{"totp", FT_STRING, 0, 6, 8, NULL, 0,
+	 "the 6-digit code of the authenticator app, when the account has a second factor"},
+};
+
+static const struct field password_fields[] = {
+	{"old", FT_STRING, FF_REQUIRED, 1, 1024, NULL, 0, "the current password"},
+	{"new", FT_STRING, FF_REQUIRED, 1, 1024, NULL, 0,
+	 "the new password (see the password settings for its rules)"},
+};
+
+static const struct field totp_confirm_fields[] = {
+	{"code", FT_STRING, FF_REQUIRED, 6, 8, NULL, 0, "a code of the new secret"},
+};
+
+/* --- assets ------------------------------------------------------------------------------------- */
+
+static const struct field asset_fields[] = {
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the asset's code, unique"},
+	{"name", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "名称"},
+	{"kind", ENUM_REQ(asset_kind, ASSET__MAX), "类型"},
+	{"url", FT_STRING, FF_NULL, 1, 500, NULL, 0, "URL or host name"},
+	{"builder_unit", FT_CODE, FF_NULL, 0, 0, NULL, 0, "建设单位 (谁建设谁负责), a unit code"},
+	{"user_unit", FT_CODE, FF_NULL, 0, 0, NULL, 0, "使用单位 (谁使用谁负责), a unit code"},
+	{"manager_unit", FT_CODE, FF_NULL, 0, 0, NULL, 0, "主管单位 (谁主管谁负责), a unit code"},
+	{"operator_unit", FT_CODE, FF_NULL, 0, 0, NULL, 0, "运维单位 (谁运维谁负责), a unit code"},
+	{"maintainer", FT_STRING, FF_NULL, 1, 200, NULL, 0, "outside maintenance company"},
+	{"software", FT_STRING, FF_NULL, 1, 200, NULL, 0, "main software or platform"},
+	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "等级保护 level, 0 = not graded"},
+	{"graded_on", FT_DATE, FF_NULL, 0, 0, NULL, 0, "day graded (定级)"},
+	{"filing_no", FT_STRING, FF_NULL, 1, 100, NULL, 0, "备案 number"},
+	{"filed_on", FT_DATE, FF_NULL, 0, 0, NULL, 0, "day filed (备案)"},
+	{"assessed_on", FT_DATE, FF_NULL, 0, 0, NULL, 0, "day of the last assessment (测评)"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX), "result of the last assessment"},
+	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "critical information infrastructure (关键信息基础设施)"},
+	{"internet_facing", FT_BOOL, 0, 0, 0, NULL, 0, "reachable from the internet"},
+	{"personal_info", FT_BOOL, 0, 0, 0, NULL, 0, "holds personal information"},
+	{"protection_installed", FT_BOOL, 0, 0, 0, NULL, 0, "protection software installed"},
+	{"status", ENUM(asset_status, STATUS__MAX), "规划 / 建设中 / 运行 / 下线"},
+	{"admin_level", FT_STRING, FF_NULL, 1, 64, NULL, 0,
+	 "administrative level of a government portal, e.g. prefecture_or_above"},
+};
+
+static const struct field asset_filters[] = {
+	{"kind", ENUM(asset_kind, ASSET__MAX), "only assets of this kind"},
+	{"status", ENUM(asset_status, STATUS__MAX), "only assets in this status"},
+	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
+	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+};
+
+/* --- notices, incidents, records, deadlines ------------------------------------------------------ */
+
+static const struct field notice_fields[] = {
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the notice's number (文号), unique"},
+	{"authority", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "who issued it (通报单位)"},
+	{"received_at", FT_TIME, 0, 0, 0, NULL, 0, "when it arrived (default: now)"},
+	{"assets", FT_CODES, FF_REQUIRED, 1, 50, NULL, 0, "the systems it concerns"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0,
+	 "the unit it is addressed to (default: the first system's manager unit)"},
+	{"category", FT_STRING, 0, 1, 100, NULL, 0, "what kind of problem"},
+	{"text", FT_TEXT, 0, 1, 20000, NULL, 0, "the notice's text"},
+	{"attachment", FT_STRING, 0, 1, 500, NULL, 0, "where the original is kept"},
+	{"due", FT_DATE, 0, 0, 0, NULL, 0, "a deadline the notice itself sets"},
+};
+
+static const struct field step_fields[] = {
+	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when it was done (default: now)"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who did it"},
+	{"note", FT_TEXT, 0, 1, 5000, NULL, 0, "what was done"},
+};
+
+static const struct field extend_fields[] = {
+	{"to", FT_DATE, FF_REQUIRED, 0, 0, NULL, 0, "the new due date"},
+	{"reason", FT_TEXT, FF_REQUIRED, 1, 2000, NULL, 0, "why it was granted"},
+	{"by", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "who granted it (the notifier)"},
+	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when it was granted (default: now)"},
+};
+
+static const struct field checked_fields[] = {
+	{"asset", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "a system of the 举一反三 list"},
+	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when it was checked (default: now)"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who checked it"},
+};
+
+static const struct field notice_filters[] = {
+	{"state", ENUM(due_state, DUE__MAX), "only notices in this state"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only notices concerning this unit's subtree"},
+};
+
+static const struct field incident_fields[] = {
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the incident's number, unique"},
+	{"title", FT_STRING, 0, 1, 200, NULL, 0, "what happened, in a line"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0,
+	 "the unit it happened in (default: the first system's manager unit)"},
+	{"assets", FT_CODES, FF_REQUIRED, 1, 50, NULL, 0, "the systems hit, the main one first"},
+	{"detected_at", FT_TIME, FF_REQUIRED, 0, 0, NULL, 0, "when it was detected"},
+	{"occurred_at", FT_TIME, 0, 0, 0, NULL, 0, "when it began, if known"},
+	{"reporter", ENUM(reporter, REPORTER__MAX), "who reports it (sets the report deadline)"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
+};
+
+static const struct field report_fields[] = {
+	{"kind", ENUM_REQ(report_kind, REPORT__MAX), "initial, supplementary or summary"},
+	{"to", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "to whom it was reported"},
+	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when (default: now)"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who reported"},
+	{"note", FT_TEXT, 0, 1, 5000, NULL, 0, "what was reported"},
+};
+
+static const struct field by_fields[] = {
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
+};
+
+static const struct field decide_fields[] = {
+	{"authority", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "who decided"},
+	{"date", FT_DATE, FF_REQUIRED, 0, 0, NULL, 0, "the day of the decision"},
+	{"outcomes", FT_STRINGS, FF_REQUIRED, 1, 32, NULL, 0,
+	 "PERSON=OUTCOME for each person, e.g. P01=通报批评"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
+};
+
+static const struct field record_fields[] = {
+	{"kind", ENUM_REQ(record_kind, RECORD__MAX), "meeting, drill, training …"},
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit that did it"},
+	{"on", FT_DATE, FF_REQUIRED, 0, 0, NULL, 0, "the day it took place"},
+	{"duty", FT_CODE, 0, 0, 0, NULL, 0, "the profile duty it answers"},
+	{"period", FT_STRING, 0, 4, 7, NULL, 0, "the period it answers: 2026, 2026-H1, 2026-Q3"},
+	{"title", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "what it was"},
+	{"participants", FT_TEXT, 0, 1, 5000, NULL, 0, "who took part"},
+	{"minutes", FT_TEXT, 0, 1, 20000, NULL, 0, "the minutes"},
+	{"attachment", FT_STRING, 0, 1, 500, NULL, 0, "where the evidence is kept"},
+};
+
+static const struct field deadline_filters[] = {
+	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
+};
+
+/* --- administration (三员分立) ---------------------------------------------------------------------- */
+
+static const char *role_i(int v)
+{
+	return account_role_code((enum account_role)v);
+}
+
+static const struct field account_fields[] = {
+	{"name", FT_STRING, FF_REQUIRED, 2, ACCOUNT_NAME_MAX, NULL, 0,
+	 "login name: lower-case letters, digits, '.', '_' or '-'"},
+	{"display", FT_STRING, 0, 0, 127, NULL, 0, "the person's name"},
+};
+
+static const struct field account_update_fields[] = {
+	{"locked", FT_BOOL, 0, 0, 0, NULL, 0, "false unlocks (and clears the failures)"},
+	{"disabled", FT_BOOL, 0, 0, 0, NULL, 0, "a disabled account cannot sign in"},
+};
+
+static const struct field role_fields[] = {
+	{"role", FT_ENUM, FF_REQUIRED, 0, 0, role_i, AR__MAX, "the account's one role"},
+	{"unit", FT_CODE, FF_NULL, 0, 0, NULL, 0,
+	 "the top unit of its scope (business roles only)"},
+};
+
+static const struct field settings_fields[] = {
+	{"password_min_length", FT_INT, 0, 8, 128, NULL, 0, "shortest password"},
+	{"password_max_age_days", FT_INT, 0, 0, 3650, NULL, 0, "0 = passwords never expire"},
+	{"lockout_failures", FT_INT, 0, 3, 20, NULL, 0, "failures in a row that lock an account"},
+	{"session_idle_minutes", FT_INT, 0, 5, 240, NULL, 0, "idle time that ends a session"},
+	{"session_absolute_hours", FT_INT, 0, 1, 72, NULL, 0, "longest session"},
+};
+
+static const struct field token_fields[] = {
+	{"label", FT_STRING, FF_REQUIRED, 1, 127, NULL, 0, "what the integration is"},
+	{"role", FT_ENUM, FF_REQUIRED, 0, 0, role_i, AR__MAX, "a business role"},
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the top unit of its scope"},
+	{"expires_on", FT_DATE, 0, 0, 0, NULL, 0, "last day it works (none: until revoked)"},
+};
+
+static const struct field audit_filters[] = {
+	{"actor", FT_STRING, 0, 1, 100, NULL, 0, "who: an account name, token:ID or cli:USER"},
+	{"action", FT_STRING, 0, 1, 100, NULL, 0,
+	 "the action, or a prefix ending in \".\" (\"notice.\")"},
+	{"outcome", FT_STRING, 0, 1, 16, NULL, 0, "ok, denied, invalid, failed or locked"},
+	{"from", FT_TIME, 0, 0, 0, NULL, 0, "entries at or after"},
+	{"to", FT_TIME, 0, 0, 0, NULL, 0, "entries before"},
+};
+
+/* --- the table ---------------------------------------------------------------------------------- */
+
+#define BODY(f)  f, N(f)
+#define QUERY(f) f, N(f)
+#define NONE     NULL, 0
+
+const struct route api_routes[] = {
+	{"GET", "/api/v1/health", PERM_PUBLIC, 0, api_health, NONE, NONE, NULL, NULL, "system",
+	 "is the server up and its database reachable"},
+	{"GET", "/api/v1/openapi.json", PERM_PUBLIC, 0, api_openapi, NONE, NONE, NULL, NULL,
+	 "system", "this API described in OpenAPI 3.1"},
+
+	{"POST", "/api/v1/session", PERM_PUBLIC, 0, api_session_create, BODY(login_fields), NONE,
+	 NULL, "session.login", "session",
+	 "sign in: sets the session cookie and answers the CSRF token"},
+	{"GET", "/api/v1/session", PERM_SELF, 0, api_session_get, NONE, NONE, NULL, NULL, "session",
+	 "who is signed in (or which token is used)"},
+	{"DELETE", "/api/v1/session", PERM_SELF, R_NOBODY, api_session_delete, NONE, NONE, NULL,
+	 "session.logout", "session", "sign out"},
+	{"POST", "/api/v1/session/password", PERM_SELF, 0, api_session_password,
+	 BODY(password_fields), NONE, NULL, "account.password", "session",
+	 "change one's own password"},
+	{"POST", "/api/v1/session/totp", PERM_SELF, R_NOBODY, api_session_totp, NONE, NONE, NULL,
+	 "account.totp_begin", "session",
+	 "begin enrolling a TOTP second factor: answers the secret and an otpauth URI"},
+	{"POST", "/api/v1/session/totp/confirm", PERM_SELF, 0, api_session_totp_confirm,
+	 BODY(totp_confirm_fields), NONE, NULL, "account.totp_enable", "session",
+	 "confirm the new second factor with a code of it"},
+
+	{"GET", "/api/v1/assets", PERM_READ, R_LIST, api_assets_list, NONE, QUERY(asset_filters),
+	 "id,code,name,mlps_level", NULL, "register", "list the assets in scope"},
+	{"POST", "/api/v1/assets", PERM_WORK, 0, api_asset_create, BODY(asset_fields), NONE, NULL,
+	 "asset.create", "register", "record an asset"},
+	{"GET", "/api/v1/assets/{id}", PERM_READ, 0, api_asset_get, NONE, NONE, NULL, NULL,
+	 "register", "one asset"},
+	{"PATCH", "/api/v1/assets/{id}", PERM_WORK, R_UPDATE, api_asset_update, BODY(asset_fields),
+	 NONE, NULL, "asset.update", "register", "change some of an asset's fields"},
+
+	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
+	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},
+	{"POST", "/api/v1/notices", PERM_OFFICE, 0, api_notice_create, BODY(notice_fields), NONE,
+	 NULL, "notice.create", "notices", "record an official notice (通报)"},
+	{"GET", "/api/v1/notices/{id}", PERM_READ, 0, api_notice_get, NONE, NONE, NULL, NULL,
+	 "notices", "one notice with its timeline and 举一反三 list"},
+	{"POST", "/api/v1/notices/{id}/start", PERM_WORK, 0, api_notice_start, BODY(step_fields),
+	 NONE, NULL, "notice.start", "notices", "rectification started"},
+	{"POST", "/api/v1/notices/{id}/rectify", PERM_WORK, 0, api_notice_rectify,
+	 BODY(step_fields), NONE, NULL, "notice.rectify", "notices", "rectified (整改完成)"},
+	{"POST", "/api/v1/notices/{id}/feedback", PERM_WORK, 0, api_notice_feedback,
+	 BODY(step_fields), NONE, NULL, "notice.feedback", "notices",
+	 "feedback sent to the notifier (反馈)"},
+	{"POST", "/api/v1/notices/{id}/support", PERM_WORK, 0, api_notice_support,
+	 BODY(step_fields), NONE, NULL, "notice.support", "notices",
+	 "technical support asked for (the clock runs on)"},
+	{"POST", "/api/v1/notices/{id}/verify", PERM_OFFICE, 0, api_notice_verify,
+	 BODY(step_fields), NONE, NULL, "notice.verify", "notices", "the office verified it"},
+	{"POST", "/api/v1/notices/{id}/extend", PERM_OFFICE, 0, api_notice_extend,
+	 BODY(extend_fields), NONE, NULL, "notice.extend", "notices",
+	 "an extension the notifier granted"},
+	{"POST", "/api/v1/notices/{id}/checked", PERM_WORK, 0, api_notice_checked,
+	 BODY(checked_fields), NONE, NULL, "notice.checked", "notices",
+	 "a system of the 举一反三 list was checked"},
+
+	{"GET", "/api/v1/incidents", PERM_READ, R_LIST, api_incidents_list, NONE, NONE, "id", NULL,
+	 "incidents", "the incidents in scope with grade, report and case states"},
+	{"POST", "/api/v1/incidents", PERM_WORK, 0, api_incident_create, BODY(incident_fields),
+	 NONE, NULL, "incident.create", "incidents", "record an incident"},
+	{"GET", "/api/v1/incidents/{id}", PERM_READ, 0, api_incident_get, NONE, NONE, NULL, NULL,
+	 "incidents", "one incident: grade, deadlines, triggers, chain, timeline"},
+	{"POST", "/api/v1/incidents/{id}/report", PERM_WORK, 0, api_incident_report,
+	 BODY(report_fields), NONE, NULL, "incident.report", "incidents", "a report made"},
+	{"POST", "/api/v1/incidents/{id}/close", PERM_WORK, 0, api_incident_close,
+	 BODY(step_fields), NONE, NULL, "incident.close", "incidents", "handling ended"},
+	{"POST", "/api/v1/incidents/{id}/propose", PERM_OFFICE, 0, api_incident_propose,
+	 BODY(by_fields), NONE, NULL, "incident.propose", "accountability",
+	 "keep the engine's accountability proposal (问责提议)"},
+	{"POST", "/api/v1/incidents/{id}/recommend", PERM_OFFICE, 0, api_incident_recommend,
+	 BODY(by_fields), NONE, NULL, "incident.recommend", "accountability",
+	 "keep the accountability recommendation (问责建议)"},
+	{"POST", "/api/v1/incidents/{id}/decide", PERM_OFFICE, 0, api_incident_decide,
+	 BODY(decide_fields), NONE, NULL, "incident.decide", "accountability",
+	 "record the decision taken for each person"},
+
+	{"GET", "/api/v1/records", PERM_READ, R_LIST, api_records_list, NONE, NONE, "id", NULL,
+	 "records", "records of meetings, drills, training … in scope"},
+	{"POST", "/api/v1/records", PERM_RECORD, 0, api_record_create, BODY(record_fields), NONE,
+	 NULL, "record.create", "records", "record a meeting, drill, training …"},
+	{"GET", "/api/v1/deadlines", PERM_READ, 0, api_deadlines_list, NONE,
+	 QUERY(deadline_filters), NULL, NULL, "deadlines",
+	 "the yearly duties and MLPS deadlines up to today, with their states"},
+
+	{"GET", "/api/v1/accounts", PERM_ACCOUNTS, R_PERSONAL, api_accounts_list, NONE, NONE, NULL,
+	 "account.list", "administration", "every account (system administrator)"},
+	{"POST", "/api/v1/accounts", PERM_ACCOUNTS, 0, api_account_create, BODY(account_fields),
+	 NONE, NULL, "account.create", "administration",
+	 "open an account (no role until the security administrator gives one; the person "
+	 "sets a password on the server)"},
+	{"GET", "/api/v1/accounts/{id}", PERM_ACCOUNTS, R_PERSONAL, api_account_get, NONE, NONE,
+	 NULL, "account.read", "administration", "one account"},
+	{"PATCH", "/api/v1/accounts/{id}", PERM_ACCOUNTS, R_UPDATE, api_account_update,
+	 BODY(account_update_fields), NONE, NULL, "account.update", "administration",
+	 "lock, unlock, disable or enable an account"},
+	{"PUT", "/api/v1/accounts/{id}/role", PERM_ROLES, 0, api_account_role, BODY(role_fields),
+	 NONE, NULL, "account.role", "administration",
+	 "give an account its role and scope (security administrator)"},
+	{"GET", "/api/v1/settings", PERM_ACCOUNTS, 0, api_settings_get, NONE, NONE, NULL, NULL,
+	 "administration", "the security settings"},
+	{"PATCH", "/api/v1/settings", PERM_ACCOUNTS, R_UPDATE, api_settings_update,
+	 BODY(settings_fields), NONE, NULL, "settings.update", "administration",
+	 "change security settings"},
+	{"GET", "/api/v1/tokens", PERM_ROLES, 0, api_tokens_list, NONE, NONE, NULL, NULL,
+	 "administration", "the API tokens (never their secrets)"},
+	{"POST", "/api/v1/tokens", PERM_ROLES, 0, api_token_create, BODY(token_fields), NONE, NULL,
+	 "token.create", "administration",
+	 "make an API token for an integration: the secret is answered once"},
+	{"POST", "/api/v1/tokens/{id}/revoke", PERM_ROLES, R_NOBODY, api_token_revoke, NONE, NONE,
+	 NULL, "token.revoke", "administration", "revoke a token"},
+	{"GET", "/api/v1/audit", PERM_AUDIT, R_LIST | R_PERSONAL, api_audit_list, NONE,
+	 QUERY(audit_filters), NULL, "audit.read", "audit",
+	 "the audit log, newest first (audit administrator); reading it is itself audited"},
+	{"GET", "/api/v1/audit/verify", PERM_AUDIT, R_PERSONAL, api_audit_verify, NONE, NONE, NULL,
+	 "audit.verify", "audit", "verify the SM3 chain of the entries held in the database"},
+};
+
+const size_t api_nroutes = N(api_routes);
