@@ -240,6 +240,24 @@ static int principal_of_account(struct api_ctx *x, int64_t id)
 	return 0;
 }
 
+/* whole_scope: a scope at the organisation's top unit is the whole organisation (0), which
+ * spares every query of the request the walk down the unit tree. */
+static int whole_scope(struct api_ctx *x)
+{
+	struct cd_diag d = {{0}};
+	bool top = false;
+	enum cd_err rc;
+
+	if (!x->who.unit)
+		return 0;
+	rc = store_unit_top(x->q->store, x->who.unit, &top, &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, NULL, &d);
+	if (top)
+		x->who.unit = 0;
+	return 0;
+}
+
 /* identify sets x->who from the bearer token or the session cookie. 0 when nobody or somebody
  * was identified; an error status when the credentials given are wrong (401) or the store
  * failed. */
@@ -269,7 +287,7 @@ static int identify(struct api_ctx *x)
 		snprintf(x->who.name, sizeof x->who.name, "token:%lld", (long long)t.id);
 		x->who.role = t.role;
 		x->who.unit = t.unit;
-		return 0;
+		return whole_scope(x);
 	}
 	if (q->session) {
 		struct session se;
@@ -285,6 +303,7 @@ static int identify(struct api_ctx *x)
 			(void)account_session_end(q->store, q->session, NULL);
 			return 0;
 		}
+		return whole_scope(x);
 	}
 	return 0;
 }

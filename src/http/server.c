@@ -97,7 +97,7 @@ static enum MHD_Result send_response(struct MHD_Connection *c, const struct serv
 /* json_response makes a JSON response of j (taking it); NULL on ENOMEM. */
 static struct MHD_Response *json_response(json_t *j)
 {
-	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL; /* UTF-8 as it is */
 	struct MHD_Response *r;
 
 	json_decref(j);

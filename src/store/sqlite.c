@@ -85,6 +85,7 @@ enum stmt {
 	ST_TOKEN_REVOKE,
 	ST_TOKEN_EXISTS,
 	ST_UNIT_WITHIN,
+	ST_UNIT_TOP,
 	ST_ID_UNIT,
 	ST_ID_PERSON,
 	ST_ID_ASSET,
@@ -265,6 +266,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_UNIT_WITHIN] = "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM unit u"
 			  " JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)"
 			  " SELECT EXISTS (SELECT 1 FROM up WHERE id = ?2)",
+	[ST_UNIT_TOP] = "SELECT parent_id IS NULL AND kind <> 'external_authority' FROM unit"
+		       " WHERE id = ?1",
 	[ST_ID_UNIT] = "SELECT id FROM unit WHERE code = ?1",
 	[ST_ID_PERSON] = "SELECT id FROM person WHERE code = ?1",
 	[ST_ID_ASSET] = "SELECT id FROM asset WHERE code = ?1",
@@ -1887,6 +1890,25 @@ static enum cd_err sq_unit_within(struct store *s, int64_t unit, int64_t top, bo
 	return rc;
 }
 
+static enum cd_err sq_unit_top(struct store *s, int64_t unit, bool *yes, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_UNIT_TOP];
+	int step;
+	enum cd_err rc = CD_OK;
+
+	*yes = false;
+	sqlite3_bind_int64(st, 1, unit);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0) != 0;
+	else if (step != SQLITE_DONE)
+		rc = db_fail(q, d, "unit");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
 static enum cd_err sq_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
 			    struct cd_diag *d)
 {
@@ -2093,6 +2115,7 @@ static const struct store_ops sqlite_ops = {
 	.incident_event_add = sq_incident_event_add,
 	.incidents_load = sq_incidents_load,
 	.unit_within = sq_unit_within,
+	.unit_top = sq_unit_top,
 	.id_of = sq_id_of,
 	.asset_get = sq_asset_get,
 	.asset_update = sq_asset_update,
@@ -2133,7 +2156,7 @@ static const struct store_ops sqlite_ops = {
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,
 			      struct cd_diag *d)
 {
-	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX; /* one connection, one thread */
 	struct sq *q = calloc(1, sizeof(*q));
 	char *err = NULL;
 	enum cd_err rc;

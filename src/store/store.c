@@ -346,6 +346,11 @@ enum cd_err store_unit_within(struct store *s, int64_t unit, int64_t top, bool *
 	return s->ops->unit_within(s, unit, top, yes, d);
 }
 
+enum cd_err store_unit_top(struct store *s, int64_t unit, bool *yes, struct cd_diag *d)
+{
+	return s->ops->unit_top(s, unit, yes, d);
+}
+
 enum cd_err store_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
 			struct cd_diag *d)
 {

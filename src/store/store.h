@@ -22,6 +22,8 @@ struct store;
 
 #define STORE_CREATE 1u /* create the database when it does not exist */
 
+/* A store is used by one thread at a time (the server opens one per worker thread). */
+
 /* store_open opens the database named by uri: a file path (SQLite), "sqlite:PATH". The
  * schema is brought up to date by the backend's numbered migrations. Without STORE_CREATE
  * a missing database is CD_ENOTFOUND. On CD_OK *out is owned by the caller (store_close). */
@@ -335,6 +337,10 @@ bool store_in_transaction(const struct store *s);
 /* store_unit_within: unit lies in the subtree of top (top itself included). */
 enum cd_err store_unit_within(struct store *s, int64_t unit, int64_t top, bool *yes,
 			      struct cd_diag *d);
+
+/* store_unit_top: unit is the organisation's top — a root that is not an external authority —
+ * whose subtree is the whole organisation. */
+enum cd_err store_unit_top(struct store *s, int64_t unit, bool *yes, struct cd_diag *d);
 
 /* store_id_of finds the id of the unit, person or asset with this code; CD_ENOTFOUND. */
 enum store_kind { SK_UNIT, SK_PERSON, SK_ASSET };
