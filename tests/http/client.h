@@ -144,8 +144,18 @@ static inline void client_slurp(const char *path, char *buf, size_t n)
 
 /* client_serve starts `bin serve` on a free port over db (output in out_path) and waits until
  * it says where it listens; returns the port (0 on failure) and sets *pid. */
+static inline unsigned client_serve_tls(const char *bin, const char *db, const char *out_path,
+					pid_t *pid, const char *cert, const char *key);
+
 static inline unsigned client_serve(const char *bin, const char *db, const char *out_path,
 				    pid_t *pid)
+{
+	return client_serve_tls(bin, db, out_path, pid, NULL, NULL);
+}
+
+/* client_serve_tls is client_serve with --tls-cert cert --tls-key key (both NULL: plain). */
+static inline unsigned client_serve_tls(const char *bin, const char *db, const char *out_path,
+					pid_t *pid, const char *cert, const char *key)
 {
 	char out[2048] = "";
 	const char *p = NULL;
@@ -155,8 +165,12 @@ static inline unsigned client_serve(const char *bin, const char *db, const char 
 	if (child == 0) {
 		if (!freopen(out_path, "w", stdout) || !freopen(out_path, "a", stderr))
 			_exit(126);
-		execl(bin, bin, "serve", "--listen", "127.0.0.1:0", "--db", db, "--threads", "4",
-		      (char *)NULL);
+		if (cert)
+			execl(bin, bin, "serve", "--listen", "127.0.0.1:0", "--db", db, "--threads",
+			      "4", "--tls-cert", cert, "--tls-key", key, (char *)NULL);
+		else
+			execl(bin, bin, "serve", "--listen", "127.0.0.1:0", "--db", db, "--threads",
+			      "4", (char *)NULL);
 		_exit(127);
 	}
 	*pid = child;

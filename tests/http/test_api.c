@@ -1081,6 +1081,53 @@ static void audit_log(void **state)
 	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
 }
 
+/* --- TLS: HSTS and a Secure cookie -------------------------------------------------------------- */
+
+static void tls(void **state)
+{
+	char cert[600], key[600], out[700], url[128], cookie[512] = "", v[256];
+	const char *body = "{\"name\":\"t.office\",\"password\":\"" PASSWORD "\"}";
+	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+	unsigned tport;
+	pid_t tpid = -1;
+	CURL *c;
+
+	(void)state;
+	client_stop(&pid); /* the plain server of the fixture is not needed */
+	snprintf(cert, sizeof cert, "%s.cert.pem", db);
+	snprintf(key, sizeof key, "%s.key.pem", db);
+	snprintf(out, sizeof out, "%s.tls.out", db);
+	assert_int_equal(sh("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
+			    "-nodes -days 2 -subj /CN=127.0.0.1 -keyout %s -out %s 2>/dev/null",
+			    key, cert),
+			 0);
+	tport = client_serve_tls(bin, db, out, &tpid, cert, key);
+	assert_true(tport > 0);
+	snprintf(url, sizeof url, "https://127.0.0.1:%u/api/v1/session", tport);
+	assert_non_null(c = curl_easy_init());
+	reply_free(&r);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L); /* a self-signed certificate */
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
+	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, client_on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, client_on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r);
+	assert_int_equal(curl_easy_perform(c), CURLE_OK);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+	curl_easy_cleanup(c);
+	curl_slist_free_all(h);
+	client_stop(&tpid);
+	expect(201);
+	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
+	assert_non_null(strstr(cookie, "; Secure"));
+	assert_non_null(client_header(&r, "Strict-Transport-Security", v, sizeof v));
+	unlink(cert);
+	unlink(key);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -1094,6 +1141,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(password_age, start, stop),
 		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
 		cmocka_unit_test_setup_teardown(audit_log, start, stop),
+		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;
 
