@@ -280,8 +280,10 @@ const struct route api_routes[] = {
 	 "incidents", "the incidents in scope with grade, report and case states"},
 	{"POST", "/api/v1/incidents", PERM_WORK, 0, api_incident_create, BODY(incident_fields),
 	 NONE, NULL, "incident.create", "incidents", "record an incident"},
-	{"GET", "/api/v1/incidents/{id}", PERM_READ, 0, api_incident_get, NONE, NONE, NULL, NULL,
-	 "incidents", "one incident: grade, deadlines, triggers, chain, timeline"},
+	{"GET", "/api/v1/incidents/{id}", PERM_READ, R_PERSONAL, api_incident_get, NONE, NONE, NULL,
+	 "incident.read", "incidents",
+	 "one incident: grade, deadlines, triggers, the chain of named persons (a read that is "
+	 "audited), timeline"},
 	{"POST", "/api/v1/incidents/{id}/report", PERM_WORK, 0, api_incident_report,
 	 BODY(report_fields), NONE, NULL, "incident.report", "incidents", "a report made"},
 	{"POST", "/api/v1/incidents/{id}/close", PERM_WORK, 0, api_incident_close,

@@ -417,6 +417,9 @@ static void register_and_work(const struct client *office, const struct client *
 	snprintf(path, sizeof path, "/api/v1/incidents/%s", incident);
 	do_(officer, "GET", "/api/v1/incidents/{id}", path, NULL);
 	assert_string_equal(jstr("record.code"), "T-SJ-1");
+	/* the chain names persons: reading it is on record */
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'incident.read' AND "
+			      "actor = 't.officer' AND outcome = 'ok'") == 1);
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/report", incident);
 	do_(officer, "POST", "/api/v1/incidents/{id}/report", path,
 	    "{\"kind\":\"initial\",\"to\":\"网信委办公室\"}");
