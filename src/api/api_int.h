@@ -221,5 +221,15 @@ int api_incident_decide(struct api_ctx *x);
 int api_records_list(struct api_ctx *x);
 int api_record_create(struct api_ctx *x);
 int api_deadlines_list(struct api_ctx *x);
+int api_units_list(struct api_ctx *x);
+int api_unit_get(struct api_ctx *x);
+int api_unit_create(struct api_ctx *x);
+int api_persons_list(struct api_ctx *x);
+int api_person_get(struct api_ctx *x);
+int api_person_create(struct api_ctx *x);
+int api_duties_list(struct api_ctx *x);
+int api_duty_create(struct api_ctx *x);
+int api_projects_list(struct api_ctx *x);
+int api_project_create(struct api_ctx *x);
 
 #endif

@@ -19,6 +19,11 @@ CODES(due_state, enum due_state)
 CODES(record_kind, enum record_kind)
 CODES(report_kind, enum report_kind)
 CODES(reporter, enum reporter)
+CODES(unit_kind, enum unit_kind)
+static const char *duty_role_i(int v)
+{
+	return role_code((enum role)v);
+}
 #define ENUM(fn, max)     FT_ENUM, 0, 0, 0, fn##_i, max
 #define ENUM_REQ(fn, max) FT_ENUM, FF_REQUIRED, 0, 0, fn##_i, max
 
@@ -76,6 +81,43 @@ static const struct field asset_filters[] = {
 	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
 	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+};
+
+/* --- units, persons, duties, projects ---------------------------------------------------------- */
+
+static const struct field unit_fields[] = {
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit's code, unique"},
+	{"name", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "名称"},
+	{"parent", FT_CODE, 0, 0, 0, NULL, 0, "the unit above it"},
+	{"kind", ENUM_REQ(unit_kind, UNIT__MAX), "党委 / 领导小组 / 办公室 / 部门 / 技术支撑 / 外部机构"},
+};
+
+static const struct field person_fields[] = {
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the person's code, unique"},
+	{"name", FT_STRING, FF_REQUIRED, 1, 100, NULL, 0, "姓名"},
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit the person works in"},
+	{"title", FT_STRING, 0, 1, 100, NULL, 0, "职务"},
+	{"phone", FT_STRING, 0, 1, 40, NULL, 0, "telephone"},
+	{"email", FT_STRING, 0, 3, 200, NULL, 0, "e-mail"},
+};
+
+static const struct field duty_fields[] = {
+	{"role", FT_ENUM, FF_REQUIRED, 0, 0, duty_role_i, ROLE__MAX, "第一责任人 / 直接责任人 / … / 系统负责人"},
+	{"person", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "who holds it"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "the unit it is held for (or asset)"},
+	{"asset", FT_CODE, 0, 0, 0, NULL, 0, "the system it is held for (or unit)"},
+	{"from", FT_DATE, FF_REQUIRED, 0, 0, NULL, 0, "first day held"},
+	{"to", FT_DATE, FF_NULL, 0, 0, NULL, 0, "last day held (none: it runs on)"},
+	{"note", FT_STRING, 0, 1, 500, NULL, 0, "e.g. the appointment letter"},
+};
+
+static const struct field project_fields[] = {
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the project's code, unique"},
+	{"name", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "名称"},
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit that runs it"},
+	{"year", FT_INT, FF_REQUIRED, 2000, 2100, NULL, 0, "budget year"},
+	{"total", FT_INT, FF_REQUIRED, 1, 100000000000, NULL, 0, "total budget, yuan"},
+	{"security", FT_INT, 0, 0, 100000000000, NULL, 0, "of which for security, yuan"},
 };
 
 /* --- notices, incidents, records, deadlines ------------------------------------------------------ */
@@ -250,6 +292,27 @@ const struct route api_routes[] = {
 	 "register", "one asset"},
 	{"PATCH", "/api/v1/assets/{id}", PERM_WORK, R_UPDATE, api_asset_update, BODY(asset_fields),
 	 NONE, NULL, "asset.update", "register", "change some of an asset's fields"},
+
+	{"GET", "/api/v1/units", PERM_READ, R_LIST, api_units_list, NONE, NONE, "id", NULL,
+	 "register", "the units in scope (the tree: each with its parent)"},
+	{"POST", "/api/v1/units", PERM_OFFICE, 0, api_unit_create, BODY(unit_fields), NONE, NULL,
+	 "unit.create", "register", "add a unit"},
+	{"GET", "/api/v1/units/{id}", PERM_READ, 0, api_unit_get, NONE, NONE, NULL, NULL,
+	 "register", "one unit"},
+	{"GET", "/api/v1/persons", PERM_READ, R_LIST | R_PERSONAL, api_persons_list, NONE, NONE,
+	 "id", "person.list", "register", "the persons in scope (personal data: the read is audited)"},
+	{"POST", "/api/v1/persons", PERM_WORK, 0, api_person_create, BODY(person_fields), NONE,
+	 NULL, "person.create", "register", "add a person"},
+	{"GET", "/api/v1/persons/{id}", PERM_READ, R_PERSONAL, api_person_get, NONE, NONE, NULL,
+	 "person.read", "register", "one person (personal data: the read is audited)"},
+	{"GET", "/api/v1/duties", PERM_READ, R_LIST, api_duties_list, NONE, NONE, "id", NULL,
+	 "register", "who holds which role for which unit or system, from when to when"},
+	{"POST", "/api/v1/duties", PERM_WORK, 0, api_duty_create, BODY(duty_fields), NONE, NULL,
+	 "duty.create", "register", "record that a person holds a role"},
+	{"GET", "/api/v1/projects", PERM_READ, R_LIST, api_projects_list, NONE, NONE, "id", NULL,
+	 "register", "IT projects and their security budgets"},
+	{"POST", "/api/v1/projects", PERM_WORK, 0, api_project_create, BODY(project_fields), NONE,
+	 NULL, "project.create", "register", "add an IT project"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

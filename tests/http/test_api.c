@@ -361,6 +361,35 @@ static void register_and_work(const struct client *office, const struct client *
 	expect(200);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
 
+	/* units, persons (an audited read), duties, projects */
+	do_(officer, "GET", "/api/v1/units", "/api/v1/units?limit=2", NULL);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 1); /* JSJXY alone */
+	assert_null(jstr("next"));
+	do_(office, "POST", "/api/v1/units", "/api/v1/units",
+	    "{\"code\":\"T-U1\",\"name\":\"网络中心\",\"parent\":\"JSJXY\",\"kind\":\"department\"}");
+	snprintf(path, sizeof path, "/api/v1/units/%lld", (long long)jint("id"));
+	do_(officer, "GET", "/api/v1/units/{id}", path, NULL);
+	assert_string_equal(jstr("parent"), "JSJXY");
+	do_(officer, "POST", "/api/v1/persons", "/api/v1/persons",
+	    "{\"code\":\"T-P1\",\"name\":\"测试人\",\"unit\":\"T-U1\",\"phone\":\"0471-0000000\"}");
+	snprintf(path, sizeof path, "/api/v1/persons/%lld", (long long)jint("id"));
+	do_(officer, "GET", "/api/v1/persons/{id}", path, NULL);
+	do_(officer, "GET", "/api/v1/persons", "/api/v1/persons", NULL);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action IN ('person.read', "
+			      "'person.list') AND actor = 't.officer'") == 2);
+	do_(officer, "POST", "/api/v1/duties", "/api/v1/duties",
+	    "{\"role\":\"security_officer\",\"person\":\"T-P1\",\"unit\":\"T-U1\","
+	    "\"from\":\"2026-01-01\"}");
+	do_(officer, "GET", "/api/v1/duties", "/api/v1/duties?sort=-id&limit=1", NULL);
+	assert_string_equal(jstr("items.0.person"), "T-P1");
+	do_(officer, "POST", "/api/v1/projects", "/api/v1/projects",
+	    "{\"code\":\"T-PRJ\",\"name\":\"测试项目\",\"unit\":\"T-U1\",\"year\":2026,"
+	    "\"total\":100000,\"security\":6000}");
+	do_(officer, "GET", "/api/v1/projects", "/api/v1/projects", NULL);
+	call(officer, "POST", "/api/v1/persons",
+	     "{\"code\":\"T-P2\",\"name\":\"越权\",\"unit\":\"JWC\"}");
+	error_is(422, "out_of_scope");
+
 	/* notices: the whole closed loop */
 	do_(officer, "GET", "/api/v1/notices", "/api/v1/notices", NULL);
 	snprintf(body, sizeof body,
@@ -575,6 +604,16 @@ static const struct {
 	{"POST", "/api/v1/assets", "OF"},
 	{"GET", "/api/v1/assets/{id}", "OFULA"},
 	{"PATCH", "/api/v1/assets/{id}", "OF"},
+	{"GET", "/api/v1/units", "OFULA"},
+	{"POST", "/api/v1/units", "O"},
+	{"GET", "/api/v1/units/{id}", "OFULA"},
+	{"GET", "/api/v1/persons", "OFULA"},
+	{"POST", "/api/v1/persons", "OF"},
+	{"GET", "/api/v1/persons/{id}", "OFULA"},
+	{"GET", "/api/v1/duties", "OFULA"},
+	{"POST", "/api/v1/duties", "OF"},
+	{"GET", "/api/v1/projects", "OFULA"},
+	{"POST", "/api/v1/projects", "OF"},
 	{"GET", "/api/v1/notices", "OFULA"},
 	{"POST", "/api/v1/notices", "O"},
 	{"GET", "/api/v1/notices/{id}", "OFULA"},
