@@ -147,6 +147,22 @@ bool api_in_scope(struct api_ctx *x, int64_t unit);
 /* api_page answers a list: {"items": items, "next": cursor or null}. */
 int api_page(struct api_ctx *x, json_t *items, const char *next);
 
+/* A page over records sorted by id (the lists that are not store pages): api_pager_start reads
+ * the cursor (0, or answers 400); for each row in scope, in order (api_pager_index gives the
+ * array position of the j-th, descending when asked), api_pager_step says whether it goes on
+ * the page, lies before the cursor, or ends a full page (the next cursor is then set). */
+struct api_pager {
+	int64_t after, last;
+	size_t n, limit;
+	bool desc;
+	char next[32];
+};
+enum page_step { PAGE_TAKE, PAGE_SKIP, PAGE_STOP };
+int api_pager_start(struct api_ctx *x, struct api_pager *p);
+size_t api_pager_index(const struct api_pager *p, size_t j, size_t n);
+enum page_step api_pager_step(struct api_pager *p, int64_t id);
+int api_pager_answer(struct api_ctx *x, struct api_pager *p, json_t *items);
+
 /* Cursors: opaque text carrying the sort value and id of the last row of a page. */
 void api_cursor_make(char *out, size_t n, const char *key, int64_t id);
 bool api_cursor_read(const char *c, char *key, size_t n, int64_t *id);

@@ -116,37 +116,28 @@ static size_t count_of(const struct reg *reg, enum kind k)
 static int list(struct api_ctx *x, enum kind k)
 {
 	struct reg *reg;
-	int64_t after = 0, id, last = 0;
-	char key[8], next[32] = "";
+	struct api_pager pg;
+	int64_t id;
 	json_t *items, *o;
 	int st;
 
-	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
-		return api_fail(x, 400, "invalid", "cursor",
-				"cursor: give the \"next\" of the previous page as it was");
-	if ((st = reg_open(x, &reg)))
+	if ((st = api_pager_start(x, &pg)) || (st = reg_open(x, &reg)))
 		return st;
 	items = json_array();
 	for (size_t j = 0; j < count_of(reg, k); j++) {
-		size_t i = x->desc ? count_of(reg, k) - 1 - j : j;
+		enum page_step step;
 
-		if (!record_at(x, reg, k, i, &id, &o))
+		if (!record_at(x, reg, k, api_pager_index(&pg, j, count_of(reg, k)), &id, &o))
 			continue;
-		if ((after && (x->desc ? id >= after : id <= after)) ||
-		    json_array_size(items) == x->limit) {
-			/* one more visible row after a full page: there is a next page */
-			if (json_array_size(items) == x->limit && !(after && (x->desc ? id >= after
-										      : id <= after)))
-				api_cursor_make(next, sizeof next, NULL, last);
+		if ((step = api_pager_step(&pg, id)) != PAGE_TAKE) {
 			json_decref(o);
-			if (next[0])
+			if (step == PAGE_STOP)
 				break;
 			continue;
 		}
 		json_array_append_new(items, o);
-		last = id;
 	}
-	st = api_page(x, items, next[0] ? next : NULL);
+	st = api_pager_answer(x, &pg, items);
 	reg_free(reg);
 	return st;
 }

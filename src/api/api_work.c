@@ -132,16 +132,12 @@ int api_notices_list(struct api_ctx *x)
 {
 	const struct fval *state = api_qval(x, "state");
 	struct wbook w;
-	int64_t top = scope_top(x), unit = 0, after = 0;
-	char key[8], next[32];
+	struct api_pager pg;
+	int64_t top = scope_top(x), unit = 0;
 	json_t *items;
-	size_t k = 0;
 	int st;
 
-	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
-		return api_fail(x, 400, "invalid", "cursor", "cursor: give the \"next\" of the "
-							     "previous page as it was");
-	if ((st = wbook_open(x, &w, false)))
+	if ((st = api_pager_start(x, &pg)) || (st = wbook_open(x, &w, false)))
 		return st;
 	if (api_qval(x, "unit")->set) {
 		const struct unit *u = reg_unit_by_code(w.b.reg, api_qval(x, "unit")->s);
@@ -154,29 +150,24 @@ int api_notices_list(struct api_ctx *x)
 		unit = u->id;
 	}
 	items = json_array();
-	next[0] = '\0';
 	for (size_t j = 0; j < w.b.nnotices; j++) {
-		size_t i = x->desc ? w.b.nnotices - 1 - j : j;
-		const struct notice *n = &w.b.notices[i];
+		const struct notice *n = &w.b.notices[api_pager_index(&pg, j, w.b.nnotices)];
 		struct notice_due due = notice_due(n, w.p, w.b.cal);
+		enum page_step step;
+		json_t *o;
 
-		if (after && (x->desc ? n->id >= after : n->id <= after))
-			continue;
 		if (!book_notice_concerns(&w.b, n, top) ||
 		    (unit && !book_notice_concerns(&w.b, n, unit)) ||
-		    (state->set && notice_state(n, &due, x->q->now) != (enum due_state)state->i))
+		    (state->set && notice_state(n, &due, x->q->now) != (enum due_state)state->i) ||
+		    (step = api_pager_step(&pg, n->id)) == PAGE_SKIP)
 			continue;
-		if (k == x->limit) {
-			api_cursor_make(next, sizeof next, NULL, w.b.notices[i - (x->desc ? -1 : 1)].id);
+		if (step == PAGE_STOP)
 			break;
-		}
-		json_t *o = book_notice_json(&w.b, n, x->q->now, false);
-
+		o = book_notice_json(&w.b, n, x->q->now, false);
 		json_object_set_new(o, "id", json_integer(n->id));
 		json_array_append_new(items, o);
-		k++;
 	}
-	st = api_page(x, items, next[0] ? next : NULL);
+	st = api_pager_answer(x, &pg, items);
 	wbook_close(&w);
 	return st;
 }
@@ -389,33 +380,25 @@ static struct incident *incident_in_scope(struct api_ctx *x, struct wbook *w)
 int api_incidents_list(struct api_ctx *x)
 {
 	struct wbook w;
-	int64_t after = 0;
-	char key[8], next[32];
+	struct api_pager pg;
 	json_t *items;
-	size_t k = 0;
 	int st;
 
-	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
-		return api_fail(x, 400, "invalid", "cursor", "cursor: give the \"next\" of the "
-							     "previous page as it was");
-	if ((st = wbook_open(x, &w, true)))
+	if ((st = api_pager_start(x, &pg)) || (st = wbook_open(x, &w, true)))
 		return st;
 	items = json_array();
-	next[0] = '\0';
 	for (size_t j = 0; j < w.b.nincidents; j++) {
-		size_t i = x->desc ? w.b.nincidents - 1 - j : j;
-		const struct incident *inc = &w.b.incidents[i];
+		const struct incident *inc =
+			&w.b.incidents[api_pager_index(&pg, j, w.b.nincidents)];
 		struct incident_analysis an;
+		enum page_step step;
 		json_t *o;
 
-		if ((after && (x->desc ? inc->id >= after : inc->id <= after)) ||
-		    !incident_concerns(&w.b, inc, scope_top(x)))
+		if (!incident_concerns(&w.b, inc, scope_top(x)) ||
+		    (step = api_pager_step(&pg, inc->id)) == PAGE_SKIP)
 			continue;
-		if (k == x->limit) {
-			api_cursor_make(next, sizeof next, NULL,
-					w.b.incidents[x->desc ? i + 1 : i - 1].id);
+		if (step == PAGE_STOP)
 			break;
-		}
 		if (incident_analyse(&w.env, inc, x->q->now, w.b.a, &an)) {
 			json_decref(items);
 			wbook_close(&w);
@@ -424,9 +407,8 @@ int api_incidents_list(struct api_ctx *x)
 		o = book_incident_list_json(w.b.reg, inc, &an);
 		json_object_set_new(o, "id", json_integer(inc->id));
 		json_array_append_new(items, o);
-		k++;
 	}
-	st = api_page(x, items, next[0] ? next : NULL);
+	st = api_pager_answer(x, &pg, items);
 	wbook_close(&w);
 	return st;
 }
@@ -676,35 +658,25 @@ static json_t *record_json(const struct reg *reg, const struct record *r)
 int api_records_list(struct api_ctx *x)
 {
 	struct wbook w;
-	int64_t after = 0;
-	char key[8], next[32];
+	struct api_pager pg;
 	json_t *items;
-	size_t k = 0;
 	int st;
 
-	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &after))
-		return api_fail(x, 400, "invalid", "cursor", "cursor: give the \"next\" of the "
-							     "previous page as it was");
-	if ((st = wbook_open(x, &w, false)))
+	if ((st = api_pager_start(x, &pg)) || (st = wbook_open(x, &w, false)))
 		return st;
 	items = json_array();
-	next[0] = '\0';
 	for (size_t j = 0; j < w.b.nrecords; j++) {
-		size_t i = x->desc ? w.b.nrecords - 1 - j : j;
-		const struct record *r = &w.b.records[i];
+		const struct record *r = &w.b.records[api_pager_index(&pg, j, w.b.nrecords)];
+		enum page_step step;
 
-		if ((after && (x->desc ? r->id >= after : r->id <= after)) ||
-		    (scope_top(x) && !book_in_unit(w.b.reg, r->unit, scope_top(x))))
+		if ((scope_top(x) && !book_in_unit(w.b.reg, r->unit, scope_top(x))) ||
+		    (step = api_pager_step(&pg, r->id)) == PAGE_SKIP)
 			continue;
-		if (k == x->limit) {
-			api_cursor_make(next, sizeof next, NULL,
-					w.b.records[x->desc ? i + 1 : i - 1].id);
+		if (step == PAGE_STOP)
 			break;
-		}
 		json_array_append_new(items, record_json(w.b.reg, r));
-		k++;
 	}
-	st = api_page(x, items, next[0] ? next : NULL);
+	st = api_pager_answer(x, &pg, items);
 	wbook_close(&w);
 	return st;
 }

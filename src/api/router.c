@@ -136,6 +136,40 @@ bool api_cursor_read(const char *c, char *key, size_t n, int64_t *id)
 	return true;
 }
 
+int api_pager_start(struct api_ctx *x, struct api_pager *p)
+{
+	char key[8];
+
+	*p = (struct api_pager){.limit = x->limit, .desc = x->desc};
+	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &p->after))
+		return api_fail(x, 400, "invalid", "cursor",
+				"cursor: give the \"next\" of the previous page as it was");
+	return 0;
+}
+
+size_t api_pager_index(const struct api_pager *p, size_t j, size_t n)
+{
+	return p->desc ? n - 1 - j : j;
+}
+
+enum page_step api_pager_step(struct api_pager *p, int64_t id)
+{
+	if (p->after && (p->desc ? id >= p->after : id <= p->after))
+		return PAGE_SKIP;
+	if (p->n == p->limit) { /* one more row after a full page: there is a next one */
+		api_cursor_make(p->next, sizeof p->next, NULL, p->last);
+		return PAGE_STOP;
+	}
+	p->n++;
+	p->last = id;
+	return PAGE_TAKE;
+}
+
+int api_pager_answer(struct api_ctx *x, struct api_pager *p, json_t *items)
+{
+	return api_page(x, items, p->next[0] ? p->next : NULL);
+}
+
 /* --- audit -------------------------------------------------------------------------------------- */
 
 static char *dump(json_t *j)
@@ -221,23 +255,14 @@ bool api_in_scope(struct api_ctx *x, int64_t unit)
 
 /* --- who is asking ------------------------------------------------------------------------------ */
 
-static int principal_of_account(struct api_ctx *x, int64_t id)
+static void principal_of_account(struct api_ctx *x, const struct account *a)
 {
-	struct account a;
-	struct cd_diag d = {{0}};
-	enum cd_err rc = account_get(x->q->store, id, x->q->now, &a, &d);
-
-	if (rc == CD_ENOTFOUND || (rc == CD_OK && (a.locked || a.disabled)))
-		return 1;
-	if (rc != CD_OK)
-		return -api_err(x, rc, NULL, &d);
 	x->who.kind = WHO_SESSION;
-	x->who.account = a.id;
-	snprintf(x->who.name, sizeof x->who.name, "%s", a.name);
-	x->who.role = a.role;
-	x->who.unit = account_role_scoped(a.role) ? a.unit : 0;
-	x->who.password_expired = a.password_expired;
-	return 0;
+	x->who.account = a->id;
+	snprintf(x->who.name, sizeof x->who.name, "%s", a->name);
+	x->who.role = a->role;
+	x->who.unit = account_role_scoped(a->role) ? a->unit : 0;
+	x->who.password_expired = a->password_expired;
 }
 
 /* whole_scope: a scope at the organisation's top unit is the whole organisation (0), which
@@ -266,7 +291,6 @@ static int identify(struct api_ctx *x)
 	const struct api_request *q = x->q;
 	struct cd_diag d = {{0}};
 	enum cd_err rc;
-	int st;
 
 	if (q->authorization) {
 		struct api_token t;
@@ -291,18 +315,16 @@ static int identify(struct api_ctx *x)
 	}
 	if (q->session) {
 		struct session se;
+		struct account a;
 
-		rc = account_session_get(q->store, q->session, q->now, &se, &d);
+		/* one indexed statement: the session, its account and the timeouts; a session of a
+		 * locked or disabled account has ended */
+		rc = account_session_account(q->store, q->session, q->now, &se, &a, &d);
 		if (rc == CD_ENOTFOUND)
 			return 0; /* expired or ended: like no cookie (the route may be public) */
 		if (rc != CD_OK)
 			return api_err(x, rc, NULL, &d);
-		if ((st = principal_of_account(x, se.account)) < 0)
-			return -st;
-		if (st > 0) {
-			(void)account_session_end(q->store, q->session, NULL);
-			return 0;
-		}
+		principal_of_account(x, &a);
 		return whole_scope(x);
 	}
 	return 0;
