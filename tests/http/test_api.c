@@ -142,7 +142,8 @@ static void call(const struct client *c, const char *method, const char *path, c
 				 (int)(st), r.body);                                               \
 	} while (0)
 
-static const char *jstr(const char *path)
+/* jget: the value at a dotted path of the last reply ("items.0.code"), or NULL. */
+static json_t *jget(const char *path)
 {
 	json_t *v = j;
 	char key[64];
@@ -156,24 +157,17 @@ static const char *jstr(const char *path)
 				     : json_object_get(v, key);
 		p = dot ? dot + 1 : p + n;
 	}
-	return json_string_value(v);
+	return v;
+}
+
+static const char *jstr(const char *path)
+{
+	return json_string_value(jget(path));
 }
 
 static json_int_t jint(const char *path)
 {
-	json_t *v = j;
-	char key[64];
-
-	for (const char *p = path; v && *p;) {
-		const char *dot = strchr(p, '.');
-		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-
-		snprintf(key, sizeof key, "%.*s", (int)n, p);
-		v = json_is_array(v) ? json_array_get(v, strtoul(key, NULL, 10))
-				     : json_object_get(v, key);
-		p = dot ? dot + 1 : p + n;
-	}
-	return json_integer_value(v);
+	return json_integer_value(jget(path));
 }
 
 static void error_is(long status, const char *code)

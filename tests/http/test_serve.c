@@ -4,7 +4,7 @@
  * JSON errors for unknown resources and methods (405 with Allow), oversize bodies (413, with and
  * without a Content-Length) and headers (431), bad start-up options, and a clean stop on SIGTERM
  * that lets a request in flight finish and checkpoints the database. argv[1]: the binary. */
-#include "../unit/testutil.h"
+#include "client.h"
 
 #include <curl/curl.h>
 #include <pthread.h>
@@ -19,95 +19,18 @@ static char db[512];
 static pid_t pid = -1;
 static unsigned port;
 
-struct reply {
-	long status;
-	char body[8192];
-	size_t len;
-	char headers[8192];
-	size_t hlen;
-};
-
-static size_t take(char *p, size_t sz, size_t n, void *ud, char *buf, size_t *len, size_t cap)
-{
-	size_t k = sz * n;
-
-	(void)ud;
-	if (*len + k < cap) {
-		memcpy(buf + *len, p, k);
-		*len += k;
-		buf[*len] = '\0';
-	}
-	return k;
-}
-
-static size_t on_body(char *p, size_t sz, size_t n, void *ud)
-{
-	struct reply *r = ud;
-
-	return take(p, sz, n, ud, r->body, &r->len, sizeof r->body);
-}
-
-static size_t on_header(char *p, size_t sz, size_t n, void *ud)
-{
-	struct reply *r = ud;
-
-	return take(p, sz, n, ud, r->headers, &r->hlen, sizeof r->headers);
-}
-
-/* header returns the value of header name (case-insensitive) in r, or NULL. */
-static const char *header(struct reply *r, const char *name, char *out, size_t n)
-{
-	char *line = r->headers;
-
-	while (line && *line) {
-		char *end = strstr(line, "\r\n");
-		size_t nl = strlen(name);
-
-		if (!strncasecmp(line, name, nl) && line[nl] == ':') {
-			const char *v = line + nl + 1;
-			size_t vl;
-
-			while (*v == ' ')
-				v++;
-			vl = end ? (size_t)(end - v) : strlen(v);
-			snprintf(out, n, "%.*s", (int)vl, v);
-			return out;
-		}
-		line = end ? end + 2 : NULL;
-	}
-	return NULL;
-}
-
-/* req performs METHOD on path with an optional body and extra header; returns the reply. */
+/* req performs METHOD on path with an optional body and one extra header; the reply is reset. */
 static void req(const char *method, const char *path, const char *body, size_t len,
 		const char *extra, struct reply *r)
 {
-	CURL *c = curl_easy_init();
-	struct curl_slist *h = extra ? curl_slist_append(NULL, extra) : NULL;
-	char url[1024];
+	const char *hs[2] = {extra, NULL};
 
-	assert_non_null(c);
-	memset(r, 0, sizeof *r);
-	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	if (!strcmp(method, "HEAD"))
-		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-	if (body) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
-	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
-	assert_int_equal(curl_easy_perform(c), CURLE_OK);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
+	client_req(port, method, path, body, len, extra ? hs : NULL, r);
+}
+
+static const char *header(struct reply *r, const char *name, char *out, size_t n)
+{
+	return client_header(r, name, out, n);
 }
 
 /* spawn starts `cyberduty serve ARGS…` with stdout and stderr in files; returns its pid. */
@@ -123,23 +46,6 @@ static pid_t spawn(char *const args[], const char *out)
 		_exit(127);
 	}
 	return p;
-}
-
-static void slurp(const char *path, char *buf, size_t n)
-{
-	FILE *f = fopen(path, "r");
-	size_t k = f ? fread(buf, 1, n - 1, f) : 0;
-
-	buf[k] = '\0';
-	if (f)
-		fclose(f);
-}
-
-static void msleep(long ms)
-{
-	struct timespec t = {ms / 1000, (ms % 1000) * 1000000};
-
-	nanosleep(&t, NULL);
 }
 
 static char out_path[600];
@@ -159,8 +65,8 @@ static int setup(void **state)
 			"--threads", "2", NULL};
 	pid = spawn(args, out_path);
 	for (int i = 0; i < 100 && !(p = strstr(out, "127.0.0.1:")); i++) {
-		msleep(50);
-		slurp(out_path, out, sizeof out);
+		client_msleep(50);
+		client_slurp(out_path, out, sizeof out);
 	}
 	if (!p)
 		return -1;
@@ -193,7 +99,7 @@ static void secure_headers(struct reply *r)
 
 static void health(void **state)
 {
-	struct reply r;
+	struct reply r = {0};
 	char v[256];
 
 	(void)state;
@@ -207,11 +113,12 @@ static void health(void **state)
 	req("HEAD", "/api/v1/health", NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 200);
 	assert_int_equal(r.len, 0);
+	reply_free(&r);
 }
 
 static void static_files(void **state)
 {
-	struct reply r;
+	struct reply r = {0};
 	char etag[128], v[256], inm[200];
 
 	(void)state;
@@ -234,6 +141,7 @@ static void static_files(void **state)
 	req("POST", "/app.css", "x", 1, NULL, &r);
 	assert_int_equal(r.status, 405);
 	assert_string_equal(header(&r, "Allow", v, sizeof v), "GET, HEAD");
+	reply_free(&r);
 }
 
 static void refused_paths(void **state)
@@ -243,7 +151,7 @@ static void refused_paths(void **state)
 		"/.git/config",       "//etc/passwd",      "/index.html%00.css",
 		"/nothing.html",      "/web",
 	};
-	struct reply r;
+	struct reply r = {0};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -253,11 +161,12 @@ static void refused_paths(void **state)
 		assert_non_null(strstr(r.body, "\"code\":\"not_found\""));
 		secure_headers(&r);
 	}
+	reply_free(&r);
 }
 
 static void api_errors(void **state)
 {
-	struct reply r;
+	struct reply r = {0};
 	char v[256];
 
 	(void)state;
@@ -269,13 +178,14 @@ static void api_errors(void **state)
 	assert_int_equal(r.status, 405);
 	assert_string_equal(header(&r, "Allow", v, sizeof v), "GET, HEAD");
 	assert_non_null(strstr(r.body, "\"code\":\"method_not_allowed\""));
+	reply_free(&r);
 }
 
 static void limits(void **state)
 {
 	size_t n = ((size_t)1 << 20) + 1;
 	char *big = malloc(n), *hdr = malloc(40000);
-	struct reply r;
+	struct reply r = {0};
 
 	(void)state;
 	assert_non_null(big);
@@ -293,6 +203,7 @@ static void limits(void **state)
 	snprintf(hdr, 40000, "X-Big: %0*d", 39000, 0);
 	req("GET", "/api/v1/health", NULL, 0, hdr, &r);
 	assert_int_equal(r.status, 431);
+	reply_free(&r);
 	free(big);
 	free(hdr);
 }
@@ -308,7 +219,7 @@ static int run(char *const args[], char *out, size_t n)
 	snprintf(path, sizeof path, "%s.refusal", db);
 	p = spawn(args, path);
 	waitpid(p, &st, 0);
-	slurp(path, out, n);
+	client_slurp(path, out, n);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
@@ -355,7 +266,7 @@ static size_t slow_read(char *buf, size_t sz, size_t n, void *ud)
 	(void)n;
 	if (s->chunks-- <= 0)
 		return 0;
-	msleep(200);
+	client_msleep(200);
 	buf[0] = '{';
 	return 1;
 }
@@ -365,19 +276,19 @@ static void *slow_post(void *ud)
 	struct slow *s = ud;
 	CURL *c = curl_easy_init();
 	char url[128];
-	struct reply r;
+	struct reply r = {0};
 
 	snprintf(url, sizeof url, "http://127.0.0.1:%u/api/v1/health", port);
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_POST, 1L);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, slow_read);
 	curl_easy_setopt(c, CURLOPT_READDATA, s);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, client_on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
-	memset(&r, 0, sizeof r);
 	s->rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &s->status);
 	curl_easy_cleanup(c);
+	reply_free(&r);
 	return NULL;
 }
 
@@ -391,7 +302,7 @@ static void stop(void **state)
 
 	(void)state;
 	assert_int_equal(pthread_create(&t, NULL, slow_post, &s), 0);
-	msleep(300); /* the upload is under way */
+	client_msleep(300); /* the upload is under way */
 	kill(pid, SIGTERM);
 	pthread_join(t, NULL);
 	assert_int_equal(s.rc, CURLE_OK);
@@ -400,7 +311,7 @@ static void stop(void **state)
 	pid = -1;
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
-	slurp(out_path, out, sizeof out);
+	client_slurp(out_path, out, sizeof out);
 	assert_non_null(strstr(out, "SIGTERM: finishing requests in flight"));
 	assert_non_null(strstr(out, "cyberduty: stopped"));
 	/* the last connection closed: the write-ahead log is checkpointed away */
