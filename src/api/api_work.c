@@ -195,8 +195,8 @@ int api_notice_get(struct api_ctx *x)
 static int notice_prepare(struct api_ctx *x, struct wbook *w, struct notice *n)
 {
 	const struct fval *due = api_val(x, "due");
-	struct similar *sim;
-	size_t nsim;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
 	int st;
 
 	notice_init(n);
@@ -216,19 +216,9 @@ static int notice_prepare(struct api_ctx *x, struct wbook *w, struct notice *n)
 	if ((st = assets_ref(x, w, "assets", &n->assets, &n->nassets)) ||
 	    (st = unit_ref(x, w, "unit", &n->unit)))
 		return st;
-	if (!n->unit) /* the unit in charge of the first asset answers by default */
-		n->unit = reg_asset(w->b.reg, n->assets[0])->rel[REL_MANAGER];
-	if (n->stated_due != CD_DATE_NONE && n->stated_due < time_cst_date(n->received_at))
-		return api_fail(x, 422, "invalid", "due", "due: is before the notice was received");
-	if (!(sim = arena_alloc(x->a, (w->b.reg->nassets + 1) * sizeof *sim)))
-		return api_fail(x, 500, "internal", NULL, "out of memory");
-	nsim = notice_similar(n, w->b.reg, sim, w->b.reg->nassets);
-	if (!(n->similar = arena_alloc(x->a, (nsim + 1) * sizeof *n->similar)))
-		return api_fail(x, 500, "internal", NULL, "out of memory");
-	for (size_t i = 0; i < nsim; i++)
-		n->similar[i] = (struct notice_check){.asset = sim[i].asset, .why = sim[i].why,
-						      .checked_at = CD_TIME_NONE};
-	n->nsimilar = nsim;
+	rc = book_notice_prepare(&w->b, n, x->a, &d);
+	if (rc != CD_OK)
+		return api_err(x, rc, rc == CD_EINVAL ? "due" : NULL, &d);
 	return 0;
 }
 

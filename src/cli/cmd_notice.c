@@ -82,8 +82,6 @@ static int notice_add(int argc, char **argv, const char *usage)
 				      {"--text", &text},	 {"--attachment", &attachment},
 				      {"--due", &due},		 {NULL, NULL}};
 	struct notice n;
-	struct similar *sim = NULL;
-	size_t nsim;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
@@ -126,23 +124,8 @@ static int notice_add(int argc, char **argv, const char *usage)
 		else
 			n.unit = u->id;
 	}
-	if (!rc && !unit) /* the unit in charge of the first asset answers by default */
-		n.unit = reg_asset(c.b.reg, n.assets[0])->rel[REL_MANAGER];
-	if (!rc && n.stated_due != CD_DATE_NONE && n.stated_due < time_cst_date(n.received_at))
-		rc = cd_diag_set(&c.d, CD_EINVAL, "--due %s is before the notice was received", due);
-	if (!rc && !(sim = calloc(c.b.reg->nassets + 1, sizeof(*sim))))
-		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
-	if (!rc) {
-		nsim = notice_similar(&n, c.b.reg, sim, c.b.reg->nassets);
-		n.similar = arena_alloc(c.b.a, (nsim + 1) * sizeof(*n.similar));
-		if (!n.similar)
-			rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
-		for (size_t i = 0; !rc && i < nsim; i++)
-			n.similar[i] = (struct notice_check){.asset = sim[i].asset,
-							     .why = sim[i].why,
-							     .checked_at = CD_TIME_NONE};
-		n.nsimilar = nsim;
-	}
+	if (!rc)
+		rc = book_notice_prepare(&c.b, &n, c.b.a, &c.d);
 	if (!rc)
 		rc = store_begin(c.s, &c.d);
 	if (!rc) {
@@ -164,7 +147,6 @@ static int notice_add(int argc, char **argv, const char *usage)
 			printf("  举一反三: %zu similar system%s to check (cyberduty notice show %s)\n",
 			       n.nsimilar, n.nsimilar == 1 ? "" : "s", n.code);
 	}
-	free(sim);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 

@@ -300,3 +300,32 @@ bool book_notice_concerns(const struct book *b, const struct notice *n, int64_t 
 	}
 	return false;
 }
+
+enum cd_err book_notice_prepare(const struct book *b, struct notice *n, struct arena *a,
+				struct cd_diag *d)
+{
+	struct similar *sim;
+	size_t nsim;
+
+	if (!n->nassets)
+		return cd_diag_set(d, CD_EINVAL, "a notice concerns at least one system");
+	if (!n->unit)
+		n->unit = reg_asset(b->reg, n->assets[0])->rel[REL_MANAGER];
+	if (n->stated_due != CD_DATE_NONE && n->stated_due < time_cst_date(n->received_at)) {
+		char due[11], got[11];
+
+		return cd_diag_set(d, CD_EINVAL, "the due date %s is before the day the notice was "
+				   "received (%s)", date_format(n->stated_due, due),
+				   date_format(time_cst_date(n->received_at), got));
+	}
+	if (!(sim = arena_alloc(a, (b->reg->nassets + 1) * sizeof(*sim))))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	nsim = notice_similar(n, b->reg, sim, b->reg->nassets);
+	if (!(n->similar = arena_alloc(a, (nsim + 1) * sizeof(*n->similar))))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nsim; i++)
+		n->similar[i] = (struct notice_check){.asset = sim[i].asset, .why = sim[i].why,
+						      .checked_at = CD_TIME_NONE};
+	n->nsimilar = nsim;
+	return CD_OK;
+}

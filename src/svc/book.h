@@ -57,6 +57,13 @@ void book_free(struct book *b);
  * is recorded already. Called when a database is initialised. */
 enum cd_err book_start(struct store *s, cd_date from, struct cd_diag *d);
 
+/* book_notice_prepare completes a new notice n (code, authority, received_at, assets and, when
+ * given, unit and stated_due set) before it is recorded: the unit defaults to the one in charge
+ * of the first system (谁主管谁负责), a stated due date must not precede receipt (CD_EINVAL,
+ * "due …"), and the 举一反三 list of similar systems is fixed (in arena a). */
+enum cd_err book_notice_prepare(const struct book *b, struct notice *n, struct arena *a,
+				struct cd_diag *d);
+
 /* book_notice finds a notice by its number (code), or NULL. */
 struct notice *book_notice(const struct book *b, const char *code);
 

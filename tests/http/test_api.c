@@ -1068,7 +1068,15 @@ static void bad_inputs(void **state)
 	error_is(404, "not_found");
 	call(&office, "PATCH", "/api/v1/assets/999999", "{\"name\":\"x\"}");
 	error_is(404, "not_found");
-	/* workflow refusals: a step out of order is a conflict */
+	/* a notice's own due date before its receipt */
+	call(&office, "POST", "/api/v1/notices",
+	     "{\"code\":\"T-DUE\",\"authority\":\"x\",\"received_at\":\"2026-03-02T09:00:00+08:00\","
+	     "\"assets\":[\"AS-PORTAL\"],\"due\":\"2026-03-01\"}");
+	error_is(422, "invalid");
+	assert_string_equal(jstr("error.field"), "due");
+	assert_non_null(strstr(jstr("error.message"), "2026-03-01 is before"));
+	assert_int_equal(sql_count("SELECT count(*) FROM notice WHERE code = 'T-DUE'"), 0);
+		/* workflow refusals: a step out of order is a conflict */
 	call(&office, "POST", "/api/v1/incidents/1/decide",
 	     "{\"authority\":\"x\",\"date\":\"2099-01-01\",\"outcomes\":[\"T0001=约谈\"]}");
 	error_is(422, "invalid");
