@@ -314,8 +314,8 @@ enum cd_err book_notice_prepare(const struct book *b, struct notice *n, struct a
 	if (n->stated_due != CD_DATE_NONE && n->stated_due < time_cst_date(n->received_at)) {
 		char due[11], got[11];
 
-		return cd_diag_set(d, CD_EINVAL, "the due date %s is before the day the notice was "
-				   "received (%s)", date_format(n->stated_due, due),
+		return cd_diag_set(d, CD_EINVAL, "the due date %s is before the notice was received "
+				   "(on %s)", date_format(n->stated_due, due),
 				   date_format(time_cst_date(n->received_at), got));
 	}
 	if (!(sim = arena_alloc(a, (b->reg->nassets + 1) * sizeof(*sim))))
