@@ -242,9 +242,16 @@ int api_notice_create(struct api_ctx *x)
 		return api_err(x, rc, rc == CD_ECONFLICT ? "code" : NULL, &d);
 	}
 	snprintf(x->object, sizeof x->object, "notice:%lld", (long long)n.id);
-	x->after = book_notice_json(&w.b, &n, x->q->now, true);
+	/* the audit keeps the summary (the full answer carries the text and the 举一反三 list,
+	 * which can outgrow an entry's AUDIT_VALUE_MAX in a large organisation) */
+	x->after = book_notice_json(&w.b, &n, x->q->now, false);
 	json_object_set_new(x->after, "id", json_integer(n.id));
-	st = api_commit(x, 201, json_incref(x->after));
+	{
+		json_t *full = book_notice_json(&w.b, &n, x->q->now, true);
+
+		json_object_set_new(full, "id", json_integer(n.id));
+		st = api_commit(x, 201, full);
+	}
 	wbook_close(&w);
 	return st;
 }
