@@ -100,78 +100,6 @@ static enum cd_err after_change(struct cli_book *c, const struct incident_env *e
 	return CD_OK;
 }
 
-/* ---- classes (data/incident-classes.json) ---- */
-
-static enum cd_err valid_class(const struct incident_classes *k, const char *s, const char **code,
-                               struct cd_diag *d)
-{
-	const struct incident_class *c = incident_class_find(k, s);
-	char list[256] = "";
-	size_t n = 0;
-
-	if (c) {
-		*code = c->code;
-		return CD_OK;
-	}
-	for (size_t i = 0; i < k->n && n < sizeof list; i++)
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
-		                      k->v[i].code);
-	return cd_diag_set(
-	    d, CD_EINVAL,
-	    "class: \"%s\" is not an incident class of GB/T 20986-2023 (use the code "
-	    "or the Chinese name: %s)",
-	    s, list);
-}
-
-static enum cd_err valid_subclass(const struct incident_classes *k, const char *cls,
-                                  const char *sub, struct cd_diag *d)
-{
-	const struct incident_class *c = cls ? incident_class_find(k, cls) : NULL;
-
-	if (!cls)
-		return cd_diag_set(d, CD_EINVAL, "subclass: record the class first (--class)");
-	for (size_t i = 0; c && i < c->nsubclasses; i++)
-		if (!strcmp(c->subclasses[i], sub))
-			return CD_OK;
-	if (!c || !c->nsubclasses)
-		return CD_OK; /* no subclasses listed: free text */
-	return cd_diag_set(d, CD_EINVAL, "subclass: \"%s\" is not a subclass of %s", sub, c->code);
-}
-
-static bool is_time_field(const char *name)
-{
-	return !strcmp(name, "occurred_at") || !strcmp(name, "outage_start") ||
-	       !strcmp(name, "outage_end");
-}
-
-/* normalise_set checks a class or subclass (the core takes any text) and writes times and
- * codes the one way the timeline keeps them (RFC 3339 in CST, English codes); a value the
- * core will refuse is left for incident_apply to say what is wrong with it. */
-static enum cd_err normalise_set(const struct book *b, const struct incident *x,
-                                 struct incident_event *e, struct cd_diag *d)
-{
-	cd_time t;
-	char *buf;
-	int k;
-
-	if (!e->value || !*e->value)
-		return CD_OK;
-	if (!strcmp(e->name, "class"))
-		return valid_class(&b->classes, e->value, &e->value, d);
-	if (!strcmp(e->name, "subclass"))
-		return valid_subclass(&b->classes, x->class_code, e->value, d);
-	if (is_time_field(e->name) && time_parse(e->value, true, &t)) {
-		if (!(buf = arena_alloc(b->a, 26)))
-			return cd_diag_set(d, CD_ENOMEM, "out of memory");
-		e->value = time_format(t, buf);
-	} else if (!strcmp(e->name, "reporter") && (k = reporter_parse(e->value)) >= 0) {
-		e->value = reporter_code((enum reporter)k);
-	} else if (!strcmp(e->name, "outage_scope") && (k = outage_scope_parse(e->value)) >= 0) {
-		e->value = outage_scope_code((enum outage_scope)k);
-	}
-	return CD_OK;
-}
-
 /* ---- add ---- */
 
 struct add_opts {
@@ -199,7 +127,7 @@ static enum cd_err first_events(struct cli_book *c, const struct add_opts *o, st
 		                             .by = o->by,
 		                             .name = names[i],
 		                             .value = values[i]};
-		rc = normalise_set(&c->b, &tmp, e, &c->d);
+		rc = book_incident_normalise(&c->b, &tmp, e, &c->d);
 		if (!rc)
 			rc = incident_apply(&tmp, e, c->b.a, &c->d);
 		(*n)++;
@@ -294,7 +222,7 @@ static int append_event(struct cli_book *c, struct incident_event *e, const char
 	if (!rc && person)
 		rc = cli_person(c->b.reg, opt, person, &e->person, &c->d);
 	if (!rc && e->kind == IEV_SET)
-		rc = normalise_set(&c->b, x, e, &c->d);
+		rc = book_incident_normalise(&c->b, x, e, &c->d);
 	snprintf(action, sizeof(action), "incident.%s", incident_event_code(e->kind));
 	if (!rc)
 		rc = cli_incident_write(c, x, false, e, 1, action);

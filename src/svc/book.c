@@ -329,3 +329,72 @@ enum cd_err book_notice_prepare(const struct book *b, struct notice *n, struct a
 	n->nsimilar = nsim;
 	return CD_OK;
 }
+
+/* --- an incident event's values, written one way -------------------------------------------- */
+
+static enum cd_err valid_class(const struct incident_classes *k, const char *s, const char **code,
+                               struct cd_diag *d)
+{
+	const struct incident_class *c = incident_class_find(k, s);
+	char list[256] = "";
+	size_t n = 0;
+
+	if (c) {
+		*code = c->code;
+		return CD_OK;
+	}
+	for (size_t i = 0; i < k->n && n < sizeof list; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
+		                      k->v[i].code);
+	return cd_diag_set(
+	    d, CD_EINVAL,
+	    "class: \"%s\" is not an incident class of GB/T 20986-2023 (use the code "
+	    "or the Chinese name: %s)",
+	    s, list);
+}
+
+static enum cd_err valid_subclass(const struct incident_classes *k, const char *cls,
+                                  const char *sub, struct cd_diag *d)
+{
+	const struct incident_class *c = cls ? incident_class_find(k, cls) : NULL;
+
+	if (!cls)
+		return cd_diag_set(d, CD_EINVAL, "subclass: record the class first");
+	for (size_t i = 0; c && i < c->nsubclasses; i++)
+		if (!strcmp(c->subclasses[i], sub))
+			return CD_OK;
+	if (!c || !c->nsubclasses)
+		return CD_OK; /* no subclasses listed: free text */
+	return cd_diag_set(d, CD_EINVAL, "subclass: \"%s\" is not a subclass of %s", sub, c->code);
+}
+
+static bool is_time_field(const char *name)
+{
+	return !strcmp(name, "occurred_at") || !strcmp(name, "outage_start") ||
+	       !strcmp(name, "outage_end");
+}
+
+enum cd_err book_incident_normalise(const struct book *b, const struct incident *x,
+				    struct incident_event *e, struct cd_diag *d)
+{
+	cd_time t;
+	char *buf;
+	int k;
+
+	if (e->kind != IEV_SET || !e->name || !e->value || !*e->value)
+		return CD_OK;
+	if (!strcmp(e->name, "class"))
+		return valid_class(&b->classes, e->value, &e->value, d);
+	if (!strcmp(e->name, "subclass"))
+		return valid_subclass(&b->classes, x->class_code, e->value, d);
+	if (is_time_field(e->name) && time_parse(e->value, true, &t)) {
+		if (!(buf = arena_alloc(b->a, 26)))
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		e->value = time_format(t, buf);
+	} else if (!strcmp(e->name, "reporter") && (k = reporter_parse(e->value)) >= 0) {
+		e->value = reporter_code((enum reporter)k);
+	} else if (!strcmp(e->name, "outage_scope") && (k = outage_scope_parse(e->value)) >= 0) {
+		e->value = outage_scope_code((enum outage_scope)k);
+	}
+	return CD_OK;
+}

@@ -108,6 +108,13 @@ enum cd_err book_incident_append(struct store *s, struct book *b, struct inciden
 enum cd_err book_incident_write(struct store *s, struct book *b, struct incident *x, bool add,
 				const struct incident_event *e, size_t n, struct cd_diag *d);
 
+/* book_incident_normalise checks the class or subclass an IEV_SET event e names (the core takes
+ * any text; the classes must be loaded: book_incident_env) and writes times and codes the one
+ * way the timeline keeps them (RFC 3339 in CST, English codes), in b's arena. Other events and
+ * values the core will refuse are left for incident_apply to say what is wrong with them. */
+enum cd_err book_incident_normalise(const struct book *b, const struct incident *x,
+				    struct incident_event *e, struct cd_diag *d);
+
 /* book_in_unit: unit id lies in the subtree of `top` (top itself included). */
 bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top);
 
