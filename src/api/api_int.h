@@ -12,6 +12,7 @@
 #include "core/access.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/incident.h"
 #include "svc/accounts.h"
 
 /* --- field descriptors -------------------------------------------------------------------------- */
@@ -183,6 +184,9 @@ json_t *api_json_str(const char *s);   /* null for NULL */
 json_t *api_json_date(cd_date d);     /* null for CD_DATE_NONE */
 json_t *api_json_time(cd_time t);     /* null for CD_TIME_NONE */
 
+/* api_event_kind: the event kind of index i of the events route's "kind" codes. */
+enum incident_event_kind api_event_kind(int i);
+
 /* api_openapi_doc: the OpenAPI 3.1 document of the route table. */
 json_t *api_openapi_doc(void);
 
@@ -229,6 +233,8 @@ int api_notice_checked(struct api_ctx *x);
 int api_incidents_list(struct api_ctx *x);
 int api_incident_get(struct api_ctx *x);
 int api_incident_create(struct api_ctx *x);
+int api_incident_event(struct api_ctx *x);
+int api_incident_answer(struct api_ctx *x);
 int api_incident_report(struct api_ctx *x);
 int api_incident_close(struct api_ctx *x);
 int api_incident_propose(struct api_ctx *x);

@@ -462,6 +462,44 @@ static int incident_write(struct api_ctx *x, struct wbook *w, struct incident *i
 	return api_commit(x, status, incident_full(x, w, inc));
 }
 
+/* name_known: the name of a set, fact or measure event is one of its vocabulary. */
+static bool name_known(const struct incident_event *e)
+{
+	const char *names = incident_field_names(), *p;
+	size_t n = e->name ? strlen(e->name) : 0;
+
+	switch (e->kind) {
+	case IEV_FACT:
+		return fact_parse(e->name ? e->name : "") >= 0;
+	case IEV_MEASURE:
+		return measure_parse(e->name ? e->name : "") >= 0;
+	case IEV_SET:
+		for (p = names; n && (p = strstr(p, e->name)); p += n)
+			if ((p == names || p[-1] == ' ') && (!p[n] || p[n] == ','))
+				return true;
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* event_try folds e into a copy of inc first, so that a value the core refuses is answered
+ * 422 naming the field at fault — name_field when the name is not in the kind's vocabulary,
+ * else value_field — rather than 409 as a conflict with the incident's state. */
+static int event_try(struct api_ctx *x, struct wbook *w, const struct incident *inc,
+		     struct incident_event *e, const char *name_field, const char *value_field)
+{
+	struct incident tmp = *inc;
+	struct cd_diag d = {{0}};
+	enum cd_err rc = book_incident_normalise(&w->b, inc, e, &d);
+
+	if (e->kind != IEV_SET && e->at < inc->detected_at)
+		return api_fail(x, 422, "invalid", "at", "at: before the incident was detected");
+	if (rc == CD_OK)
+		rc = incident_apply(&tmp, e, x->a, &d);
+	return rc == CD_OK ? 0 : api_err(x, rc, name_known(e) ? value_field : name_field, &d);
+}
+
 int api_incident_create(struct api_ctx *x)
 {
 	struct wbook w;
@@ -509,7 +547,11 @@ int api_incident_create(struct api_ctx *x)
 		ev[nev++] = (struct incident_event){.kind = IEV_SET, .at = inc->detected_at,
 						    .recorded_at = CD_TIME_NONE, .name = "reporter",
 						    .value = rep->s, .by = str_of(x, "by")};
-	st = incident_write(x, &w, inc, true, ev, nev, 201);
+	st = 0;
+	for (size_t i = 0; i < nev && !st; i++)
+		st = event_try(x, &w, inc, &ev[i], ev[i].name, ev[i].name);
+	if (!st)
+		st = incident_write(x, &w, inc, true, ev, nev, 201);
 	wbook_close(&w);
 	return st;
 }
@@ -631,6 +673,82 @@ static int make_decide(struct api_ctx *x, struct wbook *w, struct incident *inc,
 	return 0;
 }
 
+/* What each kind of event takes: R required, A allowed, - refused (name, value, person, note). */
+static const struct {
+	enum incident_event_kind kind;
+	const char *takes;
+} event_takes[] = {
+	{IEV_SET, "RR-A"},  {IEV_FACT, "RR-A"},  {IEV_MEASURE, "RR-A"}, {IEV_PERSON, "--RA"},
+	{IEV_PARTICIPANT, "--RA"}, {IEV_STEP, "---R"}, {IEV_GRADE, "-R-R"},
+};
+
+/* event_check answers 422 when a field the kind needs is missing or one it does not take is
+ * given. */
+static int event_check(struct api_ctx *x, enum incident_event_kind kind)
+{
+	static const char *const names[] = {"name", "value", "person", "note"};
+	const char *takes = "----";
+	const char *code = incident_event_code(kind);
+
+	for (size_t i = 0; i < sizeof event_takes / sizeof *event_takes; i++)
+		if (event_takes[i].kind == kind)
+			takes = event_takes[i].takes;
+	for (size_t i = 0; i < 4; i++) {
+		const struct fval *v = api_val(x, names[i]);
+
+		if (takes[i] == 'R' && !v->set)
+			return api_fail(x, 422, "invalid", names[i], "%s: a %s event needs \"%s\"",
+					names[i], code, names[i]);
+		if (takes[i] == '-' && v->set)
+			return api_fail(x, 422, "invalid", names[i],
+					"%s: a %s event does not take \"%s\"", names[i], code,
+					names[i]);
+	}
+	return 0;
+}
+
+static int make_event(struct api_ctx *x, struct wbook *w, struct incident *inc,
+		      struct incident_event *e, size_t *n)
+{
+	enum incident_event_kind kind = api_event_kind((int)api_val(x, "kind")->i);
+	const char *person = str_of(x, "person");
+	const struct person *p = NULL;
+	int st;
+
+	if ((st = event_check(x, kind)))
+		return st;
+	if (person && !(p = reg_person_by_code(w->b.reg, person)))
+		return api_fail(x, 422, "not_found", "person", "person: no person \"%s\"", person);
+	e[0] = (struct incident_event){.kind = kind, .at = time_or_now(x, "at"),
+				       .recorded_at = CD_TIME_NONE, .name = str_of(x, "name"),
+				       .value = str_of(x, "value"), .person = p ? p->id : 0,
+				       .note = str_of(x, "note"), .by = str_of(x, "by")};
+	if (api_val(x, "value")->set && !e[0].value)
+		e[0].value = ""; /* null: unknown again */
+	*n = 1;
+	if ((st = not_future(x, "at", e[0].at)))
+		return st;
+	return event_try(x, w, inc, e, "name", p ? "person" : "value");
+}
+
+static int make_answer(struct api_ctx *x, struct wbook *w, struct incident *inc,
+		       struct incident_event *e, size_t *n)
+{
+	const char *value = str_of(x, "value");
+	int st;
+
+	e[0] = (struct incident_event){.kind = IEV_FACT, .at = time_or_now(x, "at"),
+				       .recorded_at = CD_TIME_NONE, .name = api_val(x, "fact")->s,
+				       .value = value ? value : "", .note = str_of(x, "note"),
+				       .by = str_of(x, "by")};
+	*n = 1;
+	if ((st = not_future(x, "at", e[0].at)))
+		return st;
+	return event_try(x, w, inc, e, "fact", "value");
+}
+
+int api_incident_event(struct api_ctx *x) { return incident_act(x, make_event); }
+int api_incident_answer(struct api_ctx *x) { return incident_act(x, make_answer); }
 int api_incident_report(struct api_ctx *x) { return incident_act(x, make_report); }
 int api_incident_close(struct api_ctx *x) { return incident_act(x, make_close); }
 int api_incident_propose(struct api_ctx *x) { return incident_act(x, make_propose); }

@@ -179,6 +179,50 @@ static const struct field report_fields[] = {
 	{"note", FT_TEXT, 0, 1, 5000, NULL, 0, "what was reported"},
 };
 
+/* The events a person records on an incident's timeline (incident event on the command line);
+ * reports, closing and the accountability steps have their own routes. */
+static const enum incident_event_kind event_kinds[] = {IEV_SET,    IEV_FACT,        IEV_MEASURE,
+						       IEV_PERSON, IEV_PARTICIPANT, IEV_STEP,
+						       IEV_GRADE};
+#define EVENT__MAX ((int)N(event_kinds))
+static const char *event_kind_i(int v)
+{
+	return v >= 0 && v < EVENT__MAX ? incident_event_code(event_kinds[v]) : "?";
+}
+
+enum incident_event_kind api_event_kind(int i)
+{
+	return event_kinds[i];
+}
+
+static const struct field event_fields[] = {
+	{"kind", ENUM_REQ(event_kind, EVENT__MAX),
+	 "set (a field of the incident), fact, measure, person (当事人), participant (a leader "
+	 "in the decision), step (a handling step) or grade (confirm or override the grade)"},
+	{"name", FT_STRING, 0, 1, 64, NULL, 0,
+	 "set: occurred_at, outage_start, outage_end, outage_scope, reporter, class, subclass, "
+	 "coordination_failed; fact: a fact of docs/conditions.md; measure: personal_info_people, "
+	 "direct_loss_yuan, …"},
+	{"value", FT_STRING, FF_NULL, 0, 200, NULL, 0,
+	 "set, fact, measure: the value as text (null: a fact or measure unknown again); grade: "
+	 "特别重大, 重大, 较大 or 一般"},
+	{"person", FT_CODE, 0, 0, 0, NULL, 0, "person, participant: a person's code"},
+	{"note", FT_TEXT, 0, 1, 5000, NULL, 0,
+	 "fact: how it is known; step: what was done; grade: the reason (required)"},
+	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when (default: now)"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
+};
+
+static const struct field answer_fields[] = {
+	{"fact", FT_STRING, FF_REQUIRED, 1, 64, NULL, 0,
+	 "the fact an open question of a trigger asks for"},
+	{"value", FT_STRING, FF_REQUIRED | FF_NULL, 0, 200, NULL, 0,
+	 "the answer (null: unknown again)"},
+	{"note", FT_TEXT, FF_REQUIRED, 1, 5000, NULL, 0, "how it is known: the evidence"},
+	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when it was established (default: now)"},
+	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
+};
+
 static const struct field by_fields[] = {
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
 };
@@ -347,6 +391,10 @@ const struct route api_routes[] = {
 	 "incident.read", "incidents",
 	 "one incident: grade, deadlines, triggers, the chain of named persons (a read that is "
 	 "audited), timeline"},
+	{"POST", "/api/v1/incidents/{id}/events", PERM_WORK, 0, api_incident_event,
+	 BODY(event_fields), NONE, NULL, "incident.event", "incidents",
+	 "record a field, fact, measure, person involved, participant, handling step or the "
+	 "confirmed grade"},
 	{"POST", "/api/v1/incidents/{id}/report", PERM_WORK, 0, api_incident_report,
 	 BODY(report_fields), NONE, NULL, "incident.report", "incidents", "a report made"},
 	{"POST", "/api/v1/incidents/{id}/close", PERM_WORK, 0, api_incident_close,
@@ -357,6 +405,9 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/incidents/{id}/recommend", PERM_OFFICE, 0, api_incident_recommend,
 	 BODY(by_fields), NONE, NULL, "incident.recommend", "accountability",
 	 "keep the accountability recommendation (问责建议)"},
+	{"POST", "/api/v1/incidents/{id}/answers", PERM_OFFICE, 0, api_incident_answer,
+	 BODY(answer_fields), NONE, NULL, "accountability.answer", "accountability",
+	 "answer an open question of a trigger with the fact and its evidence"},
 	{"POST", "/api/v1/incidents/{id}/decide", PERM_OFFICE, 0, api_incident_decide,
 	 BODY(decide_fields), NONE, NULL, "incident.decide", "accountability",
 	 "record the decision taken for each person"},

@@ -446,11 +446,20 @@ static void register_and_work(const struct client *office, const struct client *
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/report", incident);
 	do_(officer, "POST", "/api/v1/incidents/{id}/report", path,
 	    "{\"kind\":\"initial\",\"to\":\"网信委办公室\"}");
+	snprintf(path, sizeof path, "/api/v1/incidents/%s/events", incident);
+	do_(officer, "POST", "/api/v1/incidents/{id}/events", path,
+	    "{\"kind\":\"set\",\"name\":\"class\",\"value\":\"网络攻击事件\"}");
+	assert_string_equal(jstr("record.class"), "network_attack"); /* kept as its code */
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/close", incident);
 	do_(officer, "POST", "/api/v1/incidents/{id}/close", path, "{\"by\":\"信息中心\"}");
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/propose", incident);
 	do_(office, "POST", "/api/v1/incidents/{id}/propose", path, "{}");
 	assert_string_equal(jstr("case_stage"), "proposed");
+	snprintf(path, sizeof path, "/api/v1/incidents/%s/answers", incident);
+	do_(office, "POST", "/api/v1/incidents/{id}/answers", path,
+	    "{\"fact\":\"state_secret_leak\",\"value\":\"false\",\"note\":\"调查组核实\"}");
+	assert_true(json_is_false(json_object_get(
+	    json_object_get(json_object_get(j, "facts"), "state_secret_leak"), "value")));
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/recommend", incident);
 	do_(office, "POST", "/api/v1/incidents/{id}/recommend", path, "{}");
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/decide", incident);
@@ -578,6 +587,102 @@ static void happy_paths(void **state)
 	}
 }
 
+/* --- an incident's timeline ---------------------------------------------------------------------- */
+
+/* every kind of event the events route takes, each visible in the answer; then refusals, each
+ * naming its field, with nothing written */
+static void incident_timeline(void **state)
+{
+	static const struct {
+		const char *body, *path, *want;
+	} good[] = {
+		{"{\"kind\":\"measure\",\"name\":\"personal_info_people\",\"value\":\"2000\"}", NULL,
+		 NULL},
+		{"{\"kind\":\"person\",\"person\":\"T0014\"}", "record.involved.0", "T0014"},
+		{"{\"kind\":\"participant\",\"person\":\"T0002\"}", "record.participants.0", "T0002"},
+		{"{\"kind\":\"step\",\"note\":\"下线并修补\",\"by\":\"信息中心\"}", NULL, NULL},
+		{"{\"kind\":\"set\",\"name\":\"reporter\",\"value\":\"other\"}", "record.reporter",
+		 "other"},
+		{"{\"kind\":\"fact\",\"name\":\"concealed\",\"value\":\"false\",\"note\":\"核实\"}", NULL,
+		 NULL},
+		{"{\"kind\":\"grade\",\"value\":\"一般\",\"note\":\"领导小组确认\"}", "grade", "一般"},
+	};
+	static const struct {
+		const char *route, *body;
+		long status;
+		const char *code, *field;
+	} bad[] = {
+		{"events", "{\"kind\":\"person\"}", 422, "invalid", "person"},
+		{"events", "{\"kind\":\"step\",\"note\":\"x\",\"name\":\"y\"}", 422, "invalid", "name"},
+		{"events", "{\"kind\":\"grade\",\"value\":\"巨大\",\"note\":\"r\"}", 422, "invalid",
+		 "value"},
+		{"events", "{\"kind\":\"fact\",\"name\":\"bogus\",\"value\":\"true\"}", 422, "invalid",
+		 "name"},
+		{"events", "{\"kind\":\"measure\",\"name\":\"reposts\",\"value\":\"many\"}", 422,
+		 "invalid", "value"},
+		{"events", "{\"kind\":\"set\",\"name\":\"colour\",\"value\":\"red\"}", 422, "invalid",
+		 "name"},
+		{"events", "{\"kind\":\"set\",\"name\":\"class\",\"value\":\"天灾\"}", 422, "invalid",
+		 "value"},
+		{"events", "{\"kind\":\"person\",\"person\":\"NOBODY\"}", 422, "not_found", "person"},
+		{"events", "{\"kind\":\"step\",\"note\":\"x\",\"at\":\"2020-01-01T00:00:00Z\"}", 422,
+		 "invalid", "at"},
+		{"events", "{\"kind\":\"step\",\"note\":\"x\",\"at\":\"2099-01-01T00:00:00Z\"}", 422,
+		 "invalid", "at"},
+		{"events", "{\"kind\":\"close\"}", 422, "invalid", "kind"},
+		{"events", "{\"kind\":\"person\",\"person\":\"T0014\"}", 422, "invalid", "person"},
+		{"answers", "{\"fact\":\"concealed\",\"value\":\"true\"}", 422, "required", "note"},
+		{"answers", "{\"fact\":\"concealed\",\"value\":\"perhaps\",\"note\":\"x\"}", 422,
+		 "invalid", "value"},
+	};
+	struct client office;
+	char body[512], path[96];
+	long id, events;
+
+	(void)state;
+	login(OFFICE, &office);
+	snprintf(body, sizeof body,
+		 "{\"code\":\"T-SJ-9\",\"assets\":[\"EHALL\"],\"detected_at\":\"%s\","
+		 "\"occurred_at\":\"%s\"}",
+		 hour_ago, two_hours_ago);
+	call(&office, "POST", "/api/v1/incidents", body);
+	expect(201);
+	id = (long)jint("id");
+	/* a time is kept one way: RFC 3339 in China Standard Time */
+	assert_non_null(strstr(jstr("record.occurred_at"), "+08:00"));
+	snprintf(path, sizeof path, "/api/v1/incidents/%ld/events", id);
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		call(&office, "POST", path, good[i].body);
+		if (r.status != 200)
+			fail_msg("event %zu %s: %ld %s", i, good[i].body, r.status, r.body);
+		if (good[i].path && (!jstr(good[i].path) || strcmp(jstr(good[i].path), good[i].want)))
+			fail_msg("event %zu: %s is %s, want %s", i, good[i].path,
+				 jstr(good[i].path) ? jstr(good[i].path) : "null", good[i].want);
+	}
+	assert_true(json_is_true(json_object_get(j, "grade_confirmed")));
+	assert_true(json_is_false(json_object_get(
+	    json_object_get(json_object_get(j, "facts"), "concealed"), "value")));
+	events = sql_count("SELECT count(*) FROM incident_event");
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(path, sizeof path, "/api/v1/incidents/%ld/%s", id, bad[i].route);
+		call(&office, "POST", path, bad[i].body);
+		if (r.status != bad[i].status || !jstr("error.code") ||
+		    strcmp(jstr("error.code"), bad[i].code) || !jstr("error.field") ||
+		    strcmp(jstr("error.field"), bad[i].field) || !jstr("error.message"))
+			fail_msg("case %zu %s: %ld %s, want %ld %s on %s", i, bad[i].body, r.status,
+				 r.body, bad[i].status, bad[i].code, bad[i].field);
+	}
+	assert_int_equal(sql_count("SELECT count(*) FROM incident_event"), events);
+	/* an answer with its evidence; null makes the fact unknown again */
+	snprintf(path, sizeof path, "/api/v1/incidents/%ld/answers", id);
+	call(&office, "POST", path, "{\"fact\":\"concealed\",\"value\":null,\"note\":\"重新调查\"}");
+	expect(200);
+	assert_true(json_is_null(json_object_get(
+	    json_object_get(json_object_get(j, "facts"), "concealed"), "value")));
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+			      "'accountability.answer' AND actor = 't.office' AND outcome = 'ok'") == 1);
+}
+
 /* --- the permission matrix ---------------------------------------------------------------------- */
 
 /* Who may pass each route, by hand (not from the server's table): O office, F officer (security
@@ -621,10 +726,12 @@ static const struct {
 	{"GET", "/api/v1/incidents", "OFULA"},
 	{"POST", "/api/v1/incidents", "OF"},
 	{"GET", "/api/v1/incidents/{id}", "OFULA"},
+	{"POST", "/api/v1/incidents/{id}/events", "OF"},
 	{"POST", "/api/v1/incidents/{id}/report", "OF"},
 	{"POST", "/api/v1/incidents/{id}/close", "OF"},
 	{"POST", "/api/v1/incidents/{id}/propose", "O"},
 	{"POST", "/api/v1/incidents/{id}/recommend", "O"},
+	{"POST", "/api/v1/incidents/{id}/answers", "O"},
 	{"POST", "/api/v1/incidents/{id}/decide", "O"},
 	{"GET", "/api/v1/records", "OFULA"},
 	{"POST", "/api/v1/records", "OFU"},
@@ -1176,6 +1283,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(happy_paths, start, stop),
+		cmocka_unit_test_setup_teardown(incident_timeline, start, stop),
 		cmocka_unit_test_setup_teardown(permission_matrix, start, stop),
 		cmocka_unit_test_setup_teardown(scope, start, stop),
 		cmocka_unit_test_setup_teardown(csrf, start, stop),
