@@ -91,6 +91,7 @@ enum stmt {
 	ST_ID_ASSET,
 	ST_ASSET_GET,
 	ST_ASSET_UPDATE,
+	ST_GENERATION,
 	STMT__MAX
 };
 
@@ -279,6 +280,7 @@ static const char *const stmts[STMT__MAX] = {
 			    " cii = ?16, internet_facing = ?17, personal_info = ?18,"
 			    " protection_installed = ?19, status = ?20, admin_level = ?21,"
 			    " software = ?22 WHERE id = ?23",
+	[ST_GENERATION] = "SELECT n FROM generation",
 };
 
 struct sq {
@@ -1909,6 +1911,21 @@ static enum cd_err sq_unit_top(struct store *s, int64_t unit, bool *yes, struct 
 	return rc;
 }
 
+static enum cd_err sq_generation(struct store *s, int64_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_GENERATION];
+	enum cd_err rc = CD_OK;
+
+	*n = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(q, d, "generation");
+	sqlite3_reset(st);
+	return rc;
+}
+
 static enum cd_err sq_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
 			    struct cd_diag *d)
 {
@@ -2116,6 +2133,7 @@ static const struct store_ops sqlite_ops = {
 	.incidents_load = sq_incidents_load,
 	.unit_within = sq_unit_within,
 	.unit_top = sq_unit_top,
+	.generation = sq_generation,
 	.id_of = sq_id_of,
 	.asset_get = sq_asset_get,
 	.asset_update = sq_asset_update,

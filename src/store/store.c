@@ -351,6 +351,11 @@ enum cd_err store_unit_top(struct store *s, int64_t unit, bool *yes, struct cd_d
 	return s->ops->unit_top(s, unit, yes, d);
 }
 
+enum cd_err store_generation(struct store *s, int64_t *n, struct cd_diag *d)
+{
+	return s->ops->generation(s, n, d);
+}
+
 enum cd_err store_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,
 			struct cd_diag *d)
 {

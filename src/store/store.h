@@ -342,6 +342,12 @@ enum cd_err store_unit_within(struct store *s, int64_t unit, int64_t top, bool *
  * whose subtree is the whole organisation. */
 enum cd_err store_unit_top(struct store *s, int64_t unit, bool *yes, struct cd_diag *d);
 
+/* store_generation: a number that changes with every write to the organisation's data (the
+ * register, calendar, profile, notices, records, incidents) by any connection or process —
+ * not with accounts, sessions, settings or the audit log. An answer built after reading n
+ * holds data at least as new as n. */
+enum cd_err store_generation(struct store *s, int64_t *n, struct cd_diag *d);
+
 /* store_id_of finds the id of the unit, person or asset with this code; CD_ENOTFOUND. */
 enum store_kind { SK_UNIT, SK_PERSON, SK_ASSET };
 enum cd_err store_id_of(struct store *s, enum store_kind k, const char *code, int64_t *id,

@@ -47,6 +47,7 @@ struct store_ops {
 	enum cd_err (*unit_within)(struct store *s, int64_t unit, int64_t top, bool *yes,
 				   struct cd_diag *d);
 	enum cd_err (*unit_top)(struct store *s, int64_t unit, bool *yes, struct cd_diag *d);
+	enum cd_err (*generation)(struct store *s, int64_t *n, struct cd_diag *d);
 	enum cd_err (*id_of)(struct store *s, enum store_kind k, const char *code, int64_t *id,
 			     struct cd_diag *d);
 	enum cd_err (*asset_get)(struct store *s, int64_t id, struct arena *a,

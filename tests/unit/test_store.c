@@ -104,6 +104,7 @@ static void errors_and_transactions(void **state)
 	struct unit orphan = {.code = "O", .name = "孤儿", .kind = UNIT_DEPARTMENT, .parent = 999};
 	struct person p = {.code = "P", .name = "某人"};
 	struct duty both = {.role = ROLE_PRINCIPAL};
+	int64_t g0, g1;
 	(void)state;
 
 	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-err"), STORE_CREATE, &s, &d),
@@ -119,7 +120,8 @@ static void errors_and_transactions(void **state)
 	both.to = D("2023-01-01"); /* ends before it starts */
 	assert_int_equal(store_duty_add(s, &both, &d), CD_EINVAL);
 
-	/* a rolled-back transaction leaves nothing */
+	/* a rolled-back transaction leaves nothing, its generation neither */
+	assert_int_equal(store_generation(s, &g0, &d), CD_OK);
 	assert_int_equal(store_begin(s, &d), CD_OK);
 	u.code = "U2";
 	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
@@ -127,6 +129,16 @@ static void errors_and_transactions(void **state)
 	assert_int_equal(store_reg_load(s, &r, &d), CD_OK);
 	assert_int_equal(r->nunits, 1);
 	reg_free(r);
+	assert_int_equal(store_generation(s, &g1, &d), CD_OK);
+	assert_true(g1 == g0);
+	/* a setting is not the organisation's data; a unit is */
+	assert_int_equal(store_meta_set(s, "x", "1", &d), CD_OK);
+	assert_int_equal(store_generation(s, &g1, &d), CD_OK);
+	assert_true(g1 == g0);
+	u.code = "U3";
+	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
+	assert_int_equal(store_generation(s, &g1, &d), CD_OK);
+	assert_true(g1 != g0);
 	store_close(s);
 }
 
