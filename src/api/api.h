@@ -43,7 +43,9 @@ struct api_request {
 
 struct api_response {
 	unsigned status;
-	json_t *body;              /* owned by the response; NULL = no body (204) */
+	json_t *body;              /* owned by the response; NULL = no body (204) or text */
+	char *text;                /* the body encoded (malloc'd, owned), or NULL */
+	size_t len;
 	char set_cookie[256];      /* a Set-Cookie header value, or "" */
 	char allow[96];            /* an Allow header value (405), or "" */
 };
@@ -53,5 +55,16 @@ struct api_response {
  * api_response_free. */
 void api_handle(const struct api_request *q, struct api_response *r);
 void api_response_free(struct api_response *r);
+
+/* api_response_text makes sure r's body is encoded in r->text (compact JSON, UTF-8 as it is)
+ * and returns it, or NULL for no body or when out of memory; the caller may take r->text
+ * (setting it NULL). */
+const char *api_response_text(struct api_response *r);
+
+/* Answers kept to be sent again (src/api/cache.c): api_cache_budget sets the bytes they may
+ * take (0: none are kept; the server sets it when it starts), api_cache_clear drops them all
+ * (the server calls it when it stops). */
+void api_cache_budget(size_t bytes);
+void api_cache_clear(void);
 
 #endif

@@ -63,6 +63,8 @@ struct api_ctx;
 #define R_UPDATE   2u /* a partial update: no field is required */
 #define R_LIST     4u /* a list: takes limit, cursor and sort */
 #define R_NOBODY   8u /* a write without a body */
+#define R_CACHE   16u /* a read whose answer depends on the data, the caller's role and scope
+		       * and the query alone (not the clock, not personal): kept (cache.c) */
 
 struct route {
 	const char *method;
@@ -186,6 +188,11 @@ json_t *api_json_time(cd_time t);     /* null for CD_TIME_NONE */
 
 /* api_event_kind: the event kind of index i of the events route's "kind" codes. */
 enum incident_event_kind api_event_kind(int i);
+
+/* cache.c: an answer kept under key for data generation gen; api_cache_get gives a copy
+ * (malloc'd) when one is kept for exactly that generation. */
+bool api_cache_get(const char *key, int64_t gen, char **text, size_t *len);
+void api_cache_put(const char *key, int64_t gen, const char *text, size_t len);
 
 /* api_openapi_doc: the OpenAPI 3.1 document of the route table. */
 json_t *api_openapi_doc(void);

@@ -469,6 +469,41 @@ static void audit_outcome(struct api_ctx *x, int st)
 		api_audit(x, x->rt->action ? x->rt->action : "write", object, AUDIT_INVALID, NULL);
 }
 
+/* cache_key: what a kept answer of route x->rt is filed under — the caller's role and scope,
+ * the path and the query as given. false when it does not fit (the answer is not kept). */
+static bool cache_key(const struct api_ctx *x, char *key, size_t n)
+{
+	size_t k = (size_t)snprintf(key, n, "%s|%lld|%s?", account_role_code(x->who.role),
+				    (long long)x->who.unit, x->q->path);
+
+	for (size_t i = 0; i < x->q->nquery && k < n; i++)
+		k += (size_t)snprintf(key + k, n - k, "%s=%s&", x->q->query[i].key,
+				      x->q->query[i].value ? x->q->query[i].value : "");
+	return k < n;
+}
+
+/* run_kept answers a R_CACHE route from the answer kept for the data generation now, or runs
+ * it and keeps its answer. The generation is read before the answer is built, so a kept answer
+ * is never older than the generation it is filed under. */
+static int run_kept(struct api_ctx *x)
+{
+	struct cd_diag d = {{0}};
+	char key[1024];
+	int64_t gen;
+	int st;
+
+	if (store_generation(x->q->store, &gen, &d) != CD_OK || !cache_key(x, key, sizeof key))
+		return x->rt->run(x);
+	if (api_cache_get(key, gen, &x->r->text, &x->r->len)) {
+		x->r->status = 200;
+		return 200;
+	}
+	st = x->rt->run(x);
+	if (st == 200 && api_response_text(x->r))
+		api_cache_put(key, gen, x->r->text, x->r->len);
+	return st;
+}
+
 void api_handle(const struct api_request *q, struct api_response *r)
 {
 	struct api_ctx x = {.q = q, .r = r};
@@ -481,8 +516,8 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	}
 	if (!(st = find(&x)) && !(st = identify(&x)) && !(st = allowed(&x)) &&
 	    !(st = api_query_read(&x)) && !(st = is_write(q->method) ? read_body(&x) : 0))
-		st = x.rt->run(&x);
-	if (!r->body && st != 204)
+		st = x.rt->flags & R_CACHE ? run_kept(&x) : x.rt->run(&x);
+	if (!r->body && !r->text && st != 204)
 		api_fail(&x, 500, "internal", NULL, "out of memory");
 	audit_outcome(&x, st);
 	json_decref(x.body);
@@ -495,4 +530,16 @@ void api_response_free(struct api_response *r)
 {
 	json_decref(r->body);
 	r->body = NULL;
+	free(r->text);
+	r->text = NULL;
+}
+
+const char *api_response_text(struct api_response *r)
+{
+	if (!r->text && r->body && (r->text = json_dumps(r->body, JSON_COMPACT))) {
+		r->len = strlen(r->text);
+		json_decref(r->body);
+		r->body = NULL;
+	}
+	return r->text;
 }

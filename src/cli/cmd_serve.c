@@ -12,10 +12,12 @@
 
 int cmd_serve(int argc, char **argv, const char *usage)
 {
-	const char *listen = NULL, *cert = NULL, *key = NULL, *threads = NULL, *web = NULL;
+	const char *listen = NULL, *cert = NULL, *key = NULL, *threads = NULL, *web = NULL,
+		   *cache = NULL;
 	const struct cli_field f[] = {{"--listen", &listen},	{"--tls-cert", &cert},
 				      {"--tls-key", &key},	{"--threads", &threads},
-				      {"--web", &web},		{NULL, NULL}};
+				      {"--web", &web},		{"--cache-mb", &cache},
+				      {NULL, NULL}};
 	struct server_config c = {0};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
@@ -34,6 +36,13 @@ int cmd_serve(int argc, char **argv, const char *usage)
 	c = (struct server_config){.listen = listen ? listen : "127.0.0.1:8080", .db = o.db,
 				   .web_root = web ? web : CD_WEB_ROOT, .tls_cert = cert,
 				   .tls_key = key, .threads = (unsigned)n};
+	if (cache && ((n = strtol(cache, &end, 10)) < 0 || n > 1024 || *end)) {
+		fprintf(stderr, "cyberduty: serve: --cache-mb \"%s\": give 0 (keep no answers) to "
+				"1024\n", cache);
+		return EXIT_ERROR;
+	}
+	if (cache)
+		c.cache_mb = n ? (int)n : -1;
 	/* the worker threads inherit this mask: only this thread takes the signals */
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);

@@ -94,16 +94,14 @@ static enum MHD_Result send_response(struct MHD_Connection *c, const struct serv
 	return ret;
 }
 
-/* json_response makes a JSON response of j (taking it); NULL on ENOMEM. */
-static struct MHD_Response *json_response(json_t *j)
+/* text_response makes a JSON response of text (malloc'd, taken); NULL on ENOMEM. */
+static struct MHD_Response *text_response(char *text, size_t len)
 {
-	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL; /* UTF-8 as it is */
 	struct MHD_Response *r;
 
-	json_decref(j);
 	if (!text)
 		return NULL;
-	r = MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+	r = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
 	if (!r) {
 		free(text);
 		return NULL;
@@ -111,6 +109,15 @@ static struct MHD_Response *json_response(json_t *j)
 	MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	return r;
+}
+
+/* json_response makes a JSON response of j (taking it); NULL on ENOMEM. */
+static struct MHD_Response *json_response(json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL; /* UTF-8 as it is */
+
+	json_decref(j);
+	return text_response(text, text ? strlen(text) : 0);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, const struct server *s,
@@ -200,14 +207,20 @@ static enum MHD_Result api(const struct request *q)
 	in.ip = ip;
 	in.now = (cd_time)time(NULL);
 	api_handle(&in, &out);
-	r = out.body ? json_response(json_incref(out.body))
-		     : MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	if (api_response_text(&out)) {
+		r = text_response(out.text, out.len);
+		out.text = NULL;
+	} else if (out.body) { /* out of memory encoding it */
+		r = NULL;
+	} else {
+		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+		if (r)
+			MHD_add_response_header(r, "Cache-Control", "no-store");
+	}
 	if (r && out.set_cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", out.set_cookie);
 	if (r && out.allow[0])
 		MHD_add_response_header(r, "Allow", out.allow);
-	if (r && !out.body)
-		MHD_add_response_header(r, "Cache-Control", "no-store");
 	api_response_free(&out);
 	return send_response(q->c, q->s, out.status, r);
 }
@@ -514,6 +527,8 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 	}
 	s->c = *c;
 	s->max_body = c->max_body ? c->max_body : SERVER_MAX_BODY;
+	api_cache_budget(c->cache_mb < 0 ? 0
+					 : (size_t)(c->cache_mb ? c->cache_mb : SERVER_CACHE_MB) << 20);
 	if ((rc = parse_listen(c->listen, &ss, d)) != CD_OK || (rc = check_setup(s, d)) != CD_OK) {
 		server_free(s);
 		return rc;
@@ -576,5 +591,6 @@ void server_stop(struct server *s)
 		nanosleep(&nap, NULL);
 	}
 	MHD_stop_daemon(s->d);
+	api_cache_clear();
 	server_free(s);
 }

@@ -17,6 +17,8 @@
 #define SERVER_TIMEOUT_S       30                /* idle seconds before a connection is closed */
 #define SERVER_DRAIN_S         10                /* seconds stop waits for requests in flight */
 
+#define SERVER_CACHE_MB 16
+
 struct server_config {
 	const char *listen;   /* "HOST:PORT" (IPv4 or [IPv6]); port 0 = any free port */
 	const char *db;       /* the database every worker thread opens */
@@ -24,6 +26,8 @@ struct server_config {
 	const char *tls_cert, *tls_key; /* PEM files; both or neither */
 	unsigned threads;     /* worker threads; 0 = the number of processors */
 	size_t max_body;      /* 0 = SERVER_MAX_BODY */
+	int cache_mb;         /* MiB of encoded answers kept to be sent again (src/api/cache.c);
+			       * 0 = SERVER_CACHE_MB, -1 = none */
 };
 
 struct server;

@@ -683,6 +683,54 @@ static void incident_timeline(void **state)
 			      "'accountability.answer' AND actor = 't.office' AND outcome = 'ok'") == 1);
 }
 
+/* --- kept answers -------------------------------------------------------------------------------- */
+
+/* The server keeps encoded answers of plain reads (src/api/cache.c); a kept answer is never sent
+ * after the data changed — through the API or behind the server's back — nor to a caller of
+ * another scope. */
+static void kept_answers(void **state)
+{
+	struct client office, officer;
+	char path[96], first[8192], buf[64];
+	size_t all;
+
+	(void)state;
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	call(&office, "GET", "/api/v1/assets?limit=200&sort=code", NULL);
+	expect(200);
+	all = json_array_size(json_object_get(j, "items"));
+	call(&officer, "GET", "/api/v1/assets?limit=200&sort=code", NULL);
+	expect(200);
+	assert_true(json_array_size(json_object_get(j, "items")) < all); /* its own scope */
+	call(&office, "GET", "/api/v1/assets?limit=200&sort=code", NULL);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), all);
+
+	sql(buf, sizeof buf, "SELECT id FROM asset ORDER BY id LIMIT 1");
+	snprintf(path, sizeof path, "/api/v1/assets/%ld", strtol(buf, NULL, 10));
+	call(&office, "GET", path, NULL);
+	expect(200);
+	snprintf(first, sizeof first, "%s", r.body);
+	call(&office, "GET", path, NULL); /* the kept answer, byte for byte */
+	assert_string_equal(r.body, first);
+	/* changed through the API */
+	call(&office, "PATCH", path, "{\"name\":\"经接口修改\"}");
+	expect(200);
+	call(&office, "GET", path, NULL);
+	assert_string_equal(jstr("name"), "经接口修改");
+	/* changed by another process (the sqlite3 shell standing in for the command line) */
+	snprintf(first, sizeof first, "UPDATE asset SET name = '库中修改' WHERE id = %s",
+		 strrchr(path, '/') + 1);
+	sql(buf, sizeof buf, first);
+	call(&office, "GET", path, NULL);
+	assert_string_equal(jstr("name"), "库中修改");
+	/* an account's change is not the data's: the scope is read on every request */
+	call(&office, "GET", "/api/v1/units?limit=200", NULL);
+	all = json_array_size(json_object_get(j, "items"));
+	call(&officer, "GET", "/api/v1/units?limit=200", NULL);
+	assert_true(json_array_size(json_object_get(j, "items")) < all);
+}
+
 /* --- the permission matrix ---------------------------------------------------------------------- */
 
 /* Who may pass each route, by hand (not from the server's table): O office, F officer (security
@@ -1284,6 +1332,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(happy_paths, start, stop),
 		cmocka_unit_test_setup_teardown(incident_timeline, start, stop),
+		cmocka_unit_test_setup_teardown(kept_answers, start, stop),
 		cmocka_unit_test_setup_teardown(permission_matrix, start, stop),
 		cmocka_unit_test_setup_teardown(scope, start, stop),
 		cmocka_unit_test_setup_teardown(csrf, start, stop),

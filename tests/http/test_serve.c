@@ -242,6 +242,9 @@ static void refusals(void **state)
 	char *a4[] = {bin, "serve", "--threads", "0", "--db", db, NULL};
 	assert_int_equal(run(a4, out, sizeof out), 2);
 	assert_non_null(strstr(out, "--threads \"0\": give 1 to 256"));
+	char *a4b[] = {bin, "serve", "--cache-mb", "2048", "--db", db, NULL};
+	assert_int_equal(run(a4b, out, sizeof out), 2);
+	assert_non_null(strstr(out, "--cache-mb \"2048\": give 0 (keep no answers) to 1024"));
 	char port_in_use[32];
 
 	snprintf(port_in_use, sizeof port_in_use, "127.0.0.1:%u", port);
