@@ -119,6 +119,21 @@ static int not_future(struct api_ctx *x, const char *field, cd_time t)
 	return 0;
 }
 
+/* unit_filter: the unit of the query's "unit" filter → id (0 when not given; 400 when none). */
+static int unit_filter(struct api_ctx *x, struct wbook *w, int64_t *id)
+{
+	const struct fval *v = api_qval(x, "unit");
+	const struct unit *u;
+
+	*id = 0;
+	if (!v->set)
+		return 0;
+	if (!(u = reg_unit_by_code(w->b.reg, v->s)))
+		return api_fail(x, 400, "invalid", "unit", "unit: no unit \"%.64s\"", v->s);
+	*id = u->id;
+	return 0;
+}
+
 /* --- notices ------------------------------------------------------------------------------------ */
 
 static struct notice *notice_in_scope(struct api_ctx *x, struct wbook *w)
@@ -139,15 +154,9 @@ int api_notices_list(struct api_ctx *x)
 
 	if ((st = api_pager_start(x, &pg)) || (st = wbook_open(x, &w, false)))
 		return st;
-	if (api_qval(x, "unit")->set) {
-		const struct unit *u = reg_unit_by_code(w.b.reg, api_qval(x, "unit")->s);
-
-		if (!u) {
-			wbook_close(&w);
-			return api_fail(x, 400, "invalid", "unit", "unit: no unit \"%.64s\"",
-					api_qval(x, "unit")->s);
-		}
-		unit = u->id;
+	if ((st = unit_filter(x, &w, &unit))) {
+		wbook_close(&w);
+		return st;
 	}
 	items = json_array();
 	for (size_t j = 0; j < w.b.nnotices; j++) {
@@ -843,39 +852,84 @@ out:
 	return st;
 }
 
+/* oblig_identity names obligation o across requests: its place in the list moves when
+ * obligations are added before it (a new system, a new year), its identity does not. */
+static void oblig_identity(const struct oblig *o, char *out, size_t n)
+{
+	snprintf(out, n, "%s:%s:%lld:%lld:%s", oblig_kind_code(o->kind), o->duty ? o->duty->id : "",
+		 (long long)o->unit, (long long)o->asset, o->period);
+}
+
+static json_t *oblig_json(const struct reg *reg, const struct oblig *o, enum due_state s)
+{
+	const struct unit *u = o->unit ? reg_unit(reg, o->unit) : NULL;
+	const struct asset *a = o->asset ? reg_asset(reg, o->asset) : NULL;
+
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, s:o}", "kind",
+			 oblig_kind_code(o->kind), "name", o->name, "article",
+			 api_json_str(o->article), "unit", api_json_str(u ? u->code : NULL),
+			 "asset", api_json_str(a ? a->code : NULL), "period", o->period, "start",
+			 api_json_date(o->start), "due", api_json_date(o->due), "state",
+			 due_state_code(s), "need", o->need, "have", o->have, "done_on",
+			 api_json_date(o->done_on));
+}
+
+/* The deadlines are computed, not stored: a page goes by position in the list (by due date)
+ * and its cursor carries the last one's position and identity, so that a page starts right
+ * after that obligation even when others were added before it meanwhile. */
 int api_deadlines_list(struct api_ctx *x)
 {
 	const struct fval *state = api_qval(x, "state");
 	struct wbook w;
 	cd_date today = time_cst_date(x->q->now);
+	char key[160], id[160], next[400];
+	int64_t unit, pos = 0;
+	size_t n, start = 0, taken = 0, last = 0;
+	bool more = false;
 	json_t *items;
 	int st;
 
+	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &pos))
+		return api_fail(x, 400, "invalid", "cursor",
+				"cursor: give the \"next\" of the previous page as it was");
 	if ((st = wbook_open(x, &w, false)))
 		return st;
+	if ((st = unit_filter(x, &w, &unit))) {
+		wbook_close(&w);
+		return st;
+	}
+	n = w.b.obl.n;
+#define AT(j) (&w.b.obl.v[x->desc ? n - 1 - (j) : (j)])
+	if (x->cursor) {
+		start = (size_t)pos < n ? (size_t)pos : n; /* after the last one, where it was */
+		oblig_identity(AT(start ? start - 1 : 0), id, sizeof id);
+		for (size_t j = 0; n && strcmp(id, key) && j < n; j++) {
+			oblig_identity(AT(j), id, sizeof id);
+			if (!strcmp(id, key))
+				start = j + 1; /* moved: after it, where it is now */
+		}
+	}
 	items = json_array();
-	for (size_t i = 0; i < w.b.obl.n; i++) {
-		const struct oblig *o = &w.b.obl.v[i];
-		const struct unit *u = o->unit ? reg_unit(w.b.reg, o->unit) : NULL;
-		const struct asset *a = o->asset ? reg_asset(w.b.reg, o->asset) : NULL;
+	for (size_t j = start; j < n && items; j++) {
+		const struct oblig *o = AT(j);
 		enum due_state s = oblig_state(o, today);
 
 		if ((scope_top(x) && !book_in_unit(w.b.reg, o->unit, scope_top(x))) ||
+		    (unit && !book_in_unit(w.b.reg, o->unit, unit)) ||
 		    (state->set && s != (enum due_state)state->i))
 			continue;
-		json_array_append_new(
-			items, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, "
-					 "s:o}",
-					 "kind", oblig_kind_code(o->kind), "name", o->name,
-					 "article", api_json_str(o->article), "unit",
-					 api_json_str(u ? u->code : NULL), "asset",
-					 api_json_str(a ? a->code : NULL), "period", o->period,
-					 "start", api_json_date(o->start), "due",
-					 api_json_date(o->due), "state", due_state_code(s), "need",
-					 o->need, "have", o->have, "done_on",
-					 api_json_date(o->done_on)));
+		if (taken == x->limit) { /* one more after a full page: there is a next one */
+			oblig_identity(AT(last), id, sizeof id);
+			api_cursor_make(next, sizeof next, id, (int64_t)last + 1);
+			more = true;
+			break;
+		}
+		json_array_append_new(items, oblig_json(w.b.reg, o, s));
+		taken++;
+		last = j;
 	}
-	st = api_page(x, items, NULL);
+#undef AT
+	st = api_page(x, items, more ? next : NULL);
 	wbook_close(&w);
 	return st;
 }

@@ -249,6 +249,7 @@ static const struct field record_fields[] = {
 
 static const struct field deadline_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
 };
 
 /* --- administration (三员分立) ---------------------------------------------------------------------- */
@@ -416,8 +417,8 @@ const struct route api_routes[] = {
 	 "records", "records of meetings, drills, training … in scope"},
 	{"POST", "/api/v1/records", PERM_RECORD, 0, api_record_create, BODY(record_fields), NONE,
 	 NULL, "record.create", "records", "record a meeting, drill, training …"},
-	{"GET", "/api/v1/deadlines", PERM_READ, 0, api_deadlines_list, NONE,
-	 QUERY(deadline_filters), NULL, NULL, "deadlines",
+	{"GET", "/api/v1/deadlines", PERM_READ, R_LIST, api_deadlines_list, NONE,
+	 QUERY(deadline_filters), "due", NULL, "deadlines",
 	 "the yearly duties and MLPS deadlines up to today, with their states"},
 
 	{"GET", "/api/v1/accounts", PERM_ACCOUNTS, R_PERSONAL, api_accounts_list, NONE, NONE, NULL,
