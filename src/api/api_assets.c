@@ -8,27 +8,74 @@
 
 #include "api_int.h"
 
+/* asset_write writes one asset as JSON: the one encoding of an asset, for pages, reads and the
+ * audit entries of writes. */
+static void asset_write(struct jtext *t, const struct asset_row *r)
+{
+	static const char *const rel_key[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
+						      "operator_unit"};
+	const struct asset *a = &r->a;
+
+	jt_raw(t, "{", 1);
+	jt_key(t, "id");
+	jt_int(t, a->id);
+	jt_key(t, "code");
+	jt_str(t, a->code);
+	jt_key(t, "name");
+	jt_str(t, a->name);
+	jt_key(t, "kind");
+	jt_str(t, asset_kind_code(a->kind));
+	jt_key(t, "kind_label");
+	jt_str(t, asset_kind_label(a->kind));
+	jt_key(t, "url");
+	jt_str(t, a->url);
+	for (int k = 0; k < REL__MAX; k++) {
+		jt_key(t, rel_key[k]);
+		jt_str(t, r->unit_code[k]);
+	}
+	jt_key(t, "maintainer");
+	jt_str(t, a->maintainer);
+	jt_key(t, "software");
+	jt_str(t, a->software);
+	jt_key(t, "mlps_level");
+	jt_int(t, a->mlps_level);
+	jt_key(t, "graded_on");
+	jt_date(t, a->graded_on);
+	jt_key(t, "filing_no");
+	jt_str(t, a->filing_no);
+	jt_key(t, "filed_on");
+	jt_date(t, a->filed_on);
+	jt_key(t, "assessed_on");
+	jt_date(t, a->assessed_on);
+	jt_key(t, "assess_result");
+	jt_str(t, assess_result_code(a->assess_result));
+	jt_key(t, "cii");
+	jt_bool(t, a->cii);
+	jt_key(t, "internet_facing");
+	jt_bool(t, a->internet_facing);
+	jt_key(t, "personal_info");
+	jt_bool(t, a->personal_info);
+	jt_key(t, "protection_installed");
+	jt_bool(t, a->protection_installed);
+	jt_key(t, "status");
+	jt_str(t, asset_status_code(a->status));
+	jt_key(t, "admin_level");
+	jt_str(t, a->admin_level);
+	jt_raw(t, "}", 1);
+}
+
+/* asset_json: the same as a jansson value (for the audit entry of a write). */
 static json_t *asset_json(const struct asset_row *r)
 {
-	const struct asset *a = &r->a;
-	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o,"
-			      " s:o, s:o, s:o, s:s, s:b, s:b, s:b, s:b, s:s, s:o}",
-			      "id", (json_int_t)a->id, "code", a->code, "name", a->name, "kind",
-			      asset_kind_code(a->kind), "kind_label", asset_kind_label(a->kind),
-			      "url", api_json_str(a->url), "builder_unit",
-			      api_json_str(r->unit_code[REL_BUILDER]), "user_unit",
-			      api_json_str(r->unit_code[REL_USER]), "manager_unit",
-			      api_json_str(r->unit_code[REL_MANAGER]), "operator_unit",
-			      api_json_str(r->unit_code[REL_OPERATOR]), "maintainer",
-			      api_json_str(a->maintainer), "software", api_json_str(a->software),
-			      "mlps_level", a->mlps_level, "graded_on", api_json_date(a->graded_on),
-			      "filing_no", api_json_str(a->filing_no), "filed_on",
-			      api_json_date(a->filed_on), "assessed_on", api_json_date(a->assessed_on),
-			      "assess_result", assess_result_code(a->assess_result), "cii", a->cii,
-			      "internet_facing", a->internet_facing, "personal_info",
-			      a->personal_info, "protection_installed", a->protection_installed,
-			      "status", asset_status_code(a->status), "admin_level",
-			      api_json_str(a->admin_level));
+	struct jtext t = {0};
+	size_t len;
+	char *s;
+	json_t *j;
+
+	asset_write(&t, r);
+	s = jt_take(&t, &len);
+	j = s ? json_loadb(s, len, 0, NULL) : NULL;
+	free(s);
 	return j;
 }
 
@@ -58,11 +105,16 @@ static int load(struct api_ctx *x, struct asset_row *r)
 int api_asset_get(struct api_ctx *x)
 {
 	struct asset_row r;
+	struct jtext t = {0};
+	size_t len;
+	char *s;
 	int st;
 
 	if ((st = load(x, &r)))
 		return st;
-	return api_ok(x, 200, asset_json(&r));
+	asset_write(&t, &r);
+	s = jt_take(&t, &len);
+	return api_ok_text(x, 200, s, len);
 }
 
 int api_assets_list(struct api_ctx *x)
@@ -73,10 +125,10 @@ int api_assets_list(struct api_ctx *x)
 	const struct fval *v;
 	struct asset_row *rows;
 	struct cd_diag d = {{0}};
-	char key[256], next[600], num[24];
-	size_t n;
+	char key[256], next[600], num[24], *text;
+	struct jtext t = {0};
+	size_t n, len;
 	enum cd_err rc;
-	json_t *items;
 
 	for (int i = 0; i < ASORT__MAX; i++)
 		if (!strcmp(x->sort, sorts[i]))
@@ -106,12 +158,16 @@ int api_assets_list(struct api_ctx *x)
 	rc = store_asset_page(x->q->store, &f, x->a, &rows, &n, &d);
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
-	items = json_array();
-	for (size_t i = 0; i < n && i < x->limit; i++)
-		json_array_append_new(items, asset_json(&rows[i]));
-	if (n <= x->limit)
-		return api_page(x, items, NULL);
-	{
+	jt_raw(&t, "{\"items\":[", 10);
+	for (size_t i = 0; i < n && i < x->limit; i++) {
+		if (i)
+			jt_raw(&t, ",", 1);
+		asset_write(&t, &rows[i]);
+	}
+	jt_raw(&t, "],\"next\":", 9);
+	if (n <= x->limit) {
+		jt_raw(&t, "null}", 5);
+	} else {
 		const struct asset *last = &rows[x->limit - 1].a;
 		const char *k = f.sort == ASORT_CODE ? last->code
 				: f.sort == ASORT_NAME ? last->name
@@ -121,8 +177,11 @@ int api_assets_list(struct api_ctx *x)
 							  : NULL;
 
 		api_cursor_make(next, sizeof next, k, last->id);
+		jt_str(&t, next);
+		jt_raw(&t, "}", 1);
 	}
-	return api_page(x, items, next);
+	text = jt_take(&t, &len);
+	return api_ok_text(x, 200, text, len);
 }
 
 /* unit_ref resolves a unit code of the body into *id (0 for null or absent-and-unchanged). */

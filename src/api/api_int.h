@@ -194,6 +194,27 @@ enum incident_event_kind api_event_kind(int i);
 bool api_cache_get(const char *key, int64_t gen, char **text, size_t *len);
 void api_cache_put(const char *key, int64_t gen, const char *text, size_t len);
 
+/* jtext.c: JSON written straight into a buffer (zero-initialise; jt_take hands the text over,
+ * NULL when memory ran out on the way). jt_key writes the comma before a key itself; a NULL
+ * string is null; text that is not UTF-8 comes out as U+FFFD. */
+struct jtext {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+void jt_raw(struct jtext *t, const char *s, size_t n);
+void jt_str(struct jtext *t, const char *s);
+void jt_key(struct jtext *t, const char *k);
+void jt_int(struct jtext *t, int64_t v);
+void jt_bool(struct jtext *t, bool v);
+void jt_date(struct jtext *t, cd_date d); /* null for CD_DATE_NONE */
+char *jt_take(struct jtext *t, size_t *len);
+void jt_utf8_clean(char *s); /* each byte of s that is not UTF-8 becomes '?', in place */
+
+/* api_ok_text answers status with the JSON text (taken: malloc'd, from jt_take; NULL = out of
+ * memory). */
+int api_ok_text(struct api_ctx *x, unsigned status, char *text, size_t len);
+
 /* api_openapi_doc: the OpenAPI 3.1 document of the route table. */
 json_t *api_openapi_doc(void);
 

@@ -22,6 +22,9 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* a message may quote what the client sent (a parser's error, a value cut at 64 bytes):
+	 * JSON strings are UTF-8 */
+	jt_utf8_clean(msg);
 	json_decref(x->r->body);
 	x->r->body = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 			       "field", field);
@@ -57,6 +60,19 @@ int api_ok(struct api_ctx *x, unsigned status, json_t *body)
 	x->r->status = status;
 	if (!body && status != 204)
 		return api_fail(x, 500, "internal", NULL, "out of memory");
+	return (int)status;
+}
+
+int api_ok_text(struct api_ctx *x, unsigned status, char *text, size_t len)
+{
+	if (!text)
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	free(x->r->text);
+	x->r->text = text;
+	x->r->len = len;
+	x->r->status = status;
 	return (int)status;
 }
 
