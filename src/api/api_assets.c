@@ -125,33 +125,6 @@ int api_assets_list(struct api_ctx *x)
 	return api_page(x, items, next);
 }
 
-/* unit_ref resolves a unit code of the body into *id (0 for null or absent-and-unchanged). */
-static int unit_ref(struct api_ctx *x, const char *field, int64_t *id)
-{
-	const struct fval *v = api_val(x, field);
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
-
-	if (!v->set)
-		return 0;
-	if (v->null) {
-		*id = 0;
-		return 0;
-	}
-	rc = store_id_of(x->q->store, SK_UNIT, v->s, id, &d);
-	return rc == CD_OK ? 0 : api_err(x, rc, field, &d);
-}
-
-static const char *str_or_null(const struct fval *v, const char *old)
-{
-	return !v->set ? old : v->null ? NULL : v->s;
-}
-
-static cd_date date_or_null(const struct fval *v, cd_date old)
-{
-	return !v->set ? old : v->null ? CD_DATE_NONE : v->date;
-}
-
 /* apply sets a's fields from the body (only those given). */
 static int apply(struct api_ctx *x, struct asset *a)
 {
@@ -160,22 +133,22 @@ static int apply(struct api_ctx *x, struct asset *a)
 	const struct fval *v;
 	int st;
 
-	a->code = str_or_null(api_val(x, "code"), a->code);
-	a->name = str_or_null(api_val(x, "name"), a->name);
+	a->code = api_str_or(api_val(x, "code"), a->code);
+	a->name = api_str_or(api_val(x, "name"), a->name);
 	if ((v = api_val(x, "kind"))->set)
 		a->kind = (enum asset_kind)v->i;
-	a->url = str_or_null(api_val(x, "url"), a->url);
+	a->url = api_str_or(api_val(x, "url"), a->url);
 	for (int r = 0; r < REL__MAX; r++)
-		if ((st = unit_ref(x, rel_field[r], &a->rel[r])))
+		if ((st = api_ref(x, rel_field[r], SK_UNIT, &a->rel[r])))
 			return st;
-	a->maintainer = str_or_null(api_val(x, "maintainer"), a->maintainer);
-	a->software = str_or_null(api_val(x, "software"), a->software);
+	a->maintainer = api_str_or(api_val(x, "maintainer"), a->maintainer);
+	a->software = api_str_or(api_val(x, "software"), a->software);
 	if ((v = api_val(x, "mlps_level"))->set)
 		a->mlps_level = (int)v->i;
-	a->graded_on = date_or_null(api_val(x, "graded_on"), a->graded_on);
-	a->filing_no = str_or_null(api_val(x, "filing_no"), a->filing_no);
-	a->filed_on = date_or_null(api_val(x, "filed_on"), a->filed_on);
-	a->assessed_on = date_or_null(api_val(x, "assessed_on"), a->assessed_on);
+	a->graded_on = api_date_or(api_val(x, "graded_on"), a->graded_on);
+	a->filing_no = api_str_or(api_val(x, "filing_no"), a->filing_no);
+	a->filed_on = api_date_or(api_val(x, "filed_on"), a->filed_on);
+	a->assessed_on = api_date_or(api_val(x, "assessed_on"), a->assessed_on);
 	if ((v = api_val(x, "assess_result"))->set)
 		a->assess_result = (enum assess_result)v->i;
 	if ((v = api_val(x, "cii"))->set)
@@ -188,7 +161,7 @@ static int apply(struct api_ctx *x, struct asset *a)
 		a->protection_installed = v->b;
 	if ((v = api_val(x, "status"))->set)
 		a->status = (enum asset_status)v->i;
-	a->admin_level = str_or_null(api_val(x, "admin_level"), a->admin_level);
+	a->admin_level = api_str_or(api_val(x, "admin_level"), a->admin_level);
 	if (a->mlps_level == 0 && (a->graded_on != CD_DATE_NONE || a->filed_on != CD_DATE_NONE))
 		return api_fail(x, 422, "invalid", "mlps_level",
 				"mlps_level: an asset with a grading or filing date needs its level "
