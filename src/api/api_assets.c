@@ -8,12 +8,14 @@
 
 #include "api_int.h"
 
+/* The fields of the four answering units (谁建设/谁使用/谁主管/谁运维), by relation. */
+static const char *const rel_field[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
+						"operator_unit"};
+
 /* asset_write writes one asset as JSON: the one encoding of an asset, for pages, reads and the
  * audit entries of writes. */
 static void asset_write(struct jtext *t, const struct asset_row *r)
 {
-	static const char *const rel_key[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
-						      "operator_unit"};
 	const struct asset *a = &r->a;
 
 	jt_raw(t, "{", 1);
@@ -30,7 +32,7 @@ static void asset_write(struct jtext *t, const struct asset_row *r)
 	jt_key(t, "url");
 	jt_str(t, a->url);
 	for (int k = 0; k < REL__MAX; k++) {
-		jt_key(t, rel_key[k]);
+		jt_key(t, rel_field[k]);
 		jt_str(t, r->unit_code[k]);
 	}
 	jt_key(t, "maintainer");
@@ -184,57 +186,28 @@ int api_assets_list(struct api_ctx *x)
 	return api_ok_text(x, 200, text, len);
 }
 
-/* unit_ref resolves a unit code of the body into *id (0 for null or absent-and-unchanged). */
-static int unit_ref(struct api_ctx *x, const char *field, int64_t *id)
-{
-	const struct fval *v = api_val(x, field);
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
-
-	if (!v->set)
-		return 0;
-	if (v->null) {
-		*id = 0;
-		return 0;
-	}
-	rc = store_id_of(x->q->store, SK_UNIT, v->s, id, &d);
-	return rc == CD_OK ? 0 : api_err(x, rc, field, &d);
-}
-
-static const char *str_or_null(const struct fval *v, const char *old)
-{
-	return !v->set ? old : v->null ? NULL : v->s;
-}
-
-static cd_date date_or_null(const struct fval *v, cd_date old)
-{
-	return !v->set ? old : v->null ? CD_DATE_NONE : v->date;
-}
-
 /* apply sets a's fields from the body (only those given). */
 static int apply(struct api_ctx *x, struct asset *a)
 {
-	static const char *const rel_field[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
-							"operator_unit"};
 	const struct fval *v;
 	int st;
 
-	a->code = str_or_null(api_val(x, "code"), a->code);
-	a->name = str_or_null(api_val(x, "name"), a->name);
+	a->code = api_str_or(api_val(x, "code"), a->code);
+	a->name = api_str_or(api_val(x, "name"), a->name);
 	if ((v = api_val(x, "kind"))->set)
 		a->kind = (enum asset_kind)v->i;
-	a->url = str_or_null(api_val(x, "url"), a->url);
+	a->url = api_str_or(api_val(x, "url"), a->url);
 	for (int r = 0; r < REL__MAX; r++)
-		if ((st = unit_ref(x, rel_field[r], &a->rel[r])))
+		if ((st = api_ref(x, rel_field[r], SK_UNIT, &a->rel[r])))
 			return st;
-	a->maintainer = str_or_null(api_val(x, "maintainer"), a->maintainer);
-	a->software = str_or_null(api_val(x, "software"), a->software);
+	a->maintainer = api_str_or(api_val(x, "maintainer"), a->maintainer);
+	a->software = api_str_or(api_val(x, "software"), a->software);
 	if ((v = api_val(x, "mlps_level"))->set)
 		a->mlps_level = (int)v->i;
-	a->graded_on = date_or_null(api_val(x, "graded_on"), a->graded_on);
-	a->filing_no = str_or_null(api_val(x, "filing_no"), a->filing_no);
-	a->filed_on = date_or_null(api_val(x, "filed_on"), a->filed_on);
-	a->assessed_on = date_or_null(api_val(x, "assessed_on"), a->assessed_on);
+	a->graded_on = api_date_or(api_val(x, "graded_on"), a->graded_on);
+	a->filing_no = api_str_or(api_val(x, "filing_no"), a->filing_no);
+	a->filed_on = api_date_or(api_val(x, "filed_on"), a->filed_on);
+	a->assessed_on = api_date_or(api_val(x, "assessed_on"), a->assessed_on);
 	if ((v = api_val(x, "assess_result"))->set)
 		a->assess_result = (enum assess_result)v->i;
 	if ((v = api_val(x, "cii"))->set)
@@ -247,7 +220,7 @@ static int apply(struct api_ctx *x, struct asset *a)
 		a->protection_installed = v->b;
 	if ((v = api_val(x, "status"))->set)
 		a->status = (enum asset_status)v->i;
-	a->admin_level = str_or_null(api_val(x, "admin_level"), a->admin_level);
+	a->admin_level = api_str_or(api_val(x, "admin_level"), a->admin_level);
 	if (a->mlps_level == 0 && (a->graded_on != CD_DATE_NONE || a->filed_on != CD_DATE_NONE))
 		return api_fail(x, 422, "invalid", "mlps_level",
 				"mlps_level: an asset with a grading or filing date needs its level "

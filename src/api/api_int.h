@@ -150,10 +150,11 @@ bool api_in_scope(struct api_ctx *x, int64_t unit);
 /* api_page answers a list: {"items": items, "next": cursor or null}. */
 int api_page(struct api_ctx *x, json_t *items, const char *next);
 
-/* A page over records sorted by id (the lists that are not store pages): api_pager_start reads
- * the cursor (0, or answers 400); for each row in scope, in order (api_pager_index gives the
- * array position of the j-th, descending when asked), api_pager_step says whether it goes on
- * the page, lies before the cursor, or ends a full page (the next cursor is then set). */
+/* A page over records sorted by id: api_pager_start reads the cursor (0, or answers 400); for
+ * each row in scope, in order (api_pager_index gives the array position of the j-th,
+ * descending when asked), api_pager_step says whether it goes on the page, lies before the
+ * cursor, or ends a full page (the next cursor is then set). The register's lists, read a page
+ * at a time by the store from after the cursor, use it for the cursor and the next one only. */
 struct api_pager {
 	int64_t after, last;
 	size_t n, limit;
@@ -180,6 +181,15 @@ const struct fval *api_qval(const struct api_ctx *x, const char *name);
 int api_fields_read(struct api_ctx *x, json_t *obj, const struct field *f, size_t n, bool update,
 		    struct fval *v);
 int api_query_read(struct api_ctx *x);
+
+/* Reading a body's checked values (v may be NULL: a field the route does not take).
+ * api_str_or / api_date_or: the value given, NULL / CD_DATE_NONE for null, old when not given.
+ * api_ref resolves the code of body field `field` to the id of its unit, person or asset into
+ * *id: unchanged when not given, 0 for null; an unknown code is answered 422 not_found naming
+ * the field (the status is returned, 0 when all is well). */
+const char *api_str_or(const struct fval *v, const char *old);
+cd_date api_date_or(const struct fval *v, cd_date old);
+int api_ref(struct api_ctx *x, const char *field, enum store_kind k, int64_t *id);
 
 /* JSON helpers. */
 json_t *api_json_str(const char *s);   /* null for NULL */
@@ -274,12 +284,18 @@ int api_deadlines_list(struct api_ctx *x);
 int api_units_list(struct api_ctx *x);
 int api_unit_get(struct api_ctx *x);
 int api_unit_create(struct api_ctx *x);
+int api_unit_update(struct api_ctx *x);
 int api_persons_list(struct api_ctx *x);
 int api_person_get(struct api_ctx *x);
 int api_person_create(struct api_ctx *x);
+int api_person_update(struct api_ctx *x);
 int api_duties_list(struct api_ctx *x);
+int api_duty_get(struct api_ctx *x);
 int api_duty_create(struct api_ctx *x);
+int api_duty_update(struct api_ctx *x);
 int api_projects_list(struct api_ctx *x);
+int api_project_get(struct api_ctx *x);
 int api_project_create(struct api_ctx *x);
+int api_project_update(struct api_ctx *x);
 
 #endif

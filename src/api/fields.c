@@ -1,7 +1,8 @@
 /* fields.c — validation at the boundary: a body or a query is checked against the route's field
  * descriptors before any handler runs. Unknown fields are refused, every value is checked for
  * its type, length, range or list of codes, and the first problem is answered 422 (400 for a
- * malformed query) naming the field and what to send instead. */
+ * malformed query) naming the field and what to send instead. Then the helpers handlers read
+ * the checked values with: a field given or kept, a code resolved to its record's id. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,4 +331,34 @@ int api_query_read(struct api_ctx *x)
 			return st;
 	}
 	return 0;
+}
+
+/* --- reading the checked values --------------------------------------------------------------- */
+
+const char *api_str_or(const struct fval *v, const char *old)
+{
+	return !v || !v->set ? old : v->null ? NULL : v->s;
+}
+
+cd_date api_date_or(const struct fval *v, cd_date old)
+{
+	return !v || !v->set ? old : v->null ? CD_DATE_NONE : v->date;
+}
+
+int api_ref(struct api_ctx *x, const char *field, enum store_kind k, int64_t *id)
+{
+	const struct fval *v = api_val(x, field);
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+
+	if (!v || !v->set)
+		return 0;
+	if (v->null) {
+		*id = 0;
+		return 0;
+	}
+	rc = store_id_of(x->q->store, k, v->s, id, &d);
+	if (rc == CD_ENOTFOUND)
+		return api_fail(x, 422, "not_found", field, "%s: %s", field, d.msg);
+	return rc == CD_OK ? 0 : api_err(x, rc, NULL, &d);
 }

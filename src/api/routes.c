@@ -85,20 +85,23 @@ static const struct field asset_filters[] = {
 
 /* --- units, persons, duties, projects ---------------------------------------------------------- */
 
+/* A create and its PATCH share one descriptor: a PATCH takes any subset, and the handler refuses
+ * a changed code (codes are how letters, CSV files and other systems name a record). */
 static const struct field unit_fields[] = {
-	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit's code, unique"},
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit's code, unique; it never changes"},
 	{"name", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "名称"},
 	{"parent", FT_CODE, 0, 0, 0, NULL, 0, "the unit above it"},
 	{"kind", ENUM_REQ(unit_kind, UNIT__MAX), "党委 / 领导小组 / 办公室 / 部门 / 技术支撑 / 外部机构"},
 };
 
 static const struct field person_fields[] = {
-	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the person's code, unique"},
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0,
+	 "the person's code, unique; it never changes"},
 	{"name", FT_STRING, FF_REQUIRED, 1, 100, NULL, 0, "姓名"},
 	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit the person works in"},
-	{"title", FT_STRING, 0, 1, 100, NULL, 0, "职务"},
-	{"phone", FT_STRING, 0, 1, 40, NULL, 0, "telephone"},
-	{"email", FT_STRING, 0, 3, 200, NULL, 0, "e-mail"},
+	{"title", FT_STRING, FF_NULL, 1, 100, NULL, 0, "职务"},
+	{"phone", FT_STRING, FF_NULL, 1, 40, NULL, 0, "telephone"},
+	{"email", FT_STRING, FF_NULL, 3, 200, NULL, 0, "e-mail"},
 };
 
 static const struct field duty_fields[] = {
@@ -111,13 +114,25 @@ static const struct field duty_fields[] = {
 	{"note", FT_STRING, 0, 1, 500, NULL, 0, "e.g. the appointment letter"},
 };
 
+/* A duty changes in its term, holder and note only: its role and what it is held for are what
+ * the duty is (another role or unit is another duty), so those fields are unknown here. */
+static const struct field duty_update_fields[] = {
+	{"person", FT_CODE, 0, 0, 0, NULL, 0, "who holds it"},
+	{"from", FT_DATE, 0, 0, 0, NULL, 0, "first day held"},
+	{"to", FT_DATE, FF_NULL, 0, 0, NULL, 0,
+	 "last day held: ends the term (null: it runs on); not before from"},
+	{"note", FT_STRING, FF_NULL, 1, 500, NULL, 0, "e.g. the appointment or removal letter"},
+};
+
 static const struct field project_fields[] = {
-	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the project's code, unique"},
+	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0,
+	 "the project's code, unique; it never changes"},
 	{"name", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "名称"},
 	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit that runs it"},
 	{"year", FT_INT, FF_REQUIRED, 2000, 2100, NULL, 0, "budget year"},
 	{"total", FT_INT, FF_REQUIRED, 1, 100000000000, NULL, 0, "total budget, yuan"},
-	{"security", FT_INT, 0, 0, 100000000000, NULL, 0, "of which for security, yuan"},
+	{"security", FT_INT, 0, 0, 100000000000, NULL, 0,
+	 "of which for security, yuan (at most the total)"},
 };
 
 /* --- notices, incidents, records, deadlines ------------------------------------------------------ */
@@ -344,20 +359,38 @@ const struct route api_routes[] = {
 	 "unit.create", "register", "add a unit"},
 	{"GET", "/api/v1/units/{id}", PERM_READ, R_CACHE, api_unit_get, NONE, NONE, NULL, NULL,
 	 "register", "one unit"},
+	{"PATCH", "/api/v1/units/{id}", PERM_OFFICE, R_UPDATE, api_unit_update, BODY(unit_fields),
+	 NONE, NULL, "unit.update", "register",
+	 "rename a unit, change its kind or move it under another unit of your scope (its code "
+	 "stays)"},
 	{"GET", "/api/v1/persons", PERM_READ, R_LIST | R_PERSONAL, api_persons_list, NONE, NONE,
 	 "id", "person.list", "register", "the persons in scope (personal data: the read is audited)"},
 	{"POST", "/api/v1/persons", PERM_WORK, 0, api_person_create, BODY(person_fields), NONE,
 	 NULL, "person.create", "register", "add a person"},
 	{"GET", "/api/v1/persons/{id}", PERM_READ, R_PERSONAL, api_person_get, NONE, NONE, NULL,
 	 "person.read", "register", "one person (personal data: the read is audited)"},
-	{"GET", "/api/v1/duties", PERM_READ, R_LIST | R_CACHE, api_duties_list, NONE, NONE, "id", NULL,
-	 "register", "who holds which role for which unit or system, from when to when"},
+	{"PATCH", "/api/v1/persons/{id}", PERM_WORK, R_UPDATE, api_person_update,
+	 BODY(person_fields), NONE, NULL, "person.update", "register",
+	 "change a person's name, unit or contact details (null clears title, phone, email; the "
+	 "code stays)"},
+	{"GET", "/api/v1/duties", PERM_READ, R_LIST | R_CACHE, api_duties_list, NONE, NONE, "id",
+	 NULL, "register", "who holds which role for which unit or system, from when to when"},
 	{"POST", "/api/v1/duties", PERM_WORK, 0, api_duty_create, BODY(duty_fields), NONE, NULL,
 	 "duty.create", "register", "record that a person holds a role"},
-	{"GET", "/api/v1/projects", PERM_READ, R_LIST | R_CACHE, api_projects_list, NONE, NONE, "id", NULL,
-	 "register", "IT projects and their security budgets"},
+	{"GET", "/api/v1/duties/{id}", PERM_READ, R_CACHE, api_duty_get, NONE, NONE, NULL, NULL,
+	 "register", "one duty"},
+	{"PATCH", "/api/v1/duties/{id}", PERM_WORK, R_UPDATE, api_duty_update,
+	 BODY(duty_update_fields), NONE, NULL, "duty.update", "register",
+	 "end a term (to) or correct its dates, holder or note (role and unit or system stay)"},
+	{"GET", "/api/v1/projects", PERM_READ, R_LIST | R_CACHE, api_projects_list, NONE, NONE, "id",
+	 NULL, "register", "IT projects and their security budgets"},
 	{"POST", "/api/v1/projects", PERM_WORK, 0, api_project_create, BODY(project_fields), NONE,
 	 NULL, "project.create", "register", "add an IT project"},
+	{"GET", "/api/v1/projects/{id}", PERM_READ, R_CACHE, api_project_get, NONE, NONE, NULL, NULL,
+	 "register", "one IT project"},
+	{"PATCH", "/api/v1/projects/{id}", PERM_WORK, R_UPDATE, api_project_update,
+	 BODY(project_fields), NONE, NULL, "project.update", "register",
+	 "change a project's name, unit, year or budgets (its code stays)"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

@@ -344,6 +344,30 @@ bool duty_valid_on(const struct duty *d, cd_date on)
 	return d->from <= on && (d->to == CD_DATE_NONE || on <= d->to);
 }
 
+enum cd_err reg_duty_check(const struct duty *du, const char **field, struct cd_diag *d)
+{
+	char from[11], to[11];
+
+	*field = NULL;
+	if (du->to == CD_DATE_NONE || du->to >= du->from)
+		return CD_OK;
+	*field = "to";
+	return cd_diag_set(d, CD_EINVAL, "to: the last day (%s) is before the first (%s)",
+			   date_format(du->to, to), date_format(du->from, from));
+}
+
+enum cd_err reg_project_check(const struct project *p, const char **field, struct cd_diag *d)
+{
+	*field = NULL;
+	if (p->security >= 0 && p->security <= p->total)
+		return CD_OK;
+	*field = "security";
+	return cd_diag_set(d, CD_EINVAL,
+			   "security: the security budget (%lld yuan) is part of the total (%lld "
+			   "yuan)",
+			   (long long)p->security, (long long)p->total);
+}
+
 size_t reg_holders(const struct reg *r, enum role role, int64_t unit, int64_t asset, cd_date on,
 		   const struct duty **out, size_t max)
 {

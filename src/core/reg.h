@@ -176,6 +176,17 @@ bool reg_is_root(const struct unit *u);
 /* duty_valid_on: the duty was held on day `on` (from ≤ on ≤ to). */
 bool duty_valid_on(const struct duty *d, cd_date on);
 
+/* reg_duty_check: the rule every duty keeps however it is written (created, its term ended or
+ * its dates corrected): its last day is not before its first. CD_EINVAL with the message in d
+ * and the field it concerns ("to") in *field. Two holders of a single-holder role at once are
+ * not refused here: a handover is often recorded one side at a time, and `check` reports the
+ * overlap as a gap until it is resolved. */
+enum cd_err reg_duty_check(const struct duty *du, const char **field, struct cd_diag *d);
+
+/* reg_project_check: a project's security budget is part of its total (0 ≤ security ≤ total).
+ * CD_EINVAL with the message in d and the field ("security") in *field. */
+enum cd_err reg_project_check(const struct project *p, const char **field, struct cd_diag *d);
+
 /* reg_holders fills out[0..max) with the duties of `role` held on day `on` for the unit
  * (unit != 0) or the asset (asset != 0), in order of valid_from, and returns how many there
  * are in all (which may exceed max). This is the core temporal query: "who was the first

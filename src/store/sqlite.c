@@ -92,6 +92,22 @@ enum stmt {
 	ST_ASSET_GET,
 	ST_ASSET_UPDATE,
 	ST_GENERATION,
+	ST_UNIT_GET,
+	ST_PERSON_GET,
+	ST_DUTY_GET,
+	ST_PROJECT_GET,
+	ST_UNIT_PAGE,
+	ST_UNIT_PAGE_DESC,
+	ST_PERSON_PAGE,
+	ST_PERSON_PAGE_DESC,
+	ST_DUTY_PAGE,
+	ST_DUTY_PAGE_DESC,
+	ST_PROJECT_PAGE,
+	ST_PROJECT_PAGE_DESC,
+	ST_UNIT_UPDATE,
+	ST_PERSON_UPDATE,
+	ST_DUTY_UPDATE,
+	ST_PROJECT_UPDATE,
 	STMT__MAX
 };
 
@@ -106,6 +122,40 @@ enum stmt {
 	"asset a LEFT JOIN unit ub ON ub.id = a.builder_unit LEFT JOIN unit uu ON uu.id ="         \
 	" a.user_unit LEFT JOIN unit um ON um.id = a.manager_unit LEFT JOIN unit uo ON uo.id ="     \
 	" a.operator_unit"
+
+/* The subtree of unit `top` (a bound parameter) as table t: the scope of a page. */
+#define SUBTREE(t, top)                                                                            \
+	t "(id) AS (SELECT " top " UNION SELECT u.id FROM unit u JOIN " t " ON u.parent_id = "     \
+	t ".id)"
+
+/* The register's other records as the server reads them (rec_row reads them): each kind's own
+ * columns in the order of its *_ALL statement, then the code of the unit it refers to and the
+ * unit its scope is judged by (for a duty: its unit, else its system's manager unit, else its
+ * operator unit), then a duty's holder's and system's codes. LEFT JOINs keep the record's own
+ * table the outer loop, so a page walks its primary key. */
+#define UNIT_COLS "u.id, u.code, u.name, u.parent_id, u.kind, up.code, u.id"
+#define UNIT_FROM "unit u LEFT JOIN unit up ON up.id = u.parent_id"
+#define PERSON_COLS                                                                                \
+	"p.id, p.code, p.name, p.unit_id, p.title, p.phone, p.email, pu.code, p.unit_id"
+#define PERSON_FROM "person p LEFT JOIN unit pu ON pu.id = p.unit_id"
+#define DUTY_SCOPE  "coalesce(d.unit_id, da.manager_unit, da.operator_unit)"
+#define DUTY_COLS                                                                                  \
+	"d.id, d.role, d.person_id, d.unit_id, d.asset_id, d.valid_from, d.valid_to, d.note,"      \
+	" du.code, " DUTY_SCOPE ", dp.code, da.code"
+#define DUTY_FROM                                                                                  \
+	"duty d LEFT JOIN person dp ON dp.id = d.person_id LEFT JOIN unit du ON du.id = d.unit_id" \
+	" LEFT JOIN asset da ON da.id = d.asset_id"
+#define PROJECT_COLS                                                                               \
+	"r.id, r.code, r.name, r.unit_id, r.year, r.total_budget, r.security_budget, ru.code,"     \
+	" r.unit_id"
+#define PROJECT_FROM "project r LEFT JOIN unit ru ON ru.id = r.unit_id"
+#define REC_GET(cols, from, id) "SELECT " cols " FROM " from " WHERE " id " = ?1"
+/* A keyset page: ?1 the scope's top unit (NULL: all), ?2 the id to start after (always bound:
+ * a plain range on the primary key starts the walk there), ?3 how many. */
+#define REC_PAGE(cols, from, id, scope, cmp, dir)                                                  \
+	"WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT " cols " FROM " from                        \
+	" WHERE (?1 IS NULL OR " scope " IN (SELECT id FROM sc)) AND " id " " cmp " ?2"            \
+	" ORDER BY " id " " dir " LIMIT ?3"
 
 /* The columns account_row reads, in its order (the session lookup joins them in). */
 #define ACCOUNT_COLS                                                                              \
@@ -281,6 +331,29 @@ static const char *const stmts[STMT__MAX] = {
 			    " protection_installed = ?19, status = ?20, admin_level = ?21,"
 			    " software = ?22 WHERE id = ?23",
 	[ST_GENERATION] = "SELECT n FROM generation",
+	[ST_UNIT_GET] = REC_GET(UNIT_COLS, UNIT_FROM, "u.id"),
+	[ST_PERSON_GET] = REC_GET(PERSON_COLS, PERSON_FROM, "p.id"),
+	[ST_DUTY_GET] = REC_GET(DUTY_COLS, DUTY_FROM, "d.id"),
+	[ST_PROJECT_GET] = REC_GET(PROJECT_COLS, PROJECT_FROM, "r.id"),
+	[ST_UNIT_PAGE] = REC_PAGE(UNIT_COLS, UNIT_FROM, "u.id", "u.id", ">", "ASC"),
+	[ST_UNIT_PAGE_DESC] = REC_PAGE(UNIT_COLS, UNIT_FROM, "u.id", "u.id", "<", "DESC"),
+	[ST_PERSON_PAGE] = REC_PAGE(PERSON_COLS, PERSON_FROM, "p.id", "p.unit_id", ">", "ASC"),
+	[ST_PERSON_PAGE_DESC] = REC_PAGE(PERSON_COLS, PERSON_FROM, "p.id", "p.unit_id", "<",
+					 "DESC"),
+	[ST_DUTY_PAGE] = REC_PAGE(DUTY_COLS, DUTY_FROM, "d.id", DUTY_SCOPE, ">", "ASC"),
+	[ST_DUTY_PAGE_DESC] = REC_PAGE(DUTY_COLS, DUTY_FROM, "d.id", DUTY_SCOPE, "<", "DESC"),
+	[ST_PROJECT_PAGE] = REC_PAGE(PROJECT_COLS, PROJECT_FROM, "r.id", "r.unit_id", ">", "ASC"),
+	[ST_PROJECT_PAGE_DESC] = REC_PAGE(PROJECT_COLS, PROJECT_FROM, "r.id", "r.unit_id", "<",
+					  "DESC"),
+	/* the same parameters as the *_ADD statement, then the id */
+	[ST_UNIT_UPDATE] = "UPDATE unit SET code = ?1, name = ?2, parent_id = ?3, kind = ?4"
+			   " WHERE id = ?5",
+	[ST_PERSON_UPDATE] = "UPDATE person SET code = ?1, name = ?2, unit_id = ?3, title = ?4,"
+			     " phone = ?5, email = ?6 WHERE id = ?7",
+	[ST_DUTY_UPDATE] = "UPDATE duty SET role = ?1, person_id = ?2, unit_id = ?3, asset_id = ?4,"
+			   " valid_from = ?5, valid_to = ?6, note = ?7 WHERE id = ?8",
+	[ST_PROJECT_UPDATE] = "UPDATE project SET code = ?1, name = ?2, unit_id = ?3, year = ?4,"
+			      " total_budget = ?5, security_budget = ?6 WHERE id = ?7",
 };
 
 struct sq {
@@ -353,6 +426,16 @@ static enum cd_err insert(struct sq *q, enum stmt s, struct cd_diag *d, const ch
 
 	if (!rc)
 		*id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+/* change runs a bound UPDATE of one record: CD_ENOTFOUND ("no such `what`") when none matched. */
+static enum cd_err change(struct sq *q, enum stmt s, struct cd_diag *d, const char *what)
+{
+	enum cd_err rc = run(q, s, d, what);
+
+	if (!rc && sqlite3_changes(q->db) == 0)
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no such %s", what);
 	return rc;
 }
 
@@ -522,47 +605,28 @@ static enum cd_err sq_profile_get(struct store *s, char **id, char **src, size_t
 	return rc;
 }
 
-static enum cd_err sq_unit_add(struct store *s, struct unit *u, struct cd_diag *d)
+/* The bind_* functions bind a record's fields as ?1 … of its *_ADD and *_UPDATE statements
+ * (which take the id after them). */
+static void bind_unit(sqlite3_stmt *st, const struct unit *u)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_UNIT_ADD];
-
 	bind_text(st, 1, u->code);
 	bind_text(st, 2, u->name);
 	bind_id(st, 3, u->parent);
 	bind_text(st, 4, unit_kind_code(u->kind));
-	return insert(q, ST_UNIT_ADD, d, "unit", &u->id);
 }
 
-static enum cd_err sq_person_add(struct store *s, struct person *p, struct cd_diag *d)
+static void bind_person(sqlite3_stmt *st, const struct person *p)
 {
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_PERSON_ADD];
-
 	bind_text(st, 1, p->code);
 	bind_text(st, 2, p->name);
 	bind_id(st, 3, p->unit);
 	bind_text(st, 4, p->title);
 	bind_text(st, 5, p->phone);
 	bind_text(st, 6, p->email);
-	return insert(q, ST_PERSON_ADD, d, "person", &p->id);
 }
 
-static void bind_asset(sqlite3_stmt *st, const struct asset *a);
-
-static enum cd_err sq_asset_add(struct store *s, struct asset *a, struct cd_diag *d)
+static void bind_duty(sqlite3_stmt *st, const struct duty *du)
 {
-	struct sq *q = (struct sq *)s;
-
-	bind_asset(q->st[ST_ASSET_ADD], a);
-	return insert(q, ST_ASSET_ADD, d, "asset", &a->id);
-}
-
-static enum cd_err sq_duty_add(struct store *s, struct duty *du, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_DUTY_ADD];
-
 	bind_text(st, 1, role_code(du->role));
 	bind_id(st, 2, du->person);
 	bind_id(st, 3, du->unit);
@@ -570,19 +634,70 @@ static enum cd_err sq_duty_add(struct store *s, struct duty *du, struct cd_diag 
 	bind_date(st, 5, du->from);
 	bind_date(st, 6, du->to);
 	bind_text(st, 7, du->note);
-	return insert(q, ST_DUTY_ADD, d, "duty", &du->id);
 }
+
+static void bind_project(sqlite3_stmt *st, const struct project *p)
+{
+	bind_text(st, 1, p->code);
+	bind_text(st, 2, p->name);
+	bind_id(st, 3, p->unit);
+	sqlite3_bind_int(st, 4, p->year);
+	sqlite3_bind_int64(st, 5, p->total);
+	sqlite3_bind_int64(st, 6, p->security);
+}
+
+static void bind_asset(sqlite3_stmt *st, const struct asset *a)
+{
+	bind_text(st, 1, a->code);
+	bind_text(st, 2, a->name);
+	bind_text(st, 3, asset_kind_code(a->kind));
+	bind_text(st, 4, a->url);
+	bind_id(st, 5, a->rel[REL_BUILDER]);
+	bind_id(st, 6, a->rel[REL_USER]);
+	bind_id(st, 7, a->rel[REL_MANAGER]);
+	bind_id(st, 8, a->rel[REL_OPERATOR]);
+	bind_text(st, 9, a->maintainer);
+	sqlite3_bind_int(st, 10, a->mlps_level);
+	bind_date(st, 11, a->graded_on);
+	bind_text(st, 12, a->filing_no);
+	bind_date(st, 13, a->filed_on);
+	bind_date(st, 14, a->assessed_on);
+	bind_text(st, 15, assess_result_code(a->assess_result));
+	sqlite3_bind_int(st, 16, a->cii);
+	sqlite3_bind_int(st, 17, a->internet_facing);
+	sqlite3_bind_int(st, 18, a->personal_info);
+	sqlite3_bind_int(st, 19, a->protection_installed);
+	bind_text(st, 20, asset_status_code(a->status));
+	bind_text(st, 21, a->admin_level);
+	bind_text(st, 22, a->software);
+}
+
+/* store_*_add and store_*_update of the records with a bind_* function: bind the fields, then
+ * insert a new row (its id set) or write them over the row with the record's id (the parameter
+ * after the fields). One definition for five kinds, which differ only in these names. */
+#define ADD_UPDATE(kind, type, add, update, nfields)                                               \
+	static enum cd_err sq_##kind##_add(struct store *s, type *r, struct cd_diag *d)            \
+	{                                                                                          \
+		struct sq *q = (struct sq *)s;                                                     \
+                                                                                                   \
+		bind_##kind(q->st[add], r);                                                        \
+		return insert(q, add, d, #kind, &r->id);                                           \
+	}                                                                                          \
+	static enum cd_err sq_##kind##_update(struct store *s, const type *r, struct cd_diag *d)   \
+	{                                                                                          \
+		struct sq *q = (struct sq *)s;                                                     \
+                                                                                                   \
+		bind_##kind(q->st[update], r);                                                     \
+		sqlite3_bind_int64(q->st[update], (nfields) + 1, r->id);                           \
+		return change(q, update, d, #kind);                                                \
+	}
+ADD_UPDATE(unit, struct unit, ST_UNIT_ADD, ST_UNIT_UPDATE, 4)
+ADD_UPDATE(person, struct person, ST_PERSON_ADD, ST_PERSON_UPDATE, 6)
+ADD_UPDATE(asset, struct asset, ST_ASSET_ADD, ST_ASSET_UPDATE, 22)
+ADD_UPDATE(duty, struct duty, ST_DUTY_ADD, ST_DUTY_UPDATE, 7)
+ADD_UPDATE(project, struct project, ST_PROJECT_ADD, ST_PROJECT_UPDATE, 6)
 
 static const char *col_str(struct arena *a, sqlite3_stmt *st, int i);
-
-/* Column readers for reg_load: text into the register's arena, NULL stays NULL. */
-static const char *col_text(struct reg *r, sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? arena_strndup(r->arena, (const char *)t, (size_t)sqlite3_column_bytes(st, i))
-		 : NULL;
-}
 
 static cd_date col_date(sqlite3_stmt *st, int i)
 {
@@ -627,6 +742,51 @@ static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 	a->software = col_str(ar, st, 22);
 }
 
+/* The *_cols functions read a record's own columns, in the order of its *_ALL statement (which
+ * the *_COLS of the server's statements begin with), text into arena ar. */
+static void unit_cols(struct arena *ar, sqlite3_stmt *st, struct unit *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->code = col_str(ar, st, 1);
+	u->name = col_str(ar, st, 2);
+	u->parent = sqlite3_column_int64(st, 3);
+	u->kind = (enum unit_kind)col_enum(st, 4, unit_kind_parse);
+}
+
+static void person_cols(struct arena *ar, sqlite3_stmt *st, struct person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->code = col_str(ar, st, 1);
+	p->name = col_str(ar, st, 2);
+	p->unit = sqlite3_column_int64(st, 3);
+	p->title = col_str(ar, st, 4);
+	p->phone = col_str(ar, st, 5);
+	p->email = col_str(ar, st, 6);
+}
+
+static void duty_cols(struct arena *ar, sqlite3_stmt *st, struct duty *du)
+{
+	du->id = sqlite3_column_int64(st, 0);
+	du->role = (enum role)col_enum(st, 1, role_parse);
+	du->person = sqlite3_column_int64(st, 2);
+	du->unit = sqlite3_column_int64(st, 3);
+	du->asset = sqlite3_column_int64(st, 4);
+	du->from = col_date(st, 5);
+	du->to = col_date(st, 6);
+	du->note = col_str(ar, st, 7);
+}
+
+static void project_cols(struct arena *ar, sqlite3_stmt *st, struct project *pr)
+{
+	pr->id = sqlite3_column_int64(st, 0);
+	pr->code = col_str(ar, st, 1);
+	pr->name = col_str(ar, st, 2);
+	pr->unit = sqlite3_column_int64(st, 3);
+	pr->year = sqlite3_column_int(st, 4);
+	pr->total = sqlite3_column_int64(st, 5);
+	pr->security = sqlite3_column_int64(st, 6);
+}
+
 static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd_diag *d)
 {
 	sqlite3_stmt *st = q->st[s];
@@ -634,60 +794,24 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 	int step;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (s == ST_UNIT_ALL) {
-			struct unit *u = reg_add_unit(r);
+		void *rec = s == ST_UNIT_ALL	  ? (void *)reg_add_unit(r)
+			    : s == ST_PERSON_ALL  ? (void *)reg_add_person(r)
+			    : s == ST_ASSET_ALL	  ? (void *)reg_add_asset(r)
+			    : s == ST_PROJECT_ALL ? (void *)reg_add_project(r)
+						  : (void *)reg_add_duty(r);
 
-			if (!u)
-				break;
-			u->id = sqlite3_column_int64(st, 0);
-			u->code = col_text(r, st, 1);
-			u->name = col_text(r, st, 2);
-			u->parent = sqlite3_column_int64(st, 3);
-			u->kind = (enum unit_kind)col_enum(st, 4, unit_kind_parse);
-		} else if (s == ST_PERSON_ALL) {
-			struct person *p = reg_add_person(r);
-
-			if (!p)
-				break;
-			p->id = sqlite3_column_int64(st, 0);
-			p->code = col_text(r, st, 1);
-			p->name = col_text(r, st, 2);
-			p->unit = sqlite3_column_int64(st, 3);
-			p->title = col_text(r, st, 4);
-			p->phone = col_text(r, st, 5);
-			p->email = col_text(r, st, 6);
-		} else if (s == ST_ASSET_ALL) {
-			struct asset *a = reg_add_asset(r);
-
-			if (!a)
-				break;
-			asset_row(r->arena, st, a);
-		} else if (s == ST_PROJECT_ALL) {
-			struct project *pr = reg_add_project(r);
-
-			if (!pr)
-				break;
-			pr->id = sqlite3_column_int64(st, 0);
-			pr->code = col_text(r, st, 1);
-			pr->name = col_text(r, st, 2);
-			pr->unit = sqlite3_column_int64(st, 3);
-			pr->year = sqlite3_column_int(st, 4);
-			pr->total = sqlite3_column_int64(st, 5);
-			pr->security = sqlite3_column_int64(st, 6);
-		} else {
-			struct duty *du = reg_add_duty(r);
-
-			if (!du)
-				break;
-			du->id = sqlite3_column_int64(st, 0);
-			du->role = (enum role)col_enum(st, 1, role_parse);
-			du->person = sqlite3_column_int64(st, 2);
-			du->unit = sqlite3_column_int64(st, 3);
-			du->asset = sqlite3_column_int64(st, 4);
-			du->from = col_date(st, 5);
-			du->to = col_date(st, 6);
-			du->note = col_text(r, st, 7);
-		}
+		if (!rec)
+			break;
+		if (s == ST_UNIT_ALL)
+			unit_cols(r->arena, st, rec);
+		else if (s == ST_PERSON_ALL)
+			person_cols(r->arena, st, rec);
+		else if (s == ST_ASSET_ALL)
+			asset_row(r->arena, st, rec);
+		else if (s == ST_PROJECT_ALL)
+			project_cols(r->arena, st, rec);
+		else
+			duty_cols(r->arena, st, rec);
 	}
 	if (step == SQLITE_ROW)
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading the register");
@@ -836,20 +960,6 @@ static enum cd_err sq_meta_set(struct store *s, const char *key, const char *val
 	bind_text(q->st[ST_META_SET], 1, key);
 	bind_text(q->st[ST_META_SET], 2, value);
 	return run(q, ST_META_SET, d, "setting");
-}
-
-static enum cd_err sq_project_add(struct store *s, struct project *p, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_PROJECT_ADD];
-
-	bind_text(st, 1, p->code);
-	bind_text(st, 2, p->name);
-	bind_id(st, 3, p->unit);
-	sqlite3_bind_int(st, 4, p->year);
-	sqlite3_bind_int64(st, 5, p->total);
-	sqlite3_bind_int64(st, 6, p->security);
-	return insert(q, ST_PROJECT_ADD, d, "project", &p->id);
 }
 
 static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_diag *d)
@@ -1444,16 +1554,6 @@ static enum cd_err fetch(struct sq *q, enum stmt s, struct cd_diag *d, const cha
 	return rc;
 }
 
-/* change runs a bound UPDATE of one record: CD_ENOTFOUND ("no such `what`") when none matched. */
-static enum cd_err change(struct sq *q, enum stmt s, struct cd_diag *d, const char *what)
-{
-	enum cd_err rc = run(q, s, d, what);
-
-	if (!rc && sqlite3_changes(q->db) == 0)
-		rc = cd_diag_set(d, CD_ENOTFOUND, "no such %s", what);
-	return rc;
-}
-
 static int bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
 {
 	return sqlite3_bind_blob(st, i, h, STORE_SECRET_HASH, SQLITE_TRANSIENT);
@@ -1958,6 +2058,42 @@ static void full_row(struct arena *a, sqlite3_stmt *st, struct asset_row *out)
 		out->unit_code[r] = col_str(a, st, 23 + r);
 }
 
+/* A row reader of read_rows: what it reads (k) and where to (out). */
+typedef void row_reader(struct arena *a, sqlite3_stmt *st, int k, void *out);
+
+/* read_rows steps a bound statement to its end, reading each row with row() into a new element
+ * (size bytes) appended to the array *out (*n elements; the caller starts it empty) in arena
+ * a, then resets the statement. */
+static enum cd_err read_rows(struct sq *q, sqlite3_stmt *st, struct arena *a, size_t size,
+			     row_reader *row, int k, void *out, size_t *n, struct cd_diag *d,
+			     const char *what)
+{
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		void *r = arena_grow(a, out, n, &cap, size);
+
+		if (!r) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		row(a, st, k, r);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, what);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+static void asset_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	(void)k;
+	full_row(a, st, out);
+}
+
 static enum cd_err sq_asset_get(struct store *s, int64_t id, struct arena *a,
 				struct asset_row *out, struct cd_diag *d)
 {
@@ -1980,46 +2116,6 @@ static enum cd_err sq_asset_get(struct store *s, int64_t id, struct arena *a,
 	return rc;
 }
 
-static void bind_asset(sqlite3_stmt *st, const struct asset *a)
-{
-	bind_text(st, 1, a->code);
-	bind_text(st, 2, a->name);
-	bind_text(st, 3, asset_kind_code(a->kind));
-	bind_text(st, 4, a->url);
-	bind_id(st, 5, a->rel[REL_BUILDER]);
-	bind_id(st, 6, a->rel[REL_USER]);
-	bind_id(st, 7, a->rel[REL_MANAGER]);
-	bind_id(st, 8, a->rel[REL_OPERATOR]);
-	bind_text(st, 9, a->maintainer);
-	sqlite3_bind_int(st, 10, a->mlps_level);
-	bind_date(st, 11, a->graded_on);
-	bind_text(st, 12, a->filing_no);
-	bind_date(st, 13, a->filed_on);
-	bind_date(st, 14, a->assessed_on);
-	bind_text(st, 15, assess_result_code(a->assess_result));
-	sqlite3_bind_int(st, 16, a->cii);
-	sqlite3_bind_int(st, 17, a->internet_facing);
-	sqlite3_bind_int(st, 18, a->personal_info);
-	sqlite3_bind_int(st, 19, a->protection_installed);
-	bind_text(st, 20, asset_status_code(a->status));
-	bind_text(st, 21, a->admin_level);
-	bind_text(st, 22, a->software);
-}
-
-static enum cd_err sq_asset_update(struct store *s, const struct asset *a, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_ASSET_UPDATE];
-	enum cd_err rc;
-
-	bind_asset(st, a);
-	sqlite3_bind_int64(st, 23, a->id);
-	rc = run(q, ST_ASSET_UPDATE, d, "asset");
-	if (!rc && sqlite3_changes(q->db) != 1)
-		rc = cd_diag_set(d, CD_ENOTFOUND, "no asset %lld", (long long)a->id);
-	return rc;
-}
-
 /* The page statement of a sort and direction. The SQL is put together from fixed pieces only:
  * every value is bound. Filters that are NULL match everything. */
 static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, struct cd_diag *d)
@@ -2038,9 +2134,7 @@ static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, st
 	else
 		snprintf(after, sizeof after, "(%s, a.id) %s (?8, ?9)", keys[sort], desc ? "<" : ">");
 	snprintf(sql, sizeof sql,
-		 "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u JOIN sc ON"
-		 " u.parent_id = sc.id), fl(id) AS (SELECT ?2 UNION SELECT u.id FROM unit u JOIN fl"
-		 " ON u.parent_id = fl.id)"
+		 "WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")
 		 " SELECT " ASSET_COLS " FROM " ASSET_FROM
 		 " WHERE (?1 IS NULL OR %s) AND (?2 IS NULL OR %s) AND (?3 IS NULL OR a.kind = ?3)"
 		 " AND (?4 IS NULL OR a.status = ?4) AND (?5 IS NULL OR a.mlps_level = ?5)"
@@ -2061,9 +2155,6 @@ static enum cd_err sq_asset_page(struct store *s, const struct asset_query *f, s
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = page_stmt(q, f->sort, f->desc, d);
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
 
 	*out = NULL;
 	*n = 0;
@@ -2088,20 +2179,66 @@ static enum cd_err sq_asset_page(struct store *s, const struct asset_query *f, s
 		sqlite3_bind_int64(st, 9, f->after_id);
 	}
 	sqlite3_bind_int64(st, 10, (sqlite3_int64)f->limit);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct asset_row *r = arena_grow(a, out, n, &cap, sizeof(*r));
+	return read_rows(q, st, a, sizeof(**out), asset_reader, 0, out, n, d, "asset page");
+}
 
-		if (!r) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-			break;
-		}
-		full_row(a, st, r);
+/* rec_row reads a row of the *_COLS of record kind k (an enum store_rec). */
+static void rec_row(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	static const int own[SR__MAX] = {5, 7, 8, 7}; /* each kind's own columns */
+	struct rec_row *w = out;
+
+	memset(w, 0, sizeof *w);
+	if (k == SR_UNIT)
+		unit_cols(a, st, &w->r.unit);
+	else if (k == SR_PERSON)
+		person_cols(a, st, &w->r.person);
+	else if (k == SR_PROJECT)
+		project_cols(a, st, &w->r.project);
+	else
+		duty_cols(a, st, &w->r.duty);
+	w->unit_code = col_str(a, st, own[k]);
+	w->scope = sqlite3_column_int64(st, own[k] + 1);
+	if (k == SR_DUTY) {
+		w->person_code = col_str(a, st, own[k] + 2);
+		w->asset_code = col_str(a, st, own[k] + 3);
 	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "asset page");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc;
+}
+
+static const char *const rec_what[SR__MAX] = {"unit", "person", "duty", "project"};
+
+static enum cd_err sq_rec_get(struct store *s, enum store_rec k, int64_t id, struct arena *a,
+			      struct rec_row *out, struct cd_diag *d)
+{
+	static const enum stmt get[SR__MAX] = {ST_UNIT_GET, ST_PERSON_GET, ST_DUTY_GET,
+					       ST_PROJECT_GET};
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	sqlite3_bind_int64(q->st[get[k]], 1, id);
+	if ((rc = fetch(q, get[k], d, rec_what[k])))
+		return rc;
+	rec_row(a, q->st[get[k]], (int)k, out);
+	done(q, get[k]);
+	return CD_OK;
+}
+
+static enum cd_err sq_rec_page(struct store *s, enum store_rec k, const struct rec_query *f,
+			       struct arena *a, struct rec_row **out, size_t *n, struct cd_diag *d)
+{
+	static const enum stmt page[SR__MAX][2] = {{ST_UNIT_PAGE, ST_UNIT_PAGE_DESC},
+						   {ST_PERSON_PAGE, ST_PERSON_PAGE_DESC},
+						   {ST_DUTY_PAGE, ST_DUTY_PAGE_DESC},
+						   {ST_PROJECT_PAGE, ST_PROJECT_PAGE_DESC}};
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[page[k][f->desc]];
+
+	*out = NULL;
+	*n = 0;
+	bind_id(st, 1, f->scope);
+	sqlite3_bind_int64(st, 2, f->after ? f->after : f->desc ? INT64_MAX : 0);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->limit);
+	return read_rows(q, st, a, sizeof(**out), rec_row, (int)k, out, n, d, rec_what[k]);
 }
 
 static const struct store_ops sqlite_ops = {
@@ -2138,6 +2275,12 @@ static const struct store_ops sqlite_ops = {
 	.asset_get = sq_asset_get,
 	.asset_update = sq_asset_update,
 	.asset_page = sq_asset_page,
+	.rec_get = sq_rec_get,
+	.rec_page = sq_rec_page,
+	.unit_update = sq_unit_update,
+	.person_update = sq_person_update,
+	.duty_update = sq_duty_update,
+	.project_update = sq_project_update,
 	.account_add = sq_account_add,
 	.account_get = sq_account_get,
 	.account_list = sq_account_list,

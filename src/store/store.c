@@ -378,3 +378,35 @@ enum cd_err store_asset_page(struct store *s, const struct asset_query *q, struc
 {
 	return s->ops->asset_page(s, q, a, out, n, d);
 }
+
+enum cd_err store_rec_get(struct store *s, enum store_rec k, int64_t id, struct arena *a,
+			  struct rec_row *out, struct cd_diag *d)
+{
+	return s->ops->rec_get(s, k, id, a, out, d);
+}
+
+enum cd_err store_rec_page(struct store *s, enum store_rec k, const struct rec_query *q,
+			   struct arena *a, struct rec_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->rec_page(s, k, q, a, out, n, d);
+}
+
+enum cd_err store_unit_update(struct store *s, const struct unit *u, struct cd_diag *d)
+{
+	return s->ops->unit_update(s, u, d);
+}
+
+enum cd_err store_person_update(struct store *s, const struct person *p, struct cd_diag *d)
+{
+	return s->ops->person_update(s, p, d);
+}
+
+enum cd_err store_duty_update(struct store *s, const struct duty *du, struct cd_diag *d)
+{
+	return s->ops->duty_update(s, du, d);
+}
+
+enum cd_err store_project_update(struct store *s, const struct project *p, struct cd_diag *d)
+{
+	return s->ops->project_update(s, p, d);
+}

@@ -386,4 +386,48 @@ struct asset_query {
 enum cd_err store_asset_page(struct store *s, const struct asset_query *q, struct arena *a,
 			     struct asset_row **out, size_t *n, struct cd_diag *d);
 
+/* The other records of the register one at a time: a unit, person, duty or project with the
+ * codes of what it refers to (answers name references by code) and the unit whose subtree it
+ * belongs to (what a caller's scope is judged by). */
+enum store_rec { SR_UNIT, SR_PERSON, SR_DUTY, SR_PROJECT, SR__MAX };
+struct rec_row {
+	union {
+		struct unit unit;
+		struct person person;
+		struct duty duty;
+		struct project project;
+	} r;                     /* the member the store_rec names */
+	const char *unit_code;   /* a unit's parent's; a person's, project's or duty's unit's */
+	const char *person_code; /* a duty's holder's */
+	const char *asset_code;  /* a duty's system's (NULL for a duty held for a unit) */
+	int64_t scope;           /* a unit itself; the unit of a person or project; a duty's
+				  * unit, else its system's manager, else its operator unit */
+};
+
+/* store_rec_get reads record id of kind k (strings in arena a); CD_ENOTFOUND. */
+enum cd_err store_rec_get(struct store *s, enum store_rec k, int64_t id, struct arena *a,
+			  struct rec_row *out, struct cd_diag *d);
+
+/* A page of one kind of record in id order (a keyset page: the query reads only its rows). */
+struct rec_query {
+	int64_t scope; /* only records whose scope unit lies in this subtree; 0 = all */
+	bool desc;     /* descending ids */
+	int64_t after; /* only ids after this one (before it when desc); 0 = from the first */
+	size_t limit;
+};
+
+/* store_rec_page reads up to q->limit records of kind k into arena a. */
+enum cd_err store_rec_page(struct store *s, enum store_rec k, const struct rec_query *q,
+			   struct arena *a, struct rec_row **out, size_t *n, struct cd_diag *d);
+
+/* store_*_update writes every field of the record over the one with its id — a unit's code
+ * and parent too: the caller decides what may change and keeps the tree free of cycles.
+ * CD_ENOTFOUND when there is no such record or a reference does not exist, CD_ECONFLICT for a
+ * code taken, CD_EINVAL for what the database's checks refuse (a duty ending before it
+ * starts, a security budget over the total). */
+enum cd_err store_unit_update(struct store *s, const struct unit *u, struct cd_diag *d);
+enum cd_err store_person_update(struct store *s, const struct person *p, struct cd_diag *d);
+enum cd_err store_duty_update(struct store *s, const struct duty *du, struct cd_diag *d);
+enum cd_err store_project_update(struct store *s, const struct project *p, struct cd_diag *d);
+
 #endif

@@ -55,6 +55,16 @@ struct store_ops {
 	enum cd_err (*asset_update)(struct store *s, const struct asset *a, struct cd_diag *d);
 	enum cd_err (*asset_page)(struct store *s, const struct asset_query *q, struct arena *a,
 				  struct asset_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*rec_get)(struct store *s, enum store_rec k, int64_t id, struct arena *a,
+			       struct rec_row *out, struct cd_diag *d);
+	enum cd_err (*rec_page)(struct store *s, enum store_rec k, const struct rec_query *q,
+				struct arena *a, struct rec_row **out, size_t *n,
+				struct cd_diag *d);
+	enum cd_err (*unit_update)(struct store *s, const struct unit *u, struct cd_diag *d);
+	enum cd_err (*person_update)(struct store *s, const struct person *p, struct cd_diag *d);
+	enum cd_err (*duty_update)(struct store *s, const struct duty *du, struct cd_diag *d);
+	enum cd_err (*project_update)(struct store *s, const struct project *p,
+				      struct cd_diag *d);
 	enum cd_err (*account_add)(struct store *s, struct store_account *a, struct cd_diag *d);
 	enum cd_err (*account_get)(struct store *s, int64_t id, const char *name,
 				   struct store_account *out, struct cd_diag *d);

@@ -177,6 +177,19 @@ static void error_is(long status, const char *code)
 	assert_non_null(jstr("error.message"));
 }
 
+/* make creates a record as c (POST /api/v1/KIND, 201) and puts its path, /api/v1/KIND/ID, in
+ * path[0..n). */
+static void make(const struct client *c, const char *kind, const char *body, char *path,
+		 size_t n)
+{
+	char list[64];
+
+	snprintf(list, sizeof list, "/api/v1/%s", kind);
+	call(c, "POST", list, body);
+	expect(201);
+	snprintf(path, n, "%s/%lld", list, (long long)jint("id"));
+}
+
 /* adopt takes the session the last reply set (a new cookie and CSRF token) into c. */
 static void adopt(struct client *c)
 {
@@ -401,21 +414,49 @@ static void register_and_work(const struct client *office, const struct client *
 	snprintf(path, sizeof path, "/api/v1/units/%lld", (long long)jint("id"));
 	do_(officer, "GET", "/api/v1/units/{id}", path, NULL);
 	assert_string_equal(jstr("parent"), "JSJXY");
+	do_(office, "PATCH", "/api/v1/units/{id}", path,
+	    "{\"name\":\"网络信息中心\",\"kind\":\"tech_support_centre\"}");
+	assert_string_equal(jstr("name"), "网络信息中心");
+	assert_string_equal(jstr("kind"), "tech_support_centre");
+	assert_string_equal(jstr("parent"), "JSJXY");
 	do_(officer, "POST", "/api/v1/persons", "/api/v1/persons",
 	    "{\"code\":\"T-P1\",\"name\":\"测试人\",\"unit\":\"T-U1\",\"phone\":\"0471-0000000\"}");
 	snprintf(path, sizeof path, "/api/v1/persons/%lld", (long long)jint("id"));
 	do_(officer, "GET", "/api/v1/persons/{id}", path, NULL);
+	do_(officer, "PATCH", "/api/v1/persons/{id}", path,
+	    "{\"title\":\"网络安全员\",\"phone\":null,\"unit\":\"JSJXY\"}");
+	assert_string_equal(jstr("title"), "网络安全员");
+	assert_true(json_is_null(jget("phone")));
+	assert_string_equal(jstr("unit"), "JSJXY");
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.update' AND "
+			      "outcome = 'ok' AND before LIKE '%0471-0000000%' AND after NOT LIKE "
+			      "'%0471-0000000%'") == 1);
 	do_(officer, "GET", "/api/v1/persons", "/api/v1/persons", NULL);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action IN ('person.read', "
 			      "'person.list') AND actor = 't.officer'") == 2);
 	do_(officer, "POST", "/api/v1/duties", "/api/v1/duties",
 	    "{\"role\":\"security_officer\",\"person\":\"T-P1\",\"unit\":\"T-U1\","
 	    "\"from\":\"2026-01-01\"}");
+	snprintf(path, sizeof path, "/api/v1/duties/%lld", (long long)jint("id"));
+	do_(officer, "GET", "/api/v1/duties/{id}", path, NULL);
+	assert_string_equal(jstr("unit"), "T-U1");
+	assert_true(json_is_null(jget("to")));
+	do_(officer, "PATCH", "/api/v1/duties/{id}", path,
+	    "{\"to\":\"2026-12-31\",\"note\":\"任期届满\"}");
+	assert_string_equal(jstr("to"), "2026-12-31");
+	assert_string_equal(jstr("role"), "security_officer");
 	do_(officer, "GET", "/api/v1/duties", "/api/v1/duties?sort=-id&limit=1", NULL);
 	assert_string_equal(jstr("items.0.person"), "T-P1");
 	do_(officer, "POST", "/api/v1/projects", "/api/v1/projects",
 	    "{\"code\":\"T-PRJ\",\"name\":\"测试项目\",\"unit\":\"T-U1\",\"year\":2026,"
 	    "\"total\":100000,\"security\":6000}");
+	snprintf(path, sizeof path, "/api/v1/projects/%lld", (long long)jint("id"));
+	do_(officer, "GET", "/api/v1/projects/{id}", path, NULL);
+	assert_string_equal(jstr("code"), "T-PRJ");
+	do_(officer, "PATCH", "/api/v1/projects/{id}", path,
+	    "{\"total\":120000,\"security\":7000}");
+	assert_int_equal(jint("total"), 120000);
+	assert_int_equal(jint("security"), 7000);
 	do_(officer, "GET", "/api/v1/projects", "/api/v1/projects", NULL);
 	call(officer, "POST", "/api/v1/persons",
 	     "{\"code\":\"T-P2\",\"name\":\"越权\",\"unit\":\"JWC\"}");
@@ -796,13 +837,19 @@ static const struct {
 	{"GET", "/api/v1/units", "OFULA"},
 	{"POST", "/api/v1/units", "O"},
 	{"GET", "/api/v1/units/{id}", "OFULA"},
+	{"PATCH", "/api/v1/units/{id}", "O"},
 	{"GET", "/api/v1/persons", "OFULA"},
 	{"POST", "/api/v1/persons", "OF"},
 	{"GET", "/api/v1/persons/{id}", "OFULA"},
+	{"PATCH", "/api/v1/persons/{id}", "OF"},
 	{"GET", "/api/v1/duties", "OFULA"},
 	{"POST", "/api/v1/duties", "OF"},
+	{"GET", "/api/v1/duties/{id}", "OFULA"},
+	{"PATCH", "/api/v1/duties/{id}", "OF"},
 	{"GET", "/api/v1/projects", "OFULA"},
 	{"POST", "/api/v1/projects", "OF"},
+	{"GET", "/api/v1/projects/{id}", "OFULA"},
+	{"PATCH", "/api/v1/projects/{id}", "OF"},
 	{"GET", "/api/v1/notices", "OFULA"},
 	{"POST", "/api/v1/notices", "O"},
 	{"GET", "/api/v1/notices/{id}", "OFULA"},
@@ -921,6 +968,125 @@ static void permission_matrix(void **state)
 
 /* --- unit scope ---------------------------------------------------------------------------------- */
 
+/* The units, persons and duties of 计算机学院's subtree, counted by SQL of the test's own: what a
+ * list of its officer must hold, page after page. A duty belongs to its unit, or to its system's
+ * manager unit, else its operator unit. */
+#define JSJXY_TREE                                                                                 \
+	"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE code = 'JSJXY' UNION SELECT u.id "     \
+	"FROM unit u JOIN t ON u.parent_id = t.id) "
+
+/* walk reads every page of list `base` (a path ending in "?limit=N…") as c and answers how many
+ * items there were, checking that ids run strictly up (or down, with sort=-id). */
+static long walk(const struct client *c, const char *base, bool desc)
+{
+	char path[512], next[256] = "";
+	long n = 0;
+	json_int_t last = 0;
+
+	do {
+		json_t *it;
+		size_t i;
+
+		snprintf(path, sizeof path, "%s%s%s", base, next[0] ? "&cursor=" : "", next);
+		call(c, "GET", path, NULL);
+		expect(200);
+		json_array_foreach(json_object_get(j, "items"), i, it) {
+			json_int_t id = json_integer_value(json_object_get(it, "id"));
+
+			if (last && (desc ? id >= last : id <= last))
+				fail_msg("%s: id %lld after %lld", base, (long long)id,
+					 (long long)last);
+			last = id;
+			n++;
+		}
+		snprintf(next, sizeof next, "%s", jstr("next") ? jstr("next") : "");
+	} while (next[0]);
+	return n;
+}
+
+/* refused: PATCH path with body as c is answered status with error code, naming field. */
+static void refused(const struct client *c, const char *path, const char *body, long status,
+		    const char *code, const char *field)
+{
+	call(c, "PATCH", path, body);
+	error_is(status, code);
+	if (field && (!jstr("error.field") || strcmp(jstr("error.field"), field)))
+		fail_msg("PATCH %s %s: want the error to name %s: %s", path, body, field, r.body);
+}
+
+/* unseen: record `kind`/id does not exist for c, read (GET) or changed (PATCH with body). */
+static void unseen(const struct client *c, const char *kind, long long id, const char *body)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "/api/v1/%s/%lld", kind, id);
+	call(c, "GET", path, NULL);
+	error_is(404, "not_found");
+	refused(c, path, body, 404, "not_found", NULL);
+}
+
+/* register_scope: the officer of 计算机学院 reads and changes the register of its subtree only. */
+static void register_scope(const struct client *office, const struct client *officer)
+{
+	char path[128];
+	long n;
+
+	/* a person, a duty and a project of 教务处 (JWC): not there, read or changed */
+	unseen(officer, "persons",
+	       sql_count("SELECT min(p.id) FROM person p JOIN unit u ON u.id = p.unit_id WHERE "
+			 "u.code = 'JWC'"),
+	       "{\"title\":\"x\"}");
+	unseen(officer, "duties",
+	       sql_count("SELECT min(d.id) FROM duty d JOIN unit u ON u.id = d.unit_id WHERE "
+			 "u.code = 'JWC'"),
+	       "{\"to\":\"2026-12-31\"}");
+	make(office, "projects",
+	     "{\"code\":\"T-JWC-PRJ\",\"name\":\"教务项目\",\"unit\":\"JWC\",\"year\":2026,"
+	     "\"total\":1000}",
+	     path, sizeof path);
+	unseen(officer, "projects", (long long)jint("id"), "{\"name\":\"x\"}");
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action IN "
+				   "('person.update', 'duty.update', 'project.update') AND "
+				   "outcome = 'ok'"),
+			 0);
+
+	/* nor can the officer move a record of its own there */
+	make(officer, "persons", "{\"code\":\"T-MOVE\",\"name\":\"调动人\",\"unit\":\"JSJXY\"}",
+	     path, sizeof path);
+	refused(officer, path, "{\"unit\":\"JWC\",\"title\":\"x\"}", 422, "out_of_scope", "unit");
+	make(officer, "projects",
+	     "{\"code\":\"T-MOVE-PRJ\",\"name\":\"学院项目\",\"unit\":\"JSJXY\",\"year\":2026,"
+	     "\"total\":1000}",
+	     path, sizeof path);
+	refused(officer, path, "{\"unit\":\"JWC\"}", 422, "out_of_scope", "unit");
+	assert_int_equal(sql_count("SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit_id "
+				   "WHERE p.code = 'T-MOVE' AND u.code = 'JSJXY' AND p.title IS "
+				   "NULL"),
+			 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM project r JOIN unit u ON u.id = r.unit_id "
+				   "WHERE r.code = 'T-MOVE-PRJ' AND u.code = 'JSJXY'"),
+			 1);
+
+	/* the lists, page by page in both orders, hold exactly the subtree (and the whole
+	 * organisation for the office) */
+	n = sql_count(JSJXY_TREE "SELECT count(*) FROM unit WHERE id IN (SELECT id FROM t)");
+	assert_int_equal(walk(officer, "/api/v1/units?limit=1", false), n);
+	n = sql_count(JSJXY_TREE "SELECT count(*) FROM person WHERE unit_id IN (SELECT id FROM t)");
+	assert_true(n >= 2);
+	assert_int_equal(walk(officer, "/api/v1/persons?limit=2", false), n);
+	assert_int_equal(walk(officer, "/api/v1/persons?limit=2&sort=-id", true), n);
+	n = sql_count(JSJXY_TREE "SELECT count(*) FROM duty d LEFT JOIN asset a ON a.id = "
+			       "d.asset_id WHERE coalesce(d.unit_id, a.manager_unit, "
+			       "a.operator_unit) IN (SELECT id FROM t)");
+	assert_true(n >= 1);
+	assert_int_equal(walk(officer, "/api/v1/duties?limit=3&sort=-id", true), n);
+	assert_int_equal(walk(office, "/api/v1/duties?limit=7", false),
+			 sql_count("SELECT count(*) FROM duty"));
+	assert_int_equal(walk(office, "/api/v1/duties?limit=7&sort=-id", true),
+			 sql_count("SELECT count(*) FROM duty"));
+	assert_int_equal(walk(officer, "/api/v1/projects?limit=1", false), 1);
+}
+
 static void scope(void **state)
 {
 	struct client office, officer;
@@ -962,6 +1128,124 @@ static void scope(void **state)
 	call(&officer, "POST", "/api/v1/records",
 	     "{\"kind\":\"meeting\",\"unit\":\"JWC\",\"on\":\"2026-01-05\",\"title\":\"越权\"}");
 	error_is(422, "out_of_scope");
+	register_scope(&office, &officer);
+}
+
+/* --- the register's tree and terms ------------------------------------------------------------ */
+
+/* A unit moves under another unit, never under itself or below itself, never the top of the
+ * mover's scope, never out of it; its code never changes. */
+static void unit_tree(void **state)
+{
+	struct client office, sec, tok = {0};
+	char lab[64], top[64], jwc[64];
+
+	(void)state;
+	login(OFFICE, &office);
+	make(&office, "units",
+	     "{\"code\":\"T-LAB\",\"name\":\"实验室\",\"parent\":\"JSJXY\",\"kind\":\"department\"}",
+	     lab, sizeof lab);
+	snprintf(top, sizeof top, "/api/v1/units/%ld",
+		 sql_count("SELECT id FROM unit WHERE code = 'JSJXY'"));
+	snprintf(jwc, sizeof jwc, "/api/v1/units/%ld",
+		 sql_count("SELECT id FROM unit WHERE code = 'JWC'"));
+
+	/* a cycle: 计算机学院 under its own laboratory, or under itself */
+	refused(&office, top, "{\"parent\":\"T-LAB\"}", 422, "invalid", "parent");
+	refused(&office, top, "{\"parent\":\"JSJXY\"}", 422, "invalid", "parent");
+	/* the organisation's top stays where and what it is */
+	refused(&office, "/api/v1/units/1", "{\"parent\":\"JSJXY\"}", 422, "invalid", "parent");
+	refused(&office, "/api/v1/units/1", "{\"kind\":\"external_authority\"}", 422, "invalid",
+		"kind");
+	/* a code is given once (the same code again is no change) */
+	refused(&office, lab, "{\"code\":\"T-LAB2\"}", 422, "invalid", "code");
+	call(&office, "PATCH", lab, "{\"code\":\"T-LAB\",\"parent\":\"XXZX\"}");
+	expect(200);
+	assert_string_equal(jstr("parent"), "XXZX");
+	call(&office, "PATCH", lab, "{\"parent\":\"JSJXY\"}");
+	expect(200);
+
+	/* an office token scoped to 计算机学院: its top does not move, nothing leaves its scope,
+	 * and a unit outside it does not exist */
+	login(SEC, &sec);
+	call(&sec, "POST", "/api/v1/tokens",
+	     "{\"label\":\"学院办公室\",\"role\":\"office\",\"unit\":\"JSJXY\"}");
+	expect(201);
+	snprintf(tok.bearer, sizeof tok.bearer, "%s", jstr("secret"));
+	refused(&tok, top, "{\"parent\":\"XXZX\"}", 422, "invalid", "parent");
+	refused(&tok, lab, "{\"parent\":\"JWC\"}", 422, "out_of_scope", "parent");
+	refused(&tok, jwc, "{\"name\":\"x\"}", 404, "not_found", NULL);
+	call(&tok, "PATCH", lab, "{\"name\":\"网络实验室\"}");
+	expect(200);
+
+	/* what was refused left nothing behind */
+	assert_int_equal(sql_count("SELECT count(*) FROM unit c JOIN unit p ON p.id = c.parent_id "
+				   "WHERE c.code = 'T-LAB' AND p.code = 'JSJXY' AND c.name = "
+				   "'网络实验室'"),
+			 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM unit c JOIN unit p ON p.id = c.parent_id "
+				   "WHERE c.code = 'JSJXY' AND p.code = 'IMNU'"),
+			 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM unit WHERE id = 1 AND parent_id IS NULL "
+				   "AND kind = 'party_committee'"),
+			 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM unit WHERE name = 'x'"), 0);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'unit.update' "
+				   "AND outcome = 'ok'"),
+			 3);
+}
+
+/* A duty's term ends on its last day (to), never before its first; its role and what it is held
+ * for do not change. */
+static void duty_term(void **state)
+{
+	struct client officer;
+	char path[64], id[32], q[256];
+
+	(void)state;
+	login(OFFICER, &officer);
+	make(&officer, "persons", "{\"code\":\"T-SO\",\"name\":\"新安全员\",\"unit\":\"JSJXY\"}",
+	     path, sizeof path);
+	make(&officer, "duties",
+	     "{\"role\":\"security_officer\",\"person\":\"T-SO\",\"unit\":\"JSJXY\","
+	     "\"from\":\"2026-03-01\"}",
+	     path, sizeof path);
+	snprintf(id, sizeof id, "%lld", (long long)jint("id"));
+
+	/* a last day before the first: refused, naming the field, nothing written */
+	refused(&officer, path, "{\"to\":\"2026-02-28\"}", 422, "invalid", "to");
+	assert_non_null(strstr(jstr("error.message"), "2026-02-28"));
+	refused(&officer, path, "{\"role\":\"principal\"}", 422, "unknown_field", "role");
+	call(&officer, "PATCH", path, "{\"unit\":\"XXZX\",\"to\":\"2026-06-30\"}");
+	error_is(422, "unknown_field");
+	snprintf(q, sizeof q,
+		 "SELECT count(*) FROM duty d JOIN unit u ON u.id = d.unit_id WHERE d.id = %s AND "
+		 "d.valid_to IS NULL AND d.role = 'security_officer' AND u.code = 'JSJXY'",
+		 id);
+	assert_int_equal(sql_count(q), 1);
+
+	/* the term ends; the list shows it */
+	call(&officer, "PATCH", path, "{\"to\":\"2026-06-30\",\"note\":\"调任\"}");
+	expect(200);
+	assert_string_equal(jstr("to"), "2026-06-30");
+	assert_string_equal(jstr("from"), "2026-03-01");
+	call(&officer, "GET", "/api/v1/duties?sort=-id&limit=1", NULL);
+	expect(200);
+	assert_int_equal(jint("items.0.id"), strtoll(id, NULL, 10));
+	assert_string_equal(jstr("items.0.to"), "2026-06-30");
+	assert_string_equal(jstr("items.0.note"), "调任");
+	/* a first day after the last is refused the same way */
+	refused(&officer, path, "{\"from\":\"2026-07-01\"}", 422, "invalid", "to");
+	/* null: the term runs on again */
+	call(&officer, "PATCH", path, "{\"to\":null}");
+	expect(200);
+	assert_true(json_is_null(jget("to")));
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'duty.update' "
+				   "AND outcome = 'ok' AND before NOT LIKE '%2026-06-30%' AND "
+				   "after LIKE '%2026-06-30%'"),
+			 1);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'duty.update' AND "
+			      "outcome = 'invalid'") >= 4);
 }
 
 /* --- CSRF, sessions, lock-out, TOTP, tokens, password age --------------------------------------- */
@@ -1136,6 +1420,55 @@ static void password_age(void **state)
 
 /* --- bad input: answered 4xx with a message, nothing written ----------------------------------- */
 
+/* register_digest: a digest of the register's units, persons, duties and projects as stored. */
+static void register_digest(char out[64])
+{
+	assert_int_equal(
+		sh_out(out, 64, "sqlite3 %s '.dump unit person duty project' | md5sum", db), 0);
+}
+
+/* register_patches: bad changes of the register, each refused naming its field; none written. */
+static void register_patches(const struct client *office)
+{
+	static const struct {
+		const char *path, *body;
+		long status;
+		const char *code, *field;
+	} corpus[] = {
+		{"/api/v1/duties/1", "{\"role\":\"principal\"}", 422, "unknown_field", "role"},
+		{"/api/v1/duties/1", "{\"asset\":\"AS-PORTAL\"}", 422, "unknown_field", "asset"},
+		{"/api/v1/duties/1", "{\"to\":20261231}", 422, "invalid", "to"},
+		{"/api/v1/duties/1", "{\"to\":\"2026-13-01\"}", 422, "invalid", "to"},
+		{"/api/v1/duties/1", "{\"to\":\"1999-12-31\"}", 422, "invalid", "to"},
+		{"/api/v1/duties/1", "{\"from\":null}", 422, "invalid", "from"},
+		{"/api/v1/duties/1", "{\"person\":\"NOBODY\"}", 422, "not_found", "person"},
+		{"/api/v1/duties/1", "{\"note\":[\"a\"]}", 422, "invalid", "note"},
+		{"/api/v1/units/7", "{\"parent\":null}", 422, "invalid", "parent"},
+		{"/api/v1/units/7", "{\"parent\":\"NO-SUCH\"}", 422, "not_found", "parent"},
+		{"/api/v1/units/7", "{\"kind\":\"castle\"}", 422, "invalid", "kind"},
+		{"/api/v1/units/7", "{\"code\":\"JWC2\",\"name\":\"x\"}", 422, "invalid", "code"},
+		{"/api/v1/units/7", "{\"name\":\"\"}", 422, "invalid", "name"},
+		{"/api/v1/persons/1", "{\"unit\":null}", 422, "invalid", "unit"},
+		{"/api/v1/persons/1", "{\"email\":\"\"}", 422, "invalid", "email"},
+		{"/api/v1/persons/1", "{\"name\":123}", 422, "invalid", "name"},
+		{"/api/v1/persons/1", "{\"code\":\"T0001-NEW\"}", 422, "invalid", "code"},
+		{"/api/v1/projects/1", "{\"security\":99999999}", 422, "invalid", "security"},
+		{"/api/v1/projects/1", "{\"total\":1000}", 422, "invalid", "security"},
+		{"/api/v1/projects/1", "{\"total\":0}", 422, "invalid", "total"},
+		{"/api/v1/projects/1", "{\"year\":\"2026\"}", 422, "invalid", "year"},
+		{"/api/v1/projects/999999", "{\"name\":\"x\"}", 404, "not_found", NULL},
+		{"/api/v1/duties/999999", "{\"note\":\"x\"}", 404, "not_found", NULL},
+	};
+	char before[64], after[64];
+
+	register_digest(before);
+	for (size_t i = 0; i < sizeof corpus / sizeof *corpus; i++)
+		refused(office, corpus[i].path, corpus[i].body, corpus[i].status, corpus[i].code,
+			corpus[i].field);
+	register_digest(after);
+	assert_string_equal(before, after);
+}
+
 static void bad_inputs(void **state)
 {
 	static const struct {
@@ -1279,6 +1612,8 @@ static void bad_inputs(void **state)
 	     "{\"authority\":\"x\",\"date\":\"2099-01-01\",\"outcomes\":[\"T0001=约谈\"]}");
 	error_is(422, "invalid");
 
+	register_patches(&office);
+
 	/* nothing was written, and each refusal of a write is on record */
 	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE outcome = 'invalid'") >=
@@ -1378,6 +1713,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(kept_answers, start, stop),
 		cmocka_unit_test_setup_teardown(permission_matrix, start, stop),
 		cmocka_unit_test_setup_teardown(scope, start, stop),
+		cmocka_unit_test_setup_teardown(unit_tree, start, stop),
+		cmocka_unit_test_setup_teardown(duty_term, start, stop),
 		cmocka_unit_test_setup_teardown(csrf, start, stop),
 		cmocka_unit_test_setup_teardown(sessions, start, stop),
 		cmocka_unit_test_setup_teardown(lockout, start, stop),

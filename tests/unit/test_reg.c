@@ -1,5 +1,6 @@
 /* test_reg.c — the register's temporal query ("who held role R of unit U on day D") across
- * changes of holder, vacancies and overlaps; lookups; enumeration names. */
+ * changes of holder, vacancies and overlaps; lookups; the rules a duty and a project keep
+ * however they are written; enumeration names. */
 #include "fixreg.h"
 
 /* College 10: first responsible 张 until 2022-06-30, vacant 07-01..07-14, 李 from 07-15;
@@ -90,6 +91,57 @@ static void lookups(void **state)
 	reg_free(r);
 }
 
+static void rules(void **state)
+{
+	static const struct {
+		const char *from, *to; /* a duty's term (to NULL: it runs on) */
+		const char *field;     /* refused naming this field; NULL: kept */
+	} terms[] = {
+		{"2026-03-01", NULL, NULL},
+		{"2026-03-01", "2026-03-01", NULL}, /* held one day */
+		{"2026-03-01", "2026-06-30", NULL},
+		{"2026-03-01", "2026-02-28", "to"},
+	};
+	static const struct {
+		int64_t total, security;
+		const char *field;
+	} budgets[] = {
+		{100000, 0, NULL},
+		{100000, 100000, NULL}, /* all of it for security */
+		{100000, 100001, "security"},
+		{100000, -1, "security"},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
+		struct duty du = {.from = D(terms[i].from),
+				  .to = terms[i].to ? D(terms[i].to) : CD_DATE_NONE};
+		struct cd_diag d = {{0}};
+		const char *field = "?";
+
+		assert_int_equal(reg_duty_check(&du, &field, &d),
+				 terms[i].field ? CD_EINVAL : CD_OK);
+		if (terms[i].field) {
+			assert_string_equal(field, terms[i].field);
+			assert_non_null(strstr(d.msg, terms[i].to));
+		} else {
+			assert_null(field);
+		}
+	}
+	for (size_t i = 0; i < sizeof(budgets) / sizeof(budgets[0]); i++) {
+		struct project p = {.total = budgets[i].total, .security = budgets[i].security};
+		struct cd_diag d = {{0}};
+		const char *field = "?";
+
+		assert_int_equal(reg_project_check(&p, &field, &d),
+				 budgets[i].field ? CD_EINVAL : CD_OK);
+		if (budgets[i].field)
+			assert_string_equal(field, budgets[i].field);
+		else
+			assert_null(field);
+	}
+}
+
 static void names(void **state)
 {
 	(void)state;
@@ -116,6 +168,7 @@ int main(void)
 		cmocka_unit_test(holders_over_time),
 		cmocka_unit_test(overlapping_holders_are_all_returned),
 		cmocka_unit_test(lookups),
+		cmocka_unit_test(rules),
 		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests_name("reg", tests, NULL, NULL);

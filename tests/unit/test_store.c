@@ -1,6 +1,7 @@
 /* test_store.c — the SQLite backend through store.h: create, migrate, round-trip every record
- * kind (incidents with their timeline too), reopen, transactions, and the errors a caller can
- * meet. */
+ * kind (incidents with their timeline too), reopen, transactions, the register one record and
+ * one keyset page at a time (what the server reads) and its updates, and the errors a caller
+ * can meet. */
 #include "testutil.h"
 
 #include "store/store.h"
@@ -142,6 +143,150 @@ static void errors_and_transactions(void **state)
 	store_close(s);
 }
 
+/* ids of a page of kind k in scope (0: all), after id `after`, at most max, in order. */
+static size_t page_ids(struct store *s, enum store_rec k, int64_t scope, bool desc, int64_t after,
+		       size_t max, int64_t *ids)
+{
+	struct arena *a = arena_new(0);
+	struct rec_query q = {.scope = scope, .desc = desc, .after = after, .limit = max};
+	struct rec_row *rows = NULL;
+	struct cd_diag d = {{0}};
+	size_t n = 0;
+
+	assert_int_equal(store_rec_page(s, k, &q, a, &rows, &n, &d), CD_OK);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = k == SR_UNIT	  ? rows[i].r.unit.id
+			 : k == SR_DUTY	  ? rows[i].r.duty.id
+			 : k == SR_PERSON ? rows[i].r.person.id
+					  : rows[i].r.project.id;
+	arena_free(a);
+	return n;
+}
+
+/* A tree R > C > L (and X, an outside authority), a person of C, a system managed by L and one
+ * only operated by R; duties for C, for each system. Read one at a time and a page at a time,
+ * scoped by subtree; changed; refused. */
+static void register_rows(void **state)
+{
+	char path[512];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct arena *a = arena_new(0);
+	struct unit r = {.code = "R", .name = "党委", .kind = UNIT_PARTY_COMMITTEE};
+	struct unit c = {.code = "C", .name = "学院", .kind = UNIT_DEPARTMENT};
+	struct unit l = {.code = "L", .name = "实验室", .kind = UNIT_DEPARTMENT};
+	struct unit x = {.code = "X", .name = "公安", .kind = UNIT_EXTERNAL_AUTHORITY};
+	struct person p = {.code = "P1", .name = "张三"}, q = {.code = "P2", .name = "李四"};
+	struct asset lab = {.code = "LAB", .name = "实验平台", .kind = ASSET_PLATFORM};
+	struct asset net = {.code = "NET", .name = "校园网", .kind = ASSET_INFRASTRUCTURE};
+	struct duty dc = {.role = ROLE_SECURITY_OFFICER, .to = CD_DATE_NONE};
+	struct duty dl = {.role = ROLE_ASSET_CUSTODIAN, .to = CD_DATE_NONE};
+	struct duty dn = {.role = ROLE_ASSET_CUSTODIAN, .to = CD_DATE_NONE};
+	struct project pr = {.code = "XM", .name = "项目", .year = 2026, .total = 1000,
+			     .security = 50};
+	struct rec_row w;
+	int64_t ids[8];
+	(void)state;
+
+	assert_non_null(a);
+	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-rows"), STORE_CREATE, &s, &d),
+			 CD_OK);
+	assert_int_equal(store_unit_add(s, &r, &d), CD_OK);
+	c.parent = r.id;
+	assert_int_equal(store_unit_add(s, &c, &d), CD_OK);
+	l.parent = c.id;
+	assert_int_equal(store_unit_add(s, &l, &d), CD_OK);
+	assert_int_equal(store_unit_add(s, &x, &d), CD_OK);
+	p.unit = q.unit = c.id;
+	assert_int_equal(store_person_add(s, &p, &d), CD_OK);
+	assert_int_equal(store_person_add(s, &q, &d), CD_OK);
+	lab.rel[REL_MANAGER] = l.id;
+	lab.rel[REL_OPERATOR] = r.id;
+	net.rel[REL_OPERATOR] = r.id;
+	assert_int_equal(store_asset_add(s, &lab, &d), CD_OK);
+	assert_int_equal(store_asset_add(s, &net, &d), CD_OK);
+	dc.person = dl.person = dn.person = p.id;
+	dc.unit = c.id;
+	dl.asset = lab.id;
+	dn.asset = net.id;
+	dc.from = dl.from = dn.from = D("2026-01-01");
+	assert_int_equal(store_duty_add(s, &dc, &d), CD_OK);
+	assert_int_equal(store_duty_add(s, &dl, &d), CD_OK);
+	assert_int_equal(store_duty_add(s, &dn, &d), CD_OK);
+	pr.unit = l.id;
+	assert_int_equal(store_project_add(s, &pr, &d), CD_OK);
+
+	/* one at a time, with the codes of what each refers to and its scope unit */
+	assert_int_equal(store_rec_get(s, SR_UNIT, l.id, a, &w, &d), CD_OK);
+	assert_string_equal(w.r.unit.code, "L");
+	assert_string_equal(w.unit_code, "C");
+	assert_int_equal(w.scope, l.id);
+	assert_int_equal(store_rec_get(s, SR_PERSON, q.id, a, &w, &d), CD_OK);
+	assert_string_equal(w.unit_code, "C");
+	assert_int_equal(w.scope, c.id);
+	assert_int_equal(store_rec_get(s, SR_DUTY, dl.id, a, &w, &d), CD_OK);
+	assert_string_equal(w.person_code, "P1");
+	assert_string_equal(w.asset_code, "LAB");
+	assert_null(w.unit_code);
+	assert_int_equal(w.scope, l.id); /* the system's manager unit before its operator */
+	assert_int_equal(w.r.duty.to, CD_DATE_NONE);
+	assert_int_equal(store_rec_get(s, SR_DUTY, dn.id, a, &w, &d), CD_OK);
+	assert_int_equal(w.scope, r.id); /* no manager: the operator unit */
+	assert_int_equal(store_rec_get(s, SR_PROJECT, pr.id, a, &w, &d), CD_OK);
+	assert_string_equal(w.unit_code, "L");
+	assert_int_equal(w.r.project.security, 50);
+	assert_int_equal(store_rec_get(s, SR_UNIT, 999, a, &w, &d), CD_ENOTFOUND);
+
+	/* pages: a subtree's records, in either order, from after an id */
+	assert_int_equal(page_ids(s, SR_UNIT, 0, false, 0, 8, ids), 4);
+	assert_int_equal(page_ids(s, SR_UNIT, c.id, false, 0, 8, ids), 2);
+	assert_int_equal(ids[0], c.id);
+	assert_int_equal(ids[1], l.id);
+	assert_int_equal(page_ids(s, SR_UNIT, c.id, true, 0, 8, ids), 2);
+	assert_int_equal(ids[0], l.id);
+	assert_int_equal(page_ids(s, SR_UNIT, 0, true, x.id, 1, ids), 1);
+	assert_int_equal(ids[0], l.id);
+	assert_int_equal(page_ids(s, SR_UNIT, 0, false, x.id, 8, ids), 0);
+	assert_int_equal(page_ids(s, SR_PERSON, l.id, false, 0, 8, ids), 0);
+	assert_int_equal(page_ids(s, SR_PERSON, c.id, false, p.id, 8, ids), 1);
+	assert_int_equal(ids[0], q.id);
+	assert_int_equal(page_ids(s, SR_DUTY, c.id, false, 0, 8, ids), 2); /* C's and LAB's */
+	assert_int_equal(ids[0], dc.id);
+	assert_int_equal(ids[1], dl.id);
+	assert_int_equal(page_ids(s, SR_DUTY, 0, true, 0, 2, ids), 2);
+	assert_int_equal(ids[0], dn.id);
+	assert_int_equal(page_ids(s, SR_PROJECT, c.id, false, 0, 8, ids), 1);
+
+	/* updates: written whole, read back; what the database refuses is refused */
+	l.parent = r.id;
+	l.name = "重点实验室";
+	assert_int_equal(store_unit_update(s, &l, &d), CD_OK);
+	assert_int_equal(store_rec_get(s, SR_UNIT, l.id, a, &w, &d), CD_OK);
+	assert_string_equal(w.unit_code, "R");
+	assert_string_equal(w.r.unit.name, "重点实验室");
+	assert_int_equal(page_ids(s, SR_DUTY, c.id, false, 0, 8, ids), 1); /* LAB left C */
+	q.phone = "0471-1";
+	assert_int_equal(store_person_update(s, &q, &d), CD_OK);
+	q.code = "P1";
+	assert_int_equal(store_person_update(s, &q, &d), CD_ECONFLICT);
+	dc.to = D("2026-06-30");
+	assert_int_equal(store_duty_update(s, &dc, &d), CD_OK);
+	assert_int_equal(store_rec_get(s, SR_DUTY, dc.id, a, &w, &d), CD_OK);
+	assert_int_equal(w.r.duty.to, D("2026-06-30"));
+	dc.to = D("2025-12-31");
+	assert_int_equal(store_duty_update(s, &dc, &d), CD_EINVAL);
+	pr.security = 2000;
+	assert_int_equal(store_project_update(s, &pr, &d), CD_EINVAL);
+	pr.security = 100;
+	pr.unit = 999;
+	assert_int_equal(store_project_update(s, &pr, &d), CD_ENOTFOUND);
+	pr.id = 999;
+	pr.unit = c.id;
+	assert_int_equal(store_project_update(s, &pr, &d), CD_ENOTFOUND);
+	store_close(s);
+	arena_free(a);
+}
+
 /* An incident on two systems (order kept), its timeline round-tripped and folded. */
 static void incidents(void **state)
 {
@@ -235,6 +380,7 @@ int main(void)
 		cmocka_unit_test(create_and_reopen),
 		cmocka_unit_test(roundtrip),
 		cmocka_unit_test(errors_and_transactions),
+		cmocka_unit_test(register_rows),
 		cmocka_unit_test(incidents),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
