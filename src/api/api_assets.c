@@ -12,6 +12,31 @@
 static const char *const rel_field[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
 						"operator_unit"};
 
+/* One member of an object: its key, then the value. */
+static void kv_str(struct jtext *t, const char *k, const char *v)
+{
+	jt_key(t, k);
+	jt_str(t, v);
+}
+
+static void kv_int(struct jtext *t, const char *k, int64_t v)
+{
+	jt_key(t, k);
+	jt_int(t, v);
+}
+
+static void kv_bool(struct jtext *t, const char *k, bool v)
+{
+	jt_key(t, k);
+	jt_bool(t, v);
+}
+
+static void kv_date(struct jtext *t, const char *k, cd_date v)
+{
+	jt_key(t, k);
+	jt_date(t, v);
+}
+
 /* asset_write writes one asset as JSON: the one encoding of an asset, for pages, reads and the
  * audit entries of writes. */
 static void asset_write(struct jtext *t, const struct asset_row *r)
@@ -19,50 +44,28 @@ static void asset_write(struct jtext *t, const struct asset_row *r)
 	const struct asset *a = &r->a;
 
 	jt_raw(t, "{", 1);
-	jt_key(t, "id");
-	jt_int(t, a->id);
-	jt_key(t, "code");
-	jt_str(t, a->code);
-	jt_key(t, "name");
-	jt_str(t, a->name);
-	jt_key(t, "kind");
-	jt_str(t, asset_kind_code(a->kind));
-	jt_key(t, "kind_label");
-	jt_str(t, asset_kind_label(a->kind));
-	jt_key(t, "url");
-	jt_str(t, a->url);
-	for (int k = 0; k < REL__MAX; k++) {
-		jt_key(t, rel_field[k]);
-		jt_str(t, r->unit_code[k]);
-	}
-	jt_key(t, "maintainer");
-	jt_str(t, a->maintainer);
-	jt_key(t, "software");
-	jt_str(t, a->software);
-	jt_key(t, "mlps_level");
-	jt_int(t, a->mlps_level);
-	jt_key(t, "graded_on");
-	jt_date(t, a->graded_on);
-	jt_key(t, "filing_no");
-	jt_str(t, a->filing_no);
-	jt_key(t, "filed_on");
-	jt_date(t, a->filed_on);
-	jt_key(t, "assessed_on");
-	jt_date(t, a->assessed_on);
-	jt_key(t, "assess_result");
-	jt_str(t, assess_result_code(a->assess_result));
-	jt_key(t, "cii");
-	jt_bool(t, a->cii);
-	jt_key(t, "internet_facing");
-	jt_bool(t, a->internet_facing);
-	jt_key(t, "personal_info");
-	jt_bool(t, a->personal_info);
-	jt_key(t, "protection_installed");
-	jt_bool(t, a->protection_installed);
-	jt_key(t, "status");
-	jt_str(t, asset_status_code(a->status));
-	jt_key(t, "admin_level");
-	jt_str(t, a->admin_level);
+	kv_int(t, "id", a->id);
+	kv_str(t, "code", a->code);
+	kv_str(t, "name", a->name);
+	kv_str(t, "kind", asset_kind_code(a->kind));
+	kv_str(t, "kind_label", asset_kind_label(a->kind));
+	kv_str(t, "url", a->url);
+	for (int k = 0; k < REL__MAX; k++)
+		kv_str(t, rel_field[k], r->unit_code[k]);
+	kv_str(t, "maintainer", a->maintainer);
+	kv_str(t, "software", a->software);
+	kv_int(t, "mlps_level", a->mlps_level);
+	kv_date(t, "graded_on", a->graded_on);
+	kv_str(t, "filing_no", a->filing_no);
+	kv_date(t, "filed_on", a->filed_on);
+	kv_date(t, "assessed_on", a->assessed_on);
+	kv_str(t, "assess_result", assess_result_code(a->assess_result));
+	kv_bool(t, "cii", a->cii);
+	kv_bool(t, "internet_facing", a->internet_facing);
+	kv_bool(t, "personal_info", a->personal_info);
+	kv_bool(t, "protection_installed", a->protection_installed);
+	kv_str(t, "status", asset_status_code(a->status));
+	kv_str(t, "admin_level", a->admin_level);
 	jt_raw(t, "}", 1);
 }
 
