@@ -280,6 +280,8 @@ int api_incident_recommend(struct api_ctx *x);
 int api_incident_decide(struct api_ctx *x);
 int api_records_list(struct api_ctx *x);
 int api_record_create(struct api_ctx *x);
+int api_record_get(struct api_ctx *x);
+int api_record_update(struct api_ctx *x);
 int api_deadlines_list(struct api_ctx *x);
 int api_units_list(struct api_ctx *x);
 int api_unit_get(struct api_ctx *x);

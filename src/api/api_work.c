@@ -805,49 +805,111 @@ int api_records_list(struct api_ctx *x)
 	return st;
 }
 
-int api_record_create(struct api_ctx *x)
+/* record_apply sets r from the fields the body gives (all of them on create) and checks it: a
+ * day not in the future, a unit of the caller's scope, a duty of the profile. */
+static int record_apply(struct api_ctx *x, struct wbook *w, struct record *r)
 {
-	struct wbook w;
-	struct record r = {0};
+	const struct fval *v;
+	int st;
+
+	if ((v = api_val(x, "kind"))->set)
+		r->kind = (enum record_kind)v->i;
+	r->on = api_date_or(api_val(x, "on"), r->on);
+	r->duty = api_str_or(api_val(x, "duty"), r->duty);
+	r->period = api_str_or(api_val(x, "period"), r->period);
+	r->title = api_str_or(api_val(x, "title"), r->title);
+	r->participants = api_str_or(api_val(x, "participants"), r->participants);
+	r->minutes = api_str_or(api_val(x, "minutes"), r->minutes);
+	r->attachment = api_str_or(api_val(x, "attachment"), r->attachment);
+	if (r->on > time_cst_date(x->q->now))
+		return api_fail(x, 422, "invalid", "on", "on: lies in the future; record what took "
+						       "place");
+	if (api_val(x, "unit")->set && (st = unit_ref(x, w, "unit", &r->unit)))
+		return st;
+	if (!api_in_scope(x, r->unit))
+		return api_fail(x, 422, "out_of_scope", "unit", "unit: give a unit of your scope");
+	if (r->duty && !profile_duty(w->p, r->duty))
+		return api_fail(x, 422, "not_found", "duty",
+				"duty: the profile %s has no duty \"%.64s\"", w->p->id, r->duty);
+	return 0;
+}
+
+/* record_write adds r (add) or writes it over the stored one, with the audit entry. */
+static int record_write(struct api_ctx *x, struct wbook *w, struct record *r, bool add)
+{
 	struct cd_diag d = {{0}};
 	enum cd_err rc;
 	int st;
 
-	r.kind = (enum record_kind)api_val(x, "kind")->i;
-	r.on = api_val(x, "on")->date;
-	r.duty = str_of(x, "duty");
-	r.period = str_of(x, "period");
-	r.title = str_of(x, "title");
-	r.participants = str_of(x, "participants");
-	r.minutes = str_of(x, "minutes");
-	r.attachment = str_of(x, "attachment");
-	if (r.on > time_cst_date(x->q->now))
-		return api_fail(x, 422, "invalid", "on", "on: lies in the future; record what took "
-						       "place");
+	if ((st = api_begin(x)))
+		return st;
+	rc = add ? store_record_add(x->q->store, r, &d) : store_record_update(x->q->store, r, &d);
+	if (rc != CD_OK) {
+		store_rollback(x->q->store);
+		return api_err(x, rc, NULL, &d);
+	}
+	snprintf(x->object, sizeof x->object, "record:%lld", (long long)r->id);
+	x->after = record_json(w->b.reg, r);
+	return api_commit(x, add ? 201 : 200, json_incref(x->after));
+}
+
+int api_record_create(struct api_ctx *x)
+{
+	struct wbook w;
+	struct record r = {0};
+	int st;
+
 	if ((st = wbook_open(x, &w, false)))
 		return st;
-	if ((st = unit_ref(x, &w, "unit", &r.unit)))
-		goto out;
-	if (!api_in_scope(x, r.unit)) {
-		st = api_fail(x, 422, "out_of_scope", "unit", "unit: give a unit of your scope");
-		goto out;
+	if (!(st = record_apply(x, &w, &r)))
+		st = record_write(x, &w, &r, true);
+	wbook_close(&w);
+	return st;
+}
+
+/* record_in_scope: the record of the path, if it is one of the caller's units'. */
+static struct record *record_in_scope(struct api_ctx *x, struct wbook *w)
+{
+	for (size_t i = 0; i < w->b.nrecords; i++)
+		if (w->b.records[i].id == x->id)
+			return api_in_scope(x, w->b.records[i].unit) ? &w->b.records[i] : NULL;
+	return NULL;
+}
+
+int api_record_get(struct api_ctx *x)
+{
+	struct wbook w;
+	const struct record *r;
+	int st;
+
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	if (!(r = record_in_scope(x, &w)))
+		st = api_fail(x, 404, "not_found", NULL, "no record %lld", (long long)x->id);
+	else
+		st = api_ok(x, 200, record_json(w.b.reg, r));
+	wbook_close(&w);
+	return st;
+}
+
+/* A record is the evidence a duty was done: correcting one (a wrong day or unit, a missing
+ * attachment) keeps its id and puts the values before and after on record in the audit log. */
+int api_record_update(struct api_ctx *x)
+{
+	struct wbook w;
+	struct record *r, copy;
+	int st;
+
+	if ((st = wbook_open(x, &w, false)))
+		return st;
+	if (!(r = record_in_scope(x, &w))) {
+		st = api_fail(x, 404, "not_found", NULL, "no record %lld", (long long)x->id);
+	} else {
+		copy = *r;
+		x->before = record_json(w.b.reg, r);
+		if (!(st = record_apply(x, &w, &copy)))
+			st = record_write(x, &w, &copy, false);
 	}
-	if (r.duty && !profile_duty(w.p, r.duty)) {
-		st = api_fail(x, 422, "not_found", "duty",
-			      "duty: the profile %s has no duty \"%.64s\"", w.p->id, r.duty);
-		goto out;
-	}
-	if ((st = api_begin(x)))
-		goto out;
-	if ((rc = store_record_add(x->q->store, &r, &d)) != CD_OK) {
-		store_rollback(x->q->store);
-		st = api_err(x, rc, NULL, &d);
-		goto out;
-	}
-	snprintf(x->object, sizeof x->object, "record:%lld", (long long)r.id);
-	x->after = record_json(w.b.reg, &r);
-	st = api_commit(x, 201, json_incref(x->after));
-out:
 	wbook_close(&w);
 	return st;
 }

@@ -92,6 +92,7 @@ enum stmt {
 	ST_ASSET_GET,
 	ST_ASSET_UPDATE,
 	ST_GENERATION,
+	ST_RECORD_UPDATE,
 	ST_UNIT_GET,
 	ST_PERSON_GET,
 	ST_DUTY_GET,
@@ -331,6 +332,9 @@ static const char *const stmts[STMT__MAX] = {
 			    " protection_installed = ?19, status = ?20, admin_level = ?21,"
 			    " software = ?22 WHERE id = ?23",
 	[ST_GENERATION] = "SELECT n FROM generation",
+	[ST_RECORD_UPDATE] = "UPDATE record SET kind = ?1, unit_id = ?2, on_date = ?3, duty = ?4,"
+			     " period = ?5, title = ?6, participants = ?7, minutes = ?8,"
+			     " attachment = ?9 WHERE id = ?10",
 	[ST_UNIT_GET] = REC_GET(UNIT_COLS, UNIT_FROM, "u.id"),
 	[ST_PERSON_GET] = REC_GET(PERSON_COLS, PERSON_FROM, "p.id"),
 	[ST_DUTY_GET] = REC_GET(DUTY_COLS, DUTY_FROM, "d.id"),
@@ -672,9 +676,22 @@ static void bind_asset(sqlite3_stmt *st, const struct asset *a)
 	bind_text(st, 22, a->software);
 }
 
+static void bind_record(sqlite3_stmt *st, const struct record *r)
+{
+	bind_text(st, 1, record_kind_code(r->kind));
+	bind_id(st, 2, r->unit);
+	bind_date(st, 3, r->on);
+	bind_text(st, 4, r->duty);
+	bind_text(st, 5, r->period);
+	bind_text(st, 6, r->title);
+	bind_text(st, 7, r->participants);
+	bind_text(st, 8, r->minutes);
+	bind_text(st, 9, r->attachment);
+}
+
 /* store_*_add and store_*_update of the records with a bind_* function: bind the fields, then
  * insert a new row (its id set) or write them over the row with the record's id (the parameter
- * after the fields). One definition for five kinds, which differ only in these names. */
+ * after the fields). One definition for six kinds, which differ only in these names. */
 #define ADD_UPDATE(kind, type, add, update, nfields)                                               \
 	static enum cd_err sq_##kind##_add(struct store *s, type *r, struct cd_diag *d)            \
 	{                                                                                          \
@@ -696,6 +713,7 @@ ADD_UPDATE(person, struct person, ST_PERSON_ADD, ST_PERSON_UPDATE, 6)
 ADD_UPDATE(asset, struct asset, ST_ASSET_ADD, ST_ASSET_UPDATE, 22)
 ADD_UPDATE(duty, struct duty, ST_DUTY_ADD, ST_DUTY_UPDATE, 7)
 ADD_UPDATE(project, struct project, ST_PROJECT_ADD, ST_PROJECT_UPDATE, 6)
+ADD_UPDATE(record, struct record, ST_RECORD_ADD, ST_RECORD_UPDATE, 9)
 
 static const char *col_str(struct arena *a, sqlite3_stmt *st, int i);
 
@@ -1162,22 +1180,6 @@ static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct noti
 	return rc;
 }
 
-static enum cd_err sq_record_add(struct store *s, struct record *r, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_RECORD_ADD];
-
-	bind_text(st, 1, record_kind_code(r->kind));
-	bind_id(st, 2, r->unit);
-	bind_date(st, 3, r->on);
-	bind_text(st, 4, r->duty);
-	bind_text(st, 5, r->period);
-	bind_text(st, 6, r->title);
-	bind_text(st, 7, r->participants);
-	bind_text(st, 8, r->minutes);
-	bind_text(st, 9, r->attachment);
-	return insert(q, ST_RECORD_ADD, d, "record", &r->id);
-}
 
 static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
 				   size_t *n, struct cd_diag *d)
@@ -2264,6 +2266,7 @@ static const struct store_ops sqlite_ops = {
 	.notice_check = sq_notice_check,
 	.notices_load = sq_notices_load,
 	.record_add = sq_record_add,
+	.record_update = sq_record_update,
 	.records_load = sq_records_load,
 	.incident_add = sq_incident_add,
 	.incident_event_add = sq_incident_event_add,

@@ -137,6 +137,11 @@ enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *
 	return s->ops->record_add(s, r, d);
 }
 
+enum cd_err store_record_update(struct store *s, const struct record *r, struct cd_diag *d)
+{
+	return s->ops->record_update(s, r, d);
+}
+
 enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
 			       struct cd_diag *d)
 {

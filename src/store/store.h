@@ -107,6 +107,9 @@ enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice *
 /* store_record_add inserts a record of a meeting, drill, training … and sets r->id. */
 enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *d);
 
+/* store_record_update writes r over the record with r->id; CD_ENOTFOUND when there is none. */
+enum cd_err store_record_update(struct store *s, const struct record *r, struct cd_diag *d);
+
 /* store_records_load returns every record, sorted by id, in arena a. */
 enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
 			       struct cd_diag *d);

@@ -37,6 +37,7 @@ struct store_ops {
 	enum cd_err (*notices_load)(struct store *s, struct arena *a, struct notice **out,
 				    size_t *n, struct cd_diag *d);
 	enum cd_err (*record_add)(struct store *s, struct record *r, struct cd_diag *d);
+	enum cd_err (*record_update)(struct store *s, const struct record *r, struct cd_diag *d);
 	enum cd_err (*records_load)(struct store *s, struct arena *a, struct record **out,
 				    size_t *n, struct cd_diag *d);
 	enum cd_err (*incident_add)(struct store *s, struct incident *x, struct cd_diag *d);

@@ -552,6 +552,19 @@ static void register_and_work(const struct client *office, const struct client *
 		 "{\"kind\":\"training\",\"unit\":\"JSJXY\",\"on\":\"%s\",\"title\":\"网络安全培训\"}",
 		 today);
 	do_(officer, "POST", "/api/v1/records", "/api/v1/records", body);
+	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
+	do_(officer, "GET", "/api/v1/records/{id}", path, NULL);
+	assert_string_equal(jstr("title"), "网络安全培训");
+	do_(officer, "PATCH", "/api/v1/records/{id}", path,
+	    "{\"title\":\"网络安全意识培训\",\"attachment\":\"档案室 2026-07\"}");
+	assert_string_equal(jstr("attachment"), "档案室 2026-07");
+	call(officer, "PATCH", path, "{\"attachment\":null,\"on\":\"2099-01-01\"}");
+	error_is(422, "invalid"); /* a day to come: nothing changed */
+	call(officer, "GET", path, NULL);
+	assert_string_equal(jstr("title"), "网络安全意识培训");
+	assert_string_equal(jstr("attachment"), "档案室 2026-07");
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'record.update' AND "
+			      "outcome = 'ok' AND before LIKE '%网络安全培训%'") == 1);
 	do_(officer, "GET", "/api/v1/deadlines", "/api/v1/deadlines", NULL);
 	assert_true(json_array_size(json_object_get(j, "items")) > 0);
 	/* computed, not stored, yet paged like the rest: small pages give the same list */
@@ -872,6 +885,8 @@ static const struct {
 	{"POST", "/api/v1/incidents/{id}/decide", "O"},
 	{"GET", "/api/v1/records", "OFULA"},
 	{"POST", "/api/v1/records", "OFU"},
+	{"GET", "/api/v1/records/{id}", "OFULA"},
+	{"PATCH", "/api/v1/records/{id}", "OFU"},
 	{"GET", "/api/v1/deadlines", "OFULA"},
 	{"GET", "/api/v1/accounts", "S"},
 	{"POST", "/api/v1/accounts", "S"},
@@ -1128,6 +1143,23 @@ static void scope(void **state)
 	call(&officer, "POST", "/api/v1/records",
 	     "{\"kind\":\"meeting\",\"unit\":\"JWC\",\"on\":\"2026-01-05\",\"title\":\"越权\"}");
 	error_is(422, "out_of_scope");
+	/* nor read or correct one of them, nor move one of its own there */
+	call(&office, "POST", "/api/v1/records",
+	     "{\"kind\":\"meeting\",\"unit\":\"JWC\",\"on\":\"2026-01-05\",\"title\":\"教务会\"}");
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
+	call(&officer, "GET", path, NULL);
+	error_is(404, "not_found");
+	call(&officer, "PATCH", path, "{\"title\":\"x\"}");
+	error_is(404, "not_found");
+	call(&officer, "POST", "/api/v1/records",
+	     "{\"kind\":\"meeting\",\"unit\":\"JSJXY\",\"on\":\"2026-01-05\",\"title\":\"院会\"}");
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
+	call(&officer, "PATCH", path, "{\"unit\":\"JWC\"}");
+	error_is(422, "out_of_scope");
+	assert_int_equal(sql_count("SELECT count(*) FROM record WHERE title = '院会' AND unit_id = "
+				   "(SELECT id FROM unit WHERE code = 'JSJXY')"), 1);
 	register_scope(&office, &officer);
 }
 
