@@ -486,15 +486,20 @@ static void audit_outcome(struct api_ctx *x, int st)
 }
 
 /* cache_key: what a kept answer of route x->rt is filed under — the caller's role and scope,
- * the path and the query as given. false when it does not fit (the answer is not kept). */
+ * the path and the query as given, each text after its length (decoded values may hold any
+ * separator: "q=a&kind=portal" as one value must not read as two parameters). false when it
+ * does not fit (the answer is not kept). */
 static bool cache_key(const struct api_ctx *x, char *key, size_t n)
 {
-	size_t k = (size_t)snprintf(key, n, "%s|%lld|%s?", account_role_code(x->who.role),
-				    (long long)x->who.unit, x->q->path);
+	size_t k = (size_t)snprintf(key, n, "%s|%lld|%zu:%s", account_role_code(x->who.role),
+				    (long long)x->who.unit, strlen(x->q->path), x->q->path);
 
-	for (size_t i = 0; i < x->q->nquery && k < n; i++)
-		k += (size_t)snprintf(key + k, n - k, "%s=%s&", x->q->query[i].key,
-				      x->q->query[i].value ? x->q->query[i].value : "");
+	for (size_t i = 0; i < x->q->nquery && k < n; i++) {
+		const char *v = x->q->query[i].value ? x->q->query[i].value : "";
+
+		k += (size_t)snprintf(key + k, n - k, "|%zu:%s=%zu:%s", strlen(x->q->query[i].key),
+				      x->q->query[i].key, strlen(v), v);
+	}
 	return k < n;
 }
 

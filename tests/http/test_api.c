@@ -820,6 +820,13 @@ static void kept_answers(void **state)
 	sql(buf, sizeof buf, first);
 	call(&office, "GET", path, NULL);
 	assert_string_equal(jstr("name"), "库中修改");
+	/* a value holding the query's separators is one value, not two parameters */
+	call(&office, "GET", "/api/v1/assets?q=WWW%26kind%3Dportal&limit=5", NULL);
+	expect(200);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+	call(&office, "GET", "/api/v1/assets?q=WWW&kind=portal&limit=5", NULL);
+	expect(200);
+	assert_true(json_array_size(json_object_get(j, "items")) > 0);
 	/* an account's change is not the data's: the scope is read on every request */
 	call(&office, "GET", "/api/v1/units?limit=200", NULL);
 	all = json_array_size(json_object_get(j, "items"));
