@@ -962,7 +962,7 @@ int api_deadlines_list(struct api_ctx *x)
 	}
 	n = w.b.obl.n;
 #define AT(j) (&w.b.obl.v[x->desc ? n - 1 - (j) : (j)])
-	if (x->cursor) {
+	if (x->cursor && n) {
 		start = (size_t)pos < n ? (size_t)pos : n; /* after the last one, where it was */
 		oblig_identity(AT(start ? start - 1 : 0), id, sizeof id);
 		for (size_t j = 0; n && strcmp(id, key) && j < n; j++) {

@@ -25,6 +25,8 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	/* a message may quote what the client sent (a parser's error, a value cut at 64 bytes):
 	 * JSON strings are UTF-8 */
 	jt_utf8_clean(msg);
+	free(x->r->text); /* an answer encoded before a later failure is not sent */
+	x->r->text = NULL;
 	json_decref(x->r->body);
 	x->r->body = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 			       "field", field);
@@ -55,6 +57,8 @@ int api_err(struct api_ctx *x, enum cd_err rc, const char *field, const struct c
 
 int api_ok(struct api_ctx *x, unsigned status, json_t *body)
 {
+	free(x->r->text);
+	x->r->text = NULL;
 	json_decref(x->r->body);
 	x->r->body = body;
 	x->r->status = status;
