@@ -85,6 +85,8 @@ struct notice {
 	size_t nevents;
 	struct notice_check *similar;
 	size_t nsimilar;
+	size_t similar_total;  /* similar systems in all when received; the list keeps the
+				* strongest NOTICE_SIMILAR_MAX (store_work.h) */
 };
 
 /* notice_init zeroes n with every time and date "none". */

@@ -17,6 +17,7 @@
 #include "core/notice.h"
 #include "core/oblig.h"
 #include "core/reg.h"
+#include "store/store_work.h"
 
 struct store;
 

@@ -1,0 +1,115 @@
+/* store_work.h — the daily work one record or one page at a time: notices, incidents and
+ * records with the codes and names their answers show, the repeat rule's events of a few
+ * systems, the 举一反三 list of a new notice. What the server reads per request: nothing here
+ * reads the whole organisation. Included by store.h. */
+#ifndef CD_STORE_WORK_H
+#define CD_STORE_WORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/incident.h"
+#include "core/notice.h"
+#include "core/oblig.h"
+
+struct store;
+
+/* NOTICE_SIMILAR_MAX: a new notice keeps at most this many systems of its 举一反三 list — the
+ * strongest matches (most reasons), then in register order; struct notice's similar_total keeps
+ * how many there were in all (docs/deadlines.md). */
+#define NOTICE_SIMILAR_MAX 200
+
+/* A notice as read: n with its assets (in id order), its timeline (in the order recorded) and —
+ * from store_notice_get only — its 举一反三 list (most reasons first, then asset id); the folded
+ * fields are not set (notice_fold). Beside it the codes and names its answers show. */
+struct notice_row {
+	struct notice n;
+	const char *unit_code, *unit_name;    /* NULL when the notice names no unit */
+	const char **asset_code, **asset_name; /* n.nassets each */
+	const char **similar_code, **similar_name; /* n.nsimilar each (get only) */
+	size_t similar_unchecked; /* systems of the kept list not yet checked (get and page) */
+};
+
+/* store_notice_get reads the notice with this id (or, when id is 0, this code) into arena a.
+ * CD_ENOTFOUND when there is none. */
+enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
+			     struct notice_row *out, struct cd_diag *d);
+
+/* What a page of notices, incidents or records selects, in id order (a keyset page: the query
+ * reads its rows through the primary key and stops at the limit). */
+struct work_query {
+	int64_t scope; /* only what concerns this unit's subtree (the caller's scope); 0 = all */
+	int64_t unit;  /* only what concerns this unit's subtree (a filter); 0 = any */
+	int kind;      /* records only: enum record_kind, -1 = any */
+	bool desc;     /* descending ids */
+	int64_t after; /* only ids after this one (before it when desc); 0 = from the first */
+	size_t limit;
+};
+
+/* A notice concerns a subtree when it is addressed to a unit of it or one of its systems answers
+ * to a unit of it under any relation (builder, user, manager, operator) — book_notice_concerns
+ * in SQL; an incident the same way with its own unit and systems; a record by its unit. */
+
+/* store_notice_page reads up to q->limit notices (assets and timeline; no 举一反三 list) into
+ * arena a. */
+enum cd_err store_notice_page(struct store *s, const struct work_query *q, struct arena *a,
+			      struct notice_row **out, size_t *n, struct cd_diag *d);
+
+/* store_notice_concerns: notice id concerns the subtree of top (see above); false when there is
+ * no such notice. */
+enum cd_err store_notice_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
+				  struct cd_diag *d);
+
+/* An incident as read: x with its assets (in the order recorded, x.assets[0] the main system)
+ * and its timeline (in the order appended); not folded (incident_fold). */
+struct incident_row {
+	struct incident x;
+	const char *unit_code;
+	const char **asset_code, **asset_name; /* x.nassets each */
+};
+
+/* store_incident_get reads the incident with this id (or, when id is 0, this code);
+ * CD_ENOTFOUND. store_incident_page reads a page (q->kind is not read). */
+enum cd_err store_incident_get(struct store *s, int64_t id, const char *code, struct arena *a,
+			       struct incident_row *out, struct cd_diag *d);
+enum cd_err store_incident_page(struct store *s, const struct work_query *q, struct arena *a,
+				struct incident_row **out, size_t *n, struct cd_diag *d);
+
+/* store_incident_concerns: incident id concerns the subtree of top. */
+enum cd_err store_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
+				    struct cd_diag *d);
+
+/* A record as read, with its unit's code. */
+struct record_row {
+	struct record r;
+	const char *unit_code;
+};
+
+/* store_record_get reads record id; CD_ENOTFOUND. store_record_page reads a page (scope and
+ * unit by the record's unit; kind when q->kind >= 0). */
+enum cd_err store_record_get(struct store *s, int64_t id, struct arena *a, struct record_row *out,
+			     struct cd_diag *d);
+enum cd_err store_record_page(struct store *s, const struct work_query *q, struct arena *a,
+			      struct record_row **out, size_t *n, struct cd_diag *d);
+
+/* store_asset_events returns the repeat rule's events on the systems assets[0..nassets): every
+ * notice received and every incident detected on one of them at or after `from` and before
+ * `to`, latest first (ties: notices before incidents, then by id, then asset) — what
+ * notice_repeat reads — in arena a. */
+enum cd_err store_asset_events(struct store *s, const int64_t *assets, size_t nassets,
+			       cd_time from, cd_time to, struct arena *a, struct asset_event **out,
+			       size_t *n, struct cd_diag *d);
+
+/* store_similar computes the 举一反三 list of a notice of the systems assets[0..nassets): the
+ * live (not retired) systems other than these that share a kind or a software with one of them
+ * (SIMILAR_KIND, SIMILAR_SOFTWARE; a shared operator unit adds SIMILAR_OPERATOR but alone is no
+ * likeness) — as notice_similar does over a loaded register. Up to max of them, most reasons
+ * first, then by id, in arena a; *total is how many there are in all. */
+enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets, size_t max,
+			  struct arena *a, struct similar **out, size_t *n, size_t *total,
+			  struct cd_diag *d);
+
+#endif
