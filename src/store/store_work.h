@@ -17,6 +17,53 @@
 
 struct store;
 
+/* store_notice_add inserts a notice with its assets and its 举一反三 list (n->similar; the check
+ * marks are not written) and sets n->id. Not itself a transaction. */
+enum cd_err store_notice_add(struct store *s, struct notice *n, struct cd_diag *d);
+
+/* store_notice_event_add appends one step to a notice's timeline; the timeline is append-only
+ * (the database refuses updates and deletes). Validate with notice_apply first. */
+enum cd_err store_notice_event_add(struct store *s, int64_t notice, const struct notice_event *e,
+				   struct cd_diag *d);
+
+/* store_notice_check marks a system of the notice's 举一反三 list as checked. CD_ENOTFOUND when it
+ * is not on the list or was checked already. */
+enum cd_err store_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
+			       const char *by, struct cd_diag *d);
+
+/* store_notices_load returns every notice, sorted by id, with its assets, timeline and 举一反三
+ * list, all in arena a. The folded fields are not set: call notice_fold. */
+enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice **out, size_t *n,
+			       struct cd_diag *d);
+
+/* store_record_add inserts a record of a meeting, drill, training … and sets r->id. */
+enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *d);
+
+/* store_record_update writes r over the record with r->id; CD_ENOTFOUND when there is none. */
+enum cd_err store_record_update(struct store *s, const struct record *r, struct cd_diag *d);
+
+/* store_records_load returns every record, sorted by id, in arena a. */
+enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
+			       struct cd_diag *d);
+
+/* store_incident_add inserts an incident (code, title, unit, detected_at) with its assets in
+ * the order given (x->assets[0] is the main system) and sets x->id. The record is fixed from
+ * then on (the database refuses updates): every change is an event. Not itself a transaction. */
+enum cd_err store_incident_add(struct store *s, struct incident *x, struct cd_diag *d);
+
+/* store_incident_event_add appends one event to an incident's timeline; the timeline is
+ * append-only (the database refuses updates and deletes). recorded_at is e->recorded_at when
+ * set (the demo writes a history), else the database's clock. Validate with incident_apply
+ * first. */
+enum cd_err store_incident_event_add(struct store *s, int64_t incident,
+				     const struct incident_event *e, struct cd_diag *d);
+
+/* store_incidents_load returns every incident, sorted by id, with its assets (in the order
+ * recorded) and its timeline (in the order appended), all in arena a. The folded fields are
+ * not set: call incident_fold. */
+enum cd_err store_incidents_load(struct store *s, struct arena *a, struct incident **out,
+				 size_t *n, struct cd_diag *d);
+
 /* NOTICE_SIMILAR_MAX: a new notice keeps at most this many systems of its 举一反三 list — the
  * strongest matches (most reasons), then in register order; struct notice's similar_total keeps
  * how many there were in all (docs/deadlines.md). */

@@ -1,0 +1,159 @@
+/* store_accounts.h — accounts, browser sessions and API tokens as stored (svc/accounts.c builds
+ * the rules on them: passwords, lock-out, TOTP, timeouts). Included by store.h. */
+#ifndef CD_STORE_ACCOUNTS_H
+#define CD_STORE_ACCOUNTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/access.h"
+#include "core/date.h"
+#include "core/err.h"
+
+struct store;
+
+/* ---- Accounts, sessions, API tokens (used by svc/accounts.c only: the rows carry secrets) ----
+ * Each call below is one statement (atomic on its own); none opens a transaction. */
+
+#define STORE_SECRET_HASH  32  /* BLAKE2b-256 of a session id, CSRF token or API token */
+#define STORE_PWHASH_MAX   128 /* an argon2id string with its NUL (crypto_pwhash_STRBYTES) */
+#define STORE_TOTP_KEY_MAX 64  /* a TOTP key (RFC 6238), raw bytes */
+
+/* The settings a session lookup reads in the same statement (their meaning: svc/accounts.h). */
+#define STORE_KEY_SESSION_IDLE     "session_idle_minutes"
+#define STORE_KEY_SESSION_ABSOLUTE "session_absolute_hours"
+#define STORE_KEY_PASSWORD_MAX_AGE "password_max_age_days"
+
+/* An account as stored. Strings are "" and instants CD_TIME_NONE when not set. */
+struct store_account {
+	int64_t id;
+	char name[65];
+	char display[128];
+	enum account_role role;
+	int64_t unit;                  /* 0: no unit */
+	char pwhash[STORE_PWHASH_MAX]; /* "" when no password was ever set */
+	cd_time password_changed_at;
+	unsigned char totp[STORE_TOTP_KEY_MAX]; /* the second factor in force, totp_len bytes */
+	size_t totp_len;                        /* 0: none */
+	unsigned char totp_pending[STORE_TOTP_KEY_MAX]; /* an enrolment not yet confirmed */
+	size_t totp_pending_len;
+	int64_t totp_last_step; /* the step of the last code accepted; -1 none */
+	int failures;           /* consecutive failed sign-ins */
+	bool locked;
+	cd_time locked_at;
+	char locked_ip[64];     /* "" when locked by hand */
+	bool disabled;
+	cd_time created_at, last_login_at;
+};
+
+/* store_account_add inserts name, display, role, unit and created_at of a and sets a->id.
+ * CD_ECONFLICT for a taken name, CD_ENOTFOUND for a unit that does not exist. */
+enum cd_err store_account_add(struct store *s, struct store_account *a, struct cd_diag *d);
+
+/* store_account_get / store_account_by_name fill *out; CD_ENOTFOUND when there is none. */
+enum cd_err store_account_get(struct store *s, int64_t id, struct store_account *out,
+			      struct cd_diag *d);
+enum cd_err store_account_by_name(struct store *s, const char *name, struct store_account *out,
+				  struct cd_diag *d);
+
+/* store_account_list: every account ordered by id in a malloc'd array (*n of them; free()). */
+enum cd_err store_account_list(struct store *s, struct store_account **out, size_t *n,
+			       struct cd_diag *d);
+
+/* store_account_password stores an argon2id string, changed at `at`, and clears the failures.
+ * store_account_role sets role and unit (0: none). store_account_disable sets disabled.
+ * CD_ENOTFOUND when there is no account id. */
+enum cd_err store_account_password(struct store *s, int64_t id, const char *hash, cd_time at,
+				   struct cd_diag *d);
+enum cd_err store_account_role(struct store *s, int64_t id, enum account_role role, int64_t unit,
+			       struct cd_diag *d);
+enum cd_err store_account_disable(struct store *s, int64_t id, bool disabled, struct cd_diag *d);
+
+/* store_account_lock locks (at `at`, or the database's clock when CD_TIME_NONE; from ip, NULL
+ * by hand) or unlocks (clearing failures, time and address). CD_ENOTFOUND. */
+enum cd_err store_account_lock(struct store *s, int64_t id, bool locked, cd_time at,
+			       const char *ip, struct cd_diag *d);
+
+/* store_account_failure counts one failed sign-in and, when that makes `limit`, locks the
+ * account at `at` from ip — in one statement, so concurrent failures all count. *failures and
+ * *locked are the values after it. CD_ENOTFOUND. */
+enum cd_err store_account_failure(struct store *s, int64_t id, int limit, cd_time at,
+				  const char *ip, int *failures, bool *locked, struct cd_diag *d);
+
+/* store_account_login records a sign-in at `at`: failures cleared, last_login_at set. */
+enum cd_err store_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+
+/* TOTP keys: store_account_totp_pending keeps key[0..len) for an enrolment;
+ * store_account_totp_enable puts the pending key in force with `step` accepted (CD_ENOTFOUND
+ * when none is pending); store_account_totp_clear removes both; store_account_totp_step
+ * accepts `step` only when it is later than the last accepted one (*accepted says), in one
+ * statement, so a code is never accepted twice. */
+enum cd_err store_account_totp_pending(struct store *s, int64_t id, const unsigned char *key,
+				       size_t len, struct cd_diag *d);
+enum cd_err store_account_totp_enable(struct store *s, int64_t id, int64_t step,
+				      struct cd_diag *d);
+enum cd_err store_account_totp_clear(struct store *s, int64_t id, struct cd_diag *d);
+enum cd_err store_account_totp_step(struct store *s, int64_t id, int64_t step, bool *accepted,
+				    struct cd_diag *d);
+
+/* A session as stored, with the settings that decide whether it is live (their meta text, ""
+ * when not set) read in the same statement. */
+struct store_session {
+	int64_t account;
+	unsigned char csrf_hash[STORE_SECRET_HASH];
+	cd_time created_at, last_seen_at;
+	char idle[16], absolute[16], max_age[16]; /* STORE_KEY_SESSION_IDLE, … */
+};
+
+/* store_session_add records a session by the hashes of its id and CSRF token. */
+enum cd_err store_session_add(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+			      int64_t account, const unsigned char csrf_hash[STORE_SECRET_HASH],
+			      cd_time at, struct cd_diag *d);
+
+/* store_session_get finds a session by the hash of its id, with its account (into *acct when
+ * not NULL), in one indexed statement. CD_ENOTFOUND. */
+enum cd_err store_session_get(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+			      struct store_session *out, struct store_account *acct,
+			      struct cd_diag *d);
+
+/* store_session_touch sets last_seen_at; store_session_end removes one session (none is not an
+ * error); store_sessions_end every session of an account; store_sessions_prune those last seen
+ * before idle_before or created before created_before. */
+enum cd_err store_session_touch(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+				cd_time at, struct cd_diag *d);
+enum cd_err store_session_end(struct store *s, const unsigned char id_hash[STORE_SECRET_HASH],
+			      struct cd_diag *d);
+enum cd_err store_sessions_end(struct store *s, int64_t account, struct cd_diag *d);
+enum cd_err store_sessions_prune(struct store *s, cd_time idle_before, cd_time created_before,
+				 struct cd_diag *d);
+
+/* An API token as stored: by the hash of its secret. */
+struct store_token {
+	int64_t id;
+	unsigned char hash[STORE_SECRET_HASH];
+	char label[128];
+	enum account_role role;
+	int64_t unit;
+	char created_by[65];
+	cd_time created_at, expires_at, revoked_at; /* CD_TIME_NONE when not set */
+};
+
+/* store_token_add inserts t (hash, label, role, unit, created_by, created_at, expires_at) and
+ * sets t->id. CD_ENOTFOUND for a unit that does not exist. */
+enum cd_err store_token_add(struct store *s, struct store_token *t, struct cd_diag *d);
+
+/* store_token_get finds a token by the hash of its secret, revoked or not, in one indexed
+ * statement. CD_ENOTFOUND. */
+enum cd_err store_token_get(struct store *s, const unsigned char hash[STORE_SECRET_HASH],
+			    struct store_token *out, struct cd_diag *d);
+
+/* store_token_list: every token ordered by id, malloc'd (free()). */
+enum cd_err store_token_list(struct store *s, struct store_token **out, size_t *n,
+			     struct cd_diag *d);
+
+/* store_token_revoke revokes token id at `at`: CD_ENOTFOUND when there is none, CD_ECONFLICT
+ * when it was revoked already. */
+enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+
+#endif
