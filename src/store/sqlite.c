@@ -364,7 +364,8 @@ struct sq {
 	struct store base;
 	sqlite3 *db;
 	sqlite3_stmt *st[STMT__MAX];
-	sqlite3_stmt *page[ASORT__MAX][2]; /* asset pages by sort and direction, prepared on use */
+	/* asset pages by sort, direction and whether after a cursor, prepared on use */
+	sqlite3_stmt *page[ASORT__MAX][2][2];
 	char *path;
 	int in_tx;
 };
@@ -506,7 +507,8 @@ static void sq_close(struct store *s)
 		sqlite3_finalize(q->st[i]);
 	for (int i = 0; i < ASORT__MAX; i++)
 		for (int j = 0; j < 2; j++)
-			sqlite3_finalize(q->page[i][j]);
+			for (int k = 0; k < 2; k++)
+				sqlite3_finalize(q->page[i][j][k]);
 	sqlite3_close(q->db);
 	free(q->path);
 	free(q);
@@ -2118,23 +2120,28 @@ static enum cd_err sq_asset_get(struct store *s, int64_t id, struct arena *a,
 	return rc;
 }
 
-/* The page statement of a sort and direction. The SQL is put together from fixed pieces only:
- * every value is bound. Filters that are NULL match everything. */
-static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, struct cd_diag *d)
+/* The page statement of a sort, a direction and whether it starts after a cursor. The SQL is
+ * put together from fixed pieces only: every value is bound. Filters that are NULL match
+ * everything. The first page and a page after a cursor are two statements, so that the keyset
+ * condition is a plain range of the sort's index (asset_name_id, asset_level_id, the code's
+ * unique index, the primary key) where the walk starts — not a test of every row before it. */
+static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, bool after,
+			       struct cd_diag *d)
 {
 	static const char *const keys[ASORT__MAX] = {"a.id", "a.code", "a.name", "a.mlps_level"};
 #define IN_UNITS(t)                                                                                \
 	"a.builder_unit IN (SELECT id FROM " t ") OR a.user_unit IN (SELECT id FROM " t ") OR"      \
 	" a.manager_unit IN (SELECT id FROM " t ") OR a.operator_unit IN (SELECT id FROM " t ")"
-	char sql[2048], after[128];
-	sqlite3_stmt **st = &q->page[sort][desc];
+	char sql[2048], keyset[128] = "";
+	sqlite3_stmt **st = &q->page[sort][desc][after];
 
 	if (*st)
 		return *st;
-	if (sort == ASORT_ID)
-		snprintf(after, sizeof after, "a.id %s ?9", desc ? "<" : ">");
-	else
-		snprintf(after, sizeof after, "(%s, a.id) %s (?8, ?9)", keys[sort], desc ? "<" : ">");
+	if (after && sort == ASORT_ID)
+		snprintf(keyset, sizeof keyset, " AND a.id %s ?9", desc ? "<" : ">");
+	else if (after)
+		snprintf(keyset, sizeof keyset, " AND (%s, a.id) %s (?8, ?9)", keys[sort],
+			 desc ? "<" : ">");
 	snprintf(sql, sizeof sql,
 		 "WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")
 		 " SELECT " ASSET_COLS " FROM " ASSET_FROM
@@ -2142,8 +2149,8 @@ static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, st
 		 " AND (?4 IS NULL OR a.status = ?4) AND (?5 IS NULL OR a.mlps_level = ?5)"
 		 " AND (?6 IS NULL OR a.cii = ?6)"
 		 " AND (?7 IS NULL OR instr(a.code, ?7) > 0 OR instr(a.name, ?7) > 0)"
-		 " AND (?9 IS NULL OR %s) ORDER BY %s %s%s LIMIT ?10",
-		 IN_UNITS("sc"), IN_UNITS("fl"), after, keys[sort], desc ? "DESC" : "ASC",
+		 "%s ORDER BY %s %s%s LIMIT ?10",
+		 IN_UNITS("sc"), IN_UNITS("fl"), keyset, keys[sort], desc ? "DESC" : "ASC",
 		 sort == ASORT_ID ? "" : desc ? ", a.id DESC" : ", a.id ASC");
 	if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
 		db_fail(q, d, "preparing the asset page");
@@ -2156,7 +2163,7 @@ static enum cd_err sq_asset_page(struct store *s, const struct asset_query *f, s
 				 struct asset_row **out, size_t *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = page_stmt(q, f->sort, f->desc, d);
+	sqlite3_stmt *st = page_stmt(q, f->sort, f->desc, f->after, d);
 
 	*out = NULL;
 	*n = 0;
