@@ -208,7 +208,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_PROJECT_ALL] = "SELECT id, code, name, unit_id, year, total_budget, security_budget"
 			   " FROM project ORDER BY id",
 	[ST_NOTICE_ADD] = "INSERT INTO notice (code, authority, received_at, unit_id, category, text,"
-			  " attachment, stated_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			  " attachment, stated_due, similar_total)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_NOTICE_ASSET_ADD] = "INSERT INTO notice_asset (notice_id, asset_id) VALUES (?1, ?2)",
 	[ST_NOTICE_EVENT_ADD] = "INSERT INTO notice_event (notice_id, kind, at, by_whom, note,"
 				" extended_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -217,7 +218,7 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_NOTICE_CHECK] = "UPDATE notice_similar SET checked_at = ?3, checked_by = ?4"
 			    " WHERE notice_id = ?1 AND asset_id = ?2 AND checked_at IS NULL",
 	[ST_NOTICE_ALL] = "SELECT id, code, authority, received_at, unit_id, category, text,"
-			  " attachment, stated_due FROM notice ORDER BY id",
+			  " attachment, stated_due, similar_total FROM notice ORDER BY id",
 	[ST_NOTICE_ASSET_ALL] = "SELECT notice_id, asset_id FROM notice_asset"
 				" ORDER BY notice_id, asset_id",
 	[ST_NOTICE_EVENT_ALL] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
@@ -996,6 +997,9 @@ static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_di
 	bind_text(st, 6, n->text);
 	bind_text(st, 7, n->attachment);
 	bind_date(st, 8, n->stated_due);
+	sqlite3_bind_int64(st, 9,
+			   (sqlite3_int64)(n->similar_total > n->nsimilar ? n->similar_total
+									  : n->nsimilar));
 	if ((rc = run(q, ST_NOTICE_ADD, d, "notice")))
 		return rc;
 	n->id = sqlite3_last_insert_rowid(q->db);
@@ -1166,6 +1170,7 @@ static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct noti
 		x->text = col_str(a, st, 6);
 		x->attachment = col_str(a, st, 7);
 		x->stated_due = col_date(st, 8);
+		x->similar_total = (size_t)sqlite3_column_int64(st, 9);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "loading notices");

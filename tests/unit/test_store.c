@@ -4,6 +4,9 @@
  * can meet. */
 #include "testutil.h"
 
+#include <sqlite3.h>
+
+#include "embed/embed.h"
 #include "store/store.h"
 
 static void create_and_reopen(void **state)
@@ -374,6 +377,75 @@ static void incidents(void **state)
 	arena_free(a);
 }
 
+/* A database of schema 7 with a notice whose 举一反三 list holds two systems: migration 0008 sets
+ * its similar_total to 2; a new notice keeps its total, and never less than its list. */
+static void similar_total(void **state)
+{
+	char path[512], name[64];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct arena *a = arena_new(0);
+	sqlite3 *db = NULL;
+	struct notice *v = NULL, n;
+	struct notice_check list[1] = {{.why = SIMILAR_KIND}};
+	int64_t own;
+	size_t nv = 0;
+	(void)state;
+
+	assert_non_null(a);
+	assert_int_equal(sqlite3_open(tmp_db(path, sizeof(path), "store-total"), &db), SQLITE_OK);
+	for (int i = 1; i <= 7; i++) {
+		const struct embed_file *f = NULL;
+
+		for (size_t k = 0; k < embed_nfiles && !f; k++) {
+			snprintf(name, sizeof name, "schema/sqlite/%04d_", i);
+			if (!strncmp(embed_files[k].name, name, strlen(name)))
+				f = &embed_files[k];
+		}
+		assert_non_null(f);
+		assert_int_equal(sqlite3_exec(db, f->data, NULL, NULL, NULL), SQLITE_OK);
+	}
+	assert_int_equal(sqlite3_exec(db,
+				      "PRAGMA user_version = 7;"
+				      "INSERT INTO asset (id, code, name, kind) VALUES"
+				      " (1, 'A', 'a', 'portal'), (2, 'B', 'b', 'portal'),"
+				      " (3, 'C', 'c', 'portal');"
+				      "INSERT INTO notice (id, code, authority, received_at) VALUES"
+				      " (1, 'N1', 'x', '2026-05-12T09:00:00+08:00');"
+				      "INSERT INTO notice_asset VALUES (1, 1);"
+				      "INSERT INTO notice_similar (notice_id, asset_id, why) VALUES"
+				      " (1, 2, 1), (1, 3, 1);",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	assert_int_equal(store_notices_load(s, a, &v, &nv, &d), CD_OK);
+	assert_int_equal(nv, 1);
+	assert_int_equal(v[0].similar_total, 2);
+	notice_init(&n);
+	n.code = "N2";
+	n.authority = "x";
+	n.received_at = T("2026-05-13 09:00");
+	own = 1;
+	n.assets = &own;
+	n.nassets = 1;
+	list[0].asset = 2;
+	n.similar = list;
+	n.nsimilar = 1;
+	n.similar_total = 500; /* kept: the list holds the strongest of them */
+	assert_int_equal(store_notice_add(s, &n, &d), CD_OK);
+	n.code = "N3";
+	n.similar_total = 0; /* never less than the list */
+	assert_int_equal(store_notice_add(s, &n, &d), CD_OK);
+	assert_int_equal(store_notices_load(s, a, &v, &nv, &d), CD_OK);
+	assert_int_equal(nv, 3);
+	assert_int_equal(v[1].similar_total, 500);
+	assert_int_equal(v[2].similar_total, 1);
+	store_close(s);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +454,7 @@ int main(void)
 		cmocka_unit_test(errors_and_transactions),
 		cmocka_unit_test(register_rows),
 		cmocka_unit_test(incidents),
+		cmocka_unit_test(similar_total),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
