@@ -109,6 +109,26 @@ enum stmt {
 	ST_PERSON_UPDATE,
 	ST_DUTY_UPDATE,
 	ST_PROJECT_UPDATE,
+	ST_NOTICE_GET,
+	ST_NOTICE_GET_CODE,
+	ST_NOTICE_PAGE,
+	ST_NOTICE_PAGE_DESC,
+	ST_NOTICE_CONCERNS,
+	ST_NOTICE_ASSETS_OF,
+	ST_NOTICE_EVENTS_OF,
+	ST_NOTICE_SIMILAR_OF,
+	ST_INCIDENT_GET,
+	ST_INCIDENT_GET_CODE,
+	ST_INCIDENT_PAGE,
+	ST_INCIDENT_PAGE_DESC,
+	ST_INCIDENT_CONCERNS,
+	ST_INCIDENT_ASSETS_OF,
+	ST_INCIDENT_EVENTS_OF,
+	ST_RECORD_GET,
+	ST_RECORD_PAGE,
+	ST_RECORD_PAGE_DESC,
+	ST_ASSET_EVENTS,
+	ST_SIMILAR,
 	STMT__MAX
 };
 
@@ -128,6 +148,50 @@ enum stmt {
 #define SUBTREE(t, top)                                                                            \
 	t "(id) AS (SELECT " top " UNION SELECT u.id FROM unit u JOIN " t " ON u.parent_id = "     \
 	t ".id)"
+
+/* Asset a answers to a unit of table t under any relation (builder, user, manager, operator). */
+#define IN_UNITS(t)                                                                                \
+	"a.builder_unit IN (SELECT id FROM " t ") OR a.user_unit IN (SELECT id FROM " t ") OR"      \
+	" a.manager_unit IN (SELECT id FROM " t ") OR a.operator_unit IN (SELECT id FROM " t ")"
+
+/* The daily work as the server reads it. A notice (n) concerns the units of table t when it is
+ * addressed to one of them or one of its systems answers to one (book_notice_concerns); an
+ * incident (x) the same way with its unit and systems; a record (r) by its unit. */
+#define NOTICE_CONCERNS(t)                                                                         \
+	"(n.unit_id IN (SELECT id FROM " t ") OR EXISTS (SELECT 1 FROM notice_asset na JOIN asset"  \
+	" a ON a.id = na.asset_id WHERE na.notice_id = n.id AND (" IN_UNITS(t) ")))"
+#define INCIDENT_CONCERNS(t)                                                                       \
+	"(x.unit_id IN (SELECT id FROM " t ") OR EXISTS (SELECT 1 FROM incident_asset ia JOIN"      \
+	" asset a ON a.id = ia.asset_id WHERE ia.incident_id = x.id AND (" IN_UNITS(t) ")))"
+#define RECORD_CONCERNS(t) "r.unit_id IN (SELECT id FROM " t ")"
+/* A notice's own columns (notice_cols reads them), then — in the server's reads — the code and
+ * name of its unit and how many systems of its 举一反三 list are not yet checked. */
+#define NOTICE_COLS                                                                                \
+	"n.id, n.code, n.authority, n.received_at, n.unit_id, n.category, n.text, n.attachment,"   \
+	" n.stated_due, n.similar_total"
+#define NOTICE_ROW_COLS                                                                            \
+	NOTICE_COLS ", nu.code, nu.name, (SELECT count(*) FROM notice_similar s"                    \
+		    " WHERE s.notice_id = n.id AND s.checked_at IS NULL)"
+#define NOTICE_FROM     "notice n LEFT JOIN unit nu ON nu.id = n.unit_id"
+#define INCIDENT_COLS   "x.id, x.code, x.title, x.unit_id, x.detected_at"
+#define INCIDENT_FROM   "incident x LEFT JOIN unit xu ON xu.id = x.unit_id"
+#define RECORD_COLS                                                                                \
+	"r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, r.title, r.participants,"           \
+	" r.minutes, r.attachment"
+#define RECORD_FROM "record r LEFT JOIN unit ru ON ru.id = r.unit_id"
+/* A keyset page of the work: ?1 the scope's top unit and ?2 the unit filter's (NULL: any), ?3
+ * the id to start after (always bound: 0 or INT64_MAX for the first page, so that both are a
+ * range of the primary key), ?4 how many; `more` adds conditions on further parameters. */
+#define WORK_PAGE(cols, from, id, concerns, more, cmp, dir)                                        \
+	"WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2") " SELECT " cols " FROM "    \
+	from " WHERE " id " " cmp " ?3 AND (?1 IS NULL OR " concerns("sc") ") AND (?2 IS NULL OR " \
+	concerns("fl") ")" more " ORDER BY " id " " dir " LIMIT ?4"
+/* Record ?1 concerns the subtree of ?2 (NULL: any unit); false when there is no record ?1. */
+#define WORK_CONCERNS(table, alias, concerns)                                                      \
+	"WITH RECURSIVE " SUBTREE("sc", "?2") " SELECT EXISTS (SELECT 1 FROM " table " " alias      \
+	" WHERE " alias ".id = ?1 AND (?2 IS NULL OR " concerns("sc") "))"
+/* How many reasons a 举一反三 mask holds (most first is the one order of similar systems). */
+#define REASONS(why) "((" why " & 1) + ((" why " >> 1) & 1) + ((" why " >> 2) & 1))"
 
 /* The register's other records as the server reads them (rec_row reads them): each kind's own
  * columns in the order of its *_ALL statement, then the code of the unit it refers to and the
@@ -217,8 +281,7 @@ static const char *const stmts[STMT__MAX] = {
 				  " VALUES (?1, ?2, ?3)",
 	[ST_NOTICE_CHECK] = "UPDATE notice_similar SET checked_at = ?3, checked_by = ?4"
 			    " WHERE notice_id = ?1 AND asset_id = ?2 AND checked_at IS NULL",
-	[ST_NOTICE_ALL] = "SELECT id, code, authority, received_at, unit_id, category, text,"
-			  " attachment, stated_due, similar_total FROM notice ORDER BY id",
+	[ST_NOTICE_ALL] = "SELECT " NOTICE_COLS " FROM notice n ORDER BY n.id",
 	[ST_NOTICE_ASSET_ALL] = "SELECT notice_id, asset_id FROM notice_asset"
 				" ORDER BY notice_id, asset_id",
 	[ST_NOTICE_EVENT_ALL] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
@@ -228,8 +291,7 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_RECORD_ADD] = "INSERT INTO record (kind, unit_id, on_date, duty, period, title,"
 			  " participants, minutes, attachment)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[ST_RECORD_ALL] = "SELECT id, kind, unit_id, on_date, duty, period, title, participants,"
-			  " minutes, attachment FROM record ORDER BY id",
+	[ST_RECORD_ALL] = "SELECT " RECORD_COLS " FROM record r ORDER BY r.id",
 	[ST_INCIDENT_ADD] = "INSERT INTO incident (code, title, unit_id, detected_at)"
 			    " VALUES (?1, ?2, ?3, ?4)",
 	[ST_INCIDENT_ASSET_ADD] = "INSERT INTO incident_asset (incident_id, pos, asset_id)"
@@ -238,7 +300,7 @@ static const char *const stmts[STMT__MAX] = {
 				  " by_whom, name, value, note, person_id) VALUES (?1, ?2, ?3,"
 				  " coalesce(?4, strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now',"
 				  " '+8 hours')), ?5, ?6, ?7, ?8, ?9)",
-	[ST_INCIDENT_ALL] = "SELECT id, code, title, unit_id, detected_at FROM incident ORDER BY id",
+	[ST_INCIDENT_ALL] = "SELECT " INCIDENT_COLS " FROM incident x ORDER BY x.id",
 	[ST_INCIDENT_ASSET_ALL] = "SELECT incident_id, asset_id FROM incident_asset"
 				  " ORDER BY incident_id, pos",
 	[ST_INCIDENT_EVENT_ALL] = "SELECT incident_id, kind, at, recorded_at, by_whom, name, value,"
@@ -359,6 +421,80 @@ static const char *const stmts[STMT__MAX] = {
 			   " valid_from = ?5, valid_to = ?6, note = ?7 WHERE id = ?8",
 	[ST_PROJECT_UPDATE] = "UPDATE project SET code = ?1, name = ?2, unit_id = ?3, year = ?4,"
 			      " total_budget = ?5, security_budget = ?6 WHERE id = ?7",
+	[ST_NOTICE_GET] = "SELECT " NOTICE_ROW_COLS " FROM " NOTICE_FROM " WHERE n.id = ?1",
+	[ST_NOTICE_GET_CODE] = "SELECT " NOTICE_ROW_COLS " FROM " NOTICE_FROM " WHERE n.code = ?1",
+	[ST_NOTICE_PAGE] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS, "", ">",
+				     "ASC"),
+	[ST_NOTICE_PAGE_DESC] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS, "",
+					  "<", "DESC"),
+	[ST_NOTICE_CONCERNS] = WORK_CONCERNS("notice", "n", NOTICE_CONCERNS),
+	/* a notice's parts, each by the primary key of its table: ?1 the notice */
+	[ST_NOTICE_ASSETS_OF] = "SELECT na.notice_id, na.asset_id, a.code, a.name FROM notice_asset"
+				" na JOIN asset a ON a.id = na.asset_id WHERE na.notice_id = ?1"
+				" ORDER BY na.asset_id",
+	[ST_NOTICE_EVENTS_OF] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
+				" FROM notice_event WHERE notice_id = ?1 ORDER BY id",
+	[ST_NOTICE_SIMILAR_OF] = "SELECT s.notice_id, s.asset_id, s.why, s.checked_at, s.checked_by,"
+				 " a.code, a.name FROM notice_similar s JOIN asset a"
+				 " ON a.id = s.asset_id WHERE s.notice_id = ?1"
+				 " ORDER BY " REASONS("s.why") " DESC, s.asset_id",
+	[ST_INCIDENT_GET] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM " WHERE x.id = ?1",
+	[ST_INCIDENT_GET_CODE] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM
+				 " WHERE x.code = ?1",
+	[ST_INCIDENT_PAGE] = WORK_PAGE(INCIDENT_COLS ", xu.code", INCIDENT_FROM, "x.id",
+				       INCIDENT_CONCERNS, "", ">", "ASC"),
+	[ST_INCIDENT_PAGE_DESC] = WORK_PAGE(INCIDENT_COLS ", xu.code", INCIDENT_FROM, "x.id",
+					    INCIDENT_CONCERNS, "", "<", "DESC"),
+	[ST_INCIDENT_CONCERNS] = WORK_CONCERNS("incident", "x", INCIDENT_CONCERNS),
+	[ST_INCIDENT_ASSETS_OF] = "SELECT ia.incident_id, ia.asset_id, a.code, a.name"
+				  " FROM incident_asset ia JOIN asset a ON a.id = ia.asset_id"
+				  " WHERE ia.incident_id = ?1 ORDER BY ia.pos",
+	[ST_INCIDENT_EVENTS_OF] = "SELECT incident_id, kind, at, recorded_at, by_whom, name, value,"
+				  " note, person_id FROM incident_event WHERE incident_id = ?1"
+				  " ORDER BY id",
+	[ST_RECORD_GET] = "SELECT " RECORD_COLS ", ru.code FROM " RECORD_FROM " WHERE r.id = ?1",
+	/* ?5 the kind (NULL: any) */
+	[ST_RECORD_PAGE] = WORK_PAGE(RECORD_COLS ", ru.code", RECORD_FROM, "r.id", RECORD_CONCERNS,
+				     " AND (?5 IS NULL OR r.kind = ?5)", ">", "ASC"),
+	[ST_RECORD_PAGE_DESC] = WORK_PAGE(RECORD_COLS ", ru.code", RECORD_FROM, "r.id",
+					  RECORD_CONCERNS, " AND (?5 IS NULL OR r.kind = ?5)", "<",
+					  "DESC"),
+	/* the repeat rule's events on the systems of the JSON array ?1, at in [?2, ?3) (NULL: no
+	 * bound), each found from its system by the asset indexes of notice_asset and
+	 * incident_asset; latest first, notices before incidents, then by id, then system (the
+	 * order of latest_first in svc/book.c) */
+	[ST_ASSET_EVENTS] = "WITH ids(id) AS (SELECT DISTINCT value FROM json_each(?1))"
+			    " SELECT * FROM (SELECT na.asset_id AS asset, n.received_at AS at,"
+			    " n.id AS notice, 0 AS incident"
+			    " FROM ids JOIN notice_asset na ON na.asset_id = ids.id"
+			    " JOIN notice n ON n.id = na.notice_id"
+			    " WHERE (?2 IS NULL OR n.received_at >= ?2)"
+			    " AND (?3 IS NULL OR n.received_at < ?3)"
+			    " UNION ALL SELECT ia.asset_id, x.detected_at, 0, x.id"
+			    " FROM ids JOIN incident_asset ia ON ia.asset_id = ids.id"
+			    " JOIN incident x ON x.id = ia.incident_id"
+			    " WHERE (?2 IS NULL OR x.detected_at >= ?2)"
+			    " AND (?3 IS NULL OR x.detected_at < ?3))"
+			    " ORDER BY at DESC, incident <> 0, notice + incident, asset",
+	/* 举一反三 of the systems of the JSON array ?1 (notice_similar in SQL): the candidates are
+	 * found by the kind and software indexes; a shared operator unit only adds a reason; the
+	 * retired and the notice's own are left out. Most reasons first, then id; at most ?2 rows,
+	 * each with the count of all. */
+	[ST_SIMILAR] = "WITH own(id) AS (SELECT DISTINCT value FROM json_each(?1)),"
+		       " o AS (SELECT a.kind, a.software, a.operator_unit FROM own"
+		       " JOIN asset a ON a.id = own.id),"
+		       " cand(id) AS (SELECT c.id FROM o JOIN asset c ON c.kind = o.kind"
+		       " UNION SELECT c.id FROM o JOIN asset c ON c.software = o.software"
+		       " WHERE o.software <> ''),"
+		       " sim(id, why) AS (SELECT c.id,"
+		       " EXISTS (SELECT 1 FROM o WHERE o.kind = c.kind)"
+		       " + 2 * EXISTS (SELECT 1 FROM o WHERE o.operator_unit = c.operator_unit)"
+		       " + 4 * EXISTS (SELECT 1 FROM o WHERE o.software = c.software"
+		       " AND o.software <> '')"
+		       " FROM cand JOIN asset c ON c.id = cand.id"
+		       " WHERE c.status <> 'retired' AND c.id NOT IN (SELECT id FROM own))"
+		       " SELECT id, why, count(*) OVER () FROM sim"
+		       " ORDER BY " REASONS("why") " DESC, id LIMIT ?2",
 };
 
 struct sq {
@@ -1078,59 +1214,111 @@ static void *find_id(void *v, size_t n, size_t size, int64_t id)
 _Static_assert(offsetof(struct notice, id) == 0, "find_id reads the id first");
 _Static_assert(offsetof(struct incident, id) == 0, "find_id reads the id first");
 
+/* What a row of a notice's or an incident's parts holds (notice_rows, incident_rows). */
+enum part { PART_ASSET, PART_EVENT, PART_SIMILAR };
+
 /* The caps of the arrays each notice grows in the arena, kept beside the notices. */
 struct notice_caps {
-	size_t assets, events, similar;
+	size_t assets, events, similar, asset_names, similar_names;
 };
 
-static enum cd_err notice_rows(struct sq *q, enum stmt s, struct arena *a, struct notice *v,
-			       size_t n, struct notice_caps *caps, struct cd_diag *d)
+/* name_pair sets element i of the arrays *code and *name — grown together in arena a, *cap
+ * their common capacity — to the text columns col and col + 1; false when out of memory. */
+static bool name_pair(struct arena *a, sqlite3_stmt *st, int col, const char ***code,
+		      const char ***name, size_t i, size_t *cap)
 {
-	sqlite3_stmt *st = q->st[s];
+	size_t nc = i, nn = i, cap2 = *cap;
+	const char **c = arena_grow(a, code, &nc, cap, sizeof(*c));
+	const char **m = c ? arena_grow(a, name, &nn, &cap2, sizeof(*m)) : NULL;
+
+	if (!m)
+		return false;
+	*c = col_str(a, st, col);
+	*m = col_str(a, st, col + 1);
+	return true;
+}
+
+/* notice_cols reads the NOTICE_COLS of a row into x (set up by notice_init), text into arena a. */
+static void notice_cols(struct arena *a, sqlite3_stmt *st, struct notice *x)
+{
+	notice_init(x);
+	x->id = sqlite3_column_int64(st, 0);
+	x->code = col_str(a, st, 1);
+	x->authority = col_str(a, st, 2);
+	x->received_at = col_time(st, 3);
+	x->unit = sqlite3_column_int64(st, 4);
+	x->category = col_str(a, st, 5);
+	x->text = col_str(a, st, 6);
+	x->attachment = col_str(a, st, 7);
+	x->stated_due = col_date(st, 8);
+	x->similar_total = (size_t)sqlite3_column_int64(st, 9);
+}
+
+static void notice_event_row(struct arena *a, sqlite3_stmt *st, struct notice_event *e)
+{
+	int k = notice_event_parse((const char *)sqlite3_column_text(st, 1));
+
+	e->kind = k < 0 ? NEV__MAX : (enum notice_event_kind)k; /* NEV__MAX: the fold refuses */
+	e->at = col_time(st, 2);
+	e->by = col_str(a, st, 3);
+	e->note = col_str(a, st, 4);
+	e->extended_to = col_date(st, 5);
+}
+
+static void notice_check_row(struct arena *a, sqlite3_stmt *st, struct notice_check *k)
+{
+	k->asset = sqlite3_column_int64(st, 1);
+	k->why = (unsigned)sqlite3_column_int(st, 2);
+	k->checked_at = col_time(st, 3);
+	k->checked_by = col_str(a, st, 4);
+}
+
+/* notice_rows steps st (bound), a statement of part k of notices whose rows start with the
+ * notice's id, appending each row to the notice of v[0..n) (sorted by id) it belongs to. With
+ * w — one notice: n is 1 and v is &w->n — the code and name of each system as well (the
+ * columns after the part's own). */
+static enum cd_err notice_rows(struct sq *q, sqlite3_stmt *st, enum part k, struct arena *a,
+			       struct notice *v, size_t n, struct notice_caps *caps,
+			       struct notice_row *w, struct cd_diag *d)
+{
 	enum cd_err rc = CD_OK;
-	int step;
+	int step = SQLITE_DONE;
 
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct notice *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
 		struct notice_caps *c = x ? &caps[x - v] : NULL;
+		size_t i;
 
 		if (!x)
 			continue;
-		if (s == ST_NOTICE_ASSET_ALL) {
-			int64_t *id = arena_grow(a, &x->assets, &x->nassets, &c->assets,
-						 sizeof(*id));
+		if (k == PART_ASSET) {
+			int64_t *id;
 
-			if (!id)
+			i = x->nassets;
+			id = arena_grow(a, &x->assets, &x->nassets, &c->assets, sizeof(*id));
+			if (!id || (w && !name_pair(a, st, 2, &w->asset_code, &w->asset_name, i,
+						    &c->asset_names)))
 				rc = CD_ENOMEM;
 			else
 				*id = sqlite3_column_int64(st, 1);
-		} else if (s == ST_NOTICE_EVENT_ALL) {
+		} else if (k == PART_EVENT) {
 			struct notice_event *e = arena_grow(a, &x->events, &x->nevents,
 							    &c->events, sizeof(*e));
-			int k = e ? notice_event_parse((const char *)sqlite3_column_text(st, 1))
-				  : -1;
 
-			if (!e) {
+			if (!e)
 				rc = CD_ENOMEM;
-				break;
-			}
-			e->kind = k < 0 ? NEV__MAX : (enum notice_event_kind)k;
-			e->at = col_time(st, 2);
-			e->by = col_str(a, st, 3);
-			e->note = col_str(a, st, 4);
-			e->extended_to = col_date(st, 5);
+			else
+				notice_event_row(a, st, e);
 		} else {
-			struct notice_check *k = arena_grow(a, &x->similar, &x->nsimilar,
-							    &c->similar, sizeof(*k));
+			struct notice_check *ck;
 
-			if (!k) {
+			i = x->nsimilar;
+			ck = arena_grow(a, &x->similar, &x->nsimilar, &c->similar, sizeof(*ck));
+			if (!ck || (w && !name_pair(a, st, 5, &w->similar_code, &w->similar_name, i,
+						    &c->similar_names)))
 				rc = CD_ENOMEM;
-				break;
-			}
-			k->asset = sqlite3_column_int64(st, 1);
-			k->why = (unsigned)sqlite3_column_int(st, 2);
-			k->checked_at = col_time(st, 3);
-			k->checked_by = col_str(a, st, 4);
+			else
+				notice_check_row(a, st, ck);
 		}
 	}
 	if (rc)
@@ -1144,6 +1332,9 @@ static enum cd_err notice_rows(struct sq *q, enum stmt s, struct arena *a, struc
 static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct notice **out,
 				   size_t *n, struct cd_diag *d)
 {
+	static const enum stmt parts[] = {[PART_ASSET] = ST_NOTICE_ASSET_ALL,
+					  [PART_EVENT] = ST_NOTICE_EVENT_ALL,
+					  [PART_SIMILAR] = ST_NOTICE_SIMILAR_ALL};
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_NOTICE_ALL];
 	struct notice_caps *caps = NULL;
@@ -1160,33 +1351,35 @@ static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct noti
 			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
 			break;
 		}
-		notice_init(x);
-		x->id = sqlite3_column_int64(st, 0);
-		x->code = col_str(a, st, 1);
-		x->authority = col_str(a, st, 2);
-		x->received_at = col_time(st, 3);
-		x->unit = sqlite3_column_int64(st, 4);
-		x->category = col_str(a, st, 5);
-		x->text = col_str(a, st, 6);
-		x->attachment = col_str(a, st, 7);
-		x->stated_due = col_date(st, 8);
-		x->similar_total = (size_t)sqlite3_column_int64(st, 9);
+		notice_cols(a, st, x);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "loading notices");
 	sqlite3_reset(st);
 	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-	if (!rc && *n)
-		rc = notice_rows(q, ST_NOTICE_ASSET_ALL, a, *out, *n, caps, d);
-	if (!rc && *n)
-		rc = notice_rows(q, ST_NOTICE_EVENT_ALL, a, *out, *n, caps, d);
-	if (!rc && *n)
-		rc = notice_rows(q, ST_NOTICE_SIMILAR_ALL, a, *out, *n, caps, d);
+	for (int k = PART_ASSET; !rc && *n && k <= PART_SIMILAR; k++)
+		rc = notice_rows(q, q->st[parts[k]], (enum part)k, a, *out, *n, caps, NULL, d);
 	free(caps);
 	return rc;
 }
 
+/* record_cols reads the RECORD_COLS of a row into r, text into arena a. */
+static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
+{
+	int k = record_kind_parse((const char *)sqlite3_column_text(st, 1));
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->kind = k < 0 ? RECORD_OTHER : (enum record_kind)k;
+	r->unit = sqlite3_column_int64(st, 2);
+	r->on = col_date(st, 3);
+	r->duty = col_str(a, st, 4);
+	r->period = col_str(a, st, 5);
+	r->title = col_str(a, st, 6);
+	r->participants = col_str(a, st, 7);
+	r->minutes = col_str(a, st, 8);
+	r->attachment = col_str(a, st, 9);
+}
 
 static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
 				   size_t *n, struct cd_diag *d)
@@ -1201,22 +1394,12 @@ static enum cd_err sq_records_load(struct store *s, struct arena *a, struct reco
 	*n = 0;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct record *r = arena_grow(a, out, n, &cap, sizeof(*r));
-		int k = r ? record_kind_parse((const char *)sqlite3_column_text(st, 1)) : -1;
 
 		if (!r) {
 			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading records");
 			break;
 		}
-		r->id = sqlite3_column_int64(st, 0);
-		r->kind = k < 0 ? RECORD_OTHER : (enum record_kind)k;
-		r->unit = sqlite3_column_int64(st, 2);
-		r->on = col_date(st, 3);
-		r->duty = col_str(a, st, 4);
-		r->period = col_str(a, st, 5);
-		r->title = col_str(a, st, 6);
-		r->participants = col_str(a, st, 7);
-		r->minutes = col_str(a, st, 8);
-		r->attachment = col_str(a, st, 9);
+		record_cols(a, st, r);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "loading records");
@@ -1278,29 +1461,45 @@ static void incident_event_row(struct arena *a, sqlite3_stmt *st, struct inciden
 	e->person = sqlite3_column_int64(st, 8);
 }
 
+/* incident_cols reads the INCIDENT_COLS of a row into x (set up by incident_init). */
+static void incident_cols(struct arena *a, sqlite3_stmt *st, struct incident *x)
+{
+	incident_init(x);
+	x->id = sqlite3_column_int64(st, 0);
+	x->code = col_str(a, st, 1);
+	x->title = col_str(a, st, 2);
+	x->unit = sqlite3_column_int64(st, 3);
+	x->detected_at = col_time(st, 4);
+}
+
 /* The caps of the arrays each incident grows in the arena, kept beside the incidents. */
 struct incident_caps {
-	size_t assets, events;
+	size_t assets, events, asset_names;
 };
 
-static enum cd_err incident_rows(struct sq *q, enum stmt s, struct arena *a, struct incident *v,
-				 size_t n, struct incident_caps *caps, struct cd_diag *d)
+/* incident_rows: notice_rows for incidents (parts PART_ASSET and PART_EVENT); with w (one
+ * incident, v is &w->x) the code and name of each system as well. */
+static enum cd_err incident_rows(struct sq *q, sqlite3_stmt *st, enum part k, struct arena *a,
+				 struct incident *v, size_t n, struct incident_caps *caps,
+				 struct incident_row *w, struct cd_diag *d)
 {
-	sqlite3_stmt *st = q->st[s];
 	enum cd_err rc = CD_OK;
-	int step;
+	int step = SQLITE_DONE;
 
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct incident *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
 		struct incident_caps *c = x ? &caps[x - v] : NULL;
 		int64_t *asset;
 		struct incident_event *e;
+		size_t i;
 
 		if (!x)
 			continue;
-		if (s == ST_INCIDENT_ASSET_ALL) {
-			if (!(asset = arena_grow(a, &x->assets, &x->nassets, &c->assets,
-						 sizeof(*asset))))
+		if (k == PART_ASSET) {
+			i = x->nassets;
+			asset = arena_grow(a, &x->assets, &x->nassets, &c->assets, sizeof(*asset));
+			if (!asset || (w && !name_pair(a, st, 2, &w->asset_code, &w->asset_name, i,
+						       &c->asset_names)))
 				rc = CD_ENOMEM;
 			else
 				*asset = sqlite3_column_int64(st, 1);
@@ -1337,12 +1536,7 @@ static enum cd_err sq_incidents_load(struct store *s, struct arena *a, struct in
 			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
 			break;
 		}
-		incident_init(x);
-		x->id = sqlite3_column_int64(st, 0);
-		x->code = col_str(a, st, 1);
-		x->title = col_str(a, st, 2);
-		x->unit = sqlite3_column_int64(st, 3);
-		x->detected_at = col_time(st, 4);
+		incident_cols(a, st, x);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "loading incidents");
@@ -1350,9 +1544,11 @@ static enum cd_err sq_incidents_load(struct store *s, struct arena *a, struct in
 	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
 	if (!rc && *n)
-		rc = incident_rows(q, ST_INCIDENT_ASSET_ALL, a, *out, *n, caps, d);
+		rc = incident_rows(q, q->st[ST_INCIDENT_ASSET_ALL], PART_ASSET, a, *out, *n, caps,
+				   NULL, d);
 	if (!rc && *n)
-		rc = incident_rows(q, ST_INCIDENT_EVENT_ALL, a, *out, *n, caps, d);
+		rc = incident_rows(q, q->st[ST_INCIDENT_EVENT_ALL], PART_EVENT, a, *out, *n, caps,
+				   NULL, d);
 	free(caps);
 	return rc;
 }
@@ -2134,9 +2330,6 @@ static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, bo
 			       struct cd_diag *d)
 {
 	static const char *const keys[ASORT__MAX] = {"a.id", "a.code", "a.name", "a.mlps_level"};
-#define IN_UNITS(t)                                                                                \
-	"a.builder_unit IN (SELECT id FROM " t ") OR a.user_unit IN (SELECT id FROM " t ") OR"      \
-	" a.manager_unit IN (SELECT id FROM " t ") OR a.operator_unit IN (SELECT id FROM " t ")"
 	char sql[2048], keyset[128] = "";
 	sqlite3_stmt **st = &q->page[sort][desc][after];
 
@@ -2255,6 +2448,332 @@ static enum cd_err sq_rec_page(struct store *s, enum store_rec k, const struct r
 	return read_rows(q, st, a, sizeof(**out), rec_row, (int)k, out, n, d, rec_what[k]);
 }
 
+/* --- the daily work one record or one page at a time (the server) ----------------------------- */
+
+/* notice_head reads a NOTICE_ROW_COLS row into a struct notice_row (a row_reader). */
+static void notice_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct notice_row *w = out;
+
+	(void)k;
+	memset(w, 0, sizeof *w);
+	notice_cols(a, st, &w->n);
+	w->unit_code = col_str(a, st, 10);
+	w->unit_name = col_str(a, st, 11);
+	w->similar_unchecked = (size_t)sqlite3_column_int64(st, 12);
+}
+
+/* notice_parts reads the systems and the timeline of notice w — and, with similar, its 举一反三
+ * list — each part by the primary key of its table. */
+static enum cd_err notice_parts(struct sq *q, struct arena *a, struct notice_row *w, bool similar,
+				struct cd_diag *d)
+{
+	static const enum stmt parts[] = {[PART_ASSET] = ST_NOTICE_ASSETS_OF,
+					  [PART_EVENT] = ST_NOTICE_EVENTS_OF,
+					  [PART_SIMILAR] = ST_NOTICE_SIMILAR_OF};
+	struct notice_caps caps = {0};
+	enum cd_err rc = CD_OK;
+
+	for (int k = PART_ASSET; !rc && k <= (similar ? PART_SIMILAR : PART_EVENT); k++) {
+		sqlite3_bind_int64(q->st[parts[k]], 1, w->n.id);
+		rc = notice_rows(q, q->st[parts[k]], (enum part)k, a, &w->n, 1, &caps, w, d);
+	}
+	return rc;
+}
+
+/* work_get steps the get statement by id (or, when id is 0, by code): CD_OK with its row to
+ * read (then done), or CD_ENOTFOUND. */
+static enum cd_err work_get(struct sq *q, enum stmt by_id, enum stmt by_code, int64_t id,
+			    const char *code, enum stmt *which, struct cd_diag *d, const char *what)
+{
+	*which = id ? by_id : by_code;
+	if (id)
+		sqlite3_bind_int64(q->st[*which], 1, id);
+	else
+		bind_text(q->st[*which], 1, code);
+	return fetch(q, *which, d, what);
+}
+
+/* work_page binds what a page of the work selects (WORK_PAGE's ?1 to ?4) to the statement of
+ * its direction and returns it. */
+static sqlite3_stmt *work_page(struct sq *q, enum stmt asc, enum stmt desc,
+			       const struct work_query *f)
+{
+	sqlite3_stmt *st = q->st[f->desc ? desc : asc];
+
+	bind_id(st, 1, f->scope);
+	bind_id(st, 2, f->unit);
+	sqlite3_bind_int64(st, 3, f->after ? f->after : f->desc ? INT64_MAX : 0);
+	sqlite3_bind_int64(st, 4, f->limit > INT64_MAX ? INT64_MAX : (sqlite3_int64)f->limit);
+	return st;
+}
+
+/* work_concerns: record id concerns the subtree of top (0: any), by a WORK_CONCERNS statement. */
+static enum cd_err work_concerns(struct sq *q, enum stmt which, int64_t id, int64_t top,
+				 bool *yes, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[which];
+	enum cd_err rc = CD_OK;
+
+	*yes = false;
+	sqlite3_bind_int64(st, 1, id);
+	bind_id(st, 2, top);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0) != 0;
+	else
+		rc = db_fail(q, d, "scope");
+	done(q, which);
+	return rc;
+}
+
+static enum cd_err sq_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
+				 struct notice_row *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt which;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = work_get(q, ST_NOTICE_GET, ST_NOTICE_GET_CODE, id, code, &which, d, "notice")))
+		return rc;
+	notice_head(a, q->st[which], 0, out);
+	done(q, which);
+	return notice_parts(q, a, out, true, d);
+}
+
+static enum cd_err sq_notice_page(struct store *s, const struct work_query *f, struct arena *a,
+				  struct notice_row **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = work_page(q, ST_NOTICE_PAGE, ST_NOTICE_PAGE_DESC, f);
+	enum cd_err rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = notice_parts(q, a, &(*out)[i], false, d);
+	return rc;
+}
+
+static enum cd_err sq_notice_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
+				      struct cd_diag *d)
+{
+	return work_concerns((struct sq *)s, ST_NOTICE_CONCERNS, id, top, yes, d);
+}
+
+/* incident_head reads an INCIDENT_COLS row with its unit's code (a row_reader). */
+static void incident_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct incident_row *w = out;
+
+	(void)k;
+	memset(w, 0, sizeof *w);
+	incident_cols(a, st, &w->x);
+	w->unit_code = col_str(a, st, 5);
+}
+
+/* incident_parts reads the systems (in the order recorded) and the timeline of incident w. */
+static enum cd_err incident_parts(struct sq *q, struct arena *a, struct incident_row *w,
+				  struct cd_diag *d)
+{
+	static const enum stmt parts[] = {[PART_ASSET] = ST_INCIDENT_ASSETS_OF,
+					  [PART_EVENT] = ST_INCIDENT_EVENTS_OF};
+	struct incident_caps caps = {0};
+	enum cd_err rc = CD_OK;
+
+	for (int k = PART_ASSET; !rc && k <= PART_EVENT; k++) {
+		sqlite3_bind_int64(q->st[parts[k]], 1, w->x.id);
+		rc = incident_rows(q, q->st[parts[k]], (enum part)k, a, &w->x, 1, &caps, w, d);
+	}
+	return rc;
+}
+
+static enum cd_err sq_incident_get(struct store *s, int64_t id, const char *code,
+				   struct arena *a, struct incident_row *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt which;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = work_get(q, ST_INCIDENT_GET, ST_INCIDENT_GET_CODE, id, code, &which, d,
+			   "incident")))
+		return rc;
+	incident_head(a, q->st[which], 0, out);
+	done(q, which);
+	return incident_parts(q, a, out, d);
+}
+
+static enum cd_err sq_incident_page(struct store *s, const struct work_query *f, struct arena *a,
+				    struct incident_row **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = work_page(q, ST_INCIDENT_PAGE, ST_INCIDENT_PAGE_DESC, f);
+	enum cd_err rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = read_rows(q, st, a, sizeof(**out), incident_head, 0, out, n, d, "incident page");
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = incident_parts(q, a, &(*out)[i], d);
+	return rc;
+}
+
+static enum cd_err sq_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
+					struct cd_diag *d)
+{
+	return work_concerns((struct sq *)s, ST_INCIDENT_CONCERNS, id, top, yes, d);
+}
+
+/* record_head reads a RECORD_COLS row with its unit's code (a row_reader). */
+static void record_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct record_row *w = out;
+
+	(void)k;
+	memset(w, 0, sizeof *w);
+	record_cols(a, st, &w->r);
+	w->unit_code = col_str(a, st, 10);
+}
+
+static enum cd_err sq_record_get(struct store *s, int64_t id, struct arena *a,
+				 struct record_row *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_int64(q->st[ST_RECORD_GET], 1, id);
+	if ((rc = fetch(q, ST_RECORD_GET, d, "record")))
+		return rc;
+	record_head(a, q->st[ST_RECORD_GET], 0, out);
+	done(q, ST_RECORD_GET);
+	return CD_OK;
+}
+
+static enum cd_err sq_record_page(struct store *s, const struct work_query *f, struct arena *a,
+				  struct record_row **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if (f->kind >= RECORD__MAX)
+		return cd_diag_set(d, CD_EINVAL, "no record kind %d", f->kind);
+	st = work_page(q, ST_RECORD_PAGE, ST_RECORD_PAGE_DESC, f);
+	if (f->kind >= 0)
+		bind_text(st, 5, record_kind_code((enum record_kind)f->kind));
+	else
+		sqlite3_bind_null(st, 5);
+	return read_rows(q, st, a, sizeof(**out), record_head, 0, out, n, d, "record page");
+}
+
+/* id_array writes ids[0..n) as a JSON array ("[3,17]", what json_each reads in the statements
+ * of a few systems) into a new malloc'd text of *len bytes; NULL when out of memory. */
+static char *id_array(const int64_t *ids, size_t n, int *len)
+{
+	size_t cap, at = 0;
+	char *buf;
+
+	if (n > ((size_t)INT32_MAX - 3) / 21) /* each id at most 20 characters and a comma */
+		return NULL;
+	cap = n * 21 + 3;
+	if (!(buf = malloc(cap)))
+		return NULL;
+	buf[at++] = '[';
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)snprintf(buf + at, cap - at, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf[at++] = ']';
+	buf[at] = '\0';
+	*len = (int)at;
+	return buf;
+}
+
+/* bind_ids binds ids[0..n) as a JSON array to parameter 1 of statement s; false when out of
+ * memory. */
+static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n)
+{
+	int len = 0;
+	char *text = id_array(ids, n, &len);
+
+	/* SQLite frees the text when done with it (at once when the bind fails) */
+	return text && sqlite3_bind_text(q->st[s], 1, text, len, free) == SQLITE_OK;
+}
+
+static void event_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct asset_event *e = out;
+
+	(void)a;
+	(void)k;
+	e->asset = sqlite3_column_int64(st, 0);
+	e->at = col_time(st, 1);
+	e->notice = sqlite3_column_int64(st, 2);
+	e->incident = sqlite3_column_int64(st, 3);
+}
+
+static enum cd_err sq_asset_events(struct store *s, const int64_t *assets, size_t nassets,
+				   cd_time from, cd_time to, struct arena *a,
+				   struct asset_event **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSET_EVENTS];
+
+	*out = NULL;
+	*n = 0;
+	if (!nassets)
+		return CD_OK;
+	if (!bind_ids(q, ST_ASSET_EVENTS, assets, nassets)) {
+		done(q, ST_ASSET_EVENTS);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	bind_time(st, 2, from);
+	bind_time(st, 3, to);
+	return read_rows(q, st, a, sizeof(**out), event_reader, 0, out, n, d, "asset events");
+}
+
+static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nassets, size_t max,
+			      struct arena *a, struct similar **out, size_t *n, size_t *total,
+			      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_SIMILAR];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (!nassets)
+		return CD_OK;
+	if (!bind_ids(q, ST_SIMILAR, assets, nassets)) {
+		done(q, ST_SIMILAR);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	/* at least one row, which carries the total, even when none is wanted */
+	sqlite3_bind_int64(st, 2, !max ? 1 : max > INT64_MAX ? INT64_MAX : (sqlite3_int64)max);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct similar *x;
+
+		*total = (size_t)sqlite3_column_int64(st, 2);
+		if (*n == max)
+			continue;
+		if (!(x = arena_grow(a, out, n, &cap, sizeof(*x)))) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		x->asset = sqlite3_column_int64(st, 0);
+		x->why = (unsigned)sqlite3_column_int(st, 1);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "similar systems");
+	done(q, ST_SIMILAR);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -2327,6 +2846,16 @@ static const struct store_ops sqlite_ops = {
 	.audit_find = sq_audit_find,
 	.audit_anchors = sq_audit_anchors,
 	.audit_archive = sq_audit_archive,
+	.notice_get = sq_notice_get,
+	.notice_page = sq_notice_page,
+	.notice_concerns = sq_notice_concerns,
+	.incident_get = sq_incident_get,
+	.incident_page = sq_incident_page,
+	.incident_concerns = sq_incident_concerns,
+	.record_get = sq_record_get,
+	.record_page = sq_record_page,
+	.asset_events = sq_asset_events,
+	.similar = sq_similar,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

@@ -415,3 +415,65 @@ enum cd_err store_project_update(struct store *s, const struct project *p, struc
 {
 	return s->ops->project_update(s, p, d);
 }
+
+enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
+			     struct notice_row *out, struct cd_diag *d)
+{
+	return s->ops->notice_get(s, id, code, a, out, d);
+}
+
+enum cd_err store_notice_page(struct store *s, const struct work_query *q, struct arena *a,
+			      struct notice_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->notice_page(s, q, a, out, n, d);
+}
+
+enum cd_err store_notice_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
+				  struct cd_diag *d)
+{
+	return s->ops->notice_concerns(s, id, top, yes, d);
+}
+
+enum cd_err store_incident_get(struct store *s, int64_t id, const char *code, struct arena *a,
+			       struct incident_row *out, struct cd_diag *d)
+{
+	return s->ops->incident_get(s, id, code, a, out, d);
+}
+
+enum cd_err store_incident_page(struct store *s, const struct work_query *q, struct arena *a,
+				struct incident_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->incident_page(s, q, a, out, n, d);
+}
+
+enum cd_err store_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
+				    struct cd_diag *d)
+{
+	return s->ops->incident_concerns(s, id, top, yes, d);
+}
+
+enum cd_err store_record_get(struct store *s, int64_t id, struct arena *a, struct record_row *out,
+			     struct cd_diag *d)
+{
+	return s->ops->record_get(s, id, a, out, d);
+}
+
+enum cd_err store_record_page(struct store *s, const struct work_query *q, struct arena *a,
+			      struct record_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->record_page(s, q, a, out, n, d);
+}
+
+enum cd_err store_asset_events(struct store *s, const int64_t *assets, size_t nassets,
+			       cd_time from, cd_time to, struct arena *a, struct asset_event **out,
+			       size_t *n, struct cd_diag *d)
+{
+	return s->ops->asset_events(s, assets, nassets, from, to, a, out, n, d);
+}
+
+enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets, size_t max,
+			  struct arena *a, struct similar **out, size_t *n, size_t *total,
+			  struct cd_diag *d)
+{
+	return s->ops->similar(s, assets, nassets, max, a, out, n, total, d);
+}

@@ -121,7 +121,28 @@ struct store_ops {
 	enum cd_err (*audit_anchors)(struct store *s, struct arena *a,
 				     struct store_audit_anchor **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*audit_archive)(struct store *s, const struct store_audit_anchor *an,
-				     struct cd_diag *d);
+				     struct cd_diag *d);	enum cd_err (*notice_get)(struct store *s, int64_t id, const char *code, struct arena *a,
+				  struct notice_row *out, struct cd_diag *d);
+	enum cd_err (*notice_page)(struct store *s, const struct work_query *q, struct arena *a,
+				   struct notice_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*notice_concerns)(struct store *s, int64_t id, int64_t top, bool *yes,
+				       struct cd_diag *d);
+	enum cd_err (*incident_get)(struct store *s, int64_t id, const char *code,
+				    struct arena *a, struct incident_row *out, struct cd_diag *d);
+	enum cd_err (*incident_page)(struct store *s, const struct work_query *q, struct arena *a,
+				     struct incident_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*incident_concerns)(struct store *s, int64_t id, int64_t top, bool *yes,
+					 struct cd_diag *d);
+	enum cd_err (*record_get)(struct store *s, int64_t id, struct arena *a,
+				  struct record_row *out, struct cd_diag *d);
+	enum cd_err (*record_page)(struct store *s, const struct work_query *q, struct arena *a,
+				   struct record_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*asset_events)(struct store *s, const int64_t *assets, size_t nassets,
+				    cd_time from, cd_time to, struct arena *a,
+				    struct asset_event **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*similar)(struct store *s, const int64_t *assets, size_t nassets, size_t max,
+			       struct arena *a, struct similar **out, size_t *n, size_t *total,
+			       struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

@@ -1,7 +1,8 @@
 /* test_store.c — the SQLite backend through store.h: create, migrate, round-trip every record
  * kind (incidents with their timeline too), reopen, transactions, the register one record and
- * one keyset page at a time (what the server reads) and its updates, and the errors a caller
- * can meet. */
+ * one keyset page at a time (what the server reads) and its updates, the daily work the same
+ * way (notices, incidents, records; scopes; repeat events; 举一反三 in SQL against
+ * notice_similar), and the errors a caller can meet. */
 #include "testutil.h"
 
 #include <sqlite3.h>
@@ -446,6 +447,552 @@ static void similar_total(void **state)
 	arena_free(a);
 }
 
+/* --- the daily work one record or one page at a time -------------------------------------- */
+
+/* The work fixture: a tree R > C > L and X (an outside authority); systems WEB (portal, Drupal,
+ * used by C, run by R), WEB2 (portal, run by R), OLD (portal, retired, run by R), SRV (server,
+ * Drupal), WEB3 (portal), NET (infrastructure, run by R), LAB (platform, run by L only); notices
+ * N1 (to C, on NET), N2 (on LAB: C's only through its operator unit L), N3 (to X, on NET), N4
+ * (on WEB); incidents I1 (to C, on NET then WEB), I2 (on LAB), I3 (to X, on NET); records of C,
+ * L, R and X. */
+enum { U_R, U_C, U_L, U_X, U__N };
+enum { A_WEB, A_WEB2, A_OLD, A_SRV, A_WEB3, A_NET, A_LAB, A__N };
+struct wfx {
+	struct store *s;
+	int64_t unit[U__N], asset[A__N], notice[5], incident[4], record[5];
+};
+
+static void wfx_open(struct wfx *f, const char *name)
+{
+	static const struct {
+		const char *code, *name;
+		enum unit_kind kind;
+		int parent; /* -1: none */
+	} units[U__N] = {{"R", "党委", UNIT_PARTY_COMMITTEE, -1},
+			 {"C", "学院", UNIT_DEPARTMENT, U_R},
+			 {"L", "实验室", UNIT_DEPARTMENT, U_C},
+			 {"X", "公安", UNIT_EXTERNAL_AUTHORITY, -1}};
+	static const struct {
+		const char *code, *name, *software;
+		enum asset_kind kind;
+		enum asset_status status;
+		int user, operator; /* units, -1: none */
+	} assets[A__N] = {
+		{"WEB", "门户", "Drupal", ASSET_PORTAL, STATUS_LIVE, U_C, U_R},
+		{"WEB2", "门户二", "WP", ASSET_PORTAL, STATUS_LIVE, -1, U_R},
+		{"OLD", "旧门户", "WP", ASSET_PORTAL, STATUS_RETIRED, -1, U_R},
+		{"SRV", "服务器", "Drupal", ASSET_SERVER, STATUS_LIVE, -1, -1},
+		{"WEB3", "门户三", NULL, ASSET_PORTAL, STATUS_BUILDING, -1, -1},
+		{"NET", "校园网", "", ASSET_INFRASTRUCTURE, STATUS_LIVE, -1, U_R},
+		{"LAB", "实验平台", NULL, ASSET_PLATFORM, STATUS_LIVE, -1, U_L},
+	};
+	static const struct {
+		const char *code, *received;
+		int unit, asset; /* unit -1: none */
+	} notices[4] = {{"N1", "2026-03-01 09:00", U_C, A_NET},
+			{"N2", "2026-04-01 09:00", -1, A_LAB},
+			{"N3", "2026-05-01 09:00", U_X, A_NET},
+			{"N4", "2026-05-01 09:00", -1, A_WEB}};
+	static const struct {
+		const char *code, *detected;
+		int unit, a0, a1; /* -1: none */
+	} incidents[3] = {{"I1", "2026-05-01 09:00", U_C, A_NET, A_WEB},
+			  {"I2", "2026-05-02 09:00", -1, A_LAB, -1},
+			  {"I3", "2026-06-01 09:00", U_X, A_NET, -1}};
+	static const struct {
+		enum record_kind kind;
+		int unit;
+	} records[4] = {{RECORD_MEETING, U_C},
+			{RECORD_DRILL, U_L},
+			{RECORD_MEETING, U_R},
+			{RECORD_TRAINING, U_X}};
+	char path[512];
+	struct cd_diag d = {{0}};
+
+	memset(f, 0, sizeof *f);
+	assert_int_equal(store_open(tmp_db(path, sizeof(path), name), STORE_CREATE, &f->s, &d),
+			 CD_OK);
+	for (int i = 0; i < U__N; i++) {
+		struct unit u = {.code = units[i].code, .name = units[i].name,
+				 .kind = units[i].kind};
+
+		u.parent = units[i].parent < 0 ? 0 : f->unit[units[i].parent];
+		assert_int_equal(store_unit_add(f->s, &u, &d), CD_OK);
+		f->unit[i] = u.id;
+	}
+	for (int i = 0; i < A__N; i++) {
+		struct asset a = {.code = assets[i].code, .name = assets[i].name,
+				  .software = assets[i].software, .kind = assets[i].kind,
+				  .status = assets[i].status};
+
+		a.rel[REL_USER] = assets[i].user < 0 ? 0 : f->unit[assets[i].user];
+		a.rel[REL_OPERATOR] = assets[i].operator < 0 ? 0 : f->unit[assets[i].operator];
+		assert_int_equal(store_asset_add(f->s, &a, &d), CD_OK);
+		f->asset[i] = a.id;
+	}
+	for (int i = 0; i < 4; i++) {
+		struct notice n;
+
+		notice_init(&n);
+		n.code = notices[i].code;
+		n.authority = "市委网信办";
+		n.received_at = T(notices[i].received);
+		n.unit = notices[i].unit < 0 ? 0 : f->unit[notices[i].unit];
+		n.assets = &f->asset[notices[i].asset];
+		n.nassets = 1;
+		assert_int_equal(store_notice_add(f->s, &n, &d), CD_OK);
+		f->notice[i + 1] = n.id;
+	}
+	for (int i = 0; i < 3; i++) {
+		struct incident x;
+		int64_t own[2];
+
+		incident_init(&x);
+		x.code = incidents[i].code;
+		x.unit = incidents[i].unit < 0 ? 0 : f->unit[incidents[i].unit];
+		x.detected_at = T(incidents[i].detected);
+		own[0] = f->asset[incidents[i].a0];
+		own[1] = incidents[i].a1 < 0 ? 0 : f->asset[incidents[i].a1];
+		x.assets = own;
+		x.nassets = incidents[i].a1 < 0 ? 1 : 2;
+		assert_int_equal(store_incident_add(f->s, &x, &d), CD_OK);
+		f->incident[i + 1] = x.id;
+	}
+	for (int i = 0; i < 4; i++) {
+		struct record r = {.kind = records[i].kind, .unit = f->unit[records[i].unit],
+				   .on = D("2026-03-01"), .title = "记录"};
+
+		assert_int_equal(store_record_add(f->s, &r, &d), CD_OK);
+		f->record[i + 1] = r.id;
+	}
+}
+
+static void notice_get_and_concerns(void **state)
+{
+	struct wfx f;
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	struct notice_row w;
+	struct notice_check list[2] = {{.why = SIMILAR_SOFTWARE},
+				       {.why = SIMILAR_KIND | SIMILAR_OPERATOR}};
+	struct notice_event ev[2] = {{.kind = NEV_START, .by = "甲"},
+				     {.kind = NEV_RECTIFY, .note = "已修复"}};
+	struct notice n;
+	/* notice (1..4), unit (-1: 0, all), concerns */
+	static const struct {
+		int notice, unit;
+		bool yes;
+	} cases[] = {
+		{1, U_C, true},  /* addressed to C */
+		{1, U_R, true},  /* C lies in R's subtree */
+		{1, U_L, false}, /* addressed above L */
+		{2, U_C, true},  /* only through LAB's operator unit L */
+		{2, U_L, true},  {2, U_X, false},
+		{3, U_C, false}, /* addressed outside, on a system R runs */
+		{3, U_R, true},  {3, U_X, true},
+		{4, U_C, true},  /* WEB is used by C */
+		{4, U_L, false}, {1, -1, true},
+	};
+	bool yes = true;
+	(void)state;
+
+	assert_non_null(a);
+	wfx_open(&f, "store-wget");
+	/* a fifth notice with a 举一反三 list and a timeline */
+	notice_init(&n);
+	n.code = "N5";
+	n.authority = "市委网信办";
+	n.received_at = T("2026-05-10 09:00");
+	n.unit = f.unit[U_C];
+	n.assets = &f.asset[A_WEB];
+	n.nassets = 1;
+	list[0].asset = f.asset[A_SRV];
+	list[1].asset = f.asset[A_WEB2];
+	n.similar = list;
+	n.nsimilar = 2;
+	n.similar_total = 7;
+	assert_int_equal(store_notice_add(f.s, &n, &d), CD_OK);
+	ev[0].at = T("2026-05-11 09:00");
+	ev[1].at = T("2026-05-12 09:00");
+	assert_int_equal(store_notice_event_add(f.s, n.id, &ev[0], &d), CD_OK);
+	assert_int_equal(store_notice_event_add(f.s, n.id, &ev[1], &d), CD_OK);
+	assert_int_equal(
+		store_notice_check(f.s, n.id, f.asset[A_SRV], T("2026-05-12 10:00"), "乙", &d),
+		CD_OK);
+
+	assert_int_equal(store_notice_get(f.s, n.id, NULL, a, &w, &d), CD_OK);
+	assert_string_equal(w.n.code, "N5");
+	assert_string_equal(w.unit_code, "C");
+	assert_string_equal(w.unit_name, "学院");
+	assert_int_equal(w.n.received_at, T("2026-05-10 09:00"));
+	assert_int_equal(w.n.nassets, 1);
+	assert_string_equal(w.asset_code[0], "WEB");
+	assert_string_equal(w.asset_name[0], "门户");
+	assert_int_equal(w.n.nevents, 2);
+	assert_int_equal(w.n.events[0].kind, NEV_START);
+	assert_string_equal(w.n.events[1].note, "已修复");
+	assert_int_equal(w.n.nsimilar, 2); /* most reasons first */
+	assert_int_equal(w.n.similar[0].asset, f.asset[A_WEB2]);
+	assert_string_equal(w.similar_code[0], "WEB2");
+	assert_string_equal(w.similar_name[1], "服务器");
+	assert_int_equal(w.n.similar[1].checked_at, T("2026-05-12 10:00"));
+	assert_string_equal(w.n.similar[1].checked_by, "乙");
+	assert_int_equal(w.n.similar_total, 7);
+	assert_int_equal(w.similar_unchecked, 1);
+	assert_int_equal(w.n.stage, STAGE_RECEIVED); /* not folded */
+
+	/* by code; a notice addressed to no unit; not found either way */
+	assert_int_equal(store_notice_get(f.s, 0, "N2", a, &w, &d), CD_OK);
+	assert_int_equal(w.n.id, f.notice[2]);
+	assert_null(w.unit_code);
+	assert_string_equal(w.asset_code[0], "LAB");
+	assert_int_equal(w.n.nsimilar, 0);
+	assert_int_equal(w.n.nevents, 0);
+	assert_int_equal(store_notice_get(f.s, 999, NULL, a, &w, &d), CD_ENOTFOUND);
+	assert_int_equal(store_notice_get(f.s, 0, "nope", a, &w, &d), CD_ENOTFOUND);
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int64_t top = cases[i].unit < 0 ? 0 : f.unit[cases[i].unit];
+
+		assert_int_equal(store_notice_concerns(f.s, f.notice[cases[i].notice], top, &yes, &d),
+				 CD_OK);
+		if (yes != cases[i].yes)
+			fail_msg("notice case %zu: N%d concerns unit %d: %d", i, cases[i].notice,
+				 cases[i].unit, yes);
+	}
+	assert_int_equal(store_notice_concerns(f.s, 999, f.unit[U_R], &yes, &d), CD_OK);
+	assert_false(yes);
+	store_close(f.s);
+	arena_free(a);
+}
+
+/* The ids a page of notices, incidents or records returns (kind: 0 notices, 1 incidents, 2
+ * records). */
+static size_t work_ids(struct store *s, int kind, const struct work_query *q, int64_t *ids)
+{
+	struct arena *a = arena_new(0);
+	struct cd_diag d = {{0}};
+	struct notice_row *nr = NULL;
+	struct incident_row *ir = NULL;
+	struct record_row *rr = NULL;
+	size_t n = 0;
+
+	assert_non_null(a);
+	if (kind == 0)
+		assert_int_equal(store_notice_page(s, q, a, &nr, &n, &d), CD_OK);
+	else if (kind == 1)
+		assert_int_equal(store_incident_page(s, q, a, &ir, &n, &d), CD_OK);
+	else
+		assert_int_equal(store_record_page(s, q, a, &rr, &n, &d), CD_OK);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = kind == 0 ? nr[i].n.id : kind == 1 ? ir[i].x.id : rr[i].r.id;
+	arena_free(a);
+	return n;
+}
+
+/* Pages of the work: scope, unit filter, record kind, direction, cursor, limit — each case the
+ * ordinals (1..) of the records it returns, in order. */
+static void work_pages(void **state)
+{
+	static const struct {
+		int kind; /* 0 notices, 1 incidents, 2 records */
+		int scope, unit; /* -1: none */
+		int rkind;
+		bool desc;
+		int after; /* an ordinal, 0: from the first */
+		size_t limit;
+		int want[5]; /* 0-terminated */
+	} cases[] = {
+		{0, -1, -1, -1, false, 0, 10, {1, 2, 3, 4}},
+		{0, U_C, -1, -1, false, 0, 10, {1, 2, 4}}, /* N2 through LAB's operator unit */
+		{0, U_L, -1, -1, false, 0, 10, {2}},
+		{0, U_X, -1, -1, false, 0, 10, {3}},
+		{0, U_R, U_C, -1, false, 0, 10, {1, 2, 4}},
+		{0, U_C, U_L, -1, false, 0, 10, {2}},
+		{0, -1, -1, -1, true, 0, 2, {4, 3}},
+		{0, -1, -1, -1, false, 2, 10, {3, 4}},
+		{0, -1, -1, -1, true, 3, 10, {2, 1}},
+		{0, U_C, -1, -1, true, 4, 1, {2}},
+		{0, -1, -1, -1, false, 4, 10, {0}},
+		{1, -1, -1, -1, false, 0, 10, {1, 2, 3}},
+		{1, U_C, -1, -1, false, 0, 10, {1, 2}},
+		{1, U_L, -1, -1, false, 0, 10, {2}},
+		{1, U_X, -1, -1, true, 0, 10, {3}},
+		{1, -1, U_C, -1, true, 3, 1, {2}},
+		{2, -1, -1, -1, false, 0, 10, {1, 2, 3, 4}},
+		{2, U_C, -1, -1, false, 0, 10, {1, 2}},
+		{2, -1, -1, RECORD_MEETING, false, 0, 10, {1, 3}},
+		{2, U_C, -1, RECORD_DRILL, false, 0, 10, {2}},
+		{2, -1, U_L, -1, false, 0, 10, {2}},
+		{2, -1, -1, RECORD_MEETING, true, 0, 10, {3, 1}},
+		{2, -1, -1, -1, false, 1, 2, {2, 3}},
+		{2, U_X, -1, RECORD_MEETING, false, 0, 10, {0}},
+	};
+	struct wfx f;
+	int64_t ids[16];
+	(void)state;
+
+	wfx_open(&f, "store-wpage");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const int64_t *ord = cases[i].kind == 0	  ? f.notice
+				     : cases[i].kind == 1 ? f.incident
+							  : f.record;
+		struct work_query q = {
+			.scope = cases[i].scope < 0 ? 0 : f.unit[cases[i].scope],
+			.unit = cases[i].unit < 0 ? 0 : f.unit[cases[i].unit],
+			.kind = cases[i].rkind,
+			.desc = cases[i].desc,
+			.after = cases[i].after ? ord[cases[i].after] : 0,
+			.limit = cases[i].limit,
+		};
+		size_t n = work_ids(f.s, cases[i].kind, &q, ids), want = 0;
+
+		while (want < 5 && cases[i].want[want])
+			want++;
+		if (n != want)
+			fail_msg("page case %zu: %zu rows, want %zu", i, n, want);
+		for (size_t k = 0; k < n; k++)
+			if (ids[k] != ord[cases[i].want[k]])
+				fail_msg("page case %zu: row %zu is id %lld", i, k, (long long)ids[k]);
+	}
+	store_close(f.s);
+}
+
+/* What a page row holds beside the ids: codes, names, parts. */
+static void work_page_rows(void **state)
+{
+	struct wfx f;
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	struct notice_row *nr = NULL;
+	struct incident_row *ir = NULL;
+	struct record_row *rr = NULL;
+	struct work_query q = {.kind = -1, .limit = 10};
+	size_t n = 0;
+	(void)state;
+
+	assert_non_null(a);
+	wfx_open(&f, "store-wrows");
+	assert_int_equal(store_notice_page(f.s, &q, a, &nr, &n, &d), CD_OK);
+	assert_int_equal(n, 4);
+	assert_string_equal(nr[0].unit_code, "C");
+	assert_string_equal(nr[2].unit_name, "公安");
+	assert_string_equal(nr[1].asset_code[0], "LAB");
+	assert_int_equal(nr[3].n.assets[0], f.asset[A_WEB]);
+	assert_int_equal(nr[3].n.nsimilar, 0); /* a page carries no 举一反三 list */
+	assert_int_equal(store_incident_page(f.s, &q, a, &ir, &n, &d), CD_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(ir[0].unit_code, "C");
+	assert_int_equal(ir[0].x.nassets, 2); /* in the order recorded, not by id */
+	assert_string_equal(ir[0].asset_code[0], "NET");
+	assert_string_equal(ir[0].asset_name[1], "门户");
+	assert_null(ir[1].unit_code);
+	assert_int_equal(store_record_page(f.s, &q, a, &rr, &n, &d), CD_OK);
+	assert_int_equal(n, 4);
+	assert_string_equal(rr[1].unit_code, "L");
+	assert_int_equal(rr[1].r.kind, RECORD_DRILL);
+	q.kind = RECORD__MAX;
+	assert_int_equal(store_record_page(f.s, &q, a, &rr, &n, &d), CD_EINVAL);
+	store_close(f.s);
+	arena_free(a);
+}
+
+static void incident_and_record_get(void **state)
+{
+	struct wfx f;
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	struct incident_row x;
+	struct record_row r;
+	struct incident_event e = {.kind = IEV_STEP, .at = T("2026-05-01 10:00"),
+				   .recorded_at = CD_TIME_NONE, .value = "下线系统"};
+	static const struct {
+		int incident, unit;
+		bool yes;
+	} cases[] = {
+		{1, U_C, true},	 {1, U_L, false}, {2, U_C, true}, /* through LAB's operator unit */
+		{2, U_L, true},	 {3, U_C, false}, {3, U_R, true}, /* NET is run by R */
+		{3, U_X, true},	 {2, -1, true},
+	};
+	bool yes = true;
+	(void)state;
+
+	assert_non_null(a);
+	wfx_open(&f, "store-wiget");
+	assert_int_equal(store_incident_event_add(f.s, f.incident[1], &e, &d), CD_OK);
+	assert_int_equal(store_incident_get(f.s, f.incident[1], NULL, a, &x, &d), CD_OK);
+	assert_string_equal(x.x.code, "I1");
+	assert_string_equal(x.unit_code, "C");
+	assert_int_equal(x.x.detected_at, T("2026-05-01 09:00"));
+	assert_int_equal(x.x.nassets, 2);
+	assert_int_equal(x.x.assets[0], f.asset[A_NET]); /* the main system first */
+	assert_string_equal(x.asset_code[1], "WEB");
+	assert_int_equal(x.x.nevents, 1);
+	assert_string_equal(x.x.events[0].value, "下线系统");
+	assert_int_equal(store_incident_get(f.s, 0, "I3", a, &x, &d), CD_OK);
+	assert_int_equal(x.x.id, f.incident[3]);
+	assert_string_equal(x.unit_code, "X");
+	assert_int_equal(x.x.nevents, 0);
+	assert_int_equal(store_incident_get(f.s, 999, NULL, a, &x, &d), CD_ENOTFOUND);
+	assert_int_equal(store_incident_get(f.s, 0, "I9", a, &x, &d), CD_ENOTFOUND);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int64_t top = cases[i].unit < 0 ? 0 : f.unit[cases[i].unit];
+
+		assert_int_equal(
+			store_incident_concerns(f.s, f.incident[cases[i].incident], top, &yes, &d),
+			CD_OK);
+		if (yes != cases[i].yes)
+			fail_msg("incident case %zu: I%d concerns unit %d: %d", i,
+				 cases[i].incident, cases[i].unit, yes);
+	}
+	assert_int_equal(store_incident_concerns(f.s, 999, 0, &yes, &d), CD_OK);
+	assert_false(yes);
+
+	assert_int_equal(store_record_get(f.s, f.record[2], a, &r, &d), CD_OK);
+	assert_int_equal(r.r.kind, RECORD_DRILL);
+	assert_int_equal(r.r.unit, f.unit[U_L]);
+	assert_int_equal(r.r.on, D("2026-03-01"));
+	assert_string_equal(r.r.title, "记录");
+	assert_string_equal(r.unit_code, "L");
+	assert_int_equal(store_record_get(f.s, 999, a, &r, &d), CD_ENOTFOUND);
+	store_close(f.s);
+	arena_free(a);
+}
+
+/* The repeat rule's events of a few systems: the window [from, to), latest first, notices
+ * before incidents at the same instant, then by id, then by system. */
+static void asset_events(void **state)
+{
+	struct wfx f;
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	struct asset_event *ev = NULL;
+	size_t n = 0;
+	int64_t sys[2];
+	/* (notice ordinal or -incident ordinal, system) in order */
+	static const struct {
+		int who, asset;
+	} want[] = {{3, A_NET}, {4, A_WEB}, {-1, A_WEB}, {-1, A_NET}, {1, A_NET}};
+	(void)state;
+
+	assert_non_null(a);
+	wfx_open(&f, "store-wev");
+	sys[0] = f.asset[A_NET];
+	sys[1] = f.asset[A_WEB];
+	assert_true(sys[1] < sys[0]); /* WEB, the lower id, comes first at a tie */
+	assert_int_equal(store_asset_events(f.s, sys, 2, T("2026-03-01 09:00"),
+					    T("2026-06-01 09:00"), a, &ev, &n, &d),
+			 CD_OK);
+	assert_int_equal(n, 5); /* from is in the window, to is not (I3) */
+	for (size_t i = 0; i < n; i++) {
+		int64_t id = want[i].who > 0 ? f.notice[want[i].who] : f.incident[-want[i].who];
+
+		if (ev[i].asset != f.asset[want[i].asset] ||
+		    (want[i].who > 0 ? ev[i].notice : ev[i].incident) != id ||
+		    (want[i].who > 0 ? ev[i].incident : ev[i].notice) != 0)
+			fail_msg("event %zu: asset %lld notice %lld incident %lld", i,
+				 (long long)ev[i].asset, (long long)ev[i].notice,
+				 (long long)ev[i].incident);
+	}
+	assert_int_equal(ev[0].at, T("2026-05-01 09:00"));
+	assert_int_equal(ev[4].at, T("2026-03-01 09:00"));
+	/* one system; a window that shuts out the first; no bound at all; none */
+	assert_int_equal(store_asset_events(f.s, sys, 1, T("2026-03-01 09:00:01"), CD_TIME_NONE, a,
+					    &ev, &n, &d),
+			 CD_OK);
+	assert_int_equal(n, 3); /* I3, N3, I1 on NET */
+	assert_int_equal(ev[0].incident, f.incident[3]);
+	assert_int_equal(ev[1].notice, f.notice[3]);
+	assert_int_equal(ev[2].incident, f.incident[1]);
+	assert_int_equal(store_asset_events(f.s, &f.asset[A_LAB], 1, CD_TIME_NONE, CD_TIME_NONE, a,
+					    &ev, &n, &d),
+			 CD_OK);
+	assert_int_equal(n, 2); /* I2, N2 */
+	assert_int_equal(ev[0].incident, f.incident[2]);
+	assert_int_equal(store_asset_events(f.s, &f.asset[A_SRV], 1, CD_TIME_NONE, CD_TIME_NONE, a,
+					    &ev, &n, &d),
+			 CD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_asset_events(f.s, sys, 0, CD_TIME_NONE, CD_TIME_NONE, a, &ev, &n, &d),
+			 CD_OK);
+	assert_int_equal(n, 0);
+	store_close(f.s);
+	arena_free(a);
+}
+
+/* 举一反三 in SQL: each case the notice's systems, the cap, the list wanted (system and reasons,
+ * in order) and the total; and the same list notice_similar computes over the loaded register. */
+static void similar(void **state)
+{
+	enum { K = SIMILAR_KIND, O = SIMILAR_OPERATOR, S = SIMILAR_SOFTWARE };
+	static const struct {
+		int own[3]; /* -1-terminated */
+		size_t max;
+		struct {
+			int asset;
+			unsigned why;
+		} want[4]; /* why 0 ends */
+		size_t total;
+	} cases[] = {
+		/* WEB2 by kind and operator; SRV by software; WEB3 by kind; OLD retired; NET and
+		 * LAB share only the operator (R) or nothing: no likeness */
+		{{A_WEB, -1}, 10, {{A_WEB2, K | O}, {A_SRV, S}, {A_WEB3, K}}, 3},
+		{{A_WEB, -1}, 2, {{A_WEB2, K | O}, {A_SRV, S}}, 3},
+		{{A_WEB, -1}, 0, {{0, 0}}, 3},
+		/* own excluded: WEB2 is the notice's own */
+		{{A_WEB, A_WEB2, -1}, 10, {{A_SRV, S}, {A_WEB3, K}}, 2},
+		/* NET (no software: "" is no likeness); another infrastructure there is not */
+		{{A_NET, -1}, 10, {{0, 0}}, 0},
+		/* SRV: WEB shares its software (and nothing else) */
+		{{A_SRV, -1}, 10, {{A_WEB, S}}, 1},
+		/* an operator-only neighbour stays out even beside a kind match */
+		{{A_LAB, A_WEB3, -1}, 10, {{A_WEB, K}, {A_WEB2, K}}, 2},
+	};
+	struct wfx f;
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	struct reg *reg = NULL;
+	(void)state;
+
+	assert_non_null(a);
+	wfx_open(&f, "store-wsim");
+	assert_int_equal(store_reg_load(f.s, &reg, &d), CD_OK);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int64_t own[3];
+		size_t nown = 0, n = 9, total = 9, want = 0, ncore;
+		struct similar *got = NULL, core[16];
+		struct notice nt;
+
+		for (; cases[i].own[nown] >= 0; nown++)
+			own[nown] = f.asset[cases[i].own[nown]];
+		while (want < 4 && cases[i].want[want].why)
+			want++;
+		assert_int_equal(store_similar(f.s, own, nown, cases[i].max, a, &got, &n, &total, &d),
+				 CD_OK);
+		if (n != want || total != cases[i].total)
+			fail_msg("similar case %zu: %zu of %zu, want %zu of %zu", i, n, total, want,
+				 cases[i].total);
+		for (size_t k = 0; k < n; k++)
+			if (got[k].asset != f.asset[cases[i].want[k].asset] ||
+			    got[k].why != cases[i].want[k].why)
+				fail_msg("similar case %zu: row %zu is asset %lld why %u", i, k,
+					 (long long)got[k].asset, got[k].why);
+		/* the same meaning as notice_similar over the whole register */
+		notice_init(&nt);
+		nt.assets = own;
+		nt.nassets = nown;
+		ncore = notice_similar(&nt, reg, core, 16);
+		assert_int_equal(ncore, total);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(core[k].asset, got[k].asset);
+			assert_int_equal(core[k].why, got[k].why);
+		}
+	}
+	reg_free(reg);
+	store_close(f.s);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +1002,12 @@ int main(void)
 		cmocka_unit_test(register_rows),
 		cmocka_unit_test(incidents),
 		cmocka_unit_test(similar_total),
+		cmocka_unit_test(notice_get_and_concerns),
+		cmocka_unit_test(work_pages),
+		cmocka_unit_test(work_page_rows),
+		cmocka_unit_test(incident_and_record_get),
+		cmocka_unit_test(asset_events),
+		cmocka_unit_test(similar),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
