@@ -2910,3 +2910,71 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
 	*out = &q->base;
 	return CD_OK;
 }
+
+/* plan_of writes the detail lines of the query plan of statement st into out[0..n). */
+static enum cd_err plan_of(struct sq *q, sqlite3_stmt *st, char *out, size_t n)
+{
+	const char *sql = sqlite3_sql(st);
+	size_t len = strlen(sql) + 20, at = 0;
+	char *text = malloc(len);
+	sqlite3_stmt *plan = NULL;
+	enum cd_err rc = CD_OK;
+
+	if (n)
+		out[0] = '\0';
+	if (!text)
+		return CD_ENOMEM;
+	snprintf(text, len, "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(q->db, text, -1, &plan, NULL) != SQLITE_OK)
+		rc = db_fail(q, NULL, "query plan");
+	while (!rc && sqlite3_step(plan) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(plan, 3);
+
+		if (at < n)
+			at += (size_t)snprintf(out + at, n - at, "%s\n", line ? line : "");
+	}
+	sqlite3_finalize(plan);
+	free(text);
+	return rc;
+}
+
+enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n)
+{
+	static const struct {
+		const char *name;
+		enum stmt st;
+	} named[] = {
+		{"notice_get", ST_NOTICE_GET},
+		{"notice_page", ST_NOTICE_PAGE},
+		{"notice_page_desc", ST_NOTICE_PAGE_DESC},
+		{"notice_concerns", ST_NOTICE_CONCERNS},
+		{"incident_page", ST_INCIDENT_PAGE},
+		{"incident_page_desc", ST_INCIDENT_PAGE_DESC},
+		{"record_page", ST_RECORD_PAGE},
+		{"record_page_desc", ST_RECORD_PAGE_DESC},
+		{"asset_events", ST_ASSET_EVENTS},
+		{"similar", ST_SIMILAR},
+	};
+	static const char *const sorts[ASORT__MAX] = {"id", "code", "name", "level"};
+	struct sq *q = (struct sq *)s;
+	char name[64];
+
+	if (s->ops != &sqlite_ops)
+		return CD_EINVAL;
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (!strcmp(which, named[i].name))
+			return plan_of(q, q->st[named[i].st], out, n);
+	for (int k = 0; k < ASORT__MAX; k++)
+		for (int desc = 0; desc < 2; desc++)
+			for (int after = 0; after < 2; after++) {
+				sqlite3_stmt *st;
+
+				snprintf(name, sizeof name, "asset_page_%s%s%s", sorts[k],
+					 desc ? "_desc" : "", after ? "_after" : "");
+				if (strcmp(which, name))
+					continue;
+				st = page_stmt(q, (enum asset_sort)k, desc, after, NULL);
+				return st ? plan_of(q, st, out, n) : CD_ESTORE;
+			}
+	return CD_ENOTFOUND;
+}

@@ -1,5 +1,5 @@
 /* store_int.h — what store.c and its backends share: the ops table each backend fills.
- * Nobody outside src/store/ includes this. */
+ * Nobody outside src/store/ includes this, but the store's tests (store_sqlite_explain). */
 #ifndef CD_STORE_INT_H
 #define CD_STORE_INT_H
 
@@ -153,5 +153,14 @@ struct store {
 /* store_sqlite_open opens (and with STORE_CREATE creates) the SQLite database at path. */
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,
 			      struct cd_diag *d);
+
+/* For tests only: store_sqlite_explain writes the query plan of one statement of the SQLite
+ * backend — the detail text of each line of EXPLAIN QUERY PLAN, one a line ("SEARCH n USING
+ * INTEGER PRIMARY KEY (rowid>?)") — into out[0..n), truncated to fit. `which` names it:
+ * "notice_get", "notice_page", "notice_page_desc", "notice_concerns", "incident_page",
+ * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", or an
+ * asset page "asset_page_SORT[_desc][_after]" (SORT id, code, name or level; _after: the page
+ * after a cursor). CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
+enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n);
 
 #endif

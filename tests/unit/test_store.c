@@ -9,6 +9,7 @@
 
 #include "embed/embed.h"
 #include "store/store.h"
+#include "store/store_int.h" /* store_sqlite_explain */
 
 static void create_and_reopen(void **state)
 {
@@ -993,6 +994,190 @@ static void similar(void **state)
 	arena_free(a);
 }
 
+/* --- walking whole lists by cursor, and the query plans that make it cheap ------------------- */
+
+#define WALK_ASSETS 3000 /* a few thousand, names repeating (37 distinct) */
+
+/* A database of WALK_ASSETS assets (name "系统N" with N = i mod 37, level i mod 5, code i), 200
+ * notices on them and 150 records of three kinds. */
+static struct store *walk_db(int64_t *unit)
+{
+	char path[512], code[32], name[32];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct unit u = {.code = "R", .name = "党委", .kind = UNIT_PARTY_COMMITTEE};
+
+	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-walk"), STORE_CREATE, &s, &d),
+			 CD_OK);
+	assert_int_equal(store_begin(s, &d), CD_OK);
+	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
+	*unit = u.id;
+	for (int i = 0; i < WALK_ASSETS; i++) {
+		struct asset a = {.code = code, .name = name, .kind = ASSET_INFO_SYSTEM,
+				  .mlps_level = i % 5, .status = STATUS_LIVE};
+
+		snprintf(code, sizeof code, "A%05d", (i * 7919) % WALK_ASSETS); /* not in id order */
+		snprintf(name, sizeof name, "系统%d", i % 37);
+		a.rel[REL_MANAGER] = u.id;
+		assert_int_equal(store_asset_add(s, &a, &d), CD_OK);
+	}
+	for (int i = 0; i < 200; i++) {
+		struct notice n;
+		int64_t own = 1 + i % WALK_ASSETS;
+
+		notice_init(&n);
+		snprintf(code, sizeof code, "N%d", i);
+		n.code = code;
+		n.authority = "市委网信办";
+		n.received_at = T("2026-05-01 09:00");
+		n.assets = &own;
+		n.nassets = 1;
+		assert_int_equal(store_notice_add(s, &n, &d), CD_OK);
+	}
+	for (int i = 0; i < 150; i++) {
+		static const enum record_kind kinds[] = {RECORD_MEETING, RECORD_DRILL,
+							 RECORD_TRAINING};
+		struct record r = {.kind = kinds[i % 3], .unit = u.id, .on = D("2026-03-01"),
+				   .title = "记录"};
+
+		assert_int_equal(store_record_add(s, &r, &d), CD_OK);
+	}
+	assert_int_equal(store_commit(s, &d), CD_OK);
+	return s;
+}
+
+/* seen_once counts id in seen[1..max]; false when it was seen before or is out of range. */
+static bool seen_once(unsigned char *seen, size_t max, int64_t id)
+{
+	if (id < 1 || (size_t)id > max || seen[id])
+		return false;
+	seen[id] = 1;
+	return true;
+}
+
+/* Each list walked whole, a page at a time from the cursor of the last row, in both directions:
+ * every record is visited exactly once, in order. */
+static void walk_by_cursor(void **state)
+{
+	struct cd_diag d = {{0}};
+	int64_t unit = 0;
+	struct store *s = walk_db(&unit);
+	unsigned char *seen = calloc(WALK_ASSETS + 1, 1);
+	(void)state;
+
+	assert_non_null(seen);
+	for (int kind = 0; kind < 3; kind++) /* notices, records, records of a kind */
+		for (int desc = 0; desc < 2; desc++) {
+			struct work_query q = {.scope = kind == 1 ? unit : 0, .desc = desc,
+					       .kind = kind == 2 ? RECORD_DRILL : -1, .limit = 7};
+			size_t total = 0, want = kind == 0 ? 200 : kind == 1 ? 150 : 50;
+			int64_t ids[8];
+			size_t n;
+
+			memset(seen, 0, WALK_ASSETS + 1);
+			do {
+				n = work_ids(s, kind == 0 ? 0 : 2, &q, ids);
+				for (size_t i = 0; i < n; i++) {
+					assert_true(seen_once(seen, WALK_ASSETS, ids[i]));
+					assert_true(!q.after || (desc ? ids[i] < q.after
+								      : ids[i] > q.after));
+					q.after = ids[i];
+				}
+				total += n;
+			} while (n == q.limit);
+			assert_int_equal(total, want);
+		}
+	/* assets by name (37 names, each many times) and by level, through the ties by id */
+	for (int sort = ASORT_NAME; sort <= ASORT_LEVEL; sort++)
+		for (int desc = 0; desc < 2; desc++) {
+			struct asset_query q = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1,
+						.sort = (enum asset_sort)sort, .desc = desc,
+						.limit = 50};
+			struct arena *a = arena_new(0);
+			char key[64] = "";
+			size_t total = 0, n;
+
+			memset(seen, 0, WALK_ASSETS + 1);
+			do {
+				struct asset_row *rows = NULL;
+
+				assert_int_equal(store_asset_page(s, &q, a, &rows, &n, &d), CD_OK);
+				for (size_t i = 0; i < n; i++) {
+					assert_true(seen_once(seen, WALK_ASSETS, rows[i].a.id));
+					if (sort == ASORT_NAME)
+						snprintf(key, sizeof key, "%s", rows[i].a.name);
+					else
+						snprintf(key, sizeof key, "%d", rows[i].a.mlps_level);
+					q.after = true;
+					q.after_key = key;
+					q.after_id = rows[i].a.id;
+				}
+				total += n;
+			} while (n == q.limit);
+			assert_int_equal(total, WALK_ASSETS);
+			arena_free(a);
+		}
+	free(seen);
+	store_close(s);
+}
+
+/* has_line: the plan holds a line starting with `start` (being `start` when exact). */
+static bool has_line(const char *plan, const char *start, bool exact)
+{
+	size_t len = strlen(start);
+
+	for (const char *p = plan; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
+		if (!strncmp(p, start, len) && (!exact || p[len] == '\n' || !p[len]))
+			return true;
+	return false;
+}
+
+/* The query plans of the pages and the work's queries on a database of a few thousand
+ * assets: each page — first or after a cursor — starts where it should through the primary
+ * key or the sort's index; nothing scans the notice or asset table. */
+static void query_plans(void **state)
+{
+	static const struct {
+		const char *which;
+		const char *must, *must2; /* what the plan says (must2 may be NULL) */
+	} cases[] = {
+		{"notice_page", "SEARCH n USING INTEGER PRIMARY KEY (rowid>?)", NULL},
+		{"notice_page_desc", "SEARCH n USING INTEGER PRIMARY KEY (rowid<?)", NULL},
+		{"incident_page", "SEARCH x USING INTEGER PRIMARY KEY (rowid>?)", NULL},
+		{"record_page", "SEARCH r USING INTEGER PRIMARY KEY (rowid>?)", NULL},
+		{"record_page_desc", "SEARCH r USING INTEGER PRIMARY KEY (rowid<?)", NULL},
+		{"notice_get", "SEARCH n USING INTEGER PRIMARY KEY (rowid=?)", NULL},
+		{"notice_concerns", "SEARCH n USING INTEGER PRIMARY KEY (rowid=?)",
+		 "SEARCH na USING PRIMARY KEY (notice_id=?)"},
+		{"asset_page_id_after", "SEARCH a USING INTEGER PRIMARY KEY (rowid>?)", NULL},
+		{"asset_page_id_desc_after", "SEARCH a USING INTEGER PRIMARY KEY (rowid<?)", NULL},
+		{"asset_page_name_after", "SEARCH a USING INDEX asset_name_id (", NULL},
+		{"asset_page_name_desc_after", "SEARCH a USING INDEX asset_name_id (", NULL},
+		{"asset_page_level_after", "SEARCH a USING INDEX asset_level_id (", NULL},
+		{"asset_page_code_after", "SEARCH a USING INDEX sqlite_autoindex_asset_1 (", NULL},
+		{"asset_page_name", "SCAN a USING INDEX asset_name_id", NULL}, /* stops at the limit */
+		{"asset_events", "SEARCH na USING COVERING INDEX notice_asset_asset (asset_id=?)",
+		 "SEARCH ia USING COVERING INDEX incident_asset_asset (asset_id=?)"},
+		{"similar", "asset_kind (kind=?)", "asset_software (software=?)"},
+	};
+	char plan[8192];
+	int64_t unit = 0;
+	struct store *s = walk_db(&unit);
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(store_sqlite_explain(s, cases[i].which, plan, sizeof plan), CD_OK);
+		if (!strstr(plan, cases[i].must) || (cases[i].must2 && !strstr(plan, cases[i].must2)) ||
+		    has_line(plan, "SCAN n", true) || has_line(plan, "SCAN a", true) ||
+		    has_line(plan, "SCAN c", true) || has_line(plan, "SCAN x", true) ||
+		    has_line(plan, "SCAN r", true) ||
+		    (strstr(cases[i].which, "_after") && has_line(plan, "SCAN a ", false)))
+			fail_msg("plan of %s:\n%s", cases[i].which, plan);
+	}
+	assert_int_equal(store_sqlite_explain(s, "nope", plan, sizeof plan), CD_ENOTFOUND);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1008,6 +1193,8 @@ int main(void)
 		cmocka_unit_test(incident_and_record_get),
 		cmocka_unit_test(asset_events),
 		cmocka_unit_test(similar),
+		cmocka_unit_test(walk_by_cursor),
+		cmocka_unit_test(query_plans),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
