@@ -434,11 +434,12 @@ static const char *const stmts[STMT__MAX] = {
 				" ORDER BY na.asset_id",
 	[ST_NOTICE_EVENTS_OF] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
 				" FROM notice_event WHERE notice_id = ?1 ORDER BY id",
-	[ST_NOTICE_SIMILAR_OF] = "SELECT s.notice_id, s.asset_id, s.why, s.checked_at, s.checked_by,"
-				 " a.code, a.name FROM notice_similar s JOIN asset a"
+	[ST_NOTICE_SIMILAR_OF] = "SELECT s.notice_id, s.asset_id, s.why, s.checked_at,"
+				 " s.checked_by, a.code, a.name FROM notice_similar s JOIN asset a"
 				 " ON a.id = s.asset_id WHERE s.notice_id = ?1"
 				 " ORDER BY " REASONS("s.why") " DESC, s.asset_id",
-	[ST_INCIDENT_GET] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM " WHERE x.id = ?1",
+	[ST_INCIDENT_GET] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM
+			    " WHERE x.id = ?1",
 	[ST_INCIDENT_GET_CODE] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM
 				 " WHERE x.code = ?1",
 	[ST_INCIDENT_PAGE] = WORK_PAGE(INCIDENT_COLS ", xu.code", INCIDENT_FROM, "x.id",
@@ -2684,7 +2685,8 @@ static char *id_array(const int64_t *ids, size_t n, int *len)
 		return NULL;
 	buf[at++] = '[';
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf + at, cap - at, "%s%lld", i ? "," : "", (long long)ids[i]);
+		at += (size_t)snprintf(buf + at, cap - at, "%s%lld", i ? "," : "",
+				       (long long)ids[i]);
 	buf[at++] = ']';
 	buf[at] = '\0';
 	*len = (int)at;
