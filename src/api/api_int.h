@@ -147,6 +147,19 @@ void api_audit(struct api_ctx *x, const char *action, const char *object, const 
  * is the whole organisation). */
 bool api_in_scope(struct api_ctx *x, int64_t unit);
 
+struct act;
+
+/* api_act prepares an act of svc/ for the handler: the shared policy (given back when the
+ * request's arena is freed), the caller's name, address, scope and the request's clock, the
+ * request's arena and diag d. Answers 503 itself on failure (returns its status, else 0). */
+int api_act(struct api_ctx *x, struct act *c, struct cd_diag *d);
+
+/* api_acted answers an act's outcome: on CD_OK status with body (the act wrote its audit entry
+ * in its transaction); else the refusal — c->why or the error's code, c->field, the message —
+ * or the failure (body is released). */
+int api_acted(struct api_ctx *x, const struct act *c, enum cd_err rc, unsigned status,
+	      json_t *body);
+
 /* api_page answers a list: {"items": items, "next": cursor or null}. */
 int api_page(struct api_ctx *x, json_t *items, const char *next);
 

@@ -9,6 +9,10 @@
 #include <string.h>
 
 #include "api_int.h"
+
+#include <stdint.h>
+
+#include "svc/act.h"
 #include "audit/audit.h"
 
 /* --- answers ------------------------------------------------------------------------------------ */
@@ -256,6 +260,43 @@ int api_commit(struct api_ctx *x, unsigned status, json_t *body)
 	}
 	x->audited = true;
 	return api_ok(x, status, body);
+}
+
+/* --- acts of svc/ ------------------------------------------------------------------------------- */
+
+static void put_policy(void *p)
+{
+	policy_put(p);
+}
+
+int api_act(struct api_ctx *x, struct act *c, struct cd_diag *d)
+{
+	const struct policy *pol = NULL;
+	enum cd_err rc = policy_get(x->q->store, &pol, d);
+
+	if (!rc && arena_defer(x->a, put_policy, (void *)(uintptr_t)pol)) {
+		policy_put(pol);
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	if (rc)
+		return api_err(x, rc == CD_ENOMEM ? rc : CD_ESTORE, NULL, d);
+	*c = (struct act){.s = x->q->store, .pol = pol, .actor = x->who.name,
+			  .ip = x->q->ip ? x->q->ip : "", .now = x->q->now, .scope = x->who.unit,
+			  .a = x->a, .d = d};
+	return 0;
+}
+
+int api_acted(struct api_ctx *x, const struct act *c, enum cd_err rc, unsigned status,
+	      json_t *body)
+{
+	if (rc == CD_OK) {
+		x->audited = true;
+		return api_ok(x, status, body);
+	}
+	json_decref(body);
+	if (c->why)
+		return api_fail(x, 422, c->why, c->field, "%s", c->d->msg);
+	return api_err(x, rc, c->field, c->d);
 }
 
 /* --- scope -------------------------------------------------------------------------------------- */

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "audit/audit.h"
+#include "svc/act.h"
+#include "svc/work.h"
 #include "core/calendar.h"
 #include "embed/embed.h"
 #include "io/csv_import.h"
@@ -356,8 +358,22 @@ enum cd_err cli_book_open(struct cli_book *c)
 	return rc;
 }
 
+enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n)
+{
+	enum cd_err rc = CD_OK;
+
+	if (!c->pol)
+		rc = policy_get(c->s, &c->pol, &c->d);
+	if (!rc && !c->b.a && !(c->b.a = arena_new(0)))
+		rc = cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
+	*a = (struct act){.s = c->s, .pol = c->pol, .actor = cli_actor(actor, n), .ip = "",
+			  .now = cli_now(), .a = c->b.a, .d = &c->d};
+	return rc;
+}
+
 int cli_book_close(struct cli_book *c, enum cd_err rc, int code)
 {
+	policy_put(c->pol);
 	book_free(&c->b);
 	store_close(c->s);
 	profile_free(c->p);
@@ -385,45 +401,38 @@ enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 	return CD_OK;
 }
 
-/* incident_after: the audit entry's "after" of a write to incident x (see cli_incident_write). */
-static json_t *incident_after(const struct reg *reg, const struct incident *x, bool add,
-			      const struct incident_event *e, size_t n)
-{
-	json_t *o = json_pack("{s:s}", "code", x->code), *events = json_array();
-
-	for (size_t i = 0; add && o && i < x->nassets; i++) {
-		const struct asset *a = reg_asset(reg, x->assets[i]);
-
-		if (!i)
-			json_object_set_new(o, "assets", json_array());
-		json_array_append_new(json_object_get(o, "assets"), cli_json_str(a ? a->code : NULL));
-	}
-	for (size_t i = 0; events && i < n; i++) {
-		const struct person *p = e[i].person ? reg_person(reg, e[i].person) : NULL;
-
-		json_array_append_new(events, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
-							incident_event_code(e[i].kind), "at",
-							cli_json_time(e[i].at), "name",
-							cli_json_str(e[i].name), "value",
-							cli_json_str(e[i].value), "person",
-							cli_json_str(p ? p->code : NULL)));
-	}
-	if (o)
-		json_object_set_new(o, "events", events);
-	else
-		json_decref(events);
-	return o;
-}
-
 enum cd_err cli_incident_write(struct cli_book *c, struct incident *x, bool add,
 			       const struct incident_event *e, size_t n, const char *action)
 {
-	enum cd_err rc = add ? book_incident_add(c->s, &c->b, x, e, n, &c->d)
-			     : book_incident_append(c->s, &c->b, x, e, n, &c->d);
+	struct act a;
+	struct incident_event *ev = arena_alloc(c->b.a, (n + 1) * sizeof *ev);
+	struct incident out;
+	char actor[128];
+	enum cd_err rc = cli_act(c, &a, actor, sizeof actor);
 
+	if (!rc && !ev)
+		rc = cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		ev[i] = e[i];
+	if (add) {
+		const char **codes = arena_alloc(c->b.a, (x->nassets + 1) * sizeof *codes);
+		const struct unit *u = x->unit ? reg_unit(c->b.reg, x->unit) : NULL;
+		struct incident_new in = {.code = x->code, .title = x->title,
+					  .detected_at = x->detected_at, .assets = codes,
+					  .nassets = x->nassets, .unit = u ? u->code : NULL};
+
+		if (!codes)
+			return cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
+		for (size_t i = 0; i < x->nassets; i++)
+			codes[i] = reg_asset(c->b.reg, x->assets[i])->code;
+		rc = svc_incident_add(&a, &in, ev, n, &out);
+	} else {
+		rc = svc_incident_events(&a, x->id, NULL, action, ev, n, &out);
+	}
 	if (!rc)
-		rc = cli_audit_record(c->s, action, incident_after(c->b.reg, x, add, e, n), &c->d,
-				      "incident:%lld", (long long)x->id);
+		*x = out;
 	return rc;
 }
 

@@ -135,7 +135,15 @@ struct cli_book {
 	struct store *s;
 	struct profile *p;
 	struct book b;
+	const struct policy *pol; /* cli_act's, given back by cli_book_close */
 };
+
+struct act;
+
+/* cli_act prepares an act of svc/ (act.h) run from the command line over c's open store: the
+ * shared policy, the actor "cli:<login name>", the clock (cli_now), the whole organisation as
+ * scope, c's book's arena and diag. The actor text lives in `actor` (at least 96 bytes). */
+enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n);
 
 /* cli_book_open opens c->o.db with its profile and loads the book as of c->o.as_of. */
 enum cd_err cli_book_open(struct cli_book *c);

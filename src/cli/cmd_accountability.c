@@ -50,8 +50,8 @@ static int write_case(int argc, char **argv, const char *usage, enum incident_ev
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
 	if (!rc)
 		rc = cli_incident_write(&c, x, false, &e, 1,
-					kind == IEV_PROPOSE ? "accountability.propose"
-							    : "accountability.recommend");
+					kind == IEV_PROPOSE ? "incident.propose"
+							    : "incident.recommend");
 	if (!rc)
 		printf("%s\nkept in the timeline of incident %s; the case is now %s (%s)\n", e.note,
 		       x->code, accountability_stage_code(accountability_stage(x)),
@@ -191,7 +191,7 @@ static int case_decide(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = decisions(&c, outcome, n, e, &proto);
 	if (!rc)
-		rc = cli_incident_write(&c, x, false, e, n, "accountability.decide");
+		rc = cli_incident_write(&c, x, false, e, n, "incident.decide");
 	if (!rc)
 		say_decided(c.b.reg, x, e, n);
 	return cli_book_close(&c, rc, EXIT_CLEAN);

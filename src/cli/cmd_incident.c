@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "svc/work.h"
 #include "io/incident_json.h"
 #include "svc/accountability.h"
 #include "svc/book.h"
@@ -106,15 +107,16 @@ struct add_opts {
 	const char *assets, *detected, *title, *unit, *occurred, *cls, *sub, *reporter, *by;
 };
 
-/* first_events: the fields given at add time, as IEV_SET events at detection. */
+/* first_events: the fields given at add time, as IEV_SET events at detection (checked, in
+ * order, by the act that records them). */
 static enum cd_err first_events(struct cli_book *c, const struct add_opts *o, struct incident *x,
                                 struct incident_event *ev, size_t *n)
 {
 	const char *names[] = {"occurred_at", "class", "subclass", "reporter"};
 	const char *values[] = {o->occurred, o->cls, o->sub, o->reporter};
-	struct incident tmp = *x;
 	enum cd_err rc = CD_OK;
 
+	(void)c;
 	*n = 0;
 	for (size_t i = 0; !rc && i < sizeof names / sizeof names[0]; i++) {
 		struct incident_event *e = &ev[*n];
@@ -127,9 +129,6 @@ static enum cd_err first_events(struct cli_book *c, const struct add_opts *o, st
 		                             .by = o->by,
 		                             .name = names[i],
 		                             .value = values[i]};
-		rc = book_incident_normalise(&c->b, &tmp, e, &c->d);
-		if (!rc)
-			rc = incident_apply(&tmp, e, c->b.a, &c->d);
 		(*n)++;
 	}
 	return rc;
@@ -195,7 +194,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = first_events(&c, &a, &x, ev, &n);
 	if (!rc)
-		rc = cli_incident_write(&c, &x, true, ev, n, "incident.add");
+		rc = cli_incident_write(&c, &x, true, ev, n, "incident.create");
 	if (!rc) {
 		char what[160];
 
@@ -216,16 +215,12 @@ static int append_event(struct cli_book *c, struct incident_event *e, const char
 {
 	struct incident *x = NULL;
 	struct incident_env env;
-	char action[40];
 	enum cd_err rc = cli_book_open_incident(c, &x, &env);
 
 	if (!rc && person)
 		rc = cli_person(c->b.reg, opt, person, &e->person, &c->d);
-	if (!rc && e->kind == IEV_SET)
-		rc = book_incident_normalise(&c->b, x, e, &c->d);
-	snprintf(action, sizeof(action), "incident.%s", incident_event_code(e->kind));
 	if (!rc)
-		rc = cli_incident_write(c, x, false, e, 1, action);
+		rc = cli_incident_write(c, x, false, e, 1, svc_incident_action(e->kind));
 	if (!rc)
 		rc = after_change(c, &env, x, what, false);
 	return cli_book_close(c, rc, EXIT_CLEAN);

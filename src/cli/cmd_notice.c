@@ -9,66 +9,69 @@
 #include "cli/cli.h"
 #include "svc/book.h"
 #include "svc/book_json.h"
-
-static const char *asset_code(const struct reg *reg, int64_t id)
-{
-	const struct asset *a = reg_asset(reg, id);
-
-	return a ? a->code : "?";
-}
-
-static const char *unit_name(const struct reg *reg, int64_t id)
-{
-	const struct unit *u = id ? reg_unit(reg, id) : NULL;
-
-	return u ? u->name : "";
-}
+#include "svc/work.h"
 
 /* ---- add ---- */
 
-static void say_due(const struct book *b, const struct notice *n)
+static void say_due(const struct notice_view *v, const struct profile *p)
 {
-	struct notice_due due = notice_due(n, b->p, b->cal);
 	char day[11];
 
-	if (due.due == CD_DATE_NONE) {
+	if (v->due.due == CD_DATE_NONE) {
 		printf("  due: none — profile %s sets no rectification period; the notice's own "
 		       "deadline can be given with --due\n",
-		       b->p->id);
+		       p->id);
 		return;
 	}
-	printf("  due: %s 24:00 (", date_format(due.due, day));
-	if (due.extended)
-		printf("extended by %s: %s", n->extended_by, n->extension_reason);
-	else if (due.stated)
+	printf("  due: %s 24:00 (", date_format(v->due.due, day));
+	if (v->due.extended)
+		printf("extended by %s: %s", v->row.n.extended_by, v->row.n.extension_reason);
+	else if (v->due.stated)
 		printf("the notice's own deadline");
 	else
-		printf("%d working days after receipt, %s", b->p->numbers.rectify_workdays,
-		       b->p->numbers.rectify_article && *b->p->numbers.rectify_article
-			       ? b->p->numbers.rectify_article
+		printf("%d working days after receipt, %s", p->numbers.rectify_workdays,
+		       p->numbers.rectify_article && *p->numbers.rectify_article
+			       ? p->numbers.rectify_article
 			       : "profile");
 	printf(")\n");
-	if (due.estimated)
+	if (v->due.estimated)
 		fprintf(stderr, "warning: no official holiday calendar for %d: counted Monday–Friday\n",
-			calendar_estimated_year(b->cal, time_cst_date(n->received_at), due.due));
+			calendar_estimated_year(v->cal, time_cst_date(v->row.n.received_at),
+						v->due.due));
 }
 
-static void say_repeat(const struct book *b, const struct notice *n)
+static void say_repeat(const struct notice_view *v, const struct profile *p)
 {
-	const struct asset_event *r = book_repeat(b, n);
-	const struct notice *earlier = r && r->notice ? book_notice_by_id(b, r->notice) : NULL;
-	const struct incident *x = r && r->incident ? book_incident_by_id(b, r->incident) : NULL;
 	char when[26];
 
-	if (!r)
+	if (!v->repeat_code)
 		return;
 	printf("  REPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
-	       asset_code(b->reg, r->asset), earlier ? "notice" : "incident",
-	       earlier ? earlier->code : x ? x->code : "?", time_format(r->at, when),
-	       b->p->numbers.repeat_window_months,
-	       b->p->numbers.repeat_article && *b->p->numbers.repeat_article
-		       ? b->p->numbers.repeat_article
-		       : "profile");
+	       v->repeat_asset ? v->repeat_asset : "?", v->repeat_is_notice ? "notice" : "incident",
+	       v->repeat_code, time_format(v->repeat.at, when), p->numbers.repeat_window_months,
+	       p->numbers.repeat_article && *p->numbers.repeat_article ? p->numbers.repeat_article
+								       : "profile");
+}
+
+/* split_codes: "A,B,C" → codes in arena a. */
+static const char *const *split_codes(const char *list, struct arena *a, size_t *n)
+{
+	const char **v;
+	size_t cap = 0;
+
+	*n = 0;
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, ",");
+		const char **slot = arena_grow(a, &v, n, &cap, sizeof *v);
+
+		if (!slot)
+			return NULL;
+		*slot = arena_strndup(a, p, len);
+		p += len + (p[len] == ',');
+	}
+	if (!*n && !(v = arena_alloc(a, sizeof *v)))
+		return NULL;
+	return v;
 }
 
 static int notice_add(int argc, char **argv, const char *usage)
@@ -81,7 +84,10 @@ static int notice_add(int argc, char **argv, const char *usage)
 				      {"--unit", &unit},	 {"--category", &category},
 				      {"--text", &text},	 {"--attachment", &attachment},
 				      {"--due", &due},		 {NULL, NULL}};
-	struct notice n;
+	struct notice_new in = {.due = CD_DATE_NONE};
+	struct notice_view v;
+	struct act a;
+	char actor[128];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
@@ -92,60 +98,42 @@ static int notice_add(int argc, char **argv, const char *usage)
 			usage);
 		return EXIT_ERROR;
 	}
-	notice_init(&n);
-	n.code = code;
-	n.authority = authority;
-	n.category = category;
-	n.text = text;
-	n.attachment = attachment;
-	if (!cli_time("--received", received, cli_now(), &n.received_at))
+	in.code = code;
+	in.authority = authority;
+	in.category = category;
+	in.text = text;
+	in.attachment = attachment;
+	in.unit = unit;
+	if (!cli_time("--received", received, cli_now(), &in.received_at))
 		return EXIT_ERROR;
-	if (due && !date_parse(due, &n.stated_due)) {
+	if (due && !date_parse(due, &in.due)) {
 		fprintf(stderr, "cyberduty: --due wants a date YYYY-MM-DD, not \"%s\"\n", due);
 		return EXIT_ERROR;
 	}
-	if (n.received_at > cli_now() + 60) {
+	if (in.received_at > cli_now() + 60) {
 		fprintf(stderr, "cyberduty: --received lies in the future; a notice is recorded when "
 				"it has arrived\n");
 		return EXIT_ERROR;
 	}
-	c.o.as_of = time_cst_date(n.received_at);
-	if ((rc = cli_book_open(&c)))
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if (book_notice(&c.b, code))
-		rc = cd_diag_set(&c.d, CD_ECONFLICT, "notice %s is already recorded", code);
+	if (!(in.assets = split_codes(assets, c.b.a, &in.nassets)))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = cli_assets("--asset", assets, c.b.reg, c.b.a, &n.assets, &n.nassets, &c.d);
-	if (!rc && unit) {
-		const struct unit *u = reg_unit_by_code(c.b.reg, unit);
-
-		if (!u)
-			rc = cd_diag_set(&c.d, CD_ENOTFOUND, "--unit: no unit \"%s\"", unit);
-		else
-			n.unit = u->id;
-	}
-	if (!rc)
-		rc = book_notice_prepare(&c.b, &n, c.b.a, &c.d);
-	if (!rc)
-		rc = store_begin(c.s, &c.d);
-	if (!rc) {
-		rc = store_notice_add(c.s, &n, &c.d);
-		rc = cli_audit_commit(c.s, rc, "notice.add",
-				      json_pack("{s:s, s:s, s:s, s:I}", "code", n.code, "authority",
-						n.authority, "assets", assets, "similar",
-						(json_int_t)n.nsimilar),
-				      &c.d, "notice:%lld", (long long)n.id);
-	}
+		rc = svc_notice_add(&a, &in, &v);
 	if (!rc) {
 		char when[26];
 
-		printf("notice %s recorded (received %s from %s)\n", n.code,
-		       time_format(n.received_at, when), n.authority);
-		say_due(&c.b, &n);
-		say_repeat(&c.b, &n);
-		if (n.nsimilar)
-			printf("  举一反三: %zu similar system%s to check (cyberduty notice show %s)\n",
-			       n.nsimilar, n.nsimilar == 1 ? "" : "s", n.code);
+		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
+		       time_format(v.row.n.received_at, when), v.row.n.authority);
+		say_due(&v, c.pol->p);
+		say_repeat(&v, c.pol->p);
+		if (v.row.n.similar_total)
+			printf("  举一反三: %zu similar system%s to check (cyberduty notice show %s)%s\n",
+			       v.row.n.similar_total, v.row.n.similar_total == 1 ? "" : "s",
+			       v.row.n.code,
+			       v.row.n.similar_total > v.row.n.nsimilar ? "; the strongest are listed"
+									: "");
 	}
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
@@ -159,9 +147,10 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 	const struct cli_field f[] = {{"--at", &at},	 {"--by", &by},		{"--note", &note},
 				      {"--to", &to},	 {"--reason", &reason}, {NULL, NULL}};
 	struct notice_event e = {.kind = kind, .extended_to = CD_DATE_NONE};
-	struct notice *n;
+	struct notice_view v;
+	struct act a;
+	char actor[128], day[11];
 	enum cd_err rc;
-	char day[11];
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
 		return EXIT_ERROR;
@@ -185,41 +174,23 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 	}
 	e.by = by;
 	e.note = note;
-	if ((rc = cli_book_open(&c)))
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if (!(n = book_notice(&c.b, c.o.pos[0])))
-		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
-				 c.o.pos[0]);
+	rc = svc_notice_step(&a, 0, c.o.pos[0], &e, &v);
+	if (rc == CD_ENOTFOUND && !a.field)
+		cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
+			    c.o.pos[0]);
+	if (rc == CD_ECONFLICT)
+		rc = CD_EINVAL; /* a step out of order: the command's error, as before */
 	if (!rc) {
-		struct notice_due due = notice_due(n, c.p, c.b.cal);
+		enum due_state st = notice_state(&v.row.n, &v.due, e.at);
 
-		rc = notice_apply(n, &e, due.due, &c.d);
-		if (rc)
-			cd_diag_prefix(&c.d, n->code);
-	}
-	if (!rc) {
-		char action[32];
-
-		snprintf(action, sizeof(action), "notice.%s", notice_event_code(kind));
-		rc = store_begin(c.s, &c.d);
-		if (!rc)
-			rc = store_notice_event_add(c.s, n->id, &e, &c.d);
-		rc = cli_audit_commit(c.s, rc, action,
-				      json_pack("{s:s, s:o, s:o}", "code", n->code, "at",
-						cli_json_time(e.at), "extended_to",
-						cli_json_date(e.extended_to)),
-				      &c.d, "notice:%lld", (long long)n->id);
-	}
-	if (!rc) {
-		struct notice_due due = notice_due(n, c.p, c.b.cal);
-		enum due_state st = notice_state(n, &due, e.at);
-
-		printf("notice %s: %s — now %s (%s)", n->code, notice_event_label(kind),
-		       notice_stage_code(n->stage), notice_stage_label(n->stage));
+		printf("notice %s: %s — now %s (%s)", v.row.n.code, notice_event_label(kind),
+		       notice_stage_code(v.row.n.stage), notice_stage_label(v.row.n.stage));
 		if (kind == NEV_FEEDBACK)
 			printf("; %s", due_state_label(st));
-		if (due.due != CD_DATE_NONE && kind != NEV_VERIFY)
-			printf("; due %s", date_format(due.due, day));
+		if (v.due.due != CD_DATE_NONE && kind != NEV_VERIFY)
+			printf("; due %s", date_format(v.due.due, day));
 		printf("\n");
 		if (kind == NEV_SUPPORT)
 			printf("  recorded; the clock runs on unless the notifier grants an extension "
@@ -233,8 +204,9 @@ static int notice_checked(int argc, char **argv, const char *usage)
 	struct cli_book c = {0};
 	const char *at, *by;
 	const struct cli_field f[] = {{"--at", &at}, {"--by", &by}, {NULL, NULL}};
-	struct notice *n;
-	const struct asset *a = NULL;
+	struct notice_view v;
+	struct act a;
+	char actor[128];
 	cd_time when;
 	enum cd_err rc;
 
@@ -242,115 +214,92 @@ static int notice_checked(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	if (!cli_time("--at", at, cli_now(), &when))
 		return EXIT_ERROR;
-	if ((rc = cli_book_open(&c)))
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if (!(n = book_notice(&c.b, c.o.pos[0])))
-		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s", c.o.pos[0]);
-	else if (!(a = reg_asset_by_code(c.b.reg, c.o.pos[1])))
-		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no asset %s", c.o.pos[1]);
-	else if (when < n->received_at)
-		rc = cd_diag_set(&c.d, CD_EINVAL, "--at is before the notice was received");
-	else
-		rc = store_begin(c.s, &c.d);
-	if (!rc) {
-		rc = store_notice_check(c.s, n->id, a->id, when, by, &c.d);
-		rc = cli_audit_commit(c.s, rc, "notice.checked",
-				      json_pack("{s:s, s:s, s:o}", "code", n->code, "asset", a->code,
-						"at", cli_json_time(when)),
-				      &c.d, "notice:%lld", (long long)n->id);
-	}
+	rc = svc_notice_check(&a, 0, c.o.pos[0], c.o.pos[1], when, by, &v);
 	if (!rc)
-		printf("notice %s: 举一反三 check of %s recorded\n", n->code, a->code);
+		printf("notice %s: 举一反三 check of %s recorded\n", v.row.n.code, c.o.pos[1]);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 /* ---- list / show ---- */
-
-static bool wanted(const struct book *b, const struct notice *n, cd_time at, const char *state,
-		   int64_t unit)
-{
-	struct notice_due due = notice_due(n, b->p, b->cal);
-
-	return book_notice_concerns(b, n, unit) && (!state || !strcmp(state, due_state_code(notice_state(n, &due, at))));
-}
 
 static int notice_list(int argc, char **argv, const char *usage)
 {
 	struct cli_book c = {0};
 	const char *state, *unit;
 	const struct cli_field f[] = {{"--state", &state}, {"--unit", &unit}, {NULL, NULL}};
-	int64_t top = 0;
+	struct work_query q = {.kind = -1, .limit = 200};
+	struct act a;
+	char actor[128];
+	int st = -1;
 	enum cd_err rc;
 	json_t *list = NULL;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, f, 0, 0, usage, &c.o))
 		return EXIT_ERROR;
-	if (state && due_state_parse(state) < 0) {
+	if (state && (st = due_state_parse(state)) < 0) {
 		fprintf(stderr, "cyberduty: --state: unknown state \"%s\" (use open, due_today, "
 				"overdue, done_on_time, done_late or no_deadline)\n",
 			state);
 		return EXIT_ERROR;
 	}
-	if (state)
-		state = due_state_code((enum due_state)due_state_parse(state));
-	if ((rc = cli_book_open(&c)))
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if (unit) {
-		const struct unit *u = reg_unit_by_code(c.b.reg, unit);
-
-		if (!u)
-			return cli_book_close(&c, cd_diag_set(&c.d, CD_ENOTFOUND, "--unit: no unit \"%s\"",
-							 unit),
-					 0);
-		top = u->id;
-	}
+	if (unit && (rc = act_id_of(&a, SK_UNIT, unit, "--unit", &q.unit)))
+		return cli_book_close(&c, rc, 0);
 	if (c.o.json)
 		list = json_array();
 	else
 		printf("%-24s %-19s %-14s %-10s %-12s %s\n", "notice", "received", "stage", "due",
 		       "state", "assets");
-	for (size_t i = 0; i < c.b.nnotices; i++) {
-		const struct notice *n = &c.b.notices[i];
-		struct notice_due due;
-		char when[26], day[11];
+	for (;;) {
+		struct notice_view *v = NULL;
+		size_t n = 0;
+		int64_t next = 0;
 
-		if (n->received_at > c.o.at || !wanted(&c.b, n, c.o.at, state, top))
-			continue;
-		if (list) {
-			json_array_append_new(list, book_notice_json(&c.b, n, c.o.at, false));
-			continue;
+		if ((rc = svc_notice_page(&a, q, st, c.o.at, &v, &n, &next)))
+			break;
+		for (size_t i = 0; i < n; i++) {
+			const struct notice *no = &v[i].row.n;
+			char when[26], day[11];
+
+			if (list) {
+				json_array_append_new(list, svc_notice_json(&a, &v[i], c.o.at, false));
+				continue;
+			}
+			time_format(no->received_at, when);
+			when[16] = '\0';
+			printf("%-24s %-19s %-14s %-10s %-12s", no->code, when,
+			       notice_stage_code(no->stage),
+			       v[i].due.due == CD_DATE_NONE ? "—" : date_format(v[i].due.due, day),
+			       due_state_code(notice_state(no, &v[i].due, c.o.at)));
+			for (size_t k = 0; k < no->nassets; k++)
+				printf("%s%s", k ? "," : " ", v[i].row.asset_code[k]);
+			if (v[i].repeat_code)
+				printf("  [repeat: 通报批评 proposed]");
+			printf("\n");
 		}
-		due = notice_due(n, c.p, c.b.cal);
-		time_format(n->received_at, when);
-		when[16] = '\0';
-		printf("%-24s %-19s %-14s %-10s %-12s", n->code, when, notice_stage_code(n->stage),
-		       due.due == CD_DATE_NONE ? "—" : date_format(due.due, day),
-		       due_state_code(notice_state(n, &due, c.o.at)));
-		for (size_t k = 0; k < n->nassets; k++)
-			printf("%s%s", k ? "," : " ", asset_code(c.b.reg, n->assets[k]));
-		if (book_repeat(&c.b, n))
-			printf("  [repeat: 通报批评 proposed]");
-		printf("\n");
+		if (!next)
+			break;
+		q.after = next;
 	}
-	if (list && cli_json_dump(json_pack("{s:o}", "notices", list)))
+	if (!rc && list && cli_json_dump(json_pack("{s:o}", "notices", list)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
-static void show_text(const struct book *b, const struct notice *n, cd_time at)
+static void show_text(const struct notice_view *v, const struct profile *p, cd_time at)
 {
-	struct notice_due due = notice_due(n, b->p, b->cal);
+	const struct notice *n = &v->row.n;
 	char when[26], day[11], why[64];
 
 	printf("通报 %s — %s\n", n->code, n->authority);
 	printf("  received: %s\n", time_format(n->received_at, when));
-	printf("  unit:     %s\n", unit_name(b->reg, n->unit));
+	printf("  unit:     %s\n", v->row.unit_name ? v->row.unit_name : "");
 	printf("  assets:  ");
-	for (size_t k = 0; k < n->nassets; k++) {
-		const struct asset *a = reg_asset(b->reg, n->assets[k]);
-
-		printf(" %s %s", a->code, a->name);
-	}
+	for (size_t k = 0; k < n->nassets; k++)
+		printf(" %s %s", v->row.asset_code[k], v->row.asset_name[k]);
 	printf("\n");
 	if (n->category)
 		printf("  category: %s\n", n->category);
@@ -359,10 +308,10 @@ static void show_text(const struct book *b, const struct notice *n, cd_time at)
 	if (n->attachment)
 		printf("  attached: %s\n", n->attachment);
 	printf("  stage:    %s (%s)\n", notice_stage_code(n->stage), notice_stage_label(n->stage));
-	say_due(b, n);
-	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &due, at)),
-	       due_state_label(notice_state(n, &due, at)));
-	say_repeat(b, n);
+	say_due(v, p);
+	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &v->due, at)),
+	       due_state_label(notice_state(n, &v->due, at)));
+	say_repeat(v, p);
 	printf("  timeline:\n    %s  received\n", time_format(n->received_at, when));
 	for (size_t i = 0; i < n->nevents; i++) {
 		const struct notice_event *e = &n->events[i];
@@ -378,14 +327,17 @@ static void show_text(const struct book *b, const struct notice *n, cd_time at)
 		printf("\n");
 	}
 	if (n->nsimilar) {
-		printf("  举一反三 — similar systems to check (%zu unchecked of %zu):\n", notice_unchecked(n),
+		printf("  举一反三 — similar systems to check (%zu unchecked of %zu", v->row.similar_unchecked,
 		       n->nsimilar);
+		if (n->similar_total > n->nsimilar)
+			printf("; the strongest %zu of %zu similar systems are listed", n->nsimilar,
+			       n->similar_total);
+		printf("):\n");
 		for (size_t i = 0; i < n->nsimilar; i++) {
 			const struct notice_check *k = &n->similar[i];
-			const struct asset *a = reg_asset(b->reg, k->asset);
 
 			printf("    [%s] %-10s %s (%s)", k->checked_at == CD_TIME_NONE ? " " : "x",
-			       a ? a->code : "?", a ? a->name : "?",
+			       v->row.similar_code[i], v->row.similar_name[i],
 			       similar_describe(k->why, why, sizeof(why)));
 			if (k->checked_at != CD_TIME_NONE)
 				printf(" checked %s%s%s", time_format(k->checked_at, when),
@@ -399,20 +351,23 @@ static void show_text(const struct book *b, const struct notice *n, cd_time at)
 static int notice_show(int argc, char **argv, const char *usage)
 {
 	struct cli_book c = {0};
-	struct notice *n;
+	struct notice_view v;
+	struct act a;
+	char actor[128];
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, 1, 1, usage, &c.o))
 		return EXIT_ERROR;
-	if ((rc = cli_book_open(&c)))
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if (!(n = book_notice(&c.b, c.o.pos[0])))
-		rc = cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
-				 c.o.pos[0]);
-	else if (c.o.json)
-		cli_json_dump(book_notice_json(&c.b, n, c.o.at, true));
-	else
-		show_text(&c.b, n, c.o.at);
+	rc = svc_notice_get(&a, 0, c.o.pos[0], &v);
+	if (rc == CD_ENOTFOUND)
+		cd_diag_set(&c.d, CD_ENOTFOUND, "no notice %s (see `cyberduty notice list`)",
+			    c.o.pos[0]);
+	else if (!rc && c.o.json)
+		cli_json_dump(svc_notice_json(&a, &v, c.o.at, true));
+	else if (!rc)
+		show_text(&v, c.pol->p, c.o.at);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 

@@ -8,29 +8,11 @@
 
 #include "cli/cli.h"
 #include "svc/book.h"
-
-/* default_unit: the one unit holding a duty this record can answer, or 0 when none or several. */
-static int64_t default_unit(const struct book *b, enum record_kind kind, const char *duty)
-{
-	int64_t unit = 0;
-
-	for (size_t i = 0; i < b->obl.n; i++) {
-		const struct oblig *o = &b->obl.v[i];
-
-		if (o->kind != OBLIG_DUTY ||
-		    (duty ? strcmp(duty, o->duty->id) != 0 : o->duty->record != kind) || !o->unit)
-			continue;
-		if (unit && unit != o->unit)
-			return 0;
-		unit = o->unit;
-	}
-	return unit;
-}
+#include "svc/work.h"
 
 static int record_add(int argc, char **argv, const char *usage, enum record_kind kind)
 {
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
+	struct cli_book c = {0};
 	const char *unit, *date, *title, *duty, *period, *participants, *minutes, *attachment;
 	const struct cli_field f[] = {{"--unit", &unit},
 				      {"--date", &date},
@@ -41,17 +23,15 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 				      {"--minutes", &minutes},
 				      {"--attachment", &attachment},
 				      {NULL, NULL}};
-	struct store *s = NULL;
-	struct profile *p = NULL;
-	struct book b = {0};
-	struct record r = {.kind = kind};
-	const struct profile_duty *du = NULL;
+	struct record_in in = {.kind = (int)kind, .on = CD_DATE_NONE};
+	struct record_row r;
+	struct act a;
+	char actor[128], day[11];
 	enum cd_err rc;
-	char day[11];
 
-	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
 		return EXIT_ERROR;
-	if (!date || !date_parse(date, &r.on)) {
+	if (!date || !date_parse(date, &in.on)) {
 		fprintf(stderr, "cyberduty: record needs --date YYYY-MM-DD (the day it took place)\n"
 				"usage: cyberduty %s\n",
 			usage);
@@ -62,86 +42,50 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 			usage);
 		return EXIT_ERROR;
 	}
-	if (r.on > cli_today()) {
+	if (in.on > cli_today()) {
 		fprintf(stderr, "cyberduty: --date %s lies in the future; record what has taken "
 				"place\n",
 			date);
 		return EXIT_ERROR;
 	}
-	r.title = title;
-	r.duty = duty;
-	r.period = period;
-	r.participants = participants;
-	r.minutes = minutes;
-	r.attachment = attachment;
-	rc = cli_open(&o, &s, &p, &d);
-	if (!rc)
-		rc = book_load(s, p, cli_today(), &b, &d);
-	if (!rc && duty && !(du = profile_duty(p, duty)))
-		rc = cd_diag_set(&d, CD_ENOTFOUND, "--duty: profile %s has no duty \"%s\" (see "
-				 "`cyberduty profile show %s`)", p->id, duty, p->id);
-	if (!rc && period && du && !oblig_period_check(period, du->every))
-		rc = cd_diag_set(&d, CD_EINVAL,
-				 "--period: \"%s\" is not a period of duty %s (every %s: e.g. %s)",
-				 period, duty, period_code(du->every),
-				 du->every == PERIOD_YEAR	? "2026"
-				 : du->every == PERIOD_HALF_YEAR ? "2026-H1"
-				 : du->every == PERIOD_QUARTER	? "2026-Q3"
-								: "2026-05");
-	if (!rc && period && !du) {
-		bool ok = false;
+	in.unit = unit;
+	in.title = title;
+	in.duty = duty;
+	in.period = period;
+	in.participants = participants;
+	in.minutes = minutes;
+	in.attachment = attachment;
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if ((rc = svc_record_add(&a, &in, &r)) && a.field) {
+		char opt[24];
 
-		for (int e = 0; e < PERIOD__MAX; e++)
-			ok = ok || oblig_period_check(period, (enum period)e);
-		if (!ok)
-			rc = cd_diag_set(&d, CD_EINVAL,
-					 "--period: \"%s\" is not a period (2026, 2026-H1, 2026-Q3 "
-					 "or 2026-05)",
-					 period);
-	}
-	if (!rc && unit) {
-		const struct unit *u = reg_unit_by_code(b.reg, unit);
-
-		if (!u)
-			rc = cd_diag_set(&d, CD_ENOTFOUND, "--unit: no unit \"%s\"", unit);
-		else
-			r.unit = u->id;
-	}
-	if (!rc && !unit && !(r.unit = default_unit(&b, kind, duty)))
-		rc = cd_diag_set(&d, CD_EINVAL,
-				 "--unit: say which unit held the %s (no single unit holds a duty "
-				 "it answers)",
-				 record_kind_label(kind));
-	if (!rc) {
-		rc = store_begin(s, &d);
-		if (!rc)
-			rc = store_record_add(s, &r, &d);
-		rc = cli_audit_commit(s, rc, "record.add",
-				      json_pack("{s:s, s:s, s:s, s:o}", "kind", record_kind_code(kind),
-						"unit", reg_unit(b.reg, r.unit)->code, "date",
-						date_format(r.on, day), "duty", cli_json_str(duty)),
-				      &d, "record:%lld", (long long)r.id);
+		snprintf(opt, sizeof opt, "--%s", strcmp(a.field, "on") ? a.field : "date");
+		if (!strncmp(c.d.msg, a.field, strlen(a.field)) && c.d.msg[strlen(a.field)] == ':')
+			memmove(c.d.msg, c.d.msg + strlen(a.field) + 2,
+				strlen(c.d.msg + strlen(a.field) + 2) + 1);
+		cd_diag_prefix(&c.d, opt);
 	}
 	if (!rc) {
-		printf("record %lld: %s %s — %s (%s)\n", (long long)r.id, record_kind_label(kind),
-		       date_format(r.on, day), title, reg_unit(b.reg, r.unit)->name);
-		/* say which obligation it went to */
-		book_free(&b);
-		rc = book_load(s, p, cli_today(), &b, &d);
+		struct book b;
+
+		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id, record_kind_label(kind),
+		       date_format(r.r.on, day), title, r.unit_code);
+		/* say which obligation it went to (the whole year's duties: a command's convenience,
+		 * read after the act) */
+		rc = book_load(c.s, c.pol->p, cli_today(), &b, &c.d);
 		for (size_t i = 0; !rc && i < b.obl.n; i++) {
 			const struct oblig *ob = &b.obl.v[i];
 
 			for (size_t k = 0; k < ob->nevidence; k++)
-				if (ob->evidence[k] == r.id)
+				if (ob->evidence[k] == r.r.id)
 					printf("  fulfils: %s（%s）— %d/%d, %s\n", ob->name, ob->period,
 					       ob->have, ob->need,
 					       due_state_label(oblig_state(ob, cli_today())));
 		}
+		book_free(&b);
 	}
-	book_free(&b);
-	store_close(s);
-	profile_free(p);
-	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 static int record_list(int argc, char **argv, const char *usage)

@@ -11,8 +11,15 @@ struct chunk {
 	max_align_t data[];
 };
 
+struct deferred {
+	struct deferred *next;
+	void (*fn)(void *);
+	void *p;
+};
+
 struct arena {
 	struct chunk *head;
+	struct deferred *later;
 	size_t total, cap;
 };
 
@@ -34,6 +41,8 @@ void arena_free(struct arena *a)
 
 	if (!a)
 		return;
+	for (struct deferred *f = a->later; f; f = f->next)
+		f->fn(f->p);
 	for (c = a->head; c; c = next) {
 		next = c->next;
 		free(c);
@@ -113,4 +122,17 @@ void *arena_grow(struct arena *a, void *arr, size_t *n, size_t *capn, size_t sz)
 	memset(p, 0, sz);
 	(*n)++;
 	return p;
+}
+
+int arena_defer(struct arena *a, void (*fn)(void *), void *p)
+{
+	struct deferred *f = arena_alloc(a, sizeof *f);
+
+	if (!f)
+		return -1;
+	f->fn = fn;
+	f->p = p;
+	f->next = a->later;
+	a->later = f;
+	return 0;
 }

@@ -27,4 +27,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
  * (zeroed) element and increments *n, or NULL. Old storage is left in the arena. */
 void *arena_grow(struct arena *a, void *arr, size_t *n, size_t *capn, size_t sz);
 
+/* arena_defer has arena_free call fn(p) before it releases the memory (the last deferred
+ * first): for something malloc'd that the arena's data borrows. Returns -1 when out of memory
+ * (fn is not called then: the caller frees p itself), else 0. */
+int arena_defer(struct arena *a, void (*fn)(void *), void *p);
+
 #endif

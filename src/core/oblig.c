@@ -103,7 +103,7 @@ bool oblig_period_check(const char *s, enum period every)
 	return s[6] >= '1' && s[6] <= (every == PERIOD_HALF_YEAR ? '2' : '4');
 }
 
-static bool holds(const struct profile_duty *du, const struct unit *u)
+bool oblig_holds(const struct profile_duty *du, const struct unit *u)
 {
 	if (u->kind == UNIT_EXTERNAL_AUTHORITY)
 		return false;
@@ -291,7 +291,7 @@ enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
 		bool any = false;
 
 		for (size_t k = 0; k < reg->nunits; k++) {
-			if (!holds(du, &reg->units[k]))
+			if (!oblig_holds(du, &reg->units[k]))
 				continue;
 			any = true;
 			if ((rc = add_duty(du, reg->units[k].id, y0, as_of, out)))

@@ -6,6 +6,7 @@
 #ifndef CD_OBLIG_H
 #define CD_OBLIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,6 +66,10 @@ enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
 			   const struct record *rec, size_t nrec, int year_from, cd_date as_of,
 			   struct oblig_list *out);
 void oblig_list_free(struct oblig_list *l);
+
+/* oblig_holds: unit u holds duty du (its kind is the duty's holder, or it is the root for a
+ * duty of the organisation, or a department or centre for a duty of every unit). */
+bool oblig_holds(const struct profile_duty *du, const struct unit *u);
 
 /* oblig_state: where o stands at the end of day as_of (CST). */
 enum due_state oblig_state(const struct oblig *o, cd_date as_of);

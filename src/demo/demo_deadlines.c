@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "demo_int.h"
 #include "io/calendar_load.h"
 #include "svc/book.h"
+#include "svc/work.h"
 
 struct dctx {
 	struct store *s;
@@ -21,6 +23,7 @@ struct dctx {
 	cd_date today;
 	int serial;
 	struct cd_diag *d;
+	struct act act; /* the acts of svc/work.h, inside the demo's transaction */
 };
 
 /* The due date the profile gives a notice received on `day` (CD_DATE_NONE without a period). */
@@ -54,48 +57,47 @@ static enum cd_err step(struct dctx *c, struct notice *n, enum notice_event_kind
 			const char *by, const char *note, cd_date to)
 {
 	struct notice_event e = {.kind = kind, .at = at, .by = by, .note = note, .extended_to = to};
-	struct notice_due due = notice_due(n, c->p, c->cal);
-	enum cd_err rc = notice_apply(n, &e, due.due, c->d);
+	struct notice_view v;
+	enum cd_err rc = svc_notice_step(&c->act, n->id, NULL, &e, &v);
 
 	if (!rc)
-		rc = store_notice_event_add(c->s, n->id, &e, c->d);
+		*n = v.row.n;
 	return rc;
+}
+
+/* check marks the i-th system of n's 举一反三 list checked. */
+static enum cd_err check(struct dctx *c, const struct notice *n, size_t i, cd_time at,
+			 const char *by)
+{
+	struct notice_view v;
+
+	return svc_notice_check(&c->act, n->id, NULL, reg_asset(c->reg, n->similar[i].asset)->code,
+				at, by, &v);
 }
 
 /* add_notice records a notice on asset a received at `at`; when the profile sets no period,
  * the notice states its own due date `stated`. */
 static enum cd_err add_notice(struct dctx *c, struct notice *n, const struct asset *a, cd_time at,
 			      const char *authority, const char *category, const char *text,
-			      cd_date stated, int64_t *asset_slot, struct notice_check *checks,
-			      char *code, size_t ncode)
+			      cd_date stated, char *code, size_t ncode)
 {
-	struct similar sim[64];
-	size_t nsim;
+	const char *assets[] = {a->code};
+	struct notice_new in = {.authority = authority, .category = category, .text = text,
+				.received_at = at, .assets = assets, .nassets = 1,
+				.due = CD_DATE_NONE};
+	struct notice_view v;
+	enum cd_err rc;
 	int y, m, d;
 
 	date_to_ymd(time_cst_date(at), &y, &m, &d);
 	snprintf(code, ncode, "示例通报〔%d〕%d号", y, ++c->serial);
-	notice_init(n);
-	n->code = code;
-	n->authority = authority;
-	n->category = category;
-	n->text = text;
-	n->received_at = at;
-	*asset_slot = a->id;
-	n->assets = asset_slot;
-	n->nassets = 1;
-	n->unit = a->rel[REL_MANAGER];
+	in.code = code;
 	if (c->p->numbers.rectify_workdays <= 0)
-		n->stated_due = stated;
-	nsim = notice_similar(n, c->reg, sim, 64);
-	if (nsim > 64)
-		nsim = 64;
-	for (size_t i = 0; i < nsim; i++)
-		checks[i] = (struct notice_check){.asset = sim[i].asset, .why = sim[i].why,
-						  .checked_at = CD_TIME_NONE};
-	n->similar = checks;
-	n->nsimilar = nsim;
-	return store_notice_add(c->s, n, c->d);
+		in.due = stated;
+	rc = svc_notice_add(&c->act, &in, &v);
+	if (!rc)
+		*n = v.row.n;
+	return rc;
 }
 
 static enum cd_err notices(struct dctx *c)
@@ -108,8 +110,6 @@ static enum cd_err notices(struct dctx *c)
 	const struct asset *platform = pick(c->reg, ASSET_INFO_SYSTEM, 1);
 	const char *cac = "上级网信部门", *police = "公安机关网安部门";
 	struct notice n;
-	int64_t slot;
-	struct notice_check checks[64];
 	char code[64];
 	cd_date r, due;
 	enum cd_err rc;
@@ -121,7 +121,7 @@ static enum cd_err notices(struct dctx *c)
 	r = t - 75;
 	if ((rc = add_notice(c, &n, portal, demo_at(r, 9, 30), cac, "网页篡改风险",
 			     "监测发现门户网站存在可被利用的上传漏洞，存在网页篡改风险，请立即整改并反馈。",
-			     r + 10, &slot, checks, code, sizeof(code))))
+			     r + 10, code, sizeof(code))))
 		return rc;
 	if ((rc = step(c, &n, NEV_START, demo_at(r, 11, 0), "信息中心", "下线上传功能，排查漏洞",
 		       CD_DATE_NONE)) ||
@@ -132,8 +132,7 @@ static enum cd_err notices(struct dctx *c)
 	    (rc = step(c, &n, NEV_VERIFY, demo_at(r + 9, 15, 0), cac, "复查通过", CD_DATE_NONE)))
 		return rc;
 	for (size_t i = 0; i < n.nsimilar && !rc; i++)
-		rc = store_notice_check(c->s, n.id, n.similar[i].asset, demo_at(r + 3, 16, 0),
-					"信息中心", c->d);
+		rc = check(c, &n, i, demo_at(r + 3, 16, 0), "信息中心");
 	if (rc)
 		return rc;
 
@@ -143,8 +142,7 @@ static enum cd_err notices(struct dctx *c)
 	if (due == CD_DATE_NONE)
 		due = r + 7;
 	if ((rc = add_notice(c, &n, sys, demo_at(r, 9, 0), police, "弱口令",
-			     "检测发现该系统管理后台存在弱口令，请立即整改。", due, &slot, checks, code,
-			     sizeof(code))) ||
+			     "检测发现该系统管理后台存在弱口令，请立即整改。", due, code, sizeof(code))) ||
 	    (rc = step(c, &n, NEV_START, demo_at(r + 1, 9, 0), NULL, "清查账号", CD_DATE_NONE)) ||
 	    (rc = step(c, &n, NEV_RECTIFY, demo_at(due + 2, 18, 0), NULL, "全部账号改为强口令并启用双因素认证",
 		       CD_DATE_NONE)) ||
@@ -152,8 +150,7 @@ static enum cd_err notices(struct dctx *c)
 		       CD_DATE_NONE)))
 		return rc;
 	if (n.nsimilar)
-		rc = store_notice_check(c->s, n.id, n.similar[0].asset, demo_at(due + 3, 15, 0),
-					"信息中心", c->d);
+		rc = check(c, &n, 0, demo_at(due + 3, 15, 0), "信息中心");
 	if (rc)
 		return rc;
 
@@ -164,8 +161,7 @@ static enum cd_err notices(struct dctx *c)
 	if (due == CD_DATE_NONE)
 		due = t - 2;
 	if ((rc = add_notice(c, &n, portal, demo_at(r, 15, 0), cac, "敏感信息泄露",
-			     "门户网站公开栏目发布的附件含有个人身份信息，请立即处置并反馈。", due,
-			     &slot, checks, code, sizeof(code))) ||
+			     "门户网站公开栏目发布的附件含有个人身份信息，请立即处置并反馈。", due, code, sizeof(code))) ||
 	    (rc = step(c, &n, NEV_START, demo_at(r + 1, 9, 0), NULL, "撤下附件，排查同类栏目",
 		       CD_DATE_NONE)) ||
 	    (rc = step(c, &n, NEV_SUPPORT, demo_at(r + 1, 10, 0), "信息中心",
@@ -178,8 +174,7 @@ static enum cd_err notices(struct dctx *c)
 			break;
 	if (computed_due(c, r) == t) {
 		if ((rc = add_notice(c, &n, site, demo_at(r, 16, 30), police, "网站漏洞",
-				     "网站存在SQL注入漏洞，请于期限内整改并反馈。", t, &slot, checks,
-				     code, sizeof(code))) ||
+				     "网站存在SQL注入漏洞，请于期限内整改并反馈。", t, code, sizeof(code))) ||
 		    (rc = step(c, &n, NEV_RECTIFY, demo_at(r + 1, 20, 0), NULL, "修复注入点",
 			       CD_DATE_NONE)))
 			return rc;
@@ -187,8 +182,7 @@ static enum cd_err notices(struct dctx *c)
 		r = t - 10;
 		due = computed_due(c, r);
 		if ((rc = add_notice(c, &n, site, demo_at(r, 16, 30), police, "网站漏洞",
-				     "网站存在SQL注入漏洞，请于期限内整改并反馈。", t, &slot, checks,
-				     code, sizeof(code))))
+				     "网站存在SQL注入漏洞，请于期限内整改并反馈。", t, code, sizeof(code))))
 			return rc;
 		if (due != CD_DATE_NONE &&
 		    ((rc = step(c, &n, NEV_SUPPORT, demo_at(r + 1, 9, 0), "信息中心",
@@ -201,15 +195,15 @@ static enum cd_err notices(struct dctx *c)
 	/* 5. open: received yesterday */
 	r = t - 1;
 	if ((rc = add_notice(c, &n, server, demo_at(r, 10, 0), cac, "高危端口开放",
-			     "服务器对互联网开放远程桌面端口，请关闭或限制访问并反馈。", t + 7, &slot,
-			     checks, code, sizeof(code))))
+			     "服务器对互联网开放远程桌面端口，请关闭或限制访问并反馈。", t + 7, code,
+			     sizeof(code))))
 		return rc;
 
 	/* 6. open after an extension granted on a request for support */
 	r = t - 20;
 	if ((rc = add_notice(c, &n, platform, demo_at(r, 14, 0), police, "病毒木马",
-			     "监测发现该系统服务器感染挖矿木马，请彻底清除并反馈。", t + 10, &slot,
-			     checks, code, sizeof(code))) ||
+			     "监测发现该系统服务器感染挖矿木马，请彻底清除并反馈。", t + 10, code,
+			     sizeof(code))) ||
 	    (rc = step(c, &n, NEV_START, demo_at(r, 16, 0), NULL, "隔离主机", CD_DATE_NONE)) ||
 	    (rc = step(c, &n, NEV_SUPPORT, demo_at(r + 1, 9, 0), "信息中心",
 		       "申请专业机构协助溯源", CD_DATE_NONE)))
@@ -223,15 +217,19 @@ static enum cd_err notices(struct dctx *c)
 
 static enum cd_err record(struct dctx *c, const struct oblig *o, cd_date on)
 {
-	struct record r = {.kind = o->duty->record, .unit = o->unit, .on = on, .duty = o->duty->id};
+	struct record_in r = {.kind = (int)o->duty->record, .on = on, .duty = o->duty->id};
+	struct record_row out;
 	char title[160];
 
+	if (!o->unit)
+		return CD_OK;
 	snprintf(title, sizeof(title), "%s（%s）", o->duty->name, o->period);
+	r.unit = reg_unit(c->reg, o->unit)->code;
 	r.title = title;
 	r.participants = o->duty->record == RECORD_MEETING || o->duty->record == RECORD_TRAINING
 				 ? "相关负责人及工作人员"
 				 : NULL;
-	return o->unit ? store_record_add(c->s, &r, c->d) : CD_OK;
+	return svc_record_add(&c->act, &r, &out);
 }
 
 /* Last year: every duty done except one done late (in January) and one missed. This year:
@@ -300,10 +298,16 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
 {
 	struct dctx c = {.s = s, .p = p, .today = today, .d = d};
 	struct calendar *cal = NULL;
+	const struct policy *pol = NULL;
+	struct arena *a = arena_new(0);
 	char year[16];
 	int y, m, dd;
-	enum cd_err rc = calendar_from_data(s, &cal, d);
+	enum cd_err rc = a ? calendar_from_data(s, &cal, d) : cd_diag_set(d, CD_ENOMEM, "out of memory");
 
+	if (!rc)
+		rc = policy_get(s, &pol, d);
+	c.act = (struct act){.s = s, .pol = pol, .actor = "demo", .ip = "", .now = time(NULL),
+			     .a = a, .d = d};
 	c.cal = cal;
 	date_to_ymd(today, &y, &m, &dd);
 	if (!rc)
@@ -313,6 +317,8 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
 	if (rc) {
 		calendar_free(cal);
 		reg_free(c.reg);
+		policy_put(pol);
+		arena_free(a);
 		return rc;
 	}
 	snprintf(year, sizeof(year), "%d", y - 1); /* obligations kept from last year on */
@@ -329,5 +335,7 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
 		store_rollback(s);
 	calendar_free(cal);
 	reg_free(c.reg);
+	policy_put(pol);
+	arena_free(a);
 	return rc;
 }

@@ -1697,6 +1697,74 @@ static void audit_log(void **state)
 	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
 }
 
+/* --- one act, one entry: the API and the command line write the same audit entry ------------- */
+
+/* shape_of: the action and the sorted keys of `after` of the newest entry of `action`. */
+static void shape_of(const char *action, const char *object_like, char *out, size_t n)
+{
+	char stmt[512];
+
+	snprintf(stmt, sizeof stmt,
+		 "SELECT action || ' ' || (SELECT group_concat(key) FROM (SELECT key FROM "
+		 "json_each(after) ORDER BY key)) FROM audit_entry WHERE action = '%s' AND object "
+		 "LIKE '%s' ORDER BY seq DESC LIMIT 1",
+		 action, object_like);
+	sql(out, n, stmt);
+}
+
+static void one_act_one_entry(void **state)
+{
+	struct client office;
+	char asset[64], body[512], api[256], cli[256], out[1024];
+
+	(void)state;
+	sql(asset, sizeof asset, "SELECT code FROM asset ORDER BY id LIMIT 1");
+	asset[strcspn(asset, "\n")] = '\0';
+	login(OFFICE, &office);
+	snprintf(body, sizeof body,
+		 "{\"code\":\"API-N-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	shape_of("notice.create", "notice:%", api, sizeof api);
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s notice add --db %s --code CLI-N-1 --authority 网信办 "
+				"--asset %s",
+				bin, db, asset),
+			 0);
+	shape_of("notice.create", "notice:%", cli, sizeof cli);
+	assert_string_equal(api, cli);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'notice.create' AND "
+			      "json_extract(after, '$.code') IN ('API-N-1', 'CLI-N-1')") == 2);
+
+	call(&office, "POST", "/api/v1/records",
+	     "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"2026-01-05\",\"title\":\"专题会\"}");
+	expect(201);
+	shape_of("record.create", "record:%", api, sizeof api);
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s record meeting --db %s --unit IMNU --date 2026-01-06 --title 专题会",
+				bin, db),
+			 0);
+	shape_of("record.create", "record:%", cli, sizeof cli);
+	assert_string_equal(api, cli);
+
+	snprintf(body, sizeof body,
+		 "{\"code\":\"API-INC-1\",\"detected_at\":\"2026-01-05T09:00:00+08:00\","
+		 "\"assets\":[\"%s\"]}", asset);
+	call(&office, "POST", "/api/v1/incidents", body);
+	expect(201);
+	shape_of("incident.create", "incident:%", api, sizeof api);
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s incident add CLI-INC-1 --db %s --asset %s --detected "
+				"'2026-01-05 10:00'",
+				bin, db, asset),
+			 0);
+	shape_of("incident.create", "incident:%", cli, sizeof cli);
+	assert_string_equal(api, cli);
+	/* the whole chain, with entries of both, still verifies */
+	client_stop(&pid);
+	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
+}
+
 /* --- TLS: HSTS and a Secure cookie -------------------------------------------------------------- */
 
 static void tls(void **state)
@@ -1761,6 +1829,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(password_age, start, stop),
 		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
 		cmocka_unit_test_setup_teardown(audit_log, start, stop),
+		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;

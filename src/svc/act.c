@@ -1,0 +1,117 @@
+/* act.c — writing an act the one way: transaction, audit entry, commit or roll back. */
+#include "act.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "audit/audit.h"
+
+enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->field = field;
+	if (c->d) {
+		va_start(ap, fmt);
+		vsnprintf(c->d->msg, sizeof c->d->msg, fmt, ap);
+		va_end(ap);
+	}
+	return err;
+}
+
+enum cd_err act_out_of_scope(struct act *c, const char *field, const char *msg)
+{
+	c->why = "out_of_scope";
+	return act_fail(c, CD_EINVAL, field, "%s", msg);
+}
+
+enum cd_err act_begin(struct act *c)
+{
+	c->outer = store_in_transaction(c->s);
+	return c->outer ? CD_OK : store_begin(c->s, c->d);
+}
+
+static char *dump(json_t *v)
+{
+	return v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+}
+
+enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const char *object,
+		    json_t *before, json_t *after)
+{
+	char *b = NULL, *a = NULL;
+
+	if (!rc) {
+		struct audit_entry e = {.at = c->now, .actor = c->actor ? c->actor : "-",
+					.ip = c->ip ? c->ip : "", .action = action,
+					.object = object ? object : "", .outcome = AUDIT_OK};
+
+		b = dump(before);
+		a = dump(after);
+		e.before = b;
+		e.after = a;
+		if ((before && !b) || (after && !a))
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if (!rc)
+			rc = audit_append(c->s, &e, c->d);
+		if (!rc && !c->outer)
+			rc = store_commit(c->s, c->d);
+	}
+	if (rc && !c->outer)
+		store_rollback(c->s);
+	json_decref(before);
+	json_decref(after);
+	free(b);
+	free(a);
+	return rc;
+}
+
+bool act_in_scope(struct act *c, int64_t unit)
+{
+	bool yes = false;
+
+	if (!c->scope)
+		return true;
+	if (!unit)
+		return false;
+	return store_unit_within(c->s, unit, c->scope, &yes, NULL) == CD_OK && yes;
+}
+
+enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const char *field,
+		      int64_t *id)
+{
+	static const char *const what[] = {"unit", "person", "asset"};
+	enum cd_err rc = store_id_of(c->s, k, code, id, c->d);
+
+	if (rc == CD_ENOTFOUND)
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field, what[k], code);
+	return rc;
+}
+
+enum cd_err act_not_future(struct act *c, cd_time t, const char *field)
+{
+	if (t != CD_TIME_NONE && t > c->now + 60)
+		return act_fail(c, CD_EINVAL, field, "%s: lies in the future; record what has "
+						     "happened", field);
+	return CD_OK;
+}
+
+json_t *act_json_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *act_json_date(cd_date d)
+{
+	char buf[11];
+
+	return d == CD_DATE_NONE ? json_null() : json_string(date_format(d, buf));
+}
+
+json_t *act_json_time(cd_time t)
+{
+	char buf[26];
+
+	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
+}

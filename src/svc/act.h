@@ -1,0 +1,71 @@
+/* act.h — the use-case layer's common ground: who acts, when and within which scope, and the
+ * one way an act is written — check, begin, write, append its audit entry, commit — so that the
+ * API, the command line and the demo, which all call the acts of svc/ (work.h, …), write the same
+ * records and the same audit entries for the same act. */
+#ifndef CD_ACT_H
+#define CD_ACT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "core/err.h"
+#include "store/store.h"
+#include "svc/policy.h"
+
+/* An act's context, set by the caller. */
+struct act {
+	struct store *s;
+	const struct policy *pol; /* borrowed (policy_get) */
+	const char *actor;        /* the audit's actor: account name, "token:ID", "cli:USER", "demo" */
+	const char *ip;           /* the client's address; "" for the command line */
+	cd_time now;              /* the clock: what "now" and "in the future" mean */
+	int64_t scope;            /* the caller's unit subtree; 0 = the whole organisation */
+	struct arena *a;          /* what the act allocates for its answer (the caller frees) */
+	struct cd_diag *d;        /* the message of a refusal or failure */
+	const char *field;        /* out: the input field a refusal is about, or NULL */
+	const char *why;          /* out: a refusal's machine code when more precise than the
+				   * error's ("out_of_scope"), or NULL */
+	/* private */
+	bool outer;               /* the caller holds the transaction (the demo) */
+};
+
+/* act_fail sets the message and the field at fault and returns err. */
+enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* act_out_of_scope refuses (CD_EINVAL, why "out_of_scope") what would reach outside the
+ * caller's scope, naming the field. */
+enum cd_err act_out_of_scope(struct act *c, const char *field, const char *msg);
+
+/* act_begin opens the act's transaction, unless the caller holds one already (then the act's
+ * writes become part of it and act_end neither commits nor rolls back). */
+enum cd_err act_begin(struct act *c);
+
+/* act_end ends an act begun with act_begin: on rc == CD_OK it appends the audit entry (action,
+ * object, before and after — JSON values it consumes, NULL for none; outcome ok) and commits;
+ * on any failure it rolls back. Returns the act's result. */
+enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const char *object,
+		    json_t *before, json_t *after);
+
+/* act_in_scope: unit lies in the caller's scope (always with scope 0; never for unit 0 under
+ * a scope). */
+bool act_in_scope(struct act *c, int64_t unit);
+
+/* act_id_of: the id of the unit, person or asset with this code; a refusal naming the field
+ * (CD_ENOTFOUND, "field: no unit \"X\"") when there is none. */
+enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const char *field,
+		      int64_t *id);
+
+/* act_not_future refuses an instant more than a minute after now (a step is recorded when it has
+ * been done). */
+enum cd_err act_not_future(struct act *c, cd_time t, const char *field);
+
+/* JSON of possibly absent values: null for NULL, CD_DATE_NONE, CD_TIME_NONE. */
+json_t *act_json_str(const char *s);
+json_t *act_json_date(cd_date d);
+json_t *act_json_time(cd_time t);
+
+#endif

@@ -1,0 +1,261 @@
+/* incidents.c — the acts on incidents (网络安全事件): record one with its first events, append
+ * events to its timeline; each event's values written the one way the timeline keeps them and
+ * checked against the incident folded so far, so that nothing the rules refuse is written. */
+#include <stdio.h>
+#include <string.h>
+
+#include "svc/work.h"
+
+/* ---- an event's values, written one way ---- */
+
+static enum cd_err valid_class(struct act *c, const char *s, const char **code)
+{
+	const struct incident_classes *k = &c->pol->classes;
+	const struct incident_class *cl = incident_class_find(k, s);
+	char list[256] = "";
+	size_t n = 0;
+
+	if (cl) {
+		*code = cl->code;
+		return CD_OK;
+	}
+	for (size_t i = 0; i < k->n && n < sizeof list; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
+				      k->v[i].code);
+	return act_fail(c, CD_EINVAL, "value",
+			"class: \"%s\" is not an incident class of GB/T 20986-2023 (use the code "
+			"or the Chinese name: %s)",
+			s, list);
+}
+
+static enum cd_err valid_subclass(struct act *c, const char *cls, const char *sub)
+{
+	const struct incident_class *cl = cls ? incident_class_find(&c->pol->classes, cls) : NULL;
+
+	if (!cls)
+		return act_fail(c, CD_EINVAL, "value", "subclass: record the class first");
+	for (size_t i = 0; cl && i < cl->nsubclasses; i++)
+		if (!strcmp(cl->subclasses[i], sub))
+			return CD_OK;
+	if (!cl || !cl->nsubclasses)
+		return CD_OK; /* no subclasses listed: free text */
+	return act_fail(c, CD_EINVAL, "value", "subclass: \"%s\" is not a subclass of %s", sub,
+			cl->code);
+}
+
+static bool is_time_field(const char *name)
+{
+	return !strcmp(name, "occurred_at") || !strcmp(name, "outage_start") ||
+	       !strcmp(name, "outage_end");
+}
+
+enum cd_err svc_incident_normalise(struct act *c, const struct incident *x,
+				   struct incident_event *e)
+{
+	cd_time t;
+	char *buf;
+	int k;
+
+	if (e->kind != IEV_SET || !e->name || !e->value || !*e->value)
+		return CD_OK;
+	if (!strcmp(e->name, "class"))
+		return valid_class(c, e->value, &e->value);
+	if (!strcmp(e->name, "subclass"))
+		return valid_subclass(c, x->class_code, e->value);
+	if (is_time_field(e->name) && time_parse(e->value, true, &t)) {
+		if (!(buf = arena_alloc(c->a, 26)))
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		e->value = time_format(t, buf);
+	} else if (!strcmp(e->name, "reporter") && (k = reporter_parse(e->value)) >= 0) {
+		e->value = reporter_code((enum reporter)k);
+	} else if (!strcmp(e->name, "outage_scope") && (k = outage_scope_parse(e->value)) >= 0) {
+		e->value = outage_scope_code((enum outage_scope)k);
+	}
+	return CD_OK;
+}
+
+/* ---- reading one ---- */
+
+enum cd_err svc_incident_read(struct act *c, int64_t id, const char *code, struct incident *x)
+{
+	struct incident_row row;
+	bool yes = true;
+	enum cd_err rc = store_incident_get(c->s, id, code, c->a, &row, c->d);
+
+	if (!rc && c->scope)
+		rc = store_incident_concerns(c->s, row.x.id, c->scope, &yes, c->d);
+	if (rc == CD_ENOTFOUND || (!rc && !yes)) {
+		if (id)
+			return act_fail(c, CD_ENOTFOUND, NULL, "no incident %lld", (long long)id);
+		return act_fail(c, CD_ENOTFOUND, NULL, "no incident %s", code ? code : "");
+	}
+	if (!rc && (rc = incident_fold(&row.x, c->a, c->d))) {
+		cd_diag_prefix(c->d, "its stored timeline breaks a rule (a damaged database)");
+		rc = CD_ESTORE;
+	}
+	if (!rc)
+		*x = row.x;
+	return rc;
+}
+
+/* ---- writing ---- */
+
+/* events_json: what the audit keeps of events e[0..n). */
+static json_t *events_json(struct act *c, const struct incident_event *e, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < n; i++) {
+		struct rec_row p;
+		const char *person = NULL;
+
+		if (e[i].person && !store_rec_get(c->s, SR_PERSON, e[i].person, c->a, &p, NULL))
+			person = p.r.person.code;
+		json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
+						     incident_event_code(e[i].kind), "at",
+						     act_json_time(e[i].at), "name",
+						     act_json_str(e[i].name), "value",
+						     act_json_str(e[i].value), "person",
+						     act_json_str(person)));
+	}
+	return arr;
+}
+
+/* check_events normalises e[0..n) and folds them into *tmp in order. */
+static enum cd_err check_events(struct act *c, struct incident *tmp, struct incident_event *e,
+				size_t n)
+{
+	enum cd_err rc = CD_OK;
+
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (e[i].at == CD_TIME_NONE)
+			e[i].at = c->now;
+		if ((rc = act_not_future(c, e[i].at, "at")))
+			break;
+		if ((rc = svc_incident_normalise(c, tmp, &e[i])))
+			break;
+		if ((rc = incident_apply(tmp, &e[i], c->a, c->d)) != CD_OK) {
+			cd_diag_prefix(c->d, tmp->code);
+			/* an event dated before detection: the time given is at fault */
+			c->field = e[i].kind != IEV_SET && e[i].at < tmp->detected_at ? "at" : NULL;
+		}
+	}
+	return rc;
+}
+
+static enum cd_err write_events(struct act *c, const struct incident *x,
+				const struct incident_event *e, size_t n)
+{
+	enum cd_err rc = CD_OK;
+
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = store_incident_event_add(c->s, x->id, &e[i], c->d);
+	return rc;
+}
+
+enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
+			     struct incident_event *e, size_t n, struct incident *x)
+{
+	struct incident tmp;
+	json_t *assets;
+	bool yes = true;
+	char obj[32];
+	enum cd_err rc;
+
+	incident_init(&tmp);
+	tmp.code = in->code;
+	tmp.title = in->title;
+	tmp.detected_at = in->detected_at;
+	if (!tmp.code || !*tmp.code)
+		return act_fail(c, CD_EINVAL, "code", "code: give the incident's number");
+	if (tmp.detected_at == CD_TIME_NONE)
+		return act_fail(c, CD_EINVAL, "detected_at", "detected_at: give when it was detected");
+	if ((rc = act_not_future(c, tmp.detected_at, "detected_at")))
+		return rc;
+	if (!in->nassets)
+		return act_fail(c, CD_EINVAL, "assets", "assets: name at least one system");
+	if (!(tmp.assets = arena_alloc(c->a, in->nassets * sizeof *tmp.assets)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < in->nassets; i++) {
+		if ((rc = act_id_of(c, SK_ASSET, in->assets[i], "assets", &tmp.assets[i])))
+			return rc;
+		for (size_t k = 0; k < i; k++)
+			if (tmp.assets[k] == tmp.assets[i])
+				return act_fail(c, CD_EINVAL, "assets", "assets: %s is given twice",
+						in->assets[i]);
+	}
+	tmp.nassets = in->nassets;
+	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &tmp.unit)))
+		return rc;
+	if (!tmp.unit) {
+		struct asset_row a;
+
+		if ((rc = store_asset_get(c->s, tmp.assets[0], c->a, &a, c->d)))
+			return rc;
+		tmp.unit = a.a.rel[REL_MANAGER];
+	}
+	if ((rc = check_events(c, &tmp, e, n)) || (rc = act_begin(c)))
+		return rc;
+	rc = store_incident_add(c->s, &tmp, c->d);
+	if (rc == CD_ECONFLICT)
+		rc = act_fail(c, CD_ECONFLICT, "code", "incident %s is already recorded", tmp.code);
+	if (!rc && c->scope)
+		rc = store_incident_concerns(c->s, tmp.id, c->scope, &yes, c->d);
+	if (!rc && !yes)
+		rc = act_out_of_scope(c, "unit", "the incident must concern a unit of your scope");
+	if (!rc)
+		rc = write_events(c, &tmp, e, n);
+	snprintf(obj, sizeof obj, "incident:%lld", (long long)tmp.id);
+	assets = json_array();
+	for (size_t i = 0; i < in->nassets; i++)
+		json_array_append_new(assets, json_string(in->assets[i]));
+	rc = act_end(c, rc, "incident.create", obj, NULL,
+		     rc ? (json_decref(assets), NULL)
+			: json_pack("{s:s, s:o, s:o}", "code", tmp.code, "assets", assets,
+				    "events", events_json(c, e, n)));
+	if (!rc)
+		*x = tmp;
+	return rc;
+}
+
+enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, const char *action,
+				struct incident_event *e, size_t n, struct incident *x)
+{
+	struct incident tmp;
+	char obj[32];
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	/* read inside the transaction: events appended at once are put in order by the database */
+	rc = svc_incident_read(c, id, code, &tmp);
+	if (!rc)
+		rc = check_events(c, &tmp, e, n);
+	if (!rc)
+		rc = write_events(c, &tmp, e, n);
+	snprintf(obj, sizeof obj, "incident:%lld", (long long)tmp.id);
+	rc = act_end(c, rc, action, obj, NULL,
+		     rc ? NULL
+			: json_pack("{s:s, s:o}", "code", tmp.code, "events", events_json(c, e, n)));
+	if (!rc)
+		*x = tmp;
+	return rc;
+}
+
+const char *svc_incident_action(enum incident_event_kind k)
+{
+	switch (k) {
+	case IEV_REPORT:
+		return "incident.report";
+	case IEV_CLOSE:
+		return "incident.close";
+	case IEV_PROPOSE:
+		return "incident.propose";
+	case IEV_RECOMMEND:
+		return "incident.recommend";
+	case IEV_DECIDE:
+		return "incident.decide";
+	default:
+		return "incident.event";
+	}
+}

@@ -1,0 +1,132 @@
+/* policy.c — the shared policy: one built per profile text, reference-counted under a mutex. */
+#include "policy.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/incident_data.h"
+#include "profile/profile_load.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct policy *current; /* the one shared; holds a reference of its own */
+
+static void policy_free(struct policy *pol)
+{
+	if (!pol)
+		return;
+	profile_free(pol->p);
+	arena_free(pol->a);
+	free(pol->source);
+	free(pol);
+}
+
+/* build makes a policy of profile p (consumed) with one reference. */
+static enum cd_err build(struct profile *p, char *source, size_t len, struct policy **out,
+			 struct cd_diag *d)
+{
+	struct policy *pol = calloc(1, sizeof *pol);
+	enum cd_err rc = CD_OK;
+
+	if (!pol || !(pol->a = arena_new(0))) {
+		free(pol);
+		profile_free(p);
+		free(source);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	pol->p = p;
+	pol->source = source;
+	pol->len = len;
+	pol->refs = 1;
+	rc = incident_data_builtin(pol->a, &pol->rules, &pol->classes, d);
+	if (!rc)
+		rc = cond_parse_profile(p, pol->a, &pol->conds, d);
+	if (rc) {
+		policy_free(pol);
+		return rc;
+	}
+	*out = pol;
+	return CD_OK;
+}
+
+enum cd_err policy_build(struct profile *p, const struct policy **out, struct cd_diag *d)
+{
+	struct policy *pol = NULL;
+	enum cd_err rc = build(p, NULL, 0, &pol, d);
+
+	*out = pol;
+	return rc;
+}
+
+enum cd_err policy_get(struct store *s, const struct policy **out, struct cd_diag *d)
+{
+	char *id = NULL, *src = NULL;
+	size_t len = 0;
+	struct profile *p = NULL;
+	struct policy *pol = NULL, *old = NULL;
+	enum cd_err rc = store_profile_get(s, &id, &src, &len, d);
+
+	*out = NULL;
+	free(id);
+	if (rc) {
+		free(src);
+		return rc == CD_ENOTFOUND ? cd_diag_set(d, CD_ESTORE, "the database holds no profile "
+							      "(not initialised: cyberduty init)")
+					  : rc;
+	}
+	pthread_mutex_lock(&lock);
+	if (current && current->len == len && !memcmp(current->source, src, len)) {
+		current->refs++;
+		*out = current;
+	}
+	pthread_mutex_unlock(&lock);
+	if (*out) {
+		free(src);
+		return CD_OK;
+	}
+	rc = profile_load_buffer(src, len, "profile as installed", &p, d);
+	if (rc) {
+		free(src);
+		return rc == CD_ENOMEM ? rc : CD_ESTORE;
+	}
+	if ((rc = build(p, src, len, &pol, d)))
+		return rc;
+	pthread_mutex_lock(&lock);
+	old = current;
+	current = pol;
+	pol->refs++; /* the cache's and the caller's */
+	if (old && --old->refs == 0)
+		policy_free(old);
+	else
+		old = NULL;
+	pthread_mutex_unlock(&lock);
+	*out = pol;
+	return CD_OK;
+}
+
+void policy_put(const struct policy *cpol)
+{
+	struct policy *pol = (struct policy *)(uintptr_t)cpol; /* ours: handed out const */
+	bool last;
+
+	if (!pol)
+		return;
+	pthread_mutex_lock(&lock);
+	last = --pol->refs == 0;
+	pthread_mutex_unlock(&lock);
+	if (last)
+		policy_free(pol);
+}
+
+void policy_cache_clear(void)
+{
+	struct policy *pol;
+
+	pthread_mutex_lock(&lock);
+	pol = current;
+	current = NULL;
+	pthread_mutex_unlock(&lock);
+	policy_put(pol);
+}

@@ -1,0 +1,44 @@
+/* policy.h — the policy an organisation lives by, built once: its profile, the built-in
+ * grading rules and incident classes, and the profile's trigger conditions parsed. Built the
+ * first time a version of the profile is asked for and shared read-only by every thread until
+ * another version is put in force; each request reads only the profile's text to know which. */
+#ifndef CD_POLICY_H
+#define CD_POLICY_H
+
+#include <stddef.h>
+
+#include "core/cond.h"
+#include "core/err.h"
+#include "core/incident.h"
+#include "core/profile.h"
+#include "store/store.h"
+
+struct policy {
+	struct profile *p;
+	struct grade_rules rules;        /* data/incident-grades.json */
+	struct incident_classes classes; /* data/incident-classes.json */
+	const struct cond **conds;       /* p's trigger conditions, in p's trigger order */
+	/* private */
+	struct arena *a;
+	char *source; /* the profile's YAML as installed, which names this version */
+	size_t len;
+	int refs;
+};
+
+/* policy_get returns the policy of the profile installed in s, shared: the one built before when
+ * the profile's text is unchanged, else a new one (which from then on is the one shared). The
+ * caller gives it back with policy_put. CD_ESTORE when the database holds no profile or one that
+ * does not load (a damaged database: the message says why). Thread-safe. */
+enum cd_err policy_get(struct store *s, const struct policy **out, struct cd_diag *d);
+
+/* policy_put gives back a policy of policy_get; NULL is accepted. */
+void policy_put(const struct policy *pol);
+
+/* policy_build builds a policy of profile p alone (which it consumes), not shared: for `eval`
+ * and tests. Free with policy_put. */
+enum cd_err policy_build(struct profile *p, const struct policy **out, struct cd_diag *d);
+
+/* policy_cache_clear drops the shared policy (at exit, so that leak checkers see nothing). */
+void policy_cache_clear(void);
+
+#endif

@@ -1,0 +1,155 @@
+/* work.h — the acts and reads of the daily work: official notices (通报) and their closed loop,
+ * records of meetings, drills and training, incidents and their timeline. Each act is one
+ * function (act.h: check, transaction, write, audit entry under one action, commit) called alike
+ * by the API, the command line and the demo; each read takes one record or one page from the
+ * store (store_work.h), never the whole organisation. The audit actions are listed in
+ * docs/audit.md. */
+#ifndef CD_WORK_H
+#define CD_WORK_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/incident.h"
+#include "core/notice.h"
+#include "core/oblig.h"
+#include "svc/act.h"
+
+/* ---- notices -------------------------------------------------------------------------------- */
+
+/* A new notice as a person gives it. */
+struct notice_new {
+	const char *code, *authority; /* required */
+	const char *category, *text, *attachment;
+	cd_time received_at;         /* CD_TIME_NONE: now */
+	const char *const *assets;   /* codes of the systems it concerns, at least one */
+	size_t nassets;
+	const char *unit;            /* code; NULL: the unit in charge of the first system */
+	cd_date due;                 /* the notice's own deadline, or CD_DATE_NONE */
+};
+
+/* A notice as acts and reads answer it: the stored row folded, its due date, and the earlier
+ * notice or incident on one of its systems that makes it a repeat. */
+struct notice_view {
+	struct notice_row row;          /* row.n is folded */
+	struct notice_due due;
+	struct asset_event repeat;      /* valid when repeat_code is not NULL */
+	const char *repeat_code;        /* the earlier notice's or incident's code, or NULL */
+	const char *repeat_asset;       /* the code of the system it repeats on */
+	bool repeat_is_notice;
+	const struct calendar *cal;     /* borrowed from the read; valid until svc_work_end */
+};
+
+/* The acts name a notice by id, or by code when id is 0. Every act and read refuses what is
+ * outside the caller's scope as not found. Results are in c->a; on a refusal c->field names the
+ * input at fault. */
+
+/* svc_notice_add records a new notice (audit "notice.create"): the due date must not precede
+ * receipt (field "due"), the code must be new (CD_ECONFLICT, "code"), the systems must exist
+ * and be distinct ("assets"); the unit defaults to the one in charge of the first system
+ * (谁主管谁负责); the 举一反三 list is computed and kept (NOTICE_SIMILAR_MAX). */
+enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct notice_view *out);
+
+/* svc_notice_step records one step of the closed loop (start, rectify, feedback, verify,
+ * support, extend; audit "notice.<step>" with the stage before and after) after notice_apply
+ * has accepted it (CD_EINVAL otherwise: out of order, before receipt, an extension not later
+ * than the due date); e->at CD_TIME_NONE is now. */
+enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
+			    const struct notice_event *e, struct notice_view *out);
+
+/* svc_notice_check marks a system of the notice's 举一反三 list checked (audit
+ * "notice.checked"); CD_ECONFLICT when it is not on the list or was checked already. */
+enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code, const char *asset,
+			     cd_time at, const char *by, struct notice_view *out);
+
+/* svc_notice_get reads one notice (with its 举一反三 list). */
+enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out);
+
+/* svc_notice_page reads up to q->limit notices of the caller's scope (q->scope is set from c),
+ * in id order from q->after, whose state at instant `at` is `state` (-1: any) and that were
+ * received by `at`. *next is the id to continue after (0 when there are no more). */
+enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_time at,
+			    struct notice_view **out, size_t *n, int64_t *next);
+
+/* svc_notice_json: the one JSON of a notice at instant `at` (the summary; with `full` also its
+ * text, timeline and 举一反三 list) — the API's answers, `notice list|show --json`. */
+json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_time at, bool full);
+
+/* ---- records -------------------------------------------------------------------------------- */
+
+/* A record as a person gives it: on create every field that is not NULL / none; on update only
+ * those set (clear: the `clear` bits name the optional texts to empty). */
+struct record_in {
+	int kind;                   /* enum record_kind; -1 not given */
+	const char *unit;           /* code; NULL not given */
+	cd_date on;                 /* CD_DATE_NONE not given */
+	const char *duty, *period, *title, *participants, *minutes, *attachment;
+	unsigned clear;             /* RECORD_CLEAR_* */
+};
+#define RECORD_CLEAR_DUTY         1u
+#define RECORD_CLEAR_PERIOD       2u
+#define RECORD_CLEAR_PARTICIPANTS 4u
+#define RECORD_CLEAR_MINUTES      8u
+#define RECORD_CLEAR_ATTACHMENT   16u
+
+/* svc_record_add records a meeting, drill, training … (audit "record.create"): the day not in
+ * the future ("on"), a unit of the caller's scope ("unit"; without one, the unit that alone holds
+ * the duty or kind, else refused), a duty of the profile ("duty"), a period of that duty
+ * ("period"), a title ("title"). svc_record_update corrects record id the same way (audit
+ * "record.update" with before and after). */
+enum cd_err svc_record_add(struct act *c, const struct record_in *in, struct record_row *out);
+enum cd_err svc_record_update(struct act *c, int64_t id, const struct record_in *in,
+			      struct record_row *out);
+
+/* svc_record_get / svc_record_page read records of the caller's scope. */
+enum cd_err svc_record_get(struct act *c, int64_t id, struct record_row *out);
+enum cd_err svc_record_page(struct act *c, struct work_query q, struct record_row **out,
+			    size_t *n, int64_t *next);
+
+/* svc_record_json: the one JSON of a record. */
+json_t *svc_record_json(const struct record_row *r);
+
+/* ---- incidents ------------------------------------------------------------------------------ */
+
+/* A new incident as a person gives it. */
+struct incident_new {
+	const char *code, *title;
+	cd_time detected_at;
+	const char *const *assets; /* codes, the main system first, at least one */
+	size_t nassets;
+	const char *unit;          /* code; NULL: the unit in charge of the main system */
+};
+
+/* svc_incident_add records a new incident with its first events e[0..n) (audit
+ * "incident.create"); svc_incident_events appends events e[0..n) to one (audit `action`:
+ * "incident.event", "incident.report", "incident.close", "incident.propose",
+ * "incident.recommend", "incident.decide" or "accountability.answer"). Each event's values are
+ * normalised (book_incident_normalise) and checked in order with incident_apply: a refusal
+ * writes nothing (CD_EINVAL; c->field "at" for an event before detection, else NULL — the
+ * caller knows which of its inputs it was). Events with at CD_TIME_NONE take now. On CD_OK *x is
+ * the incident as written, folded (in c->a). */
+enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
+			     struct incident_event *e, size_t n, struct incident *x);
+enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, const char *action,
+				struct incident_event *e, size_t n, struct incident *x);
+
+/* svc_incident_action: the audit action of an event of kind k appended by itself (what the
+ * API's routes are named after): "incident.report", ".close", ".propose", ".recommend",
+ * ".decide", else "incident.event". An answer to a trigger's question is
+ * "accountability.answer". */
+const char *svc_incident_action(enum incident_event_kind k);
+
+/* svc_incident_normalise checks the class or subclass an IEV_SET event e names against the
+ * policy's classes (the core takes any text) and writes times and codes the one way the timeline
+ * keeps them (RFC 3339 in CST, English codes), in c->a; c->field "value" on a refusal. Other
+ * events, and values the core will refuse, are left for incident_apply. */
+enum cd_err svc_incident_normalise(struct act *c, const struct incident *x,
+				   struct incident_event *e);
+
+/* svc_incident_read reads one incident of the caller's scope, folded, into *x. */
+enum cd_err svc_incident_read(struct act *c, int64_t id, const char *code, struct incident *x);
+
+#endif
