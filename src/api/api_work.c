@@ -250,107 +250,55 @@ int api_notice_checked(struct api_ctx *x)
 
 /* --- incidents ---------------------------------------------------------------------------------- */
 
-static bool incident_concerns(const struct book *b, const struct incident *i, int64_t top)
-{
-	if (!top || (i->unit && book_in_unit(b->reg, i->unit, top)))
-		return true;
-	for (size_t k = 0; k < i->nassets; k++) {
-		const struct asset *a = reg_asset(b->reg, i->assets[k]);
-
-		for (int r = 0; a && r < REL__MAX; r++)
-			if (a->rel[r] && book_in_unit(b->reg, a->rel[r], top))
-				return true;
-	}
-	return false;
-}
-
-static struct incident *incident_in_scope(struct api_ctx *x, struct wbook *w)
-{
-	struct incident *i = book_incident_by_id(&w->b, x->id);
-
-	return i && incident_concerns(&w->b, i, scope_top(x)) ? i : NULL;
-}
-
 int api_incidents_list(struct api_ctx *x)
 {
-	struct wbook w;
-	struct api_pager pg;
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct work_query q;
+	struct incident_view *v = NULL;
+	struct incident_env env;
+	size_t n = 0;
+	int64_t next = 0;
+	enum cd_err rc;
 	json_t *items;
 	int st;
 
-	if ((st = api_pager_start(x, &pg)) || (st = wbook_open(x, &w, true)))
+	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)))
 		return st;
+	if ((rc = svc_incident_page(&c, q, x->q->now, &v, &n, &next, &env)))
+		return api_acted(x, &c, rc, 200, NULL);
 	items = json_array();
-	for (size_t j = 0; j < w.b.nincidents; j++) {
-		const struct incident *inc =
-			&w.b.incidents[api_pager_index(&pg, j, w.b.nincidents)];
-		struct incident_analysis an;
-		enum page_step step;
-		json_t *o;
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = book_incident_list_json(env.reg, &v[i].x, &v[i].an);
 
-		if (!incident_concerns(&w.b, inc, scope_top(x)) ||
-		    (step = api_pager_step(&pg, inc->id)) == PAGE_SKIP)
-			continue;
-		if (step == PAGE_STOP)
-			break;
-		if (incident_analyse(&w.env, inc, x->q->now, w.b.a, &an)) {
-			json_decref(items);
-			wbook_close(&w);
-			return api_fail(x, 500, "internal", NULL, "out of memory");
-		}
-		o = book_incident_list_json(w.b.reg, inc, &an);
-		json_object_set_new(o, "id", json_integer(inc->id));
+		json_object_set_new(o, "id", json_integer(v[i].x.id));
 		json_array_append_new(items, o);
 	}
-	st = api_pager_answer(x, &pg, items);
-	wbook_close(&w);
-	return st;
-}
-
-static json_t *incident_full(struct api_ctx *x, struct wbook *w, const struct incident *inc)
-{
-	struct incident_analysis an;
-	json_t *o;
-
-	if (incident_analyse(&w->env, inc, x->q->now, w->b.a, &an))
-		return NULL;
-	o = book_incident_json(&w->env, inc, &an);
-	if (o)
-		json_object_set_new(o, "id", json_integer(inc->id));
-	return o;
-}
-
-int api_incident_get(struct api_ctx *x)
-{
-	struct wbook w;
-	struct incident *inc;
-	int st;
-
-	if ((st = wbook_open(x, &w, true)))
-		return st;
-	if (!(inc = incident_in_scope(x, &w)))
-		st = api_fail(x, 404, "not_found", NULL, "no incident %lld", (long long)x->id);
-	else
-		st = api_ok(x, 200, incident_full(x, &w, inc));
-	wbook_close(&w);
-	return st;
+	return page_answer(x, items, next);
 }
 
 /* incident_answer: the whole incident with the engine's verdicts, as it stands now. */
 static int incident_answer(struct api_ctx *x, int64_t id, unsigned status)
 {
-	struct wbook w;
-	struct incident *inc;
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct incident_view v;
+	enum cd_err rc;
+	json_t *o;
 	int st;
 
-	if ((st = wbook_open(x, &w, true)))
+	if ((st = api_act(x, &c, &d)))
 		return st;
-	if (!(inc = book_incident_by_id(&w.b, id)))
-		st = api_fail(x, 404, "not_found", NULL, "no incident %lld", (long long)id);
-	else
-		st = api_ok(x, status, incident_full(x, &w, inc));
-	wbook_close(&w);
-	return st;
+	if ((rc = svc_incident_get(&c, id, NULL, x->q->now, &v)))
+		return api_acted(x, &c, rc, 200, NULL);
+	if ((o = book_incident_json(&v.env, &v.x, &v.an)))
+		json_object_set_new(o, "id", json_integer(v.x.id));
+	return api_ok(x, status, o);
+}
+
+int api_incident_get(struct api_ctx *x)
+{
+	return incident_answer(x, x->id, 200);
 }
 
 /* name_known: the name of a set, fact or measure event is one of its vocabulary. */
@@ -477,29 +425,18 @@ static int make_close(struct api_ctx *x, struct act *c, struct incident_event *e
 	return 0;
 }
 
-/* make_case: the engine's proposal or recommendation, kept in the timeline (the engine reads
- * the organisation's book to write it). */
-static int make_case(struct api_ctx *x, struct incident_event *e, size_t *n,
+/* make_case: the engine's proposal or recommendation, kept in the timeline. */
+static int make_case(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n,
 		     enum incident_event_kind kind)
 {
-	struct incident_analysis an;
-	struct wbook w;
-	struct incident *inc;
-	const char *note = NULL;
-	int st;
+	struct incident_view v;
+	const char *note;
+	enum cd_err rc = svc_incident_get(c, x->id, NULL, x->q->now, &v);
 
-	if ((st = wbook_open(x, &w, true)))
-		return st;
-	if (!(inc = incident_in_scope(x, &w))) {
-		wbook_close(&w);
-		return api_fail(x, 404, "not_found", NULL, "no incident %lld", (long long)x->id);
-	}
-	if (!incident_analyse(&w.env, inc, x->q->now, w.b.a, &an))
-		note = kind == IEV_PROPOSE
-			       ? accountability_proposal(&w.env, inc, &an, x->q->now, w.b.a)
-			       : incident_recommend(&w.env, inc, &an, w.b.a);
-	note = arena_strdup(x->a, note);
-	wbook_close(&w);
+	if (rc)
+		return api_acted(x, c, rc, 200, NULL);
+	note = kind == IEV_PROPOSE ? accountability_proposal(&v.env, &v.x, &v.an, x->q->now, c->a)
+				   : incident_recommend(&v.env, &v.x, &v.an, c->a);
 	if (!note)
 		return api_fail(x, 500, "internal", NULL, "out of memory");
 	e[0] = (struct incident_event){.kind = kind, .at = x->q->now, .recorded_at = CD_TIME_NONE,
@@ -510,14 +447,12 @@ static int make_case(struct api_ctx *x, struct incident_event *e, size_t *n,
 
 static int make_propose(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)
 {
-	(void)c;
-	return make_case(x, e, n, IEV_PROPOSE);
+	return make_case(x, c, e, n, IEV_PROPOSE);
 }
 
 static int make_recommend(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)
 {
-	(void)c;
-	return make_case(x, e, n, IEV_RECOMMEND);
+	return make_case(x, c, e, n, IEV_RECOMMEND);
 }
 
 static int make_decide(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)

@@ -129,6 +129,9 @@ enum stmt {
 	ST_RECORD_PAGE_DESC,
 	ST_ASSET_EVENTS,
 	ST_SIMILAR,
+	ST_ASSET_SOME,
+	ST_DUTY_SOME,
+	ST_NOTICES_ON,
 	STMT__MAX
 };
 
@@ -496,6 +499,18 @@ static const char *const stmts[STMT__MAX] = {
 		       " WHERE c.status <> 'retired' AND c.id NOT IN (SELECT id FROM own))"
 		       " SELECT id, why, count(*) OVER () FROM sim"
 		       " ORDER BY " REASONS("why") " DESC, id LIMIT ?2",
+	/* the register around a few systems (store_reg_load_around) */
+	[ST_ASSET_SOME] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
+			  " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
+			  " assessed_on, assess_result, cii, internet_facing, personal_info,"
+			  " protection_installed, status, admin_level, software FROM asset"
+			  " WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+	[ST_DUTY_SOME] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
+			 " FROM duty WHERE asset_id IS NULL UNION ALL"
+			 " SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
+			 " FROM duty WHERE asset_id IN (SELECT value FROM json_each(?1)) ORDER BY 1",
+	[ST_NOTICES_ON] = "SELECT DISTINCT notice_id FROM notice_asset"
+			  " WHERE asset_id IN (SELECT value FROM json_each(?1)) ORDER BY 1",
 };
 
 struct sq {
@@ -952,9 +967,10 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 	int step;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		bool asset = s == ST_ASSET_ALL || s == ST_ASSET_SOME;
 		void *rec = s == ST_UNIT_ALL	  ? (void *)reg_add_unit(r)
 			    : s == ST_PERSON_ALL  ? (void *)reg_add_person(r)
-			    : s == ST_ASSET_ALL	  ? (void *)reg_add_asset(r)
+			    : asset		  ? (void *)reg_add_asset(r)
 			    : s == ST_PROJECT_ALL ? (void *)reg_add_project(r)
 						  : (void *)reg_add_duty(r);
 
@@ -964,7 +980,7 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 			unit_cols(r->arena, st, rec);
 		else if (s == ST_PERSON_ALL)
 			person_cols(r->arena, st, rec);
-		else if (s == ST_ASSET_ALL)
+		else if (asset)
 			asset_row(r->arena, st, rec);
 		else if (s == ST_PROJECT_ALL)
 			project_cols(r->arena, st, rec);
@@ -976,12 +992,18 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 	else if (step != SQLITE_DONE)
 		rc = db_fail(q, d, "loading the register");
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc;
 }
 
-static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
+static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
+
+/* sq_reg_load reads the whole register (assets == NULL) or the register around assets[0..n):
+ * every unit, person and project, the duties held for units, and those systems with their
+ * duties. */
+static enum cd_err reg_read(struct sq *q, const int64_t *assets, size_t n, struct reg **out,
+			    struct cd_diag *d)
 {
-	struct sq *q = (struct sq *)s;
 	struct reg *r = reg_new();
 	enum cd_err rc;
 
@@ -991,18 +1013,41 @@ static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag
 	rc = load_rows(q, ST_UNIT_ALL, r, d);
 	if (!rc)
 		rc = load_rows(q, ST_PERSON_ALL, r, d);
+	if (!rc && assets && (!bind_ids(q, ST_ASSET_SOME, assets, n) ||
+			      !bind_ids(q, ST_DUTY_SOME, assets, n)))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = load_rows(q, ST_ASSET_ALL, r, d);
+		rc = load_rows(q, assets ? ST_ASSET_SOME : ST_ASSET_ALL, r, d);
 	if (!rc)
-		rc = load_rows(q, ST_DUTY_ALL, r, d);
+		rc = load_rows(q, assets ? ST_DUTY_SOME : ST_DUTY_ALL, r, d);
 	if (!rc)
 		rc = load_rows(q, ST_PROJECT_ALL, r, d);
+	if (assets) {
+		sqlite3_clear_bindings(q->st[ST_ASSET_SOME]);
+		sqlite3_clear_bindings(q->st[ST_DUTY_SOME]);
+	}
 	if (rc) {
 		reg_free(r);
 		return rc;
 	}
 	*out = r;
 	return CD_OK;
+}
+
+static enum cd_err sq_reg_load_around(struct store *s, const int64_t *assets, size_t n,
+				      struct reg **out, struct cd_diag *d)
+{
+	static const int64_t none = 0;
+
+	return reg_read((struct sq *)s, n ? assets : &none, n ? n : 1, out, d);
+}
+
+static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t n,
+				 struct arena *a, int64_t **out, size_t *nout, struct cd_diag *d);
+
+static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
+{
+	return reg_read((struct sq *)s, NULL, 0, out, d);
 }
 
 static enum cd_err sq_calendar_add(struct store *s, int year_from, int year_to, const char *src,
@@ -2776,6 +2821,30 @@ static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nas
 	return rc;
 }
 
+static void id_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	(void)a;
+	(void)k;
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+}
+
+static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t n,
+				 struct arena *a, int64_t **out, size_t *nout, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	*out = NULL;
+	*nout = 0;
+	if (!n)
+		return CD_OK;
+	if (!bind_ids(q, ST_NOTICES_ON, assets, n)) {
+		done(q, ST_NOTICES_ON);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	return read_rows(q, q->st[ST_NOTICES_ON], a, sizeof(**out), id_reader, 0, out, nout, d,
+			 "notices of systems");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -2857,6 +2926,8 @@ static const struct store_ops sqlite_ops = {
 	.record_get = sq_record_get,
 	.record_page = sq_record_page,
 	.asset_events = sq_asset_events,
+	.reg_load_around = sq_reg_load_around,
+	.notices_on = sq_notices_on,
 	.similar = sq_similar,
 };
 

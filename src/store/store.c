@@ -477,3 +477,15 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
 {
 	return s->ops->similar(s, assets, nassets, max, a, out, n, total, d);
 }
+
+enum cd_err store_reg_load_around(struct store *s, const int64_t *assets, size_t n,
+				  struct reg **out, struct cd_diag *d)
+{
+	return s->ops->reg_load_around(s, assets, n, out, d);
+}
+
+enum cd_err store_notices_on(struct store *s, const int64_t *assets, size_t n, struct arena *a,
+			     int64_t **out, size_t *nout, struct cd_diag *d)
+{
+	return s->ops->notices_on(s, assets, n, a, out, nout, d);
+}

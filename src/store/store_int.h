@@ -140,6 +140,10 @@ struct store_ops {
 	enum cd_err (*asset_events)(struct store *s, const int64_t *assets, size_t nassets,
 				    cd_time from, cd_time to, struct arena *a,
 				    struct asset_event **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*reg_load_around)(struct store *s, const int64_t *assets, size_t n,
+				       struct reg **out, struct cd_diag *d);
+	enum cd_err (*notices_on)(struct store *s, const int64_t *assets, size_t n, struct arena *a,
+				  int64_t **out, size_t *nout, struct cd_diag *d);
 	enum cd_err (*similar)(struct store *s, const int64_t *assets, size_t nassets, size_t max,
 			       struct arena *a, struct similar **out, size_t *n, size_t *total,
 			       struct cd_diag *d);

@@ -25,6 +25,13 @@ enum cd_err store_duty_add(struct store *s, struct duty *du, struct cd_diag *d);
  * every array sorted by id. */
 enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d);
 
+/* store_reg_load_around reads the register around the systems assets[0..n): every unit, person
+ * and project and the duties held for units — what a chain of responsibility and a gap check of
+ * units read, bounded by the organisation's size — and of the systems only those, with the
+ * duties held for them. What an incident's verdicts need without the whole register. */
+enum cd_err store_reg_load_around(struct store *s, const int64_t *assets, size_t n,
+				  struct reg **out, struct cd_diag *d);
+
 /* store_project_add: an IT project (loaded with the register, reg->projects). */
 enum cd_err store_project_add(struct store *s, struct project *p, struct cd_diag *d);
 

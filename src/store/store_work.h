@@ -150,6 +150,11 @@ enum cd_err store_asset_events(struct store *s, const int64_t *assets, size_t na
 			       cd_time from, cd_time to, struct arena *a, struct asset_event **out,
 			       size_t *n, struct cd_diag *d);
 
+/* store_notices_on returns the ids of the notices concerning one of the systems
+ * assets[0..n), ascending, in arena a. */
+enum cd_err store_notices_on(struct store *s, const int64_t *assets, size_t n, struct arena *a,
+			     int64_t **out, size_t *nout, struct cd_diag *d);
+
 /* store_similar computes the 举一反三 list of a notice of the systems assets[0..nassets): the
  * live (not retired) systems other than these that share a kind or a software with one of them
  * (SIMILAR_KIND, SIMILAR_SOFTWARE; a shared operator unit adds SIMILAR_OPERATOR but alone is no

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "audit/audit.h"
+#include "io/calendar_load.h"
 
 enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)
 {
@@ -114,4 +115,22 @@ json_t *act_json_time(cd_time t)
 	char buf[26];
 
 	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
+}
+
+static void free_calendar(void *p)
+{
+	calendar_free(p);
+}
+
+enum cd_err act_calendar(struct act *c, const struct calendar **out)
+{
+	struct calendar *cal = NULL;
+	enum cd_err rc = calendar_from_data(c->s, &cal, c->d);
+
+	if (!rc && arena_defer(c->a, free_calendar, cal)) {
+		calendar_free(cal);
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	}
+	*out = rc ? NULL : cal;
+	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/calendar.h"
 #include "core/date.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -62,6 +63,10 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
 /* act_not_future refuses an instant more than a minute after now (a step is recorded when it has
  * been done). */
 enum cd_err act_not_future(struct act *c, cd_time t, const char *field);
+
+/* act_calendar reads the working-day calendar (the built-in years and those imported), freed
+ * with c->a. */
+enum cd_err act_calendar(struct act *c, const struct calendar **out);
 
 /* JSON of possibly absent values: null for NULL, CD_DATE_NONE, CD_TIME_NONE. */
 json_t *act_json_str(const char *s);

@@ -259,3 +259,130 @@ const char *svc_incident_action(enum incident_event_kind k)
 		return "incident.event";
 	}
 }
+
+/* ---- reads: an incident with the engine's verdicts ---- */
+
+static void free_reg(void *p)
+{
+	reg_free(p);
+}
+
+enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nassets,
+			     const struct incident *also, struct incident_env *env)
+{
+	const struct calendar *cal = NULL;
+	struct reg *reg = NULL;
+	struct notice *notices = NULL;
+	struct incident *incidents = NULL;
+	struct asset_event *ev = NULL;
+	int64_t *ids = NULL;
+	size_t nids = 0, nev = 0, ninc = 0, cap = 0;
+	enum cd_err rc = act_calendar(c, &cal);
+
+	memset(env, 0, sizeof *env);
+	if (!rc)
+		rc = store_reg_load_around(c->s, assets, nassets, &reg, c->d);
+	if (!rc && arena_defer(c->a, free_reg, reg)) {
+		reg_free(reg);
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	}
+	if (!rc)
+		rc = store_notices_on(c->s, assets, nassets, c->a, &ids, &nids, c->d);
+	if (!rc && nids && !(notices = arena_alloc(c->a, nids * sizeof *notices)))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < nids; i++) {
+		struct notice_row row;
+
+		if (!(rc = store_notice_get(c->s, ids[i], NULL, c->a, &row, c->d))) {
+			notices[i] = row.n;
+			rc = notice_fold(&notices[i], c->pol->p, cal, c->d);
+		}
+	}
+	if (!rc)
+		rc = store_asset_events(c->s, assets, nassets, CD_TIME_NONE, CD_TIME_NONE, c->a,
+					&ev, &nev, c->d);
+	/* the incidents the repeat rule may name, for their codes */
+	for (size_t i = 0; !rc && i <= nev; i++) {
+		struct incident_row row;
+		struct incident *slot;
+
+		if (i < nev && !ev[i].incident)
+			continue;
+		if (i == nev && !also)
+			break;
+		if (i < nev)
+			rc = store_incident_get(c->s, ev[i].incident, NULL, c->a, &row, c->d);
+		else
+			row.x = *also;
+		if (!rc && !(slot = arena_grow(c->a, &incidents, &ninc, &cap, sizeof *slot)))
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if (!rc)
+			*slot = row.x;
+	}
+	if (rc)
+		return rc;
+	*env = (struct incident_env){.p = c->pol->p, .rules = &c->pol->rules, .reg = reg,
+				     .cal = cal, .conds = c->pol->conds, .notices = notices,
+				     .nnotices = nids, .events = ev, .nevents = nev,
+				     .incidents = incidents, .nincidents = ninc};
+	return CD_OK;
+}
+
+enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_time at,
+			     struct incident_view *out)
+{
+	enum cd_err rc = svc_incident_read(c, id, code, &out->x);
+
+	if (!rc)
+		rc = svc_incident_env(c, out->x.assets, out->x.nassets, &out->x, &out->env);
+	if (!rc && incident_analyse(&out->env, &out->x, at, c->a, &out->an))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	return rc;
+}
+
+enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
+			      struct incident_view **out, size_t *n, int64_t *next,
+			      struct incident_env *env)
+{
+	struct incident_row *rows = NULL;
+	int64_t *assets = NULL;
+	size_t got = 0, want = q.limit, na = 0, cap = 0;
+	enum cd_err rc;
+
+	*out = NULL;
+	*n = 0;
+	*next = 0;
+	q.scope = c->scope;
+	q.limit = want + 1;
+	if ((rc = store_incident_page(c->s, &q, c->a, &rows, &got, c->d)))
+		return rc;
+	if (got > want) {
+		got = want;
+		*next = rows[want - 1].x.id;
+	}
+	/* one register around every system of the page: each incident's verdicts read only its own */
+	for (size_t i = 0; i < got; i++)
+		for (size_t k = 0; k < rows[i].x.nassets; k++) {
+			int64_t *slot = arena_grow(c->a, &assets, &na, &cap, sizeof *slot);
+
+			if (!slot)
+				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			*slot = rows[i].x.assets[k];
+		}
+	if ((rc = svc_incident_env(c, assets, na, NULL, env)))
+		return rc;
+	if (got && !(*out = arena_alloc(c->a, got * sizeof **out)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < got; i++) {
+		struct incident_view *v = &(*out)[i];
+
+		v->x = rows[i].x;
+		if ((rc = incident_fold(&v->x, c->a, c->d)))
+			return rc == CD_EINVAL ? CD_ESTORE : rc;
+		v->env = *env;
+		if (incident_analyse(env, &v->x, at, c->a, &v->an))
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	}
+	*n = got;
+	return CD_OK;
+}

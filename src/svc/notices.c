@@ -68,32 +68,13 @@ static enum cd_err read_one(struct act *c, int64_t id, const char *code, struct 
 	return rc;
 }
 
-static void free_calendar(void *p)
-{
-	calendar_free(p);
-}
-
-/* hold_calendar: the calendar of this read, freed with the act's arena (views borrow it). */
-static enum cd_err hold_calendar(struct act *c, const struct calendar **out)
-{
-	struct calendar *cal = NULL;
-	enum cd_err rc = calendar_from_data(c->s, &cal, c->d);
-
-	if (!rc && arena_defer(c->a, free_calendar, cal)) {
-		calendar_free(cal);
-		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	}
-	*out = cal;
-	return rc;
-}
-
 enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out)
 {
 	const struct calendar *cal = NULL;
 	enum cd_err rc = read_one(c, id, code, out);
 
 	if (!rc)
-		rc = hold_calendar(c, &cal);
+		rc = act_calendar(c, &cal);
 	return rc ? rc : view_fill(c, cal, out);
 }
 
@@ -102,7 +83,7 @@ enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_ti
 {
 	const struct calendar *cal = NULL;
 	size_t want = q.limit, cap = 0;
-	enum cd_err rc = hold_calendar(c, &cal);
+	enum cd_err rc = act_calendar(c, &cal);
 
 	*out = NULL;
 	*n = 0;

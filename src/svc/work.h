@@ -152,4 +152,32 @@ enum cd_err svc_incident_normalise(struct act *c, const struct incident *x,
 /* svc_incident_read reads one incident of the caller's scope, folded, into *x. */
 enum cd_err svc_incident_read(struct act *c, int64_t id, const char *code, struct incident *x);
 
+/* An incident as reads answer it: folded, with the engine's verdicts at an instant and the
+ * environment they were computed in (the register around its systems, the notices and earlier
+ * events on them; borrowed from c->a). */
+struct incident_view {
+	struct incident x;
+	struct incident_analysis an;
+	struct incident_env env;
+};
+
+/* svc_incident_env builds what incident_analyse reads for incidents on the systems
+ * assets[0..nassets) — the register around them (store_reg_load_around), the calendar, the
+ * notices on them folded, the earlier notices and incidents on them for the repeat rule, and
+ * `also` (may be NULL) among the incidents — in c->a. Not the whole organisation: the verdicts
+ * of an incident read only its own systems, their answering units, the units above them and the
+ * people named there. */
+enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nassets,
+			     const struct incident *also, struct incident_env *env);
+
+/* svc_incident_get reads one incident of the caller's scope with its verdicts at `at`. */
+enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_time at,
+			     struct incident_view *out);
+
+/* svc_incident_page reads a page of incidents of the caller's scope with their verdicts at `at`,
+ * computed in one environment for the whole page (*env, which the views share). */
+enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
+			      struct incident_view **out, size_t *n, int64_t *next,
+			      struct incident_env *env);
+
 #endif
