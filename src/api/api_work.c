@@ -1,8 +1,8 @@
-/* api_work.c — the office's and the units' daily work over the book (svc/book.h): official
- * notices (通报) and their closed loop (rectify, feedback, verify, extend, 举一反三 checks),
- * incidents with their reports, close and accountability case (propose, recommend, decide),
- * records of meetings, drills and training, and the deadlines of the year. Each request loads
- * the book as of today; a caller scoped to a unit subtree sees what concerns it. */
+/* api_work.c — the office's and the units' daily work: official notices (通报) and their closed
+ * loop (rectify, feedback, verify, extend, 举一反三 checks), incidents with their reports, close
+ * and accountability case (propose, recommend, decide), records of meetings, drills and
+ * training, and the deadlines of the year. Each handler parses, calls the act or read of
+ * svc/work.h — one record or one page, the caller's scope applied there — and encodes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,48 +14,6 @@
 #include "svc/book.h"
 #include "svc/book_json.h"
 #include "svc/work.h"
-
-struct wbook {
-	struct profile *p;
-	struct book b;
-	struct incident_env env;
-};
-
-static void wbook_close(struct wbook *w)
-{
-	book_free(&w->b);
-	profile_free(w->p);
-}
-
-/* wbook_open loads the organisation's book as of today (China Standard Time). */
-static int wbook_open(struct api_ctx *x, struct wbook *w, bool incidents)
-{
-	char *id = NULL, *src = NULL;
-	size_t len = 0;
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
-
-	memset(w, 0, sizeof *w);
-	rc = store_profile_get(x->q->store, &id, &src, &len, &d);
-	if (rc == CD_OK)
-		rc = profile_load_buffer(src, len, "profile as installed", &w->p, &d);
-	free(id);
-	free(src);
-	if (rc == CD_OK)
-		rc = book_load(x->q->store, w->p, time_cst_date(x->q->now), &w->b, &d);
-	if (rc == CD_OK && incidents)
-		rc = book_incident_env(&w->b, &w->env, &d);
-	if (rc != CD_OK) {
-		wbook_close(w);
-		return api_err(x, rc == CD_ENOTFOUND || rc == CD_EINVAL ? CD_ESTORE : rc, NULL, &d);
-	}
-	return 0;
-}
-
-static int64_t scope_top(const struct api_ctx *x)
-{
-	return x->who.unit;
-}
 
 static cd_time time_or_now(struct api_ctx *x, const char *field)
 {
@@ -69,21 +27,6 @@ static const char *str_of(struct api_ctx *x, const char *field)
 	const struct fval *v = api_val(x, field);
 
 	return v && v->set && !v->null ? v->s : NULL;
-}
-
-/* unit_filter: the unit of the query's "unit" filter → id (0 when not given; 400 when none). */
-static int unit_filter(struct api_ctx *x, struct wbook *w, int64_t *id)
-{
-	const struct fval *v = api_qval(x, "unit");
-	const struct unit *u;
-
-	*id = 0;
-	if (!v->set)
-		return 0;
-	if (!(u = reg_unit_by_code(w->b.reg, v->s)))
-		return api_fail(x, 400, "invalid", "unit", "unit: no unit \"%.64s\"", v->s);
-	*id = u->id;
-	return 0;
 }
 
 /* --- notices ------------------------------------------------------------------------------------ */
@@ -696,84 +639,54 @@ int api_record_update(struct api_ctx *x)
 	return api_acted(x, &c, rc, 200, rc ? NULL : svc_record_json(&r));
 }
 
-/* oblig_identity names obligation o across requests: its place in the list moves when
- * obligations are added before it (a new system, a new year), its identity does not. */
-static void oblig_identity(const struct oblig *o, char *out, size_t n)
-{
-	snprintf(out, n, "%s:%s:%lld:%lld:%s", oblig_kind_code(o->kind), o->duty ? o->duty->id : "",
-		 (long long)o->unit, (long long)o->asset, o->period);
-}
-
-static json_t *oblig_json(const struct reg *reg, const struct oblig *o, enum due_state s)
-{
-	const struct unit *u = o->unit ? reg_unit(reg, o->unit) : NULL;
-	const struct asset *a = o->asset ? reg_asset(reg, o->asset) : NULL;
-
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, s:o}", "kind",
-			 oblig_kind_code(o->kind), "name", o->name, "article",
-			 api_json_str(o->article), "unit", api_json_str(u ? u->code : NULL),
-			 "asset", api_json_str(a ? a->code : NULL), "period", o->period, "start",
-			 api_json_date(o->start), "due", api_json_date(o->due), "state",
-			 due_state_code(s), "need", o->need, "have", o->have, "done_on",
-			 api_json_date(o->done_on));
-}
-
-/* The deadlines are computed, not stored: a page goes by position in the list (by due date)
- * and its cursor carries the last one's position and identity, so that a page starts right
- * after that obligation even when others were added before it meanwhile. */
+/* The deadlines are the obligations of today kept derived (svc/deadlines.c): a page goes by due
+ * date and its cursor carries the last one's due date and id. */
 int api_deadlines_list(struct api_ctx *x)
 {
 	const struct fval *state = api_qval(x, "state");
-	struct wbook w;
+	struct oblig_query q = {.state = state->set ? (int)state->i : -1, .desc = x->desc,
+				.limit = x->limit};
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct oblig_row *v = NULL;
+	char key[200], next[440];
 	cd_date today = time_cst_date(x->q->now);
-	char key[160], id[160], next[400];
-	int64_t unit, pos = 0;
-	size_t n, start = 0, taken = 0, last = 0;
+	size_t n = 0;
 	bool more = false;
+	enum cd_err rc;
 	json_t *items;
 	int st;
 
-	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &pos))
-		return api_fail(x, 400, "invalid", "cursor",
-				"cursor: give the \"next\" of the previous page as it was");
-	if ((st = wbook_open(x, &w, false)))
-		return st;
-	if ((st = unit_filter(x, &w, &unit))) {
-		wbook_close(&w);
-		return st;
-	}
-	n = w.b.obl.n;
-#define AT(j) (&w.b.obl.v[x->desc ? n - 1 - (j) : (j)])
-	if (x->cursor && n) {
-		start = (size_t)pos < n ? (size_t)pos : n; /* after the last one, where it was */
-		oblig_identity(AT(start ? start - 1 : 0), id, sizeof id);
-		for (size_t j = 0; n && strcmp(id, key) && j < n; j++) {
-			oblig_identity(AT(j), id, sizeof id);
-			if (!strcmp(id, key))
-				start = j + 1; /* moved: after it, where it is now */
-		}
-	}
-	items = json_array();
-	for (size_t j = start; j < n && items; j++) {
-		const struct oblig *o = AT(j);
-		enum due_state s = oblig_state(o, today);
+	if (x->cursor) {
+		char day[11];
+		int at = 0;
+		long long unit = 0, asset = 0;
 
-		if ((scope_top(x) && !book_in_unit(w.b.reg, o->unit, scope_top(x))) ||
-		    (unit && !book_in_unit(w.b.reg, o->unit, unit)) ||
-		    (state->set && s != (enum due_state)state->i))
-			continue;
-		if (taken == x->limit) { /* one more after a full page: there is a next one */
-			oblig_identity(AT(last), id, sizeof id);
-			api_cursor_make(next, sizeof next, id, (int64_t)last + 1);
-			more = true;
-			break;
-		}
-		json_array_append_new(items, oblig_json(w.b.reg, o, s));
-		taken++;
-		last = j;
+		/* the key: "DUE UNIT ASSET NAME" of the last obligation of the page before */
+		if (!api_cursor_read(x->cursor, key, sizeof key, &q.after_id) ||
+		    sscanf(key, "%10s %lld %lld %n", day, &unit, &asset, &at) != 3 || !at ||
+		    !date_parse(day, &q.after_due))
+			return api_fail(x, 400, "invalid", "cursor",
+					"cursor: give the \"next\" of the previous page as it was");
+		q.after = true;
+		q.after_unit = unit;
+		q.after_asset = asset;
+		q.after_name = arena_strdup(x->a, key + at);
 	}
-#undef AT
-	st = api_page(x, items, more ? next : NULL);
-	wbook_close(&w);
-	return st;
+	if ((st = unit_filter_of(x, &q.unit)) || (st = api_act(x, &c, &d)))
+		return st;
+	if ((rc = svc_deadline_page(&c, q, &v, &n, &more)))
+		return api_acted(x, &c, rc, 200, NULL);
+	items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, svc_oblig_json(&v[i], today));
+	if (more) {
+		const struct oblig *o = &v[n - 1].o;
+		char day[11];
+
+		snprintf(key, sizeof key, "%s %lld %lld %s", date_format(o->due, day),
+			 (long long)o->unit, (long long)o->asset, o->name);
+		api_cursor_make(next, sizeof next, key, v[n - 1].id);
+	}
+	return api_page(x, items, more ? next : NULL);
 }

@@ -13,15 +13,7 @@ static const struct name kinds[OBLIG__MAX] = {
 	[OBLIG_MLPS_ASSESS] = {"mlps_assessment", "等级测评", NULL},
 };
 
-const char *oblig_kind_code(enum oblig_kind k)
-{
-	return (int)k >= 0 && k < OBLIG__MAX ? kinds[k].code : "?";
-}
-
-const char *oblig_kind_label(enum oblig_kind k)
-{
-	return (int)k >= 0 && k < OBLIG__MAX ? kinds[k].label : "?";
-}
+NAMES(oblig_kind, enum oblig_kind, kinds, OBLIG__MAX)
 
 void oblig_list_free(struct oblig_list *l)
 {

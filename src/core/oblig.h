@@ -79,6 +79,7 @@ enum due_state oblig_state(const struct oblig *o, cd_date as_of);
 bool oblig_period_check(const char *s, enum period every);
 
 const char *oblig_kind_code(enum oblig_kind k);
+int oblig_kind_parse(const char *s); /* -1 when unknown */
 const char *oblig_kind_label(enum oblig_kind k);
 
 #endif

@@ -132,6 +132,14 @@ enum stmt {
 	ST_ASSET_SOME,
 	ST_DUTY_SOME,
 	ST_NOTICES_ON,
+	ST_OBLIG_CLEAR_ALL,
+	ST_OBLIG_CLEAR_UNIT,
+	ST_OBLIG_CLEAR_UNIT0,
+	ST_OBLIG_CLEAR_ASSET,
+	ST_OBLIG_ADD,
+	ST_OBLIG_PAGE,
+	ST_OBLIG_PAGE_DESC,
+	ST_OBLIG_DUTIES0,
 	STMT__MAX
 };
 
@@ -235,6 +243,27 @@ enum stmt {
 /* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
 #define SQL_NOW "strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now', '+8 hours')"
 #define META_VALUE(key) "(SELECT value FROM meta WHERE key = '" key "')"
+
+/* A page of obligations begun by day ?3, in the scope ?1 and unit filter ?2 (subtrees; NULL:
+ * any), in state ?4 (NULL: any) as it stands at the end of ?3, after (or before) the keyset
+ * (due, name, unit, asset, id) = (?5, ?8, ?9, ?10, ?6) — oblig_generate's order, whatever the
+ * order the rows were kept in — at most ?7. */
+#define OBLIG_STATE                                                                               \
+	"CASE WHEN o.done_on IS NOT NULL THEN CASE WHEN o.done_on <= o.due THEN 'done_on_time'"    \
+	" ELSE 'done_late' END WHEN o.due < ?3 THEN 'overdue' WHEN o.due = ?3 THEN 'due_today'"     \
+	" ELSE 'open' END"
+#define OBLIG_PAGE(cmp, dir)                                                                      \
+	"WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")                             \
+	" SELECT o.id, o.kind, o.duty, o.unit_id, o.asset_id, o.period, o.name, o.article, o.start," \
+	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, a.code FROM obligation o"          \
+	" LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN asset a ON a.id = o.asset_id"             \
+	" WHERE (o.due, o.name, o.unit_id, o.asset_id, o.id) " cmp " (?5, ?8, ?9, ?10, ?6)"          \
+	" AND o.start <= ?3"                                                                       \
+	" AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc))"                                    \
+	" AND (?2 IS NULL OR o.unit_id IN (SELECT id FROM fl))"                                    \
+	" AND (?4 IS NULL OR " OBLIG_STATE " = ?4)"                                                  \
+	" ORDER BY o.due " dir ", o.name " dir ", o.unit_id " dir ", o.asset_id " dir ", o.id " dir  \
+	" LIMIT ?7"
 
 static const char *const stmts[STMT__MAX] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -511,6 +540,18 @@ static const char *const stmts[STMT__MAX] = {
 			 " FROM duty WHERE asset_id IN (SELECT value FROM json_each(?1)) ORDER BY 1",
 	[ST_NOTICES_ON] = "SELECT DISTINCT notice_id FROM notice_asset"
 			  " WHERE asset_id IN (SELECT value FROM json_each(?1)) ORDER BY 1",
+	/* the derived obligations (schema 0009, svc/deadlines.c) */
+	[ST_OBLIG_CLEAR_ALL] = "DELETE FROM obligation",
+	[ST_OBLIG_CLEAR_UNIT] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1",
+	[ST_OBLIG_CLEAR_UNIT0] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = 0",
+	[ST_OBLIG_CLEAR_ASSET] = "DELETE FROM obligation WHERE kind <> 'duty' AND asset_id = ?1",
+	[ST_OBLIG_ADD] = "INSERT INTO obligation (kind, duty, unit_id, asset_id, period, name, article,"
+			 " start, due, need, have, done_on, evidence)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[ST_OBLIG_PAGE] = OBLIG_PAGE(">", "ASC"),
+	[ST_OBLIG_PAGE_DESC] = OBLIG_PAGE("<", "DESC"),
+	[ST_OBLIG_DUTIES0] = "SELECT DISTINCT duty FROM obligation WHERE kind = 'duty' AND unit_id = 0"
+			     " ORDER BY 1",
 };
 
 struct sq {
@@ -2845,6 +2886,136 @@ static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t 
 			 "notices of systems");
 }
 
+/* ---- the derived obligations ---- */
+
+static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which, int64_t id,
+					  const struct oblig *v, size_t n, struct cd_diag *d)
+{
+	static const enum stmt clear[] = {[OSET_ALL] = ST_OBLIG_CLEAR_ALL,
+					  [OSET_UNIT] = ST_OBLIG_CLEAR_UNIT,
+					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0,
+					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[clear[which]];
+	enum cd_err rc;
+
+	if (which == OSET_UNIT || which == OSET_ASSET)
+		sqlite3_bind_int64(st, 1, id);
+	if ((rc = run(q, clear[which], d, "clearing obligations")))
+		return rc;
+	st = q->st[ST_OBLIG_ADD];
+	for (size_t i = 0; !rc && i < n; i++) {
+		const struct oblig *o = &v[i];
+		char ev[OBLIG_EVIDENCE_MAX * 21 + 3];
+		size_t at = 0;
+
+		ev[at++] = '[';
+		for (size_t k = 0; k < o->nevidence; k++)
+			at += (size_t)snprintf(ev + at, sizeof ev - at, "%s%lld", k ? "," : "",
+					       (long long)o->evidence[k]);
+		ev[at++] = ']';
+		ev[at] = '\0';
+		bind_text(st, 1, oblig_kind_code(o->kind));
+		bind_text(st, 2, o->duty ? o->duty->id : NULL);
+		sqlite3_bind_int64(st, 3, o->unit);
+		sqlite3_bind_int64(st, 4, o->asset);
+		bind_text(st, 5, o->period);
+		bind_text(st, 6, o->name);
+		bind_text(st, 7, o->article);
+		bind_date(st, 8, o->start);
+		bind_date(st, 9, o->due);
+		sqlite3_bind_int(st, 10, o->need);
+		sqlite3_bind_int(st, 11, o->have);
+		bind_date(st, 12, o->done_on);
+		bind_text(st, 13, ev);
+		rc = run(q, ST_OBLIG_ADD, d, "keeping an obligation");
+	}
+	return rc;
+}
+
+static void oblig_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct oblig_row *r = out;
+	const char *ev = (const char *)sqlite3_column_text(st, 13);
+
+	(void)k;
+	r->id = sqlite3_column_int64(st, 0);
+	r->o.kind = (enum oblig_kind)col_enum(st, 1, oblig_kind_parse);
+	r->duty_id = col_str(a, st, 2);
+	r->o.unit = sqlite3_column_int64(st, 3);
+	r->o.asset = sqlite3_column_int64(st, 4);
+	snprintf(r->o.period, sizeof r->o.period, "%s",
+		 sqlite3_column_text(st, 5) ? (const char *)sqlite3_column_text(st, 5) : "");
+	r->o.name = col_str(a, st, 6);
+	r->o.article = col_str(a, st, 7);
+	r->o.start = col_date(st, 8);
+	r->o.due = col_date(st, 9);
+	r->o.need = sqlite3_column_int(st, 10);
+	r->o.have = sqlite3_column_int(st, 11);
+	r->o.done_on = col_date(st, 12);
+	for (const char *p = ev ? ev : ""; *p && r->o.nevidence < OBLIG_EVIDENCE_MAX;) {
+		char *end;
+		long long v = strtoll(p, &end, 10);
+
+		if (end != p)
+			r->o.evidence[r->o.nevidence++] = v;
+		p = end != p ? end : p + 1;
+	}
+	r->unit_code = col_str(a, st, 14);
+	r->asset_code = col_str(a, st, 15);
+}
+
+static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query *f,
+				      struct arena *a, struct oblig_row **out, size_t *n,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt which = f->desc ? ST_OBLIG_PAGE_DESC : ST_OBLIG_PAGE;
+	sqlite3_stmt *st = q->st[which];
+
+	*out = NULL;
+	*n = 0;
+	if (f->scope)
+		sqlite3_bind_int64(st, 1, f->scope);
+	if (f->unit)
+		sqlite3_bind_int64(st, 2, f->unit);
+	bind_date(st, 3, f->today);
+	if (f->state >= 0)
+		bind_text(st, 4, due_state_code((enum due_state)f->state));
+	if (f->after) {
+		bind_date(st, 5, f->after_due);
+		sqlite3_bind_int64(st, 6, f->after_id);
+		bind_text(st, 8, f->after_name);
+		sqlite3_bind_int64(st, 9, f->after_unit);
+		sqlite3_bind_int64(st, 10, f->after_asset);
+	} else { /* before the first or after the last of any order */
+		bind_text(st, 5, f->desc ? "9999-12-31" : "0000-01-01");
+		sqlite3_bind_int64(st, 6, f->desc ? INT64_MAX : 0);
+		bind_text(st, 8, "");
+		sqlite3_bind_int64(st, 9, 0);
+		sqlite3_bind_int64(st, 10, 0);
+	}
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)f->limit);
+	return read_rows(q, st, a, sizeof(**out), oblig_reader, 0, out, n, d, "obligation page");
+}
+
+static void text_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	(void)k;
+	*(const char **)out = col_str(a, st, 0);
+}
+
+static enum cd_err sq_obligation_duties0(struct store *s, struct arena *a, const char ***out,
+					 size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	*out = NULL;
+	*n = 0;
+	return read_rows(q, q->st[ST_OBLIG_DUTIES0], a, sizeof(**out), text_reader, 0, out, n, d,
+			 "obligations of no unit");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -2928,6 +3099,9 @@ static const struct store_ops sqlite_ops = {
 	.asset_events = sq_asset_events,
 	.reg_load_around = sq_reg_load_around,
 	.notices_on = sq_notices_on,
+	.obligations_replace = sq_obligations_replace,
+	.obligation_page = sq_obligation_page,
+	.obligation_duties0 = sq_obligation_duties0,
 	.similar = sq_similar,
 };
 

@@ -489,3 +489,21 @@ enum cd_err store_notices_on(struct store *s, const int64_t *assets, size_t n, s
 {
 	return s->ops->notices_on(s, assets, n, a, out, nout, d);
 }
+
+enum cd_err store_obligations_replace(struct store *s, enum oblig_set which, int64_t id,
+				      const struct oblig *v, size_t n, struct cd_diag *d)
+{
+	return s->ops->obligations_replace(s, which, id, v, n, d);
+}
+
+enum cd_err store_obligation_page(struct store *s, const struct oblig_query *q, struct arena *a,
+				  struct oblig_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->obligation_page(s, q, a, out, n, d);
+}
+
+enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const char ***out,
+				     size_t *n, struct cd_diag *d)
+{
+	return s->ops->obligation_duties0(s, a, out, n, d);
+}

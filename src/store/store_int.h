@@ -144,6 +144,13 @@ struct store_ops {
 				       struct reg **out, struct cd_diag *d);
 	enum cd_err (*notices_on)(struct store *s, const int64_t *assets, size_t n, struct arena *a,
 				  int64_t **out, size_t *nout, struct cd_diag *d);
+	enum cd_err (*obligations_replace)(struct store *s, enum oblig_set which, int64_t id,
+					   const struct oblig *v, size_t n, struct cd_diag *d);
+	enum cd_err (*obligation_page)(struct store *s, const struct oblig_query *q,
+				       struct arena *a, struct oblig_row **out, size_t *n,
+				       struct cd_diag *d);
+	enum cd_err (*obligation_duties0)(struct store *s, struct arena *a, const char ***out,
+					  size_t *n, struct cd_diag *d);
 	enum cd_err (*similar)(struct store *s, const int64_t *assets, size_t nassets, size_t max,
 			       struct arena *a, struct similar **out, size_t *n, size_t *total,
 			       struct cd_diag *d);

@@ -164,4 +164,48 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
 			  struct arena *a, struct similar **out, size_t *n, size_t *total,
 			  struct cd_diag *d);
 
+/* ---- the yearly duties and MLPS deadlines of today, kept derived (schema 0009) ---- */
+
+/* Which obligations store_obligations_replace replaces: all; the duties of unit id; the duties
+ * no unit of the register holds (unit 0); the MLPS obligations of system id. */
+enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_ASSET };
+
+/* store_obligations_replace deletes the obligations of set `which` and inserts v[0..n) (the
+ * caller generated them for the same set). Not itself a transaction. */
+enum cd_err store_obligations_replace(struct store *s, enum oblig_set which, int64_t id,
+				      const struct oblig *v, size_t n, struct cd_diag *d);
+
+/* An obligation as kept: o (o.duty is NULL: duty_id names the profile's duty) with its row id
+ * and the codes of its unit and system (NULL when none). */
+struct oblig_row {
+	int64_t id;
+	struct oblig o;
+	const char *duty_id;
+	const char *unit_code, *asset_code;
+};
+
+/* What a page of obligations selects: those begun by `today`, in the scope and unit subtrees
+ * (0: any; an obligation of no unit is in no subtree), in `state` (enum due_state at the end of
+ * `today`, -1 any), in oblig_generate's order (due date, name, unit, system; then id) from the
+ * keyset of the last one read when `after`. */
+struct oblig_query {
+	int64_t scope, unit;
+	int state;
+	cd_date today;
+	bool desc, after;
+	cd_date after_due;
+	const char *after_name;
+	int64_t after_unit, after_asset, after_id;
+	size_t limit;
+};
+
+/* store_obligation_page reads up to q->limit obligations into arena a (through the due-date
+ * index). */
+enum cd_err store_obligation_page(struct store *s, const struct oblig_query *q, struct arena *a,
+				  struct oblig_row **out, size_t *n, struct cd_diag *d);
+
+/* store_obligation_duties0: the ids of the profile duties kept with no unit (arena a). */
+enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const char ***out,
+				     size_t *n, struct cd_diag *d);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "audit/audit.h"
 #include "io/calendar_load.h"
@@ -27,10 +28,52 @@ enum cd_err act_out_of_scope(struct act *c, const char *field, const char *msg)
 	return act_fail(c, CD_EINVAL, field, "%s", msg);
 }
 
+enum cd_err act_derived_fresh(struct act *c, bool *yes)
+{
+	char *gen = NULL, *day = NULL, now[24], today[11];
+	int64_t g = 0;
+	enum cd_err rc = store_generation(c->s, &g, c->d);
+
+	*yes = false;
+	if (!rc)
+		rc = store_meta_get(c->s, ACT_DERIVED_GENERATION, &gen, c->d);
+	if (!rc)
+		rc = store_meta_get(c->s, ACT_DERIVED_DAY, &day, c->d);
+	if (!rc) {
+		snprintf(now, sizeof now, "%lld", (long long)g);
+		*yes = !strcmp(gen, now) && !strcmp(day, date_format(time_cst_date(c->now), today));
+	}
+	free(gen);
+	free(day);
+	return rc == CD_ENOTFOUND ? CD_OK : rc;
+}
+
+enum cd_err act_derived_mark(struct act *c)
+{
+	char now[24], today[11];
+	int64_t g = 0;
+	enum cd_err rc = store_generation(c->s, &g, c->d);
+
+	snprintf(now, sizeof now, "%lld", (long long)g);
+	if (!rc)
+		rc = store_meta_set(c->s, ACT_DERIVED_GENERATION, now, c->d);
+	if (!rc)
+		rc = store_meta_set(c->s, ACT_DERIVED_DAY, date_format(time_cst_date(c->now), today),
+				    c->d);
+	return rc;
+}
+
 enum cd_err act_begin(struct act *c)
 {
+	enum cd_err rc;
+
 	c->outer = store_in_transaction(c->s);
-	return c->outer ? CD_OK : store_begin(c->s, c->d);
+	rc = c->outer ? CD_OK : store_begin(c->s, c->d);
+	if (!rc)
+		rc = act_derived_fresh(c, &c->derived_fresh);
+	if (rc && !c->outer)
+		store_rollback(c->s);
+	return rc;
 }
 
 static char *dump(json_t *v)
@@ -56,6 +99,8 @@ enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const cha
 			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 		if (!rc)
 			rc = audit_append(c->s, &e, c->d);
+		if (!rc && c->derived_fresh && c->derived_kept)
+			rc = act_derived_mark(c);
 		if (!rc && !c->outer)
 			rc = store_commit(c->s, c->d);
 	}

@@ -29,9 +29,26 @@ struct act {
 	const char *field;        /* out: the input field a refusal is about, or NULL */
 	const char *why;          /* out: a refusal's machine code when more precise than the
 				   * error's ("out_of_scope"), or NULL */
+	bool derived_kept;        /* set by an act that kept the derived obligations up to date
+				   * with its writes (or wrote nothing they derive from) */
 	/* private */
 	bool outer;               /* the caller holds the transaction (the demo) */
+	bool derived_fresh;       /* the derived obligations were fresh when the act began */
 };
+
+/* The derived obligations (svc/deadlines.c) are fresh while these settings hold the database's
+ * data generation and today's date: an act that began with them fresh and kept them
+ * (derived_kept) moves the generation setting on with its own writes; any other write leaves
+ * them stale, to be rebuilt whole by the next read. */
+#define ACT_DERIVED_GENERATION "obligations_generation"
+#define ACT_DERIVED_DAY        "obligations_day"
+
+/* act_derived_fresh: the derived obligations are of the data as it is now, and of today. */
+enum cd_err act_derived_fresh(struct act *c, bool *yes);
+
+/* act_derived_mark records them as fresh for the data as it is now and today (inside the
+ * transaction that made them so). */
+enum cd_err act_derived_mark(struct act *c);
 
 /* act_fail sets the message and the field at fault and returns err. */
 enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)

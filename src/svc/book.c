@@ -93,7 +93,7 @@ static enum cd_err load_incidents(struct store *s, struct book *b, struct cd_dia
 	return rc;
 }
 
-static enum cd_err year_from(struct store *s, cd_date as_of, int *out, struct cd_diag *d)
+enum cd_err book_year_from(struct store *s, cd_date as_of, int *out, struct cd_diag *d)
 {
 	char *v = NULL;
 	int y, m, dd;
@@ -141,7 +141,7 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 	if (!rc)
 		rc = store_records_load(s, b->a, &b->records, &b->nrecords, d);
 	if (!rc)
-		rc = year_from(s, as_of, &b->year_from, d);
+		rc = book_year_from(s, as_of, &b->year_from, d);
 	if (!rc && oblig_generate(p, b->reg, b->records, b->nrecords, b->year_from, as_of, &b->obl))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	return rc;

@@ -53,6 +53,10 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 		      struct cd_diag *d);
 void book_free(struct book *b);
 
+/* book_year_from: the first year obligations are kept for (BOOK_YEAR_FROM_KEY; the year of
+ * as_of in a database from before it was recorded). */
+enum cd_err book_year_from(struct store *s, cd_date as_of, int *out, struct cd_diag *d);
+
 /* book_start records the first year obligations are kept for (the year of `from`), unless one
  * is recorded already. Called when a database is initialised. */
 enum cd_err book_start(struct store *s, cd_date from, struct cd_diag *d);

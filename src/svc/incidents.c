@@ -196,6 +196,7 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 	}
 	if ((rc = check_events(c, &tmp, e, n)) || (rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations derive from */
 	rc = store_incident_add(c->s, &tmp, c->d);
 	if (rc == CD_ECONFLICT)
 		rc = act_fail(c, CD_ECONFLICT, "code", "incident %s is already recorded", tmp.code);
@@ -227,6 +228,7 @@ enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, con
 
 	if (rc)
 		return rc;
+	c->derived_kept = true; /* nothing the obligations derive from */
 	/* read inside the transaction: events appended at once are put in order by the database */
 	rc = svc_incident_read(c, id, code, &tmp);
 	if (!rc)

@@ -211,6 +211,7 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	n.similar_total = total;
 	if ((rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations derive from */
 	rc = store_notice_add(c->s, &n, c->d);
 	if (rc == CD_ECONFLICT)
 		rc = act_fail(c, CD_ECONFLICT, "code", "notice %s is already recorded", n.code);
@@ -253,6 +254,7 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 		return act_fail(c, CD_EINVAL, "by", "by: say who granted the extension");
 	if ((rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations derive from */
 	/* read inside the transaction: two steps at once are put in order by the database */
 	rc = svc_notice_get(c, id, code, &v);
 	if (rc)
@@ -284,6 +286,7 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code, const 
 		at = c->now;
 	if ((rc = act_not_future(c, at, "at")) || (rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations derive from */
 	rc = svc_notice_get(c, id, code, &v);
 	if (!rc)
 		rc = act_id_of(c, SK_ASSET, asset, "asset", &aid);

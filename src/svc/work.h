@@ -112,6 +112,24 @@ enum cd_err svc_record_page(struct act *c, struct work_query q, struct record_ro
 /* svc_record_json: the one JSON of a record. */
 json_t *svc_record_json(const struct record_row *r);
 
+/* ---- the yearly duties and MLPS deadlines (svc/deadlines.c) ------------------------------ */
+
+/* svc_deadline_page reads a page of the obligations of today in the caller's scope (q->scope and
+ * q->today are set from c), by due date, through the kept obligations — rebuilt first when
+ * stale. *more: there are more after the page. */
+enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
+			      size_t *n, bool *more);
+
+/* svc_obligations_rebuild generates every obligation of today again and keeps them (inside the
+ * caller's write transaction). svc_obligations_unit generates again those of unit `unit` (and
+ * those no unit holds, which any unit's records fulfil) after a write of its records — when they
+ * were fresh as the act began (nothing otherwise: the next read rebuilds). */
+enum cd_err svc_obligations_rebuild(struct act *c);
+enum cd_err svc_obligations_unit(struct act *c, int64_t unit);
+
+/* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today`. */
+json_t *svc_oblig_json(const struct oblig_row *r, cd_date today);
+
 /* ---- incidents ------------------------------------------------------------------------------ */
 
 /* A new incident as a person gives it. */

@@ -1697,6 +1697,94 @@ static void audit_log(void **state)
 	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
 }
 
+/* --- the deadlines kept derived: what an act keeps equals what a rebuild gives ------------------ */
+
+/* walk_all follows a list's pages from path and writes every item's JSON into out. */
+static void walk_all(const struct client *c, const char *path, char *out, size_t n)
+{
+	char url[512];
+	size_t k = 0;
+
+	out[0] = '\0';
+	snprintf(url, sizeof url, "%s", path);
+	for (;;) {
+		json_t *it;
+		size_t i;
+
+		call(c, "GET", url, NULL);
+		expect(200);
+		json_array_foreach(json_object_get(j, "items"), i, it) {
+			char *one = json_dumps(it, JSON_COMPACT | JSON_SORT_KEYS);
+
+			assert_non_null(one);
+			assert_true(k + strlen(one) + 2 < n);
+			k += (size_t)snprintf(out + k, n - k, "%s\n", one);
+			free(one);
+		}
+		if (!jstr("next"))
+			break;
+		snprintf(url, sizeof url, "%s%scursor=%s", path, strchr(path, '?') ? "&" : "?",
+			 jstr("next"));
+	}
+}
+
+static long kept_fresh(void)
+{
+	return sql_count("SELECT (SELECT value FROM meta WHERE key = 'obligations_generation') = "
+			 "(SELECT CAST(n AS TEXT) FROM generation)");
+}
+
+static void deadlines_kept(void **state)
+{
+	static char kept[1 << 18], rebuilt[1 << 18];
+	struct client office;
+	char body[256], path[64], asset[64];
+
+	(void)state;
+	set_times();
+	sql(asset, sizeof asset, "SELECT code FROM asset ORDER BY id LIMIT 1");
+	asset[strcspn(asset, "\n")] = '\0';
+	login(OFFICE, &office);
+	walk_all(&office, "/api/v1/deadlines?limit=50", kept, sizeof kept);
+	assert_int_equal(kept_fresh(), 1); /* the first read built them */
+	/* records written through the acts keep them: no rebuild, the same list as one */
+	snprintf(body, sizeof body,
+		 "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"%s\",\"title\":\"专题会议\"}",
+		 today);
+	call(&office, "POST", "/api/v1/records", body);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
+	/* one that fulfils a duty not yet done, named by duty and period */
+	sql(body, sizeof body,
+	    "SELECT json_object('kind', 'other', 'unit', (SELECT code FROM unit WHERE id = unit_id),"
+	    " 'on', date('now', '+8 hours'), 'title', '补记', 'duty', duty, 'period', period)"
+	    " FROM obligation WHERE kind = 'duty' AND unit_id <> 0 AND have < need"
+	    " AND start <= date('now', '+8 hours') ORDER BY due LIMIT 1");
+	assert_true(body[0] == '{');
+	call(&office, "POST", "/api/v1/records", body);
+	expect(201);
+	call(&office, "PATCH", path, "{\"kind\":\"training\"}");
+	expect(200);
+	snprintf(body, sizeof body,
+		 "{\"code\":\"DK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	assert_int_equal(kept_fresh(), 1);
+	walk_all(&office, "/api/v1/deadlines?limit=50", kept, sizeof kept);
+	sql(body, sizeof body, "DELETE FROM meta WHERE key = 'obligations_generation'");
+	walk_all(&office, "/api/v1/deadlines?limit=50", rebuilt, sizeof rebuilt);
+	assert_string_equal(kept, rebuilt);
+	/* a write behind the server's back leaves them stale: the next read rebuilds them */
+	snprintf(body, sizeof body,
+		 "INSERT INTO record (kind, unit_id, on_date, title) SELECT 'plan', id, '%s', '计划'"
+		 " FROM unit WHERE code = 'IMNU'",
+		 today);
+	sql(body, sizeof body, body);
+	assert_int_equal(kept_fresh(), 0);
+	walk_all(&office, "/api/v1/deadlines?limit=50", kept, sizeof kept);
+	assert_int_equal(kept_fresh(), 1);
+}
+
 /* --- one act, one entry: the API and the command line write the same audit entry ------------- */
 
 /* shape_of: the action and the sorted keys of `after` of the newest entry of `action`. */
@@ -1830,6 +1918,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
 		cmocka_unit_test_setup_teardown(audit_log, start, stop),
 		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
+		cmocka_unit_test_setup_teardown(deadlines_kept, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;

@@ -1,0 +1,183 @@
+/* deadlines.c — the yearly duties and MLPS deadlines of today (工作任务), kept derived in the
+ * store (schema 0009) so that a page is read through the due-date index: rebuilt whole when
+ * stale (after a write that did not keep them: an import, a change of the register, another
+ * day), kept by the acts on records unit by unit. The rules are oblig_generate's (core/oblig.h);
+ * this file only decides what to generate again and when. */
+#include <stdio.h>
+#include <string.h>
+
+#include "svc/book.h"
+#include "svc/work.h"
+
+/* records_of: every record of unit `unit` (0: every record), in c->a. */
+static enum cd_err records_of(struct act *c, int64_t unit, struct record **out, size_t *n)
+{
+	struct work_query q = {.scope = unit, .kind = -1, .limit = 500};
+	size_t cap = 0;
+	enum cd_err rc;
+
+	*out = NULL;
+	*n = 0;
+	for (;;) {
+		struct record_row *v = NULL;
+		size_t got = 0;
+
+		if ((rc = store_record_page(c->s, &q, c->a, &v, &got, c->d)))
+			return rc;
+		for (size_t i = 0; i < got; i++) {
+			struct record *slot;
+
+			if (unit && v[i].r.unit != unit)
+				continue; /* a unit below it */
+			if (!(slot = arena_grow(c->a, out, n, &cap, sizeof *slot)))
+				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			*slot = v[i].r;
+		}
+		if (got < q.limit)
+			return CD_OK;
+		q.after = v[got - 1].r.id;
+	}
+}
+
+/* generate runs oblig_generate over reg and rec[0..nrec) for today and keeps those of set
+ * `which` (id) — a generation over part of the register also yields what it cannot decide. */
+static enum cd_err generate(struct act *c, const struct reg *reg, const struct record *rec,
+			    size_t nrec, enum oblig_set which, int64_t id, const char *const *duties0,
+			    size_t nduties0)
+{
+	cd_date today = time_cst_date(c->now);
+	struct oblig_list l = {0};
+	size_t k = 0;
+	int y0 = 0;
+	enum cd_err rc = book_year_from(c->s, today, &y0, c->d);
+
+	if (!rc && oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		const struct oblig *o = &l.v[i];
+		bool keep = which == OSET_ALL;
+
+		if (which == OSET_UNIT)
+			keep = o->kind == OBLIG_DUTY && o->unit == id;
+		for (size_t d = 0; which == OSET_UNIT0 && d < nduties0 && !keep; d++)
+			keep = o->kind == OBLIG_DUTY && !o->unit && !strcmp(o->duty->id, duties0[d]);
+		if (keep)
+			l.v[k++] = *o;
+	}
+	if (!rc)
+		rc = store_obligations_replace(c->s, which, id, l.v, k, c->d);
+	oblig_list_free(&l);
+	return rc;
+}
+
+enum cd_err svc_obligations_rebuild(struct act *c)
+{
+	struct reg *reg = NULL;
+	struct record *rec = NULL;
+	size_t nrec = 0;
+	enum cd_err rc = store_reg_load(c->s, &reg, c->d);
+
+	if (!rc)
+		rc = store_records_load(c->s, c->a, &rec, &nrec, c->d);
+	if (!rc)
+		rc = generate(c, reg, rec, nrec, OSET_ALL, 0, NULL, 0);
+	if (!rc)
+		rc = act_derived_mark(c);
+	reg_free(reg);
+	return rc;
+}
+
+enum cd_err svc_obligations_unit(struct act *c, int64_t unit)
+{
+	struct rec_row u;
+	struct reg *reg = NULL;
+	struct unit *slot;
+	struct record *rec = NULL;
+	const char **d0 = NULL;
+	size_t nrec = 0, nd0 = 0;
+	enum cd_err rc;
+
+	if (!c->derived_fresh || !unit)
+		return CD_OK; /* stale already: the next read rebuilds them whole */
+	rc = store_rec_get(c->s, SR_UNIT, unit, c->a, &u, c->d);
+	if (!rc && !(reg = reg_new()))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!rc && !(slot = reg_add_unit(reg)))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		*slot = u.r.unit;
+		rc = records_of(c, unit, &rec, &nrec);
+	}
+	if (!rc)
+		rc = generate(c, reg, rec, nrec, OSET_UNIT, unit, NULL, 0);
+	reg_free(reg);
+	/* the duties no unit holds take any unit's records */
+	if (!rc)
+		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
+	if (!rc && nd0 && !(rc = records_of(c, 0, &rec, &nrec))) {
+		struct reg *none = reg_new();
+
+		rc = none ? generate(c, none, rec, nrec, OSET_UNIT0, 0, d0, nd0)
+			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		reg_free(none);
+	}
+	return rc;
+}
+
+/* ensure rebuilds the obligations when they are stale, in a write transaction of their own. */
+static enum cd_err ensure(struct act *c)
+{
+	bool fresh = false;
+	enum cd_err rc = act_derived_fresh(c, &fresh);
+
+	if (rc || fresh)
+		return rc;
+	if ((rc = store_begin(c->s, c->d)))
+		return rc;
+	rc = act_derived_fresh(c, &fresh); /* another thread may have rebuilt them meanwhile */
+	if (!rc && !fresh)
+		rc = svc_obligations_rebuild(c);
+	if (!rc)
+		return store_commit(c->s, c->d);
+	store_rollback(c->s);
+	return rc;
+}
+
+enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
+			      size_t *n, bool *more)
+{
+	size_t want = q.limit;
+	enum cd_err rc = ensure(c);
+
+	*out = NULL;
+	*n = 0;
+	*more = false;
+	q.scope = c->scope;
+	q.today = time_cst_date(c->now);
+	q.limit = want + 1;
+	if (!rc)
+		rc = store_obligation_page(c->s, &q, c->a, out, n, c->d);
+	if (rc)
+		return rc;
+	if (*n > want) {
+		*n = want;
+		*more = true;
+	}
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i].o.duty = (*out)[i].duty_id ? profile_duty(c->pol->p, (*out)[i].duty_id)
+						     : NULL;
+	return CD_OK;
+}
+
+json_t *svc_oblig_json(const struct oblig_row *r, cd_date today)
+{
+	const struct oblig *o = &r->o;
+
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, s:o}", "kind",
+			 oblig_kind_code(o->kind), "name", o->name, "article",
+			 act_json_str(o->article), "unit", act_json_str(r->unit_code), "asset",
+			 act_json_str(r->asset_code), "period", o->period, "start",
+			 act_json_date(o->start), "due", act_json_date(o->due), "state",
+			 due_state_code(oblig_state(o, today)), "need", o->need, "have", o->have,
+			 "done_on", act_json_date(o->done_on));
+}
