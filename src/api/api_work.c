@@ -368,36 +368,6 @@ static int make_close(struct api_ctx *x, struct act *c, struct incident_event *e
 	return 0;
 }
 
-/* make_case: the engine's proposal or recommendation, kept in the timeline. */
-static int make_case(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n,
-		     enum incident_event_kind kind)
-{
-	struct incident_view v;
-	const char *note;
-	enum cd_err rc = svc_incident_get(c, x->id, NULL, x->q->now, &v);
-
-	if (rc)
-		return api_acted(x, c, rc, 200, NULL);
-	note = kind == IEV_PROPOSE ? accountability_proposal(&v.env, &v.x, &v.an, x->q->now, c->a)
-				   : incident_recommend(&v.env, &v.x, &v.an, c->a);
-	if (!note)
-		return api_fail(x, 500, "internal", NULL, "out of memory");
-	e[0] = (struct incident_event){.kind = kind, .at = x->q->now, .recorded_at = CD_TIME_NONE,
-				       .by = str_of(x, "by"), .note = note};
-	*n = 1;
-	return 0;
-}
-
-static int make_propose(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)
-{
-	return make_case(x, c, e, n, IEV_PROPOSE);
-}
-
-static int make_recommend(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)
-{
-	return make_case(x, c, e, n, IEV_RECOMMEND);
-}
-
 static int make_decide(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)
 {
 	json_t *arr = api_val(x, "outcomes")->arr, *o;
@@ -524,13 +494,31 @@ int api_incident_close(struct api_ctx *x)
 {
 	return incident_act(x, "incident.close", make_close, NULL, NULL);
 }
+/* incident_case keeps the engine's proposal or the recommendation as of now. */
+static int incident_case(struct api_ctx *x, enum incident_event_kind kind)
+{
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct incident inc;
+	enum cd_err rc;
+	int st;
+
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_incident_case(&c, x->id, NULL, kind, CD_TIME_NONE, str_of(x, "by"), &inc);
+	if (rc)
+		return incident_refused(x, &c, rc, NULL, NULL, NULL);
+	x->audited = true;
+	return incident_answer(x, inc.id, 200);
+}
+
 int api_incident_propose(struct api_ctx *x)
 {
-	return incident_act(x, "incident.propose", make_propose, NULL, NULL);
+	return incident_case(x, IEV_PROPOSE);
 }
 int api_incident_recommend(struct api_ctx *x)
 {
-	return incident_act(x, "incident.recommend", make_recommend, NULL, NULL);
+	return incident_case(x, IEV_RECOMMEND);
 }
 int api_incident_decide(struct api_ctx *x)
 {

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "svc/accountability.h"
 #include "svc/book.h"
+#include "svc/work.h"
 
 #define DECISIONS_MAX 64
 
@@ -30,32 +31,24 @@ static int write_case(int argc, char **argv, const char *usage, enum incident_ev
 	struct cli_book c = {0};
 	const char *by;
 	const struct cli_field f[] = {{"--by", &by}, {NULL, NULL}};
-	struct incident_event e = {.kind = kind, .recorded_at = CD_TIME_NONE};
-	struct incident *x = NULL;
-	struct incident_env env;
-	struct incident_analysis an;
+	struct incident x;
+	struct act a;
+	char actor[128];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_AS_OF, f, 1, 1, usage, &c.o))
 		return EXIT_ERROR;
-	e.at = case_at(&c);
-	e.by = by;
-	rc = cli_book_open_incident(&c, &x, &env);
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	rc = svc_incident_case(&a, 0, c.o.pos[0], kind, case_at(&c), by, &x);
+	if (rc == CD_ENOTFOUND)
+		cd_diag_set(&c.d, CD_ENOTFOUND, "no incident %s (see `cyberduty incident list`)",
+			    c.o.pos[0]);
 	if (!rc)
-		rc = cli_book_analyse(&c, &env, x, e.at, &an);
-	if (!rc)
-		e.note = kind == IEV_PROPOSE ? accountability_proposal(&env, x, &an, e.at, c.b.a)
-		                             : incident_recommend(&env, x, &an, c.b.a);
-	if (!rc && !e.note)
-		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
-	if (!rc)
-		rc = cli_incident_write(&c, x, false, &e, 1,
-					kind == IEV_PROPOSE ? "incident.propose"
-							    : "incident.recommend");
-	if (!rc)
-		printf("%s\nkept in the timeline of incident %s; the case is now %s (%s)\n", e.note,
-		       x->code, accountability_stage_code(accountability_stage(x)),
-		       accountability_stage_label(accountability_stage(x)));
+		printf("%s\nkept in the timeline of incident %s; the case is now %s (%s)\n",
+		       x.events[x.nevents - 1].note, x.code,
+		       accountability_stage_code(accountability_stage(&x)),
+		       accountability_stage_label(accountability_stage(&x)));
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 

@@ -307,7 +307,7 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
 	if (!rc)
 		rc = policy_get(s, &pol, d);
 	c.act = (struct act){.s = s, .pol = pol, .actor = "demo", .ip = "", .now = time(NULL),
-			     .a = a, .d = d};
+			     .a = a, .d = d, .history = true};
 	c.cal = cal;
 	date_to_ymd(today, &y, &m, &dd);
 	if (!rc)

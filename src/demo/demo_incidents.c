@@ -7,10 +7,12 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "demo_int.h"
 #include "svc/accountability.h"
 #include "svc/book.h"
+#include "svc/work.h"
 
 enum story {
 	S_DECIDED,         /* 120 days ago, concealed, a decided accountability case */
@@ -25,6 +27,7 @@ enum story {
 
 struct ictx {
 	struct store *s;
+	struct act act; /* the acts of svc/work.h, writing a dated history in the demo's transaction */
 	struct book b;
 	struct incident_env env;
 	cd_date today;
@@ -130,21 +133,17 @@ static const struct asset *choose(struct ictx *c, enum story s)
 
 /* ---- writing the timeline ---- */
 
-/* One incident of a story being written: the record and what it points to. */
+/* One incident of a story being written: the record as stored, and its code. */
 struct rec {
 	struct incident x;
-	int64_t slot;
 	char code[64];
 };
 
+/* ev appends e to x's timeline through the act, recorded at the time it happened. */
 static enum cd_err ev(struct ictx *c, struct incident *x, struct incident_event e)
 {
-	enum cd_err rc;
-
-	e.recorded_at = e.at != CD_TIME_NONE ? e.at : x->detected_at;
-	if ((rc = incident_apply(x, &e, c->b.a, c->d)))
-		return rc;
-	return store_incident_event_add(c->s, x->id, &e, c->d);
+	e.recorded_at = CD_TIME_NONE;
+	return svc_incident_events(&c->act, x->id, NULL, svc_incident_action(e.kind), &e, 1, x);
 }
 
 static enum cd_err set(struct ictx *c, struct incident *x, cd_time at, const char *name,
@@ -203,24 +202,17 @@ static enum cd_err confirm(struct ictx *c, struct incident *x, cd_time at)
 static enum cd_err begin(struct ictx *c, enum story s, struct rec *r, const char *title,
                          const char *cls)
 {
-	const struct asset *a = c->asset[s];
-	struct incident *x = &r->x;
+	const char *assets[] = {c->asset[s]->code};
+	struct incident_new in = {.title = title, .detected_at = story_time(c, s), .assets = assets,
+				  .nassets = 1};
+	struct incident_event e = {.kind = IEV_SET, .at = in.detected_at, .by = "值班员",
+				   .name = "class", .value = cls, .recorded_at = CD_TIME_NONE};
 	int y, m, d;
-	enum cd_err rc;
 
-	incident_init(x);
-	x->detected_at = story_time(c, s);
-	date_to_ymd(time_cst_date(x->detected_at), &y, &m, &d);
+	date_to_ymd(time_cst_date(in.detected_at), &y, &m, &d);
 	snprintf(r->code, sizeof r->code, "示例事件〔%d〕%d号", y, ++c->serial);
-	x->code = r->code;
-	x->title = title;
-	r->slot = a->id;
-	x->assets = &r->slot;
-	x->nassets = 1;
-	x->unit = a->rel[REL_MANAGER];
-	if ((rc = store_incident_add(c->s, x, c->d)))
-		return rc;
-	return set(c, x, x->detected_at, "class", cls);
+	in.code = r->code;
+	return svc_incident_add(&c->act, &in, &e, 1, &r->x);
 }
 
 /* A data leak of `people` people, found at detection: 较大 from 1,000,000 (confirmed). */
@@ -367,23 +359,11 @@ static enum cd_err people(struct ictx *c, struct incident *x)
 	return rc;
 }
 
-/* kept: the proposal or recommendation text as of `at`, appended to the timeline. */
+/* kept: the proposal or recommendation as of `at`, kept in the timeline by the act. */
 static enum cd_err kept(struct ictx *c, struct incident *x, int kind, cd_time at)
 {
-	struct incident_analysis an;
-	const char *text;
-
-	if (incident_analyse(&c->env, x, at, c->b.a, &an))
-		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	text = kind == IEV_PROPOSE ? accountability_proposal(&c->env, x, &an, at, c->b.a)
-	                           : incident_recommend(&c->env, x, &an, c->b.a);
-	if (!text)
-		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	return ev(c, x,
-	          (struct incident_event){.kind = (enum incident_event_kind)kind,
-	                                  .at = at,
-	                                  .by = "领导小组办公室",
-	                                  .note = text});
+	return svc_incident_case(&c->act, x->id, NULL, (enum incident_event_kind)kind, at,
+				 "领导小组办公室", x);
 }
 
 /* decide: one outcome for the person involved and one for the next person of the chain. */
@@ -481,10 +461,17 @@ enum cd_err demo_incidents(struct store *s, const struct profile *p, cd_date tod
                            struct cd_diag *d)
 {
 	struct ictx c = {.s = s, .today = today, .d = d};
-	enum cd_err rc = book_load(s, p, today, &c.b, d);
+	const struct policy *pol = NULL;
+	struct arena *a = arena_new(0);
+	enum cd_err rc = a ? book_load(s, p, today, &c.b, d)
+			   : cd_diag_set(d, CD_ENOMEM, "out of memory");
 
 	if (!rc)
 		rc = book_incident_env(&c.b, &c.env, d);
+	if (!rc)
+		rc = policy_get(s, &pol, d);
+	c.act = (struct act){.s = s, .pol = pol, .actor = "demo", .ip = "", .now = time(NULL),
+			     .scope = 0, .a = a, .d = d, .history = true};
 	if (!rc)
 		rc = store_begin(s, d);
 	if (!rc) {
@@ -495,5 +482,7 @@ enum cd_err demo_incidents(struct store *s, const struct profile *p, cd_date tod
 			store_rollback(s);
 	}
 	book_free(&c.b);
+	policy_put(pol);
+	arena_free(a);
 	return rc;
 }

@@ -29,6 +29,8 @@ struct act {
 	const char *field;        /* out: the input field a refusal is about, or NULL */
 	const char *why;          /* out: a refusal's machine code when more precise than the
 				   * error's ("out_of_scope"), or NULL */
+	bool history;             /* the caller writes a dated history (the demo): times after now
+				   * are taken, and each event is recorded at the time it happened */
 	bool derived_kept;        /* set by an act that kept the derived obligations up to date
 				   * with its writes (or wrote nothing they derive from) */
 	/* private */

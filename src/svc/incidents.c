@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "svc/accountability.h"
 #include "svc/work.h"
 
 /* ---- an event's values, written one way ---- */
@@ -129,7 +130,9 @@ static enum cd_err check_events(struct act *c, struct incident *tmp, struct inci
 
 	for (size_t i = 0; !rc && i < n; i++) {
 		if (e[i].at == CD_TIME_NONE)
-			e[i].at = c->now;
+			e[i].at = c->history ? tmp->detected_at : c->now;
+		if (c->history && e[i].recorded_at == CD_TIME_NONE)
+			e[i].recorded_at = e[i].at;
 		if ((rc = act_not_future(c, e[i].at, "at")))
 			break;
 		if ((rc = svc_incident_normalise(c, tmp, &e[i])))
@@ -214,9 +217,7 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 		     rc ? (json_decref(assets), NULL)
 			: json_pack("{s:s, s:o, s:o}", "code", tmp.code, "assets", assets,
 				    "events", events_json(c, e, n)));
-	if (!rc)
-		*x = tmp;
-	return rc;
+	return rc ? rc : svc_incident_read(c, tmp.id, NULL, x); /* as stored, timeline too */
 }
 
 enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, const char *action,
@@ -239,9 +240,7 @@ enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, con
 	rc = act_end(c, rc, action, obj, NULL,
 		     rc ? NULL
 			: json_pack("{s:s, s:o}", "code", tmp.code, "events", events_json(c, e, n)));
-	if (!rc)
-		*x = tmp;
-	return rc;
+	return rc ? rc : svc_incident_read(c, tmp.id, NULL, x); /* as stored, timeline too */
 }
 
 const char *svc_incident_action(enum incident_event_kind k)
@@ -387,4 +386,25 @@ enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
 	}
 	*n = got;
 	return CD_OK;
+}
+
+enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
+			      enum incident_event_kind kind, cd_time at, const char *by,
+			      struct incident *x)
+{
+	struct incident_event e = {.kind = kind, .at = at == CD_TIME_NONE ? c->now : at,
+				   .recorded_at = CD_TIME_NONE, .by = by};
+	struct incident_view v;
+	enum cd_err rc;
+
+	if (kind != IEV_PROPOSE && kind != IEV_RECOMMEND)
+		return cd_diag_set(c->d, CD_EINVAL, "a case is proposed or recommended");
+	if ((rc = act_not_future(c, e.at, "at")) ||
+	    (rc = svc_incident_get(c, id, code, e.at, &v)))
+		return rc;
+	e.note = kind == IEV_PROPOSE ? accountability_proposal(&v.env, &v.x, &v.an, e.at, c->a)
+				     : incident_recommend(&v.env, &v.x, &v.an, c->a);
+	if (!e.note)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	return svc_incident_events(c, v.x.id, NULL, svc_incident_action(kind), &e, 1, x);
 }

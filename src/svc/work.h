@@ -148,11 +148,19 @@ struct incident_new {
  * normalised (book_incident_normalise) and checked in order with incident_apply: a refusal
  * writes nothing (CD_EINVAL; c->field "at" for an event before detection, else NULL — the
  * caller knows which of its inputs it was). Events with at CD_TIME_NONE take now. On CD_OK *x is
- * the incident as written, folded (in c->a). */
+ * the incident as stored, its timeline with the new events, folded (in c->a). */
 enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 			     struct incident_event *e, size_t n, struct incident *x);
 enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, const char *action,
 				struct incident_event *e, size_t n, struct incident *x);
+
+/* svc_incident_case keeps the engine's accountability proposal (IEV_PROPOSE, 问责提议) or the
+ * recommendation (IEV_RECOMMEND, 问责建议) of the incident as of `at` (CD_TIME_NONE: now) in its
+ * timeline — the text written from its verdicts at that instant (audit "incident.propose" /
+ * "incident.recommend"); the event's note is the text. */
+enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
+			      enum incident_event_kind kind, cd_time at, const char *by,
+			      struct incident *x);
 
 /* svc_incident_action: the audit action of an event of kind k appended by itself (what the
  * API's routes are named after): "incident.report", ".close", ".propose", ".recommend",
