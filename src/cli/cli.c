@@ -380,16 +380,41 @@ int cli_book_close(struct cli_book *c, enum cd_err rc, int code)
 	return rc ? cli_fail(rc, &c->d) : code;
 }
 
+enum cd_err cli_incident_view(struct cli_book *c, const char *code, cd_time at,
+			      struct incident **x, struct incident_env *env)
+{
+	struct act a;
+	struct incident_view *v;
+	char actor[128];
+	enum cd_err rc = cli_act(c, &a, actor, sizeof actor);
+
+	if (!rc && !(v = arena_alloc(c->b.a, sizeof *v)))
+		rc = cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
+	if (!rc)
+		rc = svc_incident_get(&a, 0, code, at, v);
+	if (rc == CD_ENOTFOUND)
+		cd_diag_set(&c->d, CD_ENOTFOUND, "no incident %s (see `cyberduty incident list`)",
+			    code);
+	if (!rc) {
+		*x = &v->x;
+		*env = v->env;
+	}
+	return rc;
+}
+
 enum cd_err cli_book_open_incident(struct cli_book *c, struct incident **x,
 				   struct incident_env *env)
 {
-	enum cd_err rc = cli_book_open(c);
+	struct act a;
+	char actor[128];
+	enum cd_err rc = cli_open(&c->o, &c->s, &c->p, &c->d);
 
+	if (env)
+		memset(env, 0, sizeof *env);
 	if (!rc)
-		rc = book_incident_env(&c->b, env, &c->d);
-	if (!rc && x && !(*x = book_incident(&c->b, c->o.pos[0])))
-		rc = cd_diag_set(&c->d, CD_ENOTFOUND,
-				 "no incident %s (see `cyberduty incident list`)", c->o.pos[0]);
+		rc = cli_act(c, &a, actor, sizeof actor);
+	if (!rc && x)
+		rc = cli_incident_view(c, c->o.pos[0], c->o.at, x, env);
 	return rc;
 }
 
@@ -401,7 +426,7 @@ enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 	return CD_OK;
 }
 
-enum cd_err cli_incident_write(struct cli_book *c, struct incident *x, bool add,
+enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 			       const struct incident_event *e, size_t n, const char *action)
 {
 	struct act a;
@@ -416,21 +441,7 @@ enum cd_err cli_incident_write(struct cli_book *c, struct incident *x, bool add,
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		ev[i] = e[i];
-	if (add) {
-		const char **codes = arena_alloc(c->b.a, (x->nassets + 1) * sizeof *codes);
-		const struct unit *u = x->unit ? reg_unit(c->b.reg, x->unit) : NULL;
-		struct incident_new in = {.code = x->code, .title = x->title,
-					  .detected_at = x->detected_at, .assets = codes,
-					  .nassets = x->nassets, .unit = u ? u->code : NULL};
-
-		if (!codes)
-			return cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
-		for (size_t i = 0; i < x->nassets; i++)
-			codes[i] = reg_asset(c->b.reg, x->assets[i])->code;
-		rc = svc_incident_add(&a, &in, ev, n, &out);
-	} else {
-		rc = svc_incident_events(&a, x->id, NULL, action, ev, n, &out);
-	}
+	rc = svc_incident_events(&a, x->id, NULL, action, ev, n, &out);
 	if (!rc)
 		*x = out;
 	return rc;
@@ -614,4 +625,19 @@ int cli_json_dump(json_t *root)
 	json_decref(root);
 	putchar('\n');
 	return rc;
+}
+
+void cli_name_option(struct cli_book *c, const struct act *a, const char *field,
+		     const char *option)
+{
+	size_t n = strlen(field);
+	char msg[sizeof c->d.msg + 64];
+
+	if (!a->field || strcmp(a->field, field))
+		return;
+	if (!strncmp(c->d.msg, field, n) && c->d.msg[n] == ':')
+		snprintf(msg, sizeof msg, "%s%s", option, c->d.msg + n);
+	else
+		snprintf(msg, sizeof msg, "%s: %s", option, c->d.msg);
+	snprintf(c->d.msg, sizeof c->d.msg, "%.*s", (int)sizeof c->d.msg - 1, msg);
 }

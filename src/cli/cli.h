@@ -152,21 +152,29 @@ enum cd_err cli_book_open(struct cli_book *c);
  * it (cli_fail) and returns EXIT_ERROR. */
 int cli_book_close(struct cli_book *c, enum cd_err rc, int code);
 
-/* cli_book_open_incident opens c's book (cli_book_open), fills *env for its incidents
- * (book_incident_env) and, unless x is NULL, finds the incident named by the first argument
- * (c->o.pos[0]). CD_ENOTFOUND saying where to look when there is no such incident. */
+/* cli_book_open_incident opens c->o.db and, unless x is NULL, reads the incident named by the
+ * first argument (c->o.pos[0]) with its verdicts' environment at c->o.at (cli_incident_view).
+ * CD_ENOTFOUND saying where to look when there is no such incident. */
 enum cd_err cli_book_open_incident(struct cli_book *c, struct incident **x,
 				   struct incident_env *env);
 
-/* cli_book_analyse runs incident_analyse for x at `at` in the book's arena. CD_ENOMEM. */
+/* cli_incident_view reads incident `code` of c's open store as svc_incident_get does at `at`:
+ * *x and *env (the register around its systems, …) live in c's arena. */
+enum cd_err cli_incident_view(struct cli_book *c, const char *code, cd_time at,
+			      struct incident **x, struct incident_env *env);
+
+/* cli_book_analyse runs incident_analyse for x at `at` in c's arena. CD_ENOMEM. */
 enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 			     const struct incident *x, cd_time at, struct incident_analysis *an);
 
-/* cli_incident_write records incident x with its first events e[0..n) (add: book_incident_add)
- * or appends e[0..n) to it (book_incident_append) — the book commits — and then its audit entry
- * `action` on "incident:<id>": the code, the systems when added, and each event's kind, name,
- * value and person (not its note, which can be a page of text). */
-enum cd_err cli_incident_write(struct cli_book *c, struct incident *x, bool add,
+/* cli_name_option: when act a refused input `field`, its message names the command's option
+ * instead ("assets: no asset X" → "--asset: no asset X"). */
+void cli_name_option(struct cli_book *c, const struct act *a, const char *field,
+		     const char *option);
+
+/* cli_incident_write appends e[0..n) to incident x through the act (svc_incident_events,
+ * audit `action`); on CD_OK *x is the incident as stored. */
+enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 			       const struct incident_event *e, size_t n, const char *action);
 
 /* cli_assets splits "A,B,C" (option `name`) into the ids of those register assets, in the

@@ -83,7 +83,7 @@ static int case_answer(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = cli_split("answer", c.o.pos[1], c.b.a, &e.name, &e.value, &c.d);
 	if (!rc)
-		rc = cli_incident_write(&c, x, false, &e, 1, "accountability.answer");
+		rc = cli_incident_write(&c, x, &e, 1, "accountability.answer");
 	if (!rc)
 		rc = cli_book_analyse(&c, &env, x, cli_now(), &an);
 	if (!rc) {
@@ -97,8 +97,9 @@ static int case_answer(int argc, char **argv, const char *usage)
 /* ---- decide ---- */
 
 /* decisions builds one IEV_DECIDE per "PERSON=OUTCOME" of v[0..n) into e. */
-static enum cd_err decisions(struct cli_book *c, const char *const *v, size_t n,
-                             struct incident_event *e, const struct incident_event *proto)
+static enum cd_err decisions(struct cli_book *c, const struct reg *reg, const char *const *v,
+                             size_t n, struct incident_event *e,
+                             const struct incident_event *proto)
 {
 	enum cd_err rc = CD_OK;
 
@@ -111,7 +112,7 @@ static enum cd_err decisions(struct cli_book *c, const char *const *v, size_t n,
 			rc = cd_diag_set(&c->d, CD_EINVAL,
 			                 "--outcome %s: say the outcome after '='", v[i]);
 		if (!rc)
-			rc = cli_person(c->b.reg, "--outcome", who, &e[i].person, &c->d);
+			rc = cli_person(reg, "--outcome", who, &e[i].person, &c->d);
 		for (size_t k = 0; !rc && k < i; k++)
 			if (e[k].person == e[i].person)
 				rc = cd_diag_set(
@@ -182,11 +183,11 @@ static int case_decide(int argc, char **argv, const char *usage)
 	if (!rc && !(e = arena_alloc(c.b.a, n * sizeof(*e))))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = decisions(&c, outcome, n, e, &proto);
+		rc = decisions(&c, env.reg, outcome, n, e, &proto);
 	if (!rc)
-		rc = cli_incident_write(&c, x, false, e, n, "incident.decide");
+		rc = cli_incident_write(&c, x, e, n, "incident.decide");
 	if (!rc)
-		say_decided(c.b.reg, x, e, n);
+		say_decided(env.reg, x, e, n);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
@@ -300,10 +301,10 @@ static int case_show(int argc, char **argv, const char *usage)
 	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 1, 1, usage, &c.o))
 		return EXIT_ERROR;
 	rc = cli_book_open_incident(&c, &x, &env);
-	if (!rc && c.o.json && show_json(c.b.reg, x))
+	if (!rc && c.o.json && show_json(env.reg, x))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
 	else if (!rc && !c.o.json)
-		show_text(c.b.reg, x);
+		show_text(env.reg, x);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 

@@ -86,18 +86,22 @@ static void say_status(const struct incident_env *env, const struct incident *x,
 }
 
 /* after_change prints the incident's state now that it was added or an event appended. */
-static enum cd_err after_change(struct cli_book *c, const struct incident_env *env,
-                                const struct incident *x, const char *what, bool added)
+static enum cd_err after_change(struct cli_book *c, const char *code, const char *what,
+                                bool added)
 {
+	struct incident *x = NULL;
+	struct incident_env env;
 	struct incident_analysis an;
-	enum cd_err rc = cli_book_analyse(c, env, x, cli_now(), &an);
+	enum cd_err rc = cli_incident_view(c, code, cli_now(), &x, &env);
 
+	if (!rc)
+		rc = cli_book_analyse(c, &env, x, cli_now(), &an);
 	if (rc)
 		return rc;
 	printf("incident %s: %s\n", x->code, what);
-	say_status(env, x, &an);
+	say_status(&env, x, &an);
 	if (added) /* just recorded: is it a repeat? */
-		accountability_write_repeat(stdout, env, &an, 2);
+		accountability_write_repeat(stdout, &env, &an, 2);
 	return CD_OK;
 }
 
@@ -134,22 +138,23 @@ static enum cd_err first_events(struct cli_book *c, const struct add_opts *o, st
 	return rc;
 }
 
-static enum cd_err add_record(struct cli_book *c, const struct add_opts *o, struct incident *x)
+/* split_codes: "A,B,C" → codes in arena a (*n of them). */
+static const char **split_codes(const char *list, struct arena *a, size_t *n)
 {
-	const struct unit *u = o->unit ? reg_unit_by_code(c->b.reg, o->unit) : NULL;
-	enum cd_err rc = CD_OK;
+	const char **v = NULL;
+	size_t cap = 0;
 
-	if (book_incident(&c->b, x->code))
-		return cd_diag_set(&c->d, CD_ECONFLICT, "incident %s is already recorded", x->code);
-	if (o->unit && !u)
-		return cd_diag_set(&c->d, CD_ENOTFOUND, "--unit: no unit \"%s\"", o->unit);
-	rc = cli_assets("--asset", o->assets, c->b.reg, c->b.a, &x->assets, &x->nassets, &c->d);
-	if (!rc && x->nassets > INCIDENT_ASSETS_MAX)
-		rc = cd_diag_set(&c->d, CD_EINVAL, "--asset: more than %d systems",
-		                 INCIDENT_ASSETS_MAX);
-	if (!rc) /* the unit in charge of the first system records it by default */
-		x->unit = u ? u->id : reg_asset(c->b.reg, x->assets[0])->rel[REL_MANAGER];
-	return rc;
+	*n = 0;
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		const char **slot = arena_grow(a, &v, n, &cap, sizeof *v);
+
+		if (!slot)
+			return NULL;
+		*slot = arena_strndup(a, p, len);
+		p += len + (p[len] == ',');
+	}
+	return v ? v : arena_alloc(a, sizeof *v);
 }
 
 static int incident_add(int argc, char **argv, const char *usage)
@@ -168,7 +173,9 @@ static int incident_add(int argc, char **argv, const char *usage)
 	                              {NULL, NULL}};
 	struct incident x;
 	struct incident_event ev[4];
-	struct incident_env env;
+	struct incident_new in = {0};
+	struct act act;
+	char actor[128];
 	size_t n = 0;
 	enum cd_err rc;
 	char when[26];
@@ -188,19 +195,32 @@ static int incident_add(int argc, char **argv, const char *usage)
 	x.title = a.title;
 	if (!cli_past_time("--detected", a.detected, &x.detected_at))
 		return EXIT_ERROR;
-	rc = cli_book_open_incident(&c, NULL, &env);
+	rc = cli_book_open_incident(&c, NULL, NULL);
 	if (!rc)
-		rc = add_record(&c, &a, &x);
+		rc = cli_act(&c, &act, actor, sizeof actor);
+	if (!rc && !(in.assets = split_codes(a.assets, c.b.a, &in.nassets)))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
+	if (!rc && in.nassets > INCIDENT_ASSETS_MAX)
+		rc = cd_diag_set(&c.d, CD_EINVAL, "--asset: more than %d systems",
+		                 INCIDENT_ASSETS_MAX);
 	if (!rc)
 		rc = first_events(&c, &a, &x, ev, &n);
-	if (!rc)
-		rc = cli_incident_write(&c, &x, true, ev, n, "incident.create");
+	if (!rc) {
+		in.code = x.code;
+		in.title = x.title;
+		in.detected_at = x.detected_at;
+		in.unit = a.unit; /* by default the unit in charge of the first system records it */
+		rc = svc_incident_add(&act, &in, ev, n, &x);
+		cli_name_option(&c, &act, "assets", "--asset");
+		cli_name_option(&c, &act, "unit", "--unit");
+		cli_name_option(&c, &act, "detected_at", "--detected");
+	}
 	if (!rc) {
 		char what[160];
 
 		snprintf(what, sizeof what, "recorded (detected %s, %zu system%s)",
 		         time_format(x.detected_at, when), x.nassets, x.nassets == 1 ? "" : "s");
-		rc = after_change(&c, &env, &x, what, true);
+		rc = after_change(&c, x.code, what, true);
 	}
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
@@ -218,11 +238,11 @@ static int append_event(struct cli_book *c, struct incident_event *e, const char
 	enum cd_err rc = cli_book_open_incident(c, &x, &env);
 
 	if (!rc && person)
-		rc = cli_person(c->b.reg, opt, person, &e->person, &c->d);
+		rc = cli_person(env.reg, opt, person, &e->person, &c->d);
 	if (!rc)
-		rc = cli_incident_write(c, x, false, e, 1, svc_incident_action(e->kind));
+		rc = cli_incident_write(c, x, e, 1, svc_incident_action(e->kind));
 	if (!rc)
-		rc = after_change(c, &env, x, what, false);
+		rc = after_change(c, x->code, what, false);
 	return cli_book_close(c, rc, EXIT_CLEAN);
 }
 
@@ -398,38 +418,51 @@ static void list_row(const struct reg *reg, const struct incident *x,
 	printf("\n");
 }
 
-/* list_one analyses x as of the listing's instant and adds it to list, or prints its row. */
+/* list_one adds v (analysed as of the listing's instant) to list, or prints its row. */
 static enum cd_err list_one(struct cli_book *c, const struct incident_env *env,
-                            const struct incident *x, json_t *list)
+                            const struct incident_view *v, json_t *list)
 {
-	struct incident_analysis an;
-	enum cd_err rc = cli_book_analyse(c, env, x, c->o.at, &an);
-
-	if (!rc && list)
-		json_array_append_new(list, book_incident_list_json(c->b.reg, x, &an));
-	else if (!rc)
-		list_row(c->b.reg, x, &an);
-	return rc;
+	(void)c;
+	if (list)
+		json_array_append_new(list, book_incident_list_json(env->reg, &v->x, &v->an));
+	else
+		list_row(env->reg, &v->x, &v->an);
+	return CD_OK;
 }
 
 static int incident_list(int argc, char **argv, const char *usage)
 {
 	struct cli_book c = {0};
-	struct incident_env env;
+	struct work_query q = {.kind = -1, .limit = 100};
+	struct act act;
+	char actor[128];
 	json_t *list = NULL;
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON, 0, 0, usage, &c.o))
 		return EXIT_ERROR;
-	rc = cli_book_open_incident(&c, NULL, &env);
+	rc = cli_book_open_incident(&c, NULL, NULL);
+	if (!rc)
+		rc = cli_act(&c, &act, actor, sizeof actor);
 	if (!rc && c.o.json)
 		list = json_array();
 	else if (!rc)
 		printf("%-16s %-16s %-20s %-12s %-8s %-12s %-9s %-11s %s\n", "incident", "detected",
 		       "grade", "report", "handling", "summary", "triggers", "case", "assets");
-	for (size_t i = 0; !rc && i < c.b.nincidents; i++)
-		if (c.b.incidents[i].detected_at <= c.o.at)
-			rc = list_one(&c, &env, &c.b.incidents[i], list);
+	while (!rc) {
+		struct incident_view *v = NULL;
+		struct incident_env env;
+		size_t got = 0;
+		int64_t next = 0;
+
+		rc = svc_incident_page(&act, q, c.o.at, &v, &got, &next, &env);
+		for (size_t i = 0; !rc && i < got; i++)
+			if (v[i].x.detected_at <= c.o.at)
+				rc = list_one(&c, &env, &v[i], list);
+		if (!next)
+			break;
+		q.after = next;
+	}
 	if (list && !rc && cli_json_dump(json_pack("{s:o}", "incidents", list)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
 	else if (list && rc)

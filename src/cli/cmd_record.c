@@ -57,14 +57,13 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	in.attachment = attachment;
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if ((rc = svc_record_add(&a, &in, &r)) && a.field) {
-		char opt[24];
+	if ((rc = svc_record_add(&a, &in, &r))) {
+		static const char *const opts[][2] = {{"on", "--date"},	    {"unit", "--unit"},
+						      {"duty", "--duty"},   {"period", "--period"},
+						      {"title", "--title"}};
 
-		snprintf(opt, sizeof opt, "--%s", strcmp(a.field, "on") ? a.field : "date");
-		if (!strncmp(c.d.msg, a.field, strlen(a.field)) && c.d.msg[strlen(a.field)] == ':')
-			memmove(c.d.msg, c.d.msg + strlen(a.field) + 2,
-				strlen(c.d.msg + strlen(a.field) + 2) + 1);
-		cd_diag_prefix(&c.d, opt);
+		for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+			cli_name_option(&c, &a, opts[i][0], opts[i][1]);
 	}
 	if (!rc) {
 		struct book b;
