@@ -63,7 +63,7 @@ static enum cd_err collect(const struct book *b, cd_time at, int64_t top, bool a
 		size_t left = 0;
 		struct item *it;
 
-		if (no->received_at > at || !book_notice_concerns(b, no, top))
+		if (no->received_at > at || !notice_concerns_subtree(no, b->reg, top))
 			continue;
 		if (all || open_state(st)) {
 			if (!(it = add(v, n, &cap)))
@@ -100,7 +100,7 @@ static enum cd_err collect(const struct book *b, cd_time at, int64_t top, bool a
 
 		if (!(all || open_state(st)))
 			continue;
-		if (top && !(o->unit && book_in_unit(b->reg, o->unit, top)))
+		if (top && !(o->unit && reg_in_subtree(b->reg, o->unit, top)))
 			continue;
 		if (!(it = add(v, n, &cap)))
 			return CD_ENOMEM;

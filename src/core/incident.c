@@ -657,21 +657,6 @@ static size_t answering_units(const struct incident_env *env, const struct incid
 	return n;
 }
 
-/* A unit lies on the path from u up to its root. */
-static bool above_or_at(const struct reg *reg, int64_t top, int64_t u)
-{
-	for (int guard = 0; u && guard < 256; guard++) {
-		const struct unit *x;
-
-		if (u == top)
-			return true;
-		if (!(x = reg_unit(reg, u)))
-			return false;
-		u = x->parent;
-	}
-	return false;
-}
-
 static enum cd_err derive_from_register(const struct incident_env *env, const struct incident *x,
 					struct incident_analysis *an)
 {
@@ -691,7 +676,7 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 
 		if (f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP) {
 			for (size_t k = 0; k < nu && !mine; k++)
-				mine = above_or_at(env->reg, f->unit, units[k]);
+				mine = reg_in_subtree(env->reg, units[k], f->unit);
 		} else if (f->rule == CHECK_ASSET_UNANSWERED) {
 			mine = has_id(x->assets, x->nassets, f->asset);
 		}
@@ -706,7 +691,7 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 				if (env->reg->projects[k].id == f->project)
 					pr = &env->reg->projects[k];
 			for (size_t k = 0; pr && k < nu && !low; k++)
-				low = pr->unit && above_or_at(env->reg, pr->unit, units[k]);
+				low = pr->unit && reg_in_subtree(env->reg, units[k], pr->unit);
 			if (low)
 				low_subject = f->subject;
 		}
@@ -718,8 +703,8 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 		for (size_t k = 0; k < env->reg->nprojects && !any_project; k++)
 			for (size_t j = 0; j < nu && !any_project; j++)
 				any_project = env->reg->projects[k].unit &&
-					      above_or_at(env->reg, env->reg->projects[k].unit,
-							  units[j]);
+					      reg_in_subtree(env->reg, units[j],
+							     env->reg->projects[k].unit);
 		if (low) {
 			snprintf(why, sizeof why, "budget.low: project %s under %d %%", low_subject,
 				 env->p->numbers.budget_ratio_percent);

@@ -317,3 +317,17 @@ char *similar_describe(unsigned why, char *buf, size_t n)
 	}
 	return buf;
 }
+
+bool notice_concerns_subtree(const struct notice *n, const struct reg *reg, int64_t top)
+{
+	if (!top || (n->unit && reg_in_subtree(reg, n->unit, top)))
+		return true;
+	for (size_t i = 0; i < n->nassets; i++) {
+		const struct asset *a = reg_asset(reg, n->assets[i]);
+
+		for (int r = 0; a && r < REL__MAX; r++)
+			if (a->rel[r] && reg_in_subtree(reg, a->rel[r], top))
+				return true;
+	}
+	return false;
+}

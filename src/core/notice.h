@@ -144,6 +144,12 @@ struct asset_event {
 const struct asset_event *notice_repeat(const struct notice *n, int window_months,
 					const struct asset_event *ev, size_t nev);
 
+/* notice_concerns_subtree: notice n concerns the subtree of unit `top` — it is addressed to a
+ * unit there or one of its systems answers to one there under any relation (builder, user,
+ * manager, operator); a zero top is the whole organisation. The store's pages ask the same in
+ * SQL (store_work.h). */
+bool notice_concerns_subtree(const struct notice *n, const struct reg *reg, int64_t top);
+
 /* Why an asset is similar to a noticed one (bit mask). */
 #define SIMILAR_KIND     1u /* 同类型 */
 #define SIMILAR_OPERATOR 2u /* 同运维单位 */

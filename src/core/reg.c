@@ -339,6 +339,20 @@ bool reg_is_root(const struct unit *u)
 	return u->parent == 0 && u->kind != UNIT_EXTERNAL_AUTHORITY;
 }
 
+bool reg_in_subtree(const struct reg *reg, int64_t unit, int64_t top)
+{
+	for (int hops = 0; unit && hops < REG_DEPTH_MAX; hops++) {
+		const struct unit *u;
+
+		if (unit == top)
+			return true;
+		if (!(u = reg_unit(reg, unit)))
+			return false;
+		unit = u->parent;
+	}
+	return false;
+}
+
 bool duty_valid_on(const struct duty *d, cd_date on)
 {
 	return d->from <= on && (d->to == CD_DATE_NONE || on <= d->to);

@@ -173,6 +173,12 @@ enum cd_err reg_index(struct reg *r, const void **dup);
 /* reg_is_root: a unit with no parent that is not an external authority. */
 bool reg_is_root(const struct unit *u);
 
+#define REG_DEPTH_MAX 256 /* levels a unit tree is walked up at most (a cycle stops there) */
+
+/* reg_in_subtree: unit lies in the subtree of `top` (top itself included) — the one test of
+ * scope and of "above or at" in the tree; false for unit 0 or a unit the register lacks. */
+bool reg_in_subtree(const struct reg *reg, int64_t unit, int64_t top);
+
 /* duty_valid_on: the duty was held on day `on` (from ≤ on ≤ to). */
 bool duty_valid_on(const struct duty *d, cd_date on);
 

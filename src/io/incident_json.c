@@ -3,24 +3,7 @@
 
 #include <stdio.h>
 
-static json_t *time_json(cd_time t)
-{
-	char buf[26];
-
-	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
-}
-
-static json_t *date_json(cd_date d)
-{
-	char buf[11];
-
-	return d == CD_DATE_NONE ? json_null() : json_string(date_format(d, buf));
-}
-
-static json_t *code_or_null(const char *code)
-{
-	return code ? json_string(code) : json_null();
-}
+#include "jnull.h"
 
 static const char *unit_code(const struct reg *r, int64_t id)
 {
@@ -108,8 +91,8 @@ static json_t *chain(const struct incident_env *env, const struct incident_analy
 
 		json_array_append_new(
 			arr, json_pack("{s:o, s:o, s:o, s:s, s:b}", "person",
-				       code_or_null(person_code(env->reg, l->person)), "unit",
-				       code_or_null(unit_code(env->reg, l->unit)), "role",
+				       jnull_str(person_code(env->reg, l->person)), "unit",
+				       jnull_str(unit_code(env->reg, l->unit)), "role",
 				       l->role == CHAIN_NO_ROLE
 					       ? json_null()
 					       : json_string(role_code((enum role)l->role)),
@@ -181,9 +164,9 @@ json_t *incident_verdict_json(const struct incident_env *env, const struct incid
 		      x->code, "grade_proposed", grade_label(an->proposal.grade), "grade",
 		      grade_label(an->grade), "grade_confirmed", x->graded, "grade_basis",
 		      basis(an), "grade_unknown_measures", unknown_measures(an), "report_required",
-		      an->report_required, "report_due", time_json(an->report_due),
+		      an->report_required, "report_due", jnull_time(an->report_due),
 		      "report_state", due_state_code(an->report_state), "reported_at",
-		      time_json(an->reported_at), "summary_due", date_json(an->summary_due),
+		      jnull_time(an->reported_at), "summary_due", jnull_date(an->summary_due),
 		      "summary_state", due_state_code(an->summary_state), "paralysis_hours",
 		      an->paralysis_known ? json_real(an->paralysis_hours) : json_null());
 	if (!o) {

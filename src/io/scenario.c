@@ -2,6 +2,7 @@
  * field descriptors below before anything is built from it; then the verdicts back to JSON (see
  * scenario.h and docs/eval.md). */
 #include "scenario.h"
+#include "jnull.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -1567,13 +1568,6 @@ static json_t *text(char *buf)
 	return json_string(buf);
 }
 
-static json_t *date_json(cd_date t)
-{
-	char day[11];
-
-	return t == CD_DATE_NONE ? json_null() : json_string(date_format(t, day));
-}
-
 /* The stage a notice had reached at instant `at`: its steps up to then. */
 static enum notice_stage stage_at(const struct notice *n, cd_time at)
 {
@@ -1663,7 +1657,7 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 
 	put(o, "id", json_string(n->code), ok);
 	put(o, "stage", json_string(notice_stage_code(stage_at(n, s->as_of))), ok);
-	put(o, "due", date_json(due.due), ok);
+	put(o, "due", jnull_date(due.due), ok);
 	put(o, "due_basis",
 	    due.extended ? json_string("extended_to")
 	    : due.stated ? json_string("stated_due")

@@ -143,25 +143,6 @@ enum cd_err act_not_future(struct act *c, cd_time t, const char *field)
 	return CD_OK;
 }
 
-json_t *act_json_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-json_t *act_json_date(cd_date d)
-{
-	char buf[11];
-
-	return d == CD_DATE_NONE ? json_null() : json_string(date_format(d, buf));
-}
-
-json_t *act_json_time(cd_time t)
-{
-	char buf[26];
-
-	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
-}
-
 static void free_calendar(void *p)
 {
 	calendar_free(p);

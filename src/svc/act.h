@@ -13,6 +13,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "io/jnull.h"
 #include "store/store.h"
 #include "svc/policy.h"
 
@@ -86,10 +87,5 @@ enum cd_err act_not_future(struct act *c, cd_time t, const char *field);
 /* act_calendar reads the working-day calendar (the built-in years and those imported), freed
  * with c->a. */
 enum cd_err act_calendar(struct act *c, const struct calendar **out);
-
-/* JSON of possibly absent values: null for NULL, CD_DATE_NONE, CD_TIME_NONE. */
-json_t *act_json_str(const char *s);
-json_t *act_json_date(cd_date d);
-json_t *act_json_time(cd_time t);
 
 #endif

@@ -17,8 +17,9 @@ void book_free(struct book *b)
 	memset(b, 0, sizeof(*b));
 }
 
-enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
-			   struct asset_event **out, size_t *nout)
+/* events_of builds the repeat-rule events of notices v[0..n) (one per notice and asset) in a. */
+static enum cd_err events_of(const struct notice *v, size_t n, struct arena *a,
+			     struct asset_event **out, size_t *nout)
 {
 	size_t cap = 0;
 
@@ -133,7 +134,7 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 	}
 	if (!rc)
 		rc = load_incidents(s, b, d);
-	if (!rc && (book_events_of(b->notices, b->nnotices, b->a, &b->events, &b->nevents) ||
+	if (!rc && (events_of(b->notices, b->nnotices, b->a, &b->events, &b->nevents) ||
 		    incident_events(b)))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	if (!rc && b->nevents)
@@ -161,52 +162,6 @@ enum cd_err book_start(struct store *s, cd_date from, struct cd_diag *d)
 	return store_meta_set(s, BOOK_YEAR_FROM_KEY, year, d);
 }
 
-struct notice *book_notice(const struct book *b, const char *code)
-{
-	for (size_t i = 0; i < b->nnotices; i++)
-		if (!strcmp(b->notices[i].code, code))
-			return &b->notices[i];
-	return NULL;
-}
-
-struct notice *book_notice_by_id(const struct book *b, int64_t id)
-{
-	size_t lo = 0, hi = b->nnotices;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (b->notices[mid].id == id)
-			return &b->notices[mid];
-		if (b->notices[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-const struct asset_event *book_repeat(const struct book *b, const struct notice *n)
-{
-	return notice_repeat(n, b->p->numbers.repeat_window_months, b->events, b->nevents);
-}
-
-struct incident *book_incident(const struct book *b, const char *code)
-{
-	for (size_t i = 0; i < b->nincidents; i++)
-		if (!strcmp(b->incidents[i].code, code))
-			return &b->incidents[i];
-	return NULL;
-}
-
-struct incident *book_incident_by_id(const struct book *b, int64_t id)
-{
-	for (size_t i = 0; i < b->nincidents; i++)
-		if (b->incidents[i].id == id)
-			return &b->incidents[i];
-	return NULL;
-}
-
 enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct cd_diag *d)
 {
 	enum cd_err rc = CD_OK;
@@ -222,179 +177,4 @@ enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct c
 		.notices = b->notices, .nnotices = b->nnotices, .events = b->events,
 		.nevents = b->nevents, .incidents = b->incidents, .nincidents = b->nincidents};
 	return rc;
-}
-
-/* write_incident checks e[0..n) against x in order, then writes (the incident first when add)
- * in one transaction; x takes the folded result only when all is written. */
-static enum cd_err write_incident(struct store *s, struct book *b, struct incident *x, bool add,
-				  bool own_tx, const struct incident_event *e, size_t n,
-				  struct cd_diag *d)
-{
-	struct incident tmp = *x;
-	enum cd_err rc = CD_OK;
-
-	for (size_t i = 0; !rc && i < n; i++)
-		if ((rc = incident_apply(&tmp, &e[i], b->a, d)) != CD_OK)
-			cd_diag_prefix(d, tmp.code);
-	if (!rc && own_tx)
-		rc = store_begin(s, d);
-	if (rc)
-		return rc;
-	if (add)
-		rc = store_incident_add(s, &tmp, d);
-	for (size_t i = 0; !rc && i < n; i++)
-		rc = store_incident_event_add(s, tmp.id, &e[i], d);
-	if (!rc && own_tx)
-		rc = store_commit(s, d);
-	if (rc) {
-		if (own_tx)
-			store_rollback(s);
-		return rc;
-	}
-	*x = tmp;
-	return CD_OK;
-}
-
-enum cd_err book_incident_add(struct store *s, struct book *b, struct incident *x,
-			      const struct incident_event *e, size_t n, struct cd_diag *d)
-{
-	return write_incident(s, b, x, true, true, e, n, d);
-}
-
-enum cd_err book_incident_append(struct store *s, struct book *b, struct incident *x,
-				 const struct incident_event *e, size_t n, struct cd_diag *d)
-{
-	return write_incident(s, b, x, false, true, e, n, d);
-}
-
-enum cd_err book_incident_write(struct store *s, struct book *b, struct incident *x, bool add,
-				const struct incident_event *e, size_t n, struct cd_diag *d)
-{
-	return write_incident(s, b, x, add, false, e, n, d);
-}
-
-bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top)
-{
-	for (int hops = 0; unit && hops < 64; hops++) {
-		const struct unit *u;
-
-		if (unit == top)
-			return true;
-		if (!(u = reg_unit(reg, unit)))
-			return false;
-		unit = u->parent;
-	}
-	return false;
-}
-
-bool book_notice_concerns(const struct book *b, const struct notice *n, int64_t top)
-{
-	if (!top || (n->unit && book_in_unit(b->reg, n->unit, top)))
-		return true;
-	for (size_t i = 0; i < n->nassets; i++) {
-		const struct asset *a = reg_asset(b->reg, n->assets[i]);
-
-		for (int r = 0; a && r < REL__MAX; r++)
-			if (a->rel[r] && book_in_unit(b->reg, a->rel[r], top))
-				return true;
-	}
-	return false;
-}
-
-enum cd_err book_notice_prepare(const struct book *b, struct notice *n, struct arena *a,
-				struct cd_diag *d)
-{
-	struct similar *sim;
-	size_t nsim;
-
-	if (!n->nassets)
-		return cd_diag_set(d, CD_EINVAL, "a notice concerns at least one system");
-	if (!n->unit)
-		n->unit = reg_asset(b->reg, n->assets[0])->rel[REL_MANAGER];
-	if (n->stated_due != CD_DATE_NONE && n->stated_due < time_cst_date(n->received_at)) {
-		char due[11], got[11];
-
-		return cd_diag_set(d, CD_EINVAL, "the due date %s is before the notice was received "
-				   "(on %s)", date_format(n->stated_due, due),
-				   date_format(time_cst_date(n->received_at), got));
-	}
-	if (!(sim = arena_alloc(a, (b->reg->nassets + 1) * sizeof(*sim))))
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	nsim = notice_similar(n, b->reg, sim, b->reg->nassets);
-	if (!(n->similar = arena_alloc(a, (nsim + 1) * sizeof(*n->similar))))
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < nsim; i++)
-		n->similar[i] = (struct notice_check){.asset = sim[i].asset, .why = sim[i].why,
-						      .checked_at = CD_TIME_NONE};
-	n->nsimilar = nsim;
-	return CD_OK;
-}
-
-/* --- an incident event's values, written one way -------------------------------------------- */
-
-static enum cd_err valid_class(const struct incident_classes *k, const char *s, const char **code,
-                               struct cd_diag *d)
-{
-	const struct incident_class *c = incident_class_find(k, s);
-	char list[256] = "";
-	size_t n = 0;
-
-	if (c) {
-		*code = c->code;
-		return CD_OK;
-	}
-	for (size_t i = 0; i < k->n && n < sizeof list; i++)
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
-		                      k->v[i].code);
-	return cd_diag_set(
-	    d, CD_EINVAL,
-	    "class: \"%s\" is not an incident class of GB/T 20986-2023 (use the code "
-	    "or the Chinese name: %s)",
-	    s, list);
-}
-
-static enum cd_err valid_subclass(const struct incident_classes *k, const char *cls,
-                                  const char *sub, struct cd_diag *d)
-{
-	const struct incident_class *c = cls ? incident_class_find(k, cls) : NULL;
-
-	if (!cls)
-		return cd_diag_set(d, CD_EINVAL, "subclass: record the class first");
-	for (size_t i = 0; c && i < c->nsubclasses; i++)
-		if (!strcmp(c->subclasses[i], sub))
-			return CD_OK;
-	if (!c || !c->nsubclasses)
-		return CD_OK; /* no subclasses listed: free text */
-	return cd_diag_set(d, CD_EINVAL, "subclass: \"%s\" is not a subclass of %s", sub, c->code);
-}
-
-static bool is_time_field(const char *name)
-{
-	return !strcmp(name, "occurred_at") || !strcmp(name, "outage_start") ||
-	       !strcmp(name, "outage_end");
-}
-
-enum cd_err book_incident_normalise(const struct book *b, const struct incident *x,
-				    struct incident_event *e, struct cd_diag *d)
-{
-	cd_time t;
-	char *buf;
-	int k;
-
-	if (e->kind != IEV_SET || !e->name || !e->value || !*e->value)
-		return CD_OK;
-	if (!strcmp(e->name, "class"))
-		return valid_class(&b->classes, e->value, &e->value, d);
-	if (!strcmp(e->name, "subclass"))
-		return valid_subclass(&b->classes, x->class_code, e->value, d);
-	if (is_time_field(e->name) && time_parse(e->value, true, &t)) {
-		if (!(buf = arena_alloc(b->a, 26)))
-			return cd_diag_set(d, CD_ENOMEM, "out of memory");
-		e->value = time_format(t, buf);
-	} else if (!strcmp(e->name, "reporter") && (k = reporter_parse(e->value)) >= 0) {
-		e->value = reporter_code((enum reporter)k);
-	} else if (!strcmp(e->name, "outage_scope") && (k = outage_scope_parse(e->value)) >= 0) {
-		e->value = outage_scope_code((enum outage_scope)k);
-	}
-	return CD_OK;
 }

@@ -61,65 +61,11 @@ enum cd_err book_year_from(struct store *s, cd_date as_of, int *out, struct cd_d
  * is recorded already. Called when a database is initialised. */
 enum cd_err book_start(struct store *s, cd_date from, struct cd_diag *d);
 
-/* book_notice_prepare completes a new notice n (code, authority, received_at, assets and, when
- * given, unit and stated_due set) before it is recorded: the unit defaults to the one in charge
- * of the first system (谁主管谁负责), a stated due date must not precede receipt (CD_EINVAL,
- * "due …"), and the 举一反三 list of similar systems is fixed (in arena a). */
-enum cd_err book_notice_prepare(const struct book *b, struct notice *n, struct arena *a,
-				struct cd_diag *d);
-
-/* book_notice finds a notice by its number (code), or NULL. */
-struct notice *book_notice(const struct book *b, const char *code);
-
-/* book_notice_by_id finds a notice by id, or NULL. */
-struct notice *book_notice_by_id(const struct book *b, int64_t id);
-
-/* book_repeat: the earlier notice or incident that makes n a repeat, or NULL. */
-const struct asset_event *book_repeat(const struct book *b, const struct notice *n);
-
-/* book_events_of builds the repeat-rule events of notices v[0..n) (one per notice and asset) in
- * arena a. */
-enum cd_err book_events_of(const struct notice *v, size_t n, struct arena *a,
-			   struct asset_event **out, size_t *nout);
-
-/* book_notice_concerns: notice n concerns the subtree of unit `top` — it was addressed there or
- * one of its assets answers to a unit there under any relation. A zero top concerns all. */
-bool book_notice_concerns(const struct book *b, const struct notice *n, int64_t top);
-
-/* book_incident finds an incident by its code, book_incident_by_id by id; NULL when none. */
-struct incident *book_incident(const struct book *b, const char *code);
-struct incident *book_incident_by_id(const struct book *b, int64_t id);
-
 /* book_incident_env fills *env with everything incident_analyse reads from the book: the
  * profile, the built-in grading rules, the register, calendar, folded notices, the repeat
  * events and the incidents. The first call reads the built-in data files and parses the
  * profile's trigger conditions into the book's arena (also b->classes). *env borrows from b. */
 enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct cd_diag *d);
 
-/* book_incident_add records incident x (x->assets set, x->id is set) and its first events
- * e[0..n) in one transaction; book_incident_append appends events to a recorded incident the
- * same way. Every event is checked with incident_apply first, in order: on a refusal
- * (CD_EINVAL, the message prefixed with the incident's code) or any failure nothing is
- * written and x is unchanged; on CD_OK x is folded with the events (not added to x->events). */
-enum cd_err book_incident_add(struct store *s, struct book *b, struct incident *x,
-			      const struct incident_event *e, size_t n, struct cd_diag *d);
-enum cd_err book_incident_append(struct store *s, struct book *b, struct incident *x,
-				 const struct incident_event *e, size_t n, struct cd_diag *d);
-
-/* book_incident_write is book_incident_add (add) or book_incident_append inside the caller's
- * transaction (the server writes the audit entry in the same one); on a failure the caller
- * rolls back. */
-enum cd_err book_incident_write(struct store *s, struct book *b, struct incident *x, bool add,
-				const struct incident_event *e, size_t n, struct cd_diag *d);
-
-/* book_incident_normalise checks the class or subclass an IEV_SET event e names (the core takes
- * any text; the classes must be loaded: book_incident_env) and writes times and codes the one
- * way the timeline keeps them (RFC 3339 in CST, English codes), in b's arena. Other events and
- * values the core will refuse are left for incident_apply to say what is wrong with them. */
-enum cd_err book_incident_normalise(const struct book *b, const struct incident *x,
-				    struct incident_event *e, struct cd_diag *d);
-
-/* book_in_unit: unit id lies in the subtree of `top` (top itself included). */
-bool book_in_unit(const struct reg *reg, int64_t unit, int64_t top);
 
 #endif

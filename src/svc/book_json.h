@@ -1,5 +1,5 @@
-/* book_json.h — JSON views of the book's notices and incidents, shared by the command line's
- * --json output and the API. */
+/* book_json.h — the JSON of an incident (a line of a list, and the whole of it with the engine's
+ * verdicts), shared by the command line's --json output and the API. */
 #ifndef CD_BOOK_JSON_H
 #define CD_BOOK_JSON_H
 
@@ -7,13 +7,6 @@
 #include <stdbool.h>
 
 #include "svc/book.h"
-
-/* book_notice_json: notice n at instant `at` — its due date and state, the repeat, the
- * 举一反三 count; with `full` also its text, timeline and 举一反三 list. */
-json_t *book_notice_json(const struct book *b, const struct notice *n, cd_time at, bool full);
-
-/* notice_unchecked: the systems of n's 举一反三 list not yet checked. */
-size_t notice_unchecked(const struct notice *n);
 
 /* book_incident_list_json: one incident's line of a list (grade, report and summary states,
  * triggers, case stage). */

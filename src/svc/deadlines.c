@@ -175,9 +175,9 @@ json_t *svc_oblig_json(const struct oblig_row *r, cd_date today)
 
 	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, s:o}", "kind",
 			 oblig_kind_code(o->kind), "name", o->name, "article",
-			 act_json_str(o->article), "unit", act_json_str(r->unit_code), "asset",
-			 act_json_str(r->asset_code), "period", o->period, "start",
-			 act_json_date(o->start), "due", act_json_date(o->due), "state",
+			 jnull_str(o->article), "unit", jnull_str(r->unit_code), "asset",
+			 jnull_str(r->asset_code), "period", o->period, "start",
+			 jnull_date(o->start), "due", jnull_date(o->due), "state",
 			 due_state_code(oblig_state(o, today)), "need", o->need, "have", o->have,
-			 "done_on", act_json_date(o->done_on));
+			 "done_on", jnull_date(o->done_on));
 }

@@ -114,10 +114,10 @@ static json_t *events_json(struct act *c, const struct incident_event *e, size_t
 			person = p.r.person.code;
 		json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
 						     incident_event_code(e[i].kind), "at",
-						     act_json_time(e[i].at), "name",
-						     act_json_str(e[i].name), "value",
-						     act_json_str(e[i].value), "person",
-						     act_json_str(person)));
+						     jnull_time(e[i].at), "name",
+						     jnull_str(e[i].name), "value",
+						     jnull_str(e[i].value), "person",
+						     jnull_str(person)));
 	}
 	return arr;
 }

@@ -130,8 +130,8 @@ static json_t *notice_after(const struct notice *n, const struct notice_row *row
 		json_array_append_new(assets, json_string(row->asset_code[i]));
 	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:I}", "id", (json_int_t)n->id,
 			 "code", n->code, "authority", n->authority, "received_at",
-			 act_json_time(n->received_at), "unit", act_json_str(row->unit_code),
-			 "assets", assets, "stated_due", act_json_date(n->stated_due),
+			 jnull_time(n->received_at), "unit", jnull_str(row->unit_code),
+			 "assets", assets, "stated_due", jnull_date(n->stated_due),
 			 "similar_total", (json_int_t)n->similar_total);
 }
 
@@ -232,9 +232,9 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 static json_t *step_json(const struct notice *n, const struct notice_event *e)
 {
 	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "code", n->code, "event",
-			 notice_event_code(e->kind), "at", act_json_time(e->at), "by",
-			 act_json_str(e->by), "note", act_json_str(e->note), "extended_to",
-			 act_json_date(e->extended_to), "stage", notice_stage_code(n->stage));
+			 notice_event_code(e->kind), "at", jnull_time(e->at), "by",
+			 jnull_str(e->by), "note", jnull_str(e->note), "extended_to",
+			 jnull_date(e->extended_to), "stage", notice_stage_code(n->stage));
 }
 
 enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
@@ -303,7 +303,7 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code, const 
 	rc = act_end(c, rc, "notice.checked", obj, NULL,
 		     rc ? NULL
 			: json_pack("{s:s, s:s, s:o, s:o}", "code", v.row.n.code, "asset", asset,
-				    "at", act_json_time(at), "by", act_json_str(by)));
+				    "at", jnull_time(at), "by", jnull_str(by)));
 	return rc ? rc : svc_notice_get(c, v.row.n.id, NULL, out);
 }
 
@@ -326,12 +326,12 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "id", json_integer(n->id));
 	json_object_set_new(o, "code", json_string(n->code));
 	json_object_set_new(o, "authority", json_string(n->authority));
-	json_object_set_new(o, "received_at", act_json_time(n->received_at));
-	json_object_set_new(o, "unit", act_json_str(v->row.unit_code));
+	json_object_set_new(o, "received_at", jnull_time(n->received_at));
+	json_object_set_new(o, "unit", jnull_str(v->row.unit_code));
 	json_object_set_new(o, "assets", assets);
-	json_object_set_new(o, "category", act_json_str(n->category));
+	json_object_set_new(o, "category", jnull_str(n->category));
 	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
-	json_object_set_new(o, "due", act_json_date(v->due.due));
+	json_object_set_new(o, "due", jnull_date(v->due.due));
 	json_object_set_new(o, "state",
 			    json_string(due_state_code(notice_state(n, &v->due, at))));
 	json_object_set_new(o, "repeat", json_boolean(v->repeat_code != NULL));
@@ -347,13 +347,13 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "warnings", w);
 	if (!full)
 		return o;
-	json_object_set_new(o, "text", act_json_str(n->text));
-	json_object_set_new(o, "attachment", act_json_str(n->attachment));
-	json_object_set_new(o, "stated_due", act_json_date(n->stated_due));
+	json_object_set_new(o, "text", jnull_str(n->text));
+	json_object_set_new(o, "attachment", jnull_str(n->attachment));
+	json_object_set_new(o, "stated_due", jnull_date(n->stated_due));
 	json_object_set_new(o, "repeat_of",
 			    v->repeat_code ? json_pack("{s:s, s:o, s:s, s:s}", "asset",
 						       v->repeat_asset ? v->repeat_asset : "?",
-						       "at", act_json_time(v->repeat.at), "kind",
+						       "at", jnull_time(v->repeat.at), "kind",
 						       v->repeat_is_notice ? "notice" : "incident",
 						       "code", v->repeat_code)
 					   : json_null());
@@ -365,9 +365,9 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 
 			json_array_append_new(
 				tl, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
-					      notice_event_code(e->kind), "at", act_json_time(e->at),
-					      "by", act_json_str(e->by), "note", act_json_str(e->note),
-					      "extended_to", act_json_date(e->extended_to)));
+					      notice_event_code(e->kind), "at", jnull_time(e->at),
+					      "by", jnull_str(e->by), "note", jnull_str(e->note),
+					      "extended_to", jnull_date(e->extended_to)));
 		}
 		for (size_t i = 0; i < n->nsimilar; i++) {
 			const struct notice_check *k = &n->similar[i];
@@ -378,8 +378,8 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 					       "name",
 					       v->row.similar_name ? v->row.similar_name[i] : "",
 					       "why", similar_describe(k->why, buf, sizeof(buf)),
-					       "checked_at", act_json_time(k->checked_at),
-					       "checked_by", act_json_str(k->checked_by)));
+					       "checked_at", jnull_time(k->checked_at),
+					       "checked_by", jnull_str(k->checked_by)));
 		}
 		json_object_set_new(o, "timeline", tl);
 		json_object_set_new(o, "similar", sim);

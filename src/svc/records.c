@@ -11,11 +11,11 @@ json_t *svc_record_json(const struct record_row *row)
 
 	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
 			 (json_int_t)r->id, "kind", record_kind_code(r->kind), "unit",
-			 act_json_str(row->unit_code), "on", act_json_date(r->on), "duty",
-			 act_json_str(r->duty), "period", act_json_str(r->period), "title",
-			 act_json_str(r->title), "participants", act_json_str(r->participants),
-			 "minutes", act_json_str(r->minutes), "attachment",
-			 act_json_str(r->attachment));
+			 jnull_str(row->unit_code), "on", jnull_date(r->on), "duty",
+			 jnull_str(r->duty), "period", jnull_str(r->period), "title",
+			 jnull_str(r->title), "participants", jnull_str(r->participants),
+			 "minutes", jnull_str(r->minutes), "attachment",
+			 jnull_str(r->attachment));
 }
 
 /* default_unit: the one unit of the caller's scope holding a duty record r can answer (its duty,

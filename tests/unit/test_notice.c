@@ -386,6 +386,43 @@ static void similar_systems(void **state)
 	reg_free(r);
 }
 
+/* What a notice concerns: its own unit's subtree, or any unit a system of it answers to. */
+static void concerns(void **state)
+{
+	static const struct {
+		int64_t unit, top;
+		bool want;
+	} cases[] = {
+		{0, 0, true},	/* the whole organisation */
+		{3, 3, true},	/* addressed there */
+		{3, 1, true},	/* addressed below */
+		{0, 4, true},	/* its system's operator is there */
+		{0, 2, true},	/* its system's manager is there */
+		{0, 3, false},	/* nothing of it there */
+		{3, 4, true},	/* not addressed there, but operated there */
+		{0, 5, false},	/* a unit that does not exist */
+	};
+	struct reg *r = reg_new();
+	int64_t own[] = {1};
+	struct notice n;
+
+	(void)state;
+	fx_unit(r, 1, "ROOT", 0, UNIT_PARTY_COMMITTEE);
+	fx_unit(r, 2, "MGR", 1, UNIT_DEPARTMENT);
+	fx_unit(r, 3, "OTHER", 1, UNIT_DEPARTMENT);
+	fx_unit(r, 4, "IT", 1, UNIT_TECH_SUPPORT_CENTRE);
+	fx_asset(r, 1, "WEB", 2)->rel[REL_OPERATOR] = 4;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		notice_init(&n);
+		n.unit = cases[i].unit;
+		n.assets = own;
+		n.nassets = 1;
+		if (notice_concerns_subtree(&n, r, cases[i].top) != cases[i].want)
+			fail_msg("case %zu: want %d", i, cases[i].want);
+	}
+	reg_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +430,7 @@ int main(void)
 		cmocka_unit_test(due_sources),	   cmocka_unit_test(states),
 		cmocka_unit_test(rectified_is_not_done), cmocka_unit_test(lifecycle),
 		cmocka_unit_test(repeat_window),   cmocka_unit_test(similar_systems),
+		cmocka_unit_test(concerns),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -162,12 +162,42 @@ static void names(void **state)
 	assert_string_equal(role_code((enum role)99), "?");
 }
 
+/* The one subtree test: a tree ROOT(1) > C1(10) > D(11), ROOT > C2(20), an orphan 30 whose
+ * parent is missing, and 40 <-> 41 a cycle. */
+static void in_subtree(void **state)
+{
+	static const struct {
+		int64_t unit, top;
+		bool want;
+	} cases[] = {
+		{10, 10, true},  {11, 10, true}, {11, 1, true},	  {10, 11, false}, {20, 10, false},
+		{1, 1, true},	 {1, 10, false}, {0, 1, false},	  {0, 0, false},   {99, 1, false},
+		{30, 1, false},	 {30, 30, true}, {40, 1, false},  {41, 40, true},
+	};
+	struct reg *r = reg_new();
+
+	(void)state;
+	fx_unit(r, 1, "ROOT", 0, UNIT_PARTY_COMMITTEE);
+	fx_unit(r, 10, "C1", 1, UNIT_DEPARTMENT);
+	fx_unit(r, 11, "D", 10, UNIT_DEPARTMENT);
+	fx_unit(r, 20, "C2", 1, UNIT_DEPARTMENT);
+	fx_unit(r, 30, "ORPHAN", 29, UNIT_DEPARTMENT);
+	fx_unit(r, 40, "CY1", 41, UNIT_DEPARTMENT);
+	fx_unit(r, 41, "CY2", 40, UNIT_DEPARTMENT);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		if (reg_in_subtree(r, cases[i].unit, cases[i].top) != cases[i].want)
+			fail_msg("case %zu: unit %lld in subtree of %lld should be %d", i,
+				 (long long)cases[i].unit, (long long)cases[i].top, cases[i].want);
+	reg_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(holders_over_time),
 		cmocka_unit_test(overlapping_holders_are_all_returned),
 		cmocka_unit_test(lookups),
+		cmocka_unit_test(in_subtree),
 		cmocka_unit_test(rules),
 		cmocka_unit_test(names),
 	};
