@@ -63,6 +63,12 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
  * been done). */
 enum cd_err act_not_future(struct act *c, cd_time t, const char *field);
 
+/* act_text: an update's rule for an optional text — NULL when clear has bit set (the person
+ * emptied it), else the one given, else the one it had (was). act_date the same for a date
+ * (CD_DATE_NONE for none and not given). */
+const char *act_text(const char *given, const char *was, unsigned clear, unsigned bit);
+cd_date act_date(cd_date given, cd_date was, unsigned clear, unsigned bit);
+
 /* JSON of possibly absent values: null for NULL, CD_DATE_NONE, CD_TIME_NONE. */
 json_t *act_json_str(const char *s);
 json_t *act_json_date(cd_date d);
