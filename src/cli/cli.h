@@ -145,6 +145,11 @@ struct act;
  * scope, c's book's arena and diag. The actor text lives in `actor` (at least 96 bytes). */
 enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n);
 
+/* cli_act_option puts a refusal of an act in the command line's words: the message's leading
+ * "FIELD: " (field as the act named it in act.field) becomes "OPTION: ", the option that gave
+ * it — "--FIELD" when option is NULL. Nothing changes when field is NULL. */
+void cli_act_option(struct cd_diag *d, const char *field, const char *option);
+
 /* cli_book_open opens c->o.db with its profile and loads the book as of c->o.as_of. */
 enum cd_err cli_book_open(struct cli_book *c);
 

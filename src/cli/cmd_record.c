@@ -57,15 +57,8 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	in.attachment = attachment;
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if ((rc = svc_record_add(&a, &in, &r)) && a.field) {
-		char opt[24];
-
-		snprintf(opt, sizeof opt, "--%s", strcmp(a.field, "on") ? a.field : "date");
-		if (!strncmp(c.d.msg, a.field, strlen(a.field)) && c.d.msg[strlen(a.field)] == ':')
-			memmove(c.d.msg, c.d.msg + strlen(a.field) + 2,
-				strlen(c.d.msg + strlen(a.field) + 2) + 1);
-		cd_diag_prefix(&c.d, opt);
-	}
+	if ((rc = svc_record_add(&a, &in, &r)))
+		cli_act_option(&c.d, a.field, a.field && !strcmp(a.field, "on") ? "--date" : NULL);
 	if (!rc) {
 		struct book b;
 
