@@ -1,16 +1,14 @@
 /* api_assets.c — /api/v1/assets: the information systems of the register (信息系统台账), listed a
- * page at a time straight from the store (an organisation may hold a hundred thousand), read one
- * by one, created and updated. A caller scoped to a unit subtree sees and changes only the
- * assets that answer to a unit of it under any relation (谁主管/谁运维/谁使用/谁建设). */
+ * page at a time straight from the store (an organisation may hold a hundred thousand) and read
+ * one by one, written as JSON text straight from the row; created and updated by the register's
+ * acts (svc/register.h). A caller scoped to a unit subtree sees and changes only the assets
+ * that answer to a unit of it under any relation (谁主管/谁运维/谁使用/谁建设). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api_int.h"
-
-/* The fields of the four answering units (谁建设/谁使用/谁主管/谁运维), by relation. */
-static const char *const rel_field[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
-						"operator_unit"};
+#include "svc/register.h"
 
 /* One member of an object: its key, then the value. */
 static void kv_str(struct jtext *t, const char *k, const char *v)
@@ -37,9 +35,7 @@ static void kv_date(struct jtext *t, const char *k, cd_date v)
 	jt_date(t, v);
 }
 
-/* asset_write writes one asset as JSON: the one encoding of an asset, for pages, reads and the
- * audit entries of writes. */
-static void asset_write(struct jtext *t, const struct asset_row *r)
+void api_asset_text(struct jtext *t, const struct asset_row *r)
 {
 	const struct asset *a = &r->a;
 
@@ -51,7 +47,7 @@ static void asset_write(struct jtext *t, const struct asset_row *r)
 	kv_str(t, "kind_label", asset_kind_label(a->kind));
 	kv_str(t, "url", a->url);
 	for (int k = 0; k < REL__MAX; k++)
-		kv_str(t, rel_field[k], r->unit_code[k]);
+		kv_str(t, svc_asset_unit_field[k], r->unit_code[k]);
 	kv_str(t, "maintainer", a->maintainer);
 	kv_str(t, "software", a->software);
 	kv_int(t, "mlps_level", a->mlps_level);
@@ -69,55 +65,22 @@ static void asset_write(struct jtext *t, const struct asset_row *r)
 	jt_raw(t, "}", 1);
 }
 
-/* asset_json: the same as a jansson value (for the audit entry of a write). */
-static json_t *asset_json(const struct asset_row *r)
-{
-	struct jtext t = {0};
-	size_t len;
-	char *s;
-	json_t *j;
-
-	asset_write(&t, r);
-	s = jt_take(&t, &len);
-	j = s ? json_loadb(s, len, 0, NULL) : NULL;
-	free(s);
-	return j;
-}
-
-/* in_scope: the asset answers to a unit of the caller's scope. */
-static bool in_scope(struct api_ctx *x, const struct asset *a)
-{
-	for (int r = 0; r < REL__MAX; r++)
-		if (a->rel[r] && api_in_scope(x, a->rel[r]))
-			return true;
-	return !x->who.unit && account_role_scoped(x->who.role);
-}
-
-/* load reads asset x->id and refuses one out of scope as if it did not exist (404): a caller
- * learns nothing of what lies outside their subtree. */
-static int load(struct api_ctx *x, struct asset_row *r)
-{
-	struct cd_diag d = {{0}};
-	enum cd_err rc = store_asset_get(x->q->store, x->id, x->a, r, &d);
-
-	if (rc != CD_OK)
-		return api_err(x, rc, NULL, &d);
-	if (!in_scope(x, &r->a))
-		return api_fail(x, 404, "not_found", NULL, "no asset %lld", (long long)x->id);
-	return 0;
-}
-
 int api_asset_get(struct api_ctx *x)
 {
+	struct act c;
+	struct cd_diag d = {{0}};
 	struct asset_row r;
 	struct jtext t = {0};
 	size_t len;
+	enum cd_err rc;
 	char *s;
 	int st;
 
-	if ((st = load(x, &r)))
+	if ((st = api_act(x, &c, &d)))
 		return st;
-	asset_write(&t, &r);
+	if ((rc = svc_asset_get(&c, x->id, &r)))
+		return api_acted(x, &c, rc, 200, NULL);
+	api_asset_text(&t, &r);
 	s = jt_take(&t, &len);
 	return api_ok_text(x, 200, s, len);
 }
@@ -167,7 +130,7 @@ int api_assets_list(struct api_ctx *x)
 	for (size_t i = 0; i < n && i < x->limit; i++) {
 		if (i)
 			jt_raw(&t, ",", 1);
-		asset_write(&t, &rows[i]);
+		api_asset_text(&t, &rows[i]);
 	}
 	jt_raw(&t, "],\"next\":", 9);
 	if (n <= x->limit) {
@@ -189,104 +152,55 @@ int api_assets_list(struct api_ctx *x)
 	return api_ok_text(x, 200, text, len);
 }
 
-/* apply sets a's fields from the body (only those given). */
-static int apply(struct api_ctx *x, struct asset *a)
+/* asset_in_of: the asset the body gives (what it sets, what it clears with null). */
+static struct asset_in asset_in_of(struct api_ctx *x)
 {
-	const struct fval *v;
-	int st;
+	struct asset_in in = {.kind = (int)api_in_int(x, "kind"),
+			      .mlps_level = (int)api_in_int(x, "mlps_level"),
+			      .assess_result = (int)api_in_int(x, "assess_result"),
+			      .status = (int)api_in_int(x, "status"),
+			      .cii = api_in_bool(x, "cii"),
+			      .internet_facing = api_in_bool(x, "internet_facing"),
+			      .personal_info = api_in_bool(x, "personal_info"),
+			      .protection_installed = api_in_bool(x, "protection_installed")};
+	unsigned *clr = &in.clear;
 
-	a->code = api_str_or(api_val(x, "code"), a->code);
-	a->name = api_str_or(api_val(x, "name"), a->name);
-	if ((v = api_val(x, "kind"))->set)
-		a->kind = (enum asset_kind)v->i;
-	a->url = api_str_or(api_val(x, "url"), a->url);
+	in.code = api_in_text(x, "code", NULL, 0);
+	in.name = api_in_text(x, "name", NULL, 0);
+	in.url = api_in_text(x, "url", clr, ASSET_CLEAR_URL);
 	for (int r = 0; r < REL__MAX; r++)
-		if ((st = api_ref(x, rel_field[r], SK_UNIT, &a->rel[r])))
-			return st;
-	a->maintainer = api_str_or(api_val(x, "maintainer"), a->maintainer);
-	a->software = api_str_or(api_val(x, "software"), a->software);
-	if ((v = api_val(x, "mlps_level"))->set)
-		a->mlps_level = (int)v->i;
-	a->graded_on = api_date_or(api_val(x, "graded_on"), a->graded_on);
-	a->filing_no = api_str_or(api_val(x, "filing_no"), a->filing_no);
-	a->filed_on = api_date_or(api_val(x, "filed_on"), a->filed_on);
-	a->assessed_on = api_date_or(api_val(x, "assessed_on"), a->assessed_on);
-	if ((v = api_val(x, "assess_result"))->set)
-		a->assess_result = (enum assess_result)v->i;
-	if ((v = api_val(x, "cii"))->set)
-		a->cii = v->b;
-	if ((v = api_val(x, "internet_facing"))->set)
-		a->internet_facing = v->b;
-	if ((v = api_val(x, "personal_info"))->set)
-		a->personal_info = v->b;
-	if ((v = api_val(x, "protection_installed"))->set)
-		a->protection_installed = v->b;
-	if ((v = api_val(x, "status"))->set)
-		a->status = (enum asset_status)v->i;
-	a->admin_level = api_str_or(api_val(x, "admin_level"), a->admin_level);
-	if (a->mlps_level == 0 && (a->graded_on != CD_DATE_NONE || a->filed_on != CD_DATE_NONE))
-		return api_fail(x, 422, "invalid", "mlps_level",
-				"mlps_level: an asset with a grading or filing date needs its level "
-				"(1 to 5)");
-	if (!in_scope(x, a))
-		return api_fail(x, 422, "out_of_scope", "manager_unit",
-				"the asset must answer to a unit of your scope (builder_unit, "
-				"user_unit, manager_unit or operator_unit)");
-	return 0;
+		in.rel[r] = api_in_text(x, svc_asset_unit_field[r], clr, ASSET_CLEAR_REL(r));
+	in.maintainer = api_in_text(x, "maintainer", clr, ASSET_CLEAR_MAINTAINER);
+	in.software = api_in_text(x, "software", clr, ASSET_CLEAR_SOFTWARE);
+	in.graded_on = api_in_date(x, "graded_on", clr, ASSET_CLEAR_GRADED_ON);
+	in.filing_no = api_in_text(x, "filing_no", clr, ASSET_CLEAR_FILING_NO);
+	in.filed_on = api_in_date(x, "filed_on", clr, ASSET_CLEAR_FILED_ON);
+	in.assessed_on = api_in_date(x, "assessed_on", clr, ASSET_CLEAR_ASSESSED_ON);
+	in.admin_level = api_in_text(x, "admin_level", clr, ASSET_CLEAR_ADMIN_LEVEL);
+	return in;
 }
 
-/* written reads the asset back as stored, for the answer and the audit. */
-static int written(struct api_ctx *x, unsigned status)
+static int save(struct api_ctx *x, bool create)
 {
-	struct asset_row r;
+	struct asset_in in = asset_in_of(x);
+	struct act c;
 	struct cd_diag d = {{0}};
-	enum cd_err rc = store_asset_get(x->q->store, x->id, x->a, &r, &d);
+	struct asset_row r;
+	enum cd_err rc;
+	int st;
 
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, NULL, &d);
-	}
-	x->after = asset_json(&r);
-	return api_commit(x, status, json_incref(x->after));
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = create ? svc_asset_add(&c, &in, &r) : svc_asset_update(&c, x->id, &in, &r);
+	return api_acted(x, &c, rc, create ? 201 : 200, rc ? NULL : svc_asset_json(&r));
 }
 
 int api_asset_create(struct api_ctx *x)
 {
-	struct asset a = {.status = STATUS_LIVE, .graded_on = CD_DATE_NONE,
-			  .filed_on = CD_DATE_NONE, .assessed_on = CD_DATE_NONE};
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
-	int st;
-
-	if ((st = apply(x, &a)) || (st = api_begin(x)))
-		return st;
-	if ((rc = store_asset_add(x->q->store, &a, &d)) != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, rc == CD_ECONFLICT ? "code" : NULL, &d);
-	}
-	x->id = a.id;
-	snprintf(x->object, sizeof x->object, "asset:%lld", (long long)a.id);
-	return written(x, 201);
+	return save(x, true);
 }
 
 int api_asset_update(struct api_ctx *x)
 {
-	struct asset_row r;
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
-	int st;
-
-	/* read, change and write in one transaction: no update in between is lost */
-	if ((st = api_begin(x)))
-		return st;
-	if ((st = load(x, &r)) || (x->before = asset_json(&r), st = apply(x, &r.a))) {
-		store_rollback(x->q->store);
-		return st;
-	}
-	if ((rc = store_asset_update(x->q->store, &r.a, &d)) != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, rc == CD_ECONFLICT ? "code" : NULL, &d);
-	}
-	snprintf(x->object, sizeof x->object, "asset:%lld", (long long)x->id);
-	return written(x, 200);
+	return save(x, false);
 }

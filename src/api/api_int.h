@@ -195,14 +195,16 @@ int api_fields_read(struct api_ctx *x, json_t *obj, const struct field *f, size_
 		    struct fval *v);
 int api_query_read(struct api_ctx *x);
 
-/* Reading a body's checked values (v may be NULL: a field the route does not take).
- * api_str_or / api_date_or: the value given, NULL / CD_DATE_NONE for null, old when not given.
- * api_ref resolves the code of body field `field` to the id of its unit, person or asset into
- * *id: unchanged when not given, 0 for null; an unknown code is answered 422 not_found naming
- * the field (the status is returned, 0 when all is well). */
-const char *api_str_or(const struct fval *v, const char *old);
-cd_date api_date_or(const struct fval *v, cd_date old);
-int api_ref(struct api_ctx *x, const char *field, enum store_kind k, int64_t *id);
+/* Reading a body's checked values into an act's input (svc/: NULL, -1, CD_DATE_NONE for "not
+ * given"). api_in_text: the string given, else NULL — and for null it sets bit in *clear (the
+ * person empties the value). api_in_date the same for a date. api_in_int: the integer or
+ * enumeration index given, else -1; api_in_bool: 1 or 0 given, else -1. A field the route does
+ * not take is not given. */
+const char *api_in_text(const struct api_ctx *x, const char *field, unsigned *clear,
+			unsigned bit);
+cd_date api_in_date(const struct api_ctx *x, const char *field, unsigned *clear, unsigned bit);
+int64_t api_in_int(const struct api_ctx *x, const char *field);
+int api_in_bool(const struct api_ctx *x, const char *field);
 
 /* JSON helpers. */
 json_t *api_json_str(const char *s);   /* null for NULL */
@@ -250,6 +252,12 @@ int api_session_delete(struct api_ctx *x);
 int api_session_password(struct api_ctx *x);
 int api_session_totp(struct api_ctx *x);
 int api_session_totp_confirm(struct api_ctx *x);
+
+/* api_asset_text writes one asset as JSON text straight into t, for the pages and reads of
+ * assets: the same bytes as svc_asset_json (svc/register.h) dumped compact, in its member order
+ * (tests/unit/test_register.c keeps them so). */
+struct asset_row;
+void api_asset_text(struct jtext *t, const struct asset_row *r);
 
 int api_assets_list(struct api_ctx *x);
 int api_asset_get(struct api_ctx *x);

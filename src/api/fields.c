@@ -2,7 +2,7 @@
  * descriptors before any handler runs. Unknown fields are refused, every value is checked for
  * its type, length, range or list of codes, and the first problem is answered 422 (400 for a
  * malformed query) naming the field and what to send instead. Then the helpers handlers read
- * the checked values with: a field given or kept, a code resolved to its record's id. */
+ * the checked values into an act's input with: given, not given, or null (cleared). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,30 +335,43 @@ int api_query_read(struct api_ctx *x)
 
 /* --- reading the checked values --------------------------------------------------------------- */
 
-const char *api_str_or(const struct fval *v, const char *old)
-{
-	return !v || !v->set ? old : v->null ? NULL : v->s;
-}
-
-cd_date api_date_or(const struct fval *v, cd_date old)
-{
-	return !v || !v->set ? old : v->null ? CD_DATE_NONE : v->date;
-}
-
-int api_ref(struct api_ctx *x, const char *field, enum store_kind k, int64_t *id)
+/* given: the body's value of field when it gives one, else NULL; for null it also sets bit in
+ * *clear (when clear is not NULL). */
+static const struct fval *given(const struct api_ctx *x, const char *field, unsigned *clear,
+				unsigned bit)
 {
 	const struct fval *v = api_val(x, field);
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
 
-	if (!v || !v->set)
-		return 0;
-	if (v->null) {
-		*id = 0;
-		return 0;
-	}
-	rc = store_id_of(x->q->store, k, v->s, id, &d);
-	if (rc == CD_ENOTFOUND)
-		return api_fail(x, 422, "not_found", field, "%s: %s", field, d.msg);
-	return rc == CD_OK ? 0 : api_err(x, rc, NULL, &d);
+	if (v && v->set && v->null && clear)
+		*clear |= bit;
+	return v && v->set && !v->null ? v : NULL;
+}
+
+const char *api_in_text(const struct api_ctx *x, const char *field, unsigned *clear,
+			unsigned bit)
+{
+	const struct fval *v = given(x, field, clear, bit);
+
+	return v ? v->s : NULL;
+}
+
+cd_date api_in_date(const struct api_ctx *x, const char *field, unsigned *clear, unsigned bit)
+{
+	const struct fval *v = given(x, field, clear, bit);
+
+	return v ? v->date : CD_DATE_NONE;
+}
+
+int64_t api_in_int(const struct api_ctx *x, const char *field)
+{
+	const struct fval *v = given(x, field, NULL, 0);
+
+	return v ? v->i : -1;
+}
+
+int api_in_bool(const struct api_ctx *x, const char *field)
+{
+	const struct fval *v = given(x, field, NULL, 0);
+
+	return v ? v->b : -1;
 }

@@ -1,7 +1,8 @@
 /* jtext.c — JSON written straight into a growing buffer, for the answers sent most (a page of
  * assets is fifty records of twenty-four fields): jansson builds a tree of objects and hash
  * tables first and then walks it, and that is most of what building a page costs. Strings are
- * escaped as JSON requires and written as UTF-8; bytes that are not UTF-8 (a CSV import keeps
+ * escaped as JSON requires, the way jansson escapes them (so a record written here and by
+ * jansson is the same bytes), and written as UTF-8; bytes that are not UTF-8 (a CSV import keeps
  * what it was given) become U+FFFD, so the answer is always valid JSON. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,8 +113,14 @@ void jt_str(struct jtext *t, const char *s)
 				*o++ = 'n';
 			else if (*p == '\t')
 				*o++ = 't';
+			else if (*p == '\r')
+				*o++ = 'r';
+			else if (*p == '\b')
+				*o++ = 'b';
+			else if (*p == '\f')
+				*o++ = 'f';
 			else
-				o += snprintf(o, 6, "u%04x", *p); /* 5 and the NUL: within the room */
+				o += snprintf(o, 6, "u%04X", *p); /* 5 and the NUL: within the room */
 			p++;
 		}
 	}

@@ -371,6 +371,20 @@ enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n)
 	return rc;
 }
 
+void cli_act_option(struct cd_diag *d, const char *field, const char *option)
+{
+	char opt[40];
+	size_t k;
+
+	if (!field)
+		return;
+	snprintf(opt, sizeof opt, "--%s", field);
+	k = strlen(field);
+	if (!strncmp(d->msg, field, k) && d->msg[k] == ':' && d->msg[k + 1] == ' ')
+		memmove(d->msg, d->msg + k + 2, strlen(d->msg + k + 2) + 1);
+	cd_diag_prefix(d, option ? option : opt);
+}
+
 int cli_book_close(struct cli_book *c, enum cd_err rc, int code)
 {
 	policy_put(c->pol);
@@ -625,19 +639,4 @@ int cli_json_dump(json_t *root)
 	json_decref(root);
 	putchar('\n');
 	return rc;
-}
-
-void cli_name_option(struct cli_book *c, const struct act *a, const char *field,
-		     const char *option)
-{
-	size_t n = strlen(field);
-	char msg[sizeof c->d.msg + 64];
-
-	if (!a->field || strcmp(a->field, field))
-		return;
-	if (!strncmp(c->d.msg, field, n) && c->d.msg[n] == ':')
-		snprintf(msg, sizeof msg, "%s%s", option, c->d.msg + n);
-	else
-		snprintf(msg, sizeof msg, "%s: %s", option, c->d.msg);
-	snprintf(c->d.msg, sizeof c->d.msg, "%.*s", (int)sizeof c->d.msg - 1, msg);
 }

@@ -145,6 +145,11 @@ struct act;
  * scope, c's book's arena and diag. The actor text lives in `actor` (at least 96 bytes). */
 enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n);
 
+/* cli_act_option puts a refusal of an act in the command line's words: the message's leading
+ * "FIELD: " (field as the act named it in act.field) becomes "OPTION: ", the option that gave
+ * it — "--FIELD" when option is NULL. Nothing changes when field is NULL. */
+void cli_act_option(struct cd_diag *d, const char *field, const char *option);
+
 /* cli_book_open opens c->o.db with its profile and loads the book as of c->o.as_of. */
 enum cd_err cli_book_open(struct cli_book *c);
 
@@ -166,11 +171,6 @@ enum cd_err cli_incident_view(struct cli_book *c, const char *code, cd_time at,
 /* cli_book_analyse runs incident_analyse for x at `at` in c's arena. CD_ENOMEM. */
 enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 			     const struct incident *x, cd_time at, struct incident_analysis *an);
-
-/* cli_name_option: when act a refused input `field`, its message names the command's option
- * instead ("assets: no asset X" → "--asset: no asset X"). */
-void cli_name_option(struct cli_book *c, const struct act *a, const char *field,
-		     const char *option);
 
 /* cli_incident_write appends e[0..n) to incident x through the act (svc_incident_events,
  * audit `action`); on CD_OK *x is the incident as stored. */

@@ -211,9 +211,11 @@ static int incident_add(int argc, char **argv, const char *usage)
 		in.detected_at = x.detected_at;
 		in.unit = a.unit; /* by default the unit in charge of the first system records it */
 		rc = svc_incident_add(&act, &in, ev, n, &x);
-		cli_name_option(&c, &act, "assets", "--asset");
-		cli_name_option(&c, &act, "unit", "--unit");
-		cli_name_option(&c, &act, "detected_at", "--detected");
+		if (rc && act.field)
+			cli_act_option(&c.d, act.field,
+				       !strcmp(act.field, "assets")	   ? "--asset"
+				       : !strcmp(act.field, "detected_at") ? "--detected"
+									   : NULL);
 	}
 	if (!rc) {
 		char what[160];

@@ -119,14 +119,11 @@ static int notice_add(int argc, char **argv, const char *usage)
 		return cli_book_close(&c, rc, 0);
 	if (!(in.assets = split_codes(assets, c.b.a, &in.nassets)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
-	if (!rc && (rc = svc_notice_add(&a, &in, &v))) {
-		static const char *const opts[][2] = {{"assets", "--asset"}, {"unit", "--unit"},
-						      {"due", "--due"},	      {"code", "--code"},
-						      {"received_at", "--received"}};
-
-		for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
-			cli_name_option(&c, &a, opts[i][0], opts[i][1]);
-	}
+	if (!rc && (rc = svc_notice_add(&a, &in, &v)) && a.field)
+		cli_act_option(&c.d, a.field,
+			       !strcmp(a.field, "assets")	  ? "--asset"
+			       : !strcmp(a.field, "received_at") ? "--received"
+								  : NULL);
 	if (!rc) {
 		char when[26];
 

@@ -1,11 +1,12 @@
 /* cmd_project.c — `cyberduty project add|list`: IT projects (信息化项目) with their total and
- * security budgets; `check` reports a project whose security share is under the profile's
- * ratio (Yantai: 5 %). */
+ * security budgets (`add` is the register's act svc_project_add); `check` reports a project
+ * whose security share is under the profile's ratio (Yantai: 5 %). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "svc/register.h"
 
 /* yuan reads a whole number of yuan (1 ≤ v ≤ 10^13 for the total, 0 allowed for security). */
 static bool yuan(const char *name, const char *s, int64_t min, int64_t *out)
@@ -30,37 +31,31 @@ static bool yuan(const char *name, const char *s, int64_t min, int64_t *out)
 
 static int project_add(int argc, char **argv, const char *usage)
 {
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
+	struct cli_book c = {0};
 	const char *code, *name, *unit, *year, *total, *security;
 	const struct cli_field f[] = {{"--code", &code},   {"--name", &name},
 				      {"--unit", &unit},   {"--year", &year},
 				      {"--total", &total}, {"--security", &security},
 				      {NULL, NULL}};
-	struct store *s = NULL;
-	struct profile *p = NULL;
-	struct reg *reg = NULL;
-	struct project pr = {0};
+	struct project_in in = {.year = -1};
+	const struct project *pr;
+	struct rec_row w;
+	struct act a;
+	char actor[128], *end;
 	enum cd_err rc;
-	char *end;
 	int y, m, dd;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
 		return EXIT_ERROR;
 	if (!code || !name) {
 		fprintf(stderr, "cyberduty: project add needs --code and --name\nusage: cyberduty %s\n",
 			usage);
 		return EXIT_ERROR;
 	}
-	if (!yuan("--total", total, 1, &pr.total) || !yuan("--security", security, 0, &pr.security))
+	if (!yuan("--total", total, 1, &in.total) || !yuan("--security", security, 0, &in.security))
 		return EXIT_ERROR;
-	if (pr.security > pr.total) {
-		fprintf(stderr, "cyberduty: --security (%lld) is more than --total (%lld)\n",
-			(long long)pr.security, (long long)pr.total);
-		return EXIT_ERROR;
-	}
 	date_to_ymd(cli_today(), &y, &m, &dd);
-	pr.year = y;
+	in.year = y;
 	if (year) {
 		long v = strtol(year, &end, 10);
 
@@ -68,45 +63,27 @@ static int project_add(int argc, char **argv, const char *usage)
 			fprintf(stderr, "cyberduty: --year: \"%s\" is not a year\n", year);
 			return EXIT_ERROR;
 		}
-		pr.year = (int)v;
+		in.year = (int)v;
 	}
-	pr.code = code;
-	pr.name = name;
-	rc = cli_open(&o, &s, &p, &d);
-	if (!rc)
-		rc = store_reg_load(s, &reg, &d);
-	if (!rc && unit) {
-		const struct unit *u = reg_unit_by_code(reg, unit);
-
-		if (!u)
-			rc = cd_diag_set(&d, CD_ENOTFOUND, "--unit: no unit \"%s\"", unit);
-		else
-			pr.unit = u->id;
+	in.code = code;
+	in.name = name;
+	in.unit = unit;
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if ((rc = svc_project_add(&a, &in, &w))) {
+		cli_act_option(&c.d, a.field, NULL);
+		return cli_book_close(&c, rc, 0);
 	}
-	if (!rc) {
-		rc = store_begin(s, &d);
-		if (!rc)
-			rc = store_project_add(s, &pr, &d);
-		rc = cli_audit_commit(s, rc, "project.add",
-				      json_pack("{s:s, s:I, s:I, s:i}", "code", pr.code, "total",
-						(json_int_t)pr.total, "security",
-						(json_int_t)pr.security, "year", pr.year),
-				      &d, "project:%lld", (long long)pr.id);
-	}
-	if (!rc) {
-		printf("project %s recorded: security %lld of %lld yuan (%.1f %%)", pr.code,
-		       (long long)pr.security, (long long)pr.total,
-		       100.0 * (double)pr.security / (double)pr.total);
-		if (p->numbers.budget_ratio_percent > 0 &&
-		    pr.security * 100 < pr.total * p->numbers.budget_ratio_percent)
-			printf(" — under the %d %% the profile asks (%s)",
-			       p->numbers.budget_ratio_percent, p->numbers.budget_article);
-		printf("\n");
-	}
-	reg_free(reg);
-	store_close(s);
-	profile_free(p);
-	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+	pr = &w.r.project;
+	printf("project %s recorded: security %lld of %lld yuan (%.1f %%)", pr->code,
+	       (long long)pr->security, (long long)pr->total,
+	       100.0 * (double)pr->security / (double)pr->total);
+	if (c.p->numbers.budget_ratio_percent > 0 &&
+	    pr->security * 100 < pr->total * c.p->numbers.budget_ratio_percent)
+		printf(" — under the %d %% the profile asks (%s)",
+		       c.p->numbers.budget_ratio_percent, c.p->numbers.budget_article);
+	printf("\n");
+	return cli_book_close(&c, CD_OK, EXIT_CLEAN);
 }
 
 static int project_list(int argc, char **argv, const char *usage)

@@ -57,14 +57,8 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	in.attachment = attachment;
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if ((rc = svc_record_add(&a, &in, &r))) {
-		static const char *const opts[][2] = {{"on", "--date"},	    {"unit", "--unit"},
-						      {"duty", "--duty"},   {"period", "--period"},
-						      {"title", "--title"}};
-
-		for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
-			cli_name_option(&c, &a, opts[i][0], opts[i][1]);
-	}
+	if ((rc = svc_record_add(&a, &in, &r)))
+		cli_act_option(&c.d, a.field, a.field && !strcmp(a.field, "on") ? "--date" : NULL);
 	if (!rc) {
 		struct book b;
 

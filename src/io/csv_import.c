@@ -135,6 +135,19 @@ static enum cd_err at(struct imp *im, const struct row *r, int col, const char *
 			   im->tpl->cols[col].zh, what);
 }
 
+/* rule reports what a rule of the register (core/reg.h) refused at row r, column col: its
+ * message without the field it begins with ("to: …"), which the column names already. */
+static enum cd_err rule(struct imp *im, const struct row *r, int col, const char *field,
+			const struct cd_diag *rd)
+{
+	size_t k = field ? strlen(field) : 0;
+	const char *msg = rd->msg;
+
+	if (k && !strncmp(msg, field, k) && msg[k] == ':' && msg[k + 1] == ' ')
+		msg += k + 2;
+	return at(im, r, col, "%s", msg);
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct imp *im = data;
@@ -544,6 +557,8 @@ static enum cd_err stage_duty(struct imp *im, const struct row *r, int64_t sid)
 	const struct person *person = reg_person_by_code(im->have, pcode);
 	const struct asset *asset = *acode ? reg_asset_by_code(im->have, acode) : NULL;
 	struct duty *du;
+	struct cd_diag rd = {{0}};
+	const char *field = NULL;
 	int role;
 	enum cd_err rc;
 
@@ -576,8 +591,8 @@ static enum cd_err stage_duty(struct imp *im, const struct row *r, int64_t sid)
 		rc = get_date(im, r, DC_FROM, &du->from);
 	if (!rc)
 		rc = get_date(im, r, DC_TO, &du->to);
-	if (!rc && du->to != CD_DATE_NONE && du->to < du->from)
-		rc = at(im, r, DC_TO, "ends before it starts (from %s)", val(im, r, DC_FROM));
+	if (!rc && reg_duty_check(du, &field, &rd))
+		rc = rule(im, r, DC_TO, field, &rd);
 	if (!rc)
 		rc = get_text(im, r, DC_NOTE, 500, &du->note);
 	return rc;

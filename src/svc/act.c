@@ -143,6 +143,20 @@ enum cd_err act_not_future(struct act *c, cd_time t, const char *field)
 	return CD_OK;
 }
 
+const char *act_text(const char *given, const char *was, unsigned clear, unsigned bit)
+{
+	if (clear & bit)
+		return NULL;
+	return given ? given : was;
+}
+
+cd_date act_date(cd_date given, cd_date was, unsigned clear, unsigned bit)
+{
+	if (clear & bit)
+		return CD_DATE_NONE;
+	return given != CD_DATE_NONE ? given : was;
+}
+
 static void free_calendar(void *p)
 {
 	calendar_free(p);

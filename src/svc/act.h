@@ -88,4 +88,10 @@ enum cd_err act_not_future(struct act *c, cd_time t, const char *field);
  * with c->a. */
 enum cd_err act_calendar(struct act *c, const struct calendar **out);
 
+/* act_text: an update's rule for an optional text — NULL when clear has bit set (the person
+ * emptied it), else the one given, else the one it had (was). act_date the same for a date
+ * (CD_DATE_NONE for none and not given). */
+const char *act_text(const char *given, const char *was, unsigned clear, unsigned bit);
+cd_date act_date(cd_date given, cd_date was, unsigned clear, unsigned bit);
+
 #endif

@@ -57,13 +57,6 @@ static enum cd_err default_unit(struct act *c, const struct record *r, int64_t *
 	}
 }
 
-static const char *text_or(const char *given, const char *was, unsigned clear, unsigned bit)
-{
-	if (clear & bit)
-		return NULL;
-	return given ? given : was;
-}
-
 /* record_apply sets r from what in gives and checks the result. */
 static enum cd_err record_apply(struct act *c, const struct record_in *in, struct record *r)
 {
@@ -75,13 +68,13 @@ static enum cd_err record_apply(struct act *c, const struct record_in *in, struc
 		r->kind = (enum record_kind)in->kind;
 	if (in->on != CD_DATE_NONE)
 		r->on = in->on;
-	r->duty = text_or(in->duty, r->duty, in->clear, RECORD_CLEAR_DUTY);
-	r->period = text_or(in->period, r->period, in->clear, RECORD_CLEAR_PERIOD);
+	r->duty = act_text(in->duty, r->duty, in->clear, RECORD_CLEAR_DUTY);
+	r->period = act_text(in->period, r->period, in->clear, RECORD_CLEAR_PERIOD);
 	r->title = in->title ? in->title : r->title;
-	r->participants = text_or(in->participants, r->participants, in->clear,
-				  RECORD_CLEAR_PARTICIPANTS);
-	r->minutes = text_or(in->minutes, r->minutes, in->clear, RECORD_CLEAR_MINUTES);
-	r->attachment = text_or(in->attachment, r->attachment, in->clear, RECORD_CLEAR_ATTACHMENT);
+	r->participants = act_text(in->participants, r->participants, in->clear,
+				   RECORD_CLEAR_PARTICIPANTS);
+	r->minutes = act_text(in->minutes, r->minutes, in->clear, RECORD_CLEAR_MINUTES);
+	r->attachment = act_text(in->attachment, r->attachment, in->clear, RECORD_CLEAR_ATTACHMENT);
 	if (!r->title || !*r->title)
 		return act_fail(c, CD_EINVAL, "title", "title: say what it was");
 	if (r->on == CD_DATE_NONE)

@@ -44,7 +44,7 @@ expect 2 "$CD" incident event I1 --db "$DB" --grade 重大
 expect 0 "$CD" audit list --db "$DB" --json
 jq -e --arg me "$ME" '[.entries[] | .action] == ["profile.set", "register.import",
 	"register.import", "register.import", "register.import", "calendar.import", "notice.create",
-	"notice.rectify", "record.create", "project.add", "incident.create", "incident.event",
+	"notice.rectify", "record.create", "project.create", "incident.create", "incident.event",
 	"incident.report", "incident.close", "incident.propose", "accountability.answer",
 	"incident.recommend", "incident.decide"] and all(.entries[]; .actor == $me and .ip == "" and
 	.outcome == "ok" and (.before == null or (.action == "notice.rectify" and

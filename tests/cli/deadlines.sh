@@ -144,7 +144,7 @@ expect 0 "$CD" project add --db "$DB" --code P-LOW --name 低预算项目 --tota
 has "$T/out" "under the 5 % the profile asks (七、强化保障)"
 expect 0 "$CD" project add --db "$DB" --code P-OK --name 达标项目 --total 1000000 --security 50000 --year 2024
 expect 2 "$CD" project add --db "$DB" --code P-BAD --name x --total 100 --security 101
-has "$T/err" "more than --total"
+has "$T/err" "--security: the security budget (101 yuan) is part of the total (100 yuan)"
 expect 2 "$CD" project add --db "$DB" --code P-BAD --name x --total 1e6 --security 1
 has "$T/err" "not a whole number"
 expect 1 "$CD" check --db "$DB" --as-of 2024-11-01 --json

@@ -1848,6 +1848,22 @@ static void one_act_one_entry(void **state)
 			 0);
 	shape_of("incident.create", "incident:%", cli, sizeof cli);
 	assert_string_equal(api, cli);
+
+	/* the register: an IT project, added by the API and by `project add` */
+	call(&office, "POST", "/api/v1/projects",
+	     "{\"code\":\"API-PRJ-1\",\"name\":\"平台\",\"unit\":\"IMNU\",\"year\":2026,"
+	     "\"total\":1000,\"security\":60}");
+	expect(201);
+	shape_of("project.create", "project:%", api, sizeof api);
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s project add --db %s --code CLI-PRJ-1 --name 平台 --unit IMNU "
+				"--year 2026 --total 1000 --security 60",
+				bin, db),
+			 0);
+	shape_of("project.create", "project:%", cli, sizeof cli);
+	assert_string_equal(api, cli);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'project.create' AND "
+			      "json_extract(after, '$.code') IN ('API-PRJ-1', 'CLI-PRJ-1')") == 2);
 	/* the whole chain, with entries of both, still verifies */
 	client_stop(&pid);
 	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);

@@ -133,7 +133,8 @@ static void broken_files(void **state)
 		{CSV_DUTIES, "person,role,unit,from\nT1,principal,ROOT,2024/01/01\n",
 		 "b.csv:2:4: column \"from\" (起始日期): \"2024/01/01\" is not a date YYYY-MM-DD"},
 		{CSV_DUTIES, "person,role,unit,from,to\nT1,principal,ROOT,2024-01-01,2023-01-01\n",
-		 "b.csv:2:5: column \"to\" (截止日期): ends before it starts"},
+		 "b.csv:2:5: column \"to\" (截止日期): the last day (2023-01-01) is before the "
+		 "first (2024-01-01)"},
 		{CSV_ASSETS, "code,name,kind,mlps_level\nZ,某,portal,6\n",
 		 "b.csv:2:4: column \"mlps_level\" (等保级别): \"6\" is not an MLPS level 0-5"},
 		{CSV_ASSETS, "code,name,kind,cii\nZ,某,portal,maybe\n",

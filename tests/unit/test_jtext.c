@@ -16,7 +16,7 @@ static void strings(void **state)
 		{"学校门户网站", "\"学校门户网站\""},
 		{"a\"b\\c", "\"a\\\"b\\\\c\""},
 		{"line\nbreak\ttab", "\"line\\nbreak\\ttab\""},
-		{"\x01\x1f", "\"\\u0001\\u001f\""},
+		{"\x01\x1f", "\"\\u0001\\u001F\""},
 		{"emoji \xf0\x9f\x94\x92", "\"emoji \xf0\x9f\x94\x92\""},
 		{"bad \xff end", "\"bad \xef\xbf\xbd end\""},
 		{"cut \xe5\xad", "\"cut \xef\xbf\xbd\xef\xbf\xbd\""},          /* truncated sequence */
