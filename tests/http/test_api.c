@@ -271,9 +271,12 @@ static int drop_template(void **state)
 
 static int start(void **state)
 {
+	static int n;
+
 	(void)state;
 	tmp_db(db, sizeof db, "api");
-	snprintf(out_path, sizeof out_path, "%s.out", db);
+	/* one server log a test, kept: a server that went away says why in its own */
+	snprintf(out_path, sizeof out_path, "%s.%d.out", db, ++n);
 	if (sh("cp %s %s", tpl, db))
 		return -1;
 	port = client_serve(bin, db, out_path, &pid);
