@@ -2896,13 +2896,16 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0,
 					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
 	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[clear[which]];
-	enum cd_err rc;
+	sqlite3_stmt *st;
+	enum cd_err rc = CD_OK;
 
-	if (which == OSET_UNIT || which == OSET_ASSET)
-		sqlite3_bind_int64(st, 1, id);
-	if ((rc = run(q, clear[which], d, "clearing obligations")))
-		return rc;
+	if (which != OSET_ADD) {
+		st = q->st[clear[which]];
+		if (which == OSET_UNIT || which == OSET_ASSET)
+			sqlite3_bind_int64(st, 1, id);
+		if ((rc = run(q, clear[which], d, "clearing obligations")))
+			return rc;
+	}
 	st = q->st[ST_OBLIG_ADD];
 	for (size_t i = 0; !rc && i < n; i++) {
 		const struct oblig *o = &v[i];

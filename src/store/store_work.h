@@ -167,8 +167,9 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
 /* ---- the yearly duties and MLPS deadlines of today, kept derived (schema 0009) ---- */
 
 /* Which obligations store_obligations_replace replaces: all; the duties of unit id; the duties
- * no unit of the register holds (unit 0); the MLPS obligations of system id. */
-enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_ASSET };
+ * no unit of the register holds (unit 0); the MLPS obligations of system id; none (v is added to
+ * what is kept: a rebuild in parts). */
+enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_ASSET, OSET_ADD };
 
 /* store_obligations_replace deletes the obligations of set `which` and inserts v[0..n) (the
  * caller generated them for the same set). Not itself a transaction. */

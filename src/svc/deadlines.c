@@ -57,6 +57,8 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 		const struct oblig *o = &l.v[i];
 		bool keep = which == OSET_ALL;
 
+		if (which == OSET_ADD) /* a part of a rebuild: duties (units given) or MLPS (systems) */
+			keep = (o->kind == OBLIG_DUTY) == (reg->nunits > 0);
 		if (which == OSET_UNIT)
 			keep = o->kind == OBLIG_DUTY && o->unit == id;
 		for (size_t d = 0; which == OSET_UNIT0 && d < nduties0 && !keep; d++)
@@ -70,20 +72,58 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 	return rc;
 }
 
+#define REBUILD_ASSETS 2000 /* systems a part of a rebuild holds at once */
+
 enum cd_err svc_obligations_rebuild(struct act *c)
 {
 	struct reg *reg = NULL;
 	struct record *rec = NULL;
+	struct asset_query q = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1,
+				.sort = ASORT_ID, .limit = REBUILD_ASSETS};
 	size_t nrec = 0;
-	enum cd_err rc = store_reg_load(c->s, &reg, c->d);
+	enum cd_err rc = store_obligations_replace(c->s, OSET_ALL, 0, NULL, 0, c->d);
 
+	/* the duties: every unit (and the people, unit duties, projects) with every record */
+	if (!rc)
+		rc = store_reg_load_around(c->s, NULL, 0, &reg, c->d);
 	if (!rc)
 		rc = store_records_load(c->s, c->a, &rec, &nrec, c->d);
 	if (!rc)
-		rc = generate(c, reg, rec, nrec, OSET_ALL, 0, NULL, 0);
+		rc = generate(c, reg, rec, nrec, OSET_ADD, 0, NULL, 0);
+	reg_free(reg);
+	/* the MLPS deadlines, a page of systems at a time: memory stays bounded at a million */
+	while (!rc) {
+		struct arena *a = arena_new(0);
+		struct asset_row *v = NULL;
+		size_t n = 0;
+
+		if (!a)
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		rc = store_asset_page(c->s, &q, a, &v, &n, c->d);
+		if (!rc && !(reg = reg_new()))
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		for (size_t i = 0; !rc && i < n; i++) {
+			struct asset *slot = reg_add_asset(reg);
+
+			if (!slot)
+				rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			else
+				*slot = v[i].a;
+		}
+		if (!rc && n)
+			rc = generate(c, reg, NULL, 0, OSET_ADD, 0, NULL, 0);
+		reg_free(reg);
+		reg = NULL;
+		if (n) {
+			q.after = true;
+			q.after_id = v[n - 1].a.id;
+		}
+		arena_free(a);
+		if (n < q.limit)
+			break;
+	}
 	if (!rc)
 		rc = act_derived_mark(c);
-	reg_free(reg);
 	return rc;
 }
 
