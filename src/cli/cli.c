@@ -640,3 +640,21 @@ int cli_json_dump(json_t *root)
 	putchar('\n');
 	return rc;
 }
+
+const char **cli_split_codes(const char *list, struct arena *a, size_t *n)
+{
+	const char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, ",");
+		const char **slot = arena_grow(a, &v, n, &cap, sizeof *v);
+
+		if (!slot)
+			return NULL;
+		*slot = arena_strndup(a, p, len);
+		p += len + (p[len] == ',');
+	}
+	return v ? v : arena_alloc(a, sizeof *v);
+}

@@ -177,6 +177,10 @@ enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 			       const struct incident_event *e, size_t n, const char *action);
 
+/* cli_split_codes splits "A,B,C" into its codes, in arena a (*n of them; NULL when out of
+ * memory). */
+const char **cli_split_codes(const char *list, struct arena *a, size_t *n);
+
 /* cli_assets splits "A,B,C" (option `name`) into the ids of those register assets, in the
  * order given, into arena a. CD_EINVAL / CD_ENOTFOUND saying which code is wrong. */
 enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,

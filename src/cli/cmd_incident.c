@@ -138,25 +138,6 @@ static enum cd_err first_events(struct cli_book *c, const struct add_opts *o, st
 	return rc;
 }
 
-/* split_codes: "A,B,C" → codes in arena a (*n of them). */
-static const char **split_codes(const char *list, struct arena *a, size_t *n)
-{
-	const char **v = NULL;
-	size_t cap = 0;
-
-	*n = 0;
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, ",");
-		const char **slot = arena_grow(a, &v, n, &cap, sizeof *v);
-
-		if (!slot)
-			return NULL;
-		*slot = arena_strndup(a, p, len);
-		p += len + (p[len] == ',');
-	}
-	return v ? v : arena_alloc(a, sizeof *v);
-}
-
 static int incident_add(int argc, char **argv, const char *usage)
 {
 	struct cli_book c = {0};
@@ -198,7 +179,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 	rc = cli_book_open_incident(&c, NULL, NULL);
 	if (!rc)
 		rc = cli_act(&c, &act, actor, sizeof actor);
-	if (!rc && !(in.assets = split_codes(a.assets, c.b.a, &in.nassets)))
+	if (!rc && !(in.assets = cli_split_codes(a.assets, c.b.a, &in.nassets)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
 	if (!rc && in.nassets > INCIDENT_ASSETS_MAX)
 		rc = cd_diag_set(&c.d, CD_EINVAL, "--asset: more than %d systems",

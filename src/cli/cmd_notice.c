@@ -53,27 +53,6 @@ static void say_repeat(const struct notice_view *v, const struct profile *p)
 								       : "profile");
 }
 
-/* split_codes: "A,B,C" → codes in arena a. */
-static const char *const *split_codes(const char *list, struct arena *a, size_t *n)
-{
-	const char **v;
-	size_t cap = 0;
-
-	*n = 0;
-	for (const char *p = list; p && *p;) {
-		size_t len = strcspn(p, ",");
-		const char **slot = arena_grow(a, &v, n, &cap, sizeof *v);
-
-		if (!slot)
-			return NULL;
-		*slot = arena_strndup(a, p, len);
-		p += len + (p[len] == ',');
-	}
-	if (!*n && !(v = arena_alloc(a, sizeof *v)))
-		return NULL;
-	return v;
-}
-
 static int notice_add(int argc, char **argv, const char *usage)
 {
 	struct cli_book c = {0};
@@ -117,7 +96,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 	}
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	if (!(in.assets = split_codes(assets, c.b.a, &in.nassets)))
+	if (!(in.assets = cli_split_codes(assets, c.b.a, &in.nassets)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
 	if (!rc && (rc = svc_notice_add(&a, &in, &v)) && a.field)
 		cli_act_option(&c.d, a.field,

@@ -135,6 +135,26 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
 	return rc;
 }
 
+enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const char *field,
+		       int64_t **ids)
+{
+	if (!n)
+		return act_fail(c, CD_EINVAL, field, "%s: name at least one system", field);
+	if (!(*ids = arena_alloc(c->a, n * sizeof **ids)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		enum cd_err rc = act_id_of(c, SK_ASSET, codes[i], field, &(*ids)[i]);
+
+		if (rc)
+			return rc;
+		for (size_t k = 0; k < i; k++)
+			if ((*ids)[k] == (*ids)[i])
+				return act_fail(c, CD_EINVAL, field, "%s: %s is given twice", field,
+						codes[i]);
+	}
+	return CD_OK;
+}
+
 enum cd_err act_not_future(struct act *c, cd_time t, const char *field)
 {
 	if (!c->history && t != CD_TIME_NONE && t > c->now + 60)

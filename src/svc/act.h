@@ -80,6 +80,11 @@ bool act_in_scope(struct act *c, int64_t unit);
 enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const char *field,
 		      int64_t *id);
 
+/* act_assets: the systems of codes[0..n) → ids in c->a (*ids), refusing naming `field` none,
+ * one that does not exist and one given twice. */
+enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const char *field,
+		       int64_t **ids);
+
 /* act_not_future refuses an instant more than a minute after now (a step is recorded when it has
  * been done). */
 enum cd_err act_not_future(struct act *c, cd_time t, const char *field);

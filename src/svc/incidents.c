@@ -175,18 +175,8 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 		return act_fail(c, CD_EINVAL, "detected_at", "detected_at: give when it was detected");
 	if ((rc = act_not_future(c, tmp.detected_at, "detected_at")))
 		return rc;
-	if (!in->nassets)
-		return act_fail(c, CD_EINVAL, "assets", "assets: name at least one system");
-	if (!(tmp.assets = arena_alloc(c->a, in->nassets * sizeof *tmp.assets)))
-		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < in->nassets; i++) {
-		if ((rc = act_id_of(c, SK_ASSET, in->assets[i], "assets", &tmp.assets[i])))
-			return rc;
-		for (size_t k = 0; k < i; k++)
-			if (tmp.assets[k] == tmp.assets[i])
-				return act_fail(c, CD_EINVAL, "assets", "assets: %s is given twice",
-						in->assets[i]);
-	}
+	if ((rc = act_assets(c, in->assets, in->nassets, "assets", &tmp.assets)))
+		return rc;
 	tmp.nassets = in->nassets;
 	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &tmp.unit)))
 		return rc;

@@ -135,27 +135,6 @@ static json_t *notice_after(const struct notice *n, const struct notice_row *row
 			 "similar_total", (json_int_t)n->similar_total);
 }
 
-/* resolve_assets: codes → ids (distinct, existing), with their codes kept for the audit. */
-static enum cd_err resolve_assets(struct act *c, const char *const *codes, size_t n,
-				  const char *field, int64_t **ids)
-{
-	if (!n)
-		return act_fail(c, CD_EINVAL, field, "%s: name at least one system", field);
-	if (!(*ids = arena_alloc(c->a, n * sizeof **ids)))
-		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		enum cd_err rc = act_id_of(c, SK_ASSET, codes[i], field, &(*ids)[i]);
-
-		if (rc)
-			return rc;
-		for (size_t k = 0; k < i; k++)
-			if ((*ids)[k] == (*ids)[i])
-				return act_fail(c, CD_EINVAL, field, "%s: %s is given twice", field,
-						codes[i]);
-	}
-	return CD_OK;
-}
-
 enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct notice_view *out)
 {
 	struct notice n;
@@ -179,7 +158,7 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	if (!n.authority || !*n.authority)
 		return act_fail(c, CD_EINVAL, "authority", "authority: give who issued the notice");
 	if ((rc = act_not_future(c, n.received_at, "received_at")) ||
-	    (rc = resolve_assets(c, in->assets, in->nassets, "assets", &n.assets)))
+	    (rc = act_assets(c, in->assets, in->nassets, "assets", &n.assets)))
 		return rc;
 	n.nassets = in->nassets;
 	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &n.unit)))
