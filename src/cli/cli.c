@@ -461,43 +461,6 @@ enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 	return rc;
 }
 
-enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,
-		       struct arena *a, int64_t **out, size_t *n, struct cd_diag *d)
-{
-	size_t cap = 0;
-	const char *p = list;
-
-	*out = NULL;
-	*n = 0;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		char code[65];
-		const struct asset *as;
-		int64_t *slot;
-
-		if (len == 0 || len >= sizeof(code))
-			return cd_diag_set(d, CD_EINVAL,
-					   "%s: \"%s\" is not a list of asset codes (CODE,CODE,…)",
-					   name, list);
-		memcpy(code, p, len);
-		code[len] = '\0';
-		if (!(as = reg_asset_by_code(reg, code)))
-			return cd_diag_set(d, CD_ENOTFOUND, "%s: no asset \"%s\" in the register",
-					   name, code);
-		for (size_t i = 0; i < *n; i++)
-			if ((*out)[i] == as->id)
-				return cd_diag_set(d, CD_EINVAL, "%s: \"%s\" given twice", name,
-						   code);
-		if (!(slot = arena_grow(a, out, n, &cap, sizeof(*slot))))
-			return cd_diag_set(d, CD_ENOMEM, "out of memory");
-		*slot = as->id;
-		p += len + (p[len] == ',');
-	}
-	if (!*n)
-		return cd_diag_set(d, CD_EINVAL, "%s: at least one asset code is needed", name);
-	return CD_OK;
-}
-
 enum cd_err cli_person(const struct reg *reg, const char *name, const char *code, int64_t *id,
 		       struct cd_diag *d)
 {

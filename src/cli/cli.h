@@ -181,11 +181,6 @@ enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
  * memory). */
 const char **cli_split_codes(const char *list, struct arena *a, size_t *n);
 
-/* cli_assets splits "A,B,C" (option `name`) into the ids of those register assets, in the
- * order given, into arena a. CD_EINVAL / CD_ENOTFOUND saying which code is wrong. */
-enum cd_err cli_assets(const char *name, const char *list, const struct reg *reg,
-		       struct arena *a, int64_t **out, size_t *n, struct cd_diag *d);
-
 /* cli_person finds the register person with `code` (for option `name`) and sets *id.
  * CD_ENOTFOUND saying so when there is none. */
 enum cd_err cli_person(const struct reg *reg, const char *name, const char *code, int64_t *id,
