@@ -88,6 +88,7 @@ check: deps style test-asan valgrind
 bench: deps build
 	bench/run $(BUILD)
 	bench/http $(BUILD)
+	bench/work $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) var
