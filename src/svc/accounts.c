@@ -288,15 +288,14 @@ enum cd_err account_password_check(const struct account_settings *st, const char
 	return CD_OK;
 }
 
-enum cd_err account_password_set(struct store *s, int64_t id, const char *password, cd_time now,
-				 struct cd_diag *d)
+enum cd_err accounts_password_hash(struct store *s, int64_t id, const char *password,
+				   char hash[PASSWORD_HASH_MAX], struct cd_diag *d)
 {
 	struct store_account a;
 	struct account_settings st;
-	char hash[PASSWORD_HASH_MAX] = "";
-	bool own = false;
 	enum cd_err rc = load(s, id, &a, &st, d);
 
+	hash[0] = '\0';
 	if (!rc)
 		rc = account_password_check(&st, a.name, password, d);
 	if (!rc && a.pwhash[0] && password_verify(a.pwhash, password))
@@ -305,16 +304,35 @@ enum cd_err account_password_set(struct store *s, int64_t id, const char *passwo
 				 "新密码不能与当前密码相同");
 	if (!rc)
 		rc = password_hash(password, hash, d);
-	if (!rc)
-		rc = accounts_tx_begin(s, &own, d);
-	if (!rc) {
-		rc = store_account_password(s, id, hash, now, d);
-		if (!rc) /* every session signed in with the old password ends */
-			rc = store_sessions_end(s, id, d);
-		rc = accounts_tx_end(s, own, rc, d);
-	}
-	secret_wipe(hash, sizeof(hash));
+	if (rc)
+		secret_wipe(hash, PASSWORD_HASH_MAX);
 	secret_wipe(&a, sizeof(a));
+	return rc;
+}
+
+enum cd_err accounts_password_store(struct store *s, int64_t id, const char *hash, cd_time now,
+				    struct cd_diag *d)
+{
+	bool own = false;
+	enum cd_err rc = accounts_tx_begin(s, &own, d);
+
+	if (rc)
+		return rc;
+	rc = store_account_password(s, id, hash, now, d);
+	if (!rc) /* every session signed in with the old password ends */
+		rc = store_sessions_end(s, id, d);
+	return accounts_tx_end(s, own, rc, d);
+}
+
+enum cd_err account_password_set(struct store *s, int64_t id, const char *password, cd_time now,
+				 struct cd_diag *d)
+{
+	char hash[PASSWORD_HASH_MAX] = "";
+	enum cd_err rc = accounts_password_hash(s, id, password, hash, d);
+
+	if (!rc)
+		rc = accounts_password_store(s, id, hash, now, d);
+	secret_wipe(hash, sizeof(hash));
 	return rc;
 }
 

@@ -4,10 +4,14 @@
  * and absolute timeouts, a CSRF token each) and API tokens (stored hashed, scoped, revocable),
  * and the security settings. Used by the server (http/) and by `cyberduty user|token|settings`.
  * Secrets (passwords, session ids, tokens, TOTP codes) are never stored in the clear, never
- * logged, and wiped from memory after use. */
+ * logged, and wiped from memory after use. The administrators' acts on them (svc_account_*,
+ * svc_token_*, svc_settings_update; accounts_act.c) are written once, for the API and the
+ * command line alike (act.h): each checks, writes and appends its audit entry in one
+ * transaction. */
 #ifndef CD_ACCOUNTS_H
 #define CD_ACCOUNTS_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -214,5 +218,107 @@ enum cd_err account_session_account(struct store *s, const char *id, cd_time now
 /* account_sessions_prune removes the sessions that have timed out by `now` (account_session_create
  * does it too). */
 enum cd_err account_sessions_prune(struct store *s, cd_time now, struct cd_diag *d);
+
+/* ---- The administrators' acts (accounts_act.c) ----------------------------------------- */
+
+/* Each act takes the act's context (act.h: the store, who acts — the actor is an account's name,
+ * "token:ID" or "cli:USER" —, the address, the clock, the diag), checks, then in one transaction
+ * writes and appends its one audit entry (action, object "account:ID" / "token:ID" /
+ * "settings", before and after as svc_account_json … give them, never a secret) and commits. A
+ * refusal writes nothing and returns CD_EINVAL / CD_ENOTFOUND / CD_ECONFLICT with the message
+ * in c->d and the input field at fault in c->field (c->why "required" for a missing one); any
+ * other error is a failure, rolled back. Who may run an act (三员分立) is the caller's to
+ * enforce: the API's permission classes, the host's owner for the command line. The rules that
+ * hold whoever acts are the acts': nobody changes their own role or locks or disables their own
+ * account (the actor is that account's name), and the last system administrator able to sign
+ * in is neither locked, disabled nor given another role. */
+struct act;
+
+/* The encoders of what an act writes, shared by the answers of the API and the audit entries:
+ * an account (no secret; unit as its id), an API token (never its secret), the settings. */
+json_t *svc_account_json(const struct account *a);
+json_t *svc_token_json(const struct api_token *t);
+json_t *svc_settings_json(const struct account_settings *st);
+
+/* A new account: role and unit (a unit code, NULL for none) as svc_account_role takes them. */
+struct account_new {
+	const char *name, *display; /* display may be NULL */
+	enum account_role role;
+	const char *unit;
+};
+
+/* svc_account_create opens an account with no password (account.create; after: the account).
+ * Refuses a bad or taken name (field name), a bad display name, a unit that does not fit the
+ * role. *out is the account created. */
+enum cd_err svc_account_create(struct act *c, const struct account_new *in, struct account *out);
+
+/* svc_account_password sets the password of account id — an administrator's act, or the host's
+ * (account.password; no before or after: that it changed, never to what). Refuses one that
+ * breaks the rules or is the current one (field "new"); CD_ENOTFOUND for no such account. The
+ * account's sessions end. */
+enum cd_err svc_account_password(struct act *c, int64_t id, const char *password);
+
+/* svc_account_password_change is the account's own change: its current password `old` is
+ * checked first as a sign-in is — a wrong one counts towards the lock-out, committed whatever
+ * follows — and refused (field "old"); then as svc_account_password. */
+enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *old,
+					const char *password);
+
+/* svc_account_role gives account id a role and its scope (account.role; before and after: role
+ * and unit). A business role needs a unit (a code; c->why "required"), any other takes none;
+ * refuses the actor's own role and the last system administrator's (field "role"). The
+ * account's sessions end; *out is the account as it is now. */
+enum cd_err svc_account_role(struct act *c, int64_t id, enum account_role role, const char *unit,
+			     struct account *out);
+
+/* A change of an account's flags: -1 leaves one as it is, 0 clears it, 1 sets it. */
+struct account_flags {
+	int locked, disabled;
+};
+
+/* svc_account_update locks, unlocks, disables or enables account id (account.update; before and
+ * after: the account). Unlocking forgets the failures; locking or disabling ends its sessions.
+ * Refuses to lock or disable the actor's own account or the last system administrator able to
+ * sign in (field "locked" or "disabled"). *out is the account as it is now. */
+enum cd_err svc_account_update(struct act *c, int64_t id, const struct account_flags *in,
+			       struct account *out);
+
+/* The TOTP second factor (account_totp_begin …) as acts: begin (account.totp_begin: the new key
+ * in secret_b32 and uri, shown once, never in the entry), confirm with a code of it
+ * (account.totp_enable; field "code"), clear (account.totp_disable; refused for
+ * administrators). No before or after. */
+enum cd_err svc_account_totp_begin(struct act *c, int64_t id, char secret_b32[64], char uri[256]);
+enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code);
+enum cd_err svc_account_totp_clear(struct act *c, int64_t id);
+
+/* A new API token: a business role, the top unit of its scope (a code), until when. */
+struct token_new {
+	const char *label;
+	enum account_role role;
+	const char *unit;
+	cd_time expires_at; /* CD_TIME_NONE: until revoked */
+};
+
+/* svc_token_create makes an API token created by the actor (token.create; after: the token,
+ * never its secret, which is given once in `secret`). Refuses a role that is not a business
+ * role (field role), a missing or unknown unit (unit), a bad label (label), an instant already
+ * past (expires_on). */
+enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct api_token *out,
+			     char secret[TOKEN_LEN + 1]);
+
+/* svc_token_revoke revokes token id (token.revoke; no before or after). CD_ENOTFOUND, or
+ * CD_ECONFLICT when it was revoked already. */
+enum cd_err svc_token_revoke(struct act *c, int64_t id);
+
+/* One setting to change: its key ("lockout_failures") and value (a whole number as text). */
+struct setting_change {
+	const char *key, *value;
+};
+
+/* svc_settings_update changes v[0..n) together (settings.update, object "settings"; before and
+ * after: every setting). Refuses an unknown key or a value out of range, naming the key as the
+ * field; then nothing is changed. *out is the settings as they are now. */
+enum cd_err svc_settings_update(struct act *c, const struct setting_change *v, size_t n,
+				struct account_settings *out);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef CD_ACCOUNTS_INT_H
 #define CD_ACCOUNTS_INT_H
 
+#include "auth/password.h"
 #include "svc/accounts.h"
 
 /* accounts_setting_parse reads the stored text of setting i (ACCOUNT_SETTING_*): its value, or
@@ -25,6 +26,16 @@ enum cd_err accounts_tx_end(struct store *s, bool own, enum cd_err rc, struct cd
 /* accounts_unit_error turns the store's CD_ENOTFOUND for a missing unit into a message naming
  * it; other errors pass through. */
 enum cd_err accounts_unit_error(enum cd_err rc, int64_t unit, struct cd_diag *d);
+
+/* accounts_password_hash checks a new password of account id against the rules (and that it is
+ * not the current one) and hashes it into hash — outside any transaction, so no write lock is
+ * held while argon2id runs; the caller wipes hash. accounts_password_store then stores it as
+ * the account's password set at `now` and ends its sessions, in one transaction (the caller's
+ * when open). Errors as account_password_set. */
+enum cd_err accounts_password_hash(struct store *s, int64_t id, const char *password,
+				   char hash[PASSWORD_HASH_MAX], struct cd_diag *d);
+enum cd_err accounts_password_store(struct store *s, int64_t id, const char *hash, cd_time now,
+				    struct cd_diag *d);
 
 /* accounts_text_ok: s is shorter than n bytes and has no control characters. */
 bool accounts_text_ok(const char *s, size_t n);

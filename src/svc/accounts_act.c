@@ -1,0 +1,368 @@
+/* accounts_act.c — the administrators' acts on accounts, API tokens and the security settings
+ * (svc/accounts.h), written once for the API and the command line: check, then in one
+ * transaction the write and its audit entry (act.h). The encoders of what they write are here
+ * too, so an answer of the API and an entry of the log show an account the same way. */
+#include "svc/accounts_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/secret.h"
+#include "svc/act.h"
+
+/* ---- Encoders -------------------------------------------------------------------------- */
+
+json_t *svc_account_json(const struct account *a)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:b, s:b, s:b, s:b, s:b, s:o, s:o, s:o}",
+			 "id", (json_int_t)a->id, "name", a->name, "display", a->display, "role",
+			 account_role_code(a->role), "role_label", account_role_label(a->role),
+			 "unit", (json_int_t)a->unit, "password_set", a->password_set,
+			 "password_expired", a->password_expired, "totp_enabled", a->totp_enabled,
+			 "locked", a->locked, "disabled", a->disabled, "created_at",
+			 jnull_time(a->created_at), "password_changed_at",
+			 jnull_time(a->password_changed_at), "last_login_at",
+			 jnull_time(a->last_login_at));
+}
+
+json_t *svc_token_json(const struct api_token *t)
+{
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:o, s:o, s:s}", "id", (json_int_t)t->id,
+			 "label", t->label, "role", account_role_code(t->role), "unit",
+			 (json_int_t)t->unit, "created_at", jnull_time(t->created_at),
+			 "expires_at", jnull_time(t->expires_at), "revoked_at",
+			 jnull_time(t->revoked_at), "created_by", t->created_by);
+}
+
+json_t *svc_settings_json(const struct account_settings *st)
+{
+	const struct account_setting_def *def;
+	json_t *o = json_object();
+
+	for (size_t i = 0; o && (def = account_setting_def(i)); i++)
+		if (json_object_set_new(o, def->key, json_integer(account_setting_value(st, i)))) {
+			json_decref(o);
+			return NULL;
+		}
+	return o;
+}
+
+/* role_json: the role and scope of an account (account.role's before and after). */
+static json_t *role_json(const struct account *a)
+{
+	return json_pack("{s:s, s:I}", "role", account_role_code(a->role), "unit",
+			 (json_int_t)a->unit);
+}
+
+/* ---- Checks ---------------------------------------------------------------------------- */
+
+static const char *object(char buf[32], const char *kind, int64_t id)
+{
+	snprintf(buf, 32, "%s:%lld", kind, (long long)id);
+	return buf;
+}
+
+/* load reads account id; CD_ENOTFOUND (no field: the path's id) when there is none. */
+static enum cd_err load(struct act *c, int64_t id, struct account *a)
+{
+	enum cd_err rc = account_get(c->s, id, c->now, a, c->d);
+
+	return rc == CD_ENOTFOUND ? act_fail(c, rc, NULL, "no account %lld", (long long)id) : rc;
+}
+
+/* self: the actor is account a (an API caller acts under its account's name; the command line's
+ * "cli:USER" and a token's "token:ID" are no account's name). */
+static bool self(const struct act *c, const struct account *a)
+{
+	return c->actor && !strcmp(c->actor, a->name);
+}
+
+static bool can_sign_in(const struct account *a)
+{
+	return !a->locked && !a->disabled;
+}
+
+/* keep_sysadmin refuses (naming field) a change after which account a — before it — would no
+ * longer be a system administrator able to sign in (`stays` false) when no other is. */
+static enum cd_err keep_sysadmin(struct act *c, const struct account *a, bool stays,
+				 const char *field)
+{
+	struct account *v = NULL;
+	size_t n = 0, others = 0;
+	enum cd_err rc;
+
+	if (stays || a->role != AR_SYSADMIN || !can_sign_in(a))
+		return CD_OK;
+	if ((rc = account_list(c->s, c->now, &v, &n, c->d)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		others += v[i].id != a->id && v[i].role == AR_SYSADMIN && can_sign_in(&v[i]);
+	free(v);
+	if (others)
+		return CD_OK;
+	return act_fail(c, CD_EINVAL, field,
+			"%s is the last system administrator able to sign in; make another one "
+			"first (the system administrator keeps the accounts) / 须保留至少一名可登录的"
+			"系统管理员",
+			a->name);
+}
+
+/* unit_for checks a role's unit (a code or NULL) and sets *unit to its id (0 for none). */
+static enum cd_err unit_for(struct act *c, enum account_role role, const char *code,
+			    int64_t *unit)
+{
+	enum cd_err rc;
+
+	*unit = 0;
+	if ((int)role < 0 || role >= AR__MAX)
+		return act_fail(c, CD_EINVAL, "role", "role: no such role");
+	if (code && (rc = act_id_of(c, SK_UNIT, code, "unit", unit)))
+		return rc;
+	if (account_role_scoped(role) && !*unit) {
+		c->why = "required";
+		return act_fail(c, CD_EINVAL, "unit",
+				"unit: the role %s is scoped to a unit subtree; give its top unit "
+				"(the organisation's root for all of it)",
+				account_role_code(role));
+	}
+	if (!account_role_scoped(role) && *unit)
+		return act_fail(c, CD_EINVAL, "unit",
+				"unit: the role %s has no unit scope; leave unit out",
+				account_role_code(role));
+	return CD_OK;
+}
+
+/* ---- Accounts -------------------------------------------------------------------------- */
+
+enum cd_err svc_account_create(struct act *c, const struct account_new *in, struct account *out)
+{
+	char obj[32];
+	int64_t unit = 0;
+	enum cd_err rc = unit_for(c, in->role, in->unit, &unit);
+
+	if (rc)
+		return rc;
+	if (in->display && !accounts_text_ok(in->display, sizeof out->display))
+		return act_fail(c, CD_EINVAL, "display",
+				"display: at most %zu bytes, no control characters",
+				sizeof out->display - 1);
+	if ((rc = act_begin(c)))
+		return rc;
+	rc = account_create(c->s, in->name, in->display ? in->display : "", in->role, unit, c->now,
+			    out, c->d);
+	if (rc == CD_EINVAL || rc == CD_ECONFLICT)
+		c->field = "name";
+	return act_end(c, rc, "account.create", rc ? NULL : object(obj, "account", out->id), NULL,
+		       rc ? NULL : svc_account_json(out));
+}
+
+/* password_write stores hash (a checked new password of account id) with its entry. */
+static enum cd_err password_write(struct act *c, int64_t id, const char *hash)
+{
+	char obj[32];
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = accounts_password_store(c->s, id, hash, c->now, c->d);
+	return act_end(c, rc, "account.password", object(obj, "account", id), NULL, NULL);
+}
+
+enum cd_err svc_account_password(struct act *c, int64_t id, const char *password)
+{
+	char hash[PASSWORD_HASH_MAX] = "";
+	struct account a;
+	enum cd_err rc = load(c, id, &a);
+
+	/* checked and hashed before the transaction: no write lock is held while argon2id runs */
+	if (!rc && (rc = accounts_password_hash(c->s, id, password, hash, c->d)) == CD_EINVAL)
+		c->field = "new";
+	if (!rc)
+		rc = password_write(c, id, hash);
+	secret_wipe(hash, sizeof hash);
+	return rc;
+}
+
+enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *old,
+					const char *password)
+{
+	enum login_outcome o = LOGIN_BAD;
+	struct account a, signed_in;
+	enum cd_err rc = load(c, id, &a);
+
+	/* the current password is checked like a sign-in: a failure counts towards the lock-out */
+	if (!rc)
+		rc = account_login(c->s, a.name, old, NULL, c->ip, c->now, &o, &signed_in, c->d);
+	if (!rc && (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED))
+		return act_fail(c, CD_EINVAL, "old", "old: the current password is wrong");
+	return rc ? rc : svc_account_password(c, id, password);
+}
+
+enum cd_err svc_account_role(struct act *c, int64_t id, enum account_role role, const char *unit,
+			     struct account *out)
+{
+	char obj[32];
+	struct account was;
+	int64_t u = 0;
+	json_t *before;
+	enum cd_err rc = unit_for(c, role, unit, &u);
+
+	if (rc || (rc = act_begin(c)))
+		return rc;
+	rc = load(c, id, &was);
+	if (!rc && self(c, &was))
+		rc = act_fail(c, CD_EINVAL, "role",
+			      "role: you cannot change your own role: another security "
+			      "administrator must");
+	if (!rc)
+		rc = keep_sysadmin(c, &was, role == AR_SYSADMIN, "role");
+	/* a session signed in under the old role ends: the account signs in again under the new */
+	if (!rc)
+		rc = account_set_role(c->s, id, role, u, c->d);
+	if (!rc)
+		rc = account_get(c->s, id, c->now, out, c->d);
+	before = rc ? NULL : role_json(&was);
+	return act_end(c, rc, "account.role", object(obj, "account", id), before,
+		       rc ? NULL : role_json(out));
+}
+
+enum cd_err svc_account_update(struct act *c, int64_t id, const struct account_flags *in,
+			       struct account *out)
+{
+	char obj[32];
+	struct account was;
+	bool off = in->locked > 0 || in->disabled > 0;
+	const char *field = in->disabled >= 0 ? "disabled" : "locked";
+	json_t *before;
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = load(c, id, &was);
+	if (!rc && off && self(c, &was))
+		rc = act_fail(c, CD_EINVAL, field,
+			      "%s: you cannot lock or disable your own account", field);
+	if (!rc)
+		rc = keep_sysadmin(c, &was, !off, field);
+	/* locking or disabling ends the account's sessions; unlocking forgets its failures */
+	if (!rc && in->locked >= 0)
+		rc = account_set_locked(c->s, id, in->locked > 0, c->d);
+	if (!rc && in->disabled >= 0)
+		rc = account_set_disabled(c->s, id, in->disabled > 0, c->d);
+	if (!rc)
+		rc = account_get(c->s, id, c->now, out, c->d);
+	before = rc ? NULL : svc_account_json(&was);
+	return act_end(c, rc, "account.update", object(obj, "account", id), before,
+		       rc ? NULL : svc_account_json(out));
+}
+
+/* ---- The second factor ----------------------------------------------------------------- */
+
+enum cd_err svc_account_totp_begin(struct act *c, int64_t id, char secret_b32[64], char uri[256])
+{
+	char obj[32];
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = account_totp_begin(c->s, id, secret_b32, uri, c->d);
+	rc = act_end(c, rc, "account.totp_begin", object(obj, "account", id), NULL, NULL);
+	if (rc) {
+		secret_wipe(secret_b32, 64);
+		secret_wipe(uri, 256);
+	}
+	return rc;
+}
+
+enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code)
+{
+	char obj[32];
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = account_totp_confirm(c->s, id, code, c->now, c->d);
+	if (rc == CD_EINVAL)
+		c->field = "code";
+	return act_end(c, rc, "account.totp_enable", object(obj, "account", id), NULL, NULL);
+}
+
+enum cd_err svc_account_totp_clear(struct act *c, int64_t id)
+{
+	char obj[32];
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = account_totp_disable(c->s, id, c->d);
+	return act_end(c, rc, "account.totp_disable", object(obj, "account", id), NULL, NULL);
+}
+
+/* ---- API tokens ------------------------------------------------------------------------ */
+
+enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct api_token *out,
+			     char secret[TOKEN_LEN + 1])
+{
+	char obj[32];
+	int64_t unit = 0;
+	enum cd_err rc;
+
+	secret[0] = '\0';
+	if (!account_role_scoped(in->role))
+		return act_fail(c, CD_EINVAL, "role",
+				"role: a token carries a business role (office, officer, "
+				"unit_leader, leader, auditor), not %s",
+				account_role_code(in->role));
+	if ((rc = unit_for(c, in->role, in->unit, &unit)))
+		return rc;
+	if (in->expires_at != CD_TIME_NONE && in->expires_at <= c->now)
+		return act_fail(c, CD_EINVAL, "expires_on",
+				"expires_on: the token would have expired already; give a day in "
+				"the future");
+	if ((rc = act_begin(c)))
+		return rc;
+	rc = account_token_create(c->s, in->label, in->role, unit, in->expires_at, c->actor,
+				  c->now, out, secret, c->d);
+	if (rc == CD_EINVAL)
+		c->field = "label";
+	/* the secret is never in the audit log */
+	rc = act_end(c, rc, "token.create", rc ? NULL : object(obj, "token", out->id), NULL,
+		     rc ? NULL : svc_token_json(out));
+	if (rc)
+		secret_wipe(secret, TOKEN_LEN + 1);
+	return rc;
+}
+
+enum cd_err svc_token_revoke(struct act *c, int64_t id)
+{
+	char obj[32];
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = account_token_revoke(c->s, id, c->now, c->d);
+	return act_end(c, rc, "token.revoke", object(obj, "token", id), NULL, NULL);
+}
+
+/* ---- Settings -------------------------------------------------------------------------- */
+
+enum cd_err svc_settings_update(struct act *c, const struct setting_change *v, size_t n,
+				struct account_settings *out)
+{
+	json_t *before = NULL;
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = account_settings_get(c->s, out, c->d);
+	if (!rc)
+		before = svc_settings_json(out);
+	for (size_t i = 0; !rc && i < n; i++)
+		if ((rc = account_setting_set(c->s, v[i].key, v[i].value, c->d)))
+			c->field = v[i].key;
+	if (!rc)
+		rc = account_settings_get(c->s, out, c->d);
+	return act_end(c, rc, "settings.update", "settings", before,
+		       rc ? NULL : svc_settings_json(out));
+}
