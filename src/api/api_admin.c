@@ -1,8 +1,8 @@
 /* api_admin.c — the three separated administrators' own endpoints (三员分立): the system
  * administrator's accounts and settings, the security administrator's roles, scopes and API
  * tokens, the audit administrator's log. Each route's permission class (routes.c) lets exactly
- * one of them in; the rules that cross (no one changes their own role, business roles need a
- * unit) are checked here. */
+ * one of them in. The handlers parse, call the administrators' acts of svc/accounts.h (which
+ * check the rules that hold whoever acts, write and audit) and encode. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,20 +11,16 @@
 #include <sodium.h>
 
 #include "audit/audit.h"
+#include "svc/act.h"
 
 #define OBJECT(x, kind, id) snprintf((x)->object, sizeof (x)->object, kind ":%lld", (long long)(id))
 
-static int unit_of(struct api_ctx *x, const char *field, int64_t *unit)
+/* unit_code: the unit code given in field, or NULL. */
+static const char *unit_code(struct api_ctx *x, const char *field)
 {
 	const struct fval *v = api_val(x, field);
-	struct cd_diag d = {{0}};
-	enum cd_err rc;
 
-	*unit = 0;
-	if (!v || !v->set || v->null)
-		return 0;
-	rc = store_id_of(x->q->store, SK_UNIT, v->s, unit, &d);
-	return rc == CD_OK ? 0 : api_err(x, rc, field, &d);
+	return v && v->set && !v->null ? v->s : NULL;
 }
 
 /* --- accounts (system administrator) ------------------------------------------------------------ */
@@ -41,96 +37,63 @@ int api_accounts_list(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	items = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, api_account_json(&v[i]));
+		json_array_append_new(items, svc_account_json(&v[i]));
 	free(v);
 	return api_page(x, items, NULL);
-}
-
-static int load_account(struct api_ctx *x, struct account *a)
-{
-	struct cd_diag d = {{0}};
-	enum cd_err rc = account_get(x->q->store, x->id, x->q->now, a, &d);
-
-	OBJECT(x, "account", x->id);
-	return rc == CD_OK ? 0 : api_err(x, rc, NULL, &d);
 }
 
 int api_account_get(struct api_ctx *x)
 {
 	struct account a;
-	int st;
+	struct cd_diag d = {{0}};
+	enum cd_err rc = account_get(x->q->store, x->id, x->q->now, &a, &d);
 
-	return (st = load_account(x, &a)) ? st : api_ok(x, 200, api_account_json(&a));
+	OBJECT(x, "account", x->id);
+	return rc == CD_OK ? api_ok(x, 200, svc_account_json(&a)) : api_err(x, rc, NULL, &d);
 }
 
 int api_account_create(struct api_ctx *x)
 {
+	const struct fval *disp = api_val(x, "display");
+	/* the system administrator opens accounts; the security administrator gives them a role */
+	struct account_new in = {.name = api_val(x, "name")->s,
+				 .display = disp->set ? disp->s : NULL, .role = AR_NONE};
 	struct account a;
 	struct cd_diag d = {{0}};
-	const struct fval *disp = api_val(x, "display");
+	struct act c;
 	enum cd_err rc;
 	int st;
 
-	if ((st = api_begin(x)))
+	if ((st = api_act(x, &c, &d)))
 		return st;
-	/* the system administrator opens accounts; the security administrator gives them a role */
-	rc = account_create(x->q->store, api_val(x, "name")->s, disp->set ? disp->s : "", AR_NONE,
-			    0, x->q->now, &a, &d);
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, rc == CD_ECONFLICT || rc == CD_EINVAL ? "name" : NULL, &d);
-	}
-	OBJECT(x, "account", a.id);
-	x->after = api_account_json(&a);
-	return api_commit(x, 201, json_incref(x->after));
+	rc = svc_account_create(&c, &in, &a);
+	return api_acted(x, &c, rc, 201, rc ? NULL : svc_account_json(&a));
+}
+
+/* flag: -1 when the field is not given, else its value. */
+static int flag(const struct fval *v)
+{
+	return v->set ? v->b : -1;
 }
 
 int api_account_update(struct api_ctx *x)
 {
-	const struct fval *locked = api_val(x, "locked"), *disabled = api_val(x, "disabled");
+	struct account_flags in = {.locked = flag(api_val(x, "locked")),
+				   .disabled = flag(api_val(x, "disabled"))};
 	struct account a;
 	struct cd_diag d = {{0}};
-	enum cd_err rc = CD_OK;
+	struct act c;
+	enum cd_err rc;
 	int st;
 
-	if ((st = api_begin(x)))
+	OBJECT(x, "account", x->id);
+	if ((st = api_act(x, &c, &d)))
 		return st;
-	if ((st = load_account(x, &a))) {
-		store_rollback(x->q->store);
-		return st;
-	}
-	if (a.id == x->who.account && ((disabled->set && disabled->b) || (locked->set && locked->b))) {
-		store_rollback(x->q->store);
-		return api_fail(x, 422, "invalid", disabled->set ? "disabled" : "locked",
-				"you cannot lock or disable your own account");
-	}
-	x->before = api_account_json(&a);
-	if (locked->set)
-		rc = account_set_locked(x->q->store, a.id, locked->b, &d);
-	if (!rc && disabled->set)
-		rc = account_set_disabled(x->q->store, a.id, disabled->b, &d);
-	if (!rc && ((locked->set && locked->b) || (disabled->set && disabled->b)))
-		rc = account_sessions_end(x->q->store, a.id, &d);
-	if (!rc)
-		rc = account_get(x->q->store, a.id, x->q->now, &a, &d);
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, NULL, &d);
-	}
-	x->after = api_account_json(&a);
-	return api_commit(x, 200, json_incref(x->after));
+	rc = svc_account_update(&c, x->id, &in, &a);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_account_json(&a));
 }
 
 /* --- settings (system administrator) ------------------------------------------------------------ */
-
-static json_t *settings_json(const struct account_settings *s)
-{
-	return json_pack("{s:i, s:i, s:i, s:i, s:i}", "password_min_length",
-			 s->password_min_length, "password_max_age_days", s->password_max_age_days,
-			 "lockout_failures", s->lockout_failures, "session_idle_minutes",
-			 s->session_idle_minutes, "session_absolute_hours",
-			 s->session_absolute_hours);
-}
 
 int api_settings_get(struct api_ctx *x)
 {
@@ -138,98 +101,51 @@ int api_settings_get(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	enum cd_err rc = account_settings_get(x->q->store, &s, &d);
 
-	return rc == CD_OK ? api_ok(x, 200, settings_json(&s)) : api_err(x, rc, NULL, &d);
+	return rc == CD_OK ? api_ok(x, 200, svc_settings_json(&s)) : api_err(x, rc, NULL, &d);
 }
 
 int api_settings_update(struct api_ctx *x)
 {
+	struct setting_change v[FIELDS_MAX];
+	char num[FIELDS_MAX][24];
 	struct account_settings s;
 	struct cd_diag d = {{0}};
+	struct act c;
+	size_t n = 0;
 	enum cd_err rc;
 	int st;
 
-	if ((st = api_begin(x)))
-		return st;
 	snprintf(x->object, sizeof x->object, "settings");
-	rc = account_settings_get(x->q->store, &s, &d);
-	if (rc == CD_OK)
-		x->before = settings_json(&s);
-	for (size_t i = 0; rc == CD_OK && i < x->rt->nbody; i++) {
-		char num[24];
-
+	for (size_t i = 0; i < x->rt->nbody && n < FIELDS_MAX; i++) {
 		if (!x->v[i].set)
 			continue;
-		snprintf(num, sizeof num, "%lld", (long long)x->v[i].i);
-		rc = account_setting_set(x->q->store, x->rt->body[i].name, num, &d);
-		if (rc != CD_OK) {
-			store_rollback(x->q->store);
-			return api_err(x, rc, x->rt->body[i].name, &d);
-		}
+		snprintf(num[n], sizeof num[n], "%lld", (long long)x->v[i].i);
+		v[n].key = x->rt->body[i].name;
+		v[n].value = num[n];
+		n++;
 	}
-	if (rc == CD_OK)
-		rc = account_settings_get(x->q->store, &s, &d);
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, NULL, &d);
-	}
-	x->after = settings_json(&s);
-	return api_commit(x, 200, json_incref(x->after));
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_settings_update(&c, v, n, &s);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_settings_json(&s));
 }
 
 /* --- roles and scopes (security administrator) ------------------------------------------------- */
 
 int api_account_role(struct api_ctx *x)
 {
-	const struct fval *role = api_val(x, "role");
 	struct account a;
 	struct cd_diag d = {{0}};
-	int64_t unit;
+	struct act c;
 	enum cd_err rc;
 	int st;
 
-	if (x->id == x->who.account)
-		return api_fail(x, 422, "invalid", "role",
-				"you cannot change your own role: another security administrator "
-				"must");
-	if ((st = unit_of(x, "unit", &unit)))
+	OBJECT(x, "account", x->id);
+	if ((st = api_act(x, &c, &d)))
 		return st;
-	if (account_role_scoped((enum account_role)role->i) && !unit)
-		return api_fail(x, 422, "required", "unit",
-				"unit: the role %s is scoped to a unit subtree; give its top unit",
-				account_role_code((enum account_role)role->i));
-	if (!account_role_scoped((enum account_role)role->i) && unit)
-		return api_fail(x, 422, "invalid", "unit",
-				"unit: the role %s has no unit scope; leave unit out",
-				account_role_code((enum account_role)role->i));
-	if ((st = api_begin(x)))
-		return st;
-	if ((st = load_account(x, &a))) {
-		store_rollback(x->q->store);
-		return st;
-	}
-	x->before = json_pack("{s:s, s:I}", "role", account_role_code(a.role), "unit",
-			      (json_int_t)a.unit);
-	rc = account_set_role(x->q->store, a.id, (enum account_role)role->i, unit, &d);
-	if (rc == CD_OK) /* a new role starts with a new session */
-		rc = account_sessions_end(x->q->store, a.id, &d);
-	if (rc == CD_OK)
-		rc = account_get(x->q->store, a.id, x->q->now, &a, &d);
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, rc == CD_EINVAL ? "role" : NULL, &d);
-	}
-	x->after = json_pack("{s:s, s:I}", "role", account_role_code(a.role), "unit",
-			     (json_int_t)a.unit);
-	return api_commit(x, 200, api_account_json(&a));
-}
-
-static json_t *token_json(const struct api_token *t)
-{
-	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:o, s:o, s:s}", "id", (json_int_t)t->id,
-			 "label", t->label, "role", account_role_code(t->role), "unit",
-			 (json_int_t)t->unit, "created_at", api_json_time(t->created_at),
-			 "expires_at", api_json_time(t->expires_at), "revoked_at",
-			 api_json_time(t->revoked_at), "created_by", t->created_by);
+	rc = svc_account_role(&c, x->id, (enum account_role)api_val(x, "role")->i,
+			      unit_code(x, "unit"), &a);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_account_json(&a));
 }
 
 int api_tokens_list(struct api_ctx *x)
@@ -244,43 +160,31 @@ int api_tokens_list(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	items = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, token_json(&v[i]));
+		json_array_append_new(items, svc_token_json(&v[i]));
 	free(v);
 	return api_page(x, items, NULL);
 }
 
 int api_token_create(struct api_ctx *x)
 {
-	const struct fval *role = api_val(x, "role"), *exp = api_val(x, "expires_on");
+	const struct fval *exp = api_val(x, "expires_on");
+	struct token_new in = {.label = api_val(x, "label")->s,
+			       .role = (enum account_role)api_val(x, "role")->i,
+			       .unit = unit_code(x, "unit"),
+			       .expires_at = exp->set ? time_cst_end(exp->date) : CD_TIME_NONE};
 	struct api_token t;
 	char secret[TOKEN_LEN + 1];
 	struct cd_diag d = {{0}};
-	int64_t unit;
+	struct act c;
 	enum cd_err rc;
 	int st;
 
-	if ((st = unit_of(x, "unit", &unit)))
+	if ((st = api_act(x, &c, &d)))
 		return st;
-	if (!account_role_scoped((enum account_role)role->i))
-		return api_fail(x, 422, "invalid", "role",
-				"role: a token carries a business role (office, officer, "
-				"unit_leader, leader, auditor)");
-	if (!unit)
-		return api_fail(x, 422, "required", "unit", "unit: give the top unit of its scope");
-	if (exp->set && time_cst_end(exp->date) <= x->q->now)
-		return api_fail(x, 422, "invalid", "expires_on", "expires_on: give a day in the future");
-	if ((st = api_begin(x)))
-		return st;
-	rc = account_token_create(x->q->store, api_val(x, "label")->s, (enum account_role)role->i,
-				  unit, exp->set ? time_cst_end(exp->date) : CD_TIME_NONE,
-				  x->who.name, x->q->now, &t, secret, &d);
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, NULL, &d);
-	}
-	OBJECT(x, "token", t.id);
-	x->after = token_json(&t); /* the secret is never in the audit log */
-	st = api_commit(x, 201, json_pack("{s:o, s:s}", "token", token_json(&t), "secret", secret));
+	rc = svc_token_create(&c, &in, &t, secret);
+	st = api_acted(x, &c, rc, 201,
+		       rc ? NULL
+			  : json_pack("{s:o, s:s}", "token", svc_token_json(&t), "secret", secret));
 	sodium_memzero(secret, sizeof secret);
 	return st;
 }
@@ -288,18 +192,13 @@ int api_token_create(struct api_ctx *x)
 int api_token_revoke(struct api_ctx *x)
 {
 	struct cd_diag d = {{0}};
-	enum cd_err rc;
+	struct act c;
 	int st;
 
-	if ((st = api_begin(x)))
-		return st;
 	OBJECT(x, "token", x->id);
-	rc = account_token_revoke(x->q->store, x->id, x->q->now, &d);
-	if (rc != CD_OK) {
-		store_rollback(x->q->store);
-		return api_err(x, rc, NULL, &d);
-	}
-	return api_commit(x, 204, NULL);
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	return api_acted(x, &c, svc_token_revoke(&c, x->id), 204, NULL);
 }
 
 /* --- the audit log (audit administrator) -------------------------------------------------------- */

@@ -264,8 +264,6 @@ int api_asset_get(struct api_ctx *x);
 int api_asset_create(struct api_ctx *x);
 int api_asset_update(struct api_ctx *x);
 
-json_t *api_account_json(const struct account *a);
-
 int api_accounts_list(struct api_ctx *x);
 int api_account_get(struct api_ctx *x);
 int api_account_create(struct api_ctx *x);

@@ -1,7 +1,8 @@
 /* api_session.c — signing in and out, who am I, changing one's password and enrolling a TOTP
- * second factor. A session lives in an HttpOnly, SameSite=Strict cookie (Secure under TLS),
- * is new at every sign-in (an old one presented is ended: no fixation) and carries a CSRF token
- * every state-changing request must echo in the X-CSRF-Token header. */
+ * second factor (the acts of svc/accounts.h). A session lives in an HttpOnly, SameSite=Strict
+ * cookie (Secure under TLS), is new at every sign-in (an old one presented is ended: no
+ * fixation) and carries a CSRF token every state-changing request must echo in the X-CSRF-Token
+ * header. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,28 +11,11 @@
 #include "api_int.h"
 #include "audit/audit.h"
 #include "config.h"
+#include "svc/act.h"
 
 int api_health(struct api_ctx *x)
 {
 	return api_ok(x, 200, json_pack("{s:s, s:s}", "status", "ok", "version", CD_VERSION));
-}
-
-static json_t *account_json(const struct account *a)
-{
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:b, s:b, s:b, s:b, s:b, s:o, s:o, s:o}",
-			 "id", (json_int_t)a->id, "name", a->name, "display", a->display, "role",
-			 account_role_code(a->role), "role_label", account_role_label(a->role),
-			 "unit", (json_int_t)a->unit, "password_set", a->password_set,
-			 "password_expired", a->password_expired, "totp_enabled", a->totp_enabled,
-			 "locked", a->locked, "disabled", a->disabled, "created_at",
-			 api_json_time(a->created_at), "password_changed_at",
-			 api_json_time(a->password_changed_at), "last_login_at",
-			 api_json_time(a->last_login_at));
-}
-
-json_t *api_account_json(const struct account *a)
-{
-	return account_json(a);
 }
 
 static void set_cookie(struct api_ctx *x, const char *id)
@@ -105,7 +89,7 @@ int api_session_create(struct api_ctx *x)
 				outcome_msg[o]);
 	}
 	api_audit(x, "session.login", x->object, AUDIT_OK, NULL);
-	return new_session(x, a.id, 201, account_json(&a));
+	return new_session(x, a.id, 201, svc_account_json(&a));
 }
 
 int api_session_get(struct api_ctx *x)
@@ -123,7 +107,8 @@ int api_session_get(struct api_ctx *x)
 	rc = account_get(x->q->store, x->who.account, x->q->now, &a, &d);
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
-	return api_ok(x, 200, json_pack("{s:s, s:o}", "kind", "session", "account", account_json(&a)));
+	return api_ok(x, 200,
+		      json_pack("{s:s, s:o}", "kind", "session", "account", svc_account_json(&a)));
 }
 
 int api_session_delete(struct api_ctx *x)
@@ -153,26 +138,18 @@ static int person_only(struct api_ctx *x)
 
 int api_session_password(struct api_ctx *x)
 {
-	const struct fval *old = api_val(x, "old"), *pw = api_val(x, "new");
 	struct cd_diag d = {{0}};
-	enum login_outcome o;
-	struct account a;
+	struct act c;
 	enum cd_err rc;
 	int st;
 
-	if ((st = person_only(x)))
+	if ((st = person_only(x)) || (st = api_act(x, &c, &d)))
 		return st;
-	/* the old password is checked like a sign-in: failures count towards the lock-out */
-	rc = account_login(x->q->store, x->who.name, old->s, NULL, x->q->ip, x->q->now, &o, &a,
-			   &d);
+	rc = svc_account_password_change(&c, x->who.account, api_val(x, "old")->s,
+					 api_val(x, "new")->s);
 	if (rc != CD_OK)
-		return api_err(x, rc, NULL, &d);
-	if (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED)
-		return api_fail(x, 422, "invalid", "old", "old: the current password is wrong");
-	rc = account_password_set(x->q->store, x->who.account, pw->s, x->q->now, &d);
-	if (rc != CD_OK)
-		return api_err(x, rc, rc == CD_EINVAL ? "new" : NULL, &d);
-	api_audit(x, "account.password", x->object, AUDIT_OK, NULL);
+		return api_acted(x, &c, rc, 0, NULL);
+	x->audited = true;
 	/* every session of the account ended with the old password; this person goes on in a new
 	 * one (a new id and CSRF token) */
 	return new_session(x, x->who.account, 200, NULL);
@@ -182,16 +159,15 @@ int api_session_totp(struct api_ctx *x)
 {
 	char secret[64], uri[256];
 	struct cd_diag d = {{0}};
+	struct act c;
 	enum cd_err rc;
 	int st;
 
-	if ((st = person_only(x)))
+	if ((st = person_only(x)) || (st = api_act(x, &c, &d)))
 		return st;
-	rc = account_totp_begin(x->q->store, x->who.account, secret, uri, &d);
-	if (rc != CD_OK)
-		return api_err(x, rc, NULL, &d);
-	api_audit(x, "account.totp_begin", x->object, AUDIT_OK, NULL);
-	st = api_ok(x, 201, json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
+	rc = svc_account_totp_begin(&c, x->who.account, secret, uri);
+	st = api_acted(x, &c, rc, 201,
+		       rc ? NULL : json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
 	sodium_memzero(secret, sizeof secret);
 	sodium_memzero(uri, sizeof uri);
 	return st;
@@ -200,15 +176,11 @@ int api_session_totp(struct api_ctx *x)
 int api_session_totp_confirm(struct api_ctx *x)
 {
 	struct cd_diag d = {{0}};
-	enum cd_err rc;
+	struct act c;
 	int st;
 
-	if ((st = person_only(x)))
+	if ((st = person_only(x)) || (st = api_act(x, &c, &d)))
 		return st;
-	rc = account_totp_confirm(x->q->store, x->who.account, api_val(x, "code")->s, x->q->now,
-				  &d);
-	if (rc != CD_OK)
-		return api_err(x, rc, rc == CD_EINVAL ? "code" : NULL, &d);
-	api_audit(x, "account.totp_enable", x->object, AUDIT_OK, NULL);
-	return api_ok(x, 204, NULL);
+	return api_acted(x, &c, svc_account_totp_confirm(&c, x->who.account, api_val(x, "code")->s),
+			 204, NULL);
 }
