@@ -366,8 +366,8 @@ enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n)
 		rc = policy_get(c->s, &c->pol, &c->d);
 	if (!rc && !c->b.a && !(c->b.a = arena_new(0)))
 		rc = cd_diag_set(&c->d, CD_ENOMEM, "out of memory");
-	*a = (struct act){.s = c->s, .pol = c->pol, .actor = cli_actor(actor, n), .ip = "",
-			  .now = cli_now(), .a = c->b.a, .d = &c->d};
+	cli_act_on(c->s, c->b.a, &c->d, a, actor, n);
+	a->pol = c->pol;
 	return rc;
 }
 
@@ -383,6 +383,13 @@ void cli_act_option(struct cd_diag *d, const char *field, const char *option)
 	if (!strncmp(d->msg, field, k) && d->msg[k] == ':' && d->msg[k + 1] == ' ')
 		memmove(d->msg, d->msg + k + 2, strlen(d->msg + k + 2) + 1);
 	cd_diag_prefix(d, option ? option : opt);
+}
+
+void cli_act_on(struct store *s, struct arena *ar, struct cd_diag *d, struct act *a, char *actor,
+		size_t n)
+{
+	*a = (struct act){.s = s, .actor = cli_actor(actor, n), .ip = "", .now = cli_now(),
+			  .a = ar, .d = d};
 }
 
 int cli_book_close(struct cli_book *c, enum cd_err rc, int code)

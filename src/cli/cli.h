@@ -150,6 +150,12 @@ enum cd_err cli_act(struct cli_book *c, struct act *a, char *actor, size_t n);
  * it — "--FIELD" when option is NULL. Nothing changes when field is NULL. */
 void cli_act_option(struct cd_diag *d, const char *field, const char *option);
 
+/* cli_act_on prepares, likewise, an act over store s for a command that opened the store itself
+ * and needs no policy (pol NULL): the actor in `actor` (at least 96 bytes), the clock, the whole
+ * organisation as scope, arena ar (may be NULL for the acts that allocate nothing) and diag d. */
+void cli_act_on(struct store *s, struct arena *ar, struct cd_diag *d, struct act *a, char *actor,
+		size_t n);
+
 /* cli_book_open opens c->o.db with its profile and loads the book as of c->o.as_of. */
 enum cd_err cli_book_open(struct cli_book *c);
 

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/calendar.h"
 #include "io/holidays.h"
+#include "svc/setup.h"
 
 #define WARN_ESTIMATED                                                                             \
 	"no official holiday calendar for %d: counted Monday to Friday (import the State "       \
@@ -108,12 +109,11 @@ static int import(const struct cli_opts *o)
 {
 	struct cd_diag d = {{0}};
 	struct arena *a = arena_new(0);
-	struct calendar *c = NULL, *merged = NULL;
 	struct holidays h;
 	struct store *s = NULL;
-	char *buf = NULL, today[11];
+	struct act c;
+	char *buf = NULL, actor[128];
 	size_t len = 0;
-	int from = 0, to = 0;
 	FILE *f = fopen(o->pos[1], "rb");
 	enum cd_err rc = CD_OK;
 
@@ -134,60 +134,14 @@ static int import(const struct cli_opts *o)
 	if (!rc)
 		rc = holidays_parse(buf, len, o->pos[1], a, &h, &d);
 	if (!rc)
-		rc = cli_calendar(o, &c, &d);
-	if (!rc && calendar_years(c, &from, &to) && h.year_from <= to)
-		rc = cd_diag_set(&d, CD_ECONFLICT,
-				 "%s: %d already has an official calendar (held: %d-%d)", o->pos[1],
-				 h.year_from, from, to);
-	else if (!rc && h.year_from != to + 1)
-		rc = cd_diag_set(&d, CD_EINVAL,
-				 "%s: calendars are added year by year: the next one is %d, not %d",
-				 o->pos[1], to + 1, h.year_from);
-	if (!rc) {
-		/* validate the new year together with those held: a run may cross the new year */
-		size_t nold = 0, nall = h.ndays;
-		struct calendar_entry *all;
-
-		for (int y = from; y <= to; y++) {
-			const struct calendar_entry *e;
-
-			nall += calendar_entries(c, y, &e);
-		}
-		all = arena_alloc(a, (nall + 1) * sizeof(*all));
-		if (!all)
-			rc = cd_diag_set(&d, CD_ENOMEM, "out of memory");
-		for (int y = from; !rc && y <= to; y++) {
-			const struct calendar_entry *e;
-			size_t k = calendar_entries(c, y, &e);
-
-			memcpy(all + nold, e, k * sizeof(*e));
-			nold += k;
-		}
-		if (!rc) {
-			memcpy(all + nold, h.days, h.ndays * sizeof(*all));
-			rc = calendar_new(all, nall, from, h.year_to, &merged, &d);
-			if (rc)
-				cd_diag_prefix(&d, o->pos[1]);
-		}
-	}
-	if (!rc)
 		rc = store_open(o->db, 0, &s, &d);
+	cli_act_on(s, a, &d, &c, actor, sizeof actor);
 	if (!rc)
-		rc = store_begin(s, &d);
-	if (!rc) {
-		rc = store_calendar_add(s, h.year_from, h.year_to, h.source,
-					date_format(cli_today(), today), h.days, h.ndays, &d);
-		rc = cli_audit_commit(s, rc, "calendar.import",
-				      json_pack("{s:i, s:i, s:I}", "year_from", h.year_from,
-						"year_to", h.year_to, "days", (json_int_t)h.ndays),
-				      &d, "calendar:%d", h.year_from);
-	}
+		rc = svc_calendar_import(&c, &h, o->pos[1]);
 	if (!rc)
 		printf("%s: official calendar for %d-%d imported into %s (%zu days)\n", o->pos[1],
 		       h.year_from, h.year_to, o->db, h.ndays);
 	store_close(s);
-	calendar_free(c);
-	calendar_free(merged);
 	arena_free(a);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
 }

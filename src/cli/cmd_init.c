@@ -1,15 +1,13 @@
 /* cmd_init.c — `cyberduty init --profile ID|FILE --db PATH`: creates the database, records the
- * policy profile it lives by (a later init with another profile records a new version) with its
- * audit entry, and gives a fresh install its first account, the system administrator, without a
+ * policy profile it lives by (svc_profile_set: a later init with another profile records a new
+ * version) and gives a fresh install its first account, the system administrator, without a
  * password. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli/cli.h"
 #include "profile/profile_load.h"
 #include "svc/accounts.h"
-#include "svc/book.h"
+#include "svc/setup.h"
 
 int cmd_init(int argc, char **argv, const char *usage)
 {
@@ -17,10 +15,9 @@ int cmd_init(int argc, char **argv, const char *usage)
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
 	struct store *s = NULL;
-	char *cur_id = NULL, *cur_src = NULL;
-	size_t cur_len = 0;
-	char today[11];
-	bool first = false;
+	struct act c;
+	char actor[128];
+	bool changed = false, first = false, made = false;
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_PROFILE, 0, 0, usage, &o))
@@ -33,39 +30,22 @@ int cmd_init(int argc, char **argv, const char *usage)
 	rc = profile_open(o.profile, &p, &d);
 	if (!rc)
 		rc = store_open(o.db, STORE_CREATE, &s, &d);
-	if (!rc) {
-		rc = store_profile_get(s, &cur_id, &cur_src, &cur_len, &d);
-		if (rc == CD_ENOTFOUND)
-			rc = CD_OK;
-	}
-	if (!rc && cur_src && cur_len == p->source_len && !memcmp(cur_src, p->source, cur_len)) {
+	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
+	if (!rc)
+		rc = svc_profile_set(&c, p, &changed, &first);
+	if (!rc && !changed)
 		printf("%s already lives by %s (version %d); nothing to do\n", o.db, p->id,
 		       p->version);
-	} else if (!rc) {
-		rc = store_begin(s, &d);
-		if (!rc)
-			rc = store_profile_set(s, p->id, p->version, p->source, p->source_len,
-					       date_format(cli_today(), today), &d);
-		if (!rc)
-			rc = book_start(s, cli_today(), &d);
-		rc = cli_audit_commit(s, rc, "profile.set",
-				      json_pack("{s:s, s:i, s:o}", "profile", p->id, "version",
-						p->version, "was", cli_json_str(cur_id)),
-				      &d, "profile:%s", p->id);
-		if (!rc)
-			printf("%s: %s profile %s (version %d): %s\n", o.db,
-			       cur_id ? "switched to" : "initialised with", p->id, p->version,
-			       p->name);
-	}
+	else if (!rc)
+		printf("%s: %s profile %s (version %d): %s\n", o.db,
+		       first ? "initialised with" : "switched to", p->id, p->version, p->name);
 	if (!rc) /* a fresh install's first administrator, signing in only once given a password */
-		rc = account_bootstrap(s, cli_now(), &first, &d);
-	if (first)
+		rc = account_bootstrap(s, c.now, &made, &d);
+	if (made)
 		printf("account %s (system administrator) created without a password: set one with "
 		       "`cyberduty user passwd %s --db %s`, then its second factor with `cyberduty "
 		       "user totp %s --db %s`\n",
 		       ACCOUNT_FIRST, ACCOUNT_FIRST, o.db, ACCOUNT_FIRST, o.db);
-	free(cur_id);
-	free(cur_src);
 	store_close(s);
 	profile_free(p);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;

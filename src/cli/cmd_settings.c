@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "svc/accounts.h"
+#include "svc/act.h"
 
 int cmd_settings(int argc, char **argv, const char *usage)
 {
@@ -13,18 +14,17 @@ int cmd_settings(int argc, char **argv, const char *usage)
 	struct store *s = NULL;
 	struct account_settings st;
 	const struct account_setting_def *def;
-	json_t *obj = NULL;
+	struct act c;
+	char actor[128];
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 2, usage, &o))
 		return EXIT_ERROR;
 	rc = store_open(o.db, 0, &s, &d);
+	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
 	if (!rc && o.npos == 2)
-		rc = account_setting_set(s, o.pos[0], o.pos[1], &d);
-	if (!rc && o.npos == 2)
-		rc = cli_audit_record(s, "settings.update", json_pack("{s:s}", o.pos[0], o.pos[1]),
-				      &d, "settings");
-	if (!rc)
+		rc = svc_settings_update(&c, &(struct setting_change){o.pos[0], o.pos[1]}, 1, &st);
+	else if (!rc)
 		rc = account_settings_get(s, &st, &d);
 	if (!rc && o.npos == 1) {
 		int i = account_setting_index(o.pos[0], &d);
@@ -36,11 +36,7 @@ int cmd_settings(int argc, char **argv, const char *usage)
 	} else if (!rc && o.npos == 2) {
 		printf("%s = %s\n", o.pos[0], o.pos[1]);
 	} else if (!rc && o.json) {
-		obj = json_object();
-		for (size_t i = 0; (def = account_setting_def(i)); i++)
-			json_object_set_new(obj, def->key,
-					    json_integer(account_setting_value(&st, i)));
-		cli_json_dump(obj);
+		cli_json_dump(svc_settings_json(&st));
 	} else if (!rc) {
 		for (size_t i = 0; (def = account_setting_def(i)); i++)
 			printf("%-24s %5d   %s [default %d; %d … %d%s]\n", def->key,

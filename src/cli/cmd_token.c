@@ -1,23 +1,14 @@
 /* cmd_token.c — `cyberduty token create|list|revoke`: API tokens for integrations (an external
  * monitoring platform pushing notices), each with a business role and a unit scope, shown once
  * and stored hashed. Exit 0 done, 2 bad input (nothing written), 1 any other failure. */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "auth/secret.h"
 #include "cli/cli.h"
 #include "svc/accounts.h"
-
-/* who: "cli:" and the operating-system user running the command (the token's creator). */
-static void who(char *buf, size_t n)
-{
-	const struct passwd *pw = getpwuid(geteuid());
-
-	snprintf(buf, n, "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
-}
+#include "svc/act.h"
 
 static const char *token_state(const struct api_token *t, cd_time now)
 {
@@ -33,19 +24,17 @@ static int token_create(int argc, char **argv, const char *usage)
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct store *s = NULL;
-	struct reg *reg = NULL;
 	const char *role_s, *unit_s, *label, *expires;
 	const struct cli_field f[] = {{"--role", &role_s},
 				      {"--unit", &unit_s},
 				      {"--label", &label},
 				      {"--expires", &expires},
 				      {NULL, NULL}};
-	enum account_role role = AR_NONE;
-	int64_t unit = 0;
+	struct token_new in = {.label = NULL, .role = AR_NONE, .expires_at = CD_TIME_NONE};
 	cd_date day = CD_DATE_NONE;
-	cd_time now = cli_now(), until = CD_TIME_NONE;
 	struct api_token t;
-	char token[TOKEN_LEN + 1] = "", by[ACCOUNT_NAME_MAX + 1], at[26];
+	struct act c;
+	char token[TOKEN_LEN + 1] = "", actor[128], at[26];
 	enum cd_err rc = CD_OK;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
@@ -60,34 +49,27 @@ static int token_create(int argc, char **argv, const char *usage)
 		rc = cd_diag_set(&d, CD_EINVAL, "--expires wants a date YYYY-MM-DD, not \"%s\"",
 				 expires);
 	if (day != CD_DATE_NONE)
-		until = time_cst_end(day); /* good through that day, China Standard Time */
+		in.expires_at = time_cst_end(day); /* good through that day, China Standard Time */
+	in.label = label;
+	in.unit = unit_s;
 	if (!rc)
-		rc = cli_role("--role", role_s, &role, &d);
+		rc = cli_role("--role", role_s, &in.role, &d);
 	if (!rc)
 		rc = store_open(o.db, 0, &s, &d);
-	if (!rc)
-		rc = store_reg_load(s, &reg, &d);
-	if (!rc)
-		rc = cli_unit(reg, "--unit", unit_s, &unit, &d);
-	who(by, sizeof(by));
-	if (!rc)
-		rc = account_token_create(s, label, role, unit, until, by, now, &t, token, &d);
-	if (!rc)
-		rc = cli_audit_record(s, "token.create",
-				      json_pack("{s:s, s:s, s:s}", "label", t.label, "role",
-						account_role_code(role), "unit", unit_s),
-				      &d, "token:%lld", (long long)t.id);
+	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
+	if (!rc && (rc = svc_token_create(&c, &in, &t, token)))
+		cli_act_option(&d, c.field,
+			       c.field && !strcmp(c.field, "expires_on") ? "--expires" : NULL);
 	if (!rc) {
 		printf("API token %lld created: %s (%s), scope %s, \"%s\", %s%s\n", (long long)t.id,
-		       account_role_code(role), account_role_label(role), unit_s, t.label,
-		       until == CD_TIME_NONE ? "no expiry" : "expires ",
-		       until == CD_TIME_NONE ? "" : time_format(until, at));
+		       account_role_code(t.role), account_role_label(t.role), unit_s, t.label,
+		       t.expires_at == CD_TIME_NONE ? "no expiry" : "expires ",
+		       t.expires_at == CD_TIME_NONE ? "" : time_format(t.expires_at, at));
 		printf("It is shown this once only; give it to the integration as "
 		       "\"Authorization: Bearer TOKEN\":\n%s\n",
 		       token);
 	}
 	secret_wipe(token, sizeof(token));
-	reg_free(reg);
 	store_close(s);
 	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
 }
@@ -150,7 +132,8 @@ static int token_revoke(int argc, char **argv, const char *usage)
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct store *s = NULL;
-	char *end = NULL;
+	struct act c;
+	char *end = NULL, actor[128];
 	long long id;
 	enum cd_err rc;
 
@@ -164,10 +147,9 @@ static int token_revoke(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	}
 	rc = store_open(o.db, 0, &s, &d);
+	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
 	if (!rc)
-		rc = account_token_revoke(s, id, cli_now(), &d);
-	if (!rc)
-		rc = cli_audit_record(s, "token.revoke", NULL, &d, "token:%lld", id);
+		rc = svc_token_revoke(&c, id);
 	if (!rc)
 		printf("API token %lld revoked\n", id);
 	store_close(s);

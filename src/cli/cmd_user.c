@@ -11,11 +11,12 @@
 #include "auth/secret.h"
 #include "cli/cli.h"
 #include "svc/accounts.h"
+#include "svc/act.h"
 
 #define LINE_MAX_BYTES 1100 /* a password line: account_password_check refuses over 1024 */
 
-/* A user command's account: options, the store, the register (unit codes) and the account
- * named by the first argument. */
+/* A user command's account: options, the store, the register (unit codes), the account named
+ * by the first argument and the context of the act (svc/accounts.h) the command runs. */
 struct uctx {
 	struct cli_opts o;
 	struct cd_diag d;
@@ -23,6 +24,8 @@ struct uctx {
 	struct reg *reg;
 	struct account a;
 	cd_time now;
+	struct act act;
+	char actor[128];
 };
 
 /* open_named opens the database and, unless `named` is false, finds the account pos[0]. */
@@ -30,7 +33,8 @@ static enum cd_err open_named(struct uctx *c, bool named)
 {
 	enum cd_err rc = store_open(c->o.db, 0, &c->s, &c->d);
 
-	c->now = cli_now();
+	cli_act_on(c->s, NULL, &c->d, &c->act, c->actor, sizeof c->actor);
+	c->now = c->act.now;
 	if (!rc)
 		rc = store_reg_load(c->s, &c->reg, &c->d);
 	if (!rc && named)
@@ -40,6 +44,11 @@ static enum cd_err open_named(struct uctx *c, bool named)
 
 static int close_ctx(struct uctx *c, enum cd_err rc)
 {
+	const char *field = c->act.field;
+
+	/* a refusal about an option says so in the command line's words */
+	if (rc && field && (!strcmp(field, "unit") || !strcmp(field, "display")))
+		cli_act_option(&c->d, field, NULL);
 	reg_free(c->reg);
 	store_close(c->s);
 	return rc ? cli_fail_input(rc, &c->d) : EXIT_CLEAN;
@@ -103,7 +112,6 @@ static int user_add(int argc, char **argv, const char *usage)
 	const struct cli_field f[] = {
 		{"--role", &role_s}, {"--unit", &unit_s}, {"--display", &display}, {NULL, NULL}};
 	enum account_role role = AR_NONE;
-	int64_t unit = 0;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
@@ -116,17 +124,13 @@ static int user_add(int argc, char **argv, const char *usage)
 	rc = cli_role("--role", role_s, &role, &c.d);
 	if (!rc)
 		rc = open_named(&c, false);
-	if (!rc && unit_s)
-		rc = cli_unit(c.reg, "--unit", unit_s, &unit, &c.d);
 	if (!rc)
 		rc = check_scope(&c, role, unit_s);
 	if (!rc)
-		rc = account_create(c.s, c.o.pos[0], display, role, unit, c.now, &c.a, &c.d);
-	if (!rc)
-		rc = cli_audit_record(c.s, "account.create",
-				      json_pack("{s:s, s:s, s:I}", "name", c.a.name, "role",
-						account_role_code(role), "unit", (json_int_t)c.a.unit),
-				      &c.d, "account:%lld", (long long)c.a.id);
+		rc = svc_account_create(&c.act,
+					&(struct account_new){.name = c.o.pos[0], .display = display,
+							      .role = role, .unit = unit_s},
+					&c.a);
 	if (!rc)
 		printf("account %s created: %s (%s), scope %s; no password yet: set one with "
 		       "`cyberduty user passwd %s`\n",
@@ -206,12 +210,9 @@ static int user_passwd(int argc, char **argv, const char *usage)
 	rc = open_named(&c, true);
 	if (!rc)
 		rc = read_password(c.a.name, pw, sizeof(pw), &c.d);
-	if (!rc)
-		rc = account_password_set(c.s, c.a.id, pw, c.now, &c.d);
+	if (!rc) /* the entry says that it changed, never what to */
+		rc = svc_account_password(&c.act, c.a.id, pw);
 	secret_wipe(pw, sizeof(pw));
-	if (!rc) /* that it changed, never what to */
-		rc = cli_audit_record(c.s, "account.password", NULL, &c.d, "account:%lld",
-				      (long long)c.a.id);
 	if (!rc)
 		printf("password of %s set%s\n", c.a.name,
 		       account_role_admin(c.a.role) && !c.a.totp_enabled
@@ -299,7 +300,6 @@ static int user_role(int argc, char **argv, const char *usage)
 	const char *unit_s;
 	const struct cli_field f[] = {{"--unit", &unit_s}, {NULL, NULL}};
 	enum account_role role = AR_NONE;
-	int64_t unit = 0;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 2, 2, usage, &c.o))
@@ -307,23 +307,16 @@ static int user_role(int argc, char **argv, const char *usage)
 	rc = cli_role("role", c.o.pos[1], &role, &c.d);
 	if (!rc)
 		rc = open_named(&c, true);
-	if (!rc && unit_s)
-		rc = cli_unit(c.reg, "--unit", unit_s, &unit, &c.d);
 	if (!rc && !unit_s && account_role_scoped(role) && c.a.unit)
-		unit = c.a.unit; /* a new business role keeps the scope unless told */
+		unit_s = cli_unit_code(c.reg, c.a.unit); /* a new business role keeps the scope */
 	else if (!rc)
 		rc = check_scope(&c, role, unit_s);
 	if (!rc)
-		rc = account_set_role(c.s, c.a.id, role, unit, &c.d);
-	if (!rc)
-		rc = cli_audit_record(c.s, "account.role",
-				      json_pack("{s:s, s:I}", "role", account_role_code(role), "unit",
-						(json_int_t)unit),
-				      &c.d, "account:%lld", (long long)c.a.id);
+		rc = svc_account_role(&c.act, c.a.id, role, unit_s, &c.a);
 	if (!rc)
 		printf("%s is now %s (%s), scope %s; its sessions have ended\n", c.a.name,
 		       account_role_code(role), account_role_label(role),
-		       account_role_admin(role) || !unit ? "none" : cli_unit_code(c.reg, unit));
+		       c.a.unit ? cli_unit_code(c.reg, c.a.unit) : "none");
 	return close_ctx(&c, rc);
 }
 
@@ -339,12 +332,10 @@ static int user_flag(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	rc = open_named(&c, true);
 	if (!rc)
-		rc = lock ? account_set_locked(c.s, c.a.id, on, &c.d)
-			  : account_set_disabled(c.s, c.a.id, on, &c.d);
-	if (!rc)
-		rc = cli_audit_record(c.s, "account.update",
-				      json_pack("{s:b}", lock ? "locked" : "disabled", on), &c.d,
-				      "account:%lld", (long long)c.a.id);
+		rc = svc_account_update(&c.act, c.a.id,
+					&(struct account_flags){.locked = lock ? on : -1,
+								.disabled = lock ? -1 : on},
+					&c.a);
 	if (!rc)
 		printf("%s %s%s\n", c.a.name,
 		       lock ? (on ? "locked" : "unlocked (failed sign-ins forgotten)")
@@ -373,17 +364,11 @@ static int user_totp(int argc, char **argv, const char *usage)
 	}
 	rc = open_named(&c, true);
 	if (!rc && confirm)
-		rc = account_totp_confirm(c.s, c.a.id, confirm, c.now, &c.d);
+		rc = svc_account_totp_confirm(&c.act, c.a.id, confirm);
 	else if (!rc && disable)
-		rc = account_totp_disable(c.s, c.a.id, &c.d);
-	else if (!rc)
-		rc = account_totp_begin(c.s, c.a.id, secret, uri, &c.d);
-	if (!rc) /* the key itself never goes into the log */
-		rc = cli_audit_record(c.s,
-				      confirm ? "account.totp_enable"
-				      : disable ? "account.totp_disable"
-						: "account.totp_begin",
-				      NULL, &c.d, "account:%lld", (long long)c.a.id);
+		rc = svc_account_totp_clear(&c.act, c.a.id);
+	else if (!rc) /* the key itself never goes into the log */
+		rc = svc_account_totp_begin(&c.act, c.a.id, secret, uri);
 	if (!rc && confirm)
 		printf("TOTP second factor of %s enabled\n", c.a.name);
 	else if (!rc && disable)

@@ -130,6 +130,14 @@ is zhang disabled true
 expect 0 "$CD" user enable zhang --db "$DB"
 is zhang disabled false
 expect 2 "$CD" user lock nobody --db "$DB"
+# the last system administrator able to sign in is neither locked, disabled nor demoted
+snap before
+for how in "lock sysadmin" "disable sysadmin" "role sysadmin secadmin"; do
+	expect 2 "$CD" user $how --db "$DB"
+	has "$T/err" "sysadmin is the last system administrator able to sign in"
+done
+snap after
+same before after
 expect 2 "$CD" user frobnicate zhang --db "$DB"
 has "$T/err" 'unknown user command "frobnicate"'
 
