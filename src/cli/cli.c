@@ -527,55 +527,25 @@ const char *cli_actor(char *buf, size_t n)
 	return buf;
 }
 
-static enum cd_err audit_cli(struct store *s, bool own_tx, const char *action, json_t *after,
-			     struct cd_diag *d, const char *object_fmt, va_list ap)
-	__attribute__((format(printf, 6, 0)));
-
-static enum cd_err audit_cli(struct store *s, bool own_tx, const char *action, json_t *after,
-			     struct cd_diag *d, const char *object_fmt, va_list ap)
+enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
+			     struct cd_diag *d, const char *object_fmt, ...)
 {
 	char actor[300], object[AUDIT_TEXT_MAX + 1];
 	char *text = after ? json_dumps(after, JSON_COMPACT) : NULL;
 	struct audit_entry e = {.at = cli_now(), .actor = cli_actor(actor, sizeof(actor)),
 				.ip = "", .action = action, .object = object, .after = text,
 				.outcome = AUDIT_OK};
+	va_list ap;
 	enum cd_err rc;
 
+	va_start(ap, object_fmt);
 	vsnprintf(object, sizeof(object), object_fmt, ap);
+	va_end(ap);
 	if (after && !text)
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	else
-		rc = own_tx ? audit_record(s, &e, d) : audit_append(s, &e, d);
+		rc = audit_record(s, &e, d);
 	free(text);
-	return rc;
-}
-
-enum cd_err cli_audit_commit(struct store *s, enum cd_err rc, const char *action, json_t *after,
-			     struct cd_diag *d, const char *object_fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, object_fmt);
-	if (!rc)
-		rc = audit_cli(s, false, action, after, d, object_fmt, ap);
-	va_end(ap);
-	if (!rc)
-		rc = store_commit(s, d);
-	if (rc)
-		store_rollback(s);
-	json_decref(after);
-	return rc;
-}
-
-enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
-			     struct cd_diag *d, const char *object_fmt, ...)
-{
-	va_list ap;
-	enum cd_err rc;
-
-	va_start(ap, object_fmt);
-	rc = audit_cli(s, true, action, after, d, object_fmt, ap);
-	va_end(ap);
 	json_decref(after);
 	if (rc)
 		cd_diag_prefix(d, "written, but its audit entry failed");

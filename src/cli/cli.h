@@ -216,18 +216,12 @@ int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
  * effective user>", "cli:uid<N>" when the user has no name — into buf and returns buf. */
 const char *cli_actor(char *buf, size_t n);
 
-/* cli_audit_commit ends a write the command began with store_begin, so the write and its audit
- * entry go together: when rc (the write's result) is CD_OK it appends the entry — actor
- * cli_actor, ip "", now, outcome ok, action (dotted: "notice.add"), the object named by
- * object_fmt ("notice:%lld"), after (consumed; NULL for none): what was written, as small JSON
- * of codes and ids — and commits; on any failure it rolls back. Returns the first failure. */
-enum cd_err cli_audit_commit(struct store *s, enum cd_err rc, const char *action, json_t *after,
-			     struct cd_diag *d, const char *object_fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-/* cli_audit_record appends the same entry in a transaction of its own, for a write whose
- * transaction the command does not hold (svc/, io/, demo/ commit themselves): called right
- * after it. */
+/* cli_audit_record appends, in a transaction of its own, the entry of a write whose
+ * transaction the command does not hold (io/'s import and demo/ commit themselves), called
+ * right after it: actor cli_actor, ip "", now, outcome ok, action (dotted: "register.import"),
+ * the object named by object_fmt ("register:%s"), after (consumed; NULL for none). A failure
+ * says the write is done but its entry is not. (Every other write of the command line is an
+ * act of svc/, whose entry is in the write's transaction.) */
 enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
 			     struct cd_diag *d, const char *object_fmt, ...)
 	__attribute__((format(printf, 5, 6)));
