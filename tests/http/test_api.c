@@ -1790,15 +1790,17 @@ static void deadlines_kept(void **state)
 
 /* --- one act, one entry: the API and the command line write the same audit entry ------------- */
 
-/* shape_of: the action and the sorted keys of `after` of the newest entry of `action`. */
+/* shape_of: the action and the sorted keys of `before` and of `after` of the newest entry of
+ * `action` ("-" for none). */
 static void shape_of(const char *action, const char *object_like, char *out, size_t n)
 {
-	char stmt[512];
+	char stmt[640];
 
 	snprintf(stmt, sizeof stmt,
-		 "SELECT action || ' ' || (SELECT group_concat(key) FROM (SELECT key FROM "
-		 "json_each(after) ORDER BY key)) FROM audit_entry WHERE action = '%s' AND object "
-		 "LIKE '%s' ORDER BY seq DESC LIMIT 1",
+		 "SELECT action || ' ' || ifnull((SELECT group_concat(key) FROM (SELECT key FROM "
+		 "json_each(before) ORDER BY key)), '-') || ' ' || ifnull((SELECT group_concat(key) "
+		 "FROM (SELECT key FROM json_each(after) ORDER BY key)), '-') FROM audit_entry WHERE "
+		 "action = '%s' AND object LIKE '%s' ORDER BY seq DESC LIMIT 1",
 		 action, object_like);
 	sql(out, n, stmt);
 }
@@ -1872,6 +1874,77 @@ static void one_act_one_entry(void **state)
 	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
 }
 
+/* The administrators' acts: the system and security administrators in the API and the operator
+ * on the host write the same action with the same before and after keys (account.create,
+ * account.role, account.update, token.create, settings.update). */
+#define CLI_ADMIN_ENTRIES                                                                          \
+	"SELECT count(*) FROM audit_entry WHERE actor LIKE 'cli:%' AND action IN "              \
+	"('account.create', 'account.role', 'account.update', 'token.create', "                 \
+	"'settings.update')"
+
+static void admin_acts_one_entry(void **state)
+{
+	static const struct {
+		const char *action, *object;
+	} acts[] = {
+		{"account.create", "account:%"}, {"account.role", "account:%"},
+		{"account.update", "account:%"}, {"token.create", "token:%"},
+		{"settings.update", "settings"},
+	};
+	struct client sys, sec;
+	char path[96], api[5][512], cli[512], out[1024];
+	long long id;
+	long n;
+
+	(void)state;
+	n = sql_count(CLI_ADMIN_ENTRIES);
+	login(SYS, &sys);
+	login(SEC, &sec);
+	call(&sys, "POST", "/api/v1/accounts", "{\"name\":\"api.new\"}");
+	expect(201);
+	id = (long long)jint("id");
+	shape_of(acts[0].action, acts[0].object, api[0], sizeof api[0]);
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", id);
+	call(&sec, "PUT", path, "{\"role\":\"officer\",\"unit\":\"JSJXY\"}");
+	expect(200);
+	shape_of(acts[1].action, acts[1].object, api[1], sizeof api[1]);
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld", id);
+	call(&sys, "PATCH", path, "{\"locked\":true}");
+	expect(200);
+	shape_of(acts[2].action, acts[2].object, api[2], sizeof api[2]);
+	call(&sec, "POST", "/api/v1/tokens",
+	     "{\"label\":\"监测平台\",\"role\":\"office\",\"unit\":\"IMNU\"}");
+	expect(201);
+	shape_of(acts[3].action, acts[3].object, api[3], sizeof api[3]);
+	call(&sys, "PATCH", "/api/v1/settings", "{\"lockout_failures\":6}");
+	expect(200);
+	shape_of(acts[4].action, acts[4].object, api[4], sizeof api[4]);
+
+	assert_int_equal(sh_out(out, sizeof out, "%s user add cli.new --role none --db %s", bin, db),
+			 0);
+	assert_int_equal(sh_out(out, sizeof out, "%s user role cli.new officer --unit JSJXY --db %s",
+				bin, db),
+			 0);
+	assert_int_equal(sh_out(out, sizeof out, "%s user lock cli.new --db %s", bin, db), 0);
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s token create --role office --unit IMNU --label 监测平台 --db %s",
+				bin, db),
+			 0);
+	assert_int_equal(sh_out(out, sizeof out, "%s settings lockout_failures 7 --db %s", bin,
+				db),
+			 0);
+	for (size_t i = 0; i < sizeof acts / sizeof *acts; i++) {
+		shape_of(acts[i].action, acts[i].object, cli, sizeof cli);
+		assert_string_equal(api[i], cli);
+	}
+	/* one entry for each of the command line's acts, and no secret in any */
+	assert_true(sql_count(CLI_ADMIN_ENTRIES) == n + 5);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE after LIKE '%cdt\\_%' "
+			      "ESCAPE '\\'") == 0);
+	client_stop(&pid);
+	assert_int_equal(sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
+}
+
 /* --- TLS: HSTS and a Secure cookie -------------------------------------------------------------- */
 
 static void tls(void **state)
@@ -1937,6 +2010,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
 		cmocka_unit_test_setup_teardown(audit_log, start, stop),
 		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
+		cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(deadlines_kept, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};

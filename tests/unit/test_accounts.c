@@ -2,14 +2,21 @@
  * rules, argon2id storage, signing in (bad, lock-out at exactly N failures, unlock, disabled, no
  * password, TOTP required / bad / reused / right, administrators without TOTP), password expiry,
  * sessions (idle and absolute timeouts at their exact boundary, last use written once a minute,
- * end, CSRF), API tokens (create, get, revoke, expire, stored hashed) and the settings' ranges.
- * TOTP codes are computed here with liboath at fixed instants. */
+ * end, CSRF), API tokens (create, get, revoke, expire, stored hashed) and the settings' ranges;
+ * then the administrators' acts on them: refusals that write nothing, the rules that hold
+ * whoever acts, an act's audit entry in its write's transaction. TOTP codes are computed here
+ * with liboath at fixed instants. */
 #include "testutil.h"
 
 #include <liboath/oath.h>
+#include <sqlite3.h>
 
+#include "audit/audit.h"
+#include "profile/profile_load.h"
 #include "store/store.h"
 #include "svc/accounts.h"
+#include "svc/act.h"
+#include "svc/setup.h"
 
 #define IP "203.0.113.7"
 
@@ -18,6 +25,8 @@ struct fx {
 	struct store *s;
 	int64_t root, dept;
 	struct cd_diag d;
+	struct act c;         /* the acts' context (act_as) */
+	int64_t sys, officer; /* the acts' accounts (two_accounts) */
 };
 
 static const char good_pw[] = "Correct#Horse9";
@@ -723,6 +732,437 @@ static void settings_ranges(void **state)
 	assert_int_equal(st.lockout_failures, 5);
 }
 
+/* ---- the administrators' acts (svc/accounts.h, svc/setup.h) ----------------------------------
+ * Each refusal names its field and leaves the accounts, tokens, settings, profile and audit log
+ * as they were; the rules that hold whoever acts; and an act's entry in the same transaction as
+ * its write — an entry that cannot be appended (an actor longer than the log takes) takes the
+ * write back with it. The state is read with a connection of the test's own. */
+
+#define NOW "2026-05-12 09:30"
+
+/* act_as sets f->c for the actor `actor` at NOW. */
+static struct act *act_as(struct fx *f, const char *actor)
+{
+	f->c = (struct act){.s = f->s, .actor = actor, .ip = "", .now = T(NOW), .d = &f->d};
+	return &f->c;
+}
+
+/* two_accounts opens, by the acts, the only system administrator f->sys and an officer of D,
+ * f->officer. */
+static void two_accounts(struct fx *f)
+{
+	struct account a;
+
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "sys", .role = AR_SYSADMIN},
+					    &a),
+			 CD_OK);
+	f->sys = a.id;
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "zhang",
+								  .role = AR_OFFICER, .unit = "D"},
+					    &a),
+			 CD_OK);
+	f->officer = a.id;
+}
+
+/* state_of writes what the acts can change — accounts, tokens, settings, the profile, the
+ * number of audit entries — as read by a connection of its own (so: what was committed). */
+static void state_of(const struct fx *f, char *out, size_t n)
+{
+	static const char q[] =
+		"SELECT (SELECT group_concat(name || ' ' || role || ' ' || ifnull(unit_id, '-') || ' '"
+		" || locked || disabled || ifnull(password_hash, '-') || ifnull(hex(totp_secret), '-')"
+		" || ifnull(hex(totp_pending), '-'), ';') FROM account) || '|' || (SELECT count(*) "
+		"FROM api_token WHERE revoked_at IS NULL) || '|' || ifnull((SELECT group_concat(key"
+		" || '=' || value, ';') FROM meta WHERE key NOT LIKE 'schema%'), '') || '|' || (SELECT"
+		" count(*) FROM profile_version) || '|' || (SELECT count(*) FROM audit_entry)";
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static int64_t entries(const struct fx *f)
+{
+	char s[4096];
+	const char *bar = NULL;
+
+	state_of(f, s, sizeof s);
+	for (const char *p = s; (p = strchr(p, '|')); p++)
+		bar = p;
+	assert_non_null(bar);
+	return strtoll(bar + 1, NULL, 10);
+}
+
+/* refusals write nothing -------------------------------------------------------------- */
+
+static enum cd_err bad_name(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	(void)f;
+	return svc_account_create(c, &(struct account_new){.name = "Zhang", .role = AR_NONE}, &a);
+}
+
+static enum cd_err name_taken(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	(void)f;
+	return svc_account_create(c, &(struct account_new){.name = "sys", .role = AR_NONE}, &a);
+}
+
+static enum cd_err scoped_without_unit(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	(void)f;
+	return svc_account_create(c, &(struct account_new){.name = "li", .role = AR_OFFICE}, &a);
+}
+
+static enum cd_err admin_with_unit(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	(void)f;
+	return svc_account_create(
+		c, &(struct account_new){.name = "li", .role = AR_SECADMIN, .unit = "D"}, &a);
+}
+
+static enum cd_err unknown_unit(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	return svc_account_role(c, f->officer, AR_OFFICER, "NOPE", &a);
+}
+
+static enum cd_err own_role(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	c->actor = "zhang";
+	return svc_account_role(c, f->officer, AR_LEADER, "R", &a);
+}
+
+static enum cd_err own_lock(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	c->actor = "zhang";
+	return svc_account_update(c, f->officer, &(struct account_flags){.locked = 1,
+									 .disabled = -1},
+				  &a);
+}
+
+static enum cd_err last_sysadmin_demoted(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	return svc_account_role(c, f->sys, AR_SECADMIN, NULL, &a);
+}
+
+static enum cd_err last_sysadmin_locked(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	return svc_account_update(c, f->sys, &(struct account_flags){.locked = 1, .disabled = -1},
+				  &a);
+}
+
+static enum cd_err last_sysadmin_disabled(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	return svc_account_update(c, f->sys, &(struct account_flags){.locked = -1, .disabled = 1},
+				  &a);
+}
+
+static enum cd_err no_account(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	(void)f;
+	return svc_account_update(c, 999, &(struct account_flags){.locked = 1, .disabled = -1},
+				  &a);
+}
+
+static enum cd_err weak_password(struct fx *f, struct act *c)
+{
+	return svc_account_password(c, f->officer, "weak");
+}
+
+static enum cd_err wrong_code(struct fx *f, struct act *c)
+{
+	return svc_account_totp_confirm(c, f->officer, "000000");
+}
+
+static enum cd_err admin_totp_cleared(struct fx *f, struct act *c)
+{
+	return svc_account_totp_clear(c, f->sys);
+}
+
+static enum cd_err token_admin_role(struct fx *f, struct act *c)
+{
+	struct api_token t;
+	char secret[TOKEN_LEN + 1];
+
+	(void)f;
+	return svc_token_create(c,
+				&(struct token_new){.label = "x", .role = AR_SYSADMIN, .unit = "R",
+						    .expires_at = CD_TIME_NONE},
+				&t, secret);
+}
+
+static enum cd_err token_expired(struct fx *f, struct act *c)
+{
+	struct api_token t;
+	char secret[TOKEN_LEN + 1];
+
+	(void)f;
+	return svc_token_create(c,
+				&(struct token_new){.label = "x", .role = AR_OFFICE, .unit = "R",
+						    .expires_at = T("2026-05-12 09:00")},
+				&t, secret);
+}
+
+static enum cd_err token_no_label(struct fx *f, struct act *c)
+{
+	struct api_token t;
+	char secret[TOKEN_LEN + 1];
+
+	(void)f;
+	return svc_token_create(c,
+				&(struct token_new){.label = "", .role = AR_OFFICE, .unit = "R",
+						    .expires_at = CD_TIME_NONE},
+				&t, secret);
+}
+
+static enum cd_err token_unknown(struct fx *f, struct act *c)
+{
+	(void)f;
+	return svc_token_revoke(c, 999);
+}
+
+/* the first change is good, the second out of range: neither is kept */
+static enum cd_err setting_out_of_range(struct fx *f, struct act *c)
+{
+	static const struct setting_change v[] = {{"lockout_failures", "7"},
+						  {"session_idle_minutes", "4"}};
+	struct account_settings st;
+
+	(void)f;
+	return svc_settings_update(c, v, 2, &st);
+}
+
+static enum cd_err setting_unknown(struct fx *f, struct act *c)
+{
+	struct account_settings st;
+
+	(void)f;
+	return svc_settings_update(c, &(struct setting_change){"lockout", "3"}, 1, &st);
+}
+
+static void refusals(void **state)
+{
+	static const struct {
+		const char *name;
+		enum cd_err (*run)(struct fx *f, struct act *c);
+		enum cd_err want;
+		const char *field, *says;
+	} cases[] = {
+		{"bad name", bad_name, CD_EINVAL, "name", "a-z 0-9"},
+		{"name taken", name_taken, CD_ECONFLICT, "name", "is taken"},
+		{"scoped role without unit", scoped_without_unit, CD_EINVAL, "unit", "give its top"},
+		{"administrator with unit", admin_with_unit, CD_EINVAL, "unit", "leave unit out"},
+		{"unknown unit", unknown_unit, CD_ENOTFOUND, "unit", "no unit \"NOPE\""},
+		{"own role", own_role, CD_EINVAL, "role", "your own role"},
+		{"own lock", own_lock, CD_EINVAL, "locked", "your own account"},
+		{"last sysadmin demoted", last_sysadmin_demoted, CD_EINVAL, "role", "last system"},
+		{"last sysadmin locked", last_sysadmin_locked, CD_EINVAL, "locked", "last system"},
+		{"last sysadmin disabled", last_sysadmin_disabled, CD_EINVAL, "disabled",
+		 "last system"},
+		{"no account", no_account, CD_ENOTFOUND, NULL, "no account 999"},
+		{"weak password", weak_password, CD_EINVAL, "new", "at least 12"},
+		{"TOTP code without a key", wrong_code, CD_EINVAL, "code", "begin with a new key"},
+		{"administrator's TOTP cleared", admin_totp_cleared, CD_EINVAL, NULL,
+		 "keep their second factor"},
+		{"token with an administrator's role", token_admin_role, CD_EINVAL, "role",
+		 "business role"},
+		{"token expired already", token_expired, CD_EINVAL, "expires_on", "expired already"},
+		{"token without label", token_no_label, CD_EINVAL, "label", "label"},
+		{"revoke no token", token_unknown, CD_ENOTFOUND, NULL, ""},
+		{"setting out of range", setting_out_of_range, CD_EINVAL, "session_idle_minutes",
+		 "from 5 to 240"},
+		{"unknown setting", setting_unknown, CD_ENOTFOUND, "lockout", "no setting"},
+	};
+	struct fx *f = *state;
+	char before[4096], after[4096];
+
+	two_accounts(f);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct act *c = act_as(f, "cli:root");
+		enum cd_err rc;
+
+		f->d.msg[0] = '\0';
+		state_of(f, before, sizeof before);
+		rc = cases[i].run(f, c);
+		state_of(f, after, sizeof after);
+		if (rc != cases[i].want)
+			fail_msg("%s: %d, want %d (%s)", cases[i].name, rc, cases[i].want, f->d.msg);
+		if (cases[i].field ? !c->field || strcmp(c->field, cases[i].field) : c->field != NULL)
+			fail_msg("%s: field %s, want %s", cases[i].name, c->field ? c->field : "-",
+				 cases[i].field ? cases[i].field : "-");
+		if (!strstr(f->d.msg, cases[i].says))
+			fail_msg("%s: \"%s\" does not say \"%s\"", cases[i].name, f->d.msg,
+				 cases[i].says);
+		if (strcmp(before, after))
+			fail_msg("%s: refused but written:\n%s\n%s", cases[i].name, before, after);
+		assert_false(store_in_transaction(f->s));
+	}
+}
+
+/* the guard of the last system administrator holds only while there is no other one */
+static void another_sysadmin(void **state)
+{
+	struct fx *f = *state;
+	struct account a;
+	int64_t n;
+
+	two_accounts(f);
+	n = entries(f);
+
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), f->officer, AR_SYSADMIN, NULL, &a),
+			 CD_OK);
+	assert_int_equal(a.unit, 0);
+	assert_int_equal(svc_account_update(act_as(f, "cli:root"), f->sys,
+					    &(struct account_flags){.locked = 1, .disabled = -1}, &a),
+			 CD_OK);
+	assert_true(a.locked);
+	/* the other one is now the last able to sign in */
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), f->officer, AR_OFFICE, "R", &a),
+			 CD_EINVAL);
+	/* a locked one may be given another role: it is not the one signing in */
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), f->sys, AR_AUDITADMIN, NULL, &a),
+			 CD_OK);
+	assert_int_equal(entries(f), n + 3);
+}
+
+/* one transaction: no entry, no write ------------------------------------------------ */
+
+static enum cd_err create(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	(void)f;
+	return svc_account_create(
+		c, &(struct account_new){.name = "wang", .role = AR_LEADER, .unit = "R"}, &a);
+}
+
+static enum cd_err lock_(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	return svc_account_update(c, f->officer,
+				  &(struct account_flags){.locked = 1, .disabled = -1}, &a);
+}
+
+static enum cd_err role(struct fx *f, struct act *c)
+{
+	struct account a;
+
+	return svc_account_role(c, f->officer, AR_LEADER, "R", &a);
+}
+
+static enum cd_err password(struct fx *f, struct act *c)
+{
+	return svc_account_password(c, f->officer, "Correct#Horse9");
+}
+
+static enum cd_err totp_begin(struct fx *f, struct act *c)
+{
+	char b32[64], uri[256];
+
+	return svc_account_totp_begin(c, f->officer, b32, uri);
+}
+
+static enum cd_err token(struct fx *f, struct act *c)
+{
+	struct api_token t;
+	char secret[TOKEN_LEN + 1];
+
+	(void)f;
+	return svc_token_create(c,
+				&(struct token_new){.label = "监测平台", .role = AR_OFFICE,
+						    .unit = "R", .expires_at = CD_TIME_NONE},
+				&t, secret);
+}
+
+static enum cd_err settings(struct fx *f, struct act *c)
+{
+	struct account_settings st;
+
+	(void)f;
+	return svc_settings_update(c, &(struct setting_change){"lockout_failures", "7"}, 1, &st);
+}
+
+static enum cd_err profile(struct fx *f, struct act *c)
+{
+	struct profile *p = NULL;
+	bool changed = false, first = false;
+	enum cd_err rc;
+
+	assert_int_equal(profile_open("imnu-2022", &p, &f->d), CD_OK);
+	rc = svc_profile_set(c, p, &changed, &first);
+	assert_true(first);
+	profile_free(p);
+	return rc;
+}
+
+static void entry_with_its_write(void **state)
+{
+	static const struct {
+		const char *name;
+		enum cd_err (*run)(struct fx *f, struct act *c);
+	} cases[] = {
+		{"account.create", create}, {"account.update", lock_},   {"account.role", role},
+		{"account.password", password}, {"account.totp_begin", totp_begin},
+		{"token.create", token},    {"settings.update", settings}, {"profile.set", profile},
+	};
+	struct fx *f = *state;
+	char actor[AUDIT_TEXT_MAX + 2], before[4096], after[4096];
+
+	two_accounts(f);
+	/* an actor one byte longer than the log takes: the entry cannot be appended */
+	memset(actor, 'x', sizeof actor - 1);
+	memcpy(actor, "cli:", 4);
+	actor[sizeof actor - 1] = '\0';
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int64_t n;
+
+		state_of(f, before, sizeof before);
+		if (cases[i].run(f, act_as(f, actor)) == CD_OK)
+			fail_msg("%s: done without its entry", cases[i].name);
+		state_of(f, after, sizeof after);
+		if (strcmp(before, after))
+			fail_msg("%s: written without its entry:\n%s\n%s", cases[i].name, before,
+				 after);
+		assert_false(store_in_transaction(f->s));
+		/* the same act by an actor the log takes: written, one entry */
+		n = entries(f);
+		if (cases[i].run(f, act_as(f, "cli:root")) != CD_OK)
+			fail_msg("%s: %s", cases[i].name, f->d.msg);
+		state_of(f, after, sizeof after);
+		assert_string_not_equal(before, after);
+		assert_int_equal(entries(f), n + 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -741,6 +1181,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(secrets_stored_hashed, setup, teardown),
 		cmocka_unit_test_setup_teardown(settings_ranges, setup, teardown),
+		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(another_sysadmin, setup, teardown),
+		cmocka_unit_test_setup_teardown(entry_with_its_write, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
