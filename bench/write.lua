@@ -51,8 +51,10 @@ function init(args)
 		if kind ~= "steps" or (i - 1) % nt == tid - 1 then table.insert(ids, v) end
 	end
 	if kind == "steps" then
-		-- blocks of B notices: start for each, then rectify for each, …
-		local B = conns * 8
+		-- blocks of B notices: start for each, then rectify for each, … — B at least 256, so that a
+		-- notice's next step is sent hundreds of requests after the one before it (a step still in
+		-- flight on another connection when its next one arrives is refused 409, rightly)
+		local B = math.max(conns * 8, 256)
 		for b = 1, #ids, B do
 			for _, s in ipairs(steps) do
 				for j = b, math.min(b + B - 1, #ids) do

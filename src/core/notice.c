@@ -331,3 +331,23 @@ bool notice_concerns_subtree(const struct notice *n, const struct reg *reg, int6
 	}
 	return false;
 }
+
+/* Latest first; at the same instant notices before incidents, then by id, then by system. */
+static int latest_first(const void *pa, const void *pb)
+{
+	const struct asset_event *a = pa, *b = pb;
+
+	if (a->at != b->at)
+		return a->at < b->at ? 1 : -1;
+	if ((a->incident != 0) != (b->incident != 0))
+		return a->incident ? 1 : -1;
+	if (a->notice + a->incident != b->notice + b->incident)
+		return a->notice + a->incident < b->notice + b->incident ? -1 : 1;
+	return (a->asset > b->asset) - (a->asset < b->asset);
+}
+
+void asset_events_sort(struct asset_event *ev, size_t n)
+{
+	if (n > 1)
+		qsort(ev, n, sizeof *ev, latest_first);
+}

@@ -135,7 +135,13 @@ struct asset_event {
 	cd_time at;
 	int64_t notice;   /* the notice's id, or 0 */
 	int64_t incident; /* the incident's id, or 0 */
+	const char *code; /* the notice's or incident's code when the reader knows it, else NULL */
 };
+
+/* asset_events_sort puts ev[0..n) in the one order the repeat rule reads them (the store's
+ * store_asset_events answers in it too): latest first; at the same instant notices before
+ * incidents, then by id, then by system — so the latest earlier notice or incident is named. */
+void asset_events_sort(struct asset_event *ev, size_t n);
 
 /* notice_repeat: the first of ev[0..nev) that concerns one of the notice's assets and happened
  * before the notice was received, on or after the same calendar day `window_months` months

@@ -1578,21 +1578,6 @@ static enum notice_stage stage_at(const struct notice *n, cd_time at)
 	return STAGE_RECEIVED;
 }
 
-/* Earlier notices and incidents on each asset, latest first (ties in input order, notices before
- * incidents), so notice_repeat answers with the latest earlier event in the window. */
-static int latest_first(const void *x, const void *y)
-{
-	const struct asset_event *a = x, *b = y;
-
-	if (a->at != b->at)
-		return a->at < b->at ? 1 : -1;
-	if (!a->notice != !b->notice)
-		return a->notice ? -1 : 1;
-	if (a->notice != b->notice)
-		return a->notice < b->notice ? -1 : 1;
-	return (a->incident > b->incident) - (a->incident < b->incident);
-}
-
 static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
 {
 	size_t n = 0, k = 0;
@@ -1607,15 +1592,15 @@ static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
 		return NULL;
 	for (size_t i = 0; i < s->nnotices; i++)
 		for (size_t j = 0; j < s->notices[i].nassets; j++)
-			ev[k++] = (struct asset_event){s->notices[i].assets[j],
-						       s->notices[i].received_at,
-						       s->notices[i].id, 0};
+			ev[k++] = (struct asset_event){.asset = s->notices[i].assets[j],
+						       .at = s->notices[i].received_at,
+						       .notice = s->notices[i].id};
 	for (size_t i = 0; i < s->nincidents; i++)
 		for (size_t j = 0; j < s->incidents[i].nassets; j++)
-			ev[k++] = (struct asset_event){s->incidents[i].assets[j],
-						       s->incidents[i].detected_at, 0,
-						       s->incidents[i].id};
-	qsort(ev, n, sizeof(*ev), latest_first);
+			ev[k++] = (struct asset_event){.asset = s->incidents[i].assets[j],
+						       .at = s->incidents[i].detected_at,
+						       .incident = s->incidents[i].id};
+	asset_events_sort(ev, n);
 	*nev = n;
 	return ev;
 }

@@ -181,8 +181,7 @@ enum stmt {
 	"n.id, n.code, n.authority, n.received_at, n.unit_id, n.category, n.text, n.attachment,"   \
 	" n.stated_due, n.similar_total"
 #define NOTICE_ROW_COLS                                                                            \
-	NOTICE_COLS ", nu.code, nu.name, (SELECT count(*) FROM notice_similar s"                    \
-		    " WHERE s.notice_id = n.id AND s.checked_at IS NULL)"
+	NOTICE_COLS ", nu.code, nu.name, n.similar_open"
 #define NOTICE_FROM     "notice n LEFT JOIN unit nu ON nu.id = n.unit_id"
 #define INCIDENT_COLS   "x.id, x.code, x.title, x.unit_id, x.detected_at"
 #define INCIDENT_FROM   "incident x LEFT JOIN unit xu ON xu.id = x.unit_id"
@@ -498,12 +497,12 @@ static const char *const stmts[STMT__MAX] = {
 	 * order of latest_first in svc/book.c) */
 	[ST_ASSET_EVENTS] = "WITH ids(id) AS (SELECT DISTINCT value FROM json_each(?1))"
 			    " SELECT * FROM (SELECT na.asset_id AS asset, n.received_at AS at,"
-			    " n.id AS notice, 0 AS incident"
+			    " n.id AS notice, 0 AS incident, n.code AS code"
 			    " FROM ids JOIN notice_asset na ON na.asset_id = ids.id"
 			    " JOIN notice n ON n.id = na.notice_id"
 			    " WHERE (?2 IS NULL OR n.received_at >= ?2)"
 			    " AND (?3 IS NULL OR n.received_at < ?3)"
-			    " UNION ALL SELECT ia.asset_id, x.detected_at, 0, x.id"
+			    " UNION ALL SELECT ia.asset_id, x.detected_at, 0, x.id, x.code"
 			    " FROM ids JOIN incident_asset ia ON ia.asset_id = ids.id"
 			    " JOIN incident x ON x.id = ia.incident_id"
 			    " WHERE (?2 IS NULL OR x.detected_at >= ?2)"
@@ -2794,12 +2793,12 @@ static void event_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 {
 	struct asset_event *e = out;
 
-	(void)a;
 	(void)k;
 	e->asset = sqlite3_column_int64(st, 0);
 	e->at = col_time(st, 1);
 	e->notice = sqlite3_column_int64(st, 2);
 	e->incident = sqlite3_column_int64(st, 3);
+	e->code = col_str(a, st, 4);
 }
 
 static enum cd_err sq_asset_events(struct store *s, const int64_t *assets, size_t nassets,

@@ -60,21 +60,6 @@ static enum cd_err incident_events(struct book *b)
 	return CD_OK;
 }
 
-/* Latest first (ties: notices before incidents, then by id), so that the repeat rule names the
- * latest earlier notice or incident in the window — as `cyberduty eval` does. */
-static int latest_first(const void *pa, const void *pb)
-{
-	const struct asset_event *a = pa, *b = pb;
-
-	if (a->at != b->at)
-		return a->at < b->at ? 1 : -1;
-	if ((a->incident != 0) != (b->incident != 0))
-		return a->incident ? 1 : -1;
-	if (a->notice + a->incident != b->notice + b->incident)
-		return a->notice + a->incident < b->notice + b->incident ? -1 : 1;
-	return (a->asset > b->asset) - (a->asset < b->asset);
-}
-
 /* load_incidents reads and folds every incident; a timeline the rules refuse is a damaged
  * database (the commands validate every event before appending it). */
 static enum cd_err load_incidents(struct store *s, struct book *b, struct cd_diag *d)
@@ -138,7 +123,7 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 		    incident_events(b)))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	if (!rc && b->nevents)
-		qsort(b->events, b->nevents, sizeof(*b->events), latest_first);
+		asset_events_sort(b->events, b->nevents);
 	if (!rc)
 		rc = store_records_load(s, b->a, &b->records, &b->nrecords, d);
 	if (!rc)

@@ -7,15 +7,23 @@
 #include "io/calendar_load.h"
 #include "svc/work.h"
 
+/* repeat_from: the window of the repeat rule for a notice received at `at`. */
+static cd_time repeat_from(const struct profile *p, cd_time at)
+{
+	return time_cst_start(date_add_months(time_cst_date(at), -p->numbers.repeat_window_months));
+}
+
 /* view_fill folds v->row.n and completes the view: due date, repeat (with the code of the
- * earlier notice or incident). cal is the calendar of the read. */
-static enum cd_err view_fill(struct act *c, const struct calendar *cal, struct notice_view *v)
+ * earlier notice or incident). cal is the calendar of the read; ev[0..nev) the repeat rule's
+ * events on the notice's systems over its window (a page reads them once for all its notices;
+ * with `read` they are read here for this one). */
+static enum cd_err view_fill(struct act *c, const struct calendar *cal, struct notice_view *v,
+			     bool read, const struct asset_event *ev, size_t nev)
 {
 	const struct profile *p = c->pol->p;
 	struct notice *n = &v->row.n;
-	struct asset_event *ev = NULL;
+	struct asset_event *own = NULL;
 	const struct asset_event *r;
-	size_t nev = 0;
 	enum cd_err rc;
 
 	if ((rc = notice_fold(n, p, cal, c->d)))
@@ -25,29 +33,20 @@ static enum cd_err view_fill(struct act *c, const struct calendar *cal, struct n
 	v->repeat_code = v->repeat_asset = NULL;
 	if (p->numbers.repeat_window_months < 0)
 		return CD_OK;
-	rc = store_asset_events(c->s, n->assets, n->nassets,
-				time_cst_start(date_add_months(time_cst_date(n->received_at),
-							       -p->numbers.repeat_window_months)),
-				n->received_at, c->a, &ev, &nev, c->d);
+	if (read) {
+		rc = store_asset_events(c->s, n->assets, n->nassets, repeat_from(p, n->received_at),
+					n->received_at, c->a, &own, &nev, c->d);
+		ev = own;
+	}
 	if (rc || !(r = notice_repeat(n, p->numbers.repeat_window_months, ev, nev)))
 		return rc;
 	v->repeat = *r;
 	v->repeat_is_notice = r->notice != 0;
-	if (r->notice) {
-		struct notice_row e;
-
-		rc = store_notice_get(c->s, r->notice, NULL, c->a, &e, c->d);
-		v->repeat_code = rc ? NULL : e.n.code;
-	} else {
-		struct incident_row e;
-
-		rc = store_incident_get(c->s, r->incident, NULL, c->a, &e, c->d);
-		v->repeat_code = rc ? NULL : e.x.code;
-	}
-	for (size_t i = 0; !rc && i < n->nassets; i++)
+	v->repeat_code = r->code;
+	for (size_t i = 0; i < n->nassets; i++)
 		if (n->assets[i] == r->asset)
 			v->repeat_asset = v->row.asset_code[i];
-	return rc;
+	return CD_OK;
 }
 
 /* read_one reads the notice named by id or code of the caller's scope into v. */
@@ -75,7 +74,7 @@ enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct n
 
 	if (!rc)
 		rc = act_calendar(c, &cal);
-	return rc ? rc : view_fill(c, cal, out);
+	return rc ? rc : view_fill(c, cal, out, true, NULL, 0);
 }
 
 enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_time at,
@@ -92,9 +91,31 @@ enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_ti
 	q.limit = want + 1;
 	while (!rc) {
 		struct notice_row *rows = NULL;
-		size_t got = 0;
+		struct asset_event *ev = NULL;
+		int64_t *assets = NULL;
+		size_t got = 0, nev = 0, na = 0, acap = 0;
+		cd_time lo = CD_TIME_NONE, hi = CD_TIME_NONE;
 
 		if ((rc = store_notice_page(c->s, &q, c->a, &rows, &got, c->d)))
+			break;
+		/* the repeat rule's events of the whole page, in one read */
+		for (size_t i = 0; i < got; i++) {
+			const struct notice *no = &rows[i].n;
+
+			for (size_t k = 0; k < no->nassets; k++) {
+				int64_t *slot = arena_grow(c->a, &assets, &na, &acap, sizeof *slot);
+
+				if (!slot)
+					return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+				*slot = no->assets[k];
+			}
+			if (lo == CD_TIME_NONE || repeat_from(c->pol->p, no->received_at) < lo)
+				lo = repeat_from(c->pol->p, no->received_at);
+			if (hi == CD_TIME_NONE || no->received_at + 1 > hi)
+				hi = no->received_at + 1;
+		}
+		if (got && c->pol->p->numbers.repeat_window_months >= 0 &&
+		    (rc = store_asset_events(c->s, assets, na, lo, hi, c->a, &ev, &nev, c->d)))
 			break;
 		for (size_t i = 0; !rc && i < got; i++) {
 			struct notice_view v = {.row = rows[i]};
@@ -102,7 +123,7 @@ enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_ti
 			q.after = rows[i].n.id;
 			if (rows[i].n.received_at > at)
 				continue;
-			if ((rc = view_fill(c, cal, &v)))
+			if ((rc = view_fill(c, cal, &v, false, ev, nev)))
 				break;
 			if (state >= 0 && (int)notice_state(&v.row.n, &v.due, at) != state)
 				continue;

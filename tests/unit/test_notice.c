@@ -423,6 +423,29 @@ static void concerns(void **state)
 	reg_free(r);
 }
 
+/* The one order of the repeat rule's events: latest first; at one instant notices before
+ * incidents, then by id, then by system. */
+static void events_order(void **state)
+{
+	struct asset_event ev[] = {
+		{.asset = 1, .at = 100, .incident = 7}, {.asset = 2, .at = 100, .notice = 9},
+		{.asset = 1, .at = 100, .notice = 9},	{.asset = 1, .at = 200, .incident = 3},
+		{.asset = 3, .at = 100, .notice = 4},	{.asset = 1, .at = 50, .notice = 1},
+	};
+	static const struct {
+		int64_t asset, notice, incident;
+	} want[] = {{1, 0, 3}, {3, 4, 0}, {1, 9, 0}, {2, 9, 0}, {1, 0, 7}, {1, 1, 0}};
+
+	(void)state;
+	asset_events_sort(ev, sizeof ev / sizeof *ev);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (ev[i].asset != want[i].asset || ev[i].notice != want[i].notice ||
+		    ev[i].incident != want[i].incident)
+			fail_msg("place %zu: asset %lld notice %lld incident %lld", i,
+				 (long long)ev[i].asset, (long long)ev[i].notice,
+				 (long long)ev[i].incident);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,7 +453,7 @@ int main(void)
 		cmocka_unit_test(due_sources),	   cmocka_unit_test(states),
 		cmocka_unit_test(rectified_is_not_done), cmocka_unit_test(lifecycle),
 		cmocka_unit_test(repeat_window),   cmocka_unit_test(similar_systems),
-		cmocka_unit_test(concerns),
+		cmocka_unit_test(concerns), cmocka_unit_test(events_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
