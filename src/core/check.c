@@ -60,8 +60,19 @@ static bool required_here(const struct profile_role *pr, const struct unit *u)
 	return pr->required_at & (1u << u->kind);
 }
 
+/* in: id is one of v[0..n) (a check limited to a few units or systems; v NULL: any). */
+static bool in(const int64_t *v, size_t n, int64_t id)
+{
+	if (!v)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == id)
+			return true;
+	return false;
+}
+
 static enum cd_err roles_missing(const struct profile *p, const struct reg *reg, cd_date as_of,
-				 struct check_result *res)
+				 const struct check_only *only, struct check_result *res)
 {
 	/* held[i] has bit r set when unit i has a holder of role r on as_of: one pass over the
 	 * duties instead of one per unit and role. */
@@ -71,7 +82,8 @@ static enum cd_err roles_missing(const struct profile *p, const struct reg *reg,
 		return CD_ENOMEM;
 	for (size_t i = 0; i < reg->nduties; i++) {
 		const struct duty *d = &reg->duties[i];
-		const struct unit *u = d->unit ? reg_unit(reg, d->unit) : NULL;
+		const struct unit *u =
+			d->unit && in(only->units, only->nunits, d->unit) ? reg_unit(reg, d->unit) : NULL;
 
 		if (u && duty_valid_on(d, as_of))
 			held[u - reg->units] |= (unsigned char)(1u << d->role);
@@ -83,7 +95,8 @@ static enum cd_err roles_missing(const struct profile *p, const struct reg *reg,
 			const struct unit *u = &reg->units[j];
 			struct finding *f;
 
-			if (!required_here(pr, u) || (held[j] & (1u << pr->role)))
+			if (!in(only->units, only->nunits, u->id) || !required_here(pr, u) ||
+			    (held[j] & (1u << pr->role)))
 				continue;
 			f = add(res, CHECK_ROLE_MISSING, pr->article, u->code);
 			if (!f) {
@@ -120,7 +133,7 @@ static bool same_post(const struct duty *a, const struct duty *b)
  * to as_of. Duties are sorted by post and start; within a post, a duty overlaps the one
  * before it that reaches furthest. */
 static enum cd_err roles_overlap(const struct profile *p, const struct reg *reg, cd_date as_of,
-				 struct check_result *res)
+				 const struct check_only *only, struct check_result *res)
 {
 	const struct duty **v = malloc((reg->nduties ? reg->nduties : 1) * sizeof(*v));
 	const struct duty *reach = NULL;
@@ -129,9 +142,13 @@ static enum cd_err roles_overlap(const struct profile *p, const struct reg *reg,
 	if (!v)
 		return CD_ENOMEM;
 	for (size_t i = 0; i < reg->nduties; i++) {
-		const struct profile_role *pr = profile_role(p, reg->duties[i].role);
+		const struct duty *du = &reg->duties[i];
+		const struct profile_role *pr = profile_role(p, du->role);
 
-		if (pr && pr->single && reg->duties[i].from <= as_of)
+		if (only->units && !(du->unit && in(only->units, only->nunits, du->unit)) &&
+		    !(du->asset && in(only->assets, only->nassets, du->asset)))
+			continue;
+		if (pr && pr->single && du->from <= as_of)
 			v[n++] = &reg->duties[i];
 	}
 	qsort(v, n, sizeof(*v), cmp_duty);
@@ -170,7 +187,7 @@ static enum cd_err roles_overlap(const struct profile *p, const struct reg *reg,
 }
 
 static enum cd_err assets(const struct profile *p, const struct reg *reg, cd_date as_of,
-			  struct check_result *res)
+			  const struct check_only *only, struct check_result *res)
 {
 	const char *mlps_article = p->mlps.article && *p->mlps.article ? p->mlps.article : mlps_law;
 
@@ -181,7 +198,7 @@ static enum cd_err assets(const struct profile *p, const struct reg *reg, cd_dat
 		int months;
 		cd_date base;
 
-		if (a->status == STATUS_RETIRED)
+		if (a->status == STATUS_RETIRED || !in(only->assets, only->nassets, a->id))
 			continue;
 		for (size_t k = 0; k < p->nprinciples; k++)
 			answered |= a->rel[p->principles[k].relation] != 0;
@@ -269,13 +286,21 @@ static int cmp_finding(const void *x, const void *y)
 enum cd_err check_run(const struct profile *p, const struct reg *reg, cd_date as_of,
 		      struct check_result *res)
 {
+	static const struct check_only all = {0};
+
+	return check_run_only(p, reg, as_of, &all, res);
+}
+
+enum cd_err check_run_only(const struct profile *p, const struct reg *reg, cd_date as_of,
+			   const struct check_only *only, struct check_result *res)
+{
 	size_t first = res->n;
-	enum cd_err rc = roles_missing(p, reg, as_of, res);
+	enum cd_err rc = roles_missing(p, reg, as_of, only, res);
 
 	if (!rc)
-		rc = roles_overlap(p, reg, as_of, res);
+		rc = roles_overlap(p, reg, as_of, only, res);
 	if (!rc)
-		rc = assets(p, reg, as_of, res);
+		rc = assets(p, reg, as_of, only, res);
 	if (!rc)
 		rc = budgets(p, reg, as_of, res);
 	if (rc)

@@ -4,6 +4,7 @@
 #ifndef CD_CHECK_H
 #define CD_CHECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,6 +46,21 @@ struct check_result {
 enum cd_err check_run(const struct profile *p, const struct reg *reg, cd_date as_of,
 		      struct check_result *res);
 void check_result_free(struct check_result *res);
+
+/* What a check looks at: only the units units[0..nunits) (their required roles and the overlaps
+ * of their single-holder roles) and the systems assets[0..nassets) (whether a unit answers, MLPS,
+ * overlaps of their roles); a NULL array: every one of that kind. Projects are always checked. */
+struct check_only {
+	const int64_t *units;
+	size_t nunits;
+	const int64_t *assets;
+	size_t nassets;
+};
+
+/* check_run_only is check_run over what `only` names — what an incident's verdict needs (the
+ * units on its chain and its own systems) without the whole organisation's gaps. */
+enum cd_err check_run_only(const struct profile *p, const struct reg *reg, cd_date as_of,
+			   const struct check_only *only, struct check_result *res);
 
 /* check_rule_code gives the stable rule id ("role.missing"). */
 const char *check_rule_code(enum check_rule r);

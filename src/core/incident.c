@@ -667,8 +667,29 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 	char why[INCIDENT_WHY_MAX];
 	bool unclear = false, low = false, any_project = false;
 	const char *unclear_subject = NULL, *low_subject = NULL;
+	/* only the gaps that can be this incident's: of the units on the way up from its answering
+	 * units, and of its own systems — not the whole organisation's, once per incident */
+	int64_t path[16 * 8];
+	size_t np = 0;
+	struct check_only only = {.units = path, .assets = x->assets, .nassets = x->nassets};
 
-	if (check_run(env->p, env->reg, on, &cr) != CD_OK)
+	for (size_t k = 0; k < nu; k++)
+		for (int64_t u = units[k], hops = 0; u && hops < REG_DEPTH_MAX; hops++) {
+			const struct unit *un = reg_unit(env->reg, u);
+			bool seen = false;
+
+			for (size_t j = 0; j < np && !seen; j++)
+				seen = path[j] == u;
+			if (!seen && np == sizeof path / sizeof *path) {
+				only.units = NULL; /* a tree too deep for the list: check every unit */
+				break;
+			}
+			if (!seen)
+				path[np++] = u;
+			u = un ? un->parent : 0;
+		}
+	only.nunits = np;
+	if (check_run_only(env->p, env->reg, on, &only, &cr) != CD_OK)
 		return CD_ENOMEM;
 	for (size_t i = 0; i < cr.n; i++) {
 		const struct finding *f = &cr.v[i];

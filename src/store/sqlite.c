@@ -2612,10 +2612,10 @@ static enum cd_err work_concerns(struct sq *q, enum stmt which, int64_t id, int6
 	return rc;
 }
 
-static enum cd_err sq_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
-				 struct notice_row *out, struct cd_diag *d)
+/* notice_get reads a notice, with its 举一反三 list when `similar`. */
+static enum cd_err notice_get(struct sq *q, int64_t id, const char *code, bool similar,
+			      struct arena *a, struct notice_row *out, struct cd_diag *d)
 {
-	struct sq *q = (struct sq *)s;
 	enum stmt which;
 	enum cd_err rc;
 
@@ -2624,7 +2624,19 @@ static enum cd_err sq_notice_get(struct store *s, int64_t id, const char *code, 
 		return rc;
 	notice_head(a, q->st[which], 0, out);
 	done(q, which);
-	return notice_parts(q, a, out, true, d);
+	return notice_parts(q, a, out, similar, d);
+}
+
+static enum cd_err sq_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
+				 struct notice_row *out, struct cd_diag *d)
+{
+	return notice_get((struct sq *)s, id, code, true, a, out, d);
+}
+
+static enum cd_err sq_notice_brief(struct store *s, int64_t id, struct arena *a,
+				   struct notice_row *out, struct cd_diag *d)
+{
+	return notice_get((struct sq *)s, id, NULL, false, a, out, d);
 }
 
 static enum cd_err sq_notice_page(struct store *s, const struct work_query *f, struct arena *a,
@@ -3101,6 +3113,7 @@ static const struct store_ops sqlite_ops = {
 	.asset_events = sq_asset_events,
 	.reg_load_around = sq_reg_load_around,
 	.notices_on = sq_notices_on,
+	.notice_brief = sq_notice_brief,
 	.obligations_replace = sq_obligations_replace,
 	.obligation_page = sq_obligation_page,
 	.obligation_duties0 = sq_obligation_duties0,

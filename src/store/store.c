@@ -507,3 +507,9 @@ enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const cha
 {
 	return s->ops->obligation_duties0(s, a, out, n, d);
 }
+
+enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
+			       struct notice_row *out, struct cd_diag *d)
+{
+	return s->ops->notice_brief(s, id, a, out, d);
+}

@@ -144,6 +144,8 @@ struct store_ops {
 				       struct reg **out, struct cd_diag *d);
 	enum cd_err (*notices_on)(struct store *s, const int64_t *assets, size_t n, struct arena *a,
 				  int64_t **out, size_t *nout, struct cd_diag *d);
+	enum cd_err (*notice_brief)(struct store *s, int64_t id, struct arena *a,
+				    struct notice_row *out, struct cd_diag *d);
 	enum cd_err (*obligations_replace)(struct store *s, enum oblig_set which, int64_t id,
 					   const struct oblig *v, size_t n, struct cd_diag *d);
 	enum cd_err (*obligation_page)(struct store *s, const struct oblig_query *q,

@@ -211,6 +211,69 @@ static void mlps_unassessed(void **state)
 	       {"mlps.unassessed", "L4LATE", "2026-11-20"});
 }
 
+/* check_run_only finds exactly what check_run finds about the units and systems it is given:
+ * a register with gaps in two colleges and two orphan systems, checked whole and in parts. */
+static void only_some(void **state)
+{
+	static const struct {
+		int64_t units[3];
+		size_t nunits;
+		int64_t assets[2];
+		size_t nassets;
+		bool all_units, all_assets;
+	} cases[] = {
+		{{10}, 1, {101}, 1, false, false},  {{20}, 1, {102}, 1, false, false},
+		{{1, 10}, 2, {0}, 0, false, false}, {{0}, 0, {101, 102}, 2, false, false},
+		{{0}, 0, {0}, 0, true, false},	    {{10, 20}, 2, {0}, 0, false, true},
+	};
+	struct reg *r = baseline();
+	struct profile *p = NULL;
+	struct check_result whole = {0};
+
+	(void)state;
+	fx_unit(r, 20, "COL2", 1, UNIT_DEPARTMENT); /* no roles held */
+	r->duties[4].to = D("2025-01-01");	    /* COL: the security officer left */
+	fx_duty(r, 6, ROLE_FIRST_RESPONSIBLE, 6, 10, 0, "2024-03-01", NULL); /* overlaps */
+	fx_asset(r, 101, "ORPHAN1", 0);
+	fx_asset(r, 102, "ORPHAN2", 0);
+	assert_int_equal(profile_open("imnu-2022", &p, NULL), CD_OK);
+	assert_int_equal(check_run(p, r, D("2026-11-21"), &whole), CD_OK);
+	assert_true(whole.n >= 5);
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct check_only only = {
+			.units = cases[c].all_units ? NULL : cases[c].units,
+			.nunits = cases[c].nunits,
+			.assets = cases[c].all_assets ? NULL : cases[c].assets,
+			.nassets = cases[c].nassets};
+		struct check_result part = {0};
+		size_t k = 0;
+
+		assert_int_equal(check_run_only(p, r, D("2026-11-21"), &only, &part), CD_OK);
+		for (size_t i = 0; i < whole.n; i++) {
+			const struct finding *f = &whole.v[i];
+			bool unit_ok = !only.units, asset_ok = !only.assets;
+
+			for (size_t j = 0; only.units && j < only.nunits; j++)
+				unit_ok = unit_ok || (f->unit && f->unit == only.units[j]);
+			for (size_t j = 0; only.assets && j < only.nassets; j++)
+				asset_ok = asset_ok || (f->asset && f->asset == only.assets[j]);
+			if (f->rule == CHECK_BUDGET_LOW || (f->unit ? unit_ok : asset_ok)) {
+				if (k >= part.n || part.v[k].rule != f->rule ||
+				    strcmp(part.v[k].subject, f->subject))
+					fail_msg("case %zu: finding %zu (%s %s) missing or out of order",
+						 c, i, check_rule_code(f->rule), f->subject);
+				k++;
+			}
+		}
+		if (k != part.n)
+			fail_msg("case %zu: %zu findings, %zu expected", c, part.n, k);
+		check_result_free(&part);
+	}
+	check_result_free(&whole);
+	profile_free(p);
+	reg_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +284,7 @@ int main(void)
 		cmocka_unit_test(role_overlap),
 		cmocka_unit_test(clean_handover_is_no_overlap),
 		cmocka_unit_test(asset_unanswered),
+		cmocka_unit_test(only_some),
 		cmocka_unit_test(asset_answered_by_builder_in_yantai),
 		cmocka_unit_test(mlps_unfiled),
 		cmocka_unit_test(mlps_unassessed),
