@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -561,7 +562,23 @@ struct sq {
 	sqlite3_stmt *page[ASORT__MAX][2][2];
 	char *path;
 	int in_tx;
+	bool writing; /* holds `writers` (a write transaction of this process is open) */
 };
+
+/* The write transactions of this process's connections take turns here, each waiting blocked
+ * until the one before it ends: SQLite lets one writer in at a time and a connection refused
+ * the lock retries by sleeping (busy_timeout) — under a steady load a thread could sleep through
+ * other threads' writes for seconds and give up. Other processes are still waited for by
+ * busy_timeout. */
+static pthread_mutex_t writers = PTHREAD_MUTEX_INITIALIZER;
+
+static void write_done(struct sq *q)
+{
+	if (q->writing) {
+		q->writing = false;
+		pthread_mutex_unlock(&writers);
+	}
+}
 
 static enum cd_err db_fail(struct sq *q, struct cd_diag *d, const char *what)
 {
@@ -696,6 +713,7 @@ static void sq_close(struct store *s)
 
 	if (q->in_tx)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	write_done(q);
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(q->st[i]);
 	for (int i = 0; i < ASORT__MAX; i++)
@@ -710,9 +728,14 @@ static void sq_close(struct store *s)
 static enum cd_err sq_begin(struct store *s, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
-	enum cd_err rc = run(q, ST_BEGIN, d, "begin");
+	enum cd_err rc;
 
+	pthread_mutex_lock(&writers);
+	q->writing = true;
+	rc = run(q, ST_BEGIN, d, "begin");
 	q->in_tx = rc == CD_OK;
+	if (rc)
+		write_done(q);
 	return rc;
 }
 
@@ -721,8 +744,10 @@ static enum cd_err sq_commit(struct store *s, struct cd_diag *d)
 	struct sq *q = (struct sq *)s;
 	enum cd_err rc = run(q, ST_COMMIT, d, "commit");
 
-	if (rc == CD_OK)
+	if (rc == CD_OK) {
 		q->in_tx = 0;
+		write_done(q);
+	}
 	return rc;
 }
 
@@ -733,6 +758,7 @@ static void sq_rollback(struct store *s)
 	if (q->in_tx)
 		run(q, ST_ROLLBACK, NULL, "rollback");
 	q->in_tx = 0;
+	write_done(q);
 }
 
 static enum cd_err sq_begin_read(struct store *s, struct cd_diag *d)

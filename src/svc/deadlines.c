@@ -127,7 +127,21 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 	return rc;
 }
 
-enum cd_err svc_obligations_unit(struct act *c, int64_t unit)
+/* answers_any: a record of this kind and duty could answer one of the duties d0[0..n). */
+static bool answers_any(const struct profile *p, const struct record *r, const char *const *d0,
+			size_t n)
+{
+	for (size_t i = 0; r && i < n; i++) {
+		const struct profile_duty *du = profile_duty(p, d0[i]);
+
+		if (du && (r->duty ? !strcmp(r->duty, du->id)
+				   : du->record != RECORD_OTHER && du->record == r->kind))
+			return true;
+	}
+	return !r && n;
+}
+
+enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r)
 {
 	struct rec_row u;
 	struct reg *reg = NULL;
@@ -154,7 +168,7 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit)
 	/* the duties no unit holds take any unit's records */
 	if (!rc)
 		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
-	if (!rc && nd0 && !(rc = records_of(c, 0, &rec, &nrec))) {
+	if (!rc && answers_any(c->pol->p, r, d0, nd0) && !(rc = records_of(c, 0, &rec, &nrec))) {
 		struct reg *none = reg_new();
 
 		rc = none ? generate(c, none, rec, nrec, OSET_UNIT0, 0, d0, nd0)

@@ -117,8 +117,8 @@ static enum cd_err record_apply(struct act *c, const struct record_in *in, struc
 
 /* record_write adds r (add) or writes it over the stored one (whose unit was `was_unit`), keeps
  * the obligations of the units concerned, and appends the entry. */
-static enum cd_err record_write(struct act *c, struct record *r, bool add, int64_t was_unit,
-				json_t *before, struct record_row *out)
+static enum cd_err record_write(struct act *c, struct record *r, bool add,
+				const struct record *was, json_t *before, struct record_row *out)
 {
 	char obj[32];
 	enum cd_err rc = act_begin(c);
@@ -129,9 +129,10 @@ static enum cd_err record_write(struct act *c, struct record *r, bool add, int64
 	}
 	rc = add ? store_record_add(c->s, r, c->d) : store_record_update(c->s, r, c->d);
 	if (!rc)
-		rc = svc_obligations_unit(c, r->unit);
-	if (!rc && was_unit && was_unit != r->unit)
-		rc = svc_obligations_unit(c, was_unit);
+		rc = svc_obligations_unit(c, r->unit, r);
+	if (!rc && was && (was->unit != r->unit || was->kind != r->kind ||
+			   (was->duty ? !r->duty || strcmp(was->duty, r->duty) : r->duty != NULL)))
+		rc = svc_obligations_unit(c, was->unit, was);
 	c->derived_kept = true;
 	if (!rc)
 		rc = store_record_get(c->s, r->id, c->a, out, c->d);
@@ -149,7 +150,7 @@ enum cd_err svc_record_add(struct act *c, const struct record_in *in, struct rec
 		return act_fail(c, CD_EINVAL, "kind", "kind: say what kind of record it is");
 	if ((rc = record_apply(c, in, &r)))
 		return rc;
-	return record_write(c, &r, true, 0, NULL, out);
+	return record_write(c, &r, true, NULL, NULL, out);
 }
 
 enum cd_err svc_record_get(struct act *c, int64_t id, struct record_row *out)
@@ -173,7 +174,7 @@ enum cd_err svc_record_update(struct act *c, int64_t id, const struct record_in 
 	r = was.r;
 	if ((rc = record_apply(c, in, &r)))
 		return rc;
-	return record_write(c, &r, false, was.r.unit, svc_record_json(&was), out);
+	return record_write(c, &r, false, &was.r, svc_record_json(&was), out);
 }
 
 enum cd_err svc_record_page(struct act *c, struct work_query q, struct record_row **out,

@@ -122,10 +122,11 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 
 /* svc_obligations_rebuild generates every obligation of today again and keeps them (inside the
  * caller's write transaction). svc_obligations_unit generates again those of unit `unit` (and
- * those no unit holds, which any unit's records fulfil) after a write of its records — when they
- * were fresh as the act began (nothing otherwise: the next read rebuilds). */
+ * those no unit holds, which any unit's records fulfil, when record r — written or as it was —
+ * could answer one of them; r NULL: always) after a write of its records — when they were fresh
+ * as the act began (nothing otherwise: the next read rebuilds). */
 enum cd_err svc_obligations_rebuild(struct act *c);
-enum cd_err svc_obligations_unit(struct act *c, int64_t unit);
+enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r);
 
 /* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today`. */
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today);
