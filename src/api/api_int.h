@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "io/jnull.h"
 #include "api.h"
 #include "core/access.h"
 #include "core/arena.h"
@@ -205,11 +206,6 @@ const char *api_in_text(const struct api_ctx *x, const char *field, unsigned *cl
 cd_date api_in_date(const struct api_ctx *x, const char *field, unsigned *clear, unsigned bit);
 int64_t api_in_int(const struct api_ctx *x, const char *field);
 int api_in_bool(const struct api_ctx *x, const char *field);
-
-/* JSON helpers. */
-json_t *api_json_str(const char *s);   /* null for NULL */
-json_t *api_json_date(cd_date d);     /* null for CD_DATE_NONE */
-json_t *api_json_time(cd_time t);     /* null for CD_TIME_NONE */
 
 /* api_event_kind: the event kind of index i of the events route's "kind" codes. */
 enum incident_event_kind api_event_kind(int i);

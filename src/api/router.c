@@ -91,25 +91,6 @@ int api_page(struct api_ctx *x, json_t *items, const char *next)
 	return api_ok(x, 200, json_pack("{s:o, s:s?}", "items", items, "next", next));
 }
 
-json_t *api_json_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-json_t *api_json_date(cd_date d)
-{
-	char buf[11];
-
-	return d == CD_DATE_NONE ? json_null() : json_string(date_format(d, buf));
-}
-
-json_t *api_json_time(cd_time t)
-{
-	char buf[26];
-
-	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
-}
-
 const struct fval *api_val(const struct api_ctx *x, const char *name)
 {
 	for (size_t i = 0; i < x->rt->nbody; i++)

@@ -552,25 +552,6 @@ enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
 	return rc;
 }
 
-json_t *cli_json_time(cd_time t)
-{
-	char buf[26];
-
-	return t == CD_TIME_NONE ? json_null() : json_string(time_format(t, buf));
-}
-
-json_t *cli_json_date(cd_date t)
-{
-	char buf[11];
-
-	return t == CD_DATE_NONE ? json_null() : json_string(date_format(t, buf));
-}
-
-json_t *cli_json_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 int cli_json_dump(json_t *root)
 {
 	/* numbers to 10 significant digits, as eval writes them (5.9, not 5.9000000000000004) */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "io/jnull.h"
 #include "core/access.h"
 #include "core/date.h"
 #include "core/err.h"
@@ -225,11 +226,6 @@ const char *cli_actor(char *buf, size_t n);
 enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,
 			     struct cd_diag *d, const char *object_fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-
-/* JSON helpers: an instant or a date as its text, or null when none; a string or null. */
-json_t *cli_json_time(cd_time t);
-json_t *cli_json_date(cd_date t);
-json_t *cli_json_str(const char *s);
 
 /* cli_json_dump prints root (consumed) indented on standard output; -1 when it cannot. */
 int cli_json_dump(json_t *root);

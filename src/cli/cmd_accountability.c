@@ -196,21 +196,21 @@ static int case_decide(int argc, char **argv, const char *usage)
 static json_t *case_event_json(const struct reg *reg, const struct incident_event *e)
 {
 	const struct person *p = e->person ? reg_person(reg, e->person) : NULL;
-	json_t *o = json_pack("{s:o, s:o, s:o}", "at", cli_json_time(e->at), "recorded_at",
-	                      cli_json_time(e->recorded_at), "by", cli_json_str(e->by));
+	json_t *o = json_pack("{s:o, s:o, s:o}", "at", jnull_time(e->at), "recorded_at",
+	                      jnull_time(e->recorded_at), "by", jnull_str(e->by));
 
 	if (e->kind == IEV_FACT) {
-		json_object_set_new(o, "fact", cli_json_str(e->name));
-		json_object_set_new(o, "value", cli_json_str(e->value));
+		json_object_set_new(o, "fact", jnull_str(e->name));
+		json_object_set_new(o, "value", jnull_str(e->value));
 	} else if (e->kind == IEV_DECIDE) {
-		json_object_set_new(o, "authority", cli_json_str(e->name));
-		json_object_set_new(o, "person", cli_json_str(p ? p->code : NULL));
-		json_object_set_new(o, "name", cli_json_str(p ? p->name : NULL));
-		json_object_set_new(o, "outcome", cli_json_str(e->value));
+		json_object_set_new(o, "authority", jnull_str(e->name));
+		json_object_set_new(o, "person", jnull_str(p ? p->code : NULL));
+		json_object_set_new(o, "name", jnull_str(p ? p->name : NULL));
+		json_object_set_new(o, "outcome", jnull_str(e->value));
 	}
 	if (e->kind != IEV_DECIDE)
 		json_object_set_new(o, e->kind == IEV_FACT ? "note" : "text",
-		                    cli_json_str(e->note));
+		                    jnull_str(e->note));
 	return o;
 }
 

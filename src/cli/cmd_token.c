@@ -102,9 +102,9 @@ static int token_list(int argc, char **argv, const char *usage)
 					       account_role_code(v[i].role), "unit",
 					       cli_unit_code(reg, v[i].unit), "created_by",
 					       v[i].created_by, "created_at",
-					       cli_json_time(v[i].created_at), "expires_at",
-					       cli_json_time(v[i].expires_at), "revoked_at",
-					       cli_json_time(v[i].revoked_at), "state",
+					       jnull_time(v[i].created_at), "expires_at",
+					       jnull_time(v[i].expires_at), "revoked_at",
+					       jnull_time(v[i].revoked_at), "state",
 					       token_state(&v[i], now)));
 		cli_json_dump(arr);
 	} else if (!rc) {

@@ -75,10 +75,10 @@ static json_t *account_json(const struct uctx *c, const struct account *a)
 			 "unit", a->unit ? json_string(cli_unit_code(c->reg, a->unit)) : json_null(),
 			 "password_set", a->password_set, "password_expired", a->password_expired,
 			 "totp_enabled", a->totp_enabled, "locked", a->locked, "locked_ip",
-			 cli_json_str(a->locked_ip[0] ? a->locked_ip : NULL), "disabled", a->disabled,
-			 "created_at", cli_json_time(a->created_at), "password_changed_at",
-			 cli_json_time(a->password_changed_at), "last_login_at",
-			 cli_json_time(a->last_login_at), "state", state_text(a));
+			 jnull_str(a->locked_ip[0] ? a->locked_ip : NULL), "disabled", a->disabled,
+			 "created_at", jnull_time(a->created_at), "password_changed_at",
+			 jnull_time(a->password_changed_at), "last_login_at",
+			 jnull_time(a->last_login_at), "state", state_text(a));
 }
 
 /* check_scope says what to give when --unit does not fit the role: administrators have no
