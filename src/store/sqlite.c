@@ -130,6 +130,11 @@ enum stmt {
 	ST_RECORD_PAGE_DESC,
 	ST_ASSET_EVENTS,
 	ST_SIMILAR,
+	ST_SIMILAR_OWN,
+	ST_SIMILAR_KIND,
+	ST_SIMILAR_SOFTWARE,
+	ST_SIMILAR_COMBO,
+	ST_SIMILAR_TOTAL,
 	ST_ASSET_SOME,
 	ST_DUTY_SOME,
 	ST_NOTICES_ON,
@@ -509,25 +514,50 @@ static const char *const stmts[STMT__MAX] = {
 			    " WHERE (?2 IS NULL OR x.detected_at >= ?2)"
 			    " AND (?3 IS NULL OR x.detected_at < ?3))"
 			    " ORDER BY at DESC, incident <> 0, notice + incident, asset",
-	/* 举一反三 of the systems of the JSON array ?1 (notice_similar in SQL): the candidates are
-	 * found by the kind and software indexes; a shared operator unit only adds a reason; the
-	 * retired and the notice's own are left out. Most reasons first, then id; at most ?2 rows,
-	 * each with the count of all. */
-	[ST_SIMILAR] = "WITH own(id) AS (SELECT DISTINCT value FROM json_each(?1)),"
-		       " o AS (SELECT a.kind, a.software, a.operator_unit FROM own"
-		       " JOIN asset a ON a.id = own.id),"
-		       " cand(id) AS (SELECT c.id FROM o JOIN asset c ON c.kind = o.kind"
-		       " UNION SELECT c.id FROM o JOIN asset c ON c.software = o.software"
-		       " WHERE o.software <> ''),"
-		       " sim(id, why) AS (SELECT c.id,"
-		       " EXISTS (SELECT 1 FROM o WHERE o.kind = c.kind)"
-		       " + 2 * EXISTS (SELECT 1 FROM o WHERE o.operator_unit = c.operator_unit)"
-		       " + 4 * EXISTS (SELECT 1 FROM o WHERE o.software = c.software"
-		       " AND o.software <> '')"
-		       " FROM cand JOIN asset c ON c.id = cand.id"
-		       " WHERE c.status <> 'retired' AND c.id NOT IN (SELECT id FROM own))"
-		       " SELECT id, why, count(*) OVER () FROM sim"
-		       " ORDER BY " REASONS("why") " DESC, id LIMIT ?2",
+	/* 举一反三 of the systems of the JSON array ?1 (notice_similar in SQL), tier by tier (schema
+	 * 0011): the combinations of kind, software and operator unit that share a kind or a software
+	 * with the own systems by two reasons or three, with their reasons; how many live systems other
+ * than the own share a kind or a software with them (from the combinations' counts); the live
+	 * systems of one combination ?2 ?3 ?4 other than the own, the first ?5 by id; per kind ?2 and
+	 * per software ?2 of the own, the first ?3 by id that share that alone; how many of the own
+	 * are live. */
+#define SIMILAR_OWN                                                                               \
+	"WITH own(id) AS (SELECT DISTINCT value FROM json_each(?1)),"                              \
+	" o AS (SELECT a.kind, coalesce(a.software, '') AS software,"                             \
+	" coalesce(a.operator_unit, 0) AS operator_unit FROM own JOIN asset a ON a.id = own.id) "
+#define SIMILAR_LIVE(c) c ".status <> 'retired' AND " c ".id NOT IN (SELECT id FROM own)"
+#define SIMILAR_WHY                                                                               \
+	"(l.kind IN (SELECT kind FROM o))"                                                          \
+	" + 2 * (l.operator_unit <> 0 AND l.operator_unit IN (SELECT operator_unit FROM o))"      \
+	" + 4 * (l.software <> '' AND l.software IN (SELECT software FROM o))"
+	[ST_SIMILAR] = SIMILAR_OWN ", l AS (SELECT l.* FROM o JOIN asset_likeness l"
+		       " ON l.operator_unit = o.operator_unit WHERE o.operator_unit <> 0"
+		       " UNION SELECT l.* FROM o CROSS JOIN o o2 CROSS JOIN asset_likeness l"
+		       " WHERE o2.software <> '' AND l.kind = o.kind AND l.software = o2.software)"
+		       " SELECT l.kind, l.software, l.operator_unit, " SIMILAR_WHY " AS why FROM l"
+		       " WHERE l.live > 0 AND " REASONS("why") " >= 2",
+	[ST_SIMILAR_TOTAL] = SIMILAR_OWN "SELECT (SELECT coalesce(sum(l.live), 0)"
+			     " FROM asset_kind_software l WHERE l.kind IN (SELECT kind FROM o)"
+			     " OR l.software IN (SELECT software FROM o WHERE software <> ''))"
+			     " - (SELECT count(*) FROM own JOIN asset a ON a.id = own.id"
+			     " WHERE a.status <> 'retired')",
+	[ST_SIMILAR_COMBO] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_likeness_key"
+			     " WHERE c.kind = ?2 AND coalesce(c.software, '') = ?3"
+			     " AND coalesce(c.operator_unit, 0) = ?4 AND " SIMILAR_LIVE("c")
+			     " ORDER BY c.id LIMIT ?5",
+	[ST_SIMILAR_OWN] = SIMILAR_OWN "SELECT DISTINCT 1, kind FROM o UNION"
+			   " SELECT DISTINCT 4, software FROM o WHERE software <> '' ORDER BY 1, 2",
+	[ST_SIMILAR_KIND] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_kind"
+			    " WHERE c.kind = ?2 AND " SIMILAR_LIVE("c")
+			    " AND NOT EXISTS (SELECT 1 FROM o WHERE o.operator_unit <> 0"
+			    " AND o.operator_unit = c.operator_unit)"
+			    " AND NOT EXISTS (SELECT 1 FROM o WHERE o.software <> ''"
+			    " AND o.software = c.software) ORDER BY c.id LIMIT ?3",
+	[ST_SIMILAR_SOFTWARE] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_software"
+				" WHERE c.software = ?2 AND c.kind NOT IN (SELECT kind FROM o)"
+				" AND " SIMILAR_LIVE("c") " AND NOT EXISTS (SELECT 1 FROM o"
+				" WHERE o.operator_unit <> 0 AND o.operator_unit = c.operator_unit)"
+				" ORDER BY c.id LIMIT ?3",
 	/* the register around a few systems (store_reg_load_around) */
 	[ST_ASSET_SOME] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			  " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
@@ -2859,13 +2889,113 @@ static enum cd_err sq_asset_events(struct store *s, const int64_t *assets, size_
 	return read_rows(q, st, a, sizeof(**out), event_reader, 0, out, n, d, "asset events");
 }
 
+/* unbound resets statement k whose ids could not be bound (out of memory). */
+static enum cd_err unbound(struct sq *q, enum stmt k, struct cd_diag *d)
+{
+	done(q, k);
+	return cd_diag_set(d, CD_ENOMEM, "out of memory");
+}
+
+/* similar_rows appends the rows (id, why — or id alone, then with `why`) of statement k, bound
+ * with the own systems as ?1 (and more, by the caller), to *out. */
+static enum cd_err similar_rows(struct sq *q, enum stmt k, unsigned why, struct arena *a,
+				struct similar **out, size_t *n, size_t *cap, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[k];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct similar *x = arena_grow(a, out, n, cap, sizeof(*x));
+
+		if (!x) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		x->asset = sqlite3_column_int64(st, 0);
+		x->why = why ? why : (unsigned)sqlite3_column_int(st, 1);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "similar systems");
+	done(q, k);
+	return rc;
+}
+
+static int similar_by_id(const void *x, const void *y)
+{
+	int64_t a = ((const struct similar *)x)->asset, b = ((const struct similar *)y)->asset;
+
+	return (a > b) - (a < b);
+}
+
+/* similar_take appends to *out the first `need` by id of the systems of one tier got[0..ngot)
+ * (read from several combinations, kinds or softwares, each in id order). */
+static enum cd_err similar_take(struct similar *got, size_t ngot, size_t need, struct arena *a,
+				struct similar **out, size_t *n, size_t *cap, struct cd_diag *d)
+{
+	if (ngot > 1)
+		qsort(got, ngot, sizeof *got, similar_by_id);
+	for (size_t i = 0; i < ngot && i < need; i++) {
+		struct similar *x = arena_grow(a, out, n, cap, sizeof(*x));
+
+		if (!x)
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		*x = got[i];
+	}
+	return CD_OK;
+}
+
+/* One combination of kind, software and operator unit ('' and 0 for none) of asset_likeness,
+ * with the reasons its systems share with the own. */
+struct similar_combo {
+	const char *kind, *software;
+	int64_t operator_unit;
+	unsigned why;
+};
+
+/* similar_tier appends to *out the first max - *n by id of the systems of the combinations of
+ * combos[0..ncombos) with `reasons` reasons (ST_SIMILAR_COMBO, each stopping there). */
+static enum cd_err similar_tier(struct sq *q, const int64_t *assets, size_t nassets,
+				const struct similar_combo *combos, size_t ncombos, int reasons,
+				size_t max, struct arena *a, struct similar **out, size_t *n,
+				size_t *cap, struct cd_diag *d)
+{
+	struct similar *tier = NULL;
+	size_t ntier = 0, tcap = 0, need = max - *n;
+	enum cd_err rc = CD_OK;
+
+	for (size_t i = 0; !rc && i < ncombos; i++) {
+		sqlite3_stmt *st = q->st[ST_SIMILAR_COMBO];
+
+		if (__builtin_popcount(combos[i].why) != reasons)
+			continue;
+		if (!bind_ids(q, ST_SIMILAR_COMBO, assets, nassets))
+			return unbound(q, ST_SIMILAR_COMBO, d);
+		sqlite3_bind_text(st, 2, combos[i].kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, combos[i].software, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, combos[i].operator_unit);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)need);
+		rc = similar_rows(q, ST_SIMILAR_COMBO, combos[i].why, a, &tier, &ntier, &tcap, d);
+	}
+	return rc ? rc : similar_take(tier, ntier, need, a, out, n, cap, d);
+}
+
+/* The 举一反三 list tier by tier: the total from the combinations' counts; those with three
+ * reasons, then two, combination by combination (ST_SIMILAR lists only those); then, while short, those with one from each kind
+ * and each software of the own systems — each read in id order and stopping at the cap. */
 static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nassets, size_t max,
 			      struct arena *a, struct similar **out, size_t *n, size_t *total,
 			      struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
+	struct similar *one = NULL;
+	struct similar_combo *combos = NULL;
+	struct similar_key {
+		unsigned why;
+		const char *key;
+	} *keys = NULL;
+	size_t cap = 0, none = 0, ocap = 0, ncombos = 0, ccap = 0, nkeys = 0, kcap = 0, need;
 	sqlite3_stmt *st = q->st[ST_SIMILAR];
-	size_t cap = 0;
 	enum cd_err rc = CD_OK;
 	int step;
 
@@ -2874,29 +3004,63 @@ static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nas
 	*total = 0;
 	if (!nassets)
 		return CD_OK;
-	if (!bind_ids(q, ST_SIMILAR, assets, nassets)) {
-		done(q, ST_SIMILAR);
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	}
-	/* at least one row, which carries the total, even when none is wanted */
-	sqlite3_bind_int64(st, 2, !max ? 1 : max > INT64_MAX ? INT64_MAX : (sqlite3_int64)max);
+	if (!bind_ids(q, ST_SIMILAR_TOTAL, assets, nassets))
+		return unbound(q, ST_SIMILAR_TOTAL, d);
+	if ((rc = fetch(q, ST_SIMILAR_TOTAL, d, "similar systems")))
+		return rc;
+	*total = (size_t)sqlite3_column_int64(q->st[ST_SIMILAR_TOTAL], 0);
+	done(q, ST_SIMILAR_TOTAL);
+	if (!max || !*total)
+		return CD_OK;
+	if (!bind_ids(q, ST_SIMILAR, assets, nassets))
+		return unbound(q, ST_SIMILAR, d);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct similar *x;
+		struct similar_combo *c = arena_grow(a, &combos, &ncombos, &ccap, sizeof(*c));
 
-		*total = (size_t)sqlite3_column_int64(st, 2);
-		if (*n == max)
-			continue;
-		if (!(x = arena_grow(a, out, n, &cap, sizeof(*x)))) {
+		if (!c || !(c->kind = col_str(a, st, 0)) || !(c->software = col_str(a, st, 1))) {
 			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 			break;
 		}
-		x->asset = sqlite3_column_int64(st, 0);
-		x->why = (unsigned)sqlite3_column_int(st, 1);
+		c->operator_unit = sqlite3_column_int64(st, 2);
+		c->why = (unsigned)sqlite3_column_int(st, 3);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "similar systems");
 	done(q, ST_SIMILAR);
-	return rc;
+	if (rc)
+		return rc;
+	for (int reasons = 3; reasons >= 2 && *n < max; reasons--)
+		if ((rc = similar_tier(q, assets, nassets, combos, ncombos, reasons, max, a, out, n,
+				       &cap, d)))
+			return rc;
+	if (*n >= max)
+		return CD_OK;
+	need = max - *n;
+	/* one reason: the kinds and softwares of the own systems, each read in id order */
+	if (!bind_ids(q, ST_SIMILAR_OWN, assets, nassets))
+		return unbound(q, ST_SIMILAR_OWN, d);
+	while ((step = sqlite3_step(q->st[ST_SIMILAR_OWN])) == SQLITE_ROW) {
+		struct similar_key *k = arena_grow(a, &keys, &nkeys, &kcap, sizeof(*k));
+
+		if (!k || !(k->key = col_str(a, q->st[ST_SIMILAR_OWN], 1))) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		k->why = (unsigned)sqlite3_column_int(q->st[ST_SIMILAR_OWN], 0);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "similar systems");
+	done(q, ST_SIMILAR_OWN);
+	for (size_t i = 0; !rc && i < nkeys; i++) {
+		enum stmt k = keys[i].why == SIMILAR_KIND ? ST_SIMILAR_KIND : ST_SIMILAR_SOFTWARE;
+
+		if (!bind_ids(q, k, assets, nassets))
+			return unbound(q, k, d);
+		sqlite3_bind_text(q->st[k], 2, keys[i].key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q->st[k], 3, (sqlite3_int64)need);
+		rc = similar_rows(q, k, keys[i].why, a, &one, &none, &ocap, d);
+	}
+	return rc ? rc : similar_take(one, none, need, a, out, n, &cap, d);
 }
 
 static void id_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
@@ -3242,6 +3406,10 @@ enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, 
 		{"record_page_desc", ST_RECORD_PAGE_DESC},
 		{"asset_events", ST_ASSET_EVENTS},
 		{"similar", ST_SIMILAR},
+		{"similar_kind", ST_SIMILAR_KIND},
+		{"similar_software", ST_SIMILAR_SOFTWARE},
+		{"similar_combo", ST_SIMILAR_COMBO},
+		{"similar_total", ST_SIMILAR_TOTAL},
 	};
 	static const char *const sorts[ASORT__MAX] = {"id", "code", "name", "level"};
 	struct sq *q = (struct sq *)s;

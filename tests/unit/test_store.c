@@ -994,6 +994,94 @@ static void similar(void **state)
 	arena_free(a);
 }
 
+/* The tiered 举一反三 query against notice_similar over the loaded register, on a random
+ * register (kinds, softwares, operator units and retired systems drawn so that every tier is
+ * met, then changed) with random notices and caps: the same list, in the same order, and the
+ * same total. */
+static void similar_random(void **state)
+{
+	static const char *const soft[] = {NULL, "", "甲 V1", "乙 V2", "丙 V3", "丁 V4"};
+	static const size_t caps[] = {0, 1, 3, 10, 40, 200, 5000};
+	char path[512], code[32];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct arena *a = arena_new(0);
+	struct reg *reg = NULL;
+	struct similar *core = NULL;
+	int64_t units[4];
+	unsigned seed = 20261203;
+	(void)state;
+
+	assert_non_null(a);
+	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-simr"), STORE_CREATE, &s, &d),
+			 CD_OK);
+	assert_int_equal(store_begin(s, &d), CD_OK);
+	for (int i = 0; i < 4; i++) {
+		struct unit u = {.code = code, .name = "单位", .kind = UNIT_DEPARTMENT};
+
+		snprintf(code, sizeof code, "U%d", i);
+		assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
+		units[i] = u.id;
+	}
+	for (int i = 0; i < 1500; i++) {
+		static const enum asset_kind kinds[] = {ASSET_PORTAL, ASSET_SERVER, ASSET_PLATFORM,
+							ASSET_INFO_SYSTEM};
+		struct asset x = {.code = code, .name = "系统", .kind = kinds[rand_r(&seed) % 4],
+				  .software = soft[rand_r(&seed) % 6],
+				  .status = rand_r(&seed) % 12 ? STATUS_LIVE : STATUS_RETIRED};
+		int op = (int)(rand_r(&seed) % 5); /* 4: no operator unit */
+
+		snprintf(code, sizeof code, "S%04d", i);
+		x.rel[REL_MANAGER] = units[0];
+		x.rel[REL_OPERATOR] = op < 4 ? units[op] : 0;
+		assert_int_equal(store_asset_add(s, &x, &d), CD_OK);
+	}
+	assert_int_equal(store_commit(s, &d), CD_OK);
+	/* then changed: the counts the triggers keep follow kind, software, operator and status */
+	for (int i = 0; i < 300; i++) {
+		struct asset_row r;
+
+		assert_int_equal(store_asset_get(s, 1 + rand_r(&seed) % 1500, a, &r, &d), CD_OK);
+		switch (rand_r(&seed) % 4) {
+		case 0: r.a.kind = r.a.kind == ASSET_SERVER ? ASSET_PORTAL : ASSET_SERVER; break;
+		case 1: r.a.software = soft[rand_r(&seed) % 6]; break;
+		case 2: r.a.rel[REL_OPERATOR] = rand_r(&seed) % 2 ? units[rand_r(&seed) % 4] : 0; break;
+		default:
+			r.a.status = r.a.status == STATUS_RETIRED ? STATUS_LIVE : STATUS_RETIRED;
+		}
+		assert_int_equal(store_asset_update(s, &r.a, &d), CD_OK);
+	}
+	assert_int_equal(store_reg_load(s, &reg, &d), CD_OK);
+	assert_non_null(core = malloc(reg->nassets * sizeof *core));
+	for (int t = 0; t < 300; t++) {
+		int64_t own[4];
+		size_t nown = 1 + rand_r(&seed) % 4, cap = caps[rand_r(&seed) % 7], n = 0, total = 0;
+		size_t ncore, want;
+		struct similar *got = NULL;
+		struct notice nt;
+
+		for (size_t k = 0; k < nown; k++)
+			own[k] = reg->assets[rand_r(&seed) % reg->nassets].id;
+		notice_init(&nt);
+		nt.assets = own;
+		nt.nassets = nown;
+		ncore = notice_similar(&nt, reg, core, reg->nassets);
+		assert_int_equal(store_similar(s, own, nown, cap, a, &got, &n, &total, &d), CD_OK);
+		want = ncore < cap ? ncore : cap;
+		if (total != ncore || n != want)
+			fail_msg("notice %d: %zu of %zu, want %zu of %zu", t, n, total, want, ncore);
+		for (size_t k = 0; k < n; k++)
+			if (got[k].asset != core[k].asset || got[k].why != core[k].why)
+				fail_msg("notice %d row %zu: asset %lld why %u, want %lld why %u", t, k,
+					 (long long)got[k].asset, got[k].why,
+					 (long long)core[k].asset, core[k].why);
+	}
+	free(core);
+	reg_free(reg);
+	store_close(s);
+	arena_free(a);
+}
+
 /* --- walking whole lists by cursor, and the query plans that make it cheap ------------------- */
 
 #define WALK_ASSETS 3000 /* a few thousand, names repeating (37 distinct) */
@@ -1158,7 +1246,14 @@ static void query_plans(void **state)
 		{"asset_page_name", "SCAN a USING INDEX asset_name_id", NULL}, /* stops at the limit */
 		{"asset_events", "SEARCH na USING COVERING INDEX notice_asset_asset (asset_id=?)",
 		 "SEARCH ia USING COVERING INDEX incident_asset_asset (asset_id=?)"},
-		{"similar", "asset_kind (kind=?)", "asset_software (software=?)"},
+		{"similar", "SEARCH l USING INDEX asset_likeness_operator (operator_unit=?)",
+		 "SEARCH l USING PRIMARY KEY (kind=? AND software=?)"},
+		{"similar_total", "SEARCH l USING PRIMARY KEY (kind=?)",
+		 "SEARCH l USING INDEX asset_kind_software_software (software=?)"},
+		{"similar_combo", "SEARCH c USING INDEX asset_likeness_key (kind=? AND <expr>=? AND <expr>=?)",
+		 NULL},
+		{"similar_kind", "SEARCH c USING INDEX asset_kind (kind=?)", NULL},
+		{"similar_software", "SEARCH c USING INDEX asset_software (software=?)", NULL},
 	};
 	char plan[8192];
 	int64_t unit = 0;
@@ -1193,6 +1288,7 @@ int main(void)
 		cmocka_unit_test(incident_and_record_get),
 		cmocka_unit_test(asset_events),
 		cmocka_unit_test(similar),
+		cmocka_unit_test(similar_random),
 		cmocka_unit_test(walk_by_cursor),
 		cmocka_unit_test(query_plans),
 	};
