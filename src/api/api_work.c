@@ -678,3 +678,45 @@ int api_deadlines_list(struct api_ctx *x)
 	}
 	return api_page(x, items, more ? next : NULL);
 }
+
+int api_gaps_list(struct api_ctx *x)
+{
+	const struct fval *rule = api_qval(x, "rule");
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct work_query q;
+	struct gap_row *v = NULL;
+	size_t n = 0;
+	int64_t next = 0;
+	enum cd_err rc;
+	json_t *items;
+	int st;
+
+	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)))
+		return st;
+	if (q.desc)
+		return api_fail(x, 400, "invalid", "order",
+				"order: gaps are listed in one order (give no \"order\")");
+	if ((rc = svc_gap_page(&c, rule->set ? (int)rule->i : -1, q.after, q.limit, &v, &n,
+			       &next)))
+		return api_acted(x, &c, rc, 200, NULL);
+	items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, svc_gap_json(&v[i]));
+	return page_answer(x, items, next);
+}
+
+int api_summary(struct api_ctx *x)
+{
+	struct act c;
+	struct cd_diag d = {{0}};
+	json_t *o = NULL;
+	enum cd_err rc;
+	int st;
+
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	if ((rc = svc_summary(&c, &o)))
+		return api_acted(x, &c, rc, 200, NULL);
+	return api_ok(x, 200, o);
+}

@@ -20,6 +20,7 @@ CODES(record_kind, enum record_kind)
 CODES(report_kind, enum report_kind)
 CODES(reporter, enum reporter)
 CODES(unit_kind, enum unit_kind)
+CODES(check_rule, enum check_rule)
 static const char *duty_role_i(int v)
 {
 	return role_code((enum role)v);
@@ -263,6 +264,10 @@ static const struct field record_fields[] = {
 	{"attachment", FT_STRING, FF_NULL, 1, 500, NULL, 0, "where the evidence is kept"},
 };
 
+static const struct field gap_filters[] = {
+	{"rule", ENUM(check_rule, CHECK__MAX), "only gaps of this rule"},
+};
+
 static const struct field deadline_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
@@ -459,6 +464,13 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/deadlines", PERM_READ, R_LIST, api_deadlines_list, NONE,
 	 QUERY(deadline_filters), "due", NULL, "deadlines",
 	 "the yearly duties and MLPS deadlines up to today, with their states"},
+	{"GET", "/api/v1/gaps", PERM_READ, R_LIST, api_gaps_list, NONE, QUERY(gap_filters), "id",
+	 NULL, "deadlines",
+	 "the responsibility gaps of today (责任缺口): each with its rule, article and description"},
+	{"GET", "/api/v1/summary", PERM_READ, 0, api_summary, NONE, NONE, NULL, NULL, "deadlines",
+	 "the dashboard of the caller's scope: notices by stage and state (on time per month, the "
+	 "overdue first), incidents by grade and report state, duties and MLPS deadlines by state, "
+	 "gaps by rule"},
 
 	{"GET", "/api/v1/accounts", PERM_ACCOUNTS, R_PERSONAL, api_accounts_list, NONE, NONE, NULL,
 	 "account.list", "administration", "every account (system administrator)"},

@@ -274,6 +274,19 @@ bool calendar_is_workday(const struct calendar *c, cd_date day, bool *estimated)
 	return (c->work[bit / 8] >> (bit % 8)) & 1u;
 }
 
+int calendar_workdays_until(const struct calendar *c, cd_date from, cd_date to)
+{
+	int n = 0;
+
+	if (from == CD_DATE_NONE || to == CD_DATE_NONE)
+		return 0;
+	for (cd_date d = from + 1; d <= to && d - from <= CALENDAR_MAX_WORKDAYS; d++)
+		n += calendar_is_workday(c, d, NULL);
+	for (cd_date d = from; d > to && from - d < CALENDAR_MAX_WORKDAYS; d--)
+		n -= calendar_is_workday(c, d, NULL);
+	return n;
+}
+
 cd_date calendar_add_workdays(const struct calendar *c, cd_date start, int n, bool *estimated)
 {
 	bool any = false, est = false;

@@ -72,6 +72,12 @@ bool calendar_is_workday(const struct calendar *c, cd_date day, bool *estimated)
  * A NULL c is a calendar without any official year. */
 cd_date calendar_add_workdays(const struct calendar *c, cd_date start, int n, bool *estimated);
 
+/* calendar_workdays_until: how many working days there are after `from` up to and including
+ * `to` — the working days left before a deadline `to` seen on day `from` (0 on the day itself);
+ * negative, the working days it is past, when `to` is before `from` (−1 the working day after
+ * it). Counted over at most CALENDAR_MAX_WORKDAYS calendar days either way (clamped). */
+int calendar_workdays_until(const struct calendar *c, cd_date from, cd_date to);
+
 /* calendar_estimated_year: the first year without an official calendar that the days after
  * start up to due touch (the year an estimated calendar_add_workdays result counted through),
  * or 0 when there is none. */

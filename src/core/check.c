@@ -17,9 +17,31 @@ static const char *const rule_codes[CHECK__MAX] = {
 /* Used when the policy itself says nothing about MLPS: the scheme's own sources. */
 static const char mlps_law[] = "《网络安全法》第二十一条、GB/T 22239-2019";
 
+static const char *const rule_labels[CHECK__MAX] = {
+	[CHECK_ROLE_MISSING] = "责任人缺位",
+	[CHECK_ROLE_OVERLAP] = "职责重叠",
+	[CHECK_ASSET_UNANSWERED] = "系统无责任单位",
+	[CHECK_MLPS_UNFILED] = "等保未备案",
+	[CHECK_MLPS_UNASSESSED] = "等保未测评",
+	[CHECK_BUDGET_LOW] = "安全经费不足",
+};
+
 const char *check_rule_code(enum check_rule r)
 {
 	return (int)r >= 0 && r < CHECK__MAX ? rule_codes[r] : "?";
+}
+
+const char *check_rule_label(enum check_rule r)
+{
+	return (int)r >= 0 && r < CHECK__MAX ? rule_labels[r] : "?";
+}
+
+int check_rule_parse(const char *s)
+{
+	for (int r = 0; s && r < CHECK__MAX; r++)
+		if (!strcmp(s, rule_codes[r]))
+			return r;
+	return -1;
 }
 
 static struct finding *add(struct check_result *res, enum check_rule rule, const char *article,
@@ -301,7 +323,7 @@ enum cd_err check_run_only(const struct profile *p, const struct reg *reg, cd_da
 		rc = roles_overlap(p, reg, as_of, only, res);
 	if (!rc)
 		rc = assets(p, reg, as_of, only, res);
-	if (!rc)
+	if (!rc && !only->no_projects)
 		rc = budgets(p, reg, as_of, res);
 	if (rc)
 		return rc;

@@ -55,6 +55,7 @@ struct check_only {
 	size_t nunits;
 	const int64_t *assets;
 	size_t nassets;
+	bool no_projects; /* leave the projects out (checked in another part) */
 };
 
 /* check_run_only is check_run over what `only` names — what an incident's verdict needs (the
@@ -62,8 +63,11 @@ struct check_only {
 enum cd_err check_run_only(const struct profile *p, const struct reg *reg, cd_date as_of,
 			   const struct check_only *only, struct check_result *res);
 
-/* check_rule_code gives the stable rule id ("role.missing"). */
+/* check_rule_code gives the stable rule id ("role.missing"); check_rule_parse the rule of one
+ * (-1 when unknown); check_rule_label its Chinese name. */
 const char *check_rule_code(enum check_rule r);
+int check_rule_parse(const char *s);
+const char *check_rule_label(enum check_rule r);
 
 /* check_describe writes a one-line bilingual description of f into buf (size n), e.g.
  * "计算机学院 (CS): 无网络安全员 — no security_officer". Returns buf. */

@@ -146,6 +146,11 @@ enum stmt {
 	ST_OBLIG_PAGE,
 	ST_OBLIG_PAGE_DESC,
 	ST_OBLIG_DUTIES0,
+	ST_OBLIG_COUNTS,
+	ST_GAP_CLEAR,
+	ST_GAP_ADD,
+	ST_GAP_PAGE,
+	ST_GAP_COUNTS,
 	STMT__MAX
 };
 
@@ -582,6 +587,21 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_PAGE_DESC] = OBLIG_PAGE("<", "DESC"),
 	[ST_OBLIG_DUTIES0] = "SELECT DISTINCT duty FROM obligation WHERE kind = 'duty' AND unit_id = 0"
 			     " ORDER BY 1",
+	[ST_OBLIG_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT o.kind, " OBLIG_STATE ","
+			    " count(*) FROM obligation o WHERE o.start <= ?3"
+			    " AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc)) GROUP BY 1, 2",
+	/* the responsibility gaps of today (schema 0012) */
+	[ST_GAP_CLEAR] = "DELETE FROM gap",
+	[ST_GAP_ADD] = "INSERT INTO gap (rule, article, subject, unit_id, asset_id, project_id, role,"
+		       " since, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_GAP_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.id, g.rule, g.article,"
+			" g.subject, g.unit_id, g.asset_id, g.project_id, g.role, g.since, g.message,"
+			" u.code, a.code FROM gap g LEFT JOIN unit u ON u.id = g.unit_id"
+			" LEFT JOIN asset a ON a.id = g.asset_id WHERE g.id > ?3"
+			" AND (?2 IS NULL OR g.rule = ?2)"
+			" AND (?1 IS NULL OR g.unit_id IN (SELECT id FROM sc)) ORDER BY g.id LIMIT ?4",
+	[ST_GAP_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.rule, count(*) FROM gap g"
+			  " WHERE ?1 IS NULL OR g.unit_id IN (SELECT id FROM sc) GROUP BY 1",
 };
 
 struct sq {
@@ -3203,6 +3223,131 @@ static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query 
 	return read_rows(q, st, a, sizeof(**out), oblig_reader, 0, out, n, d, "obligation page");
 }
 
+static enum cd_err sq_obligation_counts(struct store *s, int64_t scope, cd_date today,
+					size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_OBLIG_COUNTS];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	memset(out, 0, sizeof(size_t) * OBLIG__MAX * DUE__MAX);
+	if (scope)
+		sqlite3_bind_int64(st, 1, scope);
+	bind_date(st, 3, today);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int k = oblig_kind_parse((const char *)sqlite3_column_text(st, 0));
+		int state = due_state_parse((const char *)sqlite3_column_text(st, 1));
+
+		if (k < 0 || state < 0) {
+			rc = cd_diag_set(d, CD_ESTORE, "an obligation of unknown kind or state");
+			break;
+		}
+		out[k][state] += (size_t)sqlite3_column_int64(st, 2);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "obligation counts");
+	done(q, ST_OBLIG_COUNTS);
+	return rc;
+}
+
+/* ---- the responsibility gaps ---- */
+
+static enum cd_err sq_gaps_clear(struct store *s, struct cd_diag *d)
+{
+	return run((struct sq *)s, ST_GAP_CLEAR, d, "clearing gaps");
+}
+
+static enum cd_err sq_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_GAP_ADD];
+	const struct finding *f = &g->f;
+	enum cd_err rc;
+
+	bind_text(st, 1, check_rule_code(f->rule));
+	bind_text(st, 2, f->article);
+	bind_text(st, 3, f->subject);
+	sqlite3_bind_int64(st, 4, g->judged_in);
+	sqlite3_bind_int64(st, 5, f->asset);
+	sqlite3_bind_int64(st, 6, f->project);
+	if (f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP)
+		bind_text(st, 7, role_code(f->role));
+	bind_date(st, 8, f->since);
+	bind_text(st, 9, g->message);
+	if (!(rc = run(q, ST_GAP_ADD, d, "gap")))
+		g->id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+static void gap_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct gap_row *g = out;
+	int rule = check_rule_parse((const char *)sqlite3_column_text(st, 1));
+	int role = sqlite3_column_type(st, 7) == SQLITE_NULL
+			   ? 0
+			   : role_parse((const char *)sqlite3_column_text(st, 7));
+
+	(void)k;
+	g->id = sqlite3_column_int64(st, 0);
+	g->f.rule = rule < 0 ? CHECK_ROLE_MISSING : (enum check_rule)rule;
+	g->f.article = col_str(a, st, 2);
+	g->f.subject = col_str(a, st, 3);
+	g->judged_in = sqlite3_column_int64(st, 4);
+	g->f.asset = sqlite3_column_int64(st, 5);
+	g->f.project = sqlite3_column_int64(st, 6);
+	g->f.unit = g->f.asset ? 0 : g->judged_in;
+	g->f.role = role < 0 ? 0 : (enum role)role;
+	g->f.since = col_date(st, 8);
+	g->message = col_str(a, st, 9);
+	g->unit_code = col_str(a, st, 10);
+	g->asset_code = col_str(a, st, 11);
+}
+
+static enum cd_err sq_gap_page(struct store *s, int64_t scope, int rule, int64_t after,
+			       size_t limit, struct arena *a, struct gap_row **out, size_t *n,
+			       struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_GAP_PAGE];
+
+	*out = NULL;
+	*n = 0;
+	if (scope)
+		sqlite3_bind_int64(st, 1, scope);
+	if (rule >= 0)
+		bind_text(st, 2, check_rule_code((enum check_rule)rule));
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int64(st, 4, limit > INT64_MAX ? INT64_MAX : (sqlite3_int64)limit);
+	return read_rows(q, st, a, sizeof(**out), gap_reader, 0, out, n, d, "gap page");
+}
+
+static enum cd_err sq_gap_counts(struct store *s, int64_t scope, size_t out[CHECK__MAX],
+				 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_GAP_COUNTS];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	memset(out, 0, sizeof(size_t) * CHECK__MAX);
+	if (scope)
+		sqlite3_bind_int64(st, 1, scope);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int rule = check_rule_parse((const char *)sqlite3_column_text(st, 0));
+
+		if (rule < 0) {
+			rc = cd_diag_set(d, CD_ESTORE, "a gap of unknown rule");
+			break;
+		}
+		out[rule] += (size_t)sqlite3_column_int64(st, 1);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "gap counts");
+	done(q, ST_GAP_COUNTS);
+	return rc;
+}
+
 static void text_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 {
 	(void)k;
@@ -3306,6 +3451,11 @@ static const struct store_ops sqlite_ops = {
 	.notice_brief = sq_notice_brief,
 	.obligations_replace = sq_obligations_replace,
 	.obligation_page = sq_obligation_page,
+	.obligation_counts = sq_obligation_counts,
+	.gaps_clear = sq_gaps_clear,
+	.gap_add = sq_gap_add,
+	.gap_page = sq_gap_page,
+	.gap_counts = sq_gap_counts,
 	.obligation_duties0 = sq_obligation_duties0,
 	.similar = sq_similar,
 };

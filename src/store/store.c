@@ -508,6 +508,34 @@ enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const cha
 	return s->ops->obligation_duties0(s, a, out, n, d);
 }
 
+enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date today,
+				    size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d)
+{
+	return s->ops->obligation_counts(s, scope, today, out, d);
+}
+
+enum cd_err store_gaps_clear(struct store *s, struct cd_diag *d)
+{
+	return s->ops->gaps_clear(s, d);
+}
+
+enum cd_err store_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d)
+{
+	return s->ops->gap_add(s, g, d);
+}
+
+enum cd_err store_gap_page(struct store *s, int64_t scope, int rule, int64_t after, size_t limit,
+			   struct arena *a, struct gap_row **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->gap_page(s, scope, rule, after, limit, a, out, n, d);
+}
+
+enum cd_err store_gap_counts(struct store *s, int64_t scope, size_t out[CHECK__MAX],
+			     struct cd_diag *d)
+{
+	return s->ops->gap_counts(s, scope, out, d);
+}
+
 enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
 			       struct notice_row *out, struct cd_diag *d)
 {

@@ -153,6 +153,15 @@ struct store_ops {
 				       struct cd_diag *d);
 	enum cd_err (*obligation_duties0)(struct store *s, struct arena *a, const char ***out,
 					  size_t *n, struct cd_diag *d);
+	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
+					 size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+	enum cd_err (*gaps_clear)(struct store *s, struct cd_diag *d);
+	enum cd_err (*gap_add)(struct store *s, struct gap_row *g, struct cd_diag *d);
+	enum cd_err (*gap_page)(struct store *s, int64_t scope, int rule, int64_t after,
+				size_t limit, struct arena *a, struct gap_row **out, size_t *n,
+				struct cd_diag *d);
+	enum cd_err (*gap_counts)(struct store *s, int64_t scope, size_t out[CHECK__MAX],
+				  struct cd_diag *d);
 	enum cd_err (*similar)(struct store *s, const int64_t *assets, size_t nassets, size_t max,
 			       struct arena *a, struct similar **out, size_t *n, size_t *total,
 			       struct cd_diag *d);

@@ -12,6 +12,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/incident.h"
+#include "core/check.h"
 #include "core/notice.h"
 #include "core/oblig.h"
 
@@ -213,5 +214,35 @@ enum cd_err store_obligation_page(struct store *s, const struct oblig_query *q, 
 /* store_obligation_duties0: the ids of the profile duties kept with no unit (arena a). */
 enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const char ***out,
 				     size_t *n, struct cd_diag *d);
+
+/* store_obligation_counts counts the obligations begun by `today` in the scope subtree (0: all)
+ * by kind and state at the end of `today`: out[enum oblig_kind][enum due_state]. */
+enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date today,
+				    size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+
+/* ---- the responsibility gaps of today, kept derived with the obligations (schema 0012) ---- */
+
+/* A gap as kept: the finding (its borrowed texts in the reader's arena), the unit it is judged
+ * in, its one-line description, and the codes of its unit and system (NULL when none). */
+struct gap_row {
+	int64_t id;
+	struct finding f;
+	int64_t judged_in;
+	const char *message;
+	const char *unit_code, *asset_code;
+};
+
+/* store_gaps_clear deletes every kept gap; store_gap_add keeps one (g->id is set). Neither is
+ * itself a transaction. */
+enum cd_err store_gaps_clear(struct store *s, struct cd_diag *d);
+enum cd_err store_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d);
+
+/* store_gap_page reads up to limit gaps judged in the scope subtree (0: all), of rule `rule`
+ * (enum check_rule, -1 any), in the order they were kept, after id `after` (0: from the first).
+ * store_gap_counts counts those of the scope by rule. */
+enum cd_err store_gap_page(struct store *s, int64_t scope, int rule, int64_t after, size_t limit,
+			   struct arena *a, struct gap_row **out, size_t *n, struct cd_diag *d);
+enum cd_err store_gap_counts(struct store *s, int64_t scope, size_t out[CHECK__MAX],
+			     struct cd_diag *d);
 
 #endif

@@ -1,4 +1,5 @@
-/* deadlines.c — the yearly duties and MLPS deadlines of today (工作任务), kept derived in the
+/* deadlines.c — the yearly duties and MLPS deadlines of today (工作任务) and the responsibility
+ * gaps of today (check.h; schema 0012, rebuilt with them), kept derived in the
  * store (schema 0009) so that a page is read through the due-date index: rebuilt whole when
  * stale (after a write that did not keep them: an import, a change of the register, another
  * day), kept by the acts on records unit by unit. The rules are oblig_generate's (core/oblig.h);
@@ -74,6 +75,50 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 
 #define REBUILD_ASSETS 2000 /* systems a part of a rebuild holds at once */
 
+/* keep_gaps checks what `only` names of reg (check_run_only) on today and keeps each gap with the
+ * unit it is judged in (its own; a system's unit in charge, else any answering unit) and its
+ * description. */
+static enum cd_err keep_gaps(struct act *c, const struct reg *reg, const struct check_only *only)
+{
+	struct check_result res = {0};
+	enum cd_err rc = check_run_only(c->pol->p, reg, time_cst_date(c->now), only, &res);
+
+	if (rc)
+		rc = cd_diag_set(c->d, rc, "out of memory");
+	for (size_t i = 0; !rc && i < res.n; i++) {
+		struct gap_row g = {.f = res.v[i], .judged_in = res.v[i].unit};
+		const struct asset *a = g.f.asset ? reg_asset(reg, g.f.asset) : NULL;
+		char msg[512];
+
+		for (int r = REL_MANAGER; a && !g.judged_in && r < REL_MANAGER + REL__MAX; r++)
+			g.judged_in = a->rel[r % REL__MAX];
+		g.message = check_describe(&g.f, reg, msg, sizeof msg);
+		rc = store_gap_add(c->s, &g, c->d);
+	}
+	check_result_free(&res);
+	return rc;
+}
+
+/* page_gaps keeps the gaps of the systems v[0..n), checked in the register around them. */
+static enum cd_err page_gaps(struct act *c, const struct asset_row *v, size_t n, struct arena *a)
+{
+	static const int64_t none = 0;
+	int64_t *ids = arena_alloc(a, n * sizeof *ids);
+	struct check_only only = {.units = &none, .assets = ids, .nassets = n, .no_projects = true};
+	struct reg *around = NULL;
+	enum cd_err rc;
+
+	if (!ids)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		ids[i] = v[i].a.id;
+	rc = store_reg_load_around(c->s, ids, n, &around, c->d);
+	if (!rc)
+		rc = keep_gaps(c, around, &only);
+	reg_free(around);
+	return rc;
+}
+
 enum cd_err svc_obligations_rebuild(struct act *c)
 {
 	struct reg *reg = NULL;
@@ -81,8 +126,12 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 	struct asset_query q = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1,
 				.sort = ASORT_ID, .limit = REBUILD_ASSETS};
 	size_t nrec = 0;
+	static const int64_t none = 0;
+	const struct check_only units = {.assets = &none}; /* every unit, every project */
 	enum cd_err rc = store_obligations_replace(c->s, OSET_ALL, 0, NULL, 0, c->d);
 
+	if (!rc)
+		rc = store_gaps_clear(c->s, c->d);
 	/* the duties: every unit (and the people, unit duties, projects) with every record */
 	if (!rc)
 		rc = store_reg_load_around(c->s, NULL, 0, &reg, c->d);
@@ -90,6 +139,8 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 		rc = store_records_load(c->s, c->a, &rec, &nrec, c->d);
 	if (!rc)
 		rc = generate(c, reg, rec, nrec, OSET_ADD, 0, NULL, 0);
+	if (!rc)
+		rc = keep_gaps(c, reg, &units);
 	reg_free(reg);
 	/* the MLPS deadlines, a page of systems at a time: memory stays bounded at a million */
 	while (!rc) {
@@ -114,6 +165,8 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 			rc = generate(c, reg, NULL, 0, OSET_ADD, 0, NULL, 0);
 		reg_free(reg);
 		reg = NULL;
+		if (!rc && n)
+			rc = page_gaps(c, v, n, a);
 		if (n) {
 			q.after = true;
 			q.after_id = v[n - 1].a.id;
@@ -234,4 +287,36 @@ json_t *svc_oblig_json(const struct oblig_row *r, cd_date today)
 			 jnull_date(o->start), "due", jnull_date(o->due), "state",
 			 due_state_code(oblig_state(o, today)), "need", o->need, "have", o->have,
 			 "done_on", jnull_date(o->done_on));
+}
+
+enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
+			 struct gap_row **out, size_t *n, int64_t *next)
+{
+	enum cd_err rc = ensure(c);
+
+	*out = NULL;
+	*n = 0;
+	*next = 0;
+	if (!rc)
+		rc = store_gap_page(c->s, c->scope, rule, after, limit + 1, c->a, out, n, c->d);
+	if (rc)
+		return rc;
+	if (*n > limit) {
+		*n = limit;
+		*next = (*out)[limit - 1].id;
+	}
+	return CD_OK;
+}
+
+json_t *svc_gap_json(const struct gap_row *g)
+{
+	const struct finding *f = &g->f;
+	bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
+
+	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)g->id,
+			 "rule", check_rule_code(f->rule), "rule_label", check_rule_label(f->rule),
+			 "article", f->article, "unit", jnull_str(f->asset ? NULL : g->unit_code),
+			 "asset", jnull_str(g->asset_code), "role",
+			 roles ? json_string(role_code(f->role)) : json_null(), "since",
+			 jnull_date(f->since), "message", g->message);
 }

@@ -131,6 +131,23 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct recor
 /* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today`. */
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today);
 
+/* svc_gap_page reads up to limit responsibility gaps of today in the caller's scope, of rule
+ * `rule` (enum check_rule, -1 any), after gap id `after` — kept with the obligations and rebuilt
+ * with them when stale. *next is the id to continue after (0 when there are no more). */
+enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
+			 struct gap_row **out, size_t *n, int64_t *next);
+
+/* svc_gap_json: the one JSON of a gap (`cyberduty check --json` writes the same keys). */
+json_t *svc_gap_json(const struct gap_row *g);
+
+/* ---- the dashboard (svc/summary.c) --------------------------------------------------------- */
+
+/* svc_summary counts what the caller's scope has to do as of now, as the lists count it: notices
+ * by stage and state (and, per month of this year, answered on time, late, not yet), the
+ * overdue ones first due; incidents by grade, open or closed, and their report clocks; this
+ * year's duties and the MLPS deadlines by state; the gaps by rule. *out is a new JSON object. */
+enum cd_err svc_summary(struct act *c, json_t **out);
+
 /* ---- incidents ------------------------------------------------------------------------------ */
 
 /* A new incident as a person gives it. */

@@ -575,6 +575,11 @@ static void register_and_work(const struct client *office, const struct client *
 			 count_pages(office, "/api/v1/deadlines?limit=200&sort=-due"));
 	call(office, "GET", "/api/v1/deadlines?unit=NO-SUCH", NULL);
 	error_is(400, "invalid");
+	do_(officer, "GET", "/api/v1/gaps", "/api/v1/gaps", NULL);
+	call(office, "GET", "/api/v1/gaps?rule=no.such", NULL);
+	error_is(400, "invalid");
+	do_(officer, "GET", "/api/v1/summary", "/api/v1/summary", NULL);
+	assert_non_null(json_object_get(j, "notices"));
 }
 
 static void administration(void)
@@ -898,6 +903,8 @@ static const struct {
 	{"GET", "/api/v1/records/{id}", "OFULA"},
 	{"PATCH", "/api/v1/records/{id}", "OFU"},
 	{"GET", "/api/v1/deadlines", "OFULA"},
+	{"GET", "/api/v1/gaps", "OFULA"},
+	{"GET", "/api/v1/summary", "OFULA"},
 	{"GET", "/api/v1/accounts", "S"},
 	{"POST", "/api/v1/accounts", "S"},
 	{"GET", "/api/v1/accounts/{id}", "S"},
@@ -1788,6 +1795,106 @@ static void deadlines_kept(void **state)
 	assert_int_equal(kept_fresh(), 1);
 }
 
+/* --- the dashboard and the gaps: counted as the lists count ---------------------------------- */
+
+/* count_items walks a list page by page and counts its items whose `key` is `value` (NULL: all). */
+static long count_items(const struct client *c, const char *path, const char *key,
+			const char *value)
+{
+	char url[512];
+	long n = 0;
+
+	snprintf(url, sizeof url, "%s", path);
+	for (;;) {
+		json_t *it;
+		size_t i;
+
+		call(c, "GET", url, NULL);
+		expect(200);
+		json_array_foreach(json_object_get(j, "items"), i, it) {
+			const char *v = key ? json_string_value(json_object_get(it, key)) : NULL;
+
+			n += !key || (v && !strcmp(v, value));
+		}
+		if (!jstr("next"))
+			return n;
+		snprintf(url, sizeof url, "%s%scursor=%s", path, strchr(path, '?') ? "&" : "?",
+			 jstr("next"));
+	}
+}
+
+/* summary_int: sum.a.b, or sum.a.b.c (not inlined: GCC then takes a NULL c for a NULL
+ * string handed on to snprintf). */
+__attribute__((noinline)) static long summary_int(json_t *sum, const char *a, const char *b,
+						  const char *c)
+{
+	json_t *v = json_object_get(json_object_get(sum, a), b);
+
+	return (long)json_integer_value(c ? json_object_get(v, c) : v);
+}
+
+static void summary_counts(void **state)
+{
+	static const char *const states[] = {"open", "due_today", "overdue", "done_on_time",
+					     "done_late", "no_deadline"};
+	static const char *const rules[] = {"role.missing", "role.overlap", "asset.unanswered",
+					    "mlps.unfiled", "mlps.unassessed", "budget.low"};
+	struct client office, officer;
+	char path[128], out[64];
+	long gaps = 0;
+	json_t *sum, *off;
+
+	(void)state;
+	set_times();
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	call(&office, "GET", "/api/v1/summary", NULL);
+	expect(200);
+	sum = json_incref(j);
+	call(&officer, "GET", "/api/v1/summary", NULL);
+	expect(200);
+	off = json_incref(j);
+	assert_int_equal(summary_int(sum, "notices", "total", NULL),
+			 count_items(&office, "/api/v1/notices?limit=3", NULL, NULL));
+	assert_int_equal(summary_int(sum, "incidents", "total", NULL),
+			 count_items(&office, "/api/v1/incidents?limit=3", NULL, NULL));
+	/* the officer's scope is smaller, and counted the same way */
+	assert_int_equal(summary_int(off, "notices", "total", NULL),
+			 count_items(&officer, "/api/v1/notices?limit=3", NULL, NULL));
+	assert_true(summary_int(off, "notices", "total", NULL) <
+		    summary_int(sum, "notices", "total", NULL));
+	for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
+		const char *st = states[i];
+		long duty, filing;
+
+		snprintf(path, sizeof path, "/api/v1/notices?limit=4&state=%s", st);
+		assert_int_equal(summary_int(sum, "notices", "by_state", st),
+				 count_items(&office, path, NULL, NULL));
+		snprintf(path, sizeof path, "/api/v1/deadlines?limit=40&state=%s", st);
+		duty = count_items(&office, path, "kind", "duty");
+		filing = count_items(&office, path, "kind", "mlps_filing");
+		assert_int_equal(summary_int(sum, "obligations", "duty", st), duty);
+		assert_int_equal(summary_int(sum, "obligations", "mlps_filing", st), filing);
+	}
+	assert_true(summary_int(sum, "notices", "by_state", "overdue") > 0); /* the demo has some */
+	assert_int_equal(json_array_size(json_object_get(json_object_get(sum, "notices"), "overdue")),
+			 summary_int(sum, "notices", "by_state", "overdue"));
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+		snprintf(path, sizeof path, "/api/v1/gaps?limit=5&rule=%s", rules[i]);
+		assert_int_equal(json_integer_value(json_object_get(json_object_get(sum, "gaps"),
+								    rules[i])),
+				 count_items(&office, path, NULL, NULL));
+		gaps += (long)json_integer_value(json_object_get(json_object_get(sum, "gaps"), rules[i]));
+	}
+	/* the kept gaps are exactly what `cyberduty check` finds over the whole register */
+	assert_int_equal(count_items(&office, "/api/v1/gaps?limit=7", NULL, NULL), gaps);
+	assert_true(gaps > 0);
+	assert_int_equal(sh_out(out, sizeof out, "%s check --db %s --json | jq .count", bin, db), 0);
+	assert_int_equal(atol(out), gaps);
+	json_decref(sum);
+	json_decref(off);
+}
+
 /* --- one act, one entry: the API and the command line write the same audit entry ------------- */
 
 /* shape_of: the action and the sorted keys of `before` and of `after` of the newest entry of
@@ -2012,6 +2119,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(deadlines_kept, start, stop),
+		cmocka_unit_test_setup_teardown(summary_counts, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;

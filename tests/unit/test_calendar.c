@@ -652,6 +652,15 @@ static void deadline_table(void **state)
 		/* the due date is always a working day */
 		if (!calendar_is_workday(c, due, NULL))
 			failed++;
+		/* and, seen on the day of the start, n working days are left; seen on the due
+		 * date, the start is n working days past */
+		if (calendar_workdays_until(c, D(k->start), due) != k->n ||
+		    calendar_workdays_until(c, due, D(k->start)) != -k->n) {
+			print_error("deadline %zu: %d working days until, %d back, expected %d\n", i,
+				    calendar_workdays_until(c, D(k->start), due),
+				    calendar_workdays_until(c, due, D(k->start)), k->n);
+			failed++;
+		}
 	}
 	assert_int_equal(failed, 0);
 	assert_true(N(deadlines) >= 300);
