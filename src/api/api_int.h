@@ -66,6 +66,8 @@ struct api_ctx;
 #define R_NOBODY   8u /* a write without a body */
 #define R_CACHE   16u /* a read whose answer depends on the data, the caller's role and scope
 		       * and the query alone (not the clock, not personal): kept (cache.c) */
+#define R_CODE    32u /* {id} may also be the record's code (a notice's 文号, percent-encoded
+		       * in the URL): a segment of digits alone is an id */
 
 struct route {
 	const char *method;
@@ -105,7 +107,8 @@ struct api_ctx {
 	const struct api_request *q;
 	struct api_response *r;
 	const struct route *rt;
-	int64_t id;              /* the {id} of the path */
+	int64_t id;              /* the {id} of the path, or 0 when it was a code */
+	const char *code;        /* the {id} of the path of an R_CODE route when not digits alone */
 	struct principal who;
 	json_t *body;            /* the parsed body, or NULL */
 	struct fval v[FIELDS_MAX];  /* the body's values, by field index */

@@ -115,7 +115,7 @@ int api_notice_get(struct api_ctx *x)
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	if ((rc = svc_notice_get(&c, x->id, NULL, &v)))
+	if ((rc = svc_notice_get(&c, x->id, x->code, &v)))
 		return api_acted(x, &c, rc, 200, NULL);
 	return api_ok(x, 200, svc_notice_json(&c, &v, x->q->now, true));
 }
@@ -165,7 +165,7 @@ static int notice_step(struct api_ctx *x, enum notice_event_kind kind)
 	}
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_notice_step(&c, x->id, NULL, &e, &v);
+	rc = svc_notice_step(&c, x->id, x->code, &e, &v);
 	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
 }
 
@@ -186,7 +186,7 @@ int api_notice_checked(struct api_ctx *x)
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_notice_check(&c, x->id, NULL, api_val(x, "asset")->s, time_or_now(x, "at"),
+	rc = svc_notice_check(&c, x->id, x->code, api_val(x, "asset")->s, time_or_now(x, "at"),
 			      str_of(x, "by"), &v);
 	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
 }
@@ -232,7 +232,7 @@ static int incident_answer(struct api_ctx *x, int64_t id, unsigned status)
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	if ((rc = svc_incident_get(&c, id, NULL, x->q->now, &v)))
+	if ((rc = svc_incident_get(&c, id, id ? NULL : x->code, x->q->now, &v)))
 		return api_acted(x, &c, rc, 200, NULL);
 	if ((o = book_incident_json(&v.env, &v.x, &v.an)))
 		json_object_set_new(o, "id", json_integer(v.x.id));
@@ -340,7 +340,7 @@ static int incident_act(struct api_ctx *x, const char *action,
 		return api_fail(x, 500, "internal", NULL, "out of memory");
 	if ((st = make(x, &c, e, &n)))
 		return st;
-	rc = svc_incident_events(&c, x->id, NULL, action, e, n, &inc);
+	rc = svc_incident_events(&c, x->id, x->code, action, e, n, &inc);
 	if (rc)
 		return incident_refused(x, &c, rc, e, name_field, value_field);
 	x->audited = true;
@@ -505,7 +505,7 @@ static int incident_case(struct api_ctx *x, enum incident_event_kind kind)
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_incident_case(&c, x->id, NULL, kind, CD_TIME_NONE, str_of(x, "by"), &inc);
+	rc = svc_incident_case(&c, x->id, x->code, kind, CD_TIME_NONE, str_of(x, "by"), &inc);
 	if (rc)
 		return incident_refused(x, &c, rc, NULL, NULL, NULL);
 	x->audited = true;

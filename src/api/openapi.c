@@ -78,7 +78,14 @@ static json_t *parameters(const struct route *rt)
 {
 	json_t *p = json_array();
 
-	if (strstr(rt->path, "{id}"))
+	if (strstr(rt->path, "{id}") && (rt->flags & R_CODE))
+		json_array_append_new(
+			p, json_pack("{s:s, s:s, s:b, s:s, s:{s:[{s:s, s:i}, {s:s, s:i, s:i}]}}",
+				     "name", "id", "in", "path", "required", 1, "description",
+				     "the id, or the code (文号) percent-encoded; digits alone are an id",
+				     "schema", "oneOf", "type", "integer", "minimum", 1, "type",
+				     "string", "minLength", 1, "maxLength", 128));
+	else if (strstr(rt->path, "{id}"))
 		json_array_append_new(p, json_pack("{s:s, s:s, s:b, s:{s:s, s:i}}", "name", "id",
 						   "in", "path", "required", 1, "schema", "type",
 						   "integer", "minimum", 1));

@@ -374,14 +374,26 @@ static int identify(struct api_ctx *x)
 
 /* --- matching ----------------------------------------------------------------------------------- */
 
-/* match: path fits the route's pattern ({id} a positive integer, put in *id). */
-static bool match(const char *pattern, const char *path, int64_t *id)
+/* match: path fits the route's pattern ({id} a positive integer, put in *id; with codes, any
+ * other segment, put in *code — a pointer into path and its length in *ncode). */
+static bool match(const char *pattern, const char *path, bool codes, int64_t *id,
+		  const char **code, size_t *ncode)
 {
 	while (*pattern && *path) {
 		if (!strncmp(pattern, "{id}", 4)) {
+			size_t seg = strcspn(path, "/"), digits = strspn(path, "0123456789");
 			char *end;
 			long long v;
 
+			pattern += 4;
+			if (codes && (digits != seg || *path == '0')) {
+				*code = path;
+				*ncode = seg;
+				path += seg;
+				if (!seg)
+					return false;
+				continue;
+			}
 			if (*path < '1' || *path > '9')
 				return false;
 			v = strtoll(path, &end, 10);
@@ -389,7 +401,6 @@ static bool match(const char *pattern, const char *path, int64_t *id)
 				return false;
 			*id = v;
 			path = end;
-			pattern += 4;
 			continue;
 		}
 		if (*pattern++ != *path++)
@@ -412,12 +423,16 @@ static int find(struct api_ctx *x)
 
 	for (size_t i = 0; i < api_nroutes; i++) {
 		int64_t id = 0;
+		const char *code = NULL;
+		size_t ncode = 0;
 
-		if (!match(api_routes[i].path, x->q->path, &id))
+		if (!match(api_routes[i].path, x->q->path, api_routes[i].flags & R_CODE, &id, &code,
+			   &ncode))
 			continue;
 		if (!strcmp(api_routes[i].method, method)) {
 			x->rt = &api_routes[i];
 			x->id = id;
+			x->code = code ? arena_strndup(x->a, code, ncode) : NULL;
 			return 0;
 		}
 		n += (size_t)snprintf(r->allow + n, n < sizeof r->allow ? sizeof r->allow - n : 0,

@@ -126,8 +126,9 @@ static const struct field duty_update_fields[] = {
 };
 
 static const struct field project_fields[] = {
-	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0,
-	 "the project's code, unique; it never changes"},
+	{"code", FT_STRING, FF_REQUIRED, 1, 512, NULL, 0,
+	 "the project's code or document number as written, unique; it never changes (kept NFC, "
+	 "trimmed; at most 128 characters, no '/')"},
 	{"name", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "名称"},
 	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit that runs it"},
 	{"year", FT_INT, FF_REQUIRED, 2000, 2100, NULL, 0, "budget year"},
@@ -139,7 +140,9 @@ static const struct field project_fields[] = {
 /* --- notices, incidents, records, deadlines ------------------------------------------------------ */
 
 static const struct field notice_fields[] = {
-	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the notice's number (文号), unique"},
+	{"code", FT_STRING, FF_REQUIRED, 1, 512, NULL, 0,
+	 "the notice's number (文号) as written, e.g. 内网信通〔2026〕77号; unique (kept NFC, trimmed; "
+	 "at most 128 characters, no '/')"},
 	{"authority", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "who issued it (通报单位)"},
 	{"received_at", FT_TIME, 0, 0, 0, NULL, 0, "when it arrived (default: now)"},
 	{"assets", FT_CODES, FF_REQUIRED, 1, 50, NULL, 0, "the systems it concerns"},
@@ -176,7 +179,9 @@ static const struct field notice_filters[] = {
 };
 
 static const struct field incident_fields[] = {
-	{"code", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the incident's number, unique"},
+	{"code", FT_STRING, FF_REQUIRED, 1, 512, NULL, 0,
+	 "the incident's number as written; unique (kept NFC, trimmed; at most 128 characters, no "
+	 "'/')"},
 	{"title", FT_STRING, 0, 1, 200, NULL, 0, "what happened, in a line"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0,
 	 "the unit it happened in (default: the first system's manager unit)"},
@@ -402,24 +407,24 @@ const struct route api_routes[] = {
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},
 	{"POST", "/api/v1/notices", PERM_OFFICE, 0, api_notice_create, BODY(notice_fields), NONE,
 	 NULL, "notice.create", "notices", "record an official notice (通报)"},
-	{"GET", "/api/v1/notices/{id}", PERM_READ, 0, api_notice_get, NONE, NONE, NULL, NULL,
+	{"GET", "/api/v1/notices/{id}", PERM_READ, R_CODE, api_notice_get, NONE, NONE, NULL, NULL,
 	 "notices", "one notice with its timeline and 举一反三 list"},
-	{"POST", "/api/v1/notices/{id}/start", PERM_WORK, 0, api_notice_start, BODY(step_fields),
+	{"POST", "/api/v1/notices/{id}/start", PERM_WORK, R_CODE, api_notice_start, BODY(step_fields),
 	 NONE, NULL, "notice.start", "notices", "rectification started"},
-	{"POST", "/api/v1/notices/{id}/rectify", PERM_WORK, 0, api_notice_rectify,
+	{"POST", "/api/v1/notices/{id}/rectify", PERM_WORK, R_CODE, api_notice_rectify,
 	 BODY(step_fields), NONE, NULL, "notice.rectify", "notices", "rectified (整改完成)"},
-	{"POST", "/api/v1/notices/{id}/feedback", PERM_WORK, 0, api_notice_feedback,
+	{"POST", "/api/v1/notices/{id}/feedback", PERM_WORK, R_CODE, api_notice_feedback,
 	 BODY(step_fields), NONE, NULL, "notice.feedback", "notices",
 	 "feedback sent to the notifier (反馈)"},
-	{"POST", "/api/v1/notices/{id}/support", PERM_WORK, 0, api_notice_support,
+	{"POST", "/api/v1/notices/{id}/support", PERM_WORK, R_CODE, api_notice_support,
 	 BODY(step_fields), NONE, NULL, "notice.support", "notices",
 	 "technical support asked for (the clock runs on)"},
-	{"POST", "/api/v1/notices/{id}/verify", PERM_OFFICE, 0, api_notice_verify,
+	{"POST", "/api/v1/notices/{id}/verify", PERM_OFFICE, R_CODE, api_notice_verify,
 	 BODY(step_fields), NONE, NULL, "notice.verify", "notices", "the office verified it"},
-	{"POST", "/api/v1/notices/{id}/extend", PERM_OFFICE, 0, api_notice_extend,
+	{"POST", "/api/v1/notices/{id}/extend", PERM_OFFICE, R_CODE, api_notice_extend,
 	 BODY(extend_fields), NONE, NULL, "notice.extend", "notices",
 	 "an extension the notifier granted"},
-	{"POST", "/api/v1/notices/{id}/checked", PERM_WORK, 0, api_notice_checked,
+	{"POST", "/api/v1/notices/{id}/checked", PERM_WORK, R_CODE, api_notice_checked,
 	 BODY(checked_fields), NONE, NULL, "notice.checked", "notices",
 	 "a system of the 举一反三 list was checked"},
 
@@ -427,28 +432,29 @@ const struct route api_routes[] = {
 	 "incidents", "the incidents in scope with grade, report and case states"},
 	{"POST", "/api/v1/incidents", PERM_WORK, 0, api_incident_create, BODY(incident_fields),
 	 NONE, NULL, "incident.create", "incidents", "record an incident"},
-	{"GET", "/api/v1/incidents/{id}", PERM_READ, R_PERSONAL, api_incident_get, NONE, NONE, NULL,
+	{"GET", "/api/v1/incidents/{id}", PERM_READ, R_PERSONAL | R_CODE, api_incident_get, NONE,
+	 NONE, NULL,
 	 "incident.read", "incidents",
 	 "one incident: grade, deadlines, triggers, the chain of named persons (a read that is "
 	 "audited), timeline"},
-	{"POST", "/api/v1/incidents/{id}/events", PERM_WORK, 0, api_incident_event,
+	{"POST", "/api/v1/incidents/{id}/events", PERM_WORK, R_CODE, api_incident_event,
 	 BODY(event_fields), NONE, NULL, "incident.event", "incidents",
 	 "record a field, fact, measure, person involved, participant, handling step or the "
 	 "confirmed grade"},
-	{"POST", "/api/v1/incidents/{id}/report", PERM_WORK, 0, api_incident_report,
+	{"POST", "/api/v1/incidents/{id}/report", PERM_WORK, R_CODE, api_incident_report,
 	 BODY(report_fields), NONE, NULL, "incident.report", "incidents", "a report made"},
-	{"POST", "/api/v1/incidents/{id}/close", PERM_WORK, 0, api_incident_close,
+	{"POST", "/api/v1/incidents/{id}/close", PERM_WORK, R_CODE, api_incident_close,
 	 BODY(step_fields), NONE, NULL, "incident.close", "incidents", "handling ended"},
-	{"POST", "/api/v1/incidents/{id}/propose", PERM_OFFICE, 0, api_incident_propose,
+	{"POST", "/api/v1/incidents/{id}/propose", PERM_OFFICE, R_CODE, api_incident_propose,
 	 BODY(by_fields), NONE, NULL, "incident.propose", "accountability",
 	 "keep the engine's accountability proposal (问责提议)"},
-	{"POST", "/api/v1/incidents/{id}/recommend", PERM_OFFICE, 0, api_incident_recommend,
+	{"POST", "/api/v1/incidents/{id}/recommend", PERM_OFFICE, R_CODE, api_incident_recommend,
 	 BODY(by_fields), NONE, NULL, "incident.recommend", "accountability",
 	 "keep the accountability recommendation (问责建议)"},
-	{"POST", "/api/v1/incidents/{id}/answers", PERM_OFFICE, 0, api_incident_answer,
+	{"POST", "/api/v1/incidents/{id}/answers", PERM_OFFICE, R_CODE, api_incident_answer,
 	 BODY(answer_fields), NONE, NULL, "accountability.answer", "accountability",
 	 "answer an open question of a trigger with the fact and its evidence"},
-	{"POST", "/api/v1/incidents/{id}/decide", PERM_OFFICE, 0, api_incident_decide,
+	{"POST", "/api/v1/incidents/{id}/decide", PERM_OFFICE, R_CODE, api_incident_decide,
 	 BODY(decide_fields), NONE, NULL, "incident.decide", "accountability",
 	 "record the decision taken for each person"},
 

@@ -8,6 +8,7 @@
 
 #include "audit/audit.h"
 #include "io/calendar_load.h"
+#include "io/docno.h"
 
 enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)
 {
@@ -193,4 +194,16 @@ enum cd_err act_calendar(struct act *c, const struct calendar **out)
 	}
 	*out = rc ? NULL : cal;
 	return rc;
+}
+
+enum cd_err act_docno(struct act *c, const char *in, const char *field, const char **out)
+{
+	const char *why = NULL;
+
+	*out = NULL;
+	if (!in)
+		return CD_OK;
+	if (!(*out = docno_normalise(c->a, in, &why)))
+		return act_fail(c, CD_EINVAL, field, "%s: %s", field, why);
+	return CD_OK;
 }

@@ -85,6 +85,10 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
 enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const char *field,
 		       int64_t **ids);
 
+/* act_docno: the document number (文号) or other typed code `in` as kept (io/docno.h: NFC, trimmed)
+ * into *out, in c->a; a refusal names `field` and says what to fix. NULL in gives NULL. */
+enum cd_err act_docno(struct act *c, const char *in, const char *field, const char **out);
+
 /* act_not_future refuses an instant more than a minute after now (a step is recorded when it has
  * been done). */
 enum cd_err act_not_future(struct act *c, cd_time t, const char *field);

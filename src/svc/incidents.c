@@ -81,7 +81,11 @@ enum cd_err svc_incident_read(struct act *c, int64_t id, const char *code, struc
 {
 	struct incident_row row;
 	bool yes = true;
-	enum cd_err rc = store_incident_get(c->s, id, code, c->a, &row, c->d);
+	enum cd_err rc = id ? CD_OK : act_docno(c, code, "code", &code);
+
+	if (rc)
+		return rc == CD_EINVAL ? act_fail(c, CD_ENOTFOUND, NULL, "no incident %s", "") : rc;
+	rc = store_incident_get(c->s, id, code, c->a, &row, c->d);
 
 	if (!rc && c->scope)
 		rc = store_incident_concerns(c->s, row.x.id, c->scope, &yes, c->d);
@@ -166,7 +170,8 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 	enum cd_err rc;
 
 	incident_init(&tmp);
-	tmp.code = in->code;
+	if ((rc = act_docno(c, in->code, "code", &tmp.code)))
+		return rc;
 	tmp.title = in->title;
 	tmp.detected_at = in->detected_at;
 	if (!tmp.code || !*tmp.code)

@@ -56,6 +56,9 @@ static enum cd_err read_one(struct act *c, int64_t id, const char *code, struct 
 	enum cd_err rc;
 
 	memset(v, 0, sizeof *v);
+	if (!id && (rc = act_docno(c, code, "code", &code)))
+		return rc == CD_EINVAL ? act_fail(c, CD_ENOTFOUND, NULL, "no notice %s", code ? code : "")
+				       : rc;
 	rc = store_notice_get(c->s, id, code, c->a, &v->row, c->d);
 	if (!rc && c->scope)
 		rc = store_notice_concerns(c->s, v->row.n.id, c->scope, &yes, c->d);
@@ -167,7 +170,8 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	enum cd_err rc;
 
 	notice_init(&n);
-	n.code = in->code;
+	if ((rc = act_docno(c, in->code, "code", &n.code)))
+		return rc;
 	n.authority = in->authority;
 	n.category = in->category;
 	n.text = in->text;

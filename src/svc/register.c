@@ -325,10 +325,11 @@ static enum cd_err project_apply(struct act *c, const void *arg, struct rec_row 
 {
 	const struct project_in *in = arg;
 	struct project *p = &w->r.project;
-	const char *field = NULL;
+	const char *field = NULL, *code = NULL;
 	enum cd_err rc;
 
-	if ((rc = code_kept(c, "project", &p->code, in->code, add)) ||
+	if ((rc = act_docno(c, in->code, "code", &code)) ||
+	    (rc = code_kept(c, "project", &p->code, code, add)) ||
 	    (rc = given(c, !add || in->name, "name", "give the project's name")) ||
 	    (rc = given(c, !add || in->year >= 0, "year", "give the budget year")) ||
 	    (rc = given(c, !add || in->total >= 0, "total", "give the total budget in yuan")) ||

@@ -1795,6 +1795,99 @@ static void deadlines_kept(void **state)
 	assert_int_equal(kept_fresh(), 1);
 }
 
+/* --- document numbers (文号) as codes --------------------------------------------------------- */
+
+/* pct writes s percent-encoded as a URL path segment into out. */
+static const char *pct(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s && k + 4 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.')
+			out[k++] = (char)c;
+		else
+			k += (size_t)snprintf(out + k, n - k, "%%%02X", c);
+	}
+	out[k] = '\0';
+	return out;
+}
+
+static void document_numbers(void **state)
+{
+	struct client office;
+	char body[512], path[512], enc[400], asset[64], out[256];
+	json_int_t id;
+
+	(void)state;
+	set_times();
+	sql(asset, sizeof asset, "SELECT code FROM asset ORDER BY id LIMIT 1");
+	asset[strcspn(asset, "\n")] = '\0';
+	login(OFFICE, &office);
+	/* typed with spaces around it, the full-width one too: kept trimmed */
+	snprintf(body, sizeof body,
+		 "{\"code\":\"  内网信通〔2026〕77号　\",\"authority\":\"市委网信办\",\"assets\":[\"%s\"]}",
+		 asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	assert_string_equal(jstr("code"), "内网信通〔2026〕77号");
+	id = jint("id");
+	/* the same number is the same notice: by its percent-encoded code in the path */
+	snprintf(path, sizeof path, "/api/v1/notices/%s", pct("内网信通〔2026〕77号", enc, sizeof enc));
+	call(&office, "GET", path, NULL);
+	expect(200);
+	assert_int_equal(jint("id"), id);
+	snprintf(path, sizeof path, "/api/v1/notices/%s/start", enc);
+	call(&office, "POST", path, "{}");
+	expect(200);
+	assert_string_equal(jstr("stage"), "rectifying");
+	call(&office, "POST", "/api/v1/notices", body);
+	error_is(409, "conflict");
+	/* composed and decomposed are one code (NFC); full-width digits are not ASCII ones */
+	snprintf(body, sizeof body,
+		 "{\"code\":\"Caf\xc3\xa9〔2026〕1号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
+		 asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	snprintf(body, sizeof body,
+		 "{\"code\":\"Cafe\xcc\x81〔2026〕1号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
+		 asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	error_is(409, "conflict");
+	snprintf(body, sizeof body,
+		 "{\"code\":\"内网信通〔２０２６〕77号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
+		 asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	/* a slash cannot be a segment of a path */
+	snprintf(body, sizeof body,
+		 "{\"code\":\"内网/2026/1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	error_is(422, "invalid");
+	assert_non_null(strstr(jstr("error.message"), "斜杠"));
+	/* an incident's number the same way, and the command line finds it by what a clerk types */
+	snprintf(body, sizeof body,
+		 "{\"code\":\"信息中心〔2026〕事件3号\",\"detected_at\":\"%s\",\"assets\":[\"%s\"]}", hour_ago,
+		 asset);
+	call(&office, "POST", "/api/v1/incidents", body);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/incidents/%s",
+		 pct("信息中心〔2026〕事件3号", enc, sizeof enc));
+	call(&office, "GET", path, NULL);
+	expect(200);
+	assert_non_null(jstr("record.code"));
+	assert_string_equal(jstr("record.code"), "信息中心〔2026〕事件3号");
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s notice show ' 内网信通〔2026〕77号 ' --db %s --json | jq -r .code", bin,
+				db),
+			 0);
+	assert_string_equal(out, "内网信通〔2026〕77号\n");
+	call(&office, "GET", "/api/v1/notices/0", NULL); /* digits alone are an id */
+	error_is(404, "not_found");
+}
+
 /* --- the dashboard and the gaps: counted as the lists count ---------------------------------- */
 
 /* count_items walks a list page by page and counts its items whose `key` is `value` (NULL: all). */
@@ -2120,6 +2213,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(deadlines_kept, start, stop),
 		cmocka_unit_test_setup_teardown(summary_counts, start, stop),
+		cmocka_unit_test_setup_teardown(document_numbers, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;
