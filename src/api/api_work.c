@@ -183,11 +183,24 @@ int api_notice_checked(struct api_ctx *x)
 	struct notice_view v;
 	enum cd_err rc;
 	int st;
+	struct notice_checks in = {.all = api_val(x, "all")->set && api_val(x, "all")->b,
+				   .at = time_or_now(x, "at"), .by = str_of(x, "by"),
+				   .note = str_of(x, "note")};
+	const char *one = api_val(x, "asset")->s;
 
+	if (api_val(x, "asset")->set + api_val(x, "assets")->set + in.all != 1)
+		return api_fail(x, 422, "invalid", "assets",
+				"assets: 请给出一个系统（asset）、多个系统（assets）或全部（all: true）之一 "
+				"— give one of asset, assets or all");
+	if (one) {
+		in.assets = &one;
+		in.nassets = 1;
+	} else if (!in.all && !(in.assets = codes_of(x, "assets", &in.nassets))) {
+		return api_err(x, CD_ENOMEM, NULL, NULL);
+	}
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_notice_check(&c, x->id, x->code, api_val(x, "asset")->s, time_or_now(x, "at"),
-			      str_of(x, "by"), &v);
+	rc = svc_notice_check(&c, x->id, x->code, &in, &v);
 	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
 }
 

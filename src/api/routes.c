@@ -168,9 +168,12 @@ static const struct field extend_fields[] = {
 };
 
 static const struct field checked_fields[] = {
-	{"asset", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "a system of the 举一反三 list"},
+	{"asset", FT_CODE, 0, 0, 0, NULL, 0, "a system of the 举一反三 list (or assets, or all)"},
+	{"assets", FT_CODES, 0, 1, 200, NULL, 0, "systems of the 举一反三 list checked at once"},
+	{"all", FT_BOOL, 0, 0, 0, NULL, 0, "true: every system of the list not checked yet"},
 	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when it was checked (default: now)"},
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who checked it"},
+	{"note", FT_STRING, 0, 1, 2000, NULL, 0, "what was looked at and found (one for all)"},
 };
 
 static const struct field notice_filters[] = {
@@ -426,7 +429,8 @@ const struct route api_routes[] = {
 	 "an extension the notifier granted"},
 	{"POST", "/api/v1/notices/{id}/checked", PERM_WORK, R_CODE, api_notice_checked,
 	 BODY(checked_fields), NONE, NULL, "notice.checked", "notices",
-	 "a system of the 举一反三 list was checked"},
+	 "systems of the 举一反三 list were checked: one (asset), several (assets) or every one "
+	 "left (all), with one note"},
 
 	{"GET", "/api/v1/incidents", PERM_READ, R_LIST, api_incidents_list, NONE, NONE, "id", NULL,
 	 "incidents", "the incidents in scope with grade, report and case states"},

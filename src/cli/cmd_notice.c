@@ -184,23 +184,35 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 static int notice_checked(int argc, char **argv, const char *usage)
 {
 	struct cli_book c = {0};
-	const char *at, *by;
-	const struct cli_field f[] = {{"--at", &at}, {"--by", &by}, {NULL, NULL}};
+	const char *at, *by, *note;
+	const struct cli_field f[] = {{"--at", &at}, {"--by", &by}, {"--note", &note}, {NULL, NULL}};
+	struct notice_checks in = {0};
 	struct notice_view v;
 	struct act a;
 	char actor[128];
-	cd_time when;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB, f, 2, 2, usage, &c.o))
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_ALL, f, 1, 2, usage, &c.o))
 		return EXIT_ERROR;
-	if (!cli_time("--at", at, cli_now(), &when))
+	in.all = c.o.all;
+	if (in.all == (c.o.npos == 2)) {
+		fprintf(stderr, "cyberduty: 请给出系统代码（可用逗号分隔多个）或 --all 之一 — give the "
+				"systems checked or --all\nusage: %s\n",
+			usage);
 		return EXIT_ERROR;
+	}
+	if (!cli_time("--at", at, cli_now(), &in.at))
+		return EXIT_ERROR;
+	in.by = by;
+	in.note = note;
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	rc = svc_notice_check(&a, 0, c.o.pos[0], c.o.pos[1], when, by, &v);
+	if (!in.all && !(in.assets = cli_split_codes(c.o.pos[1], a.a, &in.nassets)))
+		return cli_book_close(&c, CD_ENOMEM, 0);
+	rc = svc_notice_check(&a, 0, c.o.pos[0], &in, &v);
 	if (!rc)
-		printf("notice %s: 举一反三 check of %s recorded\n", v.row.n.code, c.o.pos[1]);
+		printf("notice %s: 举一反三 %zu of %zu checked\n", v.row.n.code,
+		       v.row.similar_listed - v.row.similar_unchecked, v.row.similar_listed);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
@@ -325,6 +337,8 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 				printf(" checked %s%s%s", time_format(k->checked_at, when),
 				       k->checked_by ? " by " : "",
 				       k->checked_by ? k->checked_by : "");
+			if (k->note)
+				printf(": %s", k->note);
 			printf("\n");
 		}
 	}
@@ -377,7 +391,7 @@ int cmd_notice(int argc, char **argv, const char *usage)
 		return notice_show(argc - 1, argv + 1, "notice show NO [--as-of DATE] [--json]");
 	if (!strcmp(argv[1], "checked"))
 		return notice_checked(argc - 1, argv + 1,
-				      "notice checked NO ASSET [--at TIME] [--by WHO]");
+				      "notice checked NO ASSET[,ASSET…]|--all [--note TEXT] [--at TIME] [--by WHO]");
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (!strcmp(argv[1], steps[i].name))
 			return notice_step(argc - 1, argv + 1,

@@ -62,6 +62,7 @@ struct notice_check {
 	unsigned why;       /* SIMILAR_* bits */
 	cd_time checked_at; /* CD_TIME_NONE until checked */
 	const char *checked_by;
+	const char *note;   /* what the check found, or NULL */
 };
 
 struct notice {

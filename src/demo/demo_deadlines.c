@@ -69,10 +69,11 @@ static enum cd_err step(struct dctx *c, struct notice *n, enum notice_event_kind
 static enum cd_err check(struct dctx *c, const struct notice *n, size_t i, cd_time at,
 			 const char *by)
 {
+	const char *code = reg_asset(c->reg, n->similar[i].asset)->code;
+	struct notice_checks in = {.assets = &code, .nassets = 1, .at = at, .by = by};
 	struct notice_view v;
 
-	return svc_notice_check(&c->act, n->id, NULL, reg_asset(c->reg, n->similar[i].asset)->code,
-				at, by, &v);
+	return svc_notice_check(&c->act, n->id, NULL, &in, &v);
 }
 
 /* add_notice records a notice on asset a received at `at`; when the profile sets no period,

@@ -187,12 +187,13 @@ enum stmt {
 	" asset a ON a.id = ia.asset_id WHERE ia.incident_id = x.id AND (" IN_UNITS(t) ")))"
 #define RECORD_CONCERNS(t) "r.unit_id IN (SELECT id FROM " t ")"
 /* A notice's own columns (notice_cols reads them), then — in the server's reads — the code and
- * name of its unit and how many systems of its 举一反三 list are not yet checked. */
+ * name of its unit and how many systems of its 举一反三 list are not yet checked, and how many it
+ * holds. */
 #define NOTICE_COLS                                                                                \
 	"n.id, n.code, n.authority, n.received_at, n.unit_id, n.category, n.text, n.attachment,"   \
 	" n.stated_due, n.similar_total"
 #define NOTICE_ROW_COLS                                                                            \
-	NOTICE_COLS ", nu.code, nu.name, n.similar_open"
+	NOTICE_COLS ", nu.code, nu.name, n.similar_open, n.similar_listed"
 #define NOTICE_FROM     "notice n LEFT JOIN unit nu ON nu.id = n.unit_id"
 #define INCIDENT_COLS   "x.id, x.code, x.title, x.unit_id, x.detected_at"
 #define INCIDENT_FROM   "incident x LEFT JOIN unit xu ON xu.id = x.unit_id"
@@ -321,14 +322,14 @@ static const char *const stmts[STMT__MAX] = {
 				" extended_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_NOTICE_SIMILAR_ADD] = "INSERT INTO notice_similar (notice_id, asset_id, why)"
 				  " VALUES (?1, ?2, ?3)",
-	[ST_NOTICE_CHECK] = "UPDATE notice_similar SET checked_at = ?3, checked_by = ?4"
-			    " WHERE notice_id = ?1 AND asset_id = ?2 AND checked_at IS NULL",
+	[ST_NOTICE_CHECK] = "UPDATE notice_similar SET checked_at = ?3, checked_by = ?4, note = ?5"
+			    " WHERE notice_id = ?1 AND (?2 = 0 OR asset_id = ?2) AND checked_at IS NULL",
 	[ST_NOTICE_ALL] = "SELECT " NOTICE_COLS " FROM notice n ORDER BY n.id",
 	[ST_NOTICE_ASSET_ALL] = "SELECT notice_id, asset_id FROM notice_asset"
 				" ORDER BY notice_id, asset_id",
 	[ST_NOTICE_EVENT_ALL] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
 				" FROM notice_event ORDER BY notice_id, id",
-	[ST_NOTICE_SIMILAR_ALL] = "SELECT notice_id, asset_id, why, checked_at, checked_by"
+	[ST_NOTICE_SIMILAR_ALL] = "SELECT notice_id, asset_id, why, checked_at, checked_by, note"
 				  " FROM notice_similar ORDER BY notice_id, asset_id",
 	[ST_RECORD_ADD] = "INSERT INTO record (kind, unit_id, on_date, duty, period, title,"
 			  " participants, minutes, attachment)"
@@ -477,7 +478,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_NOTICE_EVENTS_OF] = "SELECT notice_id, kind, at, by_whom, note, extended_to"
 				" FROM notice_event WHERE notice_id = ?1 ORDER BY id",
 	[ST_NOTICE_SIMILAR_OF] = "SELECT s.notice_id, s.asset_id, s.why, s.checked_at,"
-				 " s.checked_by, a.code, a.name FROM notice_similar s JOIN asset a"
+				 " s.checked_by, s.note, a.code, a.name FROM notice_similar s"
+				 " JOIN asset a"
 				 " ON a.id = s.asset_id WHERE s.notice_id = ?1"
 				 " ORDER BY " REASONS("s.why") " DESC, s.asset_id",
 	[ST_INCIDENT_GET] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM
@@ -1332,19 +1334,21 @@ static enum cd_err sq_notice_event_add(struct store *s, int64_t notice,
 }
 
 static enum cd_err sq_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
-				   const char *by, struct cd_diag *d)
+				   const char *by, const char *note, size_t *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_NOTICE_CHECK];
 	enum cd_err rc;
 
+	*n = 0;
 	sqlite3_bind_int64(st, 1, notice);
 	sqlite3_bind_int64(st, 2, asset);
 	bind_time(st, 3, at);
 	bind_text(st, 4, by);
+	bind_text(st, 5, note);
 	if ((rc = run(q, ST_NOTICE_CHECK, d, "similar system check")))
 		return rc;
-	if (sqlite3_changes(q->db) == 0)
+	if (!(*n = (size_t)sqlite3_changes(q->db)))
 		return cd_diag_set(d, CD_ENOTFOUND,
 				   "that system is not on the notice's 举一反三 list, or was already "
 				   "checked");
@@ -1433,6 +1437,7 @@ static void notice_check_row(struct arena *a, sqlite3_stmt *st, struct notice_ch
 	k->why = (unsigned)sqlite3_column_int(st, 2);
 	k->checked_at = col_time(st, 3);
 	k->checked_by = col_str(a, st, 4);
+	k->note = col_str(a, st, 5);
 }
 
 /* notice_rows steps st (bound), a statement of part k of notices whose rows start with the
@@ -1476,7 +1481,7 @@ static enum cd_err notice_rows(struct sq *q, sqlite3_stmt *st, enum part k, stru
 
 			i = x->nsimilar;
 			ck = arena_grow(a, &x->similar, &x->nsimilar, &c->similar, sizeof(*ck));
-			if (!ck || (w && !name_pair(a, st, 5, &w->similar_code, &w->similar_name, i,
+			if (!ck || (w && !name_pair(a, st, 6, &w->similar_code, &w->similar_name, i,
 						    &c->similar_names)))
 				rc = CD_ENOMEM;
 			else
@@ -2623,6 +2628,7 @@ static void notice_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	w->unit_code = col_str(a, st, 10);
 	w->unit_name = col_str(a, st, 11);
 	w->similar_unchecked = (size_t)sqlite3_column_int64(st, 12);
+	w->similar_listed = (size_t)sqlite3_column_int64(st, 13);
 }
 
 /* notice_parts reads the systems and the timeline of notice w — and, with similar, its 举一反三

@@ -121,9 +121,9 @@ enum cd_err store_notice_event_add(struct store *s, int64_t notice, const struct
 }
 
 enum cd_err store_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
-			       const char *by, struct cd_diag *d)
+			       const char *by, const char *note, size_t *n, struct cd_diag *d)
 {
-	return s->ops->notice_check(s, notice, asset, at, by, d);
+	return s->ops->notice_check(s, notice, asset, at, by, note, n, d);
 }
 
 enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice **out, size_t *n,

@@ -33,7 +33,8 @@ struct store_ops {
 	enum cd_err (*notice_event_add)(struct store *s, int64_t notice,
 					const struct notice_event *e, struct cd_diag *d);
 	enum cd_err (*notice_check)(struct store *s, int64_t notice, int64_t asset, cd_time at,
-				    const char *by, struct cd_diag *d);
+				    const char *by, const char *note, size_t *n,
+				    struct cd_diag *d);
 	enum cd_err (*notices_load)(struct store *s, struct arena *a, struct notice **out,
 				    size_t *n, struct cd_diag *d);
 	enum cd_err (*record_add)(struct store *s, struct record *r, struct cd_diag *d);

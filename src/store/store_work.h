@@ -27,10 +27,11 @@ enum cd_err store_notice_add(struct store *s, struct notice *n, struct cd_diag *
 enum cd_err store_notice_event_add(struct store *s, int64_t notice, const struct notice_event *e,
 				   struct cd_diag *d);
 
-/* store_notice_check marks a system of the notice's 举一反三 list as checked. CD_ENOTFOUND when it
- * is not on the list or was checked already. */
+/* store_notice_check marks a system of the notice's 举一反三 list as checked (asset 0: every one not
+ * checked yet), with who and a note (may be NULL); *n is how many it marked. CD_ENOTFOUND when
+ * it marked none (not on the list, or checked already). */
 enum cd_err store_notice_check(struct store *s, int64_t notice, int64_t asset, cd_time at,
-			       const char *by, struct cd_diag *d);
+			       const char *by, const char *note, size_t *n, struct cd_diag *d);
 
 /* store_notices_load returns every notice, sorted by id, with its assets, timeline and 举一反三
  * list, all in arena a. The folded fields are not set: call notice_fold. */
@@ -79,6 +80,7 @@ struct notice_row {
 	const char **asset_code, **asset_name; /* n.nassets each */
 	const char **similar_code, **similar_name; /* n.nsimilar each (get only) */
 	size_t similar_unchecked; /* systems of the kept list not yet checked (get and page) */
+	size_t similar_listed;    /* systems the kept list holds (get and page) */
 };
 
 /* store_notice_get reads the notice with this id (or, when id is 0, this code) into arena a.

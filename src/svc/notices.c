@@ -278,36 +278,61 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 	return svc_notice_get(c, v.row.n.id, NULL, out);
 }
 
-enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code, const char *asset,
-			     cd_time at, const char *by, struct notice_view *out)
+enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
+			     const struct notice_checks *in, struct notice_view *out)
 {
+	cd_time at = in->at == CD_TIME_NONE ? c->now : in->at;
 	struct notice_view v;
-	int64_t aid = 0;
+	json_t *done = json_array();
+	size_t n = 0, marked = 0;
 	char obj[32];
 	enum cd_err rc;
 
-	if (at == CD_TIME_NONE)
-		at = c->now;
-	if ((rc = act_not_future(c, at, "at")) || (rc = act_begin(c)))
+	if (!done)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!in->all && !in->nassets)
+		rc = act_fail(c, CD_EINVAL, "assets",
+			      "assets: name the systems checked (or all of those left)");
+	else if (!(rc = act_not_future(c, at, "at")))
+		rc = act_begin(c);
+	if (rc) {
+		json_decref(done);
 		return rc;
+	}
 	c->derived_kept = true; /* nothing the obligations derive from */
 	rc = svc_notice_get(c, id, code, &v);
-	if (!rc)
-		rc = act_id_of(c, SK_ASSET, asset, "asset", &aid);
 	if (!rc && at < v.row.n.received_at)
 		rc = act_fail(c, CD_EINVAL, "at", "at: is before the notice was received");
-	if (!rc) {
-		rc = store_notice_check(c->s, v.row.n.id, aid, at, by, c->d);
+	if (!rc && in->all) {
+		for (size_t i = 0; i < v.row.n.nsimilar; i++)
+			if (v.row.n.similar[i].checked_at == CD_TIME_NONE)
+				json_array_append_new(done, json_string(v.row.similar_code[i]));
+		rc = store_notice_check(c->s, v.row.n.id, 0, at, in->by, in->note, &marked, c->d);
 		if (rc == CD_ENOTFOUND)
-			rc = act_fail(c, CD_ECONFLICT, "asset",
-				      "asset: %s is not on the 举一反三 list of notice %s, or was "
-				      "checked already", asset, v.row.n.code);
+			rc = act_fail(c, CD_ECONFLICT, "assets",
+				      "assets: every system of the 举一反三 list of notice %s is checked "
+				      "already", v.row.n.code);
+	}
+	for (size_t i = 0; !rc && !in->all && i < in->nassets; i++) {
+		int64_t aid = 0;
+
+		if (!(rc = act_id_of(c, SK_ASSET, in->assets[i], "assets", &aid)))
+			rc = store_notice_check(c->s, v.row.n.id, aid, at, in->by, in->note, &n,
+						c->d);
+		if (rc == CD_ENOTFOUND)
+			rc = act_fail(c, CD_ECONFLICT, "assets",
+				      "assets: %s is not on the 举一反三 list of notice %s, or was "
+				      "checked already", in->assets[i], v.row.n.code);
+		if (!rc)
+			json_array_append_new(done, json_string(in->assets[i]));
 	}
 	snprintf(obj, sizeof obj, "notice:%lld", rc ? 0LL : (long long)v.row.n.id);
 	rc = act_end(c, rc, "notice.checked", obj, NULL,
 		     rc ? NULL
-			: json_pack("{s:s, s:s, s:o, s:o}", "code", v.row.n.code, "asset", asset,
-				    "at", jnull_time(at), "by", jnull_str(by)));
+			: json_pack("{s:s, s:o, s:o, s:o, s:o}", "code", v.row.n.code, "assets",
+				    json_incref(done), "at", jnull_time(at), "by", jnull_str(in->by),
+				    "note", jnull_str(in->note)));
+	json_decref(done);
 	return rc ? rc : svc_notice_get(c, v.row.n.id, NULL, out);
 }
 
@@ -347,6 +372,9 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 					   : json_null());
 	json_object_set_new(o, "similar_unchecked",
 			    json_integer((json_int_t)v->row.similar_unchecked));
+	json_object_set_new(o, "similar_checked",
+			    json_integer((json_int_t)(v->row.similar_listed -
+						      v->row.similar_unchecked)));
 	json_object_set_new(o, "similar_total", json_integer((json_int_t)n->similar_total));
 	json_object_set_new(o, "warnings", w);
 	if (!full)
@@ -377,13 +405,14 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 			const struct notice_check *k = &n->similar[i];
 
 			json_array_append_new(
-				sim, json_pack("{s:s, s:s, s:s, s:o, s:o}", "asset",
+				sim, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "asset",
 					       v->row.similar_code ? v->row.similar_code[i] : "?",
 					       "name",
 					       v->row.similar_name ? v->row.similar_name[i] : "",
 					       "why", similar_describe(k->why, buf, sizeof(buf)),
 					       "checked_at", jnull_time(k->checked_at),
-					       "checked_by", jnull_str(k->checked_by)));
+					       "checked_by", jnull_str(k->checked_by), "note",
+					       jnull_str(k->note)));
 		}
 		json_object_set_new(o, "timeline", tl);
 		json_object_set_new(o, "similar", sim);

@@ -60,10 +60,20 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 			    const struct notice_event *e, struct notice_view *out);
 
-/* svc_notice_check marks a system of the notice's 举一反三 list checked (audit
- * "notice.checked"); CD_ECONFLICT when it is not on the list or was checked already. */
-enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code, const char *asset,
-			     cd_time at, const char *by, struct notice_view *out);
+/* Systems of a notice's 举一反三 list checked at once, with one note. */
+struct notice_checks {
+	const char *const *assets; /* codes of systems on the list */
+	size_t nassets;
+	bool all;                  /* instead: every system of the list not checked yet */
+	cd_time at;                /* CD_TIME_NONE: now */
+	const char *by, *note;     /* who checked, what was found (may be NULL) */
+};
+
+/* svc_notice_check marks systems of the notice's 举一反三 list checked in one act (audit
+ * "notice.checked" with the codes marked); CD_ECONFLICT ("assets") when one is not on the list
+ * or was checked already, or, with all, none is left. Nothing is marked unless all can be. */
+enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
+			     const struct notice_checks *in, struct notice_view *out);
 
 /* svc_notice_get reads one notice (with its 举一反三 list). */
 enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out);

@@ -1888,6 +1888,80 @@ static void document_numbers(void **state)
 	error_is(404, "not_found");
 }
 
+/* --- 举一反三 in bulk ------------------------------------------------------------------------------- */
+
+static void similar_in_bulk(void **state)
+{
+	struct client office;
+	char body[512], path[64], asset[64], a1[64], a2[64], out[256];
+	json_t *sim;
+	long listed;
+
+	(void)state;
+	set_times();
+	/* a system with others of its kind: its notice lists them */
+	sql(asset, sizeof asset,
+	    "SELECT code FROM asset a WHERE status <> 'retired' AND (SELECT count(*) FROM asset b"
+	    " WHERE b.kind = a.kind AND b.status <> 'retired') >= 4 ORDER BY id LIMIT 1");
+	asset[strcspn(asset, "\n")] = '\0';
+	login(OFFICE, &office);
+	snprintf(body, sizeof body,
+		 "{\"code\":\"BULK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/notices/%lld/checked", (long long)jint("id"));
+	sql(a1, sizeof a1,
+	    "SELECT a.code FROM notice_similar s JOIN asset a ON a.id = s.asset_id JOIN notice n ON"
+	    " n.id = s.notice_id WHERE n.code = 'BULK-1' ORDER BY s.asset_id LIMIT 1");
+	sql(a2, sizeof a2,
+	    "SELECT a.code FROM notice_similar s JOIN asset a ON a.id = s.asset_id JOIN notice n ON"
+	    " n.id = s.notice_id WHERE n.code = 'BULK-1' ORDER BY s.asset_id LIMIT 1 OFFSET 1");
+	a1[strcspn(a1, "\n")] = a2[strcspn(a2, "\n")] = '\0';
+	listed = sql_count("SELECT similar_listed FROM notice WHERE code = 'BULK-1'");
+	assert_true(listed >= 3);
+	/* two at once with one note: one act, one entry */
+	snprintf(body, sizeof body,
+		 "{\"assets\":[\"%s\",\"%s\"],\"by\":\"信息中心\",\"note\":\"同版本已升级\"}", a1, a2);
+	call(&office, "POST", path, body);
+	expect(200);
+	assert_int_equal(jint("similar_checked"), 2);
+	assert_int_equal(jint("similar_unchecked"), listed - 2);
+	assert_int_equal(sql_count("SELECT json_array_length(after, '$.assets') FROM audit_entry"
+				   " WHERE action = 'notice.checked' ORDER BY seq DESC LIMIT 1"),
+			 2);
+	/* one of them again refuses the whole: nothing more is marked */
+	call(&office, "POST", path, body);
+	error_is(409, "conflict");
+	assert_int_equal(sql_count("SELECT similar_open FROM notice WHERE code = 'BULK-1'"),
+			 listed - 2);
+	/* ambiguous: a system and all */
+	snprintf(body, sizeof body, "{\"asset\":\"%s\",\"all\":true}", a1);
+	call(&office, "POST", path, body);
+	error_is(422, "invalid");
+	/* every one left, from the command line, with the note shown */
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s notice checked BULK-1 --all --note 已全部排查 --db %s", bin, db),
+			 0);
+	assert_non_null(strstr(out, "checked"));
+	snprintf(body, sizeof body, "/api/v1/notices/%s", "BULK-1");
+	call(&office, "GET", body, NULL);
+	expect(200);
+	assert_int_equal(jint("similar_unchecked"), 0);
+	assert_int_equal(jint("similar_checked"), listed);
+	sim = json_object_get(j, "similar");
+	assert_int_equal(json_array_size(sim), (size_t)listed);
+	for (size_t i = 0; i < json_array_size(sim); i++) {
+		json_t *k = json_array_get(sim, i);
+		const char *code = json_string_value(json_object_get(k, "asset"));
+
+		assert_string_equal(json_string_value(json_object_get(k, "note")),
+				    !strcmp(code, a1) || !strcmp(code, a2) ? "同版本已升级"
+									   : "已全部排查");
+	}
+	call(&office, "POST", path, "{\"all\":true}");
+	error_is(409, "conflict");
+}
+
 /* --- the dashboard and the gaps: counted as the lists count ---------------------------------- */
 
 /* count_items walks a list page by page and counts its items whose `key` is `value` (NULL: all). */
@@ -2214,6 +2288,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(deadlines_kept, start, stop),
 		cmocka_unit_test_setup_teardown(summary_counts, start, stop),
 		cmocka_unit_test_setup_teardown(document_numbers, start, stop),
+		cmocka_unit_test_setup_teardown(similar_in_bulk, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;

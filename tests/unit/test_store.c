@@ -579,6 +579,7 @@ static void notice_get_and_concerns(void **state)
 	struct notice_event ev[2] = {{.kind = NEV_START, .by = "甲"},
 				     {.kind = NEV_RECTIFY, .note = "已修复"}};
 	struct notice n;
+	size_t k = 0;
 	/* notice (1..4), unit (-1: 0, all), concerns */
 	static const struct {
 		int notice, unit;
@@ -618,8 +619,9 @@ static void notice_get_and_concerns(void **state)
 	assert_int_equal(store_notice_event_add(f.s, n.id, &ev[0], &d), CD_OK);
 	assert_int_equal(store_notice_event_add(f.s, n.id, &ev[1], &d), CD_OK);
 	assert_int_equal(
-		store_notice_check(f.s, n.id, f.asset[A_SRV], T("2026-05-12 10:00"), "乙", &d),
+		store_notice_check(f.s, n.id, f.asset[A_SRV], T("2026-05-12 10:00"), "乙", NULL, &k, &d),
 		CD_OK);
+	assert_int_equal(k, 1);
 
 	assert_int_equal(store_notice_get(f.s, n.id, NULL, a, &w, &d), CD_OK);
 	assert_string_equal(w.n.code, "N5");
