@@ -733,3 +733,43 @@ int api_summary(struct api_ctx *x)
 		return api_acted(x, &c, rc, 200, NULL);
 	return api_ok(x, 200, o);
 }
+
+/* work_settings_answer: the settings as they are now, with the policy's own period beside. */
+static int work_settings_answer(struct api_ctx *x, struct act *c)
+{
+	int days = 0, policy = 0;
+	enum cd_err rc = svc_notice_default_get(c, &days, &policy);
+
+	if (rc)
+		return api_acted(x, c, rc, 200, NULL);
+	return api_ok(x, 200,
+		      json_pack("{s:o, s:o}", "notice_default_workdays",
+				days ? json_integer(days) : json_null(), "policy_rectify_workdays",
+				policy ? json_integer(policy) : json_null()));
+}
+
+int api_work_settings_get(struct api_ctx *x)
+{
+	struct act c;
+	struct cd_diag d = {{0}};
+	int st;
+
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	return work_settings_answer(x, &c);
+}
+
+int api_work_settings_update(struct api_ctx *x)
+{
+	const struct fval *v = api_val(x, "notice_default_workdays");
+	struct act c;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+	int st;
+
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	if (v->set && (rc = svc_notice_default_set(&c, v->null ? 0 : (int)v->i)))
+		return api_acted(x, &c, rc, 200, NULL);
+	return work_settings_answer(x, &c);
+}

@@ -3,6 +3,7 @@
  * router enforces the permission from here, in one place; the OpenAPI document is written from
  * here, so it cannot drift from what the server does. */
 #include "api_int.h"
+#include "svc/policy.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
@@ -272,6 +273,12 @@ static const struct field record_fields[] = {
 	{"attachment", FT_STRING, FF_NULL, 1, 500, NULL, 0, "where the evidence is kept"},
 };
 
+static const struct field work_settings_fields[] = {
+	{"notice_default_workdays", FT_INT, FF_NULL, 1, POLICY_NOTICE_DEFAULT_MAX, NULL, 0,
+	 "本单位默认整改时限（工作日）: the rectification period of a notice where the policy sets "
+	 "none and the notice states no deadline (null: none)"},
+};
+
 static const struct field gap_filters[] = {
 	{"rule", ENUM(check_rule, CHECK__MAX), "only gaps of this rule"},
 };
@@ -474,6 +481,11 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/deadlines", PERM_READ, R_LIST, api_deadlines_list, NONE,
 	 QUERY(deadline_filters), "due", NULL, "deadlines",
 	 "the yearly duties and MLPS deadlines up to today, with their states"},
+	{"GET", "/api/v1/work-settings", PERM_READ, 0, api_work_settings_get, NONE, NONE, NULL, NULL,
+	 "deadlines", "the organisation's own work settings (the default rectification period)"},
+	{"PATCH", "/api/v1/work-settings", PERM_OFFICE, R_UPDATE, api_work_settings_update,
+	 BODY(work_settings_fields), NONE, NULL, "settings.notice_default", "deadlines",
+	 "set the organisation's default rectification period where the policy sets none"},
 	{"GET", "/api/v1/gaps", PERM_READ, R_LIST, api_gaps_list, NONE, QUERY(gap_filters), "id",
 	 NULL, "deadlines",
 	 "the responsibility gaps of today (责任缺口): each with its rule, article and description"},

@@ -28,6 +28,9 @@ static void say_due(const struct notice_view *v, const struct profile *p)
 		printf("extended by %s: %s", v->row.n.extended_by, v->row.n.extension_reason);
 	else if (v->due.stated)
 		printf("the notice's own deadline");
+	else if (v->due.defaulted)
+		printf("本单位默认整改时限 — the organisation's default, %d working days after receipt",
+		       p->numbers.rectify_workdays);
 	else
 		printf("%d working days after receipt, %s", p->numbers.rectify_workdays,
 		       p->numbers.rectify_article && *p->numbers.rectify_article
@@ -108,7 +111,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 
 		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
 		       time_format(v.row.n.received_at, when), v.row.n.authority);
-		say_due(&v, c.pol->p);
+		say_due(&v, act_profile(&a));
 		say_repeat(&v, c.pol->p);
 		if (v.row.n.similar_total)
 			printf("  举一反三: %zu similar system%s to check (cyberduty notice show %s)%s\n",
@@ -213,6 +216,45 @@ static int notice_checked(int argc, char **argv, const char *usage)
 	if (!rc)
 		printf("notice %s: 举一反三 %zu of %zu checked\n", v.row.n.code,
 		       v.row.similar_listed - v.row.similar_unchecked, v.row.similar_listed);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
+/* notice_default shows or sets the organisation's own default rectification period. */
+static int notice_default(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	struct act a;
+	char actor[128], *end = NULL;
+	int days = 0, policy = 0;
+	long v = 0;
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB, 0, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (c.o.npos && strcmp(c.o.pos[0], "none") &&
+	    ((v = strtol(c.o.pos[0], &end, 10)) <= 0 || *end || v > POLICY_NOTICE_DEFAULT_MAX)) {
+		fprintf(stderr, "cyberduty: 给出 1 至 %d 个工作日，或 none — give 1 to %d working "
+				"days, or none\nusage: cyberduty %s\n",
+			POLICY_NOTICE_DEFAULT_MAX, POLICY_NOTICE_DEFAULT_MAX, usage);
+		return EXIT_ERROR;
+	}
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if (c.o.npos)
+		rc = svc_notice_default_set(&a, (int)v);
+	if (!rc)
+		rc = svc_notice_default_get(&a, &days, &policy);
+	if (!rc && policy)
+		printf("整改时限：政策规定 %d 个工作日（本单位默认%s%d 不适用） — the policy's %d working "
+		       "days apply\n",
+		       policy, days ? "" : "：未设定", days, policy);
+	else if (!rc && days)
+		printf("整改时限：政策未规定，本单位默认 %d 个工作日 — the organisation's default, %d "
+		       "working days, applies where a notice states no deadline\n",
+		       days, days);
+	else if (!rc)
+		printf("整改时限：政策未规定，本单位也未设定默认值 — no period: a notice without its own "
+		       "deadline has none (set one: notice default DAYS)\n");
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
@@ -363,7 +405,7 @@ static int notice_show(int argc, char **argv, const char *usage)
 	else if (!rc && c.o.json)
 		cli_json_dump(svc_notice_json(&a, &v, c.o.at, true));
 	else if (!rc)
-		show_text(&v, c.pol->p, c.o.at);
+		show_text(&v, act_profile(&a), c.o.at);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
@@ -391,7 +433,10 @@ int cmd_notice(int argc, char **argv, const char *usage)
 		return notice_show(argc - 1, argv + 1, "notice show NO [--as-of DATE] [--json]");
 	if (!strcmp(argv[1], "checked"))
 		return notice_checked(argc - 1, argv + 1,
-				      "notice checked NO ASSET[,ASSET…]|--all [--note TEXT] [--at TIME] [--by WHO]");
+				      "notice checked NO ASSET[,ASSET…]|--all [--note TEXT] "
+				      "[--at TIME] [--by WHO]");
+	if (!strcmp(argv[1], "default"))
+		return notice_default(argc - 1, argv + 1, "notice default [DAYS|none]");
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (!strcmp(argv[1], steps[i].name))
 			return notice_step(argc - 1, argv + 1,

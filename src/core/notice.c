@@ -182,6 +182,7 @@ struct notice_due notice_due(const struct notice *n, const struct profile *p,
 	} else if (p && p->numbers.rectify_workdays > 0 && n->received_at != CD_TIME_NONE) {
 		r.due = calendar_add_workdays(cal, time_cst_date(n->received_at),
 					      p->numbers.rectify_workdays, &r.estimated);
+		r.defaulted = p->numbers.rectify_default;
 	}
 	return r;
 }

@@ -115,6 +115,8 @@ struct notice_due {
 	bool estimated;  /* counted through a year without an official calendar */
 	bool extended;   /* due comes from an extension */
 	bool stated;     /* due comes from the notice's own date */
+	bool defaulted;  /* due comes from the organisation's own default period, the policy
+			  * setting none */
 };
 
 /* notice_due: an extension wins, then the notice's own stated date, then the profile's working

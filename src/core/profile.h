@@ -79,6 +79,9 @@ struct profile {
 	struct {
 		int rectify_workdays, repeat_window_months, paralysis_hours;
 		int budget_ratio_percent, drills_per_year;
+		/* rectify_workdays is the organisation's own default, set where the policy is
+		 * silent (policy_profile_with), not the policy's */
+		bool rectify_default;
 		/* where each number is set; "" when the profile does not say */
 		const char *rectify_article, *repeat_article, *budget_article;
 	} numbers; /* PROFILE_NUMBER_NONE where the policy is silent */

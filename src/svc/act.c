@@ -207,3 +207,12 @@ enum cd_err act_docno(struct act *c, const char *in, const char *field, const ch
 		return act_fail(c, CD_EINVAL, field, "%s: %s", field, why);
 	return CD_OK;
 }
+
+const struct profile *act_profile(struct act *c)
+{
+	struct cd_diag d = {{0}};
+
+	if (!c->eff && policy_profile_with(c->s, c->pol->p, c->a, &c->eff, &d))
+		c->eff = c->pol->p;
+	return c->eff;
+}

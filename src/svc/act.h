@@ -36,6 +36,7 @@ struct act {
 				   * with its writes (or wrote nothing they derive from) */
 	/* private */
 	bool outer;               /* the caller holds the transaction (the demo) */
+	const struct profile *eff; /* act_profile's, once read */
 	bool derived_fresh;       /* the derived obligations were fresh when the act began */
 };
 
@@ -52,6 +53,11 @@ enum cd_err act_derived_fresh(struct act *c, bool *yes);
 /* act_derived_mark records them as fresh for the data as it is now and today (inside the
  * transaction that made them so). */
 enum cd_err act_derived_mark(struct act *c);
+
+/* act_profile: the policy's profile with the organisation's own settings applied where the
+ * policy is silent (policy_profile_with), read once per act; the policy's own when that fails
+ * (a reading error is the next write's to report). */
+const struct profile *act_profile(struct act *c);
 
 /* act_fail sets the message and the field at fault and returns err. */
 enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)

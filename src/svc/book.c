@@ -7,6 +7,7 @@
 
 #include "io/calendar_load.h"
 #include "io/incident_data.h"
+#include "svc/policy.h"
 
 void book_free(struct book *b)
 {
@@ -108,7 +109,9 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 	b->as_of = as_of;
 	if (!(b->a = arena_new(0)))
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	rc = store_reg_load(s, &b->reg, d);
+	rc = policy_profile_with(s, p, b->a, &b->p, d);
+	if (!rc)
+		rc = store_reg_load(s, &b->reg, d);
 	if (!rc)
 		rc = calendar_from_data(s, &b->cal, d);
 	if (!rc)

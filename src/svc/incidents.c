@@ -291,7 +291,7 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 
 		if (!(rc = store_notice_brief(c->s, ids[i], c->a, &row, c->d))) {
 			notices[i] = row.n;
-			rc = notice_fold(&notices[i], c->pol->p, cal, c->d);
+			rc = notice_fold(&notices[i], act_profile(c), cal, c->d);
 		}
 	}
 	if (!rc)

@@ -20,7 +20,7 @@ static cd_time repeat_from(const struct profile *p, cd_time at)
 static enum cd_err view_fill(struct act *c, const struct calendar *cal, struct notice_view *v,
 			     bool read, const struct asset_event *ev, size_t nev)
 {
-	const struct profile *p = c->pol->p;
+	const struct profile *p = act_profile(c);
 	struct notice *n = &v->row.n;
 	struct asset_event *own = NULL;
 	const struct asset_event *r;
@@ -336,12 +336,48 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 	return rc ? rc : svc_notice_get(c, v.row.n.id, NULL, out);
 }
 
+static json_t *days_json(int days)
+{
+	return json_pack("{s:o}", "notice_default_workdays",
+			 days ? json_integer(days) : json_null());
+}
+
+enum cd_err svc_notice_default_set(struct act *c, int days)
+{
+	char v[16];
+	int was = 0;
+	enum cd_err rc;
+
+	if (days < 0 || days > POLICY_NOTICE_DEFAULT_MAX)
+		return act_fail(c, CD_EINVAL, "notice_default_workdays",
+				"notice_default_workdays: 给出 1 至 %d 个工作日，或不设（null） — give 1 "
+				"to %d working days, or none",
+				POLICY_NOTICE_DEFAULT_MAX, POLICY_NOTICE_DEFAULT_MAX);
+	if ((rc = act_begin(c)))
+		return rc;
+	c->derived_kept = true; /* the obligations do not derive from it */
+	rc = policy_notice_default(c->s, &was, c->d);
+	snprintf(v, sizeof v, "%d", days);
+	if (!rc)
+		rc = store_meta_set(c->s, POLICY_NOTICE_DEFAULT, v, c->d);
+	return act_end(c, rc, "settings.notice_default", "settings", rc ? NULL : days_json(was),
+		       rc ? NULL : days_json(days));
+}
+
+enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)
+{
+	int p = c->pol->p->numbers.rectify_workdays;
+
+	*policy_days = p > 0 ? p : 0;
+	return policy_notice_default(c->s, days, c->d);
+}
+
 /* ---- the one JSON of a notice ---- */
 
 json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_time at, bool full)
 {
 	const struct notice *n = &v->row.n;
-	const struct profile *p = c->pol->p;
+	const struct profile *p = c->eff ? c->eff : c->pol->p;
 	json_t *o = json_object(), *assets = json_array(), *w = json_array();
 	char buf[64];
 
@@ -351,7 +387,9 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 		json_array_append_new(w, json_string("due date counted through a year without an "
 						     "official holiday calendar (Monday–Friday)"));
 	if (v->due.due == CD_DATE_NONE)
-		json_array_append_new(w, json_string("the profile sets no rectification period"));
+		json_array_append_new(w, json_string("政策未规定整改时限，通报也未写明期限；可设定本单位默认"
+						     "整改时限 — the profile sets no rectification "
+						     "period"));
 	json_object_set_new(o, "id", json_integer(n->id));
 	json_object_set_new(o, "code", json_string(n->code));
 	json_object_set_new(o, "authority", json_string(n->authority));
@@ -361,6 +399,14 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "category", jnull_str(n->category));
 	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
 	json_object_set_new(o, "due", jnull_date(v->due.due));
+	/* which deadline applied: an extension, the notice's own, the policy's period, the
+	 * organisation's default where the policy sets none */
+	json_object_set_new(o, "due_basis",
+			    v->due.due == CD_DATE_NONE ? json_null()
+			    : v->due.extended	      ? json_string("extension")
+			    : v->due.stated	      ? json_string("notice")
+			    : v->due.defaulted	      ? json_string("organisation")
+						      : json_string("policy"));
 	json_object_set_new(o, "state",
 			    json_string(due_state_code(notice_state(n, &v->due, at))));
 	json_object_set_new(o, "repeat", json_boolean(v->repeat_code != NULL));

@@ -130,3 +130,43 @@ void policy_cache_clear(void)
 	pthread_mutex_unlock(&lock);
 	policy_put(pol);
 }
+
+enum cd_err policy_notice_default(struct store *s, int *days, struct cd_diag *d)
+{
+	char *v = NULL, *end = NULL;
+	enum cd_err rc = store_meta_get(s, POLICY_NOTICE_DEFAULT, &v, d);
+	long n;
+
+	*days = 0;
+	if (rc == CD_ENOTFOUND)
+		return CD_OK;
+	if (rc)
+		return rc;
+	n = v ? strtol(v, &end, 10) : 0;
+	if (v && end != v && !*end && n > 0 && n <= POLICY_NOTICE_DEFAULT_MAX)
+		*days = (int)n;
+	free(v);
+	return CD_OK;
+}
+
+enum cd_err policy_profile_with(struct store *s, const struct profile *base, struct arena *a,
+				const struct profile **out, struct cd_diag *d)
+{
+	struct profile *p;
+	int days = 0;
+	enum cd_err rc;
+
+	*out = base;
+	if (base->numbers.rectify_workdays > 0)
+		return CD_OK; /* the policy's own period always applies */
+	if ((rc = policy_notice_default(s, &days, d)) || !days)
+		return rc;
+	if (!(p = arena_alloc(a, sizeof *p)))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	*p = *base;
+	p->numbers.rectify_workdays = days;
+	p->numbers.rectify_default = true;
+	p->numbers.rectify_article = "本单位设定的默认整改时限（政策未规定）";
+	*out = p;
+	return CD_OK;
+}

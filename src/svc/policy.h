@@ -38,6 +38,20 @@ void policy_put(const struct policy *pol);
  * and tests. Free with policy_put. */
 enum cd_err policy_build(struct profile *p, const struct policy **out, struct cd_diag *d);
 
+/* The organisation's own default rectification period of a notice in working days, where its
+ * policy sets none (a setting of the office, audited: svc_notice_default_set); 0: none. */
+#define POLICY_NOTICE_DEFAULT     "notice_default_workdays"
+#define POLICY_NOTICE_DEFAULT_MAX 365
+
+/* policy_profile_with: base with the organisation's own settings applied where the policy is
+ * silent — today the default rectification period of a notice — in arena a (base itself when
+ * nothing applies). */
+enum cd_err policy_profile_with(struct store *s, const struct profile *base, struct arena *a,
+				const struct profile **out, struct cd_diag *d);
+
+/* policy_notice_default reads that setting (0: none). */
+enum cd_err policy_notice_default(struct store *s, int *days, struct cd_diag *d);
+
 /* policy_cache_clear drops the shared policy (at exit, so that leak checkers see nothing). */
 void policy_cache_clear(void);
 

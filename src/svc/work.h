@@ -75,6 +75,14 @@ struct notice_checks {
 enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 			     const struct notice_checks *in, struct notice_view *out);
 
+/* svc_notice_default_set sets the organisation's own default rectification period of a notice,
+ * in working days (1 … POLICY_NOTICE_DEFAULT_MAX; 0: none), applied only where the policy sets
+ * none and the notice states no deadline (audit "settings.notice_default", before and after
+ * {"notice_default_workdays"}). svc_notice_default_get reads it and the policy's own period
+ * (0 when the policy is silent). */
+enum cd_err svc_notice_default_set(struct act *c, int days);
+enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days);
+
 /* svc_notice_get reads one notice (with its 举一反三 list). */
 enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out);
 

@@ -576,6 +576,9 @@ static void register_and_work(const struct client *office, const struct client *
 	call(office, "GET", "/api/v1/deadlines?unit=NO-SUCH", NULL);
 	error_is(400, "invalid");
 	do_(officer, "GET", "/api/v1/gaps", "/api/v1/gaps", NULL);
+	do_(officer, "GET", "/api/v1/work-settings", "/api/v1/work-settings", NULL);
+	do_(office, "PATCH", "/api/v1/work-settings", "/api/v1/work-settings",
+	    "{\"notice_default_workdays\":null}");
 	call(office, "GET", "/api/v1/gaps?rule=no.such", NULL);
 	error_is(400, "invalid");
 	do_(officer, "GET", "/api/v1/summary", "/api/v1/summary", NULL);
@@ -903,6 +906,8 @@ static const struct {
 	{"GET", "/api/v1/records/{id}", "OFULA"},
 	{"PATCH", "/api/v1/records/{id}", "OFU"},
 	{"GET", "/api/v1/deadlines", "OFULA"},
+	{"GET", "/api/v1/work-settings", "OFULA"},
+	{"PATCH", "/api/v1/work-settings", "O"},
 	{"GET", "/api/v1/gaps", "OFULA"},
 	{"GET", "/api/v1/summary", "OFULA"},
 	{"GET", "/api/v1/accounts", "S"},
@@ -1962,6 +1967,65 @@ static void similar_in_bulk(void **state)
 	error_is(409, "conflict");
 }
 
+/* --- the organisation's default rectification period --------------------------------------- */
+
+static void default_period(void **state)
+{
+	struct client office, officer;
+	char body[512], asset[64], path[64];
+
+	(void)state;
+	set_times();
+	sql(asset, sizeof asset, "SELECT code FROM asset ORDER BY id LIMIT 1");
+	asset[strcspn(asset, "\n")] = '\0';
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	/* imnu-2022 sets no period: a notice without its own deadline has none */
+	call(&office, "GET", "/api/v1/work-settings", NULL);
+	expect(200);
+	assert_null(jstr("notice_default_workdays"));
+	assert_true(json_is_null(json_object_get(j, "policy_rectify_workdays")));
+	snprintf(body, sizeof body,
+		 "{\"code\":\"DP-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/notices/%lld", (long long)jint("id"));
+	assert_true(json_is_null(json_object_get(j, "due")));
+	assert_true(json_is_null(json_object_get(j, "due_basis")));
+	/* the office sets the organisation's own; a unit's officer may not */
+	call(&officer, "PATCH", "/api/v1/work-settings", "{\"notice_default_workdays\":5}");
+	error_is(403, "forbidden");
+	call(&office, "PATCH", "/api/v1/work-settings", "{\"notice_default_workdays\":0}");
+	error_is(422, "invalid");
+	call(&office, "PATCH", "/api/v1/work-settings", "{\"notice_default_workdays\":5}");
+	expect(200);
+	assert_int_equal(jint("notice_default_workdays"), 5);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action ="
+				   " 'settings.notice_default' AND json_extract(after,"
+				   " '$.notice_default_workdays') = 5 AND json_type(before,"
+				   " '$.notice_default_workdays') = 'null'"),
+			 1);
+	call(&office, "GET", path, NULL);
+	expect(200);
+	assert_non_null(jstr("due"));
+	assert_string_equal(jstr("due_basis"), "organisation");
+	/* a notice's own deadline always wins */
+	snprintf(body, sizeof body,
+		 "{\"code\":\"DP-2\",\"authority\":\"网信办\",\"assets\":[\"%s\"],\"due\":\"2099-01-05\"}",
+		 asset);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	assert_string_equal(jstr("due"), "2099-01-05");
+	assert_string_equal(jstr("due_basis"), "notice");
+	/* and none again */
+	call(&office, "PATCH", "/api/v1/work-settings", "{\"notice_default_workdays\":null}");
+	expect(200);
+	assert_true(json_is_null(json_object_get(j, "notice_default_workdays")));
+	call(&office, "GET", path, NULL);
+	expect(200);
+	assert_true(json_is_null(json_object_get(j, "due")));
+}
+
 /* --- the dashboard and the gaps: counted as the lists count ---------------------------------- */
 
 /* count_items walks a list page by page and counts its items whose `key` is `value` (NULL: all). */
@@ -2289,6 +2353,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(summary_counts, start, stop),
 		cmocka_unit_test_setup_teardown(document_numbers, start, stop),
 		cmocka_unit_test_setup_teardown(similar_in_bulk, start, stop),
+		cmocka_unit_test_setup_teardown(default_period, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;
