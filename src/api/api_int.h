@@ -302,6 +302,8 @@ int api_record_get(struct api_ctx *x);
 int api_record_update(struct api_ctx *x);
 int api_deadlines_list(struct api_ctx *x);
 int api_gaps_list(struct api_ctx *x);
+int api_notice_correct(struct api_ctx *x);
+int api_record_void(struct api_ctx *x);
 int api_work_settings_get(struct api_ctx *x);
 int api_work_settings_update(struct api_ctx *x);
 int api_summary(struct api_ctx *x);

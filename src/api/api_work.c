@@ -773,3 +773,51 @@ int api_work_settings_update(struct api_ctx *x)
 		return api_acted(x, &c, rc, 200, NULL);
 	return work_settings_answer(x, &c);
 }
+
+int api_notice_correct(struct api_ctx *x)
+{
+	static const struct {
+		const char *field;
+		unsigned bit;
+	} clears[] = {{"category", NOTICE_CLEAR_CATEGORY},
+		      {"text", NOTICE_CLEAR_TEXT},
+		      {"attachment", NOTICE_CLEAR_ATTACHMENT},
+		      {"due", NOTICE_CLEAR_DUE}};
+	struct notice_fix in = {.code = str_of(x, "code"), .authority = str_of(x, "authority"),
+				.unit = str_of(x, "unit"), .category = str_of(x, "category"),
+				.text = str_of(x, "text"), .attachment = str_of(x, "attachment"),
+				.received_at = CD_TIME_NONE, .due = CD_DATE_NONE,
+				.reason = str_of(x, "reason")};
+	struct notice_view v;
+	struct act c;
+	struct cd_diag d = {{0}};
+	const struct fval *f;
+	enum cd_err rc;
+	int st;
+
+	for (size_t i = 0; i < sizeof clears / sizeof *clears; i++)
+		if (api_val(x, clears[i].field)->null)
+			in.clear |= clears[i].bit;
+	if ((f = api_val(x, "received_at"))->set)
+		in.received_at = f->t;
+	if ((f = api_val(x, "due"))->set && !f->null)
+		in.due = f->date;
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_notice_correct(&c, x->id, x->code, &in, &v);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, true));
+}
+
+int api_record_void(struct api_ctx *x)
+{
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct record_row r;
+	enum cd_err rc;
+	int st;
+
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_record_void(&c, x->id, str_of(x, "reason"), &r);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_record_json(&r));
+}

@@ -155,6 +155,25 @@ static const struct field notice_fields[] = {
 	{"due", FT_DATE, 0, 0, 0, NULL, 0, "a deadline the notice itself sets"},
 };
 
+/* A correction: any of the notice's own fields, and why (its systems stay: a new notice). */
+static const struct field notice_fix_fields[] = {
+	{"code", FT_STRING, 0, 1, 512, NULL, 0, "the number as it should read (still unique)"},
+	{"authority", FT_STRING, 0, 1, 200, NULL, 0, "who issued it"},
+	{"received_at", FT_TIME, 0, 0, 0, NULL, 0,
+	 "when it arrived: until feedback is sent, never after the first step"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "the unit it is addressed to (within your scope)"},
+	{"category", FT_STRING, FF_NULL, 1, 100, NULL, 0, "what kind of problem (null clears)"},
+	{"text", FT_TEXT, FF_NULL, 1, 20000, NULL, 0, "the notice's text (null clears)"},
+	{"attachment", FT_STRING, FF_NULL, 1, 500, NULL, 0, "where the original is kept"},
+	{"due", FT_DATE, FF_NULL, 0, 0, NULL, 0,
+	 "the notice's own deadline (null: none) — until it is verified"},
+	{"reason", FT_STRING, FF_REQUIRED, 1, 2000, NULL, 0, "why it is corrected (更正原因)"},
+};
+
+static const struct field void_fields[] = {
+	{"reason", FT_STRING, FF_REQUIRED, 1, 2000, NULL, 0, "why the record is withdrawn"},
+};
+
 static const struct field step_fields[] = {
 	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when it was done (default: now)"},
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who did it"},
@@ -419,6 +438,9 @@ const struct route api_routes[] = {
 	 NULL, "notice.create", "notices", "record an official notice (通报)"},
 	{"GET", "/api/v1/notices/{id}", PERM_READ, R_CODE, api_notice_get, NONE, NONE, NULL, NULL,
 	 "notices", "one notice with its timeline and 举一反三 list"},
+	{"PATCH", "/api/v1/notices/{id}", PERM_OFFICE, R_CODE, api_notice_correct,
+	 BODY(notice_fix_fields), NONE, NULL, "notice.correct", "notices",
+	 "correct a mistake in a notice, saying why: kept as a correction beside its timeline"},
 	{"POST", "/api/v1/notices/{id}/start", PERM_WORK, R_CODE, api_notice_start, BODY(step_fields),
 	 NONE, NULL, "notice.start", "notices", "rectification started"},
 	{"POST", "/api/v1/notices/{id}/rectify", PERM_WORK, R_CODE, api_notice_rectify,
@@ -478,6 +500,9 @@ const struct route api_routes[] = {
 	{"PATCH", "/api/v1/records/{id}", PERM_RECORD, R_UPDATE, api_record_update,
 	 BODY(record_fields), NONE, NULL, "record.update", "records",
 	 "correct a record (null clears duty, period, participants, minutes, attachment)"},
+	{"POST", "/api/v1/records/{id}/void", PERM_RECORD, 0, api_record_void, BODY(void_fields),
+	 NONE, NULL, "record.void", "records",
+	 "withdraw a record made in error, saying why: kept, it answers no duty"},
 	{"GET", "/api/v1/deadlines", PERM_READ, R_LIST, api_deadlines_list, NONE,
 	 QUERY(deadline_filters), "due", NULL, "deadlines",
 	 "the yearly duties and MLPS deadlines up to today, with their states"},

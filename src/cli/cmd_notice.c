@@ -219,6 +219,52 @@ static int notice_checked(int argc, char **argv, const char *usage)
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
+/* notice_edit corrects a mistake in a notice, saying why (svc_notice_correct). */
+static int notice_edit(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	const char *code, *authority, *unit, *category, *text, *attachment, *received, *due,
+		*reason;
+	const struct cli_field f[] = {{"--code", &code},	 {"--authority", &authority},
+				      {"--unit", &unit},	 {"--category", &category},
+				      {"--text", &text},	 {"--attachment", &attachment},
+				      {"--received", &received}, {"--due", &due},
+				      {"--reason", &reason},	 {NULL, NULL}};
+	struct notice_fix in = {.received_at = CD_TIME_NONE, .due = CD_DATE_NONE};
+	struct notice_view v;
+	struct act a;
+	char actor[128];
+	enum cd_err rc;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (received && !cli_time("--received", received, CD_TIME_NONE, &in.received_at))
+		return EXIT_ERROR;
+	if (due && !strcmp(due, "none"))
+		in.clear |= NOTICE_CLEAR_DUE;
+	else if (due && !date_parse(due, &in.due)) {
+		fprintf(stderr, "cyberduty: --due: 给出日期 YYYY-MM-DD 或 none — give a date or "
+				"none\nusage: cyberduty %s\n",
+			usage);
+		return EXIT_ERROR;
+	}
+	in.code = code;
+	in.authority = authority;
+	in.unit = unit;
+	in.category = category;
+	in.text = text;
+	in.attachment = attachment;
+	in.reason = reason;
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if ((rc = svc_notice_correct(&a, 0, c.o.pos[0], &in, &v)))
+		cli_act_option(&c.d, a.field,
+			       a.field && !strcmp(a.field, "received_at") ? "--received" : NULL);
+	else
+		printf("notice %s corrected (已更正): %s\n", v.row.n.code, reason);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
 /* notice_default shows or sets the organisation's own default rectification period. */
 static int notice_default(int argc, char **argv, const char *usage)
 {
@@ -362,6 +408,9 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 			printf(": %s", e->note);
 		printf("\n");
 	}
+	for (size_t i = 0; i < v->nfixes; i++)
+		printf("  更正 correction %s by %s: %s — %s\n", time_format(v->fixes[i].at, when),
+		       v->fixes[i].by, v->fixes[i].reason, v->fixes[i].changes);
 	if (n->nsimilar) {
 		printf("  举一反三 — similar systems to check (%zu unchecked of %zu", v->row.similar_unchecked,
 		       n->nsimilar);
@@ -435,6 +484,11 @@ int cmd_notice(int argc, char **argv, const char *usage)
 		return notice_checked(argc - 1, argv + 1,
 				      "notice checked NO ASSET[,ASSET…]|--all [--note TEXT] "
 				      "[--at TIME] [--by WHO]");
+	if (!strcmp(argv[1], "edit"))
+		return notice_edit(argc - 1, argv + 1,
+				   "notice edit NO --reason WHY [--code NO] [--authority WHO] "
+				   "[--unit U] [--category C] [--text T] [--attachment FILE] "
+				   "[--received TIME] [--due DATE|none]");
 	if (!strcmp(argv[1], "default"))
 		return notice_default(argc - 1, argv + 1, "notice default [DAYS|none]");
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)

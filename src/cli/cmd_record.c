@@ -81,6 +81,37 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
+/* record_void withdraws a record made in error, saying why. */
+static int record_void(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	const char *reason;
+	const struct cli_field f[] = {{"--reason", &reason}, {NULL, NULL}};
+	struct record_row r;
+	struct act a;
+	char actor[128], *end = NULL;
+	long long id;
+	enum cd_err rc;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	id = strtoll(c.o.pos[0], &end, 10);
+	if (id <= 0 || *end) {
+		fprintf(stderr, "cyberduty: 请给出记录编号（record list 中的数字） — give the record's "
+				"number\nusage: cyberduty %s\n",
+			usage);
+		return EXIT_ERROR;
+	}
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if ((rc = svc_record_void(&a, id, reason, &r)))
+		cli_act_option(&c.d, a.field, NULL);
+	else
+		printf("record %lld withdrawn (已撤销): %s — it answers no duty from now on\n", id,
+		       reason);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
 static int record_list(int argc, char **argv, const char *usage)
 {
 	struct cli_opts o;
@@ -156,6 +187,8 @@ int cmd_record(int argc, char **argv, const char *usage)
 	}
 	if (!strcmp(argv[1], "list"))
 		return record_list(argc - 1, argv + 1, "record list [--json]");
+	if (!strcmp(argv[1], "void"))
+		return record_void(argc - 1, argv + 1, "record void ID --reason WHY");
 	kind = record_kind_parse(argv[1]);
 	if (kind < 0) {
 		fprintf(stderr, "cyberduty: unknown record kind \"%s\" (use meeting, drill, training, "

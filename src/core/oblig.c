@@ -169,7 +169,7 @@ static enum cd_err match(const struct record *rec, size_t nrec, cd_date as_of,
 	if (!order)
 		return CD_ENOMEM;
 	for (size_t i = 0; i < nrec; i++)
-		if (rec[i].on != CD_DATE_NONE && rec[i].on <= as_of)
+		if (!rec[i].voided && rec[i].on != CD_DATE_NONE && rec[i].on <= as_of)
 			order[n++] = &rec[i];
 	if (n > 1)
 		qsort(order, n, sizeof(*order), by_day);

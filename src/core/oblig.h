@@ -26,6 +26,9 @@ struct record {
 	const char *period;  /* the period it answers ("2026", "2026-H1", "2026-Q3", "2026-05"),
 			      * or NULL (the earliest unfulfilled one) */
 	const char *title, *participants, *minutes, *attachment;
+	bool voided;         /* withdrawn as made in error: it answers no duty */
+	cd_time voided_at;   /* when, by whom and why (when voided) */
+	const char *voided_by, *void_reason;
 };
 
 enum oblig_kind {

@@ -147,6 +147,10 @@ enum stmt {
 	ST_OBLIG_PAGE_DESC,
 	ST_OBLIG_DUTIES0,
 	ST_OBLIG_COUNTS,
+	ST_NOTICE_UPDATE,
+	ST_RECORD_VOID,
+	ST_CORRECTION_ADD,
+	ST_CORRECTIONS_OF,
 	ST_GAP_CLEAR,
 	ST_GAP_ADD,
 	ST_GAP_PAGE,
@@ -199,7 +203,7 @@ enum stmt {
 #define INCIDENT_FROM   "incident x LEFT JOIN unit xu ON xu.id = x.unit_id"
 #define RECORD_COLS                                                                                \
 	"r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, r.title, r.participants,"           \
-	" r.minutes, r.attachment"
+	" r.minutes, r.attachment, r.voided_at, r.voided_by, r.void_reason"
 #define RECORD_FROM "record r LEFT JOIN unit ru ON ru.id = r.unit_id"
 /* A keyset page of the work: ?1 the scope's top unit and ?2 the unit filter's (NULL: any), ?3
  * the id to start after (always bound: 0 or INT64_MAX for the first page, so that both are a
@@ -592,6 +596,16 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT o.kind, " OBLIG_STATE ","
 			    " count(*) FROM obligation o WHERE o.start <= ?3"
 			    " AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc)) GROUP BY 1, 2",
+	/* corrections and withdrawals (schema 0015) */
+	[ST_NOTICE_UPDATE] = "UPDATE notice SET code = ?2, authority = ?3, received_at = ?4,"
+			     " unit_id = ?5, category = ?6, text = ?7, attachment = ?8,"
+			     " stated_due = ?9 WHERE id = ?1",
+	[ST_RECORD_VOID] = "UPDATE record SET voided_at = ?2, voided_by = ?3, void_reason = ?4"
+			   " WHERE id = ?1 AND voided_at IS NULL",
+	[ST_CORRECTION_ADD] = "INSERT INTO correction (object, object_id, at, by_whom, reason,"
+			      " changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_CORRECTIONS_OF] = "SELECT id, at, by_whom, reason, changes FROM correction"
+			      " WHERE object = ?1 AND object_id = ?2 ORDER BY id",
 	/* the responsibility gaps of today (schema 0012) */
 	[ST_GAP_CLEAR] = "DELETE FROM gap",
 	[ST_GAP_ADD] = "INSERT INTO gap (rule, article, subject, unit_id, asset_id, project_id, role,"
@@ -1546,6 +1560,10 @@ static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
 	r->participants = col_str(a, st, 7);
 	r->minutes = col_str(a, st, 8);
 	r->attachment = col_str(a, st, 9);
+	r->voided = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	r->voided_at = r->voided ? col_time(st, 10) : CD_TIME_NONE;
+	r->voided_by = col_str(a, st, 11);
+	r->void_reason = col_str(a, st, 12);
 }
 
 static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
@@ -2814,7 +2832,7 @@ static void record_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	(void)k;
 	memset(w, 0, sizeof *w);
 	record_cols(a, st, &w->r);
-	w->unit_code = col_str(a, st, 10);
+	w->unit_code = col_str(a, st, 13);
 }
 
 static enum cd_err sq_record_get(struct store *s, int64_t id, struct arena *a,
@@ -3257,6 +3275,87 @@ static enum cd_err sq_obligation_counts(struct store *s, int64_t scope, cd_date 
 	return rc;
 }
 
+/* ---- corrections and withdrawals ---- */
+
+static enum cd_err sq_notice_update(struct store *s, const struct notice *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_UPDATE];
+	enum cd_err rc;
+
+	sqlite3_bind_int64(st, 1, n->id);
+	bind_text(st, 2, n->code);
+	bind_text(st, 3, n->authority);
+	bind_time(st, 4, n->received_at);
+	bind_id(st, 5, n->unit);
+	bind_text(st, 6, n->category);
+	bind_text(st, 7, n->text);
+	bind_text(st, 8, n->attachment);
+	bind_date(st, 9, n->stated_due);
+	if ((rc = run(q, ST_NOTICE_UPDATE, d, "notice")))
+		return rc;
+	return sqlite3_changes(q->db) ? CD_OK : cd_diag_set(d, CD_ENOTFOUND, "no such notice");
+}
+
+static enum cd_err sq_record_void(struct store *s, int64_t id, cd_time at, const char *by,
+				  const char *reason, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_RECORD_VOID];
+	enum cd_err rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_time(st, 2, at);
+	bind_text(st, 3, by);
+	bind_text(st, 4, reason);
+	if ((rc = run(q, ST_RECORD_VOID, d, "record")))
+		return rc;
+	return sqlite3_changes(q->db) ? CD_OK
+				      : cd_diag_set(d, CD_ENOTFOUND,
+						    "no such record, or it was withdrawn already");
+}
+
+static enum cd_err sq_correction_add(struct store *s, const char *object, int64_t id,
+				     const struct correction *c, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_CORRECTION_ADD];
+
+	bind_text(st, 1, object);
+	sqlite3_bind_int64(st, 2, id);
+	bind_time(st, 3, c->at);
+	bind_text(st, 4, c->by);
+	bind_text(st, 5, c->reason);
+	bind_text(st, 6, c->changes);
+	return run(q, ST_CORRECTION_ADD, d, "correction");
+}
+
+static void correction_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct correction *c = out;
+
+	(void)k;
+	c->id = sqlite3_column_int64(st, 0);
+	c->at = col_time(st, 1);
+	c->by = col_str(a, st, 2);
+	c->reason = col_str(a, st, 3);
+	c->changes = col_str(a, st, 4);
+}
+
+static enum cd_err sq_corrections_of(struct store *s, const char *object, int64_t id,
+				     struct arena *a, struct correction **out, size_t *n,
+				     struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_CORRECTIONS_OF];
+
+	*out = NULL;
+	*n = 0;
+	bind_text(st, 1, object);
+	sqlite3_bind_int64(st, 2, id);
+	return read_rows(q, st, a, sizeof(**out), correction_reader, 0, out, n, d, "corrections");
+}
+
 /* ---- the responsibility gaps ---- */
 
 static enum cd_err sq_gaps_clear(struct store *s, struct cd_diag *d)
@@ -3458,6 +3557,10 @@ static const struct store_ops sqlite_ops = {
 	.obligations_replace = sq_obligations_replace,
 	.obligation_page = sq_obligation_page,
 	.obligation_counts = sq_obligation_counts,
+	.notice_update = sq_notice_update,
+	.record_void = sq_record_void,
+	.correction_add = sq_correction_add,
+	.corrections_of = sq_corrections_of,
 	.gaps_clear = sq_gaps_clear,
 	.gap_add = sq_gap_add,
 	.gap_page = sq_gap_page,

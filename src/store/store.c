@@ -514,6 +514,30 @@ enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date toda
 	return s->ops->obligation_counts(s, scope, today, out, d);
 }
 
+enum cd_err store_notice_update(struct store *s, const struct notice *n, struct cd_diag *d)
+{
+	return s->ops->notice_update(s, n, d);
+}
+
+enum cd_err store_record_void(struct store *s, int64_t id, cd_time at, const char *by,
+			      const char *reason, struct cd_diag *d)
+{
+	return s->ops->record_void(s, id, at, by, reason, d);
+}
+
+enum cd_err store_correction_add(struct store *s, const char *object, int64_t id,
+				 const struct correction *c, struct cd_diag *d)
+{
+	return s->ops->correction_add(s, object, id, c, d);
+}
+
+enum cd_err store_corrections_of(struct store *s, const char *object, int64_t id,
+				 struct arena *a, struct correction **out, size_t *n,
+				 struct cd_diag *d)
+{
+	return s->ops->corrections_of(s, object, id, a, out, n, d);
+}
+
 enum cd_err store_gaps_clear(struct store *s, struct cd_diag *d)
 {
 	return s->ops->gaps_clear(s, d);

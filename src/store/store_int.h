@@ -156,6 +156,14 @@ struct store_ops {
 					  size_t *n, struct cd_diag *d);
 	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
 					 size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+	enum cd_err (*notice_update)(struct store *s, const struct notice *n, struct cd_diag *d);
+	enum cd_err (*record_void)(struct store *s, int64_t id, cd_time at, const char *by,
+				   const char *reason, struct cd_diag *d);
+	enum cd_err (*correction_add)(struct store *s, const char *object, int64_t id,
+				      const struct correction *c, struct cd_diag *d);
+	enum cd_err (*corrections_of)(struct store *s, const char *object, int64_t id,
+				      struct arena *a, struct correction **out, size_t *n,
+				      struct cd_diag *d);
 	enum cd_err (*gaps_clear)(struct store *s, struct cd_diag *d);
 	enum cd_err (*gap_add)(struct store *s, struct gap_row *g, struct cd_diag *d);
 	enum cd_err (*gap_page)(struct store *s, int64_t scope, int rule, int64_t after,

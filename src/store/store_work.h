@@ -172,6 +172,34 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
 			  struct arena *a, struct similar **out, size_t *n, size_t *total,
 			  struct cd_diag *d);
 
+/* ---- corrections and withdrawals (schema 0015) ---- */
+
+/* store_notice_update writes the notice's own fields (code, authority, received_at, unit,
+ * category, text, attachment, stated_due) over notice n->id; CD_ECONFLICT for a code taken. Its
+ * systems, timeline and 举一反三 list are not touched. */
+enum cd_err store_notice_update(struct store *s, const struct notice *n, struct cd_diag *d);
+
+/* store_record_void withdraws record id (who, when, why); CD_ENOTFOUND when there is no such
+ * record or it was withdrawn already. */
+enum cd_err store_record_void(struct store *s, int64_t id, cd_time at, const char *by,
+			      const char *reason, struct cd_diag *d);
+
+/* A correction of a record of the work: who, when, why, and each field's value before and
+ * after ({"field": [before, after], …}, JSON text). */
+struct correction {
+	int64_t id;
+	cd_time at;
+	const char *by, *reason, *changes;
+};
+
+/* store_correction_add keeps one correction of `object` ("notice", "incident", "record") id;
+ * store_corrections_of reads those of one, oldest first, into arena a. */
+enum cd_err store_correction_add(struct store *s, const char *object, int64_t id,
+				 const struct correction *c, struct cd_diag *d);
+enum cd_err store_corrections_of(struct store *s, const char *object, int64_t id,
+				 struct arena *a, struct correction **out, size_t *n,
+				 struct cd_diag *d);
+
 /* ---- the yearly duties and MLPS deadlines of today, kept derived (schema 0009) ---- */
 
 /* Which obligations store_obligations_replace replaces: all; the duties of unit id; the duties

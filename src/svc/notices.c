@@ -76,6 +76,9 @@ enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct n
 	enum cd_err rc = read_one(c, id, code, out);
 
 	if (!rc)
+		rc = store_corrections_of(c->s, "notice", out->row.n.id, c->a, &out->fixes,
+					  &out->nfixes, c->d);
+	if (!rc)
 		rc = act_calendar(c, &cal);
 	return rc ? rc : view_fill(c, cal, out, true, NULL, 0);
 }
@@ -336,6 +339,156 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 	return rc ? rc : svc_notice_get(c, v.row.n.id, NULL, out);
 }
 
+/* fix_text / fix_date record field `name` changed from `was` to `now` in before/after (JSON). */
+static void fix_text(json_t *before, json_t *after, const char *name, const char *was,
+		     const char *now)
+{
+	if (was == now || (was && now && !strcmp(was, now)))
+		return;
+	json_object_set_new(before, name, jnull_str(was));
+	json_object_set_new(after, name, jnull_str(now));
+}
+
+static void fix_time(json_t *before, json_t *after, const char *name, cd_time was, cd_time now)
+{
+	if (was == now)
+		return;
+	json_object_set_new(before, name, jnull_time(was));
+	json_object_set_new(after, name, jnull_time(now));
+}
+
+static void fix_date(json_t *before, json_t *after, const char *name, cd_date was, cd_date now)
+{
+	if (was == now)
+		return;
+	json_object_set_new(before, name, jnull_date(was));
+	json_object_set_new(after, name, jnull_date(now));
+}
+
+/* fix_check refuses a correction the notice's state does not allow (see work.h). */
+static enum cd_err fix_check(struct act *c, const struct notice_view *v, const struct notice *n)
+{
+	const struct notice *was = &v->row.n;
+	char day[11];
+
+	if (n->received_at != was->received_at) {
+		if (was->feedback_at != CD_TIME_NONE)
+			return act_fail(c, CD_EINVAL, "received_at",
+					"received_at: 已反馈的通报不能更正接收时间（它决定是否按期"
+					"反馈） — the receipt time of a notice already answered "
+					"cannot be corrected");
+		if (was->nevents && n->received_at > was->events[0].at)
+			return act_fail(c, CD_EINVAL, "received_at",
+					"received_at: 不能晚于第一个整改步骤 — not after the first "
+					"step of the loop");
+	}
+	if (n->stated_due != was->stated_due) {
+		if (was->verified_at != CD_TIME_NONE)
+			return act_fail(c, CD_EINVAL, "due",
+					"due: 已核查闭环的通报不能更正期限 — the deadline of a "
+					"verified notice cannot be corrected");
+		if (n->stated_due != CD_DATE_NONE &&
+		    n->stated_due < time_cst_date(n->received_at))
+			return act_fail(c, CD_EINVAL, "due",
+					"due: 期限 %s 早于接收日期 — the deadline is before receipt",
+					date_format(n->stated_due, day));
+	}
+	return CD_OK;
+}
+
+enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
+			       const struct notice_fix *in, struct notice_view *out)
+{
+	struct notice_view v;
+	struct notice n;
+	struct correction fix = {.at = c->now, .by = c->actor, .reason = in->reason};
+	json_t *before = json_object(), *after = json_object();
+	char obj[32];
+	bool yes = true;
+	enum cd_err rc;
+
+	if (!before || !after)
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	else if (!in->reason || !*in->reason)
+		rc = act_fail(c, CD_EINVAL, "reason", "reason: 请说明更正原因 — say why it is corrected");
+	else if (in->received_at != CD_TIME_NONE)
+		rc = act_not_future(c, in->received_at, "received_at");
+	else
+		rc = CD_OK;
+	if (!rc)
+		rc = act_begin(c);
+	if (rc) {
+		json_decref(before);
+		json_decref(after);
+		return rc;
+	}
+	c->derived_kept = true; /* nothing the obligations derive from */
+	rc = svc_notice_get(c, id, code, &v);
+	n = v.row.n;
+	if (!rc && in->code)
+		rc = act_docno(c, in->code, "code", &n.code);
+	if (!rc && in->unit && !(rc = act_id_of(c, SK_UNIT, in->unit, "unit", &n.unit)) &&
+	    !act_in_scope(c, n.unit))
+		rc = act_out_of_scope(c, "unit", "the unit must be one of your scope");
+	if (!rc) {
+		n.authority = in->authority ? in->authority : n.authority;
+		n.category = act_text(in->category, n.category, in->clear, NOTICE_CLEAR_CATEGORY);
+		n.text = act_text(in->text, n.text, in->clear, NOTICE_CLEAR_TEXT);
+		n.attachment =
+			act_text(in->attachment, n.attachment, in->clear, NOTICE_CLEAR_ATTACHMENT);
+		if (in->received_at != CD_TIME_NONE)
+			n.received_at = in->received_at;
+		n.stated_due = act_date(in->due, n.stated_due, in->clear, NOTICE_CLEAR_DUE);
+		rc = fix_check(c, &v, &n);
+	}
+	if (!rc) {
+		const struct notice *w = &v.row.n;
+
+		fix_text(before, after, "code", w->code, n.code);
+		fix_text(before, after, "authority", w->authority, n.authority);
+		fix_text(before, after, "unit", v.row.unit_code, in->unit ? in->unit : v.row.unit_code);
+		fix_text(before, after, "category", w->category, n.category);
+		fix_text(before, after, "text", w->text, n.text);
+		fix_text(before, after, "attachment", w->attachment, n.attachment);
+		fix_time(before, after, "received_at", w->received_at, n.received_at);
+		fix_date(before, after, "due", w->stated_due, n.stated_due);
+		if (!json_object_size(after))
+			rc = act_fail(c, CD_EINVAL, NULL,
+				      "没有要更正的内容 — nothing differs from what is recorded");
+	}
+	if (!rc && (rc = store_notice_update(c->s, &n, c->d)) == CD_ECONFLICT)
+		rc = act_fail(c, CD_ECONFLICT, "code", "code: 通报 %s 已登记 — notice %s is already "
+						       "recorded", n.code, n.code);
+	if (!rc && c->scope && !(rc = store_notice_concerns(c->s, n.id, c->scope, &yes, c->d)) &&
+	    !yes)
+		rc = act_out_of_scope(c, "unit", "the notice must stay within your scope");
+	if (!rc) {
+		json_t *changes = json_object();
+		const char *k;
+		json_t *val;
+		char *text;
+
+		json_object_foreach(after, k, val)
+			json_object_set_new(changes, k,
+					    json_pack("[O, O]", json_object_get(before, k), val));
+		fix.changes = text = json_dumps(changes, JSON_COMPACT);
+		json_decref(changes);
+		rc = text ? store_correction_add(c->s, "notice", n.id, &fix, c->d)
+			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		free(text);
+		json_object_set_new(after, "reason", json_string(in->reason));
+	}
+	snprintf(obj, sizeof obj, "notice:%lld", rc ? 0LL : (long long)n.id);
+	if (rc) {
+		json_decref(before);
+		json_decref(after);
+		before = after = NULL;
+	}
+	if ((rc = act_end(c, rc, "notice.correct", obj, before, after)))
+		return rc;
+	return svc_notice_get(c, n.id, NULL, out);
+}
+
 static json_t *days_json(int days)
 {
 	return json_pack("{s:o}", "notice_default_workdays",
@@ -373,6 +526,20 @@ enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)
 }
 
 /* ---- the one JSON of a notice ---- */
+
+/* fixes_json: the corrections of a record of the work, each {at, by, reason, changes}. */
+static json_t *fixes_json(const struct correction *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < n; i++)
+		json_array_append_new(a, json_pack("{s:o, s:s, s:s, s:o}", "at", jnull_time(v[i].at),
+						   "by", v[i].by ? v[i].by : "", "reason",
+						   v[i].reason ? v[i].reason : "", "changes",
+						   json_loads(v[i].changes ? v[i].changes : "{}",
+							      0, NULL)));
+	return a;
+}
 
 json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_time at, bool full)
 {
@@ -462,6 +629,7 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 		}
 		json_object_set_new(o, "timeline", tl);
 		json_object_set_new(o, "similar", sim);
+		json_object_set_new(o, "corrections", fixes_json(v->fixes, v->nfixes));
 	}
 	return o;
 }

@@ -9,13 +9,17 @@ json_t *svc_record_json(const struct record_row *row)
 {
 	const struct record *r = &row->r;
 
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
 			 (json_int_t)r->id, "kind", record_kind_code(r->kind), "unit",
 			 jnull_str(row->unit_code), "on", jnull_date(r->on), "duty",
 			 jnull_str(r->duty), "period", jnull_str(r->period), "title",
 			 jnull_str(r->title), "participants", jnull_str(r->participants),
-			 "minutes", jnull_str(r->minutes), "attachment",
-			 jnull_str(r->attachment));
+			 "minutes", jnull_str(r->minutes), "attachment", jnull_str(r->attachment),
+			 "voided",
+			 r->voided ? json_pack("{s:o, s:o, s:o}", "at", jnull_time(r->voided_at),
+					       "by", jnull_str(r->voided_by), "reason",
+					       jnull_str(r->void_reason))
+				   : json_null());
 }
 
 /* default_unit: the one unit of the caller's scope holding a duty record r can answer (its duty,
@@ -171,10 +175,43 @@ enum cd_err svc_record_update(struct act *c, int64_t id, const struct record_in 
 
 	if (rc)
 		return rc;
+	if (was.r.voided)
+		return act_fail(c, CD_ECONFLICT, NULL,
+				"记录 %lld 已撤销，不能修改 — record %lld was withdrawn: record a new one",
+				(long long)id, (long long)id);
 	r = was.r;
 	if ((rc = record_apply(c, in, &r)))
 		return rc;
 	return record_write(c, &r, false, &was.r, svc_record_json(&was), out);
+}
+
+enum cd_err svc_record_void(struct act *c, int64_t id, const char *reason,
+			    struct record_row *out)
+{
+	struct record_row was;
+	char obj[32];
+	enum cd_err rc;
+
+	if (!reason || !*reason)
+		return act_fail(c, CD_EINVAL, "reason",
+				"reason: 请说明撤销原因 — say why the record is withdrawn");
+	if ((rc = act_begin(c)))
+		return rc;
+	rc = svc_record_get(c, id, &was);
+	if (!rc && (rc = store_record_void(c->s, id, c->now, c->actor, reason, c->d)) ==
+			   CD_ENOTFOUND)
+		rc = act_fail(c, CD_ECONFLICT, NULL, "记录 %lld 已撤销 — record %lld was withdrawn "
+						    "already", (long long)id, (long long)id);
+	/* it answers no duty from now on: the duties of its unit are generated again */
+	if (!rc)
+		rc = svc_obligations_unit(c, was.r.unit, &was.r);
+	c->derived_kept = true;
+	if (!rc)
+		rc = store_record_get(c->s, id, c->a, out, c->d);
+	snprintf(obj, sizeof obj, "record:%lld", (long long)id);
+	return act_end(c, rc, "record.void", obj, rc ? NULL : svc_record_json(&was),
+		       rc ? NULL : json_pack("{s:s, s:o}", "reason", reason, "record",
+					     svc_record_json(out)));
 }
 
 enum cd_err svc_record_page(struct act *c, struct work_query q, struct record_row **out,

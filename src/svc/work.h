@@ -41,6 +41,8 @@ struct notice_view {
 	const char *repeat_asset;       /* the code of the system it repeats on */
 	bool repeat_is_notice;
 	const struct calendar *cal;     /* borrowed from the read; valid until svc_work_end */
+	struct correction *fixes;       /* its corrections, oldest first (svc_notice_get) */
+	size_t nfixes;
 };
 
 /* The acts name a notice by id, or by code when id is 0. Every act and read refuses what is
@@ -83,6 +85,32 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 enum cd_err svc_notice_default_set(struct act *c, int days);
 enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days);
 
+/* A correction of a notice as a person gives it: the fields given replace the notice's own
+ * (NULL / none: not given; the clear bits empty an optional text or the notice's own deadline),
+ * and why, which is required. */
+struct notice_fix {
+	const char *code, *authority, *unit, *category, *text, *attachment;
+	cd_time received_at;
+	cd_date due;
+	unsigned clear; /* NOTICE_CLEAR_* */
+	const char *reason;
+};
+#define NOTICE_CLEAR_CATEGORY   1u
+#define NOTICE_CLEAR_TEXT       2u
+#define NOTICE_CLEAR_ATTACHMENT 4u
+#define NOTICE_CLEAR_DUE        8u
+
+/* svc_notice_correct puts a mistake in a notice right (audit "notice.correct", before and after
+ * the fields changed and the reason), kept as a correction beside its timeline (who, when, why,
+ * each field before and after), never as a step of the loop. What may change: the number (still
+ * unique), the issuer, category, text and attachment at any time; the unit within the caller's
+ * scope; the receipt time until feedback is sent (it decides whether the answer was on time),
+ * never after the first step nor in the future; the notice's own deadline until it is verified,
+ * never before receipt. Its systems cannot change (the 举一反三 list stands on them: record a
+ * new notice). CD_EINVAL naming the field, or "reason"; nothing changed is refused too. */
+enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
+			       const struct notice_fix *in, struct notice_view *out);
+
 /* svc_notice_get reads one notice (with its 举一反三 list). */
 enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out);
 
@@ -121,6 +149,12 @@ struct record_in {
 enum cd_err svc_record_add(struct act *c, const struct record_in *in, struct record_row *out);
 enum cd_err svc_record_update(struct act *c, int64_t id, const struct record_in *in,
 			      struct record_row *out);
+
+/* svc_record_void withdraws a record made in error (audit "record.void", before the record,
+ * after the reason and the record): never deleted, it answers no duty from then on and cannot
+ * be changed; a reason is required ("reason"); CD_ECONFLICT when withdrawn already. */
+enum cd_err svc_record_void(struct act *c, int64_t id, const char *reason,
+			    struct record_row *out);
 
 /* svc_record_get / svc_record_page read records of the caller's scope. */
 enum cd_err svc_record_get(struct act *c, int64_t id, struct record_row *out);

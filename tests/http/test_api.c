@@ -476,6 +476,8 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_string_equal(jstr("stage"), "received");
 	snprintf(path, sizeof path, "/api/v1/notices/%s", notice);
 	do_(officer, "GET", "/api/v1/notices/{id}", path, NULL);
+	do_(office, "PATCH", "/api/v1/notices/{id}", path,
+	    "{\"category\":\"弱口令\",\"reason\":\"补录问题类别\"}");
 	sim = jstr("similar.0.asset");
 	if (sim) {
 		char b2[256];
@@ -568,6 +570,14 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_string_equal(jstr("attachment"), "档案室 2026-07");
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'record.update' AND "
 			      "outcome = 'ok' AND before LIKE '%网络安全培训%'") == 1);
+	{
+		char vpath[600];
+
+		snprintf(vpath, sizeof vpath, "%s/void", path);
+		do_(officer, "POST", "/api/v1/records/{id}/void", vpath,
+		    "{\"reason\":\"与另一条重复\"}");
+		assert_string_equal(jstr("voided.reason"), "与另一条重复");
+	}
 	do_(officer, "GET", "/api/v1/deadlines", "/api/v1/deadlines", NULL);
 	assert_true(json_array_size(json_object_get(j, "items")) > 0);
 	/* computed, not stored, yet paged like the rest: small pages give the same list */
@@ -884,6 +894,7 @@ static const struct {
 	{"GET", "/api/v1/notices", "OFULA"},
 	{"POST", "/api/v1/notices", "O"},
 	{"GET", "/api/v1/notices/{id}", "OFULA"},
+	{"PATCH", "/api/v1/notices/{id}", "O"},
 	{"POST", "/api/v1/notices/{id}/start", "OF"},
 	{"POST", "/api/v1/notices/{id}/rectify", "OF"},
 	{"POST", "/api/v1/notices/{id}/feedback", "OF"},
@@ -905,6 +916,7 @@ static const struct {
 	{"POST", "/api/v1/records", "OFU"},
 	{"GET", "/api/v1/records/{id}", "OFULA"},
 	{"PATCH", "/api/v1/records/{id}", "OFU"},
+	{"POST", "/api/v1/records/{id}/void", "OFU"},
 	{"GET", "/api/v1/deadlines", "OFULA"},
 	{"GET", "/api/v1/work-settings", "OFULA"},
 	{"PATCH", "/api/v1/work-settings", "O"},
@@ -2026,6 +2038,104 @@ static void default_period(void **state)
 	assert_true(json_is_null(json_object_get(j, "due")));
 }
 
+/* --- corrections and withdrawals ------------------------------------------------------------- */
+
+static void corrections(void **state)
+{
+	struct client office, officer;
+	char body[512], path[64], asset[64], out[512], rpath[128];
+	json_t *fixes;
+
+	(void)state;
+	set_times();
+	sql(asset, sizeof asset, "SELECT code FROM asset ORDER BY id LIMIT 1");
+	asset[strcspn(asset, "\n")] = '\0';
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	snprintf(body, sizeof body,
+		 "{\"code\":\"CR-1\",\"authority\":\"市网信办\",\"assets\":[\"%s\"],"
+		 "\"received_at\":\"%s\"}",
+		 asset, two_hours_ago);
+	call(&office, "POST", "/api/v1/notices", body);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/notices/%lld", (long long)jint("id"));
+	/* a mistake put right, saying why: a correction, not a step */
+	call(&office, "PATCH", path, "{\"authority\":\"市委网信办\"}");
+	error_is(422, "required"); /* no reason */
+	call(&office, "PATCH", path, "{\"authority\":\"市网信办\",\"reason\":\"核对\"}");
+	error_is(422, "invalid"); /* nothing differs */
+	snprintf(body, sizeof body,
+		 "{\"authority\":\"市委网信办\",\"received_at\":\"%s\",\"due\":\"2099-02-01\","
+		 "\"reason\":\"登记时抄错发文单位和接收时间\"}",
+		 hour_ago);
+	call(&office, "PATCH", path, body);
+	expect(200);
+	assert_string_equal(jstr("authority"), "市委网信办");
+	assert_string_equal(jstr("due_basis"), "notice");
+	assert_int_equal(json_array_size(json_object_get(j, "timeline")), 0);
+	fixes = json_object_get(j, "corrections");
+	assert_int_equal(json_array_size(fixes), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(fixes, 0), "reason")),
+			    "登记时抄错发文单位和接收时间");
+	assert_string_equal(
+		json_string_value(json_array_get(
+			json_object_get(json_object_get(json_array_get(fixes, 0), "changes"),
+					"authority"),
+			0)),
+		"市网信办");
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action ="
+				   " 'notice.correct' AND json_extract(before, '$.authority') ="
+				   " '市网信办' AND json_extract(after, '$.authority') = '市委网信办'"),
+			 1);
+	/* a unit's officer may not; after feedback the receipt time stays */
+	call(&officer, "PATCH", path, "{\"authority\":\"x\",\"reason\":\"y\"}");
+	error_is(403, "forbidden");
+	for (size_t k = 0; k < 2; k++) {
+		snprintf(rpath, sizeof rpath, "%s/%s", path, k ? "feedback" : "rectify");
+		call(&office, "POST", rpath, "{}");
+		expect(200);
+	}
+	snprintf(body, sizeof body, "{\"received_at\":\"%s\",\"reason\":\"再改\"}", two_hours_ago);
+	call(&office, "PATCH", path, body);
+	error_is(422, "invalid");
+	assert_string_equal(jstr("error.field"), "received_at");
+	/* the command line, the same act */
+	assert_int_equal(sh_out(out, sizeof out,
+				"%s notice edit CR-1 --category 漏洞 --reason 补充类别 --db %s", bin,
+				db),
+			 0);
+	assert_int_equal(sql_count("SELECT count(*) FROM correction c JOIN notice n ON n.id ="
+				   " c.object_id WHERE c.object = 'notice' AND n.code = 'CR-1'"),
+			 2);
+	/* a record made in error: withdrawn with its reason, never deleted, answers nothing */
+	snprintf(body, sizeof body,
+		 "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"%s\",\"title\":\"误录的会议\"}",
+		 today);
+	call(&office, "POST", "/api/v1/records", body);
+	expect(201);
+	snprintf(rpath, sizeof rpath, "/api/v1/records/%lld/void", (long long)jint("id"));
+	call(&office, "POST", rpath, "{}");
+	error_is(422, "required");
+	call(&office, "POST", rpath, "{\"reason\":\"重复登记\"}");
+	expect(200);
+	assert_string_equal(jstr("voided.reason"), "重复登记");
+	call(&office, "POST", rpath, "{\"reason\":\"再次\"}");
+	error_is(409, "conflict");
+	snprintf(rpath, sizeof rpath, "/api/v1/records/%lld", (long long)jint("id"));
+	assert_int_equal(sql_count("SELECT count(*) FROM record WHERE title = '误录的会议'"), 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM obligation WHERE evidence LIKE '%' ||"
+				   " (SELECT id FROM record WHERE title = '误录的会议') || '%'"),
+			 0);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'record.void'"
+				   " AND outcome = 'ok' AND object = 'record:' || (SELECT id FROM"
+				   " record WHERE title = '误录的会议')"),
+			 1);
+	/* the database keeps corrections as they were made */
+	assert_int_not_equal(
+		sh_out(out, sizeof out, "sqlite3 %s \"DELETE FROM correction\" 2>&1", db), 0);
+	assert_non_null(strstr(out, "kept as it was made"));
+}
+
 /* --- the dashboard and the gaps: counted as the lists count ---------------------------------- */
 
 /* count_items walks a list page by page and counts its items whose `key` is `value` (NULL: all). */
@@ -2354,6 +2464,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(document_numbers, start, stop),
 		cmocka_unit_test_setup_teardown(similar_in_bulk, start, stop),
 		cmocka_unit_test_setup_teardown(default_period, start, stop),
+		cmocka_unit_test_setup_teardown(corrections, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
 	};
 	int rc;
