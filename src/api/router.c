@@ -32,6 +32,7 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	free(x->r->text); /* an answer encoded before a later failure is not sent */
 	x->r->text = NULL;
 	json_decref(x->r->body);
+	x->r->content_type[0] = x->r->disposition[0] = '\0'; /* an error is JSON */
 	x->r->body = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 			       "field", field);
 	x->r->status = status;
@@ -447,6 +448,8 @@ static int read_body(struct api_ctx *x)
 	json_error_t e;
 	size_t blank = 0;
 
+	if (x->rt->flags & R_UPLOAD)
+		return 0; /* a file: its handler reads it */
 	while (blank < q->len && strchr(" \t\r\n", q->body[blank]))
 		blank++;
 	if (x->rt->flags & R_NOBODY) {
@@ -571,6 +574,27 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	json_decref(x.before);
 	json_decref(x.after);
 	arena_free(x.a);
+}
+
+size_t api_max_body(struct store *st, const char *method, const char *path, size_t dflt,
+		    bool *upload)
+{
+	for (size_t i = 0; i < api_nroutes; i++) {
+		struct account_settings set;
+		int64_t id = 0;
+
+		if (!(api_routes[i].flags & R_UPLOAD) || strcmp(api_routes[i].method, method) ||
+		    !match(api_routes[i].path, path, &id))
+			continue;
+		if (upload)
+			*upload = true;
+		if (!st || account_settings_get(st, &set, NULL) != CD_OK)
+			set.evidence_max_mb = 20;
+		return ((size_t)set.evidence_max_mb << 20) + API_UPLOAD_SLACK;
+	}
+	if (upload)
+		*upload = false;
+	return dflt;
 }
 
 void api_response_free(struct api_response *r)

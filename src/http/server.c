@@ -207,7 +207,15 @@ static enum MHD_Result api(const struct request *q)
 	in.ip = ip;
 	in.now = (cd_time)time(NULL);
 	api_handle(&in, &out);
-	if (api_response_text(&out)) {
+	if (out.content_type[0] && out.text) { /* a file (an evidence download), not JSON */
+		r = MHD_create_response_from_buffer(out.len, out.text, MHD_RESPMEM_MUST_FREE);
+		if (r) {
+			out.text = NULL;
+			MHD_add_response_header(r, "Content-Type", out.content_type);
+			MHD_add_response_header(r, "Content-Disposition", out.disposition);
+			MHD_add_response_header(r, "Cache-Control", "no-store");
+		}
+	} else if (api_response_text(&out)) {
 		r = text_response(out.text, out.len);
 		out.text = NULL;
 	} else if (out.body) { /* out of memory encoding it */
@@ -317,8 +325,23 @@ static enum MHD_Result file(const struct request *q)
 struct pending {
 	char *body;
 	size_t len, cap;
+	size_t max;   /* the bytes this request's body may hold */
+	bool upload;  /* an evidence file's upload (its limit is a setting) */
 	bool too_big;
 };
+
+/* too_large answers 413 for a body over p's limit. */
+static enum MHD_Result too_large(struct MHD_Connection *c, const struct server *s,
+				 const struct pending *p)
+{
+	if (p->upload)
+		return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "file",
+				  "文件过大：上限 %zu MiB（设置 evidence_max_mb） (the file is larger "
+				  "than the limit of %zu MiB, the setting evidence_max_mb)",
+				  (p->max - API_UPLOAD_SLACK) >> 20, (p->max - API_UPLOAD_SLACK) >> 20);
+	return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
+			  "the request body is larger than %zu bytes", p->max);
+}
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		      enum MHD_RequestTerminationCode toe)
@@ -370,24 +393,25 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!p) {
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 
-		if (cl && strtoull(cl, NULL, 10) > s->max_body)
-			return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-					  "the request body is larger than %zu bytes",
-					  s->max_body);
 		if (!(p = calloc(1, sizeof *p)))
 			return MHD_NO;
 		*con_cls = p;
+		/* an upload's limit is the file setting's, read from the database */
+		p->max = !strncmp(url, "/api/", 5)
+				 ? api_max_body(thread_store(s), method, url, s->max_body, &p->upload)
+				 : s->max_body;
+		if (cl && strtoull(cl, NULL, 10) > p->max)
+			return too_large(c, s, p);
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!append(p, upload, *upload_size, s->max_body))
+		if (!append(p, upload, *upload_size, p->max))
 			return MHD_NO;
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (p->too_big)
-		return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-				  "the request body is larger than %zu bytes", s->max_body);
+		return too_large(c, s, p);
 	q.body = p->body ? p->body : "";
 	q.len = p->len;
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
