@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/date.h"
 #include "store/store.h"
@@ -50,6 +51,10 @@ struct api_response {
 	char allow[96];            /* an Allow header value (405), or "" */
 	char content_type[128];    /* the type of a body that is a file, not JSON; or "" */
 	char disposition[1280];    /* a file's Content-Disposition header value, or "" */
+	char file_sm3[65];         /* instead of a body: the evidence file kept under this digest,
+				    * file_size bytes, for the server to send piecewise from the
+				    * store (store_evidence_read); or "" */
+	uint64_t file_size;
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503

@@ -32,7 +32,7 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	free(x->r->text); /* an answer encoded before a later failure is not sent */
 	x->r->text = NULL;
 	json_decref(x->r->body);
-	x->r->content_type[0] = x->r->disposition[0] = '\0'; /* an error is JSON */
+	x->r->content_type[0] = x->r->disposition[0] = x->r->file_sm3[0] = '\0'; /* JSON */
 	x->r->body = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 			       "field", field);
 	x->r->status = status;
@@ -567,7 +567,7 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	if (!(st = find(&x)) && !(st = identify(&x)) && !(st = allowed(&x)) &&
 	    !(st = api_query_read(&x)) && !(st = is_write(q->method) ? read_body(&x) : 0))
 		st = x.rt->flags & R_CACHE ? run_kept(&x) : x.rt->run(&x);
-	if (!r->body && !r->text && st != 204)
+	if (!r->body && !r->text && !r->file_sm3[0] && st != 204)
 		api_fail(&x, 500, "internal", NULL, "out of memory");
 	audit_outcome(&x, st);
 	json_decref(x.body);

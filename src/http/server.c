@@ -185,6 +185,48 @@ static void client_ip(struct MHD_Connection *c, char *buf, size_t n)
 			  (socklen_t)n);
 }
 
+/* An evidence file sent from the store a piece at a time: each piece is read on the worker
+ * thread that serves the connection, with that thread's store (the kept bytes never change). */
+struct stream {
+	const struct server *s;
+	char sm3[65];
+	uint64_t size;
+};
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct stream *st = cls;
+	struct store *db = thread_store(st->s);
+	size_t n = pos < st->size ? (size_t)(st->size - pos < max ? st->size - pos : max) : 0;
+
+	if (!n)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (!db || store_evidence_read(db, st->sm3, pos, buf, n, NULL) != CD_OK)
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	return (ssize_t)n;
+}
+
+static struct MHD_Response *file_response(const struct server *s, const struct api_response *out)
+{
+	struct stream *st = calloc(1, sizeof *st);
+	struct MHD_Response *r;
+
+	if (!st)
+		return NULL;
+	st->s = s;
+	st->size = out->file_size;
+	memcpy(st->sm3, out->file_sm3, sizeof st->sm3);
+	r = MHD_create_response_from_callback(out->file_size, 64 * 1024, stream_read, st, free);
+	if (!r) {
+		free(st);
+		return NULL;
+	}
+	MHD_add_response_header(r, "Content-Type", out->content_type);
+	MHD_add_response_header(r, "Content-Disposition", out->disposition);
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	return r;
+}
+
 /* api hands the request to the API (src/api/) and sends its answer. */
 static enum MHD_Result api(const struct request *q)
 {
@@ -207,14 +249,8 @@ static enum MHD_Result api(const struct request *q)
 	in.ip = ip;
 	in.now = (cd_time)time(NULL);
 	api_handle(&in, &out);
-	if (out.content_type[0] && out.text) { /* a file (an evidence download), not JSON */
-		r = MHD_create_response_from_buffer(out.len, out.text, MHD_RESPMEM_MUST_FREE);
-		if (r) {
-			out.text = NULL;
-			MHD_add_response_header(r, "Content-Type", out.content_type);
-			MHD_add_response_header(r, "Content-Disposition", out.disposition);
-			MHD_add_response_header(r, "Cache-Control", "no-store");
-		}
+	if (out.file_sm3[0]) { /* an evidence file, not JSON */
+		r = file_response(q->s, &out);
 	} else if (api_response_text(&out)) {
 		r = text_response(out.text, out.len);
 		out.text = NULL;

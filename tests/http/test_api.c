@@ -876,6 +876,11 @@ static void evidence(void **state)
 	send_file(&officer, q, "application/octet-stream", big, len);
 	expect(201);
 	assert_int_equal(jint("size"), (json_int_t)len);
+	snprintf(path, sizeof path, "/api/v1/files/%lld", (long long)jint("id"));
+	call(&officer, "GET", path, NULL); /* sent from the database piece by piece */
+	expect(200);
+	assert_int_equal(r.len, len);
+	assert_memory_equal(r.body, big, len);
 	/* the limit is a setting: at 2 MiB the same file is refused while it is received */
 	sql(h, sizeof h,
 	    "INSERT INTO meta (key, value) VALUES ('evidence_max_mb', '2') ON CONFLICT (key) DO "
