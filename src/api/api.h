@@ -66,11 +66,12 @@ void api_handle(const struct api_request *q, struct api_response *r);
  * boundaries and part headers around it). */
 #define API_UPLOAD_SLACK ((size_t)64 << 10)
 
-/* api_max_body: the bytes the body of METHOD path may hold — on the routes that take a file
- * upload the setting evidence_max_mb and API_UPLOAD_SLACK (read from store st), else dflt.
- * *upload says which (may be NULL). */
-size_t api_max_body(struct store *st, const char *method, const char *path, size_t dflt,
-		    bool *upload);
+/* api_max_body: the bytes the body of request q may hold, asked before it is received (q's
+ * method, path, session, authorization, now and store are read; the store may be NULL) — on
+ * the routes that take a file upload, for a caller signed in (or with a live token) whose role
+ * may use the route, the setting evidence_max_mb and API_UPLOAD_SLACK; else dflt. Nobody else
+ * can make the server hold more than dflt bytes. *upload says which (may be NULL). */
+size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload);
 void api_response_free(struct api_response *r);
 
 /* api_response_text makes sure r's body is encoded in r->text (compact JSON, UTF-8 as it is)

@@ -576,24 +576,53 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	arena_free(x.a);
 }
 
-size_t api_max_body(struct store *st, const char *method, const char *path, size_t dflt,
-		    bool *upload)
+/* may_upload: the caller of q is signed in (or has a live token) with a role that may use
+ * route rt — what the router checks again when the request has arrived, here without an audit
+ * entry: a caller refused now is refused, and audited, then. */
+static bool may_upload(const struct api_request *q, const struct route *rt)
 {
-	for (size_t i = 0; i < api_nroutes; i++) {
+	enum account_role role = AR_NONE;
+
+	if (!q->store)
+		return false;
+	if (q->authorization) {
+		struct api_token t;
+
+		if (strncmp(q->authorization, "Bearer ", 7) ||
+		    account_token_get(q->store, q->authorization + 7, q->now, &t, NULL) != CD_OK)
+			return false;
+		role = t.role;
+	} else if (q->session) {
+		struct session se;
+		struct account a;
+
+		if (account_session_account(q->store, q->session, q->now, &se, &a, NULL) != CD_OK ||
+		    a.password_expired)
+			return false;
+		role = a.role;
+	}
+	return role != AR_NONE && access_allows(role, rt->perm);
+}
+
+size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload)
+{
+	if (upload)
+		*upload = false;
+	for (size_t i = 0; q->method && q->path && i < api_nroutes; i++) {
 		struct account_settings set;
 		int64_t id = 0;
 
-		if (!(api_routes[i].flags & R_UPLOAD) || strcmp(api_routes[i].method, method) ||
-		    !match(api_routes[i].path, path, &id))
+		if (!(api_routes[i].flags & R_UPLOAD) || strcmp(api_routes[i].method, q->method) ||
+		    !match(api_routes[i].path, q->path, &id))
 			continue;
+		if (!may_upload(q, &api_routes[i]))
+			return dflt;
+		if (account_settings_get(q->store, &set, NULL) != CD_OK)
+			return dflt;
 		if (upload)
 			*upload = true;
-		if (!st || account_settings_get(st, &set, NULL) != CD_OK)
-			set.evidence_max_mb = 20;
 		return ((size_t)set.evidence_max_mb << 20) + API_UPLOAD_SLACK;
 	}
-	if (upload)
-		*upload = false;
 	return dflt;
 }
 

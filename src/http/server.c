@@ -432,10 +432,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		if (!(p = calloc(1, sizeof *p)))
 			return MHD_NO;
 		*con_cls = p;
-		/* an upload's limit is the file setting's, read from the database */
-		p->max = !strncmp(url, "/api/", 5)
-				 ? api_max_body(thread_store(s), method, url, s->max_body, &p->upload)
-				 : s->max_body;
+		p->max = s->max_body;
+		if (!strncmp(url, "/api/", 5) && strcmp(method, "GET") && strcmp(method, "HEAD")) {
+			/* an upload's limit is the file setting's, for a caller who may upload */
+			struct api_request ask = {.method = method, .path = url,
+						  .now = (cd_time)time(NULL),
+						  .store = thread_store(s)};
+
+			ask.session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+								  API_SESSION_COOKIE);
+			ask.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+									"Authorization");
+			p->max = api_max_body(&ask, s->max_body, &p->upload);
+		}
 		if (cl && strtoull(cl, NULL, 10) > p->max)
 			return too_large(c, s, p);
 		return MHD_YES;

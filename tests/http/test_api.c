@@ -881,6 +881,19 @@ static void evidence(void **state)
 	expect(200);
 	assert_int_equal(r.len, len);
 	assert_memory_equal(r.body, big, len);
+	/* the raised limit is for callers who may upload: anyone else may send 1 MiB */
+	send_file(NULL, q, "application/octet-stream", big, len);
+	error_is(413, "too_large");
+	assert_null(strstr(jstr("error.message"), "evidence_max_mb"));
+	{
+		struct client leader;
+
+		login(LEADER, &leader);
+		send_file(&leader, q, "application/octet-stream", big, len);
+		error_is(413, "too_large");
+		send_file(&leader, q, "application/octet-stream", "x", 1);
+		error_is(403, "forbidden");
+	}
 	/* the limit is a setting: at 2 MiB the same file is refused while it is received */
 	sql(h, sizeof h,
 	    "INSERT INTO meta (key, value) VALUES ('evidence_max_mb', '2') ON CONFLICT (key) DO "
