@@ -1,7 +1,7 @@
 /* api_evidence.c — evidence files (证明材料) of notices, incidents and records: upload as a
  * multipart/form-data part "file" or as the raw body (application/octet-stream, the name in
- * ?name=), the list of an owner's files, and the download, sent as an attachment with the type
- * its bytes were judged to be. Each handler parses, calls svc/evidence.h — the scope applied
+ * ?name=), the list of an owner's files, the download, sent as an attachment with the type
+ * its bytes were judged to be, and the withdrawal of a file with its reason. Each handler parses, calls svc/evidence.h — the scope applied
  * there — and encodes. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,4 +142,19 @@ int api_file_get(struct api_ctx *x)
 	snprintf(x->r->content_type, sizeof x->r->content_type, "%s", e.type);
 	disposition(e.name, x->r->disposition, sizeof x->r->disposition);
 	return 200;
+}
+
+int api_file_withdraw(struct api_ctx *x)
+{
+	struct evidence_row e;
+	struct cd_diag d = {{0}};
+	struct act c;
+	enum cd_err rc;
+	int st;
+
+	snprintf(x->object, sizeof x->object, "evidence:%lld", (long long)x->id);
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_evidence_withdraw(&c, x->id, api_val(x, "reason")->s, &e);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_evidence_json(&e));
 }

@@ -324,5 +324,6 @@ int api_incident_attach(struct api_ctx *x);
 int api_record_files(struct api_ctx *x);
 int api_record_attach(struct api_ctx *x);
 int api_file_get(struct api_ctx *x);
+int api_file_withdraw(struct api_ctx *x);
 
 #endif

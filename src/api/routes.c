@@ -270,6 +270,11 @@ static const struct field upload_query[] = {
 	 "replaces the name the part gives"},
 };
 
+static const struct field withdraw_fields[] = {
+	{"reason", FT_TEXT, FF_REQUIRED, 1, 2000, NULL, 0,
+	 "why the file is withdrawn (attached by mistake, the wrong version …)"},
+};
+
 static const struct field deadline_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
@@ -488,6 +493,10 @@ const struct route api_routes[] = {
 	 NULL, "evidence.read", "evidence",
 	 "download an evidence file as it was received (Content-Disposition: attachment); the "
 	 "read is audited"},
+	{"POST", "/api/v1/files/{id}/withdraw", PERM_WORK, 0, api_file_withdraw,
+	 BODY(withdraw_fields), NONE, NULL, "evidence.withdraw", "evidence",
+	 "withdraw an evidence file with the reason: it leaves the owner's evidence, its bytes "
+	 "stay for the audit"},
 
 	{"GET", "/api/v1/accounts", PERM_ACCOUNTS, R_PERSONAL, api_accounts_list, NONE, NONE, NULL,
 	 "account.list", "administration", "every account (system administrator)"},

@@ -1,4 +1,4 @@
-/* cmd_file.c — `cyberduty file attach|list|get` and the `attach` / `files` commands of notice,
+/* cmd_file.c — `cyberduty file attach|list|get|withdraw` and the `attach` / `files` commands of notice,
  * incident and record: evidence files (证明材料) kept in the database, their type judged by
  * their bytes, their SM3 digest in the audit log (svc/evidence.h). */
 #include <errno.h>
@@ -184,6 +184,39 @@ static int file_get(int argc, char **argv, const char *usage)
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
+/* file_withdraw withdraws file ID with --reason (its bytes stay). */
+static int file_withdraw(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	const char *reason;
+	const struct cli_field f[] = {{"--reason", &reason}, {NULL, NULL}};
+	struct evidence_row e;
+	struct act a;
+	char actor[128], *end;
+	long long id;
+	enum cd_err rc;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	id = strtoll(c.o.pos[0], &end, 10);
+	if (*end || id <= 0) {
+		fprintf(stderr, "cyberduty: %s: give the file's number (`… files` lists them)\n",
+			c.o.pos[0]);
+		return EXIT_ERROR;
+	}
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	rc = svc_evidence_withdraw(&a, id, reason, &e);
+	if (rc && a.field)
+		cli_act_option(&c.d, a.field, NULL);
+	if (!rc && c.o.json)
+		cli_json_dump(svc_evidence_json(&e));
+	else if (!rc)
+		printf("file %lld (%s) withdrawn: %s — its bytes are kept for the audit\n", id, e.name,
+		       reason);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
 int cli_file_owner(int argc, char **argv, int owner_kind)
 {
 	enum evidence_owner kind = (enum evidence_owner)owner_kind;
@@ -206,6 +239,8 @@ int cmd_file(int argc, char **argv, const char *usage)
 
 	if (argc >= 2 && !strcmp(argv[1], "get"))
 		return file_get(argc - 1, argv + 1, "file get ID [--output PATH]");
+	if (argc >= 2 && !strcmp(argv[1], "withdraw"))
+		return file_withdraw(argc - 1, argv + 1, "file withdraw ID --reason WHY [--json]");
 	if (argc >= 3 && (!strcmp(argv[1], "attach") || !strcmp(argv[1], "list")) &&
 	    (kind = evidence_owner_parse(argv[2])) >= 0) {
 		argv[2] = argv[1][0] == 'a' ? "attach" : "files";

@@ -32,8 +32,8 @@ static const struct {
 	 "accountability propose|answer|recommend|decide|show …",
 	 "the accountability case (责任追究) of an incident: proposal, answers, recommendation, decision"},
 	{"file", cmd_file, "file attach|list notice|incident|record CODE|ID [FILE] | get ID "
-	 "[--output PATH]",
-	 "evidence files (证明材料): attach, list, get back; their type judged by their bytes"},
+	 "[--output PATH] | withdraw ID --reason WHY",
+	 "evidence files (证明材料): attach, list, get back, withdraw; their type judged by their bytes"},
 	{"due", cmd_due, "due [--unit U] [--as-of DATE] [--all] [--json]",
 	 "everything due or overdue, soonest first; exit 1 when something is overdue"},
 	{"record", cmd_record,

@@ -151,6 +151,7 @@ enum stmt {
 	ST_EVIDENCE_GET,
 	ST_EVIDENCE_LIST,
 	ST_EVIDENCE_BLOB_ID,
+	ST_EVIDENCE_WITHDRAW,
 	STMT__MAX
 };
 
@@ -599,6 +600,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_EVIDENCE_GET] = EVIDENCE_COLS " WHERE id = ?1",
 	[ST_EVIDENCE_LIST] = EVIDENCE_COLS " WHERE owner_kind = ?1 AND owner_id = ?2 ORDER BY id",
 	[ST_EVIDENCE_BLOB_ID] = "SELECT id, size FROM evidence_blob WHERE sm3 = ?1",
+	[ST_EVIDENCE_WITHDRAW] = "UPDATE evidence SET withdrawn_at = ?2, withdrawn_by = ?3,"
+				 " withdraw_reason = ?4 WHERE id = ?1 AND withdrawn_at IS NULL",
 };
 
 struct sq {
@@ -3315,6 +3318,19 @@ static enum cd_err sq_evidence_list(struct store *s, const char *kind, int64_t o
 	return read_rows(q, st, a, sizeof(**out), evidence_reader, 0, out, n, d, "evidence files");
 }
 
+static enum cd_err sq_evidence_withdraw(struct store *s, int64_t id, cd_time at, const char *by,
+					const char *reason, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_EVIDENCE_WITHDRAW];
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_time(st, 2, at);
+	bind_text(st, 3, by);
+	bind_text(st, 4, reason);
+	return change(q, ST_EVIDENCE_WITHDRAW, d, "evidence file standing");
+}
+
 static enum cd_err sq_evidence_read(struct store *s, const char *sm3, uint64_t off, void *buf,
 				    size_t n, struct cd_diag *d)
 {
@@ -3435,6 +3451,7 @@ static const struct store_ops sqlite_ops = {
 	.evidence_get = sq_evidence_get,
 	.evidence_list = sq_evidence_list,
 	.evidence_read = sq_evidence_read,
+	.evidence_withdraw = sq_evidence_withdraw,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

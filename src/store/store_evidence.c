@@ -26,3 +26,9 @@ enum cd_err store_evidence_read(struct store *s, const char *sm3, uint64_t off, 
 {
 	return s->ops->evidence_read(s, sm3, off, buf, n, d);
 }
+
+enum cd_err store_evidence_withdraw(struct store *s, int64_t id, cd_time at, const char *by,
+				    const char *reason, struct cd_diag *d)
+{
+	return s->ops->evidence_withdraw(s, id, at, by, reason, d);
+}

@@ -47,6 +47,12 @@ enum cd_err store_evidence_list(struct store *s, const char *kind, int64_t owner
 				struct arena *a, struct evidence_row **out, size_t *n,
 				struct cd_diag *d);
 
+/* store_evidence_withdraw marks attachment id withdrawn at `at` by `by` for `reason` — the
+ * one change an attachment takes; its bytes stay. CD_ENOTFOUND when there is no such
+ * attachment standing (none, or withdrawn already). Not itself a transaction. */
+enum cd_err store_evidence_withdraw(struct store *s, int64_t id, cd_time at, const char *by,
+				    const char *reason, struct cd_diag *d);
+
 /* store_evidence_read copies bytes [off, off + n) of the file kept under sm3 into buf; CD_EINVAL
  * when the range lies past its end, CD_ENOTFOUND when no file is kept under sm3. Reads the
  * stored value piecewise (incremental blob I/O): a caller can send a large file in chunks. */

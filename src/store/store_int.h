@@ -166,6 +166,8 @@ struct store_ops {
 				     struct cd_diag *d);
 	enum cd_err (*evidence_read)(struct store *s, const char *sm3, uint64_t off, void *buf,
 				     size_t n, struct cd_diag *d);
+	enum cd_err (*evidence_withdraw)(struct store *s, int64_t id, cd_time at, const char *by,
+					 const char *reason, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

@@ -255,6 +255,37 @@ enum cd_err svc_evidence_add(struct act *c, const struct evidence_new *in,
 	return rc ? rc : store_evidence_get(c->s, e.id, c->a, out, c->d);
 }
 
+enum cd_err svc_evidence_withdraw(struct act *c, int64_t id, const char *reason,
+				  struct evidence_row *out)
+{
+	struct evidence_row e;
+	char obj[40], when[26];
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	if (!reason || !*reason || strlen(reason) > 2000)
+		return act_fail(c, CD_EINVAL, "reason",
+				"撤回须说明理由 (reason: say why the file is withdrawn, at most 2000 "
+				"bytes)");
+	if ((rc = act_begin(c)))
+		return rc;
+	c->derived_kept = true; /* nothing the obligations derive from */
+	rc = svc_evidence_get(c, id, &e);
+	if (!rc && e.withdrawn_at != CD_TIME_NONE)
+		rc = act_fail(c, CD_ECONFLICT, NULL, "文件 %lld 已于 %s 撤回 (file %lld was withdrawn "
+						     "already)",
+			      (long long)id, time_format(e.withdrawn_at, when), (long long)id);
+	if (!rc)
+		rc = store_evidence_withdraw(c->s, id, c->now, c->actor ? c->actor : "-", reason,
+					     c->d);
+	snprintf(obj, sizeof obj, "evidence:%lld", (long long)id);
+	rc = act_end(c, rc, "evidence.withdraw", obj, rc ? NULL : json_pack("{s:n}", "withdrawn"),
+		     rc ? NULL
+			: json_pack("{s:o, s:s, s:s, s:s}", "owner", owner_json(&e), "name", e.name,
+				    "sm3", e.sm3, "reason", reason));
+	return rc ? rc : store_evidence_get(c->s, id, c->a, out, c->d);
+}
+
 enum cd_err svc_evidence_list(struct act *c, enum evidence_owner kind, int64_t id,
 			      const char *code, struct evidence_row **out, size_t *n)
 {

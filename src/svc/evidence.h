@@ -48,6 +48,15 @@ enum cd_err svc_evidence_limit(struct act *c, size_t *bytes);
 enum cd_err svc_evidence_add(struct act *c, const struct evidence_new *in,
 			     struct evidence_row *out);
 
+/* svc_evidence_withdraw withdraws attachment id (audit "evidence.withdraw", object
+ * "evidence:ID", before {withdrawn: null}, after {owner, name, sm3, reason}): a file attached
+ * by mistake, or the wrong one, leaves the owner's evidence but not the database — its bytes
+ * stay, listed as withdrawn and still downloadable, for the audit. The reason is required
+ * (field "reason", 1 … 2000 bytes); a file withdrawn already is CD_ECONFLICT; outside the
+ * caller's scope CD_ENOTFOUND. *out is the attachment as it now stands. */
+enum cd_err svc_evidence_withdraw(struct act *c, int64_t id, const char *reason,
+				  struct evidence_row *out);
+
 /* svc_evidence_list reads the files of an owner of the caller's scope (by id, or code when id
  * is 0), oldest first, into c->a. */
 enum cd_err svc_evidence_list(struct act *c, enum evidence_owner kind, int64_t id,

@@ -1,7 +1,8 @@
 # evidence.sh — evidence files on the command line: a tiny real PDF attached to a notice (its
 # SM3 the one openssl computes, in the audit entry), an executable renamed .pdf refused by its
 # bytes with nothing kept, files of an incident and a record, listing, getting a file back byte
-# for byte (never over an existing file), the size setting, and bad input answered with exit 2.
+# for byte (never over an existing file), a withdrawal with its reason (the bytes stay), the
+# size setting, and bad input answered with exit 2.
 . "$(dirname "$0")/lib.inc"
 DB=$T/ev.db
 N='示例通报〔2026〕1号'
@@ -59,6 +60,22 @@ expect 2 "$CD" file get 1 --output "$T/back.pdf" --db "$DB"
 has "$T/err" "exists already"
 expect 2 "$CD" file get 99 --db "$DB"
 has "$T/err" "no file 99"
+
+# a file attached by mistake is withdrawn with its reason; its bytes stay
+expect 2 "$CD" file withdraw 1 --db "$DB"
+has "$T/err" "--reason"
+expect 0 "$CD" file withdraw 1 --reason 传错了版本 --db "$DB"
+has "$T/out" "withdrawn: 传错了版本"
+expect 2 "$CD" file withdraw 1 --reason 再撤一次 --db "$DB"
+has "$T/err" "withdrawn already"
+expect 0 "$CD" notice files "$N" --db "$DB"
+has "$T/out" "(withdrawn)"
+expect 0 "$CD" file get 1 --db "$DB"
+cmp "$T/out" "$T/整改报告.pdf" || fail "a withdrawn file's bytes are gone"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_entry WHERE action = 'evidence.withdraw' AND
+	json_extract(after, '$.reason') = '传错了版本'")" = 1 ] || fail "the withdrawal is not audited"
+! sqlite3 "$DB" "UPDATE evidence SET withdraw_reason = 'x' WHERE id = 1" 2>/dev/null ||
+	fail "a withdrawal was changed"
 
 # the size limit is a setting
 expect 0 "$CD" settings evidence_max_mb 1 --db "$DB"
