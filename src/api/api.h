@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/date.h"
 #include "store/store.h"
@@ -48,12 +49,29 @@ struct api_response {
 	size_t len;
 	char set_cookie[256];      /* a Set-Cookie header value, or "" */
 	char allow[96];            /* an Allow header value (405), or "" */
+	char content_type[128];    /* the type of a body that is a file, not JSON; or "" */
+	char disposition[1280];    /* a file's Content-Disposition header value, or "" */
+	char file_sm3[65];         /* instead of a body: the evidence file kept under this digest,
+				    * file_size bytes, for the server to send piecewise from the
+				    * store (store_evidence_read); or "" */
+	uint64_t file_size;
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503
  * with a JSON error; a client's mistake is a 4xx naming what to fix. Free r with
  * api_response_free. */
 void api_handle(const struct api_request *q, struct api_response *r);
+
+/* API_UPLOAD_SLACK: bytes an upload's body may hold beyond the file's limit (the form's
+ * boundaries and part headers around it). */
+#define API_UPLOAD_SLACK ((size_t)64 << 10)
+
+/* api_max_body: the bytes the body of request q may hold, asked before it is received (q's
+ * method, path, session, authorization, now and store are read; the store may be NULL) — on
+ * the routes that take a file upload, for a caller signed in (or with a live token) whose role
+ * may use the route, the setting evidence_max_mb and API_UPLOAD_SLACK; else dflt. Nobody else
+ * can make the server hold more than dflt bytes. *upload says which (may be NULL). */
+size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload);
 void api_response_free(struct api_response *r);
 
 /* api_response_text makes sure r's body is encoded in r->text (compact JSON, UTF-8 as it is)

@@ -66,7 +66,10 @@ struct api_ctx;
 #define R_NOBODY   8u /* a write without a body */
 #define R_CACHE   16u /* a read whose answer depends on the data, the caller's role and scope
 		       * and the query alone (not the clock, not personal): kept (cache.c) */
-#define R_CODE    32u /* {id} may also be the record's code (a notice's 文号, percent-encoded
+#define R_UPLOAD  32u /* a write whose body is a file (multipart/form-data or a raw body), read
+		       * by its handler, not as JSON; its limit is the setting evidence_max_mb */
+#define R_FILE    64u /* a read that answers a file, not JSON */
+#define R_CODE   128u /* {id} may also be the record's code (a notice's 文号, percent-encoded
 		       * in the URL): a segment of digits alone is an id */
 
 struct route {
@@ -323,5 +326,13 @@ int api_projects_list(struct api_ctx *x);
 int api_project_get(struct api_ctx *x);
 int api_project_create(struct api_ctx *x);
 int api_project_update(struct api_ctx *x);
+int api_notice_files(struct api_ctx *x);
+int api_notice_attach(struct api_ctx *x);
+int api_incident_files(struct api_ctx *x);
+int api_incident_attach(struct api_ctx *x);
+int api_record_files(struct api_ctx *x);
+int api_record_attach(struct api_ctx *x);
+int api_file_get(struct api_ctx *x);
+int api_file_withdraw(struct api_ctx *x);
 
 #endif

@@ -141,11 +141,19 @@ static json_t *operation(const struct route *rt)
 	char code[8];
 
 	snprintf(code, sizeof code, "%u", ok);
-	json_object_set_new(resp, code,
-			    ok == 204 ? json_pack("{s:s}", "description", "done")
-				      : json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "done",
-						  "content", "application/json", "schema", "type",
-						  "object"));
+	if (rt->flags & R_FILE)
+		json_object_set_new(resp, code,
+				    json_pack("{s:s, s:{s:{s:{s:s, s:s}}}}", "description",
+					      "the file as received, with Content-Disposition: "
+					      "attachment and the type its bytes were judged to be",
+					      "content", "application/octet-stream", "schema", "type",
+					      "string", "format", "binary"));
+	else
+		json_object_set_new(resp, code,
+				    ok == 204 ? json_pack("{s:s}", "description", "done")
+					      : json_pack("{s:s, s:{s:{s:{s:s}}}}", "description",
+							  "done", "content", "application/json",
+							  "schema", "type", "object"));
 	json_object_set_new(resp, "400", error_ref("a malformed request"));
 	if (rt->perm != PERM_PUBLIC) {
 		json_object_set_new(resp, "401", error_ref("not signed in"));
@@ -163,6 +171,21 @@ static json_t *operation(const struct route *rt)
 	op = json_pack("{s:s, s:[s], s:o, s:o, s:s}", "summary", rt->summary, "tags", rt->tag,
 		       "parameters", parameters(rt), "responses", resp, "x-permission",
 		       perm_code(rt->perm));
+	if (rt->flags & R_UPLOAD) {
+		json_object_set_new(resp, "413", error_ref("the file is larger than the setting "
+							   "evidence_max_mb allows"));
+		json_object_set_new(resp, "415", error_ref("the body is neither multipart/form-data "
+							   "nor application/octet-stream"));
+		json_object_set_new(resp, "422", error_ref("no name, an empty file, or a type not "
+							   "allowed (文件类型不允许)"));
+		json_object_set_new(
+			op, "requestBody",
+			json_pack("{s:b, s:{s:{s:{s:s, s:[s], s:{s:{s:s, s:s}}}}, s:{s:{s:s, s:s}}}}",
+				  "required", 1, "content", "multipart/form-data", "schema", "type",
+				  "object", "required", "file", "properties", "file", "type",
+				  "string", "format", "binary", "application/octet-stream",
+				  "schema", "type", "string", "format", "binary"));
+	}
 	if (write && rt->nbody)
 		json_object_set_new(op, "requestBody",
 				    json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content",

@@ -32,6 +32,7 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	free(x->r->text); /* an answer encoded before a later failure is not sent */
 	x->r->text = NULL;
 	json_decref(x->r->body);
+	x->r->content_type[0] = x->r->disposition[0] = x->r->file_sm3[0] = '\0'; /* JSON */
 	x->r->body = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 			       "field", field);
 	x->r->status = status;
@@ -462,6 +463,8 @@ static int read_body(struct api_ctx *x)
 	json_error_t e;
 	size_t blank = 0;
 
+	if (x->rt->flags & R_UPLOAD)
+		return 0; /* a file: its handler reads it */
 	while (blank < q->len && strchr(" \t\r\n", q->body[blank]))
 		blank++;
 	if (x->rt->flags & R_NOBODY) {
@@ -579,13 +582,66 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	if (!(st = find(&x)) && !(st = identify(&x)) && !(st = allowed(&x)) &&
 	    !(st = api_query_read(&x)) && !(st = is_write(q->method) ? read_body(&x) : 0))
 		st = x.rt->flags & R_CACHE ? run_kept(&x) : x.rt->run(&x);
-	if (!r->body && !r->text && st != 204)
+	if (!r->body && !r->text && !r->file_sm3[0] && st != 204)
 		api_fail(&x, 500, "internal", NULL, "out of memory");
 	audit_outcome(&x, st);
 	json_decref(x.body);
 	json_decref(x.before);
 	json_decref(x.after);
 	arena_free(x.a);
+}
+
+/* may_upload: the caller of q is signed in (or has a live token) with a role that may use
+ * route rt — what the router checks again when the request has arrived, here without an audit
+ * entry: a caller refused now is refused, and audited, then. */
+static bool may_upload(const struct api_request *q, const struct route *rt)
+{
+	enum account_role role = AR_NONE;
+
+	if (!q->store)
+		return false;
+	if (q->authorization) {
+		struct api_token t;
+
+		if (strncmp(q->authorization, "Bearer ", 7) ||
+		    account_token_get(q->store, q->authorization + 7, q->now, &t, NULL) != CD_OK)
+			return false;
+		role = t.role;
+	} else if (q->session) {
+		struct session se;
+		struct account a;
+
+		if (account_session_account(q->store, q->session, q->now, &se, &a, NULL) != CD_OK ||
+		    a.password_expired)
+			return false;
+		role = a.role;
+	}
+	return role != AR_NONE && access_allows(role, rt->perm);
+}
+
+size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload)
+{
+	if (upload)
+		*upload = false;
+	for (size_t i = 0; q->method && q->path && i < api_nroutes; i++) {
+		struct account_settings set;
+		int64_t id = 0;
+		const char *code = NULL;
+		size_t ncode = 0;
+
+		if (!(api_routes[i].flags & R_UPLOAD) || strcmp(api_routes[i].method, q->method) ||
+		    !match(api_routes[i].path, q->path, api_routes[i].flags & R_CODE, &id, &code,
+			   &ncode))
+			continue;
+		if (!may_upload(q, &api_routes[i]))
+			return dflt;
+		if (account_settings_get(q->store, &set, NULL) != CD_OK)
+			return dflt;
+		if (upload)
+			*upload = true;
+		return ((size_t)set.evidence_max_mb << 20) + API_UPLOAD_SLACK;
+	}
+	return dflt;
 }
 
 void api_response_free(struct api_response *r)

@@ -302,6 +302,18 @@ static const struct field gap_filters[] = {
 	{"rule", ENUM(check_rule, CHECK__MAX), "only gaps of this rule"},
 };
 
+/* An evidence file (证明材料): the body is the file, as a form's part "file" or raw. */
+static const struct field upload_query[] = {
+	{"name", FT_STRING, 0, 1, 255, NULL, 0,
+	 "the file's name (UTF-8, percent-encoded): required with a raw body; with a form it "
+	 "replaces the name the part gives"},
+};
+
+static const struct field withdraw_fields[] = {
+	{"reason", FT_TEXT, FF_REQUIRED, 1, 2000, NULL, 0,
+	 "why the file is withdrawn (attached by mistake, the wrong version …)"},
+};
+
 static const struct field deadline_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
@@ -337,6 +349,7 @@ static const struct field settings_fields[] = {
 	{"lockout_failures", FT_INT, 0, 3, 20, NULL, 0, "failures in a row that lock an account"},
 	{"session_idle_minutes", FT_INT, 0, 5, 240, NULL, 0, "idle time that ends a session"},
 	{"session_absolute_hours", FT_INT, 0, 1, 72, NULL, 0, "longest session"},
+	{"evidence_max_mb", FT_INT, 0, 1, 100, NULL, 0, "MiB an evidence file may hold"},
 };
 
 static const struct field token_fields[] = {
@@ -518,6 +531,31 @@ const struct route api_routes[] = {
 	 "the dashboard of the caller's scope: notices by stage and state (on time per month, the "
 	 "overdue first), incidents by grade and report state, duties and MLPS deadlines by state, "
 	 "gaps by rule"},
+
+	{"GET", "/api/v1/notices/{id}/files", PERM_READ, 0, api_notice_files, NONE, NONE, NULL,
+	 NULL, "evidence", "the evidence files of a notice"},
+	{"POST", "/api/v1/notices/{id}/files", PERM_WORK, R_UPLOAD, api_notice_attach, NONE,
+	 QUERY(upload_query), NULL, "evidence.add", "evidence",
+	 "attach an evidence file to a notice (multipart/form-data field \"file\", or the raw "
+	 "body with ?name=)"},
+	{"GET", "/api/v1/incidents/{id}/files", PERM_READ, 0, api_incident_files, NONE, NONE, NULL,
+	 NULL, "evidence", "the evidence files of an incident"},
+	{"POST", "/api/v1/incidents/{id}/files", PERM_WORK, R_UPLOAD, api_incident_attach, NONE,
+	 QUERY(upload_query), NULL, "evidence.add", "evidence",
+	 "attach an evidence file to an incident"},
+	{"GET", "/api/v1/records/{id}/files", PERM_READ, 0, api_record_files, NONE, NONE, NULL,
+	 NULL, "evidence", "the evidence files of a record"},
+	{"POST", "/api/v1/records/{id}/files", PERM_RECORD, R_UPLOAD, api_record_attach, NONE,
+	 QUERY(upload_query), NULL, "evidence.add", "evidence",
+	 "attach an evidence file to a record (minutes, sign-in sheet, photos …)"},
+	{"GET", "/api/v1/files/{id}", PERM_READ, R_PERSONAL | R_FILE, api_file_get, NONE, NONE,
+	 NULL, "evidence.read", "evidence",
+	 "download an evidence file as it was received (Content-Disposition: attachment); the "
+	 "read is audited"},
+	{"POST", "/api/v1/files/{id}/withdraw", PERM_WORK, 0, api_file_withdraw,
+	 BODY(withdraw_fields), NONE, NULL, "evidence.withdraw", "evidence",
+	 "withdraw an evidence file with the reason: it leaves the owner's evidence, its bytes "
+	 "stay for the audit"},
 
 	{"GET", "/api/v1/accounts", PERM_ACCOUNTS, R_PERSONAL, api_accounts_list, NONE, NONE, NULL,
 	 "account.list", "administration", "every account (system administrator)"},

@@ -232,6 +232,12 @@ int cli_json_dump(json_t *root);
 
 /* Commands: argv[0] is the command's own name, usage its synopsis (from main.c's table, for
  * usage errors); each returns a process exit code. */
+int cmd_file(int argc, char **argv, const char *usage);
+
+/* cli_file_owner runs `OWNER attach ID|CODE FILE` or `OWNER files ID|CODE` (argv[1] says which)
+ * for an owner of evidence files (enum evidence_owner, svc/evidence.h): notice, incident,
+ * record (cmd_file.c). */
+int cli_file_owner(int argc, char **argv, int owner_kind);
 int cmd_init(int argc, char **argv, const char *usage);
 int cmd_demo(int argc, char **argv, const char *usage);
 int cmd_profile(int argc, char **argv, const char *usage);

@@ -14,6 +14,7 @@
 #include "svc/accountability.h"
 #include "svc/book.h"
 #include "svc/book_json.h"
+#include "svc/evidence.h"
 
 static const char *asset_code(const struct reg *reg, int64_t id)
 {
@@ -622,5 +623,7 @@ int cmd_incident(int argc, char **argv, const char *usage)
 	    {"close", incident_close, "incident close CODE [--at TIME] [--by WHO] [--note TEXT]"},
 	};
 
+	if (argc >= 2 && (!strcmp(argv[1], "attach") || !strcmp(argv[1], "files")))
+		return cli_file_owner(argc, argv, EVO_INCIDENT);
 	return cli_dispatch(argc, argv, "incident", usage, subs, sizeof subs / sizeof subs[0]);
 }

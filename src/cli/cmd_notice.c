@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "svc/book.h"
 #include "svc/book_json.h"
+#include "svc/evidence.h"
 #include "svc/work.h"
 
 /* ---- add ---- */
@@ -480,6 +481,8 @@ int cmd_notice(int argc, char **argv, const char *usage)
 				   "notice list [--state S] [--unit U] [--as-of DATE] [--json]");
 	if (!strcmp(argv[1], "show"))
 		return notice_show(argc - 1, argv + 1, "notice show NO [--as-of DATE] [--json]");
+	if (!strcmp(argv[1], "attach") || !strcmp(argv[1], "files"))
+		return cli_file_owner(argc, argv, EVO_NOTICE);
 	if (!strcmp(argv[1], "checked"))
 		return notice_checked(argc - 1, argv + 1,
 				      "notice checked NO ASSET[,ASSET…]|--all [--note TEXT] "

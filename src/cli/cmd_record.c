@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "svc/book.h"
+#include "svc/evidence.h"
 #include "svc/work.h"
 
 static int record_add(int argc, char **argv, const char *usage, enum record_kind kind)
@@ -185,6 +186,8 @@ int cmd_record(int argc, char **argv, const char *usage)
 		fprintf(stderr, "usage: cyberduty %s\n", usage);
 		return EXIT_ERROR;
 	}
+	if (!strcmp(argv[1], "attach") || !strcmp(argv[1], "files"))
+		return cli_file_owner(argc, argv, EVO_RECORD);
 	if (!strcmp(argv[1], "list"))
 		return record_list(argc - 1, argv + 1, "record list [--json]");
 	if (!strcmp(argv[1], "void"))

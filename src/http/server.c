@@ -185,6 +185,48 @@ static void client_ip(struct MHD_Connection *c, char *buf, size_t n)
 			  (socklen_t)n);
 }
 
+/* An evidence file sent from the store a piece at a time: each piece is read on the worker
+ * thread that serves the connection, with that thread's store (the kept bytes never change). */
+struct stream {
+	const struct server *s;
+	char sm3[65];
+	uint64_t size;
+};
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct stream *st = cls;
+	struct store *db = thread_store(st->s);
+	size_t n = pos < st->size ? (size_t)(st->size - pos < max ? st->size - pos : max) : 0;
+
+	if (!n)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (!db || store_evidence_read(db, st->sm3, pos, buf, n, NULL) != CD_OK)
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	return (ssize_t)n;
+}
+
+static struct MHD_Response *file_response(const struct server *s, const struct api_response *out)
+{
+	struct stream *st = calloc(1, sizeof *st);
+	struct MHD_Response *r;
+
+	if (!st)
+		return NULL;
+	st->s = s;
+	st->size = out->file_size;
+	memcpy(st->sm3, out->file_sm3, sizeof st->sm3);
+	r = MHD_create_response_from_callback(out->file_size, 64 * 1024, stream_read, st, free);
+	if (!r) {
+		free(st);
+		return NULL;
+	}
+	MHD_add_response_header(r, "Content-Type", out->content_type);
+	MHD_add_response_header(r, "Content-Disposition", out->disposition);
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	return r;
+}
+
 /* api hands the request to the API (src/api/) and sends its answer. */
 static enum MHD_Result api(const struct request *q)
 {
@@ -207,7 +249,9 @@ static enum MHD_Result api(const struct request *q)
 	in.ip = ip;
 	in.now = (cd_time)time(NULL);
 	api_handle(&in, &out);
-	if (api_response_text(&out)) {
+	if (out.file_sm3[0]) { /* an evidence file, not JSON */
+		r = file_response(q->s, &out);
+	} else if (api_response_text(&out)) {
 		r = text_response(out.text, out.len);
 		out.text = NULL;
 	} else if (out.body) { /* out of memory encoding it */
@@ -317,8 +361,23 @@ static enum MHD_Result file(const struct request *q)
 struct pending {
 	char *body;
 	size_t len, cap;
+	size_t max;   /* the bytes this request's body may hold */
+	bool upload;  /* an evidence file's upload (its limit is a setting) */
 	bool too_big;
 };
+
+/* too_large answers 413 for a body over p's limit. */
+static enum MHD_Result too_large(struct MHD_Connection *c, const struct server *s,
+				 const struct pending *p)
+{
+	if (p->upload)
+		return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "file",
+				  "文件过大：上限 %zu MiB（设置 evidence_max_mb） (the file is larger "
+				  "than the limit of %zu MiB, the setting evidence_max_mb)",
+				  (p->max - API_UPLOAD_SLACK) >> 20, (p->max - API_UPLOAD_SLACK) >> 20);
+	return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
+			  "the request body is larger than %zu bytes", p->max);
+}
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		      enum MHD_RequestTerminationCode toe)
@@ -370,24 +429,34 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!p) {
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 
-		if (cl && strtoull(cl, NULL, 10) > s->max_body)
-			return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-					  "the request body is larger than %zu bytes",
-					  s->max_body);
 		if (!(p = calloc(1, sizeof *p)))
 			return MHD_NO;
 		*con_cls = p;
+		p->max = s->max_body;
+		if (!strncmp(url, "/api/", 5) && strcmp(method, "GET") && strcmp(method, "HEAD")) {
+			/* an upload's limit is the file setting's, for a caller who may upload */
+			struct api_request ask = {.method = method, .path = url,
+						  .now = (cd_time)time(NULL),
+						  .store = thread_store(s)};
+
+			ask.session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+								  API_SESSION_COOKIE);
+			ask.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+									"Authorization");
+			p->max = api_max_body(&ask, s->max_body, &p->upload);
+		}
+		if (cl && strtoull(cl, NULL, 10) > p->max)
+			return too_large(c, s, p);
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!append(p, upload, *upload_size, s->max_body))
+		if (!append(p, upload, *upload_size, p->max))
 			return MHD_NO;
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (p->too_big)
-		return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-				  "the request body is larger than %zu bytes", s->max_body);
+		return too_large(c, s, p);
 	q.body = p->body ? p->body : "";
 	q.len = p->len;
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))

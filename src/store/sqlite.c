@@ -155,6 +155,12 @@ enum stmt {
 	ST_GAP_ADD,
 	ST_GAP_PAGE,
 	ST_GAP_COUNTS,
+	ST_EVIDENCE_BLOB_ADD,
+	ST_EVIDENCE_ADD,
+	ST_EVIDENCE_GET,
+	ST_EVIDENCE_LIST,
+	ST_EVIDENCE_BLOB_ID,
+	ST_EVIDENCE_WITHDRAW,
 	STMT__MAX
 };
 
@@ -279,6 +285,10 @@ enum stmt {
 	" AND (?4 IS NULL OR " OBLIG_STATE " = ?4)"                                                  \
 	" ORDER BY o.due " dir ", o.name " dir ", o.unit_id " dir ", o.asset_id " dir ", o.id " dir  \
 	" LIMIT ?7"
+
+#define EVIDENCE_COLS                                                                              \
+	"SELECT id, owner_kind, owner_id, name, type, size, sm3, added_at, added_by, withdrawn_at," \
+	" withdrawn_by, withdraw_reason FROM evidence"
 
 static const char *const stmts[STMT__MAX] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -618,6 +628,16 @@ static const char *const stmts[STMT__MAX] = {
 			" AND (?1 IS NULL OR g.unit_id IN (SELECT id FROM sc)) ORDER BY g.id LIMIT ?4",
 	[ST_GAP_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.rule, count(*) FROM gap g"
 			  " WHERE ?1 IS NULL OR g.unit_id IN (SELECT id FROM sc) GROUP BY 1",
+	/* evidence files (schema 0013) */
+	[ST_EVIDENCE_BLOB_ADD] = "INSERT INTO evidence_blob (sm3, size, bytes) VALUES (?1, ?2, ?3)"
+				 " ON CONFLICT (sm3) DO NOTHING",
+	[ST_EVIDENCE_ADD] = "INSERT INTO evidence (owner_kind, owner_id, name, type, size, sm3,"
+			    " added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_EVIDENCE_GET] = EVIDENCE_COLS " WHERE id = ?1",
+	[ST_EVIDENCE_LIST] = EVIDENCE_COLS " WHERE owner_kind = ?1 AND owner_id = ?2 ORDER BY id",
+	[ST_EVIDENCE_BLOB_ID] = "SELECT id, size FROM evidence_blob WHERE sm3 = ?1",
+	[ST_EVIDENCE_WITHDRAW] = "UPDATE evidence SET withdrawn_at = ?2, withdrawn_by = ?3,"
+				 " withdraw_reason = ?4 WHERE id = ?1 AND withdrawn_at IS NULL",
 };
 
 struct sq {
@@ -3470,6 +3490,125 @@ static enum cd_err sq_obligation_duties0(struct store *s, struct arena *a, const
 			 "obligations of no unit");
 }
 
+/* --- evidence files (schema 0013) -------------------------------------------------------------- */
+
+static enum cd_err sq_evidence_add(struct store *s, struct evidence_row *e, const void *bytes,
+				   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_EVIDENCE_BLOB_ADD];
+	enum cd_err rc;
+
+	if (e->size <= 0)
+		return cd_diag_set(d, CD_EINVAL, "an evidence file holds at least one byte");
+	bind_text(st, 1, e->sm3);
+	sqlite3_bind_int64(st, 2, e->size);
+	sqlite3_bind_blob64(st, 3, bytes, (sqlite3_uint64)e->size, SQLITE_STATIC);
+	if ((rc = run(q, ST_EVIDENCE_BLOB_ADD, d, "evidence file")))
+		return rc;
+	st = q->st[ST_EVIDENCE_ADD];
+	bind_text(st, 1, e->owner_kind);
+	sqlite3_bind_int64(st, 2, e->owner_id);
+	bind_text(st, 3, e->name);
+	bind_text(st, 4, e->type);
+	sqlite3_bind_int64(st, 5, e->size);
+	bind_text(st, 6, e->sm3);
+	bind_time(st, 7, e->added_at);
+	bind_text(st, 8, e->added_by);
+	return insert(q, ST_EVIDENCE_ADD, d, "evidence", &e->id);
+}
+
+static void evidence_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct evidence_row *e = out;
+
+	(void)k;
+	e->id = sqlite3_column_int64(st, 0);
+	e->owner_kind = col_str(a, st, 1);
+	e->owner_id = sqlite3_column_int64(st, 2);
+	e->name = col_str(a, st, 3);
+	e->type = col_str(a, st, 4);
+	e->size = sqlite3_column_int64(st, 5);
+	col_copy(st, 6, e->sm3, sizeof e->sm3);
+	e->added_at = col_time(st, 7);
+	e->added_by = col_str(a, st, 8);
+	e->withdrawn_at = col_time(st, 9);
+	e->withdrawn_by = col_str(a, st, 10);
+	e->withdraw_reason = col_str(a, st, 11);
+}
+
+static enum cd_err sq_evidence_get(struct store *s, int64_t id, struct arena *a,
+				   struct evidence_row *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_int64(q->st[ST_EVIDENCE_GET], 1, id);
+	if ((rc = fetch(q, ST_EVIDENCE_GET, d, "evidence file")))
+		return rc;
+	evidence_reader(a, q->st[ST_EVIDENCE_GET], 0, out);
+	done(q, ST_EVIDENCE_GET);
+	return out->owner_kind && out->name && out->type && out->added_by
+		       ? CD_OK
+		       : cd_diag_set(d, CD_ENOMEM, "out of memory");
+}
+
+static enum cd_err sq_evidence_list(struct store *s, const char *kind, int64_t owner,
+				    struct arena *a, struct evidence_row **out, size_t *n,
+				    struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_EVIDENCE_LIST];
+
+	*out = NULL;
+	*n = 0;
+	bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, owner);
+	return read_rows(q, st, a, sizeof(**out), evidence_reader, 0, out, n, d, "evidence files");
+}
+
+static enum cd_err sq_evidence_withdraw(struct store *s, int64_t id, cd_time at, const char *by,
+					const char *reason, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_EVIDENCE_WITHDRAW];
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_time(st, 2, at);
+	bind_text(st, 3, by);
+	bind_text(st, 4, reason);
+	return change(q, ST_EVIDENCE_WITHDRAW, d, "evidence file standing");
+}
+
+static enum cd_err sq_evidence_read(struct store *s, const char *sm3, uint64_t off, void *buf,
+				    size_t n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_EVIDENCE_BLOB_ID];
+	sqlite3_blob *b = NULL;
+	int64_t row, size;
+	enum cd_err rc;
+
+	bind_text(st, 1, sm3);
+	if ((rc = fetch(q, ST_EVIDENCE_BLOB_ID, d, "evidence file")))
+		return rc;
+	row = sqlite3_column_int64(st, 0);
+	size = sqlite3_column_int64(st, 1);
+	done(q, ST_EVIDENCE_BLOB_ID);
+	if (off > (uint64_t)size || n > (uint64_t)size - off || n > INT32_MAX)
+		return cd_diag_set(d, CD_EINVAL, "bytes %llu … %llu lie past the end of the file (%lld)",
+				   (unsigned long long)off, (unsigned long long)(off + n),
+				   (long long)size);
+	if (!n)
+		return CD_OK;
+	if (sqlite3_blob_open(q->db, "main", "evidence_blob", "bytes", row, 0, &b) != SQLITE_OK ||
+	    sqlite3_blob_read(b, buf, (int)n, (int)off) != SQLITE_OK)
+		rc = db_fail(q, d, "reading an evidence file");
+	sqlite3_blob_close(b);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -3567,6 +3706,11 @@ static const struct store_ops sqlite_ops = {
 	.gap_counts = sq_gap_counts,
 	.obligation_duties0 = sq_obligation_duties0,
 	.similar = sq_similar,
+	.evidence_add = sq_evidence_add,
+	.evidence_get = sq_evidence_get,
+	.evidence_list = sq_evidence_list,
+	.evidence_read = sq_evidence_read,
+	.evidence_withdraw = sq_evidence_withdraw,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

@@ -174,6 +174,18 @@ struct store_ops {
 	enum cd_err (*similar)(struct store *s, const int64_t *assets, size_t nassets, size_t max,
 			       struct arena *a, struct similar **out, size_t *n, size_t *total,
 			       struct cd_diag *d);
+	/* evidence files (store_evidence.h) */
+	enum cd_err (*evidence_add)(struct store *s, struct evidence_row *e, const void *bytes,
+				    struct cd_diag *d);
+	enum cd_err (*evidence_get)(struct store *s, int64_t id, struct arena *a,
+				    struct evidence_row *out, struct cd_diag *d);
+	enum cd_err (*evidence_list)(struct store *s, const char *kind, int64_t owner,
+				     struct arena *a, struct evidence_row **out, size_t *n,
+				     struct cd_diag *d);
+	enum cd_err (*evidence_read)(struct store *s, const char *sm3, uint64_t off, void *buf,
+				     size_t n, struct cd_diag *d);
+	enum cd_err (*evidence_withdraw)(struct store *s, int64_t id, cd_time at, const char *by,
+					 const char *reason, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

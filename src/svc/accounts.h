@@ -34,6 +34,7 @@ struct account_settings {
 	int lockout_failures;     /* [5] 3 … 20 consecutive failures lock the account */
 	int session_idle_minutes; /* [30] 5 … 240 */
 	int session_absolute_hours; /* [12] 1 … 72 */
+	int evidence_max_mb;      /* [20] 1 … 100 MiB an evidence file may hold (svc/evidence.h) */
 };
 
 /* account_settings_get reads the settings (defaults for what is not set). */
@@ -181,6 +182,7 @@ enum {
 	ACCOUNT_SETTING_LOCKOUT,
 	ACCOUNT_SETTING_IDLE,
 	ACCOUNT_SETTING_ABSOLUTE,
+	ACCOUNT_SETTING_EVIDENCE_MB,
 	ACCOUNT_SETTING__MAX
 };
 struct account_setting_def {

@@ -24,6 +24,9 @@ static const struct account_setting_def defs[ACCOUNT_SETTING__MAX] = {
 	[ACCOUNT_SETTING_ABSOLUTE] = {STORE_KEY_SESSION_ABSOLUTE,
 				      "hours a session lasts at most, used or not", 12, 1, 72,
 				      false},
+	[ACCOUNT_SETTING_EVIDENCE_MB] = {"evidence_max_mb",
+					 "MiB an evidence file may hold (uploads above are refused)",
+					 20, 1, 100, false},
 };
 
 static const size_t offsets[ACCOUNT_SETTING__MAX] = {
@@ -32,6 +35,7 @@ static const size_t offsets[ACCOUNT_SETTING__MAX] = {
 	[ACCOUNT_SETTING_LOCKOUT] = offsetof(struct account_settings, lockout_failures),
 	[ACCOUNT_SETTING_IDLE] = offsetof(struct account_settings, session_idle_minutes),
 	[ACCOUNT_SETTING_ABSOLUTE] = offsetof(struct account_settings, session_absolute_hours),
+	[ACCOUNT_SETTING_EVIDENCE_MB] = offsetof(struct account_settings, evidence_max_mb),
 };
 
 const struct account_setting_def *account_setting_def(size_t i)

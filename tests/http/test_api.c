@@ -639,6 +639,336 @@ static void administration(void)
 	assert_true(json_is_true(json_object_get(j, "intact")));
 }
 
+/* --- evidence files ----------------------------------------------------------------------------- */
+
+#define BOUNDARY "cdTestBoundary7MA4YWxkTrZu0gW"
+
+/* send_file POSTs body[0..len) to path as c with Content-Type ct (NULL: none). */
+static void send_file(const struct client *c, const char *path, const char *ct, const char *body,
+		      size_t len)
+{
+	char h1[200], h2[200], h3[300];
+	const char *hs[4];
+	size_t n = 0;
+
+	if (c && c->cookie[0]) {
+		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
+		hs[n++] = h1;
+		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
+		hs[n++] = h2;
+	}
+	if (ct) {
+		snprintf(h3, sizeof h3, "Content-Type: %s", ct);
+		hs[n++] = h3;
+	}
+	hs[n] = NULL;
+	client_req(port, "POST", path, body, len, hs, &r);
+	json_decref(j);
+	j = json_loads(r.body, 0, NULL);
+}
+
+/* form writes a multipart/form-data body with one file part into a new malloc'd buffer. */
+static char *form(const char *filename, const void *data, size_t len, size_t *out)
+{
+	char head[512];
+	static const char tail[] = "\r\n--" BOUNDARY "--\r\n";
+	int hl = snprintf(head, sizeof head,
+			  "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
+			  "备注\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+			  "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n",
+			  filename);
+	char *b = malloc((size_t)hl + len + sizeof tail);
+
+	assert_non_null(b);
+	memcpy(b, head, (size_t)hl);
+	memcpy(b + hl, data, len);
+	memcpy(b + (size_t)hl + len, tail, sizeof tail - 1);
+	*out = (size_t)hl + len + sizeof tail - 1;
+	return b;
+}
+
+/* A tiny real PDF: one empty page (the objects' offsets in its xref table are right). */
+static size_t tiny_pdf(char *buf, size_t n)
+{
+	const char *obj[] = {"<< /Type /Catalog /Pages 2 0 R >>",
+			     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
+	size_t k = (size_t)snprintf(buf, n, "%%PDF-1.4\n"), off[3];
+
+	for (int i = 0; i < 3; i++) {
+		off[i] = k;
+		k += (size_t)snprintf(buf + k, n - k, "%d 0 obj\n%s\nendobj\n", i + 1, obj[i]);
+	}
+	{
+		size_t xref = k;
+
+		k += (size_t)snprintf(buf + k, n - k, "xref\n0 4\n0000000000 65535 f \n");
+		for (int i = 0; i < 3; i++)
+			k += (size_t)snprintf(buf + k, n - k, "%010zu 00000 n \n", off[i]);
+		k += (size_t)snprintf(buf + k, n - k,
+				      "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+				      xref);
+	}
+	assert_true(k < n);
+	return k;
+}
+
+/* sm3_of: the SM3 digest of buf[0..n) as openssl computes it (a second opinion). */
+static void sm3_of(const char *buf, size_t n, char hex[65])
+{
+	char file[600], out[256];
+	FILE *f;
+
+	snprintf(file, sizeof file, "%s.sm3-input", db);
+	assert_non_null(f = fopen(file, "wb"));
+	assert_int_equal(fwrite(buf, 1, n, f), n);
+	fclose(f);
+	assert_int_equal(sh_out(out, sizeof out, "openssl dgst -sm3 -r %s", file), 0);
+	snprintf(hex, 65, "%.64s", out);
+	unlink(file);
+}
+
+/* evidence_routes: every evidence route once, as the office (happy_paths). */
+static void evidence_routes(const struct client *office)
+{
+	static const char *const kinds[] = {"notices", "incidents", "records"};
+	char pdf[1024], path[128], tmpl[64], *body;
+	size_t n = tiny_pdf(pdf, sizeof pdf), len;
+
+	for (size_t i = 0; i < 3; i++) {
+		char q[96];
+
+		snprintf(q, sizeof q, "SELECT min(id) FROM %.*s", (int)strlen(kinds[i]) - 1,
+			 kinds[i]);
+		snprintf(path, sizeof path, "/api/v1/%s/%ld/files", kinds[i], sql_count(q));
+		snprintf(tmpl, sizeof tmpl, "/api/v1/%s/{id}/files", kinds[i]);
+		body = form("整改报告.pdf", pdf, n, &len);
+		send_file(office, path, "multipart/form-data; boundary=" BOUNDARY, body, len);
+		free(body);
+		expect(201);
+		saw("POST", tmpl);
+		assert_string_equal(jstr("type"), "application/pdf");
+		do_(office, "GET", tmpl, path, NULL);
+		assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
+		assert_string_equal(jstr("items.0.name"), "整改报告.pdf");
+		snprintf(path, sizeof path, "/api/v1/files/%lld", (long long)jint("items.0.id"));
+		do_(office, "GET", "/api/v1/files/{id}", path, NULL);
+		assert_int_equal(r.len, n);
+		assert_memory_equal(r.body, pdf, n);
+	}
+	strncat(path, "/withdraw", sizeof path - strlen(path) - 1);
+	do_(office, "POST", "/api/v1/files/{id}/withdraw", path, "{\"reason\":\"重复上传\"}");
+	assert_string_equal(jstr("withdrawn.reason"), "重复上传");
+}
+
+static void evidence(void **state)
+{
+	struct client office, officer;
+	char pdf[1024], hex[65], h[1024], path[200], own[96], far[96], q[256], *body, *big;
+	size_t n, len, elf_n;
+	static char elf[1 << 20];
+	long files;
+	json_int_t txt;
+	FILE *f;
+
+	(void)state;
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	n = tiny_pdf(pdf, sizeof pdf);
+
+	/* a record of the officer's unit and one of 教务处, outside its scope */
+	make(&officer, "records",
+	     "{\"kind\":\"drill\",\"unit\":\"JSJXY\",\"on\":\"2026-03-02\",\"title\":\"应急演练\"}",
+	     own, sizeof own);
+	make(&office, "records",
+	     "{\"kind\":\"meeting\",\"unit\":\"JWC\",\"on\":\"2026-03-02\",\"title\":\"教务会\"}",
+	     far, sizeof far);
+
+	/* a PDF as a form: kept with its Chinese name, its type from its bytes and its SM3 in
+	 * the audit entry */
+	snprintf(path, sizeof path, "%s/files", own);
+	body = form("演练记录.pdf", pdf, n, &len);
+	send_file(&officer, path, "multipart/form-data; boundary=" BOUNDARY, body, len);
+	free(body);
+	expect(201);
+	assert_string_equal(jstr("name"), "演练记录.pdf");
+	assert_string_equal(jstr("type"), "application/pdf");
+	assert_int_equal(jint("size"), n);
+	sm3_of(pdf, n, hex);
+	assert_string_equal(jstr("sm3"), hex);
+	snprintf(q, sizeof q,
+		 "SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND outcome = 'ok' "
+		 "AND actor = 't.officer' AND json_extract(after, '$.sm3') = '%s' AND after LIKE "
+		 "'%%演练记录.pdf%%'",
+		 hex);
+	assert_int_equal(sql_count(q), 1);
+
+	/* downloaded as an attachment, byte for byte, the type from its bytes */
+	snprintf(path, sizeof path, "/api/v1/files/%lld", (long long)jint("id"));
+	call(&officer, "GET", path, NULL);
+	expect(200);
+	assert_int_equal(r.len, n);
+	assert_memory_equal(r.body, pdf, n);
+	assert_non_null(client_header(&r, "Content-Type", h, sizeof h));
+	assert_string_equal(h, "application/pdf");
+	assert_non_null(client_header(&r, "Content-Disposition", h, sizeof h));
+	assert_string_equal(h, "attachment; filename=\"_.pdf\"; "
+			       "filename*=UTF-8''%E6%BC%94%E7%BB%83%E8%AE%B0%E5%BD%95.pdf");
+	assert_non_null(client_header(&r, "X-Content-Type-Options", h, sizeof h));
+	assert_string_equal(h, "nosniff");
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'evidence.read' AND "
+			      "actor = 't.officer' AND outcome = 'ok'") == 1);
+
+	/* an executable renamed to .pdf: refused by its bytes, nothing kept */
+	assert_non_null(f = fopen("/bin/true", "rb"));
+	elf_n = fread(elf, 1, sizeof elf, f);
+	fclose(f);
+	files = sql_count("SELECT count(*) FROM evidence");
+	snprintf(path, sizeof path, "%s/files", own);
+	body = form("报告.pdf", elf, elf_n, &len);
+	send_file(&officer, path, "multipart/form-data; boundary=" BOUNDARY, body, len);
+	free(body);
+	error_is(422, "type_not_allowed");
+	assert_string_equal(jstr("error.field"), "file");
+	assert_true(!strncmp(jstr("error.message"), "文件类型不允许：", strlen("文件类型不允许：")));
+	snprintf(q, sizeof q, "%s/files?name=%s", own, "report.pdf");
+	send_file(&officer, q, "application/octet-stream", elf, elf_n);
+	error_is(422, "type_not_allowed");
+	/* HTML, whatever the client calls it */
+	send_file(&officer, q, "application/octet-stream", "<html><script>alert(1)</script></html>",
+		  39);
+	error_is(422, "type_not_allowed");
+	assert_int_equal(sql_count("SELECT count(*) FROM evidence"), files);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND "
+			      "outcome = 'invalid'") == 3);
+
+	/* a raw body named in the query; without a name, empty, or neither form nor raw */
+	snprintf(q, sizeof q, "%s/files?name=%%E7%%AD%%BE%%E5%%88%%B0%%E8%%A1%%A8.txt", own);
+	send_file(&officer, q, "application/octet-stream", "签到：张三、李四\n",
+		  strlen("签到：张三、李四\n"));
+	expect(201);
+	assert_string_equal(jstr("name"), "签到表.txt");
+	assert_string_equal(jstr("type"), "text/plain");
+	txt = jint("id");
+	snprintf(q, sizeof q, "%s/files", own);
+	send_file(&officer, q, "application/octet-stream", "x", 1);
+	error_is(422, "invalid");
+	assert_string_equal(jstr("error.field"), "name");
+	snprintf(q, sizeof q, "%s/files?name=a.txt", own);
+	send_file(&officer, q, "application/octet-stream", "", 0);
+	error_is(422, "empty");
+	send_file(&officer, q, "application/json", "{}", 2);
+	error_is(415, "unsupported_media_type");
+	send_file(&officer, q, "multipart/form-data; boundary=" BOUNDARY, "--nope", 6);
+	error_is(400, "bad_request");
+	call(&officer, "GET", own, NULL); /* the record is as it was */
+	expect(200);
+	snprintf(q, sizeof q, "%s/files", own);
+	call(&officer, "GET", q, NULL);
+	expect(200);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+
+	/* outside the caller's scope: not there, read, listed or written */
+	snprintf(q, sizeof q, "%s/files", far);
+	body = form("教务.pdf", pdf, n, &len);
+	send_file(&office, q, "multipart/form-data; boundary=" BOUNDARY, body, len);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/files/%lld", (long long)jint("id"));
+	call(&officer, "GET", path, NULL);
+	error_is(404, "not_found");
+	assert_null(strstr(r.body, "教务"));
+	call(&officer, "GET", q, NULL);
+	error_is(404, "not_found");
+	files = sql_count("SELECT count(*) FROM evidence");
+	send_file(&officer, q, "multipart/form-data; boundary=" BOUNDARY, body, len);
+	error_is(404, "not_found");
+	free(body);
+	assert_int_equal(sql_count("SELECT count(*) FROM evidence"), files);
+	call(&office, "GET", path, NULL); /* the office sees it */
+	expect(200);
+	/* nor withdrawn */
+	snprintf(q, sizeof q, "%s/withdraw", path);
+	call(&officer, "POST", q, "{\"reason\":\"越权\"}");
+	error_is(404, "not_found");
+
+	/* a file attached by mistake is withdrawn with its reason: listed as withdrawn, its bytes
+	 * kept and still given back, once only */
+	snprintf(path, sizeof path, "/api/v1/files/%lld/withdraw", (long long)txt);
+	call(&officer, "POST", path, "{}");
+	expect(422);
+	assert_string_equal(jstr("error.field"), "reason");
+	call(&officer, "POST", path, "{\"reason\":\"传错了文件\"}");
+	expect(200);
+	assert_string_equal(jstr("withdrawn.reason"), "传错了文件");
+	assert_string_equal(jstr("withdrawn.by"), "t.officer");
+	call(&officer, "POST", path, "{\"reason\":\"再撤一次\"}");
+	error_is(409, "conflict");
+	snprintf(path, sizeof path, "/api/v1/files/%lld", (long long)txt);
+	call(&officer, "GET", path, NULL);
+	expect(200);
+	assert_string_equal(r.body, "签到：张三、李四\n");
+	snprintf(q, sizeof q, "%s/files", own);
+	call(&officer, "GET", q, NULL);
+	expect(200);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+	assert_true(json_is_null(jget("items.0.withdrawn")));
+	assert_string_equal(jstr("items.1.withdrawn.reason"), "传错了文件");
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+				   "'evidence.withdraw' AND outcome = 'ok'"),
+			 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM evidence WHERE withdrawn_at IS NOT NULL"),
+			 1);
+	call(&officer, "GET", "/api/v1/files/999999", NULL);
+	error_is(404, "not_found");
+
+	/* above the 1 MiB of a JSON body, within the file limit (20 MiB): kept */
+	len = (size_t)3 << 20;
+	assert_non_null(big = malloc(len));
+	memset(big, 'a', len);
+	for (size_t i = 80; i < len; i += 81)
+		big[i] = '\n';
+	snprintf(q, sizeof q, "%s/files?name=big.txt", own);
+	send_file(&officer, q, "application/octet-stream", big, len);
+	expect(201);
+	assert_int_equal(jint("size"), (json_int_t)len);
+	snprintf(path, sizeof path, "/api/v1/files/%lld", (long long)jint("id"));
+	call(&officer, "GET", path, NULL); /* sent from the database piece by piece */
+	expect(200);
+	assert_int_equal(r.len, len);
+	assert_memory_equal(r.body, big, len);
+	/* the raised limit is for callers who may upload: anyone else may send 1 MiB */
+	send_file(NULL, q, "application/octet-stream", big, len);
+	error_is(413, "too_large");
+	assert_null(strstr(jstr("error.message"), "evidence_max_mb"));
+	{
+		struct client leader;
+
+		login(LEADER, &leader);
+		send_file(&leader, q, "application/octet-stream", big, len);
+		error_is(413, "too_large");
+		send_file(&leader, q, "application/octet-stream", "x", 1);
+		error_is(403, "forbidden");
+	}
+	/* the limit is a setting: at 2 MiB the same file is refused while it is received */
+	sql(h, sizeof h,
+	    "INSERT INTO meta (key, value) VALUES ('evidence_max_mb', '2') ON CONFLICT (key) DO "
+	    "UPDATE SET value = excluded.value");
+	files = sql_count("SELECT count(*) FROM evidence");
+	send_file(&officer, q, "application/octet-stream", big, len);
+	error_is(413, "too_large");
+	assert_non_null(strstr(jstr("error.message"), "evidence_max_mb"));
+	body = form("big.txt", big, len, &n);
+	send_file(&officer, q, "multipart/form-data; boundary=" BOUNDARY, body, n);
+	error_is(413, "too_large");
+	free(body);
+	free(big);
+	assert_int_equal(sql_count("SELECT count(*) FROM evidence"), files);
+	/* the bytes of a file are kept as received: the database refuses to change them */
+	assert_int_not_equal(sh("sqlite3 %s \"UPDATE evidence_blob SET size = 1\" 2>/dev/null", db),
+			     0);
+	assert_int_not_equal(sh("sqlite3 %s \"DELETE FROM evidence\" 2>/dev/null", db), 0);
+}
+
 static void happy_paths(void **state)
 {
 	struct client office, officer;
@@ -653,6 +983,7 @@ static void happy_paths(void **state)
 	do_(&office, "GET", "/api/v1/session", "/api/v1/session", NULL);
 	assert_string_equal(jstr("account.role"), "office");
 	register_and_work(&office, &officer);
+	evidence_routes(&office);
 	administration();
 
 	/* one's own password and second factor, then sign out */
@@ -922,6 +1253,14 @@ static const struct {
 	{"PATCH", "/api/v1/work-settings", "O"},
 	{"GET", "/api/v1/gaps", "OFULA"},
 	{"GET", "/api/v1/summary", "OFULA"},
+	{"GET", "/api/v1/notices/{id}/files", "OFULA"},
+	{"POST", "/api/v1/notices/{id}/files", "OF"},
+	{"GET", "/api/v1/incidents/{id}/files", "OFULA"},
+	{"POST", "/api/v1/incidents/{id}/files", "OF"},
+	{"GET", "/api/v1/records/{id}/files", "OFULA"},
+	{"POST", "/api/v1/records/{id}/files", "OFU"},
+	{"GET", "/api/v1/files/{id}", "OFULA"},
+	{"POST", "/api/v1/files/{id}/withdraw", "OF"},
 	{"GET", "/api/v1/accounts", "S"},
 	{"POST", "/api/v1/accounts", "S"},
 	{"GET", "/api/v1/accounts/{id}", "S"},
@@ -949,11 +1288,11 @@ static void probe(const struct client *c, size_t i)
 	snprintf(path, sizeof path, "%s", matrix[i].path);
 	if ((id = strstr(path, "{id}")))
 		memmove(id, "1", 1), memmove(id + 1, id + 4, strlen(id + 4) + 1);
-	if (!strcmp(matrix[i].method, "GET")) {
+	if (!strcmp(matrix[i].method, "GET") || strstr(path, "/files")) {
 		size_t k = strlen(path);
 
 		snprintf(path + k, sizeof path - k, "?zz_probe=1");
-		call(c, "GET", path, NULL);
+		call(c, matrix[i].method, path, NULL); /* an upload: the query is read first */
 	} else {
 		call(c, matrix[i].method, path, "{\"zz_probe\":1}");
 	}
@@ -2466,6 +2805,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(default_period, start, stop),
 		cmocka_unit_test_setup_teardown(corrections, start, stop),
 		cmocka_unit_test_setup_teardown(tls, start, stop),
+		cmocka_unit_test_setup_teardown(evidence, start, stop),
 	};
 	int rc;
 
