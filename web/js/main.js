@@ -7,6 +7,10 @@ import { t, setLang, currentLang } from './i18n.js';
 import { api, setCsrf, whenSignedOut } from './api.js';
 import { parseHash, navigate, BUSINESS } from './route.js';
 import { Login, PasswordPage } from './pages/login.js';
+import { Todo } from './pages/todo.js';
+import { NoticeList, NoticeDetail } from './pages/notices.js';
+import { IncidentList, IncidentDetail } from './pages/incidents.js';
+import { AssetList } from './pages/assets.js';
 import { Accounts, Tokens, Audit } from './pages/admin.js';
 
 function navFor(role) {
@@ -41,9 +45,13 @@ function NotFound() {
 }
 
 function Page({ route, account }) {
-	const [a] = route.parts;
+	const [a, b] = route.parts;
+	const business = BUSINESS.includes(account.role);
 	if (a === 'password') return html`<${PasswordPage} account=${account} />`;
-	if (!a) return html`<${AdminHome} account=${account} />`;
+	if (!a) return business ? html`<${Todo} account=${account} />` : html`<${AdminHome} account=${account} />`;
+	if (business && a === 'notices') return b ? html`<${NoticeDetail} id=${b} account=${account} />` : html`<${NoticeList} route=${route} />`;
+	if (business && a === 'incidents') return b ? html`<${IncidentDetail} id=${b} account=${account} />` : html`<${IncidentList} route=${route} />`;
+	if (business && a === 'assets') return html`<${AssetList} route=${route} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'secadmin' && a === 'tokens') return html`<${Tokens} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
