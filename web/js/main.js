@@ -3,7 +3,7 @@
 import { render } from '../vendor/preact.js';
 import { useState, useEffect } from '../vendor/hooks.js';
 import { html, forgetUnits } from './ui.js';
-import { t, setLang, currentLang } from './i18n.js';
+import { t, setLang, currentLang, label } from './i18n.js';
 import { api, setCsrf, whenSignedOut } from './api.js';
 import { parseHash, navigate, BUSINESS } from './route.js';
 import { Login, PasswordPage } from './pages/login.js';
@@ -34,8 +34,8 @@ function active(item, path) {
 function AdminHome({ account }) {
 	const items = navFor(account.role);
 	return html`<section class="page">
-		<h1>${account.role_label}</h1>
-		<p>${items.length ? t('home.admin', { role: account.role_label }) : t('home.none')}</p>
+		<h1>${label('acct', account.role)}</h1>
+		<p>${items.length ? t('home.admin', { role: label('acct', account.role) }) : t('home.none')}</p>
 		<ul class="links">${items.map(([p, k]) => html`<li><a href=${'#' + p}>${t(k)}</a></li>`)}</ul>
 	</section>`;
 }
@@ -66,7 +66,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 		<header class="top">
 			<a class="brand" href="#/">${t('app.title')}</a>
 			<div class="who">
-				<span class="user" data-test="who">${name}<small>${account.role_label}</small></span>
+				<span class="user" data-test="who">${name}<small>${label('acct', account.role)}</small></span>
 				<a class="hdr-link" href="#/password">${t('nav.password')}</a>
 				<button type="button" class="link lang" title=${t('lang.switch_title')} onClick=${onLang}>${t('lang.switch')}</button>
 				<button type="button" class="link" onClick=${onSignOut}>${t('nav.signout')}</button>

@@ -3,7 +3,7 @@
 // administrator). They read for now; the acts are on the command line and in the API.
 import { useState } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, Empty, Badge, Pager } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, label } from '../i18n.js';
 import { get, query } from '../api.js';
 import { fmtTime, fmtDate } from '../format.js';
 
@@ -19,7 +19,7 @@ export function Accounts() {
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
 			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.display')}</th><th>${t('admin.role')}</th><th>${t('admin.totp')}</th><th>${t('admin.state')}</th><th>${t('admin.last_login')}</th></tr></thead>
-				<tbody>${items.map((a) => html`<tr><td class="code">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${a.role_label}</td>
+				<tbody>${items.map((a) => html`<tr><td class="code">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
 					<td>${a.totp_enabled ? t('common.yes') : t('common.no')}</td>
 					<td>${a.disabled ? html`<${Badge} tone="muted">${t('admin.disabled')}<//>` : a.locked ? html`<${Badge} tone="bad">${t('admin.locked')}<//>` : html`<${Badge} tone="good">${t('admin.active')}<//>`}</td>
 					<td class="nowrap">${fmtTime(a.last_login_at)}</td></tr>`)}</tbody></table></div>`
@@ -35,7 +35,7 @@ export function Tokens() {
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
 			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th></tr></thead>
-				<tbody>${items.map((k) => html`<tr><td>${k.label}</td><td>${k.role}</td><td class="nowrap">${fmtTime(k.created_at)}</td><td class="nowrap">${fmtDate(k.expires_at)}</td>
+				<tbody>${items.map((k) => html`<tr><td>${k.label}</td><td>${label('acct', k.role)}</td><td class="nowrap">${fmtTime(k.created_at)}</td><td class="nowrap">${fmtDate(k.expires_at)}</td>
 					<td>${k.revoked_at ? html`<${Badge} tone="muted">${t('admin.revoked')}<//>` : html`<${Badge} tone="good">${t('admin.active')}<//>`}</td></tr>`)}</tbody></table></div>`
 			: html`<${Empty} text=${t('admin.empty')} />`)}
 	<//>`;

@@ -70,7 +70,7 @@ export function AssetList({ route }) {
 						<td><${UnitName} code=${a.manager_unit} units=${units} /></td>
 						<td><${UnitName} code=${a.operator_unit} units=${units} /></td>
 						<td class="nowrap">${fmtDate(a.filed_on)}</td>
-						<td class="nowrap">${fmtDate(a.assessed_on)}${a.assess_result ? html`<small class="block muted">${label('assess', a.assess_result)}</small>` : ''}</td>
+						<td class="nowrap">${a.assessed_on ? html`${fmtDate(a.assessed_on)}<small class="block muted">${label('assess', a.assess_result)}</small>` : html`<span class="muted">${label('assess', a.assess_result || 'none')}</span>`}</td>
 						<td>${label('status', a.status)}</td>
 					</tr>`
 				)}</tbody></table></div>`

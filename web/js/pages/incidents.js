@@ -5,7 +5,7 @@ import { useState, useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { get, query } from '../api.js';
-import { fmtDate, fmtTime, hoursLeft, daysLeft } from '../format.js';
+import { fmtDate, fmtTime, fmtNum, hoursLeft, daysLeft } from '../format.js';
 
 export function IncidentList() {
 	const [cursors, setCursors] = useState([]);
@@ -26,7 +26,7 @@ export function IncidentList() {
 					(i) => html`<tr>
 						<td><a class="nowrap" href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtTime(i.detected_at)}</small></td>
 						<td>${(i.assets || []).map((a) => html`<span class="code tag">${a}</span>`)}</td>
-						<td class="nowrap">${i.grade || t('common.unknown')}<small class="muted block">${i.grade_confirmed ? t('incidents.grade_confirmed') : i.grade_draft ? t('incidents.grade_draft') : t('incidents.grade_unconfirmed')}</small></td>
+						<td class="nowrap">${i.grade ? label('grade', i.grade) : t('common.unknown')}<small class="muted block">${i.grade_confirmed ? t('incidents.grade_confirmed') : i.grade_draft ? t('incidents.grade_draft') : t('incidents.grade_unconfirmed')}</small></td>
 						<td><${StateBadge} state=${i.report_state} /></td>
 						<td>${i.handling_ended ? html`<${Badge} tone="muted">${t('incidents.handling_ended')}<//>` : html`<${Badge} tone="warn">${t('incidents.handling_open')}<//>`}</td>
 						<td>${label('case', i.case_stage)}<small class="muted block">${t('incidents.triggers_n', { fired: i.triggers_fired, open: i.triggers_open })}</small></td>
@@ -46,6 +46,24 @@ function Clock({ at, state }) {
 	}, []);
 	const done = state === 'done_on_time' || state === 'done_late';
 	return html`<span class="clock ${!done && Date.parse(at) < now ? 'bad-text' : ''}">${done ? '' : hoursLeft(at, now)}</span>`;
+}
+
+// eventName and eventValue: a timeline event's name and value as a person reads them
+function eventName(e) {
+	if (e.event === 'measure') return label('measure', e.name);
+	if (e.event === 'set') return label('field', e.name);
+	if (e.event === 'report') return label('report', e.name);
+	return e.name;
+}
+function eventValue(e) {
+	const v = e.value;
+	if (e.event === 'set' && e.name === 'class') return label('class', v);
+	if (e.event === 'grade') return label('grade', v);
+	if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return fmtTime(v);
+	if (e.event === 'measure' && /^\d+(\.\d+)?$/.test(v)) return fmtNum(v);
+	if (v === 'true') return t('common.yes');
+	if (v === 'false') return t('common.no');
+	return v;
 }
 
 // Note: a timeline note; a long one (a proposal's whole text) folds after its first line
@@ -70,8 +88,8 @@ export function IncidentDetail({ id }) {
 		<h1>${r.code}</h1>
 		${r.title && html`<p class="lead">${r.title}</p>`}
 		<dl class="facts">
-			<div><dt>${t('incidents.grade')}</dt><dd><strong>${x.grade || t('common.unknown')}</strong> ${x.grade_confirmed ? html`<${Badge} tone="good">${t('incidents.grade_confirmed')}<//>` : html`<${Badge} tone="warn">${t('incidents.grade_unconfirmed')}<//>`}</dd></div>
-			<div><dt>${t('incidents.grade_proposed')}</dt><dd>${x.grade_proposed || t('common.unknown')}</dd></div>
+			<div><dt>${t('incidents.grade')}</dt><dd><strong>${x.grade ? label('grade', x.grade) : t('common.unknown')}</strong> ${x.grade_confirmed ? html`<${Badge} tone="good">${t('incidents.grade_confirmed')}<//>` : html`<${Badge} tone="warn">${t('incidents.grade_unconfirmed')}<//>`}</dd></div>
+			<div><dt>${t('incidents.grade_proposed')}</dt><dd>${x.grade_proposed ? label('grade', x.grade_proposed) : t('common.unknown')}</dd></div>
 			<div><dt>${t('incidents.unit')}</dt><dd><${UnitName} code=${r.unit} units=${units} /></dd></div>
 			<div><dt>${t('incidents.assets')}</dt><dd>${(r.assets || []).map((a) => html`<a class="code tag" href=${'#/assets?q=' + encodeURIComponent(a)}>${a}</a>`)}</dd></div>
 			<div><dt>${t('incidents.detected')}</dt><dd>${fmtTime(r.detected_at)}</dd></div>
@@ -80,7 +98,7 @@ export function IncidentDetail({ id }) {
 			<div><dt>${t('incidents.case')}</dt><dd>${label('case', x.case_stage)}</dd></div>
 		</dl>
 		${x.grade_basis && x.grade_basis.length
-			? html`<p><strong>${t('incidents.basis')}：</strong>${x.grade_basis.map((b) => html`<span class="tag">${b.text}</span>`)}</p>`
+			? html`<p class="basis"><strong>${t('incidents.basis')}</strong> ${x.grade_basis.map((b) => html`<span class="tag">${b.text}</span>`)}</p>`
 			: null}
 		${x.warnings && x.warnings.length
 			? html`<div class="warn-box"><strong>${t('incidents.warnings')}</strong><ul>${x.warnings.map((w) => html`<li>${typeof w === 'string' ? w : w.text || JSON.stringify(w)}</li>`)}</ul></div>`
@@ -129,10 +147,10 @@ export function IncidentDetail({ id }) {
 		${(x.timeline || []).length
 			? html`<ol class="timeline">${x.timeline.map(
 					(e) => html`<li><time>${fmtTime(e.at)}</time> <strong>${label('ev', e.event)}</strong>
-						${e.name ? html` <span class="code">${e.name}</span>` : ''}${e.value !== null && e.value !== undefined ? ' = ' + e.value : ''}
+						${e.name ? html` <span>${eventName(e)}</span>` : ''}${e.value !== null && e.value !== undefined ? html` = <strong>${eventValue(e)}</strong>` : ''}
 						${e.person ? html` <span class="code">${e.person}</span>` : ''}
 						<${Note} text=${e.note} />${e.by ? html`<small class="muted"> — ${e.by}</small>` : ''}</li>`
 				)}</ol>`
-			: html`<${Empty} text=${t('common.none')} />`}
+			: html`<${Empty} text=${t('incidents.timeline_empty')} />`}
 	</section>`;
 }
