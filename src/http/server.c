@@ -261,9 +261,12 @@ static bool plain_path(const char *p)
 	return true;
 }
 
+/* The web application is one page: "/" and its sign-in address "/login" are index.html (the
+ * page routes within itself by the URL's #fragment). */
 static enum MHD_Result file(const struct request *q)
 {
-	const char *path = strcmp(q->path, "/") ? q->path : "/index.html";
+	const char *path =
+		strcmp(q->path, "/") && strcmp(q->path, "/login") ? q->path : "/index.html";
 	char full[PATH_MAX], etag[64];
 	const char *inm;
 	struct MHD_Response *r;

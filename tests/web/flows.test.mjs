@@ -26,9 +26,10 @@ function clean(page) {
 
 test('the sign-in page is Chinese, and a wrong password is told in Chinese', async () => {
 	const page = await newPage(browser, srv.base);
-	await page.goto('/');
+	await page.goto('/login');
 	await page.waitForSelector('form.login');
 	assert.match(await text(page), /网络安全工作责任制管理系统/);
+	assert.equal(new URL(page.url()).pathname, '/', '/login becomes the one page\'s #/login');
 	const csp = (await page.request.get('/')).headers()['content-security-policy'];
 	assert.match(csp, /script-src 'self'/);
 	await page.fill('input[name=name]', 'office');

@@ -140,4 +140,6 @@ function App() {
 	return html`<${Shell} account=${account} route=${route} onSignOut=${onSignOut} onLang=${onLang} />`;
 }
 
+// /login (the address the server also answers with this page) is the sign-in route
+if (location.pathname === '/login') history.replaceState(null, '', '/#/login');
 render(html`<${App} />`, document.getElementById('app'));
