@@ -137,6 +137,13 @@ test('a 举一反三 system marked checked in the page is checked in the API', a
 	await row.locator('.badge.good').waitFor();
 	const after = (await api.get('/notices/' + n.id)).body.similar.find((s) => s.asset === first.asset);
 	assert.ok(after.checked_at, 'checked_at recorded');
+	// the rest at once, after the confirmation
+	page.once('dialog', (d) => d.accept());
+	await page.click('button[data-act=mark-all]');
+	await page.waitForSelector('button[data-act=mark-all]', { state: 'detached' });
+	const rest = (await api.get('/notices/' + n.id)).body;
+	assert.equal(rest.similar.filter((s) => !s.checked_at).length, 0, 'every system checked');
+	assert.equal(rest.similar_unchecked, 0);
 	clean(page);
 	await page.context().close();
 });

@@ -382,4 +382,7 @@ export default {
 	'report.initial': 'Initial',
 	'report.supplementary': 'Supplementary',
 	'report.summary': 'Summary',
+	'notices.mark_all': 'Mark all checked ({n})',
+	'notices.mark_all_confirm': 'Have all {n} systems been checked? Each is recorded as checked.',
+	'notices.marking': 'Marking {i}/{n}…',
 };

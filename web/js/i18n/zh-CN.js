@@ -383,4 +383,7 @@ export default {
 	'report.initial': '初报',
 	'report.supplementary': '续报',
 	'report.summary': '总结报告',
+	'notices.mark_all': '全部标记已排查（{n} 个）',
+	'notices.mark_all_confirm': '确认这 {n} 个系统都已排查？每个系统将各记录一次排查。',
+	'notices.marking': '正在标记 {i}/{n}…',
 };

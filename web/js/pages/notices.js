@@ -178,6 +178,7 @@ function Extend({ n, onDone }) {
 function Similar({ n, account, onDone }) {
 	const [error, setError] = useState(null);
 	const [busy, setBusy] = useState('');
+	const [bulk, setBulk] = useState('');
 	const mark = async (asset) => {
 		setBusy(asset);
 		setError(null);
@@ -192,7 +193,25 @@ function Similar({ n, account, onDone }) {
 	const list = n.similar || [];
 	if (!list.length) return html`<${Empty} text=${t('notices.similar_empty')} />`;
 	const work = can.work(account) && n.stage !== 'verified';
+	const open = list.filter((s) => !s.checked_at);
+	// bulk marking: one checked act per system, in turn, stopping at the first refusal
+	const markAll = async () => {
+		if (!window.confirm(t('notices.mark_all_confirm', { n: open.length }))) return;
+		setError(null);
+		for (let i = 0; i < open.length; i++) {
+			setBulk(t('notices.marking', { i: i + 1, n: open.length }));
+			try {
+				await post('/notices/' + n.id + '/checked', { asset: open[i].asset });
+			} catch (err) {
+				setError(err);
+				break;
+			}
+		}
+		setBulk('');
+		onDone();
+	};
 	return html`<${ErrorBox} error=${error} />
+		${work && open.length > 1 && html`<div class="buttons bulk"><button type="button" class="secondary" data-act="mark-all" disabled=${!!bulk} onClick=${markAll}>${bulk || t('notices.mark_all', { n: open.length })}</button></div>`}
 		<div class="scroll"><table class="list">
 		<thead><tr><th>${t('assets.name')}</th><th>${t('notices.similar_why')}</th><th>${t('notices.similar_checked')}</th></tr></thead>
 		<tbody>${list.map(
