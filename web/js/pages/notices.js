@@ -242,7 +242,7 @@ export function NoticeDetail({ id, account }) {
 			<div><dt>${t('notices.category')}</dt><dd>${n.category || t('common.empty')}</dd></div>
 			<div><dt>${t('notices.assets')}</dt><dd>${(n.assets || []).map((a) => html`<a class="code tag" href=${'#/assets?q=' + encodeURIComponent(a)}>${a}</a>`)}</dd></div>
 			<div><dt>${t('notices.received')}</dt><dd>${fmtTime(n.received_at)}</dd></div>
-			<div><dt>${t('notices.due')}</dt><dd>${fmtDate(n.due)} ${live(n.state) && n.due ? html`<span class=${n.state === 'overdue' ? 'bad-text' : ''}>${daysLeft(n.due)}</span>` : html`<${StateBadge} state=${n.state} />`}</dd></div>
+			<div><dt>${t('notices.due')}</dt><dd>${fmtDate(n.due)} ${live(n.state) && n.due ? html`<span class=${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}>${daysLeft(n.due)}</span>` : html`<${StateBadge} state=${n.state} />`}</dd></div>
 		</dl>
 		${(n.warnings && n.warnings.length) || n.repeat || n.criticism
 			? html`<div class="warn-box"><strong>${t('notices.warnings')}</strong><ul>

@@ -83,7 +83,7 @@ export function Todo() {
 						<td><${UnitName} code=${n.unit} units=${units} /></td>
 						<td><${Badge} tone="info">${label('stage', n.stage)}<//></td>
 						<td class="nowrap">${fmtDate(n.due)}</td>
-						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</td>
+						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</td>
 					</tr>`
 				)}</tbody></table></div>
 				<${More} shown=${SHOW} total=${d.notices.length} href="#/notices" />`
