@@ -53,6 +53,7 @@ test('the office sees the whole organisation; its to-do list counts what the API
 	assert.equal(tile.replace('+', ''), String(overdue.length), 'the overdue tile is the API\'s count');
 	assert.match(await text(page), new RegExp(overdue[0].name));
 	assert.match(await text(page), /已逾期 \d+ 天/);
+	await page.waitForSelector('.chart canvas'); // ECharts drew the overview
 	await shot(page, 'flow-office-todo');
 
 	await page.click('nav.side >> text=通报整改');
@@ -228,6 +229,8 @@ test('a deep link survives the sign-in, and sign-out ends the session', async ()
 	await page.click('button[type=submit]');
 	await page.waitForSelector('h2 >> text=责任链');
 	assert.match(await text(page), /第十四条/);
+	const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+	assert.ok(!loaded.some((u) => u.includes('echarts')), 'a page without charts loads no chart library');
 	await page.click('text=退出登录');
 	await page.waitForSelector('form.login');
 	assert.match(await text(page), /已安全退出/);

@@ -385,4 +385,7 @@ export default {
 	'notices.mark_all': 'Mark all checked ({n})',
 	'notices.mark_all_confirm': 'Have all {n} systems been checked? Each is recorded as checked.',
 	'notices.marking': 'Marking {i}/{n}…',
+	'todo.charts': 'Overview',
+	'todo.chart_notices': 'Notices by progress',
+	'todo.chart_incidents': 'Incidents by grade',
 };

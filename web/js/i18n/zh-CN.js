@@ -386,4 +386,7 @@ export default {
 	'notices.mark_all': '全部标记已排查（{n} 个）',
 	'notices.mark_all_confirm': '确认这 {n} 个系统都已排查？每个系统将各记录一次排查。',
 	'notices.marking': '正在标记 {i}/{n}…',
+	'todo.charts': '概览',
+	'todo.chart_notices': '通报按进度',
+	'todo.chart_incidents': '事件按级别',
 };

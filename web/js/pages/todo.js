@@ -4,8 +4,11 @@ import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, U
 import { t, label } from '../i18n.js';
 import { get, all } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
+import { Bars } from './charts.js';
 
 const SHOW = 8;
+const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
+const GRADES = ['一般', '较大', '重大', '特别重大'];
 
 function Deadlines({ items, units, none }) {
 	if (!items.length) return html`<${Empty} text=${none} />`;
@@ -43,6 +46,8 @@ async function load() {
 		overdueMore: !!overdue.next,
 		today: today.items,
 		upcoming: upcoming.items,
+		allNotices: notices,
+		allIncidents: incidents,
 		notices: notices.filter((n) => n.stage !== 'verified').sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999')),
 		incidents: incidents.filter((i) => !i.handling_ended || i.report_state === 'overdue' || i.report_state === 'open' || i.report_state === 'due_today'),
 	};
@@ -63,6 +68,11 @@ export function Todo() {
 				<strong>${d.today.length}</strong><span>${t('todo.due_today')}</span></a>
 			<a class="tile ${d.notices.length ? 'info' : 'good'}" href="#/notices"><strong>${d.notices.length}</strong><span>${t('todo.open_notices')}</span></a>
 			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}</strong><span>${t('todo.open_incidents')}</span></a>
+		</div>
+
+		<div class="charts">
+			<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: d.allNotices.filter((n) => n.stage === st).length }))} />
+			<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: d.allIncidents.filter((i) => i.grade === g).length }))} />
 		</div>
 
 		<h2 id="sec-overdue">${t('todo.overdue')}</h2>
@@ -96,7 +106,7 @@ export function Todo() {
 				<tbody>${d.incidents.slice(0, SHOW).map(
 					(i) => html`<tr>
 						<td><a href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtDate(i.detected_at)}</small></td>
-						<td>${i.grade || t('common.unknown')}</td>
+						<td>${i.grade ? label('grade', i.grade) : t('common.unknown')}</td>
 						<td><${StateBadge} state=${i.report_state} /></td>
 						<td>${i.handling_ended ? t('incidents.handling_ended') : t('incidents.handling_open')}</td>
 					</tr>`
