@@ -30,6 +30,7 @@ test('the sign-in page is Chinese, and a wrong password is told in Chinese', asy
 	await page.waitForSelector('form.login');
 	assert.match(await text(page), /网络安全工作责任制管理系统/);
 	assert.equal(new URL(page.url()).pathname, '/', '/login becomes the one page\'s #/login');
+	assert.deepEqual(page.apiErrors, [], 'a first visit asks the API nothing (an unsigned question is a refusal in the audit log)');
 	const csp = (await page.request.get('/')).headers()['content-security-policy'];
 	assert.match(csp, /script-src 'self'/);
 	await page.fill('input[name=name]', 'office');

@@ -1,12 +1,14 @@
 // api.js — the one way the pages talk to the server: fetch on /api/v1 with the session cookie,
 // the CSRF token echoed on every write, errors as ApiError {status, code, message, field}.
-// The CSRF token comes with sign-in (and a password change); it is kept in sessionStorage so a
-// reload of the tab keeps it (the session cookie itself is HttpOnly, never seen here).
+// The CSRF token comes with sign-in (and a password change) only; it is kept in localStorage, so
+// a reload or a second tab goes on with it (the session cookie itself is HttpOnly, never seen
+// here). Without a token the page does not even ask whether it is signed in: that question,
+// unsigned, is a refused read in the audit log at every visit of the sign-in page.
 import { t, has } from './i18n.js';
 
 let csrf = '';
 try {
-	csrf = sessionStorage.getItem('cd_csrf') || '';
+	csrf = localStorage.getItem('cd_csrf') || '';
 } catch (e) {
 	csrf = '';
 }
@@ -15,11 +17,16 @@ let onSignedOut = null;
 export function setCsrf(token) {
 	csrf = token || '';
 	try {
-		if (csrf) sessionStorage.setItem('cd_csrf', csrf);
-		else sessionStorage.removeItem('cd_csrf');
+		if (csrf) localStorage.setItem('cd_csrf', csrf);
+		else localStorage.removeItem('cd_csrf');
 	} catch (e) {
 		/* kept in memory only */
 	}
+}
+
+// mayBeSignedIn: a sign-in of this browser left its token (the session may have ended since)
+export function mayBeSignedIn() {
+	return csrf !== '';
 }
 
 // whenSignedOut(fn): fn(err) runs when a request answers 401 (the session ended).

@@ -4,7 +4,7 @@ import { render } from '../vendor/preact.js';
 import { useState, useEffect } from '../vendor/hooks.js';
 import { html, forgetUnits } from './ui.js';
 import { t, setLang, currentLang, label } from './i18n.js';
-import { api, setCsrf, whenSignedOut } from './api.js';
+import { api, setCsrf, whenSignedOut, mayBeSignedIn } from './api.js';
 import { parseHash, navigate, BUSINESS } from './route.js';
 import { Login, PasswordPage } from './pages/login.js';
 import { Todo } from './pages/todo.js';
@@ -94,10 +94,15 @@ function App() {
 			setNotice('login.expired');
 			setAccount(null);
 		});
-		api('GET', '/session', undefined, { login: true }).then(
-			(s) => setAccount(s.account || null),
-			() => setAccount(null)
-		);
+		if (!mayBeSignedIn()) setAccount(null);
+		else
+			api('GET', '/session', undefined, { login: true }).then(
+				(s) => setAccount(s.account || null),
+				() => {
+					setCsrf('');
+					setAccount(null);
+				}
+			);
 		return () => window.removeEventListener('hashchange', on);
 	}, []);
 
