@@ -50,8 +50,11 @@ test('the office sees the whole organisation; its to-do list counts what the API
 	await page.waitForSelector('.tiles');
 	const api = await apiClient(srv.base, 'office');
 	const overdue = (await api.get('/deadlines?state=overdue&limit=50')).body.items;
+	const late = (await api.get('/notices?state=overdue&limit=200')).body.items.filter((n) => n.stage !== 'verified');
+	assert.ok(late.length > 0, 'the demo has an overdue notice');
 	const tile = await page.innerText('.tile.bad strong, .tile.good strong');
-	assert.equal(tile.replace('+', ''), String(overdue.length), 'the overdue tile is the API\'s count');
+	assert.equal(tile.replace('+', ''), String(overdue.length + late.length), 'the overdue tile counts the API\'s overdue duties and notices');
+	assert.match(await page.innerText('#sec-overdue + .scroll'), new RegExp(late[0].code.replace(/[〔〕]/g, '.')));
 	assert.match(await text(page), new RegExp(overdue[0].name));
 	assert.match(await text(page), /已逾期 \d+ 天/);
 	await page.waitForSelector('.chart canvas'); // ECharts drew the overview

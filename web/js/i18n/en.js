@@ -388,4 +388,6 @@ export default {
 	'todo.charts': 'Overview',
 	'todo.chart_notices': 'Notices by progress',
 	'todo.chart_incidents': 'Incidents by grade',
+	'todo.notice_row': 'Notice to rectify',
+	'todo.incident_report_row': 'Incident report',
 };

@@ -389,4 +389,6 @@ export default {
 	'todo.charts': '概览',
 	'todo.chart_notices': '通报按进度',
 	'todo.chart_incidents': '事件按级别',
+	'todo.notice_row': '通报整改',
+	'todo.incident_report_row': '事件报告',
 };

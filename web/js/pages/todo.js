@@ -19,9 +19,11 @@ function Deadlines({ items, units, none }) {
 		</tr></thead>
 		<tbody>${items.map(
 			(d) => html`<tr>
-				<td><span class="name">${d.name}</span><small class="muted block">${label('dl', d.kind)} · ${d.article}${d.period ? ' · ' + d.period : ''}</small></td>
+				<td>${d.href
+					? html`<a class="name" href=${d.href}>${d.name}</a><small class="muted block">${t('todo.notice_row')}${d.category ? ' · ' + d.category : ''}</small>`
+					: html`<span class="name">${d.name}</span><small class="muted block">${label('dl', d.kind)} · ${d.article}${d.period ? ' · ' + d.period : ''}</small>`}</td>
 				<td><${UnitName} code=${d.unit} units=${units} /></td>
-				<td>${d.asset ? html`<a href=${'#/assets?q=' + encodeURIComponent(d.asset)} class="code">${d.asset}</a>` : t('common.empty')}</td>
+				<td>${(d.assets || (d.asset ? [d.asset] : [])).map((a) => html`<a href=${'#/assets?q=' + encodeURIComponent(a)} class="code tag">${a}</a>`)}${!d.asset && !d.assets ? t('common.empty') : ''}</td>
 				<td class="nowrap">${fmtDate(d.due)}</td>
 				<td class="nowrap ${daysTo(d.due) < 0 ? 'bad-text' : ''}">${daysLeft(d.due)}</td>
 			</tr>`
@@ -41,10 +43,13 @@ async function load() {
 		all('/notices', 1000),
 		all('/incidents', 1000),
 	]);
+	// a notice not yet closed whose deadline passed or is today is a row of those lists too
+	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due });
+	const open = notices.filter((n) => n.stage !== 'verified');
 	return {
-		overdue: overdue.items,
+		overdue: [...open.filter((n) => n.state === 'overdue').map(row), ...overdue.items],
 		overdueMore: !!overdue.next,
-		today: today.items,
+		today: [...open.filter((n) => n.state === 'due_today').map(row), ...today.items],
 		upcoming: upcoming.items,
 		allNotices: notices,
 		allIncidents: incidents,
