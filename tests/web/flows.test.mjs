@@ -33,6 +33,12 @@ test('the sign-in page is Chinese, and a wrong password is told in Chinese', asy
 	assert.deepEqual(page.apiErrors, [], 'a first visit asks the API nothing (an unsigned question is a refusal in the audit log)');
 	const csp = (await page.request.get('/')).headers()['content-security-policy'];
 	assert.match(csp, /script-src 'self'/);
+	// the libraries go gzipped to who accepts it, plain to who does not
+	const gz = await page.request.get('/vendor/echarts.js', { headers: { 'Accept-Encoding': 'gzip' } });
+	assert.equal(gz.headers()['content-encoding'], 'gzip');
+	const plain = await fetch(srv.base + '/vendor/echarts.js', { headers: { 'Accept-Encoding': 'identity' } });
+	assert.equal(plain.headers.get('content-encoding'), null);
+	assert.equal((await gz.body()).length, (await plain.arrayBuffer()).byteLength, 'the same bytes once unpacked');
 	await page.fill('input[name=name]', 'office');
 	await page.fill('input[name=password]', 'wrong-password-1A');
 	await page.click('button[type=submit]');
@@ -58,6 +64,13 @@ test('the office sees the whole organisation; its to-do list counts what the API
 	assert.match(await text(page), new RegExp(overdue[0].name));
 	assert.match(await text(page), /已逾期 \d+ 天/);
 	await page.waitForSelector('.chart canvas'); // ECharts drew the overview
+	await page.waitForLoadState('networkidle');
+	// issue 16: the first page's transfer under 500 KB compressed (ECharts included, sent gzipped)
+	const bytes = await page.evaluate(() =>
+		[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((n, e) => n + e.transferSize, 0)
+	);
+	console.log('# first page after sign-in: ' + Math.round(bytes / 1024) + ' KiB transferred');
+	assert.ok(bytes > 0 && bytes < 500 * 1024, 'the first page transferred ' + bytes + ' bytes');
 	await shot(page, 'flow-office-todo');
 
 	await page.click('nav.side >> text=通报整改');
