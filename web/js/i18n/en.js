@@ -60,7 +60,7 @@ export default {
 	'pw.old': 'Current password',
 	'pw.new': 'New password',
 	'pw.new2': 'New password again',
-	'pw.rules': 'At least 12 characters, with three of: upper-case, lower-case, digits, other characters; not containing the account name.',
+	'pw.rules': 'At least 12 characters by default (the system administrator may change it), with three of: upper-case, lower-case, digits, other characters; not containing the account name.',
 	'pw.mismatch': 'The two new passwords differ.',
 	'pw.submit': 'Change password',
 	'pw.done': 'Your password has been changed.',

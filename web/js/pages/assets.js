@@ -60,7 +60,7 @@ export function AssetList({ route }) {
 			? html`<div class="scroll"><table class="list assets">
 				<thead><tr>
 					<th>${t('assets.name')}</th><th>${t('assets.kind')}</th><th>${t('assets.level')}</th>
-					<th>${t('assets.manager')}</th><th>${t('assets.operator')}</th><th>${t('assets.filed')}</th><th>${t('assets.assessed')}</th><th>${t('assets.status')}</th>
+					<th>${t('assets.manager')}</th><th class="opt">${t('assets.operator')}</th><th class="opt">${t('assets.filed')}</th><th>${t('assets.assessed')}</th><th>${t('assets.status')}</th>
 				</tr></thead>
 				<tbody>${data.items.map(
 					(a) => html`<tr>
@@ -68,8 +68,8 @@ export function AssetList({ route }) {
 						<td>${label('kind', a.kind)}</td>
 						<td class="nowrap">${level(a.mlps_level)}</td>
 						<td><${UnitName} code=${a.manager_unit} units=${units} /></td>
-						<td><${UnitName} code=${a.operator_unit} units=${units} /></td>
-						<td class="nowrap">${fmtDate(a.filed_on)}</td>
+						<td class="opt"><${UnitName} code=${a.operator_unit} units=${units} /></td>
+						<td class="nowrap opt">${fmtDate(a.filed_on)}</td>
 						<td class="nowrap">${a.assessed_on ? html`${fmtDate(a.assessed_on)}<small class="block muted">${label('assess', a.assess_result)}</small>` : html`<span class="muted">${label('assess', a.assess_result || 'none')}</span>`}</td>
 						<td>${label('status', a.status)}</td>
 					</tr>`

@@ -50,15 +50,15 @@ export function NoticeList({ route }) {
 			? html`<div class="scroll"><table class="list notices">
 				<thead><tr>
 					<th>${t('notices.code')}</th><th>${t('notices.authority')}</th><th>${t('notices.unit')}</th>
-					<th>${t('notices.received')}</th><th>${t('notices.due')}</th><th>${t('notices.stage')}</th><th>${t('notices.similar')}</th>
+					<th class="opt">${t('notices.received')}</th><th>${t('notices.due')}</th><th>${t('notices.stage')}</th><th>${t('notices.similar')}</th>
 				</tr></thead>
 				<tbody>${data.items.map(
 					(n) => html`<tr>
-						<td><a href=${'#/notices/' + n.id}>${n.code}</a><small class="muted block">${n.category || ''}</small></td>
+						<td><a class="nowrap" href=${'#/notices/' + n.id}>${n.code}</a><small class="muted block">${n.category || ''}</small></td>
 						<td>${n.authority}</td>
 						<td><${UnitName} code=${n.unit} units=${units} /></td>
-						<td class="nowrap">${fmtDate(n.received_at)}</td>
-						<td class="nowrap">${fmtDate(n.due)}<small class="block">${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</small></td>
+						<td class="nowrap opt">${fmtDate(n.received_at)}</td>
+						<td class="nowrap">${fmtDate(n.due)}<small class=${'block ' + (n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : '')}>${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</small></td>
 						<td><${Badge} tone=${n.stage === 'verified' ? 'good' : 'info'}>${label('stage', n.stage)}<//>${n.warnings && n.warnings.length ? html` <${Badge} tone="warn">!<//>` : ''}</td>
 						<td class="nowrap">${n.similar_total ? t('notices.similar_n', { open: n.similar_unchecked, total: n.similar_total }) : t('common.empty')}</td>
 					</tr>`

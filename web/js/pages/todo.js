@@ -94,7 +94,7 @@ export function Todo() {
 				<thead><tr><th>${t('notices.code')}</th><th>${t('notices.unit')}</th><th>${t('notices.stage')}</th><th>${t('notices.due')}</th><th>${t('todo.col_left')}</th></tr></thead>
 				<tbody>${d.notices.slice(0, SHOW).map(
 					(n) => html`<tr>
-						<td><a href=${'#/notices/' + n.id}>${n.code}</a><small class="muted block">${n.category || ''}</small></td>
+						<td><a class="nowrap" href=${'#/notices/' + n.id}>${n.code}</a><small class="muted block">${n.category || ''}</small></td>
 						<td><${UnitName} code=${n.unit} units=${units} /></td>
 						<td><${Badge} tone="info">${label('stage', n.stage)}<//></td>
 						<td class="nowrap">${fmtDate(n.due)}</td>
@@ -110,7 +110,7 @@ export function Todo() {
 				<thead><tr><th>${t('incidents.code')}</th><th>${t('incidents.grade')}</th><th>${t('incidents.report')}</th><th>${t('incidents.handling')}</th></tr></thead>
 				<tbody>${d.incidents.slice(0, SHOW).map(
 					(i) => html`<tr>
-						<td><a href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtDate(i.detected_at)}</small></td>
+						<td><a class="nowrap" href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtDate(i.detected_at)}</small></td>
 						<td>${i.grade ? label('grade', i.grade) : t('common.unknown')}</td>
 						<td><${StateBadge} state=${i.report_state} /></td>
 						<td>${i.handling_ended ? t('incidents.handling_ended') : t('incidents.handling_open')}</td>
