@@ -263,7 +263,15 @@ test('an expired password must be changed before anything else', async () => {
 	await signIn(page, 'leader', { shell: false });
 	await page.waitForSelector('text=您的密码已过期');
 	assert.equal(await page.locator('nav.side').count(), 0, 'no menu until it is changed');
+	// the API's refusal told beside its field, in Chinese (the API's own words), typed text kept
 	await page.fill('input[name=old]', LOGINS.leader.password);
+	await page.fill('input[name=new]', 'Duan#1');
+	await page.fill('input[name=new2]', 'Duan#1');
+	await page.click('button[type=submit]');
+	await page.waitForSelector('label:has(input[name=new]) .field-error');
+	assert.match(await page.innerText('label:has(input[name=new]) .field-error'), /密码至少需要 12 个字符/);
+	assert.equal(await page.inputValue('input[name=old]'), LOGINS.leader.password);
+	await shot(page, 'flow-password-field-error');
 	await page.fill('input[name=new]', 'Xin#Mima2026abc');
 	await page.fill('input[name=new2]', 'Xin#Mima2026abd');
 	await page.click('button[type=submit]');

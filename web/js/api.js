@@ -4,7 +4,7 @@
 // a reload or a second tab goes on with it (the session cookie itself is HttpOnly, never seen
 // here). Without a token the page does not even ask whether it is signed in: that question,
 // unsigned, is a refused read in the audit log at every visit of the sign-in page.
-import { t, has } from './i18n.js';
+import { t, has, currentLang } from './i18n.js';
 
 let csrf = '';
 try {
@@ -81,12 +81,22 @@ export const post = (path, body) => api('POST', path, body === undefined ? {} : 
 
 // errorText is what a person reads for err: the catalogue's sentence for its code, the field
 // it names, and the server's own words as detail.
-export function errorText(err) {
+export function errorText(err, withField) {
 	if (!err) return '';
+	const own = bilingual(err.message);
+	if (own) return own;
 	const code = err.code || 'other';
 	let s = has('err.' + code) ? t('err.' + code) : t('err.other', { code });
-	if (err.field) s += t('err.field', { field: err.field });
+	if (err.field && withField !== false) s += t('err.field', { field: err.field });
 	return s;
+}
+
+// bilingual: the reader's half of a message the API gives in both languages ("English / 中文"),
+// else null
+export function bilingual(message) {
+	const i = (message || '').lastIndexOf(' / ');
+	if (i < 0 || !/[\u4e00-\u9fff]/.test(message.slice(i))) return null;
+	return currentLang() === 'en' ? message.slice(0, i) : message.slice(i + 3);
 }
 
 // query builds "?a=1&b=2" from an object, leaving out empty values.

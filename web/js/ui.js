@@ -4,7 +4,7 @@ import { h } from '../vendor/preact.js';
 import { useState, useEffect, useCallback } from '../vendor/hooks.js';
 import htm from '../vendor/htm.js';
 import { t, label } from './i18n.js';
-import { errorText, all } from './api.js';
+import { errorText, bilingual, all } from './api.js';
 
 export const html = htm.bind(h);
 
@@ -31,13 +31,21 @@ export function Loading() {
 	return html`<p class="loading" role="status">${t('common.loading')}</p>`;
 }
 
-export function ErrorBox({ error, retry }) {
-	if (!error) return null;
+// ErrorBox: what went wrong, for a person; an error about one of `fields` is left to the
+// FieldError beside that field
+export function ErrorBox({ error, retry, fields }) {
+	if (!error || (fields && fields.includes(error.field))) return null;
 	return html`<div class="error" role="alert">
 		<p>${errorText(error)}</p>
-		${error.message && error.code !== 'network' && html`<p class="detail">${t('common.error_detail', { msg: error.message })}</p>`}
+		${error.message && error.code !== 'network' && !bilingual(error.message) && html`<p class="detail">${t('common.error_detail', { msg: error.message })}</p>`}
 		${retry && html`<button type="button" class="secondary" onClick=${retry}>${t('common.retry')}</button>`}
 	</div>`;
+}
+
+// FieldError: the API's refusal of one field, shown under it
+export function FieldError({ error, field }) {
+	if (!error || error.field !== field) return null;
+	return html`<span class="field-error" role="alert">${errorText(error, false)}${error.message && !bilingual(error.message) ? html`<small class="block">${error.message}</small>` : ''}</span>`;
 }
 
 export function Empty({ text }) {

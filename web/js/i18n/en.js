@@ -56,7 +56,7 @@ export default {
 	'login.demo_hint': 'The demo accounts are printed by make run.',
 
 	'pw.title': 'Change password',
-	'pw.forced': 'Your password has expired (or this is your first sign-in). Set a new one before you go on.',
+	'pw.forced': 'Your password has expired. Set a new one before you go on.',
 	'pw.old': 'Current password',
 	'pw.new': 'New password',
 	'pw.new2': 'New password again',

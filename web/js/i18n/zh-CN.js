@@ -57,7 +57,7 @@ export default {
 	'login.demo_hint': '演示账号见运行 make run 时的输出。',
 
 	'pw.title': '修改密码',
-	'pw.forced': '您的密码已过期（或为首次登录），请先设置新密码，之后才能继续使用系统。',
+	'pw.forced': '您的密码已过期，请先设置新密码，之后才能继续使用系统。',
 	'pw.old': '当前密码',
 	'pw.new': '新密码',
 	'pw.new2': '再次输入新密码',

@@ -1,7 +1,7 @@
 // login.js — signing in (name and password, then the authenticator code when the account has a
 // second factor) and changing one's password, forced when it has expired.
 import { useState, useRef, useEffect } from '../../vendor/hooks.js';
-import { html, ErrorBox } from '../ui.js';
+import { html, ErrorBox, FieldError } from '../ui.js';
 import { t } from '../i18n.js';
 import { api, setCsrf } from '../api.js';
 
@@ -117,12 +117,14 @@ export function PasswordPage({ account, forced, onChanged, onSignOut, onLang }) 
 		<h1>${t('pw.title')}</h1>
 		${forced && html`<p class="warn-box" role="status">${t('pw.forced')}</p>`}
 		<input type="text" name="username" autocomplete="username" value=${account.name} readonly hidden />
-		<label>${t('pw.old')}<input name="old" type="password" autocomplete="current-password" required value=${old} onInput=${(e) => setOld(e.target.value)} /></label>
-		<label>${t('pw.new')}<input name="new" type="password" autocomplete="new-password" required value=${pw} onInput=${(e) => setPw(e.target.value)} /></label>
+		<label>${t('pw.old')}<input name="old" type="password" autocomplete="current-password" required aria-invalid=${error && error.field === 'old' ? 'true' : null} value=${old} onInput=${(e) => setOld(e.target.value)} />
+			<${FieldError} error=${error} field="old" /></label>
+		<label>${t('pw.new')}<input name="new" type="password" autocomplete="new-password" required aria-invalid=${error && error.field === 'new' ? 'true' : null} value=${pw} onInput=${(e) => setPw(e.target.value)} />
+			<${FieldError} error=${error} field="new" /></label>
 		<label>${t('pw.new2')}<input name="new2" type="password" autocomplete="new-password" required value=${pw2} onInput=${(e) => setPw2(e.target.value)} /></label>
 		<p class="hint">${t('pw.rules')}</p>
 		${mismatch && html`<div class="error" role="alert"><p>${t('pw.mismatch')}</p></div>`}
-		<${ErrorBox} error=${error} />
+		<${ErrorBox} error=${error} fields=${['old', 'new']} />
 		${done && html`<p class="ok-box" role="status">${t('pw.done')}</p>`}
 		<button type="submit" disabled=${busy}>${t('pw.submit')}</button>
 	</form>`;

@@ -2,7 +2,7 @@
 // received → rectifying → rectified → feedback → verified as steps, the acts the role may take
 // (each a route of the API), the 举一反三 list and the timeline.
 import { useState } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { get, post, query } from '../api.js';
 import { navigate, withQuery, can } from '../route.js';
@@ -166,10 +166,10 @@ function Extend({ n, onDone }) {
 	return html`<details class="card">
 		<summary>${t('notices.extend')}</summary>
 		<form onSubmit=${submit} class="grid2">
-			<label>${t('notices.extend_to')}<input type="date" name="to" required value=${to} onInput=${(e) => setTo(e.target.value)} /></label>
-			<label>${t('notices.extend_by')}<input name="by" required value=${by} onInput=${(e) => setBy(e.target.value)} /></label>
-			<label class="wide">${t('notices.extend_reason')}<textarea name="reason" rows="2" required value=${reason} onInput=${(e) => setReason(e.target.value)}></textarea></label>
-			<${ErrorBox} error=${error} />
+			<label>${t('notices.extend_to')}<input type="date" name="to" required value=${to} onInput=${(e) => setTo(e.target.value)} /><${FieldError} error=${error} field="to" /></label>
+			<label>${t('notices.extend_by')}<input name="by" required value=${by} onInput=${(e) => setBy(e.target.value)} /><${FieldError} error=${error} field="by" /></label>
+			<label class="wide">${t('notices.extend_reason')}<textarea name="reason" rows="2" required value=${reason} onInput=${(e) => setReason(e.target.value)}></textarea><${FieldError} error=${error} field="reason" /></label>
+			<${ErrorBox} error=${error} fields=${['to', 'by', 'reason']} />
 			<div class="buttons"><button type="submit" disabled=${busy}>${t('notices.extend')}</button></div>
 		</form>
 	</details>`;
