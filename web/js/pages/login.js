@@ -5,6 +5,9 @@ import { html, ErrorBox, FieldError } from '../ui.js';
 import { t } from '../i18n.js';
 import { api, setCsrf } from '../api.js';
 
+// the demo's hint only where a demo may run: a server on this machine's loopback
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname);
+
 function LangButton({ onLang }) {
 	return html`<button type="button" class="link lang" title=${t('lang.switch_title')} onClick=${onLang}>${t('lang.switch')}</button>`;
 }
@@ -71,7 +74,7 @@ export function Login({ notice, onSignedIn, onLang }) {
 			<${ErrorBox} error=${error} />
 			<button type="submit" disabled=${busy}>${busy ? t('login.submitting') : t('login.submit')}</button>
 			${needTotp && html`<button type="button" class="link" onClick=${restart}>${t('login.back')}</button>`}
-			<p class="hint">${t('login.demo_hint')}</p>
+			${LOOPBACK && html`<p class="hint">${t('login.demo_hint')}</p>`}
 		</form>
 	</div>`;
 }
