@@ -1,6 +1,7 @@
 # cyberduty — the commands a person types. CMake does the building; this file wires the steps.
 #   make run    install what is missing, build, create the demo organisation, show its gaps, serve it
-#   make test   everything: unit + CLI tests, style checks, the whole suite under ASan+UBSan, fuzzing
+#   make test   everything: unit + CLI + browser tests, style checks, the whole suite under
+#               ASan+UBSan, fuzzing
 #   make fuzz   the condition parser, the API's request bodies and the multipart reader under
 #               libFuzzer (clang), FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
@@ -46,7 +47,8 @@ run: deps build
 	@echo "  $(BUILD)/cyberduty profile show imnu-2022"
 	@echo "  $(BUILD)/cyberduty user list --db $(DEMO_DB)"
 	@echo
-	@echo "Serving it on http://127.0.0.1:8080 — sign in with one of the demo logins printed above:"
+	@echo "Serving it: open http://127.0.0.1:8080/ in a browser and sign in with one of the demo logins above"
+	@echo "(the administrators also give a TOTP code: oathtool --totp -b KEY):"
 	$(BUILD)/cyberduty serve --listen 127.0.0.1:8080 --db $(DEMO_DB)
 
 test: deps test-plain test-asan fuzz

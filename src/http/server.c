@@ -305,14 +305,40 @@ static bool plain_path(const char *p)
 	return true;
 }
 
+/* gzipped answers the descriptor of NAME.gz, the copy of the file full compressed at build
+ * (scripts/web-vendor), when the client accepts gzip and the copy is no older than the file;
+ * *st becomes the copy's. -1: send the file itself. */
+static int gzipped(const struct request *q, const char *full, struct stat *st)
+{
+	const char *ae = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Accept-Encoding");
+	char gz[PATH_MAX];
+	struct stat gs;
+	int fd;
+
+	if (!ae || !strstr(ae, "gzip") || snprintf(gz, sizeof gz, "%s.gz", full) >= (int)sizeof gz)
+		return -1;
+	fd = open(gz, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &gs) || !S_ISREG(gs.st_mode) || gs.st_mtime < st->st_mtime) {
+		close(fd);
+		return -1;
+	}
+	*st = gs;
+	return fd;
+}
+
+/* The web application is one page: "/" and its sign-in address "/login" are index.html (the
+ * page routes within itself by the URL's #fragment). */
 static enum MHD_Result file(const struct request *q)
 {
-	const char *path = strcmp(q->path, "/") ? q->path : "/index.html";
+	const char *path =
+		strcmp(q->path, "/") && strcmp(q->path, "/login") ? q->path : "/index.html";
 	char full[PATH_MAX], etag[64];
 	const char *inm;
 	struct MHD_Response *r;
 	struct stat st;
-	int fd;
+	int fd, gz;
 
 	if (strcmp(q->method, "GET") && strcmp(q->method, "HEAD")) {
 		struct MHD_Response *na = json_response(
@@ -334,8 +360,13 @@ static enum MHD_Result file(const struct request *q)
 		return send_error(q->c, q->s, MHD_HTTP_NOT_FOUND, "not_found", NULL,
 				  "no resource %s", q->path);
 	}
-	snprintf(etag, sizeof etag, "\"%llx-%llx\"", (unsigned long long)st.st_mtime,
-		 (unsigned long long)st.st_size);
+	gz = gzipped(q, full, &st);
+	if (gz >= 0) {
+		close(fd);
+		fd = gz;
+	}
+	snprintf(etag, sizeof etag, "\"%llx-%llx%s\"", (unsigned long long)st.st_mtime,
+		 (unsigned long long)st.st_size, gz >= 0 ? "-gz" : "");
 	inm = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "If-None-Match");
 	if (inm && !strcmp(inm, etag)) {
 		close(fd);
@@ -350,6 +381,9 @@ static enum MHD_Result file(const struct request *q)
 	}
 	MHD_add_response_header(r, "Content-Type", content_type(path));
 	MHD_add_response_header(r, "ETag", etag);
+	MHD_add_response_header(r, "Vary", "Accept-Encoding");
+	if (gz >= 0)
+		MHD_add_response_header(r, "Content-Encoding", "gzip");
 	/* pages revalidate every time; their assets may be cached for an hour */
 	MHD_add_response_header(r, "Cache-Control",
 				strstr(path, ".html") ? "no-cache" : "public, max-age=3600");

@@ -134,6 +134,10 @@ static void static_files(void **state)
 	assert_int_equal(r.status, 304);
 	assert_int_equal(r.len, 0);
 	secure_headers(&r);
+	req("GET", "/login", NULL, 0, NULL, &r); /* the sign-in address is the one page too */
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "<!doctype html>"));
+	assert_string_equal(header(&r, "Content-Type", v, sizeof v), "text/html; charset=utf-8");
 	req("GET", "/app.css", NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 200);
 	assert_string_equal(header(&r, "Content-Type", v, sizeof v), "text/css; charset=utf-8");

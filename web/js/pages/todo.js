@@ -1,0 +1,122 @@
+// todo.js — 待办: what is overdue, what falls due today and next (GET /deadlines), the notices
+// not yet closed and the incidents still open, for the signed-in person's scope.
+import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, UnitName } from '../ui.js';
+import { t, label } from '../i18n.js';
+import { get, all } from '../api.js';
+import { fmtDate, daysLeft, daysTo, live } from '../format.js';
+import { Bars } from './charts.js';
+
+const SHOW = 8;
+const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
+const GRADES = ['一般', '较大', '重大', '特别重大'];
+
+function Deadlines({ items, units, none }) {
+	if (!items.length) return html`<${Empty} text=${none} />`;
+	return html`<div class="scroll"><table class="list">
+		<thead><tr>
+			<th>${t('todo.col_what')}</th><th>${t('todo.col_unit')}</th><th>${t('todo.col_asset')}</th>
+			<th>${t('todo.col_due')}</th><th>${t('todo.col_left')}</th>
+		</tr></thead>
+		<tbody>${items.map(
+			(d) => html`<tr>
+				<td>${d.href
+					? html`<a class="name" href=${d.href}>${d.name}</a><small class="muted block">${t('todo.notice_row')}${d.category ? ' · ' + d.category : ''}</small>`
+					: html`<span class="name">${d.name}</span><small class="muted block">${label('dl', d.kind)} · ${d.article}${d.period ? ' · ' + d.period : ''}</small>`}</td>
+				<td><${UnitName} code=${d.unit} units=${units} /></td>
+				<td>${(d.assets || (d.asset ? [d.asset] : [])).map((a) => html`<a href=${'#/assets?q=' + encodeURIComponent(a)} class="code tag">${a}</a>`)}${!d.asset && !d.assets ? t('common.empty') : ''}</td>
+				<td class="nowrap">${fmtDate(d.due)}</td>
+				<td class="nowrap ${daysTo(d.due) < 0 ? 'bad-text' : ''}">${daysLeft(d.due)}</td>
+			</tr>`
+		)}</tbody>
+	</table></div>`;
+}
+
+function More({ shown, total, href }) {
+	return total > shown ? html`<p><a href=${href}>${t('todo.more')}</a></p>` : null;
+}
+
+async function load() {
+	const [overdue, today, upcoming, notices, incidents] = await Promise.all([
+		get('/deadlines?state=overdue&limit=50'),
+		get('/deadlines?state=due_today&limit=50'),
+		get('/deadlines?state=open&limit=' + SHOW),
+		all('/notices', 1000),
+		all('/incidents', 1000),
+	]);
+	// a notice not yet closed whose deadline passed or is today is a row of those lists too
+	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due });
+	const open = notices.filter((n) => n.stage !== 'verified');
+	return {
+		overdue: [...open.filter((n) => n.state === 'overdue').map(row), ...overdue.items],
+		overdueMore: !!overdue.next,
+		today: [...open.filter((n) => n.state === 'due_today').map(row), ...today.items],
+		upcoming: upcoming.items,
+		allNotices: notices,
+		allIncidents: incidents,
+		notices: notices.filter((n) => n.stage !== 'verified').sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999')),
+		incidents: incidents.filter((i) => !i.handling_ended || i.report_state === 'overdue' || i.report_state === 'open' || i.report_state === 'due_today'),
+	};
+}
+
+export function Todo() {
+	const { data, error, loading, reload } = useLoad(load, []);
+	const units = useUnits();
+	if (loading && !data) return html`<section class="page"><h1>${t('todo.title')}</h1><${Loading} /></section>`;
+	if (error) return html`<section class="page"><h1>${t('todo.title')}</h1><${ErrorBox} error=${error} retry=${reload} /></section>`;
+	const d = data;
+	return html`<section class="page todo">
+		<h1>${t('todo.title')}</h1>
+		<div class="tiles">
+			<a class="tile ${d.overdue.length ? 'bad' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-overdue').scrollIntoView(); }}>
+				<strong>${d.overdue.length}${d.overdueMore ? '+' : ''}</strong><span>${t('todo.overdue')}</span></a>
+			<a class="tile ${d.today.length ? 'warn' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-today').scrollIntoView(); }}>
+				<strong>${d.today.length}</strong><span>${t('todo.due_today')}</span></a>
+			<a class="tile ${d.notices.length ? 'info' : 'good'}" href="#/notices"><strong>${d.notices.length}</strong><span>${t('todo.open_notices')}</span></a>
+			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}</strong><span>${t('todo.open_incidents')}</span></a>
+		</div>
+
+		<div class="charts">
+			<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: d.allNotices.filter((n) => n.stage === st).length }))} />
+			<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: d.allIncidents.filter((i) => i.grade === g).length }))} />
+		</div>
+
+		<h2 id="sec-overdue">${t('todo.overdue')}</h2>
+		<${Deadlines} items=${d.overdue} units=${units} none=${t('todo.none_overdue')} />
+		<h2 id="sec-today">${t('todo.due_today')}</h2>
+		<${Deadlines} items=${d.today} units=${units} none=${t('todo.none_today')} />
+		<h2>${t('todo.upcoming')}</h2>
+		<${Deadlines} items=${d.upcoming} units=${units} none=${t('todo.none_upcoming')} />
+		<p class="hint">${t('todo.working_days_todo')}</p>
+
+		<h2>${t('todo.open_notices')}</h2>
+		${d.notices.length
+			? html`<div class="scroll"><table class="list">
+				<thead><tr><th>${t('notices.code')}</th><th>${t('notices.unit')}</th><th>${t('notices.stage')}</th><th>${t('notices.due')}</th><th>${t('todo.col_left')}</th></tr></thead>
+				<tbody>${d.notices.slice(0, SHOW).map(
+					(n) => html`<tr>
+						<td><a class="nowrap" href=${'#/notices/' + n.id}>${n.code}</a><small class="muted block">${n.category || ''}</small></td>
+						<td><${UnitName} code=${n.unit} units=${units} /></td>
+						<td><${Badge} tone="info">${label('stage', n.stage)}<//></td>
+						<td class="nowrap">${fmtDate(n.due)}</td>
+						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</td>
+					</tr>`
+				)}</tbody></table></div>
+				<${More} shown=${SHOW} total=${d.notices.length} href="#/notices" />`
+			: html`<${Empty} text=${t('todo.none_notices')} />`}
+
+		<h2>${t('todo.open_incidents')}</h2>
+		${d.incidents.length
+			? html`<div class="scroll"><table class="list">
+				<thead><tr><th>${t('incidents.code')}</th><th>${t('incidents.grade')}</th><th>${t('incidents.report')}</th><th>${t('incidents.handling')}</th></tr></thead>
+				<tbody>${d.incidents.slice(0, SHOW).map(
+					(i) => html`<tr>
+						<td><a class="nowrap" href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtDate(i.detected_at)}</small></td>
+						<td>${i.grade ? label('grade', i.grade) : t('common.unknown')}</td>
+						<td><${StateBadge} state=${i.report_state} /></td>
+						<td>${i.handling_ended ? t('incidents.handling_ended') : t('incidents.handling_open')}</td>
+					</tr>`
+				)}</tbody></table></div>
+				<${More} shown=${SHOW} total=${d.incidents.length} href="#/incidents" />`
+			: html`<${Empty} text=${t('todo.none_incidents')} />`}
+	</section>`;
+}
