@@ -218,9 +218,9 @@ int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
 const char *cli_actor(char *buf, size_t n);
 
 /* cli_audit_record appends, in a transaction of its own, the entry of a write whose
- * transaction the command does not hold (io/'s import and demo/ commit themselves), called
- * right after it: actor cli_actor, ip "", now, outcome ok, action (dotted: "register.import"),
- * the object named by object_fmt ("register:%s"), after (consumed; NULL for none). A failure
+ * transaction the command does not hold (demo/ commits itself), called right after it: actor
+ * cli_actor, ip "", now, outcome ok, action (dotted: "demo.create"),
+ * the object named by object_fmt, after (consumed; NULL for none). A failure
  * says the write is done but its entry is not. (Every other write of the command line is an
  * act of svc/, whose entry is in the write's transaction.) */
 enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,

@@ -1,8 +1,9 @@
-/* cmd_import.c — `cyberduty import KIND FILE.csv`: all-or-nothing CSV import (docs/csv.md). */
+/* cmd_import.c — `cyberduty import KIND FILE.csv`: all-or-nothing CSV import (docs/csv.md),
+ * the act svc_import. */
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "io/csv_import.h"
+#include "svc/transfer.h"
 
 int cmd_import(int argc, char **argv, const char *usage)
 {
@@ -10,7 +11,9 @@ int cmd_import(int argc, char **argv, const char *usage)
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
 	struct store *s = NULL;
-	size_t n = 0;
+	struct import_report r = {0};
+	struct act a;
+	char actor[128];
 	int kind;
 	enum cd_err rc;
 
@@ -20,15 +23,12 @@ int cmd_import(int argc, char **argv, const char *usage)
 	if (kind < 0)
 		return EXIT_ERROR;
 	rc = cli_open(&o, &s, &p, &d);
+	if (!rc) {
+		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);
+		rc = svc_import(&a, (enum csv_kind)kind, o.pos[1], &r);
+	}
 	if (!rc)
-		rc = csv_import_file(s, (enum csv_kind)kind, o.pos[1], &n, &d);
-	if (!rc) /* the import commits itself: its entry follows */
-		rc = cli_audit_record(s, "register.import",
-				      json_pack("{s:s, s:s, s:I}", "kind", o.pos[0], "file",
-						o.pos[1], "rows", (json_int_t)n),
-				      &d, "register:%s", o.pos[0]);
-	if (!rc)
-		printf("%s: imported %zu %s\n", o.pos[1], n, o.pos[0]);
+		printf("%s: imported %zu %s\n", o.pos[1], r.created, o.pos[0]);
 	else if (rc == CD_EINVAL)
 		fprintf(stderr, "cyberduty: nothing imported\n");
 	store_close(s);

@@ -1,6 +1,6 @@
 /* csv_import.c — CSV → register, all or nothing (see csv_import.h). libcsv splits fields;
- * this file maps headers, checks every value, resolves codes and then writes in one
- * transaction. */
+ * this file maps headers, checks every value, resolves codes and then writes, in the
+ * transaction of the act that calls it (svc/transfer.c). */
 #include "csv_import.h"
 
 #include <csv.h>
@@ -784,16 +784,10 @@ enum cd_err csv_import(struct store *s, enum csv_kind kind, const char *buf, siz
 		rc = index_stage(&im);
 	if (!rc && kind == CSV_UNITS)
 		rc = resolve_units(&im);
-	if (!rc)
-		rc = store_begin(s, d);
 	if (!rc) {
 		rc = write_all(&im, s, &added);
-		if (!rc)
-			rc = store_commit(s, d);
-		if (rc) {
-			store_rollback(s);
+		if (rc)
 			cd_diag_prefix(d, file);
-		}
 	}
 	if (!rc && count)
 		*count = added;

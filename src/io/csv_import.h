@@ -23,9 +23,11 @@ int csv_kind_parse(const char *s);
 const char *csv_kind_code(enum csv_kind k);
 
 /* csv_import reads len bytes of CSV (named `file` in messages) and adds every row to the
- * store in one transaction. On CD_OK *count (may be NULL) is the number of records added.
- * On error nothing was written and d reads "FILE:LINE:COLUMN: what is wrong" (COLUMN is
- * 1-based, omitted when the whole row is wrong). */
+ * store, inside the transaction the caller holds (the act svc_import, svc/transfer.h): every
+ * row is checked before the first is written, and a failed write leaves the rest to the
+ * caller's rollback. On CD_OK *count (may be NULL) is the number of records added. On error d
+ * reads "FILE:LINE:COLUMN: what is wrong" (COLUMN is 1-based, omitted when the whole row is
+ * wrong). */
 enum cd_err csv_import(struct store *s, enum csv_kind kind, const char *buf, size_t len,
 		       const char *file, size_t *count, struct cd_diag *d);
 
