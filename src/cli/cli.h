@@ -29,6 +29,7 @@
 #define OPT_JSON    (1u << 5) /* --json */
 #define OPT_ALL     (1u << 6) /* --all */
 #define OPT_DISABLE (1u << 7) /* --disable */
+#define OPT_DRY_RUN (1u << 8) /* --dry-run */
 
 #define CLI_MAX_POS 8
 
@@ -58,6 +59,7 @@ struct cli_opts {
 	bool json;
 	bool all;
 	bool disable;
+	bool dry_run;
 	const char *pos[CLI_MAX_POS]; /* positional arguments after the command name */
 	int npos;
 };

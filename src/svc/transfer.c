@@ -1,32 +1,66 @@
-/* transfer.c — import as one act: the rows checked and written (io/csv_import.c) inside the
- * act's transaction, its audit entry appended before the commit. */
+/* transfer.c — import as one act: the file read, checked and written (io/csv_import.c) inside
+ * the act's transaction, its audit entry appended before the commit; a dry run or a file with
+ * errors rolls back. */
 #include "svc/transfer.h"
 
-#include <stdio.h>
+#include <errno.h>
+#include <string.h>
 
-enum cd_err svc_import(struct act *c, enum csv_kind kind, const char *path,
-		       struct import_report *out)
+enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep)
 {
-	struct import_report r = {0};
+	const char *file = in->file ? in->file : in->path;
+	const char *kind = csv_kind_code(in->kind);
 	char action[32], obj[32];
-	size_t n = 0;
-	enum cd_err rc = act_begin(c);
+	FILE *f = in->f;
+	enum cd_err rc;
 
-	if (rc)
-		return rc;
-	rc = csv_import_file(c->s, kind, path, &n, c->d);
-	if (!rc) {
-		r.rows = n;
-		r.created = n;
+	*rep = (struct csv_report){0};
+	if (!f && !(f = fopen(in->path, "rb")))
+		return cd_diag_set(c->d, CD_EIO, "%s: cannot open: %s", in->path,
+				   strerror(errno));
+	rc = act_begin(c);
+	if (!rc)
+		rc = csv_import(c->s, in->kind, f, file, in->dry_run, rep, c->d);
+	if (f != in->f)
+		fclose(f);
+	if (rc == CD_OK && in->dry_run) {
+		act_abandon(c);
+		return CD_OK;
 	}
-	snprintf(action, sizeof action, "import.%s", csv_kind_code(kind));
-	snprintf(obj, sizeof obj, "register:%s", csv_kind_code(kind));
-	rc = act_end(c, rc, action, obj, NULL,
-		     rc ? NULL
-			: json_pack("{s:s, s:I, s:I, s:I}", "file", path, "rows",
-				    (json_int_t)r.rows, "created", (json_int_t)r.created,
-				    "updated", (json_int_t)r.updated));
-	if (!rc && out)
-		*out = r;
-	return rc;
+	snprintf(action, sizeof action, "import.%s", kind);
+	snprintf(obj, sizeof obj, "register:%s", kind);
+	return act_end(c, rc, action, obj, NULL,
+		       rc ? NULL
+			  : json_pack("{s:s, s:I, s:I, s:I}", "file", file, "rows",
+				      (json_int_t)rep->rows, "created", (json_int_t)rep->created,
+				      "updated", (json_int_t)rep->updated));
+}
+
+json_t *svc_import_json(const struct import_in *in, const struct csv_report *rep)
+{
+	json_t *errs = json_array(), *o;
+
+	for (size_t i = 0; errs && i < rep->nerrors; i++) {
+		const struct csv_error *e = &rep->errors[i];
+
+		if (json_array_append_new(errs,
+					  json_pack("{s:I, s:o, s:o, s:o, s:s, s:s}", "row",
+						    (json_int_t)e->row, "column",
+						    jnull_str(e->column), "header",
+						    jnull_str(e->header), "value",
+						    jnull_str(e->value), "message", e->zh,
+						    "message_en", e->en))) {
+			json_decref(errs);
+			return NULL;
+		}
+	}
+	if (!errs)
+		return NULL;
+	o = json_pack("{s:s, s:s, s:b, s:o, s:I, s:I, s:I, s:I, s:o}", "file",
+		      in->file ? in->file : in->path ? in->path : "", "kind",
+		      csv_kind_code(in->kind), "dry_run", in->dry_run, "encoding",
+		      jnull_str(rep->encoding), "rows", (json_int_t)rep->rows, "created",
+		      (json_int_t)rep->created, "updated", (json_int_t)rep->updated,
+		      "error_count", (json_int_t)(rep->nerrors + rep->more), "errors", errs);
+	return o;
 }

@@ -1,25 +1,36 @@
 /* transfer.h — the register moved in bulk: a file of units, persons, duties or assets imported
- * as one act (act.h) — every row checked, then written with the act's one audit entry in the
- * same transaction, or nothing written at all. Called alike by `cyberduty import` and the API. */
+ * as one act (act.h) — every row checked, every error reported, then written with the act's
+ * one audit entry in the same transaction, or nothing written at all. Called alike by
+ * `cyberduty import` and the API. */
 #ifndef CD_TRANSFER_H
 #define CD_TRANSFER_H
 
-#include <stddef.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
 
 #include "io/csv_import.h"
 #include "svc/act.h"
 
-/* What an import did (or, in a dry run, would do). */
-struct import_report {
-	size_t rows;    /* data rows read */
-	size_t created; /* records added */
-	size_t updated; /* records changed (an import adds only: always 0 for now) */
+/* What to import. */
+struct import_in {
+	enum csv_kind kind;
+	const char *path; /* the file to read, when f is NULL */
+	FILE *f;          /* else the open, seekable stream to read (not closed) */
+	const char *file; /* its name in messages and in the audit entry (NULL: path) */
+	bool dry_run;     /* check and report only: nothing is written, no audit entry */
 };
 
-/* svc_import imports the file at path as records of kind, in one transaction with its audit entry (import.KIND, object
- * "register:KIND"; after: file, rows, created, updated). On a refusal (CD_EINVAL) nothing is
- * written and c->d says what is wrong; CD_EIO when the file cannot be read. out may be NULL. */
-enum cd_err svc_import(struct act *c, enum csv_kind kind, const char *path,
-		       struct import_report *out);
+/* svc_import imports in's file (io/csv_import.h says what is accepted and what a row does) in
+ * one transaction with its audit entry (import.KIND, object "register:KIND"; after: file, rows,
+ * created, updated). rep is filled whatever happens (the caller frees it with
+ * csv_report_free). CD_OK: written, or in a dry run good; CD_EINVAL: rep lists the errors and
+ * nothing was written; CD_EIO when the file cannot be read; else a failure in c->d. */
+enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep);
+
+/* svc_import_json is the report's one JSON (the API's answer, the CLI's --json): file, kind,
+ * dry_run, encoding, rows, created, updated, error_count and errors [{row, column, header,
+ * value, message, message_en}]. NULL when out of memory. */
+json_t *svc_import_json(const struct import_in *in, const struct csv_report *rep);
 
 #endif
