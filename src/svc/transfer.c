@@ -18,22 +18,27 @@ enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_rep
 	if (!f && !(f = fopen(in->path, "rb")))
 		return cd_diag_set(c->d, CD_EIO, "%s: cannot open: %s", in->path,
 				   strerror(errno));
-	rc = act_begin(c);
+	rc = store_bulk(c->s, true, c->d);
+	if (!rc)
+		rc = act_begin(c);
 	if (!rc)
 		rc = csv_import(c->s, in->kind, f, file, in->dry_run, rep, c->d);
 	if (f != in->f)
 		fclose(f);
 	if (rc == CD_OK && in->dry_run) {
 		act_abandon(c);
-		return CD_OK;
+	} else {
+		snprintf(action, sizeof action, "import.%s", kind);
+		snprintf(obj, sizeof obj, "register:%s", kind);
+		rc = act_end(c, rc, action, obj, NULL,
+			     rc ? NULL
+				: json_pack("{s:s, s:I, s:I, s:I}", "file", file, "rows",
+					    (json_int_t)rep->rows, "created",
+					    (json_int_t)rep->created, "updated",
+					    (json_int_t)rep->updated));
 	}
-	snprintf(action, sizeof action, "import.%s", kind);
-	snprintf(obj, sizeof obj, "register:%s", kind);
-	return act_end(c, rc, action, obj, NULL,
-		       rc ? NULL
-			  : json_pack("{s:s, s:I, s:I, s:I}", "file", file, "rows",
-				      (json_int_t)rep->rows, "created", (json_int_t)rep->created,
-				      "updated", (json_int_t)rep->updated));
+	store_bulk(c->s, false, NULL);
+	return rc;
 }
 
 json_t *svc_import_json(const struct import_in *in, const struct csv_report *rep)
