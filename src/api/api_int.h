@@ -66,6 +66,8 @@ struct api_ctx;
 #define R_NOBODY   8u /* a write without a body */
 #define R_CACHE   16u /* a read whose answer depends on the data, the caller's role and scope
 		       * and the query alone (not the clock, not personal): kept (cache.c) */
+#define R_FILE    32u /* a write whose body is a file (an import), not JSON: the handler
+		       * reads x->q->body itself */
 
 struct route {
 	const char *method;
@@ -254,6 +256,8 @@ int api_session_totp_confirm(struct api_ctx *x);
  * (tests/unit/test_register.c keeps them so). */
 struct asset_row;
 void api_asset_text(struct jtext *t, const struct asset_row *r);
+
+int api_import(struct api_ctx *x);
 
 int api_assets_list(struct api_ctx *x);
 int api_asset_get(struct api_ctx *x);

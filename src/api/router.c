@@ -449,6 +449,8 @@ static int read_body(struct api_ctx *x)
 
 	while (blank < q->len && strchr(" \t\r\n", q->body[blank]))
 		blank++;
+	if (x->rt->flags & R_FILE)
+		return 0;
 	if (x->rt->flags & R_NOBODY) {
 		if (blank == q->len)
 			return 0;

@@ -27,6 +27,13 @@ static const char *duty_role_i(int v)
 #define ENUM(fn, max)     FT_ENUM, 0, 0, 0, fn##_i, max
 #define ENUM_REQ(fn, max) FT_ENUM, FF_REQUIRED, 0, 0, fn##_i, max
 
+/* --- imports ------------------------------------------------------------------------------------ */
+
+static const struct field import_query[] = {
+	{"dry_run", FT_BOOL, 0, 0, 0, NULL, 0,
+	 "only check the file and report what would be created and updated (true or 1)"},
+};
+
 /* --- sessions ----------------------------------------------------------------------------------- */
 
 static const struct field login_fields[] = {
@@ -392,6 +399,18 @@ const struct route api_routes[] = {
 	{"PATCH", "/api/v1/projects/{id}", PERM_WORK, R_UPDATE, api_project_update,
 	 BODY(project_fields), NONE, NULL, "project.update", "register",
 	 "change a project's name, unit, year or budgets (its code stays)"},
+
+	{"POST", "/api/v1/import/units", PERM_OFFICE, R_FILE, api_import, NONE,
+	 QUERY(import_query), NULL, "import.units", "register",
+	 "import units from a CSV file (the body; UTF-8 or GB18030): every row checked, all or "
+	 "nothing; answers the report, 422 listing every error"},
+	{"POST", "/api/v1/import/persons", PERM_WORK, R_FILE, api_import, NONE,
+	 QUERY(import_query), NULL, "import.people", "register",
+	 "import persons from a CSV file (as units)"},
+	{"POST", "/api/v1/import/duties", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
+	 NULL, "import.duties", "register", "import duties from a CSV file (as units)"},
+	{"POST", "/api/v1/import/assets", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
+	 NULL, "import.assets", "register", "import assets from a CSV file (as units)"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

@@ -358,6 +358,15 @@ static bool append(struct pending *p, const char *data, size_t n, size_t max)
 	return true;
 }
 
+/* body_max: the bytes a request body to url may have — a file to import may be larger than
+ * the JSON bodies of everything else. */
+static size_t body_max(const struct server *s, const char *url)
+{
+	return !strncmp(url, "/api/v1/import/", 15) && SERVER_MAX_IMPORT > s->max_body
+		       ? SERVER_MAX_IMPORT
+		       : s->max_body;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
 			      const char *method, const char *version, const char *upload,
 			      size_t *upload_size, void **con_cls)
@@ -370,24 +379,24 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!p) {
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 
-		if (cl && strtoull(cl, NULL, 10) > s->max_body)
+		if (cl && strtoull(cl, NULL, 10) > body_max(s, url))
 			return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
 					  "the request body is larger than %zu bytes",
-					  s->max_body);
+					  body_max(s, url));
 		if (!(p = calloc(1, sizeof *p)))
 			return MHD_NO;
 		*con_cls = p;
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!append(p, upload, *upload_size, s->max_body))
+		if (!append(p, upload, *upload_size, body_max(s, url)))
 			return MHD_NO;
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (p->too_big)
 		return send_error(c, s, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-				  "the request body is larger than %zu bytes", s->max_body);
+				  "the request body is larger than %zu bytes", body_max(s, url));
 	q.body = p->body ? p->body : "";
 	q.len = p->len;
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))

@@ -11,6 +11,7 @@
 #include "core/err.h"
 
 #define SERVER_MAX_BODY        ((size_t)1 << 20) /* bytes of a request body (413 above) */
+#define SERVER_MAX_IMPORT      ((size_t)256 << 20) /* … of a file sent to /api/v1/import/ */
 #define SERVER_MAX_HEADERS     (32 * 1024)       /* bytes of a connection's header buffer */
 #define SERVER_MAX_CONNECTIONS 1024
 #define SERVER_MAX_PER_IP      256

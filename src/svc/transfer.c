@@ -14,7 +14,15 @@ enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_rep
 	FILE *f = in->f;
 	enum cd_err rc;
 
+	bool top = !c->scope;
+
 	*rep = (struct csv_report){0};
+	if (!top && (rc = store_unit_top(c->s, c->scope, &top, c->d)))
+		return rc;
+	if (!top)
+		return act_out_of_scope(c, NULL,
+					"an import writes across the whole organisation: it needs "
+					"an account whose scope is the whole organisation");
 	if (!f && !(f = fopen(in->path, "rb")))
 		return cd_diag_set(c->d, CD_EIO, "%s: cannot open: %s", in->path,
 				   strerror(errno));

@@ -25,7 +25,9 @@ struct import_in {
  * one transaction with its audit entry (import.KIND, object "register:KIND"; after: file, rows,
  * created, updated). rep is filled whatever happens (the caller frees it with
  * csv_report_free). CD_OK: written, or in a dry run good; CD_EINVAL: rep lists the errors and
- * nothing was written; CD_EIO when the file cannot be read; else a failure in c->d. */
+ * nothing was written — or, with c->why "out_of_scope" and rep empty, the caller's scope is not
+ * the whole organisation (none, or its top unit: an import may write anywhere in it); CD_EIO when the file cannot be
+ * read; else a failure in c->d. */
 enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep);
 
 /* svc_import_json is the report's one JSON (the API's answer, the CLI's --json): file, kind,

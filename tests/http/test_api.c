@@ -6,6 +6,7 @@
  * written, and the audit log kept and verifying. argv[1]: the binary. */
 #include "client.h"
 
+#include <iconv.h>
 #include <jansson.h>
 #include <liboath/oath.h>
 
@@ -130,6 +131,21 @@ static void call(const struct client *c, const char *method, const char *path, c
 		hs[n++] = "Content-Type: application/json";
 	hs[n] = NULL;
 	client_req(port, method, path, body, body ? strlen(body) : 0, hs, &r);
+	json_decref(j);
+	j = json_loads(r.body, 0, NULL);
+}
+
+/* send_file posts len bytes of a file as c with Content-Type type (an import). */
+static void send_file(const struct client *c, const char *path, const char *type,
+		      const char *body, size_t len)
+{
+	char h1[200], h2[200], h3[200];
+	const char *hs[4] = {h1, h2, h3, NULL};
+
+	snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
+	snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
+	snprintf(h3, sizeof h3, "Content-Type: %s", type);
+	client_req(port, "POST", path, body, len, hs, &r);
 	json_decref(j);
 	j = json_loads(r.body, 0, NULL);
 }
@@ -621,6 +637,44 @@ static void administration(void)
 	assert_true(json_is_true(json_object_get(j, "intact")));
 }
 
+/* imports: a file of each kind through POST /api/v1/import/KIND, each one act with its audit
+ * entry (import.KIND: file, rows, created, updated). */
+static void imports(const struct client *office)
+{
+	static const struct {
+		const char *route, *csv, *action;
+	} files[] = {
+		{"/api/v1/import/units", "编码,名称,上级编码,类型\nIMP1,导入测试科,IMNU,部门\n",
+		 "import.units"},
+		{"/api/v1/import/persons", "工号,姓名,所属单位\nIMPP1,导入者,IMP1\n", "import.people"},
+		{"/api/v1/import/assets",
+		 "系统代码,系统名称,类型,主管单位,等保级别,定级日期\nIMPA1,导入系统,信息系统,IMP1,2,"
+		 "2026年1月5日\n",
+		 "import.assets"},
+		{"/api/v1/import/duties", "人员工号,角色,单位编码,起始日期\nIMPP1,网络安全员,IMP1,2026/1/5\n",
+		 "import.duties"},
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char q[160];
+
+		send_file(office, files[i].route, "text/csv", files[i].csv, strlen(files[i].csv));
+		saw("POST", files[i].route);
+		assert_int_equal(jint("rows"), 1);
+		assert_int_equal(jint("created"), 1);
+		assert_int_equal(jint("error_count"), 0);
+		assert_string_equal(jstr("encoding"), "UTF-8");
+		snprintf(q, sizeof q,
+			 "SELECT count(*) FROM audit_entry WHERE action = '%s' AND "
+			 "json_extract(after, '$.created') = 1 AND outcome = 'ok'",
+			 files[i].action);
+		assert_int_equal(sql_count(q), 1);
+	}
+	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'IMPA1' AND "
+				   "graded_on = '2026-01-05'"),
+			 1);
+}
+
 static void happy_paths(void **state)
 {
 	struct client office, officer;
@@ -635,6 +689,7 @@ static void happy_paths(void **state)
 	do_(&office, "GET", "/api/v1/session", "/api/v1/session", NULL);
 	assert_string_equal(jstr("account.role"), "office");
 	register_and_work(&office, &officer);
+	imports(&office);
 	administration();
 
 	/* one's own password and second factor, then sign out */
@@ -873,6 +928,10 @@ static const struct {
 	{"POST", "/api/v1/projects", "OF"},
 	{"GET", "/api/v1/projects/{id}", "OFULA"},
 	{"PATCH", "/api/v1/projects/{id}", "OF"},
+	{"POST", "/api/v1/import/units", "O"},
+	{"POST", "/api/v1/import/persons", "OF"},
+	{"POST", "/api/v1/import/duties", "OF"},
+	{"POST", "/api/v1/import/assets", "OF"},
 	{"GET", "/api/v1/notices", "OFULA"},
 	{"POST", "/api/v1/notices", "O"},
 	{"GET", "/api/v1/notices/{id}", "OFULA"},
@@ -1511,6 +1570,80 @@ static void register_patches(const struct client *office)
 	assert_string_equal(before, after);
 }
 
+/* A file with three errors: 422 listing all three, nothing written, the refusal in the audit
+ * log; a dry run answers what it would do and writes nothing; GB18030 as Excel on Chinese
+ * Windows saves it; an .xlsx or a scoped caller refused. */
+static void import_errors(void **state)
+{
+	static const char bad[] = "系统代码,系统名称,类型,定级日期,等保级别,关键信息基础设施,,\r\n"
+				  "X1,好,portal,,,否,,\r\n"
+				  "X2,坏一,portal,2024-02-30,2,否,,\r\n"
+				  "X3,坏二,gadget,,,否,,\r\n"
+				  "X4,坏三,portal,,,也许,,\r\n";
+	static const char good[] = "code,name,kind\nX1,好,portal\n";
+	struct client office, officer;
+	char gbk[256];
+	long assets = sql_count("SELECT count(*) FROM asset");
+	(void)state;
+
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	send_file(&office, "/api/v1/import/assets", "text/csv", bad, strlen(bad));
+	expect(422);
+	assert_string_equal(jstr("error.code"), "invalid_file");
+	assert_int_equal(jint("error_count"), 3);
+	assert_int_equal(jint("rows"), 4);
+	assert_int_equal(jint("errors.0.row"), 3);
+	assert_string_equal(jstr("errors.0.column"), "graded_on");
+	assert_string_equal(jstr("errors.0.header"), "定级日期");
+	assert_string_equal(jstr("errors.0.value"), "2024-02-30");
+	assert_string_equal(jstr("errors.0.message"),
+			    "第 3 行「定级日期」：2024-02-30 不是有效日期（2 月没有 30 日）");
+	assert_non_null(jstr("errors.0.message_en"));
+	assert_int_equal(jint("errors.1.row"), 4);
+	assert_string_equal(jstr("errors.1.column"), "kind");
+	assert_int_equal(jint("errors.2.row"), 5);
+	assert_string_equal(jstr("errors.2.column"), "cii");
+	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+				   "'import.assets' AND outcome = 'invalid'"),
+			 1);
+
+	send_file(&office, "/api/v1/import/assets?dry_run=1", "text/csv", good, strlen(good));
+	expect(200);
+	assert_true(json_is_true(jget("dry_run")));
+	assert_int_equal(jint("created"), 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+				   "'import.assets' AND outcome = 'ok'"),
+			 0);
+
+	/* GB18030, made with iconv as Excel on Chinese Windows saves "CSV" */
+	{
+		static const char utf8[] = "code,name,kind\nX9,中文,portal\n";
+		iconv_t cd = iconv_open("GB18030", "UTF-8");
+		char in[64], *ip = in, *op = gbk;
+		size_t il = sizeof utf8 - 1, ol = sizeof gbk;
+
+		memcpy(in, utf8, sizeof utf8);
+		assert_true(cd != (iconv_t)-1);
+		assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+		iconv_close(cd);
+		send_file(&office, "/api/v1/import/assets", "text/csv", gbk, (size_t)(op - gbk));
+	}
+	expect(200);
+	assert_string_equal(jstr("encoding"), "GB18030");
+	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'X9' AND name = '中文'"),
+			 1);
+
+	send_file(&office, "/api/v1/import/assets", "application/octet-stream", "PK\x03\x04xx", 6);
+	error_is(415, "unsupported_media_type");
+	send_file(&officer, "/api/v1/import/assets", "text/csv", good, strlen(good));
+	error_is(422, "out_of_scope");
+	send_file(&office, "/api/v1/import/assets?dry_run=maybe", "text/csv", good, strlen(good));
+	expect(400);
+}
+
 static void bad_inputs(void **state)
 {
 	static const struct {
@@ -2008,6 +2141,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(second_factor, start, stop),
 		cmocka_unit_test_setup_teardown(password_age, start, stop),
 		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
+		cmocka_unit_test_setup_teardown(import_errors, start, stop),
 		cmocka_unit_test_setup_teardown(audit_log, start, stop),
 		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, stop),
