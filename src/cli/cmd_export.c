@@ -1,23 +1,29 @@
-/* cmd_export.c — `cyberduty export KIND --format csv [--output FILE]`. */
+/* cmd_export.c — `cyberduty export KIND --format csv [--lang zh|en] [--output FILE]`: the
+ * register as CSV a clerk can open (BOM, Chinese headers and values; English with --lang en),
+ * svc_export reading the store a page at a time. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "io/csv_export.h"
+#include "svc/transfer.h"
 
 int cmd_export(int argc, char **argv, const char *usage)
 {
+	const char *lang = NULL;
+	const struct cli_field fields[] = {{"--lang", &lang}, {NULL, NULL}};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
 	struct store *s = NULL;
-	struct reg *reg = NULL;
+	struct act a;
+	char actor[128];
 	FILE *f = stdout;
-	int kind;
+	int kind, lg = CSV_LANG_ZH;
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, 1, 1, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, fields, 1, 1, usage,
+			      &o))
 		return EXIT_ERROR;
 	kind = cli_csv_kind(o.pos[0], "export");
 	if (kind < 0)
@@ -26,20 +32,23 @@ int cmd_export(int argc, char **argv, const char *usage)
 		fprintf(stderr, "cyberduty: unknown format \"%s\" (use csv)\n", o.format);
 		return EXIT_ERROR;
 	}
+	if (lang && (lg = csv_lang_parse(lang)) < 0) {
+		fprintf(stderr, "cyberduty: unknown language \"%s\" (use zh or en)\n", lang);
+		return EXIT_ERROR;
+	}
 	rc = cli_open(&o, &s, &p, &d);
-	if (!rc)
-		rc = store_reg_load(s, &reg, &d);
 	if (!rc && o.output) {
 		f = fopen(o.output, "wb");
 		if (!f)
 			rc = cd_diag_set(&d, CD_EIO, "%s: cannot create: %s", o.output,
 					 strerror(errno));
 	}
-	if (!rc)
-		rc = csv_export(reg, (enum csv_kind)kind, f, &d);
+	if (!rc) {
+		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);
+		rc = svc_export(&a, (enum csv_kind)kind, (enum csv_lang)lg, NULL, f);
+	}
 	if (f && f != stdout && fclose(f) != 0 && !rc)
 		rc = cd_diag_set(&d, CD_EIO, "%s: write failed", o.output);
-	reg_free(reg);
 	store_close(s);
 	profile_free(p);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;

@@ -49,6 +49,60 @@ enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_rep
 	return rc;
 }
 
+#define EXPORT_PAGE 1000 /* records read from the store at a time */
+
+enum cd_err svc_export(struct act *c, enum csv_kind kind, enum csv_lang lang,
+		       const struct asset_query *filter, FILE *f)
+{
+	static const enum store_rec rec[CSV__MAX] = {[CSV_UNITS] = SR_UNIT, [CSV_PEOPLE] = SR_PERSON,
+						     [CSV_DUTIES] = SR_DUTY};
+	struct asset_query aq = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
+	struct rec_query rq = {.scope = c->scope, .limit = EXPORT_PAGE};
+	struct csv_out o;
+	enum cd_err rc = CD_OK;
+	size_t n = EXPORT_PAGE;
+
+	if (filter)
+		aq = *filter;
+	aq.scope = c->scope;
+	aq.sort = ASORT_ID;
+	aq.desc = false;
+	aq.after = false;
+	aq.after_key = "";
+	aq.limit = EXPORT_PAGE;
+	csv_out_begin(&o, f, kind, lang);
+	while (!rc && n == EXPORT_PAGE && !o.bad) {
+		struct arena *a = arena_new(0);
+		struct rec_row *rows = NULL;
+		struct asset_row *assets = NULL;
+
+		if (!a)
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if (kind == CSV_ASSETS)
+			rc = store_asset_page(c->s, &aq, a, &assets, &n, c->d);
+		else
+			rc = store_rec_page(c->s, rec[kind], &rq, a, &rows, &n, c->d);
+		for (size_t i = 0; !rc && i < n; i++) {
+			if (kind == CSV_ASSETS)
+				csv_out_asset(&o, &assets[i]);
+			else
+				csv_out_rec(&o, &rows[i]);
+		}
+		if (!rc && n && kind == CSV_ASSETS) {
+			aq.after = true;
+			aq.after_id = assets[n - 1].a.id;
+		} else if (!rc && n) {
+			const struct rec_row *w = &rows[n - 1];
+
+			rq.after = kind == CSV_UNITS	? w->r.unit.id
+				   : kind == CSV_PEOPLE ? w->r.person.id
+							: w->r.duty.id;
+		}
+		arena_free(a);
+	}
+	return rc ? rc : csv_out_end(&o, c->d);
+}
+
 json_t *svc_import_json(const struct import_in *in, const struct csv_report *rep)
 {
 	json_t *errs = json_array(), *o;

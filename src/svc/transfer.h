@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "io/csv_export.h"
 #include "io/csv_import.h"
 #include "svc/act.h"
 
@@ -29,6 +30,14 @@ struct import_in {
  * the whole organisation (none, or its top unit: an import may write anywhere in it); CD_EIO when the file cannot be
  * read; else a failure in c->d. */
 enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep);
+
+/* svc_export writes the records of kind in the caller's scope to f as CSV (io/csv_export.h: BOM,
+ * Chinese headers and values, or English with CSV_LANG_EN), reading the store a page at a time
+ * — never the whole register at once. For assets, filter (NULL: all) selects them as the
+ * asset list does (its scope is the caller's whatever it says; sort, cursor and limit are the
+ * export's own). CD_EIO when writing fails; a store failure in c->d. */
+enum cd_err svc_export(struct act *c, enum csv_kind kind, enum csv_lang lang,
+		       const struct asset_query *filter, FILE *f);
 
 /* svc_import_json is the report's one JSON (the API's answer, the CLI's --json): file, kind,
  * dry_run, encoding, rows, created, updated, error_count and errors [{row, column, header,

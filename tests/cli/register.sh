@@ -77,6 +77,17 @@ has "$T/err" "--as-of wants a date YYYY-MM-DD"
 expect 2 "$CD" check --bogus --db "$DB"
 expect 2 "$CD" export units --format xlsx --db "$DB"
 
+# exports a clerk can open: BOM, Chinese headers and values; English on request
+expect 0 "$CD" export assets --format csv --db "$DB"
+[ "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || fail "no BOM"
+has "$T/out" "资产编码,名称,类型,网址,建设单位"
+has "$T/out" ",运行,"
+expect 0 "$CD" export assets --format csv --lang en --db "$DB"
+has "$T/out" "code,name,kind,url,builder_unit"
+has "$T/out" ",live,"
+expect 2 "$CD" export assets --lang fr --db "$DB"
+has "$T/err" 'unknown language "fr"'
+
 # export → import into a new database → the same export
 DB2=$T/copy.db
 expect 0 "$CD" init --profile imnu-2022 --db "$DB2"
