@@ -48,11 +48,18 @@ struct api_response {
 	size_t len;
 	char set_cookie[256];      /* a Set-Cookie header value, or "" */
 	char allow[96];            /* an Allow header value (405), or "" */
+	/* a file to download (an export) instead of text: its open descriptor (owned, at offset
+	 * 0) and size, its type and the Content-Disposition header value */
+	bool file;
+	int fd;
+	size_t file_len;
+	const char *content_type;  /* static text */
+	char disposition[512];
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503
  * with a JSON error; a client's mistake is a 4xx naming what to fix. Free r with
- * api_response_free. */
+ * api_response_free (which closes r->fd unless the caller took it, setting r->file false). */
 void api_handle(const struct api_request *q, struct api_response *r);
 void api_response_free(struct api_response *r);
 

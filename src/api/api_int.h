@@ -258,6 +258,11 @@ struct asset_row;
 void api_asset_text(struct jtext *t, const struct asset_row *r);
 
 int api_import(struct api_ctx *x);
+int api_export(struct api_ctx *x);
+
+/* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
+ * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
+int api_asset_filter(struct api_ctx *x, struct asset_query *f);
 
 int api_assets_list(struct api_ctx *x);
 int api_asset_get(struct api_ctx *x);

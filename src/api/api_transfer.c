@@ -1,8 +1,11 @@
 /* api_transfer.c — POST /api/v1/import/{units,persons,duties,assets}: the body is the file,
  * imported by the act svc_import (src/svc/transfer.h); the answer is its report, every error
- * listed (422 when there is any). */
+ * listed (422 when there is any). GET /api/v1/export/{…}: the records in scope as a file
+ * (svc_export into a temporary file, sent from the disk: the server holds a page of records,
+ * not the file), named in Content-Disposition (RFC 6266 / 5987: 信息系统-2026-12-03.csv). */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_int.h"
 #include "svc/transfer.h"
@@ -65,4 +68,71 @@ int api_import(struct api_ctx *x)
 	if (!in.dry_run)
 		x->audited = true;
 	return api_ok(x, 200, body);
+}
+
+/* disposition writes the Content-Disposition of an export of kind on day `on`: an ASCII name
+ * and the Chinese one percent-encoded as RFC 5987 asks. */
+static void disposition(char *out, size_t n, enum csv_kind kind, cd_date on, const char *ext)
+{
+	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统"};
+	char day[11], name[64];
+	size_t k;
+
+	date_format(on, day);
+	snprintf(name, sizeof name, "%s-%s.%s", zh[kind], day, ext);
+	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''",
+			     csv_kind_code(kind), day, ext);
+	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '.')
+			out[k++] = (char)*p;
+		else
+			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
+	}
+	out[k < n ? k : n - 1] = '\0';
+}
+
+int api_export(struct api_ctx *x)
+{
+	const struct fval *fmt = api_qval(x, "format"), *lg = api_qval(x, "lang");
+	enum csv_kind kind = kind_of(x->rt);
+	struct asset_query f = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
+	struct cd_diag d = {{0}};
+	struct act c;
+	int lang = CSV_LANG_ZH, st, fd;
+	long len;
+	FILE *out;
+	enum cd_err rc;
+
+	if (fmt->set && strcmp(fmt->s, "csv"))
+		return api_fail(x, 400, "invalid", "format", "format: give csv");
+	if (lg->set && (lang = csv_lang_parse(lg->s)) < 0)
+		return api_fail(x, 400, "invalid", "lang", "lang: give zh or en");
+	if (kind == CSV_ASSETS && (st = api_asset_filter(x, &f)))
+		return st;
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	if (!(out = tmpfile()))
+		return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+	rc = svc_export(&c, kind, (enum csv_lang)lang, kind == CSV_ASSETS ? &f : NULL, out);
+	len = rc ? -1 : ftell(out);
+	fd = len < 0 ? -1 : dup(fileno(out));
+	fclose(out);
+	if (rc)
+		return api_err(x, rc, NULL, &d);
+	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
+	}
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	x->r->file = true;
+	x->r->fd = fd;
+	x->r->file_len = (size_t)len;
+	x->r->content_type = "text/csv; charset=utf-8";
+	disposition(x->r->disposition, sizeof x->r->disposition, kind, time_cst_date(x->q->now),
+		    "csv");
+	x->r->status = 200;
+	return 200;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_int.h"
 
@@ -566,7 +567,7 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	if (!(st = find(&x)) && !(st = identify(&x)) && !(st = allowed(&x)) &&
 	    !(st = api_query_read(&x)) && !(st = is_write(q->method) ? read_body(&x) : 0))
 		st = x.rt->flags & R_CACHE ? run_kept(&x) : x.rt->run(&x);
-	if (!r->body && !r->text && st != 204)
+	if (!r->body && !r->text && !r->file && st != 204)
 		api_fail(&x, 500, "internal", NULL, "out of memory");
 	audit_outcome(&x, st);
 	json_decref(x.body);
@@ -577,6 +578,9 @@ void api_handle(const struct api_request *q, struct api_response *r)
 
 void api_response_free(struct api_response *r)
 {
+	if (r->file)
+		close(r->fd);
+	r->file = false;
 	json_decref(r->body);
 	r->body = NULL;
 	free(r->text);

@@ -34,6 +34,24 @@ static const struct field import_query[] = {
 	 "only check the file and report what would be created and updated (true or 1)"},
 };
 
+static const struct field export_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+};
+
+static const struct field export_asset_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+	{"kind", ENUM(asset_kind, ASSET__MAX), "only assets of this kind"},
+	{"status", ENUM(asset_status, STATUS__MAX), "only assets in this status"},
+	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
+	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+};
+
 /* --- sessions ----------------------------------------------------------------------------------- */
 
 static const struct field login_fields[] = {
@@ -411,6 +429,18 @@ const struct route api_routes[] = {
 	 NULL, "import.duties", "register", "import duties from a CSV file (as units)"},
 	{"POST", "/api/v1/import/assets", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
 	 NULL, "import.assets", "register", "import assets from a CSV file (as units)"},
+
+	{"GET", "/api/v1/export/units", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "register",
+	 "the units in scope as a spreadsheet file (CSV with BOM; Content-Disposition names it)"},
+	{"GET", "/api/v1/export/persons", PERM_READ, R_PERSONAL, api_export, NONE,
+	 QUERY(export_query), NULL, "person.export", "register",
+	 "the persons in scope as a spreadsheet file (personal data: the read is audited)"},
+	{"GET", "/api/v1/export/duties", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "register", "the duties in scope as a spreadsheet file"},
+	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
+	 NULL, NULL, "register",
+	 "the assets in scope the list's filters select, as a spreadsheet file"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

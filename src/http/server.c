@@ -207,7 +207,15 @@ static enum MHD_Result api(const struct request *q)
 	in.ip = ip;
 	in.now = (cd_time)time(NULL);
 	api_handle(&in, &out);
-	if (api_response_text(&out)) {
+	if (out.file) {
+		r = MHD_create_response_from_fd((uint64_t)out.file_len, out.fd);
+		if (r) { /* the response closes the file */
+			out.file = false;
+			MHD_add_response_header(r, "Content-Type", out.content_type);
+			MHD_add_response_header(r, "Content-Disposition", out.disposition);
+			MHD_add_response_header(r, "Cache-Control", "no-store");
+		}
+	} else if (api_response_text(&out)) {
 		r = text_response(out.text, out.len);
 		out.text = NULL;
 	} else if (out.body) { /* out of memory encoding it */

@@ -675,6 +675,48 @@ static void imports(const struct client *office)
 			 1);
 }
 
+/* exports: each kind as a file a clerk can open — BOM, Chinese headers, named in
+ * Content-Disposition — the assets exactly the rows the list's filters select. */
+static void exports(const struct client *office)
+{
+	static const char *const kinds[] = {"units", "persons", "duties", "assets"};
+	char path[128], disp[512];
+	long lines = 0, want;
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		char tmpl[64];
+
+		snprintf(tmpl, sizeof tmpl, "/api/v1/export/%s", kinds[i]);
+		do_(office, "GET", tmpl, tmpl, NULL);
+		assert_memory_equal(r.body, "\xEF\xBB\xBF", 3);
+		assert_non_null(client_header(&r, "Content-Type", disp, sizeof disp));
+		assert_non_null(strstr(disp, "text/csv"));
+	}
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.export'") >= 1);
+	snprintf(path, sizeof path, "/api/v1/export/assets?kind=portal&lang=zh");
+	call(office, "GET", path, NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "资产编码,名称,类型,"));
+	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+	/* 信息系统-YYYY-MM-DD.csv, RFC 5987 */
+	assert_non_null(strstr(disp, "attachment; filename=\"assets-"));
+	assert_non_null(strstr(disp, "filename*=UTF-8''%E4%BF%A1%E6%81%AF%E7%B3%BB%E7%BB%9F-"));
+	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+		lines++;
+	want = sql_count("SELECT count(*) FROM asset WHERE kind = 'portal'");
+	assert_true(want > 0);
+	assert_int_equal(lines, want + 1);
+	call(office, "GET", "/api/v1/export/assets?lang=en&mlps_level=3", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "code,name,kind,url,"));
+	lines = 0;
+	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+		lines++;
+	assert_int_equal(lines, sql_count("SELECT count(*) FROM asset WHERE mlps_level = 3") + 1);
+	call(office, "GET", "/api/v1/export/assets?format=pdf", NULL);
+	error_is(400, "invalid");
+}
+
 static void happy_paths(void **state)
 {
 	struct client office, officer;
@@ -690,6 +732,7 @@ static void happy_paths(void **state)
 	assert_string_equal(jstr("account.role"), "office");
 	register_and_work(&office, &officer);
 	imports(&office);
+	exports(&office);
 	administration();
 
 	/* one's own password and second factor, then sign out */
@@ -928,6 +971,10 @@ static const struct {
 	{"POST", "/api/v1/projects", "OF"},
 	{"GET", "/api/v1/projects/{id}", "OFULA"},
 	{"PATCH", "/api/v1/projects/{id}", "OF"},
+	{"GET", "/api/v1/export/units", "OFULA"},
+	{"GET", "/api/v1/export/persons", "OFULA"},
+	{"GET", "/api/v1/export/duties", "OFULA"},
+	{"GET", "/api/v1/export/assets", "OFULA"},
 	{"POST", "/api/v1/import/units", "O"},
 	{"POST", "/api/v1/import/persons", "OF"},
 	{"POST", "/api/v1/import/duties", "OF"},
@@ -1202,6 +1249,17 @@ static void scope(void **state)
 	json_array_foreach(items, i, it) {
 		if (!strcmp(json_string_value(json_object_get(it, "code")), "T-JWC"))
 			fail_msg("the officer of JSJXY sees an asset of JWC");
+	}
+	/* nor in an export: the same rows as the list */
+	{
+		long lines = 0, listed = (long)json_array_size(items);
+
+		call(&officer, "GET", "/api/v1/export/assets", NULL);
+		expect(200);
+		assert_null(strstr(r.body, "\nT-JWC,"));
+		for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+			lines++;
+		assert_int_equal(lines, listed + 1);
 	}
 	/* and cannot create one outside the subtree */
 	call(&officer, "POST", "/api/v1/assets",
