@@ -3,7 +3,9 @@
  * listed (422 when there is any). GET /api/v1/export/{…}: the records in scope as a file
  * (svc_export into a temporary file, sent from the disk: the server holds a page of records,
  * not the file), named in Content-Disposition (RFC 6266 / 5987: 信息系统-2026-12-03.csv). */
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -98,26 +100,49 @@ int api_export(struct api_ctx *x)
 	enum csv_kind kind = kind_of(x->rt);
 	struct asset_query f = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
 	struct cd_diag d = {{0}};
+	struct export_in in = {0};
 	struct act c;
+	char path[600];
 	int lang = CSV_LANG_ZH, st, fd;
 	long len;
 	FILE *out;
 	enum cd_err rc;
 
-	if (fmt->set && strcmp(fmt->s, "csv"))
-		return api_fail(x, 400, "invalid", "format", "format: give csv");
+	if (fmt->set && strcmp(fmt->s, "csv") && strcmp(fmt->s, "xlsx"))
+		return api_fail(x, 400, "invalid", "format", "format: give csv or xlsx");
+	in.xlsx = fmt->set && !strcmp(fmt->s, "xlsx");
 	if (lg->set && (lang = csv_lang_parse(lg->s)) < 0)
 		return api_fail(x, 400, "invalid", "lang", "lang: give zh or en");
 	if (kind == CSV_ASSETS && (st = api_asset_filter(x, &f)))
 		return st;
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	if (!(out = tmpfile()))
-		return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-	rc = svc_export(&c, kind, (enum csv_lang)lang, kind == CSV_ASSETS ? &f : NULL, out);
-	len = rc ? -1 : ftell(out);
-	fd = len < 0 ? -1 : dup(fileno(out));
-	fclose(out);
+	in.kind = kind;
+	in.lang = (enum csv_lang)lang;
+	in.filter = kind == CSV_ASSETS ? &f : NULL;
+	if (in.xlsx) {
+		/* libxlsxwriter writes a named file: made, opened and unlinked here */
+		const char *dir = getenv("TMPDIR");
+
+		snprintf(path, sizeof path, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
+		fd = mkstemp(path);
+		if (fd < 0)
+			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+		close(fd);
+		in.path = path;
+		rc = svc_export(&c, &in);
+		fd = rc ? -1 : open(path, O_RDONLY);
+		unlink(path);
+		len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+	} else {
+		if (!(out = tmpfile()))
+			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+		in.f = out;
+		rc = svc_export(&c, &in);
+		len = rc ? -1 : ftell(out);
+		fd = len < 0 ? -1 : dup(fileno(out));
+		fclose(out);
+	}
 	if (rc)
 		return api_err(x, rc, NULL, &d);
 	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
@@ -130,9 +155,11 @@ int api_export(struct api_ctx *x)
 	x->r->file = true;
 	x->r->fd = fd;
 	x->r->file_len = (size_t)len;
-	x->r->content_type = "text/csv; charset=utf-8";
+	x->r->content_type = in.xlsx ? "application/vnd.openxmlformats-officedocument."
+				       "spreadsheetml.sheet"
+				     : "text/csv; charset=utf-8";
 	disposition(x->r->disposition, sizeof x->r->disposition, kind, time_cst_date(x->q->now),
-		    "csv");
+		    in.xlsx ? "xlsx" : "csv");
 	x->r->status = 200;
 	return 200;
 }

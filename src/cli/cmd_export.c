@@ -1,9 +1,10 @@
-/* cmd_export.c — `cyberduty export KIND --format csv [--lang zh|en] [--output FILE]`: the
- * register as CSV a clerk can open (BOM, Chinese headers and values; English with --lang en),
- * svc_export reading the store a page at a time. */
+/* cmd_export.c — `cyberduty export KIND [--format csv|xlsx] [--lang zh|en] [--output FILE]`:
+ * the register as a spreadsheet a clerk can open (CSV with BOM, or XLSX; Chinese headers and
+ * values, English with --lang en), svc_export reading the store a page at a time. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "svc/transfer.h"
@@ -18,8 +19,10 @@ int cmd_export(int argc, char **argv, const char *usage)
 	struct store *s = NULL;
 	struct act a;
 	char actor[128];
+	struct export_in in = {0};
 	FILE *f = stdout;
 	int kind, lg = CSV_LANG_ZH;
+	size_t k;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, fields, 1, 1, usage,
@@ -28,8 +31,15 @@ int cmd_export(int argc, char **argv, const char *usage)
 	kind = cli_csv_kind(o.pos[0], "export");
 	if (kind < 0)
 		return EXIT_ERROR;
-	if (o.format && strcmp(o.format, "csv")) {
-		fprintf(stderr, "cyberduty: unknown format \"%s\" (use csv)\n", o.format);
+	k = o.output ? strlen(o.output) : 0;
+	in.xlsx = o.format ? !strcmp(o.format, "xlsx")
+			   : k > 5 && !strcasecmp(o.output + k - 5, ".xlsx");
+	if (o.format && !in.xlsx && strcmp(o.format, "csv")) {
+		fprintf(stderr, "cyberduty: unknown format \"%s\" (use csv or xlsx)\n", o.format);
+		return EXIT_ERROR;
+	}
+	if (in.xlsx && !o.output) {
+		fprintf(stderr, "cyberduty: an xlsx export needs --output FILE.xlsx\n");
 		return EXIT_ERROR;
 	}
 	if (lang && (lg = csv_lang_parse(lang)) < 0) {
@@ -37,7 +47,7 @@ int cmd_export(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	}
 	rc = cli_open(&o, &s, &p, &d);
-	if (!rc && o.output) {
+	if (!rc && o.output && !in.xlsx) {
 		f = fopen(o.output, "wb");
 		if (!f)
 			rc = cd_diag_set(&d, CD_EIO, "%s: cannot create: %s", o.output,
@@ -45,7 +55,11 @@ int cmd_export(int argc, char **argv, const char *usage)
 	}
 	if (!rc) {
 		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);
-		rc = svc_export(&a, (enum csv_kind)kind, (enum csv_lang)lg, NULL, f);
+		in.kind = (enum csv_kind)kind;
+		in.lang = (enum csv_lang)lg;
+		in.f = f;
+		in.path = o.output;
+		rc = svc_export(&a, &in);
 	}
 	if (f && f != stdout && fclose(f) != 0 && !rc)
 		rc = cd_diag_set(&d, CD_EIO, "%s: write failed", o.output);

@@ -1,11 +1,54 @@
-/* csv_export.c — register records → CSV (see csv_export.h); libcsv quotes fields. */
+/* csv_export.c — register records → CSV (libcsv quotes fields) or XLSX (libxlsxwriter); the
+ * one place a record becomes a spreadsheet row (see csv_export.h). */
 #include "csv_export.h"
 
 #include <csv.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "io/csv_int.h"
+
+#define XLSX_MAX_COLS  32
+#define XLSX_MAX_WIDTH 60 /* characters: a long name or URL wraps no further than this */
+
+/* The XLSX side of a csv_out. */
+struct xlsx_book {
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *head, *date;
+	lxw_row_t row;
+	lxw_col_t col, ncols;
+	double width[XLSX_MAX_COLS]; /* the widest value of each column, in characters */
+};
+
+/* display_width: how wide s shows — a CJK (or other wide) character twice a Latin one. */
+static double display_width(const char *s)
+{
+	double w = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x80)
+			w += 1;
+		else if (*p >= 0xE0)
+			w += 2; /* the lead byte of a three- or four-byte character */
+	}
+	return w;
+}
+
+/* xcell writes s (NULL: nothing) in the next cell of the XLSX row. */
+static void xcell(struct csv_out *o, const char *s)
+{
+	struct xlsx_book *x = o->x;
+	lxw_format *fmt = x->row == 0 ? x->head : NULL;
+
+	if (s && *s && worksheet_write_string(x->ws, x->row, x->col, s, fmt) != LXW_NO_ERROR)
+		o->bad = true;
+	if (s && x->col < XLSX_MAX_COLS && display_width(s) > x->width[x->col])
+		x->width[x->col] = display_width(s);
+	x->col++;
+}
 
 int csv_lang_parse(const char *s)
 {
@@ -14,6 +57,10 @@ int csv_lang_parse(const char *s)
 
 static void put(struct csv_out *o, const char *s)
 {
+	if (o->x) {
+		xcell(o, s);
+		return;
+	}
 	if (!o->first && fputc(',', o->f) == EOF)
 		o->bad = true;
 	o->first = false;
@@ -30,6 +77,11 @@ static void put(struct csv_out *o, const char *s)
 
 static void end_row(struct csv_out *o)
 {
+	if (o->x) {
+		o->x->row++;
+		o->x->col = 0;
+		return;
+	}
 	if (fputs("\r\n", o->f) == EOF)
 		o->bad = true;
 	o->first = true;
@@ -39,7 +91,34 @@ static void put_date(struct csv_out *o, cd_date t)
 {
 	char b[11];
 
+	if (o->x && t != CD_DATE_NONE) { /* a date cell, shown yyyy-mm-dd */
+		lxw_datetime dt = {0};
+
+		date_to_ymd(t, &dt.year, &dt.month, &dt.day);
+		if (worksheet_write_datetime(o->x->ws, o->x->row, o->x->col, &dt, o->x->date) !=
+		    LXW_NO_ERROR)
+			o->bad = true;
+		if (o->x->col < XLSX_MAX_COLS && o->x->width[o->x->col] < 10)
+			o->x->width[o->x->col] = 10;
+		o->x->col++;
+		return;
+	}
 	put(o, t == CD_DATE_NONE ? NULL : date_format(t, b));
+}
+
+/* put_int writes a small number: a number cell in XLSX. */
+static void put_int(struct csv_out *o, int v)
+{
+	char b[12];
+
+	if (o->x) {
+		if (worksheet_write_number(o->x->ws, o->x->row, o->x->col, v, NULL) != LXW_NO_ERROR)
+			o->bad = true;
+		o->x->col++;
+		return;
+	}
+	snprintf(b, sizeof b, "%d", v);
+	put(o, b);
 }
 
 /* put_name writes an enumeration: its Chinese label, or its English code. */
@@ -63,6 +142,43 @@ void csv_out_begin(struct csv_out *o, FILE *f, enum csv_kind kind, enum csv_lang
 	for (size_t c = 0; c < t->ncols; c++)
 		put(o, lang == CSV_LANG_ZH ? t->cols[c].zh : t->cols[c].key);
 	end_row(o);
+}
+
+static const char *const sheet_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统"};
+
+enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kind kind,
+			       enum csv_lang lang, struct cd_diag *d)
+{
+	const struct csv_template *t = &csv_templates[kind];
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE};
+	struct xlsx_book *x = calloc(1, sizeof *x);
+
+	*o = (struct csv_out){.kind = kind, .lang = lang, .first = true};
+	if (!x)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	x->wb = workbook_new_opt(path, &opt);
+	if (!x->wb) {
+		free(x);
+		return cd_diag_set(d, CD_EIO, "%s: cannot create the workbook", path);
+	}
+	x->ws = workbook_add_worksheet(x->wb, lang == CSV_LANG_ZH ? sheet_zh[kind]
+								: csv_kind_code(kind));
+	x->head = workbook_add_format(x->wb);
+	x->date = workbook_add_format(x->wb);
+	if (!x->ws || !x->head || !x->date) {
+		workbook_close(x->wb);
+		free(x);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	format_set_bold(x->head);
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	x->ncols = (lxw_col_t)t->ncols;
+	o->x = x;
+	for (size_t c = 0; c < t->ncols; c++)
+		put(o, lang == CSV_LANG_ZH ? t->cols[c].zh : t->cols[c].key);
+	end_row(o);
+	worksheet_freeze_panes(x->ws, 1, 0);
+	return CD_OK;
 }
 
 void csv_out_rec(struct csv_out *o, const struct rec_row *w)
@@ -100,7 +216,6 @@ void csv_out_rec(struct csv_out *o, const struct rec_row *w)
 void csv_out_asset(struct csv_out *o, const struct asset_row *r)
 {
 	const struct asset *a = &r->a;
-	char level[2] = {(char)('0' + a->mlps_level), '\0'};
 
 	put(o, a->code);
 	put(o, a->name);
@@ -111,7 +226,7 @@ void csv_out_asset(struct csv_out *o, const struct asset_row *r)
 	put(o, r->unit_code[REL_MANAGER]);
 	put(o, r->unit_code[REL_OPERATOR]);
 	put(o, a->maintainer);
-	put(o, level);
+	put_int(o, a->mlps_level);
 	put_date(o, a->graded_on);
 	put(o, a->filing_no);
 	put_date(o, a->filed_on);
@@ -129,6 +244,24 @@ void csv_out_asset(struct csv_out *o, const struct asset_row *r)
 
 enum cd_err csv_out_end(struct csv_out *o, struct cd_diag *d)
 {
+	struct xlsx_book *x = o->x;
+
+	if (x) {
+		for (lxw_col_t c = 0; c < x->ncols && c < XLSX_MAX_COLS; c++) {
+			double w = x->width[c] + 2; /* room for the autofilter's button */
+
+			worksheet_set_column(x->ws, c, c, w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w,
+					     NULL);
+		}
+		if (x->ncols)
+			worksheet_autofilter(x->ws, 0, 0, x->row ? x->row - 1 : 0,
+					     (lxw_col_t)(x->ncols - 1));
+		if (workbook_close(x->wb) != LXW_NO_ERROR)
+			o->bad = true;
+		free(x);
+		o->x = NULL;
+		return o->bad ? cd_diag_set(d, CD_EIO, "writing the workbook failed") : CD_OK;
+	}
 	if (o->bad || fflush(o->f) != 0)
 		return cd_diag_set(d, CD_EIO, "writing the CSV failed");
 	return CD_OK;

@@ -51,9 +51,9 @@ enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_rep
 
 #define EXPORT_PAGE 1000 /* records read from the store at a time */
 
-enum cd_err svc_export(struct act *c, enum csv_kind kind, enum csv_lang lang,
-		       const struct asset_query *filter, FILE *f)
+enum cd_err svc_export(struct act *c, const struct export_in *in)
 {
+	enum csv_kind kind = in->kind;
 	static const enum store_rec rec[CSV__MAX] = {[CSV_UNITS] = SR_UNIT, [CSV_PEOPLE] = SR_PERSON,
 						     [CSV_DUTIES] = SR_DUTY};
 	struct asset_query aq = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
@@ -62,22 +62,29 @@ enum cd_err svc_export(struct act *c, enum csv_kind kind, enum csv_lang lang,
 	enum cd_err rc = CD_OK;
 	size_t n = EXPORT_PAGE;
 
-	if (filter)
-		aq = *filter;
+	if (in->filter)
+		aq = *in->filter;
 	aq.scope = c->scope;
 	aq.sort = ASORT_ID;
 	aq.desc = false;
 	aq.after = false;
 	aq.after_key = "";
 	aq.limit = EXPORT_PAGE;
-	csv_out_begin(&o, f, kind, lang);
+	if (in->xlsx)
+		rc = csv_out_begin_xlsx(&o, in->path, kind, in->lang, c->d);
+	else
+		csv_out_begin(&o, in->f, kind, in->lang);
+	if (rc)
+		return rc;
 	while (!rc && n == EXPORT_PAGE && !o.bad) {
 		struct arena *a = arena_new(0);
 		struct rec_row *rows = NULL;
 		struct asset_row *assets = NULL;
 
-		if (!a)
-			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if (!a) {
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			break;
+		}
 		if (kind == CSV_ASSETS)
 			rc = store_asset_page(c->s, &aq, a, &assets, &n, c->d);
 		else
@@ -100,7 +107,11 @@ enum cd_err svc_export(struct act *c, enum csv_kind kind, enum csv_lang lang,
 		}
 		arena_free(a);
 	}
-	return rc ? rc : csv_out_end(&o, c->d);
+	if (rc) {
+		csv_out_end(&o, NULL);
+		return rc;
+	}
+	return csv_out_end(&o, c->d);
 }
 
 json_t *svc_import_json(const struct import_in *in, const struct csv_report *rep)

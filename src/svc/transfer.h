@@ -31,13 +31,22 @@ struct import_in {
  * read; else a failure in c->d. */
 enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep);
 
-/* svc_export writes the records of kind in the caller's scope to f as CSV (io/csv_export.h: BOM,
- * Chinese headers and values, or English with CSV_LANG_EN), reading the store a page at a time
- * — never the whole register at once. For assets, filter (NULL: all) selects them as the
- * asset list does (its scope is the caller's whatever it says; sort, cursor and limit are the
- * export's own). CD_EIO when writing fails; a store failure in c->d. */
-enum cd_err svc_export(struct act *c, enum csv_kind kind, enum csv_lang lang,
-		       const struct asset_query *filter, FILE *f);
+/* What to export. */
+struct export_in {
+	enum csv_kind kind;
+	enum csv_lang lang;
+	bool xlsx;                        /* an XLSX workbook at path, else CSV to f */
+	const struct asset_query *filter; /* assets: which (NULL: all); its scope is the caller's
+					   * whatever it says, sort, cursor and limit the export's */
+	FILE *f;
+	const char *path;
+};
+
+/* svc_export writes the records of in->kind in the caller's scope as a spreadsheet
+ * (io/csv_export.h: CSV with BOM or XLSX, Chinese headers and values, or English), reading the
+ * store a page at a time — never the whole register at once; for assets those in->filter
+ * selects, as the asset list does. CD_EIO when writing fails; a store failure in c->d. */
+enum cd_err svc_export(struct act *c, const struct export_in *in);
 
 /* svc_import_json is the report's one JSON (the API's answer, the CLI's --json): file, kind,
  * dry_run, encoding, rows, created, updated, error_count and errors [{row, column, header,

@@ -75,7 +75,7 @@ has "$T/err" "cannot open"
 expect 2 "$CD" check --as-of 2026-02-30 --db "$DB"
 has "$T/err" "--as-of wants a date YYYY-MM-DD"
 expect 2 "$CD" check --bogus --db "$DB"
-expect 2 "$CD" export units --format xlsx --db "$DB"
+expect 2 "$CD" export units --format pdf --db "$DB"
 
 # exports a clerk can open: BOM, Chinese headers and values; English on request
 expect 0 "$CD" export assets --format csv --db "$DB"
@@ -85,6 +85,10 @@ has "$T/out" ",运行,"
 expect 0 "$CD" export assets --format csv --lang en --db "$DB"
 has "$T/out" "code,name,kind,url,builder_unit"
 has "$T/out" ",live,"
+expect 0 "$CD" export assets --output "$T/assets.xlsx" --db "$DB"
+[ "$(head -c 4 "$T/assets.xlsx" | od -An -tx1 | tr -d ' ')" = "504b0304" ] || fail "not an xlsx"
+expect 2 "$CD" export assets --format xlsx --db "$DB"
+has "$T/err" "needs --output"
 expect 2 "$CD" export assets --lang fr --db "$DB"
 has "$T/err" 'unknown language "fr"'
 

@@ -8,6 +8,7 @@
 
 #include <iconv.h>
 #include <jansson.h>
+#include <zip.h>
 #include <liboath/oath.h>
 
 static char *bin;
@@ -715,6 +716,37 @@ static void exports(const struct client *office)
 	assert_int_equal(lines, sql_count("SELECT count(*) FROM asset WHERE mlps_level = 3") + 1);
 	call(office, "GET", "/api/v1/export/assets?format=pdf", NULL);
 	error_is(400, "invalid");
+
+	/* XLSX: a zip with the sheet, named 信息系统-DATE.xlsx */
+	call(office, "GET", "/api/v1/export/assets?format=xlsx&kind=portal", NULL);
+	expect(200);
+	assert_non_null(client_header(&r, "Content-Type", disp, sizeof disp));
+	assert_non_null(strstr(disp, "spreadsheetml.sheet"));
+	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+	assert_non_null(strstr(disp, "%E4%BF%A1%E6%81%AF%E7%B3%BB%E7%BB%9F-"));
+	assert_non_null(strstr(disp, ".xlsx"));
+	{
+		zip_error_t ze;
+		zip_source_t *src;
+		zip_t *z;
+		zip_file_t *zf;
+		char sheet[4096];
+		zip_int64_t got;
+
+		zip_error_init(&ze);
+		assert_non_null(src = zip_source_buffer_create(r.body, r.len, 0, &ze));
+		assert_non_null(z = zip_open_from_source(src, ZIP_RDONLY, &ze));
+		assert_true(zip_name_locate(z, "xl/worksheets/sheet1.xml", 0) >= 0);
+		assert_non_null(zf = zip_fopen(z, "xl/worksheets/sheet1.xml", 0));
+		got = zip_fread(zf, sheet, sizeof sheet - 1);
+		assert_true(got > 0);
+		sheet[got] = '\0';
+		zip_fclose(zf);
+		zip_close(z);
+		assert_non_null(strstr(sheet, "state=\"frozen\""));
+		assert_non_null(strstr(sheet, "资产编码"));
+		assert_non_null(strstr(sheet, "<cols>"));
+	}
 }
 
 static void happy_paths(void **state)

@@ -407,7 +407,9 @@ static char *export(struct store *s, enum csv_kind k, enum csv_lang lang, size_t
 	FILE *f = open_memstream(&buf, len);
 
 	assert_non_null(f);
-	if (svc_export(&a, k, lang, NULL, f) != CD_OK)
+	struct export_in in = {.kind = k, .lang = lang, .f = f};
+
+	if (svc_export(&a, &in) != CD_OK)
 		fail_msg("export failed: %s", d.msg);
 	fclose(f);
 	return buf;
