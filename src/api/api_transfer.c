@@ -1,4 +1,5 @@
-/* api_transfer.c — POST /api/v1/import/{units,persons,duties,assets}: the body is the file,
+/* api_transfer.c — POST /api/v1/import/{units,persons,duties,assets}: the body is the file
+ * (.xlsx or CSV),
  * imported by the act svc_import (src/svc/transfer.h); the answer is its report, every error
  * listed (422 when there is any). GET /api/v1/export/{…}: the records in scope as a file
  * (svc_export into a temporary file, sent from the disk: the server holds a page of records,
@@ -37,11 +38,7 @@ int api_import(struct api_ctx *x)
 
 	if (!q->len)
 		return api_fail(x, 400, "bad_request", NULL,
-				"send the CSV file as the body (Content-Type: text/csv)");
-	if (q->len >= 4 && !memcmp(q->body, "PK\x03\x04", 4))
-		return api_fail(x, 415, "unsupported_media_type", NULL,
-				"this is an .xlsx (or another zip) file: save it as CSV (CSV UTF-8 "
-				"or plain CSV) and send that");
+				"send the file as the body (.xlsx, or CSV: Content-Type: text/csv)");
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	/* the body is NUL-terminated and outlives the import: read it in place */

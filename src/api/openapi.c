@@ -151,7 +151,7 @@ static json_t *operation(const struct route *rt)
 		json_object_set_new(resp, "409", error_ref("a conflict with what is recorded"));
 		json_object_set_new(resp, "413", error_ref("the body is too large"));
 		json_object_set_new(resp, "415",
-				    error_ref(rt->flags & R_FILE ? "the body is not a CSV file"
+				    error_ref(rt->flags & R_FILE ? "the body is not a spreadsheet"
 								 : "the body is not application/json"));
 		json_object_set_new(resp, "422",
 				    rt->flags & R_FILE
@@ -168,7 +168,7 @@ static json_t *operation(const struct route *rt)
 	if (rt->flags & R_FILE)
 		json_object_set_new(op, "requestBody",
 				    json_pack("{s:b, s:{s:{s:{s:s, s:s}}}}", "required", 1,
-					      "content", "text/csv", "schema", "type", "string",
+					      "content", "*/*", "schema", "type", "string",
 					      "format", "binary"));
 	if (write && rt->nbody)
 		json_object_set_new(op, "requestBody",

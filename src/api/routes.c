@@ -420,15 +420,15 @@ const struct route api_routes[] = {
 
 	{"POST", "/api/v1/import/units", PERM_OFFICE, R_FILE, api_import, NONE,
 	 QUERY(import_query), NULL, "import.units", "register",
-	 "import units from a CSV file (the body; UTF-8 or GB18030): every row checked, all or "
-	 "nothing; answers the report, 422 listing every error"},
+	 "import units from a spreadsheet (the body: .xlsx, or CSV in UTF-8 or GB18030): every row "
+	 "checked, all or nothing; answers the report, 422 listing every error"},
 	{"POST", "/api/v1/import/persons", PERM_WORK, R_FILE, api_import, NONE,
 	 QUERY(import_query), NULL, "import.people", "register",
-	 "import persons from a CSV file (as units)"},
+	 "import persons from a spreadsheet (as units)"},
 	{"POST", "/api/v1/import/duties", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
-	 NULL, "import.duties", "register", "import duties from a CSV file (as units)"},
+	 NULL, "import.duties", "register", "import duties from a spreadsheet (as units)"},
 	{"POST", "/api/v1/import/assets", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
-	 NULL, "import.assets", "register", "import assets from a CSV file (as units)"},
+	 NULL, "import.assets", "register", "import assets from a spreadsheet (as units)"},
 
 	{"GET", "/api/v1/export/units", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
 	 NULL, "register",

@@ -1,5 +1,5 @@
-/* cmd_import.c — `cyberduty import KIND FILE.csv [--dry-run] [--json]`: the act svc_import
- * (docs/csv.md); every error of the file is printed, in Chinese and English. */
+/* cmd_import.c — `cyberduty import KIND FILE.csv|FILE.xlsx [--dry-run] [--json]`: the act
+ * svc_import (docs/csv.md); every error of the file is printed, in Chinese and English. */
 #include <stdio.h>
 
 #include "cli/cli.h"

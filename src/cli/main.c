@@ -17,7 +17,7 @@ static const struct {
 	 "create a realistic demo organisation (default profile imnu-2022)"},
 	{"profile", cmd_profile, "profile list | show ID|FILE | check FILE",
 	 "list, show or validate policy profiles"},
-	{"import", cmd_import, "import units|people|duties|assets FILE.csv [--dry-run] [--json] [--db PATH]",
+	{"import", cmd_import, "import units|people|duties|assets FILE.csv|FILE.xlsx [--dry-run] [--json] [--db PATH]",
 	 "add register records from CSV, all or nothing (docs/csv.md)"},
 	{"export", cmd_export, "export units|people|duties|assets [--format csv|xlsx] [--lang zh|en] [--db PATH] [--output FILE]",
 	 "write register records as CSV"},

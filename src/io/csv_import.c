@@ -994,6 +994,16 @@ static enum cd_err on_row(void *ctx, size_t row, const char *const *f, size_t n,
 	return im->fatal;
 }
 
+/* zip_magic: f starts as a zip (an .xlsx) does; f is left at its start. */
+static bool zip_magic(FILE *f)
+{
+	unsigned char m[4];
+	size_t n = fread(m, 1, sizeof m, f);
+
+	rewind(f);
+	return n == 4 && !memcmp(m, "PK\x03\x04", 4);
+}
+
 enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char *file,
 		       bool dry_run, struct csv_report *rep, struct cd_diag *d)
 {
@@ -1011,7 +1021,14 @@ enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char 
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 		goto out;
 	}
-	rc = csv_read(f, file, &k, &rep->encoding, d);
+	if (zip_magic(f)) {
+		const char *sheets[] = {kind_zh[kind], kind_codes[kind], NULL};
+
+		rep->encoding = "XLSX";
+		rc = xlsx_read(f, file, sheets, &k, d);
+	} else {
+		rc = csv_read(f, file, &k, &rep->encoding, d);
+	}
 	if (rc == CD_EINVAL)
 		rc = CD_OK; /* the reader's complaint is in the report */
 	if (!rc && !im.header_seen)

@@ -1,5 +1,6 @@
-/* csv_import.h — import of register records from a spreadsheet saved as CSV (RFC 4180; UTF-8
- * with or without BOM, or GB18030/GBK; English or Chinese headers; templates in docs/csv.md).
+/* csv_import.h — import of register records from a spreadsheet: an .xlsx workbook, or CSV (RFC
+ * 4180; UTF-8 with or without BOM, or GB18030/GBK); English or Chinese headers (templates in
+ * docs/csv.md).
  * The file streams through a record at a time: every row is checked and every reference
  * resolved, each error of the file is reported (row, column, value, what to fix, in Chinese
  * and English), and rows are written as they pass — inside the caller's transaction, which the
@@ -54,7 +55,8 @@ struct csv_report {
 /* csv_report_free releases what r holds (not r). */
 void csv_report_free(struct csv_report *r);
 
-/* csv_import reads the CSV stream f (seekable; named `file` in messages) as records of kind.
+/* csv_import reads the stream f (seekable; named `file` in messages) as records of kind: an
+ * .xlsx when it starts as a zip does, else CSV.
  * A row whose code (units, people, assets) the register holds already updates that record
  * with the columns the file has; any other row adds one (duties are always added). Unless
  * dry_run, rows are written as they pass while no error has been found, inside the

@@ -88,4 +88,12 @@ struct csv_sink {
 enum cd_err csv_read(FILE *f, const char *file, const struct csv_sink *k, const char **encoding,
 		     struct cd_diag *d);
 
+/* xlsx_read reads the .xlsx workbook f (named `file` in messages; f is read, not closed), its
+ * sheet named one of sheets[] (NULL-terminated, any case), else its first, and passes each row
+ * to k as csv_read does — rows numbered as in the sheet, numbers as written (a date cell as
+ * YYYY-MM-DD), booleans 1/0. CD_EINVAL after k->bad (not a workbook, a malformed part), CD_EIO
+ * or CD_ENOMEM in d, or what k->row returned. */
+enum cd_err xlsx_read(FILE *f, const char *file, const char *const *sheets,
+		      const struct csv_sink *k, struct cd_diag *d);
+
 #endif

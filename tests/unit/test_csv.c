@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <iconv.h>
+#include <xlsxwriter.h>
 
 #include "io/csv_export.h"
 #include "io/csv_import.h"
@@ -454,6 +455,147 @@ static void export_roundtrip(void **state)
 	store_close(a);
 }
 
+/* run_path imports the file at path as kind (the act, as the CLI calls it). */
+static enum cd_err run_path(struct store *s, enum csv_kind k, const char *path,
+			    struct csv_report *r, struct cd_diag *d)
+{
+	struct import_in in = {.kind = k, .path = path};
+	struct act a = {.s = s, .actor = "test", .ip = "", .now = T("2026-12-03 10:00"), .d = d};
+
+	return svc_import(&a, &in, r);
+}
+
+/* XLSX: each kind exported as a workbook (libxlsxwriter: inline strings, dates as serial
+ * numbers with a date format) and imported into an empty database gives the same register. */
+static void xlsx_roundtrip(void **state)
+{
+	static const enum csv_kind order[] = {CSV_UNITS, CSV_PEOPLE, CSV_ASSETS, CSV_DUTIES};
+	struct store *a = populated("xlsx-a"), *b = fresh("xlsx-b");
+	char path[600];
+	(void)state;
+
+	for (int k = 0; k < CSV__MAX; k++) {
+		struct cd_diag d = {{0}};
+		struct act c = {.s = a, .actor = "test", .ip = "", .now = T("2026-12-03 10:00"),
+				.d = &d};
+		struct export_in in = {.kind = order[k], .xlsx = true, .path = path};
+		struct csv_report r;
+		size_t l1, l2;
+		char *first, *second;
+
+		snprintf(path, sizeof path, "%s/xlsx-%d-%ld.xlsx", getenv("CD_TMP") ? getenv("CD_TMP") : "/tmp",
+			 k, (long)getpid());
+		assert_int_equal(svc_export(&c, &in), CD_OK);
+		if (run_path(b, order[k], path, &r, &d) != CD_OK)
+			fail_msg("kind %d: %s %s", k, d.msg, r.nerrors ? r.errors[0].zh : "");
+		assert_string_equal(r.encoding, "XLSX");
+		csv_report_free(&r);
+		unlink(path);
+		first = export(a, order[k], CSV_LANG_ZH, &l1);
+		second = export(b, order[k], CSV_LANG_ZH, &l2);
+		assert_int_equal(l1, l2);
+		assert_memory_equal(first, second, l1);
+		free(first);
+		free(second);
+	}
+	store_close(a);
+	store_close(b);
+}
+
+/* An .xlsx as Excel writes it (shared strings, a notes sheet first, dates as date cells, a
+ * level as a number) with three mistakes: all three reported with their rows, nothing written. */
+static void xlsx_errors(void **state)
+{
+	struct store *s = populated("xlsx-err");
+	struct cd_diag d = {{0}};
+	struct csv_report r;
+	struct reg *g = NULL;
+	char path[600];
+	lxw_workbook *wb;
+	lxw_worksheet *notes, *ws;
+	lxw_format *day;
+	lxw_datetime on = {.year = 2024, .month = 3, .day = 1};
+	(void)state;
+
+	snprintf(path, sizeof path, "%s/xlsx-err-%ld.xlsx", getenv("CD_TMP") ? getenv("CD_TMP") : "/tmp",
+		 (long)getpid());
+	assert_non_null(wb = workbook_new(path));
+	notes = workbook_add_worksheet(wb, "说明");
+	ws = workbook_add_worksheet(wb, "信息系统");
+	day = workbook_add_format(wb);
+	format_set_num_format(day, "yyyy\"年\"m\"月\"d\"日\"");
+	worksheet_write_string(notes, 0, 0, "这一页不是数据", NULL);
+	worksheet_write_string(ws, 0, 0, "系统代码", NULL);
+	worksheet_write_string(ws, 0, 1, "系统名称", NULL);
+	worksheet_write_string(ws, 0, 2, "类型", NULL);
+	worksheet_write_string(ws, 0, 3, "等保级别", NULL);
+	worksheet_write_string(ws, 0, 4, "定级日期", NULL);
+	worksheet_write_string(ws, 0, 5, "关键信息基础设施", NULL);
+	/* row 2 good: a date cell and a number */
+	worksheet_write_string(ws, 1, 0, "XA", NULL);
+	worksheet_write_string(ws, 1, 1, "好", NULL);
+	worksheet_write_string(ws, 1, 2, "门户网站", NULL);
+	worksheet_write_number(ws, 1, 3, 2, NULL);
+	worksheet_write_datetime(ws, 1, 4, &on, day);
+	worksheet_write_boolean(ws, 1, 5, 1, NULL);
+	/* row 4 (row 3 left empty): an unknown kind; row 5: a level 7; row 6: not yes/no */
+	worksheet_write_string(ws, 3, 0, "XB", NULL);
+	worksheet_write_string(ws, 3, 1, "坏一", NULL);
+	worksheet_write_string(ws, 3, 2, "小程序", NULL);
+	worksheet_write_string(ws, 4, 0, "XC", NULL);
+	worksheet_write_string(ws, 4, 1, "坏二", NULL);
+	worksheet_write_string(ws, 4, 2, "portal", NULL);
+	worksheet_write_number(ws, 4, 3, 7, NULL);
+	worksheet_write_string(ws, 5, 0, "XD", NULL);
+	worksheet_write_string(ws, 5, 1, "坏三", NULL);
+	worksheet_write_string(ws, 5, 2, "portal", NULL);
+	worksheet_write_string(ws, 5, 5, "也许", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+	assert_int_equal(run_path(s, CSV_ASSETS, path, &r, &d), CD_EINVAL);
+	assert_int_equal(r.rows, 4);
+	assert_int_equal(r.nerrors, 3);
+	assert_int_equal(r.errors[0].row, 4);
+	assert_string_equal(r.errors[0].column, "kind");
+	assert_string_equal(r.errors[0].value, "小程序");
+	assert_int_equal(r.errors[1].row, 5);
+	assert_string_equal(r.errors[1].column, "mlps_level");
+	assert_string_equal(r.errors[1].value, "7");
+	assert_int_equal(r.errors[2].row, 6);
+	assert_string_equal(r.errors[2].column, "cii");
+	csv_report_free(&r);
+	assert_int_equal(store_reg_load(s, &g, NULL), CD_OK);
+	assert_null(reg_asset_by_code(g, "XA"));
+	reg_free(g);
+
+	/* without the bad rows it imports, the date cell read as a date */
+	assert_non_null(wb = workbook_new(path));
+	ws = workbook_add_worksheet(wb, "assets");
+	day = workbook_add_format(wb);
+	format_set_num_format(day, "yyyy/m/d");
+	worksheet_write_string(ws, 0, 0, "code", NULL);
+	worksheet_write_string(ws, 0, 1, "name", NULL);
+	worksheet_write_string(ws, 0, 2, "kind", NULL);
+	worksheet_write_string(ws, 0, 3, "mlps_level", NULL);
+	worksheet_write_string(ws, 0, 4, "graded_on", NULL);
+	worksheet_write_string(ws, 1, 0, "XA", NULL);
+	worksheet_write_string(ws, 1, 1, " 好 ", NULL);
+	worksheet_write_string(ws, 1, 2, "门户网站", NULL);
+	worksheet_write_number(ws, 1, 3, 2, NULL);
+	worksheet_write_datetime(ws, 1, 4, &on, day);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	if (run_path(s, CSV_ASSETS, path, &r, &d) != CD_OK)
+		fail_msg("%s %s", d.msg, r.nerrors ? r.errors[0].zh : "");
+	csv_report_free(&r);
+	unlink(path);
+	assert_int_equal(store_reg_load(s, &g, NULL), CD_OK);
+	assert_string_equal(reg_asset_by_code(g, "XA")->name, "好");
+	assert_int_equal(reg_asset_by_code(g, "XA")->graded_on, D("2024-03-01"));
+	assert_int_equal(reg_asset_by_code(g, "XA")->mlps_level, 2);
+	reg_free(g);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +607,8 @@ int main(void)
 		cmocka_unit_test(every_error),
 		cmocka_unit_test(dry_run_and_update),
 		cmocka_unit_test(export_roundtrip),
+		cmocka_unit_test(xlsx_roundtrip),
+		cmocka_unit_test(xlsx_errors),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }
