@@ -21,6 +21,7 @@ static enum csv_kind kind_of(const struct route *rt)
 	return !strcmp(last, "units")	  ? CSV_UNITS
 	       : !strcmp(last, "persons") ? CSV_PEOPLE
 	       : !strcmp(last, "duties")  ? CSV_DUTIES
+	       : !strcmp(last, "projects") ? CSV_PROJECTS
 					  : CSV_ASSETS;
 }
 
@@ -73,7 +74,7 @@ int api_import(struct api_ctx *x)
  * and the Chinese one percent-encoded as RFC 5987 asks. */
 static void disposition(char *out, size_t n, enum csv_kind kind, cd_date on, const char *ext)
 {
-	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统"};
+	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
 	char day[11], name[64];
 	size_t k;
 

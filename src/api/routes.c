@@ -427,6 +427,9 @@ const struct route api_routes[] = {
 	 "import persons from a spreadsheet (as units)"},
 	{"POST", "/api/v1/import/duties", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
 	 NULL, "import.duties", "register", "import duties from a spreadsheet (as units)"},
+	{"POST", "/api/v1/import/projects", PERM_WORK, R_FILE, api_import, NONE,
+	 QUERY(import_query), NULL, "import.projects", "register",
+	 "import IT projects and their budgets from a spreadsheet (as units)"},
 	{"POST", "/api/v1/import/assets", PERM_WORK, R_FILE, api_import, NONE, QUERY(import_query),
 	 NULL, "import.assets", "register", "import assets from a spreadsheet (as units)"},
 
@@ -438,6 +441,8 @@ const struct route api_routes[] = {
 	 "the persons in scope as a spreadsheet file (personal data: the read is audited)"},
 	{"GET", "/api/v1/export/duties", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
 	 NULL, "register", "the duties in scope as a spreadsheet file"},
+	{"GET", "/api/v1/export/projects", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "register", "the IT projects and their budgets as a spreadsheet file"},
 	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
 	 NULL, NULL, "register",
 	 "the assets in scope the list's filters select, as a spreadsheet file"},

@@ -272,7 +272,9 @@ int cli_csv_kind(const char *arg, const char *verb)
 	int kind = csv_kind_parse(arg);
 
 	if (kind < 0)
-		fprintf(stderr, "cyberduty: cannot %s \"%s\" (use units, people, duties or assets)\n",
+		fprintf(stderr,
+			"cyberduty: cannot %s \"%s\" (use units, people, duties, assets or "
+			"projects)\n",
 			verb, arg);
 	return kind;
 }

@@ -111,8 +111,8 @@ enum cd_err cli_unit(const struct reg *reg, const char *name, const char *code, 
 		     struct cd_diag *d);
 const char *cli_unit_code(const struct reg *reg, int64_t id);
 
-/* cli_csv_kind parses a register kind (units, people, duties, assets) for `verb`; on an unknown
- * one it prints what to use and returns -1. */
+/* cli_csv_kind parses a register kind (units, people, duties, assets, projects) for `verb`; on
+ * an unknown one it prints what to use and returns -1. */
 int cli_csv_kind(const char *arg, const char *verb);
 
 struct calendar;

@@ -106,19 +106,27 @@ static void put_date(struct csv_out *o, cd_date t)
 	put(o, t == CD_DATE_NONE ? NULL : date_format(t, b));
 }
 
-/* put_int writes a small number: a number cell in XLSX. */
-static void put_int(struct csv_out *o, int v)
+/* put_num writes a whole number (up to 10^15, exact in a double): a number cell in XLSX. */
+static void put_num(struct csv_out *o, int64_t v)
 {
-	char b[12];
+	char b[24];
 
+	snprintf(b, sizeof b, "%lld", (long long)v);
 	if (o->x) {
-		if (worksheet_write_number(o->x->ws, o->x->row, o->x->col, v, NULL) != LXW_NO_ERROR)
+		if (worksheet_write_number(o->x->ws, o->x->row, o->x->col, (double)v, NULL) !=
+		    LXW_NO_ERROR)
 			o->bad = true;
+		if (o->x->col < XLSX_MAX_COLS && display_width(b) > o->x->width[o->x->col])
+			o->x->width[o->x->col] = display_width(b);
 		o->x->col++;
 		return;
 	}
-	snprintf(b, sizeof b, "%d", v);
 	put(o, b);
+}
+
+static void put_int(struct csv_out *o, int v)
+{
+	put_num(o, v);
 }
 
 /* put_name writes an enumeration: its Chinese label, or its English code. */
@@ -144,7 +152,7 @@ void csv_out_begin(struct csv_out *o, FILE *f, enum csv_kind kind, enum csv_lang
 	end_row(o);
 }
 
-static const char *const sheet_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统"};
+static const char *const sheet_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
 
 enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kind kind,
 			       enum csv_lang lang, struct cd_diag *d)
@@ -199,6 +207,15 @@ void csv_out_rec(struct csv_out *o, const struct rec_row *w)
 		put(o, p->title);
 		put(o, p->phone);
 		put(o, p->email);
+	} else if (o->kind == CSV_PROJECTS) {
+		const struct project *p = &w->r.project;
+
+		put(o, p->code);
+		put(o, p->name);
+		put(o, w->unit_code);
+		put_int(o, p->year);
+		put_num(o, p->total);
+		put_num(o, p->security);
 	} else {
 		const struct duty *du = &w->r.duty;
 

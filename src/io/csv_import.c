@@ -67,15 +67,26 @@ static const struct csv_col asset_cols[AC__MAX] = {
 	[AC_SOFTWARE] = {"software", "软件", {"软件平台"}, false},
 };
 
+static const struct csv_col project_cols[JC__MAX] = {
+	[JC_CODE] = {"code", "项目编号", {"项目代码", "编号"}, true},
+	[JC_NAME] = {"name", "项目名称", {"名称"}, true},
+	[JC_UNIT] = {"unit", "承担单位", {"单位编码", "单位代码", "单位"}, false},
+	[JC_YEAR] = {"year", "预算年度", {"年度"}, true},
+	[JC_TOTAL] = {"total", "总投资（元）", {"总投资", "总预算"}, true},
+	[JC_SECURITY] = {"security", "安全投入（元）", {"安全投入", "安全预算"}, false},
+};
+
 const struct csv_template csv_templates[CSV__MAX] = {
 	[CSV_UNITS] = {unit_cols, UC__MAX},
 	[CSV_PEOPLE] = {person_cols, PC__MAX},
 	[CSV_DUTIES] = {duty_cols, DC__MAX},
 	[CSV_ASSETS] = {asset_cols, AC__MAX},
+	[CSV_PROJECTS] = {project_cols, JC__MAX},
 };
 
-static const char *const kind_codes[CSV__MAX] = {"units", "people", "duties", "assets"};
-static const char *const kind_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统"};
+static const char *const kind_codes[CSV__MAX] = {"units", "people", "duties", "assets",
+						 "projects"};
+static const char *const kind_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
 
 int csv_kind_parse(const char *s)
 {
@@ -224,6 +235,8 @@ struct imp {
 	struct codemap seen;      /* codes of this file → their row */
 	struct codemap units;     /* unit codes of the register → id (-1: none) */
 	struct codemap idx;       /* unit codes of the file → their index in su */
+	struct codemap projects;  /* project codes of the register → id */
+	bool projects_read;
 	struct arena *scratch;    /* a row's reads of the store, freed after it */
 	struct staged *su;
 	size_t nsu, capsu;
@@ -915,6 +928,122 @@ static void row_asset(struct imp *im)
 	wrote(im, a.id != 0, write_asset, &a);
 }
 
+/* --- projects: the register holds few, read once into the code map ------------------------ */
+
+/* projects_held reads the codes and ids of the projects held (a page at a time). */
+static void projects_held(struct imp *im)
+{
+	struct rec_query q = {.limit = 1000};
+	size_t n = q.limit;
+
+	while (n == q.limit && !im->fatal) {
+		struct arena *a = scratch(im);
+		struct rec_row *rows = NULL;
+		enum cd_err rc = a ? store_rec_page(im->s, SR_PROJECT, &q, a, &rows, &n, im->d)
+				   : CD_ENOMEM;
+
+		if (rc) {
+			im->fatal = im->fatal ? im->fatal : rc;
+			return;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (!cm_put(&im->projects, rows[i].r.project.code, rows[i].r.project.id)) {
+				im->fatal = cd_diag_set(im->d, CD_ENOMEM, "out of memory");
+				return;
+			}
+		if (n)
+			q.after = rows[n - 1].r.project.id;
+	}
+	im->projects_read = true;
+}
+
+/* get_money reads a whole number of yuan, 0 … 10^15 ("1,200,000" and "1200000.00" too). */
+static bool get_money(struct imp *im, int col, int64_t *out)
+{
+	const char *v = val(im, col);
+	char digits[32];
+	size_t n = 0;
+	const char *p = v;
+
+	*out = 0;
+	if (!*v)
+		return im->tpl->cols[col].required ? bad(im, col, "不能为空", "must not be empty")
+						   : true;
+	for (; *p && n < sizeof digits - 1; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits[n++] = *p;
+		else if (*p == '.' && !p[1 + strspn(p + 1, "0")])
+			break; /* "1200.00": no fraction after all */
+		else if (*p != ',')
+			return bad(im, col, "不是金额（整数，单位元）",
+				   "is not an amount (whole yuan)");
+	}
+	digits[n] = '\0';
+	if (!n || n > 15)
+		return bad(im, col, "不是金额（整数，单位元）", "is not an amount (whole yuan)");
+	*out = strtoll(digits, NULL, 10);
+	return true;
+}
+
+static enum cd_err write_project(struct imp *im, void *rec)
+{
+	struct project *p = rec;
+
+	return p->id ? store_project_update(im->s, p, im->d) : store_project_add(im->s, p, im->d);
+}
+
+static void row_project(struct imp *im)
+{
+	struct project p = {0};
+	struct rec_row w;
+	struct cd_diag rd = {{0}};
+	const struct code_ent *e;
+	const char *code, *name, *field = NULL, *year = val(im, JC_YEAR);
+	int64_t unit = 0, total = 0, security = 0;
+	char *end;
+	long y = strtol(year, &end, 10);
+	bool ok = get_code(im, JC_CODE, &code);
+
+	ok &= once(im, JC_CODE, code);
+	ok &= get_text(im, JC_NAME, 200, &name);
+	ok &= get_unit_ref(im, JC_UNIT, &unit);
+	if (!*year || *end || y < 1990 || y > 2100)
+		ok = bad(im, JC_YEAR, "不是预算年度（如 2026）", "is not a budget year (e.g. 2026)");
+	if (get_money(im, JC_TOTAL, &total) && total <= 0)
+		ok = bad(im, JC_TOTAL, "必须大于 0", "must be more than 0");
+	else if (!total)
+		ok = false;
+	ok &= get_money(im, JC_SECURITY, &security);
+	if (!ok)
+		return;
+	if (!im->projects_read)
+		projects_held(im);
+	e = im->fatal ? NULL : cm_find(&im->projects, code);
+	if (e) {
+		enum cd_err rc = store_rec_get(im->s, SR_PROJECT, e->v, scratch(im), &w, im->d);
+
+		if (rc) {
+			im->fatal = rc;
+			return;
+		}
+		p = w.r.project;
+	}
+	p.code = code;
+	p.name = name;
+	p.year = (int)y;
+	p.total = total;
+	if (!p.id || has(im, JC_UNIT))
+		p.unit = unit;
+	if (!p.id || has(im, JC_SECURITY))
+		p.security = security;
+	if (reg_project_check(&p, &field, &rd)) {
+		bad(im, JC_SECURITY, "超过总投资", "is more than the total");
+		return;
+	}
+	if (!im->fatal)
+		wrote(im, p.id != 0, write_project, &p);
+}
+
 /* --- rows ------------------------------------------------------------------------------- */
 
 static void header(struct imp *im)
@@ -989,6 +1118,8 @@ static enum cd_err on_row(void *ctx, size_t row, const char *const *f, size_t n,
 		row_person(im);
 	else if (im->kind == CSV_DUTIES)
 		row_duty(im);
+	else if (im->kind == CSV_PROJECTS)
+		row_project(im);
 	else
 		row_asset(im);
 	return im->fatal;
@@ -1016,7 +1147,7 @@ enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char 
 	rep->a = arena_new(0);
 	im.seen.a = arena_new(0);
 	im.units.a = arena_new(0);
-	im.idx.a = im.stage = arena_new(0);
+	im.projects.a = im.idx.a = im.stage = arena_new(0);
 	if (!rep->a || !im.seen.a || !im.units.a || !im.stage) {
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 		goto out;
@@ -1047,6 +1178,7 @@ out:
 	free(im.seen.t);
 	free(im.units.t);
 	free(im.idx.t);
+	free(im.projects.t);
 	arena_free(im.seen.a);
 	arena_free(im.units.a);
 	arena_free(im.stage);

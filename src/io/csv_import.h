@@ -21,10 +21,12 @@ enum csv_kind {
 	CSV_PEOPLE,
 	CSV_DUTIES,
 	CSV_ASSETS,
+	CSV_PROJECTS,
 	CSV__MAX
 };
 
-/* csv_kind_parse maps "units" "people" "duties" "assets" to the enum; -1 when unknown. */
+/* csv_kind_parse maps "units" "people" "duties" "assets" "projects" to the enum; -1 when
+ * unknown. */
 int csv_kind_parse(const char *s);
 const char *csv_kind_code(enum csv_kind k);
 

@@ -45,6 +45,8 @@ enum {
 	AC__MAX
 };
 
+enum { JC_CODE, JC_NAME, JC_UNIT, JC_YEAR, JC_TOTAL, JC_SECURITY, JC__MAX };
+
 struct csv_template {
 	const struct csv_col *cols;
 	size_t ncols;

@@ -55,7 +55,8 @@ enum cd_err svc_export(struct act *c, const struct export_in *in)
 {
 	enum csv_kind kind = in->kind;
 	static const enum store_rec rec[CSV__MAX] = {[CSV_UNITS] = SR_UNIT, [CSV_PEOPLE] = SR_PERSON,
-						     [CSV_DUTIES] = SR_DUTY};
+						     [CSV_DUTIES] = SR_DUTY,
+						     [CSV_PROJECTS] = SR_PROJECT};
 	struct asset_query aq = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
 	struct rec_query rq = {.scope = c->scope, .limit = EXPORT_PAGE};
 	struct csv_out o;
@@ -101,9 +102,10 @@ enum cd_err svc_export(struct act *c, const struct export_in *in)
 		} else if (!rc && n) {
 			const struct rec_row *w = &rows[n - 1];
 
-			rq.after = kind == CSV_UNITS	? w->r.unit.id
-				   : kind == CSV_PEOPLE ? w->r.person.id
-							: w->r.duty.id;
+			rq.after = kind == CSV_UNITS	  ? w->r.unit.id
+				   : kind == CSV_PEOPLE	  ? w->r.person.id
+				   : kind == CSV_PROJECTS ? w->r.project.id
+							  : w->r.duty.id;
 		}
 		arena_free(a);
 	}

@@ -654,6 +654,10 @@ static void imports(const struct client *office)
 		 "import.assets"},
 		{"/api/v1/import/duties", "人员工号,角色,单位编码,起始日期\nIMPP1,网络安全员,IMP1,2026/1/5\n",
 		 "import.duties"},
+		{"/api/v1/import/projects",
+		 "项目编号,项目名称,承担单位,预算年度,总投资（元）,安全投入（元）\nIMPJ1,导入项目,IMP1,2026,"
+		 "\"1,000,000\",50000\n",
+		 "import.projects"},
 	};
 
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -680,7 +684,7 @@ static void imports(const struct client *office)
  * Content-Disposition — the assets exactly the rows the list's filters select. */
 static void exports(const struct client *office)
 {
-	static const char *const kinds[] = {"units", "persons", "duties", "assets"};
+	static const char *const kinds[] = {"units", "persons", "duties", "assets", "projects"};
 	char path[128], disp[512];
 	long lines = 0, want;
 
@@ -1007,6 +1011,8 @@ static const struct {
 	{"GET", "/api/v1/export/persons", "OFULA"},
 	{"GET", "/api/v1/export/duties", "OFULA"},
 	{"GET", "/api/v1/export/assets", "OFULA"},
+	{"GET", "/api/v1/export/projects", "OFULA"},
+	{"POST", "/api/v1/import/projects", "OF"},
 	{"POST", "/api/v1/import/units", "O"},
 	{"POST", "/api/v1/import/persons", "OF"},
 	{"POST", "/api/v1/import/duties", "OF"},

@@ -39,6 +39,11 @@ static const char duties_csv[] =
 	"T2,first_responsible,COL,,2020-01-01,2023-12-31,换届\n"
 	"T3,系统负责人,,WEB,2024-02-01,,\n";
 
+static const char projects_csv[] =
+	"项目编号,项目名称,承担单位,预算年度,总投资（元）,安全投入（元）\n"
+	"PJ1,智慧校园,XXZX,2026,\"1,200,000\",60000.00\n"
+	"PJ2,教务升级,COL,2025,500000,\n";
+
 static struct store *fresh(const char *name)
 {
 	char path[512];
@@ -86,6 +91,7 @@ static struct store *populated(const char *name)
 	import_ok(s, CSV_PEOPLE, people_csv, 3);
 	import_ok(s, CSV_ASSETS, assets_csv, 2);
 	import_ok(s, CSV_DUTIES, duties_csv, 3);
+	import_ok(s, CSV_PROJECTS, projects_csv, 2);
 	return s;
 }
 
@@ -112,6 +118,11 @@ static void good_files(void **state)
 	assert_int_equal(r->nduties, 3);
 	assert_int_equal(r->duties[1].to, D("2023-12-31"));
 	assert_int_equal(r->duties[2].asset, web->id);
+	assert_int_equal(r->nprojects, 2);
+	assert_int_equal(r->projects[0].total, 1200000);
+	assert_int_equal(r->projects[0].security, 60000);
+	assert_int_equal(r->projects[0].unit, reg_unit_by_code(r, "XXZX")->id);
+	assert_int_equal(r->projects[1].security, 0);
 	reg_free(r);
 	store_close(s);
 }
@@ -287,6 +298,13 @@ static void broken_files(void **state)
 		 "NOPE 不是已有单位的代码", 1},
 		{CSV_ASSETS, "code,name,kind,status\nZ,某,portal,broken\n", 2, "status",
 		 "broken 不是可用的值", 1},
+		{CSV_PROJECTS, "code,name,year,total,security\nPX,某,2026,100,200\n", 2, "security",
+		 "200 超过总投资", 1},
+		{CSV_PROJECTS, "code,name,year,total\nPX,某,2026,0\n", 2, "total", "0 必须大于 0", 1},
+		{CSV_PROJECTS, "code,name,year,total\nPX,某,二〇二六,10\n", 2, "year",
+		 "不是预算年度", 1},
+		{CSV_PROJECTS, "code,name,year,total\nPX,某,2026,12.5\n", 2, "total",
+		 "12.5 不是金额", 1},
 	};
 	struct store *s = populated("csv-bad");
 	(void)state;
@@ -420,8 +438,9 @@ static char *export(struct store *s, enum csv_kind k, enum csv_lang lang, size_t
  * Chinese one opens in Excel (BOM) with the template's headers and labels. */
 static void export_roundtrip(void **state)
 {
-	static const enum csv_kind order[] = {CSV_UNITS, CSV_PEOPLE, CSV_ASSETS, CSV_DUTIES};
-	static const size_t count[] = {4, 3, 2, 3};
+	static const enum csv_kind order[] = {CSV_UNITS, CSV_PEOPLE, CSV_ASSETS, CSV_DUTIES,
+					      CSV_PROJECTS};
+	static const size_t count[] = {4, 3, 2, 3, 2};
 	struct store *a = populated("csv-exp-a");
 	(void)state;
 
@@ -469,7 +488,8 @@ static enum cd_err run_path(struct store *s, enum csv_kind k, const char *path,
  * numbers with a date format) and imported into an empty database gives the same register. */
 static void xlsx_roundtrip(void **state)
 {
-	static const enum csv_kind order[] = {CSV_UNITS, CSV_PEOPLE, CSV_ASSETS, CSV_DUTIES};
+	static const enum csv_kind order[] = {CSV_UNITS, CSV_PEOPLE, CSV_ASSETS, CSV_DUTIES,
+					      CSV_PROJECTS};
 	struct store *a = populated("xlsx-a"), *b = fresh("xlsx-b");
 	char path[600];
 	(void)state;
