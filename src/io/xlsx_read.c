@@ -386,9 +386,9 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 	struct text v = {0};
 	char *type = NULL, num[64];
 	long col = -1, style = -1;
-	size_t rownum = 0;
+	size_t rownum = 0, header = 0;
 	int in_v = 0, st = 1;
-	bool in_row = false;
+	bool in_row = false, merged = false;
 	enum cd_err rc = CD_OK;
 
 	if (!r) {
@@ -417,9 +417,33 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 				f[i] = w.t.s + w.off[i];
 				blank &= !*f[i];
 			}
+			if (!blank && !header)
+				header = rownum;
 			if (!blank)
 				rc = k->row(k->ctx, rownum, f, w.n, w.over);
 			in_row = false;
+		} else if (nt == XML_READER_TYPE_ELEMENT && is(r, "mergeCell") && header && !merged) {
+			/* merged cells come after the rows: one over the header is refused then */
+			char *ref = attr(r, "ref"), zh[300], en[300];
+			const char *colon = ref ? strchr(ref, ':') : NULL;
+			size_t r1 = ref ? strtoul(ref + strspn(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), NULL, 10)
+					: 0;
+			size_t r2 = colon ? strtoul(colon + 1 + strspn(colon + 1,
+								       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+						    NULL, 10)
+					  : r1;
+
+			if (ref && r1 <= header && header <= r2) {
+				snprintf(zh, sizeof zh,
+					 "表头有合并的单元格（%s）：请取消合并，每列写一个表头", ref);
+				snprintf(en, sizeof en,
+					 "the header has merged cells (%s): unmerge them, one header "
+					 "per column",
+					 ref);
+				k->bad(k->ctx, header, zh, en);
+				merged = true;
+			}
+			xmlFree(ref);
 		} else if (nt == XML_READER_TYPE_ELEMENT && in_row && is(r, "c")) {
 			char *ref = attr(r, "r"), *s = attr(r, "s");
 

@@ -588,6 +588,24 @@ static void xlsx_errors(void **state)
 	assert_null(reg_asset_by_code(g, "XA"));
 	reg_free(g);
 
+	/* a header with merged cells is refused as such */
+	assert_non_null(wb = workbook_new(path));
+	ws = workbook_add_worksheet(wb, "assets");
+	worksheet_merge_range(ws, 0, 0, 0, 1, "code", NULL);
+	worksheet_write_string(ws, 0, 2, "kind", NULL);
+	worksheet_write_string(ws, 1, 0, "XM", NULL);
+	worksheet_write_string(ws, 1, 2, "portal", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(run_path(s, CSV_ASSETS, path, &r, &d), CD_EINVAL);
+	{
+		bool seen = false;
+
+		for (size_t i = 0; i < r.nerrors; i++)
+			seen |= strstr(r.errors[i].zh, "表头有合并的单元格（A1:B1）") != NULL;
+		assert_true(seen);
+	}
+	csv_report_free(&r);
+
 	/* without the bad rows it imports, the date cell read as a date */
 	assert_non_null(wb = workbook_new(path));
 	ws = workbook_add_worksheet(wb, "assets");
