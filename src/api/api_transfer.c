@@ -70,18 +70,26 @@ int api_import(struct api_ctx *x)
 	return api_ok(x, 200, body);
 }
 
-/* disposition writes the Content-Disposition of an export of kind on day `on`: an ASCII name
+/* disposition writes the Content-Disposition of an export of list (kind) on day `on`: an ASCII name
  * and the Chinese one percent-encoded as RFC 5987 asks. */
-static void disposition(char *out, size_t n, enum csv_kind kind, cd_date on, const char *ext)
+static void disposition(char *out, size_t n, enum export_list list, enum csv_kind kind,
+			cd_date on, const char *ext)
 {
 	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
 	char day[11], name[64];
 	size_t k;
 
 	date_format(on, day);
-	snprintf(name, sizeof name, "%s-%s.%s", zh[kind], day, ext);
+	snprintf(name, sizeof name, "%s-%s.%s",
+		 list == EXPORT_RECORDS	    ? "记录"
+		 : list == EXPORT_DEADLINES ? "应办事项"
+					    : zh[kind],
+		 day, ext);
 	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''",
-			     csv_kind_code(kind), day, ext);
+			     list == EXPORT_RECORDS	 ? "records"
+			     : list == EXPORT_DEADLINES ? "deadlines"
+							: csv_kind_code(kind),
+			     day, ext);
 	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		    *p == '-' || *p == '.')
@@ -115,6 +123,13 @@ int api_export(struct api_ctx *x)
 		return st;
 	if ((st = api_act(x, &c, &d)))
 		return st;
+	{
+		const char *last = strrchr(x->rt->path, '/') + 1;
+
+		in.list = !strcmp(last, "records")     ? EXPORT_RECORDS
+			  : !strcmp(last, "deadlines") ? EXPORT_DEADLINES
+						       : EXPORT_REGISTER;
+	}
 	in.kind = kind;
 	in.lang = (enum csv_lang)lang;
 	in.filter = kind == CSV_ASSETS ? &f : NULL;
@@ -156,8 +171,8 @@ int api_export(struct api_ctx *x)
 	x->r->content_type = in.xlsx ? "application/vnd.openxmlformats-officedocument."
 				       "spreadsheetml.sheet"
 				     : "text/csv; charset=utf-8";
-	disposition(x->r->disposition, sizeof x->r->disposition, kind, time_cst_date(x->q->now),
-		    in.xlsx ? "xlsx" : "csv");
+	disposition(x->r->disposition, sizeof x->r->disposition, in.list, kind,
+		    time_cst_date(x->q->now), in.xlsx ? "xlsx" : "csv");
 	x->r->status = 200;
 	return 200;
 }

@@ -1,6 +1,8 @@
 /* cmd_export.c — `cyberduty export KIND [--format csv|xlsx] [--lang zh|en] [--output FILE]`:
- * the register as a spreadsheet a clerk can open (CSV with BOM, or XLSX; Chinese headers and
- * values, English with --lang en), svc_export reading the store a page at a time. */
+ * the register (KIND units … projects), the records of meetings, drills, training (records) or
+ * today's obligations (deadlines) as a spreadsheet a clerk can open (CSV with BOM, or XLSX;
+ * Chinese headers and values, English with --lang en), svc_export reading the store a page at
+ * a time. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +22,7 @@ int cmd_export(int argc, char **argv, const char *usage)
 	struct act a;
 	char actor[128];
 	struct export_in in = {0};
+	const struct policy *pol = NULL;
 	FILE *f = stdout;
 	int kind, lg = CSV_LANG_ZH;
 	size_t k;
@@ -28,7 +31,10 @@ int cmd_export(int argc, char **argv, const char *usage)
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, fields, 1, 1, usage,
 			      &o))
 		return EXIT_ERROR;
-	kind = cli_csv_kind(o.pos[0], "export");
+	in.list = !strcmp(o.pos[0], "records")	 ? EXPORT_RECORDS
+		  : !strcmp(o.pos[0], "deadlines") ? EXPORT_DEADLINES
+						   : EXPORT_REGISTER;
+	kind = in.list == EXPORT_REGISTER ? cli_csv_kind(o.pos[0], "export") : 0;
 	if (kind < 0)
 		return EXIT_ERROR;
 	k = o.output ? strlen(o.output) : 0;
@@ -53,8 +59,11 @@ int cmd_export(int argc, char **argv, const char *usage)
 			rc = cd_diag_set(&d, CD_EIO, "%s: cannot create: %s", o.output,
 					 strerror(errno));
 	}
+	if (!rc && in.list == EXPORT_DEADLINES)
+		rc = policy_get(s, &pol, &d);
 	if (!rc) {
 		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);
+		a.pol = pol;
 		in.kind = (enum csv_kind)kind;
 		in.lang = (enum csv_lang)lg;
 		in.f = f;
@@ -63,6 +72,7 @@ int cmd_export(int argc, char **argv, const char *usage)
 	}
 	if (f && f != stdout && fclose(f) != 0 && !rc)
 		rc = cd_diag_set(&d, CD_EIO, "%s: write failed", o.output);
+	policy_put(pol);
 	store_close(s);
 	profile_free(p);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;

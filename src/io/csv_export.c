@@ -21,6 +21,9 @@ struct xlsx_book {
 	lxw_row_t row;
 	lxw_col_t col, ncols;
 	double width[XLSX_MAX_COLS]; /* the widest value of each column, in characters */
+	const char *head_text[XLSX_MAX_COLS]; /* the header row, for each sheet */
+	char name[64];                /* the first sheet's name */
+	int sheets;
 };
 
 /* display_width: how wide s shows — a CJK (or other wide) character twice a Latin one. */
@@ -42,6 +45,9 @@ static void xcell(struct csv_out *o, const char *s)
 {
 	struct xlsx_book *x = o->x;
 	lxw_format *fmt = x->row == 0 ? x->head : NULL;
+
+	if (x->row == 0 && x->sheets == 1 && x->col < XLSX_MAX_COLS)
+		x->head_text[x->col] = s;
 
 	if (s && *s && worksheet_write_string(x->ws, x->row, x->col, s, fmt) != LXW_NO_ERROR)
 		o->bad = true;
@@ -75,11 +81,43 @@ static void put(struct csv_out *o, const char *s)
 	}
 }
 
+/* sheet_finish sizes the columns of the sheet being written and puts its autofilter. */
+static void sheet_finish(struct xlsx_book *x)
+{
+	for (lxw_col_t c = 0; c < x->ncols && c < XLSX_MAX_COLS; c++) {
+		double w = x->width[c] + 2; /* room for the autofilter's button */
+
+		worksheet_set_column(x->ws, c, c, w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w, NULL);
+	}
+	if (x->ncols)
+		worksheet_autofilter(x->ws, 0, 0, x->row ? x->row - 1 : 0,
+				     (lxw_col_t)(x->ncols - 1));
+}
+
 static void end_row(struct csv_out *o)
 {
-	if (o->x) {
-		o->x->row++;
-		o->x->col = 0;
+	struct xlsx_book *x = o->x;
+
+	if (x) {
+		x->row++;
+		x->col = 0;
+		if (x->row == LXW_ROW_MAX) { /* a sheet is full: go on in the next, "NAME 2" … */
+			char name[80];
+
+			sheet_finish(x);
+			snprintf(name, sizeof name, "%s %d", x->name, ++x->sheets);
+			x->ws = workbook_add_worksheet(x->wb, name);
+			if (!x->ws) {
+				o->bad = true;
+				return;
+			}
+			x->row = 0;
+			for (lxw_col_t c = 0; c < x->ncols && c < XLSX_MAX_COLS; c++)
+				xcell(o, x->head_text[c]);
+			x->row = 1;
+			x->col = 0;
+			worksheet_freeze_panes(x->ws, 1, 0);
+		}
 		return;
 	}
 	if (fputs("\r\n", o->f) == EOF)
@@ -154,14 +192,13 @@ void csv_out_begin(struct csv_out *o, FILE *f, enum csv_kind kind, enum csv_lang
 
 static const char *const sheet_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
 
-enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kind kind,
-			       enum csv_lang lang, struct cd_diag *d)
+/* xlsx_start starts a workbook at path with one sheet named name (headers not yet written). */
+static enum cd_err xlsx_start(struct csv_out *o, const char *path, const char *name, size_t ncols,
+			      struct cd_diag *d)
 {
-	const struct csv_template *t = &csv_templates[kind];
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE};
 	struct xlsx_book *x = calloc(1, sizeof *x);
 
-	*o = (struct csv_out){.kind = kind, .lang = lang, .first = true};
 	if (!x)
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	x->wb = workbook_new_opt(path, &opt);
@@ -169,8 +206,9 @@ enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kin
 		free(x);
 		return cd_diag_set(d, CD_EIO, "%s: cannot create the workbook", path);
 	}
-	x->ws = workbook_add_worksheet(x->wb, lang == CSV_LANG_ZH ? sheet_zh[kind]
-								: csv_kind_code(kind));
+	x->ws = workbook_add_worksheet(x->wb, name);
+	snprintf(x->name, sizeof x->name, "%.60s", name);
+	x->sheets = 1;
 	x->head = workbook_add_format(x->wb);
 	x->date = workbook_add_format(x->wb);
 	if (!x->ws || !x->head || !x->date) {
@@ -180,13 +218,73 @@ enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kin
 	}
 	format_set_bold(x->head);
 	format_set_num_format(x->date, "yyyy-mm-dd");
-	x->ncols = (lxw_col_t)t->ncols;
+	x->ncols = (lxw_col_t)ncols;
 	o->x = x;
+	return CD_OK;
+}
+
+enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kind kind,
+			       enum csv_lang lang, struct cd_diag *d)
+{
+	const struct csv_template *t = &csv_templates[kind];
+	enum cd_err rc;
+
+	*o = (struct csv_out){.kind = kind, .lang = lang, .first = true};
+	rc = xlsx_start(o, path, lang == CSV_LANG_ZH ? sheet_zh[kind] : csv_kind_code(kind),
+			t->ncols, d);
+	if (rc)
+		return rc;
 	for (size_t c = 0; c < t->ncols; c++)
 		put(o, lang == CSV_LANG_ZH ? t->cols[c].zh : t->cols[c].key);
 	end_row(o);
-	worksheet_freeze_panes(x->ws, 1, 0);
+	worksheet_freeze_panes(o->x->ws, 1, 0);
 	return CD_OK;
+}
+
+enum cd_err csv_out_begin_sheet(struct csv_out *o, FILE *f, const char *path, const char *zh,
+				const char *en, const struct csv_sheet_col *cols, size_t n,
+				enum csv_lang lang, struct cd_diag *d)
+{
+	*o = (struct csv_out){.f = f, .kind = CSV__MAX, .lang = lang, .first = true};
+	if (path) {
+		enum cd_err rc = xlsx_start(o, path, lang == CSV_LANG_ZH ? zh : en, n, d);
+
+		if (rc)
+			return rc;
+	} else if (fputs("\xEF\xBB\xBF", f) == EOF) {
+		o->bad = true;
+	}
+	for (size_t c = 0; c < n; c++)
+		put(o, lang == CSV_LANG_ZH ? cols[c].zh : cols[c].en);
+	end_row(o);
+	if (o->x)
+		worksheet_freeze_panes(o->x->ws, 1, 0);
+	return CD_OK;
+}
+
+void csv_out_text(struct csv_out *o, const char *s)
+{
+	put(o, s);
+}
+
+void csv_out_label(struct csv_out *o, const char *zh, const char *en)
+{
+	put_name(o, zh, en);
+}
+
+void csv_out_date(struct csv_out *o, cd_date t)
+{
+	put_date(o, t);
+}
+
+void csv_out_num(struct csv_out *o, int64_t v)
+{
+	put_num(o, v);
+}
+
+void csv_out_row_end(struct csv_out *o)
+{
+	end_row(o);
 }
 
 void csv_out_rec(struct csv_out *o, const struct rec_row *w)
@@ -264,15 +362,7 @@ enum cd_err csv_out_end(struct csv_out *o, struct cd_diag *d)
 	struct xlsx_book *x = o->x;
 
 	if (x) {
-		for (lxw_col_t c = 0; c < x->ncols && c < XLSX_MAX_COLS; c++) {
-			double w = x->width[c] + 2; /* room for the autofilter's button */
-
-			worksheet_set_column(x->ws, c, c, w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w,
-					     NULL);
-		}
-		if (x->ncols)
-			worksheet_autofilter(x->ws, 0, 0, x->row ? x->row - 1 : 0,
-					     (lxw_col_t)(x->ncols - 1));
+		sheet_finish(x);
 		if (workbook_close(x->wb) != LXW_NO_ERROR)
 			o->bad = true;
 		free(x);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "io/csv_import.h"
 #include "store/store.h"
@@ -40,6 +41,24 @@ void csv_out_begin(struct csv_out *o, FILE *f, enum csv_kind kind, enum csv_lang
  * header row). CD_EIO or CD_ENOMEM when it cannot. */
 enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kind kind,
 			       enum csv_lang lang, struct cd_diag *d);
+
+/* Any other list as a sheet (records, obligations): its columns' headers, and the cells of
+ * each row written one by one — text, a label in the file's language, a date, a whole number
+ * — and the row ended. */
+struct csv_sheet_col {
+	const char *zh, *en;
+};
+
+/* csv_out_begin_sheet starts a sheet of columns cols[0..n) — an XLSX workbook at path when
+ * path is not NULL (its sheet named zh or en), else CSV to f — and writes the header row. */
+enum cd_err csv_out_begin_sheet(struct csv_out *o, FILE *f, const char *path, const char *zh,
+				const char *en, const struct csv_sheet_col *cols, size_t n,
+				enum csv_lang lang, struct cd_diag *d);
+void csv_out_text(struct csv_out *o, const char *s);
+void csv_out_label(struct csv_out *o, const char *zh, const char *en);
+void csv_out_date(struct csv_out *o, cd_date t);
+void csv_out_num(struct csv_out *o, int64_t v);
+void csv_out_row_end(struct csv_out *o);
 
 /* csv_out_rec writes a unit, person or duty (o->kind's; the codes it refers to from w);
  * csv_out_asset an asset. */

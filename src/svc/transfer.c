@@ -3,6 +3,9 @@
  * errors rolls back. */
 #include "svc/transfer.h"
 
+#include "core/notice.h"
+#include "svc/work.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -51,6 +54,107 @@ enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_rep
 
 #define EXPORT_PAGE 1000 /* records read from the store at a time */
 
+static const struct csv_sheet_col record_cols[] = {
+	{"类型", "kind"},     {"单位", "unit"},		 {"日期", "on"},
+	{"责任事项", "duty"}, {"期间", "period"},	 {"标题", "title"},
+	{"参加人员", "participants"}, {"纪要", "minutes"}, {"附件", "attachment"},
+};
+
+static const struct csv_sheet_col deadline_cols[] = {
+	{"事项", "name"},       {"依据", "article"},     {"单位", "unit"},
+	{"信息系统", "asset"},  {"期间", "period"},      {"开始日期", "start"},
+	{"截止日期", "due"},    {"状态", "state"},       {"要求次数", "need"},
+	{"已完成次数", "have"}, {"完成日期", "done_on"},
+};
+
+/* export_list writes the records or the obligations of the caller's scope, a page at a time
+ * (each page in an arena of its own). */
+static enum cd_err export_list(struct act *c, const struct export_in *in)
+{
+	bool rec = in->list == EXPORT_RECORDS;
+	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE};
+	struct oblig_query oq = {.state = -1, .limit = EXPORT_PAGE};
+	struct arena *keep = c->a, *names = arena_new(0); /* the keyset's names, page to page */
+	cd_date today = time_cst_date(c->now);
+	struct csv_out o;
+	bool more = true;
+	enum cd_err rc = csv_out_begin_sheet(
+		&o, in->f, in->xlsx ? in->path : NULL, rec ? "记录" : "应办事项",
+		rec ? "records" : "obligations", rec ? record_cols : deadline_cols,
+		rec ? sizeof record_cols / sizeof *record_cols
+		    : sizeof deadline_cols / sizeof *deadline_cols,
+		in->lang, c->d);
+
+	if (!rc && !names)
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	while (!rc && more && !o.bad) {
+		struct record_row *rows = NULL;
+		struct oblig_row *ob = NULL;
+		int64_t next = 0;
+		size_t n = 0;
+
+		if (!(c->a = arena_new(0))) {
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		rc = rec ? svc_record_page(c, wq, &rows, &n, &next)
+			 : svc_deadline_page(c, oq, &ob, &n, &more);
+		if (rec)
+			more = next != 0;
+		for (size_t i = 0; !rc && rec && i < n; i++) {
+			const struct record *r = &rows[i].r;
+
+			csv_out_label(&o, record_kind_label(r->kind), record_kind_code(r->kind));
+			csv_out_text(&o, rows[i].unit_code);
+			csv_out_date(&o, r->on);
+			csv_out_text(&o, r->duty);
+			csv_out_text(&o, r->period);
+			csv_out_text(&o, r->title);
+			csv_out_text(&o, r->participants);
+			csv_out_text(&o, r->minutes);
+			csv_out_text(&o, r->attachment);
+			csv_out_row_end(&o);
+		}
+		for (size_t i = 0; !rc && !rec && i < n; i++) {
+			const struct oblig *b = &ob[i].o;
+			enum due_state st = oblig_state(b, today);
+
+			csv_out_text(&o, b->name);
+			csv_out_text(&o, b->article);
+			csv_out_text(&o, ob[i].unit_code);
+			csv_out_text(&o, ob[i].asset_code);
+			csv_out_text(&o, b->period[0] ? b->period : NULL);
+			csv_out_date(&o, b->start);
+			csv_out_date(&o, b->due);
+			csv_out_label(&o, due_state_label(st), due_state_code(st));
+			csv_out_num(&o, b->need);
+			csv_out_num(&o, b->have);
+			csv_out_date(&o, b->done_on);
+			csv_out_row_end(&o);
+		}
+		if (!rc && rec) {
+			wq.after = next;
+		} else if (!rc && n) {
+			const struct oblig_row *last = &ob[n - 1];
+
+			oq.after = true;
+			oq.after_due = last->o.due;
+			oq.after_name = arena_strdup(names, last->o.name);
+			oq.after_unit = last->o.unit;
+			oq.after_asset = last->o.asset;
+			oq.after_id = last->id;
+		}
+		arena_free(c->a);
+		c->a = keep;
+	}
+	arena_free(names);
+	if (rc) {
+		csv_out_end(&o, NULL);
+		return rc;
+	}
+	return csv_out_end(&o, c->d);
+}
+
 enum cd_err svc_export(struct act *c, const struct export_in *in)
 {
 	enum csv_kind kind = in->kind;
@@ -63,6 +167,8 @@ enum cd_err svc_export(struct act *c, const struct export_in *in)
 	enum cd_err rc = CD_OK;
 	size_t n = EXPORT_PAGE;
 
+	if (in->list != EXPORT_REGISTER)
+		return export_list(c, in);
 	if (in->filter)
 		aq = *in->filter;
 	aq.scope = c->scope;

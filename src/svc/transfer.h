@@ -31,8 +31,15 @@ struct import_in {
  * read; else a failure in c->d. */
 enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep);
 
-/* What to export. */
+/* What to export: the register's records of a kind, or a list of the daily work. */
+enum export_list {
+	EXPORT_REGISTER,  /* the records of kind */
+	EXPORT_RECORDS,   /* the records of meetings, drills, training … (svc_record_page) */
+	EXPORT_DEADLINES, /* today's obligations, by due date (svc_deadline_page; needs c->pol) */
+};
+
 struct export_in {
+	enum export_list list;
 	enum csv_kind kind;
 	enum csv_lang lang;
 	bool xlsx;                        /* an XLSX workbook at path, else CSV to f */

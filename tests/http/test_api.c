@@ -684,7 +684,8 @@ static void imports(const struct client *office)
  * Content-Disposition — the assets exactly the rows the list's filters select. */
 static void exports(const struct client *office)
 {
-	static const char *const kinds[] = {"units", "persons", "duties", "assets", "projects"};
+	static const char *const kinds[] = {"units",	"persons", "duties",
+					    "assets", "projects", "records", "deadlines"};
 	char path[128], disp[512];
 	long lines = 0, want;
 
@@ -698,6 +699,14 @@ static void exports(const struct client *office)
 		assert_non_null(strstr(disp, "text/csv"));
 	}
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.export'") >= 1);
+	call(office, "GET", "/api/v1/export/deadlines", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "事项,依据,单位,信息系统,期间,开始日期,截止日期,状态,"));
+	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+	assert_non_null(strstr(disp, "filename=\"deadlines-"));
+	call(office, "GET", "/api/v1/export/records?lang=en&format=xlsx", NULL);
+	expect(200);
+	assert_memory_equal(r.body, "PK\x03\x04", 4);
 	snprintf(path, sizeof path, "/api/v1/export/assets?kind=portal&lang=zh");
 	call(office, "GET", path, NULL);
 	expect(200);
@@ -1012,6 +1021,8 @@ static const struct {
 	{"GET", "/api/v1/export/duties", "OFULA"},
 	{"GET", "/api/v1/export/assets", "OFULA"},
 	{"GET", "/api/v1/export/projects", "OFULA"},
+	{"GET", "/api/v1/export/records", "OFULA"},
+	{"GET", "/api/v1/export/deadlines", "OFULA"},
 	{"POST", "/api/v1/import/projects", "OF"},
 	{"POST", "/api/v1/import/units", "O"},
 	{"POST", "/api/v1/import/persons", "OF"},
