@@ -1061,18 +1061,18 @@ static void header(struct imp *im)
 		int c = *name ? csv_col_find(im->tpl, name) : -1;
 
 		if (!*name) {
-			report_at(im, 1, -1, NULL, NULL,
+			report_at(im, im->row, -1, NULL, NULL,
 				  tx(im->zh, "第 %zu 列没有表头（写上表头，或删去这一列）", i + 1),
 				  tx(im->en, "column %zu has no header (name it or delete it)", i + 1));
 		} else if (c < 0) {
-			report_at(im, 1, -1, name, NULL,
+			report_at(im, im->row, -1, name, NULL,
 				  tx(im->zh, "不是%s表的列（可用的列见 docs/csv.md）",
 				     kind_zh[im->kind]),
 				  tx(im->en, "is not a column of %s (see docs/csv.md for the template)",
 				     kind_codes[im->kind]));
 		} else if (im->pos_of[c] >= 0) {
 			if (!dup[c])
-				report_at(im, 1, -1, name, NULL, "这一列出现了两次",
+				report_at(im, im->row, -1, name, NULL, "这一列出现了两次",
 					  "appears twice");
 			dup[c] = true;
 		} else {
@@ -1082,7 +1082,7 @@ static void header(struct imp *im)
 	}
 	for (size_t c = 0; c < im->tpl->ncols; c++)
 		if (im->tpl->cols[c].required && im->pos_of[c] < 0)
-			report_at(im, 1, -1, im->tpl->cols[c].zh, NULL,
+			report_at(im, im->row, -1, im->tpl->cols[c].zh, NULL,
 				  tx(im->zh, "缺少这一必填列（英文表头 %s）", im->tpl->cols[c].key),
 				  tx(im->en, "a required column is missing (\"%s\")",
 				     im->tpl->cols[c].key));

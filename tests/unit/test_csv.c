@@ -248,6 +248,7 @@ static void broken_files(void **state)
 		{CSV_UNITS, "code,name,kind\nX,某,department\nY,某,faculty\n", 3, "kind",
 		 "第 3 行「kind」：faculty 不是可用的值", 1},
 		{CSV_UNITS, "code,name\nX,某\n", 1, NULL, "第 1 行「类型」：缺少这一必填列", 1},
+		{CSV_UNITS, ",,\ncode,name\n", 2, NULL, "第 2 行「类型」：缺少这一必填列", 1},
 		{CSV_UNITS, "code,名字,name,kind\n", 1, NULL, "第 1 行「名字」：不是单位表的列", 1},
 		{CSV_UNITS, "code,name,kind,code\n", 1, NULL, "第 1 行「code」：这一列出现了两次", 1},
 		{CSV_UNITS, "code,,name,kind\n", 1, NULL, "第 1 行：第 2 列没有表头", 1},
