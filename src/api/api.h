@@ -55,21 +55,31 @@ struct api_response {
 				    * file_size bytes, for the server to send piecewise from the
 				    * store (store_evidence_read); or "" */
 	uint64_t file_size;
+	/* a file to download (an export) instead of text: its open descriptor (owned, at offset
+	 * 0) and size; its type and disposition in content_type and disposition */
+	bool file;
+	int fd;
+	size_t file_len;
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503
  * with a JSON error; a client's mistake is a 4xx naming what to fix. Free r with
- * api_response_free. */
+ * api_response_free (which closes r->fd unless the caller took it, setting r->file false). */
 void api_handle(const struct api_request *q, struct api_response *r);
 
 /* API_UPLOAD_SLACK: bytes an upload's body may hold beyond the file's limit (the form's
  * boundaries and part headers around it). */
 #define API_UPLOAD_SLACK ((size_t)64 << 10)
 
+/* API_IMPORT_MAX: the bytes of a spreadsheet sent to /api/v1/import/ (held in memory; the
+ * command line streams files of any size). */
+#define API_IMPORT_MAX ((size_t)256 << 20)
+
 /* api_max_body: the bytes the body of request q may hold, asked before it is received (q's
  * method, path, session, authorization, now and store are read; the store may be NULL) — on
  * the routes that take a file upload, for a caller signed in (or with a live token) whose role
- * may use the route, the setting evidence_max_mb and API_UPLOAD_SLACK; else dflt. Nobody else
+ * may use the route, the setting evidence_max_mb and API_UPLOAD_SLACK (an evidence file) or
+ * API_IMPORT_MAX (a spreadsheet to import); else dflt. Nobody else
  * can make the server hold more than dflt bytes. *upload says which (may be NULL). */
 size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload);
 void api_response_free(struct api_response *r);

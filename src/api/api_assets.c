@@ -85,37 +85,48 @@ int api_asset_get(struct api_ctx *x)
 	return api_ok_text(x, 200, s, len);
 }
 
+int api_asset_filter(struct api_ctx *x, struct asset_query *f)
+{
+	const struct fval *v;
+	struct cd_diag d = {{0}};
+	enum cd_err rc;
+
+	if ((v = api_qval(x, "kind")) && v->set)
+		f->kind = (int)v->i;
+	if ((v = api_qval(x, "status")) && v->set)
+		f->status = (int)v->i;
+	if ((v = api_qval(x, "mlps_level")) && v->set)
+		f->mlps_level = (int)v->i;
+	if ((v = api_qval(x, "cii")) && v->set)
+		f->cii = v->b;
+	if ((v = api_qval(x, "q")) && v->set)
+		f->text = v->s;
+	if ((v = api_qval(x, "unit")) && v->set &&
+	    (rc = store_id_of(x->q->store, SK_UNIT, v->s, &f->unit, &d)) != CD_OK)
+		return rc == CD_ENOTFOUND ? api_fail(x, 400, "invalid", "unit", "unit: %s", d.msg)
+					  : api_err(x, rc, NULL, &d);
+	return 0;
+}
+
 int api_assets_list(struct api_ctx *x)
 {
 	static const char *const sorts[ASORT__MAX] = {"id", "code", "name", "mlps_level"};
 	struct asset_query f = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1,
 				.scope = x->who.unit, .limit = x->limit + 1};
-	const struct fval *v;
 	struct asset_row *rows;
 	struct cd_diag d = {{0}};
 	char key[256], next[600], num[24], *text;
 	struct jtext t = {0};
 	size_t n, len;
 	enum cd_err rc;
+	int st;
 
 	for (int i = 0; i < ASORT__MAX; i++)
 		if (!strcmp(x->sort, sorts[i]))
 			f.sort = (enum asset_sort)i;
 	f.desc = x->desc;
-	if ((v = api_qval(x, "kind"))->set)
-		f.kind = (int)v->i;
-	if ((v = api_qval(x, "status"))->set)
-		f.status = (int)v->i;
-	if ((v = api_qval(x, "mlps_level"))->set)
-		f.mlps_level = (int)v->i;
-	if ((v = api_qval(x, "cii"))->set)
-		f.cii = v->b;
-	if ((v = api_qval(x, "q"))->set)
-		f.text = v->s;
-	if ((v = api_qval(x, "unit"))->set &&
-	    (rc = store_id_of(x->q->store, SK_UNIT, v->s, &f.unit, &d)) != CD_OK)
-		return rc == CD_ENOTFOUND ? api_fail(x, 400, "invalid", "unit", "unit: %s", d.msg)
-					  : api_err(x, rc, NULL, &d);
+	if ((st = api_asset_filter(x, &f)))
+		return st;
 	if (x->cursor) {
 		if (!api_cursor_read(x->cursor, key, sizeof key, &f.after_id))
 			return api_fail(x, 400, "invalid", "cursor",

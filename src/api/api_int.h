@@ -71,6 +71,8 @@ struct api_ctx;
 #define R_FILE    64u /* a read that answers a file, not JSON */
 #define R_CODE   128u /* {id} may also be the record's code (a notice's 文号, percent-encoded
 		       * in the URL): a segment of digits alone is an id */
+#define R_IMPORT 256u /* a write whose body is a spreadsheet to import, not JSON: the handler
+		       * reads x->q->body itself; its limit is API_IMPORT_MAX */
 
 struct route {
 	const char *method;
@@ -260,6 +262,13 @@ int api_session_totp_confirm(struct api_ctx *x);
  * (tests/unit/test_register.c keeps them so). */
 struct asset_row;
 void api_asset_text(struct jtext *t, const struct asset_row *r);
+
+int api_import(struct api_ctx *x);
+int api_export(struct api_ctx *x);
+
+/* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
+ * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
+int api_asset_filter(struct api_ctx *x, struct asset_query *f);
 
 int api_assets_list(struct api_ctx *x);
 int api_asset_get(struct api_ctx *x);

@@ -236,10 +236,10 @@ static int query_value(struct api_ctx *x, const struct field *f, const char *s, 
 					f->name);
 		return check_int(x, f, i, v, 400);
 	case FT_BOOL:
-		if (strcmp(s, "true") && strcmp(s, "false"))
-			return api_fail(x, 400, "invalid", f->name, "%s: give true or false",
+		if (strcmp(s, "true") && strcmp(s, "false") && strcmp(s, "1") && strcmp(s, "0"))
+			return api_fail(x, 400, "invalid", f->name, "%s: give true or false (1 or 0)",
 					f->name);
-		v->b = !strcmp(s, "true");
+		v->b = !strcmp(s, "true") || !strcmp(s, "1");
 		return 0;
 	default:
 		return check_string(x, f, s, strlen(s), v, 400);

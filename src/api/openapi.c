@@ -134,7 +134,7 @@ static json_t *error_ref(const char *why)
 static json_t *operation(const struct route *rt)
 {
 	bool write = strcmp(rt->method, "GET") != 0;
-	unsigned ok = !strcmp(rt->method, "POST") && !(rt->flags & R_NOBODY) ? 201
+	unsigned ok = !strcmp(rt->method, "POST") && !(rt->flags & (R_NOBODY | R_IMPORT)) ? 201
 		      : !strcmp(rt->method, "DELETE")				? 204
 										: 200;
 	json_t *resp = json_object(), *op;
@@ -165,8 +165,17 @@ static json_t *operation(const struct route *rt)
 	if (write) {
 		json_object_set_new(resp, "409", error_ref("a conflict with what is recorded"));
 		json_object_set_new(resp, "413", error_ref("the body is too large"));
-		json_object_set_new(resp, "415", error_ref("the body is not application/json"));
-		json_object_set_new(resp, "422", error_ref("a field is missing, unknown or wrong"));
+		json_object_set_new(resp, "415",
+				    error_ref(rt->flags & R_IMPORT ? "the body is not a spreadsheet"
+								 : "the body is not application/json"));
+		json_object_set_new(resp, "422",
+				    rt->flags & R_IMPORT
+					    ? json_pack("{s:s, s:{s:{s:{s:s}}}}", "description",
+							"the file has errors: the report lists every "
+							"one (row, column, header, value, message)",
+							"content", "application/json", "schema",
+							"type", "object")
+					    : error_ref("a field is missing, unknown or wrong"));
 	}
 	op = json_pack("{s:s, s:[s], s:o, s:o, s:s}", "summary", rt->summary, "tags", rt->tag,
 		       "parameters", parameters(rt), "responses", resp, "x-permission",
@@ -186,6 +195,11 @@ static json_t *operation(const struct route *rt)
 				  "string", "format", "binary", "application/octet-stream",
 				  "schema", "type", "string", "format", "binary"));
 	}
+	if (rt->flags & R_IMPORT)
+		json_object_set_new(op, "requestBody",
+				    json_pack("{s:b, s:{s:{s:{s:s, s:s}}}}", "required", 1,
+					      "content", "*/*", "schema", "type", "string",
+					      "format", "binary"));
 	if (write && rt->nbody)
 		json_object_set_new(op, "requestBody",
 				    json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content",

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_int.h"
 
@@ -467,6 +468,8 @@ static int read_body(struct api_ctx *x)
 		return 0; /* a file: its handler reads it */
 	while (blank < q->len && strchr(" \t\r\n", q->body[blank]))
 		blank++;
+	if (x->rt->flags & R_IMPORT)
+		return 0;
 	if (x->rt->flags & R_NOBODY) {
 		if (blank == q->len)
 			return 0;
@@ -582,7 +585,7 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	if (!(st = find(&x)) && !(st = identify(&x)) && !(st = allowed(&x)) &&
 	    !(st = api_query_read(&x)) && !(st = is_write(q->method) ? read_body(&x) : 0))
 		st = x.rt->flags & R_CACHE ? run_kept(&x) : x.rt->run(&x);
-	if (!r->body && !r->text && !r->file_sm3[0] && st != 204)
+	if (!r->body && !r->text && !r->file_sm3[0] && !r->file && st != 204)
 		api_fail(&x, 500, "internal", NULL, "out of memory");
 	audit_outcome(&x, st);
 	json_decref(x.body);
@@ -629,7 +632,8 @@ size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload)
 		const char *code = NULL;
 		size_t ncode = 0;
 
-		if (!(api_routes[i].flags & R_UPLOAD) || strcmp(api_routes[i].method, q->method) ||
+		if (!(api_routes[i].flags & (R_UPLOAD | R_IMPORT)) ||
+		    strcmp(api_routes[i].method, q->method) ||
 		    !match(api_routes[i].path, q->path, api_routes[i].flags & R_CODE, &id, &code,
 			   &ncode))
 			continue;
@@ -639,6 +643,8 @@ size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload)
 			return dflt;
 		if (upload)
 			*upload = true;
+		if (api_routes[i].flags & R_IMPORT)
+			return API_IMPORT_MAX > dflt ? API_IMPORT_MAX : dflt;
 		return ((size_t)set.evidence_max_mb << 20) + API_UPLOAD_SLACK;
 	}
 	return dflt;
@@ -646,6 +652,9 @@ size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload)
 
 void api_response_free(struct api_response *r)
 {
+	if (r->file)
+		close(r->fd);
+	r->file = false;
 	json_decref(r->body);
 	r->body = NULL;
 	free(r->text);

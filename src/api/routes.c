@@ -29,6 +29,31 @@ static const char *duty_role_i(int v)
 #define ENUM(fn, max)     FT_ENUM, 0, 0, 0, fn##_i, max
 #define ENUM_REQ(fn, max) FT_ENUM, FF_REQUIRED, 0, 0, fn##_i, max
 
+/* --- imports ------------------------------------------------------------------------------------ */
+
+static const struct field import_query[] = {
+	{"dry_run", FT_BOOL, 0, 0, 0, NULL, 0,
+	 "only check the file and report what would be created and updated (true or 1)"},
+};
+
+static const struct field export_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+};
+
+static const struct field export_asset_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+	{"kind", ENUM(asset_kind, ASSET__MAX), "only assets of this kind"},
+	{"status", ENUM(asset_status, STATUS__MAX), "only assets in this status"},
+	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
+	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+};
+
 /* --- sessions ----------------------------------------------------------------------------------- */
 
 static const struct field login_fields[] = {
@@ -444,6 +469,40 @@ const struct route api_routes[] = {
 	{"PATCH", "/api/v1/projects/{id}", PERM_WORK, R_UPDATE, api_project_update,
 	 BODY(project_fields), NONE, NULL, "project.update", "register",
 	 "change a project's name, unit, year or budgets (its code stays)"},
+
+	{"POST", "/api/v1/import/units", PERM_OFFICE, R_IMPORT, api_import, NONE,
+	 QUERY(import_query), NULL, "import.units", "register",
+	 "import units from a spreadsheet (the body: .xlsx, or CSV in UTF-8 or GB18030): every row "
+	 "checked, all or nothing; answers the report, 422 listing every error"},
+	{"POST", "/api/v1/import/persons", PERM_WORK, R_IMPORT, api_import, NONE,
+	 QUERY(import_query), NULL, "import.people", "register",
+	 "import persons from a spreadsheet (as units)"},
+	{"POST", "/api/v1/import/duties", PERM_WORK, R_IMPORT, api_import, NONE, QUERY(import_query),
+	 NULL, "import.duties", "register", "import duties from a spreadsheet (as units)"},
+	{"POST", "/api/v1/import/projects", PERM_WORK, R_IMPORT, api_import, NONE,
+	 QUERY(import_query), NULL, "import.projects", "register",
+	 "import IT projects and their budgets from a spreadsheet (as units)"},
+	{"POST", "/api/v1/import/assets", PERM_WORK, R_IMPORT, api_import, NONE, QUERY(import_query),
+	 NULL, "import.assets", "register", "import assets from a spreadsheet (as units)"},
+
+	{"GET", "/api/v1/export/units", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "register",
+	 "the units in scope as a spreadsheet file (CSV with BOM; Content-Disposition names it)"},
+	{"GET", "/api/v1/export/persons", PERM_READ, R_PERSONAL, api_export, NONE,
+	 QUERY(export_query), NULL, "person.export", "register",
+	 "the persons in scope as a spreadsheet file (personal data: the read is audited)"},
+	{"GET", "/api/v1/export/duties", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "register", "the duties in scope as a spreadsheet file"},
+	{"GET", "/api/v1/export/projects", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "register", "the IT projects and their budgets as a spreadsheet file"},
+	{"GET", "/api/v1/export/records", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "records", "the records of meetings, drills, training … in scope as a file"},
+	{"GET", "/api/v1/export/deadlines", PERM_READ, 0, api_export, NONE, QUERY(export_query),
+	 NULL, NULL, "deadlines",
+	 "today's obligations in scope (what is due, by due date, with their state) as a file"},
+	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
+	 NULL, NULL, "register",
+	 "the assets in scope the list's filters select, as a spreadsheet file"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

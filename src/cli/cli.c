@@ -27,6 +27,7 @@ static const struct {
 	{OPT_PROFILE, "--profile", true}, {OPT_FORMAT, "--format", true},
 	{OPT_OUTPUT, "--output", true},	{OPT_JSON, "--json", false},
 	{OPT_ALL, "--all", false},	{OPT_DISABLE, "--disable", false},
+	{OPT_DRY_RUN, "--dry-run", false},
 };
 
 static bool usage_error(const char *usage, const char *fmt, ...)
@@ -79,6 +80,9 @@ static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const ch
 		break;
 	case OPT_DISABLE:
 		o->disable = true;
+		break;
+	case OPT_DRY_RUN:
+		o->dry_run = true;
 		break;
 	default:
 		break;
@@ -268,7 +272,9 @@ int cli_csv_kind(const char *arg, const char *verb)
 	int kind = csv_kind_parse(arg);
 
 	if (kind < 0)
-		fprintf(stderr, "cyberduty: cannot %s \"%s\" (use units, people, duties or assets)\n",
+		fprintf(stderr,
+			"cyberduty: cannot %s \"%s\" (use units, people, duties, assets or "
+			"projects)\n",
 			verb, arg);
 	return kind;
 }

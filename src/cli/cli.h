@@ -29,6 +29,7 @@
 #define OPT_JSON    (1u << 5) /* --json */
 #define OPT_ALL     (1u << 6) /* --all */
 #define OPT_DISABLE (1u << 7) /* --disable */
+#define OPT_DRY_RUN (1u << 8) /* --dry-run */
 
 #define CLI_MAX_POS 8
 
@@ -58,6 +59,7 @@ struct cli_opts {
 	bool json;
 	bool all;
 	bool disable;
+	bool dry_run;
 	const char *pos[CLI_MAX_POS]; /* positional arguments after the command name */
 	int npos;
 };
@@ -109,8 +111,8 @@ enum cd_err cli_unit(const struct reg *reg, const char *name, const char *code, 
 		     struct cd_diag *d);
 const char *cli_unit_code(const struct reg *reg, int64_t id);
 
-/* cli_csv_kind parses a register kind (units, people, duties, assets) for `verb`; on an unknown
- * one it prints what to use and returns -1. */
+/* cli_csv_kind parses a register kind (units, people, duties, assets, projects) for `verb`; on
+ * an unknown one it prints what to use and returns -1. */
 int cli_csv_kind(const char *arg, const char *verb);
 
 struct calendar;
@@ -218,9 +220,9 @@ int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
 const char *cli_actor(char *buf, size_t n);
 
 /* cli_audit_record appends, in a transaction of its own, the entry of a write whose
- * transaction the command does not hold (io/'s import and demo/ commit themselves), called
- * right after it: actor cli_actor, ip "", now, outcome ok, action (dotted: "register.import"),
- * the object named by object_fmt ("register:%s"), after (consumed; NULL for none). A failure
+ * transaction the command does not hold (demo/ commits itself), called right after it: actor
+ * cli_actor, ip "", now, outcome ok, action (dotted: "demo.create"),
+ * the object named by object_fmt, after (consumed; NULL for none). A failure
  * says the write is done but its entry is not. (Every other write of the command line is an
  * act of svc/, whose entry is in the write's transaction.) */
 enum cd_err cli_audit_record(struct store *s, const char *action, json_t *after,

@@ -1,8 +1,19 @@
-/* cmd_import.c — `cyberduty import KIND FILE.csv`: all-or-nothing CSV import (docs/csv.md). */
+/* cmd_import.c — `cyberduty import KIND FILE.csv|FILE.xlsx [--dry-run] [--json]`: the act
+ * svc_import (docs/csv.md); every error of the file is printed, in Chinese and English. */
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "io/csv_import.h"
+#include "svc/transfer.h"
+
+/* print_errors lists the report's errors on stderr. */
+static void print_errors(const struct csv_report *r)
+{
+	for (size_t i = 0; i < r->nerrors; i++)
+		fprintf(stderr, "%s\n    %s\n", r->errors[i].zh, r->errors[i].en);
+	if (r->more)
+		fprintf(stderr, "…… 另有 %zu 处错误未列出 / %zu more errors not listed\n", r->more,
+			r->more);
+}
 
 int cmd_import(int argc, char **argv, const char *usage)
 {
@@ -10,27 +21,35 @@ int cmd_import(int argc, char **argv, const char *usage)
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
 	struct store *s = NULL;
-	size_t n = 0;
+	struct csv_report r = {0};
+	struct import_in in = {0};
+	struct act a;
+	char actor[128];
 	int kind;
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB, 2, 2, usage, &o))
+	if (!cli_parse(argc, argv, OPT_DB | OPT_DRY_RUN | OPT_JSON, 2, 2, usage, &o))
 		return EXIT_ERROR;
 	kind = cli_csv_kind(o.pos[0], "import");
 	if (kind < 0)
 		return EXIT_ERROR;
+	in = (struct import_in){.kind = (enum csv_kind)kind, .path = o.pos[1],
+				.dry_run = o.dry_run};
 	rc = cli_open(&o, &s, &p, &d);
-	if (!rc)
-		rc = csv_import_file(s, (enum csv_kind)kind, o.pos[1], &n, &d);
-	if (!rc) /* the import commits itself: its entry follows */
-		rc = cli_audit_record(s, "register.import",
-				      json_pack("{s:s, s:s, s:I}", "kind", o.pos[0], "file",
-						o.pos[1], "rows", (json_int_t)n),
-				      &d, "register:%s", o.pos[0]);
-	if (!rc)
-		printf("%s: imported %zu %s\n", o.pos[1], n, o.pos[0]);
+	if (!rc) {
+		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);
+		rc = svc_import(&a, &in, &r);
+	}
+	if (o.json && (!rc || rc == CD_EINVAL) && r.a)
+		cli_json_dump(svc_import_json(&in, &r));
 	else if (rc == CD_EINVAL)
-		fprintf(stderr, "cyberduty: nothing imported\n");
+		print_errors(&r);
+	if (!rc && !o.json)
+		printf("%s: %s %zu %s (新增 %zu，更新 %zu；created %zu, updated %zu; %s)\n",
+		       o.pos[1], o.dry_run ? "checked, would import" : "imported",
+		       r.created + r.updated, o.pos[0], r.created, r.updated, r.created, r.updated,
+		       r.encoding ? r.encoding : "");
+	csv_report_free(&r);
 	store_close(s);
 	profile_free(p);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;

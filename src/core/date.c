@@ -84,6 +84,85 @@ bool date_parse(const char *s, cd_date *out)
 	return true;
 }
 
+/* number reads 1 to max digits at *p and moves *p past them; -1 when there is none. */
+static int number(const char **p, int max)
+{
+	int v = 0, n = 0;
+
+	while (n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+/* skip_time skips " H:MM[:SS]" (what a spreadsheet adds to a date saved as text); returns the
+ * rest, or NULL when something else follows. */
+static const char *skip_time(const char *p)
+{
+	if (*p != ' ' && *p != 'T')
+		return p;
+	p++;
+	if (number(&p, 2) < 0 || *p++ != ':' || number(&p, 2) < 0)
+		return NULL;
+	if (*p == ':' && (p++, number(&p, 2) < 0))
+		return NULL;
+	return p;
+}
+
+enum date_form date_read(const char *s, cd_date *out, int *py, int *pm, int *pd)
+{
+	static const char *const seps[][3] = {
+		{"-", "-", ""}, {"/", "/", ""}, {".", ".", ""}, {"年", "月", "日"}};
+	const char *p;
+	int y, m, d;
+
+	if (!s)
+		return DATE_NOT_DATE;
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		size_t l1 = strlen(seps[i][0]), l2 = strlen(seps[i][1]), l3 = strlen(seps[i][2]);
+
+		p = s;
+		if ((y = number(&p, 4)) < 0 || p - s != 4 || strncmp(p, seps[i][0], l1))
+			continue;
+		p += l1;
+		if ((m = number(&p, 2)) < 0 || strncmp(p, seps[i][1], l2))
+			continue;
+		p += l2;
+		if ((d = number(&p, 2)) < 0 || strncmp(p, seps[i][2], l3))
+			continue;
+		p = skip_time(p + l3);
+		if (!p || *p)
+			continue;
+		if (py)
+			*py = y;
+		if (pm)
+			*pm = m;
+		if (pd)
+			*pd = d;
+		if (y < 1900 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
+			return DATE_NO_DAY;
+		*out = date_from_ymd(y, m, d);
+		return DATE_READ;
+	}
+	return DATE_NOT_DATE;
+}
+
+bool date_from_serial(double serial, cd_date *out)
+{
+	static const double last = 2958465; /* 9999-12-31 */
+	long days;
+
+	if (!(serial >= 1 && serial <= last))
+		return false;
+	days = (long)serial;
+	if (days >= 61)
+		days--; /* the 1900-02-29 that never was */
+	*out = date_from_ymd(1899, 12, 31) + (cd_date)days;
+	return true;
+}
+
 bool time_parse(const char *s, bool cst_default, cd_time *out)
 {
 	cd_date day;

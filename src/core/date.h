@@ -21,6 +21,25 @@ void date_to_ymd(cd_date t, int *y, int *m, int *d);
  * Returns true and sets *out, or false (out untouched). */
 bool date_parse(const char *s, cd_date *out);
 
+/* What date_read made of a text. */
+enum date_form {
+	DATE_READ,     /* a date */
+	DATE_NOT_DATE, /* not written as a date */
+	DATE_NO_DAY,   /* written as a date, but no such day (2024-02-30, 2023-13-01) */
+};
+
+/* date_read reads a date as Chinese offices and spreadsheets write it: 2024-03-01, 2024-3-1,
+ * 2024/3/1, 2024.3.1, 2024年3月1日 (years 1900-9999, month and day of one or two digits),
+ * optionally followed by a time of day that is ignored (" 0:00", " 00:00:00", as a spreadsheet
+ * saved as CSV writes). On DATE_READ sets *out; on DATE_NO_DAY sets *y, *m, *d (any may be NULL)
+ * to what was written, so the caller can say which part is impossible. */
+enum date_form date_read(const char *s, cd_date *out, int *y, int *m, int *d);
+
+/* date_from_serial turns a spreadsheet's day serial number (1900 date system: 1 is
+ * 1900-01-01, Excel's phantom 1900-02-29 counted; 61 is 1900-03-01) into a date; the fraction
+ * (a time of day) is dropped. false for serials before 1 or after 9999-12-31. */
+bool date_from_serial(double serial, cd_date *out);
+
 /* date_format writes "YYYY-MM-DD" into buf (≥ 11 bytes) and returns buf;
  * CD_DATE_NONE gives "". */
 char *date_format(cd_date t, char buf[11]);

@@ -1,12 +1,18 @@
-/* csv_import.h — all-or-nothing import of register records from CSV (RFC 4180, UTF-8 with or
- * without BOM, English or Chinese headers; templates in docs/csv.md). Every row is parsed and
- * checked, and every reference resolved, before anything is written; one bad row names its
- * line and column and nothing is imported. */
+/* csv_import.h — import of register records from a spreadsheet: an .xlsx workbook, or CSV (RFC
+ * 4180; UTF-8 with or without BOM, or GB18030/GBK); English or Chinese headers (templates in
+ * docs/csv.md).
+ * The file streams through a record at a time: every row is checked and every reference
+ * resolved, each error of the file is reported (row, column, value, what to fix, in Chinese
+ * and English), and rows are written as they pass — inside the caller's transaction, which the
+ * caller rolls back when any row was refused (svc_import, svc/transfer.h). */
 #ifndef CD_CSV_IMPORT_H
 #define CD_CSV_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -15,22 +21,51 @@ enum csv_kind {
 	CSV_PEOPLE,
 	CSV_DUTIES,
 	CSV_ASSETS,
+	CSV_PROJECTS,
 	CSV__MAX
 };
 
-/* csv_kind_parse maps "units" "people" "duties" "assets" to the enum; -1 when unknown. */
+/* csv_kind_parse maps "units" "people" "duties" "assets" "projects" to the enum; -1 when
+ * unknown. */
 int csv_kind_parse(const char *s);
 const char *csv_kind_code(enum csv_kind k);
 
-/* csv_import reads len bytes of CSV (named `file` in messages) and adds every row to the
- * store in one transaction. On CD_OK *count (may be NULL) is the number of records added.
- * On error nothing was written and d reads "FILE:LINE:COLUMN: what is wrong" (COLUMN is
- * 1-based, omitted when the whole row is wrong). */
-enum cd_err csv_import(struct store *s, enum csv_kind kind, const char *buf, size_t len,
-		       const char *file, size_t *count, struct cd_diag *d);
+#define CSV_MAX_ERRORS 200 /* errors a report lists; the rest are counted */
 
-/* csv_import_file reads path (at most 64 MiB) and imports it. */
-enum cd_err csv_import_file(struct store *s, enum csv_kind kind, const char *path, size_t *count,
-			    struct cd_diag *d);
+/* One thing wrong in a file. */
+struct csv_error {
+	size_t row;         /* as a spreadsheet numbers it (the header is row 1); 0: the file */
+	const char *column; /* the column's English key ("graded_on"), NULL: the whole row */
+	const char *header; /* the column's header as the file wrote it, NULL: none */
+	const char *value;  /* the value refused, NULL: none */
+	const char *zh;     /* what is wrong and how to fix it: "第 5 行「定级日期」：…" */
+	const char *en;     /* the same in English: "row 5, column \"graded_on\": …" */
+};
+
+/* What an import found and did (in a dry run: would do). Its strings live in a. */
+struct csv_report {
+	const char *encoding;     /* the encoding the file was read in: "UTF-8", "UTF-8 (BOM)",
+				   * "GB18030" (NULL until read) */
+	size_t rows;              /* data rows read */
+	size_t created, updated;  /* records added; records with a code already held, changed */
+	struct csv_error *errors; /* the first CSV_MAX_ERRORS */
+	size_t nerrors, caperrors;
+	size_t more;              /* errors past those listed */
+	struct arena *a;
+};
+
+/* csv_report_free releases what r holds (not r). */
+void csv_report_free(struct csv_report *r);
+
+/* csv_import reads the stream f (seekable; named `file` in messages) as records of kind: an
+ * .xlsx when it starts as a zip does, else CSV.
+ * A row whose code (units, people, assets) the register holds already updates that record
+ * with the columns the file has; any other row adds one (duties are always added). Unless
+ * dry_run, rows are written as they pass while no error has been found, inside the
+ * transaction the caller holds. rep is filled (the caller frees it with csv_report_free, also
+ * on failure). Returns CD_OK when the file had no error, CD_EINVAL when rep lists errors (the
+ * caller rolls back), else the failure (CD_EIO, CD_ENOMEM, the store's) in d. */
+enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char *file,
+		       bool dry_run, struct csv_report *rep, struct cd_diag *d);
 
 #endif

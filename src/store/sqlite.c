@@ -2381,6 +2381,18 @@ static bool sq_in_transaction(const struct store *s)
 	return ((const struct sq *)s)->in_tx;
 }
 
+static enum cd_err sq_bulk(struct store *s, bool on, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	if (q->in_tx)
+		return CD_OK;
+	if (sqlite3_exec(q->db, on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(q, d, "temp_store");
+	return CD_OK;
+}
+
 /* --- the register one record at a time (the server) ------------------------------------------ */
 
 static enum cd_err sq_unit_within(struct store *s, int64_t unit, int64_t top, bool *yes,
@@ -3674,6 +3686,7 @@ static const struct store_ops sqlite_ops = {
 	.token_list = sq_token_list,
 	.token_revoke = sq_token_revoke,
 	.in_transaction = sq_in_transaction,
+	.bulk = sq_bulk,
 	.begin_read = sq_begin_read,
 	.audit_head = sq_audit_head,
 	.audit_add = sq_audit_add,

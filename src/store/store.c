@@ -345,6 +345,11 @@ bool store_in_transaction(const struct store *s)
 	return s->ops->in_transaction(s);
 }
 
+enum cd_err store_bulk(struct store *s, bool on, struct cd_diag *d)
+{
+	return s->ops->bulk(s, on, d);
+}
+
 enum cd_err store_unit_within(struct store *s, int64_t unit, int64_t top, bool *yes,
 			      struct cd_diag *d)
 {

@@ -110,6 +110,7 @@ struct store_ops {
 				  struct cd_diag *d);
 	enum cd_err (*token_revoke)(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
 	bool (*in_transaction)(const struct store *s);
+	enum cd_err (*bulk)(struct store *s, bool on, struct cd_diag *d);
 	enum cd_err (*begin_read)(struct store *s, struct cd_diag *d);
 	enum cd_err (*audit_head)(struct store *s, int64_t *seq, char hash[65], struct cd_diag *d);
 	enum cd_err (*audit_add)(struct store *s, const struct store_audit_entry *e,

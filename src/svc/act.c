@@ -114,6 +114,12 @@ enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const cha
 	return rc;
 }
 
+void act_abandon(struct act *c)
+{
+	if (!c->outer)
+		store_rollback(c->s);
+}
+
 bool act_in_scope(struct act *c, int64_t unit)
 {
 	bool yes = false;

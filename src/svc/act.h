@@ -77,6 +77,10 @@ enum cd_err act_begin(struct act *c);
 enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const char *object,
 		    json_t *before, json_t *after);
 
+/* act_abandon ends an act begun with act_begin that writes nothing after all (a dry run):
+ * rolls back, unless the caller holds the transaction. */
+void act_abandon(struct act *c);
+
 /* act_in_scope: unit lies in the caller's scope (always with scope 0; never for unit 0 under
  * a scope). */
 bool act_in_scope(struct act *c, int64_t unit);

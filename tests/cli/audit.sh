@@ -42,8 +42,8 @@ expect 2 "$CD" incident event I1 --db "$DB" --grade 重大
 [ "$(count "$DB")" -eq "$_n" ] || fail "a refused write appended to the audit log"
 
 expect 0 "$CD" audit list --db "$DB" --json
-jq -e --arg me "$ME" '[.entries[] | .action] == ["profile.set", "register.import",
-	"register.import", "register.import", "register.import", "calendar.import", "notice.create",
+jq -e --arg me "$ME" '[.entries[] | .action] == ["profile.set", "import.units",
+	"import.people", "import.assets", "import.duties", "calendar.import", "notice.create",
 	"notice.rectify", "record.create", "project.create", "incident.create", "incident.event",
 	"incident.report", "incident.close", "incident.propose", "accountability.answer",
 	"incident.recommend", "incident.decide"] and all(.entries[]; .actor == $me and .ip == "" and

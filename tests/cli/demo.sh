@@ -12,6 +12,14 @@ assets=$("$CD" export assets --format csv --db "$T/imnu.db" | tail -n +2 | wc -l
 "$CD" export units --format csv --db "$T/imnu.db" >"$T/u.csv"
 for name in 网络安全和信息化委员会 网信委办公室 信息中心 党委宣传部; do has "$T/u.csv" "$name"; done
 
+# what is due and the records, as spreadsheets
+expect 0 "$CD" export deadlines --db "$T/imnu.db"
+has "$T/out" "事项,依据,单位,信息系统,期间,开始日期,截止日期,状态,要求次数,已完成次数,完成日期"
+[ "$(wc -l <"$T/out")" -gt 20 ] || fail "imnu demo: few obligations exported"
+expect 0 "$CD" export records --lang en --db "$T/imnu.db"
+has "$T/out" "kind,unit,on,duty,period,title,participants,minutes,attachment"
+expect 0 "$CD" export records --output "$T/records.xlsx" --db "$T/imnu.db"
+
 expect 1 "$CD" check --db "$T/imnu.db" --as-of 2026-11-21 --json
 for rule in role.missing role.overlap asset.unanswered mlps.unfiled mlps.unassessed; do
 	jq -e --arg r "$rule" '[.findings[] | select(.rule == $r)] | length > 0' "$T/out" >/dev/null ||

@@ -49,10 +49,24 @@ expect 1 "$CD" check --as-of 2025-12-31 --db "$DB"
 
 # bad input: exit 2, a clear message, nothing written
 "$CD" export people --format csv --db "$DB" >"$T/before.csv"
-printf 'code,name,unit\nT9,新人,JSJ\nT0001,重复,JSJ\n' >"$T/bad.csv"
+printf 'code,name,unit,email\nT9,新人,JSJ,\nT8,某,NOPE,\nT7,某,JSJ,nobody\nT9,重复,JSJ,\n' >"$T/bad.csv"
 expect 2 "$CD" import people "$T/bad.csv" --db "$DB"
-has "$T/err" "bad.csv:3:1: column \"code\" (工号): code \"T0001\" already exists"
-has "$T/err" "nothing imported"
+has "$T/err" "第 3 行「unit」：NOPE 不是已有单位的代码（请先导入单位）"
+has "$T/err" "row 3, column \"unit\": \"NOPE\" is no unit's code (import units first)"
+has "$T/err" "第 4 行「email」：nobody 不是电子邮箱地址"
+has "$T/err" "第 5 行「code」：T9 与第 2 行的代码重复"
+has "$T/err" "3 errors, nothing imported"
+expect 2 "$CD" import people "$T/bad.csv" --json --db "$DB"
+jq -e '.error_count == 3 and .rows == 4 and ([.errors[] | .row] == [3, 4, 5]) and
+	.errors[0].column == "unit" and .errors[0].value == "NOPE"' "$T/out" >/dev/null ||
+	fail "--json lists every error"
+# a dry run checks and says what it would do, writing nothing; GB18030 (Excel on Chinese
+# Windows) is read as such
+printf '工号,姓名,所属单位\nT9,新人,JSJ\nT0001,王建国,DW\n' | iconv -f UTF-8 -t GB18030 >"$T/gbk.csv"
+expect 0 "$CD" import people "$T/gbk.csv" --dry-run --db "$DB"
+has "$T/out" "checked, would import 2 people (新增 1，更新 1；created 1, updated 1; GB18030)"
+"$CD" export people --format csv --db "$DB" >"$T/after.csv"
+cmp -s "$T/before.csv" "$T/after.csv" || fail "a dry run changed the register"
 "$CD" export people --format csv --db "$DB" >"$T/after.csv"
 cmp -s "$T/before.csv" "$T/after.csv" || fail "a refused import changed the register"
 expect 2 "$CD" import gadgets "$T/bad.csv" --db "$DB"
@@ -61,7 +75,22 @@ has "$T/err" "cannot open"
 expect 2 "$CD" check --as-of 2026-02-30 --db "$DB"
 has "$T/err" "--as-of wants a date YYYY-MM-DD"
 expect 2 "$CD" check --bogus --db "$DB"
-expect 2 "$CD" export units --format xlsx --db "$DB"
+expect 2 "$CD" export units --format pdf --db "$DB"
+
+# exports a clerk can open: BOM, Chinese headers and values; English on request
+expect 0 "$CD" export assets --format csv --db "$DB"
+[ "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || fail "no BOM"
+has "$T/out" "资产编码,名称,类型,网址,建设单位"
+has "$T/out" ",运行,"
+expect 0 "$CD" export assets --format csv --lang en --db "$DB"
+has "$T/out" "code,name,kind,url,builder_unit"
+has "$T/out" ",live,"
+expect 0 "$CD" export assets --output "$T/assets.xlsx" --db "$DB"
+[ "$(head -c 4 "$T/assets.xlsx" | od -An -tx1 | tr -d ' ')" = "504b0304" ] || fail "not an xlsx"
+expect 2 "$CD" export assets --format xlsx --db "$DB"
+has "$T/err" "needs --output"
+expect 2 "$CD" export assets --lang fr --db "$DB"
+has "$T/err" 'unknown language "fr"'
 
 # export → import into a new database → the same export
 DB2=$T/copy.db

@@ -6,7 +6,9 @@
  * written, and the audit log kept and verifying. argv[1]: the binary. */
 #include "client.h"
 
+#include <iconv.h>
 #include <jansson.h>
+#include <zip.h>
 #include <liboath/oath.h>
 
 static char *bin;
@@ -133,6 +135,7 @@ static void call(const struct client *c, const char *method, const char *path, c
 	json_decref(j);
 	j = json_loads(r.body, 0, NULL);
 }
+
 
 /* expect: the last reply had this status (printing it when not). */
 #define expect(st)                                                                                 \
@@ -969,6 +972,130 @@ static void evidence(void **state)
 	assert_int_not_equal(sh("sqlite3 %s \"DELETE FROM evidence\" 2>/dev/null", db), 0);
 }
 
+/* imports: a file of each kind through POST /api/v1/import/KIND, each one act with its audit
+ * entry (import.KIND: file, rows, created, updated). */
+static void imports(const struct client *office)
+{
+	static const struct {
+		const char *route, *csv, *action;
+	} files[] = {
+		{"/api/v1/import/units", "编码,名称,上级编码,类型\nIMP1,导入测试科,IMNU,部门\n",
+		 "import.units"},
+		{"/api/v1/import/persons", "工号,姓名,所属单位\nIMPP1,导入者,IMP1\n", "import.people"},
+		{"/api/v1/import/assets",
+		 "系统代码,系统名称,类型,主管单位,等保级别,定级日期\nIMPA1,导入系统,信息系统,IMP1,2,"
+		 "2026年1月5日\n",
+		 "import.assets"},
+		{"/api/v1/import/duties", "人员工号,角色,单位编码,起始日期\nIMPP1,网络安全员,IMP1,2026/1/5\n",
+		 "import.duties"},
+		{"/api/v1/import/projects",
+		 "项目编号,项目名称,承担单位,预算年度,总投资（元）,安全投入（元）\nIMPJ1,导入项目,IMP1,2026,"
+		 "\"1,000,000\",50000\n",
+		 "import.projects"},
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char q[160];
+
+		send_file(office, files[i].route, "text/csv", files[i].csv, strlen(files[i].csv));
+		saw("POST", files[i].route);
+		assert_int_equal(jint("rows"), 1);
+		assert_int_equal(jint("created"), 1);
+		assert_int_equal(jint("error_count"), 0);
+		assert_string_equal(jstr("encoding"), "UTF-8");
+		snprintf(q, sizeof q,
+			 "SELECT count(*) FROM audit_entry WHERE action = '%s' AND "
+			 "json_extract(after, '$.created') = 1 AND outcome = 'ok'",
+			 files[i].action);
+		assert_int_equal(sql_count(q), 1);
+	}
+	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'IMPA1' AND "
+				   "graded_on = '2026-01-05'"),
+			 1);
+}
+
+/* exports: each kind as a file a clerk can open — BOM, Chinese headers, named in
+ * Content-Disposition — the assets exactly the rows the list's filters select. */
+static void exports(const struct client *office)
+{
+	static const char *const kinds[] = {"units",	"persons", "duties",
+					    "assets", "projects", "records", "deadlines"};
+	char path[128], disp[512];
+	long lines = 0, want;
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		char tmpl[64];
+
+		snprintf(tmpl, sizeof tmpl, "/api/v1/export/%s", kinds[i]);
+		do_(office, "GET", tmpl, tmpl, NULL);
+		assert_memory_equal(r.body, "\xEF\xBB\xBF", 3);
+		assert_non_null(client_header(&r, "Content-Type", disp, sizeof disp));
+		assert_non_null(strstr(disp, "text/csv"));
+	}
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.export'") >= 1);
+	call(office, "GET", "/api/v1/export/deadlines", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "事项,依据,单位,信息系统,期间,开始日期,截止日期,状态,"));
+	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+	assert_non_null(strstr(disp, "filename=\"deadlines-"));
+	call(office, "GET", "/api/v1/export/records?lang=en&format=xlsx", NULL);
+	expect(200);
+	assert_memory_equal(r.body, "PK\x03\x04", 4);
+	snprintf(path, sizeof path, "/api/v1/export/assets?kind=portal&lang=zh");
+	call(office, "GET", path, NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "资产编码,名称,类型,"));
+	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+	/* 信息系统-YYYY-MM-DD.csv, RFC 5987 */
+	assert_non_null(strstr(disp, "attachment; filename=\"assets-"));
+	assert_non_null(strstr(disp, "filename*=UTF-8''%E4%BF%A1%E6%81%AF%E7%B3%BB%E7%BB%9F-"));
+	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+		lines++;
+	want = sql_count("SELECT count(*) FROM asset WHERE kind = 'portal'");
+	assert_true(want > 0);
+	assert_int_equal(lines, want + 1);
+	call(office, "GET", "/api/v1/export/assets?lang=en&mlps_level=3", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "code,name,kind,url,"));
+	lines = 0;
+	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+		lines++;
+	assert_int_equal(lines, sql_count("SELECT count(*) FROM asset WHERE mlps_level = 3") + 1);
+	call(office, "GET", "/api/v1/export/assets?format=pdf", NULL);
+	error_is(400, "invalid");
+
+	/* XLSX: a zip with the sheet, named 信息系统-DATE.xlsx */
+	call(office, "GET", "/api/v1/export/assets?format=xlsx&kind=portal", NULL);
+	expect(200);
+	assert_non_null(client_header(&r, "Content-Type", disp, sizeof disp));
+	assert_non_null(strstr(disp, "spreadsheetml.sheet"));
+	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+	assert_non_null(strstr(disp, "%E4%BF%A1%E6%81%AF%E7%B3%BB%E7%BB%9F-"));
+	assert_non_null(strstr(disp, ".xlsx"));
+	{
+		zip_error_t ze;
+		zip_source_t *src;
+		zip_t *z;
+		zip_file_t *zf;
+		char sheet[4096];
+		zip_int64_t got;
+
+		zip_error_init(&ze);
+		assert_non_null(src = zip_source_buffer_create(r.body, r.len, 0, &ze));
+		assert_non_null(z = zip_open_from_source(src, ZIP_RDONLY, &ze));
+		assert_true(zip_name_locate(z, "xl/worksheets/sheet1.xml", 0) >= 0);
+		assert_non_null(zf = zip_fopen(z, "xl/worksheets/sheet1.xml", 0));
+		got = zip_fread(zf, sheet, sizeof sheet - 1);
+		assert_true(got > 0);
+		sheet[got] = '\0';
+		zip_fclose(zf);
+		zip_close(z);
+		assert_non_null(strstr(sheet, "state=\"frozen\""));
+		assert_non_null(strstr(sheet, "资产编码"));
+		assert_non_null(strstr(sheet, "<cols>"));
+	}
+}
+
 static void happy_paths(void **state)
 {
 	struct client office, officer;
@@ -984,6 +1111,8 @@ static void happy_paths(void **state)
 	assert_string_equal(jstr("account.role"), "office");
 	register_and_work(&office, &officer);
 	evidence_routes(&office);
+	imports(&office);
+	exports(&office);
 	administration();
 
 	/* one's own password and second factor, then sign out */
@@ -1222,6 +1351,18 @@ static const struct {
 	{"POST", "/api/v1/projects", "OF"},
 	{"GET", "/api/v1/projects/{id}", "OFULA"},
 	{"PATCH", "/api/v1/projects/{id}", "OF"},
+	{"GET", "/api/v1/export/units", "OFULA"},
+	{"GET", "/api/v1/export/persons", "OFULA"},
+	{"GET", "/api/v1/export/duties", "OFULA"},
+	{"GET", "/api/v1/export/assets", "OFULA"},
+	{"GET", "/api/v1/export/projects", "OFULA"},
+	{"GET", "/api/v1/export/records", "OFULA"},
+	{"GET", "/api/v1/export/deadlines", "OFULA"},
+	{"POST", "/api/v1/import/projects", "OF"},
+	{"POST", "/api/v1/import/units", "O"},
+	{"POST", "/api/v1/import/persons", "OF"},
+	{"POST", "/api/v1/import/duties", "OF"},
+	{"POST", "/api/v1/import/assets", "OF"},
 	{"GET", "/api/v1/notices", "OFULA"},
 	{"POST", "/api/v1/notices", "O"},
 	{"GET", "/api/v1/notices/{id}", "OFULA"},
@@ -1506,6 +1647,17 @@ static void scope(void **state)
 	json_array_foreach(items, i, it) {
 		if (!strcmp(json_string_value(json_object_get(it, "code")), "T-JWC"))
 			fail_msg("the officer of JSJXY sees an asset of JWC");
+	}
+	/* nor in an export: the same rows as the list */
+	{
+		long lines = 0, listed = (long)json_array_size(items);
+
+		call(&officer, "GET", "/api/v1/export/assets", NULL);
+		expect(200);
+		assert_null(strstr(r.body, "\nT-JWC,"));
+		for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+			lines++;
+		assert_int_equal(lines, listed + 1);
 	}
 	/* and cannot create one outside the subtree */
 	call(&officer, "POST", "/api/v1/assets",
@@ -1872,6 +2024,99 @@ static void register_patches(const struct client *office)
 			corpus[i].field);
 	register_digest(after);
 	assert_string_equal(before, after);
+}
+
+/* A file with three errors: 422 listing all three, nothing written, the refusal in the audit
+ * log; a dry run answers what it would do and writes nothing; GB18030 as Excel on Chinese
+ * Windows saves it; an .xlsx or a scoped caller refused. */
+static void import_errors(void **state)
+{
+	static const char bad[] = "系统代码,系统名称,类型,定级日期,等保级别,关键信息基础设施,,\r\n"
+				  "X1,好,portal,,,否,,\r\n"
+				  "X2,坏一,portal,2024-02-30,2,否,,\r\n"
+				  "X3,坏二,gadget,,,否,,\r\n"
+				  "X4,坏三,portal,,,也许,,\r\n";
+	static const char good[] = "code,name,kind\nX1,好,portal\n";
+	struct client office, officer;
+	char gbk[256];
+	long assets = sql_count("SELECT count(*) FROM asset");
+	(void)state;
+
+	login(OFFICE, &office);
+	login(OFFICER, &officer);
+	send_file(&office, "/api/v1/import/assets", "text/csv", bad, strlen(bad));
+	expect(422);
+	assert_string_equal(jstr("error.code"), "invalid_file");
+	assert_int_equal(jint("error_count"), 3);
+	assert_int_equal(jint("rows"), 4);
+	assert_int_equal(jint("errors.0.row"), 3);
+	assert_string_equal(jstr("errors.0.column"), "graded_on");
+	assert_string_equal(jstr("errors.0.header"), "定级日期");
+	assert_string_equal(jstr("errors.0.value"), "2024-02-30");
+	assert_string_equal(jstr("errors.0.message"),
+			    "第 3 行「定级日期」：2024-02-30 不是有效日期（2 月没有 30 日）");
+	assert_non_null(jstr("errors.0.message_en"));
+	assert_int_equal(jint("errors.1.row"), 4);
+	assert_string_equal(jstr("errors.1.column"), "kind");
+	assert_int_equal(jint("errors.2.row"), 5);
+	assert_string_equal(jstr("errors.2.column"), "cii");
+	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+				   "'import.assets' AND outcome = 'invalid'"),
+			 1);
+
+	send_file(&office, "/api/v1/import/assets?dry_run=1", "text/csv", good, strlen(good));
+	expect(200);
+	assert_true(json_is_true(jget("dry_run")));
+	assert_int_equal(jint("created"), 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+				   "'import.assets' AND outcome = 'ok'"),
+			 0);
+
+	/* GB18030, made with iconv as Excel on Chinese Windows saves "CSV" */
+	{
+		static const char utf8[] = "code,name,kind\nX9,中文,portal\n";
+		iconv_t cd = iconv_open("GB18030", "UTF-8");
+		char in[64], *ip = in, *op = gbk;
+		size_t il = sizeof utf8 - 1, ol = sizeof gbk;
+
+		memcpy(in, utf8, sizeof utf8);
+		assert_true(cd != (iconv_t)-1);
+		assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+		iconv_close(cd);
+		send_file(&office, "/api/v1/import/assets", "text/csv", gbk, (size_t)(op - gbk));
+	}
+	expect(200);
+	assert_string_equal(jstr("encoding"), "GB18030");
+	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'X9' AND name = '中文'"),
+			 1);
+
+	/* an .xlsx: the export read back (a dry run: every row updates its own asset) */
+	call(&office, "GET", "/api/v1/export/assets?format=xlsx&kind=portal", NULL);
+	expect(200);
+	{
+		char *book = malloc(r.len);
+		size_t len = r.len;
+
+		assert_non_null(book);
+		memcpy(book, r.body, len);
+		send_file(&office, "/api/v1/import/assets?dry_run=1",
+			  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", book,
+			  len);
+		free(book);
+	}
+	expect(200);
+	assert_string_equal(jstr("encoding"), "XLSX");
+	assert_int_equal(jint("created"), 0);
+	assert_int_equal(jint("updated"), sql_count("SELECT count(*) FROM asset WHERE kind = 'portal'"));
+	send_file(&office, "/api/v1/import/assets", "application/octet-stream", "PK\x03\x04xx", 6);
+	expect(422);
+	assert_non_null(strstr(jstr("errors.0.message"), "不是有效的 .xlsx 文件"));
+	send_file(&officer, "/api/v1/import/assets", "text/csv", good, strlen(good));
+	error_is(422, "out_of_scope");
+	send_file(&office, "/api/v1/import/assets?dry_run=maybe", "text/csv", good, strlen(good));
+	expect(400);
 }
 
 static void bad_inputs(void **state)
@@ -2795,6 +3040,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(second_factor, start, stop),
 		cmocka_unit_test_setup_teardown(password_age, start, stop),
 		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
+		cmocka_unit_test_setup_teardown(import_errors, start, stop),
 		cmocka_unit_test_setup_teardown(audit_log, start, stop),
 		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
 		cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, stop),

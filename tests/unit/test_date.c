@@ -58,6 +58,87 @@ static void parsing(void **state)
 	assert_string_equal(date_format(CD_DATE_NONE, buf), "");
 }
 
+/* date_read: the forms offices and spreadsheets write, the impossible days named as such. */
+static void reading(void **state)
+{
+	static const struct {
+		const char *in;
+		enum date_form want;
+		const char *date; /* DATE_READ: the day; DATE_NO_DAY: y-m-d as written */
+	} cases[] = {
+		{"2024-03-01", DATE_READ, "2024-03-01"},
+		{"2024-3-1", DATE_READ, "2024-03-01"},
+		{"2024/3/1", DATE_READ, "2024-03-01"},
+		{"2024/03/01", DATE_READ, "2024-03-01"},
+		{"2024.3.1", DATE_READ, "2024-03-01"},
+		{"2024年3月1日", DATE_READ, "2024-03-01"},
+		{"2024年12月31日", DATE_READ, "2024-12-31"},
+		{"2024/3/1 0:00", DATE_READ, "2024-03-01"},
+		{"2024-03-01 00:00:00", DATE_READ, "2024-03-01"},
+		{"2024-02-29", DATE_READ, "2024-02-29"},
+		{"2024-02-30", DATE_NO_DAY, "2024-2-30"},
+		{"2023-2-29", DATE_NO_DAY, "2023-2-29"},
+		{"2024/13/1", DATE_NO_DAY, "2024-13-1"},
+		{"2024年4月31日", DATE_NO_DAY, "2024-4-31"},
+		{"2024-00-10", DATE_NO_DAY, "2024-0-10"},
+		{"1899-12-31", DATE_NO_DAY, "1899-12-31"},
+		{"", DATE_NOT_DATE, NULL},
+		{"01/03/2024", DATE_NOT_DATE, NULL},
+		{"2024-3", DATE_NOT_DATE, NULL},
+		{"2024-3-1x", DATE_NOT_DATE, NULL},
+		{"2024/3-1", DATE_NOT_DATE, NULL},
+		{"2024年3月1", DATE_NOT_DATE, NULL},
+		{"24-3-1", DATE_NOT_DATE, NULL},
+		{"2024-123-1", DATE_NOT_DATE, NULL},
+		{"2024-03-01 25", DATE_NOT_DATE, NULL},
+		{"昨天", DATE_NOT_DATE, NULL},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cd_date t = CD_DATE_NONE;
+		int y = 0, m = 0, d = 0;
+		enum date_form got = date_read(cases[i].in, &t, &y, &m, &d);
+		char buf[32];
+
+		if (got != cases[i].want)
+			fail_msg("case %zu \"%s\": got %d, want %d", i, cases[i].in, got,
+				 cases[i].want);
+		if (got == DATE_READ)
+			assert_string_equal(date_format(t, buf), cases[i].date);
+		if (got == DATE_NO_DAY) {
+			snprintf(buf, sizeof buf, "%d-%d-%d", y, m, d);
+			assert_string_equal(buf, cases[i].date);
+		}
+	}
+}
+
+/* date_from_serial: Excel's 1900 date system, its phantom 1900-02-29 included. */
+static void serials(void **state)
+{
+	static const struct {
+		double serial;
+		const char *date; /* NULL: refused */
+	} cases[] = {
+		{1, "1900-01-01"},	    {59, "1900-02-28"},	      {61, "1900-03-01"},
+		{45352, "2024-03-01"},	    {45352.75, "2024-03-01"}, {46359, "2026-12-03"},
+		{2958465, "9999-12-31"},   {0, NULL},		      {-3, NULL},
+		{2958466, NULL},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cd_date t = CD_DATE_NONE;
+		char buf[11];
+		bool ok = date_from_serial(cases[i].serial, &t);
+
+		if (ok != (cases[i].date != NULL))
+			fail_msg("case %zu (%g): got %d", i, cases[i].serial, ok);
+		if (ok)
+			assert_string_equal(date_format(t, buf), cases[i].date);
+	}
+}
+
 static void months(void **state)
 {
 	static const struct {
@@ -83,6 +164,8 @@ int main(void)
 		cmocka_unit_test(conversions),
 		cmocka_unit_test(parsing),
 		cmocka_unit_test(months),
+		cmocka_unit_test(reading),
+		cmocka_unit_test(serials),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }
