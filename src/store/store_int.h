@@ -161,6 +161,8 @@ struct store_ops {
 /* Every backend's handle starts with this. */
 struct store {
 	const struct store_ops *ops;
+	char *path;                 /* as opened (store_open), for files kept beside it */
+	struct store_audit_key key; /* the audit key, as src/audit/ loaded it */
 };
 
 /* store_sqlite_open opens (and with STORE_CREATE creates) the SQLite database at path. */
