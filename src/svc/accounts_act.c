@@ -117,7 +117,7 @@ static enum cd_err unit_for(struct act *c, enum account_role role, const char *c
 	*unit = 0;
 	if ((int)role < 0 || role >= AR__MAX)
 		return act_fail(c, CD_EINVAL, "role", "role: no such role");
-	if (code && (rc = act_id_of(c, SK_UNIT, code, "unit", unit)))
+	if (code && (rc = act_ref(c, SK_UNIT, code, "unit", unit)))
 		return rc;
 	if (account_role_scoped(role) && !*unit) {
 		c->why = "required";

@@ -182,7 +182,7 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	    (rc = act_assets(c, in->assets, in->nassets, "assets", &n.assets)))
 		return rc;
 	n.nassets = in->nassets;
-	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &n.unit)))
+	if (in->unit && (rc = act_ref(c, SK_UNIT, in->unit, "unit", &n.unit)))
 		return rc;
 	if (!n.unit) {
 		struct asset_row a;
@@ -289,7 +289,7 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code, const 
 	c->derived_kept = true; /* nothing the obligations derive from */
 	rc = svc_notice_get(c, id, code, &v);
 	if (!rc)
-		rc = act_id_of(c, SK_ASSET, asset, "asset", &aid);
+		rc = act_ref(c, SK_ASSET, asset, "asset", &aid);
 	if (!rc && at < v.row.n.received_at)
 		rc = act_fail(c, CD_EINVAL, "at", "at: is before the notice was received");
 	if (!rc) {

@@ -463,7 +463,7 @@ static void register_and_work(const struct client *office, const struct client *
 	do_(officer, "GET", "/api/v1/projects", "/api/v1/projects", NULL);
 	call(officer, "POST", "/api/v1/persons",
 	     "{\"code\":\"T-P2\",\"name\":\"越权\",\"unit\":\"JWC\"}");
-	error_is(422, "out_of_scope");
+	error_is(422, "not_found"); /* a unit out of scope is as one that does not exist */
 
 	/* notices: the whole closed loop */
 	do_(officer, "GET", "/api/v1/notices", "/api/v1/notices", NULL);
@@ -482,7 +482,13 @@ static void register_and_work(const struct client *office, const struct client *
 
 		snprintf(b2, sizeof b2, "{\"asset\":\"%s\",\"by\":\"网络安全员\"}", sim);
 		snprintf(path, sizeof path, "/api/v1/notices/%s/checked", notice);
-		do_(officer, "POST", "/api/v1/notices/{id}/checked", path, b2);
+		if (strcmp(sim, "JWXT")) {
+			do_(officer, "POST", "/api/v1/notices/{id}/checked", path, b2);
+		} else { /* a system of 教务处: not the officer's to check off, the office's */
+			call(officer, "POST", path, b2);
+			error_is(422, "not_found");
+			do_(office, "POST", "/api/v1/notices/{id}/checked", path, b2);
+		}
 	}
 	static const char *const steps[] = {"start", "rectify", "feedback"};
 	for (size_t i = 0; i < 3; i++) {
@@ -1078,12 +1084,12 @@ static void register_scope(const struct client *office, const struct client *off
 	/* nor can the officer move a record of its own there */
 	make(officer, "persons", "{\"code\":\"T-MOVE\",\"name\":\"调动人\",\"unit\":\"JSJXY\"}",
 	     path, sizeof path);
-	refused(officer, path, "{\"unit\":\"JWC\",\"title\":\"x\"}", 422, "out_of_scope", "unit");
+	refused(officer, path, "{\"unit\":\"JWC\",\"title\":\"x\"}", 422, "not_found", "unit");
 	make(officer, "projects",
 	     "{\"code\":\"T-MOVE-PRJ\",\"name\":\"学院项目\",\"unit\":\"JSJXY\",\"year\":2026,"
 	     "\"total\":1000}",
 	     path, sizeof path);
-	refused(officer, path, "{\"unit\":\"JWC\"}", 422, "out_of_scope", "unit");
+	refused(officer, path, "{\"unit\":\"JWC\"}", 422, "not_found", "unit");
 	assert_int_equal(sql_count("SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit_id "
 				   "WHERE p.code = 'T-MOVE' AND u.code = 'JSJXY' AND p.title IS "
 				   "NULL"),
@@ -1110,6 +1116,98 @@ static void register_scope(const struct client *office, const struct client *off
 	assert_int_equal(walk(office, "/api/v1/duties?limit=7&sort=-id", true),
 			 sql_count("SELECT count(*) FROM duty"));
 	assert_int_equal(walk(officer, "/api/v1/projects?limit=1", false), 1);
+}
+
+/* fill writes tmpl into out with each "@" replaced by code. */
+static void fill(char *out, size_t n, const char *tmpl, const char *code)
+{
+	size_t k = 0;
+
+	for (; *tmpl && k + 1 < n; tmpl++)
+		if (*tmpl == '@')
+			k += (size_t)snprintf(out + k, n - k, "%s", code);
+		else
+			out[k++] = *tmpl;
+	out[k < n ? k : n - 1] = '\0';
+}
+
+/* same_refusal: POST tmpl with "@" as `foreign` (a code of another unit's record) answers as
+ * with `none` (a code nothing has), but for the code: 422 not_found naming field. */
+static void same_refusal(const struct client *c, const char *route, const char *tmpl,
+			 const char *foreign, const char *none, const char *field)
+{
+	char body[512], msg[512], want[512];
+	const char *at;
+
+	fill(body, sizeof body, tmpl, none);
+	call(c, "POST", route, body);
+	error_is(422, "not_found");
+	assert_string_equal(jstr("error.field"), field);
+	snprintf(msg, sizeof msg, "%s", jstr("error.message"));
+	fill(body, sizeof body, tmpl, foreign);
+	call(c, "POST", route, body);
+	error_is(422, "not_found");
+	assert_string_equal(jstr("error.field"), field);
+	at = strstr(msg, none);
+	assert_non_null(at);
+	snprintf(want, sizeof want, "%.*s%s%s", (int)(at - msg), msg, foreign, at + strlen(none));
+	assert_string_equal(jstr("error.message"), want);
+}
+
+/* cross_scope_refs: every code a write names lies in the caller's scope, every element of a
+ * list alike — one of another unit's answers as one that does not exist, and nothing is
+ * written. (T-JWC is a system of 教务处, outside the officer's 计算机学院.) */
+static void cross_scope_refs(const struct client *office, const struct client *officer)
+{
+	char tmpl[512], path[128];
+	long incidents;
+
+	make(office, "assets",
+	     "{\"code\":\"T-OWN\",\"name\":\"学院系统\",\"kind\":\"info_system\","
+	     "\"manager_unit\":\"JSJXY\"}",
+	     path, sizeof path);
+	make(office, "persons", "{\"code\":\"T-PJWC\",\"name\":\"外单位人\",\"unit\":\"JWC\"}",
+	     path, sizeof path);
+	incidents = sql_count("SELECT count(*) FROM incident");
+	/* an incident of the officer's system and another unit's, in either order */
+	snprintf(tmpl, sizeof tmpl,
+		 "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"T-OWN\",\"@\"],"
+		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+		 hour_ago);
+	same_refusal(officer, "/api/v1/incidents", tmpl, "T-JWC", "T-NOPE", "assets");
+	snprintf(tmpl, sizeof tmpl,
+		 "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"@\",\"T-OWN\"],"
+		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+		 hour_ago);
+	same_refusal(officer, "/api/v1/incidents", tmpl, "T-JWC", "T-NOPE", "assets");
+	/* its answering unit another unit */
+	snprintf(tmpl, sizeof tmpl,
+		 "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"T-OWN\"],"
+		 "\"unit\":\"@\",\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+		 hour_ago);
+	same_refusal(officer, "/api/v1/incidents", tmpl, "JWC", "T-NOPE", "unit");
+	assert_int_equal(sql_count("SELECT count(*) FROM incident"), incidents);
+	/* a person of another unit named in an event of its own incident */
+	snprintf(tmpl, sizeof tmpl,
+		 "{\"code\":\"T-XS-2\",\"title\":\"本单位\",\"assets\":[\"T-OWN\"],"
+		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+		 hour_ago);
+	call(officer, "POST", "/api/v1/incidents", tmpl);
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/incidents/%lld/events", (long long)jint("id"));
+	same_refusal(officer, path, "{\"kind\":\"person\",\"person\":\"@\"}", "T-PJWC",
+		     "T-NOPE", "person");
+	/* a duty's holder; a record's unit */
+	same_refusal(officer, "/api/v1/duties",
+		     "{\"role\":\"principal\",\"person\":\"@\",\"unit\":\"JSJXY\","
+		     "\"from\":\"2026-01-01\"}",
+		     "T-PJWC", "T-NOPE", "person");
+	same_refusal(officer, "/api/v1/records",
+		     "{\"kind\":\"meeting\",\"unit\":\"@\",\"on\":\"2026-01-05\",\"title\":\"x\"}",
+		     "JWC", "T-NOPE", "unit");
+	assert_int_equal(sql_count("SELECT count(*) FROM incident_asset x JOIN asset a ON a.id = "
+				   "x.asset_id WHERE a.code = 'T-JWC'"),
+			 0);
 }
 
 static void scope(void **state)
@@ -1147,12 +1245,12 @@ static void scope(void **state)
 	/* and cannot create one outside the subtree */
 	call(&officer, "POST", "/api/v1/assets",
 	     "{\"code\":\"T-JWC2\",\"name\":\"越权\",\"kind\":\"info_system\",\"manager_unit\":\"JWC\"}");
-	error_is(422, "out_of_scope");
+	error_is(422, "not_found");
 	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'T-JWC2'"), 0);
 	/* records of another unit neither */
 	call(&officer, "POST", "/api/v1/records",
 	     "{\"kind\":\"meeting\",\"unit\":\"JWC\",\"on\":\"2026-01-05\",\"title\":\"越权\"}");
-	error_is(422, "out_of_scope");
+	error_is(422, "not_found");
 	/* nor read or correct one of them, nor move one of its own there */
 	call(&office, "POST", "/api/v1/records",
 	     "{\"kind\":\"meeting\",\"unit\":\"JWC\",\"on\":\"2026-01-05\",\"title\":\"教务会\"}");
@@ -1167,9 +1265,10 @@ static void scope(void **state)
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
 	call(&officer, "PATCH", path, "{\"unit\":\"JWC\"}");
-	error_is(422, "out_of_scope");
+	error_is(422, "not_found");
 	assert_int_equal(sql_count("SELECT count(*) FROM record WHERE title = '院会' AND unit_id = "
 				   "(SELECT id FROM unit WHERE code = 'JSJXY')"), 1);
+	cross_scope_refs(&office, &officer);
 	register_scope(&office, &officer);
 }
 
@@ -1214,8 +1313,8 @@ static void unit_tree(void **state)
 	     "{\"label\":\"学院办公室\",\"role\":\"office\",\"unit\":\"JSJXY\"}");
 	expect(201);
 	snprintf(tok.bearer, sizeof tok.bearer, "%s", jstr("secret"));
-	refused(&tok, top, "{\"parent\":\"XXZX\"}", 422, "invalid", "parent");
-	refused(&tok, lab, "{\"parent\":\"JWC\"}", 422, "out_of_scope", "parent");
+	refused(&tok, top, "{\"parent\":\"XXZX\"}", 422, "not_found", "parent"); /* out of it */
+	refused(&tok, lab, "{\"parent\":\"JWC\"}", 422, "not_found", "parent");
 	refused(&tok, jwc, "{\"name\":\"x\"}", 404, "not_found", NULL);
 	call(&tok, "PATCH", lab, "{\"name\":\"网络实验室\"}");
 	expect(200);
