@@ -48,6 +48,7 @@ struct api_response {
 	size_t len;
 	char set_cookie[256];      /* a Set-Cookie header value, or "" */
 	char allow[96];            /* an Allow header value (405), or "" */
+	char retry_after[24];      /* a Retry-After header value (seconds: 429, a lock), or "" */
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503

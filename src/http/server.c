@@ -221,6 +221,8 @@ static enum MHD_Result api(const struct request *q)
 		MHD_add_response_header(r, "Set-Cookie", out.set_cookie);
 	if (r && out.allow[0])
 		MHD_add_response_header(r, "Allow", out.allow);
+	if (r && out.retry_after[0])
+		MHD_add_response_header(r, "Retry-After", out.retry_after);
 	api_response_free(&out);
 	return send_response(q->c, q->s, out.status, r);
 }

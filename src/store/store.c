@@ -279,9 +279,28 @@ enum cd_err store_account_lock(struct store *s, int64_t id, bool locked, cd_time
 }
 
 enum cd_err store_account_failure(struct store *s, int64_t id, int limit, cd_time at,
-				  const char *ip, int *failures, bool *locked, struct cd_diag *d)
+				  const char *ip, cd_time until, int *failures, bool *locked,
+				  struct cd_diag *d)
 {
-	return s->ops->account_failure(s, id, limit, at, ip, failures, locked, d);
+	return s->ops->account_failure(s, id, limit, at, ip, until, failures, locked, d);
+}
+
+enum cd_err store_account_lift(struct store *s, int64_t id, cd_time now, bool *lifted,
+			       struct cd_diag *d)
+{
+	return s->ops->account_lift(s, id, now, lifted, d);
+}
+
+enum cd_err store_address_get(struct store *s, const char *ip, struct store_address *out,
+			      struct cd_diag *d)
+{
+	return s->ops->address_get(s, ip, out, d);
+}
+
+enum cd_err store_address_set(struct store *s, const char *ip, const struct store_address *a,
+			      struct cd_diag *d)
+{
+	return s->ops->address_set(s, ip, a, d);
 }
 
 enum cd_err store_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d)

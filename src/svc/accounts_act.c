@@ -193,8 +193,10 @@ enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *o
 
 	/* the current password is checked like a sign-in: a failure counts towards the lock-out */
 	if (!rc)
-		rc = account_login(c->s, a.name, old, NULL, c->ip, c->now, &o, &signed_in, c->d);
-	if (!rc && (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED))
+		rc = account_login(c->s, a.name, old, NULL, c->ip, c->now, &o, NULL, &signed_in,
+				   c->d);
+	if (!rc && (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED ||
+		    o == LOGIN_THROTTLED))
 		return act_fail(c, CD_EINVAL, "old", "old: the current password is wrong");
 	return rc ? rc : svc_account_password(c, id, password);
 }
