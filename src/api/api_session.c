@@ -175,7 +175,8 @@ int api_session_totp(struct api_ctx *x)
 
 	if ((st = person_only(x)) || (st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_account_totp_begin(&c, x->who.account, secret, uri);
+	rc = svc_account_totp_replace(&c, x->who.account, api_val(x, "password")->s,
+				      api_val(x, "code")->s, secret, uri);
 	st = api_acted(x, &c, rc, 201,
 		       rc ? NULL : json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
 	sodium_memzero(secret, sizeof secret);

@@ -628,6 +628,47 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 	return rc;
 }
 
+enum cd_err account_reauth(struct store *s, int64_t id, const char *password, const char *code,
+			   const char *ip, cd_time now, const char **field, struct cd_diag *d)
+{
+	struct store_account a;
+	struct account_settings st;
+	int64_t step = 0;
+	bool accepted = false, right;
+	enum cd_err rc = load(s, id, &a, &st, d);
+
+	*field = NULL;
+	if (rc)
+		return rc;
+	right = a.pwhash[0] ? password_verify(a.pwhash, password ? password : "")
+			    : password_verify_dummy(password ? password : "");
+	if (!right || !a.pwhash[0]) {
+		rc = wrong(s, &a, &st, ip, now, false, NULL, d);
+		*field = "password";
+		if (!rc)
+			rc = cd_diag_set(d, CD_EINVAL, "password: not your current password / "
+						       "当前密码不正确");
+	} else if (a.totp_len && (!code || !*code)) {
+		*field = "code";
+		rc = cd_diag_set(d, CD_EINVAL,
+				 "code: give the code your authenticator app shows now for the "
+				 "second factor in force / 请输入当前动态口令");
+	} else if (a.totp_len) {
+		if (totp_check(a.totp, a.totp_len, code, now, &step))
+			rc = store_account_totp_step(s, a.id, step, &accepted, d);
+		if (!rc && !accepted) {
+			rc = wrong(s, &a, &st, ip, now, true, NULL, d);
+			*field = "code";
+			if (!rc)
+				rc = cd_diag_set(d, CD_EINVAL,
+						 "code: not the current code of the second factor "
+						 "in force, or used already / 动态口令不正确");
+		}
+	}
+	secret_wipe(&a, sizeof(a));
+	return rc;
+}
+
 /* ---- TOTP ------------------------------------------------------------------------------ */
 
 enum cd_err account_totp_begin(struct store *s, int64_t id, char secret_b32[64], char uri[256],

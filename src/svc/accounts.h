@@ -134,6 +134,13 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 			  const char *totp, const char *ip, cd_time now, enum login_outcome *out,
 			  cd_time *retry_at, struct account *acct, struct cd_diag *d);
 
+/* account_reauth asks the account id, signed in already, to prove itself again before a change
+ * a stolen session must not make (replacing the second factor): its password, and the current
+ * code of its second factor when it has one. A wrong password or code counts as a failed
+ * sign-in (account_login's rules) and is CD_EINVAL naming *field ("password" or "code"). */
+enum cd_err account_reauth(struct store *s, int64_t id, const char *password, const char *code,
+			   const char *ip, cd_time now, const char **field, struct cd_diag *d);
+
 /* TOTP (RFC 6238, SHA-1, 6 digits, 30 s, ±1 step; a code is accepted once). account_totp_begin
  * stores a new pending secret and gives it base32 and as an otpauth:// URI; account_totp_confirm
  * enables it when `code` is right for the pending secret; account_totp_disable removes it
@@ -302,6 +309,11 @@ enum cd_err svc_account_update(struct act *c, int64_t id, const struct account_f
  * (account.totp_enable; field "code"), clear (account.totp_disable; refused for
  * administrators). No before or after. */
 enum cd_err svc_account_totp_begin(struct act *c, int64_t id, char secret_b32[64], char uri[256]);
+/* svc_account_totp_replace is svc_account_totp_begin for a person in their own session: first
+ * account_reauth (their password, and the current code when a second factor is in force;
+ * refused naming the field in c->field), so that a session alone cannot replace it. */
+enum cd_err svc_account_totp_replace(struct act *c, int64_t id, const char *password,
+				     const char *code, char secret_b32[64], char uri[256]);
 enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code);
 enum cd_err svc_account_totp_clear(struct act *c, int64_t id);
 

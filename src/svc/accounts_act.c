@@ -277,6 +277,15 @@ enum cd_err svc_account_totp_begin(struct act *c, int64_t id, char secret_b32[64
 	return rc;
 }
 
+enum cd_err svc_account_totp_replace(struct act *c, int64_t id, const char *password,
+				     const char *code, char secret_b32[64], char uri[256])
+{
+	/* outside the act's transaction: a failure counts even though the act is refused */
+	enum cd_err rc = account_reauth(c->s, id, password, code, c->ip, c->now, &c->field, c->d);
+
+	return rc ? rc : svc_account_totp_begin(c, id, secret_b32, uri);
+}
+
 enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code)
 {
 	char obj[32];

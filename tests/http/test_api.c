@@ -647,15 +647,35 @@ static void happy_paths(void **state)
 	do_(&officer, "POST", "/api/v1/session/password", "/api/v1/session/password",
 	    "{\"old\":\"" PASSWORD "\",\"new\":\"Another-Pass-2026#\"}");
 	adopt(&officer); /* the sessions of the old password ended: a new one */
-	do_(&officer, "POST", "/api/v1/session/totp", "/api/v1/session/totp", NULL);
+	/* a second factor: the session alone is not enough, the password is asked */
+	call(&officer, "POST", "/api/v1/session/totp", "{}");
+	error_is(422, "required");
+	call(&officer, "POST", "/api/v1/session/totp", "{\"password\":\"Wrong-Pass-2026#\"}");
+	error_is(422, "invalid");
+	assert_string_equal(jstr("error.field"), "password");
+	do_(&officer, "POST", "/api/v1/session/totp", "/api/v1/session/totp",
+	    "{\"password\":\"Another-Pass-2026#\"}");
 	snprintf(secret[OFFICER], sizeof secret[0], "%s", jstr("secret"));
 	totp(OFFICER, code);
 	{
-		char body[64];
+		char body[128];
 
 		snprintf(body, sizeof body, "{\"code\":\"%s\"}", code);
 		do_(&officer, "POST", "/api/v1/session/totp/confirm", "/api/v1/session/totp/confirm",
 		    body);
+		/* replacing the one in force asks for its current code too */
+		call(&officer, "POST", "/api/v1/session/totp", "{\"password\":\"Another-Pass-2026#\"}");
+		error_is(422, "invalid");
+		assert_string_equal(jstr("error.field"), "code");
+		call(&officer, "POST", "/api/v1/session/totp",
+		     "{\"password\":\"Another-Pass-2026#\",\"code\":\"000000\"}");
+		if (r.status != 201) { /* 000000 happened to be the code: astronomically unlikely */
+			error_is(422, "invalid");
+			assert_string_equal(jstr("error.field"), "code");
+		}
+		assert_int_equal(sql_count("SELECT count(*) FROM account WHERE name = 't.officer' "
+					   "AND totp_pending IS NOT NULL"),
+				 r.status == 201);
 	}
 	do_(&officer, "DELETE", "/api/v1/session", "/api/v1/session", NULL);
 	call(&officer, "GET", "/api/v1/session", NULL);
@@ -1618,6 +1638,11 @@ static void password_age(void **state)
 	login(OFFICER, &c);
 	assert_true(json_is_true(json_object_get(json_object_get(j, "account"), "password_expired")));
 	call(&c, "GET", "/api/v1/assets", NULL);
+	error_is(403, "password_expired");
+	/* nor a second factor: nothing but the password's change */
+	call(&c, "POST", "/api/v1/session/totp", "{\"password\":\"" PASSWORD "\"}");
+	error_is(403, "password_expired");
+	call(&c, "POST", "/api/v1/session/totp/confirm", "{\"code\":\"123456\"}");
 	error_is(403, "password_expired");
 	call(&c, "POST", "/api/v1/session/password",
 	     "{\"old\":\"" PASSWORD "\",\"new\":\"Fresh-Password-2026$\"}");
