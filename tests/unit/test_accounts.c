@@ -1140,6 +1140,50 @@ static void another_sysadmin(void **state)
 	assert_int_equal(entries(f), n + 3);
 }
 
+/* 三员分立: no one administrator gives or takes an administrator's role through the API (only
+ * the host's owner does), and the last holder of each administrator role is never demoted,
+ * locked or disabled, whoever acts. */
+static void admin_roles(void **state)
+{
+	struct fx *f = *state;
+	struct account sec, aud, aud2, a;
+
+	two_accounts(f);
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "sec1", .role = AR_SECADMIN},
+					    &sec),
+			 CD_OK);
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "aud1",
+								  .role = AR_AUDITADMIN},
+					    &aud),
+			 CD_OK);
+	/* the security administrator through the API: neither down nor up */
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), aud.id, AR_NONE, NULL, &a), CD_EINVAL);
+	assert_string_equal(f->c.field, "role");
+	assert_non_null(strstr(f->d.msg, "only on the server"));
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->sys, AR_OFFICE, "R", &a), CD_EINVAL);
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->officer, AR_SYSADMIN, NULL, &a),
+			 CD_EINVAL);
+	/* business roles stay the security administrator's */
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->officer, AR_LEADER, "R", &a), CD_OK);
+	/* the last of each, even from the host */
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), aud.id, AR_NONE, NULL, &a),
+			 CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "last audit administrator"));
+	assert_int_equal(svc_account_update(act_as(f, "cli:root"), sec.id,
+					    &(struct account_flags){.locked = -1, .disabled = 1}, &a),
+			 CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "last security administrator"));
+	/* with another, the host may */
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "aud2",
+								  .role = AR_AUDITADMIN},
+					    &aud2),
+			 CD_OK);
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), aud.id, AR_NONE, NULL, &a), CD_OK);
+}
+
 /* one transaction: no entry, no write ------------------------------------------------ */
 
 static enum cd_err create(struct fx *f, struct act *c)
@@ -1272,6 +1316,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(settings_ranges, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(another_sysadmin, setup, teardown),
+		cmocka_unit_test_setup_teardown(admin_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(entry_with_its_write, setup, teardown),
 	};
 
