@@ -90,10 +90,12 @@ static bool can_sign_in(const struct account *a)
 static enum cd_err keep_admin(struct act *c, const struct account *a, bool stays,
 			      const char *field)
 {
-	static const char *const what[] = {
-	    [AR_SYSADMIN] = "system administrator (the accounts) / 系统管理员",
-	    [AR_SECADMIN] = "security administrator (the roles) / 安全管理员",
-	    [AR_AUDITADMIN] = "audit administrator (the audit log) / 审计管理员"};
+	static const char *const what[] = {[AR_SYSADMIN] = "system administrator",
+					   [AR_SECADMIN] = "security administrator",
+					   [AR_AUDITADMIN] = "audit administrator"};
+	static const char *const keeps[] = {[AR_SYSADMIN] = "the accounts / 系统管理员",
+					    [AR_SECADMIN] = "the roles / 安全管理员",
+					    [AR_AUDITADMIN] = "the audit log / 审计管理员"};
 	struct account *v = NULL;
 	size_t n = 0, others = 0;
 	enum cd_err rc;
@@ -108,9 +110,9 @@ static enum cd_err keep_admin(struct act *c, const struct account *a, bool stays
 	if (others)
 		return CD_OK;
 	return act_fail(c, CD_EINVAL, field,
-			"%s is the last %s able to sign in; make another one first / 须保留至少一名"
-			"可登录的该类管理员",
-			a->name, what[a->role]);
+			"%s is the last %s able to sign in; make another one first (%s keeps %s) / "
+			"须保留至少一名可登录的该类管理员",
+			a->name, what[a->role], what[a->role], keeps[a->role]);
 }
 
 /* from_host: the act comes from the host's command line (its owner), not from an account. */
