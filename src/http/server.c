@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "api/api.h"
+#include "audit/audit.h"
 #include "store/store.h"
 
 struct server {
@@ -487,7 +488,10 @@ static enum cd_err check_setup(struct server *s, struct cd_diag *d)
 		return cd_diag_set(d, CD_EINVAL, "web root %s is not a directory", s->web_root);
 	if ((rc = store_open(s->db, 0, &probe, d)) != CD_OK)
 		return rc;
+	rc = audit_key_load(probe, d); /* a keyed log without its key: no write could be audited */
 	store_close(probe);
+	if (rc)
+		return rc;
 	if (!s->c.tls_cert != !s->c.tls_key)
 		return cd_diag_set(d, CD_EINVAL, "TLS needs both --tls-cert and --tls-key");
 	if (s->c.tls_cert && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)

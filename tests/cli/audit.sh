@@ -237,6 +237,8 @@ expect 2 "$CD" audit verify --db "$T/k.db"
 has "$T/err" "cannot be read"
 expect 2 "$CD" project add --db "$T/k.db" --code P9 --name 无钥 --total 10 --security 1
 has "$T/err" "cannot be read"
+expect 2 timeout 20 "$CD" serve --db "$T/k.db" --listen 127.0.0.1:0 --web "$SRC/web"
+has "$T/err" "cannot be read"
 
 # A log whose first four entries are from 2020: the init's entries are replaced by them.
 A=$T/arch.db
