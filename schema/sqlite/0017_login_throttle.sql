@@ -1,4 +1,4 @@
--- 0012_login_throttle.sql — a lock-out that cannot be turned against the account holders
+-- 0017_login_throttle.sql — a lock-out that cannot be turned against the account holders
 -- (svc/accounts.c, docs/accounts.md "Lock-out"): a lock by failed sign-ins lifts by itself at
 -- lock_until, each lock in a row longer than the one before (lockouts); a lock by hand has no
 -- lock_until and stays until unlocked. Failures are also counted per client address

@@ -1,4 +1,4 @@
--- 0011_audit_anchor.sql — an archive anchor lets entries leave the log, so the database takes
+-- 0016_audit_anchor.sql — an archive anchor lets entries leave the log, so the database takes
 -- one only as `audit archive` writes it (src/audit/audit_archive.c): for the oldest entries
 -- still held, ending at the entry whose hash it records, all of them at least 183 days (the
 -- legal floor of the retention, Cybersecurity Law) older than the day it is written, and
