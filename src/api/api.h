@@ -60,6 +60,7 @@ struct api_response {
 	bool file;
 	int fd;
 	size_t file_len;
+	char retry_after[24];      /* a Retry-After header value (seconds: 429, a lock), or "" */
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503

@@ -249,13 +249,11 @@ int api_audit_verify(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	snprintf(x->object, sizeof x->object, "audit");
 	return api_ok(x, 200,
-		      json_pack("{s:b, s:I, s:s, s:I, s:I, s:I, s:s?, s:s?}", "intact",
+		      json_pack("{s:b, s:I, s:s, s:I, s:I, s:I, s:s?, s:I, s:s?}", "intact",
 				rep.broken == AUDIT_INTACT, "broken_seq", (json_int_t)rep.seq, "why",
 				rep.why, "first", (json_int_t)rep.first, "last",
 				(json_int_t)rep.last, "archived", (json_int_t)rep.archived, "head",
-				rep.broken == AUDIT_INTACT ? rep.head.hash : NULL, "note",
-				rep.unchecked ? "archived entries were not checked: their files are "
-						"checked on the server with cyberduty audit verify "
-						"--archive FILE"
-					      : NULL));
+				rep.broken == AUDIT_INTACT ? rep.head.hash : NULL, "keyed_from",
+				(json_int_t)rep.keyed_from, "key",
+				rep.key_id[0] ? rep.key_id : NULL));
 }

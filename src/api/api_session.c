@@ -47,16 +47,17 @@ static int new_session(struct api_ctx *x, int64_t id, unsigned status, json_t *a
 
 static const char *const outcome_msg[LOGIN__MAX] = {
 	[LOGIN_OK] = "signed in",
-	[LOGIN_BAD] = "the name or the password is wrong",
-	[LOGIN_LOCKED] = "the account is locked after repeated failures; the system administrator "
-			 "can unlock it",
-	[LOGIN_DISABLED] = "the account is disabled",
-	[LOGIN_NO_PASSWORD] = "no password has been set for this account: on the server, run "
-			      "cyberduty user passwd NAME",
+	[LOGIN_BAD] = "the name or the password is wrong / 用户名或密码错误",
+	[LOGIN_LOCKED] = "the account is locked: after repeated failures until the time given "
+			 "(retry_after), or by the system administrator until they unlock it / "
+			 "账户已锁定",
+	[LOGIN_DISABLED] = "the account is disabled / 账户已停用",
 	[LOGIN_TOTP_REQUIRED] = "give the 6-digit code of your authenticator app (totp)",
 	[LOGIN_TOTP_BAD] = "the authenticator code is wrong or was used already",
 	[LOGIN_TOTP_ENROL] = "administrators must have a second factor: on the server, run "
 			     "cyberduty user totp NAME to enrol one",
+	[LOGIN_THROTTLED] = "too many failed sign-ins from this address: wait the seconds of "
+			    "Retry-After / 登录失败次数过多，请稍后再试",
 };
 
 int api_session_create(struct api_ctx *x)
@@ -66,6 +67,7 @@ int api_session_create(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	enum login_outcome o;
 	struct account a;
+	cd_time retry = CD_TIME_NONE;
 	enum cd_err rc;
 	unsigned st;
 
@@ -73,16 +75,24 @@ int api_session_create(struct api_ctx *x)
 	if (x->q->session) /* rotate: whatever session came with the request ends here */
 		(void)account_session_end(x->q->store, x->q->session, NULL);
 	rc = account_login(x->q->store, name->s, pw->s, totp->set ? totp->s : NULL, x->q->ip,
-			   x->q->now, &o, &a, &d);
+			   x->q->now, &o, &retry, &a, &d);
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
 	snprintf(x->who.name, sizeof x->who.name, "%s", name->s);
 	x->who.kind = WHO_SESSION; /* for the audit's actor: the name tried */
 	snprintf(x->object, sizeof x->object, "account:%lld", (long long)a.id);
+	if (retry != CD_TIME_NONE && retry > x->q->now)
+		snprintf(x->r->retry_after, sizeof x->r->retry_after, "%lld",
+			 (long long)(retry - x->q->now));
+	if (o == LOGIN_THROTTLED) /* not audited one by one: the log must not be floodable */
+		return api_fail(x, 429, login_outcome_code(o), NULL, "%s", outcome_msg[o]);
 	if (o != LOGIN_OK) {
+		/* the entry says what the answer does not: that this failure locked the account */
+		bool locking = o == LOGIN_BAD && a.locked;
+
 		api_audit(x, "session.login", a.id ? x->object : "",
-			  o == LOGIN_LOCKED ? AUDIT_LOCKED : AUDIT_FAILED,
-			  json_pack("{s:s}", "reason", login_outcome_code(o)));
+			  o == LOGIN_LOCKED || locking ? AUDIT_LOCKED : AUDIT_FAILED,
+			  json_pack("{s:s}", "reason", locking ? "locked" : login_outcome_code(o)));
 		st = 401;
 		return api_fail(x, st, login_outcome_code(o),
 				o == LOGIN_TOTP_REQUIRED || o == LOGIN_TOTP_BAD ? "totp" : NULL, "%s",
@@ -165,7 +175,8 @@ int api_session_totp(struct api_ctx *x)
 
 	if ((st = person_only(x)) || (st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_account_totp_begin(&c, x->who.account, secret, uri);
+	rc = svc_account_totp_replace(&c, x->who.account, api_val(x, "password")->s,
+				      api_val(x, "code")->s, secret, uri);
 	st = api_acted(x, &c, rc, 201,
 		       rc ? NULL : json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
 	sodium_memzero(secret, sizeof secret);

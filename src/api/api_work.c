@@ -402,7 +402,10 @@ static int make_decide(struct api_ctx *x, struct act *c, struct incident_event *
 			return api_fail(x, 422, "invalid", "outcomes",
 					"outcomes[%zu]: give PERSON=OUTCOME, e.g. P01=通报批评", i);
 		snprintf(code, sizeof code, "%.*s", (int)(eq - s), s);
-		if ((rc = store_id_of(c->s, SK_PERSON, code, &person, NULL)) == CD_ENOTFOUND)
+		rc = store_id_of(c->s, SK_PERSON, code, &person, NULL);
+		if (!rc && !act_ref_in_scope(c, SK_PERSON, person))
+			rc = CD_ENOTFOUND; /* outside the scope: as one that does not exist */
+		if (rc == CD_ENOTFOUND)
 			return api_fail(x, 422, "not_found", "outcomes",
 					"outcomes[%zu]: no person \"%s\"", i, code);
 		if (rc)
@@ -465,7 +468,7 @@ static int make_event(struct api_ctx *x, struct act *c, struct incident_event *e
 
 	if ((st = event_check(x, kind)))
 		return st;
-	if (person && (rc = act_id_of(c, SK_PERSON, person, "person", &pid)))
+	if (person && (rc = act_ref(c, SK_PERSON, person, "person", &pid)))
 		return api_acted(x, c, rc, 200, NULL);
 	e[0] = (struct incident_event){.kind = kind, .at = time_or_now(x, "at"),
 				       .recorded_at = CD_TIME_NONE, .name = str_of(x, "name"),

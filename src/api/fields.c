@@ -63,21 +63,51 @@ static const char *codes_list(const struct field *f, char *buf, size_t n)
 	return buf;
 }
 
+/* chars counts the characters of the n bytes at s (UTF-8: every byte but a continuation byte
+ * starts one), as OpenAPI's minLength and maxLength and SQLite's length() count them. */
+static size_t chars(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* in_years refuses a day (of a date or time field given as s) outside the years the database
+ * keeps (1900 … 2999: its dates are four-digit years from 1 or 2) — rather than letting the
+ * database's CHECK answer, or a far date wrap when stored. */
+static int in_years(struct api_ctx *x, const struct field *f, cd_date day, const char *s,
+		    unsigned status)
+{
+	int y = 0, m = 0, d = 0;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (y >= 1900 && y <= 2999)
+		return 0;
+	return api_fail(x, status, "invalid", f->name,
+			"%s: give a day from 1900-01-01 to 2999-12-31 (got \"%.40s\") / 日期应在 "
+			"1900 至 2999 年之间",
+			f->name, s);
+}
+
 /* check_string validates a string value s (n bytes) of field f into v; 0 or the error status. */
 static int check_string(struct api_ctx *x, const struct field *f, const char *s, size_t n,
 			struct fval *v, unsigned status)
 {
-	size_t max = f->max ? (size_t)f->max : STRING_MAX_DEFAULT;
+	size_t max = f->max ? (size_t)f->max : STRING_MAX_DEFAULT, len = chars(s, n);
 	char list[512];
 
 	v->s = s;
 	switch (f->type) {
 	case FT_STRING:
 	case FT_TEXT:
-		if (n < (size_t)f->min || n > max)
+		if (len < (size_t)f->min || len > max)
 			return api_fail(x, status, "invalid", f->name,
-					"%s: give %lld to %zu bytes of text (got %zu)", f->name,
-					(long long)(f->min ? f->min : 0), max, n);
+					"%s: give %lld to %zu characters of text (got %zu) / 长度应为 "
+					"%lld 至 %zu 个字符",
+					f->name, (long long)(f->min ? f->min : 0), max, len,
+					(long long)(f->min ? f->min : 0), max);
 		if (!one_line(s, n, f->type == FT_TEXT))
 			return api_fail(x, status, "invalid", f->name,
 					"%s: control characters are not allowed%s", f->name,
@@ -93,14 +123,14 @@ static int check_string(struct api_ctx *x, const struct field *f, const char *s,
 		if (!date_parse(s, &v->date))
 			return api_fail(x, status, "invalid", f->name,
 					"%s: give a date as YYYY-MM-DD (got \"%.40s\")", f->name, s);
-		return 0;
+		return in_years(x, f, v->date, s, status);
 	case FT_TIME:
 		if (!time_parse(s, true, &v->t))
 			return api_fail(x, status, "invalid", f->name,
 					"%s: give a time as YYYY-MM-DDTHH:MM[:SS] with Z or an offset "
 					"such as +08:00 (got \"%.40s\")",
 					f->name, s);
-		return 0;
+		return in_years(x, f, time_cst_date(v->t), s, status);
 	case FT_ENUM:
 		for (int i = 0; i < f->ncodes; i++)
 			if (!strcmp(f->code(i), s)) {
@@ -142,12 +172,13 @@ static int check_array(struct api_ctx *x, const struct field *f, json_t *a, stru
 			return api_fail(x, 422, "invalid", f->name, "%s[%zu]: expected a string",
 					f->name, i);
 		if (f->type == FT_CODES ? !is_code(s, n)
-					: n > STRING_MAX_DEFAULT || !one_line(s, n, false))
+					: chars(s, n) > STRING_MAX_DEFAULT || !one_line(s, n, false))
 			return api_fail(x, 422, "invalid", f->name,
 					f->type == FT_CODES
 						? "%s[%zu]: give a code of letters, digits, '.', '_' "
 						  "or '-'"
-						: "%s[%zu]: give one line of text of at most 512 bytes",
+						: "%s[%zu]: give one line of text of at most 512 "
+						  "characters",
 					f->name, i);
 	}
 	v->arr = a;

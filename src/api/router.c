@@ -504,7 +504,10 @@ static int allowed(struct api_ctx *x)
 		return api_fail(x, 403, "csrf", NULL,
 				"the " API_CSRF_HEADER " header is missing or wrong: send the token "
 				"given at sign-in");
-	if (x->who.password_expired && rt->perm != PERM_SELF)
+	/* an expired password's session may only see itself, end, or change the password */
+	if (x->who.password_expired &&
+	    (rt->perm != PERM_SELF || !strcmp(rt->path, "/api/v1/session/totp") ||
+	     !strcmp(rt->path, "/api/v1/session/totp/confirm")))
 		return api_fail(x, 403, "password_expired", NULL,
 				"your password has expired: change it first "
 				"(POST /api/v1/session/password)");

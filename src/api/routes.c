@@ -69,6 +69,12 @@ static const struct field password_fields[] = {
 	 "the new password (see the password settings for its rules)"},
 };
 
+static const struct field totp_begin_fields[] = {
+	{"password", FT_STRING, FF_REQUIRED, 1, 1024, NULL, 0, "your current password"},
+	{"code", FT_STRING, 0, 6, 8, NULL, 0,
+	 "the current code of the second factor in force (required when there is one)"},
+};
+
 static const struct field totp_confirm_fields[] = {
 	{"code", FT_STRING, FF_REQUIRED, 6, 8, NULL, 0, "a code of the new secret"},
 };
@@ -415,9 +421,10 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/session/password", PERM_SELF, 0, api_session_password,
 	 BODY(password_fields), NONE, NULL, "account.password", "session",
 	 "change one's own password"},
-	{"POST", "/api/v1/session/totp", PERM_SELF, R_NOBODY, api_session_totp, NONE, NONE, NULL,
-	 "account.totp_begin", "session",
-	 "begin enrolling a TOTP second factor: answers the secret and an otpauth URI"},
+	{"POST", "/api/v1/session/totp", PERM_SELF, 0, api_session_totp, BODY(totp_begin_fields),
+	 NONE, NULL, "account.totp_begin", "session",
+	 "begin enrolling (or replacing) a TOTP second factor, with the password and the current "
+	 "code: answers the secret and an otpauth URI"},
 	{"POST", "/api/v1/session/totp/confirm", PERM_SELF, 0, api_session_totp_confirm,
 	 BODY(totp_confirm_fields), NONE, NULL, "account.totp_enable", "session",
 	 "confirm the new second factor with a code of it"},

@@ -11,26 +11,45 @@
 /* The encoding starts with this tag: a later encoding gets a new one, so that no entry hashed
  * under one reads as valid under another. */
 static const char tag[8] = {'C', 'D', 'A', 'U', 'D', 'I', 'T', '1'};
+/* A keyed entry (HMAC-SM3) starts with its own tag: no SM3 entry reads as a keyed one. */
+static const char tag_keyed[8] = {'C', 'D', 'A', 'U', 'D', 'I', 'T', 'K'};
 
-static int put_u32(EVP_MD_CTX *c, uint32_t v)
+/* What an entry is fed to: SM3 (md) or, for a keyed entry, HMAC-SM3 (mac, keyed already). */
+struct sink {
+	EVP_MD_CTX *md;
+	EVP_MAC_CTX *mac;
+};
+
+static int put(const struct sink *k, const void *p, size_t n)
+{
+	return k->mac ? EVP_MAC_update(k->mac, p, n) : EVP_DigestUpdate(k->md, p, n);
+}
+
+static int put_u32(const struct sink *k, uint32_t v)
 {
 	const unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
 	                            (unsigned char)(v >> 8), (unsigned char)v};
 
-	return EVP_DigestUpdate(c, b, sizeof(b));
+	return put(k, b, sizeof(b));
 }
 
 /* put_text: a 32-bit big-endian byte length, then the bytes; NULL is the length 0xffffffff
  * with no bytes, so NULL and "" differ and no field can run into the next. */
-static int put_text(EVP_MD_CTX *c, const char *s)
+static int put_text(const struct sink *k, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 
 	if (!s)
-		return put_u32(c, UINT32_MAX);
+		return put_u32(k, UINT32_MAX);
 	if (n >= UINT32_MAX)
 		return 0;
-	return put_u32(c, (uint32_t)n) && EVP_DigestUpdate(c, s, n);
+	return put_u32(k, (uint32_t)n) && put(k, s, n);
+}
+
+static void to_hex(const unsigned char *md, size_t len, char hex[AUDIT_HASH_HEX + 1])
+{
+	for (size_t i = 0; i < len; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 }
 
 /* finish ends the digest of c (when everything fed to it went in: ok) into hex. */
@@ -41,23 +60,32 @@ static enum cd_err finish(EVP_MD_CTX *c, int ok, char hex[AUDIT_HASH_HEX + 1], s
 
 	if (!ok || !EVP_DigestFinal_ex(c, md, &len) || len * 2 != AUDIT_HASH_HEX)
 		return cd_diag_set(d, CD_ENOMEM, "SM3 failed (does this OpenSSL provide SM3?)");
-	for (unsigned int i = 0; i < len; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	to_hex(md, len, hex);
 	return CD_OK;
 }
 
-enum cd_err audit_hash_with(EVP_MD_CTX *c, const struct store_audit_entry *e,
+enum cd_err audit_hash_with(EVP_MD_CTX *c, EVP_MAC_CTX *m, const struct store_audit_entry *e,
                             char hex[AUDIT_HASH_HEX + 1], struct cd_diag *d)
 {
 	const char *texts[] = {e->prev,   e->at,     e->actor, e->ip,     e->action,
 	                       e->object, e->before, e->after, e->outcome};
+	const struct sink k = {.md = c, .mac = m};
 	uint64_t seq = (uint64_t)e->seq;
-	int ok = EVP_DigestInit_ex(c, EVP_sm3(), NULL) && EVP_DigestUpdate(c, tag, sizeof(tag)) &&
-	         put_u32(c, (uint32_t)(seq >> 32)) && put_u32(c, (uint32_t)seq);
+	unsigned char md[EVP_MAX_MD_SIZE];
+	size_t len = 0;
+	int ok = m ? EVP_MAC_init(m, NULL, 0, NULL) : EVP_DigestInit_ex(c, EVP_sm3(), NULL);
 
+	ok = ok && put(&k, m ? tag_keyed : tag, sizeof(tag)) &&
+	     put_u32(&k, (uint32_t)(seq >> 32)) && put_u32(&k, (uint32_t)seq);
 	for (size_t i = 0; ok && i < sizeof(texts) / sizeof(texts[0]); i++)
-		ok = put_text(c, texts[i]);
-	return finish(c, ok, hex, d);
+		ok = put_text(&k, texts[i]);
+	if (!m)
+		return finish(c, ok, hex, d);
+	if (!ok || !EVP_MAC_final(m, md, &len, sizeof(md)) || len * 2 != AUDIT_HASH_HEX)
+		return cd_diag_set(d, CD_ENOMEM,
+		                   "HMAC-SM3 failed (does this OpenSSL provide HMAC with SM3?)");
+	to_hex(md, len, hex);
+	return CD_OK;
 }
 
 enum cd_err audit_hash(const struct store_audit_entry *e, char hex[AUDIT_HASH_HEX + 1],
@@ -65,9 +93,21 @@ enum cd_err audit_hash(const struct store_audit_entry *e, char hex[AUDIT_HASH_HE
 {
 	EVP_MD_CTX *c = EVP_MD_CTX_new();
 	enum cd_err rc =
-	    c ? audit_hash_with(c, e, hex, d) : cd_diag_set(d, CD_ENOMEM, "out of memory");
+	    c ? audit_hash_with(c, NULL, e, hex, d) : cd_diag_set(d, CD_ENOMEM, "out of memory");
 
 	EVP_MD_CTX_free(c);
+	return rc;
+}
+
+enum cd_err audit_hmac(const struct store_audit_key *k, const struct store_audit_entry *e,
+                       char hex[AUDIT_HASH_HEX + 1], struct cd_diag *d)
+{
+	EVP_MAC_CTX *m = audit_mac_new(k);
+	enum cd_err rc = m ? audit_hash_with(NULL, m, e, hex, d)
+	                   : cd_diag_set(d, CD_ENOMEM,
+	                                 "HMAC-SM3 cannot start (does this OpenSSL provide it?)");
+
+	EVP_MAC_CTX_free(m);
 	return rc;
 }
 
@@ -140,15 +180,18 @@ enum cd_err audit_append(struct store *s, const struct audit_entry *e, struct cd
 	                                .outcome = e->outcome,
 	                                .prev = prev,
 	                                .hash = hash};
+	const struct store_audit_key *k = store_audit_key(s);
 	enum cd_err rc = check(e, d);
 
+	if (!rc)
+		rc = audit_key_load(s, d);
 	if (!rc)
 		rc = store_audit_head(s, &row.seq, prev, d);
 	if (rc)
 		return rc;
 	row.seq++;
 	row.at = time_format(e->at, at);
-	rc = audit_hash(&row, hash, d);
+	rc = k->have && row.seq >= k->from ? audit_hmac(k, &row, hash, d) : audit_hash(&row, hash, d);
 	if (!rc)
 		rc = store_audit_add(s, &row, d);
 	return rc;
@@ -158,6 +201,8 @@ enum cd_err audit_record(struct store *s, const struct audit_entry *e, struct cd
 {
 	enum cd_err rc = check(e, d);
 
+	if (!rc) /* the key file is read outside the transaction */
+		rc = audit_key_load(s, d);
 	if (!rc)
 		rc = store_begin(s, d);
 	if (rc)
@@ -299,6 +344,7 @@ enum cd_err audit_file_sm3(const char *path, char hex[AUDIT_HASH_HEX + 1], struc
 	unsigned char buf[65536];
 	size_t n;
 	int ok = c && EVP_DigestInit_ex(c, EVP_sm3(), NULL);
+
 	enum cd_err rc = CD_OK;
 
 	if (!f)

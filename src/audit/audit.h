@@ -76,6 +76,35 @@ enum cd_err audit_record(struct store *s, const struct audit_entry *e, struct cd
 enum cd_err audit_hash(const struct store_audit_entry *e, char hex[AUDIT_HASH_HEX + 1],
                        struct cd_diag *d);
 
+/* audit_hmac computes the HMAC-SM3 (GB/T 15852.2 with SM3) under key k of e — the encoding of
+ * audit_hash with the tag "CDAUDITK" — as lower-case hex: the hash of a keyed entry (seq ≥
+ * k->from). CD_ENOMEM when OpenSSL cannot. */
+enum cd_err audit_hmac(const struct store_audit_key *k, const struct store_audit_entry *e,
+                       char hex[AUDIT_HASH_HEX + 1], struct cd_diag *d);
+
+/* ---- the key (audit_key.c) ---- */
+
+/* audit_key_path writes where s's audit key is kept: $CYBERDUTY_AUDIT_KEY, else the database's
+ * path with ".key" appended. false when there is no such place (an in-memory database) or it
+ * does not fit in n. */
+bool audit_key_path(const struct store *s, char *out, size_t n);
+
+/* audit_key_load reads s's audit key once per open store (store_audit_key(s) keeps it; later
+ * calls do nothing). No key file and none recorded: CD_OK, unkeyed (a database from before
+ * keys; `cyberduty init` makes one). Refused: CD_EIO when the database records a key whose file
+ * cannot be read, CD_EINVAL when the file is readable by group or others, damaged, or not the
+ * key the database records. audit_append and audit_verify call it. */
+enum cd_err audit_key_load(struct store *s, struct cd_diag *d);
+
+/* audit_key_create gives s an audit key when it has none: 32 random bytes in a new file at
+ * audit_key_path (mode 0400, synced), the database's record of its id and first seq (the next
+ * seq), and the entry "audit.key" — the first it covers — in one transaction; on failure no
+ * file is left. *made says whether a key was made (false: s had one). CD_ECONFLICT when the
+ * file exists but the database records no key; the errors of audit_key_load. Of `by` only at,
+ * actor and ip are read. */
+enum cd_err audit_key_create(struct store *s, const struct audit_entry *by, bool *made,
+                             struct cd_diag *d);
+
 /* audit_entry_json returns e as one JSON object {seq, at, actor, ip, action, object, before,
  * after, outcome, prev, hash} — before and after as the JSON texts recorded (strings) or null,
  * so the hash can be recomputed from the object alone. The caller owns it; NULL when out of
@@ -91,7 +120,8 @@ enum audit_break {
 	AUDIT_PREV,    /* an entry does not chain to the one before: inserted, reordered, deleted */
 	AUDIT_HEAD,    /* the chain ends elsewhere than the recorded (or the noted) head */
 	AUDIT_ARCHIVE, /* an archive file is not what was archived (a line that is no entry, other
-	                * bytes, other seqs) */
+	                * bytes, other seqs), or an anchor that no audit.archive entry records,
+	                * or archived entries that were within the retention */
 };
 
 /* A chain head: the seq and hash of the newest entry. */
@@ -118,20 +148,27 @@ struct audit_report {
 	int64_t first, last;     /* the seqs held in the database (0 when none) */
 	int64_t archived;        /* entries up to this seq were archived (0: never) */
 	size_t files;            /* archive files checked */
-	int64_t unchecked;       /* archived entries whose file was not given */
 	struct audit_head head;  /* the head of the chain as verified (when intact) */
+	int64_t keyed_from;      /* entries from this seq on are keyed (HMAC-SM3); 0: none */
+	char key_id[17];         /* the key's id ("" when none) */
 };
 
 /* audit_verify walks the whole chain in seq order, in one read transaction, and fills *r:
- * intact, or the first broken entry and why. The archived part is walked through the files
- * given (any order), each matched to the archive the database recorded by its first seq: its
- * entries must chain from the archive before it (64 zeros for the first), end at the anchor's
- * seq and hash, and the file must have the SM3 recorded; an archive whose file is not given is
- * passed over as its anchor says (counted in r->unchecked). Then the database's first entry
- * must chain to the last anchor, each entry to the one before, and the chain must end at the
- * head recorded in the database and, when o->noted is given, pass through it with the same
- * hash. CD_OK whether intact or not; CD_EIO when a file cannot be read, CD_EINVAL when
- * o->noted lies in archived entries whose file was not given or a file is given twice. */
+ * intact, or the first broken entry and why. Entries from the key's first seq on
+ * (r->keyed_from) must carry the HMAC-SM3 of their fields under the audit key (audit_key_load;
+ * its errors are returned), those before it their SM3. The archived part is walked through
+ * the files given (any order), each matched to the archive the database recorded by its first
+ * seq: its entries must chain from the archive before it (64 zeros for the first), end at the
+ * anchor's seq and hash, and the file must have the SM3 recorded; an archive whose file is not
+ * given is a break (AUDIT_MISSING: those entries are not in what was checked), so a noted head
+ * is never passed over a gap. Then the database's first entry must chain to the last anchor,
+ * each entry to the one before, and the chain must end at the head recorded in the database
+ * and, when o->noted is given, pass through it with the same hash. Last, each anchor must be
+ * recorded by an "audit.archive" entry of the chain (same seqs, hashes and time) whose day to
+ * archive before lies at least AUDIT_RETENTION_MIN days before it, and every entry of its file
+ * must lie before that day (AUDIT_ARCHIVE otherwise: an anchor written around cyberduty). CD_OK
+ * whether intact or not; CD_EIO when a file cannot be read, CD_EINVAL when a file is given
+ * twice. */
 enum cd_err audit_verify(struct store *s, const struct audit_verify_opts *o, struct audit_report *r,
                          struct cd_diag *d);
 

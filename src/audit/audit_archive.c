@@ -139,7 +139,6 @@ enum cd_err audit_archive(struct store *s, const char *path, cd_date before,
                           const struct audit_entry *by, struct audit_archived *out,
                           struct cd_diag *d)
 {
-	static const struct audit_verify_opts db_only = {0};
 	char last[AUDIT_HASH_HEX + 1] = "", day[11], limit_s[11];
 	struct stat st;
 	bool created = false;
@@ -165,7 +164,7 @@ enum cd_err audit_archive(struct store *s, const char *path, cd_date before,
 	rc = store_begin(s, d);
 	if (rc)
 		return rc;
-	rc = audit_verify_in(s, &db_only, &out->check, d);
+	rc = audit_verify_db(s, &out->check, d);
 	if (!rc && out->check.broken)
 		rc = cd_diag_set(d, CD_EINVAL, "the audit log is broken (%s): nothing archived",
 		                 out->check.why);

@@ -13,8 +13,22 @@
 #define PAGE       1000      /* entries read from the database at a time */
 #define LINE_BYTES (1 << 20) /* an archive line longer than this is no entry (AUDIT_*_MAX) */
 
+/* What an "audit.archive" entry of the chain says was archived. */
+struct archived {
+	int64_t from, upto;
+	char last[AUDIT_HASH_HEX + 1], sm3[AUDIT_HASH_HEX + 1], at[26];
+	cd_date before;
+	int64_t seq; /* of the entry */
+};
+
 struct walk {
 	EVP_MD_CTX *c;
+	EVP_MAC_CTX *m;   /* keyed with the audit key, or NULL */
+	int64_t key_from; /* entries from this seq on are keyed (m); 0: none */
+	struct archived *recs; /* the audit.archive entries met */
+	size_t nrecs;
+	bool trust; /* archives whose file is not given are passed over (audit_verify_db) */
+	char max_at[26]; /* the newest `at` of the archive file being walked */
 	int64_t next;                   /* the seq expected next */
 	char prev[AUDIT_HASH_HEX + 1];  /* the hash it must chain to */
 	const struct audit_head *noted; /* or NULL */
@@ -41,6 +55,37 @@ static void broken(struct walk *w, enum audit_break what, int64_t seq, const cha
 	va_start(ap, fmt);
 	vsnprintf(r->why + n, sizeof(r->why) - n, fmt, ap);
 	va_end(ap);
+}
+
+/* note_archived keeps what the audit.archive entry e says (an entry that says it in no form
+ * known records nothing, and the anchor it would record is then reported unrecorded). */
+static enum cd_err note_archived(struct walk *w, const struct store_audit_entry *e,
+                                 struct cd_diag *d)
+{
+	json_t *j = e->after ? json_loads(e->after, 0, NULL) : NULL;
+	const char *last = NULL, *sm3 = NULL, *before = NULL;
+	json_int_t from = 0, upto = 0;
+	struct archived *v, x = {.seq = e->seq};
+
+	if (!j || json_unpack(j, "{s:I, s:I, s:s, s:s, s:s}", "from_seq", &from, "upto_seq", &upto,
+	                      "last_hash", &last, "file_sm3", &sm3, "before", &before) ||
+	    strlen(last) != AUDIT_HASH_HEX || strlen(sm3) != AUDIT_HASH_HEX ||
+	    !date_parse(before, &x.before) || strlen(e->at) >= sizeof(x.at)) {
+		json_decref(j);
+		return CD_OK;
+	}
+	x.from = from;
+	x.upto = upto;
+	memcpy(x.last, last, sizeof(x.last));
+	memcpy(x.sm3, sm3, sizeof(x.sm3));
+	snprintf(x.at, sizeof(x.at), "%s", e->at);
+	json_decref(j);
+	v = realloc(w->recs, (w->nrecs + 1) * sizeof(*v));
+	if (!v)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	w->recs = v;
+	w->recs[w->nrecs++] = x;
+	return CD_OK;
 }
 
 /* step takes e as the next entry of the walk: its seq, its link to the one before, its
@@ -74,14 +119,29 @@ static enum cd_err step(struct walk *w, const struct store_audit_entry *e, struc
 			       (long long)e->seq, (long long)e->seq - 1);
 		return CD_OK;
 	}
-	rc = audit_hash_with(w->c, e, hash, d);
+	if (w->key_from && e->seq >= w->key_from && !w->m)
+		return cd_diag_set(d, CD_ENOMEM, "HMAC-SM3 cannot start (does OpenSSL provide it?)");
+	rc = audit_hash_with(w->c, w->key_from && e->seq >= w->key_from ? w->m : NULL, e, hash, d);
 	if (rc)
 		return rc;
 	if (strcmp(hash, e->hash)) {
-		broken(w, AUDIT_CHANGED, e->seq,
-		       "seq %lld: contents changed (its hash does not match its fields)",
-		       (long long)e->seq);
+		if (w->key_from && e->seq >= w->key_from)
+			broken(w, AUDIT_CHANGED, e->seq,
+			       "seq %lld: contents changed, or written without the audit key (its "
+			       "HMAC-SM3 under key %s does not match its fields)",
+			       (long long)e->seq, w->r->key_id);
+		else
+			broken(w, AUDIT_CHANGED, e->seq,
+			       "seq %lld: contents changed (its hash does not match its fields)",
+			       (long long)e->seq);
 		return CD_OK;
+	}
+	if (w->file && strcmp(e->at, w->max_at) > 0)
+		snprintf(w->max_at, sizeof(w->max_at), "%s", e->at);
+	if (!strcmp(e->action, "audit.archive") && !strcmp(e->outcome, AUDIT_OK)) {
+		rc = note_archived(w, e, d);
+		if (rc)
+			return rc;
 	}
 	if (w->noted && e->seq == w->noted->seq) {
 		w->noted_seen = true;
@@ -160,7 +220,7 @@ static enum cd_err first_seq(const char *path, char *buf, int64_t *seq, struct c
 
 /* walk_file walks the archive at path, which the anchor `an` records. */
 static enum cd_err walk_file(struct walk *w, const char *path, const struct store_audit_anchor *an,
-                             char *buf, struct cd_diag *d)
+                             char *buf, char max_at[26], struct cd_diag *d)
 {
 	FILE *f = fopen(path, "r");
 	char sm3[AUDIT_HASH_HEX + 1];
@@ -171,6 +231,7 @@ static enum cd_err walk_file(struct walk *w, const char *path, const struct stor
 	if (!f)
 		return cd_diag_set(d, CD_EIO, "%s: cannot open: %s", path, strerror(errno));
 	w->file = path;
+	w->max_at[0] = '\0';
 	while (!rc && !w->r->broken && (got = read_line(f, buf)) != 0) {
 		struct store_audit_entry e;
 		json_t *j = NULL;
@@ -209,13 +270,15 @@ static enum cd_err walk_file(struct walk *w, const char *path, const struct stor
 		    "its SM3 is not the one recorded when it was archived (the file was changed)");
 	w->file = NULL;
 	w->r->files++;
+	memcpy(max_at, w->max_at, 26);
 	return rc;
 }
 
 /* walk_archives matches the files given to the anchors by their first seq and walks the
  * archived part of the chain: through a file where one was given, else over the anchor. */
 static enum cd_err walk_archives(struct walk *w, const struct audit_verify_opts *o,
-                                 const struct store_audit_anchor *an, size_t nan, struct cd_diag *d)
+                                 const struct store_audit_anchor *an, size_t nan,
+                                 char (*max_at)[26], struct cd_diag *d)
 {
 	int64_t *first = calloc(o->narchives + 1, sizeof(*first));
 	char *buf = malloc(LINE_BYTES + 2);
@@ -257,15 +320,18 @@ static enum cd_err walk_archives(struct walk *w, const struct audit_verify_opts 
 				file = o->archives[i];
 		w->r->archived = an[k].upto_seq;
 		if (file) {
-			rc = walk_file(w, file, &an[k], buf, d);
+			rc = walk_file(w, file, &an[k], buf, max_at[k], d);
 			continue;
 		}
-		if (w->noted && w->noted->seq >= an[k].from_seq && w->noted->seq <= an[k].upto_seq)
-			rc = cd_diag_set(d, CD_EINVAL,
-			                 "the head noted (seq %lld) was archived into %s: give "
-			                 "that file with --archive",
-			                 (long long)w->noted->seq, an[k].file);
-		w->r->unchecked += an[k].upto_seq - an[k].from_seq + 1;
+		if (!w->trust) {
+			broken(w, AUDIT_MISSING, an[k].from_seq,
+			       "seq %lld: missing — seq %lld to %lld were archived into %s, which was "
+			       "not given: verify with --archive %s (a log is intact only as far as it "
+			       "was read)",
+			       (long long)an[k].from_seq, (long long)an[k].from_seq,
+			       (long long)an[k].upto_seq, an[k].file, an[k].file);
+			break;
+		}
 		w->next = an[k].upto_seq + 1;
 		snprintf(w->prev, sizeof(w->prev), "%s", an[k].last_hash);
 	}
@@ -325,13 +391,56 @@ static void check_head(struct walk *w, int64_t seq, const char *hash)
 		       last + 1, last, (long long)w->noted->seq);
 }
 
-enum cd_err audit_verify_in(struct store *s, const struct audit_verify_opts *o,
-                            struct audit_report *r, struct cd_diag *d)
+/* check_anchors: each anchor is recorded by an audit.archive entry of the chain, for entries
+ * past the retention: the day it archived before lies AUDIT_RETENTION_MIN days or more before
+ * the entry, and the newest entry of the file read (max_at; "" when not read) lies before it. */
+static void check_anchors(struct walk *w, const struct store_audit_anchor *an, size_t nan,
+                          char (*max_at)[26])
 {
-	struct walk w = {
-	    .c = EVP_MD_CTX_new(), .next = 1, .prev = AUDIT_ZEROS, .noted = o->noted, .r = r};
+	for (size_t k = 0; k < nan && !w->r->broken; k++) {
+		const struct archived *x = NULL;
+		cd_time at = 0, cut;
+		char day[11];
+
+		for (size_t i = 0; i < w->nrecs && !x; i++)
+			if (w->recs[i].from == an[k].from_seq && w->recs[i].upto == an[k].upto_seq &&
+			    !strcmp(w->recs[i].last, an[k].last_hash) &&
+			    !strcmp(w->recs[i].sm3, an[k].file_sm3) &&
+			    !strcmp(w->recs[i].at, an[k].archived_at))
+				x = &w->recs[i];
+		if (!x) {
+			broken(w, AUDIT_ARCHIVE, an[k].from_seq,
+			       "seq %lld to %lld: their archive anchor (%s) is recorded by no "
+			       "audit.archive entry of the chain — written around cyberduty, and the "
+			       "entries removed with it",
+			       (long long)an[k].from_seq, (long long)an[k].upto_seq, an[k].file);
+			break;
+		}
+		cut = time_cst_start(x->before);
+		if (!time_parse(x->at, false, &at) ||
+		    x->before > time_cst_date(at) - AUDIT_RETENTION_MIN ||
+		    (max_at[k][0] && (!time_parse(max_at[k], false, &at) || at >= cut)))
+			broken(w, AUDIT_ARCHIVE, an[k].from_seq,
+			       "seq %lld to %lld: archived within the retention (before %s, by the "
+			       "audit.archive entry seq %lld; at least %d days are kept)",
+			       (long long)an[k].from_seq, (long long)an[k].upto_seq,
+			       date_format(x->before, day), (long long)x->seq, AUDIT_RETENTION_MIN);
+	}
+}
+
+static enum cd_err verify_in(struct store *s, const struct audit_verify_opts *o, bool trust,
+                             struct audit_report *r, struct cd_diag *d)
+{
+	const struct store_audit_key *k = store_audit_key(s);
+	struct walk w = {.c = EVP_MD_CTX_new(),
+	                 .next = 1,
+	                 .prev = AUDIT_ZEROS,
+	                 .noted = o->noted,
+	                 .r = r,
+	                 .trust = trust};
 	struct arena *a = arena_new(0);
 	struct store_audit_anchor *an = NULL;
+	char (*max_at)[26] = NULL;
 	size_t nan = 0;
 	int64_t head = 0;
 	char head_hash[AUDIT_HASH_HEX + 1];
@@ -339,22 +448,49 @@ enum cd_err audit_verify_in(struct store *s, const struct audit_verify_opts *o,
 
 	memset(r, 0, sizeof(*r));
 	if (!rc)
+		rc = audit_key_load(s, d);
+	if (!rc && k->have) {
+		w.key_from = r->keyed_from = k->from;
+		snprintf(r->key_id, sizeof(r->key_id), "%s", k->id);
+		w.m = audit_mac_new(k);
+	}
+	if (!rc)
 		rc = store_audit_head(s, &head, head_hash, d);
 	if (!rc)
 		rc = store_audit_anchors(s, a, &an, &nan, d);
+	if (!rc && !(max_at = calloc(nan + 1, sizeof(*max_at))))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = walk_archives(&w, o, an, nan, d);
+		rc = walk_archives(&w, o, an, nan, max_at, d);
 	if (!rc && !r->broken)
 		rc = walk_db(s, &w, d);
 	if (!rc && !r->broken)
 		check_head(&w, head, head_hash);
+	if (!rc && !r->broken && !trust)
+		check_anchors(&w, an, nan, max_at);
 	if (!rc && !r->broken) {
 		r->head.seq = w.next - 1;
 		memcpy(r->head.hash, w.prev, sizeof(r->head.hash));
 	}
+	free(max_at);
+	free(w.recs);
 	arena_free(a);
 	EVP_MD_CTX_free(w.c);
+	EVP_MAC_CTX_free(w.m);
 	return rc;
+}
+
+enum cd_err audit_verify_in(struct store *s, const struct audit_verify_opts *o,
+                            struct audit_report *r, struct cd_diag *d)
+{
+	return verify_in(s, o, false, r, d);
+}
+
+enum cd_err audit_verify_db(struct store *s, struct audit_report *r, struct cd_diag *d)
+{
+	static const struct audit_verify_opts none = {0};
+
+	return verify_in(s, &none, true, r, d);
 }
 
 enum cd_err audit_verify(struct store *s, const struct audit_verify_opts *o, struct audit_report *r,

@@ -41,11 +41,17 @@ static void say_intact(const struct audit_report *r)
 	if (r->archived)
 		printf("  archived up to seq %lld: %zu archive file%s checked",
 		       (long long)r->archived, r->files, r->files == 1 ? "" : "s");
-	if (r->unchecked)
-		printf("; %lld archived entries not checked (give their files with --archive)",
-		       (long long)r->unchecked);
 	if (r->archived)
 		printf("\n");
+	if (!r->keyed_from)
+		printf("  no entry is keyed: each carries its SM3 only, which whoever can write the "
+		       "database can recompute (`cyberduty init --db PATH` makes the audit key)\n");
+	else if (r->keyed_from > 1)
+		printf("  seq 1 to %lld carry their SM3 only (written before the key); seq %lld on "
+		       "are keyed (HMAC-SM3, key %s)\n",
+		       (long long)r->keyed_from - 1, (long long)r->keyed_from, r->key_id);
+	else
+		printf("  every entry is keyed (HMAC-SM3, key %s)\n", r->key_id);
 	printf("head %lld:%s\n", (long long)r->head.seq, r->head.hash);
 	if (r->head.seq)
 		printf("  note the head outside this database: `cyberduty audit verify --head "

@@ -4,6 +4,7 @@
  * password. */
 #include <stdio.h>
 
+#include "audit/audit.h"
 #include "cli/cli.h"
 #include "profile/profile_load.h"
 #include "svc/accounts.h"
@@ -17,7 +18,8 @@ int cmd_init(int argc, char **argv, const char *usage)
 	struct store *s = NULL;
 	struct act c;
 	char actor[128];
-	bool changed = false, first = false, made = false;
+	bool changed = false, first = false, made = false, keyed = false;
+	char keyfile[4096];
 	enum cd_err rc;
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_PROFILE, 0, 0, usage, &o))
@@ -31,6 +33,15 @@ int cmd_init(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = store_open(o.db, STORE_CREATE, &s, &d);
 	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
+	if (!rc) { /* the audit key first: every entry from here on is keyed */
+		struct audit_entry by = {.at = c.now, .actor = c.actor, .ip = c.ip};
+
+		rc = audit_key_create(s, &by, &keyed, &d);
+	}
+	if (keyed && audit_key_path(s, keyfile, sizeof keyfile))
+		printf("audit key made: %s (readable only by this user, who runs the service; back "
+		       "it up apart from the database — docs/audit.md)\n",
+		       keyfile);
 	if (!rc)
 		rc = svc_profile_set(&c, p, &changed, &first);
 	if (!rc && !changed)

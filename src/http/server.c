@@ -23,6 +23,7 @@
 #include <malloc.h>
 #endif
 #include "api/api.h"
+#include "audit/audit.h"
 #include "store/store.h"
 
 struct server {
@@ -276,6 +277,8 @@ static enum MHD_Result api(const struct request *q)
 		MHD_add_response_header(r, "Set-Cookie", out.set_cookie);
 	if (r && out.allow[0])
 		MHD_add_response_header(r, "Allow", out.allow);
+	if (r && out.retry_after[0])
+		MHD_add_response_header(r, "Retry-After", out.retry_after);
 	api_response_free(&out);
 	return send_response(q->c, q->s, out.status, r);
 }
@@ -632,7 +635,10 @@ static enum cd_err check_setup(struct server *s, struct cd_diag *d)
 		return cd_diag_set(d, CD_EINVAL, "web root %s is not a directory", s->web_root);
 	if ((rc = store_open(s->db, 0, &probe, d)) != CD_OK)
 		return rc;
+	rc = audit_key_load(probe, d); /* a keyed log without its key: no write could be audited */
 	store_close(probe);
+	if (rc)
+		return rc;
 	if (!s->c.tls_cert != !s->c.tls_key)
 		return cd_diag_set(d, CD_EINVAL, "TLS needs both --tls-cert and --tls-key");
 	if (s->c.tls_cert && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)

@@ -69,6 +69,9 @@ enum stmt {
 	ST_ACCOUNT_LOCK,
 	ST_ACCOUNT_UNLOCK,
 	ST_ACCOUNT_FAILURE,
+	ST_ACCOUNT_LIFT,
+	ST_ADDRESS_GET,
+	ST_ADDRESS_SET,
 	ST_ACCOUNT_LOGIN,
 	ST_TOTP_PENDING,
 	ST_TOTP_ENABLE,
@@ -258,7 +261,7 @@ enum stmt {
 #define ACCOUNT_COLS                                                                              \
 	"a.id, a.name, a.display, a.role, a.unit_id, a.password_hash, a.password_changed_at,"     \
 	" a.totp_secret, a.totp_pending, a.totp_last_step, a.failures, a.locked, a.locked_at,"   \
-	" a.locked_ip, a.disabled, a.created_at, a.last_login_at"
+	" a.locked_ip, a.disabled, a.created_at, a.last_login_at, a.lock_until, a.lockouts"
 #define TOKEN_COLS                                                                                \
 	"id, hash, label, role, unit_id, created_by, created_at, expires_at, revoked_at"
 /* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
@@ -377,16 +380,31 @@ static const char *const stmts[STMT__MAX] = {
 			    " ELSE coalesce(?2, " SQL_NOW ") END,"
 			    " locked_ip = CASE WHEN locked THEN locked_ip ELSE ?3 END WHERE id = ?1",
 	[ST_ACCOUNT_UNLOCK] = "UPDATE account SET locked = 0, locked_at = NULL, locked_ip = NULL,"
-			      " failures = 0 WHERE id = ?1",
+			      " failures = 0, lock_until = NULL, lockouts = 0 WHERE id = ?1",
+	/* a lock by failures whose time is over lifts; the count of locks in a row stays */
+	[ST_ACCOUNT_LIFT] = "UPDATE account SET locked = 0, locked_at = NULL, locked_ip = NULL,"
+			    " failures = 0, lock_until = NULL WHERE id = ?1 AND locked = 1"
+			    " AND lock_until IS NOT NULL AND lock_until <= ?2",
+	[ST_ADDRESS_GET] = "SELECT failures, last_at, until, lockouts FROM login_address"
+			   " WHERE ip = ?1",
+	[ST_ADDRESS_SET] = "INSERT INTO login_address (ip, failures, last_at, until, lockouts)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (ip) DO UPDATE SET"
+			   " failures = excluded.failures, last_at = excluded.last_at,"
+			   " until = excluded.until, lockouts = excluded.lockouts",
 	/* SET expressions see the row as it was: failures + 1 is the count after this failure */
 	[ST_ACCOUNT_FAILURE] = "UPDATE account SET failures = failures + 1,"
 			       " locked = CASE WHEN failures + 1 >= ?2 THEN 1 ELSE locked END,"
 			       " locked_at = CASE WHEN failures + 1 >= ?2 AND NOT locked THEN ?3"
 			       " ELSE locked_at END,"
 			       " locked_ip = CASE WHEN failures + 1 >= ?2 AND NOT locked THEN ?4"
-			       " ELSE locked_ip END"
+			       " ELSE locked_ip END,"
+			       " lock_until = CASE WHEN failures + 1 >= ?2 AND NOT locked THEN ?5"
+			       " ELSE lock_until END,"
+			       " lockouts = CASE WHEN failures + 1 >= ?2 AND NOT locked"
+			       " THEN lockouts + 1 ELSE lockouts END"
 			       " WHERE id = ?1 RETURNING failures, locked",
-	[ST_ACCOUNT_LOGIN] = "UPDATE account SET failures = 0, last_login_at = ?2 WHERE id = ?1",
+	[ST_ACCOUNT_LOGIN] = "UPDATE account SET failures = 0, lockouts = 0, last_login_at = ?2"
+			     " WHERE id = ?1",
 	[ST_TOTP_PENDING] = "UPDATE account SET totp_pending = ?2 WHERE id = ?1",
 	[ST_TOTP_ENABLE] = "UPDATE account SET totp_secret = totp_pending, totp_pending = NULL,"
 			   " totp_last_step = ?2 WHERE id = ?1 AND totp_pending IS NOT NULL",
@@ -2025,6 +2043,8 @@ static void account_row(sqlite3_stmt *st, int c, struct store_account *a)
 	a->disabled = sqlite3_column_int(st, c + 14);
 	a->created_at = col_time(st, c + 15);
 	a->last_login_at = col_time(st, c + 16);
+	a->lock_until = col_time(st, c + 17);
+	a->lockouts = sqlite3_column_int(st, c + 18);
 }
 
 static void token_row(sqlite3_stmt *st, struct store_token *t)
@@ -2177,7 +2197,7 @@ static enum cd_err sq_account_lock(struct store *s, int64_t id, bool locked, cd_
 }
 
 static enum cd_err sq_account_failure(struct store *s, int64_t id, int limit, cd_time at,
-				      const char *ip, int *failures, bool *locked,
+				      const char *ip, cd_time until, int *failures, bool *locked,
 				      struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
@@ -2188,12 +2208,65 @@ static enum cd_err sq_account_failure(struct store *s, int64_t id, int limit, cd
 	sqlite3_bind_int(st, 2, limit);
 	bind_time(st, 3, at);
 	bind_text(st, 4, ip);
+	bind_time(st, 5, until);
 	if ((rc = fetch(q, ST_ACCOUNT_FAILURE, d, "account")))
 		return rc;
 	*failures = sqlite3_column_int(st, 0);
 	*locked = sqlite3_column_int(st, 1);
 	done(q, ST_ACCOUNT_FAILURE);
 	return CD_OK;
+}
+
+static enum cd_err sq_account_lift(struct store *s, int64_t id, cd_time now, bool *lifted,
+				   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	sqlite3_bind_int64(q->st[ST_ACCOUNT_LIFT], 1, id);
+	bind_time(q->st[ST_ACCOUNT_LIFT], 2, now);
+	rc = run(q, ST_ACCOUNT_LIFT, d, "account");
+	*lifted = !rc && sqlite3_changes(q->db) > 0;
+	return rc;
+}
+
+static enum cd_err sq_address_get(struct store *s, const char *ip, struct store_address *out,
+				  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ADDRESS_GET];
+	enum cd_err rc;
+
+	memset(out, 0, sizeof(*out));
+	out->last_at = out->until = CD_TIME_NONE;
+	bind_text(st, 1, ip);
+	rc = fetch(q, ST_ADDRESS_GET, d, "sign-in address");
+	if (rc == CD_ENOTFOUND && d)
+		d->msg[0] = '\0';
+	if (rc == CD_ENOTFOUND) /* no failure from there yet */
+		return CD_OK;
+	if (rc)
+		return rc;
+	out->failures = sqlite3_column_int(st, 0);
+	out->last_at = col_time(st, 1);
+	out->until = col_time(st, 2);
+	out->lockouts = sqlite3_column_int(st, 3);
+	done(q, ST_ADDRESS_GET);
+	return CD_OK;
+}
+
+static enum cd_err sq_address_set(struct store *s, const char *ip, const struct store_address *a,
+				  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ADDRESS_SET];
+
+	bind_text(st, 1, ip);
+	sqlite3_bind_int(st, 2, a->failures);
+	bind_time(st, 3, a->last_at);
+	bind_time(st, 4, a->until);
+	sqlite3_bind_int(st, 5, a->lockouts);
+	return run(q, ST_ADDRESS_SET, d, "sign-in address");
 }
 
 static enum cd_err sq_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d)
@@ -3670,6 +3743,9 @@ static const struct store_ops sqlite_ops = {
 	.account_disable = sq_account_disable,
 	.account_lock = sq_account_lock,
 	.account_failure = sq_account_failure,
+	.account_lift = sq_account_lift,
+	.address_get = sq_address_get,
+	.address_set = sq_address_set,
 	.account_login = sq_account_login,
 	.account_totp_pending = sq_account_totp_pending,
 	.account_totp_enable = sq_account_totp_enable,

@@ -1,10 +1,22 @@
 /* store.c — picks the backend from the URI and forwards each call through its ops table. */
 #include "store_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* wipe_key wipes the key's bytes (no OpenSSL here: a volatile walk). */
+static void wipe_key(struct store_audit_key *k)
+{
+	volatile unsigned char *p = (volatile unsigned char *)k;
+
+	for (size_t i = 0; i < sizeof(*k); i++)
+		p[i] = 0;
+}
 
 enum cd_err store_open(const char *uri, unsigned flags, struct store **out, struct cd_diag *d)
 {
+	enum cd_err rc;
+
 	*out = NULL;
 	if (!uri || !*uri)
 		return cd_diag_set(d, CD_EINVAL, "no database given (use --db PATH)");
@@ -14,13 +26,32 @@ enum cd_err store_open(const char *uri, unsigned flags, struct store **out, stru
 		return cd_diag_set(d, CD_EINVAL,
 				   "%s: the PostgreSQL backend is not built yet; use a SQLite file",
 				   uri);
-	return store_sqlite_open(uri, flags, out, d);
+	rc = store_sqlite_open(uri, flags, out, d);
+	if (!rc && !((*out)->path = strdup(uri))) {
+		store_close(*out);
+		*out = NULL;
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	return rc;
 }
 
 void store_close(struct store *s)
 {
-	if (s)
+	if (s) {
+		free(s->path);
+		wipe_key(&s->key);
 		s->ops->close(s);
+	}
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+struct store_audit_key *store_audit_key(struct store *s)
+{
+	return &s->key;
 }
 
 enum cd_err store_begin(struct store *s, struct cd_diag *d)
@@ -248,9 +279,28 @@ enum cd_err store_account_lock(struct store *s, int64_t id, bool locked, cd_time
 }
 
 enum cd_err store_account_failure(struct store *s, int64_t id, int limit, cd_time at,
-				  const char *ip, int *failures, bool *locked, struct cd_diag *d)
+				  const char *ip, cd_time until, int *failures, bool *locked,
+				  struct cd_diag *d)
 {
-	return s->ops->account_failure(s, id, limit, at, ip, failures, locked, d);
+	return s->ops->account_failure(s, id, limit, at, ip, until, failures, locked, d);
+}
+
+enum cd_err store_account_lift(struct store *s, int64_t id, cd_time now, bool *lifted,
+			       struct cd_diag *d)
+{
+	return s->ops->account_lift(s, id, now, lifted, d);
+}
+
+enum cd_err store_address_get(struct store *s, const char *ip, struct store_address *out,
+			      struct cd_diag *d)
+{
+	return s->ops->address_get(s, ip, out, d);
+}
+
+enum cd_err store_address_set(struct store *s, const char *ip, const struct store_address *a,
+			      struct cd_diag *d)
+{
+	return s->ops->address_set(s, ip, a, d);
 }
 
 enum cd_err store_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d)

@@ -45,6 +45,17 @@ struct store_account {
 	char locked_ip[64];     /* "" when locked by hand */
 	bool disabled;
 	cd_time created_at, last_login_at;
+	cd_time lock_until; /* a lock by failures lifts then; CD_TIME_NONE: by hand, or none */
+	int lockouts;       /* locks by failures in a row (each longer); 0 after a sign-in */
+};
+
+/* Failed sign-ins from one client address (svc/accounts.c): how many since last_at's window
+ * began, until when the address must wait (CD_TIME_NONE: it need not), and how many waits in a
+ * row it has had. */
+struct store_address {
+	int failures;
+	cd_time last_at, until;
+	int lockouts;
 };
 
 /* store_account_add inserts name, display, role, unit and created_at of a and sets a->id.
@@ -76,12 +87,26 @@ enum cd_err store_account_lock(struct store *s, int64_t id, bool locked, cd_time
 			       const char *ip, struct cd_diag *d);
 
 /* store_account_failure counts one failed sign-in and, when that makes `limit`, locks the
- * account at `at` from ip — in one statement, so concurrent failures all count. *failures and
- * *locked are the values after it. CD_ENOTFOUND. */
+ * account at `at` from ip until `until` (lockouts + 1); *failures and *locked say what it is
+ * now. */
 enum cd_err store_account_failure(struct store *s, int64_t id, int limit, cd_time at,
-				  const char *ip, int *failures, bool *locked, struct cd_diag *d);
+				  const char *ip, cd_time until, int *failures, bool *locked,
+				  struct cd_diag *d);
 
-/* store_account_login records a sign-in at `at`: failures cleared, last_login_at set. */
+/* store_account_lift lifts a lock by failures whose lock_until is at or before now (*lifted
+ * says whether there was one); a lock by hand stays. */
+enum cd_err store_account_lift(struct store *s, int64_t id, cd_time now, bool *lifted,
+			       struct cd_diag *d);
+
+/* store_address_get reads the failures of address ip (zeros, times CD_TIME_NONE, when there
+ * are none); store_address_set writes them. */
+enum cd_err store_address_get(struct store *s, const char *ip, struct store_address *out,
+			      struct cd_diag *d);
+enum cd_err store_address_set(struct store *s, const char *ip, const struct store_address *a,
+			      struct cd_diag *d);
+
+/* store_account_login records a sign-in at `at`: failures and lockouts cleared, last_login_at
+ * set. */
 enum cd_err store_account_login(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
 
 /* TOTP keys: store_account_totp_pending keeps key[0..len) for an enrolment;

@@ -3,6 +3,7 @@
 #ifndef CD_STORE_AUDIT_H
 #define CD_STORE_AUDIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,6 +37,22 @@ struct store_audit_filter {
 	size_t limit;          /* at most this many, the newest */
 	int64_t before_seq;    /* only entries before this seq (a page of the API); 0 = any */
 };
+
+/* The key of the audit chain (HMAC-SM3), kept with an open store once src/audit/ has read it
+ * from its file (audit_key.c): `loaded` once tried, `have` when there is one; entries from
+ * seq `from` on are keyed. The store only carries it and wipes it at store_close. */
+struct store_audit_key {
+	bool loaded, have;
+	unsigned char key[32];
+	int64_t from;
+	char id[17]; /* 16 hex digits naming the key (not the key) */
+};
+
+/* store_audit_key returns s's slot for the audit key (never NULL; owned by s). */
+struct store_audit_key *store_audit_key(struct store *s);
+
+/* store_path returns the path s was opened with (owned by s). */
+const char *store_path(const struct store *s);
 
 /* store_audit_head reads the chain's head: the seq and hash of the newest entry ever appended
  * (0 and 64 zeros before the first). */

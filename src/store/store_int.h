@@ -81,9 +81,15 @@ struct store_ops {
 	enum cd_err (*account_lock)(struct store *s, int64_t id, bool locked, cd_time at,
 				    const char *ip, struct cd_diag *d);
 	enum cd_err (*account_failure)(struct store *s, int64_t id, int limit, cd_time at,
-				       const char *ip, int *failures, bool *locked,
+				       const char *ip, cd_time until, int *failures, bool *locked,
 				       struct cd_diag *d);
 	enum cd_err (*account_login)(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+	enum cd_err (*account_lift)(struct store *s, int64_t id, cd_time now, bool *lifted,
+				    struct cd_diag *d);
+	enum cd_err (*address_get)(struct store *s, const char *ip, struct store_address *out,
+				   struct cd_diag *d);
+	enum cd_err (*address_set)(struct store *s, const char *ip, const struct store_address *a,
+				   struct cd_diag *d);
 	enum cd_err (*account_totp_pending)(struct store *s, int64_t id, const unsigned char *key,
 					    size_t len, struct cd_diag *d);
 	enum cd_err (*account_totp_enable)(struct store *s, int64_t id, int64_t step,
@@ -192,6 +198,8 @@ struct store_ops {
 /* Every backend's handle starts with this. */
 struct store {
 	const struct store_ops *ops;
+	char *path;                 /* as opened (store_open), for files kept beside it */
+	struct store_audit_key key; /* the audit key, as src/audit/ loaded it */
 };
 
 /* store_sqlite_open opens (and with STORE_CREATE creates) the SQLite database at path. */

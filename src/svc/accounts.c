@@ -31,8 +31,10 @@ void accounts_public(const struct store_account *a, int max_age_days, cd_time no
 				a->password_changed_at != CD_TIME_NONE &&
 				now - a->password_changed_at >= (cd_time)max_age_days * 86400;
 	out->totp_enabled = a->totp_len > 0;
-	out->locked = a->locked;
-	snprintf(out->locked_ip, sizeof(out->locked_ip), "%s", a->locked_ip);
+	out->locked = a->locked && (a->lock_until == CD_TIME_NONE || now == CD_TIME_NONE ||
+				    now < a->lock_until);
+	out->lock_until = out->locked ? a->lock_until : CD_TIME_NONE;
+	snprintf(out->locked_ip, sizeof(out->locked_ip), "%s", out->locked ? a->locked_ip : "");
 	out->disabled = a->disabled;
 	out->created_at = a->created_at;
 	out->password_changed_at = a->password_changed_at;
@@ -404,6 +406,7 @@ static const char *const outcome_codes[LOGIN__MAX] = {
 	[LOGIN_TOTP_REQUIRED] = "totp_required",
 	[LOGIN_TOTP_BAD] = "totp_bad",
 	[LOGIN_TOTP_ENROL] = "totp_enrol",
+	[LOGIN_THROTTLED] = "throttled",
 };
 
 const char *login_outcome_code(enum login_outcome o)
@@ -411,30 +414,94 @@ const char *login_outcome_code(enum login_outcome o)
 	return (int)o >= 0 && o < LOGIN__MAX ? outcome_codes[o] : "?";
 }
 
-/* failure counts a failed sign-in of a; *out is `what`, or LOGIN_LOCKED when this failure
- * locked the account (its sessions end). */
+/* The wait after a lock-out: LOCK_BASE seconds, doubled for each lock-out in a row before it,
+ * at most LOCK_BASE << LOCK_DOUBLINGS (64 minutes). */
+#define LOCK_BASE      60
+#define LOCK_DOUBLINGS 6
+/* A client address that fails ADDRESS_FAILURES sign-ins (any names, unknown ones alike) within
+ * ADDRESS_WINDOW seconds of each other waits as above; its waits in a row are forgotten after
+ * ADDRESS_FORGET seconds without a failure. */
+#define ADDRESS_FAILURES 10
+#define ADDRESS_WINDOW   900
+#define ADDRESS_FORGET   86400
+
+static cd_time lock_wait(int lockouts)
+{
+	return (cd_time)LOCK_BASE << (lockouts < LOCK_DOUBLINGS ? lockouts : LOCK_DOUBLINGS);
+}
+
+/* address_waits: address ip must wait at now (*until says till when). */
+static enum cd_err address_waits(struct store *s, const char *ip, cd_time now, bool *wait,
+				 cd_time *until, struct cd_diag *d)
+{
+	struct store_address a;
+	enum cd_err rc = ip && *ip ? store_address_get(s, ip, &a, d) : CD_OK;
+
+	*wait = !rc && ip && *ip && a.until != CD_TIME_NONE && now < a.until;
+	*until = *wait ? a.until : CD_TIME_NONE;
+	return rc;
+}
+
+/* address_failure counts a failed sign-in from ip at now; at ADDRESS_FAILURES the address
+ * waits. */
+static enum cd_err address_failure(struct store *s, const char *ip, cd_time now,
+				   struct cd_diag *d)
+{
+	struct store_address a;
+	char where[64];
+	bool own = false;
+	enum cd_err rc;
+
+	if (!ip || !*ip)
+		return CD_OK;
+	snprintf(where, sizeof(where), "%s", ip); /* the column holds 63 bytes */
+	rc = accounts_tx_begin(s, &own, d);
+	if (!rc)
+		rc = store_address_get(s, where, &a, d);
+	if (!rc) {
+		if (a.last_at == CD_TIME_NONE || now - a.last_at >= ADDRESS_FORGET)
+			a.lockouts = 0;
+		if (a.last_at == CD_TIME_NONE || now - a.last_at >= ADDRESS_WINDOW ||
+		    (a.until != CD_TIME_NONE && now >= a.until))
+			a.failures = 0;
+		if (a.until != CD_TIME_NONE && now >= a.until)
+			a.until = CD_TIME_NONE;
+		a.failures++;
+		a.last_at = now;
+		if (a.failures >= ADDRESS_FAILURES) {
+			a.until = now + lock_wait(a.lockouts);
+			a.lockouts++;
+			a.failures = 0;
+		}
+		rc = store_address_set(s, where, &a, d);
+	}
+	return accounts_tx_end(s, own, rc, d);
+}
+
+/* failure counts a failed sign-in of a; *locked says whether it locked the account (for the
+ * lock's wait, its sessions end). */
 static enum cd_err failure(struct store *s, const struct store_account *a,
 			   const struct account_settings *st, const char *ip, cd_time now,
-			   enum login_outcome what, enum login_outcome *out, struct account *acct,
-			   struct cd_diag *d)
+			   bool *locked, struct account *acct, struct cd_diag *d)
 {
 	char where[64];
 	int failures = 0;
-	bool locked = false, own = false;
+	bool own = false;
 	enum cd_err rc;
 
+	*locked = false;
 	snprintf(where, sizeof(where), "%s", ip ? ip : ""); /* the column holds 63 bytes */
 	rc = accounts_tx_begin(s, &own, d);
 	if (rc)
 		return rc;
 	rc = store_account_failure(s, a->id, st->lockout_failures, now, where[0] ? where : NULL,
-				   &failures, &locked, d);
-	if (!rc && locked)
+				   now + lock_wait(a->lockouts), &failures, locked, d);
+	if (!rc && *locked)
 		rc = store_sessions_end(s, a->id, d);
 	rc = accounts_tx_end(s, own, rc, d);
-	*out = locked ? LOGIN_LOCKED : what;
-	if (!rc && locked && acct) {
+	if (!rc && *locked && acct) {
 		acct->locked = true;
+		acct->lock_until = now + lock_wait(a->lockouts);
 		snprintf(acct->locked_ip, sizeof(acct->locked_ip), "%s", where);
 	}
 	return rc;
@@ -464,26 +531,51 @@ static enum cd_err success(struct store *s, const struct store_account *a, const
 	return rc;
 }
 
+/* wrong: a failed sign-in of a known account with a password (a wrong password, or a wrong
+ * code after the right one: `code`), counted for the address and — but for an administrator's
+ * wrong password, which anyone could send — for the account. */
+static enum cd_err wrong(struct store *s, const struct store_account *a,
+			 const struct account_settings *st, const char *ip, cd_time now, bool code,
+			 struct account *acct, struct cd_diag *d)
+{
+	bool locked = false;
+	enum cd_err rc = address_failure(s, ip, now, d);
+
+	if (!rc && !a->locked && !a->disabled && (code || !account_role_admin(a->role)))
+		rc = failure(s, a, st, ip, now, &locked, acct, d);
+	return rc;
+}
+
 enum cd_err account_login(struct store *s, const char *name, const char *password,
 			  const char *totp, const char *ip, cd_time now, enum login_outcome *out,
-			  struct account *acct, struct cd_diag *d)
+			  cd_time *retry_at, struct account *acct, struct cd_diag *d)
 {
 	struct store_account a;
 	struct account_settings st;
 	int64_t step = 0;
-	bool known, right, accepted = false;
+	cd_time until = CD_TIME_NONE;
+	bool known, right, accepted = false, wait = false, lifted = false;
 	enum cd_err rc;
 
 	*out = LOGIN_BAD;
+	if (retry_at)
+		*retry_at = CD_TIME_NONE;
 	if (acct)
 		memset(acct, 0, sizeof(*acct));
-	if ((rc = account_settings_get(s, &st, d)))
+	if ((rc = account_settings_get(s, &st, d)) || (rc = address_waits(s, ip, now, &wait, &until, d)))
 		return rc;
+	if (wait) { /* over its budget: no password is even tried, whatever the name */
+		*out = LOGIN_THROTTLED;
+		if (retry_at)
+			*retry_at = until;
+		return CD_OK;
+	}
 	memset(&a, 0, sizeof(a));
 	rc = name_ok(name) ? store_account_by_name(s, name, &a, d) : CD_ENOTFOUND;
 	if (rc && rc != CD_ENOTFOUND)
 		return rc;
 	known = rc == CD_OK;
+	rc = CD_OK;
 	if (d)
 		d->msg[0] = '\0';
 	/* One argon2id verification whatever the name: against the account's hash, or against a
@@ -493,19 +585,32 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 		right = password_verify(a.pwhash, password ? password : "");
 	else
 		right = password_verify_dummy(password ? password : "");
-	if (!known)
-		return CD_OK; /* LOGIN_BAD */
-	if (acct)
+	/* a lock by failures whose wait is over lifts */
+	if (known && a.locked && a.lock_until != CD_TIME_NONE && now >= a.lock_until &&
+	    !(rc = store_account_lift(s, a.id, now, &lifted, d)) && lifted) {
+		a.locked = false;
+		a.failures = 0;
+		a.lock_until = a.locked_at = CD_TIME_NONE;
+		a.locked_ip[0] = '\0';
+	}
+	if (!rc && known && acct)
 		accounts_public(&a, st.password_max_age_days, now, acct);
-	if (a.disabled)
-		*out = LOGIN_DISABLED;
-	else if (a.locked)
-		*out = LOGIN_LOCKED;
-	else if (!a.pwhash[0])
-		*out = LOGIN_NO_PASSWORD;
+	/* Every failure before a right password answers LOGIN_BAD — unknown name, wrong password,
+	 * no password set, locked, disabled alike — and counts for the address; the account's
+	 * state is told only to whoever gives its password. */
+	if (rc)
+		;
+	else if (!known || !a.pwhash[0])
+		rc = address_failure(s, ip, now, d);
 	else if (!right)
-		rc = failure(s, &a, &st, ip, now, LOGIN_BAD, out, acct, d);
-	else if (a.totp_len && (!totp || !*totp))
+		rc = wrong(s, &a, &st, ip, now, false, acct, d);
+	else if (a.disabled)
+		*out = LOGIN_DISABLED;
+	else if (a.locked) {
+		*out = LOGIN_LOCKED;
+		if (retry_at)
+			*retry_at = a.lock_until;
+	} else if (a.totp_len && (!totp || !*totp))
 		*out = LOGIN_TOTP_REQUIRED;
 	else if (!a.totp_len && account_role_admin(a.role))
 		*out = LOGIN_TOTP_ENROL; /* 三员 sign in with two factors, one cryptographic */
@@ -513,10 +618,52 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 		/* the code's step is taken in one statement, so a code is good once only */
 		if (a.totp_len && totp_check(a.totp, a.totp_len, totp, now, &step))
 			rc = store_account_totp_step(s, a.id, step, &accepted, d);
-		if (!rc && a.totp_len && !accepted)
-			rc = failure(s, &a, &st, ip, now, LOGIN_TOTP_BAD, out, acct, d);
-		else if (!rc)
+		if (!rc && a.totp_len && !accepted) {
+			*out = LOGIN_TOTP_BAD;
+			rc = wrong(s, &a, &st, ip, now, true, acct, d);
+		} else if (!rc)
 			rc = success(s, &a, password, now, out, acct, d);
+	}
+	secret_wipe(&a, sizeof(a));
+	return rc;
+}
+
+enum cd_err account_reauth(struct store *s, int64_t id, const char *password, const char *code,
+			   const char *ip, cd_time now, const char **field, struct cd_diag *d)
+{
+	struct store_account a;
+	struct account_settings st;
+	int64_t step = 0;
+	bool accepted = false, right;
+	enum cd_err rc = load(s, id, &a, &st, d);
+
+	*field = NULL;
+	if (rc)
+		return rc;
+	right = a.pwhash[0] ? password_verify(a.pwhash, password ? password : "")
+			    : password_verify_dummy(password ? password : "");
+	if (!right || !a.pwhash[0]) {
+		rc = wrong(s, &a, &st, ip, now, false, NULL, d);
+		*field = "password";
+		if (!rc)
+			rc = cd_diag_set(d, CD_EINVAL, "password: not your current password / "
+						       "当前密码不正确");
+	} else if (a.totp_len && (!code || !*code)) {
+		*field = "code";
+		rc = cd_diag_set(d, CD_EINVAL,
+				 "code: give the code your authenticator app shows now for the "
+				 "second factor in force / 请输入当前动态口令");
+	} else if (a.totp_len) {
+		if (totp_check(a.totp, a.totp_len, code, now, &step))
+			rc = store_account_totp_step(s, a.id, step, &accepted, d);
+		if (!rc && !accepted) {
+			rc = wrong(s, &a, &st, ip, now, true, NULL, d);
+			*field = "code";
+			if (!rc)
+				rc = cd_diag_set(d, CD_EINVAL,
+						 "code: not the current code of the second factor "
+						 "in force, or used already / 动态口令不正确");
+		}
 	}
 	secret_wipe(&a, sizeof(a));
 	return rc;

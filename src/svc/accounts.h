@@ -58,6 +58,7 @@ struct account {
 	bool totp_enabled;
 	bool locked;                     /* by failures (locked_ip says from where) or by hand */
 	char locked_ip[64];
+	cd_time lock_until;              /* a lock by failures lifts then; CD_TIME_NONE: by hand */
 	bool disabled;
 	cd_time created_at, password_changed_at, last_login_at;
 };
@@ -104,22 +105,42 @@ enum login_outcome {
 	LOGIN_BAD,              /* unknown name or wrong password (the caller cannot tell which) */
 	LOGIN_LOCKED,           /* locked: by this failure (the N-th) or before */
 	LOGIN_DISABLED,
-	LOGIN_NO_PASSWORD,      /* a password was never set: `cyberduty user passwd NAME` */
+	LOGIN_NO_PASSWORD,      /* no longer answered (an account without one answers LOGIN_BAD);
+				 * kept so the codes keep their numbers */
 	LOGIN_TOTP_REQUIRED,    /* password right, a TOTP code is needed (none given) */
 	LOGIN_TOTP_BAD,         /* password right, the code is wrong or reused (counts a failure) */
 	LOGIN_TOTP_ENROL,       /* an administrator without a second factor: enrol first */
+	LOGIN_THROTTLED,        /* the client address failed too often: wait (*retry_at) */
 	LOGIN__MAX
 };
 const char *login_outcome_code(enum login_outcome o);
 
 /* account_login checks name, password and (when enabled or required) the TOTP code at `now`
- * from `ip`, counting a failure (and locking at the settings' count, recording ip) on LOGIN_BAD
- * and LOGIN_TOTP_BAD; on LOGIN_OK failures are reset and last_login_at set. Takes the same time
- * whether or not the name exists. *acct is filled when the name exists. LOGIN_OK with
- * acct->password_expired means the caller must let the account do nothing but change it. */
+ * from `ip`. Every failure before a right password — unknown name, wrong password, no password
+ * set, a locked or disabled account — is LOGIN_BAD, and takes the same time (one argon2id
+ * verification, against a dummy hash when there is none): the state of an account is told
+ * (LOGIN_DISABLED, LOGIN_LOCKED with *retry_at when it lifts, LOGIN_TOTP_*) only after its
+ * password. Failures count per client address (unknown names alike): ADDRESS_FAILURES within
+ * a quarter of an hour make the address wait — LOGIN_THROTTLED with *retry_at, no password
+ * tried — 1 minute, doubled for each wait in a row, at most 64. They count per account too
+ * (wrong passwords; wrong or reused codes after the right password), except an
+ * administrator's wrong passwords, which anyone could send: only their wrong codes count. At
+ * the settings' count the account is locked (its sessions end, ip recorded) for the same
+ * growing wait, and lifts by itself; a lock by hand stays until unlocked. On LOGIN_OK the
+ * account's failures and locks in a row are reset and last_login_at set. *acct is filled when
+ * the name exists (acct->locked and lock_until say whether this failure locked it). LOGIN_OK
+ * with acct->password_expired means the caller must let the account do nothing but change it.
+ * retry_at may be NULL. */
 enum cd_err account_login(struct store *s, const char *name, const char *password,
 			  const char *totp, const char *ip, cd_time now, enum login_outcome *out,
-			  struct account *acct, struct cd_diag *d);
+			  cd_time *retry_at, struct account *acct, struct cd_diag *d);
+
+/* account_reauth asks the account id, signed in already, to prove itself again before a change
+ * a stolen session must not make (replacing the second factor): its password, and the current
+ * code of its second factor when it has one. A wrong password or code counts as a failed
+ * sign-in (account_login's rules) and is CD_EINVAL naming *field ("password" or "code"). */
+enum cd_err account_reauth(struct store *s, int64_t id, const char *password, const char *code,
+			   const char *ip, cd_time now, const char **field, struct cd_diag *d);
 
 /* TOTP (RFC 6238, SHA-1, 6 digits, 30 s, ±1 step; a code is accepted once). account_totp_begin
  * stores a new pending secret and gives it base32 and as an otpauth:// URI; account_totp_confirm
@@ -290,6 +311,11 @@ enum cd_err svc_account_update(struct act *c, int64_t id, const struct account_f
  * (account.totp_enable; field "code"), clear (account.totp_disable; refused for
  * administrators). No before or after. */
 enum cd_err svc_account_totp_begin(struct act *c, int64_t id, char secret_b32[64], char uri[256]);
+/* svc_account_totp_replace is svc_account_totp_begin for a person in their own session: first
+ * account_reauth (their password, and the current code when a second factor is in force;
+ * refused naming the field in c->field), so that a session alone cannot replace it. */
+enum cd_err svc_account_totp_replace(struct act *c, int64_t id, const char *password,
+				     const char *code, char secret_b32[64], char uri[256]);
 enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code);
 enum cd_err svc_account_totp_clear(struct act *c, int64_t id);
 

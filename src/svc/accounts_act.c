@@ -83,29 +83,42 @@ static bool can_sign_in(const struct account *a)
 	return !a->locked && !a->disabled;
 }
 
-/* keep_sysadmin refuses (naming field) a change after which account a — before it — would no
- * longer be a system administrator able to sign in (`stays` false) when no other is. */
-static enum cd_err keep_sysadmin(struct act *c, const struct account *a, bool stays,
-				 const char *field)
+/* keep_admin refuses (naming field) a change after which account a — before it — would no
+ * longer hold its administrator role able to sign in (`stays` false) when no other account
+ * does: the last system, security or audit administrator is never demoted, locked or
+ * disabled, so that each of the three powers keeps a holder (三员分立). */
+static enum cd_err keep_admin(struct act *c, const struct account *a, bool stays,
+			      const char *field)
 {
+	static const char *const what[] = {[AR_SYSADMIN] = "system administrator",
+					   [AR_SECADMIN] = "security administrator",
+					   [AR_AUDITADMIN] = "audit administrator"};
+	static const char *const keeps[] = {[AR_SYSADMIN] = "the accounts / 系统管理员",
+					    [AR_SECADMIN] = "the roles / 安全管理员",
+					    [AR_AUDITADMIN] = "the audit log / 审计管理员"};
 	struct account *v = NULL;
 	size_t n = 0, others = 0;
 	enum cd_err rc;
 
-	if (stays || a->role != AR_SYSADMIN || !can_sign_in(a))
+	if (stays || !account_role_admin(a->role) || !can_sign_in(a))
 		return CD_OK;
 	if ((rc = account_list(c->s, c->now, &v, &n, c->d)))
 		return rc;
 	for (size_t i = 0; i < n; i++)
-		others += v[i].id != a->id && v[i].role == AR_SYSADMIN && can_sign_in(&v[i]);
+		others += v[i].id != a->id && v[i].role == a->role && can_sign_in(&v[i]);
 	free(v);
 	if (others)
 		return CD_OK;
 	return act_fail(c, CD_EINVAL, field,
-			"%s is the last system administrator able to sign in; make another one "
-			"first (the system administrator keeps the accounts) / 须保留至少一名可登录的"
-			"系统管理员",
-			a->name);
+			"%s is the last %s able to sign in; make another one first (%s keeps %s) / "
+			"须保留至少一名可登录的该类管理员",
+			a->name, what[a->role], what[a->role], keeps[a->role]);
+}
+
+/* from_host: the act comes from the host's command line (its owner), not from an account. */
+static bool from_host(const struct act *c)
+{
+	return c->actor && !strncmp(c->actor, "cli:", 4);
 }
 
 /* unit_for checks a role's unit (a code or NULL) and sets *unit to its id (0 for none). */
@@ -117,7 +130,7 @@ static enum cd_err unit_for(struct act *c, enum account_role role, const char *c
 	*unit = 0;
 	if ((int)role < 0 || role >= AR__MAX)
 		return act_fail(c, CD_EINVAL, "role", "role: no such role");
-	if (code && (rc = act_id_of(c, SK_UNIT, code, "unit", unit)))
+	if (code && (rc = act_ref(c, SK_UNIT, code, "unit", unit)))
 		return rc;
 	if (account_role_scoped(role) && !*unit) {
 		c->why = "required";
@@ -193,8 +206,10 @@ enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *o
 
 	/* the current password is checked like a sign-in: a failure counts towards the lock-out */
 	if (!rc)
-		rc = account_login(c->s, a.name, old, NULL, c->ip, c->now, &o, &signed_in, c->d);
-	if (!rc && (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED))
+		rc = account_login(c->s, a.name, old, NULL, c->ip, c->now, &o, NULL, &signed_in,
+				   c->d);
+	if (!rc && (o == LOGIN_BAD || o == LOGIN_LOCKED || o == LOGIN_DISABLED ||
+		    o == LOGIN_THROTTLED))
 		return act_fail(c, CD_EINVAL, "old", "old: the current password is wrong");
 	return rc ? rc : svc_account_password(c, id, password);
 }
@@ -215,8 +230,16 @@ enum cd_err svc_account_role(struct act *c, int64_t id, enum account_role role, 
 		rc = act_fail(c, CD_EINVAL, "role",
 			      "role: you cannot change your own role: another security "
 			      "administrator must");
+	/* an administrator's role is given or taken at the host only: no one administrator
+	 * turns another into a business account, or anyone into an administrator */
+	if (!rc && !from_host(c) && role != was.role &&
+	    (account_role_admin(role) || account_role_admin(was.role)))
+		rc = act_fail(c, CD_EINVAL, "role",
+			      "role: an administrator's role is given or taken only on the server, "
+			      "by the organisation's decision (`cyberduty user role NAME ROLE`), "
+			      "never by one administrator / 管理员角色只能在服务器上变更");
 	if (!rc)
-		rc = keep_sysadmin(c, &was, role == AR_SYSADMIN, "role");
+		rc = keep_admin(c, &was, role == was.role, "role");
 	/* a session signed in under the old role ends: the account signs in again under the new */
 	if (!rc)
 		rc = account_set_role(c->s, id, role, u, c->d);
@@ -244,7 +267,7 @@ enum cd_err svc_account_update(struct act *c, int64_t id, const struct account_f
 		rc = act_fail(c, CD_EINVAL, field,
 			      "%s: you cannot lock or disable your own account", field);
 	if (!rc)
-		rc = keep_sysadmin(c, &was, !off, field);
+		rc = keep_admin(c, &was, !off, field);
 	/* locking or disabling ends the account's sessions; unlocking forgets its failures */
 	if (!rc && in->locked >= 0)
 		rc = account_set_locked(c->s, id, in->locked > 0, c->d);
@@ -273,6 +296,15 @@ enum cd_err svc_account_totp_begin(struct act *c, int64_t id, char secret_b32[64
 		secret_wipe(uri, 256);
 	}
 	return rc;
+}
+
+enum cd_err svc_account_totp_replace(struct act *c, int64_t id, const char *password,
+				     const char *code, char secret_b32[64], char uri[256])
+{
+	/* outside the act's transaction: a failure counts even though the act is refused */
+	enum cd_err rc = account_reauth(c->s, id, password, code, c->ip, c->now, &c->field, c->d);
+
+	return rc ? rc : svc_account_totp_begin(c, id, secret_b32, uri);
 }
 
 enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code)

@@ -200,6 +200,9 @@ enum cd_err account_token_create(struct store *s, const char *label, enum accoun
 				   sizeof(t.label) - 1);
 	if (expires_at != CD_TIME_NONE && expires_at <= now)
 		return cd_diag_set(d, CD_EINVAL, "the token would have expired already");
+	if (expires_at != CD_TIME_NONE && time_cst_date(expires_at) > date_from_ymd(2999, 12, 31))
+		return cd_diag_set(d, CD_EINVAL,
+				   "a token expires by 2999-12-31 at the latest (none: until revoked)");
 	if (!secret_init())
 		return cd_diag_set(d, CD_EIO, "the cryptographic library cannot start");
 	secret_text(secret);

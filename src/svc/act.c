@@ -142,6 +142,43 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
 	return rc;
 }
 
+bool act_ref_in_scope(struct act *c, enum store_kind k, int64_t id)
+{
+	struct rec_row w;
+	struct asset_row r;
+
+	if (!c->scope)
+		return true;
+	switch (k) {
+	case SK_UNIT:
+		return act_in_scope(c, id);
+	case SK_PERSON: /* of the scope when their unit is */
+		return store_rec_get(c->s, SR_PERSON, id, c->a, &w, NULL) == CD_OK &&
+		       act_in_scope(c, w.scope);
+	case SK_ASSET: /* of the scope when it answers to a unit of it, under any relation */
+		if (store_asset_get(c->s, id, c->a, &r, NULL) != CD_OK)
+			return false;
+		for (int i = 0; i < REL__MAX; i++)
+			if (r.a.rel[i] && act_in_scope(c, r.a.rel[i]))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+enum cd_err act_ref(struct act *c, enum store_kind k, const char *code, const char *field,
+		    int64_t *id)
+{
+	static const char *const what[] = {"unit", "person", "asset"};
+	enum cd_err rc = act_id_of(c, k, code, field, id);
+
+	if (!rc && !act_ref_in_scope(c, k, *id)) {
+		*id = 0;
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field, what[k], code);
+	}
+	return rc;
+}
+
 enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const char *field,
 		       int64_t **ids)
 {
@@ -150,7 +187,7 @@ enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const 
 	if (!(*ids = arena_alloc(c->a, n * sizeof **ids)))
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n; i++) {
-		enum cd_err rc = act_id_of(c, SK_ASSET, codes[i], field, &(*ids)[i]);
+		enum cd_err rc = act_ref(c, SK_ASSET, codes[i], field, &(*ids)[i]);
 
 		if (rc)
 			return rc;
@@ -159,6 +196,13 @@ enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const 
 				return act_fail(c, CD_EINVAL, field, "%s: %s is given twice", field,
 						codes[i]);
 	}
+	return CD_OK;
+}
+
+enum cd_err act_person_in_scope(struct act *c, int64_t id, const char *field)
+{
+	if (id && !act_ref_in_scope(c, SK_PERSON, id))
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no person %lld", field, (long long)id);
 	return CD_OK;
 }
 

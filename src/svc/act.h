@@ -90,8 +90,26 @@ bool act_in_scope(struct act *c, int64_t unit);
 enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const char *field,
 		      int64_t *id);
 
+/* act_ref_in_scope: the unit, person or system `id` lies in the caller's scope — a unit of its
+ * subtree, a person of such a unit, a system that answers to such a unit under any relation
+ * (builder, user, manager, operator). Always with scope 0; false for one that does not exist.
+ * The one check of a reference every act makes (act_ref, act_assets, act_person_in_scope). */
+bool act_ref_in_scope(struct act *c, enum store_kind k, int64_t id);
+
+/* act_ref is act_id_of for a reference a write makes: one outside the caller's scope is refused
+ * exactly as one that does not exist (CD_ENOTFOUND, "field: no unit \"X\""), so that a write
+ * neither reaches into another unit's records nor tells what they hold. */
+enum cd_err act_ref(struct act *c, enum store_kind k, const char *code, const char *field,
+		    int64_t *id);
+
+/* act_person_in_scope refuses (CD_ENOTFOUND, naming field, as one that does not exist) the
+ * person id (0: none, accepted) outside the caller's scope: the persons an incident's events
+ * name. */
+enum cd_err act_person_in_scope(struct act *c, int64_t id, const char *field);
+
 /* act_assets: the systems of codes[0..n) → ids in c->a (*ids), refusing naming `field` none,
- * one that does not exist and one given twice. */
+ * one that does not exist or lies outside the caller's scope (act_ref: every element of the
+ * list, alike) and one given twice. */
 enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const char *field,
 		       int64_t **ids);
 

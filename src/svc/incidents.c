@@ -137,7 +137,8 @@ static enum cd_err check_events(struct act *c, struct incident *tmp, struct inci
 			e[i].at = c->history ? tmp->detected_at : c->now;
 		if (c->history && e[i].recorded_at == CD_TIME_NONE)
 			e[i].recorded_at = e[i].at;
-		if ((rc = act_not_future(c, e[i].at, "at")))
+		if ((rc = act_not_future(c, e[i].at, "at")) ||
+		    (rc = act_person_in_scope(c, e[i].person, "person")))
 			break;
 		if ((rc = svc_incident_normalise(c, tmp, &e[i])))
 			break;
@@ -183,7 +184,7 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 	if ((rc = act_assets(c, in->assets, in->nassets, "assets", &tmp.assets)))
 		return rc;
 	tmp.nassets = in->nassets;
-	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &tmp.unit)))
+	if (in->unit && (rc = act_ref(c, SK_UNIT, in->unit, "unit", &tmp.unit)))
 		return rc;
 	if (!tmp.unit) {
 		struct asset_row a;

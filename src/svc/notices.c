@@ -189,7 +189,7 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	    (rc = act_assets(c, in->assets, in->nassets, "assets", &n.assets)))
 		return rc;
 	n.nassets = in->nassets;
-	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &n.unit)))
+	if (in->unit && (rc = act_ref(c, SK_UNIT, in->unit, "unit", &n.unit)))
 		return rc;
 	if (!n.unit) {
 		struct asset_row a;
@@ -319,9 +319,9 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 	for (size_t i = 0; !rc && !in->all && i < in->nassets; i++) {
 		int64_t aid = 0;
 
-		if (!(rc = act_id_of(c, SK_ASSET, in->assets[i], "assets", &aid)))
-			rc = store_notice_check(c->s, v.row.n.id, aid, at, in->by, in->note, &n,
-						c->d);
+		if ((rc = act_ref(c, SK_ASSET, in->assets[i], "assets", &aid)))
+			break;
+		rc = store_notice_check(c->s, v.row.n.id, aid, at, in->by, in->note, &n, c->d);
 		if (rc == CD_ENOTFOUND)
 			rc = act_fail(c, CD_ECONFLICT, "assets",
 				      "assets: %s is not on the 举一反三 list of notice %s, or was "

@@ -106,7 +106,7 @@ static enum cd_err record_apply(struct act *c, const struct record_in *in, struc
 					"period: \"%.32s\" is not a period (2026, 2026-H1, 2026-Q3 "
 					"or 2026-05)", r->period);
 	}
-	if (in->unit && (rc = act_id_of(c, SK_UNIT, in->unit, "unit", &r->unit)))
+	if (in->unit && (rc = act_ref(c, SK_UNIT, in->unit, "unit", &r->unit)))
 		return rc;
 	if (!r->unit && (rc = default_unit(c, r, &r->unit)))
 		return rc;

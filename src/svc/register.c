@@ -151,44 +151,23 @@ static enum cd_err code_kept(struct act *c, const char *kind, const char **code,
 	return CD_OK;
 }
 
-/* unit_ref sets *id to the unit with code (left as it is for NULL), one of the caller's scope. */
+/* unit_ref sets *id to the unit with code (left as it is for NULL), one of the caller's scope:
+ * act_ref, which answers one outside it as one that does not exist. */
 static enum cd_err unit_ref(struct act *c, const char *code, const char *field, int64_t *id)
 {
-	enum cd_err rc;
-
-	if (!code)
-		return CD_OK;
-	if ((rc = act_id_of(c, SK_UNIT, code, field, id)))
-		return rc;
-	return act_in_scope(c, *id) ? CD_OK : outside(c, field, "unit");
+	return code ? act_ref(c, SK_UNIT, code, field, id) : CD_OK;
 }
 
 /* person_ref: the same for a person, who is of the scope when their unit is. */
 static enum cd_err person_ref(struct act *c, const char *code, int64_t *id)
 {
-	struct rec_row w;
-	enum cd_err rc;
-
-	if (!code)
-		return CD_OK;
-	if ((rc = act_id_of(c, SK_PERSON, code, "person", id)) ||
-	    (rc = store_rec_get(c->s, SR_PERSON, *id, c->a, &w, c->d)))
-		return rc;
-	return act_in_scope(c, w.scope) ? CD_OK : outside(c, "person", "person");
+	return code ? act_ref(c, SK_PERSON, code, "person", id) : CD_OK;
 }
 
 /* asset_ref: the same for a system, of the scope when it answers to a unit of it. */
 static enum cd_err asset_ref(struct act *c, const char *code, int64_t *id)
 {
-	struct asset_row r;
-	enum cd_err rc;
-
-	if (!code)
-		return CD_OK;
-	if ((rc = act_id_of(c, SK_ASSET, code, "asset", id)) ||
-	    (rc = store_asset_get(c->s, *id, c->a, &r, c->d)))
-		return rc;
-	return asset_in_scope(c, &r.a) ? CD_OK : outside(c, "asset", "system");
+	return code ? act_ref(c, SK_ASSET, code, "asset", id) : CD_OK;
 }
 
 /* enum_of sets *v to a given enumeration value below max. */
@@ -248,7 +227,7 @@ static enum cd_err unit_apply(struct act *c, const void *arg, struct rec_row *w,
 	    (rc = given(c, !add || in->name, "name", "give its name")) ||
 	    (rc = enum_of(c, in->kind, UNIT__MAX, "kind", &kind)) ||
 	    (rc = given(c, kind >= 0, "kind", "say what kind of unit it is")) ||
-	    (in->parent && (rc = act_id_of(c, SK_UNIT, in->parent, "parent", &parent))) ||
+	    (in->parent && (rc = act_ref(c, SK_UNIT, in->parent, "parent", &parent))) ||
 	    (!add && parent != u->parent && (rc = unit_move(c, u, parent, in->parent))))
 		return rc;
 	if ((add || parent != u->parent) && !act_in_scope(c, parent))
@@ -500,8 +479,8 @@ static enum cd_err asset_apply(struct act *c, const struct asset_in *in, struct 
 		if (in->clear & ASSET_CLEAR_REL(r))
 			a->rel[r] = 0;
 		else if (in->rel[r] &&
-			 (rc = act_id_of(c, SK_UNIT, in->rel[r], svc_asset_unit_field[r],
-					 &a->rel[r])))
+			 (rc = act_ref(c, SK_UNIT, in->rel[r], svc_asset_unit_field[r],
+				      &a->rel[r])))
 			return rc;
 	}
 	a->name = in->name ? in->name : a->name;

@@ -42,25 +42,26 @@ expect 2 "$CD" incident event I1 --db "$DB" --grade 重大
 [ "$(count "$DB")" -eq "$_n" ] || fail "a refused write appended to the audit log"
 
 expect 0 "$CD" audit list --db "$DB" --json
-jq -e --arg me "$ME" '[.entries[] | .action] == ["profile.set", "import.units",
+jq -e --arg me "$ME" '[.entries[] | .action] == ["audit.key", "profile.set", "import.units",
 	"import.people", "import.assets", "import.duties", "calendar.import", "notice.create",
 	"notice.rectify", "record.create", "project.create", "incident.create", "incident.event",
 	"incident.report", "incident.close", "incident.propose", "accountability.answer",
 	"incident.recommend", "incident.decide"] and all(.entries[]; .actor == $me and .ip == "" and
 	.outcome == "ok" and (.before == null or (.action == "notice.rectify" and
 	(.before | fromjson) == {"stage": "received"})))' "$T/out" >/dev/null || fail "one entry per write"
-jq -e '.entries[0].prev == "'$ZEROS'" and ([.entries[] | .seq] == [range(1; 19)]) and
-	([range(1; 18) as $i | .entries[$i].prev == .entries[$i - 1].hash] | all)' "$T/out" \
+jq -e '.entries[0].prev == "'$ZEROS'" and ([.entries[] | .seq] == [range(1; 20)]) and
+	([range(1; 19) as $i | .entries[$i].prev == .entries[$i - 1].hash] | all)' "$T/out" \
 	>/dev/null || fail "the chain links each entry to the one before"
-jq -e '.entries[6] | .object == "notice:1" and (.after | fromjson | .code == "N1" and
+jq -e '.entries[7] | .object == "notice:1" and (.after | fromjson | .code == "N1" and
 	.authority == "网信办" and .assets == ["WEB"] and .similar_total == 0 and .id == 1)' \
 	"$T/out" >/dev/null || fail "notice.create says what was written"
-jq -e '.entries[17] | .object == "incident:1" and (.after | fromjson | .events[0].person) == "T0001"' \
+jq -e '.entries[18] | .object == "incident:1" and (.after | fromjson | .events[0].person) == "T0001"' \
 	"$T/out" >/dev/null || fail "incident.decide names the person"
 
 expect 0 "$CD" audit verify --db "$DB"
-has "$T/out" "audit log intact: seq 1 to 18 in the database (18 entries)"
-HEAD="18:$(hash_of "$DB" 18)"
+has "$T/out" "audit log intact: seq 1 to 19 in the database (19 entries)"
+has "$T/out" "every entry is keyed (HMAC-SM3, key "
+HEAD="19:$(hash_of "$DB" 19)"
 has "$T/out" "head $HEAD"
 expect 0 "$CD" audit verify --db "$DB" --head "$HEAD"
 expect 0 "$CD" audit verify --db "$DB" --head "9:$(hash_of "$DB" 9)"
@@ -75,9 +76,9 @@ expect 0 "$CD" audit list --db "$DB" --action incident.create
 has "$T/out" "incident.create"
 lacks "$T/out" "incident.event"
 expect 0 "$CD" audit list --db "$DB" --limit 2 --json
-jq -e '[.entries[] | .seq] == [17, 18]' "$T/out" >/dev/null || fail "--limit keeps the newest"
+jq -e '[.entries[] | .seq] == [18, 19]' "$T/out" >/dev/null || fail "--limit keeps the newest"
 expect 0 "$CD" audit list --db "$DB" --actor "$ME" --outcome ok --from 2025-01-01 --json
-jq -e '.entries | length == 18' "$T/out" >/dev/null || fail "--actor --outcome --from"
+jq -e '.entries | length == 19' "$T/out" >/dev/null || fail "--actor --outcome --from"
 expect 0 "$CD" audit list --db "$DB" --actor nobody --json
 jq -e '.entries == []' "$T/out" >/dev/null || fail "--actor nobody"
 expect 0 "$CD" audit list --db "$DB" --to 2025-01-01 --json
@@ -97,8 +98,10 @@ has "$T/err" "cannot open"
 # ---- tampering straight on the file: each on a fresh copy, each names its seq ----
 # The database refuses changes to the log, so a tamperer first drops the triggers.
 for sql in "UPDATE audit_entry SET actor = 'eve' WHERE seq = 9" \
-	"DELETE FROM audit_entry WHERE seq = 18" "UPDATE audit_head SET seq = 17" \
-	"INSERT INTO audit_entry SELECT 19, at, actor, ip, action, object, before, after, outcome, prev, hash FROM audit_entry WHERE seq = 18"; do
+	"DELETE FROM audit_entry WHERE seq = 19" "UPDATE audit_head SET seq = 18" \
+	"INSERT INTO audit_entry SELECT 20, at, actor, ip, action, object, before, after, outcome, prev, hash FROM audit_entry WHERE seq = 19" \
+	"INSERT INTO audit_archive VALUES (3, 1, (SELECT hash FROM audit_entry WHERE seq = 3), '$T/none.jsonl', '$ZEROS', strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now', '+8 hours'))" \
+	"INSERT INTO audit_archive VALUES (3, 1, (SELECT hash FROM audit_entry WHERE seq = 3), '$T/none.jsonl', '$ZEROS', '2099-01-01T00:00:00+08:00')"; do
 	sqlite3 "$DB" "$sql" 2>/dev/null && fail "the database allowed: $sql"
 done
 sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
@@ -108,7 +111,8 @@ tamper() {
 	_why=$1 _sql=$2
 	shift 2
 	cp "$DB" "$T/x.db"
-	rm -f "$T/x.db-wal" "$T/x.db-shm"
+	rm -f "$T/x.db-wal" "$T/x.db-shm" "$T/x.db.key"
+	cp "$DB.key" "$T/x.db.key"
 	sqlite3 "$T/x.db" "$DROP $_sql"
 	expect 1 "$CD" audit verify --db "$T/x.db" "$@"
 	has "$T/out" "audit log broken: $_why"
@@ -125,26 +129,37 @@ tamper "seq 9: does not chain to seq 8" "UPDATE audit_entry SET seq = seq + 1000
 	INSERT INTO audit_entry SELECT 9, at, actor, ip, action, object, before, after, outcome, prev, hash
 	FROM audit_entry WHERE seq = 4"
 # forged: a made-up newest entry, the recorded head moved to it
-tamper "seq 19: contents changed" "INSERT INTO audit_entry VALUES (19, '2025-03-21T10:00:00+08:00',
+tamper "seq 20: contents changed" "INSERT INTO audit_entry VALUES (20, '2025-03-21T10:00:00+08:00',
 	'cli:eve', '', 'record.add', 'record:9', NULL, NULL, 'ok', (SELECT hash FROM audit_head),
-	'$(printf '%064d' 1)'); UPDATE audit_head SET seq = 19, hash = '$(printf '%064d' 1)'"
+	'$(printf '%064d' 1)'); UPDATE audit_head SET seq = 20, hash = '$(printf '%064d' 1)'"
+# pruned: a made-up anchor for entries of today lets them be deleted; without the archive file
+# named in it, verify says they are missing — with or without a head noted past them
+tamper "seq 1: missing — seq 1 to 3 were archived into $T/none.jsonl, which was not given" \
+	"INSERT INTO audit_archive VALUES (3, 1, (SELECT hash FROM audit_entry WHERE seq = 3),
+	'$T/none.jsonl', '$ZEROS', '2099-01-01T00:00:00+08:00'); DELETE FROM audit_entry WHERE seq <= 3"
+tamper "seq 1: missing" \
+	"INSERT INTO audit_archive VALUES (3, 1, (SELECT hash FROM audit_entry WHERE seq = 3),
+	'$T/none.jsonl', '$ZEROS', '2099-01-01T00:00:00+08:00'); DELETE FROM audit_entry WHERE seq <= 3" \
+	--head "9:$(hash_of "$DB" 9)"
 # reordered: entries 6 and 11 swap their contents
 tamper "seq 6: does not chain to seq 5" "CREATE TEMP TABLE a AS SELECT * FROM audit_entry WHERE seq = 6;
 	CREATE TEMP TABLE b AS SELECT * FROM audit_entry WHERE seq = 11;
 	UPDATE audit_entry SET ($COLS) = (SELECT $COLS FROM b) WHERE seq = 6;
 	UPDATE audit_entry SET ($COLS) = (SELECT $COLS FROM a) WHERE seq = 11"
-tamper "seq 18: missing — the chain ends at seq 17 but the head recorded is seq 18" \
-	"DELETE FROM audit_entry WHERE seq = 18"
-tamper "seq 18: not the head recorded" "UPDATE audit_head SET hash = '$(hash_of "$DB" 17)'"
+tamper "seq 19: missing — the chain ends at seq 18 but the head recorded is seq 19" \
+	"DELETE FROM audit_entry WHERE seq = 19"
+tamper "seq 19: not the head recorded" "UPDATE audit_head SET hash = '$(hash_of "$DB" 18)'"
 # the honest limit (docs/audit.md): the newest entry deleted and the head rewritten to match
 # passes the database's own check; only a head noted outside finds it
 cp "$DB" "$T/x.db"
-sqlite3 "$T/x.db" "$DROP DELETE FROM audit_entry WHERE seq = 18;
-	UPDATE audit_head SET seq = 17, hash = (SELECT hash FROM audit_entry WHERE seq = 17)"
+rm -f "$T/x.db.key"
+cp "$DB.key" "$T/x.db.key"
+sqlite3 "$T/x.db" "$DROP DELETE FROM audit_entry WHERE seq = 19;
+	UPDATE audit_head SET seq = 18, hash = (SELECT hash FROM audit_entry WHERE seq = 18)"
 expect 0 "$CD" audit verify --db "$T/x.db"
-tamper "seq 18: missing — the chain ends at seq 17 but the head noted is seq 18" \
-	"DELETE FROM audit_entry WHERE seq = 18;
-	UPDATE audit_head SET seq = 17, hash = (SELECT hash FROM audit_entry WHERE seq = 17)" \
+tamper "seq 19: missing — the chain ends at seq 18 but the head noted is seq 19" \
+	"DELETE FROM audit_entry WHERE seq = 19;
+	UPDATE audit_head SET seq = 18, hash = (SELECT hash FROM audit_entry WHERE seq = 18)" \
 	--head "$HEAD"
 
 # ---- retention ----
@@ -185,15 +200,47 @@ sm3_entry() {
 		for _f in "$@"; do txt "$_f"; done
 	} | openssl dgst -sm3 -r | cut -d' ' -f1
 }
+# hmac_entry KEYFILE SEQ … — a keyed entry's hash: HMAC-SM3 under the key of KEYFILE
+hmac_entry() {
+	_key=$(sed -n 's/^key //p' "$1")
+	shift
+	{
+		printf CDAUDITK
+		u32 0
+		u32 "$1"
+		shift
+		for _f in "$@"; do txt "$_f"; done
+	} | openssl mac -digest SM3 -macopt "hexkey:$_key" HMAC | tr A-F a-f
+}
 # the known entry of test_audit.c, and entry 7 above (UTF-8 in its after) agree with the C code
 [ "$(sm3_entry 1 $ZEROS 2026-05-12T09:30:00+08:00 cli:admin '' notice.add notice:1 NULL \
 	'{"code":"N1"}' ok)" = 525b0d75ca6424bfe36c8486701013a5a06422fb8f562114229def9090ed37da ] ||
 	fail "known hash"
-[ "$(sm3_entry 7 "$(hash_of "$DB" 6)" "$(sqlite3 "$DB" 'SELECT at FROM audit_entry WHERE seq = 7')" \
-	"$ME" '' notice.create notice:1 NULL "$(sqlite3 "$DB" 'SELECT after FROM audit_entry WHERE seq = 7')" \
-	ok)" = "$(hash_of "$DB" 7)" ] || fail "entry 7's hash recomputed by openssl"
+[ "$(hmac_entry "$DB.key" 8 "$(hash_of "$DB" 7)" "$(sqlite3 "$DB" 'SELECT at FROM audit_entry WHERE seq = 8')" \
+	"$ME" '' notice.create notice:1 NULL "$(sqlite3 "$DB" 'SELECT after FROM audit_entry WHERE seq = 8')" \
+	ok)" = "$(hash_of "$DB" 8)" ] || fail "entry 8's HMAC-SM3 recomputed by openssl"
+# the key: made by init, readable only by its owner
+[ "$(stat -c %a "$DB.key")" = 400 ] || fail "the key file is not 0400"
+# forged append: a made-up newest entry with its SM3 right — whoever can write the file can
+# compute it, but not the HMAC-SM3 of a keyed log
+_at=2025-03-21T10:00:00+08:00
+_s=$(sqlite3 "$DB" 'SELECT seq FROM audit_head')
+_h=$(sm3_entry $((_s + 1)) "$(hash_of "$DB" "$_s")" "$_at" cli:eve '' record.add record:9 NULL NULL ok)
+tamper "seq $((_s + 1)): contents changed, or written without the audit key" \
+	"INSERT INTO audit_entry VALUES ($((_s + 1)), '$_at', 'cli:eve', '', 'record.add', 'record:9',
+	NULL, NULL, 'ok', (SELECT hash FROM audit_head), '$_h');
+	UPDATE audit_head SET seq = $((_s + 1)), hash = '$_h'"
+# without its key file the log is not taken for an unkeyed one
+cp "$DB" "$T/k.db"
+rm -f "$T/k.db-wal" "$T/k.db-shm" "$T/k.db.key"
+expect 2 "$CD" audit verify --db "$T/k.db"
+has "$T/err" "cannot be read"
+expect 2 "$CD" project add --db "$T/k.db" --code P9 --name 无钥 --total 10 --security 1
+has "$T/err" "cannot be read"
+expect 2 timeout 20 "$CD" serve --db "$T/k.db" --listen 127.0.0.1:0 --web "$SRC/web"
+has "$T/err" "cannot be read"
 
-# A log whose first four entries are from 2020: the init's entry is replaced by them.
+# A log whose first four entries are from 2020: the init's entries are replaced by them.
 A=$T/arch.db
 expect 0 "$CD" init --profile imnu-2022 --db "$A"
 sqlite3 "$A" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND tbl_name LIKE 'audit%'" \
@@ -203,7 +250,7 @@ sqlite3 "$A" "$ADROP DELETE FROM audit_entry; UPDATE audit_head SET seq = 0, has
 _prev=$ZEROS
 for i in 1 2 3 4; do
 	_at="2020-01-0${i}T10:00:00+08:00"
-	_h=$(sm3_entry "$i" "$_prev" "$_at" cli:old '' record.add "record:$i" NULL NULL ok)
+	_h=$(hmac_entry "$A.key" "$i" "$_prev" "$_at" cli:old '' record.add "record:$i" NULL NULL ok)
 	sqlite3 "$A" "INSERT INTO audit_entry VALUES ($i, '$_at', 'cli:old', '', 'record.add',
 		'record:$i', NULL, NULL, 'ok', '$_prev', '$_h');
 		UPDATE audit_head SET seq = $i, hash = '$_h'"
@@ -242,16 +289,18 @@ expect 0 "$CD" audit list --db "$A" --action audit.archive --json
 jq -e '[.entries[] | .after | fromjson | [.from_seq, .upto_seq]] == [[1, 2], [3, 4]]' "$T/out" \
 	>/dev/null || fail "archiving is audited"
 
-expect 0 "$CD" audit verify --db "$A"
-has "$T/out" "archived up to seq 4: 0 archive files checked; 4 archived entries not checked"
+expect 1 "$CD" audit verify --db "$A"
+has "$T/out" "audit log broken: seq 1: missing — seq 1 to 2 were archived into $T/a1.jsonl, which was not given"
 expect 0 "$CD" audit verify --db "$A" --archive "$T/a2.jsonl" --archive "$T/a1.jsonl"
 has "$T/out" "seq 5 to 7 in the database"
 has "$T/out" "2 archive files checked"
-expect 0 "$CD" audit verify --db "$A" --archive "$T/a2.jsonl"
-has "$T/out" "2 archived entries not checked"
-expect 2 "$CD" audit verify --db "$A" --head "2:$(jq -r -s '.[1].hash' "$T/a1.jsonl")"
-has "$T/err" "give that file with --archive"
-expect 0 "$CD" audit verify --db "$A" --archive "$T/a1.jsonl" \
+expect 1 "$CD" audit verify --db "$A" --archive "$T/a2.jsonl"
+has "$T/out" "seq 1: missing — seq 1 to 2 were archived"
+expect 1 "$CD" audit verify --db "$A" --archive "$T/a1.jsonl"
+has "$T/out" "seq 3: missing — seq 3 to 4 were archived into $T/a2.jsonl"
+expect 1 "$CD" audit verify --db "$A" --head "2:$(jq -r -s '.[1].hash' "$T/a1.jsonl")"
+has "$T/out" "which was not given"
+expect 0 "$CD" audit verify --db "$A" --archive "$T/a1.jsonl" --archive "$T/a2.jsonl" \
 	--head "2:$(jq -r -s '.[1].hash' "$T/a1.jsonl")"
 expect 2 "$CD" audit verify --db "$A" --archive "$T/a1.jsonl" --archive "$T/a1.jsonl"
 has "$T/err" "give each archive once"

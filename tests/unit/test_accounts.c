@@ -27,6 +27,8 @@ struct fx {
 	struct cd_diag d;
 	struct act c;         /* the acts' context (act_as) */
 	int64_t sys, officer; /* the acts' accounts (two_accounts) */
+	bool by_address;      /* login() leaves the address's count as it is (else: forgets it) */
+	cd_time retry_at;     /* login()'s last *retry_at */
 };
 
 static const char good_pw[] = "Correct#Horse9";
@@ -75,8 +77,13 @@ static enum login_outcome login(struct fx *f, const char *name, const char *pw, 
 				cd_time now, struct account *a)
 {
 	enum login_outcome o = LOGIN__MAX;
+	const struct store_address none = {.last_at = 0, .until = CD_TIME_NONE};
 
-	assert_int_equal(account_login(f->s, name, pw, code, IP, now, &o, a, &f->d), CD_OK);
+	/* the account's lock-out on its own: the address's count is tested in by_address */
+	if (!f->by_address)
+		assert_int_equal(store_address_set(f->s, IP, &none, &f->d), CD_OK);
+	if (account_login(f->s, name, pw, code, IP, now, &o, &f->retry_at, a, &f->d))
+		fail_msg("account_login %s: %s", name ? name : "-", f->d.msg);
 	return o;
 }
 
@@ -236,8 +243,9 @@ static void create_and_bootstrap(void **state)
 	assert_false(a.password_set);
 	assert_int_equal(account_bootstrap(f->s, now, &made, &f->d), CD_OK);
 	assert_false(made); /* only a fresh install */
-	assert_int_equal(login(f, ACCOUNT_FIRST, "", NULL, now, NULL), LOGIN_NO_PASSWORD);
-	assert_int_equal(login(f, ACCOUNT_FIRST, good_pw, NULL, now, NULL), LOGIN_NO_PASSWORD);
+	/* no password yet: no password is right, so it answers as any wrong one */
+	assert_int_equal(login(f, ACCOUNT_FIRST, "", NULL, now, NULL), LOGIN_BAD);
+	assert_int_equal(login(f, ACCOUNT_FIRST, good_pw, NULL, now, NULL), LOGIN_BAD);
 
 	for (size_t i = 0; i < sizeof(bad_names) / sizeof(bad_names[0]); i++)
 		assert_int_equal(account_create(f->s, bad_names[i], "", AR_OFFICER, f->dept, now, &a,
@@ -306,16 +314,37 @@ static void lockout_at_n(void **state)
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
 	assert_false(a.locked);
-	/* the fifth consecutive failure (the default count) locks, from where it came */
-	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_LOCKED);
+	/* the fifth consecutive failure (the default count) locks, from where it came, for a
+	 * minute — and answers as any wrong password: the state is told only to the password */
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
 	assert_true(a.locked);
 	assert_string_equal(a.locked_ip, IP);
+	assert_int_equal(a.lock_until, now + 60);
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
 	assert_int_equal(login(f, "sun", good_pw, NULL, now, &a), LOGIN_LOCKED);
+	assert_int_equal(f->retry_at, now + 60);
 	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
 	assert_true(a.locked);
 	assert_string_equal(a.locked_ip, IP);
 	assert_int_equal(account_session_get(f->s, id, now, &se, &f->d), CD_ENOTFOUND);
-	/* unlocking clears failures and the address */
+	/* it lifts by itself; the next lock in a row lasts twice as long, then four times */
+	assert_int_equal(account_get(f->s, a.id, now + 60, &a, &f->d), CD_OK);
+	assert_false(a.locked);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now + 60, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now + 60 + 119, &a), LOGIN_LOCKED);
+	assert_int_equal(f->retry_at, now + 60 + 120);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now + 180, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now + 180, &a), LOGIN_LOCKED);
+	assert_int_equal(f->retry_at, now + 180 + 240);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now + 420, &a), LOGIN_OK);
+	/* a sign-in forgets the locks in a row: the next is a minute again */
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now + 500, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now + 500, &a), LOGIN_LOCKED);
+	assert_int_equal(f->retry_at, now + 560);
+	/* unlocking by hand clears failures and the address */
 	assert_int_equal(account_set_locked(f->s, a.id, false, &f->d), CD_OK);
 	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
 	assert_false(a.locked);
@@ -326,15 +355,71 @@ static void lockout_at_n(void **state)
 	assert_int_equal(account_setting_set(f->s, "lockout_failures", "3", &f->d), CD_OK);
 	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
 	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
-	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_LOCKED);
-	/* locked by hand: no address */
+	assert_false(a.locked);
+	assert_int_equal(login(f, "sun", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
+	assert_true(a.locked);
+	/* locked by hand: no address, and it does not lift by itself */
 	assert_int_equal(account_set_locked(f->s, a.id, false, &f->d), CD_OK);
 	assert_int_equal(account_set_locked(f->s, a.id, true, &f->d), CD_OK);
 	assert_int_equal(account_get(f->s, a.id, now, &a, &f->d), CD_OK);
 	assert_true(a.locked);
 	assert_string_equal(a.locked_ip, "");
-	assert_int_equal(login(f, "sun", good_pw, NULL, now, &a), LOGIN_LOCKED);
+	assert_int_equal(login(f, "sun", good_pw, NULL, now + 86400 * 30, &a), LOGIN_LOCKED);
+	assert_int_equal(f->retry_at, CD_TIME_NONE);
 	assert_int_equal(account_set_locked(f->s, 999, true, &f->d), CD_ENOTFOUND);
+}
+
+/* The administrators cannot be locked out by whoever knows their names: their wrong passwords
+ * count only for the address they come from; wrong codes after the right password lock them
+ * for a while like anyone. */
+static void admin_not_locked_from_outside(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "sys", AR_SYSADMIN, t), b;
+	char c[7];
+
+	assert_int_equal(account_totp_set(f->s, a.id, KEY, &f->d), CD_OK);
+	for (int i = 0; i < 50; i++)
+		assert_int_equal(login(f, "sys", "Wrong#Horse99", NULL, t, &b), LOGIN_BAD);
+	assert_false(b.locked);
+	assert_int_equal(login(f, "sys", good_pw, code(KEY, t, c), t, &b), LOGIN_OK);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(login(f, "sys", good_pw, wrong(KEY, t + 60, c), t + 60, &b),
+				 LOGIN_TOTP_BAD);
+	assert_true(b.locked);
+	assert_int_equal(login(f, "sys", good_pw, code(KEY, t + 90, c), t + 90, &b), LOGIN_LOCKED);
+	assert_int_equal(login(f, "sys", good_pw, code(KEY, t + 120, c), t + 120, &b), LOGIN_OK);
+}
+
+/* Failures count per client address too, unknown names alike: the tenth within a quarter of
+ * an hour makes the address wait a minute (no password tried), then two, …; other addresses
+ * go on. */
+static void by_address(void **state)
+{
+	struct fx *f = *state;
+	cd_time t = T("2026-05-12 09:00");
+	struct account a = user(f, "li", AR_OFFICER, t);
+	enum login_outcome o;
+	cd_time retry = 0;
+
+	f->by_address = true;
+	for (int i = 0; i < 9; i++)
+		assert_int_equal(login(f, i < 4 ? "li" : "nobody", "Wrong#Horse99", NULL, t + i, &a),
+				 LOGIN_BAD);
+	assert_int_equal(login(f, "nobody2", "x", NULL, t + 9, &a), LOGIN_BAD); /* the 10th */
+	assert_int_equal(login(f, "li", good_pw, NULL, t + 10, &a), LOGIN_THROTTLED);
+	assert_int_equal(f->retry_at, t + 9 + 60);
+	/* another address signs in meanwhile */
+	assert_int_equal(account_login(f->s, "li", good_pw, NULL, "198.51.100.1", t + 10, &o, &retry,
+				       &a, &f->d),
+			 CD_OK);
+	assert_int_equal(o, LOGIN_OK);
+	assert_int_equal(login(f, "li", good_pw, NULL, t + 69, &a), LOGIN_OK);
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(login(f, "nobody", "x", NULL, t + 100, &a), LOGIN_BAD);
+	assert_int_equal(login(f, "li", good_pw, NULL, t + 100, &a), LOGIN_THROTTLED);
+	assert_int_equal(f->retry_at, t + 100 + 120); /* the second wait in a row: two minutes */
 }
 
 static void disabled_account(void **state)
@@ -345,7 +430,7 @@ static void disabled_account(void **state)
 
 	assert_int_equal(account_set_disabled(f->s, a.id, true, &f->d), CD_OK);
 	assert_int_equal(login(f, "qian", good_pw, NULL, now, &a), LOGIN_DISABLED);
-	assert_int_equal(login(f, "qian", "Wrong#Horse99", NULL, now, &a), LOGIN_DISABLED);
+	assert_int_equal(login(f, "qian", "Wrong#Horse99", NULL, now, &a), LOGIN_BAD);
 	assert_true(a.disabled);
 	assert_int_equal(account_set_disabled(f->s, a.id, false, &f->d), CD_OK);
 	assert_int_equal(login(f, "qian", good_pw, NULL, now, &a), LOGIN_OK);
@@ -400,7 +485,9 @@ static void totp_business(void **state)
 		assert_int_equal(login(f, "wu", good_pw, wrong(KEY, t + 400, c), t + 400, &a),
 				 LOGIN_TOTP_BAD);
 	assert_int_equal(login(f, "wu", good_pw, wrong(KEY, t + 400, c), t + 400, &a),
-			 LOGIN_LOCKED);
+			 LOGIN_TOTP_BAD);
+	assert_true(a.locked);
+	assert_int_equal(login(f, "wu", good_pw, code(KEY, t + 420, c), t + 420, &a), LOGIN_LOCKED);
 	assert_int_equal(account_set_locked(f->s, a.id, false, &f->d), CD_OK);
 	/* a business account may remove it */
 	assert_int_equal(account_totp_disable(f->s, a.id, &f->d), CD_OK);
@@ -1053,6 +1140,50 @@ static void another_sysadmin(void **state)
 	assert_int_equal(entries(f), n + 3);
 }
 
+/* 三员分立: no one administrator gives or takes an administrator's role through the API (only
+ * the host's owner does), and the last holder of each administrator role is never demoted,
+ * locked or disabled, whoever acts. */
+static void admin_roles(void **state)
+{
+	struct fx *f = *state;
+	struct account sec, aud, aud2, a;
+
+	two_accounts(f);
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "sec1", .role = AR_SECADMIN},
+					    &sec),
+			 CD_OK);
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "aud1",
+								  .role = AR_AUDITADMIN},
+					    &aud),
+			 CD_OK);
+	/* the security administrator through the API: neither down nor up */
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), aud.id, AR_NONE, NULL, &a), CD_EINVAL);
+	assert_string_equal(f->c.field, "role");
+	assert_non_null(strstr(f->d.msg, "only on the server"));
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->sys, AR_OFFICE, "R", &a), CD_EINVAL);
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->officer, AR_SYSADMIN, NULL, &a),
+			 CD_EINVAL);
+	/* business roles stay the security administrator's */
+	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->officer, AR_LEADER, "R", &a), CD_OK);
+	/* the last of each, even from the host */
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), aud.id, AR_NONE, NULL, &a),
+			 CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "last audit administrator"));
+	assert_int_equal(svc_account_update(act_as(f, "cli:root"), sec.id,
+					    &(struct account_flags){.locked = -1, .disabled = 1}, &a),
+			 CD_EINVAL);
+	assert_non_null(strstr(f->d.msg, "last security administrator"));
+	/* with another, the host may */
+	assert_int_equal(svc_account_create(act_as(f, "cli:root"),
+					    &(struct account_new){.name = "aud2",
+								  .role = AR_AUDITADMIN},
+					    &aud2),
+			 CD_OK);
+	assert_int_equal(svc_account_role(act_as(f, "cli:root"), aud.id, AR_NONE, NULL, &a), CD_OK);
+}
+
 /* one transaction: no entry, no write ------------------------------------------------ */
 
 static enum cd_err create(struct fx *f, struct act *c)
@@ -1172,6 +1303,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(create_and_bootstrap, setup, teardown),
 		cmocka_unit_test_setup_teardown(login_ok_bad, setup, teardown),
 		cmocka_unit_test_setup_teardown(lockout_at_n, setup, teardown),
+		cmocka_unit_test_setup_teardown(admin_not_locked_from_outside, setup, teardown),
+		cmocka_unit_test_setup_teardown(by_address, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_account, setup, teardown),
 		cmocka_unit_test_setup_teardown(totp_business, setup, teardown),
 		cmocka_unit_test_setup_teardown(totp_admin, setup, teardown),
@@ -1183,6 +1316,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(settings_ranges, setup, teardown),
 		cmocka_unit_test_setup_teardown(refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(another_sysadmin, setup, teardown),
+		cmocka_unit_test_setup_teardown(admin_roles, setup, teardown),
 		cmocka_unit_test_setup_teardown(entry_with_its_write, setup, teardown),
 	};
 

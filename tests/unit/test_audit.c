@@ -5,7 +5,9 @@
  * and writers on several connections at once. */
 #include "testutil.h"
 
+#include <openssl/evp.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include <time.h>
 
@@ -430,14 +432,23 @@ static void archive(void **state)
 	assert_string_equal(v[3].action, "audit.archive");
 	assert_non_null(strstr(v[3].after, "\"upto_seq\":5"));
 
+	/* the archived entries are not in what was read: not intact without their files */
 	r = verify(s, NULL, 0, NULL);
-	assert_int_equal(r.broken, AUDIT_INTACT);
-	assert_int_equal(r.archived, 5);
-	assert_int_equal(r.unchecked, 5);
+	assert_int_equal(r.broken, AUDIT_MISSING);
+	assert_int_equal(r.seq, 1);
+	assert_non_null(strstr(r.why, "which was not given"));
+	one[0] = f2;
+	r = verify(s, one, 1, NULL);
+	assert_int_equal(r.broken, AUDIT_MISSING);
+	assert_int_equal(r.seq, 1);
+	one[0] = f1;
+	r = verify(s, one, 1, NULL);
+	assert_int_equal(r.broken, AUDIT_MISSING);
+	assert_int_equal(r.seq, 3);
 	r = verify(s, both, 2, NULL);
 	assert_int_equal(r.broken, AUDIT_INTACT);
+	assert_int_equal(r.archived, 5);
 	assert_int_equal(r.files, 2);
-	assert_int_equal(r.unchecked, 0);
 	assert_int_equal(r.head.seq, 9);
 
 	/* an entry of the first file changed */
@@ -496,6 +507,260 @@ static void archive_refuses_broken(void **state)
 	store_close(s);
 }
 
+/* ---- pruning: an anchor made up around `audit archive` ---- */
+
+/* dump writes entries from..upto of the database at path as an archive would (JSON lines) to
+ * file, and its SM3 (as audit verify reads it) into sm3. */
+static void dump(struct store *s, int64_t from, int64_t upto, const char *file, char sm3[65])
+{
+	struct arena *a = arena_new(0);
+	struct store_audit_entry *v = NULL;
+	size_t n = 0;
+	FILE *f = fopen(file, "w");
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	unsigned char md[32];
+	unsigned int len = 0;
+	char buf[4096];
+	size_t got;
+
+	assert_non_null(f);
+	assert_int_equal(store_audit_page(s, from - 1, (size_t)(upto - from + 1), a, &v, &n, NULL),
+	                 CD_OK);
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = audit_entry_json(&v[i]);
+		char *line = json_dumps(j, JSON_COMPACT);
+
+		fprintf(f, "%s\n", line);
+		free(line);
+		json_decref(j);
+	}
+	fclose(f);
+	f = fopen(file, "rb");
+	assert_true(EVP_DigestInit_ex(c, EVP_sm3(), NULL));
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
+		assert_true(EVP_DigestUpdate(c, buf, got));
+	fclose(f);
+	assert_true(EVP_DigestFinal_ex(c, md, &len));
+	for (unsigned int i = 0; i < len; i++)
+		snprintf(sm3 + 2 * i, 3, "%02x", md[i]);
+	EVP_MD_CTX_free(c);
+	arena_free(a);
+}
+
+static bool sql_ok(const char *path, const char *text)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	rc = sqlite3_exec(db, text, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc == SQLITE_OK;
+}
+
+/* Entries of today pruned through a made-up anchor: the database refuses the plain INSERT; with
+ * the triggers dropped, verify finds the entries missing without their file, and with a file
+ * written as `audit archive` would, the anchor recorded by no audit.archive entry. A head noted
+ * in the pruned part is never passed over. */
+static void forged_anchor(void **state)
+{
+	char path[512], file[512], sm3[65], text[2048];
+	struct cd_diag d = {{0}};
+	struct store *s = fresh(path, sizeof(path), "audit-prune", 6);
+	struct audit_report r = verify(s, NULL, 0, NULL);
+	struct audit_head noted = {.seq = 2};
+	struct arena *a = arena_new(0);
+	struct store_audit_entry *v = NULL;
+	const char *files[] = {file};
+	size_t n = 0;
+	(void)state;
+
+	assert_int_equal(r.broken, AUDIT_INTACT);
+	assert_int_equal(store_audit_page(s, 0, 3, a, &v, &n, &d), CD_OK);
+	snprintf(noted.hash, sizeof(noted.hash), "%s", v[1].hash);
+	tmp_file(file, sizeof(file), "audit-forged");
+	dump(s, 1, 3, file, sm3);
+	snprintf(text, sizeof(text),
+	         "INSERT INTO audit_archive (from_seq, upto_seq, last_hash, file, file_sm3, "
+	         "archived_at) VALUES (1, 3, '%s', '%s', '%s', '2030-01-01T00:00:00+08:00');",
+	         v[2].hash, file, sm3);
+	store_close(s);
+	/* today's entries: the database refuses the anchor, so the delete too */
+	assert_false(sql_ok(path, text));
+	{
+		char today[2048];
+
+		snprintf(today, sizeof(today),
+		         "INSERT INTO audit_archive (from_seq, upto_seq, last_hash, file, file_sm3, "
+		         "archived_at) VALUES (1, 3, '%s', '%s', '%s', strftime('%%Y-%%m-%%dT%%H:%%M:"
+		         "%%S+08:00', 'now', '+8 hours'));",
+		         v[2].hash, file, sm3);
+		assert_false(sql_ok(path, today));
+	}
+	assert_false(sql_ok(path, "DELETE FROM audit_entry WHERE seq <= 3"));
+	/* around the database: the trigger dropped */
+	sql(path, "DROP TRIGGER audit_archive_only_old");
+	sql(path, text);
+	sql(path, "DELETE FROM audit_entry WHERE seq <= 3");
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	r = verify(s, NULL, 0, NULL);
+	assert_int_equal(r.broken, AUDIT_MISSING);
+	assert_int_equal(r.seq, 1);
+	r = verify(s, NULL, 0, &noted);
+	assert_int_equal(r.broken, AUDIT_MISSING);
+	r = verify(s, files, 1, NULL);
+	assert_int_equal(r.broken, AUDIT_ARCHIVE);
+	assert_int_equal(r.seq, 1);
+	assert_non_null(strstr(r.why, "recorded by no audit.archive entry"));
+	arena_free(a);
+	store_close(s);
+	unlink(file);
+}
+
+/* An audit.archive entry appended around cyberduty for today's entries (as a tamperer of an
+ * unkeyed log can): verify finds them archived within the retention. */
+static void forged_archive_entry(void **state)
+{
+	char path[512], file[512], sm3[65], text[4096], after[1024], hash[65], at[26];
+	struct cd_diag d = {{0}};
+	struct store *s = fresh(path, sizeof(path), "audit-prune2", 4);
+	struct arena *a = arena_new(0);
+	struct store_audit_entry *v = NULL, e;
+	const char *files[] = {file};
+	size_t n = 0;
+	struct audit_report r;
+	(void)state;
+
+	assert_int_equal(store_audit_page(s, 0, 10, a, &v, &n, &d), CD_OK);
+	tmp_file(file, sizeof(file), "audit-forged2");
+	dump(s, 1, 2, file, sm3);
+	time_format(time(NULL), at);
+	snprintf(after, sizeof(after),
+	         "{\"file\":\"%s\",\"from_seq\":1,\"upto_seq\":2,\"last_hash\":\"%s\","
+	         "\"file_sm3\":\"%s\",\"before\":\"2019-01-01\"}",
+	         file, v[1].hash, sm3);
+	e = (struct store_audit_entry){.seq = 5, .at = at, .actor = "eve", .ip = "",
+	                               .action = "audit.archive", .object = "audit_archive:2",
+	                               .after = after, .outcome = "ok", .prev = v[3].hash};
+	assert_int_equal(audit_hash(&e, hash, &d), CD_OK);
+	store_close(s);
+	snprintf(text, sizeof(text),
+	         "DROP TRIGGER audit_archive_only_old;"
+	         "INSERT INTO audit_entry VALUES (5, '%s', 'eve', '', 'audit.archive', "
+	         "'audit_archive:2', NULL, '%s', 'ok', '%s', '%s');"
+	         "INSERT INTO audit_archive (from_seq, upto_seq, last_hash, file, file_sm3, "
+	         "archived_at) VALUES (1, 2, '%s', '%s', '%s', '%s');"
+	         "DROP TRIGGER audit_entry_no_delete;DELETE FROM audit_entry WHERE seq <= 2",
+	         at, after, v[3].hash, hash, v[1].hash, file, sm3, at);
+	sql(path, text);
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	r = verify(s, files, 1, NULL);
+	assert_int_equal(r.broken, AUDIT_ARCHIVE);
+	assert_int_equal(r.seq, 1);
+	assert_non_null(strstr(r.why, "archived within the retention"));
+	arena_free(a);
+	store_close(s);
+	unlink(file);
+}
+
+/* ---- the key ---- */
+
+/* A keyed log: whoever writes the file without the key cannot append an entry that verifies,
+ * even with its SM3 computed right; a log from before keys verifies its old entries as SM3
+ * and the ones after the key as keyed; a key file missing, open to others or foreign is told. */
+static void keyed(void **state)
+{
+	char path[512], keyfile[600], text[2048], hash[65], at[26], other[700];
+	struct cd_diag d = {{0}};
+	struct store *s = fresh(path, sizeof(path), "audit-keyed", 3); /* before keys */
+	struct audit_entry by = entry(NULL, time(NULL));
+	struct arena *a = arena_new(0);
+	struct store_audit_entry *v = NULL, e;
+	struct audit_report r;
+	size_t n = 0;
+	bool made = false;
+	(void)state;
+
+	r = verify(s, NULL, 0, NULL);
+	assert_int_equal(r.broken, AUDIT_INTACT);
+	assert_int_equal(r.keyed_from, 0);
+	assert_int_equal(audit_key_create(s, &by, &made, &d), CD_OK);
+	assert_true(made);
+	assert_int_equal(audit_key_create(s, &by, &made, &d), CD_OK);
+	assert_false(made);
+	for (int i = 0; i < 2; i++) {
+		struct audit_entry x = entry("record.add", time(NULL));
+
+		assert_int_equal(audit_record(s, &x, &d), CD_OK);
+	}
+	r = verify(s, NULL, 0, NULL);
+	assert_int_equal(r.broken, AUDIT_INTACT);
+	assert_int_equal(r.keyed_from, 4); /* seq 4 is audit.key */
+	assert_int_equal(strlen(r.key_id), 16);
+	assert_int_equal(r.head.seq, 6);
+	assert_int_equal(store_audit_page(s, 0, 10, a, &v, &n, &d), CD_OK);
+	assert_string_equal(v[3].action, "audit.key");
+	/* a keyed entry's hash is not its SM3 */
+	assert_int_equal(audit_hash(&v[4], hash, &d), CD_OK);
+	assert_string_not_equal(hash, v[4].hash);
+	assert_int_equal(audit_hmac(store_audit_key(s), &v[4], hash, &d), CD_OK);
+	assert_string_equal(hash, v[4].hash);
+	/* the forged append: an entry with its SM3 right, chained to the head, head moved */
+	time_format(time(NULL), at);
+	e = (struct store_audit_entry){.seq = 7, .at = at, .actor = "eve", .ip = "",
+	                               .action = "record.add", .object = "x:1",
+	                               .outcome = "ok", .prev = v[5].hash};
+	assert_int_equal(audit_hash(&e, hash, &d), CD_OK);
+	snprintf(text, sizeof(text),
+	         "INSERT INTO audit_entry VALUES (7, '%s', 'eve', '', 'record.add', 'x:1', NULL, "
+	         "NULL, 'ok', '%s', '%s')",
+	         at, v[5].hash, hash);
+	store_close(s);
+	sql(path, text); /* the triggers let it through: it extends the head */
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	r = verify(s, NULL, 0, NULL);
+	assert_int_equal(r.broken, AUDIT_CHANGED);
+	assert_int_equal(r.seq, 7);
+	assert_non_null(strstr(r.why, "written without the audit key"));
+	store_close(s);
+
+	/* the key file: missing, open to others, foreign */
+	snprintf(keyfile, sizeof(keyfile), "%s.key", path);
+	snprintf(other, sizeof(other), "%s.moved", keyfile);
+	assert_int_equal(rename(keyfile, other), 0);
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	{
+		struct audit_entry x = entry("record.add", time(NULL));
+		struct audit_verify_opts o = {0};
+
+		assert_int_equal(audit_record(s, &x, &d), CD_EIO);
+		assert_non_null(strstr(d.msg, "cannot be read"));
+		assert_int_equal(audit_verify(s, &o, &r, &d), CD_EIO);
+	}
+	store_close(s);
+	assert_int_equal(rename(other, keyfile), 0);
+	assert_int_equal(chmod(keyfile, 0644), 0);
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	{
+		struct audit_entry x = entry("record.add", time(NULL));
+
+		assert_int_equal(audit_record(s, &x, &d), CD_EINVAL);
+		assert_non_null(strstr(d.msg, "readable by others"));
+	}
+	store_close(s);
+	assert_int_equal(chmod(keyfile, 0400), 0);
+	sql(path, "UPDATE meta SET value = '0123456789abcdef 4' WHERE key = 'audit_key'");
+	assert_int_equal(store_open(path, 0, &s, &d), CD_OK);
+	{
+		struct audit_entry x = entry("record.add", time(NULL));
+
+		assert_int_equal(audit_record(s, &x, &d), CD_EINVAL);
+		assert_non_null(strstr(d.msg, "not this database's key"));
+	}
+	arena_free(a);
+	store_close(s);
+}
+
 /* ---- writers on several connections, as the server's threads ---- */
 
 #define WRITERS 4
@@ -547,6 +812,8 @@ int main(void)
 	    cmocka_unit_test(refused),    cmocka_unit_test(tampering),
 	    cmocka_unit_test(noted_head), cmocka_unit_test(retention),
 	    cmocka_unit_test(archive),    cmocka_unit_test(archive_refuses_broken),
+	    cmocka_unit_test(forged_anchor), cmocka_unit_test(forged_archive_entry),
+	    cmocka_unit_test(keyed),
 	    cmocka_unit_test(concurrent),
 	};
 	return cmocka_run_group_tests_name("audit", tests, NULL, NULL);

@@ -47,6 +47,8 @@ static inline const char *tmp_db(char *buf, size_t n, const char *name)
 	unlink(side);
 	snprintf(side, sizeof(side), "%s-shm", buf);
 	unlink(side);
+	snprintf(side, sizeof(side), "%s.key", buf); /* the audit key beside it */
+	unlink(side);
 	return buf;
 }
 

@@ -43,7 +43,7 @@ test('the sign-in page is Chinese, and a wrong password is told in Chinese', asy
 	await page.fill('input[name=password]', 'wrong-password-1A');
 	await page.click('button[type=submit]');
 	await page.waitForSelector('.error');
-	assert.match(await page.innerText('.error'), /账号或密码错误/);
+	assert.match(await page.innerText('.error'), /(账号|用户名)或密码错误/);
 	assert.equal(await page.inputValue('input[name=name]'), 'office', 'what was typed stays');
 	await shot(page, 'flow-login-error');
 	clean(page);
