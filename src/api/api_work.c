@@ -653,6 +653,7 @@ int api_deadlines_list(struct api_ctx *x)
 	struct act c;
 	struct cd_diag d = {{0}};
 	struct oblig_row *v = NULL;
+	const struct calendar *cal = NULL;
 	char key[200], next[440];
 	cd_date today = time_cst_date(x->q->now);
 	size_t n = 0;
@@ -679,11 +680,11 @@ int api_deadlines_list(struct api_ctx *x)
 	}
 	if ((st = unit_filter_of(x, &q.unit)) || (st = api_act(x, &c, &d)))
 		return st;
-	if ((rc = svc_deadline_page(&c, q, &v, &n, &more)))
+	if ((rc = svc_deadline_page(&c, q, &v, &n, &more)) || (rc = act_calendar(&c, &cal)))
 		return api_acted(x, &c, rc, 200, NULL);
 	items = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, svc_oblig_json(&v[i], today));
+		json_array_append_new(items, svc_oblig_json(&v[i], today, cal));
 	if (more) {
 		const struct oblig *o = &v[n - 1].o;
 		char day[11];

@@ -280,9 +280,9 @@ int calendar_workdays_until(const struct calendar *c, cd_date from, cd_date to)
 
 	if (from == CD_DATE_NONE || to == CD_DATE_NONE)
 		return 0;
-	for (cd_date d = from + 1; d <= to && d - from <= CALENDAR_MAX_WORKDAYS; d++)
+	for (cd_date d = from + 1; d <= to && d - from <= CALENDAR_SPAN_MAX; d++)
 		n += calendar_is_workday(c, d, NULL);
-	for (cd_date d = from; d > to && from - d < CALENDAR_MAX_WORKDAYS; d--)
+	for (cd_date d = from; d > to && from - d < CALENDAR_SPAN_MAX; d--)
 		n -= calendar_is_workday(c, d, NULL);
 	return n;
 }

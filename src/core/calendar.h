@@ -75,7 +75,9 @@ cd_date calendar_add_workdays(const struct calendar *c, cd_date start, int n, bo
 /* calendar_workdays_until: how many working days there are after `from` up to and including
  * `to` — the working days left before a deadline `to` seen on day `from` (0 on the day itself);
  * negative, the working days it is past, when `to` is before `from` (−1 the working day after
- * it). Counted over at most CALENDAR_MAX_WORKDAYS calendar days either way (clamped). */
+ * it). Counted day by day over at most CALENDAR_SPAN_MAX calendar days either way (beyond, the
+ * count stops there: 200 years, longer than any deadline the dates people give can set). */
+#define CALENDAR_SPAN_MAX (200 * 366)
 int calendar_workdays_until(const struct calendar *c, cd_date from, cd_date to);
 
 /* calendar_estimated_year: the first year without an official calendar that the days after

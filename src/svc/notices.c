@@ -576,6 +576,12 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 						      : json_string("policy"));
 	json_object_set_new(o, "state",
 			    json_string(due_state_code(notice_state(n, &v->due, at))));
+	/* the working days left to answer (negative: past the due date), while not answered */
+	json_object_set_new(o, "workdays_left",
+			    v->due.due != CD_DATE_NONE && n->feedback_at == CD_TIME_NONE
+				    ? json_integer(calendar_workdays_until(
+					      v->cal, time_cst_date(at), v->due.due))
+				    : json_null());
 	json_object_set_new(o, "repeat", json_boolean(v->repeat_code != NULL));
 	json_object_set_new(o, "criticism",
 			    v->repeat_code ? json_pack("{s:b, s:s}", "proposed", 1, "article",

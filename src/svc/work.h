@@ -180,8 +180,9 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 enum cd_err svc_obligations_rebuild(struct act *c);
 enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r);
 
-/* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today`. */
-json_t *svc_oblig_json(const struct oblig_row *r, cd_date today);
+/* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today` and, while
+ * it is not done, the working days left to its due date in calendar cal (negative: past it). */
+json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal);
 
 /* svc_gap_page reads up to limit responsibility gaps of today in the caller's scope, of rule
  * `rule` (enum check_rule, -1 any), after gap id `after` — kept with the obligations and rebuilt

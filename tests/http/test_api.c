@@ -2840,6 +2840,7 @@ static void default_period(void **state)
 	expect(200);
 	assert_non_null(jstr("due"));
 	assert_string_equal(jstr("due_basis"), "organisation");
+	assert_int_equal(jint("workdays_left"), 5); /* received today: five working days left */
 	/* a notice's own deadline always wins */
 	snprintf(body, sizeof body,
 		 "{\"code\":\"DP-2\",\"authority\":\"网信办\",\"assets\":[\"%s\"],\"due\":\"2099-01-05\"}",
@@ -3037,6 +3038,17 @@ static void summary_counts(void **state)
 		assert_int_equal(summary_int(sum, "obligations", "mlps_filing", st), filing);
 	}
 	assert_true(summary_int(sum, "notices", "by_state", "overdue") > 0); /* the demo has some */
+	/* overdue deadlines are working days past their due date (0 when only rest days passed),
+	 * open ones have days left */
+	call(&office, "GET", "/api/v1/deadlines?limit=1&state=overdue", NULL);
+	expect(200);
+	assert_true(jget("items.0.workdays_left") && jint("items.0.workdays_left") <= 0);
+	call(&office, "GET", "/api/v1/deadlines?limit=1&state=open", NULL);
+	expect(200);
+	assert_true(jget("items.0.workdays_left") && jint("items.0.workdays_left") >= 0);
+	call(&office, "GET", "/api/v1/notices?limit=1&state=overdue", NULL);
+	expect(200);
+	assert_true(jget("items.0.workdays_left") && jint("items.0.workdays_left") <= 0);
 	assert_int_equal(json_array_size(json_object_get(json_object_get(sum, "notices"), "overdue")),
 			 summary_int(sum, "notices", "by_state", "overdue"));
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
