@@ -112,7 +112,7 @@ static enum cd_err notices(struct act *c, const struct calendar *cal, json_t *ou
 	}
 	months = json_array();
 	for (int k = 0; k < mo; k++) {
-		char month[8];
+		char month[16];
 
 		snprintf(month, sizeof month, "%04d-%02d", year, k + 1);
 		json_array_append_new(months,
