@@ -83,11 +83,15 @@ static void disposition(char *out, size_t n, enum export_list list, enum csv_kin
 	snprintf(name, sizeof name, "%s-%s.%s",
 		 list == EXPORT_RECORDS	    ? "记录"
 		 : list == EXPORT_DEADLINES ? "应办事项"
+		 : list == EXPORT_NOTICES   ? "通报"
+		 : list == EXPORT_GAPS	    ? "责任缺口"
 					    : zh[kind],
 		 day, ext);
 	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''",
 			     list == EXPORT_RECORDS	 ? "records"
 			     : list == EXPORT_DEADLINES ? "deadlines"
+			     : list == EXPORT_NOTICES	 ? "notices"
+			     : list == EXPORT_GAPS	 ? "gaps"
 							: csv_kind_code(kind),
 			     day, ext);
 	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
@@ -128,6 +132,8 @@ int api_export(struct api_ctx *x)
 
 		in.list = !strcmp(last, "records")     ? EXPORT_RECORDS
 			  : !strcmp(last, "deadlines") ? EXPORT_DEADLINES
+			  : !strcmp(last, "notices")   ? EXPORT_NOTICES
+			  : !strcmp(last, "gaps")      ? EXPORT_GAPS
 						       : EXPORT_REGISTER;
 	}
 	in.kind = kind;

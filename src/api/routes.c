@@ -507,6 +507,12 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/export/deadlines", PERM_READ, 0, api_export, NONE, QUERY(export_query),
 	 NULL, NULL, "deadlines",
 	 "today's obligations in scope (what is due, by due date, with their state) as a file"},
+	{"GET", "/api/v1/export/notices", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "notices",
+	 "the notices in scope (stage, deadline and its basis, state, working days left, 举一反三) "
+	 "as a file"},
+	{"GET", "/api/v1/export/gaps", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
+	 NULL, "deadlines", "today's responsibility gaps in scope (rule, article) as a file"},
 	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
 	 NULL, NULL, "register",
 	 "the assets in scope the list's filters select, as a spreadsheet file"},

@@ -33,6 +33,8 @@ int cmd_export(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	in.list = !strcmp(o.pos[0], "records")	 ? EXPORT_RECORDS
 		  : !strcmp(o.pos[0], "deadlines") ? EXPORT_DEADLINES
+		  : !strcmp(o.pos[0], "notices")   ? EXPORT_NOTICES
+		  : !strcmp(o.pos[0], "gaps")	   ? EXPORT_GAPS
 						   : EXPORT_REGISTER;
 	kind = in.list == EXPORT_REGISTER ? cli_csv_kind(o.pos[0], "export") : 0;
 	if (kind < 0)
@@ -59,7 +61,7 @@ int cmd_export(int argc, char **argv, const char *usage)
 			rc = cd_diag_set(&d, CD_EIO, "%s: cannot create: %s", o.output,
 					 strerror(errno));
 	}
-	if (!rc && in.list == EXPORT_DEADLINES)
+	if (!rc && in.list != EXPORT_REGISTER && in.list != EXPORT_RECORDS)
 		rc = policy_get(s, &pol, &d);
 	if (!rc) {
 		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);

@@ -19,7 +19,7 @@ static const struct {
 	 "list, show or validate policy profiles"},
 	{"import", cmd_import, "import units|people|duties|assets|projects FILE.csv|FILE.xlsx [--dry-run] [--json] [--db PATH]",
 	 "add register records from CSV, all or nothing (docs/csv.md)"},
-	{"export", cmd_export, "export units|people|duties|assets|projects|records|deadlines [--format csv|xlsx] [--lang zh|en] [--db PATH] [--output FILE]",
+	{"export", cmd_export, "export units|people|duties|assets|projects|records|deadlines|notices|gaps [--format csv|xlsx] [--lang zh|en] [--db PATH] [--output FILE]",
 	 "write register records as CSV"},
 	{"calendar", cmd_calendar, "calendar due DATE N [--json] | show YEAR | import FILE.json",
 	 "working days: the due date N working days after DATE; a year's holidays; a new year"},

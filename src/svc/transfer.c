@@ -155,6 +155,114 @@ static enum cd_err export_list(struct act *c, const struct export_in *in)
 	return csv_out_end(&o, c->d);
 }
 
+static const struct csv_sheet_col notice_cols[] = {
+	{"文号", "code"},		  {"通报单位", "authority"},
+	{"接收时间", "received_at"},	  {"责任单位", "unit"},
+	{"问题类别", "category"},	  {"阶段", "stage"},
+	{"整改期限", "due"},		  {"期限依据", "due_basis"},
+	{"状态", "state"},		  {"剩余工作日", "workdays_left"},
+	{"举一反三已排查", "similar_checked"}, {"举一反三待排查", "similar_unchecked"},
+};
+
+static const struct csv_sheet_col gap_cols[] = {
+	{"缺口类型", "rule"}, {"依据", "article"}, {"单位", "unit"},   {"信息系统", "asset"},
+	{"角色", "role"},     {"起始日期", "since"}, {"说明", "message"},
+};
+
+/* notice_row writes one notice as notice_cols say, with its state now. */
+static void notice_row(struct csv_out *o, const struct act *c, const struct notice_view *v)
+{
+	const struct notice *n = &v->row.n;
+	enum due_state st = notice_state(n, &v->due, c->now);
+	char when[32];
+	const char *basis = v->due.due == CD_DATE_NONE ? NULL
+			    : v->due.extended	       ? "延期"
+			    : v->due.stated	       ? "通报写明"
+			    : v->due.defaulted	       ? "本单位默认"
+						       : "政策规定";
+
+	csv_out_text(o, n->code);
+	csv_out_text(o, n->authority);
+	/* "2026-09-20 09:30", China Standard Time, as a clerk writes it */
+	if (n->received_at != CD_TIME_NONE) {
+		time_format(n->received_at, when);
+		when[10] = ' ';
+		when[16] = '\0';
+	}
+	csv_out_text(o, n->received_at != CD_TIME_NONE ? when : NULL);
+	csv_out_text(o, v->row.unit_code);
+	csv_out_text(o, n->category);
+	csv_out_label(o, notice_stage_label(n->stage), notice_stage_code(n->stage));
+	csv_out_date(o, v->due.due);
+	csv_out_text(o, basis);
+	csv_out_label(o, due_state_label(st), due_state_code(st));
+	if (v->due.due != CD_DATE_NONE && n->feedback_at == CD_TIME_NONE)
+		csv_out_num(o, calendar_workdays_until(v->cal, time_cst_date(c->now), v->due.due));
+	else
+		csv_out_text(o, NULL);
+	csv_out_num(o, (int64_t)(v->row.similar_listed - v->row.similar_unchecked));
+	csv_out_num(o, (int64_t)v->row.similar_unchecked);
+	csv_out_row_end(o);
+}
+
+/* export_work writes the notices or the gaps of the caller's scope, a page at a time (each page
+ * in an arena of its own). */
+static enum cd_err export_work(struct act *c, const struct export_in *in)
+{
+	bool notices = in->list == EXPORT_NOTICES;
+	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE};
+	struct arena *keep = c->a;
+	struct csv_out o;
+	int64_t next = 0;
+	enum cd_err rc = csv_out_begin_sheet(
+		&o, in->f, in->xlsx ? in->path : NULL, notices ? "通报" : "责任缺口",
+		notices ? "notices" : "gaps", notices ? notice_cols : gap_cols,
+		notices ? sizeof notice_cols / sizeof *notice_cols : sizeof gap_cols / sizeof *gap_cols,
+		in->lang, c->d);
+
+	do {
+		struct notice_view *nv = NULL;
+		struct gap_row *g = NULL;
+		size_t n = 0;
+
+		if (rc || o.bad)
+			break;
+		if (!(c->a = arena_new(0))) {
+			c->a = keep;
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		wq.after = next;
+		rc = notices ? svc_notice_page(c, wq, -1, c->now, &nv, &n, &next)
+			     : svc_gap_page(c, -1, next, EXPORT_PAGE, &g, &n, &next);
+		for (size_t i = 0; !rc && notices && i < n; i++)
+			notice_row(&o, c, &nv[i]);
+		for (size_t i = 0; !rc && !notices && i < n; i++) {
+			const struct finding *f = &g[i].f;
+			bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
+
+			csv_out_label(&o, check_rule_label(f->rule), check_rule_code(f->rule));
+			csv_out_text(&o, f->article);
+			csv_out_text(&o, f->asset ? NULL : g[i].unit_code);
+			csv_out_text(&o, g[i].asset_code);
+			if (roles)
+				csv_out_label(&o, role_label(f->role), role_code(f->role));
+			else
+				csv_out_text(&o, NULL);
+			csv_out_date(&o, f->since);
+			csv_out_text(&o, g[i].message);
+			csv_out_row_end(&o);
+		}
+		arena_free(c->a);
+		c->a = keep;
+	} while (!rc && next);
+	if (rc) {
+		csv_out_end(&o, NULL);
+		return rc;
+	}
+	return csv_out_end(&o, c->d);
+}
+
 enum cd_err svc_export(struct act *c, const struct export_in *in)
 {
 	enum csv_kind kind = in->kind;
@@ -167,6 +275,8 @@ enum cd_err svc_export(struct act *c, const struct export_in *in)
 	enum cd_err rc = CD_OK;
 	size_t n = EXPORT_PAGE;
 
+	if (in->list == EXPORT_NOTICES || in->list == EXPORT_GAPS)
+		return export_work(c, in);
 	if (in->list != EXPORT_REGISTER)
 		return export_list(c, in);
 	if (in->filter)

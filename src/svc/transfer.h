@@ -36,6 +36,8 @@ enum export_list {
 	EXPORT_REGISTER,  /* the records of kind */
 	EXPORT_RECORDS,   /* the records of meetings, drills, training … (svc_record_page) */
 	EXPORT_DEADLINES, /* today's obligations, by due date (svc_deadline_page; needs c->pol) */
+	EXPORT_NOTICES,   /* the notices with their stage, due date and state (svc_notice_page) */
+	EXPORT_GAPS,      /* today's responsibility gaps (svc_gap_page) */
 };
 
 struct export_in {

@@ -1024,8 +1024,8 @@ static void imports(const struct client *office)
  * Content-Disposition — the assets exactly the rows the list's filters select. */
 static void exports(const struct client *office)
 {
-	static const char *const kinds[] = {"units",	"persons", "duties",
-					    "assets", "projects", "records", "deadlines"};
+	static const char *const kinds[] = {"units",   "persons",   "duties",  "assets", "projects",
+					    "records", "deadlines", "notices", "gaps"};
 	char path[128], disp[512];
 	long lines = 0, want;
 
@@ -1044,6 +1044,19 @@ static void exports(const struct client *office)
 	assert_non_null(strstr(r.body, "事项,依据,单位,信息系统,期间,开始日期,截止日期,状态,"));
 	assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
 	assert_non_null(strstr(disp, "filename=\"deadlines-"));
+	/* the notices: one line each, with the deadline's basis and the working days left */
+	call(office, "GET", "/api/v1/export/notices", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "文号,通报单位,接收时间,责任单位,问题类别,阶段,整改期限,期限依据,"
+				       "状态,剩余工作日,"));
+	lines = 0;
+	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+		lines++;
+	assert_int_equal(lines - 1, sql_count("SELECT count(*) FROM notice"));
+	call(office, "GET", "/api/v1/export/gaps?lang=en", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "rule,article,unit,asset,role,since,message"));
+	lines = 0;
 	call(office, "GET", "/api/v1/export/records?lang=en&format=xlsx", NULL);
 	expect(200);
 	assert_memory_equal(r.body, "PK\x03\x04", 4);
@@ -1384,6 +1397,8 @@ static const struct {
 	{"GET", "/api/v1/export/projects", "OFULA"},
 	{"GET", "/api/v1/export/records", "OFULA"},
 	{"GET", "/api/v1/export/deadlines", "OFULA"},
+	{"GET", "/api/v1/export/notices", "OFULA"},
+	{"GET", "/api/v1/export/gaps", "OFULA"},
 	{"POST", "/api/v1/import/projects", "OF"},
 	{"POST", "/api/v1/import/units", "O"},
 	{"POST", "/api/v1/import/persons", "OF"},
