@@ -62,7 +62,7 @@ test('the office sees the whole organisation; its to-do list counts what the API
 	assert.equal(tile.replace('+', ''), String(overdue.length + late.length), 'the overdue tile counts the API\'s overdue duties and notices');
 	assert.match(await page.innerText('#sec-overdue + .scroll'), new RegExp(late[0].code.replace(/[〔〕]/g, '.')));
 	assert.match(await text(page), new RegExp(overdue[0].name));
-	assert.match(await text(page), /已逾期 \d+ 天/);
+	assert.match(await text(page), /已逾期 \d+ 个工作日/);
 	await page.waitForSelector('.chart canvas'); // ECharts drew the overview
 	await page.waitForLoadState('networkidle');
 	// issue 16: the first page's transfer under 500 KB compressed (ECharts included, sent gzipped)

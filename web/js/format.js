@@ -45,8 +45,14 @@ export function daysTo(due) {
 	return Math.round((Date.parse(due + 'T00:00:00Z') - Date.parse(today() + 'T00:00:00Z')) / 86400000);
 }
 
-// daysLeft: "还剩 N 天" / "今天到期" / "已逾期 N 天"
-export function daysLeft(due) {
+// daysLeft: "还剩 N 个工作日" / "今天到期" / "已逾期 N 个工作日" from the working days the API
+// counted (workdays_left, by the official calendar); calendar days when it gave none
+export function daysLeft(due, workdays) {
+	if (typeof workdays === 'number') {
+		if (workdays > 0) return t('common.workdays_left', { n: workdays });
+		if (workdays === 0) return daysTo(due) < 0 ? t('common.workdays_over', { n: 0 }) : t('common.due_today');
+		return t('common.workdays_over', { n: -workdays });
+	}
 	const n = daysTo(due);
 	if (n === null) return t('common.empty');
 	if (n > 0) return t('common.days_left', { n });

@@ -58,7 +58,7 @@ export function NoticeList({ route }) {
 						<td>${n.authority}</td>
 						<td><${UnitName} code=${n.unit} units=${units} /></td>
 						<td class="nowrap opt">${fmtDate(n.received_at)}</td>
-						<td class="nowrap">${fmtDate(n.due)}<small class=${'block ' + (n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : '')}>${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</small></td>
+						<td class="nowrap">${fmtDate(n.due)}<small class=${'block ' + (n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : '')}>${live(n.state) && n.due ? daysLeft(n.due, n.workdays_left) : html`<${StateBadge} state=${n.state} />`}</small></td>
 						<td><${Badge} tone=${n.stage === 'verified' ? 'good' : 'info'}>${label('stage', n.stage)}<//>${n.warnings && n.warnings.length ? html` <${Badge} tone="warn">!<//>` : ''}</td>
 						<td class="nowrap">${n.similar_total ? t('notices.similar_n', { open: n.similar_unchecked, total: n.similar_total }) : t('common.empty')}</td>
 					</tr>`
@@ -242,7 +242,7 @@ export function NoticeDetail({ id, account }) {
 			<div><dt>${t('notices.category')}</dt><dd>${n.category || t('common.empty')}</dd></div>
 			<div><dt>${t('notices.assets')}</dt><dd>${(n.assets || []).map((a) => html`<a class="code tag" href=${'#/assets?q=' + encodeURIComponent(a)}>${a}</a>`)}</dd></div>
 			<div><dt>${t('notices.received')}</dt><dd>${fmtTime(n.received_at)}</dd></div>
-			<div><dt>${t('notices.due')}</dt><dd>${fmtDate(n.due)} ${live(n.state) && n.due ? html`<span class=${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}>${daysLeft(n.due)}</span>` : html`<${StateBadge} state=${n.state} />`}</dd></div>
+			<div><dt>${t('notices.due')}</dt><dd>${fmtDate(n.due)} ${live(n.state) && n.due ? html`<span class=${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}>${daysLeft(n.due, n.workdays_left)}</span>` : html`<${StateBadge} state=${n.state} />`}</dd></div>
 		</dl>
 		${(n.warnings && n.warnings.length) || n.repeat || n.criticism
 			? html`<div class="warn-box"><strong>${t('notices.warnings')}</strong><ul>

@@ -25,7 +25,7 @@ function Deadlines({ items, units, none }) {
 				<td><${UnitName} code=${d.unit} units=${units} /></td>
 				<td>${(d.assets || (d.asset ? [d.asset] : [])).map((a) => html`<a href=${'#/assets?q=' + encodeURIComponent(a)} class="code tag">${a}</a>`)}${!d.asset && !d.assets ? t('common.empty') : ''}</td>
 				<td class="nowrap">${fmtDate(d.due)}</td>
-				<td class="nowrap ${daysTo(d.due) < 0 ? 'bad-text' : ''}">${daysLeft(d.due)}</td>
+				<td class="nowrap ${daysTo(d.due) < 0 ? 'bad-text' : ''}">${daysLeft(d.due, d.workdays_left)}</td>
 			</tr>`
 		)}</tbody>
 	</table></div>`;
@@ -44,7 +44,7 @@ async function load() {
 		all('/incidents', 1000),
 	]);
 	// a notice not yet closed whose deadline passed or is today is a row of those lists too
-	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due });
+	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due, workdays_left: n.workdays_left });
 	const open = notices.filter((n) => n.stage !== 'verified');
 	return {
 		overdue: [...open.filter((n) => n.state === 'overdue').map(row), ...overdue.items],
@@ -98,7 +98,7 @@ export function Todo() {
 						<td><${UnitName} code=${n.unit} units=${units} /></td>
 						<td><${Badge} tone="info">${label('stage', n.stage)}<//></td>
 						<td class="nowrap">${fmtDate(n.due)}</td>
-						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due) : html`<${StateBadge} state=${n.state} />`}</td>
+						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due, n.workdays_left) : html`<${StateBadge} state=${n.state} />`}</td>
 					</tr>`
 				)}</tbody></table></div>
 				<${More} shown=${SHOW} total=${d.notices.length} href="#/notices" />`
