@@ -79,7 +79,7 @@ int cmd_demo(int argc, char **argv, const char *usage)
 	reg = NULL;
 	if (!rc)
 		rc = store_reg_load(s, &reg, &d);
-	/* one entry for the organisation: the demo writes hundreds of rows in its own transactions */
+	/* a summary of the organisation made; each record of it has its own act's entry */
 	if (!rc)
 		rc = cli_audit_record(s, "demo.create",
 				      json_pack("{s:s, s:I, s:I, s:I, s:I}", "profile", p->id, "units",

@@ -7,9 +7,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/reg.h"
 #include "demo_int.h"
+#include "svc/register.h"
 
 /* ---- Table vocabulary ------------------------------------------------------------------ */
 
@@ -691,15 +693,18 @@ static const struct org central_org = {
 #define DEMO_MAX_PEOPLE 160
 #define DEMO_MAX_ASSETS 160
 
+/* A record the demo has written: its table key and its code (the same but for people, whose
+ * codes are generated). The acts take codes. */
 struct keyed {
 	char key[32];
-	int64_t id;
+	char code[32];
 };
 
 struct ctx {
 	struct store *s;
 	const struct org *org;
 	struct cd_diag *d;
+	struct act act; /* the acts of svc/register.h, inside the demo's transaction */
 	cd_date today;
 	int year; /* today's year */
 	uint32_t rng;
@@ -748,35 +753,37 @@ static cd_date random_day(struct ctx *c, int min_years, int span)
 	return date_from_ymd(c->year - yb, m, dd);
 }
 
-static int64_t find(const struct keyed *v, size_t n, const char *key)
+static const char *find(const struct keyed *v, size_t n, const char *key)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(v[i].key, key))
-			return v[i].id;
-	return 0;
+			return v[i].code;
+	return NULL;
 }
 
 static enum cd_err remember(struct ctx *c, struct keyed *v, size_t *n, size_t cap,
-			    const char *key, int64_t id)
+			    const char *key, const char *code)
 {
-	int len;
+	int len, clen;
 
 	if (*n == cap)
 		return cd_diag_set(c->d, CD_ENOMEM, "demo: more than %zu records of one kind",
 				   cap);
 	len = snprintf(v[*n].key, sizeof(v[*n].key), "%s", key);
-	if (len < 0 || (size_t)len >= sizeof(v[*n].key))
-		return cd_diag_set(c->d, CD_EINVAL, "demo: key too long: %s", key);
-	v[*n].id = id;
+	clen = snprintf(v[*n].code, sizeof(v[*n].code), "%s", code);
+	if (len < 0 || (size_t)len >= sizeof(v[*n].key) || clen < 0 ||
+	    (size_t)clen >= sizeof(v[*n].code))
+		return cd_diag_set(c->d, CD_EINVAL, "demo: key or code too long: %s", key);
 	(*n)++;
 	return CD_OK;
 }
 
-/* Resolve a table reference; NULL gives 0, an unknown key is a table error. */
+/* Resolve a table reference to the code of a record written before it; NULL gives NULL, an
+ * unknown key is a table error. */
 static enum cd_err resolve(struct ctx *c, const struct keyed *v, size_t n, const char *what,
-			   const char *key, int64_t *out)
+			   const char *key, const char **out)
 {
-	*out = 0;
+	*out = NULL;
 	if (!key)
 		return CD_OK;
 	*out = find(v, n, key);
@@ -810,10 +817,13 @@ static void make_name(struct ctx *c, char *buf, size_t n)
 		snprintf(c->names[c->nnames++], sizeof(c->names[0]), "%s", buf);
 }
 
-static enum cd_err add_person(struct ctx *c, const char *key, int64_t unit, const char *title,
-			      int64_t *id)
+/* add_person records a generated person of the unit with this code, keyed `key`; *code (when
+ * asked) is where the person's code is remembered. */
+static enum cd_err add_person(struct ctx *c, const char *key, const char *unit, const char *title,
+			      const char **pcode)
 {
-	struct person p = { 0 };
+	struct person_in p = { 0 };
+	struct rec_row out;
 	char code[16], name[40], phone[24], email[64], local[16];
 	enum cd_err rc;
 	size_t i;
@@ -833,27 +843,30 @@ static enum cd_err add_person(struct ctx *c, const char *key, int64_t unit, cons
 	p.title = title;
 	p.phone = phone;
 	p.email = email;
-	rc = store_person_add(c->s, &p, c->d);
+	rc = svc_person_add(&c->act, &p, &out);
 	if (!rc)
-		rc = remember(c, c->people, &c->npeople, DEMO_MAX_PEOPLE, key, p.id);
-	if (!rc && id)
-		*id = p.id;
+		rc = remember(c, c->people, &c->npeople, DEMO_MAX_PEOPLE, key, code);
+	if (!rc && pcode)
+		*pcode = c->people[c->npeople - 1].code;
 	return rc;
 }
 
-static enum cd_err add_duty(struct ctx *c, enum role role, int64_t person, int64_t unit,
-			    int64_t asset, cd_date from, cd_date to, const char *note)
+/* add_duty records a duty of the person with code `person` held for the unit or the asset with
+ * that code (exactly one). */
+static enum cd_err add_duty(struct ctx *c, enum role role, const char *person, const char *unit,
+			    const char *asset, cd_date from, cd_date to, const char *note)
 {
-	struct duty du = { 0 };
+	struct duty_in du = { 0 };
+	struct rec_row out;
 
-	du.role = role;
+	du.role = (int)role;
 	du.person = person;
 	du.unit = unit;
 	du.asset = asset;
 	du.from = from;
 	du.to = to;
 	du.note = note;
-	return store_duty_add(c->s, &du, c->d);
+	return svc_duty_add(&c->act, &du, &out);
 }
 
 static enum cd_err add_units(struct ctx *c)
@@ -862,16 +875,17 @@ static enum cd_err add_units(struct ctx *c)
 
 	for (size_t i = 0; i < c->org->nunits && !rc; i++) {
 		const struct unit_row *r = &c->org->units[i];
-		struct unit u = { 0 };
+		struct unit_in u = { 0 };
+		struct rec_row out;
 
 		u.code = r->code;
 		u.name = r->name;
-		u.kind = r->kind;
+		u.kind = (int)r->kind;
 		rc = resolve(c, c->units, c->nunits, "unit", r->parent, &u.parent);
 		if (!rc)
-			rc = store_unit_add(c->s, &u, c->d);
+			rc = svc_unit_add(&c->act, &u, &out);
 		if (!rc)
-			rc = remember(c, c->units, &c->nunits, DEMO_MAX_UNITS, r->code, u.id);
+			rc = remember(c, c->units, &c->nunits, DEMO_MAX_UNITS, r->code, r->code);
 	}
 	return rc;
 }
@@ -882,7 +896,7 @@ static enum cd_err add_named_people(struct ctx *c)
 
 	for (size_t i = 0; i < c->org->npeople && !rc; i++) {
 		const struct person_row *r = &c->org->people[i];
-		int64_t unit;
+		const char *unit;
 
 		rc = resolve(c, c->units, c->nunits, "unit", r->unit, &unit);
 		if (!rc)
@@ -892,65 +906,65 @@ static enum cd_err add_named_people(struct ctx *c)
 }
 
 /* One generated post holder: a person keyed "UNIT/post" with the given title. */
-static enum cd_err add_holder(struct ctx *c, const struct unit_row *r, int64_t unit,
-			      const char *post, const char *title, int64_t *id)
+static enum cd_err add_holder(struct ctx *c, const struct unit_row *r, const char *unit,
+			      const char *post, const char *title, const char **code)
 {
 	char key[32];
 
 	snprintf(key, sizeof(key), "%s/%s", r->code, post);
-	return add_person(c, key, unit, title, id);
+	return add_person(c, key, unit, title, code);
 }
 
 /* The head of a unit: first_responsible or principal (org->head_role), with its story. */
-static enum cd_err staff_head(struct ctx *c, const struct unit_row *r, int64_t unit)
+static enum cd_err staff_head(struct ctx *c, const struct unit_row *r, const char *unit)
 {
 	enum role role = c->org->head_role;
 	char old_title[64];
-	int64_t old = 0, cur = 0;
+	const char *old = NULL, *cur = NULL;
 	enum cd_err rc;
 
 	snprintf(old_title, sizeof(old_title), "原%s（已调任）", r->head);
 	if (r->staff & STAFF_HANDOVER) {
 		rc = add_holder(c, r, unit, "head-old", old_title, &old);
 		if (!rc)
-			rc = add_duty(c, role, old, unit, 0, random_day(c, 5, 3),
+			rc = add_duty(c, role, old, unit, NULL, random_day(c, 5, 3),
 				      date_from_ymd(c->year - 2, 6, 30), NULL);
 		if (!rc)
 			rc = add_holder(c, r, unit, "head", r->head, &cur);
 		if (!rc)
-			rc = add_duty(c, role, cur, unit, 0, date_from_ymd(c->year - 2, 7, 1),
+			rc = add_duty(c, role, cur, unit, NULL, date_from_ymd(c->year - 2, 7, 1),
 				      CD_DATE_NONE, "换届");
 		return rc;
 	}
 	if (r->staff & STAFF_OVERLAP) {
 		rc = add_holder(c, r, unit, "head-old", old_title, &old);
 		if (!rc)
-			rc = add_duty(c, role, old, unit, 0, random_day(c, 2, 5),
+			rc = add_duty(c, role, old, unit, NULL, random_day(c, 2, 5),
 				      c->today - 150, "已调任；按免职文件登记离任日期");
 		if (!rc)
 			rc = add_holder(c, r, unit, "head", r->head, &cur);
 		if (!rc)
-			rc = add_duty(c, role, cur, unit, 0, c->today - 240, CD_DATE_NONE,
+			rc = add_duty(c, role, cur, unit, NULL, c->today - 240, CD_DATE_NONE,
 				      "按任职文件登记到任日期；交接期与原任重叠，待核实");
 		return rc;
 	}
 	if (r->staff & STAFF_HEAD_LEFT) {
 		rc = add_holder(c, r, unit, "head", old_title, &old);
 		if (!rc)
-			rc = add_duty(c, role, old, unit, 0, random_day(c, 2, 5), c->today - 40,
+			rc = add_duty(c, role, old, unit, NULL, random_day(c, 2, 5), c->today - 40,
 				      "调离，尚未明确继任者");
 		return rc;
 	}
 	rc = add_holder(c, r, unit, "head", r->head, &cur);
 	if (!rc)
-		rc = add_duty(c, role, cur, unit, 0, random_day(c, 2, 5), CD_DATE_NONE, NULL);
+		rc = add_duty(c, role, cur, unit, NULL, random_day(c, 2, 5), CD_DATE_NONE, NULL);
 	return rc;
 }
 
 /* Head, deputy and security officer of one unit, as its row says. */
 static enum cd_err staff_unit(struct ctx *c, const struct unit_row *r)
 {
-	int64_t unit = find(c->units, c->nunits, r->code), id = 0;
+	const char *unit = find(c->units, c->nunits, r->code), *id = NULL;
 	enum cd_err rc = CD_OK;
 	char title[64];
 
@@ -965,7 +979,7 @@ static enum cd_err staff_unit(struct ctx *c, const struct unit_row *r)
 			snprintf(title, sizeof(title), "%s", r->deputy);
 		rc = add_holder(c, r, unit, "deputy", title, &id);
 		if (!rc)
-			rc = add_duty(c, c->org->deputy_role, id, unit, 0, random_day(c, 2, 5),
+			rc = add_duty(c, c->org->deputy_role, id, unit, NULL, random_day(c, 2, 5),
 				      left ? c->today - 60 : CD_DATE_NONE,
 				      left ? "退休，分管网络安全工作尚未重新明确"
 					   : "分管网络安全工作");
@@ -979,7 +993,7 @@ static enum cd_err staff_unit(struct ctx *c, const struct unit_row *r)
 			snprintf(title, sizeof(title), "%s", r->officer);
 		rc = add_holder(c, r, unit, "officer", title, &id);
 		if (!rc)
-			rc = add_duty(c, ROLE_SECURITY_OFFICER, id, unit, 0, random_day(c, 2, 4),
+			rc = add_duty(c, ROLE_SECURITY_OFFICER, id, unit, NULL, random_day(c, 2, 4),
 				      left ? c->today - 90 : CD_DATE_NONE,
 				      left ? "调离，尚未补任网络安全员" : NULL);
 	}
@@ -1010,8 +1024,10 @@ static const char *demo_software(enum asset_kind k)
 	}
 }
 
-static enum cd_err add_asset(struct ctx *c, struct asset *a)
+/* add_asset records the system `a` (every field given), with a filing number when filed. */
+static enum cd_err add_asset(struct ctx *c, struct asset_in *a)
 {
+	struct asset_row out;
 	char filing[40];
 	enum cd_err rc;
 
@@ -1021,9 +1037,9 @@ static enum cd_err add_asset(struct ctx *c, struct asset *a)
 			 (c->nfiling * 53 + 17) % 10000);
 		a->filing_no = filing;
 	}
-	rc = store_asset_add(c->s, a, c->d);
+	rc = svc_asset_add(&c->act, a, &out);
 	if (!rc)
-		rc = remember(c, c->assets, &c->nassets, DEMO_MAX_ASSETS, a->code, a->id);
+		rc = remember(c, c->assets, &c->nassets, DEMO_MAX_ASSETS, a->code, a->code);
 	a->filing_no = NULL;
 	return rc;
 }
@@ -1034,11 +1050,11 @@ static enum cd_err add_table_assets(struct ctx *c)
 
 	for (size_t i = 0; i < c->org->nassets && !rc; i++) {
 		const struct demo_asset *r = &c->org->assets[i];
-		struct asset a = { 0 };
+		struct asset_in a = { 0 };
 
 		a.code = r->code;
 		a.name = r->name;
-		a.kind = r->kind;
+		a.kind = (int)r->kind;
 		a.url = r->url;
 		for (int k = 0; k < REL__MAX && !rc; k++)
 			rc = resolve(c, c->units, c->nunits, "unit", r->rel[k], &a.rel[k]);
@@ -1047,14 +1063,14 @@ static enum cd_err add_table_assets(struct ctx *c)
 		a.graded_on = when_date(c, r->graded);
 		a.filed_on = when_date(c, r->filed);
 		a.assessed_on = when_date(c, r->assessed);
-		a.assess_result = r->result;
-		a.cii = r->flags & F_CII;
-		a.internet_facing = r->flags & F_NET;
-		a.personal_info = r->flags & F_PI;
-		a.protection_installed = r->flags & F_PROT;
-		a.status = r->status;
+		a.assess_result = (int)r->result;
+		a.cii = !!(r->flags & F_CII);
+		a.internet_facing = !!(r->flags & F_NET);
+		a.personal_info = !!(r->flags & F_PI);
+		a.protection_installed = !!(r->flags & F_PROT);
+		a.status = (int)r->status;
 		a.admin_level = (r->flags & F_PREF) ? "prefecture_or_above" : NULL;
-		a.software = demo_software(a.kind);
+		a.software = demo_software(r->kind);
 		if (!rc)
 			rc = add_asset(c, &a);
 	}
@@ -1064,14 +1080,14 @@ static enum cd_err add_table_assets(struct ctx *c)
 /* Each unit with a site gets its own level-1 website, run by org->site_operator. */
 static enum cd_err add_site_assets(struct ctx *c)
 {
-	int64_t op = find(c->units, c->nunits, c->org->site_operator);
+	const char *op = find(c->units, c->nunits, c->org->site_operator);
 	enum cd_err rc = CD_OK;
 
 	for (size_t i = 0; i < c->org->nunits && !rc; i++) {
 		const struct unit_row *r = &c->org->units[i];
-		int64_t unit = find(c->units, c->nunits, r->code);
+		const char *unit = find(c->units, c->nunits, r->code);
 		char code[48], name[128], url[96];
-		struct asset a = { 0 };
+		struct asset_in a = { 0 };
 
 		if (!r->site)
 			continue;
@@ -1091,10 +1107,12 @@ static enum cd_err add_site_assets(struct ctx *c)
 		a.filed_on = CD_DATE_NONE;
 		a.assessed_on = CD_DATE_NONE;
 		a.assess_result = ASSESS_NONE;
-		a.internet_facing = true;
+		a.cii = 0;
+		a.internet_facing = 1;
+		a.personal_info = 0;
 		a.protection_installed = rnd(c) % 4 != 0;
 		a.status = STATUS_LIVE;
-		a.software = demo_software(a.kind);
+		a.software = demo_software(ASSET_PORTAL);
 		rc = add_asset(c, &a);
 	}
 	return rc;
@@ -1106,7 +1124,7 @@ static enum cd_err add_table_duties(struct ctx *c)
 
 	for (size_t i = 0; i < c->org->nduties && !rc; i++) {
 		const struct duty_row *r = &c->org->duties[i];
-		int64_t person = 0, unit = 0, asset = 0;
+		const char *person = NULL, *unit = NULL, *asset = NULL;
 
 		rc = resolve(c, c->people, c->npeople, "person", r->person, &person);
 		if (!rc)
@@ -1158,9 +1176,11 @@ void demo_login_units(const struct profile *p, const char **root, const char **u
 
 enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, struct cd_diag *d)
 {
-	struct ctx ctx = { 0 }; /* about 20 KiB: the key maps and the names used */
+	struct ctx ctx = { 0 }; /* about 31 KiB: the key maps and the names used */
 	struct ctx *c = &ctx;
-	enum cd_err rc;
+	const struct policy *pol = NULL;
+	struct arena *a = arena_new(0);
+	enum cd_err rc = a ? policy_get(s, &pol, d) : cd_diag_set(d, CD_ENOMEM, "out of memory");
 	int m, dd;
 
 	c->s = s;
@@ -1168,11 +1188,17 @@ enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, 
 	c->d = d;
 	c->today = today;
 	c->rng = c->org->seed;
+	c->act = (struct act){ .s = s, .pol = pol, .actor = "demo", .ip = "", .now = time(NULL),
+			       .a = a, .d = d, .history = true };
 	date_to_ymd(today, &c->year, &m, &dd);
 
-	rc = store_begin(s, d);
-	if (rc)
+	if (!rc)
+		rc = store_begin(s, d);
+	if (rc) {
+		policy_put(pol);
+		arena_free(a);
 		return rc;
+	}
 	rc = check_empty(c);
 	if (!rc)
 		rc = add_units(c);
@@ -1190,5 +1216,7 @@ enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, 
 		rc = store_commit(s, d);
 	if (rc)
 		store_rollback(s);
+	policy_put(pol);
+	arena_free(a);
 	return rc;
 }

@@ -13,8 +13,11 @@
 #include "store/store.h"
 
 /* demo_build fills an empty, initialised store with a realistic organisation for profile p,
- * dated relative to `today` (the caller's date; the demo never reads the clock), inside one
- * transaction (all or nothing). Deterministic: same profile and today → same data.
+ * dated relative to `today` (the caller's date: the data never depends on the clock), inside
+ * one transaction (all or nothing). Each unit, person, duty and asset is written by the act of
+ * svc/register.h every caller uses — checked the same way, with its audit entry (`unit.create`
+ * …, actor "demo", stamped with the time it is written). Deterministic: same profile and
+ * today → same data.
  *
  * The shape follows p->id: "imnu-2022" gives 内蒙古师范大学 (about 80 people and 85
  * assets), "yantai-fao-2021" 烟台市人民政府外事办公室 (about 20 people, 17 assets), and
@@ -32,7 +35,8 @@ enum cd_err demo_build(struct store *s, const struct profile *p, cd_date today, 
  * within the profile's window, support requested, an extension granted), records fulfilling
  * most of last year's and some of this year's duties (one done late, one missed: obligations
  * are kept from last year on), and two IT projects (one under the budget ratio), all dated
- * back from `today`. One transaction. */
+ * back from `today`, each by its act (svc/work.h, svc/register.h) with its audit entry. One
+ * transaction. */
 enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date today,
 			   struct cd_diag *d);
 

@@ -13,6 +13,7 @@
 #include "demo_int.h"
 #include "io/calendar_load.h"
 #include "svc/book.h"
+#include "svc/register.h"
 #include "svc/work.h"
 
 struct dctx {
@@ -23,7 +24,7 @@ struct dctx {
 	cd_date today;
 	int serial;
 	struct cd_diag *d;
-	struct act act; /* the acts of svc/work.h, inside the demo's transaction */
+	struct act act; /* the acts of svc/work.h and register.h, inside the demo's transaction */
 };
 
 /* The due date the profile gives a notice received on `day` (CD_DATE_NONE without a period). */
@@ -280,18 +281,20 @@ static enum cd_err records(struct dctx *c, int year_from)
 static enum cd_err projects(struct dctx *c)
 {
 	int y, m, d;
-	struct project a = {.code = "XM-01", .name = "门户网站集约化改造", .total = 1200000,
-			    .security = 80000};
-	struct project b = {.code = "XM-02", .name = "政务数据共享交换平台", .total = 2500000,
-			    .security = 75000};
+	struct project_in a = {.code = "XM-01", .name = "门户网站集约化改造", .total = 1200000,
+			       .security = 80000};
+	struct project_in b = {.code = "XM-02", .name = "政务数据共享交换平台", .total = 2500000,
+			       .security = 75000};
 	const struct asset *portal = pick(c->reg, ASSET_PORTAL, 0);
+	const struct unit *u = portal ? reg_unit(c->reg, portal->rel[REL_MANAGER]) : NULL;
+	struct rec_row out;
 	enum cd_err rc;
 
 	date_to_ymd(c->today, &y, &m, &d);
 	a.year = b.year = y;
-	a.unit = b.unit = portal ? portal->rel[REL_MANAGER] : 0;
-	rc = store_project_add(c->s, &a, c->d);
-	return rc ? rc : store_project_add(c->s, &b, c->d);
+	a.unit = b.unit = u ? u->code : NULL;
+	rc = svc_project_add(&c->act, &a, &out);
+	return rc ? rc : svc_project_add(&c->act, &b, &out);
 }
 
 enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date today,

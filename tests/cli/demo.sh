@@ -12,6 +12,24 @@ assets=$("$CD" export assets --format csv --db "$T/imnu.db" | tail -n +2 | wc -l
 "$CD" export units --format csv --db "$T/imnu.db" >"$T/u.csv"
 for name in 网络安全和信息化委员会 网信委办公室 信息中心 党委宣传部; do has "$T/u.csv" "$name"; done
 
+# the register is written by its acts (svc/register.h), as any caller's: one `KIND.create`
+# entry by the demo for each record, naming it, and the chain holds
+for k in unit:units person:people duty:duties asset:assets project:projects; do
+	act=${k%%:*} kind=${k#*:}
+	"$CD" export "$kind" --format csv --db "$T/imnu.db" | tail -n +2 >"$T/rows.csv"
+	rows=$(wc -l <"$T/rows.csv")
+	expect 0 "$CD" audit list --db "$T/imnu.db" --action "$act.create" --limit 100000 --json
+	jq -e --argjson n "$rows" '(.entries | length) == $n and $n > 0 and
+		all(.entries[]; .actor == "demo" and .outcome == "ok" and .before == null)' \
+		"$T/out" >/dev/null || fail "imnu demo: $rows $kind but not one $act.create each"
+	[ "$act" = duty ] && continue
+	cut -d, -f1 "$T/rows.csv" | sort >"$T/codes"
+	jq -r '.entries[].after | fromjson | .code' "$T/out" | sort >"$T/audited"
+	cmp -s "$T/codes" "$T/audited" || fail "imnu demo: the $act.create entries name other $kind"
+done
+expect 0 "$CD" audit verify --db "$T/imnu.db"
+has "$T/out" "audit log intact"
+
 # what is due and the records, as spreadsheets
 expect 0 "$CD" export deadlines --db "$T/imnu.db"
 has "$T/out" "事项,依据,单位,信息系统,期间,开始日期,截止日期,状态,要求次数,已完成次数,完成日期"
@@ -34,5 +52,10 @@ for p in yantai-fao-2021 central-2017; do
 	expect 0 "$CD" demo --db "$T/$p.db" --profile "$p"
 	has "$T/out" "demo organisation for $p"
 	expect 1 "$CD" check --db "$T/$p.db"
+	units=$("$CD" export units --format csv --db "$T/$p.db" | tail -n +2 | wc -l)
+	expect 0 "$CD" audit list --db "$T/$p.db" --action unit.create --limit 100000 --json
+	jq -e --argjson n "$units" '(.entries | length) == $n' "$T/out" >/dev/null ||
+		fail "$p demo: $units units, not one unit.create each"
+	expect 0 "$CD" audit verify --db "$T/$p.db"
 done
 done_ok
