@@ -11,6 +11,7 @@
 #include "api_int.h"
 #include "io/multipart.h"
 #include "svc/evidence.h"
+#include "svc/work.h"
 
 static bool is_raw(const char *ct)
 {
@@ -18,6 +19,30 @@ static bool is_raw(const char *ct)
 
 	return ct && !strncasecmp(ct, raw, sizeof raw - 1) &&
 	       (!ct[sizeof raw - 1] || ct[sizeof raw - 1] == ';' || ct[sizeof raw - 1] == ' ');
+}
+
+/* owner_of: the id of the notice or incident the path names by its number (x->code), read in
+ * the caller's scope; x->id otherwise. */
+static enum cd_err owner_of(struct act *c, struct api_ctx *x, enum evidence_owner kind,
+			    int64_t *id)
+{
+	enum cd_err rc = CD_OK;
+
+	*id = x->id;
+	if (!x->code)
+		return CD_OK;
+	if (kind == EVO_NOTICE) {
+		struct notice_view v;
+
+		if (!(rc = svc_notice_get(c, 0, x->code, &v)))
+			*id = v.row.n.id;
+	} else if (kind == EVO_INCIDENT) {
+		struct incident inc;
+
+		if (!(rc = svc_incident_read(c, 0, x->code, &inc)))
+			*id = inc.id;
+	}
+	return rc;
 }
 
 static int attach(struct api_ctx *x, enum evidence_owner kind)
@@ -57,6 +82,8 @@ static int attach(struct api_ctx *x, enum evidence_owner kind)
 		in.name = name->s;
 	if ((st = api_act(x, &c, &d)))
 		return st;
+	if ((rc = owner_of(&c, x, kind, &in.id)))
+		return api_acted(x, &c, rc, 201, NULL);
 	rc = svc_evidence_add(&c, &in, &e);
 	if (rc && c.why && !strcmp(c.why, "too_large"))
 		return api_fail(x, 413, "too_large", c.field, "%s", d.msg);
@@ -69,13 +96,14 @@ static int files(struct api_ctx *x, enum evidence_owner kind)
 	struct cd_diag d = {{0}};
 	struct act c;
 	size_t n = 0;
+	int64_t id = 0;
 	enum cd_err rc;
 	json_t *items;
 	int st;
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	if ((rc = svc_evidence_list(&c, kind, x->id, NULL, &v, &n)))
+	if ((rc = owner_of(&c, x, kind, &id)) || (rc = svc_evidence_list(&c, kind, id, NULL, &v, &n)))
 		return api_acted(x, &c, rc, 200, NULL);
 	items = json_array();
 	for (size_t i = 0; i < n; i++)

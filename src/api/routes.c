@@ -604,15 +604,15 @@ const struct route api_routes[] = {
 	 "overdue first), incidents by grade and report state, duties and MLPS deadlines by state, "
 	 "gaps by rule"},
 
-	{"GET", "/api/v1/notices/{id}/files", PERM_READ, 0, api_notice_files, NONE, NONE, NULL,
+	{"GET", "/api/v1/notices/{id}/files", PERM_READ, R_CODE, api_notice_files, NONE, NONE, NULL,
 	 NULL, "evidence", "the evidence files of a notice"},
-	{"POST", "/api/v1/notices/{id}/files", PERM_WORK, R_UPLOAD, api_notice_attach, NONE,
+	{"POST", "/api/v1/notices/{id}/files", PERM_WORK, R_UPLOAD | R_CODE, api_notice_attach, NONE,
 	 QUERY(upload_query), NULL, "evidence.add", "evidence",
 	 "attach an evidence file to a notice (multipart/form-data field \"file\", or the raw "
 	 "body with ?name=)"},
-	{"GET", "/api/v1/incidents/{id}/files", PERM_READ, 0, api_incident_files, NONE, NONE, NULL,
+	{"GET", "/api/v1/incidents/{id}/files", PERM_READ, R_CODE, api_incident_files, NONE, NONE, NULL,
 	 NULL, "evidence", "the evidence files of an incident"},
-	{"POST", "/api/v1/incidents/{id}/files", PERM_WORK, R_UPLOAD, api_incident_attach, NONE,
+	{"POST", "/api/v1/incidents/{id}/files", PERM_WORK, R_UPLOAD | R_CODE, api_incident_attach, NONE,
 	 QUERY(upload_query), NULL, "evidence.add", "evidence",
 	 "attach an evidence file to an incident"},
 	{"GET", "/api/v1/records/{id}/files", PERM_READ, 0, api_record_files, NONE, NONE, NULL,

@@ -2730,6 +2730,12 @@ static void document_numbers(void **state)
 	expect(200);
 	assert_non_null(jstr("record.code"));
 	assert_string_equal(jstr("record.code"), "信息中心〔2026〕事件3号");
+	/* its evidence files by its number too */
+	snprintf(path, sizeof path, "/api/v1/incidents/%s/files",
+		 pct("信息中心〔2026〕事件3号", enc, sizeof enc));
+	call(&office, "GET", path, NULL);
+	expect(200);
+	assert_true(json_is_array(json_object_get(j, "items")));
 	assert_int_equal(sh_out(out, sizeof out,
 				"%s notice show ' 内网信通〔2026〕77号 ' --db %s --json | jq -r .code", bin,
 				db),
