@@ -110,6 +110,14 @@ void dynbuf_reset(struct dynbuf *b)
 		b->p[0] = '\0';
 }
 
+void dynbuf_trunc(struct dynbuf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->p[len] = '\0';
+	}
+}
+
 char *dynbuf_take(struct dynbuf *b)
 {
 	char *p;

@@ -42,6 +42,10 @@ enum dynbuf_res dynbuf_vaddf(struct dynbuf *b, const char *fmt, va_list ap)
 /* dynbuf_reset empties b, keeping its memory and cap for reuse. */
 void dynbuf_reset(struct dynbuf *b);
 
+/* dynbuf_trunc cuts b back to its first len bytes (nothing when len >= b->len), keeping its
+ * memory: to write over what was added last. */
+void dynbuf_trunc(struct dynbuf *b, size_t len);
+
 /* dynbuf_take hands over the NUL-terminated content (malloc'd; "" when nothing was added; read
  * b->len first for its length) and leaves b empty with the same cap. NULL when out of memory
  * (b is then left as it was). */

@@ -255,13 +255,41 @@ static void overflow(void **state)
 	dynbuf_free(&b);
 }
 
+/* trunc: back to a shorter length, never longer; what is added next follows the cut */
+static void truncate_to(void **state)
+{
+	static const struct {
+		size_t to, want;
+	} cases[] = {{0, 0}, {3, 3}, {5, 5}, {6, 6}, {7, 6}, {SIZE_MAX, 6}};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct dynbuf b;
+
+		dynbuf_init(&b, 8);
+		assert_int_equal(dynbuf_add(&b, "abcdef", 6), DYNBUF_OK);
+		dynbuf_trunc(&b, cases[i].to);
+		same(&b, "abcdef", cases[i].want);
+		assert_int_equal(dynbuf_add(&b, "XY", 2), DYNBUF_OK);
+		assert_memory_equal(b.p + cases[i].want, "XY", 3);
+		assert_int_equal(b.len, cases[i].want + 2);
+		dynbuf_free(&b);
+	}
+	{
+		struct dynbuf b;
+
+		dynbuf_init(&b, 8);
+		dynbuf_trunc(&b, 0); /* nothing allocated: nothing to do */
+		assert_null(b.p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(cap),      cmocka_unit_test(too_large_at_once),
 	    cmocka_unit_test(addf),     cmocka_unit_test(addf_many),
 	    cmocka_unit_test(take),     cmocka_unit_test(zero_and_nul),
-	    cmocka_unit_test(overflow),
+	    cmocka_unit_test(overflow), cmocka_unit_test(truncate_to),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
