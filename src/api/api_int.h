@@ -12,6 +12,7 @@
 #include "api.h"
 #include "core/access.h"
 #include "core/arena.h"
+#include "core/dynbuf.h"
 #include "core/err.h"
 #include "core/incident.h"
 #include "svc/accounts.h"
@@ -224,13 +225,16 @@ bool api_cache_get(const char *key, int64_t gen, char **text, size_t *len);
 void api_cache_put(const char *key, int64_t gen, const char *text, size_t len);
 
 /* jtext.c: JSON written straight into a buffer (zero-initialise; jt_take hands the text over,
- * NULL when memory ran out on the way). jt_key writes the comma before a key itself; a NULL
- * string is null; text that is not UTF-8 comes out as U+FFFD. */
+ * NULL when memory ran out on the way or the text would pass JT_MAX). jt_key writes the comma
+ * before a key itself; a NULL string is null; text that is not UTF-8 comes out as U+FFFD. */
 struct jtext {
-	char *s;
-	size_t len, cap;
-	bool oom;
+	struct dynbuf b; /* capped at JT_MAX from the first write */
+	bool failed;     /* out of memory, or JT_MAX reached: nothing more is written */
 };
+/* JT_MAX: the most one JSON answer written here may hold. The largest is a page of assets, at
+ * most LIST_MAX records of two dozen short fields (tens of KiB); 64 MiB is far past any real
+ * answer, and still a bound that a runaway loop or a hostile record cannot push a worker past. */
+#define JT_MAX ((size_t)64 << 20)
 void jt_raw(struct jtext *t, const char *s, size_t n);
 void jt_str(struct jtext *t, const char *s);
 void jt_key(struct jtext *t, const char *k);

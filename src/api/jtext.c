@@ -1,44 +1,22 @@
-/* jtext.c — JSON written straight into a growing buffer, for the answers sent most (a page of
- * assets is fifty records of twenty-four fields): jansson builds a tree of objects and hash
- * tables first and then walks it, and that is most of what building a page costs. Strings are
- * escaped as JSON requires, the way jansson escapes them (so a record written here and by
- * jansson is the same bytes), and written as UTF-8; bytes that are not UTF-8 (a CSV import keeps
- * what it was given) become U+FFFD, so the answer is always valid JSON. */
+/* jtext.c — JSON written straight into a growing buffer (a dynbuf capped at JT_MAX), for the
+ * answers sent most (a page of assets is fifty records of twenty-four fields): jansson builds a
+ * tree of objects and hash tables first and then walks it, and that is most of what building a
+ * page costs. Strings are escaped as JSON requires, the way jansson escapes them (so a record
+ * written here and by jansson is the same bytes), and written as UTF-8; bytes that are not UTF-8
+ * (a CSV import keeps what it was given) become U+FFFD, so the answer is always valid JSON. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api_int.h"
 
-static bool grow(struct jtext *t, size_t more)
-{
-	size_t cap = t->cap ? t->cap : 1024;
-	char *s;
-
-	if (t->oom)
-		return false;
-	while (cap - t->len < more + 1)
-		cap *= 2;
-	if (cap != t->cap) {
-		if (!(s = realloc(t->s, cap))) {
-			t->oom = true;
-			return false;
-		}
-		t->s = s;
-		t->cap = cap;
-	}
-	return true;
-}
-
 void jt_raw(struct jtext *t, const char *s, size_t n)
 {
-	if (t->cap - t->len < n + 1 && !grow(t, n))
+	if (t->failed)
 		return;
-	if (t->oom)
-		return;
-	memcpy(t->s + t->len, s, n);
-	t->len += n;
-	t->s[t->len] = '\0';
+	if (!t->b.p && !t->b.max) /* zero-initialised: the cap is set at the first write */
+		dynbuf_init(&t->b, JT_MAX);
+	t->failed = dynbuf_add(&t->b, s, n) != DYNBUF_OK;
 }
 
 /* utf8_len: the length of the well-formed UTF-8 sequence at p (of at most n bytes), or 0. */
@@ -78,60 +56,70 @@ void jt_utf8_clean(char *s)
 
 void jt_str(struct jtext *t, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	char *o;
+	const unsigned char *p = (const unsigned char *)s, *run;
+	char esc[8];
 
 	if (!s) {
 		jt_raw(t, "null", 4);
 		return;
 	}
-	/* room for the worst case at once: each byte escaped as \u00XX, and the quotes */
-	if (!grow(t, 6 * strlen(s) + 2))
-		return;
-	o = t->s + t->len;
-	*o++ = '"';
-	while (*p) {
-		if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {
-			*o++ = (char)*p++;
-		} else if (*p >= 0x80) {
-			size_t k = utf8_len(p, 4); /* a NUL is no continuation byte: it stops */
+	jt_raw(t, "\"", 1);
+	while (*p && !t->failed) {
+		/* a run of bytes that go out as they are: printable ASCII but the quote and the
+		 * backslash, and well-formed UTF-8 (a NUL is no continuation byte: it stops) */
+		for (run = p; *p;) {
+			size_t k = 1;
 
-			if (k) {
-				memcpy(o, p, k);
-				o += k;
-				p += k;
-			} else { /* U+FFFD for a byte that is not UTF-8 */
-				memcpy(o, "\xef\xbf\xbd", 3);
-				o += 3;
-				p++;
-			}
-		} else {
-			*o++ = '\\';
-			if (*p == '"' || *p == '\\')
-				*o++ = (char)*p;
-			else if (*p == '\n')
-				*o++ = 'n';
-			else if (*p == '\t')
-				*o++ = 't';
-			else if (*p == '\r')
-				*o++ = 'r';
-			else if (*p == '\b')
-				*o++ = 'b';
-			else if (*p == '\f')
-				*o++ = 'f';
-			else
-				o += snprintf(o, 6, "u%04X", *p); /* 5 and the NUL: within the room */
-			p++;
+			if (*p >= 0x80)
+				k = utf8_len(p, 4);
+			else if (*p < 0x20 || *p == '"' || *p == '\\')
+				k = 0;
+			if (!k)
+				break;
+			p += k;
 		}
+		jt_raw(t, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p >= 0x80) { /* U+FFFD for a byte that is not UTF-8 */
+			jt_raw(t, "\xef\xbf\xbd", 3);
+		} else {
+			size_t k = 2;
+
+			esc[0] = '\\';
+			switch (*p) {
+			case '"':
+			case '\\':
+				esc[1] = (char)*p;
+				break;
+			case '\n':
+				esc[1] = 'n';
+				break;
+			case '\t':
+				esc[1] = 't';
+				break;
+			case '\r':
+				esc[1] = 'r';
+				break;
+			case '\b':
+				esc[1] = 'b';
+				break;
+			case '\f':
+				esc[1] = 'f';
+				break;
+			default: /* \u00XX: 5 and the NUL, within esc */
+				k = 1 + (size_t)snprintf(esc + 1, sizeof esc - 1, "u%04X", *p);
+			}
+			jt_raw(t, esc, k);
+		}
+		p++;
 	}
-	*o++ = '"';
-	*o = '\0';
-	t->len = (size_t)(o - t->s);
+	jt_raw(t, "\"", 1);
 }
 
 void jt_key(struct jtext *t, const char *k)
 {
-	if (t->len && t->s[t->len - 1] != '{' && t->s[t->len - 1] != '[')
+	if (t->b.len && t->b.p[t->b.len - 1] != '{' && t->b.p[t->b.len - 1] != '[')
 		jt_raw(t, ",", 1);
 	jt_str(t, k);
 	jt_raw(t, ":", 1);
@@ -158,11 +146,13 @@ void jt_date(struct jtext *t, cd_date d)
 
 char *jt_take(struct jtext *t, size_t *len)
 {
-	char *s = t->oom ? NULL : t->s;
+	char *s;
 
-	if (t->oom)
-		free(t->s);
-	*len = s ? t->len : 0;
+	*len = t->failed ? 0 : t->b.len;
+	s = t->failed ? NULL : dynbuf_take(&t->b);
+	if (!s)
+		*len = 0;
+	dynbuf_free(&t->b);
 	*t = (struct jtext){0};
 	return s;
 }

@@ -5,52 +5,38 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "core/dynbuf.h"
 #include "io/calendar_load.h"
 #include "io/scenario.h"
 
 /* read_all reads f to its end into a malloc'd buffer (*buf, *len), refusing more than max
- * bytes. */
+ * bytes (the buffer's cap: SCENARIO_MAX_BYTES, the most a scenario may be). */
 static enum cd_err read_all(FILE *f, size_t max, char **buf, size_t *len, struct cd_diag *d)
 {
-	size_t cap = 64 << 10, n = 0;
-	char *b = malloc(cap);
+	char chunk[16 << 10];
+	struct dynbuf b;
+	enum dynbuf_res r = DYNBUF_OK;
+	enum cd_err rc = CD_OK;
+	size_t got;
 
 	*buf = NULL;
 	*len = 0;
-	if (!b)
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	for (;;) {
-		size_t got;
-
-		if (n == cap) {
-			char *nb = cap > max ? NULL : realloc(b, cap * 2);
-
-			if (!nb) {
-				free(b);
-				if (cap <= max)
-					return cd_diag_set(d, CD_ENOMEM, "out of memory");
-				return cd_diag_set(d, CD_EINVAL,
-						   "the scenario is larger than %zu MiB", max >> 20);
-			}
-			b = nb;
-			cap *= 2;
-		}
-		got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
+	dynbuf_init(&b, max);
+	while (!r && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		r = dynbuf_add(&b, chunk, got);
+	if (r == DYNBUF_TOO_LARGE)
+		rc = cd_diag_set(d, CD_EINVAL, "the scenario is larger than %zu MiB", max >> 20);
+	else if (r)
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	else if (ferror(f))
+		rc = cd_diag_set(d, CD_EIO, "cannot read the scenario from stdin");
+	else if ((*len = b.len, !(*buf = dynbuf_take(&b))))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (rc) {
+		*len = 0;
+		dynbuf_free(&b);
 	}
-	if (ferror(f)) {
-		free(b);
-		return cd_diag_set(d, CD_EIO, "cannot read the scenario from stdin");
-	}
-	if (n > max) {
-		free(b);
-		return cd_diag_set(d, CD_EINVAL, "the scenario is larger than %zu MiB", max >> 20);
-	}
-	*buf = b;
-	*len = n;
-	return CD_OK;
+	return rc;
 }
 
 int cmd_eval(int argc, char **argv, const char *usage)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dynbuf.h"
 #include "names.h"
 
 /* --- names ---------------------------------------------------------------------------------- */
@@ -1102,10 +1103,14 @@ enum cd_err incident_analyse(const struct incident_env *env, const struct incide
 
 /* --- the recommendation (问责建议) ---------------------------------------------------------- */
 
+/* The recommendation is a few KiB: a line per trigger of the profile that holds and per link of
+ * the chain (at most INCIDENT_PEOPLE_MAX people and the levels above them). RECOMMEND_MAX caps it
+ * at 1 MiB, far past that, so that no profile's texts can make it grow without bound. */
+#define RECOMMEND_MAX ((size_t)1 << 20)
+
 struct sbuf {
-	char *s;
-	size_t n, cap;
-	bool oom;
+	struct dynbuf b;
+	bool failed; /* out of memory, or RECOMMEND_MAX reached: nothing more is written */
 };
 
 static void put(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -1113,35 +1118,12 @@ static void put(struct sbuf *b, const char *fmt, ...) __attribute__((format(prin
 static void put(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int k;
 
-	if (b->oom)
+	if (b->failed)
 		return;
-	for (;;) {
-		va_start(ap, fmt);
-		k = vsnprintf(b->s ? b->s + b->n : NULL, b->s ? b->cap - b->n : 0, fmt, ap);
-		va_end(ap);
-		if (k < 0) {
-			b->oom = true;
-			return;
-		}
-		if (b->s && b->n + (size_t)k < b->cap) {
-			b->n += (size_t)k;
-			return;
-		}
-		size_t cap = b->cap ? b->cap : 1024;
-
-		while (cap <= b->n + (size_t)k)
-			cap *= 2;
-		char *s = realloc(b->s, cap);
-
-		if (!s) {
-			b->oom = true;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-	}
+	va_start(ap, fmt);
+	b->failed = dynbuf_vaddf(&b->b, fmt, ap) != DYNBUF_OK;
+	va_end(ap);
 }
 
 static const char *person_name(const struct reg *reg, int64_t id)
@@ -1162,12 +1144,13 @@ char *incident_recommend(const struct incident_env *env, const struct incident *
 			 const struct incident_analysis *an, struct arena *a)
 {
 	const struct profile *p = env->p;
-	struct sbuf b = {0};
+	struct sbuf b = {.failed = false};
 	char buf[INCIDENT_WHY_MAX + 64];
 	int sec = 0;
 	static const char *const num[] = {"一", "二", "三", "四", "五", "六"};
 	char *out;
 
+	dynbuf_init(&b.b, RECOMMEND_MAX);
 	put(&b, "关于网络安全事件 %s%s%s%s 的问责建议\n\n", x->code, x->title ? "「" : "",
 	    x->title ? x->title : "", x->title ? "」" : "");
 	put(&b, "依据《%s》%s，对该事件逐级倒查，建议如下。\n", p->name, p->chain.article);
@@ -1229,11 +1212,7 @@ char *incident_recommend(const struct incident_env *env, const struct incident *
 	}
 	put(&b, "\n本建议由 cyberduty 依据事件记录和责任登记生成，不构成处理决定；"
 		"处理决定由有权机关依规作出。\n");
-	if (b.oom) {
-		free(b.s);
-		return NULL;
-	}
-	out = arena_strndup(a, b.s, b.n);
-	free(b.s);
+	out = b.failed ? NULL : arena_strndup(a, b.b.p, b.b.len);
+	dynbuf_free(&b.b);
 	return out;
 }

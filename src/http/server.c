@@ -23,6 +23,7 @@
 #include <malloc.h>
 #endif
 #include "api/api.h"
+#include "core/dynbuf.h"
 #include "audit/audit.h"
 #include "store/store.h"
 
@@ -407,9 +408,8 @@ static enum MHD_Result file(const struct request *q)
 /* --- the request cycle -------------------------------------------------------------------------- */
 
 struct pending {
-	char *body;
-	size_t len, cap;
-	size_t max;   /* the bytes this request's body may hold */
+	struct dynbuf body; /* capped at max: a body that would pass it is refused with 413 */
+	size_t max;         /* the bytes this request's body may hold */
 	bool upload;  /* an upload of a file: an evidence file (its limit is a setting) or a
 		       * spreadsheet to import (API_IMPORT_MAX) */
 	bool too_big;
@@ -443,33 +443,20 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)c;
 	(void)toe;
 	if (p) {
-		free(p->body);
+		dynbuf_free(&p->body);
 		free(p);
 		*con_cls = NULL;
 	}
 }
 
-static bool append(struct pending *p, const char *data, size_t n, size_t max)
+/* append adds n bytes of the body to p; false when out of memory. Past the limit the rest is
+ * dropped and the request is answered 413. */
+static bool append(struct pending *p, const char *data, size_t n)
 {
-	if (p->too_big || p->len + n > max) {
-		p->too_big = true;
-		return true;
-	}
-	if (p->len + n + 1 > p->cap) {
-		size_t cap = p->cap ? p->cap : 4096;
-		char *b;
+	enum dynbuf_res r = p->too_big ? DYNBUF_TOO_LARGE : dynbuf_add(&p->body, data, n);
 
-		while (cap < p->len + n + 1)
-			cap *= 2;
-		if (!(b = realloc(p->body, cap)))
-			return false;
-		p->body = b;
-		p->cap = cap;
-	}
-	memcpy(p->body + p->len, data, n);
-	p->len += n;
-	p->body[p->len] = '\0';
-	return true;
+	p->too_big = r == DYNBUF_TOO_LARGE;
+	return r != DYNBUF_NOMEM;
 }
 
 /* give_back hands the memory a large request freed back to the system: glibc keeps freed heap
@@ -517,27 +504,26 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 									"Authorization");
 			p->max = api_max_body(&ask, s->max_body, &p->upload);
 		}
+		dynbuf_init(&p->body, p->max);
 		if (cl && strtoull(cl, NULL, 10) > p->max)
 			return too_large(c, s, p);
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!append(p, upload, *upload_size, p->max))
+		if (!append(p, upload, *upload_size))
 			return MHD_NO;
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (p->too_big)
 		return too_large(c, s, p);
-	q.body = p->body ? p->body : "";
-	q.len = p->len;
+	q.body = p->body.p ? p->body.p : "";
+	q.len = p->body.len;
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api")) {
 		enum MHD_Result ret = api(&q);
 
 		if (big(url)) {
-			free(p->body); /* the body is done with: give it back too */
-			p->body = NULL;
-			p->len = p->cap = 0;
+			dynbuf_free(&p->body); /* the body is done with: give it back too */
 			give_back();
 		}
 		return ret;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dynbuf.h"
 #include "io/csv_int.h"
 
 #define CHUNK (64 * 1024)
@@ -65,8 +66,7 @@ struct rd {
 	const char *file;
 	const struct csv_sink *k;
 	struct cd_diag *d;
-	char *buf;      /* the record's fields, each NUL-terminated */
-	size_t len, cap;
+	struct dynbuf buf; /* the record's fields, each NUL-terminated; capped at CSV_MAX_RECORD */
 	size_t off[CSV_MAX_FIELDS];
 	size_t n;       /* fields kept */
 	bool over;      /* a non-empty field past CSV_MAX_FIELDS */
@@ -87,10 +87,12 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct rd *r = data;
 	const char *v = s ? s : "";
+	enum dynbuf_res res;
+	size_t off;
 
 	if (r->rc)
 		return;
-	if (r->n == 0 && r->len == 0)
+	if (r->n == 0 && r->buf.len == 0)
 		r->start = r->line;
 	/* trim surrounding blanks: spreadsheets leave them behind */
 	while (len && (*v == ' ' || *v == '\t')) {
@@ -103,26 +105,19 @@ static void on_field(void *s, size_t len, void *data)
 		r->over |= len > 0;
 		return;
 	}
-	if (len + 1 > CSV_MAX_RECORD - r->len) {
+	off = r->buf.len;
+	if (!(res = dynbuf_add(&r->buf, v, len)))
+		res = dynbuf_addc(&r->buf, '\0'); /* the field's end: the next one follows it */
+	if (res == DYNBUF_TOO_LARGE) {
 		r->rc = bad(r, r->last_row + (r->start - r->last_end), "这一行超过 1 MiB",
 			    "the row is longer than 1 MiB");
 		return;
 	}
-	while (r->len + len + 1 > r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 4096;
-		char *nb = realloc(r->buf, cap);
-
-		if (!nb) {
-			r->rc = cd_diag_set(r->d, CD_ENOMEM, "out of memory");
-			return;
-		}
-		r->buf = nb;
-		r->cap = cap;
+	if (res) {
+		r->rc = cd_diag_set(r->d, CD_ENOMEM, "out of memory");
+		return;
 	}
-	memcpy(r->buf + r->len, v, len);
-	r->buf[r->len + len] = '\0';
-	r->off[r->n++] = r->len;
-	r->len += len + 1;
+	r->off[r->n++] = off;
 }
 
 static void on_row(int c, void *data)
@@ -139,7 +134,7 @@ static void on_row(int c, void *data)
 		r->start = r->line;
 	row = r->last_row + (r->start - r->last_end);
 	for (size_t i = 0; i < r->n; i++) {
-		f[i] = r->buf + r->off[i];
+		f[i] = r->buf.p + r->off[i];
 		blank &= f[i][0] == '\0';
 	}
 	if (!blank)
@@ -147,7 +142,7 @@ static void on_row(int c, void *data)
 	r->last_row = row;
 	r->last_end = r->line;
 	r->n = 0;
-	r->len = 0;
+	dynbuf_reset(&r->buf);
 	r->over = false;
 }
 
@@ -214,6 +209,7 @@ enum cd_err csv_read(FILE *f, const char *file, const struct csv_sink *k, const 
 		*encoding = enc;
 	if (rc)
 		return rc;
+	dynbuf_init(&r.buf, CSV_MAX_RECORD);
 	if (!strcmp(enc, CSV_ENC_GB18030) && (cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
 		return cd_diag_set(d, CD_EIO, "%s: no GB18030 converter: %s", file,
 				   strerror(errno));
@@ -256,6 +252,6 @@ enum cd_err csv_read(FILE *f, const char *file, const struct csv_sink *k, const 
 	csv_free(&p);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);
-	free(r.buf);
+	dynbuf_free(&r.buf);
 	return rc;
 }

@@ -13,39 +13,21 @@
 #include <zip.h>
 
 #include "core/date.h"
+#include "core/dynbuf.h"
 #include "io/csv_int.h"
 
 #define XLSX_MAX_STRINGS ((size_t)4 << 20) /* shared strings */
 #define XLSX_MAX_STYLES  65536
 
-/* A growable text (malloc'd; capped at CSV_MAX_RECORD). */
-struct text {
-	char *s;
-	size_t n, cap;
-	bool over;
-};
+/* The texts gathered (a shared string, a cell's value, a row's cells) are dynbufs capped at
+ * TEXT_MAX: a row's worth, the CSV reader's limit (CSV_MAX_RECORD, its NUL counted). */
+#define TEXT_MAX (CSV_MAX_RECORD - 1)
 
-static bool text_add(struct text *t, const char *s, size_t n)
+/* text_add appends n bytes of s to t; false when out of memory. What would pass the cap is
+ * dropped. */
+static bool text_add(struct dynbuf *t, const char *s, size_t n)
 {
-	if (t->n + n + 1 > CSV_MAX_RECORD) {
-		t->over = true;
-		return true;
-	}
-	if (t->n + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 64;
-		char *b;
-
-		while (cap < t->n + n + 1)
-			cap *= 2;
-		if (!(b = realloc(t->s, cap)))
-			return false;
-		t->s = b;
-		t->cap = cap;
-	}
-	memcpy(t->s + t->n, s, n);
-	t->n += n;
-	t->s[t->n] = '\0';
-	return true;
+	return dynbuf_add(t, s, n) != DYNBUF_NOMEM;
 }
 
 /* What one read of a workbook holds besides the sheet's current row. */
@@ -111,7 +93,7 @@ static enum cd_err shared_strings(struct book *b)
 {
 	zip_file_t *zf;
 	xmlTextReaderPtr r = member(b, "xl/sharedStrings.xml", &zf);
-	struct text t = {0};
+	struct dynbuf t;
 	int in_t = 0, in_ph = 0, st;
 	enum cd_err rc = CD_OK;
 
@@ -119,13 +101,12 @@ static enum cd_err shared_strings(struct book *b)
 		member_close(r, zf);
 		return CD_OK; /* a workbook of numbers alone has none */
 	}
+	dynbuf_init(&t, TEXT_MAX);
 	while (!rc && (st = xmlTextReaderRead(r)) == 1) {
 		int type = xmlTextReaderNodeType(r);
 
 		if (type == XML_READER_TYPE_ELEMENT && is(r, "si")) {
-			t.n = 0;
-			if (t.s)
-				t.s[0] = '\0';
+			dynbuf_reset(&t);
 		} else if (type == XML_READER_TYPE_ELEMENT && is(r, "rPh")) {
 			in_ph = !xmlTextReaderIsEmptyElement(r); /* phonetic guide: not the text */
 		} else if (type == XML_READER_TYPE_END_ELEMENT && is(r, "rPh")) {
@@ -160,7 +141,7 @@ static enum cd_err shared_strings(struct book *b)
 				b->strings = slot;
 				b->capstrings = cap;
 			}
-			b->strings[b->nstrings] = strdup(t.s ? t.s : "");
+			b->strings[b->nstrings] = strdup(t.p ? t.p : "");
 			if (!b->strings[b->nstrings++])
 				rc = cd_diag_set(b->d, CD_ENOMEM, "out of memory");
 		}
@@ -168,7 +149,7 @@ static enum cd_err shared_strings(struct book *b)
 	if (!rc && st < 0)
 		rc = cd_diag_set(b->d, CD_EINVAL, "%s: xl/sharedStrings.xml is not well-formed",
 				 b->file);
-	free(t.s);
+	dynbuf_free(&t);
 	member_close(r, zf);
 	return rc;
 }
@@ -324,7 +305,7 @@ static long col_of(const char *ref)
 
 /* A row being gathered: its cells' values, each NUL-terminated in one text. */
 struct row {
-	struct text t;
+	struct dynbuf t;
 	size_t off[CSV_MAX_FIELDS];
 	size_t n;
 	bool over;
@@ -340,12 +321,12 @@ static bool cell(struct row *w, long c, const char *v, size_t len)
 		return true;
 	}
 	while (w->n <= (size_t)c) {
-		w->off[w->n++] = w->t.n;
+		w->off[w->n++] = w->t.len;
 		if (!text_add(&w->t, "", 1))
 			return false;
 	}
 	/* the last column holds v (cells come in order: only the newest is written) */
-	w->t.n = w->off[c];
+	dynbuf_trunc(&w->t, w->off[c]);
 	return text_add(&w->t, v, len) && text_add(&w->t, "", 1);
 }
 
@@ -383,7 +364,7 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 	zip_file_t *zf;
 	xmlTextReaderPtr r = member(b, path, &zf);
 	struct row w = {0};
-	struct text v = {0};
+	struct dynbuf v;
 	char *type = NULL, num[64];
 	long col = -1, style = -1;
 	size_t rownum = 0, header = 0;
@@ -395,6 +376,8 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 		member_close(r, zf);
 		return cd_diag_set(b->d, CD_EINVAL, "%s: %s is missing", b->file, path);
 	}
+	dynbuf_init(&w.t, TEXT_MAX);
+	dynbuf_init(&v, TEXT_MAX);
 	while (!rc && (st = xmlTextReaderRead(r)) == 1) {
 		int nt = xmlTextReaderNodeType(r);
 
@@ -404,7 +387,7 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 			rownum = rn ? strtoul(rn, NULL, 10) : rownum + 1;
 			xmlFree(rn);
 			w.n = 0;
-			w.t.n = 0;
+			dynbuf_reset(&w.t);
 			w.over = false;
 			in_row = true;
 			if (xmlTextReaderIsEmptyElement(r))
@@ -414,7 +397,7 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 			bool blank = !w.over;
 
 			for (size_t i = 0; i < w.n; i++) {
-				f[i] = w.t.s + w.off[i];
+				f[i] = w.t.p + w.off[i];
 				blank &= !*f[i];
 			}
 			if (!blank && !header)
@@ -453,9 +436,7 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 			xmlFree(s);
 			xmlFree(type);
 			type = attr(r, "t");
-			v.n = 0;
-			if (v.s)
-				v.s[0] = '\0';
+			dynbuf_reset(&v);
 			if (xmlTextReaderIsEmptyElement(r) && !cell(&w, col, "", 0))
 				rc = cd_diag_set(b->d, CD_ENOMEM, "out of memory");
 		} else if (nt == XML_READER_TYPE_ELEMENT && in_row && (is(r, "v") || is(r, "t"))) {
@@ -470,7 +451,7 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 			if (!text_add(&v, s, strlen(s)))
 				rc = cd_diag_set(b->d, CD_ENOMEM, "out of memory");
 		} else if (nt == XML_READER_TYPE_END_ELEMENT && in_row && is(r, "c")) {
-			const char *text = value(b, type, style, v.s ? v.s : "", num, sizeof num);
+			const char *text = value(b, type, style, v.p ? v.p : "", num, sizeof num);
 			size_t len = strlen(text);
 
 			/* trim blanks, as the CSV reader does */
@@ -488,8 +469,8 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 		rc = CD_EINVAL;
 	}
 	xmlFree(type);
-	free(w.t.s);
-	free(v.s);
+	dynbuf_free(&w.t);
+	dynbuf_free(&v);
 	member_close(r, zf);
 	return rc;
 }

@@ -5,11 +5,13 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dynbuf.h"
 #include "embed/embed.h"
 
 enum stmt {
@@ -2974,25 +2976,26 @@ static enum cd_err sq_record_page(struct store *s, const struct work_query *f, s
 }
 
 /* id_array writes ids[0..n) as a JSON array ("[3,17]", what json_each reads in the statements
- * of a few systems) into a new malloc'd text of *len bytes; NULL when out of memory. */
+ * of a few systems) into a new malloc'd text of *len bytes; NULL when out of memory. The text is
+ * capped at INT_MAX bytes, the most sqlite3_bind_text is told (an id is at most 20 characters and
+ * a comma: some hundred million ids). */
 static char *id_array(const int64_t *ids, size_t n, int *len)
 {
-	size_t cap, at = 0;
-	char *buf;
+	struct dynbuf b;
+	bool ok;
+	char *text;
 
-	if (n > ((size_t)INT32_MAX - 3) / 21) /* each id at most 20 characters and a comma */
+	dynbuf_init(&b, INT_MAX);
+	ok = dynbuf_addc(&b, '[') == DYNBUF_OK;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = dynbuf_addf(&b, "%s%lld", i ? "," : "", (long long)ids[i]) == DYNBUF_OK;
+	ok = ok && dynbuf_addc(&b, ']') == DYNBUF_OK;
+	*len = (int)b.len;
+	if (!ok || !(text = dynbuf_take(&b))) {
+		dynbuf_free(&b);
 		return NULL;
-	cap = n * 21 + 3;
-	if (!(buf = malloc(cap)))
-		return NULL;
-	buf[at++] = '[';
-	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(buf + at, cap - at, "%s%lld", i ? "," : "",
-				       (long long)ids[i]);
-	buf[at++] = ']';
-	buf[at] = '\0';
-	*len = (int)at;
-	return buf;
+	}
+	return text;
 }
 
 /* bind_ids binds ids[0..n) as a JSON array to parameter 1 of statement s; false when out of
