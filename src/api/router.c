@@ -466,7 +466,7 @@ static int read_body(struct api_ctx *x)
 
 	if (x->rt->flags & R_UPLOAD)
 		return 0; /* a file: its handler reads it */
-	while (blank < q->len && strchr(" \t\r\n", q->body[blank]))
+	while (blank < q->len && q->body[blank] && strchr(" \t\r\n", q->body[blank]))
 		blank++;
 	if (x->rt->flags & R_IMPORT)
 		return 0;

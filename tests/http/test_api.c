@@ -2476,6 +2476,21 @@ static void bad_inputs(void **state)
 		client_req(port, "POST", "/api/v1/assets", "{}", 2, hs, &r);
 		assert_int_equal(r.status, 415);
 	}
+	{
+		/* NUL bytes are not white space: a write that takes no body refuses them, and a
+		 * sign-out so sent signs nobody out */
+		struct client tmp;
+		char h1[200], h2[200];
+		const char *hs[3] = {h1, h2, NULL};
+
+		login(OFFICE, &tmp);
+		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", tmp.cookie);
+		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", tmp.csrf);
+		client_req(port, "DELETE", "/api/v1/session", "\0\0", 2, hs, &r);
+		assert_int_equal(r.status, 415);
+		call(&tmp, "GET", "/api/v1/session", NULL);
+		expect(200);
+	}
 	/* query parameters and path ids */
 	call(&office, "GET", "/api/v1/assets?limit=0", NULL);
 	error_is(400, "invalid");
