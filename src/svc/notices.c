@@ -427,9 +427,8 @@ enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
 	n = v.row.n;
 	if (!rc && in->code)
 		rc = act_docno(c, in->code, "code", &n.code);
-	if (!rc && in->unit && !(rc = act_id_of(c, SK_UNIT, in->unit, "unit", &n.unit)) &&
-	    !act_in_scope(c, n.unit))
-		rc = act_out_of_scope(c, "unit", "the unit must be one of your scope");
+	if (!rc && in->unit)
+		rc = act_ref(c, SK_UNIT, in->unit, "unit", &n.unit);
 	if (!rc) {
 		n.authority = in->authority ? in->authority : n.authority;
 		n.category = act_text(in->category, n.category, in->clear, NOTICE_CLEAR_CATEGORY);
