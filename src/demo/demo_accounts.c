@@ -8,6 +8,8 @@
 
 #include "demo_int.h"
 #include "svc/accounts.h"
+#include "svc/act.h"
+#include "svc/policy.h"
 
 /* clang-format off */
 static const struct demo_login logins[DEMO_LOGINS] = {
@@ -36,38 +38,28 @@ size_t demo_logins(const struct profile *p, struct demo_login out[DEMO_LOGINS])
 	return DEMO_LOGINS;
 }
 
-/* unit_id finds the id of the unit with `code` in the register. */
-static enum cd_err unit_id(const struct reg *r, const char *code, int64_t *id, struct cd_diag *d)
+/* one creates (or takes over) the account of login l through the acts an administrator uses (account.create and
+ * account.password in the audit log, as from the API or the command line). The administrators'
+ * TOTP keys are the one thing seeded straight: no act lets a person choose a key (it is drawn at
+ * random and shown once), and the demo's must be known to be printed. */
+static enum cd_err one(struct act *c, const struct demo_login *l)
 {
-	const struct unit *u = code ? reg_unit_by_code(r, code) : NULL;
-
-	*id = u ? u->id : 0;
-	if (code && !u)
-		return cd_diag_set(d, CD_EINVAL, "demo: no unit %s for the demo sign-ins", code);
-	return CD_OK;
-}
-
-/* one creates (or takes over) the account of login l. */
-static enum cd_err one(struct store *s, const struct reg *r, const struct demo_login *l,
-		       cd_time now, struct cd_diag *d)
-{
+	struct account_new in = {.name = l->name, .role = l->role, .unit = l->unit};
 	struct account a;
-	int64_t unit = 0;
-	enum cd_err rc = unit_id(r, l->unit, &unit, d);
+	enum cd_err rc = account_by_name(c->s, l->name, c->now, &a, c->d);
 
-	if (!rc)
-		rc = account_by_name(s, l->name, now, &a, d);
+	/* `init` opens the system administrator with no password yet: the demo takes it over */
+	if (!rc && (a.role != l->role || a.password_set))
+		return cd_diag_set(c->d, CD_ECONFLICT,
+				   "demo: the database has an account \"%s\" already; the demo needs a "
+				   "new database",
+				   l->name);
 	if (rc == CD_ENOTFOUND)
-		rc = account_create(s, l->name, "", l->role, unit, now, &a, d);
-	else if (!rc && (a.role != l->role || a.password_set))
-		rc = cd_diag_set(d, CD_ECONFLICT,
-				 "demo: the database has an account \"%s\" already; the demo needs a "
-				 "new database",
-				 l->name);
+		rc = svc_account_create(c, &in, &a);
 	if (!rc)
-		rc = account_password_set(s, a.id, l->password, now, d);
+		rc = svc_account_password(c, a.id, l->password);
 	if (!rc && l->totp)
-		rc = account_totp_set(s, a.id, l->totp, d);
+		rc = account_totp_set(c->s, a.id, l->totp, c->d);
 	return rc;
 }
 
@@ -76,17 +68,14 @@ enum cd_err demo_accounts(struct store *s, const struct profile *p, cd_time now,
 {
 	struct demo_login v[DEMO_LOGINS];
 	size_t n = demo_logins(p, v);
-	struct reg *r = NULL;
-	enum cd_err rc = store_reg_load(s, &r, d);
+	const struct policy *pol = NULL;
+	struct arena *a = arena_new(0);
+	enum cd_err rc = a ? policy_get(s, &pol, d) : cd_diag_set(d, CD_ENOMEM, "out of memory");
+	struct act c = {.s = s, .pol = pol, .actor = "demo", .ip = "", .now = now, .a = a, .d = d};
 
-	if (!rc)
-		rc = store_begin(s, d);
 	for (size_t i = 0; !rc && i < n; i++)
-		rc = one(s, r, &v[i], now, d);
-	if (!rc)
-		rc = store_commit(s, d);
-	if (rc)
-		store_rollback(s);
-	reg_free(r);
+		rc = one(&c, &v[i]);
+	policy_put(pol);
+	arena_free(a);
 	return rc;
 }
