@@ -138,6 +138,9 @@ struct reg *reg_new(void)
 		free(r);
 		return NULL;
 	}
+	r->holder_idx = arena_alloc(r->arena, sizeof *r->holder_idx);
+	if (r->holder_idx)
+		*r->holder_idx = (struct reg_holderidx){0};
 	return r;
 }
 
@@ -382,27 +385,102 @@ enum cd_err reg_project_check(const struct project *p, const char **field, struc
 			   (long long)p->security, (long long)p->total);
 }
 
+/* holder_cmp orders duty positions by (unit, asset, role, position) over the array in
+ * holder_base: within a cell the duties come in the array's order, as a scan meets them. */
+static _Thread_local const struct duty *holder_base;
+
+static int holder_key_cmp(const struct duty *a, int64_t unit, int64_t asset, enum role role)
+{
+	if (a->unit != unit)
+		return a->unit < unit ? -1 : 1;
+	if (a->asset != asset)
+		return a->asset < asset ? -1 : 1;
+	return (a->role > role) - (a->role < role);
+}
+
+static int holder_cmp(const void *x, const void *y)
+{
+	const struct duty *a = &holder_base[*(const uint32_t *)x];
+	const struct duty *b = &holder_base[*(const uint32_t *)y];
+	int c = holder_key_cmp(a, b->unit, b->asset, b->role);
+
+	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+
+	return c ? c : (i > j) - (i < j);
+}
+
+/* holder_index brings the index up to the duties there are; false when it cannot (no memory,
+ * or more duties than a position holds): the caller scans. */
+static bool holder_index(const struct reg *r)
+{
+	struct reg_holderidx *x = r->holder_idx;
+
+	if (!x || r->nduties > UINT32_MAX)
+		return false;
+	if (x->n == r->nduties && (x->pos || !r->nduties))
+		return true;
+	x->pos = arena_alloc(r->arena, (r->nduties ? r->nduties : 1) * sizeof *x->pos);
+	if (!x->pos) {
+		x->n = 0;
+		return false;
+	}
+	for (size_t i = 0; i < r->nduties; i++)
+		x->pos[i] = (uint32_t)i;
+	holder_base = r->duties;
+	qsort(x->pos, r->nduties, sizeof *x->pos, holder_cmp);
+	holder_base = NULL;
+	x->n = r->nduties;
+	return true;
+}
+
+/* holder_add counts duty d among the holders, keeping out[0..max) ordered by valid_from (by
+ * position on a tie: the answer is stable). */
+static void holder_add(const struct duty *d, const struct duty **out, size_t max, size_t *n)
+{
+	if (*n < max) {
+		size_t j = *n;
+
+		while (j > 0 && out[j - 1]->from > d->from) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = d;
+	}
+	(*n)++;
+}
+
 size_t reg_holders(const struct reg *r, enum role role, int64_t unit, int64_t asset, cd_date on,
 		   const struct duty **out, size_t max)
 {
 	size_t n = 0;
 
+	if (holder_index(r)) {
+		const uint32_t *pos = r->holder_idx->pos;
+		size_t lo = 0, hi = r->nduties;
+
+		while (lo < hi) { /* the first duty of the cell (unit, asset, role) */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (holder_key_cmp(&r->duties[pos[mid]], unit, asset, role) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t i = lo; i < r->nduties; i++) {
+			const struct duty *d = &r->duties[pos[i]];
+
+			if (holder_key_cmp(d, unit, asset, role))
+				break;
+			if (duty_valid_on(d, on))
+				holder_add(d, out, max, &n);
+		}
+		return n;
+	}
 	for (size_t i = 0; i < r->nduties; i++) {
 		const struct duty *d = &r->duties[i];
 
-		if (d->role != role || d->unit != unit || d->asset != asset || !duty_valid_on(d, on))
-			continue;
-		if (n < max) {
-			/* insertion by valid_from keeps the answer stable */
-			size_t j = n;
-
-			while (j > 0 && out[j - 1]->from > d->from) {
-				out[j] = out[j - 1];
-				j--;
-			}
-			out[j] = d;
-		}
-		n++;
+		if (d->role == role && d->unit == unit && d->asset == asset && duty_valid_on(d, on))
+			holder_add(d, out, max, &n);
 	}
 	return n;
 }

@@ -128,8 +128,17 @@ struct reg_codeidx {
 	size_t n;       /* number of records indexed: stale once the array grows */
 };
 
+/* The duties in order of (unit, asset, role, position), as positions, so that reg_holders reads the few
+ * duties of one cell rather than all of them. Built by the first reg_holders after duties were
+ * added (reg_holders takes the register as const: the index lives outside it). */
+struct reg_holderidx {
+	uint32_t *pos;
+	size_t n; /* number of duties indexed: stale once the array grows */
+};
+
 struct reg {
 	struct arena *arena;
+	struct reg_holderidx *holder_idx; /* NULL: no memory for it; reg_holders scans instead */
 	struct unit *units;
 	size_t nunits, capunits;
 	struct person *people;
