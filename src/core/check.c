@@ -93,23 +93,74 @@ static bool in(const int64_t *v, size_t n, int64_t id)
 	return false;
 }
 
+static int cmp_pos(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* only_duties: when the check is only of some units and systems, the positions of their duties
+ * (of each unit of only->units, and of each system of only->assets when `assets`), in the
+ * array's order and once each, through the register's index: a few dozen instead of every duty
+ * of the organisation. *v = NULL when the whole organisation is checked or there is no index:
+ * the caller scans every duty. CD_ENOMEM only when out of memory. */
+static enum cd_err only_duties(const struct reg *reg, const struct check_only *only, bool assets,
+			       uint32_t **v, size_t *n)
+{
+	size_t k;
+
+	*v = NULL;
+	*n = 0;
+	if (!only->units || !reg_duties_at(reg, 0, 0, &k))
+		return CD_OK;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t m = 0;
+
+		for (size_t i = 0; i < only->nunits + (assets ? only->nassets : 0); i++) {
+			const uint32_t *at = i < only->nunits
+						     ? reg_duties_at(reg, only->units[i], 0, &k)
+						     : reg_duties_at(reg, 0, only->assets[i - only->nunits],
+								     &k);
+
+			if (pass)
+				memcpy(*v + m, at, k * sizeof **v);
+			m += k;
+		}
+		if (pass) {
+			qsort(*v, m, sizeof **v, cmp_pos);
+			for (size_t i = 0; i < m; i++)
+				if (!*n || (*v)[*n - 1] != (*v)[i])
+					(*v)[(*n)++] = (*v)[i];
+		} else if (!(*v = malloc((m ? m : 1) * sizeof **v))) {
+			return CD_ENOMEM;
+		}
+	}
+	return CD_OK;
+}
+
 static enum cd_err roles_missing(const struct profile *p, const struct reg *reg, cd_date as_of,
 				 const struct check_only *only, struct check_result *res)
 {
 	/* held[i] has bit r set when unit i has a holder of role r on as_of: one pass over the
 	 * duties instead of one per unit and role. */
 	unsigned char *held = calloc(reg->nunits ? reg->nunits : 1, 1);
+	uint32_t *pos = NULL;
+	size_t npos = 0;
 
-	if (!held)
+	if (!held || only_duties(reg, only, false, &pos, &npos)) {
+		free(held);
 		return CD_ENOMEM;
-	for (size_t i = 0; i < reg->nduties; i++) {
-		const struct duty *d = &reg->duties[i];
+	}
+	for (size_t i = 0; i < (pos ? npos : reg->nduties); i++) {
+		const struct duty *d = &reg->duties[pos ? pos[i] : i];
 		const struct unit *u =
 			d->unit && in(only->units, only->nunits, d->unit) ? reg_unit(reg, d->unit) : NULL;
 
 		if (u && duty_valid_on(d, as_of))
 			held[u - reg->units] |= (unsigned char)(1u << d->role);
 	}
+	free(pos);
 	for (size_t i = 0; i < p->nroles; i++) {
 		const struct profile_role *pr = &p->roles[i];
 
@@ -159,20 +210,24 @@ static enum cd_err roles_overlap(const struct profile *p, const struct reg *reg,
 {
 	const struct duty **v = malloc((reg->nduties ? reg->nduties : 1) * sizeof(*v));
 	const struct duty *reach = NULL;
-	size_t n = 0;
+	uint32_t *pos = NULL;
+	size_t n = 0, npos = 0;
 
-	if (!v)
+	if (!v || only_duties(reg, only, true, &pos, &npos)) {
+		free(v);
 		return CD_ENOMEM;
-	for (size_t i = 0; i < reg->nduties; i++) {
-		const struct duty *du = &reg->duties[i];
+	}
+	for (size_t i = 0; i < (pos ? npos : reg->nduties); i++) {
+		const struct duty *du = &reg->duties[pos ? pos[i] : i];
 		const struct profile_role *pr = profile_role(p, du->role);
 
 		if (only->units && !(du->unit && in(only->units, only->nunits, du->unit)) &&
 		    !(du->asset && in(only->assets, only->nassets, du->asset)))
 			continue;
 		if (pr && pr->single && du->from <= as_of)
-			v[n++] = &reg->duties[i];
+			v[n++] = du;
 	}
+	free(pos);
 	qsort(v, n, sizeof(*v), cmp_duty);
 	for (size_t i = 0; i < n; i++) {
 		const struct duty *b = v[i];

@@ -449,6 +449,46 @@ static void holder_add(const struct duty *d, const struct duty **out, size_t max
 	(*n)++;
 }
 
+/* cell_first: the first index position whose duty is at or after (unit, asset, role) — role -1
+ * for the first of the cell whatever the role. */
+static size_t cell_first(const struct reg *r, int64_t unit, int64_t asset, int role)
+{
+	const uint32_t *pos = r->holder_idx->pos;
+	size_t lo = 0, hi = r->nduties;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct duty *d = &r->duties[pos[mid]];
+		int c = d->unit != unit     ? (d->unit < unit ? -1 : 1)
+			: d->asset != asset ? (d->asset < asset ? -1 : 1)
+					    : ((int)d->role > role) - ((int)d->role < role);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const uint32_t *reg_duties_at(const struct reg *r, int64_t unit, int64_t asset, size_t *n)
+{
+	size_t lo, hi;
+
+	*n = 0;
+	if (!holder_index(r))
+		return NULL;
+	lo = cell_first(r, unit, asset, -1);
+	for (hi = lo; hi < r->nduties; hi++) {
+		const struct duty *d = &r->duties[r->holder_idx->pos[hi]];
+
+		if (d->unit != unit || d->asset != asset)
+			break;
+	}
+	*n = hi - lo;
+	return r->holder_idx->pos + lo;
+}
+
 size_t reg_holders(const struct reg *r, enum role role, int64_t unit, int64_t asset, cd_date on,
 		   const struct duty **out, size_t max)
 {
@@ -456,17 +496,8 @@ size_t reg_holders(const struct reg *r, enum role role, int64_t unit, int64_t as
 
 	if (holder_index(r)) {
 		const uint32_t *pos = r->holder_idx->pos;
-		size_t lo = 0, hi = r->nduties;
 
-		while (lo < hi) { /* the first duty of the cell (unit, asset, role) */
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (holder_key_cmp(&r->duties[pos[mid]], unit, asset, role) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t i = lo; i < r->nduties; i++) {
+		for (size_t i = cell_first(r, unit, asset, (int)role); i < r->nduties; i++) {
 			const struct duty *d = &r->duties[pos[i]];
 
 			if (holder_key_cmp(d, unit, asset, role))

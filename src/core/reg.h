@@ -202,6 +202,11 @@ enum cd_err reg_duty_check(const struct duty *du, const char **field, struct cd_
  * CD_EINVAL with the message in d and the field ("security") in *field. */
 enum cd_err reg_project_check(const struct project *p, const char **field, struct cd_diag *d);
 
+/* reg_duties_at: the positions in r->duties of every duty of one unit (asset 0) or one asset
+ * (unit 0), whatever the role, in order of role; *n of them. NULL (and *n = 0) when no index can
+ * be built: the caller scans the duties instead. */
+const uint32_t *reg_duties_at(const struct reg *r, int64_t unit, int64_t asset, size_t *n);
+
 /* reg_holders fills out[0..max) with the duties of `role` held on day `on` for the unit
  * (unit != 0) or the asset (asset != 0), in order of valid_from, and returns how many there
  * are in all (which may exceed max). This is the core temporal query: "who was the first
