@@ -203,28 +203,38 @@ int api_token_revoke(struct api_ctx *x)
 
 /* --- the audit log (audit administrator) -------------------------------------------------------- */
 
+int api_audit_filter(struct api_ctx *x, struct store_audit_filter *f, char from_buf[26],
+		     char to_buf[26])
+{
+	const struct fval *from = api_qval(x, "from"), *to = api_qval(x, "to");
+
+	f->actor = api_qval(x, "actor")->set ? api_qval(x, "actor")->s : NULL;
+	f->action = api_qval(x, "action")->set ? api_qval(x, "action")->s : NULL;
+	f->outcome = api_qval(x, "outcome")->set ? api_qval(x, "outcome")->s : NULL;
+	if (f->outcome && !audit_outcome_known(f->outcome))
+		return api_fail(x, 400, "invalid", "outcome",
+				"outcome: give ok, denied, invalid, failed or locked");
+	f->from = from->set ? time_format(from->t, from_buf) : NULL;
+	f->to = to->set ? time_format(to->t, to_buf) : NULL;
+	return 0;
+}
+
 int api_audit_list(struct api_ctx *x)
 {
 	struct store_audit_filter f = {.limit = x->limit + 1};
 	struct store_audit_entry *v;
-	const struct fval *from = api_qval(x, "from"), *to = api_qval(x, "to");
 	char key[8], next[32], fb[26], tb[26];
 	struct cd_diag d = {{0}};
 	size_t n;
 	enum cd_err rc;
 	json_t *items;
+	int st;
 
 	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &f.before_seq))
 		return api_fail(x, 400, "invalid", "cursor",
 				"cursor: give the \"next\" of the previous page as it was");
-	f.actor = api_qval(x, "actor")->set ? api_qval(x, "actor")->s : NULL;
-	f.action = api_qval(x, "action")->set ? api_qval(x, "action")->s : NULL;
-	f.outcome = api_qval(x, "outcome")->set ? api_qval(x, "outcome")->s : NULL;
-	if (f.outcome && !audit_outcome_known(f.outcome))
-		return api_fail(x, 400, "invalid", "outcome",
-				"outcome: give ok, denied, invalid, failed or locked");
-	f.from = from->set ? time_format(from->t, fb) : NULL;
-	f.to = to->set ? time_format(to->t, tb) : NULL;
+	if ((st = api_audit_filter(x, &f, fb, tb)))
+		return st;
 	rc = store_audit_find(x->q->store, &f, x->a, &v, &n, &d);
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);

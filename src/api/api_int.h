@@ -269,6 +269,7 @@ void api_asset_text(struct jtext *t, const struct asset_row *r);
 
 int api_import(struct api_ctx *x);
 int api_export(struct api_ctx *x);
+int api_template(struct api_ctx *x);
 
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
@@ -290,6 +291,10 @@ int api_tokens_list(struct api_ctx *x);
 int api_token_create(struct api_ctx *x);
 int api_token_revoke(struct api_ctx *x);
 int api_audit_list(struct api_ctx *x);
+/* api_audit_filter reads the audit log's filters of the query (actor, action, outcome, from, to)
+ * into f, the times formatted into the buffers given; 0, or the status of the refusal sent. */
+int api_audit_filter(struct api_ctx *x, struct store_audit_filter *f, char from_buf[26],
+		     char to_buf[26]);
 int api_audit_verify(struct api_ctx *x);
 
 int api_notices_list(struct api_ctx *x);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "api_int.h"
+#include "io/xlsx_template.h"
 #include "svc/transfer.h"
 
 /* kind_of: the kind the route's path ends with. */
@@ -70,30 +71,21 @@ int api_import(struct api_ctx *x)
 	return api_ok(x, 200, body);
 }
 
-/* disposition writes the Content-Disposition of an export of list (kind) on day `on`: an ASCII name
- * and the Chinese one percent-encoded as RFC 5987 asks. */
-static void disposition(char *out, size_t n, enum export_list list, enum csv_kind kind,
-			cd_date on, const char *ext)
+/* A downloaded file's name: "ZH-TAIL.EXT" for the clerk (the Chinese name, percent-encoded as
+ * RFC 5987 asks) and "EN-TAIL_EN.EXT" as the plain ASCII name beside it. */
+struct file_name {
+	const char *zh, *tail, *en, *tail_en;
+};
+
+/* disposition writes the Content-Disposition of a download named f. */
+static void disposition(char *out, size_t n, const struct file_name *f, const char *ext)
 {
-	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
-	char day[11], name[64];
+	char name[96];
 	size_t k;
 
-	date_format(on, day);
-	snprintf(name, sizeof name, "%s-%s.%s",
-		 list == EXPORT_RECORDS	    ? "记录"
-		 : list == EXPORT_DEADLINES ? "应办事项"
-		 : list == EXPORT_NOTICES   ? "通报"
-		 : list == EXPORT_GAPS	    ? "责任缺口"
-					    : zh[kind],
-		 day, ext);
-	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''",
-			     list == EXPORT_RECORDS	 ? "records"
-			     : list == EXPORT_DEADLINES ? "deadlines"
-			     : list == EXPORT_NOTICES	 ? "notices"
-			     : list == EXPORT_GAPS	 ? "gaps"
-							: csv_kind_code(kind),
-			     day, ext);
+	snprintf(name, sizeof name, "%s-%s.%s", f->zh, f->tail, ext);
+	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''", f->en,
+			     f->tail_en, ext);
 	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		    *p == '-' || *p == '.')
@@ -104,6 +96,38 @@ static void disposition(char *out, size_t n, enum export_list list, enum csv_kin
 	out[k < n ? k : n - 1] = '\0';
 }
 
+/* temp_path makes an empty temporary file (libxlsxwriter writes a named file) and puts its name
+ * in path: its descriptor, or -1. */
+static int temp_path(char *path, size_t n)
+{
+	const char *dir = getenv("TMPDIR");
+
+	snprintf(path, n, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
+	return mkstemp(path);
+}
+
+/* send_file answers the len bytes of the (unlinked) file fd as a download named f; 503 when it
+ * could not be kept. */
+static int send_file(struct api_ctx *x, int fd, long len, bool xlsx, const struct file_name *f)
+{
+	if (fd < 0 || len < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
+	}
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	x->r->file = true;
+	x->r->fd = fd;
+	x->r->file_len = (size_t)len;
+	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
+		 xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		      : "text/csv; charset=utf-8");
+	disposition(x->r->disposition, sizeof x->r->disposition, f, xlsx ? "xlsx" : "csv");
+	x->r->status = 200;
+	return 200;
+}
+
 int api_export(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *lg = api_qval(x, "lang");
@@ -111,6 +135,9 @@ int api_export(struct api_ctx *x)
 	struct asset_query f = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
 	struct cd_diag d = {{0}};
 	struct export_in in = {0};
+	struct store_audit_filter af = {0};
+	char from[26], to[26], day[11];
+	struct file_name name;
 	struct act c;
 	char path[600];
 	int lang = CSV_LANG_ZH, st, fd;
@@ -134,18 +161,19 @@ int api_export(struct api_ctx *x)
 			  : !strcmp(last, "deadlines") ? EXPORT_DEADLINES
 			  : !strcmp(last, "notices")   ? EXPORT_NOTICES
 			  : !strcmp(last, "gaps")      ? EXPORT_GAPS
+			  : !strcmp(last, "incidents") ? EXPORT_INCIDENTS
+			  : !strcmp(last, "audit")     ? EXPORT_AUDIT
 						       : EXPORT_REGISTER;
 	}
+	if (in.list == EXPORT_AUDIT && (st = api_audit_filter(x, &af, from, to)))
+		return st;
+	in.audit = &af;
 	in.kind = kind;
 	in.lang = (enum csv_lang)lang;
 	in.filter = kind == CSV_ASSETS ? &f : NULL;
 	if (in.xlsx) {
 		/* libxlsxwriter writes a named file: made, opened and unlinked here */
-		const char *dir = getenv("TMPDIR");
-
-		snprintf(path, sizeof path, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
-		fd = mkstemp(path);
-		if (fd < 0)
+		if ((fd = temp_path(path, sizeof path)) < 0)
 			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
 		close(fd);
 		in.path = path;
@@ -164,21 +192,36 @@ int api_export(struct api_ctx *x)
 	}
 	if (rc)
 		return api_err(x, rc, NULL, &d);
-	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
-	}
-	json_decref(x->r->body);
-	x->r->body = NULL;
-	x->r->file = true;
-	x->r->fd = fd;
-	x->r->file_len = (size_t)len;
-	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
-		 in.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-			 : "text/csv; charset=utf-8");
-	disposition(x->r->disposition, sizeof x->r->disposition, in.list, kind,
-		    time_cst_date(x->q->now), in.xlsx ? "xlsx" : "csv");
-	x->r->status = 200;
-	return 200;
+	svc_export_name(in.list, kind, &name.zh, &name.en);
+	name.tail = name.tail_en = date_format(time_cst_date(x->q->now), day);
+	return send_file(x, fd, len, in.xlsx, &name);
+}
+
+/* A template: GET /api/v1/templates/{units,persons,duties,assets,projects}. */
+int api_template(struct api_ctx *x)
+{
+	const struct fval *lg = api_qval(x, "lang");
+	enum csv_kind kind = kind_of(x->rt);
+	struct cd_diag d = {{0}};
+	struct file_name name;
+	char path[600];
+	int lang = CSV_LANG_ZH, fd;
+	long len;
+	enum cd_err rc;
+
+	if (lg->set && (lang = csv_lang_parse(lg->s)) < 0)
+		return api_fail(x, 400, "invalid", "lang", "lang: give zh or en");
+	if ((fd = temp_path(path, sizeof path)) < 0)
+		return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+	close(fd);
+	rc = csv_template_xlsx(path, kind, (enum csv_lang)lang, &d);
+	fd = rc ? -1 : open(path, O_RDONLY);
+	unlink(path);
+	len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+	if (rc)
+		return api_err(x, rc, NULL, &d);
+	svc_export_name(EXPORT_REGISTER, kind, &name.zh, &name.en);
+	name.tail = lang == CSV_LANG_ZH ? "导入模板" : "template";
+	name.tail_en = "template";
+	return send_file(x, fd, len, true, &name);
 }

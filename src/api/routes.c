@@ -42,6 +42,11 @@ static const struct field export_query[] = {
 	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
 };
 
+static const struct field template_query[] = {
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+};
+
 static const struct field export_asset_query[] = {
 	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
 	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
@@ -390,13 +395,21 @@ static const struct field token_fields[] = {
 	{"expires_on", FT_DATE, 0, 0, 0, NULL, 0, "last day it works (none: until revoked)"},
 };
 
-static const struct field audit_filters[] = {
-	{"actor", FT_STRING, 0, 1, 100, NULL, 0, "who: an account name, token:ID or cli:USER"},
-	{"action", FT_STRING, 0, 1, 100, NULL, 0,
-	 "the action, or a prefix ending in \".\" (\"notice.\")"},
-	{"outcome", FT_STRING, 0, 1, 16, NULL, 0, "ok, denied, invalid, failed or locked"},
-	{"from", FT_TIME, 0, 0, 0, NULL, 0, "entries at or after"},
-	{"to", FT_TIME, 0, 0, 0, NULL, 0, "entries before"},
+/* the audit log's filters, of its list and of its export */
+#define AUDIT_FILTER_FIELDS                                                                        \
+	{"actor", FT_STRING, 0, 1, 100, NULL, 0, "who: an account name, token:ID or cli:USER"},    \
+	{"action", FT_STRING, 0, 1, 100, NULL, 0,                                                  \
+	 "the action, or a prefix ending in \".\" (\"notice.\")"},                                  \
+	{"outcome", FT_STRING, 0, 1, 16, NULL, 0, "ok, denied, invalid, failed or locked"},        \
+	{"from", FT_TIME, 0, 0, 0, NULL, 0, "entries at or after"},                                \
+	{"to", FT_TIME, 0, 0, 0, NULL, 0, "entries before"}
+
+static const struct field audit_filters[] = {AUDIT_FILTER_FIELDS};
+
+static const struct field export_audit_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0, "zh (default: Chinese headers) or en (English headers)"},
+	AUDIT_FILTER_FIELDS,
 };
 
 /* --- the table ---------------------------------------------------------------------------------- */
@@ -513,6 +526,28 @@ const struct route api_routes[] = {
 	 "as a file"},
 	{"GET", "/api/v1/export/gaps", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
 	 NULL, "deadlines", "today's responsibility gaps in scope (rule, article) as a file"},
+	{"GET", "/api/v1/templates/units", PERM_READ, 0, api_template, NONE, QUERY(template_query),
+	 NULL, NULL, "register", "the import template of units as an XLSX workbook"},
+	{"GET", "/api/v1/templates/persons", PERM_READ, 0, api_template, NONE,
+	 QUERY(template_query), NULL, NULL, "register",
+	 "the import template of persons as an XLSX workbook"},
+	{"GET", "/api/v1/templates/duties", PERM_READ, 0, api_template, NONE, QUERY(template_query),
+	 NULL, NULL, "register", "the import template of duties as an XLSX workbook"},
+	{"GET", "/api/v1/templates/assets", PERM_READ, 0, api_template, NONE, QUERY(template_query),
+	 NULL, NULL, "register",
+	 "the import template of assets as an XLSX workbook: header row, drop-down lists for the "
+	 "enumerations, a sheet 填写说明 with what each column takes and an example"},
+	{"GET", "/api/v1/templates/projects", PERM_READ, 0, api_template, NONE,
+	 QUERY(template_query), NULL, NULL, "register",
+	 "the import template of projects as an XLSX workbook"},
+	{"GET", "/api/v1/export/incidents", PERM_READ, 0, api_export, NONE, QUERY(export_query),
+	 NULL, NULL, "incidents",
+	 "the incidents in scope (grade, report and summary states, accountability triggers, case "
+	 "stage) as a file"},
+	{"GET", "/api/v1/export/audit", PERM_AUDIT, R_PERSONAL, api_export, NONE,
+	 QUERY(export_audit_query), NULL, "audit.export", "audit",
+	 "the audit log the filters select, newest first, as a file (audit administrator); the "
+	 "export is itself audited"},
 	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
 	 NULL, NULL, "register",
 	 "the assets in scope the list's filters select, as a spreadsheet file"},

@@ -1,6 +1,7 @@
 /* cmd_export.c — `cyberduty export KIND [--format csv|xlsx] [--lang zh|en] [--output FILE]`:
- * the register (KIND units … projects), the records of meetings, drills, training (records) or
- * today's obligations (deadlines) as a spreadsheet a clerk can open (CSV with BOM, or XLSX;
+ * the register (KIND units … projects), the records of meetings, drills, training (records),
+ * today's obligations (deadlines), the notices, the gaps, the incidents, or the audit log (audit,
+ * with --action and --actor to select) as a spreadsheet a clerk can open (CSV with BOM, or XLSX;
  * Chinese headers and values, English with --lang en), svc_export reading the store a page at
  * a time. */
 #include <errno.h>
@@ -14,7 +15,11 @@
 int cmd_export(int argc, char **argv, const char *usage)
 {
 	const char *lang = NULL;
-	const struct cli_field fields[] = {{"--lang", &lang}, {NULL, NULL}};
+	struct store_audit_filter af = {0};
+	const struct cli_field fields[] = {{"--lang", &lang},
+					   {"--action", &af.action},
+					   {"--actor", &af.actor},
+					   {NULL, NULL}};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
@@ -35,6 +40,8 @@ int cmd_export(int argc, char **argv, const char *usage)
 		  : !strcmp(o.pos[0], "deadlines") ? EXPORT_DEADLINES
 		  : !strcmp(o.pos[0], "notices")   ? EXPORT_NOTICES
 		  : !strcmp(o.pos[0], "gaps")	   ? EXPORT_GAPS
+		  : !strcmp(o.pos[0], "incidents") ? EXPORT_INCIDENTS
+		  : !strcmp(o.pos[0], "audit")	   ? EXPORT_AUDIT
 						   : EXPORT_REGISTER;
 	kind = in.list == EXPORT_REGISTER ? cli_csv_kind(o.pos[0], "export") : 0;
 	if (kind < 0)
@@ -70,6 +77,7 @@ int cmd_export(int argc, char **argv, const char *usage)
 		in.lang = (enum csv_lang)lg;
 		in.f = f;
 		in.path = o.output;
+		in.audit = &af;
 		rc = svc_export(&a, &in);
 	}
 	if (f && f != stdout && fclose(f) != 0 && !rc)

@@ -3,7 +3,10 @@
  * errors rolls back. */
 #include "svc/transfer.h"
 
+#include "core/incident.h"
 #include "core/notice.h"
+#include "core/dynbuf.h"
+#include "svc/accountability.h"
 #include "svc/work.h"
 
 #include <errno.h>
@@ -169,12 +172,77 @@ static const struct csv_sheet_col gap_cols[] = {
 	{"角色", "role"},     {"起始日期", "since"}, {"说明", "message"},
 };
 
+static const struct csv_sheet_col incident_cols[] = {
+	{"事件编号", "code"},	     {"标题", "title"},
+	{"发现时间", "detected_at"},   {"责任单位", "unit"},
+	{"涉及信息系统", "assets"},    {"事件分类", "class"},
+	{"事件级别", "grade"},	     {"级别已确认", "grade_confirmed"},
+	{"报告状态", "report_state"},  {"总结报告状态", "summary_state"},
+	{"已触发问责情形", "triggers_fired"}, {"待判断问责情形", "triggers_open"},
+	{"问责阶段", "case_stage"},
+};
+
+static const struct csv_sheet_col audit_cols[] = {
+	{"序号", "seq"},	{"时间", "at"},	   {"操作者", "actor"},   {"来源地址", "ip"},
+	{"操作", "action"}, {"对象", "object"}, {"结果", "outcome"}, {"变更前", "before"},
+	{"变更后", "after"},
+};
+
+/* minute writes a time as a clerk writes it: "2026-09-20 09:30", China Standard Time. */
+static void minute(struct csv_out *o, cd_time t)
+{
+	char when[32];
+
+	if (t != CD_TIME_NONE) {
+		time_format(t, when);
+		when[10] = ' ';
+		when[16] = '\0';
+	}
+	csv_out_text(o, t != CD_TIME_NONE ? when : NULL);
+}
+
+/* incident_row writes one incident as incident_cols say, with the engine's verdicts now. */
+static void incident_row(struct csv_out *o, const struct act *c, const struct incident_view *v)
+{
+	const struct incident *x = &v->x;
+	const struct incident_class *cl =
+		x->class_code ? incident_class_find(&c->pol->classes, x->class_code) : NULL;
+	const struct incident_analysis *an = &v->an;
+	enum case_stage stage = accountability_stage(x);
+	const struct unit *u = x->unit ? reg_unit(v->env.reg, x->unit) : NULL;
+	struct dynbuf assets;
+
+	dynbuf_init(&assets, 4096);
+	for (size_t i = 0; i < x->nassets; i++) {
+		const struct asset *a = reg_asset(v->env.reg, x->assets[i]);
+
+		dynbuf_addf(&assets, "%s%s", i ? "、" : "", a ? a->code : "?");
+	}
+	csv_out_text(o, x->code);
+	csv_out_text(o, x->title);
+	minute(o, x->detected_at);
+	csv_out_text(o, u ? u->code : NULL);
+	csv_out_text(o, assets.len ? assets.p : NULL);
+	if (cl)
+		csv_out_label(o, cl->name, cl->code);
+	else
+		csv_out_text(o, x->class_code);
+	csv_out_label(o, grade_label(an->grade), grade_code(an->grade));
+	csv_out_label(o, x->graded ? "是" : "否", x->graded ? "true" : "false");
+	csv_out_label(o, due_state_label(an->report_state), due_state_code(an->report_state));
+	csv_out_label(o, due_state_label(an->summary_state), due_state_code(an->summary_state));
+	csv_out_num(o, (int64_t)an->nfired);
+	csv_out_num(o, (int64_t)an->nopen);
+	csv_out_label(o, accountability_stage_label(stage), accountability_stage_code(stage));
+	csv_out_row_end(o);
+	dynbuf_free(&assets);
+}
+
 /* notice_row writes one notice as notice_cols say, with its state now. */
 static void notice_row(struct csv_out *o, const struct act *c, const struct notice_view *v)
 {
 	const struct notice *n = &v->row.n;
 	enum due_state st = notice_state(n, &v->due, c->now);
-	char when[32];
 	const char *basis = v->due.due == CD_DATE_NONE ? NULL
 			    : v->due.extended	       ? "延期"
 			    : v->due.stated	       ? "通报写明"
@@ -183,13 +251,7 @@ static void notice_row(struct csv_out *o, const struct act *c, const struct noti
 
 	csv_out_text(o, n->code);
 	csv_out_text(o, n->authority);
-	/* "2026-09-20 09:30", China Standard Time, as a clerk writes it */
-	if (n->received_at != CD_TIME_NONE) {
-		time_format(n->received_at, when);
-		when[10] = ' ';
-		when[16] = '\0';
-	}
-	csv_out_text(o, n->received_at != CD_TIME_NONE ? when : NULL);
+	minute(o, n->received_at);
 	csv_out_text(o, v->row.unit_code);
 	csv_out_text(o, n->category);
 	csv_out_label(o, notice_stage_label(n->stage), notice_stage_code(n->stage));
@@ -205,26 +267,110 @@ static void notice_row(struct csv_out *o, const struct act *c, const struct noti
 	csv_out_row_end(o);
 }
 
-/* export_work writes the notices or the gaps of the caller's scope, a page at a time (each page
- * in an arena of its own). */
+/* The work lists as sheets: the sheet's name, its English name and its columns. */
+static const struct work_sheet {
+	const char *zh, *en;
+	const struct csv_sheet_col *cols;
+	size_t ncols;
+} work_sheets[] = {
+	[EXPORT_NOTICES] = {"通报", "notices", notice_cols, sizeof notice_cols / sizeof *notice_cols},
+	[EXPORT_GAPS] = {"责任缺口", "gaps", gap_cols, sizeof gap_cols / sizeof *gap_cols},
+	[EXPORT_INCIDENTS] = {"网络安全事件", "incidents", incident_cols,
+			      sizeof incident_cols / sizeof *incident_cols},
+	[EXPORT_AUDIT] = {"审计日志", "audit", audit_cols, sizeof audit_cols / sizeof *audit_cols},
+};
+
+/* gap_row writes one responsibility gap as gap_cols say. */
+static void gap_row(struct csv_out *o, const struct gap_row *g)
+{
+	const struct finding *f = &g->f;
+	bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
+
+	csv_out_label(o, check_rule_label(f->rule), check_rule_code(f->rule));
+	csv_out_text(o, f->article);
+	csv_out_text(o, f->asset ? NULL : g->unit_code);
+	csv_out_text(o, g->asset_code);
+	if (roles)
+		csv_out_label(o, role_label(f->role), role_code(f->role));
+	else
+		csv_out_text(o, NULL);
+	csv_out_date(o, f->since);
+	csv_out_text(o, g->message);
+	csv_out_row_end(o);
+}
+
+/* audit_row writes one entry of the audit log as audit_cols say (before and after as the JSON
+ * the entry holds). */
+static void audit_row(struct csv_out *o, const struct store_audit_entry *e)
+{
+	csv_out_num(o, e->seq);
+	csv_out_text(o, e->at);
+	csv_out_text(o, e->actor);
+	csv_out_text(o, e->ip && *e->ip ? e->ip : NULL);
+	csv_out_text(o, e->action);
+	csv_out_text(o, e->object);
+	csv_out_text(o, e->outcome);
+	csv_out_text(o, e->before);
+	csv_out_text(o, e->after);
+	csv_out_row_end(o);
+}
+
+/* work_page writes one page of list `list` from cursor *next on, and sets *next to the next
+ * page's cursor (0: that was the last). */
+static enum cd_err work_page(struct act *c, const struct export_in *in, struct csv_out *o,
+			     int64_t *next)
+{
+	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE, .after = *next};
+	struct notice_view *nv = NULL;
+	struct incident_view *iv = NULL;
+	struct incident_env env;
+	struct gap_row *g = NULL;
+	struct store_audit_entry *e = NULL;
+	struct store_audit_filter af = {0};
+	size_t n = 0;
+	enum cd_err rc;
+
+	switch (in->list) {
+	case EXPORT_NOTICES:
+		rc = svc_notice_page(c, wq, -1, c->now, &nv, &n, next);
+		for (size_t i = 0; !rc && i < n; i++)
+			notice_row(o, c, &nv[i]);
+		return rc;
+	case EXPORT_INCIDENTS:
+		rc = svc_incident_page(c, wq, c->now, &iv, &n, next, &env);
+		for (size_t i = 0; !rc && i < n; i++)
+			incident_row(o, c, &iv[i]);
+		return rc;
+	case EXPORT_GAPS:
+		rc = svc_gap_page(c, -1, *next, EXPORT_PAGE, &g, &n, next);
+		for (size_t i = 0; !rc && i < n; i++)
+			gap_row(o, &g[i]);
+		return rc;
+	default: /* EXPORT_AUDIT: newest first, a page before the last seq written */
+		if (in->audit)
+			af = *in->audit;
+		af.limit = EXPORT_PAGE;
+		af.before_seq = *next;
+		rc = store_audit_find(c->s, &af, c->a, &e, &n, c->d);
+		for (size_t i = n; !rc && i-- > 0;)
+			audit_row(o, &e[i]);
+		*next = !rc && n == EXPORT_PAGE ? e[0].seq : 0;
+		return rc;
+	}
+}
+
+/* export_work writes a work list of the caller's scope (notices, incidents, gaps) or the audit
+ * log, a page at a time (each page in an arena of its own). */
 static enum cd_err export_work(struct act *c, const struct export_in *in)
 {
-	bool notices = in->list == EXPORT_NOTICES;
-	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE};
+	const struct work_sheet *ws = &work_sheets[in->list];
 	struct arena *keep = c->a;
 	struct csv_out o;
 	int64_t next = 0;
-	enum cd_err rc = csv_out_begin_sheet(
-		&o, in->f, in->xlsx ? in->path : NULL, notices ? "通报" : "责任缺口",
-		notices ? "notices" : "gaps", notices ? notice_cols : gap_cols,
-		notices ? sizeof notice_cols / sizeof *notice_cols : sizeof gap_cols / sizeof *gap_cols,
-		in->lang, c->d);
+	enum cd_err rc = csv_out_begin_sheet(&o, in->f, in->xlsx ? in->path : NULL, ws->zh, ws->en,
+					     ws->cols, ws->ncols, in->lang, c->d);
 
 	do {
-		struct notice_view *nv = NULL;
-		struct gap_row *g = NULL;
-		size_t n = 0;
-
 		if (rc || o.bad)
 			break;
 		if (!(c->a = arena_new(0))) {
@@ -232,27 +378,7 @@ static enum cd_err export_work(struct act *c, const struct export_in *in)
 			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 			break;
 		}
-		wq.after = next;
-		rc = notices ? svc_notice_page(c, wq, -1, c->now, &nv, &n, &next)
-			     : svc_gap_page(c, -1, next, EXPORT_PAGE, &g, &n, &next);
-		for (size_t i = 0; !rc && notices && i < n; i++)
-			notice_row(&o, c, &nv[i]);
-		for (size_t i = 0; !rc && !notices && i < n; i++) {
-			const struct finding *f = &g[i].f;
-			bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
-
-			csv_out_label(&o, check_rule_label(f->rule), check_rule_code(f->rule));
-			csv_out_text(&o, f->article);
-			csv_out_text(&o, f->asset ? NULL : g[i].unit_code);
-			csv_out_text(&o, g[i].asset_code);
-			if (roles)
-				csv_out_label(&o, role_label(f->role), role_code(f->role));
-			else
-				csv_out_text(&o, NULL);
-			csv_out_date(&o, f->since);
-			csv_out_text(&o, g[i].message);
-			csv_out_row_end(&o);
-		}
+		rc = work_page(c, in, &o, &next);
 		arena_free(c->a);
 		c->a = keep;
 	} while (!rc && next);
@@ -261,6 +387,29 @@ static enum cd_err export_work(struct act *c, const struct export_in *in)
 		return rc;
 	}
 	return csv_out_end(&o, c->d);
+}
+
+void svc_export_name(enum export_list list, enum csv_kind kind, const char **zh, const char **en)
+{
+	static const char *const reg_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
+
+	switch (list) {
+	case EXPORT_REGISTER:
+		*zh = (unsigned)kind < CSV__MAX ? reg_zh[kind] : "?";
+		*en = csv_kind_code(kind);
+		return;
+	case EXPORT_RECORDS:
+		*zh = "记录";
+		*en = "records";
+		return;
+	case EXPORT_DEADLINES:
+		*zh = "应办事项";
+		*en = "deadlines";
+		return;
+	default:
+		*zh = work_sheets[list].zh;
+		*en = work_sheets[list].en;
+	}
 }
 
 enum cd_err svc_export(struct act *c, const struct export_in *in)
@@ -275,7 +424,8 @@ enum cd_err svc_export(struct act *c, const struct export_in *in)
 	enum cd_err rc = CD_OK;
 	size_t n = EXPORT_PAGE;
 
-	if (in->list == EXPORT_NOTICES || in->list == EXPORT_GAPS)
+	if (in->list == EXPORT_NOTICES || in->list == EXPORT_GAPS || in->list == EXPORT_INCIDENTS ||
+	    in->list == EXPORT_AUDIT)
 		return export_work(c, in);
 	if (in->list != EXPORT_REGISTER)
 		return export_list(c, in);

@@ -38,6 +38,10 @@ enum export_list {
 	EXPORT_DEADLINES, /* today's obligations, by due date (svc_deadline_page; needs c->pol) */
 	EXPORT_NOTICES,   /* the notices with their stage, due date and state (svc_notice_page) */
 	EXPORT_GAPS,      /* today's responsibility gaps (svc_gap_page) */
+	EXPORT_INCIDENTS, /* the incidents with their grade, report states and triggers
+			   * (svc_incident_page) */
+	EXPORT_AUDIT,     /* the audit log, newest first, as `audit` selects (for the audit
+			   * administrator: the caller checks who may) */
 };
 
 struct export_in {
@@ -47,6 +51,8 @@ struct export_in {
 	bool xlsx;                        /* an XLSX workbook at path, else CSV to f */
 	const struct asset_query *filter; /* assets: which (NULL: all); its scope is the caller's
 					   * whatever it says, sort, cursor and limit the export's */
+	const struct store_audit_filter *audit; /* the audit log: which entries (NULL: all); its
+						 * limit and before_seq are the export's */
 	FILE *f;
 	const char *path;
 };
@@ -56,6 +62,10 @@ struct export_in {
  * store a page at a time — never the whole register at once; for assets those in->filter
  * selects, as the asset list does. CD_EIO when writing fails; a store failure in c->d. */
 enum cd_err svc_export(struct act *c, const struct export_in *in);
+
+/* svc_export_name: the name of what list (of kind, for the register) exports — Chinese ("通报")
+ * for the file a clerk saves, English ("notices") for the plain ASCII name beside it. */
+void svc_export_name(enum export_list list, enum csv_kind kind, const char **zh, const char **en);
 
 /* svc_import_json is the report's one JSON (the API's answer, the CLI's --json): file, kind,
  * dry_run, encoding, rows, created, updated, error_count and errors [{row, column, header,

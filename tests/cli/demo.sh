@@ -37,6 +37,17 @@ has "$T/out" "事项,依据,单位,信息系统,期间,开始日期,截止日期
 expect 0 "$CD" export records --lang en --db "$T/imnu.db"
 has "$T/out" "kind,unit,on,duty,period,title,participants,minutes,attachment"
 expect 0 "$CD" export records --output "$T/records.xlsx" --db "$T/imnu.db"
+# the incidents with the engine's verdicts, one line each; the audit log, selected by action
+expect 0 "$CD" export incidents --db "$T/imnu.db"
+has "$T/out" "事件编号,标题,发现时间,责任单位,涉及信息系统,事件分类,事件级别,级别已确认,报告状态"
+[ "$(($(wc -l <"$T/out") - 1))" -eq "$(sqlite3 "$T/imnu.db" 'SELECT count(*) FROM incident')" ] ||
+	fail "imnu demo: not one line per incident"
+has "$T/out" "网络攻击事件"
+expect 0 "$CD" export incidents --lang en --output "$T/incidents.xlsx" --db "$T/imnu.db"
+expect 0 "$CD" export audit --action account. --db "$T/imnu.db"
+has "$T/out" "序号,时间,操作者,来源地址,操作,对象,结果,变更前,变更后"
+has "$T/out" ",demo,,account.create,account:1,ok,"
+grep -q "notice.add" "$T/out" && fail "export audit --action account.: other entries"
 
 expect 1 "$CD" check --db "$T/imnu.db" --as-of 2026-11-21 --json
 for rule in role.missing role.overlap asset.unanswered mlps.unfiled mlps.unassessed; do

@@ -92,6 +92,30 @@ has "$T/err" "needs --output"
 expect 2 "$CD" export assets --lang fr --db "$DB"
 has "$T/err" 'unknown language "fr"'
 
+# the import templates: a workbook per kind with its header row (required columns marked *),
+# drop-down lists for the enumerations and a sheet 填写说明 with an example; sent back unfilled it
+# imports nothing
+for k in units people duties assets projects; do
+	expect 0 "$CD" template "$k" --output "$T/tpl-$k.xlsx"
+	expect 0 "$CD" import "$k" "$T/tpl-$k.xlsx" --dry-run --db "$DB"
+	has "$T/out" "would import 0"
+done
+rm -rf "$T/tplx" && unzip -q "$T/tpl-assets.xlsx" -d "$T/tplx"
+grep -q '<sheet name="信息系统"' "$T/tplx/xl/workbook.xml" || fail "template: no sheet 信息系统"
+grep -q '<sheet name="填写说明"' "$T/tplx/xl/workbook.xml" || fail "template: no sheet 填写说明"
+grep -q '<formula1>"门户网站,新闻网站,网络平台,宣发平台,信息系统,服务器,信息基础设施"</formula1>' \
+	"$T/tplx/xl/worksheets/sheet1.xml" || fail "template: no drop-down list of asset kinds"
+grep -q '<formula1>"是,否"</formula1>' "$T/tplx/xl/worksheets/sheet1.xml" ||
+	fail "template: no 是/否 list"
+grep -q '资产编码\*' "$T/tplx/xl/sharedStrings.xml" || fail "template: required column not marked"
+grep -q '学校门户网站' "$T/tplx/xl/sharedStrings.xml" || fail "template: no example row"
+expect 0 "$CD" template duties --lang en --output "$T/tpl-en.xlsx"
+rm -rf "$T/tplx" && unzip -q "$T/tpl-en.xlsx" -d "$T/tplx"
+grep -q '<formula1>"first_responsible,' "$T/tplx/xl/worksheets/sheet1.xml" ||
+	fail "template: no English list of roles"
+expect 2 "$CD" template assets
+has "$T/err" "needs --output"
+
 # export → import into a new database → the same export
 DB2=$T/copy.db
 expect 0 "$CD" init --profile imnu-2022 --db "$DB2"

@@ -646,6 +646,8 @@ static void administration(void)
 	assert_true(json_array_size(json_object_get(j, "items")) > 0);
 	do_(&aud, "GET", "/api/v1/audit/verify", "/api/v1/audit/verify", NULL);
 	assert_true(json_is_true(json_object_get(j, "intact")));
+	do_(&aud, "GET", "/api/v1/export/audit", "/api/v1/export/audit?action=session.", NULL);
+	assert_non_null(strstr(r.body, ",session.login,"));
 }
 
 /* --- evidence files ----------------------------------------------------------------------------- */
@@ -1024,8 +1026,9 @@ static void imports(const struct client *office)
  * Content-Disposition — the assets exactly the rows the list's filters select. */
 static void exports(const struct client *office)
 {
-	static const char *const kinds[] = {"units",   "persons",   "duties",  "assets", "projects",
-					    "records", "deadlines", "notices", "gaps"};
+	static const char *const kinds[] = {"units",   "persons",   "duties",  "assets",
+					    "projects", "records", "deadlines", "notices",
+					    "gaps",	"incidents"};
 	char path[128], disp[512];
 	long lines = 0, want;
 
@@ -1039,6 +1042,18 @@ static void exports(const struct client *office)
 		assert_non_null(strstr(disp, "text/csv"));
 	}
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.export'") >= 1);
+	/* the import templates: a workbook with drop-down lists, named for the clerk */
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds && i < 5; i++) {
+		char tmpl[64];
+
+		snprintf(tmpl, sizeof tmpl, "/api/v1/templates/%s", kinds[i]);
+		do_(office, "GET", tmpl, tmpl, NULL);
+		assert_memory_equal(r.body, "PK\x03\x04", 4);
+		assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
+		assert_non_null(strstr(disp, "-template.xlsx\""));
+	}
+	call(office, "GET", "/api/v1/templates/assets?lang=fr", NULL);
+	error_is(400, "invalid");
 	call(office, "GET", "/api/v1/export/deadlines", NULL);
 	expect(200);
 	assert_non_null(strstr(r.body, "事项,依据,单位,信息系统,期间,开始日期,截止日期,状态,"));
@@ -1053,6 +1068,16 @@ static void exports(const struct client *office)
 	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
 		lines++;
 	assert_int_equal(lines - 1, sql_count("SELECT count(*) FROM notice"));
+	/* the incidents: one line each, with the engine's grade, report states and triggers */
+	call(office, "GET", "/api/v1/export/incidents", NULL);
+	expect(200);
+	assert_non_null(strstr(r.body, "事件编号,标题,发现时间,责任单位,涉及信息系统,事件分类,事件级别,"
+				       "级别已确认,报告状态,总结报告状态,已触发问责情形,待判断问责情形,"
+				       "问责阶段\r\n"));
+	lines = 0;
+	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+		lines++;
+	assert_int_equal(lines - 1, sql_count("SELECT count(*) FROM incident"));
 	call(office, "GET", "/api/v1/export/gaps?lang=en", NULL);
 	expect(200);
 	assert_non_null(strstr(r.body, "rule,article,unit,asset,role,since,message"));
@@ -1399,6 +1424,13 @@ static const struct {
 	{"GET", "/api/v1/export/deadlines", "OFULA"},
 	{"GET", "/api/v1/export/notices", "OFULA"},
 	{"GET", "/api/v1/export/gaps", "OFULA"},
+	{"GET", "/api/v1/export/incidents", "OFULA"},
+	{"GET", "/api/v1/templates/units", "OFULA"},
+	{"GET", "/api/v1/templates/persons", "OFULA"},
+	{"GET", "/api/v1/templates/duties", "OFULA"},
+	{"GET", "/api/v1/templates/assets", "OFULA"},
+	{"GET", "/api/v1/templates/projects", "OFULA"},
+	{"GET", "/api/v1/export/audit", "D"},
 	{"POST", "/api/v1/import/projects", "OF"},
 	{"POST", "/api/v1/import/units", "O"},
 	{"POST", "/api/v1/import/persons", "OF"},
@@ -2559,6 +2591,31 @@ static void audit_log(void **state)
 		assert_non_null(strstr(json_string_value(json_object_get(e, "before")), "\"name\""));
 		assert_non_null(strstr(json_string_value(json_object_get(e, "after")), "改名"));
 	}
+	/* the log as a spreadsheet: the entries the filters select, newest first; the export is
+	 * itself an entry; no one else may export it */
+	call(&aud, "GET", "/api/v1/export/audit?action=asset.update", NULL);
+	expect(200);
+	assert_memory_equal(r.body, "\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,对象,结果,变更前,变更后\r\n",
+			    strlen("\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,对象,结果,变更前,变更后\r\n"));
+	assert_non_null(strstr(r.body, ",asset.update,asset:1,ok,"));
+	assert_non_null(strstr(r.body, "改名"));
+	assert_null(strstr(r.body, "session.login"));
+	{
+		long lines = 0;
+
+		for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
+			lines++;
+		assert_int_equal(lines - 1, sql_count("SELECT count(*) FROM audit_entry"
+						      " WHERE action = 'asset.update'"));
+	}
+	call(&aud, "GET", "/api/v1/export/audit?lang=en&format=xlsx", NULL);
+	expect(200);
+	assert_memory_equal(r.body, "PK\x03\x04", 4);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'audit.export'") >= 2);
+	call(&aud, "GET", "/api/v1/export/audit?outcome=maybe", NULL);
+	error_is(400, "invalid");
+	call(&office, "GET", "/api/v1/export/audit", NULL);
+	error_is(403, "forbidden");
 	/* the audit administrator reads the log and nothing else; reading is itself audited */
 	call(&aud, "GET", "/api/v1/assets", NULL);
 	error_is(403, "forbidden");
