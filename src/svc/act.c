@@ -114,6 +114,22 @@ enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const cha
 	return rc;
 }
 
+enum cd_err act_read_begin(struct act *c, bool *own)
+{
+	*own = !store_in_transaction(c->s);
+	return *own ? store_begin_read(c->s, c->d) : CD_OK;
+}
+
+enum cd_err act_read_end(struct act *c, bool own, enum cd_err rc)
+{
+	struct cd_diag ignore = {{0}};
+
+	/* a read transaction commits nothing: its end fails only with the connection */
+	if (own && store_commit(c->s, rc ? &ignore : c->d) && !rc)
+		rc = CD_ESTORE;
+	return rc;
+}
+
 void act_abandon(struct act *c)
 {
 	if (!c->outer)

@@ -77,6 +77,15 @@ enum cd_err act_begin(struct act *c);
 enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const char *object,
 		    json_t *before, json_t *after);
 
+/* act_read_begin: a read of several statements (a page with what each row needs, one record with
+ * its parts) sees one state of the database — a read transaction, opened unless one is open
+ * already (*own says whether it was opened here). Also one begin and end for all its statements
+ * instead of one per statement. Nothing may be written before act_read_end. */
+enum cd_err act_read_begin(struct act *c, bool *own);
+
+/* act_read_end ends the read transaction act_read_begin opened (when own) and returns rc. */
+enum cd_err act_read_end(struct act *c, bool own, enum cd_err rc);
+
 /* act_abandon ends an act begun with act_begin that writes nothing after all (a dry run):
  * rolls back, unless the caller holds the transaction. */
 void act_abandon(struct act *c);

@@ -325,8 +325,8 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 	return CD_OK;
 }
 
-enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_time at,
-			     struct incident_view *out)
+static enum cd_err svc_incident_get_read(struct act *c, int64_t id, const char *code, cd_time at,
+					 struct incident_view *out)
 {
 	enum cd_err rc = svc_incident_read(c, id, code, &out->x);
 
@@ -337,9 +337,18 @@ enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_tim
 	return rc;
 }
 
-enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
-			      struct incident_view **out, size_t *n, int64_t *next,
-			      struct incident_env *env)
+enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_time at,
+			     struct incident_view *out)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own, rc ? rc : svc_incident_get_read(c, id, code, at, out));
+}
+
+static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd_time at,
+					  struct incident_view **out, size_t *n, int64_t *next,
+					  struct incident_env *env)
 {
 	struct incident_row *rows = NULL;
 	int64_t *assets = NULL;
@@ -382,6 +391,16 @@ enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
 	}
 	*n = got;
 	return CD_OK;
+}
+
+enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
+			      struct incident_view **out, size_t *n, int64_t *next,
+			      struct incident_env *env)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own, rc ? rc : svc_incident_page_read(c, q, at, out, n, next, env));
 }
 
 enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,

@@ -70,7 +70,8 @@ static enum cd_err read_one(struct act *c, int64_t id, const char *code, struct 
 	return rc;
 }
 
-enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out)
+static enum cd_err svc_notice_get_read(struct act *c, int64_t id, const char *code,
+				       struct notice_view *out)
 {
 	const struct calendar *cal = NULL;
 	enum cd_err rc = read_one(c, id, code, out);
@@ -83,8 +84,16 @@ enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct n
 	return rc ? rc : view_fill(c, cal, out, true, NULL, 0);
 }
 
-enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_time at,
-			    struct notice_view **out, size_t *n, int64_t *next)
+enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own, rc ? rc : svc_notice_get_read(c, id, code, out));
+}
+
+static enum cd_err svc_notice_page_read(struct act *c, struct work_query q, int state, cd_time at,
+					struct notice_view **out, size_t *n, int64_t *next)
 {
 	const struct calendar *cal = NULL;
 	size_t want = q.limit, cap = 0;
@@ -145,6 +154,15 @@ enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_ti
 			break;
 	}
 	return rc;
+}
+
+enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_time at,
+			    struct notice_view **out, size_t *n, int64_t *next)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own, rc ? rc : svc_notice_page_read(c, q, state, at, out, n, next));
 }
 
 /* ---- acts ---- */
