@@ -4,6 +4,7 @@
 #include "store_int.h"
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <limits.h>
 #include <pthread.h>
@@ -141,7 +142,8 @@ enum stmt {
 	ST_SIMILAR_COMBO,
 	ST_SIMILAR_TOTAL,
 	ST_ASSET_SOME,
-	ST_DUTY_SOME,
+	ST_DUTY_UNITS,
+	ST_DUTY_OF_ASSETS,
 	ST_NOTICES_ON,
 	ST_OBLIG_CLEAR_ALL,
 	ST_OBLIG_CLEAR_UNIT,
@@ -605,10 +607,11 @@ static const char *const stmts[STMT__MAX] = {
 			  " assessed_on, assess_result, cii, internet_facing, personal_info,"
 			  " protection_installed, status, admin_level, software FROM asset"
 			  " WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
-	[ST_DUTY_SOME] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
-			 " FROM duty WHERE asset_id IS NULL UNION ALL"
-			 " SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
-			 " FROM duty WHERE asset_id IN (SELECT value FROM json_each(?1)) ORDER BY 1",
+	[ST_DUTY_UNITS] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
+			  " FROM duty WHERE asset_id IS NULL ORDER BY id",
+	[ST_DUTY_OF_ASSETS] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to,"
+			      " note FROM duty WHERE asset_id IN (SELECT value FROM json_each(?1))"
+			      " ORDER BY id",
 	[ST_NOTICES_ON] = "SELECT DISTINCT notice_id FROM notice_asset"
 			  " WHERE asset_id IN (SELECT value FROM json_each(?1)) ORDER BY 1",
 	/* the derived obligations (schema 0009, svc/deadlines.c) */
@@ -669,7 +672,29 @@ struct sq {
 	char *path;
 	int in_tx;
 	bool writing; /* holds `writers` (a write transaction of this process is open) */
+	struct reg_base *kept; /* the structure read around systems (reg_around) */
 };
+
+/* The register's structure a read around a few systems starts from — every unit, person and
+ * project and the duties held for units — kept by the connection under the data generation it
+ * was read at (schema 0007: any write to the organisation's data changes it) and shared by the
+ * registers built from it, each holding a reference until it is freed: a page of incidents reads
+ * only its own systems and their duties, not the organisation's structure again. */
+struct reg_base {
+	struct reg *r;
+	int64_t gen;
+	atomic_int refs;
+};
+
+static void base_put(void *p)
+{
+	struct reg_base *b = p;
+
+	if (b && atomic_fetch_sub(&b->refs, 1) == 1) {
+		reg_free(b->r);
+		free(b);
+	}
+}
 
 /* The write transactions of this process's connections take turns here, each waiting blocked
  * until the one before it ends: SQLite lets one writer in at a time and a connection refused
@@ -827,6 +852,7 @@ static void sq_close(struct store *s)
 			for (int k = 0; k < 2; k++)
 				sqlite3_finalize(q->page[i][j][k]);
 	sqlite3_close(q->db);
+	base_put(q->kept);
 	free(q->path);
 	free(q);
 }
@@ -1170,11 +1196,8 @@ static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd
 
 static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
 
-/* sq_reg_load reads the whole register (assets == NULL) or the register around assets[0..n):
- * every unit, person and project, the duties held for units, and those systems with their
- * duties. */
-static enum cd_err reg_read(struct sq *q, const int64_t *assets, size_t n, struct reg **out,
-			    struct cd_diag *d)
+/* reg_read reads the whole register. */
+static enum cd_err reg_read(struct sq *q, struct reg **out, struct cd_diag *d)
 {
 	struct reg *r = reg_new();
 	enum cd_err rc;
@@ -1185,19 +1208,118 @@ static enum cd_err reg_read(struct sq *q, const int64_t *assets, size_t n, struc
 	rc = load_rows(q, ST_UNIT_ALL, r, d);
 	if (!rc)
 		rc = load_rows(q, ST_PERSON_ALL, r, d);
-	if (!rc && assets && (!bind_ids(q, ST_ASSET_SOME, assets, n) ||
-			      !bind_ids(q, ST_DUTY_SOME, assets, n)))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = load_rows(q, assets ? ST_ASSET_SOME : ST_ASSET_ALL, r, d);
+		rc = load_rows(q, ST_ASSET_ALL, r, d);
 	if (!rc)
-		rc = load_rows(q, assets ? ST_DUTY_SOME : ST_DUTY_ALL, r, d);
+		rc = load_rows(q, ST_DUTY_ALL, r, d);
 	if (!rc)
 		rc = load_rows(q, ST_PROJECT_ALL, r, d);
-	if (assets) {
-		sqlite3_clear_bindings(q->st[ST_ASSET_SOME]);
-		sqlite3_clear_bindings(q->st[ST_DUTY_SOME]);
+	if (rc) {
+		reg_free(r);
+		return rc;
 	}
+	*out = r;
+	return CD_OK;
+}
+
+static enum cd_err sq_generation(struct store *s, int64_t *n, struct cd_diag *d);
+
+/* base_now: the structure as of the data generation now — the one kept when the generation has
+ * not moved, else read again (and kept in its place). */
+static enum cd_err base_now(struct sq *q, struct reg_base **out, struct cd_diag *d)
+{
+	struct reg_base *b;
+	int64_t gen;
+	enum cd_err rc = sq_generation(&q->base, &gen, d);
+
+	if (rc)
+		return rc;
+	if (q->kept && q->kept->gen == gen) {
+		*out = q->kept;
+		return CD_OK;
+	}
+	if (!(b = calloc(1, sizeof *b)) || !(b->r = reg_new())) {
+		free(b);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
+	b->gen = gen;
+	atomic_init(&b->refs, 1);
+	rc = load_rows(q, ST_UNIT_ALL, b->r, d);
+	if (!rc)
+		rc = load_rows(q, ST_PERSON_ALL, b->r, d);
+	if (!rc)
+		rc = load_rows(q, ST_DUTY_UNITS, b->r, d);
+	if (!rc)
+		rc = load_rows(q, ST_PROJECT_ALL, b->r, d);
+	if (rc) {
+		base_put(b);
+		return rc;
+	}
+	base_put(q->kept);
+	q->kept = *out = b;
+	return CD_OK;
+}
+
+static void reg_free_v(void *r)
+{
+	reg_free(r);
+}
+
+/* reg_around reads the register around assets[0..n): the kept structure (every unit, person
+ * and project, the duties held for units — borrowed, not copied) with those systems and their
+ * duties, the duties merged in id order as a read of all of them gives them. */
+static enum cd_err reg_around(struct sq *q, const int64_t *assets, size_t n, struct reg **out,
+			      struct cd_diag *d)
+{
+	struct reg_base *b = NULL;
+	struct reg *r = NULL, *own = NULL;
+	enum cd_err rc = base_now(q, &b, d);
+
+	*out = NULL;
+	if (!rc && (!(r = reg_new()) || !(own = reg_new())))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (!rc) { /* r holds a reference, given back when it is freed */
+		atomic_fetch_add(&b->refs, 1);
+		if (arena_defer(r->arena, base_put, b)) {
+			base_put(b);
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+		}
+	}
+	if (!rc &&
+	    (!bind_ids(q, ST_ASSET_SOME, assets, n) || !bind_ids(q, ST_DUTY_OF_ASSETS, assets, n)))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		/* the shared arrays, with no room to grow: an add copies them into r's arena */
+		r->units = b->r->units;
+		r->nunits = r->capunits = b->r->nunits;
+		r->people = b->r->people;
+		r->npeople = r->cappeople = b->r->npeople;
+		r->projects = b->r->projects;
+		r->nprojects = r->capprojects = b->r->nprojects;
+		rc = load_rows(q, ST_ASSET_SOME, r, d);
+	}
+	if (!rc)
+		rc = load_rows(q, ST_DUTY_OF_ASSETS, own, d);
+	for (size_t i = 0, j = 0; !rc && (i < b->r->nduties || j < own->nduties);) {
+		const struct duty *from = j == own->nduties || (i < b->r->nduties &&
+								 b->r->duties[i].id < own->duties[j].id)
+						  ? &b->r->duties[i++]
+						  : &own->duties[j++];
+		struct duty *to = reg_add_duty(r);
+
+		if (!to)
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+		else
+			*to = *from;
+	}
+	/* the systems' duties' notes live in own's arena: r keeps it until it is freed */
+	if (!rc && arena_defer(r->arena, reg_free_v, own))
+		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+	else if (!rc)
+		own = NULL;
+	sqlite3_clear_bindings(q->st[ST_ASSET_SOME]);
+	sqlite3_clear_bindings(q->st[ST_DUTY_OF_ASSETS]);
+	reg_free(own);
 	if (rc) {
 		reg_free(r);
 		return rc;
@@ -1211,7 +1333,7 @@ static enum cd_err sq_reg_load_around(struct store *s, const int64_t *assets, si
 {
 	static const int64_t none = 0;
 
-	return reg_read((struct sq *)s, n ? assets : &none, n ? n : 1, out, d);
+	return reg_around((struct sq *)s, n ? assets : &none, n ? n : 1, out, d);
 }
 
 static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t n,
@@ -1219,7 +1341,7 @@ static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t 
 
 static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
 {
-	return reg_read((struct sq *)s, NULL, 0, out, d);
+	return reg_read((struct sq *)s, out, d);
 }
 
 static enum cd_err sq_calendar_add(struct store *s, int year_from, int year_to, const char *src,
