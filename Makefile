@@ -2,8 +2,9 @@
 #   make run    install what is missing, build, create the demo organisation, show its gaps, serve it
 #   make test   everything: unit + CLI + browser tests, style checks, the whole suite under
 #               ASan+UBSan, fuzzing
-#   make fuzz   the condition parser, the API's request bodies and the multipart reader under
-#               libFuzzer (clang), FUZZ_SECONDS each (default 30)
+#   make fuzz   the condition parser, the API's request bodies, the multipart reader, the profile
+#               loader, the scenario, holiday and spreadsheet readers under libFuzzer (clang),
+#               FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http);
 #               results in bench/RESULTS.md
@@ -67,20 +68,25 @@ test-asan: $(ASAN_BUILD)/CMakeCache.txt
 $(FUZZ_BUILD)/CMakeCache.txt:
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCD_FUZZ=ON $(CMAKE_FLAGS)
 
-# The fuzzer runs over a copy of the seed corpus (fuzz/corpus/cond) that keeps what it finds
-# between runs; a crash fails the target and leaves its input as $(FUZZ_BUILD)/crash-*.
+# Each fuzzer runs over a copy of its seed corpus (fuzz/corpus/NAME) that keeps what it finds
+# between runs; a crash fails the target and leaves its input as $(FUZZ_BUILD)/crash-*. The
+# readers of whole files (profiles, workbooks) take inputs up to FUZZ_MAX_FILE bytes.
+FUZZ_SMALL = cond api multipart holidays scenario
+FUZZ_FILES = profile sheet
+FUZZ_MAX_FILE ?= 20000
 fuzz: $(FUZZ_BUILD)/CMakeCache.txt
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_cond fuzz_api fuzz_multipart
-	mkdir -p $(FUZZ_BUILD)/corpus/cond $(FUZZ_BUILD)/corpus/api $(FUZZ_BUILD)/corpus/multipart
-	cp fuzz/corpus/cond/* $(FUZZ_BUILD)/corpus/cond/
-	cp fuzz/corpus/api/* $(FUZZ_BUILD)/corpus/api/
-	cp fuzz/corpus/multipart/* $(FUZZ_BUILD)/corpus/multipart/
-	$(FUZZ_BUILD)/fuzz_cond -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
-		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/cond
-	$(FUZZ_BUILD)/fuzz_api -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
-		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/api
-	$(FUZZ_BUILD)/fuzz_multipart -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
-		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/multipart
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_SMALL) $(FUZZ_FILES))
+	for t in $(FUZZ_SMALL) $(FUZZ_FILES); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t && cp fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ || exit 1; \
+	done
+	for t in $(FUZZ_SMALL); do \
+		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+			-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/$$t || exit 1; \
+	done
+	for t in $(FUZZ_FILES); do \
+		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_FILE) \
+			-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/$$t || exit 1; \
+	done
 
 style:
 	scripts/check-style
