@@ -242,7 +242,6 @@ void jt_int(struct jtext *t, int64_t v);
 void jt_bool(struct jtext *t, bool v);
 void jt_date(struct jtext *t, cd_date d); /* null for CD_DATE_NONE */
 char *jt_take(struct jtext *t, size_t *len);
-void jt_utf8_clean(char *s); /* each byte of s that is not UTF-8 becomes '?', in place */
 
 /* api_ok_text answers status with the JSON text (taken: malloc'd, from jt_take; NULL = out of
  * memory). */

@@ -13,10 +13,11 @@
 int cmd_serve(int argc, char **argv, const char *usage)
 {
 	const char *listen = NULL, *cert = NULL, *key = NULL, *threads = NULL, *web = NULL,
-		   *cache = NULL;
+		   *cache = NULL, *deadline = NULL;
 	const struct cli_field f[] = {{"--listen", &listen},	{"--tls-cert", &cert},
 				      {"--tls-key", &key},	{"--threads", &threads},
 				      {"--web", &web},		{"--cache-mb", &cache},
+				      {"--request-timeout", &deadline},
 				      {NULL, NULL}};
 	struct server_config c = {0};
 	struct cli_opts o;
@@ -43,6 +44,13 @@ int cmd_serve(int argc, char **argv, const char *usage)
 	}
 	if (cache)
 		c.cache_mb = n ? (int)n : -1;
+	if (deadline && ((n = strtol(deadline, &end, 10)) < 1 || n > 3600 || *end)) {
+		fprintf(stderr, "cyberduty: serve: --request-timeout \"%s\": give 1 to 3600 "
+				"(seconds)\n", deadline);
+		return EXIT_ERROR;
+	}
+	if (deadline)
+		c.request_s = (int)n;
 	/* the worker threads inherit this mask: only this thread takes the signals */
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);

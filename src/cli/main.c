@@ -47,7 +47,7 @@ static const struct {
 	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"serve", cmd_serve,
 	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N] "
-	 "[--cache-mb N]",
+	 "[--cache-mb N] [--request-timeout S]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"audit", cmd_audit, "audit verify|list|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},

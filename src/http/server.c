@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,6 +34,7 @@ struct server {
 	char *db, *web_root;
 	char *cert, *key; /* PEM text under TLS */
 	size_t max_body;
+	int request_s, upload_s; /* whole-request deadlines: a request, an upload */
 	uint16_t port;
 };
 
@@ -146,6 +148,7 @@ static enum MHD_Result send_error(struct MHD_Connection *c, const struct server 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	jt_utf8_clean(msg); /* a path quoted as the client sent it (/%ff) */
 	return send_json(c, s, status,
 			 json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 				   "field", field));
@@ -409,6 +412,7 @@ static enum MHD_Result file(const struct request *q)
 
 struct pending {
 	struct dynbuf body; /* capped at max: a body that would pass it is refused with 413 */
+	time_t started;     /* when the request began: its whole-request deadline runs from it */
 	size_t max;         /* the bytes this request's body may hold */
 	bool upload;  /* an upload of a file: an evidence file (its limit is a setting) or a
 		       * spreadsheet to import (API_IMPORT_MAX) */
@@ -469,6 +473,66 @@ static void give_back(void)
 #endif
 }
 
+/* Header counts of one request, for malformed_request. */
+struct header_scan {
+	unsigned content_length, transfer_encoding, host, csrf, authorization, content_type;
+	bool blank_in_name;
+};
+
+static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const char *key,
+				   const char *value)
+{
+	struct header_scan *h = cls;
+
+	(void)kind;
+	(void)value;
+	h->content_length += !strcasecmp(key, "Content-Length");
+	h->transfer_encoding += !strcasecmp(key, "Transfer-Encoding");
+	h->host += !strcasecmp(key, "Host");
+	h->csrf += !strcasecmp(key, API_CSRF_HEADER);
+	h->authorization += !strcasecmp(key, "Authorization");
+	h->content_type += !strcasecmp(key, "Content-Type");
+	h->blank_in_name |= strpbrk(key, " \t") != NULL;
+	return MHD_YES;
+}
+
+/* malformed_request answers what RFC 9110/9112 make a client error — or a request that could be
+ * read two ways by two parsers (request smuggling) — before anything else: a header name with a
+ * blank in it ("Content-Length : 5"), a header that must come once given twice (Content-Length,
+ * Transfer-Encoding, Host, Authorization, Content-Type, the CSRF token), HTTP/1.1 without Host
+ * (400); a transfer coding other than chunked (501: nothing else is decoded here). MHD_YES with
+ * *answered false when the request is well formed. */
+static enum MHD_Result malformed_request(struct MHD_Connection *c, const struct server *s,
+					 const char *version, bool *answered)
+{
+	struct header_scan h = {0};
+	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+
+	*answered = true;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, scan_header, &h);
+	if (h.blank_in_name)
+		return send_error(c, s, MHD_HTTP_BAD_REQUEST, "bad_request", NULL,
+				  "a header name holds a blank (\"Name: value\", no space before the "
+				  "colon)");
+	if (h.content_length > 1 || h.transfer_encoding > 1 || h.host > 1 ||
+	    h.authorization > 1 || h.content_type > 1 || h.csrf > 1)
+		return send_error(c, s, MHD_HTTP_BAD_REQUEST, "bad_request", NULL,
+				  "a header that is given once (Content-Length, Transfer-Encoding, "
+				  "Host, Authorization, Content-Type, %s) was given more than once",
+				  API_CSRF_HEADER);
+	if (h.content_length && h.transfer_encoding)
+		return send_error(c, s, MHD_HTTP_BAD_REQUEST, "bad_request", NULL,
+				  "give Content-Length or Transfer-Encoding, not both");
+	if (!h.host && version && !strcmp(version, MHD_HTTP_VERSION_1_1))
+		return send_error(c, s, MHD_HTTP_BAD_REQUEST, "bad_request", NULL,
+				  "an HTTP/1.1 request names its Host");
+	if (te && strcasecmp(te, "chunked"))
+		return send_error(c, s, MHD_HTTP_NOT_IMPLEMENTED, "not_implemented", NULL,
+				  "Transfer-Encoding: only chunked is read");
+	*answered = false;
+	return MHD_YES;
+}
+
 /* big: a request to url may take much memory (an import's body, an export's pages). */
 static bool big(const char *url)
 {
@@ -484,13 +548,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	struct pending *p = *con_cls;
 	struct request q = {.s = s, .c = c, .method = method, .path = url};
 
-	(void)version;
 	if (!p) {
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		bool answered;
+		enum MHD_Result bad = malformed_request(c, s, version, &answered);
 
 		if (!(p = calloc(1, sizeof *p)))
 			return MHD_NO;
 		*con_cls = p;
+		p->started = time(NULL);
+		if (answered) {
+			p->too_big = true; /* the body, if any, is not kept */
+			return bad;
+		}
 		p->max = s->max_body;
 		if (!strncmp(url, "/api/", 5) && strcmp(method, "GET") && strcmp(method, "HEAD")) {
 			/* an upload's limit is the file setting's, for a caller who may upload */
@@ -510,6 +580,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return MHD_YES;
 	}
 	if (*upload_size) {
+		/* a body trickled in (a byte every few seconds keeps a connection from going idle)
+		 * meets the whole-request deadline: the connection is closed. No answer can be sent
+		 * here — libmicrohttpd 0.9.75 queues a response only before the body or after all
+		 * of it (MHD_queue_response refuses in between), and this body never ends. */
+		if (time(NULL) - p->started > (p->upload ? s->upload_s : s->request_s))
+			return MHD_NO;
 		if (!append(p, upload, *upload_size))
 			return MHD_NO;
 		*upload_size = 0;
@@ -666,6 +742,8 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 	}
 	s->c = *c;
 	s->max_body = c->max_body ? c->max_body : SERVER_MAX_BODY;
+	s->request_s = c->request_s > 0 ? c->request_s : SERVER_REQUEST_S;
+	s->upload_s = c->request_s > 0 ? c->request_s : SERVER_UPLOAD_S;
 	api_cache_budget(c->cache_mb < 0 ? 0
 					 : (size_t)(c->cache_mb ? c->cache_mb : SERVER_CACHE_MB) << 20);
 	if ((rc = parse_listen(c->listen, &ss, d)) != CD_OK || (rc = check_setup(s, d)) != CD_OK) {

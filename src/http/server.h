@@ -16,6 +16,8 @@
 #define SERVER_MAX_PER_IP      256
 #define SERVER_TIMEOUT_S       30                /* idle seconds before a connection is closed */
 #define SERVER_DRAIN_S         10                /* seconds stop waits for requests in flight */
+#define SERVER_REQUEST_S       30  /* seconds a request may take to arrive, headers to last byte */
+#define SERVER_UPLOAD_S        600 /* the same for an upload (an import of up to 256 MiB) */
 
 #define SERVER_CACHE_MB 16
 
@@ -28,6 +30,8 @@ struct server_config {
 	size_t max_body;      /* 0 = SERVER_MAX_BODY */
 	int cache_mb;         /* MiB of encoded answers kept to be sent again (src/api/cache.c);
 			       * 0 = SERVER_CACHE_MB, -1 = none */
+	int request_s;        /* a request's whole-arrival deadline in seconds; 0 = SERVER_REQUEST_S
+			       * (uploads: SERVER_UPLOAD_S, or this when it is set) */
 };
 
 struct server;

@@ -11,8 +11,13 @@
 #include <signal.h>
 #include <strings.h>
 #include <time.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 static char *bin;
 static char db[512];
@@ -62,7 +67,7 @@ static int setup(void **state)
 	if (system(cmd))
 		return -1;
 	char *args[] = {bin, "serve", "--listen", "127.0.0.1:0", "--db", db,
-			"--threads", "2", NULL};
+			"--threads", "2", "--request-timeout", "3", NULL};
 	pid = spawn(args, out_path);
 	for (int i = 0; i < 100 && !(p = strstr(out, "127.0.0.1:")); i++) {
 		client_msleep(50);
@@ -212,6 +217,100 @@ static void limits(void **state)
 	free(hdr);
 }
 
+/* --- malformed requests, over a raw socket ------------------------------------------------- */
+
+/* raw sends the n bytes of req on a new connection and reads the answer into out (up to the
+ * connection's close or 5 s); returns its status, 0 when none came. */
+static int raw(const char *req, size_t n, char *out, size_t cap)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	struct timeval tv = {.tv_sec = 5};
+	int fd = socket(AF_INET, SOCK_STREAM, 0), status = 0;
+	size_t got = 0;
+	ssize_t k;
+
+	assert_true(fd >= 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(send(fd, req, n, MSG_NOSIGNAL), (ssize_t)n);
+	while (got + 1 < cap && (k = recv(fd, out + got, cap - 1 - got, 0)) > 0) {
+		got += (size_t)k;
+		out[got] = '\0';
+		if (strstr(out, "\r\n\r\n") && strstr(out, "\"}}")) /* a whole JSON error */
+			break;
+	}
+	out[got] = '\0';
+	close(fd);
+	sscanf(out, "HTTP/1.1 %d", &status);
+	return status;
+}
+
+/* Each request a parser could read two ways, or that no client should send, is refused with a
+ * clear error carrying the security headers — never a hang or a dropped connection; a body
+ * trickled in is cut at the whole-request deadline (--request-timeout 3 here). */
+static void malformed(void **state)
+{
+	static const struct {
+		const char *req;
+		int status;
+		const char *says;
+	} cases[] = {
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+		 "Content-Length: 6\r\n\r\nhello!",
+		 400, "more than once"},
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length : 5\r\n\r\nhello", 400,
+		 "holds a blank"},
+		{"GET /api/v1/health HTTP/1.1\r\n\r\n", 400, "names its Host"},
+		{"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", 400, "more than once"},
+		{"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-CSRF-Token: a\r\n"
+		 "X-CSRF-Token: b\r\n\r\n",
+		 400, "more than once"},
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc", 501,
+		 "only chunked"},
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+		 "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+		 400, "not both"},
+		{"GET /%ff HTTP/1.1\r\nHost: x\r\n\r\n", 404, "no resource /?"},
+	};
+	char out[8192];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int st = raw(cases[i].req, strlen(cases[i].req), out, sizeof out);
+
+		if (st != cases[i].status || !strstr(out, cases[i].says) ||
+		    !strstr(out, "X-Frame-Options: DENY") || !strstr(out, "Content-Security-Policy:"))
+			fail_msg("case %zu: want %d \"%s\", got: %s", i, cases[i].status,
+				 cases[i].says, out);
+	}
+	/* a well-formed request still passes */
+	{
+		const char *ok = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+		assert_int_equal(raw(ok, strlen(ok), out, sizeof out), 200);
+	}
+	/* a body a byte a second: cut at the deadline (3 s), not held open */
+	{
+		struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+		const char *head = "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n";
+		int fd = socket(AF_INET, SOCK_STREAM, 0), i;
+		struct timeval tv = {.tv_sec = 1};
+		char c;
+
+		a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+		assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+		assert_int_equal(send(fd, head, strlen(head), MSG_NOSIGNAL), (ssize_t)strlen(head));
+		for (i = 0; i < 20; i++) {
+			if (send(fd, "a", 1, MSG_NOSIGNAL) != 1 || recv(fd, &c, 1, 0) == 0)
+				break; /* closed by the server */
+		}
+		close(fd);
+		assert_true(i < 20); /* closed before the 20 bytes went: held open no longer */
+	}
+}
+
 /* --- start-up refusals -------------------------------------------------------------------- */
 
 static int run(char *const args[], char *out, size_t n)
@@ -331,8 +430,8 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(health),      cmocka_unit_test(static_files),
 		cmocka_unit_test(refused_paths), cmocka_unit_test(api_errors),
-		cmocka_unit_test(limits),      cmocka_unit_test(refusals),
-		cmocka_unit_test(stop),
+		cmocka_unit_test(limits),      cmocka_unit_test(malformed),
+		cmocka_unit_test(refusals),    cmocka_unit_test(stop),
 	};
 	int rc;
 
