@@ -39,7 +39,7 @@ static bool usage_error(const char *usage, const char *fmt, ...)
 
 	fputs("cyberduty: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, lang_tr(fmt), ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: cyberduty %s\n", usage);
 	return false;
@@ -584,4 +584,80 @@ const char **cli_split_codes(const char *list, struct arena *a, size_t *n)
 		p += len + (p[len] == ',');
 	}
 	return v ? v : arena_alloc(a, sizeof *v);
+}
+
+/* --- the language of what is printed ------------------------------------------------------------ */
+
+int cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintf(lang_tr(fmt), ap);
+	va_end(ap);
+	return n;
+}
+
+int cli_fprintf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(f, lang_tr(fmt), ap);
+	va_end(ap);
+	return n;
+}
+
+int cli_puts(const char *s)
+{
+	return (puts)(lang_tr(s));
+}
+
+int cli_fputs(const char *s, FILE *f)
+{
+	return (fputs)(lang_tr(s), f);
+}
+
+bool cli_lang(int *argc, char **argv)
+{
+	const char *v = getenv("CYBERDUTY_LANG");
+	bool keep = *argc > 1 && !strcmp(argv[1], "export");
+	int k;
+
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--lang") && strncmp(argv[i], "--lang=", 7))
+			continue;
+		v = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < *argc ? argv[i + 1] : "";
+		if ((k = lang_parse(v)) < 0) {
+			fprintf(stderr, "cyberduty: unknown language \"%s\" (use zh or en)\n", v);
+			return false;
+		}
+		lang_set((enum lang)k);
+		if (!keep) {
+			int n = argv[i][6] == '=' || i + 1 == *argc ? 1 : 2;
+
+			memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof *argv);
+			*argc -= n;
+			i--;
+		}
+		return true;
+	}
+	if (v && *v) {
+		if ((k = lang_parse(v)) < 0) {
+			fprintf(stderr, "cyberduty: CYBERDUTY_LANG: unknown language \"%s\" (use zh or en)\n",
+				v);
+			return false;
+		}
+		lang_set((enum lang)k);
+		return true;
+	}
+	v = getenv("LC_ALL");
+	if (!v || !*v)
+		v = getenv("LC_MESSAGES");
+	if (!v || !*v)
+		v = getenv("LANG");
+	lang_set(lang_of_locale(v));
+	return true;
 }

@@ -280,9 +280,8 @@ static int notice_default(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	if (c.o.npos && strcmp(c.o.pos[0], "none") &&
 	    ((v = strtol(c.o.pos[0], &end, 10)) <= 0 || *end || v > POLICY_NOTICE_DEFAULT_MAX)) {
-		fprintf(stderr, "cyberduty: 给出 1 至 %d 个工作日，或 none — give 1 to %d working "
-				"days, or none\nusage: cyberduty %s\n",
-			POLICY_NOTICE_DEFAULT_MAX, POLICY_NOTICE_DEFAULT_MAX, usage);
+		fprintf(stderr, "cyberduty: give 1 to %d working days, or none\nusage: cyberduty %s\n",
+			POLICY_NOTICE_DEFAULT_MAX, usage);
 		return EXIT_ERROR;
 	}
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))

@@ -17,7 +17,7 @@ enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const ch
 	c->field = field;
 	if (c->d) {
 		va_start(ap, fmt);
-		vsnprintf(c->d->msg, sizeof c->d->msg, fmt, ap);
+		vsnprintf(c->d->msg, sizeof c->d->msg, lang_tr(fmt), ap);
 		va_end(ap);
 	}
 	return err;
