@@ -626,38 +626,40 @@ bool cli_lang(int *argc, char **argv)
 	bool keep = *argc > 1 && !strcmp(argv[1], "export");
 	int k;
 
+	/* the environment first: a refused --lang is said in its language */
+	if (v && *v && (k = lang_parse(v)) >= 0) {
+		lang_set((enum lang)k);
+	} else {
+		const char *loc = getenv("LC_ALL");
+
+		if (!loc || !*loc)
+			loc = getenv("LC_MESSAGES");
+		if (!loc || !*loc)
+			loc = getenv("LANG");
+		lang_set(lang_of_locale(loc));
+		if (v && *v) {
+			fprintf(stderr,
+				"cyberduty: CYBERDUTY_LANG: unknown language \"%s\" (use zh or en)\n", v);
+			return false;
+		}
+	}
 	for (int i = 1; i < *argc; i++) {
 		if (strcmp(argv[i], "--lang") && strncmp(argv[i], "--lang=", 7))
 			continue;
 		v = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < *argc ? argv[i + 1] : "";
-		if ((k = lang_parse(v)) < 0) {
+		if ((k = lang_parse(v)) >= 0)
+			lang_set((enum lang)k);
+		else if (!keep) {
 			fprintf(stderr, "cyberduty: unknown language \"%s\" (use zh or en)\n", v);
 			return false;
 		}
-		lang_set((enum lang)k);
 		if (!keep) {
 			int n = argv[i][6] == '=' || i + 1 == *argc ? 1 : 2;
 
 			memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof *argv);
 			*argc -= n;
-			i--;
 		}
-		return true;
+		break;
 	}
-	if (v && *v) {
-		if ((k = lang_parse(v)) < 0) {
-			fprintf(stderr, "cyberduty: CYBERDUTY_LANG: unknown language \"%s\" (use zh or en)\n",
-				v);
-			return false;
-		}
-		lang_set((enum lang)k);
-		return true;
-	}
-	v = getenv("LC_ALL");
-	if (!v || !*v)
-		v = getenv("LC_MESSAGES");
-	if (!v || !*v)
-		v = getenv("LANG");
-	lang_set(lang_of_locale(v));
 	return true;
 }

@@ -52,7 +52,7 @@ static void say_repeat(const struct notice_view *v, const struct profile *p)
 		return;
 	printf("  REPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
 	       v->repeat_asset ? v->repeat_asset : "?", v->repeat_is_notice ? "notice" : "incident",
-	       v->repeat_code, time_format(v->repeat.at, when), p->numbers.repeat_window_months,
+	       v->repeat_code, time_show(v->repeat.at, when), p->numbers.repeat_window_months,
 	       p->numbers.repeat_article && *p->numbers.repeat_article ? p->numbers.repeat_article
 								       : "profile");
 }
@@ -111,7 +111,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 		char when[26];
 
 		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
-		       time_format(v.row.n.received_at, when), v.row.n.authority);
+		       time_show(v.row.n.received_at, when), v.row.n.authority);
 		say_due(&v, act_profile(&a));
 		say_repeat(&v, c.pol->p);
 		if (v.row.n.similar_total)
@@ -377,7 +377,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 	char when[26], day[11], why[64];
 
 	printf("通报 %s — %s\n", n->code, n->authority);
-	printf("  received: %s\n", time_format(n->received_at, when));
+	printf("  received: %s\n", time_show(n->received_at, when));
 	printf("  unit:     %s\n", v->row.unit_name ? v->row.unit_name : "");
 	printf("  assets:  ");
 	for (size_t k = 0; k < n->nassets; k++)
@@ -394,11 +394,11 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &v->due, at)),
 	       due_state_label(notice_state(n, &v->due, at)));
 	say_repeat(v, p);
-	printf("  timeline:\n    %s  received\n", time_format(n->received_at, when));
+	printf("  timeline:\n    %s  received\n", time_show(n->received_at, when));
 	for (size_t i = 0; i < n->nevents; i++) {
 		const struct notice_event *e = &n->events[i];
 
-		printf("    %s  %s (%s)", time_format(e->at, when), notice_event_code(e->kind),
+		printf("    %s  %s (%s)", time_show(e->at, when), notice_event_code(e->kind),
 		       notice_event_label(e->kind));
 		if (e->kind == NEV_EXTEND)
 			printf(" to %s", date_format(e->extended_to, day));
@@ -409,7 +409,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 		printf("\n");
 	}
 	for (size_t i = 0; i < v->nfixes; i++)
-		printf("  更正 correction %s by %s: %s — %s\n", time_format(v->fixes[i].at, when),
+		printf("  更正 correction %s by %s: %s — %s\n", time_show(v->fixes[i].at, when),
 		       v->fixes[i].by, v->fixes[i].reason, v->fixes[i].changes);
 	if (n->nsimilar) {
 		printf("  举一反三 — similar systems to check (%zu unchecked of %zu", v->row.similar_unchecked,
@@ -425,7 +425,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 			       v->row.similar_code[i], v->row.similar_name[i],
 			       similar_describe(k->why, why, sizeof(why)));
 			if (k->checked_at != CD_TIME_NONE)
-				printf(" checked %s%s%s", time_format(k->checked_at, when),
+				printf(" checked %s%s%s", time_show(k->checked_at, when),
 				       k->checked_by ? " by " : "",
 				       k->checked_by ? k->checked_by : "");
 			if (k->note)

@@ -153,7 +153,7 @@ expect 0 "$CD" incident list --db "$DB" --as-of 2024-11-01 --json
 _srv=$(jq -r --arg i "$I5" '.incidents[] | select(.code == $i) | .assets[0]' "$T/out")
 expect 0 "$CD" notice add --db "$DB" --code N-AFTER --authority 市委网信办 --asset "$_srv" \
 	--received '2024-11-01 11:00'
-has "$T/out" "REPEAT: $_srv had incident $I5 on 2024-10-30T10:00:00+08:00, within 3 months"
+has "$T/out" "REPEAT: $_srv had incident $I5 on 30 Oct 2024 10:00, within 3 months"
 
 # a fresh register: 计算机学院's first responsible changed on 2025-03-10
 F=$T/fresh.db
