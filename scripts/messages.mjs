@@ -19,7 +19,7 @@ const shared = { cd_diag_set: 2, api_fail: 4, act_fail: 3, cd_diag_prefix: 1, la
 // helpers that keep both languages of a message themselves: io/csv_import.c's tx formats each
 // error once in Chinese and once in English (the report carries both)
 const bilingual = new Set(['tx']);
-// the command line's output (src/cli only: cli.h routes them through the catalogue)
+// what is printed for people: src/cli (cli.h) and every file that includes io/say.h
 const cliOut = { printf: 0, fprintf: 1, puts: 0, fputs: 0 };
 
 function walk(dir, out) {
@@ -166,7 +166,8 @@ export function extract(rootDir) {
 	const found = new Map(); // format → first place
 	for (const { f, toks } of parsed) {
 		const rel = relative(rootDir, f);
-		const fns = { ...global, ...formatDecls(toks), ...(rel.startsWith('src/cli/') ? cliOut : {}) };
+		const says = rel.startsWith('src/cli/') || /#include "io\/say\.h"/.test(readFileSync(f, 'utf8'));
+		const fns = { ...global, ...formatDecls(toks), ...(says ? cliOut : {}) };
 		for (let i = 0; i + 1 < toks.length; i++) {
 			const tk = toks[i];
 			if (tk.t !== 'id' || !(tk.v in fns) || toks[i + 1].v !== '(' || fns[tk.v] < 0 ||

@@ -588,38 +588,6 @@ const char **cli_split_codes(const char *list, struct arena *a, size_t *n)
 
 /* --- the language of what is printed ------------------------------------------------------------ */
 
-int cli_printf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintf(lang_tr(fmt), ap);
-	va_end(ap);
-	return n;
-}
-
-int cli_fprintf(FILE *f, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vfprintf(f, lang_tr(fmt), ap);
-	va_end(ap);
-	return n;
-}
-
-int cli_puts(const char *s)
-{
-	return (puts)(lang_tr(s));
-}
-
-int cli_fputs(const char *s, FILE *f)
-{
-	return (fputs)(lang_tr(s), f);
-}
-
 bool cli_lang(int *argc, char **argv)
 {
 	const char *v = getenv("CYBERDUTY_LANG");

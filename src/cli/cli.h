@@ -16,21 +16,10 @@
 #include "store/store.h"
 #include "svc/book.h"
 
-/* What the commands print goes through the message catalogue (core/lang.h): printf, fprintf,
- * puts and fputs in a command file are cli_printf … below, which print the format in the
- * process's language (cli_lang) — so every message is written once, as its English format. */
-int cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int cli_fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int cli_puts(const char *s);
-int cli_fputs(const char *s, FILE *f);
-#undef printf
-#undef fprintf
-#undef puts
-#undef fputs
-#define printf(...)  cli_printf(__VA_ARGS__)
-#define fprintf(...) cli_fprintf(__VA_ARGS__)
-#define puts(s)      cli_puts(s)
-#define fputs(s, f)  cli_fputs(s, f)
+/* What the commands print goes through the message catalogue: printf, fprintf, puts and fputs
+ * in a command file print the format in the process's language (io/say.h, cli_lang) — so every
+ * message is written once, as its English format. */
+#include "io/say.h"
 
 /* cli_lang sets the process's language from argv and the environment: `--lang zh|en` (taken out
  * of argv, *argc shortened — except after `export`, whose --lang also chooses the file's
