@@ -588,6 +588,14 @@ const char **cli_split_codes(const char *list, struct arena *a, size_t *n)
 
 /* --- the language of what is printed ------------------------------------------------------------ */
 
+const char *cli_cell(char *buf, size_t n, const char *s, int width)
+{
+	int pad = width - lang_width(s);
+
+	snprintf(buf, n, "%s%*s", s, pad > 0 ? pad : 0, "");
+	return buf;
+}
+
 bool cli_lang(int *argc, char **argv)
 {
 	const char *v = getenv("CYBERDUTY_LANG");

@@ -21,6 +21,11 @@
  * message is written once, as its English format. */
 #include "io/say.h"
 
+/* cli_cell writes s padded with spaces to `width` terminal columns (lang_width: a Chinese
+ * character takes two) into buf and returns buf: a table's cell that lines up in either
+ * language. A longer s is kept whole. */
+const char *cli_cell(char *buf, size_t n, const char *s, int width);
+
 /* cli_lang sets the process's language from argv and the environment: `--lang zh|en` (taken out
  * of argv, *argc shortened — except after `export`, whose --lang also chooses the file's
  * language and stays), else $CYBERDUTY_LANG, else the first set of $LC_ALL, $LC_MESSAGES,

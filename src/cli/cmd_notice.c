@@ -24,20 +24,21 @@ static void say_due(const struct notice_view *v, const struct profile *p)
 		       p->id);
 		return;
 	}
-	printf("  due: %s 24:00 (", date_format(v->due.due, day));
+	date_format(v->due.due, day);
 	if (v->due.extended)
-		printf("extended by %s: %s", v->row.n.extended_by, v->row.n.extension_reason);
+		printf("  due: %s 24:00 (extended by %s: %s)\n", day, v->row.n.extended_by,
+		       v->row.n.extension_reason);
 	else if (v->due.stated)
-		printf("the notice's own deadline");
+		printf("  due: %s 24:00 (the notice's own deadline)\n", day);
 	else if (v->due.defaulted)
-		printf("本单位默认整改时限 — the organisation's default, %d working days after receipt",
-		       p->numbers.rectify_workdays);
+		printf("  due: %s 24:00 (the organisation's default, %d working days after receipt)\n",
+		       day, p->numbers.rectify_workdays);
 	else
-		printf("%d working days after receipt, %s", p->numbers.rectify_workdays,
+		printf("  due: %s 24:00 (%d working days after receipt, %s)\n", day,
+		       p->numbers.rectify_workdays,
 		       p->numbers.rectify_article && *p->numbers.rectify_article
 			       ? p->numbers.rectify_article
 			       : "profile");
-	printf(")\n");
 	if (v->due.estimated)
 		fprintf(stderr, "warning: no official holiday calendar for %d: counted Monday–Friday\n",
 			calendar_estimated_year(v->cal, time_cst_date(v->row.n.received_at),
@@ -333,8 +334,8 @@ static int notice_list(int argc, char **argv, const char *usage)
 	if (c.o.json)
 		list = json_array();
 	else
-		printf("%-24s %-19s %-14s %-10s %-12s %s\n", "notice", "received", "stage", "due",
-		       "state", "assets");
+		printf("notice                   received            stage          due        state"
+		       "        assets\n");
 	for (;;) {
 		struct notice_view *v = NULL;
 		size_t n = 0;
@@ -344,7 +345,8 @@ static int notice_list(int argc, char **argv, const char *usage)
 			break;
 		for (size_t i = 0; i < n; i++) {
 			const struct notice *no = &v[i].row.n;
-			char when[26], day[11];
+			enum due_state ds = notice_state(no, &v[i].due, c.o.at);
+			char when[26], day[11], stage[48], cell[48], code[160];
 
 			if (list) {
 				json_array_append_new(list, svc_notice_json(&a, &v[i], c.o.at, false));
@@ -352,10 +354,14 @@ static int notice_list(int argc, char **argv, const char *usage)
 			}
 			time_format(no->received_at, when);
 			when[16] = '\0';
-			printf("%-24s %-19s %-14s %-10s %-12s", no->code, when,
-			       notice_stage_code(no->stage),
+			printf("%s %-19s %s %-10s %s", cli_cell(code, sizeof code, no->code, 24), when,
+			       cli_cell(stage, sizeof stage,
+					lang_pick(notice_stage_code(no->stage),
+						  notice_stage_label(no->stage)),
+					14),
 			       v[i].due.due == CD_DATE_NONE ? "—" : date_format(v[i].due.due, day),
-			       due_state_code(notice_state(no, &v[i].due, c.o.at)));
+			       cli_cell(cell, sizeof cell,
+					lang_pick(due_state_code(ds), due_state_label(ds)), 12));
 			for (size_t k = 0; k < no->nassets; k++)
 				printf("%s%s", k ? "," : " ", v[i].row.asset_code[k]);
 			if (v[i].repeat_code)

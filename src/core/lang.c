@@ -69,6 +69,40 @@ const char *lang_tr(const char *en)
 	return zh;
 }
 
+const char *lang_pick(const char *en, const char *zh)
+{
+	return current == LANG_EN || !zh ? en : zh;
+}
+
+int lang_width(const char *s)
+{
+	int w = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		uint32_t c;
+
+		if ((*p & 0xC0) == 0x80)
+			continue; /* a continuation byte: counted with its lead */
+		if (*p < 0x80) {
+			w++;
+			continue;
+		}
+		c = *p >= 0xF0 ? 0x10000u : *p >= 0xE0 ? (uint32_t)(*p & 0x0F) << 12 : 0x80u;
+		if (*p >= 0xE0 && *p < 0xF0 && (p[1] & 0xC0) == 0x80)
+			c |= (uint32_t)(p[1] & 0x3F) << 6;
+		/* the wide ranges of UAX #11 that Chinese text uses: CJK radicals to Hangul,
+		 * compatibility ideographs, vertical and full-width forms, the supplementary
+		 * ideographic planes */
+		w += (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+				     (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+				     (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
+				     c >= 0x10000
+			     ? 2
+			     : 1;
+	}
+	return w;
+}
+
 void lang_set(enum lang l)
 {
 	current = l == LANG_EN ? LANG_EN : LANG_ZH;

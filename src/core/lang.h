@@ -23,6 +23,14 @@ enum lang lang_get(void);
  * %1$s forms), so it takes the same arguments. */
 const char *lang_tr(const char *en) __attribute__((format_arg(1)));
 
+/* lang_pick returns en or zh, whichever is the calling thread's language: for a label whose
+ * English is its code (an enumeration's) and whose Chinese its table's label. */
+const char *lang_pick(const char *en, const char *zh);
+
+/* lang_width gives the columns a terminal shows the UTF-8 text s in: East Asian wide
+ * characters (CJK, full-width forms) take two, others one. */
+int lang_width(const char *s);
+
 /* lang_zh returns the catalogue's Chinese for `en`, or NULL when it has none. */
 const char *lang_zh(const char *en) __attribute__((format_arg(1)));
 
