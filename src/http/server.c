@@ -113,6 +113,7 @@ static struct MHD_Response *text_response(char *text, size_t len)
 	}
 	MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "Vary", "Accept-Language"); /* messages and labels in it */
 	return r;
 }
 
