@@ -138,7 +138,8 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
 	enum cd_err rc = store_id_of(c->s, k, code, id, c->d);
 
 	if (rc == CD_ENOTFOUND)
-		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field, what[k], code);
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field,
+				lang_tr(what[k]), code);
 	return rc;
 }
 
@@ -174,7 +175,8 @@ enum cd_err act_ref(struct act *c, enum store_kind k, const char *code, const ch
 
 	if (!rc && !act_ref_in_scope(c, k, *id)) {
 		*id = 0;
-		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field, what[k], code);
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field,
+				lang_tr(what[k]), code);
 	}
 	return rc;
 }
