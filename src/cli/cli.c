@@ -586,7 +586,7 @@ const char **cli_split_codes(const char *list, struct arena *a, size_t *n)
 	return v ? v : arena_alloc(a, sizeof *v);
 }
 
-/* --- the language of what is printed ------------------------------------------------------------ */
+/* --- the language of what is printed ---------------------------------------------------------- */
 
 const char *cli_cell(char *buf, size_t n, const char *s, int width)
 {

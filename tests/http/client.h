@@ -27,6 +27,22 @@ __attribute__((constructor)) static void client_english(void)
 	setenv("CYBERDUTY_LANG", "en", 1);
 }
 
+/* client_sh runs a shell command (formatted) and returns its exit status, -1 when it did not
+ * exit. */
+static inline int client_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int client_sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
 static inline void reply_free(struct reply *r)
 {
 	free(r->body);

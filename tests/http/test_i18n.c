@@ -16,20 +16,6 @@ static char cookie[128], csrf[64];
 static struct reply r;
 static json_t *j;
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	st = system(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* call makes a request as the signed-in office (when signed), in language lang: NULL sends no
  * Accept-Language at all (the default: Chinese), else the header's value. */
 static void call(const char *lang, const char *method, const char *path, const char *body)
@@ -91,7 +77,7 @@ static int setup(void **state)
 	(void)state;
 	tmp_db(db, sizeof db, "i18n");
 	snprintf(out_path, sizeof out_path, "%s.out", db);
-	if (sh("%s demo --db %s --profile imnu-2022 >/dev/null", bin, db))
+	if (client_sh("%s demo --db %s --profile imnu-2022 >/dev/null", bin, db))
 		return -1;
 	port = client_serve(bin, db, out_path, &pid);
 	if (!port)
@@ -229,9 +215,9 @@ static void answer_in_chinese(void **state)
 	assert_int_equal(r.status, 422);
 	assert_non_null(strstr(jstr("error.message"), "tampered: \"也许\" is not true or false"));
 	/* the timeline keeps the engine's words */
-	assert_int_equal(sh("sqlite3 %s \"SELECT value FROM incident_event WHERE name = 'tampered' "
-			    "ORDER BY id\" | tr '\\n' ' ' | grep -qx 'true  false '",
-			    db),
+	assert_int_equal(client_sh("sqlite3 %s \"SELECT value FROM incident_event WHERE name = "
+				   "'tampered' ORDER BY id\" | tr '\\n' ' ' | grep -qx 'true  false '",
+				   db),
 			 0);
 }
 
