@@ -384,19 +384,36 @@ static int incident_close(int argc, char **argv, const char *usage)
 static void list_row(const struct reg *reg, const struct incident *x,
                      const struct incident_analysis *an)
 {
-	char when[26], grade[64];
+	enum case_stage cs = accountability_stage(x);
+	char when[26], grade[64], code[160], c1[64], c2[64], c3[64], c4[64], c5[64];
 
 	time_format(x->detected_at, when);
 	when[16] = '\0';
 	snprintf(grade, sizeof grade, "%s %s", grade_label(an->grade),
-	         x->graded                  ? "confirmed"
-	         : an->proposal.unconfirmed ? "draft"
-	                                    : "proposed");
-	printf("%-16s %-16s %-20s %-12s %-8s %-12s %2zu/%-2zu    %-11s", x->code, when, grade,
-	       an->report_required ? due_state_code(an->report_state) : "—",
-	       x->handling_ended_at == CD_TIME_NONE ? "open" : "ended",
-	       an->summary_due != CD_DATE_NONE ? due_state_code(an->summary_state) : "—",
-	       an->nfired, an->nopen, accountability_stage_code(accountability_stage(x)));
+	         x->graded                  ? lang_pick("confirmed", "已确认")
+	         : an->proposal.unconfirmed ? lang_pick("draft", "初拟")
+	                                    : lang_pick("proposed", "建议"));
+	printf("%s %-16s %s %s %s %s %2zu/%-2zu    %s", cli_cell(code, sizeof code, x->code, 16),
+	       when, cli_cell(c1, sizeof c1, grade, 20),
+	       cli_cell(c2, sizeof c2,
+	                an->report_required ? lang_pick(due_state_code(an->report_state),
+	                                                due_state_label(an->report_state))
+	                                    : "—",
+	                12),
+	       cli_cell(c3, sizeof c3,
+	                x->handling_ended_at == CD_TIME_NONE ? lang_pick("open", "处置中")
+	                                                     : lang_pick("ended", "已结束"),
+	                8),
+	       cli_cell(c4, sizeof c4,
+	                an->summary_due != CD_DATE_NONE
+	                        ? lang_pick(due_state_code(an->summary_state),
+	                                    due_state_label(an->summary_state))
+	                        : "—",
+	                12),
+	       an->nfired, an->nopen,
+	       cli_cell(c5, sizeof c5,
+	                lang_pick(accountability_stage_code(cs), accountability_stage_label(cs)),
+	                11));
 	for (size_t k = 0; k < x->nassets; k++)
 		printf("%s%s", k ? "," : " ", asset_code(reg, x->assets[k]));
 	printf("\n");
@@ -431,8 +448,8 @@ static int incident_list(int argc, char **argv, const char *usage)
 	if (!rc && c.o.json)
 		list = json_array();
 	else if (!rc)
-		printf("%-16s %-16s %-20s %-12s %-8s %-12s %-9s %-11s %s\n", "incident", "detected",
-		       "grade", "report", "handling", "summary", "triggers", "case", "assets");
+		printf("incident         detected         grade                report       handling "
+		       "summary      triggers  case        assets\n");
 	while (!rc) {
 		struct incident_view *v = NULL;
 		struct incident_env env;

@@ -58,6 +58,13 @@ expect 0 "$CD" notice list --db "$DB" --as-of 2026-12-03
 has "$T/out" "notice                   received            stage          due        state        assets"
 has "$T/out" "示例通报〔2026〕1号      2026-09-19T09:30    verified       2026-09-29 done_on_time WWW"
 lacks "$T/out" "已逾期"
+expect 0 zh "$CD" incident list --db "$DB" --as-of 2026-12-03
+has "$T/out" "事件编号         发现时间         级别                 报告         处置     总结"
+has "$T/out" "较大 已确认"
+has "$T/out" "已作出决定"
+expect 0 "$CD" incident list --db "$DB" --as-of 2026-12-03
+has "$T/out" "较大 confirmed"
+has "$T/out" "decided"
 expect 1 zh "$CD" due --db "$DB" --as-of 2026-12-03
 has "$T/out" "已逾期"
 has "$T/out" "项已逾期"
