@@ -71,6 +71,13 @@ has "$T/out" "项已逾期"
 expect 1 "$CD" due --db "$DB" --as-of 2026-12-03
 has "$T/out" "  overdue"
 
+# the gaps, said once in the reader's language
+expect 1 zh "$CD" check --db "$DB" --as-of 2026-12-03
+has "$T/out" "美术学院（MSXY）：未明确网络安全员"
+lacks "$T/out" "no security_officer holder"
+expect 1 "$CD" check --db "$DB" --as-of 2026-12-03
+has "$T/out" "美术学院 (MSXY): 未明确网络安全员 — no security_officer holder"
+
 # a time shown as people write it, and read back in that form
 expect 0 zh "$CD" notice show '示例通报〔2026〕3号' --db "$DB"
 has "$T/out" "  收到：    2026年11月21日 15:00"
