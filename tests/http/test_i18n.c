@@ -165,6 +165,13 @@ static void labels_each_language(void **state)
 	assert_string_equal(jstr("items.0.state"), "done_on_time");
 	assert_string_equal(jstr("items.0.state_label"), "done on time");
 	assert_string_equal(jstr("items.0.stage_label"), "verified");
+	/* the systems' status, whose answers are written straight as text */
+	call(NULL, "GET", "/api/v1/assets?limit=1&status=live", NULL);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(jstr("items.0.status"), "live");
+	assert_string_equal(jstr("items.0.status_label"), "运行");
+	call("en", "GET", "/api/v1/assets?limit=1&status=live", NULL);
+	assert_string_equal(jstr("items.0.status_label"), "live");
 	/* an overdue notice of the demo reads 已逾期 */
 	call(NULL, "GET", "/api/v1/notices?state=overdue", NULL);
 	assert_int_equal(r.status, 200);
