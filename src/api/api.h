@@ -34,6 +34,7 @@ struct api_request {
 	const char *authorization; /* the Authorization header, or NULL */
 	const char *csrf;          /* the X-CSRF-Token header, or NULL */
 	const char *content_type;  /* or NULL */
+	const char *accept_language; /* the Accept-Language header (zh when NULL: core/lang.h) */
 	const char *ip;            /* the client's address */
 	bool tls;                  /* the connection is HTTPS (cookies get Secure) */
 	const char *body;          /* NUL-terminated; len bytes (may hold NULs) */

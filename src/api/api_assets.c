@@ -61,6 +61,9 @@ void api_asset_text(struct jtext *t, const struct asset_row *r)
 	kv_bool(t, "personal_info", a->personal_info);
 	kv_bool(t, "protection_installed", a->protection_installed);
 	kv_str(t, "status", asset_status_code(a->status));
+	/* its label in the caller's language, as api_labels adds to the other answers */
+	kv_str(t, "status_label",
+	       lang_pick(asset_status_code(a->status), asset_status_label(a->status)));
 	kv_str(t, "admin_level", a->admin_level);
 	jt_raw(t, "}", 1);
 }

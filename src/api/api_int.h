@@ -130,6 +130,10 @@ struct api_ctx {
 	struct arena *a;         /* freed after the answer */
 };
 
+/* api_labels adds beside each enumeration value of v ("state": "overdue") its label in the
+ * thread's language ("state_label": "已逾期"), through nested objects and arrays (labels.c). */
+void api_labels(json_t *v);
+
 /* api_fail answers a JSON error and returns status. */
 int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *field,
 	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -25,7 +25,7 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, lang_tr(fmt), ap);
 	va_end(ap);
 	/* a message may quote what the client sent (a parser's error, a value cut at 64 bytes):
 	 * JSON strings are UTF-8 */
@@ -68,6 +68,7 @@ int api_ok(struct api_ctx *x, unsigned status, json_t *body)
 	json_decref(x->r->body);
 	x->r->body = body;
 	x->r->status = status;
+	api_labels(body);
 	if (!body && status != 204)
 		return api_fail(x, 500, "internal", NULL, "out of memory");
 	return (int)status;
@@ -535,14 +536,15 @@ static void audit_outcome(struct api_ctx *x, int st)
 		api_audit(x, x->rt->action ? x->rt->action : "write", object, AUDIT_INVALID, NULL);
 }
 
-/* cache_key: what a kept answer of route x->rt is filed under — the caller's role and scope,
- * the path and the query as given, each text after its length (decoded values may hold any
- * separator: "q=a&kind=portal" as one value must not read as two parameters). false when it
- * does not fit (the answer is not kept). */
+/* cache_key: what a kept answer of route x->rt is filed under — the language, the caller's
+ * role and scope, the path and the query as given, each text after its length (decoded values
+ * may hold any separator: "q=a&kind=portal" as one value must not read as two parameters).
+ * false when it does not fit (the answer is not kept). */
 static bool cache_key(const struct api_ctx *x, char *key, size_t n)
 {
-	size_t k = (size_t)snprintf(key, n, "%s|%lld|%zu:%s", account_role_code(x->who.role),
-				    (long long)x->who.unit, strlen(x->q->path), x->q->path);
+	size_t k = (size_t)snprintf(key, n, "%s|%s|%lld|%zu:%s", lang_code(lang_get()),
+				    account_role_code(x->who.role), (long long)x->who.unit,
+				    strlen(x->q->path), x->q->path);
 
 	for (size_t i = 0; i < x->q->nquery && k < n; i++) {
 		const char *v = x->q->query[i].value ? x->q->query[i].value : "";
@@ -581,6 +583,7 @@ void api_handle(const struct api_request *q, struct api_response *r)
 	int st;
 
 	memset(r, 0, sizeof *r);
+	lang_set(lang_of_accept(q->accept_language)); /* every message of this request */
 	if (!(x.a = arena_new(0))) {
 		api_fail(&x, 500, "internal", NULL, "out of memory");
 		return;

@@ -53,7 +53,7 @@ static void broken(struct walk *w, enum audit_break what, int64_t seq, const cha
 	if (n >= sizeof(r->why))
 		n = sizeof(r->why) - 1;
 	va_start(ap, fmt);
-	vsnprintf(r->why + n, sizeof(r->why) - n, fmt, ap);
+	vsnprintf(r->why + n, sizeof(r->why) - n, lang_tr(fmt), ap);
 	va_end(ap);
 }
 

@@ -39,7 +39,7 @@ static bool usage_error(const char *usage, const char *fmt, ...)
 
 	fputs("cyberduty: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, lang_tr(fmt), ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: cyberduty %s\n", usage);
 	return false;
@@ -584,4 +584,58 @@ const char **cli_split_codes(const char *list, struct arena *a, size_t *n)
 		p += len + (p[len] == ',');
 	}
 	return v ? v : arena_alloc(a, sizeof *v);
+}
+
+/* --- the language of what is printed ---------------------------------------------------------- */
+
+const char *cli_cell(char *buf, size_t n, const char *s, int width)
+{
+	int pad = width - lang_width(s);
+
+	snprintf(buf, n, "%s%*s", s, pad > 0 ? pad : 0, "");
+	return buf;
+}
+
+bool cli_lang(int *argc, char **argv)
+{
+	const char *v = getenv("CYBERDUTY_LANG");
+	bool keep = *argc > 1 && !strcmp(argv[1], "export");
+	int k;
+
+	/* the environment first: a refused --lang is said in its language */
+	if (v && *v && (k = lang_parse(v)) >= 0) {
+		lang_set((enum lang)k);
+	} else {
+		const char *loc = getenv("LC_ALL");
+
+		if (!loc || !*loc)
+			loc = getenv("LC_MESSAGES");
+		if (!loc || !*loc)
+			loc = getenv("LANG");
+		lang_set(lang_of_locale(loc));
+		if (v && *v) {
+			fprintf(stderr,
+				"cyberduty: CYBERDUTY_LANG: unknown language \"%s\" (use zh or en)\n", v);
+			return false;
+		}
+	}
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--lang") && strncmp(argv[i], "--lang=", 7))
+			continue;
+		v = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < *argc ? argv[i + 1] : "";
+		if ((k = lang_parse(v)) >= 0)
+			lang_set((enum lang)k);
+		else if (!keep) {
+			fprintf(stderr, "cyberduty: unknown language \"%s\" (use zh or en)\n", v);
+			return false;
+		}
+		if (!keep) {
+			int n = argv[i][6] == '=' || i + 1 == *argc ? 1 : 2;
+
+			memmove(argv + i, argv + i + n, (size_t)(*argc - i - n + 1) * sizeof *argv);
+			*argc -= n;
+		}
+		break;
+	}
+	return true;
 }

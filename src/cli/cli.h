@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "io/jnull.h"
 #include "core/access.h"
@@ -14,6 +15,23 @@
 #include "core/profile.h"
 #include "store/store.h"
 #include "svc/book.h"
+
+/* What the commands print goes through the message catalogue: printf, fprintf, puts and fputs
+ * in a command file print the format in the process's language (io/say.h, cli_lang) — so every
+ * message is written once, as its English format. */
+#include "io/say.h"
+
+/* cli_cell writes s padded with spaces to `width` terminal columns (lang_width: a Chinese
+ * character takes two) into buf and returns buf: a table's cell that lines up in either
+ * language. A longer s is kept whole. */
+const char *cli_cell(char *buf, size_t n, const char *s, int width);
+
+/* cli_lang sets the process's language from argv and the environment: `--lang zh|en` (taken out
+ * of argv, *argc shortened — except after `export`, whose --lang also chooses the file's
+ * language and stays), else $CYBERDUTY_LANG, else the first set of $LC_ALL, $LC_MESSAGES,
+ * $LANG (a locale starting with "en" is English; anything else, C and POSIX included,
+ * Chinese). False, having said why, for an unknown --lang or $CYBERDUTY_LANG. */
+bool cli_lang(int *argc, char **argv);
 
 #define EXIT_CLEAN    0 /* done; for check: no findings */
 #define EXIT_FINDINGS 1 /* check found gaps */

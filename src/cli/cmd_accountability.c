@@ -253,7 +253,7 @@ static void show_kept(const char *title, const struct incident_event *e, size_t 
 
 	if (!e)
 		return;
-	printf("\n%s (%zu kept; the latest, %s%s%s):\n%s", title, n, time_format(e->at, when),
+	printf("\n%s (%zu kept; the latest, %s%s%s):\n%s", title, n, time_show(e->at, when),
 	       e->by ? " by " : "", e->by ? e->by : "", e->note ? e->note : "");
 }
 
@@ -274,7 +274,7 @@ static void show_text(const struct reg *reg, const struct incident *x)
 		const struct incident_event *e = &x->events[i];
 
 		if (e->kind == IEV_FACT)
-			printf("  %s  %s = %s — %s%s%s\n", time_format(e->at, when), e->name,
+			printf("  %s  %s = %s — %s%s%s\n", time_show(e->at, when), e->name,
 			       *e->value ? e->value : "unknown", e->note ? e->note : "",
 			       e->by ? " — by " : "", e->by ? e->by : "");
 	}

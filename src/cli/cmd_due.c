@@ -200,10 +200,15 @@ int cmd_due(int argc, char **argv, const char *usage)
 		for (size_t i = 0; i < n; i++) {
 			const struct item *it = &v[i];
 			const struct unit *u = it->unit ? reg_unit(b.reg, it->unit) : NULL;
+			char state[48];
 
-			printf("  %-10s  %-12s  %s", it->due == CD_DATE_NONE ? "—"
-									: date_format(it->due, day),
-			       due_state_code(it->state), it->title);
+			printf("  %-10s  %s  %s", it->due == CD_DATE_NONE ? "—"
+								    : date_format(it->due, day),
+			       cli_cell(state, sizeof state,
+					lang_pick(due_state_code(it->state),
+						  due_state_label(it->state)),
+					12),
+			       it->title);
 			if (u)
 				printf(" · %s", u->name);
 			if (it->article && *it->article)

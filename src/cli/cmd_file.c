@@ -49,7 +49,7 @@ static void say(const struct evidence_row *e)
 
 	evidence_type_allowed(e->type, &label);
 	printf("%lld\t%s\t%s\t%lld 字节\tSM3 %.16s…\t%s\t%s%s\n", (long long)e->id, e->name, label,
-	       (long long)e->size, e->sm3, time_format(e->added_at, when), e->added_by,
+	       (long long)e->size, e->sm3, time_show(e->added_at, when), e->added_by,
 	       e->withdrawn_at == CD_TIME_NONE ? "" : "\t(withdrawn)");
 }
 

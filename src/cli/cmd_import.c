@@ -45,9 +45,9 @@ int cmd_import(int argc, char **argv, const char *usage)
 	else if (rc == CD_EINVAL)
 		print_errors(&r);
 	if (!rc && !o.json)
-		printf("%s: %s %zu %s (新增 %zu，更新 %zu；created %zu, updated %zu; %s)\n",
-		       o.pos[1], o.dry_run ? "checked, would import" : "imported",
-		       r.created + r.updated, o.pos[0], r.created, r.updated, r.created, r.updated,
+		printf(o.dry_run ? "%s: checked, would import %zu %s (created %zu, updated %zu; %s)\n"
+				 : "%s: imported %zu %s (created %zu, updated %zu; %s)\n",
+		       o.pos[1], r.created + r.updated, o.pos[0], r.created, r.updated,
 		       r.encoding ? r.encoding : "");
 	csv_report_free(&r);
 	store_close(s);

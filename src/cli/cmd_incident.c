@@ -56,11 +56,11 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 		return;
 	}
 	printf("  report:   due %s (%d minutes after detection, reporter %s%s) — %s",
-	       time_format(an->report_due, t1), env->rules->report_minutes[x->reporter],
+	       time_show(an->report_due, t1), env->rules->report_minutes[x->reporter],
 	       reporter_code(x->reporter), x->reporter_set ? "" : " by default",
 	       due_state_code(an->report_state));
 	if (an->reported_at != CD_TIME_NONE)
-		printf(", reported %s", time_format(an->reported_at, t2));
+		printf(", reported %s", time_show(an->reported_at, t2));
 	printf("\n");
 	if (x->handling_ended_at == CD_TIME_NONE || an->summary_due == CD_DATE_NONE)
 		printf("  summary:  due %d days after handling ends (handling not ended)\n",
@@ -68,7 +68,7 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 	else
 		printf("  summary:  due %s 24:00 (%d days after handling ended %s) — %s\n",
 		       date_format(an->summary_due, day), env->rules->summary_days,
-		       time_format(x->handling_ended_at, t1), due_state_code(an->summary_state));
+		       time_show(x->handling_ended_at, t1), due_state_code(an->summary_state));
 }
 
 /* say_status: grade, reports, paralysis, handling and the case — after every change and in
@@ -203,7 +203,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 		char what[160];
 
 		snprintf(what, sizeof what, "recorded (detected %s, %zu system%s)",
-		         time_format(x.detected_at, when), x.nassets, x.nassets == 1 ? "" : "s");
+		         time_show(x.detected_at, when), x.nassets, x.nassets == 1 ? "" : "s");
 		rc = after_change(&c, x.code, what, true);
 	}
 	return cli_book_close(&c, rc, EXIT_CLEAN);
@@ -384,19 +384,36 @@ static int incident_close(int argc, char **argv, const char *usage)
 static void list_row(const struct reg *reg, const struct incident *x,
                      const struct incident_analysis *an)
 {
-	char when[26], grade[64];
+	enum case_stage cs = accountability_stage(x);
+	char when[26], grade[64], code[160], c1[64], c2[64], c3[64], c4[64], c5[64];
 
 	time_format(x->detected_at, when);
 	when[16] = '\0';
 	snprintf(grade, sizeof grade, "%s %s", grade_label(an->grade),
-	         x->graded                  ? "confirmed"
-	         : an->proposal.unconfirmed ? "draft"
-	                                    : "proposed");
-	printf("%-16s %-16s %-20s %-12s %-8s %-12s %2zu/%-2zu    %-11s", x->code, when, grade,
-	       an->report_required ? due_state_code(an->report_state) : "—",
-	       x->handling_ended_at == CD_TIME_NONE ? "open" : "ended",
-	       an->summary_due != CD_DATE_NONE ? due_state_code(an->summary_state) : "—",
-	       an->nfired, an->nopen, accountability_stage_code(accountability_stage(x)));
+	         x->graded                  ? lang_pick("confirmed", "已确认")
+	         : an->proposal.unconfirmed ? lang_pick("draft", "初拟")
+	                                    : lang_pick("proposed", "建议"));
+	printf("%s %-16s %s %s %s %s %2zu/%-2zu    %s", cli_cell(code, sizeof code, x->code, 16),
+	       when, cli_cell(c1, sizeof c1, grade, 20),
+	       cli_cell(c2, sizeof c2,
+	                an->report_required ? lang_pick(due_state_code(an->report_state),
+	                                                due_state_label(an->report_state))
+	                                    : "—",
+	                12),
+	       cli_cell(c3, sizeof c3,
+	                x->handling_ended_at == CD_TIME_NONE ? lang_pick("open", "处置中")
+	                                                     : lang_pick("ended", "已结束"),
+	                8),
+	       cli_cell(c4, sizeof c4,
+	                an->summary_due != CD_DATE_NONE
+	                        ? lang_pick(due_state_code(an->summary_state),
+	                                    due_state_label(an->summary_state))
+	                        : "—",
+	                12),
+	       an->nfired, an->nopen,
+	       cli_cell(c5, sizeof c5,
+	                lang_pick(accountability_stage_code(cs), accountability_stage_label(cs)),
+	                11));
 	for (size_t k = 0; k < x->nassets; k++)
 		printf("%s%s", k ? "," : " ", asset_code(reg, x->assets[k]));
 	printf("\n");
@@ -431,8 +448,8 @@ static int incident_list(int argc, char **argv, const char *usage)
 	if (!rc && c.o.json)
 		list = json_array();
 	else if (!rc)
-		printf("%-16s %-16s %-20s %-12s %-8s %-12s %-9s %-11s %s\n", "incident", "detected",
-		       "grade", "report", "handling", "summary", "triggers", "case", "assets");
+		printf("incident         detected         grade                report       handling "
+		       "summary      triggers  case        assets\n");
 	while (!rc) {
 		struct incident_view *v = NULL;
 		struct incident_env env;
@@ -501,14 +518,14 @@ static void show_timeline(const struct reg *reg, const struct incident *x)
 {
 	char at[26], rec[26], text[640];
 
-	printf("  timeline:\n    %s  detected\n", time_format(x->detected_at, at));
+	printf("  timeline:\n    %s  detected\n", time_show(x->detected_at, at));
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
 		printf("    %-25s  %s (%s) %s\n      recorded %s%s%s\n",
-		       e->at == CD_TIME_NONE ? "(no time)" : time_format(e->at, at),
+		       e->at == CD_TIME_NONE ? "(no time)" : time_show(e->at, at),
 		       incident_event_code(e->kind), incident_event_label(e->kind),
-		       event_text(reg, e, text, sizeof text), time_format(e->recorded_at, rec),
+		       event_text(reg, e, text, sizeof text), time_show(e->recorded_at, rec),
 		       e->by ? " by " : "", e->by ? e->by : "");
 	}
 }
@@ -541,9 +558,9 @@ static void show_record(const struct reg *reg, const struct incident *x)
 	char t1[26], t2[26];
 
 	printf("网络安全事件 %s%s%s\n", x->code, x->title ? " — " : "", x->title ? x->title : "");
-	printf("  detected: %s", time_format(x->detected_at, t1));
+	printf("  detected: %s", time_show(x->detected_at, t1));
 	if (x->occurred_at != CD_TIME_NONE)
-		printf("; occurred %s", time_format(x->occurred_at, t2));
+		printf("; occurred %s", time_show(x->occurred_at, t2));
 	printf("\n  unit:     %s\n  assets:  ", u ? u->name : "—");
 	for (size_t k = 0; k < x->nassets; k++) {
 		const struct asset *a = reg_asset(reg, x->assets[k]);
@@ -553,8 +570,8 @@ static void show_record(const struct reg *reg, const struct incident *x)
 	printf("\n  class:    %s%s%s\n", x->class_code ? x->class_code : "not recorded",
 	       x->subclass ? " / " : "", x->subclass ? x->subclass : "");
 	if (x->outage_start != CD_TIME_NONE)
-		printf("  outage:   %s – %s (%s)\n", time_format(x->outage_start, t1),
-		       x->outage_end == CD_TIME_NONE ? "not ended" : time_format(x->outage_end, t2),
+		printf("  outage:   %s – %s (%s)\n", time_show(x->outage_start, t1),
+		       x->outage_end == CD_TIME_NONE ? "not ended" : time_show(x->outage_end, t2),
 		       outage_scope_code(x->outage_scope));
 }
 

@@ -24,20 +24,21 @@ static void say_due(const struct notice_view *v, const struct profile *p)
 		       p->id);
 		return;
 	}
-	printf("  due: %s 24:00 (", date_format(v->due.due, day));
+	date_format(v->due.due, day);
 	if (v->due.extended)
-		printf("extended by %s: %s", v->row.n.extended_by, v->row.n.extension_reason);
+		printf("  due: %s 24:00 (extended by %s: %s)\n", day, v->row.n.extended_by,
+		       v->row.n.extension_reason);
 	else if (v->due.stated)
-		printf("the notice's own deadline");
+		printf("  due: %s 24:00 (the notice's own deadline)\n", day);
 	else if (v->due.defaulted)
-		printf("本单位默认整改时限 — the organisation's default, %d working days after receipt",
-		       p->numbers.rectify_workdays);
+		printf("  due: %s 24:00 (the organisation's default, %d working days after receipt)\n",
+		       day, p->numbers.rectify_workdays);
 	else
-		printf("%d working days after receipt, %s", p->numbers.rectify_workdays,
+		printf("  due: %s 24:00 (%d working days after receipt, %s)\n", day,
+		       p->numbers.rectify_workdays,
 		       p->numbers.rectify_article && *p->numbers.rectify_article
 			       ? p->numbers.rectify_article
 			       : "profile");
-	printf(")\n");
 	if (v->due.estimated)
 		fprintf(stderr, "warning: no official holiday calendar for %d: counted Monday–Friday\n",
 			calendar_estimated_year(v->cal, time_cst_date(v->row.n.received_at),
@@ -52,7 +53,7 @@ static void say_repeat(const struct notice_view *v, const struct profile *p)
 		return;
 	printf("  REPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
 	       v->repeat_asset ? v->repeat_asset : "?", v->repeat_is_notice ? "notice" : "incident",
-	       v->repeat_code, time_format(v->repeat.at, when), p->numbers.repeat_window_months,
+	       v->repeat_code, time_show(v->repeat.at, when), p->numbers.repeat_window_months,
 	       p->numbers.repeat_article && *p->numbers.repeat_article ? p->numbers.repeat_article
 								       : "profile");
 }
@@ -111,7 +112,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 		char when[26];
 
 		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
-		       time_format(v.row.n.received_at, when), v.row.n.authority);
+		       time_show(v.row.n.received_at, when), v.row.n.authority);
 		say_due(&v, act_profile(&a));
 		say_repeat(&v, c.pol->p);
 		if (v.row.n.similar_total)
@@ -280,9 +281,8 @@ static int notice_default(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	if (c.o.npos && strcmp(c.o.pos[0], "none") &&
 	    ((v = strtol(c.o.pos[0], &end, 10)) <= 0 || *end || v > POLICY_NOTICE_DEFAULT_MAX)) {
-		fprintf(stderr, "cyberduty: 给出 1 至 %d 个工作日，或 none — give 1 to %d working "
-				"days, or none\nusage: cyberduty %s\n",
-			POLICY_NOTICE_DEFAULT_MAX, POLICY_NOTICE_DEFAULT_MAX, usage);
+		fprintf(stderr, "cyberduty: give 1 to %d working days, or none\nusage: cyberduty %s\n",
+			POLICY_NOTICE_DEFAULT_MAX, usage);
 		return EXIT_ERROR;
 	}
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
@@ -334,8 +334,8 @@ static int notice_list(int argc, char **argv, const char *usage)
 	if (c.o.json)
 		list = json_array();
 	else
-		printf("%-24s %-19s %-14s %-10s %-12s %s\n", "notice", "received", "stage", "due",
-		       "state", "assets");
+		printf("notice                   received            stage          due        state"
+		       "        assets\n");
 	for (;;) {
 		struct notice_view *v = NULL;
 		size_t n = 0;
@@ -345,7 +345,8 @@ static int notice_list(int argc, char **argv, const char *usage)
 			break;
 		for (size_t i = 0; i < n; i++) {
 			const struct notice *no = &v[i].row.n;
-			char when[26], day[11];
+			enum due_state ds = notice_state(no, &v[i].due, c.o.at);
+			char when[26], day[11], stage[48], cell[48], code[160];
 
 			if (list) {
 				json_array_append_new(list, svc_notice_json(&a, &v[i], c.o.at, false));
@@ -353,10 +354,14 @@ static int notice_list(int argc, char **argv, const char *usage)
 			}
 			time_format(no->received_at, when);
 			when[16] = '\0';
-			printf("%-24s %-19s %-14s %-10s %-12s", no->code, when,
-			       notice_stage_code(no->stage),
+			printf("%s %-19s %s %-10s %s", cli_cell(code, sizeof code, no->code, 24), when,
+			       cli_cell(stage, sizeof stage,
+					lang_pick(notice_stage_code(no->stage),
+						  notice_stage_label(no->stage)),
+					14),
 			       v[i].due.due == CD_DATE_NONE ? "—" : date_format(v[i].due.due, day),
-			       due_state_code(notice_state(no, &v[i].due, c.o.at)));
+			       cli_cell(cell, sizeof cell,
+					lang_pick(due_state_code(ds), due_state_label(ds)), 12));
 			for (size_t k = 0; k < no->nassets; k++)
 				printf("%s%s", k ? "," : " ", v[i].row.asset_code[k]);
 			if (v[i].repeat_code)
@@ -378,7 +383,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 	char when[26], day[11], why[64];
 
 	printf("通报 %s — %s\n", n->code, n->authority);
-	printf("  received: %s\n", time_format(n->received_at, when));
+	printf("  received: %s\n", time_show(n->received_at, when));
 	printf("  unit:     %s\n", v->row.unit_name ? v->row.unit_name : "");
 	printf("  assets:  ");
 	for (size_t k = 0; k < n->nassets; k++)
@@ -395,11 +400,11 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &v->due, at)),
 	       due_state_label(notice_state(n, &v->due, at)));
 	say_repeat(v, p);
-	printf("  timeline:\n    %s  received\n", time_format(n->received_at, when));
+	printf("  timeline:\n    %s  received\n", time_show(n->received_at, when));
 	for (size_t i = 0; i < n->nevents; i++) {
 		const struct notice_event *e = &n->events[i];
 
-		printf("    %s  %s (%s)", time_format(e->at, when), notice_event_code(e->kind),
+		printf("    %s  %s (%s)", time_show(e->at, when), notice_event_code(e->kind),
 		       notice_event_label(e->kind));
 		if (e->kind == NEV_EXTEND)
 			printf(" to %s", date_format(e->extended_to, day));
@@ -410,7 +415,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 		printf("\n");
 	}
 	for (size_t i = 0; i < v->nfixes; i++)
-		printf("  更正 correction %s by %s: %s — %s\n", time_format(v->fixes[i].at, when),
+		printf("  更正 correction %s by %s: %s — %s\n", time_show(v->fixes[i].at, when),
 		       v->fixes[i].by, v->fixes[i].reason, v->fixes[i].changes);
 	if (n->nsimilar) {
 		printf("  举一反三 — similar systems to check (%zu unchecked of %zu", v->row.similar_unchecked,
@@ -426,7 +431,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 			       v->row.similar_code[i], v->row.similar_name[i],
 			       similar_describe(k->why, why, sizeof(why)));
 			if (k->checked_at != CD_TIME_NONE)
-				printf(" checked %s%s%s", time_format(k->checked_at, when),
+				printf(" checked %s%s%s", time_show(k->checked_at, when),
 				       k->checked_by ? " by " : "",
 				       k->checked_by ? k->checked_by : "");
 			if (k->note)

@@ -64,7 +64,7 @@ static int token_create(int argc, char **argv, const char *usage)
 		printf("API token %lld created: %s (%s), scope %s, \"%s\", %s%s\n", (long long)t.id,
 		       account_role_code(t.role), account_role_label(t.role), unit_s, t.label,
 		       t.expires_at == CD_TIME_NONE ? "no expiry" : "expires ",
-		       t.expires_at == CD_TIME_NONE ? "" : time_format(t.expires_at, at));
+		       t.expires_at == CD_TIME_NONE ? "" : time_show(t.expires_at, at));
 		printf("It is shown this once only; give it to the integration as "
 		       "\"Authorization: Bearer TOKEN\":\n%s\n",
 		       token);

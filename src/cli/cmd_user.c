@@ -283,13 +283,13 @@ static int user_show(int argc, char **argv, const char *usage)
 			       c.a.locked_ip);
 		printf("\npassword     %s", c.a.password_set ? "set " : "not set");
 		if (c.a.password_set)
-			printf("%s%s", time_format(c.a.password_changed_at, t),
+			printf("%s%s", time_show(c.a.password_changed_at, t),
 			       c.a.password_expired ? " (expired: must be changed)" : "");
 		printf("\nTOTP         %s\n", c.a.totp_enabled ? "enabled" : "not enabled");
-		printf("created      %s\n", time_format(c.a.created_at, t));
+		printf("created      %s\n", time_show(c.a.created_at, t));
 		printf("last sign-in %s\n", c.a.last_login_at == CD_TIME_NONE
 						    ? "never"
-						    : time_format(c.a.last_login_at, t));
+						    : time_show(c.a.last_login_at, t));
 	}
 	return close_ctx(&c, rc);
 }

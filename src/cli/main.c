@@ -68,7 +68,7 @@ static void help(FILE *f)
 		   "usage:\n",
 		CD_VERSION);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  cyberduty %-58s %s\n", commands[i].usage, commands[i].what);
+		fprintf(f, "  cyberduty %-58s %s\n", commands[i].usage, lang_tr(commands[i].what));
 	fprintf(f, "\nThe database is --db PATH, else $CYBERDUTY_DB, else ./cyberduty.db.\n"
 		   "Exit status: 0 success, 1 findings (check, due; a broken audit log) or a failure "
 		   "not of the input's making (user, token, settings), 2 error.\n");
@@ -76,6 +76,8 @@ static void help(FILE *f)
 
 int main(int argc, char **argv)
 {
+	if (!cli_lang(&argc, argv))
+		return EXIT_ERROR;
 	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h")) {
 		help(argc < 2 ? stderr : stdout);

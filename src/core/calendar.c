@@ -58,7 +58,7 @@ static enum cd_err refuse(struct cd_diag *d, const struct calendar_entry *e, siz
 		while (nl > 0 && ((unsigned char)name[nl] & 0xC0) == 0x80)
 			nl--;
 	va_start(ap, fmt);
-	vsnprintf(why, sizeof(why), fmt, ap);
+	vsnprintf(why, sizeof(why), lang_tr(fmt), ap);
 	va_end(ap);
 	return cd_diag_set(d, CD_EINVAL, "%s (%s %.*s, entry %zu): %s", date_format(e->date, ds),
 			   calendar_kind_code(e->kind), (int)nl, name, idx, why);

@@ -1,6 +1,7 @@
 /* check.c — the gap rules of `cyberduty check` (see check.h). */
 #include "check.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,6 +388,18 @@ enum cd_err check_run_only(const struct profile *p, const struct reg *reg, cd_da
 	return CD_OK;
 }
 
+/* describe formats a finding's text in the thread's language (lang_tr) into buf. */
+static void describe(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void describe(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, n, lang_tr(fmt), ap);
+	va_end(ap);
+}
+
 char *check_describe(const struct finding *f, const struct reg *reg,
 		     char *buf, size_t n)
 {
@@ -401,26 +414,27 @@ char *check_describe(const struct finding *f, const struct reg *reg,
 	date_format(f->since, since);
 	switch (f->rule) {
 	case CHECK_ROLE_MISSING:
-		snprintf(buf, n, "%s (%s): 未明确%s — no %s holder", sname, scode,
+		describe(buf, n, "%s (%s): 未明确%s — no %s holder", sname, scode,
 			 role_label(f->role), role_code(f->role));
 		break;
 	case CHECK_ROLE_OVERLAP:
-		snprintf(buf, n, "%s (%s): %s 同时由 %s 与 %s 担任（自 %s 起）— two %s holders at once",
+		describe(buf, n,
+			 "%s (%s): %s 同时由 %s 与 %s 担任（自 %s 起）— two %s holders at once",
 			 sname, scode, role_label(f->role), pa ? pa->name : "?",
 			 pb ? pb->name : "?", since, role_code(f->role));
 		break;
 	case CHECK_ASSET_UNANSWERED:
-		snprintf(buf, n, "%s (%s): 无责任单位 — no unit answers for this asset", sname,
+		describe(buf, n, "%s (%s): 无责任单位 — no unit answers for this asset", sname,
 			 scode);
 		break;
 	case CHECK_MLPS_UNFILED:
 		if (f->since == CD_DATE_NONE)
-			snprintf(buf, n,
+			describe(buf, n,
 				 "%s (%s): 等保%d级未备案，且无定级日期 — level %d, not filed, "
 				 "grading date unknown",
 				 sname, scode, a ? a->mlps_level : 0, a ? a->mlps_level : 0);
 		else
-			snprintf(buf, n,
+			describe(buf, n,
 				 "%s (%s): 等保%d级，备案期限 %s 已过，尚未备案 — level %d, filing "
 				 "was due %s",
 				 sname, scode, a ? a->mlps_level : 0, since, a ? a->mlps_level : 0,
@@ -428,11 +442,11 @@ char *check_describe(const struct finding *f, const struct reg *reg,
 		break;
 	case CHECK_MLPS_UNASSESSED:
 		if (f->since == CD_DATE_NONE)
-			snprintf(buf, n,
+			describe(buf, n,
 				 "%s (%s): 等保%d级，从未测评 — level %d, never assessed", sname,
 				 scode, a ? a->mlps_level : 0, a ? a->mlps_level : 0);
 		else
-			snprintf(buf, n,
+			describe(buf, n,
 				 "%s (%s): 等保%d级，测评已于 %s 到期 — level %d, assessment "
 				 "due %s",
 				 sname, scode, a ? a->mlps_level : 0, since, a ? a->mlps_level : 0,
@@ -448,7 +462,7 @@ char *check_describe(const struct finding *f, const struct reg *reg,
 			snprintf(buf, n, "?");
 			break;
 		}
-		snprintf(buf, n,
+		describe(buf, n,
 			 "%s (%s): 网络安全预算 %lld 元，占项目总预算 %lld 元的 %.1f%%，低于规定比例 — "
 			 "security budget %.1f %% of the total",
 			 pr->name, pr->code, (long long)pr->security, (long long)pr->total,

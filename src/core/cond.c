@@ -110,7 +110,7 @@ static enum cd_err fail(struct parser *p, int col, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), lang_tr(fmt), ap);
 	va_end(ap);
 	return cd_diag_set(p->d, CD_EINVAL, "column %d: %s", col, msg);
 }
@@ -292,7 +292,7 @@ static void lexerr(struct parser *p, int col, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(p->lexmsg, sizeof(p->lexmsg), fmt, ap);
+	vsnprintf(p->lexmsg, sizeof(p->lexmsg), lang_tr(fmt), ap);
 	va_end(ap);
 	p->tok.kind = T_ERR;
 	p->tok.col = col;

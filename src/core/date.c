@@ -1,5 +1,6 @@
 /* date.c — civil date arithmetic (days since 1970-01-01, proleptic Gregorian). */
 #include "date.h"
+#include "lang.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -74,11 +75,16 @@ static bool ymd_prefix(const char *s, cd_date *out)
 	return true;
 }
 
+static const char *zh_date(const char *s, cd_date *out);
+
 bool date_parse(const char *s, cd_date *out)
 {
+	const char *rest;
 	cd_date t;
 
-	if (!s || !ymd_prefix(s, &t) || s[10] != '\0')
+	if (!s)
+		return false;
+	if (!(ymd_prefix(s, &t) && s[10] == '\0') && !((rest = zh_date(s, &t)) && !*rest))
 		return false;
 	*out = t;
 	return true;
@@ -95,6 +101,27 @@ static int number(const char **p, int max)
 		n++;
 	}
 	return n ? v : -1;
+}
+
+/* zh_date reads "YYYY年M月D日" at the start of s (month and day of one or two digits, the day
+ * one that exists); sets *out and returns what follows, or NULL. */
+static const char *zh_date(const char *s, cd_date *out)
+{
+	const char *p = s;
+	int y, m, d;
+
+	if ((y = number(&p, 4)) < 0 || p - s != 4 || strncmp(p, "年", 3))
+		return NULL;
+	p += 3;
+	if ((m = number(&p, 2)) < 0 || strncmp(p, "月", 3))
+		return NULL;
+	p += 3;
+	if ((d = number(&p, 2)) < 0 || strncmp(p, "日", 3))
+		return NULL;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
+		return NULL;
+	*out = date_from_ymd(y, m, d);
+	return p + 3;
 }
 
 /* skip_time skips " H:MM[:SS]" (what a spreadsheet adds to a date saved as text); returns the
@@ -169,6 +196,18 @@ bool time_parse(const char *s, bool cst_default, cd_time *out)
 	int hh, mm, ss = 0, off;
 	const char *p;
 
+	if (s && cst_default && (p = zh_date(s, &day))) {
+		/* as people write it: "2026年12月3日 14:05", China Standard Time */
+		if (*p++ != ' ' || (hh = number(&p, 2)) < 0 || *p++ != ':' || (mm = digits(p, 2)) < 0)
+			return false;
+		p += 2;
+		if (*p == ':' && (ss = digits(p + 1, 2)) >= 0)
+			p += 3;
+		if (*p || hh > 23 || mm > 59 || ss > 59)
+			return false;
+		*out = (cd_time)day * 86400 + hh * 3600 + mm * 60 + ss - CD_CST_OFFSET;
+		return true;
+	}
 	if (!s || !ymd_prefix(s, &day) || (s[10] != 'T' && s[10] != ' '))
 		return false;
 	p = s + 11;
@@ -288,4 +327,30 @@ cd_date date_add_months(cd_date t, int n)
 	m = idx % 12 + 1;
 	dim = date_days_in_month(y, m);
 	return date_from_ymd(y, m, d > dim ? dim : d);
+}
+
+char *time_show(cd_time t, char buf[26])
+{
+	static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	unsigned y, m, day, min;
+	cd_date d;
+	int yy, mm, dd;
+
+	if (t == CD_TIME_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	d = time_cst_date(t);
+	date_to_ymd(d, &yy, &mm, &dd);
+	/* years are 1900-9999: the bounds keep the buffer's size evident */
+	y = (unsigned)yy % 10000u;
+	m = (unsigned)(mm - 1) % 12u;
+	day = (unsigned)dd % 32u;
+	min = (unsigned)((t + CD_CST_OFFSET - (cd_time)d * 86400) / 60) % 1440u;
+	if (lang_get() == LANG_EN)
+		snprintf(buf, 26, "%u %s %u %02u:%02u", day, months[m], y, min / 60, min % 60);
+	else
+		snprintf(buf, 26, "%u年%u月%u日 %02u:%02u", y, m + 1, day, min / 60, min % 60);
+	return buf;
 }

@@ -17,7 +17,8 @@ cd_date date_from_ymd(int y, int m, int d);
 /* date_to_ymd splits a day number into year, month (1-12) and day (1-31). */
 void date_to_ymd(cd_date t, int *y, int *m, int *d);
 
-/* date_parse reads exactly "YYYY-MM-DD" (years 1900-9999) and checks the day exists.
+/* date_parse reads exactly "YYYY-MM-DD" or, as people write it, "YYYY年M月D日" (years
+ * 1900-9999) and checks the day exists.
  * Returns true and sets *out, or false (out untouched). */
 bool date_parse(const char *s, cd_date *out);
 
@@ -63,13 +64,19 @@ typedef int64_t cd_time;
 
 /* time_parse reads "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or "+hh:mm" / "-hh:mm" (a
  * space is accepted for the "T"; fractions are dropped). With cst_default, a missing offset
- * means China Standard Time; without it, a missing offset is an error. Returns true and sets
+ * means China Standard Time, and the form people write, "2026年12月3日 14:05[:SS]", is read
+ * too (China Standard Time); without it, a missing offset is an error. Returns true and sets
  * *out, or false (out untouched). */
 bool time_parse(const char *s, bool cst_default, cd_time *out);
 
 /* time_format writes t as "YYYY-MM-DDTHH:MM:SS+08:00" into buf (≥ 26 bytes) and returns
  * buf; CD_TIME_NONE gives "". */
 char *time_format(cd_time t, char buf[26]);
+
+/* time_show writes t for a person, in China Standard Time and the thread's language (lang.h):
+ * "2026年12月3日 14:05", in English "3 Dec 2026 14:05", into buf (≥ 26 bytes) and returns buf;
+ * CD_TIME_NONE gives "". */
+char *time_show(cd_time t, char buf[26]);
 
 /* time_cst_date: the China Standard Time calendar date of instant t (CD_DATE_NONE for
  * CD_TIME_NONE). time_cst_end: the instant 24:00 of day d ends, CST (i.e. the next day's

@@ -19,8 +19,8 @@ static const char *const names[CD__MAX] = {
 const char *cd_strerror(enum cd_err err)
 {
 	if ((int)err < 0 || err >= CD__MAX)
-		return "unknown error";
-	return names[err];
+		return lang_tr("unknown error");
+	return lang_tr(names[err]);
 }
 
 enum cd_err cd_diag_set(struct cd_diag *d, enum cd_err err, const char *fmt, ...)
@@ -30,7 +30,7 @@ enum cd_err cd_diag_set(struct cd_diag *d, enum cd_err err, const char *fmt, ...
 	if (!d)
 		return err;
 	va_start(ap, fmt);
-	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	vsnprintf(d->msg, sizeof(d->msg), lang_tr(fmt), ap);
 	va_end(ap);
 	return err;
 }
@@ -41,6 +41,7 @@ void cd_diag_prefix(struct cd_diag *d, const char *prefix)
 
 	if (!d)
 		return;
+	prefix = lang_tr(prefix);
 	plen = strlen(prefix);
 	if (plen + 2 >= sizeof(d->msg))
 		return;

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "lang.h" /* messages are translated where they are formatted */
+
 enum cd_err {
 	CD_OK = 0,
 	CD_ENOMEM,     /* allocation failed or a hard cap was reached */
@@ -23,15 +25,17 @@ struct cd_diag {
 	char msg[512];
 };
 
-/* cd_strerror returns a static English name for err; never NULL. */
+/* cd_strerror returns a static name for err in the thread's language (lang.h); never NULL. */
 const char *cd_strerror(enum cd_err err);
 
-/* cd_diag_set formats into d (truncating safely) and returns err, so callers can write
+/* cd_diag_set formats fmt, in the thread's language (lang_tr), into d (truncating safely) and
+ * returns err, so callers can write
  * `return cd_diag_set(d, CD_EINVAL, "%s:%d: …", …);`. d may be NULL. */
 enum cd_err cd_diag_set(struct cd_diag *d, enum cd_err err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* cd_diag_prefix prepends "prefix: " to an existing message in d (d may be NULL). */
+/* cd_diag_prefix prepends "prefix: " to an existing message in d (d may be NULL); a prefix the
+ * catalogue knows is translated. */
 void cd_diag_prefix(struct cd_diag *d, const char *prefix);
 
 #endif

@@ -136,6 +136,29 @@ int fact_parse(const char *name)
 	return name ? fact_parse_n(name, strlen(name)) : -1;
 }
 
+int fact_parse_label(const char *name)
+{
+	int k = fact_parse(name);
+
+	for (int i = 0; k < 0 && name && i < FACT__MAX; i++)
+		if (!strcmp(defs[i].label, name))
+			k = i;
+	return k;
+}
+
+const char *fact_answer(enum fact id, const char *v)
+{
+	if (!v || !strcmp(v, "不确定") || !strcmp(v, "unknown") || !strcmp(v, "未知"))
+		return v ? "" : v;
+	if (fact_type(id) != FACT_BOOL || !valid(id))
+		return v;
+	if (!strcmp(v, "是") || !strcmp(v, "true"))
+		return "true";
+	if (!strcmp(v, "否") || !strcmp(v, "false"))
+		return "false";
+	return v;
+}
+
 const char *fact_name(enum fact id)
 {
 	return valid(id) ? defs[id].name : "?";

@@ -102,6 +102,14 @@ const char *fact_name(enum fact id);
 const char *fact_label(enum fact id);
 enum fact_type fact_type(enum fact id);
 
+/* fact_answer reads a person's answer v to fact id in the words they use: for a yes-or-no fact
+ * 是 or true gives "true", 否 or false "false"; for any fact 不确定, unknown or "" gives ""
+ * (unknown again). Any other v is returned as it is, for the fact's own check to judge. */
+const char *fact_answer(enum fact id, const char *v);
+
+/* fact_parse_label returns the fact named name or labelled so ("被攻击篡改"), or -1. */
+int fact_parse_label(const char *name);
+
 /* fact_type_name gives "bool", "number" or "string" ("?" when unknown). */
 const char *fact_type_name(enum fact_type t);
 

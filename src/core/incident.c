@@ -334,11 +334,12 @@ static enum cd_err apply(struct incident *x, const struct incident_event *e, str
 			return cd_diag_set(d, CD_EINVAL, "outage_end: no outage_start recorded");
 		return CD_OK;
 	case IEV_FACT:
-		if ((k = fact_parse(e->name ? e->name : "")) < 0)
+		if ((k = fact_parse_label(e->name ? e->name : "")) < 0)
 			return cd_diag_set(d, CD_EINVAL,
 					   "no fact \"%s\" (the vocabulary: docs/conditions.md)",
 					   e->name ? e->name : "");
-		if ((rc = fact_from_text(&x->facts, k, e->value, d)) != CD_OK)
+		if ((rc = fact_from_text(&x->facts, k, fact_answer((enum fact)k, e->value), d)) !=
+		    CD_OK)
 			return rc;
 		x->fact_note[k] = e->note;
 		return CD_OK;

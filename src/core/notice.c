@@ -74,8 +74,8 @@ enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date
 		return cd_diag_set(d, CD_EINVAL, "%s: a time is required", notice_event_code(e->kind));
 	if (e->at < n->received_at)
 		return cd_diag_set(d, CD_EINVAL, "%s at %s is before the notice was received (%s)",
-				   notice_event_code(e->kind), time_format(e->at, when),
-				   time_format(n->received_at, prev));
+				   lang_pick(notice_event_code(e->kind), notice_event_label(e->kind)),
+				   time_format(e->at, when), time_format(n->received_at, prev));
 	switch (e->kind) {
 	case NEV_START:
 	case NEV_RECTIFY:
@@ -90,16 +90,18 @@ enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date
 		if (n->stage != want)
 			return cd_diag_set(d, CD_EINVAL,
 					   "%s is not possible now: the notice is %s (%s); next step: %s",
-					   notice_event_code(e->kind), notice_stage_code(n->stage),
-					   notice_stage_label(n->stage),
-					   n->stage == STAGE_VERIFIED ? "none, it is closed"
-					   : n->stage == STAGE_FEEDBACK ? "verify"
-					   : n->stage == STAGE_RECTIFIED ? "feedback"
-					   : "rectify");
+					   lang_pick(notice_event_code(e->kind),
+						     notice_event_label(e->kind)),
+					   notice_stage_code(n->stage), notice_stage_label(n->stage),
+					   n->stage == STAGE_VERIFIED ? lang_tr("none, it is closed")
+					   : n->stage == STAGE_FEEDBACK ? lang_pick("verify", "核查")
+					   : n->stage == STAGE_RECTIFIED ? lang_pick("feedback", "反馈")
+					   : lang_pick("rectify", "整改"));
 		if (e->at < last_step(n))
 			return cd_diag_set(d, CD_EINVAL, "%s at %s is before the previous step (%s)",
-					   notice_event_code(e->kind), time_format(e->at, when),
-					   time_format(last_step(n), prev));
+					   lang_pick(notice_event_code(e->kind),
+						     notice_event_label(e->kind)),
+					   time_format(e->at, when), time_format(last_step(n), prev));
 		n->stage = to;
 		if (e->kind == NEV_START)
 			n->started_at = e->at;
@@ -115,7 +117,8 @@ enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date
 	case NEV_EXTEND:
 		if (n->stage >= STAGE_FEEDBACK)
 			return cd_diag_set(d, CD_EINVAL, "%s is not possible: feedback was already sent",
-					   notice_event_code(e->kind));
+					   lang_pick(notice_event_code(e->kind),
+						     notice_event_label(e->kind)));
 		if (e->kind == NEV_SUPPORT) {
 			n->support_at = e->at;
 			return CD_OK;

@@ -115,6 +115,7 @@ static struct MHD_Response *text_response(char *text, size_t len)
 	}
 	MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "Vary", "Accept-Language"); /* messages and labels in it */
 	return r;
 }
 
@@ -145,8 +146,10 @@ static enum MHD_Result send_error(struct MHD_Connection *c, const struct server 
 	char msg[512];
 	va_list ap;
 
+	/* refused before the API saw the request: the language is the header's all the same */
+	lang_set(lang_of_accept(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language")));
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, lang_tr(fmt), ap);
 	va_end(ap);
 	jt_utf8_clean(msg); /* a path quoted as the client sent it (/%ff) */
 	return send_json(c, s, status,
@@ -253,6 +256,7 @@ static enum MHD_Result api(const struct request *q)
 	in.authorization = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Authorization");
 	in.csrf = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, API_CSRF_HEADER);
 	in.content_type = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Content-Type");
+	in.accept_language = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Accept-Language");
 	client_ip(q->c, ip, sizeof ip);
 	in.ip = ip;
 	in.now = (cd_time)time(NULL);

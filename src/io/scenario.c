@@ -46,7 +46,7 @@ static enum cd_err bad(struct cd_diag *d, const char *path, const char *fmt, ...
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vsnprintf(what, sizeof(what), lang_tr(fmt), ap);
 	va_end(ap);
 	if (!*path)
 		return cd_diag_set(d, CD_EINVAL, "%s", what);

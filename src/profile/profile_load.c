@@ -39,7 +39,7 @@ static enum cd_err fail(struct ctx *c, const yaml_node_t *n, const char *fmt, ..
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vsnprintf(what, sizeof(what), lang_tr(fmt), ap);
 	va_end(ap);
 	return cd_diag_set(c->d, CD_EINVAL, "%s:%d: %s", c->file, n ? line_of(n) : 1, what);
 }

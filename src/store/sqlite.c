@@ -2661,7 +2661,8 @@ static enum cd_err sq_id_of(struct store *s, enum store_kind k, const char *code
 	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	else if (step == SQLITE_DONE)
-		rc = cd_diag_set(d, CD_ENOTFOUND, "no %s with code \"%.64s\"", what[k], code);
+		rc = cd_diag_set(d, CD_ENOTFOUND, "no %s with code \"%.64s\"", lang_tr(what[k]),
+				 code);
 	else
 		rc = db_fail(q, d, what[k]);
 	sqlite3_reset(st);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "io/incident_json.h"
+#include "io/say.h" /* what it writes is read by people: in their language */
 
 enum case_stage accountability_stage(const struct incident *x)
 {
@@ -46,7 +47,8 @@ static void open_question(FILE *f, const struct trigger_verdict *t, int ind)
 	fprintf(f, "%*s  OPEN  %s %s: %s\n%*s      answer: ", ind, "", t->t->id, t->t->article,
 	        t->t->question ? t->t->question : t->t->text, ind, "");
 	for (size_t k = 0; k < t->r.nneed; k++)
-		fprintf(f, "%s%s", k ? ", " : "", fact_name((enum fact)t->r.need[k]));
+		fprintf(f, "%s%s%.0s", k ? ", " : "", fact_name((enum fact)t->r.need[k]),
+			fact_label((enum fact)t->r.need[k])); /* 中文: the label (the name) */
 	fprintf(f, "\n");
 }
 
@@ -124,7 +126,7 @@ void accountability_write_repeat(FILE *f, const struct incident_env *env,
 	code = accountability_repeat_code(env, an, &notice);
 	fprintf(f, "%*sREPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
 	        ind, "", a ? a->code : "?", notice ? "notice" : "incident", code ? code : "?",
-	        time_format(an->repeat_of->at, when), env->p->numbers.repeat_window_months,
+	        time_show(an->repeat_of->at, when), env->p->numbers.repeat_window_months,
 	        art && *art ? art : "profile");
 }
 
@@ -151,7 +153,7 @@ void accountability_write(FILE *f, const struct incident_env *env, const struct 
 	char when[26];
 
 	fprintf(f, "accountability proposal (责任追究提议) — incident %s%s%s, as of %s\n", x->code,
-	        x->title ? " " : "", x->title ? x->title : "", time_format(at, when));
+	        x->title ? " " : "", x->title ? x->title : "", time_show(at, when));
 	fprintf(f, "grade: %s (%s)\n", grade_label(an->grade),
 	        x->graded ? "confirmed" : "proposed, not yet confirmed");
 	accountability_write_triggers(f, an, 0);

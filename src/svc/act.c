@@ -17,7 +17,7 @@ enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const ch
 	c->field = field;
 	if (c->d) {
 		va_start(ap, fmt);
-		vsnprintf(c->d->msg, sizeof c->d->msg, fmt, ap);
+		vsnprintf(c->d->msg, sizeof c->d->msg, lang_tr(fmt), ap);
 		va_end(ap);
 	}
 	return err;
@@ -154,7 +154,8 @@ enum cd_err act_id_of(struct act *c, enum store_kind k, const char *code, const 
 	enum cd_err rc = store_id_of(c->s, k, code, id, c->d);
 
 	if (rc == CD_ENOTFOUND)
-		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field, what[k], code);
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field,
+				lang_tr(what[k]), code);
 	return rc;
 }
 
@@ -190,7 +191,8 @@ enum cd_err act_ref(struct act *c, enum store_kind k, const char *code, const ch
 
 	if (!rc && !act_ref_in_scope(c, k, *id)) {
 		*id = 0;
-		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field, what[k], code);
+		return act_fail(c, CD_ENOTFOUND, field, "%s: no %s \"%.64s\"", field,
+				lang_tr(what[k]), code);
 	}
 	return rc;
 }

@@ -88,11 +88,16 @@ static enum cd_err keep_gaps(struct act *c, const struct reg *reg, const struct 
 	for (size_t i = 0; !rc && i < res.n; i++) {
 		struct gap_row g = {.f = res.v[i], .judged_in = res.v[i].unit};
 		const struct asset *a = g.f.asset ? reg_asset(reg, g.f.asset) : NULL;
+		enum lang was = lang_get();
 		char msg[512];
 
 		for (int r = REL_MANAGER; a && !g.judged_in && r < REL_MANAGER + REL__MAX; r++)
 			g.judged_in = a->rel[r % REL__MAX];
+		/* the kept text is the same whoever's write rebuilt it: the catalogue's key, which
+		 * says it in both languages */
+		lang_set(LANG_EN);
 		g.message = check_describe(&g.f, reg, msg, sizeof msg);
+		lang_set(was);
 		rc = store_gap_add(c->s, &g, c->d);
 	}
 	check_result_free(&res);

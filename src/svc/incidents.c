@@ -57,6 +57,12 @@ enum cd_err svc_incident_normalise(struct act *c, const struct incident *x,
 	char *buf;
 	int k;
 
+	if (e->kind == IEV_FACT && (k = fact_parse_label(e->name ? e->name : "")) >= 0) {
+		/* an answer in a person's words (被攻击篡改 = 是, 不确定) kept in the engine's */
+		e->name = fact_name((enum fact)k);
+		e->value = fact_answer((enum fact)k, e->value);
+		return CD_OK;
+	}
 	if (e->kind != IEV_SET || !e->name || !e->value || !*e->value)
 		return CD_OK;
 	if (!strcmp(e->name, "class"))

@@ -93,7 +93,7 @@ enum cd_err svc_rec_get(struct act *c, enum store_rec k, int64_t id, struct rec_
 	enum cd_err rc = store_rec_get(c->s, k, id, c->a, out, c->d);
 
 	if (rc == CD_ENOTFOUND || (!rc && !act_in_scope(c, out->scope)))
-		return act_fail(c, CD_ENOTFOUND, NULL, "no %s %lld", what[k], (long long)id);
+		return act_fail(c, CD_ENOTFOUND, NULL, "no %s %lld", lang_tr(what[k]), (long long)id);
 	return rc;
 }
 
@@ -147,7 +147,7 @@ static enum cd_err code_kept(struct act *c, const char *kind, const char **code,
 		return act_fail(c, CD_EINVAL, "code",
 				"code: a %s's code cannot change (%s names it in letters, CSV "
 				"files and other systems)",
-				kind, *code);
+				lang_tr(kind), *code);
 	return CD_OK;
 }
 
@@ -372,7 +372,7 @@ static enum cd_err taken(struct act *c, enum cd_err rc, const char *kind, const 
 		return rc;
 	return act_fail(c, CD_ECONFLICT, "code",
 			"code: a %s with code \"%.64s\" is on record already; give another code",
-			kind, code);
+			lang_tr(kind), code);
 }
 
 /* rec_save is every act on a unit, person, duty or project: in one transaction it reads record

@@ -241,8 +241,10 @@ const char *svc_incident_action(enum incident_event_kind k);
 
 /* svc_incident_normalise checks the class or subclass an IEV_SET event e names against the
  * policy's classes (the core takes any text) and writes times and codes the one way the timeline
- * keeps them (RFC 3339 in CST, English codes), in c->a; c->field "value" on a refusal. Other
- * events, and values the core will refuse, are left for incident_apply. */
+ * keeps them (RFC 3339 in CST, English codes), in c->a; c->field "value" on a refusal. An
+ * IEV_FACT answer in a person's words (a fact's Chinese label; 是/否/不确定) is kept as the
+ * fact's name and true/false/"" (fact_answer). Other events, and values the core will
+ * refuse, are left for incident_apply. */
 enum cd_err svc_incident_normalise(struct act *c, const struct incident *x,
 				   struct incident_event *e);
 

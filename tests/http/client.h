@@ -4,6 +4,7 @@
 #ifndef CD_TEST_CLIENT_H
 #define CD_TEST_CLIENT_H
 
+#define TESTUTIL_NO_LIB 1 /* these programs drive the binary; they do not link the library */
 #include "../unit/testutil.h"
 
 #include <curl/curl.h>
@@ -19,6 +20,28 @@ struct reply {
 	char headers[8192];
 	size_t hlen;
 };
+
+/* The suites assert the English of the messages: the commands they run ask for it too. */
+__attribute__((constructor)) static void client_english(void)
+{
+	setenv("CYBERDUTY_LANG", "en", 1);
+}
+
+/* client_sh runs a shell command (formatted) and returns its exit status, -1 when it did not
+ * exit. */
+static inline int client_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int client_sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
 
 static inline void reply_free(struct reply *r)
 {
@@ -99,8 +122,15 @@ static inline void client_req(unsigned port, const char *method, const char *pat
 	assert_non_null(c);
 	free(r->body);
 	memset(r, 0, sizeof *r);
-	for (size_t i = 0; headers && headers[i]; i++)
+	bool lang = false;
+
+	for (size_t i = 0; headers && headers[i]; i++) {
 		h = curl_slist_append(h, headers[i]);
+		lang = lang || !strncasecmp(headers[i], "Accept-Language:", 16);
+	}
+	/* the suites assert the English of the messages; a test of the Chinese gives its own */
+	if (!lang)
+		h = curl_slist_append(h, "Accept-Language: en");
 	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);

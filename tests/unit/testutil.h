@@ -14,6 +14,17 @@
 #include <cmocka.h>
 
 #include "core/date.h"
+#include "core/lang.h"
+
+#ifndef TESTUTIL_NO_LIB
+/* The tests assert the English of the messages (the catalogue's Chinese is tested in
+ * test_lang.c): every test program asks for English before main runs. (The HTTP tests, which
+ * do not link the library, ask for it in their requests: client.h.) */
+__attribute__((constructor)) static void testutil_english(void)
+{
+	lang_set(LANG_EN);
+}
+#endif
 
 /* D parses a YYYY-MM-DD literal, failing the test on a typo. */
 static inline cd_date D(const char *s)

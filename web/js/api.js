@@ -46,7 +46,8 @@ export class ApiError extends Error {
 // api(method, path, body, opts) answers the decoded JSON (null for 204) or throws ApiError.
 // opts.login: a 401 is the answer to show, not a sign of an ended session.
 export async function api(method, path, body, opts) {
-	const headers = { Accept: 'application/json' };
+	// the server's messages and labels in the reader's chosen language (Chinese by default)
+	const headers = { Accept: 'application/json', 'Accept-Language': currentLang() === 'en' ? 'en' : 'zh-CN' };
 	if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	let r;
