@@ -256,22 +256,22 @@ static void malformed(void **state)
 		int status;
 		const char *says;
 	} cases[] = {
-		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nContent-Length: 5\r\n"
 		 "Content-Length: 6\r\n\r\nhello!",
 		 400, "more than once"},
-		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length : 5\r\n\r\nhello", 400,
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nContent-Length : 5\r\n\r\nhello", 400,
 		 "holds a blank"},
-		{"GET /api/v1/health HTTP/1.1\r\n\r\n", 400, "names its Host"},
-		{"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", 400, "more than once"},
-		{"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-CSRF-Token: a\r\n"
+		{"GET /api/v1/health HTTP/1.1\r\nAccept-Language: en\r\n\r\n", 400, "names its Host"},
+		{"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nHost: y\r\n\r\n", 400, "more than once"},
+		{"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nX-CSRF-Token: a\r\n"
 		 "X-CSRF-Token: b\r\n\r\n",
 		 400, "more than once"},
-		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc", 501,
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nTransfer-Encoding: gzip\r\n\r\nabc", 501,
 		 "only chunked"},
-		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+		{"POST /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nContent-Length: 3\r\n"
 		 "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
 		 400, "not both"},
-		{"GET /%ff HTTP/1.1\r\nHost: x\r\n\r\n", 404, "no resource /?"},
+		{"GET /%ff HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\n\r\n", 404, "no resource /?"},
 	};
 	char out[8192];
 
@@ -286,14 +286,14 @@ static void malformed(void **state)
 	}
 	/* a well-formed request still passes */
 	{
-		const char *ok = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+		const char *ok = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nConnection: close\r\n\r\n";
 
 		assert_int_equal(raw(ok, strlen(ok), out, sizeof out), 200);
 	}
 	/* a body a byte a second: cut at the deadline (3 s), not held open */
 	{
 		struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-		const char *head = "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n";
+		const char *head = "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\nContent-Length: 100\r\n\r\n";
 		int fd = socket(AF_INET, SOCK_STREAM, 0), i;
 		struct timeval tv = {.tv_sec = 1};
 		char c;
