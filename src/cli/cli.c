@@ -599,9 +599,14 @@ const char *cli_cell(char *buf, size_t n, const char *s, int width)
 bool cli_lang(int *argc, char **argv)
 {
 	const char *v = getenv("CYBERDUTY_LANG");
-	bool keep = *argc > 1 && !strcmp(argv[1], "export");
+	/* the commands that write a file in a language of its own (headers, values) read --lang
+	 * themselves too: it is left for them */
+	static const char *const own[] = {"export", "template", "assess", "report"};
+	bool keep = false;
 	int k;
 
+	for (size_t i = 0; *argc > 1 && i < sizeof own / sizeof *own; i++)
+		keep |= !strcmp(argv[1], own[i]);
 	/* the environment first: a refused --lang is said in its language */
 	if (v && *v && (k = lang_parse(v)) >= 0) {
 		lang_set((enum lang)k);
