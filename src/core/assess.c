@@ -31,6 +31,27 @@ static const char *const measure_codes[AM__MAX] = {
 	[AM_MAJOR_INCIDENTS] = "major_incidents",
 };
 
+static const char *const stage_codes[AST__MAX] = {"draft", "submitted", "reviewed", "approved"};
+static const char *const stage_labels[AST__MAX] = {"自评中", "待复评", "待审定", "已审定"};
+
+const char *assess_stage_code(enum assess_stage s)
+{
+	return (unsigned)s < AST__MAX ? stage_codes[s] : "?";
+}
+
+const char *assess_stage_label(enum assess_stage s)
+{
+	return (unsigned)s < AST__MAX ? stage_labels[s] : "?";
+}
+
+int assess_stage_parse(const char *s)
+{
+	for (int i = 0; s && i < AST__MAX; i++)
+		if (!strcmp(s, stage_codes[i]))
+			return i;
+	return -1;
+}
+
 const char *assess_rule_code(enum assess_rule r)
 {
 	return (unsigned)r < ASR__MAX ? rule_codes[r] : "?";
@@ -179,7 +200,7 @@ static void score_one(const struct assess_indicator *i, const struct assess_valu
 }
 
 void assess_score(const struct assess_template *t, const struct assess_value *v,
-		  struct assess_item *items, struct assess_result *res)
+		  struct assess_item *items, struct assess_total *res)
 {
 	memset(res, 0, sizeof *res);
 	for (size_t k = 0; k < t->nind; k++) {

@@ -127,7 +127,7 @@ struct assess_item {
 	bool exempt;
 };
 
-struct assess_result {
+struct assess_total {
 	int64_t base;       /* the sum of the scored (not bonus, not veto) indicators */
 	int64_t bonus;      /* the bonuses earned */
 	bool bonus_counted; /* base ≥ bonus_base */
@@ -139,7 +139,15 @@ struct assess_result {
 
 /* assess_score scores values v[0..t->nind) into items[0..t->nind) and *res. */
 void assess_score(const struct assess_template *t, const struct assess_value *v,
-		  struct assess_item *items, struct assess_result *res);
+		  struct assess_item *items, struct assess_total *res);
+
+/* The cycle of a unit's sheet, in order: 自评 (the unit fills it in and submits) → 复评 (the
+ * office reviews) → 审定 (the leading group approves; frozen). */
+enum assess_stage { AST_DRAFT, AST_SUBMITTED, AST_REVIEWED, AST_APPROVED, AST__MAX };
+
+const char *assess_stage_code(enum assess_stage s);  /* "draft", … "approved" */
+const char *assess_stage_label(enum assess_stage s); /* 自评中, 待复评, 待审定, 已审定 */
+int assess_stage_parse(const char *s);               /* → stage, -1 */
 
 /* assess_fmt writes hundredths as points ("92.5", "-3", "0.05") into buf[n]; returns buf. */
 const char *assess_fmt(int64_t v, char *buf, size_t n);

@@ -83,7 +83,7 @@ static void each_rule(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct assess_value v[16] = {{0}};
 		struct assess_item it[16];
-		struct assess_result r;
+		struct assess_total r;
 		int k = assess_find(&t->t, cases[i].ind);
 
 		assert_true(k >= 0);
@@ -171,7 +171,7 @@ static void totals(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct assess_value v[3] = {CNT(cases[i].a), CNT(cases[i].bonus), CNT(cases[i].veto)};
 		struct assess_item it[3];
-		struct assess_result r;
+		struct assess_total r;
 
 		v[2].exempt = cases[i].exempt_veto;
 		assess_score(&t->t, v, it, &r);
@@ -186,7 +186,7 @@ static void totals(void **state)
 	{ /* nothing entered: every indicator missing, 0 and the lowest band */
 		struct assess_value v[3] = {{0}};
 		struct assess_item it[3];
-		struct assess_result r;
+		struct assess_total r;
 
 		assess_score(&t->t, v, it, &r);
 		assert_int_equal(r.missing, 3);
