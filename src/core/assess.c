@@ -165,7 +165,8 @@ static void score_one(const struct assess_indicator *i, const struct assess_valu
 		return;
 	}
 	if (v->kind == AV_NONE) {
-		it->missing = true;
+		/* a bonus or a veto not entered is none; a scored indicator is missing */
+		it->missing = i->rule != ASR_BONUS && i->rule != ASR_VETO;
 		return;
 	}
 	switch (i->rule) {

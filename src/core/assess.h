@@ -103,7 +103,7 @@ int assess_find(const struct assess_template *t, const char *code);
 
 /* One indicator's value for one unit and year. */
 enum assess_vkind {
-	AV_NONE,  /* nothing known yet: scores 0, counted as missing */
+	AV_NONE,  /* nothing known yet: scores 0, counted as missing (a bonus or veto: none) */
 	AV_COUNT, /* n items or events */
 	AV_SHARE, /* n of d (d 0: nothing to cover — full marks) */
 	AV_LEVEL, /* a person's P for a qualitative indicator: n is 0, 50 or 100 */
@@ -122,7 +122,7 @@ const char *assess_value_check(const struct assess_indicator *i, const struct as
 struct assess_item {
 	int64_t p;       /* P in hundredths (level and coverage); else 100 when scored */
 	int64_t score;   /* hundredths */
-	bool missing;    /* no value and not exempt */
+	bool missing;    /* a scored indicator with no value, not exempt */
 	bool vetoed;     /* a veto item that fired */
 	bool exempt;
 };

@@ -162,6 +162,25 @@ static void put_num(struct csv_out *o, int64_t v)
 	put(o, b);
 }
 
+void csv_out_hundredths(struct csv_out *o, int64_t v)
+{
+	char b[32];
+	int64_t a = v < 0 ? -v : v;
+
+	snprintf(b, sizeof b, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100),
+		 (long long)(a % 100));
+	if (o->x) {
+		if (worksheet_write_number(o->x->ws, o->x->row, o->x->col, (double)v / 100.0, NULL) !=
+		    LXW_NO_ERROR)
+			o->bad = true;
+		if (o->x->col < XLSX_MAX_COLS && display_width(b) > o->x->width[o->x->col])
+			o->x->width[o->x->col] = display_width(b);
+		o->x->col++;
+		return;
+	}
+	put(o, b);
+}
+
 static void put_int(struct csv_out *o, int v)
 {
 	put_num(o, v);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv_export.h"
 #include "svc/evidence.h"
 #include "svc/work.h"
 
@@ -249,6 +250,17 @@ static enum cd_err incidents(struct act *c, struct assess_line *l, int64_t unit,
 	return CD_OK;
 }
 
+/* gaps_fresh rebuilds the kept responsibility gaps when they are stale, in a transaction of
+ * their own (svc_gap_page does it before it reads). */
+static enum cd_err gaps_fresh(struct act *c)
+{
+	struct gap_row *g = NULL;
+	size_t ng = 0;
+	int64_t next = 0;
+
+	return svc_gap_page(c, -1, 0, 1, &g, &ng, &next);
+}
+
 /* measure computes a computed indicator's value and records for unit's subtree in year. */
 static enum cd_err measure(struct act *c, struct assess_line *l, int64_t unit, int year)
 {
@@ -284,18 +296,15 @@ static enum cd_err measure(struct act *c, struct assess_line *l, int64_t unit, i
 	case AM_MLPS_ASSESSED:
 		rc = source(c, l, ASRC_MLPS_ASSESSED, NULL, unit, year, &t);
 		break;
-	case AM_GAPS: {
-		struct gap_row *g = NULL;
-		size_t ng = 0;
-		int64_t next = 0;
-
-		/* the kept gaps are brought up to date first (the read of /gaps does the same) */
-		rc = svc_gap_page(c, -1, 0, 1, &g, &ng, &next);
+	case AM_GAPS:
+		/* the kept gaps are brought up to date first (gaps_fresh), as the read of /gaps does;
+		 * an act does so before its transaction */
+		if (!store_in_transaction(c->s))
+			rc = gaps_fresh(c);
 		if (!rc)
 			rc = source(c, l, ASRC_GAPS, NULL, unit, year, &t);
 		share = false;
 		break;
-	}
 	case AM_BUDGET_RATIO:
 		rc = source(c, l, ASRC_PROJECTS, NULL, unit, year, &t);
 		if (!rc)
@@ -473,7 +482,7 @@ enum cd_err svc_assess_open(struct act *c, const char *unit, int year, struct as
 				"year: %d is not a year that can be assessed (2000 … this year)", year);
 	if ((rc = act_ref(c, SK_UNIT, unit, "unit", &uid)))
 		return rc;
-	if ((rc = svc_assess_template(c, &t)))
+	if ((rc = svc_assess_template(c, &t)) || (!store_in_transaction(c->s) && (rc = gaps_fresh(c))))
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
@@ -585,6 +594,8 @@ enum cd_err svc_assess_set(struct act *c, int64_t id, const struct assess_entry 
 				"reason: an exemption (免责) needs its reason");
 	if (in->exempt != 1 && in->reason)
 		return act_fail(c, CD_EINVAL, "reason", "reason: a reason goes with exempt: true");
+	if (!store_in_transaction(c->s) && (rc = gaps_fresh(c)))
+		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
 	rc = find(c, id, &out->rec);
@@ -713,6 +724,8 @@ enum cd_err svc_assess_step(struct act *c, int64_t id, enum assess_act step, con
 	if (rules[step].reason && (!comment || !*comment))
 		return act_fail(c, CD_EINVAL, "comment",
 				"comment: say why the assessment is returned (退回原因)");
+	if (!store_in_transaction(c->s) && (rc = gaps_fresh(c)))
+		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
 	rc = find(c, id, &out->rec);
@@ -790,6 +803,8 @@ enum cd_err svc_assess_revise(struct act *c, int64_t id, const char *reason,
 	if (!reason || !*reason)
 		return act_fail(c, CD_EINVAL, "reason",
 				"reason: say what the new version corrects (更正原因)");
+	if (!store_in_transaction(c->s) && (rc = gaps_fresh(c)))
+		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
 	rc = find(c, id, &old);
@@ -894,6 +909,59 @@ enum cd_err svc_assess_ranking(struct act *c, int year, struct assess_rank **out
 		r->rank = rank;
 	}
 	return CD_OK;
+}
+
+enum cd_err svc_assess_results(struct act *c, int year, FILE *f, const char *path, int lang)
+{
+	static const struct csv_sheet_col cols[] = {
+		{"名次", "rank"},	  {"单位代码", "unit"},	 {"单位名称", "unit_name"},
+		{"年度", "year"},	  {"版本", "version"},	 {"阶段", "stage"},
+		{"得分", "total"},	  {"等级", "grade"},	 {"一票否决", "vetoed"},
+		{"上年得分", "previous_total"}, {"上年等级", "previous_grade"}, {"增减", "change"},
+	};
+	struct assess_rank *r = NULL;
+	struct csv_out o = {0};
+	size_t n = 0;
+	char sheet[32];
+	enum cd_err rc = svc_assess_ranking(c, year, &r, &n);
+
+	snprintf(sheet, sizeof sheet, "%d年度考核结果", year);
+	if (!rc)
+		rc = csv_out_begin_sheet(&o, f, path, sheet, "results", cols,
+					 sizeof cols / sizeof *cols,
+					 lang ? CSV_LANG_EN : CSV_LANG_ZH, c->d);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const struct assess_rank_rec *x = &r[i].r;
+
+		if (r[i].rank)
+			csv_out_num(&o, r[i].rank);
+		else
+			csv_out_text(&o, NULL);
+		csv_out_text(&o, x->r.unit_code);
+		csv_out_text(&o, x->r.unit_name);
+		csv_out_num(&o, x->r.year);
+		csv_out_num(&o, x->r.version);
+		csv_out_label(&o, assess_stage_label(x->r.stage), assess_stage_code(x->r.stage));
+		if (x->r.scored)
+			csv_out_hundredths(&o, x->r.total);
+		else
+			csv_out_text(&o, NULL);
+		csv_out_label(&o, r[i].grade_label, x->r.grade);
+		csv_out_label(&o, x->r.vetoed ? "是" : "否", x->r.vetoed ? "yes" : "no");
+		if (x->has_prev && x->prev_scored)
+			csv_out_hundredths(&o, x->prev_total);
+		else
+			csv_out_text(&o, NULL);
+		csv_out_label(&o, r[i].prev_grade_label, x->prev_grade);
+		if (x->r.scored && x->has_prev && x->prev_scored)
+			csv_out_hundredths(&o, x->r.total - x->prev_total);
+		else
+			csv_out_text(&o, NULL);
+		csv_out_row_end(&o);
+	}
+	return csv_out_end(&o, c->d);
 }
 
 /* --- JSON -------------------------------------------------------------------------------------- */

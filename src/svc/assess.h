@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/assess.h"
 #include "profile/assess_load.h"
@@ -132,6 +133,12 @@ struct assess_rank {
  * year before (year-over-year) — at most ASSESS_RANKING_MAX units, in c->a. The function a
  * document builder calls for the ranking and the results list. */
 enum cd_err svc_assess_ranking(struct act *c, int year, struct assess_rank **out, size_t *n);
+
+/* svc_assess_results writes the results list of year for the cadre department (干部主管部门):
+ * the ranking with each unit's total, grade, veto, stage and the year before — as CSV (UTF-8
+ * with a BOM) to f, or as an XLSX workbook at path when path is not NULL; Chinese headers
+ * (lang 0) or English (1). */
+enum cd_err svc_assess_results(struct act *c, int year, FILE *f, const char *path, int lang);
 
 /* svc_assess_template: the indicator template new sheets are opened under — the
  * organisation's own (svc_assess_template_use) or the built-in one of the profile in force —
