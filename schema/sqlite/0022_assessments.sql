@@ -64,12 +64,13 @@ CREATE TRIGGER assessment_value_frozen_del BEFORE DELETE ON assessment_value
 WHEN (SELECT stage FROM assessment WHERE id = OLD.assessment_id) = 'approved'
 BEGIN SELECT RAISE(ABORT, 'an approved assessment is frozen: correct it as a new version'); END;
 
--- The cycle: submit (自评), review (复评), approve (审定), return (退回 with its reason), revise
+-- The cycle: submit (自评), review (复评), approve (审定), return (退回 to the unit) and send_back
+-- (to the office), each with its reason, revise
 -- (a new version of an approved sheet, kept on the new one). Append-only.
 CREATE TABLE assessment_step (
 	id            INTEGER PRIMARY KEY,
 	assessment_id INTEGER NOT NULL REFERENCES assessment(id),
-	kind          TEXT NOT NULL CHECK (kind IN ('open', 'submit', 'review', 'approve', 'return', 'revise')),
+	kind          TEXT NOT NULL CHECK (kind IN ('open', 'submit', 'review', 'approve', 'return', 'send_back', 'revise')),
 	from_stage    TEXT,
 	to_stage      TEXT NOT NULL,
 	at            TEXT NOT NULL,

@@ -347,5 +347,19 @@ int api_record_files(struct api_ctx *x);
 int api_record_attach(struct api_ctx *x);
 int api_file_get(struct api_ctx *x);
 int api_file_withdraw(struct api_ctx *x);
+int api_assessments_list(struct api_ctx *x);
+int api_assessment_create(struct api_ctx *x);
+int api_assessment_get(struct api_ctx *x);
+int api_assessment_value(struct api_ctx *x);
+int api_assessment_submit(struct api_ctx *x);
+int api_assessment_review(struct api_ctx *x);
+int api_assessment_approve(struct api_ctx *x);
+int api_assessment_return(struct api_ctx *x);
+int api_assessment_send_back(struct api_ctx *x);
+int api_assessment_revise(struct api_ctx *x);
+int api_assessments_ranking(struct api_ctx *x);
+int api_assessments_results(struct api_ctx *x);
+int api_assessment_files(struct api_ctx *x);
+int api_assessment_attach(struct api_ctx *x);
 
 #endif
