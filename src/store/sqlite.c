@@ -728,7 +728,7 @@ static const char *const stmts[STMT__MAX] = {
 			      " LEFT JOIN assessment p ON p.unit_id = s.unit_id AND p.year = ?2 - 1"
 			      " AND " ASSESS_LATEST("p") " WHERE s.year = ?2 AND (?1 IS NULL OR"
 			      " s.unit_id IN (SELECT id FROM sc)) AND " ASSESS_LATEST("s")
-			      " ORDER BY s.vetoed, s.total IS NULL, s.total DESC, u.code LIMIT ?3",
+			      " ORDER BY s.total IS NULL, s.vetoed, s.total DESC, u.code LIMIT ?3",
 	[ST_ASSESS_SRC0 + ASRC_RECORDS] = ASSESS_SRC(
 		"SELECT 'record', r.id, NULL, r.on_date || ' ' || r.title, 1, 0, 0 FROM record r"
 		" WHERE r.unit_id IN (SELECT id FROM sc) AND r.kind = ?3 AND substr(r.on_date, 1, 4)"

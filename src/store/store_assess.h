@@ -113,8 +113,9 @@ struct assess_rank_rec {
 	int prev_stage;
 };
 
-/* store_assess_ranking reads the ranking of year in scope: vetoed last, then by total
- * (highest first, unscored last), then unit code; at most max rows (CD_ENOMEM beyond). */
+/* store_assess_ranking reads the ranking of year in scope: the scored sheets by total (highest
+ * first) with the vetoed after them, then the unscored; ties by unit code; at most max rows
+ * (CD_ENOMEM beyond). */
 enum cd_err store_assess_ranking(struct store *s, int64_t scope, int year, size_t max,
 				 struct arena *a, struct assess_rank_rec **out, size_t *n,
 				 struct cd_diag *d);

@@ -129,9 +129,9 @@ struct assess_rank {
 };
 
 /* svc_assess_ranking reads the ranking of year in the caller's scope — each unit's latest
- * sheet, by total as of its last step (vetoed last, unscored after), with its total of the
- * year before (year-over-year) — at most ASSESS_RANKING_MAX units, in c->a. The function a
- * document builder calls for the ranking and the results list. */
+ * sheet, by total as of its last step (the vetoed after them, the unscored last), with its
+ * total of the year before (year-over-year) — at most ASSESS_RANKING_MAX units, in c->a. The
+ * function a document builder calls for the ranking and the results list. */
 enum cd_err svc_assess_ranking(struct act *c, int year, struct assess_rank **out, size_t *n);
 
 /* svc_assess_results writes the results list of year for the cadre department (干部主管部门):
