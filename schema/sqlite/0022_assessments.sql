@@ -36,8 +36,8 @@ BEGIN SELECT RAISE(ABORT, 'an approved assessment is frozen: correct it as a new
 CREATE TRIGGER assessment_no_delete BEFORE DELETE ON assessment
 BEGIN SELECT RAISE(ABORT, 'assessments are never deleted'); END;
 
--- One indicator's value on a sheet: entered (manual, an exemption) or, at approval, computed and
--- frozen. kind: count, share, level (core/assess.h); n, d in the units of the kind (a level's n
+-- One indicator's value on a sheet: entered (manual, an exemption, a note) or, at approval,
+-- computed and frozen. kind: count, share, level (core/assess.h); n, d in the units of the kind (a level's n
 -- is P in hundredths). proof: the records that prove it, a JSON array.
 CREATE TABLE assessment_value (
 	assessment_id INTEGER NOT NULL REFERENCES assessment(id),
@@ -51,8 +51,7 @@ CREATE TABLE assessment_value (
 	proof         TEXT,
 	at            TEXT NOT NULL,
 	by_whom       TEXT NOT NULL,
-	PRIMARY KEY (assessment_id, indicator),
-	CHECK (kind IS NOT NULL OR exempt_reason IS NOT NULL)
+	PRIMARY KEY (assessment_id, indicator)
 ) STRICT, WITHOUT ROWID;
 CREATE TRIGGER assessment_value_frozen_ins BEFORE INSERT ON assessment_value
 WHEN (SELECT stage FROM assessment WHERE id = NEW.assessment_id) = 'approved'

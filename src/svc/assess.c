@@ -643,13 +643,6 @@ enum cd_err svc_assess_set(struct act *c, int64_t id, const struct assess_entry 
 		v.proof = NULL;
 		v.at = c->now;
 		v.by = c->actor;
-		if (!v.kind && !v.exempt_reason)
-			rc = act_fail(c, CD_EINVAL, in->exempt == 0 ? "exempt" : "value",
-				      i->measure == AM_MANUAL
-					      ? "value: %s has no value yet — give one with the note"
-					      : "exempt: %s is not exempt — a note on a computed "
-						"indicator goes with its exemption",
-				      i->code);
 	}
 	if (!rc)
 		rc = store_assess_value_put(c->s, id, &v, c->d);
