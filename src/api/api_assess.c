@@ -4,11 +4,8 @@
  * applied there — and encodes. Who may take which step is the route's permission class: the
  * unit (work) opens, enters and submits; the office reviews, returns and revises; the leading
  * group (approve) approves and sends back. */
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "api_int.h"
 #include "io/csv_export.h"
@@ -182,62 +179,34 @@ int api_assessments_ranking(struct api_ctx *x)
 	return api_ok(x, 200, json_pack("{s:i, s:o}", "year", year, "ranking", items));
 }
 
+/* results_write: the results list of the year (arg) to the file api_sheet_answer gives. */
+static enum cd_err results_write(struct act *c, void *arg, FILE *f, const char *path)
+{
+	const int *yl = arg; /* year, lang */
+
+	return svc_assess_results(c, yl[0], f, path, yl[1] == CSV_LANG_EN);
+}
+
 int api_assessments_results(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *lg = api_qval(x, "lang");
-	const char *dir = getenv("TMPDIR");
 	struct cd_diag d = {{0}};
 	struct act c;
-	char path[600];
+	int yl[2] = {(int)api_qval(x, "year")->i, CSV_LANG_ZH}, st;
 	bool xlsx;
-	int year = (int)api_qval(x, "year")->i, lang = CSV_LANG_ZH, st, fd;
-	long len;
-	FILE *out;
-	enum cd_err rc;
 
 	if (!api_qval(x, "year")->set)
 		return api_fail(x, 400, "invalid", "year", "year: give the year of the results");
 	if (fmt->set && strcmp(fmt->s, "csv") && strcmp(fmt->s, "xlsx"))
 		return api_fail(x, 400, "invalid", "format", "format: give csv or xlsx");
-	if (lg->set && (lang = csv_lang_parse(lg->s)) < 0)
+	if (lg->set && (yl[1] = csv_lang_parse(lg->s)) < 0)
 		return api_fail(x, 400, "invalid", "lang", "lang: give zh or en");
 	xlsx = fmt->set && !strcmp(fmt->s, "xlsx");
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	if (xlsx) { /* libxlsxwriter writes a named file: made, opened and unlinked here */
-		snprintf(path, sizeof path, "%s/cyberduty-assess-XXXXXX", dir && *dir ? dir : "/tmp");
-		if ((fd = mkstemp(path)) < 0)
-			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-		close(fd);
-		rc = svc_assess_results(&c, year, NULL, path, lang == CSV_LANG_EN);
-		fd = rc ? -1 : open(path, O_RDONLY);
-		unlink(path);
-		len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	} else {
-		if (!(out = tmpfile()))
-			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-		rc = svc_assess_results(&c, year, out, NULL, lang == CSV_LANG_EN);
-		len = rc || fflush(out) ? -1 : ftell(out);
-		fd = len < 0 ? -1 : dup(fileno(out));
-		fclose(out);
-	}
-	if (rc)
-		return api_err(x, rc, NULL, &d);
-	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
-	}
-	json_decref(x->r->body);
-	x->r->body = NULL;
-	x->r->file = true;
-	x->r->fd = fd;
-	x->r->file_len = (size_t)len;
-	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
-		 xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		      : "text/csv; charset=utf-8");
+	if ((st = api_sheet_answer(x, &c, xlsx, results_write, yl, &d)) != 200)
+		return st;
 	snprintf(x->r->disposition, sizeof x->r->disposition,
-		 "attachment; filename=\"assessment-results-%d.%s\"", year, xlsx ? "xlsx" : "csv");
-	x->r->status = 200;
+		 "attachment; filename=\"assessment-results-%d.%s\"", yl[0], xlsx ? "xlsx" : "csv");
 	return 200;
 }

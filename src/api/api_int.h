@@ -270,6 +270,14 @@ void api_asset_text(struct jtext *t, const struct asset_row *r);
 int api_import(struct api_ctx *x);
 int api_export(struct api_ctx *x);
 
+/* api_sheet_answer has write(c, arg, f, path) write a spreadsheet — CSV to a temporary file f
+ * (path NULL), or XLSX to a temporary named file path (f NULL) — and answers it: 200 with its
+ * content type (the caller names it in x->r->disposition after). A failure of the write (d
+ * says what) or of the file is answered here; the status is returned. */
+int api_sheet_answer(struct api_ctx *x, struct act *c, bool xlsx,
+		     enum cd_err (*write)(struct act *c, void *arg, FILE *f, const char *path),
+		     void *arg, const struct cd_diag *d);
+
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
 int api_asset_filter(struct api_ctx *x, struct asset_query *f);

@@ -104,6 +104,66 @@ static void disposition(char *out, size_t n, enum export_list list, enum csv_kin
 	out[k < n ? k : n - 1] = '\0';
 }
 
+/* export_write: svc_export to the file api_sheet_answer gives (export_in is arg). */
+static enum cd_err export_write(struct act *c, void *arg, FILE *f, const char *path)
+{
+	struct export_in *in = arg;
+
+	in->f = f;
+	in->path = path;
+	return svc_export(c, in);
+}
+
+int api_sheet_answer(struct api_ctx *x, struct act *c, bool xlsx,
+		     enum cd_err (*write)(struct act *c, void *arg, FILE *f, const char *path),
+		     void *arg, const struct cd_diag *d)
+{
+	char path[600];
+	enum cd_err rc;
+	long len;
+	FILE *out;
+	int fd;
+
+	if (xlsx) {
+		/* libxlsxwriter writes a named file: made, opened and unlinked here */
+		const char *dir = getenv("TMPDIR");
+
+		snprintf(path, sizeof path, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
+		fd = mkstemp(path);
+		if (fd < 0)
+			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+		close(fd);
+		rc = write(c, arg, NULL, path);
+		fd = rc ? -1 : open(path, O_RDONLY);
+		unlink(path);
+		len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+	} else {
+		if (!(out = tmpfile()))
+			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+		rc = write(c, arg, out, NULL);
+		len = rc || fflush(out) ? -1 : ftell(out);
+		fd = len < 0 ? -1 : dup(fileno(out));
+		fclose(out);
+	}
+	if (rc)
+		return api_err(x, rc, NULL, d);
+	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
+	}
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	x->r->file = true;
+	x->r->fd = fd;
+	x->r->file_len = (size_t)len;
+	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
+		 xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		      : "text/csv; charset=utf-8");
+	x->r->status = 200;
+	return 200;
+}
+
 int api_export(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *lg = api_qval(x, "lang");
@@ -112,11 +172,7 @@ int api_export(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	struct export_in in = {0};
 	struct act c;
-	char path[600];
-	int lang = CSV_LANG_ZH, st, fd;
-	long len;
-	FILE *out;
-	enum cd_err rc;
+	int lang = CSV_LANG_ZH, st;
 
 	if (fmt->set && strcmp(fmt->s, "csv") && strcmp(fmt->s, "xlsx"))
 		return api_fail(x, 400, "invalid", "format", "format: give csv or xlsx");
@@ -139,44 +195,8 @@ int api_export(struct api_ctx *x)
 	in.kind = kind;
 	in.lang = (enum csv_lang)lang;
 	in.filter = kind == CSV_ASSETS ? &f : NULL;
-	if (in.xlsx) {
-		/* libxlsxwriter writes a named file: made, opened and unlinked here */
-		const char *dir = getenv("TMPDIR");
-
-		snprintf(path, sizeof path, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
-		fd = mkstemp(path);
-		if (fd < 0)
-			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-		close(fd);
-		in.path = path;
-		rc = svc_export(&c, &in);
-		fd = rc ? -1 : open(path, O_RDONLY);
-		unlink(path);
-		len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	} else {
-		if (!(out = tmpfile()))
-			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-		in.f = out;
-		rc = svc_export(&c, &in);
-		len = rc ? -1 : ftell(out);
-		fd = len < 0 ? -1 : dup(fileno(out));
-		fclose(out);
-	}
-	if (rc)
-		return api_err(x, rc, NULL, &d);
-	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
-	}
-	json_decref(x->r->body);
-	x->r->body = NULL;
-	x->r->file = true;
-	x->r->fd = fd;
-	x->r->file_len = (size_t)len;
-	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
-		 in.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-			 : "text/csv; charset=utf-8");
+	if ((st = api_sheet_answer(x, &c, in.xlsx, export_write, &in, &d)) != 200)
+		return st;
 	disposition(x->r->disposition, sizeof x->r->disposition, in.list, kind,
 		    time_cst_date(x->q->now), in.xlsx ? "xlsx" : "csv");
 	x->r->status = 200;

@@ -60,8 +60,10 @@ enum cd_err svc_assess_template_use(struct act *c, const char *source, size_t le
 	char *text;
 	enum cd_err rc = assess_load_buffer(source, len, file, &t, c->d);
 
-	if (rc)
-		return act_fail(c, rc, "template", "%s", c->d->msg);
+	if (rc) {
+		c->field = "template"; /* the loader's message (FILE:LINE: what) stands */
+		return rc;
+	}
 	if (strcmp(t->t.profile, c->pol->p->id)) {
 		rc = act_fail(c, CD_EINVAL, "template",
 			      "%s: the template is for profile %s, the organisation lives by %s", file,
