@@ -488,6 +488,7 @@ enum cd_err svc_assess_open(struct act *c, const char *unit, int year, struct as
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations or gaps derive from */
 	rc = store_assess_latest(c->s, uid, year, c->a, &was, c->d);
 	if (!rc)
 		rc = act_fail(c, CD_ECONFLICT, "unit",
@@ -600,6 +601,7 @@ enum cd_err svc_assess_set(struct act *c, int64_t id, const struct assess_entry 
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations or gaps derive from */
 	rc = find(c, id, &out->rec);
 	if (!rc && out->rec.stage != AST_DRAFT)
 		rc = act_fail(c, CD_ECONFLICT, NULL,
@@ -723,6 +725,7 @@ enum cd_err svc_assess_step(struct act *c, int64_t id, enum assess_act step, con
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations or gaps derive from */
 	rc = find(c, id, &out->rec);
 	if (!rc && !(rules[step].from & (1u << out->rec.stage)))
 		rc = act_fail(c, CD_ECONFLICT, NULL,
@@ -802,6 +805,7 @@ enum cd_err svc_assess_revise(struct act *c, int64_t id, const char *reason,
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
+	c->derived_kept = true; /* nothing the obligations or gaps derive from */
 	rc = find(c, id, &old);
 	if (!rc && (old.stage != AST_APPROVED || !old.latest))
 		rc = act_fail(c, CD_ECONFLICT, NULL,
