@@ -83,3 +83,11 @@ CREATE TRIGGER assessment_step_no_update BEFORE UPDATE ON assessment_step
 BEGIN SELECT RAISE(ABORT, 'assessment steps are append-only'); END;
 CREATE TRIGGER assessment_step_no_delete BEFORE DELETE ON assessment_step
 BEGIN SELECT RAISE(ABORT, 'assessment steps are append-only'); END;
+
+-- The systems in a unit's charge (谁主管谁负责: the manager unit, else the operator, user, builder),
+-- by level: what the MLPS indicators of a unit's sheet read, without a walk of every system.
+CREATE INDEX asset_in_charge ON asset(coalesce(manager_unit, operator_unit, user_unit, builder_unit), mlps_level);
+
+-- A year's notices and incidents (the on-time indicators read one year of one unit's subtree).
+CREATE INDEX notice_received ON notice(received_at);
+CREATE INDEX incident_detected ON incident(detected_at);

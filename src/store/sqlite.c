@@ -742,10 +742,12 @@ static const char *const stmts[STMT__MAX] = {
 		" >= ?4))"),
 	[ST_ASSESS_SRC0 + ASRC_NOTICES] = ASSESS_SRC(
 		"SELECT 'notice', n.id, n.code, n.authority, 0, 0, 0 FROM notice n WHERE "
-		NOTICE_CONCERNS("sc") " AND substr(n.received_at, 1, 4) = ?2 ORDER BY n.id"),
+		NOTICE_CONCERNS("sc") " AND n.received_at >= ?2 || '-01-01' AND n.received_at <"
+		" printf('%04d-01-01', ?2 + 1) ORDER BY n.id"),
 	[ST_ASSESS_SRC0 + ASRC_INCIDENTS] = ASSESS_SRC(
 		"SELECT 'incident', x.id, x.code, coalesce(x.title, ''), 0, 0, 0 FROM incident x WHERE "
-		INCIDENT_CONCERNS("sc") " AND substr(x.detected_at, 1, 4) = ?2 ORDER BY x.id"),
+		INCIDENT_CONCERNS("sc") " AND x.detected_at >= ?2 || '-01-01' AND x.detected_at <"
+		" printf('%04d-01-01', ?2 + 1) ORDER BY x.id"),
 	[ST_ASSESS_SRC0 + ASRC_MLPS_FILED] = ASSESS_SRC(
 		"SELECT 'asset', a.id, a.code, a.name, a.filed_on IS NOT NULL AND a.filed_on <= ?4, 0,"
 		" 0 FROM asset a WHERE a.mlps_level >= 2 AND a.status = 'live' AND coalesce("
@@ -4358,6 +4360,11 @@ enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, 
 		{"similar_software", ST_SIMILAR_SOFTWARE},
 		{"similar_combo", ST_SIMILAR_COMBO},
 		{"similar_total", ST_SIMILAR_TOTAL},
+		{"assess_page", ST_ASSESS_PAGE},
+		{"assess_ranking", ST_ASSESS_RANKING},
+		{"assess_records", ST_ASSESS_SRC0 + ASRC_RECORDS},
+		{"assess_mlps", ST_ASSESS_SRC0 + ASRC_MLPS_FILED},
+		{"assess_notices", ST_ASSESS_SRC0 + ASRC_NOTICES},
 	};
 	static const char *const sorts[ASORT__MAX] = {"id", "code", "name", "level"};
 	struct sq *q = (struct sq *)s;
