@@ -38,7 +38,8 @@ BEGIN SELECT RAISE(ABORT, 'assessments are never deleted'); END;
 
 -- One indicator's value on a sheet: entered (manual, an exemption, a note) or, at approval,
 -- computed and frozen. kind: count, share, level (core/assess.h); n, d in the units of the kind (a level's n
--- is P in hundredths). proof: the records that prove it, a JSON array.
+-- is P in hundredths). proof: the records that prove it, JSON {"total": N, "items": [the first
+-- 50: kind, id, code, label, ok]}.
 CREATE TABLE assessment_value (
 	assessment_id INTEGER NOT NULL REFERENCES assessment(id),
 	indicator     TEXT NOT NULL,

@@ -154,7 +154,7 @@ static int assess_set(int argc, char **argv, const char *usage, bool unexempt)
 	int64_t id;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, unexempt ? f + 3 : f, 2,
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, unexempt ? f + 2 : f, 2,
 			      unexempt ? 2 : 3, usage, &c.o) ||
 	    !sheet_id(c.o.pos[0], &id, usage))
 		return EXIT_ERROR;

@@ -329,7 +329,8 @@ static enum cd_err measure(struct act *c, struct assess_line *l, int64_t unit, i
 	return rc;
 }
 
-/* proofs_json / proofs_read: the records of a frozen value, kept as JSON. */
+/* proofs_json / proofs_read: the records of a frozen value, kept as JSON {"total": how many
+ * there were, "items": the first ASSESS_PROOFS_MAX}. */
 static json_t *proofs_json(const struct assess_line *l)
 {
 	json_t *a = json_array();
@@ -346,9 +347,11 @@ static json_t *proofs_json(const struct assess_line *l)
 
 static void proofs_read(struct act *c, struct assess_line *l, const char *text)
 {
-	json_t *a = text ? json_loads(text, 0, NULL) : NULL, *e;
+	json_t *kept = text ? json_loads(text, 0, NULL) : NULL, *e;
+	json_t *a = json_object_get(kept, "items");
 	size_t i, cap = 0;
 
+	l->nrows = (size_t)json_integer_value(json_object_get(kept, "total"));
 	json_array_foreach(a, i, e) {
 		struct assess_proof_rec *p = arena_grow(c->a, &l->proofs, &l->nproofs, &cap,
 							sizeof *p);
@@ -361,7 +364,7 @@ static void proofs_read(struct act *c, struct assess_line *l, const char *text)
 		p->label = arena_strdup(c->a, json_string_value(json_object_get(e, "label")));
 		p->ok = json_is_true(json_object_get(e, "ok"));
 	}
-	json_decref(a);
+	json_decref(kept);
 }
 
 /* build scores sheet s (s->rec read): its template, values (kept, or computed now), lines. */
@@ -685,7 +688,7 @@ static enum cd_err freeze(struct act *c, struct assess_sheet *s)
 
 		if (!l->computed || (!v.kind && !v.exempt_reason))
 			continue;
-		p = proofs_json(l);
+		p = json_pack("{s:I, s:o}", "total", (json_int_t)l->nrows, "items", proofs_json(l));
 		v.proof = text = p ? json_dumps(p, JSON_COMPACT) : NULL;
 		json_decref(p);
 		if (!text)

@@ -390,6 +390,9 @@ static void cycle(void **state)
 	do_(AUDITOR, "GET", "/api/v1/assessments/{id}", path, NULL);
 	assert_string_equal(json_string_value(json_object_get(indicator("meeting"), "score")), "0");
 	assert_string_equal(jstr("stage"), "approved");
+	/* the records behind a frozen value are kept with it, and how many there were */
+	assert_true(json_integer_value(json_object_get(indicator("responsible"), "records_total")) >= 1);
+	assert_true(json_array_size(json_object_get(indicator("responsible"), "records")) >= 1);
 
 	/* a correction is a new version */
 	snprintf(p2, sizeof p2, "%s/revise", path);
