@@ -471,6 +471,25 @@ static enum cd_err step_add(struct act *c, struct assess_sheet *s, const char *k
 	return store_assess_step_add(c->s, s->rec.id, &e, c->d);
 }
 
+/* sheet_new keeps out->rec (unit, year, version, template, supersedes set) as a new sheet in
+ * draft opened now, reads it back and records its first step (kind, with comment). */
+static enum cd_err sheet_new(struct act *c, struct assess_sheet *out, const char *kind,
+			     const char *comment)
+{
+	enum cd_err rc;
+
+	out->rec.stage = AST_DRAFT;
+	out->rec.scored = false;
+	out->rec.grade = NULL;
+	out->rec.vetoed = false;
+	out->rec.opened_at = c->now;
+	out->rec.opened_by = c->actor;
+	rc = store_assess_add(c->s, &out->rec, c->d);
+	if (!rc)
+		rc = store_assess_get(c->s, out->rec.id, c->a, &out->rec, c->d);
+	return rc ? rc : step_add(c, out, kind, -1, comment);
+}
+
 enum cd_err svc_assess_open(struct act *c, const char *unit, int year, struct assess_sheet *out)
 {
 	struct assess_rec was;
@@ -503,15 +522,8 @@ enum cd_err svc_assess_open(struct act *c, const char *unit, int year, struct as
 		out->rec.unit = uid;
 		out->rec.year = year;
 		out->rec.version = 1;
-		out->rec.stage = AST_DRAFT;
-		out->rec.opened_at = c->now;
-		out->rec.opened_by = c->actor;
-		rc = store_assess_add(c->s, &out->rec, c->d);
+		rc = sheet_new(c, out, "open", NULL);
 	}
-	if (!rc)
-		rc = store_assess_get(c->s, out->rec.id, c->a, &out->rec, c->d);
-	if (!rc)
-		rc = step_add(c, out, "open", -1, NULL);
 	if (!rc)
 		rc = build(c, out, true);
 	obj_of(obj, sizeof obj, out->rec.id);
@@ -819,14 +831,8 @@ enum cd_err svc_assess_revise(struct act *c, int64_t id, const char *reason,
 	if (!rc) {
 		out->rec = old;
 		out->rec.version = old.version + 1;
-		out->rec.stage = AST_DRAFT;
-		out->rec.scored = false;
-		out->rec.grade = NULL;
-		out->rec.vetoed = false;
 		out->rec.supersedes = old.id;
-		out->rec.opened_at = c->now;
-		out->rec.opened_by = c->actor;
-		rc = store_assess_add(c->s, &out->rec, c->d);
+		rc = sheet_new(c, out, "revise", reason);
 	}
 	if (!rc)
 		rc = store_assess_values(c->s, id, c->a, &kept, &nkept, c->d);
@@ -840,10 +846,6 @@ enum cd_err svc_assess_revise(struct act *c, int64_t id, const char *reason,
 		}
 		rc = store_assess_value_put(c->s, out->rec.id, &kept[i], c->d);
 	}
-	if (!rc)
-		rc = store_assess_get(c->s, out->rec.id, c->a, &out->rec, c->d);
-	if (!rc)
-		rc = step_add(c, out, "revise", -1, reason);
 	if (!rc)
 		rc = build(c, out, true);
 	obj_of(obj, sizeof obj, out->rec.id);
