@@ -1,7 +1,7 @@
 // assess.test.mjs — the yearly assessment's page in Debian's chromium against the real server on
 // a fresh demo: the list of a year with the ranking and the year before as the API answers it;
-// the unit officer finishing its unit's draft (a manual value entered through the page) and
-// submitting it; the office reviewing; the organisation leader approving — each step through
+// the unit officer finishing its unit's draft (a manual value and an evidence file entered
+// through the page) and submitting it; the office reviewing; the organisation leader approving — each step through
 // the page's buttons and checked in the API; a return without its reason refused with the
 // API's message; the results file offered; both languages; no console error or CSP violation.
 import { test, before, after } from 'node:test';
@@ -66,6 +66,12 @@ test('the cycle through the page: the officer fills in and submits, the office r
 	await row.locator('select[name=value]').selectOption('1');
 	await row.locator('button[type=submit]').first().click();
 	await page.waitForSelector('tr[data-indicator=self_check] >> text=P = 1');
+	// an evidence file through the page
+	await page.setInputFiles('form.attach input[name=file]', { name: '自查报告.txt', mimeType: 'text/plain', buffer: Buffer.from('年度自查报告\n') });
+	await page.click('form.attach button[type=submit]');
+	await page.waitForSelector('ul.files >> text=自查报告.txt');
+	const files = (await officer.get('/assessments/' + id + '/files')).body;
+	assert.equal((files.items || files).length, 1);
 	await shot(page, 'assess-sheet-officer');
 	await page.click('button[data-act=submit]');
 	await page.waitForSelector('text=待复评');

@@ -456,6 +456,7 @@ export default {
 	'assess.veto': 'veto',
 	'assess.vetoed': 'Vetoed',
 	'assess.files': 'Evidence files',
+	'assess.attach': 'Attach the file',
 	'assess.files_empty': 'No evidence files yet',
 	'assess.cycle': 'The cycle',
 	'assess.stage.draft': 'Self-assessment',

@@ -457,6 +457,7 @@ export default {
 	'assess.veto': '否决项',
 	'assess.vetoed': '一票否决',
 	'assess.files': '证明材料文件',
+	'assess.attach': '上传证明材料',
 	'assess.files_empty': '尚无证明材料文件',
 	'assess.cycle': '考核流程',
 	'assess.stage.draft': '自评中',

@@ -6,7 +6,7 @@
 import { useState } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge } from '../ui.js';
 import { t, label } from '../i18n.js';
-import { get, post, query } from '../api.js';
+import { get, post, query, upload } from '../api.js';
 import { fmtTime } from '../format.js';
 import { navigate, withQuery, can } from '../route.js';
 
@@ -211,6 +211,32 @@ function Records({ ind }) {
 	</details>`;
 }
 
+// Attach: an evidence file for a draft sheet
+function Attach({ sheet, onDone }) {
+	const [error, setError] = useState(null);
+	const [busy, setBusy] = useState(false);
+	const send = async (e) => {
+		e.preventDefault();
+		const file = e.target.elements.file.files[0];
+		if (!file) return;
+		setBusy(true);
+		setError(null);
+		try {
+			await upload('/assessments/' + sheet.id + '/files', file);
+			e.target.reset();
+			onDone();
+		} catch (err) {
+			setError(err);
+		}
+		setBusy(false);
+	};
+	return html`<form class="inline attach" onSubmit=${send}>
+		<input type="file" name="file" />
+		<button type="submit" class="small" disabled=${busy}>${t('assess.attach')}</button>
+		<${ErrorBox} error=${error} />
+	</form>`;
+}
+
 export function AssessSheet({ id, account }) {
 	const { data: s, error, loading, reload } = useLoad(() => get('/assessments/' + encodeURIComponent(id)), [id]);
 	if (loading && !s) return html`<section class="page"><${Loading} /></section>`;
@@ -247,6 +273,7 @@ export function AssessSheet({ id, account }) {
 		${s.files.length
 			? html`<ul class="files">${s.files.map((f) => html`<li><a href=${'/api/v1/files/' + f.id} download>${f.name}</a> <small class="muted">${f.type}</small></li>`)}</ul>`
 			: html`<${Empty} text=${t('assess.files_empty')} />`}
+		${draft && html`<${Attach} sheet=${s} onDone=${reload} />`}
 		<h2>${t('assess.cycle')}</h2>
 		<ol class="timeline">${s.steps.map(
 			(e) => html`<li><time>${fmtTime(e.at)}</time> <strong>${label('assess.step', e.kind)}</strong> <small class="muted">— ${e.by}</small>${e.total ? html` · ${e.total}` : ''}${e.comment ? html` <span class="note">${e.comment}</span>` : ''}</li>`
