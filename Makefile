@@ -2,8 +2,8 @@
 #   make run    install what is missing, build, create the demo organisation, show its gaps, serve it
 #   make test   everything: unit + CLI + browser tests, style checks, the whole suite under
 #               ASan+UBSan, fuzzing
-#   make fuzz   the condition parser, the API's request bodies and the multipart reader under
-#               libFuzzer (clang), FUZZ_SECONDS each (default 30)
+#   make fuzz   the condition parser, the API's request bodies, the multipart reader and the
+#               assessment templates under libFuzzer (clang), FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http);
 #               results in bench/RESULTS.md
@@ -70,17 +70,21 @@ $(FUZZ_BUILD)/CMakeCache.txt:
 # The fuzzer runs over a copy of the seed corpus (fuzz/corpus/cond) that keeps what it finds
 # between runs; a crash fails the target and leaves its input as $(FUZZ_BUILD)/crash-*.
 fuzz: $(FUZZ_BUILD)/CMakeCache.txt
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_cond fuzz_api fuzz_multipart
-	mkdir -p $(FUZZ_BUILD)/corpus/cond $(FUZZ_BUILD)/corpus/api $(FUZZ_BUILD)/corpus/multipart
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_cond fuzz_api fuzz_multipart fuzz_assess
+	mkdir -p $(FUZZ_BUILD)/corpus/cond $(FUZZ_BUILD)/corpus/api $(FUZZ_BUILD)/corpus/multipart \
+		$(FUZZ_BUILD)/corpus/assess
 	cp fuzz/corpus/cond/* $(FUZZ_BUILD)/corpus/cond/
 	cp fuzz/corpus/api/* $(FUZZ_BUILD)/corpus/api/
 	cp fuzz/corpus/multipart/* $(FUZZ_BUILD)/corpus/multipart/
+	cp fuzz/corpus/assess/* $(FUZZ_BUILD)/corpus/assess/
 	$(FUZZ_BUILD)/fuzz_cond -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/cond
 	$(FUZZ_BUILD)/fuzz_api -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/api
 	$(FUZZ_BUILD)/fuzz_multipart -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/multipart
+	$(FUZZ_BUILD)/fuzz_assess -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+		-artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus/assess
 
 style:
 	scripts/check-style
