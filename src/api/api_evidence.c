@@ -117,6 +117,8 @@ int api_incident_files(struct api_ctx *x) { return files(x, EVO_INCIDENT); }
 int api_incident_attach(struct api_ctx *x) { return attach(x, EVO_INCIDENT); }
 int api_record_files(struct api_ctx *x) { return files(x, EVO_RECORD); }
 int api_record_attach(struct api_ctx *x) { return attach(x, EVO_RECORD); }
+int api_assessment_files(struct api_ctx *x) { return files(x, EVO_ASSESSMENT); }
+int api_assessment_attach(struct api_ctx *x) { return attach(x, EVO_ASSESSMENT); }
 
 /* disposition writes `attachment; filename="ascii"; filename*=UTF-8''pct` for name into
  * out[0..n): the ASCII fallback keeps printable ASCII but for '"', '\\', ';' and '%', each run of

@@ -274,6 +274,14 @@ int api_import(struct api_ctx *x);
 int api_export(struct api_ctx *x);
 int api_template(struct api_ctx *x);
 
+/* api_sheet_answer has write(c, arg, f, path) write a spreadsheet — CSV to a temporary file f
+ * (path NULL), or XLSX to a temporary named file path (f NULL) — and answers it: 200 with its
+ * content type (the caller names it in x->r->disposition after). A failure of the write (d
+ * says what) or of the file is answered here; the status is returned. */
+int api_sheet_answer(struct api_ctx *x, struct act *c, bool xlsx,
+		     enum cd_err (*write)(struct act *c, void *arg, FILE *f, const char *path),
+		     void *arg, const struct cd_diag *d);
+
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
 int api_asset_filter(struct api_ctx *x, struct asset_query *f);
@@ -355,5 +363,19 @@ int api_record_files(struct api_ctx *x);
 int api_record_attach(struct api_ctx *x);
 int api_file_get(struct api_ctx *x);
 int api_file_withdraw(struct api_ctx *x);
+int api_assessments_list(struct api_ctx *x);
+int api_assessment_create(struct api_ctx *x);
+int api_assessment_get(struct api_ctx *x);
+int api_assessment_value(struct api_ctx *x);
+int api_assessment_submit(struct api_ctx *x);
+int api_assessment_review(struct api_ctx *x);
+int api_assessment_approve(struct api_ctx *x);
+int api_assessment_return(struct api_ctx *x);
+int api_assessment_send_back(struct api_ctx *x);
+int api_assessment_revise(struct api_ctx *x);
+int api_assessments_ranking(struct api_ctx *x);
+int api_assessments_results(struct api_ctx *x);
+int api_assessment_files(struct api_ctx *x);
+int api_assessment_attach(struct api_ctx *x);
 
 #endif

@@ -96,21 +96,50 @@ static void disposition(char *out, size_t n, const struct file_name *f, const ch
 	out[k < n ? k : n - 1] = '\0';
 }
 
-/* temp_path makes an empty temporary file (libxlsxwriter writes a named file) and puts its name
- * in path: its descriptor, or -1. */
-static int temp_path(char *path, size_t n)
+/* export_write: svc_export to the file api_sheet_answer gives (export_in is arg). */
+static enum cd_err export_write(struct act *c, void *arg, FILE *f, const char *path)
 {
-	const char *dir = getenv("TMPDIR");
+	struct export_in *in = arg;
 
-	snprintf(path, n, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
-	return mkstemp(path);
+	in->f = f;
+	in->path = path;
+	return svc_export(c, in);
 }
 
-/* send_file answers the len bytes of the (unlinked) file fd as a download named f; 503 when it
- * could not be kept. */
-static int send_file(struct api_ctx *x, int fd, long len, bool xlsx, const struct file_name *f)
+int api_sheet_answer(struct api_ctx *x, struct act *c, bool xlsx,
+		     enum cd_err (*write)(struct act *c, void *arg, FILE *f, const char *path),
+		     void *arg, const struct cd_diag *d)
 {
-	if (fd < 0 || len < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+	char path[600];
+	enum cd_err rc;
+	long len;
+	FILE *out;
+	int fd;
+
+	if (xlsx) {
+		/* libxlsxwriter writes a named file: made, opened and unlinked here */
+		const char *dir = getenv("TMPDIR");
+
+		snprintf(path, sizeof path, "%s/cyberduty-export-XXXXXX", dir && *dir ? dir : "/tmp");
+		fd = mkstemp(path);
+		if (fd < 0)
+			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+		close(fd);
+		rc = write(c, arg, NULL, path);
+		fd = rc ? -1 : open(path, O_RDONLY);
+		unlink(path);
+		len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+	} else {
+		if (!(out = tmpfile()))
+			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+		rc = write(c, arg, out, NULL);
+		len = rc || fflush(out) ? -1 : ftell(out);
+		fd = len < 0 ? -1 : dup(fileno(out));
+		fclose(out);
+	}
+	if (rc)
+		return api_err(x, rc, NULL, d);
+	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
 		if (fd >= 0)
 			close(fd);
 		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
@@ -123,7 +152,6 @@ static int send_file(struct api_ctx *x, int fd, long len, bool xlsx, const struc
 	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
 		 xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 		      : "text/csv; charset=utf-8");
-	disposition(x->r->disposition, sizeof x->r->disposition, f, xlsx ? "xlsx" : "csv");
 	x->r->status = 200;
 	return 200;
 }
@@ -139,11 +167,7 @@ int api_export(struct api_ctx *x)
 	char from[26], to[26], day[11];
 	struct file_name name;
 	struct act c;
-	char path[600];
-	int lang = CSV_LANG_ZH, st, fd;
-	long len;
-	FILE *out;
-	enum cd_err rc;
+	int lang = CSV_LANG_ZH, st;
 
 	if (fmt->set && strcmp(fmt->s, "csv") && strcmp(fmt->s, "xlsx"))
 		return api_fail(x, 400, "invalid", "format", "format: give csv or xlsx");
@@ -171,57 +195,49 @@ int api_export(struct api_ctx *x)
 	in.kind = kind;
 	in.lang = (enum csv_lang)lang;
 	in.filter = kind == CSV_ASSETS ? &f : NULL;
-	if (in.xlsx) {
-		/* libxlsxwriter writes a named file: made, opened and unlinked here */
-		if ((fd = temp_path(path, sizeof path)) < 0)
-			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-		close(fd);
-		in.path = path;
-		rc = svc_export(&c, &in);
-		fd = rc ? -1 : open(path, O_RDONLY);
-		unlink(path);
-		len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	} else {
-		if (!(out = tmpfile()))
-			return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-		in.f = out;
-		rc = svc_export(&c, &in);
-		len = rc ? -1 : ftell(out);
-		fd = len < 0 ? -1 : dup(fileno(out));
-		fclose(out);
-	}
-	if (rc)
-		return api_err(x, rc, NULL, &d);
+	if ((st = api_sheet_answer(x, &c, in.xlsx, export_write, &in, &d)) != 200)
+		return st;
 	svc_export_name(in.list, kind, &name.zh, &name.en);
 	name.tail = name.tail_en = date_format(time_cst_date(x->q->now), day);
-	return send_file(x, fd, len, in.xlsx, &name);
+	disposition(x->r->disposition, sizeof x->r->disposition, &name, in.xlsx ? "xlsx" : "csv");
+	return 200;
+}
+
+/* template_write: the import template of the kind (arg: a struct template_ask) to the path
+ * api_sheet_answer gives. */
+struct template_ask {
+	enum csv_kind kind;
+	enum csv_lang lang;
+};
+
+static enum cd_err template_write(struct act *c, void *arg, FILE *f, const char *path)
+{
+	const struct template_ask *t = arg;
+
+	(void)f;
+	return csv_template_xlsx(path, t->kind, t->lang, c->d);
 }
 
 /* A template: GET /api/v1/templates/{units,persons,duties,assets,projects}. */
 int api_template(struct api_ctx *x)
 {
 	const struct fval *lg = api_qval(x, "lang");
-	enum csv_kind kind = kind_of(x->rt);
+	struct template_ask t = {.kind = kind_of(x->rt)};
 	struct cd_diag d = {{0}};
 	struct file_name name;
-	char path[600];
-	int lang = CSV_LANG_ZH, fd;
-	long len;
-	enum cd_err rc;
+	struct act c;
+	int lang = CSV_LANG_ZH, st;
 
 	if (lg->set && (lang = csv_lang_parse(lg->s)) < 0)
 		return api_fail(x, 400, "invalid", "lang", "lang: give zh or en");
-	if ((fd = temp_path(path, sizeof path)) < 0)
-		return api_fail(x, 503, "unavailable", NULL, "no room for the file");
-	close(fd);
-	rc = csv_template_xlsx(path, kind, (enum csv_lang)lang, &d);
-	fd = rc ? -1 : open(path, O_RDONLY);
-	unlink(path);
-	len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	if (rc)
-		return api_err(x, rc, NULL, &d);
-	svc_export_name(EXPORT_REGISTER, kind, &name.zh, &name.en);
+	t.lang = (enum csv_lang)lang;
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	if ((st = api_sheet_answer(x, &c, true, template_write, &t, &d)) != 200)
+		return st;
+	svc_export_name(EXPORT_REGISTER, t.kind, &name.zh, &name.en);
 	name.tail = lang == CSV_LANG_ZH ? "导入模板" : "template";
 	name.tail_en = "template";
-	return send_file(x, fd, len, true, &name);
+	disposition(x->r->disposition, sizeof x->r->disposition, &name, "xlsx");
+	return 200;
 }

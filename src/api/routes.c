@@ -3,6 +3,7 @@
  * router enforces the permission from here, in one place; the OpenAPI document is written from
  * here, so it cannot drift from what the server does. */
 #include "api_int.h"
+#include "svc/assess.h"
 #include "svc/policy.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
@@ -22,6 +23,7 @@ CODES(report_kind, enum report_kind)
 CODES(reporter, enum reporter)
 CODES(unit_kind, enum unit_kind)
 CODES(check_rule, enum check_rule)
+CODES(assess_stage, enum assess_stage)
 static const char *duty_role_i(int v)
 {
 	return role_code((enum role)v);
@@ -355,6 +357,49 @@ static const struct field deadline_filters[] = {
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
 };
 
+/* --- the yearly assessment (检查考核) ---------------------------------------------------------------- */
+
+static const struct field assess_filters[] = {
+	{"year", FT_INT, 0, 2000, 2100, NULL, 0, "only sheets of this year"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only sheets of this unit's subtree"},
+	{"stage", ENUM(assess_stage, AST__MAX), "only sheets at this stage of the cycle"},
+};
+
+static const struct field assess_open_fields[] = {
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit assessed (within your scope)"},
+	{"year", FT_INT, FF_REQUIRED, 2000, 2100, NULL, 0, "the year assessed (at most this one)"},
+};
+
+static const struct field assess_value_fields[] = {
+	{"indicator", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the indicator's code on the sheet"},
+	{"value", FT_STRING, 0, 1, 20, NULL, 0,
+	 "a manual indicator's value as text: a level \"1\", \"0.5\" or \"0\", a count, or the n "
+	 "of a share (with of)"},
+	{"of", FT_INT, 0, 0, 1000000000, NULL, 0, "a share's whole: value of of"},
+	{"exempt", FT_BOOL, 0, 0, 0, NULL, 0,
+	 "true: exempt (免责, full marks, no veto) with its reason; false: no longer"},
+	{"reason", FT_TEXT, 0, 1, 2000, NULL, 0, "why it is exempt (免责事由)"},
+	{"note", FT_TEXT, FF_NULL, 1, 2000, NULL, 0, "what the value rests on (null clears)"},
+};
+
+static const struct field assess_comment_fields[] = {
+	{"comment", FT_TEXT, 0, 1, 2000, NULL, 0, "the comment kept with the step (意见)"},
+};
+
+static const struct field assess_reason_fields[] = {
+	{"reason", FT_TEXT, FF_REQUIRED, 1, 2000, NULL, 0, "why (退回原因, 更正原因)"},
+};
+
+static const struct field assess_year_query[] = {
+	{"year", FT_INT, 0, 2000, 2100, NULL, 0, "the year (required)"},
+};
+
+static const struct field assess_results_query[] = {
+	{"year", FT_INT, 0, 2000, 2100, NULL, 0, "the year (required)"},
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0, "zh (default: Chinese headers) or en"},
+};
+
 /* --- administration (三员分立) ---------------------------------------------------------------------- */
 
 static const char *role_i(int v)
@@ -663,6 +708,51 @@ const struct route api_routes[] = {
 	 BODY(withdraw_fields), NONE, NULL, "evidence.withdraw", "evidence",
 	 "withdraw an evidence file with the reason: it leaves the owner's evidence, its bytes "
 	 "stay for the audit"},
+
+	{"GET", "/api/v1/assessments", PERM_READ, R_LIST, api_assessments_list, NONE,
+	 QUERY(assess_filters), "id", NULL, "assessment",
+	 "the yearly assessment sheets of the caller's scope (the latest version of each unit and "
+	 "year), with stage, total and grade"},
+	{"POST", "/api/v1/assessments", PERM_WORK, 0, api_assessment_create,
+	 BODY(assess_open_fields), NONE, NULL, "assessment.open", "assessment",
+	 "open a unit's sheet of a year (自评) under the organisation's indicator template"},
+	{"GET", "/api/v1/assessments/ranking", PERM_READ, 0, api_assessments_ranking, NONE,
+	 QUERY(assess_year_query), NULL, NULL, "assessment",
+	 "the ranking of a year in the caller's scope, with each unit's year before"},
+	{"GET", "/api/v1/assessments/results", PERM_READ, 0, api_assessments_results, NONE,
+	 QUERY(assess_results_query), NULL, NULL, "assessment",
+	 "the results list of a year for the cadre department, as a CSV or XLSX file"},
+	{"GET", "/api/v1/assessments/{id}", PERM_READ, 0, api_assessment_get, NONE, NONE, NULL,
+	 NULL, "assessment",
+	 "one sheet: its indicators with values, scores and the records behind them, the total "
+	 "and grade, the evidence files and the steps of the cycle"},
+	{"POST", "/api/v1/assessments/{id}/values", PERM_WORK, 0, api_assessment_value,
+	 BODY(assess_value_fields), NONE, NULL, "assessment.value", "assessment",
+	 "enter a manual indicator's value, an exemption (免责) with its reason, or a note, on a "
+	 "draft sheet"},
+	{"POST", "/api/v1/assessments/{id}/submit", PERM_WORK, 0, api_assessment_submit,
+	 BODY(assess_comment_fields), NONE, NULL, "assessment.submit", "assessment",
+	 "submit the unit's self-assessment (自评) for review"},
+	{"POST", "/api/v1/assessments/{id}/review", PERM_OFFICE, 0, api_assessment_review,
+	 BODY(assess_comment_fields), NONE, NULL, "assessment.review", "assessment",
+	 "the office's review (复评): on to the leading group"},
+	{"POST", "/api/v1/assessments/{id}/approve", PERM_APPROVE, 0, api_assessment_approve,
+	 BODY(assess_comment_fields), NONE, NULL, "assessment.approve", "assessment",
+	 "the leading group's approval (审定): the sheet is frozen"},
+	{"POST", "/api/v1/assessments/{id}/return", PERM_OFFICE, 0, api_assessment_return,
+	 BODY(assess_reason_fields), NONE, NULL, "assessment.return", "assessment",
+	 "return a submitted or reviewed sheet to the unit for correction, with the reason"},
+	{"POST", "/api/v1/assessments/{id}/send-back", PERM_APPROVE, 0, api_assessment_send_back,
+	 BODY(assess_reason_fields), NONE, NULL, "assessment.send_back", "assessment",
+	 "send a reviewed sheet back to the office, with the reason"},
+	{"POST", "/api/v1/assessments/{id}/revise", PERM_OFFICE, 0, api_assessment_revise,
+	 BODY(assess_reason_fields), NONE, NULL, "assessment.revise", "assessment",
+	 "correct an approved sheet as a new version (in draft), with the reason"},
+	{"GET", "/api/v1/assessments/{id}/files", PERM_READ, 0, api_assessment_files, NONE, NONE,
+	 NULL, NULL, "evidence", "the evidence files of an assessment sheet"},
+	{"POST", "/api/v1/assessments/{id}/files", PERM_WORK, R_UPLOAD, api_assessment_attach, NONE,
+	 QUERY(upload_query), NULL, "evidence.add", "evidence",
+	 "attach an evidence file to an assessment sheet (not once approved)"},
 
 	{"GET", "/api/v1/accounts", PERM_ACCOUNTS, R_PERSONAL, api_accounts_list, NONE, NONE, NULL,
 	 "account.list", "administration", "every account (system administrator)"},

@@ -74,6 +74,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = demo_incidents(s, p, o.as_of, &d);
 	if (!rc)
+		rc = demo_assess(s, p, o.as_of, &d);
+	if (!rc)
 		rc = demo_accounts(s, p, cli_now(), &d);
 	reg_free(reg);
 	reg = NULL;

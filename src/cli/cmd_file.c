@@ -62,7 +62,7 @@ static void owner_args(enum evidence_owner kind, const char *arg, int64_t *id, c
 
 	*id = 0;
 	*code = arg;
-	if (kind != EVO_RECORD)
+	if (kind != EVO_RECORD && kind != EVO_ASSESSMENT)
 		return;
 	v = strtoll(arg, &end, 10);
 	*id = *end || v <= 0 ? -1 : v;
@@ -221,7 +221,7 @@ int cli_file_owner(int argc, char **argv, int owner_kind)
 {
 	enum evidence_owner kind = (enum evidence_owner)owner_kind;
 	char usage[128];
-	const char *what = kind == EVO_RECORD ? "ID" : "CODE";
+	const char *what = kind == EVO_RECORD || kind == EVO_ASSESSMENT ? "ID" : "CODE";
 	const char *owner = evidence_owner_code(kind);
 
 	if (!strcmp(argv[1], "attach")) {

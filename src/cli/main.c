@@ -60,6 +60,10 @@ static const struct {
 	 "the security settings: password length and age, lock-out, session timeouts"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
+	{"assess", cmd_assess,
+	 "assess open|list|show|set|unexempt|submit|review|approve|return|send-back|revise|"
+	 "ranking|results|template|attach|files …",
+	 "the yearly assessment (检查考核): 自评 → 复评 → 审定, ranking, results (docs/assessment.md)"},
 };
 
 static void help(FILE *f)

@@ -46,6 +46,8 @@ enum perm {
 	PERM_ACCOUNTS, /* accounts and settings: the system administrator only */
 	PERM_ROLES,   /* roles, scopes and API tokens: the security administrator only */
 	PERM_AUDIT,   /* the audit log: the audit administrator only */
+	PERM_APPROVE, /* the leading group's approval (审定) of a yearly assessment: the
+		       * organisation's leaders, who otherwise only read */
 	PERM__MAX
 };
 

@@ -51,6 +51,14 @@ enum cd_err demo_deadlines(struct store *s, const struct profile *p, cd_date tod
 enum cd_err demo_incidents(struct store *s, const struct profile *p, cd_date today,
 			   struct cd_diag *d);
 
+/* demo_assess adds the yearly assessments (检查考核) of six units: last year's all approved (one
+ * vetoed), this year's in every stage — the login unit's in draft with a manual value left to
+ * enter, submitted, reviewed (with an exemption), approved, returned with its reason, and
+ * approved then revised as a new version — each step by its act, dated back from `today`. One
+ * transaction. */
+enum cd_err demo_assess(struct store *s, const struct profile *p, cd_date today,
+			struct cd_diag *d);
+
 /* A demo sign-in. Its password and TOTP key are fixed and published (here and in the output of
  * `cyberduty demo`): a demo database is for 127.0.0.1 only. */
 struct demo_login {

@@ -144,15 +144,11 @@ static void put_date(struct csv_out *o, cd_date t)
 	put(o, t == CD_DATE_NONE ? NULL : date_format(t, b));
 }
 
-/* put_num writes a whole number (up to 10^15, exact in a double): a number cell in XLSX. */
-static void put_num(struct csv_out *o, int64_t v)
+/* put_number writes v: a number cell in XLSX, its text b in CSV. */
+static void put_number(struct csv_out *o, double v, const char *b)
 {
-	char b[24];
-
-	snprintf(b, sizeof b, "%lld", (long long)v);
 	if (o->x) {
-		if (worksheet_write_number(o->x->ws, o->x->row, o->x->col, (double)v, NULL) !=
-		    LXW_NO_ERROR)
+		if (worksheet_write_number(o->x->ws, o->x->row, o->x->col, v, NULL) != LXW_NO_ERROR)
 			o->bad = true;
 		if (o->x->col < XLSX_MAX_COLS && display_width(b) > o->x->width[o->x->col])
 			o->x->width[o->x->col] = display_width(b);
@@ -160,6 +156,25 @@ static void put_num(struct csv_out *o, int64_t v)
 		return;
 	}
 	put(o, b);
+}
+
+/* put_num writes a whole number (up to 10^15, exact in a double): a number cell in XLSX. */
+static void put_num(struct csv_out *o, int64_t v)
+{
+	char b[24];
+
+	snprintf(b, sizeof b, "%lld", (long long)v);
+	put_number(o, (double)v, b);
+}
+
+void csv_out_hundredths(struct csv_out *o, int64_t v)
+{
+	char b[32];
+	int64_t a = v < 0 ? -v : v;
+
+	snprintf(b, sizeof b, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100),
+		 (long long)(a % 100));
+	put_number(o, (double)v / 100.0, b);
 }
 
 static void put_int(struct csv_out *o, int v)

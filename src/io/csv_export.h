@@ -60,6 +60,10 @@ void csv_out_date(struct csv_out *o, cd_date t);
 void csv_out_num(struct csv_out *o, int64_t v);
 void csv_out_row_end(struct csv_out *o);
 
+/* csv_out_hundredths writes a number kept in hundredths (a score: 9250 is 92.5) — a number cell
+ * in XLSX, "92.50" in CSV. */
+void csv_out_hundredths(struct csv_out *o, int64_t v);
+
 /* csv_out_rec writes a unit, person or duty (o->kind's; the codes it refers to from w);
  * csv_out_asset an asset. */
 void csv_out_rec(struct csv_out *o, const struct rec_row *w);

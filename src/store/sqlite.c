@@ -168,6 +168,21 @@ enum stmt {
 	ST_EVIDENCE_LIST,
 	ST_EVIDENCE_BLOB_ID,
 	ST_EVIDENCE_WITHDRAW,
+	ST_ASSESS_TPL_ADD,
+	ST_ASSESS_TPL_ID,
+	ST_ASSESS_ADD,
+	ST_ASSESS_GET,
+	ST_ASSESS_LATEST,
+	ST_ASSESS_WITHIN,
+	ST_ASSESS_PAGE,
+	ST_ASSESS_UPDATE,
+	ST_ASSESS_VALUE_PUT,
+	ST_ASSESS_VALUES,
+	ST_ASSESS_STEP_ADD,
+	ST_ASSESS_STEPS,
+	ST_ASSESS_RANKING,
+	ST_ASSESS_SRC0, /* one statement per enum assess_source, in its order */
+	ST_ASSESS_SRC_LAST = ST_ASSESS_SRC0 + ASRC__MAX - 1,
 	STMT__MAX
 };
 
@@ -661,6 +676,101 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_EVIDENCE_BLOB_ID] = "SELECT id, size FROM evidence_blob WHERE sm3 = ?1",
 	[ST_EVIDENCE_WITHDRAW] = "UPDATE evidence SET withdrawn_at = ?2, withdrawn_by = ?3,"
 				 " withdraw_reason = ?4 WHERE id = ?1 AND withdrawn_at IS NULL",
+	/* yearly assessments (0022): a sheet's own columns (assess_cols reads them), the template's
+	 * source only where one sheet is read, and whether it is its unit's latest version */
+#define ASSESS_COLS(src)                                                                           \
+	"s.id, s.unit_id, u.code, u.name, s.year, s.version, s.template, t.template_id, " src       \
+	", s.stage, s.total, s.grade, s.vetoed, s.supersedes, s.opened_at, s.opened_by, NOT EXISTS" \
+	" (SELECT 1 FROM assessment s2 WHERE s2.unit_id = s.unit_id AND s2.year = s.year AND"      \
+	" s2.version > s.version)"
+#define ASSESS_FROM                                                                                \
+	"assessment s JOIN unit u ON u.id = s.unit_id JOIN assess_template t ON t.id = s.template"
+#define ASSESS_LATEST(s)                                                                           \
+	"NOT EXISTS (SELECT 1 FROM assessment l WHERE l.unit_id = " s ".unit_id AND l.year = " s   \
+	".year AND l.version > " s ".version)"
+/* The records behind a computed indicator: ?1 the unit (its subtree), ?2 the year as text, ?3
+ * a record kind or roles "a|b", ?4 the day; rows (kind, id, code, label, ok, a, b). */
+#define ASSESS_SRC(sel) "WITH RECURSIVE " SUBTREE("sc", "?1") " " sel
+#define ASSESS_UNITS_OK(ok)                                                                        \
+	ASSESS_SRC("SELECT 'unit', u.id, u.code, u.name, " ok ", 0, 0 FROM unit u WHERE u.id IN"    \
+		   " (SELECT id FROM sc) AND u.kind IN ('department', 'tech_support_centre',"        \
+		   " 'leading_group_office') ORDER BY u.id")
+	[ST_ASSESS_TPL_ADD] = "INSERT INTO assess_template (template_id, source) VALUES (?1, ?2)"
+			      " ON CONFLICT (source) DO NOTHING",
+	[ST_ASSESS_TPL_ID] = "SELECT id FROM assess_template WHERE source = ?1",
+	[ST_ASSESS_ADD] = "INSERT INTO assessment (unit_id, year, version, template, stage, total,"
+			  " grade, vetoed, supersedes, opened_at, opened_by) VALUES (?1, ?2, ?3, ?4,"
+			  " ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_ASSESS_GET] = "SELECT " ASSESS_COLS("t.source") " FROM " ASSESS_FROM " WHERE s.id = ?1",
+	[ST_ASSESS_LATEST] = "SELECT " ASSESS_COLS("t.source") " FROM " ASSESS_FROM
+			     " WHERE s.unit_id = ?1 AND s.year = ?2 ORDER BY s.version DESC LIMIT 1",
+	[ST_ASSESS_WITHIN] = "WITH RECURSIVE " SUBTREE("sc", "?2") " SELECT EXISTS (SELECT 1 FROM"
+			     " assessment s WHERE s.id = ?1 AND (?2 IS NULL OR s.unit_id IN (SELECT"
+			     " id FROM sc)))",
+	[ST_ASSESS_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")
+			   " SELECT " ASSESS_COLS("NULL") " FROM " ASSESS_FROM " WHERE s.id > ?5"
+			   " AND (?1 IS NULL OR s.unit_id IN (SELECT id FROM sc)) AND (?2 IS NULL OR"
+			   " s.unit_id IN (SELECT id FROM fl)) AND (?3 IS NULL OR s.year = ?3) AND"
+			   " (?4 IS NULL OR s.stage = ?4) AND " ASSESS_LATEST("s")
+			   " ORDER BY s.id LIMIT ?6",
+	[ST_ASSESS_UPDATE] = "UPDATE assessment SET stage = ?2, total = ?3, grade = ?4, vetoed = ?5"
+			     " WHERE id = ?1",
+	[ST_ASSESS_VALUE_PUT] = "INSERT OR REPLACE INTO assessment_value (assessment_id, indicator,"
+				" kind, n, d, exempt_reason, note, computed, proof, at, by_whom)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_ASSESS_VALUES] = "SELECT indicator, kind, n, d, exempt_reason, note, computed, proof, at,"
+			     " by_whom FROM assessment_value WHERE assessment_id = ?1 ORDER BY"
+			     " indicator",
+	[ST_ASSESS_STEP_ADD] = "INSERT INTO assessment_step (assessment_id, kind, from_stage,"
+			       " to_stage, at, by_whom, comment, total, grade) VALUES (?1, ?2, ?3,"
+			       " ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_ASSESS_STEPS] = "SELECT id, kind, from_stage, to_stage, at, by_whom, comment, total, grade"
+			    " FROM assessment_step WHERE assessment_id = ?1 ORDER BY id",
+	[ST_ASSESS_RANKING] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT " ASSESS_COLS("NULL")
+			      ", p.id, p.total, p.grade, p.stage FROM " ASSESS_FROM
+			      " LEFT JOIN assessment p ON p.unit_id = s.unit_id AND p.year = ?2 - 1"
+			      " AND " ASSESS_LATEST("p") " WHERE s.year = ?2 AND (?1 IS NULL OR"
+			      " s.unit_id IN (SELECT id FROM sc)) AND " ASSESS_LATEST("s")
+			      " ORDER BY s.total IS NULL, s.vetoed, s.total DESC, u.code LIMIT ?3",
+	[ST_ASSESS_SRC0 + ASRC_RECORDS] = ASSESS_SRC(
+		"SELECT 'record', r.id, NULL, r.on_date || ' ' || r.title, 1, 0, 0 FROM record r"
+		" WHERE r.unit_id IN (SELECT id FROM sc) AND r.kind = ?3 AND substr(r.on_date, 1, 4)"
+		" = ?2 AND r.voided_at IS NULL ORDER BY r.id"),
+	[ST_ASSESS_SRC0 + ASRC_UNITS_RECORD] = ASSESS_UNITS_OK(
+		"EXISTS (SELECT 1 FROM record r WHERE r.unit_id = u.id AND r.kind = ?3 AND"
+		" substr(r.on_date, 1, 4) = ?2 AND r.voided_at IS NULL)"),
+	[ST_ASSESS_SRC0 + ASRC_UNITS_ROLE] = ASSESS_UNITS_OK(
+		"EXISTS (SELECT 1 FROM duty d WHERE d.unit_id = u.id AND instr('|' || ?3 || '|', '|'"
+		" || d.role || '|') > 0 AND d.valid_from <= ?4 AND (d.valid_to IS NULL OR d.valid_to"
+		" >= ?4))"),
+	[ST_ASSESS_SRC0 + ASRC_NOTICES] = ASSESS_SRC(
+		"SELECT 'notice', n.id, n.code, n.authority, 0, 0, 0 FROM notice n WHERE "
+		NOTICE_CONCERNS("sc") " AND n.received_at >= ?2 || '-01-01' AND n.received_at <"
+		" printf('%04d-01-01', ?2 + 1) ORDER BY n.id"),
+	[ST_ASSESS_SRC0 + ASRC_INCIDENTS] = ASSESS_SRC(
+		"SELECT 'incident', x.id, x.code, coalesce(x.title, ''), 0, 0, 0 FROM incident x WHERE "
+		INCIDENT_CONCERNS("sc") " AND x.detected_at >= ?2 || '-01-01' AND x.detected_at <"
+		" printf('%04d-01-01', ?2 + 1) ORDER BY x.id"),
+	[ST_ASSESS_SRC0 + ASRC_MLPS_FILED] = ASSESS_SRC(
+		"SELECT 'asset', a.id, a.code, a.name, a.filed_on IS NOT NULL AND a.filed_on <= ?4, 0,"
+		" 0 FROM asset a WHERE a.mlps_level >= 2 AND a.status = 'live' AND coalesce("
+		"a.manager_unit, a.operator_unit, a.user_unit, a.builder_unit) IN (SELECT id FROM sc)"
+		" ORDER BY a.id"),
+	[ST_ASSESS_SRC0 + ASRC_MLPS_ASSESSED] = ASSESS_SRC(
+		"SELECT 'asset', a.id, a.code, a.name, coalesce(substr(a.assessed_on, 1, 4) = ?2, 0),"
+		" 0, 0 FROM asset a WHERE a.mlps_level >= 3 AND a.status = 'live' AND coalesce("
+		"a.manager_unit, a.operator_unit, a.user_unit, a.builder_unit) IN (SELECT id FROM sc)"
+		" ORDER BY a.id"),
+	[ST_ASSESS_SRC0 + ASRC_GAPS] = ASSESS_SRC(
+		"SELECT 'gap', g.id, g.subject, g.message, 1, 0, 0 FROM gap g WHERE g.unit_id IN"
+		" (SELECT id FROM sc) OR g.asset_id IN (SELECT a.id FROM asset a WHERE coalesce("
+		"a.manager_unit, a.operator_unit, a.user_unit, a.builder_unit) IN (SELECT id FROM sc))"
+		" OR g.project_id IN (SELECT p.id FROM project p WHERE p.unit_id IN (SELECT id FROM"
+		" sc)) ORDER BY g.id"),
+	[ST_ASSESS_SRC0 + ASRC_PROJECTS] = ASSESS_SRC(
+		"SELECT 'project', p.id, p.code, p.name, 1, p.security_budget, p.total_budget FROM"
+		" project p WHERE p.unit_id IN (SELECT id FROM sc) AND p.year = CAST(?2 AS INTEGER)"
+		" ORDER BY p.id"),
 };
 
 struct sq {
@@ -3820,6 +3930,339 @@ static enum cd_err sq_evidence_read(struct store *s, const char *sm3, uint64_t o
 	return rc;
 }
 
+
+/* --- yearly assessments (store_assess.h) ------------------------------------------------------- */
+
+static enum cd_err sq_assess_template_put(struct store *s, const char *template_id,
+					  const char *source, int64_t *id, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	bind_text(q->st[ST_ASSESS_TPL_ADD], 1, template_id);
+	bind_text(q->st[ST_ASSESS_TPL_ADD], 2, source);
+	if ((rc = run(q, ST_ASSESS_TPL_ADD, d, "assessment template")))
+		return rc;
+	bind_text(q->st[ST_ASSESS_TPL_ID], 1, source);
+	if ((rc = fetch(q, ST_ASSESS_TPL_ID, d, "assessment template")))
+		return rc;
+	*id = sqlite3_column_int64(q->st[ST_ASSESS_TPL_ID], 0);
+	done(q, ST_ASSESS_TPL_ID);
+	return CD_OK;
+}
+
+static void bind_score(sqlite3_stmt *st, int i, bool scored, int64_t total)
+{
+	if (scored)
+		sqlite3_bind_int64(st, i, total);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static enum cd_err sq_assess_add(struct store *s, struct assess_rec *r, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSESS_ADD];
+
+	sqlite3_bind_int64(st, 1, r->unit);
+	sqlite3_bind_int(st, 2, r->year);
+	sqlite3_bind_int(st, 3, r->version);
+	sqlite3_bind_int64(st, 4, r->template);
+	bind_text(st, 5, assess_stage_code(r->stage));
+	bind_score(st, 6, r->scored, r->total);
+	bind_text(st, 7, r->grade);
+	sqlite3_bind_int(st, 8, r->vetoed);
+	bind_id(st, 9, r->supersedes);
+	bind_time(st, 10, r->opened_at);
+	bind_text(st, 11, r->opened_by);
+	return insert(q, ST_ASSESS_ADD, d, "assessment", &r->id);
+}
+
+/* assess_cols reads ASSESS_COLS from column 0. */
+static void assess_cols(struct arena *a, sqlite3_stmt *st, struct assess_rec *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->unit = sqlite3_column_int64(st, 1);
+	r->unit_code = col_str(a, st, 2);
+	r->unit_name = col_str(a, st, 3);
+	r->year = sqlite3_column_int(st, 4);
+	r->version = sqlite3_column_int(st, 5);
+	r->template = sqlite3_column_int64(st, 6);
+	r->template_id = col_str(a, st, 7);
+	r->template_source = col_str(a, st, 8);
+	r->stage = (enum assess_stage)col_enum(st, 9, assess_stage_parse);
+	r->scored = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	r->total = sqlite3_column_int64(st, 10);
+	r->grade = col_str(a, st, 11);
+	r->vetoed = sqlite3_column_int(st, 12) != 0;
+	r->supersedes = sqlite3_column_int64(st, 13);
+	r->opened_at = col_time(st, 14);
+	r->opened_by = col_str(a, st, 15);
+	r->latest = sqlite3_column_int(st, 16) != 0;
+}
+
+static void assess_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	(void)k;
+	assess_cols(a, st, out);
+}
+
+static enum cd_err sq_assess_get(struct store *s, int64_t id, int64_t unit, int year,
+				 struct arena *a, struct assess_rec *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt k = id ? ST_ASSESS_GET : ST_ASSESS_LATEST;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	if (id) {
+		sqlite3_bind_int64(q->st[k], 1, id);
+	} else {
+		sqlite3_bind_int64(q->st[k], 1, unit);
+		sqlite3_bind_int(q->st[k], 2, year);
+	}
+	if ((rc = fetch(q, k, d, "assessment")))
+		return rc;
+	assess_cols(a, q->st[k], out);
+	done(q, k);
+	return out->unit_code && out->template_source && out->opened_by
+		       ? CD_OK
+		       : cd_diag_set(d, CD_ENOMEM, "out of memory");
+}
+
+static enum cd_err sq_assess_within(struct store *s, int64_t id, int64_t top, bool *yes,
+				    struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	sqlite3_bind_int64(q->st[ST_ASSESS_WITHIN], 1, id);
+	bind_id(q->st[ST_ASSESS_WITHIN], 2, top);
+	if ((rc = fetch(q, ST_ASSESS_WITHIN, d, "assessment")))
+		return rc;
+	*yes = sqlite3_column_int(q->st[ST_ASSESS_WITHIN], 0) != 0;
+	done(q, ST_ASSESS_WITHIN);
+	return CD_OK;
+}
+
+static enum cd_err sq_assess_page(struct store *s, const struct assess_query *qq, struct arena *a,
+				  struct assess_rec **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSESS_PAGE];
+
+	*out = NULL;
+	*n = 0;
+	bind_id(st, 1, qq->scope);
+	bind_id(st, 2, qq->unit);
+	if (qq->year)
+		sqlite3_bind_int(st, 3, qq->year);
+	bind_text(st, 4, qq->stage >= 0 ? assess_stage_code((enum assess_stage)qq->stage) : NULL);
+	sqlite3_bind_int64(st, 5, qq->after);
+	sqlite3_bind_int64(st, 6, (int64_t)qq->limit);
+	return read_rows(q, st, a, sizeof **out, assess_reader, 0, out, n, d, "assessments");
+}
+
+static enum cd_err sq_assess_update(struct store *s, const struct assess_rec *r, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSESS_UPDATE];
+
+	sqlite3_bind_int64(st, 1, r->id);
+	bind_text(st, 2, assess_stage_code(r->stage));
+	bind_score(st, 3, r->scored, r->total);
+	bind_text(st, 4, r->grade);
+	sqlite3_bind_int(st, 5, r->vetoed);
+	return change(q, ST_ASSESS_UPDATE, d, "assessment");
+}
+
+static enum cd_err sq_assess_value_put(struct store *s, int64_t sheet,
+				       const struct assess_value_rec *v, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSESS_VALUE_PUT];
+
+	sqlite3_bind_int64(st, 1, sheet);
+	bind_text(st, 2, v->indicator);
+	bind_text(st, 3, v->kind);
+	if (v->kind) {
+		sqlite3_bind_int64(st, 4, v->n);
+		sqlite3_bind_int64(st, 5, v->d);
+	}
+	bind_text(st, 6, v->exempt_reason);
+	bind_text(st, 7, v->note);
+	sqlite3_bind_int(st, 8, v->computed);
+	bind_text(st, 9, v->proof);
+	bind_time(st, 10, v->at);
+	bind_text(st, 11, v->by);
+	return run(q, ST_ASSESS_VALUE_PUT, d, "assessment value");
+}
+
+static void assess_value_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct assess_value_rec *v = out;
+
+	(void)k;
+	v->indicator = col_str(a, st, 0);
+	v->kind = col_str(a, st, 1);
+	v->n = sqlite3_column_int64(st, 2);
+	v->d = sqlite3_column_int64(st, 3);
+	v->exempt_reason = col_str(a, st, 4);
+	v->note = col_str(a, st, 5);
+	v->computed = sqlite3_column_int(st, 6) != 0;
+	v->proof = col_str(a, st, 7);
+	v->at = col_time(st, 8);
+	v->by = col_str(a, st, 9);
+}
+
+static enum cd_err sq_assess_values(struct store *s, int64_t sheet, struct arena *a,
+				    struct assess_value_rec **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(q->st[ST_ASSESS_VALUES], 1, sheet);
+	return read_rows(q, q->st[ST_ASSESS_VALUES], a, sizeof **out, assess_value_reader, 0, out,
+			 n, d, "assessment values");
+}
+
+static enum cd_err sq_assess_step_add(struct store *s, int64_t sheet, struct assess_step_rec *e,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSESS_STEP_ADD];
+
+	sqlite3_bind_int64(st, 1, sheet);
+	bind_text(st, 2, e->kind);
+	bind_text(st, 3, e->from >= 0 ? assess_stage_code((enum assess_stage)e->from) : NULL);
+	bind_text(st, 4, assess_stage_code((enum assess_stage)e->to));
+	bind_time(st, 5, e->at);
+	bind_text(st, 6, e->by);
+	bind_text(st, 7, e->comment);
+	bind_score(st, 8, e->scored, e->total);
+	bind_text(st, 9, e->grade);
+	return insert(q, ST_ASSESS_STEP_ADD, d, "assessment step", &e->id);
+}
+
+static void assess_step_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct assess_step_rec *e = out;
+
+	(void)k;
+	e->id = sqlite3_column_int64(st, 0);
+	e->kind = col_str(a, st, 1);
+	e->from = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : col_enum(st, 2, assess_stage_parse);
+	e->to = col_enum(st, 3, assess_stage_parse);
+	e->at = col_time(st, 4);
+	e->by = col_str(a, st, 5);
+	e->comment = col_str(a, st, 6);
+	e->scored = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	e->total = sqlite3_column_int64(st, 7);
+	e->grade = col_str(a, st, 8);
+}
+
+static enum cd_err sq_assess_steps(struct store *s, int64_t sheet, struct arena *a,
+				   struct assess_step_rec **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(q->st[ST_ASSESS_STEPS], 1, sheet);
+	return read_rows(q, q->st[ST_ASSESS_STEPS], a, sizeof **out, assess_step_reader, 0, out, n,
+			 d, "assessment steps");
+}
+
+static void assess_rank_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct assess_rank_rec *r = out;
+
+	(void)k;
+	assess_cols(a, st, &r->r);
+	r->has_prev = sqlite3_column_type(st, 17) != SQLITE_NULL;
+	r->prev_id = sqlite3_column_int64(st, 17);
+	r->prev_scored = sqlite3_column_type(st, 18) != SQLITE_NULL;
+	r->prev_total = sqlite3_column_int64(st, 18);
+	r->prev_grade = col_str(a, st, 19);
+	r->prev_stage = r->has_prev ? col_enum(st, 20, assess_stage_parse) : -1;
+}
+
+static enum cd_err sq_assess_ranking(struct store *s, int64_t scope, int year, size_t max,
+				     struct arena *a, struct assess_rank_rec **out, size_t *n,
+				     struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSESS_RANKING];
+	enum cd_err rc;
+
+	*out = NULL;
+	*n = 0;
+	bind_id(st, 1, scope);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int64(st, 3, (int64_t)max + 1);
+	rc = read_rows(q, st, a, sizeof **out, assess_rank_reader, 0, out, n, d, "ranking");
+	if (!rc && *n > max)
+		rc = cd_diag_set(d, CD_ENOMEM, "more than %zu units assessed in %d", max, year);
+	return rc;
+}
+
+static enum cd_err sq_assess_proofs(struct store *s, enum assess_source src, const char *kind,
+				    int64_t unit, int year, cd_date day, size_t max,
+				    struct arena *a, struct assess_proof_rec **out, size_t *n,
+				    struct assess_tally *t, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+	char y[8];
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	memset(t, 0, sizeof *t);
+	if ((unsigned)src >= ASRC__MAX)
+		return cd_diag_set(d, CD_EINVAL, "no such source of an indicator");
+	st = q->st[ST_ASSESS_SRC0 + src];
+	snprintf(y, sizeof y, "%04d", year);
+	sqlite3_bind_int64(st, 1, unit);
+	sqlite3_bind_text(st, 2, y, -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		bind_text(st, 3, kind);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		bind_date(st, 4, day);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		bool ok = sqlite3_column_int(st, 4) != 0;
+
+		t->rows++;
+		t->ok += ok;
+		t->a += sqlite3_column_int64(st, 5);
+		t->b += sqlite3_column_int64(st, 6);
+		if (*n < max) {
+			struct assess_proof_rec *p = arena_grow(a, out, n, &cap, sizeof **out);
+
+			if (!p) {
+				rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+				break;
+			}
+			p->kind = col_str(a, st, 0);
+			p->id = sqlite3_column_int64(st, 1);
+			p->code = col_str(a, st, 2);
+			p->label = col_str(a, st, 3);
+			p->ok = ok;
+			p->a = sqlite3_column_int64(st, 5);
+			p->b = sqlite3_column_int64(st, 6);
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "the records of an indicator");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -3926,6 +4369,18 @@ static const struct store_ops sqlite_ops = {
 	.evidence_list = sq_evidence_list,
 	.evidence_read = sq_evidence_read,
 	.evidence_withdraw = sq_evidence_withdraw,
+	.assess_template_put = sq_assess_template_put,
+	.assess_add = sq_assess_add,
+	.assess_get = sq_assess_get,
+	.assess_within = sq_assess_within,
+	.assess_page = sq_assess_page,
+	.assess_update = sq_assess_update,
+	.assess_value_put = sq_assess_value_put,
+	.assess_values = sq_assess_values,
+	.assess_step_add = sq_assess_step_add,
+	.assess_steps = sq_assess_steps,
+	.assess_ranking = sq_assess_ranking,
+	.assess_proofs = sq_assess_proofs,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,
@@ -4028,6 +4483,11 @@ enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, 
 		{"similar_software", ST_SIMILAR_SOFTWARE},
 		{"similar_combo", ST_SIMILAR_COMBO},
 		{"similar_total", ST_SIMILAR_TOTAL},
+		{"assess_page", ST_ASSESS_PAGE},
+		{"assess_ranking", ST_ASSESS_RANKING},
+		{"assess_records", ST_ASSESS_SRC0 + ASRC_RECORDS},
+		{"assess_mlps", ST_ASSESS_SRC0 + ASRC_MLPS_FILED},
+		{"assess_notices", ST_ASSESS_SRC0 + ASRC_NOTICES},
 	};
 	static const char *const sorts[ASORT__MAX] = {"id", "code", "name", "level"};
 	struct sq *q = (struct sq *)s;

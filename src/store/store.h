@@ -16,6 +16,7 @@
 #include "core/calendar.h"
 #include "core/err.h"
 #include "store/store_accounts.h"
+#include "store/store_assess.h"
 #include "store/store_audit.h"
 #include "store/store_evidence.h"
 #include "store/store_register.h"

@@ -193,6 +193,32 @@ struct store_ops {
 				     size_t n, struct cd_diag *d);
 	enum cd_err (*evidence_withdraw)(struct store *s, int64_t id, cd_time at, const char *by,
 					 const char *reason, struct cd_diag *d);
+	/* yearly assessments (store_assess.h) */
+	enum cd_err (*assess_template_put)(struct store *s, const char *template_id,
+					   const char *source, int64_t *id, struct cd_diag *d);
+	enum cd_err (*assess_add)(struct store *s, struct assess_rec *r, struct cd_diag *d);
+	enum cd_err (*assess_get)(struct store *s, int64_t id, int64_t unit, int year,
+				  struct arena *a, struct assess_rec *out, struct cd_diag *d);
+	enum cd_err (*assess_within)(struct store *s, int64_t id, int64_t top, bool *yes,
+				     struct cd_diag *d);
+	enum cd_err (*assess_page)(struct store *s, const struct assess_query *q, struct arena *a,
+				   struct assess_rec **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*assess_update)(struct store *s, const struct assess_rec *r, struct cd_diag *d);
+	enum cd_err (*assess_value_put)(struct store *s, int64_t sheet,
+					const struct assess_value_rec *v, struct cd_diag *d);
+	enum cd_err (*assess_values)(struct store *s, int64_t sheet, struct arena *a,
+				     struct assess_value_rec **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*assess_step_add)(struct store *s, int64_t sheet, struct assess_step_rec *e,
+				       struct cd_diag *d);
+	enum cd_err (*assess_steps)(struct store *s, int64_t sheet, struct arena *a,
+				    struct assess_step_rec **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*assess_ranking)(struct store *s, int64_t scope, int year, size_t max,
+				      struct arena *a, struct assess_rank_rec **out, size_t *n,
+				      struct cd_diag *d);
+	enum cd_err (*assess_proofs)(struct store *s, enum assess_source src, const char *kind,
+				     int64_t unit, int year, cd_date day, size_t max,
+				     struct arena *a, struct assess_proof_rec **out, size_t *n,
+				     struct assess_tally *t, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
@@ -210,7 +236,8 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
  * backend — the detail text of each line of EXPLAIN QUERY PLAN, one a line ("SEARCH n USING
  * INTEGER PRIMARY KEY (rowid>?)") — into out[0..n), truncated to fit. `which` names it:
  * "notice_get", "notice_page", "notice_page_desc", "notice_concerns", "incident_page",
- * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", or an
+ * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
+ * "assess_notices", or an
  * asset page "asset_page_SORT[_desc][_after]" (SORT id, code, name or level; _after: the page
  * after a cursor). CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
 enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n);

@@ -12,7 +12,7 @@
 #include "svc/accounts.h"
 #include "svc/work.h"
 
-static const char *const owners[EVO__MAX] = {"notice", "incident", "record"};
+static const char *const owners[EVO__MAX] = {"notice", "incident", "record", "assessment"};
 
 const char *evidence_owner_code(enum evidence_owner k)
 {
@@ -124,9 +124,36 @@ static enum cd_err owner_find(struct act *c, enum evidence_owner kind, int64_t i
 		*out = rc ? 0 : r.r.id;
 		return rc;
 	}
+	case EVO_ASSESSMENT: {
+		struct assess_rec r;
+		bool yes = true;
+
+		rc = store_assess_get(c->s, id, c->a, &r, c->d);
+		if (!rc && c->scope)
+			rc = store_assess_within(c->s, id, c->scope, &yes, c->d);
+		if (rc == CD_ENOTFOUND || (!rc && !yes))
+			return act_fail(c, CD_ENOTFOUND, NULL, "no assessment %lld", (long long)id);
+		*out = rc ? 0 : r.id;
+		return rc;
+	}
 	default:
 		return act_fail(c, CD_ENOTFOUND, NULL, "no such owner of evidence");
 	}
+}
+
+/* assessment_open refuses a file for an approved assessment: it is frozen as approved (a
+ * correction is a new version, which takes files of its own). */
+static enum cd_err assessment_open(struct act *c, int64_t id)
+{
+	struct assess_rec r;
+	enum cd_err rc = store_assess_get(c->s, id, c->a, &r, c->d);
+
+	if (!rc && r.stage == AST_APPROVED)
+		rc = act_fail(c, CD_ECONFLICT, NULL,
+			      "assessment %lld is approved and frozen: attach the file to a new "
+			      "version (revise)",
+			      (long long)id);
+	return rc;
 }
 
 /* name_ok: a file name as kept — its last path segment, valid UTF-8 without control
@@ -244,6 +271,8 @@ enum cd_err svc_evidence_add(struct act *c, const struct evidence_new *in,
 	c->derived_kept = true; /* nothing the obligations derive from */
 	/* the owner is read inside the transaction: it is there, in scope, as the file is kept */
 	rc = owner_find(c, in->kind, in->id, in->code, &e.owner_id);
+	if (!rc && in->kind == EVO_ASSESSMENT)
+		rc = assessment_open(c, e.owner_id);
 	if (!rc)
 		rc = store_evidence_add(c->s, &e, in->bytes, c->d);
 	snprintf(obj, sizeof obj, "evidence:%lld", (long long)e.id);

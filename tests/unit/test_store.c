@@ -1256,6 +1256,12 @@ static void query_plans(void **state)
 		 NULL},
 		{"similar_kind", "SEARCH c USING INDEX asset_kind (kind=?)", NULL},
 		{"similar_software", "SEARCH c USING INDEX asset_software (software=?)", NULL},
+		/* the yearly assessment: a page of sheets, a year's ranking, the records of a unit */
+		{"assess_page", "SEARCH s USING INTEGER PRIMARY KEY (rowid>?)", NULL},
+		{"assess_ranking", "SEARCH s USING INDEX assessment_year (year=?)", NULL},
+		{"assess_records", "SEARCH r USING INDEX record_unit (unit_id=?)", NULL},
+		{"assess_mlps", "SEARCH a USING INDEX asset_in_charge (<expr>=? AND mlps_level>?)", NULL},
+		{"assess_notices", "SEARCH n USING INDEX notice_received (received_at>? AND received_at<?)", NULL},
 	};
 	char plan[8192];
 	int64_t unit = 0;

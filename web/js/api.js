@@ -80,6 +80,30 @@ export async function api(method, path, body, opts) {
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
 
+// upload(path, file): a file (a File of an <input type=file>) sent as the raw body, its name in
+// ?name= (the evidence routes); answers the decoded JSON or throws ApiError as api() does.
+export async function upload(path, file) {
+	let r;
+	try {
+		r = await fetch('/api/v1' + path + (path.includes('?') ? '&' : '?') + 'name=' + encodeURIComponent(file.name), {
+			method: 'POST',
+			headers: { Accept: 'application/json', 'X-CSRF-Token': csrf, 'Content-Type': 'application/octet-stream' },
+			credentials: 'same-origin',
+			body: file,
+		});
+	} catch (e) {
+		throw new ApiError(0, 'network', String(e), null);
+	}
+	const j = await r.json().catch(() => null);
+	if (!r.ok) {
+		const e = (j && j.error) || {};
+		const err = new ApiError(r.status, e.code || 'http_' + r.status, e.message || '', e.field);
+		if (r.status === 401 && onSignedOut) onSignedOut(err);
+		throw err;
+	}
+	return j;
+}
+
 // errorText is what a person reads for err: the catalogue's sentence for its code, the field
 // it names, and the server's own words as detail.
 export function errorText(err, withField) {
