@@ -175,6 +175,7 @@ int api_notice_feedback(struct api_ctx *x) { return notice_step(x, NEV_FEEDBACK)
 int api_notice_verify(struct api_ctx *x) { return notice_step(x, NEV_VERIFY); }
 int api_notice_support(struct api_ctx *x) { return notice_step(x, NEV_SUPPORT); }
 int api_notice_extend(struct api_ctx *x) { return notice_step(x, NEV_EXTEND); }
+int api_notice_approve(struct api_ctx *x) { return notice_step(x, NEV_APPROVE); }
 
 int api_notice_checked(struct api_ctx *x)
 {

@@ -24,7 +24,7 @@ static const struct {
 	{"calendar", cmd_calendar, "calendar due DATE N [--json] | show YEAR | import FILE.json",
 	 "working days: the due date N working days after DATE; a year's holidays; a new year"},
 	{"notice", cmd_notice,
-	 "notice add|list|show|start|rectify|feedback|verify|support|extend|checked|attach|files …",
+	 "notice add|list|show|start|rectify|approve|feedback|verify|support|extend|checked|attach|files …",
 	 "official notices (通报): due dates, states, repeats, 举一反三 (docs/deadlines.md)"},
 	{"incident", cmd_incident, "incident add|list|show|event|report|close|attach|files …",
 	 "security incidents (网络安全事件): grade, reports, facts, triggers, chain (docs/incidents.md)"},

@@ -46,6 +46,7 @@ enum perm {
 	PERM_ACCOUNTS, /* accounts and settings: the system administrator only */
 	PERM_ROLES,   /* roles, scopes and API tokens: the security administrator only */
 	PERM_AUDIT,   /* the audit log: the audit administrator only */
+	PERM_APPROVE, /* the unit leader's approvals (a notice's feedback before it is sent) */
 	PERM__MAX
 };
 

@@ -257,6 +257,8 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 		e.at = c->now;
 	if ((rc = act_not_future(c, e.at, "at")))
 		return rc;
+	if (e.kind == NEV_APPROVE && (!e.by || !*e.by))
+		e.by = c->actor; /* the approval is the unit leader's own: named by the sign-in */
 	if (e.kind == NEV_EXTEND && (!e.by || !*e.by))
 		return act_fail(c, CD_EINVAL, "by", "by: say who granted the extension");
 	if ((rc = act_begin(c)))
@@ -565,6 +567,9 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "category", jnull_str(n->category));
 	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
 	json_object_set_new(o, "due", jnull_date(v->due.due));
+	/* the unit leader's approval of the feedback (请示报告), or null */
+	json_object_set_new(o, "approved_at", jnull_time(n->approved_at));
+	json_object_set_new(o, "approved_by", jnull_str(n->approved_by));
 	/* which deadline applied: an extension, the notice's own, the policy's period, the
 	 * organisation's default where the policy sets none */
 	json_object_set_new(o, "due_basis",

@@ -499,6 +499,13 @@ static void register_and_work(const struct client *office, const struct client *
 	for (size_t i = 0; i < 3; i++) {
 		char tmpl[96];
 
+		if (i == 2) { /* the unit leader approves the feedback before it is sent */
+			struct client ul;
+
+			login(ULEADER, &ul);
+			snprintf(path, sizeof path, "/api/v1/notices/%s/approve", notice);
+			do_(&ul, "POST", "/api/v1/notices/{id}/approve", path, "{\"note\":\"同意\"}");
+		}
 		snprintf(path, sizeof path, "/api/v1/notices/%s/%s", notice, steps[i]);
 		snprintf(tmpl, sizeof tmpl, "/api/v1/notices/{id}/%s", steps[i]);
 		do_(officer, "POST", tmpl, path, "{\"by\":\"张三\",\"note\":\"已处理\"}");
@@ -1413,6 +1420,7 @@ static const struct {
 	{"POST", "/api/v1/notices/{id}/feedback", "OF"},
 	{"POST", "/api/v1/notices/{id}/support", "OF"},
 	{"POST", "/api/v1/notices/{id}/verify", "O"},
+	{"POST", "/api/v1/notices/{id}/approve", "U"},
 	{"POST", "/api/v1/notices/{id}/extend", "O"},
 	{"POST", "/api/v1/notices/{id}/checked", "OF"},
 	{"GET", "/api/v1/incidents", "OFULA"},

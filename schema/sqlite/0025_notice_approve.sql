@@ -1,0 +1,30 @@
+-- 0025_notice_approve.sql — the unit leader's approval of a notice's feedback before it is sent
+-- (请示报告, IMNU 第十二条（三）) is a step of the notice's timeline: the kind 'approve' joins the
+-- kinds of notice_event. SQLite cannot change a CHECK in place, so the table is built anew with
+-- the same rows, index and triggers (those of 0003 and of 0007).
+
+CREATE TABLE notice_event_new (
+	id          INTEGER PRIMARY KEY,
+	notice_id   INTEGER NOT NULL REFERENCES notice(id),
+	kind        TEXT NOT NULL CHECK (kind IN ('start', 'rectify', 'feedback', 'verify', 'support', 'extend', 'approve')),
+	at          TEXT NOT NULL,
+	by_whom     TEXT,
+	note        TEXT,
+	extended_to TEXT CHECK (extended_to IS NULL OR extended_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	CHECK ((kind = 'extend') = (extended_to IS NOT NULL))
+) STRICT;
+INSERT INTO notice_event_new (id, notice_id, kind, at, by_whom, note, extended_to)
+	SELECT id, notice_id, kind, at, by_whom, note, extended_to FROM notice_event;
+DROP TABLE notice_event;
+ALTER TABLE notice_event_new RENAME TO notice_event;
+CREATE INDEX notice_event_notice ON notice_event(notice_id, id);
+CREATE TRIGGER notice_event_no_update BEFORE UPDATE ON notice_event
+BEGIN SELECT RAISE(ABORT, 'notice events are append-only'); END;
+CREATE TRIGGER notice_event_no_delete BEFORE DELETE ON notice_event
+BEGIN SELECT RAISE(ABORT, 'notice events are append-only'); END;
+CREATE TRIGGER notice_event_insert_gen AFTER INSERT ON notice_event
+	BEGIN UPDATE generation SET n = random(); END;
+CREATE TRIGGER notice_event_update_gen AFTER UPDATE ON notice_event
+	BEGIN UPDATE generation SET n = random(); END;
+CREATE TRIGGER notice_event_delete_gen AFTER DELETE ON notice_event
+	BEGIN UPDATE generation SET n = random(); END;

@@ -1,0 +1,218 @@
+/* test_work.c — the acts the web pages of the daily work added to the API: the unit leader's
+ * approval of a notice's feedback before it is sent (请示报告, IMNU 第十二条（三）;
+ * POST /api/v1/notices/{id}/approve and `cyberduty notice approve`). The real `cyberduty serve`
+ * on a fresh demo database, driven with libcurl. argv[1]: the binary. */
+#include "client.h"
+
+#include <jansson.h>
+
+static char *bin;
+static char db[512], out_path[600];
+static pid_t pid = -1;
+static unsigned port;
+
+struct client {
+	char cookie[128];
+	char csrf[64];
+};
+
+static struct reply r;
+static json_t *j;
+
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void call(const struct client *c, const char *method, const char *path, const char *body)
+{
+	char h1[200], h2[200];
+	const char *hs[4];
+	size_t n = 0;
+
+	if (c) {
+		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
+		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
+		hs[n++] = h1;
+		hs[n++] = h2;
+	}
+	if (body)
+		hs[n++] = "Content-Type: application/json";
+	hs[n] = NULL;
+	client_req(port, method, path, body, body ? strlen(body) : 0, hs, &r);
+	json_decref(j);
+	j = json_loads(r.body, 0, NULL);
+}
+
+#define expect(st)                                                                                 \
+	do {                                                                                       \
+		if (r.status != (st))                                                              \
+			fail_msg("%s:%d: status %ld, want %d: %s", __FILE__, __LINE__, r.status,   \
+				 (int)(st), r.body);                                               \
+	} while (0)
+
+static const char *jstr(const char *key)
+{
+	return json_string_value(json_object_get(j, key));
+}
+
+static void login(const char *name, const char *password, struct client *c)
+{
+	char body[256], cookie[512];
+	const char *p;
+
+	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", name, password);
+	call(NULL, "POST", "/api/v1/session", body);
+	expect(201);
+	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
+	assert_non_null(p = strstr(cookie, "cd_session="));
+	snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(p + 11, ";"), p + 11);
+	snprintf(c->csrf, sizeof c->csrf, "%s", jstr("csrf"));
+}
+
+static int start(void **state)
+{
+	(void)state;
+	tmp_db(db, sizeof db, "work");
+	snprintf(out_path, sizeof out_path, "%s.out", db);
+	/* the demo's sign-ins (src/demo/demo_accounts.c), and a unit leader of another unit */
+	if (sh("%s demo --db %s >/dev/null", bin, db) ||
+	    sh("%s user add t.ul2 --role unit_leader --unit MSXY --db %s >/dev/null", bin, db) ||
+	    sh("printf '%%s\\n' 'Cyberduty-Test-2026!' | %s user passwd t.ul2 --db %s >/dev/null",
+	       bin, db))
+		return -1;
+	port = client_serve(bin, db, out_path, &pid);
+	return port ? 0 : -1;
+}
+
+static int stop(void **state)
+{
+	(void)state;
+	client_stop(&pid);
+	reply_free(&r);
+	json_decref(j);
+	j = NULL;
+	return 0;
+}
+
+/* the last event of the notice in the last reply */
+static json_t *last_event(void)
+{
+	json_t *tl = json_object_get(j, "timeline");
+
+	return json_array_get(tl, json_array_size(tl) - 1);
+}
+
+/* The unit leader approves the feedback once rectified and before it is sent; nobody else may,
+ * never twice, never out of order; the step is in the timeline, the audit log and the notice. */
+static void notice_approval(void **state)
+{
+	struct client office, officer, leader, other;
+	char path[256];
+	json_t *e;
+
+	(void)state;
+	login("office", "Bangongshi#2026", &office);
+	login("officer", "Anquanyuan#2026", &officer);
+	login("unit-leader", "Fuzeren#2026a", &leader);
+	login("t.ul2", "Cyberduty-Test-2026!", &other);
+	call(&office, "POST", "/api/v1/notices",
+	     "{\"code\":\"内网信通〔2026〕77号\",\"authority\":\"自治区党委网信办\","
+	     "\"assets\":[\"WWW\"],\"category\":\"网页篡改\"}");
+	expect(201);
+	assert_true(json_is_null(json_object_get(j, "approved_at")));
+	snprintf(path, sizeof path, "/api/v1/notices/%lld/approve",
+		 (long long)json_integer_value(json_object_get(j, "id")));
+
+	call(&leader, "POST", path, "{}"); /* nothing rectified yet to approve */
+	expect(409);
+	call(&officer, "POST", "/api/v1/notices/%E5%86%85%E7%BD%91%E4%BF%A1%E9%80%9A%E3%80%942026"
+			       "%E3%80%9577%E5%8F%B7/rectify",
+	     "{\"note\":\"已修补上传漏洞\"}");
+	expect(200);
+	assert_string_equal(jstr("stage"), "rectified");
+
+	call(&officer, "POST", path, "{}"); /* the officer may not approve their own feedback */
+	expect(403);
+	call(&office, "POST", path, "{}"); /* nor the office: the unit leader's act */
+	expect(403);
+	call(&other, "POST", path, "{}"); /* a unit leader elsewhere does not see the notice */
+	expect(404);
+	call(&leader, "POST", path, "{\"note\":\"同意反馈\",\"by\":\"单位负责人\",\"zz\":1}");
+	expect(422);
+
+	call(&leader, "POST", path, "{\"note\":\"同意反馈\",\"by\":\"单位负责人\"}");
+	expect(200);
+	assert_string_equal(jstr("stage"), "rectified"); /* approval is no stage of its own */
+	assert_non_null(jstr("approved_at"));
+	assert_string_equal(jstr("approved_by"), "单位负责人");
+	call(&leader, "POST", path, "{}"); /* twice */
+	expect(409);
+
+	snprintf(path + strlen(path) - strlen("approve"), 16, "feedback");
+	call(&officer, "POST", path, "{\"note\":\"整改报告已报送\"}");
+	expect(200);
+	assert_string_equal(jstr("stage"), "feedback_sent");
+	path[strlen(path) - strlen("/feedback")] = '\0';
+	call(&office, "GET", path, NULL);
+	expect(200);
+	assert_int_equal(json_array_size(json_object_get(j, "timeline")), 3);
+	e = json_array_get(json_object_get(j, "timeline"), 1);
+	assert_string_equal(json_string_value(json_object_get(e, "event")), "approve");
+	assert_string_equal(json_string_value(json_object_get(e, "note")), "同意反馈");
+	e = last_event();
+	assert_string_equal(json_string_value(json_object_get(e, "event")), "feedback");
+
+	/* once the feedback went, there is nothing left to approve */
+	snprintf(path + strlen(path), sizeof path - strlen(path), "/approve");
+	call(&leader, "POST", path, "{}");
+	expect(409);
+	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = 'notice.approve' "
+			    "AND outcome = 'ok'\" | grep -qx 1",
+			    db),
+			 0);
+}
+
+/* `cyberduty notice approve` is the same act from the command line. */
+static void notice_approval_cli(void **state)
+{
+	(void)state;
+	assert_int_equal(sh("%s notice add --code CLI-TB-1 --authority 网信办 --asset NEWS --db %s "
+			    ">/dev/null && %s notice rectify CLI-TB-1 --note 已整改 --db %s >/dev/null",
+			    bin, db, bin, db),
+			 0);
+	assert_int_equal(sh("%s notice approve CLI-TB-1 --by 负责人 --note 同意 --db %s | grep -q "
+			    "单位负责人审批",
+			    bin, db),
+			 0);
+	assert_int_not_equal(sh("%s notice approve CLI-TB-1 --db %s 2>/dev/null", bin, db), 0);
+	assert_int_equal(sh("%s notice show CLI-TB-1 --json --db %s | grep -q '\"approved_by\": "
+			    "\"负责人\"'",
+			    bin, db),
+			 0);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(notice_approval, start, stop),
+		cmocka_unit_test_setup_teardown(notice_approval_cli, start, stop),
+	};
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s CYBERDUTY\n", argv[0]);
+		return 2;
+	}
+	bin = argv[1];
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
