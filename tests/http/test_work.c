@@ -1,6 +1,7 @@
 /* test_work.c — the acts the web pages of the daily work added to the API: the unit leader's
  * approval of a notice's feedback before it is sent (请示报告, IMNU 第十二条（三）;
- * POST /api/v1/notices/{id}/approve and `cyberduty notice approve`). The real `cyberduty serve`
+ * POST /api/v1/notices/{id}/approve and `cyberduty notice approve`), and what an incident's
+ * page draws (a trigger's article text, the chain's names). The real `cyberduty serve`
  * on a fresh demo database, driven with libcurl. argv[1]: the binary. */
 #include "client.h"
 
@@ -201,11 +202,36 @@ static void notice_approval_cli(void **state)
 			 0);
 }
 
+/* An incident answers what its page draws: each trigger's article text, each link of the chain
+ * with its holder's name and the answering unit whose walk found it. */
+static void incident_for_the_page(void **state)
+{
+	struct client office;
+	json_t *t, *c;
+	size_t i;
+
+	(void)state;
+	login("office", "Bangongshi#2026", &office);
+	call(&office, "GET", "/api/v1/incidents/1", NULL);
+	expect(200);
+	json_array_foreach(json_object_get(j, "triggers"), i, t)
+		assert_non_null(json_string_value(json_object_get(t, "text")));
+	assert_true(json_array_size(json_object_get(j, "chain")) > 0);
+	json_array_foreach(json_object_get(j, "chain"), i, c) {
+		if (json_is_true(json_object_get(c, "vacant")))
+			assert_true(json_is_null(json_object_get(c, "name")));
+		else
+			assert_non_null(json_string_value(json_object_get(c, "name")));
+		assert_non_null(json_object_get(c, "answering"));
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(notice_approval, start, stop),
 		cmocka_unit_test_setup_teardown(notice_approval_cli, start, stop),
+		cmocka_unit_test_setup_teardown(incident_for_the_page, start, stop),
 	};
 
 	if (argc < 2) {
