@@ -51,7 +51,9 @@ static const struct field export_asset_query[] = {
 	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
 	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
-	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},	{"filed", FT_BOOL, 0, 0, 0, NULL, 0, "only assets filed (备案: with a filing date), or not"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX),
+	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
 /* --- sessions ----------------------------------------------------------------------------------- */
@@ -113,7 +115,9 @@ static const struct field asset_filters[] = {
 	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
 	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
-	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},	{"filed", FT_BOOL, 0, 0, 0, NULL, 0, "only assets filed (备案: with a filing date), or not"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX),
+	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
 /* --- units, persons, duties, projects ---------------------------------------------------------- */

@@ -2639,6 +2639,8 @@ static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, bo
 		 " AND (?4 IS NULL OR a.status = ?4) AND (?5 IS NULL OR a.mlps_level = ?5)"
 		 " AND (?6 IS NULL OR a.cii = ?6)"
 		 " AND (?7 IS NULL OR instr(a.code, ?7) > 0 OR instr(a.name, ?7) > 0)"
+		 " AND (?11 IS NULL OR (a.filed_on IS NOT NULL) = ?11)"
+		 " AND (?12 IS NULL OR a.assess_result = ?12)"
 		 "%s ORDER BY %s %s%s LIMIT ?10",
 		 IN_UNITS("sc"), IN_UNITS("fl"), keyset, keys[sort], desc ? "DESC" : "ASC",
 		 sort == ASORT_ID ? "" : desc ? ", a.id DESC" : ", a.id ASC");
@@ -2670,6 +2672,10 @@ static enum cd_err sq_asset_page(struct store *s, const struct asset_query *f, s
 	if (f->cii >= 0)
 		sqlite3_bind_int(st, 6, f->cii);
 	bind_text(st, 7, f->text);
+	if (f->filed)
+		sqlite3_bind_int(st, 11, f->filed == 1);
+	if (f->assess)
+		bind_text(st, 12, assess_result_code((enum assess_result)(f->assess - 1)));
 	if (f->after) {
 		if (f->sort == ASORT_LEVEL)
 			sqlite3_bind_int64(st, 8, strtoll(f->after_key ? f->after_key : "0", NULL, 10));

@@ -1,7 +1,8 @@
 /* test_work.c — the acts the web pages of the daily work added to the API: the unit leader's
  * approval of a notice's feedback before it is sent (请示报告, IMNU 第十二条（三）;
  * POST /api/v1/notices/{id}/approve and `cyberduty notice approve`), and what an incident's
- * page draws (a trigger's article text, the chain's names). The real `cyberduty serve`
+ * page draws (a trigger's article text, the chain's names), the systems' filing and assessment
+ * filters of the list and the export. The real `cyberduty serve`
  * on a fresh demo database, driven with libcurl. argv[1]: the binary. */
 #include "client.h"
 
@@ -226,12 +227,66 @@ static void incident_for_the_page(void **state)
 	}
 }
 
+/* count_items: the items of every page of a list (GET path, which has a query already) */
+static size_t count_items(const struct client *c, const char *path)
+{
+	char url[512], next[128] = "";
+	size_t n = 0;
+
+	for (;;) {
+		snprintf(url, sizeof url, "%s&limit=7%s%s", path, next[0] ? "&cursor=" : "", next);
+		call(c, "GET", url, NULL);
+		expect(200);
+		n += json_array_size(json_object_get(j, "items"));
+		if (!jstr("next"))
+			return n;
+		snprintf(next, sizeof next, "%s", jstr("next"));
+	}
+}
+
+/* The systems' filing and assessment state filter the list and the export alike: the export
+ * holds exactly the rows the list pages through. */
+static void asset_filing_filters(void **state)
+{
+	static const char *const filters[] = {"filed=false", "filed=true", "assess_result=none",
+					      "assess_result=pass&filed=true", "filed=1&kind=portal"};
+	struct client office;
+	size_t all, some = 0;
+
+	(void)state;
+	login("office", "Bangongshi#2026", &office);
+	all = count_items(&office, "/api/v1/assets?sort=id");
+	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
+		char path[256];
+		size_t n, lines = 0;
+
+		snprintf(path, sizeof path, "/api/v1/assets?%s", filters[i]);
+		n = count_items(&office, path);
+		assert_true(n < all);
+		if (i < 2)
+			some += n;
+		snprintf(path, sizeof path, "/api/v1/export/assets?format=csv&lang=en&%s", filters[i]);
+		call(&office, "GET", path, NULL);
+		expect(200);
+		for (const char *p = r.body; (p = strchr(p, '\n')); p++)
+			lines++;
+		if (lines != n + 1) /* the header and one line a system */
+			fail_msg("%s: %zu systems listed, %zu lines exported", filters[i], n, lines);
+	}
+	assert_int_equal(some, all); /* filed or not: every system */
+	call(&office, "GET", "/api/v1/assets?assess_result=excellent", NULL);
+	expect(400);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")),
+			    "assess_result");
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(notice_approval, start, stop),
 		cmocka_unit_test_setup_teardown(notice_approval_cli, start, stop),
 		cmocka_unit_test_setup_teardown(incident_for_the_page, start, stop),
+		cmocka_unit_test_setup_teardown(asset_filing_filters, start, stop),
 	};
 
 	if (argc < 2) {
