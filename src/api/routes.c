@@ -250,6 +250,16 @@ static const struct field incident_fields[] = {
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
 };
 
+/* A correction of an incident's record, and why (its systems and timeline stay: events). */
+static const struct field incident_fix_fields[] = {
+	{"code", FT_STRING, 0, 1, 512, NULL, 0, "the number as it should read (still unique)"},
+	{"title", FT_STRING, FF_NULL, 1, 200, NULL, 0, "what happened, in a line (null clears)"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "the unit it happened in (within your scope)"},
+	{"detected_at", FT_TIME, 0, 0, 0, NULL, 0,
+	 "when it was detected: not in the future, not after the timeline's first event"},
+	{"reason", FT_STRING, FF_REQUIRED, 1, 2000, NULL, 0, "why it is corrected (更正原因)"},
+};
+
 static const struct field report_fields[] = {
 	{"kind", ENUM_REQ(report_kind, REPORT__MAX), "initial, supplementary or summary"},
 	{"to", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "to whom it was reported"},
@@ -562,6 +572,10 @@ const struct route api_routes[] = {
 	 "incident.read", "incidents",
 	 "one incident: grade, deadlines, triggers, the chain of named persons (a read that is "
 	 "audited), timeline"},
+	{"PATCH", "/api/v1/incidents/{id}", PERM_WORK, R_CODE, api_incident_correct,
+	 BODY(incident_fix_fields), NONE, NULL, "incident.correct", "incidents",
+	 "correct a mistake in an incident's record, saying why: kept as a correction beside its "
+	 "timeline"},
 	{"POST", "/api/v1/incidents/{id}/events", PERM_WORK, R_CODE, api_incident_event,
 	 BODY(event_fields), NONE, NULL, "incident.event", "incidents",
 	 "record a field, fact, measure, person involved, participant, handling step or the "

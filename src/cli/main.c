@@ -26,7 +26,7 @@ static const struct {
 	{"notice", cmd_notice,
 	 "notice add|list|show|start|rectify|approve|feedback|verify|support|extend|checked|attach|files …",
 	 "official notices (通报): due dates, states, repeats, 举一反三 (docs/deadlines.md)"},
-	{"incident", cmd_incident, "incident add|list|show|event|report|close|attach|files …",
+	{"incident", cmd_incident, "incident add|list|show|event|report|close|edit|attach|files …",
 	 "security incidents (网络安全事件): grade, reports, facts, triggers, chain (docs/incidents.md)"},
 	{"accountability", cmd_accountability,
 	 "accountability propose|answer|recommend|decide|show …",

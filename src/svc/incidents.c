@@ -1,6 +1,7 @@
 /* incidents.c — the acts on incidents (网络安全事件): record one with its first events, append
  * events to its timeline; each event's values written the one way the timeline keeps them and
  * checked against the incident folded so far, so that nothing the rules refuse is written. */
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -334,7 +335,136 @@ enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_tim
 		rc = svc_incident_env(c, out->x.assets, out->x.nassets, &out->x, &out->env);
 	if (!rc && incident_analyse(&out->env, &out->x, at, c->a, &out->an))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	out->fixes = NULL;
+	out->nfixes = 0;
+	if (!rc)
+		rc = store_corrections_of(c->s, "incident", out->x.id, c->a, &out->fixes,
+					  &out->nfixes, c->d);
 	return rc;
+}
+
+/* ---- a correction of the record ---- */
+
+/* fix_str / fix_at: field `name` changed from `was` to `now`, into before/after */
+static void fix_str(json_t *before, json_t *after, const char *name, const char *was,
+		    const char *now)
+{
+	if (was == now || (was && now && !strcmp(was, now)))
+		return;
+	json_object_set_new(before, name, jnull_str(was));
+	json_object_set_new(after, name, jnull_str(now));
+}
+
+static void fix_at(json_t *before, json_t *after, const char *name, cd_time was, cd_time now)
+{
+	if (was == now)
+		return;
+	json_object_set_new(before, name, jnull_time(was));
+	json_object_set_new(after, name, jnull_time(now));
+}
+
+/* first_event: the earliest time of x's timeline (CD_TIME_NONE: no timed event) */
+static cd_time first_event(const struct incident *x)
+{
+	cd_time t = CD_TIME_NONE;
+
+	for (size_t i = 0; i < x->nevents; i++)
+		if (x->events[i].at != CD_TIME_NONE && (t == CD_TIME_NONE || x->events[i].at < t))
+			t = x->events[i].at;
+	return t;
+}
+
+enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
+				 const struct incident_fix *in, struct incident_view *out)
+{
+	struct incident was, now;
+	struct correction fix = {.at = c->now, .by = c->actor, .reason = in->reason};
+	json_t *before = json_object(), *after = json_object();
+	const char *unit_was = NULL, *unit_now = NULL;
+	char obj[32], t1[26], t2[26];
+	bool yes = true;
+	enum cd_err rc = CD_OK;
+
+	if (!before || !after)
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	else if (!in->reason || !*in->reason)
+		rc = act_fail(c, CD_EINVAL, "reason", "reason: 请说明更正原因 — say why it is corrected");
+	else if (in->detected_at != CD_TIME_NONE)
+		rc = act_not_future(c, in->detected_at, "detected_at");
+	if (!rc)
+		rc = act_begin(c);
+	if (rc) {
+		json_decref(before);
+		json_decref(after);
+		return rc;
+	}
+	c->derived_kept = true; /* nothing the obligations derive from */
+	rc = svc_incident_read(c, id, code, &was);
+	now = was;
+	if (!rc && in->code)
+		rc = act_docno(c, in->code, "code", &now.code);
+	if (!rc && in->unit)
+		rc = act_ref(c, SK_UNIT, in->unit, "unit", &now.unit);
+	if (!rc) {
+		now.title = in->clear_title ? NULL : in->title ? in->title : was.title;
+		if (in->detected_at != CD_TIME_NONE)
+			now.detected_at = in->detected_at;
+		if (now.detected_at != was.detected_at && first_event(&was) != CD_TIME_NONE &&
+		    now.detected_at > first_event(&was))
+			rc = act_fail(c, CD_EINVAL, "detected_at",
+				      "detected_at: %s is after the first event of the timeline (%s); "
+				      "an event is never before detection",
+				      time_format(now.detected_at, t1),
+				      time_format(first_event(&was), t2));
+	}
+	if (!rc && was.unit) {
+		struct rec_row u;
+
+		if (!store_rec_get(c->s, SR_UNIT, was.unit, c->a, &u, NULL))
+			unit_was = u.r.unit.code;
+	}
+	if (!rc) {
+		unit_now = in->unit ? in->unit : unit_was;
+		fix_str(before, after, "code", was.code, now.code);
+		fix_str(before, after, "title", was.title, now.title);
+		fix_str(before, after, "unit", unit_was, unit_now);
+		fix_at(before, after, "detected_at", was.detected_at, now.detected_at);
+		if (!json_object_size(after))
+			rc = act_fail(c, CD_EINVAL, "reason",
+				      "没有要更正的内容 — nothing differs from what is recorded");
+	}
+	if (!rc && (rc = store_incident_update(c->s, &now, c->d)) == CD_ECONFLICT)
+		rc = act_fail(c, CD_ECONFLICT, "code", "code: 事件 %s 已登记 — incident %s is already "
+						       "recorded", now.code, now.code);
+	if (!rc && c->scope && !(rc = store_incident_concerns(c->s, now.id, c->scope, &yes, c->d)) &&
+	    !yes)
+		rc = act_out_of_scope(c, "unit", "the incident must stay within your scope");
+	if (!rc) {
+		json_t *changes = json_object();
+		const char *k;
+		json_t *val;
+		char *text;
+
+		json_object_foreach(after, k, val)
+			json_object_set_new(changes, k,
+					    json_pack("[O, O]", json_object_get(before, k), val));
+		fix.changes = text = json_dumps(changes, JSON_COMPACT);
+		json_decref(changes);
+		rc = text ? store_correction_add(c->s, "incident", now.id, &fix, c->d)
+			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		free(text);
+		json_object_set_new(after, "code", json_string(now.code));
+		json_object_set_new(after, "reason", json_string(in->reason));
+	}
+	snprintf(obj, sizeof obj, "incident:%lld", rc ? 0LL : (long long)now.id);
+	if (rc) {
+		json_decref(before);
+		json_decref(after);
+		before = after = NULL;
+	}
+	if ((rc = act_end(c, rc, "incident.correct", obj, before, after)))
+		return rc;
+	return svc_incident_get(c, now.id, NULL, c->now, out);
 }
 
 enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,

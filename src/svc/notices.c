@@ -528,8 +528,7 @@ enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)
 
 /* ---- the one JSON of a notice ---- */
 
-/* fixes_json: the corrections of a record of the work, each {at, by, reason, changes}. */
-static json_t *fixes_json(const struct correction *v, size_t n)
+json_t *svc_corrections_json(const struct correction *v, size_t n)
 {
 	json_t *a = json_array();
 
@@ -639,7 +638,7 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 		}
 		json_object_set_new(o, "timeline", tl);
 		json_object_set_new(o, "similar", sim);
-		json_object_set_new(o, "corrections", fixes_json(v->fixes, v->nfixes));
+		json_object_set_new(o, "corrections", svc_corrections_json(v->fixes, v->nfixes));
 	}
 	return o;
 }

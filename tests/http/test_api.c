@@ -542,6 +542,8 @@ static void register_and_work(const struct client *office, const struct client *
 	/* the chain names persons: reading it is on record */
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'incident.read' AND "
 			      "actor = 't.officer' AND outcome = 'ok'") == 1);
+	do_(officer, "PATCH", "/api/v1/incidents/{id}", path,
+	    "{\"title\":\"门户网站首页被篡改\",\"reason\":\"补录事件概况\"}");
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/report", incident);
 	do_(officer, "POST", "/api/v1/incidents/{id}/report", path,
 	    "{\"kind\":\"initial\",\"to\":\"网信委办公室\"}");
@@ -1426,6 +1428,7 @@ static const struct {
 	{"GET", "/api/v1/incidents", "OFULA"},
 	{"POST", "/api/v1/incidents", "OF"},
 	{"GET", "/api/v1/incidents/{id}", "OFULA"},
+	{"PATCH", "/api/v1/incidents/{id}", "OF"},
 	{"POST", "/api/v1/incidents/{id}/events", "OF"},
 	{"POST", "/api/v1/incidents/{id}/report", "OF"},
 	{"POST", "/api/v1/incidents/{id}/close", "OF"},

@@ -2,7 +2,8 @@
  * approval of a notice's feedback before it is sent (请示报告, IMNU 第十二条（三）;
  * POST /api/v1/notices/{id}/approve and `cyberduty notice approve`), and what an incident's
  * page draws (a trigger's article text, the chain's names), the systems' filing and assessment
- * filters of the list and the export. The real `cyberduty serve`
+ * filters of the list and the export, and an incident's corrections (PATCH /api/v1/incidents/{id},
+ * `cyberduty incident edit`). The real `cyberduty serve`
  * on a fresh demo database, driven with libcurl. argv[1]: the binary. */
 #include "client.h"
 
@@ -280,6 +281,70 @@ static void asset_filing_filters(void **state)
 			    "assess_result");
 }
 
+/* An incident's record is corrected with a reason, kept beside its timeline with the values
+ * before and after; what the rules refuse is refused naming the field, and nothing is written. */
+static void incident_correction(void **state)
+{
+	struct client office, officer;
+	json_t *fix;
+
+	(void)state;
+	login("office", "Bangongshi#2026", &office);
+	login("officer", "Anquanyuan#2026", &officer);
+	call(&officer, "POST", "/api/v1/incidents",
+	     "{\"code\":\"宣传部事件〔2026〕1号\",\"assets\":[\"WWW\"],"
+	     "\"detected_at\":\"2026-12-01T09:00:00+08:00\",\"title\":\"首页篡该\"}");
+	expect(201);
+	call(&officer, "POST", "/api/v1/incidents/%E5%AE%A3%E4%BC%A0%E9%83%A8%E4%BA%8B%E4%BB%B6%E3%80%942026%E3%80%951%E5%8F%B7/events",
+	     "{\"kind\":\"step\",\"note\":\"下线\",\"at\":\"2026-12-01T10:00:00+08:00\"}");
+	expect(200);
+
+	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"title\":\"首页被篡改\"}");
+	expect(422); /* no reason */
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")), "reason");
+	call(&officer, "PATCH", "/api/v1/incidents/8",
+	     "{\"detected_at\":\"2026-12-01T11:00:00+08:00\",\"reason\":\"时间有误\"}");
+	expect(422); /* after the first event */
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")), "detected_at");
+	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"unit\":\"JWC\",\"reason\":\"改单位\"}");
+	expect(422); /* a unit out of the officer's scope is as one that does not exist */
+	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"code\":\"示例事件〔2026〕1号\",\"reason\":\"改号\"}");
+	expect(409); /* another incident's number (and that one is not the officer's to see) */
+	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"title\":\"首页篡该\",\"reason\":\"无\"}");
+	expect(422); /* nothing differs */
+	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM correction WHERE object = 'incident'\" | "
+			    "grep -qx 0", db), 0);
+
+	call(&officer, "PATCH", "/api/v1/incidents/8",
+	     "{\"title\":\"门户网站首页被篡改\",\"detected_at\":\"2026-12-01T08:30:00+08:00\","
+	     "\"reason\":\"按值班记录更正\"}");
+	expect(200);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "record"), "title")),
+			    "门户网站首页被篡改");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "record"), "detected_at")),
+			    "2026-12-01T08:30:00+08:00");
+	fix = json_array_get(json_object_get(j, "corrections"), 0);
+	assert_non_null(fix);
+	assert_string_equal(json_string_value(json_object_get(fix, "reason")), "按值班记录更正");
+	assert_string_equal(json_string_value(json_object_get(fix, "by")), "officer");
+	assert_string_equal(json_string_value(json_array_get(
+				    json_object_get(json_object_get(fix, "changes"), "title"), 0)),
+			    "首页篡该");
+	call(&office, "GET", "/api/v1/incidents/8", NULL);
+	expect(200);
+	assert_int_equal(json_array_size(json_object_get(j, "corrections")), 1);
+	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
+			    "'incident.correct' AND outcome = 'ok'\" | grep -qx 1", db), 0);
+	/* the command line: the same act */
+	assert_int_equal(sh("%s incident edit '宣传部事件〔2026〕1号' --code '宣传部事件〔2026〕2号' "
+			    "--reason 编号有误 --db %s | grep -q 已更正", bin, db), 0);
+	assert_int_not_equal(sh("%s incident edit '宣传部事件〔2026〕2号' --reason 无 --db %s 2>/dev/null",
+				bin, db), 0);
+	/* the id never changes */
+	assert_int_not_equal(sh("sqlite3 %s \"UPDATE incident SET id = 99 WHERE id = 8\" 2>/dev/null", db),
+			     0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +352,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(notice_approval_cli, start, stop),
 		cmocka_unit_test_setup_teardown(incident_for_the_page, start, stop),
 		cmocka_unit_test_setup_teardown(asset_filing_filters, start, stop),
+		cmocka_unit_test_setup_teardown(incident_correction, start, stop),
 	};
 
 	if (argc < 2) {

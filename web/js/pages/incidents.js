@@ -146,7 +146,7 @@ function TriState({ name, value, onChange, labelText }) {
 // they come from) and the measures; each changed row is one event, 不确定 sends null
 function FactsForm({ x, canWork, onDone }) {
 	const facts = Object.entries(x.facts || {}).filter(([k]) => !k.startsWith('asset.'));
-	const asked = facts.filter(([, f]) => f.origin !== 'derived');
+	const asked = facts.filter(([k, f]) => f.origin !== 'derived' && k !== 'paralysis_hours' && (f.value === null || typeof f.value === 'boolean'));
 	const derived = facts.filter(([, f]) => f.origin === 'derived');
 	const init = {};
 	for (const [k, f] of asked) init[k] = f.value === null || f.value === undefined ? '' : String(f.value);
@@ -182,26 +182,25 @@ function FactsForm({ x, canWork, onDone }) {
 		if (n) onDone();
 	};
 	return html`<form class="facts-form" onSubmit=${save} novalidate>
-		<div class="scroll"><table class="list factlist">
-			<thead><tr><th>${t('incidents.fact')}</th><th>${t('incidents.fact_value')}</th><th class="opt">${t('incidents.fact_origin')}</th></tr></thead>
-			<tbody>
-				${asked.map(
-					([k, f]) => html`<tr class=${(v[k] || '') !== (init[k] || '') ? 'changed' : ''}>
-						<td>${factLabel(k)}<small class="muted block code">${k}</small></td>
-						<td>${canWork ? html`<${TriState} name=${'fact-' + k} labelText=${factLabel(k)} value=${v[k] || ''} onChange=${(val) => set(k, val)} />` : f.value === null ? t('incidents.fact_unknown') : f.value ? t('common.yes') : t('common.no')}
-							${errs[k] && html`<span class="field-error" role="alert">${errs[k].message || errs[k].code}</span>`}</td>
-						<td class="opt"><small class="muted">${label('origin', f.origin)}</small></td>
-					</tr>`
-				)}
-				${MEASURES.map(
-					(m) => html`<tr class=${(v['m:' + m] || '') !== (init['m:' + m] || '') ? 'changed' : ''}>
-						<td>${label('measure', m)}<small class="muted block code">${m}</small></td>
-						<td>${canWork ? html`<input name=${'measure-' + m} inputmode="decimal" aria-label=${label('measure', m)} placeholder=${t('incidents.fact_unknown')} value=${v['m:' + m] || ''} onInput=${(e) => set('m:' + m, e.target.value)} />` : measures[m] ? fmtNum(measures[m]) : t('incidents.fact_unknown')}
-							${errs['m:' + m] && html`<span class="field-error" role="alert">${errs['m:' + m].message || errs['m:' + m].code}</span>`}</td>
-						<td class="opt"><small class="muted">${(x.grade_unknown_measures || []).includes(m) ? t('incidents.measure_needed') : ''}</small></td>
-					</tr>`
-				)}
-			</tbody></table></div>
+		<ul class="factgrid">
+			${asked.map(
+				([k, f]) => html`<li class=${(v[k] || '') !== (init[k] || '') ? 'changed' : ''}>
+					<span class="fl">${factLabel(k)}${f.origin === 'recorded' ? html` <small class="muted">${label('origin', f.origin)}</small>` : ''}</span>
+					${canWork ? html`<${TriState} name=${'fact-' + k} labelText=${factLabel(k)} value=${v[k] || ''} onChange=${(val) => set(k, val)} />` : html`<strong>${f.value === null ? t('incidents.fact_unknown') : f.value ? t('common.yes') : t('common.no')}</strong>`}
+					${errs[k] && html`<span class="field-error" role="alert">${errs[k].message || errs[k].code}</span>`}
+				</li>`
+			)}
+		</ul>
+		<h3>${t('incidents.measures')}</h3>
+		<ul class="factgrid">
+			${MEASURES.map(
+				(m) => html`<li class=${(v['m:' + m] || '') !== (init['m:' + m] || '') ? 'changed' : ''}>
+					<span class="fl">${label('measure', m)}${(x.grade_unknown_measures || []).includes(m) ? html` <small class="warn-text">${t('incidents.measure_needed')}</small>` : ''}</span>
+					${canWork ? html`<input name=${'measure-' + m} inputmode="decimal" aria-label=${label('measure', m)} placeholder=${t('incidents.fact_unknown')} value=${v['m:' + m] || ''} onInput=${(e) => set('m:' + m, e.target.value)} />` : html`<strong>${measures[m] ? fmtNum(measures[m]) : t('incidents.fact_unknown')}</strong>`}
+					${errs['m:' + m] && html`<span class="field-error" role="alert">${errs['m:' + m].message || errs['m:' + m].code}</span>`}
+				</li>`
+			)}
+		</ul>
 		${canWork &&
 		html`<div class="grid2">
 			<label class="wide">${t('incidents.fact_note')}<input name="fact-note" value=${v.note} placeholder=${t('incidents.fact_note_ph')} onInput=${(e) => set('note', e.target.value)} /></label>
@@ -240,6 +239,8 @@ function Triggers({ x, office, onDone }) {
 	const list = [...(x.triggers || [])].sort((a, b) => ORDER[a.state] - ORDER[b.state]);
 	const shown = list.filter((g) => g.state !== 'not_fired');
 	const notFired = list.filter((g) => g.state === 'not_fired');
+	// the first open question is offered unfolded, the others on request
+	const firstOpen = (shown.find((g) => g.state === 'needs_judgement') || {}).id || null;
 	return html`<div class="triggers">
 		${shown.map(
 			(g) => html`<article class=${'trigger ' + g.state}>
@@ -249,7 +250,7 @@ function Triggers({ x, office, onDone }) {
 				${g.state === 'needs_judgement' &&
 				html`<p class="q"><strong>${t('incidents.trigger_question')}</strong> ${g.question}</p>
 					<p class="muted">${t('incidents.missing')} ${g.missing_facts.map((f) => html`<span class="tag">${factLabel(f)}</span>`)}</p>
-					${office ? html`<${Answer} x=${x} g=${g} onDone=${onDone} />` : ''}`}
+					${office ? html`<details class="answer-box" open=${g.id === firstOpen}><summary>${t('incidents.answer_open')}</summary><${Answer} x=${x} g=${g} onDone=${onDone} /></details>` : ''}`}
 			</article>`
 		)}
 		${notFired.length > 0 && html`<p class="muted">${t('incidents.not_fired')} ${notFired.map((g) => html`<span class="tag" title=${g.text || ''}>${g.article}</span>`)}</p>`}
@@ -353,6 +354,11 @@ function Decide({ x, onDone }) {
 			<td><input name=${'outcome-' + c.person} list="outcomes" aria-label=${t('incidents.outcome') + ' ' + (c.name || c.person)} value=${v['o:' + c.person] || ''} onInput=${(e) => set('o:' + c.person, e.target.value)} /></td></tr>`)}</tbody></table>
 		<${FieldError} error=${error} field="outcomes" />`}
 	<//>`;
+}
+
+function nameOf(x, code) {
+	const c = (x.chain || []).find((l) => l.person === code && l.name);
+	return c ? c.name : code;
 }
 
 function lastNote(x, ev) {
@@ -459,7 +465,7 @@ export function IncidentDetail({ id, account }) {
 				${rec && html`<pre class="recommendation">${rec.note}</pre>`}</li>
 			<li class=${decisions.length ? 'done' : ''}><strong>${t('incidents.act.decide')}</strong>
 				${decisions.length
-					? html`<ul>${decisions.map((d) => html`<li>${fmtTime(d.at)} ${d.name}：<span class="code">${d.person}</span> → <strong>${d.value}</strong></li>`)}</ul>`
+					? html`<ul>${decisions.map((d) => html`<li>${fmtTime(d.at)} ${d.name}：${nameOf(x, d.person)} <small class="code muted">${d.person}</small> → <strong>${d.value}</strong></li>`)}</ul>`
 					: office ? html`<${Decide} x=${x} onDone=${reload} />` : html`<span class="muted">${t('incidents.not_yet')}</span>`}</li>
 		</ol>
 

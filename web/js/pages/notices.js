@@ -137,18 +137,18 @@ function stepTimes(n) {
 	return at;
 }
 
-// which steps are done: the stage's, and the approval when it was given (a feedback recorded
-// before the approval step existed leaves it skipped)
+// the step reached is the current one, those before it done; the approval is reached when given,
+// and shows as skipped when the feedback went without it (recorded before the step existed)
 function Stepper({ n }) {
 	const at = stepTimes(n);
-	const stageIdx = { received: 0, rectifying: 1, rectified: 2, feedback_sent: 4, verified: 5 }[n.stage];
-	const cur = n.stage === 'rectified' && n.approved_at ? 4 : n.stage === 'rectified' ? 3 : n.stage === 'verified' ? 6 : stageIdx + 1;
+	const reached = { received: 0, rectifying: 1, rectified: n.approved_at ? 3 : 2, feedback_sent: 4, verified: 5 }[n.stage];
+	const closed = n.stage === 'verified';
 	return html`<ol class="stepper six" aria-label=${t('notices.steps')}>
 		${STEPS.map((s, i) => {
-			const skipped = s === 'approved' && !n.approved_at && i < cur;
-			const cls = skipped ? 'skipped' : i < cur ? 'done' : i === cur ? 'current' : 'todo';
-			return html`<li class=${cls} aria-current=${i === cur ? 'step' : null}>
-				<span class="dot">${skipped ? '–' : i < cur ? '✓' : i + 1}</span>
+			const skipped = s === 'approved' && !n.approved_at && reached > 3;
+			const cls = skipped ? 'skipped' : i < reached || closed ? 'done' : i === reached ? 'current' : 'todo';
+			return html`<li class=${cls} aria-current=${i === reached ? 'step' : null}>
+				<span class="dot">${skipped ? '–' : i < reached || closed ? '✓' : i + 1}</span>
 				<span class="lbl">${t('notices.step.' + s)}</span>
 				<small>${skipped ? t('notices.step_skipped') : at[s] ? fmtTime(at[s]) : ''}</small>
 			</li>`;

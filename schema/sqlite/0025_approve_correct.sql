@@ -1,7 +1,12 @@
--- 0025_notice_approve.sql — the unit leader's approval of a notice's feedback before it is sent
--- (请示报告, IMNU 第十二条（三）) is a step of the notice's timeline: the kind 'approve' joins the
--- kinds of notice_event. SQLite cannot change a CHECK in place, so the table is built anew with
--- the same rows, index and triggers (those of 0003 and of 0007).
+-- 0025_approve_correct.sql — two things the web pages of the daily work needed:
+-- 1. the unit leader's approval of a notice's feedback before it is sent (请示报告, IMNU 第十二条
+--    （三）) is a step of the notice's timeline: the kind 'approve' joins the kinds of notice_event.
+--    SQLite cannot change a CHECK in place, so the table is built anew with the same rows, index
+--    and triggers (those of 0003 and of 0007).
+-- 2. an incident's record (number, title, unit, time of detection) may be corrected, as a notice's
+--    may (0015): the change is kept as a correction (who, when, why, each field before and after)
+--    beside the timeline and audited as incident.correct; the trigger that kept the row fixed
+--    gives way to one that lets only those four columns change, and never the id.
 
 CREATE TABLE notice_event_new (
 	id          INTEGER PRIMARY KEY,
@@ -28,3 +33,7 @@ CREATE TRIGGER notice_event_update_gen AFTER UPDATE ON notice_event
 	BEGIN UPDATE generation SET n = random(); END;
 CREATE TRIGGER notice_event_delete_gen AFTER DELETE ON notice_event
 	BEGIN UPDATE generation SET n = random(); END;
+
+DROP TRIGGER incident_no_update;
+CREATE TRIGGER incident_no_update BEFORE UPDATE OF id ON incident
+BEGIN SELECT RAISE(ABORT, 'an incident record keeps its id: correct it (incident edit), never renumber it'); END;
