@@ -257,7 +257,7 @@ test('a deep link survives the sign-in, and sign-out ends the session', async ()
 	await page.fill('input[name=name]', 'office');
 	await page.fill('input[name=password]', LOGINS.office.password);
 	await page.click('button[type=submit]');
-	await page.waitForSelector('h2 >> text=责任链');
+	await page.waitForSelector(':is(h2, h3) >> text=责任链');
 	assert.match(await text(page), /第十四条/);
 	const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
 	assert.ok(!loaded.some((u) => u.includes('echarts')), 'a page without charts loads no chart library');

@@ -2,7 +2,7 @@
 // fresh demo database: a notice registered with its number (文号) shows its due date in working
 // days and goes through the unit leader's approval, feedback and verification, with an evidence
 // file and a correction; an incident recorded, a fact set (不确定 a choice), an open question
-// answered, a proposal, a recommendation and a decision; a spreadsheet with errors imported
+// answered, a correction of its record, a proposal, a recommendation and a decision; a spreadsheet with errors imported
 // with each error beside its row; an officer who cannot see another unit's systems in the page
 // or the API; a failed save that keeps the form; and screenshots of every page of this work in
 // both languages at laptop (1366×768) and tablet (820×1180) widths, each with no missing key,
@@ -212,6 +212,16 @@ test('an incident recorded, a fact set, an open question answered, a proposal, a
 	let x = (await api.get('/incidents/' + id)).body;
 	if (x.report_due && x.report_state !== 'done_on_time') assert.ok(await page.locator('.clock-box [role=timer]').count(), 'the report deadline ticks');
 
+	// a mistake in the record corrected, with its reason, in the timeline
+	await page.click('summary >> text=更正事件信息');
+	await page.fill('details[open] input[name=title]', '学校门户网站首页被篡改');
+	await page.fill('details[open] textarea[name=reason]', '按值班记录补正概况');
+	await page.click('details[open] button[data-act=correct]');
+	await page.waitForSelector('.timeline li.fix >> text=按值班记录补正概况');
+	x = (await api.get('/incidents/' + id)).body;
+	assert.equal(x.record.title, '学校门户网站首页被篡改');
+	assert.equal(x.corrections.length, 1);
+
 	// a fact: 不确定 is a choice, yes is saved
 	const sel = page.locator('select[name=fact-tampered]');
 	assert.deepEqual(await sel.locator('option').allInnerTexts(), ['不确定', '是', '否']);
@@ -236,6 +246,10 @@ test('an incident recorded, a fact set, an open question answered, a proposal, a
 	assert.equal(x.facts[q.missing_facts[0]].origin, 'recorded');
 	assert.ok(await page.locator('.chain-diagram .unit-box').count() > 0, 'the chain drawn');
 
+	// accountability is proposed once handling has ended
+	assert.equal(await page.locator('button[data-act=propose]').count(), 0);
+	await page.click('button[data-act=close]');
+	await page.waitForSelector('button[data-act=propose]');
 	await page.click('button[data-act=propose]');
 	await page.waitForSelector('.case-steps li.done >> text=问责提议');
 	await page.click('button[data-act=recommend]');

@@ -7,7 +7,7 @@
 import { useState } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
 import { t, label, has } from '../i18n.js';
-import { get, post, query } from '../api.js';
+import { get, post, api, query } from '../api.js';
 import { navigate, can } from '../route.js';
 import { fmtDate, fmtTime, fmtNum, hoursLeft, daysLeft, today } from '../format.js';
 import { useDraft, Field, useSubmit, Files, localToIso, nowLocal, codes, useNow } from './work.js';
@@ -356,6 +356,59 @@ function Decide({ x, onDone }) {
 	<//>`;
 }
 
+// CorrectIncident: a mistake in the record put right, saying why; kept beside the timeline
+function CorrectIncident({ x, units, onDone }) {
+	const r = x.record || {};
+	const local = (iso) => (iso ? new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 16) : '');
+	const init = { code: r.code || '', title: r.title || '', unit: r.unit || '', detected_at: local(r.detected_at), reason: '' };
+	const [v, set, clear] = useDraft('incident-fix-' + x.id, init);
+	const { error, busy, run } = useSubmit();
+	const submit = async (e) => {
+		e.preventDefault();
+		const body = { reason: v.reason.trim() };
+		if (v.code.trim() !== init.code) body.code = v.code.trim();
+		if (v.title.trim() !== init.title) body.title = v.title.trim() || null;
+		if (v.unit !== init.unit && v.unit) body.unit = v.unit;
+		if (v.detected_at !== init.detected_at) body.detected_at = localToIso(v.detected_at);
+		const got = await run(() => api('PATCH', '/incidents/' + x.id, body));
+		if (got) {
+			clear();
+			if (body.code) navigate('/incidents/' + x.id);
+			onDone();
+		}
+	};
+	return html`<details class="card"><summary>${t('incidents.correct')}</summary>
+		<p class="hint">${t('incidents.correct_hint')}</p>
+		<form class="grid2" onSubmit=${submit} novalidate>
+			<${Field} name="code" label=${t('incidents.code')} v=${v} set=${set} error=${error} />
+			<${Field} name="title" label=${t('incidents.title_field')} v=${v} set=${set} error=${error} />
+			<${Field} name="unit" label=${t('incidents.unit')} v=${v} set=${set} error=${error} type="select" options=${[...units.values()].map((u) => [u.code, u.name])} />
+			<${Field} name="detected_at" label=${t('incidents.detected')} v=${v} set=${set} error=${error} type="datetime-local" />
+			<${Field} name="reason" label=${t('notices.correct_reason')} v=${v} set=${set} error=${error} type="textarea" rows="2" required wide />
+			<${ErrorBox} error=${error} fields=${['code', 'title', 'unit', 'detected_at', 'reason']} />
+			<div class="buttons"><button type="submit" data-act="correct" disabled=${busy}>${t('notices.correct_save')}</button></div>
+		</form></details>`;
+}
+
+// the timeline with the corrections among the events, in time order
+function Timeline({ x }) {
+	const rows = [...(x.timeline || []).map((e) => ({ at: e.at || e.recorded_at, e })), ...(x.corrections || []).map((c) => ({ at: c.at, c }))].sort(
+		(a, b) => Date.parse(a.at) - Date.parse(b.at)
+	);
+	if (!rows.length) return html`<${Empty} text=${t('incidents.timeline_empty')} />`;
+	const show = (k, v) => (v === null || v === undefined ? t('common.empty') : k === 'detected_at' ? fmtTime(v) : String(v));
+	return html`<ol class="timeline">${rows.map(({ e, c }) =>
+		e
+			? html`<li><time>${fmtTime(e.at || e.recorded_at)}</time> <strong>${label('ev', e.event)}</strong>
+				${e.name ? html` <span>${eventName(e)}</span>` : ''}${e.value !== null && e.value !== undefined ? html` = <strong>${eventValue(e)}</strong>` : ''}
+				${e.person ? html` <span class="code">${e.person}</span>` : ''}
+				<${Note} text=${e.note} />${e.by ? html`<small class="muted"> — ${e.by}</small>` : ''}</li>`
+			: html`<li class="fix"><time>${fmtTime(c.at)}</time> <strong>${t('notices.ev.correct')}</strong><small class="muted"> — ${c.by}</small>
+				<span class="note">${t('notices.correct_why', { why: c.reason })}</span>
+				<ul class="changes">${Object.entries(c.changes || {}).map(([k, [was, now]]) => html`<li>${label('incidents.field', k)}：<del>${show(k, was)}</del> → <ins>${show(k, now)}</ins></li>`)}</ul></li>`
+	)}</ol>`;
+}
+
 function nameOf(x, code) {
 	const c = (x.chain || []).find((l) => l.person === code && l.name);
 	return c ? c.name : code;
@@ -460,7 +513,11 @@ export function IncidentDetail({ id, account }) {
 		<${Collective} x=${x} />
 		<h3>${t('incidents.case_steps')}</h3>
 		<ol class="case-steps">
-			<li class=${prop ? 'done' : ''}><strong>${t('incidents.act.propose')}</strong> ${prop ? html`<small class="muted">${fmtTime(prop.at)} ${prop.by || ''}</small><${Note} text=${prop.note} />` : office ? html`<${Step} x=${x} path="propose" act="propose" onDone=${reload} />` : html`<span class="muted">${t('incidents.not_yet')}</span>`}</li>
+			<li class=${prop ? 'done' : ''}><strong>${t('incidents.act.propose')}</strong> ${prop
+				? html`<small class="muted">${fmtTime(prop.at)} ${prop.by || ''}</small><${Note} text=${prop.note} />`
+				: !r.handling_ended_at
+					? html`<span class="muted">${t('incidents.propose_after_close')}</span>`
+					: office ? html`<${Step} x=${x} path="propose" act="propose" onDone=${reload} />` : html`<span class="muted">${t('incidents.not_yet')}</span>`}</li>
 			<li class=${rec ? 'done' : ''}><strong>${t('incidents.act.recommend')}</strong> ${rec ? html`<small class="muted">${fmtTime(rec.at)} ${rec.by || ''}</small>` : office && prop ? html`<${Step} x=${x} path="recommend" act="recommend" onDone=${reload} />` : html`<span class="muted">${t('incidents.not_yet')}</span>`}
 				${rec && html`<pre class="recommendation">${rec.note}</pre>`}</li>
 			<li class=${decisions.length ? 'done' : ''}><strong>${t('incidents.act.decide')}</strong>
@@ -469,17 +526,11 @@ export function IncidentDetail({ id, account }) {
 					: office ? html`<${Decide} x=${x} onDone=${reload} />` : html`<span class="muted">${t('incidents.not_yet')}</span>`}</li>
 		</ol>
 
+		${work && html`<${CorrectIncident} x=${x} units=${units} onDone=${reload} />`}
 		<h2>${t('files.title')}</h2>
 		<${Files} owner="incidents" id=${x.id} canWork=${work} />
 
 		<h2>${t('incidents.timeline')}</h2>
-		${(x.timeline || []).length
-			? html`<ol class="timeline">${x.timeline.map(
-					(e) => html`<li><time>${fmtTime(e.at || e.recorded_at)}</time> <strong>${label('ev', e.event)}</strong>
-						${e.name ? html` <span>${eventName(e)}</span>` : ''}${e.value !== null && e.value !== undefined ? html` = <strong>${eventValue(e)}</strong>` : ''}
-						${e.person ? html` <span class="code">${e.person}</span>` : ''}
-						<${Note} text=${e.note} />${e.by ? html`<small class="muted"> — ${e.by}</small>` : ''}</li>`
-				)}</ol>`
-			: html`<${Empty} text=${t('incidents.timeline_empty')} />`}
+		<${Timeline} x=${x} />
 	</section>`;
 }
