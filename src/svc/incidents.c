@@ -1,7 +1,6 @@
 /* incidents.c — the acts on incidents (网络安全事件): record one with its first events, append
  * events to its timeline; each event's values written the one way the timeline keeps them and
  * checked against the incident folded so far, so that nothing the rules refuse is written. */
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -345,24 +344,6 @@ enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_tim
 
 /* ---- a correction of the record ---- */
 
-/* fix_str / fix_at: field `name` changed from `was` to `now`, into before/after */
-static void fix_str(json_t *before, json_t *after, const char *name, const char *was,
-		    const char *now)
-{
-	if (was == now || (was && now && !strcmp(was, now)))
-		return;
-	json_object_set_new(before, name, jnull_str(was));
-	json_object_set_new(after, name, jnull_str(now));
-}
-
-static void fix_at(json_t *before, json_t *after, const char *name, cd_time was, cd_time now)
-{
-	if (was == now)
-		return;
-	json_object_set_new(before, name, jnull_time(was));
-	json_object_set_new(after, name, jnull_time(now));
-}
-
 /* first_event: the earliest time of x's timeline (CD_TIME_NONE: no timed event) */
 static cd_time first_event(const struct incident *x)
 {
@@ -378,7 +359,6 @@ enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
 				 const struct incident_fix *in, struct incident_view *out)
 {
 	struct incident was, now;
-	struct correction fix = {.at = c->now, .by = c->actor, .reason = in->reason};
 	json_t *before = json_object(), *after = json_object();
 	const char *unit_was = NULL, *unit_now = NULL;
 	char obj[32], t1[26], t2[26];
@@ -425,10 +405,10 @@ enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
 	}
 	if (!rc) {
 		unit_now = in->unit ? in->unit : unit_was;
-		fix_str(before, after, "code", was.code, now.code);
-		fix_str(before, after, "title", was.title, now.title);
-		fix_str(before, after, "unit", unit_was, unit_now);
-		fix_at(before, after, "detected_at", was.detected_at, now.detected_at);
+		svc_fix_text(before, after, "code", was.code, now.code);
+		svc_fix_text(before, after, "title", was.title, now.title);
+		svc_fix_text(before, after, "unit", unit_was, unit_now);
+		svc_fix_time(before, after, "detected_at", was.detected_at, now.detected_at);
 		if (!json_object_size(after))
 			rc = act_fail(c, CD_EINVAL, "reason",
 				      "没有要更正的内容 — nothing differs from what is recorded");
@@ -439,23 +419,10 @@ enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
 	if (!rc && c->scope && !(rc = store_incident_concerns(c->s, now.id, c->scope, &yes, c->d)) &&
 	    !yes)
 		rc = act_out_of_scope(c, "unit", "the incident must stay within your scope");
-	if (!rc) {
-		json_t *changes = json_object();
-		const char *k;
-		json_t *val;
-		char *text;
-
-		json_object_foreach(after, k, val)
-			json_object_set_new(changes, k,
-					    json_pack("[O, O]", json_object_get(before, k), val));
-		fix.changes = text = json_dumps(changes, JSON_COMPACT);
-		json_decref(changes);
-		rc = text ? store_correction_add(c->s, "incident", now.id, &fix, c->d)
-			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		free(text);
+	if (!rc)
+		rc = svc_correction_keep(c, "incident", now.id, before, after, in->reason);
+	if (!rc) /* the audit names the incident by its number, changed or not */
 		json_object_set_new(after, "code", json_string(now.code));
-		json_object_set_new(after, "reason", json_string(in->reason));
-	}
 	snprintf(obj, sizeof obj, "incident:%lld", rc ? 0LL : (long long)now.id);
 	if (rc) {
 		json_decref(before);

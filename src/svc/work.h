@@ -279,6 +279,16 @@ struct incident_fix {
 enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
 				 const struct incident_fix *in, struct incident_view *out);
 
+/* svc_correction_keep keeps a correction of `object` ("notice", "incident") id: the fields of
+ * `after` with their values in `before` as its changes, the caller's name, now and the reason;
+ * then adds the reason to `after` (the audit entry's). svc_fix_text and svc_fix_time put field
+ * `name` into before/after when it changed from `was` to `now`. */
+enum cd_err svc_correction_keep(struct act *c, const char *object, int64_t id, json_t *before,
+				json_t *after, const char *reason);
+void svc_fix_text(json_t *before, json_t *after, const char *name, const char *was,
+		  const char *now);
+void svc_fix_time(json_t *before, json_t *after, const char *name, cd_time was, cd_time now);
+
 /* svc_corrections_json: corrections v[0..n) of a record of the work, each {at, by, reason,
  * changes: {field: [before, after]}}, as the notices and incidents answer them. */
 json_t *svc_corrections_json(const struct correction *v, size_t n);

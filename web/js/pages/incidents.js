@@ -144,7 +144,7 @@ function TriState({ name, value, onChange, labelText }) {
 
 // FactsForm: the facts a person establishes (the asked ones; the derived are shown with where
 // they come from) and the measures; each changed row is one event, 不确定 sends null
-function FactsForm({ x, canWork, onDone }) {
+function FactsForm({ x, canWork, onDone, saved }) {
 	const facts = Object.entries(x.facts || {}).filter(([k]) => !k.startsWith('asset.'));
 	const asked = facts.filter(([k, f]) => f.origin !== 'derived' && k !== 'paralysis_hours' && (f.value === null || typeof f.value === 'boolean'));
 	const derived = facts.filter(([, f]) => f.origin === 'derived');
@@ -157,7 +157,6 @@ function FactsForm({ x, canWork, onDone }) {
 	const [v, set, clear] = useDraft('incident-facts-' + x.id, init);
 	const [errs, setErrs] = useState({});
 	const [busy, setBusy] = useState(false);
-	const [saved, setSaved] = useState(0);
 	const changed = [...asked.map(([k]) => k), ...MEASURES.map((m) => 'm:' + m)].filter((k) => (v[k] || '') !== (init[k] || ''));
 	const save = async (e) => {
 		e.preventDefault();
@@ -177,9 +176,8 @@ function FactsForm({ x, canWork, onDone }) {
 			}
 		}
 		setBusy(false);
-		setSaved(n);
 		if (n === changed.length) clear();
-		if (n) onDone();
+		if (n) onDone(n); /* the form is drawn anew with what is recorded; the count said above it */
 	};
 	return html`<form class="facts-form" onSubmit=${save} novalidate>
 		<ul class="factgrid">
@@ -205,7 +203,7 @@ function FactsForm({ x, canWork, onDone }) {
 		html`<div class="grid2">
 			<label class="wide">${t('incidents.fact_note')}<input name="fact-note" value=${v.note} placeholder=${t('incidents.fact_note_ph')} onInput=${(e) => set('note', e.target.value)} /></label>
 			<div class="buttons"><button type="submit" data-act="save-facts" disabled=${busy || !changed.length}>${t('incidents.facts_save', { n: changed.length })}</button>
-			${saved > 0 && !busy ? html`<span class="ok-text" role="status">${t('incidents.facts_saved', { n: saved })}</span>` : ''}</div>
+			${saved > 0 && !busy && !changed.length ? html`<span class="ok-text" role="status">${t('incidents.facts_saved', { n: saved })}</span>` : ''}</div>
 		</div>`}
 		${derived.length > 0 &&
 		html`<details class="derived"><summary>${t('incidents.facts_derived', { n: derived.length })}</summary>
@@ -422,6 +420,7 @@ function lastNote(x, ev) {
 export function IncidentDetail({ id, account }) {
 	const { data: x, error, loading, reload } = useLoad(() => get('/incidents/' + encodeURIComponent(id)), [id]);
 	const units = useUnits();
+	const [factsSaved, setFactsSaved] = useState(0);
 	if (loading && !x) return html`<section class="page"><${Loading} /></section>`;
 	if (error)
 		return html`<section class="page"><p><a href="#/incidents">← ${t('incidents.title')}</a></p><${ErrorBox} error=${error} retry=${reload} /></section>`;
@@ -490,7 +489,7 @@ export function IncidentDetail({ id, account }) {
 
 		<h2>${t('incidents.facts')}</h2>
 		<p class="hint">${t('incidents.facts_hint')}</p>
-		<${FactsForm} x=${x} canWork=${work} onDone=${reload} key=${(x.timeline || []).length} />
+		<${FactsForm} x=${x} canWork=${work} onDone=${(n) => { setFactsSaved(n); reload(); }} saved=${factsSaved} key=${(x.timeline || []).length} />
 
 		${work &&
 		html`<h2>${t('incidents.handling')}</h2>
