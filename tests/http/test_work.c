@@ -85,8 +85,11 @@ static void login(const char *name, const char *password, struct client *c)
 static int start(void **state)
 {
 	(void)state;
+	static int n;
+
 	tmp_db(db, sizeof db, "work");
-	snprintf(out_path, sizeof out_path, "%s.out", db);
+	/* one server log a test: a log of the last test's server would tell its port */
+	snprintf(out_path, sizeof out_path, "%s.%d.out", db, ++n);
 	/* the demo's sign-ins (src/demo/demo_accounts.c), and a unit leader of another unit */
 	if (sh("%s demo --db %s >/dev/null", bin, db) ||
 	    sh("%s user add t.ul2 --role unit_leader --unit MSXY --db %s >/dev/null", bin, db) ||

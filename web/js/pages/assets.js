@@ -242,7 +242,7 @@ function AssetFormBody({ id, a, units }) {
 		<h1>${id ? t('assets.edit_title', { name: a.name }) : t('assets.new')}</h1>
 		<form class="card form" onSubmit=${submit} novalidate>
 			<fieldset><legend>${t('assets.sec.what')}</legend><div class="grid2">
-				${F('code', { required: true, hint: id ? t('assets.code_fixed') : t('assets.code_hint'), placeholder: 'WWW' })}
+				${F('code', { required: true, readonly: !!id, hint: id ? t('assets.code_fixed') : t('assets.code_hint'), placeholder: 'WWW' })}
 				${F('name', { required: true })}
 				${F('kind', { type: 'select', options: KINDS.map((k) => [k, label('kind', k)]) })}
 				${F('status', { type: 'select', options: STATUSES.map((k) => [k, label('status', k)]) })}

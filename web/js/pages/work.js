@@ -44,13 +44,14 @@ export function useDraft(key, initial) {
 // Field: a labelled input bound to draft value v[name], the API's refusal of that field under it
 // (aria-invalid, and aria-describedby naming the message). type 'textarea', 'select' (options:
 // [[value, text]]) or an input type.
-export function Field({ name, label, v, set, error, type, options, required, hint, wide, placeholder, rows, min, max, step }) {
+export function Field({ name, label, v, set, error, type, options, required, hint, wide, placeholder, rows, min, max, step, readonly }) {
 	const bad = !!(error && error.field === name);
 	const id = 'f-' + name;
 	const common = {
 		id,
 		name,
 		required: !!required,
+		readOnly: !!readonly,
 		'aria-invalid': bad ? 'true' : null,
 		'aria-describedby': bad ? id + '-err' : hint ? id + '-hint' : null,
 		value: v[name] === undefined || v[name] === null ? '' : v[name],
