@@ -339,6 +339,7 @@ export default {
 	'notices.similar_note': 'Note (one for all the systems chosen)',
 	'notices.similar_note_ph': 'e.g. checked the same upload feature, nothing found',
 	'notices.mark_selected': 'Mark the {n} chosen as checked',
+	'notices.mark_selected_none': 'Tick systems to mark them together',
 	'notices.choose': 'Choose',
 	'notices.checked_on': 'Checked {d}',
 	'notices.repeat_of': 'Repeat: system {asset} had {kind} {code} on {d}.',

@@ -340,6 +340,7 @@ export default {
 	'notices.similar_note': '排查说明（一次填写，适用于所选系统）',
 	'notices.similar_note_ph': '例如：已核查同类上传功能，未发现问题',
 	'notices.mark_selected': '所选 {n} 个标记已排查',
+	'notices.mark_selected_none': '勾选系统后可一并标记',
 	'notices.choose': '选择',
 	'notices.checked_on': '{d} 已排查',
 	'notices.repeat_of': '重复通报：系统 {asset} 在 {d} 已有{kind} {code}。',

@@ -306,7 +306,7 @@ function Similar({ n, account, onDone }) {
 			</div>
 			<${ErrorBox} error=${error} fields=${['note']} />
 			<div class="buttons">
-				<button type="button" data-act="mark-selected" disabled=${busy || !sel.size} onClick=${() => mark(false)}>${t('notices.mark_selected', { n: sel.size })}</button>
+				<button type="button" data-act="mark-selected" disabled=${busy || !sel.size} onClick=${() => mark(false)}>${sel.size ? t('notices.mark_selected', { n: sel.size }) : t('notices.mark_selected_none')}</button>
 				<button type="button" class="secondary" data-act="mark-all" disabled=${busy} onClick=${() => window.confirm(t('notices.mark_all_confirm', { n: open.length })) && mark(true)}>${t('notices.mark_all', { n: open.length })}</button>
 			</div>
 		</div>`}
