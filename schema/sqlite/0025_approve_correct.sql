@@ -6,7 +6,7 @@
 -- 2. an incident's record (number, title, unit, time of detection) may be corrected, as a notice's
 --    may (0015): the change is kept as a correction (who, when, why, each field before and after)
 --    beside the timeline and audited as incident.correct; the trigger that kept the row fixed
---    gives way to one that lets only those four columns change, and never the id.
+--    lets it change only right after a correction of it was kept, and never its id.
 
 CREATE TABLE notice_event_new (
 	id          INTEGER PRIMARY KEY,
@@ -35,5 +35,9 @@ CREATE TRIGGER notice_event_delete_gen AFTER DELETE ON notice_event
 	BEGIN UPDATE generation SET n = random(); END;
 
 DROP TRIGGER incident_no_update;
-CREATE TRIGGER incident_no_update BEFORE UPDATE OF id ON incident
-BEGIN SELECT RAISE(ABORT, 'an incident record keeps its id: correct it (incident edit), never renumber it'); END;
+-- the record changes only right after a correction of it is kept: the last correction written
+-- must be this incident's (svc_incident_correct writes it first, in the same transaction)
+CREATE TRIGGER incident_no_update BEFORE UPDATE ON incident
+WHEN NEW.id <> OLD.id OR (SELECT object || ':' || object_id FROM correction ORDER BY id DESC LIMIT 1)
+	IS NOT 'incident:' || OLD.id
+BEGIN SELECT RAISE(ABORT, 'an incident record is fixed: record changes as events, or correct it with a reason (incident edit)'); END;

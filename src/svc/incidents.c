@@ -413,14 +413,15 @@ enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
 			rc = act_fail(c, CD_EINVAL, "reason",
 				      "没有要更正的内容 — nothing differs from what is recorded");
 	}
+	/* the correction is kept first: the database lets the record change only after one */
+	if (!rc)
+		rc = svc_correction_keep(c, "incident", now.id, before, after, in->reason);
 	if (!rc && (rc = store_incident_update(c->s, &now, c->d)) == CD_ECONFLICT)
 		rc = act_fail(c, CD_ECONFLICT, "code", "code: 事件 %s 已登记 — incident %s is already "
 						       "recorded", now.code, now.code);
 	if (!rc && c->scope && !(rc = store_incident_concerns(c->s, now.id, c->scope, &yes, c->d)) &&
 	    !yes)
 		rc = act_out_of_scope(c, "unit", "the incident must stay within your scope");
-	if (!rc)
-		rc = svc_correction_keep(c, "incident", now.id, before, after, in->reason);
 	if (!rc) /* the audit names the incident by its number, changed or not */
 		json_object_set_new(after, "code", json_string(now.code));
 	snprintf(obj, sizeof obj, "incident:%lld", rc ? 0LL : (long long)now.id);

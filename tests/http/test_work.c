@@ -343,7 +343,10 @@ static void incident_correction(void **state)
 			    "--reason 编号有误 --db %s | grep -q 已更正", bin, db), 0);
 	assert_int_not_equal(sh("%s incident edit '宣传部事件〔2026〕2号' --reason 无 --db %s 2>/dev/null",
 				bin, db), 0);
-	/* the id never changes */
+	/* the database lets a record change only right after a correction of it, never its id */
+	assert_int_not_equal(sh("sqlite3 %s \"UPDATE incident SET title = 'x' WHERE id = 1\" 2>/dev/null",
+				db),
+			     0);
 	assert_int_not_equal(sh("sqlite3 %s \"UPDATE incident SET id = 99 WHERE id = 8\" 2>/dev/null", db),
 			     0);
 }
