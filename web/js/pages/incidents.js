@@ -7,7 +7,7 @@
 import { useState } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
 import { t, label, has } from '../i18n.js';
-import { get, post, api, query } from '../api.js';
+import { get, post, api, query, errorText } from '../api.js';
 import { navigate, can } from '../route.js';
 import { fmtDate, fmtTime, fmtNum, hoursLeft, daysLeft, today } from '../format.js';
 import { useDraft, Field, useSubmit, Files, localToIso, nowLocal, codes, useNow } from './work.js';
@@ -142,6 +142,12 @@ function TriState({ name, value, onChange, labelText }) {
 	</select>`;
 }
 
+// RowError: the refusal of one row of the facts form, beside it: the catalogue's sentence, the
+// API's words beneath
+function RowError({ err }) {
+	return html`<span class="field-error" role="alert">${errorText(err, false)}${err.message && err.code !== 'network' ? html`<small class="block">${err.message}</small>` : ''}</span>`;
+}
+
 // FactsForm: the facts a person establishes (the asked ones; the derived are shown with where
 // they come from) and the measures; each changed row is one event, 不确定 sends null
 function FactsForm({ x, canWork, onDone, saved }) {
@@ -185,7 +191,7 @@ function FactsForm({ x, canWork, onDone, saved }) {
 				([k, f]) => html`<li class=${(v[k] || '') !== (init[k] || '') ? 'changed' : ''}>
 					<span class="fl">${factLabel(k)}${f.origin === 'recorded' ? html` <small class="muted">${label('origin', f.origin)}</small>` : ''}</span>
 					${canWork ? html`<${TriState} name=${'fact-' + k} labelText=${factLabel(k)} value=${v[k] || ''} onChange=${(val) => set(k, val)} />` : html`<strong>${f.value === null ? t('incidents.fact_unknown') : f.value ? t('common.yes') : t('common.no')}</strong>`}
-					${errs[k] && html`<span class="field-error" role="alert">${errs[k].message || errs[k].code}</span>`}
+					${errs[k] && html`<${RowError} err=${errs[k]} />`}
 				</li>`
 			)}
 		</ul>
@@ -195,7 +201,7 @@ function FactsForm({ x, canWork, onDone, saved }) {
 				(m) => html`<li class=${(v['m:' + m] || '') !== (init['m:' + m] || '') ? 'changed' : ''}>
 					<span class="fl">${label('measure', m)}${(x.grade_unknown_measures || []).includes(m) ? html` <small class="warn-text">${t('incidents.measure_needed')}</small>` : ''}</span>
 					${canWork ? html`<input name=${'measure-' + m} inputmode="decimal" aria-label=${label('measure', m)} placeholder=${t('incidents.fact_unknown')} value=${v['m:' + m] || ''} onInput=${(e) => set('m:' + m, e.target.value)} />` : html`<strong>${measures[m] ? fmtNum(measures[m]) : t('incidents.fact_unknown')}</strong>`}
-					${errs['m:' + m] && html`<span class="field-error" role="alert">${errs['m:' + m].message || errs['m:' + m].code}</span>`}
+					${errs['m:' + m] && html`<${RowError} err=${errs['m:' + m]} />`}
 				</li>`
 			)}
 		</ul>
