@@ -272,7 +272,8 @@ function Chain({ x, units }) {
 		if (!byUnit.has(c.unit)) byUnit.set(c.unit, []);
 		byUnit.get(c.unit).push(c);
 	}
-	// the units of the chain, each with the chain of its parents within the chain's units
+	// the units of the chain from an answering unit up to the top (those above it that the
+	// caller's unit list does not reach come last, at the top, so that no link is left out)
 	const path = (code) => {
 		const out = [];
 		const seen = new Set();
@@ -292,7 +293,7 @@ function Chain({ x, units }) {
 		${answering.map(
 			(a) => html`<div class="chain-col">
 				<p class="muted small-h">${t('incidents.chain_from', { unit: units.get(a) ? units.get(a).name : a })}</p>
-				<ol class="chain-up">${path(a)
+				<ol class="chain-up">${[...path(a), ...[...byUnit.keys()].filter((u) => !path(a).includes(u))]
 					.map((u) => [u, byUnit.get(u).filter((c) => c.answering === a)])
 					.filter(([, people]) => people.length)
 					.reverse()
