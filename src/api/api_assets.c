@@ -104,6 +104,10 @@ int api_asset_filter(struct api_ctx *x, struct asset_query *f)
 		f->cii = v->b;
 	if ((v = api_qval(x, "q")) && v->set)
 		f->text = v->s;
+	if ((v = api_qval(x, "filed")) && v->set)
+		f->filed = v->b ? 1 : 2;
+	if ((v = api_qval(x, "assess_result")) && v->set)
+		f->assess = (int)v->i + 1;
 	if ((v = api_qval(x, "unit")) && v->set &&
 	    (rc = store_id_of(x->q->store, SK_UNIT, v->s, &f->unit, &d)) != CD_OK)
 		return rc == CD_ENOTFOUND ? api_fail(x, 400, "invalid", "unit", "unit: %s", d.msg)

@@ -317,6 +317,8 @@ int api_notice_feedback(struct api_ctx *x);
 int api_notice_verify(struct api_ctx *x);
 int api_notice_support(struct api_ctx *x);
 int api_notice_extend(struct api_ctx *x);
+int api_notice_approve(struct api_ctx *x);
+int api_incident_correct(struct api_ctx *x);
 int api_notice_checked(struct api_ctx *x);
 int api_incidents_list(struct api_ctx *x);
 int api_incident_get(struct api_ctx *x);

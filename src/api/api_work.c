@@ -175,6 +175,7 @@ int api_notice_feedback(struct api_ctx *x) { return notice_step(x, NEV_FEEDBACK)
 int api_notice_verify(struct api_ctx *x) { return notice_step(x, NEV_VERIFY); }
 int api_notice_support(struct api_ctx *x) { return notice_step(x, NEV_SUPPORT); }
 int api_notice_extend(struct api_ctx *x) { return notice_step(x, NEV_EXTEND); }
+int api_notice_approve(struct api_ctx *x) { return notice_step(x, NEV_APPROVE); }
 
 int api_notice_checked(struct api_ctx *x)
 {
@@ -247,8 +248,10 @@ static int incident_answer(struct api_ctx *x, int64_t id, unsigned status)
 		return st;
 	if ((rc = svc_incident_get(&c, id, id ? NULL : x->code, x->q->now, &v)))
 		return api_acted(x, &c, rc, 200, NULL);
-	if ((o = book_incident_json(&v.env, &v.x, &v.an)))
+	if ((o = book_incident_json(&v.env, &v.x, &v.an))) {
 		json_object_set_new(o, "id", json_integer(v.x.id));
+		json_object_set_new(o, "corrections", svc_corrections_json(v.fixes, v.nfixes));
+	}
 	return api_ok(x, status, o);
 }
 
@@ -810,6 +813,31 @@ int api_notice_correct(struct api_ctx *x)
 		return st;
 	rc = svc_notice_correct(&c, x->id, x->code, &in, &v);
 	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, true));
+}
+
+int api_incident_correct(struct api_ctx *x)
+{
+	struct incident_fix in = {.code = str_of(x, "code"), .title = str_of(x, "title"),
+				  .unit = str_of(x, "unit"), .clear_title = api_val(x, "title")->null,
+				  .detected_at = CD_TIME_NONE, .reason = str_of(x, "reason")};
+	struct incident_view v;
+	struct act c;
+	struct cd_diag d = {{0}};
+	const struct fval *f;
+	enum cd_err rc;
+	json_t *o = NULL;
+	int st;
+
+	if ((f = api_val(x, "detected_at"))->set)
+		in.detected_at = f->t;
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_incident_correct(&c, x->id, x->code, &in, &v);
+	if (!rc && (o = book_incident_json(&v.env, &v.x, &v.an))) {
+		json_object_set_new(o, "id", json_integer(v.x.id));
+		json_object_set_new(o, "corrections", svc_corrections_json(v.fixes, v.nfixes));
+	}
+	return api_acted(x, &c, rc, 200, o);
 }
 
 int api_record_void(struct api_ctx *x)

@@ -58,7 +58,9 @@ static const struct field export_asset_query[] = {
 	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
 	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
-	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},	{"filed", FT_BOOL, 0, 0, 0, NULL, 0, "only assets filed (备案: with a filing date), or not"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX),
+	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
 /* --- sessions ----------------------------------------------------------------------------------- */
@@ -120,7 +122,9 @@ static const struct field asset_filters[] = {
 	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
 	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
-	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},	{"filed", FT_BOOL, 0, 0, 0, NULL, 0, "only assets filed (备案: with a filing date), or not"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX),
+	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
 /* --- units, persons, duties, projects ---------------------------------------------------------- */
@@ -251,6 +255,16 @@ static const struct field incident_fields[] = {
 	{"occurred_at", FT_TIME, 0, 0, 0, NULL, 0, "when it began, if known"},
 	{"reporter", ENUM(reporter, REPORTER__MAX), "who reports it (sets the report deadline)"},
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who records it"},
+};
+
+/* A correction of an incident's record, and why (its systems and timeline stay: events). */
+static const struct field incident_fix_fields[] = {
+	{"code", FT_STRING, 0, 1, 512, NULL, 0, "the number as it should read (still unique)"},
+	{"title", FT_STRING, FF_NULL, 1, 200, NULL, 0, "what happened, in a line (null clears)"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "the unit it happened in (within your scope)"},
+	{"detected_at", FT_TIME, 0, 0, 0, NULL, 0,
+	 "when it was detected: not in the future, not after the timeline's first event"},
+	{"reason", FT_STRING, FF_REQUIRED, 1, 2000, NULL, 0, "why it is corrected (更正原因)"},
 };
 
 static const struct field report_fields[] = {
@@ -616,6 +630,9 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/notices/{id}/support", PERM_WORK, R_CODE, api_notice_support,
 	 BODY(step_fields), NONE, NULL, "notice.support", "notices",
 	 "technical support asked for (the clock runs on)"},
+	{"POST", "/api/v1/notices/{id}/approve", PERM_SIGNOFF, R_CODE, api_notice_approve,
+	 BODY(step_fields), NONE, NULL, "notice.approve", "notices",
+	 "the unit leader approves the feedback before it is sent (请示报告, IMNU 第十二条（三）)"},
 	{"POST", "/api/v1/notices/{id}/verify", PERM_OFFICE, R_CODE, api_notice_verify,
 	 BODY(step_fields), NONE, NULL, "notice.verify", "notices", "the office verified it"},
 	{"POST", "/api/v1/notices/{id}/extend", PERM_OFFICE, R_CODE, api_notice_extend,
@@ -635,6 +652,10 @@ const struct route api_routes[] = {
 	 "incident.read", "incidents",
 	 "one incident: grade, deadlines, triggers, the chain of named persons (a read that is "
 	 "audited), timeline"},
+	{"PATCH", "/api/v1/incidents/{id}", PERM_WORK, R_CODE, api_incident_correct,
+	 BODY(incident_fix_fields), NONE, NULL, "incident.correct", "incidents",
+	 "correct a mistake in an incident's record, saying why: kept as a correction beside its "
+	 "timeline"},
 	{"POST", "/api/v1/incidents/{id}/events", PERM_WORK, R_CODE, api_incident_event,
 	 BODY(event_fields), NONE, NULL, "incident.event", "incidents",
 	 "record a field, fact, measure, person involved, participant, handling step or the "

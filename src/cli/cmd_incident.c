@@ -1,4 +1,4 @@
-/* cmd_incident.c — `cyberduty incident add|list|show|event|report|close`: security incidents
+/* cmd_incident.c — `cyberduty incident add|list|show|event|report|close|edit`: security incidents
  * (网络安全事件) and their append-only timeline, with the grade proposed from the thresholds and
  * confirmed by a person, the reporting deadlines, the facts derived from the record and the
  * register, the accountability triggers and the chain of responsibility at the time of the
@@ -621,6 +621,39 @@ static int incident_show(int argc, char **argv, const char *usage)
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
+/* incident_edit corrects a mistake in an incident's record, saying why (svc_incident_correct). */
+static int incident_edit(int argc, char **argv, const char *usage)
+{
+	struct cli_book c = {0};
+	const char *code, *title, *unit, *detected, *reason;
+	const struct cli_field f[] = {{"--code", &code},	 {"--title", &title},
+				      {"--unit", &unit},	 {"--detected", &detected},
+				      {"--reason", &reason},	 {NULL, NULL}};
+	struct incident_fix in = {.detected_at = CD_TIME_NONE};
+	struct incident_view v;
+	struct act a;
+	char actor[128];
+	enum cd_err rc;
+
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	if (detected && !cli_time("--detected", detected, CD_TIME_NONE, &in.detected_at))
+		return EXIT_ERROR;
+	in.code = code;
+	in.clear_title = title && !strcmp(title, "none");
+	in.title = in.clear_title ? NULL : title;
+	in.unit = unit;
+	in.reason = reason;
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if ((rc = svc_incident_correct(&a, 0, c.o.pos[0], &in, &v)))
+		cli_act_option(&c.d, a.field,
+			       a.field && !strcmp(a.field, "detected_at") ? "--detected" : NULL);
+	else
+		printf("incident %s corrected (已更正): %s\n", v.x.code, reason);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
+}
+
 int cmd_incident(int argc, char **argv, const char *usage)
 {
 	static const struct cli_sub subs[] = {
@@ -638,6 +671,9 @@ int cmd_incident(int argc, char **argv, const char *usage)
 	     "incident report CODE --kind initial|supplementary|summary --to WHOM [--at TIME] "
 	     "[--by WHO] [--note TEXT]"},
 	    {"close", incident_close, "incident close CODE [--at TIME] [--by WHO] [--note TEXT]"},
+	    {"edit", incident_edit,
+	     "incident edit CODE --reason WHY [--code NO] [--title T|none] [--unit U] "
+	     "[--detected TIME]"},
 	};
 
 	if (argc >= 2 && (!strcmp(argv[1], "attach") || !strcmp(argv[1], "files")))

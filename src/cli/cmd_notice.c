@@ -1,5 +1,5 @@
-/* cmd_notice.c — `cyberduty notice add|list|show|start|rectify|feedback|verify|support|extend|
- * checked`: official notices (通报) and their closed loop, with the due date in working days,
+/* cmd_notice.c — `cyberduty notice add|list|show|start|rectify|approve|feedback|verify|support|
+ * extend|checked`: official notices (通报) and their closed loop, with the due date in working days,
  * the state at any moment, the repeat window and the 举一反三 list. */
 #include <jansson.h>
 #include <stdio.h>
@@ -470,7 +470,8 @@ int cmd_notice(int argc, char **argv, const char *usage)
 		const char *name;
 		int kind; /* notice event, or -1 */
 	} steps[] = {{"start", NEV_START},	 {"rectify", NEV_RECTIFY}, {"feedback", NEV_FEEDBACK},
-		     {"verify", NEV_VERIFY},	 {"support", NEV_SUPPORT}, {"extend", NEV_EXTEND}};
+		     {"verify", NEV_VERIFY},	 {"support", NEV_SUPPORT}, {"extend", NEV_EXTEND},
+		     {"approve", NEV_APPROVE}};
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: cyberduty %s\n", usage);
@@ -505,7 +506,7 @@ int cmd_notice(int argc, char **argv, const char *usage)
 					   steps[i].kind == NEV_EXTEND
 						   ? "notice extend NO --to DATE --reason WHY --by WHO "
 						     "[--at TIME]"
-						   : "notice start|rectify|feedback|verify|support NO "
+						   : "notice start|rectify|approve|feedback|verify|support NO "
 						     "[--at TIME] [--by WHO] [--note TEXT]",
 					   (enum notice_event_kind)steps[i].kind);
 	fprintf(stderr, "cyberduty: unknown notice command \"%s\"\nusage: cyberduty %s\n", argv[1],

@@ -42,7 +42,8 @@ bool account_role_scoped(enum account_role r)
 static const char *const perm_codes[PERM__MAX] = {
 	[PERM_PUBLIC] = "public", [PERM_SELF] = "self",       [PERM_READ] = "read",
 	[PERM_WORK] = "work",     [PERM_RECORD] = "record",   [PERM_OFFICE] = "office",
-	[PERM_ACCOUNTS] = "accounts", [PERM_ROLES] = "roles", [PERM_AUDIT] = "audit", [PERM_APPROVE] = "approve",
+	[PERM_ACCOUNTS] = "accounts", [PERM_ROLES] = "roles", [PERM_AUDIT] = "audit",
+	[PERM_APPROVE] = "approve", [PERM_SIGNOFF] = "signoff",
 };
 
 const char *perm_code(enum perm p)
@@ -58,7 +59,8 @@ static const unsigned allowed[AR__MAX] = {
 	[AR_OFFICE] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_READ) | B(PERM_WORK) | B(PERM_RECORD) |
 		      B(PERM_OFFICE),
 	[AR_OFFICER] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_READ) | B(PERM_WORK) | B(PERM_RECORD),
-	[AR_UNIT_LEADER] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_READ) | B(PERM_RECORD),
+	[AR_UNIT_LEADER] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_READ) | B(PERM_RECORD) |
+			   B(PERM_SIGNOFF),
 	[AR_LEADER] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_READ) | B(PERM_APPROVE),
 	[AR_AUDITOR] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_READ),
 	[AR_SYSADMIN] = B(PERM_PUBLIC) | B(PERM_SELF) | B(PERM_ACCOUNTS),

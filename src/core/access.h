@@ -48,6 +48,8 @@ enum perm {
 	PERM_AUDIT,   /* the audit log: the audit administrator only */
 	PERM_APPROVE, /* the leading group's approval (审定) of a yearly assessment: the
 		       * organisation's leaders, who otherwise only read */
+	PERM_SIGNOFF, /* the unit leader's sign-off (a notice's feedback before it is sent,
+		       * 请示报告) */
 	PERM__MAX
 };
 

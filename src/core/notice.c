@@ -31,6 +31,7 @@ static const struct name events[NEV__MAX] = {
 	[NEV_VERIFY] = {"verify", "核查通过", NULL},
 	[NEV_SUPPORT] = {"support", "申请技术支持", NULL},
 	[NEV_EXTEND] = {"extend", "同意延期", NULL},
+	[NEV_APPROVE] = {"approve", "单位负责人审批", NULL},
 };
 
 NAMES(notice_stage, enum notice_stage, stages, STAGE__MAX)
@@ -44,7 +45,7 @@ void notice_init(struct notice *n)
 	n->stated_due = CD_DATE_NONE;
 	n->stage = STAGE_RECEIVED;
 	n->started_at = n->rectified_at = n->feedback_at = n->verified_at = n->support_at =
-		CD_TIME_NONE;
+		n->approved_at = CD_TIME_NONE;
 	n->extended_to = CD_DATE_NONE;
 }
 
@@ -52,7 +53,8 @@ void notice_init(struct notice *n)
 static cd_time last_step(const struct notice *n)
 {
 	cd_time t = n->received_at;
-	const cd_time steps[] = {n->started_at, n->rectified_at, n->feedback_at, n->verified_at};
+	const cd_time steps[] = {n->started_at, n->rectified_at, n->approved_at, n->feedback_at,
+				 n->verified_at};
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
 		if (steps[i] != CD_TIME_NONE && steps[i] > t)
@@ -113,6 +115,23 @@ enum cd_err notice_apply(struct notice *n, const struct notice_event *e, cd_date
 			n->verified_at = e->at;
 		return CD_OK;
 	}
+	case NEV_APPROVE:
+		/* the unit leader approves the feedback to be sent: once rectified, before it goes */
+		if (n->stage != STAGE_RECTIFIED)
+			return cd_diag_set(d, CD_EINVAL,
+					   "approve is not possible now: the notice is %s (%s); the unit "
+					   "leader approves the feedback once rectified and before it is sent",
+					   notice_stage_code(n->stage), notice_stage_label(n->stage));
+		if (n->approved_at != CD_TIME_NONE)
+			return cd_diag_set(d, CD_EINVAL, "approve: the feedback was approved already (%s)",
+					   time_format(n->approved_at, prev));
+		if (e->at < last_step(n))
+			return cd_diag_set(d, CD_EINVAL, "%s at %s is before the previous step (%s)",
+					   notice_event_code(e->kind), time_format(e->at, when),
+					   time_format(last_step(n), prev));
+		n->approved_at = e->at;
+		n->approved_by = e->by;
+		return CD_OK;
 	case NEV_SUPPORT:
 	case NEV_EXTEND:
 		if (n->stage >= STAGE_FEEDBACK)
@@ -156,7 +175,8 @@ enum cd_err notice_fold(struct notice *n, const struct profile *p, const struct 
 {
 	n->stage = STAGE_RECEIVED;
 	n->started_at = n->rectified_at = n->feedback_at = n->verified_at = n->support_at =
-		CD_TIME_NONE;
+		n->approved_at = CD_TIME_NONE;
+	n->approved_by = NULL;
 	n->extended_to = CD_DATE_NONE;
 	n->extended_by = n->extension_reason = NULL;
 	for (size_t i = 0; i < n->nevents; i++) {

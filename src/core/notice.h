@@ -45,6 +45,8 @@ enum notice_event_kind {
 	NEV_VERIFY,   /* 核查通过 */
 	NEV_SUPPORT,  /* 申请技术支持 (recorded; the clock runs on) */
 	NEV_EXTEND,   /* 同意延期 (new due date, reason, who granted) */
+	NEV_APPROVE,  /* 单位负责人审批: the unit leader approves the feedback before it is sent
+		       * (请示报告, IMNU 第十二条（三）); between rectification and feedback */
 	NEV__MAX
 };
 
@@ -79,6 +81,8 @@ struct notice {
 	/* Folded from the events by notice_apply: the last time of each step, or CD_TIME_NONE. */
 	enum notice_stage stage;
 	cd_time started_at, rectified_at, feedback_at, verified_at, support_at;
+	cd_time approved_at;   /* the unit leader's approval of the feedback (NEV_APPROVE) */
+	const char *approved_by;
 	cd_date extended_to;   /* the latest extension, or CD_DATE_NONE */
 	const char *extended_by, *extension_reason;
 
@@ -95,7 +99,9 @@ void notice_init(struct notice *n);
 
 /* notice_apply checks that event e may follow the notice's current stage and folds it in.
  * Rules: steps go forward in order (start → rectify → feedback → verify; a step may skip
- * "start"); no step before receipt or before the previous step; support and extension are
+ * "start"); no step before receipt or before the previous step; the unit leader's approval
+ * only once rectified and before feedback (feedback does not require it: records made before
+ * the step existed have none, and the view warns); support and extension are
  * allowed until feedback is sent, an extension must be later than the current due date (when
  * there is none, not before the day of receipt).
  * CD_EINVAL with a message when refused (n unchanged). */

@@ -155,6 +155,7 @@ enum stmt {
 	ST_OBLIG_DUTIES0,
 	ST_OBLIG_COUNTS,
 	ST_NOTICE_UPDATE,
+	ST_INCIDENT_UPDATE,
 	ST_RECORD_VOID,
 	ST_CORRECTION_ADD,
 	ST_CORRECTIONS_OF,
@@ -648,6 +649,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_NOTICE_UPDATE] = "UPDATE notice SET code = ?2, authority = ?3, received_at = ?4,"
 			     " unit_id = ?5, category = ?6, text = ?7, attachment = ?8,"
 			     " stated_due = ?9 WHERE id = ?1",
+	[ST_INCIDENT_UPDATE] = "UPDATE incident SET code = ?2, title = ?3, unit_id = ?4,"
+			       " detected_at = ?5 WHERE id = ?1",
 	[ST_RECORD_VOID] = "UPDATE record SET voided_at = ?2, voided_by = ?3, void_reason = ?4"
 			   " WHERE id = ?1 AND voided_at IS NULL",
 	[ST_CORRECTION_ADD] = "INSERT INTO correction (object, object_id, at, by_whom, reason,"
@@ -2872,6 +2875,8 @@ static sqlite3_stmt *page_stmt(struct sq *q, enum asset_sort sort, bool desc, bo
 		 " AND (?4 IS NULL OR a.status = ?4) AND (?5 IS NULL OR a.mlps_level = ?5)"
 		 " AND (?6 IS NULL OR a.cii = ?6)"
 		 " AND (?7 IS NULL OR instr(a.code, ?7) > 0 OR instr(a.name, ?7) > 0)"
+		 " AND (?11 IS NULL OR (a.filed_on IS NOT NULL) = ?11)"
+		 " AND (?12 IS NULL OR a.assess_result = ?12)"
 		 "%s ORDER BY %s %s%s LIMIT ?10",
 		 IN_UNITS("sc"), IN_UNITS("fl"), keyset, keys[sort], desc ? "DESC" : "ASC",
 		 sort == ASORT_ID ? "" : desc ? ", a.id DESC" : ", a.id ASC");
@@ -2903,6 +2908,10 @@ static enum cd_err sq_asset_page(struct store *s, const struct asset_query *f, s
 	if (f->cii >= 0)
 		sqlite3_bind_int(st, 6, f->cii);
 	bind_text(st, 7, f->text);
+	if (f->filed)
+		sqlite3_bind_int(st, 11, f->filed == 1);
+	if (f->assess)
+		bind_text(st, 12, assess_result_code((enum assess_result)(f->assess - 1)));
 	if (f->after) {
 		if (f->sort == ASORT_LEVEL)
 			sqlite3_bind_int64(st, 8, strtoll(f->after_key ? f->after_key : "0", NULL, 10));
@@ -3638,6 +3647,23 @@ static enum cd_err sq_notice_update(struct store *s, const struct notice *n, str
 	return sqlite3_changes(q->db) ? CD_OK : cd_diag_set(d, CD_ENOTFOUND, "no such notice");
 }
 
+static enum cd_err sq_incident_update(struct store *s, const struct incident *x,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_UPDATE];
+	enum cd_err rc;
+
+	sqlite3_bind_int64(st, 1, x->id);
+	bind_text(st, 2, x->code);
+	bind_text(st, 3, x->title);
+	bind_id(st, 4, x->unit);
+	bind_time(st, 5, x->detected_at);
+	if ((rc = run(q, ST_INCIDENT_UPDATE, d, "incident")))
+		return rc;
+	return sqlite3_changes(q->db) ? CD_OK : cd_diag_set(d, CD_ENOTFOUND, "no such incident");
+}
+
 static enum cd_err sq_record_void(struct store *s, int64_t id, cd_time at, const char *by,
 				  const char *reason, struct cd_diag *d)
 {
@@ -4355,6 +4381,7 @@ static const struct store_ops sqlite_ops = {
 	.obligation_page = sq_obligation_page,
 	.obligation_counts = sq_obligation_counts,
 	.notice_update = sq_notice_update,
+	.incident_update = sq_incident_update,
 	.record_void = sq_record_void,
 	.correction_add = sq_correction_add,
 	.corrections_of = sq_corrections_of,

@@ -574,6 +574,11 @@ enum cd_err store_notice_update(struct store *s, const struct notice *n, struct 
 	return s->ops->notice_update(s, n, d);
 }
 
+enum cd_err store_incident_update(struct store *s, const struct incident *x, struct cd_diag *d)
+{
+	return s->ops->incident_update(s, x, d);
+}
+
 enum cd_err store_record_void(struct store *s, int64_t id, cd_time at, const char *by,
 			      const char *reason, struct cd_diag *d)
 {

@@ -164,6 +164,7 @@ struct store_ops {
 	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
 					 size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
 	enum cd_err (*notice_update)(struct store *s, const struct notice *n, struct cd_diag *d);
+	enum cd_err (*incident_update)(struct store *s, const struct incident *x, struct cd_diag *d);
 	enum cd_err (*record_void)(struct store *s, int64_t id, cd_time at, const char *by,
 				   const char *reason, struct cd_diag *d);
 	enum cd_err (*correction_add)(struct store *s, const char *object, int64_t id,

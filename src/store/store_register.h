@@ -68,6 +68,8 @@ enum cd_err store_asset_update(struct store *s, const struct asset *a, struct cd
 enum asset_sort { ASORT_ID, ASORT_CODE, ASORT_NAME, ASORT_LEVEL, ASORT__MAX };
 struct asset_query {
 	int kind, status, mlps_level, cii; /* -1 = any */
+	int filed;            /* 0 = any, 1 = filed (备案: a filing date), 2 = not filed */
+	int assess;           /* 0 = any, else the last assessment's result + 1 (enum assess_result) */
 	int64_t scope;        /* answering to a unit of this subtree (the caller's scope); 0 = any */
 	int64_t unit;         /* answering to a unit of this subtree (a filter); 0 = any */
 	const char *text;     /* code or name contains it; NULL = any */

@@ -179,6 +179,11 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
  * systems, timeline and 举一反三 list are not touched. */
 enum cd_err store_notice_update(struct store *s, const struct notice *n, struct cd_diag *d);
 
+/* store_incident_update writes the incident's own record (code, title, unit, detected_at) of
+ * x->id — a correction (svc_incident_correct); its systems and timeline stay. CD_ECONFLICT when
+ * the code is another incident's, CD_ENOTFOUND when there is no such incident. */
+enum cd_err store_incident_update(struct store *s, const struct incident *x, struct cd_diag *d);
+
 /* store_record_void withdraws record id (who, when, why); CD_ENOTFOUND when there is no such
  * record or it was withdrawn already. */
 enum cd_err store_record_void(struct store *s, int64_t id, cd_time at, const char *by,

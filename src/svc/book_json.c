@@ -108,5 +108,21 @@ json_t *book_incident_json(const struct incident_env *env, const struct incident
 	json_object_set_new(o, "case_stage",
 			    json_string(accountability_stage_code(accountability_stage(x))));
 	json_object_set_new(o, "timeline", timeline_json(env->reg, x));
+	/* beyond the engine's verdict (cyberduty eval answers that alone): a trigger's article
+	 * text, a chain link's holder by name and the answering unit whose walk up the tree found
+	 * it (null: the person involved, coordination) — what a page shows and draws */
+	for (size_t i = 0; i < an->ntriggers; i++)
+		json_object_set_new(json_array_get(json_object_get(o, "triggers"), i), "text",
+				    jnull_str(an->triggers[i].t->text));
+	for (size_t i = 0; i < an->nchain; i++) {
+		const struct person *p =
+			an->chain[i].person ? reg_person(env->reg, an->chain[i].person) : NULL;
+		const struct unit *u =
+			an->chain[i].answering ? reg_unit(env->reg, an->chain[i].answering) : NULL;
+		json_t *l = json_array_get(json_object_get(o, "chain"), i);
+
+		json_object_set_new(l, "name", jnull_str(p ? p->name : NULL));
+		json_object_set_new(l, "answering", jnull_str(u ? u->code : NULL));
+	}
 	return o;
 }

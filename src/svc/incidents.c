@@ -340,7 +340,105 @@ static enum cd_err svc_incident_get_read(struct act *c, int64_t id, const char *
 		rc = svc_incident_env(c, out->x.assets, out->x.nassets, &out->x, &out->env);
 	if (!rc && incident_analyse(&out->env, &out->x, at, c->a, &out->an))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	out->fixes = NULL;
+	out->nfixes = 0;
+	if (!rc)
+		rc = store_corrections_of(c->s, "incident", out->x.id, c->a, &out->fixes,
+					  &out->nfixes, c->d);
 	return rc;
+}
+
+/* ---- a correction of the record ---- */
+
+/* first_event: the earliest time of x's timeline (CD_TIME_NONE: no timed event) */
+static cd_time first_event(const struct incident *x)
+{
+	cd_time t = CD_TIME_NONE;
+
+	for (size_t i = 0; i < x->nevents; i++)
+		if (x->events[i].at != CD_TIME_NONE && (t == CD_TIME_NONE || x->events[i].at < t))
+			t = x->events[i].at;
+	return t;
+}
+
+enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
+				 const struct incident_fix *in, struct incident_view *out)
+{
+	struct incident was, now;
+	json_t *before = json_object(), *after = json_object();
+	const char *unit_was = NULL, *unit_now = NULL;
+	char obj[32], t1[26], t2[26];
+	bool yes = true;
+	enum cd_err rc = CD_OK;
+
+	if (!before || !after)
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	else if (!in->reason || !*in->reason)
+		rc = act_fail(c, CD_EINVAL, "reason", "reason: 请说明更正原因 — say why it is corrected");
+	else if (in->detected_at != CD_TIME_NONE)
+		rc = act_not_future(c, in->detected_at, "detected_at");
+	if (!rc)
+		rc = act_begin(c);
+	if (rc) {
+		json_decref(before);
+		json_decref(after);
+		return rc;
+	}
+	c->derived_kept = true; /* nothing the obligations derive from */
+	rc = svc_incident_read(c, id, code, &was);
+	now = was;
+	if (!rc && in->code)
+		rc = act_docno(c, in->code, "code", &now.code);
+	if (!rc && in->unit)
+		rc = act_ref(c, SK_UNIT, in->unit, "unit", &now.unit);
+	if (!rc) {
+		now.title = in->clear_title ? NULL : in->title ? in->title : was.title;
+		if (in->detected_at != CD_TIME_NONE)
+			now.detected_at = in->detected_at;
+		if (now.detected_at != was.detected_at && first_event(&was) != CD_TIME_NONE &&
+		    now.detected_at > first_event(&was))
+			rc = act_fail(c, CD_EINVAL, "detected_at",
+				      "detected_at: %s is after the first event of the timeline (%s); "
+				      "an event is never before detection",
+				      time_format(now.detected_at, t1),
+				      time_format(first_event(&was), t2));
+	}
+	if (!rc && was.unit) {
+		struct rec_row u;
+
+		if (!store_rec_get(c->s, SR_UNIT, was.unit, c->a, &u, NULL))
+			unit_was = u.r.unit.code;
+	}
+	if (!rc) {
+		unit_now = in->unit ? in->unit : unit_was;
+		svc_fix_text(before, after, "code", was.code, now.code);
+		svc_fix_text(before, after, "title", was.title, now.title);
+		svc_fix_text(before, after, "unit", unit_was, unit_now);
+		svc_fix_time(before, after, "detected_at", was.detected_at, now.detected_at);
+		if (!json_object_size(after))
+			rc = act_fail(c, CD_EINVAL, "reason",
+				      "没有要更正的内容 — nothing differs from what is recorded");
+	}
+	/* the correction is kept first: the database lets the record change only after one */
+	if (!rc)
+		rc = svc_correction_keep(c, "incident", now.id, before, after, in->reason);
+	if (!rc && (rc = store_incident_update(c->s, &now, c->d)) == CD_ECONFLICT)
+		rc = act_fail(c, CD_ECONFLICT, "code", "code: 事件 %s 已登记 — incident %s is already "
+						       "recorded", now.code, now.code);
+	if (!rc && c->scope && !(rc = store_incident_concerns(c->s, now.id, c->scope, &yes, c->d)) &&
+	    !yes)
+		rc = act_out_of_scope(c, "unit", "the incident must stay within your scope");
+	if (!rc) /* the audit names the incident by its number, changed or not */
+		json_object_set_new(after, "code", json_string(now.code));
+	snprintf(obj, sizeof obj, "incident:%lld", rc ? 0LL : (long long)now.id);
+	if (rc) {
+		json_decref(before);
+		json_decref(after);
+		before = after = NULL;
+	}
+	if ((rc = act_end(c, rc, "incident.correct", obj, before, after)))
+		return rc;
+	return svc_incident_get(c, now.id, NULL, c->now, out);
 }
 
 enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_time at,

@@ -275,6 +275,8 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 		e.at = c->now;
 	if ((rc = act_not_future(c, e.at, "at")))
 		return rc;
+	if (e.kind == NEV_APPROVE && (!e.by || !*e.by))
+		e.by = c->actor; /* the approval is the unit leader's own: named by the sign-in */
 	if (e.kind == NEV_EXTEND && (!e.by || !*e.by))
 		return act_fail(c, CD_EINVAL, "by", "by: say who granted the extension");
 	if ((rc = act_begin(c)))
@@ -357,9 +359,10 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 	return rc ? rc : svc_notice_get(c, v.row.n.id, NULL, out);
 }
 
-/* fix_text / fix_date record field `name` changed from `was` to `now` in before/after (JSON). */
-static void fix_text(json_t *before, json_t *after, const char *name, const char *was,
-		     const char *now)
+/* svc_fix_text, svc_fix_time (work.h) and fix_date record field `name` changed from `was` to
+ * `now` in before/after (JSON). */
+void svc_fix_text(json_t *before, json_t *after, const char *name, const char *was,
+		  const char *now)
 {
 	if (was == now || (was && now && !strcmp(was, now)))
 		return;
@@ -367,7 +370,7 @@ static void fix_text(json_t *before, json_t *after, const char *name, const char
 	json_object_set_new(after, name, jnull_str(now));
 }
 
-static void fix_time(json_t *before, json_t *after, const char *name, cd_time was, cd_time now)
+void svc_fix_time(json_t *before, json_t *after, const char *name, cd_time was, cd_time now)
 {
 	if (was == now)
 		return;
@@ -419,7 +422,6 @@ enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
 {
 	struct notice_view v;
 	struct notice n;
-	struct correction fix = {.at = c->now, .by = c->actor, .reason = in->reason};
 	json_t *before = json_object(), *after = json_object();
 	char obj[32];
 	bool yes = true;
@@ -461,13 +463,13 @@ enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
 	if (!rc) {
 		const struct notice *w = &v.row.n;
 
-		fix_text(before, after, "code", w->code, n.code);
-		fix_text(before, after, "authority", w->authority, n.authority);
-		fix_text(before, after, "unit", v.row.unit_code, in->unit ? in->unit : v.row.unit_code);
-		fix_text(before, after, "category", w->category, n.category);
-		fix_text(before, after, "text", w->text, n.text);
-		fix_text(before, after, "attachment", w->attachment, n.attachment);
-		fix_time(before, after, "received_at", w->received_at, n.received_at);
+		svc_fix_text(before, after, "code", w->code, n.code);
+		svc_fix_text(before, after, "authority", w->authority, n.authority);
+		svc_fix_text(before, after, "unit", v.row.unit_code, in->unit ? in->unit : v.row.unit_code);
+		svc_fix_text(before, after, "category", w->category, n.category);
+		svc_fix_text(before, after, "text", w->text, n.text);
+		svc_fix_text(before, after, "attachment", w->attachment, n.attachment);
+		svc_fix_time(before, after, "received_at", w->received_at, n.received_at);
 		fix_date(before, after, "due", w->stated_due, n.stated_due);
 		if (!json_object_size(after))
 			rc = act_fail(c, CD_EINVAL, NULL,
@@ -479,22 +481,8 @@ enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
 	if (!rc && c->scope && !(rc = store_notice_concerns(c->s, n.id, c->scope, &yes, c->d)) &&
 	    !yes)
 		rc = act_out_of_scope(c, "unit", "the notice must stay within your scope");
-	if (!rc) {
-		json_t *changes = json_object();
-		const char *k;
-		json_t *val;
-		char *text;
-
-		json_object_foreach(after, k, val)
-			json_object_set_new(changes, k,
-					    json_pack("[O, O]", json_object_get(before, k), val));
-		fix.changes = text = json_dumps(changes, JSON_COMPACT);
-		json_decref(changes);
-		rc = text ? store_correction_add(c->s, "notice", n.id, &fix, c->d)
-			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		free(text);
-		json_object_set_new(after, "reason", json_string(in->reason));
-	}
+	if (!rc)
+		rc = svc_correction_keep(c, "notice", n.id, before, after, in->reason);
 	snprintf(obj, sizeof obj, "notice:%lld", rc ? 0LL : (long long)n.id);
 	if (rc) {
 		json_decref(before);
@@ -544,8 +532,28 @@ enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)
 
 /* ---- the one JSON of a notice ---- */
 
-/* fixes_json: the corrections of a record of the work, each {at, by, reason, changes}. */
-static json_t *fixes_json(const struct correction *v, size_t n)
+enum cd_err svc_correction_keep(struct act *c, const char *object, int64_t id, json_t *before,
+				json_t *after, const char *reason)
+{
+	struct correction fix = {.at = c->now, .by = c->actor, .reason = reason};
+	json_t *changes = json_object();
+	const char *k;
+	json_t *val;
+	char *text;
+	enum cd_err rc;
+
+	json_object_foreach(after, k, val)
+		json_object_set_new(changes, k, json_pack("[O, O]", json_object_get(before, k), val));
+	fix.changes = text = json_dumps(changes, JSON_COMPACT);
+	json_decref(changes);
+	rc = text ? store_correction_add(c->s, object, id, &fix, c->d)
+		  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	free(text);
+	json_object_set_new(after, "reason", json_string(reason));
+	return rc;
+}
+
+json_t *svc_corrections_json(const struct correction *v, size_t n)
 {
 	json_t *a = json_array();
 
@@ -583,6 +591,9 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "category", jnull_str(n->category));
 	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
 	json_object_set_new(o, "due", jnull_date(v->due.due));
+	/* the unit leader's approval of the feedback (请示报告), or null */
+	json_object_set_new(o, "approved_at", jnull_time(n->approved_at));
+	json_object_set_new(o, "approved_by", jnull_str(n->approved_by));
 	/* which deadline applied: an extension, the notice's own, the policy's period, the
 	 * organisation's default where the policy sets none */
 	json_object_set_new(o, "due_basis",
@@ -652,7 +663,7 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 		}
 		json_object_set_new(o, "timeline", tl);
 		json_object_set_new(o, "similar", sim);
-		json_object_set_new(o, "corrections", fixes_json(v->fixes, v->nfixes));
+		json_object_set_new(o, "corrections", svc_corrections_json(v->fixes, v->nfixes));
 	}
 	return o;
 }

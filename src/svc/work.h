@@ -258,7 +258,42 @@ struct incident_view {
 	struct incident x;
 	struct incident_analysis an;
 	struct incident_env env;
+	struct correction *fixes; /* its corrections, oldest first (svc_incident_get) */
+	size_t nfixes;
 };
+
+/* A correction of an incident's own record: the fields given change (NULL / CD_TIME_NONE: kept;
+ * clear_title: the title removed), and why. Its systems and timeline are not corrected here: a
+ * wrong event is put right by a later event, a wrong system by a new incident. */
+struct incident_fix {
+	const char *code, *title, *unit;
+	bool clear_title;
+	cd_time detected_at;
+	const char *reason;
+};
+
+/* svc_incident_correct puts a mistake in an incident's record right (audit "incident.correct",
+ * before and after the fields changed and the reason), kept as a correction beside its timeline
+ * (who, when, why, each field before and after) — as svc_notice_correct does for a notice. The
+ * number stays unique; the unit lies in the caller's scope; the time of detection is not in the
+ * future and not after any event of the timeline. 422 on reason when none is given, and when
+ * nothing differs from what is recorded. */
+enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
+				 const struct incident_fix *in, struct incident_view *out);
+
+/* svc_correction_keep keeps a correction of `object` ("notice", "incident") id: the fields of
+ * `after` with their values in `before` as its changes, the caller's name, now and the reason;
+ * then adds the reason to `after` (the audit entry's). svc_fix_text and svc_fix_time put field
+ * `name` into before/after when it changed from `was` to `now`. */
+enum cd_err svc_correction_keep(struct act *c, const char *object, int64_t id, json_t *before,
+				json_t *after, const char *reason);
+void svc_fix_text(json_t *before, json_t *after, const char *name, const char *was,
+		  const char *now);
+void svc_fix_time(json_t *before, json_t *after, const char *name, cd_time was, cd_time now);
+
+/* svc_corrections_json: corrections v[0..n) of a record of the work, each {at, by, reason,
+ * changes: {field: [before, after]}}, as the notices and incidents answer them. */
+json_t *svc_corrections_json(const struct correction *v, size_t n);
 
 /* svc_incident_env builds what incident_analyse reads for incidents on the systems
  * assets[0..nassets) — the register around them (store_reg_load_around), the calendar, the

@@ -499,6 +499,13 @@ static void register_and_work(const struct client *office, const struct client *
 	for (size_t i = 0; i < 3; i++) {
 		char tmpl[96];
 
+		if (i == 2) { /* the unit leader approves the feedback before it is sent */
+			struct client ul;
+
+			login(ULEADER, &ul);
+			snprintf(path, sizeof path, "/api/v1/notices/%s/approve", notice);
+			do_(&ul, "POST", "/api/v1/notices/{id}/approve", path, "{\"note\":\"同意\"}");
+		}
 		snprintf(path, sizeof path, "/api/v1/notices/%s/%s", notice, steps[i]);
 		snprintf(tmpl, sizeof tmpl, "/api/v1/notices/{id}/%s", steps[i]);
 		do_(officer, "POST", tmpl, path, "{\"by\":\"张三\",\"note\":\"已处理\"}");
@@ -535,6 +542,8 @@ static void register_and_work(const struct client *office, const struct client *
 	/* the chain names persons: reading it is on record */
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'incident.read' AND "
 			      "actor = 't.officer' AND outcome = 'ok'") == 1);
+	do_(officer, "PATCH", "/api/v1/incidents/{id}", path,
+	    "{\"title\":\"门户网站首页被篡改\",\"reason\":\"补录事件概况\"}");
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/report", incident);
 	do_(officer, "POST", "/api/v1/incidents/{id}/report", path,
 	    "{\"kind\":\"initial\",\"to\":\"网信委办公室\"}");
@@ -1448,11 +1457,13 @@ static const struct {
 	{"POST", "/api/v1/notices/{id}/feedback", "OF"},
 	{"POST", "/api/v1/notices/{id}/support", "OF"},
 	{"POST", "/api/v1/notices/{id}/verify", "O"},
+	{"POST", "/api/v1/notices/{id}/approve", "U"},
 	{"POST", "/api/v1/notices/{id}/extend", "O"},
 	{"POST", "/api/v1/notices/{id}/checked", "OF"},
 	{"GET", "/api/v1/incidents", "OFULA"},
 	{"POST", "/api/v1/incidents", "OF"},
 	{"GET", "/api/v1/incidents/{id}", "OFULA"},
+	{"PATCH", "/api/v1/incidents/{id}", "OF"},
 	{"POST", "/api/v1/incidents/{id}/events", "OF"},
 	{"POST", "/api/v1/incidents/{id}/report", "OF"},
 	{"POST", "/api/v1/incidents/{id}/close", "OF"},

@@ -121,8 +121,20 @@ test('a notice goes round its closed loop through the buttons, and the API has e
 	let got = (await api.get('/notices/' + n.id)).body;
 	assert.equal(got.stage, 'rectified');
 	assert.equal(got.timeline.at(-1).note, '已修补漏洞并复测通过');
+	await officer.waitForSelector('ol.stepper li.current >> text=已整改');
+	assert.equal(await officer.locator('button[data-act=feedback]').count(), 0, 'no feedback before the unit leader approves it');
+	// the unit leader approves the feedback (请示报告), then the officer sends it
+	const leader = await newPage(browser, srv.base);
+	await signIn(leader, 'unit-leader');
+	await leader.goto('/#/notices/' + n.id);
+	await leader.click('button[data-act=approve]');
+	await leader.waitForSelector('ol.stepper li.current >> text=负责人审批');
+	assert.ok((await api.get('/notices/' + n.id)).body.approved_at, 'the approval is in the API');
+	clean(leader);
+	await leader.context().close();
+	await officer.reload();
 	await officer.waitForSelector('button[data-act=feedback]');
-	assert.match(await officer.innerText('ol.stepper li.current'), /已整改/);
+	assert.match(await officer.innerText('ol.stepper li.current'), /负责人审批/);
 	await officer.click('button[data-act=feedback]');
 	await officer.waitForSelector('ol.stepper li.current >> text=已反馈');
 	assert.equal((await api.get('/notices/' + n.id)).body.stage, 'feedback_sent');
@@ -151,7 +163,8 @@ test('a 举一反三 system marked checked in the page is checked in the API', a
 	await page.goto('/#/notices/' + n.id);
 	const first = (await api.get('/notices/' + n.id)).body.similar.find((s) => !s.checked_at);
 	const row = page.locator('tr', { hasText: first.name });
-	await row.locator('button').click();
+	await row.locator('input[type=checkbox]').check();
+	await page.click('button[data-act=mark-selected]');
 	await row.locator('.badge.good').waitFor();
 	const after = (await api.get('/notices/' + n.id)).body.similar.find((s) => s.asset === first.asset);
 	assert.ok(after.checked_at, 'checked_at recorded');
@@ -244,7 +257,7 @@ test('a deep link survives the sign-in, and sign-out ends the session', async ()
 	await page.fill('input[name=name]', 'office');
 	await page.fill('input[name=password]', LOGINS.office.password);
 	await page.click('button[type=submit]');
-	await page.waitForSelector('h2 >> text=责任链');
+	await page.waitForSelector(':is(h2, h3) >> text=责任链');
 	assert.match(await text(page), /第十四条/);
 	const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
 	assert.ok(!loaded.some((u) => u.includes('echarts')), 'a page without charts loads no chart library');

@@ -21,6 +21,7 @@ if (!existsSync(join(SOURCE, 'web/vendor/preact.js'))) throw new Error('web/vend
 export const LOGINS = {
 	office: { name: 'office', password: 'Bangongshi#2026' },
 	officer: { name: 'officer', password: 'Anquanyuan#2026' },
+	'unit-leader': { name: 'unit-leader', password: 'Fuzeren#2026a' },
 	leader: { name: 'leader', password: 'Lingdao#2026ab' },
 	sysadmin: { name: 'sysadmin', password: 'Xitong#Guanli26', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA' },
 	secadmin: { name: 'secadmin', password: 'Anquan#Guanli26', totp: 'KRUGS4ZANFZSA5DIMUQHIZLTOQQGWZLZ' },

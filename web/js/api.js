@@ -144,3 +144,35 @@ export async function all(path, max) {
 		cursor = page.next;
 	}
 }
+
+// upload(path, file, query) sends a file as the raw body (application/octet-stream, or the
+// type given) with the CSRF token — evidence files (?name=) and spreadsheets to import
+// (?dry_run=1); the answer as api() gives it. An import's refusal (422) carries its report:
+// err.body holds the whole answer.
+export async function upload(path, file, contentType) {
+	let r;
+	try {
+		r = await fetch('/api/v1' + path, {
+			method: 'POST',
+			headers: { Accept: 'application/json', 'X-CSRF-Token': csrf, 'Content-Type': contentType || 'application/octet-stream' },
+			credentials: 'same-origin',
+			body: file,
+		});
+	} catch (e) {
+		throw new ApiError(0, 'network', String(e), null);
+	}
+	let j = null;
+	try {
+		j = await r.json();
+	} catch (e) {
+		j = null;
+	}
+	if (!r.ok) {
+		const e = (j && j.error) || {};
+		const err = new ApiError(r.status, e.code || 'http_' + r.status, e.message || '', e.field);
+		err.body = j;
+		if (r.status === 401 && onSignedOut) onSignedOut(err);
+		throw err;
+	}
+	return j;
+}

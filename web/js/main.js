@@ -8,9 +8,9 @@ import { api, setCsrf, whenSignedOut, mayBeSignedIn } from './api.js';
 import { parseHash, navigate, BUSINESS } from './route.js';
 import { Login, PasswordPage } from './pages/login.js';
 import { Todo } from './pages/todo.js';
-import { NoticeList, NoticeDetail } from './pages/notices.js';
-import { IncidentList, IncidentDetail } from './pages/incidents.js';
-import { AssetList } from './pages/assets.js';
+import { NoticeList, NoticeDetail, NoticeNew } from './pages/notices.js';
+import { IncidentList, IncidentDetail, IncidentNew } from './pages/incidents.js';
+import { AssetList, AssetDetail, AssetForm, AssetImport } from './pages/assets.js';
 import { Accounts, Tokens, Audit } from './pages/admin.js';
 import { AssessList, AssessSheet } from './pages/assess.js';
 
@@ -51,6 +51,16 @@ function Page({ route, account }) {
 	const business = BUSINESS.includes(account.role);
 	if (a === 'password') return html`<${PasswordPage} account=${account} />`;
 	if (!a) return business ? html`<${Todo} account=${account} />` : html`<${AdminHome} account=${account} />`;
+	// the pages of the daily work: lists, a new record, one record, its edit and the import
+	if (business && a === 'notices' && !b) return html`<${NoticeList} route=${route} account=${account} />`;
+	if (business && a === 'notices' && b === 'new') return html`<${NoticeNew} account=${account} />`;
+	if (business && a === 'incidents' && !b) return html`<${IncidentList} route=${route} account=${account} />`;
+	if (business && a === 'incidents' && b === 'new') return html`<${IncidentNew} account=${account} />`;
+	if (business && a === 'assets' && !b) return html`<${AssetList} route=${route} account=${account} />`;
+	if (business && a === 'assets' && b === 'new') return html`<${AssetForm} account=${account} />`;
+	if (business && a === 'assets' && b === 'import') return html`<${AssetImport} account=${account} />`;
+	if (business && a === 'assets' && route.parts[2] === 'edit') return html`<${AssetForm} id=${b} account=${account} />`;
+	if (business && a === 'assets') return html`<${AssetDetail} id=${b} account=${account} />`;
 	if (business && a === 'notices') return b ? html`<${NoticeDetail} id=${b} account=${account} />` : html`<${NoticeList} route=${route} />`;
 	if (business && a === 'incidents') return b ? html`<${IncidentDetail} id=${b} account=${account} />` : html`<${IncidentList} route=${route} />`;
 	if (business && a === 'assets') return html`<${AssetList} route=${route} />`;
