@@ -102,6 +102,25 @@ int api_session_create(struct api_ctx *x)
 	return new_session(x, a.id, 201, svc_account_json(&a));
 }
 
+/* session_times: when this session ends if nothing more is asked (idle) and at the latest
+ * (absolute), for the pages to warn before it does; null when it cannot be read. */
+static json_t *session_times(struct api_ctx *x)
+{
+	struct account_settings st;
+	struct session se;
+	struct cd_diag d = {{0}};
+
+	if (!x->q->session || account_settings_get(x->q->store, &st, &d) != CD_OK ||
+	    account_session_get(x->q->store, x->q->session, x->q->now, &se, &d) != CD_OK)
+		return json_null();
+	return json_pack("{s:o, s:o, s:i, s:o, s:o}", "created_at", jnull_time(se.created_at),
+			 "last_seen_at", jnull_time(se.last_seen_at), "idle_minutes",
+			 st.session_idle_minutes, "idle_expires_at",
+			 jnull_time(se.last_seen_at + (cd_time)st.session_idle_minutes * 60),
+			 "expires_at",
+			 jnull_time(se.created_at + (cd_time)st.session_absolute_hours * 3600));
+}
+
 int api_session_get(struct api_ctx *x)
 {
 	struct account a;
@@ -118,7 +137,8 @@ int api_session_get(struct api_ctx *x)
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
 	return api_ok(x, 200,
-		      json_pack("{s:s, s:o}", "kind", "session", "account", svc_account_json(&a)));
+		      json_pack("{s:s, s:o, s:o}", "kind", "session", "account",
+				svc_account_json(&a), "session", session_times(x)));
 }
 
 int api_session_delete(struct api_ctx *x)

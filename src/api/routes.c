@@ -399,6 +399,24 @@ static const struct field audit_filters[] = {
 	{"to", FT_TIME, 0, 0, 0, NULL, 0, "entries before"},
 };
 
+/* --- the organisation: the responsibility matrix and handovers ------------------------------- */
+
+static const struct field matrix_query[] = {
+	{"on", FT_DATE, 0, 0, 0, NULL, 0, "the day the holders are of (default: today)"},
+};
+
+static const struct field matrix_cell_query[] = {
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit of the cell"},
+	{"role", FT_ENUM, FF_REQUIRED, 0, 0, duty_role_i, ROLE__MAX, "the role of the cell"},
+};
+
+static const struct field handover_fields[] = {
+	{"person", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "who holds the role from now on"},
+	{"from", FT_DATE, FF_REQUIRED, 0, 0, NULL, 0,
+	 "the new term's first day: the current one ends the day before"},
+	{"note", FT_STRING, 0, 1, 500, NULL, 0, "e.g. the appointment letter"},
+};
+
 /* --- the table ---------------------------------------------------------------------------------- */
 
 #define BODY(f)  f, N(f)
@@ -660,6 +678,20 @@ const struct route api_routes[] = {
 	 "the audit log, newest first (audit administrator); reading it is itself audited"},
 	{"GET", "/api/v1/audit/verify", PERM_AUDIT, R_PERSONAL, api_audit_verify, NONE, NONE, NULL,
 	 "audit.verify", "audit", "verify the SM3 chain of the entries held in the database"},
+
+	{"GET", "/api/v1/matrix", PERM_READ, R_LIST, api_matrix, NONE, QUERY(matrix_query), "id",
+	 NULL, "register",
+	 "the responsibility matrix: a page of units, each role of the profile → its holders on a "
+	 "day, vacancies and overlaps marked"},
+	{"GET", "/api/v1/matrix/cell", PERM_READ, 0, api_matrix_cell, NONE,
+	 QUERY(matrix_cell_query), NULL, NULL, "register",
+	 "every term of one role held for one unit, the latest first"},
+	{"POST", "/api/v1/duties/{id}/handover", PERM_WORK, 0, api_duty_handover,
+	 BODY(handover_fields), NONE, NULL, "duty.create", "register",
+	 "a role passes to another person: the term in force ends the day before the new one"},
+	{"GET", "/api/v1/roles", PERM_ROLES, R_PERSONAL, api_roles_list, NONE, NONE, NULL,
+	 "account.list", "administration",
+	 "every account's role and scope, and the units a scope may be (security administrator)"},
 };
 
 const size_t api_nroutes = N(api_routes);

@@ -166,6 +166,7 @@ enum stmt {
 	ST_EVIDENCE_LIST,
 	ST_EVIDENCE_BLOB_ID,
 	ST_EVIDENCE_WITHDRAW,
+	ST_DUTIES_HELD,
 	STMT__MAX
 };
 
@@ -658,6 +659,10 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_EVIDENCE_BLOB_ID] = "SELECT id, size FROM evidence_blob WHERE sm3 = ?1",
 	[ST_EVIDENCE_WITHDRAW] = "UPDATE evidence SET withdrawn_at = ?2, withdrawn_by = ?3,"
 				 " withdraw_reason = ?4 WHERE id = ?1 AND withdrawn_at IS NULL",
+	/* the terms held for unit ?1 (of role ?2 when not NULL), by role then first day (the
+	 * index duty_unit), with the holder's name */
+	[ST_DUTIES_HELD] = "SELECT " DUTY_COLS ", dp.name FROM " DUTY_FROM " WHERE d.unit_id = ?1"
+			   " AND (?2 IS NULL OR d.role = ?2) ORDER BY d.role, d.valid_from, d.id",
 };
 
 struct sq {
@@ -3697,6 +3702,29 @@ static enum cd_err sq_evidence_read(struct store *s, const char *sm3, uint64_t o
 	return rc;
 }
 
+/* duty_held reads a row of ST_DUTIES_HELD (a row_reader). */
+static void duty_held(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct duty_held *h = out;
+
+	rec_row(a, st, k, &h->w);
+	h->person_name = col_str(a, st, 12);
+}
+
+static enum cd_err sq_duties_held(struct store *s, int64_t unit, int role, struct arena *a,
+				  struct duty_held **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_DUTIES_HELD];
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(st, 1, unit);
+	if (role >= 0)
+		bind_text(st, 2, role_code((enum role)role));
+	return read_rows(q, st, a, sizeof(**out), duty_held, SR_DUTY, out, n, d, "duties held");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -3803,6 +3831,7 @@ static const struct store_ops sqlite_ops = {
 	.evidence_list = sq_evidence_list,
 	.evidence_read = sq_evidence_read,
 	.evidence_withdraw = sq_evidence_withdraw,
+	.duties_held = sq_duties_held,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,
