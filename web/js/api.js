@@ -13,6 +13,8 @@ try {
 	csrf = '';
 }
 let onSignedOut = null;
+// lastRequest: when the page last asked the server (each request keeps the session alive)
+export let lastRequest = Date.now();
 
 export function setCsrf(token) {
 	csrf = token || '';
@@ -50,6 +52,7 @@ export async function api(method, path, body, opts) {
 	if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	let r;
+	lastRequest = Date.now();
 	try {
 		r = await fetch('/api/v1' + path, {
 			method,
@@ -118,4 +121,26 @@ export async function all(path, max) {
 		if (!page.next || out.length >= (max || 2000)) return out;
 		cursor = page.next;
 	}
+}
+
+// upload sends a file as multipart/form-data (field "file") with the CSRF token and answers the
+// decoded JSON, or throws ApiError as api() does.
+export async function upload(path, file) {
+	const fd = new FormData();
+	fd.append('file', file, file.name);
+	let r;
+	lastRequest = Date.now();
+	try {
+		r = await fetch('/api/v1' + path, { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, credentials: 'same-origin', body: fd });
+	} catch (e) {
+		throw new ApiError(0, 'network', String(e), null);
+	}
+	const j = await r.json().catch(() => null);
+	if (!r.ok) {
+		const e = (j && j.error) || {};
+		const err = new ApiError(r.status, e.code || 'http_' + r.status, e.message || '', e.field);
+		if (r.status === 401 && onSignedOut) onSignedOut(err);
+		throw err;
+	}
+	return j;
 }

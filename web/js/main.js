@@ -11,7 +11,10 @@ import { Todo } from './pages/todo.js';
 import { NoticeList, NoticeDetail } from './pages/notices.js';
 import { IncidentList, IncidentDetail } from './pages/incidents.js';
 import { AssetList } from './pages/assets.js';
-import { Accounts, Tokens, Audit } from './pages/admin.js';
+import { Accounts, Tokens, Audit, Roles } from './pages/admin.js';
+import { Matrix, Units, People } from './pages/org.js';
+import { Duties } from './pages/duties.js';
+import { SessionClock } from './session.js';
 
 function navFor(role) {
 	if (BUSINESS.includes(role))
@@ -20,9 +23,11 @@ function navFor(role) {
 			['/notices', 'nav.notices'],
 			['/incidents', 'nav.incidents'],
 			['/assets', 'nav.assets'],
+			['/org', 'nav.org'],
+			['/duties', 'nav.duties'],
 		];
 	if (role === 'sysadmin') return [['/accounts', 'nav.accounts']];
-	if (role === 'secadmin') return [['/tokens', 'nav.tokens']];
+	if (role === 'secadmin') return [['/roles', 'nav.roles'], ['/tokens', 'nav.tokens']];
 	if (role === 'auditadmin') return [['/audit', 'nav.audit']];
 	return [];
 }
@@ -52,6 +57,11 @@ function Page({ route, account }) {
 	if (business && a === 'notices') return b ? html`<${NoticeDetail} id=${b} account=${account} />` : html`<${NoticeList} route=${route} />`;
 	if (business && a === 'incidents') return b ? html`<${IncidentDetail} id=${b} account=${account} />` : html`<${IncidentList} route=${route} />`;
 	if (business && a === 'assets') return html`<${AssetList} route=${route} />`;
+	if (business && a === 'org' && b === 'units') return html`<${Units} account=${account} />`;
+	if (business && a === 'org' && b === 'people') return html`<${People} account=${account} />`;
+	if (business && a === 'org' && !b) return html`<${Matrix} route=${route} account=${account} />`;
+	if (business && a === 'duties') return html`<${Duties} route=${route} account=${account} />`;
+	if (account.role === 'secadmin' && a === 'roles') return html`<${Roles} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'secadmin' && a === 'tokens') return html`<${Tokens} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
@@ -75,6 +85,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 		<nav class="side" aria-label=${t('nav.menu')}>
 			<ul>${items.map(([p, k]) => html`<li><a href=${'#' + p} class=${active(p, route.path) ? 'on' : ''} aria-current=${active(p, route.path) ? 'page' : null}>${t(k)}</a></li>`)}</ul>
 		</nav>
+		<${SessionClock} onSignOut=${onSignOut} />
 		<main id="main" tabindex="-1"><${Page} route=${route} account=${account} key=${route.path} /></main>
 	</div>`;
 }

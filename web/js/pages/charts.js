@@ -28,6 +28,11 @@ export function Bars({ title, items, color }) {
 				yAxis: { type: 'value', minInterval: 1 },
 				series: [{ type: 'bar', data: items.map((i) => i.value), itemStyle: { color: color || '#2b6cb0' }, barMaxWidth: 36, label: { show: true, position: 'top' } }],
 			});
+			// a bar with an address opens the list it counts
+			chart.on('click', (p) => {
+				const it = items[p.dataIndex];
+				if (it && it.href) location.hash = it.href;
+			});
 			window.addEventListener('resize', resize);
 		});
 		return () => {
@@ -37,4 +42,40 @@ export function Bars({ title, items, color }) {
 		};
 	}, [JSON.stringify(items)]);
 	return html`<figure class="chart-box"><figcaption>${title}</figcaption><div class="chart" ref=${ref} role="img" aria-label=${title + ': ' + items.map((i) => i.name + ' ' + i.value).join('，')}></div></figure>`;
+}
+
+// Stacked: bars of several series stacked per category ({name, values[], color, href(i)}), a
+// legend above; a bar with an address opens the list it counts
+export function Stacked({ title, categories, series }) {
+	const ref = useRef(null);
+	useEffect(() => {
+		let chart = null;
+		let live = true;
+		const resize = () => chart && chart.resize();
+		echarts().then((ec) => {
+			if (!live || !ref.current) return;
+			chart = ec.init(ref.current, null, { renderer: 'canvas' });
+			chart.setOption({
+				animation: false,
+				tooltip: { show: false },
+				legend: { top: 0, itemWidth: 12, itemHeight: 10 },
+				grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+				xAxis: { type: 'category', data: categories, axisLabel: { fontSize: 11 } },
+				yAxis: { type: 'value', minInterval: 1 },
+				series: series.map((s) => ({ name: s.name, type: 'bar', stack: 'all', data: s.values, itemStyle: { color: s.color }, barMaxWidth: 28 })),
+			});
+			chart.on('click', (p) => {
+				const s = series[p.seriesIndex];
+				if (s && s.href) location.hash = s.href(p.dataIndex);
+			});
+			window.addEventListener('resize', resize);
+		});
+		return () => {
+			live = false;
+			window.removeEventListener('resize', resize);
+			if (chart) chart.dispose();
+		};
+	}, [JSON.stringify(categories), JSON.stringify(series.map((s) => [s.name, s.values]))]);
+	const text = series.map((s) => s.name + ' ' + s.values.reduce((a, b) => a + b, 0)).join('，');
+	return html`<figure class="chart-box"><figcaption>${title}</figcaption><div class="chart" ref=${ref} role="img" aria-label=${title + ': ' + text}></div></figure>`;
 }

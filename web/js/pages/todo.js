@@ -4,7 +4,7 @@ import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, U
 import { t, label } from '../i18n.js';
 import { get, all } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
-import { Bars } from './charts.js';
+import { Bars, Stacked } from './charts.js';
 
 const SHOW = 8;
 const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
@@ -43,6 +43,7 @@ async function load() {
 		all('/notices', 1000),
 		all('/incidents', 1000),
 	]);
+	const [summary, gaps] = await Promise.all([get('/summary'), get('/gaps?limit=' + SHOW)]);
 	// a notice not yet closed whose deadline passed or is today is a row of those lists too
 	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due, workdays_left: n.workdays_left });
 	const open = notices.filter((n) => n.stage !== 'verified');
@@ -51,11 +52,65 @@ async function load() {
 		overdueMore: !!overdue.next,
 		today: [...open.filter((n) => n.state === 'due_today').map(row), ...today.items],
 		upcoming: upcoming.items,
+		summary,
+		gaps,
 		allNotices: notices,
 		allIncidents: incidents,
 		notices: notices.filter((n) => n.stage !== 'verified').sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999')),
 		incidents: incidents.filter((i) => !i.handling_ended || i.report_state === 'overdue' || i.report_state === 'open' || i.report_state === 'due_today'),
 	};
+}
+
+const GAP_RULES = ['role.missing', 'role.overlap', 'asset.unanswered', 'mlps.unfiled', 'mlps.unassessed', 'budget.low'];
+const DONE = ['done_on_time', 'done_late'];
+const DUE = ['overdue', 'due_today', 'open'];
+
+// gapHref: the list a gap is fixed in — the matrix for a role, the systems for a system's gap
+function gapHref(g) {
+	if (g.rule.startsWith('role.')) return '#/org';
+	if (g.rule === 'budget.low') return '#/duties/projects';
+	return g.asset ? '#/assets?q=' + encodeURIComponent(g.asset) : '#/assets';
+}
+
+function sum(o, keys) {
+	return keys.reduce((n, k) => n + ((o && o[k]) || 0), 0);
+}
+
+// Summary: GET /summary — this year's duties done vs due, the gaps, notices answered on time per
+// month, incidents by grade, each number a link to the list it counts
+function Summary({ s, gaps, units }) {
+	const duty = s.obligations.duty;
+	const totalGaps = sum(s.gaps, GAP_RULES);
+	const months = s.notices.by_month;
+	return html`<div class="tiles tiles-sub" data-test="summary">
+			<a class="tile ${sum(duty, ['overdue']) ? 'bad' : 'good'}" href="#/duties" data-test="duties-done">
+				<strong>${sum(duty, DONE)} / ${sum(duty, [...DONE, ...DUE])}</strong><span>${t('todo.duties_done')}</span></a>
+			<a class="tile ${sum(duty, ['overdue']) ? 'bad' : 'good'}" href="#/duties?state=overdue" data-test="duties-overdue">
+				<strong>${sum(duty, ['overdue'])}</strong><span>${t('todo.duties_overdue')}</span></a>
+			<a class="tile ${totalGaps ? 'warn' : 'good'}" href="#sec-gaps" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-gaps').scrollIntoView(); }} data-test="gaps-total">
+				<strong>${totalGaps}</strong><span>${t('todo.gaps')}</span></a>
+			<a class="tile ${s.incidents.open ? 'warn' : 'good'}" href="#/incidents" data-test="incidents-total">
+				<strong>${s.incidents.total}</strong><span>${t('todo.incidents_total')}</span></a>
+		</div>
+		<div class="charts">
+			<${Stacked} title=${t('todo.chart_months')} categories=${months.map((m) => String(Number(m.month.slice(5))) + t('todo.month_suffix'))}
+				series=${[
+					{ name: t('todo.on_time'), values: months.map((m) => m.on_time), color: '#2f855a', href: () => '#/notices?state=done_on_time' },
+					{ name: t('todo.late'), values: months.map((m) => m.late), color: '#c05621', href: () => '#/notices?state=done_late' },
+					{ name: t('todo.not_yet'), values: months.map((m) => m.open), color: '#a0aec0', href: () => '#/notices' },
+				]} />
+			<${Bars} title=${t('todo.chart_duties')} color="#2f855a" items=${[...DONE, ...DUE].map((st) => ({ name: label('state', st), value: duty[st] || 0, href: '#/duties?state=' + st }))} />
+		</div>
+		<h2 id="sec-gaps">${t('todo.gaps')}</h2>
+		${gaps.items.length
+			? html`<div class="scroll"><table class="list" data-test="gaps">
+				<thead><tr><th>${t('todo.gap_rule')}</th><th>${t('todo.col_article')}</th><th>${t('todo.gap_where')}</th></tr></thead>
+				<tbody>${gaps.items.map((g) => html`<tr>
+					<td class="nowrap"><a href=${gapHref(g)}>${label('rule', g.rule)}</a></td>
+					<td class="nowrap">${g.article || t('common.empty')}</td>
+					<td>${g.unit ? html`<${UnitName} code=${g.unit} units=${units} />` : ''}${g.asset ? html` <span class="code tag">${g.asset}</span>` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
+				${totalGaps > gaps.items.length && html`<p class="hint">${t('todo.gaps_more', { n: totalGaps })}</p>`}`
+			: html`<${Empty} text=${t('todo.gaps_none')} />`}`;
 }
 
 export function Todo() {
@@ -75,9 +130,10 @@ export function Todo() {
 			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}</strong><span>${t('todo.open_incidents')}</span></a>
 		</div>
 
+		<${Summary} s=${d.summary} gaps=${d.gaps} units=${units} />
 		<div class="charts">
-			<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: d.allNotices.filter((n) => n.stage === st).length }))} />
-			<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: d.allIncidents.filter((i) => i.grade === g).length }))} />
+			<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: d.allNotices.filter((n) => n.stage === st).length, href: '#/notices' }))} />
+			<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: d.allIncidents.filter((i) => i.grade === g).length, href: '#/incidents' }))} />
 		</div>
 
 		<h2 id="sec-overdue">${t('todo.overdue')}</h2>
