@@ -348,6 +348,8 @@ static const struct field withdraw_fields[] = {
 static const struct field deadline_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
+	{"year", FT_INT, 0, 1900, 9999, NULL, 0,
+	 "only deadlines due in this year (in due order; the year view)"},
 };
 
 /* --- administration (三员分立) ---------------------------------------------------------------------- */

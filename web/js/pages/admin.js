@@ -2,7 +2,7 @@
 // accounts (system administrator: open, disable, enable, unlock), roles and scopes and API tokens
 // (security administrator), the audit log with its filters, an entry's before and after, and
 // the verification of its chain (audit administrator).
-import { useState } from '../../vendor/hooks.js';
+import { useState, useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { api, get, query } from '../api.js';
@@ -184,6 +184,8 @@ export function Audit({ route }) {
 	const f = {};
 	for (const k of FILTERS) f[k] = route.query.get(k) || '';
 	const [form, setForm] = useState(f);
+	// the address is the filter: a link or the back button changes it under the form
+	useEffect(() => setForm(f), [FILTERS.map((k) => f[k]).join('\n')]);
 	const [cursors, setCursors] = useState([]);
 	const [open, setOpen] = useState(null);
 	const cursor = cursors[cursors.length - 1] || '';

@@ -24,7 +24,7 @@ export function Bars({ title, items, color }) {
 				animation: false,
 				tooltip: { show: false },
 				grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-				xAxis: { type: 'category', data: items.map((i) => i.name), axisLabel: { interval: 0, fontSize: 12 } },
+				xAxis: { type: 'category', data: items.map((i) => i.name), axisLabel: { interval: 0, fontSize: 11, width: 64, overflow: 'break' } },
 				yAxis: { type: 'value', minInterval: 1 },
 				series: [{ type: 'bar', data: items.map((i) => i.value), itemStyle: { color: color || '#2b6cb0' }, barMaxWidth: 36, label: { show: true, position: 'top' } }],
 			});

@@ -7,7 +7,7 @@ import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, Stat
 import { t, label } from '../i18n.js';
 import { api, get, query, upload } from '../api.js';
 import { navigate, withQuery } from '../route.js';
-import { fmtDate, fmtTime, fmtNum, daysLeft, live } from '../format.js';
+import { fmtDate, fmtTime, fmtNum, daysLeft, live, today } from '../format.js';
 
 const STATES = ['overdue', 'due_today', 'open', 'done_on_time', 'done_late'];
 const RECORD_KINDS = ['meeting', 'drill', 'training', 'report', 'plan', 'assessment', 'other'];
@@ -19,46 +19,57 @@ function Tabs({ at }) {
 	)}</nav>`;
 }
 
+const KIND_ORDER = ['duty', 'mlps_filing', 'mlps_assessment'];
+
+// YearView: one year's obligations (GET /deadlines?year=), unit by unit, each a chip with its
+// due date and state
 function YearView({ route }) {
-	const f = { state: route.query.get('state') || '', unit: route.query.get('unit') || '' };
+	const thisYear = Number(today().slice(0, 4));
+	const f = { year: route.query.get('year') || String(thisYear), state: route.query.get('state') || '', unit: route.query.get('unit') || '' };
 	const [cursors, setCursors] = useState([]);
 	const cursor = cursors[cursors.length - 1] || '';
 	const units = useUnits();
-	const { data, error, loading, reload } = useLoad(() => get('/deadlines' + query({ ...f, limit: 100, cursor })), [f.state, f.unit, cursor]);
+	const { data, error, loading, reload } = useLoad(() => get('/deadlines' + query({ ...f, limit: 200, cursor })), [f.year, f.state, f.unit, cursor]);
 	const set = (k, v) => {
 		setCursors([]);
 		navigate(withQuery('/duties', { ...f, [k]: v }));
 	};
-	const years = new Map();
+	const byUnit = new Map();
 	for (const d of data ? data.items : []) {
-		const y = (d.due || '').slice(0, 4) || t('common.empty');
-		if (!years.has(y)) years.set(y, []);
-		years.get(y).push(d);
+		if (!byUnit.has(d.unit)) byUnit.set(d.unit, []);
+		byUnit.get(d.unit).push(d);
 	}
+	for (const items of byUnit.values()) items.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.due.localeCompare(b.due));
+	const years = [];
+	for (let y = thisYear + 1; y >= thisYear - 6; y--) years.push(y);
 	return html`
 		<form class="filters" onSubmit=${(e) => e.preventDefault()}>
+			<label>${t('duties.year_col')}<select name="year" value=${f.year} onChange=${(e) => set('year', e.target.value)}>
+				${years.map((y) => html`<option value=${String(y)}>${t('duties.year', { y })}</option>`)}</select></label>
 			<label>${t('duties.state')}<select name="state" value=${f.state} onChange=${(e) => set('state', e.target.value)}>
 				<option value="">${t('common.all')}</option>${STATES.map((s) => html`<option value=${s}>${label('state', s)}</option>`)}</select></label>
 			<label>${t('duties.unit')}<select name="unit" value=${f.unit} onChange=${(e) => set('unit', e.target.value)}>
 				<option value="">${t('common.all')}</option>${[...units.values()].filter((u) => u.kind !== 'external_authority').map((u) => html`<option value=${u.code}>${u.name}</option>`)}</select></label>
 		</form>
+		<p class="legend">${STATES.map((s) => html`<${StateBadge} state=${s} />`)}<span>${t('duties.year_hint')}</span></p>
 		<${ErrorBox} error=${error} retry=${reload} />
 		${loading && !data && html`<${Loading} />`}
 		${data && !data.items.length && html`<${Empty} text=${t('duties.none')} />`}
-		${[...years.entries()].map(
-			([y, items]) => html`<h2>${t('duties.year', { y })}</h2>
-			<div class="scroll"><table class="list" data-test="deadlines">
-				<thead><tr><th>${t('duties.what')}</th><th>${t('duties.unit')}</th><th>${t('duties.due')}</th><th>${t('duties.done')}</th><th>${t('duties.state')}</th></tr></thead>
-				<tbody>${items.map(
-					(d) => html`<tr>
-						<td><span class="name">${d.name}</span><small class="muted block">${label('dl', d.kind)} · ${d.article}${d.period ? ' · ' + d.period : ''}${d.asset ? ' · ' + d.asset : ''}</small></td>
-						<td><${UnitName} code=${d.unit} units=${units} /></td>
-						<td class="nowrap">${fmtDate(d.due)}${live(d.state) ? html`<small class="block ${d.state === 'overdue' ? 'bad-text' : 'muted'}">${daysLeft(d.due, d.workdays_left)}</small>` : ''}</td>
-						<td class="nowrap">${d.done_on ? fmtDate(d.done_on) : t('common.empty')}${d.need > 1 ? html`<small class="block muted">${t('duties.have', { have: d.have, need: d.need })}</small>` : ''}</td>
-						<td><${StateBadge} state=${d.state} /></td>
-					</tr>`
-				)}</tbody></table></div>`
-		)}
+		${byUnit.size > 0 &&
+		html`<div class="scroll"><table class="list year" data-test="deadlines">
+			<thead><tr><th>${t('duties.unit')}</th><th>${t('duties.what')}</th></tr></thead>
+			<tbody>${[...byUnit.entries()].map(
+				([unit, items]) => html`<tr>
+					<th scope="row"><${UnitName} code=${unit} units=${units} /></th>
+					<td><ul class="chips">${items.map(
+						(d) => html`<li class=${'chip ' + d.state}>
+							<span class="name">${d.name}${d.asset ? html` <span class="code">${d.asset}</span>` : ''}</span>
+							<small class="block">${fmtDate(d.due)} · ${label('state', d.state)}${live(d.state) ? ' · ' + daysLeft(d.due, d.workdays_left) : ''}${d.need > 1 ? ' · ' + t('duties.have', { have: d.have, need: d.need }) : ''}</small>
+							<small class="block muted">${label('dl', d.kind)} · ${d.article}</small>
+						</li>`
+					)}</ul></td>
+				</tr>`
+			)}</tbody></table></div>`}
 		${data && html`<${Pager} next=${data.next} cursors=${cursors} onPage=${setCursors} count=${data.items.length} />`}`;
 }
 

@@ -1,7 +1,7 @@
 // todo.js — 待办: what is overdue, what falls due today and next (GET /deadlines), the notices
 // not yet closed and the incidents still open, for the signed-in person's scope.
 import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, UnitName } from '../ui.js';
-import { t, label } from '../i18n.js';
+import { t, label, currentLang } from '../i18n.js';
 import { get, all } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
 import { Bars, Stacked } from './charts.js';
@@ -72,6 +72,13 @@ function gapHref(g) {
 	return g.asset ? '#/assets?q=' + encodeURIComponent(g.asset) : '#/assets';
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// monthName: "2026-03" as 3月 / Mar
+function monthName(ym) {
+	const m = Number(ym.slice(5));
+	return currentLang() === 'en' ? MONTHS_EN[m - 1] : m + '月';
+}
+
 function sum(o, keys) {
 	return keys.reduce((n, k) => n + ((o && o[k]) || 0), 0);
 }
@@ -93,7 +100,7 @@ function Summary({ s, gaps, units }) {
 				<strong>${s.incidents.total}</strong><span>${t('todo.incidents_total')}</span></a>
 		</div>
 		<div class="charts">
-			<${Stacked} title=${t('todo.chart_months')} categories=${months.map((m) => String(Number(m.month.slice(5))) + t('todo.month_suffix'))}
+			<${Stacked} title=${t('todo.chart_months')} categories=${months.map((m) => monthName(m.month))}
 				series=${[
 					{ name: t('todo.on_time'), values: months.map((m) => m.on_time), color: '#2f855a', href: () => '#/notices?state=done_on_time' },
 					{ name: t('todo.late'), values: months.map((m) => m.late), color: '#c05621', href: () => '#/notices?state=done_late' },
