@@ -104,6 +104,8 @@ struct principal {
 	enum account_role role;
 	int64_t unit;                     /* the scope's top unit; 0 = the whole organisation */
 	bool password_expired;
+	bool totp_enrol;                  /* an administrator without a second factor: this
+					   * session may only enrol one (and sign out) */
 };
 
 #define LIST_MAX     200 /* rows a page may hold */

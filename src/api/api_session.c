@@ -11,6 +11,7 @@
 #include "api_int.h"
 #include "audit/audit.h"
 #include "config.h"
+#include "io/qr.h"
 #include "svc/act.h"
 
 int api_health(struct api_ctx *x)
@@ -86,6 +87,15 @@ int api_session_create(struct api_ctx *x)
 			 (long long)(retry - x->q->now));
 	if (o == LOGIN_THROTTLED) /* not audited one by one: the log must not be floodable */
 		return api_fail(x, 429, login_outcome_code(o), NULL, "%s", outcome_msg[o]);
+	if (o == LOGIN_TOTP_ENROL) {
+		/* an administrator's first sign-in, with the right password and no second factor
+		 * yet: a session that may only enrol one (the router refuses it everything else),
+		 * so that the key is scanned as a QR code in the browser rather than set up on
+		 * the server */
+		api_audit(x, "session.login", x->object, AUDIT_OK,
+			  json_pack("{s:b}", "totp_enrol", 1));
+		return new_session(x, a.id, 201, svc_account_json(&a));
+	}
 	if (o != LOGIN_OK) {
 		/* the entry says what the answer does not: that this failure locked the account */
 		bool locking = o == LOGIN_BAD && a.locked;
@@ -197,8 +207,11 @@ int api_session_totp(struct api_ctx *x)
 		return st;
 	rc = svc_account_totp_replace(&c, x->who.account, api_val(x, "password")->s,
 				      api_val(x, "code")->s, secret, uri);
+	/* the URI also as a QR code's modules: the page draws it for the app to scan */
 	st = api_acted(x, &c, rc, 201,
-		       rc ? NULL : json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
+		       rc ? NULL
+			  : json_pack("{s:s, s:s, s:o*}", "secret", secret, "uri", uri, "qr",
+				      qr_json(uri)));
 	sodium_memzero(secret, sizeof secret);
 	sodium_memzero(uri, sizeof uri);
 	return st;

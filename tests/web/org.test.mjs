@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, newPage, signIn, apiClient, shot, LAPTOP, LOGINS } from './lib.mjs';
+import { startServer, launch, newPage, signIn, apiClient, shot, LAPTOP, LOGINS, BIN } from './lib.mjs';
 
 const TABLET = { width: 820, height: 1180 };
 let srv, browser;
@@ -58,6 +58,35 @@ test('an administrator signs in with TOTP, then must change an expired password'
 	assert.deepEqual(await page.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href'))), ['#/audit']);
 	clean(page);
 	admins.set('auditadmin', page);
+});
+
+test('a new administrator enrols the second factor by scanning a QR code at the first sign-in', async () => {
+	execFileSync(BIN, ['user', 'add', 'new.audit', '--role', 'auditadmin', '--display', '新审计管理员', '--db', srv.db]);
+	execFileSync(BIN, ['user', 'passwd', 'new.audit', '--db', srv.db], { input: 'Xinshenji#2026ab\n' });
+	const page = await newPage(browser, srv.base);
+	await page.goto('/#/');
+	await page.fill('input[name=name]', 'new.audit');
+	await page.fill('input[name=password]', 'Xinshenji#2026ab');
+	await page.click('button[type=submit]');
+	await page.waitForSelector('[data-test=totp-begin]');
+	// nothing else is reachable before the enrolment
+	const api = await page.evaluate(async () => (await fetch('/api/v1/audit')).status);
+	assert.equal(api, 403);
+	await page.fill('[data-test=totp-begin] input[name=password]', 'Xinshenji#2026ab');
+	await page.click('[data-test=totp-begin] button[type=submit]');
+	await page.waitForSelector('[data-test=qr] path');
+	assert.ok((await page.getAttribute('[data-test=qr] path', 'd')).length > 500, 'the QR code has its modules');
+	await shot(page, 'org-totp-qr');
+	const secret = (await page.textContent('[data-test=secret]')).replace(/\s/g, '');
+	await page.fill('[data-test=totp-confirm] input[name=confirm]', '000000');
+	await page.click('[data-test=totp-confirm] button[type=submit]');
+	await page.waitForSelector('[data-test=totp-confirm] .field-error, [data-test=totp-confirm] .error');
+	await page.fill('[data-test=totp-confirm] input[name=confirm]', execFileSync('oathtool', ['--totp', '-b', secret], { encoding: 'utf8' }).trim());
+	await page.click('[data-test=totp-confirm] button[type=submit]');
+	await page.waitForSelector('header.top [data-test=who]');
+	assert.deepEqual(await page.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href'))), ['#/audit']);
+	clean(page);
+	await page.context().close();
 });
 
 test("the dashboard's summary numbers equal the API's", async () => {

@@ -15,6 +15,9 @@ import { Accounts, Tokens, Audit, Roles } from './pages/admin.js';
 import { Matrix, Units, People } from './pages/org.js';
 import { Duties } from './pages/duties.js';
 import { SessionClock } from './session.js';
+import { TotpPage } from './pages/totp.js';
+
+const ADMINS = ['sysadmin', 'secadmin', 'auditadmin'];
 
 function navFor(role) {
 	if (BUSINESS.includes(role))
@@ -53,6 +56,7 @@ function Page({ route, account }) {
 	const [a, b] = route.parts;
 	const business = BUSINESS.includes(account.role);
 	if (a === 'password') return html`<${PasswordPage} account=${account} />`;
+	if (a === 'totp') return html`<${TotpPage} account=${account} />`;
 	if (!a) return business ? html`<${Todo} account=${account} />` : html`<${AdminHome} account=${account} />`;
 	if (business && a === 'notices') return b ? html`<${NoticeDetail} id=${b} account=${account} />` : html`<${NoticeList} route=${route} />`;
 	if (business && a === 'incidents') return b ? html`<${IncidentDetail} id=${b} account=${account} />` : html`<${IncidentList} route=${route} />`;
@@ -78,6 +82,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 			<div class="who">
 				<span class="user" data-test="who">${name}<small>${label('acct', account.role)}</small></span>
 				<a class="hdr-link" href="#/password">${t('nav.password')}</a>
+				<a class="hdr-link" href="#/totp">${t('nav.totp')}</a>
 				<button type="button" class="link lang" title=${t('lang.switch_title')} onClick=${onLang}>${t('lang.switch')}</button>
 				<button type="button" class="link" onClick=${onSignOut}>${t('nav.signout')}</button>
 			</div>
@@ -149,6 +154,8 @@ function App() {
 	if (account === null) return html`<${Login} notice=${notice} onSignedIn=${signedIn} onLang=${onLang} />`;
 	if (account.password_expired)
 		return html`<${PasswordPage} account=${account} forced=${true} onChanged=${(acc) => setAccount(acc)} onSignOut=${onSignOut} onLang=${onLang} />`;
+	if (ADMINS.includes(account.role) && !account.totp_enabled)
+		return html`<${TotpPage} account=${account} forced=${true} onDone=${(acc) => setAccount(acc)} onSignOut=${onSignOut} onLang=${onLang} />`;
 	if (route.path === '/login') {
 		navigate('/');
 		return null;
