@@ -743,18 +743,36 @@ int api_gaps_list(struct api_ctx *x)
 	return page_answer(x, items, next);
 }
 
+/* api_summary: the summary of the caller's scope, counted once a minute at most while the data
+ * is unchanged — kept (cache.c) under the scope and the minute for the data generation it was
+ * counted from: a write anywhere makes the next read count again, and what depends on the clock
+ * (a deadline passing) is at most a minute late. The dashboard asks it at every visit. */
 int api_summary(struct api_ctx *x)
 {
 	struct act c;
 	struct cd_diag d = {{0}};
 	json_t *o = NULL;
+	char key[64], *text;
+	size_t len;
+	int64_t gen = 0;
+	bool keep;
 	enum cd_err rc;
 	int st;
 
+	snprintf(key, sizeof key, "summary|%lld|%lld", (long long)x->who.unit,
+		 (long long)(x->q->now / 60));
+	keep = store_generation(x->q->store, &gen, &d) == CD_OK;
+	if (keep && api_cache_get(key, gen, &text, &len))
+		return api_ok_text(x, 200, text, len);
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_summary(&c, &o)))
 		return api_acted(x, &c, rc, 200, NULL);
+	if (keep && (text = json_dumps(o, JSON_COMPACT))) {
+		api_cache_put(key, gen, text, strlen(text));
+		json_decref(o);
+		return api_ok_text(x, 200, text, strlen(text));
+	}
 	return api_ok(x, 200, o);
 }
 

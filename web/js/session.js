@@ -23,9 +23,13 @@ export function SessionClock({ onSignOut }) {
 			() => setTimes(null)
 		);
 	useEffect(() => {
-		read();
+		// read once the page has what it came for: the warning is minutes away at the earliest
+		const first = setTimeout(read, 3000);
 		const id = setInterval(() => setNow(Date.now()), 15000);
-		return () => clearInterval(id);
+		return () => {
+			clearTimeout(first);
+			clearInterval(id);
+		};
 	}, []);
 	if (!times) return null;
 	const idleEnd = lastRequest - TOUCH_MS + times.idle_minutes * 60000;
