@@ -7,7 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, newPage, signIn, apiClient, shot, LAPTOP, LOGINS, BIN } from './lib.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, newPage, signIn, apiClient, shot, LAPTOP, LOGINS, BIN, SHOTS } from './lib.mjs';
 
 const TABLET = { width: 820, height: 1180 };
 let srv, browser;
@@ -103,9 +105,15 @@ test("the dashboard's summary numbers equal the API's", async () => {
 	const gaps = Object.values(s.gaps).reduce((a, b) => a + b, 0);
 	assert.equal(await page.textContent('[data-test=gaps-total] strong'), String(gaps));
 	assert.equal(await page.textContent('[data-test=incidents-total] strong'), String(s.incidents.total));
+	assert.equal(await page.textContent('[data-test=notices-open] strong'), String(s.notices.total - s.notices.by_stage.verified));
 	const g = (await api.get('/gaps?limit=8')).body;
 	assert.equal(await page.locator('[data-test=gaps] tbody tr').count(), g.items.length);
 	assert.equal(await page.getAttribute('[data-test=duties-overdue]', 'href'), '#/duties?state=overdue');
+	// the first screen as a clerk sees it (the README's picture: docs/screenshots/todo.png)
+	await page.waitForSelector('.chart canvas');
+	await page.waitForLoadState('networkidle');
+	mkdirSync(SHOTS, { recursive: true });
+	await page.screenshot({ path: join(SHOTS, 'org-dashboard-first-screen.png') });
 	clean(page);
 	await page.context().close();
 });

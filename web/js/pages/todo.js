@@ -142,6 +142,9 @@ export function Todo() {
 	if (loading && !data) return html`<section class="page"><h1>${t('todo.title')}</h1><${Loading} /></section>`;
 	if (error) return html`<section class="page"><h1>${t('todo.title')}</h1><${ErrorBox} error=${error} retry=${reload} /></section>`;
 	const d = data;
+	// not closed: every notice not yet verified (the summary counts them all; until it comes, those
+	// of the lists)
+	const notClosed = sum.data ? sum.data.summary.notices.total - (sum.data.summary.notices.by_stage.verified || 0) : d.notices.length;
 	return html`<section class="page todo">
 		<h1>${t('todo.title')}</h1>
 		<div class="tiles">
@@ -149,7 +152,7 @@ export function Todo() {
 				<strong>${d.overdue.length}${d.overdueMore ? '+' : ''}</strong><span>${t('todo.overdue')}</span></a>
 			<a class="tile ${d.today.length ? 'warn' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-today').scrollIntoView(); }}>
 				<strong>${d.today.length}</strong><span>${t('todo.due_today')}</span></a>
-			<a class="tile ${d.notices.length ? 'info' : 'good'}" href="#/notices"><strong>${d.notices.length}${d.noticesMore ? '+' : ''}</strong><span>${t('todo.open_notices')}</span></a>
+			<a class="tile ${notClosed ? 'info' : 'good'}" href="#/notices" data-test="notices-open"><strong>${notClosed}${!sum.data && d.noticesMore ? '+' : ''}</strong><span>${t('todo.open_notices')}</span></a>
 			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}${d.incidentsMore ? '+' : ''}</strong><span>${t('todo.open_incidents')}</span></a>
 		</div>
 
