@@ -329,6 +329,7 @@ int api_matrix(struct api_ctx *x);
 int api_matrix_cell(struct api_ctx *x);
 int api_duty_handover(struct api_ctx *x);
 int api_roles_list(struct api_ctx *x);
+int api_account_reset(struct api_ctx *x);
 int api_units_list(struct api_ctx *x);
 int api_unit_get(struct api_ctx *x);
 int api_unit_create(struct api_ctx *x);

@@ -403,6 +403,11 @@ static const struct field audit_filters[] = {
 
 /* --- the organisation: the responsibility matrix and handovers ------------------------------- */
 
+static const struct field reset_fields[] = {
+	{"password", FT_STRING, FF_REQUIRED, 1, 1024, NULL, 0,
+	 "a password for the person to change at the next sign-in (the password rules hold)"},
+};
+
 static const struct field matrix_query[] = {
 	{"on", FT_DATE, 0, 0, 0, NULL, 0, "the day the holders are of (default: today)"},
 };
@@ -691,6 +696,10 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/duties/{id}/handover", PERM_WORK, 0, api_duty_handover,
 	 BODY(handover_fields), NONE, NULL, "duty.create", "register",
 	 "a role passes to another person: the term in force ends the day before the new one"},
+	{"POST", "/api/v1/accounts/{id}/password", PERM_ACCOUNTS, 0, api_account_reset,
+	 BODY(reset_fields), NONE, NULL, "account.password", "administration",
+	 "reset a password (system administrator): its sessions end, and the person must change "
+	 "it at the next sign-in before anything else"},
 	{"GET", "/api/v1/roles", PERM_ROLES, R_PERSONAL, api_roles_list, NONE, NONE, NULL,
 	 "account.list", "administration",
 	 "every account's role and scope, and the units a scope may be (security administrator)"},

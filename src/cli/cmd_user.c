@@ -222,6 +222,27 @@ static int user_passwd(int argc, char **argv, const char *usage)
 	return close_ctx(&c, rc);
 }
 
+/* user_reset: a password for the person to change at the next sign-in (the system
+ * administrator's reset, as the web's accounts page does it) */
+static int user_reset(int argc, char **argv, const char *usage)
+{
+	struct uctx c = {0};
+	char pw[LINE_MAX_BYTES] = "";
+	enum cd_err rc;
+
+	if (!cli_parse(argc, argv, OPT_DB, 1, 1, usage, &c.o))
+		return EXIT_ERROR;
+	rc = open_named(&c, true);
+	if (!rc)
+		rc = read_password(c.a.name, pw, sizeof(pw), &c.d);
+	if (!rc)
+		rc = svc_account_reset(&c.act, c.a.id, pw);
+	secret_wipe(pw, sizeof(pw));
+	if (!rc)
+		printf("password of %s reset: it must be changed at the next sign-in\n", c.a.name);
+	return close_ctx(&c, rc);
+}
+
 static int user_list(int argc, char **argv, const char *usage)
 {
 	struct uctx c = {0};
@@ -388,6 +409,8 @@ static int user_totp(int argc, char **argv, const char *usage)
 static const struct cli_sub subs[] = {
 	{"add", user_add, "user add NAME --role ROLE [--unit CODE] [--display TEXT] [--db PATH]"},
 	{"passwd", user_passwd, "user passwd NAME [--db PATH]   (the new password: one line on stdin)"},
+	{"reset", user_reset,
+	 "user reset NAME [--db PATH]   (a password to change at the next sign-in: one line on stdin)"},
 	{"list", user_list, "user list [--json] [--db PATH]"},
 	{"show", user_show, "user show NAME [--json] [--db PATH]"},
 	{"role", user_role, "user role NAME ROLE [--unit CODE] [--db PATH]"},

@@ -167,6 +167,7 @@ enum stmt {
 	ST_EVIDENCE_BLOB_ID,
 	ST_EVIDENCE_WITHDRAW,
 	ST_DUTIES_HELD,
+	ST_ACCOUNT_MUST_CHANGE,
 	STMT__MAX
 };
 
@@ -264,7 +265,8 @@ enum stmt {
 #define ACCOUNT_COLS                                                                              \
 	"a.id, a.name, a.display, a.role, a.unit_id, a.password_hash, a.password_changed_at,"     \
 	" a.totp_secret, a.totp_pending, a.totp_last_step, a.failures, a.locked, a.locked_at,"   \
-	" a.locked_ip, a.disabled, a.created_at, a.last_login_at, a.lock_until, a.lockouts"
+	" a.locked_ip, a.disabled, a.created_at, a.last_login_at, a.lock_until, a.lockouts,"  \
+	" a.must_change"
 #define TOKEN_COLS                                                                                \
 	"id, hash, label, role, unit_id, created_by, created_at, expires_at, revoked_at"
 /* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
@@ -374,7 +376,7 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ACCOUNT_BY_NAME] = "SELECT " ACCOUNT_COLS " FROM account a WHERE a.name = ?1",
 	[ST_ACCOUNT_ALL] = "SELECT " ACCOUNT_COLS " FROM account a ORDER BY a.id",
 	[ST_ACCOUNT_PASSWORD] = "UPDATE account SET password_hash = ?2, password_changed_at = ?3,"
-				" failures = 0 WHERE id = ?1",
+				" failures = 0, must_change = 0 WHERE id = ?1",
 	[ST_ACCOUNT_ROLE] = "UPDATE account SET role = ?2, unit_id = ?3 WHERE id = ?1",
 	[ST_ACCOUNT_DISABLE] = "UPDATE account SET disabled = ?2 WHERE id = ?1",
 	/* a lock by hand keeps the time and address of a lock by failures already in place */
@@ -663,6 +665,7 @@ static const char *const stmts[STMT__MAX] = {
 	 * index duty_unit), with the holder's name */
 	[ST_DUTIES_HELD] = "SELECT " DUTY_COLS ", dp.name FROM " DUTY_FROM " WHERE d.unit_id = ?1"
 			   " AND (?2 IS NULL OR d.role = ?2) ORDER BY d.role, d.valid_from, d.id",
+	[ST_ACCOUNT_MUST_CHANGE] = "UPDATE account SET must_change = 1 WHERE id = ?1",
 };
 
 struct sq {
@@ -2052,6 +2055,7 @@ static void account_row(sqlite3_stmt *st, int c, struct store_account *a)
 	a->last_login_at = col_time(st, c + 16);
 	a->lock_until = col_time(st, c + 17);
 	a->lockouts = sqlite3_column_int(st, c + 18);
+	a->must_change = sqlite3_column_int(st, c + 19);
 }
 
 static void token_row(sqlite3_stmt *st, struct store_token *t)
@@ -3711,6 +3715,14 @@ static void duty_held(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	h->person_name = col_str(a, st, 12);
 }
 
+static enum cd_err sq_account_must_change(struct store *s, int64_t id, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_ACCOUNT_MUST_CHANGE], 1, id);
+	return change(q, ST_ACCOUNT_MUST_CHANGE, d, "account");
+}
+
 static enum cd_err sq_duties_held(struct store *s, int64_t unit, int role, struct arena *a,
 				  struct duty_held **out, size_t *n, struct cd_diag *d)
 {
@@ -3832,6 +3844,7 @@ static const struct store_ops sqlite_ops = {
 	.evidence_read = sq_evidence_read,
 	.evidence_withdraw = sq_evidence_withdraw,
 	.duties_held = sq_duties_held,
+	.account_must_change = sq_account_must_change,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

@@ -193,6 +193,7 @@ struct store_ops {
 				     size_t n, struct cd_diag *d);
 	enum cd_err (*evidence_withdraw)(struct store *s, int64_t id, cd_time at, const char *by,
 					 const char *reason, struct cd_diag *d);
+	enum cd_err (*account_must_change)(struct store *s, int64_t id, struct cd_diag *d);
 	enum cd_err (*duties_held)(struct store *s, int64_t unit, int role, struct arena *a,
 				   struct duty_held **out, size_t *n, struct cd_diag *d);
 };

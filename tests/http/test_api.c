@@ -627,6 +627,10 @@ static void administration(void)
 	do_(&sys, "GET", "/api/v1/accounts/{id}", path, NULL);
 	do_(&sys, "PATCH", "/api/v1/accounts/{id}", path, "{\"disabled\":true}");
 	assert_true(json_is_true(json_object_get(j, "disabled")));
+	snprintf(path, sizeof path, "/api/v1/accounts/%s/password", id);
+	do_(&sys, "POST", "/api/v1/accounts/{id}/password", path, "{\"password\":\"Linshi#Mima2026\"}");
+	assert_true(json_is_true(json_object_get(j, "password_expired")));
+	snprintf(path, sizeof path, "/api/v1/accounts/%s", id);
 	do_(&sys, "GET", "/api/v1/settings", "/api/v1/settings", NULL);
 	assert_int_equal(jint("lockout_failures"), 5);
 	do_(&sys, "PATCH", "/api/v1/settings", "/api/v1/settings", "{\"lockout_failures\":6}");
@@ -1467,6 +1471,7 @@ static const struct {
 	{"GET", "/api/v1/matrix/cell", "OFULA"},
 	{"POST", "/api/v1/duties/{id}/handover", "OF"},
 	{"GET", "/api/v1/roles", "C"},
+	{"POST", "/api/v1/accounts/{id}/password", "S"},
 };
 static const char letter[NWHO] = {[OFFICE] = 'O', [OFFICER] = 'F', [ULEADER] = 'U',
 				  [LEADER] = 'L', [AUDITOR] = 'A', [SYS] = 'S', [SEC] = 'C',

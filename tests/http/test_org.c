@@ -247,6 +247,32 @@ static void session_times(void **state)
 			   json_string_value(json_object_get(s, "idle_expires_at"))) > 0);
 }
 
+/* a password the system administrator reset (here by the command line, as the page's route
+ * does) must be changed before anything else; the change clears it */
+static void reset(void **state)
+{
+	char cmd[1200];
+	struct who leader;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "printf '%%s\\n' 'Linshi#Mima2026' | %s user reset leader --db %s >/dev/null",
+		 bin, db);
+	assert_int_equal(system(cmd), 0);
+	sign_in(&leader, "leader", "Linshi#Mima2026");
+	assert_true(json_is_true(json_object_get(json_object_get(j, "account"), "password_expired")));
+	call(&leader, "GET", "/api/v1/matrix", NULL);
+	expect(403);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "code")),
+			    "password_expired");
+	call(&leader, "POST", "/api/v1/session/password",
+	     "{\"old\":\"Linshi#Mima2026\",\"new\":\"Lingdao#Xin2026ab\"}");
+	expect(200);
+	sign_in(&leader, "leader", "Lingdao#Xin2026ab");
+	assert_true(json_is_false(json_object_get(json_object_get(j, "account"), "password_expired")));
+	call(&leader, "GET", "/api/v1/matrix?limit=1", NULL);
+	expect(200);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +280,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(history),
 		cmocka_unit_test(handover),
 		cmocka_unit_test(session_times),
+		cmocka_unit_test(reset),
 	};
 	int rc;
 

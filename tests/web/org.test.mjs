@@ -214,6 +214,28 @@ test('the security administrator gives a role; the audit administrator sees it a
 	await page.click('[data-test=verify]');
 	await page.waitForSelector('[data-test=verify-ok]');
 	clean(page);
+	// the system administrator resets wang.wu's password: the first sign-in must change it
+	page = await adminPage('sysadmin');
+	await page.goto('/#/accounts');
+	await page.click('[data-test=accounts] tr[data-name="wang.wu"] button[aria-expanded]');
+	await page.fill('[data-test=reset] input[name=password]', 'Linshi#Mima2026');
+	await page.click('[data-test=reset] button[type=submit]');
+	await page.waitForSelector('[data-test=reset-done]');
+	clean(page);
+	const wang = await newPage(browser, srv.base);
+	await wang.goto('/#/');
+	await wang.fill('input[name=name]', 'wang.wu');
+	await wang.fill('input[name=password]', 'Linshi#Mima2026');
+	await wang.click('button[type=submit]');
+	await wang.waitForSelector('input[name=new2]');
+	await wang.fill('input[name=old]', 'Linshi#Mima2026');
+	await wang.fill('input[name=new]', 'Wangwu#Xinmima26');
+	await wang.fill('input[name=new2]', 'Wangwu#Xinmima26');
+	await wang.click('button[type=submit]');
+	await wang.waitForSelector('header.top [data-test=who]');
+	assert.ok((await wang.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href')))).includes('#/org'));
+	clean(wang);
+	await wang.context().close();
 });
 
 const PAGES = {

@@ -52,9 +52,37 @@ function NewAccount({ onSaved }) {
 	</details>`;
 }
 
+// Reset: a password the person must change at the next sign-in (POST /accounts/{id}/password)
+function Reset({ a, onDone }) {
+	const [pw, setPw] = useState('');
+	const [error, setError] = useState(null);
+	const [busy, setBusy] = useState(false);
+	const submit = async (e) => {
+		e.preventDefault();
+		setBusy(true);
+		setError(null);
+		try {
+			await api('POST', '/accounts/' + a.id + '/password', { password: pw });
+			setPw('');
+			onDone(a.name);
+		} catch (err) {
+			setError(err);
+		}
+		setBusy(false);
+	};
+	return html`<form class="inline-form" onSubmit=${submit} novalidate data-test="reset">
+		<label>${t('admin.reset_password')}<input name="password" type="text" autocomplete="off" spellcheck="false" value=${pw} onInput=${(e) => setPw(e.target.value)}
+			aria-invalid=${error && error.field === 'password' ? 'true' : null} /><${FieldError} error=${error} field="password" /></label>
+		<button type="submit" class="secondary" disabled=${busy || !pw}>${t('admin.reset')}</button>
+		<${ErrorBox} error=${error} fields=${['password']} />
+	</form>`;
+}
+
 export function Accounts() {
 	const { data, error, loading, reload } = useLoad(() => get('/accounts'), []);
 	const [actError, setActError] = useState(null);
+	const [resetting, setResetting] = useState(null);
+	const [reset, setReset] = useState('');
 	const items = data ? data.items || data : [];
 	const act = async (a, body) => {
 		setActError(null);
@@ -68,6 +96,7 @@ export function Accounts() {
 	return html`<${Frame} title=${t('admin.accounts')} hint=${t('admin.accounts_hint')}>
 		<${NewAccount} onSaved=${reload} />
 		<${ErrorBox} error=${error || actError} retry=${error ? reload : null} />
+		${reset && html`<p class="ok-box" role="status" data-test="reset-done">${t('admin.reset_done', { name: reset })}</p>`}
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
 			? html`<div class="scroll"><table class="list" data-test="accounts"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.display')}</th><th>${t('admin.role')}</th><th>${t('admin.totp')}</th><th>${t('admin.state')}</th><th>${t('admin.last_login')}</th><th>${t('admin.acts')}</th></tr></thead>
@@ -78,8 +107,10 @@ export function Accounts() {
 					<td class="nowrap">${a.locked && !a.disabled && html`<button type="button" class="link small" onClick=${() => act(a, { locked: false })}>${t('admin.unlock')}</button> `}
 						${a.disabled
 							? html`<button type="button" class="link small" onClick=${() => act(a, { disabled: false })}>${t('admin.enable')}</button>`
-							: html`<button type="button" class="link small" onClick=${() => act(a, { disabled: true })}>${t('admin.disable')}</button>`}</td></tr>`)}</tbody></table></div>
-				<p class="hint">${t('admin.password_hint')}</p>`
+							: html`<button type="button" class="link small" onClick=${() => act(a, { disabled: true })}>${t('admin.disable')}</button>`}
+						<button type="button" class="link small" aria-expanded=${resetting === a.id ? 'true' : 'false'} onClick=${() => setResetting(resetting === a.id ? null : a.id)}>${t('admin.reset')}</button></td></tr>
+					${resetting === a.id && html`<tr class="detail-row"><td colspan="7"><${Reset} a=${a} onDone=${(n) => { setResetting(null); setReset(n); reload(); }} /><p class="hint">${t('admin.reset_hint')}</p></td></tr>`}`)}</tbody></table></div>
+				`
 			: html`<${Empty} text=${t('admin.empty')} />`)}
 	<//>`;
 }
