@@ -199,7 +199,10 @@ static enum cd_err read_password(const char *name, char *pw, size_t n, struct cd
 	return rc;
 }
 
-static int user_passwd(int argc, char **argv, const char *usage)
+/* set_password: the password read from stdin (or asked twice at a terminal) given to the act —
+ * svc_account_password (passwd) or svc_account_reset (reset, to be changed at the next sign-in);
+ * the entry says that it changed, never what to. */
+static int set_password(int argc, char **argv, const char *usage, bool reset)
 {
 	struct uctx c = {0};
 	char pw[LINE_MAX_BYTES] = "";
@@ -210,10 +213,13 @@ static int user_passwd(int argc, char **argv, const char *usage)
 	rc = open_named(&c, true);
 	if (!rc)
 		rc = read_password(c.a.name, pw, sizeof(pw), &c.d);
-	if (!rc) /* the entry says that it changed, never what to */
-		rc = svc_account_password(&c.act, c.a.id, pw);
-	secret_wipe(pw, sizeof(pw));
 	if (!rc)
+		rc = reset ? svc_account_reset(&c.act, c.a.id, pw)
+			   : svc_account_password(&c.act, c.a.id, pw);
+	secret_wipe(pw, sizeof(pw));
+	if (!rc && reset)
+		printf("password of %s reset: it must be changed at the next sign-in\n", c.a.name);
+	else if (!rc)
 		printf("password of %s set%s\n", c.a.name,
 		       account_role_admin(c.a.role) && !c.a.totp_enabled
 			       ? "; an administrator also needs a second factor: `cyberduty user "
@@ -222,25 +228,16 @@ static int user_passwd(int argc, char **argv, const char *usage)
 	return close_ctx(&c, rc);
 }
 
+static int user_passwd(int argc, char **argv, const char *usage)
+{
+	return set_password(argc, argv, usage, false);
+}
+
 /* user_reset: a password for the person to change at the next sign-in (the system
  * administrator's reset, as the web's accounts page does it) */
 static int user_reset(int argc, char **argv, const char *usage)
 {
-	struct uctx c = {0};
-	char pw[LINE_MAX_BYTES] = "";
-	enum cd_err rc;
-
-	if (!cli_parse(argc, argv, OPT_DB, 1, 1, usage, &c.o))
-		return EXIT_ERROR;
-	rc = open_named(&c, true);
-	if (!rc)
-		rc = read_password(c.a.name, pw, sizeof(pw), &c.d);
-	if (!rc)
-		rc = svc_account_reset(&c.act, c.a.id, pw);
-	secret_wipe(pw, sizeof(pw));
-	if (!rc)
-		printf("password of %s reset: it must be changed at the next sign-in\n", c.a.name);
-	return close_ctx(&c, rc);
+	return set_password(argc, argv, usage, true);
 }
 
 static int user_list(int argc, char **argv, const char *usage)

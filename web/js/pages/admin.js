@@ -3,7 +3,7 @@
 // (security administrator), the audit log with its filters, an entry's before and after, and
 // the verification of its chain (audit administrator).
 import { useState, useEffect } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, useSubmit } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { api, get, query } from '../api.js';
 import { navigate, withQuery, BUSINESS } from '../route.js';
@@ -21,23 +21,17 @@ function state(a) {
 
 function NewAccount({ onSaved }) {
 	const [v, setV] = useState({ name: '', display: '' });
-	const [error, setError] = useState(null);
 	const [done, setDone] = useState('');
-	const [busy, setBusy] = useState(false);
-	const submit = async (e) => {
+	const { error, busy, run } = useSubmit();
+	const submit = (e) => {
 		e.preventDefault();
-		setBusy(true);
-		setError(null);
 		setDone('');
-		try {
+		run(async () => {
 			const a = await api('POST', '/accounts', { name: v.name.trim(), ...(v.display.trim() ? { display: v.display.trim() } : {}) });
 			setDone(a.name);
 			setV({ name: '', display: '' });
 			onSaved();
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
+		});
 	};
 	return html`<details class="card" open=${!!error}>
 		<summary>${t('admin.new_account')}</summary>
@@ -55,20 +49,14 @@ function NewAccount({ onSaved }) {
 // Reset: a password the person must change at the next sign-in (POST /accounts/{id}/password)
 function Reset({ a, onDone }) {
 	const [pw, setPw] = useState('');
-	const [error, setError] = useState(null);
-	const [busy, setBusy] = useState(false);
-	const submit = async (e) => {
+	const { error, busy, run } = useSubmit();
+	const submit = (e) => {
 		e.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+		run(async () => {
 			await api('POST', '/accounts/' + a.id + '/password', { password: pw });
 			setPw('');
 			onDone(a.name);
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
+		});
 	};
 	return html`<form class="inline-form" onSubmit=${submit} novalidate data-test="reset">
 		<label>${t('admin.reset_password')}<input name="password" type="text" autocomplete="off" spellcheck="false" value=${pw} onInput=${(e) => setPw(e.target.value)}
@@ -120,20 +108,14 @@ const ROLES = [...BUSINESS, 'sysadmin', 'secadmin', 'auditadmin'];
 function RoleRow({ a, units, onSaved }) {
 	const [role, setRole] = useState(a.role === 'none' ? '' : a.role);
 	const [unit, setUnit] = useState(a.unit ? a.unit.code : '');
-	const [error, setError] = useState(null);
-	const [busy, setBusy] = useState(false);
+	const { error, busy, run } = useSubmit();
 	const business = BUSINESS.includes(role);
-	const save = async (e) => {
+	const save = (e) => {
 		e.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+		run(async () => {
 			await api('PUT', '/accounts/' + a.id + '/role', { role, unit: business ? unit || null : null });
 			onSaved();
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
+		});
 	};
 	const changed = role !== a.role || (business && unit !== (a.unit ? a.unit.code : ''));
 	return html`<tr data-name=${a.name}>
@@ -190,20 +172,10 @@ function pretty(s) {
 
 function Verify() {
 	const [r, setR] = useState(null);
-	const [error, setError] = useState(null);
-	const [busy, setBusy] = useState(false);
-	const run = async () => {
-		setBusy(true);
-		setError(null);
-		try {
-			setR(await get('/audit/verify'));
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
-	};
+	const { error, busy, run } = useSubmit();
+	const verify = () => run(async () => setR(await get('/audit/verify')));
 	return html`<div class="verify">
-		<button type="button" onClick=${run} disabled=${busy} data-test="verify">${busy ? t('admin.verifying') : t('admin.verify')}</button>
+		<button type="button" onClick=${verify} disabled=${busy} data-test="verify">${busy ? t('admin.verifying') : t('admin.verify')}</button>
 		<${ErrorBox} error=${error} />
 		${r && (r.intact
 			? html`<p class="ok-box" role="status" data-test="verify-ok">${t('admin.intact', { first: r.first, last: r.last })}<small class="block code">${r.head}</small></p>`

@@ -3,7 +3,7 @@
 // them, grouped by year; the records that fulfil them with their evidence files (upload, list,
 // download) and their withdrawal with a reason; the IT projects and their security budget ratio.
 import { useState } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, StateBadge, useUnits, UnitName } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, StateBadge, useUnits, UnitName, useSubmit } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { api, get, query, upload } from '../api.js';
 import { navigate, withQuery } from '../route.js';
@@ -75,22 +75,17 @@ function YearView({ route }) {
 
 function Files({ record, account }) {
 	const { data, error, loading, reload } = useLoad(() => get('/records/' + record.id + '/files'), [record.id]);
-	const [upErr, setUpErr] = useState(null);
-	const [busy, setBusy] = useState(false);
+	const { error: upErr, busy, run } = useSubmit();
 	const mayRecord = ['office', 'officer', 'unit_leader'].includes(account.role);
 	const send = async (e) => {
-		const file = e.target.files && e.target.files[0];
+		const input = e.target;
+		const file = input.files && input.files[0];
 		if (!file) return;
-		setBusy(true);
-		setUpErr(null);
-		try {
+		await run(async () => {
 			await upload('/records/' + record.id + '/files', file);
 			reload();
-		} catch (err) {
-			setUpErr(err);
-		}
-		e.target.value = '';
-		setBusy(false);
+		});
+		input.value = '';
 	};
 	return html`<div class="files" data-test="files">
 		<${ErrorBox} error=${error || upErr} />
@@ -104,19 +99,13 @@ function Files({ record, account }) {
 
 function VoidForm({ record, onDone }) {
 	const [reason, setReason] = useState('');
-	const [error, setError] = useState(null);
-	const [busy, setBusy] = useState(false);
-	const submit = async (e) => {
+	const { error, busy, run } = useSubmit();
+	const submit = (e) => {
 		e.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+		run(async () => {
 			await api('POST', '/records/' + record.id + '/void', { reason: reason.trim() });
 			onDone();
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
+		});
 	};
 	return html`<form class="inline-form" onSubmit=${submit} novalidate data-test="void">
 		<label>${t('duties.void_reason')}<input name="reason" value=${reason} onInput=${(e) => setReason(e.target.value)} aria-invalid=${error && error.field === 'reason' ? 'true' : null} />

@@ -3,7 +3,7 @@
 // modules the server encoded, libqrencode), then a code of it to confirm. Forced, with nothing
 // else reachable, for an administrator who has none yet (their first sign-in).
 import { useState } from '../../vendor/hooks.js';
-import { html, ErrorBox, FieldError } from '../ui.js';
+import { html, ErrorBox, FieldError, useSubmit } from '../ui.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 
@@ -26,28 +26,20 @@ export function TotpPage({ account, forced, onDone, onSignOut, onLang }) {
 	const [code, setCode] = useState('');
 	const [key, setKey] = useState(null);
 	const [confirm, setConfirm] = useState('');
-	const [error, setError] = useState(null);
-	const [busy, setBusy] = useState(false);
 	const [done, setDone] = useState(false);
+	const { error, busy, run } = useSubmit();
 
-	const begin = async (e) => {
+	const begin = (e) => {
 		e.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+		run(async () => {
 			setKey(await api('POST', '/session/totp', { password, ...(account.totp_enabled ? { code: code.trim() } : {}) }));
 			setPassword('');
 			setCode('');
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
+		});
 	};
-	const finish = async (e) => {
+	const finish = (e) => {
 		e.preventDefault();
-		setBusy(true);
-		setError(null);
-		try {
+		run(async () => {
 			await api('POST', '/session/totp/confirm', { code: confirm.trim() });
 			setKey(null);
 			setConfirm('');
@@ -56,10 +48,7 @@ export function TotpPage({ account, forced, onDone, onSignOut, onLang }) {
 				const me = await api('GET', '/session');
 				onDone(me.account);
 			}
-		} catch (err) {
-			setError(err);
-		}
-		setBusy(false);
+		});
 	};
 
 	const body = html`<div class="card narrow totp">
