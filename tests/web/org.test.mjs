@@ -282,3 +282,22 @@ test('every page of this file in both languages, laptop and tablet: no missing k
 		}
 	}
 });
+
+test("the session's end is told before it comes, with 'stay signed in'", async () => {
+	// the shortest idle time the settings take (5 minutes): the end is always within the warning
+	execFileSync(BIN, ['settings', 'session_idle_minutes', '5', '--db', srv.db]);
+	try {
+		const page = await newPage(browser, srv.base);
+		await signIn(page, 'office');
+		await page.waitForSelector('[data-test=session-warn]', { timeout: 15000 });
+		assert.match(await page.textContent('[data-test=session-warn]'), /分钟后失效/);
+		await shot(page, 'org-session-warning');
+		const seen = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'GET');
+		await page.click('[data-test=session-warn] button:not(.secondary)');
+		assert.equal((await seen).status(), 200, 'staying signed in asks the server');
+		clean(page);
+		await page.context().close();
+	} finally {
+		execFileSync(BIN, ['settings', 'session_idle_minutes', '30', '--db', srv.db]);
+	}
+});
