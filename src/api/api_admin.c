@@ -93,6 +93,23 @@ int api_account_update(struct api_ctx *x)
 	return api_acted(x, &c, rc, 200, rc ? NULL : svc_account_json(&a));
 }
 
+int api_account_reset(struct api_ctx *x)
+{
+	struct account a;
+	struct cd_diag d = {{0}};
+	struct act c;
+	enum cd_err rc;
+	int st;
+
+	OBJECT(x, "account", x->id);
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_account_reset(&c, x->id, api_val(x, "password")->s);
+	if (!rc)
+		rc = account_get(x->q->store, x->id, x->q->now, &a, &d);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_account_json(&a));
+}
+
 /* --- settings (system administrator) ------------------------------------------------------------ */
 
 int api_settings_get(struct api_ctx *x)

@@ -104,6 +104,8 @@ struct principal {
 	enum account_role role;
 	int64_t unit;                     /* the scope's top unit; 0 = the whole organisation */
 	bool password_expired;
+	bool totp_enrol;                  /* an administrator without a second factor: this
+					   * session may only enrol one (and sign out) */
 };
 
 #define LIST_MAX     200 /* rows a page may hold */
@@ -341,6 +343,11 @@ int api_record_void(struct api_ctx *x);
 int api_work_settings_get(struct api_ctx *x);
 int api_work_settings_update(struct api_ctx *x);
 int api_summary(struct api_ctx *x);
+int api_matrix(struct api_ctx *x);
+int api_matrix_cell(struct api_ctx *x);
+int api_duty_handover(struct api_ctx *x);
+int api_roles_list(struct api_ctx *x);
+int api_account_reset(struct api_ctx *x);
 int api_units_list(struct api_ctx *x);
 int api_unit_get(struct api_ctx *x);
 int api_unit_create(struct api_ctx *x);

@@ -11,6 +11,7 @@
 #include "api_int.h"
 #include "audit/audit.h"
 #include "config.h"
+#include "io/qr.h"
 #include "svc/act.h"
 
 int api_health(struct api_ctx *x)
@@ -86,6 +87,15 @@ int api_session_create(struct api_ctx *x)
 			 (long long)(retry - x->q->now));
 	if (o == LOGIN_THROTTLED) /* not audited one by one: the log must not be floodable */
 		return api_fail(x, 429, login_outcome_code(o), NULL, "%s", outcome_msg[o]);
+	if (o == LOGIN_TOTP_ENROL) {
+		/* an administrator's first sign-in, with the right password and no second factor
+		 * yet: a session that may only enrol one (the router refuses it everything else),
+		 * so that the key is scanned as a QR code in the browser rather than set up on
+		 * the server */
+		api_audit(x, "session.login", x->object, AUDIT_OK,
+			  json_pack("{s:b}", "totp_enrol", 1));
+		return new_session(x, a.id, 201, svc_account_json(&a));
+	}
 	if (o != LOGIN_OK) {
 		/* the entry says what the answer does not: that this failure locked the account */
 		bool locking = o == LOGIN_BAD && a.locked;
@@ -100,6 +110,25 @@ int api_session_create(struct api_ctx *x)
 	}
 	api_audit(x, "session.login", x->object, AUDIT_OK, NULL);
 	return new_session(x, a.id, 201, svc_account_json(&a));
+}
+
+/* session_times: when this session ends if nothing more is asked (idle) and at the latest
+ * (absolute), for the pages to warn before it does; null when it cannot be read. */
+static json_t *session_times(struct api_ctx *x)
+{
+	struct account_settings st;
+	struct session se;
+	struct cd_diag d = {{0}};
+
+	if (!x->q->session || account_settings_get(x->q->store, &st, &d) != CD_OK ||
+	    account_session_get(x->q->store, x->q->session, x->q->now, &se, &d) != CD_OK)
+		return json_null();
+	return json_pack("{s:o, s:o, s:i, s:o, s:o}", "created_at", jnull_time(se.created_at),
+			 "last_seen_at", jnull_time(se.last_seen_at), "idle_minutes",
+			 st.session_idle_minutes, "idle_expires_at",
+			 jnull_time(se.last_seen_at + (cd_time)st.session_idle_minutes * 60),
+			 "expires_at",
+			 jnull_time(se.created_at + (cd_time)st.session_absolute_hours * 3600));
 }
 
 int api_session_get(struct api_ctx *x)
@@ -118,7 +147,8 @@ int api_session_get(struct api_ctx *x)
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
 	return api_ok(x, 200,
-		      json_pack("{s:s, s:o}", "kind", "session", "account", svc_account_json(&a)));
+		      json_pack("{s:s, s:o, s:o}", "kind", "session", "account",
+				svc_account_json(&a), "session", session_times(x)));
 }
 
 int api_session_delete(struct api_ctx *x)
@@ -177,8 +207,11 @@ int api_session_totp(struct api_ctx *x)
 		return st;
 	rc = svc_account_totp_replace(&c, x->who.account, api_val(x, "password")->s,
 				      api_val(x, "code")->s, secret, uri);
+	/* the URI also as a QR code's modules: the page draws it for the app to scan */
 	st = api_acted(x, &c, rc, 201,
-		       rc ? NULL : json_pack("{s:s, s:s}", "secret", secret, "uri", uri));
+		       rc ? NULL
+			  : json_pack("{s:s, s:s, s:o*}", "secret", secret, "uri", uri, "qr",
+				      qr_json(uri)));
 	sodium_memzero(secret, sizeof secret);
 	sodium_memzero(uri, sizeof uri);
 	return st;

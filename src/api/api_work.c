@@ -650,7 +650,7 @@ int api_record_update(struct api_ctx *x)
  * date and its cursor carries the last one's due date and id. */
 int api_deadlines_list(struct api_ctx *x)
 {
-	const struct fval *state = api_qval(x, "state");
+	const struct fval *state = api_qval(x, "state"), *year = api_qval(x, "year");
 	struct oblig_query q = {.state = state->set ? (int)state->i : -1, .desc = x->desc,
 				.limit = x->limit};
 	struct act c;
@@ -681,10 +681,30 @@ int api_deadlines_list(struct api_ctx *x)
 		q.after_asset = asset;
 		q.after_name = arena_strdup(x->a, key + at);
 	}
+	if (year->set && x->desc)
+		return api_fail(x, 400, "invalid", "year",
+				"year: a year is listed in due order (give no \"order\")");
+	if (year->set && !x->cursor) {
+		/* the keyset just before the year's first day: past every obligation due the day
+		 * before, whatever its name, unit, system or id (U+10FFFF is the greatest text) */
+		q.after = true;
+		q.after_due = date_from_ymd((int)year->i, 1, 1) - 1;
+		q.after_name = "\xf4\x8f\xbf\xbf";
+		q.after_unit = q.after_asset = q.after_id = INT64_MAX;
+	}
 	if ((st = unit_filter_of(x, &q.unit)) || (st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_deadline_page(&c, q, &v, &n, &more)) || (rc = act_calendar(&c, &cal)))
 		return api_acted(x, &c, rc, 200, NULL);
+	if (year->set) { /* the year's last page ends at its last day */
+		cd_date last = date_from_ymd((int)year->i, 12, 31);
+		size_t k = 0;
+
+		while (k < n && v[k].o.due <= last)
+			k++;
+		more = more && k == n;
+		n = k;
+	}
 	items = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(items, svc_oblig_json(&v[i], today, cal));
@@ -726,18 +746,36 @@ int api_gaps_list(struct api_ctx *x)
 	return page_answer(x, items, next);
 }
 
+/* api_summary: the summary of the caller's scope, counted once a minute at most while the data
+ * is unchanged — kept (cache.c) under the scope and the minute for the data generation it was
+ * counted from: a write anywhere makes the next read count again, and what depends on the clock
+ * (a deadline passing) is at most a minute late. The dashboard asks it at every visit. */
 int api_summary(struct api_ctx *x)
 {
 	struct act c;
 	struct cd_diag d = {{0}};
 	json_t *o = NULL;
+	char key[64], *text;
+	size_t len;
+	int64_t gen = 0;
+	bool keep;
 	enum cd_err rc;
 	int st;
 
+	snprintf(key, sizeof key, "summary|%lld|%lld", (long long)x->who.unit,
+		 (long long)(x->q->now / 60));
+	keep = store_generation(x->q->store, &gen, &d) == CD_OK;
+	if (keep && api_cache_get(key, gen, &text, &len))
+		return api_ok_text(x, 200, text, len);
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_summary(&c, &o)))
 		return api_acted(x, &c, rc, 200, NULL);
+	if (keep && (text = json_dumps(o, JSON_COMPACT))) {
+		api_cache_put(key, gen, text, strlen(text));
+		json_decref(o);
+		return api_ok_text(x, 200, text, strlen(text));
+	}
 	return api_ok(x, 200, o);
 }
 

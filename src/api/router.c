@@ -308,6 +308,7 @@ static void principal_of_account(struct api_ctx *x, const struct account *a)
 	x->who.role = a->role;
 	x->who.unit = account_role_scoped(a->role) ? a->unit : 0;
 	x->who.password_expired = a->password_expired;
+	x->who.totp_enrol = account_role_admin(a->role) && !a->totp_enabled;
 }
 
 /* whole_scope: a scope at the organisation's top unit is the whole organisation (0), which
@@ -512,6 +513,12 @@ static int allowed(struct api_ctx *x)
 		return api_fail(x, 403, "password_expired", NULL,
 				"your password has expired: change it first "
 				"(POST /api/v1/session/password)");
+	/* an administrator signed in with a password alone (no second factor yet) may only enrol
+	 * one: see itself, end, change an expired password, enrol */
+	if (x->who.totp_enrol && rt->perm != PERM_SELF)
+		return api_fail(x, 403, "totp_enrol", NULL,
+				"administrators must have a second factor: enrol one first "
+				"(POST /api/v1/session/totp)");
 	if (!access_allows(x->who.role, rt->perm))
 		return api_fail(x, 403, "forbidden", NULL, "the role %s may not do this (%s)",
 				account_role_code(x->who.role), perm_code(rt->perm));
@@ -621,7 +628,7 @@ static bool may_upload(const struct api_request *q, const struct route *rt)
 		struct account a;
 
 		if (account_session_account(q->store, q->session, q->now, &se, &a, NULL) != CD_OK ||
-		    a.password_expired)
+		    a.password_expired || (account_role_admin(a.role) && !a.totp_enabled))
 			return false;
 		role = a.role;
 	}

@@ -369,6 +369,8 @@ static const struct field withdraw_fields[] = {
 static const struct field deadline_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
+	{"year", FT_INT, 0, 1900, 9999, NULL, 0,
+	 "only deadlines due in this year (in due order; the year view)"},
 };
 
 /* --- the yearly assessment (检查考核) ---------------------------------------------------------------- */
@@ -469,6 +471,29 @@ static const struct field export_audit_query[] = {
 	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
 	{"lang", FT_STRING, 0, 2, 2, NULL, 0, "zh (default: Chinese headers) or en (English headers)"},
 	AUDIT_FILTER_FIELDS,
+};
+
+/* --- the organisation: the responsibility matrix and handovers ------------------------------- */
+
+static const struct field reset_fields[] = {
+	{"password", FT_STRING, FF_REQUIRED, 1, 1024, NULL, 0,
+	 "a password for the person to change at the next sign-in (the password rules hold)"},
+};
+
+static const struct field matrix_query[] = {
+	{"on", FT_DATE, 0, 0, 0, NULL, 0, "the day the holders are of (default: today)"},
+};
+
+static const struct field matrix_cell_query[] = {
+	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the unit of the cell"},
+	{"role", FT_ENUM, FF_REQUIRED, 0, 0, duty_role_i, ROLE__MAX, "the role of the cell"},
+};
+
+static const struct field handover_fields[] = {
+	{"person", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "who holds the role from now on"},
+	{"from", FT_DATE, FF_REQUIRED, 0, 0, NULL, 0,
+	 "the new term's first day: the current one ends the day before"},
+	{"note", FT_STRING, 0, 1, 500, NULL, 0, "e.g. the appointment letter"},
 };
 
 /* --- the table ---------------------------------------------------------------------------------- */
@@ -806,6 +831,24 @@ const struct route api_routes[] = {
 	 "the audit log, newest first (audit administrator); reading it is itself audited"},
 	{"GET", "/api/v1/audit/verify", PERM_AUDIT, R_PERSONAL, api_audit_verify, NONE, NONE, NULL,
 	 "audit.verify", "audit", "verify the SM3 chain of the entries held in the database"},
+
+	{"GET", "/api/v1/matrix", PERM_READ, R_LIST, api_matrix, NONE, QUERY(matrix_query), "id",
+	 NULL, "register",
+	 "the responsibility matrix: a page of units, each role of the profile → its holders on a "
+	 "day, vacancies and overlaps marked"},
+	{"GET", "/api/v1/matrix/cell", PERM_READ, 0, api_matrix_cell, NONE,
+	 QUERY(matrix_cell_query), NULL, NULL, "register",
+	 "every term of one role held for one unit, the latest first"},
+	{"POST", "/api/v1/duties/{id}/handover", PERM_WORK, 0, api_duty_handover,
+	 BODY(handover_fields), NONE, NULL, "duty.create", "register",
+	 "a role passes to another person: the term in force ends the day before the new one"},
+	{"POST", "/api/v1/accounts/{id}/password", PERM_ACCOUNTS, 0, api_account_reset,
+	 BODY(reset_fields), NONE, NULL, "account.password", "administration",
+	 "reset a password (system administrator): its sessions end, and the person must change "
+	 "it at the next sign-in before anything else"},
+	{"GET", "/api/v1/roles", PERM_ROLES, R_PERSONAL, api_roles_list, NONE, NONE, NULL,
+	 "account.list", "administration",
+	 "every account's role and scope, and the units a scope may be (security administrator)"},
 };
 
 const size_t api_nroutes = N(api_routes);

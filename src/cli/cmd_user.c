@@ -199,7 +199,10 @@ static enum cd_err read_password(const char *name, char *pw, size_t n, struct cd
 	return rc;
 }
 
-static int user_passwd(int argc, char **argv, const char *usage)
+/* set_password: the password read from stdin (or asked twice at a terminal) given to the act —
+ * svc_account_password (passwd) or svc_account_reset (reset, to be changed at the next sign-in);
+ * the entry says that it changed, never what to. */
+static int set_password(int argc, char **argv, const char *usage, bool reset)
 {
 	struct uctx c = {0};
 	char pw[LINE_MAX_BYTES] = "";
@@ -210,16 +213,31 @@ static int user_passwd(int argc, char **argv, const char *usage)
 	rc = open_named(&c, true);
 	if (!rc)
 		rc = read_password(c.a.name, pw, sizeof(pw), &c.d);
-	if (!rc) /* the entry says that it changed, never what to */
-		rc = svc_account_password(&c.act, c.a.id, pw);
-	secret_wipe(pw, sizeof(pw));
 	if (!rc)
+		rc = reset ? svc_account_reset(&c.act, c.a.id, pw)
+			   : svc_account_password(&c.act, c.a.id, pw);
+	secret_wipe(pw, sizeof(pw));
+	if (!rc && reset)
+		printf("password of %s reset: it must be changed at the next sign-in\n", c.a.name);
+	else if (!rc)
 		printf("password of %s set%s\n", c.a.name,
 		       account_role_admin(c.a.role) && !c.a.totp_enabled
 			       ? "; an administrator also needs a second factor: `cyberduty user "
 				 "totp NAME`"
 			       : "");
 	return close_ctx(&c, rc);
+}
+
+static int user_passwd(int argc, char **argv, const char *usage)
+{
+	return set_password(argc, argv, usage, false);
+}
+
+/* user_reset: a password for the person to change at the next sign-in (the system
+ * administrator's reset, as the web's accounts page does it) */
+static int user_reset(int argc, char **argv, const char *usage)
+{
+	return set_password(argc, argv, usage, true);
 }
 
 static int user_list(int argc, char **argv, const char *usage)
@@ -388,6 +406,8 @@ static int user_totp(int argc, char **argv, const char *usage)
 static const struct cli_sub subs[] = {
 	{"add", user_add, "user add NAME --role ROLE [--unit CODE] [--display TEXT] [--db PATH]"},
 	{"passwd", user_passwd, "user passwd NAME [--db PATH]   (the new password: one line on stdin)"},
+	{"reset", user_reset,
+	 "user reset NAME [--db PATH]   (a password to change at the next sign-in: one line on stdin)"},
 	{"list", user_list, "user list [--json] [--db PATH]"},
 	{"show", user_show, "user show NAME [--json] [--db PATH]"},
 	{"role", user_role, "user role NAME ROLE [--unit CODE] [--db PATH]"},

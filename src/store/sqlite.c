@@ -184,6 +184,8 @@ enum stmt {
 	ST_ASSESS_RANKING,
 	ST_ASSESS_SRC0, /* one statement per enum assess_source, in its order */
 	ST_ASSESS_SRC_LAST = ST_ASSESS_SRC0 + ASRC__MAX - 1,
+	ST_DUTIES_HELD,
+	ST_ACCOUNT_MUST_CHANGE,
 	STMT__MAX
 };
 
@@ -281,7 +283,8 @@ enum stmt {
 #define ACCOUNT_COLS                                                                              \
 	"a.id, a.name, a.display, a.role, a.unit_id, a.password_hash, a.password_changed_at,"     \
 	" a.totp_secret, a.totp_pending, a.totp_last_step, a.failures, a.locked, a.locked_at,"   \
-	" a.locked_ip, a.disabled, a.created_at, a.last_login_at, a.lock_until, a.lockouts"
+	" a.locked_ip, a.disabled, a.created_at, a.last_login_at, a.lock_until, a.lockouts,"  \
+	" a.must_change"
 #define TOKEN_COLS                                                                                \
 	"id, hash, label, role, unit_id, created_by, created_at, expires_at, revoked_at"
 /* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
@@ -391,7 +394,7 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ACCOUNT_BY_NAME] = "SELECT " ACCOUNT_COLS " FROM account a WHERE a.name = ?1",
 	[ST_ACCOUNT_ALL] = "SELECT " ACCOUNT_COLS " FROM account a ORDER BY a.id",
 	[ST_ACCOUNT_PASSWORD] = "UPDATE account SET password_hash = ?2, password_changed_at = ?3,"
-				" failures = 0 WHERE id = ?1",
+				" failures = 0, must_change = 0 WHERE id = ?1",
 	[ST_ACCOUNT_ROLE] = "UPDATE account SET role = ?2, unit_id = ?3 WHERE id = ?1",
 	[ST_ACCOUNT_DISABLE] = "UPDATE account SET disabled = ?2 WHERE id = ?1",
 	/* a lock by hand keeps the time and address of a lock by failures already in place */
@@ -774,6 +777,11 @@ static const char *const stmts[STMT__MAX] = {
 		"SELECT 'project', p.id, p.code, p.name, 1, p.security_budget, p.total_budget FROM"
 		" project p WHERE p.unit_id IN (SELECT id FROM sc) AND p.year = CAST(?2 AS INTEGER)"
 		" ORDER BY p.id"),
+	/* the terms held for unit ?1 (of role ?2 when not NULL), by role then first day (the
+	 * index duty_unit), with the holder's name */
+	[ST_DUTIES_HELD] = "SELECT " DUTY_COLS ", dp.name FROM " DUTY_FROM " WHERE d.unit_id = ?1"
+			   " AND (?2 IS NULL OR d.role = ?2) ORDER BY d.role, d.valid_from, d.id",
+	[ST_ACCOUNT_MUST_CHANGE] = "UPDATE account SET must_change = 1 WHERE id = ?1",
 };
 
 struct sq {
@@ -2282,6 +2290,7 @@ static void account_row(sqlite3_stmt *st, int c, struct store_account *a)
 	a->last_login_at = col_time(st, c + 16);
 	a->lock_until = col_time(st, c + 17);
 	a->lockouts = sqlite3_column_int(st, c + 18);
+	a->must_change = sqlite3_column_int(st, c + 19);
 }
 
 static void token_row(sqlite3_stmt *st, struct store_token *t)
@@ -4289,6 +4298,37 @@ static enum cd_err sq_assess_proofs(struct store *s, enum assess_source src, con
 	return rc;
 }
 
+/* duty_held reads a row of ST_DUTIES_HELD (a row_reader). */
+static void duty_held(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct duty_held *h = out;
+
+	rec_row(a, st, k, &h->w);
+	h->person_name = col_str(a, st, 12);
+}
+
+static enum cd_err sq_account_must_change(struct store *s, int64_t id, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_ACCOUNT_MUST_CHANGE], 1, id);
+	return change(q, ST_ACCOUNT_MUST_CHANGE, d, "account");
+}
+
+static enum cd_err sq_duties_held(struct store *s, int64_t unit, int role, struct arena *a,
+				  struct duty_held **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_DUTIES_HELD];
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(st, 1, unit);
+	if (role >= 0)
+		bind_text(st, 2, role_code((enum role)role));
+	return read_rows(q, st, a, sizeof(**out), duty_held, SR_DUTY, out, n, d, "duties held");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -4408,6 +4448,8 @@ static const struct store_ops sqlite_ops = {
 	.assess_steps = sq_assess_steps,
 	.assess_ranking = sq_assess_ranking,
 	.assess_proofs = sq_assess_proofs,
+	.duties_held = sq_duties_held,
+	.account_must_change = sq_account_must_change,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

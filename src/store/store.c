@@ -625,3 +625,14 @@ enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
 {
 	return s->ops->notice_brief(s, id, a, out, d);
 }
+
+enum cd_err store_duties_held(struct store *s, int64_t unit, int role, struct arena *a,
+			      struct duty_held **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->duties_held(s, unit, role, a, out, n, d);
+}
+
+enum cd_err store_account_must_change(struct store *s, int64_t id, struct cd_diag *d)
+{
+	return s->ops->account_must_change(s, id, d);
+}

@@ -47,6 +47,8 @@ struct store_account {
 	cd_time created_at, last_login_at;
 	cd_time lock_until; /* a lock by failures lifts then; CD_TIME_NONE: by hand, or none */
 	int lockouts;       /* locks by failures in a row (each longer); 0 after a sign-in */
+	bool must_change;   /* a password set by the system administrator: changed at the next
+			     * sign-in before anything else (schema 0026) */
 };
 
 /* Failed sign-ins from one client address (svc/accounts.c): how many since last_at's window
@@ -180,5 +182,9 @@ enum cd_err store_token_list(struct store *s, struct store_token **out, size_t *
 /* store_token_revoke revokes token id at `at`: CD_ENOTFOUND when there is none, CD_ECONFLICT
  * when it was revoked already. */
 enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+
+/* store_account_must_change marks the password of account id as one to change at the next
+ * sign-in (a reset); any password stored after clears it. CD_ENOTFOUND. */
+enum cd_err store_account_must_change(struct store *s, int64_t id, struct cd_diag *d);
 
 #endif

@@ -220,6 +220,9 @@ struct store_ops {
 				     int64_t unit, int year, cd_date day, size_t max,
 				     struct arena *a, struct assess_proof_rec **out, size_t *n,
 				     struct assess_tally *t, struct cd_diag *d);
+	enum cd_err (*account_must_change)(struct store *s, int64_t id, struct cd_diag *d);
+	enum cd_err (*duties_held)(struct store *s, int64_t unit, int role, struct arena *a,
+				   struct duty_held **out, size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

@@ -129,4 +129,15 @@ enum cd_err store_person_update(struct store *s, const struct person *p, struct 
 enum cd_err store_duty_update(struct store *s, const struct duty *du, struct cd_diag *d);
 enum cd_err store_project_update(struct store *s, const struct project *p, struct cd_diag *d);
 
+/* A term held for a unit, with its holder's name (the responsibility matrix). */
+struct duty_held {
+	struct rec_row w; /* the duty, as store_rec_get reads it */
+	const char *person_name;
+};
+
+/* store_duties_held reads every term ever held for unit (of role, an enum role, when >= 0;
+ * -1: every role) into arena a, by role, then first day. */
+enum cd_err store_duties_held(struct store *s, int64_t unit, int role, struct arena *a,
+			      struct duty_held **out, size_t *n, struct cd_diag *d);
+
 #endif

@@ -30,6 +30,8 @@ void accounts_public(const struct store_account *a, int max_age_days, cd_time no
 	out->password_expired = out->password_set && max_age_days > 0 && now != CD_TIME_NONE &&
 				a->password_changed_at != CD_TIME_NONE &&
 				now - a->password_changed_at >= (cd_time)max_age_days * 86400;
+	/* a password the system administrator set (a reset) is changed before anything else */
+	out->password_expired = out->password_expired || (out->password_set && a->must_change);
 	out->totp_enabled = a->totp_len > 0;
 	out->locked = a->locked && (a->lock_until == CD_TIME_NONE || now == CD_TIME_NONE ||
 				    now < a->lock_until);

@@ -281,6 +281,12 @@ enum cd_err svc_account_create(struct act *c, const struct account_new *in, stru
  * account's sessions end. */
 enum cd_err svc_account_password(struct act *c, int64_t id, const char *password);
 
+/* svc_account_reset is the system administrator's reset of account id's password (account.password,
+ * after {"must_change": true}): as svc_account_password (a refusal names the field "password"),
+ * and the person must change it at the next sign-in before doing anything else (the account's
+ * password_expired is true until then). */
+enum cd_err svc_account_reset(struct act *c, int64_t id, const char *password);
+
 /* svc_account_password_change is the account's own change: its current password `old` is
  * checked first as a sign-in is — a wrong one counts towards the lock-out, committed whatever
  * follows — and refused (field "old"); then as svc_account_password. */

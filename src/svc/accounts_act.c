@@ -197,6 +197,25 @@ enum cd_err svc_account_password(struct act *c, int64_t id, const char *password
 	return rc;
 }
 
+enum cd_err svc_account_reset(struct act *c, int64_t id, const char *password)
+{
+	char hash[PASSWORD_HASH_MAX] = "", obj[32];
+	struct account a;
+	enum cd_err rc = load(c, id, &a);
+
+	if (!rc && (rc = accounts_password_hash(c->s, id, password, hash, c->d)) == CD_EINVAL)
+		c->field = "password";
+	if (!rc && !(rc = act_begin(c))) {
+		rc = accounts_password_store(c->s, id, hash, c->now, c->d);
+		if (!rc)
+			rc = store_account_must_change(c->s, id, c->d);
+		rc = act_end(c, rc, "account.password", object(obj, "account", id), NULL,
+			     json_pack("{s:b}", "must_change", 1));
+	}
+	secret_wipe(hash, sizeof hash);
+	return rc;
+}
+
 enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *old,
 					const char *password)
 {

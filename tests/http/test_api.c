@@ -453,6 +453,13 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_string_equal(jstr("role"), "security_officer");
 	do_(officer, "GET", "/api/v1/duties", "/api/v1/duties?sort=-id&limit=1", NULL);
 	assert_string_equal(jstr("items.0.person"), "T-P1");
+	/* the matrix, a cell, a handover: happy paths here, the rest in tests/http/test_org.c */
+	do_(officer, "GET", "/api/v1/matrix", "/api/v1/matrix?limit=5", NULL);
+	do_(officer, "GET", "/api/v1/matrix/cell", "/api/v1/matrix/cell?unit=T-U1&role=security_officer",
+	    NULL);
+	snprintf(path, sizeof path, "/api/v1/duties/%lld/handover", (long long)jint("items.0.duty"));
+	do_(officer, "POST", "/api/v1/duties/{id}/handover", path,
+	    "{\"person\":\"T-P1\",\"from\":\"2026-06-01\"}");
 	do_(officer, "POST", "/api/v1/projects", "/api/v1/projects",
 	    "{\"code\":\"T-PRJ\",\"name\":\"测试项目\",\"unit\":\"T-U1\",\"year\":2026,"
 	    "\"total\":100000,\"security\":6000}");
@@ -629,6 +636,10 @@ static void administration(void)
 	do_(&sys, "GET", "/api/v1/accounts/{id}", path, NULL);
 	do_(&sys, "PATCH", "/api/v1/accounts/{id}", path, "{\"disabled\":true}");
 	assert_true(json_is_true(json_object_get(j, "disabled")));
+	snprintf(path, sizeof path, "/api/v1/accounts/%s/password", id);
+	do_(&sys, "POST", "/api/v1/accounts/{id}/password", path, "{\"password\":\"Linshi#Mima2026\"}");
+	assert_true(json_is_true(json_object_get(j, "password_expired")));
+	snprintf(path, sizeof path, "/api/v1/accounts/%s", id);
 	do_(&sys, "GET", "/api/v1/settings", "/api/v1/settings", NULL);
 	assert_int_equal(jint("lockout_failures"), 5);
 	do_(&sys, "PATCH", "/api/v1/settings", "/api/v1/settings", "{\"lockout_failures\":6}");
@@ -639,6 +650,7 @@ static void administration(void)
 	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"officer\",\"unit\":\"JSJXY\"}");
 	assert_string_equal(jstr("role"), "officer");
 	do_(&sec, "GET", "/api/v1/tokens", "/api/v1/tokens", NULL);
+	do_(&sec, "GET", "/api/v1/roles", "/api/v1/roles", NULL);
 	do_(&sec, "POST", "/api/v1/tokens", "/api/v1/tokens",
 	    "{\"label\":\"监测平台\",\"role\":\"officer\",\"unit\":\"JSJXY\"}");
 	snprintf(tok.bearer, sizeof tok.bearer, "%s", jstr("secret"));
@@ -1515,6 +1527,11 @@ static const struct {
 	{"POST", "/api/v1/tokens/{id}/revoke", "C"},
 	{"GET", "/api/v1/audit", "D"},
 	{"GET", "/api/v1/audit/verify", "D"},
+	{"GET", "/api/v1/matrix", "OFULA"},
+	{"GET", "/api/v1/matrix/cell", "OFULA"},
+	{"POST", "/api/v1/duties/{id}/handover", "OF"},
+	{"GET", "/api/v1/roles", "C"},
+	{"POST", "/api/v1/accounts/{id}/password", "S"},
 };
 static const char letter[NWHO] = {[OFFICE] = 'O', [OFFICER] = 'F', [ULEADER] = 'U',
 				  [LEADER] = 'L', [AUDITOR] = 'A', [SYS] = 'S', [SEC] = 'C',

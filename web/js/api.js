@@ -13,6 +13,8 @@ try {
 	csrf = '';
 }
 let onSignedOut = null;
+// lastRequest: when the page last asked the server (each request keeps the session alive)
+export let lastRequest = Date.now();
 
 export function setCsrf(token) {
 	csrf = token || '';
@@ -51,6 +53,7 @@ export async function api(method, path, body, opts) {
 	if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf;
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	let r;
+	lastRequest = Date.now();
 	try {
 		r = await fetch('/api/v1' + path, {
 			method,
@@ -79,30 +82,6 @@ export async function api(method, path, body, opts) {
 
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
-
-// upload(path, file): a file (a File of an <input type=file>) sent as the raw body, its name in
-// ?name= (the evidence routes); answers the decoded JSON or throws ApiError as api() does.
-export async function upload(path, file) {
-	let r;
-	try {
-		r = await fetch('/api/v1' + path + (path.includes('?') ? '&' : '?') + 'name=' + encodeURIComponent(file.name), {
-			method: 'POST',
-			headers: { Accept: 'application/json', 'X-CSRF-Token': csrf, 'Content-Type': 'application/octet-stream' },
-			credentials: 'same-origin',
-			body: file,
-		});
-	} catch (e) {
-		throw new ApiError(0, 'network', String(e), null);
-	}
-	const j = await r.json().catch(() => null);
-	if (!r.ok) {
-		const e = (j && j.error) || {};
-		const err = new ApiError(r.status, e.code || 'http_' + r.status, e.message || '', e.field);
-		if (r.status === 401 && onSignedOut) onSignedOut(err);
-		throw err;
-	}
-	return j;
-}
 
 // errorText is what a person reads for err: the catalogue's sentence for its code, the field
 // it names, and the server's own words as detail.
@@ -151,6 +130,7 @@ export async function all(path, max) {
 // err.body holds the whole answer.
 export async function upload(path, file, contentType) {
 	let r;
+	lastRequest = Date.now();
 	try {
 		r = await fetch('/api/v1' + path, {
 			method: 'POST',

@@ -11,8 +11,14 @@ import { Todo } from './pages/todo.js';
 import { NoticeList, NoticeDetail, NoticeNew } from './pages/notices.js';
 import { IncidentList, IncidentDetail, IncidentNew } from './pages/incidents.js';
 import { AssetList, AssetDetail, AssetForm, AssetImport } from './pages/assets.js';
-import { Accounts, Tokens, Audit } from './pages/admin.js';
+import { Accounts, Tokens, Audit, Roles } from './pages/admin.js';
 import { AssessList, AssessSheet } from './pages/assess.js';
+import { Matrix, Units, People } from './pages/org.js';
+import { Duties } from './pages/duties.js';
+import { SessionClock } from './session.js';
+import { TotpPage } from './pages/totp.js';
+
+const ADMINS = ['sysadmin', 'secadmin', 'auditadmin'];
 
 function navFor(role) {
 	if (BUSINESS.includes(role))
@@ -21,10 +27,12 @@ function navFor(role) {
 			['/notices', 'nav.notices'],
 			['/incidents', 'nav.incidents'],
 			['/assets', 'nav.assets'],
+			['/org', 'nav.org'],
+			['/duties', 'nav.duties'],
 			['/assess', 'nav.assess'],
 		];
 	if (role === 'sysadmin') return [['/accounts', 'nav.accounts']];
-	if (role === 'secadmin') return [['/tokens', 'nav.tokens']];
+	if (role === 'secadmin') return [['/roles', 'nav.roles'], ['/tokens', 'nav.tokens']];
 	if (role === 'auditadmin') return [['/audit', 'nav.audit']];
 	return [];
 }
@@ -50,6 +58,7 @@ function Page({ route, account }) {
 	const [a, b] = route.parts;
 	const business = BUSINESS.includes(account.role);
 	if (a === 'password') return html`<${PasswordPage} account=${account} />`;
+	if (a === 'totp') return html`<${TotpPage} account=${account} />`;
 	if (!a) return business ? html`<${Todo} account=${account} />` : html`<${AdminHome} account=${account} />`;
 	// the pages of the daily work: lists, a new record, one record, its edit and the import
 	if (business && a === 'notices' && !b) return html`<${NoticeList} route=${route} account=${account} />`;
@@ -65,6 +74,11 @@ function Page({ route, account }) {
 	if (business && a === 'incidents') return b ? html`<${IncidentDetail} id=${b} account=${account} />` : html`<${IncidentList} route=${route} />`;
 	if (business && a === 'assets') return html`<${AssetList} route=${route} />`;
 	if (business && a === 'assess') return b ? html`<${AssessSheet} id=${b} account=${account} />` : html`<${AssessList} route=${route} account=${account} />`;
+	if (business && a === 'org' && b === 'units') return html`<${Units} account=${account} />`;
+	if (business && a === 'org' && b === 'people') return html`<${People} account=${account} />`;
+	if (business && a === 'org' && !b) return html`<${Matrix} route=${route} account=${account} />`;
+	if (business && a === 'duties') return html`<${Duties} route=${route} account=${account} />`;
+	if (account.role === 'secadmin' && a === 'roles') return html`<${Roles} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'secadmin' && a === 'tokens') return html`<${Tokens} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
@@ -81,6 +95,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 			<div class="who">
 				<span class="user" data-test="who">${name}<small>${label('acct', account.role)}</small></span>
 				<a class="hdr-link" href="#/password">${t('nav.password')}</a>
+				<a class="hdr-link" href="#/totp">${t('nav.totp')}</a>
 				<button type="button" class="link lang" title=${t('lang.switch_title')} onClick=${onLang}>${t('lang.switch')}</button>
 				<button type="button" class="link" onClick=${onSignOut}>${t('nav.signout')}</button>
 			</div>
@@ -88,6 +103,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 		<nav class="side" aria-label=${t('nav.menu')}>
 			<ul>${items.map(([p, k]) => html`<li><a href=${'#' + p} class=${active(p, route.path) ? 'on' : ''} aria-current=${active(p, route.path) ? 'page' : null}>${t(k)}</a></li>`)}</ul>
 		</nav>
+		<${SessionClock} onSignOut=${onSignOut} />
 		<main id="main" tabindex="-1"><${Page} route=${route} account=${account} key=${route.path} /></main>
 	</div>`;
 }
@@ -151,6 +167,8 @@ function App() {
 	if (account === null) return html`<${Login} notice=${notice} onSignedIn=${signedIn} onLang=${onLang} />`;
 	if (account.password_expired)
 		return html`<${PasswordPage} account=${account} forced=${true} onChanged=${(acc) => setAccount(acc)} onSignOut=${onSignOut} onLang=${onLang} />`;
+	if (ADMINS.includes(account.role) && !account.totp_enabled)
+		return html`<${TotpPage} account=${account} forced=${true} onDone=${(acc) => setAccount(acc)} onSignOut=${onSignOut} onLang=${onLang} />`;
 	if (route.path === '/login') {
 		navigate('/');
 		return null;

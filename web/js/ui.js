@@ -106,3 +106,25 @@ export function UnitName({ code, units }) {
 	const u = units && units.get(code);
 	return u ? html`<span title=${code}>${u.name}</span>` : html`<span class="code">${code}</span>`;
 }
+
+// useSubmit: one form's request — busy while it runs, the API's refusal kept (ErrorBox and
+// FieldError show it); what was typed stays in the form's own state whatever the answer.
+// run(fn) answers whether fn succeeded.
+export function useSubmit() {
+	const [error, setError] = useState(null);
+	const [busy, setBusy] = useState(false);
+	const run = async (fn) => {
+		setBusy(true);
+		setError(null);
+		let ok = true;
+		try {
+			await fn();
+		} catch (err) {
+			setError(err);
+			ok = false;
+		}
+		setBusy(false);
+		return ok;
+	};
+	return { error, busy, run };
+}

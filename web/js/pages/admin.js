@@ -1,28 +1,145 @@
 // admin.js — the three administrators' pages, each reachable only by its own role (三员分立):
-// accounts (system administrator), API tokens (security administrator), the audit log (audit
-// administrator). They read for now; the acts are on the command line and in the API.
-import { useState } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, Empty, Badge, Pager } from '../ui.js';
+// accounts (system administrator: open, disable, enable, unlock), roles and scopes and API tokens
+// (security administrator), the audit log with its filters, an entry's before and after, and
+// the verification of its chain (audit administrator).
+import { useState, useEffect } from '../../vendor/hooks.js';
+import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, useSubmit } from '../ui.js';
 import { t, label } from '../i18n.js';
-import { get, query } from '../api.js';
+import { api, get, query } from '../api.js';
+import { navigate, withQuery, BUSINESS } from '../route.js';
 import { fmtTime, fmtDate } from '../format.js';
 
-function Frame({ title, children }) {
-	return html`<section class="page"><h1>${title}</h1><p class="hint">${t('admin.readonly_todo')}</p>${children}</section>`;
+function Frame({ title, hint, children }) {
+	return html`<section class="page"><h1>${title}</h1>${hint && html`<p class="hint">${hint}</p>`}${children}</section>`;
+}
+
+function state(a) {
+	if (a.disabled) return html`<${Badge} tone="muted">${t('admin.disabled')}<//>`;
+	if (a.locked) return html`<${Badge} tone="bad">${t('admin.locked')}<//>`;
+	return html`<${Badge} tone="good">${t('admin.active')}<//>`;
+}
+
+function NewAccount({ onSaved }) {
+	const [v, setV] = useState({ name: '', display: '' });
+	const [done, setDone] = useState('');
+	const { error, busy, run } = useSubmit();
+	const submit = (e) => {
+		e.preventDefault();
+		setDone('');
+		run(async () => {
+			const a = await api('POST', '/accounts', { name: v.name.trim(), ...(v.display.trim() ? { display: v.display.trim() } : {}) });
+			setDone(a.name);
+			setV({ name: '', display: '' });
+			onSaved();
+		});
+	};
+	return html`<details class="card" open=${!!error}>
+		<summary>${t('admin.new_account')}</summary>
+		<form class="grid2" onSubmit=${submit} novalidate data-test="new-account">
+			<label>${t('admin.name')}<input name="name" autocapitalize="off" spellcheck="false" value=${v.name} onInput=${(e) => setV({ ...v, name: e.target.value })} aria-invalid=${error && error.field === 'name' ? 'true' : null} />
+				<small class="hint block">${t('admin.name_hint')}</small><${FieldError} error=${error} field="name" /></label>
+			<label>${t('admin.display')}<input name="display" value=${v.display} onInput=${(e) => setV({ ...v, display: e.target.value })} /><${FieldError} error=${error} field="display" /></label>
+			<${ErrorBox} error=${error} fields=${['name', 'display']} />
+			${done && html`<p class="ok-box wide" role="status">${t('admin.created_next', { name: done })}</p>`}
+			<div class="buttons"><button type="submit" disabled=${busy}>${t('admin.create')}</button></div>
+		</form>
+	</details>`;
+}
+
+// Reset: a password the person must change at the next sign-in (POST /accounts/{id}/password)
+function Reset({ a, onDone }) {
+	const [pw, setPw] = useState('');
+	const { error, busy, run } = useSubmit();
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('POST', '/accounts/' + a.id + '/password', { password: pw });
+			setPw('');
+			onDone(a.name);
+		});
+	};
+	return html`<form class="inline-form" onSubmit=${submit} novalidate data-test="reset">
+		<label>${t('admin.reset_password')}<input name="password" type="text" autocomplete="off" spellcheck="false" value=${pw} onInput=${(e) => setPw(e.target.value)}
+			aria-invalid=${error && error.field === 'password' ? 'true' : null} /><${FieldError} error=${error} field="password" /></label>
+		<button type="submit" class="secondary" disabled=${busy || !pw}>${t('admin.reset')}</button>
+		<${ErrorBox} error=${error} fields=${['password']} />
+	</form>`;
 }
 
 export function Accounts() {
 	const { data, error, loading, reload } = useLoad(() => get('/accounts'), []);
+	const [actError, setActError] = useState(null);
+	const [resetting, setResetting] = useState(null);
+	const [reset, setReset] = useState('');
 	const items = data ? data.items || data : [];
-	return html`<${Frame} title=${t('admin.accounts')}>
-		<${ErrorBox} error=${error} retry=${reload} />
+	const act = async (a, body) => {
+		setActError(null);
+		try {
+			await api('PATCH', '/accounts/' + a.id, body);
+			reload();
+		} catch (err) {
+			setActError(err);
+		}
+	};
+	return html`<${Frame} title=${t('admin.accounts')} hint=${t('admin.accounts_hint')}>
+		<${NewAccount} onSaved=${reload} />
+		<${ErrorBox} error=${error || actError} retry=${error ? reload : null} />
+		${reset && html`<p class="ok-box" role="status" data-test="reset-done">${t('admin.reset_done', { name: reset })}</p>`}
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
-			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.display')}</th><th>${t('admin.role')}</th><th>${t('admin.totp')}</th><th>${t('admin.state')}</th><th>${t('admin.last_login')}</th></tr></thead>
-				<tbody>${items.map((a) => html`<tr><td class="code">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
+			? html`<div class="scroll"><table class="list" data-test="accounts"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.display')}</th><th>${t('admin.role')}</th><th>${t('admin.totp')}</th><th>${t('admin.state')}</th><th>${t('admin.last_login')}</th><th>${t('admin.acts')}</th></tr></thead>
+				<tbody>${items.map((a) => html`<tr data-name=${a.name}><td class="code">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
 					<td>${a.totp_enabled ? t('common.yes') : t('common.no')}</td>
-					<td>${a.disabled ? html`<${Badge} tone="muted">${t('admin.disabled')}<//>` : a.locked ? html`<${Badge} tone="bad">${t('admin.locked')}<//>` : html`<${Badge} tone="good">${t('admin.active')}<//>`}</td>
-					<td class="nowrap">${fmtTime(a.last_login_at)}</td></tr>`)}</tbody></table></div>`
+					<td>${state(a)}${!a.password_set ? html` <${Badge} tone="warn">${t('admin.no_password')}<//>` : ''}</td>
+					<td class="nowrap">${fmtTime(a.last_login_at)}</td>
+					<td class="nowrap">${a.locked && !a.disabled && html`<button type="button" class="link small" onClick=${() => act(a, { locked: false })}>${t('admin.unlock')}</button> `}
+						${a.disabled
+							? html`<button type="button" class="link small" onClick=${() => act(a, { disabled: false })}>${t('admin.enable')}</button>`
+							: html`<button type="button" class="link small" onClick=${() => act(a, { disabled: true })}>${t('admin.disable')}</button>`}
+						<button type="button" class="link small" aria-expanded=${resetting === a.id ? 'true' : 'false'} onClick=${() => setResetting(resetting === a.id ? null : a.id)}>${t('admin.reset')}</button></td></tr>
+					${resetting === a.id && html`<tr class="detail-row"><td colspan="7"><${Reset} a=${a} onDone=${(n) => { setResetting(null); setReset(n); reload(); }} /><p class="hint">${t('admin.reset_hint')}</p></td></tr>`}`)}</tbody></table></div>
+				`
+			: html`<${Empty} text=${t('admin.empty')} />`)}
+	<//>`;
+}
+
+const ROLES = [...BUSINESS, 'sysadmin', 'secadmin', 'auditadmin'];
+
+function RoleRow({ a, units, onSaved }) {
+	const [role, setRole] = useState(a.role === 'none' ? '' : a.role);
+	const [unit, setUnit] = useState(a.unit ? a.unit.code : '');
+	const { error, busy, run } = useSubmit();
+	const business = BUSINESS.includes(role);
+	const save = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('PUT', '/accounts/' + a.id + '/role', { role, unit: business ? unit || null : null });
+			onSaved();
+		});
+	};
+	const changed = role !== a.role || (business && unit !== (a.unit ? a.unit.code : ''));
+	return html`<tr data-name=${a.name}>
+		<td><span class="code">${a.name}</span><small class="muted block">${a.display || ''}</small></td>
+		<td>${label('acct', a.role)}${a.unit ? html`<small class="muted block">${a.unit.name}</small>` : ''}${a.disabled ? html` <${Badge} tone="muted">${t('admin.disabled')}<//>` : ''}</td>
+		<td><form class="inline-form" onSubmit=${save} novalidate>
+			<label><span class="sr">${t('admin.role')}</span><select name="role" value=${role} onChange=${(e) => setRole(e.target.value)}>
+				<option value="">${t('admin.choose_role')}</option>${ROLES.map((r) => html`<option value=${r}>${label('acct', r)}</option>`)}</select><${FieldError} error=${error} field="role" /></label>
+			${business && html`<label><span class="sr">${t('admin.unit')}</span><select name="unit" value=${unit} onChange=${(e) => setUnit(e.target.value)}>
+				<option value="">${t('admin.choose_unit')}</option>${units.map((u) => html`<option value=${u.code}>${u.name}</option>`)}</select><${FieldError} error=${error} field="unit" /></label>`}
+			<button type="submit" class="secondary" disabled=${busy || !changed || !role}>${t('common.save')}</button>
+			<${ErrorBox} error=${error} fields=${['role', 'unit']} />
+		</form></td>
+	</tr>`;
+}
+
+export function Roles() {
+	const { data, error, loading, reload } = useLoad(() => get('/roles'), []);
+	return html`<${Frame} title=${t('admin.roles')} hint=${t('admin.roles_hint')}>
+		<${ErrorBox} error=${error} retry=${reload} />
+		${loading && !data && html`<${Loading} />`}
+		${data && (data.items.length
+			? html`<div class="scroll"><table class="list" data-test="roles"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.current_role')}</th><th>${t('admin.give_role')}</th></tr></thead>
+				<tbody>${data.items.map((a) => html`<${RoleRow} key=${a.id + a.role + (a.unit ? a.unit.code : '')} a=${a} units=${data.units} onSaved=${reload} />`)}</tbody></table></div>`
 			: html`<${Empty} text=${t('admin.empty')} />`)}
 	<//>`;
 }
@@ -37,22 +154,77 @@ export function Tokens() {
 			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th></tr></thead>
 				<tbody>${items.map((k) => html`<tr><td>${k.label}</td><td>${label('acct', k.role)}</td><td class="nowrap">${fmtTime(k.created_at)}</td><td class="nowrap">${fmtDate(k.expires_at)}</td>
 					<td>${k.revoked_at ? html`<${Badge} tone="muted">${t('admin.revoked')}<//>` : html`<${Badge} tone="good">${t('admin.active')}<//>`}</td></tr>`)}</tbody></table></div>`
-			: html`<${Empty} text=${t('admin.empty')} />`)}
+			: html`<${Empty} text=${t('admin.tokens_none')} />`)}
 	<//>`;
 }
 
-export function Audit() {
+const OUTCOMES = ['ok', 'denied', 'invalid', 'failed', 'locked'];
+const FILTERS = ['actor', 'action', 'outcome', 'from', 'to'];
+
+function pretty(s) {
+	if (!s) return t('common.empty');
+	try {
+		return JSON.stringify(JSON.parse(s), null, 2);
+	} catch (e) {
+		return s;
+	}
+}
+
+function Verify() {
+	const [r, setR] = useState(null);
+	const { error, busy, run } = useSubmit();
+	const verify = () => run(async () => setR(await get('/audit/verify')));
+	return html`<div class="verify">
+		<button type="button" onClick=${verify} disabled=${busy} data-test="verify">${busy ? t('admin.verifying') : t('admin.verify')}</button>
+		<${ErrorBox} error=${error} />
+		${r && (r.intact
+			? html`<p class="ok-box" role="status" data-test="verify-ok">${t('admin.intact', { first: r.first, last: r.last })}<small class="block code">${r.head}</small></p>`
+			: html`<p class="error" role="alert" data-test="verify-bad">${t('admin.broken', { seq: r.broken_seq, why: r.why || '' })}</p>`)}
+	</div>`;
+}
+
+export function Audit({ route }) {
+	const f = {};
+	for (const k of FILTERS) f[k] = route.query.get(k) || '';
+	const [form, setForm] = useState(f);
+	// the address is the filter: a link or the back button changes it under the form
+	useEffect(() => setForm(f), [FILTERS.map((k) => f[k]).join('\n')]);
 	const [cursors, setCursors] = useState([]);
+	const [open, setOpen] = useState(null);
 	const cursor = cursors[cursors.length - 1] || '';
-	const { data, error, loading, reload } = useLoad(() => get('/audit' + query({ limit: 50, cursor })), [cursor]);
-	return html`<${Frame} title=${t('admin.audit')}>
-		<${ErrorBox} error=${error} retry=${reload} />
+	const q = { ...f, from: f.from ? f.from + 'T00:00' : '', to: f.to ? f.to + 'T23:59:59' : '' };
+	const { data, error, loading, reload } = useLoad(() => get('/audit' + query({ ...q, limit: 50, cursor })), [...FILTERS.map((k) => f[k]), cursor]);
+	const submit = (e) => {
+		e.preventDefault();
+		setCursors([]);
+		navigate(withQuery('/audit', { ...form, actor: form.actor.trim(), action: form.action.trim() }));
+	};
+	const inp = (k, type) => html`<input name=${k} type=${type || 'text'} value=${form[k]} onInput=${(e) => setForm({ ...form, [k]: e.target.value })} />`;
+	return html`<${Frame} title=${t('admin.audit')} hint=${t('admin.audit_hint')}>
+		<${Verify} />
+		<form class="filters" onSubmit=${submit} data-test="audit-filters">
+			<label>${t('admin.actor')}${inp('actor')}</label>
+			<label>${t('admin.action')}${inp('action')}<small class="hint block">${t('admin.action_hint')}</small></label>
+			<label>${t('admin.outcome')}<select name="outcome" value=${form.outcome} onChange=${(e) => setForm({ ...form, outcome: e.target.value })}>
+				<option value="">${t('common.all')}</option>${OUTCOMES.map((o) => html`<option value=${o}>${label('outcome', o)}</option>`)}</select></label>
+			<label>${t('admin.from')}${inp('from', 'date')}</label>
+			<label>${t('admin.to')}${inp('to', 'date')}</label>
+			<div class="buttons"><button type="submit">${t('common.search')}</button>
+				${FILTERS.some((k) => f[k]) && html`<button type="button" class="link" onClick=${() => { setForm({ actor: '', action: '', outcome: '', from: '', to: '' }); navigate('/audit'); }}>${t('common.reset')}</button>`}</div>
+		</form>
+		<${ErrorBox} error=${error} retry=${reload} fields=${[]} />
 		${loading && !data && html`<${Loading} />`}
 		${data && (data.items.length
-			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.at')}</th><th>${t('admin.actor')}</th><th>${t('admin.action')}</th><th>${t('admin.object')}</th><th>${t('admin.outcome')}</th></tr></thead>
-				<tbody>${data.items.map((e) => html`<tr><td class="nowrap">${fmtTime(e.at)}</td><td class="code">${e.actor}</td><td class="code">${e.action}</td><td class="code">${e.object || ''}</td>
-					<td><${Badge} tone=${e.outcome === 'ok' ? 'good' : 'warn'}>${e.outcome}<//></td></tr>`)}</tbody></table></div>`
-			: html`<${Empty} text=${t('admin.empty')} />`)}
+			? html`<div class="scroll"><table class="list" data-test="audit"><thead><tr><th>${t('admin.seq')}</th><th>${t('admin.at')}</th><th>${t('admin.actor')}</th><th>${t('admin.action')}</th><th>${t('admin.object')}</th><th>${t('admin.outcome')}</th></tr></thead>
+				<tbody>${data.items.map((e) => html`<tr>
+					<td><button type="button" class="link small" aria-expanded=${open === e.seq ? 'true' : 'false'} onClick=${() => setOpen(open === e.seq ? null : e.seq)}>${e.seq}</button></td>
+					<td class="nowrap">${fmtTime(e.at)}</td><td class="code">${e.actor}${e.ip ? html`<small class="muted block">${e.ip}</small>` : ''}</td><td class="code">${e.action}</td><td class="code">${e.object || ''}</td>
+					<td><${Badge} tone=${e.outcome === 'ok' ? 'good' : 'warn'}>${label('outcome', e.outcome)}<//></td></tr>
+					${open === e.seq && html`<tr class="detail-row"><td colspan="6"><div class="diff" data-test="diff">
+						<div><h3>${t('admin.before')}</h3><pre>${pretty(e.before)}</pre></div>
+						<div><h3>${t('admin.after')}</h3><pre>${pretty(e.after)}</pre></div>
+						<p class="hint code wide">${t('admin.hash')}: ${e.hash}</p></div></td></tr>`}`)}</tbody></table></div>`
+			: html`<${Empty} text=${t('admin.audit_none')} />`)}
 		${data && html`<${Pager} next=${data.next} cursors=${cursors} onPage=${setCursors} count=${data.items.length} />`}
 	<//>`;
 }

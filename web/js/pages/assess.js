@@ -222,7 +222,7 @@ function Attach({ sheet, onDone }) {
 		setBusy(true);
 		setError(null);
 		try {
-			await upload('/assessments/' + sheet.id + '/files', file);
+			await upload('/assessments/' + sheet.id + '/files?name=' + encodeURIComponent(file.name), file);
 			e.target.reset();
 			onDone();
 		} catch (err) {

@@ -1,14 +1,15 @@
 // todo.js — 待办: what is overdue, what falls due today and next (GET /deadlines), the notices
 // not yet closed and the incidents still open, for the signed-in person's scope.
+import { useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, UnitName } from '../ui.js';
-import { t, label } from '../i18n.js';
-import { get, all } from '../api.js';
+import { t, label, currentLang } from '../i18n.js';
+import { get } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
-import { Bars } from './charts.js';
+import { Bars, Stacked } from './charts.js';
 
 const SHOW = 8;
 const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
-const GRADES = ['一般', '较大', '重大', '特别重大'];
+const GRADES = ['general', 'larger', 'major', 'especially_major']; // the summary's by_grade keys
 
 function Deadlines({ items, units, none }) {
 	if (!items.length) return html`<${Empty} text=${none} />`;
@@ -35,35 +36,115 @@ function More({ shown, total, href }) {
 	return total > shown ? html`<p><a href=${href}>${t('todo.more')}</a></p>` : null;
 }
 
+// the lists: each read one page (the overdue and today's notices, at most 50 each; the next ones
+// and the newest incidents, a few) — never every notice or incident of the scope
 async function load() {
-	const [overdue, today, upcoming, notices, incidents] = await Promise.all([
+	const [overdue, today, upcoming, nOver, nToday, nOpen, incidents] = await Promise.all([
 		get('/deadlines?state=overdue&limit=50'),
 		get('/deadlines?state=due_today&limit=50'),
 		get('/deadlines?state=open&limit=' + SHOW),
-		all('/notices', 1000),
-		all('/incidents', 1000),
+		get('/notices?state=overdue&limit=50'),
+		get('/notices?state=due_today&limit=50'),
+		get('/notices?state=open&limit=' + SHOW),
+		get('/incidents?sort=-id&limit=' + 2 * SHOW),
 	]);
 	// a notice not yet closed whose deadline passed or is today is a row of those lists too
 	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due, workdays_left: n.workdays_left });
-	const open = notices.filter((n) => n.stage !== 'verified');
+	const live = (n) => n.stage !== 'verified';
+	const over = nOver.items.filter(live);
+	const due = nToday.items.filter(live);
 	return {
-		overdue: [...open.filter((n) => n.state === 'overdue').map(row), ...overdue.items],
-		overdueMore: !!overdue.next,
-		today: [...open.filter((n) => n.state === 'due_today').map(row), ...today.items],
+		overdue: [...over.map(row), ...overdue.items],
+		overdueMore: !!overdue.next || !!nOver.next,
+		today: [...due.map(row), ...today.items],
 		upcoming: upcoming.items,
-		allNotices: notices,
-		allIncidents: incidents,
-		notices: notices.filter((n) => n.stage !== 'verified').sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999')),
-		incidents: incidents.filter((i) => !i.handling_ended || i.report_state === 'overdue' || i.report_state === 'open' || i.report_state === 'due_today'),
+		notices: [...over, ...due, ...nOpen.items.filter(live)].sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999')),
+		noticesMore: !!nOpen.next,
+		incidents: incidents.items.filter((i) => !i.handling_ended || i.report_state === 'overdue' || i.report_state === 'open' || i.report_state === 'due_today'),
+		incidentsMore: !!incidents.next,
 	};
+}
+
+// the summary and the first gaps, read beside the lists (the summary counts the whole scope:
+// the slowest read of the page, drawn when it comes)
+async function loadSummary() {
+	const [summary, gaps] = await Promise.all([get('/summary'), get('/gaps?limit=' + SHOW)]);
+	return { summary, gaps };
+}
+
+const GAP_RULES = ['role.missing', 'role.overlap', 'asset.unanswered', 'mlps.unfiled', 'mlps.unassessed', 'budget.low'];
+const DONE = ['done_on_time', 'done_late'];
+const DUE = ['overdue', 'due_today', 'open'];
+
+// gapHref: the list a gap is fixed in — the matrix for a role, the systems for a system's gap
+function gapHref(g) {
+	if (g.rule.startsWith('role.')) return '#/org';
+	if (g.rule === 'budget.low') return '#/duties/projects';
+	return g.asset ? '#/assets?q=' + encodeURIComponent(g.asset) : '#/assets';
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// monthName: "2026-03" as 3月 / Mar
+function monthName(ym) {
+	const m = Number(ym.slice(5));
+	return currentLang() === 'en' ? MONTHS_EN[m - 1] : m + '月';
+}
+
+function sum(o, keys) {
+	return keys.reduce((n, k) => n + ((o && o[k]) || 0), 0);
+}
+
+// Summary: GET /summary — this year's duties done vs due, the gaps, notices answered on time per
+// month, incidents by grade, each number a link to the list it counts
+function Summary({ s, gaps, units }) {
+	// for bench/web: when the summary was first drawn, on the browser's own timeline
+	useEffect(() => {
+		if (!performance.getEntriesByName('cd-summary-drawn').length) performance.mark('cd-summary-drawn');
+	}, []);
+	const duty = s.obligations.duty;
+	const totalGaps = sum(s.gaps, GAP_RULES);
+	const months = s.notices.by_month;
+	return html`<div class="tiles tiles-sub" data-test="summary">
+			<a class="tile ${sum(duty, ['overdue']) ? 'bad' : 'good'}" href="#/duties" data-test="duties-done">
+				<strong>${sum(duty, DONE)} / ${sum(duty, [...DONE, ...DUE])}</strong><span>${t('todo.duties_done')}</span></a>
+			<a class="tile ${sum(duty, ['overdue']) ? 'bad' : 'good'}" href="#/duties?state=overdue" data-test="duties-overdue">
+				<strong>${sum(duty, ['overdue'])}</strong><span>${t('todo.duties_overdue')}</span></a>
+			<a class="tile ${totalGaps ? 'warn' : 'good'}" href="#sec-gaps" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-gaps').scrollIntoView(); }} data-test="gaps-total">
+				<strong>${totalGaps}</strong><span>${t('todo.gaps')}</span></a>
+			<a class="tile ${s.incidents.open ? 'warn' : 'good'}" href="#/incidents" data-test="incidents-total">
+				<strong>${s.incidents.total}</strong><span>${t('todo.incidents_total')}</span></a>
+		</div>
+		<div class="charts">
+			<${Stacked} title=${t('todo.chart_months')} categories=${months.map((m) => monthName(m.month))}
+				series=${[
+					{ name: t('todo.on_time'), values: months.map((m) => m.on_time), color: '#2f855a', href: () => '#/notices?state=done_on_time' },
+					{ name: t('todo.late'), values: months.map((m) => m.late), color: '#c05621', href: () => '#/notices?state=done_late' },
+					{ name: t('todo.not_yet'), values: months.map((m) => m.open), color: '#a0aec0', href: () => '#/notices' },
+				]} />
+			<${Bars} title=${t('todo.chart_duties')} color="#2f855a" items=${[...DONE, ...DUE].map((st) => ({ name: label('state', st), value: duty[st] || 0, href: '#/duties?state=' + st }))} />
+		</div>
+		<h2 id="sec-gaps">${t('todo.gaps')}</h2>
+		${gaps.items.length
+			? html`<div class="scroll"><table class="list" data-test="gaps">
+				<thead><tr><th>${t('todo.gap_rule')}</th><th>${t('todo.col_article')}</th><th>${t('todo.gap_where')}</th></tr></thead>
+				<tbody>${gaps.items.map((g) => html`<tr>
+					<td class="nowrap"><a href=${gapHref(g)}>${label('rule', g.rule)}</a></td>
+					<td class="nowrap">${g.article || t('common.empty')}</td>
+					<td>${g.unit ? html`<${UnitName} code=${g.unit} units=${units} />` : ''}${g.asset ? html` <span class="code tag">${g.asset}</span>` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
+				${totalGaps > gaps.items.length && html`<p class="hint">${t('todo.gaps_more', { n: totalGaps })}</p>`}`
+			: html`<${Empty} text=${t('todo.gaps_none')} />`}`;
 }
 
 export function Todo() {
 	const { data, error, loading, reload } = useLoad(load, []);
+	const sum = useLoad(loadSummary, []);
 	const units = useUnits();
 	if (loading && !data) return html`<section class="page"><h1>${t('todo.title')}</h1><${Loading} /></section>`;
 	if (error) return html`<section class="page"><h1>${t('todo.title')}</h1><${ErrorBox} error=${error} retry=${reload} /></section>`;
 	const d = data;
+	// not closed: every notice not yet verified (the summary counts them all; until it comes, those
+	// of the lists)
+	const notClosed = sum.data ? sum.data.summary.notices.total - (sum.data.summary.notices.by_stage.verified || 0) : d.notices.length;
 	return html`<section class="page todo">
 		<h1>${t('todo.title')}</h1>
 		<div class="tiles">
@@ -71,14 +152,18 @@ export function Todo() {
 				<strong>${d.overdue.length}${d.overdueMore ? '+' : ''}</strong><span>${t('todo.overdue')}</span></a>
 			<a class="tile ${d.today.length ? 'warn' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-today').scrollIntoView(); }}>
 				<strong>${d.today.length}</strong><span>${t('todo.due_today')}</span></a>
-			<a class="tile ${d.notices.length ? 'info' : 'good'}" href="#/notices"><strong>${d.notices.length}</strong><span>${t('todo.open_notices')}</span></a>
-			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}</strong><span>${t('todo.open_incidents')}</span></a>
+			<a class="tile ${notClosed ? 'info' : 'good'}" href="#/notices" data-test="notices-open"><strong>${notClosed}${!sum.data && d.noticesMore ? '+' : ''}</strong><span>${t('todo.open_notices')}</span></a>
+			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}${d.incidentsMore ? '+' : ''}</strong><span>${t('todo.open_incidents')}</span></a>
 		</div>
 
-		<div class="charts">
-			<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: d.allNotices.filter((n) => n.stage === st).length }))} />
-			<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: d.allIncidents.filter((i) => i.grade === g).length }))} />
-		</div>
+		<${ErrorBox} error=${sum.error} retry=${sum.reload} />
+		${sum.loading && !sum.data && html`<${Loading} />`}
+		${sum.data &&
+		html`<${Summary} s=${sum.data.summary} gaps=${sum.data.gaps} units=${units} />
+			<div class="charts">
+				<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: sum.data.summary.notices.by_stage[st] || 0, href: '#/notices' }))} />
+				<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: sum.data.summary.incidents.by_grade[g] || 0, href: '#/incidents' }))} />
+			</div>`}
 
 		<h2 id="sec-overdue">${t('todo.overdue')}</h2>
 		<${Deadlines} items=${d.overdue} units=${units} none=${t('todo.none_overdue')} />
@@ -101,7 +186,7 @@ export function Todo() {
 						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due, n.workdays_left) : html`<${StateBadge} state=${n.state} />`}</td>
 					</tr>`
 				)}</tbody></table></div>
-				<${More} shown=${SHOW} total=${d.notices.length} href="#/notices" />`
+				<${More} shown=${SHOW} total=${d.notices.length + (d.noticesMore ? 1 : 0)} href="#/notices" />`
 			: html`<${Empty} text=${t('todo.none_notices')} />`}
 
 		<h2>${t('todo.open_incidents')}</h2>
@@ -116,7 +201,7 @@ export function Todo() {
 						<td>${i.handling_ended ? t('incidents.handling_ended') : t('incidents.handling_open')}</td>
 					</tr>`
 				)}</tbody></table></div>
-				<${More} shown=${SHOW} total=${d.incidents.length} href="#/incidents" />`
+				<${More} shown=${SHOW} total=${d.incidents.length + (d.incidentsMore ? 1 : 0)} href="#/incidents" />`
 			: html`<${Empty} text=${t('todo.none_incidents')} />`}
 	</section>`;
 }
