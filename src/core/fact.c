@@ -15,13 +15,14 @@ struct fact_def {
 };
 
 static const struct fact_def defs[FACT__MAX] = {
+	[FACT_ATTACKED] = {"attacked", FACT_BOOL, "受到网络攻击", NULL},
 	[FACT_TAMPERED] = {"tampered", FACT_BOOL, "被攻击篡改", NULL},
 	[FACT_HARMFUL_INFO_SPREAD_WIDE] = {"harmful_info_spread_wide", FACT_BOOL,
 					   "有害信息大面积扩散", NULL},
 	[FACT_REPORTED_TIMELY] = {"reported_timely", FACT_BOOL, "及时报告", NULL},
 	[FACT_HANDLED_TIMELY] = {"handled_timely", FACT_BOOL, "及时处置", NULL},
 	[FACT_PARALYSIS_HOURS] = {"paralysis_hours", FACT_NUMBER, "瘫痪时长（小时）", NULL},
-	[FACT_PARALYSED] = {"paralysed", FACT_BOOL, "网络受攻击而瘫痪", NULL},
+	[FACT_PARALYSED] = {"paralysed", FACT_BOOL, "瘫痪（中断）", NULL},
 	[FACT_STATE_SECRET_LEAK] = {"state_secret_leak", FACT_BOOL, "国家秘密泄露", NULL},
 	[FACT_IMPORTANT_DATA_LEAK] = {"important_data_leak", FACT_BOOL, "重要数据泄露", NULL},
 	[FACT_PERSONAL_INFO_LEAK_LARGE] = {"personal_info_leak_large", FACT_BOOL,

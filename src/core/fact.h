@@ -12,12 +12,13 @@
 
 /* The facts, in the order of docs/conditions.md. Booleans unless marked. */
 enum fact {
+	FACT_ATTACKED,                    /* 受到网络攻击 (from the class, or a person) */
 	FACT_TAMPERED,                    /* 被攻击篡改 */
 	FACT_HARMFUL_INFO_SPREAD_WIDE,    /* 有害信息大面积扩散 */
 	FACT_REPORTED_TIMELY,             /* 及时报告 */
 	FACT_HANDLED_TIMELY,              /* 及时处置 */
 	FACT_PARALYSIS_HOURS,             /* number: 瘫痪时长（小时） */
-	FACT_PARALYSED,                   /* 网络受攻击而瘫痪 */
+	FACT_PARALYSED,                   /* 瘫痪（中断）, whatever the cause */
 	FACT_STATE_SECRET_LEAK,           /* 国家秘密泄露 */
 	FACT_IMPORTANT_DATA_LEAK,         /* 重要数据泄露 */
 	FACT_PERSONAL_INFO_LEAK_LARGE,    /* 大面积个人信息泄露 */

@@ -761,6 +761,24 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 						    : "the register: no protection software recorded");
 	}
 
+	/* 受到攻击 (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四）): from the
+	 * class where the class settles it (data/incident-classes.json, "attack"); a person's answer
+	 * on the timeline (the fact attacked) overrides the class. Neither: unknown, and the triggers
+	 * that need an attack ask. */
+	{
+		const struct incident_class *cl =
+			x->class_code ? incident_class_find(env->classes, x->class_code) : NULL;
+
+		if (cl && cl->attack >= 0 && !x->facts.v[FACT_ATTACKED].known) {
+			snprintf(why, sizeof why, "class %s (%s) %s an attack", cl->code, cl->name,
+				 cl->attack ? "is" : "is not");
+			derive_bool(an, x, FACT_ATTACKED, cl->attack, why);
+		} else if (cl && cl->attack >= 0 && x->facts.v[FACT_ATTACKED].b != (cl->attack == 1)) {
+			warn(an, "attacked: a person's answer differs from what the class gives; the "
+				 "answer is used");
+		}
+	}
+
 	an->paralysis_hours = outage_hours(x, at, &an->paralysis_known);
 	if (an->paralysis_known) {
 		snprintf(why, sizeof why, "outage %s – %s", time_format(x->outage_start, t1),

@@ -96,6 +96,8 @@ struct grade_rules {
 struct incident_class {
 	const char *code, *name;
 	bool confirmed;           /* false: the probable name, not checked against the standard */
+	int attack;               /* 1: an incident of the class is an attack, 0: it is not, -1: the
+				   * class does not settle it (a person answers `attacked`) */
 	const char **subclasses;  /* none listed: a subclass is free text */
 	size_t nsubclasses;
 };
@@ -104,6 +106,7 @@ struct incident_classes {
 	struct incident_class *v;
 	size_t n;
 	const char *source;
+	const char *attack_about; /* where the attack column comes from */
 };
 
 /* incident_class_find finds a class by code or name, or NULL. */
@@ -298,6 +301,7 @@ struct incident_env {
 	size_t nevents;
 	const struct incident *incidents;      /* every incident (for the codes of repeats) */
 	size_t nincidents;
+	const struct incident_classes *classes; /* for `attacked` from the class; NULL = none */
 };
 
 /* incident_analyse computes everything the engine says about x at instant `at`: the grade,

@@ -1713,7 +1713,8 @@ static json_t *incidents_json(const struct scenario *s, const struct calendar *c
 					 .events = ev,
 					 .nevents = nev,
 					 .incidents = s->incidents,
-					 .nincidents = s->nincidents};
+					 .nincidents = s->nincidents,
+					 .classes = &s->classes};
 	json_t *list = json_array();
 
 	for (size_t i = 0; *ok && i < s->nincidents; i++) {

@@ -163,6 +163,7 @@ enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct c
 	*env = (struct incident_env){
 		.p = b->p, .rules = &b->rules, .reg = b->reg, .cal = b->cal, .conds = b->conds,
 		.notices = b->notices, .nnotices = b->nnotices, .events = b->events,
-		.nevents = b->nevents, .incidents = b->incidents, .nincidents = b->nincidents};
+		.nevents = b->nevents, .incidents = b->incidents, .nincidents = b->nincidents,
+		.classes = &b->classes};
 	return rc;
 }

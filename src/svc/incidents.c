@@ -321,7 +321,8 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 	*env = (struct incident_env){.p = c->pol->p, .rules = &c->pol->rules, .reg = reg,
 				     .cal = cal, .conds = c->pol->conds, .notices = notices,
 				     .nnotices = nids, .events = ev, .nevents = nev,
-				     .incidents = incidents, .nincidents = ninc};
+				     .incidents = incidents, .nincidents = ninc,
+				     .classes = &c->pol->classes};
 	return CD_OK;
 }
 

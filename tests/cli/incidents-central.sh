@@ -35,6 +35,15 @@ nothing fired when every asked fact is false ; {} ;
 8.2 6 h, a prefecture news site ; {"asset": "NEWS", $O6, "facts": {"handled_timely": false}} ; 8.2
 8.2 6 h, a platform is neither ; {"asset": "PLAT", $O6, "facts": {"handled_timely": false}} ;
 8.2 not handled, no outage recorded ; {"facts": {"handled_timely": false}} ; 8.2?paralysis_hours
+# 受到攻击后 is an element: the fixture's incident is of class network_attack (an attack); an
+# equipment failure or a power cut is none, a class that does not settle it asks, and a person's
+# answer overrides the class
+8.2 6 h, equipment failure ; {"class": "equipment_failure", $O6, "facts": {"handled_timely": false}} ;
+8.2 6 h 01 min, equipment failure ; {"class": "equipment_failure", "outage_start": "2024-05-10T08:00:00+08:00", "outage_end": "2024-05-10T14:01:00+08:00", "facts": {"handled_timely": false}} ;
+8.2 6 h 01 min, an attack ; {"outage_start": "2024-05-10T08:00:00+08:00", "outage_end": "2024-05-10T14:01:00+08:00", "facts": {"handled_timely": false}} ; 8.2
+8.2 6 h, malware: the class does not settle it ; {"class": "malware", $O6, "facts": {"handled_timely": false}} ; 8.2?attacked
+8.2 6 h, malware a person found to be an attack ; {"class": "malware", $O6, "facts": {"handled_timely": false, "attacked": true}} ; 8.2
+8.2 6 h, an attack class a person found to be none ; {$O6, "facts": {"handled_timely": false, "attacked": false}} ;
 # (三) state secrets, personal information on a large scale, national basic data
 8.3 state secret ; {"facts": {"state_secret_leak": true}} ; 8.3
 8.3 personal information on a large scale ; {"facts": {"personal_info_leak_large": true}} ; 8.3
@@ -49,6 +58,8 @@ nothing fired when every asked fact is false ; {} ;
 8.4 CII, economic loss unknown ; {"asset": "CII", "facts": {"handled_timely": false, "major_economic_loss": null}} ; 8.4?major_economic_loss
 8.4 infrastructure not designated CII ; {"asset": "IDC", "facts": {"handled_timely": false, "wide_impact": true}} ;
 8.4 a portal is no CII ; {"facts": {"handled_timely": false, "wide_impact": true}} ; 8.2?paralysis_hours
+8.4 CII down by a power cut (force majeure) ; {"asset": "CII", "class": "force_majeure", "facts": {"handled_timely": false, "wide_impact": true}} ;
+8.4 CII, no class recorded ; {"asset": "CII", "class": null, "facts": {"handled_timely": false, "wide_impact": true}} ; 8.4?attacked
 # (五) concealment, refused cooperation, or a notified problem not rectified in time with
 # serious consequences
 8.5 concealed ; {"facts": {"concealed": true}} ; 8.5

@@ -101,10 +101,18 @@ is '.incidents[0].facts["asset.admin_level"].value' prefecture_or_above
 is '.incidents[0].triggers[0].evidence | join(" / ")' 'harmful_info_spread_wide = false (recorded)'
 inc "$C" "{$O6, \"facts\": {$TS, \"handled_timely\": false}}"
 is '.incidents[0].triggers[0] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.kind = "portal" (the register) / tampered = true (recorded) / harmful_info_spread_wide = true (recorded) / reported_timely = false (report due 2024-05-10T13:00:00+08:00, not reported by as_of) / handled_timely = false (recorded)'
-is '.incidents[0].triggers[1] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.kind = "portal" (the register) / asset.admin_level = "prefecture_or_above" (the register) / handled_timely = false (recorded) / paralysis_hours = 6 (outage 2024-05-10T08:00:00+08:00 – 2024-05-10T14:00:00+08:00)'
+is '.incidents[0].triggers[1] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.kind = "portal" (the register) / asset.admin_level = "prefecture_or_above" (the register) / attacked = true (class network_attack (网络攻击事件) is an attack) / handled_timely = false (recorded) / paralysis_hours = 6 (outage 2024-05-10T08:00:00+08:00 – 2024-05-10T14:00:00+08:00)'
 is '.incidents[0].triggers[1].question' null
 inc "$C" '{"facts": {"handled_timely": null}}'
-is '.incidents[0].triggers[1].question' '受到攻击后是否及时组织处置？'
+is '.incidents[0].triggers[1].question' '是否受到网络攻击？受到攻击后是否及时组织处置？'
+# the attack comes from the class (data/incident-classes.json) and says so; a class that does
+# not settle it leaves it unknown, and a person's answer overrides the class, with a warning
+is '.incidents[0].facts.attacked | [.value, .origin, .why] | map(tostring) | join(" / ")' 'true / derived / class network_attack (网络攻击事件) is an attack'
+inc "$C" '{"class": "malware"}'
+is '.incidents[0].facts.attacked | [.value, .origin] | map(tostring) | join(" ")' 'null unknown'
+inc "$C" '{"class": "equipment_failure", "facts": {"attacked": true}}'
+is '.incidents[0].facts.attacked | [.value, .origin] | map(tostring) | join(" ")' 'true recorded'
+is '.incidents[0].warnings[0]' "attacked: a person's answer differs from what the class gives; the answer is used"
 # an outage that has not ended counts up to as_of, and says so
 inc "$C" '{"outage_start": "2024-05-10T08:00:00+08:00"}' '.as_of = "2024-05-10T15:30:00+08:00"'
 is '.incidents[0].paralysis_hours' 7.5

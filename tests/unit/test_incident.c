@@ -465,6 +465,7 @@ static void facts(void **state)
 	/* central 8.2 on a prefecture-level portal not handled in time: 5.9 h no, 6 h yes */
 	facts_unset(&x.facts, FACT_PARALYSIS_HOURS);
 	facts_set_bool(&x.facts, FACT_HANDLED_TIMELY, false);
+	facts_set_bool(&x.facts, FACT_ATTACKED, true); /* 受到攻击后: an element of 8.2 */
 	analyse(&w, &x, "2024-05-11T00:00:00+08:00", &an);
 	assert_int_equal(trigger(&an, "8.2"), COND_FALSE);
 	x.outage_end = T("2024-05-10T14:00:00+08:00");

@@ -1,0 +1,238 @@
+/* test_reading.c — the engine read against the three seed policies (issue 12), one table per
+ * rule, each row citing the article it reads: an attack as an element of the triggers on attacks
+ * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四）). */
+#include "testutil.h"
+#include "fixreg.h"
+
+#include "core/incident.h"
+#include "io/calendar_load.h"
+#include "io/incident_data.h"
+#include "profile/profile_load.h"
+
+static struct profile *central, *yantai, *imnu;
+static struct calendar *cal;
+static struct arena *data;
+static struct grade_rules rules;
+static struct incident_classes classes;
+
+static int setup(void **state)
+{
+	struct cd_diag d = {{0}};
+
+	(void)state;
+	data = arena_new(0);
+	if (profile_open("central-2017", &central, &d) ||
+	    profile_open("yantai-fao-2021", &yantai, &d) || profile_open("imnu-2022", &imnu, &d) ||
+	    calendar_from_data(NULL, &cal, &d) ||
+	    incident_data_builtin(data, &rules, &classes, &d)) {
+		print_error("setup: %s\n", d.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	profile_free(central);
+	profile_free(yantai);
+	profile_free(imnu);
+	calendar_free(cal);
+	arena_free(data);
+	return 0;
+}
+
+static const struct profile *profile_named(const char *id)
+{
+	if (!strcmp(id, "central-2017"))
+		return central;
+	if (!strcmp(id, "yantai-fao-2021"))
+		return yantai;
+	assert_string_equal(id, "imnu-2022");
+	return imnu;
+}
+
+/* The organisation: a party committee at the root with its leaders, its office, a department
+ * that manages a prefecture-level portal (asset 1, protection software installed), a CII system
+ * (asset 2) and a server without protection software (asset 3). */
+static struct reg *org(void)
+{
+	struct reg *r = reg_new();
+	struct asset *a;
+
+	assert_non_null(r);
+	fx_unit(r, 1, "ROOT", 0, UNIT_PARTY_COMMITTEE);
+	fx_unit(r, 2, "OFFICE", 1, UNIT_LEADING_GROUP_OFFICE);
+	fx_unit(r, 3, "DEPT", 1, UNIT_DEPARTMENT);
+	fx_person(r, 1, "secretary")->unit = 1;
+	fx_person(r, 2, "deputy")->unit = 1;
+	fx_person(r, 3, "member")->unit = 1;
+	fx_person(r, 4, "officehead")->unit = 2;
+	fx_person(r, 5, "depthead")->unit = 3;
+	fx_person(r, 6, "outsider")->unit = 3;
+	fx_duty(r, 1, ROLE_FIRST_RESPONSIBLE, 1, 1, 0, "2020-01-01", NULL);
+	fx_duty(r, 2, ROLE_DIRECT_RESPONSIBLE, 2, 1, 0, "2020-01-01", NULL);
+	fx_duty(r, 3, ROLE_LEADERSHIP_MEMBER, 3, 1, 0, "2020-01-01", NULL);
+	fx_duty(r, 4, ROLE_PRINCIPAL, 4, 2, 0, "2020-01-01", NULL);
+	fx_duty(r, 5, ROLE_PRINCIPAL, 5, 3, 0, "2020-01-01", NULL);
+	a = fx_asset(r, 1, "PORTAL", 3);
+	a->kind = ASSET_PORTAL;
+	a->admin_level = "prefecture_or_above";
+	a->protection_installed = true;
+	a = fx_asset(r, 2, "CII", 3);
+	a->kind = ASSET_INFRASTRUCTURE;
+	a->cii = true;
+	a->protection_installed = true;
+	a = fx_asset(r, 3, "SERVER", 3);
+	a->kind = ASSET_SERVER;
+	return r;
+}
+
+struct world {
+	struct reg *reg;
+	struct arena *a;
+	const struct cond **conds;
+	struct incident_env env;
+	int64_t asset;
+	struct incident x;
+	struct incident_analysis an;
+};
+
+static void world_open(struct world *w, const char *profile, int64_t asset)
+{
+	const struct profile *p = profile_named(profile);
+	struct cd_diag d = {{0}};
+
+	memset(w, 0, sizeof *w);
+	w->reg = org();
+	w->a = arena_new(0);
+	assert_int_equal(cond_parse_profile(p, w->a, &w->conds, &d), CD_OK);
+	w->env = (struct incident_env){.p = p, .rules = &rules, .reg = w->reg, .cal = cal,
+				       .conds = w->conds, .classes = &classes};
+	w->asset = asset;
+	incident_init(&w->x);
+	w->x.id = 1;
+	w->x.code = "INC-1";
+	w->x.assets = &w->asset;
+	w->x.nassets = 1;
+	w->x.detected_at = T("2024-05-10T09:00:00+08:00");
+}
+
+static void world_close(struct world *w)
+{
+	reg_free(w->reg);
+	arena_free(w->a);
+}
+
+static void analyse(struct world *w, const char *at)
+{
+	assert_int_equal(incident_analyse(&w->env, &w->x, T(at), w->a, &w->an), CD_OK);
+}
+
+static const char *verdict(const struct world *w, const char *id)
+{
+	for (size_t i = 0; i < w->an.ntriggers; i++)
+		if (!strcmp(w->an.triggers[i].t->id, id))
+			return cond_value_code(w->an.triggers[i].r.value);
+	fail_msg("no trigger %s", id);
+	return NULL;
+}
+
+/* "true" / "false" / "" (unknown) into a recorded fact */
+static void record_bool(struct incident *x, enum fact f, const char *v)
+{
+	if (*v)
+		facts_set_bool(&x->facts, f, !strcmp(v, "true"));
+}
+
+/* ---- 1. an attack is an element ------------------------------------------------------------ */
+
+static void attack_element(void **state)
+{
+	static const struct {
+		const char *article, *profile, *trigger;
+		int64_t asset;
+		const char *cls;      /* the incident's class, "" none */
+		const char *attacked; /* a person's answer, "" none */
+		int minutes;          /* the outage from 08:00, 0 none */
+		const char *want;     /* cond_value_code */
+	} cases[] = {
+		/* 受到攻击后……瘫痪6个小时以上: 6 h exactly is 以上, 5 h 59 min is not */
+		{"中央第八条（二）", "central-2017", "8.2", 1, "network_attack", "", 360, "true"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "network_attack", "", 361, "true"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "network_attack", "", 359, "false"},
+		/* an equipment failure or a power cut is no attack, however long */
+		{"中央第八条（二）", "central-2017", "8.2", 1, "equipment_failure", "", 360, "false"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "equipment_failure", "", 361, "false"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "force_majeure", "", 480, "false"},
+		/* a class that does not settle it, or none: a person is asked, never fired */
+		{"中央第八条（二）", "central-2017", "8.2", 1, "malware", "", 361, "needs_judgement"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "", "", 361, "needs_judgement"},
+		/* a person's answer settles it, and overrides the class */
+		{"中央第八条（二）", "central-2017", "8.2", 1, "malware", "true", 361, "true"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "network_attack", "false", 361, "false"},
+		{"中央第八条（二）", "central-2017", "8.2", 1, "equipment_failure", "true", 360, "true"},
+		/* 关键信息基础设施遭受网络攻击，没有及时处置导致大面积影响 */
+		{"中央第八条（四）", "central-2017", "8.4", 2, "network_attack", "", 60, "true"},
+		{"中央第八条（四）", "central-2017", "8.4", 2, "equipment_failure", "", 60, "false"},
+		{"中央第八条（四）", "central-2017", "8.4", 2, "", "", 60, "needs_judgement"},
+		/* 主要服务器、重要系统受到攻击后没有及时组织处置，且瘫痪 6 小时以上 */
+		{"烟台八（二）", "yantai-fao-2021", "8.2", 3, "network_attack", "", 360, "true"},
+		{"烟台八（二）", "yantai-fao-2021", "8.2", 3, "network_attack", "", 361, "true"},
+		{"烟台八（二）", "yantai-fao-2021", "8.2", 3, "equipment_failure", "", 360, "false"},
+		{"烟台八（二）", "yantai-fao-2021", "8.2", 3, "equipment_failure", "", 361, "false"},
+		{"烟台八（二）", "yantai-fao-2021", "8.2", 3, "data_security", "", 361, "needs_judgement"},
+		/* 服务器、重要系统被网络攻击，没有及时处置导致大面积影响 */
+		{"烟台八（四）", "yantai-fao-2021", "8.4", 3, "network_attack", "", 60, "true"},
+		{"烟台八（四）", "yantai-fao-2021", "8.4", 3, "violation", "", 60, "false"},
+		/* 未安装防护软件，造成本单位网络受外界攻击而瘫痪 — any length */
+		{"烟台八（七）", "yantai-fao-2021", "8.7", 3, "network_attack", "", 1, "true"},
+		{"烟台八（七）", "yantai-fao-2021", "8.7", 3, "force_majeure", "", 480, "false"},
+		{"烟台八（七）", "yantai-fao-2021", "8.7", 3, "hidden_danger", "", 480, "false"},
+		{"烟台八（七）", "yantai-fao-2021", "8.7", 3, "", "", 480, "needs_judgement"},
+		/* 重要信息基础设施遭受网络攻击，没有及时处置，导致大面积影响师生工作、生活 */
+		{"内师大第十四条（四）", "imnu-2022", "14.4", 2, "network_attack", "", 60, "true"},
+		{"内师大第十四条（四）", "imnu-2022", "14.4", 2, "equipment_failure", "", 60, "false"},
+		{"内师大第十四条（四）", "imnu-2022", "14.4", 2, "abnormal_behaviour", "", 60,
+		 "needs_judgement"},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct world w;
+		const char *got;
+
+		world_open(&w, cases[i].profile, cases[i].asset);
+		w.x.class_code = *cases[i].cls ? cases[i].cls : NULL;
+		record_bool(&w.x, FACT_ATTACKED, cases[i].attacked);
+		facts_set_bool(&w.x.facts, FACT_HANDLED_TIMELY, false);
+		facts_set_bool(&w.x.facts, FACT_WIDE_IMPACT, true);
+		if (cases[i].minutes) {
+			w.x.outage_start = T("2024-05-10T08:00:00+08:00");
+			w.x.outage_end = w.x.outage_start + (cd_time)cases[i].minutes * 60;
+		}
+		analyse(&w, "2024-05-11T09:00:00+08:00");
+		got = verdict(&w, cases[i].trigger);
+		if (strcmp(got, cases[i].want)) {
+			print_error("case %zu (%s %s, class %s, attacked %s, %d min): got %s, want "
+				    "%s\n",
+				    i, cases[i].article, cases[i].trigger, cases[i].cls,
+				    cases[i].attacked, cases[i].minutes, got, cases[i].want);
+			fail();
+		}
+		/* the evidence names where the attack came from */
+		if (*cases[i].cls && !*cases[i].attacked &&
+		    w.an.origin[FACT_ATTACKED] == ORIGIN_DERIVED)
+			assert_non_null(strstr(w.an.why[FACT_ATTACKED], cases[i].cls));
+		world_close(&w);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(attack_element),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
