@@ -327,6 +327,9 @@ static const struct field work_settings_fields[] = {
 	{"notice_default_workdays", FT_INT, FF_NULL, 1, POLICY_NOTICE_DEFAULT_MAX, NULL, 0,
 	 "本单位默认整改时限（工作日）: the rectification period of a notice where the policy sets "
 	 "none and the notice states no deadline (null: none)"},
+	{"reporter_type", FT_ENUM, FF_NULL, 0, 0, reporter_i, REPORTER__MAX,
+	 "报告主体类型: who reports the organisation's incidents under the 2025 reporting measures "
+	 "(cii 1 h, central_organ 2 h, other 4 h; null: not known — incidents warn and use other)"},
 };
 
 static const struct field gap_filters[] = {

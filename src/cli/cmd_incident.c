@@ -55,10 +55,9 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 		       grade_label(an->grade), grade_label(env->rules->report_from));
 		return;
 	}
-	printf("  report:   due %s (%d minutes after detection, reporter %s%s) — %s",
-	       time_format(an->report_due, t1), env->rules->report_minutes[x->reporter],
-	       reporter_code(x->reporter), x->reporter_set ? "" : " by default",
-	       due_state_code(an->report_state));
+	printf("  report:   due %s (%d minutes after detection, reporter %s: %s) — %s",
+	       time_format(an->report_due, t1), env->rules->report_minutes[an->reporter],
+	       reporter_code(an->reporter), an->reporter_why, due_state_code(an->report_state));
 	if (an->reported_at != CD_TIME_NONE)
 		printf(", reported %s", time_format(an->reported_at, t2));
 	printf("\n");

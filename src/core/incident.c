@@ -65,6 +65,14 @@ static const struct name event_names[] = {
 	{"recommend", "问责建议", NULL},
 	{"decide", "问责决定", NULL},
 };
+static const char *const reporter_basis_codes[REPORTER_BASIS__MAX] = {
+	"asset_cii", "incident", "organisation", "default"};
+
+const char *reporter_basis_code(enum reporter_basis b)
+{
+	return (int)b >= 0 && b < REPORTER_BASIS__MAX ? reporter_basis_codes[b] : "?";
+}
+
 static const struct name origin_names[] = {
 	{"unknown", "未知", NULL},
 	{"recorded", "人工记录", NULL},
@@ -541,6 +549,50 @@ static cd_time first_report(const struct incident *x, bool summary, cd_time at)
 	return t;
 }
 
+static void warn(struct incident_analysis *an, const char *w);
+
+/* Who reports (国家网络安全事件报告管理办法, 2025: a CII operator within 1 hour, central and state
+ * organs within 2, others within 4): a system of the incident marked CII in the register makes
+ * it a CII report; else the incident's own record; else the organisation's setting; else the
+ * default other, said in a warning — never silently. */
+static void reporter_of(const struct incident_env *env, const struct incident *x,
+			struct incident_analysis *an)
+{
+	const struct asset *cii = NULL;
+
+	for (size_t i = 0; i < x->nassets && !cii; i++) {
+		const struct asset *a = reg_asset(env->reg, x->assets[i]);
+
+		if (a && a->cii)
+			cii = a;
+	}
+	if (cii) {
+		an->reporter = REPORTER_CII;
+		an->reporter_basis = REPORTER_BY_ASSET_CII;
+		snprintf(an->reporter_why, sizeof an->reporter_why,
+			 "system %s is critical information infrastructure in the register",
+			 cii->code ? cii->code : "?");
+		if (x->reporter_set && x->reporter != REPORTER_CII)
+			warn(an, "reporter: the incident records another reporter type, but a "
+				 "system of it is critical information infrastructure: the CII "
+				 "operator's deadline is used");
+	} else if (x->reporter_set) {
+		an->reporter = x->reporter;
+		an->reporter_basis = REPORTER_BY_INCIDENT;
+		snprintf(an->reporter_why, sizeof an->reporter_why, "recorded on the incident");
+	} else if (env->org_reporter_set) {
+		an->reporter = env->org_reporter;
+		an->reporter_basis = REPORTER_BY_ORGANISATION;
+		snprintf(an->reporter_why, sizeof an->reporter_why,
+			 "the organisation's reporter type (setting reporter_type)");
+	} else {
+		an->reporter = REPORTER_OTHER;
+		an->reporter_basis = REPORTER_BY_DEFAULT;
+		snprintf(an->reporter_why, sizeof an->reporter_why,
+			 "nothing known: the default, other");
+	}
+}
+
 static void deadlines(const struct incident_env *env, const struct incident *x, cd_time at,
 		      struct incident_analysis *an)
 {
@@ -555,7 +607,11 @@ static void deadlines(const struct incident_env *env, const struct incident *x, 
 	an->report_required = r && an->grade >= r->report_from;
 	if (!an->report_required)
 		return;
-	an->report_due = x->detected_at + (cd_time)r->report_minutes[x->reporter] * 60;
+	if (an->reporter_basis == REPORTER_BY_DEFAULT)
+		warn(an, "reporter type unknown: the deadline of other operators (the longest) is "
+			 "used; record the incident's reporter or set the organisation's "
+			 "reporter_type");
+	an->report_due = x->detected_at + (cd_time)r->report_minutes[an->reporter] * 60;
 	an->report_state = instant_state(an->report_due, an->reported_at, at);
 	if (x->handling_ended_at != CD_TIME_NONE && x->handling_ended_at <= at) {
 		an->summary_due =
@@ -1091,6 +1147,7 @@ enum cd_err incident_analyse(const struct incident_env *env, const struct incide
 	if (!x->graded && out->proposal.unconfirmed)
 		warn(out, "the proposed grade rests on a draft threshold (confirmed: false): "
 			  "a person confirms or overrides it");
+	reporter_of(env, x, out);
 	deadlines(env, x, at, out);
 	derive(env, x, at, out);
 	if ((rc = derive_from_register(env, x, out)) != CD_OK)

@@ -39,6 +39,18 @@ enum reporter {
 	REPORTER__MAX
 };
 
+/* Where the reporter type of an incident comes from, strongest first: a system of the incident
+ * marked CII in the register makes it a CII operator's report whatever else is said; else what
+ * was recorded on the incident; else the organisation's own setting; else the default (other,
+ * with a warning). */
+enum reporter_basis {
+	REPORTER_BY_ASSET_CII,     /* a system of the incident is CII in the register */
+	REPORTER_BY_INCIDENT,      /* recorded on the incident */
+	REPORTER_BY_ORGANISATION,  /* the organisation's reporter type (a setting) */
+	REPORTER_BY_DEFAULT,       /* nothing known: other, warned */
+	REPORTER_BASIS__MAX
+};
+
 enum report_kind {
 	REPORT_INITIAL,       /* 初报 */
 	REPORT_SUPPLEMENTARY, /* 续报 */
@@ -262,6 +274,9 @@ struct incident_analysis {
 	struct grade_proposal proposal;
 	enum grade grade;          /* the confirmed grade, else the proposal */
 	bool report_required;
+	enum reporter reporter;    /* who reports, which sets report_due */
+	enum reporter_basis reporter_basis;
+	char reporter_why[INCIDENT_WHY_MAX];
 	cd_time report_due;        /* CD_TIME_NONE when not required */
 	cd_time reported_at;       /* the first report, or CD_TIME_NONE */
 	enum due_state report_state;
@@ -302,6 +317,8 @@ struct incident_env {
 	const struct incident *incidents;      /* every incident (for the codes of repeats) */
 	size_t nincidents;
 	const struct incident_classes *classes; /* for `attacked` from the class; NULL = none */
+	bool org_reporter_set;                  /* the organisation says what reporter it is */
+	enum reporter org_reporter;
 };
 
 /* incident_analyse computes everything the engine says about x at instant `at`: the grade,
@@ -352,5 +369,6 @@ const char *incident_event_code(enum incident_event_kind k);
 const char *incident_event_label(enum incident_event_kind k);
 int incident_event_parse(const char *s);
 const char *fact_origin_code(enum fact_origin o);
+const char *reporter_basis_code(enum reporter_basis b);
 
 #endif

@@ -173,6 +173,10 @@ json_t *incident_verdict_json(const struct incident_env *env, const struct incid
 		json_decref(w);
 		return NULL;
 	}
+	json_object_set_new(o, "reporter_type", json_string(reporter_code(an->reporter)));
+	json_object_set_new(o, "reporter_basis",
+			    json_string(reporter_basis_code(an->reporter_basis)));
+	json_object_set_new(o, "reporter_why", json_string(an->reporter_why));
 	json_object_set_new(o, "facts", facts(an));
 	json_object_set_new(o, "triggers", triggers(an));
 	json_object_set_new(o, "chain", chain(env, an));

@@ -287,7 +287,18 @@ struct val {
 	json_t *list;  /* F_LIST, F_REFS, F_MAP; NULL when not set */
 };
 
-enum { T_PROFILE, T_AS_OF, T_UNITS, T_PEOPLE, T_DUTIES, T_ASSETS, T_NOTICES, T_INCIDENTS, T__MAX };
+enum {
+	T_PROFILE,
+	T_AS_OF,
+	T_UNITS,
+	T_PEOPLE,
+	T_DUTIES,
+	T_ASSETS,
+	T_NOTICES,
+	T_INCIDENTS,
+	T_REPORTER,
+	T__MAX
+};
 static const struct field top_fields[T__MAX] = {
 	[T_PROFILE] = {"profile", F_REF, true, V_NONE, 0, 0},
 	[T_AS_OF] = {"as_of", F_TIME, true, V_NONE, 0, 0},
@@ -297,6 +308,8 @@ static const struct field top_fields[T__MAX] = {
 	[T_ASSETS] = {"assets", F_LIST, false, V_NONE, 0, 0},
 	[T_NOTICES] = {"notices", F_LIST, false, V_NONE, 0, 0},
 	[T_INCIDENTS] = {"incidents", F_LIST, false, V_NONE, 0, 0},
+	/* the organisation's reporter type (the setting reporter_type); none = not known */
+	[T_REPORTER] = {"reporter_type", F_ENUM, false, V_REPORTER, REPORTER_OTHER, 0},
 };
 
 enum { U_ID, U_NAME, U_PARENT, U_KIND, U__MAX };
@@ -1454,6 +1467,8 @@ static enum cd_err build(struct parse *ps, json_t *root)
 	if (rc)
 		return rc;
 	sc->as_of = v[T_AS_OF].t;
+	sc->org_reporter_set = v[T_REPORTER].set;
+	sc->org_reporter = (enum reporter)v[T_REPORTER].i;
 	sc->as_of_text = arena_strdup(sc->arena, v[T_AS_OF].s);
 	if (!sc->as_of_text)
 		return nomem(ps->d);
@@ -1714,7 +1729,9 @@ static json_t *incidents_json(const struct scenario *s, const struct calendar *c
 					 .nevents = nev,
 					 .incidents = s->incidents,
 					 .nincidents = s->nincidents,
-					 .classes = &s->classes};
+					 .classes = &s->classes,
+					 .org_reporter_set = s->org_reporter_set,
+					 .org_reporter = s->org_reporter};
 	json_t *list = json_array();
 
 	for (size_t i = 0; *ok && i < s->nincidents; i++) {

@@ -516,6 +516,44 @@ enum cd_err svc_notice_default_set(struct act *c, int days)
 		       rc ? NULL : days_json(days));
 }
 
+static json_t *reporter_json(int r)
+{
+	return json_pack("{s:o}", "reporter_type",
+			 r >= 0 ? json_string(reporter_code((enum reporter)r)) : json_null());
+}
+
+enum cd_err svc_reporter_type_get(struct act *c, int *reporter)
+{
+	bool set;
+	enum reporter r;
+	enum cd_err rc = policy_reporter_type(c->s, &set, &r, c->d);
+
+	*reporter = !rc && set ? (int)r : -1;
+	return rc;
+}
+
+enum cd_err svc_reporter_type_set(struct act *c, int reporter)
+{
+	int was = -1;
+	enum cd_err rc;
+
+	if (reporter < -1 || reporter >= REPORTER__MAX)
+		return act_fail(c, CD_EINVAL, "reporter_type",
+				"reporter_type: 给出 cii、central_organ 或 other，或不设（null） — give "
+				"cii, central_organ or other, or none");
+	if ((rc = act_begin(c)))
+		return rc;
+	c->derived_kept = true; /* the obligations do not derive from it */
+	rc = svc_reporter_type_get(c, &was);
+	if (!rc && reporter >= 0)
+		rc = store_meta_set(c->s, POLICY_REPORTER_TYPE, reporter_code((enum reporter)reporter),
+				    c->d);
+	else if (!rc)
+		rc = store_meta_set(c->s, POLICY_REPORTER_TYPE, "", c->d);
+	return act_end(c, rc, "settings.reporter_type", "settings", rc ? NULL : reporter_json(was),
+		       rc ? NULL : reporter_json(reporter));
+}
+
 enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)
 {
 	int p = c->pol->p->numbers.rectify_workdays;

@@ -20,17 +20,18 @@ table "$C" "$GRADE" <<ROWS
 1,000,000 people: 较大, 4 h, not reported ; {"measures": {"personal_info_people": 1000000}} ; 较大 较大 true 2024-05-10T13:00:00+08:00 overdue false
 10,000,000 people: 重大 ; {"measures": {"personal_info_people": 10000000}} ; 重大 重大 true 2024-05-10T13:00:00+08:00 overdue false
 100,000,000 people: 特别重大 ; {"measures": {"personal_info_people": 100000000}} ; 特别重大 特别重大 true 2024-05-10T13:00:00+08:00 overdue false
-CII wholly down 6 h: 特别重大 ; {"asset": "CII", $OUT: "2024-05-10T14:00:00+08:00"} ; 特别重大 特别重大 true 2024-05-10T13:00:00+08:00 overdue false
-CII wholly down 6 h less a second: 重大 (draft) ; {"asset": "CII", $OUT: "2024-05-10T13:59:59+08:00"} ; 重大 重大 true 2024-05-10T13:00:00+08:00 overdue false
-CII main functions 6 h: 重大 (draft) ; {"asset": "CII", "outage_scope": "main_functions", $OUT: "2024-05-10T14:00:00+08:00"} ; 重大 重大 true 2024-05-10T13:00:00+08:00 overdue false
-CII main functions 24 h: 特别重大 ; {"asset": "CII", "outage_scope": "main_functions", $OUT: "2024-05-11T08:00:00+08:00"} ; 特别重大 特别重大 true 2024-05-10T13:00:00+08:00 overdue false
+# a CII system reports within 1 hour: the register says it is CII, whatever the incident says
+CII wholly down 6 h: 特别重大 ; {"asset": "CII", $OUT: "2024-05-10T14:00:00+08:00"} ; 特别重大 特别重大 true 2024-05-10T10:00:00+08:00 overdue false
+CII wholly down 6 h less a second: 重大 (draft) ; {"asset": "CII", $OUT: "2024-05-10T13:59:59+08:00"} ; 重大 重大 true 2024-05-10T10:00:00+08:00 overdue false
+CII main functions 6 h: 重大 (draft) ; {"asset": "CII", "outage_scope": "main_functions", $OUT: "2024-05-10T14:00:00+08:00"} ; 重大 重大 true 2024-05-10T10:00:00+08:00 overdue false
+CII main functions 24 h: 特别重大 ; {"asset": "CII", "outage_scope": "main_functions", $OUT: "2024-05-11T08:00:00+08:00"} ; 特别重大 特别重大 true 2024-05-10T10:00:00+08:00 overdue false
 portal down 1 h: 一般 ; {$OUT: "2024-05-10T09:00:00+08:00"} ; 一般 一般 false null no_deadline null
 the confirmed grade decides ; {"measures": {"personal_info_people": 1000000}, "grade": "一般", "grade_reason": "实际泄露人数经核实不足 100 万"} ; 较大 一般 false null no_deadline null
 a confirmed grade without measures ; {"grade": "重大"} ; 一般 重大 true 2024-05-10T13:00:00+08:00 overdue false
-the highest of several assets ; {"asset": null, "assets": ["PORTAL", "CII"], $OUT: "2024-05-10T14:00:00+08:00"} ; 特别重大 特别重大 true 2024-05-10T13:00:00+08:00 overdue false
+the highest of several assets ; {"asset": null, "assets": ["PORTAL", "CII"], $OUT: "2024-05-10T14:00:00+08:00"} ; 特别重大 特别重大 true 2024-05-10T10:00:00+08:00 overdue false
 ROWS
 # a confirmed threshold, and a draft one with its warning; the measures a higher grade awaits
-inc "$C" '{"measures": {"personal_info_people": 1000000}}'
+inc "$C" '{"measures": {"personal_info_people": 1000000}, "reporter_type": "other"}'
 is '.incidents[0].grade_basis | tojson' '[{"text":"泄露 100 万人以上个人信息","confirmed":true}]'
 is '.incidents[0].grade_confirmed' false
 is '.incidents[0].warnings' '[]'
@@ -39,7 +40,7 @@ inc "$C" "{$O6}"
 is '.incidents[0].grade_basis | tojson' '[{"text":"网站无法访问 6 小时以上（2023 年征求意见稿）","confirmed":false}]'
 is '.incidents[0].warnings[0]' 'the proposed grade rests on a draft threshold (confirmed: false): a person confirms or overrides it'
 is '.incidents[0].paralysis_hours' 6
-inc "$C" "{$O6, \"grade\": \"重大\", \"grade_reason\": \"复核\"}"
+inc "$C" "{$O6, \"grade\": \"重大\", \"grade_reason\": \"复核\", \"reporter_type\": \"other\"}"
 is '.incidents[0].grade_confirmed' true
 is '.incidents[0].warnings' '[]'
 
@@ -64,6 +65,30 @@ inc "$C" "{$G}"
 is '.incidents[0].facts.reported_timely.why' 'report due 2024-05-10T13:00:00+08:00, not reported by as_of'
 is '.incidents[0].facts.reported_timely.origin' derived
 
+# who reports follows the register (2025 reporting measures: CII operator 1 h, central and state
+# organs 2 h, others 4 h): a CII system makes it a CII report whatever the incident says (with a
+# warning when it says otherwise); else the incident's record; else the organisation's
+# reporter_type; else the default other — said in the verdict and warned about
+WHO='.incidents[0] | [.reporter_type, .reporter_basis, .report_due] | join(" ")'
+table "$C" "$WHO" filtered <<ROWS
+nothing known: the default, warned ; {$G} ; . ; other default 2024-05-10T13:00:00+08:00
+the organisation is a central organ ; {$G} ; .reporter_type = "central_organ" ; central_organ organisation 2024-05-10T11:00:00+08:00
+the incident says other, the organisation central_organ ; {$G, "reporter_type": "other"} ; .reporter_type = "central_organ" ; other incident 2024-05-10T13:00:00+08:00
+a CII system, no reporter type given ; {$G, "asset": "CII"} ; . ; cii asset_cii 2024-05-10T10:00:00+08:00
+a CII system, the incident says other ; {$G, "asset": "CII", "reporter_type": "other"} ; .reporter_type = "other" ; cii asset_cii 2024-05-10T10:00:00+08:00
+ROWS
+inc "$C" "{$G}"
+is '.incidents[0].reporter_why' 'nothing known: the default, other'
+is '.incidents[0].warnings | map(select(startswith("reporter type unknown"))) | length' 1
+inc "$C" "{$G, \"asset\": \"CII\", \"reporter_type\": \"other\"}"
+is '.incidents[0].reporter_why' 'system CII is critical information infrastructure in the register'
+is '.incidents[0].warnings | map(select(startswith("reporter: the incident records another"))) | length' 1
+inc "$C" "{$G}" '.reporter_type = "cii"'
+is '.incidents[0].warnings | map(select(startswith("reporter type unknown"))) | length' 0
+# a 一般 incident has no deadline: nothing to warn about
+inc "$C" '{}'
+is '.incidents[0] | [.reporter_basis, (.warnings | length | tostring)] | join(" ")' 'default 0'
+
 # the summary report: due 30 days after the CST date handling ended (24:00 of that day)
 SUMMARY='.incidents[0] | [.summary_due, .summary_state] | map(tostring) | join(" ")'
 H='"handling_ended_at": "2024-05-10T18:00:00+08:00"'
@@ -81,7 +106,7 @@ a 一般 incident owes no summary ; {$H} ; . ; null no_deadline
 ROWS
 
 # derived facts: the data's value wins over a recorded one, with a warning
-inc "$C" "{$O6, \"facts\": {\"paralysis_hours\": 3}}"
+inc "$C" "{$O6, \"facts\": {\"paralysis_hours\": 3}, \"reporter_type\": \"other\"}"
 is '.incidents[0].facts.paralysis_hours | [.value, .origin, .conflict, .why] | map(tostring) | join(" ")' '6 derived true outage 2024-05-10T08:00:00+08:00 – 2024-05-10T14:00:00+08:00'
 is '.incidents[0].facts.paralysed.value' true
 is '.incidents[0].warnings | length' 2
@@ -114,7 +139,7 @@ inc "$C" '{"class": "equipment_failure", "facts": {"attacked": true}}'
 is '.incidents[0].facts.attacked | [.value, .origin] | map(tostring) | join(" ")' 'true recorded'
 is '.incidents[0].warnings[0]' "attacked: a person's answer differs from what the class gives; the answer is used"
 # an outage that has not ended counts up to as_of, and says so
-inc "$C" '{"outage_start": "2024-05-10T08:00:00+08:00"}' '.as_of = "2024-05-10T15:30:00+08:00"'
+inc "$C" '{"outage_start": "2024-05-10T08:00:00+08:00", "reporter_type": "other"}' '.as_of = "2024-05-10T15:30:00+08:00"'
 is '.incidents[0].paralysis_hours' 7.5
 is '.incidents[0].warnings[1]' 'the outage has not ended: paralysis_hours counts up to as_of'
 

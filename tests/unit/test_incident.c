@@ -375,6 +375,7 @@ static void deadlines(void **state)
 		x.measure[MEASURE_PERSONAL_INFO_PEOPLE] = 2e6; /* 较大: must be reported */
 		x.measure_known[MEASURE_PERSONAL_INFO_PEOPLE] = true;
 		x.reporter = tab[i].reporter;
+		x.reporter_set = true; /* recorded on the incident (the portal is no CII) */
 		if (tab[i].reported) {
 			rep.at = T(tab[i].reported);
 			x.reports = &rep;

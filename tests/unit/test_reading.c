@@ -1,6 +1,7 @@
 /* test_reading.c — the engine read against the three seed policies (issue 12), one table per
  * rule, each row citing the article it reads: an attack as an element of the triggers on attacks
- * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四）). */
+ * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四））; the reporter type
+ * following the register (国家网络安全事件报告管理办法, 2025). */
 #include "testutil.h"
 #include "fixreg.h"
 
@@ -228,10 +229,76 @@ static void attack_element(void **state)
 	}
 }
 
+/* ---- 5. the reporter type follows the register ------------------------------------------- */
+
+static void reporter_follows_register(void **state)
+{
+	static const struct {
+		const char *what;
+		int64_t asset;   /* 2 is CII */
+		int incident;    /* enum reporter recorded on the incident, -1 none */
+		int org;         /* the organisation's setting, -1 none */
+		enum reporter want;
+		enum reporter_basis basis;
+		const char *due; /* detected 09:00 */
+		bool warned;
+	} cases[] = {
+		/* 关键信息基础设施运营者 1 小时: a CII system with no reporter type given anywhere */
+		{"CII, nothing given", 2, -1, -1, REPORTER_CII, REPORTER_BY_ASSET_CII,
+		 "2024-05-10T10:00:00+08:00", false},
+		{"CII, the incident says other", 2, REPORTER_OTHER, -1, REPORTER_CII,
+		 REPORTER_BY_ASSET_CII, "2024-05-10T10:00:00+08:00", true},
+		{"CII, the organisation a central organ", 2, -1, REPORTER_CENTRAL_ORGAN, REPORTER_CII,
+		 REPORTER_BY_ASSET_CII, "2024-05-10T10:00:00+08:00", false},
+		/* 中央和国家机关 2 小时 */
+		{"the organisation a central organ", 1, -1, REPORTER_CENTRAL_ORGAN,
+		 REPORTER_CENTRAL_ORGAN, REPORTER_BY_ORGANISATION, "2024-05-10T11:00:00+08:00", false},
+		/* the incident's own record before the organisation's */
+		{"the incident says other", 1, REPORTER_OTHER, REPORTER_CENTRAL_ORGAN, REPORTER_OTHER,
+		 REPORTER_BY_INCIDENT, "2024-05-10T13:00:00+08:00", false},
+		{"the incident says cii", 1, REPORTER_CII, -1, REPORTER_CII, REPORTER_BY_INCIDENT,
+		 "2024-05-10T10:00:00+08:00", false},
+		/* 其他网络运营者 4 小时 — only as a default that says so */
+		{"nothing known", 1, -1, -1, REPORTER_OTHER, REPORTER_BY_DEFAULT,
+		 "2024-05-10T13:00:00+08:00", true},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct world w;
+		bool warned = false;
+
+		world_open(&w, "central-2017", cases[i].asset);
+		w.x.measure[MEASURE_PERSONAL_INFO_PEOPLE] = 1e6; /* 较大: to be reported */
+		w.x.measure_known[MEASURE_PERSONAL_INFO_PEOPLE] = true;
+		if (cases[i].incident >= 0) {
+			w.x.reporter = (enum reporter)cases[i].incident;
+			w.x.reporter_set = true;
+		}
+		if (cases[i].org >= 0) {
+			w.env.org_reporter_set = true;
+			w.env.org_reporter = (enum reporter)cases[i].org;
+		}
+		analyse(&w, "2024-05-10T09:30:00+08:00");
+		for (size_t k = 0; k < w.an.nwarnings; k++)
+			warned |= !strncmp(w.an.warnings[k], "reporter", 8);
+		if (w.an.reporter != cases[i].want || w.an.reporter_basis != cases[i].basis ||
+		    w.an.report_due != T(cases[i].due) || warned != cases[i].warned) {
+			print_error("case %zu (%s): got %s by %s, warned %d\n", i, cases[i].what,
+				    reporter_code(w.an.reporter),
+				    reporter_basis_code(w.an.reporter_basis), warned);
+			fail();
+		}
+		assert_true(w.an.reporter_why[0] != '\0');
+		world_close(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(attack_element),
+		cmocka_unit_test(reporter_follows_register),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
