@@ -1002,6 +1002,29 @@ static int64_t deciding_unit(const struct incident_env *env, int64_t person, cd_
 	return answering;
 }
 
+/* The role person held at unit on day `on`: a role of collective.main first, then
+ * leadership_member, then any other; -1 when the register says none. */
+static int role_held(const struct incident_env *env, int64_t person, int64_t unit, cd_date on)
+{
+	int best = -1, rank = 3;
+
+	for (size_t i = 0; i < env->reg->nduties; i++) {
+		const struct duty *du = &env->reg->duties[i];
+		int k;
+
+		if (du->person != person || du->unit != unit || !duty_valid_on(du, on))
+			continue;
+		k = (env->p->collective.main & (1u << du->role)) ? 0
+		    : du->role == ROLE_LEADERSHIP_MEMBER       ? 1
+							       : 2;
+		if (k < rank) {
+			rank = k;
+			best = (int)du->role;
+		}
+	}
+	return best;
+}
+
 static enum cd_err chain_build(const struct incident_env *env, const struct incident *x,
 			       struct incident_analysis *an, struct arena *a)
 {
@@ -1063,13 +1086,33 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			u = un->parent;
 		}
 	}
-	/* Collective responsibility: the members who took part in the decision. */
+	/* Collective responsibility (central 第九条, IMNU 第十五条): in each leadership body that
+	 * decided, the holders of collective.main (主要负责人, 主管网络安全的成员) bear main leadership
+	 * responsibility, whether or not the walk passed that unit; the other members who took part
+	 * bear important leadership responsibility, with the role the register says they held there
+	 * that day; one who holds a main role there bears main only; members who did not take part
+	 * bear none. */
 	for (size_t i = 0; i < x->nparticipants; i++) {
-		if ((rc = chain_add(&c, (struct chain_link){.person = x->participants[i],
-							   .unit = deciding[i],
-							   .role = ROLE_LEADERSHIP_MEMBER,
-							   .resp = RESP_IMPORTANT_LEADERSHIP})) !=
-		    CD_OK)
+		if (has_id(deciding, i, deciding[i]))
+			continue;
+		for (int r = 0; r < ROLE__MAX; r++)
+			if ((env->p->collective.main & (1u << r)) &&
+			    (rc = chain_role(env, &c, deciding[i], (enum role)r, on, true, 0,
+					     RESP_DIRECT, false)) != CD_OK)
+				return rc;
+	}
+	for (size_t i = 0; i < x->nparticipants; i++) {
+		int held = role_held(env, x->participants[i], deciding[i], on);
+
+		if (held >= 0 && (env->p->collective.main & (1u << held)))
+			continue; /* main already: never both */
+		if (held < 0)
+			warn(an, "a decision participant held no role at the deciding unit that "
+				 "day: listed without a role");
+		if ((rc = chain_add(&c, (struct chain_link){
+				.person = x->participants[i], .unit = deciding[i],
+				.role = held >= 0 ? held : CHAIN_NO_ROLE,
+				.resp = RESP_IMPORTANT_LEADERSHIP})) != CD_OK)
 			return rc;
 	}
 	/* 协调监管不力: the head of the coordinating office. */

@@ -100,6 +100,10 @@ the person involved first ; {"persons_involved": ["X3"]} ; X3@-:-:party_involved
 a party committee without its direct responsible: vacant, not skipped ; {"asset": "NEWS"} ; -@QW:direct_responsible:leadership:vacant Q1@QW:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
 a department with nobody: nothing required there ; {"asset": "ARCH"} ; S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
 collective: main and important leadership ; {"asset": "SWWEB", "decision_participants": ["S3"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
+collective: the member in charge took part — main, never important too (第九条) ; {"asset": "SWWEB", "decision_participants": ["S2", "S3"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
+collective: the principal alone decided — the member who did not take part bears none ; {"asset": "SWWEB", "decision_participants": ["S1"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership
+collective on the city committee for the department's portal: its leaders main ; {"decision_participants": ["S3"]} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
+collective: a participant the register gives no role keeps none (the body: the top) ; {"decision_participants": ["X3"]} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership X3@SW:-:important_leadership
 coordination failed: the office's head ; {"coordination_failed": true} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership W1@WXB:principal:coordination
 ROWS
 table "$C" "$CHAIN" filtered <<'ROWS'

@@ -1,7 +1,8 @@
 /* test_reading.c — the engine read against the three seed policies (issue 12), one table per
  * rule, each row citing the article it reads: an attack as an element of the triggers on attacks
  * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四））; the reporter type
- * following the register (国家网络安全事件报告管理办法, 2025). */
+ * following the register (国家网络安全事件报告管理办法, 2025); collective responsibility split as
+ * written (central 第九条, IMNU 第十五条). */
 #include "testutil.h"
 #include "fixreg.h"
 
@@ -294,11 +295,98 @@ static void reporter_follows_register(void **state)
 	}
 }
 
+/* ---- 3. collective responsibility split as written ------------------------------------------ */
+
+/* chain_text: "person@unit:role:responsibility" for each link, space-separated ("-" no role). */
+static const char *chain_text(const struct world *w, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < w->an.nchain && len < n; i++) {
+		const struct chain_link *l = &w->an.chain[i];
+		const struct person *pe = reg_person(w->reg, l->person);
+		const struct unit *u = reg_unit(w->reg, l->unit);
+		int k = snprintf(buf + len, n - len, "%s%s@%s:%s:%s", i ? " " : "",
+				 pe ? pe->code : "vacant", u ? u->code : "-",
+				 l->role == CHAIN_NO_ROLE ? "-" : role_code((enum role)l->role),
+				 responsibility_code(l->resp));
+
+		len += k > 0 ? (size_t)k : 0;
+	}
+	return buf;
+}
+
+static void collective_split(void **state)
+{
+	static const struct {
+		const char *article, *profile;
+		int64_t participants[3]; /* 0 ends */
+		const char *want;
+		bool warned;
+	} cases[] = {
+		/* 参与相关工作决策的领导班子其他成员承担重要领导责任; the principal and the member in
+		 * charge bear main leadership responsibility */
+		{"中央第九条", "central-2017", {3},
+		 "deputy@ROOT:direct_responsible:main_leadership "
+		 "secretary@ROOT:first_responsible:main_leadership "
+		 "member@ROOT:leadership_member:important_leadership",
+		 false},
+		/* the member in charge took part in the decision: main, once — never both */
+		{"中央第九条", "central-2017", {2, 3},
+		 "deputy@ROOT:direct_responsible:main_leadership "
+		 "secretary@ROOT:first_responsible:main_leadership "
+		 "member@ROOT:leadership_member:important_leadership",
+		 false},
+		{"内师大第十五条", "imnu-2022", {2}, /* 第七条 requires both at a department: vacant */
+		 "vacant@DEPT:direct_responsible:leadership vacant@DEPT:first_responsible:leadership "
+		 "deputy@ROOT:direct_responsible:main_leadership "
+		 "secretary@ROOT:first_responsible:main_leadership",
+		 false},
+		/* a member who did not take part bears none (member 3 absent) */
+		{"中央第九条", "central-2017", {1},
+		 "deputy@ROOT:direct_responsible:main_leadership "
+		 "secretary@ROOT:first_responsible:main_leadership",
+		 false},
+		/* a participant the register gives no role that day: no role invented, warned */
+		{"中央第九条", "central-2017", {6},
+		 "deputy@ROOT:direct_responsible:leadership secretary@ROOT:first_responsible:leadership "
+		 "outsider@DEPT:-:important_leadership",
+		 true},
+		/* no collective decision: the leaders answer by the chain alone */
+		{"中央第八条", "central-2017", {0},
+		 "deputy@ROOT:direct_responsible:leadership secretary@ROOT:first_responsible:leadership",
+		 false},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct world w;
+		char got[1024];
+		bool warned = false;
+
+		world_open(&w, cases[i].profile, 1);
+		for (size_t k = 0; k < 3 && cases[i].participants[k]; k++)
+			w.x.participants[w.x.nparticipants++] = cases[i].participants[k];
+		analyse(&w, "2024-05-10T12:00:00+08:00");
+		chain_text(&w, got, sizeof got);
+		for (size_t k = 0; k < w.an.nwarnings; k++)
+			warned |= strstr(w.an.warnings[k], "decision participant") != NULL;
+		if (strcmp(got, cases[i].want) || warned != cases[i].warned) {
+			print_error("case %zu (%s): got  %s (warned %d)\n  want %s\n", i,
+				    cases[i].article, got, warned, cases[i].want);
+			fail();
+		}
+		world_close(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(attack_element),
 		cmocka_unit_test(reporter_follows_register),
+		cmocka_unit_test(collective_split),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
