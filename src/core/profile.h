@@ -84,6 +84,9 @@ struct profile {
 		bool rectify_default;
 		/* where each number is set; "" when the profile does not say */
 		const char *rectify_article, *repeat_article, *budget_article;
+		/* criticism (通报批评) proposed for a notice not handled as required (overdue or
+		 * done late), under this article; "": the policy proposes none for it */
+		const char *criticism_late_article;
 	} numbers; /* PROFILE_NUMBER_NONE where the policy is silent */
 
 	struct {

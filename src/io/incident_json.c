@@ -31,6 +31,25 @@ char *incident_evidence_text(const struct incident_analysis *an, int f, char *bu
 	return buf;
 }
 
+json_t *incident_criticism_json(const struct profile *p, unsigned g)
+{
+	const char *article = g & NOTICE_CRITICISM_REPEAT ? p->numbers.repeat_article
+							  : p->numbers.criticism_late_article;
+	json_t *grounds = json_array();
+
+	if (!g) {
+		json_decref(grounds);
+		return json_null();
+	}
+	if (g & NOTICE_CRITICISM_LATE)
+		json_array_append_new(grounds, json_string("late"));
+	if (g & NOTICE_CRITICISM_REPEAT)
+		json_array_append_new(grounds, json_string("repeat"));
+	return json_pack("{s:b, s:o, s:o}", "proposed", 1, "article",
+			 article && *article ? json_string(article) : json_null(), "grounds",
+			 grounds);
+}
+
 static json_t *evidence(const struct incident_analysis *an, int f)
 {
 	char buf[INCIDENT_EVIDENCE_MAX];

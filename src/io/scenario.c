@@ -1650,8 +1650,8 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	const struct profile *p = s->profile;
 	struct notice_due due = notice_due(n, p, cal);
 	const struct asset_event *rep = notice_repeat(n, p->numbers.repeat_window_months, ev, nev);
-	const char *article = p->numbers.repeat_article;
-	json_t *o = json_object(), *w = json_array(), *crit = json_null();
+	enum due_state st = notice_state(n, &due, s->as_of);
+	json_t *o = json_object(), *w = json_array();
 	size_t nsimilar = 0;
 	char buf[256];
 
@@ -1664,19 +1664,14 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	    : due.due != CD_DATE_NONE ? json_string("workdays")
 				      : json_null(),
 	    ok);
-	put(o, "state", json_string(due_state_code(notice_state(n, &due, s->as_of))), ok);
+	put(o, "state", json_string(due_state_code(st)), ok);
 	put(o, "repeat", json_boolean(rep != NULL), ok);
 	put(o, "repeat_of",
 	    !rep          ? json_null()
 	    : rep->notice ? json_string(s->notices[rep->notice - 1].code)
 			  : json_string(s->incidents[rep->incident - 1].code),
 	    ok);
-	if (rep) {
-		crit = json_object();
-		put(crit, "proposed", json_true(), ok);
-		put(crit, "article", article && *article ? json_string(article) : json_null(), ok);
-	}
-	put(o, "criticism", crit, ok);
+	put(o, "criticism", incident_criticism_json(p, notice_criticism(p, st, rep != NULL)), ok);
 	put(o, "similar", similar_json(n, s->reg, sim, &nsimilar, ok), ok);
 	put(o, "similar_total", json_integer((json_int_t)nsimilar), ok);
 	if (due.estimated) {

@@ -352,7 +352,7 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 					   "paralysis_hours",	   "budget_ratio_percent",
 					   "drills_per_year",	   "rectify_article",
 					   "repeat_article",	   "budget_article",
-					   NULL};
+					   "criticism_late_article", NULL};
 	static const char *const mkeys[] = {"article", "filing_days", "assess_months_level3",
 					    "assess_months_level4", NULL};
 	struct profile *p = c->p;
@@ -379,6 +379,9 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 		rc = opt_str(c, m, "repeat_article", "", &p->numbers.repeat_article);
 	if (!rc)
 		rc = opt_str(c, m, "budget_article", "", &p->numbers.budget_article);
+	if (!rc)
+		rc = opt_str(c, m, "criticism_late_article", "",
+			     &p->numbers.criticism_late_article);
 	if (!rc)
 		rc = need(c, root, "mlps", YAML_MAPPING_NODE, &mm);
 	if (!rc)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "io/calendar_load.h"
+#include "io/incident_json.h"
 #include "svc/work.h"
 
 /* repeat_from: the window of the repeat rule for a notice received at `at`. */
@@ -620,12 +621,10 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 					      v->cal, time_cst_date(at), v->due.due))
 				    : json_null());
 	json_object_set_new(o, "repeat", json_boolean(v->repeat_code != NULL));
+	/* 通报批评 (Yantai 五): for a repeat and for a notice not handled as required */
 	json_object_set_new(o, "criticism",
-			    v->repeat_code ? json_pack("{s:b, s:s}", "proposed", 1, "article",
-						       p->numbers.repeat_article
-							       ? p->numbers.repeat_article
-							       : "")
-					   : json_null());
+			    incident_criticism_json(p, notice_criticism(p, notice_state(n, &v->due, at),
+									v->repeat_code != NULL)));
 	json_object_set_new(o, "similar_unchecked",
 			    json_integer((json_int_t)v->row.similar_unchecked));
 	json_object_set_new(o, "similar_checked",

@@ -2,11 +2,13 @@
  * rule, each row citing the article it reads: an attack as an element of the triggers on attacks
  * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四））; the reporter type
  * following the register (国家网络安全事件报告管理办法, 2025); collective responsibility split as
- * written (central 第九条, IMNU 第十五条). */
+ * written (central 第九条, IMNU 第十五条); criticism for a notice not handled as required and for
+ * a repeat (Yantai 五、整改落实). */
 #include "testutil.h"
 #include "fixreg.h"
 
 #include "core/incident.h"
+#include "core/notice.h"
 #include "io/calendar_load.h"
 #include "io/incident_data.h"
 #include "profile/profile_load.h"
@@ -381,12 +383,80 @@ static void collective_split(void **state)
 	}
 }
 
+/* ---- 4. criticism for a notice not handled as required, and for a repeat --------------------- */
+
+static void criticism_grounds(void **state)
+{
+	static const struct {
+		const char *article, *profile;
+		const char *received, *feedback; /* feedback "" none */
+		const char *earlier;             /* another problem of the system, "" none */
+		const char *at;
+		unsigned want;
+	} cases[] = {
+		/* 3 个工作日: received Mon 2024-05-13, due Thu 2024-05-16 */
+		{"烟台五", "yantai-fao-2021", "2024-05-13T10:00:00+08:00", "2024-05-16T18:00:00+08:00", "",
+		 "2024-05-20T00:00:00+08:00", 0},
+		{"烟台五 未按要求处置: answered late", "yantai-fao-2021", "2024-05-13T10:00:00+08:00",
+		 "2024-05-17T09:00:00+08:00", "", "2024-05-20T00:00:00+08:00", NOTICE_CRITICISM_LATE},
+		{"烟台五 未按要求处置: overdue", "yantai-fao-2021", "2024-05-13T10:00:00+08:00", "", "",
+		 "2024-05-17T00:00:00+08:00", NOTICE_CRITICISM_LATE},
+		{"烟台五: due today is not late", "yantai-fao-2021", "2024-05-13T10:00:00+08:00", "", "",
+		 "2024-05-16T23:59:59+08:00", 0},
+		/* 3个月内同一系统再次发生: the last day of the window (05-13 looks back to 02-13 00:00) */
+		{"烟台五 重复: the window's last day", "yantai-fao-2021", "2024-05-13T10:00:00+08:00",
+		 "2024-05-14T10:00:00+08:00", "2024-02-13T00:00:00+08:00", "2024-05-20T00:00:00+08:00",
+		 NOTICE_CRITICISM_REPEAT},
+		{"烟台五 重复: a second before the window", "yantai-fao-2021",
+		 "2024-05-13T10:00:00+08:00", "2024-05-14T10:00:00+08:00", "2024-02-12T23:59:59+08:00",
+		 "2024-05-20T00:00:00+08:00", 0},
+		{"烟台五: both grounds", "yantai-fao-2021", "2024-05-13T10:00:00+08:00", "",
+		 "2024-04-01T10:00:00+08:00", "2024-05-20T00:00:00+08:00",
+		 NOTICE_CRITICISM_LATE | NOTICE_CRITICISM_REPEAT},
+		/* the central measures propose no criticism for either */
+		{"中央: no such rule", "central-2017", "2024-05-13T10:00:00+08:00", "", "",
+		 "2024-09-20T00:00:00+08:00", 0},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct profile *p = profile_named(cases[i].profile);
+		int64_t asset = 1;
+		struct notice n;
+		struct asset_event ev = {.asset = 1, .notice = 9};
+		const struct asset_event *rep = NULL;
+		struct notice_due due;
+		unsigned got;
+
+		notice_init(&n);
+		n.id = 1;
+		n.code = "N-1";
+		n.assets = &asset;
+		n.nassets = 1;
+		n.received_at = T(cases[i].received);
+		if (*cases[i].feedback)
+			n.rectified_at = n.feedback_at = T(cases[i].feedback);
+		if (*cases[i].earlier) {
+			ev.at = T(cases[i].earlier);
+			rep = notice_repeat(&n, p->numbers.repeat_window_months, &ev, 1);
+		}
+		due = notice_due(&n, p, cal);
+		got = notice_criticism(p, notice_state(&n, &due, T(cases[i].at)), rep != NULL);
+		if (got != cases[i].want) {
+			print_error("case %zu (%s): grounds %u, want %u\n", i, cases[i].article, got,
+				    cases[i].want);
+			fail();
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(attack_element),
 		cmocka_unit_test(reporter_follows_register),
 		cmocka_unit_test(collective_split),
+		cmocka_unit_test(criticism_grounds),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
