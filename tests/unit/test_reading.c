@@ -3,12 +3,13 @@
  * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四））; the reporter type
  * following the register (国家网络安全事件报告管理办法, 2025); collective responsibility split as
  * written (central 第九条, IMNU 第十五条); criticism for a notice not handled as required and for
- * a repeat (Yantai 五、整改落实). */
+ * a repeat (Yantai 五、整改落实); a record fulfilling its own year (IMNU 第十一条（四）). */
 #include "testutil.h"
 #include "fixreg.h"
 
 #include "core/incident.h"
 #include "core/notice.h"
+#include "core/oblig.h"
 #include "io/calendar_load.h"
 #include "io/incident_data.h"
 #include "profile/profile_load.h"
@@ -450,6 +451,59 @@ static void criticism_grounds(void **state)
 	}
 }
 
+/* ---- 9. a record fulfils its own year -------------------------------------------------------- */
+
+static const struct oblig *drill_of(const struct oblig_list *l, const char *year)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == OBLIG_DUTY && !strcmp(l->v[i].duty->id, "drill") &&
+		    !strcmp(l->v[i].period, year))
+			return &l->v[i];
+	fail_msg("no drill obligation for %s", year);
+	return NULL;
+}
+
+static void record_own_year(void **state)
+{
+	static const struct {
+		const char *what, *on, *period; /* the one drill record; period "" none */
+		enum due_state y2025, y2026;    /* on 2026-07-01 */
+	} cases[] = {
+		/* 第十一条（四）每年至少组织一次应急预案演练: June 2026 is the 2026 drill */
+		{"June 2026", "2026-06-12", "", DUE_OVERDUE, DUE_DONE_ON_TIME},
+		{"the last day of 2025", "2025-12-31", "", DUE_DONE_ON_TIME, DUE_OPEN},
+		{"the first day of 2026", "2026-01-01", "", DUE_OVERDUE, DUE_DONE_ON_TIME},
+		/* a make-up the record states */
+		{"January 2026 for 2025", "2026-01-20", "2025", DUE_DONE_LATE, DUE_OPEN},
+		{"none", "", "", DUE_OVERDUE, DUE_OPEN},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct reg *r = reg_new();
+		struct record rec = {.id = 1, .kind = RECORD_DRILL, .unit = 2,
+				     .period = *cases[i].period ? cases[i].period : NULL};
+		struct oblig_list l = {0};
+		enum due_state a, b;
+
+		fx_unit(r, 1, "ROOT", 0, UNIT_PARTY_COMMITTEE);
+		fx_unit(r, 2, "NIC", 1, UNIT_TECH_SUPPORT_CENTRE);
+		rec.on = *cases[i].on ? D(cases[i].on) : CD_DATE_NONE;
+		assert_int_equal(oblig_generate(imnu, r, &rec, *cases[i].on ? 1 : 0, 2025,
+						D("2026-07-01"), &l),
+				 CD_OK);
+		a = oblig_state(drill_of(&l, "2025"), D("2026-07-01"));
+		b = oblig_state(drill_of(&l, "2026"), D("2026-07-01"));
+		if (a != cases[i].y2025 || b != cases[i].y2026) {
+			print_error("case %zu (%s): 2025 %s, 2026 %s\n", i, cases[i].what,
+				    due_state_code(a), due_state_code(b));
+			fail();
+		}
+		oblig_list_free(&l);
+		reg_free(r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +511,7 @@ int main(void)
 		cmocka_unit_test(reporter_follows_register),
 		cmocka_unit_test(collective_split),
 		cmocka_unit_test(criticism_grounds),
+		cmocka_unit_test(record_own_year),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
