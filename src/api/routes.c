@@ -105,6 +105,18 @@ static const struct field asset_fields[] = {
 	{"status", ENUM(asset_status, STATUS__MAX), "规划 / 建设中 / 运行 / 下线"},
 	{"admin_level", FT_STRING, FF_NULL, 1, 64, NULL, 0,
 	 "administrative level of a government portal, e.g. prefecture_or_above"},
+	/* the qualifiers the policies speak of (enum qualifier; docs/incidents.md "Qualifiers"):
+	 * true / false recorded, null derived */
+	{"party_gov_portal", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "党政机关门户网站 (null: derived — a portal of a party or government organ)"},
+	{"key_news_site", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "重点新闻网站 (null: asked for a news site)"},
+	{"large_platform", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "大型网络平台 (null: asked for a platform)"},
+	{"important_system", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "主要服务器、重要系统 (null: derived — MLPS level 3 or above, or CII)"},
+	{"important_infrastructure", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "重要信息基础设施 (null: derived — CII, or infrastructure of MLPS level 3 or above)"},
 };
 
 static const struct field asset_filters[] = {

@@ -56,6 +56,14 @@ static const struct fact_def defs[FACT__MAX] = {
 			     "server, infrastructure"},
 	[FACT_ASSET_CII] = {"asset.cii", FACT_BOOL, "关键信息基础设施", NULL},
 	[FACT_ASSET_ADMIN_LEVEL] = {"asset.admin_level", FACT_STRING, "行政级别", NULL},
+	[FACT_ASSET_PARTY_GOV_PORTAL] = {"asset.party_gov_portal", FACT_BOOL, "党政机关门户网站",
+					 NULL},
+	[FACT_ASSET_KEY_NEWS_SITE] = {"asset.key_news_site", FACT_BOOL, "重点新闻网站", NULL},
+	[FACT_ASSET_LARGE_PLATFORM] = {"asset.large_platform", FACT_BOOL, "大型网络平台", NULL},
+	[FACT_ASSET_IMPORTANT_SYSTEM] = {"asset.important_system", FACT_BOOL,
+					 "主要服务器、重要系统", NULL},
+	[FACT_ASSET_IMPORTANT_INFRA] = {"asset.important_infrastructure", FACT_BOOL,
+					"重要信息基础设施", NULL},
 };
 
 static bool valid(enum fact id)

@@ -41,6 +41,11 @@ enum fact {
 	FACT_ASSET_KIND,                  /* string: 资产类型 (asset_kind_code) */
 	FACT_ASSET_CII,                   /* 关键信息基础设施 */
 	FACT_ASSET_ADMIN_LEVEL,           /* string: 行政级别, e.g. "prefecture_or_above" */
+	FACT_ASSET_PARTY_GOV_PORTAL,      /* 党政机关门户网站 */
+	FACT_ASSET_KEY_NEWS_SITE,         /* 重点新闻网站 */
+	FACT_ASSET_LARGE_PLATFORM,        /* 大型网络平台 */
+	FACT_ASSET_IMPORTANT_SYSTEM,      /* 主要服务器、重要系统 */
+	FACT_ASSET_IMPORTANT_INFRA,       /* 重要信息基础设施 */
 	FACT__MAX
 };
 

@@ -797,6 +797,54 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 	return CD_OK;
 }
 
+_Static_assert(FACT_ASSET_IMPORTANT_INFRA - FACT_ASSET_PARTY_GOV_PORTAL ==
+		       QUAL_IMPORTANT_INFRASTRUCTURE - QUAL_PARTY_GOV_PORTAL,
+	       "the qualifier facts follow enum qualifier");
+
+/* qualifier_of: qualifier q of asset a — recorded in the register, else derived by the rule of
+ * docs/incidents.md ("Qualifiers"); 1 yes, 0 no, -1 when neither tells (a person answers). why
+ * says which. */
+static int qualifier_of(const struct profile *p, const struct asset *a, enum qualifier q,
+			char *why, size_t n)
+{
+	if (a->qual[q] != QUAL_UNSET) {
+		snprintf(why, n, "the register: recorded");
+		return a->qual[q] == QUAL_YES;
+	}
+	switch (q) {
+	case QUAL_PARTY_GOV_PORTAL:
+		if (a->kind != ASSET_PORTAL) {
+			snprintf(why, n, "derived: not a portal");
+			return 0;
+		}
+		snprintf(why, n, "derived: a portal, the organisation %s a party or government organ "
+			 "(readings.party_gov_organ)", p->readings.party_gov_organ ? "is" : "is not");
+		return p->readings.party_gov_organ;
+	case QUAL_KEY_NEWS_SITE:
+	case QUAL_LARGE_PLATFORM: {
+		enum asset_kind k = q == QUAL_KEY_NEWS_SITE ? ASSET_NEWS_SITE : ASSET_PLATFORM;
+
+		/* a designation (重点) or a scale (大型): only a person can say, for its kind */
+		snprintf(why, n, "derived: not a %s", asset_kind_code(k));
+		return a->kind == k ? -1 : 0;
+	}
+	case QUAL_IMPORTANT_SYSTEM:
+	case QUAL_IMPORTANT_INFRASTRUCTURE:
+		if (a->cii) {
+			snprintf(why, n, "derived: critical information infrastructure");
+			return 1;
+		}
+		if (q == QUAL_IMPORTANT_INFRASTRUCTURE && a->kind != ASSET_INFRASTRUCTURE) {
+			snprintf(why, n, "derived: neither infrastructure nor CII");
+			return 0;
+		}
+		snprintf(why, n, "derived: MLPS level %d (important from 3)", a->mlps_level);
+		return a->mlps_level >= 3 ? 1 : a->mlps_level >= 1 ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
 static void derive(const struct incident_env *env, const struct incident *x, cd_time at,
 		   struct incident_analysis *an)
 {
@@ -815,6 +863,13 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 		derive_bool(an, x, FACT_PROTECTION_SOFTWARE_MISSING, !a->protection_installed,
 			    a->protection_installed ? "the register: protection software installed"
 						    : "the register: no protection software recorded");
+		for (int q = 0; q < QUAL__MAX; q++) {
+			int v = qualifier_of(env->p, a, (enum qualifier)q, why, sizeof why);
+
+			if (v >= 0)
+				derive_bool(an, x, (enum fact)(FACT_ASSET_PARTY_GOV_PORTAL + q), v,
+					    why);
+		}
 	}
 
 	/* 受到攻击 (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四）): from the

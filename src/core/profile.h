@@ -97,6 +97,14 @@ struct profile {
 	struct profile_duty *duties;
 	size_t nduties, capduties;
 
+	/* Open readings of the policy, each a setting with its default (docs/profiles.md,
+	 * "readings"). */
+	struct {
+		/* the organisation is a party or government organ: its portals are 党政机关门户网站
+		 * unless recorded otherwise (default false) */
+		bool party_gov_organ;
+	} readings;
+
 	struct {
 		const char *article;
 		enum role unit_roles[ROLE__MAX];

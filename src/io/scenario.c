@@ -339,7 +339,9 @@ static const struct field duty_fields[D__MAX] = {
 /* A_MANAGER..A_OPERATOR follow the order of rel_fields below. */
 enum {
 	A_ID, A_NAME, A_KIND, A_MANAGER, A_BUILDER, A_USER, A_OPERATOR, A_LEVEL, A_CII,
-	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A_ADMIN_LEVEL, A_PROTECTION, A__MAX
+	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A_ADMIN_LEVEL, A_PROTECTION,
+	A_QUAL, /* the qualifiers, in the order of enum qualifier */
+	A__MAX = A_QUAL + QUAL__MAX
 };
 static const struct field asset_fields[A__MAX] = {
 	[A_ID] = {"id", F_ID, true, V_NONE, 0, 0},
@@ -358,6 +360,13 @@ static const struct field asset_fields[A__MAX] = {
 	[A_ASSESSED] = {"assessed_on", F_DATE, false, V_NONE, 0, 0},
 	[A_ADMIN_LEVEL] = {"admin_level", F_TEXT, false, V_NONE, 0, FACT_STRING_MAX},
 	[A_PROTECTION] = {"protection_installed", F_BOOL, false, V_NONE, 0, 0},
+	/* true / false recorded; absent or null: derived (docs/incidents.md "Qualifiers") */
+	[A_QUAL + QUAL_PARTY_GOV_PORTAL] = {"party_gov_portal", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_KEY_NEWS_SITE] = {"key_news_site", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_LARGE_PLATFORM] = {"large_platform", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_IMPORTANT_SYSTEM] = {"important_system", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_IMPORTANT_INFRASTRUCTURE] = {"important_infrastructure", F_BOOL, false,
+						    V_NONE, 0, 0},
 };
 static const enum relation rel_fields[4] = {REL_MANAGER, REL_BUILDER, REL_USER, REL_OPERATOR};
 
@@ -723,6 +732,10 @@ static enum cd_err read_assets(struct parse *ps, json_t *list)
 		a->filed_on = v[A_FILED].day;
 		a->assessed_on = v[A_ASSESSED].day;
 		a->protection_installed = v[A_PROTECTION].b;
+		for (int q = 0; q < QUAL__MAX; q++)
+			a->qual[q] = !v[A_QUAL + q].set ? QUAL_UNSET
+				     : v[A_QUAL + q].b  ? QUAL_YES
+							: QUAL_NO;
 		a->admin_level = v[A_ADMIN_LEVEL].set ? arena_strdup(r->arena, v[A_ADMIN_LEVEL].s)
 						      : NULL;
 		for (int k = 0; k < 4; k++)

@@ -573,12 +573,31 @@ static enum cd_err load_triggers(struct ctx *c, yaml_node_t *root)
 	return CD_OK;
 }
 
+/* readings: the open readings of the policy, each optional with its default (docs/profiles.md). */
+static enum cd_err load_readings(struct ctx *c, yaml_node_t *root)
+{
+	static const char *const keys[] = {"party_gov_organ", NULL};
+	struct profile *p = c->p;
+	yaml_node_t *m = get(c, root, "readings");
+	enum cd_err rc = CD_OK;
+
+	p->readings.party_gov_organ = false;
+	if (!m)
+		return CD_OK;
+	if (m->type != YAML_MAPPING_NODE)
+		return fail(c, m, "\"readings\" must be a mapping");
+	rc = only(c, m, "readings", keys);
+	if (!rc && get(c, m, "party_gov_organ"))
+		rc = boolean(c, m, "party_gov_organ", &p->readings.party_gov_organ);
+	return rc;
+}
+
 static enum cd_err load_root(struct ctx *c, yaml_node_t *root)
 {
 	static const char *const keys[] = {
 		"id",	     "version",	   "name",   "issuer", "level",	     "in_force",
 		"seed",	     "roles",	   "principles", "numbers", "mlps", "duties",
-		"chain",     "collective", "triggers", NULL};
+		"chain",     "collective", "triggers", "readings", NULL};
 	static const char *const levels[] = {"national_template", "municipal_office",
 					     "university", "other", NULL};
 	struct profile *p = c->p;
@@ -630,6 +649,8 @@ static enum cd_err load_root(struct ctx *c, yaml_node_t *root)
 		rc = load_chain(c, root);
 	if (!rc)
 		rc = load_triggers(c, root);
+	if (!rc)
+		rc = load_readings(c, root);
 	return rc;
 }
 

@@ -80,6 +80,11 @@ ROWS
 # 8.5 from a notice: 通报 with its own due date (central sets no period), open at detection
 N='"notices": [{"id": "TB-1", "asset": "PORTAL", "received_at": "2024-04-01T10:00:00+08:00", "stated_due": "2024-04-10"}]'
 table "$C" "$TRIG" filtered <<ROWS
+# the qualifiers are the register's: 重点新闻网站 and 大型网络平台 recorded (the fixture), asked
+# where nobody has said; a portal recorded as no Party or government organ's is none
+8.2 6 h, a news site nobody said is key: asks ; {"asset": "NEWS", $O6, "facts": {"handled_timely": false}} ; .assets |= map(if .id == "NEWS" then del(.key_news_site) else . end) ; 8.2?asset.key_news_site
+8.1 a platform nobody said is large: asks ; {"asset": "PLAT", "facts": {$TS, "handled_timely": false}} ; .assets |= map(if .id == "PLAT" then del(.large_platform) else . end) ; 8.1?asset.large_platform
+8.2 6 h, a portal recorded as no organ's ; {$O6, "facts": {"handled_timely": false}} ; .assets |= map(if .id == "PORTAL" then . + {"party_gov_portal": false} else . end) ;
 8.5 a notice overdue at detection, serious consequences ; {"facts": {"notice_unrectified": null, "serious_consequences": true}} ; . + {$N} ; 8.5
 8.5 the notice answered in time ; {"facts": {"notice_unrectified": null, "serious_consequences": true}} ; . + {$N} | .notices[0] += {"rectified_at": "2024-04-09T10:00:00+08:00", "feedback_at": "2024-04-10T10:00:00+08:00"} ; 8.5?notice_unrectified
 ROWS

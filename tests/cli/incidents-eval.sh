@@ -125,9 +125,17 @@ is '.incidents[0].facts["asset.admin_level"].value' prefecture_or_above
 # fired, the facts that made it fire (6 h down is 重大 by the draft: 4 h to report, not done)
 is '.incidents[0].triggers[0].evidence | join(" / ")' 'harmful_info_spread_wide = false (recorded)'
 inc "$C" "{$O6, \"facts\": {$TS, \"handled_timely\": false}}"
-is '.incidents[0].triggers[0] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.kind = "portal" (the register) / tampered = true (recorded) / harmful_info_spread_wide = true (recorded) / reported_timely = false (report due 2024-05-10T13:00:00+08:00, not reported by as_of) / handled_timely = false (recorded)'
-is '.incidents[0].triggers[1] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.kind = "portal" (the register) / asset.admin_level = "prefecture_or_above" (the register) / attacked = true (class network_attack (网络攻击事件) is an attack) / handled_timely = false (recorded) / paralysis_hours = 6 (outage 2024-05-10T08:00:00+08:00 – 2024-05-10T14:00:00+08:00)'
+is '.incidents[0].triggers[0] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.party_gov_portal = true (derived: a portal, the organisation is a party or government organ (readings.party_gov_organ)) / tampered = true (recorded) / harmful_info_spread_wide = true (recorded) / reported_timely = false (report due 2024-05-10T13:00:00+08:00, not reported by as_of) / handled_timely = false (recorded)'
+is '.incidents[0].triggers[1] | [.state, (.evidence | join(" / "))] | join(": ")' 'fired: asset.party_gov_portal = true (derived: a portal, the organisation is a party or government organ (readings.party_gov_organ)) / asset.admin_level = "prefecture_or_above" (the register) / attacked = true (class network_attack (网络攻击事件) is an attack) / handled_timely = false (recorded) / paralysis_hours = 6 (outage 2024-05-10T08:00:00+08:00 – 2024-05-10T14:00:00+08:00)'
 is '.incidents[0].triggers[1].question' null
+# the qualifiers: recorded in the register, or derived, and the evidence says which
+inc "$C" '{"asset": "NEWS"}'
+is '.incidents[0].facts["asset.key_news_site"] | [.value, .origin, .why] | map(tostring) | join(" / ")' 'true / derived / the register: recorded'
+is '.incidents[0].facts["asset.party_gov_portal"] | [.value, .why] | map(tostring) | join(" / ")' 'false / derived: not a portal'
+inc "$C" '{"asset": "NEWS"}' '.assets |= map(if .id == "NEWS" then del(.key_news_site) else . end)'
+is '.incidents[0].facts["asset.key_news_site"] | [.value, .origin] | map(tostring) | join(" ")' 'null unknown'
+inc "$C" '{}' '.assets |= map(if .id == "PORTAL" then . + {"party_gov_portal": false} else . end)'
+is '.incidents[0].facts["asset.party_gov_portal"] | [.value, .why] | map(tostring) | join(" / ")' 'false / the register: recorded'
 inc "$C" '{"facts": {"handled_timely": null}}'
 is '.incidents[0].triggers[1].question' '是否受到网络攻击？受到攻击后是否及时组织处置？'
 # the attack comes from the class (data/incident-classes.json) and says so; a class that does

@@ -33,6 +33,9 @@ nothing fired when every asked fact is false ; {} ;
 # attack (class network_attack); an equipment failure fires none of them
 8.2 6 h, equipment failure ; {"class": "equipment_failure", $O6, "facts": {"handled_timely": false}} ;
 8.2 6 h, no class: asks ; {"class": null, $O6, "facts": {"handled_timely": false}} ; 8.2?attacked
+# 主要服务器、重要系统: the portal and the OA system are recorded important (the fixture); the file
+# server is not graded and nobody said: asked
+8.2 6 h, the file server nobody said is a main one: asks (no protection software: 8.7) ; {"asset": "SRV", $O6, "facts": {"handled_timely": false}} ; 8.2?asset.important_system 8.7
 8.4 equipment failure, wide impact ; {"class": "equipment_failure", $O1, "facts": {"handled_timely": false, "wide_impact": true}} ;
 8.7 a server without protection software down 1 h by a power cut ; {"asset": "SRV", "class": "force_majeure", $O1} ;
 8.7 the same, no class: asks ; {"asset": "SRV", "class": null, $O1} ; 8.7?attacked

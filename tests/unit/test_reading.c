@@ -3,7 +3,9 @@
  * (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四））; the reporter type
  * following the register (国家网络安全事件报告管理办法, 2025); collective responsibility split as
  * written (central 第九条, IMNU 第十五条); criticism for a notice not handled as required and for
- * a repeat (Yantai 五、整改落实); a record fulfilling its own year (IMNU 第十一条（四）). */
+ * a repeat (Yantai 五、整改落实); a record fulfilling its own year (IMNU 第十一条（四））; the
+ * qualifiers of a system recorded or derived (central 第八条（一）（二）, Yantai 八（一）（二）（四）,
+ * IMNU 第十四条（四）). */
 #include "testutil.h"
 #include "fixreg.h"
 
@@ -90,6 +92,7 @@ static struct reg *org(void)
 	a->protection_installed = true;
 	a = fx_asset(r, 3, "SERVER", 3);
 	a->kind = ASSET_SERVER;
+	a->mlps_level = 3; /* a main server: an important system by MLPS level */
 	return r;
 }
 
@@ -504,6 +507,86 @@ static void record_own_year(void **state)
 	}
 }
 
+/* ---- 2. the qualifiers of a system ----------------------------------------------------------- */
+
+static void qualifiers(void **state)
+{
+	static const struct {
+		const char *article, *profile;
+		enum asset_kind kind;
+		int mlps;
+		bool cii;
+		enum qualifier q;
+		enum qual_value recorded;
+		const char *want; /* "true" / "false" / "" unknown */
+		const char *why;  /* a piece of the evidence */
+	} cases[] = {
+		/* 党政机关门户网站: a portal of a party or government organ (readings.party_gov_organ) */
+		{"中央第八条（一）", "central-2017", ASSET_PORTAL, 0, false, QUAL_PARTY_GOV_PORTAL,
+		 QUAL_UNSET, "true", "derived: a portal, the organisation is"},
+		{"内师大: a university", "imnu-2022", ASSET_PORTAL, 0, false, QUAL_PARTY_GOV_PORTAL,
+		 QUAL_UNSET, "false", "is not a party"},
+		{"中央第八条（一）", "central-2017", ASSET_PORTAL, 0, false, QUAL_PARTY_GOV_PORTAL,
+		 QUAL_NO, "false", "the register: recorded"},
+		{"中央第八条（一）", "central-2017", ASSET_INFO_SYSTEM, 0, false, QUAL_PARTY_GOV_PORTAL,
+		 QUAL_UNSET, "false", "not a portal"},
+		/* 重点新闻网站, 大型网络平台: a designation or a scale — asked for the kind */
+		{"中央第八条（一）", "central-2017", ASSET_NEWS_SITE, 0, false, QUAL_KEY_NEWS_SITE,
+		 QUAL_UNSET, "", ""},
+		{"中央第八条（一）", "central-2017", ASSET_NEWS_SITE, 0, false, QUAL_KEY_NEWS_SITE,
+		 QUAL_YES, "true", "the register: recorded"},
+		{"中央第八条（一）", "central-2017", ASSET_PORTAL, 0, false, QUAL_KEY_NEWS_SITE,
+		 QUAL_UNSET, "false", "not a news_site"},
+		{"中央第八条（一）", "central-2017", ASSET_PLATFORM, 0, false, QUAL_LARGE_PLATFORM,
+		 QUAL_UNSET, "", ""},
+		/* 主要服务器、重要系统: MLPS level 3 or above, or CII */
+		{"烟台八（二）", "yantai-fao-2021", ASSET_SERVER, 3, false, QUAL_IMPORTANT_SYSTEM,
+		 QUAL_UNSET, "true", "MLPS level 3"},
+		{"烟台八（二）", "yantai-fao-2021", ASSET_INFO_SYSTEM, 2, false, QUAL_IMPORTANT_SYSTEM,
+		 QUAL_UNSET, "false", "MLPS level 2"},
+		{"烟台八（二）", "yantai-fao-2021", ASSET_INFO_SYSTEM, 0, true, QUAL_IMPORTANT_SYSTEM,
+		 QUAL_UNSET, "true", "critical information infrastructure"},
+		{"烟台八（二）", "yantai-fao-2021", ASSET_INFO_SYSTEM, 0, false, QUAL_IMPORTANT_SYSTEM,
+		 QUAL_UNSET, "", ""},
+		{"烟台八（二）", "yantai-fao-2021", ASSET_INFO_SYSTEM, 2, false, QUAL_IMPORTANT_SYSTEM,
+		 QUAL_YES, "true", "the register: recorded"},
+		/* 重要信息基础设施: CII, or infrastructure of MLPS level 3 or above */
+		{"内师大第十四条（四）", "imnu-2022", ASSET_INFRASTRUCTURE, 3, false,
+		 QUAL_IMPORTANT_INFRASTRUCTURE, QUAL_UNSET, "true", "MLPS level 3"},
+		{"内师大第十四条（四）", "imnu-2022", ASSET_INFRASTRUCTURE, 0, false,
+		 QUAL_IMPORTANT_INFRASTRUCTURE, QUAL_UNSET, "", ""},
+		{"内师大第十四条（四）", "imnu-2022", ASSET_SERVER, 4, false,
+		 QUAL_IMPORTANT_INFRASTRUCTURE, QUAL_UNSET, "false", "neither infrastructure"},
+		{"内师大第十四条（四）", "imnu-2022", ASSET_PLATFORM, 0, true,
+		 QUAL_IMPORTANT_INFRASTRUCTURE, QUAL_UNSET, "true", "critical information"},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct world w;
+		struct asset *a;
+		enum fact f = (enum fact)(FACT_ASSET_PARTY_GOV_PORTAL + cases[i].q);
+		const char *got;
+
+		world_open(&w, cases[i].profile, 1);
+		a = &w.reg->assets[0]; /* asset 1 */
+		a->kind = cases[i].kind;
+		a->mlps_level = cases[i].mlps;
+		a->cii = cases[i].cii;
+		a->qual[cases[i].q] = (unsigned char)cases[i].recorded;
+		analyse(&w, "2024-05-10T12:00:00+08:00");
+		got = !w.an.facts.v[f].known ? "" : w.an.facts.v[f].b ? "true" : "false";
+		if (strcmp(got, cases[i].want) ||
+		    (*cases[i].why && !strstr(w.an.why[f], cases[i].why))) {
+			print_error("case %zu (%s %s): got \"%s\" (%s), want \"%s\" (%s)\n", i,
+				    cases[i].article, fact_name(f), got, w.an.why[f],
+				    cases[i].want, cases[i].why);
+			fail();
+		}
+		world_close(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +595,7 @@ int main(void)
 		cmocka_unit_test(collective_split),
 		cmocka_unit_test(criticism_grounds),
 		cmocka_unit_test(record_own_year),
+		cmocka_unit_test(qualifiers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
