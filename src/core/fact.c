@@ -51,6 +51,7 @@ static const struct fact_def defs[FACT__MAX] = {
 	[FACT_RESPONSIBILITY_UNCLEAR] = {"responsibility_unclear", FACT_BOOL, "责任不明确",
 					 NULL},
 	[FACT_OTHER_SERIOUS] = {"other_serious", FACT_BOOL, "其他严重危害网络安全行为", NULL},
+	[FACT_SUPERVISION_FAILED] = {"supervision_failed", FACT_BOOL, "监管部门监管不力", NULL},
 	[FACT_ASSET_KIND] = {"asset.kind", FACT_STRING, "资产类型",
 			     "portal, news_site, platform, publicity_platform, info_system, "
 			     "server, infrastructure"},

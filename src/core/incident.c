@@ -955,7 +955,22 @@ struct chain_buf {
 	struct chain_link *v;
 	size_t n, cap;
 	struct arena *a;
+	const char *why; /* given to the links added next (chain_why) */
 };
+
+/* chain_why: the reason the next links are in the chain. */
+static void chain_why(struct chain_buf *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void chain_why(struct chain_buf *c, const char *fmt, ...)
+{
+	char buf[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	c->why = arena_strdup(c->a, buf);
+}
 
 static bool chain_has(const struct chain_buf *c, int64_t person, int64_t unit, int role)
 {
@@ -969,6 +984,8 @@ static enum cd_err chain_add(struct chain_buf *c, struct chain_link l)
 {
 	if (chain_has(c, l.person, l.unit, l.role))
 		return CD_OK;
+	if (!l.why)
+		l.why = c->why;
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? 2 * c->cap : 16;
 		struct chain_link *v = arena_alloc(c->a, cap * sizeof *v);
@@ -1080,18 +1097,74 @@ static int role_held(const struct incident_env *env, int64_t person, int64_t uni
 	return best;
 }
 
+static const char *unit_code_of(const struct reg *reg, int64_t id)
+{
+	const struct unit *u = reg_unit(reg, id);
+
+	return u && u->code ? u->code : "?";
+}
+
+/* body_of: where 逐级倒查 from unit u stops (chain.stop): the first unit of the stop kind at or
+ * above u, else — and by default — the top of the tree. */
+static int64_t body_of(const struct incident_env *env, int64_t u)
+{
+	const struct unit *un;
+	int64_t top = u;
+
+	for (int guard = 0; (un = reg_unit(env->reg, u)) && guard < 256; guard++) {
+		if (env->p->chain.stop >= 0 && (int)un->kind == env->p->chain.stop)
+			return u;
+		top = u;
+		if (!un->parent)
+			break;
+		u = un->parent;
+	}
+	return top;
+}
+
+/* office_body: the body a coordinating office o belongs to — the first unit above it of the stop
+ * kind (a Party committee when the chain climbs to the top), else the top. */
+static int64_t office_body(const struct incident_env *env, const struct unit *o)
+{
+	int kind = env->p->chain.stop >= 0 ? env->p->chain.stop : UNIT_PARTY_COMMITTEE;
+	int64_t u = o->parent;
+	const struct unit *un;
+
+	for (int guard = 0; (un = reg_unit(env->reg, u)) && guard < 256; guard++) {
+		if ((int)un->kind == kind || !un->parent)
+			return u;
+		u = un->parent;
+	}
+	return u;
+}
+
+static const char *principle_of(const struct incident_env *env, const struct incident *x,
+				int64_t unit)
+{
+	for (size_t i = 0; i < x->nassets; i++) {
+		const struct asset *a = reg_asset(env->reg, x->assets[i]);
+
+		for (size_t k = 0; a && k < env->p->nprinciples; k++)
+			if (a->rel[env->p->principles[k].relation] == unit)
+				return env->p->principles[k].name;
+	}
+	return "?";
+}
+
 static enum cd_err chain_build(const struct incident_env *env, const struct incident *x,
 			       struct incident_analysis *an, struct arena *a)
 {
 	struct chain_buf c = {.a = a};
 	cd_date on = time_cst_date(x->detected_at);
-	int64_t units[16], deciding[INCIDENT_PEOPLE_MAX];
-	size_t nu = answering_units(env, x, units, 16);
+	int64_t units[16], deciding[INCIDENT_PEOPLE_MAX], bodies[16];
+	size_t nu = answering_units(env, x, units, 16), nb = 0;
+	const char *art = env->p->chain.article;
 	enum cd_err rc;
 
 	for (size_t i = 0; i < x->nparticipants; i++)
 		deciding[i] = deciding_unit(env, x->participants[i], on, nu ? units[0] : 0);
 
+	chain_why(&c, "当事人: recorded on the incident (%s)", art);
 	for (size_t i = 0; i < x->ninvolved; i++) {
 		const struct person *pe = reg_person(env->reg, x->involved[i]);
 
@@ -1111,6 +1184,11 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			if (!pr || !pr->asset_scope)
 				continue;
 			nh = reg_holders(env->reg, (enum role)r, 0, x->assets[i], on, h, 8);
+			chain_why(&c, "holds %s for system %s (%s)", role_code((enum role)r),
+				  reg_asset(env->reg, x->assets[i])
+					  ? reg_asset(env->reg, x->assets[i])->code
+					  : "?",
+				  pr->article);
 			for (size_t k = 0; k < nh && k < 8; k++) {
 				const struct person *pe = reg_person(env->reg, h[k]->person);
 
@@ -1121,11 +1199,14 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			}
 		}
 	}
-	/* 逐级倒查: each answering unit, then level by level up the tree. */
+	/* 逐级倒查: each answering unit, then level by level up the tree to the body where the
+	 * chain stops (chain.stop: the top by default). */
 	for (size_t k = 0; k < nu; k++) {
-		int64_t u = units[k];
+		int64_t u = units[k], body = body_of(env, units[k]);
 
-		for (int guard = 0; u && guard < 256; guard++) {
+		if (!has_id(bodies, nb, body) && nb < 16)
+			bodies[nb++] = body;
+		for (int level = 0; u && level < 256; level++) {
 			const struct unit *un = reg_unit(env->reg, u);
 
 			if (!un || un->kind == UNIT_EXTERNAL_AUTHORITY)
@@ -1133,11 +1214,24 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			/* collective responsibility: where that unit's leadership decided */
 			bool collective = has_id(deciding, x->nparticipants, u);
 
+			if (collective)
+				chain_why(&c, "collective: its leadership decided, main leadership of "
+					      "%s (%s)",
+					  un->code, env->p->collective.article);
+			else if (!level)
+				chain_why(&c, "the unit answering for the system (%s), %s",
+					  principle_of(env, x, u), art);
+			else
+				chain_why(&c, "逐级倒查: %d level%s above %s, up to %s (%s)", level,
+					  level > 1 ? "s" : "", unit_code_of(env->reg, units[k]),
+					  unit_code_of(env->reg, body), art);
 			for (size_t r = 0; r < env->p->chain.nunit_roles; r++)
 				if ((rc = chain_role(env, &c, u, env->p->chain.unit_roles[r], on,
 						     collective, units[k], RESP_DIRECT, false)) !=
 				    CD_OK)
 					return rc;
+			if (u == body)
+				break;
 			u = un->parent;
 		}
 	}
@@ -1150,6 +1244,8 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 	for (size_t i = 0; i < x->nparticipants; i++) {
 		if (has_id(deciding, i, deciding[i]))
 			continue;
+		chain_why(&c, "collective: its leadership decided, main leadership of %s (%s)",
+			  unit_code_of(env->reg, deciding[i]), env->p->collective.article);
 		for (int r = 0; r < ROLE__MAX; r++)
 			if ((env->p->collective.main & (1u << r)) &&
 			    (rc = chain_role(env, &c, deciding[i], (enum role)r, on, true, 0,
@@ -1164,13 +1260,16 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 		if (held < 0)
 			warn(an, "a decision participant held no role at the deciding unit that "
 				 "day: listed without a role");
+		chain_why(&c, "collective: took part in the decision of %s, important leadership (%s)",
+			  unit_code_of(env->reg, deciding[i]), env->p->collective.article);
 		if ((rc = chain_add(&c, (struct chain_link){
 				.person = x->participants[i], .unit = deciding[i],
 				.role = held >= 0 ? held : CHAIN_NO_ROLE,
 				.resp = RESP_IMPORTANT_LEADERSHIP})) != CD_OK)
 			return rc;
 	}
-	/* 协调监管不力: the head of the coordinating office. */
+	/* 协调监管不力: the head of the coordinating office of the body the chain stops in — not
+	 * every office above it (a lower Party committee's own office is not added). */
 	if (x->coordination_failed) {
 		bool found = false;
 
@@ -1179,10 +1278,17 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 				 "office: nobody is added for it");
 		for (size_t i = 0; env->p->chain.coordinator >= 0 && i < env->reg->nunits; i++) {
 			const struct unit *un = &env->reg->units[i];
+			int64_t body;
 
 			if ((int)un->kind != env->p->chain.coordinator)
 				continue;
+			body = office_body(env, un);
+			if (!has_id(bodies, nb, body))
+				continue;
 			found = true;
+			chain_why(&c, "coordination failed: the head of %s, the coordinating office of "
+				      "%s (%s)",
+				  un->code, unit_code_of(env->reg, body), art);
 			if ((rc = chain_role(env, &c, un->id, ROLE_PRINCIPAL, on, false, 0,
 					     RESP_COORDINATION, true)) != CD_OK)
 				return rc;
@@ -1190,6 +1296,17 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 		if (env->p->chain.coordinator >= 0 && !found)
 			warn(an, "coordination failed, but the register has no coordinating "
 				 "office");
+	}
+	/* 监管不力: the supervising department of the sector (行业主管监管部门, central 第四条) lies
+	 * outside the organisation and the register names none for a system: a step to fill in. */
+	if (x->facts.v[FACT_SUPERVISION_FAILED].known && x->facts.v[FACT_SUPERVISION_FAILED].b) {
+		chain_why(&c, "supervision failed: the head of the supervising department "
+			      "(行业主管监管部门, central 第四条; %s) — outside the register: find who",
+			  art);
+		if ((rc = chain_add(&c, (struct chain_link){.role = ROLE_PRINCIPAL,
+							   .resp = RESP_COORDINATION,
+							   .vacant = true})) != CD_OK)
+			return rc;
 	}
 	an->chain = c.v;
 	an->nchain = c.n;

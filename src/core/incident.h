@@ -260,6 +260,7 @@ struct chain_link {
 	enum responsibility resp;
 	bool vacant;     /* a role the profile requires there had no holder on that day */
 	int64_t answering; /* the answering unit whose walk found it (0: involved, coordination) */
+	const char *why; /* why this step is in the chain (the rule and its article), in the arena */
 };
 
 struct trigger_verdict {

@@ -110,6 +110,10 @@ struct profile {
 		enum role unit_roles[ROLE__MAX];
 		size_t nunit_roles;
 		int coordinator; /* unit kind, or -1 */
+		/* where 逐级倒查 stops climbing: -1 the organisation's top (the default), else a unit
+		 * kind — the first unit of that kind at or above the answering unit (the body that
+		 * bears 主体责任 for it), else the top */
+		int stop;
 	} chain;
 
 	struct {

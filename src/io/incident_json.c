@@ -109,14 +109,14 @@ static json_t *chain(const struct incident_env *env, const struct incident_analy
 		const struct chain_link *l = &an->chain[i];
 
 		json_array_append_new(
-			arr, json_pack("{s:o, s:o, s:o, s:s, s:b}", "person",
+			arr, json_pack("{s:o, s:o, s:o, s:s, s:b, s:o}", "person",
 				       jnull_str(person_code(env->reg, l->person)), "unit",
 				       jnull_str(unit_code(env->reg, l->unit)), "role",
 				       l->role == CHAIN_NO_ROLE
 					       ? json_null()
 					       : json_string(role_code((enum role)l->role)),
 				       "responsibility", responsibility_code(l->resp), "vacant",
-				       l->vacant));
+				       l->vacant, "why", jnull_str(l->why)));
 	}
 	return arr;
 }

@@ -469,7 +469,7 @@ static enum cd_err load_duties(struct ctx *c, yaml_node_t *root)
 
 static enum cd_err load_chain(struct ctx *c, yaml_node_t *root)
 {
-	static const char *const keys[] = {"article", "unit_roles", "coordinator", NULL};
+	static const char *const keys[] = {"article", "unit_roles", "coordinator", "stop", NULL};
 	static const char *const ckeys[] = {"article", "main", "important", NULL};
 	struct profile *p = c->p;
 	yaml_node_t *m, *co, *cm;
@@ -499,6 +499,20 @@ static enum cd_err load_chain(struct ctx *c, yaml_node_t *root)
 			return fail(c, co, "unknown unit kind \"%s\" for \"coordinator\"",
 				    (char *)co->data.scalar.value);
 		p->chain.coordinator = k;
+	}
+	p->chain.stop = -1;
+	if (get(c, m, "stop")) {
+		yaml_node_t *st = NULL;
+		const char *v;
+		int k;
+
+		if ((rc = need(c, m, "stop", YAML_SCALAR_NODE, &st)))
+			return rc;
+		v = (const char *)st->data.scalar.value;
+		k = strcmp(v, "top") ? at_parse(v, 0) : -1;
+		if (strcmp(v, "top") && (k < 0 || k >= UNIT__MAX))
+			return fail(c, st, "\"stop\" is top or a unit kind, not \"%s\"", v);
+		p->chain.stop = k;
 	}
 	rc = need(c, root, "collective", YAML_MAPPING_NODE, &cm);
 	if (!rc)

@@ -878,13 +878,13 @@ static void profile_errors(void **state)
 	} cases[] = {
 		{"and attacked and not handled_timely and paralysis_hours >= 6",
 		 "and attacked and not handled_timly and paralysis_hours >= 6",
-		 "profiles/central-2017.yaml:162: trigger 8.2: column 117: unknown fact "
+		 "profiles/central-2017.yaml:168: trigger 8.2: column 117: unknown fact "
 		 "\"handled_timly\" (did you mean \"handled_timely\"?)"},
 		{"concealed or refused_cooperation or (notice_unrectified and serious_consequences)",
 		 "concealed or refused_cooperation or (notice_unrectified and serious_consequences",
-		 "profiles/central-2017.yaml:188: trigger 8.5: column 81: expected \")\""},
+		 "profiles/central-2017.yaml:194: trigger 8.5: column 81: expected \")\""},
 		{"      other_serious\n", "      paralysis_hours\n",
-		 "profiles/central-2017.yaml:202: trigger 8.7: column 1: a condition must be true or "
+		 "profiles/central-2017.yaml:208: trigger 8.7: column 1: a condition must be true or "
 		 "false, but paralysis_hours is a number"},
 	};
 	struct profile *p = NULL;

@@ -5,7 +5,7 @@
  * written (central 第九条, IMNU 第十五条); criticism for a notice not handled as required and for
  * a repeat (Yantai 五、整改落实); a record fulfilling its own year (IMNU 第十一条（四））; the
  * qualifiers of a system recorded or derived (central 第八条（一）（二）, Yantai 八（一）（二）（四）,
- * IMNU 第十四条（四）). */
+ * IMNU 第十四条（四））; how far 逐级倒查 climbs and whom it adds (central 第四条、第八条). */
 #include "testutil.h"
 #include "fixreg.h"
 
@@ -587,6 +587,77 @@ static void qualifiers(void **state)
 	}
 }
 
+/* ---- 6. how far 逐级倒查 climbs --------------------------------------------------------------- */
+
+static void chain_climb(void **state)
+{
+	static const struct {
+		const char *what;
+		int stop;                /* chain.stop: -1 top, else a unit kind */
+		bool coordination, supervision;
+		const char *want;
+	} cases[] = {
+		/* 直至主要负责人, then up the tree to the top (the default) */
+		{"to the top", -1, false, false,
+		 "vacant@SUB:direct_responsible:leadership subhead@SUB:first_responsible:leadership "
+		 "deputy@ROOT:direct_responsible:leadership secretary@ROOT:first_responsible:leadership"},
+		/* stopping at the Party committee that bears 主体责任 for the unit */
+		{"to the body", UNIT_PARTY_COMMITTEE, false, false,
+		 "vacant@SUB:direct_responsible:leadership subhead@SUB:first_responsible:leadership"},
+		/* 协调不力: the office of the body the chain stops in, not every office above it */
+		{"to the top, coordination failed", -1, true, false,
+		 "vacant@SUB:direct_responsible:leadership subhead@SUB:first_responsible:leadership "
+		 "deputy@ROOT:direct_responsible:leadership secretary@ROOT:first_responsible:leadership "
+		 "officehead@OFFICE:principal:coordination"},
+		{"to the body, coordination failed", UNIT_PARTY_COMMITTEE, true, false,
+		 "vacant@SUB:direct_responsible:leadership subhead@SUB:first_responsible:leadership "
+		 "subofficehead@SUBOFFICE:principal:coordination"},
+		/* 监管不力 (第四条): the supervising department, outside the register */
+		{"supervision failed", UNIT_PARTY_COMMITTEE, false, true,
+		 "vacant@SUB:direct_responsible:leadership subhead@SUB:first_responsible:leadership "
+		 "vacant@-:principal:coordination"},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct profile p = *central;
+		struct world w;
+		struct cd_diag d = {{0}};
+		char got[1024];
+		struct asset *a;
+
+		p.chain.stop = cases[i].stop;
+		world_open(&w, "central-2017", 4);
+		w.env.p = &p;
+		assert_int_equal(cond_parse_profile(&p, w.a, &w.conds, &d), CD_OK);
+		w.env.conds = w.conds;
+		/* a lower Party committee with its own office, and a system of it */
+		fx_unit(w.reg, 4, "SUB", 1, UNIT_PARTY_COMMITTEE);
+		fx_unit(w.reg, 5, "SUBOFFICE", 4, UNIT_LEADING_GROUP_OFFICE);
+		fx_person(w.reg, 7, "subhead")->unit = 4;
+		fx_person(w.reg, 8, "subofficehead")->unit = 5;
+		fx_duty(w.reg, 6, ROLE_FIRST_RESPONSIBLE, 7, 4, 0, "2020-01-01", NULL);
+		fx_duty(w.reg, 7, ROLE_PRINCIPAL, 8, 5, 0, "2020-01-01", NULL);
+		a = fx_asset(w.reg, 4, "SUBWEB", 4);
+		a->kind = ASSET_PORTAL;
+		assert_int_equal(reg_index(w.reg, NULL), CD_OK);
+		w.x.coordination_failed = cases[i].coordination;
+		if (cases[i].supervision)
+			facts_set_bool(&w.x.facts, FACT_SUPERVISION_FAILED, true);
+		analyse(&w, "2024-05-10T12:00:00+08:00");
+		chain_text(&w, got, sizeof got);
+		if (strcmp(got, cases[i].want)) {
+			print_error("case %zu (%s): got  %s\n  want %s\n", i, cases[i].what, got,
+				    cases[i].want);
+			fail();
+		}
+		/* each step says why it is there */
+		for (size_t k = 0; k < w.an.nchain; k++)
+			assert_non_null(w.an.chain[k].why);
+		world_close(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -596,6 +667,7 @@ int main(void)
 		cmocka_unit_test(criticism_grounds),
 		cmocka_unit_test(record_own_year),
 		cmocka_unit_test(qualifiers),
+		cmocka_unit_test(chain_climb),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
