@@ -259,7 +259,8 @@ static const struct field incident_fields[] = {
 };
 
 static const struct field report_fields[] = {
-	{"kind", ENUM_REQ(report_kind, REPORT__MAX), "initial, supplementary or summary"},
+	{"kind", ENUM_REQ(report_kind, REPORT__MAX),
+	 "initial, supplementary, summary, or internal (inside the organisation)"},
 	{"to", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "to whom it was reported"},
 	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when (default: now)"},
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who reported"},

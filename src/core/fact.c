@@ -52,6 +52,7 @@ static const struct fact_def defs[FACT__MAX] = {
 					 NULL},
 	[FACT_OTHER_SERIOUS] = {"other_serious", FACT_BOOL, "其他严重危害网络安全行为", NULL},
 	[FACT_SUPERVISION_FAILED] = {"supervision_failed", FACT_BOOL, "监管部门监管不力", NULL},
+	[FACT_CAUSE_IMPACT_KNOWN] = {"cause_impact_known", FACT_BOOL, "初报时原因和影响已查明", NULL},
 	[FACT_ASSET_KIND] = {"asset.kind", FACT_STRING, "资产类型",
 			     "portal, news_site, platform, publicity_platform, info_system, "
 			     "server, infrastructure"},

@@ -39,6 +39,7 @@ enum fact {
 	FACT_RESPONSIBILITY_UNCLEAR,      /* 责任不明确 */
 	FACT_OTHER_SERIOUS,               /* 其他严重危害网络安全行为 */
 	FACT_SUPERVISION_FAILED,          /* 行业主管监管部门监管不力 (central 第四条、第八条) */
+	FACT_CAUSE_IMPACT_KNOWN,          /* 初报时原因、影响已查明 (2025 measures: else 续报) */
 	FACT_ASSET_KIND,                  /* string: 资产类型 (asset_kind_code) */
 	FACT_ASSET_CII,                   /* 关键信息基础设施 */
 	FACT_ASSET_ADMIN_LEVEL,           /* string: 行政级别, e.g. "prefecture_or_above" */

@@ -28,6 +28,7 @@ static const struct name report_kind_names[] = {
 	{"initial", "初报", NULL},
 	{"supplementary", "续报", NULL},
 	{"summary", "总结报告", NULL},
+	{"internal", "内部报告", "报告学校"},
 };
 static const struct name scope_names[] = {
 	{"total", "整体中断", NULL},
@@ -283,7 +284,8 @@ static enum cd_err add_report(struct incident *x, const struct incident_event *e
 
 	if (k < 0)
 		return cd_diag_set(d, CD_EINVAL,
-				   "report: \"%s\" is not initial, supplementary or summary",
+				   "report: \"%s\" is not initial, supplementary or summary (or "
+				   "internal: a report inside the organisation)",
 				   e->name ? e->name : "");
 	if (k == REPORT_SUMMARY && x->handling_ended_at == CD_TIME_NONE)
 		return cd_diag_set(d, CD_EINVAL,
@@ -532,14 +534,24 @@ static enum due_state instant_state(cd_time due, cd_time done, cd_time at)
 	return at > due ? DUE_OVERDUE : DUE_OPEN;
 }
 
-static cd_time first_report(const struct incident *x, bool summary, cd_time at)
+static const char *const followup_codes[FOLLOWUP__MAX] = {
+	"not_required", "no_initial", "not_needed", "open", "ask", "done"};
+
+const char *followup_state_code(enum followup_state s)
+{
+	return (int)s >= 0 && s < FOLLOWUP__MAX ? followup_codes[s] : "?";
+}
+
+/* first_report: the first report of kind k made by `at` (-1: any report outside the
+ * organisation — an internal one answers no outside deadline). */
+static cd_time first_report(const struct incident *x, int k, cd_time at)
 {
 	cd_time t = CD_TIME_NONE;
 
 	for (size_t i = 0; i < x->nreports; i++) {
 		const struct incident_report *r = &x->reports[i];
 
-		if (summary && r->kind != REPORT_SUMMARY)
+		if (k >= 0 ? (int)r->kind != k : r->kind == REPORT_INTERNAL)
 			continue;
 		if (r->at > at)
 			continue;
@@ -600,11 +612,28 @@ static void deadlines(const struct incident_env *env, const struct incident *x, 
 
 	an->report_due = CD_TIME_NONE;
 	an->summary_due = CD_DATE_NONE;
-	an->reported_at = first_report(x, false, at);
-	an->summary_at = first_report(x, true, at);
+	an->reported_at = first_report(x, -1, at);
+	an->summary_at = first_report(x, REPORT_SUMMARY, at);
 	an->report_state = DUE_NO_DEADLINE;
 	an->summary_state = DUE_NO_DEADLINE;
+	/* inside first (IMNU 第十一条（四）第一时间…报告学校, 第十三条): every incident, every grade */
+	an->internal_due = CD_TIME_NONE;
+	an->internal_at = first_report(x, REPORT_INTERNAL, at);
+	an->internal_state = DUE_NO_DEADLINE;
+	if (env->p->readings.internal_report_minutes != PROFILE_NUMBER_NONE) {
+		an->internal_due =
+			x->detected_at + (cd_time)env->p->readings.internal_report_minutes * 60;
+		an->internal_state = instant_state(an->internal_due, an->internal_at, at);
+	}
 	an->report_required = r && an->grade >= r->report_from;
+	/* 续报 (2025 measures): owed when cause or impact was not known at the first report */
+	an->followup_at = first_report(x, REPORT_SUPPLEMENTARY, at);
+	an->followup_state = !an->report_required		  ? FOLLOWUP_NOT_REQUIRED
+			     : an->followup_at != CD_TIME_NONE	  ? FOLLOWUP_DONE
+			     : an->reported_at == CD_TIME_NONE	  ? FOLLOWUP_NO_INITIAL
+			     : !x->facts.v[FACT_CAUSE_IMPACT_KNOWN].known ? FOLLOWUP_ASK
+			     : x->facts.v[FACT_CAUSE_IMPACT_KNOWN].b	  ? FOLLOWUP_NOT_NEEDED
+									  : FOLLOWUP_OPEN;
 	if (!an->report_required)
 		return;
 	if (an->reporter_basis == REPORTER_BY_DEFAULT)

@@ -55,6 +55,7 @@ enum report_kind {
 	REPORT_INITIAL,       /* 初报 */
 	REPORT_SUPPLEMENTARY, /* 续报 */
 	REPORT_SUMMARY,       /* 总结报告 */
+	REPORT_INTERNAL,      /* 内部报告: to the organisation itself (IMNU 第十一条（四）、第十三条) */
 	REPORT__MAX
 };
 
@@ -233,6 +234,19 @@ struct grade_proposal {
 void grade_propose(const struct grade_rules *r, const struct incident *x, const struct asset *a,
 		   cd_time at, struct grade_proposal *out);
 
+/* Where the 续报 (supplementary report) of the 2025 measures stands: owed when cause or impact
+ * was not known at the first report. */
+enum followup_state {
+	FOLLOWUP_NOT_REQUIRED, /* no report required */
+	FOLLOWUP_NO_INITIAL,   /* no first report yet */
+	FOLLOWUP_NOT_NEEDED,   /* cause and impact were known at the first report */
+	FOLLOWUP_OPEN,         /* owed: they were not, and none is made yet */
+	FOLLOWUP_ASK,          /* nobody said whether they were known (cause_impact_known) */
+	FOLLOWUP_DONE,         /* a supplementary report was made */
+	FOLLOWUP__MAX
+};
+const char *followup_state_code(enum followup_state s);
+
 /* What the engine says about an incident. */
 enum fact_origin {
 	ORIGIN_UNKNOWN,  /* nobody knows: a person must answer */
@@ -281,6 +295,11 @@ struct incident_analysis {
 	cd_time report_due;        /* CD_TIME_NONE when not required */
 	cd_time reported_at;       /* the first report, or CD_TIME_NONE */
 	enum due_state report_state;
+	cd_time internal_due;      /* the profile's internal reporting clock (every grade), or NONE */
+	cd_time internal_at;       /* the first internal report, or CD_TIME_NONE */
+	enum due_state internal_state;
+	cd_time followup_at;       /* the first 续报 (supplementary report), or CD_TIME_NONE */
+	enum followup_state followup_state;
 	cd_date summary_due;       /* CD_DATE_NONE until handling ends (or none required) */
 	cd_time summary_at;        /* the first summary report, or CD_TIME_NONE */
 	enum due_state summary_state;

@@ -103,6 +103,9 @@ struct profile {
 		/* the organisation is a party or government organ: its portals are 党政机关门户网站
 		 * unless recorded otherwise (default false) */
 		bool party_gov_organ;
+		/* minutes after detection within which every incident, 一般 included, is reported
+		 * inside the organisation; PROFILE_NUMBER_NONE: no internal clock (the default) */
+		int internal_report_minutes;
 	} readings;
 
 	struct {

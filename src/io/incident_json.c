@@ -192,6 +192,13 @@ json_t *incident_verdict_json(const struct incident_env *env, const struct incid
 		json_decref(w);
 		return NULL;
 	}
+	json_object_set_new(o, "internal_report_due", jnull_time(an->internal_due));
+	json_object_set_new(o, "internal_report_state",
+			    json_string(due_state_code(an->internal_state)));
+	json_object_set_new(o, "internal_reported_at", jnull_time(an->internal_at));
+	json_object_set_new(o, "followup_state",
+			    json_string(followup_state_code(an->followup_state)));
+	json_object_set_new(o, "followup_at", jnull_time(an->followup_at));
 	json_object_set_new(o, "reporter_type", json_string(reporter_code(an->reporter)));
 	json_object_set_new(o, "reporter_basis",
 			    json_string(reporter_basis_code(an->reporter_basis)));

@@ -590,12 +590,13 @@ static enum cd_err load_triggers(struct ctx *c, yaml_node_t *root)
 /* readings: the open readings of the policy, each optional with its default (docs/profiles.md). */
 static enum cd_err load_readings(struct ctx *c, yaml_node_t *root)
 {
-	static const char *const keys[] = {"party_gov_organ", NULL};
+	static const char *const keys[] = {"party_gov_organ", "internal_report_minutes", NULL};
 	struct profile *p = c->p;
 	yaml_node_t *m = get(c, root, "readings");
 	enum cd_err rc = CD_OK;
 
 	p->readings.party_gov_organ = false;
+	p->readings.internal_report_minutes = PROFILE_NUMBER_NONE;
 	if (!m)
 		return CD_OK;
 	if (m->type != YAML_MAPPING_NODE)
@@ -603,6 +604,9 @@ static enum cd_err load_readings(struct ctx *c, yaml_node_t *root)
 	rc = only(c, m, "readings", keys);
 	if (!rc && get(c, m, "party_gov_organ"))
 		rc = boolean(c, m, "party_gov_organ", &p->readings.party_gov_organ);
+	if (!rc && get(c, m, "internal_report_minutes"))
+		rc = integer(c, m, "internal_report_minutes", 1, 7 * 24 * 60, 1,
+			     &p->readings.internal_report_minutes);
 	return rc;
 }
 

@@ -89,6 +89,34 @@ is '.incidents[0].warnings | map(select(startswith("reporter type unknown"))) | 
 inc "$C" '{}'
 is '.incidents[0] | [.reporter_basis, (.warnings | length | tostring)] | join(" ")' 'default 0'
 
+# inside first (IMNU 第十一条（四）、第十三条): every incident, 一般 included, is reported to the
+# school within the profile's internal_report_minutes (30) of detection; central has no such clock
+INSIDE='.incidents[0] | [.internal_report_due, .internal_report_state, .internal_reported_at] | map(tostring) | join(" ")'
+IM=$(cat "$CD_FIXTURES/eval/imnu-2022.json")
+table "$IM" "$INSIDE" filtered <<ROWS
+a 一般 incident, as_of at the due instant ; {} ; .as_of = "2024-05-10T09:30:00+08:00" ; 2024-05-10T09:30:00+08:00 open null
+a second later: overdue ; {} ; .as_of = "2024-05-10T09:30:01+08:00" ; 2024-05-10T09:30:00+08:00 overdue null
+reported inside at 09:30 ; {"reports": [{"at": "2024-05-10T09:30:00+08:00", "kind": "internal", "to": "学校网信办"}]} ; . ; 2024-05-10T09:30:00+08:00 done_on_time 2024-05-10T09:30:00+08:00
+an outside report does not answer it ; {"reports": [{"at": "2024-05-10T09:10:00+08:00", "kind": "initial"}]} ; . ; 2024-05-10T09:30:00+08:00 overdue null
+ROWS
+inc "$C" '{}'
+is "$INSIDE" 'null no_deadline null'
+# an internal report answers no outside deadline
+inc "$C" "{$G, \"reporter_type\": \"other\", \"reports\": [{\"at\": \"2024-05-10T09:10:00+08:00\", \"kind\": \"internal\"}]}"
+is '.incidents[0].report_state' overdue
+
+# 续报 (2025 measures): owed when cause or impact was not known at the first report
+FOLLOW='.incidents[0] | [.followup_state, .followup_at] | map(tostring) | join(" ")'
+I0='{"at": "2024-05-10T10:00:00+08:00", "kind": "initial"}'
+table "$C" "$FOLLOW" <<ROWS
+一般: no report, no 续报 ; {} ; not_required null
+no first report yet ; {$G} ; no_initial null
+reported, nobody said whether cause and impact were known ; {$G, "reports": [$I0]} ; ask null
+not known at the first report: owed ; {$G, "reports": [$I0], "facts": {"cause_impact_known": false}} ; open null
+known at the first report ; {$G, "reports": [$I0], "facts": {"cause_impact_known": true}} ; not_needed null
+the 续报 made ; {$G, "reports": [$I0, {"at": "2024-05-10T15:00:00+08:00", "kind": "supplementary"}], "facts": {"cause_impact_known": false}} ; done 2024-05-10T15:00:00+08:00
+ROWS
+
 # the summary report: due 30 days after the CST date handling ended (24:00 of that day)
 SUMMARY='.incidents[0] | [.summary_due, .summary_state] | map(tostring) | join(" ")'
 H='"handling_ended_at": "2024-05-10T18:00:00+08:00"'
@@ -187,7 +215,7 @@ done <<'ROWS'
 , "reports": [{"at": "2024-05-10T08:00:00+08:00", "kind": "initial"}] ; incidents[0].reports[0].at: before detected_at (2024-05-10T09:00:00+08:00)
 , "reports": [{"at": "2024-05-10T10:00:00+08:00", "kind": "initial"}, {"at": "2024-05-20T10:00:00+08:00", "kind": "summary"}] ; incidents[0].reports[1].kind: a summary report comes after handling ends (give handling_ended_at)
 , "handling_ended_at": "2024-05-11T09:00:00+08:00", "reports": [{"at": "2024-05-11T08:59:59+08:00", "kind": "summary"}] ; incidents[0].reports[0].at: a summary report before handling_ended_at (2024-05-11T09:00:00+08:00)
-, "reports": [{"at": "2024-05-10T10:00:00+08:00", "kind": "final"}] ; incidents[0].reports[0].kind: unknown kind "final" (use initial, supplementary, summary)
+, "reports": [{"at": "2024-05-10T10:00:00+08:00", "kind": "final"}] ; incidents[0].reports[0].kind: unknown kind "final" (use initial, supplementary, summary, internal)
 , "reports": [{"kind": "initial"}] ; incidents[0].reports[0].at: required
 , "reports": [{"at": "2024-05-10T10:00:00+08:00", "kind": "initial", "when": "now"}] ; incidents[0].reports[0]: unknown field "when"
 , "reports": {"at": "2024-05-10T10:00:00+08:00"} ; incidents[0].reports: must be an array
