@@ -114,6 +114,18 @@ static const struct field asset_fields[] = {
 	{"status", ENUM(asset_status, STATUS__MAX), "规划 / 建设中 / 运行 / 下线"},
 	{"admin_level", FT_STRING, FF_NULL, 1, 64, NULL, 0,
 	 "administrative level of a government portal, e.g. prefecture_or_above"},
+	/* the qualifiers the policies speak of (enum qualifier; docs/incidents.md "Qualifiers"):
+	 * true / false recorded, null derived */
+	{"party_gov_portal", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "党政机关门户网站 (null: derived — a portal of a party or government organ)"},
+	{"key_news_site", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "重点新闻网站 (null: asked for a news site)"},
+	{"large_platform", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "大型网络平台 (null: asked for a platform)"},
+	{"important_system", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "主要服务器、重要系统 (null: derived — MLPS level 3 or above, or CII)"},
+	{"important_infrastructure", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "重要信息基础设施 (null: derived — CII, or infrastructure of MLPS level 3 or above)"},
 };
 
 static const struct field asset_filters[] = {
@@ -268,7 +280,8 @@ static const struct field incident_fix_fields[] = {
 };
 
 static const struct field report_fields[] = {
-	{"kind", ENUM_REQ(report_kind, REPORT__MAX), "initial, supplementary or summary"},
+	{"kind", ENUM_REQ(report_kind, REPORT__MAX),
+	 "initial, supplementary, summary, or internal (inside the organisation)"},
 	{"to", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "to whom it was reported"},
 	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when (default: now)"},
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who reported"},
@@ -348,6 +361,9 @@ static const struct field work_settings_fields[] = {
 	{"notice_default_workdays", FT_INT, FF_NULL, 1, POLICY_NOTICE_DEFAULT_MAX, NULL, 0,
 	 "本单位默认整改时限（工作日）: the rectification period of a notice where the policy sets "
 	 "none and the notice states no deadline (null: none)"},
+	{"reporter_type", FT_ENUM, FF_NULL, 0, 0, reporter_i, REPORTER__MAX,
+	 "报告主体类型: who reports the organisation's incidents under the 2025 reporting measures "
+	 "(cii 1 h, central_organ 2 h, other 4 h; null: not known — incidents warn and use other)"},
 };
 
 static const struct field gap_filters[] = {

@@ -11,7 +11,8 @@ static const struct {
 	const char *usage;
 	const char *what;
 } commands[] = {
-	{"init", cmd_init, "init --profile ID|FILE [--db PATH]",
+	{"init", cmd_init,
+	 "init --profile ID|FILE [--reporter-type cii|central_organ|other] [--db PATH]",
 	 "create a database for an organisation living by a policy profile"},
 	{"demo", cmd_demo, "demo [--db PATH] [--profile ID] [--as-of DATE]",
 	 "create a realistic demo organisation (default profile imnu-2022)"},

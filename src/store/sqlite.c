@@ -194,8 +194,9 @@ enum stmt {
 	"a.id, a.code, a.name, a.kind, a.url, a.builder_unit, a.user_unit, a.manager_unit,"        \
 	" a.operator_unit, a.maintainer, a.mlps_level, a.graded_on, a.filing_no, a.filed_on,"      \
 	" a.assessed_on, a.assess_result, a.cii, a.internet_facing, a.personal_info,"               \
-	" a.protection_installed, a.status, a.admin_level, a.software, ub.code, uu.code, um.code,"  \
-	" uo.code"
+	" a.protection_installed, a.status, a.admin_level, a.software, a.party_gov_portal,"       \
+	" a.key_news_site, a.large_platform, a.important_system, a.important_infrastructure,"      \
+	" ub.code, uu.code, um.code, uo.code"
 #define ASSET_FROM                                                                                 \
 	"asset a LEFT JOIN unit ub ON ub.id = a.builder_unit LEFT JOIN unit uu ON uu.id ="         \
 	" a.user_unit LEFT JOIN unit um ON um.id = a.manager_unit LEFT JOIN unit uo ON uo.id ="     \
@@ -329,9 +330,11 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_ADD] = "INSERT INTO asset (code, name, kind, url, builder_unit, user_unit,"
 			 " manager_unit, operator_unit, maintainer, mlps_level, graded_on,"
 			 " filing_no, filed_on, assessed_on, assess_result, cii, internet_facing,"
-			 " personal_info, protection_installed, status, admin_level, software)"
+			 " personal_info, protection_installed, status, admin_level, software,"
+			 " party_gov_portal, key_news_site, large_platform, important_system,"
+			 " important_infrastructure)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-			 " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+			 " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
 	[ST_DUTY_ADD] = "INSERT INTO duty (role, person_id, unit_id, asset_id, valid_from,"
 			" valid_to, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_UNIT_ALL] = "SELECT id, code, name, parent_id, kind FROM unit ORDER BY id",
@@ -340,7 +343,9 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_ALL] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			 " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
 			 " assessed_on, assess_result, cii, internet_facing, personal_info,"
-			 " protection_installed, status, admin_level, software FROM asset ORDER BY id",
+			 " protection_installed, status, admin_level, software, party_gov_portal,"
+			 " key_news_site, large_platform, important_system, important_infrastructure"
+			 " FROM asset ORDER BY id",
 	[ST_DUTY_ALL] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
 			" FROM duty ORDER BY id",
 	[ST_CAL_YEAR_ADD] = "INSERT INTO calendar_year (year, source, imported_on) VALUES (?1, ?2, ?3)",
@@ -491,7 +496,9 @@ static const char *const stmts[STMT__MAX] = {
 			    " filing_no = ?12, filed_on = ?13, assessed_on = ?14, assess_result = ?15,"
 			    " cii = ?16, internet_facing = ?17, personal_info = ?18,"
 			    " protection_installed = ?19, status = ?20, admin_level = ?21,"
-			    " software = ?22 WHERE id = ?23",
+			    " software = ?22, party_gov_portal = ?23, key_news_site = ?24,"
+			    " large_platform = ?25, important_system = ?26,"
+			    " important_infrastructure = ?27 WHERE id = ?28",
 	[ST_GENERATION] = "SELECT n FROM generation",
 	[ST_RECORD_UPDATE] = "UPDATE record SET kind = ?1, unit_id = ?2, on_date = ?3, duty = ?4,"
 			     " period = ?5, title = ?6, participants = ?7, minutes = ?8,"
@@ -624,8 +631,9 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_SOME] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			  " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
 			  " assessed_on, assess_result, cii, internet_facing, personal_info,"
-			  " protection_installed, status, admin_level, software FROM asset"
-			  " WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+			  " protection_installed, status, admin_level, software, party_gov_portal,"
+			  " key_news_site, large_platform, important_system, important_infrastructure"
+			  " FROM asset WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
 	[ST_DUTY_UNITS] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
 			  " FROM duty WHERE asset_id IS NULL ORDER BY id",
 	[ST_DUTY_OF_ASSETS] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to,"
@@ -1148,6 +1156,12 @@ static void bind_asset(sqlite3_stmt *st, const struct asset *a)
 	bind_text(st, 20, asset_status_code(a->status));
 	bind_text(st, 21, a->admin_level);
 	bind_text(st, 22, a->software);
+	for (int q = 0; q < QUAL__MAX; q++) {
+		if (a->qual[q] == QUAL_UNSET)
+			sqlite3_bind_null(st, 23 + q);
+		else
+			sqlite3_bind_int(st, 23 + q, a->qual[q] == QUAL_YES);
+	}
 }
 
 static void bind_record(sqlite3_stmt *st, const struct record *r)
@@ -1184,7 +1198,7 @@ static void bind_record(sqlite3_stmt *st, const struct record *r)
 	}
 ADD_UPDATE(unit, struct unit, ST_UNIT_ADD, ST_UNIT_UPDATE, 4)
 ADD_UPDATE(person, struct person, ST_PERSON_ADD, ST_PERSON_UPDATE, 6)
-ADD_UPDATE(asset, struct asset, ST_ASSET_ADD, ST_ASSET_UPDATE, 22)
+ADD_UPDATE(asset, struct asset, ST_ASSET_ADD, ST_ASSET_UPDATE, 22 + QUAL__MAX)
 ADD_UPDATE(duty, struct duty, ST_DUTY_ADD, ST_DUTY_UPDATE, 7)
 ADD_UPDATE(project, struct project, ST_PROJECT_ADD, ST_PROJECT_UPDATE, 6)
 ADD_UPDATE(record, struct record, ST_RECORD_ADD, ST_RECORD_UPDATE, 9)
@@ -1206,7 +1220,11 @@ static int col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 	return v < 0 ? 0 : v;
 }
 
-/* asset_row reads the asset columns of ASSET_COLS (the first 23) into a, text into arena ar. */
+/* The asset's own columns in ASSET_COLS, *_ALL and *_SOME; its units' codes follow. */
+#define ASSET_OWN_COLS (23 + QUAL__MAX)
+
+/* asset_row reads the asset columns of ASSET_COLS (the first ASSET_OWN_COLS) into a, text into
+ * arena ar. */
 static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 {
 	a->id = sqlite3_column_int64(st, 0);
@@ -1232,6 +1250,10 @@ static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 	a->status = (enum asset_status)col_enum(st, 20, asset_status_parse);
 	a->admin_level = col_str(ar, st, 21);
 	a->software = col_str(ar, st, 22);
+	for (int q = 0; q < QUAL__MAX; q++)
+		a->qual[q] = sqlite3_column_type(st, 23 + q) == SQLITE_NULL ? QUAL_UNSET
+			     : sqlite3_column_int(st, 23 + q)		   ? QUAL_YES
+									   : QUAL_NO;
 }
 
 /* The *_cols functions read a record's own columns, in the order of its *_ALL statement (which
@@ -2797,7 +2819,7 @@ static void full_row(struct arena *a, sqlite3_stmt *st, struct asset_row *out)
 {
 	asset_row(a, st, &out->a);
 	for (int r = 0; r < REL__MAX; r++)
-		out->unit_code[r] = col_str(a, st, 23 + r);
+		out->unit_code[r] = col_str(a, st, ASSET_OWN_COLS + r);
 }
 
 /* A row reader of read_rows: what it reads (k) and where to (out). */
