@@ -52,10 +52,10 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 
 	if (an->internal_due != CD_TIME_NONE) {
 		printf("  inside:   due %s (%d minutes after detection, every grade) — %s",
-		       time_format(an->internal_due, t1), env->p->readings.internal_report_minutes,
+		       time_show(an->internal_due, t1), env->p->readings.internal_report_minutes,
 		       due_state_code(an->internal_state));
 		if (an->internal_at != CD_TIME_NONE)
-			printf(", reported %s", time_format(an->internal_at, t2));
+			printf(", reported %s", time_show(an->internal_at, t2));
 		printf("\n");
 	}
 	if (!an->report_required) {
