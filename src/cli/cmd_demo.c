@@ -75,6 +75,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 		rc = demo_incidents(s, p, o.as_of, &d);
 	if (!rc)
 		rc = demo_accounts(s, p, cli_now(), &d);
+	if (!rc)
+		rc = demo_notify(s, cli_now(), &d);
 	reg_free(reg);
 	reg = NULL;
 	if (!rc)

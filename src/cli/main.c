@@ -45,7 +45,7 @@ static const struct {
 	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"serve", cmd_serve,
 	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N] "
-	 "[--cache-mb N]",
+	 "[--cache-mb N] [--notify-every SECONDS]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"audit", cmd_audit, "audit verify|list|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},
@@ -58,6 +58,9 @@ static const struct {
 	 "the security settings: password length and age, lock-out, session timeouts"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
+	{"notify", cmd_notify, "notify run|list|test|channel|channels|rules|pref|inbox …",
+	 "reminders and notifications: a round of reminders and sending, the outbox, channels "
+	 "(docs/notifications.md)"},
 };
 
 static void help(FILE *f)

@@ -1,0 +1,480 @@
+/* rules.c — what is sent to whom, and when: the messages an act causes at once (a new notice or
+ * incident to the office, an accountability proposal or recommendation to those who decide) and
+ * the scheduler's decision of the day (reminders ahead of a notice's due date by the lead times
+ * in working days, escalation up the unit's chain when it is overdue), each written to the
+ * outbox under its idempotency key in the transaction of the act or of the decision. Who: the
+ * accounts of the role that must act whose scope holds the unit (the office when there is none);
+ * the persons of the chain are named from the register with the article that makes it their
+ * duty — in the bell only (the signed-in receiver may read them there); the channels carry the
+ * role and the unit, not the person's name. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "notify/notify_int.h"
+#include "svc/work.h"
+
+/* ---- the rules ---- */
+
+#define KEY_LEADS    "notify_leads"
+#define KEY_ESCALATE "notify_escalate"
+#define KEY_TRIES    "notify_tries"
+#define KEY_BACKOFF  "notify_backoff"
+#define KEY_BASE_URL "notify_base_url"
+
+/* parse_list reads "a,b,…" of integers in [0, 60] into v[0..max), distinct: *n of them. */
+static bool parse_list(const char *s, int *v, size_t max, size_t *n)
+{
+	*n = 0;
+	while (*s) {
+		char *end = NULL;
+		long x = strtol(s, &end, 10);
+
+		if (end == s || x < 0 || x > 60 || *n == max)
+			return false;
+		for (size_t i = 0; i < *n; i++)
+			if (v[i] == (int)x)
+				return false;
+		v[(*n)++] = (int)x;
+		s = end;
+		if (*s == ',')
+			s++;
+		else if (*s)
+			return false;
+	}
+	return *n > 0;
+}
+
+static bool parse_int(const char *s, long lo, long hi, int *out)
+{
+	char *end = NULL;
+	long x = strtol(s, &end, 10);
+
+	if (end == s || *end || x < lo || x > hi)
+		return false;
+	*out = (int)x;
+	return true;
+}
+
+/* rule_apply sets key of r from value; false when it is not one. */
+static bool rule_apply(struct notify_rules *r, const char *key, const char *value)
+{
+	size_t n = 0;
+	int esc[2];
+
+	if (!strcmp(key, "leads"))
+		return parse_list(value, r->leads, NOTIFY_LEADS_MAX, &r->nleads);
+	if (!strcmp(key, "escalate")) {
+		if (!parse_list(value, esc, 2, &n) || n != 2 || esc[0] < 1 || esc[1] <= esc[0])
+			return false;
+		r->escalate[0] = esc[0];
+		r->escalate[1] = esc[1];
+		return true;
+	}
+	if (!strcmp(key, "tries"))
+		return parse_int(value, 1, 20, &r->tries);
+	if (!strcmp(key, "backoff"))
+		return parse_int(value, 1, 3600, &r->backoff_s);
+	if (!strcmp(key, "base_url")) {
+		if (strlen(value) >= sizeof r->base_url ||
+		    (*value && strncmp(value, "https://", 8) && strncmp(value, "http://", 7)))
+			return false;
+		snprintf(r->base_url, sizeof r->base_url, "%s", value);
+		return true;
+	}
+	return false;
+}
+
+static const struct {
+	const char *key, *meta, *dflt, *what;
+} rule_defs[] = {
+	{"leads", KEY_LEADS, NOTIFY_DEFAULT_LEADS,
+	 "leads: give the working days before a due date a reminder goes, e.g. 2,1,0 (0 to 60)"},
+	{"escalate", KEY_ESCALATE, NOTIFY_DEFAULT_ESCALATE,
+	 "escalate: give two working-day counts overdue, e.g. 1,3 (to the direct responsible, then "
+	 "to the first responsible; the second larger)"},
+	{"tries", KEY_TRIES, "5", "tries: give 1 to 20 (tries before a message is a dead letter)"},
+	{"backoff", KEY_BACKOFF, "60",
+	 "backoff: give 1 to 3600 seconds (the first wait after a failed try; doubled after each)"},
+	{"base_url", KEY_BASE_URL, "",
+	 "base_url: give the web application's address, http(s)://HOST[:PORT] (or empty)"},
+};
+#define NRULES (sizeof rule_defs / sizeof *rule_defs)
+
+enum cd_err notify_rules_get(struct store *s, struct notify_rules *r, struct cd_diag *d)
+{
+	memset(r, 0, sizeof *r);
+	for (size_t i = 0; i < NRULES; i++) {
+		char *v = NULL;
+		enum cd_err rc = store_meta_get(s, rule_defs[i].meta, &v, d);
+
+		if (rc && rc != CD_ENOTFOUND)
+			return rc;
+		if (rc || !rule_apply(r, rule_defs[i].key, v))
+			rule_apply(r, rule_defs[i].key, rule_defs[i].dflt);
+		free(v);
+	}
+	return CD_OK;
+}
+
+enum cd_err notify_rules_set(struct act *c, const char *key, const char *value)
+{
+	struct notify_rules r;
+	size_t i;
+	enum cd_err rc = notify_rules_get(c->s, &r, c->d);
+	json_t *before;
+
+	if (rc)
+		return rc;
+	for (i = 0; i < NRULES && strcmp(rule_defs[i].key, key); i++)
+		;
+	if (i == NRULES)
+		return act_fail(c, CD_EINVAL, "key",
+				"key: give leads, escalate, tries, backoff or base_url, not \"%.32s\"",
+				key);
+	before = notify_rules_json(&r);
+	if (!rule_apply(&r, key, value)) {
+		json_decref(before);
+		return act_fail(c, CD_EINVAL, key, "%s", rule_defs[i].what);
+	}
+	if ((rc = act_begin(c))) {
+		json_decref(before);
+		return rc;
+	}
+	c->derived_kept = true;
+	rc = store_meta_set(c->s, rule_defs[i].meta, value, c->d);
+	return act_end(c, rc, "notify.rules", "notify_rules", before,
+		       rc ? NULL : notify_rules_json(&r));
+}
+
+json_t *notify_rules_json(const struct notify_rules *r)
+{
+	json_t *leads = json_array();
+
+	for (size_t i = 0; i < r->nleads; i++)
+		json_array_append_new(leads, json_integer(r->leads[i]));
+	return json_pack("{s:o, s:[i, i], s:i, s:i, s:s}", "leads", leads, "escalate",
+			 r->escalate[0], r->escalate[1], "tries", r->tries, "backoff", r->backoff_s,
+			 "base_url", r->base_url);
+}
+
+/* ---- writing a message to the bell and the outbox ---- */
+
+/* One message of a rule about one object, before its recipients are known. */
+struct item {
+	const char *rule;
+	int level;
+	int64_t unit;
+	const char *key;        /* rule:object:deadline:lead — the recipient is appended */
+	const char *subject;
+	const char *body;       /* what every channel carries */
+	const char *bell_extra; /* what only the bell adds (the persons named), or NULL */
+	const char *link;       /* "#/notices/ID" */
+};
+
+static char *fmt(struct arena *a, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static char *fmt(struct arena *a, const char *f, ...)
+{
+	va_list ap;
+	char *out;
+	int n;
+
+	va_start(ap, f);
+	n = vsnprintf(NULL, 0, f, ap);
+	va_end(ap);
+	if (n < 0 || !(out = arena_alloc(a, (size_t)n + 1)))
+		return NULL;
+	va_start(ap, f);
+	vsnprintf(out, (size_t)n + 1, f, ap);
+	va_end(ap);
+	return out;
+}
+
+/* add_one writes one message of it to account acc (the bell) and to each channel it chose. */
+static enum cd_err add_one(struct act *c, const struct notify_rules *r, const struct item *it,
+			   const struct notify_account *acc, size_t *added)
+{
+	struct notify_pref_row *p = NULL;
+	size_t np = 0;
+	bool yes = false;
+	const char *link = it->link && *r->base_url ? fmt(c->a, "%s/%s", r->base_url, it->link)
+						     : it->link;
+	struct notify_row m = {.account = acc->id, .rule = it->rule, .level = it->level,
+			       .unit = it->unit, .subject = it->subject, .link = it->link,
+			       .created_at = c->now, .state = NS_SENT, .sent_at = c->now,
+			       .next_at = CD_TIME_NONE, .address = ""};
+	enum cd_err rc;
+
+	m.key = fmt(c->a, "%s:a%lld", it->key, (long long)acc->id);
+	m.body = it->bell_extra ? fmt(c->a, "%s\n%s", it->body, it->bell_extra) : it->body;
+	if (!m.key || !m.body || (it->link && !link))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if ((rc = store_notify_add(c->s, &m, &yes, c->d)))
+		return rc;
+	*added += yes;
+	if ((rc = store_notify_pref_list(c->s, acc->id, c->a, &p, &np, c->d)))
+		return rc;
+	for (size_t i = 0; i < np; i++) {
+		struct notify_row o = m;
+
+		if (!p[i].enabled)
+			continue;
+		o.key = fmt(c->a, "%s:a%lld:c%lld", it->key, (long long)acc->id,
+			    (long long)p[i].channel);
+		o.channel = p[i].channel;
+		o.address = p[i].address;
+		o.body = it->body;
+		o.link = link;
+		o.state = NS_PENDING;
+		o.sent_at = CD_TIME_NONE;
+		o.next_at = c->now;
+		if (!o.key)
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if ((rc = store_notify_add(c->s, &o, &yes, c->d)))
+			return rc;
+		*added += yes;
+	}
+	return CD_OK;
+}
+
+/* send_to writes it to every account of role whose scope holds its unit — to the office's when
+ * there is none, so that a reminder always reaches someone. */
+static enum cd_err send_to(struct act *c, const struct notify_rules *r, const struct item *it,
+			   const char *role, size_t *added)
+{
+	struct notify_account *v = NULL;
+	size_t n = 0;
+	enum cd_err rc = store_notify_accounts(c->s, role, it->unit, c->a, &v, &n, c->d);
+
+	if (!rc && !n && strcmp(role, "office"))
+		rc = store_notify_accounts(c->s, "office", it->unit, c->a, &v, &n, c->d);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = add_one(c, r, it, &v[i], added);
+	return rc;
+}
+
+/* role_article: the article of the profile that makes role a duty ("" when it says none). */
+static const char *role_article(const struct profile *p, enum role role)
+{
+	for (size_t i = 0; i < p->nroles; i++)
+		if (p->roles[i].role == role && p->roles[i].article)
+			return p->roles[i].article;
+	return "";
+}
+
+/* holder_line: "网络安全员：NAME（UNIT）" of the holder of role for unit on day, or a line saying
+ * none is recorded. */
+static const char *holder_line(struct act *c, int64_t unit, enum role role, cd_date day)
+{
+	const char *person = NULL, *uname = NULL;
+	bool found = false;
+
+	if (store_notify_holder(c->s, unit, role_code(role), day, c->a, &person, &uname, &found,
+				NULL))
+		return NULL;
+	return found ? fmt(c->a, "%s：%s（%s）", role_label(role), person, uname)
+		     : fmt(c->a, "%s：未登记", role_label(role));
+}
+
+/* ---- the acts that notify at once ---- */
+
+static enum cd_err on_notice(struct act *c, const struct notify_rules *r, int64_t id,
+			     size_t *added)
+{
+	struct notice_view v;
+	struct item it = {.rule = "notice.new"};
+	char due[11] = "—";
+	enum cd_err rc = svc_notice_get(c, id, NULL, &v);
+
+	if (rc)
+		return rc;
+	if (v.due.due != CD_DATE_NONE)
+		date_format(v.due.due, due);
+	it.unit = v.row.n.unit;
+	it.key = fmt(c->a, "notice.new:%lld", (long long)id);
+	it.subject = fmt(c->a, "【新通报】%s", v.row.n.code);
+	it.body = fmt(c->a, "收到通报 %s（%s）\n责任单位：%s\n整改期限：%s",
+		      v.row.n.code, v.row.n.authority, v.row.unit_code ? v.row.unit_code : "—",
+		      due);
+	it.link = fmt(c->a, "#/notices/%lld", (long long)id);
+	if (!it.key || !it.subject || !it.body || !it.link)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	rc = send_to(c, r, &it, "office", added);
+	if (!rc && it.unit) /* and to the unit's security officer, who must act */
+		rc = send_to(c, r, &it, "officer", added);
+	return rc;
+}
+
+static enum cd_err on_incident(struct act *c, const struct notify_rules *r, const char *action,
+			       int64_t id, size_t *added)
+{
+	struct incident x;
+	struct item it = {.rule = "incident.new"};
+	bool propose = strcmp(action, "incident.create") != 0;
+	enum cd_err rc = svc_incident_read(c, id, NULL, &x);
+
+	if (rc)
+		return rc;
+	it.unit = x.unit;
+	it.link = fmt(c->a, "#/incidents/%lld", (long long)id);
+	if (propose) {
+		it.rule = "incident.case";
+		it.key = fmt(c->a, "%s:%lld:%lld", action, (long long)id, (long long)c->now);
+		it.subject = fmt(c->a, "【问责】事件 %s：%s", x.code,
+				 strcmp(action, "incident.propose") ? "问责建议已形成"
+								    : "问责提议已形成");
+		it.body = fmt(c->a, "事件 %s（%s）的责任追究待决定。", x.code,
+			      x.title ? x.title : "");
+	} else {
+		it.key = fmt(c->a, "incident.new:%lld", (long long)id);
+		it.subject = fmt(c->a, "【新事件】%s", x.code);
+		it.body = fmt(c->a, "登记网络安全事件 %s（%s），请按时限报告。", x.code,
+			      x.title ? x.title : "");
+	}
+	if (!it.key || !it.subject || !it.body || !it.link)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	rc = send_to(c, r, &it, "office", added);
+	if (!rc && propose)
+		rc = send_to(c, r, &it, "leader", added);
+	return rc;
+}
+
+enum cd_err notify_act(struct act *c, const char *action, const char *object)
+{
+	struct notify_rules r;
+	size_t added = 0;
+	long long id = 0;
+	enum cd_err rc;
+
+	if (!action || !object || !c->pol)
+		return CD_OK;
+	if (!strcmp(action, "notice.create") && sscanf(object, "notice:%lld", &id) == 1) {
+		if (!(rc = notify_rules_get(c->s, &r, c->d)))
+			rc = on_notice(c, &r, id, &added);
+		return rc;
+	}
+	if ((!strcmp(action, "incident.create") || !strcmp(action, "incident.propose") ||
+	     !strcmp(action, "incident.recommend")) &&
+	    sscanf(object, "incident:%lld", &id) == 1) {
+		if (!(rc = notify_rules_get(c->s, &r, c->d)))
+			rc = on_incident(c, &r, action, id, &added);
+		return rc;
+	}
+	return CD_OK;
+}
+
+/* ---- the scheduler's decision ---- */
+
+/* plan_notice writes what is due today of one open notice. */
+static enum cd_err plan_notice(struct act *c, const struct notify_rules *r,
+			       const struct notice_view *v, cd_date today, size_t *added)
+{
+	const struct profile *p = act_profile(c);
+	const struct notice *n = &v->row.n;
+	struct item it = {.unit = n->unit};
+	char due[11];
+	int left, lead = -1;
+	enum cd_err rc = CD_OK;
+	const char *article = p->numbers.rectify_article && *p->numbers.rectify_article
+				      ? p->numbers.rectify_article
+				      : "";
+	const char *unit = v->row.unit_code ? v->row.unit_code : "—";
+
+	if (v->due.due == CD_DATE_NONE || n->feedback_at != CD_TIME_NONE)
+		return CD_OK;
+	date_format(v->due.due, due);
+	left = calendar_workdays_until(v->cal, today, v->due.due);
+	it.link = fmt(c->a, "#/notices/%lld", (long long)n->id);
+	if (left >= 0) {
+		for (size_t i = 0; i < r->nleads; i++) /* the nearest lead time reached */
+			if (left <= r->leads[i] && (lead < 0 || r->leads[i] < lead))
+				lead = r->leads[i];
+		if (lead < 0)
+			return CD_OK;
+		it.rule = "notice.due";
+		it.key = fmt(c->a, "notice.due:%lld:%s:L%d", (long long)n->id, due, lead);
+		it.subject = left ? fmt(c->a, "【提醒】通报 %s 将于 %s 到期（剩 %d 个工作日）", n->code,
+					due, left)
+				  : fmt(c->a, "【提醒】通报 %s 今日（%s）到期", n->code, due);
+		it.body = fmt(c->a, "通报：%s（%s）\n责任单位：%s\n整改期限：%s，剩余 %d 个工作日\n"
+				    "请网络安全员按期整改并反馈。%s%s",
+			      n->code, n->authority, unit, due, left, *article ? "依据：" : "",
+			      article);
+		it.bell_extra = holder_line(c, n->unit, ROLE_SECURITY_OFFICER, today);
+		if (!it.key || !it.subject || !it.body || !it.link)
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		return send_to(c, r, &it, "officer", added);
+	}
+	/* overdue by -left working days: the officer each time a level is reached, and up the
+	 * chain — the direct responsible, then the first responsible (逐级) */
+	static const struct {
+		const char *role;
+		enum role holder;
+	} up[3] = {{"officer", ROLE_SECURITY_OFFICER},
+		   {"unit_leader", ROLE_DIRECT_RESPONSIBLE},
+		   {"leader", ROLE_FIRST_RESPONSIBLE}};
+	for (int level = 0; !rc && level < 3; level++) {
+		int over = -left;
+
+		if (level && over < r->escalate[level - 1])
+			break;
+		it.rule = level ? "notice.escalate" : "notice.overdue";
+		it.level = level;
+		it.key = fmt(c->a, "notice.overdue:%lld:%s:E%d", (long long)n->id, due, level);
+		it.subject = level ? fmt(c->a, "【逾期升级】通报 %s 已逾期 %d 个工作日，请%s督办",
+					 n->code, over, role_label(up[level].holder))
+				   : fmt(c->a, "【逾期】通报 %s 已逾期 %d 个工作日", n->code, over);
+		it.body = fmt(c->a, "通报：%s（%s）\n责任单位：%s\n整改期限：%s，已逾期 %d 个工作日\n"
+				    "%s：%s%s%s",
+			      n->code, n->authority, unit, due, over,
+			      level ? "按网络安全工作责任制逐级督办，责任人" : "请网络安全员立即整改并反馈",
+			      role_label(up[level].holder),
+			      *role_article(p, up[level].holder) ? "，依据："
+								  : "",
+			      role_article(p, up[level].holder));
+		it.bell_extra = holder_line(c, n->unit, up[level].holder, today);
+		if (!it.key || !it.subject || !it.body || !it.link)
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		rc = send_to(c, r, &it, up[level].role, added);
+		if (!rc && level == 2)
+			rc = send_to(c, r, &it, "office", added);
+	}
+	return rc;
+}
+
+enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
+{
+	struct notify_rules r;
+	const struct calendar *cal = NULL;
+	cd_date today = time_cst_date(c->now);
+	struct work_query q = {.limit = 200};
+	int64_t next = 0;
+	bool est = false;
+	char obj[16];
+	enum cd_err rc;
+
+	*added = 0;
+	if ((rc = notify_rules_get(c->s, &r, c->d)) || (rc = act_calendar(c, &cal)))
+		return rc;
+	if (!any_day && !calendar_is_workday(cal, today, &est))
+		return CD_OK; /* no reminder on a day off: the next working day's decision sends it */
+	if ((rc = act_begin(c)))
+		return rc;
+	c->derived_kept = true;
+	do {
+		struct notice_view *v = NULL;
+		size_t n = 0;
+
+		rc = svc_notice_page(c, q, -1, c->now, &v, &n, &next);
+		for (size_t i = 0; !rc && i < n; i++)
+			rc = plan_notice(c, &r, &v[i], today, added);
+		q.after = next;
+	} while (!rc && next);
+	if (!rc && !*added) {
+		act_abandon(c);
+		return CD_OK;
+	}
+	date_format(today, obj);
+	return act_end(c, rc, "notify.plan", obj, NULL,
+		       rc ? NULL : json_pack("{s:I}", "messages", (json_int_t)*added));
+}
