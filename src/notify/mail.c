@@ -15,6 +15,9 @@
 
 #include "notify/notify_int.h"
 
+/* ADD_LIT appends a string literal (its length counted by the compiler) */
+#define ADD_LIT(b, lit) dynbuf_add((b), (lit), sizeof(lit) - 1)
+
 #define MAIL_MAX ((size_t)1 << 20) /* the most one message may hold */
 
 /* the encoded word's frame: "=?UTF-8?B?" … "?=" (12 bytes) around at most 60 base64 characters,
@@ -62,13 +65,13 @@ enum dynbuf_res notify_rfc2047(struct dynbuf *b, const char *s)
 		if (!k) /* a broken sequence: one byte (the reader shows U+FFFD) */
 			k = 1;
 		if (at)
-			r = dynbuf_add(b, "\r\n ", 3);
+			r = ADD_LIT(b, "\r\n ");
 		if (!r)
-			r = dynbuf_add(b, "=?UTF-8?B?", 10);
+			r = ADD_LIT(b, "=?UTF-8?B?");
 		if (!r)
 			r = add_b64(b, s + at, k);
 		if (!r)
-			r = dynbuf_add(b, "?=", 2);
+			r = ADD_LIT(b, "?=");
 		at += k;
 	}
 	return r;
@@ -87,7 +90,7 @@ static enum dynbuf_res add_base64_body(struct dynbuf *b, const char *p, size_t n
 				  sodium_base64_VARIANT_ORIGINAL);
 		r = dynbuf_add(b, out, strlen(out));
 		if (!r)
-			r = dynbuf_add(b, "\r\n", 2);
+			r = ADD_LIT(b, "\r\n");
 	}
 	return r;
 }
@@ -99,12 +102,12 @@ static enum dynbuf_res add_html(struct dynbuf *b, const char *s)
 
 	for (; !r && *s; s++) {
 		switch (*s) {
-		case '&': r = dynbuf_add(b, "&amp;", 5); break;
-		case '<': r = dynbuf_add(b, "&lt;", 4); break;
-		case '>': r = dynbuf_add(b, "&gt;", 4); break;
-		case '"': r = dynbuf_add(b, "&quot;", 6); break;
-		case '\'': r = dynbuf_add(b, "&#39;", 5); break;
-		case '\n': r = dynbuf_add(b, "<br>\n", 5); break;
+		case '&': r = ADD_LIT(b, "&amp;"); break;
+		case '<': r = ADD_LIT(b, "&lt;"); break;
+		case '>': r = ADD_LIT(b, "&gt;"); break;
+		case '"': r = ADD_LIT(b, "&quot;"); break;
+		case '\'': r = ADD_LIT(b, "&#39;"); break;
+		case '\n': r = ADD_LIT(b, "<br>\n"); break;
 		default: r = dynbuf_addc(b, *s);
 		}
 	}
@@ -117,7 +120,7 @@ static enum dynbuf_res add_crlf(struct dynbuf *b, const char *s)
 	enum dynbuf_res r = DYNBUF_OK;
 
 	for (; !r && *s; s++)
-		r = *s == '\n' ? dynbuf_add(b, "\r\n", 2) : *s == '\r' ? DYNBUF_OK : dynbuf_addc(b, *s);
+		r = *s == '\n' ? ADD_LIT(b, "\r\n") : *s == '\r' ? DYNBUF_OK : dynbuf_addc(b, *s);
 	return r;
 }
 
@@ -161,33 +164,32 @@ enum dynbuf_res notify_mail_text(struct dynbuf *b, const char *from, const char 
 				boundary);
 	dynbuf_reset(&part);
 	if (!r)
-		r = dynbuf_add(&part, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>",
-			       56);
+		r = ADD_LIT(&part, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
 	if (!r)
 		r = add_html(&part, m->subject);
 	if (!r)
-		r = dynbuf_add(&part, "</title></head><body>\n<h3>", 26);
+		r = ADD_LIT(&part, "</title></head><body>\n<h3>");
 	if (!r)
 		r = add_html(&part, m->subject);
 	if (!r)
-		r = dynbuf_add(&part, "</h3>\n<p>", 9);
+		r = ADD_LIT(&part, "</h3>\n<p>");
 	if (!r)
 		r = add_html(&part, m->body);
 	if (!r)
-		r = dynbuf_add(&part, "</p>\n", 5);
+		r = ADD_LIT(&part, "</p>\n");
 	if (!r && m->link) {
-		r = dynbuf_add(&part, "<p><a href=\"", 12);
+		r = ADD_LIT(&part, "<p><a href=\"");
 		if (!r)
 			r = add_html(&part, m->link);
 		if (!r)
-			r = dynbuf_add(&part, "\">", 2);
+			r = ADD_LIT(&part, "\">");
 		if (!r)
 			r = add_html(&part, m->link);
 		if (!r)
-			r = dynbuf_add(&part, "</a></p>\n", 9);
+			r = ADD_LIT(&part, "</a></p>\n");
 	}
 	if (!r)
-		r = dynbuf_add(&part, "</body></html>\n", 15);
+		r = ADD_LIT(&part, "</body></html>\n");
 	if (!r)
 		r = add_base64_body(b, part.p, part.len);
 	if (!r)

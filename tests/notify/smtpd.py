@@ -6,6 +6,7 @@
 import argparse
 import json
 import os
+import socket
 import ssl
 import time
 
@@ -53,10 +54,27 @@ if a.auth:
     kw["authenticator"] = authenticator
     kw["auth_required"] = True
     kw["auth_require_tls"] = bool(a.cert)
-c = Controller(Handler(), hostname="127.0.0.1", port=0, **kw)
-c.start()
+
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# aiosmtpd 1.4's controller cannot listen on port 0: a free port is found first (another process
+# could take it in between: then the next one)
+for attempt in range(5):
+    port = free_port()
+    c = Controller(Handler(), hostname="127.0.0.1", port=port, **kw)
+    try:
+        c.start()
+        break
+    except OSError:
+        continue
 with open(os.path.join(a.dir, "port.tmp"), "w") as f:
-    f.write(str(c.server.sockets[0].getsockname()[1]))
+    f.write(str(port))
 os.rename(os.path.join(a.dir, "port.tmp"), os.path.join(a.dir, "port"))
 while True:
     time.sleep(3600)
