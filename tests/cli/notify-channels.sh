@@ -10,7 +10,7 @@
 PY=/usr/bin/python3 # Debian's, with python3-aiosmtpd (scripts/deps)
 DB=$T/o.db
 PIDS=""
-trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
+trap 'set +e; for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
 # start DIR CMD… — run a receiver in the background until it has written DIR/port
 start() {
