@@ -12,6 +12,7 @@ import { NoticeList, NoticeDetail } from './pages/notices.js';
 import { IncidentList, IncidentDetail } from './pages/incidents.js';
 import { AssetList } from './pages/assets.js';
 import { Accounts, Tokens, Audit } from './pages/admin.js';
+import { Bell } from './pages/bell.js';
 
 function navFor(role) {
 	if (BUSINESS.includes(role))
@@ -67,6 +68,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 			<a class="brand" href="#/">${t('app.title')}</a>
 			<div class="who">
 				<span class="user" data-test="who">${name}<small>${label('acct', account.role)}</small></span>
+				<${Bell} />
 				<a class="hdr-link" href="#/password">${t('nav.password')}</a>
 				<button type="button" class="link lang" title=${t('lang.switch_title')} onClick=${onLang}>${t('lang.switch')}</button>
 				<button type="button" class="link" onClick=${onSignOut}>${t('nav.signout')}</button>

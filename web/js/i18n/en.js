@@ -392,4 +392,11 @@ export default {
 	'todo.chart_incidents': 'Incidents by grade',
 	'todo.notice_row': 'Notice to rectify',
 	'todo.incident_report_row': 'Incident report',
+
+	'bell.title': 'Notifications',
+	'bell.unread': '{n} unread',
+	'bell.all_read': 'All read',
+	'bell.empty': 'No notifications',
+	'bell.mark_read': 'Mark read',
+	'bell.mark_unread': 'Mark unread',
 };

@@ -393,4 +393,11 @@ export default {
 	'todo.chart_incidents': '事件按级别',
 	'todo.notice_row': '通报整改',
 	'todo.incident_report_row': '事件报告',
+
+	'bell.title': '通知',
+	'bell.unread': '{n} 条未读',
+	'bell.all_read': '全部已读',
+	'bell.empty': '暂无通知',
+	'bell.mark_read': '标为已读',
+	'bell.mark_unread': '标为未读',
 };

@@ -1,0 +1,83 @@
+// bell.test.mjs — the notification centre in Chinese and English against the real server on a
+// fresh demo database, whose scheduler put the reminders of its overdue and due-soon notices in
+// the bells: the officer sees the count and the overdue reminder, the unit leader the escalation
+// to the direct responsible; marking one read lowers the count in the page and in the API,
+// marking it unread raises it again, following its link opens the notice and reads it; no
+// console error or CSP violation. Screenshots go to $CD_SHOTS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, newPage, signIn, apiClient, shot } from './lib.mjs';
+
+let srv, browser;
+before(async () => {
+	srv = await startServer('bell');
+	browser = await launch();
+});
+after(async () => {
+	if (browser) await browser.close();
+	if (srv) srv.stop();
+});
+
+// countIs: the bell shows n unread (no count at all for none)
+const countIs = (page, n) => page.waitForFunction((k) => {
+	const c = document.querySelector('[data-test=bell-count]');
+	return (c ? Number(c.textContent) : 0) === k;
+}, n);
+
+async function unreadInApi(who) {
+	const c = await apiClient(srv.base, who);
+	const r = await c.get('/notifications/unread');
+	assert.equal(r.status, 200);
+	return r.body.unread;
+}
+
+test('the officer\'s bell: count, overdue reminder, read and unread', async () => {
+	const before = await unreadInApi('officer');
+	assert.ok(before >= 1, 'the demo reminded the officer');
+	const page = await newPage(browser, srv.base);
+	await signIn(page, 'officer');
+	await page.waitForSelector('[data-test=bell-count]');
+	assert.equal(await page.innerText('[data-test=bell-count]'), String(before));
+	await page.click('[data-test=bell]');
+	await page.waitForSelector('[data-test=bell-item]');
+	const panel = await page.innerText('.bell-panel');
+	assert.match(panel, /通知/);
+	assert.match(panel, /【逾期】通报 示例通报〔2026〕3号 已逾期/);
+	assert.match(panel, /网络安全员/);
+	await shot(page, 'bell-officer-zh');
+	const first = page.locator('[data-test=bell-item].unread').first();
+	await first.locator('button').click();
+	await countIs(page, before - 1);
+	assert.equal(await unreadInApi('officer'), before - 1);
+	await page.locator('[data-test=bell-item].read').first().locator('button').click();
+	await countIs(page, before);
+	// following a link opens the notice and reads the notification
+	await page.locator('[data-test=bell-item].unread a').first().click();
+	await page.waitForFunction(() => location.hash.startsWith('#/notices/'));
+	await countIs(page, before - 1);
+	assert.equal(await unreadInApi('officer'), before - 1);
+	assert.deepEqual(page.problems, [], 'console errors, CSP violations or failed files');
+	await page.close();
+});
+
+test('the unit leader is told of the escalation; the office reads its bell in English', async () => {
+	const page = await newPage(browser, srv.base);
+	await signIn(page, 'unitLeader');
+	await page.click('[data-test=bell]');
+	await page.waitForSelector('[data-test=bell-item]');
+	assert.match(await page.innerText('.bell-panel'), /【逾期升级】通报 示例通报〔2026〕3号 已逾期 \d+ 个工作日，请直接责任人督办/);
+	assert.deepEqual(page.problems, [], 'console errors, CSP violations or failed files');
+	await page.close();
+	const c = await apiClient(srv.base, 'office');
+	assert.equal((await c.get('/notify/outbox')).status, 200, 'the office reads the outbox');
+	const p2 = await newPage(browser, srv.base);
+	await signIn(p2, 'office');
+	await p2.click('header.top button.lang');
+	await p2.waitForFunction(() => document.documentElement.lang === 'en');
+	await p2.click('[data-test=bell]');
+	await p2.waitForSelector('.bell-panel');
+	assert.match(await p2.innerText('.bell-panel'), /Notifications/);
+	await shot(p2, 'bell-office-en');
+	assert.deepEqual(p2.problems, [], 'console errors, CSP violations or failed files');
+	await p2.close();
+});
