@@ -2,8 +2,8 @@
 -- notify_channel: a channel the security administrator configured — a mail server or a chat
 -- robot (WeCom, DingTalk, Feishu). Its target (the SMTP URL or the webhook URL, whose key is the
 -- robot's secret) and its secret (the SMTP password, the robot's signing secret) are sealed
--- (libsodium secretbox under a key derived from the audit key, notify/channel.c): never in the
--- clear in the database. Channels are disabled, never deleted (messages name them).
+-- (libsodium secretbox under the key file DB.notify.key, notify/channel.c): never in the clear
+-- in the database. Channels are disabled, never deleted (messages name them).
 CREATE TABLE notify_channel (
 	id         INTEGER PRIMARY KEY,
 	name       TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),

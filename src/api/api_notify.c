@@ -49,7 +49,7 @@ int api_notifications_list(struct api_ctx *x)
 	    (st = api_act(x, &c, &d)))
 		return st;
 	/* newest first; the cursor is the id the next page continues below */
-	if ((rc = notify_inbox(&c, acc, pg.after, unread && unread->set && unread->i, pg.limit,
+	if ((rc = notify_inbox(&c, acc, pg.after, unread && unread->set && unread->b, pg.limit,
 			       &items, &next)))
 		return api_acted(x, &c, rc, 200, NULL);
 	return page_of(x, items, next);
@@ -137,7 +137,7 @@ static int channel_set(struct api_ctx *x, int64_t id)
 		.name = str_of(x, "name"), .kind = str_of(x, "kind"), .target = str_of(x, "target"),
 		.secret = str_of(x, "secret"), .from = str_of(x, "from"), .user = str_of(x, "user"),
 		.tls = str_of(x, "tls"), .ca_file = str_of(x, "ca_file"),
-		.enabled = en && en->set ? (int)en->i : -1};
+		.enabled = en && en->set ? (int)en->b : -1};
 	struct act c;
 	struct cd_diag d = {{0}};
 	json_t *v = NULL;
@@ -222,7 +222,7 @@ int api_notify_pref_set(struct api_ctx *x)
 
 	if ((st = account_of(x, &acc)) || (st = api_act(x, &c, &d)))
 		return st;
-	rc = notify_pref_set(&c, acc, x->id, str_of(x, "address"), chosen->i != 0);
+	rc = notify_pref_set(&c, acc, x->id, str_of(x, "address"), chosen->b);
 	if (rc == CD_ENOTFOUND && c.field && !strcmp(c.field, "channel"))
 		return api_fail(x, 404, "not_found", NULL, "%s", d.msg);
 	if (!rc)

@@ -1,9 +1,15 @@
 /* channel.c — the channels the security administrator configures and each account's choice of
- * them: targets and secrets sealed at rest (libsodium's crypto_secretbox, XSalsa20-Poly1305,
- * under a key derived with crypto_kdf from the audit key — one key file to keep, docs/audit.md
- * "The key"), the acts that set them (audited without the secret) and the test message. */
+ * them: targets and secrets sealed at rest (libsodium's crypto_secretbox, XSalsa20-Poly1305)
+ * under a key of 32 random bytes in a file beside the database (DB.notify.key, mode 0400, made
+ * when the first channel is configured — kept apart from the database like the audit key), the
+ * acts that set them (audited without the secret) and the test message. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -12,27 +18,96 @@
 #include "notify/notify_int.h"
 #include "svc/act.h"
 
-#define SEAL_CONTEXT "cdnotify" /* crypto_kdf's 8-byte context */
 #define TEXT_MAX     2048       /* the longest target or secret taken */
 
 static const char *const kinds[] = {"mail", "wecom", "dingtalk", "feishu"};
 
-/* seal_key derives the sealing key from s's audit key. */
-static enum cd_err seal_key(struct store *s, unsigned char key[crypto_secretbox_KEYBYTES],
+/* seal_path writes where s's sealing key is kept: $CYBERDUTY_NOTIFY_KEY, else the database's
+ * path with ".notify.key" (false for a database in memory). */
+static bool seal_path(struct store *s, char *out, size_t n)
+{
+	const char *env = getenv("CYBERDUTY_NOTIFY_KEY");
+	const char *db = store_path(s);
+	int len;
+
+	if (env && *env)
+		len = snprintf(out, n, "%s", env);
+	else if (db && *db && strcmp(db, ":memory:"))
+		len = snprintf(out, n, "%s.notify.key", db);
+	else
+		return false;
+	return len > 0 && (size_t)len < n;
+}
+
+/* key_read reads the 32 bytes of the key file at path: CD_ENOTFOUND when there is none;
+ * CD_EINVAL when others may read it or it is not 32 bytes. */
+static enum cd_err key_read(const char *path, unsigned char key[crypto_secretbox_KEYBYTES],
 			    struct cd_diag *d)
 {
-	struct store_audit_key *k = store_audit_key(s);
-	enum cd_err rc = audit_key_load(s, d);
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	ssize_t got;
 
-	if (rc)
-		return rc;
-	if (!k->have)
-		return cd_diag_set(d, CD_EINVAL, "this database has no audit key, which seals the "
-						 "channels' secrets: make one with cyberduty init");
-	if (!secret_init() ||
-	    crypto_kdf_derive_from_key(key, crypto_secretbox_KEYBYTES, 1, SEAL_CONTEXT, k->key))
-		return cd_diag_set(d, CD_ENOMEM, "libsodium could not derive the sealing key");
+	if (fd < 0)
+		return errno == ENOENT ? CD_ENOTFOUND
+				       : cd_diag_set(d, CD_EIO, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) || (st.st_mode & 077)) {
+		close(fd);
+		return cd_diag_set(d, CD_EINVAL, "%s: the key that seals the channels' secrets must "
+						 "be readable by its owner only (chmod 400)", path);
+	}
+	got = read(fd, key, crypto_secretbox_KEYBYTES);
+	close(fd);
+	if (got != crypto_secretbox_KEYBYTES)
+		return cd_diag_set(d, CD_EINVAL, "%s: not a key of %d bytes", path,
+				   crypto_secretbox_KEYBYTES);
 	return CD_OK;
+}
+
+/* key_make writes 32 random bytes to a new file at path (mode 0400, synced), atomically: written
+ * beside it, then linked in place — another process that made one first wins, and both use it. */
+static enum cd_err key_make(const char *path, struct cd_diag *d)
+{
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	char tmp[4200];
+	int fd;
+	bool ok;
+
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0)
+		return cd_diag_set(d, CD_EIO, "%s: %s", tmp, strerror(errno));
+	randombytes_buf(key, sizeof key);
+	ok = fchmod(fd, 0400) == 0 && write(fd, key, sizeof key) == (ssize_t)sizeof key &&
+	     fsync(fd) == 0;
+	secret_wipe(key, sizeof key);
+	close(fd);
+	if (ok && link(tmp, path) && errno != EEXIST)
+		ok = false;
+	unlink(tmp);
+	return ok ? CD_OK : cd_diag_set(d, CD_EIO, "%s: cannot write the key: %s", path,
+					strerror(errno));
+}
+
+/* seal_key reads the key that seals the channels' secrets, making it first when `make` and there
+ * is none (the first channel configured). */
+static enum cd_err seal_key(struct store *s, bool make,
+			    unsigned char key[crypto_secretbox_KEYBYTES], struct cd_diag *d)
+{
+	char path[4096];
+	enum cd_err rc;
+
+	if (!secret_init())
+		return cd_diag_set(d, CD_ENOMEM, "libsodium could not start");
+	if (!seal_path(s, path, sizeof path))
+		return cd_diag_set(d, CD_EINVAL, "a database in memory cannot keep channels' secrets");
+	rc = key_read(path, key, d);
+	if (rc == CD_ENOTFOUND && make && !(rc = key_make(path, d)))
+		rc = key_read(path, key, d);
+	if (rc == CD_ENOTFOUND)
+		rc = cd_diag_set(d, CD_EIO, "%s: the key that seals the channels' secrets is missing: "
+					    "restore it from its backup (docs/notifications.md)",
+				 path);
+	return rc;
 }
 
 enum cd_err notify_seal(struct store *s, const char *plain, struct arena *a,
@@ -40,7 +115,7 @@ enum cd_err notify_seal(struct store *s, const char *plain, struct arena *a,
 {
 	unsigned char key[crypto_secretbox_KEYBYTES], *box;
 	size_t len = strlen(plain);
-	enum cd_err rc = seal_key(s, key, d);
+	enum cd_err rc = seal_key(s, true, key, d);
 
 	*out = NULL;
 	*n = 0;
@@ -69,7 +144,7 @@ enum cd_err notify_unseal(struct store *s, const unsigned char *box, size_t n, s
 {
 	unsigned char key[crypto_secretbox_KEYBYTES];
 	char *out;
-	enum cd_err rc = seal_key(s, key, d);
+	enum cd_err rc = seal_key(s, false, key, d);
 	size_t len;
 
 	*plain = NULL;
@@ -88,8 +163,8 @@ enum cd_err notify_unseal(struct store *s, const unsigned char *box, size_t n, s
 	if (crypto_secretbox_open_easy((unsigned char *)out, box + crypto_secretbox_NONCEBYTES,
 				       n - crypto_secretbox_NONCEBYTES, box, key)) {
 		secret_wipe(key, sizeof key);
-		return cd_diag_set(d, CD_EINVAL, "a channel's secret does not open with this "
-						 "database's audit key (was the key replaced?)");
+		return cd_diag_set(d, CD_EINVAL, "a channel's secret does not open with the key file "
+						 "beside the database (was it replaced?)");
 	}
 	secret_wipe(key, sizeof key);
 	out[len] = '\0';

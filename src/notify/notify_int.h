@@ -25,14 +25,14 @@ struct notify_chan {
 };
 
 /* notify_chan_open reads channel id of s and unseals it into *out (strings in a). CD_ENOTFOUND;
- * CD_EINVAL when the audit key that seals it is missing or changed. */
+ * CD_EIO / CD_EINVAL when the key that seals it is missing or another. */
 enum cd_err notify_chan_open(struct store *s, int64_t id, struct arena *a,
 			     struct notify_chan *out, struct cd_diag *d);
 
-/* notify_seal seals the text plain with the store's sealing key (libsodium secretbox under a key
- * derived from the audit key: nonce ‖ box) into *out (arena a, *n bytes); notify_unseal opens it
- * into a NUL-terminated text in a (wiped when a is freed). CD_EINVAL: no audit key, or the bytes
- * were not sealed under it. */
+/* notify_seal seals the text plain with the store's sealing key (libsodium secretbox: nonce ‖
+ * box; the key file DB.notify.key, made on first use) into *out (arena a, *n bytes);
+ * notify_unseal opens it into a NUL-terminated text in a (wiped when a is freed). CD_EIO: the key
+ * file is missing; CD_EINVAL: the bytes were not sealed under it. */
 enum cd_err notify_seal(struct store *s, const char *plain, struct arena *a,
 			const unsigned char **out, size_t *n, struct cd_diag *d);
 enum cd_err notify_unseal(struct store *s, const unsigned char *box, size_t n, struct arena *a,
