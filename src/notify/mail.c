@@ -5,7 +5,6 @@
  * subject in UTF-8 as encoded words of at most 75 characters), RFC 3834 (Auto-Submitted for a
  * message a program sends); SMTP: RFC 5321, STARTTLS RFC 3207, libcurl's smtp:// and smtps://
  * URLs (CURLOPT_USE_SSL, CURLOPT_MAIL_FROM, CURLOPT_MAIL_RCPT). */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -200,13 +199,6 @@ enum dynbuf_res notify_mail_text(struct dynbuf *b, const char *from, const char 
 
 /* ---- sending ---- */
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-
-static void curl_start(void)
-{
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
 struct reader {
 	const char *p;
 	size_t n, at;
@@ -254,7 +246,7 @@ enum cd_err notify_mail_send(const struct notify_chan *ch, const char *address,
 		snprintf(err, n, "the message is too large or memory ran out");
 		return CD_EIO;
 	}
-	pthread_once(&curl_once, curl_start);
+	notify_curl_init();
 	if (!(h = curl_easy_init())) {
 		dynbuf_free(&b);
 		snprintf(err, n, "libcurl could not start");

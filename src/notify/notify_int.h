@@ -45,6 +45,10 @@ enum cd_err notify_mail_send(const struct notify_chan *ch, const char *address,
 enum cd_err notify_robot_send(const struct notify_chan *ch, const char *address,
 			      const struct notify_msg *m, cd_time now, char *err, size_t n);
 
+/* notify_curl_init starts libcurl once per process (thread-safe), before an adapter's first
+ * transfer. */
+void notify_curl_init(void);
+
 /* The formats (pure; their sources in mail.c and robot.c). */
 
 /* notify_mail_text writes the whole RFC 5322 message — headers (the subject RFC 2047-encoded

@@ -264,6 +264,11 @@ static void curl_start(void)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
+void notify_curl_init(void)
+{
+	pthread_once(&curl_once, curl_start);
+}
+
 static size_t write_cb(char *p, size_t size, size_t nitems, void *arg)
 {
 	struct dynbuf *b = arg;
@@ -322,7 +327,7 @@ enum cd_err notify_robot_send(const struct notify_chan *ch, const char *address,
 		arena_free(a);
 		return CD_EIO;
 	}
-	pthread_once(&curl_once, curl_start);
+	notify_curl_init();
 	if (!(h = curl_easy_init())) {
 		arena_free(a);
 		snprintf(err, n, "libcurl could not start");

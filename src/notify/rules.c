@@ -1,7 +1,8 @@
 /* rules.c — what is sent to whom, and when: the messages an act causes at once (a new notice or
  * incident to the office, an accountability proposal or recommendation to those who decide) and
- * the scheduler's decision of the day (reminders ahead of a notice's due date by the lead times
- * in working days, escalation up the unit's chain when it is overdue), each written to the
+ * the scheduler's decision of the day (reminders ahead of the due date of a notice, a yearly duty
+ * or an MLPS deadline by the lead times in working days, escalation up the unit's chain when it
+ * is overdue), each written to the
  * outbox under its idempotency key in the transaction of the act or of the decision. Who: the
  * accounts of the role that must act whose scope holds the unit (the office when there is none);
  * the persons of the chain are named from the register with the article that makes it their
@@ -365,79 +366,185 @@ enum cd_err notify_act(struct act *c, const char *action, const char *object)
 
 /* ---- the scheduler's decision ---- */
 
-/* plan_notice writes what is due today of one open notice. */
-static enum cd_err plan_notice(struct act *c, const struct notify_rules *r,
-			       const struct notice_view *v, cd_date today, size_t *added)
-{
-	const struct profile *p = act_profile(c);
-	const struct notice *n = &v->row.n;
-	struct item it = {.unit = n->unit};
-	char due[11];
-	int left, lead = -1;
-	enum cd_err rc = CD_OK;
-	const char *article = p->numbers.rectify_article && *p->numbers.rectify_article
-				      ? p->numbers.rectify_article
-				      : "";
-	const char *unit = v->row.unit_code ? v->row.unit_code : "—";
+/* Something due that the scheduler reminds of: a notice to answer, a yearly duty or MLPS
+ * deadline to meet. */
+struct due_item {
+	const char *kind;      /* "notice", "oblig": the rules' prefix */
+	const char *ident;     /* what the key names (with the due date): the record */
+	const char *what;      /* "通报 烟网信通〔2024〕31号" */
+	const char *detail;    /* the body's first line */
+	const char *due_label; /* "整改期限", "期限" */
+	const char *ask;       /* what the officer is asked before the due date */
+	const char *ask_now;   /* … and once it has passed */
+	int64_t unit;
+	const char *unit_code;
+	cd_date due;
+	const char *article;   /* what sets the deadline ("" none) */
+	const char *link;
+};
 
-	if (v->due.due == CD_DATE_NONE || n->feedback_at != CD_TIME_NONE)
-		return CD_OK;
-	date_format(v->due.due, due);
-	left = calendar_workdays_until(v->cal, today, v->due.due);
-	it.link = fmt(c->a, "#/notices/%lld", (long long)n->id);
-	if (left >= 0) {
-		for (size_t i = 0; i < r->nleads; i++) /* the nearest lead time reached */
-			if (left <= r->leads[i] && (lead < 0 || r->leads[i] < lead))
-				lead = r->leads[i];
-		if (lead < 0)
-			return CD_OK;
-		it.rule = "notice.due";
-		it.key = fmt(c->a, "notice.due:%lld:%s:L%d", (long long)n->id, due, lead);
-		it.subject = left ? fmt(c->a, "【提醒】通报 %s 将于 %s 到期（剩 %d 个工作日）", n->code,
-					due, left)
-				  : fmt(c->a, "【提醒】通报 %s 今日（%s）到期", n->code, due);
-		it.body = fmt(c->a, "通报：%s（%s）\n责任单位：%s\n整改期限：%s，剩余 %d 个工作日\n"
-				    "请网络安全员按期整改并反馈。%s%s",
-			      n->code, n->authority, unit, due, left, *article ? "依据：" : "",
-			      article);
-		it.bell_extra = holder_line(c, n->unit, ROLE_SECURITY_OFFICER, today);
-		if (!it.key || !it.subject || !it.body || !it.link)
-			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		return send_to(c, r, &it, "officer", added);
-	}
-	/* overdue by -left working days: the officer each time a level is reached, and up the
-	 * chain — the direct responsible, then the first responsible (逐级) */
+/* plan_due writes what is due today of d: the reminder of the nearest lead time reached; once
+ * overdue the officer each time a level is reached, and up the chain — the direct responsible,
+ * then the first responsible (逐级) — with the article that makes it their duty. */
+static enum cd_err plan_due(struct act *c, const struct notify_rules *r,
+			    const struct calendar *cal, const struct due_item *d, cd_date today,
+			    size_t *added)
+{
 	static const struct {
 		const char *role;
 		enum role holder;
 	} up[3] = {{"officer", ROLE_SECURITY_OFFICER},
 		   {"unit_leader", ROLE_DIRECT_RESPONSIBLE},
 		   {"leader", ROLE_FIRST_RESPONSIBLE}};
+	const struct profile *p = act_profile(c);
+	struct item it = {.unit = d->unit, .link = d->link};
+	char due[11];
+	int left = calendar_workdays_until(cal, today, d->due), lead = -1;
+	enum cd_err rc = CD_OK;
+
+	date_format(d->due, due);
+	if (left >= 0) {
+		for (size_t i = 0; i < r->nleads; i++) /* the nearest lead time reached */
+			if (left <= r->leads[i] && (lead < 0 || r->leads[i] < lead))
+				lead = r->leads[i];
+		if (lead < 0)
+			return CD_OK;
+		it.rule = fmt(c->a, "%s.due", d->kind);
+		it.key = fmt(c->a, "%s.due:%s:%s:L%d", d->kind, d->ident, due, lead);
+		it.subject = left ? fmt(c->a, "【提醒】%s 将于 %s 到期（剩 %d 个工作日）", d->what,
+					due, left)
+				  : fmt(c->a, "【提醒】%s 今日（%s）到期", d->what, due);
+		it.body = fmt(c->a, "%s\n责任单位：%s\n%s：%s，剩余 %d 个工作日\n%s%s%s", d->detail,
+			      d->unit_code, d->due_label, due, left, d->ask,
+			      *d->article ? "依据：" : "", d->article);
+		it.bell_extra = holder_line(c, d->unit, ROLE_SECURITY_OFFICER, today);
+		if (!it.rule || !it.key || !it.subject || !it.body)
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		return send_to(c, r, &it, "officer", added);
+	}
 	for (int level = 0; !rc && level < 3; level++) {
 		int over = -left;
+		const char *art = role_article(p, up[level].holder);
 
 		if (level && over < r->escalate[level - 1])
 			break;
-		it.rule = level ? "notice.escalate" : "notice.overdue";
+		it.rule = fmt(c->a, level ? "%s.escalate" : "%s.overdue", d->kind);
 		it.level = level;
-		it.key = fmt(c->a, "notice.overdue:%lld:%s:E%d", (long long)n->id, due, level);
-		it.subject = level ? fmt(c->a, "【逾期升级】通报 %s 已逾期 %d 个工作日，请%s督办",
-					 n->code, over, role_label(up[level].holder))
-				   : fmt(c->a, "【逾期】通报 %s 已逾期 %d 个工作日", n->code, over);
-		it.body = fmt(c->a, "通报：%s（%s）\n责任单位：%s\n整改期限：%s，已逾期 %d 个工作日\n"
-				    "%s：%s%s%s",
-			      n->code, n->authority, unit, due, over,
-			      level ? "按网络安全工作责任制逐级督办，责任人" : "请网络安全员立即整改并反馈",
-			      role_label(up[level].holder),
-			      *role_article(p, up[level].holder) ? "，依据："
-								  : "",
-			      role_article(p, up[level].holder));
-		it.bell_extra = holder_line(c, n->unit, up[level].holder, today);
-		if (!it.key || !it.subject || !it.body || !it.link)
+		it.key = fmt(c->a, "%s.overdue:%s:%s:E%d", d->kind, d->ident, due, level);
+		it.subject = level ? fmt(c->a, "【逾期升级】%s 已逾期 %d 个工作日，请%s督办", d->what,
+					 over, role_label(up[level].holder))
+				   : fmt(c->a, "【逾期】%s 已逾期 %d 个工作日", d->what, over);
+		it.body = fmt(c->a, "%s\n责任单位：%s\n%s：%s，已逾期 %d 个工作日\n%s：%s%s%s",
+			      d->detail, d->unit_code, d->due_label, due, over,
+			      level ? "按网络安全工作责任制逐级督办，责任人" : d->ask_now,
+			      role_label(up[level].holder), *art ? "，依据：" : "", art);
+		it.bell_extra = holder_line(c, d->unit, up[level].holder, today);
+		if (!it.rule || !it.key || !it.subject || !it.body)
 			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 		rc = send_to(c, r, &it, up[level].role, added);
 		if (!rc && level == 2)
 			rc = send_to(c, r, &it, "office", added);
+	}
+	return rc;
+}
+
+/* plan_notice: a notice not yet answered. */
+static enum cd_err plan_notice(struct act *c, const struct notify_rules *r,
+			       const struct notice_view *v, cd_date today, size_t *added)
+{
+	const struct profile *p = act_profile(c);
+	const struct notice *n = &v->row.n;
+	struct due_item d = {.kind = "notice", .due_label = "整改期限",
+			     .ask = "请网络安全员按期整改并反馈。",
+			     .ask_now = "请网络安全员立即整改并反馈", .unit = n->unit,
+			     .unit_code = v->row.unit_code ? v->row.unit_code : "—",
+			     .due = v->due.due,
+			     .article = p->numbers.rectify_article ? p->numbers.rectify_article : ""};
+
+	if (v->due.due == CD_DATE_NONE || n->feedback_at != CD_TIME_NONE)
+		return CD_OK;
+	d.ident = fmt(c->a, "%lld", (long long)n->id);
+	d.what = fmt(c->a, "通报 %s", n->code);
+	d.detail = fmt(c->a, "通报：%s（%s）", n->code, n->authority);
+	d.link = fmt(c->a, "#/notices/%lld", (long long)n->id);
+	if (!d.ident || !d.what || !d.detail || !d.link)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	return plan_due(c, r, v->cal, &d, today, added);
+}
+
+/* plan_oblig: a yearly duty or MLPS deadline of a unit not yet met. Its key names what it is —
+ * duty or kind, unit, system, period — not the row, which a rebuild of the derived obligations
+ * numbers anew. */
+static enum cd_err plan_oblig(struct act *c, const struct notify_rules *r,
+			      const struct calendar *cal, const struct oblig_row *o, cd_date today,
+			      size_t *added)
+{
+	struct due_item d = {.kind = "oblig", .due_label = "期限",
+			     .ask = "请网络安全员按期完成并登记记录。",
+			     .ask_now = "请网络安全员尽快完成并登记记录", .unit = o->o.unit,
+			     .unit_code = o->unit_code ? o->unit_code : "—", .due = o->o.due,
+			     .article = o->o.article ? o->o.article : "", .link = "#/"};
+
+	d.ident = fmt(c->a, "%s:u%lld:a%lld:%s", o->duty_id ? o->duty_id : oblig_kind_code(o->o.kind),
+		      (long long)o->o.unit, (long long)o->o.asset, o->o.period);
+	d.what = *o->o.period ? fmt(c->a, "%s（%s）", o->o.name, o->o.period)
+			      : fmt(c->a, "%s（%s）", o->o.name, o->asset_code ? o->asset_code : "");
+	d.detail = fmt(c->a, "工作任务：%s", d.what ? d.what : "");
+	if (!d.ident || !d.what || !d.detail)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	return plan_due(c, r, cal, &d, today, added);
+}
+
+/* OBLIG_BACK_DAYS: how far back an obligation overdue is still escalated — a first round over an
+ * organisation with years of history escalates what is recent, not every duty ever missed (the
+ * 待办 page and `due` list them all). OBLIG_AHEAD_DAYS: how far ahead the due dates read reach,
+ * past any lead time in working days. */
+#define OBLIG_BACK_DAYS  30
+#define OBLIG_AHEAD_DAYS 120
+
+/* due_obligations reads the obligations of units not met, due from OBLIG_BACK_DAYS ago to
+ * OBLIG_AHEAD_DAYS ahead, a page at a time by due date (before the round's transaction: the
+ * first read may rebuild them). */
+static enum cd_err due_obligations(struct act *c, cd_date today, struct oblig_row **out,
+				   size_t *n)
+{
+	struct oblig_query q = {.state = -1, .limit = 200};
+	size_t cap = 0;
+	enum cd_err rc = CD_OK;
+	bool more = true;
+
+	*out = NULL;
+	*n = 0;
+	while (!rc && more) {
+		struct oblig_row *v = NULL;
+		size_t got = 0;
+
+		if ((rc = svc_deadline_page(c, q, &v, &got, &more)))
+			break;
+		for (size_t i = 0; i < got; i++) {
+			struct oblig_row *slot;
+
+			if (v[i].o.due > today + OBLIG_AHEAD_DAYS) {
+				more = false;
+				break;
+			}
+			if (!v[i].o.unit || v[i].o.done_on != CD_DATE_NONE ||
+			    v[i].o.due < today - OBLIG_BACK_DAYS)
+				continue;
+			if (!(slot = arena_grow(c->a, out, n, &cap, sizeof *slot)))
+				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			*slot = v[i];
+		}
+		if (got) {
+			const struct oblig_row *last = &v[got - 1];
+
+			q.after = true;
+			q.after_due = last->o.due;
+			q.after_name = last->o.name;
+			q.after_unit = last->o.unit;
+			q.after_asset = last->o.asset;
+			q.after_id = last->id;
+		}
 	}
 	return rc;
 }
@@ -448,6 +555,8 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	const struct calendar *cal = NULL;
 	cd_date today = time_cst_date(c->now);
 	struct work_query q = {.limit = 200};
+	struct oblig_row *ob = NULL;
+	size_t nob = 0;
 	int64_t next = 0;
 	bool est = false;
 	char obj[16];
@@ -458,7 +567,7 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 		return rc;
 	if (!any_day && !calendar_is_workday(cal, today, &est))
 		return CD_OK; /* no reminder on a day off: the next working day's decision sends it */
-	if ((rc = act_begin(c)))
+	if ((rc = due_obligations(c, today, &ob, &nob)) || (rc = act_begin(c)))
 		return rc;
 	c->derived_kept = true;
 	do {
@@ -470,6 +579,8 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 			rc = plan_notice(c, &r, &v[i], today, added);
 		q.after = next;
 	} while (!rc && next);
+	for (size_t i = 0; !rc && i < nob; i++)
+		rc = plan_oblig(c, &r, cal, &ob[i], today, added);
 	if (!rc && !*added) {
 		act_abandon(c);
 		return CD_OK;

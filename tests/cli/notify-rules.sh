@@ -95,6 +95,19 @@ expect 0 "$CD" notice feedback '烟网信通〔2024〕40号' --at '2024-10-15 10
 run 2024-10-16 0
 run 2024-10-17 0
 
+# ---- a unit's yearly duties and MLPS deadlines (svc/deadlines.c) remind alike ----
+# the yearly assessment of JW (level 3; its unit in charge is DW, the root) is due 2025-05-01, a
+# day of the Labour Day holiday: 2 working days left on Monday 04-28, 1 on 04-29; no officer's
+# scope holds DW, so the office is told
+run 2025-04-25 0
+run 2025-04-28 1
+run 2025-04-28 0
+expect 0 "$CD" notify inbox office --json --db "$DB"
+jq -e '.[0] | .rule == "oblig.due" and (.subject | test("等级测评.*（JW） 将于 2025-05-01 到期（剩 2 个工作日）"))
+	and (.body | test("工作任务："))' "$T/out" >/dev/null || fail "the assessment reminded"
+run 2025-04-29 1
+run 2025-05-06 2 # overdue (05-06 the first working day after the holiday): the office, as officer and as unit leader
+
 # ---- the calendar in force: a year imported changes the reminders to come ----
 # 2027 has no official calendar here (Monday–Friday) until one is imported: the test calendar
 # (tests/fixtures/calendar/2027-test.json) works Saturday 02-06 and takes 02-08…02-12 off. A
