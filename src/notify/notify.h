@@ -57,8 +57,8 @@ enum cd_err notify_act(struct act *c, const char *action, const char *object);
 
 /* notify_plan is the scheduler's decision at c->now: on a working day (by the calendar in
  * force; on any day with any_day: the demo) the reminders and escalations due for the open
- * notices and the units' yearly duties and MLPS deadlines (svc/deadlines.c), each written once
- * under its
+ * notices and the units' yearly duties and MLPS deadlines (svc/deadlines.c) — and on any day the
+ * report clocks of incidents — each written once under its
  * idempotency key (rule, notice, due date, lead time or level, recipient, channel), in one
  * transaction with the audit entry "notify.plan" (none when nothing new was due). *added: the
  * messages written. */

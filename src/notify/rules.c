@@ -2,8 +2,8 @@
  * incident to the office, an accountability proposal or recommendation to those who decide) and
  * the scheduler's decision of the day (reminders ahead of the due date of a notice, a yearly duty
  * or an MLPS deadline by the lead times in working days, escalation up the unit's chain when it
- * is overdue), each written to the
- * outbox under its idempotency key in the transaction of the act or of the decision. Who: the
+ * is overdue, an incident's report clock half an hour ahead and at the deadline), each written
+ * to the outbox under its idempotency key in the transaction of the act or of the decision. Who:
  * accounts of the role that must act whose scope holds the unit (the office when there is none);
  * the persons of the chain are named from the register with the article that makes it their
  * duty — in the bell only (the signed-in receiver may read them there); the channels carry the
@@ -324,19 +324,23 @@ static enum cd_err on_incident(struct act *c, const struct notify_rules *r, cons
 		it.subject = fmt(c->a, "【问责】事件 %s：%s", x.code,
 				 strcmp(action, "incident.propose") ? "问责建议已形成"
 								    : "问责提议已形成");
-		it.body = fmt(c->a, "事件 %s（%s）的责任追究待决定。", x.code,
-			      x.title ? x.title : "");
+		it.body = fmt(c->a, "事件 %s%s%s%s的责任追究待决定。", x.code,
+			      x.title && *x.title ? "（" : "", x.title ? x.title : "",
+			      x.title && *x.title ? "）" : "");
 	} else {
 		it.key = fmt(c->a, "incident.new:%lld", (long long)id);
 		it.subject = fmt(c->a, "【新事件】%s", x.code);
-		it.body = fmt(c->a, "登记网络安全事件 %s（%s），请按时限报告。", x.code,
-			      x.title ? x.title : "");
+		it.body = fmt(c->a, "登记网络安全事件 %s%s%s%s，请按时限报告。", x.code,
+			      x.title && *x.title ? "（" : "", x.title ? x.title : "",
+			      x.title && *x.title ? "）" : "");
 	}
 	if (!it.key || !it.subject || !it.body || !it.link)
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	rc = send_to(c, r, &it, "office", added);
 	if (!rc && propose)
 		rc = send_to(c, r, &it, "leader", added);
+	else if (!rc && x.unit) /* at detection, the unit's officers too */
+		rc = send_to(c, r, &it, "officer", added);
 	return rc;
 }
 
@@ -549,6 +553,52 @@ static enum cd_err due_obligations(struct act *c, cd_date today, struct oblig_ro
 	return rc;
 }
 
+/* REPORT_AHEAD_S: how long before an incident's report is due the reminder goes (the 2025
+ * reporting measures give hours: 1 for 特别重大 and 重大, 2 … 4; half an hour ahead leaves time
+ * to act). REPORT_LATE_S: how long after the deadline an unreported incident is still told of. */
+#define REPORT_AHEAD_S (30 * 60)
+#define REPORT_LATE_S  (7 * 86400)
+
+/* plan_incident: an incident whose report is required and not made — half an hour before the
+ * deadline and at it, to the office and the unit's security officers, on any day and hour. */
+static enum cd_err plan_incident(struct act *c, const struct notify_rules *r,
+				 const struct incident_view *v, size_t *added)
+{
+	const struct incident_analysis *an = &v->an;
+	struct item it = {.unit = v->x.unit, .rule = "incident.report"};
+	char due[26];
+	bool late = c->now >= an->report_due;
+	long mins;
+	enum cd_err rc;
+
+	if (!an->report_required || an->report_due == CD_TIME_NONE ||
+	    an->reported_at != CD_TIME_NONE || c->now < an->report_due - REPORT_AHEAD_S ||
+	    c->now > an->report_due + REPORT_LATE_S)
+		return CD_OK;
+	time_format(an->report_due, due);
+	due[10] = ' ';
+	due[16] = '\0'; /* "2026-05-12 13:00" */
+	mins = (long)((late ? c->now - an->report_due : an->report_due - c->now) / 60);
+	it.level = late;
+	it.key = fmt(c->a, "incident.report:%lld:%lld:%s", (long long)v->x.id,
+		     (long long)an->report_due, late ? "due" : "M30");
+	it.subject = late ? fmt(c->a, "【超时】事件 %s 应于 %s 报告，已超时 %ld 分钟", v->x.code, due,
+				mins)
+			  : fmt(c->a, "【报告提醒】事件 %s 应于 %s 前报告（还有 %ld 分钟）", v->x.code,
+				due, mins);
+	it.body = fmt(c->a, "网络安全事件 %s%s%s%s\n报告时限：%s\n%s", v->x.code,
+		      v->x.title && *v->x.title ? "（" : "", v->x.title ? v->x.title : "",
+		      v->x.title && *v->x.title ? "）" : "", due,
+		      late ? "已超过报告时限，请立即报告并说明原因。" : "请按时向上级报告。");
+	it.link = fmt(c->a, "#/incidents/%lld", (long long)v->x.id);
+	if (!it.key || !it.subject || !it.body || !it.link)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	rc = send_to(c, r, &it, "office", added);
+	if (!rc && it.unit)
+		rc = send_to(c, r, &it, "officer", added);
+	return rc;
+}
+
 enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 {
 	struct notify_rules r;
@@ -558,29 +608,44 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	struct oblig_row *ob = NULL;
 	size_t nob = 0;
 	int64_t next = 0;
-	bool est = false;
+	bool est = false, workday;
 	char obj[16];
 	enum cd_err rc;
 
 	*added = 0;
 	if ((rc = notify_rules_get(c->s, &r, c->d)) || (rc = act_calendar(c, &cal)))
 		return rc;
-	if (!any_day && !calendar_is_workday(cal, today, &est))
-		return CD_OK; /* no reminder on a day off: the next working day's decision sends it */
-	if ((rc = due_obligations(c, today, &ob, &nob)) || (rc = act_begin(c)))
+	/* deadlines in working days are reminded of on working days only: on a day off nothing is
+	 * decided, and the next working day's round sends what became due; incident report
+	 * clocks run in hours, every day */
+	workday = any_day || calendar_is_workday(cal, today, &est);
+	if (workday && (rc = due_obligations(c, today, &ob, &nob)))
+		return rc;
+	if ((rc = act_begin(c)))
 		return rc;
 	c->derived_kept = true;
 	do {
 		struct notice_view *v = NULL;
 		size_t n = 0;
 
-		rc = svc_notice_page(c, q, -1, c->now, &v, &n, &next);
+		rc = workday ? svc_notice_page(c, q, -1, c->now, &v, &n, &next) : CD_OK;
 		for (size_t i = 0; !rc && i < n; i++)
 			rc = plan_notice(c, &r, &v[i], today, added);
 		q.after = next;
 	} while (!rc && next);
 	for (size_t i = 0; !rc && i < nob; i++)
 		rc = plan_oblig(c, &r, cal, &ob[i], today, added);
+	q = (struct work_query){.limit = 50};
+	do {
+		struct incident_view *v = NULL;
+		struct incident_env env;
+		size_t n = 0;
+
+		rc = rc ? rc : svc_incident_page(c, q, c->now, &v, &n, &next, &env);
+		for (size_t i = 0; !rc && i < n; i++)
+			rc = plan_incident(c, &r, &v[i], added);
+		q.after = next;
+	} while (!rc && next);
 	if (!rc && !*added) {
 		act_abandon(c);
 		return CD_OK;

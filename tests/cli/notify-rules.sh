@@ -108,6 +108,32 @@ jq -e '.[0] | .rule == "oblig.due" and (.subject | test("等级测评.*（JW） 
 run 2025-04-29 1
 run 2025-05-06 2 # overdue (05-06 the first working day after the holiday): the office, as officer and as unit leader
 
+# ---- an incident's report clock, in minutes, on any day ----
+# 较大 confirmed: the report is due 240 minutes after detection (13:00); half an hour before and at
+# the deadline the office and the unit's officer are told — on a Tuesday and a Saturday alike
+expect 0 "$CD" incident add INC-9 --asset JW --unit JSJ --detected '2026-11-28 09:00' \
+	--class network_attack --reporter other --db "$DB"
+expect 0 "$CD" incident event INC-9 --grade 较大 --reason 测试 --at '2026-11-28 09:30' --db "$DB"
+expect 0 "$CD" notify inbox officer --json --db "$DB"
+jq -e '.[0] | .rule == "incident.new" and .link == "#/incidents/1"' "$T/out" >/dev/null ||
+	fail "the officer told of the incident at once"
+expect 0 "$CD" notify run --at '2026-11-28 12:00' --json --db "$DB" # a Saturday
+jq -e '.planned == 0' "$T/out" >/dev/null || fail "an hour before: nothing yet"
+expect 0 "$CD" notify run --at '2026-11-28 12:31' --json --db "$DB"
+jq -e '.planned == 2' "$T/out" >/dev/null || fail "half an hour before: office and officer"
+expect 0 "$CD" notify run --at '2026-11-28 12:45' --json --db "$DB"
+jq -e '.planned == 0' "$T/out" >/dev/null || fail "once"
+expect 0 "$CD" notify run --at '2026-11-28 13:05' --json --db "$DB"
+jq -e '.planned == 2' "$T/out" >/dev/null || fail "at the deadline"
+expect 0 "$CD" notify inbox officer --json --db "$DB"
+jq -e '.[0].subject == "【超时】事件 INC-9 应于 2026-11-28 13:00 报告，已超时 5 分钟" and
+	.[1].subject == "【报告提醒】事件 INC-9 应于 2026-11-28 13:00 前报告（还有 29 分钟）"' "$T/out" \
+	>/dev/null || fail "the report reminders"
+expect 0 "$CD" incident report INC-9 --kind initial --to 上级网信部门 --at '2026-11-28 13:10' \
+	--db "$DB"
+expect 0 "$CD" notify run --at '2026-11-28 13:30' --json --db "$DB"
+jq -e '.planned == 0' "$T/out" >/dev/null || fail "reported: nothing more"
+
 # ---- the calendar in force: a year imported changes the reminders to come ----
 # 2027 has no official calendar here (Monday–Friday) until one is imported: the test calendar
 # (tests/fixtures/calendar/2027-test.json) works Saturday 02-06 and takes 02-08…02-12 off. A
