@@ -3,11 +3,11 @@
  * the scheduler's decision of the day (reminders ahead of the due date of a notice, a yearly duty
  * or an MLPS deadline by the lead times in working days, escalation up the unit's chain when it
  * is overdue, an incident's report clock half an hour ahead and at the deadline), each written
- * to the outbox under its idempotency key in the transaction of the act or of the decision. Who:
- * accounts of the role that must act whose scope holds the unit (the office when there is none);
- * the persons of the chain are named from the register with the article that makes it their
- * duty — in the bell only (the signed-in receiver may read them there); the channels carry the
- * role and the unit, not the person's name. */
+ * to the outbox under its idempotency key in the transaction of the act or of the decision.
+ * Who: the accounts of the role that must act whose scope holds the unit (the office's when
+ * there is none); the persons of the chain are named from the register with the article that
+ * makes it their duty — in the bell only (the signed-in receiver may read them there); the
+ * channels carry the role and the unit, not the person's name. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -582,10 +582,15 @@ static enum cd_err plan_incident(struct act *c, const struct notify_rules *r,
 	it.level = late;
 	it.key = fmt(c->a, "incident.report:%lld:%lld:%s", (long long)v->x.id,
 		     (long long)an->report_due, late ? "due" : "M30");
-	it.subject = late ? fmt(c->a, "【超时】事件 %s 应于 %s 报告，已超时 %ld 分钟", v->x.code, due,
-				mins)
-			  : fmt(c->a, "【报告提醒】事件 %s 应于 %s 前报告（还有 %ld 分钟）", v->x.code,
-				due, mins);
+	if (late && mins >= 60)
+		it.subject = fmt(c->a, "【超时】事件 %s 应于 %s 报告，已超时 %ld 小时 %ld 分钟",
+				 v->x.code, due, mins / 60, mins % 60);
+	else if (late)
+		it.subject = fmt(c->a, "【超时】事件 %s 应于 %s 报告，已超时 %ld 分钟", v->x.code, due,
+				 mins);
+	else
+		it.subject = fmt(c->a, "【报告提醒】事件 %s 应于 %s 前报告（还有 %ld 分钟）", v->x.code,
+				 due, mins);
 	it.body = fmt(c->a, "网络安全事件 %s%s%s%s\n报告时限：%s\n%s", v->x.code,
 		      v->x.title && *v->x.title ? "（" : "", v->x.title ? v->x.title : "",
 		      v->x.title && *v->x.title ? "）" : "", due,

@@ -2,11 +2,14 @@
 // fresh demo database, whose scheduler put the reminders of its overdue and due-soon notices in
 // the bells: the officer sees the count and the overdue reminder, the unit leader the escalation
 // to the direct responsible; marking one read lowers the count in the page and in the API,
-// marking it unread raises it again, following its link opens the notice and reads it; no
-// console error or CSP violation. Screenshots go to $CD_SHOTS.
+// marking it unread raises it again, following its link opens the notice and reads it; the
+// office chooses a channel in the bell's panel and follows a message to it on the outbox page,
+// retried with its error after a receiver refused it; no console error or CSP violation.
+// Screenshots go to $CD_SHOTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, signIn, apiClient, shot } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, newPage, signIn, apiClient, shot, BIN } from './lib.mjs';
 
 let srv, browser;
 before(async () => {
@@ -80,4 +83,40 @@ test('the unit leader is told of the escalation; the office reads its bell in En
 	await shot(p2, 'bell-office-en');
 	assert.deepEqual(p2.problems, [], 'console errors, CSP violations or failed files');
 	await p2.close();
+});
+
+test('the office chooses a channel and follows its messages on the outbox page', async () => {
+	// a robot channel whose receiver is down (nothing listens on port 9 of loopback)
+	execFileSync(BIN, ['notify', 'channel', '--name', '办公室群', '--kind', 'wecom', '--target',
+		'http://127.0.0.1:9/cgi-bin/webhook/send?key=k', '--db', srv.db]);
+	const page = await newPage(browser, srv.base);
+	await signIn(page, 'office');
+	await page.click('[data-test=bell]');
+	await page.click('[data-test=bell-prefs]');
+	await page.waitForSelector('[data-test=bell-pref]');
+	assert.match(await page.innerText('.bell-prefs'), /办公室群/);
+	await page.check('[data-test=bell-pref] input[type=checkbox]');
+	const c = await apiClient(srv.base, 'office');
+	for (let i = 0; i < 50; i++) {
+		const pr = await c.get('/notify/preferences');
+		if (pr.body.items[0].chosen) break;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	assert.equal((await c.get('/notify/preferences')).body.items[0].chosen, true, 'chosen in the API');
+	const made = await c.post('/notices', { code: '测试通报〔2026〕99号', authority: '市委网信办', assets: ['WWW'] });
+	assert.equal(made.status, 201, JSON.stringify(made.body));
+	await page.goto('/#/outbox');
+	await page.waitForSelector('[data-test=outbox]');
+	let text = await page.innerText('main');
+	assert.match(text, /消息发送记录/);
+	assert.match(text, /【新通报】测试通报〔2026〕99号/);
+	assert.match(text, /待发送/);
+	execFileSync(BIN, ['notify', 'run', '--db', srv.db]);
+	await page.reload();
+	await page.waitForSelector('[data-test=outbox]');
+	text = await page.innerText('main');
+	assert.match(text, /wecom: Couldn't connect to server|wecom: .*connect/i);
+	await shot(page, 'outbox-zh');
+	assert.deepEqual(page.problems, [], 'console errors, CSP violations or failed files');
+	await page.close();
 });

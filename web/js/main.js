@@ -12,7 +12,7 @@ import { NoticeList, NoticeDetail } from './pages/notices.js';
 import { IncidentList, IncidentDetail } from './pages/incidents.js';
 import { AssetList } from './pages/assets.js';
 import { Accounts, Tokens, Audit } from './pages/admin.js';
-import { Bell } from './pages/bell.js';
+import { Bell, Outbox } from './pages/bell.js';
 
 function navFor(role) {
 	if (BUSINESS.includes(role))
@@ -21,6 +21,7 @@ function navFor(role) {
 			['/notices', 'nav.notices'],
 			['/incidents', 'nav.incidents'],
 			['/assets', 'nav.assets'],
+			...(role === 'office' ? [['/outbox', 'nav.outbox']] : []),
 		];
 	if (role === 'sysadmin') return [['/accounts', 'nav.accounts']];
 	if (role === 'secadmin') return [['/tokens', 'nav.tokens']];
@@ -53,6 +54,7 @@ function Page({ route, account }) {
 	if (business && a === 'notices') return b ? html`<${NoticeDetail} id=${b} account=${account} />` : html`<${NoticeList} route=${route} />`;
 	if (business && a === 'incidents') return b ? html`<${IncidentDetail} id=${b} account=${account} />` : html`<${IncidentList} route=${route} />`;
 	if (business && a === 'assets') return html`<${AssetList} route=${route} />`;
+	if (account.role === 'office' && a === 'outbox') return html`<${Outbox} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'secadmin' && a === 'tokens') return html`<${Tokens} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
