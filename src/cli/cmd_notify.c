@@ -13,29 +13,37 @@
 #include "svc/act.h"
 #include "svc/policy.h"
 
-/* open_act opens o's store and prepares an act over it with the shared policy. */
-static enum cd_err open_act(const struct cli_opts *o, struct store **s, struct arena **a,
-			    const struct policy **pol, struct act *c, char *actor, size_t n,
-			    struct cd_diag *d)
-{
-	enum cd_err rc = store_open(o->db, 0, s, d);
+/* What every subcommand works with: its options and diagnostics, the store, an arena, the shared
+ * policy and an act over them. */
+struct run {
+	struct cli_opts o;
+	struct cd_diag d;
+	struct store *s;
+	struct arena *a;
+	const struct policy *pol;
+	struct act c;
+	char actor[128];
+};
 
-	*a = NULL;
-	*pol = NULL;
-	if (!rc && !(*a = arena_new(0)))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+/* open_act opens x->o's store and prepares an act over it with the shared policy. */
+static enum cd_err open_act(struct run *x)
+{
+	enum cd_err rc = store_open(x->o.db, 0, &x->s, &x->d);
+
+	if (!rc && !(x->a = arena_new(0)))
+		rc = cd_diag_set(&x->d, CD_ENOMEM, "out of memory");
 	if (!rc)
-		rc = policy_get(*s, pol, d);
-	cli_act_on(*s, *a, d, c, actor, n);
-	c->pol = *pol;
+		rc = policy_get(x->s, &x->pol, &x->d);
+	cli_act_on(x->s, x->a, &x->d, &x->c, x->actor, sizeof x->actor);
+	x->c.pol = x->pol;
 	return rc;
 }
 
-static void close_act(struct store *s, struct arena *a, const struct policy *pol)
+static void close_act(struct run *x)
 {
-	policy_put(pol);
-	arena_free(a);
-	store_close(s);
+	policy_put(x->pol);
+	arena_free(x->a);
+	store_close(x->s);
 }
 
 /* print_json prints the JSON value v (consumed). */
@@ -48,28 +56,22 @@ static int notify_run(int argc, char **argv, const char *usage)
 {
 	const char *at_s = NULL;
 	const struct cli_field f[] = {{"--at", &at_s}, {NULL, NULL}};
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
+	struct run x = {.d = {{0}}};
 	struct notify_sent sent = {0};
-	struct act c;
-	char actor[128];
 	size_t added = 0;
 	cd_time at;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 0, 0, usage, &o) ||
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 0, 0, usage, &x.o) ||
 	    !cli_time("--at", at_s, cli_now(), &at))
 		return EXIT_ERROR;
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
-	c.now = at;
+	rc = open_act(&x);
+	x.c.now = at;
 	if (!rc)
-		rc = notify_plan(&c, false, &added);
+		rc = notify_plan(&x.c, false, &added);
 	if (!rc)
-		rc = notify_deliver(s, at, &sent, &d);
-	if (!rc && o.json)
+		rc = notify_deliver(x.s, at, &sent, &x.d);
+	if (!rc && x.o.json)
 		print_json(json_pack("{s:I, s:I, s:I, s:I, s:I}", "planned", (json_int_t)added,
 				     "sent", (json_int_t)sent.sent, "retried",
 				     (json_int_t)sent.retried, "dead", (json_int_t)sent.dead,
@@ -78,36 +80,31 @@ static int notify_run(int argc, char **argv, const char *usage)
 		printf("notify: %zu new message(s) planned; %zu sent, %zu to retry, %zu dead, "
 		       "%zu waiting for a rate limit\n",
 		       added, sent.sent, sent.retried, sent.dead, sent.deferred);
-	close_act(s, a, pol);
-	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+	close_act(&x);
+	return rc ? cli_fail(rc, &x.d) : EXIT_CLEAN;
 }
 
 static int notify_list(int argc, char **argv, const char *usage)
 {
 	const char *state = NULL, *limit_s = NULL;
 	const struct cli_field f[] = {{"--state", &state}, {"--limit", &limit_s}, {NULL, NULL}};
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
-	struct act c;
+	struct run x = {.d = {{0}}};
 	json_t *v = NULL;
-	char actor[128], *end = NULL;
+	char *end = NULL;
 	long limit = limit_s ? strtol(limit_s, &end, 10) : 50;
 	int64_t next = 0;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 0, 0, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 0, 0, usage, &x.o))
 		return EXIT_ERROR;
 	if (limit < 1 || limit > 1000 || (end && *end)) {
 		fprintf(stderr, "cyberduty: notify list: --limit: give 1 to 1000\n");
 		return EXIT_ERROR;
 	}
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
-	if (!rc && (rc = notify_outbox(&c, state, 0, (size_t)limit, &v, &next)))
-		cli_act_option(&d, c.field, NULL);
-	if (!rc && o.json) {
+	rc = open_act(&x);
+	if (!rc && (rc = notify_outbox(&x.c, state, 0, (size_t)limit, &v, &next)))
+		cli_act_option(&x.d, x.c.field, NULL);
+	if (!rc && x.o.json) {
 		print_json(v);
 	} else if (!rc) {
 		size_t i;
@@ -131,8 +128,8 @@ static int notify_list(int argc, char **argv, const char *usage)
 		}
 		json_decref(v);
 	}
-	close_act(s, a, pol);
-	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+	close_act(&x);
+	return rc ? cli_fail_input(rc, &x.d) : EXIT_CLEAN;
 }
 
 /* secret_arg: the value of an option that may carry a secret — "-" reads it from the first line
@@ -160,21 +157,16 @@ static int notify_channel(int argc, char **argv, const char *usage)
 				      {"--tls", &tls},       {"--ca-file", &ca},
 				      {"--enabled", &enable}, {NULL, NULL}};
 	struct notify_channel_in in = {.enabled = -1};
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
-	struct act c;
-	char actor[128], tbuf[2100], sbuf[2100], *end = NULL;
+	struct run x = {.d = {{0}}};
+	char tbuf[2100], sbuf[2100], *end = NULL;
 	int64_t id = 0;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 1, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 1, usage, &x.o))
 		return EXIT_ERROR;
-	if (o.npos && ((id = strtoll(o.pos[0], &end, 10)) < 1 || *end)) {
+	if (x.o.npos && ((id = strtoll(x.o.pos[0], &end, 10)) < 1 || *end)) {
 		fprintf(stderr, "cyberduty: notify channel: give the channel's number (see notify "
-				"channels), not \"%s\"\n", o.pos[0]);
+				"channels), not \"%s\"\n", x.o.pos[0]);
 		return EXIT_ERROR;
 	}
 	if (enable && strcmp(enable, "0") && strcmp(enable, "1")) {
@@ -186,36 +178,30 @@ static int notify_channel(int argc, char **argv, const char *usage)
 					.secret = secret_arg(secret, sbuf, sizeof sbuf),
 					.from = from, .user = user, .tls = tls, .ca_file = ca,
 					.enabled = enable ? *enable == '1' : -1};
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
-	if (!rc && (rc = notify_channel_set(&c, id, &in, &id)))
-		cli_act_option(&d, c.field, c.field && !strcmp(c.field, "ca_file") ? "--ca-file"
+	rc = open_act(&x);
+	if (!rc && (rc = notify_channel_set(&x.c, id, &in, &id)))
+		cli_act_option(&x.d, x.c.field, x.c.field && !strcmp(x.c.field, "ca_file") ? "--ca-file"
 										  : NULL);
 	secret_wipe(tbuf, sizeof tbuf);
 	secret_wipe(sbuf, sizeof sbuf);
 	if (!rc)
-		printf("channel %lld %s\n", (long long)id, o.npos ? "changed" : "created");
-	close_act(s, a, pol);
-	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+		printf("channel %lld %s\n", (long long)id, x.o.npos ? "changed" : "created");
+	close_act(&x);
+	return rc ? cli_fail_input(rc, &x.d) : EXIT_CLEAN;
 }
 
 static int notify_channels_cmd(int argc, char **argv, const char *usage)
 {
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
-	struct act c;
+	struct run x = {.d = {{0}}};
 	json_t *v = NULL;
-	char actor[128];
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &o))
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &x.o))
 		return EXIT_ERROR;
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
+	rc = open_act(&x);
 	if (!rc)
-		rc = notify_channels(&c, &v);
-	if (!rc && o.json) {
+		rc = notify_channels(&x.c, &v);
+	if (!rc && x.o.json) {
 		print_json(v);
 	} else if (!rc) {
 		size_t i;
@@ -231,38 +217,33 @@ static int notify_channels_cmd(int argc, char **argv, const char *usage)
 			       json_is_true(json_object_get(m, "secret_set")) ? ", secret set" : "");
 		json_decref(v);
 	}
-	close_act(s, a, pol);
-	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+	close_act(&x);
+	return rc ? cli_fail(rc, &x.d) : EXIT_CLEAN;
 }
 
 static int notify_test(int argc, char **argv, const char *usage)
 {
 	const char *to = NULL;
 	const struct cli_field f[] = {{"--to", &to}, {NULL, NULL}};
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
-	struct act c;
-	char actor[128], err[256], *end = NULL;
+	struct run x = {.d = {{0}}};
+	char err[256], *end = NULL;
 	bool ok = false;
 	long long id;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &x.o))
 		return EXIT_ERROR;
-	if ((id = strtoll(o.pos[0], &end, 10)) < 1 || *end) {
+	if ((id = strtoll(x.o.pos[0], &end, 10)) < 1 || *end) {
 		fprintf(stderr, "cyberduty: notify test: give the channel's number (see notify "
-				"channels), not \"%s\"\n", o.pos[0]);
+				"channels), not \"%s\"\n", x.o.pos[0]);
 		return EXIT_ERROR;
 	}
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
-	if (!rc && (rc = notify_channel_test(&c, id, to, &ok, err, sizeof err)))
-		cli_act_option(&d, c.field, c.field && !strcmp(c.field, "address") ? "--to" : NULL);
-	close_act(s, a, pol);
+	rc = open_act(&x);
+	if (!rc && (rc = notify_channel_test(&x.c, id, to, &ok, err, sizeof err)))
+		cli_act_option(&x.d, x.c.field, x.c.field && !strcmp(x.c.field, "address") ? "--to" : NULL);
+	close_act(&x);
 	if (rc)
-		return cli_fail_input(rc, &d);
+		return cli_fail_input(rc, &x.d);
 	if (!ok) {
 		fprintf(stderr, "cyberduty: notify test: not sent: %s\n", err);
 		return EXIT_FAILED;
@@ -273,30 +254,24 @@ static int notify_test(int argc, char **argv, const char *usage)
 
 static int notify_rules_cmd(int argc, char **argv, const char *usage)
 {
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
+	struct run x = {.d = {{0}}};
 	struct notify_rules r;
-	struct act c;
-	char actor[128];
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB, 0, 2, usage, &o) || o.npos == 1) {
-		if (o.npos == 1)
+	if (!cli_parse(argc, argv, OPT_DB, 0, 2, usage, &x.o) || x.o.npos == 1) {
+		if (x.o.npos == 1)
 			fprintf(stderr, "cyberduty: notify rules: give KEY and VALUE, or nothing\n");
 		return EXIT_ERROR;
 	}
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
-	if (!rc && o.npos == 2)
-		rc = notify_rules_set(&c, o.pos[0], o.pos[1]);
+	rc = open_act(&x);
+	if (!rc && x.o.npos == 2)
+		rc = notify_rules_set(&x.c, x.o.pos[0], x.o.pos[1]);
 	if (!rc)
-		rc = notify_rules_get(s, &r, &d);
+		rc = notify_rules_get(x.s, &r, &x.d);
 	if (!rc)
 		print_json(notify_rules_json(&r));
-	close_act(s, a, pol);
-	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+	close_act(&x);
+	return rc ? cli_fail_input(rc, &x.d) : EXIT_CLEAN;
 }
 
 /* account_id: the id of the account named `name`. */
@@ -316,60 +291,49 @@ static int notify_pref(int argc, char **argv, const char *usage)
 {
 	const char *address = NULL, *off = NULL;
 	const struct cli_field f[] = {{"--address", &address}, {"--off", &off}, {NULL, NULL}};
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
-	struct act c;
+	struct run x = {.d = {{0}}};
 	json_t *v = NULL;
-	char actor[128], *end = NULL;
+	char *end = NULL;
 	int64_t acc = 0;
 	long long ch = 0;
 	enum cd_err rc;
 
-	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 1, 2, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 1, 2, usage, &x.o))
 		return EXIT_ERROR;
-	if (o.npos == 2 && ((ch = strtoll(o.pos[1], &end, 10)) < 1 || *end)) {
+	if (x.o.npos == 2 && ((ch = strtoll(x.o.pos[1], &end, 10)) < 1 || *end)) {
 		fprintf(stderr, "cyberduty: notify pref: give the channel's number, not \"%s\"\n",
-			o.pos[1]);
+			x.o.pos[1]);
 		return EXIT_ERROR;
 	}
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
+	rc = open_act(&x);
 	if (!rc)
-		rc = account_id(s, o.pos[0], &acc, &d);
-	if (!rc && o.npos == 2 &&
-	    (rc = notify_pref_set(&c, acc, ch, address, !off || strcmp(off, "1"))))
-		cli_act_option(&d, c.field, NULL);
+		rc = account_id(x.s, x.o.pos[0], &acc, &x.d);
+	if (!rc && x.o.npos == 2 &&
+	    (rc = notify_pref_set(&x.c, acc, ch, address, !off || strcmp(off, "1"))))
+		cli_act_option(&x.d, x.c.field, NULL);
 	if (!rc)
-		rc = notify_prefs(&c, acc, &v);
+		rc = notify_prefs(&x.c, acc, &v);
 	if (!rc)
 		print_json(v);
-	close_act(s, a, pol);
-	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+	close_act(&x);
+	return rc ? cli_fail_input(rc, &x.d) : EXIT_CLEAN;
 }
 
 static int notify_inbox_cmd(int argc, char **argv, const char *usage)
 {
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct arena *a = NULL;
-	const struct policy *pol = NULL;
-	struct act c;
+	struct run x = {.d = {{0}}};
 	json_t *v = NULL;
-	char actor[128];
 	int64_t acc = 0, next = 0;
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON | OPT_ALL, 1, 1, usage, &o))
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON | OPT_ALL, 1, 1, usage, &x.o))
 		return EXIT_ERROR;
-	rc = open_act(&o, &s, &a, &pol, &c, actor, sizeof actor, &d);
+	rc = open_act(&x);
 	if (!rc)
-		rc = account_id(s, o.pos[0], &acc, &d);
+		rc = account_id(x.s, x.o.pos[0], &acc, &x.d);
 	if (!rc)
-		rc = notify_inbox(&c, acc, 0, !o.all, 200, &v, &next);
-	if (!rc && o.json) {
+		rc = notify_inbox(&x.c, acc, 0, !x.o.all, 200, &v, &next);
+	if (!rc && x.o.json) {
 		print_json(v);
 	} else if (!rc) {
 		size_t i;
@@ -382,8 +346,8 @@ static int notify_inbox_cmd(int argc, char **argv, const char *usage)
 			       json_string_value(json_object_get(m, "subject")));
 		json_decref(v);
 	}
-	close_act(s, a, pol);
-	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+	close_act(&x);
+	return rc ? cli_fail_input(rc, &x.d) : EXIT_CLEAN;
 }
 
 static const struct cli_sub subs[] = {
