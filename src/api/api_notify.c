@@ -241,7 +241,8 @@ int api_notify_rules_get(struct api_ctx *x)
 
 int api_notify_rules_update(struct api_ctx *x)
 {
-	static const char *const keys[] = {"leads", "escalate", "tries", "backoff", "base_url"};
+	static const char *const keys[] = {"leads", "escalate", "tries", "backoff", "digest",
+					   "base_url"};
 	struct notify_rules r;
 	struct act c;
 	struct cd_diag d = {{0}};

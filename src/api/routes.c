@@ -446,6 +446,7 @@ static const struct field rules_fields[] = {
 	{"tries", FT_STRING, 0, 1, 2, NULL, 0, "tries before a message is a dead letter (1 to 20)"},
 	{"backoff", FT_STRING, 0, 1, 4, NULL, 0,
 	 "seconds waited after the first failed try, doubled after each (1 to 3600)"},
+	{"digest", FT_STRING, 0, 2, 3, NULL, 0, "the weekly digest of each account: on or off"},
 	{"base_url", FT_STRING, 0, 0, 199, NULL, 0,
 	 "the web application's address, for the links in messages (http(s)://HOST[:PORT])"},
 };

@@ -30,6 +30,7 @@ struct notify_rules {
 			   * then to the first responsible (level 2) */
 	int tries;        /* tries of a message before it is a dead letter */
 	int backoff_s;    /* the wait after the first failed try; doubled after each (≤ 1 hour) */
+	bool digest;      /* the weekly digest of each account's scope (on the week's first round) */
 	char base_url[200]; /* where the web application is reached, for the links ("" none) */
 };
 #define NOTIFY_DEFAULT_LEADS    "2,1,0"
@@ -40,7 +41,8 @@ struct notify_rules {
 /* notify_rules_get reads the rules in force (defaults where none is set). */
 enum cd_err notify_rules_get(struct store *s, struct notify_rules *r, struct cd_diag *d);
 
-/* notify_rules_set sets one rule (key "leads", "escalate", "tries", "backoff", "base_url"),
+/* notify_rules_set sets one rule (key "leads", "escalate", "tries", "backoff", "digest" on|off,
+ * "base_url"),
  * checked (CD_EINVAL naming the key and what to give), audited "notify.rules". */
 enum cd_err notify_rules_set(struct act *c, const char *key, const char *value);
 

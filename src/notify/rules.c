@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "notify/notify_int.h"
+#include "auth/secret.h"
 #include "svc/work.h"
 
 /* ---- the rules ---- */
@@ -22,6 +23,8 @@
 #define KEY_TRIES    "notify_tries"
 #define KEY_BACKOFF  "notify_backoff"
 #define KEY_BASE_URL "notify_base_url"
+#define KEY_DIGEST   "notify_digest"
+#define KEY_DIGEST_WEEK "notify_digest_week" /* the Monday of the last week digested */
 
 /* parse_list reads "a,b,…" of integers in [0, 60] into v[0..max), distinct: *n of them. */
 static bool parse_list(const char *s, int *v, size_t max, size_t *n)
@@ -76,6 +79,12 @@ static bool rule_apply(struct notify_rules *r, const char *key, const char *valu
 		return parse_int(value, 1, 20, &r->tries);
 	if (!strcmp(key, "backoff"))
 		return parse_int(value, 1, 3600, &r->backoff_s);
+	if (!strcmp(key, "digest")) {
+		if (strcmp(value, "on") && strcmp(value, "off"))
+			return false;
+		r->digest = !strcmp(value, "on");
+		return true;
+	}
 	if (!strcmp(key, "base_url")) {
 		if (strlen(value) >= sizeof r->base_url ||
 		    (*value && strncmp(value, "https://", 8) && strncmp(value, "http://", 7)))
@@ -97,6 +106,7 @@ static const struct {
 	{"tries", KEY_TRIES, "5", "tries: give 1 to 20 (tries before a message is a dead letter)"},
 	{"backoff", KEY_BACKOFF, "60",
 	 "backoff: give 1 to 3600 seconds (the first wait after a failed try; doubled after each)"},
+	{"digest", KEY_DIGEST, "on", "digest: give on or off (the weekly digest of each account)"},
 	{"base_url", KEY_BASE_URL, "",
 	 "base_url: give the web application's address, http(s)://HOST[:PORT] (or empty)"},
 };
@@ -131,7 +141,8 @@ enum cd_err notify_rules_set(struct act *c, const char *key, const char *value)
 		;
 	if (i == NRULES)
 		return act_fail(c, CD_EINVAL, "key",
-				"key: give leads, escalate, tries, backoff or base_url, not \"%.32s\"",
+				"key: give leads, escalate, tries, backoff, digest or base_url, not "
+				"\"%.32s\"",
 				key);
 	before = notify_rules_json(&r);
 	if (!rule_apply(&r, key, value)) {
@@ -154,9 +165,9 @@ json_t *notify_rules_json(const struct notify_rules *r)
 
 	for (size_t i = 0; i < r->nleads; i++)
 		json_array_append_new(leads, json_integer(r->leads[i]));
-	return json_pack("{s:o, s:[i, i], s:i, s:i, s:s}", "leads", leads, "escalate",
+	return json_pack("{s:o, s:[i, i], s:i, s:i, s:b, s:s}", "leads", leads, "escalate",
 			 r->escalate[0], r->escalate[1], "tries", r->tries, "backoff", r->backoff_s,
-			 "base_url", r->base_url);
+			 "digest", r->digest, "base_url", r->base_url);
 }
 
 /* ---- writing a message to the bell and the outbox ---- */
@@ -171,6 +182,8 @@ struct item {
 	const char *body;       /* what every channel carries */
 	const char *bell_extra; /* what only the bell adds (the persons named), or NULL */
 	const char *link;       /* "#/notices/ID" */
+	int64_t acc;            /* the digest's one account (0: by role) */
+	const char *acc_name;
 };
 
 static char *fmt(struct arena *a, const char *f, ...) __attribute__((format(printf, 2, 3)));
@@ -499,6 +512,100 @@ static enum cd_err plan_oblig(struct act *c, const struct notify_rules *r,
 	return plan_due(c, r, cal, &d, today, added);
 }
 
+/* ---- the weekly digest ---- */
+
+/* num: the integer at path k1.k2[.k3] of o (0 when absent). */
+static long num(json_t *o, const char *k1, const char *k2, const char *k3)
+{
+	json_t *v = json_object_get(json_object_get(o, k1), k2);
+
+	return (long)json_integer_value(k3 ? json_object_get(v, k3) : v);
+}
+
+/* digests reads, before the round's transaction (a dashboard read may rebuild the derived
+ * obligations), the week's digest of every business account with a scope — from the dashboard
+ * of that scope (svc/summary.c) — into *out, unless this week's were written already. */
+static enum cd_err digests(struct act *c, cd_date today, char week[11], struct item **out,
+			   size_t *n)
+{
+	struct store_account *acc = NULL;
+	size_t nacc = 0, cap = 0;
+	char *done = NULL;
+	enum cd_err rc = store_meta_get(c->s, KEY_DIGEST_WEEK, &done, c->d);
+
+	*out = NULL;
+	*n = 0;
+	date_format(today - (date_weekday(today) - 1), week); /* this week's Monday */
+	if (rc == CD_ENOTFOUND)
+		rc = CD_OK;
+	if (rc || (done && !strcmp(done, week))) {
+		free(done);
+		return rc;
+	}
+	free(done);
+	if ((rc = store_account_list(c->s, &acc, &nacc, c->d)))
+		return rc;
+	for (size_t i = 0; !rc && i < nacc; i++) {
+		struct act a = *c;
+		struct item *it;
+		json_t *j = NULL;
+		long over, today_n;
+
+		if (acc[i].disabled || !acc[i].unit || acc[i].role == AR_NONE ||
+		    acc[i].role >= AR_SYSADMIN)
+			continue;
+		a.scope = acc[i].unit;
+		if ((rc = svc_summary(&a, &j)))
+			break;
+		over = num(j, "notices", "by_state", "overdue") +
+		       num(j, "obligations", "duty", "overdue") +
+		       num(j, "obligations", "mlps_filing", "overdue") +
+		       num(j, "obligations", "mlps_assessment", "overdue");
+		today_n = num(j, "notices", "by_state", "due_today") +
+			  num(j, "obligations", "duty", "due_today") +
+			  num(j, "obligations", "mlps_filing", "due_today") +
+			  num(j, "obligations", "mlps_assessment", "due_today");
+		if (!(it = arena_grow(c->a, out, n, &cap, sizeof *it))) {
+			json_decref(j);
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		*it = (struct item){.rule = "digest.weekly", .unit = acc[i].unit, .link = "#/"};
+		it->key = fmt(c->a, "digest.weekly:%s", week);
+		it->subject = fmt(c->a, "【每周提醒】%s 起的一周：已逾期 %ld 项，今日到期 %ld 项", week,
+				  over, today_n);
+		it->body = fmt(c->a, "通报：已逾期 %ld，今日到期 %ld，未到期 %ld\n"
+				     "年度工作与等级保护：已逾期 %ld，今日到期 %ld，未到期 %ld\n"
+				     "安全事件报告：已超时 %ld，未到时限 %ld\n责任缺口见待办页。",
+			       num(j, "notices", "by_state", "overdue"),
+			       num(j, "notices", "by_state", "due_today"),
+			       num(j, "notices", "by_state", "open"),
+			       over - num(j, "notices", "by_state", "overdue"),
+			       today_n - num(j, "notices", "by_state", "due_today"),
+			       num(j, "obligations", "duty", "open") +
+				       num(j, "obligations", "mlps_filing", "open") +
+				       num(j, "obligations", "mlps_assessment", "open"),
+			       (long)json_integer_value(json_object_get(
+				       json_object_get(json_object_get(json_object_get(j, "incidents"),
+								       "reports"),
+						       "by_state"),
+				       "overdue")),
+			       (long)json_integer_value(json_object_get(
+				       json_object_get(json_object_get(json_object_get(j, "incidents"),
+								       "reports"),
+						       "by_state"),
+				       "open")));
+		it->acc = acc[i].id;
+		it->acc_name = arena_strdup(c->a, acc[i].name);
+		json_decref(j);
+		if (!it->key || !it->subject || !it->body)
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	}
+	secret_wipe(acc, nacc * sizeof *acc);
+	free(acc);
+	return rc;
+}
+
 /* OBLIG_BACK_DAYS: how far back an obligation overdue is still escalated — a first round over an
  * organisation with years of history escalates what is recent, not every duty ever missed (the
  * 待办 page and `due` list them all). OBLIG_AHEAD_DAYS: how far ahead the due dates read reach,
@@ -611,7 +718,9 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	cd_date today = time_cst_date(c->now);
 	struct work_query q = {.limit = 200};
 	struct oblig_row *ob = NULL;
-	size_t nob = 0;
+	struct item *dg = NULL;
+	size_t nob = 0, ndg = 0;
+	char week[11] = "";
 	int64_t next = 0;
 	bool est = false, workday;
 	char obj[16];
@@ -625,6 +734,8 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	 * clocks run in hours, every day */
 	workday = any_day || calendar_is_workday(cal, today, &est);
 	if (workday && (rc = due_obligations(c, today, &ob, &nob)))
+		return rc;
+	if (workday && r.digest && (rc = digests(c, today, week, &dg, &ndg)))
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
@@ -640,6 +751,11 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	} while (!rc && next);
 	for (size_t i = 0; !rc && i < nob; i++)
 		rc = plan_oblig(c, &r, cal, &ob[i], today, added);
+	for (size_t i = 0; !rc && i < ndg; i++)
+		rc = add_one(c, &r, &dg[i], &(struct notify_account){dg[i].acc, dg[i].acc_name},
+			     added);
+	if (!rc && ndg)
+		rc = store_meta_set(c->s, KEY_DIGEST_WEEK, week, c->d);
 	q = (struct work_query){.limit = 50};
 	do {
 		struct incident_view *v = NULL;

@@ -46,6 +46,7 @@ for k in units people assets duties; do
 done
 expect 0 "$CD" user add office --role office --unit DW --db "$DB"
 expect 0 "$CD" user add officer --role officer --unit JSJ --db "$DB"
+expect 0 "$CD" notify rules digest off --db "$DB" # the messages counted here are the notices'
 
 # ---- channels: created, sealed, listed without their secrets ----
 expect 0 "$CD" notify channel --name 邮件 --kind mail --target "smtp://127.0.0.1:$P" --tls none \

@@ -44,6 +44,7 @@ expect 0 sh -c '"$0" user passwd office --db "$1" <"$2"' "$CD" "$DB" "$T/pw"
 expect 0 "$CD" notify channel --name 办公室群 --kind wecom --db "$DB" \
 	--target "http://127.0.0.1:$R/cgi-bin/webhook/send?key=wkey"
 expect 0 "$CD" notify pref office 1 --address office-bot --db "$DB"
+expect 0 "$CD" notify rules digest off --db "$DB" # one message only: the notice's
 
 # ---- server A: a round at start (nothing to send), the next an hour away ----
 serve A 3600

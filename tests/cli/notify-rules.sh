@@ -21,8 +21,9 @@ expect 0 "$CD" user add jsj-leader --role unit_leader --unit JSJ --db "$DB"
 expect 0 "$CD" user add leader --role leader --unit DW --db "$DB"
 expect 0 "$CD" user add xxzx-officer --role officer --unit XXZX --db "$DB"
 expect 0 "$CD" notify rules --db "$DB"
-jq -e '.leads == [2, 1, 0] and .escalate == [1, 3] and .tries == 5' "$T/out" >/dev/null ||
-	fail "default rules"
+jq -e '.leads == [2, 1, 0] and .escalate == [1, 3] and .tries == 5 and .digest' "$T/out" \
+	>/dev/null || fail "default rules"
+expect 0 "$CD" notify rules digest off --db "$DB" # counted on its own at the end
 expect 2 "$CD" notify rules escalate 3,1 --db "$DB"
 has "$T/err" "escalate: give two working-day counts"
 
@@ -149,4 +150,17 @@ jq -e '.[0].subject | test("将于 2027-02-16 到期（剩 2 个工作日）")' 
 	fail "reminded by the calendar imported"
 run 2027-02-12 0 # a day off now: no round
 run 2027-02-15 1 # 1 working day left
+
+# ---- the weekly digest: each account's scope, once a week ----
+expect 0 "$CD" notify rules digest on --db "$DB"
+digests() { "$CD" notify inbox "$1" --all --json --db "$DB" |
+	jq '[.[] | select(.rule == "digest.weekly")] | length'; }
+expect 0 "$CD" notify run --at '2027-02-17 09:00' --db "$DB"
+expect 0 "$CD" notify run --at '2027-02-18 09:00' --db "$DB"
+[ "$(digests officer)" -eq 1 ] && [ "$(digests office)" -eq 1 ] || fail "one digest a week"
+expect 0 "$CD" notify inbox officer --all --json --db "$DB"
+jq -e '[.[] | select(.rule == "digest.weekly")][0] | (.subject | test("2027-02-15 起的一周"))
+	and (.body | test("通报：已逾期 2"))' "$T/out" >/dev/null || fail "the officer's digest"
+expect 0 "$CD" notify run --at '2027-02-22 09:00' --db "$DB"
+[ "$(digests officer)" -eq 2 ] || fail "the next week's digest"
 done_ok

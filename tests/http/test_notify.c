@@ -173,9 +173,7 @@ static void bell(void **state)
 	expect(200);
 	assert_true(json_array_size(json_object_get(j, "items")) >= 1);
 	other = jint(json_array_get(json_object_get(j, "items"), 0), "id");
-	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j, "items"), 0),
-							       "rule")),
-			    "notice.escalate");
+	assert_non_null(strstr(r.body, "\"rule\":\"notice.escalate\""));
 	snprintf(path, sizeof path, "/api/v1/notifications/%lld/read", (long long)other);
 	call(&officer, "POST", path, NULL);
 	expect(404);

@@ -55,7 +55,7 @@ test('the officer\'s bell: count, overdue reminder, read and unread', async () =
 	await page.locator('[data-test=bell-item].read').first().locator('button').click();
 	await countIs(page, before);
 	// following a link opens the notice and reads the notification
-	await page.locator('[data-test=bell-item].unread a').first().click();
+	await page.locator('[data-test=bell-item].unread a[href^="#/notices/"]').first().click();
 	await page.waitForFunction(() => location.hash.startsWith('#/notices/'));
 	await countIs(page, before - 1);
 	assert.equal(await unreadInApi('officer'), before - 1);
