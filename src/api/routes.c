@@ -512,6 +512,58 @@ static const struct field handover_fields[] = {
 	{"note", FT_STRING, 0, 1, 500, NULL, 0, "e.g. the appointment letter"},
 };
 
+/* --- reminders and notifications ---------------------------------------------------------------- */
+
+static const struct field bell_query[] = {
+	{"unread", FT_BOOL, 0, 0, 0, NULL, 0, "only the unread ones (true or 1)"},
+};
+
+static const struct field outbox_query[] = {
+	{"state", FT_STRING, 0, 3, 7, NULL, 0, "only messages in this state: pending, sent, dead"},
+};
+
+static const struct field channel_fields[] = {
+	{"name", FT_STRING, FF_REQUIRED, 1, 64, NULL, 0, "what the channel is called"},
+	{"kind", FT_STRING, FF_REQUIRED, 4, 8, NULL, 0, "mail, wecom, dingtalk or feishu"},
+	{"target", FT_STRING, FF_REQUIRED, 8, 2048, NULL, 0,
+	 "the mail server (smtp://HOST:PORT for STARTTLS, smtps://HOST:PORT for TLS) or the robot's "
+	 "webhook URL with its key; kept sealed, never answered"},
+	{"secret", FT_STRING, FF_NULL, 1, 2048, NULL, 0,
+	 "the SMTP password or the robot's signing secret (DingTalk, Feishu); kept sealed, never "
+	 "answered; null removes it"},
+	{"from", FT_STRING, 0, 3, 254, NULL, 0, "mail: the sender's address"},
+	{"user", FT_STRING, 0, 1, 254, NULL, 0, "mail: the login of the SMTP server"},
+	{"tls", FT_STRING, 0, 3, 8, NULL, 0,
+	 "mail: starttls (the default), tls, or none (a relay on the same host only)"},
+	{"ca_file", FT_STRING, 0, 1, 1024, NULL, 0,
+	 "mail: a PEM file of the certificates to trust, on the server's disk"},
+	{"enabled", FT_BOOL, 0, 0, 0, NULL, 0, "whether messages go through it (default true)"},
+};
+
+static const struct field channel_test_fields[] = {
+	{"address", FT_STRING, 0, 1, 254, NULL, 0,
+	 "mail: the address to send the test to; robots: a mobile number or user id to mention"},
+};
+
+static const struct field pref_fields[] = {
+	{"chosen", FT_BOOL, FF_REQUIRED, 0, 0, NULL, 0, "whether your messages go to this channel"},
+	{"address", FT_STRING, 0, 1, 254, NULL, 0,
+	 "your address there: a mail address; a mobile number or user id for the robot to mention"},
+};
+
+static const struct field rules_fields[] = {
+	{"leads", FT_STRING, 0, 1, 40, NULL, 0,
+	 "working days before a due date a reminder goes, e.g. \"2,1,0\""},
+	{"escalate", FT_STRING, 0, 3, 10, NULL, 0,
+	 "working days overdue when it goes to the direct, then the first responsible, e.g. \"1,3\""},
+	{"tries", FT_STRING, 0, 1, 2, NULL, 0, "tries before a message is a dead letter (1 to 20)"},
+	{"backoff", FT_STRING, 0, 1, 4, NULL, 0,
+	 "seconds waited after the first failed try, doubled after each (1 to 3600)"},
+	{"digest", FT_STRING, 0, 2, 3, NULL, 0, "the weekly digest of each account: on or off"},
+	{"base_url", FT_STRING, 0, 0, 199, NULL, 0,
+	 "the web application's address, for the links in messages (http(s)://HOST[:PORT])"},
+};
+
 /* --- the table ---------------------------------------------------------------------------------- */
 
 #define BODY(f)  f, N(f)
@@ -847,6 +899,40 @@ const struct route api_routes[] = {
 	 "the audit log, newest first (audit administrator); reading it is itself audited"},
 	{"GET", "/api/v1/audit/verify", PERM_AUDIT, R_PERSONAL, api_audit_verify, NONE, NONE, NULL,
 	 "audit.verify", "audit", "verify the SM3 chain of the entries held in the database"},
+
+	{"GET", "/api/v1/notifications", PERM_SELF, R_LIST, api_notifications_list, NONE,
+	 QUERY(bell_query), "id", NULL, "notifications",
+	 "your notifications (the bell), newest first: reminders, escalations, new notices"},
+	{"GET", "/api/v1/notifications/unread", PERM_SELF, 0, api_notifications_unread, NONE, NONE,
+	 NULL, NULL, "notifications", "how many of your notifications are unread"},
+	{"POST", "/api/v1/notifications/{id}/read", PERM_SELF, R_NOBODY, api_notification_read,
+	 NONE, NONE, NULL, NULL, "notifications", "mark one of your notifications read"},
+	{"POST", "/api/v1/notifications/{id}/unread", PERM_SELF, R_NOBODY, api_notification_unread,
+	 NONE, NONE, NULL, NULL, "notifications", "mark one of your notifications unread"},
+	{"GET", "/api/v1/notify/preferences", PERM_SELF, 0, api_notify_prefs, NONE, NONE, NULL,
+	 NULL, "notifications", "the channels you may choose, with your choice and address there"},
+	{"PUT", "/api/v1/notify/preferences/{id}", PERM_SELF, 0, api_notify_pref_set,
+	 BODY(pref_fields), NONE, NULL, "notify.pref", "notifications",
+	 "choose channel {id} for your messages (with your address there), or drop it"},
+	{"GET", "/api/v1/notify/outbox", PERM_OFFICE, R_LIST, api_notify_outbox, NONE,
+	 QUERY(outbox_query), "id", NULL, "notifications",
+	 "the messages to channels, newest first: pending, sent, dead letters with their error"},
+	{"GET", "/api/v1/notify/rules", PERM_OFFICE, 0, api_notify_rules_get, NONE, NONE, NULL, NULL,
+	 "notifications", "the reminder rules: lead times, escalation, tries, back-off, link base"},
+	{"PATCH", "/api/v1/notify/rules", PERM_OFFICE, R_UPDATE, api_notify_rules_update,
+	 BODY(rules_fields), NONE, NULL, "notify.rules", "notifications", "change reminder rules"},
+	{"GET", "/api/v1/notify/channels", PERM_ROLES, 0, api_notify_channels, NONE, NONE, NULL,
+	 NULL, "notifications",
+	 "the channels (security administrator): never their secrets or webhook keys"},
+	{"POST", "/api/v1/notify/channels", PERM_ROLES, 0, api_notify_channel_create,
+	 BODY(channel_fields), NONE, NULL, "notify.channel", "notifications",
+	 "configure a channel: a mail server or a WeCom, DingTalk or Feishu robot"},
+	{"PATCH", "/api/v1/notify/channels/{id}", PERM_ROLES, R_UPDATE, api_notify_channel_update,
+	 BODY(channel_fields), NONE, NULL, "notify.channel", "notifications",
+	 "change a channel (what is not given stays; the secret only when given)"},
+	{"POST", "/api/v1/notify/channels/{id}/test", PERM_ROLES, 0, api_notify_channel_test,
+	 BODY(channel_test_fields), NONE, NULL, "notify.test", "notifications",
+	 "send a test message through a channel now: answers whether it was taken"},
 
 	{"GET", "/api/v1/matrix", PERM_READ, R_LIST, api_matrix, NONE, QUERY(matrix_query), "id",
 	 NULL, "register",

@@ -278,6 +278,7 @@ int cmd_audit(int argc, char **argv, const char *usage);
 int cmd_user(int argc, char **argv, const char *usage);
 int cmd_token(int argc, char **argv, const char *usage);
 int cmd_settings(int argc, char **argv, const char *usage);
+int cmd_notify(int argc, char **argv, const char *usage);
 int cmd_assess(int argc, char **argv, const char *usage);
 
 #endif

@@ -77,6 +77,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 		rc = demo_assess(s, p, o.as_of, &d);
 	if (!rc)
 		rc = demo_accounts(s, p, cli_now(), &d);
+	if (!rc)
+		rc = demo_notify(s, cli_now(), &d);
 	reg_free(reg);
 	reg = NULL;
 	if (!rc)

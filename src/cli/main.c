@@ -48,7 +48,7 @@ static const struct {
 	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"serve", cmd_serve,
 	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N] "
-	 "[--cache-mb N] [--request-timeout S]",
+	 "[--cache-mb N] [--request-timeout S] [--notify-every SECONDS]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"audit", cmd_audit, "audit verify|list|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},
@@ -65,6 +65,9 @@ static const struct {
 	 "assess open|list|show|set|unexempt|submit|review|approve|return|send-back|revise|"
 	 "ranking|results|template|attach|files …",
 	 "the yearly assessment (检查考核): 自评 → 复评 → 审定, ranking, results (docs/assessment.md)"},
+	{"notify", cmd_notify, "notify run|list|test|channel|channels|rules|pref|inbox …",
+	 "reminders and notifications: a round of reminders and sending, the outbox, channels "
+	 "(docs/notifications.md)"},
 };
 
 static void help(FILE *f)
