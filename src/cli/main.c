@@ -58,6 +58,10 @@ static const struct {
 	 "the security settings: password length and age, lock-out, session timeouts"},
 	{"check", cmd_check, "check [--as-of DATE] [--json] [--db PATH]",
 	 "list every responsibility gap; exit 0 clean, 1 findings, 2 error"},
+	{"report", cmd_report,
+	 "report annual|feedback NO|recommendation CODE|duties|ledger [--year Y] [--docno 〔2026〕7号] "
+	 "[--to ADDRESSEE] --format pdf|docx|xlsx -o FILE [--db PATH]",
+	 "the documents the office signs, in the layout of GB/T 9704-2012 (docs/documents.md)"},
 };
 
 static void help(FILE *f)
