@@ -269,6 +269,7 @@ void api_asset_text(struct jtext *t, const struct asset_row *r);
 
 int api_import(struct api_ctx *x);
 int api_export(struct api_ctx *x);
+int api_report(struct api_ctx *x);
 
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */

@@ -47,6 +47,13 @@ static double bottom(void)
 	return DOC_TOP + DOC_BLOCK_H;
 }
 
+/* baseline: where a line of type size stands whose grid line begins at y — the characters' tops
+ * on the grid line, so the first line's top is the text block's (37 mm from the top edge) */
+static double baseline(double y, double size)
+{
+	return y + ASCENT * size;
+}
+
 /* the top of the first grid line at or after y */
 static double grid_next(double y)
 {
@@ -131,7 +138,7 @@ static void text(struct pdf *p, const char *s, enum doc_face f, double size,
 		}
 		pango_layout_iter_get_line_extents(it, NULL, &lg);
 		cairo_move_to(p->cr, DOC_LEFT + (double)lg.x / PANGO_SCALE,
-			      p->y + (DOC_PITCH - size) / 2 + ASCENT * size);
+			      baseline(p->y, size));
 		pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
 		p->y += DOC_PITCH;
 	} while (pango_layout_iter_next_line(it));
@@ -289,11 +296,11 @@ static void pdf_sign(struct doc *x, const char *signer, const char *date)
 		sx = DOC_LEFT + DOC_BLOCK_W - (double)sw / PANGO_SCALE;
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	if (signer && *signer) {
-		cairo_move_to(p->cr, sx, p->y + (DOC_PITCH - DOC_PT_BODY) / 2 + ASCENT * DOC_PT_BODY);
+		cairo_move_to(p->cr, sx, baseline(p->y, DOC_PT_BODY));
 		pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(ls, 0));
 		p->y += DOC_PITCH;
 	}
-	cairo_move_to(p->cr, dx, p->y + (DOC_PITCH - DOC_PT_BODY) / 2 + ASCENT * DOC_PT_BODY);
+	cairo_move_to(p->cr, dx, baseline(p->y, DOC_PT_BODY));
 	pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(ld, 0));
 	p->y += DOC_PITCH;
 	g_object_unref(ld);
@@ -334,7 +341,7 @@ static void head(struct doc *x)
 			     0, 0);
 		else
 			p->y += DOC_PITCH;
-		base = p->y - DOC_PITCH + (DOC_PITCH - DOC_PT_BODY) / 2 + DOC_PT_BODY;
+		base = p->y - DOC_PITCH + DOC_PT_BODY;
 		cairo_set_source_rgb(p->cr, RED);
 		cairo_set_line_width(p->cr, 1.0);
 		cairo_move_to(p->cr, DOC_LEFT, base + DOC_RULE_BELOW);

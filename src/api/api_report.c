@@ -1,0 +1,93 @@
+/* api_report.c — the documents the office signs as downloads (`GET /api/v1/reports/…`): the
+ * query parsed, svc_report run in the caller's scope (a notice or incident outside it is not
+ * found), the file answered with its name; svc_report appends the audit entry. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api/api_int.h"
+#include "svc/report.h"
+
+/* name_header writes a Content-Disposition offering name (UTF-8) with an ASCII fallback */
+static void name_header(char *out, size_t n, const char *ascii, const char *name)
+{
+	size_t k = (size_t)snprintf(out, n, "attachment; filename=\"%s\"; filename*=UTF-8''", ascii);
+
+	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '.')
+			out[k++] = (char)*p;
+		else
+			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
+	}
+	out[k < n ? k : n - 1] = '\0';
+}
+
+int api_report(struct api_ctx *x)
+{
+	const struct fval *fmt = api_qval(x, "format"), *year = api_qval(x, "year"),
+			  *docno = api_qval(x, "docno"), *to = api_qval(x, "to");
+	const char *kind_s = x->rt->path + strlen("/api/v1/reports/");
+	char kind[32], path[600], name[256], ascii[96];
+	struct report_in in = {0};
+	struct cd_diag d = {{0}};
+	struct act c;
+	const char *dir = getenv("TMPDIR");
+	int f = REPORT_PDF, st, fd;
+	long len;
+	enum cd_err rc;
+
+	snprintf(kind, sizeof kind, "%.*s", (int)strcspn(kind_s, "/"), kind_s);
+	in.kind = (enum report_doc)report_doc_parse(kind);
+	/* each route declares the parameters it takes (a missing one is NULL) */
+	if (fmt && fmt->set && (f = report_format_parse(fmt->s)) < 0)
+		return api_fail(x, 400, "invalid", "format", "format: give pdf, docx or xlsx");
+	in.format = (enum report_format)f;
+	in.year = year && year->set ? (int)year->i : 0;
+	in.docno = docno && docno->set ? docno->s : NULL;
+	in.to = to && to->set ? to->s : NULL;
+	in.id = x->id;
+	in.code = x->code;
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	/* the renderers write a named file: made, opened and unlinked here */
+	snprintf(path, sizeof path, "%s/cyberduty-report-XXXXXX", dir && *dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0)
+		return api_fail(x, 503, "unavailable", NULL, "no room for the file");
+	close(fd);
+	in.path = path;
+	rc = svc_report(&c, &in);
+	x->audited = !rc;
+	fd = rc ? -1 : open(path, O_RDONLY);
+	unlink(path);
+	if (rc)
+		return api_err(x, rc, c.field && !strcmp(c.field, "id") ? NULL : c.field, &d);
+	len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+	if (len < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
+	}
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	x->r->file = true;
+	x->r->fd = fd;
+	x->r->file_len = (size_t)len;
+	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
+		 report_format_mime(in.format));
+	if (!in.year && in.kind == REPORT_ANNUAL) {
+		int y, m, dd;
+
+		date_to_ymd(time_cst_date(x->q->now), &y, &m, &dd);
+		in.year = y;
+	}
+	svc_report_name(&in, name, sizeof name);
+	snprintf(ascii, sizeof ascii, "%s.%s", report_doc_code(in.kind),
+		 report_format_ext(in.format));
+	name_header(x->r->disposition, sizeof x->r->disposition, ascii, name);
+	x->r->status = 200;
+	return 200;
+}
