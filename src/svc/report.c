@@ -106,6 +106,7 @@ enum cd_err report_units(struct act *c, struct report_units *out)
 		const struct unit_name *u = &out->u[i];
 
 		out->by_code[i] = &out->u[i];
+		out->managed += u->kind != UNIT_EXTERNAL_AUTHORITY;
 		if (c->scope ? u->id == c->scope
 			     : !top && !u->parent && u->kind != UNIT_EXTERNAL_AUTHORITY)
 			top = u;
@@ -519,12 +520,12 @@ static enum cd_err duties(struct act *c, const struct report_in *in, const struc
 	doc_printf(x,
 		   "根据《%s》，现将截至%s各单位网络安全工作责任的落实情况列示如下，共%zu个单位、"
 		   "%zu项责任。",
-		   c->pol->p->name, day_cn(today, a, sizeof a), u->n, nh);
+		   c->pol->p->name, day_cn(today, a, sizeof a), u->managed, nh);
 	doc_heading(x, 1, "各单位责任人");
 	doc_table_begin(x, "表1　网络安全工作责任清单",
-			(const struct doc_col[]){{"序号", 0.8},
-						 {"单位", 3},
-						 {"责任", 2.2},
+			(const struct doc_col[]){{"序号", 1.1},
+						 {"单位", 3.2},
+						 {"责任", 2},
 						 {"责任人", 1.6},
 						 {"职务", 2.4},
 						 {"起始日期", 2.2}},
@@ -534,10 +535,6 @@ static enum cd_err duties(struct act *c, const struct report_in *in, const struc
 		struct rec_row p;
 		char no[24], from[32];
 		const char *role = role_label(h[i].role);
-
-		for (size_t k = 0; k < c->pol->p->nroles; k++)
-			if (c->pol->p->roles[k].role == h[i].role && c->pol->p->roles[k].name)
-				role = c->pol->p->roles[k].name;
 		rc = store_rec_get(c->s, SR_PERSON, h[i].person, c->a, &p, c->d);
 		if (rc)
 			return rc;
@@ -596,16 +593,16 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 	doc_printf(x, "截至%s，本台账登记的信息系统和网络资产如下。", day_cn(report_day(c), a,
 									sizeof a));
 	doc_table_begin(x, NULL,
-			(const struct doc_col[]){{"序号", 1},
-						 {"编码", 1.6},
-						 {"名称", 3},
-						 {"类型", 1.6},
-						 {"等保级别", 1.1},
-						 {"关基", 0.8},
-						 {"主管单位", 2.4},
-						 {"运维单位", 2.4},
-						 {"状态", 1}},
-			9, true);
+			/* widths in mm of the 156 mm block: 五号 type is 3.7 mm a character */
+			(const struct doc_col[]){{"序号", 10},
+						 {"编码", 21},
+						 {"名称", 26},
+						 {"类型", 24},
+						 {"等级", 15},
+						 {"主管单位", 24},
+						 {"运维单位", 24},
+						 {"状态", 12}},
+			8, true);
 	while (!rc && n == PAGE) {
 		struct arena *pa = arena_new(0);
 		struct asset_row *rows = NULL;
@@ -624,7 +621,6 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 				snprintf(lv, sizeof lv, "未定级");
 			doc_table_row(x, (const char *[]){
 						 no, s->code, s->name, asset_kind_label(s->kind), lv,
-						 s->cii ? "是" : "否",
 						 report_unit_name(u, rows[i].unit_code[REL_MANAGER]),
 						 report_unit_name(u, rows[i].unit_code[REL_OPERATOR]),
 						 asset_status_label(s->status)});

@@ -267,7 +267,7 @@ static void write_report(struct act *c, struct doc *x, const struct report_units
 	doc_printf(x,
 		   "截至%s，纳入网络安全责任制管理的单位%zu个，登记信息系统和网络资产%zu个，"
 		   "其中运行中%zu个，关键信息基础设施%zu个。",
-		   doc_date_cn(upto, a, sizeof a), u->n, k->assets, k->live, k->cii);
+		   doc_date_cn(upto, a, sizeof a), u->managed, k->assets, k->live, k->cii);
 	doc_table_begin(x, "表1　信息系统和网络资产分类情况",
 			(const struct doc_col[]){{"资产类型", 3}, {"数量", 1.5}, {"其中运行中", 1.5}},
 			3, false);

@@ -19,6 +19,7 @@ struct report_units {
 	struct unit_name *u;   /* by id */
 	struct unit_name **by_code;
 	size_t n;
+	size_t managed;        /* those that are not external authorities */
 	const char *top;       /* e.g. 中共内蒙古师范大学委员会 */
 	const char *office;    /* e.g. 中共内蒙古师范大学委员会网信委办公室 */
 };
