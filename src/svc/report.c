@@ -523,12 +523,12 @@ static enum cd_err duties(struct act *c, const struct report_in *in, const struc
 		   c->pol->p->name, day_cn(today, a, sizeof a), u->managed, nh);
 	doc_heading(x, 1, "各单位责任人");
 	doc_table_begin(x, "表1　网络安全工作责任清单",
-			(const struct doc_col[]){{"序号", 1.1},
-						 {"单位", 3.2},
-						 {"责任", 2},
-						 {"责任人", 1.6},
-						 {"职务", 2.4},
-						 {"起始日期", 2.2}},
+			(const struct doc_col[]){{"序号", 0.9},
+						 {"单位", 2.8},
+						 {"责任", 1.9},
+						 {"责任人", 1.4},
+						 {"职务", 2.2},
+						 {"起始日期", 3}},
 			6, false);
 	for (size_t i = 0; i < nh; i++) {
 		const struct unit_name *un = unit_by_id(u, h[i].unit);
