@@ -271,6 +271,10 @@ int api_import(struct api_ctx *x);
 int api_export(struct api_ctx *x);
 int api_report(struct api_ctx *x);
 
+/* api_attachment writes a Content-Disposition offering a file as `name` (UTF-8, percent-encoded
+ * as RFC 5987 asks) with the plain ASCII name `ascii` for older clients, into out (n bytes). */
+void api_attachment(char *out, size_t n, const char *ascii, const char *name);
+
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
 int api_asset_filter(struct api_ctx *x, struct asset_query *f);

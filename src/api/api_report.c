@@ -10,21 +10,6 @@
 #include "api/api_int.h"
 #include "svc/report.h"
 
-/* name_header writes a Content-Disposition offering name (UTF-8) with an ASCII fallback */
-static void name_header(char *out, size_t n, const char *ascii, const char *name)
-{
-	size_t k = (size_t)snprintf(out, n, "attachment; filename=\"%s\"; filename*=UTF-8''", ascii);
-
-	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-' || *p == '.')
-			out[k++] = (char)*p;
-		else
-			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
-	}
-	out[k < n ? k : n - 1] = '\0';
-}
-
 int api_report(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *year = api_qval(x, "year"),
@@ -87,7 +72,7 @@ int api_report(struct api_ctx *x)
 	svc_report_name(&in, name, sizeof name);
 	snprintf(ascii, sizeof ascii, "%s.%s", report_doc_code(in.kind),
 		 report_format_ext(in.format));
-	name_header(x->r->disposition, sizeof x->r->disposition, ascii, name);
+	api_attachment(x->r->disposition, sizeof x->r->disposition, ascii, name);
 	x->r->status = 200;
 	return 200;
 }

@@ -70,14 +70,26 @@ int api_import(struct api_ctx *x)
 	return api_ok(x, 200, body);
 }
 
-/* disposition writes the Content-Disposition of an export of list (kind) on day `on`: an ASCII name
- * and the Chinese one percent-encoded as RFC 5987 asks. */
+void api_attachment(char *out, size_t n, const char *ascii, const char *name)
+{
+	size_t k = (size_t)snprintf(out, n, "attachment; filename=\"%s\"; filename*=UTF-8''", ascii);
+
+	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '.')
+			out[k++] = (char)*p;
+		else
+			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
+	}
+	out[k < n ? k : n - 1] = '\0';
+}
+
+/* disposition writes the Content-Disposition of an export of list (kind) on day `on`. */
 static void disposition(char *out, size_t n, enum export_list list, enum csv_kind kind,
 			cd_date on, const char *ext)
 {
 	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
-	char day[11], name[64];
-	size_t k;
+	char day[11], name[64], ascii[64];
 
 	date_format(on, day);
 	snprintf(name, sizeof name, "%s-%s.%s",
@@ -87,21 +99,14 @@ static void disposition(char *out, size_t n, enum export_list list, enum csv_kin
 		 : list == EXPORT_GAPS	    ? "责任缺口"
 					    : zh[kind],
 		 day, ext);
-	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''",
-			     list == EXPORT_RECORDS	 ? "records"
-			     : list == EXPORT_DEADLINES ? "deadlines"
-			     : list == EXPORT_NOTICES	 ? "notices"
-			     : list == EXPORT_GAPS	 ? "gaps"
-							: csv_kind_code(kind),
-			     day, ext);
-	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-' || *p == '.')
-			out[k++] = (char)*p;
-		else
-			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
-	}
-	out[k < n ? k : n - 1] = '\0';
+	snprintf(ascii, sizeof ascii, "%s-%s.%s",
+		 list == EXPORT_RECORDS	    ? "records"
+		 : list == EXPORT_DEADLINES ? "deadlines"
+		 : list == EXPORT_NOTICES   ? "notices"
+		 : list == EXPORT_GAPS	    ? "gaps"
+					    : csv_kind_code(kind),
+		 day, ext);
+	api_attachment(out, n, ascii, name);
 }
 
 int api_export(struct api_ctx *x)

@@ -17,26 +17,6 @@ static pid_t pid = -1;
 static unsigned port;
 static struct reply r;
 
-static int sh_out(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int sh_out(char *buf, size_t n, const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	FILE *p;
-	size_t k;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	if (!(p = popen(cmd, "r")))
-		return -1;
-	k = fread(buf, 1, n - 1, p);
-	buf[k] = '\0';
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* a session cookie of a demo account (src/demo/demo_accounts.c) */
 static void login(const char *name, const char *password, char *cookie, size_t n)
 {
@@ -179,7 +159,7 @@ static void test_documents(void **state)
 	file_is(XLSX, "PK", "ledger.xlsx");
 
 	/* one audit entry per document given, none for a refusal */
-	assert_int_equal(sh_out(out, sizeof out,
+	assert_int_equal(client_sh_out(out, sizeof out,
 				"sqlite3 %s \"SELECT action || ' ' || object || ' ' || "
 				"json_extract(after, '$.format') FROM audit_entry WHERE action LIKE "
 				"'report.%%' AND outcome = 'ok' ORDER BY seq\"",
@@ -198,7 +178,7 @@ static void test_documents(void **state)
 		 in_scope);
 	assert_string_equal(out, path);
 	/* the refusal without a sign-in is audited as such */
-	assert_int_equal(sh_out(out, sizeof out,
+	assert_int_equal(client_sh_out(out, sizeof out,
 				"sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
 				"'report.annual' AND outcome = 'denied'\"",
 				db),
