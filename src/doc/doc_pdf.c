@@ -28,6 +28,7 @@ struct pdf {
 	char *heads[DOC_COLS_MAX];
 	double colx[DOC_COLS_MAX + 1];
 	double pt;
+	PangoLayout *cell[2][DOC_COLS_MAX]; /* the body's and the head's, per column */
 };
 
 static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
@@ -163,14 +164,29 @@ static void pdf_para(struct doc *x, const char *t)
 	text(P(x), t, FACE_FANG, DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
 }
 
-/* cell_layout: a cell's text wrapped to its column */
+/* cell_layout: a cell's text wrapped to its column — one layout per column, made at the table's
+ * start and given each row's text (a ledger has 100,000 rows) */
 static PangoLayout *cell_layout(struct pdf *p, size_t i, const char *s, bool head)
 {
-	PangoLayout *l = layout(p, s ? s : "", head ? FACE_HEI : FACE_FANG, p->pt,
-				p->colx[i + 1] - p->colx[i] - 2 * CELL_PAD, 0);
+	PangoLayout **l = &p->cell[head][i];
 
-	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	return l;
+	if (!*l) {
+		*l = layout(p, "", head ? FACE_HEI : FACE_FANG, p->pt,
+			    p->colx[i + 1] - p->colx[i] - 2 * CELL_PAD, 0);
+		pango_layout_set_alignment(*l, PANGO_ALIGN_CENTER);
+	}
+	pango_layout_set_text(*l, s ? s : "", -1);
+	return *l;
+}
+
+static void cells_free(struct pdf *p)
+{
+	for (int h = 0; h < 2; h++)
+		for (size_t i = 0; i < DOC_COLS_MAX; i++)
+			if (p->cell[h][i]) {
+				g_object_unref(p->cell[h][i]);
+				p->cell[h][i] = NULL;
+			}
 }
 
 /* row draws one row of cells at the cursor (a new page first, with the head again, when it does
@@ -205,7 +221,6 @@ static void row(struct pdf *p, const char *const *cells, bool head)
 		cairo_move_to(p->cr, p->colx[i] + CELL_PAD,
 			      p->y + (h - (double)lh / PANGO_SCALE) / 2);
 		pango_cairo_show_layout(p->cr, l[i]);
-		g_object_unref(l[i]);
 	}
 	p->y += h;
 }
@@ -252,6 +267,7 @@ static void pdf_table_end(struct doc *x)
 		free(p->heads[i]);
 		p->heads[i] = NULL;
 	}
+	cells_free(p);
 	p->ncols = 0;
 	p->y += 2;
 }
@@ -382,6 +398,7 @@ static void pdf_release(struct doc *x)
 		return;
 	for (size_t i = 0; i < DOC_COLS_MAX; i++)
 		free(p->heads[i]);
+	cells_free(p);
 	if (p->cr)
 		cairo_destroy(p->cr);
 	if (p->surf)
