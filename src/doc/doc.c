@@ -2,6 +2,7 @@
  * format (document numbers, dates) and the dispatch to a renderer. */
 #include "doc/doc_int.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,83 @@ static void head_free(struct doc *x)
 	free(x->h.addressee);
 	free(x->h.subject);
 	free(x->h.author);
+	free(x->h.plain_title);
+}
+
+/* width of s[0..n) in characters: a CJK character 1, an ASCII one ½ */
+static double width_of(const char *s, size_t n)
+{
+	double w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		w += c < 0x80 ? 0.5 : (c & 0xC0) != 0x80 ? 1 : 0;
+	}
+	return w;
+}
+
+/* may_break: a line may begin at s[i] — not inside a run of ASCII letters and digits, not before
+ * closing punctuation */
+static bool may_break(const char *s, size_t i)
+{
+	static const char *const closing[] = {"，", "。", "、", "；", "：", "）", "》", "”", "〕"};
+	unsigned char c = (unsigned char)s[i], b = i ? (unsigned char)s[i - 1] : 0;
+
+	if (!i || !c || (c & 0xC0) == 0x80 || (c < 0x80 && b < 0x80))
+		return false;
+	for (size_t k = 0; k < sizeof closing / sizeof *closing; k++)
+		if (!strncmp(s + i, closing[k], strlen(closing[k])))
+			return false;
+	return true;
+}
+
+/* balance: the title broken into lines of even length, as GB/T 9704-2012 §7.3.1 sets a title that
+ * runs onto more lines (梯形 or 菱形, words kept whole, not a full line and a stub): when it is
+ * wider than a line of 2号 characters, a '\n' where a line may begin — on two lines after "关于"
+ * or before it when both halves fit, else after each even share. A new string, or NULL when out
+ * of memory. */
+static char *balance(const char *t)
+{
+	double per_line = DOC_BLOCK_W / DOC_PT_TITLE, w = width_of(t, strlen(t)), share;
+	size_t n = strlen(t), k = 0, cut = 0;
+	int lines = (int)(w / per_line) + (w > per_line * (int)(w / per_line));
+	char *out = malloc(2 * n + 1);
+
+	if (!out)
+		return NULL;
+	/* two lines: at a word the titles of this office turn on, the most even such place */
+	for (size_t i = 1; lines == 2 && i < n; i++) {
+		static const char *const before[] = {"关于", "网络安全", "问题", "工作"};
+		static const char *const after[] = {"关于", "的"};
+		bool word = false;
+		double head = width_of(t, i);
+
+		for (size_t k2 = 0; k2 < sizeof before / sizeof *before; k2++)
+			word |= !strncmp(t + i, before[k2], strlen(before[k2]));
+		for (size_t k2 = 0; k2 < sizeof after / sizeof *after; k2++)
+			word |= i >= strlen(after[k2]) &&
+				!strncmp(t + i - strlen(after[k2]), after[k2], strlen(after[k2]));
+		if (word && may_break(t, i) && head <= per_line && w - head <= per_line &&
+		    (!cut || fabs(w / 2 - head) < fabs(w / 2 - width_of(t, cut))))
+			cut = i;
+	}
+	share = lines > 1 ? w / lines : w + 1;
+	for (size_t i = 0, left = lines > 1 ? (size_t)lines - 1 : 0; i < n; i++) {
+		bool brk = cut ? i == cut
+			       : left && may_break(t, i) && width_of(t, i) >= share - 0.25;
+
+		if (brk) {
+			out[k++] = '\n';
+			if (!cut) {
+				share += w / lines;
+				left--;
+			}
+		}
+		out[k++] = t[i];
+	}
+	out[k] = '\0';
+	return out;
 }
 
 enum cd_err doc_open(struct doc **out, enum doc_format f, const char *path,
@@ -105,7 +183,9 @@ enum cd_err doc_open(struct doc **out, enum doc_format f, const char *path,
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	x->format = f;
 	x->path = dup0(path, &bad);
-	x->h.title = dup0(h->title, &bad);
+	if (!(x->h.title = balance(h->title)))
+		bad = true;
+	x->h.plain_title = dup0(h->title, &bad);
 	x->h.mark = dup0(h->mark, &bad);
 	x->h.docno = dup0(h->docno, &bad);
 	x->h.addressee = dup0(h->addressee, &bad);

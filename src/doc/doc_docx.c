@@ -92,10 +92,26 @@ static void run(struct doc *x, const char *t, const char *rpr_size)
 		val(x, "w:szCs", rpr_size);
 		end(x);
 	}
-	el(x, "w:t");
-	at(x, "xml:space", "preserve");
-	chk(x, xmlTextWriterWriteString(X(x)->w, (const xmlChar *)t));
-	end(x);
+	/* a '\n' (a balanced title) is a line break */
+	for (const char *p = t; p;) {
+		const char *nl = strchr(p, '\n');
+		char *piece = nl ? strndup(p, (size_t)(nl - p)) : NULL;
+
+		if (nl && !piece) {
+			doc_fail(x, CD_ENOMEM, "out of memory");
+			break;
+		}
+		el(x, "w:t");
+		at(x, "xml:space", "preserve");
+		chk(x, xmlTextWriterWriteString(X(x)->w, (const xmlChar *)(piece ? piece : p)));
+		end(x);
+		free(piece);
+		if (nl) {
+			el(x, "w:br");
+			end(x);
+		}
+		p = nl ? nl + 1 : NULL;
+	}
 	end(x);
 }
 
@@ -540,7 +556,7 @@ static char *core_xml(const struct doc *x)
 			       "core-properties") < 0;
 	rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:dc",
 					  BAD_CAST "http://purl.org/dc/elements/1.1/") < 0;
-	rc |= xmlTextWriterWriteElement(w, BAD_CAST "dc:title", BAD_CAST x->h.title) < 0;
+	rc |= xmlTextWriterWriteElement(w, BAD_CAST "dc:title", BAD_CAST x->h.plain_title) < 0;
 	if (x->h.subject)
 		rc |= xmlTextWriterWriteElement(w, BAD_CAST "dc:subject",
 						BAD_CAST x->h.subject) < 0;

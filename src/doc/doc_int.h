@@ -74,6 +74,7 @@ struct doc {
 	char *path;
 	struct {
 		char *title, *mark, *docno, *addressee, *subject, *author;
+		char *plain_title; /* title as given; title itself is broken into even lines */
 	} h;                    /* doc_head's strings, copied */
 	enum cd_err err;        /* the first failure */
 	struct cd_diag d;

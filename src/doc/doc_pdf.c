@@ -439,7 +439,7 @@ void doc_pdf_start(struct doc *x)
 	}
 	/* the metadata: what it is, who issues it, and which free faces stood in for the official
 	 * ones */
-	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE, x->h.title);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE, x->h.plain_title);
 	if (x->h.author)
 		cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR, x->h.author);
 	if (x->h.subject)
