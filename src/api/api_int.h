@@ -275,6 +275,12 @@ int api_report(struct api_ctx *x);
  * as RFC 5987 asks) with the plain ASCII name `ascii` for older clients, into out (n bytes). */
 void api_attachment(char *out, size_t n, const char *ascii, const char *name);
 
+/* api_file_answer answers the file open at fd (len bytes; consumed: closed by the server after
+ * sending, or here on a failure) as `type`, offered as name / ascii (api_attachment); 503 when
+ * fd is -1 or cannot be rewound. */
+int api_file_answer(struct api_ctx *x, int fd, long len, const char *type, const char *ascii,
+		    const char *name);
+
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
 int api_asset_filter(struct api_ctx *x, struct asset_query *f);

@@ -51,18 +51,6 @@ int api_report(struct api_ctx *x)
 	if (rc)
 		return api_err(x, rc, c.field && !strcmp(c.field, "id") ? NULL : c.field, &d);
 	len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	if (len < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
-	}
-	json_decref(x->r->body);
-	x->r->body = NULL;
-	x->r->file = true;
-	x->r->fd = fd;
-	x->r->file_len = (size_t)len;
-	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
-		 report_format_mime(in.format));
 	if (!in.year && in.kind == REPORT_ANNUAL) {
 		int y, m, dd;
 
@@ -72,7 +60,5 @@ int api_report(struct api_ctx *x)
 	svc_report_name(&in, name, sizeof name);
 	snprintf(ascii, sizeof ascii, "%s.%s", report_doc_code(in.kind),
 		 report_format_ext(in.format));
-	api_attachment(x->r->disposition, sizeof x->r->disposition, ascii, name);
-	x->r->status = 200;
-	return 200;
+	return api_file_answer(x, fd, len, report_format_mime(in.format), ascii, name);
 }

@@ -84,29 +84,48 @@ void api_attachment(char *out, size_t n, const char *ascii, const char *name)
 	out[k < n ? k : n - 1] = '\0';
 }
 
-/* disposition writes the Content-Disposition of an export of list (kind) on day `on`. */
-static void disposition(char *out, size_t n, enum export_list list, enum csv_kind kind,
-			cd_date on, const char *ext)
+/* export_names: the names an export of list (kind) made on day `on` is offered under — ASCII
+ * ("assets-2026-12-03.csv") and Chinese ("信息系统-2026-12-03.csv"), each in 64 bytes. */
+static void export_names(char *ascii, char *name, enum export_list list, enum csv_kind kind,
+			 cd_date on, const char *ext)
 {
 	static const char *const zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
-	char day[11], name[64], ascii[64];
+	char day[11];
 
 	date_format(on, day);
-	snprintf(name, sizeof name, "%s-%s.%s",
+	snprintf(name, 64, "%s-%s.%s",
 		 list == EXPORT_RECORDS	    ? "记录"
 		 : list == EXPORT_DEADLINES ? "应办事项"
 		 : list == EXPORT_NOTICES   ? "通报"
 		 : list == EXPORT_GAPS	    ? "责任缺口"
 					    : zh[kind],
 		 day, ext);
-	snprintf(ascii, sizeof ascii, "%s-%s.%s",
+	snprintf(ascii, 64, "%s-%s.%s",
 		 list == EXPORT_RECORDS	    ? "records"
 		 : list == EXPORT_DEADLINES ? "deadlines"
 		 : list == EXPORT_NOTICES   ? "notices"
 		 : list == EXPORT_GAPS	    ? "gaps"
 					    : csv_kind_code(kind),
 		 day, ext);
-	api_attachment(out, n, ascii, name);
+}
+
+int api_file_answer(struct api_ctx *x, int fd, long len, const char *type, const char *ascii,
+		    const char *name)
+{
+	if (fd < 0 || len < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
+	}
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	x->r->file = true;
+	x->r->fd = fd;
+	x->r->file_len = (size_t)len;
+	snprintf(x->r->content_type, sizeof x->r->content_type, "%s", type);
+	api_attachment(x->r->disposition, sizeof x->r->disposition, ascii, name);
+	x->r->status = 200;
+	return 200;
 }
 
 int api_export(struct api_ctx *x)
@@ -117,7 +136,7 @@ int api_export(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	struct export_in in = {0};
 	struct act c;
-	char path[600];
+	char path[600], ascii[64], name[64];
 	int lang = CSV_LANG_ZH, st, fd;
 	long len;
 	FILE *out;
@@ -169,21 +188,9 @@ int api_export(struct api_ctx *x)
 	}
 	if (rc)
 		return api_err(x, rc, NULL, &d);
-	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
-	}
-	json_decref(x->r->body);
-	x->r->body = NULL;
-	x->r->file = true;
-	x->r->fd = fd;
-	x->r->file_len = (size_t)len;
-	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
-		 in.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-			 : "text/csv; charset=utf-8");
-	disposition(x->r->disposition, sizeof x->r->disposition, in.list, kind,
-		    time_cst_date(x->q->now), in.xlsx ? "xlsx" : "csv");
-	x->r->status = 200;
-	return 200;
+	export_names(ascii, name, in.list, kind, time_cst_date(x->q->now), in.xlsx ? "xlsx" : "csv");
+	return api_file_answer(x, fd, len,
+			       in.xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				       : "text/csv; charset=utf-8",
+			       ascii, name);
 }
