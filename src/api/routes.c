@@ -63,6 +63,28 @@ static const struct field export_asset_query[] = {
 	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
+/* --- documents (svc/report.h, docs/documents.md) ---------------------------------------------- */
+
+static const struct field report_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default) or docx"},
+	{"docno", FT_STRING, 0, 1, 64, NULL, 0,
+	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else the document's own"},
+};
+
+static const struct field report_annual_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default) or docx"},
+	{"docno", FT_STRING, 0, 1, 64, NULL, 0,
+	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else the document's own"},
+	{"year", FT_INT, 0, 2000, 9999, NULL, 0, "the year reported (default: this year)"},
+};
+
+static const struct field report_ledger_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default), docx or xlsx"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), if any"},
+};
+
 /* --- sessions ----------------------------------------------------------------------------------- */
 
 static const struct field login_fields[] = {
@@ -703,6 +725,23 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
 	 NULL, NULL, "register",
 	 "the assets in scope the list's filters select, as a spreadsheet file"},
+
+	{"GET", "/api/v1/reports/annual", PERM_READ, R_FILE, api_report, NONE,
+	 QUERY(report_annual_query), NULL, "report.annual", "reports",
+	 "the annual work report (年度网络安全工作情况报告) of the scope as PDF or Word, in the layout "
+	 "of GB/T 9704-2012 (audited)"},
+	{"GET", "/api/v1/reports/feedback/{id}", PERM_READ, R_FILE | R_CODE, api_report, NONE,
+	 QUERY(report_query), NULL, "report.feedback", "reports",
+	 "the rectification feedback form (整改反馈单) of a notice (id or number) in scope"},
+	{"GET", "/api/v1/reports/recommendation/{id}", PERM_READ, R_PERSONAL | R_FILE | R_CODE,
+	 api_report, NONE, QUERY(report_query), NULL, "report.recommendation", "reports",
+	 "the accountability recommendation (问责建议书) of an incident (id or number) in scope"},
+	{"GET", "/api/v1/reports/duties", PERM_READ, R_PERSONAL | R_FILE, api_report, NONE,
+	 QUERY(report_query), NULL, "report.duties", "reports",
+	 "the responsibility list (责任清单) of the scope: each unit's role holders today, the gaps"},
+	{"GET", "/api/v1/reports/ledger", PERM_READ, R_FILE, api_report, NONE,
+	 QUERY(report_ledger_query), NULL, "report.ledger", "reports",
+	 "the ledger (台账) of the systems in scope as PDF, Word or an Excel workbook"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

@@ -264,6 +264,7 @@ int cmd_profile(int argc, char **argv, const char *usage);
 int cmd_import(int argc, char **argv, const char *usage);
 int cmd_export(int argc, char **argv, const char *usage);
 int cmd_template(int argc, char **argv, const char *usage);
+int cmd_report(int argc, char **argv, const char *usage);
 int cmd_check(int argc, char **argv, const char *usage);
 int cmd_serve(int argc, char **argv, const char *usage);
 int cmd_calendar(int argc, char **argv, const char *usage);
