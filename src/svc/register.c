@@ -67,7 +67,7 @@ json_t *svc_asset_json(const struct asset_row *r)
 	const char *const *unit = r->unit_code;
 
 	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, "
-			 "s:o, s:o, s:o, s:s, s:b, s:b, s:b, s:b, s:s, s:o}",
+			 "s:o, s:o, s:o, s:s, s:b, s:b, s:b, s:b, s:s, s:s, s:o}",
 			 "id", (json_int_t)a->id, "code", a->code, "name", a->name, "kind",
 			 asset_kind_code(a->kind), "kind_label", asset_kind_label(a->kind), "url",
 			 jnull_str(a->url), svc_asset_unit_field[REL_BUILDER],
@@ -83,7 +83,9 @@ json_t *svc_asset_json(const struct asset_row *r)
 			 assess_result_code(a->assess_result), "cii", a->cii, "internet_facing",
 			 a->internet_facing, "personal_info", a->personal_info,
 			 "protection_installed", a->protection_installed, "status",
-			 asset_status_code(a->status), "admin_level", jnull_str(a->admin_level));
+			 asset_status_code(a->status), "status_label",
+			 lang_pick(asset_status_code(a->status), asset_status_label(a->status)),
+			 "admin_level", jnull_str(a->admin_level));
 
 	/* the qualifiers as recorded: null when not recorded (the engine derives them) */
 	for (int q = 0; o && q < QUAL__MAX; q++)
