@@ -79,18 +79,23 @@ export function Bell() {
 function Channels() {
 	const { data, error, reload } = useLoad(() => get('/notify/preferences'), []);
 	const [msg, setMsg] = useState(null);
-	const save = (ch, chosen, address) =>
-		api('PUT', '/notify/preferences/' + ch.channel, address ? { chosen, address } : { chosen }).then(
+	// what the person just chose shows at once, before the server's answer comes back (a
+	// controlled box would otherwise spring back until the reload); a refusal puts it back
+	const [chosen, setChosen] = useState({});
+	const save = (ch, on, address) => {
+		setChosen((m) => ({ ...m, [ch.channel]: on }));
+		return api('PUT', '/notify/preferences/' + ch.channel, address ? { chosen: on, address } : { chosen: on }).then(
 			() => { setMsg(null); reload(); },
-			(e) => setMsg(errorText(e, true))
+			(e) => { setChosen((m) => ({ ...m, [ch.channel]: ch.chosen })); setMsg(errorText(e, true)); }
 		);
+	};
 	if (error) return html`<${ErrorBox} error=${error} retry=${reload} />`;
 	if (!data) return html`<${Loading} />`;
 	if (!data.items.length) return html`<p class="muted bell-empty">${t('bell.no_channels')}</p>`;
 	return html`<form class="bell-prefs" onSubmit=${(e) => e.preventDefault()}>
 		<p class="hint">${t('bell.channels_hint')}</p>
 		${data.items.map((ch) => html`<div class="bell-pref" data-test="bell-pref">
-			<label><input type="checkbox" checked=${ch.chosen} onChange=${(e) => save(ch, e.target.checked, ch.address)} />
+			<label><input type="checkbox" checked=${ch.channel in chosen ? chosen[ch.channel] : ch.chosen} onChange=${(e) => save(ch, e.target.checked, ch.address)} />
 				${ch.name} <small class="muted">${label('channel', ch.kind)}</small></label>
 			<input type="text" name=${'address-' + ch.channel} value=${ch.address} maxlength="254"
 				placeholder=${ch.kind === 'mail' ? t('bell.address_mail') : t('bell.address_mention')}
