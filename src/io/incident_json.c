@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "jnull.h"
 
 static const char *unit_code(const struct reg *r, int64_t id)
@@ -178,7 +179,7 @@ json_t *incident_verdict_json(const struct incident_env *env, const struct incid
 	json_t *o, *w = json_array();
 
 	for (size_t i = 0; w && i < an->nwarnings; i++)
-		json_array_append_new(w, json_string(an->warnings[i]));
+		json_array_append_new(w, json_string(lang_tr(an->warnings[i]))); /* for a person */
 	o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:b, s:o, s:s, s:o, s:o, s:s, s:o}", "id",
 		      x->code, "grade_proposed", grade_label(an->proposal.grade), "grade",
 		      grade_label(an->grade), "grade_confirmed", x->graded, "grade_basis",

@@ -615,12 +615,13 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	for (size_t i = 0; i < n->nassets; i++)
 		json_array_append_new(assets, json_string(v->row.asset_code[i]));
 	if (v->due.estimated)
-		json_array_append_new(w, json_string("due date counted through a year without an "
-						     "official holiday calendar (Monday–Friday)"));
+		json_array_append_new(w, json_string(lang_tr("due date counted through a year without "
+							     "an official holiday calendar "
+							     "(Monday–Friday)")));
 	if (v->due.due == CD_DATE_NONE)
-		json_array_append_new(w, json_string("政策未规定整改时限，通报也未写明期限；可设定本单位默认"
-						     "整改时限 — the profile sets no rectification "
-						     "period"));
+		json_array_append_new(w, json_string(lang_tr("政策未规定整改时限，通报也未写明期限；可设"
+							     "定本单位默认整改时限 — the profile "
+							     "sets no rectification period")));
 	json_object_set_new(o, "id", json_integer(n->id));
 	json_object_set_new(o, "code", json_string(n->code));
 	json_object_set_new(o, "authority", json_string(n->authority));
