@@ -76,6 +76,8 @@ FUZZ_SMALL = cond api multipart holidays scenario assess
 FUZZ_FILES = profile sheet
 FUZZ_MAX_FILE ?= 20000
 fuzz: $(FUZZ_BUILD)/CMakeCache.txt
+	@# configured again first: a target added since would be missing from the generated files
+	cmake -S . -B $(FUZZ_BUILD) >/dev/null
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_SMALL) $(FUZZ_FILES))
 	for t in $(FUZZ_SMALL) $(FUZZ_FILES); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$t && cp fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ || exit 1; \

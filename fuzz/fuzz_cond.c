@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/cond.h"
+#include "core/lang.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -134,6 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!a)
 		return 0;
+	lang_set(LANG_EN); /* the message's form is checked in English ("column N: …") */
 	rc = cond_parse_n((const char *)data, size, a, &c, &d);
 	if (rc == CD_EINVAL)
 		check_message(d.msg, data, size);
