@@ -6,7 +6,8 @@
 #               loader, the scenario, holiday and spreadsheet readers and the assessment templates
 #               under libFuzzer (clang), FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
-#   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http);
+#   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http),
+#               the work routes (bench/work), the documents (bench/doc);
 #               results in bench/RESULTS.md
 
 BUILD      ?= build
@@ -100,6 +101,7 @@ bench: deps build
 	bench/run $(BUILD)
 	bench/http $(BUILD)
 	bench/work $(BUILD)
+	bench/doc $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) var

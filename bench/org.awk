@@ -1,5 +1,7 @@
 # org.awk — writes a realistic university as the four import CSVs into directory DIR, for the
 # HTTP benchmark (bench/http):   awk -v DIR=out -v ASSETS=100000 -f org.awk
+# DEPTS (30) and SUBS (10, sub-units per department) size the tree: bench/doc's organisation of
+# 100 units is -v DEPTS=24 -v SUBS=3.
 # Units: the party committee (ROOT), its leading group, the group's office and the information
 # centre, 30 departments and 10 sub-units under each (334 in all). People: the first and direct
 # responsible and the security officer of each unit, with some changes of holder and some gaps.
@@ -32,6 +34,8 @@ function holders(c, t1, t2, k) {
 function day(y, m, d) { return sprintf("%04d-%02d-%02d", y, m, d) }
 BEGIN {
 	if (!ASSETS) ASSETS = 100000
+	if (!DEPTS) DEPTS = 30
+	if (SUBS == "") SUBS = 10
 	seed = 20261121
 	U = DIR "/units.csv"; P = DIR "/people.csv"; D = DIR "/duties.csv"; A = DIR "/assets.csv"
 	split("王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 胡 朱 高 林 何 郭 马 罗", surname, " ")
@@ -51,11 +55,11 @@ BEGIN {
 	holders("ROOT", "党委书记", "分管副校长", 1)
 	holders("WXB", "主任", "副主任", 2)
 	holders("XXZX", "主任", "副主任", 3)
-	for (i = 1; i <= 30; i++) {
+	for (i = 1; i <= DEPTS; i++) {
 		c = sprintf("D%02d", i)
 		unit(c, dept[i], "ROOT", "department")
 		holders(c, i <= 16 ? "处长" : "党委书记", i <= 16 ? "副处长" : "副院长", i + 3)
-		for (j = 1; j <= 10; j++) {
+		for (j = 1; j <= SUBS; j++) {
 			s = sprintf("D%02d-%02d", i, j)
 			unit(s, dept[i] subname[j], c, "department")
 			holders(s, "主任", "副主任", i * 10 + j)
@@ -74,7 +78,7 @@ BEGIN {
 	      "虚拟化平台 V7||", software, "|")
 	split("示例网络科技有限公司|某某信息技术股份有限公司|某某软件有限公司", vendor, "|")
 	for (k = 5; k <= nunits; k++) {
-		w = (k - 5) % 11 + 1
+		w = (k - 5) % (SUBS + 1) + 1
 		if (substr(ucode[k], 2, 2) + 0 <= 16) w *= 2
 		weight[k] = w; total += w
 	}

@@ -65,6 +65,13 @@ void api_asset_text(struct jtext *t, const struct asset_row *r)
 	kv_str(t, "status_label",
 	       lang_pick(asset_status_code(a->status), asset_status_label(a->status)));
 	kv_str(t, "admin_level", a->admin_level);
+	for (int q = 0; q < QUAL__MAX; q++) {
+		jt_key(t, qualifier_code((enum qualifier)q));
+		if (a->qual[q] == QUAL_UNSET)
+			jt_str(t, NULL);
+		else
+			jt_bool(t, a->qual[q] == QUAL_YES);
+	}
 	jt_raw(t, "}", 1);
 }
 
@@ -190,6 +197,12 @@ static struct asset_in asset_in_of(struct api_ctx *x)
 		in.rel[r] = api_in_text(x, svc_asset_unit_field[r], clr, ASSET_CLEAR_REL(r));
 	in.maintainer = api_in_text(x, "maintainer", clr, ASSET_CLEAR_MAINTAINER);
 	in.software = api_in_text(x, "software", clr, ASSET_CLEAR_SOFTWARE);
+	for (int q = 0; q < QUAL__MAX; q++) {
+		const struct fval *v = api_val(x, qualifier_code((enum qualifier)q));
+
+		if (v && v->set)
+			in.qual[q] = v->null ? ASSET_QUAL_DERIVE : v->b ? QUAL_YES : QUAL_NO;
+	}
 	in.graded_on = api_in_date(x, "graded_on", clr, ASSET_CLEAR_GRADED_ON);
 	in.filing_no = api_in_text(x, "filing_no", clr, ASSET_CLEAR_FILING_NO);
 	in.filed_on = api_in_date(x, "filed_on", clr, ASSET_CLEAR_FILED_ON);

@@ -283,6 +283,17 @@ int api_template(struct api_ctx *x);
 int api_sheet_answer(struct api_ctx *x, struct act *c, bool xlsx,
 		     enum cd_err (*write)(struct act *c, void *arg, FILE *f, const char *path),
 		     void *arg, const struct cd_diag *d);
+int api_report(struct api_ctx *x);
+
+/* api_attachment writes a Content-Disposition offering a file as `name` (UTF-8, percent-encoded
+ * as RFC 5987 asks) with the plain ASCII name `ascii` for older clients, into out (n bytes). */
+void api_attachment(char *out, size_t n, const char *ascii, const char *name);
+
+/* api_file_answer answers the file open at fd (len bytes; consumed: closed by the server after
+ * sending, or here on a failure) as `type`, offered as name / ascii (api_attachment); 503 when
+ * fd is -1 or cannot be rewound. */
+int api_file_answer(struct api_ctx *x, int fd, long len, const char *type, const char *ascii,
+		    const char *name);
 
 /* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
  * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
@@ -343,6 +354,19 @@ int api_record_void(struct api_ctx *x);
 int api_work_settings_get(struct api_ctx *x);
 int api_work_settings_update(struct api_ctx *x);
 int api_summary(struct api_ctx *x);
+int api_notifications_list(struct api_ctx *x);
+int api_notifications_unread(struct api_ctx *x);
+int api_notification_read(struct api_ctx *x);
+int api_notification_unread(struct api_ctx *x);
+int api_notify_outbox(struct api_ctx *x);
+int api_notify_channels(struct api_ctx *x);
+int api_notify_channel_create(struct api_ctx *x);
+int api_notify_channel_update(struct api_ctx *x);
+int api_notify_channel_test(struct api_ctx *x);
+int api_notify_prefs(struct api_ctx *x);
+int api_notify_pref_set(struct api_ctx *x);
+int api_notify_rules_get(struct api_ctx *x);
+int api_notify_rules_update(struct api_ctx *x);
 int api_matrix(struct api_ctx *x);
 int api_matrix_cell(struct api_ctx *x);
 int api_duty_handover(struct api_ctx *x);

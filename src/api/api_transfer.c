@@ -71,21 +71,10 @@ int api_import(struct api_ctx *x)
 	return api_ok(x, 200, body);
 }
 
-/* A downloaded file's name: "ZH-TAIL.EXT" for the clerk (the Chinese name, percent-encoded as
- * RFC 5987 asks) and "EN-TAIL_EN.EXT" as the plain ASCII name beside it. */
-struct file_name {
-	const char *zh, *tail, *en, *tail_en;
-};
-
-/* disposition writes the Content-Disposition of a download named f. */
-static void disposition(char *out, size_t n, const struct file_name *f, const char *ext)
+void api_attachment(char *out, size_t n, const char *ascii, const char *name)
 {
-	char name[96];
-	size_t k;
+	size_t k = (size_t)snprintf(out, n, "attachment; filename=\"%s\"; filename*=UTF-8''", ascii);
 
-	snprintf(name, sizeof name, "%s-%s.%s", f->zh, f->tail, ext);
-	k = (size_t)snprintf(out, n, "attachment; filename=\"%s-%s.%s\"; filename*=UTF-8''", f->en,
-			     f->tail_en, ext);
 	for (const unsigned char *p = (const unsigned char *)name; *p && k + 4 < n; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		    *p == '-' || *p == '.')
@@ -94,6 +83,34 @@ static void disposition(char *out, size_t n, const struct file_name *f, const ch
 			k += (size_t)snprintf(out + k, n - k, "%%%02X", *p);
 	}
 	out[k < n ? k : n - 1] = '\0';
+}
+
+/* sheet_names: the names a spreadsheet is offered under — "EN-TAIL.EXT" in ASCII and
+ * "ZH-TAIL.EXT" for the clerk — into ascii and name (96 bytes each). */
+static void sheet_names(char *ascii, char *name, const char *en, const char *zh,
+			const char *tail_en, const char *tail, const char *ext)
+{
+	snprintf(ascii, 96, "%s-%s.%s", en, tail_en, ext);
+	snprintf(name, 96, "%s-%s.%s", zh, tail, ext);
+}
+
+int api_file_answer(struct api_ctx *x, int fd, long len, const char *type, const char *ascii,
+		    const char *name)
+{
+	if (fd < 0 || len < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
+	}
+	json_decref(x->r->body);
+	x->r->body = NULL;
+	x->r->file = true;
+	x->r->fd = fd;
+	x->r->file_len = (size_t)len;
+	snprintf(x->r->content_type, sizeof x->r->content_type, "%s", type);
+	api_attachment(x->r->disposition, sizeof x->r->disposition, ascii, name);
+	x->r->status = 200;
+	return 200;
 }
 
 /* export_write: svc_export to the file api_sheet_answer gives (export_in is arg). */
@@ -139,21 +156,10 @@ int api_sheet_answer(struct api_ctx *x, struct act *c, bool xlsx,
 	}
 	if (rc)
 		return api_err(x, rc, NULL, d);
-	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return api_fail(x, 503, "unavailable", NULL, "the file could not be kept");
-	}
-	json_decref(x->r->body);
-	x->r->body = NULL;
-	x->r->file = true;
-	x->r->fd = fd;
-	x->r->file_len = (size_t)len;
-	snprintf(x->r->content_type, sizeof x->r->content_type, "%s",
-		 xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		      : "text/csv; charset=utf-8");
-	x->r->status = 200;
-	return 200;
+	return api_file_answer(x, fd, len,
+			       xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				    : "text/csv; charset=utf-8",
+			       "file", "file");
 }
 
 int api_export(struct api_ctx *x)
@@ -164,8 +170,8 @@ int api_export(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	struct export_in in = {0};
 	struct store_audit_filter af = {0};
-	char from[26], to[26], day[11];
-	struct file_name name;
+	char from[26], to[26], day[11], ascii[96], name[96];
+	const char *zh, *en;
 	struct act c;
 	int lang = CSV_LANG_ZH, st;
 
@@ -197,9 +203,10 @@ int api_export(struct api_ctx *x)
 	in.filter = kind == CSV_ASSETS ? &f : NULL;
 	if ((st = api_sheet_answer(x, &c, in.xlsx, export_write, &in, &d)) != 200)
 		return st;
-	svc_export_name(in.list, kind, &name.zh, &name.en);
-	name.tail = name.tail_en = date_format(time_cst_date(x->q->now), day);
-	disposition(x->r->disposition, sizeof x->r->disposition, &name, in.xlsx ? "xlsx" : "csv");
+	svc_export_name(in.list, kind, &zh, &en);
+	date_format(time_cst_date(x->q->now), day);
+	sheet_names(ascii, name, en, zh, day, day, in.xlsx ? "xlsx" : "csv");
+	api_attachment(x->r->disposition, sizeof x->r->disposition, ascii, name);
 	return 200;
 }
 
@@ -224,7 +231,8 @@ int api_template(struct api_ctx *x)
 	const struct fval *lg = api_qval(x, "lang");
 	struct template_ask t = {.kind = kind_of(x->rt)};
 	struct cd_diag d = {{0}};
-	struct file_name name;
+	char ascii[96], name[96];
+	const char *zh, *en;
 	struct act c;
 	int lang = CSV_LANG_ZH, st;
 
@@ -235,9 +243,9 @@ int api_template(struct api_ctx *x)
 		return st;
 	if ((st = api_sheet_answer(x, &c, true, template_write, &t, &d)) != 200)
 		return st;
-	svc_export_name(EXPORT_REGISTER, t.kind, &name.zh, &name.en);
-	name.tail = lang == CSV_LANG_ZH ? "导入模板" : "template";
-	name.tail_en = "template";
-	disposition(x->r->disposition, sizeof x->r->disposition, &name, "xlsx");
+	svc_export_name(EXPORT_REGISTER, t.kind, &zh, &en);
+	sheet_names(ascii, name, en, zh, "template", lang == CSV_LANG_ZH ? "导入模板" : "template",
+		    "xlsx");
+	api_attachment(x->r->disposition, sizeof x->r->disposition, ascii, name);
 	return 200;
 }

@@ -782,15 +782,19 @@ int api_summary(struct api_ctx *x)
 /* work_settings_answer: the settings as they are now, with the policy's own period beside. */
 static int work_settings_answer(struct api_ctx *x, struct act *c)
 {
-	int days = 0, policy = 0;
+	int days = 0, policy = 0, reporter = -1;
 	enum cd_err rc = svc_notice_default_get(c, &days, &policy);
 
+	if (!rc)
+		rc = svc_reporter_type_get(c, &reporter);
 	if (rc)
 		return api_acted(x, c, rc, 200, NULL);
 	return api_ok(x, 200,
-		      json_pack("{s:o, s:o}", "notice_default_workdays",
+		      json_pack("{s:o, s:o, s:o}", "notice_default_workdays",
 				days ? json_integer(days) : json_null(), "policy_rectify_workdays",
-				policy ? json_integer(policy) : json_null()));
+				policy ? json_integer(policy) : json_null(), "reporter_type",
+				reporter >= 0 ? json_string(reporter_code((enum reporter)reporter))
+					      : json_null()));
 }
 
 int api_work_settings_get(struct api_ctx *x)
@@ -807,6 +811,7 @@ int api_work_settings_get(struct api_ctx *x)
 int api_work_settings_update(struct api_ctx *x)
 {
 	const struct fval *v = api_val(x, "notice_default_workdays");
+	const struct fval *r = api_val(x, "reporter_type");
 	struct act c;
 	struct cd_diag d = {{0}};
 	enum cd_err rc;
@@ -815,6 +820,8 @@ int api_work_settings_update(struct api_ctx *x)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	if (v->set && (rc = svc_notice_default_set(&c, v->null ? 0 : (int)v->i)))
+		return api_acted(x, &c, rc, 200, NULL);
+	if (r->set && (rc = svc_reporter_type_set(&c, r->null ? -1 : (int)r->i)))
 		return api_acted(x, &c, rc, 200, NULL);
 	return work_settings_answer(x, &c);
 }

@@ -63,6 +63,28 @@ static const struct field export_asset_query[] = {
 	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
+/* --- documents (svc/report.h, docs/documents.md) ---------------------------------------------- */
+
+static const struct field report_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default) or docx"},
+	{"docno", FT_STRING, 0, 1, 64, NULL, 0,
+	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else the document's own"},
+};
+
+static const struct field report_annual_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default) or docx"},
+	{"docno", FT_STRING, 0, 1, 64, NULL, 0,
+	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else the document's own"},
+	{"year", FT_INT, 0, 2000, 9999, NULL, 0, "the year reported (default: this year)"},
+};
+
+static const struct field report_ledger_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default), docx or xlsx"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), if any"},
+};
+
 /* --- sessions ----------------------------------------------------------------------------------- */
 
 static const struct field login_fields[] = {
@@ -114,6 +136,18 @@ static const struct field asset_fields[] = {
 	{"status", ENUM(asset_status, STATUS__MAX), "规划 / 建设中 / 运行 / 下线"},
 	{"admin_level", FT_STRING, FF_NULL, 1, 64, NULL, 0,
 	 "administrative level of a government portal, e.g. prefecture_or_above"},
+	/* the qualifiers the policies speak of (enum qualifier; docs/incidents.md "Qualifiers"):
+	 * true / false recorded, null derived */
+	{"party_gov_portal", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "党政机关门户网站 (null: derived — a portal of a party or government organ)"},
+	{"key_news_site", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "重点新闻网站 (null: asked for a news site)"},
+	{"large_platform", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "大型网络平台 (null: asked for a platform)"},
+	{"important_system", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "主要服务器、重要系统 (null: derived — MLPS level 3 or above, or CII)"},
+	{"important_infrastructure", FT_BOOL, FF_NULL, 0, 0, NULL, 0,
+	 "重要信息基础设施 (null: derived — CII, or infrastructure of MLPS level 3 or above)"},
 };
 
 static const struct field asset_filters[] = {
@@ -268,7 +302,8 @@ static const struct field incident_fix_fields[] = {
 };
 
 static const struct field report_fields[] = {
-	{"kind", ENUM_REQ(report_kind, REPORT__MAX), "initial, supplementary or summary"},
+	{"kind", ENUM_REQ(report_kind, REPORT__MAX),
+	 "initial, supplementary, summary, or internal (inside the organisation)"},
 	{"to", FT_STRING, FF_REQUIRED, 1, 200, NULL, 0, "to whom it was reported"},
 	{"at", FT_TIME, 0, 0, 0, NULL, 0, "when (default: now)"},
 	{"by", FT_STRING, 0, 1, 200, NULL, 0, "who reported"},
@@ -348,6 +383,9 @@ static const struct field work_settings_fields[] = {
 	{"notice_default_workdays", FT_INT, FF_NULL, 1, POLICY_NOTICE_DEFAULT_MAX, NULL, 0,
 	 "本单位默认整改时限（工作日）: the rectification period of a notice where the policy sets "
 	 "none and the notice states no deadline (null: none)"},
+	{"reporter_type", FT_ENUM, FF_NULL, 0, 0, reporter_i, REPORTER__MAX,
+	 "报告主体类型: who reports the organisation's incidents under the 2025 reporting measures "
+	 "(cii 1 h, central_organ 2 h, other 4 h; null: not known — incidents warn and use other)"},
 };
 
 static const struct field gap_filters[] = {
@@ -496,6 +534,58 @@ static const struct field handover_fields[] = {
 	{"note", FT_STRING, 0, 1, 500, NULL, 0, "e.g. the appointment letter"},
 };
 
+/* --- reminders and notifications ---------------------------------------------------------------- */
+
+static const struct field bell_query[] = {
+	{"unread", FT_BOOL, 0, 0, 0, NULL, 0, "only the unread ones (true or 1)"},
+};
+
+static const struct field outbox_query[] = {
+	{"state", FT_STRING, 0, 3, 7, NULL, 0, "only messages in this state: pending, sent, dead"},
+};
+
+static const struct field channel_fields[] = {
+	{"name", FT_STRING, FF_REQUIRED, 1, 64, NULL, 0, "what the channel is called"},
+	{"kind", FT_STRING, FF_REQUIRED, 4, 8, NULL, 0, "mail, wecom, dingtalk or feishu"},
+	{"target", FT_STRING, FF_REQUIRED, 8, 2048, NULL, 0,
+	 "the mail server (smtp://HOST:PORT for STARTTLS, smtps://HOST:PORT for TLS) or the robot's "
+	 "webhook URL with its key; kept sealed, never answered"},
+	{"secret", FT_STRING, FF_NULL, 1, 2048, NULL, 0,
+	 "the SMTP password or the robot's signing secret (DingTalk, Feishu); kept sealed, never "
+	 "answered; null removes it"},
+	{"from", FT_STRING, 0, 3, 254, NULL, 0, "mail: the sender's address"},
+	{"user", FT_STRING, 0, 1, 254, NULL, 0, "mail: the login of the SMTP server"},
+	{"tls", FT_STRING, 0, 3, 8, NULL, 0,
+	 "mail: starttls (the default), tls, or none (a relay on the same host only)"},
+	{"ca_file", FT_STRING, 0, 1, 1024, NULL, 0,
+	 "mail: a PEM file of the certificates to trust, on the server's disk"},
+	{"enabled", FT_BOOL, 0, 0, 0, NULL, 0, "whether messages go through it (default true)"},
+};
+
+static const struct field channel_test_fields[] = {
+	{"address", FT_STRING, 0, 1, 254, NULL, 0,
+	 "mail: the address to send the test to; robots: a mobile number or user id to mention"},
+};
+
+static const struct field pref_fields[] = {
+	{"chosen", FT_BOOL, FF_REQUIRED, 0, 0, NULL, 0, "whether your messages go to this channel"},
+	{"address", FT_STRING, 0, 1, 254, NULL, 0,
+	 "your address there: a mail address; a mobile number or user id for the robot to mention"},
+};
+
+static const struct field rules_fields[] = {
+	{"leads", FT_STRING, 0, 1, 40, NULL, 0,
+	 "working days before a due date a reminder goes, e.g. \"2,1,0\""},
+	{"escalate", FT_STRING, 0, 3, 10, NULL, 0,
+	 "working days overdue when it goes to the direct, then the first responsible, e.g. \"1,3\""},
+	{"tries", FT_STRING, 0, 1, 2, NULL, 0, "tries before a message is a dead letter (1 to 20)"},
+	{"backoff", FT_STRING, 0, 1, 4, NULL, 0,
+	 "seconds waited after the first failed try, doubled after each (1 to 3600)"},
+	{"digest", FT_STRING, 0, 2, 3, NULL, 0, "the weekly digest of each account: on or off"},
+	{"base_url", FT_STRING, 0, 0, 199, NULL, 0,
+	 "the web application's address, for the links in messages (http(s)://HOST[:PORT])"},
+};
+
 /* --- the table ---------------------------------------------------------------------------------- */
 
 #define BODY(f)  f, N(f)
@@ -635,6 +725,23 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/export/assets", PERM_READ, 0, api_export, NONE, QUERY(export_asset_query),
 	 NULL, NULL, "register",
 	 "the assets in scope the list's filters select, as a spreadsheet file"},
+
+	{"GET", "/api/v1/reports/annual", PERM_READ, R_FILE, api_report, NONE,
+	 QUERY(report_annual_query), NULL, "report.annual", "reports",
+	 "the annual work report (年度网络安全工作情况报告) of the scope as PDF or Word, in the layout "
+	 "of GB/T 9704-2012 (audited)"},
+	{"GET", "/api/v1/reports/feedback/{id}", PERM_READ, R_FILE | R_CODE, api_report, NONE,
+	 QUERY(report_query), NULL, "report.feedback", "reports",
+	 "the rectification feedback form (整改反馈单) of a notice (id or number) in scope"},
+	{"GET", "/api/v1/reports/recommendation/{id}", PERM_READ, R_PERSONAL | R_FILE | R_CODE,
+	 api_report, NONE, QUERY(report_query), NULL, "report.recommendation", "reports",
+	 "the accountability recommendation (问责建议书) of an incident (id or number) in scope"},
+	{"GET", "/api/v1/reports/duties", PERM_READ, R_PERSONAL | R_FILE, api_report, NONE,
+	 QUERY(report_query), NULL, "report.duties", "reports",
+	 "the responsibility list (责任清单) of the scope: each unit's role holders today, the gaps"},
+	{"GET", "/api/v1/reports/ledger", PERM_READ, R_FILE, api_report, NONE,
+	 QUERY(report_ledger_query), NULL, "report.ledger", "reports",
+	 "the ledger (台账) of the systems in scope as PDF, Word or an Excel workbook"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},
@@ -831,6 +938,40 @@ const struct route api_routes[] = {
 	 "the audit log, newest first (audit administrator); reading it is itself audited"},
 	{"GET", "/api/v1/audit/verify", PERM_AUDIT, R_PERSONAL, api_audit_verify, NONE, NONE, NULL,
 	 "audit.verify", "audit", "verify the SM3 chain of the entries held in the database"},
+
+	{"GET", "/api/v1/notifications", PERM_SELF, R_LIST, api_notifications_list, NONE,
+	 QUERY(bell_query), "id", NULL, "notifications",
+	 "your notifications (the bell), newest first: reminders, escalations, new notices"},
+	{"GET", "/api/v1/notifications/unread", PERM_SELF, 0, api_notifications_unread, NONE, NONE,
+	 NULL, NULL, "notifications", "how many of your notifications are unread"},
+	{"POST", "/api/v1/notifications/{id}/read", PERM_SELF, R_NOBODY, api_notification_read,
+	 NONE, NONE, NULL, NULL, "notifications", "mark one of your notifications read"},
+	{"POST", "/api/v1/notifications/{id}/unread", PERM_SELF, R_NOBODY, api_notification_unread,
+	 NONE, NONE, NULL, NULL, "notifications", "mark one of your notifications unread"},
+	{"GET", "/api/v1/notify/preferences", PERM_SELF, 0, api_notify_prefs, NONE, NONE, NULL,
+	 NULL, "notifications", "the channels you may choose, with your choice and address there"},
+	{"PUT", "/api/v1/notify/preferences/{id}", PERM_SELF, 0, api_notify_pref_set,
+	 BODY(pref_fields), NONE, NULL, "notify.pref", "notifications",
+	 "choose channel {id} for your messages (with your address there), or drop it"},
+	{"GET", "/api/v1/notify/outbox", PERM_OFFICE, R_LIST, api_notify_outbox, NONE,
+	 QUERY(outbox_query), "id", NULL, "notifications",
+	 "the messages to channels, newest first: pending, sent, dead letters with their error"},
+	{"GET", "/api/v1/notify/rules", PERM_OFFICE, 0, api_notify_rules_get, NONE, NONE, NULL, NULL,
+	 "notifications", "the reminder rules: lead times, escalation, tries, back-off, link base"},
+	{"PATCH", "/api/v1/notify/rules", PERM_OFFICE, R_UPDATE, api_notify_rules_update,
+	 BODY(rules_fields), NONE, NULL, "notify.rules", "notifications", "change reminder rules"},
+	{"GET", "/api/v1/notify/channels", PERM_ROLES, 0, api_notify_channels, NONE, NONE, NULL,
+	 NULL, "notifications",
+	 "the channels (security administrator): never their secrets or webhook keys"},
+	{"POST", "/api/v1/notify/channels", PERM_ROLES, 0, api_notify_channel_create,
+	 BODY(channel_fields), NONE, NULL, "notify.channel", "notifications",
+	 "configure a channel: a mail server or a WeCom, DingTalk or Feishu robot"},
+	{"PATCH", "/api/v1/notify/channels/{id}", PERM_ROLES, R_UPDATE, api_notify_channel_update,
+	 BODY(channel_fields), NONE, NULL, "notify.channel", "notifications",
+	 "change a channel (what is not given stays; the secret only when given)"},
+	{"POST", "/api/v1/notify/channels/{id}/test", PERM_ROLES, 0, api_notify_channel_test,
+	 BODY(channel_test_fields), NONE, NULL, "notify.test", "notifications",
+	 "send a test message through a channel now: answers whether it was taken"},
 
 	{"GET", "/api/v1/matrix", PERM_READ, R_LIST, api_matrix, NONE, QUERY(matrix_query), "id",
 	 NULL, "register",

@@ -264,6 +264,7 @@ int cmd_profile(int argc, char **argv, const char *usage);
 int cmd_import(int argc, char **argv, const char *usage);
 int cmd_export(int argc, char **argv, const char *usage);
 int cmd_template(int argc, char **argv, const char *usage);
+int cmd_report(int argc, char **argv, const char *usage);
 int cmd_check(int argc, char **argv, const char *usage);
 int cmd_serve(int argc, char **argv, const char *usage);
 int cmd_calendar(int argc, char **argv, const char *usage);
@@ -278,6 +279,7 @@ int cmd_audit(int argc, char **argv, const char *usage);
 int cmd_user(int argc, char **argv, const char *usage);
 int cmd_token(int argc, char **argv, const char *usage);
 int cmd_settings(int argc, char **argv, const char *usage);
+int cmd_notify(int argc, char **argv, const char *usage);
 int cmd_assess(int argc, char **argv, const char *usage);
 
 #endif

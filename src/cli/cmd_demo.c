@@ -17,8 +17,7 @@ static void print_logins(const struct profile *p)
 	size_t n = demo_logins(p, v);
 
 	printf("\nDemo logins (for 127.0.0.1 only — these passwords and keys are public):\n");
-	printf("  %-12s %-12s %-7s %-16s %s\n", "NAME", "ROLE", "SCOPE", "PASSWORD",
-	       "TOTP KEY (base32)");
+	printf("  NAME         ROLE         SCOPE   PASSWORD         TOTP KEY (base32)\n");
 	for (size_t i = 0; i < n; i++)
 		printf("  %-12s %-12s %-7s %-16s %s\n", v[i].name, account_role_code(v[i].role),
 		       v[i].unit ? v[i].unit : "-", v[i].password, v[i].totp ? v[i].totp : "-");
@@ -77,6 +76,8 @@ int cmd_demo(int argc, char **argv, const char *usage)
 		rc = demo_assess(s, p, o.as_of, &d);
 	if (!rc)
 		rc = demo_accounts(s, p, cli_now(), &d);
+	if (!rc)
+		rc = demo_notify(s, cli_now(), &d);
 	reg_free(reg);
 	reg = NULL;
 	if (!rc)

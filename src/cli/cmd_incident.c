@@ -50,15 +50,26 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 {
 	char t1[26], t2[26], day[11];
 
+	if (an->internal_due != CD_TIME_NONE) {
+		printf("  inside:   due %s (%d minutes after detection, every grade) — %s",
+		       time_show(an->internal_due, t1), env->p->readings.internal_report_minutes,
+		       due_state_code(an->internal_state));
+		if (an->internal_at != CD_TIME_NONE)
+			printf(", reported %s", time_show(an->internal_at, t2));
+		printf("\n");
+	}
 	if (!an->report_required) {
 		printf("  report:   not required for %s (required from %s up)\n",
 		       grade_label(an->grade), grade_label(env->rules->report_from));
 		return;
 	}
-	printf("  report:   due %s (%d minutes after detection, reporter %s%s) — %s",
-	       time_show(an->report_due, t1), env->rules->report_minutes[x->reporter],
-	       reporter_code(x->reporter), x->reporter_set ? "" : " by default",
-	       due_state_code(an->report_state));
+	printf("  续报:     %s", followup_state_code(an->followup_state));
+	if (an->followup_at != CD_TIME_NONE)
+		printf(" %s", time_show(an->followup_at, t2));
+	printf("\n");
+	printf("  report:   due %s (%d minutes after detection, reporter %s: %s) — %s",
+	       time_show(an->report_due, t1), env->rules->report_minutes[an->reporter],
+	       reporter_code(an->reporter), an->reporter_why, due_state_code(an->report_state));
 	if (an->reported_at != CD_TIME_NONE)
 		printf(", reported %s", time_show(an->reported_at, t2));
 	printf("\n");

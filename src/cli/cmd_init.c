@@ -1,14 +1,17 @@
-/* cmd_init.c — `cyberduty init --profile ID|FILE --db PATH`: creates the database, records the
- * policy profile it lives by (svc_profile_set: a later init with another profile records a new
- * version) and gives a fresh install its first account, the system administrator, without a
- * password. */
+/* cmd_init.c — `cyberduty init --profile ID|FILE [--reporter-type T] --db PATH`: creates the
+ * database, records the policy profile it lives by (svc_profile_set: a later init with another
+ * profile records a new version), the organisation's reporter type when given (the 2025
+ * reporting measures; `settings reporter_type` changes it later) and gives a fresh install its
+ * first account, the system administrator, without a password. */
 #include <stdio.h>
+#include <string.h>
 
 #include "audit/audit.h"
 #include "cli/cli.h"
 #include "profile/profile_load.h"
 #include "svc/accounts.h"
 #include "svc/setup.h"
+#include "svc/work.h"
 
 int cmd_init(int argc, char **argv, const char *usage)
 {
@@ -20,10 +23,19 @@ int cmd_init(int argc, char **argv, const char *usage)
 	char actor[128];
 	bool changed = false, first = false, made = false, keyed = false;
 	char keyfile[4096];
+	const char *reporter = NULL;
+	const struct cli_field fields[] = {{"--reporter-type", &reporter}, {NULL, NULL}};
+	int r = -1;
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB | OPT_PROFILE, 0, 0, usage, &o))
+	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_PROFILE, fields, 0, 0, usage, &o))
 		return EXIT_ERROR;
+	if (reporter && (r = reporter_parse(reporter)) < 0) {
+		fprintf(stderr, "cyberduty: init: --reporter-type: \"%s\" is not cii, central_organ "
+				"or other\n",
+			reporter);
+		return EXIT_ERROR;
+	}
 	if (!o.profile) {
 		fprintf(stderr, "cyberduty: init needs --profile (one of `cyberduty profile list`, "
 				"or a profile file)\n");
@@ -50,6 +62,8 @@ int cmd_init(int argc, char **argv, const char *usage)
 	else if (!rc)
 		printf("%s: %s profile %s (version %d): %s\n", o.db,
 		       first ? "initialised with" : "switched to", p->id, p->version, p->name);
+	if (!rc && r >= 0 && !(rc = svc_reporter_type_set(&c, r)))
+		printf("reporter type: %s\n", reporter_code((enum reporter)r));
 	if (!rc) /* a fresh install's first administrator, signing in only once given a password */
 		rc = account_bootstrap(s, c.now, &made, &d);
 	if (made)

@@ -45,10 +45,14 @@ static void say_due(const struct notice_view *v, const struct profile *p)
 						v->due.due));
 }
 
-static void say_repeat(const struct notice_view *v, const struct profile *p)
+static void say_repeat(const struct notice_view *v, const struct profile *p, cd_time at)
 {
 	char when[26];
+	enum due_state st = notice_state(&v->row.n, &v->due, at);
 
+	if (notice_criticism(p, st, false))
+		printf("  LATE: %s — 通报批评 proposed for a notice not handled as required (%s)\n",
+		       due_state_code(st), p->numbers.criticism_late_article);
 	if (!v->repeat_code)
 		return;
 	printf("  REPEAT: %s had %s %s on %s, within %d months — 通报批评 proposed (%s)\n",
@@ -114,7 +118,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
 		       time_show(v.row.n.received_at, when), v.row.n.authority);
 		say_due(&v, act_profile(&a));
-		say_repeat(&v, c.pol->p);
+		say_repeat(&v, c.pol->p, a.now);
 		if (v.row.n.similar_total)
 			printf("  举一反三: %zu similar system%s to check (cyberduty notice show %s)%s\n",
 			       v.row.n.similar_total, v.row.n.similar_total == 1 ? "" : "s",
@@ -366,6 +370,9 @@ static int notice_list(int argc, char **argv, const char *usage)
 				printf("%s%s", k ? "," : " ", v[i].row.asset_code[k]);
 			if (v[i].repeat_code)
 				printf("  [repeat: 通报批评 proposed]");
+			if (notice_criticism(act_profile(&a), notice_state(no, &v[i].due, c.o.at),
+						  false))
+				printf("  [late: 通报批评 proposed]");
 			printf("\n");
 		}
 		if (!next)
@@ -399,7 +406,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 	say_due(v, p);
 	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &v->due, at)),
 	       due_state_label(notice_state(n, &v->due, at)));
-	say_repeat(v, p);
+	say_repeat(v, p, at);
 	printf("  timeline:\n    %s  received\n", time_show(n->received_at, when));
 	for (size_t i = 0; i < n->nevents; i++) {
 		const struct notice_event *e = &n->events[i];

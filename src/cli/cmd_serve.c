@@ -9,20 +9,23 @@
 #include "cli/cli.h"
 #include "config.h"
 #include "http/server.h"
+#include "notify/notify.h"
 
 int cmd_serve(int argc, char **argv, const char *usage)
 {
 	const char *listen = NULL, *cert = NULL, *key = NULL, *threads = NULL, *web = NULL,
-		   *cache = NULL, *deadline = NULL;
+		   *cache = NULL, *deadline = NULL, *every = NULL;
 	const struct cli_field f[] = {{"--listen", &listen},	{"--tls-cert", &cert},
 				      {"--tls-key", &key},	{"--threads", &threads},
 				      {"--web", &web},		{"--cache-mb", &cache},
 				      {"--request-timeout", &deadline},
-				      {NULL, NULL}};
+				      {"--notify-every", &every}, {NULL, NULL}};
 	struct server_config c = {0};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct server *s;
+	struct notify_worker *w = NULL;
+	long every_s = 60;
 	sigset_t set;
 	char *end = NULL;
 	long n = 0;
@@ -51,6 +54,12 @@ int cmd_serve(int argc, char **argv, const char *usage)
 	}
 	if (deadline)
 		c.request_s = (int)n;
+	if (every && ((every_s = strtol(every, &end, 10)) < 0 || every_s > 86400 || *end)) {
+		fprintf(stderr, "cyberduty: serve: --notify-every \"%s\": give the seconds between "
+				"rounds of reminders and sending, 1 to 86400 (0: no worker; run "
+				"`cyberduty notify run` from a timer instead)\n", every);
+		return EXIT_ERROR;
+	}
 	/* the worker threads inherit this mask: only this thread takes the signals */
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -61,6 +70,11 @@ int cmd_serve(int argc, char **argv, const char *usage)
 		fprintf(stderr, "cyberduty: serve: %s\n", d.msg);
 		return EXIT_ERROR;
 	}
+	if (every_s && notify_worker_start(o.db, (int)every_s, &w, &d) != CD_OK) {
+		fprintf(stderr, "cyberduty: serve: %s\n", d.msg);
+		server_stop(s);
+		return EXIT_ERROR;
+	}
 	printf("cyberduty %s: serving %s://%.*s:%u (database %s); stop with Ctrl-C\n", CD_VERSION,
 	       server_tls(s) ? "https" : "http", (int)(strrchr(c.listen, ':') - c.listen),
 	       c.listen, server_port(s), o.db);
@@ -68,6 +82,7 @@ int cmd_serve(int argc, char **argv, const char *usage)
 	sigwait(&set, &sig);
 	printf("cyberduty: %s: finishing requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	fflush(stdout);
+	notify_worker_stop(w);
 	server_stop(s);
 	printf("cyberduty: stopped\n");
 	return EXIT_CLEAN;

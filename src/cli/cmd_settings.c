@@ -1,11 +1,36 @@
 /* cmd_settings.c — `cyberduty settings [KEY [VALUE]]`: the security settings of sign-in
- * (password length and age, lock-out, session timeouts): all of them, one, or one set. Exit 0
- * done, 2 an unknown key or a value out of range (nothing written), 1 any other failure. */
+ * (password length and age, lock-out, session timeouts) and the organisation's reporter type
+ * (reporter_type: cii, central_organ, other or none — the 2025 reporting measures' deadline):
+ * all of them, one, or one set. Exit 0 done, 2 an unknown key or a value out of range (nothing
+ * written), 1 any other failure. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "svc/accounts.h"
 #include "svc/act.h"
+#include "svc/work.h"
+
+#define REPORTER_KEY POLICY_REPORTER_TYPE
+
+/* reporter_setting: `settings reporter_type [VALUE]` (VALUE none unsets it). */
+static enum cd_err reporter_setting(struct act *c, const char *value)
+{
+	int r = -1;
+	enum cd_err rc;
+
+	if (value && strcmp(value, "none") && (r = reporter_parse(value)) < 0)
+		return cd_diag_set(c->d, CD_EINVAL,
+				   "reporter_type: \"%s\" is not cii, central_organ, other or none",
+				   value);
+	if (value && (rc = svc_reporter_type_set(c, r)))
+		return rc;
+	if ((rc = svc_reporter_type_get(c, &r)))
+		return rc;
+	printf(value ? "reporter_type = %s\n" : "%s\n",
+	       r >= 0 ? reporter_code((enum reporter)r) : "none");
+	return CD_OK;
+}
 
 int cmd_settings(int argc, char **argv, const char *usage)
 {
@@ -22,6 +47,11 @@ int cmd_settings(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	rc = store_open(o.db, 0, &s, &d);
 	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
+	if (!rc && o.npos >= 1 && !strcmp(o.pos[0], REPORTER_KEY)) {
+		rc = reporter_setting(&c, o.npos == 2 ? o.pos[1] : NULL);
+		store_close(s);
+		return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+	}
 	if (!rc && o.npos == 2)
 		rc = svc_settings_update(&c, &(struct setting_change){o.pos[0], o.pos[1]}, 1, &st);
 	else if (!rc)
@@ -42,6 +72,13 @@ int cmd_settings(int argc, char **argv, const char *usage)
 			printf("%-24s %5d   %s [default %d; %d … %d%s]\n", def->key,
 			       account_setting_value(&st, i), def->what, def->dflt, def->min,
 			       def->max, def->zero_ok ? " or 0" : "");
+		int r = -1;
+
+		if (!(rc = svc_reporter_type_get(&c, &r)))
+			printf("%-24s %5s   %s\n", REPORTER_KEY,
+			       r >= 0 ? reporter_code((enum reporter)r) : "none",
+			       "who reports incidents (2025 measures: cii 1 h, central_organ 2 h, "
+			       "other 4 h); none: not known, incidents warn and use other");
 	}
 	store_close(s);
 	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;

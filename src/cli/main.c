@@ -11,7 +11,8 @@ static const struct {
 	const char *usage;
 	const char *what;
 } commands[] = {
-	{"init", cmd_init, "init --profile ID|FILE [--db PATH]",
+	{"init", cmd_init,
+	 "init --profile ID|FILE [--reporter-type cii|central_organ|other] [--db PATH]",
 	 "create a database for an organisation living by a policy profile"},
 	{"demo", cmd_demo, "demo [--db PATH] [--profile ID] [--as-of DATE]",
 	 "create a realistic demo organisation (default profile imnu-2022)"},
@@ -47,7 +48,7 @@ static const struct {
 	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"serve", cmd_serve,
 	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N] "
-	 "[--cache-mb N] [--request-timeout S]",
+	 "[--cache-mb N] [--request-timeout S] [--notify-every SECONDS]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"audit", cmd_audit, "audit verify|list|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},
@@ -64,6 +65,13 @@ static const struct {
 	 "assess open|list|show|set|unexempt|submit|review|approve|return|send-back|revise|"
 	 "ranking|results|template|attach|files …",
 	 "the yearly assessment (检查考核): 自评 → 复评 → 审定, ranking, results (docs/assessment.md)"},
+	{"notify", cmd_notify, "notify run|list|test|channel|channels|rules|pref|inbox …",
+	 "reminders and notifications: a round of reminders and sending, the outbox, channels "
+	 "(docs/notifications.md)"},
+	{"report", cmd_report,
+	 "report annual|feedback NO|recommendation CODE|duties|ledger [--year Y] [--docno 〔2026〕7号] "
+	 "[--to ADDRESSEE] --format pdf|docx|xlsx -o FILE [--db PATH]",
+	 "the documents the office signs, in the layout of GB/T 9704-2012 (docs/documents.md)"},
 };
 
 static void help(FILE *f)

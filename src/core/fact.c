@@ -15,13 +15,14 @@ struct fact_def {
 };
 
 static const struct fact_def defs[FACT__MAX] = {
+	[FACT_ATTACKED] = {"attacked", FACT_BOOL, "受到网络攻击", NULL},
 	[FACT_TAMPERED] = {"tampered", FACT_BOOL, "被攻击篡改", NULL},
 	[FACT_HARMFUL_INFO_SPREAD_WIDE] = {"harmful_info_spread_wide", FACT_BOOL,
 					   "有害信息大面积扩散", NULL},
 	[FACT_REPORTED_TIMELY] = {"reported_timely", FACT_BOOL, "及时报告", NULL},
 	[FACT_HANDLED_TIMELY] = {"handled_timely", FACT_BOOL, "及时处置", NULL},
 	[FACT_PARALYSIS_HOURS] = {"paralysis_hours", FACT_NUMBER, "瘫痪时长（小时）", NULL},
-	[FACT_PARALYSED] = {"paralysed", FACT_BOOL, "网络受攻击而瘫痪", NULL},
+	[FACT_PARALYSED] = {"paralysed", FACT_BOOL, "瘫痪（中断）", NULL},
 	[FACT_STATE_SECRET_LEAK] = {"state_secret_leak", FACT_BOOL, "国家秘密泄露", NULL},
 	[FACT_IMPORTANT_DATA_LEAK] = {"important_data_leak", FACT_BOOL, "重要数据泄露", NULL},
 	[FACT_PERSONAL_INFO_LEAK_LARGE] = {"personal_info_leak_large", FACT_BOOL,
@@ -50,11 +51,21 @@ static const struct fact_def defs[FACT__MAX] = {
 	[FACT_RESPONSIBILITY_UNCLEAR] = {"responsibility_unclear", FACT_BOOL, "责任不明确",
 					 NULL},
 	[FACT_OTHER_SERIOUS] = {"other_serious", FACT_BOOL, "其他严重危害网络安全行为", NULL},
+	[FACT_SUPERVISION_FAILED] = {"supervision_failed", FACT_BOOL, "监管部门监管不力", NULL},
+	[FACT_CAUSE_IMPACT_KNOWN] = {"cause_impact_known", FACT_BOOL, "初报时原因和影响已查明", NULL},
 	[FACT_ASSET_KIND] = {"asset.kind", FACT_STRING, "资产类型",
 			     "portal, news_site, platform, publicity_platform, info_system, "
 			     "server, infrastructure"},
 	[FACT_ASSET_CII] = {"asset.cii", FACT_BOOL, "关键信息基础设施", NULL},
 	[FACT_ASSET_ADMIN_LEVEL] = {"asset.admin_level", FACT_STRING, "行政级别", NULL},
+	[FACT_ASSET_PARTY_GOV_PORTAL] = {"asset.party_gov_portal", FACT_BOOL, "党政机关门户网站",
+					 NULL},
+	[FACT_ASSET_KEY_NEWS_SITE] = {"asset.key_news_site", FACT_BOOL, "重点新闻网站", NULL},
+	[FACT_ASSET_LARGE_PLATFORM] = {"asset.large_platform", FACT_BOOL, "大型网络平台", NULL},
+	[FACT_ASSET_IMPORTANT_SYSTEM] = {"asset.important_system", FACT_BOOL,
+					 "主要服务器、重要系统", NULL},
+	[FACT_ASSET_IMPORTANT_INFRA] = {"asset.important_infrastructure", FACT_BOOL,
+					"重要信息基础设施", NULL},
 };
 
 static bool valid(enum fact id)

@@ -12,12 +12,13 @@
 
 /* The facts, in the order of docs/conditions.md. Booleans unless marked. */
 enum fact {
+	FACT_ATTACKED,                    /* 受到网络攻击 (from the class, or a person) */
 	FACT_TAMPERED,                    /* 被攻击篡改 */
 	FACT_HARMFUL_INFO_SPREAD_WIDE,    /* 有害信息大面积扩散 */
 	FACT_REPORTED_TIMELY,             /* 及时报告 */
 	FACT_HANDLED_TIMELY,              /* 及时处置 */
 	FACT_PARALYSIS_HOURS,             /* number: 瘫痪时长（小时） */
-	FACT_PARALYSED,                   /* 网络受攻击而瘫痪 */
+	FACT_PARALYSED,                   /* 瘫痪（中断）, whatever the cause */
 	FACT_STATE_SECRET_LEAK,           /* 国家秘密泄露 */
 	FACT_IMPORTANT_DATA_LEAK,         /* 重要数据泄露 */
 	FACT_PERSONAL_INFO_LEAK_LARGE,    /* 大面积个人信息泄露 */
@@ -37,9 +38,16 @@ enum fact {
 	FACT_FUNDING_MISSING,             /* 经费不落实 */
 	FACT_RESPONSIBILITY_UNCLEAR,      /* 责任不明确 */
 	FACT_OTHER_SERIOUS,               /* 其他严重危害网络安全行为 */
+	FACT_SUPERVISION_FAILED,          /* 行业主管监管部门监管不力 (central 第四条、第八条) */
+	FACT_CAUSE_IMPACT_KNOWN,          /* 初报时原因、影响已查明 (2025 measures: else 续报) */
 	FACT_ASSET_KIND,                  /* string: 资产类型 (asset_kind_code) */
 	FACT_ASSET_CII,                   /* 关键信息基础设施 */
 	FACT_ASSET_ADMIN_LEVEL,           /* string: 行政级别, e.g. "prefecture_or_above" */
+	FACT_ASSET_PARTY_GOV_PORTAL,      /* 党政机关门户网站 */
+	FACT_ASSET_KEY_NEWS_SITE,         /* 重点新闻网站 */
+	FACT_ASSET_LARGE_PLATFORM,        /* 大型网络平台 */
+	FACT_ASSET_IMPORTANT_SYSTEM,      /* 主要服务器、重要系统 */
+	FACT_ASSET_IMPORTANT_INFRA,       /* 重要信息基础设施 */
 	FACT__MAX
 };
 

@@ -28,6 +28,7 @@ static const struct name report_kind_names[] = {
 	{"initial", "初报", NULL},
 	{"supplementary", "续报", NULL},
 	{"summary", "总结报告", NULL},
+	{"internal", "内部报告", "报告学校"},
 };
 static const struct name scope_names[] = {
 	{"total", "整体中断", NULL},
@@ -65,6 +66,14 @@ static const struct name event_names[] = {
 	{"recommend", "问责建议", NULL},
 	{"decide", "问责决定", NULL},
 };
+static const char *const reporter_basis_codes[REPORTER_BASIS__MAX] = {
+	"asset_cii", "incident", "organisation", "default"};
+
+const char *reporter_basis_code(enum reporter_basis b)
+{
+	return (int)b >= 0 && b < REPORTER_BASIS__MAX ? reporter_basis_codes[b] : "?";
+}
+
 static const struct name origin_names[] = {
 	{"unknown", "未知", NULL},
 	{"recorded", "人工记录", NULL},
@@ -275,7 +284,8 @@ static enum cd_err add_report(struct incident *x, const struct incident_event *e
 
 	if (k < 0)
 		return cd_diag_set(d, CD_EINVAL,
-				   "report: \"%s\" is not initial, supplementary or summary",
+				   "report: \"%s\" is not initial, supplementary or summary (or "
+				   "internal: a report inside the organisation)",
 				   e->name ? e->name : "");
 	if (k == REPORT_SUMMARY && x->handling_ended_at == CD_TIME_NONE)
 		return cd_diag_set(d, CD_EINVAL,
@@ -525,14 +535,24 @@ static enum due_state instant_state(cd_time due, cd_time done, cd_time at)
 	return at > due ? DUE_OVERDUE : DUE_OPEN;
 }
 
-static cd_time first_report(const struct incident *x, bool summary, cd_time at)
+static const char *const followup_codes[FOLLOWUP__MAX] = {
+	"not_required", "no_initial", "not_needed", "open", "ask", "done"};
+
+const char *followup_state_code(enum followup_state s)
+{
+	return (int)s >= 0 && s < FOLLOWUP__MAX ? followup_codes[s] : "?";
+}
+
+/* first_report: the first report of kind k made by `at` (-1: any report outside the
+ * organisation — an internal one answers no outside deadline). */
+static cd_time first_report(const struct incident *x, int k, cd_time at)
 {
 	cd_time t = CD_TIME_NONE;
 
 	for (size_t i = 0; i < x->nreports; i++) {
 		const struct incident_report *r = &x->reports[i];
 
-		if (summary && r->kind != REPORT_SUMMARY)
+		if (k >= 0 ? (int)r->kind != k : r->kind == REPORT_INTERNAL)
 			continue;
 		if (r->at > at)
 			continue;
@@ -542,6 +562,50 @@ static cd_time first_report(const struct incident *x, bool summary, cd_time at)
 	return t;
 }
 
+static void warn(struct incident_analysis *an, const char *w);
+
+/* Who reports (国家网络安全事件报告管理办法, 2025: a CII operator within 1 hour, central and state
+ * organs within 2, others within 4): a system of the incident marked CII in the register makes
+ * it a CII report; else the incident's own record; else the organisation's setting; else the
+ * default other, said in a warning — never silently. */
+static void reporter_of(const struct incident_env *env, const struct incident *x,
+			struct incident_analysis *an)
+{
+	const struct asset *cii = NULL;
+
+	for (size_t i = 0; i < x->nassets && !cii; i++) {
+		const struct asset *a = reg_asset(env->reg, x->assets[i]);
+
+		if (a && a->cii)
+			cii = a;
+	}
+	if (cii) {
+		an->reporter = REPORTER_CII;
+		an->reporter_basis = REPORTER_BY_ASSET_CII;
+		snprintf(an->reporter_why, sizeof an->reporter_why,
+			 "system %s is critical information infrastructure in the register",
+			 cii->code ? cii->code : "?");
+		if (x->reporter_set && x->reporter != REPORTER_CII)
+			warn(an, "reporter: the incident records another reporter type, but a "
+				 "system of it is critical information infrastructure: the CII "
+				 "operator's deadline is used");
+	} else if (x->reporter_set) {
+		an->reporter = x->reporter;
+		an->reporter_basis = REPORTER_BY_INCIDENT;
+		snprintf(an->reporter_why, sizeof an->reporter_why, "recorded on the incident");
+	} else if (env->org_reporter_set) {
+		an->reporter = env->org_reporter;
+		an->reporter_basis = REPORTER_BY_ORGANISATION;
+		snprintf(an->reporter_why, sizeof an->reporter_why,
+			 "the organisation's reporter type (setting reporter_type)");
+	} else {
+		an->reporter = REPORTER_OTHER;
+		an->reporter_basis = REPORTER_BY_DEFAULT;
+		snprintf(an->reporter_why, sizeof an->reporter_why,
+			 "nothing known: the default, other");
+	}
+}
+
 static void deadlines(const struct incident_env *env, const struct incident *x, cd_time at,
 		      struct incident_analysis *an)
 {
@@ -549,14 +613,35 @@ static void deadlines(const struct incident_env *env, const struct incident *x, 
 
 	an->report_due = CD_TIME_NONE;
 	an->summary_due = CD_DATE_NONE;
-	an->reported_at = first_report(x, false, at);
-	an->summary_at = first_report(x, true, at);
+	an->reported_at = first_report(x, -1, at);
+	an->summary_at = first_report(x, REPORT_SUMMARY, at);
 	an->report_state = DUE_NO_DEADLINE;
 	an->summary_state = DUE_NO_DEADLINE;
+	/* inside first (IMNU 第十一条（四）第一时间…报告学校, 第十三条): every incident, every grade */
+	an->internal_due = CD_TIME_NONE;
+	an->internal_at = first_report(x, REPORT_INTERNAL, at);
+	an->internal_state = DUE_NO_DEADLINE;
+	if (env->p->readings.internal_report_minutes != PROFILE_NUMBER_NONE) {
+		an->internal_due =
+			x->detected_at + (cd_time)env->p->readings.internal_report_minutes * 60;
+		an->internal_state = instant_state(an->internal_due, an->internal_at, at);
+	}
 	an->report_required = r && an->grade >= r->report_from;
+	/* 续报 (2025 measures): owed when cause or impact was not known at the first report */
+	an->followup_at = first_report(x, REPORT_SUPPLEMENTARY, at);
+	an->followup_state = !an->report_required		  ? FOLLOWUP_NOT_REQUIRED
+			     : an->followup_at != CD_TIME_NONE	  ? FOLLOWUP_DONE
+			     : an->reported_at == CD_TIME_NONE	  ? FOLLOWUP_NO_INITIAL
+			     : !x->facts.v[FACT_CAUSE_IMPACT_KNOWN].known ? FOLLOWUP_ASK
+			     : x->facts.v[FACT_CAUSE_IMPACT_KNOWN].b	  ? FOLLOWUP_NOT_NEEDED
+									  : FOLLOWUP_OPEN;
 	if (!an->report_required)
 		return;
-	an->report_due = x->detected_at + (cd_time)r->report_minutes[x->reporter] * 60;
+	if (an->reporter_basis == REPORTER_BY_DEFAULT)
+		warn(an, "reporter type unknown: the deadline of other operators (the longest) is "
+			 "used; record the incident's reporter or set the organisation's "
+			 "reporter_type");
+	an->report_due = x->detected_at + (cd_time)r->report_minutes[an->reporter] * 60;
 	an->report_state = instant_state(an->report_due, an->reported_at, at);
 	if (x->handling_ended_at != CD_TIME_NONE && x->handling_ended_at <= at) {
 		an->summary_due =
@@ -742,6 +827,54 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 	return CD_OK;
 }
 
+_Static_assert(FACT_ASSET_IMPORTANT_INFRA - FACT_ASSET_PARTY_GOV_PORTAL ==
+		       QUAL_IMPORTANT_INFRASTRUCTURE - QUAL_PARTY_GOV_PORTAL,
+	       "the qualifier facts follow enum qualifier");
+
+/* qualifier_of: qualifier q of asset a — recorded in the register, else derived by the rule of
+ * docs/incidents.md ("Qualifiers"); 1 yes, 0 no, -1 when neither tells (a person answers). why
+ * says which. */
+static int qualifier_of(const struct profile *p, const struct asset *a, enum qualifier q,
+			char *why, size_t n)
+{
+	if (a->qual[q] != QUAL_UNSET) {
+		snprintf(why, n, "the register: recorded");
+		return a->qual[q] == QUAL_YES;
+	}
+	switch (q) {
+	case QUAL_PARTY_GOV_PORTAL:
+		if (a->kind != ASSET_PORTAL) {
+			snprintf(why, n, "derived: not a portal");
+			return 0;
+		}
+		snprintf(why, n, "derived: a portal, the organisation %s a party or government organ "
+			 "(readings.party_gov_organ)", p->readings.party_gov_organ ? "is" : "is not");
+		return p->readings.party_gov_organ;
+	case QUAL_KEY_NEWS_SITE:
+	case QUAL_LARGE_PLATFORM: {
+		enum asset_kind k = q == QUAL_KEY_NEWS_SITE ? ASSET_NEWS_SITE : ASSET_PLATFORM;
+
+		/* a designation (重点) or a scale (大型): only a person can say, for its kind */
+		snprintf(why, n, "derived: not a %s", asset_kind_code(k));
+		return a->kind == k ? -1 : 0;
+	}
+	case QUAL_IMPORTANT_SYSTEM:
+	case QUAL_IMPORTANT_INFRASTRUCTURE:
+		if (a->cii) {
+			snprintf(why, n, "derived: critical information infrastructure");
+			return 1;
+		}
+		if (q == QUAL_IMPORTANT_INFRASTRUCTURE && a->kind != ASSET_INFRASTRUCTURE) {
+			snprintf(why, n, "derived: neither infrastructure nor CII");
+			return 0;
+		}
+		snprintf(why, n, "derived: MLPS level %d (important from 3)", a->mlps_level);
+		return a->mlps_level >= 3 ? 1 : a->mlps_level >= 1 ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
 static void derive(const struct incident_env *env, const struct incident *x, cd_time at,
 		   struct incident_analysis *an)
 {
@@ -760,6 +893,31 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 		derive_bool(an, x, FACT_PROTECTION_SOFTWARE_MISSING, !a->protection_installed,
 			    a->protection_installed ? "the register: protection software installed"
 						    : "the register: no protection software recorded");
+		for (int q = 0; q < QUAL__MAX; q++) {
+			int v = qualifier_of(env->p, a, (enum qualifier)q, why, sizeof why);
+
+			if (v >= 0)
+				derive_bool(an, x, (enum fact)(FACT_ASSET_PARTY_GOV_PORTAL + q), v,
+					    why);
+		}
+	}
+
+	/* 受到攻击 (central 第八条（二）（四）, Yantai 八（二）（四）（七）, IMNU 第十四条（四）): from the
+	 * class where the class settles it (data/incident-classes.json, "attack"); a person's answer
+	 * on the timeline (the fact attacked) overrides the class. Neither: unknown, and the triggers
+	 * that need an attack ask. */
+	{
+		const struct incident_class *cl =
+			x->class_code ? incident_class_find(env->classes, x->class_code) : NULL;
+
+		if (cl && cl->attack >= 0 && !x->facts.v[FACT_ATTACKED].known) {
+			snprintf(why, sizeof why, "class %s (%s) %s an attack", cl->code, cl->name,
+				 cl->attack ? "is" : "is not");
+			derive_bool(an, x, FACT_ATTACKED, cl->attack, why);
+		} else if (cl && cl->attack >= 0 && x->facts.v[FACT_ATTACKED].b != (cl->attack == 1)) {
+			warn(an, "attacked: a person's answer differs from what the class gives; the "
+				 "answer is used");
+		}
 	}
 
 	an->paralysis_hours = outage_hours(x, at, &an->paralysis_known);
@@ -827,7 +985,22 @@ struct chain_buf {
 	struct chain_link *v;
 	size_t n, cap;
 	struct arena *a;
+	const char *why; /* given to the links added next (chain_why) */
 };
+
+/* chain_why: the reason the next links are in the chain. */
+static void chain_why(struct chain_buf *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void chain_why(struct chain_buf *c, const char *fmt, ...)
+{
+	char buf[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	c->why = arena_strdup(c->a, buf);
+}
 
 static bool chain_has(const struct chain_buf *c, int64_t person, int64_t unit, int role)
 {
@@ -841,6 +1014,8 @@ static enum cd_err chain_add(struct chain_buf *c, struct chain_link l)
 {
 	if (chain_has(c, l.person, l.unit, l.role))
 		return CD_OK;
+	if (!l.why)
+		l.why = c->why;
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? 2 * c->cap : 16;
 		struct chain_link *v = arena_alloc(c->a, cap * sizeof *v);
@@ -929,18 +1104,97 @@ static int64_t deciding_unit(const struct incident_env *env, int64_t person, cd_
 	return answering;
 }
 
+/* The role person held at unit on day `on`: a role of collective.main first, then
+ * leadership_member, then any other; -1 when the register says none. */
+static int role_held(const struct incident_env *env, int64_t person, int64_t unit, cd_date on)
+{
+	int best = -1, rank = 3;
+
+	for (size_t i = 0; i < env->reg->nduties; i++) {
+		const struct duty *du = &env->reg->duties[i];
+		int k;
+
+		if (du->person != person || du->unit != unit || !duty_valid_on(du, on))
+			continue;
+		k = (env->p->collective.main & (1u << du->role)) ? 0
+		    : du->role == ROLE_LEADERSHIP_MEMBER       ? 1
+							       : 2;
+		if (k < rank) {
+			rank = k;
+			best = (int)du->role;
+		}
+	}
+	return best;
+}
+
+static const char *unit_code_of(const struct reg *reg, int64_t id)
+{
+	const struct unit *u = reg_unit(reg, id);
+
+	return u && u->code ? u->code : "?";
+}
+
+/* body_of: where 逐级倒查 from unit u stops (chain.stop): the first unit of the stop kind at or
+ * above u, else — and by default — the top of the tree. */
+static int64_t body_of(const struct incident_env *env, int64_t u)
+{
+	const struct unit *un;
+	int64_t top = u;
+
+	for (int guard = 0; (un = reg_unit(env->reg, u)) && guard < 256; guard++) {
+		if (env->p->chain.stop >= 0 && (int)un->kind == env->p->chain.stop)
+			return u;
+		top = u;
+		if (!un->parent)
+			break;
+		u = un->parent;
+	}
+	return top;
+}
+
+/* office_body: the body a coordinating office o belongs to — the first unit above it of the stop
+ * kind (a Party committee when the chain climbs to the top), else the top. */
+static int64_t office_body(const struct incident_env *env, const struct unit *o)
+{
+	int kind = env->p->chain.stop >= 0 ? env->p->chain.stop : UNIT_PARTY_COMMITTEE;
+	int64_t u = o->parent;
+	const struct unit *un;
+
+	for (int guard = 0; (un = reg_unit(env->reg, u)) && guard < 256; guard++) {
+		if ((int)un->kind == kind || !un->parent)
+			return u;
+		u = un->parent;
+	}
+	return u;
+}
+
+static const char *principle_of(const struct incident_env *env, const struct incident *x,
+				int64_t unit)
+{
+	for (size_t i = 0; i < x->nassets; i++) {
+		const struct asset *a = reg_asset(env->reg, x->assets[i]);
+
+		for (size_t k = 0; a && k < env->p->nprinciples; k++)
+			if (a->rel[env->p->principles[k].relation] == unit)
+				return env->p->principles[k].name;
+	}
+	return "?";
+}
+
 static enum cd_err chain_build(const struct incident_env *env, const struct incident *x,
 			       struct incident_analysis *an, struct arena *a)
 {
 	struct chain_buf c = {.a = a};
 	cd_date on = time_cst_date(x->detected_at);
-	int64_t units[16], deciding[INCIDENT_PEOPLE_MAX];
-	size_t nu = answering_units(env, x, units, 16);
+	int64_t units[16], deciding[INCIDENT_PEOPLE_MAX], bodies[16];
+	size_t nu = answering_units(env, x, units, 16), nb = 0;
+	const char *art = env->p->chain.article;
 	enum cd_err rc;
 
 	for (size_t i = 0; i < x->nparticipants; i++)
 		deciding[i] = deciding_unit(env, x->participants[i], on, nu ? units[0] : 0);
 
+	chain_why(&c, "当事人: recorded on the incident (%s)", art);
 	for (size_t i = 0; i < x->ninvolved; i++) {
 		const struct person *pe = reg_person(env->reg, x->involved[i]);
 
@@ -960,6 +1214,11 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			if (!pr || !pr->asset_scope)
 				continue;
 			nh = reg_holders(env->reg, (enum role)r, 0, x->assets[i], on, h, 8);
+			chain_why(&c, "holds %s for system %s (%s)", role_code((enum role)r),
+				  reg_asset(env->reg, x->assets[i])
+					  ? reg_asset(env->reg, x->assets[i])->code
+					  : "?",
+				  pr->article);
 			for (size_t k = 0; k < nh && k < 8; k++) {
 				const struct person *pe = reg_person(env->reg, h[k]->person);
 
@@ -970,11 +1229,14 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			}
 		}
 	}
-	/* 逐级倒查: each answering unit, then level by level up the tree. */
+	/* 逐级倒查: each answering unit, then level by level up the tree to the body where the
+	 * chain stops (chain.stop: the top by default). */
 	for (size_t k = 0; k < nu; k++) {
-		int64_t u = units[k];
+		int64_t u = units[k], body = body_of(env, units[k]);
 
-		for (int guard = 0; u && guard < 256; guard++) {
+		if (!has_id(bodies, nb, body) && nb < 16)
+			bodies[nb++] = body;
+		for (int level = 0; u && level < 256; level++) {
 			const struct unit *un = reg_unit(env->reg, u);
 
 			if (!un || un->kind == UNIT_EXTERNAL_AUTHORITY)
@@ -982,24 +1244,62 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			/* collective responsibility: where that unit's leadership decided */
 			bool collective = has_id(deciding, x->nparticipants, u);
 
+			if (collective)
+				chain_why(&c, "collective: its leadership decided, main leadership of "
+					      "%s (%s)",
+					  un->code, env->p->collective.article);
+			else if (!level)
+				chain_why(&c, "the unit answering for the system (%s), %s",
+					  principle_of(env, x, u), art);
+			else
+				chain_why(&c, "逐级倒查: %d level%s above %s, up to %s (%s)", level,
+					  level > 1 ? "s" : "", unit_code_of(env->reg, units[k]),
+					  unit_code_of(env->reg, body), art);
 			for (size_t r = 0; r < env->p->chain.nunit_roles; r++)
 				if ((rc = chain_role(env, &c, u, env->p->chain.unit_roles[r], on,
 						     collective, units[k], RESP_DIRECT, false)) !=
 				    CD_OK)
 					return rc;
+			if (u == body)
+				break;
 			u = un->parent;
 		}
 	}
-	/* Collective responsibility: the members who took part in the decision. */
+	/* Collective responsibility (central 第九条, IMNU 第十五条): in each leadership body that
+	 * decided, the holders of collective.main (主要负责人, 主管网络安全的成员) bear main leadership
+	 * responsibility, whether or not the walk passed that unit; the other members who took part
+	 * bear important leadership responsibility, with the role the register says they held there
+	 * that day; one who holds a main role there bears main only; members who did not take part
+	 * bear none. */
 	for (size_t i = 0; i < x->nparticipants; i++) {
-		if ((rc = chain_add(&c, (struct chain_link){.person = x->participants[i],
-							   .unit = deciding[i],
-							   .role = ROLE_LEADERSHIP_MEMBER,
-							   .resp = RESP_IMPORTANT_LEADERSHIP})) !=
-		    CD_OK)
+		if (has_id(deciding, i, deciding[i]))
+			continue;
+		chain_why(&c, "collective: its leadership decided, main leadership of %s (%s)",
+			  unit_code_of(env->reg, deciding[i]), env->p->collective.article);
+		for (int r = 0; r < ROLE__MAX; r++)
+			if ((env->p->collective.main & (1u << r)) &&
+			    (rc = chain_role(env, &c, deciding[i], (enum role)r, on, true, 0,
+					     RESP_DIRECT, false)) != CD_OK)
+				return rc;
+	}
+	for (size_t i = 0; i < x->nparticipants; i++) {
+		int held = role_held(env, x->participants[i], deciding[i], on);
+
+		if (held >= 0 && (env->p->collective.main & (1u << held)))
+			continue; /* main already: never both */
+		if (held < 0)
+			warn(an, "a decision participant held no role at the deciding unit that "
+				 "day: listed without a role");
+		chain_why(&c, "collective: took part in the decision of %s, important leadership (%s)",
+			  unit_code_of(env->reg, deciding[i]), env->p->collective.article);
+		if ((rc = chain_add(&c, (struct chain_link){
+				.person = x->participants[i], .unit = deciding[i],
+				.role = held >= 0 ? held : CHAIN_NO_ROLE,
+				.resp = RESP_IMPORTANT_LEADERSHIP})) != CD_OK)
 			return rc;
 	}
-	/* 协调监管不力: the head of the coordinating office. */
+	/* 协调监管不力: the head of the coordinating office of the body the chain stops in — not
+	 * every office above it (a lower Party committee's own office is not added). */
 	if (x->coordination_failed) {
 		bool found = false;
 
@@ -1008,10 +1308,17 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 				 "office: nobody is added for it");
 		for (size_t i = 0; env->p->chain.coordinator >= 0 && i < env->reg->nunits; i++) {
 			const struct unit *un = &env->reg->units[i];
+			int64_t body;
 
 			if ((int)un->kind != env->p->chain.coordinator)
 				continue;
+			body = office_body(env, un);
+			if (!has_id(bodies, nb, body))
+				continue;
 			found = true;
+			chain_why(&c, "coordination failed: the head of %s, the coordinating office of "
+				      "%s (%s)",
+				  un->code, unit_code_of(env->reg, body), art);
 			if ((rc = chain_role(env, &c, un->id, ROLE_PRINCIPAL, on, false, 0,
 					     RESP_COORDINATION, true)) != CD_OK)
 				return rc;
@@ -1019,6 +1326,17 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 		if (env->p->chain.coordinator >= 0 && !found)
 			warn(an, "coordination failed, but the register has no coordinating "
 				 "office");
+	}
+	/* 监管不力: the supervising department of the sector (行业主管监管部门, central 第四条) lies
+	 * outside the organisation and the register names none for a system: a step to fill in. */
+	if (x->facts.v[FACT_SUPERVISION_FAILED].known && x->facts.v[FACT_SUPERVISION_FAILED].b) {
+		chain_why(&c, "supervision failed: the head of the supervising department "
+			      "(行业主管监管部门, central 第四条; %s) — outside the register: find who",
+			  art);
+		if ((rc = chain_add(&c, (struct chain_link){.role = ROLE_PRINCIPAL,
+							   .resp = RESP_COORDINATION,
+							   .vacant = true})) != CD_OK)
+			return rc;
 	}
 	an->chain = c.v;
 	an->nchain = c.n;
@@ -1074,6 +1392,7 @@ enum cd_err incident_analyse(const struct incident_env *env, const struct incide
 	if (!x->graded && out->proposal.unconfirmed)
 		warn(out, "the proposed grade rests on a draft threshold (confirmed: false): "
 			  "a person confirms or overrides it");
+	reporter_of(env, x, out);
 	deadlines(env, x, at, out);
 	derive(env, x, at, out);
 	if ((rc = derive_from_register(env, x, out)) != CD_OK)

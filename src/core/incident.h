@@ -39,10 +39,23 @@ enum reporter {
 	REPORTER__MAX
 };
 
+/* Where the reporter type of an incident comes from, strongest first: a system of the incident
+ * marked CII in the register makes it a CII operator's report whatever else is said; else what
+ * was recorded on the incident; else the organisation's own setting; else the default (other,
+ * with a warning). */
+enum reporter_basis {
+	REPORTER_BY_ASSET_CII,     /* a system of the incident is CII in the register */
+	REPORTER_BY_INCIDENT,      /* recorded on the incident */
+	REPORTER_BY_ORGANISATION,  /* the organisation's reporter type (a setting) */
+	REPORTER_BY_DEFAULT,       /* nothing known: other, warned */
+	REPORTER_BASIS__MAX
+};
+
 enum report_kind {
 	REPORT_INITIAL,       /* 初报 */
 	REPORT_SUPPLEMENTARY, /* 续报 */
 	REPORT_SUMMARY,       /* 总结报告 */
+	REPORT_INTERNAL,      /* 内部报告: to the organisation itself (IMNU 第十一条（四）、第十三条) */
 	REPORT__MAX
 };
 
@@ -96,6 +109,8 @@ struct grade_rules {
 struct incident_class {
 	const char *code, *name;
 	bool confirmed;           /* false: the probable name, not checked against the standard */
+	int attack;               /* 1: an incident of the class is an attack, 0: it is not, -1: the
+				   * class does not settle it (a person answers `attacked`) */
 	const char **subclasses;  /* none listed: a subclass is free text */
 	size_t nsubclasses;
 };
@@ -104,6 +119,7 @@ struct incident_classes {
 	struct incident_class *v;
 	size_t n;
 	const char *source;
+	const char *attack_about; /* where the attack column comes from */
 };
 
 /* incident_class_find finds a class by code or name, or NULL. */
@@ -218,6 +234,19 @@ struct grade_proposal {
 void grade_propose(const struct grade_rules *r, const struct incident *x, const struct asset *a,
 		   cd_time at, struct grade_proposal *out);
 
+/* Where the 续报 (supplementary report) of the 2025 measures stands: owed when cause or impact
+ * was not known at the first report. */
+enum followup_state {
+	FOLLOWUP_NOT_REQUIRED, /* no report required */
+	FOLLOWUP_NO_INITIAL,   /* no first report yet */
+	FOLLOWUP_NOT_NEEDED,   /* cause and impact were known at the first report */
+	FOLLOWUP_OPEN,         /* owed: they were not, and none is made yet */
+	FOLLOWUP_ASK,          /* nobody said whether they were known (cause_impact_known) */
+	FOLLOWUP_DONE,         /* a supplementary report was made */
+	FOLLOWUP__MAX
+};
+const char *followup_state_code(enum followup_state s);
+
 /* What the engine says about an incident. */
 enum fact_origin {
 	ORIGIN_UNKNOWN,  /* nobody knows: a person must answer */
@@ -245,6 +274,7 @@ struct chain_link {
 	enum responsibility resp;
 	bool vacant;     /* a role the profile requires there had no holder on that day */
 	int64_t answering; /* the answering unit whose walk found it (0: involved, coordination) */
+	const char *why; /* why this step is in the chain (the rule and its article), in the arena */
 };
 
 struct trigger_verdict {
@@ -259,9 +289,17 @@ struct incident_analysis {
 	struct grade_proposal proposal;
 	enum grade grade;          /* the confirmed grade, else the proposal */
 	bool report_required;
+	enum reporter reporter;    /* who reports, which sets report_due */
+	enum reporter_basis reporter_basis;
+	char reporter_why[INCIDENT_WHY_MAX];
 	cd_time report_due;        /* CD_TIME_NONE when not required */
 	cd_time reported_at;       /* the first report, or CD_TIME_NONE */
 	enum due_state report_state;
+	cd_time internal_due;      /* the profile's internal reporting clock (every grade), or NONE */
+	cd_time internal_at;       /* the first internal report, or CD_TIME_NONE */
+	enum due_state internal_state;
+	cd_time followup_at;       /* the first 续报 (supplementary report), or CD_TIME_NONE */
+	enum followup_state followup_state;
 	cd_date summary_due;       /* CD_DATE_NONE until handling ends (or none required) */
 	cd_time summary_at;        /* the first summary report, or CD_TIME_NONE */
 	enum due_state summary_state;
@@ -298,6 +336,9 @@ struct incident_env {
 	size_t nevents;
 	const struct incident *incidents;      /* every incident (for the codes of repeats) */
 	size_t nincidents;
+	const struct incident_classes *classes; /* for `attacked` from the class; NULL = none */
+	bool org_reporter_set;                  /* the organisation says what reporter it is */
+	enum reporter org_reporter;
 };
 
 /* incident_analyse computes everything the engine says about x at instant `at`: the grade,
@@ -348,5 +389,6 @@ const char *incident_event_code(enum incident_event_kind k);
 const char *incident_event_label(enum incident_event_kind k);
 int incident_event_parse(const char *s);
 const char *fact_origin_code(enum fact_origin o);
+const char *reporter_basis_code(enum reporter_basis b);
 
 #endif

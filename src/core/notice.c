@@ -231,6 +231,16 @@ enum due_state notice_state(const struct notice *n, const struct notice_due *due
 	return due_state_at(due->due, n->feedback_at, at);
 }
 
+unsigned notice_criticism(const struct profile *p, enum due_state st, bool repeat)
+{
+	unsigned g = repeat ? NOTICE_CRITICISM_REPEAT : 0;
+
+	if (p->numbers.criticism_late_article && *p->numbers.criticism_late_article &&
+	    (st == DUE_OVERDUE || st == DUE_DONE_LATE))
+		g |= NOTICE_CRITICISM_LATE;
+	return g;
+}
+
 static bool concerns(const struct notice *n, int64_t asset)
 {
 	for (size_t i = 0; i < n->nassets; i++)

@@ -138,6 +138,16 @@ enum due_state due_state_at(cd_date due, cd_time done, cd_time at);
  * stop the clock). */
 enum due_state notice_state(const struct notice *n, const struct notice_due *due, cd_time at);
 
+/* Grounds for proposing criticism (通报批评) of a notice (Yantai 五、整改落实: "对于未按要求处置或3个
+ * 月内同一系统再次发生安全事件的，将进行通报批评"). */
+#define NOTICE_CRITICISM_LATE   1u /* not rectified and answered as required: overdue or done late,
+				    * under a profile with numbers.criticism_late_article */
+#define NOTICE_CRITICISM_REPEAT 2u /* the same system again within the repeat window */
+
+/* notice_criticism: the grounds (a bit set, 0 none) for a notice in state st under p, repeat
+ * when it repeats an earlier problem of the same system within p's window. */
+unsigned notice_criticism(const struct profile *p, enum due_state st, bool repeat);
+
 /* Another event on an asset: an earlier notice or an incident, for the repeat rule. */
 struct asset_event {
 	int64_t asset;

@@ -146,9 +146,11 @@ static bool answers(const struct record *r, const struct oblig *o)
 		return false;
 	if (o->unit && o->unit != r->unit)
 		return false;
+	/* A record fulfils its own period; a make-up for another one is the record's stated
+	 * choice (its period), never the engine's. */
 	if (r->period)
 		return !strcmp(r->period, o->period);
-	return o->start <= r->on;
+	return o->start <= r->on && r->on <= o->due;
 }
 
 static int by_day(const void *a, const void *b)
@@ -175,20 +177,19 @@ static enum cd_err match(const struct record *rec, size_t nrec, cd_date as_of,
 		qsort(order, n, sizeof(*order), by_day);
 	for (size_t i = 0; i < n; i++) {
 		const struct record *r = order[i];
-		struct oblig *best = NULL, *within = NULL;
+		struct oblig *best = NULL, *any = NULL;
 
 		for (size_t k = 0; k < out->n; k++) {
 			struct oblig *o = &out->v[k];
 
 			if (!answers(r, o))
 				continue;
-			if (o->have < o->need && (!best || o->start < best->start))
+			if (o->have < o->need && !best)
 				best = o;
-			if (o->start <= r->on && r->on <= o->due)
-				within = o;
+			any = o;
 		}
 		if (!best)
-			best = within; /* more than asked: kept as evidence of its own period */
+			best = any; /* more than asked: kept as evidence of its period */
 		if (!best)
 			continue;
 		best->have++;

@@ -1,8 +1,9 @@
 /* oblig.h — yearly duties as dated obligations (工作任务). From the profile's recurring duties
  * and the register's graded systems, generate every obligation of the periods from a first
  * year up to a day, and match the records (meeting minutes, drill and training reports …)
- * that fulfil them. An obligation missed in December and done in January is done late, not
- * lost: records go to the earliest unfulfilled period they can serve. Pure. */
+ * that fulfil them. A record fulfils the period its date falls in: a drill held in June 2026 is
+ * the 2026 drill, and a missed 2025 drill stays missed. A late make-up for a past period is a
+ * choice the record states (its `period`), and then that period is done late. Pure. */
 #ifndef CD_OBLIG_H
 #define CD_OBLIG_H
 

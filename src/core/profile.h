@@ -84,6 +84,9 @@ struct profile {
 		bool rectify_default;
 		/* where each number is set; "" when the profile does not say */
 		const char *rectify_article, *repeat_article, *budget_article;
+		/* criticism (通报批评) proposed for a notice not handled as required (overdue or
+		 * done late), under this article; "": the policy proposes none for it */
+		const char *criticism_late_article;
 	} numbers; /* PROFILE_NUMBER_NONE where the policy is silent */
 
 	struct {
@@ -94,11 +97,26 @@ struct profile {
 	struct profile_duty *duties;
 	size_t nduties, capduties;
 
+	/* Open readings of the policy, each a setting with its default (docs/profiles.md,
+	 * "readings"). */
+	struct {
+		/* the organisation is a party or government organ: its portals are 党政机关门户网站
+		 * unless recorded otherwise (default false) */
+		bool party_gov_organ;
+		/* minutes after detection within which every incident, 一般 included, is reported
+		 * inside the organisation; PROFILE_NUMBER_NONE: no internal clock (the default) */
+		int internal_report_minutes;
+	} readings;
+
 	struct {
 		const char *article;
 		enum role unit_roles[ROLE__MAX];
 		size_t nunit_roles;
 		int coordinator; /* unit kind, or -1 */
+		/* where 逐级倒查 stops climbing: -1 the organisation's top (the default), else a unit
+		 * kind — the first unit of that kind at or above the answering unit (the body that
+		 * bears 主体责任 for it), else the top */
+		int stop;
 	} chain;
 
 	struct {

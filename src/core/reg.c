@@ -54,6 +54,14 @@ static const struct name statuses[STATUS__MAX] = {
 	[STATUS_RETIRED] = {"retired", "下线", "停用"},
 };
 
+static const struct name qualifiers[QUAL__MAX] = {
+	[QUAL_PARTY_GOV_PORTAL] = {"party_gov_portal", "党政机关门户网站", NULL},
+	[QUAL_KEY_NEWS_SITE] = {"key_news_site", "重点新闻网站", NULL},
+	[QUAL_LARGE_PLATFORM] = {"large_platform", "大型网络平台", NULL},
+	[QUAL_IMPORTANT_SYSTEM] = {"important_system", "重要系统", "主要服务器"},
+	[QUAL_IMPORTANT_INFRASTRUCTURE] = {"important_infrastructure", "重要信息基础设施", NULL},
+};
+
 static const struct name results[ASSESS__MAX] = {
 	[ASSESS_NONE] = {"none", "未测评", NULL},
 	[ASSESS_PASS] = {"pass", "符合", NULL},
@@ -126,6 +134,7 @@ NAMES(relation, enum relation, relations, REL__MAX)
 NAMES(asset_kind, enum asset_kind, asset_kinds, ASSET__MAX)
 NAMES(asset_status, enum asset_status, statuses, STATUS__MAX)
 NAMES(assess_result, enum assess_result, results, ASSESS__MAX)
+NAMES(qualifier, enum qualifier, qualifiers, QUAL__MAX)
 
 struct reg *reg_new(void)
 {

@@ -93,6 +93,24 @@ struct duty {
 	const char *note;
 };
 
+/* The qualifiers of a system the policies speak of, each an attribute of the asset that a person
+ * may record (yes or no) and that is otherwise derived (docs/incidents.md, "Qualifiers"). */
+enum qualifier {
+	QUAL_PARTY_GOV_PORTAL,          /* 党政机关门户网站 (central 第八条（一）（二）) */
+	QUAL_KEY_NEWS_SITE,             /* 重点新闻网站 (central 第八条（一）（二）) */
+	QUAL_LARGE_PLATFORM,            /* 大型网络平台 (central 第八条（一）) */
+	QUAL_IMPORTANT_SYSTEM,          /* 主要服务器、重要系统 (Yantai 八（一）（二）（四）) */
+	QUAL_IMPORTANT_INFRASTRUCTURE,  /* 重要信息基础设施 (IMNU 第十四条（四）) */
+	QUAL__MAX
+};
+
+/* A recorded qualifier: not recorded (derived), no, yes. Zero is "not recorded". */
+enum qual_value {
+	QUAL_UNSET,
+	QUAL_NO,
+	QUAL_YES
+};
+
 struct asset {
 	int64_t id;
 	const char *code, *name;
@@ -110,6 +128,7 @@ struct asset {
 	bool cii, internet_facing, personal_info, protection_installed;
 	enum asset_status status;
 	const char *admin_level;    /* e.g. "prefecture_or_above"; NULL when not applicable */
+	unsigned char qual[QUAL__MAX]; /* enum qual_value per enum qualifier */
 };
 
 /* An IT project (信息化项目) with its budget, for the security-budget ratio rule. */
@@ -231,6 +250,9 @@ int asset_kind_parse(const char *s);
 const char *asset_status_code(enum asset_status s);
 const char *asset_status_label(enum asset_status s);
 int asset_status_parse(const char *s);
+const char *qualifier_code(enum qualifier q);
+const char *qualifier_label(enum qualifier q);
+int qualifier_parse(const char *s);
 const char *assess_result_code(enum assess_result a);
 const char *assess_result_label(enum assess_result a);
 int assess_result_parse(const char *s);

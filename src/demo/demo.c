@@ -67,6 +67,10 @@ enum {
 	F_PI = 1u << 2,   /* holds personal information */
 	F_PROT = 1u << 3, /* protection (anti-tamper, WAF) installed */
 	F_PREF = 1u << 4, /* a government portal at prefecture level or above */
+	/* qualifiers recorded in the register (docs/incidents.md "Qualifiers"); the others derived */
+	F_IMPORTANT = 1u << 5,    /* recorded: an important system (重要系统) */
+	F_NOT_KEY_NEWS = 1u << 6, /* recorded: not a key news site (重点新闻网站) */
+	F_NOT_LARGE = 1u << 7,    /* recorded: not a large platform (大型网络平台) */
 };
 
 struct demo_asset {
@@ -213,7 +217,7 @@ static const struct demo_asset imnu_assets[] = {
 	  ASSESS_PASS, F_NET | F_PROT, STATUS_LIVE },
 	{ "NEWS", "新闻网", ASSET_NEWS_SITE, "https://news.imnu.edu.cn",
 	  { "XXZX", "DWXCB", "DWXCB", "XXZX" }, co_nm_it, 2, YMD(6, 5, 12), YMD(6, 6, 3),
-	  AGO(520), ASSESS_BASIC, F_NET | F_PROT, STATUS_LIVE },
+	  AGO(520), ASSESS_BASIC, F_NET | F_PROT | F_NOT_KEY_NEWS, STATUS_LIVE },
 	{ "WECHAT", "官方微信公众号（内蒙古师范大学）", ASSET_PUBLICITY_PLATFORM, NULL,
 	  { "DWXCB", "DWXCB", "DWXCB", "DWXCB" }, NULL, 0, NODATE, NODATE, NODATE, ASSESS_NONE,
 	  F_NET, STATUS_LIVE },
@@ -491,7 +495,7 @@ static const char co_sd_soft[] = "山东某某软件有限公司";
 static const struct demo_asset yantai_assets[] = {
 	{ "YT-WEB", "烟台市人民政府外事办公室门户网站", ASSET_PORTAL, "http://fao.yantai.gov.cn",
 	  { "ZHK", "ZHK", "ZHK", "FWZX" }, co_yt_net, 2, YMD(5, 6, 10), YMD(5, 7, 2), AGO(300),
-	  ASSESS_PASS, F_NET | F_PROT | F_PREF, STATUS_LIVE },
+	  ASSESS_PASS, F_NET | F_PROT | F_PREF | F_IMPORTANT, STATUS_LIVE },
 	{ "YT-ZWXT", "外事综合业务管理系统（政务信息系统）", ASSET_INFO_SYSTEM, "10.37.60.21",
 	  { "ZHK", "ZHK", "ZHK", "FWZX" }, co_sd_soft, 3, YMD(5, 8, 3), YMD(5, 8, 24), AGO(420),
 	  ASSESS_BASIC, F_PI, STATUS_LIVE },
@@ -624,7 +628,7 @@ static const struct demo_asset central_assets[] = {
 	  ASSESS_BASIC, F_PI, STATUS_LIVE },
 	{ "C-WSBS", "网上办事服务平台", ASSET_PLATFORM, "https://bs.swmb.example.gov.cn",
 	  { "ZHC", "ZHC", "ZHC", "XXZX" }, co_ms_net, 2, AGO(70), NODATE, NODATE, ASSESS_NONE,
-	  F_NET | F_PI, STATUS_LIVE },
+	  F_NET | F_PI | F_NOT_LARGE, STATUS_LIVE },
 	{ "C-FILE", "内网文件共享服务器", ASSET_SERVER, "10.8.1.40",
 	  { "XXZX", "BGS", NULL, "XXZX" }, NULL, 0, NODATE, NODATE, NODATE, ASSESS_NONE, 0,
 	  STATUS_LIVE },
@@ -1070,6 +1074,12 @@ static enum cd_err add_table_assets(struct ctx *c)
 		a.protection_installed = !!(r->flags & F_PROT);
 		a.status = (int)r->status;
 		a.admin_level = (r->flags & F_PREF) ? "prefecture_or_above" : NULL;
+		if (r->flags & F_IMPORTANT)
+			a.qual[QUAL_IMPORTANT_SYSTEM] = QUAL_YES;
+		if (r->flags & F_NOT_KEY_NEWS)
+			a.qual[QUAL_KEY_NEWS_SITE] = QUAL_NO;
+		if (r->flags & F_NOT_LARGE)
+			a.qual[QUAL_LARGE_PLATFORM] = QUAL_NO;
 		a.software = demo_software(r->kind);
 		if (!rc)
 			rc = add_asset(c, &a);

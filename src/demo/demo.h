@@ -83,4 +83,9 @@ size_t demo_logins(const struct profile *p, struct demo_login out[DEMO_LOGINS]);
 enum cd_err demo_accounts(struct store *s, const struct profile *p, cd_time now,
 			  struct cd_diag *d);
 
+/* demo_notify runs the reminder scheduler once at `now` over the demo's notices (after its
+ * accounts exist), on a day off as well, so that the bell of the office, the officer and the
+ * unit leader shows the reminders and escalations of its overdue and due-soon notices. */
+enum cd_err demo_notify(struct store *s, cd_time now, struct cd_diag *d);
+
 #endif

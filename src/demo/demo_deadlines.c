@@ -217,9 +217,11 @@ static enum cd_err notices(struct dctx *c)
 	return rc;
 }
 
+/* record: o's evidence, held on `on`; a make-up for a period it is not in says so (period). */
 static enum cd_err record(struct dctx *c, const struct oblig *o, cd_date on)
 {
-	struct record_in r = {.kind = (int)o->duty->record, .on = on, .duty = o->duty->id};
+	struct record_in r = {.kind = (int)o->duty->record, .on = on, .duty = o->duty->id,
+			      .period = on > o->due ? o->period : NULL};
 	struct record_row out;
 	char title[160];
 
@@ -234,7 +236,8 @@ static enum cd_err record(struct dctx *c, const struct oblig *o, cd_date on)
 	return svc_record_add(&c->act, &r, &out);
 }
 
-/* Last year: every duty done except one done late (in January) and one missed. This year:
+/* Last year: every duty done except one made up late (in January, the record saying for which
+ * year) and one missed. This year:
  * plans and meetings done in the first quarter, drills mid-year, one unit's goal in two. */
 static enum cd_err records(struct dctx *c, int year_from)
 {

@@ -369,6 +369,11 @@ void csv_out_asset(struct csv_out *o, const struct asset_row *r)
 	put_name(o, asset_status_label(a->status), asset_status_code(a->status));
 	put(o, a->admin_level);
 	put(o, a->software);
+	for (int q = 0; q < QUAL__MAX; q++)
+		if (a->qual[q] == QUAL_UNSET)
+			put(o, "");
+		else
+			put_bool(o, a->qual[q] == QUAL_YES);
 	end_row(o);
 }
 

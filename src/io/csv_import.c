@@ -65,6 +65,13 @@ static const struct csv_col asset_cols[AC__MAX] = {
 	[AC_STATUS] = {"status", "状态", {0}, false},
 	[AC_ADMIN_LEVEL] = {"admin_level", "行政级别", {0}, false},
 	[AC_SOFTWARE] = {"software", "软件", {"软件平台"}, false},
+	/* the qualifiers (enum qualifier): 是/否 recorded, empty derived (docs/csv.md) */
+	[AC_QUAL + QUAL_PARTY_GOV_PORTAL] = {"party_gov_portal", "党政机关门户网站", {0}, false},
+	[AC_QUAL + QUAL_KEY_NEWS_SITE] = {"key_news_site", "重点新闻网站", {0}, false},
+	[AC_QUAL + QUAL_LARGE_PLATFORM] = {"large_platform", "大型网络平台", {0}, false},
+	[AC_QUAL + QUAL_IMPORTANT_SYSTEM] = {"important_system", "重要系统", {"主要服务器"}, false},
+	[AC_QUAL + QUAL_IMPORTANT_INFRASTRUCTURE] = {"important_infrastructure", "重要信息基础设施",
+						     {0}, false},
 };
 
 static const struct csv_col project_cols[JC__MAX] = {
@@ -475,6 +482,21 @@ static bool get_bool(struct imp *im, int col, bool *out)
 	return true;
 }
 
+/* get_qual reads a qualifier cell: empty is "not recorded" (the engine derives it). */
+static bool get_qual(struct imp *im, int col, unsigned char *out)
+{
+	bool b = false;
+
+	if (!*val(im, col)) {
+		*out = QUAL_UNSET;
+		return true;
+	}
+	if (!get_bool(im, col, &b))
+		return false;
+	*out = b ? QUAL_YES : QUAL_NO;
+	return true;
+}
+
 /* unit_id finds a unit of the register by code, through the cache: its id, 0 when there is
  * none (false only on a failure of the store, in im->fatal). */
 static bool unit_id(struct imp *im, const char *code, int64_t *id)
@@ -846,6 +868,7 @@ static void row_asset(struct imp *im)
 	int64_t rel[REL__MAX] = {0};
 	int kind = 0, status = STATUS_LIVE, result = ASSESS_NONE, mlps = 0;
 	cd_date graded, filed, assessed;
+	unsigned char qual[QUAL__MAX] = {0};
 	bool cii = false, inet = false, pers = false, prot = false;
 	bool ok = get_code(im, AC_CODE, &code);
 
@@ -880,6 +903,8 @@ static void row_asset(struct imp *im)
 		       &status);
 	ok &= get_text(im, AC_ADMIN_LEVEL, 64, &admin);
 	ok &= get_text(im, AC_SOFTWARE, 128, &soft);
+	for (int q = 0; q < QUAL__MAX; q++)
+		ok &= get_qual(im, AC_QUAL + q, &qual[q]);
 	if (!ok || !held(im, SK_ASSET, code, &a.id))
 		return;
 	if (a.id) {
@@ -911,6 +936,8 @@ static void row_asset(struct imp *im)
 	TAKE(AC_STATUS, status, (enum asset_status)status);
 	TAKE(AC_ADMIN_LEVEL, admin_level, admin);
 	TAKE(AC_SOFTWARE, software, soft);
+	for (int q = 0; q < QUAL__MAX; q++)
+		TAKE(AC_QUAL + q, qual[q], qual[q]);
 	if (a.mlps_level == 0 && (a.graded_on != CD_DATE_NONE || a.filed_on != CD_DATE_NONE)) {
 		bad(im, a.graded_on != CD_DATE_NONE ? AC_GRADED : AC_FILED,
 		    "有定级或备案日期，须在「等保级别」填 1-5",

@@ -42,7 +42,8 @@ enum {
 	AC_STATUS,
 	AC_ADMIN_LEVEL,
 	AC_SOFTWARE,
-	AC__MAX
+	AC_QUAL, /* the qualifiers, in the order of enum qualifier (QUAL__MAX columns) */
+	AC__MAX = AC_QUAL + QUAL__MAX
 };
 
 enum { JC_CODE, JC_NAME, JC_UNIT, JC_YEAR, JC_TOTAL, JC_SECURITY, JC__MAX };

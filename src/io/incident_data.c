@@ -185,6 +185,15 @@ enum cd_err incident_classes_parse(const char *buf, size_t len, const char *file
 			goto out;
 		}
 		c->confirmed = json_is_true(json_object_get(o, "confirmed"));
+		s = json_object_get(o, "attack");
+		if (s && !json_is_boolean(s) && !json_is_null(s)) {
+			rc = cd_diag_set(d, CD_EINVAL,
+					 "%s: classes[%zu].attack: true, false or null (the class "
+					 "does not settle it)",
+					 file, i);
+			goto out;
+		}
+		c->attack = json_is_boolean(s) ? json_is_true(s) : -1;
 		if (json_array_size(subs) &&
 		    !(c->subclasses = arena_alloc(a, json_array_size(subs) * sizeof(char *)))) {
 			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
@@ -202,6 +211,7 @@ enum cd_err incident_classes_parse(const char *buf, size_t len, const char *file
 		out->n++;
 	}
 	out->source = str(root, "source", a);
+	out->attack_about = str(root, "attack_about", a);
 	rc = CD_OK;
 out:
 	json_decref(root);

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "jnull.h"
 
 static const char *unit_code(const struct reg *r, int64_t id)
@@ -29,6 +30,25 @@ char *incident_evidence_text(const struct incident_analysis *an, int f, char *bu
 	else
 		snprintf(buf, n, "%s (recorded)", val);
 	return buf;
+}
+
+json_t *incident_criticism_json(const struct profile *p, unsigned g)
+{
+	const char *article = g & NOTICE_CRITICISM_REPEAT ? p->numbers.repeat_article
+							  : p->numbers.criticism_late_article;
+	json_t *grounds = json_array();
+
+	if (!g) {
+		json_decref(grounds);
+		return json_null();
+	}
+	if (g & NOTICE_CRITICISM_LATE)
+		json_array_append_new(grounds, json_string("late"));
+	if (g & NOTICE_CRITICISM_REPEAT)
+		json_array_append_new(grounds, json_string("repeat"));
+	return json_pack("{s:b, s:o, s:o}", "proposed", 1, "article",
+			 article && *article ? json_string(article) : json_null(), "grounds",
+			 grounds);
 }
 
 static json_t *evidence(const struct incident_analysis *an, int f)
@@ -90,14 +110,14 @@ static json_t *chain(const struct incident_env *env, const struct incident_analy
 		const struct chain_link *l = &an->chain[i];
 
 		json_array_append_new(
-			arr, json_pack("{s:o, s:o, s:o, s:s, s:b}", "person",
+			arr, json_pack("{s:o, s:o, s:o, s:s, s:b, s:o}", "person",
 				       jnull_str(person_code(env->reg, l->person)), "unit",
 				       jnull_str(unit_code(env->reg, l->unit)), "role",
 				       l->role == CHAIN_NO_ROLE
 					       ? json_null()
 					       : json_string(role_code((enum role)l->role)),
 				       "responsibility", responsibility_code(l->resp), "vacant",
-				       l->vacant));
+				       l->vacant, "why", jnull_str(l->why)));
 	}
 	return arr;
 }
@@ -159,7 +179,7 @@ json_t *incident_verdict_json(const struct incident_env *env, const struct incid
 	json_t *o, *w = json_array();
 
 	for (size_t i = 0; w && i < an->nwarnings; i++)
-		json_array_append_new(w, json_string(an->warnings[i]));
+		json_array_append_new(w, json_string(lang_tr(an->warnings[i]))); /* for a person */
 	o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:b, s:o, s:s, s:o, s:o, s:s, s:o}", "id",
 		      x->code, "grade_proposed", grade_label(an->proposal.grade), "grade",
 		      grade_label(an->grade), "grade_confirmed", x->graded, "grade_basis",
@@ -173,6 +193,17 @@ json_t *incident_verdict_json(const struct incident_env *env, const struct incid
 		json_decref(w);
 		return NULL;
 	}
+	json_object_set_new(o, "internal_report_due", jnull_time(an->internal_due));
+	json_object_set_new(o, "internal_report_state",
+			    json_string(due_state_code(an->internal_state)));
+	json_object_set_new(o, "internal_reported_at", jnull_time(an->internal_at));
+	json_object_set_new(o, "followup_state",
+			    json_string(followup_state_code(an->followup_state)));
+	json_object_set_new(o, "followup_at", jnull_time(an->followup_at));
+	json_object_set_new(o, "reporter_type", json_string(reporter_code(an->reporter)));
+	json_object_set_new(o, "reporter_basis",
+			    json_string(reporter_basis_code(an->reporter_basis)));
+	json_object_set_new(o, "reporter_why", json_string(an->reporter_why));
 	json_object_set_new(o, "facts", facts(an));
 	json_object_set_new(o, "triggers", triggers(an));
 	json_object_set_new(o, "chain", chain(env, an));

@@ -287,7 +287,18 @@ struct val {
 	json_t *list;  /* F_LIST, F_REFS, F_MAP; NULL when not set */
 };
 
-enum { T_PROFILE, T_AS_OF, T_UNITS, T_PEOPLE, T_DUTIES, T_ASSETS, T_NOTICES, T_INCIDENTS, T__MAX };
+enum {
+	T_PROFILE,
+	T_AS_OF,
+	T_UNITS,
+	T_PEOPLE,
+	T_DUTIES,
+	T_ASSETS,
+	T_NOTICES,
+	T_INCIDENTS,
+	T_REPORTER,
+	T__MAX
+};
 static const struct field top_fields[T__MAX] = {
 	[T_PROFILE] = {"profile", F_REF, true, V_NONE, 0, 0},
 	[T_AS_OF] = {"as_of", F_TIME, true, V_NONE, 0, 0},
@@ -297,6 +308,8 @@ static const struct field top_fields[T__MAX] = {
 	[T_ASSETS] = {"assets", F_LIST, false, V_NONE, 0, 0},
 	[T_NOTICES] = {"notices", F_LIST, false, V_NONE, 0, 0},
 	[T_INCIDENTS] = {"incidents", F_LIST, false, V_NONE, 0, 0},
+	/* the organisation's reporter type (the setting reporter_type); none = not known */
+	[T_REPORTER] = {"reporter_type", F_ENUM, false, V_REPORTER, REPORTER_OTHER, 0},
 };
 
 enum { U_ID, U_NAME, U_PARENT, U_KIND, U__MAX };
@@ -326,7 +339,9 @@ static const struct field duty_fields[D__MAX] = {
 /* A_MANAGER..A_OPERATOR follow the order of rel_fields below. */
 enum {
 	A_ID, A_NAME, A_KIND, A_MANAGER, A_BUILDER, A_USER, A_OPERATOR, A_LEVEL, A_CII,
-	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A_ADMIN_LEVEL, A_PROTECTION, A__MAX
+	A_SOFTWARE, A_STATUS, A_GRADED, A_FILED, A_ASSESSED, A_ADMIN_LEVEL, A_PROTECTION,
+	A_QUAL, /* the qualifiers, in the order of enum qualifier */
+	A__MAX = A_QUAL + QUAL__MAX
 };
 static const struct field asset_fields[A__MAX] = {
 	[A_ID] = {"id", F_ID, true, V_NONE, 0, 0},
@@ -345,6 +360,13 @@ static const struct field asset_fields[A__MAX] = {
 	[A_ASSESSED] = {"assessed_on", F_DATE, false, V_NONE, 0, 0},
 	[A_ADMIN_LEVEL] = {"admin_level", F_TEXT, false, V_NONE, 0, FACT_STRING_MAX},
 	[A_PROTECTION] = {"protection_installed", F_BOOL, false, V_NONE, 0, 0},
+	/* true / false recorded; absent or null: derived (docs/incidents.md "Qualifiers") */
+	[A_QUAL + QUAL_PARTY_GOV_PORTAL] = {"party_gov_portal", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_KEY_NEWS_SITE] = {"key_news_site", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_LARGE_PLATFORM] = {"large_platform", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_IMPORTANT_SYSTEM] = {"important_system", F_BOOL, false, V_NONE, 0, 0},
+	[A_QUAL + QUAL_IMPORTANT_INFRASTRUCTURE] = {"important_infrastructure", F_BOOL, false,
+						    V_NONE, 0, 0},
 };
 static const enum relation rel_fields[4] = {REL_MANAGER, REL_BUILDER, REL_USER, REL_OPERATOR};
 
@@ -710,6 +732,10 @@ static enum cd_err read_assets(struct parse *ps, json_t *list)
 		a->filed_on = v[A_FILED].day;
 		a->assessed_on = v[A_ASSESSED].day;
 		a->protection_installed = v[A_PROTECTION].b;
+		for (int q = 0; q < QUAL__MAX; q++)
+			a->qual[q] = !v[A_QUAL + q].set ? QUAL_UNSET
+				     : v[A_QUAL + q].b  ? QUAL_YES
+							: QUAL_NO;
 		a->admin_level = v[A_ADMIN_LEVEL].set ? arena_strdup(r->arena, v[A_ADMIN_LEVEL].s)
 						      : NULL;
 		for (int k = 0; k < 4; k++)
@@ -1454,6 +1480,8 @@ static enum cd_err build(struct parse *ps, json_t *root)
 	if (rc)
 		return rc;
 	sc->as_of = v[T_AS_OF].t;
+	sc->org_reporter_set = v[T_REPORTER].set;
+	sc->org_reporter = (enum reporter)v[T_REPORTER].i;
 	sc->as_of_text = arena_strdup(sc->arena, v[T_AS_OF].s);
 	if (!sc->as_of_text)
 		return nomem(ps->d);
@@ -1635,8 +1663,8 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	const struct profile *p = s->profile;
 	struct notice_due due = notice_due(n, p, cal);
 	const struct asset_event *rep = notice_repeat(n, p->numbers.repeat_window_months, ev, nev);
-	const char *article = p->numbers.repeat_article;
-	json_t *o = json_object(), *w = json_array(), *crit = json_null();
+	enum due_state st = notice_state(n, &due, s->as_of);
+	json_t *o = json_object(), *w = json_array();
 	size_t nsimilar = 0;
 	char buf[256];
 
@@ -1649,19 +1677,14 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	    : due.due != CD_DATE_NONE ? json_string("workdays")
 				      : json_null(),
 	    ok);
-	put(o, "state", json_string(due_state_code(notice_state(n, &due, s->as_of))), ok);
+	put(o, "state", json_string(due_state_code(st)), ok);
 	put(o, "repeat", json_boolean(rep != NULL), ok);
 	put(o, "repeat_of",
 	    !rep          ? json_null()
 	    : rep->notice ? json_string(s->notices[rep->notice - 1].code)
 			  : json_string(s->incidents[rep->incident - 1].code),
 	    ok);
-	if (rep) {
-		crit = json_object();
-		put(crit, "proposed", json_true(), ok);
-		put(crit, "article", article && *article ? json_string(article) : json_null(), ok);
-	}
-	put(o, "criticism", crit, ok);
+	put(o, "criticism", incident_criticism_json(p, notice_criticism(p, st, rep != NULL)), ok);
 	put(o, "similar", similar_json(n, s->reg, sim, &nsimilar, ok), ok);
 	put(o, "similar_total", json_integer((json_int_t)nsimilar), ok);
 	if (due.estimated) {
@@ -1713,7 +1736,10 @@ static json_t *incidents_json(const struct scenario *s, const struct calendar *c
 					 .events = ev,
 					 .nevents = nev,
 					 .incidents = s->incidents,
-					 .nincidents = s->nincidents};
+					 .nincidents = s->nincidents,
+					 .classes = &s->classes,
+					 .org_reporter_set = s->org_reporter_set,
+					 .org_reporter = s->org_reporter};
 	json_t *list = json_array();
 
 	for (size_t i = 0; *ok && i < s->nincidents; i++) {

@@ -36,6 +36,8 @@ struct scenario {
 	struct grade_rules rules;         /* the built-in grading thresholds and deadlines */
 	struct incident_classes classes;  /* the built-in incident classes */
 	const struct cond **conds;        /* the profile's trigger conditions, in its order */
+	bool org_reporter_set;            /* reporter_type given: the organisation's */
+	enum reporter org_reporter;
 };
 
 /* scenario_parse reads len bytes of JSON (a scenario, docs/eval.md) and builds the register, the

@@ -352,7 +352,7 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 					   "paralysis_hours",	   "budget_ratio_percent",
 					   "drills_per_year",	   "rectify_article",
 					   "repeat_article",	   "budget_article",
-					   NULL};
+					   "criticism_late_article", NULL};
 	static const char *const mkeys[] = {"article", "filing_days", "assess_months_level3",
 					    "assess_months_level4", NULL};
 	struct profile *p = c->p;
@@ -379,6 +379,9 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 		rc = opt_str(c, m, "repeat_article", "", &p->numbers.repeat_article);
 	if (!rc)
 		rc = opt_str(c, m, "budget_article", "", &p->numbers.budget_article);
+	if (!rc)
+		rc = opt_str(c, m, "criticism_late_article", "",
+			     &p->numbers.criticism_late_article);
 	if (!rc)
 		rc = need(c, root, "mlps", YAML_MAPPING_NODE, &mm);
 	if (!rc)
@@ -466,7 +469,7 @@ static enum cd_err load_duties(struct ctx *c, yaml_node_t *root)
 
 static enum cd_err load_chain(struct ctx *c, yaml_node_t *root)
 {
-	static const char *const keys[] = {"article", "unit_roles", "coordinator", NULL};
+	static const char *const keys[] = {"article", "unit_roles", "coordinator", "stop", NULL};
 	static const char *const ckeys[] = {"article", "main", "important", NULL};
 	struct profile *p = c->p;
 	yaml_node_t *m, *co, *cm;
@@ -496,6 +499,20 @@ static enum cd_err load_chain(struct ctx *c, yaml_node_t *root)
 			return fail(c, co, "unknown unit kind \"%s\" for \"coordinator\"",
 				    (char *)co->data.scalar.value);
 		p->chain.coordinator = k;
+	}
+	p->chain.stop = -1;
+	if (get(c, m, "stop")) {
+		yaml_node_t *st = NULL;
+		const char *v;
+		int k;
+
+		if ((rc = need(c, m, "stop", YAML_SCALAR_NODE, &st)))
+			return rc;
+		v = (const char *)st->data.scalar.value;
+		k = strcmp(v, "top") ? at_parse(v, 0) : -1;
+		if (strcmp(v, "top") && (k < 0 || k >= UNIT__MAX))
+			return fail(c, st, "\"stop\" is top or a unit kind, not \"%s\"", v);
+		p->chain.stop = k;
 	}
 	rc = need(c, root, "collective", YAML_MAPPING_NODE, &cm);
 	if (!rc)
@@ -570,12 +587,35 @@ static enum cd_err load_triggers(struct ctx *c, yaml_node_t *root)
 	return CD_OK;
 }
 
+/* readings: the open readings of the policy, each optional with its default (docs/profiles.md). */
+static enum cd_err load_readings(struct ctx *c, yaml_node_t *root)
+{
+	static const char *const keys[] = {"party_gov_organ", "internal_report_minutes", NULL};
+	struct profile *p = c->p;
+	yaml_node_t *m = get(c, root, "readings");
+	enum cd_err rc = CD_OK;
+
+	p->readings.party_gov_organ = false;
+	p->readings.internal_report_minutes = PROFILE_NUMBER_NONE;
+	if (!m)
+		return CD_OK;
+	if (m->type != YAML_MAPPING_NODE)
+		return fail(c, m, "\"readings\" must be a mapping");
+	rc = only(c, m, "readings", keys);
+	if (!rc && get(c, m, "party_gov_organ"))
+		rc = boolean(c, m, "party_gov_organ", &p->readings.party_gov_organ);
+	if (!rc && get(c, m, "internal_report_minutes"))
+		rc = integer(c, m, "internal_report_minutes", 1, 7 * 24 * 60, 1,
+			     &p->readings.internal_report_minutes);
+	return rc;
+}
+
 static enum cd_err load_root(struct ctx *c, yaml_node_t *root)
 {
 	static const char *const keys[] = {
 		"id",	     "version",	   "name",   "issuer", "level",	     "in_force",
 		"seed",	     "roles",	   "principles", "numbers", "mlps", "duties",
-		"chain",     "collective", "triggers", NULL};
+		"chain",     "collective", "triggers", "readings", NULL};
 	static const char *const levels[] = {"national_template", "municipal_office",
 					     "university", "other", NULL};
 	struct profile *p = c->p;
@@ -627,6 +667,8 @@ static enum cd_err load_root(struct ctx *c, yaml_node_t *root)
 		rc = load_chain(c, root);
 	if (!rc)
 		rc = load_triggers(c, root);
+	if (!rc)
+		rc = load_readings(c, root);
 	return rc;
 }
 

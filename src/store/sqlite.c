@@ -186,6 +186,24 @@ enum stmt {
 	ST_ASSESS_SRC_LAST = ST_ASSESS_SRC0 + ASRC__MAX - 1,
 	ST_DUTIES_HELD,
 	ST_ACCOUNT_MUST_CHANGE,
+	ST_NOTIFY_CHANNEL_ADD,
+	ST_NOTIFY_CHANNEL_UPDATE,
+	ST_NOTIFY_CHANNEL_GET,
+	ST_NOTIFY_CHANNEL_LIST,
+	ST_NOTIFY_PREF_SET,
+	ST_NOTIFY_PREF_DEL,
+	ST_NOTIFY_PREF_LIST,
+	ST_NOTIFY_ADD,
+	ST_NOTIFY_INBOX,
+	ST_NOTIFY_UNREAD,
+	ST_NOTIFY_MARK,
+	ST_NOTIFY_OUTBOX,
+	ST_NOTIFY_DUE,
+	ST_NOTIFY_CLAIM,
+	ST_NOTIFY_OUTCOME,
+	ST_NOTIFY_SENT_SINCE,
+	ST_NOTIFY_ACCOUNTS,
+	ST_NOTIFY_HOLDER,
 	STMT__MAX
 };
 
@@ -194,8 +212,9 @@ enum stmt {
 	"a.id, a.code, a.name, a.kind, a.url, a.builder_unit, a.user_unit, a.manager_unit,"        \
 	" a.operator_unit, a.maintainer, a.mlps_level, a.graded_on, a.filing_no, a.filed_on,"      \
 	" a.assessed_on, a.assess_result, a.cii, a.internet_facing, a.personal_info,"               \
-	" a.protection_installed, a.status, a.admin_level, a.software, ub.code, uu.code, um.code,"  \
-	" uo.code"
+	" a.protection_installed, a.status, a.admin_level, a.software, a.party_gov_portal,"       \
+	" a.key_news_site, a.large_platform, a.important_system, a.important_infrastructure,"      \
+	" ub.code, uu.code, um.code, uo.code"
 #define ASSET_FROM                                                                                 \
 	"asset a LEFT JOIN unit ub ON ub.id = a.builder_unit LEFT JOIN unit uu ON uu.id ="         \
 	" a.user_unit LEFT JOIN unit um ON um.id = a.manager_unit LEFT JOIN unit uo ON uo.id ="     \
@@ -316,6 +335,17 @@ enum stmt {
 	"SELECT id, owner_kind, owner_id, name, type, size, sm3, added_at, added_by, withdrawn_at," \
 	" withdrawn_by, withdraw_reason FROM evidence"
 
+#define NOTIFY_CHANNEL_COLS                                                                        \
+	"SELECT id, name, kind, target, secret, config, enabled, changed_at, changed_by"           \
+	" FROM notify_channel"
+
+#define NOTIFY_COLS                                                                                \
+	"SELECT m.id, m.key, m.account_id, m.channel_id, m.address, m.rule, m.level, m.unit_id,"   \
+	" m.subject, m.body, m.link, m.created_at, m.state, m.tries, m.next_at, m.lease_until,"    \
+	" m.sent_at, m.read_at, m.last_error, a.name, c.name, c.kind FROM notify_message m"        \
+	" LEFT JOIN account a ON a.id = m.account_id"                                              \
+	" LEFT JOIN notify_channel c ON c.id = m.channel_id"
+
 static const char *const stmts[STMT__MAX] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
@@ -329,9 +359,11 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_ADD] = "INSERT INTO asset (code, name, kind, url, builder_unit, user_unit,"
 			 " manager_unit, operator_unit, maintainer, mlps_level, graded_on,"
 			 " filing_no, filed_on, assessed_on, assess_result, cii, internet_facing,"
-			 " personal_info, protection_installed, status, admin_level, software)"
+			 " personal_info, protection_installed, status, admin_level, software,"
+			 " party_gov_portal, key_news_site, large_platform, important_system,"
+			 " important_infrastructure)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-			 " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+			 " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
 	[ST_DUTY_ADD] = "INSERT INTO duty (role, person_id, unit_id, asset_id, valid_from,"
 			" valid_to, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_UNIT_ALL] = "SELECT id, code, name, parent_id, kind FROM unit ORDER BY id",
@@ -340,7 +372,9 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_ALL] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			 " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
 			 " assessed_on, assess_result, cii, internet_facing, personal_info,"
-			 " protection_installed, status, admin_level, software FROM asset ORDER BY id",
+			 " protection_installed, status, admin_level, software, party_gov_portal,"
+			 " key_news_site, large_platform, important_system, important_infrastructure"
+			 " FROM asset ORDER BY id",
 	[ST_DUTY_ALL] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
 			" FROM duty ORDER BY id",
 	[ST_CAL_YEAR_ADD] = "INSERT INTO calendar_year (year, source, imported_on) VALUES (?1, ?2, ?3)",
@@ -491,7 +525,9 @@ static const char *const stmts[STMT__MAX] = {
 			    " filing_no = ?12, filed_on = ?13, assessed_on = ?14, assess_result = ?15,"
 			    " cii = ?16, internet_facing = ?17, personal_info = ?18,"
 			    " protection_installed = ?19, status = ?20, admin_level = ?21,"
-			    " software = ?22 WHERE id = ?23",
+			    " software = ?22, party_gov_portal = ?23, key_news_site = ?24,"
+			    " large_platform = ?25, important_system = ?26,"
+			    " important_infrastructure = ?27 WHERE id = ?28",
 	[ST_GENERATION] = "SELECT n FROM generation",
 	[ST_RECORD_UPDATE] = "UPDATE record SET kind = ?1, unit_id = ?2, on_date = ?3, duty = ?4,"
 			     " period = ?5, title = ?6, participants = ?7, minutes = ?8,"
@@ -624,8 +660,9 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ASSET_SOME] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			  " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
 			  " assessed_on, assess_result, cii, internet_facing, personal_info,"
-			  " protection_installed, status, admin_level, software FROM asset"
-			  " WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+			  " protection_installed, status, admin_level, software, party_gov_portal,"
+			  " key_news_site, large_platform, important_system, important_infrastructure"
+			  " FROM asset WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
 	[ST_DUTY_UNITS] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to, note"
 			  " FROM duty WHERE asset_id IS NULL ORDER BY id",
 	[ST_DUTY_OF_ASSETS] = "SELECT id, role, person_id, unit_id, asset_id, valid_from, valid_to,"
@@ -782,6 +819,58 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_DUTIES_HELD] = "SELECT " DUTY_COLS ", dp.name FROM " DUTY_FROM " WHERE d.unit_id = ?1"
 			   " AND (?2 IS NULL OR d.role = ?2) ORDER BY d.role, d.valid_from, d.id",
 	[ST_ACCOUNT_MUST_CHANGE] = "UPDATE account SET must_change = 1 WHERE id = ?1",
+	/* reminders and notifications (schema 0020) */
+	[ST_NOTIFY_CHANNEL_ADD] = "INSERT INTO notify_channel (name, kind, target, secret, config,"
+				  " enabled, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+				  " ?7, ?8)",
+	[ST_NOTIFY_CHANNEL_UPDATE] = "UPDATE notify_channel SET name = ?2, kind = ?3, target = ?4,"
+				     " secret = ?5, config = ?6, enabled = ?7, changed_at = ?8,"
+				     " changed_by = ?9 WHERE id = ?1",
+	[ST_NOTIFY_CHANNEL_GET] = NOTIFY_CHANNEL_COLS " WHERE id = ?1",
+	[ST_NOTIFY_CHANNEL_LIST] = NOTIFY_CHANNEL_COLS " ORDER BY id",
+	[ST_NOTIFY_PREF_SET] = "INSERT INTO notify_pref (account_id, channel_id, address)"
+			       " VALUES (?1, ?2, ?3) ON CONFLICT (account_id, channel_id)"
+			       " DO UPDATE SET address = excluded.address",
+	[ST_NOTIFY_PREF_DEL] = "DELETE FROM notify_pref WHERE account_id = ?1 AND channel_id = ?2",
+	[ST_NOTIFY_PREF_LIST] = "SELECT p.account_id, p.channel_id, p.address, c.kind, c.enabled"
+				" FROM notify_pref p JOIN notify_channel c ON c.id = p.channel_id"
+				" WHERE p.account_id = ?1 ORDER BY p.channel_id",
+	[ST_NOTIFY_ADD] = "INSERT INTO notify_message (key, account_id, channel_id, address, rule,"
+			  " level, unit_id, subject, body, link, created_at, state, next_at,"
+			  " sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+			  " ?13, ?14) ON CONFLICT (key) DO NOTHING",
+	[ST_NOTIFY_INBOX] = NOTIFY_COLS " WHERE m.account_id = ?1 AND m.channel_id IS NULL"
+				       " AND (?2 IS NULL OR m.id < ?2)"
+				       " AND (?3 = 0 OR m.read_at IS NULL) ORDER BY m.id DESC LIMIT ?4",
+	[ST_NOTIFY_UNREAD] = "SELECT count(*) FROM notify_message WHERE account_id = ?1"
+			     " AND channel_id IS NULL AND read_at IS NULL",
+	[ST_NOTIFY_MARK] = "UPDATE notify_message SET read_at = ?3 WHERE id = ?2"
+			   " AND account_id = ?1 AND channel_id IS NULL",
+	[ST_NOTIFY_OUTBOX] = NOTIFY_COLS " WHERE m.channel_id IS NOT NULL"
+					" AND (?1 IS NULL OR m.state = ?1) AND (?2 IS NULL OR m.id < ?2)"
+					" ORDER BY m.id DESC LIMIT ?3",
+	[ST_NOTIFY_DUE] = NOTIFY_COLS " WHERE m.state = 'pending' AND m.next_at <= ?1"
+				     " AND (m.lease_until IS NULL OR m.lease_until <= ?1)"
+				     " ORDER BY m.next_at, m.id LIMIT ?2",
+	[ST_NOTIFY_CLAIM] = "UPDATE notify_message SET lease_until = ?3 WHERE id = ?1"
+			    " AND state = 'pending' AND (lease_until IS NULL OR lease_until <= ?2)",
+	[ST_NOTIFY_OUTCOME] = "UPDATE notify_message SET state = ?2, tries = ?3, next_at = ?4,"
+			      " sent_at = ?5, last_error = ?6, lease_until = NULL WHERE id = ?1",
+	[ST_NOTIFY_SENT_SINCE] = "SELECT count(*) FROM notify_message WHERE channel_id = ?1"
+				 " AND state = 'sent' AND sent_at > ?2",
+	[ST_NOTIFY_ACCOUNTS] = "WITH RECURSIVE up(id, depth) AS (SELECT ?2, 0 UNION ALL"
+			       " SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+			       " WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
+			       " SELECT a.id, a.name FROM account a WHERE a.role = ?1"
+			       " AND a.disabled = 0 AND a.unit_id IN (SELECT id FROM up) ORDER BY a.id",
+	[ST_NOTIFY_HOLDER] = "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL"
+			     " SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
+			     " WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
+			     " SELECT p.name, u.name FROM up JOIN duty d ON d.unit_id = up.id"
+			     " AND d.role = ?2 AND d.valid_from <= ?3"
+			     " AND (d.valid_to IS NULL OR d.valid_to >= ?3)"
+			     " JOIN person p ON p.id = d.person_id JOIN unit u ON u.id = up.id"
+			     " ORDER BY up.depth, d.id LIMIT 1",
 };
 
 struct sq {
@@ -1148,6 +1237,12 @@ static void bind_asset(sqlite3_stmt *st, const struct asset *a)
 	bind_text(st, 20, asset_status_code(a->status));
 	bind_text(st, 21, a->admin_level);
 	bind_text(st, 22, a->software);
+	for (int q = 0; q < QUAL__MAX; q++) {
+		if (a->qual[q] == QUAL_UNSET)
+			sqlite3_bind_null(st, 23 + q);
+		else
+			sqlite3_bind_int(st, 23 + q, a->qual[q] == QUAL_YES);
+	}
 }
 
 static void bind_record(sqlite3_stmt *st, const struct record *r)
@@ -1184,7 +1279,7 @@ static void bind_record(sqlite3_stmt *st, const struct record *r)
 	}
 ADD_UPDATE(unit, struct unit, ST_UNIT_ADD, ST_UNIT_UPDATE, 4)
 ADD_UPDATE(person, struct person, ST_PERSON_ADD, ST_PERSON_UPDATE, 6)
-ADD_UPDATE(asset, struct asset, ST_ASSET_ADD, ST_ASSET_UPDATE, 22)
+ADD_UPDATE(asset, struct asset, ST_ASSET_ADD, ST_ASSET_UPDATE, 22 + QUAL__MAX)
 ADD_UPDATE(duty, struct duty, ST_DUTY_ADD, ST_DUTY_UPDATE, 7)
 ADD_UPDATE(project, struct project, ST_PROJECT_ADD, ST_PROJECT_UPDATE, 6)
 ADD_UPDATE(record, struct record, ST_RECORD_ADD, ST_RECORD_UPDATE, 9)
@@ -1206,7 +1301,11 @@ static int col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 	return v < 0 ? 0 : v;
 }
 
-/* asset_row reads the asset columns of ASSET_COLS (the first 23) into a, text into arena ar. */
+/* The asset's own columns in ASSET_COLS, *_ALL and *_SOME; its units' codes follow. */
+#define ASSET_OWN_COLS (23 + QUAL__MAX)
+
+/* asset_row reads the asset columns of ASSET_COLS (the first ASSET_OWN_COLS) into a, text into
+ * arena ar. */
 static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 {
 	a->id = sqlite3_column_int64(st, 0);
@@ -1232,6 +1331,10 @@ static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 	a->status = (enum asset_status)col_enum(st, 20, asset_status_parse);
 	a->admin_level = col_str(ar, st, 21);
 	a->software = col_str(ar, st, 22);
+	for (int q = 0; q < QUAL__MAX; q++)
+		a->qual[q] = sqlite3_column_type(st, 23 + q) == SQLITE_NULL ? QUAL_UNSET
+			     : sqlite3_column_int(st, 23 + q)		   ? QUAL_YES
+									   : QUAL_NO;
 }
 
 /* The *_cols functions read a record's own columns, in the order of its *_ALL statement (which
@@ -2797,7 +2900,7 @@ static void full_row(struct arena *a, sqlite3_stmt *st, struct asset_row *out)
 {
 	asset_row(a, st, &out->a);
 	for (int r = 0; r < REL__MAX; r++)
-		out->unit_code[r] = col_str(a, st, 23 + r);
+		out->unit_code[r] = col_str(a, st, ASSET_OWN_COLS + r);
 }
 
 /* A row reader of read_rows: what it reads (k) and where to (out). */
@@ -4329,6 +4432,359 @@ static enum cd_err sq_duties_held(struct store *s, int64_t unit, int role, struc
 	return read_rows(q, st, a, sizeof(**out), duty_held, SR_DUTY, out, n, d, "duties held");
 }
 
+/* ---- Reminders and notifications (store_notify.h) ---------------------------------------- */
+
+/* blob_of copies blob column i into arena a (NULL when empty or NULL), its length in *len. */
+static const unsigned char *blob_of(struct arena *a, sqlite3_stmt *st, int i, size_t *len)
+{
+	int n = sqlite3_column_bytes(st, i);
+	unsigned char *p = n > 0 ? arena_alloc(a, (size_t)n) : NULL;
+
+	if (p)
+		memcpy(p, sqlite3_column_blob(st, i), (size_t)n);
+	*len = p ? (size_t)n : 0;
+	return p;
+}
+
+static void notify_channel_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct notify_channel_row *c = out;
+
+	(void)k;
+	c->id = sqlite3_column_int64(st, 0);
+	c->name = col_str(a, st, 1);
+	c->kind = col_str(a, st, 2);
+	c->target = blob_of(a, st, 3, &c->target_len);
+	c->secret = blob_of(a, st, 4, &c->secret_len);
+	c->config = col_str(a, st, 5);
+	c->enabled = sqlite3_column_int(st, 6) != 0;
+	c->changed_at = col_time(st, 7);
+	c->changed_by = col_str(a, st, 8);
+}
+
+static enum cd_err sq_notify_channel_put(struct store *s, struct notify_channel_row *c,
+					 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt w = c->id ? ST_NOTIFY_CHANNEL_UPDATE : ST_NOTIFY_CHANNEL_ADD;
+	sqlite3_stmt *st = q->st[w];
+	int i = 1;
+
+	if (c->id)
+		sqlite3_bind_int64(st, i++, c->id);
+	bind_text(st, i++, c->name);
+	bind_text(st, i++, c->kind);
+	sqlite3_bind_blob(st, i++, c->target, (int)c->target_len, SQLITE_TRANSIENT);
+	if (c->secret)
+		sqlite3_bind_blob(st, i++, c->secret, (int)c->secret_len, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i++);
+	bind_text(st, i++, c->config ? c->config : "{}");
+	sqlite3_bind_int(st, i++, c->enabled);
+	bind_time(st, i++, c->changed_at);
+	bind_text(st, i, c->changed_by);
+	if (c->id)
+		return change(q, w, d, "channel");
+	return insert(q, w, d, "channel", &c->id);
+}
+
+static enum cd_err sq_notify_channel_get(struct store *s, int64_t id, struct arena *a,
+					 struct notify_channel_row *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_int64(q->st[ST_NOTIFY_CHANNEL_GET], 1, id);
+	if ((rc = fetch(q, ST_NOTIFY_CHANNEL_GET, d, "channel")))
+		return rc;
+	notify_channel_reader(a, q->st[ST_NOTIFY_CHANNEL_GET], 0, out);
+	done(q, ST_NOTIFY_CHANNEL_GET);
+	return out->name && out->kind && out->target && out->config
+		       ? CD_OK
+		       : cd_diag_set(d, CD_ENOMEM, "out of memory");
+}
+
+static enum cd_err sq_notify_channel_list(struct store *s, struct arena *a,
+					  struct notify_channel_row **out, size_t *n,
+					  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	*out = NULL;
+	*n = 0;
+	return read_rows(q, q->st[ST_NOTIFY_CHANNEL_LIST], a, sizeof(**out), notify_channel_reader,
+			 0, out, n, d, "channels");
+}
+
+static enum cd_err sq_notify_pref_set(struct store *s, int64_t account, int64_t channel,
+				      const char *address, bool on, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum stmt w = on ? ST_NOTIFY_PREF_SET : ST_NOTIFY_PREF_DEL;
+
+	sqlite3_bind_int64(q->st[w], 1, account);
+	sqlite3_bind_int64(q->st[w], 2, channel);
+	if (on)
+		bind_text(q->st[w], 3, address ? address : "");
+	return run(q, w, d, "channel choice");
+}
+
+static void notify_pref_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct notify_pref_row *p = out;
+
+	(void)k;
+	p->account = sqlite3_column_int64(st, 0);
+	p->channel = sqlite3_column_int64(st, 1);
+	p->address = col_str(a, st, 2);
+	p->kind = col_str(a, st, 3);
+	p->enabled = sqlite3_column_int(st, 4) != 0;
+}
+
+static enum cd_err sq_notify_pref_list(struct store *s, int64_t account, struct arena *a,
+				       struct notify_pref_row **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(q->st[ST_NOTIFY_PREF_LIST], 1, account);
+	return read_rows(q, q->st[ST_NOTIFY_PREF_LIST], a, sizeof(**out), notify_pref_reader, 0,
+			 out, n, d, "channel choices");
+}
+
+static const char *const notify_states[NS__MAX] = {"pending", "sent", "dead"};
+
+static enum cd_err sq_notify_add(struct store *s, struct notify_row *m, bool *added,
+				 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_ADD];
+	enum cd_err rc;
+
+	bind_text(st, 1, m->key);
+	bind_id(st, 2, m->account);
+	bind_id(st, 3, m->channel);
+	bind_text(st, 4, m->address ? m->address : "");
+	bind_text(st, 5, m->rule);
+	sqlite3_bind_int(st, 6, m->level);
+	bind_id(st, 7, m->unit);
+	bind_text(st, 8, m->subject);
+	bind_text(st, 9, m->body);
+	bind_text(st, 10, m->link);
+	bind_time(st, 11, m->created_at);
+	bind_text(st, 12, notify_states[m->state]);
+	bind_time(st, 13, m->next_at);
+	bind_time(st, 14, m->sent_at);
+	rc = run(q, ST_NOTIFY_ADD, d, "message");
+	*added = !rc && sqlite3_changes(q->db) > 0;
+	if (*added)
+		m->id = sqlite3_last_insert_rowid(q->db);
+	return rc;
+}
+
+static void notify_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct notify_row *m = out;
+	const char *state = (const char *)sqlite3_column_text(st, 12);
+
+	(void)k;
+	m->id = sqlite3_column_int64(st, 0);
+	m->key = col_str(a, st, 1);
+	m->account = sqlite3_column_int64(st, 2);
+	m->channel = sqlite3_column_int64(st, 3);
+	m->address = col_str(a, st, 4);
+	m->rule = col_str(a, st, 5);
+	m->level = sqlite3_column_int(st, 6);
+	m->unit = sqlite3_column_int64(st, 7);
+	m->subject = col_str(a, st, 8);
+	m->body = col_str(a, st, 9);
+	m->link = col_str(a, st, 10);
+	m->created_at = col_time(st, 11);
+	m->state = NS_PENDING;
+	for (int i = 0; state && i < NS__MAX; i++)
+		if (!strcmp(state, notify_states[i]))
+			m->state = (enum notify_state)i;
+	m->tries = sqlite3_column_int(st, 13);
+	m->next_at = col_time(st, 14);
+	m->lease_until = col_time(st, 15);
+	m->sent_at = col_time(st, 16);
+	m->read_at = col_time(st, 17);
+	m->last_error = col_str(a, st, 18);
+	m->account_name = col_str(a, st, 19);
+	m->channel_name = col_str(a, st, 20);
+	m->channel_kind = col_str(a, st, 21);
+}
+
+static enum cd_err sq_notify_inbox(struct store *s, int64_t account, int64_t before, bool unread,
+				   size_t limit, struct arena *a, struct notify_row **out,
+				   size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_INBOX];
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(st, 1, account);
+	bind_id(st, 2, before);
+	sqlite3_bind_int(st, 3, unread);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	return read_rows(q, st, a, sizeof(**out), notify_reader, 0, out, n, d, "notifications");
+}
+
+/* count_of steps a bound statement answering one count into *n. */
+static enum cd_err count_of(struct sq *q, enum stmt w, int64_t *n, struct cd_diag *d,
+			    const char *what)
+{
+	enum cd_err rc = fetch(q, w, d, what);
+
+	*n = 0;
+	if (rc)
+		return rc;
+	*n = sqlite3_column_int64(q->st[w], 0);
+	done(q, w);
+	return CD_OK;
+}
+
+static enum cd_err sq_notify_unread(struct store *s, int64_t account, int64_t *n,
+				    struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_NOTIFY_UNREAD], 1, account);
+	return count_of(q, ST_NOTIFY_UNREAD, n, d, "notifications");
+}
+
+static enum cd_err sq_notify_mark(struct store *s, int64_t account, int64_t id, cd_time read_at,
+				  struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_MARK];
+
+	sqlite3_bind_int64(st, 1, account);
+	sqlite3_bind_int64(st, 2, id);
+	bind_time(st, 3, read_at);
+	return change(q, ST_NOTIFY_MARK, d, "notification");
+}
+
+static enum cd_err sq_notify_outbox(struct store *s, int state, int64_t before, size_t limit,
+				    struct arena *a, struct notify_row **out, size_t *n,
+				    struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_OUTBOX];
+
+	*out = NULL;
+	*n = 0;
+	bind_text(st, 1, state >= 0 && state < NS__MAX ? notify_states[state] : NULL);
+	bind_id(st, 2, before);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+	return read_rows(q, st, a, sizeof(**out), notify_reader, 0, out, n, d, "outbox");
+}
+
+static enum cd_err sq_notify_due(struct store *s, cd_time now, size_t limit, struct arena *a,
+				 struct notify_row **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_DUE];
+
+	*out = NULL;
+	*n = 0;
+	bind_time(st, 1, now);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	return read_rows(q, st, a, sizeof(**out), notify_reader, 0, out, n, d, "outbox");
+}
+
+static enum cd_err sq_notify_claim(struct store *s, int64_t id, cd_time now, cd_time until,
+				   bool *got, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_CLAIM];
+	enum cd_err rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_time(st, 2, now);
+	bind_time(st, 3, until);
+	rc = run(q, ST_NOTIFY_CLAIM, d, "message");
+	*got = !rc && sqlite3_changes(q->db) == 1;
+	return rc;
+}
+
+static enum cd_err sq_notify_outcome(struct store *s, int64_t id, enum notify_state state,
+				     int tries, cd_time next_at, cd_time sent_at,
+				     const char *error, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_OUTCOME];
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, notify_states[state]);
+	sqlite3_bind_int(st, 3, tries);
+	bind_time(st, 4, next_at);
+	bind_time(st, 5, sent_at);
+	bind_text(st, 6, error);
+	return change(q, ST_NOTIFY_OUTCOME, d, "message");
+}
+
+static enum cd_err sq_notify_sent_since(struct store *s, int64_t channel, cd_time since,
+					int64_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[ST_NOTIFY_SENT_SINCE], 1, channel);
+	bind_time(q->st[ST_NOTIFY_SENT_SINCE], 2, since);
+	return count_of(q, ST_NOTIFY_SENT_SINCE, n, d, "outbox");
+}
+
+static void notify_account_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct notify_account *r = out;
+
+	(void)k;
+	r->id = sqlite3_column_int64(st, 0);
+	r->name = col_str(a, st, 1);
+}
+
+static enum cd_err sq_notify_accounts(struct store *s, const char *role, int64_t unit,
+				      struct arena *a, struct notify_account **out, size_t *n,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_ACCOUNTS];
+
+	*out = NULL;
+	*n = 0;
+	bind_text(st, 1, role);
+	sqlite3_bind_int64(st, 2, unit);
+	return read_rows(q, st, a, sizeof(**out), notify_account_reader, 0, out, n, d, "accounts");
+}
+
+static enum cd_err sq_notify_holder(struct store *s, int64_t unit, const char *role, cd_date on,
+				    struct arena *a, const char **person, const char **unit_name,
+				    bool *found, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_HOLDER];
+	enum cd_err rc;
+
+	*found = false;
+	*person = *unit_name = NULL;
+	sqlite3_bind_int64(st, 1, unit);
+	bind_text(st, 2, role);
+	bind_date(st, 3, on);
+	rc = fetch(q, ST_NOTIFY_HOLDER, d, "holder");
+	if (rc == CD_ENOTFOUND)
+		return CD_OK;
+	if (rc)
+		return rc;
+	*person = col_str(a, st, 0);
+	*unit_name = col_str(a, st, 1);
+	done(q, ST_NOTIFY_HOLDER);
+	*found = true;
+	return *person && *unit_name ? CD_OK : cd_diag_set(d, CD_ENOMEM, "out of memory");
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -4450,6 +4906,22 @@ static const struct store_ops sqlite_ops = {
 	.assess_proofs = sq_assess_proofs,
 	.duties_held = sq_duties_held,
 	.account_must_change = sq_account_must_change,
+	.notify_channel_put = sq_notify_channel_put,
+	.notify_channel_get = sq_notify_channel_get,
+	.notify_channel_list = sq_notify_channel_list,
+	.notify_pref_set = sq_notify_pref_set,
+	.notify_pref_list = sq_notify_pref_list,
+	.notify_add = sq_notify_add,
+	.notify_inbox = sq_notify_inbox,
+	.notify_unread = sq_notify_unread,
+	.notify_mark = sq_notify_mark,
+	.notify_outbox = sq_notify_outbox,
+	.notify_due = sq_notify_due,
+	.notify_claim = sq_notify_claim,
+	.notify_outcome = sq_notify_outcome,
+	.notify_sent_since = sq_notify_sent_since,
+	.notify_accounts = sq_notify_accounts,
+	.notify_holder = sq_notify_holder,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

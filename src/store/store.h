@@ -19,6 +19,7 @@
 #include "store/store_assess.h"
 #include "store/store_audit.h"
 #include "store/store_evidence.h"
+#include "store/store_notify.h"
 #include "store/store_register.h"
 #include "store/store_work.h"
 

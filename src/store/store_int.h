@@ -223,6 +223,46 @@ struct store_ops {
 	enum cd_err (*account_must_change)(struct store *s, int64_t id, struct cd_diag *d);
 	enum cd_err (*duties_held)(struct store *s, int64_t unit, int role, struct arena *a,
 				   struct duty_held **out, size_t *n, struct cd_diag *d);
+	/* reminders and notifications (store_notify.h) */
+	enum cd_err (*notify_channel_put)(struct store *s, struct notify_channel_row *c,
+					  struct cd_diag *d);
+	enum cd_err (*notify_channel_get)(struct store *s, int64_t id, struct arena *a,
+					  struct notify_channel_row *out, struct cd_diag *d);
+	enum cd_err (*notify_channel_list)(struct store *s, struct arena *a,
+					   struct notify_channel_row **out, size_t *n,
+					   struct cd_diag *d);
+	enum cd_err (*notify_pref_set)(struct store *s, int64_t account, int64_t channel,
+				       const char *address, bool on, struct cd_diag *d);
+	enum cd_err (*notify_pref_list)(struct store *s, int64_t account, struct arena *a,
+					struct notify_pref_row **out, size_t *n,
+					struct cd_diag *d);
+	enum cd_err (*notify_add)(struct store *s, struct notify_row *m, bool *added,
+				  struct cd_diag *d);
+	enum cd_err (*notify_inbox)(struct store *s, int64_t account, int64_t before, bool unread,
+				    size_t limit, struct arena *a, struct notify_row **out,
+				    size_t *n, struct cd_diag *d);
+	enum cd_err (*notify_unread)(struct store *s, int64_t account, int64_t *n,
+				     struct cd_diag *d);
+	enum cd_err (*notify_mark)(struct store *s, int64_t account, int64_t id, cd_time read_at,
+				   struct cd_diag *d);
+	enum cd_err (*notify_outbox)(struct store *s, int state, int64_t before, size_t limit,
+				     struct arena *a, struct notify_row **out, size_t *n,
+				     struct cd_diag *d);
+	enum cd_err (*notify_due)(struct store *s, cd_time now, size_t limit, struct arena *a,
+				  struct notify_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*notify_claim)(struct store *s, int64_t id, cd_time now, cd_time until,
+				    bool *got, struct cd_diag *d);
+	enum cd_err (*notify_outcome)(struct store *s, int64_t id, enum notify_state state,
+				      int tries, cd_time next_at, cd_time sent_at,
+				      const char *error, struct cd_diag *d);
+	enum cd_err (*notify_sent_since)(struct store *s, int64_t channel, cd_time since,
+					 int64_t *n, struct cd_diag *d);
+	enum cd_err (*notify_accounts)(struct store *s, const char *role, int64_t unit,
+				       struct arena *a, struct notify_account **out, size_t *n,
+				       struct cd_diag *d);
+	enum cd_err (*notify_holder)(struct store *s, int64_t unit, const char *role, cd_date on,
+				     struct arena *a, const char **person, const char **unit_name,
+				     bool *found, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

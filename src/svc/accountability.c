@@ -88,14 +88,15 @@ static void chain_link(FILE *f, const struct reg *reg, const struct chain_link *
 	const struct person *p = reg_person(reg, l->person);
 	const char *role = l->role == CHAIN_NO_ROLE ? "当事人" : role_label((enum role)l->role);
 
-	if (l->vacant) {
+	if (l->vacant)
 		fprintf(f, "%*s  %s %s: 空缺 vacant (nobody held it that day: find who acted)\n",
 		        ind, "", unit_name(reg, l->unit), role);
-		return;
-	}
-	fprintf(f, "%*s  %s (%s) %s %s: %s %s\n", ind, "", p ? p->name : "?", p ? p->code : "?",
-	        unit_name(reg, l->unit), role, responsibility_code(l->resp),
-	        responsibility_label(l->resp));
+	else
+		fprintf(f, "%*s  %s (%s) %s %s: %s %s\n", ind, "", p ? p->name : "?",
+		        p ? p->code : "?", unit_name(reg, l->unit), role,
+		        responsibility_code(l->resp), responsibility_label(l->resp));
+	if (l->why)
+		fprintf(f, "%*s      why: %s\n", ind, "", l->why);
 }
 
 const char *accountability_repeat_code(const struct incident_env *env,

@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "io/calendar_load.h"
 #include "io/docno.h"
+#include "notify/notify.h"
 
 enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)
 {
@@ -100,6 +101,8 @@ enum cd_err act_end(struct act *c, enum cd_err rc, const char *action, const cha
 			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 		if (!rc)
 			rc = audit_append(c->s, &e, c->d);
+		if (!rc) /* the messages the act causes, in its transaction (notify/rules.c) */
+			rc = notify_act(c, action, object);
 		if (!rc && c->derived_fresh && c->derived_kept)
 			rc = act_derived_mark(c);
 		if (!rc && !c->outer)

@@ -130,6 +130,8 @@ enum cd_err book_load(struct store *s, const struct profile *p, cd_date as_of, s
 	if (!rc)
 		rc = store_records_load(s, b->a, &b->records, &b->nrecords, d);
 	if (!rc)
+		rc = policy_reporter_type(s, &b->org_reporter_set, &b->org_reporter, d);
+	if (!rc)
 		rc = book_year_from(s, as_of, &b->year_from, d);
 	if (!rc && oblig_generate(p, b->reg, b->records, b->nrecords, b->year_from, as_of, &b->obl))
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
@@ -163,6 +165,8 @@ enum cd_err book_incident_env(struct book *b, struct incident_env *env, struct c
 	*env = (struct incident_env){
 		.p = b->p, .rules = &b->rules, .reg = b->reg, .cal = b->cal, .conds = b->conds,
 		.notices = b->notices, .nnotices = b->nnotices, .events = b->events,
-		.nevents = b->nevents, .incidents = b->incidents, .nincidents = b->nincidents};
+		.nevents = b->nevents, .incidents = b->incidents, .nincidents = b->nincidents,
+		.classes = &b->classes, .org_reporter_set = b->org_reporter_set,
+		.org_reporter = b->org_reporter};
 	return rc;
 }

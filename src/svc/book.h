@@ -45,6 +45,8 @@ struct book {
 	struct grade_rules rules;       /* data/incident-grades.json */
 	struct incident_classes classes; /* data/incident-classes.json */
 	const struct cond **conds;      /* the profile's trigger conditions */
+	bool org_reporter_set;          /* the organisation's reporter type (book_load) */
+	enum reporter org_reporter;
 };
 
 /* book_load fills *b from s under profile p with the obligations up to as_of. Free with

@@ -322,12 +322,19 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 		if (!rc)
 			*slot = row.x;
 	}
+	bool org_set = false;
+	enum reporter org = REPORTER_OTHER;
+
+	if (!rc)
+		rc = policy_reporter_type(c->s, &org_set, &org, c->d);
 	if (rc)
 		return rc;
 	*env = (struct incident_env){.p = c->pol->p, .rules = &c->pol->rules, .reg = reg,
 				     .cal = cal, .conds = c->pol->conds, .notices = notices,
 				     .nnotices = nids, .events = ev, .nevents = nev,
-				     .incidents = incidents, .nincidents = ninc};
+				     .incidents = incidents, .nincidents = ninc,
+				     .classes = &c->pol->classes, .org_reporter_set = org_set,
+				     .org_reporter = org};
 	return CD_OK;
 }
 

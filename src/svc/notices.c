@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "io/calendar_load.h"
+#include "io/incident_json.h"
 #include "svc/work.h"
 
 /* repeat_from: the window of the repeat rule for a notice received at `at`. */
@@ -522,6 +523,44 @@ enum cd_err svc_notice_default_set(struct act *c, int days)
 		       rc ? NULL : days_json(days));
 }
 
+static json_t *reporter_json(int r)
+{
+	return json_pack("{s:o}", "reporter_type",
+			 r >= 0 ? json_string(reporter_code((enum reporter)r)) : json_null());
+}
+
+enum cd_err svc_reporter_type_get(struct act *c, int *reporter)
+{
+	bool set;
+	enum reporter r;
+	enum cd_err rc = policy_reporter_type(c->s, &set, &r, c->d);
+
+	*reporter = !rc && set ? (int)r : -1;
+	return rc;
+}
+
+enum cd_err svc_reporter_type_set(struct act *c, int reporter)
+{
+	int was = -1;
+	enum cd_err rc;
+
+	if (reporter < -1 || reporter >= REPORTER__MAX)
+		return act_fail(c, CD_EINVAL, "reporter_type",
+				"reporter_type: 给出 cii、central_organ 或 other，或不设（null） — give "
+				"cii, central_organ or other, or none");
+	if ((rc = act_begin(c)))
+		return rc;
+	c->derived_kept = true; /* the obligations do not derive from it */
+	rc = svc_reporter_type_get(c, &was);
+	if (!rc && reporter >= 0)
+		rc = store_meta_set(c->s, POLICY_REPORTER_TYPE, reporter_code((enum reporter)reporter),
+				    c->d);
+	else if (!rc)
+		rc = store_meta_set(c->s, POLICY_REPORTER_TYPE, "", c->d);
+	return act_end(c, rc, "settings.reporter_type", "settings", rc ? NULL : reporter_json(was),
+		       rc ? NULL : reporter_json(reporter));
+}
+
 enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)
 {
 	int p = c->pol->p->numbers.rectify_workdays;
@@ -576,12 +615,13 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	for (size_t i = 0; i < n->nassets; i++)
 		json_array_append_new(assets, json_string(v->row.asset_code[i]));
 	if (v->due.estimated)
-		json_array_append_new(w, json_string("due date counted through a year without an "
-						     "official holiday calendar (Monday–Friday)"));
+		json_array_append_new(w, json_string(lang_tr("due date counted through a year without "
+							     "an official holiday calendar "
+							     "(Monday–Friday)")));
 	if (v->due.due == CD_DATE_NONE)
-		json_array_append_new(w, json_string("政策未规定整改时限，通报也未写明期限；可设定本单位默认"
-						     "整改时限 — the profile sets no rectification "
-						     "period"));
+		json_array_append_new(w, json_string(lang_tr("政策未规定整改时限，通报也未写明期限；可设"
+							     "定本单位默认整改时限 — the profile "
+							     "sets no rectification period")));
 	json_object_set_new(o, "id", json_integer(n->id));
 	json_object_set_new(o, "code", json_string(n->code));
 	json_object_set_new(o, "authority", json_string(n->authority));
@@ -611,12 +651,10 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 					      v->cal, time_cst_date(at), v->due.due))
 				    : json_null());
 	json_object_set_new(o, "repeat", json_boolean(v->repeat_code != NULL));
+	/* 通报批评 (Yantai 五): for a repeat and for a notice not handled as required */
 	json_object_set_new(o, "criticism",
-			    v->repeat_code ? json_pack("{s:b, s:s}", "proposed", 1, "article",
-						       p->numbers.repeat_article
-							       ? p->numbers.repeat_article
-							       : "")
-					   : json_null());
+			    incident_criticism_json(p, notice_criticism(p, notice_state(n, &v->due, at),
+									v->repeat_code != NULL)));
 	json_object_set_new(o, "similar_unchecked",
 			    json_integer((json_int_t)v->row.similar_unchecked));
 	json_object_set_new(o, "similar_checked",

@@ -149,6 +149,26 @@ enum cd_err policy_notice_default(struct store *s, int *days, struct cd_diag *d)
 	return CD_OK;
 }
 
+enum cd_err policy_reporter_type(struct store *s, bool *set, enum reporter *r, struct cd_diag *d)
+{
+	char *v = NULL;
+	enum cd_err rc = store_meta_get(s, POLICY_REPORTER_TYPE, &v, d);
+	int k;
+
+	*set = false;
+	*r = REPORTER_OTHER;
+	if (rc == CD_ENOTFOUND)
+		return CD_OK;
+	if (rc)
+		return rc;
+	if (v && (k = reporter_parse(v)) >= 0) {
+		*set = true;
+		*r = (enum reporter)k;
+	}
+	free(v);
+	return CD_OK;
+}
+
 enum cd_err policy_profile_with(struct store *s, const struct profile *base, struct arena *a,
 				const struct profile **out, struct cd_diag *d)
 {

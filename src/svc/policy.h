@@ -52,6 +52,14 @@ enum cd_err policy_profile_with(struct store *s, const struct profile *base, str
 /* policy_notice_default reads that setting (0: none). */
 enum cd_err policy_notice_default(struct store *s, int *days, struct cd_diag *d);
 
+/* The organisation's reporter type under the 2025 reporting measures (cii, central_organ, other),
+ * which sets an incident's reporting deadline where neither a CII system nor the incident says
+ * otherwise (a setting of the office, audited: svc_reporter_type_set). Not set: unknown. */
+#define POLICY_REPORTER_TYPE "reporter_type"
+
+/* policy_reporter_type reads it: *set false when the organisation has not said. */
+enum cd_err policy_reporter_type(struct store *s, bool *set, enum reporter *r, struct cd_diag *d);
+
 /* policy_cache_clear drops the shared policy (at exit, so that leak checkers see nothing). */
 void policy_cache_clear(void);
 

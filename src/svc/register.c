@@ -66,8 +66,8 @@ json_t *svc_asset_json(const struct asset_row *r)
 	const struct asset *a = &r->a;
 	const char *const *unit = r->unit_code;
 
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, "
-			 "s:o, s:o, s:o, s:s, s:b, s:b, s:b, s:b, s:s, s:o}",
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, "
+			 "s:o, s:o, s:o, s:s, s:b, s:b, s:b, s:b, s:s, s:s, s:o}",
 			 "id", (json_int_t)a->id, "code", a->code, "name", a->name, "kind",
 			 asset_kind_code(a->kind), "kind_label", asset_kind_label(a->kind), "url",
 			 jnull_str(a->url), svc_asset_unit_field[REL_BUILDER],
@@ -83,7 +83,16 @@ json_t *svc_asset_json(const struct asset_row *r)
 			 assess_result_code(a->assess_result), "cii", a->cii, "internet_facing",
 			 a->internet_facing, "personal_info", a->personal_info,
 			 "protection_installed", a->protection_installed, "status",
-			 asset_status_code(a->status), "admin_level", jnull_str(a->admin_level));
+			 asset_status_code(a->status), "status_label",
+			 lang_pick(asset_status_code(a->status), asset_status_label(a->status)),
+			 "admin_level", jnull_str(a->admin_level));
+
+	/* the qualifiers as recorded: null when not recorded (the engine derives them) */
+	for (int q = 0; o && q < QUAL__MAX; q++)
+		json_object_set_new(o, qualifier_code((enum qualifier)q),
+				    a->qual[q] == QUAL_UNSET ? json_null()
+							     : json_boolean(a->qual[q] == QUAL_YES));
+	return o;
 }
 
 /* --- reading one record in scope -------------------------------------------------------------- */
@@ -501,6 +510,10 @@ static enum cd_err asset_apply(struct act *c, const struct asset_in *in, struct 
 	flag(in->internet_facing, &a->internet_facing);
 	flag(in->personal_info, &a->personal_info);
 	flag(in->protection_installed, &a->protection_installed);
+	for (int q = 0; q < QUAL__MAX; q++)
+		if (in->qual[q])
+			a->qual[q] = in->qual[q] == ASSET_QUAL_DERIVE ? QUAL_UNSET
+								      : (unsigned char)in->qual[q];
 	if (a->mlps_level == 0 && (a->graded_on != CD_DATE_NONE || a->filed_on != CD_DATE_NONE))
 		return act_fail(c, CD_EINVAL, "mlps_level",
 				"mlps_level: an asset with a grading or filing date needs its "

@@ -73,8 +73,12 @@ struct asset_in {
 	int cii, internet_facing, personal_info, protection_installed; /* 0 / 1 */
 	int status;                   /* enum asset_status; STATUS_LIVE on create */
 	const char *admin_level;
+	/* per enum qualifier: 0 not given, QUAL_NO, QUAL_YES, or ASSET_QUAL_DERIVE (not recorded
+	 * any more: derived again) */
+	int qual[QUAL__MAX];
 	unsigned clear;               /* ASSET_CLEAR_* */
 };
+#define ASSET_QUAL_DERIVE 3
 #define ASSET_CLEAR_URL         1u
 #define ASSET_CLEAR_REL(r)      (2u << (r)) /* 2, 4, 8, 16: the unit of relation r */
 #define ASSET_CLEAR_MAINTAINER  32u

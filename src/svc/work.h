@@ -85,6 +85,14 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 enum cd_err svc_notice_default_set(struct act *c, int days);
 enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days);
 
+/* svc_reporter_type_set sets the organisation's reporter type under the 2025 reporting measures
+ * (REPORTER_CII, REPORTER_CENTRAL_ORGAN, REPORTER_OTHER; -1: not known), which an incident's
+ * reporting deadline follows where no system of it is CII and the incident records none (audit
+ * "settings.reporter_type", before and after {"reporter_type"}). svc_reporter_type_get reads
+ * it: -1 when not set. */
+enum cd_err svc_reporter_type_set(struct act *c, int reporter);
+enum cd_err svc_reporter_type_get(struct act *c, int *reporter);
+
 /* A correction of a notice as a person gives it: the fields given replace the notice's own
  * (NULL / none: not given; the clear bits empty an optional text or the notice's own deadline),
  * and why, which is required. */

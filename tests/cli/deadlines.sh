@@ -49,6 +49,16 @@ expect 0 "$CD" notice show "$N" --db "$DB" --as-of 2024-10-09 --json
 jq -e '.state == "due_today" and (.similar | length) == 2' "$T/out" >/dev/null || fail "due today"
 expect 0 "$CD" notice show "$N" --db "$DB" --as-of 2024-10-10 --json
 jq -e '.state == "overdue"' "$T/out" >/dev/null || fail "overdue the day after"
+# Yantai 五: 通报批评 for a notice not handled as required as well as for a repeat — both named
+jq -e '.criticism.grounds == ["late", "repeat"] and .criticism.article == "五、整改落实"' "$T/out" \
+	>/dev/null || fail "criticism on both grounds once overdue"
+expect 0 "$CD" notice show "$N" --db "$DB" --as-of 2024-10-09 --json
+jq -e '.criticism.grounds == ["repeat"]' "$T/out" >/dev/null || fail "due today is not late"
+expect 0 "$CD" notice show "$N" --db "$DB" --as-of 2024-10-10
+has "$T/out" "LATE: overdue — 通报批评 proposed for a notice not handled as required (五、整改落实)"
+# the demo's overdue notice: criticism for lateness beside its repeat
+expect 0 "$CD" notice list --db "$DB" --as-of 2024-11-01 --state overdue
+has "$T/out" "[late: 通报批评 proposed]"
 
 # the closed loop: out of order is refused and nothing is written
 expect 2 "$CD" notice feedback "$N" --db "$DB" --at '2024-10-08 10:00'

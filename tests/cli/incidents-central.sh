@@ -35,6 +35,15 @@ nothing fired when every asked fact is false ; {} ;
 8.2 6 h, a prefecture news site ; {"asset": "NEWS", $O6, "facts": {"handled_timely": false}} ; 8.2
 8.2 6 h, a platform is neither ; {"asset": "PLAT", $O6, "facts": {"handled_timely": false}} ;
 8.2 not handled, no outage recorded ; {"facts": {"handled_timely": false}} ; 8.2?paralysis_hours
+# 受到攻击后 is an element: the fixture's incident is of class network_attack (an attack); an
+# equipment failure or a power cut is none, a class that does not settle it asks, and a person's
+# answer overrides the class
+8.2 6 h, equipment failure ; {"class": "equipment_failure", $O6, "facts": {"handled_timely": false}} ;
+8.2 6 h 01 min, equipment failure ; {"class": "equipment_failure", "outage_start": "2024-05-10T08:00:00+08:00", "outage_end": "2024-05-10T14:01:00+08:00", "facts": {"handled_timely": false}} ;
+8.2 6 h 01 min, an attack ; {"outage_start": "2024-05-10T08:00:00+08:00", "outage_end": "2024-05-10T14:01:00+08:00", "facts": {"handled_timely": false}} ; 8.2
+8.2 6 h, malware: the class does not settle it ; {"class": "malware", $O6, "facts": {"handled_timely": false}} ; 8.2?attacked
+8.2 6 h, malware a person found to be an attack ; {"class": "malware", $O6, "facts": {"handled_timely": false, "attacked": true}} ; 8.2
+8.2 6 h, an attack class a person found to be none ; {$O6, "facts": {"handled_timely": false, "attacked": false}} ;
 # (三) state secrets, personal information on a large scale, national basic data
 8.3 state secret ; {"facts": {"state_secret_leak": true}} ; 8.3
 8.3 personal information on a large scale ; {"facts": {"personal_info_leak_large": true}} ; 8.3
@@ -49,6 +58,8 @@ nothing fired when every asked fact is false ; {} ;
 8.4 CII, economic loss unknown ; {"asset": "CII", "facts": {"handled_timely": false, "major_economic_loss": null}} ; 8.4?major_economic_loss
 8.4 infrastructure not designated CII ; {"asset": "IDC", "facts": {"handled_timely": false, "wide_impact": true}} ;
 8.4 a portal is no CII ; {"facts": {"handled_timely": false, "wide_impact": true}} ; 8.2?paralysis_hours
+8.4 CII down by a power cut (force majeure) ; {"asset": "CII", "class": "force_majeure", "facts": {"handled_timely": false, "wide_impact": true}} ;
+8.4 CII, no class recorded ; {"asset": "CII", "class": null, "facts": {"handled_timely": false, "wide_impact": true}} ; 8.4?attacked
 # (五) concealment, refused cooperation, or a notified problem not rectified in time with
 # serious consequences
 8.5 concealed ; {"facts": {"concealed": true}} ; 8.5
@@ -69,6 +80,11 @@ ROWS
 # 8.5 from a notice: 通报 with its own due date (central sets no period), open at detection
 N='"notices": [{"id": "TB-1", "asset": "PORTAL", "received_at": "2024-04-01T10:00:00+08:00", "stated_due": "2024-04-10"}]'
 table "$C" "$TRIG" filtered <<ROWS
+# the qualifiers are the register's: 重点新闻网站 and 大型网络平台 recorded (the fixture), asked
+# where nobody has said; a portal recorded as no Party or government organ's is none
+8.2 6 h, a news site nobody said is key: asks ; {"asset": "NEWS", $O6, "facts": {"handled_timely": false}} ; .assets |= map(if .id == "NEWS" then del(.key_news_site) else . end) ; 8.2?asset.key_news_site
+8.1 a platform nobody said is large: asks ; {"asset": "PLAT", "facts": {$TS, "handled_timely": false}} ; .assets |= map(if .id == "PLAT" then del(.large_platform) else . end) ; 8.1?asset.large_platform
+8.2 6 h, a portal recorded as no organ's ; {$O6, "facts": {"handled_timely": false}} ; .assets |= map(if .id == "PORTAL" then . + {"party_gov_portal": false} else . end) ;
 8.5 a notice overdue at detection, serious consequences ; {"facts": {"notice_unrectified": null, "serious_consequences": true}} ; . + {$N} ; 8.5
 8.5 the notice answered in time ; {"facts": {"notice_unrectified": null, "serious_consequences": true}} ; . + {$N} | .notices[0] += {"rectified_at": "2024-04-09T10:00:00+08:00", "feedback_at": "2024-04-10T10:00:00+08:00"} ; 8.5?notice_unrectified
 ROWS
@@ -89,6 +105,10 @@ the person involved first ; {"persons_involved": ["X3"]} ; X3@-:-:party_involved
 a party committee without its direct responsible: vacant, not skipped ; {"asset": "NEWS"} ; -@QW:direct_responsible:leadership:vacant Q1@QW:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
 a department with nobody: nothing required there ; {"asset": "ARCH"} ; S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership
 collective: main and important leadership ; {"asset": "SWWEB", "decision_participants": ["S3"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
+collective: the member in charge took part — main, never important too (第九条) ; {"asset": "SWWEB", "decision_participants": ["S2", "S3"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
+collective: the principal alone decided — the member who did not take part bears none ; {"asset": "SWWEB", "decision_participants": ["S1"]} ; S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership
+collective on the city committee for the department's portal: its leaders main ; {"decision_participants": ["S3"]} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership S3@SW:leadership_member:important_leadership
+collective: a participant the register gives no role keeps none (the body: the top) ; {"decision_participants": ["X3"]} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:main_leadership S1@SW:first_responsible:main_leadership X3@SW:-:important_leadership
 coordination failed: the office's head ; {"coordination_failed": true} ; X4@XCB:direct_responsible:leadership X1@XCB:first_responsible:leadership S2@SW:direct_responsible:leadership S1@SW:first_responsible:leadership W1@WXB:principal:coordination
 ROWS
 table "$C" "$CHAIN" filtered <<'ROWS'

@@ -43,6 +43,11 @@ nothing fired when every asked fact is false ; {} ;
 14.4 the data centre handled in time ; {"asset": "DC", "facts": {"wide_impact": true}} ;
 14.4 an information system is neither ; {"asset": "JW", "facts": {"handled_timely": false, "wide_impact": true}} ;
 14.4 the data centre, impact unknown ; {"asset": "DC", "facts": {"handled_timely": false, "wide_impact": null}} ; 14.4?wide_impact
+# 遭受网络攻击 is an element: the fixture's incident is an attack (class network_attack)
+14.4 the data centre down by equipment failure ; {"asset": "DC", "class": "equipment_failure", "facts": {"handled_timely": false, "wide_impact": true}} ;
+14.4 the data centre, no class: asks ; {"asset": "DC", "class": null, "facts": {"handled_timely": false, "wide_impact": true}} ; 14.4?attacked
+# 重要信息基础设施: the data centre recorded (the fixture), the CII platform derived
+14.4 the CII platform, attacked: derived important ; {"asset": "ONE", "facts": {"handled_timely": false, "wide_impact": true}} ; 14.4
 # (五) concealment, refused cooperation, a notified problem not rectified with serious consequences
 14.5 concealed ; {"facts": {"concealed": true}} ; 14.5
 14.5 refused cooperation ; {"facts": {"refused_cooperation": true}} ; 14.5

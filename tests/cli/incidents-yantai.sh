@@ -29,6 +29,16 @@ nothing fired when every asked fact is false ; {} ;
 8.2 6 h, handled in time ; {$O6} ;
 8.2 6 h, handling unknown ; {$O6, "facts": {"handled_timely": null}} ; 8.2?handled_timely
 8.2 6 h, the OA system ; {"asset": "OA", $O6, "facts": {"handled_timely": false}} ; 8.2
+# 受到攻击后 / 被网络攻击 / 受外界攻击 are elements of (二)(四)(七): the fixture's incident is an
+# attack (class network_attack); an equipment failure fires none of them
+8.2 6 h, equipment failure ; {"class": "equipment_failure", $O6, "facts": {"handled_timely": false}} ;
+8.2 6 h, no class: asks ; {"class": null, $O6, "facts": {"handled_timely": false}} ; 8.2?attacked
+# 主要服务器、重要系统: the portal and the OA system are recorded important (the fixture); the file
+# server is not graded and nobody said: asked
+8.2 6 h, the file server nobody said is a main one: asks (no protection software: 8.7) ; {"asset": "SRV", $O6, "facts": {"handled_timely": false}} ; 8.2?asset.important_system 8.7
+8.4 equipment failure, wide impact ; {"class": "equipment_failure", $O1, "facts": {"handled_timely": false, "wide_impact": true}} ;
+8.7 a server without protection software down 1 h by a power cut ; {"asset": "SRV", "class": "force_majeure", $O1} ;
+8.7 the same, no class: asks ; {"asset": "SRV", "class": null, $O1} ; 8.7?attacked
 # (三) state secrets or important data resources
 8.3 state secret ; {"facts": {"state_secret_leak": true}} ; 8.3
 8.3 important data ; {"facts": {"important_data_leak": true}} ; 8.3

@@ -8,6 +8,7 @@
 #include "../unit/testutil.h"
 
 #include <curl/curl.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <strings.h>
 #include <sys/wait.h>
@@ -153,6 +154,28 @@ static inline void client_req(unsigned port, const char *method, const char *pat
 		client_on_body((char *)"", 1, 0, r);
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);
+}
+
+/* client_sh_out runs a shell command and keeps its standard output in buf (n bytes); returns its
+ * exit status (-1 when it did not exit). */
+static inline int client_sh_out(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static inline int client_sh_out(char *buf, size_t n, const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	FILE *p;
+	size_t k;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	assert_non_null(p = popen(cmd, "r"));
+	k = fread(buf, 1, n - 1, p);
+	buf[k] = '\0';
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 static inline void client_msleep(long ms)

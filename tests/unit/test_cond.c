@@ -557,43 +557,65 @@ static void evaluation(void **state)
 static const struct trigger_case {
 	const char *profile, *trigger, *facts, *value, *need;
 } trigger_cases[] = {
-	/* 中央 第八条（一）门户网站、重点新闻网站、大型网络平台被攻击篡改，导致……违法有害信息大面积
-	 * 扩散，且没有及时报告和组织处置 — either failure (report or handling) counts */
+	/* 中央 第八条（一）党政机关门户网站、重点新闻网站、大型网络平台被攻击篡改，导致……违法有害信息
+	 * 大面积扩散，且没有及时报告和组织处置 — the three are qualifiers of the asset (issue 12);
+	 * either failure (report or handling) counts */
 	{"central-2017", "8.1",
-	 "asset.kind=portal tampered harmful_info_spread_wide reported_timely !handled_timely",
+	 "asset.party_gov_portal tampered harmful_info_spread_wide reported_timely !handled_timely",
 	 "true", ""},
 	{"central-2017", "8.1",
-	 "asset.kind=platform tampered harmful_info_spread_wide !reported_timely handled_timely",
+	 "!asset.party_gov_portal !asset.key_news_site asset.large_platform tampered "
+	 "harmful_info_spread_wide !reported_timely handled_timely",
 	 "true", ""},
 	{"central-2017", "8.1",
-	 "asset.kind=portal tampered harmful_info_spread_wide reported_timely handled_timely",
+	 "asset.party_gov_portal tampered harmful_info_spread_wide reported_timely handled_timely",
 	 "false", ""},
-	{"central-2017", "8.1", /* an ordinary information system is not listed in 8.1 */
-	 "asset.kind=info_system tampered harmful_info_spread_wide !reported_timely", "false", ""},
-	{"central-2017", "8.1", "asset.kind=news_site tampered", "needs_judgement",
-	 "harmful_info_spread_wide reported_timely handled_timely"},
+	{"central-2017", "8.1", /* none of the three: an ordinary information system */
+	 "!asset.party_gov_portal !asset.key_news_site !asset.large_platform tampered "
+	 "harmful_info_spread_wide !reported_timely",
+	 "false", ""},
+	{"central-2017", "8.1", /* a news site nobody said is a 重点新闻网站: asked */
+	 "!asset.party_gov_portal !asset.large_platform tampered harmful_info_spread_wide "
+	 "!reported_timely",
+	 "needs_judgement", "asset.key_news_site"},
 	{"central-2017", "8.1",
-	 "asset.kind=portal tampered harmful_info_spread_wide reported_timely", "needs_judgement",
-	 "handled_timely"},
-	/* 中央 第八条（二）地市级以上门户网站或者重点新闻网站……没有及时组织处置，且瘫痪6个小时以上 */
+	 "asset.party_gov_portal tampered harmful_info_spread_wide reported_timely",
+	 "needs_judgement", "handled_timely"},
+	/* 中央 第八条（二）地市级以上党政机关门户网站或者重点新闻网站受到攻击后没有及时组织处置，且
+	 * 瘫痪6个小时以上 */
 	{"central-2017", "8.2",
-	 "asset.kind=portal asset.admin_level=prefecture_or_above !handled_timely "
+	 "asset.party_gov_portal asset.admin_level=prefecture_or_above attacked !handled_timely "
 	 "paralysis_hours=6",
 	 "true", ""},
 	{"central-2017", "8.2",
-	 "asset.kind=news_site asset.admin_level=prefecture_or_above !handled_timely "
+	 "!asset.party_gov_portal asset.key_news_site asset.admin_level=prefecture_or_above "
+	 "attacked !handled_timely paralysis_hours=6",
+	 "true", ""},
+	/* 受到攻击 is an element: a portal down 8 hours by an equipment failure is not 8.2 */
+	{"central-2017", "8.2",
+	 "asset.party_gov_portal asset.admin_level=prefecture_or_above !attacked !handled_timely "
+	 "paralysis_hours=8",
+	 "false", ""},
+	{"central-2017", "8.2",
+	 "asset.party_gov_portal asset.admin_level=prefecture_or_above !handled_timely "
+	 "paralysis_hours=8",
+	 "needs_judgement", "attacked"},
+	{"central-2017", "8.2",
+	 "asset.key_news_site asset.admin_level=prefecture_or_above attacked !handled_timely "
 	 "paralysis_hours=5.5",
 	 "false", ""},
 	{"central-2017", "8.2",
-	 "asset.kind=portal asset.admin_level=county !handled_timely paralysis_hours=30", "false",
-	 ""},
-	{"central-2017", "8.2", /* a platform is in 8.1 but not in 8.2 */
-	 "asset.kind=platform", "false", ""},
+	 "asset.party_gov_portal asset.admin_level=county attacked !handled_timely "
+	 "paralysis_hours=30",
+	 "false", ""},
+	{"central-2017", "8.2", /* a large platform is in 8.1 but not in 8.2 */
+	 "!asset.party_gov_portal !asset.key_news_site asset.large_platform", "false", ""},
 	{"central-2017", "8.2",
-	 "asset.kind=portal asset.admin_level=prefecture_or_above paralysis_hours=8",
+	 "asset.party_gov_portal asset.admin_level=prefecture_or_above attacked paralysis_hours=8",
 	 "needs_judgement", "handled_timely"},
-	{"central-2017", "8.2", "asset.kind=portal !handled_timely paralysis_hours=8",
-	 "needs_judgement", "asset.admin_level"},
+	{"central-2017", "8.2",
+	 "asset.party_gov_portal attacked !handled_timely paralysis_hours=8", "needs_judgement",
+	 "asset.admin_level"},
 	/* 中央 第八条（三）国家秘密泄露、大面积个人信息泄露或者大量国家基础数据泄露 */
 	{"central-2017", "8.3", "basic_data_leak_large", "true", ""},
 	{"central-2017", "8.3", "state_secret_leak !personal_info_leak_large", "true", ""},
@@ -602,14 +624,16 @@ static const struct trigger_case {
 	{"central-2017", "8.3", "!state_secret_leak", "needs_judgement",
 	 "personal_info_leak_large basic_data_leak_large"},
 	/* 中央 第八条（四）关键信息基础设施……没有及时处置导致大面积影响 / 重大经济损失 / 严重不良影响 */
-	{"central-2017", "8.4", "asset.cii !handled_timely major_economic_loss", "true", ""},
+	{"central-2017", "8.4", "asset.cii attacked !handled_timely major_economic_loss", "true", ""},
+	{"central-2017", "8.4", "asset.cii !attacked !handled_timely major_economic_loss", "false",
+	 ""},
 	{"central-2017", "8.4", "!asset.cii !handled_timely wide_impact", "false", ""},
 	{"central-2017", "8.4", /* infrastructure that is not legally CII is outside 8.4 */
 	 "asset.kind=infrastructure !asset.cii", "false", ""},
 	{"central-2017", "8.4", "asset.cii handled_timely wide_impact", "false", ""},
-	{"central-2017", "8.4", "asset.cii !handled_timely !wide_impact", "needs_judgement",
+	{"central-2017", "8.4", "asset.cii attacked !handled_timely !wide_impact", "needs_judgement",
 	 "major_economic_loss severe_social_impact"},
-	{"central-2017", "8.4", "wide_impact", "needs_judgement", "asset.cii handled_timely"},
+	{"central-2017", "8.4", "wide_impact", "needs_judgement", "asset.cii attacked handled_timely"},
 	/* 中央 第八条（五）封锁、瞒报……，拒不配合……，或者通报的问题不及时整改并造成严重后果 */
 	{"central-2017", "8.5", "concealed", "true", ""},
 	{"central-2017", "8.5", "!concealed !refused_cooperation notice_unrectified "
@@ -655,21 +679,25 @@ static const struct trigger_case {
 	{"imnu-2022", "14.3", "!personal_info_leak_large", "false", ""},
 	{"imnu-2022", "14.3", "personal_info_leak_large", "needs_judgement",
 	 "serious_consequences"},
-	/* 第十四条（四）重要信息基础设施遭受攻击，没有及时处置，导致……— CII or infrastructure */
+	/* 第十四条（四）重要信息基础设施遭受网络攻击，没有及时处置，导致…… — a qualifier of the asset
+	 * (issue 12: recorded, else CII or infrastructure of MLPS level ≥ 3) */
 	{"imnu-2022", "14.4",
-	 "asset.kind=infrastructure !asset.cii !handled_timely wide_impact", "true", ""},
-	{"imnu-2022", "14.4", "asset.kind=info_system asset.cii !handled_timely "
-			      "severe_social_impact",
-	 "true", ""},
-	{"imnu-2022", "14.4", "asset.kind=portal !asset.cii !handled_timely wide_impact", "false",
-	 ""},
-	{"imnu-2022", "14.4", "asset.cii !handled_timely !wide_impact !major_economic_loss "
-			      "!severe_social_impact",
+	 "asset.important_infrastructure attacked !handled_timely wide_impact", "true", ""},
+	{"imnu-2022", "14.4", "asset.important_infrastructure !attacked !handled_timely wide_impact",
 	 "false", ""},
-	{"imnu-2022", "14.4", "asset.kind=server !handled_timely severe_social_impact",
-	 "needs_judgement", "asset.cii"},
+	{"imnu-2022", "14.4",
+	 "asset.important_infrastructure attacked !handled_timely severe_social_impact", "true",
+	 ""},
+	{"imnu-2022", "14.4", "!asset.important_infrastructure !handled_timely wide_impact",
+	 "false", ""},
+	{"imnu-2022", "14.4",
+	 "asset.important_infrastructure !handled_timely !wide_impact !major_economic_loss "
+	 "!severe_social_impact",
+	 "false", ""},
+	{"imnu-2022", "14.4", "attacked !handled_timely severe_social_impact", "needs_judgement",
+	 "asset.important_infrastructure"},
 	{"imnu-2022", "14.4", "", "needs_judgement",
-	 "asset.cii asset.kind handled_timely wide_impact major_economic_loss "
+	 "asset.important_infrastructure attacked handled_timely wide_impact major_economic_loss "
 	 "severe_social_impact"},
 	/* 第十四条（五）瞒报、谎报……，拒不配合……，或者……不及时整改并造成严重后果 */
 	{"imnu-2022", "14.5", "refused_cooperation", "true", ""},
@@ -702,41 +730,65 @@ static const struct trigger_case {
 	{"imnu-2022", "14.9", "concealed", "needs_judgement", "other_serious"},
 
 	/* 烟台外办 八（一）服务器、重要系统被攻击篡改，导致有害信息大面积扩散，且没有及时报告和组织
-	 * 处置 — every asset kind is listed */
+	 * 处置 — any server, or an important system (a qualifier of the asset, issue 12) */
 	{"yantai-fao-2021", "8.1",
 	 "asset.kind=server tampered harmful_info_spread_wide !handled_timely", "true", ""},
 	{"yantai-fao-2021", "8.1",
-	 "asset.kind=platform tampered harmful_info_spread_wide !reported_timely", "true", ""},
+	 "asset.kind=platform asset.important_system tampered harmful_info_spread_wide "
+	 "!reported_timely",
+	 "true", ""},
+	{"yantai-fao-2021", "8.1",
+	 "asset.kind=portal !asset.important_system tampered harmful_info_spread_wide "
+	 "!reported_timely",
+	 "false", ""},
 	{"yantai-fao-2021", "8.1", "asset.kind=server tampered !harmful_info_spread_wide", "false",
 	 ""},
 	{"yantai-fao-2021", "8.1",
 	 "asset.kind=server tampered harmful_info_spread_wide reported_timely", "needs_judgement",
 	 "handled_timely"},
 	{"yantai-fao-2021", "8.1",
-	 "tampered harmful_info_spread_wide !reported_timely !handled_timely", "needs_judgement",
-	 "asset.kind"},
-	/* 八（二）主要服务器、重要系统……没有及时组织处置，且瘫痪 6 小时以上 */
-	{"yantai-fao-2021", "8.2", "asset.kind=info_system !handled_timely paralysis_hours=6", "true",
-	 ""},
-	{"yantai-fao-2021", "8.2", "asset.kind=server !handled_timely paralysis_hours=2", "false",
-	 ""},
-	{"yantai-fao-2021", "8.2", "asset.kind=server handled_timely paralysis_hours=12", "false",
-	 ""},
-	{"yantai-fao-2021", "8.2", "asset.kind=server paralysis_hours=12", "needs_judgement",
-	 "handled_timely"},
-	{"yantai-fao-2021", "8.2", "asset.kind=server !handled_timely", "needs_judgement",
-	 "paralysis_hours"},
+	 "asset.kind=info_system tampered harmful_info_spread_wide !reported_timely !handled_timely",
+	 "needs_judgement", "asset.important_system"},
+	/* 八（二）主要服务器、重要系统受到攻击后没有及时组织处置，且瘫痪 6 小时以上 — a main server is
+	 * an important system */
+	{"yantai-fao-2021", "8.2",
+	 "asset.important_system attacked !handled_timely paralysis_hours=6", "true", ""},
+	{"yantai-fao-2021", "8.2",
+	 "!asset.important_system attacked !handled_timely paralysis_hours=8", "false", ""},
+	{"yantai-fao-2021", "8.2",
+	 "asset.important_system !attacked !handled_timely paralysis_hours=8", "false", ""},
+	{"yantai-fao-2021", "8.2", "asset.important_system !handled_timely paralysis_hours=8",
+	 "needs_judgement", "attacked"},
+	{"yantai-fao-2021", "8.2", "asset.important_system !handled_timely paralysis_hours=2",
+	 "false", ""},
+	{"yantai-fao-2021", "8.2", "asset.important_system handled_timely paralysis_hours=12",
+	 "false", ""},
+	{"yantai-fao-2021", "8.2", "asset.important_system attacked paralysis_hours=12",
+	 "needs_judgement", "handled_timely"},
+	{"yantai-fao-2021", "8.2", "asset.important_system attacked !handled_timely",
+	 "needs_judgement", "paralysis_hours"},
+	{"yantai-fao-2021", "8.2", "asset.kind=server attacked !handled_timely paralysis_hours=8",
+	 "needs_judgement", "asset.important_system"},
 	/* 八（三）国家秘密泄露、重要数据资源泄漏 */
 	{"yantai-fao-2021", "8.3", "state_secret_leak", "true", ""},
 	{"yantai-fao-2021", "8.3", "!state_secret_leak !important_data_leak", "false", ""},
 	{"yantai-fao-2021", "8.3", "!important_data_leak", "needs_judgement", "state_secret_leak"},
 	/* 八（四）服务器、重要系统被网络攻击，没有及时处置导致……大面积影响 / 重大经济损失 / 严重不良影响 */
-	{"yantai-fao-2021", "8.4", "asset.kind=info_system !handled_timely wide_impact", "true", ""},
-	{"yantai-fao-2021", "8.4", "asset.kind=info_system handled_timely wide_impact", "false", ""},
+	{"yantai-fao-2021", "8.4",
+	 "asset.kind=info_system asset.important_system attacked !handled_timely wide_impact", "true",
+	 ""},
+	{"yantai-fao-2021", "8.4", "asset.kind=server attacked !handled_timely wide_impact", "true",
+	 ""},
+	{"yantai-fao-2021", "8.4", "asset.kind=server !attacked !handled_timely wide_impact", "false",
+	 ""},
+	{"yantai-fao-2021", "8.4", "asset.kind=server handled_timely wide_impact", "false", ""},
+	{"yantai-fao-2021", "8.4",
+	 "asset.kind=info_system !asset.important_system attacked !handled_timely wide_impact",
+	 "false", ""},
 	{"yantai-fao-2021", "8.4",
 	 "asset.kind=server !handled_timely !wide_impact !major_economic_loss !severe_social_impact",
 	 "false", ""},
-	{"yantai-fao-2021", "8.4", "asset.kind=server !handled_timely !wide_impact",
+	{"yantai-fao-2021", "8.4", "asset.kind=server attacked !handled_timely !wide_impact",
 	 "needs_judgement", "major_economic_loss severe_social_impact"},
 	/* 八（五）封锁、瞒报……，拒不配合……，或者……不及时整改并造成严重后果 */
 	{"yantai-fao-2021", "8.5", "notice_unrectified serious_consequences", "true", ""},
@@ -749,12 +801,14 @@ static const struct trigger_case {
 	{"yantai-fao-2021", "8.6", "!obstructed_authorities concealed", "false", ""},
 	{"yantai-fao-2021", "8.6", "", "needs_judgement", "obstructed_authorities"},
 	/* 八（七）未采取病毒防治措施，未安装防护软件，造成本单位网络受外界攻击而瘫痪 — no hours */
-	{"yantai-fao-2021", "8.7", "protection_software_missing paralysed paralysis_hours=1", "true",
-	 ""},
+	{"yantai-fao-2021", "8.7", "protection_software_missing attacked paralysed paralysis_hours=1",
+	 "true", ""},
+	/* 受外界攻击 is an element: a network down by a power cut is not 八（七） */
+	{"yantai-fao-2021", "8.7", "protection_software_missing !attacked paralysed", "false", ""},
 	{"yantai-fao-2021", "8.7", "protection_software_missing !paralysed", "false", ""},
 	{"yantai-fao-2021", "8.7", "!protection_software_missing paralysed", "false", ""},
 	{"yantai-fao-2021", "8.7", "protection_software_missing paralysis_hours=9",
-	 "needs_judgement", "paralysed"},
+	 "needs_judgement", "attacked paralysed"},
 	/* 八（八）其他严重危害网络安全行为 */
 	{"yantai-fao-2021", "8.8", "other_serious", "true", ""},
 	{"yantai-fao-2021", "8.8", "!other_serious", "false", ""},
@@ -822,15 +876,15 @@ static void profile_errors(void **state)
 	static const struct {
 		const char *from, *to, *message;
 	} cases[] = {
-		{"and not handled_timely and paralysis_hours >= 6",
-		 "and not handled_timly and paralysis_hours >= 6",
-		 "profiles/central-2017.yaml:150: trigger 8.2: column 94: unknown fact "
+		{"and attacked and not handled_timely and paralysis_hours >= 6",
+		 "and attacked and not handled_timly and paralysis_hours >= 6",
+		 "profiles/central-2017.yaml:168: trigger 8.2: column 117: unknown fact "
 		 "\"handled_timly\" (did you mean \"handled_timely\"?)"},
 		{"concealed or refused_cooperation or (notice_unrectified and serious_consequences)",
 		 "concealed or refused_cooperation or (notice_unrectified and serious_consequences",
-		 "profiles/central-2017.yaml:175: trigger 8.5: column 81: expected \")\""},
+		 "profiles/central-2017.yaml:194: trigger 8.5: column 81: expected \")\""},
 		{"      other_serious\n", "      paralysis_hours\n",
-		 "profiles/central-2017.yaml:189: trigger 8.7: column 1: a condition must be true or "
+		 "profiles/central-2017.yaml:208: trigger 8.7: column 1: a condition must be true or "
 		 "false, but paralysis_hours is a number"},
 	};
 	struct profile *p = NULL;

@@ -375,6 +375,7 @@ static void deadlines(void **state)
 		x.measure[MEASURE_PERSONAL_INFO_PEOPLE] = 2e6; /* 较大: must be reported */
 		x.measure_known[MEASURE_PERSONAL_INFO_PEOPLE] = true;
 		x.reporter = tab[i].reporter;
+		x.reporter_set = true; /* recorded on the incident (the portal is no CII) */
 		if (tab[i].reported) {
 			rep.at = T(tab[i].reported);
 			x.reports = &rep;
@@ -465,6 +466,7 @@ static void facts(void **state)
 	/* central 8.2 on a prefecture-level portal not handled in time: 5.9 h no, 6 h yes */
 	facts_unset(&x.facts, FACT_PARALYSIS_HOURS);
 	facts_set_bool(&x.facts, FACT_HANDLED_TIMELY, false);
+	facts_set_bool(&x.facts, FACT_ATTACKED, true); /* 受到攻击后: an element of 8.2 */
 	analyse(&w, &x, "2024-05-11T00:00:00+08:00", &an);
 	assert_int_equal(trigger(&an, "8.2"), COND_FALSE);
 	x.outage_end = T("2024-05-10T14:00:00+08:00");

@@ -1,6 +1,7 @@
 /* test_oblig.c — yearly duties as dated obligations: periods and their labels, records matched
- * by duty or kind and unit, the earliest unfulfilled period first (a December duty done in
- * January is done late, not lost), explicit periods, records after the as-of day, MLPS
+ * by duty or kind and unit, each record to the period its date falls in (a January record is
+ * this year's; last year's missed duty stays missed unless the record states it makes it up),
+ * explicit periods, records after the as-of day, MLPS
  * filing and assessment, and the profile's date of entry into force. */
 #include "testutil.h"
 #include "fixreg.h"
@@ -98,10 +99,15 @@ static void year_boundary(void **state)
 		{NULL, NULL, DUE_OVERDUE, DUE_OPEN, NULL},
 		/* in December: on time */
 		{"2025-12-30", NULL, DUE_DONE_ON_TIME, DUE_OPEN, "2025-12-30"},
-		/* in January: it answers last year's, late; this year's is still to do */
-		{"2026-01-10", NULL, DUE_DONE_LATE, DUE_OPEN, "2026-01-10"},
-		/* in January, said to be this year's: last year's stays overdue */
+		/* in January: a record fulfils its own year — 2026's; the missed 2025 stays missed
+		 * (issue 12 item 9; the reading changed: it used to close 2025 late) */
+		{"2026-01-10", NULL, DUE_OVERDUE, DUE_DONE_ON_TIME, NULL},
+		/* in January, said to be this year's: the same */
 		{"2026-01-10", "2026", DUE_OVERDUE, DUE_DONE_ON_TIME, NULL},
+		/* in January, stated as the make-up of 2025: 2025 done late, 2026 still to do */
+		{"2026-01-10", "2025", DUE_DONE_LATE, DUE_OPEN, "2026-01-10"},
+		/* on 31 December: still the year's own */
+		{"2025-12-31", NULL, DUE_DONE_ON_TIME, DUE_OPEN, "2025-12-31"},
 		/* after the as-of day: not seen yet */
 		{"2026-03-02", NULL, DUE_OVERDUE, DUE_OPEN, NULL},
 	};
@@ -163,12 +169,14 @@ static void matching(void **state)
 	assert_int_equal(o->nevidence, 2);
 	assert_int_equal(o->evidence[0], 1);
 	assert_int_equal(find(&l, "meeting", 2, "2026")->have, 0);
-	/* the named report goes to the earliest open quarter, Q1, late */
-	o = find(&l, "report", 1, "2026-Q1");
+	/* the named report of 3 April is Q2's, on time; Q1 stays missed */
+	o = find(&l, "report", 1, "2026-Q2");
 	assert_int_equal(o->have, 1);
 	assert_int_equal(o->evidence[0], 6);
-	assert_int_equal(oblig_state(o, D("2026-08-15")), DUE_DONE_LATE);
-	assert_int_equal(find(&l, "report", 1, "2026-Q2")->have, 0);
+	assert_int_equal(oblig_state(o, D("2026-08-15")), DUE_DONE_ON_TIME);
+	assert_int_equal(find(&l, "report", 1, "2026-Q1")->have, 0);
+	assert_int_equal(oblig_state(find(&l, "report", 1, "2026-Q1"), D("2026-08-15")),
+			 DUE_OVERDUE);
 	assert_int_equal(find(&l, "goal", 4, "2026-H1")->have, 0);
 	assert_int_equal(find(&l, "goal", 4, "2026-H2")->have, 1);
 	oblig_list_free(&l);

@@ -23,6 +23,7 @@ export const LOGINS = {
 	officer: { name: 'officer', password: 'Anquanyuan#2026' },
 	'unit-leader': { name: 'unit-leader', password: 'Fuzeren#2026a' },
 	leader: { name: 'leader', password: 'Lingdao#2026ab' },
+	unitLeader: { name: 'unit-leader', password: 'Fuzeren#2026a' },
 	sysadmin: { name: 'sysadmin', password: 'Xitong#Guanli26', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA' },
 	secadmin: { name: 'secadmin', password: 'Anquan#Guanli26', totp: 'KRUGS4ZANFZSA5DIMUQHIZLTOQQGWZLZ' },
 	auditadmin: { name: 'auditadmin', password: 'Shenji#Guanli26', totp: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' },

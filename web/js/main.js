@@ -17,6 +17,7 @@ import { Matrix, Units, People } from './pages/org.js';
 import { Duties } from './pages/duties.js';
 import { SessionClock } from './session.js';
 import { TotpPage } from './pages/totp.js';
+import { Bell, Outbox } from './pages/bell.js';
 
 const ADMINS = ['sysadmin', 'secadmin', 'auditadmin'];
 
@@ -30,6 +31,7 @@ function navFor(role) {
 			['/org', 'nav.org'],
 			['/duties', 'nav.duties'],
 			['/assess', 'nav.assess'],
+			...(role === 'office' ? [['/outbox', 'nav.outbox']] : []),
 		];
 	if (role === 'sysadmin') return [['/accounts', 'nav.accounts']];
 	if (role === 'secadmin') return [['/roles', 'nav.roles'], ['/tokens', 'nav.tokens']];
@@ -79,6 +81,7 @@ function Page({ route, account }) {
 	if (business && a === 'org' && !b) return html`<${Matrix} route=${route} account=${account} />`;
 	if (business && a === 'duties') return html`<${Duties} route=${route} account=${account} />`;
 	if (account.role === 'secadmin' && a === 'roles') return html`<${Roles} />`;
+	if (account.role === 'office' && a === 'outbox') return html`<${Outbox} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'secadmin' && a === 'tokens') return html`<${Tokens} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
@@ -94,6 +97,7 @@ function Shell({ account, route, onSignOut, onLang }) {
 			<a class="brand" href="#/">${t('app.title')}</a>
 			<div class="who">
 				<span class="user" data-test="who">${name}<small>${label('acct', account.role)}</small></span>
+				<${Bell} />
 				<a class="hdr-link" href="#/password">${t('nav.password')}</a>
 				<a class="hdr-link" href="#/totp">${t('nav.totp')}</a>
 				<button type="button" class="link lang" title=${t('lang.switch_title')} onClick=${onLang}>${t('lang.switch')}</button>

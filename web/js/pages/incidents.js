@@ -19,7 +19,14 @@ const CLASSES = ['malware', 'network_attack', 'data_security', 'content_security
 const MEASURES = ['personal_info_people', 'direct_loss_yuan', 'tamper_homepage_hours', 'tamper_other_hours', 'reposts', 'views', 'core_data_leak'];
 const OUTCOMES = ['批评教育', '责令检查', '通报批评', '诫勉谈话', '组织处理', '党纪政务处分', '不予追究'];
 
-const factLabel = (f) => (has('fact.' + f) ? t('fact.' + f) : f);
+// a fact's name as a person reads it: the label the API gave beside it (in the reader's language),
+// else the catalogue's, else the code itself
+const apiFactLabels = {};
+const learnFactLabels = (x) => {
+	for (const [k, f] of Object.entries((x && x.facts) || {})) if (f && f.label) apiFactLabels[k] = f.label;
+	return x;
+};
+const factLabel = (f) => apiFactLabels[f] || (has('fact.' + f) ? t('fact.' + f) : f);
 
 export function IncidentList({ account }) {
 	const [cursors, setCursors] = useState([]);
@@ -425,7 +432,7 @@ function lastNote(x, ev) {
 }
 
 export function IncidentDetail({ id, account }) {
-	const { data: x, error, loading, reload } = useLoad(() => get('/incidents/' + encodeURIComponent(id)), [id]);
+	const { data: x, error, loading, reload } = useLoad(() => get('/incidents/' + encodeURIComponent(id)).then(learnFactLabels), [id]);
 	const units = useUnits();
 	const [factsSaved, setFactsSaved] = useState(0);
 	if (loading && !x) return html`<section class="page"><${Loading} /></section>`;

@@ -1,0 +1,129 @@
+# documents.sh — the documents the office signs (`cyberduty report`, docs/documents.md) made from
+# the demo and read back as a person's tools read them: each PDF's words in order with the
+# figures the database holds (pdftotext), its fonts embedded (pdffonts), A4 with the margins,
+# block and page numbers of GB/T 9704-2012 measured from the words' boxes (pdftotext -bbox); each
+# Word file opened by python3-docx with its styles, text and page; the ledger's workbook read back
+# cell by cell (python3-openpyxl); an audit entry per document; bad input refused with exit 2.
+. "$(dirname "$0")/lib.inc"
+DB=$T/doc.db
+R="/usr/bin/python3 $SRC/tests/docs/docread.py"
+N='示例通报〔2026〕1号'
+I='示例事件〔2026〕1号'
+
+expect 0 "$CD" demo --db "$DB" --profile imnu-2022
+q() { sqlite3 "$DB" "$1"; }
+Y=$(q "SELECT substr(min(received_at), 1, 4) FROM notice")
+ASSETS=$(q "SELECT count(*) FROM asset")
+LIVE=$(q "SELECT count(*) FROM asset WHERE status = 'live'")
+UNITS=$(q "SELECT count(*) FROM unit WHERE kind <> 'external_authority'")
+NOTICES=$(q "SELECT count(*) FROM notice WHERE substr(received_at, 1, 4) = '$Y'")
+INCIDENTS=$(q "SELECT count(*) FROM incident WHERE substr(detected_at, 1, 4) = '$Y'")
+FIRST=$(q "SELECT p.name FROM duty d JOIN person p ON p.id = d.person_id
+	WHERE d.unit_id = 1 AND d.role = 'first_responsible' AND d.valid_to IS NULL")
+
+# --- the annual report ------------------------------------------------------------------------------
+for f in pdf docx; do
+	expect 0 "$CD" report annual --year "$Y" --docno "内师党〔$Y〕7号" --format $f \
+		-o "$T/annual.$f" --db "$DB"
+	has "$T/out" "$T/annual.$f"
+	expect 0 $R text "$T/annual.$f" 中共内蒙古师范大学委员会文件 "内师党〔$Y〕7号" \
+		"中共内蒙古师范大学委员会关于${Y}年度网络安全工作情况的报告" 上级网络安全和信息化委员会： \
+		一、基本情况 "纳入网络安全责任制管理的单位${UNITS}个" "登记信息系统和网络资产${ASSETS}个" \
+		"其中运行中${LIVE}个" 表1 "合计${ASSETS}${LIVE}" 表2 二、责任制落实情况 三、通报整改情况 \
+		"全年接收网络安全通报${NOTICES}份" 表4 四、网络安全事件处置情况 \
+		"全年发生网络安全事件${INCIDENTS}起" 五、日常工作开展情况 六、经费保障情况 \
+		七、存在的问题和下一步工作 特此报告。 中共内蒙古师范大学委员会 "年"
+done
+expect 0 $R text "$T/annual.pdf" 表1 图1 各等级系统数量 表3 图2 各月接收通报数量
+expect 0 $R layout "$T/annual.pdf"
+expect 0 $R fonts "$T/annual.pdf" FandolFang NotoSerifCJKsc-Bold NotoSansCJKsc
+pdfinfo "$T/annual.pdf" >"$T/info"
+has "$T/info" "Page size:       595.276 x 841.89 pts (A4)"
+has "$T/info" "Title:           中共内蒙古师范大学委员会关于${Y}年度网络安全工作情况的报告"
+has "$T/info" "仿宋_GB2312→FandolFang (texlive-lang-chinese)"
+has "$T/info" "方正小标宋简体→Noto Serif CJK SC Bold (fonts-noto-cjk)"
+expect 0 $R page "$T/annual.docx"
+expect 0 $R styles "$T/annual.docx" "Masthead:中共内蒙古师范大学委员会文件" \
+	"Document Number:内师党〔$Y〕7号" "Title:年度网络安全工作情况的报告" \
+	"Addressee:上级网络安全和信息化委员会" "Heading 1:一、基本情况" \
+	"Heading 1:七、存在的问题和下一步工作" "Normal:特此报告。" "Caption:表1" "Caption:图2" \
+	"Signature:中共内蒙古师范大学委员会" "Date:年"
+expect 0 $R cells "$T/annual.docx" 1 1 资产类型 1 2 数量 9 1 合计 9 2 "$ASSETS" 9 3 "$LIVE"
+unzip -l "$T/annual.docx" >"$T/zip"
+has "$T/zip" word/media/chart1.png
+has "$T/zip" word/media/chart2.png
+
+# --- the feedback form of a notice ------------------------------------------------------------------
+for f in pdf docx; do
+	expect 0 "$CD" report feedback "$N" --format $f -o "$T/feedback.$f" --db "$DB"
+	expect 0 $R text "$T/feedback.$f" "关于${N}通报问题整改情况的反馈" 上级网信部门： 通报文号 "$N" \
+		通报单位 上级网信部门 整改期限 一、通报指出的问题 二、整改措施和结果 整改完成 \
+		三、举一反三排查情况 党委宣传部
+done
+expect 0 $R layout "$T/feedback.pdf"
+expect 0 $R fonts "$T/feedback.pdf" FandolFang NotoSerifCJKsc-Bold NotoSansCJKsc
+expect 0 $R styles "$T/feedback.docx" "Title:${N}" "Heading 1:一、通报指出的问题" \
+	"Signature:党委宣传部" "Date:年"
+expect 0 $R cells "$T/feedback.docx" 2 1 通报文号 2 2 "$N" 3 2 上级网信部门
+
+# --- the accountability recommendation --------------------------------------------------------------
+for f in pdf docx; do
+	expect 0 "$CD" report recommendation "$I" --docno "网办〔$Y〕12号" --format $f \
+		-o "$T/rec.$f" --db "$DB"
+	expect 0 $R text "$T/rec.$f" 中共内蒙古师范大学委员会网信委办公室 "网办〔$Y〕12号" 问责建议 \
+		中共内蒙古师范大学委员会： "编号$I" 一、事件基本情况 二、责任认定 （一） \
+		三、责任链（逐级倒查） 表1 四、问责建议 中共内蒙古师范大学委员会网信委办公室
+done
+expect 0 $R layout "$T/rec.pdf"
+expect 0 $R fonts "$T/rec.pdf" FandolFang FandolKai NotoSerifCJKsc-Bold NotoSansCJKsc
+expect 0 $R styles "$T/rec.docx" "Heading 2:（一）" "Heading 1:三、责任链（逐级倒查）"
+
+# --- the responsibility list ------------------------------------------------------------------------
+for f in pdf docx; do
+	expect 0 "$CD" report duties --format $f -o "$T/duties.$f" --db "$DB"
+	expect 0 $R text "$T/duties.$f" 中共内蒙古师范大学委员会网络安全工作责任清单 \
+		"共${UNITS}个单位" 一、各单位责任人 表1 序号 第一责任人 "$FIRST" \
+		二、责任缺口
+done
+expect 0 $R layout "$T/duties.pdf"
+expect 0 $R cells "$T/duties.docx" 1 2 单位 2 1 1 2 2 中共内蒙古师范大学委员会
+
+# --- the ledger: PDF, Word and a workbook -----------------------------------------------------------
+FIRSTA=$(q "SELECT code FROM asset ORDER BY id LIMIT 1")
+FIRSTN=$(q "SELECT name FROM asset ORDER BY id LIMIT 1")
+LASTA=$(q "SELECT code FROM asset ORDER BY id DESC LIMIT 1")
+for f in pdf docx; do
+	expect 0 "$CD" report ledger --format $f -o "$T/ledger.$f" --db "$DB"
+	expect 0 $R text "$T/ledger.$f" 网络安全资产台账 序号 编码 名称 "1${FIRSTA}${FIRSTN}" \
+		"共计${ASSETS}个。"
+done
+expect 0 $R cells "$T/ledger.docx" 1 1 序号 2 2 "$FIRSTA" $((ASSETS + 1)) 1 "$ASSETS" \
+	$((ASSETS + 1)) 2 "$LASTA"
+expect 0 $R layout "$T/ledger.pdf"
+expect 0 "$CD" report ledger -o "$T/ledger.xlsx" --db "$DB"
+expect 0 $R rows "$T/ledger.xlsx" $((ASSETS + 1))
+expect 0 $R cells "$T/ledger.xlsx" 1 1 资产编码 1 2 名称 2 1 "$FIRSTA" 2 2 "$FIRSTN" \
+	$((ASSETS + 1)) 1 "$LASTA"
+
+# --- an audit entry per document ------------------------------------------------------------------
+[ "$(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")" = 11 ] ||
+	fail "want 11 report.* audit entries, have $(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")"
+[ "$(q "SELECT count(*) FROM audit_entry WHERE action = 'report.feedback' AND object = 'notice:'
+	|| (SELECT id FROM notice WHERE code = '$N') AND json_extract(after, '$.format') = 'docx'")" = 1 ] ||
+	fail "the feedback form's audit entry names its notice and format"
+
+# --- bad input: exit 2, nothing written -------------------------------------------------------------
+expect 2 "$CD" report annual --docno "内师党〔$Y〕007号" -o "$T/x.pdf" --db "$DB"
+has "$T/err" "leading zeros"
+expect 2 "$CD" report annual --docno "内师党[2026]7号" -o "$T/x.pdf" --db "$DB"
+has "$T/err" "〔〕"
+expect 2 "$CD" report annual --format xlsx -o "$T/x.xlsx" --db "$DB"
+has "$T/err" "only the ledger is a spreadsheet"
+expect 2 "$CD" report feedback 'no-such〔2026〕1号' -o "$T/x.pdf" --db "$DB"
+expect 2 "$CD" report feedback -o "$T/x.pdf" --db "$DB"
+expect 2 "$CD" report annual --year 1999 -o "$T/x.pdf" --db "$DB"
+expect 2 "$CD" report memo -o "$T/x.pdf" --db "$DB"
+[ ! -e "$T/x.pdf" ] && [ ! -e "$T/x.xlsx" ] || fail "a refused document left a file"
+[ "$(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")" = 11 ] ||
+	fail "a refused document was audited"
+done_ok

@@ -1,0 +1,183 @@
+#!/usr/bin/python3
+# docread.py — reads the documents cyberduty writes back the way a person's tools do, for
+# tests/cli/documents.sh: PDF through poppler-utils (pdftotext, pdftotext -bbox, pdffonts,
+# pdfinfo), Word through python3-docx, Excel through python3-openpyxl (all Debian packages in
+# scripts/deps). Each command exits 1 with what it found when a check fails.
+#
+#   docread.py text FILE.pdf|FILE.docx WORD…   the words appear in this order (spaces ignored)
+#   docread.py layout FILE.pdf                   A4, margins 28 / 37 mm, block 156 × 225 mm,
+#                                                page numbers right on odd and left on even pages
+#   docread.py fonts FILE.pdf FACE…              every font embedded, each FACE among them
+#   docread.py styles FILE.docx STYLE:TEXT…      a paragraph of that style holds that text
+#   docread.py page FILE.docx                    A4 and the margins of the section
+#   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
+#                                                sheet holds exactly TEXT
+#   docread.py rows FILE.xlsx N                  the sheet has N rows
+import re
+import subprocess
+import sys
+
+MM = 72 / 25.4
+
+
+def fail(msg):
+    print("docread: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def run(*cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def plain(path):
+    if path.endswith(".pdf"):
+        t = run("pdftotext", "-layout", path, "-")
+    else:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+        d = docx.Document(path)
+        parts = []
+        # the body in document order: paragraphs and tables as they stand
+        for el in d.element.body.iterchildren():
+            if el.tag.endswith("}p"):
+                parts.append(Paragraph(el, d).text)
+            elif el.tag.endswith("}tbl"):
+                for row in Table(el, d).rows:
+                    parts += [c.text for c in row.cells]
+        t = "\n".join(parts)
+    return re.sub(r"\s+", "", t)
+
+
+def in_order(path, words):
+    t = plain(path)
+    at = 0
+    for w in words:
+        w = re.sub(r"\s+", "", w)
+        k = t.find(w, at)
+        if k < 0:
+            where = "anywhere" if t.find(w) < 0 else "after the previous word"
+            fail("%s: %r not found %s; text: %s" % (path, w, where, t[:3000]))
+        at = k + len(w)
+
+
+def boxes(path):
+    html = run("pdftotext", "-bbox", path, "-")
+    pages = []
+    for p in html.split("<page ")[1:]:
+        size = re.search(r'width="([\d.]+)" height="([\d.]+)"', p)
+        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', p)]
+        pages.append((float(size.group(1)), float(size.group(2)), words))
+    return pages
+
+
+def near(what, got_pt, want_mm, tol_mm):
+    got = got_pt / MM
+    if abs(got - want_mm) > tol_mm:
+        fail("%s is %.1f mm, want %.1f ± %.1f mm" % (what, got, want_mm, tol_mm))
+
+
+def layout(path):
+    pages = boxes(path)
+    lefts, tops = [], []
+    if not pages:
+        fail(path + ": no pages")
+    for i, (w, h, words) in enumerate(pages, 1):
+        near("page %d width" % i, w, 210, 0.2)
+        near("page %d height" % i, h, 297, 0.2)
+        # the page number: "— N —", the lowest words of the page
+        num = [x for x in words if x[1] > 262 * MM]
+        body = [x for x in words if x[1] <= 262 * MM]
+        if [x[4] for x in num] != ["—", str(i), "—"]:
+            fail("page %d: the page number reads %r" % (i, [x[4] for x in num]))
+        if i % 2:
+            near("page %d number's right end" % i, num[-1][2], 28 + 156 - 14 / MM, 0.6)
+        else:
+            near("page %d number's left end" % i, num[0][0], 28 + 14 / MM, 0.6)
+        near("page %d number's line" % i, num[1][3], 262 + 7 + 3.5, 2.5)
+        # nothing outside the block (pdftotext's boxes reach the fonts' ascent, which in Noto
+        # CJK stands up to 2.5 mm above the characters); a line of body text starts at its left
+        # edge and the first line of a page stands on its top
+        lefts.append(min(x[0] for x in body))
+        if lefts[-1] < 27 * MM:
+            fail("page %d: text left of the block (%.1f mm)" % (i, lefts[-1] / MM))
+        if max(x[2] for x in body) > (28 + 156 + 0.5) * MM:
+            fail("page %d: text past the right edge of the block (%.1f mm)"
+                 % (i, max(x[2] for x in body) / MM))
+        if max(x[3] for x in body) > (37 + 225 + 1) * MM:
+            fail("page %d: text below the block (%.1f mm)" % (i, max(x[3] for x in body) / MM))
+        if i > 1:
+            tops.append(min(x[1] for x in body))
+            if tops[-1] < 34.4 * MM:
+                fail("page %d: text above the block (%.1f mm)" % (i, tops[-1] / MM))
+    near("the left margin (the leftmost line of all pages)", min(lefts), 28, 0.5)
+    if tops:
+        # (a page that opens with a table has its first words a cell's padding below it)
+        near("the top margin (the first line of a page, at its closest)",
+             min(tops, key=lambda t: abs(t - 37 * MM)), 37, 1.2)
+
+
+def fonts(path, faces):
+    out = run("pdffonts", path).splitlines()[2:]
+    names = []
+    for line in out:
+        f = line.split()
+        if f[-5] != "yes":
+            fail("%s: font %s not embedded: %s" % (path, f[0], line))
+        names.append(f[0])
+    for face in faces:
+        if not any(face in n for n in names):
+            fail("%s: no %s among %s" % (path, face, names))
+
+
+def styles(path, pairs):
+    import docx
+    d = docx.Document(path)
+    have = [(p.style.name, p.text) for p in d.paragraphs]
+    for pair in pairs:
+        style, text = pair.split(":", 1)
+        if not any(s == style and text in t for s, t in have):
+            fail("%s: no paragraph of style %r with %r; have %r" % (path, style, text, have[:40]))
+
+
+def page(path):
+    import docx
+    from docx.shared import Mm
+    s = docx.Document(path).sections[0]
+    for what, got, want in (("width", s.page_width, 210), ("height", s.page_height, 297),
+                            ("top", s.top_margin, 37), ("left", s.left_margin, 28),
+                            ("right", s.right_margin, 26), ("bottom", s.bottom_margin, 35)):
+        if abs(got - Mm(want)) > Mm(0.1):
+            fail("%s: page %s %.2f mm, want %d" % (path, what, got / Mm(1), want))
+
+
+def cells(path, args):
+    if path.endswith(".xlsx"):
+        import openpyxl
+        ws = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+        get = lambda r, c: ws.cell(row=r, column=c).value
+    else:
+        import docx
+        tb = docx.Document(path).tables[0]
+        get = lambda r, c: tb.cell(r - 1, c - 1).text
+    for k in range(0, len(args), 3):
+        r, c, want = int(args[k]), int(args[k + 1]), args[k + 2]
+        got = get(r, c)
+        if str(got if got is not None else "") != want:
+            fail("%s: cell (%d,%d) is %r, want %r" % (path, r, c, got, want))
+
+
+def rows(path, n):
+    import openpyxl
+    ws = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+    got = sum(1 for _ in ws.iter_rows())
+    if got != n:
+        fail("%s: %d rows, want %d" % (path, got, n))
+
+
+cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
+{"text": lambda: in_order(path, rest), "layout": lambda: layout(path),
+ "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
+ "page": lambda: page(path), "cells": lambda: cells(path, rest),
+ "rows": lambda: rows(path, int(rest[0]))}[cmd]()

@@ -1,0 +1,173 @@
+/* test_engine.c — the engine's settings and register attributes of issue 12 through the JSON API,
+ * on the real `cyberduty serve` over a demo database: the organisation's reporter type (2025
+ * reporting measures) read, set, refused when it is no type and audited; an asset's qualifiers
+ * (党政机关门户网站 …) recorded, read back and returned to "derived" with null. */
+#include "client.h"
+
+#include <jansson.h>
+
+static char *bin;
+static char dir[512], db[600], out_path[640], bearer[200];
+static pid_t pid = -1;
+static unsigned port;
+
+static int sh_out(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int sh_out(char *buf, size_t n, const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	FILE *p;
+	size_t k;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	if (!(p = popen(cmd, "r")))
+		return -1;
+	k = fread(buf, 1, n - 1, p);
+	buf[k] = '\0';
+	st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static int setup(void **state)
+{
+	const char *tmp = getenv("CD_TMP");
+	char out[4096];
+	const char *tok;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/engine.XXXXXX", tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(db, sizeof db, "%s/demo.db", dir);
+	snprintf(out_path, sizeof out_path, "%s/serve.out", dir);
+	if (sh_out(out, sizeof out, "%s demo --db %s", bin, db) ||
+	    sh_out(out, sizeof out, "%s token create --role office --unit IMNU --label t --db %s",
+		   bin, db))
+		return -1;
+	if (!(tok = strstr(out, "cdt_")))
+		return -1;
+	snprintf(bearer, sizeof bearer, "Authorization: Bearer %.*s", (int)strcspn(tok, "\r\n"),
+		 tok);
+	port = client_serve(bin, db, out_path, &pid);
+	return port ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char out[256];
+
+	(void)state;
+	client_stop(&pid);
+	return sh_out(out, sizeof out, "rm -rf %s", dir);
+}
+
+/* call: METHOD path [JSON body] with the office's token; the reply's JSON in *j (caller frees). */
+static long call(const char *method, const char *path, const char *body, json_t **j)
+{
+	const char *h[] = {bearer, "Content-Type: application/json", NULL};
+	struct reply r = {0};
+	long st;
+
+	client_req(port, method, path, body, body ? strlen(body) : 0, h, &r);
+	*j = json_loads(r.body, 0, NULL);
+	st = r.status;
+	reply_free(&r);
+	assert_non_null(*j);
+	return st;
+}
+
+static long audited(const char *action)
+{
+	char out[64];
+
+	assert_int_equal(sh_out(out, sizeof out,
+				"sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = '%s'\"",
+				db, action),
+			 0);
+	return strtol(out, NULL, 10);
+}
+
+/* 国家网络安全事件报告管理办法 (2025): the organisation's reporter type, a setting */
+static void reporter_type(void **state)
+{
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(call("GET", "/api/v1/work-settings", NULL, &j), 200);
+	assert_true(json_is_null(json_object_get(j, "reporter_type")));
+	json_decref(j);
+	assert_int_equal(call("PATCH", "/api/v1/work-settings",
+			      "{\"reporter_type\": \"central_organ\"}", &j),
+			 200);
+	assert_string_equal(json_string_value(json_object_get(j, "reporter_type")),
+			    "central_organ");
+	json_decref(j);
+	assert_int_equal(audited("settings.reporter_type"), 1);
+	/* no such type: refused, naming the field, nothing written */
+	assert_int_equal(call("PATCH", "/api/v1/work-settings", "{\"reporter_type\": \"ministry\"}",
+			      &j),
+			 422);
+	{
+		char *text = json_dumps(j, 0);
+
+		assert_non_null(text);
+		assert_non_null(strstr(text, "reporter_type"));
+		free(text);
+	}
+	json_decref(j);
+	assert_int_equal(audited("settings.reporter_type"), 1);
+	/* null: not known again */
+	assert_int_equal(call("PATCH", "/api/v1/work-settings", "{\"reporter_type\": null}", &j),
+			 200);
+	assert_true(json_is_null(json_object_get(j, "reporter_type")));
+	json_decref(j);
+}
+
+/* the qualifiers of a system: recorded, read back, derived again with null */
+static void qualifiers(void **state)
+{
+	char id[64], path[128];
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(sh_out(id, sizeof id, "sqlite3 %s \"SELECT id FROM asset WHERE code = "
+					       "'NEWS'\"",
+				db),
+			 0);
+	snprintf(path, sizeof path, "/api/v1/assets/%ld", strtol(id, NULL, 10));
+	/* the demo records the university's news site as no 重点新闻网站; the rest derived */
+	assert_int_equal(call("GET", path, NULL, &j), 200);
+	assert_true(json_is_false(json_object_get(j, "key_news_site")));
+	assert_true(json_is_null(json_object_get(j, "important_system")));
+	json_decref(j);
+	assert_int_equal(call("PATCH", path, "{\"important_system\": true}", &j), 200);
+	assert_true(json_is_true(json_object_get(j, "important_system")));
+	json_decref(j);
+	assert_int_equal(call("GET", path, NULL, &j), 200);
+	assert_true(json_is_true(json_object_get(j, "important_system")));
+	assert_true(json_is_false(json_object_get(j, "key_news_site")));
+	json_decref(j);
+	assert_int_equal(call("PATCH", path, "{\"important_system\": null}", &j), 200);
+	assert_true(json_is_null(json_object_get(j, "important_system")));
+	json_decref(j);
+	assert_int_equal(call("PATCH", path, "{\"large_platform\": \"maybe\"}", &j), 422);
+	json_decref(j);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reporter_type),
+		cmocka_unit_test(qualifiers),
+	};
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s path/to/cyberduty\n", argv[0]);
+		return 2;
+	}
+	bin = argv[1];
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
