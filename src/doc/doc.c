@@ -63,7 +63,7 @@ void doc_fail(struct doc *x, enum cd_err err, const char *fmt, ...)
 		return;
 	x->err = err;
 	va_start(ap, fmt);
-	vsnprintf(x->d.msg, sizeof x->d.msg, fmt, ap);
+	vsnprintf(x->d.msg, sizeof x->d.msg, lang_tr(fmt), ap); /* in the reader's language */
 	va_end(ap);
 }
 

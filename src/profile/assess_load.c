@@ -30,7 +30,7 @@ static enum cd_err bad(struct lctx *c, const yaml_node_t *n, const char *fmt, ..
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	vsnprintf(what, sizeof what, lang_tr(fmt), ap); /* in the reader's language */
 	va_end(ap);
 	return cd_diag_set(c->d, CD_EINVAL, "%s:%d: %s", c->file,
 			   n ? (int)n->start_mark.line + 1 : 1, what);

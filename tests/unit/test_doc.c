@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "core/lang.h"
 #include "doc/doc.h"
 
 static void docno(void **state)
@@ -136,6 +137,8 @@ static void order(void **state)
 
 int main(void)
 {
+	/* the refusals are checked in English, as every harness asks (Chinese is the default) */
+	lang_set(LANG_EN);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(docno),
 		cmocka_unit_test(dates),
