@@ -387,6 +387,14 @@ static enum cd_err rows(struct book *b, const char *path, const struct csv_sink 
 
 			rownum = rn ? strtoul(rn, NULL, 10) : rownum + 1;
 			xmlFree(rn);
+			/* a sheet's rows are 1 … 1,048,576 (ECMA-376, Excel's limit): any other number
+			 * is a damaged file, not a row to report errors against (fuzz_sheet: r="0") */
+			if (rownum < 1 || rownum > 1048576) {
+				k->bad(k->ctx, 0, "工作表的行号有误（文件损坏？）",
+				       "a row of the sheet has an impossible number (a damaged file?)");
+				rc = CD_EINVAL;
+				break;
+			}
 			w.n = 0;
 			dynbuf_reset(&w.t);
 			w.over = false;
