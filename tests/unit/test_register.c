@@ -39,7 +39,7 @@ static void org_make(struct org *o, const char *name)
 	struct project prj = {.code = "XM", .name = "平台", .year = 2026, .total = 1000,
 			      .security = 50};
 
-	assert_int_equal(store_open(tmp_db(o->path, sizeof o->path, name), STORE_CREATE, &o->s,
+	assert_int_equal(store_open(tmp_db_uri(o->path, sizeof o->path, name), STORE_CREATE, &o->s,
 				    &d),
 			 CD_OK);
 	assert_int_equal(store_unit_add(o->s, &r, &d), CD_OK);
@@ -75,11 +75,15 @@ static void org_make(struct org *o, const char *name)
 	o->prj = prj.id;
 }
 
-/* sql_text: the first column of the first row of stmt over the database at path. */
+/* sql_text: the first column of the first row of stmt over the database at path (a SQLite
+ * file, read behind the store's back: what was written, not what the store says). */
 static void sql_text(const char *path, const char *stmt, char *out, size_t n)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
+
+	if (!strncmp(path, "sqlite:", 7))
+		path += 7;
 
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, stmt, -1, &st, NULL), SQLITE_OK);

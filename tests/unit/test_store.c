@@ -20,7 +20,7 @@ static void create_and_reopen(void **state)
 	size_t len = 0;
 	(void)state;
 
-	tmp_db(path, sizeof(path), "store-create");
+	tmp_db_uri(path, sizeof(path), "store-create");
 	assert_int_equal(store_open(path, 0, &s, &d), CD_ENOTFOUND);
 	assert_non_null(strstr(d.msg, "cyberduty init"));
 	assert_int_equal(store_open(path, STORE_CREATE, &s, &d), CD_OK);
@@ -55,7 +55,7 @@ static void roundtrip(void **state)
 	struct duty du = {.role = ROLE_FIRST_RESPONSIBLE};
 	(void)state;
 
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-rt"), STORE_CREATE, &s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-rt"), STORE_CREATE, &s, &d),
 			 CD_OK);
 	assert_int_equal(store_unit_add(s, &root, &d), CD_OK);
 	col.parent = root.id;
@@ -113,7 +113,7 @@ static void errors_and_transactions(void **state)
 	int64_t g0, g1;
 	(void)state;
 
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-err"), STORE_CREATE, &s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-err"), STORE_CREATE, &s, &d),
 			 CD_OK);
 	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
 	assert_int_equal(store_unit_add(s, &dup, &d), CD_ECONFLICT);
@@ -194,7 +194,7 @@ static void register_rows(void **state)
 	(void)state;
 
 	assert_non_null(a);
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-rows"), STORE_CREATE, &s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-rows"), STORE_CREATE, &s, &d),
 			 CD_OK);
 	assert_int_equal(store_unit_add(s, &r, &d), CD_OK);
 	c.parent = r.id;
@@ -320,7 +320,7 @@ static void incidents(void **state)
 	(void)state;
 
 	assert_non_null(a);
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-inc"), STORE_CREATE, &s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-inc"), STORE_CREATE, &s, &d),
 			 CD_OK);
 	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);
 	p.unit = u.id;
@@ -511,7 +511,7 @@ static void wfx_open(struct wfx *f, const char *name)
 	struct cd_diag d = {{0}};
 
 	memset(f, 0, sizeof *f);
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), name), STORE_CREATE, &f->s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), name), STORE_CREATE, &f->s, &d),
 			 CD_OK);
 	for (int i = 0; i < U__N; i++) {
 		struct unit u = {.code = units[i].code, .name = units[i].name,
@@ -1015,7 +1015,7 @@ static void similar_random(void **state)
 	(void)state;
 
 	assert_non_null(a);
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-simr"), STORE_CREATE, &s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-simr"), STORE_CREATE, &s, &d),
 			 CD_OK);
 	assert_int_equal(store_begin(s, &d), CD_OK);
 	for (int i = 0; i < 4; i++) {
@@ -1097,7 +1097,7 @@ static struct store *walk_db(int64_t *unit)
 	struct store *s = NULL;
 	struct unit u = {.code = "R", .name = "党委", .kind = UNIT_PARTY_COMMITTEE};
 
-	assert_int_equal(store_open(tmp_db(path, sizeof(path), "store-walk"), STORE_CREATE, &s, &d),
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-walk"), STORE_CREATE, &s, &d),
 			 CD_OK);
 	assert_int_equal(store_begin(s, &d), CD_OK);
 	assert_int_equal(store_unit_add(s, &u, &d), CD_OK);

@@ -63,6 +63,22 @@ static inline const char *tmp_db(char *buf, size_t n, const char *name)
 	return buf;
 }
 
+/* tmp_db_uri returns a fresh scratch database as the URI store_open takes, in buf. The store
+ * tests open their databases through it, so they run against the backend CD_TEST_DB names
+ * (a scheme: "sqlite", the default and the only one built today). A scheme with no scratch
+ * provisioning here fails the test at once rather than quietly testing SQLite instead. */
+static inline const char *tmp_db_uri(char *buf, size_t n, const char *name)
+{
+	const char *scheme = getenv("CD_TEST_DB");
+	char path[400]; /* "sqlite:" + 399 fits the callers' 512 */
+
+	if (scheme && *scheme && strcmp(scheme, "sqlite"))
+		fail_msg("CD_TEST_DB=%s: no scratch databases for this backend in the tests yet", scheme);
+	tmp_db(path, sizeof(path), name);
+	snprintf(buf, n, "sqlite:%s", path);
+	return buf;
+}
+
 /* fixture returns the path of a file under tests/fixtures in buf. */
 static inline const char *fixture(char *buf, size_t n, const char *rel)
 {
