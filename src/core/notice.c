@@ -241,6 +241,13 @@ unsigned notice_criticism(const struct profile *p, enum due_state st, bool repea
 	return g;
 }
 
+bool notice_support_in_period(const struct notice *n, const struct notice_due *due)
+{
+	if (n->support_at == CD_TIME_NONE)
+		return false;
+	return due->due == CD_DATE_NONE || n->support_at < time_cst_end(due->due);
+}
+
 static bool concerns(const struct notice *n, int64_t asset)
 {
 	for (size_t i = 0; i < n->nassets; i++)

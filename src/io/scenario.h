@@ -15,6 +15,7 @@
 #include "core/err.h"
 #include "core/incident.h"
 #include "core/notice.h"
+#include "core/oblig.h"
 #include "core/profile.h"
 #include "core/reg.h"
 
@@ -38,6 +39,10 @@ struct scenario {
 	const struct cond **conds;        /* the profile's trigger conditions, in its order */
 	bool org_reporter_set;            /* reporter_type given: the organisation's */
 	enum reporter org_reporter;
+	struct record *records;           /* in input order; id = position + 1 */
+	const char **record_codes;        /* the scenario's id of each record */
+	size_t nrecords;
+	int oblig_from;                   /* the first year whose yearly duties are generated */
 };
 
 /* scenario_parse reads len bytes of JSON (a scenario, docs/eval.md) and builds the register, the
