@@ -850,7 +850,9 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 		const struct project *pr = funding_floor(env, units, nu, on);
 
 		if (pr) {
-			snprintf(why, sizeof why, "project %s: security budget %lld of %lld yuan, at most %d %%",
+			snprintf(why, sizeof why,
+				 "project %s: security budget %lld of %lld yuan, not above %d %% "
+				 "(readings.funding_floor_percent)",
 				 pr->code, (long long)pr->security, (long long)pr->total,
 				 env->p->readings.funding_floor_percent);
 			derive_bool(an, x, FACT_FUNDING_MISSING, true, why);
