@@ -16,6 +16,7 @@
 #include "core/oblig.h"
 #include "io/incident_data.h"
 #include "io/incident_json.h"
+#include "io/notice_json.h"
 #include "io/oblig_json.h"
 #include "profile/profile_load.h"
 
@@ -1851,16 +1852,6 @@ static json_t *text(char *buf)
 	return json_string(buf);
 }
 
-/* The stage a notice had reached at instant `at`: its steps up to then. */
-static enum notice_stage stage_at(const struct notice *n, cd_time at)
-{
-	if (n->feedback_at != CD_TIME_NONE && n->feedback_at <= at)
-		return STAGE_FEEDBACK;
-	if (n->rectified_at != CD_TIME_NONE && n->rectified_at <= at)
-		return STAGE_RECTIFIED;
-	return STAGE_RECEIVED;
-}
-
 static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
 {
 	size_t n = 0, k = 0;
@@ -1911,21 +1902,6 @@ static json_t *similar_json(const struct notice *n, const struct reg *reg, struc
 	return list;
 }
 
-/* support_json: the request for technical support (Yantai 五、整改落实) — when it was made, the
- * profile's article (null when it names none) and whether it came while the period ran
- * (notice_support_in_period); JSON null when none was made by as_of. */
-static json_t *support_json(const struct profile *p, const struct notice *n,
-			    const struct notice_due *due)
-{
-	const char *art = p->numbers.support_article;
-
-	if (n->support_at == CD_TIME_NONE)
-		return json_null();
-	return json_pack("{s:o, s:o, s:b}", "at", jnull_time(n->support_at), "article",
-			 jnull_str(art && *art ? art : NULL), "in_period",
-			 notice_support_in_period(n, due));
-}
-
 static json_t *notice_json(const struct scenario *s, const struct notice *n,
 			   const struct calendar *cal, const struct asset_event *ev, size_t nev,
 			   struct similar *sim, bool *ok)
@@ -1933,31 +1909,24 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	const struct profile *p = s->profile;
 	struct notice_due due = notice_due(n, p, cal);
 	const struct asset_event *rep = notice_repeat(n, p->numbers.repeat_window_months, ev, nev);
-	enum due_state st = notice_state(n, &due, s->as_of);
-	json_t *o = json_object(), *w = json_array();
+	json_t *o = json_object(), *w = json_array(), *sim_list, *v;
 	size_t nsimilar = 0;
 	char buf[256];
 
+	sim_list = similar_json(n, s->reg, sim, &nsimilar, ok);
+	v = notice_verdict_json(p, n, &due, s->as_of, rep != NULL, nsimilar);
+	/* the verdict is the one encoder's (io/notice_json.c); eval adds the id, the earlier
+	 * notice or incident by its id, the similar systems and its warnings */
 	put(o, "id", json_string(n->code), ok);
-	put(o, "stage", json_string(notice_stage_code(stage_at(n, s->as_of))), ok);
-	put(o, "due", jnull_date(due.due), ok);
-	put(o, "due_basis",
-	    due.extended ? json_string("extended_to")
-	    : due.stated ? json_string("stated_due")
-	    : due.due != CD_DATE_NONE ? json_string("workdays")
-				      : json_null(),
-	    ok);
-	put(o, "state", json_string(due_state_code(st)), ok);
-	put(o, "repeat", json_boolean(rep != NULL), ok);
+	if (!v || json_object_update(o, v))
+		*ok = false;
+	json_decref(v);
 	put(o, "repeat_of",
 	    !rep          ? json_null()
 	    : rep->notice ? json_string(s->notices[rep->notice - 1].code)
 			  : json_string(s->incidents[rep->incident - 1].code),
 	    ok);
-	put(o, "criticism", incident_criticism_json(p, notice_criticism(p, st, rep != NULL)), ok);
-	put(o, "support", support_json(p, n, &due), ok);
-	put(o, "similar", similar_json(n, s->reg, sim, &nsimilar, ok), ok);
-	put(o, "similar_total", json_integer((json_int_t)nsimilar), ok);
+	put(o, "similar", sim_list, ok);
 	if (due.estimated) {
 		int y = calendar_estimated_year(cal, time_cst_date(n->received_at), due.due);
 

@@ -248,6 +248,38 @@ static void support_request(void **state)
 	}
 }
 
+/* The stage a notice had reached at an instant: its steps up to then (one encoder writes it for
+ * eval, the API and --json: io/notice_json.c). */
+static void stage_at(void **state)
+{
+	static const struct {
+		const char *at;
+		enum notice_stage want;
+	} cases[] = {
+		{"2024-09-29T15:00:00+08:00", STAGE_RECEIVED},
+		{"2024-09-30T08:59:59+08:00", STAGE_RECEIVED},
+		{"2024-09-30T09:00:00+08:00", STAGE_RECTIFYING},
+		{"2024-10-08T11:00:00+08:00", STAGE_RECTIFIED},
+		{"2024-10-09T10:00:00+08:00", STAGE_FEEDBACK},
+		{"2024-10-20T10:00:00+08:00", STAGE_VERIFIED},
+	};
+	struct notice n;
+
+	(void)state;
+	notice_init(&n);
+	n.received_at = T("2024-09-29T15:00:00+08:00");
+	n.started_at = T("2024-09-30T09:00:00+08:00");
+	n.rectified_at = T("2024-10-08T11:00:00+08:00");
+	n.feedback_at = T("2024-10-09T10:00:00+08:00");
+	n.verified_at = T("2024-10-20T10:00:00+08:00");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (notice_stage_at(&n, T(cases[i].at)) != cases[i].want) {
+			print_error("case %zu (%s): %s\n", i, cases[i].at,
+				    notice_stage_code(notice_stage_at(&n, T(cases[i].at))));
+			fail();
+		}
+}
+
 /* ---- Yantai 七：新建信息化项目的网络安全预算不低于项目总预算的 5% ------------------------------- */
 
 static void budget_ratio(void **state)
@@ -392,7 +424,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(yearly_duties),  cmocka_unit_test(mlps_not_missed),
-		cmocka_unit_test(support_request), cmocka_unit_test(budget_ratio),
+		cmocka_unit_test(support_request), cmocka_unit_test(stage_at),
+		cmocka_unit_test(budget_ratio),
 		cmocka_unit_test(funding_missing),
 	};
 
