@@ -14,6 +14,7 @@
 
 #include "core/check.h"
 #include "core/oblig.h"
+#include "io/finding_json.h"
 #include "io/incident_data.h"
 #include "io/incident_json.h"
 #include "io/notice_json.h"
@@ -1943,21 +1944,22 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	return o;
 }
 
-/* finding adds {rule, article, subject, text} to list. */
-static void finding(json_t *list, const char *rule, const char *article, const char *subject,
-		    char *msg, bool *ok)
+/* finding adds the one JSON of a finding (io/finding_json.c) to list, with the subject and the
+ * text eval's contract names (docs/eval.md). */
+static void finding(json_t *list, json_t *j, const char *subject, char *msg, bool *ok)
 {
-	json_t *o = json_object();
-
-	put(o, "rule", json_string(rule), ok);
-	put(o, "article", json_string(article ? article : ""), ok);
-	put(o, "subject", json_string(subject), ok);
-	put(o, "text", text(msg), ok);
-	add(list, o, ok);
+	if (!j) {
+		*ok = false;
+		return;
+	}
+	put(j, "subject", json_string(subject), ok);
+	put(j, "text", text(msg), ok);
+	add(list, j, ok);
 }
 
 /* findings_json: the gaps check found, in its order, then each yearly duty missed by as_of
- * (oblig_missed) in the obligations' order — a duty.missed finding under the duty's article. */
+ * (oblig_missed) in the obligations' order — a duty.missed finding under the duty's article,
+ * since the day it fell due. */
 static json_t *findings_json(const struct scenario *s, const struct check_result *res,
 			     const struct oblig_list *ol, bool *ok)
 {
@@ -1967,13 +1969,19 @@ static json_t *findings_json(const struct scenario *s, const struct check_result
 
 	for (size_t i = 0; i < res->n; i++) {
 		const struct finding *f = &res->v[i];
+		const struct unit *u = f->unit ? reg_unit(s->reg, f->unit) : NULL;
+		const struct asset *a = f->asset ? reg_asset(s->reg, f->asset) : NULL;
 
-		finding(list, check_rule_code(f->rule), f->article, f->subject,
-			check_describe(f, s->reg, msg, sizeof(msg)), ok);
+		check_describe(f, s->reg, msg, sizeof(msg));
+		finding(list, finding_json(f, u ? u->code : NULL, a ? a->code : NULL, msg),
+			f->subject, msg, ok);
 	}
 	for (size_t i = 0; i < ol->n; i++) {
 		const struct oblig *o = &ol->v[i];
 		const struct unit *u = o->unit ? reg_unit(s->reg, o->unit) : NULL;
+		struct finding_out fo = {.rule = "duty.missed", .rule_label = "年度职责未履行",
+					 .article = o->article, .unit = u ? u->code : NULL,
+					 .since = o->due, .message = msg};
 
 		if (!oblig_missed(o, today))
 			continue;
@@ -1981,7 +1989,7 @@ static json_t *findings_json(const struct scenario *s, const struct check_result
 			 lang_tr("%s (%s): %s（%s）逾期未完成，截止 %s — duty not done by its due date"),
 			 u ? u->name : lang_tr("no unit holds it"), u ? u->code : o->duty->id, o->name,
 			 o->period, date_format(o->due, due));
-		finding(list, "duty.missed", o->article, u ? u->code : o->duty->id, msg, ok);
+		finding(list, finding_out_json(&fo), u ? u->code : o->duty->id, msg, ok);
 	}
 	return list;
 }

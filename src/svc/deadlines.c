@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/finding_json.h"
 #include "io/oblig_json.h"
 #include "svc/book.h"
 #include "svc/work.h"
@@ -308,13 +309,11 @@ enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
 
 json_t *svc_gap_json(const struct gap_row *g)
 {
-	const struct finding *f = &g->f;
-	bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
+	json_t *j = finding_json(&g->f, g->unit_code, g->asset_code, g->message);
 
-	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)g->id,
-			 "rule", check_rule_code(f->rule), "rule_label", check_rule_label(f->rule),
-			 "article", f->article, "unit", jnull_str(f->asset ? NULL : g->unit_code),
-			 "asset", jnull_str(g->asset_code), "role",
-			 roles ? json_string(role_code(f->role)) : json_null(), "since",
-			 jnull_date(f->since), "message", g->message);
+	if (j && json_object_set_new(j, "id", json_integer((json_int_t)g->id))) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
 }
