@@ -8,56 +8,11 @@
  * IMNU 第十四条（四））; how far 逐级倒查 climbs and whom it adds (central 第四条、第八条). */
 #include "testutil.h"
 #include "fixreg.h"
+#include "policies.h"
 
 #include "core/incident.h"
 #include "core/notice.h"
 #include "core/oblig.h"
-#include "io/calendar_load.h"
-#include "io/incident_data.h"
-#include "profile/profile_load.h"
-
-static struct profile *central, *yantai, *imnu;
-static struct calendar *cal;
-static struct arena *data;
-static struct grade_rules rules;
-static struct incident_classes classes;
-
-static int setup(void **state)
-{
-	struct cd_diag d = {{0}};
-
-	(void)state;
-	data = arena_new(0);
-	if (profile_open("central-2017", &central, &d) ||
-	    profile_open("yantai-fao-2021", &yantai, &d) || profile_open("imnu-2022", &imnu, &d) ||
-	    calendar_from_data(NULL, &cal, &d) ||
-	    incident_data_builtin(data, &rules, &classes, &d)) {
-		print_error("setup: %s\n", d.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	profile_free(central);
-	profile_free(yantai);
-	profile_free(imnu);
-	calendar_free(cal);
-	arena_free(data);
-	return 0;
-}
-
-static const struct profile *profile_named(const char *id)
-{
-	if (!strcmp(id, "central-2017"))
-		return central;
-	if (!strcmp(id, "yantai-fao-2021"))
-		return yantai;
-	assert_string_equal(id, "imnu-2022");
-	return imnu;
-}
 
 /* The organisation: a party committee at the root with its leaders, its office, a department
  * that manages a prefecture-level portal (asset 1, protection software installed), a CII system
@@ -670,5 +625,5 @@ int main(void)
 		cmocka_unit_test(chain_climb),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, policies_setup, policies_teardown);
 }
