@@ -1704,6 +1704,20 @@ static bool blank(const char *buf, size_t len)
 	return true;
 }
 
+/* oblig_from sets the first year whose yearly duties are generated: the one given, not after the
+ * CST year of as_of, or that year. */
+static enum cd_err oblig_from(struct parse *ps, const struct val *given)
+{
+	int y, m, d;
+
+	date_to_ymd(time_cst_date(ps->sc->as_of), &y, &m, &d);
+	ps->sc->oblig_from = given->set ? given->i : y;
+	if (ps->sc->oblig_from > y)
+		return bad(ps->d, "obligations_from", "%d is after the year of as_of (%d)",
+			   ps->sc->oblig_from, y);
+	return CD_OK;
+}
+
 static enum cd_err build(struct parse *ps, json_t *root)
 {
 	struct scenario *sc = ps->sc;
@@ -1722,15 +1736,8 @@ static enum cd_err build(struct parse *ps, json_t *root)
 	if (rc)
 		return rc;
 	sc->as_of = v[T_AS_OF].t;
-	{
-		int y, m, dd;
-
-		date_to_ymd(time_cst_date(sc->as_of), &y, &m, &dd);
-		sc->oblig_from = v[T_OBLIG_FROM].set ? v[T_OBLIG_FROM].i : y;
-		if (sc->oblig_from > y)
-			return bad(ps->d, "obligations_from", "%d is after the year of as_of (%d)",
-				   sc->oblig_from, y);
-	}
+	if ((rc = oblig_from(ps, &v[T_OBLIG_FROM])))
+		return rc;
 	sc->org_reporter_set = v[T_REPORTER].set;
 	sc->org_reporter = (enum reporter)v[T_REPORTER].i;
 	sc->as_of_text = arena_strdup(sc->arena, v[T_AS_OF].s);

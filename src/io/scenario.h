@@ -58,7 +58,10 @@ struct scenario {
  *             an incident whose times contradict each other (occurred after detection, an
  *             outage ending before it starts, a report before detection, a summary report
  *             before handling ended), a fact or measure outside the vocabulary or of the wrong
- *             type ("incidents[0].facts.tampred: no such fact (did you mean tampered?)");
+ *             type ("incidents[0].facts.tampred: no such fact (did you mean tampered?)"), a
+ *             record of a duty the profile lacks or of a period of another kind, a record no
+ *             single unit holds without its unit, a project's security budget above its total,
+ *             a request for support before receipt or after feedback;
  *  CD_ENOMEM  out of memory (len above SCENARIO_MAX_BYTES is CD_EINVAL). */
 enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *cal,
 			   struct scenario **out, struct cd_diag *d);
@@ -67,10 +70,13 @@ enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *c
 void scenario_free(struct scenario *s);
 
 /* scenario_eval computes the verdicts of s at s->as_of — for each notice its due date, state,
- * stage, repeat and criticism, similar systems (at most SCENARIO_SIMILAR_MAX, with their total)
- * and warnings; for each incident what incident_analyse says (grade, report deadlines, facts,
- * triggers, chain, repeat; written by incident_verdict_json); and the check findings of the
- * register on the China Standard Time date of as_of — and sets *json to them as indented JSON
+ * stage, repeat, criticism and request for support (written by notice_verdict_json), similar
+ * systems (at most SCENARIO_SIMILAR_MAX, with their total) and warnings; for each incident what
+ * incident_analyse says (grade, report deadlines, facts, triggers, chain, repeat; written by
+ * incident_verdict_json); the obligations oblig_generate gives from s->oblig_from with the
+ * records (oblig_json); and the check findings of the register on the China Standard Time date
+ * of as_of, then a duty.missed finding per yearly duty missed (finding_json) — and sets *json
+ * to them as indented JSON
  * text (no trailing newline), which the caller frees with free(). cal as for scenario_parse.
  * CD_ENOMEM is the only failure. */
 enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, char **json,
