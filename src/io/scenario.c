@@ -1705,7 +1705,7 @@ static bool blank(const char *buf, size_t len)
 }
 
 /* oblig_from sets the first year whose yearly duties are generated: the one given, not after the
- * CST year of as_of, or that year. */
+ * CST year of as_of nor more than SCENARIO_YEARS_MAX years before it, or that year. */
 static enum cd_err oblig_from(struct parse *ps, const struct val *given)
 {
 	int y, m, d;
@@ -1715,6 +1715,10 @@ static enum cd_err oblig_from(struct parse *ps, const struct val *given)
 	if (ps->sc->oblig_from > y)
 		return bad(ps->d, "obligations_from", "%d is after the year of as_of (%d)",
 			   ps->sc->oblig_from, y);
+	if (ps->sc->oblig_from < y - SCENARIO_YEARS_MAX + 1)
+		return bad(ps->d, "obligations_from",
+			   "%d is more than %d years before the year of as_of (%d)",
+			   ps->sc->oblig_from, SCENARIO_YEARS_MAX, y);
 	return CD_OK;
 }
 

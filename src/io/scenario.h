@@ -21,6 +21,8 @@
 
 #define SCENARIO_MAX_BYTES   ((size_t)16 << 20) /* the largest scenario accepted: 16 MiB */
 #define SCENARIO_SIMILAR_MAX 100 /* similar systems listed per notice (the strongest first) */
+#define SCENARIO_YEARS_MAX   10  /* years of yearly duties a scenario may ask for (obligations_from):
+				  * each obligation counts the working days to its due date */
 
 struct scenario {
 	struct arena *arena;     /* notices, incidents and their strings */

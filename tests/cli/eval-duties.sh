@@ -107,6 +107,10 @@ refuse '{"profile":"imnu-2022","as_of":"2026-07-01T09:00:00+08:00","projects":[{
 	'projects[0].year: must be a year, an integer 1900-9999'
 refuse '{"profile":"imnu-2022","as_of":"2026-07-01T09:00:00+08:00","obligations_from":2027}' \
 	'obligations_from: 2027 is after the year of as_of (2026)'
+refuse '{"profile":"imnu-2022","as_of":"2026-07-01T09:00:00+08:00","obligations_from":2016}' \
+	'obligations_from: 2016 is more than 10 years before the year of as_of (2026)'
+ev '{"profile":"central-2017","as_of":"2026-07-01T09:00:00+08:00","obligations_from":2017,"units":[{"id":"SW","kind":"party_committee"}]}'
+is '[.obligations[] | select(.duty == "assessment") | .period] | join(",")' 2017,2018,2019,2020,2021,2022,2023,2024,2025,2026
 refuse '{'"$N"',"notices":[{"id":"N","asset":"OA","received_at":"2024-09-29T15:00:00+08:00","rectified_at":"2024-09-30T09:00:00+08:00","feedback_at":"2024-09-30T10:00:00+08:00","support_at":"2024-10-01T09:00:00+08:00"}]}' \
 	'notices[0].support_at: support is not possible: feedback was already sent'
 refuse '{'"$N"',"notices":[{"id":"N","asset":"OA","received_at":"2024-09-29T15:00:00+08:00","support_at":"2024-09-28T09:00:00+08:00"}]}' \
