@@ -5,32 +5,16 @@
 
 #include "cli/cli.h"
 #include "core/check.h"
+#include "io/finding_json.h"
 
-static json_t *ref(const char *code, const char *name)
-{
-	return json_pack("{s:s, s:s}", "code", code, "name", name);
-}
-
-static json_t *finding_json(const struct finding *f, const struct reg *reg)
+static json_t *check_finding_json(const struct finding *f, const struct reg *reg)
 {
 	const struct unit *u = f->unit ? reg_unit(reg, f->unit) : NULL;
 	const struct asset *a = f->asset ? reg_asset(reg, f->asset) : NULL;
-	char msg[512], since[11];
-	json_t *o = json_object();
+	char msg[512];
 
-	json_object_set_new(o, "rule", json_string(check_rule_code(f->rule)));
-	json_object_set_new(o, "article", json_string(f->article));
-	json_object_set_new(o, "unit", u ? ref(u->code, u->name) : json_null());
-	json_object_set_new(o, "asset", a ? ref(a->code, a->name) : json_null());
-	json_object_set_new(o, "role",
-			    f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP
-				    ? json_string(role_code(f->role))
-				    : json_null());
-	json_object_set_new(o, "since",
-			    f->since == CD_DATE_NONE ? json_null()
-						     : json_string(date_format(f->since, since)));
-	json_object_set_new(o, "message", json_string(check_describe(f, reg, msg, sizeof(msg))));
-	return o;
+	return finding_json(f, u ? u->code : NULL, a ? a->code : NULL,
+			    check_describe(f, reg, msg, sizeof(msg)));
 }
 
 static int print_json(const struct check_result *res, const struct profile *p,
@@ -42,7 +26,7 @@ static int print_json(const struct check_result *res, const struct profile *p,
 	int rc;
 
 	for (size_t i = 0; i < res->n; i++)
-		json_array_append_new(list, finding_json(&res->v[i], reg));
+		json_array_append_new(list, check_finding_json(&res->v[i], reg));
 	root = json_pack("{s:{s:s, s:i, s:s}, s:s, s:I, s:o}", "profile", "id", p->id, "version",
 			 p->version, "name", p->name, "as_of", date_format(as_of, day), "count",
 			 (json_int_t)res->n, "findings", list);

@@ -744,6 +744,30 @@ static size_t answering_units(const struct incident_env *env, const struct incid
 	return n;
 }
 
+/* funding_floor: IMNU 第十四条（八）"经费不落实" where the policy sets no budget ratio
+ * (readings.funding_floor_percent): the first IT project of an answering unit or a unit above it,
+ * of the year of `on` or before (a later year's budget is not yet spent), whose security budget
+ * is at most the floor's share of its total (whole yuan: security × 100 ≤ total × floor; a floor
+ * of 0 is a project with no security budget at all); NULL when none is. A budget above the floor
+ * proves nothing either way: the fact is then left to a person. */
+static const struct project *funding_floor(const struct incident_env *env, const int64_t *units,
+					   size_t nu, cd_date on)
+{
+	int floor = env->p->readings.funding_floor_percent, y, m, d;
+
+	date_to_ymd(on, &y, &m, &d);
+	for (size_t k = 0; k < env->reg->nprojects; k++) {
+		const struct project *pr = &env->reg->projects[k];
+
+		if (!pr->unit || pr->year > y || pr->security * 100 > pr->total * floor)
+			continue;
+		for (size_t j = 0; j < nu; j++)
+			if (reg_in_subtree(env->reg, units[j], pr->unit))
+				return pr;
+	}
+	return NULL;
+}
+
 static enum cd_err derive_from_register(const struct incident_env *env, const struct incident *x,
 					struct incident_analysis *an)
 {
@@ -821,6 +845,17 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 			snprintf(why, sizeof why, "every IT project of the answering units at %d %% or more",
 				 env->p->numbers.budget_ratio_percent);
 			derive_bool(an, x, FACT_FUNDING_MISSING, false, why);
+		}
+	} else if (env->p->readings.funding_floor_percent != PROFILE_NUMBER_NONE) {
+		const struct project *pr = funding_floor(env, units, nu, on);
+
+		if (pr) {
+			snprintf(why, sizeof why,
+				 "project %s: security budget %lld of %lld yuan, not above %d %% "
+				 "(readings.funding_floor_percent)",
+				 pr->code, (long long)pr->security, (long long)pr->total,
+				 env->p->readings.funding_floor_percent);
+			derive_bool(an, x, FACT_FUNDING_MISSING, true, why);
 		}
 	}
 	check_result_free(&cr);

@@ -241,6 +241,26 @@ unsigned notice_criticism(const struct profile *p, enum due_state st, bool repea
 	return g;
 }
 
+enum notice_stage notice_stage_at(const struct notice *n, cd_time at)
+{
+	if (n->verified_at != CD_TIME_NONE && n->verified_at <= at)
+		return STAGE_VERIFIED;
+	if (n->feedback_at != CD_TIME_NONE && n->feedback_at <= at)
+		return STAGE_FEEDBACK;
+	if (n->rectified_at != CD_TIME_NONE && n->rectified_at <= at)
+		return STAGE_RECTIFIED;
+	if (n->started_at != CD_TIME_NONE && n->started_at <= at)
+		return STAGE_RECTIFYING;
+	return STAGE_RECEIVED;
+}
+
+bool notice_support_in_period(const struct notice *n, const struct notice_due *due)
+{
+	if (n->support_at == CD_TIME_NONE)
+		return false;
+	return due->due == CD_DATE_NONE || n->support_at < time_cst_end(due->due);
+}
+
 static bool concerns(const struct notice *n, int64_t asset)
 {
 	for (size_t i = 0; i < n->nassets; i++)

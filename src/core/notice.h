@@ -148,6 +148,17 @@ enum due_state notice_state(const struct notice *n, const struct notice_due *due
  * when it repeats an earlier problem of the same system within p's window. */
 unsigned notice_criticism(const struct profile *p, enum due_state st, bool repeat);
 
+/* notice_stage_at: the stage notice n had reached at instant `at` — its steps up to then (a
+ * folded notice's `stage` is the stage after all of them). */
+enum notice_stage notice_stage_at(const struct notice *n, cd_time at);
+
+/* notice_support_in_period: the request for technical support (请求技术支持) was made while the
+ * rectification period ran — before 24:00 CST of the due date (Yantai 五、整改落实: "整改确有困难
+ * 的，可向通报部门请求技术支持"). The request does not stop the clock: the notice is still due
+ * then; a request after the due date is one made late. With no due date any request is in the
+ * period; false when none was made (n->support_at is CD_TIME_NONE). */
+bool notice_support_in_period(const struct notice *n, const struct notice_due *due);
+
 /* Another event on an asset: an earlier notice or an incident, for the repeat rule. */
 struct asset_event {
 	int64_t asset;

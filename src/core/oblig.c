@@ -308,3 +308,8 @@ enum due_state oblig_state(const struct oblig *o, cd_date as_of)
 
 	return due_state_at(o->due, done, time_cst_end(as_of) - 1);
 }
+
+bool oblig_missed(const struct oblig *o, cd_date as_of)
+{
+	return o->kind == OBLIG_DUTY && oblig_state(o, as_of) == DUE_OVERDUE;
+}

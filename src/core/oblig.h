@@ -78,6 +78,13 @@ bool oblig_holds(const struct profile_duty *du, const struct unit *u);
 /* oblig_state: where o stands at the end of day as_of (CST). */
 enum due_state oblig_state(const struct oblig *o, cd_date as_of);
 
+/* oblig_missed: o is a yearly duty (OBLIG_DUTY) whose period ended before the end of day as_of
+ * without the records it needs. It stays missed: a later record answers its own period (a drill
+ * held in June 2026 is the 2026 drill, not the missed 2025 one; issue 12 item 9), unless the
+ * record states this period — then the duty is done late and no longer missed. The MLPS
+ * obligations are not duties: their gaps are check's (mlps.unfiled, mlps.unassessed). */
+bool oblig_missed(const struct oblig *o, cd_date as_of);
+
 /* oblig_period_check: s names a period of kind `every` ("2026" for a year, "2026-H2",
  * "2026-Q1", "2026-03"). */
 bool oblig_period_check(const char *s, enum period every);

@@ -87,6 +87,9 @@ struct profile {
 		/* criticism (通报批评) proposed for a notice not handled as required (overdue or
 		 * done late), under this article; "": the policy proposes none for it */
 		const char *criticism_late_article;
+		/* a request for technical support (请求技术支持) a notice's rectification may make to
+		 * the notifying body, under this article (Yantai 五、整改落实); "": none named */
+		const char *support_article;
 	} numbers; /* PROFILE_NUMBER_NONE where the policy is silent */
 
 	struct {
@@ -106,6 +109,11 @@ struct profile {
 		/* minutes after detection within which every incident, 一般 included, is reported
 		 * inside the organisation; PROFILE_NUMBER_NONE: no internal clock (the default) */
 		int internal_report_minutes;
+		/* where the policy sets no budget ratio: an IT project of an incident's answering
+		 * units whose security budget is at most this share of its total counts as 经费不落实
+		 * (the fact funding_missing, IMNU 第十四条（八）); PROFILE_NUMBER_NONE: not derived
+		 * (the default); 0: a project with no security budget at all */
+		int funding_floor_percent;
 	} readings;
 
 	struct {

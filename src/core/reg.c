@@ -482,6 +482,7 @@ static size_t cell_first(const struct reg *r, int64_t unit, int64_t asset, int r
 
 const uint32_t *reg_duties_at(const struct reg *r, int64_t unit, int64_t asset, size_t *n)
 {
+	static const uint32_t none[1];
 	size_t lo, hi;
 
 	*n = 0;
@@ -495,7 +496,8 @@ const uint32_t *reg_duties_at(const struct reg *r, int64_t unit, int64_t asset, 
 			break;
 	}
 	*n = hi - lo;
-	return r->holder_idx->pos + lo;
+	/* a register without duties has an index without positions (pos NULL): none there */
+	return r->holder_idx->pos ? r->holder_idx->pos + lo : none;
 }
 
 size_t reg_holders(const struct reg *r, enum role role, int64_t unit, int64_t asset, cd_date on,

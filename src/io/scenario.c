@@ -13,8 +13,12 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/oblig.h"
+#include "io/finding_json.h"
 #include "io/incident_data.h"
 #include "io/incident_json.h"
+#include "io/notice_json.h"
+#include "io/oblig_json.h"
 #include "profile/profile_load.h"
 
 #define PATH_LEN  96  /* "notices[123].assets[45].something" */
@@ -23,6 +27,7 @@
 #define NAME_MAX_ 200 /* bytes of a name */
 #define SOFT_MAX  128 /* bytes of a software name */
 #define TEXT_MAX  1000 /* bytes of a free text (a reason) */
+#define YUAN_MAX  1000000000000000LL /* a budget in yuan: at most 10^15 */
 
 /* Warnings of a notice's verdict: stable texts, part of the contract (docs/eval.md). */
 #define WARN_ESTIMATED                                                                             \
@@ -139,6 +144,7 @@ enum vocab {
 	V_REPORTER,
 	V_GRADE,
 	V_REPORT_KIND,
+	V_RECORD_KIND,
 };
 
 static int vocab_count(enum vocab v)
@@ -160,6 +166,8 @@ static int vocab_count(enum vocab v)
 		return GRADE__MAX;
 	case V_REPORT_KIND:
 		return REPORT__MAX;
+	case V_RECORD_KIND:
+		return RECORD__MAX;
 	case V_NONE:
 		break;
 	}
@@ -185,6 +193,8 @@ static const char *vocab_code(enum vocab v, int i)
 		return grade_label((enum grade)i);
 	case V_REPORT_KIND:
 		return report_kind_code((enum report_kind)i);
+	case V_RECORD_KIND:
+		return record_kind_code((enum record_kind)i);
 	case V_NONE:
 		break;
 	}
@@ -210,6 +220,8 @@ static int vocab_parse(enum vocab v, const char *s)
 		return grade_parse(s);
 	case V_REPORT_KIND:
 		return report_kind_parse(s);
+	case V_RECORD_KIND:
+		return record_kind_parse(s);
 	case V_NONE:
 		break;
 	}
@@ -265,6 +277,8 @@ enum ftype {
 	F_LIST,  /* an array (its elements are read by the caller) */
 	F_REFS,  /* an array of ids of other records */
 	F_MAP,   /* an object of names and values (read by the caller) */
+	F_YEAR,  /* a calendar year, integer 1900-9999 */
+	F_YUAN,  /* an amount in whole yuan, integer 0-10^15 */
 };
 
 struct field {
@@ -282,7 +296,8 @@ struct val {
 	const char *s; /* F_ID, F_REF, F_TEXT, F_TIME, F_DATE, F_ENUM: the text, borrowed */
 	cd_time t;     /* F_TIME */
 	cd_date day;   /* F_DATE */
-	int i;         /* F_ENUM (def when not set), F_LEVEL */
+	int i;         /* F_ENUM (def when not set), F_LEVEL, F_YEAR */
+	long long n;   /* F_YUAN */
 	bool b;        /* F_BOOL */
 	json_t *list;  /* F_LIST, F_REFS, F_MAP; NULL when not set */
 };
@@ -297,6 +312,9 @@ enum {
 	T_NOTICES,
 	T_INCIDENTS,
 	T_REPORTER,
+	T_RECORDS,
+	T_PROJECTS,
+	T_OBLIG_FROM,
 	T__MAX
 };
 static const struct field top_fields[T__MAX] = {
@@ -310,6 +328,11 @@ static const struct field top_fields[T__MAX] = {
 	[T_INCIDENTS] = {"incidents", F_LIST, false, V_NONE, 0, 0},
 	/* the organisation's reporter type (the setting reporter_type); none = not known */
 	[T_REPORTER] = {"reporter_type", F_ENUM, false, V_REPORTER, REPORTER_OTHER, 0},
+	/* evidence of the yearly duties, IT projects with their budgets, and the first year whose
+	 * duties are generated (default: the year of as_of) */
+	[T_RECORDS] = {"records", F_LIST, false, V_NONE, 0, 0},
+	[T_PROJECTS] = {"projects", F_LIST, false, V_NONE, 0, 0},
+	[T_OBLIG_FROM] = {"obligations_from", F_YEAR, false, V_NONE, 0, 0},
 };
 
 enum { U_ID, U_NAME, U_PARENT, U_KIND, U__MAX };
@@ -371,7 +394,7 @@ static const struct field asset_fields[A__MAX] = {
 static const enum relation rel_fields[4] = {REL_MANAGER, REL_BUILDER, REL_USER, REL_OPERATOR};
 
 enum { N_ID, N_ASSET, N_ASSETS, N_RECEIVED, N_RECTIFIED, N_FEEDBACK, N_EXTENDED, N_STATED,
-       N__MAX };
+       N_SUPPORT, N__MAX };
 static const struct field notice_fields[N__MAX] = {
 	[N_ID] = {"id", F_ID, true, V_NONE, 0, 0},
 	[N_ASSET] = {"asset", F_REF, false, V_NONE, 0, 0},
@@ -381,6 +404,33 @@ static const struct field notice_fields[N__MAX] = {
 	[N_FEEDBACK] = {"feedback_at", F_TIME, false, V_NONE, 0, 0},
 	[N_EXTENDED] = {"extended_to", F_DATE, false, V_NONE, 0, 0},
 	[N_STATED] = {"stated_due", F_DATE, false, V_NONE, 0, 0},
+	/* 请求技术支持 (Yantai 五、整改落实): recorded, the clock runs on */
+	[N_SUPPORT] = {"support_at", F_TIME, false, V_NONE, 0, 0},
+};
+
+/* A record of something done (meeting minutes, a drill, a training, a report …): the evidence a
+ * yearly duty asks for (docs/deadlines.md). */
+enum { RC_ID, RC_KIND, RC_UNIT, RC_ON, RC_DUTY, RC_PERIOD, RC_TITLE, RC__MAX };
+static const struct field record_fields[RC__MAX] = {
+	[RC_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[RC_KIND] = {"kind", F_ENUM, true, V_RECORD_KIND, 0, 0},
+	[RC_UNIT] = {"unit", F_REF, false, V_NONE, 0, 0},
+	[RC_ON] = {"on", F_DATE, true, V_NONE, 0, 0},
+	[RC_DUTY] = {"duty", F_REF, false, V_NONE, 0, 0},
+	[RC_PERIOD] = {"period", F_TEXT, false, V_NONE, 0, 10},
+	[RC_TITLE] = {"title", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+};
+
+/* An IT project (信息化项目) and its budgets, for the security-budget ratio (Yantai 七) and the
+ * fact funding_missing (IMNU 第十四条（八）). */
+enum { PJ_ID, PJ_NAME, PJ_UNIT, PJ_YEAR, PJ_TOTAL, PJ_SECURITY, PJ__MAX };
+static const struct field project_fields[PJ__MAX] = {
+	[PJ_ID] = {"id", F_ID, true, V_NONE, 0, 0},
+	[PJ_NAME] = {"name", F_TEXT, false, V_NONE, 0, NAME_MAX_},
+	[PJ_UNIT] = {"unit", F_REF, false, V_NONE, 0, 0},
+	[PJ_YEAR] = {"year", F_YEAR, true, V_NONE, 0, 0},
+	[PJ_TOTAL] = {"total", F_YUAN, true, V_NONE, 0, 0},
+	[PJ_SECURITY] = {"security", F_YUAN, true, V_NONE, 0, 0},
 };
 
 enum {
@@ -479,6 +529,18 @@ static enum cd_err read_value(json_t *j, const char *at, const struct field *f, 
 		if (!json_is_integer(j) || json_integer_value(j) < 0 || json_integer_value(j) > 5)
 			return bad(d, at, "must be an MLPS level, an integer 0-5 (0 = not graded)");
 		v->i = (int)json_integer_value(j);
+		return CD_OK;
+	case F_YEAR:
+		if (!json_is_integer(j) || json_integer_value(j) < 1900 ||
+		    json_integer_value(j) > 9999)
+			return bad(d, at, "must be a year, an integer 1900-9999");
+		v->i = (int)json_integer_value(j);
+		return CD_OK;
+	case F_YUAN:
+		if (!json_is_integer(j) || json_integer_value(j) < 0 ||
+		    json_integer_value(j) > YUAN_MAX)
+			return bad(d, at, "must be whole yuan, an integer 0-%lld", YUAN_MAX);
+		v->n = (long long)json_integer_value(j);
 		return CD_OK;
 	case F_BOOL:
 		if (!json_is_boolean(j))
@@ -866,11 +928,183 @@ static enum cd_err read_duties(struct parse *ps, json_t *list)
 	return CD_OK;
 }
 
+/* record_unit: the one unit of the scenario holding a duty record r answers (its duty, else the
+ * duties its kind fulfils), as the record acts default it (svc/records.c); 0 when none or
+ * several. */
+static int64_t record_unit(const struct scenario *sc, const struct record *r)
+{
+	const struct profile *p = sc->profile;
+	int64_t unit = 0;
+
+	for (size_t i = 0; i < sc->reg->nunits; i++) {
+		bool holds = false;
+
+		for (size_t k = 0; k < p->nduties && !holds; k++) {
+			const struct profile_duty *du = &p->duties[k];
+
+			if (r->duty ? strcmp(r->duty, du->id) != 0 : du->record != r->kind)
+				continue;
+			holds = oblig_holds(du, &sc->reg->units[i]);
+		}
+		if (!holds)
+			continue;
+		if (unit)
+			return 0;
+		unit = sc->reg->units[i].id;
+	}
+	return unit;
+}
+
+static const char *duty_at(const void *ctx, size_t i)
+{
+	return ((const struct profile *)ctx)->duties[i].id;
+}
+
+/* read_record checks one record (at path `at`, fields v) against the profile and the units and
+ * fills r; its id is unique among the records (checked by the caller). */
+static enum cd_err read_record(struct parse *ps, const char *at, const struct val *v,
+			       struct record *r)
+{
+	struct scenario *sc = ps->sc;
+	const struct profile_duty *du = NULL;
+	const struct unit *u = NULL;
+	char f[PATH_LEN], q[QUOTE_MAX], list[512];
+	bool any = false;
+
+	r->kind = (enum record_kind)v[RC_KIND].i;
+	r->on = v[RC_ON].day;
+	r->title = v[RC_TITLE].s;
+	if (v[RC_DUTY].set && !(du = profile_duty(sc->profile, v[RC_DUTY].s)))
+		return bad(ps->d, join(f, at, "duty"), "the profile %s has no duty %s (use %s)",
+			   sc->profile->id, quote(v[RC_DUTY].s, q),
+			   words(list, sizeof(list), duty_at, sc->profile, sc->profile->nduties));
+	r->duty = du ? du->id : NULL;
+	if (v[RC_PERIOD].set) {
+		for (int e = 0; e < PERIOD__MAX && !any; e++)
+			any = (!du || du->every == (enum period)e) &&
+			      oblig_period_check(v[RC_PERIOD].s, (enum period)e);
+		if (!any && du)
+			return bad(ps->d, join(f, at, "period"),
+				   "%s is not a period of duty %s (every %s: e.g. %s)",
+				   quote(v[RC_PERIOD].s, q), du->id, period_code(du->every),
+				   du->every == PERIOD_YEAR	    ? "2026"
+				   : du->every == PERIOD_HALF_YEAR ? "2026-H1"
+				   : du->every == PERIOD_QUARTER   ? "2026-Q3"
+								   : "2026-05");
+		if (!any)
+			return bad(ps->d, join(f, at, "period"),
+				   "%s is not a period (2026, 2026-H1, 2026-Q3 or 2026-05)",
+				   quote(v[RC_PERIOD].s, q));
+		r->period = arena_strdup(sc->arena, v[RC_PERIOD].s);
+		if (!r->period)
+			return nomem(ps->d);
+	}
+	if (v[RC_UNIT].set && !(u = reg_unit_by_code(sc->reg, v[RC_UNIT].s)))
+		return bad(ps->d, join(f, at, "unit"), "no unit %s", quote(v[RC_UNIT].s, q));
+	r->unit = u ? u->id : record_unit(sc, r);
+	if (!r->unit)
+		return bad(ps->d, join(f, at, "unit"),
+			   "say which unit held the %s (no single unit holds a duty it answers)",
+			   record_kind_code(r->kind));
+	return CD_OK;
+}
+
+static enum cd_err read_records(struct parse *ps, json_t *list)
+{
+	struct scenario *sc = ps->sc;
+	struct val v[RC__MAX];
+	char at[PATH_LEN], q[QUOTE_MAX];
+	size_t n = json_array_size(list), dup, twin = 0;
+	struct idref *ids;
+	json_t *el;
+	size_t i;
+
+	sc->records = arena_alloc(sc->arena, (n + 1) * sizeof(*sc->records));
+	sc->record_codes = arena_alloc(sc->arena, (n + 1) * sizeof(*sc->record_codes));
+	if (!sc->records || !sc->record_codes)
+		return nomem(ps->d);
+	json_array_foreach(list, i, el) {
+		struct record *r = &sc->records[i];
+		enum cd_err rc;
+
+		memset(r, 0, sizeof(*r));
+		pathf(at, "records[%zu]", i);
+		rc = read_fields(el, at, record_fields, RC__MAX, v, ps->d);
+		if (!rc)
+			rc = read_record(ps, at, v, r);
+		if (rc)
+			return rc;
+		r->id = (int64_t)i + 1;
+		sc->record_codes[i] = arena_strdup(sc->arena, v[RC_ID].s);
+		if (!sc->record_codes[i] || (r->title && !(r->title = arena_strdup(sc->arena,
+										  r->title))))
+			return nomem(ps->d);
+		sc->nrecords = i + 1;
+	}
+	if (!(ids = malloc((n ? n : 1) * sizeof(*ids))))
+		return nomem(ps->d);
+	for (i = 0; i < n; i++)
+		ids[i] = (struct idref){sc->record_codes[i], i};
+	dup = first_dup(ids, n, &twin);
+	free(ids);
+	if (dup == SIZE_MAX)
+		return CD_OK;
+	pathf(at, "records[%zu].id", dup);
+	return bad(ps->d, at, "%s given twice", quote(sc->record_codes[dup], q));
+}
+
+static enum cd_err read_projects(struct parse *ps, json_t *list)
+{
+	struct reg *r = ps->sc->reg;
+	struct val v[PJ__MAX];
+	char at[PATH_LEN], f[PATH_LEN], q[QUOTE_MAX];
+	json_t *el;
+	size_t i;
+
+	json_array_foreach(list, i, el) {
+		const struct unit *u = NULL;
+		struct project *pr;
+		enum cd_err rc;
+
+		pathf(at, "projects[%zu]", i);
+		rc = read_fields(el, at, project_fields, PJ__MAX, v, ps->d);
+		if (rc)
+			return rc;
+		if (v[PJ_UNIT].set && !(u = reg_unit_by_code(r, v[PJ_UNIT].s)))
+			return bad(ps->d, join(f, at, "unit"), "no unit %s", quote(v[PJ_UNIT].s, q));
+		if (v[PJ_TOTAL].n == 0)
+			return bad(ps->d, join(f, at, "total"),
+				   "must be more than 0 (the project's whole budget)");
+		if (v[PJ_SECURITY].n > v[PJ_TOTAL].n)
+			return bad(ps->d, join(f, at, "security"),
+				   "more than the total %lld: the security budget is part of it",
+				   v[PJ_TOTAL].n);
+		pr = reg_add_project(r);
+		if (!pr)
+			return nomem(ps->d);
+		pr->id = (int64_t)i + 1;
+		pr->code = arena_strdup(r->arena, v[PJ_ID].s);
+		pr->name = name_or_id(r, &v[PJ_NAME], &v[PJ_ID]);
+		pr->unit = u ? u->id : 0;
+		pr->year = v[PJ_YEAR].i;
+		pr->total = v[PJ_TOTAL].n;
+		pr->security = v[PJ_SECURITY].n;
+		if (!pr->code || !pr->name)
+			return nomem(ps->d);
+	}
+	return CD_OK;
+}
+
+static const char *project_code(const struct reg *r, size_t i)
+{
+	return r->projects[i].code;
+}
+
 /* Events of one notice in the order they are applied: by time; at one instant the extension
- * (granted at receipt) first, then rectification, then feedback. */
+ * (granted at receipt) first, then a request for support, rectification, feedback. */
 static int event_rank(enum notice_event_kind k)
 {
-	return k == NEV_EXTEND ? 0 : k == NEV_RECTIFY ? 1 : 2;
+	return k == NEV_EXTEND ? 0 : k == NEV_SUPPORT ? 1 : k == NEV_RECTIFY ? 2 : 3;
 }
 
 static void sort_events(struct notice_event *e, size_t n)
@@ -965,12 +1199,16 @@ static enum cd_err read_notices(struct parse *ps, json_t *list)
 				 date_format(time_cst_date(n->received_at), got));
 			break;
 		}
+		if (v[N_SUPPORT].set && v[N_SUPPORT].t < n->received_at) {
+			rc = bad(ps->d, join(f, at, "support_at"), "support request before receipt");
+			break;
+		}
 		rc = record_assets(ps, at, &v[N_ASSET], &v[N_ASSETS], seen, i + 1, &n->assets,
 				   &n->nassets);
 		if (rc)
 			break;
 		/* the timeline, applied (and checked) once every id is known */
-		n->events = e = arena_alloc(sc->arena, 3 * sizeof(*e));
+		n->events = e = arena_alloc(sc->arena, 4 * sizeof(*e));
 		if (!e) {
 			rc = nomem(ps->d);
 			break;
@@ -978,6 +1216,9 @@ static enum cd_err read_notices(struct parse *ps, json_t *list)
 		if (v[N_EXTENDED].set)
 			e[n->nevents++] = (struct notice_event){NEV_EXTEND, n->received_at, "eval",
 								"scenario", v[N_EXTENDED].day};
+		if (v[N_SUPPORT].set)
+			e[n->nevents++] = (struct notice_event){NEV_SUPPORT, v[N_SUPPORT].t, NULL,
+								NULL, CD_DATE_NONE};
 		if (v[N_RECTIFIED].set)
 			e[n->nevents++] = (struct notice_event){NEV_RECTIFY, v[N_RECTIFIED].t, NULL,
 								NULL, CD_DATE_NONE};
@@ -1400,6 +1641,7 @@ static enum cd_err lifecycle(struct parse *ps)
 			struct notice_due due = notice_due(n, sc->profile, ps->cal);
 			struct cd_diag why = {{0}};
 			const char *field = e->kind == NEV_EXTEND    ? "extended_to"
+					    : e->kind == NEV_SUPPORT ? "support_at"
 					    : e->kind == NEV_RECTIFY ? "rectified_at"
 								     : "feedback_at";
 			const char *step = e->kind == NEV_RECTIFY ? "rectification" : "feedback";
@@ -1462,6 +1704,24 @@ static bool blank(const char *buf, size_t len)
 	return true;
 }
 
+/* oblig_from sets the first year whose yearly duties are generated: the one given, not after the
+ * CST year of as_of nor more than SCENARIO_YEARS_MAX years before it, or that year. */
+static enum cd_err oblig_from(struct parse *ps, const struct val *given)
+{
+	int y, m, d;
+
+	date_to_ymd(time_cst_date(ps->sc->as_of), &y, &m, &d);
+	ps->sc->oblig_from = given->set ? given->i : y;
+	if (ps->sc->oblig_from > y)
+		return bad(ps->d, "obligations_from", "%d is after the year of as_of (%d)",
+			   ps->sc->oblig_from, y);
+	if (ps->sc->oblig_from < y - SCENARIO_YEARS_MAX + 1)
+		return bad(ps->d, "obligations_from",
+			   "%d is more than %d years before the year of as_of (%d)",
+			   ps->sc->oblig_from, SCENARIO_YEARS_MAX, y);
+	return CD_OK;
+}
+
 static enum cd_err build(struct parse *ps, json_t *root)
 {
 	struct scenario *sc = ps->sc;
@@ -1480,6 +1740,8 @@ static enum cd_err build(struct parse *ps, json_t *root)
 	if (rc)
 		return rc;
 	sc->as_of = v[T_AS_OF].t;
+	if ((rc = oblig_from(ps, &v[T_OBLIG_FROM])))
+		return rc;
 	sc->org_reporter_set = v[T_REPORTER].set;
 	sc->org_reporter = (enum reporter)v[T_REPORTER].i;
 	sc->as_of_text = arena_strdup(sc->arena, v[T_AS_OF].s);
@@ -1504,6 +1766,12 @@ static enum cd_err build(struct parse *ps, json_t *root)
 		rc = resolve_assets(ps);
 	if (!rc)
 		rc = read_duties(ps, v[T_DUTIES].list);
+	if (!rc)
+		rc = read_projects(ps, v[T_PROJECTS].list);
+	if (!rc)
+		rc = unique(ps, "projects", sc->reg->nprojects, project_code);
+	if (!rc)
+		rc = read_records(ps, v[T_RECORDS].list);
 	if (!rc)
 		rc = read_notices(ps, v[T_NOTICES].list);
 	if (!rc)
@@ -1596,16 +1864,6 @@ static json_t *text(char *buf)
 	return json_string(buf);
 }
 
-/* The stage a notice had reached at instant `at`: its steps up to then. */
-static enum notice_stage stage_at(const struct notice *n, cd_time at)
-{
-	if (n->feedback_at != CD_TIME_NONE && n->feedback_at <= at)
-		return STAGE_FEEDBACK;
-	if (n->rectified_at != CD_TIME_NONE && n->rectified_at <= at)
-		return STAGE_RECTIFIED;
-	return STAGE_RECEIVED;
-}
-
 static struct asset_event *asset_events(const struct scenario *s, size_t *nev)
 {
 	size_t n = 0, k = 0;
@@ -1663,30 +1921,24 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	const struct profile *p = s->profile;
 	struct notice_due due = notice_due(n, p, cal);
 	const struct asset_event *rep = notice_repeat(n, p->numbers.repeat_window_months, ev, nev);
-	enum due_state st = notice_state(n, &due, s->as_of);
-	json_t *o = json_object(), *w = json_array();
+	json_t *o = json_object(), *w = json_array(), *sim_list, *v;
 	size_t nsimilar = 0;
 	char buf[256];
 
+	sim_list = similar_json(n, s->reg, sim, &nsimilar, ok);
+	v = notice_verdict_json(p, n, &due, s->as_of, rep != NULL, nsimilar);
+	/* the verdict is the one encoder's (io/notice_json.c); eval adds the id, the earlier
+	 * notice or incident by its id, the similar systems and its warnings */
 	put(o, "id", json_string(n->code), ok);
-	put(o, "stage", json_string(notice_stage_code(stage_at(n, s->as_of))), ok);
-	put(o, "due", jnull_date(due.due), ok);
-	put(o, "due_basis",
-	    due.extended ? json_string("extended_to")
-	    : due.stated ? json_string("stated_due")
-	    : due.due != CD_DATE_NONE ? json_string("workdays")
-				      : json_null(),
-	    ok);
-	put(o, "state", json_string(due_state_code(st)), ok);
-	put(o, "repeat", json_boolean(rep != NULL), ok);
+	if (!v || json_object_update(o, v))
+		*ok = false;
+	json_decref(v);
 	put(o, "repeat_of",
 	    !rep          ? json_null()
 	    : rep->notice ? json_string(s->notices[rep->notice - 1].code)
 			  : json_string(s->incidents[rep->incident - 1].code),
 	    ok);
-	put(o, "criticism", incident_criticism_json(p, notice_criticism(p, st, rep != NULL)), ok);
-	put(o, "similar", similar_json(n, s->reg, sim, &nsimilar, ok), ok);
-	put(o, "similar_total", json_integer((json_int_t)nsimilar), ok);
+	put(o, "similar", sim_list, ok);
 	if (due.estimated) {
 		int y = calendar_estimated_year(cal, time_cst_date(n->received_at), due.due);
 
@@ -1703,20 +1955,81 @@ static json_t *notice_json(const struct scenario *s, const struct notice *n,
 	return o;
 }
 
-static json_t *findings_json(const struct scenario *s, const struct check_result *res, bool *ok)
+/* finding adds the one JSON of a finding (io/finding_json.c) to list, with the subject and the
+ * text eval's contract names (docs/eval.md). */
+static void finding(json_t *list, json_t *j, const char *subject, char *msg, bool *ok)
+{
+	if (!j) {
+		*ok = false;
+		return;
+	}
+	put(j, "subject", json_string(subject), ok);
+	put(j, "text", text(msg), ok);
+	add(list, j, ok);
+}
+
+/* findings_json: the gaps check found, in its order, then each yearly duty missed by as_of
+ * (oblig_missed) in the obligations' order — a duty.missed finding under the duty's article,
+ * since the day it fell due. */
+static json_t *findings_json(const struct scenario *s, const struct check_result *res,
+			     const struct oblig_list *ol, bool *ok)
 {
 	json_t *list = json_array();
-	char msg[2048];
+	cd_date today = time_cst_date(s->as_of);
+	char msg[2048], due[11];
 
 	for (size_t i = 0; i < res->n; i++) {
 		const struct finding *f = &res->v[i];
-		json_t *o = json_object();
+		const struct unit *u = f->unit ? reg_unit(s->reg, f->unit) : NULL;
+		const struct asset *a = f->asset ? reg_asset(s->reg, f->asset) : NULL;
 
-		put(o, "rule", json_string(check_rule_code(f->rule)), ok);
-		put(o, "article", json_string(f->article), ok);
-		put(o, "subject", json_string(f->subject), ok);
-		put(o, "text", text(check_describe(f, s->reg, msg, sizeof(msg))), ok);
-		add(list, o, ok);
+		check_describe(f, s->reg, msg, sizeof(msg));
+		finding(list, finding_json(f, u ? u->code : NULL, a ? a->code : NULL, msg),
+			f->subject, msg, ok);
+	}
+	for (size_t i = 0; i < ol->n; i++) {
+		const struct oblig *o = &ol->v[i];
+		const struct unit *u = o->unit ? reg_unit(s->reg, o->unit) : NULL;
+		struct finding_out fo = {.rule = "duty.missed", .rule_label = "年度职责未履行",
+					 .article = o->article, .unit = u ? u->code : NULL,
+					 .since = o->due, .message = msg};
+
+		if (!oblig_missed(o, today))
+			continue;
+		snprintf(msg, sizeof(msg),
+			 lang_tr("%s (%s): %s（%s）逾期未完成，截止 %s — duty not done by its due date"),
+			 u ? u->name : lang_tr("no unit holds it"), u ? u->code : o->duty->id, o->name,
+			 o->period, date_format(o->due, due));
+		finding(list, finding_out_json(&fo), u ? u->code : o->duty->id, msg, ok);
+	}
+	return list;
+}
+
+/* obligations_json: every obligation of ol with its state at the end of as_of's CST date (the
+ * one encoder, oblig_json) and the ids of the records that fulfil it. */
+static json_t *obligations_json(const struct scenario *s, const struct calendar *cal,
+				const struct oblig_list *ol, bool *ok)
+{
+	json_t *list = json_array();
+	cd_date today = time_cst_date(s->as_of);
+
+	for (size_t i = 0; *ok && i < ol->n; i++) {
+		const struct oblig *o = &ol->v[i];
+		const struct unit *u = o->unit ? reg_unit(s->reg, o->unit) : NULL;
+		const struct asset *a = o->asset ? reg_asset(s->reg, o->asset) : NULL;
+		json_t *j = oblig_json(o, u ? u->code : NULL, a ? a->code : NULL, today, cal),
+		       *ev = json_array();
+
+		if (!j) {
+			json_decref(ev);
+			*ok = false;
+			break;
+		}
+		for (size_t k = 0; k < o->nevidence; k++)
+			add(ev, json_string(s->record_codes[o->evidence[k] - 1]), ok);
+		put(j, "duty", jnull_str(o->duty ? o->duty->id : NULL), ok);
+		put(j, "records", ev, ok);
+		add(list, j, ok);
 	}
 	return list;
 }
@@ -1758,6 +2071,7 @@ enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, 
 			  struct cd_diag *d)
 {
 	struct check_result res = {0};
+	struct oblig_list ol = {0};
 	struct similar *sim = malloc((s->reg->nassets + 1) * sizeof(*sim));
 	struct asset_event *ev = NULL;
 	size_t nev = 0;
@@ -1769,6 +2083,9 @@ enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, 
 		ok = (ev = asset_events(s, &nev)) != NULL;
 	if (ok)
 		ok = check_run(s->profile, s->reg, time_cst_date(s->as_of), &res) == CD_OK;
+	if (ok)
+		ok = oblig_generate(s->profile, s->reg, s->records, s->nrecords, s->oblig_from,
+				    time_cst_date(s->as_of), &ol) == CD_OK;
 	for (size_t i = 0; ok && i < s->nnotices; i++)
 		add(list, notice_json(s, &s->notices[i], cal, ev, nev, sim, &ok), &ok);
 	put(root, "profile", json_string(s->profile->id), &ok);
@@ -1777,12 +2094,15 @@ enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, 
 	if (ok)
 		put(root, "incidents", incidents_json(s, cal, ev, nev, &ok), &ok);
 	if (ok)
-		put(root, "findings", findings_json(s, &res, &ok), &ok);
+		put(root, "obligations", obligations_json(s, cal, &ol, &ok), &ok);
+	if (ok)
+		put(root, "findings", findings_json(s, &res, &ol, &ok), &ok);
 	/* hours to a ten-digit precision: 5.9, not 5.9000000000000004 */
 	if (ok)
 		*json = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
 	json_decref(root);
 	check_result_free(&res);
+	oblig_list_free(&ol);
 	free(ev);
 	free(sim);
 	return *json ? CD_OK : nomem(d);

@@ -15,11 +15,14 @@
 #include "core/err.h"
 #include "core/incident.h"
 #include "core/notice.h"
+#include "core/oblig.h"
 #include "core/profile.h"
 #include "core/reg.h"
 
 #define SCENARIO_MAX_BYTES   ((size_t)16 << 20) /* the largest scenario accepted: 16 MiB */
 #define SCENARIO_SIMILAR_MAX 100 /* similar systems listed per notice (the strongest first) */
+#define SCENARIO_YEARS_MAX   10  /* years of yearly duties a scenario may ask for (obligations_from):
+				  * each obligation counts the working days to its due date */
 
 struct scenario {
 	struct arena *arena;     /* notices, incidents and their strings */
@@ -38,6 +41,10 @@ struct scenario {
 	const struct cond **conds;        /* the profile's trigger conditions, in its order */
 	bool org_reporter_set;            /* reporter_type given: the organisation's */
 	enum reporter org_reporter;
+	struct record *records;           /* in input order; id = position + 1 */
+	const char **record_codes;        /* the scenario's id of each record */
+	size_t nrecords;
+	int oblig_from;                   /* the first year whose yearly duties are generated */
 };
 
 /* scenario_parse reads len bytes of JSON (a scenario, docs/eval.md) and builds the register, the
@@ -53,7 +60,10 @@ struct scenario {
  *             an incident whose times contradict each other (occurred after detection, an
  *             outage ending before it starts, a report before detection, a summary report
  *             before handling ended), a fact or measure outside the vocabulary or of the wrong
- *             type ("incidents[0].facts.tampred: no such fact (did you mean tampered?)");
+ *             type ("incidents[0].facts.tampred: no such fact (did you mean tampered?)"), a
+ *             record of a duty the profile lacks or of a period of another kind, a record no
+ *             single unit holds without its unit, a project's security budget above its total,
+ *             a request for support before receipt or after feedback;
  *  CD_ENOMEM  out of memory (len above SCENARIO_MAX_BYTES is CD_EINVAL). */
 enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *cal,
 			   struct scenario **out, struct cd_diag *d);
@@ -62,10 +72,13 @@ enum cd_err scenario_parse(const char *buf, size_t len, const struct calendar *c
 void scenario_free(struct scenario *s);
 
 /* scenario_eval computes the verdicts of s at s->as_of — for each notice its due date, state,
- * stage, repeat and criticism, similar systems (at most SCENARIO_SIMILAR_MAX, with their total)
- * and warnings; for each incident what incident_analyse says (grade, report deadlines, facts,
- * triggers, chain, repeat; written by incident_verdict_json); and the check findings of the
- * register on the China Standard Time date of as_of — and sets *json to them as indented JSON
+ * stage, repeat, criticism and request for support (written by notice_verdict_json), similar
+ * systems (at most SCENARIO_SIMILAR_MAX, with their total) and warnings; for each incident what
+ * incident_analyse says (grade, report deadlines, facts, triggers, chain, repeat; written by
+ * incident_verdict_json); the obligations oblig_generate gives from s->oblig_from with the
+ * records (oblig_json); and the check findings of the register on the China Standard Time date
+ * of as_of, then a duty.missed finding per yearly duty missed (finding_json) — and sets *json
+ * to them as indented JSON
  * text (no trailing newline), which the caller frees with free(). cal as for scenario_parse.
  * CD_ENOMEM is the only failure. */
 enum cd_err scenario_eval(const struct scenario *s, const struct calendar *cal, char **json,

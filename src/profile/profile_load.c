@@ -352,7 +352,7 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 					   "paralysis_hours",	   "budget_ratio_percent",
 					   "drills_per_year",	   "rectify_article",
 					   "repeat_article",	   "budget_article",
-					   "criticism_late_article", NULL};
+					   "criticism_late_article", "support_article", NULL};
 	static const char *const mkeys[] = {"article", "filing_days", "assess_months_level3",
 					    "assess_months_level4", NULL};
 	struct profile *p = c->p;
@@ -382,6 +382,8 @@ static enum cd_err load_numbers(struct ctx *c, yaml_node_t *root)
 	if (!rc)
 		rc = opt_str(c, m, "criticism_late_article", "",
 			     &p->numbers.criticism_late_article);
+	if (!rc)
+		rc = opt_str(c, m, "support_article", "", &p->numbers.support_article);
 	if (!rc)
 		rc = need(c, root, "mlps", YAML_MAPPING_NODE, &mm);
 	if (!rc)
@@ -590,13 +592,15 @@ static enum cd_err load_triggers(struct ctx *c, yaml_node_t *root)
 /* readings: the open readings of the policy, each optional with its default (docs/profiles.md). */
 static enum cd_err load_readings(struct ctx *c, yaml_node_t *root)
 {
-	static const char *const keys[] = {"party_gov_organ", "internal_report_minutes", NULL};
+	static const char *const keys[] = {"party_gov_organ", "internal_report_minutes",
+					   "funding_floor_percent", NULL};
 	struct profile *p = c->p;
 	yaml_node_t *m = get(c, root, "readings");
 	enum cd_err rc = CD_OK;
 
 	p->readings.party_gov_organ = false;
 	p->readings.internal_report_minutes = PROFILE_NUMBER_NONE;
+	p->readings.funding_floor_percent = PROFILE_NUMBER_NONE;
 	if (!m)
 		return CD_OK;
 	if (m->type != YAML_MAPPING_NODE)
@@ -607,6 +611,9 @@ static enum cd_err load_readings(struct ctx *c, yaml_node_t *root)
 	if (!rc && get(c, m, "internal_report_minutes"))
 		rc = integer(c, m, "internal_report_minutes", 1, 7 * 24 * 60, 1,
 			     &p->readings.internal_report_minutes);
+	if (!rc && get(c, m, "funding_floor_percent"))
+		rc = integer(c, m, "funding_floor_percent", 0, 99, 1,
+			     &p->readings.funding_floor_percent);
 	return rc;
 }
 

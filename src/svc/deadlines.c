@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/finding_json.h"
+#include "io/oblig_json.h"
 #include "svc/book.h"
 #include "svc/work.h"
 
@@ -283,21 +285,7 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal)
 {
-	const struct oblig *o = &r->o;
-	json_t *j = json_pack(
-		"{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, s:o}", "kind",
-		oblig_kind_code(o->kind), "name", o->name, "article", jnull_str(o->article), "unit",
-		jnull_str(r->unit_code), "asset", jnull_str(r->asset_code), "period", o->period,
-		"start", jnull_date(o->start), "due", jnull_date(o->due), "state",
-		due_state_code(oblig_state(o, today)), "need", o->need, "have", o->have, "done_on",
-		jnull_date(o->done_on));
-
-	if (j)
-		json_object_set_new(j, "workdays_left",
-				    o->done_on == CD_DATE_NONE && o->due != CD_DATE_NONE
-					    ? json_integer(calendar_workdays_until(cal, today, o->due))
-					    : json_null());
-	return j;
+	return oblig_json(&r->o, r->unit_code, r->asset_code, today, cal);
 }
 
 enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
@@ -321,13 +309,11 @@ enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
 
 json_t *svc_gap_json(const struct gap_row *g)
 {
-	const struct finding *f = &g->f;
-	bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
+	json_t *j = finding_json(&g->f, g->unit_code, g->asset_code, g->message);
 
-	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)g->id,
-			 "rule", check_rule_code(f->rule), "rule_label", check_rule_label(f->rule),
-			 "article", f->article, "unit", jnull_str(f->asset ? NULL : g->unit_code),
-			 "asset", jnull_str(g->asset_code), "role",
-			 roles ? json_string(role_code(f->role)) : json_null(), "since",
-			 jnull_date(f->since), "message", g->message);
+	if (j && json_object_set_new(j, "id", json_integer((json_int_t)g->id))) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "io/calendar_load.h"
-#include "io/incident_json.h"
+#include "io/notice_json.h"
 #include "svc/work.h"
 
 /* repeat_from: the window of the repeat rule for a notice received at `at`. */
@@ -609,7 +609,7 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 {
 	const struct notice *n = &v->row.n;
 	const struct profile *p = c->eff ? c->eff : c->pol->p;
-	json_t *o = json_object(), *assets = json_array(), *w = json_array();
+	json_t *o = json_object(), *assets = json_array(), *w = json_array(), *verdict;
 	char buf[64];
 
 	for (size_t i = 0; i < n->nassets; i++)
@@ -629,38 +629,25 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "unit", jnull_str(v->row.unit_code));
 	json_object_set_new(o, "assets", assets);
 	json_object_set_new(o, "category", jnull_str(n->category));
-	json_object_set_new(o, "stage", json_string(notice_stage_code(n->stage)));
-	json_object_set_new(o, "due", jnull_date(v->due.due));
+	/* stage, due, due_basis, state, repeat, criticism (通报批评, Yantai 五), support and
+	 * similar_total: the engine's verdict, one encoder for the API, --json and eval */
+	verdict = notice_verdict_json(p, n, &v->due, at, v->repeat_code != NULL, n->similar_total);
+	json_object_update(o, verdict);
+	json_decref(verdict);
 	/* the unit leader's approval of the feedback (请示报告), or null */
 	json_object_set_new(o, "approved_at", jnull_time(n->approved_at));
 	json_object_set_new(o, "approved_by", jnull_str(n->approved_by));
-	/* which deadline applied: an extension, the notice's own, the policy's period, the
-	 * organisation's default where the policy sets none */
-	json_object_set_new(o, "due_basis",
-			    v->due.due == CD_DATE_NONE ? json_null()
-			    : v->due.extended	      ? json_string("extension")
-			    : v->due.stated	      ? json_string("notice")
-			    : v->due.defaulted	      ? json_string("organisation")
-						      : json_string("policy"));
-	json_object_set_new(o, "state",
-			    json_string(due_state_code(notice_state(n, &v->due, at))));
 	/* the working days left to answer (negative: past the due date), while not answered */
 	json_object_set_new(o, "workdays_left",
 			    v->due.due != CD_DATE_NONE && n->feedback_at == CD_TIME_NONE
 				    ? json_integer(calendar_workdays_until(
 					      v->cal, time_cst_date(at), v->due.due))
 				    : json_null());
-	json_object_set_new(o, "repeat", json_boolean(v->repeat_code != NULL));
-	/* 通报批评 (Yantai 五): for a repeat and for a notice not handled as required */
-	json_object_set_new(o, "criticism",
-			    incident_criticism_json(p, notice_criticism(p, notice_state(n, &v->due, at),
-									v->repeat_code != NULL)));
 	json_object_set_new(o, "similar_unchecked",
 			    json_integer((json_int_t)v->row.similar_unchecked));
 	json_object_set_new(o, "similar_checked",
 			    json_integer((json_int_t)(v->row.similar_listed -
 						      v->row.similar_unchecked)));
-	json_object_set_new(o, "similar_total", json_integer((json_int_t)n->similar_total));
 	json_object_set_new(o, "warnings", w);
 	if (!full)
 		return o;

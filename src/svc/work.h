@@ -198,7 +198,8 @@ json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct ca
 enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
 			 struct gap_row **out, size_t *n, int64_t *next);
 
-/* svc_gap_json: the one JSON of a gap (`cyberduty check --json` writes the same keys). */
+/* svc_gap_json: the one JSON of a gap (io/finding_json.c: `cyberduty check --json` and eval write
+ * it too) with the gap's id. */
 json_t *svc_gap_json(const struct gap_row *g);
 
 /* ---- the dashboard (svc/summary.c) --------------------------------------------------------- */

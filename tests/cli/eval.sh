@@ -47,7 +47,7 @@ while read -r as_of extra state stage; do
 	[ "$extra" = - ] && extra=""
 	ev '{'"$Y"',"as_of":"'"$as_of"'","notices":[{'"$N$extra"'}]}'
 	is '.notices[0].due' 2024-10-09
-	is '.notices[0].due_basis' workdays
+	is '.notices[0].due_basis' policy
 	is '.notices[0].state' "$state"
 	is '.notices[0].stage' "$stage"
 done <<CASES
@@ -78,7 +78,7 @@ is '.notices[0].warnings[0]' 'received after as_of: the notice did not exist yet
 # --- extensions and stated due dates ----------------------------------------------------------
 ev '{'"$Y"',"as_of":"2024-10-12T09:00:00+08:00","notices":[{'"$N"',"extended_to":"2024-10-15"}]}'
 is '.notices[0].due' 2024-10-15
-is '.notices[0].due_basis' extended_to
+is '.notices[0].due_basis' extension
 is '.notices[0].state' open
 ev '{'"$Y"',"as_of":"2024-10-16T00:00:00+08:00","notices":[{'"$N"',"extended_to":"2024-10-15"}]}'
 is '.notices[0].state' overdue
@@ -86,7 +86,7 @@ ev '{'"$Y"',"as_of":"2024-10-16T09:00:00+08:00","notices":[{'"$N"',"extended_to"
 is '.notices[0].state' done_on_time
 ev '{'"$Y"',"as_of":"2024-10-08T09:00:00+08:00","notices":[{'"$N"',"stated_due":"2024-10-07"}]}'
 is '.notices[0].due' 2024-10-07
-is '.notices[0].due_basis' stated_due
+is '.notices[0].due_basis' notice
 is '.notices[0].state' overdue
 ev '{'"$Y"',"as_of":"2024-10-08T09:00:00+08:00","notices":[{'"$N"',"stated_due":"2024-10-07","extended_to":"2024-10-08"}]}'
 is '.notices[0].due' 2024-10-08

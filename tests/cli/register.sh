@@ -29,9 +29,9 @@ has "$T/out" "网信委办公室 (WXB)"
 expect 1 "$CD" check --as-of 2026-12-11 --db "$DB" --json
 jq -e '.count == 4 and .as_of == "2026-12-11" and .profile.id == "imnu-2022"' "$T/out" >/dev/null ||
 	fail "json summary"
-jq -e '[.findings[] | select(.rule == "mlps.unassessed")][0] | .asset.code == "JW" and .since == "2026-12-10" and (.article | length > 0)' "$T/out" >/dev/null ||
+jq -e '[.findings[] | select(.rule == "mlps.unassessed")][0] | .asset == "JW" and .since == "2026-12-10" and (.article | length > 0)' "$T/out" >/dev/null ||
 	fail "json mlps finding"
-jq -e '[.findings[] | select(.rule == "role.missing" and .unit.code == "XXZX") | .role] | sort == ["direct_responsible", "security_officer"]' "$T/out" >/dev/null ||
+jq -e '[.findings[] | select(.rule == "role.missing" and .unit == "XXZX") | .role] | sort == ["direct_responsible", "security_officer"]' "$T/out" >/dev/null ||
 	fail "json role findings"
 
 # closing the gaps gives exit 0

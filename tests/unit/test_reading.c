@@ -5,59 +5,16 @@
  * written (central 第九条, IMNU 第十五条); criticism for a notice not handled as required and for
  * a repeat (Yantai 五、整改落实); a record fulfilling its own year (IMNU 第十一条（四））; the
  * qualifiers of a system recorded or derived (central 第八条（一）（二）, Yantai 八（一）（二）（四）,
- * IMNU 第十四条（四））; how far 逐级倒查 climbs and whom it adds (central 第四条、第八条). */
+ * IMNU 第十四条（四））; how far 逐级倒查 climbs and whom it adds (central 第四条、第八条); every
+ * incident reported inside first and the 续报 (IMNU 第十一条（四）、第十三条; the 2025 measures). The
+ * yearly duties and budgets (item 8) are test_duties.c's. */
 #include "testutil.h"
 #include "fixreg.h"
+#include "policies.h"
 
 #include "core/incident.h"
 #include "core/notice.h"
 #include "core/oblig.h"
-#include "io/calendar_load.h"
-#include "io/incident_data.h"
-#include "profile/profile_load.h"
-
-static struct profile *central, *yantai, *imnu;
-static struct calendar *cal;
-static struct arena *data;
-static struct grade_rules rules;
-static struct incident_classes classes;
-
-static int setup(void **state)
-{
-	struct cd_diag d = {{0}};
-
-	(void)state;
-	data = arena_new(0);
-	if (profile_open("central-2017", &central, &d) ||
-	    profile_open("yantai-fao-2021", &yantai, &d) || profile_open("imnu-2022", &imnu, &d) ||
-	    calendar_from_data(NULL, &cal, &d) ||
-	    incident_data_builtin(data, &rules, &classes, &d)) {
-		print_error("setup: %s\n", d.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	profile_free(central);
-	profile_free(yantai);
-	profile_free(imnu);
-	calendar_free(cal);
-	arena_free(data);
-	return 0;
-}
-
-static const struct profile *profile_named(const char *id)
-{
-	if (!strcmp(id, "central-2017"))
-		return central;
-	if (!strcmp(id, "yantai-fao-2021"))
-		return yantai;
-	assert_string_equal(id, "imnu-2022");
-	return imnu;
-}
 
 /* The organisation: a party committee at the root with its leaders, its office, a department
  * that manages a prefecture-level portal (asset 1, protection software installed), a CII system
@@ -658,6 +615,82 @@ static void chain_climb(void **state)
 	}
 }
 
+/* ---- 7. every incident is reported inside first; 续报 has its own state ----------------------- */
+
+static void inside_first(void **state)
+{
+	static const struct {
+		const char *what, *profile;
+		bool graded;                 /* confirmed 较大 (a report required), else 一般 */
+		const char *internal, *initial, *followup; /* report times, "" none */
+		const char *known;           /* cause_impact_known: "true", "false", "" unknown */
+		const char *at;
+		enum due_state inside;
+		enum followup_state follow;
+	} cases[] = {
+		/* IMNU 第十一条（四）第一时间…报告学校、第十三条: every grade, 30 minutes (the reading) */
+		{"一般, seen at the due instant", "imnu-2022", false, "", "", "", "",
+		 "2024-05-10T09:30:00+08:00", DUE_OPEN, FOLLOWUP_NOT_REQUIRED},
+		{"一般, a second later", "imnu-2022", false, "", "", "", "", "2024-05-10T09:30:01+08:00",
+		 DUE_OVERDUE, FOLLOWUP_NOT_REQUIRED},
+		{"reported inside at the due instant", "imnu-2022", false, "2024-05-10T09:30:00+08:00", "",
+		 "", "", "2024-05-10T12:00:00+08:00", DUE_DONE_ON_TIME, FOLLOWUP_NOT_REQUIRED},
+		{"reported inside a second late", "imnu-2022", false, "2024-05-10T09:30:01+08:00", "", "",
+		 "", "2024-05-10T12:00:00+08:00", DUE_DONE_LATE, FOLLOWUP_NOT_REQUIRED},
+		{"an outside report does not answer it", "imnu-2022", true, "",
+		 "2024-05-10T09:10:00+08:00", "", "", "2024-05-10T12:00:00+08:00", DUE_OVERDUE,
+		 FOLLOWUP_ASK},
+		/* the central measures set no internal clock */
+		{"central: no internal clock", "central-2017", false, "", "", "", "",
+		 "2024-05-10T12:00:00+08:00", DUE_NO_DEADLINE, FOLLOWUP_NOT_REQUIRED},
+		/* 续报 (国家网络安全事件报告管理办法, 2025): owed when cause or impact was not known */
+		{"较大, no first report", "central-2017", true, "", "", "", "",
+		 "2024-05-10T09:10:00+08:00", DUE_NO_DEADLINE, FOLLOWUP_NO_INITIAL},
+		{"not known at the first report: owed", "central-2017", true, "",
+		 "2024-05-10T10:00:00+08:00", "", "false", "2024-05-10T12:00:00+08:00", DUE_NO_DEADLINE,
+		 FOLLOWUP_OPEN},
+		{"known at the first report", "central-2017", true, "", "2024-05-10T10:00:00+08:00", "",
+		 "true", "2024-05-10T12:00:00+08:00", DUE_NO_DEADLINE, FOLLOWUP_NOT_NEEDED},
+		{"the 续报 made", "central-2017", true, "", "2024-05-10T10:00:00+08:00",
+		 "2024-05-10T15:00:00+08:00", "false", "2024-05-10T16:00:00+08:00", DUE_NO_DEADLINE,
+		 FOLLOWUP_DONE},
+		{"the 续报 after as_of is not made yet", "central-2017", true, "",
+		 "2024-05-10T10:00:00+08:00", "2024-05-10T15:00:00+08:00", "false",
+		 "2024-05-10T14:59:59+08:00", DUE_NO_DEADLINE, FOLLOWUP_OPEN},
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct incident_report rep[3];
+		struct world w;
+
+		world_open(&w, cases[i].profile, 1);
+		w.x.reports = rep;
+		if (cases[i].graded) {
+			w.x.graded = true;
+			w.x.grade = GRADE_LARGER;
+		}
+		if (*cases[i].internal)
+			rep[w.x.nreports++] = (struct incident_report){REPORT_INTERNAL,
+									T(cases[i].internal), NULL};
+		if (*cases[i].initial)
+			rep[w.x.nreports++] = (struct incident_report){REPORT_INITIAL,
+									T(cases[i].initial), NULL};
+		if (*cases[i].followup)
+			rep[w.x.nreports++] = (struct incident_report){REPORT_SUPPLEMENTARY,
+									T(cases[i].followup), NULL};
+		record_bool(&w.x, FACT_CAUSE_IMPACT_KNOWN, cases[i].known);
+		analyse(&w, cases[i].at);
+		if (w.an.internal_state != cases[i].inside || w.an.followup_state != cases[i].follow) {
+			print_error("case %zu (%s): inside %s, 续报 %s\n", i, cases[i].what,
+				    due_state_code(w.an.internal_state),
+				    followup_state_code(w.an.followup_state));
+			fail();
+		}
+		world_close(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -667,8 +700,8 @@ int main(void)
 		cmocka_unit_test(criticism_grounds),
 		cmocka_unit_test(record_own_year),
 		cmocka_unit_test(qualifiers),
-		cmocka_unit_test(chain_climb),
+		cmocka_unit_test(chain_climb), cmocka_unit_test(inside_first),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, policies_setup, policies_teardown);
 }
