@@ -334,7 +334,7 @@ struct incident_env {
 	size_t nnotices;
 	const struct asset_event *events;      /* earlier notices and incidents, for repeats */
 	size_t nevents;
-	const struct incident *incidents;      /* every incident (for the codes of repeats) */
+	const struct incident *incidents;      /* for the codes of repeats whose event has none */
 	size_t nincidents;
 	const struct incident_classes *classes; /* for `attacked` from the class; NULL = none */
 	bool org_reporter_set;                  /* the organisation says what reporter it is */

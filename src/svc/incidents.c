@@ -279,7 +279,7 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 	struct incident *incidents = NULL;
 	struct asset_event *ev = NULL;
 	int64_t *ids = NULL;
-	size_t nids = 0, nev = 0, ninc = 0, cap = 0;
+	size_t nids = 0, nev = 0, ninc = 0;
 	enum cd_err rc = act_calendar(c, &cal);
 
 	memset(env, 0, sizeof *env);
@@ -304,23 +304,14 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 	if (!rc)
 		rc = store_asset_events(c->s, assets, nassets, CD_TIME_NONE, CD_TIME_NONE, c->a,
 					&ev, &nev, c->d);
-	/* the incidents the repeat rule may name, for their codes */
-	for (size_t i = 0; !rc && i <= nev; i++) {
-		struct incident_row row;
-		struct incident *slot;
-
-		if (i < nev && !ev[i].incident)
-			continue;
-		if (i == nev && !also)
-			break;
-		if (i < nev)
-			rc = store_incident_get(c->s, ev[i].incident, NULL, c->a, &row, c->d);
-		else
-			row.x = *also;
-		if (!rc && !(slot = arena_grow(c->a, &incidents, &ninc, &cap, sizeof *slot)))
+	/* the incidents the repeat rule may name: each event carries its code (the readers of
+	 * env->incidents take it from there), so only the incident read itself is added — loading
+	 * every incident on the systems, timeline and all, for its code was a third of a page */
+	if (!rc && also) {
+		if (!(incidents = arena_alloc(c->a, sizeof *incidents)))
 			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		if (!rc)
-			*slot = row.x;
+		else
+			*incidents = *also, ninc = 1;
 	}
 	bool org_set = false;
 	enum reporter org = REPORTER_OTHER;
