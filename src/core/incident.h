@@ -347,6 +347,13 @@ struct incident_env {
 enum cd_err incident_analyse(const struct incident_env *env, const struct incident *x, cd_time at,
 			     struct arena *a, struct incident_analysis *out);
 
+/* incident_analyse_line computes what a line of a list shows — the grade, the deadlines and their
+ * states, the facts and the trigger verdicts — as incident_analyse does, without the chain
+ * (nchain 0) and the repeat (repeat_of NULL, criticism false), which the verdicts do not read:
+ * env->events may be empty. CD_ENOMEM. */
+enum cd_err incident_analyse_line(const struct incident_env *env, const struct incident *x,
+				  cd_time at, struct arena *a, struct incident_analysis *out);
+
 /* incident_fact_text writes "paralysis_hours = 6.5" into buf. */
 char *incident_fact_text(const struct facts *f, enum fact id, char *buf, size_t n);
 

@@ -270,8 +270,10 @@ static void free_reg(void *p)
 	reg_free(p);
 }
 
-enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nassets,
-			     const struct incident *also, struct incident_env *env)
+/* incident_env: svc_incident_env; without `events` (a list line's verdicts) the earlier notices
+ * and incidents of the repeat rule are not read */
+static enum cd_err incident_env(struct act *c, const int64_t *assets, size_t nassets,
+				const struct incident *also, bool events, struct incident_env *env)
 {
 	const struct calendar *cal = NULL;
 	struct reg *reg = NULL;
@@ -301,7 +303,7 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 			rc = notice_fold(&notices[i], act_profile(c), cal, c->d);
 		}
 	}
-	if (!rc)
+	if (!rc && events)
 		rc = store_asset_events(c->s, assets, nassets, CD_TIME_NONE, CD_TIME_NONE, c->a,
 					&ev, &nev, c->d);
 	/* the incidents the repeat rule may name: each event carries its code (the readers of
@@ -327,6 +329,12 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 				     .classes = &c->pol->classes, .org_reporter_set = org_set,
 				     .org_reporter = org};
 	return CD_OK;
+}
+
+enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nassets,
+			     const struct incident *also, struct incident_env *env)
+{
+	return incident_env(c, assets, nassets, also, true, env);
 }
 
 static enum cd_err svc_incident_get_read(struct act *c, int64_t id, const char *code, cd_time at,
@@ -449,8 +457,8 @@ enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_tim
 }
 
 static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd_time at,
-					  struct incident_view **out, size_t *n, int64_t *next,
-					  struct incident_env *env)
+					  bool lines, struct incident_view **out, size_t *n,
+					  int64_t *next, struct incident_env *env)
 {
 	struct incident_row *rows = NULL;
 	int64_t *assets = NULL;
@@ -477,7 +485,7 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 			*slot = rows[i].x.assets[k];
 		}
-	if ((rc = svc_incident_env(c, assets, na, NULL, env)))
+	if ((rc = incident_env(c, assets, na, NULL, !lines, env)))
 		return rc;
 	if (got && !(*out = arena_alloc(c->a, got * sizeof **out)))
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
@@ -488,7 +496,7 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 		if ((rc = incident_fold(&v->x, c->a, c->d)))
 			return rc == CD_EINVAL ? CD_ESTORE : rc;
 		v->env = *env;
-		if (incident_analyse(env, &v->x, at, c->a, &v->an))
+		if ((lines ? incident_analyse_line : incident_analyse)(env, &v->x, at, c->a, &v->an))
 			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	}
 	*n = got;
@@ -502,7 +510,19 @@ enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
 	bool own;
 	enum cd_err rc = act_read_begin(c, &own);
 
-	return act_read_end(c, own, rc ? rc : svc_incident_page_read(c, q, at, out, n, next, env));
+	return act_read_end(c, own,
+			    rc ? rc : svc_incident_page_read(c, q, at, false, out, n, next, env));
+}
+
+enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
+			       struct incident_view **out, size_t *n, int64_t *next,
+			       struct incident_env *env)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own,
+			    rc ? rc : svc_incident_page_read(c, q, at, true, out, n, next, env));
 }
 
 enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
