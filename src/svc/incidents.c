@@ -503,26 +503,30 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 	return CD_OK;
 }
 
-enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
-			      struct incident_view **out, size_t *n, int64_t *next,
-			      struct incident_env *env)
+/* incident_page: svc_incident_page in its read transaction; `lines` as svc_incident_lines */
+static enum cd_err incident_page(struct act *c, struct work_query q, cd_time at, bool lines,
+				 struct incident_view **out, size_t *n, int64_t *next,
+				 struct incident_env *env)
 {
 	bool own;
 	enum cd_err rc = act_read_begin(c, &own);
 
 	return act_read_end(c, own,
-			    rc ? rc : svc_incident_page_read(c, q, at, false, out, n, next, env));
+			    rc ? rc : svc_incident_page_read(c, q, at, lines, out, n, next, env));
+}
+
+enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
+			      struct incident_view **out, size_t *n, int64_t *next,
+			      struct incident_env *env)
+{
+	return incident_page(c, q, at, false, out, n, next, env);
 }
 
 enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
 			       struct incident_view **out, size_t *n, int64_t *next,
 			       struct incident_env *env)
 {
-	bool own;
-	enum cd_err rc = act_read_begin(c, &own);
-
-	return act_read_end(c, own,
-			    rc ? rc : svc_incident_page_read(c, q, at, true, out, n, next, env));
+	return incident_page(c, q, at, true, out, n, next, env);
 }
 
 enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
