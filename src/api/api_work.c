@@ -222,7 +222,7 @@ int api_incidents_list(struct api_ctx *x)
 
 	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)))
 		return st;
-	if ((rc = svc_incident_page(&c, q, x->q->now, &v, &n, &next, &env)))
+	if ((rc = svc_incident_lines(&c, q, x->q->now, &v, &n, &next, &env)))
 		return api_acted(x, &c, rc, 200, NULL);
 	items = json_array();
 	for (size_t i = 0; i < n; i++) {

@@ -140,6 +140,18 @@ static enum cd_err only_duties(const struct reg *reg, const struct check_only *o
 	return CD_OK;
 }
 
+/* unit_of: the unit with this id, by the register's search, else by a scan (a register built
+ * out of the order of ids) */
+static const struct unit *unit_of(const struct reg *reg, int64_t id)
+{
+	const struct unit *u = reg_unit(reg, id);
+
+	for (size_t i = 0; !u && i < reg->nunits; i++)
+		if (reg->units[i].id == id)
+			u = &reg->units[i];
+	return u;
+}
+
 static enum cd_err roles_missing(const struct profile *p, const struct reg *reg, cd_date as_of,
 				 const struct check_only *only, struct check_result *res)
 {
@@ -164,12 +176,15 @@ static enum cd_err roles_missing(const struct profile *p, const struct reg *reg,
 	free(pos);
 	for (size_t i = 0; i < p->nroles; i++) {
 		const struct profile_role *pr = &p->roles[i];
+		/* a check of a few units visits those (each once), not every unit of the register */
+		size_t nvisit = only->units ? only->nunits : reg->nunits;
 
-		for (size_t j = 0; j < reg->nunits; j++) {
-			const struct unit *u = &reg->units[j];
+		for (size_t k = 0; k < nvisit; k++) {
+			const struct unit *u = only->units ? unit_of(reg, only->units[k]) : &reg->units[k];
+			size_t j = u ? (size_t)(u - reg->units) : 0;
 			struct finding *f;
 
-			if (!in(only->units, only->nunits, u->id) || !required_here(pr, u) ||
+			if (!u || (only->units && in(only->units, k, u->id)) || !required_here(pr, u) ||
 			    (held[j] & (1u << pr->role)))
 				continue;
 			f = add(res, CHECK_ROLE_MISSING, pr->article, u->code);

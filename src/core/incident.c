@@ -1403,8 +1403,9 @@ const struct asset_event *asset_repeat(const int64_t *assets, size_t nassets, cd
 
 /* --- the whole analysis --------------------------------------------------------------------- */
 
-enum cd_err incident_analyse(const struct incident_env *env, const struct incident *x, cd_time at,
-			     struct arena *a, struct incident_analysis *out)
+/* analyse: incident_analyse, and with `line` only what a list line shows (no chain, no repeat) */
+static enum cd_err analyse(const struct incident_env *env, const struct incident *x, cd_time at,
+			   struct arena *a, bool line, struct incident_analysis *out)
 {
 	enum cd_err rc;
 
@@ -1447,6 +1448,8 @@ enum cd_err incident_analyse(const struct incident_env *env, const struct incide
 		out->nfired += out->triggers[i].r.value == COND_TRUE;
 		out->nopen += out->triggers[i].r.value == COND_NEEDS_JUDGEMENT;
 	}
+	if (line)
+		return CD_OK;
 	if ((rc = chain_build(env, x, out, a)) != CD_OK)
 		return rc;
 	out->repeat_of = asset_repeat(x->assets, x->nassets, x->detected_at, 0, x->id,
@@ -1454,6 +1457,18 @@ enum cd_err incident_analyse(const struct incident_env *env, const struct incide
 				      env->nevents);
 	out->criticism = out->repeat_of != NULL;
 	return CD_OK;
+}
+
+enum cd_err incident_analyse(const struct incident_env *env, const struct incident *x, cd_time at,
+			     struct arena *a, struct incident_analysis *out)
+{
+	return analyse(env, x, at, a, false, out);
+}
+
+enum cd_err incident_analyse_line(const struct incident_env *env, const struct incident *x,
+				  cd_time at, struct arena *a, struct incident_analysis *out)
+{
+	return analyse(env, x, at, a, true, out);
 }
 
 /* --- the recommendation (问责建议) ---------------------------------------------------------- */

@@ -334,7 +334,7 @@ struct incident_env {
 	size_t nnotices;
 	const struct asset_event *events;      /* earlier notices and incidents, for repeats */
 	size_t nevents;
-	const struct incident *incidents;      /* every incident (for the codes of repeats) */
+	const struct incident *incidents;      /* for the codes of repeats whose event has none */
 	size_t nincidents;
 	const struct incident_classes *classes; /* for `attacked` from the class; NULL = none */
 	bool org_reporter_set;                  /* the organisation says what reporter it is */
@@ -346,6 +346,13 @@ struct incident_env {
  * the chain at x's detection and the repeat. Everything it allocates is in a. CD_ENOMEM. */
 enum cd_err incident_analyse(const struct incident_env *env, const struct incident *x, cd_time at,
 			     struct arena *a, struct incident_analysis *out);
+
+/* incident_analyse_line computes what a line of a list shows — the grade, the deadlines and their
+ * states, the facts and the trigger verdicts — as incident_analyse does, without the chain
+ * (nchain 0) and the repeat (repeat_of NULL, criticism false), which the verdicts do not read:
+ * env->events may be empty. CD_ENOMEM. */
+enum cd_err incident_analyse_line(const struct incident_env *env, const struct incident *x,
+				  cd_time at, struct arena *a, struct incident_analysis *out);
 
 /* incident_fact_text writes "paralysis_hours = 6.5" into buf. */
 char *incident_fact_text(const struct facts *f, enum fact id, char *buf, size_t n);

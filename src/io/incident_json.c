@@ -167,6 +167,8 @@ static json_t *repeat_of(const struct incident_env *env, const struct incident_a
 	for (size_t i = 0; e && e->notice && i < env->nnotices; i++)
 		if (env->notices[i].id == e->notice)
 			return json_string(env->notices[i].code);
+	if (e && e->incident && e->code) /* the store's events carry the code */
+		return json_string(e->code);
 	for (size_t i = 0; e && e->incident && i < env->nincidents; i++)
 		if (env->incidents[i].id == e->incident)
 			return json_string(env->incidents[i].code);

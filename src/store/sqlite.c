@@ -5004,41 +5004,66 @@ static enum cd_err plan_of(struct sq *q, sqlite3_stmt *st, char *out, size_t n)
 	return rc;
 }
 
+/* The statements the test hooks below name (store_int.h). */
+static const struct {
+	const char *name;
+	enum stmt st;
+} named[] = {
+	{"notice_get", ST_NOTICE_GET},
+	{"notice_page", ST_NOTICE_PAGE},
+	{"notice_page_desc", ST_NOTICE_PAGE_DESC},
+	{"notice_concerns", ST_NOTICE_CONCERNS},
+	{"incident_page", ST_INCIDENT_PAGE},
+	{"incident_page_desc", ST_INCIDENT_PAGE_DESC},
+	{"record_page", ST_RECORD_PAGE},
+	{"record_page_desc", ST_RECORD_PAGE_DESC},
+	{"asset_events", ST_ASSET_EVENTS},
+	{"similar", ST_SIMILAR},
+	{"similar_kind", ST_SIMILAR_KIND},
+	{"similar_software", ST_SIMILAR_SOFTWARE},
+	{"similar_combo", ST_SIMILAR_COMBO},
+	{"similar_total", ST_SIMILAR_TOTAL},
+	{"assess_page", ST_ASSESS_PAGE},
+	{"assess_ranking", ST_ASSESS_RANKING},
+	{"assess_records", ST_ASSESS_SRC0 + ASRC_RECORDS},
+	{"assess_mlps", ST_ASSESS_SRC0 + ASRC_MLPS_FILED},
+	{"assess_notices", ST_ASSESS_SRC0 + ASRC_NOTICES},
+	{"oblig_page", ST_OBLIG_PAGE},
+	{"oblig_page_desc", ST_OBLIG_PAGE_DESC},
+};
+
+/* named_stmt: the statement of that name in the list above, or NULL */
+static sqlite3_stmt *named_stmt(struct sq *q, const char *which)
+{
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (!strcmp(which, named[i].name))
+			return q->st[named[i].st];
+	return NULL;
+}
+
+enum cd_err store_sqlite_steps(struct store *s, const char *which, long *steps)
+{
+	sqlite3_stmt *st;
+
+	*steps = 0;
+	if (s->ops != &sqlite_ops)
+		return CD_EINVAL;
+	if (!(st = named_stmt((struct sq *)s, which)))
+		return CD_ENOTFOUND;
+	*steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
+	return CD_OK;
+}
+
 enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n)
 {
-	static const struct {
-		const char *name;
-		enum stmt st;
-	} named[] = {
-		{"notice_get", ST_NOTICE_GET},
-		{"notice_page", ST_NOTICE_PAGE},
-		{"notice_page_desc", ST_NOTICE_PAGE_DESC},
-		{"notice_concerns", ST_NOTICE_CONCERNS},
-		{"incident_page", ST_INCIDENT_PAGE},
-		{"incident_page_desc", ST_INCIDENT_PAGE_DESC},
-		{"record_page", ST_RECORD_PAGE},
-		{"record_page_desc", ST_RECORD_PAGE_DESC},
-		{"asset_events", ST_ASSET_EVENTS},
-		{"similar", ST_SIMILAR},
-		{"similar_kind", ST_SIMILAR_KIND},
-		{"similar_software", ST_SIMILAR_SOFTWARE},
-		{"similar_combo", ST_SIMILAR_COMBO},
-		{"similar_total", ST_SIMILAR_TOTAL},
-		{"assess_page", ST_ASSESS_PAGE},
-		{"assess_ranking", ST_ASSESS_RANKING},
-		{"assess_records", ST_ASSESS_SRC0 + ASRC_RECORDS},
-		{"assess_mlps", ST_ASSESS_SRC0 + ASRC_MLPS_FILED},
-		{"assess_notices", ST_ASSESS_SRC0 + ASRC_NOTICES},
-	};
 	static const char *const sorts[ASORT__MAX] = {"id", "code", "name", "level"};
 	struct sq *q = (struct sq *)s;
 	char name[64];
 
 	if (s->ops != &sqlite_ops)
 		return CD_EINVAL;
-	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
-		if (!strcmp(which, named[i].name))
-			return plan_of(q, q->st[named[i].st], out, n);
+	if (named_stmt(q, which))
+		return plan_of(q, named_stmt(q, which), out, n);
 	for (int k = 0; k < ASORT__MAX; k++)
 		for (int desc = 0; desc < 2; desc++)
 			for (int after = 0; after < 2; after++) {

@@ -281,9 +281,15 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
  * INTEGER PRIMARY KEY (rowid>?)") — into out[0..n), truncated to fit. `which` names it:
  * "notice_get", "notice_page", "notice_page_desc", "notice_concerns", "incident_page",
  * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
- * "assess_notices", or an
+ * "assess_notices", "oblig_page", "oblig_page_desc", or an
  * asset page "asset_page_SORT[_desc][_after]" (SORT id, code, name or level; _after: the page
  * after a cursor). CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
 enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n);
+
+/* For tests only: store_sqlite_steps gives the virtual machine steps statement `which` (a name
+ * of store_sqlite_explain's list but the asset pages; also "oblig_page", "oblig_page_desc") ran
+ * since the last call, and starts the count again: what a page touches, whatever the size of
+ * the table. CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
+enum cd_err store_sqlite_steps(struct store *s, const char *which, long *steps);
 
 #endif

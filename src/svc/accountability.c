@@ -108,6 +108,8 @@ const char *accountability_repeat_code(const struct incident_env *env,
 	for (size_t i = 0; e && e->notice && i < env->nnotices; i++)
 		if (env->notices[i].id == e->notice)
 			return env->notices[i].code;
+	if (e && e->incident && e->code) /* the store's events carry the code */
+		return e->code;
 	for (size_t i = 0; e && e->incident && i < env->nincidents; i++)
 		if (env->incidents[i].id == e->incident)
 			return env->incidents[i].code;

@@ -270,8 +270,10 @@ static void free_reg(void *p)
 	reg_free(p);
 }
 
-enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nassets,
-			     const struct incident *also, struct incident_env *env)
+/* incident_env: svc_incident_env; without `events` (a list line's verdicts) the earlier notices
+ * and incidents of the repeat rule are not read */
+static enum cd_err incident_env(struct act *c, const int64_t *assets, size_t nassets,
+				const struct incident *also, bool events, struct incident_env *env)
 {
 	const struct calendar *cal = NULL;
 	struct reg *reg = NULL;
@@ -279,7 +281,7 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 	struct incident *incidents = NULL;
 	struct asset_event *ev = NULL;
 	int64_t *ids = NULL;
-	size_t nids = 0, nev = 0, ninc = 0, cap = 0;
+	size_t nids = 0, nev = 0, ninc = 0;
 	enum cd_err rc = act_calendar(c, &cal);
 
 	memset(env, 0, sizeof *env);
@@ -301,26 +303,17 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 			rc = notice_fold(&notices[i], act_profile(c), cal, c->d);
 		}
 	}
-	if (!rc)
+	if (!rc && events)
 		rc = store_asset_events(c->s, assets, nassets, CD_TIME_NONE, CD_TIME_NONE, c->a,
 					&ev, &nev, c->d);
-	/* the incidents the repeat rule may name, for their codes */
-	for (size_t i = 0; !rc && i <= nev; i++) {
-		struct incident_row row;
-		struct incident *slot;
-
-		if (i < nev && !ev[i].incident)
-			continue;
-		if (i == nev && !also)
-			break;
-		if (i < nev)
-			rc = store_incident_get(c->s, ev[i].incident, NULL, c->a, &row, c->d);
-		else
-			row.x = *also;
-		if (!rc && !(slot = arena_grow(c->a, &incidents, &ninc, &cap, sizeof *slot)))
+	/* the incidents the repeat rule may name: each event carries its code (the readers of
+	 * env->incidents take it from there), so only the incident read itself is added — loading
+	 * every incident on the systems, timeline and all, for its code was a third of a page */
+	if (!rc && also) {
+		if (!(incidents = arena_alloc(c->a, sizeof *incidents)))
 			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		if (!rc)
-			*slot = row.x;
+		else
+			*incidents = *also, ninc = 1;
 	}
 	bool org_set = false;
 	enum reporter org = REPORTER_OTHER;
@@ -336,6 +329,12 @@ enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nasset
 				     .classes = &c->pol->classes, .org_reporter_set = org_set,
 				     .org_reporter = org};
 	return CD_OK;
+}
+
+enum cd_err svc_incident_env(struct act *c, const int64_t *assets, size_t nassets,
+			     const struct incident *also, struct incident_env *env)
+{
+	return incident_env(c, assets, nassets, also, true, env);
 }
 
 static enum cd_err svc_incident_get_read(struct act *c, int64_t id, const char *code, cd_time at,
@@ -458,8 +457,8 @@ enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_tim
 }
 
 static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd_time at,
-					  struct incident_view **out, size_t *n, int64_t *next,
-					  struct incident_env *env)
+					  bool lines, struct incident_view **out, size_t *n,
+					  int64_t *next, struct incident_env *env)
 {
 	struct incident_row *rows = NULL;
 	int64_t *assets = NULL;
@@ -486,7 +485,7 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 			*slot = rows[i].x.assets[k];
 		}
-	if ((rc = svc_incident_env(c, assets, na, NULL, env)))
+	if ((rc = incident_env(c, assets, na, NULL, !lines, env)))
 		return rc;
 	if (got && !(*out = arena_alloc(c->a, got * sizeof **out)))
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
@@ -497,21 +496,37 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 		if ((rc = incident_fold(&v->x, c->a, c->d)))
 			return rc == CD_EINVAL ? CD_ESTORE : rc;
 		v->env = *env;
-		if (incident_analyse(env, &v->x, at, c->a, &v->an))
+		if ((lines ? incident_analyse_line : incident_analyse)(env, &v->x, at, c->a, &v->an))
 			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	}
 	*n = got;
 	return CD_OK;
 }
 
-enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
-			      struct incident_view **out, size_t *n, int64_t *next,
-			      struct incident_env *env)
+/* incident_page: svc_incident_page in its read transaction; `lines` as svc_incident_lines */
+static enum cd_err incident_page(struct act *c, struct work_query q, cd_time at, bool lines,
+				 struct incident_view **out, size_t *n, int64_t *next,
+				 struct incident_env *env)
 {
 	bool own;
 	enum cd_err rc = act_read_begin(c, &own);
 
-	return act_read_end(c, own, rc ? rc : svc_incident_page_read(c, q, at, out, n, next, env));
+	return act_read_end(c, own,
+			    rc ? rc : svc_incident_page_read(c, q, at, lines, out, n, next, env));
+}
+
+enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
+			      struct incident_view **out, size_t *n, int64_t *next,
+			      struct incident_env *env)
+{
+	return incident_page(c, q, at, false, out, n, next, env);
+}
+
+enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
+			       struct incident_view **out, size_t *n, int64_t *next,
+			       struct incident_env *env)
+{
+	return incident_page(c, q, at, true, out, n, next, env);
 }
 
 enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,

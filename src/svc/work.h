@@ -323,4 +323,10 @@ enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
 			      struct incident_view **out, size_t *n, int64_t *next,
 			      struct incident_env *env);
 
+/* svc_incident_lines is svc_incident_page for the lines of a list: each verdict as
+ * incident_analyse_line computes it (no chain, no repeat; env->events empty). */
+enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
+			       struct incident_view **out, size_t *n, int64_t *next,
+			       struct incident_env *env);
+
 #endif
