@@ -104,6 +104,14 @@ enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct n
 	return act_read_end(c, own, rc ? rc : svc_notice_get_read(c, id, code, out));
 }
 
+enum cd_err svc_notice_brief(struct act *c, int64_t id, struct notice_view *out)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own, rc ? rc : notice_read(c, id, NULL, true, out));
+}
+
 static enum cd_err svc_notice_page_read(struct act *c, struct work_query q, int state, cd_time at,
 					struct notice_view **out, size_t *n, int64_t *next)
 {
