@@ -647,8 +647,8 @@ static const char *const stmts[STMT__MAX] = {
 			     " WHERE a.status <> 'retired')",
 	[ST_SIMILAR_COMBO] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_likeness_key"
 			     " WHERE c.kind = ?2 AND coalesce(c.software, '') = ?3"
-			     " AND coalesce(c.operator_unit, 0) = ?4 AND " SIMILAR_LIVE("c")
-			     " ORDER BY c.id LIMIT ?5",
+			     " AND coalesce(c.operator_unit, 0) IN (SELECT value FROM json_each(?4))"
+			     " AND " SIMILAR_LIVE("c") " ORDER BY c.id LIMIT ?5",
 	[ST_SIMILAR_OWN] = SIMILAR_OWN "SELECT DISTINCT 1, kind FROM o UNION"
 			   " SELECT DISTINCT 4, software FROM o WHERE software <> '' ORDER BY 1, 2",
 	[ST_SIMILAR_KIND] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_kind"
@@ -3575,7 +3575,12 @@ struct similar_combo {
 };
 
 /* similar_tier appends to *out the first max - *n by id of the systems of the combinations of
- * combos[0..ncombos) with `reasons` reasons (ST_SIMILAR_COMBO, each stopping there). */
+ * combos[0..ncombos) with `reasons` reasons: those of one kind and software read together, the
+ * operator units of the tier's combinations of that pair bound as one list (ST_SIMILAR_COMBO,
+ * stopping at the cap) — a system of the same kind and software as the notice's, of any other
+ * operator unit, is one combination per unit: at 100,000 systems that was some 300 statements
+ * for a notice, now one. The same systems as combination by combination: the first by id of the
+ * union. */
 static enum cd_err similar_tier(struct sq *q, const int64_t *assets, size_t nassets,
 				const struct similar_combo *combos, size_t ncombos, int reasons,
 				size_t max, struct arena *a, struct similar **out, size_t *n,
@@ -3583,19 +3588,40 @@ static enum cd_err similar_tier(struct sq *q, const int64_t *assets, size_t nass
 {
 	struct similar *tier = NULL;
 	size_t ntier = 0, tcap = 0, need = max - *n;
+	bool *taken = ncombos ? arena_alloc(a, ncombos * sizeof *taken) : NULL;
+	int64_t *units = ncombos ? arena_alloc(a, ncombos * sizeof *units) : NULL;
 	enum cd_err rc = CD_OK;
 
+	if (ncombos && (!taken || !units))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; !rc && i < ncombos; i++) {
 		sqlite3_stmt *st = q->st[ST_SIMILAR_COMBO];
+		size_t nunits = 0;
+		char *list;
+		int len = 0;
 
-		if (__builtin_popcount(combos[i].why) != reasons)
+		if (taken[i] || __builtin_popcount(combos[i].why) != reasons)
 			continue;
-		if (!bind_ids(q, ST_SIMILAR_COMBO, assets, nassets))
+		/* the same kind and software in the same tier: the same reasons (the operator
+		 * unit's bit is what is left of the count) */
+		for (size_t j = i; j < ncombos; j++)
+			if (!taken[j] && __builtin_popcount(combos[j].why) == reasons &&
+			    !strcmp(combos[j].kind, combos[i].kind) &&
+			    !strcmp(combos[j].software, combos[i].software)) {
+				taken[j] = true;
+				units[nunits++] = combos[j].operator_unit;
+			}
+		if (!(list = id_array(units, nunits, &len)))
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		if (!bind_ids(q, ST_SIMILAR_COMBO, assets, nassets)) {
+			free(list);
 			return unbound(q, ST_SIMILAR_COMBO, d);
+		}
 		sqlite3_bind_text(st, 2, combos[i].kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, combos[i].software, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, combos[i].operator_unit);
+		sqlite3_bind_text(st, 4, list, len, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)need);
+		free(list);
 		rc = similar_rows(q, ST_SIMILAR_COMBO, combos[i].why, a, &tier, &ntier, &tcap, d);
 	}
 	return rc ? rc : similar_take(tier, ntier, need, a, out, n, cap, d);
