@@ -75,7 +75,7 @@ static int start(void **state)
 	while (*out && out[strlen(out) - 1] == '\n')
 		out[strlen(out) - 1] = '\0';
 	last = strrchr(out, '\n') ? strrchr(out, '\n') + 1 : out;
-	snprintf(token, sizeof token, "%s", last);
+	snprintf(token, sizeof token, "%.127s", last);
 	port = client_serve(bin, db, out_path, &pid);
 	return port ? 0 : -1;
 }
