@@ -1164,9 +1164,12 @@ static enum cd_err sq_group_begin(struct store *s, struct cd_diag *d)
 		return cd_diag_set(d, CD_EINVAL, "a group begins outside any transaction");
 	/* the writer's connection: a page cache of 16 MiB instead of 2 (a group's changes stay in
 	 * it until the commit instead of spilling into the log one by one, and the indexes its acts
-	 * walk stay read); it takes what the pages read take, no more */
+	 * walk stay read); it takes what the pages read take, no more. Each act's savepoint keeps
+	 * the pages it changes as they were, to undo it: in memory (a few pages an act, let go
+	 * when it ends) instead of a temporary file written page by page. */
 	if (!q->group_cache) {
-		sqlite3_exec(q->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+		sqlite3_exec(q->db, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL,
+			     NULL, NULL);
 		q->group_cache = true;
 	}
 	rc = sq_begin(s, d);
