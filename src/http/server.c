@@ -623,6 +623,9 @@ static void group(struct store *st, struct pending *first)
 	for (struct pending *p = first; !rc && p; p = p->next) {
 		p->in.store = st;
 		api_handle(&p->in, &p->out);
+		/* encoded now: a notice's answer as a tree of values is some ten times its text, and
+		 * the group's answers wait together for the commit */
+		api_response_text(&p->out);
 	}
 	if (!rc)
 		rc = store_group_end(st, &d);
