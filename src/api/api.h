@@ -84,6 +84,13 @@ void api_handle(const struct api_request *q, struct api_response *r);
  * API_IMPORT_MAX (a spreadsheet to import); else dflt. Nobody else
  * can make the server hold more than dflt bytes. *upload says which (may be NULL). */
 size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload);
+/* api_grouped: a request of this method and path may be answered within a group of writes
+ * committed together (http/server.c's writer, store_group_begin): a JSON write of a signed-in
+ * caller — not a sign-in or one's own session, nor the administrators' pages (the password
+ * hashing would hold up the group), nor the notification settings (a channel's test sends over
+ * the network), nor a file upload or an import (long, large). */
+bool api_grouped(const char *method, const char *path);
+
 void api_response_free(struct api_response *r);
 
 /* api_response_text makes sure r's body is encoded in r->text (compact JSON, UTF-8 as it is)

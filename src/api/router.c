@@ -663,6 +663,26 @@ size_t api_max_body(const struct api_request *q, size_t dflt, bool *upload)
 	return dflt;
 }
 
+bool api_grouped(const char *method, const char *path)
+{
+	if (!method || !path || !is_write(method))
+		return false;
+	for (size_t i = 0; i < api_nroutes; i++) {
+		const struct route *rt = &api_routes[i];
+		int64_t id = 0;
+		const char *code = NULL;
+		size_t ncode = 0;
+
+		if (strcmp(rt->method, method) ||
+		    !match(rt->path, path, rt->flags & R_CODE, &id, &code, &ncode))
+			continue;
+		return rt->perm != PERM_PUBLIC && !(rt->flags & (R_UPLOAD | R_IMPORT)) &&
+		       strcmp(rt->tag, "session") && strcmp(rt->tag, "administration") &&
+		       strcmp(rt->tag, "notifications");
+	}
+	return false; /* no such route: answered at once (404, 405) */
+}
+
 void api_response_free(struct api_response *r)
 {
 	if (r->file)

@@ -36,6 +36,12 @@ struct server {
 	size_t max_body;
 	int request_s, upload_s; /* whole-request deadlines: a request, an upload */
 	uint16_t port;
+	/* the writer: the queue of writes waiting for the next group (see "group commit") */
+	pthread_t writer;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct pending *queue, **queue_end;
+	bool writer_on, writer_stop;
 };
 
 /* --- the database connection of each worker thread ---------------------------------------------- */
@@ -238,29 +244,49 @@ static struct MHD_Response *file_response(const struct server *s, const struct a
 	return r;
 }
 
+/* api_in fills *in with the request q (all but the store); ip holds the client's address. The
+ * texts are the connection's, valid until the request completes. */
+static void api_in(const struct request *q, struct api_request *in, char ip[INET6_ADDRSTRLEN])
+{
+	*in = (struct api_request){.method = q->method, .path = q->path, .body = q->body,
+				   .len = q->len, .tls = q->s->cert != NULL};
+	MHD_get_connection_values(q->c, MHD_GET_ARGUMENT_KIND, query_arg, in);
+	in->session = MHD_lookup_connection_value(q->c, MHD_COOKIE_KIND, API_SESSION_COOKIE);
+	in->authorization = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Authorization");
+	in->csrf = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, API_CSRF_HEADER);
+	in->content_type = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Content-Type");
+	in->accept_language = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND,
+							  "Accept-Language");
+	client_ip(q->c, ip, INET6_ADDRSTRLEN);
+	in->ip = ip;
+	in->now = (cd_time)time(NULL);
+}
+
+static enum MHD_Result api_out(const struct request *q, struct api_response *out);
+
 /* api hands the request to the API (src/api/) and sends its answer. */
 static enum MHD_Result api(const struct request *q)
 {
-	struct api_request in = {.method = q->method, .path = q->path, .body = q->body,
-				 .len = q->len, .tls = q->s->cert != NULL};
+	struct api_request in;
 	struct api_response out;
-	struct MHD_Response *r;
 	char ip[INET6_ADDRSTRLEN];
 
+	api_in(q, &in, ip);
 	in.store = thread_store(q->s);
 	if (!in.store)
 		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
 				  "the database cannot be opened");
-	MHD_get_connection_values(q->c, MHD_GET_ARGUMENT_KIND, query_arg, &in);
-	in.session = MHD_lookup_connection_value(q->c, MHD_COOKIE_KIND, API_SESSION_COOKIE);
-	in.authorization = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Authorization");
-	in.csrf = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, API_CSRF_HEADER);
-	in.content_type = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Content-Type");
-	in.accept_language = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, "Accept-Language");
-	client_ip(q->c, ip, sizeof ip);
-	in.ip = ip;
-	in.now = (cd_time)time(NULL);
 	api_handle(&in, &out);
+	return api_out(q, &out);
+}
+
+/* api_out sends the API's answer *out (freeing it). */
+static enum MHD_Result api_out(const struct request *q, struct api_response *out_)
+{
+	struct api_response out = *out_;
+	struct MHD_Response *r;
+
+	memset(out_, 0, sizeof *out_);
 	if (out.file_sm3[0]) { /* an evidence file, not JSON */
 		r = file_response(q->s, &out);
 	} else if (out.file) { /* an export */
@@ -421,6 +447,14 @@ struct pending {
 	bool upload;  /* an upload of a file: an evidence file (its limit is a setting) or a
 		       * spreadsheet to import (API_IMPORT_MAX) */
 	bool too_big;
+	/* a write answered by the writer in a group (api_grouped): the connection is suspended
+	 * from when it is queued until its group has committed */
+	enum { W_NONE, W_QUEUED, W_ANSWERED } w;
+	struct MHD_Connection *c;
+	struct api_request in;
+	struct api_response out;
+	char ip[INET6_ADDRSTRLEN];
+	struct pending *next; /* in the writer's queue */
 };
 
 /* too_large answers 413 for a body over p's limit. */
@@ -451,6 +485,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)c;
 	(void)toe;
 	if (p) {
+		if (p->w == W_ANSWERED) /* the connection closed before the answer went */
+			api_response_free(&p->out);
 		dynbuf_free(&p->body);
 		free(p);
 		*con_cls = NULL;
@@ -544,14 +580,138 @@ static bool big(const char *url)
 }
 
 
+/* --- group commit ----------------------------------------------------------------------------- */
+
+/* The daily work's writes (api_grouped) are not answered on the connection's thread: the
+ * connection is suspended and its request queued for the writer, one thread with its own
+ * connection to the database, which takes every write queued while it wrote the group before,
+ * opens one transaction for them all (store_group_begin), answers each — each act in its own
+ * savepoint, with its own audit entry, an act that fails undone alone and answering its own
+ * refusal — and commits them together (one sync of the log to disk for the group, not one per
+ * act), and only then resumes their connections: nothing is acknowledged before it is durable.
+ * Meanwhile the connection threads go on serving reads, each on its own connection (WAL): a
+ * read never waits for a write. When the group cannot be committed, every write of it answers
+ * 503 and none of it is kept. */
+
+#define GROUP_MAX 256 /* writes in one group at most (the rest wait for the next) */
+
+/* unavailable answers in *out the 503 of a write whose group was not committed. */
+static void unavailable(const struct api_request *in, struct api_response *out)
+{
+	json_t *j;
+
+	api_response_free(out);
+	memset(out, 0, sizeof *out);
+	lang_set(lang_of_accept(in->accept_language));
+	j = json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "unavailable", "message",
+		      lang_tr("the write could not be committed and nothing of it was kept: "
+			      "send it again"),
+		      "field");
+	out->status = MHD_HTTP_SERVICE_UNAVAILABLE;
+	out->body = j;
+	api_response_text(out); /* NULL on ENOMEM: the server answers 500 then */
+}
+
+/* group writes the queued requests first… (linked by next) in one group over st (NULL: the
+ * database could not be opened) and resumes their connections. */
+static void group(struct store *st, struct pending *first)
+{
+	struct cd_diag d = {{0}};
+	enum cd_err rc = st ? store_group_begin(st, &d)
+			    : cd_diag_set(&d, CD_ESTORE, "the database cannot be opened");
+
+	for (struct pending *p = first; !rc && p; p = p->next) {
+		p->in.store = st;
+		api_handle(&p->in, &p->out);
+		/* encoded now: a notice's answer as a tree of values is some ten times its text, and
+		 * the group's answers wait together for the commit */
+		api_response_text(&p->out);
+	}
+	if (!rc)
+		rc = store_group_end(st, &d);
+	if (rc)
+		fprintf(stderr, "cyberduty: serve: a group of writes was not committed: %s\n",
+			d.msg);
+	for (struct pending *p = first, *next; p; p = next) {
+		next = p->next; /* p is the connection's once it is resumed */
+		if (rc)
+			unavailable(&p->in, &p->out);
+		p->w = W_ANSWERED;
+		MHD_resume_connection(p->c);
+	}
+}
+
+static void *writer(void *arg)
+{
+	struct server *s = arg;
+	struct store *st = NULL;
+	struct cd_diag d = {{0}};
+
+	if (store_open(s->db, 0, &st, &d) != CD_OK) {
+		fprintf(stderr, "cyberduty: serve: %s\n", d.msg);
+		st = NULL;
+	}
+	pthread_mutex_lock(&s->mu);
+	for (;;) {
+		struct pending *first, **end;
+		size_t n = 0;
+
+		while (!s->queue && !s->writer_stop)
+			pthread_cond_wait(&s->cv, &s->mu);
+		if (!s->queue)
+			break;
+		first = s->queue;
+		for (end = &s->queue; *end && n < GROUP_MAX; end = &(*end)->next)
+			n++;
+		s->queue = *end;
+		*end = NULL;
+		if (!s->queue)
+			s->queue_end = &s->queue;
+		pthread_mutex_unlock(&s->mu);
+		group(st, first);
+		pthread_mutex_lock(&s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	store_close(st);
+	return NULL;
+}
+
+/* enqueue hands the complete request q of p to the writer, suspending its connection; false
+ * when the writer has stopped (the server is stopping). */
+static bool enqueue(struct server *s, const struct request *q, struct pending *p)
+{
+	bool on;
+
+	api_in(q, &p->in, p->ip);
+	p->c = q->c;
+	p->next = NULL;
+	pthread_mutex_lock(&s->mu);
+	on = s->writer_on && !s->writer_stop;
+	if (on) {
+		p->w = W_QUEUED;
+		MHD_suspend_connection(q->c);
+		*s->queue_end = p;
+		s->queue_end = &p->next;
+		pthread_cond_signal(&s->cv);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return on;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
 			      const char *method, const char *version, const char *upload,
 			      size_t *upload_size, void **con_cls)
 {
-	const struct server *s = cls;
+	struct server *s = cls;
 	struct pending *p = *con_cls;
 	struct request q = {.s = s, .c = c, .method = method, .path = url};
 
+	if (p && p->w == W_ANSWERED) { /* its group has committed (or failed): the answer */
+		p->w = W_NONE;
+		return api_out(&q, &p->out);
+	}
+	if (p && p->w == W_QUEUED) /* not called while suspended; nothing to do if it were */
+		return MHD_YES;
 	if (!p) {
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		bool answered;
@@ -600,7 +760,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	q.body = p->body.p ? p->body.p : "";
 	q.len = p->body.len;
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api")) {
-		enum MHD_Result ret = api(&q);
+		enum MHD_Result ret;
+
+		if (api_grouped(method, url) && enqueue(s, &q, p))
+			return MHD_YES;
+		ret = api(&q);
 
 		if (big(url)) {
 			dynbuf_free(&p->body); /* the body is done with: give it back too */
@@ -725,6 +889,8 @@ static void server_free(struct server *s)
 		memset(s->key, 0, strlen(s->key));
 	free(s->cert);
 	free(s->key);
+	pthread_cond_destroy(&s->cv);
+	pthread_mutex_destroy(&s->mu);
 	free(s);
 }
 
@@ -733,7 +899,7 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 	struct server *s = calloc(1, sizeof *s);
 	struct sockaddr_storage ss;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			 MHD_USE_ERROR_LOG;
+			 MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	const union MHD_DaemonInfo *info;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	enum cd_err rc;
@@ -745,6 +911,9 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	}
 	s->c = *c;
+	s->queue_end = &s->queue;
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
 	s->max_body = c->max_body ? c->max_body : SERVER_MAX_BODY;
 	s->request_s = c->request_s > 0 ? c->request_s : SERVER_REQUEST_S;
 	s->upload_s = c->request_s > 0 ? c->request_s : SERVER_UPLOAD_S;
@@ -781,6 +950,12 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 		return cd_diag_set(d, CD_EIO, "cannot listen on %s (in use, or not an address here?)",
 				   c->listen);
 	}
+	if (pthread_create(&s->writer, NULL, writer, s)) {
+		MHD_stop_daemon(s->d);
+		server_free(s);
+		return cd_diag_set(d, CD_ENOMEM, "cannot start the writer thread");
+	}
+	s->writer_on = true;
 	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : 0;
 	*out = s;
@@ -811,6 +986,13 @@ void server_stop(struct server *s)
 			break;
 		nanosleep(&nap, NULL);
 	}
+	/* the writer answers what is queued, then stops; a write arriving after is served on its
+	 * connection's thread (enqueue refuses it) */
+	pthread_mutex_lock(&s->mu);
+	s->writer_stop = true;
+	pthread_cond_signal(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	pthread_join(s->writer, NULL);
 	MHD_stop_daemon(s->d);
 	api_cache_clear();
 	server_free(s);

@@ -298,7 +298,7 @@ static enum cd_err on_notice(struct act *c, const struct notify_rules *r, int64_
 	struct notice_view v;
 	struct item it = {.rule = "notice.new"};
 	char due[11] = "—";
-	enum cd_err rc = svc_notice_get(c, id, NULL, &v);
+	enum cd_err rc = svc_notice_brief(c, id, &v); /* its 举一反三 list is not told */
 
 	if (rc)
 		return rc;

@@ -179,6 +179,12 @@ enum cd_err store_records_load(struct store *s, struct arena *a, struct record *
 	return s->ops->records_load(s, a, out, n, d);
 }
 
+enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
+				  struct record **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->records_of_unit(s, unit, a, out, n, d);
+}
+
 enum cd_err store_incident_add(struct store *s, struct incident *x, struct cd_diag *d)
 {
 	return s->ops->incident_add(s, x, d);
@@ -393,6 +399,16 @@ enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct c
 bool store_in_transaction(const struct store *s)
 {
 	return s->ops->in_transaction(s);
+}
+
+enum cd_err store_group_begin(struct store *s, struct cd_diag *d)
+{
+	return s->ops->group_begin(s, d);
+}
+
+enum cd_err store_group_end(struct store *s, struct cd_diag *d)
+{
+	return s->ops->group_end(s, d);
 }
 
 enum cd_err store_bulk(struct store *s, bool on, struct cd_diag *d)

@@ -59,6 +59,18 @@ enum cd_err store_profile_get(struct store *s, char **id, char **source, size_t 
 /* store_in_transaction: a transaction is open (store_begin without commit or rollback yet). */
 bool store_in_transaction(const struct store *s);
 
+/* Group commit: the acts of several requests written in one transaction, each act its own part
+ * of it. store_group_begin opens the group's write transaction; until store_group_end, each
+ * store_begin opens a savepoint of it (the act's part), store_commit releases it into the group
+ * and store_rollback undoes that part alone; store_begin_read and its end do nothing (the group
+ * reads what it has written); store_in_transaction answers for the act's part. Writes made
+ * outside any act join the group as they are. store_group_end commits the group (with
+ * PRAGMA synchronous = FULL, durable on disk when it returns CD_OK); on any failure — the
+ * commit's, or a statement that cost SQLite the whole transaction — nothing of the group is
+ * kept and the error is returned: none of its acts may be acknowledged. */
+enum cd_err store_group_begin(struct store *s, struct cd_diag *d);
+enum cd_err store_group_end(struct store *s, struct cd_diag *d);
+
 /* store_bulk readies the connection for a transaction of very many writes (an import) when on,
  * and back for ordinary work when off: SQLite keeps each statement's journal — which the
  * register's triggers make it write for every insert — in memory instead of a temporary file

@@ -263,6 +263,11 @@ struct store_ops {
 	enum cd_err (*notify_holder)(struct store *s, int64_t unit, const char *role, cd_date on,
 				     struct arena *a, const char **person, const char **unit_name,
 				     bool *found, struct cd_diag *d);
+	/* group commit (store_group_begin, store_group_end) */
+	enum cd_err (*group_begin)(struct store *s, struct cd_diag *d);
+	enum cd_err (*group_end)(struct store *s, struct cd_diag *d);
+	enum cd_err (*records_of_unit)(struct store *s, int64_t unit, struct arena *a,
+				       struct record **out, size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */

@@ -48,6 +48,11 @@ enum cd_err store_record_update(struct store *s, const struct record *r, struct 
 enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
 			       struct cd_diag *d);
 
+/* store_records_of_unit returns every record of unit `unit` (not of the units below it), sorted
+ * by id, in arena a: what a write keeps the unit's obligations from (svc/deadlines.c). */
+enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
+				  struct record **out, size_t *n, struct cd_diag *d);
+
 /* store_incident_add inserts an incident (code, title, unit, detected_at) with its assets in
  * the order given (x->assets[0] is the main system) and sets x->id. The record is fixed from
  * then on (the database refuses updates): every change is an event. Not itself a transaction. */

@@ -50,8 +50,11 @@ static enum cd_err view_fill(struct act *c, const struct calendar *cal, struct n
 	return CD_OK;
 }
 
-/* read_one reads the notice named by id or code of the caller's scope into v. */
-static enum cd_err read_one(struct act *c, int64_t id, const char *code, struct notice_view *v)
+/* read_one reads the notice named by id or code of the caller's scope into v — without its
+ * 举一反三 list when brief and named by id (what a step checks its order against: the list is
+ * most of a notice's rows and no step depends on it). */
+static enum cd_err read_one(struct act *c, int64_t id, const char *code, bool brief,
+			    struct notice_view *v)
 {
 	bool yes = true;
 	enum cd_err rc;
@@ -60,7 +63,8 @@ static enum cd_err read_one(struct act *c, int64_t id, const char *code, struct 
 	if (!id && (rc = act_docno(c, code, "code", &code)))
 		return rc == CD_EINVAL ? act_fail(c, CD_ENOTFOUND, NULL, "no notice %s", code ? code : "")
 				       : rc;
-	rc = store_notice_get(c->s, id, code, c->a, &v->row, c->d);
+	rc = brief && id ? store_notice_brief(c->s, id, c->a, &v->row, c->d)
+			 : store_notice_get(c->s, id, code, c->a, &v->row, c->d);
 	if (!rc && c->scope)
 		rc = store_notice_concerns(c->s, v->row.n.id, c->scope, &yes, c->d);
 	if (rc == CD_ENOTFOUND || (!rc && !yes)) {
@@ -71,11 +75,12 @@ static enum cd_err read_one(struct act *c, int64_t id, const char *code, struct 
 	return rc;
 }
 
-static enum cd_err svc_notice_get_read(struct act *c, int64_t id, const char *code,
-				       struct notice_view *out)
+/* notice_read: svc_notice_get's read (brief: read_one's). */
+static enum cd_err notice_read(struct act *c, int64_t id, const char *code, bool brief,
+			       struct notice_view *out)
 {
 	const struct calendar *cal = NULL;
-	enum cd_err rc = read_one(c, id, code, out);
+	enum cd_err rc = read_one(c, id, code, brief, out);
 
 	if (!rc)
 		rc = store_corrections_of(c->s, "notice", out->row.n.id, c->a, &out->fixes,
@@ -85,12 +90,26 @@ static enum cd_err svc_notice_get_read(struct act *c, int64_t id, const char *co
 	return rc ? rc : view_fill(c, cal, out, true, NULL, 0);
 }
 
+static enum cd_err svc_notice_get_read(struct act *c, int64_t id, const char *code,
+				       struct notice_view *out)
+{
+	return notice_read(c, id, code, false, out);
+}
+
 enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out)
 {
 	bool own;
 	enum cd_err rc = act_read_begin(c, &own);
 
 	return act_read_end(c, own, rc ? rc : svc_notice_get_read(c, id, code, out));
+}
+
+enum cd_err svc_notice_brief(struct act *c, int64_t id, struct notice_view *out)
+{
+	bool own;
+	enum cd_err rc = act_read_begin(c, &own);
+
+	return act_read_end(c, own, rc ? rc : notice_read(c, id, NULL, true, out));
 }
 
 static enum cd_err svc_notice_page_read(struct act *c, struct work_query q, int state, cd_time at,
@@ -246,8 +265,8 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	if (!rc && !yes)
 		rc = act_out_of_scope(c, "unit", "the notice must concern a unit of your scope "
 						 "(its unit or systems)");
-	if (!rc)
-		rc = store_notice_get(c->s, n.id, NULL, c->a, &row, c->d);
+	if (!rc) /* the codes of its unit and systems, for the audit entry */
+		rc = store_notice_brief(c->s, n.id, c->a, &row, c->d);
 	snprintf(obj, sizeof obj, "notice:%lld", (long long)n.id);
 	if ((rc = act_end(c, rc, "notice.create", obj, NULL, rc ? NULL : notice_after(&n, &row))))
 		return rc;
@@ -284,7 +303,7 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 		return rc;
 	c->derived_kept = true; /* nothing the obligations derive from */
 	/* read inside the transaction: two steps at once are put in order by the database */
-	rc = svc_notice_get(c, id, code, &v);
+	rc = notice_read(c, id, code, true, &v);
 	if (rc)
 		return act_end(c, rc, NULL, NULL, NULL, NULL);
 	before = json_pack("{s:s}", "stage", notice_stage_code(v.row.n.stage));

@@ -122,6 +122,10 @@ enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
 /* svc_notice_get reads one notice (with its 举一反三 list). */
 enum cd_err svc_notice_get(struct act *c, int64_t id, const char *code, struct notice_view *out);
 
+/* svc_notice_brief is svc_notice_get by id without the 举一反三 list (row.n.similar empty): what
+ * a message about the notice says (notify/rules.c), read without the list's rows. */
+enum cd_err svc_notice_brief(struct act *c, int64_t id, struct notice_view *out);
+
 /* svc_notice_page reads up to q->limit notices of the caller's scope (q->scope is set from c),
  * in id order from q->after, whose state at instant `at` is `state` (-1: any) and that were
  * received by `at`. *next is the id to continue after (0 when there are no more). */
