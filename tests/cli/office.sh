@@ -6,10 +6,15 @@
 . "$(dirname "$0")/lib.inc"
 DB=$T/org.db
 
-expect 0 "$CD" init --profile imnu-2022 --db "$DB"
-for k in units people assets duties; do
-	expect 0 "$CD" import "$k" "$SRC/docs/templates/$k.csv" --db "$DB"
-done
+# register DB — a new register of the documented templates (docs/templates), without notices
+register() {
+	expect 0 "$CD" init --profile imnu-2022 --db "$1"
+	for k in units people assets duties; do
+		expect 0 "$CD" import "$k" "$SRC/docs/templates/$k.csv" --db "$1"
+	done
+}
+
+register "$DB"
 
 # the documented template
 expect 0 "$CD" import notices "$SRC/docs/templates/notices.csv" --db "$DB"
@@ -69,10 +74,7 @@ jq -e '[.entries[] | select(.action == "notice.create")] | length == 3' "$T/out"
 
 # export → import into a second register → the same export (Chinese, then English)
 DB2=$T/copy.db
-expect 0 "$CD" init --profile imnu-2022 --db "$DB2"
-for k in units people assets duties; do
-	expect 0 "$CD" import "$k" "$SRC/docs/templates/$k.csv" --db "$DB2"
-done
+register "$DB2"
 expect 0 "$CD" export notices --format csv --db "$DB" --output "$T/notices.csv"
 has "$T/notices.csv" "信息系统,通报内容"
 expect 0 "$CD" import notices "$T/notices.csv" --db "$DB2"
@@ -80,10 +82,7 @@ has "$T/out" "imported 3 notices"
 "$CD" export notices --db "$DB2" | cmp -s - "$T/notices.csv" || fail "round trip of notices"
 expect 0 "$CD" export notices --lang en --format xlsx --output "$T/notices.xlsx" --db "$DB2"
 DB3=$T/en.db
-expect 0 "$CD" init --profile imnu-2022 --db "$DB3"
-for k in units people assets duties; do
-	expect 0 "$CD" import "$k" "$SRC/docs/templates/$k.csv" --db "$DB3"
-done
+register "$DB3"
 expect 0 "$CD" import notices "$T/notices.xlsx" --db "$DB3"
 has "$T/out" "imported 3 notices (created 3, updated 0; XLSX)"
 "$CD" export notices --db "$DB3" | cmp -s - "$T/notices.csv" || fail "round trip of notices by XLSX"
