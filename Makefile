@@ -7,7 +7,8 @@
 #               under libFuzzer (clang), FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http),
-#               the work routes (bench/work), the documents (bench/doc);
+#               the work routes (bench/work), the dashboard's (bench/dashboard), the
+#               documents (bench/doc);
 #               results in bench/RESULTS.md
 
 BUILD      ?= build
@@ -103,6 +104,7 @@ bench: deps build
 	bench/run $(BUILD)
 	bench/http $(BUILD)
 	bench/work $(BUILD)
+	bench/dashboard $(BUILD)
 	bench/doc $(BUILD)
 
 clean:

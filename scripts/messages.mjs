@@ -127,9 +127,14 @@ function literals(arg) {
 	return out;
 }
 
-// does a person read it: a word left once the conversions and the program's name are gone
+// does a person read it: a word left once the conversions and the program's name are gone —
+// and it is no machine's string: a protocol's lines (mail headers and MIME parts end in CRLF),
+// or one token without a blank or a Chinese character (an outbox idempotency key such as
+// "notice.new:%lld" or "%s.due:%s:%s:L%d", a link "#/notices/%lld", an audit object "demo:%s")
 export function wordy(s) {
 	const rest = s.replace(/%[-+ #0-9.*$]*(hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn%]/g, '').replace(/cyberduty/g, '');
+	if (s.includes('\r\n')) return false;
+	if (!/[\s\u3000-\u9fff\uff00-\uffef]/.test(s) && /%/.test(s)) return false;
 	return /[A-Za-z]{2,}/.test(rest);
 }
 

@@ -1,4 +1,4 @@
-/* api_transfer.c — POST /api/v1/import/{units,persons,duties,assets}: the body is the file
+/* api_transfer.c — POST /api/v1/import/{units,persons,duties,assets,projects,notices}: the body is the file
  * (.xlsx or CSV),
  * imported by the act svc_import (src/svc/transfer.h); the answer is its report, every error
  * listed (422 when there is any). GET /api/v1/export/{…}: the records in scope as a file
@@ -23,6 +23,7 @@ static enum csv_kind kind_of(const struct route *rt)
 	       : !strcmp(last, "persons") ? CSV_PEOPLE
 	       : !strcmp(last, "duties")  ? CSV_DUTIES
 	       : !strcmp(last, "projects") ? CSV_PROJECTS
+	       : !strcmp(last, "notices") ? CSV_NOTICES
 					  : CSV_ASSETS;
 }
 
@@ -225,7 +226,7 @@ static enum cd_err template_write(struct act *c, void *arg, FILE *f, const char 
 	return csv_template_xlsx(path, t->kind, t->lang, c->d);
 }
 
-/* A template: GET /api/v1/templates/{units,persons,duties,assets,projects}. */
+/* A template: GET /api/v1/templates/{units,persons,duties,assets,projects,notices}. */
 int api_template(struct api_ctx *x)
 {
 	const struct fval *lg = api_qval(x, "lang");

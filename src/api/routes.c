@@ -678,6 +678,10 @@ const struct route api_routes[] = {
 	 "import IT projects and their budgets from a spreadsheet (as units)"},
 	{"POST", "/api/v1/import/assets", PERM_WORK, R_IMPORT, api_import, NONE, QUERY(import_query),
 	 NULL, "import.assets", "register", "import assets from a spreadsheet (as units)"},
+	{"POST", "/api/v1/import/notices", PERM_WORK, R_IMPORT, api_import, NONE,
+	 QUERY(import_query), NULL, "import.notices", "notices",
+	 "import notices (通报) from a spreadsheet (as units): each recorded as POST /notices "
+	 "records one, with its due date, 举一反三 list and audit entry"},
 
 	{"GET", "/api/v1/export/units", PERM_READ, 0, api_export, NONE, QUERY(export_query), NULL,
 	 NULL, "register",
@@ -714,6 +718,9 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/templates/projects", PERM_READ, 0, api_template, NONE,
 	 QUERY(template_query), NULL, NULL, "register",
 	 "the import template of projects as an XLSX workbook"},
+	{"GET", "/api/v1/templates/notices", PERM_READ, 0, api_template, NONE,
+	 QUERY(template_query), NULL, NULL, "notices",
+	 "the import template of notices as an XLSX workbook"},
 	{"GET", "/api/v1/export/incidents", PERM_READ, 0, api_export, NONE, QUERY(export_query),
 	 NULL, NULL, "incidents",
 	 "the incidents in scope (grade, report and summary states, accountability triggers, case "

@@ -273,8 +273,8 @@ int cli_csv_kind(const char *arg, const char *verb)
 
 	if (kind < 0)
 		fprintf(stderr,
-			"cyberduty: cannot %s \"%s\" (use units, people, duties, assets or "
-			"projects)\n",
+			"cyberduty: cannot %s \"%s\" (use units, people, duties, assets, projects "
+			"or notices)\n",
 			verb, arg);
 	return kind;
 }

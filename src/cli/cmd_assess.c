@@ -283,7 +283,7 @@ static int list(int argc, char **argv, const char *usage)
 	struct assess_query q = {.stage = -1, .limit = 200};
 	json_t *items = NULL;
 	struct act a;
-	char actor[128], t[32];
+	char actor[128], t[32], uc[96], un[256], st[64];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 0, 0, usage, &c.o) ||
@@ -311,11 +311,16 @@ static int list(int argc, char **argv, const char *usage)
 				json_array_append_new(items, svc_assess_json(&r[i]));
 				continue;
 			}
-			printf("%5lld  %d  %-12s %-20s v%d  %-4s %6s  %s%s\n", (long long)r[i].id,
-			       r[i].year, r[i].unit_code, r[i].unit_name, r[i].version,
-			       assess_stage_label(r[i].stage),
+			printf("%5lld  %d  %s %s v%d  %s %6s  %s%s\n", (long long)r[i].id,
+			       r[i].year, cli_cell(uc, sizeof uc, r[i].unit_code, 12),
+			       cli_cell(un, sizeof un, r[i].unit_name, 20), r[i].version,
+			       cli_cell(st, sizeof st,
+					lang_pick(assess_stage_code(r[i].stage),
+						  assess_stage_label(r[i].stage)),
+					8),
 			       r[i].scored ? assess_fmt(r[i].total, t, sizeof t) : "—",
-			       r[i].grade ? r[i].grade : "", r[i].vetoed ? " 一票否决" : "");
+			       r[i].grade ? r[i].grade : "",
+			       r[i].vetoed ? lang_pick(" vetoed", " 一票否决") : "");
 		}
 		q.after = next;
 	}

@@ -42,7 +42,7 @@ static void print_text(const struct check_result *res, const struct profile *p,
 		       const struct reg *reg, cd_date as_of)
 {
 	size_t per_rule[CHECK__MAX] = {0};
-	char day[11], msg[512];
+	char day[11], msg[512], rule[96];
 
 	printf("cyberduty check — %s (%s v%d), as of %s\n", p->name, p->id, p->version,
 	       date_format(as_of, day));
@@ -50,7 +50,9 @@ static void print_text(const struct check_result *res, const struct profile *p,
 		const struct finding *f = &res->v[i];
 
 		per_rule[f->rule]++;
-		printf("  %-17s %s  [%s]\n", check_rule_code(f->rule),
+		printf("  %s %s  [%s]\n",
+		       cli_cell(rule, sizeof rule,
+				lang_pick(check_rule_code(f->rule), check_rule_label(f->rule)), 17),
 		       check_describe(f, reg, msg, sizeof(msg)), f->article);
 	}
 	if (!res->n) {
@@ -61,7 +63,9 @@ static void print_text(const struct check_result *res, const struct profile *p,
 	printf("%zu finding%s:", res->n, res->n == 1 ? "" : "s");
 	for (int r = 0; r < CHECK__MAX; r++)
 		if (per_rule[r])
-			printf(" %zu %s", per_rule[r], check_rule_code((enum check_rule)r));
+			printf(" %zu %s", per_rule[r],
+			       lang_pick(check_rule_code((enum check_rule)r),
+					 check_rule_label((enum check_rule)r)));
 	printf("\n");
 }
 

@@ -24,6 +24,7 @@ int cmd_import(int argc, char **argv, const char *usage)
 	struct csv_report r = {0};
 	struct import_in in = {0};
 	struct act a;
+	const struct policy *pol = NULL;
 	char actor[128];
 	int kind;
 	enum cd_err rc;
@@ -36,8 +37,11 @@ int cmd_import(int argc, char **argv, const char *usage)
 	in = (struct import_in){.kind = (enum csv_kind)kind, .path = o.pos[1],
 				.dry_run = o.dry_run};
 	rc = cli_open(&o, &s, &p, &d);
+	if (!rc && kind == CSV_NOTICES) /* a notice's due date follows the policy */
+		rc = policy_get(s, &pol, &d);
 	if (!rc) {
 		cli_act_on(s, NULL, &d, &a, actor, sizeof actor);
+		a.pol = pol;
 		rc = svc_import(&a, &in, &r);
 	}
 	if (o.json && (!rc || rc == CD_EINVAL) && r.a)
@@ -47,9 +51,11 @@ int cmd_import(int argc, char **argv, const char *usage)
 	if (!rc && !o.json)
 		printf(o.dry_run ? "%s: checked, would import %zu %s (created %zu, updated %zu; %s)\n"
 				 : "%s: imported %zu %s (created %zu, updated %zu; %s)\n",
-		       o.pos[1], r.created + r.updated, o.pos[0], r.created, r.updated,
+		       o.pos[1], r.created + r.updated,
+		       lang_pick(o.pos[0], csv_kind_zh((enum csv_kind)kind)), r.created, r.updated,
 		       r.encoding ? r.encoding : "");
 	csv_report_free(&r);
+	policy_put(pol);
 	store_close(s);
 	profile_free(p);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;

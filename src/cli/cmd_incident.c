@@ -45,6 +45,23 @@ static void say_grade(const struct incident *x, const struct incident_analysis *
 		printf("            no threshold met by what is recorded\n");
 }
 
+/* state_text: a clock's state as a person reads it (the label; the code in English). */
+static const char *state_text(enum due_state s)
+{
+	return lang_pick(due_state_code(s), due_state_label(s));
+}
+
+/* followup_text: where the supplementary report (续报) stands, as a person reads it. */
+static const char *followup_text(enum followup_state s)
+{
+	static const char *const zh[FOLLOWUP__MAX] = {
+		[FOLLOWUP_NOT_REQUIRED] = "无须报告",   [FOLLOWUP_NO_INITIAL] = "尚无首报",
+		[FOLLOWUP_NOT_NEEDED] = "无须续报",     [FOLLOWUP_OPEN] = "应续报，尚未续报",
+		[FOLLOWUP_ASK] = "待认定（首报时原因和影响是否已查明）", [FOLLOWUP_DONE] = "已续报"};
+
+	return (int)s >= 0 && s < FOLLOWUP__MAX ? lang_pick(followup_state_code(s), zh[s]) : "?";
+}
+
 static void say_report(const struct incident_env *env, const struct incident *x,
                        const struct incident_analysis *an)
 {
@@ -53,7 +70,7 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 	if (an->internal_due != CD_TIME_NONE) {
 		printf("  inside:   due %s (%d minutes after detection, every grade) — %s",
 		       time_show(an->internal_due, t1), env->p->readings.internal_report_minutes,
-		       due_state_code(an->internal_state));
+		       state_text(an->internal_state));
 		if (an->internal_at != CD_TIME_NONE)
 			printf(", reported %s", time_show(an->internal_at, t2));
 		printf("\n");
@@ -63,13 +80,14 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 		       grade_label(an->grade), grade_label(env->rules->report_from));
 		return;
 	}
-	printf("  续报:     %s", followup_state_code(an->followup_state));
+	printf("  follow-up: %s", followup_text(an->followup_state));
 	if (an->followup_at != CD_TIME_NONE)
 		printf(" %s", time_show(an->followup_at, t2));
 	printf("\n");
 	printf("  report:   due %s (%d minutes after detection, reporter %s: %s) — %s",
 	       time_show(an->report_due, t1), env->rules->report_minutes[an->reporter],
-	       reporter_code(an->reporter), an->reporter_why, due_state_code(an->report_state));
+	       lang_pick(reporter_code(an->reporter), reporter_label(an->reporter)), an->reporter_why,
+	       state_text(an->report_state));
 	if (an->reported_at != CD_TIME_NONE)
 		printf(", reported %s", time_show(an->reported_at, t2));
 	printf("\n");
@@ -79,7 +97,7 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 	else
 		printf("  summary:  due %s 24:00 (%d days after handling ended %s) — %s\n",
 		       date_format(an->summary_due, day), env->rules->summary_days,
-		       time_show(x->handling_ended_at, t1), due_state_code(an->summary_state));
+		       time_show(x->handling_ended_at, t1), state_text(an->summary_state));
 }
 
 /* say_status: grade, reports, paralysis, handling and the case — after every change and in
@@ -92,9 +110,15 @@ static void say_status(const struct incident_env *env, const struct incident *x,
 	if (an->paralysis_known)
 		printf("  paralysis: %.10g hours (%s)\n", an->paralysis_hours,
 		       an->why[FACT_PARALYSIS_HOURS]);
-	printf("  handling: %s; accountability: %s; triggers %zu fired, %zu open\n",
-	       x->handling_ended_at == CD_TIME_NONE ? "open" : "ended",
-	       accountability_stage_code(accountability_stage(x)), an->nfired, an->nopen);
+	enum case_stage stage = accountability_stage(x);
+	const char *cs = lang_pick(accountability_stage_code(stage), accountability_stage_label(stage));
+
+	if (x->handling_ended_at == CD_TIME_NONE)
+		printf("  handling: open; accountability: %s; triggers %zu fired, %zu open\n", cs,
+		       an->nfired, an->nopen);
+	else
+		printf("  handling: ended; accountability: %s; triggers %zu fired, %zu open\n", cs,
+		       an->nfired, an->nopen);
 }
 
 /* after_change prints the incident's state now that it was added or an event appended. */
@@ -563,8 +587,12 @@ static void show_facts(const struct incident_analysis *an)
 		printf("\n");
 }
 
-static void show_record(const struct reg *reg, const struct incident *x)
+static void show_record(const struct incident_env *env, const struct incident *x)
 {
+	const struct reg *reg = env->reg;
+	const struct incident_class *cl =
+		x->class_code && env->classes ? incident_class_find(env->classes, x->class_code)
+					      : NULL;
 	const struct unit *u = x->unit ? reg_unit(reg, x->unit) : NULL;
 	char t1[26], t2[26];
 
@@ -578,22 +606,34 @@ static void show_record(const struct reg *reg, const struct incident *x)
 
 		printf(" %s %s", a ? a->code : "?", a ? a->name : "?");
 	}
-	printf("\n  class:    %s%s%s\n", x->class_code ? x->class_code : "not recorded",
-	       x->subclass ? " / " : "", x->subclass ? x->subclass : "");
+	printf("\n");
+	if (!x->class_code)
+		printf("  class:    not recorded\n");
+	else if (x->subclass)
+		printf("  class:    %s / %s\n", cl ? lang_pick(cl->code, cl->name) : x->class_code,
+		       x->subclass);
+	else
+		printf("  class:    %s\n", cl ? lang_pick(cl->code, cl->name) : x->class_code);
 	if (x->outage_start != CD_TIME_NONE)
 		printf("  outage:   %s – %s (%s)\n", time_show(x->outage_start, t1),
-		       x->outage_end == CD_TIME_NONE ? "not ended" : time_show(x->outage_end, t2),
+		       x->outage_end == CD_TIME_NONE ? lang_pick("not ended", "未结束")
+						     : time_show(x->outage_end, t2),
 		       outage_scope_code(x->outage_scope));
 }
 
 static void show_text(const struct incident_env *env, const struct incident *x,
                       const struct incident_analysis *an)
 {
-	show_record(env->reg, x);
+	show_record(env, x);
 	say_status(env, x, an);
-	for (size_t i = 0; i < an->proposal.nunknown; i++)
-		printf("%s%s", i ? ", " : "  not recorded, could raise the grade: ",
-		       measure_code((enum measure)an->proposal.unknown[i]));
+	if (an->proposal.nunknown)
+		printf("  not recorded, could raise the grade:");
+	for (size_t i = 0; i < an->proposal.nunknown; i++) {
+		enum measure m = (enum measure)an->proposal.unknown[i];
+
+		printf("%s%s", i ? lang_pick(", ", "、") : lang_pick(" ", ""),
+		       lang_pick(measure_code(m), measure_label(m)));
+	}
 	if (an->proposal.nunknown)
 		printf("\n");
 	show_facts(an);

@@ -176,8 +176,9 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 	if (!rc) {
 		enum due_state st = notice_state(&v.row.n, &v.due, e.at);
 
-		printf("notice %s: %s — now %s (%s)", v.row.n.code, notice_event_label(kind),
-		       notice_stage_code(v.row.n.stage), notice_stage_label(v.row.n.stage));
+		printf("notice %s: %s — now %s", v.row.n.code,
+		       lang_pick(notice_event_code(kind), notice_event_label(kind)),
+		       lang_pick(notice_stage_code(v.row.n.stage), notice_stage_label(v.row.n.stage)));
 		if (kind == NEV_FEEDBACK)
 			printf("; %s", due_state_label(st));
 		if (v.due.due != CD_DATE_NONE && kind != NEV_VERIFY)
@@ -402,17 +403,17 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 		printf("  text:     %s\n", n->text);
 	if (n->attachment)
 		printf("  attached: %s\n", n->attachment);
-	printf("  stage:    %s (%s)\n", notice_stage_code(n->stage), notice_stage_label(n->stage));
+	printf("  stage:    %s\n", lang_pick(notice_stage_code(n->stage), notice_stage_label(n->stage)));
 	say_due(v, p);
-	printf("  state:    %s (%s)\n", due_state_code(notice_state(n, &v->due, at)),
-	       due_state_label(notice_state(n, &v->due, at)));
+	printf("  state:    %s\n", lang_pick(due_state_code(notice_state(n, &v->due, at)),
+					     due_state_label(notice_state(n, &v->due, at))));
 	say_repeat(v, p, at);
 	printf("  timeline:\n    %s  received\n", time_show(n->received_at, when));
 	for (size_t i = 0; i < n->nevents; i++) {
 		const struct notice_event *e = &n->events[i];
 
-		printf("    %s  %s (%s)", time_show(e->at, when), notice_event_code(e->kind),
-		       notice_event_label(e->kind));
+		printf("    %s  %s", time_show(e->at, when),
+		       lang_pick(notice_event_code(e->kind), notice_event_label(e->kind)));
 		if (e->kind == NEV_EXTEND)
 			printf(" to %s", date_format(e->extended_to, day));
 		if (e->by)
@@ -437,10 +438,11 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 			printf("    [%s] %-10s %s (%s)", k->checked_at == CD_TIME_NONE ? " " : "x",
 			       v->row.similar_code[i], v->row.similar_name[i],
 			       similar_describe(k->why, why, sizeof(why)));
-			if (k->checked_at != CD_TIME_NONE)
-				printf(" checked %s%s%s", time_show(k->checked_at, when),
-				       k->checked_by ? " by " : "",
-				       k->checked_by ? k->checked_by : "");
+			if (k->checked_at != CD_TIME_NONE && k->checked_by)
+				printf(" checked %s by %s", time_show(k->checked_at, when),
+				       k->checked_by);
+			else if (k->checked_at != CD_TIME_NONE)
+				printf(" checked %s", time_show(k->checked_at, when));
 			if (k->note)
 				printf(": %s", k->note);
 			printf("\n");

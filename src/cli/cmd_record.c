@@ -63,7 +63,8 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	if (!rc) {
 		struct book b;
 
-		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id, record_kind_label(kind),
+		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id,
+		       lang_pick(record_kind_code(kind), record_kind_label(kind)),
 		       date_format(r.r.on, day), title, r.unit_code);
 		/* say which obligation it went to (the whole year's duties: a command's convenience,
 		 * read after the act) */
@@ -122,7 +123,7 @@ static int record_list(int argc, char **argv, const char *usage)
 	struct book b = {0};
 	enum cd_err rc;
 	json_t *list = NULL;
-	char day[11];
+	char day[11], kind[64];
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &o))
 		return EXIT_ERROR;
@@ -158,10 +159,12 @@ static int record_list(int argc, char **argv, const char *usage)
 			json_array_append_new(list, j);
 			continue;
 		}
-		printf("%4lld  %s  %-6s  %s · %s", (long long)r->id, date_format(r->on, day),
-		       record_kind_label(r->kind), r->title, u ? u->name : "?");
+		printf("%4lld  %s  %s  %s · %s", (long long)r->id, date_format(r->on, day),
+		       cli_cell(kind, sizeof kind,
+				lang_pick(record_kind_code(r->kind), record_kind_label(r->kind)), 10),
+		       r->title, u ? u->name : "?");
 		if (answered)
-			printf("  → %s（%s）", answered->name, answered->period);
+			printf("  → %s (%s)", answered->name, answered->period);
 		printf("\n");
 	}
 	if (!rc && list) {

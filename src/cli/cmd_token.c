@@ -108,16 +108,28 @@ static int token_list(int argc, char **argv, const char *usage)
 					       token_state(&v[i], now)));
 		cli_json_dump(arr);
 	} else if (!rc) {
-		printf("%-4s %-8s %-12s %-10s %-26s %s\n", "ID", "STATE", "ROLE", "SCOPE", "EXPIRES",
-		       "LABEL");
+		printf("ID   STATE    ROLE             SCOPE      EXPIRES              LABEL\n");
 		for (size_t i = 0; i < n; i++) {
-			char t[26];
+			static const char *const zh[][2] = {
+				{"revoked", "已吊销"}, {"expired", "已过期"}, {"live", "有效"}};
+			const char *st = token_state(&v[i], now);
+			char t[26], state[32], role[64], scope[96], exp[64];
 
-			printf("%-4lld %-8s %-12s %-10s %-26s %s\n", (long long)v[i].id,
-			       token_state(&v[i], now), account_role_code(v[i].role),
-			       cli_unit_code(reg, v[i].unit),
-			       v[i].expires_at == CD_TIME_NONE ? "-"
-							       : time_format(v[i].expires_at, t),
+			for (size_t k = 0; k < sizeof zh / sizeof *zh; k++)
+				if (!strcmp(st, zh[k][0]))
+					st = lang_pick(st, zh[k][1]);
+			printf("%-4lld %s %s %s %s %s\n", (long long)v[i].id,
+			       cli_cell(state, sizeof state, st, 8),
+			       cli_cell(role, sizeof role,
+					lang_pick(account_role_code(v[i].role),
+						  account_role_label(v[i].role)),
+					16),
+			       cli_cell(scope, sizeof scope, cli_unit_code(reg, v[i].unit), 10),
+			       cli_cell(exp, sizeof exp,
+					v[i].expires_at == CD_TIME_NONE
+						? "-"
+						: time_show(v[i].expires_at, t),
+					20),
 			       v[i].label);
 		}
 	}

@@ -67,6 +67,20 @@ static const char *state_text(const struct account *a)
 	return "active";
 }
 
+/* state_label: state_text as a person reads it (Chinese, or the English words). */
+static const char *state_label(const struct account *a)
+{
+	static const char *const zh[][2] = {{"disabled", "已停用"},	  {"locked", "已锁定"},
+					    {"no password", "未设密码"}, {"password expired", "密码已过期"},
+					    {"active", "正常"}};
+	const char *code = state_text(a);
+
+	for (size_t i = 0; i < sizeof zh / sizeof *zh; i++)
+		if (!strcmp(code, zh[i][0]))
+			return lang_pick(code, zh[i][1]);
+	return code;
+}
+
 static json_t *account_json(const struct uctx *c, const struct account *a)
 {
 	return json_pack("{sI ss ss ss ss so sb sb sb sb so sb so so so ss}", "id",
@@ -259,18 +273,25 @@ static int user_list(int argc, char **argv, const char *usage)
 			json_array_append_new(arr, account_json(&c, &v[i]));
 		cli_json_dump(arr);
 	} else if (!rc) {
-		printf("%-4s %-20s %-12s %-10s %-16s %-5s %s\n", "ID", "NAME", "ROLE", "SCOPE",
-		       "STATE", "TOTP", "LAST SIGN-IN");
+		printf("ID   NAME                 ROLE             SCOPE      STATE            TOTP  "
+		       "LAST SIGN-IN\n");
 		for (size_t i = 0; i < n; i++) {
-			char t[26];
+			char t[26], name[96], role[64], scope[96], state[64], totp[16];
 
-			printf("%-4lld %-20s %-12s %-10s %-16s %-5s %s\n", (long long)v[i].id,
-			       v[i].name, account_role_code(v[i].role),
-			       cli_unit_code(c.reg, v[i].unit), state_text(&v[i]),
-			       v[i].totp_enabled ? "yes" : "no",
+			printf("%-4lld %s %s %s %s %s %s\n", (long long)v[i].id,
+			       cli_cell(name, sizeof name, v[i].name, 20),
+			       cli_cell(role, sizeof role,
+					lang_pick(account_role_code(v[i].role),
+						  account_role_label(v[i].role)),
+					16),
+			       cli_cell(scope, sizeof scope, cli_unit_code(c.reg, v[i].unit), 10),
+			       cli_cell(state, sizeof state, state_label(&v[i]), 16),
+			       cli_cell(totp, sizeof totp,
+					v[i].totp_enabled ? lang_pick("yes", "是") : lang_pick("no", "否"),
+					5),
 			       v[i].last_login_at == CD_TIME_NONE
 				       ? "-"
-				       : time_format(v[i].last_login_at, t));
+				       : time_show(v[i].last_login_at, t));
 		}
 	}
 	free(v);
@@ -295,7 +316,7 @@ static int user_show(int argc, char **argv, const char *usage)
 		       account_role_label(c.a.role));
 		printf("scope        %s\n", c.a.unit ? cli_unit_code(c.reg, c.a.unit)
 						 : "none (no unit: the whole organisation or none)");
-		printf("state        %s", state_text(&c.a));
+		printf("state        %s", state_label(&c.a));
 		if (c.a.locked)
 			printf(" (%s%s)", c.a.locked_ip[0] ? "by failed sign-ins from " : "by hand",
 			       c.a.locked_ip);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dynbuf.h"
+#include "lang.h"
 #include "names.h"
 
 /* --- names ---------------------------------------------------------------------------------- */
@@ -1023,7 +1024,8 @@ struct chain_buf {
 	const char *why; /* given to the links added next (chain_why) */
 };
 
-/* chain_why: the reason the next links are in the chain. */
+/* chain_why: the reason the next links are in the chain, in the reader's language (the
+ * catalogue's, as every message: core/lang.h). */
 static void chain_why(struct chain_buf *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void chain_why(struct chain_buf *c, const char *fmt, ...)
@@ -1032,7 +1034,7 @@ static void chain_why(struct chain_buf *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, lang_tr(fmt), ap);
 	va_end(ap);
 	c->why = arena_strdup(c->a, buf);
 }
@@ -1249,7 +1251,8 @@ static enum cd_err chain_build(const struct incident_env *env, const struct inci
 			if (!pr || !pr->asset_scope)
 				continue;
 			nh = reg_holders(env->reg, (enum role)r, 0, x->assets[i], on, h, 8);
-			chain_why(&c, "holds %s for system %s (%s)", role_code((enum role)r),
+			chain_why(&c, "holds %s for system %s (%s)",
+				  lang_pick(role_code((enum role)r), role_label((enum role)r)),
 				  reg_asset(env->reg, x->assets[i])
 					  ? reg_asset(env->reg, x->assets[i])->code
 					  : "?",

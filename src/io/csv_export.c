@@ -205,8 +205,6 @@ void csv_out_begin(struct csv_out *o, FILE *f, enum csv_kind kind, enum csv_lang
 	end_row(o);
 }
 
-static const char *const sheet_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
-
 /* xlsx_start starts a workbook at path with one sheet named name (headers not yet written). */
 static enum cd_err xlsx_start(struct csv_out *o, const char *path, const char *name, size_t ncols,
 			      struct cd_diag *d)
@@ -245,7 +243,7 @@ enum cd_err csv_out_begin_xlsx(struct csv_out *o, const char *path, enum csv_kin
 	enum cd_err rc;
 
 	*o = (struct csv_out){.kind = kind, .lang = lang, .first = true};
-	rc = xlsx_start(o, path, lang == CSV_LANG_ZH ? sheet_zh[kind] : csv_kind_code(kind),
+	rc = xlsx_start(o, path, lang == CSV_LANG_ZH ? csv_kind_zh(kind) : csv_kind_code(kind),
 			t->ncols, d);
 	if (rc)
 		return rc;

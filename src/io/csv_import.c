@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/reg.h"
 #include "io/csv_int.h"
+#include "io/docno.h"
 
 static const struct csv_col unit_cols[UC__MAX] = {
 	[UC_CODE] = {"code", "编码", {"单位编码", "单位代码"}, true},
@@ -83,17 +84,36 @@ static const struct csv_col project_cols[JC__MAX] = {
 	[JC_SECURITY] = {"security", "安全投入（元）", {"安全投入", "安全预算"}, false},
 };
 
+/* A notice's row: the columns of `cyberduty export notices`, its derived ones read past. */
+static const struct csv_col notice_cols[NC__MAX] = {
+	[NC_CODE] = {"code", "文号", {"通报文号", "通报编号", "编号"}, true},
+	[NC_AUTHORITY] = {"authority", "通报单位", {"发文单位", "通报机关", "来文单位"}, true},
+	[NC_RECEIVED] = {"received_at", "接收时间", {"接收日期", "收文时间", "收文日期"}, true},
+	[NC_UNIT] = {"unit", "责任单位", {"单位编码", "单位代码", "单位"}, false},
+	[NC_CATEGORY] = {"category", "问题类别", {"类别", "问题类型"}, false},
+	[NC_STAGE] = {"stage", "阶段", {0}, false, true},
+	[NC_DUE] = {"due", "整改期限", {"整改截止日期", "截止日期", "期限"}, false},
+	[NC_BASIS] = {"due_basis", "期限依据", {0}, false, true},
+	[NC_STATE] = {"state", "状态", {0}, false, true},
+	[NC_LEFT] = {"workdays_left", "剩余工作日", {0}, false, true},
+	[NC_CHECKED] = {"similar_checked", "举一反三已排查", {0}, false, true},
+	[NC_UNCHECKED] = {"similar_unchecked", "举一反三待排查", {0}, false, true},
+	[NC_ASSETS] = {"assets", "信息系统", {"涉及信息系统", "系统代码", "资产编码"}, true},
+	[NC_TEXT] = {"text", "通报内容", {"内容", "问题描述", "通报事项"}, false},
+};
+
 const struct csv_template csv_templates[CSV__MAX] = {
 	[CSV_UNITS] = {unit_cols, UC__MAX},
 	[CSV_PEOPLE] = {person_cols, PC__MAX},
 	[CSV_DUTIES] = {duty_cols, DC__MAX},
 	[CSV_ASSETS] = {asset_cols, AC__MAX},
 	[CSV_PROJECTS] = {project_cols, JC__MAX},
+	[CSV_NOTICES] = {notice_cols, NC__MAX},
 };
 
-static const char *const kind_codes[CSV__MAX] = {"units", "people", "duties", "assets",
-						 "projects"};
-static const char *const kind_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
+static const char *const kind_codes[CSV__MAX] = {"units",    "people",  "duties",
+						 "assets",   "projects", "notices"};
+static const char *const kind_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目", "通报"};
 
 int csv_kind_parse(const char *s)
 {
@@ -106,6 +126,11 @@ int csv_kind_parse(const char *s)
 const char *csv_kind_code(enum csv_kind k)
 {
 	return (int)k >= 0 && k < CSV__MAX ? kind_codes[k] : "?";
+}
+
+const char *csv_kind_zh(enum csv_kind k)
+{
+	return (int)k >= 0 && k < CSV__MAX ? kind_zh[k] : "?";
 }
 
 int csv_col_find(const struct csv_template *t, const char *name)
@@ -232,6 +257,7 @@ struct imp {
 	bool dry_run;
 	struct csv_report *rep;
 	struct cd_diag *d;
+	const struct csv_writer *w; /* records notices (NULL for the register's kinds) */
 	bool header_seen, header_bad;
 	size_t nhdr;              /* header fields, empty trailing ones dropped */
 	int pos_of[MAX_COLS];     /* template column → field position, -1 = absent */
@@ -1071,6 +1097,169 @@ static void row_project(struct imp *im)
 		wrote(im, p.id != 0, write_project, &p);
 }
 
+/* --- notices: each recorded by the caller's act ----------------------------------------- */
+
+/* get_time reads an instant as offices write it: "2026-09-20 09:30", "2026/9/20 9:30",
+ * "2026年9月20日 9:30", RFC 3339, or a day alone (00:00 of it), China Standard Time. */
+static bool get_time(struct imp *im, int col, cd_time *out)
+{
+	const char *v = val(im, col), *sp;
+	cd_date day;
+	int h = 0, m = 0, sec = 0, k = 0;
+
+	*out = CD_TIME_NONE;
+	if (time_parse(v, true, out))
+		return true;
+	if (!get_date(im, col, &day))
+		return false;
+	if (day == CD_DATE_NONE)
+		return true;
+	sp = strchr(v, ' ');
+	if (!sp)
+		sp = strchr(v, 'T');
+	if (sp && sscanf(sp + 1, "%2d:%2d%n", &h, &m, &k) == 2 &&
+	    (sp[1 + k] == '\0' || sscanf(sp + 1 + k, ":%2d%n", &sec, &k) == 1) &&
+	    h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60) {
+		*out = time_cst_start(day) + h * 3600 + m * 60 + sec;
+		return true;
+	}
+	if (sp)
+		return bad(im, col, "不是时间（请写成 2026-09-20 09:30 或 2026年9月20日 9:30）",
+			   "is not a time (write 2026-09-20 09:30 or 2026年9月20日 9:30)");
+	*out = time_cst_start(day);
+	return true;
+}
+
+/* notice_assets splits the systems' cell ("WEB、JW", "WEB,JW", "WEB；JW", "WEB JW") into codes
+ * of the register, each once; *out in the scratch arena. */
+static bool notice_assets(struct imp *im, const char ***out, size_t *n)
+{
+	static const char *const seps[] = {"、", "，", "；", ",", ";", " ", "\t", "\n", "\u3000"};
+	const char *v = val(im, NC_ASSETS);
+	char *buf = arena_strdup(im->scratch, v), *p = buf;
+	const char **codes = NULL;
+	size_t cap = 0;
+	bool ok = true;
+
+	*n = 0;
+	if (!buf) {
+		im->fatal = cd_diag_set(im->d, CD_ENOMEM, "out of memory");
+		return false;
+	}
+	while (*p) {
+		size_t len = strlen(p), cut = len, skip = 0;
+		int64_t id = 0;
+		const char **slot;
+
+		for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+			const char *q = strstr(p, seps[i]);
+
+			if (q && (size_t)(q - p) < cut) {
+				cut = (size_t)(q - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		p[cut] = '\0';
+		if (*p) {
+			for (size_t i = 0; i < *n; i++)
+				if (!strcmp(codes[i], p)) {
+					ok = report_at(im, im->row, NC_ASSETS, NULL, p,
+						       "写了两次（每个信息系统写一次）",
+						       "is named twice (name each system once)");
+					p = NULL;
+					break;
+				}
+			if (!p)
+				break;
+			if (!held(im, SK_ASSET, p, &id))
+				return false;
+			if (!id)
+				ok = report_at(im, im->row, NC_ASSETS, NULL, p,
+					       "不是已有信息系统的代码（请先导入信息系统）",
+					       "is no system's code (import assets first)");
+			slot = arena_grow(im->scratch, &codes, n, &cap, sizeof *codes);
+			if (!slot) {
+				im->fatal = cd_diag_set(im->d, CD_ENOMEM, "out of memory");
+				return false;
+			}
+			*slot = p;
+		}
+		p += cut + (cut < len ? skip : 0);
+	}
+	if (ok && !*n)
+		ok = bad(im, NC_ASSETS, "不能为空（填写涉及的信息系统代码，多个用“、”分隔）",
+			 "must not be empty (the codes of the systems, separated by 、 or commas)");
+	*out = codes;
+	return ok;
+}
+
+static enum cd_err write_notice(struct imp *im, void *rec)
+{
+	return im->w->notice(im->w->ctx, rec, im->d);
+}
+
+static void row_notice(struct imp *im)
+{
+	struct csv_notice n = {.due = CD_DATE_NONE};
+	struct notice_row held_row;
+	const char *raw = val(im, NC_CODE), *why = NULL, *basis = val(im, NC_BASIS);
+	const char **assets = NULL;
+	int64_t unit = 0;
+	bool ok = true;
+	enum cd_err rc;
+
+	if (!scratch(im))
+		return;
+	if (!*raw)
+		ok = bad(im, NC_CODE, "不能为空", "must not be empty");
+	else if (!(n.code = docno_normalise(im->scratch, raw, &why))) {
+		const char *dash = strstr(why, " — ");
+		size_t k = dash ? (size_t)(dash - why) : strlen(why);
+
+		ok = bad(im, NC_CODE, tx(im->zh, "%.*s", (int)k, why),
+			 tx(im->en, "%s", dash ? dash + strlen(" — ") : why));
+	}
+	ok &= once(im, NC_CODE, n.code);
+	ok &= get_text(im, NC_AUTHORITY, 256, &n.authority);
+	ok &= get_time(im, NC_RECEIVED, &n.received_at);
+	if (n.received_at != CD_TIME_NONE && im->w && im->w->now != CD_TIME_NONE &&
+	    n.received_at > im->w->now + 60)
+		ok = bad(im, NC_RECEIVED, "晚于现在（接收时间不能在将来）",
+			 "is in the future (a notice is recorded once received)");
+	ok &= get_unit_ref(im, NC_UNIT, &unit);
+	n.unit = unit ? val(im, NC_UNIT) : NULL;
+	ok &= get_text(im, NC_CATEGORY, 200, &n.category);
+	ok &= get_text(im, NC_TEXT, 20000, &n.text);
+	/* an export's 整改期限 is the notice's own only where 期限依据 says 通报写明 */
+	if (!*basis || !strcmp(basis, "通报写明") || !strcmp(basis, "stated")) {
+		ok &= get_date(im, NC_DUE, &n.due);
+		if (n.due != CD_DATE_NONE && n.received_at != CD_TIME_NONE &&
+		    n.due < time_cst_date(n.received_at)) {
+			char got[11];
+
+			ok = bad(im, NC_DUE,
+				 tx(im->zh, "早于接收日期 %s",
+				    date_format(time_cst_date(n.received_at), got)),
+				 tx(im->en, "is before the day the notice was received (%s)",
+				    date_format(time_cst_date(n.received_at), got)));
+		}
+	}
+	ok &= notice_assets(im, &assets, &n.nassets);
+	n.assets = assets;
+	if (im->fatal || !n.code)
+		return;
+	rc = store_notice_get(im->s, 0, n.code, im->scratch, &held_row, im->d);
+	if (rc == CD_OK)
+		ok = bad(im, NC_CODE,
+			 "已登记过这一文号的通报（导入只登记新通报；更正已登记的通报请用 notice edit）",
+			 "is the number of a notice recorded already (an import records new "
+			 "notices; correct one with notice edit)");
+	else if (rc != CD_ENOTFOUND)
+		im->fatal = rc;
+	if (ok && !im->fatal)
+		wrote(im, false, write_notice, &n);
+}
+
 /* --- rows ------------------------------------------------------------------------------- */
 
 static void header(struct imp *im)
@@ -1147,6 +1336,8 @@ static enum cd_err on_row(void *ctx, size_t row, const char *const *f, size_t n,
 		row_duty(im);
 	else if (im->kind == CSV_PROJECTS)
 		row_project(im);
+	else if (im->kind == CSV_NOTICES)
+		row_notice(im);
 	else
 		row_asset(im);
 	return im->fatal;
@@ -1165,8 +1356,15 @@ static bool zip_magic(FILE *f)
 enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char *file,
 		       bool dry_run, struct csv_report *rep, struct cd_diag *d)
 {
+	return csv_import_with(s, kind, f, file, dry_run, NULL, rep, d);
+}
+
+enum cd_err csv_import_with(struct store *s, enum csv_kind kind, FILE *f, const char *file,
+			    bool dry_run, const struct csv_writer *w, struct csv_report *rep,
+			    struct cd_diag *d)
+{
 	struct imp im = {.s = s, .kind = kind, .tpl = &csv_templates[kind], .dry_run = dry_run,
-			 .rep = rep, .d = d};
+			 .rep = rep, .d = d, .w = w};
 	struct csv_sink k = {.row = on_row, .bad = on_bad, .ctx = &im};
 	enum cd_err rc;
 
@@ -1177,6 +1375,10 @@ enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char 
 	im.projects.a = im.idx.a = im.stage = arena_new(0);
 	if (!rep->a || !im.seen.a || !im.units.a || !im.stage) {
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+		goto out;
+	}
+	if (kind == CSV_NOTICES && (!w || !w->notice)) {
+		rc = cd_diag_set(d, CD_EINVAL, "notices are imported through the act that records one");
 		goto out;
 	}
 	if (zip_magic(f)) {

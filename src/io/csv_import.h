@@ -22,13 +22,16 @@ enum csv_kind {
 	CSV_DUTIES,
 	CSV_ASSETS,
 	CSV_PROJECTS,
+	CSV_NOTICES, /* official notices (通报): recorded by the caller's act (struct csv_writer) */
 	CSV__MAX
 };
 
-/* csv_kind_parse maps "units" "people" "duties" "assets" "projects" to the enum; -1 when
- * unknown. */
+/* csv_kind_parse maps "units" "people" "duties" "assets" "projects" "notices" to the enum; -1
+ * when unknown. */
 int csv_kind_parse(const char *s);
 const char *csv_kind_code(enum csv_kind k);
+/* csv_kind_zh: the kind's Chinese name ("信息系统"), its sheet's and file's name. */
+const char *csv_kind_zh(enum csv_kind k);
 
 #define CSV_MAX_ERRORS 200 /* errors a report lists; the rest are counted */
 
@@ -67,5 +70,31 @@ void csv_report_free(struct csv_report *r);
  * caller rolls back), else the failure (CD_EIO, CD_ENOMEM, the store's) in d. */
 enum cd_err csv_import(struct store *s, enum csv_kind kind, FILE *f, const char *file,
 		       bool dry_run, struct csv_report *rep, struct cd_diag *d);
+
+/* A notice as a row of the file gives it, checked: its code normalised (io/docno.h) and new,
+ * its systems and unit in the register, its own deadline not before receipt. */
+struct csv_notice {
+	const char *code, *authority, *category, *text;
+	const char *unit;           /* a unit's code, or NULL */
+	const char *const *assets;  /* codes of the systems, at least one */
+	size_t nassets;
+	cd_time received_at;
+	cd_date due;                /* the notice's own deadline, or CD_DATE_NONE */
+};
+
+/* What records the rows of a kind the register does not write itself: a notice is recorded by
+ * the act that records one (svc_notice_add: its due date, 举一反三 list, audit entry and
+ * messages), inside the import's transaction. notice returns CD_OK or the failure (d set). */
+struct csv_writer {
+	enum cd_err (*notice)(void *ctx, const struct csv_notice *n, struct cd_diag *d);
+	void *ctx;
+	cd_time now; /* what "in the future" means for a receipt time */
+};
+
+/* csv_import_with is csv_import with the writer w of notices (needed for CSV_NOTICES, which
+ * csv_import refuses). */
+enum cd_err csv_import_with(struct store *s, enum csv_kind kind, FILE *f, const char *file,
+			    bool dry_run, const struct csv_writer *w, struct csv_report *rep,
+			    struct cd_diag *d);
 
 #endif

@@ -14,6 +14,8 @@ struct csv_col {
 	const char *zh;     /* Chinese header, as exported and in docs/templates */
 	const char *alt[4]; /* other headers accepted on import (NULL-terminated) */
 	bool required;      /* the column must be present and the value non-empty */
+	bool derived;       /* an export writes it, an import reads past it, a template has it
+			     * not (a notice's stage, state …) */
 };
 
 enum { UC_CODE, UC_NAME, UC_PARENT, UC_KIND, UC__MAX };
@@ -47,6 +49,26 @@ enum {
 };
 
 enum { JC_CODE, JC_NAME, JC_UNIT, JC_YEAR, JC_TOTAL, JC_SECURITY, JC__MAX };
+
+/* notices: in the order of `cyberduty export notices` (svc/transfer.c), whose derived columns
+ * an import reads past */
+enum {
+	NC_CODE,
+	NC_AUTHORITY,
+	NC_RECEIVED,
+	NC_UNIT,
+	NC_CATEGORY,
+	NC_STAGE,
+	NC_DUE,
+	NC_BASIS,
+	NC_STATE,
+	NC_LEFT,
+	NC_CHECKED,
+	NC_UNCHECKED,
+	NC_ASSETS,
+	NC_TEXT,
+	NC__MAX
+};
 
 struct csv_template {
 	const struct csv_col *cols;

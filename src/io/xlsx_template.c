@@ -79,7 +79,7 @@ static bool is_date(const struct csv_col *c)
 	size_t n = strlen(c->key);
 
 	return (n > 3 && !strcmp(c->key + n - 3, "_on")) || !strcmp(c->key, "from") ||
-	       !strcmp(c->key, "to");
+	       !strcmp(c->key, "to") || !strcmp(c->key, "due");
 }
 
 /* example_cells splits line (one row of a template CSV: no quoted fields) into at most max
@@ -126,9 +126,12 @@ static void explain(lxw_workbook *wb, lxw_format *bold, const struct csv_templat
 	worksheet_write_string(ws, row, 0, zh ? "列" : "column", bold);
 	worksheet_write_string(ws, row, 1, zh ? "必填" : "required", bold);
 	worksheet_write_string(ws, row++, 2, zh ? "填写说明" : "what it takes", bold);
-	for (size_t c = 0; c < t->ncols; c++, row++) {
+	for (size_t c = 0; c < t->ncols; c++) {
 		const char *v[CHOICES_MAX];
 		size_t n = choices(kind, (int)c, lang, v), k = 0;
+
+		if (t->cols[c].derived)
+			continue;
 
 		worksheet_write_string(ws, row, 0, zh ? t->cols[c].zh : t->cols[c].key, NULL);
 		worksheet_write_string(ws, row, 1,
@@ -144,9 +147,22 @@ static void explain(lxw_workbook *wb, lxw_format *bold, const struct csv_templat
 			snprintf(buf, sizeof buf, "%s",
 				 zh ? "日期，如 2026-03-01、2026/3/1 或 2026年3月1日"
 				    : "a day: 2026-03-01, 2026/3/1 or 2026年3月1日");
+		} else if (!strcmp(t->cols[c].key, "received_at")) {
+			snprintf(buf, sizeof buf, "%s",
+				 zh ? "时间，如 2026-09-20 09:30、2026/9/20 9:30 或 2026年9月20日 9:30"
+				    : "a time: 2026-09-20 09:30, 2026/9/20 9:30 or 2026年9月20日 9:30");
+		} else if (!strcmp(t->cols[c].key, "assets")) {
+			snprintf(buf, sizeof buf, "%s",
+				 zh ? "信息系统的代码，多个用“、”或逗号分隔"
+				    : "the systems' codes, separated by 、 or commas");
+		} else if (!strcmp(t->cols[c].key, "code") && kind == CSV_NOTICES) {
+			snprintf(buf, sizeof buf, "%s",
+				 zh ? "通报的文号，如 内网信通〔2026〕77号"
+				    : "the notice's number, e.g. 内网信通〔2026〕77号");
 		}
 		if (buf[0])
 			worksheet_write_string(ws, row, 2, buf, NULL);
+		row++;
 	}
 	snprintf(path, sizeof path, "docs/templates/%s.csv", csv_kind_code(kind));
 	ex = embed_find(path);
@@ -179,11 +195,11 @@ static void explain(lxw_workbook *wb, lxw_format *bold, const struct csv_templat
 enum cd_err csv_template_xlsx(const char *path, enum csv_kind kind, enum csv_lang lang,
 			      struct cd_diag *d)
 {
-	static const char *const sheet_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
 	const struct csv_template *t = &csv_templates[kind];
+	lxw_col_t at = 0; /* the sheet's column: a derived one has none */
 	bool zh = lang == CSV_LANG_ZH;
 	lxw_workbook *wb = workbook_new(path);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, zh ? sheet_zh[kind] : csv_kind_code(kind))
+	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, zh ? csv_kind_zh(kind) : csv_kind_code(kind))
 			       : NULL;
 	lxw_format *bold = wb ? workbook_add_format(wb) : NULL;
 	lxw_format *text = wb ? workbook_add_format(wb) : NULL;
@@ -196,18 +212,22 @@ enum cd_err csv_template_xlsx(const char *path, enum csv_kind kind, enum csv_lan
 	}
 	format_set_bold(bold);
 	format_set_num_format(text, "@"); /* codes such as 0012 keep their zeros */
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; c < t->ncols; c++, at++) {
 		const char *v[CHOICES_MAX + 1] = {0};
 		size_t n = choices(kind, (int)c, lang, v);
 		const char *head = zh ? t->cols[c].zh : t->cols[c].key;
 		char name[128];
 
+		if (t->cols[c].derived) {
+			at--;
+			continue;
+		}
 		snprintf(name, sizeof name, "%s%s", head, t->cols[c].required ? "*" : "");
 		/* a CJK character is about two widths of a Latin one */
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		worksheet_set_column(ws, at, at,
 				     (double)(strlen(name) < 8 ? 10 : strlen(name) * 2 / 3 + 4),
 				     n || is_date(&t->cols[c]) ? NULL : text);
-		worksheet_write_string(ws, 0, (lxw_col_t)c, name, bold);
+		worksheet_write_string(ws, 0, at, name, bold);
 		if (n) {
 			/* libxlsxwriter 1.1 declares the list char ** though it only reads it */
 			char *list[CHOICES_MAX + 1] = {0};
@@ -221,8 +241,7 @@ enum cd_err csv_template_xlsx(const char *path, enum csv_kind kind, enum csv_lan
 
 			for (size_t i = 0; i < n; i++)
 				list[i] = (char *)(uintptr_t)v[i];
-			worksheet_data_validation_range(ws, 1, (lxw_col_t)c, TEMPLATE_ROWS,
-							(lxw_col_t)c, &dv);
+			worksheet_data_validation_range(ws, 1, at, TEMPLATE_ROWS, at, &dv);
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 0);

@@ -154,6 +154,7 @@ enum stmt {
 	ST_OBLIG_PAGE_DESC,
 	ST_OBLIG_DUTIES0,
 	ST_OBLIG_COUNTS,
+	ST_DUTY_TALLY,
 	ST_NOTICE_UPDATE,
 	ST_INCIDENT_UPDATE,
 	ST_RECORD_VOID,
@@ -688,9 +689,18 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_PAGE_DESC] = OBLIG_PAGE("<", "DESC"),
 	[ST_OBLIG_DUTIES0] = "SELECT DISTINCT duty FROM obligation WHERE kind = 'duty' AND unit_id = 0"
 			     " ORDER BY 1",
-	[ST_OBLIG_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT o.kind, " OBLIG_STATE ","
-			    " count(*) FROM obligation o WHERE o.start <= ?3"
-			    " AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc)) GROUP BY 1, 2",
+	/* by kind, in the order of the index obligation_tally (0031): no sort, no wide column */
+	[ST_OBLIG_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT o.kind,"
+			    " sum(o.done_on <= o.due), sum(o.done_on > o.due),"
+			    " sum(o.done_on IS NULL AND o.due < ?3), sum(o.done_on IS NULL AND o.due = ?3),"
+			    " sum(o.done_on IS NULL AND o.due > ?3) FROM obligation o"
+			    " INDEXED BY obligation_tally WHERE o.start <= ?3"
+			    " AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc)) GROUP BY o.kind",
+	[ST_DUTY_TALLY] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT o.unit_id, u.code, u.name,"
+			  " count(*), sum(o.done_on IS NOT NULL), sum(o.done_on IS NULL AND o.due < ?2)"
+			  " FROM obligation o JOIN unit u ON u.id = o.unit_id WHERE o.kind = 'duty'"
+			  " AND o.start <= ?2 AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc))"
+			  " GROUP BY o.unit_id ORDER BY u.code",
 	/* corrections and withdrawals (schema 0015) */
 	[ST_NOTICE_UPDATE] = "UPDATE notice SET code = ?2, authority = ?3, received_at = ?4,"
 			     " unit_id = ?5, category = ?6, text = ?7, attachment = ?8,"
@@ -3856,6 +3866,9 @@ static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query 
 static enum cd_err sq_obligation_counts(struct store *s, int64_t scope, cd_date today,
 					size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d)
 {
+	/* the columns of ST_OBLIG_COUNTS after the kind */
+	static const enum due_state col[] = {DUE_DONE_ON_TIME, DUE_DONE_LATE, DUE_OVERDUE,
+					     DUE_TODAY, DUE_OPEN};
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_OBLIG_COUNTS];
 	enum cd_err rc = CD_OK;
@@ -3867,17 +3880,55 @@ static enum cd_err sq_obligation_counts(struct store *s, int64_t scope, cd_date 
 	bind_date(st, 3, today);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int k = oblig_kind_parse((const char *)sqlite3_column_text(st, 0));
-		int state = due_state_parse((const char *)sqlite3_column_text(st, 1));
 
-		if (k < 0 || state < 0) {
+		if (k < 0) {
 			rc = cd_diag_set(d, CD_ESTORE, "an obligation of unknown kind or state");
 			break;
 		}
-		out[k][state] += (size_t)sqlite3_column_int64(st, 2);
+		for (size_t i = 0; i < sizeof col / sizeof *col; i++)
+			out[k][col[i]] += (size_t)sqlite3_column_int64(st, (int)i + 1);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "obligation counts");
 	done(q, ST_OBLIG_COUNTS);
+	return rc;
+}
+
+static enum cd_err sq_duty_tally(struct store *s, int64_t scope, cd_date today, struct arena *a,
+				 struct duty_tally **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_DUTY_TALLY];
+	enum cd_err rc = CD_OK;
+	size_t cap = 0;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	if (scope)
+		sqlite3_bind_int64(st, 1, scope);
+	bind_date(st, 2, today);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct duty_tally *t = arena_grow(a, out, n, &cap, sizeof *t);
+
+		if (!t) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		t->unit = sqlite3_column_int64(st, 0);
+		t->code = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+		t->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 2));
+		t->due = (size_t)sqlite3_column_int64(st, 3);
+		t->done = (size_t)sqlite3_column_int64(st, 4);
+		t->overdue = (size_t)sqlite3_column_int64(st, 5);
+		if (!t->code || !t->name) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = db_fail(q, d, "duty tally");
+	done(q, ST_DUTY_TALLY);
 	return rc;
 }
 
@@ -5020,6 +5071,7 @@ static const struct store_ops sqlite_ops = {
 	.obligations_replace = sq_obligations_replace,
 	.obligation_page = sq_obligation_page,
 	.obligation_counts = sq_obligation_counts,
+	.duty_tally = sq_duty_tally,
 	.notice_update = sq_notice_update,
 	.incident_update = sq_incident_update,
 	.record_void = sq_record_void,

@@ -585,6 +585,12 @@ enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date toda
 	return s->ops->obligation_counts(s, scope, today, out, d);
 }
 
+enum cd_err store_duty_tally(struct store *s, int64_t scope, cd_date today, struct arena *a,
+			     struct duty_tally **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->duty_tally(s, scope, today, a, out, n, d);
+}
+
 enum cd_err store_notice_update(struct store *s, const struct notice *n, struct cd_diag *d)
 {
 	return s->ops->notice_update(s, n, d);

@@ -163,6 +163,8 @@ struct store_ops {
 					  size_t *n, struct cd_diag *d);
 	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
 					 size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+	enum cd_err (*duty_tally)(struct store *s, int64_t scope, cd_date today, struct arena *a,
+				  struct duty_tally **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*notice_update)(struct store *s, const struct notice *n, struct cd_diag *d);
 	enum cd_err (*incident_update)(struct store *s, const struct incident *x, struct cd_diag *d);
 	enum cd_err (*record_void)(struct store *s, int64_t id, cd_time at, const char *by,

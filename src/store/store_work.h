@@ -260,6 +260,20 @@ enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const cha
 enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date today,
 				    size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
 
+/* The yearly duties of one unit, counted (store_duty_tally). */
+struct duty_tally {
+	int64_t unit;
+	const char *code, *name;
+	size_t due;     /* its duties of the periods begun by today */
+	size_t done;    /* of them, done (on time or late) */
+	size_t overdue; /* not done, past their due date */
+};
+
+/* store_duty_tally counts the duties begun by `today` of each unit of the scope subtree (0: all)
+ * that holds any, in the order of the units' codes, into arena a (*out[0..*n)). */
+enum cd_err store_duty_tally(struct store *s, int64_t scope, cd_date today, struct arena *a,
+			     struct duty_tally **out, size_t *n, struct cd_diag *d);
+
 /* ---- the responsibility gaps of today, kept derived with the obligations (schema 0012) ---- */
 
 /* A gap as kept: the finding (its borrowed texts in the reader's arena), the unit it is judged

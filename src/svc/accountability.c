@@ -86,15 +86,17 @@ static const char *unit_name(const struct reg *reg, int64_t id)
 static void chain_link(FILE *f, const struct reg *reg, const struct chain_link *l, int ind)
 {
 	const struct person *p = reg_person(reg, l->person);
-	const char *role = l->role == CHAIN_NO_ROLE ? "当事人" : role_label((enum role)l->role);
+	const char *role = l->role == CHAIN_NO_ROLE
+				   ? lang_pick("party involved", "当事人")
+				   : lang_pick(role_code((enum role)l->role), role_label((enum role)l->role));
 
 	if (l->vacant)
-		fprintf(f, "%*s  %s %s: 空缺 vacant (nobody held it that day: find who acted)\n",
+		fprintf(f, "%*s  %s %s: vacant (nobody held it that day: find who acted)\n",
 		        ind, "", unit_name(reg, l->unit), role);
 	else
-		fprintf(f, "%*s  %s (%s) %s %s: %s %s\n", ind, "", p ? p->name : "?",
+		fprintf(f, "%*s  %s (%s) %s %s: %s\n", ind, "", p ? p->name : "?",
 		        p ? p->code : "?", unit_name(reg, l->unit), role,
-		        responsibility_code(l->resp), responsibility_label(l->resp));
+		        lang_pick(responsibility_code(l->resp), responsibility_label(l->resp)));
 	if (l->why)
 		fprintf(f, "%*s      why: %s\n", ind, "", l->why);
 }

@@ -11,23 +11,36 @@
 #include "io/docno.h"
 #include "notify/notify.h"
 
+/* refuse sets the field at fault and the message: fmt in the reader's language, formatted. */
+static void refuse(struct act *c, const char *field, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void refuse(struct act *c, const char *field, const char *fmt, va_list ap)
+{
+	c->field = field;
+	if (c->d)
+		vsnprintf(c->d->msg, sizeof c->d->msg, lang_tr(fmt), ap);
+}
+
 enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
-	c->field = field;
-	if (c->d) {
-		va_start(ap, fmt);
-		vsnprintf(c->d->msg, sizeof c->d->msg, lang_tr(fmt), ap);
-		va_end(ap);
-	}
+	va_start(ap, fmt);
+	refuse(c, field, fmt, ap);
+	va_end(ap);
 	return err;
 }
 
-enum cd_err act_out_of_scope(struct act *c, const char *field, const char *msg)
+enum cd_err act_out_of_scope(struct act *c, const char *field, const char *fmt, ...)
 {
+	va_list ap;
+
 	c->why = "out_of_scope";
-	return act_fail(c, CD_EINVAL, field, "%s", msg);
+	va_start(ap, fmt);
+	refuse(c, field, fmt, ap);
+	va_end(ap);
+	return CD_EINVAL;
 }
 
 enum cd_err act_derived_fresh(struct act *c, bool *yes)

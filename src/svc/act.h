@@ -64,8 +64,10 @@ enum cd_err act_fail(struct act *c, enum cd_err err, const char *field, const ch
 	__attribute__((format(printf, 4, 5)));
 
 /* act_out_of_scope refuses (CD_EINVAL, why "out_of_scope") what would reach outside the
- * caller's scope, naming the field. */
-enum cd_err act_out_of_scope(struct act *c, const char *field, const char *msg);
+ * caller's scope, naming the field, in the message fmt (one literal format, through the
+ * catalogue as act_fail's). */
+enum cd_err act_out_of_scope(struct act *c, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* act_begin opens the act's transaction, unless the caller holds one already (then the act's
  * writes become part of it and act_end neither commits nor rolls back). */

@@ -128,13 +128,12 @@ enum cd_err svc_asset_get(struct act *c, int64_t id, struct asset_row *out)
 
 /* --- checks every kind shares ----------------------------------------------------------------- */
 
-/* outside refuses field as naming a unit (or system) outside the caller's scope. */
-static enum cd_err outside(struct act *c, const char *field, const char *thing)
+/* outside refuses field as naming a unit (or, with system, a system) outside the caller's
+ * scope. */
+static enum cd_err outside(struct act *c, const char *field, bool system)
 {
-	char msg[160];
-
-	snprintf(msg, sizeof msg, "%s: give a %s of your scope", field, thing);
-	return act_out_of_scope(c, field, msg);
+	return system ? act_out_of_scope(c, field, "%s: give a system of your scope", field)
+		      : act_out_of_scope(c, field, "%s: give a unit of your scope", field);
 }
 
 /* given refuses a value a new record must have (ok false), naming the field. */
@@ -240,7 +239,7 @@ static enum cd_err unit_apply(struct act *c, const void *arg, struct rec_row *w,
 	    (!add && parent != u->parent && (rc = unit_move(c, u, parent, in->parent))))
 		return rc;
 	if ((add || parent != u->parent) && !act_in_scope(c, parent))
-		return outside(c, "parent", "unit");
+		return outside(c, "parent", false);
 	/* a root's kind says what the tree is: the organisation (its top: the scope of whole-
 	 * organisation accounts) or an outside authority; that does not flip */
 	if (!add && !u->parent &&
@@ -411,7 +410,7 @@ static enum cd_err rec_save(struct act *c, enum store_rec k, apply_fn apply, boo
 	if (!rc && !act_in_scope(c, out->scope)) {
 		bool by_asset = k == SR_DUTY && out->r.duty.asset;
 
-		rc = outside(c, by_asset ? "asset" : scope_field[k], by_asset ? "system" : "unit");
+		rc = outside(c, by_asset ? "asset" : scope_field[k], by_asset);
 	}
 	snprintf(action, sizeof action, "%s.%s", what[k], add ? "create" : "update");
 	snprintf(obj, sizeof obj, "%s:%lld", what[k], (long long)id);

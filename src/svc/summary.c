@@ -1,6 +1,7 @@
 /* summary.c — the dashboard of a scope (待办与概况): what the lists of notices, incidents,
- * obligations and gaps hold, counted the way those lists count it, page by page through the same
- * reads (never the whole organisation at once). */
+ * obligations and gaps hold, counted the way those lists count it — the obligations and gaps in
+ * SQL through their indexes (schema 0031), the notices and incidents page by page through the
+ * same reads as their lists (never the whole organisation at once). */
 #include <stdio.h>
 #include <string.h>
 
@@ -142,7 +143,11 @@ static enum cd_err incidents(struct act *c, json_t *out)
 	struct work_query q = {.limit = SUMMARY_PAGE};
 	size_t grades[GRADE__MAX] = {0}, reports[DUE__MAX] = {0}, total = 0, open = 0;
 	size_t required = 0, fired = 0, questions = 0;
+	json_t *classes = json_object(); /* class code (GB/T 20986; "none": not classed yet) → n */
 	enum cd_err rc;
+
+	if (!classes)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 
 	for (;;) {
 		struct incident_view *v = NULL;
@@ -150,11 +155,18 @@ static enum cd_err incidents(struct act *c, json_t *out)
 		size_t n = 0;
 		int64_t next = 0;
 
-		if ((rc = svc_incident_page(c, q, c->now, &v, &n, &next, &env)))
+		if ((rc = svc_incident_page(c, q, c->now, &v, &n, &next, &env))) {
+			json_decref(classes);
 			return rc;
+		}
 		for (size_t i = 0; i < n; i++) {
 			const struct incident_analysis *an = &v[i].an;
+			const char *cls = v[i].x.class_code ? v[i].x.class_code : "none";
 
+			json_object_set_new(classes, cls,
+					    json_integer(json_integer_value(
+								 json_object_get(classes, cls)) +
+							 1));
 			total++;
 			grades[an->grade]++;
 			open += v[i].x.handling_ended_at == CD_TIME_NONE;
@@ -170,14 +182,42 @@ static enum cd_err incidents(struct act *c, json_t *out)
 		q.after = next;
 	}
 	json_object_set_new(out, "incidents",
-			    json_pack("{s:I, s:I, s:I, s:o, s:{s:I, s:o}, s:I, s:I}", "total",
+			    json_pack("{s:I, s:I, s:I, s:o, s:o, s:{s:I, s:o}, s:I, s:I}", "total",
 				      (json_int_t)total, "open", (json_int_t)open, "closed",
 				      (json_int_t)(total - open), "by_grade",
-				      counts_json(grades, GRADE__MAX, grade_name), "reports",
+				      counts_json(grades, GRADE__MAX, grade_name), "by_class", classes,
+				      "reports",
 				      "required", (json_int_t)required, "by_state",
 				      counts_json(reports, DUE__MAX, state_code),
 				      "with_triggers_fired", (json_int_t)fired, "open_questions",
 				      (json_int_t)questions));
+	return CD_OK;
+}
+
+/* duty_by_unit: this year's duties of each unit of the scope that holds any — due, done,
+ * overdue — the dashboard's chart of duties done vs due. */
+static enum cd_err duty_by_unit(struct act *c, json_t *oblig)
+{
+	struct duty_tally *t = NULL;
+	size_t n = 0;
+	struct arena *a = arena_new(0); /* the rows, until they are JSON */
+	json_t *units = json_array();
+	enum cd_err rc = units && a ? store_duty_tally(c->s, c->scope, time_cst_date(c->now), a, &t,
+						       &n, c->d)
+				    : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+
+	for (size_t i = 0; !rc && i < n; i++)
+		json_array_append_new(units,
+				      json_pack("{s:s, s:s, s:I, s:I, s:I}", "unit", t[i].code,
+						"unit_name", t[i].name, "due", (json_int_t)t[i].due,
+						"done", (json_int_t)t[i].done, "overdue",
+						(json_int_t)t[i].overdue));
+	arena_free(a);
+	if (rc) {
+		json_decref(units);
+		return rc;
+	}
+	json_object_set_new(oblig, "duty_by_unit", units);
 	return CD_OK;
 }
 
@@ -210,6 +250,8 @@ enum cd_err svc_summary(struct act *c, json_t **out)
 		rc = notices(c, cal, o);
 	if (!rc)
 		rc = incidents(c, o);
+	if (!rc)
+		rc = duty_by_unit(c, oblig);
 	if (rc) {
 		json_decref(o);
 		json_decref(oblig);

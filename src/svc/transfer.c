@@ -12,8 +12,31 @@
 #include <errno.h>
 #include <string.h>
 
+/* record_notice records a notice of the file by the act that records one (its due date, its
+ * 举一反三 list, its audit entry "notice.create" and messages), inside the import's transaction:
+ * on a copy of the import's act, whose transaction stays the import's to end, and with an arena
+ * of the row's own. */
+static enum cd_err record_notice(void *ctx, const struct csv_notice *n, struct cd_diag *d)
+{
+	struct act row = *(const struct act *)ctx;
+	struct notice_new in = {.code = n->code, .authority = n->authority,
+				.category = n->category, .text = n->text,
+				.received_at = n->received_at, .assets = n->assets,
+				.nassets = n->nassets, .unit = n->unit, .due = n->due};
+	struct notice_view v;
+	enum cd_err rc;
+
+	row.d = d;
+	if (!(row.a = arena_new(0)))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	rc = svc_notice_add(&row, &in, &v);
+	arena_free(row.a);
+	return rc;
+}
+
 enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_report *rep)
 {
+	struct csv_writer w = {.notice = record_notice, .ctx = c, .now = c->now};
 	const char *file = in->file ? in->file : in->path;
 	const char *kind = csv_kind_code(in->kind);
 	char action[32], obj[32];
@@ -36,7 +59,7 @@ enum cd_err svc_import(struct act *c, const struct import_in *in, struct csv_rep
 	if (!rc)
 		rc = act_begin(c);
 	if (!rc)
-		rc = csv_import(c->s, in->kind, f, file, in->dry_run, rep, c->d);
+		rc = csv_import_with(c->s, in->kind, f, file, in->dry_run, &w, rep, c->d);
 	if (f != in->f)
 		fclose(f);
 	if (rc == CD_OK && in->dry_run) {
@@ -165,6 +188,7 @@ static const struct csv_sheet_col notice_cols[] = {
 	{"整改期限", "due"},		  {"期限依据", "due_basis"},
 	{"状态", "state"},		  {"剩余工作日", "workdays_left"},
 	{"举一反三已排查", "similar_checked"}, {"举一反三待排查", "similar_unchecked"},
+	{"信息系统", "assets"},		  {"通报内容", "text"},
 };
 
 static const struct csv_sheet_col gap_cols[] = {
@@ -243,11 +267,12 @@ static void notice_row(struct csv_out *o, const struct act *c, const struct noti
 {
 	const struct notice *n = &v->row.n;
 	enum due_state st = notice_state(n, &v->due, c->now);
-	const char *basis = v->due.due == CD_DATE_NONE ? NULL
-			    : v->due.extended	       ? "延期"
-			    : v->due.stated	       ? "通报写明"
-			    : v->due.defaulted	       ? "本单位默认"
-						       : "政策规定";
+	static const char *const basis[][2] = {{"延期", "extended"},
+					       {"通报写明", "stated"},
+					       {"本单位默认", "default"},
+					       {"政策规定", "policy"}};
+	int b = v->due.extended ? 0 : v->due.stated ? 1 : v->due.defaulted ? 2 : 3;
+	struct dynbuf assets;
 
 	csv_out_text(o, n->code);
 	csv_out_text(o, n->authority);
@@ -256,7 +281,10 @@ static void notice_row(struct csv_out *o, const struct act *c, const struct noti
 	csv_out_text(o, n->category);
 	csv_out_label(o, notice_stage_label(n->stage), notice_stage_code(n->stage));
 	csv_out_date(o, v->due.due);
-	csv_out_text(o, basis);
+	if (v->due.due == CD_DATE_NONE)
+		csv_out_text(o, NULL);
+	else
+		csv_out_label(o, basis[b][0], basis[b][1]);
 	csv_out_label(o, due_state_label(st), due_state_code(st));
 	if (v->due.due != CD_DATE_NONE && n->feedback_at == CD_TIME_NONE)
 		csv_out_num(o, calendar_workdays_until(v->cal, time_cst_date(c->now), v->due.due));
@@ -264,7 +292,13 @@ static void notice_row(struct csv_out *o, const struct act *c, const struct noti
 		csv_out_text(o, NULL);
 	csv_out_num(o, (int64_t)(v->row.similar_listed - v->row.similar_unchecked));
 	csv_out_num(o, (int64_t)v->row.similar_unchecked);
+	dynbuf_init(&assets, 1 << 16);
+	for (size_t i = 0; i < n->nassets; i++)
+		dynbuf_addf(&assets, "%s%s", i ? "、" : "", v->row.asset_code[i]);
+	csv_out_text(o, assets.len ? assets.p : NULL);
+	csv_out_text(o, n->text);
 	csv_out_row_end(o);
+	dynbuf_free(&assets);
 }
 
 /* The work lists as sheets: the sheet's name, its English name and its columns. */
@@ -391,11 +425,9 @@ static enum cd_err export_work(struct act *c, const struct export_in *in)
 
 void svc_export_name(enum export_list list, enum csv_kind kind, const char **zh, const char **en)
 {
-	static const char *const reg_zh[CSV__MAX] = {"单位", "人员", "责任", "信息系统", "项目"};
-
 	switch (list) {
 	case EXPORT_REGISTER:
-		*zh = (unsigned)kind < CSV__MAX ? reg_zh[kind] : "?";
+		*zh = csv_kind_zh(kind);
 		*en = csv_kind_code(kind);
 		return;
 	case EXPORT_RECORDS:
@@ -424,6 +456,12 @@ enum cd_err svc_export(struct act *c, const struct export_in *in)
 	enum cd_err rc = CD_OK;
 	size_t n = EXPORT_PAGE;
 
+	if (in->list == EXPORT_REGISTER && kind == CSV_NOTICES) {
+		struct export_in w = *in;
+
+		w.list = EXPORT_NOTICES;
+		return export_work(c, &w);
+	}
 	if (in->list == EXPORT_NOTICES || in->list == EXPORT_GAPS || in->list == EXPORT_INCIDENTS ||
 	    in->list == EXPORT_AUDIT)
 		return export_work(c, in);

@@ -210,8 +210,9 @@ json_t *svc_gap_json(const struct gap_row *g);
 
 /* svc_summary counts what the caller's scope has to do as of now, as the lists count it: notices
  * by stage and state (and, per month of this year, answered on time, late, not yet), the
- * overdue ones first due; incidents by grade, open or closed, and their report clocks; this
- * year's duties and the MLPS deadlines by state; the gaps by rule. *out is a new JSON object. */
+ * overdue ones first due; incidents by grade and by class, open or closed, and their report
+ * clocks; this year's duties and the MLPS deadlines by state, and the duties due, done and
+ * overdue of each unit; the gaps by rule. *out is a new JSON object. */
 enum cd_err svc_summary(struct act *c, json_t **out);
 
 /* ---- incidents ------------------------------------------------------------------------------ */

@@ -54,7 +54,7 @@ expect 0 "$CD" incident show "$I6" --db "$DB" --as-of 2024-11-01 --json
 jq -e '[.chain[] | select(.vacant and .unit == "YCK" and .role == "principal" and .person == null)] | length == 1' \
 	"$T/out" >/dev/null || fail "vacant role"
 expect 0 "$CD" incident show "$I6" --db "$DB" --as-of 2024-11-01
-has "$T/out" "友城工作科 主要负责人: 空缺 vacant"
+has "$T/out" "友城工作科 principal: vacant"
 # the decided case: proposal → answer → recommendation → decision, all in the timeline
 expect 0 "$CD" accountability show "$I1" --db "$DB" --json
 jq -e '.stage == "decided" and (.proposals | length) == 1 and (.recommendations | length) == 1 and (.decisions | length) == 2 and ([.answers[] | select(.fact == "concealed" and .value == "true")] | length) == 1' \
@@ -224,7 +224,7 @@ jq -e --slurpfile tl "$T/tl0" '.timeline[0:3] == $tl[0] and (.timeline | length)
 	>/dev/null || fail "the timeline is not append-only"
 expect 0 "$CD" accountability propose A1 --db "$F" --as-of 2025-04-02 --by 网信办
 has "$T/out" "accountability proposal (责任追究提议) — incident A1"
-has "$T/out" "网信委办公室 主要负责人: 空缺 vacant"
+has "$T/out" "网信委办公室 principal: vacant"
 has "$T/out" "the case is now proposed"
 expect 0 "$CD" accountability answer A1 harmful_info_spread_wide=true --note 截图被转发 --db "$F" --at '2025-04-03 10:00'
 has "$T/out" "FIRED 14.1"

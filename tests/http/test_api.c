@@ -1001,6 +1001,9 @@ static void imports(const struct client *office)
 		 "项目编号,项目名称,承担单位,预算年度,总投资（元）,安全投入（元）\nIMPJ1,导入项目,IMP1,2026,"
 		 "\"1,000,000\",50000\n",
 		 "import.projects"},
+		{"/api/v1/import/notices",
+		 "文号,通报单位,接收时间,信息系统\n导入通〔2026〕1号,网信办,2026年11月2日 9:00,IMPA1\n",
+		 "import.notices"},
 	};
 
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -1053,6 +1056,8 @@ static void exports(const struct client *office)
 		assert_non_null(client_header(&r, "Content-Disposition", disp, sizeof disp));
 		assert_non_null(strstr(disp, "-template.xlsx\""));
 	}
+	do_(office, "GET", "/api/v1/templates/notices", "/api/v1/templates/notices", NULL);
+	assert_memory_equal(r.body, "PK\x03\x04", 4);
 	call(office, "GET", "/api/v1/templates/assets?lang=fr", NULL);
 	error_is(400, "invalid");
 	call(office, "GET", "/api/v1/export/deadlines", NULL);
@@ -1456,6 +1461,7 @@ static const struct {
 	{"GET", "/api/v1/templates/duties", "OFULA"},
 	{"GET", "/api/v1/templates/assets", "OFULA"},
 	{"GET", "/api/v1/templates/projects", "OFULA"},
+	{"GET", "/api/v1/templates/notices", "OFULA"},
 	{"GET", "/api/v1/export/audit", "D"},
 	{"GET", "/api/v1/reports/annual", "OFULA"},
 	{"GET", "/api/v1/reports/feedback/{id}", "OFULA"},
@@ -1467,6 +1473,7 @@ static const struct {
 	{"POST", "/api/v1/import/persons", "OF"},
 	{"POST", "/api/v1/import/duties", "OF"},
 	{"POST", "/api/v1/import/assets", "OF"},
+	{"POST", "/api/v1/import/notices", "OF"},
 	{"GET", "/api/v1/notices", "OFULA"},
 	{"POST", "/api/v1/notices", "O"},
 	{"GET", "/api/v1/notices/{id}", "OFULA"},

@@ -197,7 +197,11 @@ static void notice_approval_cli(void **state)
 			    bin, db, bin, db),
 			 0);
 	assert_int_equal(sh("%s notice approve CLI-TB-1 --by 负责人 --note 同意 --db %s | grep -q "
-			    "单位负责人审批",
+			    "'CLI-TB-1: approve — now rectified'",
+			    bin, db),
+			 0);
+	assert_int_equal(sh("%s notice approve CLI-TB-1 --lang zh --db %s 2>&1 | grep -q "
+			    "'反馈已经单位负责人审批'",
 			    bin, db),
 			 0);
 	assert_int_not_equal(sh("%s notice approve CLI-TB-1 --db %s 2>/dev/null", bin, db), 0);

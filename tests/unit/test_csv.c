@@ -448,7 +448,7 @@ static void export_roundtrip(void **state)
 	for (int lang = CSV_LANG_ZH; lang <= CSV_LANG_EN; lang++) {
 		struct store *b = fresh(lang == CSV_LANG_ZH ? "csv-exp-zh" : "csv-exp-en");
 
-		for (int k = 0; k < CSV__MAX; k++) {
+		for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
 			size_t l1, l2;
 			char *first = export(a, order[k], (enum csv_lang)lang, &l1), *second;
 
@@ -495,7 +495,7 @@ static void xlsx_roundtrip(void **state)
 	char path[600];
 	(void)state;
 
-	for (int k = 0; k < CSV__MAX; k++) {
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
 		struct cd_diag d = {{0}};
 		struct act c = {.s = a, .actor = "test", .ip = "", .now = T("2026-12-03 10:00"),
 				.d = &d};
@@ -504,11 +504,11 @@ static void xlsx_roundtrip(void **state)
 		size_t l1, l2;
 		char *first, *second;
 
-		snprintf(path, sizeof path, "%s/xlsx-%d-%ld.xlsx", getenv("CD_TMP") ? getenv("CD_TMP") : "/tmp",
+		snprintf(path, sizeof path, "%s/xlsx-%zu-%ld.xlsx", getenv("CD_TMP") ? getenv("CD_TMP") : "/tmp",
 			 k, (long)getpid());
 		assert_int_equal(svc_export(&c, &in), CD_OK);
 		if (run_path(b, order[k], path, &r, &d) != CD_OK)
-			fail_msg("kind %d: %s %s", k, d.msg, r.nerrors ? r.errors[0].zh : "");
+			fail_msg("kind %zu: %s %s", k, d.msg, r.nerrors ? r.errors[0].zh : "");
 		assert_string_equal(r.encoding, "XLSX");
 		csv_report_free(&r);
 		unlink(path);
