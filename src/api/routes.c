@@ -489,8 +489,9 @@ static const struct field settings_fields[] = {
 
 static const struct field token_fields[] = {
 	{"label", FT_STRING, FF_REQUIRED, 1, 127, NULL, 0, "what the integration is"},
-	{"role", FT_ENUM, FF_REQUIRED, 0, 0, role_i, AR__MAX, "a business role"},
-	{"unit", FT_CODE, FF_REQUIRED, 0, 0, NULL, 0, "the top unit of its scope"},
+	{"account", FT_STRING, FF_REQUIRED, 2, 64, NULL, 0,
+	 "the account of a business role it acts as (its role and scope, given by the security "
+	 "administrator)"},
 	{"expires_on", FT_DATE, 0, 0, 0, NULL, 0, "last day it works (none: until revoked)"},
 };
 
@@ -921,18 +922,30 @@ const struct route api_routes[] = {
 	{"PUT", "/api/v1/accounts/{id}/role", PERM_ROLES, 0, api_account_role, BODY(role_fields),
 	 NONE, NULL, "account.role", "administration",
 	 "give an account its role and scope (security administrator)"},
+	{"GET", "/api/v1/role-changes", PERM_ACCOUNTS, 0, api_role_changes_list, NONE, NONE, NULL,
+	 NULL, "administration",
+	 "the changes of an administrator's role proposed by the security administrator, newest "
+	 "first"},
+	{"POST", "/api/v1/role-changes/{id}/agree", PERM_ACCOUNTS, R_NOBODY, api_role_change_agree,
+	 NONE, NONE, NULL, "account.role", "administration",
+	 "agree to a proposed change of an administrator's role: it is made (system "
+	 "administrator; not the proposer, not the account concerned)"},
+	{"POST", "/api/v1/role-changes/{id}/refuse", PERM_ACCOUNTS, R_NOBODY,
+	 api_role_change_refuse, NONE, NONE, NULL, "account.role_refuse", "administration",
+	 "refuse a proposed change of an administrator's role"},
 	{"GET", "/api/v1/settings", PERM_ACCOUNTS, 0, api_settings_get, NONE, NONE, NULL, NULL,
 	 "administration", "the security settings"},
 	{"PATCH", "/api/v1/settings", PERM_ACCOUNTS, R_UPDATE, api_settings_update,
 	 BODY(settings_fields), NONE, NULL, "settings.update", "administration",
 	 "change security settings"},
-	{"GET", "/api/v1/tokens", PERM_ROLES, 0, api_tokens_list, NONE, NONE, NULL, NULL,
-	 "administration", "the API tokens (never their secrets)"},
-	{"POST", "/api/v1/tokens", PERM_ROLES, 0, api_token_create, BODY(token_fields), NONE, NULL,
-	 "token.create", "administration",
-	 "make an API token for an integration: the secret is answered once"},
-	{"POST", "/api/v1/tokens/{id}/revoke", PERM_ROLES, R_NOBODY, api_token_revoke, NONE, NONE,
-	 NULL, "token.revoke", "administration", "revoke a token"},
+	{"GET", "/api/v1/tokens", PERM_ACCOUNTS, 0, api_tokens_list, NONE, NONE, NULL, NULL,
+	 "administration", "the API tokens (never their secrets; system administrator)"},
+	{"POST", "/api/v1/tokens", PERM_ACCOUNTS, 0, api_token_create, BODY(token_fields), NONE,
+	 NULL, "token.create", "administration",
+	 "issue an API token for an account of a business role (system administrator; the role "
+	 "and scope are the account's): the secret is answered once"},
+	{"POST", "/api/v1/tokens/{id}/revoke", PERM_ACCOUNTS, R_NOBODY, api_token_revoke, NONE,
+	 NONE, NULL, "token.revoke", "administration", "revoke a token (system administrator)"},
 	{"GET", "/api/v1/audit", PERM_AUDIT, R_LIST | R_PERSONAL, api_audit_list, NONE,
 	 QUERY(audit_filters), NULL, "audit.read", "audit",
 	 "the audit log, newest first (audit administrator); reading it is itself audited"},
