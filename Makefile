@@ -7,7 +7,8 @@
 #               under libFuzzer (clang), FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http),
-#               the work routes (bench/work), the documents (bench/doc);
+#               the work routes (bench/work), the documents (bench/doc), a sign-in storm
+#               (bench/signin);
 #               results in bench/RESULTS.md
 
 BUILD      ?= build
@@ -104,6 +105,7 @@ bench: deps build
 	bench/http $(BUILD)
 	bench/work $(BUILD)
 	bench/doc $(BUILD)
+	bench/signin $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) var

@@ -485,6 +485,9 @@ static const struct field settings_fields[] = {
 	{"session_idle_minutes", FT_INT, 0, 5, 240, NULL, 0, "idle time that ends a session"},
 	{"session_absolute_hours", FT_INT, 0, 1, 72, NULL, 0, "longest session"},
 	{"evidence_max_mb", FT_INT, 0, 1, 100, NULL, 0, "MiB an evidence file may hold"},
+	{"password_hash_mib", FT_INT, 0, 8, 1024, NULL, 0,
+	 "MiB of memory one password hash (argon2id) takes"},
+	{"password_hash_passes", FT_INT, 0, 1, 10, NULL, 0, "passes of argon2id over it"},
 };
 
 static const struct field token_fields[] = {

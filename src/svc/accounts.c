@@ -307,7 +307,7 @@ enum cd_err accounts_password_hash(struct store *s, int64_t id, const char *pass
 				 "the new password is the current one; choose another / "
 				 "新密码不能与当前密码相同");
 	if (!rc)
-		rc = password_hash(password, hash, d);
+		rc = password_hash(password, accounts_cost(&st), hash, d);
 	if (rc)
 		secret_wipe(hash, PASSWORD_HASH_MAX);
 	secret_wipe(&a, sizeof(a));
@@ -512,14 +512,14 @@ static enum cd_err failure(struct store *s, const struct store_account *a,
 /* success records a sign-in (*out = LOGIN_OK): failures cleared, last_login_at, and the
  * password hashed again when it was hashed with parameters older than today's. */
 static enum cd_err success(struct store *s, const struct store_account *a, const char *password,
-			   cd_time now, enum login_outcome *out, struct account *acct,
-			   struct cd_diag *d)
+			   struct password_cost cost, cd_time now, enum login_outcome *out,
+			   struct account *acct, struct cd_diag *d)
 {
 	char hash[PASSWORD_HASH_MAX];
 	enum cd_err rc = CD_OK;
 
-	if (password_needs_rehash(a->pwhash)) {
-		rc = password_hash(password, hash, d);
+	if (password_needs_rehash(a->pwhash, cost)) {
+		rc = password_hash(password, cost, hash, d);
 		if (!rc)
 			rc = store_account_password(s, a->id, hash, a->password_changed_at, d);
 		secret_wipe(hash, sizeof(hash));
@@ -586,7 +586,7 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 	if (known && a.pwhash[0])
 		right = password_verify(a.pwhash, password ? password : "");
 	else
-		right = password_verify_dummy(password ? password : "");
+		right = password_verify_dummy(password ? password : "", accounts_cost(&st));
 	/* a lock by failures whose wait is over lifts */
 	if (known && a.locked && a.lock_until != CD_TIME_NONE && now >= a.lock_until &&
 	    !(rc = store_account_lift(s, a.id, now, &lifted, d)) && lifted) {
@@ -624,7 +624,7 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 			*out = LOGIN_TOTP_BAD;
 			rc = wrong(s, &a, &st, ip, now, true, acct, d);
 		} else if (!rc)
-			rc = success(s, &a, password, now, out, acct, d);
+			rc = success(s, &a, password, accounts_cost(&st), now, out, acct, d);
 	}
 	secret_wipe(&a, sizeof(a));
 	return rc;
@@ -643,7 +643,7 @@ enum cd_err account_reauth(struct store *s, int64_t id, const char *password, co
 	if (rc)
 		return rc;
 	right = a.pwhash[0] ? password_verify(a.pwhash, password ? password : "")
-			    : password_verify_dummy(password ? password : "");
+			    : password_verify_dummy(password ? password : "", accounts_cost(&st));
 	if (!right || !a.pwhash[0]) {
 		rc = wrong(s, &a, &st, ip, now, false, NULL, d);
 		*field = "password";
@@ -760,4 +760,9 @@ enum cd_err account_totp_set(struct store *s, int64_t id, const char *secret_b32
 	}
 	secret_wipe(key, sizeof(key));
 	return rc;
+}
+
+struct password_cost accounts_cost(const struct account_settings *st)
+{
+	return (struct password_cost){st->password_hash_passes, st->password_hash_mib};
 }

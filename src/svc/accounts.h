@@ -35,6 +35,8 @@ struct account_settings {
 	int session_idle_minutes; /* [30] 5 … 240 */
 	int session_absolute_hours; /* [12] 1 … 72 */
 	int evidence_max_mb;      /* [20] 1 … 100 MiB an evidence file may hold (svc/evidence.h) */
+	int password_hash_mib;    /* [64] 8 … 1024 MiB of memory one argon2id hash takes */
+	int password_hash_passes; /* [2] 1 … 10 passes of argon2id over it */
 };
 
 /* account_settings_get reads the settings (defaults for what is not set). */
@@ -211,6 +213,8 @@ enum {
 	ACCOUNT_SETTING_IDLE,
 	ACCOUNT_SETTING_ABSOLUTE,
 	ACCOUNT_SETTING_EVIDENCE_MB,
+	ACCOUNT_SETTING_HASH_MIB,
+	ACCOUNT_SETTING_HASH_PASSES,
 	ACCOUNT_SETTING__MAX
 };
 struct account_setting_def {

@@ -37,6 +37,9 @@ enum cd_err accounts_password_hash(struct store *s, int64_t id, const char *pass
 enum cd_err accounts_password_store(struct store *s, int64_t id, const char *hash, cd_time now,
 				    struct cd_diag *d);
 
+/* accounts_cost: the cost of a password hash the settings ask for. */
+struct password_cost accounts_cost(const struct account_settings *st);
+
 /* accounts_text_ok: s is shorter than n bytes and has no control characters. */
 bool accounts_text_ok(const char *s, size_t n);
 

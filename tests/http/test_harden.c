@@ -2,7 +2,9 @@
  * database (imnu-2022): API tokens issued by the system administrator for an account of a
  * business role, never by the security administrator (三员分立, item 7); a change of an
  * administrator's role proposed by one administrator and agreed to by another; the last holder
- * of each administrator role kept. argv[1]: the binary. */
+ * of each administrator role kept (item 7); the sign-in's budget per client address: over it
+ * 429 with Retry-After while the rest of the server answers, and the refusals audited as one
+ * entry per address and interval (item 6). argv[1]: the binary. */
 #include "client.h"
 
 #include <jansson.h>
@@ -287,12 +289,80 @@ static void admin_role_agreed(void **state)
 			 2);
 }
 
+/* A second server over the same database with a budget of 3 password requests a minute per
+ * address: the 4th sign-in is answered 429 with Retry-After and no password is tried; readers
+ * go on; the refusals make one `session.refused` entry, written at the latest when the server
+ * stops (before, every sign-in was tried, 64 at once starving the readers). */
+static void signin_budget(void **state)
+{
+	char out[2048] = "", hdr[32], path2[700];
+	const char *p = NULL;
+	unsigned main_port = port;
+	pid_t pid2;
+	long n0 = sql_count("SELECT count(*) FROM audit_entry WHERE action = 'session.login'");
+
+	(void)state;
+	snprintf(path2, sizeof path2, "%s.out2", db);
+	pid2 = fork();
+	assert_true(pid2 >= 0);
+	if (pid2 == 0) {
+		if (!freopen(path2, "w", stdout) || !freopen(path2, "a", stderr))
+			_exit(126);
+		execl(bin, bin, "serve", "--listen", "127.0.0.1:0", "--db", db, "--threads", "2",
+		      "--hash-threads", "1", "--signin-budget", "3", (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 200 && !(p = strstr(out, "127.0.0.1:")); i++) {
+		client_msleep(50);
+		client_slurp(path2, out, sizeof out);
+	}
+	assert_non_null(p);
+	port = (unsigned)strtoul(p + strlen("127.0.0.1:"), NULL, 10);
+	for (int i = 0; i < 3; i++) {
+		call(NULL, "POST", "/api/v1/session",
+		     "{\"name\":\"officer\",\"password\":\"Anquanyuan#2026\"}");
+		expect(201);
+	}
+	for (int i = 0; i < 5; i++) {
+		call(NULL, "POST", "/api/v1/session",
+		     "{\"name\":\"officer\",\"password\":\"Anquanyuan#2026\"}");
+		expect(429);
+		assert_string_equal(jstr(json_object_get(j, "error"), "code"), "throttled");
+		assert_non_null(client_header(&r, "Retry-After", hdr, sizeof hdr));
+		assert_true(strtol(hdr, NULL, 10) >= 1 && strtol(hdr, NULL, 10) <= 60);
+		/* with the security headers, as every answer */
+		assert_non_null(client_header(&r, "X-Frame-Options", hdr, sizeof hdr));
+	}
+	/* a password change is a password request too */
+	call(&office, "POST", "/api/v1/session/password", "{\"old\":\"x\",\"new\":\"y\"}");
+	expect(429);
+	/* the rest of the server answers */
+	call(NULL, "GET", "/api/v1/health", NULL);
+	expect(200);
+	call(&office, "GET", "/api/v1/assets?limit=1", NULL);
+	expect(200);
+	/* three sign-ins tried and audited, none of the refused */
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'session.login'"),
+			 n0 + 3);
+	client_stop(&pid2);
+	port = main_port;
+	/* one entry for the six refusals of this address, not six */
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+				   "'session.refused'"),
+			 1);
+	assert_int_equal(sql_count("SELECT json_extract(after, '$.refused') FROM audit_entry "
+				   "WHERE action = 'session.refused' AND ip = '127.0.0.1' AND "
+				   "outcome = 'denied'"),
+			 6);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(token_not_by_secadmin),
 		cmocka_unit_test(token_by_sysadmin),
 		cmocka_unit_test(admin_role_agreed),
+		cmocka_unit_test(signin_budget),
 	};
 
 	if (argc < 2) {
