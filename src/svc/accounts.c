@@ -112,6 +112,8 @@ static enum cd_err load(struct store *s, int64_t id, struct store_account *a,
 
 	if (rc == CD_ENOTFOUND)
 		return cd_diag_set(d, CD_ENOTFOUND, "no account %lld", (long long)id);
+	if (!rc) /* the second factor's keys are sealed at rest */
+		rc = accounts_totp_open(s, a, d);
 	if (!rc && st)
 		rc = account_settings_get(s, st, d);
 	return rc;
@@ -574,6 +576,8 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 	}
 	memset(&a, 0, sizeof(a));
 	rc = name_ok(name) ? store_account_by_name(s, name, &a, d) : CD_ENOTFOUND;
+	if (!rc)
+		rc = accounts_totp_open(s, &a, d);
 	if (rc && rc != CD_ENOTFOUND)
 		return rc;
 	known = rc == CD_OK;
@@ -677,7 +681,8 @@ enum cd_err account_totp_begin(struct store *s, int64_t id, char secret_b32[64],
 			       struct cd_diag *d)
 {
 	struct store_account a;
-	unsigned char key[TOTP_KEY_LEN];
+	unsigned char key[TOTP_KEY_LEN], box[STORE_TOTP_KEY_MAX];
+	size_t bn = 0;
 	enum cd_err rc = load(s, id, &a, NULL, d);
 
 	secret_b32[0] = uri[0] = '\0';
@@ -690,7 +695,10 @@ enum cd_err account_totp_begin(struct store *s, int64_t id, char secret_b32[64],
 			rc = cd_diag_set(d, CD_ENOMEM, "cannot encode the TOTP key");
 	}
 	if (!rc)
-		rc = store_account_totp_pending(s, id, key, sizeof(key), d);
+		rc = accounts_totp_seal(s, key, sizeof(key), box, &bn, d);
+	if (!rc)
+		rc = store_account_totp_pending(s, id, box, bn, d);
+	secret_wipe(box, sizeof(box));
 	if (rc) {
 		secret_wipe(secret_b32, 64);
 		secret_wipe(uri, 256);
@@ -741,17 +749,19 @@ enum cd_err account_totp_disable(struct store *s, int64_t id, struct cd_diag *d)
 enum cd_err account_totp_set(struct store *s, int64_t id, const char *secret_b32,
 			     struct cd_diag *d)
 {
-	unsigned char key[STORE_TOTP_KEY_MAX];
-	size_t len = 0;
+	unsigned char key[STORE_TOTP_KEY_MAX], box[STORE_TOTP_KEY_MAX];
+	size_t len = 0, bn = 0;
 	bool own = false;
 	enum cd_err rc = CD_OK;
 
 	if (!secret_b32 || !totp_b32_decode(secret_b32, key, sizeof(key), &len))
 		return cd_diag_set(d, CD_EINVAL, "a TOTP key is base32 text of 16 to %d bytes",
 				   STORE_TOTP_KEY_MAX);
-	rc = accounts_tx_begin(s, &own, d);
+	rc = accounts_totp_seal(s, key, len, box, &bn, d);
+	if (!rc)
+		rc = accounts_tx_begin(s, &own, d);
 	if (!rc) {
-		rc = store_account_totp_pending(s, id, key, len, d);
+		rc = store_account_totp_pending(s, id, box, bn, d);
 		if (!rc)
 			rc = store_account_totp_enable(s, id, 0, d);
 		if (rc == CD_ENOTFOUND)
@@ -759,6 +769,7 @@ enum cd_err account_totp_set(struct store *s, int64_t id, const char *secret_b32
 		rc = accounts_tx_end(s, own, rc, d);
 	}
 	secret_wipe(key, sizeof(key));
+	secret_wipe(box, sizeof(box));
 	return rc;
 }
 

@@ -203,6 +203,11 @@ enum cd_err account_token_list(struct store *s, struct api_token **out, size_t *
 			       struct cd_diag *d);
 enum cd_err account_token_revoke(struct store *s, int64_t id, cd_time now, struct cd_diag *d);
 
+/* account_totp_seal_all seals every TOTP key still kept raw (a database from before the keys
+ * were sealed, or before it had an audit key) under the audit key; nothing without one.
+ * *sealed: the accounts changed. `init` and `serve` call it. */
+enum cd_err account_totp_seal_all(struct store *s, size_t *sealed, struct cd_diag *d);
+
 /* ---- Added to the first contract ------------------------------------------------------- */
 
 /* The settings one by one, for listing and setting them (`cyberduty settings`). */

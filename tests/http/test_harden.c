@@ -4,7 +4,8 @@
  * administrator's role proposed by one administrator and agreed to by another; the last holder
  * of each administrator role kept (item 7); the sign-in's budget per client address: over it
  * 429 with Retry-After while the rest of the server answers, and the refusals audited as one
- * entry per address and interval (item 6). argv[1]: the binary. */
+ * entry per address and interval (item 6); the TOTP keys sealed at rest under the audit key
+ * (item 12). argv[1]: the binary. */
 #include "client.h"
 
 #include <jansson.h>
@@ -356,6 +357,98 @@ static void signin_budget(void **state)
 			 6);
 }
 
+/* serve2 starts another server over path (its port; *pid2). */
+static unsigned serve2(const char *path, pid_t *pid2)
+{
+	char out[2048] = "", log[700];
+	const char *p = NULL;
+
+	snprintf(log, sizeof log, "%s.out3", path);
+	*pid2 = fork();
+	assert_true(*pid2 >= 0);
+	if (*pid2 == 0) {
+		if (!freopen(log, "w", stdout) || !freopen(log, "a", stderr))
+			_exit(126);
+		execl(bin, bin, "serve", "--listen", "127.0.0.1:0", "--db", path, "--threads", "2",
+		      (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 200 && !(p = strstr(out, "127.0.0.1:")); i++) {
+		client_msleep(50);
+		client_slurp(log, out, sizeof out);
+	}
+	assert_non_null(p);
+	return (unsigned)strtoul(p + strlen("127.0.0.1:"), NULL, 10);
+}
+
+/* The TOTP keys are sealed under the audit key, not kept raw (item 12): a database of keys kept
+ * raw (the demo's, made without an audit key, as any database before) gets them sealed when
+ * `init` gives it its key, and the second factor still signs in; the database alone holds no
+ * key a code could be made from (before, totp_secret held the 20 raw bytes). */
+static void totp_sealed(void **state)
+{
+	char copy[600], out[4096], code[8];
+	unsigned main_port = port;
+	pid_t pid2;
+
+	(void)state;
+	snprintf(copy, sizeof copy, "%s.sealed", db);
+	assert_int_equal(client_sh("sqlite3 %s \".backup %s\"", db, copy), 0);
+	/* the demo's keys are raw: 20 bytes, the base32 key's bytes */
+	assert_int_equal(client_sh_out(out, sizeof out,
+				       "sqlite3 %s \"SELECT hex(totp_secret) FROM account WHERE "
+				       "name = 'auditadmin'\"",
+				       copy),
+			 0);
+	assert_string_equal(out, "6162636465666768696A6B6C6D6E6F7071727374\n");
+	assert_int_equal(client_sh_out(out, sizeof out, "%s init --profile imnu-2022 --db %s", bin,
+				       copy),
+			 0);
+	assert_non_null(strstr(out, "second factors sealed under the audit key: 3 accounts"));
+	assert_int_equal(client_sh_out(out, sizeof out,
+				       "sqlite3 %s \"SELECT count(*) FROM account WHERE "
+				       "totp_secret IS NOT NULL AND (length(totp_secret) <> 62 OR "
+				       "hex(substr(totp_secret, 1, 2)) <> 'CD53' OR "
+				       "instr(totp_secret, X'6162636465666768696A') > 0)\"",
+				       copy),
+			 0);
+	assert_string_equal(out, "0\n");
+	assert_int_equal(client_sh_out(out, sizeof out,
+				       "sqlite3 %s \"SELECT count(*) FROM account WHERE "
+				       "length(totp_secret) = 62\"",
+				       copy),
+			 0);
+	assert_string_equal(out, "3\n");
+	/* the second factor signs in, opened with the key file */
+	port = serve2(copy, &pid2);
+	totp("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", code);
+	{
+		char body[200];
+
+		snprintf(body, sizeof body,
+			 "{\"name\":\"auditadmin\",\"password\":\"Shenji#Guanli26\",\"totp\":\"%s\"}",
+			 code);
+		call(NULL, "POST", "/api/v1/session", body);
+		expect(201);
+		snprintf(body, sizeof body,
+			 "{\"name\":\"secadmin\",\"password\":\"Anquan#Guanli26\",\"totp\":\"000000\"}");
+		call(NULL, "POST", "/api/v1/session", body);
+		expect(401);
+	}
+	client_stop(&pid2);
+	port = main_port;
+	assert_int_equal(client_sh_out(out, sizeof out, "%s audit verify --db %s", bin, copy), 0);
+	/* a new enrolment is sealed as it is written */
+	assert_int_equal(client_sh_out(out, sizeof out, "%s user totp officer --db %s", bin, copy),
+			 0);
+	assert_int_equal(client_sh_out(out, sizeof out,
+				       "sqlite3 %s \"SELECT hex(substr(totp_pending, 1, 2)) FROM "
+				       "account WHERE name = 'officer'\"",
+				       copy),
+			 0);
+	assert_string_equal(out, "CD53\n");
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +456,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(token_by_sysadmin),
 		cmocka_unit_test(admin_role_agreed),
 		cmocka_unit_test(signin_budget),
+		cmocka_unit_test(totp_sealed),
 	};
 
 	if (argc < 2) {
