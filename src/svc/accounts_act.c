@@ -491,10 +491,6 @@ static enum cd_err token_for(struct act *c, const struct token_new *in, struct a
 	struct account a;
 	enum cd_err rc;
 
-	if (in->expires_at != CD_TIME_NONE && in->expires_at <= c->now)
-		return act_fail(c, CD_EINVAL, "expires_on",
-				"expires_on: the token would have expired already; give a day in "
-				"the future");
 	if ((rc = act_begin(c)))
 		return rc;
 	rc = account_by_name(c->s, in->account, c->now, &a, c->d);
@@ -524,6 +520,10 @@ enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct a
 	enum cd_err rc;
 
 	secret[0] = '\0';
+	if (in->expires_at != CD_TIME_NONE && in->expires_at <= c->now)
+		return act_fail(c, CD_EINVAL, "expires_on",
+				"expires_on: the token would have expired already; give a day in "
+				"the future");
 	if (in->account)
 		return token_for(c, in, out, secret);
 	if (!account_role_scoped(in->role))
@@ -533,10 +533,6 @@ enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct a
 				account_role_code(in->role));
 	if ((rc = unit_for(c, in->role, in->unit, &unit)))
 		return rc;
-	if (in->expires_at != CD_TIME_NONE && in->expires_at <= c->now)
-		return act_fail(c, CD_EINVAL, "expires_on",
-				"expires_on: the token would have expired already; give a day in "
-				"the future");
 	if ((rc = act_begin(c)))
 		return rc;
 	rc = account_token_create(c->s, in->label, in->role, unit, in->expires_at, c->actor,
