@@ -8,7 +8,7 @@
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http),
 #               the work routes (bench/work), the dashboard's (bench/dashboard), the
-#               documents (bench/doc);
+#               documents (bench/doc), a sign-in storm (bench/signin);
 #               results in bench/RESULTS.md
 
 BUILD      ?= build
@@ -106,6 +106,7 @@ bench: deps build
 	bench/work $(BUILD)
 	bench/dashboard $(BUILD)
 	bench/doc $(BUILD)
+	bench/signin $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) var

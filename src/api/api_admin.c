@@ -1,6 +1,6 @@
 /* api_admin.c — the three separated administrators' own endpoints (三员分立): the system
- * administrator's accounts and settings, the security administrator's roles, scopes and API
- * tokens, the audit administrator's log. Each route's permission class (routes.c) lets exactly
+ * administrator's accounts, settings and API tokens (for accounts of a business role), the
+ * security administrator's roles and scopes, the audit administrator's log. Each route's permission class (routes.c) lets exactly
  * one of them in. The handlers parse, call the administrators' acts of svc/accounts.h (which
  * check the rules that hold whoever acts, write and audit) and encode. */
 #include <stdio.h>
@@ -151,18 +151,69 @@ int api_settings_update(struct api_ctx *x)
 
 int api_account_role(struct api_ctx *x)
 {
+	struct store_role_change ch;
 	struct account a;
 	struct cd_diag d = {{0}};
 	struct act c;
+	int64_t pending = 0;
 	enum cd_err rc;
 	int st;
 
 	OBJECT(x, "account", x->id);
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_account_role(&c, x->id, (enum account_role)api_val(x, "role")->i,
-			      unit_code(x, "unit"), &a);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_account_json(&a));
+	rc = svc_account_role_ask(&c, x->id, (enum account_role)api_val(x, "role")->i,
+				  unit_code(x, "unit"), &a, &pending);
+	/* an administrator's role: proposed, waiting for the system administrator's agreement */
+	if (!rc && pending && (rc = store_role_change_get(x->q->store, pending, &ch, &d)))
+		return api_err(x, rc, NULL, &d);
+	return api_acted(x, &c, rc, pending ? 202 : 200,
+			 rc	  ? NULL
+			 : pending ? json_pack("{s:o}", "change", svc_role_change_json(&ch))
+				   : svc_account_json(&a));
+}
+
+int api_role_changes_list(struct api_ctx *x)
+{
+	struct store_role_change *v;
+	struct cd_diag d = {{0}};
+	size_t n;
+	enum cd_err rc = store_role_change_list(x->q->store, &v, &n, &d);
+	json_t *items;
+
+	if (rc != CD_OK)
+		return api_err(x, rc, NULL, &d);
+	items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, svc_role_change_json(&v[i]));
+	free(v);
+	return api_page(x, items, NULL);
+}
+
+/* role_decide: the system administrator agrees to or refuses a proposed role change. */
+static int role_decide(struct api_ctx *x, bool agree)
+{
+	struct store_role_change ch;
+	struct cd_diag d = {{0}};
+	struct act c;
+	enum cd_err rc;
+	int st;
+
+	OBJECT(x, "role_change", x->id);
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	rc = svc_role_change_decide(&c, x->id, agree, &ch);
+	return api_acted(x, &c, rc, 200, rc ? NULL : svc_role_change_json(&ch));
+}
+
+int api_role_change_agree(struct api_ctx *x)
+{
+	return role_decide(x, true);
+}
+
+int api_role_change_refuse(struct api_ctx *x)
+{
+	return role_decide(x, false);
 }
 
 int api_tokens_list(struct api_ctx *x)
@@ -185,9 +236,9 @@ int api_tokens_list(struct api_ctx *x)
 int api_token_create(struct api_ctx *x)
 {
 	const struct fval *exp = api_val(x, "expires_on");
+	/* for an account: its role and scope, given by the security administrator */
 	struct token_new in = {.label = api_val(x, "label")->s,
-			       .role = (enum account_role)api_val(x, "role")->i,
-			       .unit = unit_code(x, "unit"),
+			       .account = api_val(x, "account")->s,
 			       .expires_at = exp->set ? time_cst_end(exp->date) : CD_TIME_NONE};
 	struct api_token t;
 	char secret[TOKEN_LEN + 1];

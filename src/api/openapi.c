@@ -25,7 +25,7 @@ static json_t *field_schema(const struct field *f, bool query)
 	case FT_STRINGS:
 		type = json_string("array");
 		json_object_set_new(s, "items",
-				    json_pack("{s:s, s:s?}", "type", "string", "pattern",
+				    json_pack("{s:s, s:s*}", "type", "string", "pattern",
 					      f->type == FT_CODES ? "^[A-Za-z0-9._-]{1,64}$" : NULL));
 		json_object_set_new(s, "minItems", json_integer(f->min));
 		json_object_set_new(s, "maxItems", json_integer(f->max));
@@ -131,6 +131,45 @@ static json_t *error_ref(const char *why)
 			 "application/json", "schema", "$ref", "#/components/schemas/Error");
 }
 
+/* operation_id: the operation's name, made of its method and path ("GET
+ * /api/v1/assets/{id}/files" → "get_assets_by_id_files"): unique as the pair is. */
+static const char *operation_id(const struct route *rt, char *buf, size_t n)
+{
+	const char *p = rt->path + (strncmp(rt->path, "/api/v1", 7) ? 0 : 7);
+	size_t k = 0;
+
+	for (const char *m = rt->method; *m && k + 1 < n; m++)
+		buf[k++] = (char)(*m >= 'A' && *m <= 'Z' ? *m + 32 : *m);
+	for (; *p && k + 6 < n; p++) {
+		if (!strncmp(p, "{id}", 4)) {
+			memcpy(buf + k, "by_id", 5);
+			k += 5;
+			p += 3;
+		} else if (*p == '/' || *p == '-' || *p == '.') {
+			if (k && buf[k - 1] != '_')
+				buf[k++] = '_';
+		} else {
+			buf[k++] = *p;
+		}
+	}
+	while (k && buf[k - 1] == '_')
+		k--;
+	buf[k] = '\0';
+	return buf;
+}
+
+/* ok_schema: the shape of a route's answer — a page of a list ({"items", "next"}) or an
+ * object. */
+static json_t *ok_schema(const struct route *rt)
+{
+	if (rt->flags & R_LIST)
+		return json_pack("{s:s, s:[s], s:{s:{s:s}, s:{s:[s, s], s:s}}}", "type", "object",
+				 "required", "items", "properties", "items", "type", "array",
+				 "next", "type", "string", "null", "description",
+				 "the cursor of the next page; null on the last");
+	return json_pack("{s:s}", "type", "object");
+}
+
 static json_t *operation(const struct route *rt)
 {
 	bool write = strcmp(rt->method, "GET") != 0;
@@ -138,7 +177,7 @@ static json_t *operation(const struct route *rt)
 		      : !strcmp(rt->method, "DELETE")				? 204
 										: 200;
 	json_t *resp = json_object(), *op;
-	char code[8];
+	char code[8], opid[128];
 
 	snprintf(code, sizeof code, "%u", ok);
 	if (rt->flags & R_FILE)
@@ -151,10 +190,12 @@ static json_t *operation(const struct route *rt)
 	else
 		json_object_set_new(resp, code,
 				    ok == 204 ? json_pack("{s:s}", "description", "done")
-					      : json_pack("{s:s, s:{s:{s:{s:s}}}}", "description",
+					      : json_pack("{s:s, s:{s:{s:o}}}", "description",
 							  "done", "content", "application/json",
-							  "schema", "type", "object"));
+							  "schema", ok_schema(rt)));
 	json_object_set_new(resp, "400", error_ref("a malformed request"));
+	json_object_set_new(resp, "default", error_ref("any other failure (429 throttled, 500, "
+						       "503): the same error object"));
 	if (rt->perm != PERM_PUBLIC) {
 		json_object_set_new(resp, "401", error_ref("not signed in"));
 		json_object_set_new(resp, "403",
@@ -177,7 +218,8 @@ static json_t *operation(const struct route *rt)
 							"type", "object")
 					    : error_ref("a field is missing, unknown or wrong"));
 	}
-	op = json_pack("{s:s, s:[s], s:o, s:o, s:s}", "summary", rt->summary, "tags", rt->tag,
+	op = json_pack("{s:s, s:s, s:[s], s:o, s:o, s:s}", "operationId",
+		       operation_id(rt, opid, sizeof opid), "summary", rt->summary, "tags", rt->tag,
 		       "parameters", parameters(rt), "responses", resp, "x-permission",
 		       perm_code(rt->perm));
 	if (rt->flags & R_UPLOAD) {
@@ -204,8 +246,11 @@ static json_t *operation(const struct route *rt)
 		json_object_set_new(op, "requestBody",
 				    json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content",
 					      "application/json", "schema", body_schema(rt)));
-	if (rt->perm == PERM_PUBLIC)
-		json_object_set_new(op, "security", json_array());
+	/* who may call it: anyone (an empty requirement), or a session or a bearer token */
+	json_object_set_new(op, "security",
+			    rt->perm == PERM_PUBLIC
+				    ? json_pack("[{}]")
+				    : json_pack("[{s:[]}, {s:[]}]", "session", "bearer"));
 	return op;
 }
 
@@ -237,8 +282,8 @@ json_t *api_openapi_doc(void)
 	}
 	return json_pack(
 		"{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:o, s:{s:{s:{s:s, s:s, s:s, s:s}, s:{s:s, "
-		"s:s}}, s:{s:{s:s, s:s, s:{s:{s:s, s:s, s:{s:{s:s}, s:{s:s}, s:{s:[s, s]}}}}}}}, "
-		"s:[{s:[]}, {s:[]}]}",
+		"s:s}}, s:{s:{s:s, s:[s], s:{s:{s:s, s:[s, s], s:{s:{s:s}, s:{s:s}, s:{s:[s, "
+		"s]}}}}}}}, s:[{s:[]}, {s:[]}]}",
 		"openapi", "3.1.0", "info", "title", "cyberduty API", "version", CD_VERSION,
 		"description",
 		"网络安全工作责任制 — the register, deadlines, notices, incidents and accountability "

@@ -519,9 +519,18 @@ static int allowed(struct api_ctx *x)
 		return api_fail(x, 403, "totp_enrol", NULL,
 				"administrators must have a second factor: enrol one first "
 				"(POST /api/v1/session/totp)");
-	if (!access_allows(x->who.role, rt->perm))
+	if (!access_allows(x->who.role, rt->perm)) {
+		/* an administrator's act: say which of the three may (三员分立) */
+		for (int r = AR_SYSADMIN; r <= AR_AUDITADMIN; r++)
+			if (access_allows((enum account_role)r, rt->perm))
+				return api_fail(x, 403, "forbidden", NULL,
+						"the role %s may not do this: only the %s may (%s)",
+						account_role_code(x->who.role),
+						account_role_code((enum account_role)r),
+						perm_code(rt->perm));
 		return api_fail(x, 403, "forbidden", NULL, "the role %s may not do this (%s)",
 				account_role_code(x->who.role), perm_code(rt->perm));
+	}
 	return 0;
 }
 

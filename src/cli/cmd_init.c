@@ -50,6 +50,12 @@ int cmd_init(int argc, char **argv, const char *usage)
 
 		rc = audit_key_create(s, &by, &keyed, &d);
 	}
+	if (!rc) { /* TOTP keys kept raw (an older database): sealed under the key */
+		size_t n = 0;
+
+		if (!(rc = account_totp_seal_all(s, &n, &d)) && n)
+			printf("second factors sealed under the audit key: %zu accounts\n", n);
+	}
 	if (keyed && audit_key_path(s, keyfile, sizeof keyfile))
 		printf("audit key made: %s (readable only by this user, who runs the service; back "
 		       "it up apart from the database — docs/audit.md)\n",

@@ -14,12 +14,15 @@
 int cmd_serve(int argc, char **argv, const char *usage)
 {
 	const char *listen = NULL, *cert = NULL, *key = NULL, *threads = NULL, *web = NULL,
-		   *cache = NULL, *deadline = NULL, *every = NULL;
+		   *cache = NULL, *deadline = NULL, *every = NULL, *hash_threads = NULL,
+		   *budget = NULL;
 	const struct cli_field f[] = {{"--listen", &listen},	{"--tls-cert", &cert},
 				      {"--tls-key", &key},	{"--threads", &threads},
 				      {"--web", &web},		{"--cache-mb", &cache},
 				      {"--request-timeout", &deadline},
-				      {"--notify-every", &every}, {NULL, NULL}};
+				      {"--notify-every", &every},
+				      {"--hash-threads", &hash_threads},
+				      {"--signin-budget", &budget}, {NULL, NULL}};
 	struct server_config c = {0};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
@@ -54,6 +57,24 @@ int cmd_serve(int argc, char **argv, const char *usage)
 	}
 	if (deadline)
 		c.request_s = (int)n;
+	/* the password routes' pool and budget (src/http/signin.h, docs/accounts.md) */
+	if (hash_threads && ((n = strtol(hash_threads, &end, 10)) < 1 || n > 64 || *end)) {
+		fprintf(stderr, "cyberduty: serve: --hash-threads \"%s\": give 1 to 64 (each holds "
+				"the memory of one password hash, the setting password_hash_mib)\n",
+			hash_threads);
+		return EXIT_ERROR;
+	}
+	if (hash_threads)
+		c.hash_threads = (unsigned)n;
+	if (budget && ((n = strtol(budget, &end, 10)) < 0 || n > 100000 || *end)) {
+		fprintf(stderr, "cyberduty: serve: --signin-budget \"%s\": give the sign-ins and "
+				"password checks one address may make a minute, 1 to 100000 (0: no "
+				"limit)\n",
+			budget);
+		return EXIT_ERROR;
+	}
+	if (budget)
+		c.signin_budget = n ? (int)n : -1;
 	if (every && ((every_s = strtol(every, &end, 10)) < 0 || every_s > 86400 || *end)) {
 		fprintf(stderr, "cyberduty: serve: --notify-every \"%s\": give the seconds between "
 				"rounds of reminders and sending, 1 to 86400 (0: no worker; run "

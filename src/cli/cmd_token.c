@@ -24,8 +24,9 @@ static int token_create(int argc, char **argv, const char *usage)
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct store *s = NULL;
-	const char *role_s, *unit_s, *label, *expires;
-	const struct cli_field f[] = {{"--role", &role_s},
+	const char *role_s, *unit_s, *label, *expires, *account;
+	const struct cli_field f[] = {{"--account", &account},
+				      {"--role", &role_s},
 				      {"--unit", &unit_s},
 				      {"--label", &label},
 				      {"--expires", &expires},
@@ -39,9 +40,10 @@ static int token_create(int argc, char **argv, const char *usage)
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &o))
 		return EXIT_ERROR;
-	if (!role_s || !unit_s || !label) {
-		fprintf(stderr, "cyberduty: token create needs --role ROLE, --unit CODE and --label "
-				"TEXT\nusage: cyberduty %s\n",
+	if ((account ? role_s || unit_s : !role_s || !unit_s) || !label) {
+		fprintf(stderr, "cyberduty: token create needs --account NAME (its role and scope) "
+				"or --role ROLE and --unit CODE, and --label TEXT\nusage: cyberduty "
+				"%s\n",
 			usage);
 		return EXIT_ERROR;
 	}
@@ -52,7 +54,8 @@ static int token_create(int argc, char **argv, const char *usage)
 		in.expires_at = time_cst_end(day); /* good through that day, China Standard Time */
 	in.label = label;
 	in.unit = unit_s;
-	if (!rc)
+	in.account = account;
+	if (!rc && role_s)
 		rc = cli_role("--role", role_s, &in.role, &d);
 	if (!rc)
 		rc = store_open(o.db, 0, &s, &d);
@@ -62,7 +65,8 @@ static int token_create(int argc, char **argv, const char *usage)
 			       c.field && !strcmp(c.field, "expires_on") ? "--expires" : NULL);
 	if (!rc) {
 		printf("API token %lld created: %s (%s), scope %s, \"%s\", %s%s\n", (long long)t.id,
-		       account_role_code(t.role), account_role_label(t.role), unit_s, t.label,
+		       account_role_code(t.role), account_role_label(t.role),
+		       account ? account : unit_s, t.label,
 		       t.expires_at == CD_TIME_NONE ? "no expiry" : "expires ",
 		       t.expires_at == CD_TIME_NONE ? "" : time_show(t.expires_at, at));
 		printf("It is shown this once only; give it to the integration as "
@@ -170,7 +174,7 @@ static int token_revoke(int argc, char **argv, const char *usage)
 
 static const struct cli_sub subs[] = {
 	{"create", token_create,
-	 "token create --role ROLE --unit CODE --label TEXT [--expires YYYY-MM-DD] [--db PATH]"},
+	 "token create (--account NAME | --role ROLE --unit CODE) --label TEXT [--expires YYYY-MM-DD] [--db PATH]"},
 	{"list", token_list, "token list [--json] [--db PATH]"},
 	{"revoke", token_revoke, "token revoke ID [--db PATH]"},
 };

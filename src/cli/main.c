@@ -48,7 +48,8 @@ static const struct {
 	 "evaluate a what-if scenario (JSON on stdin) and print the verdicts as JSON (docs/eval.md)"},
 	{"serve", cmd_serve,
 	 "serve [--listen HOST:PORT] [--db PATH] [--tls-cert F --tls-key F] [--threads N] "
-	 "[--cache-mb N] [--request-timeout S] [--notify-every SECONDS]",
+	 "[--cache-mb N] [--request-timeout S] [--notify-every SECONDS] [--hash-threads N] "
+	 "[--signin-budget N]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
 	{"audit", cmd_audit, "audit verify|list|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},

@@ -26,6 +26,8 @@
 #include "api/api.h"
 #include "core/dynbuf.h"
 #include "audit/audit.h"
+#include "http/signin.h"
+#include "svc/accounts.h"
 #include "store/store.h"
 
 struct server {
@@ -42,6 +44,7 @@ struct server {
 	pthread_cond_t cv;
 	struct pending *queue, **queue_end;
 	bool writer_on, writer_stop;
+	struct signin *signin;   /* the password routes' own pool (signin.h) */
 };
 
 /* --- the database connection of each worker thread ---------------------------------------------- */
@@ -262,7 +265,40 @@ static void api_in(const struct request *q, struct api_request *in, char ip[INET
 	in->now = (cd_time)time(NULL);
 }
 
-static enum MHD_Result api_out(const struct request *q, struct api_response *out);
+/* api_send sends the API's answer out (freeing it). */
+static enum MHD_Result api_send(const struct request *q, struct api_response *out)
+{
+	struct MHD_Response *r;
+
+	if (out->file_sm3[0]) { /* an evidence file, not JSON */
+		r = file_response(q->s, out);
+	} else if (out->file) { /* an export */
+		r = MHD_create_response_from_fd((uint64_t)out->file_len, out->fd);
+		if (r) { /* the response closes the file */
+			out->file = false;
+			MHD_add_response_header(r, "Content-Type", out->content_type);
+			MHD_add_response_header(r, "Content-Disposition", out->disposition);
+			MHD_add_response_header(r, "Cache-Control", "no-store");
+		}
+	} else if (api_response_text(out)) {
+		r = text_response(out->text, out->len);
+		out->text = NULL;
+	} else if (out->body) { /* out of memory encoding it */
+		r = NULL;
+	} else {
+		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+		if (r)
+			MHD_add_response_header(r, "Cache-Control", "no-store");
+	}
+	if (r && out->set_cookie[0])
+		MHD_add_response_header(r, "Set-Cookie", out->set_cookie);
+	if (r && out->allow[0])
+		MHD_add_response_header(r, "Allow", out->allow);
+	if (r && out->retry_after[0])
+		MHD_add_response_header(r, "Retry-After", out->retry_after);
+	api_response_free(out);
+	return send_response(q->c, q->s, out->status, r);
+}
 
 /* api hands the request to the API (src/api/) and sends its answer. */
 static enum MHD_Result api(const struct request *q)
@@ -277,44 +313,76 @@ static enum MHD_Result api(const struct request *q)
 		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
 				  "the database cannot be opened");
 	api_handle(&in, &out);
-	return api_out(q, &out);
+	return api_send(q, &out);
 }
 
-/* api_out sends the API's answer *out (freeing it). */
-static enum MHD_Result api_out(const struct request *q, struct api_response *out_)
+/* --- the password routes: their own pool (signin.h) --------------------------------------------- */
+
+/* A password request suspended while the pool answers it. */
+struct api_job {
+	struct signin_job base; /* first: the pool's link */
+	const struct server *s;
+	struct MHD_Connection *c;
+	struct api_request in;
+	struct api_response out;
+	char ip[INET6_ADDRSTRLEN];
+	bool no_store; /* the pool thread's database could not be opened */
+};
+
+/* password_route: a request that runs argon2id — a sign-in, a password change, a second
+ * factor's re-authentication, a reset by the system administrator. */
+static bool password_route(const char *method, const char *url)
 {
-	struct api_response out = *out_;
+	const char *p = url + strlen("/api/v1/accounts/");
+
+	if (strcmp(method, "POST"))
+		return false;
+	if (!strcmp(url, "/api/v1/session") || !strcmp(url, "/api/v1/session/password") ||
+	    !strcmp(url, "/api/v1/session/totp"))
+		return true;
+	if (strncmp(url, "/api/v1/accounts/", strlen("/api/v1/accounts/")))
+		return false;
+	p += strspn(p, "0123456789");
+	return !strcmp(p, "/password");
+}
+
+/* job_run answers a password request on a pool thread, with that thread's own database. */
+static void job_run(struct signin_job *sj, void *cls)
+{
+	struct api_job *j = (struct api_job *)sj;
+
+	(void)cls;
+	j->in.store = thread_store(j->s);
+	j->no_store = !j->in.store;
+	if (j->in.store)
+		api_handle(&j->in, &j->out);
+}
+
+/* job_done gives the connection back to libmicrohttpd, which calls handle again to send it. */
+static void job_done(struct signin_job *sj, void *cls)
+{
+	(void)cls;
+	MHD_resume_connection(((struct api_job *)sj)->c);
+}
+
+/* refused_429 answers a password request over its address's budget. */
+static enum MHD_Result refused_429(const struct request *q, long retry)
+{
+	char msg[256], secs[24];
 	struct MHD_Response *r;
 
-	memset(out_, 0, sizeof *out_);
-	if (out.file_sm3[0]) { /* an evidence file, not JSON */
-		r = file_response(q->s, &out);
-	} else if (out.file) { /* an export */
-		r = MHD_create_response_from_fd((uint64_t)out.file_len, out.fd);
-		if (r) { /* the response closes the file */
-			out.file = false;
-			MHD_add_response_header(r, "Content-Type", out.content_type);
-			MHD_add_response_header(r, "Content-Disposition", out.disposition);
-			MHD_add_response_header(r, "Cache-Control", "no-store");
-		}
-	} else if (api_response_text(&out)) {
-		r = text_response(out.text, out.len);
-		out.text = NULL;
-	} else if (out.body) { /* out of memory encoding it */
-		r = NULL;
-	} else {
-		r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-		if (r)
-			MHD_add_response_header(r, "Cache-Control", "no-store");
-	}
-	if (r && out.set_cookie[0])
-		MHD_add_response_header(r, "Set-Cookie", out.set_cookie);
-	if (r && out.allow[0])
-		MHD_add_response_header(r, "Allow", out.allow);
-	if (r && out.retry_after[0])
-		MHD_add_response_header(r, "Retry-After", out.retry_after);
-	api_response_free(&out);
-	return send_response(q->c, q->s, out.status, r);
+	lang_set(lang_of_accept(MHD_lookup_connection_value(q->c, MHD_HEADER_KIND,
+							    "Accept-Language")));
+	snprintf(msg, sizeof msg,
+		 lang_tr("too many sign-ins and password checks from this address: wait the "
+			 "seconds of Retry-After (%ld)"),
+		 retry);
+	r = json_response(json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "throttled",
+				    "message", msg, "field"));
+	snprintf(secs, sizeof secs, "%ld", retry);
+	if (r)
+		MHD_add_response_header(r, "Retry-After", secs);
+	return send_response(q->c, q->s, MHD_HTTP_TOO_MANY_REQUESTS, r);
 }
 
 /* --- static files ------------------------------------------------------------------------------- */
@@ -455,6 +523,7 @@ struct pending {
 	struct api_response out;
 	char ip[INET6_ADDRSTRLEN];
 	struct pending *next; /* in the writer's queue */
+	struct api_job *job; /* a password request in the pool (or answered by it) */
 };
 
 /* too_large answers 413 for a body over p's limit. */
@@ -487,6 +556,10 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (p) {
 		if (p->w == W_ANSWERED) /* the connection closed before the answer went */
 			api_response_free(&p->out);
+		if (p->job) { /* answered, but the client went away before it was sent */
+			api_response_free(&p->job->out);
+			free(p->job);
+		}
 		dynbuf_free(&p->body);
 		free(p);
 		*con_cls = NULL;
@@ -698,6 +771,61 @@ static bool enqueue(struct server *s, const struct request *q, struct pending *p
 	return on;
 }
 
+/* password answers a password request through the pool: within its address's budget, the
+ * connection is suspended and the request queued; resumed, its answer is sent. Over the budget:
+ * 429 with Retry-After, no argon2id spent; the queue full: 503. */
+static enum MHD_Result password(const struct request *q, struct pending *p)
+{
+	const struct server *s = q->s;
+	struct api_job *j = p->job;
+	time_t now = time(NULL);
+	char ip[INET6_ADDRSTRLEN];
+	long retry;
+	enum MHD_Result ret;
+
+	if (j) { /* back from the pool */
+		p->job = NULL;
+		if (j->no_store) {
+			free(j);
+			return send_error(q->c, s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable",
+					  NULL, "the database cannot be opened");
+		}
+		if (j->out.status == MHD_HTTP_TOO_MANY_REQUESTS) /* the address failed too often */
+			signin_refused(s->signin, j->ip, now);
+		ret = api_send(q, &j->out);
+		free(j);
+		return ret;
+	}
+	/* the refusals of intervals now closed go to the log, one entry per address */
+	signin_flush(s->signin, thread_store(s), now, false);
+	client_ip(q->c, ip, sizeof ip);
+	if (!signin_admit(s->signin, ip, now, &retry))
+		return refused_429(q, retry);
+	if (!(j = calloc(1, sizeof *j)))
+		return MHD_NO;
+	if (!signin_reserve(s->signin)) {
+		struct MHD_Response *r;
+
+		free(j);
+		lang_set(lang_of_accept(MHD_lookup_connection_value(q->c, MHD_HEADER_KIND,
+								    "Accept-Language")));
+		r = json_response(json_pack(
+			"{s:{s:s, s:s, s:n}}", "error", "code", "busy", "message",
+			lang_tr("the server is busy checking passwords: try again in a moment"),
+			"field"));
+		if (r)
+			MHD_add_response_header(r, "Retry-After", "1");
+		return send_response(q->c, s, MHD_HTTP_SERVICE_UNAVAILABLE, r);
+	}
+	j->s = s;
+	j->c = q->c;
+	api_in(q, &j->in, j->ip);
+	p->job = j;
+	MHD_suspend_connection(q->c);
+	signin_submit(s->signin, &j->base);
+	return MHD_YES;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
 			      const char *method, const char *version, const char *upload,
 			      size_t *upload_size, void **con_cls)
@@ -708,7 +836,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 
 	if (p && p->w == W_ANSWERED) { /* its group has committed (or failed): the answer */
 		p->w = W_NONE;
-		return api_out(&q, &p->out);
+		return api_send(&q, &p->out);
 	}
 	if (p && p->w == W_QUEUED) /* not called while suspended; nothing to do if it were */
 		return MHD_YES;
@@ -759,6 +887,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return too_large(c, s, p);
 	q.body = p->body.p ? p->body.p : "";
 	q.len = p->body.len;
+	if (s->signin && password_route(method, url))
+		return password(&q, p);
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api")) {
 		enum MHD_Result ret;
 
@@ -866,6 +996,11 @@ static enum cd_err check_setup(struct server *s, struct cd_diag *d)
 	if ((rc = store_open(s->db, 0, &probe, d)) != CD_OK)
 		return rc;
 	rc = audit_key_load(probe, d); /* a keyed log without its key: no write could be audited */
+	if (!rc) { /* TOTP keys of an older database kept raw: sealed now (docs/accounts.md) */
+		size_t n = 0;
+
+		rc = account_totp_seal_all(probe, &n, d);
+	}
 	store_close(probe);
 	if (rc)
 		return rc;
@@ -936,6 +1071,15 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 
 	if (!s->cert)
 		tls[0].option = MHD_OPTION_END;
+	rc = signin_start(c->hash_threads ? c->hash_threads : SIGNIN_THREADS,
+			  c->signin_budget < 0 ? 0
+			  : c->signin_budget ? (unsigned)c->signin_budget
+					     : SIGNIN_BUDGET,
+			  job_run, job_done, s, &s->signin, d);
+	if (rc) {
+		server_free(s);
+		return rc;
+	}
 	s->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, s, MHD_OPTION_EXTERNAL_LOGGER,
 				log_mhd, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS,
@@ -946,6 +1090,7 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 				MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_ARRAY, tls,
 				MHD_OPTION_END);
 	if (!s->d) {
+		signin_stop(s->signin, NULL);
 		server_free(s);
 		return cd_diag_set(d, CD_EIO, "cannot listen on %s (in use, or not an address here?)",
 				   c->listen);
@@ -993,6 +1138,17 @@ void server_stop(struct server *s)
 	pthread_cond_signal(&s->cv);
 	pthread_mutex_unlock(&s->mu);
 	pthread_join(s->writer, NULL);
+	/* the password requests queued are answered (their connections resumed) before the
+	 * daemon stops; then the refusals not yet in the log go there */
+	{
+		struct store *st = NULL;
+		struct cd_diag d = {{0}};
+
+		if (store_open(s->db, 0, &st, &d) != CD_OK)
+			st = NULL;
+		signin_stop(s->signin, st);
+		store_close(st);
+	}
 	MHD_stop_daemon(s->d);
 	api_cache_clear();
 	server_free(s);

@@ -32,6 +32,9 @@ struct server_config {
 			       * 0 = SERVER_CACHE_MB, -1 = none */
 	int request_s;        /* a request's whole-arrival deadline in seconds; 0 = SERVER_REQUEST_S
 			       * (uploads: SERVER_UPLOAD_S, or this when it is set) */
+	unsigned hash_threads; /* threads hashing passwords (src/http/signin.h); 0 = SIGNIN_THREADS */
+	int signin_budget;    /* password requests per address and minute; 0 = SIGNIN_BUDGET,
+			       * negative = no budget */
 };
 
 struct server;

@@ -91,6 +91,10 @@ enum stmt {
 	ST_TOKEN_ALL,
 	ST_TOKEN_REVOKE,
 	ST_TOKEN_EXISTS,
+	ST_ROLE_CHANGE_ADD,
+	ST_ROLE_CHANGE_GET,
+	ST_ROLE_CHANGE_ALL,
+	ST_ROLE_CHANGE_DECIDE,
 	ST_UNIT_WITHIN,
 	ST_UNIT_TOP,
 	ST_ID_UNIT,
@@ -308,7 +312,11 @@ enum stmt {
 	" a.locked_ip, a.disabled, a.created_at, a.last_login_at, a.lock_until, a.lockouts,"  \
 	" a.must_change"
 #define TOKEN_COLS                                                                                \
-	"id, hash, label, role, unit_id, created_by, created_at, expires_at, revoked_at"
+	"id, hash, label, role, unit_id, created_by, created_at, expires_at, revoked_at,"         \
+	" account_id, (SELECT a.name FROM account a WHERE a.id = api_token.account_id)"
+#define ROLE_CHANGE_COLS                                                                          \
+	"c.id, c.account_id, a.name, c.role, c.unit_id, c.proposed_by, c.proposed_at, c.state,"   \
+	" c.decided_by, c.decided_at"
 /* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
 #define SQL_NOW "strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now', '+8 hours')"
 #define META_VALUE(key) "(SELECT value FROM meta WHERE key = '" key "')"
@@ -490,12 +498,25 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_SESSIONS_END] = "DELETE FROM session WHERE account_id = ?1",
 	[ST_SESSIONS_PRUNE] = "DELETE FROM session WHERE last_seen_at < ?1 OR created_at < ?2",
 	[ST_TOKEN_ADD] = "INSERT INTO api_token (hash, label, role, unit_id, created_by, created_at,"
-			 " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_TOKEN_GET] = "SELECT " TOKEN_COLS " FROM api_token WHERE hash = ?1",
+			 " expires_at, account_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	/* a token issued for an account works while the account holds the role and scope it was
+	 * issued with and is not disabled (0036): otherwise it is as unknown */
+	[ST_TOKEN_GET] = "SELECT " TOKEN_COLS " FROM api_token WHERE hash = ?1 AND (account_id IS NULL"
+			 " OR EXISTS (SELECT 1 FROM account a WHERE a.id = api_token.account_id"
+			 " AND a.role = api_token.role AND a.unit_id = api_token.unit_id"
+			 " AND a.disabled = 0))",
 	[ST_TOKEN_ALL] = "SELECT " TOKEN_COLS " FROM api_token ORDER BY id",
 	[ST_TOKEN_REVOKE] = "UPDATE api_token SET revoked_at = ?2 WHERE id = ?1"
 			    " AND revoked_at IS NULL",
 	[ST_TOKEN_EXISTS] = "SELECT 1 FROM api_token WHERE id = ?1",
+	[ST_ROLE_CHANGE_ADD] = "INSERT INTO role_change (account_id, role, unit_id, proposed_by,"
+			       " proposed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ROLE_CHANGE_GET] = "SELECT " ROLE_CHANGE_COLS " FROM role_change c JOIN account a"
+			       " ON a.id = c.account_id WHERE c.id = ?1",
+	[ST_ROLE_CHANGE_ALL] = "SELECT " ROLE_CHANGE_COLS " FROM role_change c JOIN account a"
+			       " ON a.id = c.account_id ORDER BY c.id DESC",
+	[ST_ROLE_CHANGE_DECIDE] = "UPDATE role_change SET state = ?2, decided_by = ?3,"
+				  " decided_at = ?4 WHERE id = ?1 AND state = 'pending'",
 	[ST_BEGIN_READ] = "BEGIN DEFERRED",
 	[ST_AUDIT_HEAD] = "SELECT seq, hash FROM audit_head WHERE id = 1",
 	[ST_AUDIT_ADD] = "INSERT INTO audit_entry (seq, at, actor, ip, action, object, before, after,"
@@ -2536,6 +2557,25 @@ static void token_row(sqlite3_stmt *st, struct store_token *t)
 	t->created_at = col_time(st, 6);
 	t->expires_at = col_time(st, 7);
 	t->revoked_at = col_time(st, 8);
+	t->account = sqlite3_column_int64(st, 9);
+	col_copy(st, 10, t->account_name, sizeof(t->account_name));
+}
+
+static void role_change_row(sqlite3_stmt *st, void *rec)
+{
+	struct store_role_change *c = rec;
+
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(st, 0);
+	c->account = sqlite3_column_int64(st, 1);
+	col_copy(st, 2, c->account_name, sizeof(c->account_name));
+	c->role = col_role(st, 3);
+	c->unit = sqlite3_column_int64(st, 4);
+	col_copy(st, 5, c->proposed_by, sizeof(c->proposed_by));
+	c->proposed_at = col_time(st, 6);
+	col_copy(st, 7, c->state, sizeof(c->state));
+	col_copy(st, 8, c->decided_by, sizeof(c->decided_by));
+	c->decided_at = col_time(st, 9);
 }
 
 /* list_rows reads every row of statement s into a malloc'd array of `size`-byte records (row
@@ -2885,6 +2925,7 @@ static enum cd_err sq_token_add(struct store *s, struct store_token *t, struct c
 	bind_text(st, 5, t->created_by);
 	bind_time(st, 6, t->created_at);
 	bind_time(st, 7, t->expires_at);
+	bind_id(st, 8, t->account);
 	return insert(q, ST_TOKEN_ADD, d, "API token", &t->id);
 }
 
@@ -2924,6 +2965,54 @@ static enum cd_err sq_token_revoke(struct store *s, int64_t id, cd_time at, stru
 		return rc;
 	done(q, ST_TOKEN_EXISTS);
 	return cd_diag_set(d, CD_ECONFLICT, "API token %lld was revoked already", (long long)id);
+}
+
+static enum cd_err sq_role_change_add(struct store *s, struct store_role_change *c,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ROLE_CHANGE_ADD];
+
+	sqlite3_bind_int64(st, 1, c->account);
+	bind_text(st, 2, account_role_code(c->role));
+	bind_id(st, 3, c->unit);
+	bind_text(st, 4, c->proposed_by);
+	bind_time(st, 5, c->proposed_at);
+	return insert(q, ST_ROLE_CHANGE_ADD, d, "role change", &c->id);
+}
+
+static enum cd_err sq_role_change_get(struct store *s, int64_t id, struct store_role_change *out,
+				      struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	sqlite3_bind_int64(q->st[ST_ROLE_CHANGE_GET], 1, id);
+	if ((rc = fetch(q, ST_ROLE_CHANGE_GET, d, "role change")))
+		return rc;
+	role_change_row(q->st[ST_ROLE_CHANGE_GET], out);
+	done(q, ST_ROLE_CHANGE_GET);
+	return CD_OK;
+}
+
+static enum cd_err sq_role_change_list(struct store *s, struct store_role_change **out,
+				       size_t *n, struct cd_diag *d)
+{
+	return list_rows((struct sq *)s, ST_ROLE_CHANGE_ALL, sizeof(**out), role_change_row,
+			 (void **)out, n, d, "role changes");
+}
+
+static enum cd_err sq_role_change_decide(struct store *s, int64_t id, bool agreed,
+					 const char *by, cd_time at, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ROLE_CHANGE_DECIDE];
+
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, agreed ? "agreed" : "refused");
+	bind_text(st, 3, by);
+	bind_time(st, 4, at);
+	return change(q, ST_ROLE_CHANGE_DECIDE, d, "pending role change");
 }
 
 static bool sq_in_transaction(const struct store *s)
@@ -5047,6 +5136,10 @@ static const struct store_ops sqlite_ops = {
 	.token_get = sq_token_get,
 	.token_list = sq_token_list,
 	.token_revoke = sq_token_revoke,
+	.role_change_add = sq_role_change_add,
+	.role_change_get = sq_role_change_get,
+	.role_change_list = sq_role_change_list,
+	.role_change_decide = sq_role_change_decide,
 	.in_transaction = sq_in_transaction,
 	.bulk = sq_bulk,
 	.begin_read = sq_begin_read,

@@ -396,6 +396,30 @@ enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct c
 	return s->ops->token_revoke(s, id, at, d);
 }
 
+enum cd_err store_role_change_add(struct store *s, struct store_role_change *c,
+				  struct cd_diag *d)
+{
+	return s->ops->role_change_add(s, c, d);
+}
+
+enum cd_err store_role_change_get(struct store *s, int64_t id, struct store_role_change *out,
+				  struct cd_diag *d)
+{
+	return s->ops->role_change_get(s, id, out, d);
+}
+
+enum cd_err store_role_change_list(struct store *s, struct store_role_change **out, size_t *n,
+				   struct cd_diag *d)
+{
+	return s->ops->role_change_list(s, out, n, d);
+}
+
+enum cd_err store_role_change_decide(struct store *s, int64_t id, bool agreed, const char *by,
+				     cd_time at, struct cd_diag *d)
+{
+	return s->ops->role_change_decide(s, id, agreed, by, at, d);
+}
+
 bool store_in_transaction(const struct store *s)
 {
 	return s->ops->in_transaction(s);

@@ -164,9 +164,12 @@ struct store_token {
 	int64_t unit;
 	char created_by[65];
 	cd_time created_at, expires_at, revoked_at; /* CD_TIME_NONE when not set */
+	int64_t account;       /* the account it was issued for (0036); 0: none (made before) */
+	char account_name[65]; /* its name; "" for none */
 };
 
-/* store_token_add inserts t (hash, label, role, unit, created_by, created_at, expires_at) and
+/* store_token_add inserts t (hash, label, role, unit, created_by, created_at, expires_at,
+ * account) and
  * sets t->id. CD_ENOTFOUND for a unit that does not exist. */
 enum cd_err store_token_add(struct store *s, struct store_token *t, struct cd_diag *d);
 
@@ -182,6 +185,30 @@ enum cd_err store_token_list(struct store *s, struct store_token **out, size_t *
 /* store_token_revoke revokes token id at `at`: CD_ENOTFOUND when there is none, CD_ECONFLICT
  * when it was revoked already. */
 enum cd_err store_token_revoke(struct store *s, int64_t id, cd_time at, struct cd_diag *d);
+
+/* A change of an administrator's role waiting for a second administrator's agreement (0037). */
+struct store_role_change {
+	int64_t id, account, unit; /* unit 0: none */
+	enum account_role role;
+	char account_name[65], proposed_by[65], decided_by[65];
+	char state[8]; /* pending, agreed, refused */
+	cd_time proposed_at, decided_at;
+};
+
+/* store_role_change_add records c (account, role, unit, proposed_by, proposed_at) as pending
+ * and sets c->id; CD_ECONFLICT when one waits for that account already. */
+enum cd_err store_role_change_add(struct store *s, struct store_role_change *c,
+				  struct cd_diag *d);
+/* store_role_change_get: CD_ENOTFOUND. */
+enum cd_err store_role_change_get(struct store *s, int64_t id, struct store_role_change *out,
+				  struct cd_diag *d);
+/* store_role_change_list: every change, newest first, malloc'd (free()). */
+enum cd_err store_role_change_list(struct store *s, struct store_role_change **out, size_t *n,
+				   struct cd_diag *d);
+/* store_role_change_decide marks pending change id agreed or refused by `by` at `at`;
+ * CD_ENOTFOUND when no pending change has that id. */
+enum cd_err store_role_change_decide(struct store *s, int64_t id, bool agreed, const char *by,
+				     cd_time at, struct cd_diag *d);
 
 /* store_account_must_change marks the password of account id as one to change at the next
  * sign-in (a reset); any password stored after clears it. CD_ENOTFOUND. */

@@ -112,6 +112,8 @@ static enum cd_err load(struct store *s, int64_t id, struct store_account *a,
 
 	if (rc == CD_ENOTFOUND)
 		return cd_diag_set(d, CD_ENOTFOUND, "no account %lld", (long long)id);
+	if (!rc) /* the second factor's keys are sealed at rest */
+		rc = accounts_totp_open(s, a, d);
 	if (!rc && st)
 		rc = account_settings_get(s, st, d);
 	return rc;
@@ -307,7 +309,7 @@ enum cd_err accounts_password_hash(struct store *s, int64_t id, const char *pass
 				 "the new password is the current one; choose another / "
 				 "新密码不能与当前密码相同");
 	if (!rc)
-		rc = password_hash(password, hash, d);
+		rc = password_hash(password, accounts_cost(&st), hash, d);
 	if (rc)
 		secret_wipe(hash, PASSWORD_HASH_MAX);
 	secret_wipe(&a, sizeof(a));
@@ -512,14 +514,14 @@ static enum cd_err failure(struct store *s, const struct store_account *a,
 /* success records a sign-in (*out = LOGIN_OK): failures cleared, last_login_at, and the
  * password hashed again when it was hashed with parameters older than today's. */
 static enum cd_err success(struct store *s, const struct store_account *a, const char *password,
-			   cd_time now, enum login_outcome *out, struct account *acct,
-			   struct cd_diag *d)
+			   struct password_cost cost, cd_time now, enum login_outcome *out,
+			   struct account *acct, struct cd_diag *d)
 {
 	char hash[PASSWORD_HASH_MAX];
 	enum cd_err rc = CD_OK;
 
-	if (password_needs_rehash(a->pwhash)) {
-		rc = password_hash(password, hash, d);
+	if (password_needs_rehash(a->pwhash, cost)) {
+		rc = password_hash(password, cost, hash, d);
 		if (!rc)
 			rc = store_account_password(s, a->id, hash, a->password_changed_at, d);
 		secret_wipe(hash, sizeof(hash));
@@ -574,6 +576,8 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 	}
 	memset(&a, 0, sizeof(a));
 	rc = name_ok(name) ? store_account_by_name(s, name, &a, d) : CD_ENOTFOUND;
+	if (!rc)
+		rc = accounts_totp_open(s, &a, d);
 	if (rc && rc != CD_ENOTFOUND)
 		return rc;
 	known = rc == CD_OK;
@@ -586,7 +590,7 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 	if (known && a.pwhash[0])
 		right = password_verify(a.pwhash, password ? password : "");
 	else
-		right = password_verify_dummy(password ? password : "");
+		right = password_verify_dummy(password ? password : "", accounts_cost(&st));
 	/* a lock by failures whose wait is over lifts */
 	if (known && a.locked && a.lock_until != CD_TIME_NONE && now >= a.lock_until &&
 	    !(rc = store_account_lift(s, a.id, now, &lifted, d)) && lifted) {
@@ -624,7 +628,7 @@ enum cd_err account_login(struct store *s, const char *name, const char *passwor
 			*out = LOGIN_TOTP_BAD;
 			rc = wrong(s, &a, &st, ip, now, true, acct, d);
 		} else if (!rc)
-			rc = success(s, &a, password, now, out, acct, d);
+			rc = success(s, &a, password, accounts_cost(&st), now, out, acct, d);
 	}
 	secret_wipe(&a, sizeof(a));
 	return rc;
@@ -643,7 +647,7 @@ enum cd_err account_reauth(struct store *s, int64_t id, const char *password, co
 	if (rc)
 		return rc;
 	right = a.pwhash[0] ? password_verify(a.pwhash, password ? password : "")
-			    : password_verify_dummy(password ? password : "");
+			    : password_verify_dummy(password ? password : "", accounts_cost(&st));
 	if (!right || !a.pwhash[0]) {
 		rc = wrong(s, &a, &st, ip, now, false, NULL, d);
 		*field = "password";
@@ -677,7 +681,8 @@ enum cd_err account_totp_begin(struct store *s, int64_t id, char secret_b32[64],
 			       struct cd_diag *d)
 {
 	struct store_account a;
-	unsigned char key[TOTP_KEY_LEN];
+	unsigned char key[TOTP_KEY_LEN], box[STORE_TOTP_KEY_MAX];
+	size_t bn = 0;
 	enum cd_err rc = load(s, id, &a, NULL, d);
 
 	secret_b32[0] = uri[0] = '\0';
@@ -690,7 +695,10 @@ enum cd_err account_totp_begin(struct store *s, int64_t id, char secret_b32[64],
 			rc = cd_diag_set(d, CD_ENOMEM, "cannot encode the TOTP key");
 	}
 	if (!rc)
-		rc = store_account_totp_pending(s, id, key, sizeof(key), d);
+		rc = accounts_totp_seal(s, key, sizeof(key), box, &bn, d);
+	if (!rc)
+		rc = store_account_totp_pending(s, id, box, bn, d);
+	secret_wipe(box, sizeof(box));
 	if (rc) {
 		secret_wipe(secret_b32, 64);
 		secret_wipe(uri, 256);
@@ -741,17 +749,19 @@ enum cd_err account_totp_disable(struct store *s, int64_t id, struct cd_diag *d)
 enum cd_err account_totp_set(struct store *s, int64_t id, const char *secret_b32,
 			     struct cd_diag *d)
 {
-	unsigned char key[STORE_TOTP_KEY_MAX];
-	size_t len = 0;
+	unsigned char key[STORE_TOTP_KEY_MAX], box[STORE_TOTP_KEY_MAX];
+	size_t len = 0, bn = 0;
 	bool own = false;
 	enum cd_err rc = CD_OK;
 
 	if (!secret_b32 || !totp_b32_decode(secret_b32, key, sizeof(key), &len))
 		return cd_diag_set(d, CD_EINVAL, "a TOTP key is base32 text of 16 to %d bytes",
 				   STORE_TOTP_KEY_MAX);
-	rc = accounts_tx_begin(s, &own, d);
+	rc = accounts_totp_seal(s, key, len, box, &bn, d);
+	if (!rc)
+		rc = accounts_tx_begin(s, &own, d);
 	if (!rc) {
-		rc = store_account_totp_pending(s, id, key, len, d);
+		rc = store_account_totp_pending(s, id, box, bn, d);
 		if (!rc)
 			rc = store_account_totp_enable(s, id, 0, d);
 		if (rc == CD_ENOTFOUND)
@@ -759,5 +769,11 @@ enum cd_err account_totp_set(struct store *s, int64_t id, const char *secret_b32
 		rc = accounts_tx_end(s, own, rc, d);
 	}
 	secret_wipe(key, sizeof(key));
+	secret_wipe(box, sizeof(box));
 	return rc;
+}
+
+struct password_cost accounts_cost(const struct account_settings *st)
+{
+	return (struct password_cost){st->password_hash_passes, st->password_hash_mib};
 }

@@ -35,6 +35,8 @@ struct account_settings {
 	int session_idle_minutes; /* [30] 5 … 240 */
 	int session_absolute_hours; /* [12] 1 … 72 */
 	int evidence_max_mb;      /* [20] 1 … 100 MiB an evidence file may hold (svc/evidence.h) */
+	int password_hash_mib;    /* [64] 8 … 1024 MiB of memory one argon2id hash takes */
+	int password_hash_passes; /* [2] 1 … 10 passes of argon2id over it */
 };
 
 /* account_settings_get reads the settings (defaults for what is not set). */
@@ -180,12 +182,19 @@ struct api_token {
 	int64_t unit;
 	cd_time created_at, expires_at, revoked_at; /* CD_TIME_NONE when not set */
 	char created_by[ACCOUNT_NAME_MAX + 1];
+	char account[ACCOUNT_NAME_MAX + 1]; /* the account it was issued for; "" for none */
 };
 /* account_token_create makes a token (given once in `token`, stored hashed). */
 enum cd_err account_token_create(struct store *s, const char *label, enum account_role role,
 				 int64_t unit, cd_time expires_at, const char *created_by,
 				 cd_time now, struct api_token *out, char token[TOKEN_LEN + 1],
 				 struct cd_diag *d);
+/* account_token_create_for is account_token_create for account `account`, whose role and
+ * unit (given) the token takes: it works while the account keeps them and is not disabled. */
+enum cd_err account_token_create_for(struct store *s, const char *label, int64_t account,
+				     enum account_role role, int64_t unit, cd_time expires_at,
+				     const char *created_by, cd_time now, struct api_token *out,
+				     char token[TOKEN_LEN + 1], struct cd_diag *d);
 /* account_token_get: the live token for this secret at `now` (CD_ENOTFOUND when unknown,
  * revoked or expired). */
 enum cd_err account_token_get(struct store *s, const char *token, cd_time now,
@@ -193,6 +202,11 @@ enum cd_err account_token_get(struct store *s, const char *token, cd_time now,
 enum cd_err account_token_list(struct store *s, struct api_token **out, size_t *n,
 			       struct cd_diag *d);
 enum cd_err account_token_revoke(struct store *s, int64_t id, cd_time now, struct cd_diag *d);
+
+/* account_totp_seal_all seals every TOTP key still kept raw (a database from before the keys
+ * were sealed, or before it had an audit key) under the audit key; nothing without one.
+ * *sealed: the accounts changed. `init` and `serve` call it. */
+enum cd_err account_totp_seal_all(struct store *s, size_t *sealed, struct cd_diag *d);
 
 /* ---- Added to the first contract ------------------------------------------------------- */
 
@@ -204,6 +218,8 @@ enum {
 	ACCOUNT_SETTING_IDLE,
 	ACCOUNT_SETTING_ABSOLUTE,
 	ACCOUNT_SETTING_EVIDENCE_MB,
+	ACCOUNT_SETTING_HASH_MIB,
+	ACCOUNT_SETTING_HASH_PASSES,
 	ACCOUNT_SETTING__MAX
 };
 struct account_setting_def {
@@ -300,6 +316,29 @@ enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *o
 enum cd_err svc_account_role(struct act *c, int64_t id, enum account_role role, const char *unit,
 			     struct account *out);
 
+/* svc_account_role_ask is svc_account_role as an administrator asks it through the API: a
+ * change that gives or takes an administrator's role (三员分立) is not made but proposed
+ * (account.role_propose; after: the change), for the system administrator to agree to or
+ * refuse (svc_role_change_decide); *pending is then the change's id, and *out the account as
+ * it still is. Any other change is made at once (*pending 0). The same refusals as
+ * svc_account_role, and CD_ECONFLICT when a change waits for that account already. */
+enum cd_err svc_account_role_ask(struct act *c, int64_t id, enum account_role role,
+				 const char *unit, struct account *out, int64_t *pending);
+
+struct store_role_change;
+
+/* svc_role_change_decide agrees to (makes it: account.role, before and after as
+ * svc_account_role's, after with the change's id and proposer) or refuses
+ * (account.role_refuse) the pending change id. Refused (CD_EINVAL, no field) to the
+ * administrator who proposed it and to the account it concerns: a second person decides; the
+ * last holder of an administrator role is kept as svc_account_role keeps it. CD_ENOTFOUND when
+ * no change of that id waits. *out is the change as decided. */
+enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree,
+				   struct store_role_change *out);
+
+/* svc_role_change_json: a role change as the API shows it. */
+json_t *svc_role_change_json(const struct store_role_change *r);
+
 /* A change of an account's flags: -1 leaves one as it is, 0 clears it, 1 sets it. */
 struct account_flags {
 	int locked, disabled;
@@ -325,9 +364,12 @@ enum cd_err svc_account_totp_replace(struct act *c, int64_t id, const char *pass
 enum cd_err svc_account_totp_confirm(struct act *c, int64_t id, const char *code);
 enum cd_err svc_account_totp_clear(struct act *c, int64_t id);
 
-/* A new API token: a business role, the top unit of its scope (a code), until when. */
+/* A new API token: for an account (its name: the token takes its role and scope, and works
+ * while the account keeps them), or — the host's command line only — a business role and the
+ * top unit of its scope (a code); until when. */
 struct token_new {
 	const char *label;
+	const char *account; /* NULL: role and unit below */
 	enum account_role role;
 	const char *unit;
 	cd_time expires_at; /* CD_TIME_NONE: until revoked */
@@ -339,6 +381,9 @@ struct token_new {
  * past (expires_on). */
 enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct api_token *out,
 			     char secret[TOKEN_LEN + 1]);
+/* (For an account: refuses one that does not exist, is disabled or has no business role, or
+ * is the actor itself — field account; an administrator never holds a business credential it
+ * issued to itself.) */
 
 /* svc_token_revoke revokes token id (token.revoke; no before or after). CD_ENOTFOUND, or
  * CD_ECONFLICT when it was revoked already. */

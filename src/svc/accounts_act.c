@@ -28,11 +28,24 @@ json_t *svc_account_json(const struct account *a)
 
 json_t *svc_token_json(const struct api_token *t)
 {
-	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:o, s:o, s:s}", "id", (json_int_t)t->id,
-			 "label", t->label, "role", account_role_code(t->role), "unit",
-			 (json_int_t)t->unit, "created_at", jnull_time(t->created_at),
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:o, s:o, s:s, s:s?}", "id",
+			 (json_int_t)t->id, "label", t->label, "role", account_role_code(t->role),
+			 "unit", (json_int_t)t->unit, "created_at", jnull_time(t->created_at),
 			 "expires_at", jnull_time(t->expires_at), "revoked_at",
-			 jnull_time(t->revoked_at), "created_by", t->created_by);
+			 jnull_time(t->revoked_at), "created_by", t->created_by, "account",
+			 t->account[0] ? t->account : NULL);
+}
+
+json_t *svc_role_change_json(const struct store_role_change *r)
+{
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:s?, s:o}", "id",
+			 (json_int_t)r->id, "account_id", (json_int_t)r->account, "account",
+			 r->account_name, "role", account_role_code(r->role), "role_label",
+			 account_role_label(r->role), "unit",
+			 r->unit ? json_integer(r->unit) : json_null(), "proposed_by",
+			 r->proposed_by, "proposed_at", jnull_time(r->proposed_at), "state",
+			 r->state, "decided_by", r->decided_by[0] ? r->decided_by : NULL,
+			 "decided_at", jnull_time(r->decided_at));
 }
 
 json_t *svc_settings_json(const struct account_settings *st)
@@ -233,40 +246,143 @@ enum cd_err svc_account_password_change(struct act *c, int64_t id, const char *o
 	return rc ? rc : svc_account_password(c, id, password);
 }
 
-enum cd_err svc_account_role(struct act *c, int64_t id, enum account_role role, const char *unit,
-			     struct account *out)
+/* admin_change: changing role `was` to `role` gives or takes an administrator's role. */
+static bool admin_change(enum account_role was, enum account_role role)
+{
+	return role != was && (account_role_admin(role) || account_role_admin(was));
+}
+
+/* role_set gives account `was` (loaded in c's transaction) role and unit u, with its entry
+ * (after: the role and scope, and the change agreed to when there is one). */
+static enum cd_err role_set(struct act *c, const struct account *was, enum account_role role,
+			    int64_t u, const struct store_role_change *agreed, struct account *out)
 {
 	char obj[32];
-	struct account was;
-	int64_t u = 0;
-	json_t *before;
-	enum cd_err rc = unit_for(c, role, unit, &u);
+	json_t *before, *after;
+	enum cd_err rc = keep_admin(c, was, role == was->role, "role");
+
+	/* a session signed in under the old role ends: the account signs in again under the new */
+	if (!rc)
+		rc = account_set_role(c->s, was->id, role, u, c->d);
+	if (!rc)
+		rc = account_get(c->s, was->id, c->now, out, c->d);
+	before = rc ? NULL : role_json(was);
+	after = rc ? NULL : role_json(out);
+	if (after && agreed)
+		json_object_update_new(after, json_pack("{s:I, s:s}", "change",
+							(json_int_t)agreed->id, "proposed_by",
+							agreed->proposed_by));
+	return act_end(c, rc, "account.role", object(obj, "account", was->id), before, after);
+}
+
+/* role_begin checks a role change of account id and opens its transaction with the account
+ * loaded in *was; nonzero (the transaction ended) on a refusal. */
+static enum cd_err role_begin(struct act *c, int64_t id, enum account_role role,
+			      const char *unit, int64_t *u, struct account *was)
+{
+	enum cd_err rc = unit_for(c, role, unit, u);
 
 	if (rc || (rc = act_begin(c)))
 		return rc;
-	rc = load(c, id, &was);
-	if (!rc && self(c, &was))
+	rc = load(c, id, was);
+	if (!rc && self(c, was))
 		rc = act_fail(c, CD_EINVAL, "role",
 			      "role: you cannot change your own role: another security "
 			      "administrator must");
-	/* an administrator's role is given or taken at the host only: no one administrator
-	 * turns another into a business account, or anyone into an administrator */
-	if (!rc && !from_host(c) && role != was.role &&
-	    (account_role_admin(role) || account_role_admin(was.role)))
-		rc = act_fail(c, CD_EINVAL, "role",
-			      "role: an administrator's role is given or taken only on the server, "
-			      "by the organisation's decision (`cyberduty user role NAME ROLE`), "
-			      "never by one administrator / 管理员角色只能在服务器上变更");
+	return rc ? act_end(c, rc, "account.role", NULL, NULL, NULL) : CD_OK;
+}
+
+enum cd_err svc_account_role(struct act *c, int64_t id, enum account_role role, const char *unit,
+			     struct account *out)
+{
+	struct account was;
+	int64_t u = 0;
+	enum cd_err rc = role_begin(c, id, role, unit, &u, &was);
+
+	/* an administrator's role is given or taken by one administrator's act only at the host
+	 * (the organisation's decision carried out by its owner); through the API it is proposed
+	 * and agreed to (svc_account_role_ask) */
+	if (!rc && !from_host(c) && admin_change(was.role, role))
+		return act_end(c,
+			       act_fail(c, CD_EINVAL, "role",
+					"role: an administrator's role is given or taken only with "
+					"a second administrator's agreement: propose it, the system "
+					"administrator agrees"),
+			       "account.role", NULL, NULL, NULL);
+	return rc ? rc : role_set(c, &was, role, u, NULL, out);
+}
+
+enum cd_err svc_account_role_ask(struct act *c, int64_t id, enum account_role role,
+				 const char *unit, struct account *out, int64_t *pending)
+{
+	char obj[32];
+	struct store_role_change ch = {0};
+	struct account was;
+	int64_t u = 0;
+	enum cd_err rc = role_begin(c, id, role, unit, &u, &was);
+
+	*pending = 0;
+	if (rc)
+		return rc;
+	if (from_host(c) || !admin_change(was.role, role))
+		return role_set(c, &was, role, u, NULL, out);
+	/* refused now what would be refused at the agreement: the last holder stays */
+	rc = keep_admin(c, &was, false, "role");
+	ch.account = was.id;
+	ch.role = role;
+	ch.unit = u;
+	snprintf(ch.proposed_by, sizeof ch.proposed_by, "%s", c->actor ? c->actor : "-");
+	ch.proposed_at = c->now;
+	if (!rc && (rc = store_role_change_add(c->s, &ch, c->d)) == CD_ECONFLICT)
+		rc = act_fail(c, CD_ECONFLICT, "role",
+			      "role: a change of %s's role waits for agreement already; have it "
+			      "agreed to or refused first",
+			      was.name);
 	if (!rc)
-		rc = keep_admin(c, &was, role == was.role, "role");
-	/* a session signed in under the old role ends: the account signs in again under the new */
+		rc = store_role_change_get(c->s, ch.id, &ch, c->d);
+	*out = was;
+	rc = act_end(c, rc, "account.role_propose", object(obj, "account", was.id), role_json(&was),
+		     rc ? NULL : svc_role_change_json(&ch));
 	if (!rc)
-		rc = account_set_role(c->s, id, role, u, c->d);
+		*pending = ch.id;
+	return rc;
+}
+
+enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree,
+				   struct store_role_change *out)
+{
+	char obj[32];
+	struct account was, now;
+	enum cd_err rc = act_begin(c);
+
+	if (rc)
+		return rc;
+	rc = store_role_change_get(c->s, id, out, c->d);
+	if (!rc && strcmp(out->state, "pending"))
+		rc = act_fail(c, CD_ENOTFOUND, NULL, "no role change %lld waits for agreement",
+			      (long long)id);
+	else if (rc == CD_ENOTFOUND)
+		rc = act_fail(c, CD_ENOTFOUND, NULL, "no role change %lld waits for agreement",
+			      (long long)id);
+	if (!rc && c->actor && !strcmp(c->actor, out->proposed_by))
+		rc = act_fail(c, CD_EINVAL, NULL,
+			      "you proposed this change: another administrator decides on it");
+	if (!rc && c->actor && !strcmp(c->actor, out->account_name))
+		rc = act_fail(c, CD_EINVAL, NULL,
+			      "this change is of your own role: another administrator decides on it");
 	if (!rc)
-		rc = account_get(c->s, id, c->now, out, c->d);
-	before = rc ? NULL : role_json(&was);
-	return act_end(c, rc, "account.role", object(obj, "account", id), before,
-		       rc ? NULL : role_json(out));
+		rc = store_role_change_decide(c->s, id, agree, c->actor ? c->actor : "-", c->now,
+					      c->d);
+	if (!rc)
+		rc = load(c, out->account, &was);
+	if (!rc && agree)
+		rc = role_set(c, &was, out->role, out->unit, out, &now);
+	else
+		rc = act_end(c, rc, "account.role_refuse", object(obj, "account", out->account),
+			     NULL, rc ? NULL : json_pack("{s:I}", "change", (json_int_t)id));
+	if (!rc)
+		rc = store_role_change_get(c->s, id, out, c->d);
+	return rc;
 }
 
 enum cd_err svc_account_update(struct act *c, int64_t id, const struct account_flags *in,
@@ -352,14 +468,64 @@ enum cd_err svc_account_totp_clear(struct act *c, int64_t id)
 
 /* ---- API tokens ------------------------------------------------------------------------ */
 
-enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct api_token *out,
+/* token_end ends a token's act: its entry (never the secret), the secret wiped on failure. */
+static enum cd_err token_end(struct act *c, enum cd_err rc, const struct api_token *out,
 			     char secret[TOKEN_LEN + 1])
 {
 	char obj[32];
+
+	if (rc == CD_EINVAL && !c->field)
+		c->field = "label";
+	rc = act_end(c, rc, "token.create", rc ? NULL : object(obj, "token", out->id), NULL,
+		     rc ? NULL : svc_token_json(out));
+	if (rc)
+		secret_wipe(secret, TOKEN_LEN + 1);
+	return rc;
+}
+
+/* token_for issues a token for account in->account: its role and scope, which the security
+ * administrator gave it; not to oneself, not for an administrator or a disabled account. */
+static enum cd_err token_for(struct act *c, const struct token_new *in, struct api_token *out,
+			     char secret[TOKEN_LEN + 1])
+{
+	struct account a;
+	enum cd_err rc;
+
+	if ((rc = act_begin(c)))
+		return rc;
+	rc = account_by_name(c->s, in->account, c->now, &a, c->d);
+	if (rc == CD_ENOTFOUND)
+		rc = act_fail(c, CD_EINVAL, "account", "account: no account %s", in->account);
+	else if (!rc && self(c, &a))
+		rc = act_fail(c, CD_EINVAL, "account",
+			      "account: a token is not issued to oneself");
+	else if (!rc && (!account_role_scoped(a.role) || a.disabled))
+		rc = act_fail(c, CD_EINVAL, "account",
+			      "account: %s has no business role (the security administrator gives "
+			      "one) or is disabled: a token takes the role and scope of an "
+			      "account of a business role",
+			      a.name);
+	if (!rc)
+		rc = account_token_create_for(c->s, in->label, a.id, a.role, a.unit, in->expires_at,
+					      c->actor, c->now, out, secret, c->d);
+	if (!rc)
+		snprintf(out->account, sizeof out->account, "%s", a.name);
+	return token_end(c, rc, out, secret);
+}
+
+enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct api_token *out,
+			     char secret[TOKEN_LEN + 1])
+{
 	int64_t unit = 0;
 	enum cd_err rc;
 
 	secret[0] = '\0';
+	if (in->expires_at != CD_TIME_NONE && in->expires_at <= c->now)
+		return act_fail(c, CD_EINVAL, "expires_on",
+				"expires_on: the token would have expired already; give a day in "
+				"the future");
+	if (in->account)
+		return token_for(c, in, out, secret);
 	if (!account_role_scoped(in->role))
 		return act_fail(c, CD_EINVAL, "role",
 				"role: a token carries a business role (office, officer, "
@@ -367,22 +533,11 @@ enum cd_err svc_token_create(struct act *c, const struct token_new *in, struct a
 				account_role_code(in->role));
 	if ((rc = unit_for(c, in->role, in->unit, &unit)))
 		return rc;
-	if (in->expires_at != CD_TIME_NONE && in->expires_at <= c->now)
-		return act_fail(c, CD_EINVAL, "expires_on",
-				"expires_on: the token would have expired already; give a day in "
-				"the future");
 	if ((rc = act_begin(c)))
 		return rc;
 	rc = account_token_create(c->s, in->label, in->role, unit, in->expires_at, c->actor,
 				  c->now, out, secret, c->d);
-	if (rc == CD_EINVAL)
-		c->field = "label";
-	/* the secret is never in the audit log */
-	rc = act_end(c, rc, "token.create", rc ? NULL : object(obj, "token", out->id), NULL,
-		     rc ? NULL : svc_token_json(out));
-	if (rc)
-		secret_wipe(secret, TOKEN_LEN + 1);
-	return rc;
+	return token_end(c, rc, out, secret);
 }
 
 enum cd_err svc_token_revoke(struct act *c, int64_t id)

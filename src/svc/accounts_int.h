@@ -37,6 +37,17 @@ enum cd_err accounts_password_hash(struct store *s, int64_t id, const char *pass
 enum cd_err accounts_password_store(struct store *s, int64_t id, const char *hash, cd_time now,
 				    struct cd_diag *d);
 
+/* accounts_totp_seal seals TOTP key[0..n) into out (*out_n bytes) under the key derived from
+ * the audit key, or copies it when the database has no audit key (accounts_seal.c);
+ * accounts_totp_open opens a's keys in place (CD_EIO when they do not open with the key file). */
+enum cd_err accounts_totp_seal(struct store *s, const unsigned char *key, size_t n,
+			       unsigned char out[STORE_TOTP_KEY_MAX], size_t *out_n,
+			       struct cd_diag *d);
+enum cd_err accounts_totp_open(struct store *s, struct store_account *a, struct cd_diag *d);
+
+/* accounts_cost: the cost of a password hash the settings ask for. */
+struct password_cost accounts_cost(const struct account_settings *st);
+
 /* accounts_text_ok: s is shorter than n bytes and has no control characters. */
 bool accounts_text_ok(const char *s, size_t n);
 

@@ -164,6 +164,7 @@ static void token_public(const struct store_token *t, struct api_token *out)
 	out->expires_at = t->expires_at;
 	out->revoked_at = t->revoked_at;
 	snprintf(out->created_by, sizeof(out->created_by), "%s", t->created_by);
+	snprintf(out->account, sizeof(out->account), "%s", t->account_name);
 }
 
 /* token_text: s looks like a token (TOKEN_PREFIX and a secret text). */
@@ -178,6 +179,15 @@ enum cd_err account_token_create(struct store *s, const char *label, enum accoun
 				 int64_t unit, cd_time expires_at, const char *created_by,
 				 cd_time now, struct api_token *out, char token[TOKEN_LEN + 1],
 				 struct cd_diag *d)
+{
+	return account_token_create_for(s, label, 0, role, unit, expires_at, created_by, now, out,
+					token, d);
+}
+
+enum cd_err account_token_create_for(struct store *s, const char *label, int64_t account,
+				     enum account_role role, int64_t unit, cd_time expires_at,
+				     const char *created_by, cd_time now, struct api_token *out,
+				     char token[TOKEN_LEN + 1], struct cd_diag *d)
 {
 	struct store_token t = {0};
 	char secret[SECRET_TEXT + 1];
@@ -217,6 +227,7 @@ enum cd_err account_token_create(struct store *s, const char *label, enum accoun
 	t.created_at = now;
 	t.expires_at = expires_at;
 	t.revoked_at = CD_TIME_NONE;
+	t.account = account;
 	rc = accounts_unit_error(store_token_add(s, &t, d), unit, d);
 	if (rc) {
 		secret_wipe(token, TOKEN_LEN + 1);

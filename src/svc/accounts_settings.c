@@ -27,6 +27,12 @@ static const struct account_setting_def defs[ACCOUNT_SETTING__MAX] = {
 	[ACCOUNT_SETTING_EVIDENCE_MB] = {"evidence_max_mb",
 					 "MiB an evidence file may hold (uploads above are refused)",
 					 20, 1, 100, false},
+	/* argon2id's cost (auth/password.h): libsodium's INTERACTIVE limits by default */
+	[ACCOUNT_SETTING_HASH_MIB] = {"password_hash_mib",
+				      "MiB of memory one password hash (argon2id) takes", 64, 8, 1024,
+				      false},
+	[ACCOUNT_SETTING_HASH_PASSES] = {"password_hash_passes",
+					 "passes of argon2id over that memory", 2, 1, 10, false},
 };
 
 static const size_t offsets[ACCOUNT_SETTING__MAX] = {
@@ -36,6 +42,8 @@ static const size_t offsets[ACCOUNT_SETTING__MAX] = {
 	[ACCOUNT_SETTING_IDLE] = offsetof(struct account_settings, session_idle_minutes),
 	[ACCOUNT_SETTING_ABSOLUTE] = offsetof(struct account_settings, session_absolute_hours),
 	[ACCOUNT_SETTING_EVIDENCE_MB] = offsetof(struct account_settings, evidence_max_mb),
+	[ACCOUNT_SETTING_HASH_MIB] = offsetof(struct account_settings, password_hash_mib),
+	[ACCOUNT_SETTING_HASH_PASSES] = offsetof(struct account_settings, password_hash_passes),
 };
 
 const struct account_setting_def *account_setting_def(size_t i)

@@ -191,7 +191,7 @@ has "$T/err" "business role"
 expect 2 "$CD" token create --role offcer --unit DW --label x --db "$DB"
 has "$T/err" "did you mean officer?"
 expect 2 "$CD" token create --role office --label x --db "$DB"
-has "$T/err" "needs --role ROLE, --unit CODE and --label TEXT"
+has "$T/err" "or --role ROLE and --unit CODE, and --label TEXT"
 expect 2 "$CD" token create --role office --unit NOPE --label x --db "$DB"
 has "$T/err" 'no unit "NOPE"'
 expect 2 "$CD" token create --role office --unit DW --label x --expires 2020-01-01 --db "$DB"

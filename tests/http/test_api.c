@@ -629,16 +629,32 @@ static void administration(void)
 	snprintf(path, sizeof path, "/api/v1/accounts/%s/role", id);
 	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"officer\",\"unit\":\"JSJXY\"}");
 	assert_string_equal(jstr("role"), "officer");
-	do_(&sec, "GET", "/api/v1/tokens", "/api/v1/tokens", NULL);
+	/* an administrator's role: proposed by the security administrator (202), refused or
+	 * agreed to by the system administrator */
+	do_(&sys, "POST", "/api/v1/accounts", "/api/v1/accounts", "{\"name\":\"t.aud2\"}");
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("id"));
+	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"auditadmin\"}");
+	snprintf(tid, sizeof tid, "%lld", (long long)jint("change.id"));
+	do_(&sys, "GET", "/api/v1/role-changes", "/api/v1/role-changes", NULL);
+	snprintf(path, sizeof path, "/api/v1/role-changes/%s/refuse", tid);
+	do_(&sys, "POST", "/api/v1/role-changes/{id}/refuse", path, NULL);
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("account_id"));
+	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"auditadmin\"}");
+	snprintf(path, sizeof path, "/api/v1/role-changes/%lld/agree", (long long)jint("change.id"));
+	do_(&sys, "POST", "/api/v1/role-changes/{id}/agree", path, NULL);
+	assert_string_equal(jstr("state"), "agreed");
+	do_(&sys, "GET", "/api/v1/tokens", "/api/v1/tokens", NULL);
 	do_(&sec, "GET", "/api/v1/roles", "/api/v1/roles", NULL);
-	do_(&sec, "POST", "/api/v1/tokens", "/api/v1/tokens",
-	    "{\"label\":\"监测平台\",\"role\":\"officer\",\"unit\":\"JSJXY\"}");
+	/* a token for an account of a business role (its role and scope), by the system
+	 * administrator (三员分立: tests/http/test_harden.c) */
+	do_(&sys, "POST", "/api/v1/tokens", "/api/v1/tokens",
+	    "{\"label\":\"监测平台\",\"account\":\"t.officer\"}");
 	snprintf(tok.bearer, sizeof tok.bearer, "%s", jstr("secret"));
 	snprintf(tid, sizeof tid, "%lld", (long long)jint("token.id"));
 	call(&tok, "GET", "/api/v1/assets?limit=1", NULL);
 	expect(200);
 	snprintf(path, sizeof path, "/api/v1/tokens/%s/revoke", tid);
-	do_(&sec, "POST", "/api/v1/tokens/{id}/revoke", path, NULL);
+	do_(&sys, "POST", "/api/v1/tokens/{id}/revoke", path, NULL);
 	call(&tok, "GET", "/api/v1/assets?limit=1", NULL);
 	error_is(401, "unauthenticated");
 
@@ -1536,9 +1552,12 @@ static const struct {
 	{"PUT", "/api/v1/accounts/{id}/role", "C"},
 	{"GET", "/api/v1/settings", "S"},
 	{"PATCH", "/api/v1/settings", "S"},
-	{"GET", "/api/v1/tokens", "C"},
-	{"POST", "/api/v1/tokens", "C"},
-	{"POST", "/api/v1/tokens/{id}/revoke", "C"},
+	{"GET", "/api/v1/role-changes", "S"},
+	{"POST", "/api/v1/role-changes/{id}/agree", "S"},
+	{"POST", "/api/v1/role-changes/{id}/refuse", "S"},
+	{"GET", "/api/v1/tokens", "S"},
+	{"POST", "/api/v1/tokens", "S"},
+	{"POST", "/api/v1/tokens/{id}/revoke", "S"},
 	{"GET", "/api/v1/audit", "D"},
 	{"GET", "/api/v1/audit/verify", "D"},
 	{"GET", "/api/v1/notifications", "*"},
@@ -1932,8 +1951,8 @@ static void scope(void **state)
  * mover's scope, never out of it; its code never changes. */
 static void unit_tree(void **state)
 {
-	struct client office, sec, tok = {0};
-	char lab[64], top[64], jwc[64];
+	struct client office, sec, sys, tok = {0};
+	char lab[64], top[64], jwc[64], path[96];
 
 	(void)state;
 	login(OFFICE, &office);
@@ -1963,8 +1982,13 @@ static void unit_tree(void **state)
 	/* an office token scoped to 计算机学院: its top does not move, nothing leaves its scope,
 	 * and a unit outside it does not exist */
 	login(SEC, &sec);
-	call(&sec, "POST", "/api/v1/tokens",
-	     "{\"label\":\"学院办公室\",\"role\":\"office\",\"unit\":\"JSJXY\"}");
+	login(SYS, &sys);
+	call(&sys, "POST", "/api/v1/accounts", "{\"name\":\"t.jsoffice\"}");
+	expect(201);
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("id"));
+	call(&sec, "PUT", path, "{\"role\":\"office\",\"unit\":\"JSJXY\"}");
+	expect(200);
+	call(&sys, "POST", "/api/v1/tokens", "{\"label\":\"学院办公室\",\"account\":\"t.jsoffice\"}");
 	expect(201);
 	snprintf(tok.bearer, sizeof tok.bearer, "%s", jstr("secret"));
 	refused(&tok, top, "{\"parent\":\"XXZX\"}", 422, "not_found", "parent"); /* out of it */
@@ -2532,11 +2556,11 @@ static void bad_inputs(void **state)
 	error_is(422, "invalid");
 	assert_string_equal(jstr("error.field"), "graded_on");
 	{
-		struct client sec;
+		struct client sys;
 
-		login(SEC, &sec);
-		call(&sec, "POST", "/api/v1/tokens",
-		     "{\"label\":\"远期\",\"role\":\"auditor\",\"unit\":\"IMNU\","
+		login(SYS, &sys);
+		call(&sys, "POST", "/api/v1/tokens",
+		     "{\"label\":\"远期\",\"account\":\"t.auditor\","
 		     "\"expires_on\":\"9999-12-31\"}");
 		error_is(422, "invalid");
 		assert_string_equal(jstr("error.field"), "expires_on");
@@ -3356,8 +3380,7 @@ static void admin_acts_one_entry(void **state)
 	call(&sys, "PATCH", path, "{\"locked\":true}");
 	expect(200);
 	shape_of(acts[2].action, acts[2].object, api[2], sizeof api[2]);
-	call(&sec, "POST", "/api/v1/tokens",
-	     "{\"label\":\"监测平台\",\"role\":\"office\",\"unit\":\"IMNU\"}");
+	call(&sys, "POST", "/api/v1/tokens", "{\"label\":\"监测平台\",\"account\":\"t.office\"}");
 	expect(201);
 	shape_of(acts[3].action, acts[3].object, api[3], sizeof api[3]);
 	call(&sys, "PATCH", "/api/v1/settings", "{\"lockout_failures\":6}");
@@ -3371,7 +3394,7 @@ static void admin_acts_one_entry(void **state)
 			 0);
 	assert_int_equal(client_sh_out(out, sizeof out, "%s user lock cli.new --db %s", bin, db), 0);
 	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s token create --role office --unit IMNU --label 监测平台 --db %s",
+				"%s token create --account t.office --label 监测平台 --db %s",
 				bin, db),
 			 0);
 	assert_int_equal(client_sh_out(out, sizeof out, "%s settings lockout_failures 7 --db %s", bin,

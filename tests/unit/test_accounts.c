@@ -1161,7 +1161,7 @@ static void admin_roles(void **state)
 	/* the security administrator through the API: neither down nor up */
 	assert_int_equal(svc_account_role(act_as(f, "sec1"), aud.id, AR_NONE, NULL, &a), CD_EINVAL);
 	assert_string_equal(f->c.field, "role");
-	assert_non_null(strstr(f->d.msg, "only on the server"));
+	assert_non_null(strstr(f->d.msg, "a second administrator's agreement"));
 	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->sys, AR_OFFICE, "R", &a), CD_EINVAL);
 	assert_int_equal(svc_account_role(act_as(f, "sec1"), f->officer, AR_SYSADMIN, NULL, &a),
 			 CD_EINVAL);

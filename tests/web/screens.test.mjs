@@ -60,8 +60,11 @@ const PAGES = {
 		['officer-notice', '/notices/3'],
 		['officer-assets', '/assets'],
 	],
-	sysadmin: [['sysadmin-accounts', '/accounts']],
-	secadmin: [['secadmin-tokens', '/tokens']],
+	sysadmin: [
+		['sysadmin-accounts', '/accounts'],
+		['sysadmin-tokens', '/tokens'],
+	],
+	secadmin: [['secadmin-roles', '/roles']],
 	auditadmin: [['auditadmin-audit', '/audit']],
 };
 

@@ -33,8 +33,8 @@ function navFor(role) {
 			['/assess', 'nav.assess'],
 			...(role === 'office' ? [['/outbox', 'nav.outbox']] : []),
 		];
-	if (role === 'sysadmin') return [['/accounts', 'nav.accounts']];
-	if (role === 'secadmin') return [['/roles', 'nav.roles'], ['/tokens', 'nav.tokens']];
+	if (role === 'sysadmin') return [['/accounts', 'nav.accounts'], ['/tokens', 'nav.tokens']];
+	if (role === 'secadmin') return [['/roles', 'nav.roles']];
 	if (role === 'auditadmin') return [['/audit', 'nav.audit']];
 	return [];
 }
@@ -83,7 +83,7 @@ function Page({ route, account }) {
 	if (account.role === 'secadmin' && a === 'roles') return html`<${Roles} />`;
 	if (account.role === 'office' && a === 'outbox') return html`<${Outbox} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
-	if (account.role === 'secadmin' && a === 'tokens') return html`<${Tokens} />`;
+	if (account.role === 'sysadmin' && a === 'tokens') return html`<${Tokens} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
 	return html`<${NotFound} />`;
 }
