@@ -13,7 +13,8 @@
 int api_report(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *year = api_qval(x, "year"),
-			  *docno = api_qval(x, "docno"), *to = api_qval(x, "to");
+			  *docno = api_qval(x, "docno"), *to = api_qval(x, "to"),
+			  *signer = api_qval(x, "signer");
 	const char *kind_s = x->rt->path + strlen("/api/v1/reports/");
 	char kind[32], path[600], name[256], ascii[96];
 	struct report_in in = {0};
@@ -33,6 +34,7 @@ int api_report(struct api_ctx *x)
 	in.year = year && year->set ? (int)year->i : 0;
 	in.docno = docno && docno->set ? docno->s : NULL;
 	in.to = to && to->set ? to->s : NULL;
+	in.signer = signer && signer->set ? signer->s : NULL;
 	in.id = x->id;
 	in.code = x->code;
 	if ((st = api_act(x, &c, &d)))

@@ -78,6 +78,8 @@ static const struct field report_annual_query[] = {
 	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
 	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else the document's own"},
 	{"year", FT_INT, 0, 2000, 9999, NULL, 0, "the year reported (default: this year)"},
+	{"signer", FT_STRING, 0, 1, 64, NULL, 0,
+	 "签发人 of the report (a 上行文), else the first responsible person in post"},
 };
 
 static const struct field report_ledger_query[] = {

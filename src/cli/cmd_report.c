@@ -11,9 +11,9 @@
 
 int cmd_report(int argc, char **argv, const char *usage)
 {
-	const char *year = NULL, *docno = NULL, *to = NULL, *out = NULL;
+	const char *year = NULL, *docno = NULL, *to = NULL, *out = NULL, *signer = NULL;
 	const struct cli_field fields[] = {{"--year", &year}, {"--docno", &docno}, {"--to", &to},
-					   {"-o", &out},	  {NULL, NULL}};
+					   {"--signer", &signer}, {"-o", &out},	  {NULL, NULL}};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
@@ -74,6 +74,7 @@ int cmd_report(int argc, char **argv, const char *usage)
 	}
 	in.docno = docno;
 	in.to = to;
+	in.signer = signer;
 	rc = cli_open(&o, &s, &p, &d);
 	if (!rc)
 		rc = policy_get(s, &pol, &d);

@@ -115,6 +115,7 @@ enum cd_err report_units(struct act *c, struct report_units *out)
 	}
 	qsort(out->by_code, out->n, sizeof *out->by_code, by_code);
 	out->top = top ? top->name : "";
+	out->top_id = top ? top->id : 0;
 	if (office && top && strncmp(office->name, top->name, strlen(top->name))) {
 		size_t k = strlen(top->name) + strlen(office->name) + 1;
 		char *s = arena_alloc(c->a, k);
@@ -137,6 +138,26 @@ const char *report_unit_name(const struct report_units *u, const char *code)
 		return "—";
 	hit = u->n ? bsearch(&kp, u->by_code, u->n, sizeof *u->by_code, by_code) : NULL;
 	return hit ? (*hit)->name : code;
+}
+
+enum cd_err report_signer(struct act *c, const struct report_units *u, const char **out)
+{
+	struct duty_held *h = NULL;
+	size_t n = 0;
+	cd_date today = report_day(c);
+	enum cd_err rc;
+
+	*out = NULL;
+	if (!u->top_id)
+		return CD_OK;
+	rc = store_duties_held(c->s, u->top_id, ROLE_FIRST_RESPONSIBLE, c->a, &h, &n, c->d);
+	for (size_t i = 0; !rc && i < n; i++) {
+		const struct duty *d = &h[i].w.r.duty;
+
+		if (d->from <= today && (d->to == CD_DATE_NONE || d->to >= today))
+			*out = h[i].person_name;
+	}
+	return rc;
 }
 
 /* --- small texts ----------------------------------------------------------------------------- */

@@ -42,6 +42,8 @@ struct report_in {
 	const char *code;          /* … or by its number when id is 0 */
 	const char *docno;         /* 发文字号 (doc_docno_check), NULL: none */
 	const char *to;            /* 主送机关, NULL: the kind's own */
+	const char *signer;        /* annual: 签发人 (a 上行文), NULL: the top unit's first
+				    * responsible person in post (none: no 签发人) */
 };
 
 /* svc_report writes the document in->kind asks for at in->path, reading what it needs in the

@@ -21,6 +21,7 @@ struct report_units {
 	size_t n;
 	size_t managed;        /* those that are not external authorities */
 	const char *top;       /* e.g. 中共内蒙古师范大学委员会 */
+	int64_t top_id;        /* its unit, 0 when none */
 	const char *office;    /* e.g. 中共内蒙古师范大学委员会网信委办公室 */
 };
 
@@ -34,6 +35,10 @@ const char *report_unit_name(const struct report_units *u, const char *code);
 enum cd_err report_annual(struct act *c, const struct report_in *in,
 			  const struct report_units *u, const struct doc_head *base,
 			  struct doc **xp);
+
+/* report_signer: the 签发人 of a 上行文 from the top unit — its first responsible person
+ * (第一责任人) in post on the day, else NULL. */
+enum cd_err report_signer(struct act *c, const struct report_units *u, const char **out);
 
 /* report_day: the day a document is dated, c->now in CST. */
 cd_date report_day(const struct act *c);

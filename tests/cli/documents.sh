@@ -26,7 +26,7 @@ for f in pdf docx; do
 	expect 0 "$CD" report annual --year "$Y" --docno "内师党〔$Y〕7号" --format $f \
 		-o "$T/annual.$f" --db "$DB"
 	has "$T/out" "$T/annual.$f"
-	expect 0 $R text "$T/annual.$f" 中共内蒙古师范大学委员会文件 "内师党〔$Y〕7号" \
+	expect 0 $R text "$T/annual.$f" 中共内蒙古师范大学委员会文件 "内师党〔$Y〕7号" "签发人：$FIRST" \
 		"中共内蒙古师范大学委员会关于${Y}年度网络安全工作情况的报告" 上级网络安全和信息化委员会： \
 		一、基本情况 "纳入网络安全责任制管理的单位${UNITS}个" "登记信息系统和网络资产${ASSETS}个" \
 		"其中运行中${LIVE}个" 表1 "合计${ASSETS}${LIVE}" 表2 二、责任制落实情况 三、通报整改情况 \
@@ -44,7 +44,7 @@ has "$T/info" "仿宋_GB2312→FandolFang (texlive-lang-chinese)"
 has "$T/info" "方正小标宋简体→Noto Serif CJK SC Bold (fonts-noto-cjk)"
 expect 0 $R page "$T/annual.docx"
 expect 0 $R styles "$T/annual.docx" "Masthead:中共内蒙古师范大学委员会文件" \
-	"Document Number:内师党〔$Y〕7号" "Title:年度网络安全工作情况的报告" \
+	"Document Number:内师党〔$Y〕7号" "Document Number:签发人：$FIRST" "Title:年度网络安全工作情况的报告" \
 	"Addressee:上级网络安全和信息化委员会" "Heading 1:一、基本情况" \
 	"Heading 1:七、存在的问题和下一步工作" "Normal:特此报告。" "Caption:表1" "Caption:图2" \
 	"Signature:中共内蒙古师范大学委员会" "Date:年"
