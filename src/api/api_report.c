@@ -14,7 +14,7 @@ int api_report(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *year = api_qval(x, "year"),
 			  *docno = api_qval(x, "docno"), *to = api_qval(x, "to"),
-			  *signer = api_qval(x, "signer");
+			  *signer = api_qval(x, "signer"), *unit = api_qval(x, "unit");
 	const char *kind_s = x->rt->path + strlen("/api/v1/reports/");
 	char kind[32], path[600], name[256], ascii[96];
 	struct report_in in = {0};
@@ -35,6 +35,7 @@ int api_report(struct api_ctx *x)
 	in.docno = docno && docno->set ? docno->s : NULL;
 	in.to = to && to->set ? to->s : NULL;
 	in.signer = signer && signer->set ? signer->s : NULL;
+	in.unit = unit && unit->set ? unit->s : NULL;
 	in.id = x->id;
 	in.code = x->code;
 	if ((st = api_act(x, &c, &d)))
@@ -53,7 +54,7 @@ int api_report(struct api_ctx *x)
 	if (rc)
 		return api_err(x, rc, c.field && !strcmp(c.field, "id") ? NULL : c.field, &d);
 	len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	if (!in.year && in.kind == REPORT_ANNUAL) {
+	if (!in.year && (in.kind == REPORT_ANNUAL || in.kind == REPORT_ASSESSMENT)) {
 		int y, m, dd;
 
 		date_to_ymd(time_cst_date(x->q->now), &y, &m, &dd);

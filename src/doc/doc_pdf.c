@@ -165,7 +165,12 @@ static struct pdf *P(struct doc *x)
 static void pdf_heading(struct doc *x, int level, const char *t)
 {
 	static const enum doc_face face[4] = {FACE_HEI, FACE_KAI, FACE_FANG, FACE_FANG};
+	struct pdf *p = P(x);
 
+	/* a heading is never left alone at a page's foot: it keeps a line after it */
+	p->y = grid_next(p->y);
+	if (p->y + 2 * DOC_PITCH > bottom() + 0.5)
+		new_page(p);
 	text(P(x), t, face[level - 1], DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
 }
 

@@ -19,7 +19,7 @@
 #define PAGE 500
 
 static const char *const kind_codes[REPORT_DOC__MAX] = {"annual", "feedback", "recommendation",
-						    "duties", "ledger"};
+						    "duties", "ledger", "assessment"};
 static const char *const format_codes[REPORT_FORMAT__MAX] = {"pdf", "docx", "xlsx"};
 
 int report_doc_parse(const char *s)
@@ -665,10 +665,13 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 char *svc_report_name(const struct report_in *in, char *buf, size_t n)
 {
 	static const char *const names[REPORT_DOC__MAX] = {"年度网络安全工作情况报告", "整改反馈单",
-						       "问责建议书", "责任清单", "台账"};
+						       "问责建议书", "责任清单", "台账",
+						       "考核结果"};
 	const char *ext = report_format_ext(in->format);
 
-	if (in->kind == REPORT_ANNUAL)
+	if (in->kind == REPORT_ASSESSMENT && in->unit)
+		snprintf(buf, n, "%s-%d-%s.%s", names[in->kind], in->year, in->unit, ext);
+	else if (in->kind == REPORT_ANNUAL || in->kind == REPORT_ASSESSMENT)
 		snprintf(buf, n, "%s-%d.%s", names[in->kind], in->year, ext);
 	else if (in->code)
 		snprintf(buf, n, "%s-%s.%s", names[in->kind], in->code, ext);
@@ -696,24 +699,33 @@ enum cd_err svc_report(struct act *c, const struct report_in *in)
 
 	if ((unsigned)r.kind >= REPORT_DOC__MAX)
 		return act_fail(c, CD_EINVAL, "kind",
-				"kind: give annual, feedback, recommendation, duties or ledger");
+				"kind: give annual, feedback, recommendation, duties, ledger or assessment");
 	if ((unsigned)r.format >= REPORT_FORMAT__MAX)
 		return act_fail(c, CD_EINVAL, "format", "format: give pdf, docx or xlsx");
-	if (r.format == REPORT_XLSX && r.kind != REPORT_LEDGER)
+	if (r.format == REPORT_XLSX && r.kind != REPORT_LEDGER && r.kind != REPORT_ASSESSMENT)
 		return act_fail(c, CD_EINVAL, "format",
-				"format: only the ledger is a spreadsheet; give pdf or docx");
+				"format: only the ledger and the assessment results are spreadsheets; "
+				"give pdf or docx");
 	if (r.docno && !doc_docno_check(r.docno, &why))
 		return act_fail(c, CD_EINVAL, "docno", "docno: %s", why);
 	date_to_ymd(report_day(c), &y, &m, &d);
-	if (r.kind == REPORT_ANNUAL && !r.year)
+	if ((r.kind == REPORT_ANNUAL || r.kind == REPORT_ASSESSMENT) && !r.year)
 		r.year = y;
-	if (r.kind == REPORT_ANNUAL && (r.year < 2000 || r.year > y))
+	if ((r.kind == REPORT_ANNUAL || r.kind == REPORT_ASSESSMENT) && (r.year < 2000 || r.year > y))
 		return act_fail(c, CD_EINVAL, "year", "year: give a year from 2000 to %d", y);
 	if ((r.kind == REPORT_FEEDBACK || r.kind == REPORT_RECOMMENDATION) && !r.id && !r.code)
 		return act_fail(c, CD_EINVAL, "id", "id: name the %s by its id or number",
 				r.kind == REPORT_FEEDBACK ? "notice" : "incident");
 	h.docno = r.docno;
-	if (r.format == REPORT_XLSX) {
+	if (r.kind == REPORT_ASSESSMENT) {
+		rc = report_units(c, &u);
+		if (!rc)
+			rc = report_assess(c, &r, &u, &h, &x, &id);
+		if (rc)
+			doc_abandon(x);
+		else if (x)
+			rc = doc_close(x, c->d);
+	} else if (r.format == REPORT_XLSX) {
 		struct export_in e = {.list = EXPORT_REGISTER, .kind = CSV_ASSETS,
 				      .lang = CSV_LANG_ZH, .xlsx = true, .path = r.path};
 
@@ -741,15 +753,19 @@ enum cd_err svc_report(struct act *c, const struct report_in *in)
 	}
 	if (stat(r.path, &st) != 0)
 		return cd_diag_set(c->d, CD_EIO, "%s: %s", r.path, strerror(errno));
-	if (r.kind == REPORT_FEEDBACK || r.kind == REPORT_RECOMMENDATION)
+	if (r.kind == REPORT_ASSESSMENT && id)
+		snprintf(obj, sizeof obj, "assessment:%lld", (long long)id);
+	else if (r.kind == REPORT_FEEDBACK || r.kind == REPORT_RECOMMENDATION)
 		snprintf(obj, sizeof obj, "%s:%lld", r.kind == REPORT_FEEDBACK ? "notice" : "incident",
 			 (long long)id);
 	else
 		snprintf(obj, sizeof obj, "report:%s", report_doc_code(r.kind));
 	after = json_pack("{s:s, s:s, s:I}", "kind", report_doc_code(r.kind), "format",
 			  report_format_ext(r.format), "bytes", (json_int_t)st.st_size);
-	if (after && r.kind == REPORT_ANNUAL)
+	if (after && (r.kind == REPORT_ANNUAL || r.kind == REPORT_ASSESSMENT))
 		json_object_set_new(after, "year", json_integer(r.year));
+	if (after && r.kind == REPORT_ASSESSMENT && r.unit)
+		json_object_set_new(after, "unit", json_string(r.unit));
 	if (after && r.docno)
 		json_object_set_new(after, "docno", json_string(r.docno));
 	snprintf(action, sizeof action, "report.%s", report_doc_code(r.kind));

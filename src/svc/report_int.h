@@ -36,6 +36,14 @@ enum cd_err report_annual(struct act *c, const struct report_in *in,
 			  const struct report_units *u, const struct doc_head *base,
 			  struct doc **xp);
 
+/* report_assess writes the assessment results of in->year (one unit's when in->unit): as a
+ * document opened into *xp (the caller closes it), or, in->format XLSX, the workbook at
+ * in->path (*xp untouched) — the results list of the year (svc_assess_results), or the unit's
+ * indicators. *id: the unit's sheet, 0 for the year's. */
+enum cd_err report_assess(struct act *c, const struct report_in *in,
+			  const struct report_units *u, const struct doc_head *base,
+			  struct doc **xp, int64_t *id);
+
 /* report_signer: the 签发人 of a 上行文 from the top unit — its first responsible person
  * (第一责任人) in post on the day, else NULL. */
 enum cd_err report_signer(struct act *c, const struct report_units *u, const char **out);
