@@ -3,7 +3,9 @@
 # figures the database holds (pdftotext), its fonts embedded (pdffonts), A4 with the margins,
 # block and page numbers of GB/T 9704-2012 measured from the words' boxes (pdftotext -bbox); each
 # Word file opened by python3-docx with its styles, text and page; the ledger's workbook read back
-# cell by cell (python3-openpyxl); an audit entry per document; bad input refused with exit 2.
+# cell by cell (python3-openpyxl); the official head measured from the first page's pixels (the
+# red mark and rule, the number's line); an audit entry per document; bad input refused with
+# exit 2.
 . "$(dirname "$0")/lib.inc"
 DB=$T/doc.db
 R="/usr/bin/python3 $SRC/tests/docs/docread.py"
@@ -36,6 +38,8 @@ for f in pdf docx; do
 done
 expect 0 $R text "$T/annual.pdf" 表1 图1 各等级系统数量 表3 图2 各月接收通报数量
 expect 0 $R layout "$T/annual.pdf"
+# a report to the superior is a 上行文: the number flush left, 签发人 flush right
+expect 0 $R head "$T/annual.pdf" up "内师党〔$Y〕7号"
 expect 0 $R fonts "$T/annual.pdf" FandolFang NotoSerifCJKsc-Bold NotoSansCJKsc
 pdfinfo "$T/annual.pdf" >"$T/info"
 has "$T/info" "Page size:       595.276 x 841.89 pts (A4)"
@@ -75,6 +79,7 @@ for f in pdf docx; do
 		三、责任链（逐级倒查） 表1 四、问责建议 中共内蒙古师范大学委员会网信委办公室
 done
 expect 0 $R layout "$T/rec.pdf"
+expect 0 $R head "$T/rec.pdf" down "网办〔$Y〕12号"
 expect 0 $R fonts "$T/rec.pdf" FandolFang FandolKai NotoSerifCJKsc-Bold NotoSansCJKsc
 expect 0 $R styles "$T/rec.docx" "Heading 2:（一）" "Heading 1:三、责任链（逐级倒查）"
 
@@ -142,6 +147,7 @@ done
 expect 0 $R text "$T/assess.docx" "（一）${U1}" "$I1" "$I2" "$IL" 合计 "（二）${U2}" "$I1"
 expect 0 $R text "$T/assess1.docx" "$I1" "$I2" "$IL" 合计
 expect 0 $R layout "$T/assess.pdf"
+expect 0 $R head "$T/assess.pdf" down "网办〔$AY〕3号"
 expect 0 $R layout "$T/assess1.pdf"
 expect 0 $R fonts "$T/assess.pdf" FandolFang FandolKai NotoSerifCJKsc-Bold NotoSansCJKsc
 expect 0 $R page "$T/assess.docx"
