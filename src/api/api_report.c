@@ -18,6 +18,9 @@ int api_report(struct api_ctx *x)
 	const char *kind_s = x->rt->path + strlen("/api/v1/reports/");
 	char kind[32], path[600], name[256], ascii[96];
 	struct report_in in = {0};
+	struct asset_query filter = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
+	static const char *const filters[] = {"kind", "status", "mlps_level", "cii",
+					      "unit", "q",    "filed",	    "assess_result"};
 	struct cd_diag d = {{0}};
 	struct act c;
 	const char *dir = getenv("TMPDIR");
@@ -38,6 +41,16 @@ int api_report(struct api_ctx *x)
 	in.unit = unit && unit->set ? unit->s : NULL;
 	in.id = x->id;
 	in.code = x->code;
+	/* the ledger: the systems the asset list's filters select */
+	for (size_t i = 0; in.kind == REPORT_LEDGER && i < sizeof filters / sizeof *filters; i++) {
+		const struct fval *v = api_qval(x, filters[i]);
+
+		if (v && v->set && !in.filter) {
+			if ((st = api_asset_filter(x, &filter)))
+				return st;
+			in.filter = &filter;
+		}
+	}
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	/* the renderers write a named file: made, opened and unlinked here */

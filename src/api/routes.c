@@ -97,6 +97,16 @@ static const struct field report_assessment_query[] = {
 static const struct field report_ledger_query[] = {
 	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default), docx or xlsx"},
 	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), if any"},
+	/* the asset list's filters (api_asset_filter): the ledger of the rows the list shows */
+	{"kind", ENUM(asset_kind, ASSET__MAX), "only assets of this kind"},
+	{"status", ENUM(asset_status, STATUS__MAX), "only assets in this status"},
+	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
+	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+	{"filed", FT_BOOL, 0, 0, 0, NULL, 0, "only assets filed (备案: with a filing date), or not"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX),
+	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
 /* --- sessions ----------------------------------------------------------------------------------- */

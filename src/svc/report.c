@@ -601,6 +601,16 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 	char title[512], a[64];
 	enum cd_err rc;
 
+	if (in->filter) {
+		aq.kind = in->filter->kind;
+		aq.status = in->filter->status;
+		aq.mlps_level = in->filter->mlps_level;
+		aq.cii = in->filter->cii;
+		aq.filed = in->filter->filed;
+		aq.assess = in->filter->assess;
+		aq.unit = in->filter->unit;
+		aq.text = in->filter->text;
+	}
 	snprintf(title, sizeof title, "%s网络安全资产台账", u->top);
 	hd.title = title;
 	hd.mark = NULL;
@@ -611,8 +621,8 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 			   c->d)))
 		return rc;
 	*xp = x;
-	doc_printf(x, "截至%s，本台账登记的信息系统和网络资产如下。", day_cn(report_day(c), a,
-									sizeof a));
+	doc_printf(x, "截至%s，本台账登记的%s信息系统和网络资产如下。",
+		   day_cn(report_day(c), a, sizeof a), in->filter ? "符合所选条件的" : "");
 	doc_table_begin(x, NULL,
 			/* widths in mm of the 156 mm block: 五号 type is 3.7 mm a character */
 			(const struct doc_col[]){{"序号", 10},
@@ -727,7 +737,8 @@ enum cd_err svc_report(struct act *c, const struct report_in *in)
 			rc = doc_close(x, c->d);
 	} else if (r.format == REPORT_XLSX) {
 		struct export_in e = {.list = EXPORT_REGISTER, .kind = CSV_ASSETS,
-				      .lang = CSV_LANG_ZH, .xlsx = true, .path = r.path};
+				      .lang = CSV_LANG_ZH, .xlsx = true, .filter = r.filter,
+				      .path = r.path};
 
 		rc = svc_export(c, &e);
 	} else {

@@ -46,6 +46,8 @@ struct report_in {
 	const char *code;          /* … or by its number when id is 0 */
 	const char *docno;         /* 发文字号 (doc_docno_check), NULL: none */
 	const char *to;            /* 主送机关, NULL: the kind's own */
+	const struct asset_query *filter; /* ledger: which systems, as the asset list filters them
+					   * (NULL: all); scope, sort and paging are the ledger's */
 	const char *signer;        /* annual: 签发人 (a 上行文), NULL: the top unit's first
 				    * responsible person in post (none: no 签发人) */
 };

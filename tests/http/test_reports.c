@@ -4,7 +4,8 @@
  * Excel with its type and file name; a notice or incident by id or number; the scope of the
  * 党委宣传部's security officer (a notice outside it not found, one inside it given); bad input
  * answered 400/422 naming the field; no sign-in 401; one audit entry per document given; the
- * assessment results, the year's and one unit's, in scope.
+ * assessment results, the year's and one unit's, in scope; the ledger of the rows the asset
+ * list's filters select.
  * argv[1]: the binary. */
 #include "client.h"
 
@@ -249,6 +250,54 @@ static void test_assessment(void **state)
 	assert_string_equal(out, want);
 }
 
+/* save: the answer's body to path */
+static void save(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(r.body, 1, r.len, f), r.len);
+	fclose(f);
+}
+
+/* the ledger of the rows the asset list's filters select, as a workbook and as a document */
+static void test_ledger_filtered(void **state)
+{
+	char office[256], out[4096], want[64], file[600];
+	const char *src = getenv("CD_SOURCE");
+
+	(void)state;
+	assert_non_null(src);
+	login("office", "Bangongshi#2026", office, sizeof office);
+	get(office, "/api/v1/reports/ledger?format=xlsx&mlps_level=3");
+	file_is(XLSX, "PK", "ledger.xlsx");
+	snprintf(file, sizeof file, "%s.ledger.xlsx", db);
+	save(file);
+	/* the head row and one row per system of level 3 */
+	assert_int_equal(client_sh_out(want, sizeof want,
+				"sqlite3 %s \"SELECT count(*) + 1 FROM asset WHERE mlps_level = 3\"", db),
+			 0);
+	want[strcspn(want, "\n")] = 0;
+	assert_true(strtol(want, NULL, 10) > 1);
+	assert_int_equal(client_sh_out(out, sizeof out,
+				"/usr/bin/python3 %s/tests/docs/docread.py rows %s %s 2>&1", src,
+				file, want),
+			 0);
+	get(office, "/api/v1/reports/ledger?format=docx&mlps_level=3");
+	file_is(DOCX, "PK", "ledger.docx");
+	snprintf(file, sizeof file, "%s.ledger.docx", db);
+	save(file);
+	assert_int_equal(client_sh_out(out, sizeof out,
+				"/usr/bin/python3 %s/tests/docs/docread.py text %s 符合所选条件的 "
+				"共计%d个 2>&1",
+				src, file, (int)strtol(want, NULL, 10) - 1),
+			 0);
+	get(office, "/api/v1/reports/ledger?unit=NOPE");
+	error_is(400, "unit");
+	get(office, "/api/v1/reports/ledger?mlps_level=9");
+	error_is(400, "mlps_level");
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -278,6 +327,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_documents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_assessment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ledger_filtered, setup, teardown),
 	};
 
 	if (argc < 2) {
