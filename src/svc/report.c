@@ -169,6 +169,8 @@ static const char *day_cn(cd_date d, char *buf, size_t n)
 	return doc_date_cn(d, buf, n);
 }
 
+/* time_cn: "2026年9月20日11:00" — no space between the day and the hour, which a justified line
+ * of Chinese text would stretch into a gap */
 static const char *time_cn(cd_time t, char *buf, size_t n)
 {
 	char day[32];
@@ -177,7 +179,7 @@ static const char *time_cn(cd_time t, char *buf, size_t n)
 	if (t == CD_TIME_NONE)
 		return "—";
 	s = ((t + 8 * 3600) % 86400 + 86400) % 86400;
-	snprintf(buf, n, "%s %02d:%02d", doc_date_cn(time_cst_date(t), day, sizeof day),
+	snprintf(buf, n, "%s%02d:%02d", doc_date_cn(time_cst_date(t), day, sizeof day),
 		 (int)(s / 3600), (int)(s / 60 % 60));
 	return buf;
 }
