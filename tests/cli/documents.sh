@@ -52,6 +52,8 @@ expect 0 $R styles "$T/annual.docx" "Masthead:中共内蒙古师范大学委员�
 	"Addressee:上级网络安全和信息化委员会" "Heading 1:一、基本情况" \
 	"Heading 1:七、存在的问题和下一步工作" "Normal:特此报告。" "Caption:表1" "Caption:图2" \
 	"Signature:中共内蒙古师范大学委员会" "Date:年"
+# the 签发人's name in 楷体 (GB/T 9704-2012 §7.2.5)
+expect 0 $R font "$T/annual.docx" "$FIRST" 楷体
 expect 0 $R cells "$T/annual.docx" 1 1 资产类型 1 2 数量 9 1 合计 9 2 "$ASSETS" 9 3 "$LIVE"
 unzip -l "$T/annual.docx" >"$T/zip"
 has "$T/zip" word/media/chart1.png

@@ -13,6 +13,8 @@
 #   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
 #                                                sheet holds exactly TEXT
 #   docread.py rows FILE.xlsx N                  the sheet has N rows
+#   docread.py font FILE.docx TEXT FACE          a run of exactly TEXT is set in FACE (its
+#                                                East Asian face, w:rFonts w:eastAsia)
 #   docread.py head FILE.pdf up|down NUMBER      the first page's head, measured from its pixels
 #                                                (pdftoppm) and words: the 发文机关标志 red,
 #                                                centred, its top 35 mm below the block's; a red
@@ -183,6 +185,21 @@ def rows(path, n):
         fail("%s: %d rows, want %d" % (path, got, n))
 
 
+def run_font(path, text, face):
+    import docx
+    from docx.oxml.ns import qn
+    seen = []
+    for p in docx.Document(path).paragraphs:
+        for r in p.runs:
+            if r.text == text:
+                f = r._element.rPr.find(qn("w:rFonts")) if r._element.rPr is not None else None
+                got = f.get(qn("w:eastAsia")) if f is not None else None
+                if got == face:
+                    return
+                seen.append(got)
+    fail("%s: no run %r in %s (runs of that text: %r)" % (path, text, face, seen))
+
+
 def red_pixels(path, dpi):
     """the red pixels of page 1 as (x, y) in mm, rendered by pdftoppm as a binary PPM"""
     ppm = subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(dpi), path],
@@ -249,4 +266,5 @@ cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
  "rows": lambda: rows(path, int(rest[0])),
- "head": lambda: official_head(path, rest[0], rest[1])}[cmd]()
+ "head": lambda: official_head(path, rest[0], rest[1]),
+ "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()
