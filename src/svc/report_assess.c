@@ -85,9 +85,9 @@ static bool has_p(const struct assess_line *l)
 	return !l->it.missing && (l->ind->rule == ASR_LEVEL || l->ind->rule == ASR_COVERAGE);
 }
 
-/* the unit's indicators, its steps and its files; *table counts the tables of the document */
-static void sheet_body(struct doc *x, const struct assess_sheet *s, const char *who, int level,
-		       int *table)
+/* the unit's indicators, each step of its cycle with its comment, its files; *table counts the
+ * tables of the document */
+static void sheet_body(struct doc *x, const struct assess_sheet *s, const char *who, int *table)
 {
 	const struct assess_template *t = s->t;
 	char cap[256], v[32], p[32], sc[32], val[512], at[64], tot[32];
@@ -120,26 +120,23 @@ static void sheet_body(struct doc *x, const struct assess_sheet *s, const char *
 	doc_table_row(x, (const char *[]){"合计", NULL, pts(t->full, v, sizeof v), NULL, tot,
 					  s->grade ? s->grade->label : "—", NULL});
 	doc_table_end(x);
-	if (level <= 2) {
-		snprintf(cap, sizeof cap, "表%d　%s考核过程", ++*table, who);
-		doc_table_begin(x, cap,
-				(const struct doc_col[]){{"环节", 1.6},
-							 {"经办", 1.6},
-							 {"日期", 2.4},
-							 {"得分", 1},
-							 {"意见", 4}},
-				5, false);
-		for (size_t i = 0; i < s->nsteps; i++) {
-			const struct assess_step_rec *e = &s->steps[i];
+	snprintf(cap, sizeof cap, "表%d　%s考核过程", ++*table, who);
+	doc_table_begin(x, cap,
+			(const struct doc_col[]){{"环节", 1.6},
+						 {"经办", 1.6},
+						 {"日期", 2.4},
+						 {"得分", 1},
+						 {"意见", 4}},
+			5, false);
+	for (size_t i = 0; i < s->nsteps; i++) {
+		const struct assess_step_rec *e = &s->steps[i];
 
-			doc_table_row(x, (const char *[]){
-						 step_label(e->kind), e->by ? e->by : "—",
-						 when(e->at, at, sizeof at),
-						 e->scored ? pts(e->total, sc, sizeof sc) : "—",
-						 e->comment && *e->comment ? e->comment : "—"});
-		}
-		doc_table_end(x);
+		doc_table_row(x, (const char *[]){step_label(e->kind), e->by ? e->by : "—",
+						  when(e->at, at, sizeof at),
+						  e->scored ? pts(e->total, sc, sizeof sc) : "—",
+						  e->comment && *e->comment ? e->comment : "—"});
 	}
+	doc_table_end(x);
 	if (s->nfiles) {
 		size_t k = 0;
 
@@ -196,7 +193,7 @@ static enum cd_err one(struct act *c, const struct report_in *in, const struct r
 	doc_printf(*xp, "根据《%s》，对%s%d年度网络安全工作责任制落实情况进行考核，结果如下。",
 		   s.t->title, s.rec.unit_name, in->year);
 	doc_heading(*xp, 1, "考核得分和等级");
-	sheet_body(*xp, &s, s.rec.unit_name, 2, &table);
+	sheet_body(*xp, &s, s.rec.unit_name, &table);
 	doc_sign(*xp, u->office, report_day(c));
 	return CD_OK;
 }
@@ -310,7 +307,7 @@ static enum cd_err all(struct act *c, const struct report_in *in, const struct r
 		rc = svc_assess_sheet(c, r[i].r.r.id, &s);
 		if (!rc) {
 			doc_heading(x, 2, s.rec.unit_name);
-			sheet_body(x, &s, s.rec.unit_name, 3, &table);
+			sheet_body(x, &s, s.rec.unit_name, &table);
 		}
 		c->a = keep;
 		arena_free(pa);
