@@ -13,10 +13,14 @@
 int api_report(struct api_ctx *x)
 {
 	const struct fval *fmt = api_qval(x, "format"), *year = api_qval(x, "year"),
-			  *docno = api_qval(x, "docno"), *to = api_qval(x, "to");
+			  *docno = api_qval(x, "docno"), *to = api_qval(x, "to"),
+			  *signer = api_qval(x, "signer"), *unit = api_qval(x, "unit");
 	const char *kind_s = x->rt->path + strlen("/api/v1/reports/");
 	char kind[32], path[600], name[256], ascii[96];
 	struct report_in in = {0};
+	struct asset_query filter = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
+	static const char *const filters[] = {"kind", "status", "mlps_level", "cii",
+					      "unit", "q",    "filed",	    "assess_result"};
 	struct cd_diag d = {{0}};
 	struct act c;
 	const char *dir = getenv("TMPDIR");
@@ -33,8 +37,20 @@ int api_report(struct api_ctx *x)
 	in.year = year && year->set ? (int)year->i : 0;
 	in.docno = docno && docno->set ? docno->s : NULL;
 	in.to = to && to->set ? to->s : NULL;
+	in.signer = signer && signer->set ? signer->s : NULL;
+	in.unit = unit && unit->set ? unit->s : NULL;
 	in.id = x->id;
 	in.code = x->code;
+	/* the ledger: the systems the asset list's filters select */
+	for (size_t i = 0; in.kind == REPORT_LEDGER && i < sizeof filters / sizeof *filters; i++) {
+		const struct fval *v = api_qval(x, filters[i]);
+
+		if (v && v->set && !in.filter) {
+			if ((st = api_asset_filter(x, &filter)))
+				return st;
+			in.filter = &filter;
+		}
+	}
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	/* the renderers write a named file: made, opened and unlinked here */
@@ -51,7 +67,7 @@ int api_report(struct api_ctx *x)
 	if (rc)
 		return api_err(x, rc, c.field && !strcmp(c.field, "id") ? NULL : c.field, &d);
 	len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
-	if (!in.year && in.kind == REPORT_ANNUAL) {
+	if (!in.year && (in.kind == REPORT_ANNUAL || in.kind == REPORT_ASSESSMENT)) {
 		int y, m, dd;
 
 		date_to_ymd(time_cst_date(x->q->now), &y, &m, &dd);

@@ -78,11 +78,35 @@ static const struct field report_annual_query[] = {
 	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
 	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else the document's own"},
 	{"year", FT_INT, 0, 2000, 9999, NULL, 0, "the year reported (default: this year)"},
+	{"signer", FT_STRING, 0, 1, 64, NULL, 0,
+	 "签发人 of the report (a 上行文), else the first responsible person in post"},
+};
+
+static const struct field report_assessment_query[] = {
+	{"format", FT_STRING, 0, 3, 4, NULL, 0,
+	 "pdf (default), docx or xlsx (the results list for the cadre department, or the unit's "
+	 "indicators)"},
+	{"year", FT_INT, 0, 2000, 9999, NULL, 0, "the year assessed (default: this year)"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "one unit's results (its code), else the year's ranking "
+	 "and every unit's sheet in scope"},
+	{"docno", FT_STRING, 0, 1, 64, NULL, 0,
+	 "the document number (发文字号), as 〔2026〕7号: the year in full in 〔〕, no leading zeros"},
+	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), else 干部主管部门"},
 };
 
 static const struct field report_ledger_query[] = {
 	{"format", FT_STRING, 0, 3, 4, NULL, 0, "pdf (default), docx or xlsx"},
 	{"to", FT_STRING, 0, 1, 128, NULL, 0, "the addressee (主送机关), if any"},
+	/* the asset list's filters (api_asset_filter): the ledger of the rows the list shows */
+	{"kind", ENUM(asset_kind, ASSET__MAX), "only assets of this kind"},
+	{"status", ENUM(asset_status, STATUS__MAX), "only assets in this status"},
+	{"mlps_level", FT_INT, 0, 0, 5, NULL, 0, "only assets of this level"},
+	{"cii", FT_BOOL, 0, 0, 0, NULL, 0, "only (or no) critical information infrastructure"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only assets answering to this unit's subtree"},
+	{"q", FT_STRING, 0, 1, 64, NULL, 0, "code or name contains this text"},
+	{"filed", FT_BOOL, 0, 0, 0, NULL, 0, "only assets filed (备案: with a filing date), or not"},
+	{"assess_result", ENUM(assess_result, ASSESS__MAX),
+	 "only assets whose last assessment (测评) had this result (none: never assessed)"},
 };
 
 /* --- sessions ----------------------------------------------------------------------------------- */
@@ -759,6 +783,10 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/reports/ledger", PERM_READ, R_FILE, api_report, NONE,
 	 QUERY(report_ledger_query), NULL, "report.ledger", "reports",
 	 "the ledger (台账) of the systems in scope as PDF, Word or an Excel workbook"},
+	{"GET", "/api/v1/reports/assessment", PERM_READ, R_FILE, api_report, NONE,
+	 QUERY(report_assessment_query), NULL, "report.assessment", "reports",
+	 "the assessment results (考核结果) of a year in scope — the ranking with the year before and "
+	 "each unit's sheet, or one unit's — as PDF, Word or an Excel workbook"},
 
 	{"GET", "/api/v1/notices", PERM_READ, R_LIST, api_notices_list, NONE, QUERY(notice_filters),
 	 "id", NULL, "notices", "the official notices in scope, with due dates and states"},

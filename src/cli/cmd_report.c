@@ -1,6 +1,7 @@
-/* cmd_report.c — `cyberduty report annual|feedback NO|recommendation CODE|duties|ledger
- * [--year Y] [--docno 〔2026〕7号] [--to ADDRESSEE] --format pdf|docx|xlsx -o FILE`: a document the
- * office signs (svc_report), written to FILE, with its audit entry. */
+/* cmd_report.c — `cyberduty report annual|feedback NO|recommendation CODE|duties|ledger|assessment
+ * [--year Y] [--unit U] [--docno 〔2026〕7号] [--to ADDRESSEE] [--signer NAME]
+ * --format pdf|docx|xlsx -o FILE`: a document the office signs (svc_report), written to FILE,
+ * with its audit entry. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,12 @@
 
 int cmd_report(int argc, char **argv, const char *usage)
 {
-	const char *year = NULL, *docno = NULL, *to = NULL, *out = NULL;
-	const struct cli_field fields[] = {{"--year", &year}, {"--docno", &docno}, {"--to", &to},
-					   {"-o", &out},	  {NULL, NULL}};
+	const char *year = NULL, *docno = NULL, *to = NULL, *out = NULL, *signer = NULL,
+		   *unit = NULL;
+	const struct cli_field fields[] = {{"--year", &year},	  {"--docno", &docno},
+					   {"--to", &to},	  {"--signer", &signer},
+					   {"--unit", &unit},	  {"-o", &out},
+					   {NULL, NULL}};
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
@@ -32,7 +36,7 @@ int cmd_report(int argc, char **argv, const char *usage)
 		return EXIT_ERROR;
 	if ((kind = report_doc_parse(o.pos[0])) < 0) {
 		fprintf(stderr, "cyberduty: unknown document \"%s\" (annual, feedback, "
-				"recommendation, duties or ledger)\n",
+				"recommendation, duties, ledger or assessment)\n",
 			o.pos[0]);
 		return EXIT_ERROR;
 	}
@@ -74,6 +78,12 @@ int cmd_report(int argc, char **argv, const char *usage)
 	}
 	in.docno = docno;
 	in.to = to;
+	in.signer = signer;
+	if (unit && in.kind != REPORT_ASSESSMENT) {
+		fprintf(stderr, "cyberduty: --unit is for the assessment results only\n");
+		return EXIT_ERROR;
+	}
+	in.unit = unit;
 	rc = cli_open(&o, &s, &p, &d);
 	if (!rc)
 		rc = policy_get(s, &pol, &d);

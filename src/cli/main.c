@@ -70,8 +70,9 @@ static const struct {
 	 "reminders and notifications: a round of reminders and sending, the outbox, channels "
 	 "(docs/notifications.md)"},
 	{"report", cmd_report,
-	 "report annual|feedback NO|recommendation CODE|duties|ledger [--year Y] [--docno 〔2026〕7号] "
-	 "[--to ADDRESSEE] --format pdf|docx|xlsx -o FILE [--db PATH]",
+	 "report annual|feedback NO|recommendation CODE|duties|ledger|assessment [--year Y] "
+	 "[--unit U] [--docno 〔2026〕7号] [--to ADDRESSEE] [--signer NAME] "
+	 "--format pdf|docx|xlsx -o FILE [--db PATH]",
 	 "the documents the office signs, in the layout of GB/T 9704-2012 (docs/documents.md)"},
 };
 

@@ -84,6 +84,7 @@ static void head_free(struct doc *x)
 	free(x->h.mark);
 	free(x->h.docno);
 	free(x->h.addressee);
+	free(x->h.signer);
 	free(x->h.subject);
 	free(x->h.author);
 	free(x->h.plain_title);
@@ -189,6 +190,7 @@ enum cd_err doc_open(struct doc **out, enum doc_format f, const char *path,
 	x->h.mark = dup0(h->mark, &bad);
 	x->h.docno = dup0(h->docno, &bad);
 	x->h.addressee = dup0(h->addressee, &bad);
+	x->h.signer = h->signer && *h->signer ? dup0(h->signer, &bad) : NULL;
 	x->h.subject = dup0(h->subject, &bad);
 	x->h.author = dup0(h->author, &bad);
 	if (bad || !x->path) {

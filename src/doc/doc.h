@@ -29,6 +29,10 @@ struct doc_head {
 				* 领导小组办公室"; NULL: no masthead (a form, a list) */
 	const char *docno;     /* 发文字号, e.g. "校网办〔2026〕7号" (doc_docno_check); NULL: none */
 	const char *addressee; /* 主送机关, NULL: none */
+	const char *signer;    /* 签发人 of a 上行文 (a report to the superior, GB/T 9704-2012
+				* §7.2.4–7.2.5): set, the number stands flush left one character in
+				* and "签发人：NAME" flush right one character in on its line; NULL:
+				* a 下行文, the number centred */
 	const char *subject;   /* the metadata's subject (NULL: none) */
 	const char *author;    /* the metadata's author: the issuing unit (NULL: none) */
 };

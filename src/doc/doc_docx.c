@@ -7,6 +7,7 @@
 #include "doc/doc_int.h"
 
 #include <libxml/xmlwriter.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -389,6 +390,53 @@ static void docx_sign(struct doc *x, const char *signer, const char *date)
 	para(x, "Date", date, NULL, right_chars, &d4);
 }
 
+/* the number line of a 上行文 (GB/T 9704-2012 §7.2.4–7.2.5): the number flush left one
+ * character (316 twips) in, a right tab one character short of the block's right edge, then
+ * "签发人：" and the name in 楷体 */
+static void number_signer_ppr(struct doc *x, const void *arg)
+{
+	(void)arg;
+	el(x, "w:tabs");
+	el(x, "w:tab");
+	at(x, "w:val", "right");
+	ati(x, "w:pos", lround((DOC_BLOCK_W - DOC_CHAR_W) * 20)); /* twips: 1/20 pt */
+	end(x);
+	end(x);
+	el(x, "w:ind");
+	ati(x, "w:left", lround(DOC_CHAR_W * 20));
+	at(x, "w:firstLine", "0");
+	at(x, "w:firstLineChars", "0");
+	end(x);
+	val(x, "w:jc", "left");
+}
+
+static void number_signer(struct doc *x)
+{
+	el(x, "w:p");
+	el(x, "w:pPr");
+	val(x, "w:pStyle", "DocumentNumber");
+	number_signer_ppr(x, NULL);
+	end(x);
+	if (x->h.docno)
+		run(x, x->h.docno, NULL);
+	el(x, "w:r");
+	el(x, "w:tab");
+	end(x);
+	end(x);
+	run(x, "签发人：", NULL);
+	el(x, "w:r");
+	el(x, "w:rPr");
+	el(x, "w:rFonts");
+	at(x, "w:eastAsia", doc_faces[FACE_KAI].word);
+	end(x);
+	end(x);
+	el(x, "w:t");
+	chk(x, xmlTextWriterWriteString(X(x)->w, (const xmlChar *)x->h.signer));
+	end(x);
+	end(x);
+	end(x);
+}
+
 static void head(struct doc *x)
 {
 	if (x->h.mark) {
@@ -400,9 +448,11 @@ static void head(struct doc *x)
 		para(x, "Masthead", x->h.mark, sz, NULL, NULL);
 		para(x, "BlankLine", NULL, NULL, NULL, NULL);
 	}
-	if (x->h.docno)
+	if (x->h.signer)
+		number_signer(x);
+	else if (x->h.docno)
 		para(x, "DocumentNumber", x->h.docno, NULL, NULL, NULL);
-	if (x->h.mark || x->h.docno)
+	if (x->h.mark || x->h.docno || x->h.signer)
 		para(x, "BlankLine", NULL, NULL, NULL, NULL);
 	para(x, "Title", x->h.title, NULL, NULL, NULL);
 	para(x, "BlankLine", NULL, NULL, NULL, NULL);

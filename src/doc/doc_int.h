@@ -73,7 +73,7 @@ struct doc {
 	enum doc_format format;
 	char *path;
 	struct {
-		char *title, *mark, *docno, *addressee, *subject, *author;
+		char *title, *mark, *docno, *addressee, *signer, *subject, *author;
 		char *plain_title; /* title as given; title itself is broken into even lines */
 	} h;                    /* doc_head's strings, copied */
 	enum cd_err err;        /* the first failure */

@@ -165,7 +165,12 @@ static struct pdf *P(struct doc *x)
 static void pdf_heading(struct doc *x, int level, const char *t)
 {
 	static const enum doc_face face[4] = {FACE_HEI, FACE_KAI, FACE_FANG, FACE_FANG};
+	struct pdf *p = P(x);
 
+	/* a heading is never left alone at a page's foot: it keeps a line after it */
+	p->y = grid_next(p->y);
+	if (p->y + 2 * DOC_PITCH > bottom() + 0.5)
+		new_page(p);
 	text(P(x), t, face[level - 1], DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
 }
 
@@ -333,6 +338,36 @@ static void pdf_sign(struct doc *x, const char *signer, const char *date)
 	g_object_unref(ls);
 }
 
+/* number_signer writes the number line of a 上行文 (GB/T 9704-2012 §7.2.4–7.2.5): the number
+ * flush left one character in, "签发人：" (仿宋) and the name (楷体) flush right one character in */
+static void number_signer(struct pdf *p, const char *docno, const char *signer)
+{
+	double sp = DOC_CHAR_W - DOC_PT_BODY, end = DOC_LEFT + DOC_BLOCK_W - DOC_CHAR_W, y;
+	PangoLayout *lab = layout(p, "签发人：", FACE_FANG, DOC_PT_BODY, 0, sp);
+	PangoLayout *who = layout(p, signer, FACE_KAI, DOC_PT_BODY, 0, sp);
+	int lw, ww, h;
+
+	p->y = grid_next(p->y);
+	y = baseline(p->y, DOC_PT_BODY);
+	pango_layout_get_size(lab, &lw, &h);
+	pango_layout_get_size(who, &ww, &h);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	if (docno) {
+		PangoLayout *no = layout(p, docno, FACE_FANG, DOC_PT_BODY, 0, sp);
+
+		cairo_move_to(p->cr, DOC_LEFT + DOC_CHAR_W, y);
+		pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(no, 0));
+		g_object_unref(no);
+	}
+	cairo_move_to(p->cr, end - (double)ww / PANGO_SCALE - (double)lw / PANGO_SCALE, y);
+	pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(lab, 0));
+	cairo_move_to(p->cr, end - (double)ww / PANGO_SCALE, y);
+	pango_cairo_show_layout_line(p->cr, pango_layout_get_line_readonly(who, 0));
+	g_object_unref(lab);
+	g_object_unref(who);
+	p->y += DOC_PITCH;
+}
+
 /* head writes the masthead (发文机关标志 in red, the number, the red rule), the title and the
  * addressee */
 static void head(struct doc *x)
@@ -359,10 +394,12 @@ static void head(struct doc *x)
 		/* the number on the second line below the mark */
 		p->y = grid_next(DOC_TOP + DOC_MARK_BELOW + size) + 2 * DOC_PITCH;
 	}
-	if (x->h.docno || x->h.mark) {
+	if (x->h.docno || x->h.mark || x->h.signer) {
 		double base;
 
-		if (x->h.docno)
+		if (x->h.signer)
+			number_signer(p, x->h.docno, x->h.signer);
+		else if (x->h.docno)
 			text(p, x->h.docno, FACE_FANG, DOC_PT_BODY, PANGO_ALIGN_CENTER, 0, false, 0,
 			     0, 0);
 		else

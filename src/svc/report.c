@@ -19,7 +19,7 @@
 #define PAGE 500
 
 static const char *const kind_codes[REPORT_DOC__MAX] = {"annual", "feedback", "recommendation",
-						    "duties", "ledger"};
+						    "duties", "ledger", "assessment"};
 static const char *const format_codes[REPORT_FORMAT__MAX] = {"pdf", "docx", "xlsx"};
 
 int report_doc_parse(const char *s)
@@ -115,6 +115,7 @@ enum cd_err report_units(struct act *c, struct report_units *out)
 	}
 	qsort(out->by_code, out->n, sizeof *out->by_code, by_code);
 	out->top = top ? top->name : "";
+	out->top_id = top ? top->id : 0;
 	if (office && top && strncmp(office->name, top->name, strlen(top->name))) {
 		size_t k = strlen(top->name) + strlen(office->name) + 1;
 		char *s = arena_alloc(c->a, k);
@@ -139,6 +140,26 @@ const char *report_unit_name(const struct report_units *u, const char *code)
 	return hit ? (*hit)->name : code;
 }
 
+enum cd_err report_signer(struct act *c, const struct report_units *u, const char **out)
+{
+	struct duty_held *h = NULL;
+	size_t n = 0;
+	cd_date today = report_day(c);
+	enum cd_err rc;
+
+	*out = NULL;
+	if (!u->top_id)
+		return CD_OK;
+	rc = store_duties_held(c->s, u->top_id, ROLE_FIRST_RESPONSIBLE, c->a, &h, &n, c->d);
+	for (size_t i = 0; !rc && i < n; i++) {
+		const struct duty *d = &h[i].w.r.duty;
+
+		if (d->from <= today && (d->to == CD_DATE_NONE || d->to >= today))
+			*out = h[i].person_name;
+	}
+	return rc;
+}
+
 /* --- small texts ----------------------------------------------------------------------------- */
 
 static const char *day_cn(cd_date d, char *buf, size_t n)
@@ -148,6 +169,8 @@ static const char *day_cn(cd_date d, char *buf, size_t n)
 	return doc_date_cn(d, buf, n);
 }
 
+/* time_cn: "2026年9月20日11:00" — no space between the day and the hour, which a justified line
+ * of Chinese text would stretch into a gap */
 static const char *time_cn(cd_time t, char *buf, size_t n)
 {
 	char day[32];
@@ -156,7 +179,7 @@ static const char *time_cn(cd_time t, char *buf, size_t n)
 	if (t == CD_TIME_NONE)
 		return "—";
 	s = ((t + 8 * 3600) % 86400 + 86400) % 86400;
-	snprintf(buf, n, "%s %02d:%02d", doc_date_cn(time_cst_date(t), day, sizeof day),
+	snprintf(buf, n, "%s%02d:%02d", doc_date_cn(time_cst_date(t), day, sizeof day),
 		 (int)(s / 3600), (int)(s / 60 % 60));
 	return buf;
 }
@@ -580,6 +603,16 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 	char title[512], a[64];
 	enum cd_err rc;
 
+	if (in->filter) {
+		aq.kind = in->filter->kind;
+		aq.status = in->filter->status;
+		aq.mlps_level = in->filter->mlps_level;
+		aq.cii = in->filter->cii;
+		aq.filed = in->filter->filed;
+		aq.assess = in->filter->assess;
+		aq.unit = in->filter->unit;
+		aq.text = in->filter->text;
+	}
 	snprintf(title, sizeof title, "%s网络安全资产台账", u->top);
 	hd.title = title;
 	hd.mark = NULL;
@@ -590,8 +623,8 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 			   c->d)))
 		return rc;
 	*xp = x;
-	doc_printf(x, "截至%s，本台账登记的信息系统和网络资产如下。", day_cn(report_day(c), a,
-									sizeof a));
+	doc_printf(x, "截至%s，本台账登记的%s信息系统和网络资产如下。",
+		   day_cn(report_day(c), a, sizeof a), in->filter ? "符合所选条件的" : "");
 	doc_table_begin(x, NULL,
 			/* widths in mm of the 156 mm block: 五号 type is 3.7 mm a character */
 			(const struct doc_col[]){{"序号", 10},
@@ -644,10 +677,13 @@ static enum cd_err ledger(struct act *c, const struct report_in *in, const struc
 char *svc_report_name(const struct report_in *in, char *buf, size_t n)
 {
 	static const char *const names[REPORT_DOC__MAX] = {"年度网络安全工作情况报告", "整改反馈单",
-						       "问责建议书", "责任清单", "台账"};
+						       "问责建议书", "责任清单", "台账",
+						       "考核结果"};
 	const char *ext = report_format_ext(in->format);
 
-	if (in->kind == REPORT_ANNUAL)
+	if (in->kind == REPORT_ASSESSMENT && in->unit)
+		snprintf(buf, n, "%s-%d-%s.%s", names[in->kind], in->year, in->unit, ext);
+	else if (in->kind == REPORT_ANNUAL || in->kind == REPORT_ASSESSMENT)
 		snprintf(buf, n, "%s-%d.%s", names[in->kind], in->year, ext);
 	else if (in->code)
 		snprintf(buf, n, "%s-%s.%s", names[in->kind], in->code, ext);
@@ -675,26 +711,36 @@ enum cd_err svc_report(struct act *c, const struct report_in *in)
 
 	if ((unsigned)r.kind >= REPORT_DOC__MAX)
 		return act_fail(c, CD_EINVAL, "kind",
-				"kind: give annual, feedback, recommendation, duties or ledger");
+				"kind: give annual, feedback, recommendation, duties, ledger or assessment");
 	if ((unsigned)r.format >= REPORT_FORMAT__MAX)
 		return act_fail(c, CD_EINVAL, "format", "format: give pdf, docx or xlsx");
-	if (r.format == REPORT_XLSX && r.kind != REPORT_LEDGER)
+	if (r.format == REPORT_XLSX && r.kind != REPORT_LEDGER && r.kind != REPORT_ASSESSMENT)
 		return act_fail(c, CD_EINVAL, "format",
-				"format: only the ledger is a spreadsheet; give pdf or docx");
+				"format: only the ledger and the assessment results are spreadsheets; "
+				"give pdf or docx");
 	if (r.docno && !doc_docno_check(r.docno, &why))
 		return act_fail(c, CD_EINVAL, "docno", "docno: %s", why);
 	date_to_ymd(report_day(c), &y, &m, &d);
-	if (r.kind == REPORT_ANNUAL && !r.year)
+	if ((r.kind == REPORT_ANNUAL || r.kind == REPORT_ASSESSMENT) && !r.year)
 		r.year = y;
-	if (r.kind == REPORT_ANNUAL && (r.year < 2000 || r.year > y))
+	if ((r.kind == REPORT_ANNUAL || r.kind == REPORT_ASSESSMENT) && (r.year < 2000 || r.year > y))
 		return act_fail(c, CD_EINVAL, "year", "year: give a year from 2000 to %d", y);
 	if ((r.kind == REPORT_FEEDBACK || r.kind == REPORT_RECOMMENDATION) && !r.id && !r.code)
 		return act_fail(c, CD_EINVAL, "id", "id: name the %s by its id or number",
 				r.kind == REPORT_FEEDBACK ? "notice" : "incident");
 	h.docno = r.docno;
-	if (r.format == REPORT_XLSX) {
+	if (r.kind == REPORT_ASSESSMENT) {
+		rc = report_units(c, &u);
+		if (!rc)
+			rc = report_assess(c, &r, &u, &h, &x, &id);
+		if (rc)
+			doc_abandon(x);
+		else if (x)
+			rc = doc_close(x, c->d);
+	} else if (r.format == REPORT_XLSX) {
 		struct export_in e = {.list = EXPORT_REGISTER, .kind = CSV_ASSETS,
-				      .lang = CSV_LANG_ZH, .xlsx = true, .path = r.path};
+				      .lang = CSV_LANG_ZH, .xlsx = true, .filter = r.filter,
+				      .path = r.path};
 
 		rc = svc_export(c, &e);
 	} else {
@@ -720,15 +766,19 @@ enum cd_err svc_report(struct act *c, const struct report_in *in)
 	}
 	if (stat(r.path, &st) != 0)
 		return cd_diag_set(c->d, CD_EIO, "%s: %s", r.path, strerror(errno));
-	if (r.kind == REPORT_FEEDBACK || r.kind == REPORT_RECOMMENDATION)
+	if (r.kind == REPORT_ASSESSMENT && id)
+		snprintf(obj, sizeof obj, "assessment:%lld", (long long)id);
+	else if (r.kind == REPORT_FEEDBACK || r.kind == REPORT_RECOMMENDATION)
 		snprintf(obj, sizeof obj, "%s:%lld", r.kind == REPORT_FEEDBACK ? "notice" : "incident",
 			 (long long)id);
 	else
 		snprintf(obj, sizeof obj, "report:%s", report_doc_code(r.kind));
 	after = json_pack("{s:s, s:s, s:I}", "kind", report_doc_code(r.kind), "format",
 			  report_format_ext(r.format), "bytes", (json_int_t)st.st_size);
-	if (after && r.kind == REPORT_ANNUAL)
+	if (after && (r.kind == REPORT_ANNUAL || r.kind == REPORT_ASSESSMENT))
 		json_object_set_new(after, "year", json_integer(r.year));
+	if (after && r.kind == REPORT_ASSESSMENT && r.unit)
+		json_object_set_new(after, "unit", json_string(r.unit));
 	if (after && r.docno)
 		json_object_set_new(after, "docno", json_string(r.docno));
 	snprintf(action, sizeof action, "report.%s", report_doc_code(r.kind));

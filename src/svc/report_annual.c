@@ -432,6 +432,10 @@ enum cd_err report_annual(struct act *c, const struct report_in *in,
 	h.title = title;
 	h.mark = mark;
 	h.addressee = in->to ? in->to : "上级网络安全和信息化委员会";
+	/* a report to the superior leading group is a 上行文: 签发人 on the number's line */
+	h.signer = in->signer;
+	if (!h.signer && (rc = report_signer(c, u, &h.signer)))
+		return rc;
 	h.subject = "年度网络安全工作情况报告";
 	h.author = u->top;
 	if ((rc = doc_open(xp, in->format == REPORT_DOCX ? DOC_DOCX : DOC_PDF, in->path, &h,

@@ -21,6 +21,7 @@ struct report_units {
 	size_t n;
 	size_t managed;        /* those that are not external authorities */
 	const char *top;       /* e.g. 中共内蒙古师范大学委员会 */
+	int64_t top_id;        /* its unit, 0 when none */
 	const char *office;    /* e.g. 中共内蒙古师范大学委员会网信委办公室 */
 };
 
@@ -34,6 +35,18 @@ const char *report_unit_name(const struct report_units *u, const char *code);
 enum cd_err report_annual(struct act *c, const struct report_in *in,
 			  const struct report_units *u, const struct doc_head *base,
 			  struct doc **xp);
+
+/* report_assess writes the assessment results of in->year (one unit's when in->unit): as a
+ * document opened into *xp (the caller closes it), or, in->format XLSX, the workbook at
+ * in->path (*xp untouched) — the results list of the year (svc_assess_results), or the unit's
+ * indicators. *id: the unit's sheet, 0 for the year's. */
+enum cd_err report_assess(struct act *c, const struct report_in *in,
+			  const struct report_units *u, const struct doc_head *base,
+			  struct doc **xp, int64_t *id);
+
+/* report_signer: the 签发人 of a 上行文 from the top unit — its first responsible person
+ * (第一责任人) in post on the day, else NULL. */
+enum cd_err report_signer(struct act *c, const struct report_units *u, const char **out);
 
 /* report_day: the day a document is dated, c->now in CST. */
 cd_date report_day(const struct act *c);

@@ -13,6 +13,15 @@
 #   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
 #                                                sheet holds exactly TEXT
 #   docread.py rows FILE.xlsx N                  the sheet has N rows
+#   docread.py font FILE.docx TEXT FACE          a run of exactly TEXT is set in FACE (its
+#                                                East Asian face, w:rFonts w:eastAsia)
+#   docread.py head FILE.pdf up|down NUMBER      the first page's head, measured from its pixels
+#                                                (pdftoppm) and words: the 发文机关标志 red,
+#                                                centred, its top 35 mm below the block's; a red
+#                                                rule the block's width 4 mm below the number;
+#                                                the number centred (down: 下行文) or flush left
+#                                                one character in with 签发人 flush right one
+#                                                character in (up: 上行文)
 import re
 import subprocess
 import sys
@@ -176,8 +185,86 @@ def rows(path, n):
         fail("%s: %d rows, want %d" % (path, got, n))
 
 
+def run_font(path, text, face):
+    import docx
+    from docx.oxml.ns import qn
+    seen = []
+    for p in docx.Document(path).paragraphs:
+        for r in p.runs:
+            if r.text == text:
+                f = r._element.rPr.find(qn("w:rFonts")) if r._element.rPr is not None else None
+                got = f.get(qn("w:eastAsia")) if f is not None else None
+                if got == face:
+                    return
+                seen.append(got)
+    fail("%s: no run %r in %s (runs of that text: %r)" % (path, text, face, seen))
+
+
+def red_pixels(path, dpi):
+    """the red pixels of page 1 as (x, y) in mm, rendered by pdftoppm as a binary PPM"""
+    ppm = subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(dpi), path],
+                         check=True, capture_output=True).stdout
+    head = ppm.split(maxsplit=4)
+    w, h = int(head[1]), int(head[2])
+    data = head[4]
+    mm = 25.4 / dpi
+    rows = {}
+    for y in range(h):
+        row = data[3 * w * y:3 * w * (y + 1)]
+        xs = [x for x in range(w) if row[3 * x] > 200 and row[3 * x + 1] < 90 and row[3 * x + 2] < 90]
+        if xs:
+            rows[y * mm] = (xs[0] * mm, xs[-1] * mm, len(xs) * mm)
+    return rows
+
+
+def official_head(path, kind, number):
+    rows = red_pixels(path, 150)
+    if not rows:
+        fail("%s: nothing red on page 1 (the 发文机关标志 and the rule are red)" % path)
+    # the rule: the red rows that run the block's width, solid
+    rule = [y for y, (a, b, n) in rows.items() if n > 150 and b - a > 150]
+    if not rule:
+        fail("%s: no red rule the width of the block; red rows: %r" % (path, sorted(rows)[:5]))
+    ry = min(rule)
+    a, b, n = rows[ry]
+    if abs(a - 28) > 0.6 or abs(b - 184) > 0.6:
+        fail("%s: the red rule runs %.1f … %.1f mm, want 28 … 184" % (path, a, b))
+    mark = [(y, v) for y, v in rows.items() if y < ry - 5]
+    if not mark:
+        fail("%s: no red 发文机关标志 above the rule" % path)
+    top = min(y for y, _ in mark)
+    # the glyphs' ink starts a little below the em's top
+    if not 72 <= top <= 75.5:
+        fail("%s: the 发文机关标志's top is %.1f mm from the page's, want 37 + 35 = 72 mm "
+             "(its ink up to 3.5 mm lower)" % (path, top))
+    left = min(v[0] for _, v in mark)
+    right = max(v[1] for _, v in mark)
+    if abs((left + right) / 2 - 106) > 1:
+        fail("%s: the 发文机关标志 is not centred (%.1f … %.1f mm)" % (path, left, right))
+    # the number's line: the words just above the rule
+    words = [x for x in boxes(path)[0][2] if ry * MM - 12 * MM < x[3] < ry * MM]
+    if not words or number not in "".join(x[4] for x in words):
+        fail("%s: the number %r not on the line above the rule: %r" % (path, number, words))
+    gap = ry - max(x[3] for x in words) / MM
+    if not 2.5 <= gap <= 5:
+        fail("%s: the rule is %.1f mm below the number's line, want 4 mm" % (path, gap))
+    x0, x1 = min(x[0] for x in words) / MM, max(x[2] for x in words) / MM
+    char = 156 / 28
+    if kind == "up":
+        line = "".join(x[4] for x in words)
+        if "签发人" not in line:
+            fail("%s: no 签发人 on the number's line: %r" % (path, line))
+        if abs(x0 - (28 + char)) > 0.8 or abs(x1 - (184 - char)) > 0.8:
+            fail("%s: the number's line runs %.1f … %.1f mm, want one character in from either "
+                 "edge (%.1f … %.1f)" % (path, x0, x1, 28 + char, 184 - char))
+    elif abs((x0 + x1) / 2 - 106) > 1:
+        fail("%s: the number is not centred (%.1f … %.1f mm)" % (path, x0, x1))
+
+
 cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
 {"text": lambda: in_order(path, rest), "layout": lambda: layout(path),
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
- "rows": lambda: rows(path, int(rest[0]))}[cmd]()
+ "rows": lambda: rows(path, int(rest[0])),
+ "head": lambda: official_head(path, rest[0], rest[1]),
+ "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()

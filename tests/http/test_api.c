@@ -1138,6 +1138,7 @@ static void exports(const struct client *office)
 			{"/api/v1/reports/recommendation/{id}", "/api/v1/reports/recommendation/1"},
 			{"/api/v1/reports/duties", "/api/v1/reports/duties"},
 			{"/api/v1/reports/ledger", "/api/v1/reports/ledger?format=xlsx"},
+			{"/api/v1/reports/assessment", "/api/v1/reports/assessment?format=xlsx"},
 		};
 
 		for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
@@ -1484,6 +1485,7 @@ static const struct {
 	{"GET", "/api/v1/reports/recommendation/{id}", "OFULA"},
 	{"GET", "/api/v1/reports/duties", "OFULA"},
 	{"GET", "/api/v1/reports/ledger", "OFULA"},
+	{"GET", "/api/v1/reports/assessment", "OFULA"},
 	{"POST", "/api/v1/import/projects", "OF"},
 	{"POST", "/api/v1/import/units", "O"},
 	{"POST", "/api/v1/import/persons", "OF"},

@@ -3,7 +3,9 @@
  * imnu-2022), signed in with the demo's own accounts: each document as PDF, Word and (the ledger)
  * Excel with its type and file name; a notice or incident by id or number; the scope of the
  * 党委宣传部's security officer (a notice outside it not found, one inside it given); bad input
- * answered 400/422 naming the field; no sign-in 401; one audit entry per document given.
+ * answered 400/422 naming the field; no sign-in 401; one audit entry per document given; the
+ * assessment results, the year's and one unit's, in scope; the ledger of the rows the asset
+ * list's filters select.
  * argv[1]: the binary. */
 #include "client.h"
 
@@ -186,6 +188,116 @@ static void test_documents(void **state)
 	assert_string_equal(out, "1\n");
 }
 
+/* the assessment results: the year's and one unit's, as PDF, Word and a workbook; a unit outside
+ * the officer's scope not found, naming the unit; audited on the sheet */
+static void test_assessment(void **state)
+{
+	char office[256], officer[256], out[2048], want[1024];
+
+	(void)state;
+	login("office", "Bangongshi#2026", office, sizeof office);
+	get(office, "/api/v1/reports/assessment");
+	file_is(PDF, "%PDF-", "assessment.pdf");
+	/* 考核结果 in the UTF-8 name */
+	client_header(&r, "Content-Disposition", out, sizeof out);
+	assert_non_null(strstr(out, "%E8%80%83%E6%A0%B8%E7%BB%93%E6%9E%9C"));
+	get(office, "/api/v1/reports/assessment?format=docx&year=2025&docno=%E3%80%942026%E3%80%953%E5%8F%B7");
+	file_is(DOCX, "PK", "assessment.docx");
+	get(office, "/api/v1/reports/assessment?format=xlsx");
+	file_is(XLSX, "PK", "assessment.xlsx");
+	get(office, "/api/v1/reports/assessment?unit=XXZX&format=docx");
+	file_is(DOCX, "PK", "assessment.docx");
+	get(office, "/api/v1/reports/assessment?year=1999");
+	error_is(400, "year");
+	/* a reference the query makes that is not found is refused naming it (422, not_found) */
+	get(office, "/api/v1/reports/assessment?unit=XXZX&year=2001");
+	error_is(422, "unit");
+	assert_non_null(strstr(r.body, "no assessment of 2001"));
+	get(office, "/api/v1/reports/assessment?unit=NOPE");
+	error_is(422, "unit");
+	get(office, "/api/v1/reports/assessment?format=odt");
+	error_is(400, "format");
+
+	/* the officer of 党委宣传部: its own unit's results, not another's */
+	login("officer", "Anquanyuan#2026", officer, sizeof officer);
+	get(officer, "/api/v1/reports/assessment?unit=DWXCB&format=xlsx");
+	file_is(XLSX, "PK", "assessment.xlsx");
+	get(officer, "/api/v1/reports/assessment?unit=XXZX");
+	error_is(422, "unit");
+	assert_non_null(strstr(r.body, "not_found"));
+	get(officer, "/api/v1/reports/assessment");
+	file_is(PDF, "%PDF-", "assessment.pdf");
+
+	assert_int_equal(client_sh_out(out, sizeof out,
+				"sqlite3 %s \"SELECT object || ' ' || json_extract(after, '$.format') "
+				"|| ' ' || json_extract(after, '$.year') || ' ' || "
+				"coalesce(json_extract(after, '$.unit'), '-') FROM audit_entry WHERE "
+				"action = 'report.assessment' AND outcome = 'ok' ORDER BY seq\"",
+				db),
+			 0);
+	assert_int_equal(client_sh_out(want, sizeof want,
+				"sqlite3 %s \"SELECT 'report:assessment pdf ' || y || ' -' || "
+				"char(10) || 'report:assessment docx 2025 -' || char(10) || "
+				"'report:assessment xlsx ' || y || ' -' || char(10) || 'assessment:' || "
+				"(SELECT max(a.id) FROM assessment a JOIN unit u ON u.id = a.unit_id "
+				"WHERE u.code = 'XXZX' AND a.year = y) || ' docx ' || y || ' XXZX' || "
+				"char(10) || 'assessment:' || (SELECT max(a.id) FROM assessment a JOIN "
+				"unit u ON u.id = a.unit_id WHERE u.code = 'DWXCB' AND a.year = y) || "
+				"' xlsx ' || y || ' DWXCB' || char(10) || 'report:assessment pdf ' || y "
+				"|| ' -' FROM (SELECT max(year) AS y FROM assessment)\"",
+				db),
+			 0);
+	assert_string_equal(out, want);
+}
+
+/* save: the answer's body to path */
+static void save(const char *path)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(r.body, 1, r.len, f), r.len);
+	fclose(f);
+}
+
+/* the ledger of the rows the asset list's filters select, as a workbook and as a document */
+static void test_ledger_filtered(void **state)
+{
+	char office[256], out[4096], want[64], file[600];
+	const char *src = getenv("CD_SOURCE");
+
+	(void)state;
+	assert_non_null(src);
+	login("office", "Bangongshi#2026", office, sizeof office);
+	get(office, "/api/v1/reports/ledger?format=xlsx&mlps_level=3");
+	file_is(XLSX, "PK", "ledger.xlsx");
+	snprintf(file, sizeof file, "%s.ledger.xlsx", db);
+	save(file);
+	/* the head row and one row per system of level 3 */
+	assert_int_equal(client_sh_out(want, sizeof want,
+				"sqlite3 %s \"SELECT count(*) + 1 FROM asset WHERE mlps_level = 3\"", db),
+			 0);
+	want[strcspn(want, "\n")] = 0;
+	assert_true(strtol(want, NULL, 10) > 1);
+	assert_int_equal(client_sh_out(out, sizeof out,
+				"/usr/bin/python3 %s/tests/docs/docread.py rows %s %s 2>&1", src,
+				file, want),
+			 0);
+	get(office, "/api/v1/reports/ledger?format=docx&mlps_level=3");
+	file_is(DOCX, "PK", "ledger.docx");
+	snprintf(file, sizeof file, "%s.ledger.docx", db);
+	save(file);
+	assert_int_equal(client_sh_out(out, sizeof out,
+				"/usr/bin/python3 %s/tests/docs/docread.py text %s 符合所选条件的 "
+				"共计%d个 2>&1",
+				src, file, (int)strtol(want, NULL, 10) - 1),
+			 0);
+	get(office, "/api/v1/reports/ledger?unit=NOPE");
+	error_is(400, "unit");
+	get(office, "/api/v1/reports/ledger?mlps_level=9");
+	error_is(400, "mlps_level");
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -214,6 +326,8 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_documents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_assessment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ledger_filtered, setup, teardown),
 	};
 
 	if (argc < 2) {

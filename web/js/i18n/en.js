@@ -963,4 +963,16 @@ export default {
 	'outbox.subject': 'Message',
 	'outbox.tries': 'Tries',
 	'outbox.empty': 'No messages.',
+	// branch docs: the documents to download (web/js/downloads.js)
+	'docs.annual': 'Annual work report',
+	'docs.feedback': 'Rectification feedback form',
+	'docs.recommendation': 'Accountability recommendation',
+	'docs.duties': 'Responsibility list',
+	'docs.ledger': 'Ledger',
+	'docs.ledger_filtered': 'Ledger (the filtered rows)',
+	'docs.assessment': 'Assessment results and ranking',
+	'docs.assessment_unit': 'This unit\'s results',
+	'docs.download_pdf': 'Download PDF (to sign and file)',
+	'docs.download_docx': 'Download Word (to edit before signing)',
+	'docs.download_xlsx': 'Download an Excel workbook',
 };

@@ -964,4 +964,16 @@ export default {
 	'outbox.subject': '内容',
 	'outbox.tries': '尝试次数',
 	'outbox.empty': '没有消息。',
+	// branch docs: the documents to download (web/js/downloads.js)
+	'docs.annual': '年度网络安全工作情况报告',
+	'docs.feedback': '整改反馈单',
+	'docs.recommendation': '问责建议书',
+	'docs.duties': '责任清单',
+	'docs.ledger': '台账',
+	'docs.ledger_filtered': '台账（按当前筛选）',
+	'docs.assessment': '考核结果和排名',
+	'docs.assessment_unit': '本单位考核结果',
+	'docs.download_pdf': '下载 PDF（可签发、归档）',
+	'docs.download_docx': '下载 Word（可编辑后签发）',
+	'docs.download_xlsx': '下载 Excel 表格',
 };

@@ -9,6 +9,7 @@ import { t, label } from '../i18n.js';
 import { get, post, query, upload } from '../api.js';
 import { fmtTime } from '../format.js';
 import { navigate, withQuery, can } from '../route.js';
+import { Downloads } from '../downloads.js';
 
 const STAGE_TONE = { draft: 'info', submitted: 'warn', reviewed: 'warn', approved: 'good' };
 const GRADE_TONE = { excellent: 'good', good: 'good', pass: 'info', fail: 'bad' };
@@ -68,6 +69,7 @@ export function AssessList({ route, account }) {
 			<a class="button secondary" download href=${'/api/v1/assessments/results' + query({ year, format: 'xlsx' })}>${t('assess.results_xlsx')}</a>
 			<a class="button secondary" download href=${'/api/v1/assessments/results' + query({ year })}>${t('assess.results_csv')}</a>
 		</form>
+		<${Downloads} doc="assessment" params=${{ year }} formats=${['pdf', 'docx', 'xlsx']} />
 		${can.work(account) && html`<${Open} year=${year} />`}
 		<h2>${t('assess.sheets')}</h2>
 		<${ErrorBox} error=${list.error} retry=${list.reload} />
@@ -246,6 +248,7 @@ export function AssessSheet({ id, account }) {
 		<p class="crumb"><a href=${'#/assess?year=' + s.year}>← ${t('assess.title')}</a></p>
 		<h1>${s.unit.name} · ${t('assess.year_title', { year: s.year })}</h1>
 		<p class="lead">${s.template.title}</p>
+		<${Downloads} doc="assessment" what="docs.assessment_unit" params=${{ year: s.year, unit: s.unit.code }} formats=${['pdf', 'docx', 'xlsx']} />
 		<dl class="facts">
 			<div><dt>${t('assess.stage')}</dt><dd><${StageBadge} stage=${s.stage} /> v${s.version}${s.supersedes ? html` <small class="muted">${t('assess.supersedes', { id: s.supersedes })}</small>` : ''}</dd></div>
 			<div><dt>${t('assess.total')}</dt><dd><strong class="total">${s.score.total}</strong> <small class="muted">${t('assess.base_bonus', { base: s.score.base, bonus: s.score.bonus })}${s.score.bonus_counted ? '' : ' ' + t('assess.bonus_not_counted')}</small></dd></div>

@@ -10,6 +10,7 @@ import { get, post, api, query, all, upload } from '../api.js';
 import { navigate, withQuery, can } from '../route.js';
 import { fmtDate, fmtTime } from '../format.js';
 import { useDraft, Field, useSubmit } from './work.js';
+import { Downloads } from '../downloads.js';
 
 const KINDS = ['portal', 'news_site', 'platform', 'publicity_platform', 'info_system', 'server', 'infrastructure'];
 const STATUSES = ['planned', 'building', 'live', 'retired'];
@@ -111,6 +112,7 @@ export function AssetList({ route, account }) {
 				<a href=${exportUrl('csv')} download data-act="export-csv">CSV</a>
 				<small class="muted">${filtered ? t('assets.export_filtered') : t('assets.export_all')}</small></span>
 		</div>
+		<${Downloads} doc="ledger" what=${filtered ? 'docs.ledger_filtered' : 'docs.ledger'} params=${filters} formats=${['pdf', 'docx', 'xlsx']} />
 		<${ErrorBox} error=${error} retry=${reload} />
 		${loading && !data && html`<${Loading} />`}
 		${data &&

@@ -9,6 +9,7 @@ import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge,
 import { t, label, has } from '../i18n.js';
 import { get, post, api, query, errorText } from '../api.js';
 import { navigate, can } from '../route.js';
+import { Downloads } from '../downloads.js';
 import { fmtDate, fmtTime, fmtNum, hoursLeft, daysLeft, today } from '../format.js';
 import { useDraft, Field, useSubmit, Files, localToIso, nowLocal, codes, useNow } from './work.js';
 
@@ -450,6 +451,7 @@ export function IncidentDetail({ id, account }) {
 		<p class="crumb"><a href="#/incidents">← ${t('incidents.title')}</a></p>
 		<h1>${r.code}</h1>
 		${r.title && html`<p class="lead">${r.title}</p>`}
+		<${Downloads} doc="recommendation" id=${id} />
 		<dl class="facts">
 			<div><dt>${t('incidents.unit')}</dt><dd><${UnitName} code=${r.unit} units=${units} /></dd></div>
 			<div><dt>${t('incidents.assets')}</dt><dd>${(r.assets || []).map((a) => html`<a class="code tag" href=${'#/assets?q=' + encodeURIComponent(a)}>${a}</a>`)}</dd></div>

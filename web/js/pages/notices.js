@@ -8,6 +8,7 @@ import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge,
 import { t, label } from '../i18n.js';
 import { get, post, api, query } from '../api.js';
 import { navigate, withQuery, can } from '../route.js';
+import { Downloads } from '../downloads.js';
 import { fmtDate, fmtTime, daysLeft, live } from '../format.js';
 import { useDraft, Field, useSubmit, Files, Progress, localToIso, nowLocal, codes } from './work.js';
 
@@ -365,6 +366,7 @@ export function NoticeDetail({ id, account }) {
 	return html`<section class="page notice">
 		<p class="crumb"><a href="#/notices">← ${t('notices.title')}</a></p>
 		<h1>${n.code}</h1>
+		<${Downloads} doc="feedback" id=${n.id} />
 		<dl class="facts">
 			<div><dt>${t('notices.authority')}</dt><dd>${n.authority}</dd></div>
 			<div><dt>${t('notices.unit')}</dt><dd><${UnitName} code=${n.unit} units=${units} /></dd></div>

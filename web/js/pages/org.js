@@ -7,6 +7,7 @@ import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, unit
 import { t, label } from '../i18n.js';
 import { api, get, query, all } from '../api.js';
 import { navigate, withQuery, can } from '../route.js';
+import { Downloads } from '../downloads.js';
 import { fmtDate, today } from '../format.js';
 
 const UNIT_KINDS = ['party_committee', 'leading_group', 'leading_group_office', 'department', 'tech_support_centre', 'external_authority'];
@@ -137,6 +138,7 @@ export function Matrix({ route, account }) {
 			<label>${t('org.on')}<input name="on" type="date" value=${on} onChange=${(e) => { setCursors([]); setOpen(null); navigate(withQuery('/org', { on: e.target.value })); }} /></label>
 			<p class="hint">${t('org.matrix_hint')}</p>
 		</form>
+		<${Downloads} doc="duties" />
 		<${ErrorBox} error=${error} retry=${reload} />
 		${loading && !data && html`<${Loading} />`}
 		${data &&

@@ -6,6 +6,7 @@ import { t, label, currentLang } from '../i18n.js';
 import { get } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
 import { Bars, Stacked } from './charts.js';
+import { Downloads } from '../downloads.js';
 
 const SHOW = 8;
 const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
@@ -147,6 +148,7 @@ export function Todo() {
 	const notClosed = sum.data ? sum.data.summary.notices.total - (sum.data.summary.notices.by_stage.verified || 0) : d.notices.length;
 	return html`<section class="page todo">
 		<h1>${t('todo.title')}</h1>
+		<${Downloads} doc="annual" params=${{ year: new Date().getFullYear() }} />
 		<div class="tiles">
 			<a class="tile ${d.overdue.length ? 'bad' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-overdue').scrollIntoView(); }}>
 				<strong>${d.overdue.length}${d.overdueMore ? '+' : ''}</strong><span>${t('todo.overdue')}</span></a>
