@@ -321,7 +321,7 @@ enum stmt {
 #define OBLIG_PAGE(cmp, dir)                                                                      \
 	"WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")                             \
 	" SELECT o.id, o.kind, o.duty, o.unit_id, o.asset_id, o.period, o.name, o.article, o.start," \
-	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, a.code FROM obligation o"          \
+	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, a.code, a.name FROM obligation o"  \
 	" LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN asset a ON a.id = o.asset_id"             \
 	" WHERE (o.due, o.name, o.unit_id, o.asset_id, o.id) " cmp " (?5, ?8, ?9, ?10, ?6)"          \
 	" AND o.start <= ?3"                                                                       \
@@ -3673,6 +3673,7 @@ static void oblig_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	}
 	r->unit_code = col_str(a, st, 14);
 	r->asset_code = col_str(a, st, 15);
+	r->asset_name = col_str(a, st, 16);
 }
 
 static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query *f,

@@ -224,6 +224,7 @@ struct oblig_row {
 	struct oblig o;
 	const char *duty_id;
 	const char *unit_code, *asset_code;
+	const char *asset_name; /* the MLPS obligations' system's name (NULL for a duty) */
 };
 
 /* What a page of obligations selects: those begun by `today`, in the scope and unit subtrees

@@ -292,11 +292,14 @@ json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct ca
 		due_state_code(oblig_state(o, today)), "need", o->need, "have", o->have, "done_on",
 		jnull_date(o->done_on));
 
-	if (j)
+	if (j) {
+		json_object_set_new(j, "asset_name", jnull_str(r->asset_name));
+		json_object_set_new(j, "duty", jnull_str(o->duty ? o->duty->id : r->duty_id));
 		json_object_set_new(j, "workdays_left",
 				    o->done_on == CD_DATE_NONE && o->due != CD_DATE_NONE
 					    ? json_integer(calendar_workdays_until(cal, today, o->due))
 					    : json_null());
+	}
 	return j;
 }
 
