@@ -144,16 +144,100 @@ export function Roles() {
 	<//>`;
 }
 
+// NewToken: a token for an integration (POST /tokens): what uses it, a business role, the top unit
+// of its scope, an optional last day. Its secret is answered once: shown with a copy button
+// until the page is left, never again. Who may do this is the API's to say (docs/accounts.md):
+// a refusal (403) is shown as it comes.
+function NewToken({ units, onSaved }) {
+	const [v, setV] = useState({ label: '', role: '', unit: '', expires_on: '' });
+	const [made, setMade] = useState(null);
+	const [copied, setCopied] = useState(false);
+	const { error, busy, run } = useSubmit();
+	const bad = (k) => (error && error.field === k ? 'true' : null);
+	const submit = (e) => {
+		e.preventDefault();
+		setMade(null);
+		setCopied(false);
+		run(async () => {
+			const body = { label: v.label.trim(), role: v.role, unit: v.unit.trim() };
+			if (v.expires_on) body.expires_on = v.expires_on;
+			const r = await api('POST', '/tokens', body);
+			setMade(r);
+			setV({ label: '', role: '', unit: '', expires_on: '' });
+			onSaved();
+		});
+	};
+	const copy = async () => {
+		try {
+			await navigator.clipboard.writeText(made.secret);
+			setCopied(true);
+		} catch (err) {
+			/* no clipboard (an insecure origin): the text is selected for Ctrl+C instead */
+			const el = document.getElementById('token-secret');
+			if (el) el.select();
+		}
+	};
+	const inp = (k, extra) => html`<input name=${k} value=${v[k]} onInput=${(e) => setV({ ...v, [k]: e.target.value })} aria-invalid=${bad(k)} ...${extra || {}} />`;
+	return html`<div>
+		${made && html`<div class="ok-box secret" role="status" data-test="token-made">
+			<p><strong>${t('admin.token_made', { label: made.token.label })}</strong></p>
+			<p>${t('admin.token_once')}</p>
+			<div class="copy-row"><input id="token-secret" class="code" readonly value=${made.secret} onFocus=${(e) => e.target.select()} aria-label=${t('admin.token_secret')} />
+				<button type="button" onClick=${copy} data-test="copy">${copied ? t('admin.copied') : t('admin.copy')}</button></div>
+		</div>`}
+		<details class="card" open=${!!error}>
+			<summary>${t('admin.new_token')}</summary>
+			<form class="grid2" onSubmit=${submit} novalidate data-test="new-token">
+				<label class="wide">${t('admin.label')}<span class="req" aria-hidden="true"> *</span>${inp('label', { placeholder: t('admin.label_eg') })}<${FieldError} error=${error} field="label" /></label>
+				<label>${t('admin.role')}<span class="req" aria-hidden="true"> *</span><select name="role" value=${v.role} onChange=${(e) => setV({ ...v, role: e.target.value })} aria-invalid=${bad('role')}>
+					<option value="">${t('admin.choose_role')}</option>${BUSINESS.map((r) => html`<option value=${r}>${label('acct', r)}</option>`)}</select><${FieldError} error=${error} field="role" /></label>
+				<label>${t('admin.unit')}<span class="req" aria-hidden="true"> *</span>${units
+					? html`<select name="unit" value=${v.unit} onChange=${(e) => setV({ ...v, unit: e.target.value })} aria-invalid=${bad('unit')}>
+						<option value="">${t('admin.choose_unit')}</option>${units.map((u) => html`<option value=${u.code}>${u.name}</option>`)}</select>`
+					: inp('unit', { placeholder: t('admin.unit_code') })}<${FieldError} error=${error} field="unit" /></label>
+				<label>${t('admin.expires')}${inp('expires_on', { type: 'date' })}<small class="hint block">${t('admin.expires_hint')}</small><${FieldError} error=${error} field="expires_on" /></label>
+				<${ErrorBox} error=${error} fields=${['label', 'role', 'unit', 'expires_on']} />
+				<div class="buttons"><button type="submit" disabled=${busy}>${t('admin.make_token')}</button></div>
+			</form>
+		</details>
+	</div>`;
+}
+
+function Revoke({ k, onDone }) {
+	const [sure, setSure] = useState(false);
+	const { error, busy, run } = useSubmit();
+	if (k.revoked_at) return null;
+	const revoke = () => run(async () => {
+		await api('POST', '/tokens/' + k.id + '/revoke');
+		onDone();
+	});
+	return html`<span class="nowrap">${sure
+		? html`<button type="button" class="small danger" disabled=${busy} onClick=${revoke} data-test="revoke-sure">${t('admin.revoke_sure')}</button> <button type="button" class="link small" onClick=${() => setSure(false)}>${t('common.cancel')}</button>`
+		: html`<button type="button" class="link small" onClick=${() => setSure(true)} data-test="revoke">${t('admin.revoke')}</button>`}
+		<${ErrorBox} error=${error} /></span>`;
+}
+
 export function Tokens() {
 	const { data, error, loading, reload } = useLoad(() => get('/tokens'), []);
+	// the units a scope may be (GET /roles, the security administrator's); without it the unit is typed
+	const roles = useLoad(() => get('/roles'), []);
 	const items = data ? data.items || data : [];
-	return html`<${Frame} title=${t('admin.tokens')}>
+	const now = new Date().toISOString();
+	return html`<${Frame} title=${t('admin.tokens')} hint=${t('admin.tokens_hint')}>
+		<${NewToken} units=${roles.data ? roles.data.units : null} onSaved=${reload} />
 		<${ErrorBox} error=${error} retry=${reload} />
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
-			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th></tr></thead>
-				<tbody>${items.map((k) => html`<tr><td>${k.label}</td><td>${label('acct', k.role)}</td><td class="nowrap">${fmtTime(k.created_at)}</td><td class="nowrap">${fmtDate(k.expires_at)}</td>
-					<td>${k.revoked_at ? html`<${Badge} tone="muted">${t('admin.revoked')}<//>` : html`<${Badge} tone="good">${t('admin.active')}<//>`}</td></tr>`)}</tbody></table></div>`
+			? html`<div class="scroll"><table class="list" data-test="tokens"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.unit')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th><th><span class="sr">${t('admin.acts')}</span></th></tr></thead>
+				<tbody>${items.map((k) => html`<tr data-label=${k.label}><td>${k.label}</td><td>${label('acct', k.role)}</td>
+					<td>${k.scope ? html`${k.scope.name}<small class="muted block code">${k.scope.code}</small>` : t('common.empty')}</td>
+					<td class="nowrap">${fmtTime(k.created_at)}<small class="muted block">${k.created_by}</small></td><td class="nowrap">${k.expires_at ? fmtDate(k.expires_at) : t('admin.no_expiry')}</td>
+					<td>${k.revoked_at
+						? html`<${Badge} tone="muted">${t('admin.revoked')}<//><small class="muted block">${fmtTime(k.revoked_at)}</small>`
+						: k.expires_at && k.expires_at < now
+							? html`<${Badge} tone="muted">${t('admin.expired')}<//>`
+							: html`<${Badge} tone="good">${t('admin.active')}<//>`}</td>
+					<td><${Revoke} k=${k} onDone=${reload} /></td></tr>`)}</tbody></table></div>`
 			: html`<${Empty} text=${t('admin.tokens_none')} />`)}
 	<//>`;
 }
