@@ -703,7 +703,7 @@ static const char *const stmts[STMT__MAX] = {
 		       " since, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_GAP_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.id, g.rule, g.article,"
 			" g.subject, g.unit_id, g.asset_id, g.project_id, g.role, g.since, g.message,"
-			" u.code, a.code FROM gap g LEFT JOIN unit u ON u.id = g.unit_id"
+			" u.code, a.code, a.name FROM gap g LEFT JOIN unit u ON u.id = g.unit_id"
 			" LEFT JOIN asset a ON a.id = g.asset_id WHERE g.id > ?3"
 			" AND (?2 IS NULL OR g.rule = ?2)"
 			" AND (?1 IS NULL OR g.unit_id IN (SELECT id FROM sc)) ORDER BY g.id LIMIT ?4",
@@ -3887,6 +3887,7 @@ static void gap_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	g->message = col_str(a, st, 9);
 	g->unit_code = col_str(a, st, 10);
 	g->asset_code = col_str(a, st, 11);
+	g->asset_name = col_str(a, st, 12);
 }
 
 static enum cd_err sq_gap_page(struct store *s, int64_t scope, int rule, int64_t after,

@@ -266,6 +266,7 @@ struct gap_row {
 	int64_t judged_in;
 	const char *message;
 	const char *unit_code, *asset_code;
+	const char *asset_name; /* its system's name (NULL when none) */
 };
 
 /* store_gaps_clear deletes every kept gap; store_gap_add keeps one (g->id is set). Neither is

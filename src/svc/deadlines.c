@@ -326,11 +326,15 @@ json_t *svc_gap_json(const struct gap_row *g)
 {
 	const struct finding *f = &g->f;
 	bool roles = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP;
+	json_t *j;
 
-	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)g->id,
+	j = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)g->id,
 			 "rule", check_rule_code(f->rule), "rule_label", check_rule_label(f->rule),
 			 "article", f->article, "unit", jnull_str(f->asset ? NULL : g->unit_code),
 			 "asset", jnull_str(g->asset_code), "role",
 			 roles ? json_string(role_code(f->role)) : json_null(), "since",
 			 jnull_date(f->since), "message", g->message);
+	if (j)
+		json_object_set_new(j, "asset_name", jnull_str(g->asset_name));
+	return j;
 }
