@@ -128,3 +128,14 @@ export function useSubmit() {
 	};
 	return { error, busy, run };
 }
+
+// Systems: systems by their names, each a link to the list searched for it, its code beside in
+// small type (codes: the record's; names: the API's names in the same order — asset_names)
+export function Systems({ codes, names }) {
+	const list = codes || [];
+	if (!list.length) return t('common.empty');
+	return html`${list.map((c, i) => {
+		const name = names && names[i];
+		return html`<a class="tag sys" href=${'#/assets?q=' + encodeURIComponent(c)} title=${c}>${name || html`<span class="code">${c}</span>`}${name ? html` <small class="code muted">${c}</small>` : ''}</a>`;
+	})}`;
+}

@@ -67,7 +67,7 @@ function YearView({ route }) {
 					<th scope="row"><${UnitName} code=${unit} units=${units} /></th>
 					<td><ul class="chips">${items.map(
 						(d) => html`<li class=${'chip ' + d.state}>
-							<span class="name">${d.name}${d.asset ? html` <span class="code">${d.asset}</span>` : ''}</span>
+							<span class="name">${d.name}${d.asset ? html`：${d.asset_name || d.asset} <small class="code muted">${d.asset}</small>` : ''}</span>
 							<small class="block">${fmtDate(d.due)} · ${label('state', d.state)}${live(d.state) ? ' · ' + daysLeft(d.due, d.workdays_left) : ''}${d.need > 1 ? ' · ' + t('duties.have', { have: d.have, need: d.need }) : ''}</small>
 							<small class="block muted">${label('dl', d.kind)} · ${d.article}</small>
 						</li>`

@@ -1,7 +1,7 @@
 // todo.js — 待办: what is overdue, what falls due today and next (GET /deadlines), the notices
 // not yet closed and the incidents still open, for the signed-in person's scope.
 import { useEffect } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, UnitName } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, UnitName, Systems } from '../ui.js';
 import { t, label, currentLang } from '../i18n.js';
 import { get } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
@@ -24,7 +24,7 @@ function Deadlines({ items, units, none }) {
 					? html`<a class="name" href=${d.href}>${d.name}</a><small class="muted block">${t('todo.notice_row')}${d.category ? ' · ' + d.category : ''}</small>`
 					: html`<span class="name">${d.name}</span><small class="muted block">${label('dl', d.kind)} · ${d.article}${d.period ? ' · ' + d.period : ''}</small>`}</td>
 				<td><${UnitName} code=${d.unit} units=${units} /></td>
-				<td>${(d.assets || (d.asset ? [d.asset] : [])).map((a) => html`<a href=${'#/assets?q=' + encodeURIComponent(a)} class="code tag">${a}</a>`)}${!d.asset && !d.assets ? t('common.empty') : ''}</td>
+				<td><${Systems} codes=${d.assets || (d.asset ? [d.asset] : [])} names=${d.asset_names || (d.asset ? [d.asset_name] : [])} /></td>
 				<td class="nowrap">${fmtDate(d.due)}</td>
 				<td class="nowrap ${daysTo(d.due) < 0 ? 'bad-text' : ''}">${daysLeft(d.due, d.workdays_left)}</td>
 			</tr>`
@@ -49,7 +49,7 @@ async function load() {
 		get('/incidents?sort=-id&limit=' + 2 * SHOW),
 	]);
 	// a notice not yet closed whose deadline passed or is today is a row of those lists too
-	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due, workdays_left: n.workdays_left });
+	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, asset_names: n.asset_names, due: n.due, workdays_left: n.workdays_left });
 	const live = (n) => n.stage !== 'verified';
 	const over = nOver.items.filter(live);
 	const due = nToday.items.filter(live);
@@ -130,7 +130,7 @@ function Summary({ s, gaps, units }) {
 				<tbody>${gaps.items.map((g) => html`<tr>
 					<td class="nowrap"><a href=${gapHref(g)}>${label('rule', g.rule)}</a></td>
 					<td class="nowrap">${g.article || t('common.empty')}</td>
-					<td>${g.unit ? html`<${UnitName} code=${g.unit} units=${units} />` : ''}${g.asset ? html` <span class="code tag">${g.asset}</span>` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
+					<td>${g.unit ? html`<${UnitName} code=${g.unit} units=${units} />` : ''}${g.asset ? html` <${Systems} codes=${[g.asset]} names=${[g.asset_name]} />` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
 				${totalGaps > gaps.items.length && html`<p class="hint">${t('todo.gaps_more', { n: totalGaps })}</p>`}`
 			: html`<${Empty} text=${t('todo.gaps_none')} />`}`;
 }
