@@ -77,6 +77,7 @@ export async function launch() {
 
 export const LAPTOP = { width: 1366, height: 768 };
 export const TABLET = { width: 768, height: 1024 };
+export const TABLET_TALL = { width: 820, height: 1180 };
 
 // newPage: a page in a fresh context that records console errors, page errors, failed
 // requests of the app's own files and CSP violations into page.problems
