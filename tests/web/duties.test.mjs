@@ -8,7 +8,7 @@
 // refuses it the tokens; screenshots of these pages in both languages at 1366×768 and 820×1180.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, signIn, shot, apiClient } from './lib.mjs';
+import { startServer, launch, newPage, signIn, shot, apiClient, lookAround, LAPTOP, TABLET_TALL } from './lib.mjs';
 
 let srv, browser;
 before(async () => {
@@ -24,27 +24,8 @@ function clean(page) {
 	assert.deepEqual(page.problems, [], 'console errors, CSP violations or failed files');
 }
 
-const SIZES = { laptop: { width: 1366, height: 768 }, tablet: { width: 820, height: 1180 } };
-
-// look: the page in both languages at both widths: a screenshot each, no missing key, nothing
-// wider than the screen
-async function look(page, name) {
-	for (const lang of ['zh-CN', 'en'])
-		for (const [size, vp] of Object.entries(SIZES)) {
-			await page.setViewportSize(vp);
-			await page.evaluate((l) => localStorage.setItem('cd_lang', l), lang);
-			await page.reload();
-			await page.waitForLoadState('networkidle');
-			await page.waitForFunction(() => !document.querySelector('.loading'));
-			await shot(page, `duties-${name}-${lang}-${size}`);
-			assert.doesNotMatch(await page.innerText('body'), /\[[a-z_]+\.[a-z_.-]+\]/, name + ' ' + lang + ': a catalogue key is missing');
-			const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-			assert.ok(wide <= 0, `${name} ${lang} ${size}: ${wide}px wider than the screen`);
-		}
-	await page.evaluate(() => localStorage.setItem('cd_lang', 'zh-CN'));
-	await page.reload();
-	await page.waitForFunction(() => !document.querySelector('.loading'));
-}
+const SIZES = { laptop: LAPTOP, tablet820: TABLET_TALL };
+const look = (page, name) => lookAround(page, 'duties-' + name, SIZES);
 
 test('a record: refused and kept, saved answering a duty, an evidence file, withdrawn', async () => {
 	const page = await newPage(browser, srv.base);

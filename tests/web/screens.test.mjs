@@ -1,9 +1,10 @@
 // screens.test.mjs — every page, in both languages, at laptop (1366×768) and tablet (768×1024
-// and 820×1180) widths, as each role sees it: a screenshot of each into $CD_SHOTS to look at, and on each no
-// missing catalogue key, no console error or CSP violation, and no page wider than the screen.
+// and 820×1180) widths, as each role sees it: a screenshot of each into $CD_SHOTS to look at, and
+// on each no missing catalogue key, no console error or CSP violation, and no page wider than the
+// screen; lists and details as printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, signIn, shot, LAPTOP, TABLET, TABLET_TALL } from './lib.mjs';
+import { startServer, launch, newPage, signIn, shot, settle, lookAround, LAPTOP, TABLET, TABLET_TALL } from './lib.mjs';
 
 let srv, browser;
 before(async () => {
@@ -16,32 +17,9 @@ after(async () => {
 });
 
 const SIZES = { laptop: LAPTOP, tablet: TABLET, tablet820: TABLET_TALL };
-const LANGS = ['zh-CN', 'en'];
 
-async function settle(page) {
-	await page.waitForLoadState('networkidle');
-	await page.waitForFunction(() => !document.querySelector('.loading'));
-}
-
-// look: the page in each language (one load each), then at each width (the page reflows, the
-// charts follow the window's resize): a screenshot each, no missing key, nothing wider than the
-// screen
 async function look(page, name) {
-	for (const lang of LANGS) {
-		await page.evaluate((l) => localStorage.setItem('cd_lang', l), lang);
-		await page.reload();
-		await settle(page);
-		const body = await page.innerText('body');
-		assert.doesNotMatch(body, /\[[a-z_]+\.[a-z_.-]+\]/, name + ' ' + lang + ': a catalogue key is missing');
-		if (lang === 'en') assert.doesNotMatch(await page.innerText('nav.side, .login-wrap').catch(() => ''), /待办|登录/, name + ': Chinese left in English');
-		for (const [size, vp] of Object.entries(SIZES)) {
-			await page.setViewportSize(vp);
-			await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-			await shot(page, `${name}-${lang}-${size}`);
-			const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-			assert.ok(wide <= 0, `${name} ${lang} ${size}: the page is ${wide}px wider than the screen`);
-		}
-	}
+	await lookAround(page, name, SIZES);
 	assert.deepEqual(page.problems, [], name + ': console errors or CSP violations');
 }
 
@@ -110,3 +88,24 @@ for (const [who, pages] of Object.entries(PAGES))
 		}
 		await page.context().close();
 	});
+
+// print: a list and a detail as paper — the menus, filters, forms and buttons gone, the content
+// whole (a screenshot each in print media)
+test('lists and details print without menus and buttons', async () => {
+	const page = await newPage(browser, srv.base);
+	await signIn(page, 'office');
+	for (const [name, path] of [['print-notices', '/notices'], ['print-notice', '/notices/2'], ['print-incident', '/incidents/1'], ['print-assets', '/assets']]) {
+		await page.goto('/#' + path);
+		await settle(page);
+		await page.emulateMedia({ media: 'print' });
+		await shot(page, name);
+		const shown = await page.evaluate(() =>
+			[...document.querySelectorAll('nav.side, header.top, main button, main form.filters')].filter((e) => e.offsetParent !== null).map((e) => e.outerHTML.slice(0, 80))
+		);
+		assert.deepEqual(shown, [], name + ': menus, filters and buttons are not printed');
+		assert.ok((await page.innerText('main')).length > 100, name + ': the content is printed');
+		await page.emulateMedia({ media: 'screen' });
+	}
+	assert.deepEqual(page.problems, []);
+	await page.context().close();
+});
