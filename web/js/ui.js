@@ -45,7 +45,9 @@ export function ErrorBox({ error, retry, fields }) {
 // FieldError: the API's refusal of one field, shown under it
 export function FieldError({ error, field }) {
 	if (!error || error.field !== field) return null;
-	return html`<span class="field-error" role="alert">${errorText(error, false)}${error.message && !bilingual(error.message) ? html`<small class="block">${error.message}</small>` : ''}</span>`;
+	// the API's message names its field first ("title: …"): beside the field, that name is said
+	const msg = error.message && !bilingual(error.message) ? error.message.replace(new RegExp('^' + field + ':\\s*'), '') : '';
+	return html`<span class="field-error" role="alert">${errorText(error, false)}${msg ? html`<small class="block">${msg}</small>` : ''}</span>`;
 }
 
 export function Empty({ text }) {
