@@ -225,6 +225,7 @@ struct oblig_row {
 	const char *duty_id;
 	const char *unit_code, *asset_code;
 	const char *asset_name; /* the MLPS obligations' system's name (NULL for a duty) */
+	const char *unit_name;  /* its unit's name (NULL: none) */
 };
 
 /* What a page of obligations selects: those begun by `today`, in the scope and unit subtrees
@@ -267,6 +268,7 @@ struct gap_row {
 	const char *message;
 	const char *unit_code, *asset_code;
 	const char *asset_name; /* its system's name (NULL when none) */
+	const char *unit_name;  /* its unit's name (NULL when none) */
 };
 
 /* store_gaps_clear deletes every kept gap; store_gap_add keeps one (g->id is set). Neither is

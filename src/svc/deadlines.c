@@ -294,6 +294,7 @@ json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct ca
 
 	if (j) {
 		json_object_set_new(j, "asset_name", jnull_str(r->asset_name));
+		json_object_set_new(j, "unit_name", jnull_str(r->unit_name));
 		json_object_set_new(j, "duty", jnull_str(o->duty ? o->duty->id : r->duty_id));
 		json_object_set_new(j, "workdays_left",
 				    o->done_on == CD_DATE_NONE && o->due != CD_DATE_NONE
@@ -334,7 +335,10 @@ json_t *svc_gap_json(const struct gap_row *g)
 			 "asset", jnull_str(g->asset_code), "role",
 			 roles ? json_string(role_code(f->role)) : json_null(), "since",
 			 jnull_date(f->since), "message", g->message);
-	if (j)
+	if (j) {
 		json_object_set_new(j, "asset_name", jnull_str(g->asset_name));
+		json_object_set_new(j, "unit_name",
+				    jnull_str(f->asset ? NULL : g->unit_name));
+	}
 	return j;
 }

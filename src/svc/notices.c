@@ -630,6 +630,7 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "authority", json_string(n->authority));
 	json_object_set_new(o, "received_at", jnull_time(n->received_at));
 	json_object_set_new(o, "unit", jnull_str(v->row.unit_code));
+	json_object_set_new(o, "unit_name", jnull_str(v->row.unit_name));
 	json_object_set_new(o, "assets", assets);
 	/* the systems' names, in the order of "assets" (codes), for the pages */
 	json_object_set_new(o, "asset_names", names);
