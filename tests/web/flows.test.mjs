@@ -53,7 +53,7 @@ test('the sign-in page is Chinese, and a wrong password is told in Chinese', asy
 test('the office sees the whole organisation; its to-do list counts what the API has', async () => {
 	const page = await newPage(browser, srv.base);
 	await signIn(page, 'office');
-	await page.waitForSelector('.tiles');
+	await page.waitForSelector('#sec-overdue'); // the lists come after the summary
 	const api = await apiClient(srv.base, 'office');
 	const overdue = (await api.get('/deadlines?state=overdue&limit=50')).body.items;
 	const late = (await api.get('/notices?state=overdue&limit=200')).body.items.filter((n) => n.stage !== 'verified');

@@ -103,10 +103,13 @@ export function useUnits() {
 	return m;
 }
 
-export function UnitName({ code, units }) {
+// UnitName: a unit by its name (from units, the session's list, or name, the one the API
+// answered beside the code), its code in the tooltip; the code alone when neither is known
+export function UnitName({ code, units, name }) {
 	if (!code) return t('common.empty');
 	const u = units && units.get(code);
-	return u ? html`<span title=${code}>${u.name}</span>` : html`<span class="code">${code}</span>`;
+	const n = u ? u.name : name;
+	return n ? html`<span title=${code}>${n}</span>` : html`<span class="code">${code}</span>`;
 }
 
 // useSubmit: one form's request — busy while it runs, the API's refusal kept (ErrorBox and
