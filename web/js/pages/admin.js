@@ -88,7 +88,7 @@ export function Accounts() {
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
 			? html`<div class="scroll"><table class="list" data-test="accounts"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.display')}</th><th>${t('admin.role')}</th><th>${t('admin.totp')}</th><th>${t('admin.state')}</th><th>${t('admin.last_login')}</th><th>${t('admin.acts')}</th></tr></thead>
-				<tbody>${items.map((a) => html`<tr data-name=${a.name}><td class="code">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
+				<tbody>${items.map((a) => html`<tr data-name=${a.name}><td class="code nowrap">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
 					<td>${a.totp_enabled ? t('common.yes') : t('common.no')}</td>
 					<td>${state(a)}${!a.password_set ? html` <${Badge} tone="warn">${t('admin.no_password')}<//>` : ''}</td>
 					<td class="nowrap">${fmtTime(a.last_login_at)}</td>
@@ -119,7 +119,7 @@ function RoleRow({ a, units, onSaved }) {
 	};
 	const changed = role !== a.role || (business && unit !== (a.unit ? a.unit.code : ''));
 	return html`<tr data-name=${a.name}>
-		<td><span class="code">${a.name}</span><small class="muted block">${a.display || ''}</small></td>
+		<td><span class="code nowrap">${a.name}</span><small class="muted block">${a.display || ''}</small></td>
 		<td>${label('acct', a.role)}${a.unit ? html`<small class="muted block">${a.unit.name}</small>` : ''}${a.disabled ? html` <${Badge} tone="muted">${t('admin.disabled')}<//>` : ''}</td>
 		<td><form class="inline-form" onSubmit=${save} novalidate>
 			<label><span class="sr">${t('admin.role')}</span><select name="role" value=${role} onChange=${(e) => setRole(e.target.value)}>
