@@ -4,7 +4,8 @@
 // navigation of a signed-in tab, and reads from the browser's own timeline: navigation start →
 // the last API answer (the last /api/v1/ resource's responseEnd), → first contentful paint,
 // → the dashboard's summary drawn (the page's own performance mark); and the bytes the navigation transferred (compressed, as on
-// the wire). Prints one JSON object.
+// the wire); then once more with the cache kept (a returning visitor: the fingerprinted files come
+// from it). Prints one JSON object.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -64,11 +65,27 @@ try {
 			}, drawn)
 		);
 	}
+	// a returning visitor: the cache kept, so the fingerprinted files (kept a year) come from it
+	// and only the page itself and the API answers travel
+	await page.goto('/#/', { waitUntil: 'commit' });
+	await page.reload({ waitUntil: 'commit' });
+	await page.waitForSelector('[data-test=summary]');
+	await page.waitForLoadState('networkidle');
+	const warm = await page.evaluate(() => {
+		const res = performance.getEntriesByType('resource');
+		const api = res.filter((r) => r.name.includes('/api/v1/'));
+		const nav = performance.getEntriesByType('navigation')[0];
+		return {
+			last_api_ms: Math.round(Math.max(...api.map((r) => r.responseEnd))),
+			summary_drawn_ms: Math.round((performance.getEntriesByName('cd-summary-drawn')[0] || {}).startTime || 0),
+			files_bytes: nav.transferSize + res.filter((r) => !r.name.includes('/api/v1/')).reduce((n, r) => n + r.transferSize, 0),
+		};
+	});
 	await browser.close();
 	const med = (k) => rounds.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
 	const max = (k) => Math.max(...rounds.map((r) => r[k]));
 	for (const r of rounds) r.summary_drawn_ms = Math.round(r.summary_drawn_ms);
-	console.log(JSON.stringify({ sign_in_to_dashboard_ms: signInToDashboard, rounds, median: { last_api_ms: med('last_api_ms'), first_paint_ms: med('first_paint_ms'), summary_drawn_ms: med('summary_drawn_ms'), transfer_bytes: med('transfer_bytes') }, worst: { last_api_ms: max('last_api_ms'), summary_drawn_ms: max('summary_drawn_ms') } }));
+	console.log(JSON.stringify({ sign_in_to_dashboard_ms: signInToDashboard, rounds, warm, median: { last_api_ms: med('last_api_ms'), first_paint_ms: med('first_paint_ms'), summary_drawn_ms: med('summary_drawn_ms'), transfer_bytes: med('transfer_bytes') }, worst: { last_api_ms: max('last_api_ms'), summary_drawn_ms: max('summary_drawn_ms') } }));
 } finally {
 	srv.kill('SIGTERM');
 }

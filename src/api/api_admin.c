@@ -216,6 +216,17 @@ int api_role_change_refuse(struct api_ctx *x)
 	return role_decide(x, false);
 }
 
+/* token_json: a token as svc_token_json answers it, with its scope's unit named ("scope": code
+ * and name) for the pages, which show names where the record keeps an id. */
+static json_t *token_json(struct api_ctx *x, const struct api_token *t)
+{
+	json_t *j = svc_token_json(t);
+
+	if (j)
+		json_object_set_new(j, "scope", api_unit_ref(x, t->unit));
+	return j;
+}
+
 int api_tokens_list(struct api_ctx *x)
 {
 	struct api_token *v;
@@ -228,7 +239,7 @@ int api_tokens_list(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	items = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, svc_token_json(&v[i]));
+		json_array_append_new(items, token_json(x, &v[i]));
 	free(v);
 	return api_page(x, items, NULL);
 }
@@ -252,7 +263,7 @@ int api_token_create(struct api_ctx *x)
 	rc = svc_token_create(&c, &in, &t, secret);
 	st = api_acted(x, &c, rc, 201,
 		       rc ? NULL
-			  : json_pack("{s:o, s:s}", "token", svc_token_json(&t), "secret", secret));
+			  : json_pack("{s:o, s:s}", "token", token_json(x, &t), "secret", secret));
 	sodium_memzero(secret, sizeof secret);
 	return st;
 }

@@ -374,6 +374,8 @@ int api_matrix(struct api_ctx *x);
 int api_matrix_cell(struct api_ctx *x);
 int api_duty_handover(struct api_ctx *x);
 int api_roles_list(struct api_ctx *x);
+/* api_unit_ref: {"code", "name"} of unit id as the caller sees it, or null (none, gone). */
+json_t *api_unit_ref(struct api_ctx *x, int64_t id);
 int api_account_reset(struct api_ctx *x);
 int api_units_list(struct api_ctx *x);
 int api_unit_get(struct api_ctx *x);

@@ -67,8 +67,8 @@ int api_duty_handover(struct api_ctx *x)
 	return api_acted(x, &c, rc, 201, rc ? NULL : svc_duty_json(&w));
 }
 
-/* unit_of: the code and name of unit id (NULL for none or one that is gone). */
-static json_t *unit_of(struct api_ctx *x, int64_t id)
+/* api_unit_ref: the code and name of unit id (null for none or one that is gone). */
+json_t *api_unit_ref(struct api_ctx *x, int64_t id)
 {
 	struct rec_row w;
 	struct cd_diag d = {{0}};
@@ -96,7 +96,7 @@ int api_roles_list(struct api_ctx *x)
 				      json_pack("{s:I, s:s, s:s, s:s, s:o, s:b}", "id",
 						(json_int_t)v[i].id, "name", v[i].name, "display",
 						v[i].display, "role", account_role_code(v[i].role),
-						"unit", unit_of(x, v[i].unit), "disabled",
+						"unit", api_unit_ref(x, v[i].unit), "disabled",
 						v[i].disabled));
 	free(v);
 	/* the units a scope may be given: the organisation's, id order */

@@ -444,18 +444,65 @@ static int gzipped(const struct request *q, const char *full, struct stat *st)
 	return fd;
 }
 
-/* The web application is one page: "/" and its sign-in address "/login" are index.html (the
- * page routes within itself by the URL's #fragment). */
+/* fingerprint_is: whether hash (n characters) is the fingerprint of the web files served, which
+ * scripts/web-vendor writes into vendor/fingerprint with the page that names it (vendor/index.html):
+ * read at each fingerprinted request, so a tree rebuilt under a running server is never cached
+ * under the fingerprint of the one before. */
+static bool fingerprint_is(const struct server *s, const char *hash, size_t n)
+{
+	char path[PATH_MAX], buf[72];
+	ssize_t len = -1;
+	int fd;
+
+	if (snprintf(path, sizeof path, "%s/vendor/fingerprint", s->web_root) >= (int)sizeof path)
+		return false;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+		len = read(fd, buf, sizeof buf - 1);
+		close(fd);
+	}
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	return len > 0 && (size_t)len == n && !memcmp(buf, hash, n);
+}
+
+/* page_path: the file of the one page — vendor/index.html, index.html with the fingerprinted
+ * addresses of its files (scripts/web-vendor), or index.html itself where that is not made. */
+static const char *page_path(const struct server *s)
+{
+	char full[PATH_MAX];
+	struct stat st;
+
+	if (snprintf(full, sizeof full, "%s/vendor/index.html", s->web_root) < (int)sizeof full &&
+	    !stat(full, &st) && S_ISREG(st.st_mode))
+		return "/vendor/index.html";
+	return "/index.html";
+}
+
+/* The web application is one page: "/", its sign-in address "/login" and "/index.html" are the
+ * page (it routes within itself by the URL's #fragment). "/v/HASH/NAME" is NAME under its
+ * fingerprint, the hash of every file's content: the page loads its files by those addresses
+ * (their relative imports stay under them), which may be kept a year, as nothing under one
+ * fingerprint ever changes; a fingerprint not the current one is answered NAME uncached. */
 static enum MHD_Result file(const struct request *q)
 {
-	const char *path =
-		strcmp(q->path, "/") && strcmp(q->path, "/login") ? q->path : "/index.html";
+	const char *path = q->path;
 	char full[PATH_MAX], etag[64];
-	const char *inm;
+	const char *inm, *cache;
+	bool pinned = false;
 	struct MHD_Response *r;
 	struct stat st;
 	int fd, gz;
 
+	if (!strncmp(path, "/v/", 3)) {
+		size_t n = strspn(path + 3, "0123456789abcdef");
+
+		if (n && n <= 64 && path[3 + n] == '/') {
+			pinned = fingerprint_is(q->s, path + 3, n);
+			path += 3 + n;
+		}
+	}
+	if (!strcmp(path, "/") || !strcmp(path, "/login") || !strcmp(path, "/index.html"))
+		path = page_path(q->s);
 	if (strcmp(q->method, "GET") && strcmp(q->method, "HEAD")) {
 		struct MHD_Response *na = json_response(
 			json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "method_not_allowed",
@@ -500,9 +547,10 @@ static enum MHD_Result file(const struct request *q)
 	MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	if (gz >= 0)
 		MHD_add_response_header(r, "Content-Encoding", "gzip");
-	/* pages revalidate every time; their assets may be cached for an hour */
-	MHD_add_response_header(r, "Cache-Control",
-				strstr(path, ".html") ? "no-cache" : "public, max-age=3600");
+	/* a file under the current fingerprint never changes; any other is asked again each time
+	 * (its ETag makes that a 304 while it is the same) */
+	cache = pinned ? "public, max-age=31536000, immutable" : "no-cache";
+	MHD_add_response_header(r, "Cache-Control", cache);
 	return send_response(q->c, q->s, MHD_HTTP_OK, r);
 }
 

@@ -332,10 +332,11 @@ enum stmt {
 #define OBLIG_PAGE(cmp, dir)                                                                      \
 	"WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")                             \
 	" SELECT o.id, o.kind, o.duty, o.unit_id, o.asset_id, o.period, o.name, o.article, o.start," \
-	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, a.code FROM obligation o"          \
+	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, a.code, a.name, u.name"           \
+	" FROM obligation o"                                                                       \
 	" LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN asset a ON a.id = o.asset_id"             \
 	" WHERE (o.due, o.name, o.unit_id, o.asset_id, o.id) " cmp " (?5, ?8, ?9, ?10, ?6)"          \
-	" AND o.start <= ?3"                                                                       \
+	" AND o.start <= ?3 AND o.due BETWEEN ?11 AND ?12"                                         \
 	" AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc))"                                    \
 	" AND (?2 IS NULL OR o.unit_id IN (SELECT id FROM fl))"                                    \
 	" AND (?4 IS NULL OR " OBLIG_STATE " = ?4)"                                                  \
@@ -740,7 +741,7 @@ static const char *const stmts[STMT__MAX] = {
 		       " since, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_GAP_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.id, g.rule, g.article,"
 			" g.subject, g.unit_id, g.asset_id, g.project_id, g.role, g.since, g.message,"
-			" u.code, a.code FROM gap g LEFT JOIN unit u ON u.id = g.unit_id"
+			" u.code, a.code, a.name, u.name FROM gap g LEFT JOIN unit u ON u.id = g.unit_id"
 			" LEFT JOIN asset a ON a.id = g.asset_id WHERE g.id > ?3"
 			" AND (?2 IS NULL OR g.rule = ?2)"
 			" AND (?1 IS NULL OR g.unit_id IN (SELECT id FROM sc)) ORDER BY g.id LIMIT ?4",
@@ -3916,6 +3917,8 @@ static void oblig_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	}
 	r->unit_code = col_str(a, st, 14);
 	r->asset_code = col_str(a, st, 15);
+	r->asset_name = col_str(a, st, 16);
+	r->unit_name = col_str(a, st, 17);
 }
 
 static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query *f,
@@ -3935,6 +3938,15 @@ static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query 
 	bind_date(st, 3, f->today);
 	if (f->state >= 0)
 		bind_text(st, 4, due_state_code((enum due_state)f->state));
+	/* the days a state can be due on, so that the due-date index is read over those days only
+	 * (a state is CASE over each row: a page of the few due today would otherwise read every
+	 * obligation after them) */
+	bind_date(st, 11, f->state == DUE_TODAY ? f->today
+			  : f->state == DUE_OPEN    ? f->today + 1
+						    : date_from_ymd(1, 1, 1));
+	bind_date(st, 12, f->state == DUE_TODAY ? f->today
+			  : f->state == DUE_OVERDUE ? f->today - 1
+						    : date_from_ymd(9999, 12, 31));
 	if (f->after) {
 		bind_date(st, 5, f->after_due);
 		sqlite3_bind_int64(st, 6, f->after_id);
@@ -4170,6 +4182,8 @@ static void gap_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	g->message = col_str(a, st, 9);
 	g->unit_code = col_str(a, st, 10);
 	g->asset_code = col_str(a, st, 11);
+	g->asset_name = col_str(a, st, 12);
+	g->unit_name = col_str(a, st, 13);
 }
 
 static enum cd_err sq_gap_page(struct store *s, int64_t scope, int rule, int64_t after,

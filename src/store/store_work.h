@@ -229,6 +229,8 @@ struct oblig_row {
 	struct oblig o;
 	const char *duty_id;
 	const char *unit_code, *asset_code;
+	const char *asset_name; /* the MLPS obligations' system's name (NULL for a duty) */
+	const char *unit_name;  /* its unit's name (NULL: none) */
 };
 
 /* What a page of obligations selects: those begun by `today`, in the scope and unit subtrees
@@ -284,6 +286,8 @@ struct gap_row {
 	int64_t judged_in;
 	const char *message;
 	const char *unit_code, *asset_code;
+	const char *asset_name; /* its system's name (NULL when none) */
+	const char *unit_name;  /* its unit's name (NULL when none) */
 };
 
 /* store_gaps_clear deletes every kept gap; store_gap_add keeps one (g->id is set). Neither is

@@ -15,6 +15,20 @@ static const char *asset_code(const struct reg *reg, int64_t id)
 	return a ? a->code : "?";
 }
 
+/* asset_names: the names of an incident's systems, in the order of its "assets" (codes), for
+ * the pages to show names where the record keeps codes. */
+static json_t *asset_names(const struct reg *reg, const struct incident *x)
+{
+	json_t *names = json_array();
+
+	for (size_t i = 0; i < x->nassets; i++) {
+		const struct asset *a = reg_asset(reg, x->assets[i]);
+
+		json_array_append_new(names, jnull_str(a ? a->name : NULL));
+	}
+	return names;
+}
+
 static const char *person_code(const struct reg *reg, int64_t id)
 {
 	const struct person *p = id ? reg_person(reg, id) : NULL;
@@ -32,11 +46,11 @@ static const char *unit_code(const struct reg *reg, int64_t id)
 json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
                          const struct incident_analysis *an)
 {
-	json_t *assets = json_array();
+	json_t *assets = json_array(), *j;
 
 	for (size_t i = 0; i < x->nassets; i++)
 		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
-	return json_pack("{s:s, s:o, s:o, s:s, s:b, s:b, s:s, s:b, s:s, s:I, s:I, s:s}", "code",
+	j = json_pack("{s:s, s:o, s:o, s:s, s:b, s:b, s:s, s:b, s:s, s:I, s:I, s:s}", "code",
 	                 x->code, "detected_at", jnull_time(x->detected_at), "assets", assets,
 	                 "grade", grade_label(an->grade), "grade_confirmed", x->graded,
 	                 "grade_draft", !x->graded && an->proposal.unconfirmed, "report_state",
@@ -45,6 +59,9 @@ json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 	                 due_state_code(an->summary_state), "triggers_fired",
 	                 (json_int_t)an->nfired, "triggers_open", (json_int_t)an->nopen,
 	                 "case_stage", accountability_stage_code(accountability_stage(x)));
+	if (j)
+		json_object_set_new(j, "asset_names", asset_names(reg, x));
+	return j;
 }
 
 static json_t *people_json(const struct reg *reg, const int64_t *v, size_t n)
@@ -105,6 +122,7 @@ json_t *book_incident_json(const struct incident_env *env, const struct incident
 	if (!o)
 		return NULL;
 	json_object_set_new(o, "record", record_json(env->reg, x));
+	json_object_set_new(o, "asset_names", asset_names(env->reg, x));
 	json_object_set_new(o, "case_stage",
 			    json_string(accountability_stage_code(accountability_stage(x))));
 	json_object_set_new(o, "timeline", timeline_json(env->reg, x));

@@ -264,7 +264,17 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal)
 {
-	return oblig_json(&r->o, r->unit_code, r->asset_code, today, cal);
+	json_t *j = oblig_json(&r->o, r->unit_code, r->asset_code, today, cal);
+
+	/* the names beside the codes, and the duty it comes from, for the pages */
+	if (j && (json_object_set_new(j, "asset_name", jnull_str(r->asset_name)) ||
+		  json_object_set_new(j, "unit_name", jnull_str(r->unit_name)) ||
+		  json_object_set_new(j, "duty",
+				      jnull_str(r->o.duty ? r->o.duty->id : r->duty_id)))) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
 }
 
 enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
@@ -288,9 +298,12 @@ enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,
 
 json_t *svc_gap_json(const struct gap_row *g)
 {
-	json_t *j = finding_json(&g->f, g->unit_code, g->asset_code, g->message);
+	const struct finding *f = &g->f;
+	json_t *j = finding_json(f, g->unit_code, g->asset_code, g->message);
 
-	if (j && json_object_set_new(j, "id", json_integer((json_int_t)g->id))) {
+	if (j && (json_object_set_new(j, "id", json_integer((json_int_t)g->id)) ||
+		  json_object_set_new(j, "asset_name", jnull_str(g->asset_name)) ||
+		  json_object_set_new(j, "unit_name", jnull_str(f->asset ? NULL : g->unit_name)))) {
 		json_decref(j);
 		return NULL;
 	}

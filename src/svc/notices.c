@@ -628,11 +628,14 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 {
 	const struct notice *n = &v->row.n;
 	const struct profile *p = c->eff ? c->eff : c->pol->p;
-	json_t *o = json_object(), *assets = json_array(), *w = json_array(), *verdict;
+	json_t *o = json_object(), *assets = json_array(), *names = json_array(),
+	       *w = json_array(), *verdict;
 	char buf[64];
 
-	for (size_t i = 0; i < n->nassets; i++)
+	for (size_t i = 0; i < n->nassets; i++) {
 		json_array_append_new(assets, json_string(v->row.asset_code[i]));
+		json_array_append_new(names, jnull_str(v->row.asset_name[i]));
+	}
 	if (v->due.estimated)
 		json_array_append_new(w, json_string(lang_tr("due date counted through a year without "
 							     "an official holiday calendar "
@@ -646,7 +649,10 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 	json_object_set_new(o, "authority", json_string(n->authority));
 	json_object_set_new(o, "received_at", jnull_time(n->received_at));
 	json_object_set_new(o, "unit", jnull_str(v->row.unit_code));
+	json_object_set_new(o, "unit_name", jnull_str(v->row.unit_name));
 	json_object_set_new(o, "assets", assets);
+	/* the systems' names, in the order of "assets" (codes), for the pages */
+	json_object_set_new(o, "asset_names", names);
 	json_object_set_new(o, "category", jnull_str(n->category));
 	/* stage, due, due_basis, state, repeat, criticism (通报批评, Yantai 五), support and
 	 * similar_total: the engine's verdict, one encoder for the API, --json and eval */

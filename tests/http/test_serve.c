@@ -1,9 +1,10 @@
 /* test_serve.c — `cyberduty serve` as a client sees it, with libcurl against the real binary on
  * a free loopback port and a fresh database: the health route, security and caching headers on
- * every response, static files with ETag revalidation, path traversal and dot files refused,
- * JSON errors for unknown resources and methods (405 with Allow), oversize bodies (413, with and
- * without a Content-Length) and headers (431), bad start-up options, and a clean stop on SIGTERM
- * that lets a request in flight finish and checkpoints the database. argv[1]: the binary. */
+ * every response, static files with ETag revalidation and fingerprinted addresses, path
+ * traversal and dot files refused, JSON errors for unknown resources and methods (405 with
+ * Allow), oversize bodies (413, with and without a Content-Length) and headers (431), bad
+ * start-up options, and a clean stop on SIGTERM that lets a request in flight finish and
+ * checkpoints the database. argv[1]: the binary. */
 #include "client.h"
 
 #include <curl/curl.h>
@@ -146,11 +147,81 @@ static void static_files(void **state)
 	req("GET", "/app.css", NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 200);
 	assert_string_equal(header(&r, "Content-Type", v, sizeof v), "text/css; charset=utf-8");
-	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "public, max-age=3600");
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-cache");
 	req("POST", "/app.css", "x", 1, NULL, &r);
 	assert_int_equal(r.status, 405);
 	assert_string_equal(header(&r, "Allow", v, sizeof v), "GET, HEAD");
 	reply_free(&r);
+}
+
+/* put writes text into the file dir/name. */
+static void put(const char *dir, const char *name, const char *text)
+{
+	char path[800];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A web root as scripts/web-vendor leaves it: the page with its files' addresses under the
+ * fingerprint, and the fingerprint. Those addresses may be cached a year; the page, the files by
+ * their plain names and under any other fingerprint are asked again each time. */
+static void fingerprinted(void **state)
+{
+	char web[600], vendor[700], out[1024] = "", log[700], v[256], *p;
+	unsigned plain_port = port;
+	struct reply r = {0};
+	pid_t srv;
+
+	(void)state;
+	snprintf(web, sizeof web, "%s.web", db);
+	snprintf(vendor, sizeof vendor, "%s/vendor", web);
+	assert_int_equal(mkdir(web, 0700), 0);
+	assert_int_equal(mkdir(vendor, 0700), 0);
+	put(web, "index.html", "<!doctype html><link rel=stylesheet href=\"/app.css\">");
+	put(web, "app.css", "body{margin:0}");
+	put(web, "vendor/index.html", "<!doctype html><link rel=stylesheet href=\"/v/0123abcd/app.css\">");
+	put(web, "vendor/fingerprint", "0123abcd\n");
+	snprintf(log, sizeof log, "%s.web.out", db);
+	char *args[] = {bin, "serve", "--listen", "127.0.0.1:0", "--db", db, "--web", web, NULL};
+	srv = spawn(args, log);
+	for (int i = 0; i < 100 && !(p = strstr(out, "127.0.0.1:")); i++) {
+		client_msleep(50);
+		client_slurp(log, out, sizeof out);
+	}
+	assert_non_null(p = strstr(out, "127.0.0.1:"));
+	port = (unsigned)strtoul(p + strlen("127.0.0.1:"), NULL, 10);
+	req("GET", "/", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "/v/0123abcd/app.css"));
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-cache");
+	req("GET", "/login", NULL, 0, NULL, &r);
+	assert_non_null(strstr(r.body, "/v/0123abcd/app.css"));
+	req("GET", "/v/0123abcd/app.css", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(r.body, "body{margin:0}");
+	assert_string_equal(header(&r, "Content-Type", v, sizeof v), "text/css; charset=utf-8");
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v),
+			    "public, max-age=31536000, immutable");
+	req("GET", "/v/99999999/app.css", NULL, 0, NULL, &r); /* a page of before the change */
+	assert_int_equal(r.status, 200);
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-cache");
+	req("GET", "/app.css", NULL, 0, NULL, &r);
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-cache");
+	req("GET", "/v/0123abcd/../vendor/fingerprint", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	req("GET", "/v/0123abcd/nothing.css", NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	put(web, "vendor/fingerprint", "4567cdef\n"); /* rebuilt under the running server */
+	req("GET", "/v/0123abcd/app.css", NULL, 0, NULL, &r);
+	assert_string_equal(header(&r, "Cache-Control", v, sizeof v), "no-cache");
+	reply_free(&r);
+	kill(srv, SIGKILL);
+	waitpid(srv, NULL, 0);
+	port = plain_port;
 }
 
 static void refused_paths(void **state)
@@ -429,6 +500,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(health),      cmocka_unit_test(static_files),
+		cmocka_unit_test(fingerprinted),
 		cmocka_unit_test(refused_paths), cmocka_unit_test(api_errors),
 		cmocka_unit_test(limits),      cmocka_unit_test(malformed),
 		cmocka_unit_test(refusals),    cmocka_unit_test(stop),

@@ -53,7 +53,7 @@ test('the sign-in page is Chinese, and a wrong password is told in Chinese', asy
 test('the office sees the whole organisation; its to-do list counts what the API has', async () => {
 	const page = await newPage(browser, srv.base);
 	await signIn(page, 'office');
-	await page.waitForSelector('.tiles');
+	await page.waitForSelector('#sec-overdue'); // the lists come after the summary
 	const api = await apiClient(srv.base, 'office');
 	const overdue = (await api.get('/deadlines?state=overdue&limit=50')).body.items;
 	const late = (await api.get('/notices?state=overdue&limit=200')).body.items.filter((n) => n.stage !== 'verified');
@@ -71,6 +71,22 @@ test('the office sees the whole organisation; its to-do list counts what the API
 	);
 	console.log('# first page after sign-in: ' + Math.round(bytes / 1024) + ' KiB transferred');
 	assert.ok(bytes > 0 && bytes < 500 * 1024, 'the first page transferred ' + bytes + ' bytes');
+	// its files come by fingerprinted addresses, kept a year; the page itself is asked every time,
+	// so a page opened again downloads none of them
+	const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.includes('/api/')));
+	assert.ok(files.some((u) => u.endsWith('/js/main.js')) && files.every((u) => /\/v\/[0-9a-f]{16}\//.test(u)), 'fingerprinted: ' + files.join(' '));
+	const main = await page.request.get(new URL(files.find((u) => u.endsWith('/js/main.js'))).pathname);
+	assert.equal(main.headers()['cache-control'], 'public, max-age=31536000, immutable');
+	assert.equal((await page.request.get('/')).headers()['cache-control'], 'no-cache');
+	await page.goto('/#/notices');
+	await page.goto('/#/');
+	await page.reload();
+	await page.waitForSelector('.chart canvas');
+	await page.waitForLoadState('networkidle');
+	const again = await page.evaluate(() =>
+		performance.getEntriesByType('resource').filter((e) => !e.name.includes('/api/')).map((e) => [e.name, e.transferSize])
+	);
+	assert.ok(again.length > 0 && again.every(([, n]) => n === 0), 'opened again, its files come from the cache: ' + JSON.stringify(again.filter(([, n]) => n)));
 	await shot(page, 'flow-office-todo');
 
 	await page.click('nav.side >> text=通报整改');

@@ -5,6 +5,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const BIN = process.env.CD_BIN;
@@ -77,6 +78,7 @@ export async function launch() {
 
 export const LAPTOP = { width: 1366, height: 768 };
 export const TABLET = { width: 768, height: 1024 };
+export const TABLET_TALL = { width: 820, height: 1180 };
 
 // newPage: a page in a fresh context that records console errors, page errors, failed
 // requests of the app's own files and CSP violations into page.problems
@@ -147,4 +149,33 @@ export async function apiClient(base, who) {
 export async function shot(page, name) {
 	mkdirSync(SHOTS, { recursive: true });
 	await page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true });
+}
+
+// settle: the page's requests answered and nothing left loading
+export async function settle(page) {
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => !document.querySelector('.loading'));
+}
+
+// lookAround: the page in each language (one load each), then at each of sizes ({name: viewport};
+// the page reflows, the charts follow the window's resize): a screenshot NAME-LANG-SIZE each, no
+// missing catalogue key, nothing wider than the screen. The page is left in Chinese.
+export async function lookAround(page, name, sizes) {
+	for (const lang of ['zh-CN', 'en']) {
+		await page.evaluate((l) => localStorage.setItem('cd_lang', l), lang);
+		await page.reload();
+		await settle(page);
+		assert.doesNotMatch(await page.innerText('body'), /\[[a-z_]+\.[a-z_.-]+\]/, name + ' ' + lang + ': a catalogue key is missing');
+		if (lang === 'en') assert.doesNotMatch(await page.innerText('nav.side, .login-wrap').catch(() => ''), /待办|登录/, name + ': Chinese left in English');
+		for (const [size, vp] of Object.entries(sizes)) {
+			await page.setViewportSize(vp);
+			await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+			await shot(page, `${name}-${lang}-${size}`);
+			const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			assert.ok(wide <= 0, `${name} ${lang} ${size}: the page is ${wide}px wider than the screen`);
+		}
+	}
+	await page.evaluate(() => localStorage.setItem('cd_lang', 'zh-CN'));
+	await page.reload();
+	await settle(page);
 }

@@ -1,9 +1,10 @@
-// screens.test.mjs — every page, in both languages, at laptop (1366×768) and tablet (768×1024)
-// widths, as each role sees it: a screenshot of each into $CD_SHOTS to look at, and on each no
-// missing catalogue key, no console error or CSP violation, and no page wider than the screen.
+// screens.test.mjs — every page, in both languages, at laptop (1366×768) and tablet (768×1024
+// and 820×1180) widths, as each role sees it: a screenshot of each into $CD_SHOTS to look at, and
+// on each no missing catalogue key, no console error or CSP violation, and no page wider than the
+// screen; lists and details as printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, signIn, shot, LAPTOP, TABLET } from './lib.mjs';
+import { startServer, launch, newPage, signIn, shot, settle, lookAround, LAPTOP, TABLET, TABLET_TALL } from './lib.mjs';
 
 let srv, browser;
 before(async () => {
@@ -15,28 +16,10 @@ after(async () => {
 	if (srv) srv.stop();
 });
 
-const SIZES = { laptop: LAPTOP, tablet: TABLET };
-const LANGS = ['zh-CN', 'en'];
-
-async function settle(page) {
-	await page.waitForLoadState('networkidle');
-	await page.waitForFunction(() => !document.querySelector('.loading'));
-}
+const SIZES = { laptop: LAPTOP, tablet: TABLET, tablet820: TABLET_TALL };
 
 async function look(page, name) {
-	for (const lang of LANGS)
-		for (const [size, vp] of Object.entries(SIZES)) {
-			await page.setViewportSize(vp);
-			await page.evaluate((l) => localStorage.setItem('cd_lang', l), lang);
-			await page.reload();
-			await settle(page);
-			await shot(page, `${name}-${lang}-${size}`);
-			const body = await page.innerText('body');
-			assert.doesNotMatch(body, /\[[a-z_]+\.[a-z_.-]+\]/, name + ' ' + lang + ': a catalogue key is missing');
-			if (lang === 'en') assert.doesNotMatch(await page.innerText('nav.side, .login-wrap').catch(() => ''), /待办|登录/, name + ': Chinese left in English');
-			const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-			assert.ok(wide <= 0, `${name} ${lang} ${size}: the page is ${wide}px wider than the screen`);
-		}
+	await lookAround(page, name, SIZES);
 	assert.deepEqual(page.problems, [], name + ': console errors or CSP violations');
 }
 
@@ -51,6 +34,19 @@ const PAGES = {
 		['incident-open', '/incidents/5'],
 		['assets', '/assets'],
 		['assets-filtered', '/assets?kind=info_system&mlps_level=3'],
+		['asset', '/assets/1'],
+		['asset-edit', '/assets/1/edit'],
+		['org-matrix', '/org'],
+		['org-units', '/org/units'],
+		['org-people', '/org/people'],
+		['duties', '/duties'],
+		['duties-records', '/duties/records'],
+		['duties-projects', '/duties/projects'],
+		['assess', '/assess'],
+		['outbox', '/outbox'],
+		['notice-new', '/notices/new'],
+		['incident-new', '/incidents/new'],
+		['totp', '/totp'],
 		['password', '/password'],
 		['notfound', '/nothing-here'],
 	],
@@ -59,6 +55,16 @@ const PAGES = {
 		['officer-notices', '/notices'],
 		['officer-notice', '/notices/3'],
 		['officer-assets', '/assets'],
+		['officer-incidents', '/incidents'],
+		['officer-duties', '/duties/records'],
+	],
+	unitLeader: [
+		['unit-leader-todo', '/'],
+		['unit-leader-notice', '/notices/3'],
+	],
+	leader: [
+		['leader-todo', '/'],
+		['leader-assess', '/assess'],
 	],
 	sysadmin: [
 		['sysadmin-accounts', '/accounts'],
@@ -85,3 +91,24 @@ for (const [who, pages] of Object.entries(PAGES))
 		}
 		await page.context().close();
 	});
+
+// print: a list and a detail as paper — the menus, filters, forms and buttons gone, the content
+// whole (a screenshot each in print media)
+test('lists and details print without menus and buttons', async () => {
+	const page = await newPage(browser, srv.base);
+	await signIn(page, 'office');
+	for (const [name, path] of [['print-notices', '/notices'], ['print-notice', '/notices/2'], ['print-incident', '/incidents/1'], ['print-assets', '/assets']]) {
+		await page.goto('/#' + path);
+		await settle(page);
+		await page.emulateMedia({ media: 'print' });
+		await shot(page, name);
+		const shown = await page.evaluate(() =>
+			[...document.querySelectorAll('nav.side, header.top, main button, main form.filters')].filter((e) => e.offsetParent !== null).map((e) => e.outerHTML.slice(0, 80))
+		);
+		assert.deepEqual(shown, [], name + ': menus, filters and buttons are not printed');
+		assert.ok((await page.innerText('main')).length > 100, name + ': the content is printed');
+		await page.emulateMedia({ media: 'screen' });
+	}
+	assert.deepEqual(page.problems, []);
+	await page.context().close();
+});

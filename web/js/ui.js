@@ -45,7 +45,9 @@ export function ErrorBox({ error, retry, fields }) {
 // FieldError: the API's refusal of one field, shown under it
 export function FieldError({ error, field }) {
 	if (!error || error.field !== field) return null;
-	return html`<span class="field-error" role="alert">${errorText(error, false)}${error.message && !bilingual(error.message) ? html`<small class="block">${error.message}</small>` : ''}</span>`;
+	// the API's message names its field first ("title: …"): beside the field, that name is said
+	const msg = error.message && !bilingual(error.message) ? error.message.replace(new RegExp('^' + field + ':\\s*'), '') : '';
+	return html`<span class="field-error" role="alert">${errorText(error, false)}${msg ? html`<small class="block">${msg}</small>` : ''}</span>`;
 }
 
 export function Empty({ text }) {
@@ -101,10 +103,13 @@ export function useUnits() {
 	return m;
 }
 
-export function UnitName({ code, units }) {
+// UnitName: a unit by its name (from units, the session's list, or name, the one the API
+// answered beside the code), its code in the tooltip; the code alone when neither is known
+export function UnitName({ code, units, name }) {
 	if (!code) return t('common.empty');
 	const u = units && units.get(code);
-	return u ? html`<span title=${code}>${u.name}</span>` : html`<span class="code">${code}</span>`;
+	const n = u ? u.name : name;
+	return n ? html`<span title=${code}>${n}</span>` : html`<span class="code">${code}</span>`;
 }
 
 // useSubmit: one form's request — busy while it runs, the API's refusal kept (ErrorBox and
@@ -127,4 +132,15 @@ export function useSubmit() {
 		return ok;
 	};
 	return { error, busy, run };
+}
+
+// Systems: systems by their names, each a link to the list searched for it, its code beside in
+// small type (codes: the record's; names: the API's names in the same order — asset_names)
+export function Systems({ codes, names }) {
+	const list = codes || [];
+	if (!list.length) return t('common.empty');
+	return html`${list.map((c, i) => {
+		const name = names && names[i];
+		return html`<a class="tag sys" href=${'#/assets?q=' + encodeURIComponent(c)} title=${c}>${name || html`<span class="code">${c}</span>`}${name ? html` <small class="code muted">${c}</small>` : ''}</a>`;
+	})}`;
 }

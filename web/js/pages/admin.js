@@ -4,7 +4,7 @@
 // the verification of its chain (audit administrator).
 import { useState, useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, useSubmit } from '../ui.js';
-import { t, label } from '../i18n.js';
+import { t, label, has } from '../i18n.js';
 import { api, get, query } from '../api.js';
 import { navigate, withQuery, BUSINESS } from '../route.js';
 import { fmtTime, fmtDate } from '../format.js';
@@ -88,7 +88,7 @@ export function Accounts() {
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
 			? html`<div class="scroll"><table class="list" data-test="accounts"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.display')}</th><th>${t('admin.role')}</th><th>${t('admin.totp')}</th><th>${t('admin.state')}</th><th>${t('admin.last_login')}</th><th>${t('admin.acts')}</th></tr></thead>
-				<tbody>${items.map((a) => html`<tr data-name=${a.name}><td class="code">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
+				<tbody>${items.map((a) => html`<tr data-name=${a.name}><td class="code nowrap">${a.name}</td><td>${a.display || t('common.empty')}</td><td>${label('acct', a.role)}</td>
 					<td>${a.totp_enabled ? t('common.yes') : t('common.no')}</td>
 					<td>${state(a)}${!a.password_set ? html` <${Badge} tone="warn">${t('admin.no_password')}<//>` : ''}</td>
 					<td class="nowrap">${fmtTime(a.last_login_at)}</td>
@@ -119,7 +119,7 @@ function RoleRow({ a, units, onSaved }) {
 	};
 	const changed = role !== a.role || (business && unit !== (a.unit ? a.unit.code : ''));
 	return html`<tr data-name=${a.name}>
-		<td><span class="code">${a.name}</span><small class="muted block">${a.display || ''}</small></td>
+		<td><span class="code nowrap">${a.name}</span><small class="muted block">${a.display || ''}</small></td>
 		<td>${label('acct', a.role)}${a.unit ? html`<small class="muted block">${a.unit.name}</small>` : ''}${a.disabled ? html` <${Badge} tone="muted">${t('admin.disabled')}<//>` : ''}</td>
 		<td><form class="inline-form" onSubmit=${save} novalidate>
 			<label><span class="sr">${t('admin.role')}</span><select name="role" value=${role} onChange=${(e) => setRole(e.target.value)}>
@@ -144,16 +144,99 @@ export function Roles() {
 	<//>`;
 }
 
+// NewToken: a token for an integration (POST /tokens): what uses it, the account of a business
+// role it acts as (the token takes that account's role and scope, given by the security
+// administrator, and stops working when they change: docs/accounts.md), an optional last day. Its
+// secret is answered once: shown with a copy button until the page is left, never again.
+function NewToken({ accounts, onSaved }) {
+	const [v, setV] = useState({ label: '', account: '', expires_on: '' });
+	const [made, setMade] = useState(null);
+	const [copied, setCopied] = useState(false);
+	const { error, busy, run } = useSubmit();
+	const bad = (k) => (error && error.field === k ? 'true' : null);
+	const usable = (accounts || []).filter((a) => BUSINESS.includes(a.role) && !a.disabled);
+	const submit = (e) => {
+		e.preventDefault();
+		setMade(null);
+		setCopied(false);
+		run(async () => {
+			const body = { label: v.label.trim(), account: v.account.trim() };
+			if (v.expires_on) body.expires_on = v.expires_on;
+			const r = await api('POST', '/tokens', body);
+			setMade(r);
+			setV({ label: '', account: '', expires_on: '' });
+			onSaved();
+		});
+	};
+	const copy = async () => {
+		try {
+			await navigator.clipboard.writeText(made.secret);
+			setCopied(true);
+		} catch (err) {
+			/* no clipboard (an insecure origin): the text is selected for Ctrl+C instead */
+			const el = document.getElementById('token-secret');
+			if (el) el.select();
+		}
+	};
+	const inp = (k, extra) => html`<input name=${k} value=${v[k]} onInput=${(e) => setV({ ...v, [k]: e.target.value })} aria-invalid=${bad(k)} ...${extra || {}} />`;
+	return html`<div>
+		${made && html`<div class="ok-box secret" role="status" data-test="token-made">
+			<p><strong>${t('admin.token_made', { label: made.token.label })}</strong></p>
+			<p>${t('admin.token_once')}</p>
+			<div class="copy-row"><input id="token-secret" class="code" readonly value=${made.secret} onFocus=${(e) => e.target.select()} aria-label=${t('admin.token_secret')} />
+				<button type="button" onClick=${copy} data-test="copy">${copied ? t('admin.copied') : t('admin.copy')}</button></div>
+		</div>`}
+		<details class="card" open=${!!error}>
+			<summary>${t('admin.new_token')}</summary>
+			<form class="grid2" onSubmit=${submit} novalidate data-test="new-token">
+				<label class="wide">${t('admin.label')}<span class="req" aria-hidden="true"> *</span>${inp('label', { placeholder: t('admin.label_eg') })}<${FieldError} error=${error} field="label" /></label>
+				<label>${t('admin.token_account')}<span class="req" aria-hidden="true"> *</span>${accounts
+					? html`<select name="account" value=${v.account} onChange=${(e) => setV({ ...v, account: e.target.value })} aria-invalid=${bad('account')}>
+						<option value="">${t('admin.choose_account')}</option>${usable.map((a) => html`<option value=${a.name}>${a.display ? a.display + ' · ' : ''}${a.name}（${label('acct', a.role)}）</option>`)}</select>`
+					: inp('account', { placeholder: t('admin.name') })}<small class="hint block">${t('admin.token_account_hint')}</small><${FieldError} error=${error} field="account" /></label>
+				<label>${t('admin.expires')}${inp('expires_on', { type: 'date' })}<small class="hint block">${t('admin.expires_hint')}</small><${FieldError} error=${error} field="expires_on" /></label>
+				<${ErrorBox} error=${error} fields=${['label', 'account', 'expires_on']} />
+				<div class="buttons"><button type="submit" disabled=${busy}>${t('admin.make_token')}</button></div>
+			</form>
+		</details>
+	</div>`;
+}
+
+function Revoke({ k, onDone }) {
+	const [sure, setSure] = useState(false);
+	const { error, busy, run } = useSubmit();
+	if (k.revoked_at) return null;
+	const revoke = () => run(async () => {
+		await api('POST', '/tokens/' + k.id + '/revoke');
+		onDone();
+	});
+	return html`<span class="nowrap">${sure
+		? html`<button type="button" class="small danger" disabled=${busy} onClick=${revoke} data-test="revoke-sure">${t('admin.revoke_sure')}</button> <button type="button" class="link small" onClick=${() => setSure(false)}>${t('common.cancel')}</button>`
+		: html`<button type="button" class="link small" onClick=${() => setSure(true)} data-test="revoke">${t('admin.revoke')}</button>`}
+		<${ErrorBox} error=${error} /></span>`;
+}
+
 export function Tokens() {
 	const { data, error, loading, reload } = useLoad(() => get('/tokens'), []);
+	// the accounts a token may act as (GET /accounts: the system administrator's own list)
+	const accounts = useLoad(() => get('/accounts'), []);
 	const items = data ? data.items || data : [];
-	return html`<${Frame} title=${t('admin.tokens')}>
+	const now = new Date().toISOString();
+	return html`<${Frame} title=${t('admin.tokens')} hint=${t('admin.tokens_hint')}>
+		<${NewToken} accounts=${accounts.data ? accounts.data.items || accounts.data : null} onSaved=${reload} />
 		<${ErrorBox} error=${error} retry=${reload} />
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
-			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th></tr></thead>
-				<tbody>${items.map((k) => html`<tr><td>${k.label}</td><td>${label('acct', k.role)}</td><td class="nowrap">${fmtTime(k.created_at)}</td><td class="nowrap">${fmtDate(k.expires_at)}</td>
-					<td>${k.revoked_at ? html`<${Badge} tone="muted">${t('admin.revoked')}<//>` : html`<${Badge} tone="good">${t('admin.active')}<//>`}</td></tr>`)}</tbody></table></div>`
+			? html`<div class="scroll"><table class="list" data-test="tokens"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.unit')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th><th><span class="sr">${t('admin.acts')}</span></th></tr></thead>
+				<tbody>${items.map((k) => html`<tr data-label=${k.label}><td>${k.label}</td><td>${label('acct', k.role)}</td>
+					<td>${k.scope ? html`${k.scope.name}<small class="muted block code">${k.scope.code}</small>` : t('common.empty')}</td>
+					<td class="nowrap">${fmtTime(k.created_at)}<small class="muted block">${k.created_by}</small></td><td class="nowrap">${k.expires_at ? fmtDate(k.expires_at) : t('admin.no_expiry')}</td>
+					<td>${k.revoked_at
+						? html`<${Badge} tone="muted">${t('admin.revoked')}<//><small class="muted block">${fmtTime(k.revoked_at)}</small>`
+						: k.expires_at && k.expires_at < now
+							? html`<${Badge} tone="muted">${t('admin.expired')}<//>`
+							: html`<${Badge} tone="good">${t('admin.active')}<//>`}</td>
+					<td><${Revoke} k=${k} onDone=${reload} /></td></tr>`)}</tbody></table></div>`
 			: html`<${Empty} text=${t('admin.tokens_none')} />`)}
 	<//>`;
 }
@@ -218,7 +301,7 @@ export function Audit({ route }) {
 			? html`<div class="scroll"><table class="list" data-test="audit"><thead><tr><th>${t('admin.seq')}</th><th>${t('admin.at')}</th><th>${t('admin.actor')}</th><th>${t('admin.action')}</th><th>${t('admin.object')}</th><th>${t('admin.outcome')}</th></tr></thead>
 				<tbody>${data.items.map((e) => html`<tr>
 					<td><button type="button" class="link small" aria-expanded=${open === e.seq ? 'true' : 'false'} onClick=${() => setOpen(open === e.seq ? null : e.seq)}>${e.seq}</button></td>
-					<td class="nowrap">${fmtTime(e.at)}</td><td class="code">${e.actor}${e.ip ? html`<small class="muted block">${e.ip}</small>` : ''}</td><td class="code">${e.action}</td><td class="code">${e.object || ''}</td>
+					<td class="nowrap">${fmtTime(e.at)}</td><td class="code">${e.actor}${e.ip ? html`<small class="muted block">${e.ip}</small>` : ''}</td><td>${has('auditobj.' + e.action.split('.')[0]) ? html`${label('auditobj', e.action.split('.')[0])}<small class="code muted block">${e.action}</small>` : html`<span class="code">${e.action}</span>`}</td><td class="code">${e.object || ''}</td>
 					<td><${Badge} tone=${e.outcome === 'ok' ? 'good' : 'warn'}>${label('outcome', e.outcome)}<//></td></tr>
 					${open === e.seq && html`<tr class="detail-row"><td colspan="6"><div class="diff" data-test="diff">
 						<div><h3>${t('admin.before')}</h3><pre>${pretty(e.before)}</pre></div>

@@ -251,7 +251,7 @@ function AssetFormBody({ id, a, units }) {
 				${F('url', { placeholder: 'https://' })}
 				${F('software')}
 				${F('maintainer')}
-				${F('admin_level', { hint: t('assets.admin_level_hint') })}
+				${F('admin_level', { type: 'select', hint: t('assets.admin_level_hint'), options: [['', t('assets.admin_level_none')], ['prefecture_or_above', t('assets.admin_level_prefecture')], ...(v.admin_level && v.admin_level !== 'prefecture_or_above' ? [[v.admin_level, v.admin_level]] : [])] })}
 			</div></fieldset>
 			<fieldset><legend>${t('assets.sec.units')}</legend><div class="grid2">
 				${RELATIONS.map((r) => F(r, { type: 'select', options: unitOpts, hint: t('assets.principle.' + r) }))}

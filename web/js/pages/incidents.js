@@ -5,7 +5,7 @@
 // vacancies), the collective split, the proposal, the recommendation's text and the decision —
 // evidence files and the timeline, as GET /incidents/{id} answers them.
 import { useState } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName, Systems } from '../ui.js';
 import { t, label, has } from '../i18n.js';
 import { get, post, api, query, errorText } from '../api.js';
 import { navigate, can } from '../route.js';
@@ -29,6 +29,19 @@ const learnFactLabels = (x) => {
 };
 const factLabel = (f) => apiFactLabels[f] || (has('fact.' + f) ? t('fact.' + f) : f);
 
+// Evidence: one line of a trigger's evidence as the engine writes it — `fact = value (why)` —
+// told with the fact's name, 是/否 for a truth, a kind's label, and "人工认定" for a fact
+// recorded by hand; the engine's reasoning (derived facts) stays beside it in small type
+function Evidence({ text }) {
+	const m = /^([a-z_.]+) = (.*) \((.*)\)$/.exec(text || '');
+	if (!m) return html`<li>${text}</li>`;
+	const [, name, raw, why] = m;
+	const bare = raw.replace(/^"(.*)"$/, '$1');
+	const value =
+		raw === 'true' ? t('common.yes') : raw === 'false' ? t('common.no') : has('kind.' + bare) ? label('kind', bare) : bare;
+	return html`<li title=${text}>${factLabel(name)}：<strong>${value}</strong> <small class="muted">${why === 'recorded' ? label('origin', 'recorded') : why === 'the register' ? t('incidents.why_register') : why}</small></li>`;
+}
+
 export function IncidentList({ account }) {
 	const [cursors, setCursors] = useState([]);
 	const cursor = cursors[cursors.length - 1] || '';
@@ -50,7 +63,7 @@ export function IncidentList({ account }) {
 				<tbody>${data.items.map(
 					(i) => html`<tr>
 						<td><a class="nowrap" href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtTime(i.detected_at)}</small></td>
-						<td>${(i.assets || []).map((a) => html`<span class="code tag">${a}</span>`)}</td>
+						<td><${Systems} codes=${i.assets} names=${i.asset_names} /></td>
 						<td class="nowrap">${i.grade ? label('grade', i.grade) : t('common.unknown')}<small class="muted block">${i.grade_confirmed ? t('incidents.grade_confirmed') : i.grade_draft ? t('incidents.grade_draft') : t('incidents.grade_unconfirmed')}</small></td>
 						<td><${StateBadge} state=${i.report_state} /></td>
 						<td>${i.handling_ended ? html`<${Badge} tone="muted">${t('incidents.handling_ended')}<//>` : html`<${Badge} tone="warn">${t('incidents.handling_open')}<//>`}</td>
@@ -258,7 +271,7 @@ function Triggers({ x, office, onDone }) {
 			(g) => html`<article class=${'trigger ' + g.state}>
 				<header><strong>${g.article}</strong> <${Badge} tone=${TRIGGER_TONE[g.state]}>${label('trigger', g.state)}<//></header>
 				${g.text && html`<blockquote class="article">${g.text}</blockquote>`}
-				${(g.evidence || []).length ? html`<p class="muted small-h">${t('incidents.trigger_evidence')}</p><ul class="evidence">${g.evidence.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
+				${(g.evidence || []).length ? html`<p class="muted small-h">${t('incidents.trigger_evidence')}</p><ul class="evidence">${g.evidence.map((e) => html`<${Evidence} text=${e} />`)}</ul>` : ''}
 				${g.state === 'needs_judgement' &&
 				html`<p class="q"><strong>${t('incidents.trigger_question')}</strong> ${g.question}</p>
 					<p class="muted">${t('incidents.missing')} ${g.missing_facts.map((f) => html`<span class="tag">${factLabel(f)}</span>`)}</p>
@@ -414,7 +427,7 @@ function Timeline({ x }) {
 		e
 			? html`<li><time>${fmtTime(e.at || e.recorded_at)}</time> <strong>${label('ev', e.event)}</strong>
 				${e.name ? html` <span>${eventName(e)}</span>` : ''}${e.value !== null && e.value !== undefined ? html` = <strong>${eventValue(e)}</strong>` : ''}
-				${e.person ? html` <span class="code">${e.person}</span>` : ''}
+				${e.person ? html` <span>${nameOf(x, e.person)}</span>${nameOf(x, e.person) !== e.person ? html` <small class="code muted">${e.person}</small>` : ''}` : ''}
 				<${Note} text=${e.note} />${e.by ? html`<small class="muted"> — ${e.by}</small>` : ''}</li>`
 			: html`<li class="fix"><time>${fmtTime(c.at)}</time> <strong>${t('notices.ev.correct')}</strong><small class="muted"> — ${c.by}</small>
 				<span class="note">${t('notices.correct_why', { why: c.reason })}</span>
@@ -454,7 +467,7 @@ export function IncidentDetail({ id, account }) {
 		<${Downloads} doc="recommendation" id=${id} />
 		<dl class="facts">
 			<div><dt>${t('incidents.unit')}</dt><dd><${UnitName} code=${r.unit} units=${units} /></dd></div>
-			<div><dt>${t('incidents.assets')}</dt><dd>${(r.assets || []).map((a) => html`<a class="code tag" href=${'#/assets?q=' + encodeURIComponent(a)}>${a}</a>`)}</dd></div>
+			<div><dt>${t('incidents.assets')}</dt><dd><${Systems} codes=${r.assets} names=${x.asset_names} /></dd></div>
 			<div><dt>${t('incidents.detected')}</dt><dd>${fmtTime(r.detected_at)}</dd></div>
 			<div><dt>${t('incidents.occurred')}</dt><dd>${fmtTime(r.occurred_at)}</dd></div>
 			<div><dt>${t('incidents.class')}</dt><dd>${r.class ? label('class', r.class) : t('common.unknown')}</dd></div>

@@ -4,7 +4,7 @@
 // route of the API), extension and support, the 举一反三 list with bulk marking, repeat and
 // criticism warnings, evidence files, corrections with their reasons, and the timeline.
 import { useState } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, FieldError, Empty, StateBadge, Badge, Pager, useUnits, UnitName, Systems } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { get, post, api, query } from '../api.js';
 import { navigate, withQuery, can } from '../route.js';
@@ -371,7 +371,7 @@ export function NoticeDetail({ id, account }) {
 			<div><dt>${t('notices.authority')}</dt><dd>${n.authority}</dd></div>
 			<div><dt>${t('notices.unit')}</dt><dd><${UnitName} code=${n.unit} units=${units} /></dd></div>
 			<div><dt>${t('notices.category')}</dt><dd>${n.category || t('common.empty')}</dd></div>
-			<div><dt>${t('notices.assets')}</dt><dd>${(n.assets || []).map((a) => html`<a class="code tag" href=${'#/assets?q=' + encodeURIComponent(a)}>${a}</a>`)}</dd></div>
+			<div><dt>${t('notices.assets')}</dt><dd><${Systems} codes=${n.assets} names=${n.asset_names} /></dd></div>
 			<div><dt>${t('notices.received')}</dt><dd>${fmtTime(n.received_at)}</dd></div>
 			<div><dt>${t('notices.due')}</dt><dd data-test="due">${due}</dd></div>
 		</dl>

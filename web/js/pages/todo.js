@@ -1,7 +1,8 @@
 // todo.js — 待办: what is overdue, what falls due today and next (GET /deadlines), the notices
-// not yet closed and the incidents still open, for the signed-in person's scope.
+// not yet closed and the incidents still open, for the signed-in person's scope. Units are named by the
+// names the API answers beside their codes: the dashboard reads no list of units.
 import { useEffect } from '../../vendor/hooks.js';
-import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, useUnits, UnitName } from '../ui.js';
+import { html, useLoad, Loading, ErrorBox, Empty, StateBadge, Badge, UnitName, Systems } from '../ui.js';
 import { t, label, currentLang } from '../i18n.js';
 import { get } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
@@ -12,7 +13,7 @@ const SHOW = 8;
 const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
 const GRADES = ['general', 'larger', 'major', 'especially_major']; // the summary's by_grade keys
 
-function Deadlines({ items, units, none }) {
+function Deadlines({ items, none }) {
 	if (!items.length) return html`<${Empty} text=${none} />`;
 	return html`<div class="scroll"><table class="list">
 		<thead><tr>
@@ -24,8 +25,8 @@ function Deadlines({ items, units, none }) {
 				<td>${d.href
 					? html`<a class="name" href=${d.href}>${d.name}</a><small class="muted block">${t('todo.notice_row')}${d.category ? ' · ' + d.category : ''}</small>`
 					: html`<span class="name">${d.name}</span><small class="muted block">${label('dl', d.kind)} · ${d.article}${d.period ? ' · ' + d.period : ''}</small>`}</td>
-				<td><${UnitName} code=${d.unit} units=${units} /></td>
-				<td>${(d.assets || (d.asset ? [d.asset] : [])).map((a) => html`<a href=${'#/assets?q=' + encodeURIComponent(a)} class="code tag">${a}</a>`)}${!d.asset && !d.assets ? t('common.empty') : ''}</td>
+				<td><${UnitName} code=${d.unit} name=${d.unit_name} /></td>
+				<td><${Systems} codes=${d.assets || (d.asset ? [d.asset] : [])} names=${d.asset_names || (d.asset ? [d.asset_name] : [])} /></td>
 				<td class="nowrap">${fmtDate(d.due)}</td>
 				<td class="nowrap ${daysTo(d.due) < 0 ? 'bad-text' : ''}">${daysLeft(d.due, d.workdays_left)}</td>
 			</tr>`
@@ -50,7 +51,7 @@ async function load() {
 		get('/incidents?sort=-id&limit=' + 2 * SHOW),
 	]);
 	// a notice not yet closed whose deadline passed or is today is a row of those lists too
-	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, assets: n.assets, due: n.due, workdays_left: n.workdays_left });
+	const row = (n) => ({ href: '#/notices/' + n.id, name: n.code, category: n.category, unit: n.unit, unit_name: n.unit_name, assets: n.assets, asset_names: n.asset_names, due: n.due, workdays_left: n.workdays_left });
 	const live = (n) => n.stage !== 'verified';
 	const over = nOver.items.filter(live);
 	const due = nToday.items.filter(live);
@@ -97,7 +98,7 @@ function sum(o, keys) {
 
 // Summary: GET /summary — this year's duties done vs due, the gaps, notices answered on time per
 // month, incidents by grade, each number a link to the list it counts
-function Summary({ s, gaps, units }) {
+function Summary({ s, gaps }) {
 	// for bench/web: when the summary was first drawn, on the browser's own timeline
 	useEffect(() => {
 		if (!performance.getEntriesByName('cd-summary-drawn').length) performance.mark('cd-summary-drawn');
@@ -131,48 +132,53 @@ function Summary({ s, gaps, units }) {
 				<tbody>${gaps.items.map((g) => html`<tr>
 					<td class="nowrap"><a href=${gapHref(g)}>${label('rule', g.rule)}</a></td>
 					<td class="nowrap">${g.article || t('common.empty')}</td>
-					<td>${g.unit ? html`<${UnitName} code=${g.unit} units=${units} />` : ''}${g.asset ? html` <span class="code tag">${g.asset}</span>` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
+					<td>${g.unit ? html`<${UnitName} code=${g.unit} name=${g.unit_name} />` : ''}${g.asset ? html` <${Systems} codes=${[g.asset]} names=${[g.asset_name]} />` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
 				${totalGaps > gaps.items.length && html`<p class="hint">${t('todo.gaps_more', { n: totalGaps })}</p>`}`
 			: html`<${Empty} text=${t('todo.gaps_none')} />`}`;
 }
 
 export function Todo() {
-	const { data, error, loading, reload } = useLoad(load, []);
+	// the summary asked first and drawn as soon as it comes, the lists below as they come: the
+	// slowest answer first, since a browser opens six connections to a server and what is asked
+	// last waits for a free one (bench/web)
 	const sum = useLoad(loadSummary, []);
-	const units = useUnits();
-	if (loading && !data) return html`<section class="page"><h1>${t('todo.title')}</h1><${Loading} /></section>`;
-	if (error) return html`<section class="page"><h1>${t('todo.title')}</h1><${ErrorBox} error=${error} retry=${reload} /></section>`;
+	const { data, error, reload } = useLoad(load, []);
 	const d = data;
 	// not closed: every notice not yet verified (the summary counts them all; until it comes, those
 	// of the lists)
-	const notClosed = sum.data ? sum.data.summary.notices.total - (sum.data.summary.notices.by_stage.verified || 0) : d.notices.length;
+	const notClosed = sum.data ? sum.data.summary.notices.total - (sum.data.summary.notices.by_stage.verified || 0) : d ? d.notices.length : null;
+	// a tile's figure, "…" while its list is on its way
+	const fig = (n, more) => (n === null ? '…' : String(n) + (more ? '+' : ''));
+	const tone = (n, some) => (n === null ? 'info' : n ? some : 'good');
 	return html`<section class="page todo">
 		<h1>${t('todo.title')}</h1>
 		<${Downloads} doc="annual" params=${{ year: new Date().getFullYear() }} />
 		<div class="tiles">
-			<a class="tile ${d.overdue.length ? 'bad' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-overdue').scrollIntoView(); }}>
-				<strong>${d.overdue.length}${d.overdueMore ? '+' : ''}</strong><span>${t('todo.overdue')}</span></a>
-			<a class="tile ${d.today.length ? 'warn' : 'good'}" href="#/" onClick=${(e) => { e.preventDefault(); document.getElementById('sec-today').scrollIntoView(); }}>
-				<strong>${d.today.length}</strong><span>${t('todo.due_today')}</span></a>
-			<a class="tile ${notClosed ? 'info' : 'good'}" href="#/notices" data-test="notices-open"><strong>${notClosed}${!sum.data && d.noticesMore ? '+' : ''}</strong><span>${t('todo.open_notices')}</span></a>
-			<a class="tile ${d.incidents.length ? 'warn' : 'good'}" href="#/incidents"><strong>${d.incidents.length}${d.incidentsMore ? '+' : ''}</strong><span>${t('todo.open_incidents')}</span></a>
+			<a class="tile ${tone(d && d.overdue.length, 'bad')}" href="#/" onClick=${(e) => { e.preventDefault(); const x = document.getElementById('sec-overdue'); if (x) x.scrollIntoView(); }}>
+				<strong>${fig(d && d.overdue.length, d && d.overdueMore)}</strong><span>${t('todo.overdue')}</span></a>
+			<a class="tile ${tone(d && d.today.length, 'warn')}" href="#/" onClick=${(e) => { e.preventDefault(); const x = document.getElementById('sec-today'); if (x) x.scrollIntoView(); }}>
+				<strong>${fig(d && d.today.length)}</strong><span>${t('todo.due_today')}</span></a>
+			<a class="tile ${tone(notClosed, 'info')}" href="#/notices" data-test="notices-open"><strong>${fig(notClosed, !sum.data && d && d.noticesMore)}</strong><span>${t('todo.open_notices')}</span></a>
+			<a class="tile ${tone(d && d.incidents.length, 'warn')}" href="#/incidents"><strong>${fig(d && d.incidents.length, d && d.incidentsMore)}</strong><span>${t('todo.open_incidents')}</span></a>
 		</div>
 
 		<${ErrorBox} error=${sum.error} retry=${sum.reload} />
 		${sum.loading && !sum.data && html`<${Loading} />`}
 		${sum.data &&
-		html`<${Summary} s=${sum.data.summary} gaps=${sum.data.gaps} units=${units} />
+		html`<${Summary} s=${sum.data.summary} gaps=${sum.data.gaps} />
 			<div class="charts">
 				<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: sum.data.summary.notices.by_stage[st] || 0, href: '#/notices' }))} />
 				<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: sum.data.summary.incidents.by_grade[g] || 0, href: '#/incidents' }))} />
 			</div>`}
 
+		<${ErrorBox} error=${error} retry=${reload} />
+		${!d ? (!error && html`<${Loading} />`) : html`
 		<h2 id="sec-overdue">${t('todo.overdue')}</h2>
-		<${Deadlines} items=${d.overdue} units=${units} none=${t('todo.none_overdue')} />
+		<${Deadlines} items=${d.overdue} none=${t('todo.none_overdue')} />
 		<h2 id="sec-today">${t('todo.due_today')}</h2>
-		<${Deadlines} items=${d.today} units=${units} none=${t('todo.none_today')} />
+		<${Deadlines} items=${d.today} none=${t('todo.none_today')} />
 		<h2>${t('todo.upcoming')}</h2>
-		<${Deadlines} items=${d.upcoming} units=${units} none=${t('todo.none_upcoming')} />
+		<${Deadlines} items=${d.upcoming} none=${t('todo.none_upcoming')} />
 		<p class="hint">${t('todo.working_days_todo')}</p>
 
 		<h2>${t('todo.open_notices')}</h2>
@@ -182,7 +188,7 @@ export function Todo() {
 				<tbody>${d.notices.slice(0, SHOW).map(
 					(n) => html`<tr>
 						<td><a class="nowrap" href=${'#/notices/' + n.id}>${n.code}</a><small class="muted block">${n.category || ''}</small></td>
-						<td><${UnitName} code=${n.unit} units=${units} /></td>
+						<td><${UnitName} code=${n.unit} name=${n.unit_name} /></td>
 						<td><${Badge} tone="info">${label('stage', n.stage)}<//></td>
 						<td class="nowrap">${fmtDate(n.due)}</td>
 						<td class="nowrap ${n.state === 'overdue' ? 'bad-text' : n.state === 'due_today' ? 'warn-text' : ''}">${live(n.state) && n.due ? daysLeft(n.due, n.workdays_left) : html`<${StateBadge} state=${n.state} />`}</td>
@@ -204,6 +210,6 @@ export function Todo() {
 					</tr>`
 				)}</tbody></table></div>
 				<${More} shown=${SHOW} total=${d.incidents.length + (d.incidentsMore ? 1 : 0)} href="#/incidents" />`
-			: html`<${Empty} text=${t('todo.none_incidents')} />`}
+			: html`<${Empty} text=${t('todo.none_incidents')} />`}`}
 	</section>`;
 }
