@@ -228,7 +228,7 @@ export function Tokens() {
 		${loading && !data && html`<${Loading} />`}
 		${data && (items.length
 			? html`<div class="scroll"><table class="list" data-test="tokens"><thead><tr><th>${t('admin.label')}</th><th>${t('admin.role')}</th><th>${t('admin.unit')}</th><th>${t('admin.created')}</th><th>${t('admin.expires')}</th><th>${t('admin.state')}</th><th><span class="sr">${t('admin.acts')}</span></th></tr></thead>
-				<tbody>${items.map((k) => html`<tr data-label=${k.label}><td>${k.label}</td><td>${label('acct', k.role)}</td>
+				<tbody>${items.map((k) => html`<tr data-label=${k.label}><td>${k.label}</td><td>${label('acct', k.role)}${k.account ? html`<small class="muted block">${t('admin.token_as', { account: k.account })}</small>` : ''}</td>
 					<td>${k.scope ? html`${k.scope.name}<small class="muted block code">${k.scope.code}</small>` : t('common.empty')}</td>
 					<td class="nowrap">${fmtTime(k.created_at)}<small class="muted block">${k.created_by}</small></td><td class="nowrap">${k.expires_at ? fmtDate(k.expires_at) : t('admin.no_expiry')}</td>
 					<td>${k.revoked_at
