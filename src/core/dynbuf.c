@@ -31,6 +31,10 @@ static enum dynbuf_res room(struct dynbuf *b, size_t n)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	if (cap > b->max + 1)
 		cap = b->max + 1;
+	/* no object is larger than PTRDIFF_MAX: the allocator would refuse it, so it is not asked
+	 * (valgrind calls such a size "fishy") */
+	if (cap > (size_t)PTRDIFF_MAX)
+		return DYNBUF_NOMEM;
 	if (!(p = realloc(b->p, cap)))
 		return DYNBUF_NOMEM;
 	if (!b->p)
