@@ -211,6 +211,7 @@ enum stmt {
 	ST_NOTIFY_HOLDER,
 	ST_NOTIFY_GEN,
 	ST_NOTICE_RECEIVED_IN,
+	ST_NOTICE_SIMILAR_COUNTS,
 	ST_RECORD_OF_UNIT,
 	ST_STRUCTURE_GEN,
 	STMT__MAX
@@ -903,6 +904,9 @@ static const char *const stmts[STMT__MAX] = {
 			       " WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
 			       " SELECT a.id, a.name FROM account a WHERE a.role = ?1"
 			       " AND a.disabled = 0 AND a.unit_id IN (SELECT id FROM up) ORDER BY a.id",
+	/* a new notice's 举一反三 counts, once for its list (schema 0041) */
+	[ST_NOTICE_SIMILAR_COUNTS] = "UPDATE notice SET similar_open = similar_open + ?2,"
+				     " similar_listed = similar_listed + ?2 WHERE id = ?1",
 	[ST_NOTIFY_GEN] = "SELECT n FROM notify_generation", /* schema 0040 */
 	/* a notice received in (?1, ?2]: through notice_received (schema 0022) */
 	[ST_NOTICE_RECEIVED_IN] = "SELECT EXISTS (SELECT 1 FROM notice WHERE received_at > ?1"
@@ -1853,6 +1857,11 @@ static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_di
 		sqlite3_bind_int64(st, 2, n->similar[i].asset);
 		sqlite3_bind_int(st, 3, (int)n->similar[i].why);
 		rc = run(q, ST_NOTICE_SIMILAR_ADD, d, "similar system");
+	}
+	if (!rc && n->nsimilar) { /* every system of the list is still to be checked */
+		sqlite3_bind_int64(q->st[ST_NOTICE_SIMILAR_COUNTS], 1, n->id);
+		sqlite3_bind_int64(q->st[ST_NOTICE_SIMILAR_COUNTS], 2, (sqlite3_int64)n->nsimilar);
+		rc = run(q, ST_NOTICE_SIMILAR_COUNTS, d, "notice");
 	}
 	return rc;
 }
