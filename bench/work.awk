@@ -186,6 +186,8 @@ BEGIN {
 			q(u " " y "年" rt[k] " 第" n "号"), q("本单位负责人、网络安全员等" (5 + n % 20) "人"),
 			n % 3 ? "NULL" : q("会议研究部署了网络安全工作责任制落实、通报整改和应急处置等事项。") > OUT
 	}
+	# the counts of each 举一反三 list, which the store writes with the list (schema 0041)
+	print "UPDATE notice SET similar_open = (SELECT count(*) FROM notice_similar s WHERE s.notice_id = notice.id AND s.checked_at IS NULL), similar_listed = (SELECT count(*) FROM notice_similar s WHERE s.notice_id = notice.id);" > OUT
 	print "COMMIT;" > OUT
 	close(OUT)
 	printf "work.awk: %d notices (%d systems, %d steps, %d similar), %d incidents (%d events, %d open), %d records\n",

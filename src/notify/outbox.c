@@ -10,6 +10,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "config.h"
+#if HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
+
 #include "audit/audit.h"
 #include "io/jnull.h"
 #include "notify/notify_int.h"
@@ -207,6 +212,11 @@ static void round_once(struct store *s)
 		rc = notify_deliver(s, (cd_time)time(NULL), &sent, &d);
 	if (rc)
 		fprintf(stderr, "cyberduty: notify: %s\n", d.msg);
+#if HAVE_MALLOC_TRIM
+	/* what the round freed goes back to the system, not kept in the worker thread's malloc
+	 * arena until the next round (a rebuild of the obligations reads the whole register) */
+	malloc_trim(0);
+#endif
 }
 
 static void *worker(void *arg)

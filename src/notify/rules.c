@@ -613,43 +613,62 @@ static enum cd_err digests(struct act *c, cd_date today, char week[11], struct i
 #define OBLIG_BACK_DAYS  30
 #define OBLIG_AHEAD_DAYS 120
 
-/* due_obligations reads the obligations of units not met, due from OBLIG_BACK_DAYS ago to
- * OBLIG_AHEAD_DAYS ahead, a page at a time by due date (before the round's transaction: the
- * first read may rebuild them). */
-static enum cd_err due_obligations(struct act *c, cd_date today, struct oblig_row **out,
-				   size_t *n)
+#define ROUND_PAGE 200 /* the rows a round reads at once, each page in an arena of its own */
+
+/* page_arena gives c an arena of its own for one page of a round (the previous page's, if any,
+ * freed): what a round holds is a page, whatever the size of the organisation. */
+static enum cd_err page_arena(struct act *c, struct arena *outer, struct arena **page)
 {
-	struct oblig_query q = {.state = -1, .limit = 200};
-	size_t cap = 0;
+	if (*page)
+		arena_free(*page);
+	c->a = outer;
+	if (!(*page = arena_new(0)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	c->a = *page;
+	return CD_OK;
+}
+
+/* plan_obligations writes the reminders of the obligations of units not met, due from
+ * OBLIG_BACK_DAYS ago to OBLIG_AHEAD_DAYS ahead — read through the due-date index from the first
+ * of those days on (never the years before it), a page at a time. The obligations are fresh:
+ * svc_obligations_ensure ran before the round's transaction. */
+static enum cd_err plan_obligations(struct act *c, const struct notify_rules *r,
+				    const struct calendar *cal, cd_date today, size_t *added)
+{
+	/* (due, name, unit, asset, id) after (first day, "", min, min, min): from the first day */
+	struct oblig_query q = {.scope = c->scope, .state = -1, .today = today, .after = true,
+				.after_due = today - OBLIG_BACK_DAYS, .after_name = "",
+				.after_unit = INT64_MIN, .after_asset = INT64_MIN,
+				.after_id = INT64_MIN, .limit = ROUND_PAGE};
+	struct arena *outer = c->a, *page = NULL, *prev = NULL;
 	enum cd_err rc = CD_OK;
 	bool more = true;
 
-	*out = NULL;
-	*n = 0;
 	while (!rc && more) {
 		struct oblig_row *v = NULL;
 		size_t got = 0;
 
-		if ((rc = svc_deadline_page(c, q, &v, &got, &more)))
+		/* the page before stays until this one is read: the cursor points into it */
+		prev = page;
+		page = NULL;
+		if ((rc = page_arena(c, outer, &page)))
 			break;
-		for (size_t i = 0; i < got; i++) {
-			struct oblig_row *slot;
-
+		rc = store_obligation_page(c->s, &q, page, &v, &got, c->d);
+		if (prev)
+			arena_free(prev);
+		prev = NULL;
+		more = got == ROUND_PAGE;
+		for (size_t i = 0; !rc && i < got; i++) {
 			if (v[i].o.due > today + OBLIG_AHEAD_DAYS) {
 				more = false;
 				break;
 			}
-			if (!v[i].o.unit || v[i].o.done_on != CD_DATE_NONE ||
-			    v[i].o.due < today - OBLIG_BACK_DAYS)
-				continue;
-			if (!(slot = arena_grow(c->a, out, n, &cap, sizeof *slot)))
-				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-			*slot = v[i];
+			if (v[i].o.unit && v[i].o.done_on == CD_DATE_NONE)
+				rc = plan_oblig(c, r, cal, &v[i], today, added);
 		}
 		if (got) {
 			const struct oblig_row *last = &v[got - 1];
 
-			q.after = true;
 			q.after_due = last->o.due;
 			q.after_name = last->o.name;
 			q.after_unit = last->o.unit;
@@ -657,6 +676,9 @@ static enum cd_err due_obligations(struct act *c, cd_date today, struct oblig_ro
 			q.after_id = last->id;
 		}
 	}
+	c->a = outer;
+	if (page)
+		arena_free(page);
 	return rc;
 }
 
@@ -711,46 +733,103 @@ static enum cd_err plan_incident(struct act *c, const struct notify_rules *r,
 	return rc;
 }
 
+/* KEY_PLANNED: what the last round that decided the notices and obligations decided over —
+ * "DATA-GENERATION NOTIFY-GENERATION DAY INSTANT RULES". */
+#define KEY_PLANNED "notify_planned"
+
+/* planned_before: the notices and obligations of today were decided by a round over the same
+ * data (the generation of schema 0007), the same accounts and channels (0040), the same rules
+ * and no notice received between that round's instant and now — so that all this round could
+ * write is written. *key is this round's (arena c->a). */
+static enum cd_err planned_before(struct act *c, const struct notify_rules *r, cd_date today,
+				  const char **key, bool *same)
+{
+	json_t *j = notify_rules_json(r);
+	char *was = NULL, day[11], wday[11] = "", *rules = j ? json_dumps(j, JSON_COMPACT |
+									 JSON_SORT_KEYS) : NULL;
+	int64_t g = 0, ng = 0;
+	long long wg = 0, wng = 0, prev = 0;
+	int at = 0;
+	bool received = true, parsed;
+	enum cd_err rc;
+
+	json_decref(j);
+	*same = false;
+	*key = NULL;
+	if (!rules)
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	rc = store_generation(c->s, &g, c->d);
+	if (!rc && (rc = store_meta_get(c->s, KEY_PLANNED, &was, c->d)) == CD_ENOTFOUND)
+		rc = CD_OK;
+	parsed = !rc && was &&
+		 sscanf(was, "%lld %lld %10s %lld %n", &wg, &wng, wday, &prev, &at) == 4 && at &&
+		 prev <= (long long)c->now;
+	if (!rc) /* a notice received since that round's instant is not decided yet */
+		rc = store_notify_round_state(c->s, parsed ? (cd_time)prev : c->now, c->now, &ng,
+					      &received, c->d);
+	date_format(today, day);
+	if (!rc && !(*key = fmt(c->a, "%lld %lld %s %lld %s", (long long)g, (long long)ng, day,
+				(long long)c->now, rules)))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	*same = !rc && parsed && !received && wg == (long long)g && wng == (long long)ng &&
+		!strcmp(wday, day) && !strcmp(was + at, rules);
+	free(was);
+	free(rules);
+	return rc;
+}
+
 enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 {
 	struct notify_rules r;
 	const struct calendar *cal = NULL;
 	cd_date today = time_cst_date(c->now);
-	struct work_query q = {.limit = 200};
-	struct oblig_row *ob = NULL;
+	struct work_query q = {.limit = ROUND_PAGE};
 	struct item *dg = NULL;
-	size_t nob = 0, ndg = 0;
+	struct arena *outer = c->a, *page = NULL;
+	const char *key = NULL;
+	size_t ndg = 0;
 	char week[11] = "";
 	int64_t next = 0;
-	bool est = false, workday;
+	bool est = false, workday, same = false;
 	char obj[16];
 	enum cd_err rc;
 
 	*added = 0;
 	if ((rc = notify_rules_get(c->s, &r, c->d)) || (rc = act_calendar(c, &cal)))
 		return rc;
+	(void)act_profile(c); /* read once, in the round's arena (the pages' are freed) */
 	/* deadlines in working days are reminded of on working days only: on a day off nothing is
 	 * decided, and the next working day's round sends what became due; incident report
 	 * clocks run in hours, every day */
 	workday = any_day || calendar_is_workday(cal, today, &est);
-	if (workday && (rc = due_obligations(c, today, &ob, &nob)))
+	/* before the round's transaction: a stale read rebuilds the obligations in its own */
+	if (workday && (rc = svc_obligations_ensure(c)))
 		return rc;
 	if (workday && r.digest && (rc = digests(c, today, week, &dg, &ndg)))
 		return rc;
 	if ((rc = act_begin(c)))
 		return rc;
 	c->derived_kept = true;
+	if (workday)
+		rc = planned_before(c, &r, today, &key, &same);
+	/* the notices not answered, and the obligations of the days a reminder can be of — unless
+	 * nothing they are decided from has moved since the last round decided them */
 	do {
 		struct notice_view *v = NULL;
 		size_t n = 0;
 
-		rc = workday ? svc_notice_page(c, q, -1, c->now, &v, &n, &next) : CD_OK;
+		if (rc || !workday || same)
+			break;
+		if ((rc = page_arena(c, outer, &page)))
+			break;
+		rc = svc_notice_page(c, q, -1, c->now, &v, &n, &next);
 		for (size_t i = 0; !rc && i < n; i++)
 			rc = plan_notice(c, &r, &v[i], today, added);
 		q.after = next;
 	} while (!rc && next);
-	for (size_t i = 0; !rc && i < nob; i++)
-		rc = plan_oblig(c, &r, cal, &ob[i], today, added);
+	c->a = outer;
+	if (!rc && workday && !same)
+		rc = plan_obligations(c, &r, cal, today, added);
 	for (size_t i = 0; !rc && i < ndg; i++)
 		rc = add_one(c, &r, &dg[i], &(struct notify_account){dg[i].acc, dg[i].acc_name},
 			     added);
@@ -762,14 +841,30 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 		struct incident_env env;
 		size_t n = 0;
 
-		rc = rc ? rc : svc_incident_page(c, q, c->now, &v, &n, &next, &env);
+		if (rc || (rc = page_arena(c, outer, &page)))
+			break;
+		rc = svc_incident_page(c, q, c->now, &v, &n, &next, &env);
 		for (size_t i = 0; !rc && i < n; i++)
 			rc = plan_incident(c, &r, &v[i], added);
 		q.after = next;
 	} while (!rc && next);
+	c->a = outer;
+	if (page)
+		arena_free(page);
+	if (!rc && key && !same) /* the next round compares with this one */
+		rc = store_meta_set(c->s, KEY_PLANNED, key, c->d);
 	if (!rc && !*added) {
-		act_abandon(c);
-		return CD_OK;
+		if (!key || same) {
+			act_abandon(c);
+			return CD_OK;
+		}
+		/* nothing to say, but what it was decided over is kept (no audit entry: no act) */
+		if (c->outer)
+			return CD_OK;
+		rc = store_commit(c->s, c->d);
+		if (rc)
+			store_rollback(c->s);
+		return rc;
 	}
 	date_format(today, obj);
 	return act_end(c, rc, "notify.plan", obj, NULL,

@@ -209,6 +209,9 @@ enum stmt {
 	ST_NOTIFY_SENT_SINCE,
 	ST_NOTIFY_ACCOUNTS,
 	ST_NOTIFY_HOLDER,
+	ST_NOTIFY_GEN,
+	ST_NOTICE_RECEIVED_IN,
+	ST_NOTICE_SIMILAR_COUNTS,
 	ST_RECORD_OF_UNIT,
 	ST_STRUCTURE_GEN,
 	STMT__MAX
@@ -901,6 +904,13 @@ static const char *const stmts[STMT__MAX] = {
 			       " WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
 			       " SELECT a.id, a.name FROM account a WHERE a.role = ?1"
 			       " AND a.disabled = 0 AND a.unit_id IN (SELECT id FROM up) ORDER BY a.id",
+	/* a new notice's 举一反三 counts, once for its list (schema 0041) */
+	[ST_NOTICE_SIMILAR_COUNTS] = "UPDATE notice SET similar_open = similar_open + ?2,"
+				     " similar_listed = similar_listed + ?2 WHERE id = ?1",
+	[ST_NOTIFY_GEN] = "SELECT n FROM notify_generation", /* schema 0040 */
+	/* a notice received in (?1, ?2]: through notice_received (schema 0022) */
+	[ST_NOTICE_RECEIVED_IN] = "SELECT EXISTS (SELECT 1 FROM notice WHERE received_at > ?1"
+				  " AND received_at <= ?2)",
 	[ST_NOTIFY_HOLDER] = "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL"
 			     " SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id"
 			     " WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
@@ -925,6 +935,7 @@ struct sq {
 	bool group_read; /* in a group, in_tx stands for a read, which opened nothing */
 	bool group_cache; /* the page cache of a group's connection is set */
 	struct reg_base *kept; /* the structure read around systems (reg_around) */
+	long counted; /* store_sqlite_count's steps, by hundreds */
 };
 
 /* The register's structure a read around a few systems starts from — every unit, person and
@@ -1846,6 +1857,11 @@ static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_di
 		sqlite3_bind_int64(st, 2, n->similar[i].asset);
 		sqlite3_bind_int(st, 3, (int)n->similar[i].why);
 		rc = run(q, ST_NOTICE_SIMILAR_ADD, d, "similar system");
+	}
+	if (!rc && n->nsimilar) { /* every system of the list is still to be checked */
+		sqlite3_bind_int64(q->st[ST_NOTICE_SIMILAR_COUNTS], 1, n->id);
+		sqlite3_bind_int64(q->st[ST_NOTICE_SIMILAR_COUNTS], 2, (sqlite3_int64)n->nsimilar);
+		rc = run(q, ST_NOTICE_SIMILAR_COUNTS, d, "notice");
 	}
 	return rc;
 }
@@ -3941,12 +3957,21 @@ static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query 
 	/* the days a state can be due on, so that the due-date index is read over those days only
 	 * (a state is CASE over each row: a page of the few due today would otherwise read every
 	 * obligation after them) */
-	bind_date(st, 11, f->state == DUE_TODAY ? f->today
-			  : f->state == DUE_OPEN    ? f->today + 1
-						    : date_from_ymd(1, 1, 1));
-	bind_date(st, 12, f->state == DUE_TODAY ? f->today
-			  : f->state == DUE_OVERDUE ? f->today - 1
-						    : date_from_ymd(9999, 12, 31));
+	cd_date lo = f->state == DUE_TODAY ? f->today
+		     : f->state == DUE_OPEN  ? f->today + 1
+					     : date_from_ymd(1, 1, 1);
+	cd_date hi = f->state == DUE_TODAY   ? f->today
+		     : f->state == DUE_OVERDUE ? f->today - 1
+					       : date_from_ymd(9999, 12, 31);
+
+	/* … and from the cursor's due date on: the planner takes the range of the index from these
+	 * bounds, not from the keyset's row value (a page after a cursor read every row before it) */
+	if (f->after && !f->desc && f->after_due > lo)
+		lo = f->after_due;
+	if (f->after && f->desc && f->after_due < hi)
+		hi = f->after_due;
+	bind_date(st, 11, lo);
+	bind_date(st, 12, hi);
 	if (f->after) {
 		bind_date(st, 5, f->after_due);
 		sqlite3_bind_int64(st, 6, f->after_id);
@@ -5083,6 +5108,27 @@ static enum cd_err sq_notify_holder(struct store *s, int64_t unit, const char *r
 	return *person && *unit_name ? CD_OK : cd_diag_set(d, CD_ENOMEM, "out of memory");
 }
 
+static enum cd_err sq_notify_round_state(struct store *s, cd_time after, cd_time upto,
+					int64_t *gen, bool *received, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	*gen = 0;
+	*received = false;
+	if ((rc = fetch(q, ST_NOTIFY_GEN, d, "notify generation")))
+		return rc;
+	*gen = sqlite3_column_int64(q->st[ST_NOTIFY_GEN], 0);
+	done(q, ST_NOTIFY_GEN);
+	bind_time(q->st[ST_NOTICE_RECEIVED_IN], 1, after);
+	bind_time(q->st[ST_NOTICE_RECEIVED_IN], 2, upto);
+	if ((rc = fetch(q, ST_NOTICE_RECEIVED_IN, d, "notices received")))
+		return rc;
+	*received = sqlite3_column_int(q->st[ST_NOTICE_RECEIVED_IN], 0) != 0;
+	done(q, ST_NOTICE_RECEIVED_IN);
+	return CD_OK;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -5225,6 +5271,7 @@ static const struct store_ops sqlite_ops = {
 	.notify_sent_since = sq_notify_sent_since,
 	.notify_accounts = sq_notify_accounts,
 	.notify_holder = sq_notify_holder,
+	.notify_round_state = sq_notify_round_state,
 	.group_begin = sq_group_begin,
 	.group_end = sq_group_end,
 	.records_of_unit = sq_records_of_unit,
@@ -5363,6 +5410,25 @@ enum cd_err store_sqlite_steps(struct store *s, const char *which, long *steps)
 	if (!(st = named_stmt((struct sq *)s, which)))
 		return CD_ENOTFOUND;
 	*steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
+	return CD_OK;
+}
+
+/* count_step: the progress handler of store_sqlite_count, called every 100 steps. */
+static int count_step(void *arg)
+{
+	((struct sq *)arg)->counted++;
+	return 0;
+}
+
+enum cd_err store_sqlite_count(struct store *s, bool on, long *steps)
+{
+	struct sq *q = (struct sq *)s;
+
+	if (s->ops != &sqlite_ops)
+		return CD_EINVAL;
+	*steps = q->counted * 100;
+	q->counted = 0;
+	sqlite3_progress_handler(q->db, on ? 100 : 0, on ? count_step : NULL, on ? q : NULL);
 	return CD_OK;
 }
 

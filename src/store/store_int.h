@@ -273,6 +273,8 @@ struct store_ops {
 	enum cd_err (*notify_holder)(struct store *s, int64_t unit, const char *role, cd_date on,
 				     struct arena *a, const char **person, const char **unit_name,
 				     bool *found, struct cd_diag *d);
+	enum cd_err (*notify_round_state)(struct store *s, cd_time after, cd_time upto,
+					  int64_t *gen, bool *received, struct cd_diag *d);
 	/* group commit (store_group_begin, store_group_end) */
 	enum cd_err (*group_begin)(struct store *s, struct cd_diag *d);
 	enum cd_err (*group_end)(struct store *s, struct cd_diag *d);
@@ -306,5 +308,10 @@ enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, 
  * since the last call, and starts the count again: what a page touches, whatever the size of
  * the table. CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
 enum cd_err store_sqlite_steps(struct store *s, const char *which, long *steps);
+
+/* For tests only: store_sqlite_count starts (on) or stops counting the virtual machine steps of
+ * every statement the connection runs, prepared once or on use (by hundreds: a progress
+ * handler), and gives in *steps those counted since it last started, the count then reset. */
+enum cd_err store_sqlite_count(struct store *s, bool on, long *steps);
 
 #endif

@@ -102,3 +102,9 @@ enum cd_err store_notify_holder(struct store *s, int64_t unit, const char *role,
 {
 	return s->ops->notify_holder(s, unit, role, on, a, person, unit_name, found, d);
 }
+
+enum cd_err store_notify_round_state(struct store *s, cd_time after, cd_time upto, int64_t *gen,
+				     bool *received, struct cd_diag *d)
+{
+	return s->ops->notify_round_state(s, after, upto, gen, received, d);
+}

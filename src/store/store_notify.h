@@ -124,4 +124,10 @@ enum cd_err store_notify_holder(struct store *s, int64_t unit, const char *role,
 				struct arena *a, const char **person, const char **unit_name,
 				bool *found, struct cd_diag *d);
 
+/* What the scheduler's round compares with its last (notify/rules.c): *gen, the number schema
+ * 0040 changes with the accounts, their channels and the channels; *received, whether a notice
+ * was received in (after, upto] (through the index of the receipt times). */
+enum cd_err store_notify_round_state(struct store *s, cd_time after, cd_time upto, int64_t *gen,
+				     bool *received, struct cd_diag *d);
+
 #endif

@@ -236,6 +236,11 @@ static enum cd_err ensure(struct act *c)
 	return rc;
 }
 
+enum cd_err svc_obligations_ensure(struct act *c)
+{
+	return ensure(c);
+}
+
 enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
 			      size_t *n, bool *more)
 {

@@ -178,6 +178,11 @@ json_t *svc_record_json(const struct record_row *r);
 
 /* ---- the yearly duties and MLPS deadlines (svc/deadlines.c) ------------------------------ */
 
+/* svc_obligations_ensure rebuilds the kept obligations when they are stale, in a write
+ * transaction of its own (what svc_deadline_page does first), so that a caller may then read
+ * them page by page with store_obligation_page inside a transaction of its own. */
+enum cd_err svc_obligations_ensure(struct act *c);
+
 /* svc_deadline_page reads a page of the obligations of today in the caller's scope (q->scope and
  * q->today are set from c), by due date, through the kept obligations — rebuilt first when
  * stale. *more: there are more after the page. */
