@@ -278,6 +278,22 @@ struct store_ops {
 	enum cd_err (*group_end)(struct store *s, struct cd_diag *d);
 	enum cd_err (*records_of_unit)(struct store *s, int64_t unit, struct arena *a,
 				       struct record **out, size_t *n, struct cd_diag *d);
+	/* the kept verdicts (store_verdict.h) */
+	enum cd_err (*verdicts_missing)(struct store *s, cd_time now, struct arena *a,
+					int64_t **notices, size_t *nn, int64_t **incidents,
+					size_t *ni, struct cd_diag *d);
+	enum cd_err (*notice_verdict_put)(struct store *s, const struct notice_verdict *v,
+					  struct cd_diag *d);
+	enum cd_err (*incident_verdict_put)(struct store *s, const struct incident_verdict *v,
+					    struct cd_diag *d);
+	enum cd_err (*notice_tally)(struct store *s, int64_t scope, cd_time now, struct arena *a,
+				    struct notice_tally *out, struct cd_diag *d);
+	enum cd_err (*incident_tally)(struct store *s, int64_t scope, cd_time now,
+				      struct arena *a, struct incident_tally *out,
+				      struct cd_diag *d);
+	enum cd_err (*notice_state_page)(struct store *s, const struct work_query *q, int state,
+					 cd_date today, struct arena *a, struct notice_row **out,
+					 size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
