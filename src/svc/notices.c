@@ -176,12 +176,57 @@ static enum cd_err svc_notice_page_read(struct act *c, struct work_query q, int 
 	return rc;
 }
 
+/* state_page_read: a page of the notices in state `state` now, read through the index of their
+ * kept verdicts (schema 0038): only that state's rows, whatever the size of the list. */
+static enum cd_err state_page_read(struct act *c, struct work_query q, int state,
+				   struct notice_view **out, size_t *n, int64_t *next)
+{
+	const struct calendar *cal = NULL;
+	struct notice_row *rows = NULL;
+	size_t want = q.limit, got = 0;
+	enum cd_err rc = act_calendar(c, &cal);
+
+	*out = NULL;
+	*n = 0;
+	*next = 0;
+	q.scope = c->scope;
+	q.limit = want + 1;
+	if (!rc)
+		rc = store_notice_state_page(c->s, &q, state, time_cst_date(c->now), c->a, &rows, &got,
+					     c->d);
+	if (rc)
+		return rc;
+	if (got > want) {
+		got = want;
+		*next = rows[want - 1].n.id;
+	}
+	if (got && !(*out = arena_alloc(c->a, got * sizeof **out)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < got; i++) {
+		struct notice_view *v = &(*out)[*n];
+
+		memset(v, 0, sizeof *v);
+		v->row = rows[i];
+		if ((rc = view_fill(c, cal, v, true, NULL, 0)))
+			return rc;
+		/* the verdict and the fold agree (both are of this transaction) */
+		if ((int)notice_state(&v->row.n, &v->due, c->now) == state)
+			(*n)++;
+	}
+	return CD_OK;
+}
+
 enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_time at,
 			    struct notice_view **out, size_t *n, int64_t *next)
 {
 	bool own;
-	enum cd_err rc = act_read_begin(c, &own);
+	enum cd_err rc;
 
+	if (state >= 0 && state < DUE__MAX && at == c->now) {
+		rc = svc_verdicts_read(c, &own);
+		return rc ? rc : act_read_end(c, own, state_page_read(c, q, state, out, n, next));
+	}
+	rc = act_read_begin(c, &own);
 	return act_read_end(c, own, rc ? rc : svc_notice_page_read(c, q, state, at, out, n, next));
 }
 
