@@ -312,7 +312,9 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
  * INTEGER PRIMARY KEY (rowid>?)") — into out[0..n), truncated to fit. `which` names it:
  * "notice_get", "notice_page", "notice_page_desc", "notice_concerns", "incident_page",
  * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
- * "assess_notices", "oblig_page", "oblig_page_desc", or an
+ * "assess_notices", "oblig_page", "oblig_page_desc", a page of the notices of one state
+ * "notice_state_due_today", "notice_state_overdue", "notice_state_open",
+ * "notice_state_done_on_time", the dashboard's "notice_tally", "incident_tally", or an
  * asset page "asset_page_SORT[_desc][_after]" (SORT id, code, name or level; _after: the page
  * after a cursor). CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
 enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n);
