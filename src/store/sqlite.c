@@ -168,6 +168,12 @@ enum stmt {
 	ST_GAP_ADD,
 	ST_GAP_PAGE,
 	ST_GAP_COUNTS,
+	ST_OBLIG_COUNTS_DAY,
+	ST_OBLIG_COUNTS_STALE,
+	ST_OBLIG_COUNTS_KEPT,
+	ST_OBLIG_COUNTS_CLEAR,
+	ST_OBLIG_COUNTS_KEEP,
+	ST_OBLIG_COUNTS_MARK,
 	ST_VERDICT_NOTICES_MISSING,
 	ST_VERDICT_INCIDENTS_MISSING,
 	ST_NOTICE_VERDICT_PUT,
@@ -772,6 +778,23 @@ static const char *const stmts[STMT__MAX] = {
 			" AND (?1 IS NULL OR g.unit_id IN (SELECT id FROM sc)) ORDER BY g.id LIMIT ?4",
 	[ST_GAP_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.rule, count(*) FROM gap g"
 			  " WHERE ?1 IS NULL OR g.unit_id IN (SELECT id FROM sc) GROUP BY 1",
+	/* the obligations counted by unit, kind and state for the day (schema 0039) */
+	[ST_OBLIG_COUNTS_DAY] = "SELECT value FROM meta WHERE key = 'obligation_counts_day'",
+	[ST_OBLIG_COUNTS_STALE] = "DELETE FROM meta WHERE key = 'obligation_counts_day'",
+	[ST_OBLIG_COUNTS_KEPT] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT kind, state, sum(n)"
+				 " FROM obligation_count WHERE ?1 IS NULL OR unit_id IN (SELECT id"
+				 " FROM sc) GROUP BY 1, 2",
+	[ST_OBLIG_COUNTS_CLEAR] = "DELETE FROM obligation_count",
+	/* ?1 today: ST_OBLIG_COUNTS' states, row by row */
+	[ST_OBLIG_COUNTS_KEEP] = "INSERT INTO obligation_count (kind, unit_id, state, n) SELECT * FROM"
+				 " (SELECT o.kind, o.unit_id, CASE WHEN o.done_on IS NOT NULL THEN"
+				 " CASE WHEN o.done_on <= o.due THEN 3 WHEN o.done_on > o.due THEN 4"
+				 " ELSE -1 END WHEN o.due < ?1 THEN 2 WHEN o.due = ?1 THEN 1 WHEN"
+				 " o.due > ?1 THEN 0 ELSE -1 END AS state, count(*) FROM obligation o"
+				 " INDEXED BY obligation_tally WHERE o.start <= ?1 GROUP BY 1, 2, 3)"
+				 " WHERE state >= 0",
+	[ST_OBLIG_COUNTS_MARK] = "INSERT OR REPLACE INTO meta (key, value)"
+				 " VALUES ('obligation_counts_day', ?1)",
 	/* the kept verdicts (schema 0038, store_verdict.h) */
 	[ST_VERDICT_NOTICES_MISSING] = "SELECT n.id FROM notice n WHERE NOT EXISTS (SELECT 1 FROM"
 				       " notice_verdict v WHERE v.notice_id = n.id) ORDER BY n.id",
@@ -3925,8 +3948,10 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st;
-	enum cd_err rc = CD_OK;
+	enum cd_err rc = run(q, ST_OBLIG_COUNTS_STALE, d, "obligation counts");
 
+	if (rc)
+		return rc;
 	if (which != OSET_ADD) {
 		st = q->st[clear[which]];
 		if (which == OSET_UNIT || which == OSET_ASSET)
@@ -4041,18 +4066,74 @@ static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query 
 	return read_rows(q, st, a, sizeof(**out), oblig_reader, 0, out, n, d, "obligation page");
 }
 
+static int tally_index(sqlite3_stmt *st, int i, int max);
+
+/* counts_kept: the obligation counts kept for `today` (schema 0039) into out, *kept false when
+ * they are not of today */
+static enum cd_err counts_kept(struct sq *q, int64_t scope, cd_date today,
+			       size_t out[OBLIG__MAX][DUE__MAX], bool *kept, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[ST_OBLIG_COUNTS_DAY];
+	char day[11];
+	enum cd_err rc = CD_OK;
+	int step = sqlite3_step(st);
+
+	*kept = step == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+		!strcmp((const char *)sqlite3_column_text(st, 0), date_format(today, day));
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_fail(q, d, "obligation counts");
+	done(q, ST_OBLIG_COUNTS_DAY);
+	if (rc || !*kept)
+		return rc;
+	st = q->st[ST_OBLIG_COUNTS_KEPT];
+	bind_id(st, 1, scope);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int k = oblig_kind_parse((const char *)sqlite3_column_text(st, 0));
+		int state = tally_index(st, 1, DUE__MAX);
+
+		if (k < 0 || state < 0) {
+			rc = cd_diag_set(d, CD_ESTORE, "an obligation of unknown kind or state");
+			break;
+		}
+		out[k][state] += (size_t)sqlite3_column_int64(st, 2);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "obligation counts");
+	done(q, ST_OBLIG_COUNTS_KEPT);
+	return rc;
+}
+
+static enum cd_err sq_obligation_counts_keep(struct store *s, cd_date today, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc = run(q, ST_OBLIG_COUNTS_CLEAR, d, "obligation counts");
+
+	if (!rc) {
+		bind_date(q->st[ST_OBLIG_COUNTS_KEEP], 1, today);
+		rc = run(q, ST_OBLIG_COUNTS_KEEP, d, "obligation counts");
+	}
+	if (!rc) {
+		bind_date(q->st[ST_OBLIG_COUNTS_MARK], 1, today);
+		rc = run(q, ST_OBLIG_COUNTS_MARK, d, "obligation counts");
+	}
+	return rc;
+}
+
 static enum cd_err sq_obligation_counts(struct store *s, int64_t scope, cd_date today,
-					size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d)
+					size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
+					struct cd_diag *d)
 {
 	/* the columns of ST_OBLIG_COUNTS after the kind */
 	static const enum due_state col[] = {DUE_DONE_ON_TIME, DUE_DONE_LATE, DUE_OVERDUE,
 					     DUE_TODAY, DUE_OPEN};
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_OBLIG_COUNTS];
-	enum cd_err rc = CD_OK;
+	enum cd_err rc;
 	int step;
 
 	memset(out, 0, sizeof(size_t) * OBLIG__MAX * DUE__MAX);
+	if ((rc = counts_kept(q, scope, today, out, kept, d)) || *kept)
+		return rc;
 	if (scope)
 		sqlite3_bind_int64(st, 1, scope);
 	bind_date(st, 3, today);
@@ -5469,6 +5550,7 @@ static const struct store_ops sqlite_ops = {
 	.gap_page = sq_gap_page,
 	.gap_counts = sq_gap_counts,
 	.verdicts_missing = sq_verdicts_missing,
+	.obligation_counts_keep = sq_obligation_counts_keep,
 	.notice_verdict_put = sq_notice_verdict_put,
 	.incident_verdict_put = sq_incident_verdict_put,
 	.notice_tally = sq_notice_tally,

@@ -170,7 +170,9 @@ struct store_ops {
 	enum cd_err (*obligation_duties0)(struct store *s, struct arena *a, const char ***out,
 					  size_t *n, struct cd_diag *d);
 	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
-					 size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+					 size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
+					 struct cd_diag *d);
+	enum cd_err (*obligation_counts_keep)(struct store *s, cd_date today, struct cd_diag *d);
 	enum cd_err (*duty_tally)(struct store *s, int64_t scope, cd_date today, struct arena *a,
 				  struct duty_tally **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*notice_update)(struct store *s, const struct notice *n, struct cd_diag *d);

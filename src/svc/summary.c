@@ -177,6 +177,20 @@ static enum cd_err duty_by_unit(struct act *c, json_t *oblig)
 	return CD_OK;
 }
 
+/* keep_counts keeps today's obligation counts by unit (schema 0039) for the next summaries, in a
+ * write transaction of its own: the counts just made summed every obligation. */
+static enum cd_err keep_counts(struct act *c)
+{
+	enum cd_err rc = store_begin(c->s, c->d);
+
+	if (rc)
+		return rc;
+	if (!(rc = store_obligation_counts_keep(c->s, time_cst_date(c->now), c->d)))
+		return store_commit(c->s, c->d);
+	store_rollback(c->s);
+	return rc;
+}
+
 enum cd_err svc_summary(struct act *c, json_t **out)
 {
 	size_t ob[OBLIG__MAX][DUE__MAX], gaps[CHECK__MAX];
@@ -185,7 +199,7 @@ enum cd_err svc_summary(struct act *c, json_t **out)
 	size_t ng = 0;
 	int64_t next = 0;
 	char day[11];
-	bool own = false;
+	bool own = false, kept = false;
 	json_t *o = json_object(), *oblig = json_object();
 	enum cd_err rc;
 
@@ -200,7 +214,9 @@ enum cd_err svc_summary(struct act *c, json_t **out)
 	if (!rc)
 		rc = store_gap_counts(c->s, c->scope, gaps, c->d);
 	if (!rc)
-		rc = store_obligation_counts(c->s, c->scope, time_cst_date(c->now), ob, c->d);
+		rc = store_obligation_counts(c->s, c->scope, time_cst_date(c->now), ob, &kept, c->d);
+	if (!rc && !kept && !store_in_transaction(c->s))
+		rc = keep_counts(c);
 	if (!rc)
 		rc = act_calendar(c, &cal);
 	if (!rc && !(rc = svc_verdicts_read(c, &own))) {

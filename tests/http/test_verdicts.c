@@ -4,7 +4,8 @@
  * events are written, after a notice's step, after a setting is changed by the command line
  * beside the server (the verdicts deleted: kept again at the next count), and after the clock passes an
  * incident's report deadline (no write at all: the state and what it decides are derived from
- * the kept deadline and now). A page of notices of one state is the list filtered by it. */
+ * the kept deadline and now). A page of notices of one state is the list filtered by it; today's
+ * obligations by state (kept by unit for the day, schema 0039) are the deadlines list's. */
 #include "client.h"
 
 #include <jansson.h>
@@ -237,6 +238,22 @@ static json_t *same(const struct client *c)
 		if (report(s, states[k]) != l.report[k])
 			fail_msg("%s: reports %s: the summary counts %ld, the list %ld", phase,
 				 states[k], report(s, states[k]), l.report[k]);
+	/* today's obligations by state, every kind (kept by unit for the day, schema 0039) as the
+	 * deadlines list of that state */
+	for (int k = 0; k < 5; k++) {
+		json_t *o = json_object_get(s, "obligations"), *v;
+		const char *kind;
+		char path[128];
+		long n = 0;
+
+		json_object_foreach(o, kind, v)
+			if (json_is_object(v))
+				n += at(o, kind, states[k], NULL);
+		snprintf(path, sizeof path, "/api/v1/deadlines?limit=100&state=%s", states[k]);
+		if (walk(c, path, NULL, NULL) != n)
+			fail_msg("%s: obligations %s: the summary counts %ld, the list %ld", phase,
+				 states[k], n, walk(c, path, NULL, NULL));
+	}
 	assert_int_equal(at(s, "incidents", "with_triggers_fired", NULL), l.fired);
 	assert_int_equal(at(s, "incidents", "open_questions", NULL), l.questions);
 	return s;
@@ -281,7 +298,7 @@ static void summary_as_lists(void **state)
 {
 	struct client office, officer;
 	json_t *s;
-	char path[96], t[32];
+	char path[256], t[32];
 	long id, overdue, open;
 	time_t due;
 	(void)state;
@@ -317,6 +334,40 @@ static void summary_as_lists(void **state)
 	expect(200);
 	json_decref(same(&office));
 	json_decref(same(&officer));
+
+	/* a drill of a unit: its duties generated again, the kept obligation counts dropped */
+	phase = "a record";
+	snprintf(path, sizeof path, "{\"kind\":\"drill\",\"unit\":\"JWC\",\"on\":\"%.10s\","
+		 "\"title\":\"应急演练\"}", cst(time(NULL), t, sizeof t));
+	call(&office, "POST", "/api/v1/records", path);
+	expect(201);
+	json_decref(same(&office));
+	/* a system's MLPS filing recorded: the obligations generated again at the next read, an
+	 * overdue filing done late */
+	phase = "a system filed";
+	call(&office, "GET", "/api/v1/deadlines?state=overdue&limit=100", NULL);
+	expect(200);
+	{
+		json_t *it;
+		size_t i;
+		const char *asset = NULL;
+		char body[64], sysid[32];
+
+		json_array_foreach(json_object_get(j, "items"), i, it)
+			if (!asset && !strcmp(json_string_value(json_object_get(it, "kind")),
+					      "mlps_filing"))
+				asset = json_string_value(json_object_get(it, "asset"));
+		assert_non_null(asset);
+		assert_int_equal(client_sh_out(sysid, sizeof sysid,
+					       "sqlite3 %s \"SELECT id FROM asset WHERE code = '%s'\"",
+					       db, asset),
+				 0);
+		snprintf(path, sizeof path, "/api/v1/assets/%ld", atol(sysid));
+		snprintf(body, sizeof body, "{\"filed_on\":\"%.10s\"}", cst(time(NULL), t, sizeof t));
+		call(&office, "PATCH", path, body);
+		expect(200);
+	}
+	json_decref(same(&office));
 
 	/* a setting changed by the command line, beside the server: the organisation's reporter
 	 * type moves every report deadline not recorded on its incident; the database deletes
