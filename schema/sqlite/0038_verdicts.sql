@@ -61,7 +61,9 @@ CREATE TRIGGER incident_verdict_system_delete AFTER DELETE ON asset
 -- a notice: itself, and the incidents on its systems (a notice overdue at detection)
 CREATE TRIGGER notice_verdict_insert AFTER INSERT ON notice
 	BEGIN DELETE FROM notice_verdict WHERE notice_id = NEW.id; END;
-CREATE TRIGGER notice_verdict_update AFTER UPDATE ON notice
+-- (only what a due date is computed from: the 举一反三 counters kept on the notice, 0010 and
+-- 0014, change with every check and change nothing here)
+CREATE TRIGGER notice_verdict_update AFTER UPDATE OF received_at, stated_due ON notice
 	BEGIN DELETE FROM notice_verdict WHERE notice_id IN (OLD.id, NEW.id);
 	DELETE FROM incident_verdict WHERE incident_id IN (SELECT ia.incident_id FROM notice_asset na
 		JOIN incident_asset ia ON ia.asset_id = na.asset_id WHERE na.notice_id = NEW.id); END;
