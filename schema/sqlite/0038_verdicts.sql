@@ -97,13 +97,14 @@ CREATE TRIGGER verdict_calendar_day_update AFTER UPDATE ON calendar_day
 	BEGIN DELETE FROM notice_verdict; DELETE FROM incident_verdict; END;
 CREATE TRIGGER verdict_calendar_day_delete AFTER DELETE ON calendar_day
 	BEGIN DELETE FROM notice_verdict; DELETE FROM incident_verdict; END;
+-- (verdicts_of: the build that computed them, svc/verdicts.c — another build's are dropped)
 CREATE TRIGGER verdict_setting_insert AFTER INSERT ON meta
-	WHEN NEW.key IN ('notice_default_workdays', 'reporter_type')
+	WHEN NEW.key IN ('notice_default_workdays', 'reporter_type', 'verdicts_of')
 	BEGIN DELETE FROM notice_verdict; DELETE FROM incident_verdict; END;
 CREATE TRIGGER verdict_setting_update AFTER UPDATE ON meta
-	WHEN NEW.key IN ('notice_default_workdays', 'reporter_type')
-	  OR OLD.key IN ('notice_default_workdays', 'reporter_type')
+	WHEN NEW.key IN ('notice_default_workdays', 'reporter_type', 'verdicts_of')
+	  OR OLD.key IN ('notice_default_workdays', 'reporter_type', 'verdicts_of')
 	BEGIN DELETE FROM notice_verdict; DELETE FROM incident_verdict; END;
 CREATE TRIGGER verdict_setting_delete AFTER DELETE ON meta
-	WHEN OLD.key IN ('notice_default_workdays', 'reporter_type')
+	WHEN OLD.key IN ('notice_default_workdays', 'reporter_type', 'verdicts_of')
 	BEGIN DELETE FROM notice_verdict; DELETE FROM incident_verdict; END;
