@@ -168,6 +168,23 @@ enum stmt {
 	ST_GAP_ADD,
 	ST_GAP_PAGE,
 	ST_GAP_COUNTS,
+	ST_OBLIG_COUNTS_DAY,
+	ST_OBLIG_COUNTS_STALE,
+	ST_OBLIG_COUNTS_KEPT,
+	ST_OBLIG_COUNTS_CLEAR,
+	ST_OBLIG_COUNTS_KEEP,
+	ST_OBLIG_COUNTS_MARK,
+	ST_VERDICT_NOTICES_MISSING,
+	ST_VERDICT_INCIDENTS_MISSING,
+	ST_NOTICE_VERDICT_PUT,
+	ST_INCIDENT_VERDICT_PUT,
+	ST_NOTICE_TALLY,
+	ST_NOTICE_TALLY_LATE,
+	ST_NOTICE_TALLY_UNKEPT,
+	ST_INCIDENT_TALLY,
+	ST_INCIDENT_TALLY_UNKEPT,
+	ST_NOTICE_STATE0, /* one statement per enum due_state, ascending ids, then descending */
+	ST_NOTICE_STATE_LAST = ST_NOTICE_STATE0 + 2 * DUE__MAX - 1,
 	ST_EVIDENCE_BLOB_ADD,
 	ST_EVIDENCE_ADD,
 	ST_EVIDENCE_GET,
@@ -272,6 +289,20 @@ enum stmt {
 	"WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2") " SELECT " cols " FROM "    \
 	from " WHERE " id " " cmp " ?3 AND (?1 IS NULL OR " concerns("sc") ") AND (?2 IS NULL OR " \
 	concerns("fl") ")" more " ORDER BY " id " " dir " LIMIT ?4"
+/* The state (enum due_state) of a notice at `today` from its kept verdict v (schema 0038): done
+ * when its feedback went (by 24:00 of the due date: on time), else by its due date. */
+#define NOTICE_STATE(today)                                                                        \
+	"CASE WHEN v.feedback_at IS NOT NULL THEN CASE WHEN v.due IS NULL OR substr(v.feedback_at,"\
+	" 1, 10) <= v.due THEN 3 ELSE 4 END WHEN v.due IS NULL THEN 5 WHEN v.due < " today " THEN" \
+	" 2 WHEN v.due = " today " THEN 1 ELSE 0 END"
+/* A page of the notices in state k whose verdict meets `cond`, ascending and descending. */
+#define NOTICE_STATE_PAGE(k, cond)                                                                 \
+	[ST_NOTICE_STATE0 + (k)] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS,\
+					     " AND n.id IN (SELECT notice_id FROM notice_verdict"  \
+					     " WHERE " cond ")", ">", "ASC"),                      \
+	[ST_NOTICE_STATE0 + DUE__MAX + (k)] = WORK_PAGE(                                           \
+		NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS,                             \
+		" AND n.id IN (SELECT notice_id FROM notice_verdict WHERE " cond ")", "<", "DESC")
 /* Record ?1 concerns the subtree of ?2 (NULL: any unit); false when there is no record ?1. */
 #define WORK_CONCERNS(table, alias, concerns)                                                      \
 	"WITH RECURSIVE " SUBTREE("sc", "?2") " SELECT EXISTS (SELECT 1 FROM " table " " alias      \
@@ -750,6 +781,75 @@ static const char *const stmts[STMT__MAX] = {
 			" AND (?1 IS NULL OR g.unit_id IN (SELECT id FROM sc)) ORDER BY g.id LIMIT ?4",
 	[ST_GAP_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.rule, count(*) FROM gap g"
 			  " WHERE ?1 IS NULL OR g.unit_id IN (SELECT id FROM sc) GROUP BY 1",
+	/* the obligations counted by unit, kind and state for the day (schema 0039) */
+	[ST_OBLIG_COUNTS_DAY] = "SELECT value FROM meta WHERE key = 'obligation_counts_day'",
+	[ST_OBLIG_COUNTS_STALE] = "DELETE FROM meta WHERE key = 'obligation_counts_day'",
+	[ST_OBLIG_COUNTS_KEPT] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT kind, state, sum(n)"
+				 " FROM obligation_count WHERE ?1 IS NULL OR unit_id IN (SELECT id"
+				 " FROM sc) GROUP BY 1, 2",
+	[ST_OBLIG_COUNTS_CLEAR] = "DELETE FROM obligation_count",
+	/* ?1 today: ST_OBLIG_COUNTS' states, row by row */
+	[ST_OBLIG_COUNTS_KEEP] = "INSERT INTO obligation_count (kind, unit_id, state, n) SELECT * FROM"
+				 " (SELECT o.kind, o.unit_id, CASE WHEN o.done_on IS NOT NULL THEN"
+				 " CASE WHEN o.done_on <= o.due THEN 3 WHEN o.done_on > o.due THEN 4"
+				 " ELSE -1 END WHEN o.due < ?1 THEN 2 WHEN o.due = ?1 THEN 1 WHEN"
+				 " o.due > ?1 THEN 0 ELSE -1 END AS state, count(*) FROM obligation o"
+				 " INDEXED BY obligation_tally WHERE o.start <= ?1 GROUP BY 1, 2, 3)"
+				 " WHERE state >= 0",
+	[ST_OBLIG_COUNTS_MARK] = "INSERT OR REPLACE INTO meta (key, value)"
+				 " VALUES ('obligation_counts_day', ?1)",
+	/* the kept verdicts (schema 0038, store_verdict.h) */
+	[ST_VERDICT_NOTICES_MISSING] = "SELECT n.id FROM notice n WHERE NOT EXISTS (SELECT 1 FROM"
+				       " notice_verdict v WHERE v.notice_id = n.id) ORDER BY n.id",
+	[ST_VERDICT_INCIDENTS_MISSING] = "SELECT x.id FROM incident x LEFT JOIN incident_verdict v ON"
+					 " v.incident_id = x.id WHERE v.incident_id IS NULL OR"
+					 " (v.volatile = 0 AND v.valid_until <= ?1) ORDER BY x.id",
+	[ST_NOTICE_VERDICT_PUT] = "INSERT OR REPLACE INTO notice_verdict (notice_id, stage, due,"
+				  " feedback_at) VALUES (?1, ?2, ?3, ?4)",
+	[ST_INCIDENT_VERDICT_PUT] = "INSERT OR REPLACE INTO incident_verdict (incident_id, grade,"
+				    " class_code, ended, report_required, report_due, reported_at,"
+				    " fired, questions, valid_until, volatile) VALUES (?1, ?2, ?3, ?4,"
+				    " ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	/* ?1 the scope, ?2 today, ?3 this year (text): stage, state, month of this year (0: another
+	 * year), count */
+	[ST_NOTICE_TALLY] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT v.stage, " NOTICE_STATE(
+		"?2") ", CASE WHEN substr(n.received_at, 1, 4) = ?3 THEN CAST(substr(n.received_at,"
+		" 6, 2) AS INTEGER) ELSE 0 END, count(*) FROM notice n JOIN notice_verdict v ON"
+		" v.notice_id = n.id WHERE ?1 IS NULL OR " NOTICE_CONCERNS("sc") " GROUP BY 1, 2, 3",
+	[ST_NOTICE_TALLY_LATE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT n.code, nu.code,"
+				 " v.due FROM notice_verdict v JOIN notice n ON n.id = v.notice_id"
+				 " LEFT JOIN unit nu ON nu.id = n.unit_id WHERE v.feedback_at IS NULL"
+				 " AND v.due < ?2 AND (?1 IS NULL OR " NOTICE_CONCERNS("sc") ")"
+				 " ORDER BY v.due, n.id LIMIT ?3",
+	[ST_NOTICE_TALLY_UNKEPT] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT count(*) FROM"
+				   " notice n WHERE NOT EXISTS (SELECT 1 FROM notice_verdict v WHERE"
+				   " v.notice_id = n.id) AND (?1 IS NULL OR " NOTICE_CONCERNS("sc")
+				   ")",
+	/* ?1 the scope, ?2 now: grade, class, ended, report required, report state, fired, open
+	 * questions, count, the least id — of the verdicts that hold */
+	[ST_INCIDENT_TALLY] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT v.grade,"
+			      " coalesce(v.class_code, 'none'), v.ended, v.report_required,"
+			      " CASE WHEN v.reported_at IS NOT NULL AND v.reported_at <= ?2 THEN CASE"
+			      " WHEN v.reported_at <= v.report_due THEN 3 ELSE 4 END WHEN ?2 >"
+			      " v.report_due THEN 2 ELSE 0 END, v.fired > 0, sum(v.questions),"
+			      " count(*), min(x.id) FROM incident x JOIN incident_verdict v ON"
+			      " v.incident_id = x.id WHERE v.volatile = 0 AND (v.valid_until IS NULL"
+			      " OR v.valid_until > ?2) AND (?1 IS NULL OR " INCIDENT_CONCERNS("sc")
+			      ") GROUP BY 1, 2, 3, 4, 5, 6",
+	[ST_INCIDENT_TALLY_UNKEPT] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT x.id FROM"
+				     " incident x LEFT JOIN incident_verdict v ON v.incident_id ="
+				     " x.id WHERE (v.incident_id IS NULL OR v.volatile = 1 OR"
+				     " v.valid_until <= ?2) AND (?1 IS NULL OR "
+				     INCIDENT_CONCERNS("sc") ") ORDER BY x.id",
+	/* a page of the notices in one state at ?5 (today), through the index of the state */
+	NOTICE_STATE_PAGE(DUE_OPEN, "feedback_at IS NULL AND due > ?5"),
+	NOTICE_STATE_PAGE(DUE_TODAY, "feedback_at IS NULL AND due = ?5"),
+	NOTICE_STATE_PAGE(DUE_OVERDUE, "feedback_at IS NULL AND due < ?5"),
+	NOTICE_STATE_PAGE(DUE_DONE_ON_TIME, "feedback_at IS NOT NULL AND (due IS NULL OR"
+					    " substr(feedback_at, 1, 10) <= due)"),
+	NOTICE_STATE_PAGE(DUE_DONE_LATE, "feedback_at IS NOT NULL AND substr(feedback_at, 1, 10) >"
+					 " due"),
+	NOTICE_STATE_PAGE(DUE_NO_DEADLINE, "feedback_at IS NULL AND due IS NULL"),
 	/* evidence files (schema 0013) */
 	[ST_EVIDENCE_BLOB_ADD] = "INSERT INTO evidence_blob (sm3, size, bytes) VALUES (?1, ?2, ?3)"
 				 " ON CONFLICT (sm3) DO NOTHING",
@@ -3864,8 +3964,10 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st;
-	enum cd_err rc = CD_OK;
+	enum cd_err rc = run(q, ST_OBLIG_COUNTS_STALE, d, "obligation counts");
 
+	if (rc)
+		return rc;
 	if (which != OSET_ADD) {
 		st = q->st[clear[which]];
 		if (which == OSET_UNIT || which == OSET_ASSET)
@@ -3989,18 +4091,74 @@ static enum cd_err sq_obligation_page(struct store *s, const struct oblig_query 
 	return read_rows(q, st, a, sizeof(**out), oblig_reader, 0, out, n, d, "obligation page");
 }
 
+static int tally_index(sqlite3_stmt *st, int i, int max);
+
+/* counts_kept: the obligation counts kept for `today` (schema 0039) into out, *kept false when
+ * they are not of today */
+static enum cd_err counts_kept(struct sq *q, int64_t scope, cd_date today,
+			       size_t out[OBLIG__MAX][DUE__MAX], bool *kept, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[ST_OBLIG_COUNTS_DAY];
+	char day[11];
+	enum cd_err rc = CD_OK;
+	int step = sqlite3_step(st);
+
+	*kept = step == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+		!strcmp((const char *)sqlite3_column_text(st, 0), date_format(today, day));
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_fail(q, d, "obligation counts");
+	done(q, ST_OBLIG_COUNTS_DAY);
+	if (rc || !*kept)
+		return rc;
+	st = q->st[ST_OBLIG_COUNTS_KEPT];
+	bind_id(st, 1, scope);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int k = oblig_kind_parse((const char *)sqlite3_column_text(st, 0));
+		int state = tally_index(st, 1, DUE__MAX);
+
+		if (k < 0 || state < 0) {
+			rc = cd_diag_set(d, CD_ESTORE, "an obligation of unknown kind or state");
+			break;
+		}
+		out[k][state] += (size_t)sqlite3_column_int64(st, 2);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "obligation counts");
+	done(q, ST_OBLIG_COUNTS_KEPT);
+	return rc;
+}
+
+static enum cd_err sq_obligation_counts_keep(struct store *s, cd_date today, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc = run(q, ST_OBLIG_COUNTS_CLEAR, d, "obligation counts");
+
+	if (!rc) {
+		bind_date(q->st[ST_OBLIG_COUNTS_KEEP], 1, today);
+		rc = run(q, ST_OBLIG_COUNTS_KEEP, d, "obligation counts");
+	}
+	if (!rc) {
+		bind_date(q->st[ST_OBLIG_COUNTS_MARK], 1, today);
+		rc = run(q, ST_OBLIG_COUNTS_MARK, d, "obligation counts");
+	}
+	return rc;
+}
+
 static enum cd_err sq_obligation_counts(struct store *s, int64_t scope, cd_date today,
-					size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d)
+					size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
+					struct cd_diag *d)
 {
 	/* the columns of ST_OBLIG_COUNTS after the kind */
 	static const enum due_state col[] = {DUE_DONE_ON_TIME, DUE_DONE_LATE, DUE_OVERDUE,
 					     DUE_TODAY, DUE_OPEN};
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_OBLIG_COUNTS];
-	enum cd_err rc = CD_OK;
+	enum cd_err rc;
 	int step;
 
 	memset(out, 0, sizeof(size_t) * OBLIG__MAX * DUE__MAX);
+	if ((rc = counts_kept(q, scope, today, out, kept, d)) || *kept)
+		return rc;
 	if (scope)
 		sqlite3_bind_int64(st, 1, scope);
 	bind_date(st, 3, today);
@@ -4252,6 +4410,209 @@ static enum cd_err sq_gap_counts(struct store *s, int64_t scope, size_t out[CHEC
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(q, d, "gap counts");
 	done(q, ST_GAP_COUNTS);
+	return rc;
+}
+
+/* --- the kept verdicts (store_verdict.h) ------------------------------------------------------ */
+
+static enum cd_err sq_verdicts_missing(struct store *s, cd_time now, struct arena *a,
+				       int64_t **notices, size_t *nn, int64_t **incidents,
+				       size_t *ni, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc;
+
+	*notices = *incidents = NULL;
+	*nn = *ni = 0;
+	rc = read_rows(q, q->st[ST_VERDICT_NOTICES_MISSING], a, sizeof **notices, id_reader, 0,
+		       notices, nn, d, "notices without a verdict");
+	if (rc)
+		return rc;
+	bind_time(q->st[ST_VERDICT_INCIDENTS_MISSING], 1, now);
+	return read_rows(q, q->st[ST_VERDICT_INCIDENTS_MISSING], a, sizeof **incidents, id_reader,
+			 0, incidents, ni, d, "incidents without a verdict");
+}
+
+static enum cd_err sq_notice_verdict_put(struct store *s, const struct notice_verdict *v,
+					 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_VERDICT_PUT];
+
+	sqlite3_bind_int64(st, 1, v->notice);
+	sqlite3_bind_int(st, 2, (int)v->stage);
+	bind_date(st, 3, v->due);
+	bind_time(st, 4, v->feedback_at);
+	return run(q, ST_NOTICE_VERDICT_PUT, d, "notice verdict");
+}
+
+static enum cd_err sq_incident_verdict_put(struct store *s, const struct incident_verdict *v,
+					   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_VERDICT_PUT];
+
+	sqlite3_bind_int64(st, 1, v->incident);
+	sqlite3_bind_int(st, 2, (int)v->grade);
+	bind_text(st, 3, v->class_code);
+	sqlite3_bind_int(st, 4, v->ended);
+	sqlite3_bind_int(st, 5, v->report_required);
+	bind_time(st, 6, v->report_due);
+	bind_time(st, 7, v->reported_at);
+	sqlite3_bind_int64(st, 8, (sqlite3_int64)v->fired);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)v->questions);
+	bind_time(st, 10, v->valid_until);
+	sqlite3_bind_int(st, 11, v->volatile_);
+	return run(q, ST_INCIDENT_VERDICT_PUT, d, "incident verdict");
+}
+
+/* tally_index: column i of st as an index below max, or -1. */
+static int tally_index(sqlite3_stmt *st, int i, int max)
+{
+	int k = sqlite3_column_int(st, i);
+
+	return sqlite3_column_type(st, i) != SQLITE_NULL && k >= 0 && k < max ? k : -1;
+}
+
+static enum cd_err sq_notice_tally(struct store *s, int64_t scope, cd_time now, struct arena *a,
+				   struct notice_tally *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTICE_TALLY];
+	cd_date today = time_cst_date(now);
+	char year[8];
+	int y, m, dd, step;
+	enum cd_err rc = CD_OK;
+
+	memset(out, 0, sizeof *out);
+	date_to_ymd(today, &y, &m, &dd);
+	snprintf(year, sizeof year, "%04d", y);
+	bind_id(st, 1, scope);
+	bind_date(st, 2, today);
+	bind_text(st, 3, year);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int stage = tally_index(st, 0, STAGE__MAX), state = tally_index(st, 1, DUE__MAX);
+		int month = sqlite3_column_int(st, 2);
+		size_t n = (size_t)sqlite3_column_int64(st, 3);
+
+		if (stage < 0 || state < 0) {
+			rc = cd_diag_set(d, CD_ESTORE, "a notice verdict of unknown stage or state");
+			break;
+		}
+		out->total += n;
+		out->stages[stage] += n;
+		out->states[state] += n;
+		if (month < 1 || month > 12)
+			continue;
+		out->received[month - 1] += n;
+		if (state == DUE_DONE_ON_TIME)
+			out->on_time[month - 1] += n;
+		else if (state == DUE_DONE_LATE)
+			out->late[month - 1] += n;
+		else
+			out->open[month - 1] += n;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "notice counts");
+	done(q, ST_NOTICE_TALLY);
+	if (rc)
+		return rc;
+	st = q->st[ST_NOTICE_TALLY_LATE];
+	bind_id(st, 1, scope);
+	bind_date(st, 2, today);
+	sqlite3_bind_int(st, 3, NOTICE_TALLY_LATE);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && out->noverdue < NOTICE_TALLY_LATE) {
+		size_t i = out->noverdue++;
+
+		out->overdue[i].code = col_str(a, st, 0);
+		out->overdue[i].unit = col_str(a, st, 1);
+		out->overdue[i].due = col_date(st, 2);
+		if (!out->overdue[i].code) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = db_fail(q, d, "overdue notices");
+	done(q, ST_NOTICE_TALLY_LATE);
+	if (rc)
+		return rc;
+	st = q->st[ST_NOTICE_TALLY_UNKEPT];
+	bind_id(st, 1, scope);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out->unkept = (size_t)sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(q, d, "notices without a verdict");
+	done(q, ST_NOTICE_TALLY_UNKEPT);
+	return rc;
+}
+
+static enum cd_err sq_incident_tally(struct store *s, int64_t scope, cd_time now,
+				     struct arena *a, struct incident_tally *out,
+				     struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_TALLY];
+	int step;
+	enum cd_err rc = CD_OK;
+
+	memset(out, 0, sizeof *out);
+	bind_id(st, 1, scope);
+	bind_time(st, 2, now);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int grade = tally_index(st, 0, GRADE__MAX), state = tally_index(st, 4, DUE__MAX);
+		size_t n = (size_t)sqlite3_column_int64(st, 7);
+		struct incident_class_count *c;
+
+		if (grade < 0 || state < 0) {
+			rc = cd_diag_set(d, CD_ESTORE, "an incident verdict of unknown grade or state");
+			break;
+		}
+		if (!(c = store_incident_tally_class(out, a, (const char *)sqlite3_column_text(st, 1),
+				      sqlite3_column_int64(st, 8)))) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+			break;
+		}
+		c->n += n;
+		out->total += n;
+		out->grades[grade] += n;
+		out->open += sqlite3_column_int(st, 2) ? 0 : n;
+		if (sqlite3_column_int(st, 3)) {
+			out->required += n;
+			out->reports[state] += n;
+		}
+		out->fired += sqlite3_column_int(st, 5) ? n : 0;
+		out->questions += (size_t)sqlite3_column_int64(st, 6);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, "incident counts");
+	done(q, ST_INCIDENT_TALLY);
+	if (rc)
+		return rc;
+	st = q->st[ST_INCIDENT_TALLY_UNKEPT];
+	bind_id(st, 1, scope);
+	bind_time(st, 2, now);
+	return read_rows(q, st, a, sizeof *out->unkept, id_reader, 0, &out->unkept, &out->nunkept,
+			 d, "incidents without a verdict");
+}
+
+static enum cd_err sq_notice_state_page(struct store *s, const struct work_query *f, int state,
+					cd_date today, struct arena *a, struct notice_row **out,
+					size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st;
+	enum cd_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if (state < 0 || state >= DUE__MAX)
+		return cd_diag_set(d, CD_EINVAL, "no such state");
+	st = work_page(q, ST_NOTICE_STATE0 + state, ST_NOTICE_STATE0 + DUE__MAX + state, f);
+	bind_date(st, 5, today);
+	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = notice_parts(q, a, &(*out)[i], false, d);
 	return rc;
 }
 
@@ -5234,6 +5595,13 @@ static const struct store_ops sqlite_ops = {
 	.gap_add = sq_gap_add,
 	.gap_page = sq_gap_page,
 	.gap_counts = sq_gap_counts,
+	.verdicts_missing = sq_verdicts_missing,
+	.obligation_counts_keep = sq_obligation_counts_keep,
+	.notice_verdict_put = sq_notice_verdict_put,
+	.incident_verdict_put = sq_incident_verdict_put,
+	.notice_tally = sq_notice_tally,
+	.incident_tally = sq_incident_tally,
+	.notice_state_page = sq_notice_state_page,
 	.obligation_duties0 = sq_obligation_duties0,
 	.similar = sq_similar,
 	.evidence_add = sq_evidence_add,
@@ -5372,6 +5740,12 @@ static const struct {
 	{"notice_page", ST_NOTICE_PAGE},
 	{"notice_page_desc", ST_NOTICE_PAGE_DESC},
 	{"notice_concerns", ST_NOTICE_CONCERNS},
+	{"notice_state_due_today", ST_NOTICE_STATE0 + DUE_TODAY},
+	{"notice_state_overdue", ST_NOTICE_STATE0 + DUE_OVERDUE},
+	{"notice_state_open", ST_NOTICE_STATE0 + DUE_OPEN},
+	{"notice_state_done_on_time", ST_NOTICE_STATE0 + DUE_DONE_ON_TIME},
+	{"notice_tally", ST_NOTICE_TALLY},
+	{"incident_tally", ST_INCIDENT_TALLY},
 	{"incident_page", ST_INCIDENT_PAGE},
 	{"incident_page_desc", ST_INCIDENT_PAGE_DESC},
 	{"record_page", ST_RECORD_PAGE},

@@ -604,9 +604,15 @@ enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const cha
 }
 
 enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date today,
-				    size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d)
+				    size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
+				    struct cd_diag *d)
 {
-	return s->ops->obligation_counts(s, scope, today, out, d);
+	return s->ops->obligation_counts(s, scope, today, out, kept, d);
+}
+
+enum cd_err store_obligation_counts_keep(struct store *s, cd_date today, struct cd_diag *d)
+{
+	return s->ops->obligation_counts_keep(s, today, d);
 }
 
 enum cd_err store_duty_tally(struct store *s, int64_t scope, cd_date today, struct arena *a,

@@ -3,8 +3,8 @@
  * an ops table (store_int.h). Every function returns enum cd_err and, on failure, says what
  * went wrong in the diag (which may be NULL). This is the entry (open, transactions, profile,
  * settings, generation, calendar); it includes each domain's part — store_register.h,
- * store_work.h, store_accounts.h, store_audit.h, store_evidence.h — so callers include store.h
- * only. */
+ * store_work.h, store_accounts.h, store_audit.h, store_evidence.h, store_verdict.h — so callers
+ * include store.h only. */
 #ifndef CD_STORE_H
 #define CD_STORE_H
 
@@ -21,6 +21,7 @@
 #include "store/store_evidence.h"
 #include "store/store_notify.h"
 #include "store/store_register.h"
+#include "store/store_verdict.h"
 #include "store/store_work.h"
 
 struct store;

@@ -170,7 +170,9 @@ struct store_ops {
 	enum cd_err (*obligation_duties0)(struct store *s, struct arena *a, const char ***out,
 					  size_t *n, struct cd_diag *d);
 	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
-					 size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+					 size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
+					 struct cd_diag *d);
+	enum cd_err (*obligation_counts_keep)(struct store *s, cd_date today, struct cd_diag *d);
 	enum cd_err (*duty_tally)(struct store *s, int64_t scope, cd_date today, struct arena *a,
 				  struct duty_tally **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*notice_update)(struct store *s, const struct notice *n, struct cd_diag *d);
@@ -280,6 +282,22 @@ struct store_ops {
 	enum cd_err (*group_end)(struct store *s, struct cd_diag *d);
 	enum cd_err (*records_of_unit)(struct store *s, int64_t unit, struct arena *a,
 				       struct record **out, size_t *n, struct cd_diag *d);
+	/* the kept verdicts (store_verdict.h) */
+	enum cd_err (*verdicts_missing)(struct store *s, cd_time now, struct arena *a,
+					int64_t **notices, size_t *nn, int64_t **incidents,
+					size_t *ni, struct cd_diag *d);
+	enum cd_err (*notice_verdict_put)(struct store *s, const struct notice_verdict *v,
+					  struct cd_diag *d);
+	enum cd_err (*incident_verdict_put)(struct store *s, const struct incident_verdict *v,
+					    struct cd_diag *d);
+	enum cd_err (*notice_tally)(struct store *s, int64_t scope, cd_time now, struct arena *a,
+				    struct notice_tally *out, struct cd_diag *d);
+	enum cd_err (*incident_tally)(struct store *s, int64_t scope, cd_time now,
+				      struct arena *a, struct incident_tally *out,
+				      struct cd_diag *d);
+	enum cd_err (*notice_state_page)(struct store *s, const struct work_query *q, int state,
+					 cd_date today, struct arena *a, struct notice_row **out,
+					 size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
@@ -298,7 +316,9 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
  * INTEGER PRIMARY KEY (rowid>?)") — into out[0..n), truncated to fit. `which` names it:
  * "notice_get", "notice_page", "notice_page_desc", "notice_concerns", "incident_page",
  * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
- * "assess_notices", "oblig_page", "oblig_page_desc", or an
+ * "assess_notices", "oblig_page", "oblig_page_desc", a page of the notices of one state
+ * "notice_state_due_today", "notice_state_overdue", "notice_state_open",
+ * "notice_state_done_on_time", the dashboard's "notice_tally", "incident_tally", or an
  * asset page "asset_page_SORT[_desc][_after]" (SORT id, code, name or level; _after: the page
  * after a cursor). CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
 enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n);

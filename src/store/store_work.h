@@ -258,9 +258,14 @@ enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const cha
 				     size_t *n, struct cd_diag *d);
 
 /* store_obligation_counts counts the obligations begun by `today` in the scope subtree (0: all)
- * by kind and state at the end of `today`: out[enum oblig_kind][enum due_state]. */
+ * by kind and state at the end of `today`: out[enum oblig_kind][enum due_state] — from the
+ * counts kept for today by unit (schema 0039; *kept true) when there are, else over the
+ * obligations themselves (*kept false: store_obligation_counts_keep keeps them, in a write
+ * transaction). Every replacement of obligations drops the kept counts. */
 enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date today,
-				    size_t out[OBLIG__MAX][DUE__MAX], struct cd_diag *d);
+				    size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
+				    struct cd_diag *d);
+enum cd_err store_obligation_counts_keep(struct store *s, cd_date today, struct cd_diag *d);
 
 /* The yearly duties of one unit, counted (store_duty_tally). */
 struct duty_tally {

@@ -211,6 +211,8 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 		rc = act_out_of_scope(c, "unit", "the incident must concern a unit of your scope");
 	if (!rc)
 		rc = write_events(c, &tmp, e, n);
+	if (!rc) /* what the dashboard counts of it, kept with it (schema 0038) */
+		rc = svc_incident_verdict_keep(c, tmp.id);
 	snprintf(obj, sizeof obj, "incident:%lld", (long long)tmp.id);
 	assets = json_array();
 	for (size_t i = 0; i < in->nassets; i++)
@@ -238,6 +240,8 @@ enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, con
 		rc = check_events(c, &tmp, e, n);
 	if (!rc)
 		rc = write_events(c, &tmp, e, n);
+	if (!rc)
+		rc = svc_incident_verdict_keep(c, tmp.id);
 	snprintf(obj, sizeof obj, "incident:%lld", (long long)tmp.id);
 	rc = act_end(c, rc, action, obj, NULL,
 		     rc ? NULL
@@ -434,6 +438,8 @@ enum cd_err svc_incident_correct(struct act *c, int64_t id, const char *code,
 	if (!rc && c->scope && !(rc = store_incident_concerns(c->s, now.id, c->scope, &yes, c->d)) &&
 	    !yes)
 		rc = act_out_of_scope(c, "unit", "the incident must stay within your scope");
+	if (!rc)
+		rc = svc_incident_verdict_keep(c, now.id);
 	if (!rc) /* the audit names the incident by its number, changed or not */
 		json_object_set_new(after, "code", json_string(now.code));
 	snprintf(obj, sizeof obj, "incident:%lld", rc ? 0LL : (long long)now.id);
@@ -548,4 +554,69 @@ enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
 	if (!e.note)
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	return svc_incident_events(c, v.x.id, NULL, svc_incident_action(kind), &e, 1, x);
+}
+
+/* ---- the kept verdict (schema 0038, svc/verdicts.c) ---- */
+
+/* later: the earlier of *until and t when t is after `at` (a moment the verdict may change) */
+static void later(cd_time *until, cd_time t, cd_time at)
+{
+	if (t != CD_TIME_NONE && t > at && (*until == CD_TIME_NONE || t < *until))
+		*until = t;
+}
+
+enum cd_err svc_incident_verdict(struct act *c, int64_t id, cd_time at,
+				 struct incident_verdict *out, enum due_state *report_state)
+{
+	struct incident_row row;
+	struct incident_env env;
+	struct incident_analysis an;
+	const struct incident *x = &row.x;
+	cd_time until = CD_TIME_NONE;
+	enum cd_err rc = store_incident_get(c->s, id, NULL, c->a, &row, c->d);
+
+	if (!rc && (rc = incident_fold(&row.x, c->a, c->d)))
+		rc = rc == CD_EINVAL ? CD_ESTORE : rc;
+	if (!rc)
+		rc = incident_env(c, x->assets, x->nassets, NULL, false, &env);
+	if (!rc && incident_analyse_line(&env, x, at, c->a, &an))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (rc)
+		return rc;
+	*out = (struct incident_verdict){
+		.incident = x->id, .grade = an.grade, .class_code = x->class_code,
+		.ended = x->handling_ended_at != CD_TIME_NONE, .report_required = an.report_required,
+		.report_due = an.report_required ? an.report_due : CD_TIME_NONE,
+		.reported_at = CD_TIME_NONE, .fired = an.nfired, .questions = an.nopen};
+	/* the first report outside the organisation, whenever made: the SQL takes it as made
+	 * from its instant on, as the engine does at any `at` */
+	for (size_t i = 0; i < x->nreports; i++)
+		if (x->reports[i].kind != REPORT_INTERNAL &&
+		    (out->reported_at == CD_TIME_NONE || x->reports[i].at < out->reported_at))
+			out->reported_at = x->reports[i].at;
+	/* what the clock changes: each instant of the record and its deadlines after `at` */
+	later(&until, x->detected_at, at);
+	for (size_t i = 0; i < x->nevents; i++)
+		later(&until, x->events[i].at, at);
+	later(&until, an.report_due, at);
+	later(&until, an.internal_due, at);
+	if (an.summary_due != CD_DATE_NONE)
+		later(&until, time_cst_end(an.summary_due), at);
+	later(&until, x->outage_start, at);
+	later(&until, x->outage_end, at);
+	out->valid_until = until;
+	/* an outage still running: its hours, and the grade and facts from them, grow by the second */
+	out->volatile_ = x->outage_start != CD_TIME_NONE && x->outage_start <= at &&
+			 (x->outage_end == CD_TIME_NONE || x->outage_end > at);
+	if (report_state)
+		*report_state = an.report_state;
+	return CD_OK;
+}
+
+enum cd_err svc_incident_verdict_keep(struct act *c, int64_t id)
+{
+	struct incident_verdict v;
+	enum cd_err rc = svc_incident_verdict(c, id, c->now, &v, NULL);
+
+	return rc ? rc : store_incident_verdict_put(c->s, &v, c->d);
 }

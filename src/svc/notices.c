@@ -176,12 +176,57 @@ static enum cd_err svc_notice_page_read(struct act *c, struct work_query q, int 
 	return rc;
 }
 
+/* state_page_read: a page of the notices in state `state` now, read through the index of their
+ * kept verdicts (schema 0038): only that state's rows, whatever the size of the list. */
+static enum cd_err state_page_read(struct act *c, struct work_query q, int state,
+				   struct notice_view **out, size_t *n, int64_t *next)
+{
+	const struct calendar *cal = NULL;
+	struct notice_row *rows = NULL;
+	size_t want = q.limit, got = 0;
+	enum cd_err rc = act_calendar(c, &cal);
+
+	*out = NULL;
+	*n = 0;
+	*next = 0;
+	q.scope = c->scope;
+	q.limit = want + 1;
+	if (!rc)
+		rc = store_notice_state_page(c->s, &q, state, time_cst_date(c->now), c->a, &rows, &got,
+					     c->d);
+	if (rc)
+		return rc;
+	if (got > want) {
+		got = want;
+		*next = rows[want - 1].n.id;
+	}
+	if (got && !(*out = arena_alloc(c->a, got * sizeof **out)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < got; i++) {
+		struct notice_view *v = &(*out)[*n];
+
+		memset(v, 0, sizeof *v);
+		v->row = rows[i];
+		if ((rc = view_fill(c, cal, v, true, NULL, 0)))
+			return rc;
+		/* the verdict and the fold agree (both are of this transaction) */
+		if ((int)notice_state(&v->row.n, &v->due, c->now) == state)
+			(*n)++;
+	}
+	return CD_OK;
+}
+
 enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_time at,
 			    struct notice_view **out, size_t *n, int64_t *next)
 {
 	bool own;
-	enum cd_err rc = act_read_begin(c, &own);
+	enum cd_err rc;
 
+	if (state >= 0 && state < DUE__MAX && at == c->now) {
+		rc = svc_verdicts_read(c, &own);
+		return rc ? rc : act_read_end(c, own, state_page_read(c, q, state, out, n, next));
+	}
+	rc = act_read_begin(c, &own);
 	return act_read_end(c, own, rc ? rc : svc_notice_page_read(c, q, state, at, out, n, next));
 }
 
@@ -267,6 +312,8 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 						 "(its unit or systems)");
 	if (!rc) /* the codes of its unit and systems, for the audit entry */
 		rc = store_notice_brief(c->s, n.id, c->a, &row, c->d);
+	if (!rc) /* what the dashboard counts of it, kept with it (schema 0038) */
+		rc = svc_notice_verdict_keep(c, n.id);
 	snprintf(obj, sizeof obj, "notice:%lld", (long long)n.id);
 	if ((rc = act_end(c, rc, "notice.create", obj, NULL, rc ? NULL : notice_after(&n, &row))))
 		return rc;
@@ -314,6 +361,8 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 	}
 	if (!rc)
 		rc = store_notice_event_add(c->s, v.row.n.id, &e, c->d);
+	if (!rc)
+		rc = svc_notice_verdict_keep(c, v.row.n.id);
 	snprintf(action, sizeof action, "notice.%s", notice_event_code(e.kind));
 	snprintf(obj, sizeof obj, "notice:%lld", (long long)v.row.n.id);
 	if ((rc = act_end(c, rc, action, obj, before, rc ? NULL : step_json(&v.row.n, &e))))
@@ -503,6 +552,8 @@ enum cd_err svc_notice_correct(struct act *c, int64_t id, const char *code,
 		rc = act_out_of_scope(c, "unit", "the notice must stay within your scope");
 	if (!rc)
 		rc = svc_correction_keep(c, "notice", n.id, before, after, in->reason);
+	if (!rc)
+		rc = svc_notice_verdict_keep(c, n.id);
 	snprintf(obj, sizeof obj, "notice:%lld", rc ? 0LL : (long long)n.id);
 	if (rc) {
 		json_decref(before);
@@ -716,4 +767,33 @@ json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_tim
 		json_object_set_new(o, "corrections", svc_corrections_json(v->fixes, v->nfixes));
 	}
 	return o;
+}
+
+/* ---- the kept verdict (schema 0038, svc/verdicts.c) ---- */
+
+enum cd_err svc_notice_verdict(struct act *c, int64_t id, struct notice_verdict *out)
+{
+	const struct calendar *cal = NULL;
+	struct notice_view v;
+	enum cd_err rc = act_calendar(c, &cal);
+
+	memset(&v, 0, sizeof v);
+	if (!rc)
+		rc = store_notice_brief(c->s, id, c->a, &v.row, c->d);
+	/* its due date and stage as every read computes them (no repeat: no events given) */
+	if (!rc)
+		rc = view_fill(c, cal, &v, false, NULL, 0);
+	if (rc)
+		return rc;
+	*out = (struct notice_verdict){.notice = id, .stage = v.row.n.stage, .due = v.due.due,
+				       .feedback_at = v.row.n.feedback_at};
+	return CD_OK;
+}
+
+enum cd_err svc_notice_verdict_keep(struct act *c, int64_t id)
+{
+	struct notice_verdict v;
+	enum cd_err rc = svc_notice_verdict(c, id, &v);
+
+	return rc ? rc : store_notice_verdict_put(c->s, &v, c->d);
 }

@@ -1,14 +1,14 @@
 /* summary.c — the dashboard of a scope (待办与概况): what the lists of notices, incidents,
- * obligations and gaps hold, counted the way those lists count it — the obligations and gaps in
- * SQL through their indexes (schema 0031), the notices and incidents page by page through the
- * same reads as their lists (never the whole organisation at once). */
+ * obligations and gaps hold, counted the way those lists count it — in SQL: the obligations and
+ * gaps through their indexes (schema 0031), the notices and incidents from the verdicts kept
+ * beside them (schema 0038, svc/verdicts.c) with the clock as a parameter; only an incident
+ * whose verdict cannot be kept (an outage still running) goes through the engine here. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "svc/work.h"
 
-#define SUMMARY_PAGE    200 /* notices or incidents read at once */
-#define SUMMARY_OVERDUE 10  /* overdue notices named, the longest overdue first */
 
 /* counts_json: {"code": n, …} of counts[0..n) named by code(k), every one present. */
 static json_t *counts_json(const size_t *counts, int n, const char *(*code)(int))
@@ -40,77 +40,21 @@ static const char *rule_code(int k)
 	return check_rule_code((enum check_rule)k);
 }
 
-/* An overdue notice, kept while the notices are read. */
-struct late {
-	const char *code, *unit;
-	cd_date due;
-};
-
-/* The notices of this year by month of receipt: answered on time, late, not yet. */
-struct months {
-	size_t received[12], on_time[12], late[12], open[12];
-};
-
-static void keep_late(struct late *v, size_t *n, const struct late *x)
-{
-	size_t i = *n < SUMMARY_OVERDUE ? (*n)++ : SUMMARY_OVERDUE;
-
-	/* the earliest due first; a later one than all kept falls off the end */
-	while (i > 0 && v[i - 1].due > x->due) {
-		if (i < SUMMARY_OVERDUE)
-			v[i] = v[i - 1];
-		i--;
-	}
-	if (i < SUMMARY_OVERDUE)
-		v[i] = *x;
-}
-
+/* notices: the notices of the scope counted in SQL from their kept verdicts (schema 0038) with
+ * today as a parameter — no notice folded, no state computed row by row. */
 static enum cd_err notices(struct act *c, const struct calendar *cal, json_t *out)
 {
-	struct work_query q = {.limit = SUMMARY_PAGE};
-	size_t stages[STAGE__MAX] = {0}, states[DUE__MAX] = {0}, total = 0, nlate = 0;
-	struct late late[SUMMARY_OVERDUE];
-	struct months m = {0};
+	struct notice_tally t;
 	cd_date today = time_cst_date(c->now);
 	int year, mo, day;
 	json_t *months, *overdue;
-	enum cd_err rc = CD_OK;
+	enum cd_err rc = store_notice_tally(c->s, c->scope, c->now, c->a, &t, c->d);
 
+	if (rc)
+		return rc;
+	if (t.unkept) /* svc_verdicts_read kept them in this transaction */
+		return cd_diag_set(c->d, CD_ESTORE, "%zu notices have no kept verdict", t.unkept);
 	date_to_ymd(today, &year, &mo, &day);
-	for (;;) {
-		struct notice_view *v = NULL;
-		size_t n = 0;
-		int64_t next = 0;
-
-		if ((rc = svc_notice_page(c, q, -1, c->now, &v, &n, &next)))
-			return rc;
-		for (size_t i = 0; i < n; i++) {
-			enum due_state st = notice_state(&v[i].row.n, &v[i].due, c->now);
-			int y, mm, dd;
-
-			total++;
-			stages[v[i].row.n.stage]++;
-			states[st]++;
-			if (st == DUE_OVERDUE)
-				keep_late(late, &nlate,
-					  &(struct late){.code = v[i].row.n.code,
-							 .unit = v[i].row.unit_code,
-							 .due = v[i].due.due});
-			date_to_ymd(time_cst_date(v[i].row.n.received_at), &y, &mm, &dd);
-			if (y != year)
-				continue;
-			m.received[mm - 1]++;
-			if (st == DUE_DONE_ON_TIME)
-				m.on_time[mm - 1]++;
-			else if (st == DUE_DONE_LATE)
-				m.late[mm - 1]++;
-			else
-				m.open[mm - 1]++;
-		}
-		if (!next)
-			break;
-		q.after = next;
-	}
 	months = json_array();
 	for (int k = 0; k < mo; k++) {
 		char month[16];
@@ -118,79 +62,91 @@ static enum cd_err notices(struct act *c, const struct calendar *cal, json_t *ou
 		snprintf(month, sizeof month, "%04d-%02d", year, k + 1);
 		json_array_append_new(months,
 				      json_pack("{s:s, s:I, s:I, s:I, s:I}", "month", month,
-						"received", (json_int_t)m.received[k], "on_time",
-						(json_int_t)m.on_time[k], "late", (json_int_t)m.late[k],
-						"open", (json_int_t)m.open[k]));
+						"received", (json_int_t)t.received[k], "on_time",
+						(json_int_t)t.on_time[k], "late", (json_int_t)t.late[k],
+						"open", (json_int_t)t.open[k]));
 	}
 	overdue = json_array();
-	for (size_t i = 0; i < nlate; i++)
+	for (size_t i = 0; i < t.noverdue; i++)
 		json_array_append_new(
 			overdue,
-			json_pack("{s:s, s:o, s:o, s:i}", "code", late[i].code, "unit",
-				  jnull_str(late[i].unit), "due", jnull_date(late[i].due),
+			json_pack("{s:s, s:o, s:o, s:i}", "code", t.overdue[i].code, "unit",
+				  jnull_str(t.overdue[i].unit), "due", jnull_date(t.overdue[i].due),
 				  "workdays_left",
-				  calendar_workdays_until(cal, today, late[i].due)));
+				  calendar_workdays_until(cal, today, t.overdue[i].due)));
 	json_object_set_new(out, "notices",
-			    json_pack("{s:I, s:o, s:o, s:o, s:o}", "total", (json_int_t)total,
-				      "by_stage", counts_json(stages, STAGE__MAX, stage_code),
-				      "by_state", counts_json(states, DUE__MAX, state_code),
+			    json_pack("{s:I, s:o, s:o, s:o, s:o}", "total", (json_int_t)t.total,
+				      "by_stage", counts_json(t.stages, STAGE__MAX, stage_code),
+				      "by_state", counts_json(t.states, DUE__MAX, state_code),
 				      "overdue", overdue, "by_month", months));
 	return CD_OK;
 }
 
+/* unkept: the incidents whose verdict does not hold now (an outage still running), computed by
+ * the engine and added to t. */
+static enum cd_err unkept(struct act *c, struct incident_tally *t)
+{
+	for (size_t i = 0; i < t->nunkept; i++) {
+		struct incident_verdict v;
+		struct incident_class_count *k;
+		enum due_state st = DUE_NO_DEADLINE;
+		enum cd_err rc = svc_incident_verdict(c, t->unkept[i], c->now, &v, &st);
+
+		if (rc)
+			return rc;
+		if (!(k = store_incident_tally_class(t, c->a, v.class_code ? v.class_code : "none",
+						     v.incident)))
+			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		k->n++;
+		t->total++;
+		t->grades[v.grade]++;
+		t->open += !v.ended;
+		if (v.report_required) {
+			t->required++;
+			t->reports[st]++;
+		}
+		t->fired += v.fired > 0;
+		t->questions += v.questions;
+	}
+	return CD_OK;
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const struct incident_class_count *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* incidents: the incidents of the scope counted in SQL from their kept verdicts; the few whose
+ * verdict does not hold now through the engine. */
 static enum cd_err incidents(struct act *c, json_t *out)
 {
-	struct work_query q = {.limit = SUMMARY_PAGE};
-	size_t grades[GRADE__MAX] = {0}, reports[DUE__MAX] = {0}, total = 0, open = 0;
-	size_t required = 0, fired = 0, questions = 0;
-	json_t *classes = json_object(); /* class code (GB/T 20986; "none": not classed yet) → n */
-	enum cd_err rc;
+	struct incident_tally t;
+	json_t *classes; /* class code (GB/T 20986; "none": not classed yet) → n */
+	enum cd_err rc = store_incident_tally(c->s, c->scope, c->now, c->a, &t, c->d);
 
-	if (!classes)
+	if (!rc)
+		rc = unkept(c, &t);
+	if (rc)
+		return rc;
+	/* in the order the list meets them: each class by its first incident */
+	if (t.nclasses)
+		qsort(t.classes, t.nclasses, sizeof *t.classes, by_first);
+	if (!(classes = json_object()))
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-
-	for (;;) {
-		struct incident_view *v = NULL;
-		struct incident_env env;
-		size_t n = 0;
-		int64_t next = 0;
-
-		if ((rc = svc_incident_page(c, q, c->now, &v, &n, &next, &env))) {
-			json_decref(classes);
-			return rc;
-		}
-		for (size_t i = 0; i < n; i++) {
-			const struct incident_analysis *an = &v[i].an;
-			const char *cls = v[i].x.class_code ? v[i].x.class_code : "none";
-
-			json_object_set_new(classes, cls,
-					    json_integer(json_integer_value(
-								 json_object_get(classes, cls)) +
-							 1));
-			total++;
-			grades[an->grade]++;
-			open += v[i].x.handling_ended_at == CD_TIME_NONE;
-			if (an->report_required) {
-				required++;
-				reports[an->report_state]++;
-			}
-			fired += an->nfired > 0;
-			questions += an->nopen;
-		}
-		if (!next)
-			break;
-		q.after = next;
-	}
+	for (size_t i = 0; i < t.nclasses; i++)
+		json_object_set_new(classes, t.classes[i].code,
+				    json_integer((json_int_t)t.classes[i].n));
 	json_object_set_new(out, "incidents",
 			    json_pack("{s:I, s:I, s:I, s:o, s:o, s:{s:I, s:o}, s:I, s:I}", "total",
-				      (json_int_t)total, "open", (json_int_t)open, "closed",
-				      (json_int_t)(total - open), "by_grade",
-				      counts_json(grades, GRADE__MAX, grade_name), "by_class", classes,
-				      "reports",
-				      "required", (json_int_t)required, "by_state",
-				      counts_json(reports, DUE__MAX, state_code),
-				      "with_triggers_fired", (json_int_t)fired, "open_questions",
-				      (json_int_t)questions));
+				      (json_int_t)t.total, "open", (json_int_t)t.open, "closed",
+				      (json_int_t)(t.total - t.open), "by_grade",
+				      counts_json(t.grades, GRADE__MAX, grade_name), "by_class", classes,
+				      "reports", "required", (json_int_t)t.required, "by_state",
+				      counts_json(t.reports, DUE__MAX, state_code),
+				      "with_triggers_fired", (json_int_t)t.fired, "open_questions",
+				      (json_int_t)t.questions));
 	return CD_OK;
 }
 
@@ -221,6 +177,20 @@ static enum cd_err duty_by_unit(struct act *c, json_t *oblig)
 	return CD_OK;
 }
 
+/* keep_counts keeps today's obligation counts by unit (schema 0039) for the next summaries, in a
+ * write transaction of its own: the counts just made summed every obligation. */
+static enum cd_err keep_counts(struct act *c)
+{
+	enum cd_err rc = store_begin(c->s, c->d);
+
+	if (rc)
+		return rc;
+	if (!(rc = store_obligation_counts_keep(c->s, time_cst_date(c->now), c->d)))
+		return store_commit(c->s, c->d);
+	store_rollback(c->s);
+	return rc;
+}
+
 enum cd_err svc_summary(struct act *c, json_t **out)
 {
 	size_t ob[OBLIG__MAX][DUE__MAX], gaps[CHECK__MAX];
@@ -229,6 +199,7 @@ enum cd_err svc_summary(struct act *c, json_t **out)
 	size_t ng = 0;
 	int64_t next = 0;
 	char day[11];
+	bool own = false, kept = false;
 	json_t *o = json_object(), *oblig = json_object();
 	enum cd_err rc;
 
@@ -243,13 +214,17 @@ enum cd_err svc_summary(struct act *c, json_t **out)
 	if (!rc)
 		rc = store_gap_counts(c->s, c->scope, gaps, c->d);
 	if (!rc)
-		rc = store_obligation_counts(c->s, c->scope, time_cst_date(c->now), ob, c->d);
+		rc = store_obligation_counts(c->s, c->scope, time_cst_date(c->now), ob, &kept, c->d);
+	if (!rc && !kept && !store_in_transaction(c->s))
+		rc = keep_counts(c);
 	if (!rc)
 		rc = act_calendar(c, &cal);
-	if (!rc)
+	if (!rc && !(rc = svc_verdicts_read(c, &own))) {
 		rc = notices(c, cal, o);
-	if (!rc)
-		rc = incidents(c, o);
+		if (!rc)
+			rc = incidents(c, o);
+		rc = act_read_end(c, own, rc);
+	}
 	if (!rc)
 		rc = duty_by_unit(c, oblig);
 	if (rc) {

@@ -220,6 +220,31 @@ json_t *svc_gap_json(const struct gap_row *g);
  * overdue of each unit; the gaps by rule. *out is a new JSON object. */
 enum cd_err svc_summary(struct act *c, json_t **out);
 
+/* ---- the kept verdicts (schema 0038, svc/verdicts.c) ---------------------------------------- */
+
+/* svc_notice_verdict computes what notice id's verdict keeps (its stage, due date, feedback) as
+ * every read computes it; svc_notice_verdict_keep keeps it (in the caller's transaction). */
+enum cd_err svc_notice_verdict(struct act *c, int64_t id, struct notice_verdict *out);
+enum cd_err svc_notice_verdict_keep(struct act *c, int64_t id);
+
+/* svc_incident_verdict computes incident id's verdict at `at` with what it holds until (the next
+ * instant of its record or deadlines after `at`) — the engine's line of a list — and, when
+ * report_state is not NULL, the state of its report at `at`; svc_incident_verdict_keep keeps it
+ * as of now. Neither checks the caller's scope (they keep what every scope counts). */
+enum cd_err svc_incident_verdict(struct act *c, int64_t id, cd_time at,
+				 struct incident_verdict *out, enum due_state *report_state);
+enum cd_err svc_incident_verdict_keep(struct act *c, int64_t id);
+
+/* svc_verdicts_keep keeps the verdict of every notice and incident that has none holding now
+ * (an old database, a change of the calendar, the structure or a setting, a deadline passed),
+ * in the caller's write transaction; *kept says how many. */
+enum cd_err svc_verdicts_keep(struct act *c, size_t *kept);
+
+/* svc_verdicts_read begins what reads the kept verdicts: a read transaction when every one is
+ * kept, else a write transaction that keeps the missing first (once: the next reads find them).
+ * End it with act_read_end. */
+enum cd_err svc_verdicts_read(struct act *c, bool *own);
+
 /* ---- incidents ------------------------------------------------------------------------------ */
 
 /* A new incident as a person gives it. */

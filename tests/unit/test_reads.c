@@ -262,10 +262,78 @@ static void walk_deadlines(void **state)
 	store_close(s);
 }
 
+/* a page of the notices of one state reads that state's rows through the index of the kept
+ * verdicts (schema 0038): the same steps whatever the number of notices in other states, and a
+ * plan that searches notice_verdict_open, never scans the notices */
+static void notice_state_page_bounded(void **state)
+{
+	enum { TODAY = 20 }; /* notices due today at every size */
+	static const char *const plans[] = {"notice_state_due_today", "notice_state_overdue",
+					    "notice_state_open"};
+	cd_date today = D("2026-06-01");
+	long steps[2];
+	int64_t unit[UNITS];
+	char plan[8192];
+	(void)state;
+
+	for (int big = 0; big < 2; big++) {
+		int notices = big ? 3000 : 300;
+		struct store *s = reads_db(big ? "reads-state-big" : "reads-state-small", notices, 0,
+					   0, unit);
+		struct cd_diag d = {{0}};
+		struct work_query q = {.scope = unit[0], .kind = -1, .limit = 50};
+		struct arena *a = arena_new(0);
+		struct notice_row *rows = NULL;
+		size_t n = 0;
+		long none;
+		size_t overdue = 0;
+
+		/* the others done, overdue or open: a tenth each of all but TODAY left open */
+		assert_int_equal(store_begin(s, &d), CD_OK);
+		for (int i = 1; i <= notices; i++) {
+			struct notice_verdict v = {.notice = i, .stage = STAGE_RECEIVED, .due = today,
+						   .feedback_at = CD_TIME_NONE};
+
+			if (i > TODAY && i % 3 == 0)
+				v.feedback_at = T("2026-05-20 10:00"), v.stage = STAGE_FEEDBACK;
+			else if (i > TODAY)
+				v.due = today + (i % 3 == 1 ? -5 : 5);
+			overdue += v.due < today;
+			assert_int_equal(store_notice_verdict_put(s, &v, &d), CD_OK);
+		}
+		assert_int_equal(store_commit(s, &d), CD_OK);
+		for (size_t k = 0; k < sizeof plans / sizeof *plans; k++) {
+			assert_int_equal(store_sqlite_explain(s, plans[k], plan, sizeof plan), CD_OK);
+			if (!strstr(plan, "notice_verdict_open") || strstr(plan, "SCAN n\n") ||
+			    strstr(plan, "SCAN notice_verdict"))
+				fail_msg("plan of %s:\n%s", plans[k], plan);
+		}
+		assert_int_equal(store_sqlite_steps(s, plans[0], &none), CD_OK);
+		assert_int_equal(store_notice_state_page(s, &q, DUE_TODAY, today, a, &rows, &n, &d),
+				 CD_OK);
+		assert_int_equal(n, TODAY);
+		for (size_t i = 0; i < n; i++)
+			assert_true(rows[i].n.id <= TODAY);
+		assert_int_equal(store_sqlite_steps(s, plans[0], &steps[big]), CD_OK);
+		/* the other states: as many as the verdicts say */
+		assert_int_equal(store_notice_state_page(s, &(struct work_query){.kind = -1,
+										 .limit = 5000},
+							 DUE_OVERDUE, today, a, &rows, &n, &d),
+				 CD_OK);
+		assert_int_equal(n, overdue);
+		arena_free(a);
+		store_close(s);
+	}
+	if (steps[1] != steps[0])
+		fail_msg("a page of the notices due today ran %ld steps at 300 notices, %ld at 3000",
+			 steps[0], steps[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(notice_page_bounded),
+		cmocka_unit_test(notice_state_page_bounded),
 		cmocka_unit_test(walk_incidents),
 		cmocka_unit_test(walk_deadlines),
 	};

@@ -121,6 +121,8 @@ test('a project: refused and kept, saved with its security share, corrected', as
 	await page.waitForSelector('[data-test=project-saved]');
 	p = (await api.get('/projects/' + p.id)).body;
 	assert.equal(p.security, 40000);
+	// the list is read again after the save; its row shows the new share once that answer is in
+	await page.locator('tr[data-code="XM-2026-TEST"]', { hasText: '20.0%' }).waitFor({ timeout: 10000 });
 	assert.match(await page.locator('tr[data-code="XM-2026-TEST"]').innerText(), /20\.0%/);
 	await page.click('[data-test=new-project]');
 	await look(page, 'projects');
