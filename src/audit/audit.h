@@ -45,6 +45,15 @@
 /* audit_outcome_known: o is one of the outcomes above. */
 bool audit_outcome_known(const char *o);
 
+/* The vocabulary as a person reads it (audit_action.c): audit_action_label gives the label of
+ * an action (docs/audit.md, the names of older logs too) in the calling thread's language
+ * (lang.h), NULL for an action it does not know; audit_outcome_label the same of an outcome.
+ * audit_action_count and audit_action_entry walk the table (its tests, `audit actions`). */
+const char *audit_action_label(const char *action);
+const char *audit_outcome_label(const char *outcome);
+size_t audit_action_count(void);
+void audit_action_entry(size_t i, const char **code, const char **zh, const char **en);
+
 /* One entry as a caller gives it; strings may be NULL (stored as empty / NULL). before and after
  * are JSON texts (the record's values), NULL when there is none. */
 struct audit_entry {
