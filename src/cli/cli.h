@@ -26,6 +26,15 @@
  * language. A longer s is kept whole. */
 const char *cli_cell(char *buf, size_t n, const char *s, int width);
 
+/* cli_day and cli_when: a day or an instant as a person reads it — "2026年12月3日",
+ * "2026年12月3日 14:05" (English "3 Dec 2026 14:05"; date_show, time_show), "—" for none —
+ * as cli_cell pads it to `width` columns (0: not padded). Every date or time of the human
+ * output goes through them or time_show / date_show; --json keeps ISO 8601. */
+#define CLI_DAY_WIDTH  14 /* 2026年12月31日 */
+#define CLI_WHEN_WIDTH 20 /* 2026年12月31日 14:05 */
+const char *cli_day(char *buf, size_t n, cd_date d, int width);
+const char *cli_when(char *buf, size_t n, cd_time t, int width);
+
 /* cli_lang sets the process's language from argv and the environment: `--lang zh|en` (taken out
  * of argv, *argc shortened — except after `export`, whose --lang also chooses the file's
  * language and stays), else $CYBERDUTY_LANG, else the first set of $LC_ALL, $LC_MESSAGES,

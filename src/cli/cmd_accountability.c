@@ -143,10 +143,10 @@ static bool decide_day(const char *date, cd_time *at)
 static void say_decided(const struct reg *reg, const struct incident *x,
                         const struct incident_event *e, size_t n)
 {
-	char who[160], day[11];
+	char who[160], day[26];
 
 	printf("incident %s: decided by %s on %s\n", x->code, e[0].name,
-	       date_format(time_cst_date(e[0].at), day));
+	       date_show(time_cst_date(e[0].at), day));
 	for (size_t i = 0; i < n; i++)
 		printf("  %s: %s\n", cli_person_text(reg, e[i].person, who, sizeof who),
 		       e[i].value);
@@ -286,7 +286,7 @@ static void show_text(const struct reg *reg, const struct incident *x)
 		const struct incident_event *e = &x->events[i];
 
 		if (e->kind == IEV_DECIDE)
-			printf("  %.10s %s: %s — %s\n", time_format(e->at, when), e->name,
+			printf("  %s %s: %s — %s\n", date_show(time_cst_date(e->at), when), e->name,
 			       cli_person_text(reg, e->person, who, sizeof who), e->value);
 	}
 }

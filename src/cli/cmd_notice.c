@@ -16,7 +16,7 @@
 
 static void say_due(const struct notice_view *v, const struct profile *p)
 {
-	char day[11];
+	char day[26];
 
 	if (v->due.due == CD_DATE_NONE) {
 		printf("  due: none — profile %s sets no rectification period; the notice's own "
@@ -24,7 +24,7 @@ static void say_due(const struct notice_view *v, const struct profile *p)
 		       p->id);
 		return;
 	}
-	date_format(v->due.due, day);
+	date_show(v->due.due, day);
 	if (v->due.extended)
 		printf("  due: %s 24:00 (extended by %s: %s)\n", day, v->row.n.extended_by,
 		       v->row.n.extension_reason);
@@ -140,7 +140,7 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 	struct notice_event e = {.kind = kind, .extended_to = CD_DATE_NONE};
 	struct notice_view v;
 	struct act a;
-	char actor[128], day[11];
+	char actor[128], day[26];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
@@ -182,7 +182,7 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 		if (kind == NEV_FEEDBACK)
 			printf("; %s", due_state_label(st));
 		if (v.due.due != CD_DATE_NONE && kind != NEV_VERIFY)
-			printf("; due %s", date_format(v.due.due, day));
+			printf("; due %s", date_show(v.due.due, day));
 		printf("\n");
 		if (kind == NEV_SUPPORT)
 			printf("  recorded; the clock runs on unless the notifier grants an extension "
@@ -339,8 +339,7 @@ static int notice_list(int argc, char **argv, const char *usage)
 	if (c.o.json)
 		list = json_array();
 	else
-		printf("notice                   received            stage          due        state"
-		       "        assets\n");
+		printf("%s\n", lang_tr("notice                   received             stage          due            state        assets"));
 	for (;;) {
 		struct notice_view *v = NULL;
 		size_t n = 0;
@@ -351,20 +350,19 @@ static int notice_list(int argc, char **argv, const char *usage)
 		for (size_t i = 0; i < n; i++) {
 			const struct notice *no = &v[i].row.n;
 			enum due_state ds = notice_state(no, &v[i].due, c.o.at);
-			char when[26], day[11], stage[48], cell[48], code[160];
+			char when[64], day[48], stage[48], cell[48], code[160];
 
 			if (list) {
 				json_array_append_new(list, svc_notice_json(&a, &v[i], c.o.at, false));
 				continue;
 			}
-			time_format(no->received_at, when);
-			when[16] = '\0';
-			printf("%s %-19s %s %-10s %s", cli_cell(code, sizeof code, no->code, 24), when,
+			printf("%s %s %s %s %s", cli_cell(code, sizeof code, no->code, 24),
+			       cli_when(when, sizeof when, no->received_at, CLI_WHEN_WIDTH),
 			       cli_cell(stage, sizeof stage,
 					lang_pick(notice_stage_code(no->stage),
 						  notice_stage_label(no->stage)),
 					14),
-			       v[i].due.due == CD_DATE_NONE ? "—" : date_format(v[i].due.due, day),
+			       cli_day(day, sizeof day, v[i].due.due, CLI_DAY_WIDTH),
 			       cli_cell(cell, sizeof cell,
 					lang_pick(due_state_code(ds), due_state_label(ds)), 12));
 			for (size_t k = 0; k < no->nassets; k++)
@@ -388,9 +386,9 @@ static int notice_list(int argc, char **argv, const char *usage)
 static void show_text(const struct notice_view *v, const struct profile *p, cd_time at)
 {
 	const struct notice *n = &v->row.n;
-	char when[26], day[11], why[64];
+	char when[26], day[26], why[64];
 
-	printf("通报 %s — %s\n", n->code, n->authority);
+	printf("notice %s — %s\n", n->code, n->authority);
 	printf("  received: %s\n", time_show(n->received_at, when));
 	printf("  unit:     %s\n", v->row.unit_name ? v->row.unit_name : "");
 	printf("  assets:  ");
@@ -415,7 +413,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 		printf("    %s  %s", time_show(e->at, when),
 		       lang_pick(notice_event_code(e->kind), notice_event_label(e->kind)));
 		if (e->kind == NEV_EXTEND)
-			printf(" to %s", date_format(e->extended_to, day));
+			printf(" to %s", date_show(e->extended_to, day));
 		if (e->by)
 			printf(" by %s", e->by);
 		if (e->note)

@@ -27,7 +27,7 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	struct record_in in = {.kind = (int)kind, .on = CD_DATE_NONE};
 	struct record_row r;
 	struct act a;
-	char actor[128], day[11];
+	char actor[128], day[26];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
@@ -65,7 +65,7 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 
 		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id,
 		       lang_pick(record_kind_code(kind), record_kind_label(kind)),
-		       date_format(r.r.on, day), title, r.unit_code);
+		       date_show(r.r.on, day), title, r.unit_code);
 		/* say which obligation it went to (the whole year's duties: a command's convenience,
 		 * read after the act) */
 		rc = book_load(c.s, c.pol->p, cli_today(), &b, &c.d);
@@ -123,7 +123,7 @@ static int record_list(int argc, char **argv, const char *usage)
 	struct book b = {0};
 	enum cd_err rc;
 	json_t *list = NULL;
-	char day[11], kind[64];
+	char day[48], kind[64];
 
 	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &o))
 		return EXIT_ERROR;
@@ -159,7 +159,8 @@ static int record_list(int argc, char **argv, const char *usage)
 			json_array_append_new(list, j);
 			continue;
 		}
-		printf("%4lld  %s  %s  %s · %s", (long long)r->id, date_format(r->on, day),
+		printf("%4lld  %s  %s  %s · %s", (long long)r->id,
+		       cli_day(day, sizeof day, r->on, CLI_DAY_WIDTH),
 		       cli_cell(kind, sizeof kind,
 				lang_pick(record_kind_code(r->kind), record_kind_label(r->kind)), 10),
 		       r->title, u ? u->name : "?");

@@ -138,10 +138,10 @@ void accountability_write_repeat(FILE *f, const struct incident_env *env,
 void accountability_write_chain(FILE *f, const struct incident_env *env, const struct incident *x,
                                 const struct incident_analysis *an, int ind)
 {
-	char day[11];
+	char day[26];
 
 	fprintf(f, "%*schain at detection (%s, %s; 逐级倒查):\n", ind, "",
-	        date_format(time_cst_date(x->detected_at), day), env->p->chain.article);
+	        date_show(time_cst_date(x->detected_at), day), env->p->chain.article);
 	if (x->nparticipants)
 		fprintf(f, "%*s  collective decision: %zu leadership member(s) took part (%s)\n",
 		        ind, "", x->nparticipants, env->p->collective.article);

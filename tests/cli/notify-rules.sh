@@ -29,7 +29,7 @@ has "$T/err" "escalate: give two working-day counts"
 
 expect 0 "$CD" notice add --code '烟网信通〔2024〕31号' --authority 市委网信办 --asset JW \
 	--unit JSJ --received '2024-09-29 10:00' --db "$DB"
-has "$T/out" "due: 2024-10-09"
+has "$T/out" "due: 9 Oct 2024"
 # the new notice went to the office and the unit's officer at once, in its transaction
 expect 0 "$CD" notify inbox office --json --db "$DB"
 jq -e 'length == 1 and .[0].rule == "notice.new" and .[0].link == "#/notices/1"' "$T/out" \

@@ -1,6 +1,8 @@
 # words.sh — what a person reads, in Chinese by default and in English when asked (issue 15
 # item 7, issue 16 item 9): the audit log's actions and outcomes by their labels (one table,
-# audit/audit_action.c, also the API's action_label).
+# audit/audit_action.c, also the API's action_label); dates and times as people write them
+# (2026年12月3日, 2026年12月3日 14:05; English 3 Dec 2026) in every human output, ISO in JSON;
+# the headers, grades, reasons and warnings in the reader's language.
 . "$(dirname "$0")/lib.inc"
 DB=$T/demo.db
 
@@ -27,5 +29,59 @@ has "$T/out" "assessment.send_back"
 has "$T/out" "考核：退回复评"
 expect 0 "$CD" audit actions --json
 has "$T/out" '"action_label": "assessment: sent back for review"'
+
+# dates and times as people write them, in every list and detail view
+N='示例通报〔2026〕3号'
+expect 0 zh "$CD" notice show "$N" --db "$DB" --as-of 2026-12-03
+has "$T/out" "通报 $N — 上级网信部门"
+has "$T/out" "整改期限：2026年12月1日 24:00"
+lacks "$T/out" "2026-12-01"
+expect 0 "$CD" notice show "$N" --db "$DB" --as-of 2026-12-03
+has "$T/out" "notice $N — "
+lacks "$T/out" "通报 $N"
+has "$T/out" "due: 1 Dec 2026 24:00"
+expect 0 "$CD" notice show "$N" --db "$DB" --as-of 2026-12-03 --json
+has "$T/out" '"due": "2026-12-01"'
+expect 0 zh "$CD" notice list --db "$DB" --as-of 2026-12-03
+has "$T/out" "2026年11月21日 15:00 整改中         2026年12月1日  已逾期"
+I='示例事件〔2026〕5号'
+expect 0 zh "$CD" incident show "$I" --db "$DB" --as-of 2026-12-03
+has "$T/out" "网络安全事件 $I"
+has "$T/out" "瘫痪时长：6 小时（中断 2026年12月1日 10:00 至 2026年12月1日 16:00）"
+has "$T/out" "报告主体 其他网络运营者：情况不明，默认按其他网络运营者"
+has "$T/out" "（整体中断）"
+has "$T/out" "由 值班员 登记"
+has "$T/out" "注意：报告主体类型不明"
+lacks "$T/out" "reporter_type"
+lacks "$T/out" "by 值班员"
+lacks "$T/out" "warning:"
+lacks "$T/out" "(total)"
+lacks "$T/out" "draft"
+expect 0 "$CD" incident show "$I" --db "$DB" --as-of 2026-12-03
+has "$T/out" "incident $I"
+has "$T/out" "reporter other: nothing known: the default, other"
+has "$T/out" "warning: reporter type unknown"
+expect 0 zh "$CD" incident list --db "$DB" --as-of 2026-12-03
+has "$T/out" "2026年12月1日 10:00"
+expect 1 zh "$CD" due --db "$DB" --as-of 2026-12-03
+has "$T/out" "截至 2026年12月3日"
+has "$T/out" "  2026年12月1日   已逾期        通报 $N 整改并反馈 — 上级网信部门"
+expect 1 "$CD" due --db "$DB" --as-of 2026-12-03
+has "$T/out" "  1 Dec 2026      overdue       notice $N: rectify and give feedback — 上级网信部门"
+expect 1 zh "$CD" check --db "$DB" --as-of 2026-12-03
+has "$T/out" "截至 2026年12月3日"
+has "$T/out" "备案期限 2026年11月1日 已过"
+expect 0 zh "$CD" record list --db "$DB"
+has "$T/out" "   1  2026年1月15日   计划"
+lacks "$T/out" "2026-01-15"
+expect 0 zh "$CD" assess list --db "$DB"
+has "$T/out" "不合格 一票否决"
+lacks "$T/out" "pass"
+expect 0 env CYBERDUTY_LANG=en "$CD" assess list --db "$DB"
+has "$T/out" "fail vetoed"
+expect 0 zh "$CD" assess show 5 --db "$DB"
+has "$T/out" "总分 67.5 — 不合格（一票否决）"
+has "$T/out" "2026年1月13日 15:00  提交自评"
+lacks "$T/out" "VETO"
 
 done_ok
