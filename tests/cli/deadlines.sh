@@ -146,7 +146,7 @@ has "$T/err" "--title"
 expect 2 "$CD" record nap --db "$DB"
 has "$T/err" "unknown record kind"
 expect 0 "$CD" record list --db "$DB" --json
-jq -e '[.records[] | select(.title == "2024年网络安全专题会议")][0] | .duty == "special_meeting" and .period == "2024"' \
+jq -e '[.records[] | select(.title == "2024年网络安全专题会议")][0] | .answers.duty == "special_meeting" and .answers.period == "2024"' \
 	"$T/out" >/dev/null || fail "record list"
 
 # budget: a project under the profile's 5 % is a check finding

@@ -74,6 +74,16 @@ has "$T/out" "备案期限 2026年11月1日 已过"
 expect 0 zh "$CD" record list --db "$DB"
 has "$T/out" "   1  2026年1月15日   计划"
 lacks "$T/out" "2026-01-15"
+# record list pages through the records as GET /records does: each with the duty it answered,
+# a withdrawn one with its reason
+expect 0 "$CD" record void 2 --reason 重复登记 --db "$DB"
+expect 0 zh "$CD" record list --db "$DB"
+has "$T/out" "→ 年度网信工作要点（报学校党委审定）（2025）"
+has "$T/out" "（已撤销：重复登记）"
+expect 0 "$CD" record list --db "$DB" --json
+jq -e '.records[0].answers.duty == "work_plan" and .records[1].voided.reason == "重复登记" and
+	.records[1].answers == null and (.records | length) == ([.records[].id] | unique | length)' \
+	"$T/out" >/dev/null || fail "record list --json"
 expect 0 zh "$CD" assess list --db "$DB"
 has "$T/out" "不合格 一票否决"
 lacks "$T/out" "pass"
