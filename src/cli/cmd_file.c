@@ -10,10 +10,8 @@
 #include "cli/cli.h"
 #include "svc/evidence.h"
 
-/* slurp reads the file at path, refusing one over limit bytes before reading it; *bytes is
- * malloc'd. */
-static enum cd_err slurp(const char *path, size_t limit, void **bytes, size_t *len,
-			 struct cd_diag *d)
+enum cd_err cli_file_read(const char *path, size_t limit, void **bytes, size_t *len,
+			  struct cd_diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
@@ -40,6 +38,49 @@ static enum cd_err slurp(const char *path, size_t limit, void **bytes, size_t *l
 		*bytes = NULL;
 	}
 	return rc;
+}
+
+enum cd_err cli_attach_open(struct cli_book *c, struct act *a, struct cli_attach *f)
+{
+	size_t limit = 0;
+	enum cd_err rc;
+
+	f->bytes = NULL;
+	f->len = 0;
+	if (!f->path)
+		return CD_OK;
+	if ((rc = svc_evidence_limit(a, &limit)) ||
+	    (rc = cli_file_read(f->path, limit, &f->bytes, &f->len, &c->d)))
+		return rc;
+	return store_begin(c->s, &c->d);
+}
+
+enum cd_err cli_attach_close(struct cli_book *c, struct act *a, enum cd_err rc,
+			     enum evidence_owner kind, int64_t id, struct cli_attach *f)
+{
+	struct evidence_new in = {.kind = kind, .id = id, .name = f->path, .bytes = f->bytes,
+				  .len = f->len};
+
+	if (!f->path)
+		return rc;
+	if (!rc && (rc = svc_evidence_add(a, &in, &f->e)) && a->field)
+		cli_act_option(&c->d, a->field, "--attachment");
+	if (store_in_transaction(c->s)) {
+		if (!rc)
+			rc = store_commit(c->s, &c->d);
+		else
+			store_rollback(c->s);
+	}
+	free(f->bytes);
+	f->bytes = NULL;
+	return rc;
+}
+
+void cli_attach_say(const struct cli_attach *f)
+{
+	if (f->path)
+		printf("  attached as evidence file %lld: %s (%s, %lld bytes, SM3 %s)\n",
+		       (long long)f->e.id, f->e.name, f->e.type, (long long)f->e.size, f->e.sm3);
 }
 
 static void say(const struct evidence_row *e)
@@ -92,7 +133,7 @@ static int attach(int argc, char **argv, const char *usage, enum evidence_owner 
 	in.name = name ? name : c.o.pos[1];
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)) ||
 	    (rc = svc_evidence_limit(&a, &limit)) ||
-	    (rc = slurp(c.o.pos[1], limit, &bytes, &in.len, &c.d)))
+	    (rc = cli_file_read(c.o.pos[1], limit, &bytes, &in.len, &c.d)))
 		return cli_book_close(&c, rc, 0);
 	in.bytes = bytes;
 	rc = svc_evidence_add(&a, &in, &e);

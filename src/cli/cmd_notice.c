@@ -74,6 +74,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 				      {"--due", &due},		 {NULL, NULL}};
 	struct notice_new in = {.due = CD_DATE_NONE};
 	struct notice_view v;
+	struct cli_attach file = {0};
 	struct act a;
 	char actor[128];
 	enum cd_err rc;
@@ -90,7 +91,6 @@ static int notice_add(int argc, char **argv, const char *usage)
 	in.authority = authority;
 	in.category = category;
 	in.text = text;
-	in.attachment = attachment;
 	in.unit = unit;
 	if (!cli_time("--received", received, cli_now(), &in.received_at))
 		return EXIT_ERROR;
@@ -105,18 +105,24 @@ static int notice_add(int argc, char **argv, const char *usage)
 	}
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
+	/* --attachment: the file itself, the notice's evidence file (never a path) */
+	file.path = attachment;
 	if (!(in.assets = cli_split_codes(assets, c.b.a, &in.nassets)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
+	else
+		rc = cli_attach_open(&c, &a, &file);
 	if (!rc && (rc = svc_notice_add(&a, &in, &v)) && a.field)
 		cli_act_option(&c.d, a.field,
 			       !strcmp(a.field, "assets")	  ? "--asset"
 			       : !strcmp(a.field, "received_at") ? "--received"
 								  : NULL);
+	rc = cli_attach_close(&c, &a, rc, EVO_NOTICE, rc ? 0 : v.row.n.id, &file);
 	if (!rc) {
 		char when[26];
 
 		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
 		       time_show(v.row.n.received_at, when), v.row.n.authority);
+		cli_attach_say(&file);
 		say_due(&v, act_profile(&a));
 		say_repeat(&v, c.pol->p, a.now);
 		if (v.row.n.similar_total)

@@ -26,6 +26,7 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 				      {NULL, NULL}};
 	struct record_in in = {.kind = (int)kind, .on = CD_DATE_NONE};
 	struct record_row r;
+	struct cli_attach file = {0};
 	struct act a;
 	char actor[128], day[26];
 	enum cd_err rc;
@@ -55,17 +56,20 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	in.period = period;
 	in.participants = participants;
 	in.minutes = minutes;
-	in.attachment = attachment;
-	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+	file.path = attachment; /* the file itself, the record's evidence file (never a path) */
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)) ||
+	    (rc = cli_attach_open(&c, &a, &file)))
 		return cli_book_close(&c, rc, 0);
 	if ((rc = svc_record_add(&a, &in, &r)))
 		cli_act_option(&c.d, a.field, a.field && !strcmp(a.field, "on") ? "--date" : NULL);
+	rc = cli_attach_close(&c, &a, rc, EVO_RECORD, rc ? 0 : r.r.id, &file);
 	if (!rc) {
 		struct book b;
 
 		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id,
 		       lang_pick(record_kind_code(kind), record_kind_label(kind)),
 		       date_show(r.r.on, day), title, r.unit_code);
+		cli_attach_say(&file);
 		/* say which obligation it went to (the whole year's duties: a command's convenience,
 		 * read after the act) */
 		rc = book_load(c.s, c.pol->p, cli_today(), &b, &c.d);

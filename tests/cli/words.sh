@@ -94,4 +94,45 @@ has "$T/out" "总分 67.5 — 不合格（一票否决）"
 has "$T/out" "2026年1月13日 15:00  提交自评"
 lacks "$T/out" "VETO"
 
+# notice add --attachment FILE: the file kept as the notice's evidence file by the act the API's
+# upload uses (type by its bytes, SM3 in the audit entry), in the notice's transaction; no path
+printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%%%EOF\n' \
+	>"$T/通报原件.pdf"
+SM3=$(openssl dgst -sm3 -r "$T/通报原件.pdf" | cut -c1-64)
+expect 0 "$CD" notice add --code '内网信通〔2026〕90号' --authority 自治区网信办 --asset WWW \
+	--received '2026-12-02 09:00' --attachment "$T/通报原件.pdf" --db "$DB"
+has "$T/out" "通报原件.pdf (application/pdf"
+has "$T/out" "SM3 $SM3"
+expect 0 "$CD" notice show '内网信通〔2026〕90号' --json --db "$DB"
+jq -e '.attachment == null' "$T/out" >/dev/null || fail "a path kept as the attachment"
+expect 0 "$CD" notice files '内网信通〔2026〕90号' --json --db "$DB"
+jq -e 'length == 1 and .[0].name == "通报原件.pdf" and .[0].sm3 == "'"$SM3"'"' "$T/out" >/dev/null ||
+	fail "notice add --attachment: no evidence file"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND
+	json_extract(after, '$.sm3') = '$SM3'")" = 1 ] || fail "the audit entry lacks the SM3 digest"
+# a file refused by its bytes records no notice either
+cp /bin/true "$T/通报.pdf"
+expect 2 zh "$CD" notice add --code '内网信通〔2026〕91号' --authority 自治区网信办 --asset WWW \
+	--received '2026-12-02 09:00' --attachment "$T/通报.pdf" --db "$DB"
+has "$T/err" "文件类型不允许"
+expect 2 "$CD" notice show '内网信通〔2026〕91号' --db "$DB"
+expect 2 "$CD" notice add --code '内网信通〔2026〕92号' --authority 自治区网信办 --asset WWW \
+	--attachment "$T/nope.pdf" --db "$DB"
+has "$T/err" "cannot open it"
+expect 2 "$CD" notice show '内网信通〔2026〕92号' --db "$DB"
+# record KIND --attachment FILE the same: the minutes kept as the record's evidence file
+expect 0 "$CD" record drill --date 2026-12-01 --title 应急演练 --unit XXZX \
+	--attachment "$T/通报原件.pdf" --db "$DB"
+has "$T/out" "attached as evidence file"
+RID=$(sed -n 's/^record \([0-9]*\):.*/\1/p' "$T/out")
+expect 0 "$CD" record files "$RID" --json --db "$DB"
+jq -e 'length == 1 and .[0].owner.kind == "record"' "$T/out" >/dev/null || fail "record --attachment"
+expect 0 "$CD" record list --json --db "$DB"
+jq -e '[.records[] | select(.id == '"$RID"')][0].attachment == null' "$T/out" >/dev/null ||
+	fail "a path kept as the record's attachment"
+N0=$(sqlite3 "$DB" "SELECT count(*) FROM record")
+expect 2 "$CD" record drill --date 2026-12-01 --title 应急演练 --unit XXZX \
+	--attachment "$T/通报.pdf" --db "$DB"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM record")" = "$N0" ] || fail "a refused file left its record"
+
 done_ok
