@@ -20,7 +20,7 @@ expect 0 "$CD" user add officer --role officer --unit JSJ --db "$DB"
 expect 0 "$CD" user add jsj-leader --role unit_leader --unit JSJ --db "$DB"
 expect 0 "$CD" user add leader --role leader --unit DW --db "$DB"
 expect 0 "$CD" user add xxzx-officer --role officer --unit XXZX --db "$DB"
-expect 0 "$CD" notify rules --db "$DB"
+expect 0 "$CD" notify rules --json --db "$DB"
 jq -e '.leads == [2, 1, 0] and .escalate == [1, 3] and .tries == 5 and .digest' "$T/out" \
 	>/dev/null || fail "default rules"
 expect 0 "$CD" notify rules digest off --db "$DB" # counted on its own at the end

@@ -135,4 +135,27 @@ expect 2 "$CD" record drill --date 2026-12-01 --title 应急演练 --unit XXZX \
 	--attachment "$T/通报.pdf" --db "$DB"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM record")" = "$N0" ] || fail "a refused file left its record"
 
+# the reminder rules read as sentences (--json as the API gives them)
+expect 0 zh "$CD" notify rules --db "$DB"
+has "$T/out" "到期提醒：到期前 2、1、0 个工作日"
+has "$T/out" "逾期 1 个工作日提醒直接责任人，逾期 3 个工作日提醒第一责任人"
+lacks "$T/out" "{"
+expect 0 "$CD" notify rules --db "$DB"
+has "$T/out" "ahead of a due date: 2, 1, 0 working days before"
+expect 0 "$CD" notify rules --json --db "$DB"
+jq -e '.leads == [2, 1, 0]' "$T/out" >/dev/null || fail "notify rules --json"
+
+# serve on an address in use: said once, in the reader's language (not libmicrohttpd's English)
+python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+print(s.getsockname()[1], flush=True); time.sleep(60)' >"$T/port" &
+HOLD=$!
+i=0
+while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+P=$(cat "$T/port")
+expect 2 zh "$CD" serve --listen "127.0.0.1:$P" --db "$DB"
+has "$T/err" "无法在 127.0.0.1:$P 上监听（端口已占用，或不是本机地址？）"
+lacks "$T/err" "Failed to bind"
+kill "$HOLD"
+
 done_ok
