@@ -247,14 +247,24 @@ static const struct incident_event *last(const struct incident *x, enum incident
 	return NULL;
 }
 
-static void show_kept(const char *title, const struct incident_event *e, size_t n)
+/* show_kept: the latest kept proposal (or recommendation) and how many are kept */
+static void show_kept(bool proposal, const struct incident_event *e, size_t n)
 {
+	const char *note;
 	char when[26];
 
 	if (!e)
 		return;
-	printf("\n%s (%zu kept; the latest, %s%s%s):\n%s", title, n, time_show(e->at, when),
-	       e->by ? " by " : "", e->by ? e->by : "", e->note ? e->note : "");
+	note = e->note ? e->note : "";
+	time_show(e->at, when);
+	if (proposal && e->by)
+		printf("\nproposal (%zu kept; the latest, %s by %s):\n%s", n, when, e->by, note);
+	else if (proposal)
+		printf("\nproposal (%zu kept; the latest, %s):\n%s", n, when, note);
+	else if (e->by)
+		printf("\nrecommendation (%zu kept; the latest, %s by %s):\n%s", n, when, e->by, note);
+	else
+		printf("\nrecommendation (%zu kept; the latest, %s):\n%s", n, when, note);
 }
 
 static void show_text(const struct reg *reg, const struct incident *x)
@@ -273,13 +283,17 @@ static void show_text(const struct reg *reg, const struct incident *x)
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
-		if (e->kind == IEV_FACT)
-			printf("  %s  %s = %s — %s%s%s\n", time_show(e->at, when), e->name,
-			       *e->value ? e->value : "unknown", e->note ? e->note : "",
-			       e->by ? " — by " : "", e->by ? e->by : "");
+		if (e->kind == IEV_FACT && e->by)
+			printf("  %s  %s = %s — %s — by %s\n", time_show(e->at, when), e->name,
+			       *e->value ? e->value : lang_pick("unknown", "不确定"),
+			       e->note ? e->note : "", e->by);
+		else if (e->kind == IEV_FACT)
+			printf("  %s  %s = %s — %s\n", time_show(e->at, when), e->name,
+			       *e->value ? e->value : lang_pick("unknown", "不确定"),
+			       e->note ? e->note : "");
 	}
-	show_kept("proposal", last(x, IEV_PROPOSE), x->nproposals);
-	show_kept("recommendation", last(x, IEV_RECOMMEND), x->nrecommendations);
+	show_kept(true, last(x, IEV_PROPOSE), x->nproposals);
+	show_kept(false, last(x, IEV_RECOMMEND), x->nrecommendations);
 	if (x->ndecisions)
 		printf("\ndecision:\n");
 	for (size_t i = 0; i < x->nevents; i++) {

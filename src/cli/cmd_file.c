@@ -94,6 +94,15 @@ static void say(const struct evidence_row *e)
 	       e->withdrawn_at == CD_TIME_NONE ? "" : "\t(withdrawn)");
 }
 
+/* owner_text: the kind of an owner as a person reads it */
+static const char *owner_text(enum evidence_owner kind)
+{
+	static const char *const zh[EVO__MAX] = {[EVO_NOTICE] = "通报", [EVO_INCIDENT] = "事件",
+						 [EVO_RECORD] = "工作记录", [EVO_ASSESSMENT] = "考核表"};
+
+	return lang_pick(evidence_owner_code(kind), zh[kind]);
+}
+
 /* owner_args: the owner named by a positional argument — records by number, notices and
  * incidents by their code. */
 static void owner_args(enum evidence_owner kind, const char *arg, int64_t *id, const char **code)
@@ -144,7 +153,7 @@ static int attach(int argc, char **argv, const char *usage, enum evidence_owner 
 		cli_json_dump(svc_evidence_json(&e));
 	else if (!rc)
 		printf("%s %s: %s attached as file %lld (%s, %lld bytes, SM3 %s)\n",
-		       evidence_owner_code(kind), c.o.pos[0], e.name, (long long)e.id, e.type,
+		       owner_text(kind), c.o.pos[0], e.name, (long long)e.id, e.type,
 		       (long long)e.size, e.sm3);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
@@ -178,7 +187,7 @@ static int files(int argc, char **argv, const char *usage, enum evidence_owner k
 		cli_json_dump(items);
 	} else if (!rc) {
 		if (!n)
-			printf("%s %s: no evidence files\n", evidence_owner_code(kind), c.o.pos[0]);
+			printf("%s %s: no evidence files\n", owner_text(kind), c.o.pos[0]);
 		for (size_t i = 0; i < n; i++)
 			say(&v[i]);
 	}

@@ -135,6 +135,17 @@ expect 2 "$CD" record drill --date 2026-12-01 --title 应急演练 --unit XXZX \
 	--attachment "$T/通报.pdf" --db "$DB"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM record")" = "$N0" ] || fail "a refused file left its record"
 
+# the security settings' meanings, the accountability case, the evidence files' owner: Chinese
+expect 0 zh "$CD" settings --db "$DB"
+has "$T/out" "密码最少字符数"
+! grep -E '[a-z]{3,} [a-z]{3,} [a-z]{3,}' "$T/out" || fail "English left in settings"
+expect 0 zh "$CD" accountability show '示例事件〔2026〕1号' --db "$DB"
+has "$T/out" "的责任追究案件——已作出决定"
+has "$T/out" "责任追究提议（已保存 1 份；最新一份：2026年8月30日 10:00，领导小组办公室 提出）"
+lacks "$T/out" "— decided"
+expect 0 zh "$CD" notice files "$N" --db "$DB"
+has "$T/out" "通报 $N：没有证明材料"
+
 # the reminder rules read as sentences (--json as the API gives them)
 expect 0 zh "$CD" notify rules --db "$DB"
 has "$T/out" "到期提醒：到期前 2、1、0 个工作日"
