@@ -133,12 +133,17 @@ static const struct {
     {AUDIT_FAILED, "失败"}, {AUDIT_LOCKED, "锁定"},
 };
 
-const char *audit_action_label(const char *action)
+const char *audit_action_label_in(const char *action, enum lang l)
 {
 	for (size_t i = 0; action && i < sizeof actions / sizeof actions[0]; i++)
 		if (!strcmp(action, actions[i].code))
-			return lang_pick(actions[i].en, actions[i].zh);
+			return l == LANG_EN ? actions[i].en : actions[i].zh;
 	return NULL;
+}
+
+const char *audit_action_label(const char *action)
+{
+	return audit_action_label_in(action, lang_get());
 }
 
 size_t audit_action_count(void)
@@ -153,10 +158,15 @@ void audit_action_entry(size_t i, const char **code, const char **zh, const char
 	*en = actions[i].en;
 }
 
-const char *audit_outcome_label(const char *outcome)
+const char *audit_outcome_label_in(const char *outcome, enum lang l)
 {
 	for (size_t i = 0; outcome && i < sizeof outcomes / sizeof outcomes[0]; i++)
 		if (!strcmp(outcome, outcomes[i].code))
-			return lang_pick(outcomes[i].code, outcomes[i].zh);
+			return l == LANG_EN ? outcomes[i].code : outcomes[i].zh;
 	return NULL;
+}
+
+const char *audit_outcome_label(const char *outcome)
+{
+	return audit_outcome_label_in(outcome, lang_get());
 }
