@@ -8,9 +8,11 @@
 #include "audit.h"
 #include "core/lang.h"
 
-static const struct {
+struct label {
 	const char *code, *zh, *en;
-} actions[] = {
+};
+
+static const struct label actions[] = {
     /* the daily work (src/svc/work.h) */
     {"notice.create", "登记通报", "record a notice"},
     {"notice.start", "通报：开始整改", "notice: rectification started"},
@@ -126,19 +128,24 @@ static const struct {
     {"register.import", "导入", "import"},
 };
 
-static const struct {
-	const char *code, *zh;
-} outcomes[] = {
-    {AUDIT_OK, "成功"},     {AUDIT_DENIED, "拒绝"}, {AUDIT_INVALID, "无效"},
-    {AUDIT_FAILED, "失败"}, {AUDIT_LOCKED, "锁定"},
+static const struct label outcomes[] = {
+    {AUDIT_OK, "成功", AUDIT_OK},	     {AUDIT_DENIED, "拒绝", AUDIT_DENIED},
+    {AUDIT_INVALID, "无效", AUDIT_INVALID}, {AUDIT_FAILED, "失败", AUDIT_FAILED},
+    {AUDIT_LOCKED, "锁定", AUDIT_LOCKED},
 };
+
+/* find: the label of code in tab[0..n) in language l, or NULL */
+static const char *find(const struct label *tab, size_t n, const char *code, enum lang l)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (!strcmp(code, tab[i].code))
+			return l == LANG_EN ? tab[i].en : tab[i].zh;
+	return NULL;
+}
 
 const char *audit_action_label_in(const char *action, enum lang l)
 {
-	for (size_t i = 0; action && i < sizeof actions / sizeof actions[0]; i++)
-		if (!strcmp(action, actions[i].code))
-			return l == LANG_EN ? actions[i].en : actions[i].zh;
-	return NULL;
+	return find(actions, sizeof actions / sizeof actions[0], action, l);
 }
 
 const char *audit_action_label(const char *action)
@@ -160,10 +167,7 @@ void audit_action_entry(size_t i, const char **code, const char **zh, const char
 
 const char *audit_outcome_label_in(const char *outcome, enum lang l)
 {
-	for (size_t i = 0; outcome && i < sizeof outcomes / sizeof outcomes[0]; i++)
-		if (!strcmp(outcome, outcomes[i].code))
-			return l == LANG_EN ? outcomes[i].code : outcomes[i].zh;
-	return NULL;
+	return find(outcomes, sizeof outcomes / sizeof outcomes[0], outcome, l);
 }
 
 const char *audit_outcome_label(const char *outcome)
