@@ -146,6 +146,11 @@ lacks "$T/out" "— decided"
 expect 0 zh "$CD" notice files "$N" --db "$DB"
 has "$T/out" "通报 $N：没有证明材料"
 
+# a year's calendar: its days as people write them
+expect 0 zh "$CD" calendar show 2024
+has "$T/out" "  2024年2月4日   周日  上班    春节"
+lacks "$T/out" "2024-02-04"
+
 # the reminder rules read as sentences (--json as the API gives them)
 expect 0 zh "$CD" notify rules --db "$DB"
 has "$T/out" "到期提醒：到期前 2、1、0 个工作日"
