@@ -3,10 +3,13 @@
  * trigger ("missing_facts") gain "missing_facts_labels", and each fact of an incident its
  * "label". The codes stay English for programs; the labels are what a person reads. The Chinese
  * labels are those of the enumerations' own name tables (core/names.h, fact.h); the English the
- * code with its underscores as spaces. */
+ * code with its underscores as spaces; an audit entry's action and outcome have their own table
+ * (audit/audit_action.c), English labels too. */
 #include <string.h>
 
 #include "api_int.h"
+
+#include "audit/audit.h"
 
 #include "core/access.h"
 #include "core/fact.h"
@@ -135,6 +138,15 @@ void api_labels(json_t *v)
 		}
 		if (json_is_object(m) || json_is_array(m)) {
 			api_labels(m);
+			continue;
+		}
+		/* an audit entry's action and outcome: their own table, English labels too */
+		if ((!strcmp(key, "action") || !strcmp(key, "outcome")) && json_is_string(m) &&
+		    n < 8 &&
+		    (add[n].label = key[0] == 'a' ? audit_action_label(json_string_value(m))
+						  : audit_outcome_label(json_string_value(m)))) {
+			add[n].value = NULL;
+			snprintf(add[n++].name, sizeof add[0].name, "%s_label", key);
 			continue;
 		}
 		for (i = 0; json_is_string(m) && n < 8 && i < sizeof labelled / sizeof labelled[0];

@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "core/lang.h"
 #include "store/store.h"
 
 #define AUDIT_HASH_HEX 64 /* SM3: 32 bytes as lower-case hex */
@@ -44,6 +45,18 @@
 
 /* audit_outcome_known: o is one of the outcomes above. */
 bool audit_outcome_known(const char *o);
+
+/* The vocabulary as a person reads it (audit_action.c): audit_action_label gives the label of
+ * an action (docs/audit.md, the names of older logs too) in the calling thread's language
+ * (lang.h), NULL for an action it does not know; audit_outcome_label the same of an outcome.
+ * The _in forms give the label in language l (an export's own language).
+ * audit_action_count and audit_action_entry walk the table (its tests, `audit actions`). */
+const char *audit_action_label(const char *action);
+const char *audit_outcome_label(const char *outcome);
+const char *audit_action_label_in(const char *action, enum lang l);
+const char *audit_outcome_label_in(const char *outcome, enum lang l);
+size_t audit_action_count(void);
+void audit_action_entry(size_t i, const char **code, const char **zh, const char **en);
 
 /* One entry as a caller gives it; strings may be NULL (stored as empty / NULL). before and after
  * are JSON texts (the record's values), NULL when there is none. */

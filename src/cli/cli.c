@@ -596,6 +596,20 @@ const char *cli_cell(char *buf, size_t n, const char *s, int width)
 	return buf;
 }
 
+const char *cli_day(char *buf, size_t n, cd_date d, int width)
+{
+	char day[26];
+
+	return cli_cell(buf, n, d == CD_DATE_NONE ? "—" : date_show(d, day), width);
+}
+
+const char *cli_when(char *buf, size_t n, cd_time t, int width)
+{
+	char when[26];
+
+	return cli_cell(buf, n, t == CD_TIME_NONE ? "—" : time_show(t, when), width);
+}
+
 bool cli_lang(int *argc, char **argv)
 {
 	const char *v = getenv("CYBERDUTY_LANG");

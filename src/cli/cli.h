@@ -15,6 +15,7 @@
 #include "core/profile.h"
 #include "store/store.h"
 #include "svc/book.h"
+#include "svc/evidence.h"
 
 /* What the commands print goes through the message catalogue: printf, fprintf, puts and fputs
  * in a command file print the format in the process's language (io/say.h, cli_lang) — so every
@@ -25,6 +26,20 @@
  * character takes two) into buf and returns buf: a table's cell that lines up in either
  * language. A longer s is kept whole. */
 const char *cli_cell(char *buf, size_t n, const char *s, int width);
+
+/* cli_file_read reads the file at path for an evidence file (cmd_file.c), refusing one over
+ * limit bytes before reading it; *bytes is malloc'd (the caller frees). */
+enum cd_err cli_file_read(const char *path, size_t limit, void **bytes, size_t *len,
+			  struct cd_diag *d);
+
+/* cli_day and cli_when: a day or an instant as a person reads it — "2026年12月3日",
+ * "2026年12月3日 14:05" (English "3 Dec 2026 14:05"; date_show, time_show), "—" for none —
+ * as cli_cell pads it to `width` columns (0: not padded). Every date or time of the human
+ * output goes through them or time_show / date_show; --json keeps ISO 8601. */
+#define CLI_DAY_WIDTH  14 /* 2026年12月31日 */
+#define CLI_WHEN_WIDTH 20 /* 2026年12月31日 14:05 */
+const char *cli_day(char *buf, size_t n, cd_date d, int width);
+const char *cli_when(char *buf, size_t n, cd_time t, int width);
 
 /* cli_lang sets the process's language from argv and the environment: `--lang zh|en` (taken out
  * of argv, *argc shortened — except after `export`, whose --lang also chooses the file's
@@ -183,6 +198,24 @@ enum cd_err cli_book_open(struct cli_book *c);
 /* cli_book_close releases everything of c and returns `code`, or, when rc is an error, prints
  * it (cli_fail) and returns EXIT_ERROR. */
 int cli_book_close(struct cli_book *c, enum cd_err rc, int code);
+
+/* The file of an --attachment option (notice add, record KIND), kept as the evidence file of the
+ * owner an act has just recorded, in the owner's transaction (cmd_file.c): cli_attach_open
+ * reads it (path NULL: no file; nothing when it cannot be read or is too large) and opens the
+ * transaction; cli_attach_close, when the owner's act succeeded (rc CD_OK), attaches it to owner
+ * id by the act the API's upload uses (type judged by its bytes, SM3 in the audit entry) and
+ * commits — or rolls both back: a file refused records no owner either. cli_attach_say prints
+ * what was kept. */
+struct cli_attach {
+	const char *path;
+	void *bytes;
+	size_t len;
+	struct evidence_row e; /* the file as kept */
+};
+enum cd_err cli_attach_open(struct cli_book *c, struct act *a, struct cli_attach *f);
+enum cd_err cli_attach_close(struct cli_book *c, struct act *a, enum cd_err rc,
+			     enum evidence_owner kind, int64_t id, struct cli_attach *f);
+void cli_attach_say(const struct cli_attach *f);
 
 /* cli_book_open_incident opens c->o.db and, unless x is NULL, reads the incident named by the
  * first argument (c->o.pos[0]) with its verdicts' environment at c->o.at (cli_incident_view).

@@ -143,10 +143,10 @@ static bool decide_day(const char *date, cd_time *at)
 static void say_decided(const struct reg *reg, const struct incident *x,
                         const struct incident_event *e, size_t n)
 {
-	char who[160], day[11];
+	char who[160], day[26];
 
 	printf("incident %s: decided by %s on %s\n", x->code, e[0].name,
-	       date_format(time_cst_date(e[0].at), day));
+	       date_show(time_cst_date(e[0].at), day));
 	for (size_t i = 0; i < n; i++)
 		printf("  %s: %s\n", cli_person_text(reg, e[i].person, who, sizeof who),
 		       e[i].value);
@@ -247,14 +247,24 @@ static const struct incident_event *last(const struct incident *x, enum incident
 	return NULL;
 }
 
-static void show_kept(const char *title, const struct incident_event *e, size_t n)
+/* show_kept: the latest kept proposal (or recommendation) and how many are kept */
+static void show_kept(bool proposal, const struct incident_event *e, size_t n)
 {
+	const char *note;
 	char when[26];
 
 	if (!e)
 		return;
-	printf("\n%s (%zu kept; the latest, %s%s%s):\n%s", title, n, time_show(e->at, when),
-	       e->by ? " by " : "", e->by ? e->by : "", e->note ? e->note : "");
+	note = e->note ? e->note : "";
+	time_show(e->at, when);
+	if (proposal && e->by)
+		printf("\nproposal (%zu kept; the latest, %s by %s):\n%s", n, when, e->by, note);
+	else if (proposal)
+		printf("\nproposal (%zu kept; the latest, %s):\n%s", n, when, note);
+	else if (e->by)
+		printf("\nrecommendation (%zu kept; the latest, %s by %s):\n%s", n, when, e->by, note);
+	else
+		printf("\nrecommendation (%zu kept; the latest, %s):\n%s", n, when, note);
 }
 
 static void show_text(const struct reg *reg, const struct incident *x)
@@ -273,20 +283,24 @@ static void show_text(const struct reg *reg, const struct incident *x)
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
-		if (e->kind == IEV_FACT)
-			printf("  %s  %s = %s — %s%s%s\n", time_show(e->at, when), e->name,
-			       *e->value ? e->value : "unknown", e->note ? e->note : "",
-			       e->by ? " — by " : "", e->by ? e->by : "");
+		if (e->kind == IEV_FACT && e->by)
+			printf("  %s  %s = %s — %s — by %s\n", time_show(e->at, when), e->name,
+			       *e->value ? e->value : lang_pick("unknown", "不确定"),
+			       e->note ? e->note : "", e->by);
+		else if (e->kind == IEV_FACT)
+			printf("  %s  %s = %s — %s\n", time_show(e->at, when), e->name,
+			       *e->value ? e->value : lang_pick("unknown", "不确定"),
+			       e->note ? e->note : "");
 	}
-	show_kept("proposal", last(x, IEV_PROPOSE), x->nproposals);
-	show_kept("recommendation", last(x, IEV_RECOMMEND), x->nrecommendations);
+	show_kept(true, last(x, IEV_PROPOSE), x->nproposals);
+	show_kept(false, last(x, IEV_RECOMMEND), x->nrecommendations);
 	if (x->ndecisions)
 		printf("\ndecision:\n");
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
 		if (e->kind == IEV_DECIDE)
-			printf("  %.10s %s: %s — %s\n", time_format(e->at, when), e->name,
+			printf("  %s %s: %s — %s\n", date_show(time_cst_date(e->at), when), e->name,
 			       cli_person_text(reg, e->person, who, sizeof who), e->value);
 	}
 }

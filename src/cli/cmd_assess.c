@@ -43,14 +43,29 @@ static bool year_of(const char *arg, int *year, const char *usage)
 	return true;
 }
 
+/* step_text: a step of the cycle as a person reads it (its code in English) */
+static const char *step_text(const char *kind)
+{
+	static const struct {
+		const char *code, *zh;
+	} steps[] = {{"open", "建立"},	     {"submit", "提交自评"},  {"review", "复评"},
+		     {"approve", "审定"},    {"return", "退回单位"}, {"send_back", "退回复评"},
+		     {"revise", "修订"}};
+
+	for (size_t i = 0; kind && i < sizeof steps / sizeof steps[0]; i++)
+		if (!strcmp(kind, steps[i].code))
+			return lang_pick(steps[i].code, steps[i].zh);
+	return kind ? kind : "?";
+}
+
 /* print_sheet writes a sheet for a person: its indicators by group, scores and grade. */
 static void print_sheet(const struct assess_sheet *s)
 {
-	char a[32], b[32], when[26];
+	char a[32], b[32], when[26], kind[48];
 
-	printf("assessment %lld: %s %s — %d年度 v%d — %s (%s)\n", (long long)s->rec.id,
+	printf("assessment %lld: %s %s — %d, version %d — %s\n", (long long)s->rec.id,
 	       s->rec.unit_code, s->rec.unit_name, s->rec.year, s->rec.version,
-	       assess_stage_label(s->rec.stage), assess_stage_code(s->rec.stage));
+	       lang_pick(assess_stage_code(s->rec.stage), assess_stage_label(s->rec.stage)));
 	printf("  template: %s — %s\n", s->t->id, s->t->title);
 	for (size_t g = 0; g < s->t->ngroups; g++) {
 		printf("  %s\n", s->t->groups[g].name);
@@ -61,7 +76,7 @@ static void print_sheet(const struct assess_sheet *s)
 				continue;
 			if (l->ind->rule == ASR_VETO)
 				printf("    %-18s %-24s %s", l->ind->code, l->ind->name,
-				       l->it.vetoed ? "一票否决 VETO" : "—");
+				       l->it.vetoed ? lang_pick("VETO", "一票否决") : "—");
 			else
 				printf("    %-18s %-24s %6s / %-5s", l->ind->code, l->ind->name,
 				       assess_fmt(l->it.score, a, sizeof a),
@@ -72,20 +87,22 @@ static void print_sheet(const struct assess_sheet *s)
 				printf("  ×%lld", (long long)l->v.n);
 			else if (l->v.kind == AV_LEVEL)
 				printf("  P=%s", assess_fmt(l->v.n, a, sizeof a));
-			printf("%s%s%s\n", l->computed ? "  (computed)" : "",
-			       l->it.missing ? "  缺 missing" : "",
-			       l->exempt_reason ? "  免责 exempt" : "");
+			printf("%s%s%s\n", l->computed ? lang_pick("  (computed)", "  （自动计算）") : "",
+			       l->it.missing ? lang_pick("  missing", "  缺") : "",
+			       l->exempt_reason ? lang_pick("  exempt", "  免责") : "");
 			if (l->exempt_reason)
-				printf("      免责: %s\n", l->exempt_reason);
+				printf("      exempt: %s\n", l->exempt_reason);
 		}
 	}
 	printf("  base %s, bonus %s%s, total %s — %s%s\n", assess_fmt(s->total.base, a, sizeof a),
 	       assess_fmt(s->total.bonus, b, sizeof b),
-	       s->total.bonus_counted ? "" : " (not counted)",
-	       assess_fmt(s->total.total, a, sizeof a), s->grade ? s->grade->label : "?",
-	       s->total.vetoed ? " (一票否决)" : "");
+	       s->total.bonus_counted ? "" : lang_pick(" (not counted)", "（不计入）"),
+	       assess_fmt(s->total.total, a, sizeof a),
+	       s->grade ? lang_pick(s->grade->code, s->grade->label) : "?",
+	       s->total.vetoed ? lang_pick(" (vetoed)", "（一票否决）") : "");
 	for (size_t i = 0; i < s->nsteps; i++)
-		printf("  %s  %-9s %s%s%s\n", time_format(s->steps[i].at, when), s->steps[i].kind,
+		printf("  %s  %s %s%s%s\n", time_show(s->steps[i].at, when),
+		       cli_cell(kind, sizeof kind, step_text(s->steps[i].kind), 9),
 		       s->steps[i].by, s->steps[i].comment ? " — " : "",
 		       s->steps[i].comment ? s->steps[i].comment : "");
 }
@@ -284,6 +301,8 @@ static int list(int argc, char **argv, const char *usage)
 	json_t *items = NULL;
 	struct act a;
 	char actor[128], t[32], uc[96], un[256], st[64];
+	struct assess_tpl *tp = NULL;
+	const struct assess_template *tpl = NULL;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_JSON, f, 0, 0, usage, &c.o) ||
@@ -298,6 +317,8 @@ static int list(int argc, char **argv, const char *usage)
 		return cli_book_close(&c, rc, 0);
 	if (unit && (rc = act_ref(&a, SK_UNIT, unit, "unit", &q.unit)))
 		cli_act_option(&c.d, a.field, NULL);
+	if (!rc && !c.o.json && !(rc = svc_assess_template(&a, &tp)))
+		tpl = &tp->t; /* the grades' labels */
 	if (!rc && c.o.json)
 		items = json_array();
 	for (int64_t next = 1; !rc && next;) {
@@ -313,13 +334,14 @@ static int list(int argc, char **argv, const char *usage)
 			}
 			printf("%5lld  %d  %s %s v%d  %s %6s  %s%s\n", (long long)r[i].id,
 			       r[i].year, cli_cell(uc, sizeof uc, r[i].unit_code, 12),
-			       cli_cell(un, sizeof un, r[i].unit_name, 20), r[i].version,
+			       cli_cell(un, sizeof un, r[i].unit_name, 22), r[i].version,
 			       cli_cell(st, sizeof st,
 					lang_pick(assess_stage_code(r[i].stage),
 						  assess_stage_label(r[i].stage)),
 					8),
 			       r[i].scored ? assess_fmt(r[i].total, t, sizeof t) : "—",
-			       r[i].grade ? r[i].grade : "",
+			       r[i].grade ? lang_pick(r[i].grade, svc_assess_grade_label(tpl, r[i].grade))
+					  : "",
 			       r[i].vetoed ? lang_pick(" vetoed", " 一票否决") : "");
 		}
 		q.after = next;
@@ -336,7 +358,7 @@ static int ranking(int argc, char **argv, const char *usage)
 	struct cli_book c = {0};
 	struct assess_rank *r = NULL;
 	struct act a;
-	char actor[128], t[32], p[32], d[32];
+	char actor[128], t[32], p[32], d[32], uc[96], un[256], gr[64];
 	size_t n = 0;
 	int year;
 	enum cd_err rc;
@@ -356,20 +378,22 @@ static int ranking(int argc, char **argv, const char *usage)
 		cli_json_dump(json_pack("{s:i, s:o}", "year", year, "ranking", items));
 		return cli_book_close(&c, rc, EXIT_CLEAN);
 	}
-	printf("%d年度考核排名 — ranking of %d\n", year, year);
+	printf("ranking of %d\n", year);
 	for (size_t i = 0; i < n; i++) {
 		const struct assess_rank_rec *x = &r[i].r;
 
-		printf("%4s  %-12s %-20s %6s %-4s %-6s", r[i].rank ? (snprintf(d, sizeof d, "%d",
-								       r[i].rank), d)
-							   : "—",
-		       x->r.unit_code, x->r.unit_name,
+		printf("%4s  %s %s %6s %s %s", r[i].rank ? (snprintf(d, sizeof d, "%d", r[i].rank), d)
+						       : "—",
+		       cli_cell(uc, sizeof uc, x->r.unit_code, 12),
+		       cli_cell(un, sizeof un, x->r.unit_name, 22),
 		       x->r.scored ? assess_fmt(x->r.total, t, sizeof t) : "—",
-		       r[i].grade_label ? r[i].grade_label : "", assess_stage_label(x->r.stage));
+		       cli_cell(gr, sizeof gr,
+				r[i].grade_label ? lang_pick(x->r.grade, r[i].grade_label) : "", 6),
+		       lang_pick(assess_stage_code(x->r.stage), assess_stage_label(x->r.stage)));
 		if (x->r.vetoed)
-			printf(" 一票否决");
+			printf("%s", lang_pick(" vetoed", " 一票否决"));
 		if (x->has_prev && x->prev_scored)
-			printf("  上年 %s%s", assess_fmt(x->prev_total, p, sizeof p),
+			printf("  last year %s%s", assess_fmt(x->prev_total, p, sizeof p),
 			       x->r.scored ? (snprintf(d, sizeof d, " (%s%s)",
 						       x->r.total >= x->prev_total ? "+" : "",
 						       assess_fmt(x->r.total - x->prev_total, t,

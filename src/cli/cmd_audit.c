@@ -126,15 +126,34 @@ static bool bound(const char *name, const char *v, bool end, char buf[26], const
 	return true;
 }
 
+/* list_row: an entry as a line — the action and the outcome by their labels (the action's code
+ * beside it: what --action filters on) */
 static void list_row(const struct store_audit_entry *e)
 {
-	printf("%6lld  %s  %-16s %-24s %-20s %-7s", (long long)e->seq, e->at, e->actor, e->action,
-	       e->object, e->outcome);
+	const char *act = audit_action_label(e->action), *out = audit_outcome_label(e->outcome);
+	char act_c[192], out_c[64];
+
+	printf("%6lld  %s  %-16s %s %-24s %-20s %s", (long long)e->seq, e->at, e->actor,
+	       cli_cell(act_c, sizeof act_c, act ? act : e->action, 28), e->action, e->object,
+	       cli_cell(out_c, sizeof out_c, out ? out : e->outcome, *e->ip || e->after ? 8 : 0));
 	if (*e->ip)
 		printf("  from %s", e->ip);
 	if (e->after)
 		printf("  %s", e->after);
 	printf("\n");
+}
+
+/* entry_json: the entry as the API lists it — action_label and outcome_label beside the codes */
+static json_t *entry_json(const struct store_audit_entry *e)
+{
+	json_t *j = audit_entry_json(e);
+	const char *act = audit_action_label(e->action), *out = audit_outcome_label(e->outcome);
+
+	if (j && act)
+		json_object_set_new(j, "action_label", json_string(act));
+	if (j && out)
+		json_object_set_new(j, "outcome_label", json_string(out));
+	return j;
 }
 
 static int audit_list(int argc, char **argv, const char *usage)
@@ -184,7 +203,7 @@ static int audit_list(int argc, char **argv, const char *usage)
 			list_row(&v[i]);
 			continue;
 		}
-		if (json_array_append_new(list, audit_entry_json(&v[i])))
+		if (json_array_append_new(list, entry_json(&v[i])))
 			rc = cd_diag_set(&d, CD_ENOMEM, "seq %lld cannot be written as JSON",
 			                 (long long)v[i].seq);
 	}
@@ -194,6 +213,32 @@ static int audit_list(int argc, char **argv, const char *usage)
 	arena_free(a);
 	store_close(s);
 	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+}
+
+/* audit actions: the vocabulary — each action's code (what --action filters on) and label */
+static int audit_actions(int argc, char **argv, const char *usage)
+{
+	struct cli_opts o;
+	json_t *list = NULL;
+
+	if (!cli_parse(argc, argv, OPT_JSON, 0, 0, usage, &o))
+		return EXIT_ERROR;
+	if (o.json && !(list = json_array()))
+		return EXIT_FAILED;
+	for (size_t i = 0; i < audit_action_count(); i++) {
+		const char *code, *zh, *en;
+		char cell[64];
+
+		audit_action_entry(i, &code, &zh, &en);
+		if (list)
+			json_array_append_new(list, json_pack("{s:s, s:s}", "action", code,
+							      "action_label", lang_pick(en, zh)));
+		else
+			printf("%s %s\n", cli_cell(cell, sizeof cell, code, 26), lang_pick(en, zh));
+	}
+	if (list && cli_json_dump(json_pack("{s:o}", "actions", list)))
+		return EXIT_FAILED;
+	return EXIT_CLEAN;
 }
 
 /* ---- archive, retention ---- */
@@ -285,6 +330,7 @@ int cmd_audit(int argc, char **argv, const char *usage)
 	    {"list", audit_list,
 	     "audit list [--from DATE|TIME] [--to DATE|TIME] [--actor A] [--action A|PREFIX.] "
 	     "[--outcome O] [--limit N] [--json] [--db PATH]"},
+	    {"actions", audit_actions, "audit actions [--json]"},
 	    {"archive", audit_archive_cmd, "audit archive --out FILE [--before DATE] [--db PATH]"},
 	    {"retention", audit_retention_cmd, "audit retention [DAYS] [--db PATH]"},
 	};

@@ -76,8 +76,9 @@ static int show(const struct cli_opts *o)
 	int workdays = 0;
 	size_t n;
 	long year;
-	char day[11];
-	static const char *const wd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+	char day[48], kind[32];
+	static const char *const wd[] = {"", "周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+	static const char *const wd_en[] = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 	enum cd_err rc;
 
 	if (!whole(o->pos[1], 1900, 9999, &year)) {
@@ -99,8 +100,13 @@ static int show(const struct cli_opts *o)
 	printf("%ld: official calendar — %d working days\n", year, workdays);
 	n = calendar_entries(c, (int)year, &e);
 	for (size_t i = 0; i < n; i++)
-		printf("  %s 周%s  %-4s %s\n", date_format(e[i].date, day),
-		       wd[date_weekday(e[i].date)], calendar_kind_label(e[i].kind), e[i].name);
+		printf("  %s %s  %s %s\n", cli_day(day, sizeof day, e[i].date, CLI_DAY_WIDTH),
+		       lang_pick(wd_en[date_weekday(e[i].date)], wd[date_weekday(e[i].date)]),
+		       cli_cell(kind, sizeof kind,
+				lang_pick(e[i].kind == CALENDAR_WORK ? "workday" : "holiday",
+					  calendar_kind_label(e[i].kind)),
+				7),
+		       e[i].name);
 	calendar_free(c);
 	return EXIT_CLEAN;
 }

@@ -42,10 +42,10 @@ static void print_text(const struct check_result *res, const struct profile *p,
 		       const struct reg *reg, cd_date as_of)
 {
 	size_t per_rule[CHECK__MAX] = {0};
-	char day[11], msg[512], rule[96];
+	char day[26], msg[512], rule[96];
 
 	printf("cyberduty check — %s (%s v%d), as of %s\n", p->name, p->id, p->version,
-	       date_format(as_of, day));
+	       date_show(as_of, day));
 	for (size_t i = 0; i < res->n; i++) {
 		const struct finding *f = &res->v[i];
 

@@ -71,7 +71,8 @@ static enum cd_err collect(const struct book *b, cd_time at, int64_t top, bool a
 			it->due = due.due;
 			it->state = st;
 			it->what = "notice";
-			snprintf(it->title, sizeof(it->title), "通报 %s 整改并反馈 — %s", no->code,
+			snprintf(it->title, sizeof(it->title),
+				 lang_tr("notice %s: rectify and give feedback — %s"), no->code,
 				 no->authority);
 			it->subject = no->code;
 			it->unit = no->unit;
@@ -86,7 +87,8 @@ static enum cd_err collect(const struct book *b, cd_time at, int64_t top, bool a
 			it->due = due.due;
 			it->state = due_state_at(due.due, CD_TIME_NONE, at);
 			it->what = "similar_check";
-			snprintf(it->title, sizeof(it->title), "举一反三：通报 %s，%zu 个同类系统待排查",
+			snprintf(it->title, sizeof(it->title),
+				 lang_tr("举一反三: notice %s, %zu similar systems to check"),
 				 no->code, left);
 			it->subject = no->code;
 			it->unit = no->unit;
@@ -126,7 +128,7 @@ static enum cd_err collect(const struct book *b, cd_time at, int64_t top, bool a
 static json_t *item_json(const struct book *b, const struct item *it)
 {
 	const struct unit *u = it->unit ? reg_unit(b->reg, it->unit) : NULL;
-	char day[11];
+	char day[26];
 	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "what", it->what, "title",
 			      it->title, "subject", it->subject ? it->subject : "", "state",
 			      due_state_code(it->state), "unit",
@@ -162,7 +164,7 @@ int cmd_due(int argc, char **argv, const char *usage)
 	size_t n = 0, overdue = 0;
 	int64_t top = 0;
 	enum cd_err rc;
-	char day[11];
+	char day[26];
 
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_AS_OF | OPT_JSON | OPT_ALL, f, 0, 0, usage,
 			      &o))
@@ -195,15 +197,16 @@ int cmd_due(int argc, char **argv, const char *usage)
 		json_decref(root);
 		putchar('\n');
 	} else if (!rc) {
-		printf("cyberduty due — %s, as of %s%s%s\n", p->name, date_format(o.as_of, day),
+		printf("cyberduty due — %s, as of %s%s%s\n", p->name, date_show(o.as_of, day),
 		       unit ? ", unit " : "", unit ? unit : "");
 		for (size_t i = 0; i < n; i++) {
 			const struct item *it = &v[i];
 			const struct unit *u = it->unit ? reg_unit(b.reg, it->unit) : NULL;
 			char state[48];
 
-			printf("  %-10s  %s  %s", it->due == CD_DATE_NONE ? "—"
-								    : date_format(it->due, day),
+			char when[48];
+
+			printf("  %s  %s  %s", cli_day(when, sizeof when, it->due, CLI_DAY_WIDTH),
 			       cli_cell(state, sizeof state,
 					lang_pick(due_state_code(it->state),
 						  due_state_label(it->state)),

@@ -10,10 +10,8 @@
 #include "cli/cli.h"
 #include "svc/evidence.h"
 
-/* slurp reads the file at path, refusing one over limit bytes before reading it; *bytes is
- * malloc'd. */
-static enum cd_err slurp(const char *path, size_t limit, void **bytes, size_t *len,
-			 struct cd_diag *d)
+enum cd_err cli_file_read(const char *path, size_t limit, void **bytes, size_t *len,
+			  struct cd_diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
@@ -42,6 +40,49 @@ static enum cd_err slurp(const char *path, size_t limit, void **bytes, size_t *l
 	return rc;
 }
 
+enum cd_err cli_attach_open(struct cli_book *c, struct act *a, struct cli_attach *f)
+{
+	size_t limit = 0;
+	enum cd_err rc;
+
+	f->bytes = NULL;
+	f->len = 0;
+	if (!f->path)
+		return CD_OK;
+	if ((rc = svc_evidence_limit(a, &limit)) ||
+	    (rc = cli_file_read(f->path, limit, &f->bytes, &f->len, &c->d)))
+		return rc;
+	return store_begin(c->s, &c->d);
+}
+
+enum cd_err cli_attach_close(struct cli_book *c, struct act *a, enum cd_err rc,
+			     enum evidence_owner kind, int64_t id, struct cli_attach *f)
+{
+	struct evidence_new in = {.kind = kind, .id = id, .name = f->path, .bytes = f->bytes,
+				  .len = f->len};
+
+	if (!f->path)
+		return rc;
+	if (!rc && (rc = svc_evidence_add(a, &in, &f->e)) && a->field)
+		cli_act_option(&c->d, a->field, "--attachment");
+	if (store_in_transaction(c->s)) {
+		if (!rc)
+			rc = store_commit(c->s, &c->d);
+		else
+			store_rollback(c->s);
+	}
+	free(f->bytes);
+	f->bytes = NULL;
+	return rc;
+}
+
+void cli_attach_say(const struct cli_attach *f)
+{
+	if (f->path)
+		printf("  attached as evidence file %lld: %s (%s, %lld bytes, SM3 %s)\n",
+		       (long long)f->e.id, f->e.name, f->e.type, (long long)f->e.size, f->e.sm3);
+}
+
 static void say(const struct evidence_row *e)
 {
 	const char *label = e->type;
@@ -51,6 +92,15 @@ static void say(const struct evidence_row *e)
 	printf("%lld\t%s\t%s\t%lld 字节\tSM3 %.16s…\t%s\t%s%s\n", (long long)e->id, e->name, label,
 	       (long long)e->size, e->sm3, time_show(e->added_at, when), e->added_by,
 	       e->withdrawn_at == CD_TIME_NONE ? "" : "\t(withdrawn)");
+}
+
+/* owner_text: the kind of an owner as a person reads it */
+static const char *owner_text(enum evidence_owner kind)
+{
+	static const char *const zh[EVO__MAX] = {[EVO_NOTICE] = "通报", [EVO_INCIDENT] = "事件",
+						 [EVO_RECORD] = "工作记录", [EVO_ASSESSMENT] = "考核表"};
+
+	return lang_pick(evidence_owner_code(kind), zh[kind]);
 }
 
 /* owner_args: the owner named by a positional argument — records by number, notices and
@@ -92,7 +142,7 @@ static int attach(int argc, char **argv, const char *usage, enum evidence_owner 
 	in.name = name ? name : c.o.pos[1];
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)) ||
 	    (rc = svc_evidence_limit(&a, &limit)) ||
-	    (rc = slurp(c.o.pos[1], limit, &bytes, &in.len, &c.d)))
+	    (rc = cli_file_read(c.o.pos[1], limit, &bytes, &in.len, &c.d)))
 		return cli_book_close(&c, rc, 0);
 	in.bytes = bytes;
 	rc = svc_evidence_add(&a, &in, &e);
@@ -103,7 +153,7 @@ static int attach(int argc, char **argv, const char *usage, enum evidence_owner 
 		cli_json_dump(svc_evidence_json(&e));
 	else if (!rc)
 		printf("%s %s: %s attached as file %lld (%s, %lld bytes, SM3 %s)\n",
-		       evidence_owner_code(kind), c.o.pos[0], e.name, (long long)e.id, e.type,
+		       owner_text(kind), c.o.pos[0], e.name, (long long)e.id, e.type,
 		       (long long)e.size, e.sm3);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
@@ -137,7 +187,7 @@ static int files(int argc, char **argv, const char *usage, enum evidence_owner k
 		cli_json_dump(items);
 	} else if (!rc) {
 		if (!n)
-			printf("%s %s: no evidence files\n", evidence_owner_code(kind), c.o.pos[0]);
+			printf("%s %s: no evidence files\n", owner_text(kind), c.o.pos[0]);
 		for (size_t i = 0; i < n; i++)
 			say(&v[i]);
 	}

@@ -33,14 +33,20 @@ static void say_grade(const struct incident *x, const struct incident_analysis *
 		printf("  grade:    %s confirmed by %s: %s (proposed from the thresholds: %s)\n",
 		       grade_label(x->grade), x->grade_by ? x->grade_by : "?", x->grade_reason,
 		       grade_label(g->grade));
+	else if (g->unconfirmed)
+		printf("  grade:    %s proposed on a draft threshold — not confirmed (cyberduty "
+		       "incident event %s --grade G --reason WHY)\n",
+		       grade_label(g->grade), x->code);
 	else
-		printf("  grade:    %s proposed%s — not confirmed (cyberduty incident event %s "
-		       "--grade G --reason WHY)\n",
-		       grade_label(g->grade), g->unconfirmed ? " on a draft threshold" : "",
-		       x->code);
+		printf("  grade:    %s proposed — not confirmed (cyberduty incident event %s --grade G "
+		       "--reason WHY)\n",
+		       grade_label(g->grade), x->code);
 	for (size_t i = 0; i < g->nmet; i++)
-		printf("            meets: %s%s\n", g->met[i]->text,
-		       g->met[i]->confirmed ? "" : " [draft: confirmed false]");
+		if (g->met[i]->confirmed)
+			printf("            meets: %s\n", g->met[i]->text);
+		else
+			printf("            meets: %s [a draft threshold, not confirmed]\n",
+			       g->met[i]->text);
 	if (!g->nmet && !x->graded)
 		printf("            no threshold met by what is recorded\n");
 }
@@ -65,7 +71,7 @@ static const char *followup_text(enum followup_state s)
 static void say_report(const struct incident_env *env, const struct incident *x,
                        const struct incident_analysis *an)
 {
-	char t1[26], t2[26], day[11];
+	char t1[26], t2[26], day[26];
 
 	if (an->internal_due != CD_TIME_NONE) {
 		printf("  inside:   due %s (%d minutes after detection, every grade) — %s",
@@ -96,7 +102,7 @@ static void say_report(const struct incident_env *env, const struct incident *x,
 		       env->rules->summary_days);
 	else
 		printf("  summary:  due %s 24:00 (%d days after handling ended %s) — %s\n",
-		       date_format(an->summary_due, day), env->rules->summary_days,
+		       date_show(an->summary_due, day), env->rules->summary_days,
 		       time_show(x->handling_ended_at, t1), state_text(an->summary_state));
 }
 
@@ -107,9 +113,16 @@ static void say_status(const struct incident_env *env, const struct incident *x,
 {
 	say_grade(x, an);
 	say_report(env, x, an);
-	if (an->paralysis_known)
+	if (an->paralysis_known && x->outage_start != CD_TIME_NONE &&
+	    x->outage_end != CD_TIME_NONE) {
+		char t1[26], t2[26];
+
+		printf("  paralysis: %.10g hours (outage %s – %s)\n", an->paralysis_hours,
+		       time_show(x->outage_start, t1), time_show(x->outage_end, t2));
+	} else if (an->paralysis_known) {
 		printf("  paralysis: %.10g hours (%s)\n", an->paralysis_hours,
 		       an->why[FACT_PARALYSIS_HOURS]);
+	}
 	enum case_stage stage = accountability_stage(x);
 	const char *cs = lang_pick(accountability_stage_code(stage), accountability_stage_label(stage));
 
@@ -420,16 +433,15 @@ static void list_row(const struct reg *reg, const struct incident *x,
                      const struct incident_analysis *an)
 {
 	enum case_stage cs = accountability_stage(x);
-	char when[26], grade[64], code[160], c1[64], c2[64], c3[64], c4[64], c5[64];
+	char when[64], grade[64], code[160], c1[64], c2[64], c3[64], c4[64], c5[64];
 
-	time_format(x->detected_at, when);
-	when[16] = '\0';
 	snprintf(grade, sizeof grade, "%s %s", grade_label(an->grade),
 	         x->graded                  ? lang_pick("confirmed", "已确认")
 	         : an->proposal.unconfirmed ? lang_pick("draft", "初拟")
 	                                    : lang_pick("proposed", "建议"));
-	printf("%s %-16s %s %s %s %s %2zu/%-2zu    %s", cli_cell(code, sizeof code, x->code, 16),
-	       when, cli_cell(c1, sizeof c1, grade, 20),
+	printf("%s %s %s %s %s %s %2zu/%-2zu    %s", cli_cell(code, sizeof code, x->code, 20),
+	       cli_when(when, sizeof when, x->detected_at, CLI_WHEN_WIDTH),
+	       cli_cell(c1, sizeof c1, grade, 20),
 	       cli_cell(c2, sizeof c2,
 	                an->report_required ? lang_pick(due_state_code(an->report_state),
 	                                                due_state_label(an->report_state))
@@ -483,8 +495,7 @@ static int incident_list(int argc, char **argv, const char *usage)
 	if (!rc && c.o.json)
 		list = json_array();
 	else if (!rc)
-		printf("incident         detected         grade                report       handling "
-		       "summary      triggers  case        assets\n");
+		printf("%s\n", lang_tr("incident             detected             grade                report       handling summary      triggers case        assets"));
 	while (!rc) {
 		struct incident_view *v = NULL;
 		struct incident_env env;
@@ -513,7 +524,7 @@ static int incident_list(int argc, char **argv, const char *usage)
 static const char *event_text(const struct reg *reg, const struct incident_event *e, char *buf,
                               size_t n)
 {
-	const char *v = e->value && *e->value ? e->value : "unknown";
+	const char *v = e->value && *e->value ? e->value : lang_pick("unknown", "不确定");
 	char who[160];
 	int k;
 
@@ -530,8 +541,8 @@ static const char *event_text(const struct reg *reg, const struct incident_event
 		break;
 	case IEV_REPORT:
 		k = report_kind_parse(e->name ? e->name : "");
-		snprintf(buf, n, "%s to %s", k < 0 ? "?" : report_kind_label((enum report_kind)k),
-		         v);
+		snprintf(buf, n, lang_tr("%s to %s"),
+		         k < 0 ? "?" : report_kind_label((enum report_kind)k), v);
 		break;
 	case IEV_GRADE:
 		k = grade_parse(v);
@@ -551,17 +562,23 @@ static const char *event_text(const struct reg *reg, const struct incident_event
 
 static void show_timeline(const struct reg *reg, const struct incident *x)
 {
-	char at[26], rec[26], text[640];
+	char at[26], cell[64], rec[26], text[640];
 
-	printf("  timeline:\n    %s  detected\n", time_show(x->detected_at, at));
+	printf("  timeline:\n    %s  detected\n",
+	       cli_cell(cell, sizeof cell, time_show(x->detected_at, at), 22));
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
-		printf("    %-25s  %s (%s) %s\n      recorded %s%s%s\n",
-		       e->at == CD_TIME_NONE ? "(no time)" : time_show(e->at, at),
-		       incident_event_code(e->kind), incident_event_label(e->kind),
-		       event_text(reg, e, text, sizeof text), time_show(e->recorded_at, rec),
-		       e->by ? " by " : "", e->by ? e->by : "");
+		printf("    %s  %s %s\n",
+		       cli_cell(cell, sizeof cell,
+		                e->at == CD_TIME_NONE ? lang_tr("(no time)") : time_show(e->at, at),
+		                22),
+		       lang_pick(incident_event_code(e->kind), incident_event_label(e->kind)),
+		       event_text(reg, e, text, sizeof text));
+		if (e->by)
+			printf("      recorded %s by %s\n", time_show(e->recorded_at, rec), e->by);
+		else
+			printf("      recorded %s\n", time_show(e->recorded_at, rec));
 	}
 }
 
@@ -574,15 +591,22 @@ static void show_facts(const struct incident_analysis *an)
 	for (int i = 0; i < FACT__MAX; i++) {
 		if (an->origin[i] == ORIGIN_UNKNOWN)
 			continue;
-		printf("    %-10s %s%s\n", fact_origin_code(an->origin[i]),
-		       incident_evidence_text(an, i, buf, sizeof buf),
-		       an->conflict[i] ? " — a person recorded another value; the data's is used"
-		                       : "");
+		char cell[64];
+		const char *o = cli_cell(cell, sizeof cell,
+		                         lang_pick(fact_origin_code(an->origin[i]),
+		                                   fact_origin_label(an->origin[i])),
+		                         12);
+
+		if (an->conflict[i])
+			printf("    %s %s — a person recorded another value; the data's is used\n", o,
+			       incident_evidence_text(an, i, buf, sizeof buf));
+		else
+			printf("    %s %s\n", o, incident_evidence_text(an, i, buf, sizeof buf));
 	}
 	for (int i = 0; i < FACT__MAX; i++)
 		if (an->origin[i] == ORIGIN_UNKNOWN)
-			printf("%s%s", nunknown++ ? ", " : "    unknown    ",
-			       fact_name((enum fact)i));
+			printf("%s%s", nunknown++ ? lang_pick(", ", "；") : lang_tr("    unknown: "),
+			       lang_pick(fact_name((enum fact)i), fact_label((enum fact)i)));
 	if (nunknown)
 		printf("\n");
 }
@@ -596,7 +620,10 @@ static void show_record(const struct incident_env *env, const struct incident *x
 	const struct unit *u = x->unit ? reg_unit(reg, x->unit) : NULL;
 	char t1[26], t2[26];
 
-	printf("网络安全事件 %s%s%s\n", x->code, x->title ? " — " : "", x->title ? x->title : "");
+	if (x->title)
+		printf("incident %s — %s\n", x->code, x->title);
+	else
+		printf("incident %s\n", x->code);
 	printf("  detected: %s", time_show(x->detected_at, t1));
 	if (x->occurred_at != CD_TIME_NONE)
 		printf("; occurred %s", time_show(x->occurred_at, t2));
@@ -618,7 +645,8 @@ static void show_record(const struct incident_env *env, const struct incident *x
 		printf("  outage:   %s – %s (%s)\n", time_show(x->outage_start, t1),
 		       x->outage_end == CD_TIME_NONE ? lang_pick("not ended", "未结束")
 						     : time_show(x->outage_end, t2),
-		       outage_scope_code(x->outage_scope));
+		       lang_pick(outage_scope_code(x->outage_scope),
+		                 outage_scope_label(x->outage_scope)));
 }
 
 static void show_text(const struct incident_env *env, const struct incident *x,
@@ -641,7 +669,7 @@ static void show_text(const struct incident_env *env, const struct incident *x,
 	accountability_write_chain(stdout, env, x, an, 2);
 	show_timeline(env->reg, x);
 	for (size_t i = 0; i < an->nwarnings; i++)
-		printf("  warning: %s\n", an->warnings[i]);
+		printf("  warning: %s\n", lang_tr(an->warnings[i]));
 }
 
 static int show_json(const struct incident_env *env, const struct incident *x,

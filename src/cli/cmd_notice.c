@@ -16,7 +16,7 @@
 
 static void say_due(const struct notice_view *v, const struct profile *p)
 {
-	char day[11];
+	char day[26];
 
 	if (v->due.due == CD_DATE_NONE) {
 		printf("  due: none — profile %s sets no rectification period; the notice's own "
@@ -24,7 +24,7 @@ static void say_due(const struct notice_view *v, const struct profile *p)
 		       p->id);
 		return;
 	}
-	date_format(v->due.due, day);
+	date_show(v->due.due, day);
 	if (v->due.extended)
 		printf("  due: %s 24:00 (extended by %s: %s)\n", day, v->row.n.extended_by,
 		       v->row.n.extension_reason);
@@ -74,6 +74,7 @@ static int notice_add(int argc, char **argv, const char *usage)
 				      {"--due", &due},		 {NULL, NULL}};
 	struct notice_new in = {.due = CD_DATE_NONE};
 	struct notice_view v;
+	struct cli_attach file = {0};
 	struct act a;
 	char actor[128];
 	enum cd_err rc;
@@ -90,7 +91,6 @@ static int notice_add(int argc, char **argv, const char *usage)
 	in.authority = authority;
 	in.category = category;
 	in.text = text;
-	in.attachment = attachment;
 	in.unit = unit;
 	if (!cli_time("--received", received, cli_now(), &in.received_at))
 		return EXIT_ERROR;
@@ -105,18 +105,24 @@ static int notice_add(int argc, char **argv, const char *usage)
 	}
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
+	/* --attachment: the file itself, the notice's evidence file (never a path) */
+	file.path = attachment;
 	if (!(in.assets = cli_split_codes(assets, c.b.a, &in.nassets)))
 		rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
+	else
+		rc = cli_attach_open(&c, &a, &file);
 	if (!rc && (rc = svc_notice_add(&a, &in, &v)) && a.field)
 		cli_act_option(&c.d, a.field,
 			       !strcmp(a.field, "assets")	  ? "--asset"
 			       : !strcmp(a.field, "received_at") ? "--received"
 								  : NULL);
+	rc = cli_attach_close(&c, &a, rc, EVO_NOTICE, rc ? 0 : v.row.n.id, &file);
 	if (!rc) {
 		char when[26];
 
 		printf("notice %s recorded (received %s from %s)\n", v.row.n.code,
 		       time_show(v.row.n.received_at, when), v.row.n.authority);
+		cli_attach_say(&file);
 		say_due(&v, act_profile(&a));
 		say_repeat(&v, c.pol->p, a.now);
 		if (v.row.n.similar_total)
@@ -140,7 +146,7 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 	struct notice_event e = {.kind = kind, .extended_to = CD_DATE_NONE};
 	struct notice_view v;
 	struct act a;
-	char actor[128], day[11];
+	char actor[128], day[26];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
@@ -182,7 +188,7 @@ static int notice_step(int argc, char **argv, const char *usage, enum notice_eve
 		if (kind == NEV_FEEDBACK)
 			printf("; %s", due_state_label(st));
 		if (v.due.due != CD_DATE_NONE && kind != NEV_VERIFY)
-			printf("; due %s", date_format(v.due.due, day));
+			printf("; due %s", date_show(v.due.due, day));
 		printf("\n");
 		if (kind == NEV_SUPPORT)
 			printf("  recorded; the clock runs on unless the notifier grants an extension "
@@ -339,8 +345,7 @@ static int notice_list(int argc, char **argv, const char *usage)
 	if (c.o.json)
 		list = json_array();
 	else
-		printf("notice                   received            stage          due        state"
-		       "        assets\n");
+		printf("%s\n", lang_tr("notice                   received             stage          due            state        assets"));
 	for (;;) {
 		struct notice_view *v = NULL;
 		size_t n = 0;
@@ -351,20 +356,19 @@ static int notice_list(int argc, char **argv, const char *usage)
 		for (size_t i = 0; i < n; i++) {
 			const struct notice *no = &v[i].row.n;
 			enum due_state ds = notice_state(no, &v[i].due, c.o.at);
-			char when[26], day[11], stage[48], cell[48], code[160];
+			char when[64], day[48], stage[48], cell[48], code[160];
 
 			if (list) {
 				json_array_append_new(list, svc_notice_json(&a, &v[i], c.o.at, false));
 				continue;
 			}
-			time_format(no->received_at, when);
-			when[16] = '\0';
-			printf("%s %-19s %s %-10s %s", cli_cell(code, sizeof code, no->code, 24), when,
+			printf("%s %s %s %s %s", cli_cell(code, sizeof code, no->code, 24),
+			       cli_when(when, sizeof when, no->received_at, CLI_WHEN_WIDTH),
 			       cli_cell(stage, sizeof stage,
 					lang_pick(notice_stage_code(no->stage),
 						  notice_stage_label(no->stage)),
 					14),
-			       v[i].due.due == CD_DATE_NONE ? "—" : date_format(v[i].due.due, day),
+			       cli_day(day, sizeof day, v[i].due.due, CLI_DAY_WIDTH),
 			       cli_cell(cell, sizeof cell,
 					lang_pick(due_state_code(ds), due_state_label(ds)), 12));
 			for (size_t k = 0; k < no->nassets; k++)
@@ -388,9 +392,9 @@ static int notice_list(int argc, char **argv, const char *usage)
 static void show_text(const struct notice_view *v, const struct profile *p, cd_time at)
 {
 	const struct notice *n = &v->row.n;
-	char when[26], day[11], why[64];
+	char when[26], day[26], why[64];
 
-	printf("通报 %s — %s\n", n->code, n->authority);
+	printf("notice %s — %s\n", n->code, n->authority);
 	printf("  received: %s\n", time_show(n->received_at, when));
 	printf("  unit:     %s\n", v->row.unit_name ? v->row.unit_name : "");
 	printf("  assets:  ");
@@ -415,7 +419,7 @@ static void show_text(const struct notice_view *v, const struct profile *p, cd_t
 		printf("    %s  %s", time_show(e->at, when),
 		       lang_pick(notice_event_code(e->kind), notice_event_label(e->kind)));
 		if (e->kind == NEV_EXTEND)
-			printf(" to %s", date_format(e->extended_to, day));
+			printf(" to %s", date_show(e->extended_to, day));
 		if (e->by)
 			printf(" by %s", e->by);
 		if (e->note)

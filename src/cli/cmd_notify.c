@@ -252,13 +252,40 @@ static int notify_test(int argc, char **argv, const char *usage)
 	return EXIT_CLEAN;
 }
 
+/* say_rules: the reminder rules as a person reads them (--json: as the API gives them) */
+static void say_rules(const struct notify_rules *r)
+{
+	char leads[64] = "";
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->nleads && k < sizeof leads; i++)
+		k += (size_t)snprintf(leads + k, sizeof leads - k, "%s%d", i ? lang_pick(", ", "、") : "",
+				      r->leads[i]);
+	printf("reminder rules:\n");
+	printf("  ahead of a due date: %s working days before\n", leads);
+	printf("  overdue: to the direct responsible after %d working days, to the first responsible "
+	       "after %d\n",
+	       r->escalate[0], r->escalate[1]);
+	printf("  sending: up to %d tries, waiting %d seconds after the first failure (doubled each "
+	       "time, at most an hour)\n",
+	       r->tries, r->backoff_s);
+	if (r->digest)
+		printf("  weekly digest: on\n");
+	else
+		printf("  weekly digest: off\n");
+	if (*r->base_url)
+		printf("  links to: %s\n", r->base_url);
+	else
+		printf("  links to: not set (cyberduty notify rules base_url URL)\n");
+}
+
 static int notify_rules_cmd(int argc, char **argv, const char *usage)
 {
 	struct run x = {.d = {{0}}};
 	struct notify_rules r;
 	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB, 0, 2, usage, &x.o) || x.o.npos == 1) {
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 2, usage, &x.o) || x.o.npos == 1) {
 		if (x.o.npos == 1)
 			fprintf(stderr, "cyberduty: notify rules: give KEY and VALUE, or nothing\n");
 		return EXIT_ERROR;
@@ -268,8 +295,10 @@ static int notify_rules_cmd(int argc, char **argv, const char *usage)
 		rc = notify_rules_set(&x.c, x.o.pos[0], x.o.pos[1]);
 	if (!rc)
 		rc = notify_rules_get(x.s, &r, &x.d);
-	if (!rc)
+	if (!rc && x.o.json)
 		print_json(notify_rules_json(&r));
+	else if (!rc)
+		say_rules(&r);
 	close_act(&x);
 	return rc ? cli_fail_input(rc, &x.d) : EXIT_CLEAN;
 }
@@ -360,7 +389,7 @@ static const struct cli_sub subs[] = {
 	 "[--secret S|-] [--from ADDR] [--user U] [--tls starttls|tls|none] [--ca-file PEM] "
 	 "[--enabled 1|0] [--db PATH]"},
 	{"channels", notify_channels_cmd, "notify channels [--json] [--db PATH]"},
-	{"rules", notify_rules_cmd, "notify rules [KEY VALUE] [--db PATH]"},
+	{"rules", notify_rules_cmd, "notify rules [KEY VALUE] [--json] [--db PATH]"},
 	{"pref", notify_pref,
 	 "notify pref ACCOUNT [CHANNEL [--address A] [--off 1]] [--db PATH]"},
 	{"inbox", notify_inbox_cmd, "notify inbox ACCOUNT [--all] [--json] [--db PATH]"},

@@ -26,8 +26,9 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 				      {NULL, NULL}};
 	struct record_in in = {.kind = (int)kind, .on = CD_DATE_NONE};
 	struct record_row r;
+	struct cli_attach file = {0};
 	struct act a;
-	char actor[128], day[11];
+	char actor[128], day[26];
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 0, 0, usage, &c.o))
@@ -55,17 +56,20 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 	in.period = period;
 	in.participants = participants;
 	in.minutes = minutes;
-	in.attachment = attachment;
-	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+	file.path = attachment; /* the file itself, the record's evidence file (never a path) */
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)) ||
+	    (rc = cli_attach_open(&c, &a, &file)))
 		return cli_book_close(&c, rc, 0);
 	if ((rc = svc_record_add(&a, &in, &r)))
 		cli_act_option(&c.d, a.field, a.field && !strcmp(a.field, "on") ? "--date" : NULL);
+	rc = cli_attach_close(&c, &a, rc, EVO_RECORD, rc ? 0 : r.r.id, &file);
 	if (!rc) {
 		struct book b;
 
 		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id,
 		       lang_pick(record_kind_code(kind), record_kind_label(kind)),
-		       date_format(r.r.on, day), title, r.unit_code);
+		       date_show(r.r.on, day), title, r.unit_code);
+		cli_attach_say(&file);
 		/* say which obligation it went to (the whole year's duties: a command's convenience,
 		 * read after the act) */
 		rc = book_load(c.s, c.pol->p, cli_today(), &b, &c.d);
@@ -114,71 +118,72 @@ static int record_void(int argc, char **argv, const char *usage)
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
+/* record_list pages through the records of the caller's scope as GET /records does
+ * (svc_record_page), each with the duty it answered (svc_record_answers); --json is the API's
+ * JSON of each record with "answers" beside it. */
 static int record_list(int argc, char **argv, const char *usage)
 {
-	struct cli_opts o;
-	struct cd_diag d = {{0}};
-	struct store *s = NULL;
-	struct profile *p = NULL;
-	struct book b = {0};
-	enum cd_err rc;
+	struct cli_book c = {0};
+	struct work_query q = {.kind = -1, .limit = 200};
+	struct act a;
 	json_t *list = NULL;
-	char day[11], kind[64];
+	char actor[128], day[48], kind[64];
+	enum cd_err rc;
 
-	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &o))
+	if (!cli_parse(argc, argv, OPT_DB | OPT_JSON, 0, 0, usage, &c.o))
 		return EXIT_ERROR;
-	rc = cli_open(&o, &s, &p, &d);
-	if (!rc)
-		rc = book_load(s, p, cli_today(), &b, &d);
-	if (!rc && o.json)
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+		return cli_book_close(&c, rc, 0);
+	if (c.o.json)
 		list = json_array();
-	for (size_t i = 0; !rc && i < b.nrecords; i++) {
-		const struct record *r = &b.records[i];
-		const struct unit *u = reg_unit(b.reg, r->unit);
-		const struct oblig *answered = NULL;
+	for (int64_t next = 1; !rc && next;) {
+		struct record_row *v = NULL;
+		struct record_answer *ans;
+		size_t n = 0;
 
-		for (size_t k = 0; k < b.obl.n && !answered; k++)
-			for (size_t e = 0; e < b.obl.v[k].nevidence; e++)
-				if (b.obl.v[k].evidence[e] == r->id)
-					answered = &b.obl.v[k];
-		if (list) {
-			json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)r->id,
-					      "kind", record_kind_code(r->kind), "unit",
-					      u ? u->code : "", "date", date_format(r->on, day),
-					      "title", r->title);
-
-			json_object_set_new(j, "duty",
-					    answered ? json_string(answered->duty->id) : json_null());
-			json_object_set_new(j, "period",
-					    answered ? json_string(answered->period) : json_null());
-			json_object_set_new(j, "participants",
-					    r->participants ? json_string(r->participants)
-							    : json_null());
-			json_object_set_new(j, "attachment",
-					    r->attachment ? json_string(r->attachment) : json_null());
-			json_array_append_new(list, j);
-			continue;
+		if ((rc = svc_record_page(&a, q, &v, &n, &next)))
+			break;
+		if (!(ans = arena_alloc(a.a, (n + 1) * sizeof *ans))) {
+			rc = cd_diag_set(&c.d, CD_ENOMEM, "out of memory");
+			break;
 		}
-		printf("%4lld  %s  %s  %s · %s", (long long)r->id, date_format(r->on, day),
-		       cli_cell(kind, sizeof kind,
-				lang_pick(record_kind_code(r->kind), record_kind_label(r->kind)), 10),
-		       r->title, u ? u->name : "?");
-		if (answered)
-			printf("  → %s (%s)", answered->name, answered->period);
-		printf("\n");
-	}
-	if (!rc && list) {
-		json_t *root = json_pack("{s:o}", "records", list);
+		if ((rc = svc_record_answers(&a, v, n, ans)))
+			break;
+		for (size_t i = 0; i < n; i++) {
+			const struct record *r = &v[i].r;
 
-		if (!root || json_dumpf(root, stdout, JSON_INDENT(2)))
-			rc = cd_diag_set(&d, CD_ENOMEM, "writing JSON failed");
-		json_decref(root);
-		putchar('\n');
+			if (list) {
+				json_t *j = svc_record_json(&v[i]);
+
+				json_object_set_new(
+				    j, "answers",
+				    ans[i].duty ? json_pack("{s:s, s:s, s:s}", "duty", ans[i].duty,
+							    "name", ans[i].name, "period",
+							    ans[i].period ? ans[i].period : "")
+						: json_null());
+				json_array_append_new(list, j);
+				continue;
+			}
+			printf("%4lld  %s  %s  %s · %s", (long long)r->id,
+			       cli_day(day, sizeof day, r->on, CLI_DAY_WIDTH),
+			       cli_cell(kind, sizeof kind,
+					lang_pick(record_kind_code(r->kind),
+						  record_kind_label(r->kind)),
+					10),
+			       r->title, v[i].unit_code ? v[i].unit_code : "?");
+			if (r->voided)
+				printf("  (withdrawn: %s)", r->void_reason ? r->void_reason : "");
+			else if (ans[i].duty)
+				printf("  → %s (%s)", ans[i].name, ans[i].period ? ans[i].period : "");
+			printf("\n");
+		}
+		q.after = next;
 	}
-	book_free(&b);
-	store_close(s);
-	profile_free(p);
-	return rc ? cli_fail(rc, &d) : EXIT_CLEAN;
+	if (!rc && list && cli_json_dump(json_pack("{s:o}", "records", list)))
+		rc = cd_diag_set(&c.d, CD_ENOMEM, "writing JSON failed");
+	else if (rc)
+		json_decref(list);
+	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 
 int cmd_record(int argc, char **argv, const char *usage)

@@ -70,15 +70,15 @@ int cmd_settings(int argc, char **argv, const char *usage)
 	} else if (!rc) {
 		for (size_t i = 0; (def = account_setting_def(i)); i++)
 			printf("%-24s %5d   %s [default %d; %d … %d%s]\n", def->key,
-			       account_setting_value(&st, i), def->what, def->dflt, def->min,
-			       def->max, def->zero_ok ? " or 0" : "");
+			       account_setting_value(&st, i), lang_tr(def->what), def->dflt,
+			       def->min, def->max, def->zero_ok ? lang_pick(" or 0", " 或 0") : "");
 		int r = -1;
 
 		if (!(rc = svc_reporter_type_get(&c, &r)))
-			printf("%-24s %5s   %s\n", REPORTER_KEY,
-			       r >= 0 ? reporter_code((enum reporter)r) : "none",
-			       "who reports incidents (2025 measures: cii 1 h, central_organ 2 h, "
-			       "other 4 h); none: not known, incidents warn and use other");
+			printf("%-24s %5s   who reports incidents (2025 measures: cii 1 h, "
+			       "central_organ 2 h, other 4 h); none: not known, incidents warn and use "
+			       "other\n",
+			       REPORTER_KEY, r >= 0 ? reporter_code((enum reporter)r) : "none");
 	}
 	store_close(s);
 	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;

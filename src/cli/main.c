@@ -51,7 +51,7 @@ static const struct {
 	 "[--cache-mb N] [--request-timeout S] [--notify-every SECONDS] [--hash-threads N] "
 	 "[--signin-budget N]",
 	 "run the web application and its JSON API (default 127.0.0.1:8080)"},
-	{"audit", cmd_audit, "audit verify|list|archive|retention …",
+	{"audit", cmd_audit, "audit verify|list|actions|archive|retention …",
 	 "the audit log (审计日志): verify its SM3 chain, list entries, archive old ones (docs/audit.md)"},
 	{"user", cmd_user,
 	 "user add|passwd|list|show|role|lock|unlock|disable|enable|totp …",

@@ -424,9 +424,14 @@ char *check_describe(const struct finding *f, const struct reg *reg,
 	const struct person *pb = f->person_b ? reg_person(reg, f->person_b) : NULL;
 	const char *sname = u ? u->name : a ? a->name : "?";
 	const char *scode = u ? u->code : a ? a->code : "?";
-	char since[11];
+	char since[26];
 
-	date_format(f->since, since);
+	/* Chinese as people write it (2026年11月2日); the English text is also the kept gap's
+	 * message, which says it in both languages (svc/deadlines.c): ISO there */
+	if (lang_get() == LANG_ZH)
+		date_show(f->since, since);
+	else
+		date_format(f->since, since);
 	switch (f->rule) {
 	case CHECK_ROLE_MISSING:
 		describe(buf, n, "%s (%s): 未明确%s — no %s holder", sname, scode,

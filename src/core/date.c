@@ -329,28 +329,42 @@ cd_date date_add_months(cd_date t, int n)
 	return date_from_ymd(y, m, d > dim ? dim : d);
 }
 
-char *time_show(cd_time t, char buf[26])
+char *date_show(cd_date d, char buf[26])
 {
 	static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	unsigned y, m, day, min;
-	cd_date d;
+	unsigned y, m, day;
 	int yy, mm, dd;
+
+	if (d == CD_DATE_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	date_to_ymd(d, &yy, &mm, &dd);
+	/* years are 1900-9999: the bounds keep the buffer's size evident */
+	y = (unsigned)yy % 10000u;
+	m = (unsigned)(mm - 1) % 12u;
+	day = (unsigned)dd % 32u;
+	if (lang_get() == LANG_EN)
+		snprintf(buf, 26, "%u %s %u", day, months[m], y);
+	else
+		snprintf(buf, 26, "%u年%u月%u日", y, m + 1, day);
+	return buf;
+}
+
+char *time_show(cd_time t, char buf[26])
+{
+	unsigned min;
+	cd_date d;
+	size_t n;
 
 	if (t == CD_TIME_NONE) {
 		buf[0] = '\0';
 		return buf;
 	}
 	d = time_cst_date(t);
-	date_to_ymd(d, &yy, &mm, &dd);
-	/* years are 1900-9999: the bounds keep the buffer's size evident */
-	y = (unsigned)yy % 10000u;
-	m = (unsigned)(mm - 1) % 12u;
-	day = (unsigned)dd % 32u;
 	min = (unsigned)((t + CD_CST_OFFSET - (cd_time)d * 86400) / 60) % 1440u;
-	if (lang_get() == LANG_EN)
-		snprintf(buf, 26, "%u %s %u %02u:%02u", day, months[m], y, min / 60, min % 60);
-	else
-		snprintf(buf, 26, "%u年%u月%u日 %02u:%02u", y, m + 1, day, min / 60, min % 60);
+	n = strlen(date_show(d, buf));
+	snprintf(buf + n, 26 - n, " %02u:%02u", min / 60, min % 60);
 	return buf;
 }

@@ -78,6 +78,10 @@ char *time_format(cd_time t, char buf[26]);
  * CD_TIME_NONE gives "". */
 char *time_show(cd_time t, char buf[26]);
 
+/* date_show writes day d for a person in the thread's language: "2026年12月3日", in English
+ * "3 Dec 2026", into buf (≥ 26 bytes) and returns buf; CD_DATE_NONE gives "". */
+char *date_show(cd_date d, char buf[26]);
+
 /* time_cst_date: the China Standard Time calendar date of instant t (CD_DATE_NONE for
  * CD_TIME_NONE). time_cst_end: the instant 24:00 of day d ends, CST (i.e. the next day's
  * 00:00). time_cst_start: 00:00 of day d, CST. */

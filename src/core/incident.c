@@ -103,6 +103,11 @@ const char *outage_scope_code(enum outage_scope s)
 	return (int)s >= 0 && s < OUTAGE__MAX ? scope_names[s].code : "?";
 }
 
+const char *outage_scope_label(enum outage_scope s)
+{
+	return (int)s >= 0 && s < OUTAGE__MAX ? scope_names[s].label : "?";
+}
+
 int outage_scope_parse(const char *s)
 {
 	return names_parse(scope_names, OUTAGE__MAX, s);
@@ -111,6 +116,11 @@ int outage_scope_parse(const char *s)
 const char *fact_origin_code(enum fact_origin o)
 {
 	return (int)o >= 0 && o < ORIGIN__MAX ? origin_names[o].code : "?";
+}
+
+const char *fact_origin_label(enum fact_origin o)
+{
+	return (int)o >= 0 && o < ORIGIN__MAX ? origin_names[o].label : "?";
 }
 
 const struct incident_class *incident_class_find(const struct incident_classes *c, const char *s)
@@ -584,7 +594,7 @@ static void reporter_of(const struct incident_env *env, const struct incident *x
 		an->reporter = REPORTER_CII;
 		an->reporter_basis = REPORTER_BY_ASSET_CII;
 		snprintf(an->reporter_why, sizeof an->reporter_why,
-			 "system %s is critical information infrastructure in the register",
+			 lang_tr("system %s is critical information infrastructure in the register"),
 			 cii->code ? cii->code : "?");
 		if (x->reporter_set && x->reporter != REPORTER_CII)
 			warn(an, "reporter: the incident records another reporter type, but a "
@@ -593,17 +603,17 @@ static void reporter_of(const struct incident_env *env, const struct incident *x
 	} else if (x->reporter_set) {
 		an->reporter = x->reporter;
 		an->reporter_basis = REPORTER_BY_INCIDENT;
-		snprintf(an->reporter_why, sizeof an->reporter_why, "recorded on the incident");
+		snprintf(an->reporter_why, sizeof an->reporter_why, lang_tr("recorded on the incident"));
 	} else if (env->org_reporter_set) {
 		an->reporter = env->org_reporter;
 		an->reporter_basis = REPORTER_BY_ORGANISATION;
 		snprintf(an->reporter_why, sizeof an->reporter_why,
-			 "the organisation's reporter type (setting reporter_type)");
+			 lang_tr("the organisation's reporter type (setting reporter_type)"));
 	} else {
 		an->reporter = REPORTER_OTHER;
 		an->reporter_basis = REPORTER_BY_DEFAULT;
 		snprintf(an->reporter_why, sizeof an->reporter_why,
-			 "nothing known: the default, other");
+			 lang_tr("nothing known: the default, other"));
 	}
 }
 

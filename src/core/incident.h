@@ -383,6 +383,7 @@ const char *report_kind_code(enum report_kind k);
 const char *report_kind_label(enum report_kind k);
 int report_kind_parse(const char *s);
 const char *outage_scope_code(enum outage_scope s);
+const char *outage_scope_label(enum outage_scope s);
 int outage_scope_parse(const char *s);
 const char *measure_code(enum measure m);
 const char *measure_label(enum measure m);
@@ -396,6 +397,7 @@ const char *incident_event_code(enum incident_event_kind k);
 const char *incident_event_label(enum incident_event_kind k);
 int incident_event_parse(const char *s);
 const char *fact_origin_code(enum fact_origin o);
+const char *fact_origin_label(enum fact_origin o);
 const char *reporter_basis_code(enum reporter_basis b);
 
 #endif

@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,9 @@ struct server {
 	size_t max_body;
 	int request_s, upload_s; /* whole-request deadlines: a request, an upload */
 	uint16_t port;
+	/* libmicrohttpd's own log lines (English) are kept back while the daemon starts: a failure
+	 * to start is said once, in the reader's language (cannot listen on …) */
+	atomic_bool started;
 	/* the writer: the queue of writes waiting for the next group (see "group commit") */
 	pthread_t writer;
 	pthread_mutex_t mu;
@@ -969,7 +973,10 @@ static void log_mhd(void *cls, const char *fmt, va_list ap) __attribute__((forma
 
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
-	(void)cls;
+	const struct server *s = cls;
+
+	if (!atomic_load(&s->started))
+		return;
 	fputs("cyberduty: serve: ", stderr);
 	vfprintf(stderr, fmt, ap);
 }
@@ -1129,7 +1136,7 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 		return rc;
 	}
 	s->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, s, MHD_OPTION_EXTERNAL_LOGGER,
-				log_mhd, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
+				log_mhd, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS,
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVER_MAX_PER_IP,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
@@ -1143,6 +1150,7 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 		return cd_diag_set(d, CD_EIO, "cannot listen on %s (in use, or not an address here?)",
 				   c->listen);
 	}
+	atomic_store(&s->started, true);
 	if (pthread_create(&s->writer, NULL, writer, s)) {
 		MHD_stop_daemon(s->d);
 		server_free(s);

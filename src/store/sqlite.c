@@ -157,6 +157,7 @@ enum stmt {
 	ST_OBLIG_PAGE,
 	ST_OBLIG_PAGE_DESC,
 	ST_OBLIG_DUTIES0,
+	ST_RECORD_ANSWER,
 	ST_OBLIG_COUNTS,
 	ST_DUTY_TALLY,
 	ST_NOTICE_UPDATE,
@@ -745,6 +746,12 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_PAGE_DESC] = OBLIG_PAGE("<", "DESC"),
 	[ST_OBLIG_DUTIES0] = "SELECT DISTINCT duty FROM obligation WHERE kind = 'duty' AND unit_id = 0"
 			     " ORDER BY 1",
+	/* the duty record ?1 of unit ?2 answered: the few duties of its unit (and of none) through
+	 * obligation_unit, each one's evidence read */
+	[ST_RECORD_ANSWER] = "SELECT o.duty, o.name, o.period FROM obligation o"
+			     " WHERE o.kind = 'duty' AND o.unit_id IN (?2, 0) AND EXISTS"
+			     " (SELECT 1 FROM json_each(o.evidence) e WHERE e.value = ?1)"
+			     " ORDER BY o.due, o.id LIMIT 1",
 	/* by kind, in the order of the index obligation_tally (0031): no sort, no wide column */
 	[ST_OBLIG_COUNTS] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT o.kind,"
 			    " sum(o.done_on <= o.due), sum(o.done_on > o.due),"
@@ -4633,6 +4640,30 @@ static enum cd_err sq_obligation_duties0(struct store *s, struct arena *a, const
 			 "obligations of no unit");
 }
 
+static enum cd_err sq_record_answer(struct store *s, int64_t record, int64_t unit,
+				    struct arena *a, struct record_answer *out, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_RECORD_ANSWER];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_int64(st, 1, record);
+	sqlite3_bind_int64(st, 2, unit);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		out->duty = col_str(a, st, 0);
+		out->name = col_str(a, st, 1);
+		out->period = col_str(a, st, 2);
+	} else if (step != SQLITE_DONE) {
+		rc = db_fail(q, d, "the duty a record answered");
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
 /* --- evidence files (schema 0013) -------------------------------------------------------------- */
 
 static enum cd_err sq_evidence_add(struct store *s, struct evidence_row *e, const void *bytes,
@@ -5603,6 +5634,7 @@ static const struct store_ops sqlite_ops = {
 	.incident_tally = sq_incident_tally,
 	.notice_state_page = sq_notice_state_page,
 	.obligation_duties0 = sq_obligation_duties0,
+	.record_answer = sq_record_answer,
 	.similar = sq_similar,
 	.evidence_add = sq_evidence_add,
 	.evidence_get = sq_evidence_get,

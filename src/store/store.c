@@ -603,6 +603,12 @@ enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const cha
 	return s->ops->obligation_duties0(s, a, out, n, d);
 }
 
+enum cd_err store_record_answer(struct store *s, int64_t record, int64_t unit, struct arena *a,
+				struct record_answer *out, struct cd_diag *d)
+{
+	return s->ops->record_answer(s, record, unit, a, out, d);
+}
+
 enum cd_err store_obligation_counts(struct store *s, int64_t scope, cd_date today,
 				    size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
 				    struct cd_diag *d)

@@ -169,6 +169,8 @@ struct store_ops {
 				       struct cd_diag *d);
 	enum cd_err (*obligation_duties0)(struct store *s, struct arena *a, const char ***out,
 					  size_t *n, struct cd_diag *d);
+	enum cd_err (*record_answer)(struct store *s, int64_t record, int64_t unit,
+				     struct arena *a, struct record_answer *out, struct cd_diag *d);
 	enum cd_err (*obligation_counts)(struct store *s, int64_t scope, cd_date today,
 					 size_t out[OBLIG__MAX][DUE__MAX], bool *kept,
 					 struct cd_diag *d);

@@ -253,6 +253,14 @@ struct oblig_query {
 enum cd_err store_obligation_page(struct store *s, const struct oblig_query *q, struct arena *a,
 				  struct oblig_row **out, size_t *n, struct cd_diag *d);
 
+/* The duty a record answered: the first kept obligation of its unit (or of no unit) whose
+ * evidence lists it — its duty id, name and period; all NULL when it answers none. */
+struct record_answer {
+	const char *duty, *name, *period;
+};
+enum cd_err store_record_answer(struct store *s, int64_t record, int64_t unit, struct arena *a,
+				struct record_answer *out, struct cd_diag *d);
+
 /* store_obligation_duties0: the ids of the profile duties kept with no unit (arena a). */
 enum cd_err store_obligation_duties0(struct store *s, struct arena *a, const char ***out,
 				     size_t *n, struct cd_diag *d);

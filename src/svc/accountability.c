@@ -138,10 +138,10 @@ void accountability_write_repeat(FILE *f, const struct incident_env *env,
 void accountability_write_chain(FILE *f, const struct incident_env *env, const struct incident *x,
                                 const struct incident_analysis *an, int ind)
 {
-	char day[11];
+	char day[26];
 
 	fprintf(f, "%*schain at detection (%s, %s; 逐级倒查):\n", ind, "",
-	        date_format(time_cst_date(x->detected_at), day), env->p->chain.article);
+	        date_show(time_cst_date(x->detected_at), day), env->p->chain.article);
 	if (x->nparticipants)
 		fprintf(f, "%*s  collective decision: %zu leadership member(s) took part (%s)\n",
 		        ind, "", x->nparticipants, env->p->collective.article);
@@ -159,8 +159,10 @@ void accountability_write(FILE *f, const struct incident_env *env, const struct 
 
 	fprintf(f, "accountability proposal (责任追究提议) — incident %s%s%s, as of %s\n", x->code,
 	        x->title ? " " : "", x->title ? x->title : "", time_show(at, when));
-	fprintf(f, "grade: %s (%s)\n", grade_label(an->grade),
-	        x->graded ? "confirmed" : "proposed, not yet confirmed");
+	if (x->graded)
+		fprintf(f, "grade: %s (confirmed)\n", grade_label(an->grade));
+	else
+		fprintf(f, "grade: %s (proposed, not yet confirmed)\n", grade_label(an->grade));
 	accountability_write_triggers(f, an, 0);
 	accountability_write_chain(f, env, x, an, 0);
 	fprintf(f, "A proposal with its evidence, not a decision: open questions are answered with "

@@ -874,8 +874,7 @@ enum cd_err svc_assess_page(struct act *c, struct assess_query q, struct assess_
 	return rc;
 }
 
-/* grade_label: the label of grade code g in template t (the code when t does not know it). */
-static const char *grade_label_of(const struct assess_template *t, const char *g)
+const char *svc_assess_grade_label(const struct assess_template *t, const char *g)
 {
 	for (size_t i = 0; g && t && i < t->ngrades; i++)
 		if (!strcmp(t->grades[i].code, g))
@@ -903,8 +902,8 @@ enum cd_err svc_assess_ranking(struct act *c, int year, struct assess_rank **out
 		struct assess_rank *r = &(*out)[i];
 
 		r->r = rows[i];
-		r->grade_label = grade_label_of(&t->t, rows[i].r.grade);
-		r->prev_grade_label = grade_label_of(&t->t, rows[i].prev_grade);
+		r->grade_label = svc_assess_grade_label(&t->t, rows[i].r.grade);
+		r->prev_grade_label = svc_assess_grade_label(&t->t, rows[i].prev_grade);
 		if (!rows[i].r.scored || rows[i].r.vetoed)
 			continue;
 		rank = i && (*out)[i - 1].rank && rows[i - 1].r.total == rows[i].r.total

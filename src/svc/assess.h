@@ -145,6 +145,10 @@ enum cd_err svc_assess_results(struct act *c, int year, FILE *f, const char *pat
  * freed with c->a. */
 enum cd_err svc_assess_template(struct act *c, struct assess_tpl **out);
 
+/* svc_assess_grade_label: the label of grade code g in template t ("pass" → "合格"); the code
+ * when t does not know it, NULL for NULL. */
+const char *svc_assess_grade_label(const struct assess_template *t, const char *g);
+
 /* svc_assess_template_use installs the template file's text as the organisation's own (audit
  * "assessment.template", after its id and its SM3-free length): checked first (its profile
  * must be the one in force); sheets open already keep theirs. */

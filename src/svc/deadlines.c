@@ -241,6 +241,19 @@ enum cd_err svc_obligations_ensure(struct act *c)
 	return ensure(c);
 }
 
+enum cd_err svc_record_answers(struct act *c, const struct record_row *v, size_t n,
+			       struct record_answer *out)
+{
+	enum cd_err rc = ensure(c);
+	bool own = false;
+
+	if (!rc)
+		rc = act_read_begin(c, &own);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = store_record_answer(c->s, v[i].r.id, v[i].r.unit, c->a, &out[i], c->d);
+	return act_read_end(c, own, rc);
+}
+
 enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
 			      size_t *n, bool *more)
 {

@@ -6,6 +6,7 @@
 #include "core/incident.h"
 #include "core/notice.h"
 #include "core/dynbuf.h"
+#include "audit/audit.h"
 #include "svc/accountability.h"
 #include "svc/work.h"
 
@@ -208,8 +209,8 @@ static const struct csv_sheet_col incident_cols[] = {
 
 static const struct csv_sheet_col audit_cols[] = {
 	{"序号", "seq"},	{"时间", "at"},	   {"操作者", "actor"},   {"来源地址", "ip"},
-	{"操作", "action"}, {"对象", "object"}, {"结果", "outcome"}, {"变更前", "before"},
-	{"变更后", "after"},
+	{"操作", "action"}, {"操作名称", "action_label"}, {"对象", "object"}, {"结果", "outcome"},
+	{"变更前", "before"}, {"变更后", "after"},
 };
 
 /* minute writes a time as a clerk writes it: "2026-09-20 09:30", China Standard Time. */
@@ -337,13 +338,19 @@ static void gap_row(struct csv_out *o, const struct gap_row *g)
  * the entry holds). */
 static void audit_row(struct csv_out *o, const struct store_audit_entry *e)
 {
+	/* the action's and outcome's labels (audit/audit_action.c) in the file's language */
+	const char *zh = audit_action_label_in(e->action, LANG_ZH);
+	const char *en = audit_action_label_in(e->action, LANG_EN);
+	const char *ok = audit_outcome_label_in(e->outcome, LANG_ZH);
+
 	csv_out_num(o, e->seq);
 	csv_out_text(o, e->at);
 	csv_out_text(o, e->actor);
 	csv_out_text(o, e->ip && *e->ip ? e->ip : NULL);
 	csv_out_text(o, e->action);
+	csv_out_label(o, zh ? zh : e->action, en ? en : e->action);
 	csv_out_text(o, e->object);
-	csv_out_text(o, e->outcome);
+	csv_out_label(o, ok ? ok : e->outcome, e->outcome);
 	csv_out_text(o, e->before);
 	csv_out_text(o, e->after);
 	csv_out_row_end(o);

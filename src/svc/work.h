@@ -173,6 +173,12 @@ enum cd_err svc_record_get(struct act *c, int64_t id, struct record_row *out);
 enum cd_err svc_record_page(struct act *c, struct work_query q, struct record_row **out,
 			    size_t *n, int64_t *next);
 
+/* svc_record_answers fills out[i] with the duty record v[i] answered (all NULL: none), through
+ * the kept obligations — rebuilt first when stale — of its unit: what `record list` shows beside
+ * each record of a page. */
+enum cd_err svc_record_answers(struct act *c, const struct record_row *v, size_t n,
+			       struct record_answer *out);
+
 /* svc_record_json: the one JSON of a record. */
 json_t *svc_record_json(const struct record_row *r);
 

@@ -40,8 +40,8 @@ expect 2 "$CD" calendar due 2024-02-01 three
 
 expect 0 "$CD" calendar show 2024
 has "$T/out" "2024: official calendar — 251 working days"
-has "$T/out" "2024-02-04 周日  上班 春节"
-has "$T/out" "2024-10-07 周一  放假 国庆节"
+has "$T/out" "4 Feb 2024     Sun  workday 春节"
+has "$T/out" "7 Oct 2024     Mon  holiday 国庆节"
 expect 0 "$CD" calendar show 2027
 has "$T/out" "no official holiday calendar for 2027"
 

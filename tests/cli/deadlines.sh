@@ -38,7 +38,7 @@ jq -e '[.items[] | select(.state == "done_late" and .what == "duty")] | length =
 # a notice received on the working Sunday before National Day: due 2024-10-09; a repeat
 expect 0 "$CD" notice add --db "$DB" --code "$N" --authority 中共烟台市委网信办 --asset YT-WEB \
 	--received '2024-09-29 10:00' --category 网页篡改 --text 门户网站存在被篡改风险
-has "$T/out" "due: 2024-10-09 24:00 (3 working days after receipt, 五、整改落实)"
+has "$T/out" "due: 9 Oct 2024 24:00 (3 working days after receipt, 五、整改落实)"
 has "$T/out" "REPEAT: YT-WEB had notice 示例通报〔2024〕1号"
 has "$T/out" "通报批评 proposed (五、整改落实)"
 has "$T/out" "举一反三: 2 similar systems"
@@ -91,7 +91,7 @@ has "$T/out" "[x] $_sim"
 # support requested (the clock runs on) and an extension granted, on a working Sunday receipt
 expect 0 "$CD" notice add --db "$DB" --code N-SUN --authority 烟台市公安局网安支队 --asset YT-OA \
 	--received '2024-02-04T09:00:00+08:00'
-has "$T/out" "due: 2024-02-07 24:00"
+has "$T/out" "due: 7 Feb 2024 24:00"
 expect 0 "$CD" notice support N-SUN --db "$DB" --at '2024-02-05 09:00' --note 需厂商协助
 has "$T/out" "the clock runs on"
 expect 2 "$CD" notice extend N-SUN --db "$DB" --to 2024-02-06 --reason 厂商补丁 --by 网安支队 --at '2024-02-05 10:00'
@@ -146,7 +146,7 @@ has "$T/err" "--title"
 expect 2 "$CD" record nap --db "$DB"
 has "$T/err" "unknown record kind"
 expect 0 "$CD" record list --db "$DB" --json
-jq -e '[.records[] | select(.title == "2024年网络安全专题会议")][0] | .duty == "special_meeting" and .period == "2024"' \
+jq -e '[.records[] | select(.title == "2024年网络安全专题会议")][0] | .answers.duty == "special_meeting" and .answers.period == "2024"' \
 	"$T/out" >/dev/null || fail "record list"
 
 # budget: a project under the profile's 5 % is a check finding

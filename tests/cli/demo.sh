@@ -45,8 +45,8 @@ has "$T/out" "事件编号,标题,发现时间,责任单位,涉及信息系统,�
 has "$T/out" "网络攻击事件"
 expect 0 "$CD" export incidents --lang en --output "$T/incidents.xlsx" --db "$T/imnu.db"
 expect 0 "$CD" export audit --action account. --db "$T/imnu.db"
-has "$T/out" "序号,时间,操作者,来源地址,操作,对象,结果,变更前,变更后"
-has "$T/out" ",demo,,account.create,account:1,ok,"
+has "$T/out" "序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后"
+has "$T/out" ",demo,,account.create,开设账号,account:1,成功,"
 grep -q "notice.add" "$T/out" && fail "export audit --action account.: other entries"
 
 expect 1 "$CD" check --db "$T/imnu.db" --as-of 2026-11-21 --json

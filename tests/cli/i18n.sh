@@ -51,15 +51,15 @@ has "$T/err" "cyberduty: 未知语言“fr”（请用 zh 或 en）"
 
 # a list in each language: the states by their Chinese labels, columns lined up
 expect 0 zh "$CD" notice list --db "$DB" --as-of 2026-12-03
-has "$T/out" "文号                     收到时间            阶段           整改期限   状态         涉及系统"
-has "$T/out" "示例通报〔2026〕1号      2026-09-19T09:30    已核查         2026-09-29 按时完成     WWW"
+has "$T/out" "文号                     收到时间             阶段           整改期限       状态         涉及系统"
+has "$T/out" "示例通报〔2026〕1号      2026年9月19日 09:30  已核查         2026年9月29日  按时完成     WWW"
 has "$T/out" "已逾期"
 expect 0 "$CD" notice list --db "$DB" --as-of 2026-12-03
-has "$T/out" "notice                   received            stage          due        state        assets"
-has "$T/out" "示例通报〔2026〕1号      2026-09-19T09:30    verified       2026-09-29 done_on_time WWW"
+has "$T/out" "notice                   received             stage          due            state        assets"
+has "$T/out" "示例通报〔2026〕1号      19 Sep 2026 09:30    verified       29 Sep 2026    done_on_time WWW"
 lacks "$T/out" "已逾期"
 expect 0 zh "$CD" incident list --db "$DB" --as-of 2026-12-03
-has "$T/out" "事件编号         发现时间         级别                 报告         处置     总结"
+has "$T/out" "事件编号             发现时间             级别                 报告         处置     总结"
 has "$T/out" "较大 已确认"
 has "$T/out" "已作出决定"
 expect 0 "$CD" incident list --db "$DB" --as-of 2026-12-03

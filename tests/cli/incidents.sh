@@ -209,7 +209,7 @@ expect 0 "$CD" incident event A1 --db "$F" --step 下线系统，修复漏洞 --
 expect 0 "$CD" incident report A1 --db "$F" --kind initial --to 自治区党委网信办 --at '2025-03-11 14:00'
 has "$T/out" "done_late, reported 11 Mar 2025 14:00"
 expect 0 "$CD" incident close A1 --db "$F" --at '2025-03-12 18:00' --note 恢复上线
-has "$T/out" "summary:  due 2025-04-11 24:00"
+has "$T/out" "summary:  due 11 Apr 2025 24:00"
 expect 0 "$CD" incident report A1 --db "$F" --kind summary --to 自治区党委网信办 --at '2025-04-01 10:00'
 expect 0 "$CD" incident show A1 --db "$F" --as-of 2025-04-02 --json
 jq -e '.paralysis_hours == 7.5 and .report_state == "done_late" and .summary_state == "done_on_time" and .facts.paralysis_hours.origin == "derived" and .facts.tampered.origin == "recorded"' \

@@ -20,7 +20,7 @@ expect 0 "$CD" user add officer --role officer --unit JSJ --db "$DB"
 expect 0 "$CD" user add jsj-leader --role unit_leader --unit JSJ --db "$DB"
 expect 0 "$CD" user add leader --role leader --unit DW --db "$DB"
 expect 0 "$CD" user add xxzx-officer --role officer --unit XXZX --db "$DB"
-expect 0 "$CD" notify rules --db "$DB"
+expect 0 "$CD" notify rules --json --db "$DB"
 jq -e '.leads == [2, 1, 0] and .escalate == [1, 3] and .tries == 5 and .digest' "$T/out" \
 	>/dev/null || fail "default rules"
 expect 0 "$CD" notify rules digest off --db "$DB" # counted on its own at the end
@@ -29,7 +29,7 @@ has "$T/err" "escalate: give two working-day counts"
 
 expect 0 "$CD" notice add --code '烟网信通〔2024〕31号' --authority 市委网信办 --asset JW \
 	--unit JSJ --received '2024-09-29 10:00' --db "$DB"
-has "$T/out" "due: 2024-10-09"
+has "$T/out" "due: 9 Oct 2024"
 # the new notice went to the office and the unit's officer at once, in its transaction
 expect 0 "$CD" notify inbox office --json --db "$DB"
 jq -e 'length == 1 and .[0].rule == "notice.new" and .[0].link == "#/notices/1"' "$T/out" \

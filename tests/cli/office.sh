@@ -22,7 +22,7 @@ has "$T/out" "imported 1 notices (created 1, updated 0"
 expect 0 "$CD" notice show '内网信通〔2026〕77号' --db "$DB"
 has "$T/out" "WEB"
 has "$T/out" "JW"
-has "$T/out" "2026-11-20"
+has "$T/out" "20 Nov 2026"
 
 # three errors, in GB18030 as Excel on Chinese Windows saves "CSV": all three told, nothing written
 "$CD" export notices --db "$DB" >"$T/before.csv"

@@ -21,7 +21,7 @@ done
 
 # the templates leave three gaps on 2026-11-21 …
 expect 1 "$CD" check --as-of 2026-11-21 --db "$DB"
-has "$T/out" "as of 2026-11-21"
+has "$T/out" "as of 21 Nov 2026"
 has "$T/out" "3 findings: 3 role.missing"
 has "$T/out" "信息中心 (XXZX)"
 has "$T/out" "网信委办公室 (WXB)"

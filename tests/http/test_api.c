@@ -2693,9 +2693,9 @@ static void audit_log(void **state)
 	 * itself an entry; no one else may export it */
 	call(&aud, "GET", "/api/v1/export/audit?action=asset.update", NULL);
 	expect(200);
-	assert_memory_equal(r.body, "\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,对象,结果,变更前,变更后\r\n",
-			    strlen("\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,对象,结果,变更前,变更后\r\n"));
-	assert_non_null(strstr(r.body, ",asset.update,asset:1,ok,"));
+	assert_memory_equal(r.body, "\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后\r\n",
+			    strlen("\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后\r\n"));
+	assert_non_null(strstr(r.body, ",asset.update,修改信息系统,asset:1,成功,"));
 	assert_non_null(strstr(r.body, "改名"));
 	assert_null(strstr(r.body, "session.login"));
 	{

@@ -208,6 +208,8 @@ test('the security administrator gives a role; the audit administrator sees it a
 	page = await adminPage('auditadmin');
 	await page.goto('/#/audit?action=account.role');
 	await page.waitForSelector('[data-test=audit] tbody tr');
+	// the action by its label from the API's table (audit/audit_action.c), its code beside it
+	assert.equal(await page.textContent('[data-test=audit] tbody tr:first-child [data-test=action]'), '授予角色和管辖范围account.role');
 	await page.click('[data-test=audit] tbody tr:first-child button');
 	await page.waitForSelector('[data-test=diff]');
 	assert.match(await page.textContent('[data-test=diff]'), /officer/);

@@ -301,7 +301,7 @@ export function Audit({ route }) {
 			? html`<div class="scroll"><table class="list" data-test="audit"><thead><tr><th>${t('admin.seq')}</th><th>${t('admin.at')}</th><th>${t('admin.actor')}</th><th>${t('admin.action')}</th><th>${t('admin.object')}</th><th>${t('admin.outcome')}</th></tr></thead>
 				<tbody>${data.items.map((e) => html`<tr>
 					<td><button type="button" class="link small" aria-expanded=${open === e.seq ? 'true' : 'false'} onClick=${() => setOpen(open === e.seq ? null : e.seq)}>${e.seq}</button></td>
-					<td class="nowrap">${fmtTime(e.at)}</td><td class="code">${e.actor}${e.ip ? html`<small class="muted block">${e.ip}</small>` : ''}</td><td>${has('auditobj.' + e.action.split('.')[0]) ? html`${label('auditobj', e.action.split('.')[0])}<small class="code muted block">${e.action}</small>` : html`<span class="code">${e.action}</span>`}</td><td class="code">${e.object || ''}</td>
+					<td class="nowrap">${fmtTime(e.at)}</td><td class="code">${e.actor}${e.ip ? html`<small class="muted block">${e.ip}</small>` : ''}</td><td data-test="action">${e.action_label ? html`${e.action_label}<small class="code muted block">${e.action}</small>` : html`<span class="code">${e.action}</span>`}</td><td class="code">${e.object || ''}</td>
 					<td><${Badge} tone=${e.outcome === 'ok' ? 'good' : 'warn'}>${label('outcome', e.outcome)}<//></td></tr>
 					${open === e.seq && html`<tr class="detail-row"><td colspan="6"><div class="diff" data-test="diff">
 						<div><h3>${t('admin.before')}</h3><pre>${pretty(e.before)}</pre></div>
