@@ -149,6 +149,17 @@ int api_settings_update(struct api_ctx *x)
 
 /* --- roles and scopes (security administrator) ------------------------------------------------- */
 
+/* change_json: a role change as svc_role_change_json answers it, its unit named ("unit": code
+ * and name, or null) for the pages, which show names where the record keeps an id. */
+static json_t *change_json(struct api_ctx *x, const struct store_role_change *ch)
+{
+	json_t *o = svc_role_change_json(ch);
+
+	if (o && ch->unit)
+		json_object_set_new(o, "unit", api_unit_ref(x, ch->unit));
+	return o;
+}
+
 int api_account_role(struct api_ctx *x)
 {
 	struct store_role_change ch;
@@ -169,7 +180,7 @@ int api_account_role(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	return api_acted(x, &c, rc, pending ? 202 : 200,
 			 rc	  ? NULL
-			 : pending ? json_pack("{s:o}", "change", svc_role_change_json(&ch))
+			 : pending ? json_pack("{s:o}", "change", change_json(x, &ch))
 				   : svc_account_json(&a));
 }
 
@@ -196,7 +207,7 @@ int api_role_changes_list(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	items = json_array();
 	for (size_t i = 0; i < n && i < x->limit; i++)
-		json_array_append_new(items, svc_role_change_json(&v[i]));
+		json_array_append_new(items, change_json(x, &v[i]));
 	if (n > x->limit)
 		api_cursor_make(next, sizeof next, NULL, v[x->limit - 1].id);
 	free(v);
@@ -220,7 +231,7 @@ static int role_decide(struct api_ctx *x, int how)
 		return st;
 	rc = how < 0 ? svc_role_change_withdraw(&c, x->id, reason, &ch)
 		     : svc_role_change_decide(&c, x->id, how > 0, reason, &ch);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_role_change_json(&ch));
+	return api_acted(x, &c, rc, 200, rc ? NULL : change_json(x, &ch));
 }
 
 int api_role_change_agree(struct api_ctx *x)
