@@ -126,7 +126,7 @@ static enum cd_err keep_admin(struct act *c, const struct account *a, bool stays
 	return act_fail(c, CD_EINVAL, field,
 			"%s is the last %s able to sign in; make another one first (%s keeps %s) / "
 			"须保留至少一名可登录的该类管理员",
-			a->name, what[a->role], what[a->role], keeps[a->role]);
+			a->name, lang_tr(what[a->role]), lang_tr(what[a->role]), keeps[a->role]);
 }
 
 /* from_host: the act comes from the host's command line (its owner), not from an account. */

@@ -1055,7 +1055,7 @@ export default {
 	'admin.by': 'by {who}',
 	'admin.change_to': 'Proposed role',
 	'admin.proposed': 'Proposed',
-	'admin.decided': 'Decided (withdrawn)',
+	'admin.decided': 'Decided or withdrawn',
 	'admin.reason': 'Reason',
 	'admin.decision': 'Decision',
 	'admin.pending_none': 'Nothing waits for your decision. When the security administrator proposes a change of an administrator\'s role, it is listed here.',
@@ -1080,4 +1080,5 @@ export default {
 	'admin.withdraw': 'Withdraw the proposal',
 	'admin.withdraw_reason': 'Why (optional)',
 	'admin.withdraw_sure': 'Yes, withdraw',
+	'err.not_done': 'This could not be done; the reason is below.',
 };

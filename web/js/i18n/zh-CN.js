@@ -1056,7 +1056,7 @@ export default {
 	'admin.by': '由 {who}',
 	'admin.change_to': '提请改为',
 	'admin.proposed': '提请时间',
-	'admin.decided': '决定（撤回）时间',
+	'admin.decided': '决定或撤回',
 	'admin.reason': '理由',
 	'admin.decision': '决定',
 	'admin.pending_none': '没有等待决定的提请。安全管理员提请变更管理员角色后，会列在这里。',
@@ -1081,4 +1081,5 @@ export default {
 	'admin.withdraw': '撤回提请',
 	'admin.withdraw_reason': '撤回理由（可不填）',
 	'admin.withdraw_sure': '确认撤回',
+	'err.not_done': '未能办理，原因见下。',
 };

@@ -264,8 +264,14 @@ function Decide({ c, current, onDone }) {
 			<button type="submit" class=${mode === 'agree' ? 'small' : 'small danger'} disabled=${busy} data-test=${mode + '-sure'}>${mode === 'agree' ? t('admin.agree_sure') : t('admin.refuse_sure')}</button>
 			<button type="button" class="link small" onClick=${() => setMode(null)}>${t('common.cancel')}</button>
 		</div>
-		<${ErrorBox} error=${error} fields=${['reason']} />
+		<${ErrorBox} error=${error && error.field !== 'reason' ? refusal(error) : null} />
 	</form>`;
+}
+
+// refusal: the API's refusal of a decision as a person reads it — its reason, without the
+// field it names (the proposed role, not a field of this form)
+function refusal(error) {
+	return { code: 'not_done', message: error.message, field: null };
 }
 
 // RoleChanges: the system administrator's page of the changes of administrators' roles the
