@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "auth/secret.h"
@@ -153,47 +152,6 @@ static int user_add(int argc, char **argv, const char *usage)
 	return close_ctx(&c, rc);
 }
 
-/* read_line reads one line of at most n - 1 bytes from f into buf, without its line end.
- * CD_EINVAL when there is none or it is too long. */
-static enum cd_err read_line(FILE *f, char *buf, size_t n, struct cd_diag *d)
-{
-	size_t len;
-
-	if (!fgets(buf, (int)n, f))
-		return cd_diag_set(d, CD_EINVAL,
-				   "no password on standard input (give it as one line)");
-	len = strlen(buf);
-	if (len && buf[len - 1] == '\n')
-		buf[--len] = '\0';
-	else if (len == n - 1)
-		return cd_diag_set(d, CD_EINVAL, "the password line is too long");
-	if (len && buf[len - 1] == '\r')
-		buf[--len] = '\0';
-	return CD_OK;
-}
-
-/* prompt asks for a line on the terminal without echoing it. Echo goes off (and what was typed
- * ahead is dropped) before the question shows, so nothing typed after it is echoed. */
-static enum cd_err prompt(const char *question, char *buf, size_t n, struct cd_diag *d)
-{
-	struct termios old, quiet;
-	bool echo_off = tcgetattr(STDIN_FILENO, &old) == 0;
-	enum cd_err rc;
-
-	if (echo_off) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		echo_off = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-	}
-	fputs(question, stderr);
-	fflush(stderr);
-	rc = read_line(stdin, buf, n, d);
-	if (echo_off)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-	fputc('\n', stderr);
-	return rc;
-}
-
 /* read_password: one line of standard input, or, on a terminal, the same password typed
  * twice without echo. */
 static enum cd_err read_password(const char *name, char *pw, size_t n, struct cd_diag *d)
@@ -202,11 +160,11 @@ static enum cd_err read_password(const char *name, char *pw, size_t n, struct cd
 	enum cd_err rc;
 
 	if (!isatty(STDIN_FILENO))
-		return read_line(stdin, pw, n, d);
+		return cli_read_line(stdin, pw, n, d);
 	snprintf(q, sizeof(q), "New password for %s: ", name);
-	rc = prompt(q, pw, n, d);
+	rc = cli_prompt(q, pw, n, d);
 	if (!rc)
-		rc = prompt("Again: ", again, sizeof(again), d);
+		rc = cli_prompt("Again: ", again, sizeof(again), d);
 	if (!rc && strcmp(pw, again))
 		rc = cd_diag_set(d, CD_EINVAL, "the two passwords differ; nothing changed");
 	secret_wipe(again, sizeof(again));

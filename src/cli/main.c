@@ -92,6 +92,8 @@ int main(int argc, char **argv)
 {
 	if (!cli_lang(&argc, argv))
 		return EXIT_ERROR;
+	if (!cli_as(&argc, argv))
+		return EXIT_ERROR;
 	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h")) {
 		help(argc < 2 ? stderr : stdout);
