@@ -297,6 +297,7 @@ static int user_role(int argc, char **argv, const char *usage)
 	const char *unit_s;
 	const struct cli_field f[] = {{"--unit", &unit_s}, {NULL, NULL}};
 	enum account_role role = AR_NONE;
+	int64_t pending = 0;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 2, 2, usage, &c.o))
@@ -308,9 +309,16 @@ static int user_role(int argc, char **argv, const char *usage)
 		unit_s = cli_unit_code(c.reg, c.a.unit); /* a new business role keeps the scope */
 	else if (!rc)
 		rc = check_scope(&c, role, unit_s);
+	/* the host's owner makes it at once; in an account's name (--as) an administrator's role is
+	 * proposed, for the system administrator to agree to, as through the API */
 	if (!rc)
-		rc = svc_account_role(&c.act, c.a.id, role, unit_s, &c.a);
-	if (!rc)
+		rc = svc_account_role_ask(&c.act, c.a.id, role, unit_s, &c.a, &pending);
+	if (!rc && pending)
+		printf("proposed: %s to become %s (%s), change %lld; made when the system "
+		       "administrator agrees\n",
+		       c.a.name, account_role_code(role), account_role_label(role),
+		       (long long)pending);
+	else if (!rc)
 		printf("%s is now %s (%s), scope %s; its sessions have ended\n", c.a.name,
 		       account_role_code(role), account_role_label(role),
 		       c.a.unit ? cli_unit_code(c.reg, c.a.unit) : "none");

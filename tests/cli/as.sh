@@ -72,6 +72,12 @@ CYBERDUTY_AS_PASSWORD='Anquan#Guanli26' CYBERDUTY_AS_TOTP=$(oathtool --totp -b K
 	expect 0 "$CD" --as secadmin user role auditor leader --unit IMNU --db "$DB"
 [ "$(sql "SELECT actor FROM audit_entry WHERE action = 'account.role' ORDER BY seq DESC LIMIT 1")" = secadmin ] ||
 	fail "the role change is not the security administrator's"
+# an administrator's role: proposed, as through the API (the code of the next step: each once)
+CYBERDUTY_AS_PASSWORD='Anquan#Guanli26' CYBERDUTY_AS_TOTP=$(oathtool --totp -b --now="$(date -u -d '+30 seconds' '+%Y-%m-%d %H:%M:%S UTC')" KRUGS4ZANFZSA5DIMUQHIZLTOQQGWZLZ) \
+	expect 0 "$CD" --as secadmin user role auditor auditadmin --db "$DB"
+has "$T/out" "proposed: auditor to become auditadmin"
+[ "$(sql "SELECT state || ' ' || proposed_by FROM role_change")" = "pending secadmin" ] ||
+	fail "no pending proposal of secadmin's"
 # the same code again: used already
 CYBERDUTY_AS_PASSWORD='Anquan#Guanli26' CYBERDUTY_AS_TOTP=$(oathtool --totp -b KRUGS4ZANFZSA5DIMUQHIZLTOQQGWZLZ) \
 	expect 2 "$CD" --as secadmin user role auditor auditor --unit IMNU --db "$DB"
