@@ -517,8 +517,9 @@ static const struct field role_change_filters[] = {
 };
 
 static const struct field role_refuse_fields[] = {
-	{"reason", FT_TEXT, FF_REQUIRED, 1, 2000, NULL, 0,
-	 "why the change is refused, for the security administrator who proposed it"},
+	{"reason", FT_TEXT, FF_REQUIRED, 0, 2000, NULL, 0,
+	 "why the change is refused, for the security administrator who proposed it (not blanks "
+	 "alone)"},
 };
 
 static const struct field role_withdraw_fields[] = {

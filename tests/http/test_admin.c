@@ -202,6 +202,9 @@ static void refused_with_reason(void **state)
 	call(&sys, "POST", path, "{}");
 	expect(422);
 	assert_string_equal(field(), "reason");
+	call(&sys, "POST", path, "{\"reason\":\"\"}");
+	expect(422);
+	assert_string_equal(field(), "reason");
 	call(&sys, "POST", path, "{\"reason\":\" \\t \"}");
 	expect(422); /* blanks are no reason */
 	assert_string_equal(field(), "reason");
