@@ -1075,7 +1075,7 @@ export default {
 	'admin.propose_hint': 'A change of an administrator\'s role takes effect only when the system administrator agrees.',
 	'admin.proposed_done': 'Proposed: {name} to become “{role}”. It takes effect when the system administrator agrees; until then you may withdraw it.',
 	'admin.pending_count': '{n} change(s) of an administrator\'s role wait for the system administrator.',
-	'admin.pending_to': 'proposed:',
+	'admin.pending_to': '— proposed role:',
 	'admin.pending_hint': 'Proposed by {who} on {when}; waiting for the system administrator.',
 	'admin.withdraw': 'Withdraw the proposal',
 	'admin.withdraw_reason': 'Why (optional)',
