@@ -121,7 +121,7 @@ function ChangeState({ c }) {
 
 // ChangeTo: what a change would make of the account — its role, and a business role's unit
 function ChangeTo({ c }) {
-	return html`<strong>${label('acct', c.role)}</strong>${c.unit ? html`<small class="muted block">${c.unit.name}</small>` : ''}`;
+	return html`<strong class="keep">${label('acct', c.role)}</strong>${c.unit ? html`<small class="muted block">${c.unit.name}</small>` : ''}`;
 }
 
 // Proposed: who proposed it and when
