@@ -93,6 +93,12 @@ bool api_grouped(const char *method, const char *path);
 
 void api_response_free(struct api_response *r);
 
+/* api_route_role_may: whether role may use the route `method` `path` (its template, as the
+ * route table writes it: "/api/v1/notices/{id}/rectify") — the API's own permission rule, for
+ * the command line acting in an account's name (cli/as.c); *action is the route's audit action
+ * (NULL for a read). False for no such route. */
+bool api_route_role_may(int role, const char *method, const char *path, const char **action);
+
 /* api_response_text makes sure r's body is encoded in r->text (compact JSON, UTF-8 as it is)
  * and returns it, or NULL for no body or when out of memory; the caller may take r->text
  * (setting it NULL). */

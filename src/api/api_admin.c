@@ -149,6 +149,17 @@ int api_settings_update(struct api_ctx *x)
 
 /* --- roles and scopes (security administrator) ------------------------------------------------- */
 
+/* change_json: a role change as svc_role_change_json answers it, its unit named ("unit": code
+ * and name, or null) for the pages, which show names where the record keeps an id. */
+static json_t *change_json(struct api_ctx *x, const struct store_role_change *ch)
+{
+	json_t *o = svc_role_change_json(ch);
+
+	if (o && ch->unit)
+		json_object_set_new(o, "unit", api_unit_ref(x, ch->unit));
+	return o;
+}
+
 int api_account_role(struct api_ctx *x)
 {
 	struct store_role_change ch;
@@ -169,30 +180,46 @@ int api_account_role(struct api_ctx *x)
 		return api_err(x, rc, NULL, &d);
 	return api_acted(x, &c, rc, pending ? 202 : 200,
 			 rc	  ? NULL
-			 : pending ? json_pack("{s:o}", "change", svc_role_change_json(&ch))
+			 : pending ? json_pack("{s:o}", "change", change_json(x, &ch))
 				   : svc_account_json(&a));
 }
 
+/* The changes of administrators' roles, newest first, a page at a time (by id, descending):
+ * the system administrator's list to decide on (GET /role-changes) and the security
+ * administrator's to follow its proposals (GET /roles/changes). */
 int api_role_changes_list(struct api_ctx *x)
 {
+	const struct fval *state = api_qval(x, "state");
 	struct store_role_change *v;
 	struct cd_diag d = {{0}};
+	char key[8], next[32] = "";
+	int64_t before = 0;
 	size_t n;
-	enum cd_err rc = store_role_change_list(x->q->store, &v, &n, &d);
+	enum cd_err rc;
 	json_t *items;
 
+	if (x->cursor && !api_cursor_read(x->cursor, key, sizeof key, &before))
+		return api_fail(x, 400, "invalid", "cursor",
+				"cursor: give the \"next\" of the previous page as it was");
+	rc = store_role_change_list(x->q->store, state->set ? state->s : NULL, before,
+				    x->limit + 1, &v, &n, &d);
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
 	items = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, svc_role_change_json(&v[i]));
+	for (size_t i = 0; i < n && i < x->limit; i++)
+		json_array_append_new(items, change_json(x, &v[i]));
+	if (n > x->limit)
+		api_cursor_make(next, sizeof next, NULL, v[x->limit - 1].id);
 	free(v);
-	return api_page(x, items, NULL);
+	return api_page(x, items, next[0] ? next : NULL);
 }
 
-/* role_decide: the system administrator agrees to or refuses a proposed role change. */
-static int role_decide(struct api_ctx *x, bool agree)
+/* role_decide: the system administrator agrees to or refuses a proposed role change, or the
+ * security administrator who proposed it withdraws it. */
+static int role_decide(struct api_ctx *x, int how)
 {
+	const struct fval *why = x->rt->nbody ? api_val(x, "reason") : NULL;
+	const char *reason = why && why->set && !why->null ? why->s : NULL;
 	struct store_role_change ch;
 	struct cd_diag d = {{0}};
 	struct act c;
@@ -202,18 +229,24 @@ static int role_decide(struct api_ctx *x, bool agree)
 	OBJECT(x, "role_change", x->id);
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_role_change_decide(&c, x->id, agree, &ch);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_role_change_json(&ch));
+	rc = how < 0 ? svc_role_change_withdraw(&c, x->id, reason, &ch)
+		     : svc_role_change_decide(&c, x->id, how > 0, reason, &ch);
+	return api_acted(x, &c, rc, 200, rc ? NULL : change_json(x, &ch));
 }
 
 int api_role_change_agree(struct api_ctx *x)
 {
-	return role_decide(x, true);
+	return role_decide(x, 1);
 }
 
 int api_role_change_refuse(struct api_ctx *x)
 {
-	return role_decide(x, false);
+	return role_decide(x, 0);
+}
+
+int api_role_change_withdraw(struct api_ctx *x)
+{
+	return role_decide(x, -1);
 }
 
 /* token_json: a token as svc_token_json answers it, with its scope's unit named ("scope": code

@@ -315,6 +315,7 @@ int api_tokens_list(struct api_ctx *x);
 int api_role_changes_list(struct api_ctx *x);
 int api_role_change_agree(struct api_ctx *x);
 int api_role_change_refuse(struct api_ctx *x);
+int api_role_change_withdraw(struct api_ctx *x);
 int api_token_create(struct api_ctx *x);
 int api_token_revoke(struct api_ctx *x);
 int api_audit_list(struct api_ctx *x);

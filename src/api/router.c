@@ -712,3 +712,14 @@ const char *api_response_text(struct api_response *r)
 	}
 	return r->text;
 }
+
+bool api_route_role_may(int role, const char *method, const char *path, const char **action)
+{
+	*action = NULL;
+	for (size_t i = 0; i < api_nroutes; i++)
+		if (!strcmp(api_routes[i].method, method) && !strcmp(api_routes[i].path, path) &&
+		    (*action = api_routes[i].action, true))
+			return role != AR_NONE && access_allows((enum account_role)role,
+								api_routes[i].perm);
+	return false;
+}

@@ -502,6 +502,30 @@ static const struct field role_fields[] = {
 	 "the top unit of its scope (business roles only)"},
 };
 
+/* a proposed change of an administrator's role (0037, 0042): its states, the list's filter, the
+ * refusal's and the withdrawal's reason */
+static const char *change_state_i(int v)
+{
+	static const char *const s[] = {"pending", "agreed", "refused", "withdrawn"};
+
+	return v >= 0 && v < (int)N(s) ? s[v] : NULL;
+}
+
+static const struct field role_change_filters[] = {
+	{"state", FT_ENUM, 0, 0, 0, change_state_i, 4,
+	 "pending (waiting for the system administrator), agreed, refused or withdrawn"},
+};
+
+static const struct field role_refuse_fields[] = {
+	{"reason", FT_TEXT, FF_REQUIRED, 0, 2000, NULL, 0,
+	 "why the change is refused, for the security administrator who proposed it (not blanks "
+	 "alone)"},
+};
+
+static const struct field role_withdraw_fields[] = {
+	{"reason", FT_TEXT, 0, 1, 2000, NULL, 0, "why the proposal is withdrawn"},
+};
+
 static const struct field settings_fields[] = {
 	{"password_min_length", FT_INT, 0, 8, 128, NULL, 0, "shortest password"},
 	{"password_max_age_days", FT_INT, 0, 0, 3650, NULL, 0, "0 = passwords never expire"},
@@ -966,17 +990,26 @@ const struct route api_routes[] = {
 	{"PUT", "/api/v1/accounts/{id}/role", PERM_ROLES, 0, api_account_role, BODY(role_fields),
 	 NONE, NULL, "account.role", "administration",
 	 "give an account its role and scope (security administrator)"},
-	{"GET", "/api/v1/role-changes", PERM_ACCOUNTS, 0, api_role_changes_list, NONE, NONE, NULL,
-	 NULL, "administration",
+	{"GET", "/api/v1/role-changes", PERM_ACCOUNTS, R_LIST, api_role_changes_list, NONE,
+	 QUERY(role_change_filters), "id", NULL, "administration",
 	 "the changes of an administrator's role proposed by the security administrator, newest "
-	 "first"},
+	 "first (system administrator)"},
 	{"POST", "/api/v1/role-changes/{id}/agree", PERM_ACCOUNTS, R_NOBODY, api_role_change_agree,
 	 NONE, NONE, NULL, "account.role", "administration",
 	 "agree to a proposed change of an administrator's role: it is made (system "
 	 "administrator; not the proposer, not the account concerned)"},
-	{"POST", "/api/v1/role-changes/{id}/refuse", PERM_ACCOUNTS, R_NOBODY,
-	 api_role_change_refuse, NONE, NONE, NULL, "account.role_refuse", "administration",
-	 "refuse a proposed change of an administrator's role"},
+	{"POST", "/api/v1/role-changes/{id}/refuse", PERM_ACCOUNTS, 0, api_role_change_refuse,
+	 BODY(role_refuse_fields), NONE, NULL, "account.role_refuse", "administration",
+	 "refuse a proposed change of an administrator's role, saying why (system administrator; "
+	 "not the proposer, not the account concerned)"},
+	{"GET", "/api/v1/roles/changes", PERM_ROLES, R_LIST, api_role_changes_list, NONE,
+	 QUERY(role_change_filters), "id", NULL, "administration",
+	 "the same changes as the security administrator follows its proposals: pending, agreed, "
+	 "refused (with the reason) or withdrawn, newest first"},
+	{"POST", "/api/v1/role-changes/{id}/withdraw", PERM_ROLES, 0, api_role_change_withdraw,
+	 BODY(role_withdraw_fields), NONE, NULL, "account.role_withdraw", "administration",
+	 "withdraw a proposed change of an administrator's role before it is decided (the "
+	 "security administrator who proposed it)"},
 	{"GET", "/api/v1/settings", PERM_ACCOUNTS, 0, api_settings_get, NONE, NONE, NULL, NULL,
 	 "administration", "the security settings"},
 	{"PATCH", "/api/v1/settings", PERM_ACCOUNTS, R_UPDATE, api_settings_update,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "audit/audit.h"
+#include "svc/accounts.h"
 #include "svc/act.h"
 #include "svc/work.h"
 #include "core/calendar.h"
@@ -394,8 +395,11 @@ void cli_act_option(struct cd_diag *d, const char *field, const char *option)
 void cli_act_on(struct store *s, struct arena *ar, struct cd_diag *d, struct act *a, char *actor,
 		size_t n)
 {
+	const struct account *as = cli_as_account();
+
+	/* in an account's name (--as): within its unit scope, as the API keeps it */
 	*a = (struct act){.s = s, .actor = cli_actor(actor, n), .ip = "", .now = cli_now(),
-			  .a = ar, .d = d};
+			  .scope = as ? as->unit : 0, .a = ar, .d = d};
 }
 
 int cli_book_close(struct cli_book *c, enum cd_err rc, int code)
@@ -525,8 +529,11 @@ int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
 const char *cli_actor(char *buf, size_t n)
 {
 	const struct passwd *pw = getpwuid(geteuid());
+	const struct account *as = cli_as_account();
 
-	if (pw && pw->pw_name && *pw->pw_name)
+	if (as)
+		snprintf(buf, n, "%s", as->name);
+	else if (pw && pw->pw_name && *pw->pw_name)
 		snprintf(buf, n, "cli:%s", pw->pw_name);
 	else
 		snprintf(buf, n, "cli:uid%lld", (long long)geteuid());

@@ -267,8 +267,27 @@ int cli_dispatch(int argc, char **argv, const char *cmd, const char *usage,
 		 const struct cli_sub *subs, size_t n);
 
 /* cli_actor writes who runs the command as the audit log names it — "cli:<login name of the
- * effective user>", "cli:uid<N>" when the user has no name — into buf and returns buf. */
+ * effective user>", "cli:uid<N>" when the user has no name; the account's name under --as —
+ * into buf and returns buf. */
 const char *cli_actor(char *buf, size_t n);
+
+/* cli_as takes `--as ACCOUNT` out of argv (*argc shortened) and, for a command that may be
+ * done in an account's name, checks the account's password (and second factor's code) as a
+ * sign-in does — at the terminal, or from $CYBERDUTY_AS_FD / $CYBERDUTY_AS_PASSWORD and
+ * $CYBERDUTY_AS_TOTP — and its role against the API's route for the same act (cli/as.c). Then
+ * the command's acts are the account's: cli_actor names it, cli_act_on keeps to its unit
+ * scope. True when there is no --as; false, having said why, when it may not act. */
+bool cli_as(int *argc, char **argv);
+
+struct account;
+/* cli_as_account: the account the command acts as (--as), or NULL: the host's owner. */
+const struct account *cli_as_account(void);
+
+/* cli_read_line reads one line of at most n - 1 bytes from f into buf, without its line end;
+ * cli_prompt asks question on the terminal and reads the answer without echo. CD_EINVAL when
+ * there is no line or it is too long. */
+enum cd_err cli_read_line(FILE *f, char *buf, size_t n, struct cd_diag *d);
+enum cd_err cli_prompt(const char *question, char *buf, size_t n, struct cd_diag *d);
 
 /* cli_audit_record appends, in a transaction of its own, the entry of a write whose
  * transaction the command does not hold (demo/ commits itself), called right after it: actor

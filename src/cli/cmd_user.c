@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "auth/secret.h"
@@ -153,47 +152,6 @@ static int user_add(int argc, char **argv, const char *usage)
 	return close_ctx(&c, rc);
 }
 
-/* read_line reads one line of at most n - 1 bytes from f into buf, without its line end.
- * CD_EINVAL when there is none or it is too long. */
-static enum cd_err read_line(FILE *f, char *buf, size_t n, struct cd_diag *d)
-{
-	size_t len;
-
-	if (!fgets(buf, (int)n, f))
-		return cd_diag_set(d, CD_EINVAL,
-				   "no password on standard input (give it as one line)");
-	len = strlen(buf);
-	if (len && buf[len - 1] == '\n')
-		buf[--len] = '\0';
-	else if (len == n - 1)
-		return cd_diag_set(d, CD_EINVAL, "the password line is too long");
-	if (len && buf[len - 1] == '\r')
-		buf[--len] = '\0';
-	return CD_OK;
-}
-
-/* prompt asks for a line on the terminal without echoing it. Echo goes off (and what was typed
- * ahead is dropped) before the question shows, so nothing typed after it is echoed. */
-static enum cd_err prompt(const char *question, char *buf, size_t n, struct cd_diag *d)
-{
-	struct termios old, quiet;
-	bool echo_off = tcgetattr(STDIN_FILENO, &old) == 0;
-	enum cd_err rc;
-
-	if (echo_off) {
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		echo_off = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-	}
-	fputs(question, stderr);
-	fflush(stderr);
-	rc = read_line(stdin, buf, n, d);
-	if (echo_off)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-	fputc('\n', stderr);
-	return rc;
-}
-
 /* read_password: one line of standard input, or, on a terminal, the same password typed
  * twice without echo. */
 static enum cd_err read_password(const char *name, char *pw, size_t n, struct cd_diag *d)
@@ -202,11 +160,11 @@ static enum cd_err read_password(const char *name, char *pw, size_t n, struct cd
 	enum cd_err rc;
 
 	if (!isatty(STDIN_FILENO))
-		return read_line(stdin, pw, n, d);
+		return cli_read_line(stdin, pw, n, d);
 	snprintf(q, sizeof(q), "New password for %s: ", name);
-	rc = prompt(q, pw, n, d);
+	rc = cli_prompt(q, pw, n, d);
 	if (!rc)
-		rc = prompt("Again: ", again, sizeof(again), d);
+		rc = cli_prompt("Again: ", again, sizeof(again), d);
 	if (!rc && strcmp(pw, again))
 		rc = cd_diag_set(d, CD_EINVAL, "the two passwords differ; nothing changed");
 	secret_wipe(again, sizeof(again));
@@ -339,6 +297,7 @@ static int user_role(int argc, char **argv, const char *usage)
 	const char *unit_s;
 	const struct cli_field f[] = {{"--unit", &unit_s}, {NULL, NULL}};
 	enum account_role role = AR_NONE;
+	int64_t pending = 0;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 2, 2, usage, &c.o))
@@ -350,9 +309,16 @@ static int user_role(int argc, char **argv, const char *usage)
 		unit_s = cli_unit_code(c.reg, c.a.unit); /* a new business role keeps the scope */
 	else if (!rc)
 		rc = check_scope(&c, role, unit_s);
+	/* the host's owner makes it at once; in an account's name (--as) an administrator's role is
+	 * proposed, for the system administrator to agree to, as through the API */
 	if (!rc)
-		rc = svc_account_role(&c.act, c.a.id, role, unit_s, &c.a);
-	if (!rc)
+		rc = svc_account_role_ask(&c.act, c.a.id, role, unit_s, &c.a, &pending);
+	if (!rc && pending)
+		printf("proposed: %s to become %s (%s), change %lld; made when the system "
+		       "administrator agrees\n",
+		       c.a.name, account_role_code(role), account_role_label(role),
+		       (long long)pending);
+	else if (!rc)
 		printf("%s is now %s (%s), scope %s; its sessions have ended\n", c.a.name,
 		       account_role_code(role), account_role_label(role),
 		       c.a.unit ? cli_unit_code(c.reg, c.a.unit) : "none");

@@ -86,11 +86,15 @@ static void help(FILE *f)
 	fprintf(f, "\nThe database is --db PATH, else $CYBERDUTY_DB, else ./cyberduty.db.\n"
 		   "Exit status: 0 success, 1 findings (check, due; a broken audit log) or a failure "
 		   "not of the input's making (user, token, settings), 2 error.\n");
+	fprintf(f, "--as ACCOUNT acts in that account's own name: its password (and code) asked, "
+		   "its role and scope held (docs/accounts.md).\n");
 }
 
 int main(int argc, char **argv)
 {
 	if (!cli_lang(&argc, argv))
+		return EXIT_ERROR;
+	if (!cli_as(&argc, argv))
 		return EXIT_ERROR;
 	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h")) {

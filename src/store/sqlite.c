@@ -351,7 +351,7 @@ enum stmt {
 	" account_id, (SELECT a.name FROM account a WHERE a.id = api_token.account_id)"
 #define ROLE_CHANGE_COLS                                                                          \
 	"c.id, c.account_id, a.name, c.role, c.unit_id, c.proposed_by, c.proposed_at, c.state,"   \
-	" c.decided_by, c.decided_at"
+	" c.decided_by, c.decided_at, c.reason"
 /* The instant now in the form the tables keep (RFC 3339, China Standard Time). */
 #define SQL_NOW "strftime('%Y-%m-%dT%H:%M:%S+08:00', 'now', '+8 hours')"
 #define META_VALUE(key) "(SELECT value FROM meta WHERE key = '" key "')"
@@ -550,9 +550,10 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_ROLE_CHANGE_GET] = "SELECT " ROLE_CHANGE_COLS " FROM role_change c JOIN account a"
 			       " ON a.id = c.account_id WHERE c.id = ?1",
 	[ST_ROLE_CHANGE_ALL] = "SELECT " ROLE_CHANGE_COLS " FROM role_change c JOIN account a"
-			       " ON a.id = c.account_id ORDER BY c.id DESC",
+			       " ON a.id = c.account_id WHERE (?1 IS NULL OR c.state = ?1)"
+			       " AND (?2 = 0 OR c.id < ?2) ORDER BY c.id DESC LIMIT ?3",
 	[ST_ROLE_CHANGE_DECIDE] = "UPDATE role_change SET state = ?2, decided_by = ?3,"
-				  " decided_at = ?4 WHERE id = ?1 AND state = 'pending'",
+				  " decided_at = ?4, reason = ?5 WHERE id = ?1 AND state = 'pending'",
 	[ST_BEGIN_READ] = "BEGIN DEFERRED",
 	[ST_AUDIT_HEAD] = "SELECT seq, hash FROM audit_head WHERE id = 1",
 	[ST_AUDIT_ADD] = "INSERT INTO audit_entry (seq, at, actor, ip, action, object, before, after,"
@@ -2700,6 +2701,7 @@ static void role_change_row(sqlite3_stmt *st, void *rec)
 	col_copy(st, 7, c->state, sizeof(c->state));
 	col_copy(st, 8, c->decided_by, sizeof(c->decided_by));
 	c->decided_at = col_time(st, 9);
+	col_copy(st, 10, c->reason, sizeof(c->reason));
 }
 
 /* list_rows reads every row of statement s into a malloc'd array of `size`-byte records (row
@@ -3119,23 +3121,32 @@ static enum cd_err sq_role_change_get(struct store *s, int64_t id, struct store_
 	return CD_OK;
 }
 
-static enum cd_err sq_role_change_list(struct store *s, struct store_role_change **out,
-				       size_t *n, struct cd_diag *d)
+static enum cd_err sq_role_change_list(struct store *s, const char *state, int64_t before,
+				       size_t limit, struct store_role_change **out, size_t *n,
+				       struct cd_diag *d)
 {
-	return list_rows((struct sq *)s, ST_ROLE_CHANGE_ALL, sizeof(**out), role_change_row,
-			 (void **)out, n, d, "role changes");
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ROLE_CHANGE_ALL];
+
+	bind_text(st, 1, state);
+	sqlite3_bind_int64(st, 2, before);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+	return list_rows(q, ST_ROLE_CHANGE_ALL, sizeof(**out), role_change_row, (void **)out, n,
+			 d, "role changes");
 }
 
-static enum cd_err sq_role_change_decide(struct store *s, int64_t id, bool agreed,
-					 const char *by, cd_time at, struct cd_diag *d)
+static enum cd_err sq_role_change_decide(struct store *s, int64_t id, const char *state,
+					 const char *by, const char *reason, cd_time at,
+					 struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_ROLE_CHANGE_DECIDE];
 
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, agreed ? "agreed" : "refused");
+	bind_text(st, 2, state);
 	bind_text(st, 3, by);
 	bind_time(st, 4, at);
+	bind_text(st, 5, reason && *reason ? reason : NULL);
 	return change(q, ST_ROLE_CHANGE_DECIDE, d, "pending role change");
 }
 

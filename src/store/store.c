@@ -408,16 +408,18 @@ enum cd_err store_role_change_get(struct store *s, int64_t id, struct store_role
 	return s->ops->role_change_get(s, id, out, d);
 }
 
-enum cd_err store_role_change_list(struct store *s, struct store_role_change **out, size_t *n,
+enum cd_err store_role_change_list(struct store *s, const char *state, int64_t before,
+				   size_t limit, struct store_role_change **out, size_t *n,
 				   struct cd_diag *d)
 {
-	return s->ops->role_change_list(s, out, n, d);
+	return s->ops->role_change_list(s, state, before, limit, out, n, d);
 }
 
-enum cd_err store_role_change_decide(struct store *s, int64_t id, bool agreed, const char *by,
-				     cd_time at, struct cd_diag *d)
+enum cd_err store_role_change_decide(struct store *s, int64_t id, const char *state,
+				     const char *by, const char *reason, cd_time at,
+				     struct cd_diag *d)
 {
-	return s->ops->role_change_decide(s, id, agreed, by, at, d);
+	return s->ops->role_change_decide(s, id, state, by, reason, at, d);
 }
 
 bool store_in_transaction(const struct store *s)

@@ -191,8 +191,9 @@ struct store_role_change {
 	int64_t id, account, unit; /* unit 0: none */
 	enum account_role role;
 	char account_name[65], proposed_by[65], decided_by[65];
-	char state[8]; /* pending, agreed, refused */
+	char state[10]; /* pending, agreed, refused, withdrawn */
 	cd_time proposed_at, decided_at;
+	char reason[2001]; /* why it was refused or withdrawn (0042); "" for none */
 };
 
 /* store_role_change_add records c (account, role, unit, proposed_by, proposed_at) as pending
@@ -202,13 +203,16 @@ enum cd_err store_role_change_add(struct store *s, struct store_role_change *c,
 /* store_role_change_get: CD_ENOTFOUND. */
 enum cd_err store_role_change_get(struct store *s, int64_t id, struct store_role_change *out,
 				  struct cd_diag *d);
-/* store_role_change_list: every change, newest first, malloc'd (free()). */
-enum cd_err store_role_change_list(struct store *s, struct store_role_change **out, size_t *n,
+/* store_role_change_list: a page of changes, newest first — at most `limit` of those in
+ * `state` (NULL: any) with an id below `before` (0: from the newest), malloc'd (free()). */
+enum cd_err store_role_change_list(struct store *s, const char *state, int64_t before,
+				   size_t limit, struct store_role_change **out, size_t *n,
 				   struct cd_diag *d);
-/* store_role_change_decide marks pending change id agreed or refused by `by` at `at`;
- * CD_ENOTFOUND when no pending change has that id. */
-enum cd_err store_role_change_decide(struct store *s, int64_t id, bool agreed, const char *by,
-				     cd_time at, struct cd_diag *d);
+/* store_role_change_decide ends pending change id in `state` (agreed, refused, withdrawn) by
+ * `by` at `at`, with reason (NULL: none); CD_ENOTFOUND when no pending change has that id. */
+enum cd_err store_role_change_decide(struct store *s, int64_t id, const char *state,
+				     const char *by, const char *reason, cd_time at,
+				     struct cd_diag *d);
 
 /* store_account_must_change marks the password of account id as one to change at the next
  * sign-in (a reset); any password stored after clears it. CD_ENOTFOUND. */

@@ -119,10 +119,12 @@ struct store_ops {
 				       struct cd_diag *d);
 	enum cd_err (*role_change_get)(struct store *s, int64_t id, struct store_role_change *out,
 				       struct cd_diag *d);
-	enum cd_err (*role_change_list)(struct store *s, struct store_role_change **out, size_t *n,
+	enum cd_err (*role_change_list)(struct store *s, const char *state, int64_t before,
+					size_t limit, struct store_role_change **out, size_t *n,
 					struct cd_diag *d);
-	enum cd_err (*role_change_decide)(struct store *s, int64_t id, bool agreed, const char *by,
-					  cd_time at, struct cd_diag *d);
+	enum cd_err (*role_change_decide)(struct store *s, int64_t id, const char *state,
+					  const char *by, const char *reason, cd_time at,
+					  struct cd_diag *d);
 	bool (*in_transaction)(const struct store *s);
 	enum cd_err (*bulk)(struct store *s, bool on, struct cd_diag *d);
 	enum cd_err (*begin_read)(struct store *s, struct cd_diag *d);

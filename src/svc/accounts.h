@@ -329,12 +329,21 @@ struct store_role_change;
 
 /* svc_role_change_decide agrees to (makes it: account.role, before and after as
  * svc_account_role's, after with the change's id and proposer) or refuses
- * (account.role_refuse) the pending change id. Refused (CD_EINVAL, no field) to the
- * administrator who proposed it and to the account it concerns: a second person decides; the
- * last holder of an administrator role is kept as svc_account_role keeps it. CD_ENOTFOUND when
- * no change of that id waits. *out is the change as decided. */
-enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree,
+ * (account.role_refuse, after {change, reason}) the pending change id. A refusal says why:
+ * reason, 1 … 2000 bytes (field "reason"); an agreement takes none (NULL). Refused (CD_EINVAL,
+ * no field) to the administrator who proposed it and to the account it concerns: a second
+ * person decides; the last holder of an administrator role is kept as svc_account_role keeps
+ * it. CD_ENOTFOUND when no change of that id waits. *out is the change as decided. */
+enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree, const char *reason,
 				   struct store_role_change *out);
+
+/* svc_role_change_withdraw withdraws the pending change id (account.role_withdraw, after
+ * {change, reason}): only the administrator who proposed it may (CD_EINVAL, no field, to anyone
+ * else — the account it concerns above all); reason is optional (NULL, or 1 … 2000 bytes,
+ * field "reason"). CD_ENOTFOUND when no change of that id waits. *out is the change as
+ * withdrawn. */
+enum cd_err svc_role_change_withdraw(struct act *c, int64_t id, const char *reason,
+				     struct store_role_change *out);
 
 /* svc_role_change_json: a role change as the API shows it. */
 json_t *svc_role_change_json(const struct store_role_change *r);

@@ -38,14 +38,15 @@ json_t *svc_token_json(const struct api_token *t)
 
 json_t *svc_role_change_json(const struct store_role_change *r)
 {
-	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:s?, s:o}", "id",
-			 (json_int_t)r->id, "account_id", (json_int_t)r->account, "account",
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:s?, s:o, s:s?}",
+			 "id", (json_int_t)r->id, "account_id", (json_int_t)r->account, "account",
 			 r->account_name, "role", account_role_code(r->role), "role_label",
 			 account_role_label(r->role), "unit",
 			 r->unit ? json_integer(r->unit) : json_null(), "proposed_by",
 			 r->proposed_by, "proposed_at", jnull_time(r->proposed_at), "state",
 			 r->state, "decided_by", r->decided_by[0] ? r->decided_by : NULL,
-			 "decided_at", jnull_time(r->decided_at));
+			 "decided_at", jnull_time(r->decided_at), "reason",
+			 r->reason[0] ? r->reason : NULL);
 }
 
 json_t *svc_settings_json(const struct account_settings *st)
@@ -125,7 +126,7 @@ static enum cd_err keep_admin(struct act *c, const struct account *a, bool stays
 	return act_fail(c, CD_EINVAL, field,
 			"%s is the last %s able to sign in; make another one first (%s keeps %s) / "
 			"须保留至少一名可登录的该类管理员",
-			a->name, what[a->role], what[a->role], keeps[a->role]);
+			a->name, lang_tr(what[a->role]), lang_tr(what[a->role]), keeps[a->role]);
 }
 
 /* from_host: the act comes from the host's command line (its owner), not from an account. */
@@ -348,22 +349,49 @@ enum cd_err svc_account_role_ask(struct act *c, int64_t id, enum account_role ro
 	return rc;
 }
 
-enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree,
-				   struct store_role_change *out)
+/* change_reason checks the reason of a refusal or a withdrawal (NULL when none was given). */
+static enum cd_err change_reason(struct act *c, const char *reason, bool required)
 {
-	char obj[32];
-	struct account was, now;
+	if (!reason && !required)
+		return CD_OK;
+	if (!reason || !reason[strspn(reason, " \t\r\n")]) {
+		c->why = "required";
+		return act_fail(c, CD_EINVAL, "reason",
+				"reason: say why, for the other administrator (not blanks alone)");
+	}
+	if (strlen(reason) > 2000)
+		return act_fail(c, CD_EINVAL, "reason", "reason: at most 2000 bytes");
+	return CD_OK;
+}
+
+/* pending_change opens the act's transaction and reads change id into *out, which must still
+ * wait (CD_ENOTFOUND otherwise, the transaction ended under `action`). */
+static enum cd_err pending_change(struct act *c, int64_t id, const char *action,
+				  struct store_role_change *out)
+{
 	enum cd_err rc = act_begin(c);
 
 	if (rc)
 		return rc;
 	rc = store_role_change_get(c->s, id, out, c->d);
-	if (!rc && strcmp(out->state, "pending"))
+	if (rc == CD_ENOTFOUND || (!rc && strcmp(out->state, "pending")))
 		rc = act_fail(c, CD_ENOTFOUND, NULL, "no role change %lld waits for agreement",
 			      (long long)id);
-	else if (rc == CD_ENOTFOUND)
-		rc = act_fail(c, CD_ENOTFOUND, NULL, "no role change %lld waits for agreement",
-			      (long long)id);
+	return rc ? act_end(c, rc, action, NULL, NULL, NULL) : CD_OK;
+}
+
+enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree, const char *reason,
+				   struct store_role_change *out)
+{
+	const char *action = agree ? "account.role" : "account.role_refuse";
+	char obj[32];
+	struct account was, now;
+	enum cd_err rc = change_reason(c, agree ? NULL : reason, !agree);
+
+	if (!rc && agree && reason)
+		rc = act_fail(c, CD_EINVAL, "reason", "reason: an agreement takes no reason");
+	if (rc || (rc = pending_change(c, id, action, out)))
+		return rc;
 	if (!rc && c->actor && !strcmp(c->actor, out->proposed_by))
 		rc = act_fail(c, CD_EINVAL, NULL,
 			      "you proposed this change: another administrator decides on it");
@@ -371,15 +399,44 @@ enum cd_err svc_role_change_decide(struct act *c, int64_t id, bool agree,
 		rc = act_fail(c, CD_EINVAL, NULL,
 			      "this change is of your own role: another administrator decides on it");
 	if (!rc)
-		rc = store_role_change_decide(c->s, id, agree, c->actor ? c->actor : "-", c->now,
-					      c->d);
+		rc = store_role_change_decide(c->s, id, agree ? "agreed" : "refused",
+					      c->actor ? c->actor : "-", reason, c->now, c->d);
 	if (!rc)
 		rc = load(c, out->account, &was);
 	if (!rc && agree)
 		rc = role_set(c, &was, out->role, out->unit, out, &now);
 	else
-		rc = act_end(c, rc, "account.role_refuse", object(obj, "account", out->account),
-			     NULL, rc ? NULL : json_pack("{s:I}", "change", (json_int_t)id));
+		rc = act_end(c, rc, action, object(obj, "account", out->account), NULL,
+			     rc ? NULL
+				: json_pack("{s:I, s:s}", "change", (json_int_t)id, "reason",
+					    reason));
+	if (!rc)
+		rc = store_role_change_get(c->s, id, out, c->d);
+	return rc;
+}
+
+enum cd_err svc_role_change_withdraw(struct act *c, int64_t id, const char *reason,
+				     struct store_role_change *out)
+{
+	const char *action = "account.role_withdraw";
+	char obj[32];
+	enum cd_err rc = change_reason(c, reason, false);
+
+	if (rc || (rc = pending_change(c, id, action, out)))
+		return rc;
+	/* the proposer's own act: not another security administrator's, and never the account's
+	 * whose role it would change */
+	if (!c->actor || strcmp(c->actor, out->proposed_by))
+		rc = act_fail(c, CD_EINVAL, NULL,
+			      "only %s, who proposed this change, may withdraw it; the system "
+			      "administrator may refuse it",
+			      out->proposed_by);
+	if (!rc)
+		rc = store_role_change_decide(c->s, id, "withdrawn", c->actor, reason, c->now,
+					      c->d);
+	rc = act_end(c, rc, action, object(obj, "account", out->account), NULL,
+		     rc ? NULL
+			: json_pack("{s:I, s:s?}", "change", (json_int_t)id, "reason", reason));
 	if (!rc)
 		rc = store_role_change_get(c->s, id, out, c->d);
 	return rc;

@@ -278,7 +278,7 @@ static int stop(void **state)
 
 /* --- which routes were exercised ---------------------------------------------------------------- */
 
-#define MAX_SEEN 128
+#define MAX_SEEN 192
 static char seen[MAX_SEEN][96];
 static size_t nseen;
 
@@ -637,7 +637,14 @@ static void administration(void)
 	snprintf(tid, sizeof tid, "%lld", (long long)jint("change.id"));
 	do_(&sys, "GET", "/api/v1/role-changes", "/api/v1/role-changes", NULL);
 	snprintf(path, sizeof path, "/api/v1/role-changes/%s/refuse", tid);
-	do_(&sys, "POST", "/api/v1/role-changes/{id}/refuse", path, NULL);
+	do_(&sys, "POST", "/api/v1/role-changes/{id}/refuse", path, "{\"reason\":\"未经研究\"}");
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("account_id"));
+	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"auditadmin\"}");
+	/* the proposer follows its proposals and withdraws one (tests/http/test_admin.c) */
+	snprintf(tid, sizeof tid, "%lld", (long long)jint("change.id"));
+	do_(&sec, "GET", "/api/v1/roles/changes", "/api/v1/roles/changes", NULL);
+	snprintf(path, sizeof path, "/api/v1/role-changes/%s/withdraw", tid);
+	do_(&sec, "POST", "/api/v1/role-changes/{id}/withdraw", path, "{}");
 	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("account_id"));
 	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"auditadmin\"}");
 	snprintf(path, sizeof path, "/api/v1/role-changes/%lld/agree", (long long)jint("change.id"));
@@ -1557,6 +1564,8 @@ static const struct {
 	{"GET", "/api/v1/role-changes", "S"},
 	{"POST", "/api/v1/role-changes/{id}/agree", "S"},
 	{"POST", "/api/v1/role-changes/{id}/refuse", "S"},
+	{"GET", "/api/v1/roles/changes", "C"},
+	{"POST", "/api/v1/role-changes/{id}/withdraw", "C"},
 	{"GET", "/api/v1/tokens", "S"},
 	{"POST", "/api/v1/tokens", "S"},
 	{"POST", "/api/v1/tokens/{id}/revoke", "S"},

@@ -267,7 +267,7 @@ static void admin_role_agreed(void **state)
 	expect(202);
 	ch = (long long)json_integer_value(json_object_get(json_object_get(j, "change"), "id"));
 	snprintf(path, sizeof path, "/api/v1/role-changes/%lld/refuse", ch);
-	call(&sys, "POST", path, NULL);
+	call(&sys, "POST", path, "{\"reason\":\"仍需第二名安全管理员\"}");
 	expect(200);
 	assert_string_equal(jstr(j, "state"), "refused");
 	snprintf(path, sizeof path, "/api/v1/accounts/%lld", id);

@@ -161,7 +161,7 @@ test("the matrix shows a vacancy and a cell's history; a handover ends the old t
 	await page.context().close();
 });
 
-const ADMIN = { sysadmin: ['#/accounts', '#/tokens'], secadmin: ['#/roles'], auditadmin: ['#/audit'] };
+const ADMIN = { sysadmin: ['#/accounts', '#/role-changes', '#/tokens'], secadmin: ['#/roles'], auditadmin: ['#/audit'] };
 
 test('each administrator reaches only their own pages; business users none', async () => {
 	for (const who of ['sysadmin', 'secadmin', 'auditadmin']) {

@@ -11,7 +11,7 @@ import { Todo } from './pages/todo.js';
 import { NoticeList, NoticeDetail, NoticeNew } from './pages/notices.js';
 import { IncidentList, IncidentDetail, IncidentNew } from './pages/incidents.js';
 import { AssetList, AssetDetail, AssetForm, AssetImport } from './pages/assets.js';
-import { Accounts, Tokens, Audit, Roles } from './pages/admin.js';
+import { Accounts, Tokens, Audit, Roles, RoleChanges } from './pages/admin.js';
 import { AssessList, AssessSheet } from './pages/assess.js';
 import { Matrix, Units, People } from './pages/org.js';
 import { Duties } from './pages/duties.js';
@@ -33,7 +33,7 @@ function navFor(role) {
 			['/assess', 'nav.assess'],
 			...(role === 'office' ? [['/outbox', 'nav.outbox']] : []),
 		];
-	if (role === 'sysadmin') return [['/accounts', 'nav.accounts'], ['/tokens', 'nav.tokens']];
+	if (role === 'sysadmin') return [['/accounts', 'nav.accounts'], ['/role-changes', 'nav.role_changes'], ['/tokens', 'nav.tokens']];
 	if (role === 'secadmin') return [['/roles', 'nav.roles']];
 	if (role === 'auditadmin') return [['/audit', 'nav.audit']];
 	return [];
@@ -84,6 +84,7 @@ function Page({ route, account }) {
 	if (account.role === 'office' && a === 'outbox') return html`<${Outbox} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'sysadmin' && a === 'tokens') return html`<${Tokens} />`;
+	if (account.role === 'sysadmin' && a === 'role-changes') return html`<${RoleChanges} />`;
 	if (account.role === 'auditadmin' && a === 'audit') return html`<${Audit} route=${route} />`;
 	return html`<${NotFound} />`;
 }

@@ -103,44 +103,204 @@ export function Accounts() {
 	<//>`;
 }
 
-const ROLES = [...BUSINESS, 'sysadmin', 'secadmin', 'auditadmin'];
+const ROLES = [...BUSINESS, 'sysadmin', 'secadmin', 'auditadmin', 'none'];
+const ADMINS = ['sysadmin', 'secadmin', 'auditadmin'];
 
-function RoleRow({ a, units, onSaved }) {
+// adminChange: changing role `was` to `role` gives or takes an administrator's role — proposed
+// by the security administrator, made when the system administrator agrees (三员分立;
+// docs/accounts.md)
+function adminChange(was, role) {
+	return !!role && role !== was && (ADMINS.includes(role) || ADMINS.includes(was));
+}
+
+const CHANGE_TONE = { pending: 'warn', agreed: 'good', refused: 'bad', withdrawn: 'muted' };
+
+function ChangeState({ c }) {
+	return html`<${Badge} tone=${CHANGE_TONE[c.state] || 'muted'}>${t('admin.change_' + c.state)}<//>`;
+}
+
+// ChangeTo: what a change would make of the account — its role, and a business role's unit
+function ChangeTo({ c }) {
+	return html`<strong class="keep">${label('acct', c.role)}</strong>${c.unit ? html`<small class="muted block">${c.unit.name}</small>` : ''}`;
+}
+
+// Proposed: who proposed it and when
+function Proposed({ c }) {
+	return html`<span class="nowrap">${fmtTime(c.proposed_at)}</span><small class="muted block">${t('admin.by', { who: c.proposed_by })}</small>`;
+}
+
+// Withdraw: the proposer takes a proposal back before it is decided (asked twice; a reason may
+// be given)
+function Withdraw({ c, onDone }) {
+	const [open, setOpen] = useState(false);
+	const [reason, setReason] = useState('');
+	const { error, busy, run } = useSubmit();
+	const submit = (e) => {
+		e.preventDefault();
+		run(async () => {
+			await api('POST', '/role-changes/' + c.id + '/withdraw', reason.trim() ? { reason: reason.trim() } : {});
+			onDone();
+		});
+	};
+	if (!open) return html`<button type="button" class="link small" onClick=${() => setOpen(true)} data-test="withdraw">${t('admin.withdraw')}</button>`;
+	return html`<form class="inline-form" onSubmit=${submit} novalidate data-test="withdraw-form">
+		<label>${t('admin.withdraw_reason')}<input name="reason" value=${reason} onInput=${(e) => setReason(e.target.value)} aria-invalid=${error && error.field === 'reason' ? 'true' : null} /><${FieldError} error=${error} field="reason" /></label>
+		<button type="submit" class="small danger" disabled=${busy} data-test="withdraw-sure">${t('admin.withdraw_sure')}</button>
+		<button type="button" class="link small" onClick=${() => setOpen(false)}>${t('common.cancel')}</button>
+		<${ErrorBox} error=${error} fields=${['reason']} />
+	</form>`;
+}
+
+function RoleRow({ a, units, pending, onSaved }) {
 	const [role, setRole] = useState(a.role === 'none' ? '' : a.role);
 	const [unit, setUnit] = useState(a.unit ? a.unit.code : '');
 	const { error, busy, run } = useSubmit();
 	const business = BUSINESS.includes(role);
+	const proposal = adminChange(a.role, role);
 	const save = (e) => {
 		e.preventDefault();
 		run(async () => {
-			await api('PUT', '/accounts/' + a.id + '/role', { role, unit: business ? unit || null : null });
-			onSaved();
+			const r = await api('PUT', '/accounts/' + a.id + '/role', { role, unit: business ? unit || null : null });
+			onSaved(r && r.change ? r.change : null);
 		});
 	};
 	const changed = role !== a.role || (business && unit !== (a.unit ? a.unit.code : ''));
 	return html`<tr data-name=${a.name}>
 		<td><span class="code nowrap">${a.name}</span><small class="muted block">${a.display || ''}</small></td>
 		<td>${label('acct', a.role)}${a.unit ? html`<small class="muted block">${a.unit.name}</small>` : ''}${a.disabled ? html` <${Badge} tone="muted">${t('admin.disabled')}<//>` : ''}</td>
-		<td><form class="inline-form" onSubmit=${save} novalidate>
+		<td>${pending
+			? html`<div class="pending-change" data-test="pending">
+				<p><${Badge} tone="warn">${t('admin.change_pending')}<//> ${t('admin.pending_to')} <${ChangeTo} c=${pending} /></p>
+				<p class="hint">${t('admin.pending_hint', { who: pending.proposed_by, when: fmtTime(pending.proposed_at) })}</p>
+				<${Withdraw} c=${pending} onDone=${() => onSaved(null)} /></div>`
+			: html`<form class="inline-form" onSubmit=${save} novalidate>
 			<label><span class="sr">${t('admin.role')}</span><select name="role" value=${role} onChange=${(e) => setRole(e.target.value)}>
 				<option value="">${t('admin.choose_role')}</option>${ROLES.map((r) => html`<option value=${r}>${label('acct', r)}</option>`)}</select><${FieldError} error=${error} field="role" /></label>
 			${business && html`<label><span class="sr">${t('admin.unit')}</span><select name="unit" value=${unit} onChange=${(e) => setUnit(e.target.value)}>
 				<option value="">${t('admin.choose_unit')}</option>${units.map((u) => html`<option value=${u.code}>${u.name}</option>`)}</select><${FieldError} error=${error} field="unit" /></label>`}
-			<button type="submit" class="secondary" disabled=${busy || !changed || !role}>${t('common.save')}</button>
+			<button type="submit" class="secondary" disabled=${busy || !changed || !role}>${proposal ? t('admin.propose') : t('common.save')}</button>
+			${proposal && html`<small class="hint block wide">${t('admin.propose_hint')}</small>`}
 			<${ErrorBox} error=${error} fields=${['role', 'unit']} />
-		</form></td>
+		</form>`}</td>
 	</tr>`;
 }
 
+// ChangeHistory: proposals decided or withdrawn, newest first, a page at a time, with the
+// reason of each refusal (path: the administrator's own list)
+function ChangeHistory({ path, accounts, title, n }) {
+	const [cursors, setCursors] = useState([]);
+	const cursor = cursors[cursors.length - 1] || '';
+	const { data, error, loading, reload } = useLoad(() => get(path + query({ limit: 20, cursor })), [cursor, n]);
+	const items = data ? data.items.filter((c) => c.state !== 'pending') : [];
+	const who = (c) => (accounts && accounts.get(c.account_id)) || null;
+	return html`<section class="card" data-test="change-history">
+		<h2>${title}</h2>
+		<${ErrorBox} error=${error} retry=${reload} />
+		${loading && !data && html`<${Loading} />`}
+		${data && (items.length
+			? html`<div class="scroll"><table class="list"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.change_to')}</th><th>${t('admin.proposed')}</th><th>${t('admin.state')}</th><th>${t('admin.decided')}</th><th>${t('admin.reason')}</th></tr></thead>
+				<tbody>${items.map((c) => html`<tr data-change=${c.id} data-state=${c.state}>
+					<td><span class="code nowrap">${c.account}</span>${who(c) && who(c).display ? html`<small class="muted block">${who(c).display}</small>` : ''}</td>
+					<td><${ChangeTo} c=${c} /></td><td><${Proposed} c=${c} /></td><td><${ChangeState} c=${c} /></td>
+					<td>${c.decided_at ? html`<span class="nowrap">${fmtTime(c.decided_at)}</span><small class="muted block">${t('admin.by', { who: c.decided_by })}</small>` : t('common.empty')}</td>
+					<td class="reason">${c.reason || t('common.empty')}</td></tr>`)}</tbody></table></div>`
+			: html`<${Empty} text=${t('admin.changes_none')} />`)}
+		${data && html`<${Pager} next=${data.next} cursors=${cursors} onPage=${setCursors} />`}
+	</section>`;
+}
+
 export function Roles() {
-	const { data, error, loading, reload } = useLoad(() => get('/roles'), []);
+	const [n, setN] = useState(0);
+	const { data, error, loading, reload } = useLoad(
+		() => Promise.all([get('/roles'), get('/roles/changes?state=pending&limit=200')]).then(([r, p]) => ({ ...r, pending: new Map(p.items.map((c) => [c.account_id, c])) })),
+		[n]
+	);
+	const [proposed, setProposed] = useState(null);
+	const accounts = data ? new Map(data.items.map((a) => [a.id, a])) : null;
+	const saved = (change) => {
+		setProposed(change);
+		setN(n + 1);
+	};
 	return html`<${Frame} title=${t('admin.roles')} hint=${t('admin.roles_hint')}>
 		<${ErrorBox} error=${error} retry=${reload} />
+		${proposed && html`<p class="ok-box" role="status" data-test="proposed">${t('admin.proposed_done', { name: proposed.account, role: label('acct', proposed.role) })}</p>`}
+		${data && data.pending.size > 0 && html`<p class="warn-box" data-test="pending-count">${t('admin.pending_count', { n: data.pending.size })}</p>`}
 		${loading && !data && html`<${Loading} />`}
 		${data && (data.items.length
 			? html`<div class="scroll"><table class="list" data-test="roles"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.current_role')}</th><th>${t('admin.give_role')}</th></tr></thead>
-				<tbody>${data.items.map((a) => html`<${RoleRow} key=${a.id + a.role + (a.unit ? a.unit.code : '')} a=${a} units=${data.units} onSaved=${reload} />`)}</tbody></table></div>`
+				<tbody>${data.items.map((a) => html`<${RoleRow} key=${a.id + a.role + (a.unit ? a.unit.code : '') + (data.pending.has(a.id) ? 'p' : '')} a=${a} units=${data.units} pending=${data.pending.get(a.id)} onSaved=${saved} />`)}</tbody></table></div>`
 			: html`<${Empty} text=${t('admin.empty')} />`)}
+		<${ChangeHistory} path="/roles/changes" accounts=${accounts} title=${t('admin.my_proposals')} n=${n} />
+	<//>`;
+}
+
+// Decide: the system administrator agrees to a proposal or refuses it saying why — each asked
+// twice; the API's refusal (the proposer, the account itself, the last holder) beside it
+function Decide({ c, current, onDone }) {
+	const [mode, setMode] = useState(null);
+	const [reason, setReason] = useState('');
+	const { error, busy, run } = useSubmit();
+	const act = (e) => {
+		e.preventDefault();
+		run(async () => {
+			if (mode === 'agree') await api('POST', '/role-changes/' + c.id + '/agree');
+			else await api('POST', '/role-changes/' + c.id + '/refuse', { reason: reason.trim() });
+			onDone(mode, c);
+		});
+	};
+	if (!mode)
+		return html`<div class="buttons" data-test="decide">
+			<button type="button" class="small" onClick=${() => setMode('agree')} data-test="agree">${t('admin.agree')}</button>
+			<button type="button" class="small secondary" onClick=${() => setMode('refuse')} data-test="refuse">${t('admin.refuse')}</button>
+		</div>`;
+	const from = current ? label('acct', current.role) : t('common.unknown');
+	return html`<form class="decide" onSubmit=${act} novalidate data-test=${mode + '-form'}>
+		${mode === 'agree'
+			? html`<p>${t('admin.agree_confirm', { name: c.account, from, to: label('acct', c.role) })}</p>`
+			: html`<label>${t('admin.refuse_reason')}<span class="req" aria-hidden="true"> *</span>
+				<textarea name="reason" rows="2" value=${reason} onInput=${(e) => setReason(e.target.value)} aria-invalid=${error && error.field === 'reason' ? 'true' : null}></textarea>
+				<small class="hint block">${t('admin.refuse_hint')}</small><${FieldError} error=${error} field="reason" /></label>`}
+		<div class="buttons">
+			<button type="submit" class=${mode === 'agree' ? 'small' : 'small danger'} disabled=${busy} data-test=${mode + '-sure'}>${mode === 'agree' ? t('admin.agree_sure') : t('admin.refuse_sure')}</button>
+			<button type="button" class="link small" onClick=${() => setMode(null)}>${t('common.cancel')}</button>
+		</div>
+		<${ErrorBox} error=${error && error.field !== 'reason' ? refusal(error) : null} />
+	</form>`;
+}
+
+// refusal: the API's refusal of a decision as a person reads it — its reason, without the
+// field it names (the proposed role, not a field of this form)
+function refusal(error) {
+	return { code: 'not_done', message: error.message, field: null };
+}
+
+// RoleChanges: the system administrator's page of the changes of administrators' roles the
+// security administrator proposed: those waiting, to agree to or refuse, and those decided
+export function RoleChanges() {
+	const [n, setN] = useState(0);
+	const { data, error, loading, reload } = useLoad(() => Promise.all([get('/role-changes?state=pending&limit=200'), get('/accounts')]), [n]);
+	const [done, setDone] = useState(null);
+	const pending = data ? data[0].items : [];
+	const accounts = data ? new Map((data[1].items || data[1]).map((a) => [a.id, a])) : null;
+	const decided = (how, c) => {
+		setDone({ how, c });
+		setN(n + 1);
+	};
+	return html`<${Frame} title=${t('admin.role_changes')} hint=${t('admin.role_changes_hint')}>
+		<${ErrorBox} error=${error} retry=${reload} />
+		${done && html`<p class="ok-box" role="status" data-test="decided">${t(done.how === 'agree' ? 'admin.agreed_done' : 'admin.refused_done', { name: done.c.account, role: label('acct', done.c.role) })}</p>`}
+		${loading && !data && html`<${Loading} />`}
+		${data && (pending.length
+			? html`<div class="scroll"><table class="list" data-test="pending-changes"><thead><tr><th>${t('admin.name')}</th><th>${t('admin.current_role')}</th><th>${t('admin.change_to')}</th><th>${t('admin.proposed')}</th><th>${t('admin.decision')}</th></tr></thead>
+				<tbody>${pending.map((c) => {
+					const a = accounts.get(c.account_id);
+					return html`<tr key=${c.id} data-change=${c.id} data-name=${c.account}>
+						<td><span class="code nowrap">${c.account}</span>${a && a.display ? html`<small class="muted block">${a.display}</small>` : ''}</td>
+						<td>${a ? label('acct', a.role) : t('common.unknown')}</td><td><${ChangeTo} c=${c} /></td><td><${Proposed} c=${c} /></td>
+						<td><${Decide} c=${c} current=${a} onDone=${decided} /></td></tr>`;
+				})}</tbody></table></div>`
+			: html`<${Empty} text=${t('admin.pending_none')} />`)}
+		<${ChangeHistory} path="/role-changes" accounts=${accounts} title=${t('admin.decided_changes')} n=${n} />
 	<//>`;
 }
 
