@@ -390,7 +390,7 @@ static void docx_sign(struct doc *x, const char *signer, const char *date)
 	para(x, "Date", date, NULL, right_chars, &d4);
 }
 
-/* the number line of a 上行文 (GB/T 9704-2012 §7.2.4–7.2.5): the number flush left one
+/* the number line of a 上行文 (GB/T 9704-2012 §7.2.5–7.2.6): the number flush left one
  * character (316 twips) in, a right tab one character short of the block's right edge, then
  * "签发人：" and the name in 楷体 */
 static void number_signer_ppr(struct doc *x, const void *arg)

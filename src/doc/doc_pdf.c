@@ -447,8 +447,9 @@ static void pdf_sign(struct doc *x, const char *signer, const char *date)
 	g_object_unref(ls);
 }
 
-/* number_signer writes the number line of a 上行文 (GB/T 9704-2012 §7.2.4–7.2.5): the number
- * flush left one character in, "签发人：" (仿宋) and the name (楷体) flush right one character in */
+/* number_signer writes the number line of a 上行文 (GB/T 9704-2012 §7.2.5–7.2.6): the number
+ * flush left one character in, "签发人：" (仿宋) and the name (楷体) flush right one character
+ * in, two blank lines below the mark as a 下行文's number (doc_int.h: the head) */
 static void number_signer(struct pdf *p, const char *docno, const char *signer)
 {
 	double sp = DOC_CHAR_W - DOC_PT_BODY, end = DOC_LEFT + DOC_BLOCK_W - DOC_CHAR_W, y;
