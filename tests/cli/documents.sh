@@ -198,6 +198,13 @@ expect 0 $R styles "$T/assess.docx" "Masthead:网信委办公室" "Document Numb
 expect 0 $R cells "$T/assess.docx" 1 1 名次 1 2 单位 2 1 1 2 2 "$U1" 2 3 "$T1" 2 4 "$G1" \
 	3 2 "$U2"
 expect 0 $R cells "$T/assess1.docx" 1 2 指标 2 2 "$I1" $((NI + 2)) 1 合计
+
+# --- every signed document: never a page of the signature alone ---------------------------------------
+# (the PDFs: `layout` above refuses a page of the signature and date alone; Word: the block before
+# them and the blank lines keep with them)
+for f in annual feedback rec duties assess assess1; do
+	expect 0 $R kept "$T/$f.docx"
+done
 # the workbooks: the results list for the cadre department, and one unit's indicators
 expect 0 "$CD" report assessment --year "$AY" -o "$T/assess.xlsx" --db "$DB"
 expect 0 $R rows "$T/assess.xlsx" $((NA + 1))

@@ -10,6 +10,8 @@
 #   docread.py fonts FILE.pdf FACE…              every font embedded, each FACE among them
 #   docread.py styles FILE.docx STYLE:TEXT…      a paragraph of that style holds that text
 #   docread.py page FILE.docx                    A4 and the margins of the section
+#   docread.py kept FILE.docx                    the block before the signature and date, and
+#                                                the blank lines between, keep with them
 #   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
 #                                                sheet holds exactly TEXT
 #   docread.py rows FILE.xlsx N                  the sheet has N rows
@@ -190,6 +192,46 @@ def page(path):
             fail("%s: page %s %.2f mm, want %d" % (path, what, got / Mm(1), want))
 
 
+def kept(path):
+    """Word keeps the signature and date with the body before them: the last body block (a
+    paragraph, or a table's last row), the paragraphs between it and the date keep with the next
+    (w:keepNext, their own or their style's), so the signature never stands alone on a page"""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    d = docx.Document(path)
+
+    def keeps(p):
+        st, k = p.style, p.paragraph_format.keep_with_next
+        while k is None and st is not None:
+            k, st = st.paragraph_format.keep_with_next, st.base_style
+        return bool(k)
+
+    body = [el for el in d.element.body.iterchildren() if el.tag.endswith(("}p", "}tbl"))]
+    dates = [i for i, el in enumerate(body)
+             if el.tag.endswith("}p") and Paragraph(el, d).style.name == "Date"]
+    if not dates:
+        fail("%s: no paragraph of style Date" % path)
+    i = dates[-1] - 1
+    while i >= 0 and body[i].tag.endswith("}p") and \
+            Paragraph(body[i], d).style.name in ("Signature", "Blank Line", "Table After"):
+        if not keeps(Paragraph(body[i], d)):
+            fail("%s: the %s before the date does not keep with the next"
+                 % (path, Paragraph(body[i], d).style.name))
+        i -= 1
+    if i < 0:
+        fail("%s: nothing before the signature" % path)
+    if body[i].tag.endswith("}tbl"):
+        last = Table(body[i], d).rows[-1]
+        ps = [p for c in last.cells for p in c.paragraphs]
+        what = "the last row of the table before the signature"
+    else:
+        ps = [Paragraph(body[i], d)]
+        what = "the paragraph before the signature (%r)" % ps[0].text[:20]
+    if not all(keeps(p) for p in ps):
+        fail("%s: %s does not keep with the signature" % (path, what))
+
+
 def cells(path, args):
     if path.endswith(".xlsx"):
         import openpyxl
@@ -294,6 +336,7 @@ cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
 {"text": lambda: in_order(path, rest), "layout": lambda: layout(path),
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
+ "kept": lambda: kept(path),
  "rows": lambda: rows(path, int(rest[0])),
  "head": lambda: official_head(path, rest[0], rest[1]),
  "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()
