@@ -5,8 +5,10 @@
 # scripts/deps). Each command exits 1 with what it found when a check fails.
 #
 #   docread.py text FILE.pdf|FILE.docx WORD…   the words appear in this order (spaces ignored)
-#   docread.py layout FILE.pdf                   A4, margins 28 / 37 mm, block 156 × 225 mm,
-#                                                page numbers right on odd and left on even pages
+#   docread.py layout FILE.pdf                   A4, margins 28 / 37 / 26 mm, block 156 × 225 mm,
+#                                                3号 text on the grid of 22 lines, page numbers
+#                                                right on odd and left on even pages, never a
+#                                                page of the signature and date alone
 #   docread.py fonts FILE.pdf FACE…              every font embedded, each FACE among them
 #   docread.py styles FILE.docx STYLE:TEXT…      a paragraph of that style holds that text
 #   docread.py page FILE.docx                    A4 and the margins of the section
@@ -110,7 +112,7 @@ def body_size(word):
 
 def layout(path):
     pages = boxes(path)
-    lefts, tops = [], []
+    lefts, tops, rights = [], [], []
     if not pages:
         fail(path + ": no pages")
     for i, (w, h, words) in enumerate(pages, 1):
@@ -130,6 +132,13 @@ def layout(path):
         # CJK stands up to 2.5 mm above the characters); a line of body text starts at its left
         # edge and the first line of a page stands on its top
         lefts.append(min(x[0] for x in body))
+        rights.append(max([x[2] for x in body if body_size(x)] or [0]))
+        # 22 lines of 3号 text to the block: each line's em top on the grid 37 mm + k × 225/22
+        for x in body:
+            if body_size(x):
+                k = (em_top(x) / MM - 37) / (225 / 22)
+                if abs(k - round(k)) * 225 / 22 > 0.3 or not 0 <= round(k) < 22:
+                    fail("page %d: %r off the grid of 22 lines (line %.2f)" % (i, x[4][:12], k + 1))
         if lefts[-1] < 27 * MM:
             fail("page %d: text left of the block (%.1f mm)" % (i, lefts[-1] / MM))
         if max(x[2] for x in body) > (28 + 156 + 0.5) * MM:
@@ -153,6 +162,9 @@ def layout(path):
             if body_size(first):
                 tops.append(em_top(first))
     near("the left margin (the leftmost line of all pages)", min(lefts), 28, 0.5)
+    # 28 characters of 3号 fill a line: the longest lines of 3号 text end at the block's right
+    # edge, 26 mm from the paper's
+    near("the right margin (the longest line of 3号 text)", max(rights), 28 + 156, 0.6)
     # every page (after the first) that opens with a line of 3号 text has it on the block's top
     for t in tops:
         near("the top margin (the first line of a page that opens with text)", t, 37, 0.5)
