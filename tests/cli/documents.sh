@@ -210,6 +210,10 @@ expect 0 "$CD" report assessment --year "$AY" -o "$T/assess.xlsx" --db "$DB"
 expect 0 $R rows "$T/assess.xlsx" $((NA + 1))
 expect 0 $R cells "$T/assess.xlsx" 1 1 名次 1 3 单位名称 1 7 得分 1 12 增减 2 1 1 2 2 "$UC" \
 	2 3 "$U1" 2 7 "$T1" 2 8 "$G1" 3 3 "$U2"
+# every cell of every row as the ranking has it
+expect 0 "$CD" assess ranking "$AY" --json --db "$DB"
+cp "$T/out" "$T/ranking.json"
+expect 0 $R ranking "$T/assess.xlsx" "$T/ranking.json"
 expect 0 "$CD" report assessment --year "$AY" --unit "$UC" --format xlsx -o "$T/assess1.xlsx" \
 	--db "$DB"
 expect 0 $R rows "$T/assess1.xlsx" $((NI + 2))

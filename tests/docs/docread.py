@@ -12,6 +12,8 @@
 #   docread.py fonts FILE.pdf FACE…              every font embedded, each FACE among them
 #   docread.py styles FILE.docx STYLE:TEXT…      a paragraph of that style holds that text
 #   docread.py page FILE.docx                    A4 and the margins of the section
+#   docread.py ranking FILE.xlsx RANKING.json    every cell of the results list as the ranking
+#                                                (`assess ranking --json`) has it
 #   docread.py kept FILE.docx                    the block before the signature and date, and
 #                                                the blank lines between, keep with them
 #   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
@@ -244,6 +246,30 @@ def kept(path):
         fail("%s: %s does not keep with the signature" % (path, what))
 
 
+def ranking(path, json_path):
+    """the results workbook, every cell of every row, against the ranking as `assess ranking
+    --json` reads it: rank, unit, year, version, stage, score, grade, veto, last year's score and
+    grade, the change (numbers compared as numbers, an empty cell as null)"""
+    import json
+    import openpyxl
+    r = json.load(open(json_path))["ranking"]
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+
+    def norm(v):
+        num = isinstance(v, (int, float, str)) and \
+            str(v).lstrip("+-").replace(".", "", 1).isdigit()
+        return float(v) if num else v
+    if len(rows) != len(r):
+        fail("%s: %d rows, the ranking has %d" % (path, len(rows), len(r)))
+    for x, row in zip(r, rows):
+        p = x["previous"] or {}
+        want = [x["rank"], x["unit"]["code"], x["unit"]["name"], x["year"], x["version"],
+                x["stage_label"], x["total"], x["grade_label"], "是" if x["vetoed"] else "否",
+                p.get("total"), p.get("grade_label"), x["change"]]
+        if [norm(v) for v in want] != [norm(v) for v in row]:
+            fail("%s: row %r, want %r" % (path, row, want))
+
+
 def cells(path, args):
     if path.endswith(".xlsx"):
         import openpyxl
@@ -348,7 +374,7 @@ cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
 {"text": lambda: in_order(path, rest), "layout": lambda: layout(path),
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
- "kept": lambda: kept(path),
+ "kept": lambda: kept(path), "ranking": lambda: ranking(path, rest[0]),
  "rows": lambda: rows(path, int(rest[0])),
  "head": lambda: official_head(path, rest[0], rest[1]),
  "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()
