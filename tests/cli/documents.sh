@@ -111,6 +111,7 @@ expect 0 "$CD" report ledger -o "$T/ledger.xlsx" --db "$DB"
 expect 0 $R rows "$T/ledger.xlsx" $((ASSETS + 1))
 expect 0 $R cells "$T/ledger.xlsx" 1 1 资产编码 1 2 名称 2 1 "$FIRSTA" 2 2 "$FIRSTN" \
 	$((ASSETS + 1)) 1 "$LASTA"
+expect 0 $R ledger "$T/ledger.xlsx" "$DB"
 # the ledger of a filtered list, by the asset list's filters as the API's ledger takes them
 # (svc_asset_filters): each workbook holds exactly the systems the database selects so
 lf() { # lf SQL-WHERE OPTION…: the ledger with those options has the rows the WHERE selects

@@ -12,6 +12,8 @@
 #   docread.py fonts FILE.pdf FACE…              every font embedded, each FACE among them
 #   docread.py styles FILE.docx STYLE:TEXT…      a paragraph of that style holds that text
 #   docread.py page FILE.docx                    A4 and the margins of the section
+#   docread.py ledger FILE.xlsx DB              every row of the ledger's workbook, cell by cell
+#                                                for what the register holds as it is written
 #   docread.py ranking FILE.xlsx RANKING.json    every cell of the results list as the ranking
 #                                                (`assess ranking --json`) has it
 #   docread.py kept FILE.docx                    the block before the signature and date, and
@@ -270,6 +272,33 @@ def ranking(path, json_path):
             fail("%s: row %r, want %r" % (path, row, want))
 
 
+def ledger(path, db):
+    """the ledger's workbook, cell by cell for what the register holds as it is written — code,
+    name, address, the four units by code, maintainer, level, the MLPS dates and filing number,
+    software — against the database, row by row in its order (the asset's id)"""
+    import datetime
+    import openpyxl
+    import sqlite3
+    cols = {0: "a.code", 1: "a.name", 3: "a.url", 4: "b.code", 5: "u.code", 6: "m.code",
+            7: "o.code", 8: "a.maintainer", 9: "a.mlps_level", 10: "a.graded_on",
+            11: "a.filing_no", 12: "a.filed_on", 13: "a.assessed_on", 21: "a.software"}
+    sql = ("SELECT " + ", ".join(cols.values()) + " FROM asset a"
+           " LEFT JOIN unit b ON b.id = a.builder_unit LEFT JOIN unit u ON u.id = a.user_unit"
+           " LEFT JOIN unit m ON m.id = a.manager_unit"
+           " LEFT JOIN unit o ON o.id = a.operator_unit ORDER BY a.id")
+    want = sqlite3.connect(db).execute(sql).fetchall()
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+
+    def cell(v):
+        return v.strftime("%Y-%m-%d") if isinstance(v, datetime.datetime) else v
+    if len(rows) != len(want):
+        fail("%s: %d rows, the register has %d" % (path, len(rows), len(want)))
+    for row, w in zip(rows, want):
+        got = tuple(cell(row[i]) for i in cols)
+        if got != tuple(w):
+            fail("%s: row %r, want %r" % (path, got, w))
+
+
 def cells(path, args):
     if path.endswith(".xlsx"):
         import openpyxl
@@ -375,6 +404,7 @@ cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
  "kept": lambda: kept(path), "ranking": lambda: ranking(path, rest[0]),
+ "ledger": lambda: ledger(path, rest[0]),
  "rows": lambda: rows(path, int(rest[0])),
  "head": lambda: official_head(path, rest[0], rest[1]),
  "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()
