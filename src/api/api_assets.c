@@ -97,28 +97,25 @@ int api_asset_get(struct api_ctx *x)
 
 int api_asset_filter(struct api_ctx *x, struct asset_query *f)
 {
-	const struct fval *v;
 	struct cd_diag d = {{0}};
 	enum cd_err rc;
 
-	if ((v = api_qval(x, "kind")) && v->set)
-		f->kind = (int)v->i;
-	if ((v = api_qval(x, "status")) && v->set)
-		f->status = (int)v->i;
-	if ((v = api_qval(x, "mlps_level")) && v->set)
-		f->mlps_level = (int)v->i;
-	if ((v = api_qval(x, "cii")) && v->set)
-		f->cii = v->b;
-	if ((v = api_qval(x, "q")) && v->set)
-		f->text = v->s;
-	if ((v = api_qval(x, "filed")) && v->set)
-		f->filed = v->b ? 1 : 2;
-	if ((v = api_qval(x, "assess_result")) && v->set)
-		f->assess = (int)v->i + 1;
-	if ((v = api_qval(x, "unit")) && v->set &&
-	    (rc = store_id_of(x->q->store, SK_UNIT, v->s, &f->unit, &d)) != CD_OK)
-		return rc == CD_ENOTFOUND ? api_fail(x, 400, "invalid", "unit", "unit: %s", d.msg)
-					  : api_err(x, rc, NULL, &d);
+	/* the route's descriptors checked each value's type; the text is read by the one parser of
+	 * the filters, which the command line shares (svc_asset_filter_set) */
+	for (size_t i = 0; i < x->q->nquery; i++) {
+		const struct api_param *p = &x->q->query[i];
+		const struct svc_asset_filter *k = svc_asset_filters;
+
+		while (k->name && strcmp(k->name, p->key))
+			k++;
+		if (!k->name)
+			continue;
+		rc = svc_asset_filter_set(x->q->store, f, p->key, p->value ? p->value : "", &d);
+		if (rc == CD_EINVAL || rc == CD_ENOTFOUND)
+			return api_fail(x, 400, "invalid", k->name, "%s", d.msg);
+		if (rc)
+			return api_err(x, rc, NULL, &d);
+	}
 	return 0;
 }
 

@@ -295,8 +295,9 @@ void api_attachment(char *out, size_t n, const char *ascii, const char *name);
 int api_file_answer(struct api_ctx *x, int fd, long len, const char *type, const char *ascii,
 		    const char *name);
 
-/* api_asset_filter reads the asset list's filters of the query (kind, status, mlps_level, cii,
- * q, unit) into f; answers 400 itself for an unknown unit (returns its status, else 0). */
+/* api_asset_filter reads the asset list's filters of the query (svc_asset_filters: kind, status,
+ * mlps_level, cii, unit, q, filed, assess_result) into f through their one parser
+ * (svc_asset_filter_set); answers 400 itself for an unknown unit (returns its status, else 0). */
 int api_asset_filter(struct api_ctx *x, struct asset_query *f);
 
 int api_assets_list(struct api_ctx *x);

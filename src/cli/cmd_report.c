@@ -1,23 +1,30 @@
 /* cmd_report.c — `cyberduty report annual|feedback NO|recommendation CODE|duties|ledger|assessment
  * [--year Y] [--unit U] [--docno 〔2026〕7号] [--to ADDRESSEE] [--signer NAME]
  * --format pdf|docx|xlsx -o FILE`: a document the office signs (svc_report), written to FILE,
- * with its audit entry. */
+ * with its audit entry. The ledger takes the asset list's filters as the API's ledger does
+ * (svc_asset_filters: --kind, --status, --level, --cii, --unit, --text, --filed,
+ * --assess-result), read by their one parser (svc_asset_filter_set). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "svc/register.h"
 #include "svc/report.h"
+
+#define NFILTERS 8 /* svc_asset_filters */
 
 int cmd_report(int argc, char **argv, const char *usage)
 {
 	const char *year = NULL, *docno = NULL, *to = NULL, *out = NULL, *signer = NULL,
-		   *unit = NULL;
-	const struct cli_field fields[] = {{"--year", &year},	  {"--docno", &docno},
-					   {"--to", &to},	  {"--signer", &signer},
-					   {"--unit", &unit},	  {"-o", &out},
-					   {NULL, NULL}};
+		   *unit = NULL, *filter[NFILTERS] = {NULL};
+	struct cli_field fields[6 + NFILTERS] = {{"--year", &year},   {"--docno", &docno},
+						 {"--to", &to},	      {"--signer", &signer},
+						 {"-o", &out}};
+	struct asset_query aq = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
+	const char *given = NULL;
+	size_t nf = 5;
 	struct cli_opts o;
 	struct cd_diag d = {{0}};
 	struct profile *p = NULL;
@@ -31,6 +38,10 @@ int cmd_report(int argc, char **argv, const char *usage)
 	int kind, f;
 	enum cd_err rc;
 
+	/* the ledger's filters are the asset list's, by their options (--unit too) */
+	for (size_t i = 0; i < NFILTERS && svc_asset_filters[i].name; i++)
+		fields[nf++] = (struct cli_field){svc_asset_filters[i].option, &filter[i]};
+	fields[nf] = (struct cli_field){NULL, NULL};
 	if (!cli_parse_fields(argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, fields, 1, 2, usage,
 			      &o))
 		return EXIT_ERROR;
@@ -79,12 +90,33 @@ int cmd_report(int argc, char **argv, const char *usage)
 	in.docno = docno;
 	in.to = to;
 	in.signer = signer;
-	if (unit && in.kind != REPORT_ASSESSMENT) {
-		fprintf(stderr, "cyberduty: --unit is for the assessment results only\n");
+	for (size_t i = 0; i < NFILTERS && svc_asset_filters[i].name; i++) {
+		if (!filter[i])
+			continue;
+		if (!strcmp(svc_asset_filters[i].name, "unit") && in.kind == REPORT_ASSESSMENT)
+			unit = filter[i];
+		else if (in.kind != REPORT_LEDGER)
+			given = svc_asset_filters[i].option;
+	}
+	if (given) {
+		fprintf(stderr, "cyberduty: %s filters the ledger's systems: it is for the ledger "
+				"only (and --unit for the assessment results)\n",
+			given);
 		return EXIT_ERROR;
 	}
 	in.unit = unit;
 	rc = cli_open(&o, &s, &p, &d);
+	/* the ledger: the systems the asset list's filters select */
+	for (size_t i = 0; !rc && in.kind == REPORT_LEDGER && i < NFILTERS &&
+			   svc_asset_filters[i].name;
+	     i++)
+		if (filter[i]) {
+			rc = svc_asset_filter_set(s, &aq, svc_asset_filters[i].name, filter[i], &d);
+			if (rc == CD_EINVAL || rc == CD_ENOTFOUND)
+				cli_act_option(&d, svc_asset_filters[i].name,
+					       svc_asset_filters[i].option);
+			in.filter = &aq;
+		}
 	if (!rc)
 		rc = policy_get(s, &pol, &d);
 	if (!rc && !(ar = arena_new(0)))

@@ -30,7 +30,7 @@ struct doc_head {
 	const char *docno;     /* 发文字号, e.g. "校网办〔2026〕7号" (doc_docno_check); NULL: none */
 	const char *addressee; /* 主送机关, NULL: none */
 	const char *signer;    /* 签发人 of a 上行文 (a report to the superior, GB/T 9704-2012
-				* §7.2.4–7.2.5): set, the number stands flush left one character in
+				* §7.2.5–7.2.6): set, the number stands flush left one character in
 				* and "签发人：NAME" flush right one character in on its line; NULL:
 				* a 下行文, the number centred */
 	const char *subject;   /* the metadata's subject (NULL: none) */
@@ -95,7 +95,7 @@ void doc_abandon(struct doc *x);
 
 /* --- the texts of the format (pure) ------------------------------------------------------------ */
 
-/* doc_docno_check: s is a document number as GB/T 9704-2012 §7.2.4 writes it — an optional
+/* doc_docno_check: s is a document number as GB/T 9704-2012 §7.2.5 writes it — an optional
  * agency abbreviation, the year in full in 六角括号 〔〕, the serial number without leading zeros
  * (虚位) and 号, nothing after: "〔2026〕7号", "校网办〔2026〕12号". false with *why (an English
  * message naming what to fix) otherwise. */

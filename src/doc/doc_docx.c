@@ -39,6 +39,13 @@ struct docx {
 	bool small;
 	struct png img[IMAGES_MAX];
 	size_t nimg;
+	/* The last block is held back until the next one comes, so that Word keeps it with the
+	 * signature and date (keepNext), which then never stand alone on a page: a paragraph's
+	 * text, or a table's last row (the table left open until then). */
+	char *para;
+	char *last[DOC_COLS_MAX];
+	bool has_last, closing;
+	bool keep; /* para(): the paragraphs written keep with the next (w:keepNext) */
 };
 
 static struct docx *X(struct doc *x)
@@ -121,10 +128,14 @@ static void para(struct doc *x, const char *style, const char *t, const char *rs
 		 void (*more)(struct doc *, const void *), const void *arg)
 {
 	el(x, "w:p");
-	if (style || more) {
+	if (style || more || X(x)->keep) {
 		el(x, "w:pPr");
 		if (style)
 			val(x, "w:pStyle", style);
+		if (X(x)->keep) {
+			el(x, "w:keepNext");
+			end(x);
+		}
 		if (more)
 			more(x, arg);
 		end(x);
@@ -134,17 +145,22 @@ static void para(struct doc *x, const char *style, const char *t, const char *rs
 	end(x);
 }
 
+static void flush(struct doc *x);
+
 static void docx_heading(struct doc *x, int level, const char *t)
 {
 	char style[16];
 
+	flush(x);
 	snprintf(style, sizeof style, "Heading%d", level);
 	para(x, style, t, NULL, NULL, NULL);
 }
 
 static void docx_para(struct doc *x, const char *t)
 {
-	para(x, NULL, t, NULL, NULL, NULL);
+	flush(x);
+	if (!(X(x)->para = strdup(t)))
+		doc_fail(x, CD_ENOMEM, "out of memory");
 }
 
 static void cell(struct doc *x, int w, const char *t, bool head)
@@ -178,6 +194,7 @@ static void docx_table_begin(struct doc *x, const char *caption, const struct do
 	double sum = 0;
 	int total = TWIPS(156.0);
 
+	flush(x);
 	if (caption)
 		para(x, "Caption", caption, NULL, NULL, NULL);
 	d->ncols = (int)ncols;
@@ -223,7 +240,7 @@ static void docx_table_begin(struct doc *x, const char *caption, const struct do
 	end(x);
 }
 
-static void docx_table_row(struct doc *x, const char *const *cells)
+static void row(struct doc *x, const char *const *cells)
 {
 	struct docx *d = X(x);
 
@@ -237,11 +254,48 @@ static void docx_table_row(struct doc *x, const char *const *cells)
 	end(x);
 }
 
+/* the row held back written, then this one held in its place */
+static void docx_table_row(struct doc *x, const char *const *cells)
+{
+	struct docx *d = X(x);
+
+	if (d->has_last)
+		row(x, (const char *const *)d->last);
+	for (int i = 0; i < d->ncols; i++) {
+		free(d->last[i]);
+		if (!(d->last[i] = strdup(cells[i] ? cells[i] : "")))
+			doc_fail(x, CD_ENOMEM, "out of memory");
+	}
+	d->has_last = true;
+}
+
 static void docx_table_end(struct doc *x)
 {
-	end(x);
-	/* Word needs a paragraph between a table and what follows */
-	para(x, "TableAfter", NULL, NULL, NULL, NULL);
+	X(x)->closing = true; /* closed after its last row, written with the next block */
+}
+
+/* flush writes the block held back: the paragraph, or the table's last row and its end (each
+ * keeping with the next when d->keep is set) */
+static void flush(struct doc *x)
+{
+	struct docx *d = X(x);
+
+	if (d->para) {
+		para(x, NULL, d->para, NULL, NULL, NULL);
+		free(d->para);
+		d->para = NULL;
+	}
+	if (d->has_last) {
+		row(x, (const char *const *)d->last);
+		d->has_last = false;
+	}
+	if (d->closing) {
+		end(x);
+		/* Word needs a paragraph between a table and what follows: half a line (the PDF's
+		 * space after a table) */
+		para(x, "TableAfter", NULL, NULL, NULL, NULL);
+		d->closing = false;
+	}
 }
 
 static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int n)
@@ -267,6 +321,8 @@ static void docx_chart(struct doc *x, const char *caption, const char *unit,
 {
 	struct docx *d = X(x);
 	const double scale = 300.0 / 72.0; /* drawn at 300 dpi */
+
+	flush(x);
 	double w = DOC_MM(CHART_W_MM), h = DOC_MM(CHART_H_MM);
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -383,14 +439,20 @@ static void docx_sign(struct doc *x, const char *signer, const char *date)
 
 	if (ds < 0)
 		ds = 0;
+	/* the block before, the two blank lines for the seal and the signature keep with the
+	 * date: never a page of them alone (GB/T 9704-2012 §7.3.5.1, the seal's top within a line
+	 * of the body text) */
+	X(x)->keep = true;
+	flush(x);
 	para(x, "BlankLine", NULL, NULL, NULL, NULL);
 	para(x, "BlankLine", NULL, NULL, NULL, NULL);
 	if (signer && *signer)
 		para(x, "Signature", signer, NULL, right_chars, &ds);
+	X(x)->keep = false;
 	para(x, "Date", date, NULL, right_chars, &d4);
 }
 
-/* the number line of a 上行文 (GB/T 9704-2012 §7.2.4–7.2.5): the number flush left one
+/* the number line of a 上行文 (GB/T 9704-2012 §7.2.5–7.2.6): the number flush left one
  * character (316 twips) in, a right tab one character short of the block's right edge, then
  * "签发人：" and the name in 楷体 */
 static void number_signer_ppr(struct doc *x, const void *arg)
@@ -510,7 +572,7 @@ static const char styles_xml[] =
 	       "w:lineRule=\"auto\"/>", FONT("黑体") "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
 	PSTYLE("TableText", "Table Text", NOIND "<w:jc w:val=\"center\"/><w:spacing w:line=\"240\" "
 	       "w:lineRule=\"auto\"/>", "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
-	PSTYLE("TableAfter", "Table After", NOIND "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>",
+	PSTYLE("TableAfter", "Table After", NOIND "<w:spacing w:line=\"290\" w:lineRule=\"exact\"/>",
 	       "<w:sz w:val=\"12\"/>")
 	PSTYLE("Footer", "footer", NOIND "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>",
 	       FONT("宋体") "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
@@ -657,6 +719,7 @@ static void docx_finish(struct doc *x)
 	int zerr = 0;
 	bool ok;
 
+	flush(x);
 	/* the section: A4, the margins of GB/T 9704-2012, the odd and even footers */
 	el(x, "w:sectPr");
 	el(x, "w:footerReference");
@@ -737,6 +800,9 @@ static void docx_release(struct doc *x)
 		unlink(d->tmp);
 	for (size_t i = 0; i < d->nimg; i++)
 		free(d->img[i].data);
+	for (size_t i = 0; i < DOC_COLS_MAX; i++)
+		free(d->last[i]);
+	free(d->para);
 	free(d);
 	x->r = NULL;
 }

@@ -32,8 +32,18 @@
 #define DOC_PT_TABLE       12.0
 #define DOC_PT_TABLE_SMALL 10.5
 #define DOC_PAGENO_BELOW   DOC_MM(7.0)
-#define DOC_MARK_BELOW     DOC_MM(35.0) /* §7.2.3: the 发文机关标志's top below the block's top */
-#define DOC_RULE_BELOW     DOC_MM(4.0)  /* §7.2.4: the red rule 4 mm below the number */
+/* The head (版头), GB/T 9704-2012 §7.2.4–7.2.7: the 发文机关标志's top 35 mm below the block's
+ * top; the 发文字号 two blank lines below it (§7.2.5); a 上行文's 签发人 on the same line (§7.2.6:
+ * "编排在发文机关标志下空二行位置", the number flush left one character in "与最后一个签发人姓名
+ * 处在同一行"); the red rule 4 mm below the number (§7.2.7). So a 上行文's mark, number and rule
+ * stand where a 下行文's do: the 2012 text gives 35 mm with no exception for documents sent up —
+ * the 80 mm of 上报的公文 was the 1999 edition's (GB/T 9704-1999), dropped in 2012 — and with one
+ * 签发人 the number's line is the same line. Sources: shared/reference/ §2; the §7.2.4 text as
+ * quoted in 《公文写作》 "二七、怎样理解公文版头部分拟制规范" (m.zhangyue.com/readbook/13180850/30.html:
+ * "发文机关标志居中排布，上边缘至版心上边缘为35mm"); §7.2.6 as quoted at
+ * sybzp.cn/gwxz/5739.html ("最后一个签发人姓名应与发文字号处在同一行并距红色分隔线4mm"). */
+#define DOC_MARK_BELOW     DOC_MM(35.0) /* §7.2.4: the 发文机关标志's top below the block's top */
+#define DOC_RULE_BELOW     DOC_MM(4.0)  /* §7.2.7: the red rule 4 mm below the number */
 
 /* The official faces and the free ones from Debian packages that stand in for them in PDF
  * (scripts/deps installs them; the PDF's metadata names the pairs). Founder's 方正小标宋 and

@@ -29,6 +29,13 @@ struct pdf {
 	double colx[DOC_COLS_MAX + 1];
 	double pt;
 	PangoLayout *cell[2][DOC_COLS_MAX]; /* the body's and the head's, per column */
+	/* The last block is held back until the next one comes, so that the signature and date
+	 * never stand alone on a page: a paragraph's text, or a table's last row (the table left
+	 * open until then). */
+	char *para;                     /* a paragraph not yet drawn */
+	char *last[DOC_COLS_MAX];       /* a table's row not yet drawn */
+	bool has_last, closing;         /* a row is held; the table has ended */
+	int break_at;                   /* text(): a new page before this line (-1: none) */
 };
 
 static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
@@ -143,7 +150,9 @@ static void text(struct pdf *p, const char *s, enum doc_face f, double size,
 		PangoRectangle lg;
 
 		p->y = grid_next(p->y);
-		if (p->y + DOC_PITCH > bottom() + 0.5) {
+		if (p->y + DOC_PITCH > bottom() + 0.5 ||
+		    (p->break_at >= 0 && pango_layout_iter_get_index(it) >= p->break_at &&
+		     p->y > DOC_TOP + 1)) {
 			new_page(p);
 			cairo_set_source_rgb(p->cr, r, g, b);
 		}
@@ -155,6 +164,28 @@ static void text(struct pdf *p, const char *s, enum doc_face f, double size,
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	g_object_unref(l);
+	p->break_at = -1;
+}
+
+/* lines_of: how many lines text s makes as a body paragraph, and the byte index of its last
+ * line's start in *last */
+static int lines_of(struct pdf *p, const char *s, int *last)
+{
+	double spacing = DOC_CHAR_W - DOC_PT_BODY;
+	PangoLayout *l = layout(p, s, FACE_FANG, DOC_PT_BODY, DOC_BLOCK_W, spacing);
+	PangoLayoutIter *it;
+	int n = 0;
+
+	pango_layout_set_indent(l, (int)(2 * DOC_CHAR_W * PANGO_SCALE));
+	pango_layout_set_justify(l, true);
+	it = pango_layout_get_iter(l);
+	do {
+		*last = pango_layout_iter_get_index(it);
+		n++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+	return n;
 }
 
 static struct pdf *P(struct doc *x)
@@ -162,11 +193,15 @@ static struct pdf *P(struct doc *x)
 	return x->r;
 }
 
+static void row(struct pdf *p, const char *const *cells, bool head);
+static void flush(struct pdf *p);
+
 static void pdf_heading(struct doc *x, int level, const char *t)
 {
 	static const enum doc_face face[4] = {FACE_HEI, FACE_KAI, FACE_FANG, FACE_FANG};
 	struct pdf *p = P(x);
 
+	flush(p);
 	/* a heading is never left alone at a page's foot: it keeps a line after it */
 	p->y = grid_next(p->y);
 	if (p->y + 2 * DOC_PITCH > bottom() + 0.5)
@@ -176,7 +211,11 @@ static void pdf_heading(struct doc *x, int level, const char *t)
 
 static void pdf_para(struct doc *x, const char *t)
 {
-	text(P(x), t, FACE_FANG, DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
+	struct pdf *p = P(x);
+
+	flush(p);
+	if (!(p->para = strdup(t)))
+		doc_fail(x, CD_ENOMEM, "out of memory");
 }
 
 /* cell_layout: a cell's text wrapped to its column — one layout per column, made at the table's
@@ -246,6 +285,7 @@ static void pdf_table_begin(struct doc *x, const char *caption, const struct doc
 	struct pdf *p = P(x);
 	double sum = 0, at = DOC_LEFT;
 
+	flush(p);
 	/* a caption and a head row are never left alone at the foot of a page */
 	p->y = grid_next(p->y);
 	if (p->y + DOC_PITCH + 4 * (DOC_PT_TABLE + 2 * CELL_PAD) > bottom())
@@ -269,22 +309,71 @@ static void pdf_table_begin(struct doc *x, const char *caption, const struct doc
 		row(p, (const char *const *)p->heads, true);
 }
 
+/* the row held back drawn, then this one held in its place */
 static void pdf_table_row(struct doc *x, const char *const *cells)
 {
-	row(P(x), cells, false);
+	struct pdf *p = P(x);
+
+	if (p->has_last)
+		row(p, (const char *const *)p->last, false);
+	for (size_t i = 0; i < p->ncols; i++) {
+		free(p->last[i]);
+		if (!(p->last[i] = strdup(cells[i] ? cells[i] : "")))
+			doc_fail(x, CD_ENOMEM, "out of memory");
+	}
+	p->has_last = true;
+}
+
+static void table_close(struct pdf *p)
+{
+	for (size_t i = 0; i < DOC_COLS_MAX; i++) {
+		free(p->heads[i]);
+		free(p->last[i]);
+		p->heads[i] = p->last[i] = NULL;
+	}
+	cells_free(p);
+	p->ncols = 0;
+	p->has_last = p->closing = false;
+	/* the text after a table stands at least half a line below it, on the grid: a table is
+	 * set apart from the paragraph or caption that follows as a blank line sets paragraphs
+	 * apart (GB/T 9704-2012 §8 sets tables' orientation, not their spacing) */
+	p->y += DOC_PITCH / 2;
 }
 
 static void pdf_table_end(struct doc *x)
 {
-	struct pdf *p = P(x);
+	P(x)->closing = true; /* closed after its last row, drawn with the next block */
+}
+
+/* flush draws the block held back: the paragraph, or the table's last row and its end */
+static void flush(struct pdf *p)
+{
+	if (p->para) {
+		text(p, p->para, FACE_FANG, DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
+		free(p->para);
+		p->para = NULL;
+	}
+	if (p->has_last) {
+		row(p, (const char *const *)p->last, false);
+		p->has_last = false;
+	}
+	if (p->closing)
+		table_close(p);
+}
+
+/* row_height: the height a row of cells takes */
+static double row_height(struct pdf *p, const char *const *cells)
+{
+	double h = 0;
 
 	for (size_t i = 0; i < p->ncols; i++) {
-		free(p->heads[i]);
-		p->heads[i] = NULL;
+		int w, lh;
+
+		pango_layout_get_size(cell_layout(p, i, cells[i], false), &w, &lh);
+		if ((double)lh / PANGO_SCALE > h)
+			h = (double)lh / PANGO_SCALE;
 	}
-	cells_free(p);
-	p->ncols = 0;
-	p->y += 2;
+	return h + 2 * CELL_PAD;
 }
 
 static void pdf_chart(struct doc *x, const char *caption, const char *unit,
@@ -292,6 +381,7 @@ static void pdf_chart(struct doc *x, const char *caption, const char *unit,
 {
 	struct pdf *p = P(x);
 
+	flush(p);
 	p->y = grid_next(p->y);
 	if (p->y + CHART_H + DOC_PITCH > bottom() + 0.5)
 		new_page(p);
@@ -310,13 +400,32 @@ static void pdf_sign(struct doc *x, const char *signer, const char *date)
 	PangoLayout *ld = layout(p, date, FACE_FANG, DOC_PT_BODY, 0, DOC_CHAR_W - DOC_PT_BODY);
 	PangoLayout *ls = layout(p, signer ? signer : "", FACE_FANG, DOC_PT_BODY, 0,
 				 DOC_CHAR_W - DOC_PT_BODY);
-	int dw, sw, h;
-	double dx, sx;
+	int dw, sw, h, lines = signer && *signer ? 2 : 1;
+	double dx, sx, need = (2 + lines) * DOC_PITCH;
 
-	/* two blank lines for the seal, the signature and the date on the two lines after: they
-	 * stay on one page */
+	/* Two blank lines for the seal, the signature and the date on the lines after, on one
+	 * page; and never a page of them alone (GB/T 9704-2012 §7.3.5.1: the seal's top within a
+	 * line of the body text): when they do not fit after the block held back, its last line
+	 * (a paragraph's) or its last row (a table's, under the head row again) goes over with
+	 * them. */
+	if (p->para) {
+		int last, n = lines_of(p, p->para, &last);
+		double y = grid_next(p->y);
+
+		if (y + n * DOC_PITCH <= bottom() + 0.5 && y + n * DOC_PITCH + need > bottom() + 0.5)
+			p->break_at = n > 1 ? last : 0;
+	} else if (p->has_last) {
+		double y = p->y, rh = row_height(p, (const char *const *)p->last);
+
+		if (y + rh <= bottom() + 0.5 &&
+		    grid_next(y + rh + DOC_PITCH / 2) + need > bottom() + 0.5 && p->y > DOC_TOP + 1) {
+			new_page(p);
+			row(p, (const char *const *)p->heads, true);
+		}
+	}
+	flush(p);
 	p->y = grid_next(p->y) + 2 * DOC_PITCH;
-	if (p->y + 2 * DOC_PITCH > bottom() + 0.5)
+	if (p->y + lines * DOC_PITCH > bottom() + 0.5)
 		new_page(p);
 	pango_layout_get_size(ld, &dw, &h);
 	pango_layout_get_size(ls, &sw, &h);
@@ -338,8 +447,9 @@ static void pdf_sign(struct doc *x, const char *signer, const char *date)
 	g_object_unref(ls);
 }
 
-/* number_signer writes the number line of a 上行文 (GB/T 9704-2012 §7.2.4–7.2.5): the number
- * flush left one character in, "签发人：" (仿宋) and the name (楷体) flush right one character in */
+/* number_signer writes the number line of a 上行文 (GB/T 9704-2012 §7.2.5–7.2.6): the number
+ * flush left one character in, "签发人：" (仿宋) and the name (楷体) flush right one character
+ * in, two blank lines below the mark as a 下行文's number (doc_int.h: the head) */
 static void number_signer(struct pdf *p, const char *docno, const char *signer)
 {
 	double sp = DOC_CHAR_W - DOC_PT_BODY, end = DOC_LEFT + DOC_BLOCK_W - DOC_CHAR_W, y;
@@ -427,6 +537,7 @@ static void pdf_finish(struct doc *x)
 	struct pdf *p = P(x);
 	cairo_status_t st;
 
+	flush(p);
 	page_number(p);
 	cairo_destroy(p->cr);
 	p->cr = NULL;
@@ -443,8 +554,11 @@ static void pdf_release(struct doc *x)
 
 	if (!p)
 		return;
-	for (size_t i = 0; i < DOC_COLS_MAX; i++)
+	for (size_t i = 0; i < DOC_COLS_MAX; i++) {
 		free(p->heads[i]);
+		free(p->last[i]);
+	}
+	free(p->para);
 	cells_free(p);
 	if (p->cr)
 		cairo_destroy(p->cr);
@@ -498,5 +612,6 @@ void doc_pdf_start(struct doc *x)
 	p->cr = cairo_create(p->surf);
 	p->page = 1;
 	p->y = DOC_TOP;
+	p->break_at = -1;
 	head(x);
 }

@@ -173,11 +173,22 @@ static enum cd_err notices(struct act *c, struct assess_line *l, int64_t unit, i
 
 	for (size_t i = 0; !rc && i < n; i++) {
 		struct notice_view v;
-		enum due_state st;
+		enum due_state st = DUE_OPEN;
+		struct arena *keep = c->a;
 
-		if ((rc = svc_notice_get(c, p[i].id, NULL, &v)))
+		/* each notice's whole view (its events, its similar systems) in a scratch arena
+		 * dropped once judged: kept, the sheet of a large unit held them all at once */
+		if (!(c->a = arena_new(0))) {
+			c->a = keep;
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 			break;
-		st = notice_state(&v.row.n, &v.due, c->now);
+		}
+		if (!(rc = svc_notice_get(c, p[i].id, NULL, &v)))
+			st = notice_state(&v.row.n, &v.due, c->now);
+		arena_free(c->a);
+		c->a = keep;
+		if (rc)
+			break;
 		p[i].ok = st == DUE_DONE_ON_TIME;
 		on_time += st == DUE_DONE_ON_TIME;
 		late += st == DUE_DONE_LATE || st == DUE_OVERDUE;
@@ -207,9 +218,19 @@ static enum cd_err incidents(struct act *c, struct assess_line *l, int64_t unit,
 		struct incident_view v;
 		bool decided = false, counts = false, ok = false;
 		const char *what = NULL;
+		struct arena *keep = c->a;
 
-		if ((rc = svc_incident_get(c, p[i].id, NULL, c->now, &v)))
+		/* each incident's whole view in a scratch arena, dropped once judged (as notices) */
+		if (!(c->a = arena_new(0))) {
+			c->a = keep;
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 			break;
+		}
+		if ((rc = svc_incident_get(c, p[i].id, NULL, c->now, &v))) {
+			arena_free(c->a);
+			c->a = keep;
+			break;
+		}
 		for (size_t e = 0; e < v.x.nevents; e++)
 			decided |= v.x.events[e].kind == IEV_DECIDE;
 		switch (m) {
@@ -231,6 +252,8 @@ static enum cd_err incidents(struct act *c, struct assess_line *l, int64_t unit,
 			what = grade_label(v.an.grade);
 			break;
 		}
+		arena_free(c->a); /* what is left to use is static text */
+		c->a = keep;
 		if (!counts)
 			continue;
 		good += ok;

@@ -2,6 +2,7 @@
  * asset created or changed, checked with the register's rules (core/reg.h) and the caller's
  * scope, written with its audit entry in one transaction; and the one JSON of each record. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "svc/register.h"
@@ -10,6 +11,103 @@ static const char *const what[SR__MAX] = {"unit", "person", "duty", "project"};
 
 const char *const svc_asset_unit_field[REL__MAX] = {"builder_unit", "user_unit", "manager_unit",
 						    "operator_unit"};
+
+/* --- the asset list's filters ------------------------------------------------------------------- */
+
+const struct svc_asset_filter svc_asset_filters[] = {
+	{"kind", "--kind"},   {"status", "--status"}, {"mlps_level", "--level"},
+	{"cii", "--cii"},     {"unit", "--unit"},     {"q", "--text"},
+	{"filed", "--filed"}, {"assess_result", "--assess-result"},
+	{NULL, NULL}};
+
+/* codes: "a, b, c" of the n codes of an enumeration, into buf */
+static const char *codes(const char *(*code)(int), int n, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					!i ? "" : ", ", code(i));
+	return buf;
+}
+
+static const char *kind_code(int i)
+{
+	return asset_kind_code((enum asset_kind)i);
+}
+
+static const char *status_code(int i)
+{
+	return asset_status_code((enum asset_status)i);
+}
+
+static const char *result_code(int i)
+{
+	return assess_result_code((enum assess_result)i);
+}
+
+/* yes_no: true/false/1/0 → 1/0, else -1 */
+static int yes_no(const char *v)
+{
+	return !strcmp(v, "true") || !strcmp(v, "1") ? 1 : !strcmp(v, "false") || !strcmp(v, "0") ? 0 : -1;
+}
+
+enum cd_err svc_asset_filter_set(struct store *s, struct asset_query *f, const char *name,
+				 const char *value, struct cd_diag *d)
+{
+	char list[256], *end;
+	long n;
+	int i;
+
+	if (!strcmp(name, "kind")) {
+		if ((i = asset_kind_parse(value)) < 0)
+			return cd_diag_set(d, CD_EINVAL, "kind: no kind of system \"%s\" (give %s)",
+					   value, codes(kind_code, ASSET__MAX, list, sizeof list));
+		f->kind = i;
+	} else if (!strcmp(name, "status")) {
+		if ((i = asset_status_parse(value)) < 0)
+			return cd_diag_set(d, CD_EINVAL, "status: no status \"%s\" (give %s)", value,
+					   codes(status_code, STATUS__MAX, list, sizeof list));
+		f->status = i;
+	} else if (!strcmp(name, "mlps_level")) {
+		n = strtol(value, &end, 10);
+		if (!*value || *end || n < 0 || n > 5)
+			return cd_diag_set(d, CD_EINVAL,
+					   "mlps_level: give a level from 0 (not graded) to 5, not \"%s\"",
+					   value);
+		f->mlps_level = (int)n;
+	} else if (!strcmp(name, "cii") || !strcmp(name, "filed")) {
+		if ((i = yes_no(value)) < 0)
+			return cd_diag_set(d, CD_EINVAL, "%s: give true or false (1 or 0)", name);
+		if (!strcmp(name, "cii"))
+			f->cii = i;
+		else
+			f->filed = i ? 1 : 2;
+	} else if (!strcmp(name, "assess_result")) {
+		if ((i = assess_result_parse(value)) < 0)
+			return cd_diag_set(d, CD_EINVAL,
+					   "assess_result: no result \"%s\" (give %s)", value,
+					   codes(result_code, ASSESS__MAX, list, sizeof list));
+		f->assess = i + 1;
+	} else if (!strcmp(name, "q")) {
+		f->text = value;
+	} else if (!strcmp(name, "unit")) {
+		enum cd_err rc = store_id_of(s, SK_UNIT, value, &f->unit, d);
+
+		if (rc == CD_ENOTFOUND) {
+			char why[sizeof d->msg];
+
+			memcpy(why, d->msg, sizeof why);
+			return cd_diag_set(d, rc, "unit: %s", why);
+		}
+		if (rc)
+			return rc;
+	} else {
+		return cd_diag_set(d, CD_EINVAL, "no filter \"%s\" of the asset list", name);
+	}
+	return CD_OK;
+}
 
 /* --- the JSON of each record ------------------------------------------------------------------ */
 

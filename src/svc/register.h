@@ -127,6 +127,21 @@ enum cd_err svc_asset_update(struct act *c, int64_t id, const struct asset_in *i
 enum cd_err svc_rec_get(struct act *c, enum store_rec k, int64_t id, struct rec_row *out);
 enum cd_err svc_asset_get(struct act *c, int64_t id, struct asset_row *out);
 
+/* The asset list's filters — of `GET /api/v1/assets`, its export and the ledger
+ * (`GET /api/v1/reports/ledger`, `cyberduty report ledger`): each by its query parameter and
+ * its command-line option. svc_asset_filter_set is the one parser of them: it sets filter name
+ * (a query name) of f from its text — kind, status and assess_result by code or label, mlps_level
+ * 0 … 5, cii and filed true/false/1/0, unit by code (a unit that does not exist: CD_ENOTFOUND; the
+ * caller's scope applies to the rows as the query reads them), q the text — and refuses bad text
+ * with CD_EINVAL, the message naming the filter. svc_asset_filters ends with a NULL name. */
+struct svc_asset_filter {
+	const char *name;   /* the query parameter: "mlps_level" */
+	const char *option; /* the command line's: "--level" */
+};
+extern const struct svc_asset_filter svc_asset_filters[];
+enum cd_err svc_asset_filter_set(struct store *s, struct asset_query *f, const char *name,
+				 const char *value, struct cd_diag *d);
+
 /* The one JSON of each record of the register — the API's answers and the audit's before and
  * after; references by code. New values (the caller releases them); NULL when out of memory.
  * svc_rec_json is the one of kind k. The API writes pages of assets as text straight from the

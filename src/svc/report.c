@@ -404,7 +404,8 @@ static enum cd_err recommendation(struct act *c, const struct report_in *in,
 	}
 	doc_heading(x, 1, "责任链（逐级倒查）");
 	doc_table_begin(x, "表1　逐级倒查的责任人",
-			(const struct doc_col[]){{"姓名", 2}, {"单位", 3}, {"职责", 2}, {"责任", 2}}, 4,
+			(const struct doc_col[]){{"姓名", 2}, {"单位", 4}, {"职责", 2}, {"责任", 2.2}},
+			4,
 			false);
 	for (size_t i = 0; i < an->nchain; i++) {
 		const struct chain_link *l = &an->chain[i];
@@ -426,8 +427,8 @@ static enum cd_err recommendation(struct act *c, const struct report_in *in,
 	if (n->ndecisions) {
 		doc_para(x, "已作出的处理决定如下。");
 		doc_table_begin(x, "表2　处理决定",
-				(const struct doc_col[]){{"责任人", 2}, {"处理", 2}, {"决定机关", 3},
-							 {"日期", 2}},
+				(const struct doc_col[]){{"责任人", 1.6}, {"处理", 1.6},
+							 {"决定机关", 4}, {"日期", 2.2}},
 				4, false);
 		for (size_t i = 0; i < n->nevents; i++) {
 			const struct incident_event *e = &n->events[i];

@@ -95,13 +95,14 @@ static void sheet_body(struct doc *x, const struct assess_sheet *s, const char *
 	result_para(x, s, who);
 	snprintf(cap, sizeof cap, "表%d　%s考核指标得分", ++*table, who);
 	doc_table_begin(x, cap,
-			(const struct doc_col[]){{"类别", 2},
-						 {"指标", 4},
-						 {"权重V", 1.3},
+			/* widths: "一票否决项", "否决项" (V) and "未触发" (五号) on one line */
+			(const struct doc_col[]){{"类别", 2.4},
+						 {"指标", 3.5},
+						 {"权重V", 1.7},
 						 {"系数P", 1.3},
-						 {"得分", 1.3},
-						 {"取值", 2.2},
-						 {"证明材料", 3.5}},
+						 {"得分", 1.5},
+						 {"取值", 1.9},
+						 {"证明材料", 3.1}},
 			7, true);
 	for (size_t i = 0; i < t->nind; i++) {
 		const struct assess_line *l = &s->lines[i];

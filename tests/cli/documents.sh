@@ -111,6 +111,45 @@ expect 0 "$CD" report ledger -o "$T/ledger.xlsx" --db "$DB"
 expect 0 $R rows "$T/ledger.xlsx" $((ASSETS + 1))
 expect 0 $R cells "$T/ledger.xlsx" 1 1 资产编码 1 2 名称 2 1 "$FIRSTA" 2 2 "$FIRSTN" \
 	$((ASSETS + 1)) 1 "$LASTA"
+expect 0 $R ledger "$T/ledger.xlsx" "$DB"
+# the ledger of a filtered list, by the asset list's filters as the API's ledger takes them
+# (svc_asset_filters): each workbook holds exactly the systems the database selects so
+lf() { # lf SQL-WHERE OPTION…: the ledger with those options has the rows the WHERE selects
+	w=$1
+	shift
+	expect 0 "$CD" report ledger "$@" -o "$T/lf.xlsx" --db "$DB"
+	n=$(q "SELECT count(*) FROM asset WHERE $w")
+	[ "$n" -gt 0 ] || fail "no system where $w: the filter is not tested"
+	expect 0 $R rows "$T/lf.xlsx" $((n + 1))
+	/usr/bin/python3 -c "import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1]).active
+print(sorted(r[0] for r in ws.iter_rows(min_row=2, values_only=True)))" "$T/lf.xlsx" >"$T/got"
+	/usr/bin/python3 -c "import sys; print(sorted(sys.argv[1].split()))" \
+		"$(q "SELECT code FROM asset WHERE $w")" >"$T/want"
+	cmp -s "$T/got" "$T/want" || fail "ledger $*: not the systems where $w"
+}
+lf "kind = 'portal'" --kind portal
+lf "kind = 'info_system' AND mlps_level = 2" --kind 信息系统 --level 2
+lf "status = 'live' AND cii = 0" --status live --cii false
+lf "mlps_level = 0" --level 0
+lf "filed_on IS NULL AND status = 'retired'" --filed false --status 下线
+lf "assess_result = 'pass'" --assess-result pass
+lf "instr(code, 'XT') > 0 OR instr(name, 'XT') > 0" --text XT
+# a unit's subtree: the systems any of whose four units (builder, user, manager, operator) is in it
+lf "id IN (WITH RECURSIVE fl(id) AS (SELECT id FROM unit WHERE code = 'DWXCB' UNION SELECT u.id
+	FROM unit u JOIN fl ON u.parent_id = fl.id) SELECT a.id FROM asset a WHERE a.builder_unit IN fl
+	OR a.user_unit IN fl OR a.manager_unit IN fl OR a.operator_unit IN fl)" --unit DWXCB
+# a bad filter is refused naming its option; a filter of another document is refused
+expect 2 "$CD" report ledger --kind nope -o "$T/x.pdf" --db "$DB"
+has "$T/err" "--kind"
+expect 2 "$CD" report ledger --level 6 -o "$T/x.pdf" --db "$DB"
+has "$T/err" "--level"
+expect 2 "$CD" report ledger --unit NOPE -o "$T/x.pdf" --db "$DB"
+has "$T/err" "--unit"
+expect 2 "$CD" report ledger --cii maybe -o "$T/x.pdf" --db "$DB"
+has "$T/err" "--cii"
+expect 2 "$CD" report duties --kind portal -o "$T/x.pdf" --db "$DB"
+has "$T/err" "for the ledger only"
 
 # --- the assessment results: the year's (ranking, each unit's sheet) and one unit's ---------------
 AY=$(q "SELECT max(year) FROM assessment")
@@ -160,11 +199,22 @@ expect 0 $R styles "$T/assess.docx" "Masthead:网信委办公室" "Document Numb
 expect 0 $R cells "$T/assess.docx" 1 1 名次 1 2 单位 2 1 1 2 2 "$U1" 2 3 "$T1" 2 4 "$G1" \
 	3 2 "$U2"
 expect 0 $R cells "$T/assess1.docx" 1 2 指标 2 2 "$I1" $((NI + 2)) 1 合计
+
+# --- every signed document: never a page of the signature alone ---------------------------------------
+# (the PDFs: `layout` above refuses a page of the signature and date alone; Word: the block before
+# them and the blank lines keep with them)
+for f in annual feedback rec duties assess assess1; do
+	expect 0 $R kept "$T/$f.docx"
+done
 # the workbooks: the results list for the cadre department, and one unit's indicators
 expect 0 "$CD" report assessment --year "$AY" -o "$T/assess.xlsx" --db "$DB"
 expect 0 $R rows "$T/assess.xlsx" $((NA + 1))
 expect 0 $R cells "$T/assess.xlsx" 1 1 名次 1 3 单位名称 1 7 得分 1 12 增减 2 1 1 2 2 "$UC" \
 	2 3 "$U1" 2 7 "$T1" 2 8 "$G1" 3 3 "$U2"
+# every cell of every row as the ranking has it
+expect 0 "$CD" assess ranking "$AY" --json --db "$DB"
+cp "$T/out" "$T/ranking.json"
+expect 0 $R ranking "$T/assess.xlsx" "$T/ranking.json"
 expect 0 "$CD" report assessment --year "$AY" --unit "$UC" --format xlsx -o "$T/assess1.xlsx" \
 	--db "$DB"
 expect 0 $R rows "$T/assess1.xlsx" $((NI + 2))
@@ -181,12 +231,12 @@ has "$T/err" "unit"
 expect 2 "$CD" report assessment --year 2001 --unit "$UC" -o "$T/x.pdf" --db "$DB"
 has "$T/err" "has no assessment of 2001"
 expect 2 "$CD" report annual --unit "$UC" -o "$T/x.pdf" --db "$DB"
-has "$T/err" "--unit is for the assessment results only"
+has "$T/err" "for the ledger only (and --unit for the assessment results)"
 expect 2 "$CD" report assessment --year 1999 -o "$T/x.pdf" --db "$DB"
 
 # --- an audit entry per document ------------------------------------------------------------------
-[ "$(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")" = 17 ] ||
-	fail "want 17 report.* audit entries, have $(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")"
+[ "$(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")" = 25 ] ||
+	fail "want 25 report.* audit entries, have $(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")"
 [ "$(q "SELECT count(*) FROM audit_entry WHERE action = 'report.feedback' AND object = 'notice:'
 	|| (SELECT id FROM notice WHERE code = '$N') AND json_extract(after, '$.format') = 'docx'")" = 1 ] ||
 	fail "the feedback form's audit entry names its notice and format"
@@ -203,6 +253,6 @@ expect 2 "$CD" report feedback -o "$T/x.pdf" --db "$DB"
 expect 2 "$CD" report annual --year 1999 -o "$T/x.pdf" --db "$DB"
 expect 2 "$CD" report memo -o "$T/x.pdf" --db "$DB"
 [ ! -e "$T/x.pdf" ] && [ ! -e "$T/x.xlsx" ] || fail "a refused document left a file"
-[ "$(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")" = 17 ] ||
+[ "$(q "SELECT count(*) FROM audit_entry WHERE action LIKE 'report.%'")" = 25 ] ||
 	fail "a refused document was audited"
 done_ok

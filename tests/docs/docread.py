@@ -5,11 +5,19 @@
 # scripts/deps). Each command exits 1 with what it found when a check fails.
 #
 #   docread.py text FILE.pdf|FILE.docx WORD…   the words appear in this order (spaces ignored)
-#   docread.py layout FILE.pdf                   A4, margins 28 / 37 mm, block 156 × 225 mm,
-#                                                page numbers right on odd and left on even pages
+#   docread.py layout FILE.pdf                   A4, margins 28 / 37 / 26 mm, block 156 × 225 mm,
+#                                                3号 text on the grid of 22 lines, page numbers
+#                                                right on odd and left on even pages, never a
+#                                                page of the signature and date alone
 #   docread.py fonts FILE.pdf FACE…              every font embedded, each FACE among them
 #   docread.py styles FILE.docx STYLE:TEXT…      a paragraph of that style holds that text
 #   docread.py page FILE.docx                    A4 and the margins of the section
+#   docread.py ledger FILE.xlsx DB              every row of the ledger's workbook, cell by cell
+#                                                for what the register holds as it is written
+#   docread.py ranking FILE.xlsx RANKING.json    every cell of the results list as the ranking
+#                                                (`assess ranking --json`) has it
+#   docread.py kept FILE.docx                    the block before the signature and date, and
+#                                                the blank lines between, keep with them
 #   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
 #                                                sheet holds exactly TEXT
 #   docread.py rows FILE.xlsx N                  the sheet has N rows
@@ -87,9 +95,28 @@ def near(what, got_pt, want_mm, tol_mm):
         fail("%s is %.1f mm, want %.1f ± %.1f mm" % (what, got, want_mm, tol_mm))
 
 
+def em_top(word):
+    """The top of a word's em square (where the renderer puts a line's top on the grid) from its
+    box: Fandol's boxes are one em tall; Noto Sans/Serif CJK's (黑体 captions, headings and table
+    heads) reach its ascender, 1.160 em above the baseline, and its descender, 0.288 em below
+    (the fonts' hhea metrics), while the em's top stands 0.88 em above it (doc_pdf.c ASCENT)."""
+    h = word[3] - word[1]
+    for size in (16, 12, 10.5, 22):
+        if abs(h - 1.448 * size) < 0.3:
+            return word[1] + (1.160 - 0.88) * size
+    return word[1]
+
+
+def body_size(word):
+    """3号 text (body, headings, captions: 16 pt) by its box, either face's; False for a table's
+    cells (小四, 五号), which stand a cell's padding below the table's top rule"""
+    h = word[3] - word[1]
+    return abs(h - 16) < 0.3 or abs(h - 1.448 * 16) < 0.3
+
+
 def layout(path):
     pages = boxes(path)
-    lefts, tops = [], []
+    lefts, tops, rights = [], [], []
     if not pages:
         fail(path + ": no pages")
     for i, (w, h, words) in enumerate(pages, 1):
@@ -109,6 +136,13 @@ def layout(path):
         # CJK stands up to 2.5 mm above the characters); a line of body text starts at its left
         # edge and the first line of a page stands on its top
         lefts.append(min(x[0] for x in body))
+        rights.append(max([x[2] for x in body if body_size(x)] or [0]))
+        # 22 lines of 3号 text to the block: each line's em top on the grid 37 mm + k × 225/22
+        for x in body:
+            if body_size(x):
+                k = (em_top(x) / MM - 37) / (225 / 22)
+                if abs(k - round(k)) * 225 / 22 > 0.3 or not 0 <= round(k) < 22:
+                    fail("page %d: %r off the grid of 22 lines (line %.2f)" % (i, x[4][:12], k + 1))
         if lefts[-1] < 27 * MM:
             fail("page %d: text left of the block (%.1f mm)" % (i, lefts[-1] / MM))
         if max(x[2] for x in body) > (28 + 156 + 0.5) * MM:
@@ -116,15 +150,28 @@ def layout(path):
                  % (i, max(x[2] for x in body) / MM))
         if max(x[3] for x in body) > (37 + 225 + 1) * MM:
             fail("page %d: text below the block (%.1f mm)" % (i, max(x[3] for x in body) / MM))
+        # never a page of the signature and date alone (GB/T 9704-2012 §7.3.5.1: the seal's
+        # top within a line of the body text): a page of at most two lines ending in a date
+        lines = sorted(set(round(x[1]) for x in body))
+        last = max(body, key=lambda x: (x[1], x[0]))
+        if len(lines) <= 2 and re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", last[4]):
+            fail("page %d: the signature and date alone on a page" % i)
         if i > 1:
-            tops.append(min(x[1] for x in body))
-            if tops[-1] < 34.4 * MM:
-                fail("page %d: text above the block (%.1f mm)" % (i, tops[-1] / MM))
+            if min(x[1] for x in body) < 34.4 * MM:
+                fail("page %d: text above the block (%.1f mm)"
+                     % (i, min(x[1] for x in body) / MM))
+            # the top margin from the pages that open with a line of 3号 text (one that opens
+            # with a table has its first words a cell's padding below the table's top)
+            first = min(body, key=lambda x: x[1])
+            if body_size(first):
+                tops.append(em_top(first))
     near("the left margin (the leftmost line of all pages)", min(lefts), 28, 0.5)
-    if tops:
-        # (a page that opens with a table has its first words a cell's padding below it)
-        near("the top margin (the first line of a page, at its closest)",
-             min(tops, key=lambda t: abs(t - 37 * MM)), 37, 1.2)
+    # 28 characters of 3号 fill a line: the longest lines of 3号 text end at the block's right
+    # edge, 26 mm from the paper's
+    near("the right margin (the longest line of 3号 text)", max(rights), 28 + 156, 0.6)
+    # every page (after the first) that opens with a line of 3号 text has it on the block's top
+    for t in tops:
+        near("the top margin (the first line of a page that opens with text)", t, 37, 0.5)
 
 
 def fonts(path, faces):
@@ -159,6 +206,97 @@ def page(path):
                             ("right", s.right_margin, 26), ("bottom", s.bottom_margin, 35)):
         if abs(got - Mm(want)) > Mm(0.1):
             fail("%s: page %s %.2f mm, want %d" % (path, what, got / Mm(1), want))
+
+
+def kept(path):
+    """Word keeps the signature and date with the body before them: the last body block (a
+    paragraph, or a table's last row), the paragraphs between it and the date keep with the next
+    (w:keepNext, their own or their style's), so the signature never stands alone on a page"""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    d = docx.Document(path)
+
+    def keeps(p):
+        st, k = p.style, p.paragraph_format.keep_with_next
+        while k is None and st is not None:
+            k, st = st.paragraph_format.keep_with_next, st.base_style
+        return bool(k)
+
+    body = [el for el in d.element.body.iterchildren() if el.tag.endswith(("}p", "}tbl"))]
+    dates = [i for i, el in enumerate(body)
+             if el.tag.endswith("}p") and Paragraph(el, d).style.name == "Date"]
+    if not dates:
+        fail("%s: no paragraph of style Date" % path)
+    i = dates[-1] - 1
+    while i >= 0 and body[i].tag.endswith("}p") and \
+            Paragraph(body[i], d).style.name in ("Signature", "Blank Line", "Table After"):
+        if not keeps(Paragraph(body[i], d)):
+            fail("%s: the %s before the date does not keep with the next"
+                 % (path, Paragraph(body[i], d).style.name))
+        i -= 1
+    if i < 0:
+        fail("%s: nothing before the signature" % path)
+    if body[i].tag.endswith("}tbl"):
+        last = Table(body[i], d).rows[-1]
+        ps = [p for c in last.cells for p in c.paragraphs]
+        what = "the last row of the table before the signature"
+    else:
+        ps = [Paragraph(body[i], d)]
+        what = "the paragraph before the signature (%r)" % ps[0].text[:20]
+    if not all(keeps(p) for p in ps):
+        fail("%s: %s does not keep with the signature" % (path, what))
+
+
+def ranking(path, json_path):
+    """the results workbook, every cell of every row, against the ranking as `assess ranking
+    --json` reads it: rank, unit, year, version, stage, score, grade, veto, last year's score and
+    grade, the change (numbers compared as numbers, an empty cell as null)"""
+    import json
+    import openpyxl
+    r = json.load(open(json_path))["ranking"]
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+
+    def norm(v):
+        num = isinstance(v, (int, float, str)) and \
+            str(v).lstrip("+-").replace(".", "", 1).isdigit()
+        return float(v) if num else v
+    if len(rows) != len(r):
+        fail("%s: %d rows, the ranking has %d" % (path, len(rows), len(r)))
+    for x, row in zip(r, rows):
+        p = x["previous"] or {}
+        want = [x["rank"], x["unit"]["code"], x["unit"]["name"], x["year"], x["version"],
+                x["stage_label"], x["total"], x["grade_label"], "是" if x["vetoed"] else "否",
+                p.get("total"), p.get("grade_label"), x["change"]]
+        if [norm(v) for v in want] != [norm(v) for v in row]:
+            fail("%s: row %r, want %r" % (path, row, want))
+
+
+def ledger(path, db):
+    """the ledger's workbook, cell by cell for what the register holds as it is written — code,
+    name, address, the four units by code, maintainer, level, the MLPS dates and filing number,
+    software — against the database, row by row in its order (the asset's id)"""
+    import datetime
+    import openpyxl
+    import sqlite3
+    cols = {0: "a.code", 1: "a.name", 3: "a.url", 4: "b.code", 5: "u.code", 6: "m.code",
+            7: "o.code", 8: "a.maintainer", 9: "a.mlps_level", 10: "a.graded_on",
+            11: "a.filing_no", 12: "a.filed_on", 13: "a.assessed_on", 21: "a.software"}
+    sql = ("SELECT " + ", ".join(cols.values()) + " FROM asset a"
+           " LEFT JOIN unit b ON b.id = a.builder_unit LEFT JOIN unit u ON u.id = a.user_unit"
+           " LEFT JOIN unit m ON m.id = a.manager_unit"
+           " LEFT JOIN unit o ON o.id = a.operator_unit ORDER BY a.id")
+    want = sqlite3.connect(db).execute(sql).fetchall()
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+
+    def cell(v):
+        return v.strftime("%Y-%m-%d") if isinstance(v, datetime.datetime) else v
+    if len(rows) != len(want):
+        fail("%s: %d rows, the register has %d" % (path, len(rows), len(want)))
+    for row, w in zip(rows, want):
+        got = tuple(cell(row[i]) for i in cols)
+        if got != tuple(w):
+            fail("%s: row %r, want %r" % (path, got, w))
 
 
 def cells(path, args):
@@ -265,6 +403,8 @@ cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
 {"text": lambda: in_order(path, rest), "layout": lambda: layout(path),
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
+ "kept": lambda: kept(path), "ranking": lambda: ranking(path, rest[0]),
+ "ledger": lambda: ledger(path, rest[0]),
  "rows": lambda: rows(path, int(rest[0])),
  "head": lambda: official_head(path, rest[0], rest[1]),
  "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()

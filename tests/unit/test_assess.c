@@ -48,6 +48,7 @@ static struct assess_tpl *load(const char *yaml)
 #define SHR(x, y)   {AV_SHARE, x, y, false}
 #define LVL(x)      {AV_LEVEL, x, 0, false}
 #define EXEMPT(x)   {AV_COUNT, x, 0, true}
+#define EXEMPT_ONLY {AV_NONE, 0, 0, true}
 
 /* One indicator, one value: P and the score, in hundredths. */
 static void each_rule(void **state)
@@ -76,6 +77,18 @@ static void each_rule(void **state)
 		{"man", LVL(100), 100, 4400},
 		{"bon", CNT(2), 100, 200},     {"bon", CNT(9), 100, 500},
 		{"bon", EXEMPT(2), 0, 0},
+		/* the edges next to those above: one short of each step and cap, the floor and
+		 * the cap met exactly, a share that does not divide (P rounds down) */
+		{"lv", LVL(0), 0, 0},          {"ded", CNT(2), 100, 400},
+		{"bon", CNT(4), 100, 400},     {"bon", CNT(5), 100, 500}, /* at its cap */
+		{"bon", CNT(0), 100, 0},       {"prop", SHR(2, 3), 66, 660},
+		{"prop", SHR(999, 1000), 99, 990},
+		{"cov", SHR(69, 100), 0, 0},   {"cov", SHR(89, 100), 50, 1000},
+		/* 免责 of each scored rule, with no value entered or a poor one: full marks */
+		{"lv", EXEMPT_ONLY, 100, 1000}, {"cov", EXEMPT_ONLY, 100, 2000},
+		{"prop", EXEMPT_ONLY, 100, 1000}, {"per", EXEMPT_ONLY, 100, 600},
+		{"man", EXEMPT_ONLY, 100, 4400}, {"cov", {AV_SHARE, 1, 10, true}, 100, 2000},
+		{"man", {AV_LEVEL, 0, 0, true}, 100, 4400},
 	};
 	struct assess_tpl *t = load(rules_yaml);
 
