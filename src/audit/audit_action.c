@@ -83,6 +83,7 @@ static const struct label actions[] = {
     {"account.role", "授予角色和管辖范围", "give a role and scope"},
     {"account.role_propose", "提出管理员角色变更", "propose an administrator's role change"},
     {"account.role_refuse", "拒绝角色变更", "refuse a role change"},
+    {"account.role_withdraw", "撤回角色变更提议", "withdraw a proposed role change"},
     {"account.update", "锁定、解锁、停用或启用账号", "lock, unlock, disable or enable an account"},
     {"account.totp_begin", "生成动态口令密钥", "begin second-factor enrolment"},
     {"account.totp_enable", "启用动态口令", "enable the second factor"},
