@@ -15,6 +15,8 @@
 
 #define ASCENT     0.88 /* of the em, for the CJK faces used: where the baseline sits */
 #define CELL_PAD   3.0  /* pt inside a table cell */
+/* the room a table's start takes: its caption's line, the head row and three rows */
+#define TABLE_START (DOC_PITCH + 4 * (DOC_PT_TABLE + 2 * CELL_PAD))
 #define CHART_H    DOC_MM(75.0)
 #define RED        1.0, 0.0, 0.0
 
@@ -36,6 +38,10 @@ struct pdf {
 	char *last[DOC_COLS_MAX];       /* a table's row not yet drawn */
 	bool has_last, closing;         /* a row is held; the table has ended */
 	int break_at;                   /* text(): a new page before this line (-1: none) */
+	/* A heading is held back too, until the block after it says how much room it needs: a
+	 * heading never stands alone at a page's foot, nor over a table or chart that went over. */
+	char *head;                     /* a heading not yet drawn */
+	int head_level;                 /* its level, 1 … 4 */
 };
 
 static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
@@ -196,17 +202,31 @@ static struct pdf *P(struct doc *x)
 static void row(struct pdf *p, const char *const *cells, bool head);
 static void flush(struct pdf *p);
 
-static void pdf_heading(struct doc *x, int level, const char *t)
+/* head_out draws the heading held back, on a new page unless room (pt) is left after it for
+ * the start of the block that follows: a line of a paragraph, a table's caption, head and first
+ * rows, a chart */
+static void head_out(struct pdf *p, double room)
 {
 	static const enum doc_face face[4] = {FACE_HEI, FACE_KAI, FACE_FANG, FACE_FANG};
+
+	if (!p->head)
+		return;
+	p->y = grid_next(p->y);
+	if (p->y + DOC_PITCH + room > bottom() + 0.5 && p->y > DOC_TOP + 1)
+		new_page(p);
+	text(p, p->head, face[p->head_level - 1], DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
+	free(p->head);
+	p->head = NULL;
+}
+
+static void pdf_heading(struct doc *x, int level, const char *t)
+{
 	struct pdf *p = P(x);
 
 	flush(p);
-	/* a heading is never left alone at a page's foot: it keeps a line after it */
-	p->y = grid_next(p->y);
-	if (p->y + 2 * DOC_PITCH > bottom() + 0.5)
-		new_page(p);
-	text(P(x), t, face[level - 1], DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
+	if (!(p->head = strdup(t)))
+		doc_fail(x, CD_ENOMEM, "out of memory");
+	p->head_level = level;
 }
 
 static void pdf_para(struct doc *x, const char *t)
@@ -285,10 +305,11 @@ static void pdf_table_begin(struct doc *x, const char *caption, const struct doc
 	struct pdf *p = P(x);
 	double sum = 0, at = DOC_LEFT;
 
+	head_out(p, TABLE_START);
 	flush(p);
 	/* a caption and a head row are never left alone at the foot of a page */
 	p->y = grid_next(p->y);
-	if (p->y + DOC_PITCH + 4 * (DOC_PT_TABLE + 2 * CELL_PAD) > bottom())
+	if (p->y + TABLE_START > bottom())
 		new_page(p);
 	if (caption)
 		text(p, caption, FACE_HEI, DOC_PT_BODY, PANGO_ALIGN_CENTER, 0, false, 0, 0, 0);
@@ -348,6 +369,7 @@ static void pdf_table_end(struct doc *x)
 /* flush draws the block held back: the paragraph, or the table's last row and its end */
 static void flush(struct pdf *p)
 {
+	head_out(p, DOC_PITCH);
 	if (p->para) {
 		text(p, p->para, FACE_FANG, DOC_PT_BODY, PANGO_ALIGN_LEFT, 2, true, 0, 0, 0);
 		free(p->para);
@@ -381,6 +403,7 @@ static void pdf_chart(struct doc *x, const char *caption, const char *unit,
 {
 	struct pdf *p = P(x);
 
+	head_out(p, CHART_H + DOC_PITCH);
 	flush(p);
 	p->y = grid_next(p->y);
 	if (p->y + CHART_H + DOC_PITCH > bottom() + 0.5)
@@ -559,6 +582,7 @@ static void pdf_release(struct doc *x)
 		free(p->last[i]);
 	}
 	free(p->para);
+	free(p->head);
 	cells_free(p);
 	if (p->cr)
 		cairo_destroy(p->cr);

@@ -135,6 +135,80 @@ static void order(void **state)
 	}
 }
 
+/* last_line: the last line of text of each page of the PDF at path before its page number, one
+ * per page in out (pdftotext; pages end in a form feed) */
+static size_t last_lines(const char *path, char out[][256], size_t max)
+{
+	char cmd[700], line[1024];
+	size_t n = 0;
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	out[0][0] = '\0';
+	while (n < max && fgets(line, sizeof line, p)) {
+		char *s = line;
+
+		for (; *s == '\f'; s++) { /* a page ends */
+			if (++n == max)
+				break;
+			out[n][0] = '\0';
+		}
+		s[strcspn(s, "\n")] = '\0';
+		/* the page number "— 1 —" and blank lines are no text */
+		if (*s && strncmp(s, "—", strlen("—")) != 0)
+			snprintf(out[n], sizeof out[n], "%.200s", s);
+	}
+	assert_int_equal(pclose(p), 0);
+	return n;
+}
+
+/* A heading never stands alone at a page's foot — not before a paragraph, and not before a table
+ * or a chart that goes over to the next page (the heading goes with it): the heading put after
+ * 12 … 30 lines of text, on every line of the page's lower half in turn. */
+static void heading_kept(void **state)
+{
+	static const struct doc_col cols[] = {{"甲", 1}, {"乙", 1}};
+	char path[600], last[8][256];
+	const char *dir = getenv("CD_TMP");
+	struct cd_diag d = {{0}};
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/test-doc-keep-%ld.pdf", dir ? dir : "/tmp", (long)getpid());
+	for (int next = 0; next < 3; next++)
+		for (int lines = 12; lines <= 30; lines++) {
+			struct doc *x = NULL;
+			size_t pages;
+
+			assert_int_equal(doc_open(&x, DOC_PDF, path,
+						  &(struct doc_head){.title = "标题"}, &d),
+					 CD_OK);
+			for (int i = 0; i < lines; i++)
+				doc_para(x, "正文。");
+			doc_heading(x, 1, "孤立标题");
+			if (next == 0) {
+				doc_table_begin(x, "表1　测试", cols, 2, false);
+				for (int i = 0; i < 6; i++)
+					doc_table_row(x, (const char *[]){"1", "2"});
+				doc_table_end(x);
+			} else if (next == 1) {
+				doc_chart(x, "图1　测试", "个", (const char *[]){"甲", "乙"},
+					  (const double[]){1, 2}, 2);
+			} else {
+				doc_para(x, "其后的正文。");
+			}
+			doc_para(x, "结尾。");
+			assert_int_equal(doc_close(x, &d), CD_OK);
+			pages = last_lines(path, last, 8);
+			for (size_t k = 0; k < pages; k++)
+				if (strstr(last[k], "孤立标题"))
+					fail_msg("next %d after %d lines: page %zu ends with the heading",
+						 next, lines, k + 1);
+		}
+	unlink(path);
+}
+
 int main(void)
 {
 	/* the refusals are checked in English, as every harness asks (Chinese is the default) */
@@ -144,6 +218,7 @@ int main(void)
 		cmocka_unit_test(dates),
 		cmocka_unit_test(headings),
 		cmocka_unit_test(order),
+		cmocka_unit_test(heading_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
