@@ -81,9 +81,16 @@ static void put(struct csv_out *o, const char *s)
 	}
 }
 
-/* sheet_finish sizes the columns of the sheet being written and puts its autofilter. */
+/* sheet_finish sizes the columns of the sheet being written and puts its autofilter; printed,
+ * a sheet goes on A4 (landscape when it is wider than 8 columns), as wide as one page, with its
+ * head row again on every page. */
 static void sheet_finish(struct xlsx_book *x)
 {
+	worksheet_set_paper(x->ws, 9); /* 9: A4 in the paper codes of ECMA-376 §18.3.1.63 */
+	if (x->ncols > 8)
+		worksheet_set_landscape(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_repeat_rows(x->ws, 0, 0);
 	for (lxw_col_t c = 0; c < x->ncols && c < XLSX_MAX_COLS; c++) {
 		double w = x->width[c] + 2; /* room for the autofilter's button */
 

@@ -109,6 +109,7 @@ expect 0 $R cells "$T/ledger.docx" 1 1 序号 2 2 "$FIRSTA" $((ASSETS + 1)) 1 "$
 expect 0 $R layout "$T/ledger.pdf"
 expect 0 "$CD" report ledger -o "$T/ledger.xlsx" --db "$DB"
 expect 0 $R rows "$T/ledger.xlsx" $((ASSETS + 1))
+expect 0 $R printable "$T/ledger.xlsx"
 expect 0 $R cells "$T/ledger.xlsx" 1 1 资产编码 1 2 名称 2 1 "$FIRSTA" 2 2 "$FIRSTN" \
 	$((ASSETS + 1)) 1 "$LASTA"
 expect 0 $R ledger "$T/ledger.xlsx" "$DB"
@@ -209,6 +210,7 @@ done
 # the workbooks: the results list for the cadre department, and one unit's indicators
 expect 0 "$CD" report assessment --year "$AY" -o "$T/assess.xlsx" --db "$DB"
 expect 0 $R rows "$T/assess.xlsx" $((NA + 1))
+expect 0 $R printable "$T/assess.xlsx"
 expect 0 $R cells "$T/assess.xlsx" 1 1 名次 1 3 单位名称 1 7 得分 1 12 增减 2 1 1 2 2 "$UC" \
 	2 3 "$U1" 2 7 "$T1" 2 8 "$G1" 3 3 "$U2"
 # every cell of every row as the ranking has it

@@ -21,6 +21,8 @@
 #   docread.py cells FILE.docx|FILE.xlsx R C TEXT …  the cell (1-based) of the first table /
 #                                                sheet holds exactly TEXT
 #   docread.py rows FILE.xlsx N                  the sheet has N rows
+#   docread.py printable FILE.xlsx               each sheet prints on A4 (landscape above 8
+#                                                columns), one page wide, the head row repeated
 #   docread.py font FILE.docx TEXT FACE          a run of exactly TEXT is set in FACE (its
 #                                                East Asian face, w:rFonts w:eastAsia)
 #   docread.py head FILE.pdf up|down NUMBER      the first page's head, measured from its pixels
@@ -323,6 +325,24 @@ def rows(path, n):
         fail("%s: %d rows, want %d" % (path, got, n))
 
 
+def printable(path):
+    import openpyxl
+    for ws in openpyxl.load_workbook(path).worksheets:
+        ps, wide = ws.page_setup, ws.max_column > 8
+        if str(ps.paperSize) != "9":
+            fail("%s: sheet %s: paper %r, want 9 (A4)" % (path, ws.title, ps.paperSize))
+        if (ps.orientation == "landscape") != wide:
+            fail("%s: sheet %s of %d columns: orientation %r" % (path, ws.title, ws.max_column,
+                                                                  ps.orientation))
+        # fitToWidth left out means 1 (ECMA-376 §18.3.1.63)
+        if (not ws.sheet_properties.pageSetUpPr.fitToPage or ps.fitToWidth not in (None, 1)
+                or ps.fitToHeight != 0):
+            fail("%s: sheet %s: not fitted to one page's width" % (path, ws.title))
+        if ws.print_title_rows not in ("1:1", "$1:$1"):
+            fail("%s: sheet %s: head row printed on every page %r" % (path, ws.title,
+                                                                      ws.print_title_rows))
+
+
 def run_font(path, text, face):
     import docx
     from docx.oxml.ns import qn
@@ -406,5 +426,6 @@ cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
  "kept": lambda: kept(path), "ranking": lambda: ranking(path, rest[0]),
  "ledger": lambda: ledger(path, rest[0]),
  "rows": lambda: rows(path, int(rest[0])),
+ "printable": lambda: printable(path),
  "head": lambda: official_head(path, rest[0], rest[1]),
  "font": lambda: run_font(path, rest[0], rest[1])}[cmd]()
