@@ -3,7 +3,8 @@
 #   make test   everything: unit + CLI + browser tests, style checks, the whole suite under
 #               ASan+UBSan, fuzzing
 #   make fuzz   the condition parser, the API's request bodies, the multipart reader, the profile
-#               loader, the scenario, holiday and spreadsheet readers and the assessment templates
+#               loader, the scenario, holiday and spreadsheet readers, the assessment templates and
+#               the audit archive reader
 #               under libFuzzer (clang), FUZZ_SECONDS each (default 30)
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http),
@@ -73,7 +74,7 @@ $(FUZZ_BUILD)/CMakeCache.txt:
 # Each fuzzer runs over a copy of its seed corpus (fuzz/corpus/NAME) that keeps what it finds
 # between runs; a crash fails the target and leaves its input as $(FUZZ_BUILD)/crash-*. The
 # readers of whole files (profiles, workbooks) take inputs up to FUZZ_MAX_FILE bytes.
-FUZZ_SMALL = cond api multipart holidays scenario assess
+FUZZ_SMALL = cond api multipart holidays scenario assess archive
 FUZZ_FILES = profile sheet
 FUZZ_MAX_FILE ?= 20000
 fuzz: $(FUZZ_BUILD)/CMakeCache.txt
