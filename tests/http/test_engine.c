@@ -1,7 +1,8 @@
 /* test_engine.c — the engine's settings and register attributes of issue 12 through the JSON API,
  * on the real `cyberduty serve` over a demo database: the organisation's reporter type (2025
  * reporting measures) read, set, refused when it is no type and audited; an asset's qualifiers
- * (党政机关门户网站 …) recorded, read back and returned to "derived" with null. */
+ * (党政机关门户网站 …) recorded, read back and returned to "derived" with null; an attack asked
+ * for and answered on the timeline, and the internal report's clock (items 1 and 7). */
 #include "client.h"
 
 #include <jansson.h>
@@ -157,11 +158,106 @@ static void qualifiers(void **state)
 	json_decref(j);
 }
 
+/* trigger: the trigger id of incident j (its state and evidence) */
+static json_t *trigger(json_t *j, const char *id)
+{
+	json_t *t;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "triggers"), i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "id")), id))
+			return t;
+	fail_msg("no trigger %s", id);
+	return NULL;
+}
+
+/* evidence_has: a line of the trigger's evidence starts with want */
+static bool evidence_has(json_t *t, const char *want)
+{
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(t, "evidence"), i, e)
+		if (!strncmp(json_string_value(e), want, strlen(want)))
+			return true;
+	return false;
+}
+
+/* Issue 12 items 1 and 7 through the API (IMNU 第十四条（四）, 第十一条（四）): an incident of
+ * malware on the data centre (important infrastructure by its MLPS level), not handled in time,
+ * wide impact — the class does not settle whether it was an attack, so 14.4 asks `attacked`,
+ * never fires; a person's answer on the timeline decides it and the evidence names it. Every
+ * incident is reported inside within 30 minutes: an hour after detection it is overdue, then
+ * reported late. */
+static void attack_and_inside_report(void **state)
+{
+	char body[512], path[128], ev[160], hour_ago[32];
+	time_t t = time(NULL) - 3600;
+	json_t *j, *tr;
+	long long id;
+
+	(void)state;
+	strftime(hour_ago, sizeof hour_ago, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	snprintf(body, sizeof body,
+		 "{\"code\":\"E-ATK-1\",\"title\":\"机房恶意程序\",\"assets\":[\"IDC\"],"
+		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+		 hour_ago);
+	assert_int_equal(call("POST", "/api/v1/incidents", body, &j), 201);
+	id = (long long)json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/incidents/%lld", id);
+	snprintf(ev, sizeof ev, "/api/v1/incidents/%lld/events", id);
+	assert_int_equal(call("POST", ev, "{\"kind\":\"set\",\"name\":\"class\",\"value\":"
+				      "\"malware\"}",
+			      &j),
+			 200);
+	json_decref(j);
+	assert_int_equal(call("POST", ev, "{\"kind\":\"fact\",\"name\":\"handled_timely\","
+				      "\"value\":\"false\",\"note\":\"未及时处置\"}",
+			      &j),
+			 200);
+	json_decref(j);
+	assert_int_equal(call("POST", ev, "{\"kind\":\"fact\",\"name\":\"wide_impact\","
+				      "\"value\":\"true\",\"note\":\"全校断网\"}",
+			      &j),
+			 200);
+	json_decref(j);
+	assert_int_equal(call("GET", path, NULL, &j), 200);
+	tr = trigger(j, "14.4");
+	assert_string_equal(json_string_value(json_object_get(tr, "state")), "needs_judgement");
+	assert_int_equal(json_array_size(json_object_get(tr, "missing_facts")), 1);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(tr, "missing_facts"), 0)),
+			    "attacked");
+	assert_true(evidence_has(tr, "asset.important_infrastructure = true (derived: MLPS level 3"));
+	assert_string_equal(json_string_value(json_object_get(j, "internal_report_state")),
+			    "overdue");
+	json_decref(j);
+	/* a person answers on the timeline: an attack */
+	assert_int_equal(call("POST", ev, "{\"kind\":\"fact\",\"name\":\"attacked\","
+				      "\"value\":\"true\",\"note\":\"经溯源为外部入侵\"}",
+			      &j),
+			 200);
+	json_decref(j);
+	snprintf(ev, sizeof ev, "/api/v1/incidents/%lld/report", id);
+	assert_int_equal(call("POST", ev, "{\"kind\":\"internal\",\"to\":\"学校网信办\"}", &j),
+			 200);
+	json_decref(j);
+	assert_int_equal(call("GET", path, NULL, &j), 200);
+	tr = trigger(j, "14.4");
+	assert_string_equal(json_string_value(json_object_get(tr, "state")), "fired");
+	assert_string_equal(json_string_value(json_object_get(tr, "article")), "第十四条第（四）项");
+	assert_true(evidence_has(tr, "attacked = true (recorded)"));
+	assert_string_equal(json_string_value(json_object_get(j, "internal_report_state")),
+			    "done_late");
+	json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reporter_type),
 		cmocka_unit_test(qualifiers),
+		cmocka_unit_test(attack_and_inside_report),
 	};
 
 	if (argc < 2) {
