@@ -183,10 +183,11 @@ static bool evidence_has(json_t *t, const char *want)
 	return false;
 }
 
-/* Issue 12 items 1 and 7 through the API (IMNU 第十四条（四）, 第十一条（四）): an incident of
+/* Issue 12 items 1, 3 and 7 through the API (IMNU 第十四条（四）, 第十一条（四）): an incident of
  * malware on the data centre (important infrastructure by its MLPS level), not handled in time,
  * wide impact — the class does not settle whether it was an attack, so 14.4 asks `attacked`,
- * never fires; a person's answer on the timeline decides it and the evidence names it. Every
+ * never fires; a person's answer on the timeline decides it and the evidence names it. Two
+ * members take part in the decision: split as 第十五条 writes it, nobody twice. Every
  * incident is reported inside within 30 minutes: an hour after detection it is overdue, then
  * reported late. */
 static void attack_and_inside_report(void **state)
@@ -238,6 +239,14 @@ static void attack_and_inside_report(void **state)
 			      &j),
 			 200);
 	json_decref(j);
+	/* item 3 (第十五条): decided by the school's leadership with 尹健 (a member) and 特木尔 (the
+	 * member in charge) taking part */
+	assert_int_equal(call("POST", ev, "{\"kind\":\"participant\",\"person\":\"T0002\"}", &j),
+			 200);
+	json_decref(j);
+	assert_int_equal(call("POST", ev, "{\"kind\":\"participant\",\"person\":\"T0004\"}", &j),
+			 200);
+	json_decref(j);
 	snprintf(ev, sizeof ev, "/api/v1/incidents/%lld/report", id);
 	assert_int_equal(call("POST", ev, "{\"kind\":\"internal\",\"to\":\"学校网信办\"}", &j),
 			 200);
@@ -249,6 +258,34 @@ static void attack_and_inside_report(void **state)
 	assert_true(evidence_has(tr, "attacked = true (recorded)"));
 	assert_string_equal(json_string_value(json_object_get(j, "internal_report_state")),
 			    "done_late");
+	/* the member in charge once, with main leadership responsibility; the member who took part
+	 * important; the members who did not (T0003, T0005, T0006) none */
+	{
+		const char *want[][2] = {{"T0004", "main_leadership"},
+					 {"T0001", "main_leadership"},
+					 {"T0002", "important_leadership"},
+					 {"T0003", NULL},
+					 {"T0005", NULL},
+					 {"T0006", NULL}};
+
+		for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+			json_t *l;
+			size_t i, n = 0;
+
+			json_array_foreach(json_object_get(j, "chain"), i, l) {
+				const char *who = json_string_value(json_object_get(l, "person"));
+
+				if (who && !strcmp(who, want[k][0])) {
+					n++;
+					assert_string_equal(
+					    json_string_value(json_object_get(l, "responsibility")),
+					    want[k][1] ? want[k][1] : "none");
+				}
+			}
+			if (n != (want[k][1] != NULL))
+				fail_msg("%s in the chain %zu times", want[k][0], n);
+		}
+	}
 	json_decref(j);
 }
 
