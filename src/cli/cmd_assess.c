@@ -382,11 +382,16 @@ static int ranking(int argc, char **argv, const char *usage)
 	for (size_t i = 0; i < n; i++) {
 		const struct assess_rank_rec *x = &r[i].r;
 
-		printf("%4s  %s %s %6s %s %s", r[i].rank ? (snprintf(d, sizeof d, "%d", r[i].rank), d)
-						       : "—",
-		       cli_cell(uc, sizeof uc, x->r.unit_code, 12),
+		/* the rank and the score right-aligned in terminal columns ("—" is one column of
+		 * three bytes, which printf's widths count) */
+		if (r[i].rank)
+			snprintf(d, sizeof d, "%d", r[i].rank);
+		if (x->r.scored)
+			assess_fmt(x->r.total, t, sizeof t);
+		printf("%*s%s  %s %s %*s%s %s %s", 4 - lang_width(r[i].rank ? d : "—"), "",
+		       r[i].rank ? d : "—", cli_cell(uc, sizeof uc, x->r.unit_code, 12),
 		       cli_cell(un, sizeof un, x->r.unit_name, 22),
-		       x->r.scored ? assess_fmt(x->r.total, t, sizeof t) : "—",
+		       6 - lang_width(x->r.scored ? t : "—"), "", x->r.scored ? t : "—",
 		       cli_cell(gr, sizeof gr,
 				r[i].grade_label ? lang_pick(x->r.grade, r[i].grade_label) : "", 6),
 		       lang_pick(assess_stage_code(x->r.stage), assess_stage_label(x->r.stage)));

@@ -84,6 +84,18 @@ jq -e '[.ranking[] | select(.rank != null)] | map(.total | tonumber) | . == (sor
 	"$T/out" >/dev/null || fail "ranking order"
 jq -e '[.ranking[] | select(.previous != null)] | length == 6' "$T/out" >/dev/null ||
 	fail "year over year"
+# as text, ranked and unranked rows alike: the rank right-aligned in 4 columns ("—" when
+# none), the unit's code from the 7th, the score ending in the same column
+expect 0 "$CD" assess ranking "$Y" --db "$DB"
+/usr/bin/python3 -c 'import re, sys, unicodedata as u
+w = lambda s: sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s)
+rows = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")][1:]
+assert len(rows) == 6 and any(r[3] == "—" for r in rows), rows
+to_score = lambda r: w(re.match(r"\s*\S+\s+\S+\s+\S+\s+\S+", r).group(0))
+for r in rows:
+    assert r[4:6] == "  " and r[6] != " ", r
+    assert to_score(r) == to_score(rows[0]), r' \
+	"$T/out" || fail "step $n: the ranking's columns: $(cat "$T/out")"
 
 # the results list: CSV, and XLSX read back (sqlite3's zipfile)
 expect 0 "$CD" assess results "$P" --db "$DB"
