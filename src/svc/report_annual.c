@@ -11,6 +11,7 @@
 #include "core/check.h"
 #include "core/incident.h"
 #include "core/notice.h"
+#include "svc/assess.h"
 #include "svc/work.h"
 
 #define PAGE 500
@@ -27,6 +28,8 @@ struct year_counts {
 	size_t fired, decided;
 	/* records of the year */
 	size_t records[RECORD__MAX];
+	/* the year's assessment (检查考核, svc/assess.c): units with a sheet, of them approved */
+	size_t assess_units, assess_approved;
 	/* projects of the year */
 	size_t projects;
 	long long total, security;
@@ -209,6 +212,27 @@ static enum cd_err count_records(struct act *c, int year, struct year_counts *k)
 	}
 }
 
+/* count_assessment counts the units of the scope the year's assessment holds a sheet of, and
+ * those approved (审定): the assessment is the office's own 检查考核 of the year (central 第十条,
+ * IMNU 第十六条), which records of kind assessment need not repeat */
+static enum cd_err count_assessment(struct act *c, int year, struct year_counts *k)
+{
+	struct assess_rank *r = NULL;
+	struct arena *keep;
+	size_t n = 0;
+	enum cd_err rc;
+
+	if ((rc = page_arena(c, &keep)))
+		return rc;
+	rc = svc_assess_ranking(c, year, &r, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		k->assess_units++;
+		k->assess_approved += r[i].r.r.stage == AST_APPROVED;
+	}
+	page_done(c, keep);
+	return rc;
+}
+
 static enum cd_err count_projects(struct act *c, int year, struct year_counts *k)
 {
 	struct rec_query q = {.scope = c->scope, .limit = PAGE};
@@ -360,6 +384,9 @@ static void write_report(struct act *c, struct doc *x, const struct report_units
 		   "形成工作报告%zu份、工作计划%zu份，开展检查考核%zu次。",
 		   k->records[RECORD_MEETING], k->records[RECORD_DRILL], k->records[RECORD_TRAINING],
 		   k->records[RECORD_REPORT], k->records[RECORD_PLAN], k->records[RECORD_ASSESSMENT]);
+	if (k->assess_units)
+		doc_printf(x, "对%zu个单位开展%d年度网络安全工作责任制考核，其中已审定%zu个。",
+			   k->assess_units, year, k->assess_approved);
 
 	doc_heading(x, 1, "经费保障情况");
 	if (!k->projects)
@@ -419,7 +446,7 @@ enum cd_err report_annual(struct act *c, const struct report_in *in,
 
 	if ((rc = count_assets(c, in->year, &k)) || (rc = count_notices(c, in->year, at, &k)) ||
 	    (rc = count_incidents(c, in->year, at, &k)) || (rc = count_records(c, in->year, &k)) ||
-	    (rc = count_projects(c, in->year, &k)))
+	    (rc = count_projects(c, in->year, &k)) || (rc = count_assessment(c, in->year, &k)))
 		return rc;
 	/* today's gaps, kept derived (rebuilt first when stale) */
 	if ((rc = svc_gap_page(c, -1, 0, 1, &g, &ng, &next)) ||

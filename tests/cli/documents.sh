@@ -37,6 +37,15 @@ for f in pdf docx; do
 		七、存在的问题和下一步工作 特此报告。 中共内蒙古师范大学委员会 "年"
 done
 expect 0 $R text "$T/annual.pdf" 表1 图1 各等级系统数量 表3 图2 各月接收通报数量
+# the year's assessment (检查考核) in the daily work: the units with a sheet, those approved
+AU=$(q "SELECT count(DISTINCT unit_id) FROM assessment WHERE year = $Y")
+AP=$(q "SELECT count(*) FROM assessment a WHERE year = $Y AND stage = 'approved' AND version =
+	(SELECT max(version) FROM assessment b WHERE b.unit_id = a.unit_id AND b.year = a.year)")
+[ "$AU" -gt 0 ] || fail "the demo has no assessment of $Y"
+for f in pdf docx; do
+	expect 0 $R text "$T/annual.$f" 五、日常工作开展情况 \
+		"对${AU}个单位开展${Y}年度网络安全工作责任制考核，其中已审定${AP}个。" 六、经费保障情况
+done
 expect 0 $R layout "$T/annual.pdf"
 # a report to the superior is a 上行文: the number flush left, 签发人 flush right
 expect 0 $R head "$T/annual.pdf" up "内师党〔$Y〕7号"
