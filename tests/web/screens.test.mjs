@@ -69,8 +69,9 @@ const PAGES = {
 	sysadmin: [
 		['sysadmin-accounts', '/accounts'],
 		['sysadmin-tokens', '/tokens'],
+		['sysadmin-role-changes', '/role-changes'],
 	],
-	secadmin: [['secadmin-roles', '/roles']],
+	secadmin: [['secadmin-roles', '/roles'], ['secadmin-channels', '/channels']],
 	auditadmin: [['auditadmin-audit', '/audit']],
 };
 
