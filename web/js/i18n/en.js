@@ -1061,6 +1061,13 @@ export default {
 	'admin.withdraw_reason': 'Why (optional)',
 	'admin.withdraw_sure': 'Yes, withdraw',
 	'err.not_done': 'This could not be done; the reason is below.',
+	'todo.chart_classes': 'Incidents by class',
+	'todo.class_none': 'Not classed',
+	'todo.chart_units': 'This year\'s duties by unit (most to do first)',
+	'todo.duty_done': 'Done',
+	'todo.duty_overdue': 'Overdue',
+	'todo.duty_open': 'Not yet due',
+	'todo.units_more': 'The {shown} units with the most still to do; {n} units have duties this year. A bar opens that unit\'s duties.',
 	// branch web2: the notification channels (security administrator, web/js/pages/channels.js)
 	'nav.channels': 'Notification channels',
 	'channels.title': 'Notification channels',

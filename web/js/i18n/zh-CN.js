@@ -1062,6 +1062,13 @@ export default {
 	'admin.withdraw_reason': '撤回理由（可不填）',
 	'admin.withdraw_sure': '确认撤回',
 	'err.not_done': '未能办理，原因见下。',
+	'todo.chart_classes': '事件按分类',
+	'todo.class_none': '未分类',
+	'todo.chart_units': '今年年度任务按单位（未完成多的在前）',
+	'todo.duty_done': '已完成',
+	'todo.duty_overdue': '已逾期',
+	'todo.duty_open': '未到期',
+	'todo.units_more': '图中为未完成任务最多的 {shown} 个单位，共 {n} 个单位有今年的任务；点击条形查看该单位的任务。',
 	// branch web2: the notification channels (security administrator, web/js/pages/channels.js)
 	'nav.channels': '通知渠道',
 	'channels.title': '通知渠道',
