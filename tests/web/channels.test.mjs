@@ -6,7 +6,8 @@
 // loopback (it gets the text), one through the mail server that is down told with its reason; a
 // channel disabled and renamed with its secret kept — each read back from the command line; the
 // page and its route for the security administrator only; both languages at laptop and tablet
-// widths (screenshots channels-*).
+// widths (screenshots channels-*); and the office's reminder rules on the page of the messages
+// sent: a refusal beside its field, what was typed kept, then saved and read back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -180,6 +181,35 @@ test('only the security administrator has the page and its routes', async () => 
 	// the people choose among the channels in the bell's panel: the office sees the robot there
 	const prefs = (await office.get('/notify/preferences')).body.items.map((x) => x.name);
 	assert.ok(prefs.includes('网安工作群'), 'a configured channel is offered to the accounts: ' + prefs);
+	clean(page);
+	await page.context().close();
+});
+
+test('the office\'s reminder rules: a refusal beside its field in Chinese, then saved', async () => {
+	const page = await newPage(browser, srv.base);
+	await signIn(page, 'office');
+	await page.goto('/#/outbox');
+	await settle(page);
+	assert.match(await page.innerText('[data-test=rules] summary'), /到期前 2、1、0 个工作日提醒/, 'the rules in force said');
+	await page.click('[data-test=rules] summary');
+	const form = page.locator('[data-test=rules-form]');
+	await form.locator('[name=leads]').fill('3,x');
+	await form.locator('[name=digest]').selectOption('off');
+	await form.locator('button[type=submit]').click();
+	const err = form.locator('label:has([name=leads]) .field-error');
+	await err.waitFor();
+	assert.match(await err.innerText(), /请填写到期前提醒的工作日数/, 'the API\'s refusal in Chinese beside the field');
+	assert.equal(await form.locator('[name=leads]').inputValue(), '3,x', 'what was typed is kept');
+	assert.equal(await form.locator('[name=digest]').inputValue(), 'off');
+	await shot(page, 'rules-refused');
+	await form.locator('[name=leads]').fill('3,1,0');
+	await form.locator('button[type=submit]').click();
+	await page.waitForSelector('[data-test=rules-saved]');
+	const r = JSON.parse(execFileSync(BIN, ['notify', 'rules', '--json', '--db', srv.db], { encoding: 'utf8' }));
+	assert.deepEqual(r.leads, [3, 1, 0]);
+	assert.equal(r.digest, false);
+	assert.deepEqual(r.escalate, [1, 3], 'what was not changed stays');
+	assert.match(await page.innerText('[data-test=rules] summary'), /到期前 3、1、0 个工作日提醒/);
 	clean(page);
 	await page.context().close();
 });

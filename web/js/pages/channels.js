@@ -5,7 +5,8 @@
 // one POST /notify/channels, a change PATCH /notify/channels/{id} (the target and the secret only
 // when typed again), a test message now POST /notify/channels/{id}/test.
 // What is typed stays in the form's memory while a save fails, but is never put in the
-// browser's storage: a target holds a robot's key, a secret a password.
+// browser's storage: a target holds a robot's key, a secret a password. Also the office's
+// reminder rules (Rules, on the page of the messages sent): GET / PATCH /notify/rules.
 import { useState } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, useSubmit } from '../ui.js';
 import { t, label } from '../i18n.js';
@@ -186,4 +187,65 @@ export function Channels() {
 					${isOpen(c, 'test') && html`<tr class="detail-row"><td colspan="4"><${Test} c=${c} /><p class="hint">${t('channels.test_hint')}</p></td></tr>`}`)}</tbody></table></div>`
 			: html`<${Empty} text=${t('channels.empty')} />`)}
 	</section>`;
+}
+
+// the reminder rules as the form shows them: lists as "2,1,0", the rest as text
+const RULES = ['leads', 'escalate', 'tries', 'backoff', 'digest', 'base_url'];
+function rulesForm(r) {
+	return {
+		leads: (r.leads || []).join(','),
+		escalate: (r.escalate || []).join(','),
+		tries: String(r.tries),
+		backoff: String(r.backoff),
+		digest: r.digest ? 'on' : 'off',
+		base_url: r.base_url || '',
+	};
+}
+
+// Rules: the office's reminder rules — lead times and escalation in working days, tries and
+// backoff of the outbox, the weekly digest, the address links in messages begin with; only what
+// changed is sent (PATCH /notify/rules), each refusal under its field
+export function Rules() {
+	const { data, error, reload } = useLoad(() => get('/notify/rules'), []);
+	const [v, setV] = useState(null);
+	const [done, setDone] = useState(false);
+	const [open, setOpen] = useState(false);
+	const save = useSubmit();
+	const was = data ? rulesForm(data) : null;
+	const form = v || was;
+	const set = (k) => (e) => {
+		setDone(false);
+		setV({ ...form, [k]: e.target.value });
+	};
+	const submit = (e) => {
+		e.preventDefault();
+		setDone(false);
+		const b = {};
+		for (const k of RULES) if (form[k].trim() !== was[k]) b[k] = form[k].trim();
+		save.run(async () => {
+			await api('PATCH', '/notify/rules', b);
+			setV(null);
+			setDone(true);
+			reload();
+		});
+	};
+	const bad = (k) => (save.error && save.error.field === k ? 'true' : null);
+	const field = (k, input) => html`<label for=${'rule-' + k}>${t('rules.' + k)}${input}<small class="hint block">${t('rules.' + k + '_hint')}</small><${FieldError} error=${save.error} field=${k} /></label>`;
+	const inp = (k, extra) => html`<input id=${'rule-' + k} name=${k} value=${form[k]} onInput=${set(k)} aria-invalid=${bad(k)} autocomplete="off" ...${extra || {}} />`;
+	return html`<details class="card" open=${open} onToggle=${(e) => setOpen(e.target.open)} data-test="rules">
+		<summary>${t('rules.title')}${was ? html` <small class="muted">${t('rules.now', { leads: data.leads.join('、'), escalate: data.escalate.join('、') })}</small>` : ''}</summary>
+		<${ErrorBox} error=${error} retry=${reload} />
+		${form && html`<form class="grid2" onSubmit=${submit} novalidate data-test="rules-form">
+			${field('leads', inp('leads', { placeholder: '2,1,0', inputmode: 'numeric' }))}
+			${field('escalate', inp('escalate', { placeholder: '1,3', inputmode: 'numeric' }))}
+			${field('tries', inp('tries', { type: 'number', min: 1, max: 20 }))}
+			${field('backoff', inp('backoff', { type: 'number', min: 1, max: 3600 }))}
+			${field('digest', html`<select id="rule-digest" name="digest" value=${form.digest} onChange=${set('digest')} aria-invalid=${bad('digest')}>
+				<option value="on">${t('rules.digest_on')}</option><option value="off">${t('rules.digest_off')}</option></select>`)}
+			${field('base_url', inp('base_url', { placeholder: 'https://duty.example.edu.cn', class: 'code' }))}
+			<${ErrorBox} error=${save.error} fields=${RULES} />
+			${done && html`<p class="ok-box wide" role="status" data-test="rules-saved">${t('rules.saved')}</p>`}
+			<div class="buttons"><button type="submit" disabled=${save.busy || RULES.every((k) => form[k].trim() === was[k])}>${t('common.save')}</button></div>
+		</form>`}
+	</details>`;
 }
