@@ -69,9 +69,11 @@ function ChannelForm({ c, onSaved, onCancel }) {
 	const mail = v.kind === 'mail';
 	const id = (k) => 'ch' + (c ? c.id : 'new') + '-' + k;
 	const bad = (k) => (error && error.field === k ? 'true' : null);
+	// a field: its label, the input, a hint under it (the input described by it), the refusal
 	const field = (k, text, input, hint, req) => html`<label for=${id(k)} class=${k === 'target' ? 'wide' : ''}>${text}${req ? html`<span class="req" aria-hidden="true"> *</span>` : ''}
 		${input}${hint && html`<small class="hint block" id=${id(k) + '-hint'}>${hint}</small>`}<${FieldError} error=${error} field=${k} /></label>`;
-	const inp = (k, extra) => html`<input id=${id(k)} name=${k} value=${v[k]} onInput=${set(k)} aria-invalid=${bad(k)} aria-describedby=${id(k) + '-hint'} autocomplete="off" spellcheck="false" ...${extra || {}} />`;
+	const HINTED = ['target', 'from', 'user', 'secret', 'ca_file'];
+	const inp = (k, extra) => html`<input id=${id(k)} name=${k} value=${v[k]} onInput=${set(k)} aria-invalid=${bad(k)} aria-describedby=${HINTED.includes(k) ? id(k) + '-hint' : null} autocomplete="off" spellcheck="false" ...${extra || {}} />`;
 	const submit = (e) => {
 		e.preventDefault();
 		run(async () => {
