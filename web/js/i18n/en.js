@@ -986,7 +986,7 @@ export default {
 	'bell.title': 'Notifications',
 	'bell.unread': '{n} unread',
 	'bell.all_read': 'All read',
-	'bell.empty': 'No notifications. You are told here when a notice or a yearly duty nears its deadline or passes it.',
+	'bell.empty': 'No notifications. Whatever you must do or know of is told here.',
 	'bell.mark_read': 'Mark read',
 	'bell.mark_unread': 'Mark unread',
 	'bell.channels': 'Channels',

@@ -987,7 +987,7 @@ export default {
 	'bell.title': '通知',
 	'bell.unread': '{n} 条未读',
 	'bell.all_read': '全部已读',
-	'bell.empty': '暂无通知。通报、年度任务临近期限或逾期时，会在这里提醒您。',
+	'bell.empty': '暂无通知。有需要您办理或知悉的事项时，会在这里提醒您。',
 	'bell.mark_read': '标为已读',
 	'bell.mark_unread': '标为未读',
 	'bell.channels': '接收渠道',
