@@ -71,6 +71,20 @@ static int unit_filter_of(struct api_ctx *x, int64_t *id)
 	return rc ? api_err(x, rc, NULL, NULL) : 0;
 }
 
+/* asset_filter_of: the query's "asset" filter → id (0 when not given), a system of the caller's
+ * scope (act_ref: any other is "not found"); nonzero: the answer is made. */
+static int asset_filter_of(struct api_ctx *x, struct act *c, int64_t *id)
+{
+	const struct fval *v = api_qval(x, "asset");
+	enum cd_err rc;
+
+	*id = 0;
+	if (!v || !v->set)
+		return 0;
+	rc = act_ref(c, SK_ASSET, v->s, "asset", id);
+	return rc ? api_acted(x, c, rc, 200, NULL) : 0;
+}
+
 static int page_answer(struct api_ctx *x, json_t *items, int64_t next)
 {
 	char cur[32];
@@ -94,7 +108,7 @@ int api_notices_list(struct api_ctx *x)
 	int st;
 
 	if ((st = work_query_of(x, &q)) || (st = unit_filter_of(x, &q.unit)) ||
-	    (st = api_act(x, &c, &d)))
+	    (st = api_act(x, &c, &d)) || (st = asset_filter_of(x, &c, &q.asset)))
 		return st;
 	rc = svc_notice_page(&c, q, state->set ? (int)state->i : -1, x->q->now, &v, &n, &next);
 	if (rc)
@@ -220,7 +234,8 @@ int api_incidents_list(struct api_ctx *x)
 	json_t *items;
 	int st;
 
-	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)))
+	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)) ||
+	    (st = asset_filter_of(x, &c, &q.asset)))
 		return st;
 	if ((rc = svc_incident_lines(&c, q, x->q->now, &v, &n, &next, &env)))
 		return api_acted(x, &c, rc, 200, NULL);

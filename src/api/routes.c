@@ -299,6 +299,11 @@ static const struct field checked_fields[] = {
 static const struct field notice_filters[] = {
 	{"state", ENUM(due_state, DUE__MAX), "only notices in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only notices concerning this unit's subtree"},
+	{"asset", FT_CODE, 0, 0, 0, NULL, 0, "only notices naming this system (its code)"},
+};
+
+static const struct field incident_filters[] = {
+	{"asset", FT_CODE, 0, 0, 0, NULL, 0, "only incidents naming this system (its code)"},
 };
 
 static const struct field incident_fields[] = {
@@ -844,7 +849,8 @@ const struct route api_routes[] = {
 	 "systems of the 举一反三 list were checked: one (asset), several (assets) or every one "
 	 "left (all), with one note"},
 
-	{"GET", "/api/v1/incidents", PERM_READ, R_LIST, api_incidents_list, NONE, NONE, "id", NULL,
+	{"GET", "/api/v1/incidents", PERM_READ, R_LIST, api_incidents_list, NONE,
+	 QUERY(incident_filters), "id", NULL,
 	 "incidents", "the incidents in scope with grade, report and case states"},
 	{"POST", "/api/v1/incidents", PERM_WORK, 0, api_incident_create, BODY(incident_fields),
 	 NONE, NULL, "incident.create", "incidents", "record an incident"},

@@ -147,7 +147,7 @@ enum cd_err notify_rules_set(struct act *c, const char *key, const char *value)
 	before = notify_rules_json(&r);
 	if (!rule_apply(&r, key, value)) {
 		json_decref(before);
-		return act_fail(c, CD_EINVAL, key, "%s", rule_defs[i].what);
+		return act_fail(c, CD_EINVAL, key, "%s", lang_tr(rule_defs[i].what));
 	}
 	if ((rc = act_begin(c))) {
 		json_decref(before);

@@ -296,14 +296,20 @@ enum stmt {
 	"CASE WHEN v.feedback_at IS NOT NULL THEN CASE WHEN v.due IS NULL OR substr(v.feedback_at,"\
 	" 1, 10) <= v.due THEN 3 ELSE 4 END WHEN v.due IS NULL THEN 5 WHEN v.due < " today " THEN" \
 	" 2 WHEN v.due = " today " THEN 1 ELSE 0 END"
+/* Notices and incidents naming system ?9 (NULL: any), by the system's index of each. */
+#define NOTICE_OF_ASSET                                                                            \
+	" AND (?9 IS NULL OR n.id IN (SELECT notice_id FROM notice_asset WHERE asset_id = ?9))"
+#define INCIDENT_OF_ASSET                                                                          \
+	" AND (?9 IS NULL OR x.id IN (SELECT incident_id FROM incident_asset WHERE asset_id = ?9))"
 /* A page of the notices in state k whose verdict meets `cond`, ascending and descending. */
 #define NOTICE_STATE_PAGE(k, cond)                                                                 \
 	[ST_NOTICE_STATE0 + (k)] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS,\
 					     " AND n.id IN (SELECT notice_id FROM notice_verdict"  \
-					     " WHERE " cond ")", ">", "ASC"),                      \
+					     " WHERE " cond ")" NOTICE_OF_ASSET, ">", "ASC"),      \
 	[ST_NOTICE_STATE0 + DUE__MAX + (k)] = WORK_PAGE(                                           \
 		NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS,                             \
-		" AND n.id IN (SELECT notice_id FROM notice_verdict WHERE " cond ")", "<", "DESC")
+		" AND n.id IN (SELECT notice_id FROM notice_verdict WHERE " cond ")"               \
+		NOTICE_OF_ASSET, "<", "DESC")
 /* Record ?1 concerns the subtree of ?2 (NULL: any unit); false when there is no record ?1. */
 #define WORK_CONCERNS(table, alias, concerns)                                                      \
 	"WITH RECURSIVE " SUBTREE("sc", "?2") " SELECT EXISTS (SELECT 1 FROM " table " " alias      \
@@ -622,10 +628,10 @@ static const char *const stmts[STMT__MAX] = {
 			      " total_budget = ?5, security_budget = ?6 WHERE id = ?7",
 	[ST_NOTICE_GET] = "SELECT " NOTICE_ROW_COLS " FROM " NOTICE_FROM " WHERE n.id = ?1",
 	[ST_NOTICE_GET_CODE] = "SELECT " NOTICE_ROW_COLS " FROM " NOTICE_FROM " WHERE n.code = ?1",
-	[ST_NOTICE_PAGE] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS, "", ">",
-				     "ASC"),
-	[ST_NOTICE_PAGE_DESC] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS, "",
-					  "<", "DESC"),
+	[ST_NOTICE_PAGE] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS,
+				     NOTICE_OF_ASSET, ">", "ASC"),
+	[ST_NOTICE_PAGE_DESC] = WORK_PAGE(NOTICE_ROW_COLS, NOTICE_FROM, "n.id", NOTICE_CONCERNS,
+					  NOTICE_OF_ASSET, "<", "DESC"),
 	[ST_NOTICE_CONCERNS] = WORK_CONCERNS("notice", "n", NOTICE_CONCERNS),
 	/* a notice's parts, each by the primary key of its table: ?1 the notice */
 	[ST_NOTICE_ASSETS_OF] = "SELECT na.notice_id, na.asset_id, a.code, a.name FROM notice_asset"
@@ -643,9 +649,9 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_INCIDENT_GET_CODE] = "SELECT " INCIDENT_COLS ", xu.code FROM " INCIDENT_FROM
 				 " WHERE x.code = ?1",
 	[ST_INCIDENT_PAGE] = WORK_PAGE(INCIDENT_COLS ", xu.code", INCIDENT_FROM, "x.id",
-				       INCIDENT_CONCERNS, "", ">", "ASC"),
+				       INCIDENT_CONCERNS, INCIDENT_OF_ASSET, ">", "ASC"),
 	[ST_INCIDENT_PAGE_DESC] = WORK_PAGE(INCIDENT_COLS ", xu.code", INCIDENT_FROM, "x.id",
-					    INCIDENT_CONCERNS, "", "<", "DESC"),
+					    INCIDENT_CONCERNS, INCIDENT_OF_ASSET, "<", "DESC"),
 	[ST_INCIDENT_CONCERNS] = WORK_CONCERNS("incident", "x", INCIDENT_CONCERNS),
 	[ST_INCIDENT_ASSETS_OF] = "SELECT ia.incident_id, ia.asset_id, a.code, a.name"
 				  " FROM incident_asset ia JOIN asset a ON a.id = ia.asset_id"
@@ -3561,6 +3567,7 @@ static enum cd_err sq_notice_page(struct store *s, const struct work_query *f, s
 
 	*out = NULL;
 	*n = 0;
+	bind_id(st, 9, f->asset);
 	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 	for (size_t i = 0; !rc && i < *n; i++)
 		rc = notice_parts(q, a, &(*out)[i], false, d);
@@ -3625,6 +3632,7 @@ static enum cd_err sq_incident_page(struct store *s, const struct work_query *f,
 
 	*out = NULL;
 	*n = 0;
+	bind_id(st, 9, f->asset);
 	rc = read_rows(q, st, a, sizeof(**out), incident_head, 0, out, n, d, "incident page");
 	for (size_t i = 0; !rc && i < *n; i++)
 		rc = incident_parts(q, a, &(*out)[i], d);
@@ -4628,6 +4636,7 @@ static enum cd_err sq_notice_state_page(struct store *s, const struct work_query
 		return cd_diag_set(d, CD_EINVAL, "no such state");
 	st = work_page(q, ST_NOTICE_STATE0 + state, ST_NOTICE_STATE0 + DUE__MAX + state, f);
 	bind_date(st, 5, today);
+	bind_id(st, 9, f->asset);
 	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 	for (size_t i = 0; !rc && i < *n; i++)
 		rc = notice_parts(q, a, &(*out)[i], false, d);

@@ -103,6 +103,7 @@ enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
 struct work_query {
 	int64_t scope; /* only what concerns this unit's subtree (the caller's scope); 0 = all */
 	int64_t unit;  /* only what concerns this unit's subtree (a filter); 0 = any */
+	int64_t asset; /* notices and incidents only: those naming this system; 0 = any */
 	int kind;      /* records only: enum record_kind, -1 = any */
 	bool desc;     /* descending ids */
 	int64_t after; /* only ids after this one (before it when desc); 0 = from the first */

@@ -59,8 +59,13 @@ json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 	                 due_state_code(an->summary_state), "triggers_fired",
 	                 (json_int_t)an->nfired, "triggers_open", (json_int_t)an->nopen,
 	                 "case_stage", accountability_stage_code(accountability_stage(x)));
-	if (j)
+	if (j) {
 		json_object_set_new(j, "asset_names", asset_names(reg, x));
+		/* the first report's deadline, for a clock beside the list (none when not required) */
+		json_object_set_new(j, "report_due", an->report_required
+							 ? jnull_time(an->report_due)
+							 : json_null());
+	}
 	return j;
 }
 

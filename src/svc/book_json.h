@@ -9,7 +9,7 @@
 #include "svc/book.h"
 
 /* book_incident_list_json: one incident's line of a list (grade, report and summary states,
- * triggers, case stage). */
+ * the first report's deadline report_due, triggers, case stage). */
 json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 				const struct incident_analysis *an);
 

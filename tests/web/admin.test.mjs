@@ -161,13 +161,13 @@ test('a refusal of the API is shown beside the action that met it', async () => 
 	assert.equal(sys.problems.filter((p) => !/status of 422/.test(p)).length, 0, sys.problems.join('\n'));
 });
 
-const OWN = { sysadmin: ['#/accounts', '#/role-changes', '#/tokens'], secadmin: ['#/roles'] };
+const OWN = { sysadmin: ['#/accounts', '#/role-changes', '#/tokens'], secadmin: ['#/roles', '#/channels'] };
 
 test('each administrator reaches only their own pages', async () => {
 	for (const who of ['sysadmin', 'secadmin']) {
 		const page = await adminPage(who);
 		assert.deepEqual(await page.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href'))), OWN[who]);
-		for (const p of ['#/accounts', '#/role-changes', '#/tokens', '#/roles', '#/audit']) {
+		for (const p of ['#/accounts', '#/role-changes', '#/tokens', '#/roles', '#/channels', '#/audit']) {
 			await page.goto('/' + p);
 			await page.waitForSelector('main h1');
 			assert.equal((await page.textContent('main h1')) === '找不到这个页面', !OWN[who].includes(p), who + ' ' + p);
@@ -179,6 +179,9 @@ test('each administrator reaches only their own pages', async () => {
 	assert.equal(await status(pages.get('secadmin'), '/roles/changes'), 200);
 	assert.equal(await status(pages.get('sysadmin'), '/roles/changes'), 403);
 	assert.equal(await status(pages.get('sysadmin'), '/role-changes'), 200);
+	// the notification channels: the security administrator's
+	assert.equal(await status(pages.get('secadmin'), '/notify/channels'), 200);
+	assert.equal(await status(pages.get('sysadmin'), '/notify/channels'), 403);
 	const officer = await newPage(browser, srv.base);
 	await signIn(officer, 'officer');
 	const nav = await officer.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href')));

@@ -161,13 +161,13 @@ test("the matrix shows a vacancy and a cell's history; a handover ends the old t
 	await page.context().close();
 });
 
-const ADMIN = { sysadmin: ['#/accounts', '#/role-changes', '#/tokens'], secadmin: ['#/roles'], auditadmin: ['#/audit'] };
+const ADMIN = { sysadmin: ['#/accounts', '#/role-changes', '#/tokens'], secadmin: ['#/roles', '#/channels'], auditadmin: ['#/audit'] };
 
 test('each administrator reaches only their own pages; business users none', async () => {
 	for (const who of ['sysadmin', 'secadmin', 'auditadmin']) {
 		const page = await adminPage(who);
 		assert.deepEqual(await page.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href'))), ADMIN[who]);
-		for (const p of ['#/accounts', '#/roles', '#/tokens', '#/audit', '#/org', '#/duties']) {
+		for (const p of ['#/accounts', '#/roles', '#/channels', '#/tokens', '#/audit', '#/org', '#/duties']) {
 			await page.goto('/' + p);
 			await page.waitForSelector('main h1');
 			const own = ADMIN[who].includes(p);
@@ -178,7 +178,7 @@ test('each administrator reaches only their own pages; business users none', asy
 	const page = await newPage(browser, srv.base);
 	await signIn(page, 'officer');
 	const nav = await page.$$eval('nav.side a', (a) => a.map((x) => x.getAttribute('href')));
-	for (const p of ['#/accounts', '#/roles', '#/tokens', '#/audit']) assert.ok(!nav.includes(p));
+	for (const p of ['#/accounts', '#/roles', '#/channels', '#/tokens', '#/audit']) assert.ok(!nav.includes(p));
 	await page.context().close();
 });
 

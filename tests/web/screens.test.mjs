@@ -69,8 +69,9 @@ const PAGES = {
 	sysadmin: [
 		['sysadmin-accounts', '/accounts'],
 		['sysadmin-tokens', '/tokens'],
+		['sysadmin-role-changes', '/role-changes'],
 	],
-	secadmin: [['secadmin-roles', '/roles']],
+	secadmin: [['secadmin-roles', '/roles'], ['secadmin-channels', '/channels']],
 	auditadmin: [['auditadmin-audit', '/audit']],
 };
 
@@ -97,15 +98,17 @@ for (const [who, pages] of Object.entries(PAGES))
 test('lists and details print without menus and buttons', async () => {
 	const page = await newPage(browser, srv.base);
 	await signIn(page, 'office');
-	for (const [name, path] of [['print-notices', '/notices'], ['print-notice', '/notices/2'], ['print-incident', '/incidents/1'], ['print-assets', '/assets']]) {
+	for (const [name, path] of [['print-notices', '/notices'], ['print-notice', '/notices/2'], ['print-incident', '/incidents/1'], ['print-assets', '/assets'],
+		['print-matrix', '/org'], ['print-records', '/duties/records'], ['print-duties', '/duties']]) {
 		await page.goto('/#' + path);
 		await settle(page);
 		await page.emulateMedia({ media: 'print' });
 		await shot(page, name);
 		const shown = await page.evaluate(() =>
-			[...document.querySelectorAll('nav.side, header.top, main button, main form.filters')].filter((e) => e.offsetParent !== null).map((e) => e.outerHTML.slice(0, 80))
+			// the matrix's cells are buttons whose text is the content: they are printed as text
+			[...document.querySelectorAll('nav.side, header.top, main button:not(.cellbtn), main form.filters, main .downloads')].filter((e) => e.offsetParent !== null).map((e) => e.outerHTML.slice(0, 80))
 		);
-		assert.deepEqual(shown, [], name + ': menus, filters and buttons are not printed');
+		assert.deepEqual(shown, [], name + ': menus, filters, buttons and the documents\' toolbar are not printed');
 		assert.ok((await page.innerText('main')).length > 100, name + ': the content is printed');
 		await page.emulateMedia({ media: 'screen' });
 	}

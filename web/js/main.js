@@ -18,6 +18,7 @@ import { Duties } from './pages/duties.js';
 import { SessionClock } from './session.js';
 import { TotpPage } from './pages/totp.js';
 import { Bell, Outbox } from './pages/bell.js';
+import { Channels } from './pages/channels.js';
 
 const ADMINS = ['sysadmin', 'secadmin', 'auditadmin'];
 
@@ -34,7 +35,7 @@ function navFor(role) {
 			...(role === 'office' ? [['/outbox', 'nav.outbox']] : []),
 		];
 	if (role === 'sysadmin') return [['/accounts', 'nav.accounts'], ['/role-changes', 'nav.role_changes'], ['/tokens', 'nav.tokens']];
-	if (role === 'secadmin') return [['/roles', 'nav.roles']];
+	if (role === 'secadmin') return [['/roles', 'nav.roles'], ['/channels', 'nav.channels']];
 	if (role === 'auditadmin') return [['/audit', 'nav.audit']];
 	return [];
 }
@@ -81,6 +82,7 @@ function Page({ route, account }) {
 	if (business && a === 'org' && !b) return html`<${Matrix} route=${route} account=${account} />`;
 	if (business && a === 'duties') return html`<${Duties} route=${route} account=${account} />`;
 	if (account.role === 'secadmin' && a === 'roles') return html`<${Roles} />`;
+	if (account.role === 'secadmin' && a === 'channels') return html`<${Channels} />`;
 	if (account.role === 'office' && a === 'outbox') return html`<${Outbox} />`;
 	if (account.role === 'sysadmin' && a === 'accounts') return html`<${Accounts} />`;
 	if (account.role === 'sysadmin' && a === 'tokens') return html`<${Tokens} />`;

@@ -4,7 +4,7 @@
 // the verification of its chain (audit administrator).
 import { useState, useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, FieldError, Empty, Badge, Pager, useSubmit } from '../ui.js';
-import { t, label, has } from '../i18n.js';
+import { t, label } from '../i18n.js';
 import { api, get, query } from '../api.js';
 import { navigate, withQuery, BUSINESS } from '../route.js';
 import { fmtTime, fmtDate } from '../format.js';

@@ -6,7 +6,7 @@
 import { useState, useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, Loading, ErrorBox, Empty, Badge, Pager, useUnits, UnitName } from '../ui.js';
 import { t, label, currentLang } from '../i18n.js';
-import { get, post, api, query, all, upload } from '../api.js';
+import { get, post, api, query, upload } from '../api.js';
 import { navigate, withQuery, can } from '../route.js';
 import { fmtDate, fmtTime } from '../format.js';
 import { useDraft, Field, useSubmit } from './work.js';
@@ -142,12 +142,15 @@ export function AssetList({ route, account }) {
 	</section>`;
 }
 
-// the notices and incidents of a system: read page by page from the lists of the caller's scope
-// (the API filters those lists by unit, not yet by system), those naming the system kept
+// the notices and incidents of a system, newest first: a page of each, the API keeping those
+// that name it (GET /notices?asset=, /incidents?asset=)
+const WORK_SHOWN = 50;
 function useWorkOf(code) {
 	return useLoad(async () => {
-		const [ns, xs] = await Promise.all([all('/notices', 2000), all('/incidents', 2000)]);
-		return { notices: ns.filter((n) => (n.assets || []).includes(code)), incidents: xs.filter((x) => (x.assets || []).includes(code)) };
+		if (!code) return null;
+		const q = '?asset=' + encodeURIComponent(code) + '&sort=-id&limit=' + WORK_SHOWN;
+		const [ns, xs] = await Promise.all([get('/notices' + q), get('/incidents' + q)]);
+		return { notices: ns.items, incidents: xs.items, more: !!(ns.next || xs.next) };
 	}, [code]);
 }
 
@@ -196,6 +199,7 @@ export function AssetDetail({ id, account }) {
 		(work.data.incidents.length
 			? html`<ul class="plain">${work.data.incidents.map((x) => html`<li><a href=${'#/incidents/' + x.id}>${x.code}</a> ${x.grade ? label('grade', x.grade) : ''} <small class="muted">${fmtTime(x.detected_at)}</small></li>`)}</ul>`
 			: html`<p class="muted">${t('assets.incidents_none')}</p>`)}
+		${work.data && work.data.more && html`<p class="hint">${t('assets.work_newest', { n: WORK_SHOWN })}</p>`}
 	</section>`;
 }
 

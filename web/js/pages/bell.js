@@ -3,13 +3,15 @@
 // escalations, new notices — each with its link, read or unread, marked either way by hand and
 // read when its link is followed; in the panel each person's channels (which of the channels
 // the security administrator configured get their messages, and their address there); and the
-// office's outbox page (#/outbox: what was sent, what waits, the dead letters and why).
+// office's outbox page (#/outbox: what was sent, what waits, the dead letters and why, and the
+// reminder rules above them).
 // GET/POST /api/v1/notifications…, /notify/preferences, /notify/outbox; docs/notifications.md.
 import { useState, useEffect, useCallback } from '../../vendor/hooks.js';
 import { html, ErrorBox, Loading, Empty, Badge, Pager, useLoad } from '../ui.js';
 import { t, label } from '../i18n.js';
 import { api, get, query, errorText } from '../api.js';
 import { fmtTime } from '../format.js';
+import { Rules } from './channels.js';
 
 const POLL_MS = 60000;
 const SHOWN = 20;
@@ -116,6 +118,7 @@ export function Outbox() {
 	return html`<section class="page">
 		<h1>${t('outbox.title')}</h1>
 		<p class="hint">${t('outbox.hint')}</p>
+		<${Rules} />
 		<div class="filters"><label>${t('outbox.state')}
 			<select value=${state} onChange=${(e) => { setState(e.target.value); setCursors([]); }}>
 				<option value="">${t('common.all')}</option>

@@ -58,16 +58,19 @@ export function Bars({ title, items, color }) {
 }
 
 // Stacked: bars of several series stacked per category ({name, values[], color, href(i)}), a
-// legend above; a bar with an address opens the list it counts
-export function Stacked({ title, categories, series }) {
+// legend above; a bar with an address opens the list it counts. horizontal: the categories down
+// the side (long names, such as units', read across), the first at the top
+export function Stacked({ title, categories, series, horizontal }) {
 	const ref = useRef(null);
+	const cat = { type: 'category', data: categories, axisLabel: { fontSize: 11 }, ...(horizontal ? { inverse: true, axisLabel: { fontSize: 11, width: 96, overflow: 'truncate' } } : {}) };
+	const val = { type: 'value', minInterval: 1 };
 	useChart(
 		ref,
 		{
 			legend: { top: 0, itemWidth: 12, itemHeight: 10 },
 			grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
-			xAxis: { type: 'category', data: categories, axisLabel: { fontSize: 11 } },
-			yAxis: { type: 'value', minInterval: 1 },
+			xAxis: horizontal ? val : cat,
+			yAxis: horizontal ? cat : val,
 			series: series.map((s) => ({ name: s.name, type: 'bar', stack: 'all', data: s.values, itemStyle: { color: s.color }, barMaxWidth: 28 })),
 		},
 		(p) => {

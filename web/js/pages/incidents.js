@@ -10,8 +10,8 @@ import { t, label, has } from '../i18n.js';
 import { get, post, api, query, errorText } from '../api.js';
 import { navigate, can } from '../route.js';
 import { Downloads } from '../downloads.js';
-import { fmtDate, fmtTime, fmtNum, hoursLeft, daysLeft, today } from '../format.js';
-import { useDraft, Field, useSubmit, Files, localToIso, nowLocal, codes, useNow } from './work.js';
+import { fmtDate, fmtTime, fmtNum, daysLeft, today } from '../format.js';
+import { useDraft, Field, useSubmit, Files, localToIso, nowLocal, codes, Clock } from './work.js';
 
 const GRADES = ['一般', '较大', '重大', '特别重大'];
 const REPORTERS = ['other', 'cii', 'central_organ'];
@@ -65,7 +65,7 @@ export function IncidentList({ account }) {
 						<td><a class="nowrap" href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtTime(i.detected_at)}</small></td>
 						<td><${Systems} codes=${i.assets} names=${i.asset_names} /></td>
 						<td class="nowrap">${i.grade ? label('grade', i.grade) : t('common.unknown')}<small class="muted block">${i.grade_confirmed ? t('incidents.grade_confirmed') : i.grade_draft ? t('incidents.grade_draft') : t('incidents.grade_unconfirmed')}</small></td>
-						<td><${StateBadge} state=${i.report_state} /></td>
+						<td><${StateBadge} state=${i.report_state} /> <${Clock} at=${i.report_due} state=${i.report_state} /></td>
 						<td>${i.handling_ended ? html`<${Badge} tone="muted">${t('incidents.handling_ended')}<//>` : html`<${Badge} tone="warn">${t('incidents.handling_open')}<//>`}</td>
 						<td>${label('case', i.case_stage)}<small class="muted block">${t('incidents.triggers_n', { fired: i.triggers_fired, open: i.triggers_open })}</small></td>
 					</tr>`
@@ -114,14 +114,6 @@ export function IncidentNew({ account }) {
 			</div>
 		</form>
 	</section>`;
-}
-
-// Clock: time left to an instant, ticking while the page is open
-function Clock({ at, state }) {
-	const now = useNow(15000);
-	const done = state === 'done_on_time' || state === 'done_late';
-	if (done || !at) return null;
-	return html`<span class=${'clock ' + (Date.parse(at) < now ? 'bad' : 'run')} role="timer">${hoursLeft(at, now)}</span>`;
 }
 
 // eventName and eventValue: a timeline event's name and value as a person reads them

@@ -8,6 +8,7 @@ import { get } from '../api.js';
 import { fmtDate, daysLeft, daysTo, live } from '../format.js';
 import { Bars, Stacked } from './charts.js';
 import { Downloads } from '../downloads.js';
+import { Clock } from './work.js';
 
 const SHOW = 8;
 const STAGES = ['received', 'rectifying', 'rectified', 'feedback_sent', 'verified'];
@@ -124,6 +125,7 @@ function Summary({ s, gaps }) {
 					{ name: t('todo.not_yet'), values: months.map((m) => m.open), color: '#a0aec0', href: () => '#/notices' },
 				]} />
 			<${Bars} title=${t('todo.chart_duties')} color="#2f855a" items=${[...DONE, ...DUE].map((st) => ({ name: label('state', st), value: duty[st] || 0, href: '#/duties?state=' + st }))} />
+			<${DutiesByUnit} units=${s.obligations.duty_by_unit || []} />
 		</div>
 		<h2 id="sec-gaps">${t('todo.gaps')}</h2>
 		${gaps.items.length
@@ -135,6 +137,26 @@ function Summary({ s, gaps }) {
 					<td>${g.unit ? html`<${UnitName} code=${g.unit} name=${g.unit_name} />` : ''}${g.asset ? html` <${Systems} codes=${[g.asset]} names=${[g.asset_name]} />` : ''}${g.role ? html` · ${label('role', g.role)}` : ''}</td></tr>`)}</tbody></table></div>
 				${totalGaps > gaps.items.length && html`<p class="hint">${t('todo.gaps_more', { n: totalGaps })}</p>`}`
 			: html`<${Empty} text=${t('todo.gaps_none')} />`}`;
+}
+
+// DutiesByUnit: this year's duties of the units that have the most still to do (overdue first,
+// then not yet done), each unit's bar its duties done, overdue and still open, each part a link
+// to that unit's duties in that state; the rest of the units are counted below the chart
+const UNITS_SHOWN = 10;
+function DutiesByUnit({ units }) {
+	const open = (u) => Math.max(0, u.due - u.done - u.overdue);
+	const top = [...units].sort((a, b) => b.overdue - a.overdue || open(b) - open(a) || b.due - a.due).slice(0, UNITS_SHOWN);
+	if (!top.length) return null;
+	const href = (state) => (i) => '#/duties?unit=' + encodeURIComponent(top[i].unit) + (state ? '&state=' + state : '');
+	return html`<div class="chart-wrap">
+		<${Stacked} title=${t('todo.chart_units')} horizontal=${true} categories=${top.map((u) => u.unit_name || u.unit)}
+			series=${[
+				{ name: t('todo.duty_done'), values: top.map((u) => u.done), color: '#2f855a', href: href('') },
+				{ name: t('todo.duty_overdue'), values: top.map((u) => u.overdue), color: '#c53030', href: href('overdue') },
+				{ name: t('todo.duty_open'), values: top.map(open), color: '#a0aec0', href: href('open') },
+			]} />
+		${units.length > top.length && html`<p class="hint">${t('todo.units_more', { shown: top.length, n: units.length })}</p>`}
+	</div>`;
 }
 
 export function Todo() {
@@ -166,9 +188,10 @@ export function Todo() {
 		${sum.loading && !sum.data && html`<${Loading} />`}
 		${sum.data &&
 		html`<${Summary} s=${sum.data.summary} gaps=${sum.data.gaps} />
-			<div class="charts">
+			<div class="charts three">
 				<${Bars} title=${t('todo.chart_notices')} items=${STAGES.map((st) => ({ name: label('stage', st), value: sum.data.summary.notices.by_stage[st] || 0, href: '#/notices' }))} />
 				<${Bars} title=${t('todo.chart_incidents')} color="#b7791f" items=${GRADES.map((g) => ({ name: label('grade', g), value: sum.data.summary.incidents.by_grade[g] || 0, href: '#/incidents' }))} />
+				<${Bars} title=${t('todo.chart_classes')} color="#975a16" items=${Object.entries(sum.data.summary.incidents.by_class || {}).map(([c, n]) => ({ name: c === 'none' ? t('todo.class_none') : label('class', c), value: n, href: '#/incidents' }))} />
 			</div>`}
 
 		<${ErrorBox} error=${error} retry=${reload} />
@@ -205,7 +228,7 @@ export function Todo() {
 					(i) => html`<tr>
 						<td><a class="nowrap" href=${'#/incidents/' + i.id}>${i.code}</a><small class="muted block">${fmtDate(i.detected_at)}</small></td>
 						<td>${i.grade ? label('grade', i.grade) : t('common.unknown')}</td>
-						<td><${StateBadge} state=${i.report_state} /></td>
+						<td><${StateBadge} state=${i.report_state} /> <${Clock} at=${i.report_due} state=${i.report_state} /></td>
 						<td>${i.handling_ended ? t('incidents.handling_ended') : t('incidents.handling_open')}</td>
 					</tr>`
 				)}</tbody></table></div>

@@ -5,7 +5,7 @@ import { useState, useEffect } from '../../vendor/hooks.js';
 import { html, useLoad, ErrorBox, FieldError, Empty, Badge } from '../ui.js';
 import { t } from '../i18n.js';
 import { get, post, upload, errorText } from '../api.js';
-import { fmtTime, fmtNum } from '../format.js';
+import { fmtTime, fmtNum, hoursLeft } from '../format.js';
 
 // useDraft(key, initial): a form's values {name: text}, kept in sessionStorage under key while
 // the form is open, so that a failed request (or a sign-in that expired meanwhile) loses nothing
@@ -188,4 +188,13 @@ export function useNow(ms) {
 		return () => clearInterval(id);
 	}, [ms]);
 	return now;
+}
+
+// Clock: time left to an instant (an incident's report deadline), ticking while the page is
+// open; nothing once done (state: the deadline's state) or without one
+export function Clock({ at, state }) {
+	const now = useNow(15000);
+	const done = state === 'done_on_time' || state === 'done_late';
+	if (done || !at) return null;
+	return html`<span class=${'clock ' + (Date.parse(at) < now ? 'bad' : 'run')} role="timer">${hoursLeft(at, now)}</span>`;
 }
