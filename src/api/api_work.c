@@ -798,18 +798,22 @@ int api_summary(struct api_ctx *x)
 static int work_settings_answer(struct api_ctx *x, struct act *c)
 {
 	int days = 0, policy = 0, reporter = -1;
+	bool approval = false;
 	enum cd_err rc = svc_notice_default_get(c, &days, &policy);
 
 	if (!rc)
 		rc = svc_reporter_type_get(c, &reporter);
+	if (!rc)
+		rc = svc_feedback_approval_get(c, &approval);
 	if (rc)
 		return api_acted(x, c, rc, 200, NULL);
 	return api_ok(x, 200,
-		      json_pack("{s:o, s:o, s:o}", "notice_default_workdays",
+		      json_pack("{s:o, s:o, s:o, s:b}", "notice_default_workdays",
 				days ? json_integer(days) : json_null(), "policy_rectify_workdays",
 				policy ? json_integer(policy) : json_null(), "reporter_type",
 				reporter >= 0 ? json_string(reporter_code((enum reporter)reporter))
-					      : json_null()));
+					      : json_null(),
+				"feedback_approval", approval));
 }
 
 int api_work_settings_get(struct api_ctx *x)
@@ -827,6 +831,7 @@ int api_work_settings_update(struct api_ctx *x)
 {
 	const struct fval *v = api_val(x, "notice_default_workdays");
 	const struct fval *r = api_val(x, "reporter_type");
+	const struct fval *f = api_val(x, "feedback_approval");
 	struct act c;
 	struct cd_diag d = {{0}};
 	enum cd_err rc;
@@ -837,6 +842,8 @@ int api_work_settings_update(struct api_ctx *x)
 	if (v->set && (rc = svc_notice_default_set(&c, v->null ? 0 : (int)v->i)))
 		return api_acted(x, &c, rc, 200, NULL);
 	if (r->set && (rc = svc_reporter_type_set(&c, r->null ? -1 : (int)r->i)))
+		return api_acted(x, &c, rc, 200, NULL);
+	if (f->set && (rc = svc_feedback_approval_set(&c, f->b)))
 		return api_acted(x, &c, rc, 200, NULL);
 	return work_settings_answer(x, &c);
 }

@@ -415,6 +415,9 @@ static const struct field work_settings_fields[] = {
 	{"reporter_type", FT_ENUM, FF_NULL, 0, 0, reporter_i, REPORTER__MAX,
 	 "报告主体类型: who reports the organisation's incidents under the 2025 reporting measures "
 	 "(cii 1 h, central_organ 2 h, other 4 h; null: not known — incidents warn and use other)"},
+	{"feedback_approval", FT_BOOL, 0, 0, 0, NULL, 0,
+	 "反馈须经单位负责人审核（请示报告）: while true, a notice's feedback is refused (409) until "
+	 "the unit leader has approved it"},
 };
 
 static const struct field gap_filters[] = {

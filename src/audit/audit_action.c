@@ -93,6 +93,7 @@ static const struct label actions[] = {
     {"settings.update", "修改安全设置", "change the security settings"},
     {"settings.notice_default", "设置默认整改期限", "set the default rectification period"},
     {"settings.reporter_type", "设置本单位报告主体类型", "set the organisation's reporter type"},
+    {"settings.feedback_approval", "设置反馈须经单位负责人审核", "set whether feedback waits for the unit leader's approval"},
     {"session.login", "登录", "sign in"},
     {"session.logout", "退出登录", "sign out"},
     {"session.refused", "登录过于频繁被拒绝", "sign-ins refused (too many)"},

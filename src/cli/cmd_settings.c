@@ -1,6 +1,8 @@
 /* cmd_settings.c — `cyberduty settings [KEY [VALUE]]`: the security settings of sign-in
  * (password length and age, lock-out, session timeouts) and the organisation's reporter type
- * (reporter_type: cii, central_organ, other or none — the 2025 reporting measures' deadline):
+ * (reporter_type: cii, central_organ, other or none — the 2025 reporting measures' deadline)
+ * and whether a notice's feedback waits for the unit leader's approval (feedback_approval: on
+ * or off — 请示报告):
  * all of them, one, or one set. Exit 0 done, 2 an unknown key or a value out of range (nothing
  * written), 1 any other failure. */
 #include <stdio.h>
@@ -32,6 +34,22 @@ static enum cd_err reporter_setting(struct act *c, const char *value)
 	return CD_OK;
 }
 
+/* approval_setting: `settings feedback_approval [on|off]`. */
+static enum cd_err approval_setting(struct act *c, const char *value)
+{
+	bool on = false;
+	enum cd_err rc;
+
+	if (value && strcmp(value, "on") && strcmp(value, "off"))
+		return cd_diag_set(c->d, CD_EINVAL, "feedback_approval: give on or off");
+	if (value && (rc = svc_feedback_approval_set(c, !strcmp(value, "on"))))
+		return rc;
+	if ((rc = svc_feedback_approval_get(c, &on)))
+		return rc;
+	printf(value ? "feedback_approval = %s\n" : "%s\n", on ? "on" : "off");
+	return CD_OK;
+}
+
 int cmd_settings(int argc, char **argv, const char *usage)
 {
 	struct cli_opts o;
@@ -49,6 +67,11 @@ int cmd_settings(int argc, char **argv, const char *usage)
 	cli_act_on(s, NULL, &d, &c, actor, sizeof actor);
 	if (!rc && o.npos >= 1 && !strcmp(o.pos[0], REPORTER_KEY)) {
 		rc = reporter_setting(&c, o.npos == 2 ? o.pos[1] : NULL);
+		store_close(s);
+		return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
+	}
+	if (!rc && o.npos >= 1 && !strcmp(o.pos[0], POLICY_FEEDBACK_APPROVAL)) {
+		rc = approval_setting(&c, o.npos == 2 ? o.pos[1] : NULL);
 		store_close(s);
 		return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;
 	}
@@ -79,6 +102,12 @@ int cmd_settings(int argc, char **argv, const char *usage)
 			       "central_organ 2 h, other 4 h); none: not known, incidents warn and use "
 			       "other\n",
 			       REPORTER_KEY, r >= 0 ? reporter_code((enum reporter)r) : "none");
+		bool on = false;
+
+		if (!rc && !(rc = svc_feedback_approval_get(&c, &on)))
+			printf("%-24s %5s   a notice's feedback waits for the unit leader's approval "
+			       "(请示报告)\n",
+			       POLICY_FEEDBACK_APPROVAL, on ? "on" : "off");
 	}
 	store_close(s);
 	return rc ? cli_fail_input(rc, &d) : EXIT_CLEAN;

@@ -329,6 +329,24 @@ static json_t *step_json(const struct notice *n, const struct notice_event *e)
 			 jnull_date(e->extended_to), "stage", notice_stage_code(n->stage));
 }
 
+/* feedback_waits refuses a feedback step of a rectified notice the unit leader has not approved,
+ * while the organisation's rule says feedback waits for it (POLICY_FEEDBACK_APPROVAL). */
+static enum cd_err feedback_waits(struct act *c, const struct notice *n, const struct notice_event *e)
+{
+	bool wait = false;
+	enum cd_err rc;
+
+	if (e->kind != NEV_FEEDBACK || n->approved_at != CD_TIME_NONE || n->stage != STAGE_RECTIFIED)
+		return CD_OK;
+	if ((rc = policy_feedback_approval(c->s, &wait, c->d)) || !wait)
+		return rc;
+	c->field = NULL;
+	return cd_diag_set(c->d, CD_ECONFLICT,
+			   "%s: the unit leader has not approved the feedback yet (请示报告): the "
+			   "leader approves it first",
+			   n->code);
+}
+
 enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 			    const struct notice_event *ein, struct notice_view *out)
 {
@@ -354,7 +372,8 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 	if (rc)
 		return act_end(c, rc, NULL, NULL, NULL, NULL);
 	before = json_pack("{s:s}", "stage", notice_stage_code(v.row.n.stage));
-	if ((rc = notice_apply(&v.row.n, &e, v.due.due, c->d))) {
+	rc = feedback_waits(c, &v.row.n, &e);
+	if (!rc && (rc = notice_apply(&v.row.n, &e, v.due.due, c->d))) {
 		cd_diag_prefix(c->d, v.row.n.code);
 		c->field = NULL;
 		rc = rc == CD_EINVAL ? CD_ECONFLICT : rc; /* out of order: a conflict with its state */
@@ -629,6 +648,31 @@ enum cd_err svc_reporter_type_set(struct act *c, int reporter)
 		rc = store_meta_set(c->s, POLICY_REPORTER_TYPE, "", c->d);
 	return act_end(c, rc, "settings.reporter_type", "settings", rc ? NULL : reporter_json(was),
 		       rc ? NULL : reporter_json(reporter));
+}
+
+static json_t *approval_json(bool on)
+{
+	return json_pack("{s:b}", "feedback_approval", on);
+}
+
+enum cd_err svc_feedback_approval_get(struct act *c, bool *on)
+{
+	return policy_feedback_approval(c->s, on, c->d);
+}
+
+enum cd_err svc_feedback_approval_set(struct act *c, bool on)
+{
+	bool was = false;
+	enum cd_err rc;
+
+	if ((rc = act_begin(c)))
+		return rc;
+	c->derived_kept = true; /* the obligations do not derive from it */
+	rc = policy_feedback_approval(c->s, &was, c->d);
+	if (!rc)
+		rc = store_meta_set(c->s, POLICY_FEEDBACK_APPROVAL, on ? "1" : "0", c->d);
+	return act_end(c, rc, "settings.feedback_approval", "settings",
+		       rc ? NULL : approval_json(was), rc ? NULL : approval_json(on));
 }
 
 enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days)

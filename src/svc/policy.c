@@ -177,6 +177,21 @@ enum cd_err policy_notice_default(struct store *s, int *days, struct cd_diag *d)
 	return CD_OK;
 }
 
+enum cd_err policy_feedback_approval(struct store *s, bool *on, struct cd_diag *d)
+{
+	char *v = NULL;
+	enum cd_err rc = store_meta_get(s, POLICY_FEEDBACK_APPROVAL, &v, d);
+
+	*on = false;
+	if (rc == CD_ENOTFOUND)
+		return CD_OK;
+	if (rc)
+		return rc;
+	*on = v && !strcmp(v, "1");
+	free(v);
+	return CD_OK;
+}
+
 enum cd_err policy_reporter_type(struct store *s, bool *set, enum reporter *r, struct cd_diag *d)
 {
 	char *v = NULL;

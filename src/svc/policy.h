@@ -60,6 +60,16 @@ enum cd_err policy_notice_default(struct store *s, int *days, struct cd_diag *d)
 /* policy_reporter_type reads it: *set false when the organisation has not said. */
 enum cd_err policy_reporter_type(struct store *s, bool *set, enum reporter *r, struct cd_diag *d);
 
+/* Whether a notice's feedback waits for the unit leader's approval (请示报告, IMNU 2022
+ * 第十二条（三）: the unit reports to its leader before answering the notifying office): a setting
+ * of the office, audited (svc_feedback_approval_set); "1" on, anything else off. Off unless set:
+ * the central and Yantai texts ask no such step, and notices answered before the step existed
+ * have none. */
+#define POLICY_FEEDBACK_APPROVAL "feedback_approval"
+
+/* policy_feedback_approval reads it. */
+enum cd_err policy_feedback_approval(struct store *s, bool *on, struct cd_diag *d);
+
 /* policy_cache_clear drops the shared policy (at exit, so that leak checkers see nothing). */
 void policy_cache_clear(void);
 

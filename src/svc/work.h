@@ -91,6 +91,13 @@ enum cd_err svc_notice_default_get(struct act *c, int *days, int *policy_days);
  * "settings.reporter_type", before and after {"reporter_type"}). svc_reporter_type_get reads
  * it: -1 when not set. */
 enum cd_err svc_reporter_type_set(struct act *c, int reporter);
+
+/* svc_feedback_approval_set turns on or off the rule that a notice's feedback waits for the unit
+ * leader's approval (POLICY_FEEDBACK_APPROVAL; audited "settings.feedback_approval", before and
+ * after {"feedback_approval"}); while on, svc_notice_step refuses a feedback step of a notice not
+ * approved (CD_ECONFLICT). svc_feedback_approval_get reads it. */
+enum cd_err svc_feedback_approval_set(struct act *c, bool on);
+enum cd_err svc_feedback_approval_get(struct act *c, bool *on);
 enum cd_err svc_reporter_type_get(struct act *c, int *reporter);
 
 /* A correction of a notice as a person gives it: the fields given replace the notice's own

@@ -211,6 +211,94 @@ static void notice_approval_cli(void **state)
 			 0);
 }
 
+/* The office can make feedback wait for the unit leader's approval (work setting
+ * feedback_approval): while on, feedback of an unapproved notice is refused with 409 in Chinese
+ * and nothing is written; approved, it goes; off again, it goes without. Audited, and the same
+ * setting from the command line. */
+static void feedback_waits_for_approval(void **state)
+{
+	struct client office, officer, leader;
+	char path[256], id[32];
+	const char *msg;
+
+	(void)state;
+	login("office", "Bangongshi#2026", &office);
+	login("officer", "Anquanyuan#2026", &officer);
+	login("unit-leader", "Fuzeren#2026a", &leader);
+	call(&office, "GET", "/api/v1/work-settings", NULL);
+	expect(200);
+	assert_true(json_is_false(json_object_get(j, "feedback_approval"))); /* off unless set */
+	call(&office, "PATCH", "/api/v1/work-settings", "{\"feedback_approval\":\"yes\"}");
+	expect(422);
+	call(&officer, "PATCH", "/api/v1/work-settings", "{\"feedback_approval\":true}");
+	expect(403); /* the office's setting */
+	call(&office, "PATCH", "/api/v1/work-settings", "{\"feedback_approval\":true}");
+	expect(200);
+	assert_true(json_is_true(json_object_get(j, "feedback_approval")));
+
+	for (int round = 0; round < 2; round++) {
+		char body[200];
+
+		snprintf(body, sizeof body,
+			 "{\"code\":\"内网信通〔2026〕%d号\",\"authority\":\"自治区党委网信办\","
+			 "\"assets\":[\"WWW\"]}",
+			 81 + round);
+		call(&office, "POST", "/api/v1/notices", body);
+		expect(201);
+		snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(j, "id")));
+		snprintf(path, sizeof path, "/api/v1/notices/%s/rectify", id);
+		call(&officer, "POST", path, "{\"note\":\"已整改\"}");
+		expect(200);
+		snprintf(path, sizeof path, "/api/v1/notices/%s/feedback", id);
+		call(&officer, "POST", path, "{\"note\":\"整改报告已报送\"}");
+		if (round == 1) { /* the rule turned off: feedback goes without the approval */
+			expect(200);
+			assert_string_equal(jstr("stage"), "feedback_sent");
+			break;
+		}
+		expect(409);
+		msg = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
+		assert_non_null(msg);
+		assert_non_null(strstr(msg, "has not approved the feedback")); /* client.h asks en */
+		snprintf(path, sizeof path, "/api/v1/notices/%s", id);
+		call(&office, "GET", path, NULL);
+		expect(200);
+		assert_string_equal(jstr("stage"), "rectified"); /* nothing written */
+		assert_int_equal(json_array_size(json_object_get(j, "timeline")), 1);
+		snprintf(path, sizeof path, "/api/v1/notices/%s/approve", id);
+		call(&leader, "POST", path, "{\"note\":\"同意反馈\"}");
+		expect(200);
+		snprintf(path, sizeof path, "/api/v1/notices/%s/feedback", id);
+		call(&officer, "POST", path, "{\"note\":\"整改报告已报送\"}");
+		expect(200);
+		assert_string_equal(jstr("stage"), "feedback_sent");
+		call(&office, "PATCH", "/api/v1/work-settings", "{\"feedback_approval\":false}");
+		expect(200);
+	}
+	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
+			    "'settings.feedback_approval' AND outcome = 'ok'\" | grep -qx 2",
+			    db),
+			 0);
+	assert_int_equal(sh("%s settings feedback_approval on --db %s | grep -qx 'feedback_approval = on'"
+			    " && %s settings feedback_approval --db %s | grep -qx on"
+			    " && %s settings --db %s | grep -q '^feedback_approval .* on .*请示报告'",
+			    bin, db, bin, db, bin, db),
+			 0);
+	/* the same rule from the command line, in Chinese */
+	assert_int_equal(sh("%s notice add --code CLI-FA-1 --authority 网信办 --asset NEWS --db %s "
+			    ">/dev/null && %s notice rectify CLI-FA-1 --note 已整改 --db %s >/dev/null",
+			    bin, db, bin, db),
+			 0);
+	assert_int_equal(sh("%s notice feedback CLI-FA-1 --lang zh --db %s 2>&1 | grep -q "
+			    "'CLI-FA-1：反馈尚未经单位负责人审核（请示报告），请先由单位负责人审核同意'",
+			    bin, db),
+			 0);
+	assert_int_equal(sh("%s settings feedback_approval maybe --lang zh --db %s 2>&1 | grep -q "
+			    "'feedback_approval: 请填写 on'",
+			    bin, db),
+			 0);
+}
+
 /* An incident answers what its page draws: each trigger's article text, each link of the chain
  * with its holder's name and the answering unit whose walk found it. */
 static void incident_for_the_page(void **state)
@@ -360,6 +448,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(notice_approval, start, stop),
 		cmocka_unit_test_setup_teardown(notice_approval_cli, start, stop),
+		cmocka_unit_test_setup_teardown(feedback_waits_for_approval, start, stop),
 		cmocka_unit_test_setup_teardown(incident_for_the_page, start, stop),
 		cmocka_unit_test_setup_teardown(asset_filing_filters, start, stop),
 		cmocka_unit_test_setup_teardown(incident_correction, start, stop),
