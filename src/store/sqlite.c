@@ -217,6 +217,7 @@ enum stmt {
 	ST_NOTIFY_PREF_DEL,
 	ST_NOTIFY_PREF_LIST,
 	ST_NOTIFY_ADD,
+	ST_NOTIFY_KNOWN,
 	ST_NOTIFY_INBOX,
 	ST_NOTIFY_UNREAD,
 	ST_NOTIFY_MARK,
@@ -988,6 +989,7 @@ static const char *const stmts[STMT__MAX] = {
 			  " level, unit_id, subject, body, link, created_at, state, next_at,"
 			  " sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 			  " ?13, ?14) ON CONFLICT (key) DO NOTHING",
+	[ST_NOTIFY_KNOWN] = "SELECT 1 FROM notify_message WHERE key = ?1",
 	[ST_NOTIFY_INBOX] = NOTIFY_COLS " WHERE m.account_id = ?1 AND m.channel_id IS NULL"
 				       " AND (?2 IS NULL OR m.id < ?2)"
 				       " AND (?3 = 0 OR m.read_at IS NULL) ORDER BY m.id DESC LIMIT ?4",
@@ -5310,6 +5312,21 @@ static enum cd_err sq_notify_add(struct store *s, struct notify_row *m, bool *ad
 	return rc;
 }
 
+static enum cd_err sq_notify_known(struct store *s, const char *key, bool *yes,
+				   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_KNOWN];
+	int rc;
+
+	bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CD_OK : db_fail(q, d, "message");
+}
+
 static void notify_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 {
 	struct notify_row *m = out;
@@ -5672,6 +5689,7 @@ static const struct store_ops sqlite_ops = {
 	.notify_pref_set = sq_notify_pref_set,
 	.notify_pref_list = sq_notify_pref_list,
 	.notify_add = sq_notify_add,
+	.notify_known = sq_notify_known,
 	.notify_inbox = sq_notify_inbox,
 	.notify_unread = sq_notify_unread,
 	.notify_mark = sq_notify_mark,
