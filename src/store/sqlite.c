@@ -457,9 +457,11 @@ static const char *const stmts[STMT__MAX] = {
 			  " participants, minutes, attachment)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_RECORD_ALL] = "SELECT " RECORD_COLS " FROM record r ORDER BY r.id",
-	/* the records of one unit (record_unit: its rows, in id order within the index) */
-	[ST_RECORD_OF_UNIT] = "SELECT " RECORD_COLS " FROM record r INDEXED BY record_unit"
-			      " WHERE r.unit_id = ?1 ORDER BY r.id",
+	/* the records of one unit as the obligations read them (record_unit, schema 0045: the
+	 * index alone, in id order within it): in the columns of RECORD_COLS, the texts NULL */
+	[ST_RECORD_OF_UNIT] = "SELECT r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, NULL,"
+			      " NULL, NULL, NULL, r.voided_at, NULL, NULL"
+			      " FROM record r INDEXED BY record_unit WHERE r.unit_id = ?1 ORDER BY r.id",
 	[ST_INCIDENT_ADD] = "INSERT INTO incident (code, title, unit_id, detected_at)"
 			    " VALUES (?1, ?2, ?3, ?4)",
 	[ST_INCIDENT_ASSET_ADD] = "INSERT INTO incident_asset (incident_id, pos, asset_id)"
