@@ -4,6 +4,7 @@
 #include "calendar.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 struct calendar {
 	struct arena *arena;
+	atomic_int refs;          /* its holders (calendar_share); freed by the last */
 	int year_from, year_to;
 	cd_date base, end;        /* the covered days: [base, end) */
 	unsigned char *work;      /* bit (day - base): a working day */
@@ -224,6 +226,7 @@ enum cd_err calendar_new(const struct calendar_entry *e, size_t n, int year_from
 	}
 	if (rc == CD_OK) {
 		c->arena = a;
+		atomic_init(&c->refs, 1);
 		c->year_from = year_from;
 		c->year_to = year_to;
 		c->base = base;
@@ -241,9 +244,16 @@ enum cd_err calendar_new(const struct calendar_entry *e, size_t n, int year_from
 	return CD_OK;
 }
 
-void calendar_free(struct calendar *c)
+struct calendar *calendar_share(struct calendar *c)
 {
 	if (c)
+		atomic_fetch_add(&c->refs, 1);
+	return c;
+}
+
+void calendar_free(struct calendar *c)
+{
+	if (c && atomic_fetch_sub(&c->refs, 1) == 1)
 		arena_free(c->arena);
 }
 

@@ -46,8 +46,11 @@ struct calendar; /* opaque; immutable once built, so it may be shared between th
 enum cd_err calendar_new(const struct calendar_entry *e, size_t n, int year_from, int year_to,
 			 struct calendar **out, struct cd_diag *d);
 
-/* calendar_free releases c and everything it owns. NULL is accepted. */
+/* calendar_free releases c and everything it owns — or, when it is shared, this holder's share
+ * of it (the last frees it). NULL is accepted. calendar_share gives another holder a share of c
+ * (immutable: any thread may read it) and returns c. */
 void calendar_free(struct calendar *c);
+struct calendar *calendar_share(struct calendar *c);
 
 /* calendar_has_year: year has an official calendar in c. False for a NULL c. */
 bool calendar_has_year(const struct calendar *c, int year);

@@ -34,6 +34,57 @@ static void builtin_parse(void)
 	builtin.rc = holidays_parse(f->data, f->len, f->name, builtin.a, &builtin.days, &builtin.d);
 }
 
+/* The calendar last built from the imported years, shared while they stay the same: building
+ * one (a bitmap over every covered year) was a tenth of what an incident's event cost the
+ * server's writer (bench/RESULTS.md, "Writes: where the time went"). The imported days are read
+ * each time (a few rows, none in most databases) and compared with those it was built from. */
+static struct {
+	pthread_mutex_t mu;
+	struct calendar *cal;
+	struct arena *a;        /* the copy of the imported days it was built from */
+	struct calendar_entry *extra;
+	size_t n;
+	int from, to;
+} kept = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+static bool same_days(const struct calendar_entry *x, size_t n, int from, int to)
+{
+	if (!kept.cal || n != kept.n || from != kept.from || to != kept.to)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (x[i].date != kept.extra[i].date || x[i].kind != kept.extra[i].kind ||
+		    strcmp(x[i].name, kept.extra[i].name))
+			return false;
+	return true;
+}
+
+/* keep makes cal (built from x[0..n)) the one shared: best effort (out of memory: not kept). */
+static void keep(struct calendar *cal, const struct calendar_entry *x, size_t n, int from, int to)
+{
+	struct arena *a = arena_new(0);
+	struct calendar_entry *copy = a && n ? arena_alloc(a, n * sizeof *copy) : NULL;
+	bool ok = a && (!n || copy);
+
+	for (size_t i = 0; ok && i < n; i++) {
+		copy[i] = x[i];
+		ok = (copy[i].name = arena_strdup(a, x[i].name)) != NULL;
+	}
+	if (!ok) {
+		arena_free(a);
+		return;
+	}
+	pthread_mutex_lock(&kept.mu);
+	calendar_free(kept.cal);
+	arena_free(kept.a);
+	kept.cal = calendar_share(cal);
+	kept.a = a;
+	kept.extra = copy;
+	kept.n = n;
+	kept.from = from;
+	kept.to = to;
+	pthread_mutex_unlock(&kept.mu);
+}
+
 enum cd_err calendar_from_data(struct store *s, struct calendar **out, struct cd_diag *d)
 {
 	struct arena *a;
@@ -56,6 +107,16 @@ enum cd_err calendar_from_data(struct store *s, struct calendar **out, struct cd
 	rc = CD_OK;
 	if (s)
 		rc = store_calendar_load(s, a, &extra, &nextra, &from, &to, d);
+	if (!rc) {
+		pthread_mutex_lock(&kept.mu);
+		if (same_days(extra, nextra, from, to))
+			*out = calendar_share(kept.cal);
+		pthread_mutex_unlock(&kept.mu);
+		if (*out) {
+			arena_free(a);
+			return CD_OK;
+		}
+	}
 	all = rc ? NULL : arena_alloc(a, (base.ndays + nextra + 1) * sizeof(*all));
 	if (!rc && !all)
 		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
@@ -65,6 +126,8 @@ enum cd_err calendar_from_data(struct store *s, struct calendar **out, struct cd
 			memcpy(all + base.ndays, extra, nextra * sizeof(*all));
 		rc = calendar_new(all, base.ndays + nextra, base.year_from,
 				  to > base.year_to ? to : base.year_to, out, d);
+		if (!rc)
+			keep(*out, extra, nextra, from, to);
 	}
 	arena_free(a);
 	return rc;

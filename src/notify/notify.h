@@ -32,6 +32,9 @@ struct notify_rules {
 	int backoff_s;    /* the wait after the first failed try; doubled after each (≤ 1 hour) */
 	bool digest;      /* the weekly digest of each account's scope (on the week's first round) */
 	char base_url[200]; /* where the web application is reached, for the links ("" none) */
+	/* not a setting: during a round (notify_plan), where its messages are kept until they
+	 * are written together (NULL: each is written at once, in the caller's transaction) */
+	struct notify_batch *batch;
 };
 #define NOTIFY_DEFAULT_LEADS    "2,1,0"
 #define NOTIFY_DEFAULT_ESCALATE "1,3"

@@ -204,13 +204,59 @@ static char *fmt(struct arena *a, const char *f, ...)
 	return out;
 }
 
+/* The messages a round decides are not written as they are decided: the round reads in a read
+ * transaction, which never holds the database's one write lock (the server's writer, answering
+ * the acts, would wait for the whole round: seconds at 100,000 systems, measured in
+ * bench/RESULTS.md, "Writes: where the time went"). Each message decided is looked up by its
+ * idempotency key; one not written yet is kept here, and the round writes those together in one
+ * short write transaction with its audit entry. A message decided over the round's snapshot is
+ * written a moment later: as if the round had run that moment earlier. */
+struct notify_batch {
+	struct arena *a; /* the round's */
+	struct notify_row *rows;
+	size_t n, cap;
+};
+
+/* put writes m — or, during a round, keeps a copy of it in the round's batch unless a message
+ * with its key is written already. */
+static enum cd_err put(struct act *c, const struct notify_rules *r, const struct notify_row *m,
+		       size_t *added)
+{
+	struct notify_batch *b = r->batch;
+	struct notify_row *k;
+	bool yes = false;
+	enum cd_err rc;
+
+	if (!b) {
+		struct notify_row w = *m;
+
+		rc = store_notify_add(c->s, &w, &yes, c->d);
+		*added += yes;
+		return rc;
+	}
+	if ((rc = store_notify_known(c->s, m->key, &yes, c->d)) || yes)
+		return rc;
+	if (!(k = arena_grow(b->a, &b->rows, &b->n, &b->cap, sizeof *k)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	*k = *m;
+	k->key = arena_strdup(b->a, m->key);
+	k->address = arena_strdup(b->a, m->address);
+	k->rule = arena_strdup(b->a, m->rule);
+	k->subject = arena_strdup(b->a, m->subject);
+	k->body = arena_strdup(b->a, m->body);
+	k->link = arena_strdup(b->a, m->link);
+	if (!k->key || (m->address && !k->address) || !k->rule || !k->subject || !k->body ||
+	    (m->link && !k->link))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	return CD_OK;
+}
+
 /* add_one writes one message of it to account acc (the bell) and to each channel it chose. */
 static enum cd_err add_one(struct act *c, const struct notify_rules *r, const struct item *it,
 			   const struct notify_account *acc, size_t *added)
 {
 	struct notify_pref_row *p = NULL;
 	size_t np = 0;
-	bool yes = false;
 	const char *link = it->link && *r->base_url ? fmt(c->a, "%s/%s", r->base_url, it->link)
 						     : it->link;
 	struct notify_row m = {.account = acc->id, .rule = it->rule, .level = it->level,
@@ -223,9 +269,8 @@ static enum cd_err add_one(struct act *c, const struct notify_rules *r, const st
 	m.body = it->bell_extra ? fmt(c->a, "%s\n%s", it->body, it->bell_extra) : it->body;
 	if (!m.key || !m.body || (it->link && !link))
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	if ((rc = store_notify_add(c->s, &m, &yes, c->d)))
+	if ((rc = put(c, r, &m, added)))
 		return rc;
-	*added += yes;
 	if ((rc = store_notify_pref_list(c->s, acc->id, c->a, &p, &np, c->d)))
 		return rc;
 	for (size_t i = 0; i < np; i++) {
@@ -244,9 +289,8 @@ static enum cd_err add_one(struct act *c, const struct notify_rules *r, const st
 		o.next_at = c->now;
 		if (!o.key)
 			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		if ((rc = store_notify_add(c->s, &o, &yes, c->d)))
+		if ((rc = put(c, r, &o, added)))
 			return rc;
-		*added += yes;
 	}
 	return CD_OK;
 }
@@ -790,7 +834,8 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	size_t ndg = 0;
 	char week[11] = "";
 	int64_t next = 0;
-	bool est = false, workday, same = false;
+	bool est = false, workday, same = false, own = false;
+	struct notify_batch batch = {0};
 	char obj[16];
 	enum cd_err rc;
 
@@ -807,7 +852,16 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 		return rc;
 	if (workday && r.digest && (rc = digests(c, today, week, &dg, &ndg)))
 		return rc;
-	if ((rc = act_begin(c)))
+	/* decided in a read transaction, written in a short one (struct notify_batch) — unless
+	 * the caller's transaction is open (the demo): then written in it as decided */
+	if (!store_in_transaction(c->s)) {
+		batch.a = outer;
+		r.batch = &batch;
+		rc = act_read_begin(c, &own);
+	} else {
+		rc = act_begin(c);
+	}
+	if (rc)
 		return rc;
 	c->derived_kept = true;
 	if (workday)
@@ -833,8 +887,6 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	for (size_t i = 0; !rc && i < ndg; i++)
 		rc = add_one(c, &r, &dg[i], &(struct notify_account){dg[i].acc, dg[i].acc_name},
 			     added);
-	if (!rc && ndg)
-		rc = store_meta_set(c->s, KEY_DIGEST_WEEK, week, c->d);
 	q = (struct work_query){.limit = 50};
 	do {
 		struct incident_view *v = NULL;
@@ -851,6 +903,22 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 	c->a = outer;
 	if (page)
 		arena_free(page);
+	if (r.batch) { /* the decision made: now what is new of it is written */
+		rc = act_read_end(c, own, rc);
+		if (rc || (!batch.n && !ndg && (!key || same)))
+			return rc;
+		if ((rc = act_begin(c)))
+			return rc;
+		c->derived_kept = true;
+		for (size_t i = 0; !rc && i < batch.n; i++) {
+			bool yes = false;
+
+			rc = store_notify_add(c->s, &batch.rows[i], &yes, c->d);
+			*added += yes;
+		}
+	}
+	if (!rc && ndg)
+		rc = store_meta_set(c->s, KEY_DIGEST_WEEK, week, c->d);
 	if (!rc && key && !same) /* the next round compares with this one */
 		rc = store_meta_set(c->s, KEY_PLANNED, key, c->d);
 	if (!rc && !*added) {

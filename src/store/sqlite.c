@@ -217,6 +217,7 @@ enum stmt {
 	ST_NOTIFY_PREF_DEL,
 	ST_NOTIFY_PREF_LIST,
 	ST_NOTIFY_ADD,
+	ST_NOTIFY_KNOWN,
 	ST_NOTIFY_INBOX,
 	ST_NOTIFY_UNREAD,
 	ST_NOTIFY_MARK,
@@ -462,9 +463,11 @@ static const char *const stmts[STMT__MAX] = {
 			  " participants, minutes, attachment)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_RECORD_ALL] = "SELECT " RECORD_COLS " FROM record r ORDER BY r.id",
-	/* the records of one unit (record_unit: its rows, in id order within the index) */
-	[ST_RECORD_OF_UNIT] = "SELECT " RECORD_COLS " FROM record r INDEXED BY record_unit"
-			      " WHERE r.unit_id = ?1 ORDER BY r.id",
+	/* the records of one unit as the obligations read them (record_unit, schema 0045: the
+	 * index alone, in id order within it): in the columns of RECORD_COLS, the texts NULL */
+	[ST_RECORD_OF_UNIT] = "SELECT r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, NULL,"
+			      " NULL, NULL, NULL, r.voided_at, NULL, NULL"
+			      " FROM record r INDEXED BY record_unit WHERE r.unit_id = ?1 ORDER BY r.id",
 	[ST_INCIDENT_ADD] = "INSERT INTO incident (code, title, unit_id, detected_at)"
 			    " VALUES (?1, ?2, ?3, ?4)",
 	[ST_INCIDENT_ASSET_ADD] = "INSERT INTO incident_asset (incident_id, pos, asset_id)"
@@ -994,6 +997,7 @@ static const char *const stmts[STMT__MAX] = {
 			  " level, unit_id, subject, body, link, created_at, state, next_at,"
 			  " sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 			  " ?13, ?14) ON CONFLICT (key) DO NOTHING",
+	[ST_NOTIFY_KNOWN] = "SELECT 1 FROM notify_message WHERE key = ?1",
 	[ST_NOTIFY_INBOX] = NOTIFY_COLS " WHERE m.account_id = ?1 AND m.channel_id IS NULL"
 				       " AND (?2 IS NULL OR m.id < ?2)"
 				       " AND (?3 = 0 OR m.read_at IS NULL) ORDER BY m.id DESC LIMIT ?4",
@@ -5319,6 +5323,21 @@ static enum cd_err sq_notify_add(struct store *s, struct notify_row *m, bool *ad
 	return rc;
 }
 
+static enum cd_err sq_notify_known(struct store *s, const char *key, bool *yes,
+				   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_NOTIFY_KNOWN];
+	int rc;
+
+	bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CD_OK : db_fail(q, d, "message");
+}
+
 static void notify_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 {
 	struct notify_row *m = out;
@@ -5681,6 +5700,7 @@ static const struct store_ops sqlite_ops = {
 	.notify_pref_set = sq_notify_pref_set,
 	.notify_pref_list = sq_notify_pref_list,
 	.notify_add = sq_notify_add,
+	.notify_known = sq_notify_known,
 	.notify_inbox = sq_notify_inbox,
 	.notify_unread = sq_notify_unread,
 	.notify_mark = sq_notify_mark,

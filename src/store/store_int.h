@@ -254,6 +254,8 @@ struct store_ops {
 					struct cd_diag *d);
 	enum cd_err (*notify_add)(struct store *s, struct notify_row *m, bool *added,
 				  struct cd_diag *d);
+	enum cd_err (*notify_known)(struct store *s, const char *key, bool *yes,
+				    struct cd_diag *d);
 	enum cd_err (*notify_inbox)(struct store *s, int64_t account, int64_t before, bool unread,
 				    size_t limit, struct arena *a, struct notify_row **out,
 				    size_t *n, struct cd_diag *d);

@@ -39,6 +39,11 @@ enum cd_err store_notify_add(struct store *s, struct notify_row *m, bool *added,
 	return s->ops->notify_add(s, m, added, d);
 }
 
+enum cd_err store_notify_known(struct store *s, const char *key, bool *yes, struct cd_diag *d)
+{
+	return s->ops->notify_known(s, key, yes, d);
+}
+
 enum cd_err store_notify_inbox(struct store *s, int64_t account, int64_t before, bool unread,
 			       size_t limit, struct arena *a, struct notify_row **out, size_t *n,
 			       struct cd_diag *d)

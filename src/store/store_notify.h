@@ -79,6 +79,10 @@ struct notify_row {
 enum cd_err store_notify_add(struct store *s, struct notify_row *m, bool *added,
 			     struct cd_diag *d);
 
+/* store_notify_known: *yes when a message with this key is written already (a read: the round
+ * decides in a read transaction and writes only what is new). */
+enum cd_err store_notify_known(struct store *s, const char *key, bool *yes, struct cd_diag *d);
+
 /* The bell: the in-app messages of an account, newest first, ids below `before` (0: from the
  * newest), only unread ones when asked; the count of unread ones; read/unread (CD_ENOTFOUND
  * when the message is not that account's). */

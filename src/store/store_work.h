@@ -49,7 +49,9 @@ enum cd_err store_records_load(struct store *s, struct arena *a, struct record *
 			       struct cd_diag *d);
 
 /* store_records_of_unit returns every record of unit `unit` (not of the units below it), sorted
- * by id, in arena a: what a write keeps the unit's obligations from (svc/deadlines.c). */
+ * by id, in arena a: what a write keeps the unit's obligations from (svc/deadlines.c) — without
+ * their texts (title, participants, minutes, attachment, voided_by and void_reason NULL), which
+ * the obligations never read. */
 enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
 				  struct record **out, size_t *n, struct cd_diag *d);
 
