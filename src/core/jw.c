@@ -18,10 +18,7 @@ static void add(struct jw *w, const char *s, size_t n)
 		w->failed = true;
 }
 
-/* utf8_len: the length of the UTF-8 sequence at s (at most n bytes), 0 when it is not a valid
- * one — the rule of RFC 3629 that jansson's utf8_check applies: no overlong form, no surrogate,
- * nothing past U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+size_t jw_utf8_len(const unsigned char *s, size_t n)
 {
 	unsigned c = s[0];
 	size_t len;
@@ -60,7 +57,7 @@ static void string(struct jw *w, const char *s, size_t n)
 	while (i < n && !w->failed) {
 		char esc[8];
 		const char *e = esc;
-		size_t k = utf8_len(p + i, n - i);
+		size_t k = jw_utf8_len(p + i, n - i);
 
 		if (!k) {
 			w->failed = true;

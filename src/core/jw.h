@@ -67,6 +67,11 @@ void jw_time(struct jw *w, const char *key, cd_time t); /* CD_TIME_NONE: null */
 /* jw_raw writes text (already JSON, n bytes) as one value. */
 void jw_raw(struct jw *w, const char *key, const char *text, size_t n);
 
+/* jw_utf8_len: the length of the UTF-8 sequence at s (n bytes at most; 1 for ASCII), 0 when it
+ * is not a valid one — the rule of RFC 3629 that jansson's utf8_check applies: no overlong
+ * form, no surrogate, nothing past U+10FFFF. */
+size_t jw_utf8_len(const unsigned char *s, size_t n);
+
 /* jw_done: everything opened was closed and no add failed. */
 bool jw_done(const struct jw *w);
 
