@@ -820,11 +820,10 @@ static const char *const stmts[STMT__MAX] = {
 				    " fired, questions, valid_until, volatile, draft, summary_due,"
 				    " summary_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
 				    " ?12, ?13, ?14)",
-	/* ?1 the incident, ?2 now: its verdict when it holds then (0043) */
+	/* ?1 the incident: its verdict (0043) */
 	[ST_INCIDENT_VERDICT_GET] = "SELECT grade, ended, report_required, report_due, reported_at,"
-				    " fired, questions, valid_until, draft, summary_due, summary_at"
-				    " FROM incident_verdict WHERE incident_id = ?1 AND volatile = 0"
-				    " AND (valid_until IS NULL OR valid_until > ?2)",
+				    " fired, questions, valid_until, draft, summary_due, summary_at,"
+				    " volatile FROM incident_verdict WHERE incident_id = ?1",
 	/* ?1 the scope, ?2 today, ?3 this year (text): stage, state, month of this year (0: another
 	 * year), count */
 	[ST_NOTICE_TALLY] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT v.stage, " NOTICE_STATE(
@@ -4494,8 +4493,8 @@ static enum cd_err sq_incident_verdict_put(struct store *s, const struct inciden
 	return run(q, ST_INCIDENT_VERDICT_PUT, d, "incident verdict");
 }
 
-static enum cd_err sq_incident_verdict_get(struct store *s, int64_t id, cd_time now,
-					   struct incident_verdict *out, bool *holds,
+static enum cd_err sq_incident_verdict_get(struct store *s, int64_t id,
+					   struct incident_verdict *out, bool *found,
 					   struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
@@ -4503,9 +4502,8 @@ static enum cd_err sq_incident_verdict_get(struct store *s, int64_t id, cd_time 
 	enum cd_err rc = CD_OK;
 	int step;
 
-	*holds = false;
+	*found = false;
 	sqlite3_bind_int64(st, 1, id);
-	bind_time(st, 2, now);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		int g = sqlite3_column_int(st, 0);
@@ -4517,8 +4515,8 @@ static enum cd_err sq_incident_verdict_get(struct store *s, int64_t id, cd_time 
 			.fired = (size_t)sqlite3_column_int64(st, 5),
 			.questions = (size_t)sqlite3_column_int64(st, 6), .valid_until = col_time(st, 7),
 			.draft = sqlite3_column_int(st, 8), .summary_due = col_date(st, 9),
-			.summary_at = col_time(st, 10)};
-		*holds = true;
+			.summary_at = col_time(st, 10), .volatile_ = sqlite3_column_int(st, 11)};
+		*found = true;
 	} else if (step != SQLITE_DONE) {
 		rc = db_fail(q, d, "reading an incident's verdict");
 	}

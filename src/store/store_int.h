@@ -294,8 +294,8 @@ struct store_ops {
 					  struct cd_diag *d);
 	enum cd_err (*incident_verdict_put)(struct store *s, const struct incident_verdict *v,
 					    struct cd_diag *d);
-	enum cd_err (*incident_verdict_get)(struct store *s, int64_t id, cd_time now,
-					    struct incident_verdict *out, bool *holds,
+	enum cd_err (*incident_verdict_get)(struct store *s, int64_t id,
+					    struct incident_verdict *out, bool *found,
 					    struct cd_diag *d);
 	enum cd_err (*notice_tally)(struct store *s, int64_t scope, cd_time now, struct arena *a,
 				    struct notice_tally *out, struct cd_diag *d);

@@ -53,11 +53,10 @@ enum cd_err store_verdicts_missing(struct store *s, cd_time now, struct arena *a
 				   int64_t **notices, size_t *nn, int64_t **incidents, size_t *ni,
 				   struct cd_diag *d);
 
-/* store_incident_verdict_get reads the kept verdict of incident id when it holds at `now` (*holds;
- * a volatile one never does; class_code is not read). */
-enum cd_err store_incident_verdict_get(struct store *s, int64_t id, cd_time now,
-				       struct incident_verdict *out, bool *holds,
-				       struct cd_diag *d);
+/* store_incident_verdict_get reads the kept verdict of incident id (*found; class_code is not
+ * read): whether it holds at an instant is the caller's (valid_until, volatile_). */
+enum cd_err store_incident_verdict_get(struct store *s, int64_t id, struct incident_verdict *out,
+				       bool *found, struct cd_diag *d);
 
 /* store_notice_verdict_put and store_incident_verdict_put keep (or replace) a verdict. */
 enum cd_err store_notice_verdict_put(struct store *s, const struct notice_verdict *v,

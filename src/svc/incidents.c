@@ -486,9 +486,13 @@ static void line_kept(const struct incident_verdict *k, cd_time at, struct incid
 	an->nopen = k->questions;
 }
 
+/* svc_incident_page_read: a page; with `kept` each line whose kept verdict holds at `at` is read
+ * from it, and *missing says whether a line had none (or one past its valid_until: either is
+ * kept again by svc_verdicts_read), which the engine computed instead */
 static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd_time at,
-					  bool lines, struct incident_view **out, size_t *n,
-					  int64_t *next, struct incident_env *env)
+					  bool lines, bool kept_ok, bool *missing,
+					  struct incident_view **out, size_t *n, int64_t *next,
+					  struct incident_env *env)
 {
 	struct incident_row *rows = NULL;
 	int64_t *assets = NULL;
@@ -524,9 +528,15 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 		if ((rc = incident_fold(&v->x, c->a, c->d)))
 			return rc == CD_EINVAL ? CD_ESTORE : rc;
 		kept[i] = false;
-		if (lines && at == c->now &&
-		    (rc = store_incident_verdict_get(c->s, v->x.id, at, &k, &kept[i], c->d)))
-			return rc;
+		if (lines && kept_ok) {
+			bool found = false;
+
+			if ((rc = store_incident_verdict_get(c->s, v->x.id, &k, &found, c->d)))
+				return rc;
+			kept[i] = found && !k.volatile_ &&
+				  (k.valid_until == CD_TIME_NONE || k.valid_until > at);
+			*missing = *missing || !found || (!k.volatile_ && !kept[i]);
+		}
 		if (kept[i]) {
 			line_kept(&k, at, &v->an);
 			continue;
@@ -554,17 +564,32 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 	return CD_OK;
 }
 
-/* incident_page: svc_incident_page in its read transaction; `lines` as svc_incident_lines */
+/* incident_page: svc_incident_page in its read transaction; `lines` as svc_incident_lines: the
+ * lines of now read the kept verdicts, and when they are another build's or a line of the page
+ * has none, the missing are kept first (svc_verdicts_read) and the page read again */
 static enum cd_err incident_page(struct act *c, struct work_query q, cd_time at, bool lines,
 				 struct incident_view **out, size_t *n, int64_t *next,
 				 struct incident_env *env)
 {
-	bool own;
-	/* the lines of now read the kept verdicts: those missing are kept first */
-	enum cd_err rc = lines && at == c->now ? svc_verdicts_read(c, &own) : act_read_begin(c, &own);
+	bool own, current = false, missing = false;
+	enum cd_err rc = act_read_begin(c, &own);
 
+	if (!lines || at != c->now)
+		return act_read_end(c, own,
+				    rc ? rc
+				       : svc_incident_page_read(c, q, at, lines, false, &missing, out,
+								n, next, env));
+	if (!rc)
+		rc = svc_verdicts_current(c, &current);
+	if (!rc && current)
+		rc = svc_incident_page_read(c, q, at, true, true, &missing, out, n, next, env);
+	if (rc || (current && !missing))
+		return act_read_end(c, own, rc);
+	if ((rc = act_read_end(c, own, CD_OK)) || (rc = svc_verdicts_read(c, &own)))
+		return rc;
 	return act_read_end(c, own,
-			    rc ? rc : svc_incident_page_read(c, q, at, lines, out, n, next, env));
+			    svc_incident_page_read(c, q, at, true, true, &missing, out, n, next,
+						   env));
 }
 
 enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,

@@ -51,6 +51,11 @@ static enum cd_err same_build(struct act *c, bool *yes)
 	return rc == CD_ENOTFOUND ? CD_OK : rc;
 }
 
+enum cd_err svc_verdicts_current(struct act *c, bool *yes)
+{
+	return same_build(c, yes);
+}
+
 enum cd_err svc_verdicts_keep(struct act *c, size_t *kept)
 {
 	int64_t *notices = NULL, *incidents = NULL;

@@ -256,6 +256,10 @@ enum cd_err svc_incident_verdict_keep(struct act *c, int64_t id);
  * in the caller's write transaction; *kept says how many. */
 enum cd_err svc_verdicts_keep(struct act *c, size_t *kept);
 
+/* svc_verdicts_current: the kept verdicts were computed by this build (*yes; else they are all
+ * kept again at the next svc_verdicts_read). */
+enum cd_err svc_verdicts_current(struct act *c, bool *yes);
+
 /* svc_verdicts_read begins what reads the kept verdicts: a read transaction when every one is
  * kept, else a write transaction that keeps the missing first (once: the next reads find them).
  * End it with act_read_end. */
