@@ -13,6 +13,7 @@
 #include "core/access.h"
 #include "core/arena.h"
 #include "core/dynbuf.h"
+#include "core/jw.h"
 #include "core/err.h"
 #include "core/incident.h"
 #include "svc/accounts.h"
@@ -135,6 +136,19 @@ struct api_ctx {
 /* api_labels adds beside each enumeration value of v ("state": "overdue") its label in the
  * thread's language ("state_label": "已逾期"), through nested objects and arrays (labels.c). */
 void api_labels(json_t *v);
+
+/* api_label_of: the label of string member key:value as api_labels adds it (NULL: none), for a
+ * writer (core/jw.h: jw_label_fn); an English label is written into buf. */
+const char *api_label_of(const char *key, const char *value, char *buf, size_t n);
+
+/* An answer written straight into text (core/jw.h), labelled as api_labels labels a tree:
+ * api_writer starts w on b (capped at JT_MAX); api_ok_writer answers status with what w wrote
+ * (500 when it failed); api_page_begin opens {"items":[ and api_page_end closes it with "next"
+ * (NULL: null) and answers 200 — the bytes api_page gives for the same items. */
+void api_writer(struct jw *w, struct dynbuf *b);
+int api_ok_writer(struct api_ctx *x, unsigned status, struct jw *w, struct dynbuf *b);
+void api_page_begin(struct jw *w, struct dynbuf *b);
+int api_page_end(struct api_ctx *x, struct jw *w, struct dynbuf *b, const char *next);
 
 /* api_fail answers a JSON error and returns status. */
 int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *field,

@@ -94,6 +94,16 @@ static int page_answer(struct api_ctx *x, json_t *items, int64_t next)
 	return api_page(x, items, next ? cur : NULL);
 }
 
+/* page_end: the page written into w closed with its cursor and answered */
+static int page_end(struct api_ctx *x, struct jw *w, struct dynbuf *b, int64_t next)
+{
+	char cur[32];
+
+	if (next)
+		api_cursor_make(cur, sizeof cur, NULL, next);
+	return api_page_end(x, w, b, next ? cur : NULL);
+}
+
 int api_notices_list(struct api_ctx *x)
 {
 	const struct fval *state = api_qval(x, "state");
@@ -104,7 +114,8 @@ int api_notices_list(struct api_ctx *x)
 	size_t n = 0;
 	int64_t next = 0;
 	enum cd_err rc;
-	json_t *items;
+	struct dynbuf b;
+	struct jw w;
 	int st;
 
 	if ((st = work_query_of(x, &q)) || (st = unit_filter_of(x, &q.unit)) ||
@@ -113,10 +124,10 @@ int api_notices_list(struct api_ctx *x)
 	rc = svc_notice_page(&c, q, state->set ? (int)state->i : -1, x->q->now, &v, &n, &next);
 	if (rc)
 		return api_acted(x, &c, rc, 200, NULL);
-	items = json_array();
+	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, svc_notice_json(&c, &v[i], x->q->now, false));
-	return page_answer(x, items, next);
+		svc_notice_write(&w, &c, &v[i], x->q->now, false);
+	return page_end(x, &w, &b, next);
 }
 
 int api_notice_get(struct api_ctx *x)
@@ -125,13 +136,17 @@ int api_notice_get(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	struct notice_view v;
 	enum cd_err rc;
+	struct dynbuf b;
+	struct jw w;
 	int st;
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_notice_get(&c, x->id, x->code, &v)))
 		return api_acted(x, &c, rc, 200, NULL);
-	return api_ok(x, 200, svc_notice_json(&c, &v, x->q->now, true));
+	api_writer(&w, &b);
+	svc_notice_write(&w, &c, &v, x->q->now, true);
+	return api_ok_writer(x, 200, &w, &b);
 }
 
 int api_notice_create(struct api_ctx *x)
@@ -231,7 +246,8 @@ int api_incidents_list(struct api_ctx *x)
 	size_t n = 0;
 	int64_t next = 0;
 	enum cd_err rc;
-	json_t *items;
+	struct dynbuf b;
+	struct jw w;
 	int st;
 
 	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)) ||
@@ -239,14 +255,14 @@ int api_incidents_list(struct api_ctx *x)
 		return st;
 	if ((rc = svc_incident_lines(&c, q, x->q->now, &v, &n, &next, &env)))
 		return api_acted(x, &c, rc, 200, NULL);
-	items = json_array();
+	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = book_incident_list_json(env.reg, &v[i].x, &v[i].an);
-
-		json_object_set_new(o, "id", json_integer(v[i].x.id));
-		json_array_append_new(items, o);
+		jw_obj(&w, NULL);
+		book_incident_list_members(&w, &v[i].x, &v[i].an, v[i].asset_code, v[i].asset_name);
+		jw_int(&w, "id", v[i].x.id);
+		jw_end(&w);
 	}
-	return page_answer(x, items, next);
+	return page_end(x, &w, &b, next);
 }
 
 /* incident_answer: the whole incident with the engine's verdicts, as it stands now. */
@@ -570,17 +586,18 @@ int api_records_list(struct api_ctx *x)
 	size_t n = 0;
 	int64_t next = 0;
 	enum cd_err rc;
-	json_t *items;
+	struct dynbuf b;
+	struct jw w;
 	int st;
 
 	if ((st = work_query_of(x, &q)) || (st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_record_page(&c, q, &v, &n, &next)))
 		return api_acted(x, &c, rc, 200, NULL);
-	items = json_array();
+	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, svc_record_json(&v[i]));
-	return page_answer(x, items, next);
+		svc_record_write(&w, &v[i]);
+	return page_end(x, &w, &b, next);
 }
 
 /* record_in_of: the record the body gives (what it sets, what it clears with null). */
@@ -677,7 +694,8 @@ int api_deadlines_list(struct api_ctx *x)
 	size_t n = 0;
 	bool more = false;
 	enum cd_err rc;
-	json_t *items;
+	struct dynbuf b;
+	struct jw w;
 	int st;
 
 	if (x->cursor) {
@@ -720,9 +738,9 @@ int api_deadlines_list(struct api_ctx *x)
 		more = more && k == n;
 		n = k;
 	}
-	items = json_array();
+	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, svc_oblig_json(&v[i], today, cal));
+		svc_oblig_write(&w, &v[i], today, cal);
 	if (more) {
 		const struct oblig *o = &v[n - 1].o;
 		char day[11];
@@ -731,7 +749,7 @@ int api_deadlines_list(struct api_ctx *x)
 			 (long long)o->unit, (long long)o->asset, o->name);
 		api_cursor_make(next, sizeof next, key, v[n - 1].id);
 	}
-	return api_page(x, items, more ? next : NULL);
+	return api_page_end(x, &w, &b, more ? next : NULL);
 }
 
 int api_gaps_list(struct api_ctx *x)

@@ -19,34 +19,12 @@ void jt_raw(struct jtext *t, const char *s, size_t n)
 	t->failed = dynbuf_add(&t->b, s, n) != DYNBUF_OK;
 }
 
-/* utf8_len: the length of the well-formed UTF-8 sequence at p (of at most n bytes), or 0. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-	size_t k;
-	unsigned c;
-
-	if (p[0] < 0xc2 || p[0] > 0xf4)
-		return 0;
-	k = p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
-	if (k > n)
-		return 0;
-	for (size_t i = 1; i < k; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	c = k == 2 ? 0 : k == 3 ? ((p[0] & 0x0fu) << 6) | (p[1] & 0x3fu)
-				: ((p[0] & 0x07u) << 6) | (p[1] & 0x3fu);
-	if ((k == 3 && (c < 0x20 || (c >= 0x360 && c < 0x380))) || /* overlong, surrogates */
-	    (k == 4 && (c < 0x10 || c > 0x10f)))                 /* overlong, beyond U+10FFFF */
-		return 0;
-	return k;
-}
-
 void jt_utf8_clean(char *s)
 {
 	unsigned char *p = (unsigned char *)s;
 
 	while (*p) {
-		size_t k = *p < 0x80 ? 1 : utf8_len(p, 4);
+		size_t k = jw_utf8_len(p, 4);
 
 		if (!k)
 			*p = '?', k = 1;
@@ -71,7 +49,7 @@ void jt_str(struct jtext *t, const char *s)
 			size_t k = 1;
 
 			if (*p >= 0x80)
-				k = utf8_len(p, 4);
+				k = jw_utf8_len(p, 4);
 			else if (*p < 0x20 || *p == '"' || *p == '\\')
 				k = 0;
 			if (!k)

@@ -99,6 +99,21 @@ static json_t *strings_labels(const json_t *a, zh_of zh)
 	return out;
 }
 
+const char *api_label_of(const char *key, const char *value, char *buf, size_t n)
+{
+	const char *l;
+
+	/* an audit entry's action and outcome: their own table, English labels too */
+	if (!strcmp(key, "action"))
+		return audit_action_label(value);
+	if (!strcmp(key, "outcome"))
+		return audit_outcome_label(value);
+	for (size_t i = 0; i < sizeof labelled / sizeof labelled[0]; i++)
+		if (!strcmp(key, labelled[i].key) && (l = label(labelled[i].zh, value, buf, n)))
+			return l;
+	return NULL;
+}
+
 void api_labels(json_t *v)
 {
 	struct {
@@ -140,24 +155,11 @@ void api_labels(json_t *v)
 			api_labels(m);
 			continue;
 		}
-		/* an audit entry's action and outcome: their own table, English labels too */
-		if ((!strcmp(key, "action") || !strcmp(key, "outcome")) && json_is_string(m) &&
-		    n < 8 &&
-		    (add[n].label = key[0] == 'a' ? audit_action_label(json_string_value(m))
-						  : audit_outcome_label(json_string_value(m)))) {
+		if (json_is_string(m) && n < 8 &&
+		    (add[n].label = api_label_of(key, json_string_value(m), add[n].buf,
+						 sizeof add[n].buf))) {
 			add[n].value = NULL;
 			snprintf(add[n++].name, sizeof add[0].name, "%s_label", key);
-			continue;
-		}
-		for (i = 0; json_is_string(m) && n < 8 && i < sizeof labelled / sizeof labelled[0];
-		     i++) {
-			if (strcmp(key, labelled[i].key) ||
-			    !(add[n].label = label(labelled[i].zh, json_string_value(m), add[n].buf,
-						   sizeof add[n].buf)))
-				continue;
-			add[n].value = NULL;
-			snprintf(add[n++].name, sizeof add[0].name, "%s_label", key);
-			break;
 		}
 	}
 	/* set after the walk: a key added while iterating may rehash the object under it */

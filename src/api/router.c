@@ -94,6 +94,36 @@ int api_page(struct api_ctx *x, json_t *items, const char *next)
 	return api_ok(x, 200, json_pack("{s:o, s:s?}", "items", items, "next", next));
 }
 
+void api_writer(struct jw *w, struct dynbuf *b)
+{
+	dynbuf_init(b, JT_MAX);
+	jw_init(w, b, api_label_of);
+}
+
+int api_ok_writer(struct api_ctx *x, unsigned status, struct jw *w, struct dynbuf *b)
+{
+	size_t len = b->len;
+	char *text = jw_done(w) ? dynbuf_take(b) : NULL;
+
+	dynbuf_free(b);
+	return api_ok_text(x, status, text, len);
+}
+
+void api_page_begin(struct jw *w, struct dynbuf *b)
+{
+	api_writer(w, b);
+	jw_obj(w, NULL);
+	jw_arr(w, "items");
+}
+
+int api_page_end(struct api_ctx *x, struct jw *w, struct dynbuf *b, const char *next)
+{
+	jw_end(w);
+	jw_str(w, "next", next);
+	jw_end(w);
+	return api_ok_writer(x, 200, w, b);
+}
+
 const struct fval *api_val(const struct api_ctx *x, const char *name)
 {
 	for (size_t i = 0; i < x->rt->nbody; i++)

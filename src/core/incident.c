@@ -546,6 +546,11 @@ static enum due_state instant_state(cd_time due, cd_time done, cd_time at)
 	return at > due ? DUE_OVERDUE : DUE_OPEN;
 }
 
+enum due_state incident_instant_state(cd_time due, cd_time done, cd_time at)
+{
+	return instant_state(due, done, at);
+}
+
 static const char *const followup_codes[FOLLOWUP__MAX] = {
 	"not_required", "no_initial", "not_needed", "open", "ask", "done"};
 

@@ -347,6 +347,10 @@ struct incident_env {
 enum cd_err incident_analyse(const struct incident_env *env, const struct incident *x, cd_time at,
 			     struct arena *a, struct incident_analysis *out);
 
+/* incident_instant_state: the state at `at` of a report due at instant `due` and made at `done`
+ * (CD_TIME_NONE: not yet) — the report state of an analysis, also derived from a kept verdict. */
+enum due_state incident_instant_state(cd_time due, cd_time done, cd_time at);
+
 /* incident_analyse_line computes what a line of a list shows — the grade, the deadlines and their
  * states, the facts and the trigger verdicts — as incident_analyse does, without the chain
  * (nchain 0) and the repeat (repeat_of NULL, criticism false), which the verdicts do not read:

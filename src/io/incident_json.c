@@ -32,23 +32,26 @@ char *incident_evidence_text(const struct incident_analysis *an, int f, char *bu
 	return buf;
 }
 
-json_t *incident_criticism_json(const struct profile *p, unsigned g)
+void incident_criticism_write(struct jw *w, const char *key, const struct profile *p,
+			      unsigned g)
 {
 	const char *article = g & NOTICE_CRITICISM_REPEAT ? p->numbers.repeat_article
 							  : p->numbers.criticism_late_article;
-	json_t *grounds = json_array();
 
 	if (!g) {
-		json_decref(grounds);
-		return json_null();
+		jw_null(w, key);
+		return;
 	}
+	jw_obj(w, key);
+	jw_bool(w, "proposed", true);
+	jw_str(w, "article", article && *article ? article : NULL);
+	jw_arr(w, "grounds");
 	if (g & NOTICE_CRITICISM_LATE)
-		json_array_append_new(grounds, json_string("late"));
+		jw_str(w, NULL, "late");
 	if (g & NOTICE_CRITICISM_REPEAT)
-		json_array_append_new(grounds, json_string("repeat"));
-	return json_pack("{s:b, s:o, s:o}", "proposed", 1, "article",
-			 article && *article ? json_string(article) : json_null(), "grounds",
-			 grounds);
+		jw_str(w, NULL, "repeat");
+	jw_end(w);
+	jw_end(w);
 }
 
 static json_t *evidence(const struct incident_analysis *an, int f)

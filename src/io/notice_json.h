@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/jw.h"
 #include "core/notice.h"
 #include "core/profile.h"
 
@@ -24,8 +25,11 @@
  *   support        the request for technical support: {at, article (p's support_article, or
  *                  null), in_period (notice_support_in_period)}, or null when none by `at`
  *   similar_total  similar_total (how many similar systems in all: the reader counts them)
- * NULL on ENOMEM. */
+ * NULL on ENOMEM. notice_verdict_members writes the same members into the object open in w. */
 json_t *notice_verdict_json(const struct profile *p, const struct notice *n,
+			    const struct notice_due *due, cd_time at, bool repeat,
+			    size_t similar_total);
+void notice_verdict_members(struct jw *w, const struct profile *p, const struct notice *n,
 			    const struct notice_due *due, cd_time at, bool repeat,
 			    size_t similar_total);
 

@@ -1,26 +1,38 @@
 /* oblig_json.c — the one JSON of an obligation (oblig_json.h). */
 #include "oblig_json.h"
 
-#include "io/jnull.h"
+#include "io/jwtree.h"
+
+void oblig_members(struct jw *w, const struct oblig *o, const char *unit_code,
+		   const char *asset_code, cd_date today, const struct calendar *cal)
+{
+	jw_str(w, "kind", oblig_kind_code(o->kind));
+	jw_str(w, "name", o->name);
+	jw_str(w, "article", o->article);
+	jw_str(w, "unit", unit_code);
+	jw_str(w, "asset", asset_code);
+	jw_str(w, "period", o->period);
+	jw_date(w, "start", o->start);
+	jw_date(w, "due", o->due);
+	jw_str(w, "state", due_state_code(oblig_state(o, today)));
+	jw_int(w, "need", o->need);
+	jw_int(w, "have", o->have);
+	jw_date(w, "done_on", o->done_on);
+	if (o->done_on == CD_DATE_NONE && o->due != CD_DATE_NONE)
+		jw_int(w, "workdays_left", calendar_workdays_until(cal, today, o->due));
+	else
+		jw_null(w, "workdays_left");
+}
 
 json_t *oblig_json(const struct oblig *o, const char *unit_code, const char *asset_code,
 		   cd_date today, const struct calendar *cal)
 {
-	json_t *j = json_pack(
-		"{s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:s, s:i, s:i, s:o}", "kind",
-		oblig_kind_code(o->kind), "name", o->name, "article", jnull_str(o->article), "unit",
-		jnull_str(unit_code), "asset", jnull_str(asset_code), "period", o->period, "start",
-		jnull_date(o->start), "due", jnull_date(o->due), "state",
-		due_state_code(oblig_state(o, today)), "need", o->need, "have", o->have, "done_on",
-		jnull_date(o->done_on));
+	struct dynbuf b;
+	struct jw w;
 
-	if (j && json_object_set_new(j, "workdays_left",
-				     o->done_on == CD_DATE_NONE && o->due != CD_DATE_NONE
-					     ? json_integer(calendar_workdays_until(cal, today,
-										    o->due))
-					     : json_null())) {
-		json_decref(j);
-		return NULL;
-	}
-	return j;
+	jw_tree_begin(&w, &b);
+	jw_obj(&w, NULL);
+	oblig_members(&w, o, unit_code, asset_code, today, cal);
+	jw_end(&w);
+	return jw_tree(&w, &b);
 }

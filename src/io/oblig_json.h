@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "core/calendar.h"
+#include "core/jw.h"
 #include "core/oblig.h"
 
 /* oblig_json builds {kind, name, article, unit, asset, period, start, due, state, need, have,
@@ -16,5 +17,10 @@
  * without a due date). NULL on ENOMEM. */
 json_t *oblig_json(const struct oblig *o, const char *unit_code, const char *asset_code,
 		   cd_date today, const struct calendar *cal);
+
+/* oblig_members writes the same members into the object open in w (a caller adds its own after
+ * them: svc_oblig_write). */
+void oblig_members(struct jw *w, const struct oblig *o, const char *unit_code,
+		   const char *asset_code, cd_date today, const struct calendar *cal);
 
 #endif

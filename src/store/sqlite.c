@@ -179,6 +179,7 @@ enum stmt {
 	ST_VERDICT_INCIDENTS_MISSING,
 	ST_NOTICE_VERDICT_PUT,
 	ST_INCIDENT_VERDICT_PUT,
+	ST_INCIDENT_VERDICT_GET,
 	ST_NOTICE_TALLY,
 	ST_NOTICE_TALLY_LATE,
 	ST_NOTICE_TALLY_UNKEPT,
@@ -825,8 +826,13 @@ static const char *const stmts[STMT__MAX] = {
 				  " feedback_at) VALUES (?1, ?2, ?3, ?4)",
 	[ST_INCIDENT_VERDICT_PUT] = "INSERT OR REPLACE INTO incident_verdict (incident_id, grade,"
 				    " class_code, ended, report_required, report_due, reported_at,"
-				    " fired, questions, valid_until, volatile) VALUES (?1, ?2, ?3, ?4,"
-				    " ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+				    " fired, questions, valid_until, volatile, draft, summary_due,"
+				    " summary_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+				    " ?12, ?13, ?14)",
+	/* ?1 the incident: its verdict (0043) */
+	[ST_INCIDENT_VERDICT_GET] = "SELECT grade, ended, report_required, report_due, reported_at,"
+				    " fired, questions, valid_until, draft, summary_due, summary_at,"
+				    " volatile FROM incident_verdict WHERE incident_id = ?1",
 	/* ?1 the scope, ?2 today, ?3 this year (text): stage, state, month of this year (0: another
 	 * year), count */
 	[ST_NOTICE_TALLY] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT v.stage, " NOTICE_STATE(
@@ -4493,7 +4499,42 @@ static enum cd_err sq_incident_verdict_put(struct store *s, const struct inciden
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)v->questions);
 	bind_time(st, 10, v->valid_until);
 	sqlite3_bind_int(st, 11, v->volatile_);
+	sqlite3_bind_int(st, 12, v->draft);
+	bind_date(st, 13, v->summary_due);
+	bind_time(st, 14, v->summary_at);
 	return run(q, ST_INCIDENT_VERDICT_PUT, d, "incident verdict");
+}
+
+static enum cd_err sq_incident_verdict_get(struct store *s, int64_t id,
+					   struct incident_verdict *out, bool *found,
+					   struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_INCIDENT_VERDICT_GET];
+	enum cd_err rc = CD_OK;
+	int step;
+
+	*found = false;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		int g = sqlite3_column_int(st, 0);
+
+		*out = (struct incident_verdict){
+			.incident = id, .grade = g >= 0 && g < GRADE__MAX ? (enum grade)g : GRADE_GENERAL,
+			.ended = sqlite3_column_int(st, 1), .report_required = sqlite3_column_int(st, 2),
+			.report_due = col_time(st, 3), .reported_at = col_time(st, 4),
+			.fired = (size_t)sqlite3_column_int64(st, 5),
+			.questions = (size_t)sqlite3_column_int64(st, 6), .valid_until = col_time(st, 7),
+			.draft = sqlite3_column_int(st, 8), .summary_due = col_date(st, 9),
+			.summary_at = col_time(st, 10), .volatile_ = sqlite3_column_int(st, 11)};
+		*found = true;
+	} else if (step != SQLITE_DONE) {
+		rc = db_fail(q, d, "reading an incident's verdict");
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
 }
 
 /* tally_index: column i of st as an index below max, or -1. */
@@ -5669,6 +5710,7 @@ static const struct store_ops sqlite_ops = {
 	.obligation_counts_keep = sq_obligation_counts_keep,
 	.notice_verdict_put = sq_notice_verdict_put,
 	.incident_verdict_put = sq_incident_verdict_put,
+	.incident_verdict_get = sq_incident_verdict_get,
 	.notice_tally = sq_notice_tally,
 	.incident_tally = sq_incident_tally,
 	.notice_state_page = sq_notice_state_page,
@@ -5809,6 +5851,7 @@ static const struct {
 	enum stmt st;
 } named[] = {
 	{"notice_get", ST_NOTICE_GET},
+	{"incident_verdict_get", ST_INCIDENT_VERDICT_GET},
 	{"notice_page", ST_NOTICE_PAGE},
 	{"notice_page_desc", ST_NOTICE_PAGE_DESC},
 	{"notice_concerns", ST_NOTICE_CONCERNS},

@@ -296,6 +296,9 @@ struct store_ops {
 					  struct cd_diag *d);
 	enum cd_err (*incident_verdict_put)(struct store *s, const struct incident_verdict *v,
 					    struct cd_diag *d);
+	enum cd_err (*incident_verdict_get)(struct store *s, int64_t id,
+					    struct incident_verdict *out, bool *found,
+					    struct cd_diag *d);
 	enum cd_err (*notice_tally)(struct store *s, int64_t scope, cd_time now, struct arena *a,
 				    struct notice_tally *out, struct cd_diag *d);
 	enum cd_err (*incident_tally)(struct store *s, int64_t scope, cd_time now,
@@ -324,7 +327,8 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
  * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
  * "assess_notices", "oblig_page", "oblig_page_desc", a page of the notices of one state
  * "notice_state_due_today", "notice_state_overdue", "notice_state_open",
- * "notice_state_done_on_time", the dashboard's "notice_tally", "incident_tally", or an
+ * "notice_state_done_on_time", the dashboard's "notice_tally", "incident_tally", a line's kept
+ * verdict "incident_verdict_get", or an
  * asset page "asset_page_SORT[_desc][_after]" (SORT id, code, name or level; _after: the page
  * after a cursor). CD_ENOTFOUND for another name, CD_EINVAL when s is not a SQLite store. */
 enum cd_err store_sqlite_explain(struct store *s, const char *which, char *out, size_t n);

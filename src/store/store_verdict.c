@@ -10,6 +10,12 @@ enum cd_err store_verdicts_missing(struct store *s, cd_time now, struct arena *a
 	return s->ops->verdicts_missing(s, now, a, notices, nn, incidents, ni, d);
 }
 
+enum cd_err store_incident_verdict_get(struct store *s, int64_t id, struct incident_verdict *out,
+				       bool *found, struct cd_diag *d)
+{
+	return s->ops->incident_verdict_get(s, id, out, found, d);
+}
+
 enum cd_err store_notice_verdict_put(struct store *s, const struct notice_verdict *v,
 				     struct cd_diag *d)
 {

@@ -33,13 +33,16 @@ struct notice_verdict {
  * handling ended, the outside report required with its deadline and the first report made
  * (CD_TIME_NONE: none), the triggers that hold and those a person must answer. It holds until
  * valid_until (CD_TIME_NONE: until something it reads changes); a volatile one (an outage still
- * running) holds only at the instant it was computed. */
+ * running) holds only at the instant it was computed. For a line of the incidents list (0043):
+ * whether the proposed grade rests on a draft threshold, the summary's due date (CD_DATE_NONE:
+ * none owed) and the first summary report (CD_TIME_NONE: none). */
 struct incident_verdict {
 	int64_t incident;
 	enum grade grade;
 	const char *class_code;
-	bool ended, report_required, volatile_;
-	cd_time report_due, reported_at, valid_until;
+	bool ended, report_required, volatile_, draft;
+	cd_time report_due, reported_at, valid_until, summary_at;
+	cd_date summary_due;
 	size_t fired, questions;
 };
 
@@ -49,6 +52,11 @@ struct incident_verdict {
 enum cd_err store_verdicts_missing(struct store *s, cd_time now, struct arena *a,
 				   int64_t **notices, size_t *nn, int64_t **incidents, size_t *ni,
 				   struct cd_diag *d);
+
+/* store_incident_verdict_get reads the kept verdict of incident id (*found; class_code is not
+ * read): whether it holds at an instant is the caller's (valid_until, volatile_). */
+enum cd_err store_incident_verdict_get(struct store *s, int64_t id, struct incident_verdict *out,
+				       bool *found, struct cd_diag *d);
 
 /* store_notice_verdict_put and store_incident_verdict_put keep (or replace) a verdict. */
 enum cd_err store_notice_verdict_put(struct store *s, const struct notice_verdict *v,

@@ -2,10 +2,12 @@
  * --json`, `incident list|show --json` and the API answer, written once. */
 #include "book_json.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/incident_json.h"
 #include "io/jnull.h"
+#include "io/jwtree.h"
 #include "svc/accountability.h"
 
 static const char *asset_code(const struct reg *reg, int64_t id)
@@ -43,30 +45,60 @@ static const char *unit_code(const struct reg *reg, int64_t id)
 	return u ? u->code : NULL;
 }
 
-json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
-                         const struct incident_analysis *an)
+void book_incident_list_members(struct jw *w, const struct incident *x,
+				const struct incident_analysis *an, const char *const *codes,
+				const char *const *names)
 {
-	json_t *assets = json_array(), *j;
-
+	jw_str(w, "code", x->code);
+	jw_time(w, "detected_at", x->detected_at);
+	jw_arr(w, "assets");
 	for (size_t i = 0; i < x->nassets; i++)
-		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
-	j = json_pack("{s:s, s:o, s:o, s:s, s:b, s:b, s:s, s:b, s:s, s:I, s:I, s:s}", "code",
-	                 x->code, "detected_at", jnull_time(x->detected_at), "assets", assets,
-	                 "grade", grade_label(an->grade), "grade_confirmed", x->graded,
-	                 "grade_draft", !x->graded && an->proposal.unconfirmed, "report_state",
-	                 due_state_code(an->report_state), "handling_ended",
-	                 x->handling_ended_at != CD_TIME_NONE, "summary_state",
-	                 due_state_code(an->summary_state), "triggers_fired",
-	                 (json_int_t)an->nfired, "triggers_open", (json_int_t)an->nopen,
-	                 "case_stage", accountability_stage_code(accountability_stage(x)));
-	if (j) {
-		json_object_set_new(j, "asset_names", asset_names(reg, x));
-		/* the first report's deadline, for a clock beside the list (none when not required) */
-		json_object_set_new(j, "report_due", an->report_required
-							 ? jnull_time(an->report_due)
-							 : json_null());
+		jw_str(w, NULL, codes[i] ? codes[i] : "?");
+	jw_end(w);
+	jw_str(w, "grade", grade_label(an->grade));
+	jw_bool(w, "grade_confirmed", x->graded);
+	jw_bool(w, "grade_draft", !x->graded && an->proposal.unconfirmed);
+	jw_str(w, "report_state", due_state_code(an->report_state));
+	jw_bool(w, "handling_ended", x->handling_ended_at != CD_TIME_NONE);
+	jw_str(w, "summary_state", due_state_code(an->summary_state));
+	jw_int(w, "triggers_fired", (int64_t)an->nfired);
+	jw_int(w, "triggers_open", (int64_t)an->nopen);
+	jw_str(w, "case_stage", accountability_stage_code(accountability_stage(x)));
+	/* the names of its systems, in the order of "assets" (codes), for the pages */
+	jw_arr(w, "asset_names");
+	for (size_t i = 0; i < x->nassets; i++)
+		jw_str(w, NULL, names[i]);
+	jw_end(w);
+	/* the first report's deadline, for a clock beside the list (none when not required) */
+	jw_time(w, "report_due", an->report_required ? an->report_due : CD_TIME_NONE);
+}
+
+json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
+				const struct incident_analysis *an)
+{
+	const char **codes = calloc(x->nassets + 1, sizeof *codes),
+		   **names = calloc(x->nassets + 1, sizeof *names);
+	struct dynbuf b;
+	struct jw w;
+
+	if (!codes || !names) {
+		free(codes);
+		free(names);
+		return NULL;
 	}
-	return j;
+	for (size_t i = 0; i < x->nassets; i++) {
+		const struct asset *a = reg_asset(reg, x->assets[i]);
+
+		codes[i] = a ? a->code : NULL;
+		names[i] = a ? a->name : NULL;
+	}
+	jw_tree_begin(&w, &b);
+	jw_obj(&w, NULL);
+	book_incident_list_members(&w, x, an, codes, names);
+	jw_end(&w);
+	free(codes);
+	free(names);
+	return jw_tree(&w, &b);
 }
 
 static json_t *people_json(const struct reg *reg, const int64_t *v, size_t n)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/finding_json.h"
+#include "io/jwtree.h"
 #include "io/oblig_json.h"
 #include "svc/book.h"
 #include "svc/work.h"
@@ -280,19 +281,26 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 	return CD_OK;
 }
 
+void svc_oblig_write(struct jw *w, const struct oblig_row *r, cd_date today,
+		     const struct calendar *cal)
+{
+	jw_obj(w, NULL);
+	oblig_members(w, &r->o, r->unit_code, r->asset_code, today, cal);
+	/* the names beside the codes, and the duty it comes from, for the pages */
+	jw_str(w, "asset_name", r->asset_name);
+	jw_str(w, "unit_name", r->unit_name);
+	jw_str(w, "duty", r->o.duty ? r->o.duty->id : r->duty_id);
+	jw_end(w);
+}
+
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal)
 {
-	json_t *j = oblig_json(&r->o, r->unit_code, r->asset_code, today, cal);
+	struct dynbuf b;
+	struct jw w;
 
-	/* the names beside the codes, and the duty it comes from, for the pages */
-	if (j && (json_object_set_new(j, "asset_name", jnull_str(r->asset_name)) ||
-		  json_object_set_new(j, "unit_name", jnull_str(r->unit_name)) ||
-		  json_object_set_new(j, "duty",
-				      jnull_str(r->o.duty ? r->o.duty->id : r->duty_id)))) {
-		json_decref(j);
-		return NULL;
-	}
-	return j;
+	jw_tree_begin(&w, &b);
+	svc_oblig_write(&w, r, today, cal);
+	return jw_tree(&w, &b);
 }
 
 enum cd_err svc_gap_page(struct act *c, int rule, int64_t after, size_t limit,

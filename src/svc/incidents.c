@@ -462,18 +462,48 @@ enum cd_err svc_incident_get(struct act *c, int64_t id, const char *code, cd_tim
 	return act_read_end(c, own, rc ? rc : svc_incident_get_read(c, id, code, at, out));
 }
 
+/* line_kept: what incident_analyse_line says of a list line at `at`, from its kept verdict k
+ * while it holds (0043): the grade, the draft threshold, the report and summary deadlines with
+ * their states at `at`, the triggers that hold and those open; the rest of an zero */
+static void line_kept(const struct incident_verdict *k, cd_time at, struct incident_analysis *an)
+{
+	memset(an, 0, sizeof *an);
+	an->grade = k->grade;
+	an->proposal.grade = k->grade;
+	an->proposal.unconfirmed = k->draft;
+	an->report_required = k->report_required;
+	an->report_due = k->report_due;
+	an->reported_at = k->reported_at;
+	an->report_state = k->report_required
+				   ? incident_instant_state(k->report_due, k->reported_at, at)
+				   : DUE_NO_DEADLINE;
+	an->summary_due = k->summary_due;
+	an->summary_at = k->summary_at;
+	an->summary_state = k->summary_due != CD_DATE_NONE
+				    ? due_state_at(k->summary_due, k->summary_at, at)
+				    : DUE_NO_DEADLINE;
+	an->nfired = k->fired;
+	an->nopen = k->questions;
+}
+
+/* svc_incident_page_read: a page; with `kept` each line whose kept verdict holds at `at` is read
+ * from it, and *missing says whether a line had none (or one past its valid_until: either is
+ * kept again by svc_verdicts_read), which the engine computed instead */
 static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd_time at,
-					  bool lines, struct incident_view **out, size_t *n,
-					  int64_t *next, struct incident_env *env)
+					  bool lines, bool kept_ok, bool *missing,
+					  struct incident_view **out, size_t *n, int64_t *next,
+					  struct incident_env *env)
 {
 	struct incident_row *rows = NULL;
 	int64_t *assets = NULL;
+	bool *kept = NULL, engine = false;
 	size_t got = 0, want = q.limit, na = 0, cap = 0;
 	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
 	*next = 0;
+	memset(env, 0, sizeof *env);
 	q.scope = c->scope;
 	q.limit = want + 1;
 	if ((rc = store_incident_page(c->s, &q, c->a, &rows, &got, c->d)))
@@ -482,43 +512,84 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 		got = want;
 		*next = rows[want - 1].x.id;
 	}
-	/* one register around every system of the page: each incident's verdicts read only its own */
-	for (size_t i = 0; i < got; i++)
-		for (size_t k = 0; k < rows[i].x.nassets; k++) {
+	if (got && (!(*out = arena_alloc(c->a, got * sizeof **out)) ||
+		    !(kept = arena_alloc(c->a, got * sizeof *kept))))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	/* a line whose kept verdict holds now is read from it (0043); the other lines, and every
+	 * incident of a whole page, through the engine, over one register around their systems */
+	for (size_t i = 0; i < got; i++) {
+		struct incident_view *v = &(*out)[i];
+		struct incident_verdict k;
+
+		memset(v, 0, sizeof *v);
+		v->x = rows[i].x;
+		v->asset_code = rows[i].asset_code;
+		v->asset_name = rows[i].asset_name;
+		if ((rc = incident_fold(&v->x, c->a, c->d)))
+			return rc == CD_EINVAL ? CD_ESTORE : rc;
+		kept[i] = false;
+		if (lines && kept_ok) {
+			bool found = false;
+
+			if ((rc = store_incident_verdict_get(c->s, v->x.id, &k, &found, c->d)))
+				return rc;
+			kept[i] = found && !k.volatile_ &&
+				  (k.valid_until == CD_TIME_NONE || k.valid_until > at);
+			*missing = *missing || !found || (!k.volatile_ && !kept[i]);
+		}
+		if (kept[i]) {
+			line_kept(&k, at, &v->an);
+			continue;
+		}
+		engine = true;
+		for (size_t a = 0; a < rows[i].x.nassets; a++) {
 			int64_t *slot = arena_grow(c->a, &assets, &na, &cap, sizeof *slot);
 
 			if (!slot)
 				return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-			*slot = rows[i].x.assets[k];
+			*slot = rows[i].x.assets[a];
 		}
-	if ((rc = incident_env(c, assets, na, NULL, !lines, env)))
+	}
+	if (engine && (rc = incident_env(c, assets, na, NULL, !lines, env)))
 		return rc;
-	if (got && !(*out = arena_alloc(c->a, got * sizeof **out)))
-		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < got; i++) {
 		struct incident_view *v = &(*out)[i];
 
-		v->x = rows[i].x;
-		if ((rc = incident_fold(&v->x, c->a, c->d)))
-			return rc == CD_EINVAL ? CD_ESTORE : rc;
 		v->env = *env;
-		if ((lines ? incident_analyse_line : incident_analyse)(env, &v->x, at, c->a, &v->an))
+		if (!kept[i] &&
+		    (lines ? incident_analyse_line : incident_analyse)(env, &v->x, at, c->a, &v->an))
 			return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	}
 	*n = got;
 	return CD_OK;
 }
 
-/* incident_page: svc_incident_page in its read transaction; `lines` as svc_incident_lines */
+/* incident_page: svc_incident_page in its read transaction; `lines` as svc_incident_lines: the
+ * lines of now read the kept verdicts, and when they are another build's or a line of the page
+ * has none, the missing are kept first (svc_verdicts_read) and the page read again */
 static enum cd_err incident_page(struct act *c, struct work_query q, cd_time at, bool lines,
 				 struct incident_view **out, size_t *n, int64_t *next,
 				 struct incident_env *env)
 {
-	bool own;
+	bool own, current = false, missing = false;
 	enum cd_err rc = act_read_begin(c, &own);
 
+	if (!lines || at != c->now)
+		return act_read_end(c, own,
+				    rc ? rc
+				       : svc_incident_page_read(c, q, at, lines, false, &missing, out,
+								n, next, env));
+	if (!rc)
+		rc = svc_verdicts_current(c, &current);
+	if (!rc && current)
+		rc = svc_incident_page_read(c, q, at, true, true, &missing, out, n, next, env);
+	if (rc || (current && !missing))
+		return act_read_end(c, own, rc);
+	if ((rc = act_read_end(c, own, CD_OK)) || (rc = svc_verdicts_read(c, &own)))
+		return rc;
 	return act_read_end(c, own,
-			    rc ? rc : svc_incident_page_read(c, q, at, lines, out, n, next, env));
+			    svc_incident_page_read(c, q, at, true, true, &missing, out, n, next,
+						   env));
 }
 
 enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
@@ -587,7 +658,9 @@ enum cd_err svc_incident_verdict(struct act *c, int64_t id, cd_time at,
 		.incident = x->id, .grade = an.grade, .class_code = x->class_code,
 		.ended = x->handling_ended_at != CD_TIME_NONE, .report_required = an.report_required,
 		.report_due = an.report_required ? an.report_due : CD_TIME_NONE,
-		.reported_at = CD_TIME_NONE, .fired = an.nfired, .questions = an.nopen};
+		.reported_at = CD_TIME_NONE, .fired = an.nfired, .questions = an.nopen,
+		.draft = an.proposal.unconfirmed, .summary_due = an.summary_due,
+		.summary_at = an.summary_due != CD_DATE_NONE ? an.summary_at : CD_TIME_NONE};
 	/* the first report outside the organisation, whenever made: the SQL takes it as made
 	 * from its instant on, as the engine does at any `at` */
 	for (size_t i = 0; i < x->nreports; i++)

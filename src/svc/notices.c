@@ -6,6 +6,7 @@
 
 #include "io/calendar_load.h"
 #include "io/notice_json.h"
+#include "io/jwtree.h"
 #include "svc/work.h"
 
 /* repeat_from: the window of the repeat rule for a notice received at `at`. */
@@ -719,98 +720,115 @@ json_t *svc_corrections_json(const struct correction *v, size_t n)
 	return a;
 }
 
-json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_time at, bool full)
+void svc_notice_write(struct jw *w, const struct act *c, const struct notice_view *v, cd_time at,
+		      bool full)
 {
 	const struct notice *n = &v->row.n;
 	const struct profile *p = c->eff ? c->eff : c->pol->p;
-	json_t *o = json_object(), *assets = json_array(), *names = json_array(),
-	       *w = json_array(), *verdict;
 	char buf[64];
 
-	for (size_t i = 0; i < n->nassets; i++) {
-		json_array_append_new(assets, json_string(v->row.asset_code[i]));
-		json_array_append_new(names, jnull_str(v->row.asset_name[i]));
-	}
-	if (v->due.estimated)
-		json_array_append_new(w, json_string(lang_tr("due date counted through a year without "
-							     "an official holiday calendar "
-							     "(Monday–Friday)")));
-	if (v->due.due == CD_DATE_NONE)
-		json_array_append_new(w, json_string(lang_tr("政策未规定整改时限，通报也未写明期限；可设"
-							     "定本单位默认整改时限 — the profile "
-							     "sets no rectification period")));
-	json_object_set_new(o, "id", json_integer(n->id));
-	json_object_set_new(o, "code", json_string(n->code));
-	json_object_set_new(o, "authority", json_string(n->authority));
-	json_object_set_new(o, "received_at", jnull_time(n->received_at));
-	json_object_set_new(o, "unit", jnull_str(v->row.unit_code));
-	json_object_set_new(o, "unit_name", jnull_str(v->row.unit_name));
-	json_object_set_new(o, "assets", assets);
+	jw_obj(w, NULL);
+	jw_int(w, "id", n->id);
+	jw_str(w, "code", n->code);
+	jw_str(w, "authority", n->authority);
+	jw_time(w, "received_at", n->received_at);
+	jw_str(w, "unit", v->row.unit_code);
+	jw_str(w, "unit_name", v->row.unit_name);
+	jw_arr(w, "assets");
+	for (size_t i = 0; i < n->nassets; i++)
+		jw_str(w, NULL, v->row.asset_code[i]);
+	jw_end(w);
 	/* the systems' names, in the order of "assets" (codes), for the pages */
-	json_object_set_new(o, "asset_names", names);
-	json_object_set_new(o, "category", jnull_str(n->category));
+	jw_arr(w, "asset_names");
+	for (size_t i = 0; i < n->nassets; i++)
+		jw_str(w, NULL, v->row.asset_name[i]);
+	jw_end(w);
+	jw_str(w, "category", n->category);
 	/* stage, due, due_basis, state, repeat, criticism (通报批评, Yantai 五), support and
 	 * similar_total: the engine's verdict, one encoder for the API, --json and eval */
-	verdict = notice_verdict_json(p, n, &v->due, at, v->repeat_code != NULL, n->similar_total);
-	json_object_update(o, verdict);
-	json_decref(verdict);
+	notice_verdict_members(w, p, n, &v->due, at, v->repeat_code != NULL, n->similar_total);
 	/* the unit leader's approval of the feedback (请示报告), or null */
-	json_object_set_new(o, "approved_at", jnull_time(n->approved_at));
-	json_object_set_new(o, "approved_by", jnull_str(n->approved_by));
+	jw_time(w, "approved_at", n->approved_at);
+	jw_str(w, "approved_by", n->approved_by);
 	/* the working days left to answer (negative: past the due date), while not answered */
-	json_object_set_new(o, "workdays_left",
-			    v->due.due != CD_DATE_NONE && n->feedback_at == CD_TIME_NONE
-				    ? json_integer(calendar_workdays_until(
-					      v->cal, time_cst_date(at), v->due.due))
-				    : json_null());
-	json_object_set_new(o, "similar_unchecked",
-			    json_integer((json_int_t)v->row.similar_unchecked));
-	json_object_set_new(o, "similar_checked",
-			    json_integer((json_int_t)(v->row.similar_listed -
-						      v->row.similar_unchecked)));
-	json_object_set_new(o, "warnings", w);
-	if (!full)
-		return o;
-	json_object_set_new(o, "text", jnull_str(n->text));
-	json_object_set_new(o, "attachment", jnull_str(n->attachment));
-	json_object_set_new(o, "stated_due", jnull_date(n->stated_due));
-	json_object_set_new(o, "repeat_of",
-			    v->repeat_code ? json_pack("{s:s, s:o, s:s, s:s}", "asset",
-						       v->repeat_asset ? v->repeat_asset : "?",
-						       "at", jnull_time(v->repeat.at), "kind",
-						       v->repeat_is_notice ? "notice" : "incident",
-						       "code", v->repeat_code)
-					   : json_null());
-	{
-		json_t *tl = json_array(), *sim = json_array();
-
-		for (size_t i = 0; i < n->nevents; i++) {
-			const struct notice_event *e = &n->events[i];
-
-			json_array_append_new(
-				tl, json_pack("{s:s, s:o, s:o, s:o, s:o}", "event",
-					      notice_event_code(e->kind), "at", jnull_time(e->at),
-					      "by", jnull_str(e->by), "note", jnull_str(e->note),
-					      "extended_to", jnull_date(e->extended_to)));
-		}
-		for (size_t i = 0; i < n->nsimilar; i++) {
-			const struct notice_check *k = &n->similar[i];
-
-			json_array_append_new(
-				sim, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "asset",
-					       v->row.similar_code ? v->row.similar_code[i] : "?",
-					       "name",
-					       v->row.similar_name ? v->row.similar_name[i] : "",
-					       "why", similar_describe(k->why, buf, sizeof(buf)),
-					       "checked_at", jnull_time(k->checked_at),
-					       "checked_by", jnull_str(k->checked_by), "note",
-					       jnull_str(k->note)));
-		}
-		json_object_set_new(o, "timeline", tl);
-		json_object_set_new(o, "similar", sim);
-		json_object_set_new(o, "corrections", svc_corrections_json(v->fixes, v->nfixes));
+	if (v->due.due != CD_DATE_NONE && n->feedback_at == CD_TIME_NONE)
+		jw_int(w, "workdays_left",
+		       calendar_workdays_until(v->cal, time_cst_date(at), v->due.due));
+	else
+		jw_null(w, "workdays_left");
+	jw_int(w, "similar_unchecked", (int64_t)v->row.similar_unchecked);
+	jw_int(w, "similar_checked", (int64_t)(v->row.similar_listed - v->row.similar_unchecked));
+	jw_arr(w, "warnings");
+	if (v->due.estimated)
+		jw_str(w, NULL, lang_tr("due date counted through a year without "
+					"an official holiday calendar (Monday–Friday)"));
+	if (v->due.due == CD_DATE_NONE)
+		jw_str(w, NULL, lang_tr("政策未规定整改时限，通报也未写明期限；可设定本单位默认整改"
+					"时限 — the profile sets no rectification period"));
+	jw_end(w);
+	if (!full) {
+		jw_end(w);
+		return;
 	}
-	return o;
+	jw_str(w, "text", n->text);
+	jw_str(w, "attachment", n->attachment);
+	jw_date(w, "stated_due", n->stated_due);
+	if (v->repeat_code) {
+		jw_obj(w, "repeat_of");
+		jw_str(w, "asset", v->repeat_asset ? v->repeat_asset : "?");
+		jw_time(w, "at", v->repeat.at);
+		jw_str(w, "kind", v->repeat_is_notice ? "notice" : "incident");
+		jw_str(w, "code", v->repeat_code);
+		jw_end(w);
+	} else {
+		jw_null(w, "repeat_of");
+	}
+	jw_arr(w, "timeline");
+	for (size_t i = 0; i < n->nevents; i++) {
+		const struct notice_event *e = &n->events[i];
+
+		jw_obj(w, NULL);
+		jw_str(w, "event", notice_event_code(e->kind));
+		jw_time(w, "at", e->at);
+		jw_str(w, "by", e->by);
+		jw_str(w, "note", e->note);
+		jw_date(w, "extended_to", e->extended_to);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_arr(w, "similar");
+	for (size_t i = 0; i < n->nsimilar; i++) {
+		const struct notice_check *k = &n->similar[i];
+
+		jw_obj(w, NULL);
+		jw_str(w, "asset", v->row.similar_code ? v->row.similar_code[i] : "?");
+		jw_str(w, "name", v->row.similar_name ? v->row.similar_name[i] : "");
+		jw_str(w, "why", similar_describe(k->why, buf, sizeof(buf)));
+		jw_time(w, "checked_at", k->checked_at);
+		jw_str(w, "checked_by", k->checked_by);
+		jw_str(w, "note", k->note);
+		jw_end(w);
+	}
+	jw_end(w);
+	{
+		json_t *fixes = svc_corrections_json(v->fixes, v->nfixes);
+
+		if (!fixes)
+			w->failed = true;
+		jw_json(w, "corrections", fixes);
+		json_decref(fixes);
+	}
+	jw_end(w);
+}
+
+json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_time at, bool full)
+{
+	struct dynbuf b;
+	struct jw w;
+
+	jw_tree_begin(&w, &b);
+	svc_notice_write(&w, c, v, at, full);
+	return jw_tree(&w, &b);
 }
 
 /* ---- the kept verdict (schema 0038, svc/verdicts.c) ---- */

@@ -3,23 +3,44 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/jwtree.h"
 #include "svc/work.h"
 
-json_t *svc_record_json(const struct record_row *row)
+void svc_record_write(struct jw *w, const struct record_row *row)
 {
 	const struct record *r = &row->r;
 
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-			 (json_int_t)r->id, "kind", record_kind_code(r->kind), "unit",
-			 jnull_str(row->unit_code), "on", jnull_date(r->on), "duty",
-			 jnull_str(r->duty), "period", jnull_str(r->period), "title",
-			 jnull_str(r->title), "participants", jnull_str(r->participants),
-			 "minutes", jnull_str(r->minutes), "attachment", jnull_str(r->attachment),
-			 "voided",
-			 r->voided ? json_pack("{s:o, s:o, s:o}", "at", jnull_time(r->voided_at),
-					       "by", jnull_str(r->voided_by), "reason",
-					       jnull_str(r->void_reason))
-				   : json_null());
+	jw_obj(w, NULL);
+	jw_int(w, "id", r->id);
+	jw_str(w, "kind", record_kind_code(r->kind));
+	jw_str(w, "unit", row->unit_code);
+	jw_date(w, "on", r->on);
+	jw_str(w, "duty", r->duty);
+	jw_str(w, "period", r->period);
+	jw_str(w, "title", r->title);
+	jw_str(w, "participants", r->participants);
+	jw_str(w, "minutes", r->minutes);
+	jw_str(w, "attachment", r->attachment);
+	if (r->voided) {
+		jw_obj(w, "voided");
+		jw_time(w, "at", r->voided_at);
+		jw_str(w, "by", r->voided_by);
+		jw_str(w, "reason", r->void_reason);
+		jw_end(w);
+	} else {
+		jw_null(w, "voided");
+	}
+	jw_end(w);
+}
+
+json_t *svc_record_json(const struct record_row *row)
+{
+	struct dynbuf b;
+	struct jw w;
+
+	jw_tree_begin(&w, &b);
+	svc_record_write(&w, row);
+	return jw_tree(&w, &b);
 }
 
 /* default_unit: the one unit of the caller's scope holding a duty record r can answer (its duty,

@@ -14,6 +14,7 @@
 
 #include "core/calendar.h"
 #include "core/incident.h"
+#include "core/jw.h"
 #include "core/notice.h"
 #include "core/oblig.h"
 #include "svc/act.h"
@@ -140,7 +141,11 @@ enum cd_err svc_notice_page(struct act *c, struct work_query q, int state, cd_ti
 			    struct notice_view **out, size_t *n, int64_t *next);
 
 /* svc_notice_json: the one JSON of a notice at instant `at` (the summary; with `full` also its
- * text, timeline and 举一反三 list) — the API's answers, `notice list|show --json`. */
+ * text, timeline and 举一反三 list) — the API's answers, `notice list|show --json`.
+ * svc_notice_write writes it through a writer (core/jw.h); svc_notice_json gives it as a tree
+ * with the same bytes. */
+void svc_notice_write(struct jw *w, const struct act *c, const struct notice_view *v, cd_time at,
+		      bool full);
 json_t *svc_notice_json(const struct act *c, const struct notice_view *v, cd_time at, bool full);
 
 /* ---- records -------------------------------------------------------------------------------- */
@@ -186,7 +191,9 @@ enum cd_err svc_record_page(struct act *c, struct work_query q, struct record_ro
 enum cd_err svc_record_answers(struct act *c, const struct record_row *v, size_t n,
 			       struct record_answer *out);
 
-/* svc_record_json: the one JSON of a record. */
+/* svc_record_write: the one JSON of a record, through a writer (core/jw.h); svc_record_json:
+ * the same as a tree. */
+void svc_record_write(struct jw *w, const struct record_row *r);
 json_t *svc_record_json(const struct record_row *r);
 
 /* ---- the yearly duties and MLPS deadlines (svc/deadlines.c) ------------------------------ */
@@ -213,6 +220,9 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct recor
 /* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today` and, while
  * it is not done, the working days left to its due date in calendar cal (negative: past it). */
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal);
+/* svc_oblig_write: the same through a writer (core/jw.h) */
+void svc_oblig_write(struct jw *w, const struct oblig_row *r, cd_date today,
+		     const struct calendar *cal);
 
 /* svc_gap_page reads up to limit responsibility gaps of today in the caller's scope, of rule
  * `rule` (enum check_rule, -1 any), after gap id `after` — kept with the obligations and rebuilt
@@ -252,6 +262,10 @@ enum cd_err svc_incident_verdict_keep(struct act *c, int64_t id);
  * (an old database, a change of the calendar, the structure or a setting, a deadline passed),
  * in the caller's write transaction; *kept says how many. */
 enum cd_err svc_verdicts_keep(struct act *c, size_t *kept);
+
+/* svc_verdicts_current: the kept verdicts were computed by this build (*yes; else they are all
+ * kept again at the next svc_verdicts_read). */
+enum cd_err svc_verdicts_current(struct act *c, bool *yes);
 
 /* svc_verdicts_read begins what reads the kept verdicts: a read transaction when every one is
  * kept, else a write transaction that keeps the missing first (once: the next reads find them).
@@ -315,6 +329,8 @@ struct incident_view {
 	struct incident x;
 	struct incident_analysis an;
 	struct incident_env env;
+	/* the codes and names of x's systems (x.nassets each; svc_incident_page and _lines) */
+	const char **asset_code, **asset_name;
 	struct correction *fixes; /* its corrections, oldest first (svc_incident_get) */
 	size_t nfixes;
 };
@@ -372,7 +388,10 @@ enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
 			      struct incident_env *env);
 
 /* svc_incident_lines is svc_incident_page for the lines of a list: each verdict as
- * incident_analyse_line computes it (no chain, no repeat; env->events empty). */
+ * incident_analyse_line computes it (no chain, no repeat; env->events empty). At `at` now a
+ * line is read from the incident's kept verdict while it holds (schema 0043; those missing are
+ * kept first), and only the others go through the engine: *env is then around their systems
+ * alone (zero when there are none); the line's systems are in the view's asset_code/name. */
 enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
 			       struct incident_view **out, size_t *n, int64_t *next,
 			       struct incident_env *env);

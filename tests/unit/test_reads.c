@@ -144,7 +144,8 @@ static void notice_page_bounded(void **state)
 	store_close(s);
 }
 
-/* the incidents walked whole by cursor, every scope and direction: each once, in order */
+/* the incidents walked whole by cursor, every scope and direction: each once, in order; a line's
+ * kept verdict read by its key */
 static void walk_incidents(void **state)
 {
 	enum { N = 130 };
@@ -181,6 +182,16 @@ static void walk_incidents(void **state)
 				fail_msg("scope %d, %s: %zu incidents walked, %zu expected", scope,
 					 desc ? "desc" : "asc", total, want);
 		}
+	/* a line of the list reads its incident's kept verdict by its key (schema 0043) */
+	{
+		char plan[1024];
+
+		assert_int_equal(store_sqlite_explain(s, "incident_verdict_get", plan, sizeof plan),
+				 CD_OK);
+		if (!strstr(plan, "SEARCH incident_verdict USING INTEGER PRIMARY KEY (rowid=?)") ||
+		    strstr(plan, "SCAN"))
+			fail_msg("plan of incident_verdict_get:\n%s", plan);
+	}
 	store_close(s);
 }
 
