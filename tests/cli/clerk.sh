@@ -1,0 +1,54 @@
+# clerk.sh — a clerk's week in Chinese with no file path kept and no English word to read
+# (issue 15): `calendar due` prints the day as people write it (ISO only in --json);
+# `notice edit --attachment` keeps the file itself as the notice's evidence file (through the act
+# an upload uses, SM3 in the audit entry), never a path in a text field; a refused file writes
+# neither the file nor the correction; `record KIND` says which duty it fulfils, read by the
+# record; `incident show` gives the engine's evidence in Chinese by default.
+. "$(dirname "$0")/lib.inc"
+DB=$T/clerk.db
+N='示例通报〔2026〕1号'
+
+# zh CMD… — run with no language in the environment: the default, Chinese
+zh() { env -u CYBERDUTY_LANG -u LC_ALL -u LC_MESSAGES -u LANG "$@"; }
+
+expect 0 "$CD" demo --db "$DB" --profile imnu-2022
+
+# calendar due: 2024年10月9日 in Chinese, 9 Oct 2024 in English, 2024-10-09 in JSON
+expect 0 zh "$CD" calendar due 2024-09-29 3
+[ "$(cat "$T/out")" = "2024年10月9日" ] || fail "calendar due in Chinese: $(cat "$T/out")"
+expect 0 zh "$CD" calendar due 2024年9月29日 3 --json
+jq -e '.date == "2024-10-09" and .start == "2024-09-29"' "$T/out" >/dev/null || fail "calendar due --json"
+expect 0 "$CD" calendar due 2024-09-29 3
+[ "$(cat "$T/out")" = "9 Oct 2024" ] || fail "calendar due in English: $(cat "$T/out")"
+
+# notice edit --attachment: the file becomes evidence file of the notice, not a path
+printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%%%EOF\n' \
+	>"$T/反馈函.pdf"
+SM3=$(openssl dgst -sm3 -r "$T/反馈函.pdf" | cut -c1-64)
+before=$(sqlite3 "$DB" "SELECT count(*) FROM evidence")
+expect 0 zh "$CD" notice edit "$N" --attachment "$T/反馈函.pdf" --db "$DB"
+has "$T/out" "已添加证明材料"
+has "$T/out" "SM3 $SM3"
+expect 0 "$CD" notice files "$N" --db "$DB"
+has "$T/out" "反馈函.pdf"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM evidence")" = $((before + 1)) ] || fail "no evidence file kept"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM notice WHERE attachment LIKE '%反馈函%'")" = 0 ] ||
+	fail "the path was kept in the notice's text field"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND
+	json_extract(after, '$.sm3') = '$SM3' AND json_extract(after, '$.owner.kind') = 'notice'")" = 1 ] ||
+	fail "the audit entry of the file lacks its SM3"
+# with a correction: both in one transaction, the correction in the audit log too
+expect 0 zh "$CD" notice edit "$N" --authority 自治区党委网信办 --attachment "$T/反馈函.pdf" \
+	--reason 登记时抄错 --db "$DB"
+has "$T/out" "已更正"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM evidence")" = $((before + 2)) ] || fail "the second file was not kept"
+# an executable renamed .pdf: refused by its bytes, and the correction with it
+cp /bin/true "$T/依据.pdf"
+expect 2 zh "$CD" notice edit "$N" --authority 别的单位 --attachment "$T/依据.pdf" --reason 再改 --db "$DB"
+has "$T/err" "文件类型不允许"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM notice WHERE authority = '别的单位'")" = 0 ] ||
+	fail "a refused file left its correction written"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM evidence")" = $((before + 2)) ] || fail "a refused file was kept"
+expect 2 zh "$CD" notice edit "$N" --attachment "$T/无此文件.pdf" --db "$DB"
+
+done_ok
