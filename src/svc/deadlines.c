@@ -33,7 +33,12 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 	int y0 = 0;
 	enum cd_err rc = book_year_from(c->s, today, &y0, c->d);
 
-	if (!rc && oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l))
+	/* a part of the register (one unit, or none for the duties no unit holds) makes up no
+	 * obligation of no unit beyond those the whole register has (duties0) */
+	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0
+			    ? oblig_generate_part(c->pol->p, reg, rec, nrec, y0, today, duties0,
+						  nduties0, &l)
+			    : oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l)))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		const struct oblig *o = &l.v[i];
@@ -197,16 +202,16 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct recor
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	if (!rc && !(slot = reg_add_unit(reg)))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	/* the duties no unit holds take any unit's records */
+	if (!rc)
+		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
 	if (!rc) {
 		*slot = u.r.unit;
 		rc = records_of(c, unit, &rec, &nrec);
 	}
 	if (!rc)
-		rc = generate(c, reg, rec, nrec, OSET_UNIT, unit, NULL, 0);
+		rc = generate(c, reg, rec, nrec, OSET_UNIT, unit, d0, nd0);
 	reg_free(reg);
-	/* the duties no unit holds take any unit's records */
-	if (!rc)
-		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
 	if (!rc && answers_any(c->pol->p, r, d0, nd0) && !(rc = records_of(c, 0, &rec, &nrec))) {
 		struct reg *none = reg_new();
 
