@@ -285,6 +285,27 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 	return CD_OK;
 }
 
+void svc_deadline_year(struct oblig_query *q, int year)
+{
+	/* the keyset just before the year's first day: past every obligation due the day before,
+	 * whatever its name, unit, system or id (U+10FFFF is the greatest text) */
+	q->after = true;
+	q->after_due = date_from_ymd(year, 1, 1) - 1;
+	q->after_name = "\xf4\x8f\xbf\xbf";
+	q->after_unit = q->after_asset = q->after_id = INT64_MAX;
+}
+
+size_t svc_deadline_year_end(const struct oblig_row *v, size_t n, int year, bool *more)
+{
+	cd_date last = date_from_ymd(year, 12, 31);
+	size_t k = 0;
+
+	while (k < n && v[k].o.due <= last)
+		k++;
+	*more = *more && k == n;
+	return k;
+}
+
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal)
 {
 	json_t *j = oblig_json(&r->o, r->unit_code, r->asset_code, today, cal);

@@ -51,4 +51,30 @@ has "$T/err" "文件类型不允许"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM evidence")" = $((before + 2)) ] || fail "a refused file was kept"
 expect 2 zh "$CD" notice edit "$N" --attachment "$T/无此文件.pdf" --db "$DB"
 
+# export: each list takes its list's filters and exports exactly what they select (the HTTP
+# side, list against export for every filter: tests/http/test_exports.c)
+rows() { tail -n +2 "$T/out" | wc -l; }
+expect 0 zh "$CD" export assets --kind 门户网站 --cii 否 --db "$DB"
+[ "$(rows)" = "$(sqlite3 "$DB" "SELECT count(*) FROM asset WHERE kind = 'portal' AND cii = 0")" ] ||
+	fail "export assets --kind --cii: $(rows) rows"
+expect 0 zh "$CD" export assets --level 3 --filed 是 --text 网 --db "$DB"
+[ "$(rows)" = "$(sqlite3 "$DB" "SELECT count(*) FROM asset WHERE mlps_level = 3 AND
+	filed_on IS NOT NULL AND (code LIKE '%网%' OR name LIKE '%网%')")" ] ||
+	fail "export assets --level --filed --text: $(rows) rows"
+expect 0 zh "$CD" export notices --state overdue --db "$DB"
+cnt=$(rows)
+expect 0 zh "$CD" notice list --state overdue --json --db "$DB"
+[ "$cnt" = "$(jq ".notices | length" "$T/out")" ] || fail "export notices --state overdue: $cnt rows"
+expect 0 zh "$CD" export gaps --rule role.missing --db "$DB"
+cnt=$(rows)
+expect 1 zh "$CD" check --json --db "$DB"
+[ "$cnt" = "$(jq '[.findings[] | select(.rule == "role.missing")] | length' "$T/out")" ] ||
+	fail "export gaps --rule: $cnt rows"
+expect 2 zh "$CD" export notices --kind portal --db "$DB"
+has "$T/err" "--kind 不是notices列表的筛选条件"
+expect 2 zh "$CD" export assets --kind 网站 --db "$DB"
+has "$T/err" "--kind"
+expect 2 zh "$CD" export deadlines --unit NOPE --db "$DB"
+expect 2 zh "$CD" export gaps --rule nope --db "$DB"
+
 done_ok
