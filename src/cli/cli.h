@@ -237,6 +237,11 @@ enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
 enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 			       const struct incident_event *e, size_t n, const char *action);
 
+/* cli_fact_text writes an answer to an open question (fact `name`, value "true", "false", "" or
+ * a number) as the reader reads it: "封锁、瞒报事件：是" in Chinese, "concealed = true" in
+ * English. Returns buf. */
+const char *cli_fact_text(const char *name, const char *value, char *buf, size_t n);
+
 /* cli_split_codes splits "A,B,C" into its codes, in arena a (*n of them; NULL when out of
  * memory). */
 const char **cli_split_codes(const char *list, struct arena *a, size_t *n);

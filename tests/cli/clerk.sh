@@ -77,4 +77,32 @@ has "$T/err" "--kind"
 expect 2 zh "$CD" export deadlines --unit NOPE --db "$DB"
 expect 2 zh "$CD" export gaps --rule nope --db "$DB"
 
+# incident show: the engine's evidence in Chinese by default — each fact by its label and its
+# value's, how it was found in words a clerk reads; English with --lang en; the JSON keeps the
+# engine's words with the labels beside them
+I='示例事件〔2026〕1号'
+expect 0 zh "$CD" incident show "$I" --db "$DB"
+has "$T/out" "受到网络攻击：是（事件分类 网络攻击事件 属于网络攻击）"
+has "$T/out" "封锁、瞒报事件：是（人工记录）"
+has "$T/out" "依据：封锁、瞒报事件：是（人工记录）"
+has "$T/out" "资产类型：新闻网站（系统台账）"
+has "$T/out" "及时报告：否（报告时限 2026年8月6日 12:00，于 2026年8月6日 17:00 报告）"
+lacks "$T/out" "(recorded)"
+lacks "$T/out" "the register"
+lacks "$T/out" "concealed = true"
+expect 0 zh "$CD" incident show '示例事件〔2026〕5号' --db "$DB"
+has "$T/out" "瘫痪时长（小时）：6（中断 2026年12月2日 10:00 至 2026年12月2日 16:00）"
+expect 0 zh "$CD" incident show "$I" --db "$DB" --lang en
+has "$T/out" "concealed = true (recorded)"
+has "$T/out" "attacked = true (class network_attack (网络攻击事件) is an attack)"
+expect 0 zh "$CD" incident show "$I" --db "$DB" --json
+jq -e '.facts.attacked.why == "class network_attack (网络攻击事件) is an attack" and
+	.facts.attacked.why_label == "事件分类 网络攻击事件 属于网络攻击" and
+	([.triggers[] | select(.state == "fired")][0] | .evidence == ["concealed = true (recorded)"] and
+	 .evidence_labels == ["封锁、瞒报事件：是（人工记录）"])' "$T/out" >/dev/null ||
+	fail "incident show --json: the engine's words and the labels beside them"
+# the recommendation (a document in Chinese) names the facts by their labels
+expect 0 zh "$CD" accountability show "$I" --db "$DB"
+lacks "$T/out" "concealed = true"
+
 done_ok
