@@ -44,28 +44,28 @@ static const struct field export_query[] = {
 	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
 };
 
-/* the work lists' exports take their list's filters (svc/transfer.h struct export_sel) */
+/* the work lists' exports take their list's filters (svc/transfer.h struct export_sel) beside
+ * the file's format and language */
+#define EXPORT_FILE_FIELDS                                                                         \
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},                          \
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,                                                      \
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"}
+
 static const struct field export_notice_query[] = {
-	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
-	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
-	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+	EXPORT_FILE_FIELDS,
 	{"state", ENUM(due_state, DUE__MAX), "only notices in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only notices concerning this unit's subtree"},
 };
 
 static const struct field export_deadline_query[] = {
-	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
-	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
-	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+	EXPORT_FILE_FIELDS,
 	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
 	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
 	{"year", FT_INT, 0, 1900, 9999, NULL, 0, "only deadlines due in this year"},
 };
 
 static const struct field export_gap_query[] = {
-	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},
-	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
-	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
+	EXPORT_FILE_FIELDS,
 	{"rule", ENUM(check_rule, CHECK__MAX), "only gaps of this rule"},
 };
 

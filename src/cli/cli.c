@@ -300,6 +300,21 @@ bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out)
 	return false;
 }
 
+bool cli_year(const char *v, int lo, int *out)
+{
+	char *end = NULL;
+	long y = v ? strtol(v, &end, 10) : 0;
+
+	if (!v)
+		return true;
+	if (!*v || *end || y < lo || y > 9999) {
+		fprintf(stderr, "cyberduty: --year wants a year such as 2026, not \"%s\"\n", v);
+		return false;
+	}
+	*out = (int)y;
+	return true;
+}
+
 bool cli_past_time(const char *name, const char *v, cd_time *out)
 {
 	if (!cli_time(name, v, cli_now(), out))

@@ -117,6 +117,10 @@ bool cli_parse_lists(int argc, char **argv, unsigned allowed, const struct cli_f
  * `dflt`. On bad input prints the problem and returns false. */
 bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out);
 
+/* cli_year reads --year: a year from lo to 9999 into *out (nothing when v is NULL); false, saying
+ * so, when v is not one. */
+bool cli_year(const char *v, int lo, int *out);
+
 /* cli_past_time is cli_time defaulting to now that also refuses an instant in the future
  * (more than a minute ahead): what is recorded has happened. */
 bool cli_past_time(const char *name, const char *v, cd_time *out);

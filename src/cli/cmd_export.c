@@ -102,17 +102,8 @@ int cmd_export(int argc, char **argv, const char *usage)
 		fprintf(stderr, "cyberduty: --rule: no rule \"%s\" (see `cyberduty check`)\n", rule);
 		return EXIT_ERROR;
 	}
-	if (year) {
-		char *end = NULL;
-		long y = strtol(year, &end, 10);
-
-		if (!*year || *end || y < 1900 || y > 9999) {
-			fprintf(stderr, "cyberduty: --year wants a year such as 2026, not \"%s\"\n",
-				year);
-			return EXIT_ERROR;
-		}
-		sel.year = (int)y;
-	}
+	if (!cli_year(year, 1900, &sel.year))
+		return EXIT_ERROR;
 	k = o.output ? strlen(o.output) : 0;
 	in.xlsx = o.format ? !strcmp(o.format, "xlsx")
 			   : k > 5 && !strcasecmp(o.output + k - 5, ".xlsx");

@@ -33,7 +33,7 @@ int cmd_report(int argc, char **argv, const char *usage)
 	struct arena *ar = NULL;
 	struct report_in in = {0};
 	struct act a;
-	char actor[128], *end = NULL;
+	char actor[128];
 	const char *fmt;
 	int kind, f;
 	enum cd_err rc;
@@ -77,16 +77,8 @@ int cmd_report(int argc, char **argv, const char *usage)
 	}
 	if (o.npos == 2)
 		in.code = o.pos[1];
-	if (year) {
-		long y = strtol(year, &end, 10);
-
-		if (!*year || *end || y < 2000 || y > 9999) {
-			fprintf(stderr, "cyberduty: --year wants a year such as 2026, not \"%s\"\n",
-				year);
-			return EXIT_ERROR;
-		}
-		in.year = (int)y;
-	}
+	if (!cli_year(year, 2000, &in.year))
+		return EXIT_ERROR;
 	in.docno = docno;
 	in.to = to;
 	in.signer = signer;
