@@ -251,7 +251,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 	if (!rc) {
 		char what[160];
 
-		snprintf(what, sizeof what, "recorded (detected %s, %zu system%s)",
+		snprintf(what, sizeof what, lang_tr("recorded (detected %s, %zu system%s)"),
 		         time_show(x.detected_at, when), x.nassets, x.nassets == 1 ? "" : "s");
 		rc = after_change(&c, x.code, what, true);
 	}
@@ -373,7 +373,8 @@ static int incident_event(int argc, char **argv, const char *usage)
 		arena_free(a);
 		return cli_fail(rc, &c.d);
 	}
-	snprintf(what, sizeof what, "%s recorded", incident_event_label(e.kind));
+	snprintf(what, sizeof what, lang_tr("%s recorded"),
+	         lang_pick(incident_event_code(e.kind), incident_event_label(e.kind)));
 	if (k == IEV_PERSON || k == IEV_PARTICIPANT)
 		code = append_event(&c, &e, k == IEV_PERSON ? "--person" : "--participant",
 		                    k == IEV_PERSON ? o.person : o.participant, what);

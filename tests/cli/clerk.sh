@@ -2,8 +2,11 @@
 # (issue 15): `calendar due` prints the day as people write it (ISO only in --json);
 # `notice edit --attachment` keeps the file itself as the notice's evidence file (through the act
 # an upload uses, SM3 in the audit entry), never a path in a text field; a refused file writes
-# neither the file nor the correction; `record KIND` says which duty it fulfils, read by the
-# record; `incident show` gives the engine's evidence in Chinese by default.
+# neither the file nor the correction (`record KIND` saying which duty it fulfils from the kept
+# obligations: tests/cli/deadlines.sh); each export exports what its list's filters select;
+# `incident show` gives the engine's evidence and timeline in Chinese by default, the JSON its
+# words with labels beside; incident add / event / answer say what was recorded in Chinese; the
+# organisation's own default period set, applied, audited and cleared.
 . "$(dirname "$0")/lib.inc"
 DB=$T/clerk.db
 N='示例通报〔2026〕1号'
@@ -104,5 +107,33 @@ jq -e '.facts.attacked.why == "class network_attack (网络攻击事件) is an a
 # the recommendation (a document in Chinese) names the facts by their labels
 expect 0 zh "$CD" accountability show "$I" --db "$DB"
 lacks "$T/out" "concealed = true"
+
+# incident add and event in Chinese: what was recorded, in words (no "recorded")
+expect 0 zh "$CD" incident add 测试事件〔2026〕9号 --asset WWW --detected '2026-12-03 09:00' \
+	--class network_attack --reporter other --db "$DB"
+has "$T/out" "已登记（发现时间 2026年12月3日 09:00，涉及 1 个系统）"
+expect 0 zh "$CD" incident event 测试事件〔2026〕9号 --fact 被攻击篡改=是 --note 首页 --db "$DB"
+has "$T/out" "已记录事实"
+lacks "$T/out" "recorded"
+expect 0 zh "$CD" accountability answer 测试事件〔2026〕9号 concealed=否 --note 按时 --db "$DB"
+has "$T/out" "已记录答复：封锁、瞒报事件：否（按时）"
+
+# the organisation's own default period (item 9) from the command line: audited, it applies to
+# a notice that states no deadline and the answer says so; a notice's own deadline still wins
+expect 0 zh "$CD" notice default 5 --db "$DB"
+has "$T/out" "适用本单位默认的 5 个工作日"
+expect 0 zh "$CD" notice add --code '内网信通〔2026〕91号' --authority 自治区党委网信办 --asset WWW \
+	--received '2026年12月3日 9:30' --db "$DB"
+has "$T/out" "整改期限：2026年12月10日 24:00（本单位默认整改时限：收到后 5 个工作日）"
+expect 0 zh "$CD" notice show '内网信通〔2026〕91号' --json --db "$DB"
+jq -e '.due == "2026-12-10" and .due_basis == "organisation"' "$T/out" >/dev/null || fail "default period"
+expect 0 zh "$CD" notice add --code '内网信通〔2026〕92号' --authority 自治区党委网信办 --asset WWW \
+	--received '2026年12月3日 9:30' --due 2026-12-31 --db "$DB"
+expect 0 zh "$CD" notice show '内网信通〔2026〕92号' --json --db "$DB"
+jq -e '.due == "2026-12-31" and .due_basis != "organisation"' "$T/out" >/dev/null || fail "the notice's own deadline"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_entry WHERE action = 'settings.notice_default' AND
+	json_extract(after, '$.notice_default_workdays') = 5")" = 1 ] || fail "the setting is not audited"
+expect 0 zh "$CD" notice default none --db "$DB"
+has "$T/out" "未设定默认值"
 
 done_ok
