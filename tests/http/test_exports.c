@@ -271,7 +271,7 @@ static void xlsx_as_csv(const struct client *c, const char *what, const char *q)
 			fail_msg("export/%s?%s: the workbook lacks row %zu", what, q, row + 1);
 		rend = strstr(rp, "</row>");
 		for (size_t col = 0; col < MAXCOLS && csv[row][col]; col++) {
-			char ref[24], name[4];
+			char ref[48], name[4];
 			const char *cp;
 
 			/* A … Z, AA … AN */
