@@ -117,6 +117,13 @@ bool cli_parse_lists(int argc, char **argv, unsigned allowed, const struct cli_f
  * `dflt`. On bad input prints the problem and returns false. */
 bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out);
 
+/* cli_asset_filters sets f from the asset list's filters given by their options (filter[i] the
+ * text of svc_asset_filters[i], NULL: not given) through their one parser, svc_asset_filter_set
+ * (a refusal names the option); *any: one was given. */
+struct asset_query;
+enum cd_err cli_asset_filters(struct store *s, const char *const *filter, struct asset_query *f,
+			      bool *any, struct cd_diag *d);
+
 /* cli_year reads --year: a year from lo to 9999 into *out (nothing when v is NULL); false, saying
  * so, when v is not one. */
 bool cli_year(const char *v, int lo, int *out);

@@ -61,6 +61,7 @@ int cmd_export(int argc, char **argv, const char *usage)
 	FILE *f = stdout;
 	int kind, lg = CSV_LANG_ZH;
 	size_t k;
+	bool any = false;
 	enum cd_err rc;
 
 	/* the asset list's filters by their options; --unit is the notices' and deadlines' too */
@@ -121,14 +122,8 @@ int cmd_export(int argc, char **argv, const char *usage)
 	}
 	rc = cli_open(&o, &s, &p, &d);
 	/* the assets: those the asset list's filters select, by their one parser */
-	for (size_t i = 0; !rc && on == ASSETS && i < NFILTERS && svc_asset_filters[i].name; i++)
-		if (filter[i]) {
-			rc = svc_asset_filter_set(s, &aq, svc_asset_filters[i].name, filter[i], &d);
-			if (rc == CD_EINVAL || rc == CD_ENOTFOUND)
-				cli_act_option(&d, svc_asset_filters[i].name,
-					       svc_asset_filters[i].option);
-			in.filter = &aq;
-		}
+	if (!rc && on == ASSETS && !(rc = cli_asset_filters(s, filter, &aq, &any, &d)) && any)
+		in.filter = &aq;
 	for (size_t i = 0; on != ASSETS && i < NFILTERS && svc_asset_filters[i].name; i++)
 		if (!strcmp(svc_asset_filters[i].name, "unit"))
 			unit = filter[i];
