@@ -15,7 +15,7 @@ const root = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv
 const mode = process.argv.find((a) => a === '--list' || a === '--unused') || '';
 
 // the functions everyone shares: name → index of the format argument
-const shared = { cd_diag_set: 2, api_fail: 4, act_fail: 3, cd_diag_prefix: 1, lang_tr: 0, cli_audit_record: -1, warn: 1 };
+const shared = { cd_diag_set: 2, api_fail: 4, act_fail: 3, cd_diag_prefix: 1, lang_tr: 0, cli_audit_record: -1, warn: 1, WHY: 1 };
 // helpers that keep both languages of a message themselves: io/csv_import.c's tx formats each
 // error once in Chinese and once in English (the report carries both)
 const bilingual = new Set(['tx']);

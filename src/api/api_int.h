@@ -314,6 +314,10 @@ int api_file_answer(struct api_ctx *x, int fd, long len, const char *type, const
  * (svc_asset_filter_set); answers 400 itself for an unknown unit (returns its status, else 0). */
 int api_asset_filter(struct api_ctx *x, struct asset_query *f);
 
+/* api_unit_filter: the query's "unit" filter → id (0 when not given; answers 400 itself when
+ * there is no such unit and returns its status, else 0). */
+int api_unit_filter(struct api_ctx *x, int64_t *id);
+
 int api_assets_list(struct api_ctx *x);
 int api_asset_get(struct api_ctx *x);
 int api_asset_create(struct api_ctx *x);

@@ -170,6 +170,9 @@ int api_export(struct api_ctx *x)
 	struct asset_query f = {.kind = -1, .status = -1, .mlps_level = -1, .cii = -1};
 	struct cd_diag d = {{0}};
 	struct export_in in = {0};
+	struct export_sel sel = {.state = -1, .rule = -1};
+	const struct fval *state = api_qval(x, "state"), *year = api_qval(x, "year"),
+			  *rule = api_qval(x, "rule");
 	struct store_audit_filter af = {0};
 	char from[26], to[26], day[11], ascii[96], name[96];
 	const char *zh, *en;
@@ -181,10 +184,6 @@ int api_export(struct api_ctx *x)
 	in.xlsx = fmt->set && !strcmp(fmt->s, "xlsx");
 	if (lg->set && (lang = csv_lang_parse(lg->s)) < 0)
 		return api_fail(x, 400, "invalid", "lang", "lang: give zh or en");
-	if (kind == CSV_ASSETS && (st = api_asset_filter(x, &f)))
-		return st;
-	if ((st = api_act(x, &c, &d)))
-		return st;
 	{
 		const char *last = strrchr(x->rt->path, '/') + 1;
 
@@ -196,12 +195,24 @@ int api_export(struct api_ctx *x)
 			  : !strcmp(last, "audit")     ? EXPORT_AUDIT
 						       : EXPORT_REGISTER;
 	}
+	if (in.list == EXPORT_REGISTER && kind == CSV_ASSETS && (st = api_asset_filter(x, &f)))
+		return st;
+	/* a work list's filters, where its route takes them */
+	if (in.list != EXPORT_REGISTER && api_qval(x, "unit") &&
+	    (st = api_unit_filter(x, &sel.unit)))
+		return st;
+	sel.state = state && state->set ? (int)state->i : -1;
+	sel.year = year && year->set ? (int)year->i : 0;
+	sel.rule = rule && rule->set ? (int)rule->i : -1;
+	in.sel = &sel;
+	if ((st = api_act(x, &c, &d)))
+		return st;
 	if (in.list == EXPORT_AUDIT && (st = api_audit_filter(x, &af, from, to)))
 		return st;
 	in.audit = &af;
 	in.kind = kind;
 	in.lang = (enum csv_lang)lang;
-	in.filter = kind == CSV_ASSETS ? &f : NULL;
+	in.filter = in.list == EXPORT_REGISTER && kind == CSV_ASSETS ? &f : NULL;
 	if ((st = api_sheet_answer(x, &c, in.xlsx, export_write, &in, &d)) != 200)
 		return st;
 	svc_export_name(in.list, kind, &zh, &en);

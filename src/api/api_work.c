@@ -56,8 +56,7 @@ static int work_query_of(struct api_ctx *x, struct work_query *q)
 	return st;
 }
 
-/* unit_filter_of: the query's "unit" filter → id (0 when not given; 400 when no such unit). */
-static int unit_filter_of(struct api_ctx *x, int64_t *id)
+int api_unit_filter(struct api_ctx *x, int64_t *id)
 {
 	const struct fval *v = api_qval(x, "unit");
 	enum cd_err rc;
@@ -118,7 +117,7 @@ int api_notices_list(struct api_ctx *x)
 	struct jw w;
 	int st;
 
-	if ((st = work_query_of(x, &q)) || (st = unit_filter_of(x, &q.unit)) ||
+	if ((st = work_query_of(x, &q)) || (st = api_unit_filter(x, &q.unit)) ||
 	    (st = api_act(x, &c, &d)) || (st = asset_filter_of(x, &c, &q.asset)))
 		return st;
 	rc = svc_notice_page(&c, q, state->set ? (int)state->i : -1, x->q->now, &v, &n, &next);
@@ -717,27 +716,14 @@ int api_deadlines_list(struct api_ctx *x)
 	if (year->set && x->desc)
 		return api_fail(x, 400, "invalid", "year",
 				"year: a year is listed in due order (give no \"order\")");
-	if (year->set && !x->cursor) {
-		/* the keyset just before the year's first day: past every obligation due the day
-		 * before, whatever its name, unit, system or id (U+10FFFF is the greatest text) */
-		q.after = true;
-		q.after_due = date_from_ymd((int)year->i, 1, 1) - 1;
-		q.after_name = "\xf4\x8f\xbf\xbf";
-		q.after_unit = q.after_asset = q.after_id = INT64_MAX;
-	}
-	if ((st = unit_filter_of(x, &q.unit)) || (st = api_act(x, &c, &d)))
+	if (year->set && !x->cursor)
+		svc_deadline_year(&q, (int)year->i);
+	if ((st = api_unit_filter(x, &q.unit)) || (st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_deadline_page(&c, q, &v, &n, &more)) || (rc = act_calendar(&c, &cal)))
 		return api_acted(x, &c, rc, 200, NULL);
-	if (year->set) { /* the year's last page ends at its last day */
-		cd_date last = date_from_ymd((int)year->i, 12, 31);
-		size_t k = 0;
-
-		while (k < n && v[k].o.due <= last)
-			k++;
-		more = more && k == n;
-		n = k;
-	}
+	if (year->set) /* the year's last page ends at its last day */
+		n = svc_deadline_year_end(v, n, (int)year->i, &more);
 	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++)
 		svc_oblig_write(&w, &v[i], today, cal);

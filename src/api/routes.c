@@ -44,6 +44,31 @@ static const struct field export_query[] = {
 	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
 };
 
+/* the work lists' exports take their list's filters (svc/transfer.h struct export_sel) beside
+ * the file's format and language */
+#define EXPORT_FILE_FIELDS                                                                         \
+	{"format", FT_STRING, 0, 3, 4, NULL, 0, "csv (default) or xlsx"},                          \
+	{"lang", FT_STRING, 0, 2, 2, NULL, 0,                                                      \
+	 "zh (default: Chinese headers and values) or en (English headers and codes)"}
+
+static const struct field export_notice_query[] = {
+	EXPORT_FILE_FIELDS,
+	{"state", ENUM(due_state, DUE__MAX), "only notices in this state"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only notices concerning this unit's subtree"},
+};
+
+static const struct field export_deadline_query[] = {
+	EXPORT_FILE_FIELDS,
+	{"state", ENUM(due_state, DUE__MAX), "only deadlines in this state"},
+	{"unit", FT_CODE, 0, 0, 0, NULL, 0, "only deadlines of this unit's subtree"},
+	{"year", FT_INT, 0, 1900, 9999, NULL, 0, "only deadlines due in this year"},
+};
+
+static const struct field export_gap_query[] = {
+	EXPORT_FILE_FIELDS,
+	{"rule", ENUM(check_rule, CHECK__MAX), "only gaps of this rule"},
+};
+
 static const struct field template_query[] = {
 	{"lang", FT_STRING, 0, 2, 2, NULL, 0,
 	 "zh (default: Chinese headers and values) or en (English headers and codes)"},
@@ -756,15 +781,15 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/export/records", PERM_READ, R_FILE, api_export, NONE,
 	 QUERY(export_query), NULL, NULL, "records", "the records of meetings, drills, training … in scope as a file"},
 	{"GET", "/api/v1/export/deadlines", PERM_READ, R_FILE, api_export, NONE,
-	 QUERY(export_query),
+	 QUERY(export_deadline_query),
 	 NULL, NULL, "deadlines",
 	 "today's obligations in scope (what is due, by due date, with their state) as a file"},
 	{"GET", "/api/v1/export/notices", PERM_READ, R_FILE, api_export, NONE,
-	 QUERY(export_query), NULL, NULL, "notices",
-	 "the notices in scope (stage, deadline and its basis, state, working days left, 举一反三) "
-	 "as a file"},
+	 QUERY(export_notice_query), NULL, NULL, "notices",
+	 "the notices in scope the list's filters select (stage, deadline and its basis, state, "
+	 "working days left, 举一反三) as a file"},
 	{"GET", "/api/v1/export/gaps", PERM_READ, R_FILE, api_export, NONE,
-	 QUERY(export_query), NULL, NULL, "deadlines", "today's responsibility gaps in scope (rule, article) as a file"},
+	 QUERY(export_gap_query), NULL, NULL, "deadlines", "today's responsibility gaps in scope (rule, article) as a file"},
 	{"GET", "/api/v1/templates/units", PERM_READ, R_FILE, api_template, NONE,
 	 QUERY(template_query),
 	 NULL, NULL, "register", "the import template of units as an XLSX workbook"},

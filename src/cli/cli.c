@@ -12,6 +12,7 @@
 #include "audit/audit.h"
 #include "svc/accounts.h"
 #include "svc/act.h"
+#include "svc/register.h"
 #include "svc/work.h"
 #include "core/calendar.h"
 #include "embed/embed.h"
@@ -298,6 +299,38 @@ bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out)
 		"in China Standard Time; not \"%s\"\n",
 		name, v);
 	return false;
+}
+
+enum cd_err cli_asset_filters(struct store *s, const char *const *filter, struct asset_query *f,
+			      bool *any, struct cd_diag *d)
+{
+	enum cd_err rc = CD_OK;
+
+	*any = false;
+	for (size_t i = 0; !rc && svc_asset_filters[i].name; i++)
+		if (filter[i]) {
+			rc = svc_asset_filter_set(s, f, svc_asset_filters[i].name, filter[i], d);
+			if (rc == CD_EINVAL || rc == CD_ENOTFOUND)
+				cli_act_option(d, svc_asset_filters[i].name,
+					       svc_asset_filters[i].option);
+			*any = true;
+		}
+	return rc;
+}
+
+bool cli_year(const char *v, int lo, int *out)
+{
+	char *end = NULL;
+	long y = v ? strtol(v, &end, 10) : 0;
+
+	if (!v)
+		return true;
+	if (!*v || *end || y < lo || y > 9999) {
+		fprintf(stderr, "cyberduty: --year wants a year such as 2026, not \"%s\"\n", v);
+		return false;
+	}
+	*out = (int)y;
+	return true;
 }
 
 bool cli_past_time(const char *name, const char *v, cd_time *out)

@@ -117,6 +117,17 @@ bool cli_parse_lists(int argc, char **argv, unsigned allowed, const struct cli_f
  * `dflt`. On bad input prints the problem and returns false. */
 bool cli_time(const char *name, const char *v, cd_time dflt, cd_time *out);
 
+/* cli_asset_filters sets f from the asset list's filters given by their options (filter[i] the
+ * text of svc_asset_filters[i], NULL: not given) through their one parser, svc_asset_filter_set
+ * (a refusal names the option); *any: one was given. */
+struct asset_query;
+enum cd_err cli_asset_filters(struct store *s, const char *const *filter, struct asset_query *f,
+			      bool *any, struct cd_diag *d);
+
+/* cli_year reads --year: a year from lo to 9999 into *out (nothing when v is NULL); false, saying
+ * so, when v is not one. */
+bool cli_year(const char *v, int lo, int *out);
+
 /* cli_past_time is cli_time defaulting to now that also refuses an instant in the future
  * (more than a minute ahead): what is recorded has happened. */
 bool cli_past_time(const char *name, const char *v, cd_time *out);
@@ -236,6 +247,11 @@ enum cd_err cli_book_analyse(struct cli_book *c, const struct incident_env *env,
  * audit `action`); on CD_OK *x is the incident as stored. */
 enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 			       const struct incident_event *e, size_t n, const char *action);
+
+/* cli_fact_text writes an answer to an open question (fact `name`, value "true", "false", "" or
+ * a number) as the reader reads it: "封锁、瞒报事件：是" in Chinese, "concealed = true" in
+ * English. Returns buf. */
+const char *cli_fact_text(const char *name, const char *value, char *buf, size_t n);
 
 /* cli_split_codes splits "A,B,C" into its codes, in arena a (*n of them; NULL when out of
  * memory). */

@@ -87,8 +87,10 @@ static int case_answer(int argc, char **argv, const char *usage)
 	if (!rc)
 		rc = cli_book_analyse(&c, &env, x, cli_now(), &an);
 	if (!rc) {
-		printf("incident %s: answer recorded: %s = %s (%s)\n", x->code, e.name,
-		       *e.value ? e.value : "unknown", note);
+		char fact[160];
+
+		printf("incident %s: answer recorded: %s (%s)\n", x->code,
+		       cli_fact_text(e.name, e.value, fact, sizeof fact), note);
 		accountability_write_triggers(stdout, &an, 0);
 	}
 	return cli_book_close(&c, rc, EXIT_CLEAN);
@@ -283,13 +285,15 @@ static void show_text(const struct reg *reg, const struct incident *x)
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
+		char fact[160];
+
 		if (e->kind == IEV_FACT && e->by)
-			printf("  %s  %s = %s — %s — by %s\n", time_show(e->at, when), e->name,
-			       *e->value ? e->value : lang_pick("unknown", "不确定"),
+			printf("  %s  %s — %s — by %s\n", time_show(e->at, when),
+			       cli_fact_text(e->name, e->value, fact, sizeof fact),
 			       e->note ? e->note : "", e->by);
 		else if (e->kind == IEV_FACT)
-			printf("  %s  %s = %s — %s\n", time_show(e->at, when), e->name,
-			       *e->value ? e->value : lang_pick("unknown", "不确定"),
+			printf("  %s  %s — %s\n", time_show(e->at, when),
+			       cli_fact_text(e->name, e->value, fact, sizeof fact),
 			       e->note ? e->note : "");
 	}
 	show_kept(true, last(x, IEV_PROPOSE), x->nproposals);

@@ -28,7 +28,7 @@ static int due(const struct cli_opts *o)
 {
 	struct cd_diag d = {{0}};
 	struct calendar *c = NULL;
-	char warn[256] = "", day[11], start_s[11];
+	char warn[256] = "", day[26], start_s[11];
 	cd_date start, t;
 	bool est = false;
 	long n;
@@ -61,7 +61,7 @@ static int due(const struct cli_opts *o)
 		putchar('\n');
 		json_decref(j);
 	} else {
-		printf("%s\n", date_format(t, day));
+		printf("%s\n", date_show(t, day)); /* 2024年10月9日; ISO stays in --json */
 		if (est)
 			fprintf(stderr, "cyberduty: warning: %s\n", warn);
 	}

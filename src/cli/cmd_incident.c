@@ -121,7 +121,8 @@ static void say_status(const struct incident_env *env, const struct incident *x,
 		       time_show(x->outage_start, t1), time_show(x->outage_end, t2));
 	} else if (an->paralysis_known) {
 		printf("  paralysis: %.10g hours (%s)\n", an->paralysis_hours,
-		       an->why[FACT_PARALYSIS_HOURS]);
+		       an->why_text[FACT_PARALYSIS_HOURS] ? an->why_text[FACT_PARALYSIS_HOURS]
+							   : an->why[FACT_PARALYSIS_HOURS]);
 	}
 	enum case_stage stage = accountability_stage(x);
 	const char *cs = lang_pick(accountability_stage_code(stage), accountability_stage_label(stage));
@@ -250,7 +251,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 	if (!rc) {
 		char what[160];
 
-		snprintf(what, sizeof what, "recorded (detected %s, %zu system%s)",
+		snprintf(what, sizeof what, lang_tr("recorded (detected %s, %zu system%s)"),
 		         time_show(x.detected_at, when), x.nassets, x.nassets == 1 ? "" : "s");
 		rc = after_change(&c, x.code, what, true);
 	}
@@ -372,7 +373,8 @@ static int incident_event(int argc, char **argv, const char *usage)
 		arena_free(a);
 		return cli_fail(rc, &c.d);
 	}
-	snprintf(what, sizeof what, "%s recorded", incident_event_label(e.kind));
+	snprintf(what, sizeof what, lang_tr("%s recorded"),
+	         lang_pick(incident_event_code(e.kind), incident_event_label(e.kind)));
 	if (k == IEV_PERSON || k == IEV_PARTICIPANT)
 		code = append_event(&c, &e, k == IEV_PERSON ? "--person" : "--participant",
 		                    k == IEV_PERSON ? o.person : o.participant, what);
@@ -521,18 +523,98 @@ static int incident_list(int argc, char **argv, const char *usage)
 
 /* event_text: what an event says, in one line (a kept proposal or recommendation: its first
  * line). */
-static const char *event_text(const struct reg *reg, const struct incident_event *e, char *buf,
-                              size_t n)
+/* set_label: an incident's own field (incident_set_field) as a person reads it */
+static const char *set_label(const char *name)
 {
+	static const struct {
+		const char *name, *zh;
+	} v[] = {{"occurred_at", "发生时间"},	  {"outage_start", "中断开始时间"},
+		 {"outage_end", "中断结束时间"},   {"outage_scope", "中断范围"},
+		 {"reporter", "报告主体"},	  {"class", "事件分类"},
+		 {"subclass", "事件子类"},	  {"coordination_failed", "协调不力"}};
+
+	for (size_t i = 0; name && i < sizeof v / sizeof *v; i++)
+		if (!strcmp(v[i].name, name))
+			return v[i].zh;
+	return name ? name : "?";
+}
+
+const char *cli_fact_text(const char *name, const char *value, char *buf, size_t n)
+{
+	int k = fact_parse(name ? name : "");
+	const char *v = value ? value : "";
+
+	if (lang_get() == LANG_EN || k < 0)
+		snprintf(buf, n, "%s = %s", name ? name : "?",
+			 *v ? v : lang_pick("unknown", "不确定"));
+	else
+		snprintf(buf, n, "%s：%s", fact_label((enum fact)k),
+			 !*v			? "不确定"
+			 : !strcmp(v, "true")	? "是"
+			 : !strcmp(v, "false") ? "否"
+						: v);
+	return buf;
+}
+
+/* event_value: the value of an IEV_SET, IEV_FACT or IEV_MEASURE event as a person reads it in
+ * Chinese — 是/否/不确定, a time as people write it, a code by its label, a class by its name */
+static const char *event_value(const struct incident_env *env, const struct incident_event *e,
+			       char *buf, size_t n)
+{
+	const char *v = e->value ? e->value : "";
+	const char *name = e->name ? e->name : "";
+	const struct incident_class *cl;
+	cd_time t;
+	int k;
+
+	if (!*v)
+		return "不确定";
+	if (!strcmp(v, "true") || !strcmp(v, "false"))
+		return !strcmp(v, "true") ? "是" : "否";
+	if (e->kind == IEV_SET && (!strcmp(name, "occurred_at") || !strcmp(name, "outage_start") ||
+				   !strcmp(name, "outage_end")) &&
+	    time_parse(v, true, &t)) {
+		char when[26];
+
+		snprintf(buf, n, "%s", time_show(t, when));
+		return buf;
+	}
+	if (e->kind == IEV_SET && !strcmp(name, "outage_scope") && (k = outage_scope_parse(v)) >= 0)
+		return outage_scope_label((enum outage_scope)k);
+	if (e->kind == IEV_SET && !strcmp(name, "reporter") && (k = reporter_parse(v)) >= 0)
+		return reporter_label((enum reporter)k);
+	if (e->kind == IEV_SET && !strcmp(name, "class") && env->classes &&
+	    (cl = incident_class_find(env->classes, v)))
+		return cl->name;
+	return v;
+}
+
+static const char *event_text(const struct incident_env *env, const struct incident_event *e,
+                              char *buf, size_t n)
+{
+	const struct reg *reg = env->reg;
 	const char *v = e->value && *e->value ? e->value : lang_pick("unknown", "不确定");
-	char who[160];
+	char who[160], val[128];
 	int k;
 
 	switch (e->kind) {
 	case IEV_SET:
 	case IEV_FACT:
 	case IEV_MEASURE:
-		snprintf(buf, n, "%s = %s%s%s", e->name, v, e->note ? " — " : "",
+		if (lang_get() == LANG_EN) { /* the engine's words */
+			snprintf(buf, n, "%s = %s%s%s", e->name, v, e->note ? " — " : "",
+			         e->note ? e->note : "");
+			break;
+		}
+		/* in Chinese: the fact, measure or field by its label, the value by its */
+		k = e->kind == IEV_FACT	     ? fact_parse(e->name ? e->name : "")
+		    : e->kind == IEV_MEASURE ? measure_parse(e->name ? e->name : "")
+					     : -1;
+		snprintf(buf, n, "%s：%s%s%s",
+		         e->kind == IEV_FACT && k >= 0	  ? fact_label((enum fact)k)
+		         : e->kind == IEV_MEASURE && k >= 0 ? measure_label((enum measure)k)
+							  : set_label(e->name),
+		         event_value(env, e, val, sizeof val), e->note ? " — " : "",
 		         e->note ? e->note : "");
 		break;
 	case IEV_PERSON:
@@ -560,7 +642,7 @@ static const char *event_text(const struct reg *reg, const struct incident_event
 	return buf;
 }
 
-static void show_timeline(const struct reg *reg, const struct incident *x)
+static void show_timeline(const struct incident_env *env, const struct incident *x)
 {
 	char at[26], cell[64], rec[26], text[640];
 
@@ -574,7 +656,7 @@ static void show_timeline(const struct reg *reg, const struct incident *x)
 		                e->at == CD_TIME_NONE ? lang_tr("(no time)") : time_show(e->at, at),
 		                22),
 		       lang_pick(incident_event_code(e->kind), incident_event_label(e->kind)),
-		       event_text(reg, e, text, sizeof text));
+		       event_text(env, e, text, sizeof text));
 		if (e->by)
 			printf("      recorded %s by %s\n", time_show(e->recorded_at, rec), e->by);
 		else
@@ -599,9 +681,9 @@ static void show_facts(const struct incident_analysis *an)
 
 		if (an->conflict[i])
 			printf("    %s %s — a person recorded another value; the data's is used\n", o,
-			       incident_evidence_text(an, i, buf, sizeof buf));
+			       incident_evidence_label(an, i, buf, sizeof buf));
 		else
-			printf("    %s %s\n", o, incident_evidence_text(an, i, buf, sizeof buf));
+			printf("    %s %s\n", o, incident_evidence_label(an, i, buf, sizeof buf));
 	}
 	for (int i = 0; i < FACT__MAX; i++)
 		if (an->origin[i] == ORIGIN_UNKNOWN)
@@ -667,7 +749,7 @@ static void show_text(const struct incident_env *env, const struct incident *x,
 	show_facts(an);
 	accountability_write_triggers(stdout, an, 2);
 	accountability_write_chain(stdout, env, x, an, 2);
-	show_timeline(env->reg, x);
+	show_timeline(env, x);
 	for (size_t i = 0; i < an->nwarnings; i++)
 		printf("  warning: %s\n", lang_tr(an->warnings[i]));
 }

@@ -245,8 +245,10 @@ static int notice_edit(int argc, char **argv, const char *usage)
 				      {"--reason", &reason},	 {NULL, NULL}};
 	struct notice_fix in = {.received_at = CD_TIME_NONE, .due = CD_DATE_NONE};
 	struct notice_view v;
+	struct cli_attach file = {0};
 	struct act a;
 	char actor[128];
+	bool fix;
 	enum cd_err rc;
 
 	if (!cli_parse_fields(argc, argv, OPT_DB, f, 1, 1, usage, &c.o))
@@ -266,15 +268,27 @@ static int notice_edit(int argc, char **argv, const char *usage)
 	in.unit = unit;
 	in.category = category;
 	in.text = text;
-	in.attachment = attachment;
 	in.reason = reason;
-	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
+	/* --attachment: the file itself, kept as the notice's evidence file by the act an upload
+	 * uses, in the same transaction as the correction (never a path in a text field); a file
+	 * alone is evidence added, not a correction, and needs no --reason */
+	file.path = attachment;
+	fix = code || authority || unit || category || text || received || due || !attachment;
+	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)) ||
+	    (rc = cli_attach_open(&c, &a, &file)))
 		return cli_book_close(&c, rc, 0);
-	if ((rc = svc_notice_correct(&a, 0, c.o.pos[0], &in, &v)))
+	if (fix && (rc = svc_notice_correct(&a, 0, c.o.pos[0], &in, &v)))
 		cli_act_option(&c.d, a.field,
 			       a.field && !strcmp(a.field, "received_at") ? "--received" : NULL);
-	else
+	else if (!fix)
+		rc = svc_notice_get(&a, 0, c.o.pos[0], &v);
+	rc = cli_attach_close(&c, &a, rc, EVO_NOTICE, rc ? 0 : v.row.n.id, &file);
+	if (!rc && fix)
 		printf("notice %s corrected (已更正): %s\n", v.row.n.code, reason);
+	if (!rc && !fix)
+		printf("notice %s: evidence file added\n", v.row.n.code);
+	if (!rc)
+		cli_attach_say(&file);
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 

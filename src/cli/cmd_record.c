@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "svc/book.h"
 #include "svc/evidence.h"
 #include "svc/work.h"
 
@@ -64,25 +63,22 @@ static int record_add(int argc, char **argv, const char *usage, enum record_kind
 		cli_act_option(&c.d, a.field, a.field && !strcmp(a.field, "on") ? "--date" : NULL);
 	rc = cli_attach_close(&c, &a, rc, EVO_RECORD, rc ? 0 : r.r.id, &file);
 	if (!rc) {
-		struct book b;
+		struct record_answer ans;
 
 		printf("record %lld: %s %s — %s (%s)\n", (long long)r.r.id,
 		       lang_pick(record_kind_code(kind), record_kind_label(kind)),
 		       date_show(r.r.on, day), title, r.unit_code);
 		cli_attach_say(&file);
-		/* say which obligation it went to (the whole year's duties: a command's convenience,
-		 * read after the act) */
-		rc = book_load(c.s, c.pol->p, cli_today(), &b, &c.d);
-		for (size_t i = 0; !rc && i < b.obl.n; i++) {
-			const struct oblig *ob = &b.obl.v[i];
+		/* say which obligation it went to: the kept obligation whose evidence lists it, read
+		 * by the record (as `record list` does), not the whole organisation's duties */
+		rc = svc_record_answers(&a, &r, 1, &ans);
+		if (!rc && ans.duty) {
+			struct oblig ob = {.due = ans.due, .done_on = ans.done_on};
+			enum due_state st = oblig_state(&ob, cli_today());
 
-			for (size_t k = 0; k < ob->nevidence; k++)
-				if (ob->evidence[k] == r.r.id)
-					printf("  fulfils: %s（%s）— %d/%d, %s\n", ob->name, ob->period,
-					       ob->have, ob->need,
-					       due_state_label(oblig_state(ob, cli_today())));
+			printf("  fulfils: %s（%s）— %d/%d, %s\n", ans.name, ans.period ? ans.period : "",
+			       ans.have, ans.need, lang_pick(due_state_code(st), due_state_label(st)));
 		}
-		book_free(&b);
 	}
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }

@@ -33,9 +33,10 @@ int cmd_report(int argc, char **argv, const char *usage)
 	struct arena *ar = NULL;
 	struct report_in in = {0};
 	struct act a;
-	char actor[128], *end = NULL;
+	char actor[128];
 	const char *fmt;
 	int kind, f;
+	bool any = false;
 	enum cd_err rc;
 
 	/* the ledger's filters are the asset list's, by their options (--unit too) */
@@ -77,16 +78,8 @@ int cmd_report(int argc, char **argv, const char *usage)
 	}
 	if (o.npos == 2)
 		in.code = o.pos[1];
-	if (year) {
-		long y = strtol(year, &end, 10);
-
-		if (!*year || *end || y < 2000 || y > 9999) {
-			fprintf(stderr, "cyberduty: --year wants a year such as 2026, not \"%s\"\n",
-				year);
-			return EXIT_ERROR;
-		}
-		in.year = (int)y;
-	}
+	if (!cli_year(year, 2000, &in.year))
+		return EXIT_ERROR;
 	in.docno = docno;
 	in.to = to;
 	in.signer = signer;
@@ -107,16 +100,9 @@ int cmd_report(int argc, char **argv, const char *usage)
 	in.unit = unit;
 	rc = cli_open(&o, &s, &p, &d);
 	/* the ledger: the systems the asset list's filters select */
-	for (size_t i = 0; !rc && in.kind == REPORT_LEDGER && i < NFILTERS &&
-			   svc_asset_filters[i].name;
-	     i++)
-		if (filter[i]) {
-			rc = svc_asset_filter_set(s, &aq, svc_asset_filters[i].name, filter[i], &d);
-			if (rc == CD_EINVAL || rc == CD_ENOTFOUND)
-				cli_act_option(&d, svc_asset_filters[i].name,
-					       svc_asset_filters[i].option);
-			in.filter = &aq;
-		}
+	if (!rc && in.kind == REPORT_LEDGER && !(rc = cli_asset_filters(s, filter, &aq, &any, &d)) &&
+	    any)
+		in.filter = &aq;
 	if (!rc)
 		rc = policy_get(s, &pol, &d);
 	if (!rc && !(ar = arena_new(0)))

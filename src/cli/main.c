@@ -20,7 +20,7 @@ static const struct {
 	 "list, show or validate policy profiles"},
 	{"import", cmd_import, "import units|people|duties|assets|projects FILE.csv|FILE.xlsx [--dry-run] [--json] [--db PATH]",
 	 "add register records from CSV, all or nothing (docs/csv.md)"},
-	{"export", cmd_export, "export units|people|duties|assets|projects|records|deadlines|notices|gaps|incidents|audit [--format csv|xlsx] [--lang zh|en] [--action A] [--actor WHO] [--db PATH] [--output FILE]",
+	{"export", cmd_export, "export units|people|duties|assets|projects|records|deadlines|notices|gaps|incidents|audit [--format csv|xlsx] [--lang zh|en] [assets: --kind K --status S --level N --cii 是|否 --unit U --text T --filed 是|否 --assess-result R] [notices, deadlines: --state S --unit U] [deadlines: --year Y] [gaps: --rule R] [audit: --action A --actor WHO] [--db PATH] [--output FILE]",
 	 "write register records as CSV"},
 	{"template", cmd_template, "template units|people|duties|assets|projects --output FILE.xlsx [--lang zh|en]",
 	 "the import template of a kind as an Excel workbook, with drop-down lists (docs/csv.md)"},

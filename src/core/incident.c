@@ -683,16 +683,83 @@ char *incident_fact_text(const struct facts *f, enum fact id, char *buf, size_t 
 	return buf;
 }
 
+char *incident_fact_label(const struct facts *f, enum fact id, enum lang lg, char *buf, size_t n)
+{
+	const struct fact_value *v = &f->v[id];
+	int kind;
+
+	if (lg == LANG_EN)
+		return incident_fact_text(f, id, buf, n);
+	if (!v->known)
+		snprintf(buf, n, "%s：不确定", fact_label(id));
+	else if (fact_type(id) == FACT_BOOL)
+		snprintf(buf, n, "%s：%s", fact_label(id), v->b ? "是" : "否");
+	else if (fact_type(id) == FACT_NUMBER)
+		snprintf(buf, n, "%s：%.10g", fact_label(id), v->num);
+	else if (id == FACT_ASSET_KIND && (kind = asset_kind_parse(v->str)) >= 0)
+		snprintf(buf, n, "%s：%s", fact_label(id), asset_kind_label((enum asset_kind)kind));
+	else if (!v->str[0])
+		snprintf(buf, n, "%s：（未填写）", fact_label(id));
+	else
+		snprintf(buf, n, "%s：“%s”", fact_label(id), v->str);
+	return buf;
+}
+
 static void warn(struct incident_analysis *an, const char *w)
 {
 	if (an->nwarnings < INCIDENT_WARN_MAX)
 		an->warnings[an->nwarnings++] = w;
 }
 
+/* How a derived fact was found: in the engine's English (an->why: what the JSON and eval keep)
+ * and in the reader's language (an->why_text). WHY(w, fmt, args…) formats both — the args may
+ * depend on k_ (0: the English, 1: the reader's language: a label for a code, a time as people
+ * write it, time_show); in English the text is the English. */
+struct why {
+	char en[INCIDENT_WHY_MAX];
+	char text[2 * INCIDENT_WHY_MAX];
+};
+
+static void why_put(struct why *w, int k, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void why_put(struct why *w, int k, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (k)
+		vsnprintf(w->text, sizeof w->text, lang_tr(fmt), ap);
+	else
+		vsnprintf(w->en, sizeof w->en, fmt, ap);
+	va_end(ap);
+}
+
+#define WHY(w, ...)                                                                                \
+	do {                                                                                       \
+		bool tr_ = lang_get() != LANG_EN;                                                  \
+		for (int k_ = 0; k_ <= tr_; k_++)                                                  \
+			why_put((w), k_, __VA_ARGS__);                                             \
+		if (!tr_)                                                                          \
+			snprintf((w)->text, sizeof(w)->text, "%s", (w)->en);                       \
+	} while (0)
+
+/* when: instant t in the English of the JSON (RFC 3339) or, k, as people write it */
+static const char *when(cd_time t, char buf[26], int k)
+{
+	return k ? time_show(t, buf) : time_format(t, buf);
+}
+
+/* keep_why keeps w as the reason of fact id (the reader's text in arena a when it differs) */
+static void keep_why(struct incident_analysis *an, enum fact id, const struct why *w,
+		     struct arena *a)
+{
+	snprintf(an->why[id], sizeof an->why[id], "%s", w->en);
+	an->why_text[id] = strcmp(w->text, w->en) ? arena_strdup(a, w->text) : NULL;
+}
+
 /* derive records value v of boolean/number fact id as found from the data, with why; a value a
  * person recorded that differs is kept as a conflict (the data's value wins). */
 static void derive_bool(struct incident_analysis *an, const struct incident *x, enum fact id,
-			bool v, const char *why)
+			bool v, const struct why *why, struct arena *a)
 {
 	if (x->facts.v[id].known && x->facts.v[id].b != v) {
 		an->conflict[id] = 1;
@@ -700,11 +767,11 @@ static void derive_bool(struct incident_analysis *an, const struct incident *x, 
 	}
 	facts_set_bool(&an->facts, id, v);
 	an->origin[id] = ORIGIN_DERIVED;
-	snprintf(an->why[id], sizeof an->why[id], "%s", why);
+	keep_why(an, id, why, a);
 }
 
 static void derive_number(struct incident_analysis *an, const struct incident *x, enum fact id,
-			  double v, const char *why)
+			  double v, const struct why *why, struct arena *a)
 {
 	if (x->facts.v[id].known && fabs(x->facts.v[id].num - v) > 1e-9) {
 		an->conflict[id] = 1;
@@ -712,11 +779,11 @@ static void derive_number(struct incident_analysis *an, const struct incident *x
 	}
 	facts_set_number(&an->facts, id, v);
 	an->origin[id] = ORIGIN_DERIVED;
-	snprintf(an->why[id], sizeof an->why[id], "%s", why);
+	keep_why(an, id, why, a);
 }
 
 static void derive_string(struct incident_analysis *an, const struct incident *x, enum fact id,
-			  const char *v, const char *why)
+			  const char *v, const struct why *why, struct arena *a)
 {
 	if (x->facts.v[id].known && strcmp(x->facts.v[id].str, v)) {
 		an->conflict[id] = 1;
@@ -725,7 +792,7 @@ static void derive_string(struct incident_analysis *an, const struct incident *x
 	if (facts_set_string(&an->facts, id, v) != CD_OK)
 		return;
 	an->origin[id] = ORIGIN_DERIVED;
-	snprintf(an->why[id], sizeof an->why[id], "%s", why);
+	keep_why(an, id, why, a);
 }
 
 static const struct asset *main_asset(const struct incident_env *env, const struct incident *x)
@@ -785,13 +852,14 @@ static const struct project *funding_floor(const struct incident_env *env, const
 }
 
 static enum cd_err derive_from_register(const struct incident_env *env, const struct incident *x,
-					struct incident_analysis *an)
+					struct arena *ar, struct incident_analysis *an)
 {
 	cd_date on = time_cst_date(x->detected_at);
 	struct check_result cr = {0};
 	int64_t units[16];
 	size_t nu = answering_units(env, x, units, 16);
-	char why[INCIDENT_WHY_MAX];
+	struct why why;
+	char day[26];
 	bool unclear = false, low = false, any_project = false;
 	const char *unclear_subject = NULL, *low_subject = NULL;
 	/* only the gaps that can be this incident's: of the units on the way up from its answering
@@ -844,9 +912,13 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 				low_subject = f->subject;
 		}
 	}
-	snprintf(why, sizeof why, "check on %s: %s", date_format(on, (char[11]){0}),
-		 unclear ? unclear_subject : "no responsibility gap for the answering units");
-	derive_bool(an, x, FACT_RESPONSIBILITY_UNCLEAR, unclear, why);
+	if (unclear)
+		WHY(&why, "check on %s: %s", k_ ? date_show(on, day) : date_format(on, day),
+		    unclear_subject);
+	else
+		WHY(&why, "check on %s: no responsibility gap for the answering units",
+		    k_ ? date_show(on, day) : date_format(on, day));
+	derive_bool(an, x, FACT_RESPONSIBILITY_UNCLEAR, unclear, &why, ar);
 	if (env->p->numbers.budget_ratio_percent != PROFILE_NUMBER_NONE) {
 		for (size_t k = 0; k < env->reg->nprojects && !any_project; k++)
 			for (size_t j = 0; j < nu && !any_project; j++)
@@ -854,24 +926,24 @@ static enum cd_err derive_from_register(const struct incident_env *env, const st
 					      reg_in_subtree(env->reg, units[j],
 							     env->reg->projects[k].unit);
 		if (low) {
-			snprintf(why, sizeof why, "budget.low: project %s under %d %%", low_subject,
-				 env->p->numbers.budget_ratio_percent);
-			derive_bool(an, x, FACT_FUNDING_MISSING, true, why);
+			WHY(&why, "budget.low: project %s under %d %%", low_subject,
+			    env->p->numbers.budget_ratio_percent);
+			derive_bool(an, x, FACT_FUNDING_MISSING, true, &why, ar);
 		} else if (any_project) {
-			snprintf(why, sizeof why, "every IT project of the answering units at %d %% or more",
-				 env->p->numbers.budget_ratio_percent);
-			derive_bool(an, x, FACT_FUNDING_MISSING, false, why);
+			WHY(&why, "every IT project of the answering units at %d %% or more",
+			    env->p->numbers.budget_ratio_percent);
+			derive_bool(an, x, FACT_FUNDING_MISSING, false, &why, ar);
 		}
 	} else if (env->p->readings.funding_floor_percent != PROFILE_NUMBER_NONE) {
 		const struct project *pr = funding_floor(env, units, nu, on);
 
 		if (pr) {
-			snprintf(why, sizeof why,
-				 "project %s: security budget %lld of %lld yuan, not above %d %% "
-				 "(readings.funding_floor_percent)",
-				 pr->code, (long long)pr->security, (long long)pr->total,
-				 env->p->readings.funding_floor_percent);
-			derive_bool(an, x, FACT_FUNDING_MISSING, true, why);
+			WHY(&why,
+			    "project %s: security budget %lld of %lld yuan, not above %d %% "
+			    "(readings.funding_floor_percent)",
+			    pr->code, (long long)pr->security, (long long)pr->total,
+			    env->p->readings.funding_floor_percent);
+			derive_bool(an, x, FACT_FUNDING_MISSING, true, &why, ar);
 		}
 	}
 	check_result_free(&cr);
@@ -886,40 +958,44 @@ _Static_assert(FACT_ASSET_IMPORTANT_INFRA - FACT_ASSET_PARTY_GOV_PORTAL ==
  * docs/incidents.md ("Qualifiers"); 1 yes, 0 no, -1 when neither tells (a person answers). why
  * says which. */
 static int qualifier_of(const struct profile *p, const struct asset *a, enum qualifier q,
-			char *why, size_t n)
+			struct why *why)
 {
 	if (a->qual[q] != QUAL_UNSET) {
-		snprintf(why, n, "the register: recorded");
+		WHY(why, "the register: recorded");
 		return a->qual[q] == QUAL_YES;
 	}
 	switch (q) {
 	case QUAL_PARTY_GOV_PORTAL:
 		if (a->kind != ASSET_PORTAL) {
-			snprintf(why, n, "derived: not a portal");
+			WHY(why, "derived: not a portal");
 			return 0;
 		}
-		snprintf(why, n, "derived: a portal, the organisation %s a party or government organ "
-			 "(readings.party_gov_organ)", p->readings.party_gov_organ ? "is" : "is not");
+		if (p->readings.party_gov_organ)
+			WHY(why, "derived: a portal, the organisation is a party or government organ "
+				 "(readings.party_gov_organ)");
+		else
+			WHY(why, "derived: a portal, the organisation is not a party or government "
+				 "organ (readings.party_gov_organ)");
 		return p->readings.party_gov_organ;
 	case QUAL_KEY_NEWS_SITE:
 	case QUAL_LARGE_PLATFORM: {
 		enum asset_kind k = q == QUAL_KEY_NEWS_SITE ? ASSET_NEWS_SITE : ASSET_PLATFORM;
 
 		/* a designation (重点) or a scale (大型): only a person can say, for its kind */
-		snprintf(why, n, "derived: not a %s", asset_kind_code(k));
+		WHY(why, "derived: not a %s", k_ ? asset_kind_label(k) : asset_kind_code(k));
 		return a->kind == k ? -1 : 0;
 	}
 	case QUAL_IMPORTANT_SYSTEM:
 	case QUAL_IMPORTANT_INFRASTRUCTURE:
 		if (a->cii) {
-			snprintf(why, n, "derived: critical information infrastructure");
+			WHY(why, "derived: critical information infrastructure");
 			return 1;
 		}
 		if (q == QUAL_IMPORTANT_INFRASTRUCTURE && a->kind != ASSET_INFRASTRUCTURE) {
-			snprintf(why, n, "derived: neither infrastructure nor CII");
+			WHY(why, "derived: neither infrastructure nor CII");
 			return 0;
 		}
-		snprintf(why, n, "derived: MLPS level %d (important from 3)", a->mlps_level);
+		WHY(why, "derived: MLPS level %d (important from 3)", a->mlps_level);
 		return a->mlps_level >= 3 ? 1 : a->mlps_level >= 1 ? 0 : -1;
 	default:
 		return -1;
@@ -927,29 +1003,34 @@ static int qualifier_of(const struct profile *p, const struct asset *a, enum qua
 }
 
 static void derive(const struct incident_env *env, const struct incident *x, cd_time at,
-		   struct incident_analysis *an)
+		   struct arena *ar, struct incident_analysis *an)
 {
 	const struct asset *a = main_asset(env, x);
-	char why[INCIDENT_WHY_MAX], t1[26], t2[26];
+	struct why why, reg;
+	char t1[26], t2[26];
 
 	an->facts = x->facts;
 	for (int i = 0; i < FACT__MAX; i++)
 		an->origin[i] = x->facts.v[i].known ? ORIGIN_RECORDED : ORIGIN_UNKNOWN;
 
 	if (a) {
-		derive_string(an, x, FACT_ASSET_KIND, asset_kind_code(a->kind), "the register");
-		derive_bool(an, x, FACT_ASSET_CII, a->cii, "the register");
+		WHY(&reg, "the register");
+		derive_string(an, x, FACT_ASSET_KIND, asset_kind_code(a->kind), &reg, ar);
+		derive_bool(an, x, FACT_ASSET_CII, a->cii, &reg, ar);
 		derive_string(an, x, FACT_ASSET_ADMIN_LEVEL, a->admin_level ? a->admin_level : "",
-			      "the register");
-		derive_bool(an, x, FACT_PROTECTION_SOFTWARE_MISSING, !a->protection_installed,
-			    a->protection_installed ? "the register: protection software installed"
-						    : "the register: no protection software recorded");
+			      &reg, ar);
+		if (a->protection_installed)
+			WHY(&why, "the register: protection software installed");
+		else
+			WHY(&why, "the register: no protection software recorded");
+		derive_bool(an, x, FACT_PROTECTION_SOFTWARE_MISSING, !a->protection_installed, &why,
+			    ar);
 		for (int q = 0; q < QUAL__MAX; q++) {
-			int v = qualifier_of(env->p, a, (enum qualifier)q, why, sizeof why);
+			int v = qualifier_of(env->p, a, (enum qualifier)q, &why);
 
 			if (v >= 0)
 				derive_bool(an, x, (enum fact)(FACT_ASSET_PARTY_GOV_PORTAL + q), v,
-					    why);
+					    &why, ar);
 		}
 	}
 
@@ -962,9 +1043,11 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 			x->class_code ? incident_class_find(env->classes, x->class_code) : NULL;
 
 		if (cl && cl->attack >= 0 && !x->facts.v[FACT_ATTACKED].known) {
-			snprintf(why, sizeof why, "class %s (%s) %s an attack", cl->code, cl->name,
-				 cl->attack ? "is" : "is not");
-			derive_bool(an, x, FACT_ATTACKED, cl->attack, why);
+			if (cl->attack)
+				WHY(&why, "class %s (%s) is an attack", cl->code, cl->name);
+			else
+				WHY(&why, "class %s (%s) is not an attack", cl->code, cl->name);
+			derive_bool(an, x, FACT_ATTACKED, cl->attack, &why, ar);
 		} else if (cl && cl->attack >= 0 && x->facts.v[FACT_ATTACKED].b != (cl->attack == 1)) {
 			warn(an, "attacked: a person's answer differs from what the class gives; the "
 				 "answer is used");
@@ -973,11 +1056,13 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 
 	an->paralysis_hours = outage_hours(x, at, &an->paralysis_known);
 	if (an->paralysis_known) {
-		snprintf(why, sizeof why, "outage %s – %s", time_format(x->outage_start, t1),
-			 x->outage_end != CD_TIME_NONE ? time_format(x->outage_end, t2)
-						       : "(not ended)");
-		derive_number(an, x, FACT_PARALYSIS_HOURS, an->paralysis_hours, why);
-		derive_bool(an, x, FACT_PARALYSED, an->paralysis_hours > 0, why);
+		if (x->outage_end != CD_TIME_NONE)
+			WHY(&why, "outage %s – %s", when(x->outage_start, t1, k_),
+			    when(x->outage_end, t2, k_));
+		else
+			WHY(&why, "outage %s – (not ended)", when(x->outage_start, t1, k_));
+		derive_number(an, x, FACT_PARALYSIS_HOURS, an->paralysis_hours, &why, ar);
+		derive_bool(an, x, FACT_PARALYSED, an->paralysis_hours > 0, &why, ar);
 		if (x->outage_end == CD_TIME_NONE || x->outage_end > at)
 			warn(an, "the outage has not ended: paralysis_hours counts up to as_of");
 	}
@@ -985,13 +1070,14 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 	if (an->report_required) {
 		if (an->report_state == DUE_DONE_ON_TIME || an->report_state == DUE_DONE_LATE ||
 		    an->report_state == DUE_OVERDUE) {
-			snprintf(why, sizeof why, "report due %s, %s %s",
-				 time_format(an->report_due, t1),
-				 an->reported_at != CD_TIME_NONE ? "reported" : "not reported by",
-				 an->reported_at != CD_TIME_NONE ? time_format(an->reported_at, t2)
-								 : "as_of");
+			if (an->reported_at != CD_TIME_NONE)
+				WHY(&why, "report due %s, reported %s", when(an->report_due, t1, k_),
+				    when(an->reported_at, t2, k_));
+			else
+				WHY(&why, "report due %s, not reported by as_of",
+				    when(an->report_due, t1, k_));
 			derive_bool(an, x, FACT_REPORTED_TIMELY,
-				    an->report_state == DUE_DONE_ON_TIME, why);
+				    an->report_state == DUE_DONE_ON_TIME, &why, ar);
 		}
 	}
 
@@ -1017,16 +1103,16 @@ static void derive(const struct incident_env *env, const struct incident *x, cd_
 			}
 		}
 		if (late)
-			snprintf(why, sizeof why, "notice %s overdue at detection", late->code);
+			WHY(&why, "notice %s overdue at detection", late->code);
 		else
-			snprintf(why, sizeof why, "no notice on the system overdue at detection");
+			WHY(&why, "no notice on the system overdue at detection");
 		if (late || env->p->numbers.rectify_workdays != PROFILE_NUMBER_NONE)
-			derive_bool(an, x, FACT_NOTICE_UNRECTIFIED, late != NULL, why);
+			derive_bool(an, x, FACT_NOTICE_UNRECTIFIED, late != NULL, &why, ar);
 	}
 
 	if (x->graded) {
-		snprintf(why, sizeof why, "confirmed grade %s", grade_label(x->grade));
-		derive_bool(an, x, FACT_MAJOR_INCIDENT, x->grade >= GRADE_MAJOR, why);
+		WHY(&why, "confirmed grade %s", grade_label(x->grade));
+		derive_bool(an, x, FACT_MAJOR_INCIDENT, x->grade >= GRADE_MAJOR, &why, ar);
 	}
 }
 
@@ -1448,8 +1534,8 @@ static enum cd_err analyse(const struct incident_env *env, const struct incident
 			  "a person confirms or overrides it");
 	reporter_of(env, x, out);
 	deadlines(env, x, at, out);
-	derive(env, x, at, out);
-	if ((rc = derive_from_register(env, x, out)) != CD_OK)
+	derive(env, x, at, a, out);
+	if ((rc = derive_from_register(env, x, a, out)) != CD_OK)
 		return rc;
 	if (out->nconflicts)
 		warn(out, "a recorded fact differs from what the data gives: the data's value "
@@ -1556,8 +1642,8 @@ char *incident_recommend(const struct incident_env *env, const struct incident *
 		put(&b, "  %s：%s\n    依据：", t->t->article, t->t->text);
 		for (size_t k = 0; k < t->r.nused; k++)
 			put(&b, "%s%s", k ? "；" : "",
-			    incident_fact_text(&an->facts, (enum fact)t->r.used[k], buf,
-					       sizeof buf));
+			    incident_fact_label(&an->facts, (enum fact)t->r.used[k], LANG_ZH, buf,
+						sizeof buf));
 		put(&b, "\n");
 	}
 
@@ -1594,7 +1680,7 @@ char *incident_recommend(const struct incident_env *env, const struct incident *
 			put(&b, "  %s：%s（待认定：", t->t->article,
 			    t->t->question ? t->t->question : t->t->text);
 			for (size_t k = 0; k < t->r.nneed; k++)
-				put(&b, "%s%s", k ? "、" : "", fact_name((enum fact)t->r.need[k]));
+				put(&b, "%s%s", k ? "、" : "", fact_label((enum fact)t->r.need[k]));
 			put(&b, "）\n");
 		}
 	}

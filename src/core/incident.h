@@ -308,7 +308,9 @@ struct incident_analysis {
 
 	struct facts facts;        /* recorded and derived */
 	enum fact_origin origin[FACT__MAX];
-	char why[FACT__MAX][INCIDENT_WHY_MAX]; /* how a derived fact was found */
+	char why[FACT__MAX][INCIDENT_WHY_MAX]; /* how a derived fact was found (the engine's English) */
+	const char *why_text[FACT__MAX]; /* the same in the reader's language (lang.h; the analysis's
+					  * arena), NULL where it reads as why */
 	int conflict[FACT__MAX];   /* 1: a person recorded another value than the data gives */
 	size_t nconflicts;
 
@@ -360,6 +362,11 @@ enum cd_err incident_analyse_line(const struct incident_env *env, const struct i
 
 /* incident_fact_text writes "paralysis_hours = 6.5" into buf. */
 char *incident_fact_text(const struct facts *f, enum fact id, char *buf, size_t n);
+
+/* incident_fact_label writes fact id as a person reads it in language lg: in Chinese its label
+ * and the value's ("被攻击篡改：是", "瘫痪时长（小时）：6.5", "信息系统类型：新闻网站"), in English
+ * incident_fact_text's engine words. */
+char *incident_fact_label(const struct facts *f, enum fact id, enum lang lg, char *buf, size_t n);
 
 /* incident_recommend writes the recommendation (问责建议) for analysis an of x into a new
  * string in a: the triggers fired with their articles, the chain with each person's

@@ -265,9 +265,18 @@ static int by_due(const void *a, const void *b)
 	return x->asset < y->asset ? -1 : x->asset > y->asset;
 }
 
-enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
-			   const struct record *rec, size_t nrec, int year_from, cd_date as_of,
-			   struct oblig_list *out)
+static bool listed(const char *id, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], id))
+			return true;
+	return false;
+}
+
+/* generate: oblig_generate, or, when part, oblig_generate_part with none[0..nnone) */
+static enum cd_err generate(const struct profile *p, const struct reg *reg,
+			    const struct record *rec, size_t nrec, int year_from, cd_date as_of,
+			    bool part, const char *const *none, size_t nnone, struct oblig_list *out)
 {
 	enum cd_err rc;
 	int y0 = year_from, m, d;
@@ -290,7 +299,8 @@ enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
 			if ((rc = add_duty(du, reg->units[k].id, y0, as_of, out)))
 				return rc;
 		}
-		if (!any && (rc = add_duty(du, 0, y0, as_of, out)))
+		if (!any && (!part || listed(du->id, none, nnone)) &&
+		    (rc = add_duty(du, 0, y0, as_of, out)))
 			return rc;
 	}
 	if ((rc = match(rec, nrec, as_of, out)))
@@ -300,6 +310,21 @@ enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(out->v[0]), by_due);
 	return CD_OK;
+}
+
+enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
+			   const struct record *rec, size_t nrec, int year_from, cd_date as_of,
+			   struct oblig_list *out)
+{
+	return generate(p, reg, rec, nrec, year_from, as_of, false, NULL, 0, out);
+}
+
+enum cd_err oblig_generate_part(const struct profile *p, const struct reg *reg,
+				const struct record *rec, size_t nrec, int year_from,
+				cd_date as_of, const char *const *none, size_t nnone,
+				struct oblig_list *out)
+{
+	return generate(p, reg, rec, nrec, year_from, as_of, true, none, nnone, out);
 }
 
 enum due_state oblig_state(const struct oblig *o, cd_date as_of)

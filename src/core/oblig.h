@@ -69,6 +69,16 @@ struct oblig_list {
 enum cd_err oblig_generate(const struct profile *p, const struct reg *reg,
 			   const struct record *rec, size_t nrec, int year_from, cd_date as_of,
 			   struct oblig_list *out);
+
+/* oblig_generate_part is oblig_generate over part of the register (reg holds some units, rec
+ * their records): a duty none of reg's units holds is an obligation of no unit only when it is
+ * one of none[0..nnone) — those no unit of the whole register holds; another unit holds the
+ * rest, and an obligation of no unit made up for them would take records that answer their own
+ * unit's duty. */
+enum cd_err oblig_generate_part(const struct profile *p, const struct reg *reg,
+				const struct record *rec, size_t nrec, int year_from,
+				cd_date as_of, const char *const *none, size_t nnone,
+				struct oblig_list *out);
 void oblig_list_free(struct oblig_list *l);
 
 /* oblig_holds: unit u holds duty du (its kind is the duty's holder, or it is the root for a

@@ -32,6 +32,19 @@ char *incident_evidence_text(const struct incident_analysis *an, int f, char *bu
 	return buf;
 }
 
+char *incident_evidence_label(const struct incident_analysis *an, int f, char *buf, size_t n)
+{
+	char val[192];
+
+	incident_fact_label(&an->facts, (enum fact)f, lang_get(), val, sizeof val);
+	if (an->origin[f] == ORIGIN_DERIVED && an->why[f][0])
+		snprintf(buf, n, lang_tr("%s (%s)"), val,
+			 an->why_text[f] ? an->why_text[f] : an->why[f]);
+	else
+		snprintf(buf, n, lang_tr("%s (recorded)"), val);
+	return buf;
+}
+
 void incident_criticism_write(struct jw *w, const char *key, const struct profile *p,
 			      unsigned g)
 {
@@ -54,11 +67,34 @@ void incident_criticism_write(struct jw *w, const char *key, const struct profil
 	jw_end(w);
 }
 
-static json_t *evidence(const struct incident_analysis *an, int f)
+static json_t *evidence(const struct incident_analysis *an, int f, bool label)
 {
 	char buf[INCIDENT_EVIDENCE_MAX];
 
-	return json_string(incident_evidence_text(an, f, buf, sizeof buf));
+	return json_string(label ? incident_evidence_label(an, f, buf, sizeof buf)
+				 : incident_evidence_text(an, f, buf, sizeof buf));
+}
+
+void incident_json_labels(json_t *verdict, const struct incident_analysis *an)
+{
+	json_t *fs = json_object_get(verdict, "facts"), *ts = json_object_get(verdict, "triggers");
+
+	for (int i = 0; fs && i < FACT__MAX; i++) {
+		json_t *f = json_object_get(fs, fact_name((enum fact)i));
+
+		if (f && an->origin[i] == ORIGIN_DERIVED)
+			json_object_set_new(f, "why_label",
+					    json_string(an->why_text[i] ? an->why_text[i]
+									: an->why[i]));
+	}
+	for (size_t i = 0; i < an->ntriggers && i < json_array_size(ts); i++) {
+		const struct trigger_verdict *t = &an->triggers[i];
+		json_t *evl = json_array();
+
+		for (size_t k = 0; evl && k < t->r.nused; k++)
+			json_array_append_new(evl, evidence(an, t->r.used[k], true));
+		json_object_set_new(json_array_get(ts, i), "evidence_labels", evl);
+	}
 }
 
 static const char *trigger_state(enum cond_value v)
@@ -93,7 +129,7 @@ static json_t *triggers(const struct incident_analysis *an)
 		for (size_t k = 0; miss && k < t->r.nneed; k++)
 			json_array_append_new(miss, json_string(fact_name((enum fact)t->r.need[k])));
 		for (size_t k = 0; ev && k < t->r.nused; k++)
-			json_array_append_new(ev, evidence(an, t->r.used[k]));
+			json_array_append_new(ev, evidence(an, t->r.used[k], false));
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o*, s:o*, s:s?}", "id",
 						     t->t->id, "article", t->t->article, "state",
 						     trigger_state(t->r.value), "missing_facts",

@@ -759,7 +759,8 @@ static const char *const stmts[STMT__MAX] = {
 			     " ORDER BY 1",
 	/* the duty record ?1 of unit ?2 answered: the few duties of its unit (and of none) through
 	 * obligation_unit, each one's evidence read */
-	[ST_RECORD_ANSWER] = "SELECT o.duty, o.name, o.period FROM obligation o"
+	[ST_RECORD_ANSWER] = "SELECT o.duty, o.name, o.period, o.have, o.need, o.due, o.done_on"
+			     " FROM obligation o"
 			     " WHERE o.kind = 'duty' AND o.unit_id IN (?2, 0) AND EXISTS"
 			     " (SELECT 1 FROM json_each(o.evidence) e WHERE e.value = ?1)"
 			     " ORDER BY o.due, o.id LIMIT 1",
@@ -4714,6 +4715,7 @@ static enum cd_err sq_record_answer(struct store *s, int64_t record, int64_t uni
 	int step;
 
 	memset(out, 0, sizeof *out);
+	out->due = out->done_on = CD_DATE_NONE;
 	sqlite3_bind_int64(st, 1, record);
 	sqlite3_bind_int64(st, 2, unit);
 	step = sqlite3_step(st);
@@ -4721,6 +4723,10 @@ static enum cd_err sq_record_answer(struct store *s, int64_t record, int64_t uni
 		out->duty = col_str(a, st, 0);
 		out->name = col_str(a, st, 1);
 		out->period = col_str(a, st, 2);
+		out->have = sqlite3_column_int(st, 3);
+		out->need = sqlite3_column_int(st, 4);
+		out->due = col_date(st, 5);
+		out->done_on = col_date(st, 6);
 	} else if (step != SQLITE_DONE) {
 		rc = db_fail(q, d, "the duty a record answered");
 	}

@@ -257,9 +257,12 @@ enum cd_err store_obligation_page(struct store *s, const struct oblig_query *q, 
 				  struct oblig_row **out, size_t *n, struct cd_diag *d);
 
 /* The duty a record answered: the first kept obligation of its unit (or of no unit) whose
- * evidence lists it — its duty id, name and period; all NULL when it answers none. */
+ * evidence lists it — its duty id, name and period; all NULL when it answers none — with the
+ * records it has and needs, its due date and the day it was done (CD_DATE_NONE: not yet). */
 struct record_answer {
 	const char *duty, *name, *period;
+	int have, need;
+	cd_date due, done_on;
 };
 enum cd_err store_record_answer(struct store *s, int64_t record, int64_t unit, struct arena *a,
 				struct record_answer *out, struct cd_diag *d);

@@ -39,7 +39,7 @@ static void fired(FILE *f, const struct trigger_verdict *t, const struct inciden
 	fprintf(f, "%*s  FIRED %s %s: %s\n", ind, "", t->t->id, t->t->article, t->t->text);
 	for (size_t k = 0; k < t->r.nused; k++)
 		fprintf(f, "%*s      evidence: %s\n", ind, "",
-		        incident_evidence_text(an, t->r.used[k], buf, sizeof buf));
+		        incident_evidence_label(an, t->r.used[k], buf, sizeof buf));
 }
 
 static void open_question(FILE *f, const struct trigger_verdict *t, int ind)

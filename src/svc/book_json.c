@@ -158,6 +158,7 @@ json_t *book_incident_json(const struct incident_env *env, const struct incident
 
 	if (!o)
 		return NULL;
+	incident_json_labels(o, an); /* the labels beside the engine's words */
 	json_object_set_new(o, "record", record_json(env->reg, x));
 	json_object_set_new(o, "asset_names", asset_names(env->reg, x));
 	json_object_set_new(o, "case_stage",

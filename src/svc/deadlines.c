@@ -34,7 +34,12 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 	int y0 = 0;
 	enum cd_err rc = book_year_from(c->s, today, &y0, c->d);
 
-	if (!rc && oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l))
+	/* a part of the register (one unit, or none for the duties no unit holds) makes up no
+	 * obligation of no unit beyond those the whole register has (duties0) */
+	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0
+			    ? oblig_generate_part(c->pol->p, reg, rec, nrec, y0, today, duties0,
+						  nduties0, &l)
+			    : oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l)))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		const struct oblig *o = &l.v[i];
@@ -198,16 +203,16 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct recor
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 	if (!rc && !(slot = reg_add_unit(reg)))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	/* the duties no unit holds take any unit's records */
+	if (!rc)
+		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
 	if (!rc) {
 		*slot = u.r.unit;
 		rc = records_of(c, unit, &rec, &nrec);
 	}
 	if (!rc)
-		rc = generate(c, reg, rec, nrec, OSET_UNIT, unit, NULL, 0);
+		rc = generate(c, reg, rec, nrec, OSET_UNIT, unit, d0, nd0);
 	reg_free(reg);
-	/* the duties no unit holds take any unit's records */
-	if (!rc)
-		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
 	if (!rc && answers_any(c->pol->p, r, d0, nd0) && !(rc = records_of(c, 0, &rec, &nrec))) {
 		struct reg *none = reg_new();
 
@@ -291,6 +296,27 @@ void svc_oblig_write(struct jw *w, const struct oblig_row *r, cd_date today,
 	jw_str(w, "unit_name", r->unit_name);
 	jw_str(w, "duty", r->o.duty ? r->o.duty->id : r->duty_id);
 	jw_end(w);
+}
+
+void svc_deadline_year(struct oblig_query *q, int year)
+{
+	/* the keyset just before the year's first day: past every obligation due the day before,
+	 * whatever its name, unit, system or id (U+10FFFF is the greatest text) */
+	q->after = true;
+	q->after_due = date_from_ymd(year, 1, 1) - 1;
+	q->after_name = "\xf4\x8f\xbf\xbf";
+	q->after_unit = q->after_asset = q->after_id = INT64_MAX;
+}
+
+size_t svc_deadline_year_end(const struct oblig_row *v, size_t n, int year, bool *more)
+{
+	cd_date last = date_from_ymd(year, 12, 31);
+	size_t k = 0;
+
+	while (k < n && v[k].o.due <= last)
+		k++;
+	*more = *more && k == n;
+	return k;
 }
 
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal)

@@ -47,10 +47,12 @@ static const char *result_code(int i)
 	return assess_result_code((enum assess_result)i);
 }
 
-/* yes_no: true/false/1/0 → 1/0, else -1 */
+/* yes_no: 是/否, true/false, 1/0 → 1/0, else -1 (the words the spreadsheets take too) */
 static int yes_no(const char *v)
 {
-	return !strcmp(v, "true") || !strcmp(v, "1") ? 1 : !strcmp(v, "false") || !strcmp(v, "0") ? 0 : -1;
+	return !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "是")    ? 1
+	       : !strcmp(v, "false") || !strcmp(v, "0") || !strcmp(v, "否") ? 0
+									 : -1;
 }
 
 enum cd_err svc_asset_filter_set(struct store *s, struct asset_query *f, const char *name,
@@ -79,7 +81,7 @@ enum cd_err svc_asset_filter_set(struct store *s, struct asset_query *f, const c
 		f->mlps_level = (int)n;
 	} else if (!strcmp(name, "cii") || !strcmp(name, "filed")) {
 		if ((i = yes_no(value)) < 0)
-			return cd_diag_set(d, CD_EINVAL, "%s: give true or false (1 or 0)", name);
+			return cd_diag_set(d, CD_EINVAL, "%s: give 是 or 否 (true or false, 1 or 0)", name);
 		if (!strcmp(name, "cii"))
 			f->cii = i;
 		else

@@ -100,7 +100,9 @@ static enum cd_err export_list(struct act *c, const struct export_in *in)
 {
 	bool rec = in->list == EXPORT_RECORDS;
 	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE};
-	struct oblig_query oq = {.state = -1, .limit = EXPORT_PAGE};
+	struct oblig_query oq = {.state = in->sel ? in->sel->state : -1,
+				 .unit = in->sel ? in->sel->unit : 0, .limit = EXPORT_PAGE};
+	int year = in->sel && !rec ? in->sel->year : 0;
 	struct arena *keep = c->a, *names = arena_new(0); /* the keyset's names, page to page */
 	cd_date today = time_cst_date(c->now);
 	struct csv_out o;
@@ -114,6 +116,8 @@ static enum cd_err export_list(struct act *c, const struct export_in *in)
 
 	if (!rc && !names)
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (year)
+		svc_deadline_year(&oq, year);
 	while (!rc && more && !o.bad) {
 		struct record_row *rows = NULL;
 		struct oblig_row *ob = NULL;
@@ -126,6 +130,8 @@ static enum cd_err export_list(struct act *c, const struct export_in *in)
 		}
 		rc = rec ? svc_record_page(c, wq, &rows, &n, &next)
 			 : svc_deadline_page(c, oq, &ob, &n, &more);
+		if (!rc && year)
+			n = svc_deadline_year_end(ob, n, year, &more);
 		if (rec)
 			more = next != 0;
 		for (size_t i = 0; !rc && rec && i < n; i++) {
@@ -361,7 +367,10 @@ static void audit_row(struct csv_out *o, const struct store_audit_entry *e)
 static enum cd_err work_page(struct act *c, const struct export_in *in, struct csv_out *o,
 			     int64_t *next)
 {
-	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE, .after = *next};
+	static const struct export_sel all = {.state = -1, .rule = -1};
+	const struct export_sel *sel = in->sel ? in->sel : &all;
+	struct work_query wq = {.kind = -1, .limit = EXPORT_PAGE, .after = *next,
+				.unit = sel->unit};
 	struct notice_view *nv = NULL;
 	struct incident_view *iv = NULL;
 	struct incident_env env;
@@ -373,7 +382,7 @@ static enum cd_err work_page(struct act *c, const struct export_in *in, struct c
 
 	switch (in->list) {
 	case EXPORT_NOTICES:
-		rc = svc_notice_page(c, wq, -1, c->now, &nv, &n, next);
+		rc = svc_notice_page(c, wq, sel->state, c->now, &nv, &n, next);
 		for (size_t i = 0; !rc && i < n; i++)
 			notice_row(o, c, &nv[i]);
 		return rc;
@@ -383,7 +392,7 @@ static enum cd_err work_page(struct act *c, const struct export_in *in, struct c
 			incident_row(o, c, &iv[i]);
 		return rc;
 	case EXPORT_GAPS:
-		rc = svc_gap_page(c, -1, *next, EXPORT_PAGE, &g, &n, next);
+		rc = svc_gap_page(c, sel->rule, *next, EXPORT_PAGE, &g, &n, next);
 		for (size_t i = 0; !rc && i < n; i++)
 			gap_row(o, &g[i]);
 		return rc;

@@ -44,6 +44,17 @@ enum export_list {
 			   * administrator: the caller checks who may) */
 };
 
+/* What the work lists' filters select, as their lists do (GET /notices, /deadlines, /gaps):
+ * notices by state and unit, deadlines by state, unit and year, gaps by rule. A list exports
+ * exactly the rows its list shows with the same filters; a filter another list has is not
+ * looked at (the API and the command line refuse it before). */
+struct export_sel {
+	int state;     /* enum due_state, -1 any */
+	int64_t unit;  /* a unit's subtree, 0 any */
+	int year;      /* deadlines due in this year, 0 any */
+	int rule;      /* enum check_rule, -1 any */
+};
+
 struct export_in {
 	enum export_list list;
 	enum csv_kind kind;
@@ -53,6 +64,7 @@ struct export_in {
 					   * whatever it says, sort, cursor and limit the export's */
 	const struct store_audit_filter *audit; /* the audit log: which entries (NULL: all); its
 						 * limit and before_seq are the export's */
+	const struct export_sel *sel; /* the work lists: which rows (NULL: all) */
 	FILE *f;
 	const char *path;
 };

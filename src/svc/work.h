@@ -209,6 +209,12 @@ enum cd_err svc_obligations_ensure(struct act *c);
 enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
 			      size_t *n, bool *more);
 
+/* svc_deadline_year starts q at the first obligation due in `year` (the year view, in due
+ * order); svc_deadline_year_end cuts a page v[0..n) read from there at the year's last day and
+ * says whether more of the year follow (*more). The list and its export both. */
+void svc_deadline_year(struct oblig_query *q, int year);
+size_t svc_deadline_year_end(const struct oblig_row *v, size_t n, int year, bool *more);
+
 /* svc_obligations_rebuild generates every obligation of today again and keeps them (inside the
  * caller's write transaction). svc_obligations_unit generates again those of unit `unit` (and
  * those no unit holds, which any unit's records fulfil, when record r — written or as it was —

@@ -6,10 +6,14 @@
 F=${CD_FIXTURES:-$SRC/tests/fixtures}/calendar
 DB=$T/cal.db
 
-# date, working days, due — cases named in the issue and around the long holidays
+# date, working days, due — cases named in the issue and around the long holidays; the day is
+# printed as a person reads it (English here: "9 Oct 2024"; Chinese in i18n.sh), ISO in --json
 while read -r start days want; do
+	shown=$(LC_ALL=C date -d "$want" '+%-d %b %Y')
 	expect 0 "$CD" calendar due "$start" "$days" --db "$DB"
-	[ "$(cat "$T/out")" = "$want" ] || fail "calendar due $start $days: got $(cat "$T/out"), want $want"
+	[ "$(cat "$T/out")" = "$shown" ] || fail "calendar due $start $days: got $(cat "$T/out"), want $shown"
+	expect 0 "$CD" calendar due "$start" "$days" --json --db "$DB"
+	[ "$(jq -r .date "$T/out")" = "$want" ] || fail "calendar due $start $days: got $(cat "$T/out"), want $want"
 	[ ! -s "$T/err" ] || fail "calendar due $start $days: unexpected warning $(cat "$T/err")"
 done <<'CASES'
 2024-09-29 3 2024-10-09
@@ -24,7 +28,7 @@ CASES
 
 # a period that reaches into a year without a calendar is counted Monday-Friday, with a warning
 expect 0 "$CD" calendar due 2026-12-30 3 --db "$DB"
-has "$T/out" "2027-01-04"
+has "$T/out" "4 Jan 2027"
 has "$T/err" "warning: no official holiday calendar for 2027"
 expect 0 "$CD" calendar due 2026-12-30 3 --json --db "$DB"
 jq -e '.date == "2027-01-04" and (.warnings | length) == 1 and .start == "2026-12-30" and .workdays == 3' "$T/out" >/dev/null ||
@@ -55,10 +59,10 @@ has "$T/out" "no official holiday calendar for 2027" # nothing was stored
 expect 0 "$CD" calendar import "$F/2027-test.json" --db "$DB"
 has "$T/out" "official calendar for 2027-2027 imported"
 expect 0 "$CD" calendar due 2026-12-30 3 --db "$DB"
-[ "$(cat "$T/out")" = "2027-01-05" ] || fail "after import: got $(cat "$T/out")"
+[ "$(cat "$T/out")" = "5 Jan 2027" ] || fail "after import: got $(cat "$T/out")"
 [ ! -s "$T/err" ] || fail "no warning once 2027 is imported"
 expect 0 "$CD" calendar due 2027-02-05 2 --db "$DB"
-[ "$(cat "$T/out")" = "2027-02-15" ] || fail "across the invented 春节: got $(cat "$T/out")"
+[ "$(cat "$T/out")" = "15 Feb 2027" ] || fail "across the invented 春节: got $(cat "$T/out")"
 expect 2 "$CD" calendar import "$F/2027-test.json" --db "$DB"
 has "$T/err" "2027 already has an official calendar"
 sed 's/2027/2029/g' "$F/2027-test.json" >"$T/2029.json"

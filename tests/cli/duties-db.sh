@@ -22,7 +22,7 @@ jq -e '.facts.funding_missing.origin == "unknown"' "$T/out" >/dev/null ||
 # the centre's own project with no security budget: 经费不落实, and 14.8 asks only the consequences
 expect 0 "$CD" project add --code P-MAIL --name 邮件系统迁移 --total 800000 --security 0 --unit NIC --year 2025 --db "$F"
 expect 0 "$CD" incident show M1 --db "$F" --as-of 2025-06-21 --json
-jq -e '.facts.funding_missing == {"value": true, "origin": "derived", "why": "project P-MAIL: security budget 0 of 800000 yuan, not above 0 % (readings.funding_floor_percent)"}' \
+jq -e '(.facts.funding_missing | del(.why_label)) == {"value": true, "origin": "derived", "why": "project P-MAIL: security budget 0 of 800000 yuan, not above 0 % (readings.funding_floor_percent)"}' \
 	"$T/out" >/dev/null || fail "step $n: funding_missing $(jq -c .facts.funding_missing "$T/out")"
 jq -e '.triggers[] | select(.id == "14.8") | .state == "needs_judgement" and .missing_facts == ["serious_consequences"] and (.evidence[0] | startswith("funding_missing = true (project P-MAIL"))' \
 	"$T/out" >/dev/null || fail "step $n: 14.8 $(jq -c '.triggers[] | select(.id == "14.8")' "$T/out")"

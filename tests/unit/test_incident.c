@@ -718,7 +718,7 @@ static void recommend(void **state)
 	text = incident_recommend(&w.env, &x, &an, w.a);
 	assert_non_null(text);
 	static const char *const want[] = {
-		"INC-1「门户网站被篡改」", "第八条第（五）项", "concealed = true",
+		"INC-1「门户网站被篡改」", "第八条第（五）项", "封锁、瞒报事件：是",
 		"operator（COLLEGE，当事人）：当事人", "ROOT 第一责任人：空缺",
 		"尚待认定", "不构成处理决定",
 	};
