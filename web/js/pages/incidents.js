@@ -29,10 +29,17 @@ const learnFactLabels = (x) => {
 };
 const factLabel = (f) => apiFactLabels[f] || (has('fact.' + f) ? t('fact.' + f) : f);
 
-// Evidence: one line of a trigger's evidence as the engine writes it — `fact = value (why)` —
-// told with the fact's name, 是/否 for a truth, a kind's label, and "人工认定" for a fact
-// recorded by hand; the engine's reasoning (derived facts) stays beside it in small type
-function Evidence({ text }) {
+// Evidence: one line of a trigger's evidence. The API answers the engine's words
+// (`fact = value (why)`, kept as the title) and beside them the line in the reader's language
+// (`受到网络攻击：是（事件分类 网络攻击事件 属于网络攻击）`): the fact's name, its value in bold, how it
+// was found in small type. Without a label of its own (English, or an older server), the
+// engine's words are told
+// with the fact's name, 是/否 for a truth and a kind's label.
+function Evidence({ text, label: told }) {
+	const own = told && told !== text ? told : ''; // in English the label is the engine's words
+	const l = /^(.*?)[：:]\s*(.*?)\s*[（(]([^（()）]*)[）)]$/.exec(own);
+	if (l) return html`<li title=${text}>${l[1]}：<strong>${l[2]}</strong> <small class="muted">${l[3]}</small></li>`;
+	if (own) return html`<li title=${text}>${own}</li>`;
 	const m = /^([a-z_.]+) = (.*) \((.*)\)$/.exec(text || '');
 	if (!m) return html`<li>${text}</li>`;
 	const [, name, raw, why] = m;
@@ -226,7 +233,7 @@ function FactsForm({ x, canWork, onDone, saved }) {
 		</div>`}
 		${derived.length > 0 &&
 		html`<details class="derived"><summary>${t('incidents.facts_derived', { n: derived.length })}</summary>
-			<ul>${derived.map(([k, f]) => html`<li>${factLabel(k)}：<strong>${f.value === true ? t('common.yes') : f.value === false ? t('common.no') : String(f.value)}</strong> <small class="muted">${f.why || ''}</small></li>`)}</ul></details>`}
+			<ul>${derived.map(([k, f]) => html`<li>${factLabel(k)}：<strong>${f.value === true ? t('common.yes') : f.value === false ? t('common.no') : String(f.value)}</strong> <small class="muted">${f.why_label || f.why || ''}</small></li>`)}</ul></details>`}
 	</form>`;
 }
 
@@ -263,7 +270,7 @@ function Triggers({ x, office, onDone }) {
 			(g) => html`<article class=${'trigger ' + g.state}>
 				<header><strong>${g.article}</strong> <${Badge} tone=${TRIGGER_TONE[g.state]}>${label('trigger', g.state)}<//></header>
 				${g.text && html`<blockquote class="article">${g.text}</blockquote>`}
-				${(g.evidence || []).length ? html`<p class="muted small-h">${t('incidents.trigger_evidence')}</p><ul class="evidence">${g.evidence.map((e) => html`<${Evidence} text=${e} />`)}</ul>` : ''}
+				${(g.evidence || []).length ? html`<p class="muted small-h">${t('incidents.trigger_evidence')}</p><ul class="evidence">${g.evidence.map((e, i) => html`<${Evidence} text=${e} label=${(g.evidence_labels || [])[i]} />`)}</ul>` : ''}
 				${g.state === 'needs_judgement' &&
 				html`<p class="q"><strong>${t('incidents.trigger_question')}</strong> ${g.question}</p>
 					<p class="muted">${t('incidents.missing')} ${g.missing_facts.map((f) => html`<span class="tag">${factLabel(f)}</span>`)}</p>
