@@ -47,7 +47,7 @@ static void open_question(FILE *f, const struct trigger_verdict *t, int ind)
 	fprintf(f, "%*s  OPEN  %s %s: %s\n%*s      answer: ", ind, "", t->t->id, t->t->article,
 	        t->t->question ? t->t->question : t->t->text, ind, "");
 	for (size_t k = 0; k < t->r.nneed; k++)
-		fprintf(f, "%s%s%.0s", k ? ", " : "", fact_name((enum fact)t->r.need[k]),
+		fprintf(f, "%s%s%.0s", k ? lang_pick(", ", "、") : "", fact_name((enum fact)t->r.need[k]),
 			fact_label((enum fact)t->r.need[k])); /* 中文: the label (the name) */
 	fprintf(f, "\n");
 }
