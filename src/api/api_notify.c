@@ -243,6 +243,8 @@ int api_notify_rules_update(struct api_ctx *x)
 {
 	static const char *const keys[] = {"leads", "escalate", "tries", "backoff", "digest",
 					   "base_url"};
+	const char *k[sizeof keys / sizeof *keys], *v[sizeof keys / sizeof *keys];
+	size_t n = 0;
 	struct notify_rules r;
 	struct act c;
 	struct cd_diag d = {{0}};
@@ -251,12 +253,11 @@ int api_notify_rules_update(struct api_ctx *x)
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	for (size_t i = 0; !rc && i < sizeof keys / sizeof *keys; i++) {
-		const char *v = str_of(x, keys[i]);
-
-		if (v)
-			rc = notify_rules_set(&c, keys[i], v);
-	}
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if ((v[n] = str_of(x, keys[i])))
+			k[n++] = keys[i];
+	if (n) /* one act: a refused field writes none of the others */
+		rc = notify_rules_change(&c, k, v, n);
 	if (!rc)
 		rc = notify_rules_get(x->q->store, &r, &d);
 	return api_acted(x, &c, rc, 200, rc ? NULL : notify_rules_json(&r));

@@ -49,6 +49,11 @@ enum cd_err notify_rules_get(struct store *s, struct notify_rules *r, struct cd_
  * checked (CD_EINVAL naming the key and what to give), audited "notify.rules". */
 enum cd_err notify_rules_set(struct act *c, const char *key, const char *value);
 
+/* notify_rules_change sets n rules (keys[k] to values[k], n ≤ the number of rules) in one act:
+ * every value is checked first, so one refused value writes none; one "notify.rules" entry. */
+enum cd_err notify_rules_change(struct act *c, const char *const *keys,
+				const char *const *values, size_t n);
+
 /* notify_rules_json: the rules as JSON. */
 json_t *notify_rules_json(const struct notify_rules *r);
 

@@ -128,35 +128,55 @@ enum cd_err notify_rules_get(struct store *s, struct notify_rules *r, struct cd_
 	return CD_OK;
 }
 
-enum cd_err notify_rules_set(struct act *c, const char *key, const char *value)
+enum cd_err notify_rules_change(struct act *c, const char *const *keys,
+				const char *const *values, size_t n)
 {
 	struct notify_rules r;
-	size_t i;
+	size_t def[NRULES];
 	enum cd_err rc = notify_rules_get(c->s, &r, c->d);
 	json_t *before;
 
 	if (rc)
 		return rc;
-	for (i = 0; i < NRULES && strcmp(rule_defs[i].key, key); i++)
-		;
-	if (i == NRULES)
+	if (n > NRULES) /* more than there are rules: one of them is no rule or said twice */
 		return act_fail(c, CD_EINVAL, "key",
 				"key: give leads, escalate, tries, backoff, digest or base_url, not "
 				"\"%.32s\"",
-				key);
+				keys[NRULES]);
 	before = notify_rules_json(&r);
-	if (!rule_apply(&r, key, value)) {
-		json_decref(before);
-		return act_fail(c, CD_EINVAL, key, "%s", lang_tr(rule_defs[i].what));
+	/* every value checked before anything is written: one bad field writes none */
+	for (size_t k = 0; k < n; k++) {
+		size_t i;
+
+		for (i = 0; i < NRULES && strcmp(rule_defs[i].key, keys[k]); i++)
+			;
+		if (i == NRULES) {
+			json_decref(before);
+			return act_fail(c, CD_EINVAL, "key",
+					"key: give leads, escalate, tries, backoff, digest or base_url, "
+					"not \"%.32s\"",
+					keys[k]);
+		}
+		if (!rule_apply(&r, keys[k], values[k])) {
+			json_decref(before);
+			return act_fail(c, CD_EINVAL, keys[k], "%s", lang_tr(rule_defs[i].what));
+		}
+		def[k] = i;
 	}
 	if ((rc = act_begin(c))) {
 		json_decref(before);
 		return rc;
 	}
 	c->derived_kept = true;
-	rc = store_meta_set(c->s, rule_defs[i].meta, value, c->d);
+	for (size_t k = 0; !rc && k < n; k++)
+		rc = store_meta_set(c->s, rule_defs[def[k]].meta, values[k], c->d);
 	return act_end(c, rc, "notify.rules", "notify_rules", before,
 		       rc ? NULL : notify_rules_json(&r));
+}
+
+enum cd_err notify_rules_set(struct act *c, const char *key, const char *value)
+{
+	return notify_rules_change(c, &key, &value, 1);
 }
 
 json_t *notify_rules_json(const struct notify_rules *r)
