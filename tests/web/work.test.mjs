@@ -62,6 +62,8 @@ test('a notice registered with its number shows its due date in working days, an
 	await office.goto('/#/notices');
 	await office.click('a[data-act=new-notice]');
 	await office.waitForSelector('form.form');
+	// the hint follows GET /work-settings, which may answer after the form is drawn
+	await office.locator('form.form', { hasText: '10 个工作日' }).waitFor({ timeout: 15000 });
 	assert.match(await office.innerText('form.form'), /10 个工作日/, 'the form says how the due date will be counted');
 	await office.fill('input[name=code]', NO);
 	await office.fill('input[name=authority]', '自治区党委网信办');

@@ -121,7 +121,7 @@ export function NoticeNew({ account }) {
 				<${Field} name="unit" label=${t('notices.unit')} v=${v} set=${set} error=${error} type="select" options=${[['', t('notices.unit_default')], ...[...units.values()].map((u) => [u.code, u.name])]} />
 				<${Field} name="received_at" label=${t('notices.received')} v=${v} set=${set} error=${error} type="datetime-local" />
 				<${Field} name="category" label=${t('notices.category')} v=${v} set=${set} error=${error} placeholder=${t('notices.category_ph')} />
-				<${Field} name="due" label=${t('notices.stated_due')} v=${v} set=${set} error=${error} type="date" hint=${period ? t('notices.due_period', { n: period }) : t('notices.due_none')} />
+				<${Field} name="due" label=${t('notices.stated_due')} v=${v} set=${set} error=${error} type="date" hint=${!w ? '' : period ? t('notices.due_period', { n: period }) : t('notices.due_none')} />
 				<${Field} name="text" label=${t('notices.text')} v=${v} set=${set} error=${error} type="textarea" rows="4" wide />
 				<${ErrorBox} error=${error} fields=${fields} />
 				<div class="buttons"><button type="submit" disabled=${busy}>${t('notices.register')}</button><a href="#/notices">${t('common.cancel')}</a></div>
