@@ -27,6 +27,7 @@
 #include "api/api.h"
 #include "core/dynbuf.h"
 #include "audit/audit.h"
+#include "http/conns.h"
 #include "http/signin.h"
 #include "svc/accounts.h"
 #include "store/store.h"
@@ -49,6 +50,10 @@ struct server {
 	struct pending *queue, **queue_end;
 	bool writer_on, writer_stop;
 	struct signin *signin;   /* the password routes' own pool (signin.h) */
+	struct conns *conns;     /* the connections held, so idle ones give way (conns.h) */
+	pthread_t sweeper;       /* cuts the connections past their deadline, every second */
+	atomic_bool sweep_stop;
+	bool sweeping;
 };
 
 /* --- the database connection of each worker thread ---------------------------------------------- */
@@ -597,14 +602,55 @@ static enum MHD_Result too_large(struct MHD_Connection *c, const struct server *
 			  "the request body is larger than %zu bytes", p->max);
 }
 
+/* conn_of: the entry of conns.h kept for c (NULL when it could not be kept). */
+static struct conn *conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* connection keeps conns.h's list as libmicrohttpd opens and closes connections. */
+static void connection(void *cls, struct MHD_Connection *c, void **ctx,
+		       enum MHD_ConnectionNotificationCode what)
+{
+	struct server *s = cls;
+
+	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		char ip[INET6_ADDRSTRLEN];
+
+		client_ip(c, ip, sizeof ip);
+		*ctx = fd ? conns_open(s->conns, fd->connect_fd, ip, time(NULL)) : NULL;
+	} else if (what == MHD_CONNECTION_NOTIFY_CLOSED) {
+		conns_close(s->conns, *ctx);
+		*ctx = NULL;
+	}
+}
+
+/* sweeper cuts, once a second, the connections that sent no whole request head in time. */
+static void *sweeper(void *arg)
+{
+	struct server *s = arg;
+	struct timespec nap = {0, 250 * 1000 * 1000};
+
+	for (unsigned i = 1; !atomic_load(&s->sweep_stop); i++) {
+		nanosleep(&nap, NULL);
+		if (i % 4 == 0)
+			conns_sweep(s->conns, time(NULL));
+	}
+	return NULL;
+}
+
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		      enum MHD_RequestTerminationCode toe)
 {
 	struct pending *p = *con_cls;
 
-	(void)cls;
-	(void)c;
 	(void)toe;
+	conns_busy(((struct server *)cls)->conns, conn_of(c), false, time(NULL));
 	if (p) {
 		if (p->w == W_ANSWERED) /* the connection closed before the answer went */
 			api_response_free(&p->out);
@@ -901,6 +947,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			return MHD_NO;
 		*con_cls = p;
 		p->started = time(NULL);
+		conns_busy(s->conns, conn_of(c), true, p->started);
 		if (answered) {
 			p->too_big = true; /* the body, if any, is not kept */
 			return bad;
@@ -1079,6 +1126,7 @@ static void server_free(struct server *s)
 		memset(s->key, 0, strlen(s->key));
 	free(s->cert);
 	free(s->key);
+	conns_free(s->conns);
 	pthread_cond_destroy(&s->cv);
 	pthread_mutex_destroy(&s->mu);
 	free(s);
@@ -1107,6 +1155,10 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 	s->max_body = c->max_body ? c->max_body : SERVER_MAX_BODY;
 	s->request_s = c->request_s > 0 ? c->request_s : SERVER_REQUEST_S;
 	s->upload_s = c->request_s > 0 ? c->request_s : SERVER_UPLOAD_S;
+	if (!(s->conns = conns_new(SERVER_IDLE_PER_IP, SERVER_IDLE_TOTAL, s->request_s, NULL))) {
+		server_free(s);
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	}
 	api_cache_budget(c->cache_mb < 0 ? 0
 					 : (size_t)(c->cache_mb ? c->cache_mb : SERVER_CACHE_MB) << 20);
 	if ((rc = parse_listen(c->listen, &ss, d)) != CD_OK || (rc = check_setup(s, d)) != CD_OK) {
@@ -1141,7 +1193,8 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVER_MAX_PER_IP,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_MAX_HEADERS,
-				MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+				MHD_OPTION_NOTIFY_CONNECTION, connection, s,
 				MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_ARRAY, tls,
 				MHD_OPTION_END);
 	if (!s->d) {
@@ -1157,6 +1210,7 @@ enum cd_err server_start(const struct server_config *c, struct server **out, str
 		return cd_diag_set(d, CD_ENOMEM, "cannot start the writer thread");
 	}
 	s->writer_on = true;
+	s->sweeping = !pthread_create(&s->sweeper, NULL, sweeper, s);
 	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : 0;
 	*out = s;
@@ -1205,6 +1259,9 @@ void server_stop(struct server *s)
 		signin_stop(s->signin, st);
 		store_close(st);
 	}
+	atomic_store(&s->sweep_stop, true);
+	if (s->sweeping)
+		pthread_join(s->sweeper, NULL);
 	MHD_stop_daemon(s->d);
 	api_cache_clear();
 	server_free(s);

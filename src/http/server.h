@@ -13,10 +13,14 @@
 #define SERVER_MAX_BODY        ((size_t)1 << 20) /* bytes of a request body (413 above) */
 #define SERVER_MAX_HEADERS     (32 * 1024)       /* bytes of a connection's header buffer */
 #define SERVER_MAX_CONNECTIONS 1024
-#define SERVER_MAX_PER_IP      256
+#define SERVER_MAX_PER_IP      256  /* libmicrohttpd refuses an address's connections past this */
+#define SERVER_IDLE_PER_IP     128  /* past this, an address's longest-idle connections are cut */
+#define SERVER_IDLE_TOTAL      960  /* the same for all addresses together (src/http/conns.h) */
 #define SERVER_TIMEOUT_S       30                /* idle seconds before a connection is closed */
 #define SERVER_DRAIN_S         10                /* seconds stop waits for requests in flight */
-#define SERVER_REQUEST_S       30  /* seconds a request may take to arrive, headers to last byte */
+#define SERVER_REQUEST_S       30  /* seconds a request may take to arrive, headers to last byte;
+				    * a connection that sends no whole request head this long after
+				    * it opened or its last answer went is cut (src/http/conns.h) */
 #define SERVER_UPLOAD_S        600 /* the same for an upload (an import of up to 256 MiB) */
 
 #define SERVER_CACHE_MB 16

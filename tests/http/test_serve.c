@@ -384,6 +384,50 @@ static void malformed(void **state)
 	}
 }
 
+/* dial opens a connection to the server and sends nothing; returns the socket. */
+static int dial(void)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	return fd;
+}
+
+/* Connections held open do not lock anyone out (issue 13 item 9): 300 connections from one
+ * address that send nothing — past libmicrohttpd's 256 an address — leave that address served,
+ * and a request head trickled a byte a second is cut at the deadline (3 s here), though each
+ * byte would keep the connection from libmicrohttpd's idle timeout. */
+static void held_open(void **state)
+{
+	enum { N = 300 };
+	const char *ok = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+	static int fds[N];
+	char out[8192], c;
+	struct timeval tv = {.tv_sec = 1};
+	int fd, i;
+
+	(void)state;
+	for (i = 0; i < N; i++)
+		fds[i] = dial();
+	client_msleep(500); /* accepted by the server */
+	assert_int_equal(raw(ok, strlen(ok), out, sizeof out), 200);
+	for (i = 0; i < N; i++)
+		close(fds[i]);
+	/* a request head a byte a second */
+	fd = dial();
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	assert_int_equal(send(fd, "GET /api/v1/health HTTP/1.1\r\n", 29, MSG_NOSIGNAL), 29);
+	for (i = 0; i < 20; i++) {
+		if (send(fd, "X", 1, MSG_NOSIGNAL) != 1 || recv(fd, &c, 1, 0) == 0)
+			break; /* closed by the server */
+	}
+	close(fd);
+	assert_true(i < 10); /* closed about 3 s in, not held for the 20 */
+}
+
 /* --- start-up refusals -------------------------------------------------------------------- */
 
 static int run(char *const args[], char *out, size_t n)
@@ -505,6 +549,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(fingerprinted),
 		cmocka_unit_test(refused_paths), cmocka_unit_test(api_errors),
 		cmocka_unit_test(limits),      cmocka_unit_test(malformed),
+		cmocka_unit_test(held_open),
 		cmocka_unit_test(refusals),    cmocka_unit_test(stop),
 	};
 	int rc;
