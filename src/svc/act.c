@@ -233,6 +233,20 @@ enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const 
 	return CD_OK;
 }
 
+enum cd_err act_unit_of(struct act *c, const char *code, const char *field, int64_t asset,
+			int64_t *unit)
+{
+	struct asset_row a;
+	enum cd_err rc;
+
+	if (code)
+		return act_ref(c, SK_UNIT, code, field, unit);
+	if ((rc = store_asset_get(c->s, asset, c->a, &a, c->d)))
+		return rc;
+	*unit = a.a.rel[REL_MANAGER];
+	return CD_OK;
+}
+
 enum cd_err act_person_in_scope(struct act *c, int64_t id, const char *field)
 {
 	if (id && !act_ref_in_scope(c, SK_PERSON, id))

@@ -124,6 +124,11 @@ enum cd_err act_person_in_scope(struct act *c, int64_t id, const char *field);
 enum cd_err act_assets(struct act *c, const char *const *codes, size_t n, const char *field,
 		       int64_t **ids);
 
+/* act_unit_of: the unit a notice or an incident concerns — the unit `code` names (act_ref,
+ * refused naming `field`), or when none is given the managing unit of its first system `asset`. */
+enum cd_err act_unit_of(struct act *c, const char *code, const char *field, int64_t asset,
+			int64_t *unit);
+
 /* act_docno: the document number (文号) or other typed code `in` as kept (io/docno.h: NFC, trimmed)
  * into *out, in c->a; a refusal names `field` and says what to fix. NULL in gives NULL. */
 enum cd_err act_docno(struct act *c, const char *in, const char *field, const char **out);

@@ -190,15 +190,8 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 	if ((rc = act_assets(c, in->assets, in->nassets, "assets", &tmp.assets)))
 		return rc;
 	tmp.nassets = in->nassets;
-	if (in->unit && (rc = act_ref(c, SK_UNIT, in->unit, "unit", &tmp.unit)))
+	if ((rc = act_unit_of(c, in->unit, "unit", tmp.assets[0], &tmp.unit)))
 		return rc;
-	if (!tmp.unit) {
-		struct asset_row a;
-
-		if ((rc = store_asset_get(c->s, tmp.assets[0], c->a, &a, c->d)))
-			return rc;
-		tmp.unit = a.a.rel[REL_MANAGER];
-	}
 	if ((rc = check_events(c, &tmp, e, n)) || (rc = act_begin(c)))
 		return rc;
 	c->derived_kept = true; /* nothing the obligations derive from */

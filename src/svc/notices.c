@@ -273,15 +273,8 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 	    (rc = act_assets(c, in->assets, in->nassets, "assets", &n.assets)))
 		return rc;
 	n.nassets = in->nassets;
-	if (in->unit && (rc = act_ref(c, SK_UNIT, in->unit, "unit", &n.unit)))
+	if ((rc = act_unit_of(c, in->unit, "unit", n.assets[0], &n.unit)))
 		return rc;
-	if (!n.unit) {
-		struct asset_row a;
-
-		if ((rc = store_asset_get(c->s, n.assets[0], c->a, &a, c->d)))
-			return rc;
-		n.unit = a.a.rel[REL_MANAGER];
-	}
 	if (n.stated_due != CD_DATE_NONE && n.stated_due < time_cst_date(n.received_at)) {
 		char due[11], got[11];
 
