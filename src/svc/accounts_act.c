@@ -253,18 +253,51 @@ static bool admin_change(enum account_role was, enum account_role role)
 	return role != was && (account_role_admin(role) || account_role_admin(was));
 }
 
+/* supersede withdraws the change of account's role waiting for agreement, if one does: the
+ * role has been changed directly (at the host, or a business role through the API), so the
+ * proposal no longer stands on what it was proposed over; its id in *id (0: none waited). */
+static enum cd_err supersede(struct act *c, int64_t account, int64_t *id)
+{
+	struct store_role_change *page = NULL;
+	size_t n = 0;
+	int64_t before = 0;
+	enum cd_err rc;
+
+	*id = 0;
+	do { /* at most one waits for an account (schema 0037); few wait at all */
+		free(page);
+		page = NULL;
+		rc = store_role_change_list(c->s, "pending", before, 100, &page, &n, c->d);
+		for (size_t i = 0; !rc && i < n && !*id; i++)
+			if (page[i].account == account)
+				*id = page[i].id;
+		before = n ? page[n - 1].id : 0;
+	} while (!rc && !*id && n == 100);
+	free(page);
+	if (!rc && *id)
+		rc = store_role_change_decide(c->s, *id, "withdrawn", c->actor ? c->actor : "-",
+					      "已被直接的角色变更取代 (superseded by a direct change "
+					      "of the role)",
+					      c->now, c->d);
+	return rc;
+}
+
 /* role_set gives account `was` (loaded in c's transaction) role and unit u, with its entry
- * (after: the role and scope, and the change agreed to when there is one). */
+ * (after: the role and scope, and the change agreed to when there is one — or the change that
+ * waited and is withdrawn by this direct one). */
 static enum cd_err role_set(struct act *c, const struct account *was, enum account_role role,
 			    int64_t u, const struct store_role_change *agreed, struct account *out)
 {
 	char obj[32];
 	json_t *before, *after;
+	int64_t superseded = 0;
 	enum cd_err rc = keep_admin(c, was, role == was->role, "role");
 
 	/* a session signed in under the old role ends: the account signs in again under the new */
 	if (!rc)
 		rc = account_set_role(c->s, was->id, role, u, c->d);
+	if (!rc && !agreed)
+		rc = supersede(c, was->id, &superseded);
 	if (!rc)
 		rc = account_get(c->s, was->id, c->now, out, c->d);
 	before = rc ? NULL : role_json(was);
@@ -273,6 +306,8 @@ static enum cd_err role_set(struct act *c, const struct account *was, enum accou
 		json_object_update_new(after, json_pack("{s:I, s:s}", "change",
 							(json_int_t)agreed->id, "proposed_by",
 							agreed->proposed_by));
+	if (after && superseded)
+		json_object_set_new(after, "withdrew_change", json_integer(superseded));
 	return act_end(c, rc, "account.role", object(obj, "account", was->id), before, after);
 }
 

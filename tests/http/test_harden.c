@@ -288,6 +288,27 @@ static void admin_role_agreed(void **state)
 	/* nor by the host */
 	assert_int_equal(client_sh("%s user role auditadmin none --db %s >/dev/null 2>&1", bin, db),
 			 2);
+
+	/* a change that waits is withdrawn when the host changes the role directly: agreed to
+	 * later, it would undo the host's act on a premise that no longer holds (before, it
+	 * stayed pending and its agreement made sec2 `none` again) */
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", id);
+	call(&sec, "PUT", path, "{\"role\":\"none\"}");
+	expect(202);
+	ch = (long long)json_integer_value(json_object_get(json_object_get(j, "change"), "id"));
+	assert_int_equal(client_sh("%s user role sec2 auditadmin --db %s >/dev/null", bin, db), 0);
+	snprintf(path, sizeof path, "/api/v1/role-changes/%lld/agree", ch);
+	call(&sys, "POST", path, NULL);
+	expect(404);
+	snprintf(path, sizeof path, "/api/v1/accounts/%lld", id);
+	call(&sys, "GET", path, NULL);
+	assert_string_equal(jstr(j, "role"), "auditadmin");
+	assert_int_equal(sql_count("SELECT count(*) FROM role_change WHERE state = 'withdrawn' AND "
+				   "reason LIKE '%superseded%'"),
+			 1);
+	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'account.role' "
+				   "AND after LIKE '%withdrew_change%'"),
+			 1);
 }
 
 /* A second server over the same database with a budget of 3 password requests a minute per
