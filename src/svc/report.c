@@ -424,7 +424,16 @@ static enum cd_err recommendation(struct act *c, const struct report_in *in,
 			   v.env.p->name);
 	else
 		doc_para(x, "鉴于尚无已成立的责任追究情形，建议待尚待认定的情形查明后再行研究。");
-	if (n->ndecisions) {
+	/* the letter as it was sent: a decision taken after the recommendation's day is its
+	 * outcome, not part of it (the document is signed with that day) */
+	size_t ndecided = 0;
+	cd_time until = rec_at == CD_TIME_NONE ? CD_TIME_NONE
+					       : time_cst_start(time_cst_date(rec_at) + 1);
+
+	for (size_t i = 0; i < n->nevents; i++)
+		ndecided += n->events[i].kind == IEV_DECIDE &&
+			    (until == CD_TIME_NONE || n->events[i].at < until);
+	if (ndecided) {
 		doc_para(x, "已作出的处理决定如下。");
 		doc_table_begin(x, "表2　处理决定",
 				(const struct doc_col[]){{"责任人", 1.6}, {"处理", 1.6},
@@ -433,7 +442,7 @@ static enum cd_err recommendation(struct act *c, const struct report_in *in,
 		for (size_t i = 0; i < n->nevents; i++) {
 			const struct incident_event *e = &n->events[i];
 
-			if (e->kind == IEV_DECIDE)
+			if (e->kind == IEV_DECIDE && (until == CD_TIME_NONE || e->at < until))
 				doc_table_row(x, (const char *[]){person_name(r, e->person), e->value,
 								  e->name,
 								  day_cn(time_cst_date(e->at), a,

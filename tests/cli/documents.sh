@@ -88,6 +88,8 @@ for f in pdf docx; do
 	expect 0 $R text "$T/rec.$f" 中共内蒙古师范大学委员会网信委办公室 "网办〔$Y〕12号" 问责建议 \
 		中共内蒙古师范大学委员会： "编号$I" 一、事件基本情况 二、责任认定 （一） \
 		三、责任链（逐级倒查） 表1 四、问责建议 中共内蒙古师范大学委员会网信委办公室
+	# signed on the recommendation's day: the decisions of a week later are not in it
+	expect 0 $R absent "$T/rec.$f" 处理决定 表2
 done
 expect 0 $R layout "$T/rec.pdf"
 expect 0 $R head "$T/rec.pdf" down "网办〔$Y〕12号"

@@ -80,6 +80,13 @@ def in_order(path, words):
         at = k + len(w)
 
 
+def absent(path, words):
+    t = plain(path)
+    for w in words:
+        if re.sub(r"\s+", "", w) in t:
+            fail("%s: %r should not be there; text: %s" % (path, w, t[:3000]))
+
+
 def boxes(path):
     html = run("pdftotext", "-bbox", path, "-")
     pages = []
@@ -420,7 +427,8 @@ def official_head(path, kind, number):
 
 
 cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
-{"text": lambda: in_order(path, rest), "layout": lambda: layout(path),
+{"text": lambda: in_order(path, rest), "absent": lambda: absent(path, rest),
+ "layout": lambda: layout(path),
  "fonts": lambda: fonts(path, rest), "styles": lambda: styles(path, rest),
  "page": lambda: page(path), "cells": lambda: cells(path, rest),
  "kept": lambda: kept(path), "ranking": lambda: ranking(path, rest[0]),
