@@ -21,7 +21,7 @@ enum story {
 	S_REPEAT,          /* 30 days ago, on a system that had a notice before */
 	S_OVERDUE,         /* 2 days ago, not reported */
 	S_VACANT,          /* yesterday, a role of its chain vacant */
-	S_OPEN,            /* today 20:30, report due after midnight */
+	S_OPEN,            /* today 20:30 (or half an hour ago), report not yet due */
 	S__MAX
 };
 
@@ -87,12 +87,19 @@ static bool vacant(struct ictx *c, const struct asset *a, cd_time t)
 	return incident_analyse(&c->env, &x, t, c->b.a, &an) == CD_OK && an.nvacant > 0;
 }
 
+/* story_time: when story s's incident was detected. Today's is at 20:30 — or, made today before
+ * 21:00, half an hour ago to the minute, so that what it records has happened (a list at the
+ * moment would show it, `incident list` of the day would not). */
 static cd_time story_time(const struct ictx *c, enum story s)
 {
 	static const short ago[S__MAX] = {120, 90, 60, 30, 2, 1, 0};
 	static const short hour[S__MAX] = {8, 10, 9, 14, 10, 15, 20};
+	cd_time t = demo_at(c->today - ago[s], hour[s], s == S_OPEN ? 30 : 0);
+	cd_time now = (cd_time)time(NULL);
 
-	return demo_at(c->today - ago[s], hour[s], s == S_OPEN ? 30 : 0);
+	if (s == S_OPEN && time_cst_date(now) == c->today && t > now - 1800)
+		t = (now - 1800) / 60 * 60;
+	return t;
 }
 
 /* fits: system a suits story s at t. */
