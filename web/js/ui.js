@@ -113,25 +113,26 @@ export function UnitName({ code, units, name }) {
 }
 
 // useSubmit: one form's request — busy while it runs, the API's refusal kept (ErrorBox and
-// FieldError show it); what was typed stays in the form's own state whatever the answer.
-// run(fn) answers whether fn succeeded.
+// FieldError show it; setError sets one of the form's own); what was typed stays in the form's
+// own state whatever the answer. run(fn) answers what fn answered (true when nothing), or false
+// when it failed.
 export function useSubmit() {
 	const [error, setError] = useState(null);
 	const [busy, setBusy] = useState(false);
 	const run = async (fn) => {
 		setBusy(true);
 		setError(null);
-		let ok = true;
 		try {
-			await fn();
+			const r = await fn();
+			setBusy(false);
+			return r === undefined ? true : r;
 		} catch (err) {
 			setError(err);
-			ok = false;
+			setBusy(false);
+			return false;
 		}
-		setBusy(false);
-		return ok;
 	};
-	return { error, busy, run };
+	return { error, busy, run, setError };
 }
 
 // Systems: systems by their names, each a link to the list searched for it, its code beside in

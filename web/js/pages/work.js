@@ -2,7 +2,7 @@
 // with the API's refusal beside them, drafts kept while a request fails (and across a reload,
 // in sessionStorage, until saved), evidence files, and the small widgets of those pages.
 import { useState, useEffect } from '../../vendor/hooks.js';
-import { html, useLoad, ErrorBox, FieldError, Empty, Badge } from '../ui.js';
+import { html, useLoad, ErrorBox, FieldError, Empty, Badge, useSubmit } from '../ui.js';
 import { t } from '../i18n.js';
 import { get, post, upload, errorText } from '../api.js';
 import { fmtTime, fmtNum, hoursLeft } from '../format.js';
@@ -85,25 +85,9 @@ export function codes(s) {
 		.filter(Boolean);
 }
 
-// submitter: runs the act, keeps its error for the fields, answers whether it went
-export function useSubmit() {
-	const [error, setError] = useState(null);
-	const [busy, setBusy] = useState(false);
-	const run = async (fn) => {
-		setBusy(true);
-		setError(null);
-		try {
-			const r = await fn();
-			setBusy(false);
-			return r === undefined ? true : r;
-		} catch (err) {
-			setError(err); /* what was typed stays for a retry */
-			setBusy(false);
-			return false;
-		}
-	};
-	return { error, busy, run, setError };
-}
+// the forms' submitter is ui.js's, named here too for the pages that take their form parts
+// from this file
+export { useSubmit };
 
 function size(n) {
 	if (n < 1024) return t('files.bytes', { n });
