@@ -148,6 +148,22 @@ int api_notice_get(struct api_ctx *x)
 	return api_ok_writer(x, 200, &w, &b);
 }
 
+/* notice_acted answers a notice act's outcome as api_acted does, the notice written straight
+ * into text by its one encoder (the bytes its tree gave, without the tree and its dump). */
+static int notice_acted(struct api_ctx *x, const struct act *c, enum cd_err rc, unsigned status,
+			const struct notice_view *v, bool full)
+{
+	struct dynbuf b;
+	struct jw w;
+
+	if (rc)
+		return api_acted(x, c, rc, status, NULL);
+	x->audited = true;
+	api_writer(&w, &b);
+	svc_notice_write(&w, c, v, x->q->now, full);
+	return api_ok_writer(x, status, &w, &b);
+}
+
 int api_notice_create(struct api_ctx *x)
 {
 	const struct fval *due = api_val(x, "due");
@@ -171,7 +187,7 @@ int api_notice_create(struct api_ctx *x)
 	if (!(in.assets = codes_of(x, "assets", &in.nassets)))
 		return api_fail(x, 500, "internal", NULL, "out of memory");
 	rc = svc_notice_add(&c, &in, &v);
-	return api_acted(x, &c, rc, 201, rc ? NULL : svc_notice_json(&c, &v, x->q->now, true));
+	return notice_acted(x, &c, rc, 201, &v, true);
 }
 
 /* notice_step records one step of the closed loop: the route's path names it. */
@@ -194,7 +210,7 @@ static int notice_step(struct api_ctx *x, enum notice_event_kind kind)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	rc = svc_notice_step(&c, x->id, x->code, &e, &v);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
+	return notice_acted(x, &c, rc, 200, &v, false);
 }
 
 int api_notice_start(struct api_ctx *x) { return notice_step(x, NEV_START); }
@@ -230,7 +246,7 @@ int api_notice_checked(struct api_ctx *x)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	rc = svc_notice_check(&c, x->id, x->code, &in, &v);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
+	return notice_acted(x, &c, rc, 200, &v, false);
 }
 
 /* --- incidents ---------------------------------------------------------------------------------- */
@@ -883,7 +899,7 @@ int api_notice_correct(struct api_ctx *x)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	rc = svc_notice_correct(&c, x->id, x->code, &in, &v);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, true));
+	return notice_acted(x, &c, rc, 200, &v, true);
 }
 
 int api_incident_correct(struct api_ctx *x)
