@@ -449,8 +449,10 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_NOTICE_ASSET_ADD] = "INSERT INTO notice_asset (notice_id, asset_id) VALUES (?1, ?2)",
 	[ST_NOTICE_EVENT_ADD] = "INSERT INTO notice_event (notice_id, kind, at, by_whom, note,"
 				" extended_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/* a notice's 举一反三 list in one statement: ?2 a JSON array of asset id × 8 + why (the
+	 * reasons are 1–7) — 200 INSERTs a notice were a fifth of POST /notices */
 	[ST_NOTICE_SIMILAR_ADD] = "INSERT INTO notice_similar (notice_id, asset_id, why)"
-				  " VALUES (?1, ?2, ?3)",
+				  " SELECT ?1, value >> 3, value & 7 FROM json_each(?2)",
 	[ST_NOTICE_CHECK] = "UPDATE notice_similar SET checked_at = ?3, checked_by = ?4, note = ?5"
 			    " WHERE notice_id = ?1 AND (?2 = 0 OR asset_id = ?2) AND checked_at IS NULL",
 	[ST_NOTICE_ALL] = "SELECT " NOTICE_COLS " FROM notice n ORDER BY n.id",
@@ -1958,6 +1960,8 @@ static enum cd_err sq_meta_set(struct store *s, const char *key, const char *val
 	return run(q, ST_META_SET, d, "setting");
 }
 
+static char *id_array(const int64_t *ids, size_t n, int *len);
+
 static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
@@ -1983,11 +1987,22 @@ static enum cd_err sq_notice_add(struct store *s, struct notice *n, struct cd_di
 		sqlite3_bind_int64(q->st[ST_NOTICE_ASSET_ADD], 2, n->assets[i]);
 		rc = run(q, ST_NOTICE_ASSET_ADD, d, "notice asset");
 	}
-	for (size_t i = 0; !rc && i < n->nsimilar; i++) {
+	if (!rc && n->nsimilar) {
+		int64_t *packed = malloc(n->nsimilar * sizeof *packed);
+		char *list = NULL;
+		int len = 0;
+
+		for (size_t i = 0; packed && i < n->nsimilar; i++)
+			packed[i] = n->similar[i].asset * 8 + /* beyond 7: 0, refused by the CHECK */
+				    (int64_t)(n->similar[i].why <= 7 ? n->similar[i].why : 0);
+		if (!packed || !(list = id_array(packed, n->nsimilar, &len))) {
+			free(packed);
+			return cd_diag_set(d, CD_ENOMEM, "out of memory");
+		}
+		free(packed);
 		st = q->st[ST_NOTICE_SIMILAR_ADD];
 		sqlite3_bind_int64(st, 1, n->id);
-		sqlite3_bind_int64(st, 2, n->similar[i].asset);
-		sqlite3_bind_int(st, 3, (int)n->similar[i].why);
+		sqlite3_bind_text(st, 2, list, len, free);
 		rc = run(q, ST_NOTICE_SIMILAR_ADD, d, "similar system");
 	}
 	if (!rc && n->nsimilar) { /* every system of the list is still to be checked */
