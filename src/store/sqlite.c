@@ -144,6 +144,7 @@ enum stmt {
 	ST_SIMILAR_KIND,
 	ST_SIMILAR_SOFTWARE,
 	ST_SIMILAR_COMBO,
+	ST_SIMILAR_PAIR,
 	ST_SIMILAR_TOTAL,
 	ST_ASSET_SOME,
 	ST_DUTY_UNITS,
@@ -727,6 +728,20 @@ static const char *const stmts[STMT__MAX] = {
 			     " WHERE c.kind = ?2 AND coalesce(c.software, '') = ?3"
 			     " AND coalesce(c.operator_unit, 0) IN (SELECT value FROM json_each(?4))"
 			     " AND " SIMILAR_LIVE("c") " ORDER BY c.id LIMIT ?5",
+	/* the live systems of kind ?2 and software ?3 (an own kind and an own software) of every
+	 * operator unit but the own, the first ?4 by id, in id order from the index of the pair
+	 * (schema 0046) and stopping there; those of the own units, which the tier of three
+	 * reasons has, are left out through asset_likeness_key. Bound as a list of every other
+	 * unit (ST_SIMILAR_COMBO), a pair of 2,600 systems at 100,000 was read whole and sorted:
+	 * 0.28 ms, 0.06 ms now. */
+	[ST_SIMILAR_PAIR] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_likeness_pair"
+			    " WHERE c.kind = ?2 AND coalesce(c.software, '') = ?3"
+			    " AND " SIMILAR_LIVE("c") " AND c.id NOT IN (SELECT x.id FROM o"
+			    " JOIN asset x INDEXED BY asset_likeness_key ON x.kind = ?2"
+			    " AND coalesce(x.software, '') = ?3"
+			    " AND coalesce(x.operator_unit, 0) = o.operator_unit"
+			    " WHERE o.operator_unit <> 0 AND x.status <> 'retired')"
+			    " ORDER BY c.id LIMIT ?4",
 	[ST_SIMILAR_OWN] = SIMILAR_OWN "SELECT DISTINCT 1, kind FROM o UNION"
 			   " SELECT DISTINCT 4, software FROM o WHERE software <> '' ORDER BY 1, 2",
 	[ST_SIMILAR_KIND] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_kind"
@@ -3889,6 +3904,18 @@ static enum cd_err similar_tier(struct sq *q, const int64_t *assets, size_t nass
 				taken[j] = true;
 				units[nunits++] = combos[j].operator_unit;
 			}
+		if (combos[i].why == (SIMILAR_KIND | SIMILAR_SOFTWARE)) {
+			/* an own kind and an own software: of every unit but the own */
+			if (!bind_ids(q, ST_SIMILAR_PAIR, assets, nassets))
+				return unbound(q, ST_SIMILAR_PAIR, d);
+			st = q->st[ST_SIMILAR_PAIR];
+			sqlite3_bind_text(st, 2, combos[i].kind, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, combos[i].software, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
+			rc = similar_rows(q, ST_SIMILAR_PAIR, combos[i].why, a, &tier, &ntier, &tcap,
+					  d);
+			continue;
+		}
 		if (!(list = id_array(units, nunits, &len)))
 			return cd_diag_set(d, CD_ENOMEM, "out of memory");
 		if (!bind_ids(q, ST_SIMILAR_COMBO, assets, nassets)) {
@@ -5898,6 +5925,7 @@ static const struct {
 	{"similar_kind", ST_SIMILAR_KIND},
 	{"similar_software", ST_SIMILAR_SOFTWARE},
 	{"similar_combo", ST_SIMILAR_COMBO},
+	{"similar_pair", ST_SIMILAR_PAIR},
 	{"similar_total", ST_SIMILAR_TOTAL},
 	{"assess_page", ST_ASSESS_PAGE},
 	{"assess_ranking", ST_ASSESS_RANKING},
