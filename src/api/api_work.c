@@ -148,6 +148,22 @@ int api_notice_get(struct api_ctx *x)
 	return api_ok_writer(x, 200, &w, &b);
 }
 
+/* notice_acted answers a notice act's outcome as api_acted does, the notice written straight
+ * into text by its one encoder (the bytes its tree gave, without the tree and its dump). */
+static int notice_acted(struct api_ctx *x, const struct act *c, enum cd_err rc, unsigned status,
+			const struct notice_view *v, bool full)
+{
+	struct dynbuf b;
+	struct jw w;
+
+	if (rc)
+		return api_acted(x, c, rc, status, NULL);
+	x->audited = true;
+	api_writer(&w, &b);
+	svc_notice_write(&w, c, v, x->q->now, full);
+	return api_ok_writer(x, status, &w, &b);
+}
+
 int api_notice_create(struct api_ctx *x)
 {
 	const struct fval *due = api_val(x, "due");
@@ -171,7 +187,7 @@ int api_notice_create(struct api_ctx *x)
 	if (!(in.assets = codes_of(x, "assets", &in.nassets)))
 		return api_fail(x, 500, "internal", NULL, "out of memory");
 	rc = svc_notice_add(&c, &in, &v);
-	return api_acted(x, &c, rc, 201, rc ? NULL : svc_notice_json(&c, &v, x->q->now, true));
+	return notice_acted(x, &c, rc, 201, &v, true);
 }
 
 /* notice_step records one step of the closed loop: the route's path names it. */
@@ -194,7 +210,7 @@ static int notice_step(struct api_ctx *x, enum notice_event_kind kind)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	rc = svc_notice_step(&c, x->id, x->code, &e, &v);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
+	return notice_acted(x, &c, rc, 200, &v, false);
 }
 
 int api_notice_start(struct api_ctx *x) { return notice_step(x, NEV_START); }
@@ -230,7 +246,7 @@ int api_notice_checked(struct api_ctx *x)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	rc = svc_notice_check(&c, x->id, x->code, &in, &v);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, false));
+	return notice_acted(x, &c, rc, 200, &v, false);
 }
 
 /* --- incidents ---------------------------------------------------------------------------------- */
@@ -264,30 +280,31 @@ int api_incidents_list(struct api_ctx *x)
 	return page_end(x, &w, &b, next);
 }
 
-/* incident_answer: the whole incident with the engine's verdicts, as it stands now. */
-static int incident_answer(struct api_ctx *x, int64_t id, unsigned status)
+/* incident_view_answer: the whole incident of v with the engine's verdicts. */
+static int incident_view_answer(struct api_ctx *x, const struct incident_view *v, unsigned status)
 {
-	struct act c;
-	struct cd_diag d = {{0}};
-	struct incident_view v;
-	enum cd_err rc;
-	json_t *o;
-	int st;
+	json_t *o = book_incident_json(&v->env, &v->x, &v->an);
 
-	if ((st = api_act(x, &c, &d)))
-		return st;
-	if ((rc = svc_incident_get(&c, id, id ? NULL : x->code, x->q->now, &v)))
-		return api_acted(x, &c, rc, 200, NULL);
-	if ((o = book_incident_json(&v.env, &v.x, &v.an))) {
-		json_object_set_new(o, "id", json_integer(v.x.id));
-		json_object_set_new(o, "corrections", svc_corrections_json(v.fixes, v.nfixes));
+	if (o) {
+		json_object_set_new(o, "id", json_integer(v->x.id));
+		json_object_set_new(o, "corrections", svc_corrections_json(v->fixes, v->nfixes));
 	}
 	return api_ok(x, status, o);
 }
 
 int api_incident_get(struct api_ctx *x)
 {
-	return incident_answer(x, x->id, 200);
+	struct act c;
+	struct cd_diag d = {{0}};
+	struct incident_view v;
+	enum cd_err rc;
+	int st;
+
+	if ((st = api_act(x, &c, &d)))
+		return st;
+	if ((rc = svc_incident_get(&c, x->id, x->id ? NULL : x->code, x->q->now, &v)))
+		return api_acted(x, &c, rc, 200, NULL);
+	return incident_view_answer(x, &v, 200);
 }
 
 /* name_known: the name of a set, fact or measure event is one of its vocabulary. */
@@ -333,7 +350,7 @@ int api_incident_create(struct api_ctx *x)
 				  .detected_at = api_val(x, "detected_at")->t,
 				  .unit = str_of(x, "unit")};
 	struct incident_event ev[2];
-	struct incident inc;
+	struct incident_view inc;
 	struct act c;
 	struct cd_diag d = {{0}};
 	size_t nev = 0;
@@ -362,7 +379,7 @@ int api_incident_create(struct api_ctx *x)
 	if (rc)
 		return api_acted(x, &c, rc, 201, NULL);
 	x->audited = true;
-	return incident_answer(x, inc.id, 201);
+	return incident_view_answer(x, &inc, 201);
 }
 
 /* incident_act appends the events `make` builds to the incident of the path under `action`;
@@ -375,7 +392,7 @@ static int incident_act(struct api_ctx *x, const char *action,
 	struct act c;
 	struct cd_diag d = {{0}};
 	struct incident_event *e;
-	struct incident inc;
+	struct incident_view inc;
 	size_t n = 0;
 	enum cd_err rc;
 	int st;
@@ -390,7 +407,7 @@ static int incident_act(struct api_ctx *x, const char *action,
 	if (rc)
 		return incident_refused(x, &c, rc, e, name_field, value_field);
 	x->audited = true;
-	return incident_answer(x, inc.id, 200);
+	return incident_view_answer(x, &inc, 200);
 }
 
 static int make_report(struct api_ctx *x, struct act *c, struct incident_event *e, size_t *n)
@@ -548,7 +565,7 @@ static int incident_case(struct api_ctx *x, enum incident_event_kind kind)
 {
 	struct act c;
 	struct cd_diag d = {{0}};
-	struct incident inc;
+	struct incident_view inc;
 	enum cd_err rc;
 	int st;
 
@@ -558,7 +575,7 @@ static int incident_case(struct api_ctx *x, enum incident_event_kind kind)
 	if (rc)
 		return incident_refused(x, &c, rc, NULL, NULL, NULL);
 	x->audited = true;
-	return incident_answer(x, inc.id, 200);
+	return incident_view_answer(x, &inc, 200);
 }
 
 int api_incident_propose(struct api_ctx *x)
@@ -883,7 +900,7 @@ int api_notice_correct(struct api_ctx *x)
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	rc = svc_notice_correct(&c, x->id, x->code, &in, &v);
-	return api_acted(x, &c, rc, 200, rc ? NULL : svc_notice_json(&c, &v, x->q->now, true));
+	return notice_acted(x, &c, rc, 200, &v, true);
 }
 
 int api_incident_correct(struct api_ctx *x)
@@ -896,19 +913,16 @@ int api_incident_correct(struct api_ctx *x)
 	struct cd_diag d = {{0}};
 	const struct fval *f;
 	enum cd_err rc;
-	json_t *o = NULL;
 	int st;
 
 	if ((f = api_val(x, "detected_at"))->set)
 		in.detected_at = f->t;
 	if ((st = api_act(x, &c, &d)))
 		return st;
-	rc = svc_incident_correct(&c, x->id, x->code, &in, &v);
-	if (!rc && (o = book_incident_json(&v.env, &v.x, &v.an))) {
-		json_object_set_new(o, "id", json_integer(v.x.id));
-		json_object_set_new(o, "corrections", svc_corrections_json(v.fixes, v.nfixes));
-	}
-	return api_acted(x, &c, rc, 200, o);
+	if ((rc = svc_incident_correct(&c, x->id, x->code, &in, &v)))
+		return api_acted(x, &c, rc, 200, NULL);
+	x->audited = true;
+	return incident_view_answer(x, &v, 200);
 }
 
 int api_record_void(struct api_ctx *x)

@@ -495,7 +495,7 @@ enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 {
 	struct act a;
 	struct incident_event *ev = arena_alloc(c->b.a, (n + 1) * sizeof *ev);
-	struct incident out;
+	struct incident_view out;
 	char actor[128];
 	enum cd_err rc = cli_act(c, &a, actor, sizeof actor);
 
@@ -507,7 +507,7 @@ enum cd_err cli_incident_write(struct cli_book *c, struct incident *x,
 		ev[i] = e[i];
 	rc = svc_incident_events(&a, x->id, NULL, action, ev, n, &out);
 	if (!rc)
-		*x = out;
+		*x = out.x;
 	return rc;
 }
 

@@ -31,7 +31,7 @@ static int write_case(int argc, char **argv, const char *usage, enum incident_ev
 	struct cli_book c = {0};
 	const char *by;
 	const struct cli_field f[] = {{"--by", &by}, {NULL, NULL}};
-	struct incident x;
+	struct incident_view v;
 	struct act a;
 	char actor[128];
 	enum cd_err rc;
@@ -40,15 +40,15 @@ static int write_case(int argc, char **argv, const char *usage, enum incident_ev
 		return EXIT_ERROR;
 	if ((rc = cli_open(&c.o, &c.s, &c.p, &c.d)) || (rc = cli_act(&c, &a, actor, sizeof actor)))
 		return cli_book_close(&c, rc, 0);
-	rc = svc_incident_case(&a, 0, c.o.pos[0], kind, case_at(&c), by, &x);
+	rc = svc_incident_case(&a, 0, c.o.pos[0], kind, case_at(&c), by, &v);
 	if (rc == CD_ENOTFOUND)
 		cd_diag_set(&c.d, CD_ENOTFOUND, "no incident %s (see `cyberduty incident list`)",
 			    c.o.pos[0]);
 	if (!rc)
 		printf("%s\nkept in the timeline of incident %s; the case is now %s (%s)\n",
-		       x.events[x.nevents - 1].note, x.code,
-		       accountability_stage_code(accountability_stage(&x)),
-		       accountability_stage_label(accountability_stage(&x)));
+		       v.x.events[v.x.nevents - 1].note, v.x.code,
+		       accountability_stage_code(accountability_stage(&v.x)),
+		       accountability_stage_label(accountability_stage(&v.x)));
 	return cli_book_close(&c, rc, EXIT_CLEAN);
 }
 

@@ -203,6 +203,7 @@ static int incident_add(int argc, char **argv, const char *usage)
 	                              {"--by", &a.by},
 	                              {NULL, NULL}};
 	struct incident x;
+	struct incident_view v;
 	struct incident_event ev[4];
 	struct incident_new in = {0};
 	struct act act;
@@ -241,7 +242,8 @@ static int incident_add(int argc, char **argv, const char *usage)
 		in.title = x.title;
 		in.detected_at = x.detected_at;
 		in.unit = a.unit; /* by default the unit in charge of the first system records it */
-		rc = svc_incident_add(&act, &in, ev, n, &x);
+		if (!(rc = svc_incident_add(&act, &in, ev, n, &v)))
+			x = v.x;
 		if (rc && act.field)
 			cli_act_option(&c.d, act.field,
 				       !strcmp(act.field, "assets")	   ? "--asset"

@@ -149,8 +149,14 @@ struct rec {
 /* ev appends e to x's timeline through the act, recorded at the time it happened. */
 static enum cd_err ev(struct ictx *c, struct incident *x, struct incident_event e)
 {
+	struct incident_view v;
+	enum cd_err rc;
+
 	e.recorded_at = CD_TIME_NONE;
-	return svc_incident_events(&c->act, x->id, NULL, svc_incident_action(e.kind), &e, 1, x);
+	rc = svc_incident_events(&c->act, x->id, NULL, svc_incident_action(e.kind), &e, 1, &v);
+	if (!rc)
+		*x = v.x;
+	return rc;
 }
 
 static enum cd_err set(struct ictx *c, struct incident *x, cd_time at, const char *name,
@@ -214,12 +220,16 @@ static enum cd_err begin(struct ictx *c, enum story s, struct rec *r, const char
 				  .nassets = 1};
 	struct incident_event e = {.kind = IEV_SET, .at = in.detected_at, .by = "值班员",
 				   .name = "class", .value = cls, .recorded_at = CD_TIME_NONE};
+	struct incident_view v;
+	enum cd_err rc;
 	int y, m, d;
 
 	date_to_ymd(time_cst_date(in.detected_at), &y, &m, &d);
 	snprintf(r->code, sizeof r->code, "示例事件〔%d〕%d号", y, ++c->serial);
 	in.code = r->code;
-	return svc_incident_add(&c->act, &in, &e, 1, &r->x);
+	if (!(rc = svc_incident_add(&c->act, &in, &e, 1, &v)))
+		r->x = v.x;
+	return rc;
 }
 
 /* A data leak of `people` people, found at detection: 较大 from 1,000,000 (confirmed). */
@@ -369,8 +379,13 @@ static enum cd_err people(struct ictx *c, struct incident *x)
 /* kept: the proposal or recommendation as of `at`, kept in the timeline by the act. */
 static enum cd_err kept(struct ictx *c, struct incident *x, int kind, cd_time at)
 {
-	return svc_incident_case(&c->act, x->id, NULL, (enum incident_event_kind)kind, at,
-				 "领导小组办公室", x);
+	struct incident_view v;
+	enum cd_err rc = svc_incident_case(&c->act, x->id, NULL, (enum incident_event_kind)kind,
+					   at, "领导小组办公室", &v);
+
+	if (!rc)
+		*x = v.x;
+	return rc;
 }
 
 /* decide: one outcome for the person involved and one for the next person of the chain. */

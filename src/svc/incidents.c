@@ -111,6 +111,25 @@ enum cd_err svc_incident_read(struct act *c, int64_t id, const char *code, struc
 
 /* ---- writing ---- */
 
+static enum cd_err svc_incident_get_read(struct act *c, int64_t id, const char *code, cd_time at,
+					 struct incident_view *out);
+static void verdict_of(const struct incident *x, const struct incident_analysis *an, cd_time at,
+		       struct incident_verdict *out);
+
+/* view_keep reads incident id of the act's transaction into out with the engine's verdicts now
+ * (svc_incident_get's read) and keeps its verdict from that one analysis: the verdict and the
+ * answer were two reads and two analyses a write. */
+static enum cd_err view_keep(struct act *c, int64_t id, struct incident_view *out)
+{
+	struct incident_verdict v;
+	enum cd_err rc = svc_incident_get_read(c, id, NULL, c->now, out);
+
+	if (rc)
+		return rc;
+	verdict_of(&out->x, &out->an, c->now, &v);
+	return store_incident_verdict_put(c->s, &v, c->d);
+}
+
 /* events_json: what the audit keeps of events e[0..n). */
 static json_t *events_json(struct act *c, const struct incident_event *e, size_t n)
 {
@@ -168,7 +187,7 @@ static enum cd_err write_events(struct act *c, const struct incident *x,
 }
 
 enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
-			     struct incident_event *e, size_t n, struct incident *x)
+			     struct incident_event *e, size_t n, struct incident_view *out)
 {
 	struct incident tmp;
 	json_t *assets;
@@ -204,8 +223,8 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 		rc = act_out_of_scope(c, "unit", "the incident must concern a unit of your scope");
 	if (!rc)
 		rc = write_events(c, &tmp, e, n);
-	if (!rc) /* what the dashboard counts of it, kept with it (schema 0038) */
-		rc = svc_incident_verdict_keep(c, tmp.id);
+	if (!rc) /* read and analysed once: its kept verdict and the answer (schema 0038) */
+		rc = view_keep(c, tmp.id, out);
 	snprintf(obj, sizeof obj, "incident:%lld", (long long)tmp.id);
 	assets = json_array();
 	for (size_t i = 0; i < in->nassets; i++)
@@ -214,11 +233,11 @@ enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
 		     rc ? (json_decref(assets), NULL)
 			: json_pack("{s:s, s:o, s:o}", "code", tmp.code, "assets", assets,
 				    "events", events_json(c, e, n)));
-	return rc ? rc : svc_incident_read(c, tmp.id, NULL, x); /* as stored, timeline too */
+	return rc;
 }
 
 enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, const char *action,
-				struct incident_event *e, size_t n, struct incident *x)
+				struct incident_event *e, size_t n, struct incident_view *out)
 {
 	struct incident tmp;
 	char obj[32];
@@ -233,13 +252,13 @@ enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, con
 		rc = check_events(c, &tmp, e, n);
 	if (!rc)
 		rc = write_events(c, &tmp, e, n);
-	if (!rc)
-		rc = svc_incident_verdict_keep(c, tmp.id);
+	if (!rc) /* read and analysed once: its kept verdict and the answer (schema 0038) */
+		rc = view_keep(c, tmp.id, out);
 	snprintf(obj, sizeof obj, "incident:%lld", (long long)tmp.id);
 	rc = act_end(c, rc, action, obj, NULL,
 		     rc ? NULL
 			: json_pack("{s:s, s:o}", "code", tmp.code, "events", events_json(c, e, n)));
-	return rc ? rc : svc_incident_read(c, tmp.id, NULL, x); /* as stored, timeline too */
+	return rc;
 }
 
 const char *svc_incident_action(enum incident_event_kind k)
@@ -601,7 +620,7 @@ enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
 
 enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
 			      enum incident_event_kind kind, cd_time at, const char *by,
-			      struct incident *x)
+			      struct incident_view *out)
 {
 	struct incident_event e = {.kind = kind, .at = at == CD_TIME_NONE ? c->now : at,
 				   .recorded_at = CD_TIME_NONE, .by = by};
@@ -617,7 +636,7 @@ enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
 				     : incident_recommend(&v.env, &v.x, &v.an, c->a);
 	if (!e.note)
 		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	return svc_incident_events(c, v.x.id, NULL, svc_incident_action(kind), &e, 1, x);
+	return svc_incident_events(c, v.x.id, NULL, svc_incident_action(kind), &e, 1, out);
 }
 
 /* ---- the kept verdict (schema 0038, svc/verdicts.c) ---- */
@@ -629,31 +648,20 @@ static void later(cd_time *until, cd_time t, cd_time at)
 		*until = t;
 }
 
-enum cd_err svc_incident_verdict(struct act *c, int64_t id, cd_time at,
-				 struct incident_verdict *out, enum due_state *report_state)
+/* verdict_of: the kept verdict of x from an, its analysis at `at` (a line's or the whole one:
+ * they agree on everything the verdict holds). */
+static void verdict_of(const struct incident *x, const struct incident_analysis *an, cd_time at,
+		       struct incident_verdict *out)
 {
-	struct incident_row row;
-	struct incident_env env;
-	struct incident_analysis an;
-	const struct incident *x = &row.x;
 	cd_time until = CD_TIME_NONE;
-	enum cd_err rc = store_incident_get(c->s, id, NULL, c->a, &row, c->d);
 
-	if (!rc && (rc = incident_fold(&row.x, c->a, c->d)))
-		rc = rc == CD_EINVAL ? CD_ESTORE : rc;
-	if (!rc)
-		rc = incident_env(c, x->assets, x->nassets, NULL, false, &env);
-	if (!rc && incident_analyse_line(&env, x, at, c->a, &an))
-		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	if (rc)
-		return rc;
 	*out = (struct incident_verdict){
-		.incident = x->id, .grade = an.grade, .class_code = x->class_code,
-		.ended = x->handling_ended_at != CD_TIME_NONE, .report_required = an.report_required,
-		.report_due = an.report_required ? an.report_due : CD_TIME_NONE,
-		.reported_at = CD_TIME_NONE, .fired = an.nfired, .questions = an.nopen,
-		.draft = an.proposal.unconfirmed, .summary_due = an.summary_due,
-		.summary_at = an.summary_due != CD_DATE_NONE ? an.summary_at : CD_TIME_NONE};
+		.incident = x->id, .grade = an->grade, .class_code = x->class_code,
+		.ended = x->handling_ended_at != CD_TIME_NONE, .report_required = an->report_required,
+		.report_due = an->report_required ? an->report_due : CD_TIME_NONE,
+		.reported_at = CD_TIME_NONE, .fired = an->nfired, .questions = an->nopen,
+		.draft = an->proposal.unconfirmed, .summary_due = an->summary_due,
+		.summary_at = an->summary_due != CD_DATE_NONE ? an->summary_at : CD_TIME_NONE};
 	/* the first report outside the organisation, whenever made: the SQL takes it as made
 	 * from its instant on, as the engine does at any `at` */
 	for (size_t i = 0; i < x->nreports; i++)
@@ -664,16 +672,36 @@ enum cd_err svc_incident_verdict(struct act *c, int64_t id, cd_time at,
 	later(&until, x->detected_at, at);
 	for (size_t i = 0; i < x->nevents; i++)
 		later(&until, x->events[i].at, at);
-	later(&until, an.report_due, at);
-	later(&until, an.internal_due, at);
-	if (an.summary_due != CD_DATE_NONE)
-		later(&until, time_cst_end(an.summary_due), at);
+	later(&until, an->report_due, at);
+	later(&until, an->internal_due, at);
+	if (an->summary_due != CD_DATE_NONE)
+		later(&until, time_cst_end(an->summary_due), at);
 	later(&until, x->outage_start, at);
 	later(&until, x->outage_end, at);
 	out->valid_until = until;
 	/* an outage still running: its hours, and the grade and facts from them, grow by the second */
 	out->volatile_ = x->outage_start != CD_TIME_NONE && x->outage_start <= at &&
 			 (x->outage_end == CD_TIME_NONE || x->outage_end > at);
+}
+
+enum cd_err svc_incident_verdict(struct act *c, int64_t id, cd_time at,
+				 struct incident_verdict *out, enum due_state *report_state)
+{
+	struct incident_row row;
+	struct incident_env env;
+	struct incident_analysis an;
+	const struct incident *x = &row.x;
+	enum cd_err rc = store_incident_get(c->s, id, NULL, c->a, &row, c->d);
+
+	if (!rc && (rc = incident_fold(&row.x, c->a, c->d)))
+		rc = rc == CD_EINVAL ? CD_ESTORE : rc;
+	if (!rc)
+		rc = incident_env(c, x->assets, x->nassets, NULL, false, &env);
+	if (!rc && incident_analyse_line(&env, x, at, c->a, &an))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (rc)
+		return rc;
+	verdict_of(x, &an, at, out);
 	if (report_state)
 		*report_state = an.report_state;
 	return CD_OK;

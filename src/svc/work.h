@@ -295,12 +295,15 @@ struct incident_new {
  * "incident.recommend", "incident.decide" or "accountability.answer"). Each event's values are
  * normalised (book_incident_normalise) and checked in order with incident_apply: a refusal
  * writes nothing (CD_EINVAL; c->field "at" for an event before detection, else NULL — the
- * caller knows which of its inputs it was). Events with at CD_TIME_NONE take now. On CD_OK *x is
- * the incident as stored, its timeline with the new events, folded (in c->a). */
+ * caller knows which of its inputs it was). Events with at CD_TIME_NONE take now. On CD_OK *out
+ * is what svc_incident_get gives at now (in c->a): the incident as stored, its timeline with
+ * the new events, folded, with the engine's verdicts — the one analysis its kept verdict was
+ * written from. */
+struct incident_view;
 enum cd_err svc_incident_add(struct act *c, const struct incident_new *in,
-			     struct incident_event *e, size_t n, struct incident *x);
+			     struct incident_event *e, size_t n, struct incident_view *out);
 enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, const char *action,
-				struct incident_event *e, size_t n, struct incident *x);
+				struct incident_event *e, size_t n, struct incident_view *out);
 
 /* svc_incident_case keeps the engine's accountability proposal (IEV_PROPOSE, 问责提议) or the
  * recommendation (IEV_RECOMMEND, 问责建议) of the incident as of `at` (CD_TIME_NONE: now) in its
@@ -308,7 +311,7 @@ enum cd_err svc_incident_events(struct act *c, int64_t id, const char *code, con
  * "incident.recommend"); the event's note is the text. */
 enum cd_err svc_incident_case(struct act *c, int64_t id, const char *code,
 			      enum incident_event_kind kind, cd_time at, const char *by,
-			      struct incident *x);
+			      struct incident_view *out);
 
 /* svc_incident_action: the audit action of an event of kind k appended by itself (what the
  * API's routes are named after): "incident.report", ".close", ".propose", ".recommend",
