@@ -10,69 +10,45 @@
 #include "api_int.h"
 #include "svc/register.h"
 
-/* One member of an object: its key, then the value. */
-static void kv_str(struct jtext *t, const char *k, const char *v)
-{
-	jt_key(t, k);
-	jt_str(t, v);
-}
-
-static void kv_int(struct jtext *t, const char *k, int64_t v)
-{
-	jt_key(t, k);
-	jt_int(t, v);
-}
-
-static void kv_bool(struct jtext *t, const char *k, bool v)
-{
-	jt_key(t, k);
-	jt_bool(t, v);
-}
-
-static void kv_date(struct jtext *t, const char *k, cd_date v)
-{
-	jt_key(t, k);
-	jt_date(t, v);
-}
-
-void api_asset_text(struct jtext *t, const struct asset_row *r)
+void api_asset_text(struct jw *w, const struct asset_row *r)
 {
 	const struct asset *a = &r->a;
 
-	jt_raw(t, "{", 1);
-	kv_int(t, "id", a->id);
-	kv_str(t, "code", a->code);
-	kv_str(t, "name", a->name);
-	kv_str(t, "kind", asset_kind_code(a->kind));
-	kv_str(t, "kind_label", asset_kind_label(a->kind));
-	kv_str(t, "url", a->url);
+	jw_obj(w, NULL);
+	jw_int(w, "id", a->id);
+	jw_str(w, "code", a->code);
+	jw_str(w, "name", a->name);
+	jw_str(w, "kind", asset_kind_code(a->kind));
+	jw_str(w, "kind_label", asset_kind_label(a->kind));
+	jw_str(w, "url", a->url);
 	for (int k = 0; k < REL__MAX; k++)
-		kv_str(t, svc_asset_unit_field[k], r->unit_code[k]);
-	kv_str(t, "maintainer", a->maintainer);
-	kv_str(t, "software", a->software);
-	kv_int(t, "mlps_level", a->mlps_level);
-	kv_date(t, "graded_on", a->graded_on);
-	kv_str(t, "filing_no", a->filing_no);
-	kv_date(t, "filed_on", a->filed_on);
-	kv_date(t, "assessed_on", a->assessed_on);
-	kv_str(t, "assess_result", assess_result_code(a->assess_result));
-	kv_bool(t, "cii", a->cii);
-	kv_bool(t, "internet_facing", a->internet_facing);
-	kv_bool(t, "personal_info", a->personal_info);
-	kv_bool(t, "protection_installed", a->protection_installed);
-	kv_str(t, "status", asset_status_code(a->status));
+		jw_str(w, svc_asset_unit_field[k], r->unit_code[k]);
+	jw_str(w, "maintainer", a->maintainer);
+	jw_str(w, "software", a->software);
+	jw_int(w, "mlps_level", a->mlps_level);
+	jw_date(w, "graded_on", a->graded_on);
+	jw_str(w, "filing_no", a->filing_no);
+	jw_date(w, "filed_on", a->filed_on);
+	jw_date(w, "assessed_on", a->assessed_on);
+	jw_str(w, "assess_result", assess_result_code(a->assess_result));
+	jw_bool(w, "cii", a->cii);
+	jw_bool(w, "internet_facing", a->internet_facing);
+	jw_bool(w, "personal_info", a->personal_info);
+	jw_bool(w, "protection_installed", a->protection_installed);
+	jw_str(w, "status", asset_status_code(a->status));
 	/* its label in the caller's language, as api_labels adds to the other answers */
-	kv_str(t, "status_label",
+	jw_str(w, "status_label",
 	       lang_pick(asset_status_code(a->status), asset_status_label(a->status)));
-	kv_str(t, "admin_level", a->admin_level);
+	jw_str(w, "admin_level", a->admin_level);
 	for (int q = 0; q < QUAL__MAX; q++) {
-		jt_key(t, qualifier_code((enum qualifier)q));
+		const char *k = qualifier_code((enum qualifier)q);
+
 		if (a->qual[q] == QUAL_UNSET)
-			jt_str(t, NULL);
+			jw_null(w, k);
 		else
-			jt_bool(t, a->qual[q] == QUAL_YES);
+			jw_bool(w, k, a->qual[q] == QUAL_YES);
 	}
-	jt_raw(t, "}", 1);
+	jw_end(w);
 }
 
 int api_asset_get(struct api_ctx *x)
@@ -80,19 +56,18 @@ int api_asset_get(struct api_ctx *x)
 	struct act c;
 	struct cd_diag d = {{0}};
 	struct asset_row r;
-	struct jtext t = {0};
-	size_t len;
+	struct dynbuf b;
+	struct jw w;
 	enum cd_err rc;
-	char *s;
 	int st;
 
 	if ((st = api_act(x, &c, &d)))
 		return st;
 	if ((rc = svc_asset_get(&c, x->id, &r)))
 		return api_acted(x, &c, rc, 200, NULL);
-	api_asset_text(&t, &r);
-	s = jt_take(&t, &len);
-	return api_ok_text(x, 200, s, len);
+	api_writer_plain(&w, &b);
+	api_asset_text(&w, &r);
+	return api_ok_writer(x, 200, &w, &b);
 }
 
 int api_asset_filter(struct api_ctx *x, struct asset_query *f)
@@ -126,9 +101,10 @@ int api_assets_list(struct api_ctx *x)
 				.scope = x->who.unit, .limit = x->limit + 1};
 	struct asset_row *rows;
 	struct cd_diag d = {{0}};
-	char key[256], next[600], num[24], *text;
-	struct jtext t = {0};
-	size_t n, len;
+	char key[256], next[600], num[24];
+	struct dynbuf b;
+	struct jw w;
+	size_t n;
 	enum cd_err rc;
 	int st;
 
@@ -148,15 +124,14 @@ int api_assets_list(struct api_ctx *x)
 	rc = store_asset_page(x->q->store, &f, x->a, &rows, &n, &d);
 	if (rc != CD_OK)
 		return api_err(x, rc, NULL, &d);
-	jt_raw(&t, "{\"items\":[", 10);
-	for (size_t i = 0; i < n && i < x->limit; i++) {
-		if (i)
-			jt_raw(&t, ",", 1);
-		api_asset_text(&t, &rows[i]);
-	}
-	jt_raw(&t, "],\"next\":", 9);
+	api_writer_plain(&w, &b);
+	jw_obj(&w, NULL);
+	jw_arr(&w, "items");
+	for (size_t i = 0; i < n && i < x->limit; i++)
+		api_asset_text(&w, &rows[i]);
+	jw_end(&w);
 	if (n <= x->limit) {
-		jt_raw(&t, "null}", 5);
+		jw_null(&w, "next");
 	} else {
 		const struct asset *last = &rows[x->limit - 1].a;
 		const char *k = f.sort == ASORT_CODE ? last->code
@@ -167,11 +142,10 @@ int api_assets_list(struct api_ctx *x)
 							  : NULL;
 
 		api_cursor_make(next, sizeof next, k, last->id);
-		jt_str(&t, next);
-		jt_raw(&t, "}", 1);
+		jw_str(&w, "next", next);
 	}
-	text = jt_take(&t, &len);
-	return api_ok_text(x, 200, text, len);
+	jw_end(&w);
+	return api_ok_writer(x, 200, &w, &b);
 }
 
 /* asset_in_of: the asset the body gives (what it sets, what it clears with null). */

@@ -141,11 +141,20 @@ void api_labels(json_t *v);
  * writer (core/jw.h: jw_label_fn); an English label is written into buf. */
 const char *api_label_of(const char *key, const char *value, char *buf, size_t n);
 
+/* API_ANSWER_MAX: the most one JSON answer written straight into text may hold. The largest
+ * are pages (at most LIST_MAX records of a few dozen short fields: tens of KiB); 64 MiB is far
+ * past any real answer, and still a bound that a runaway loop or a hostile record cannot push a
+ * worker past. */
+#define API_ANSWER_MAX ((size_t)64 << 20)
+
 /* An answer written straight into text (core/jw.h), labelled as api_labels labels a tree:
- * api_writer starts w on b (capped at JT_MAX); api_ok_writer answers status with what w wrote
- * (500 when it failed); api_page_begin opens {"items":[ and api_page_end closes it with "next"
- * (NULL: null) and answers 200 — the bytes api_page gives for the same items. */
+ * api_writer starts w on b (capped at API_ANSWER_MAX); api_writer_plain the same without the
+ * labels (an encoder that writes its own, as api_asset_text); api_ok_writer answers status with
+ * what w wrote (500 when it failed) and frees b; api_page_begin opens {"items":[ and
+ * api_page_end closes it with "next" (NULL: null) and answers 200 — the bytes api_page gives
+ * for the same items. */
 void api_writer(struct jw *w, struct dynbuf *b);
+void api_writer_plain(struct jw *w, struct dynbuf *b);
 int api_ok_writer(struct api_ctx *x, unsigned status, struct jw *w, struct dynbuf *b);
 void api_page_begin(struct jw *w, struct dynbuf *b);
 int api_page_end(struct api_ctx *x, struct jw *w, struct dynbuf *b, const char *next);
@@ -244,27 +253,7 @@ enum incident_event_kind api_event_kind(int i);
 bool api_cache_get(const char *key, int64_t gen, char **text, size_t *len);
 void api_cache_put(const char *key, int64_t gen, const char *text, size_t len);
 
-/* jtext.c: JSON written straight into a buffer (zero-initialise; jt_take hands the text over,
- * NULL when memory ran out on the way or the text would pass JT_MAX). jt_key writes the comma
- * before a key itself; a NULL string is null; text that is not UTF-8 comes out as U+FFFD. */
-struct jtext {
-	struct dynbuf b; /* capped at JT_MAX from the first write */
-	bool failed;     /* out of memory, or JT_MAX reached: nothing more is written */
-};
-/* JT_MAX: the most one JSON answer written here may hold. The largest is a page of assets, at
- * most LIST_MAX records of two dozen short fields (tens of KiB); 64 MiB is far past any real
- * answer, and still a bound that a runaway loop or a hostile record cannot push a worker past. */
-#define JT_MAX ((size_t)64 << 20)
-void jt_raw(struct jtext *t, const char *s, size_t n);
-void jt_str(struct jtext *t, const char *s);
-void jt_key(struct jtext *t, const char *k);
-void jt_int(struct jtext *t, int64_t v);
-void jt_bool(struct jtext *t, bool v);
-void jt_date(struct jtext *t, cd_date d); /* null for CD_DATE_NONE */
-char *jt_take(struct jtext *t, size_t *len);
-
-/* api_ok_text answers status with the JSON text (taken: malloc'd, from jt_take; NULL = out of
- * memory). */
+/* api_ok_text answers status with the JSON text (taken: malloc'd; NULL = out of memory). */
 int api_ok_text(struct api_ctx *x, unsigned status, char *text, size_t len);
 
 /* api_openapi_doc: the OpenAPI 3.1 document of the route table. */
@@ -280,11 +269,12 @@ int api_session_password(struct api_ctx *x);
 int api_session_totp(struct api_ctx *x);
 int api_session_totp_confirm(struct api_ctx *x);
 
-/* api_asset_text writes one asset as JSON text straight into t, for the pages and reads of
- * assets: the same bytes as svc_asset_json (svc/register.h) dumped compact, in its member order
+/* api_asset_text writes one asset as JSON text straight into w (a writer without labels: the
+ * asset's own are written here), for the pages and reads of assets: the same bytes as
+ * svc_asset_json (svc/register.h) dumped compact, in its member order
  * (tests/unit/test_register.c keeps them so). */
 struct asset_row;
-void api_asset_text(struct jtext *t, const struct asset_row *r);
+void api_asset_text(struct jw *w, const struct asset_row *r);
 
 int api_import(struct api_ctx *x);
 int api_export(struct api_ctx *x);

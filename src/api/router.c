@@ -96,8 +96,19 @@ int api_page(struct api_ctx *x, json_t *items, const char *next)
 
 void api_writer(struct jw *w, struct dynbuf *b)
 {
-	dynbuf_init(b, JT_MAX);
+	dynbuf_init(b, API_ANSWER_MAX);
 	jw_init(w, b, api_label_of);
+}
+
+void api_writer_plain(struct jw *w, struct dynbuf *b)
+{
+	dynbuf_init(b, API_ANSWER_MAX);
+	jw_init(w, b, NULL);
+}
+
+void jt_utf8_clean(char *s)
+{
+	jw_utf8_clean(s);
 }
 
 int api_ok_writer(struct api_ctx *x, unsigned status, struct jw *w, struct dynbuf *b)

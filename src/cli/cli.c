@@ -73,6 +73,7 @@ static bool set_option(struct cli_opts *o, unsigned bit, const char *v, const ch
 					   "YYYY-MM-DDTHH:MM[+08:00], not \"%s\"",
 					   v);
 		}
+		o->as_of_given = true;
 		break;
 	case OPT_JSON:
 		o->json = true;
@@ -386,15 +387,6 @@ enum cd_err cli_calendar(const struct cli_opts *o, struct calendar **out, struct
 	if (!rc)
 		rc = calendar_from_data(s, out, d);
 	store_close(s);
-	return rc;
-}
-
-enum cd_err cli_book_open(struct cli_book *c)
-{
-	enum cd_err rc = cli_open(&c->o, &c->s, &c->p, &c->d);
-
-	if (!rc)
-		rc = book_load(c->s, c->p, c->o.as_of, &c->b, &c->d);
 	return rc;
 }
 

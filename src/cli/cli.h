@@ -89,6 +89,7 @@ struct cli_opts {
 	cd_date as_of;       /* default: today in China Standard Time */
 	cd_time at;          /* the instant of as_of: now by default; with --as-of DATE the end
 			      * of that day (23:59:59 CST); --as-of also takes a date-time */
+	bool as_of_given;    /* --as-of was given (else as_of and at are the clock's) */
 	bool json;
 	bool all;
 	bool disable;
@@ -202,9 +203,6 @@ void cli_act_option(struct cd_diag *d, const char *field, const char *option);
  * organisation as scope, arena ar (may be NULL for the acts that allocate nothing) and diag d. */
 void cli_act_on(struct store *s, struct arena *ar, struct cd_diag *d, struct act *a, char *actor,
 		size_t n);
-
-/* cli_book_open opens c->o.db with its profile and loads the book as of c->o.as_of. */
-enum cd_err cli_book_open(struct cli_book *c);
 
 /* cli_book_close releases everything of c and returns `code`, or, when rc is an error, prints
  * it (cli_fail) and returns EXIT_ERROR. */

@@ -47,7 +47,22 @@ size_t jw_utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* string: s (n bytes) quoted and escaped as jansson's dump_string does without flags */
+void jw_utf8_clean(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p) {
+		/* a NUL is no continuation byte: a sequence cut by the end is found invalid there */
+		size_t k = jw_utf8_len(p, 4);
+
+		if (!k)
+			*p = '?', k = 1;
+		p += k;
+	}
+}
+
+/* string: s (n bytes) quoted and escaped as jansson's dump_string does without flags; each byte
+ * that does not begin a valid UTF-8 sequence is written as U+FFFD */
 static void string(struct jw *w, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -59,15 +74,12 @@ static void string(struct jw *w, const char *s, size_t n)
 		const char *e = esc;
 		size_t k = jw_utf8_len(p + i, n - i);
 
-		if (!k) {
-			w->failed = true;
-			return;
-		}
-		if (k > 1 || (p[i] >= 0x20 && p[i] != '"' && p[i] != '\\')) {
+		if (k > 1 || (k && p[i] >= 0x20 && p[i] != '"' && p[i] != '\\')) {
 			i += k;
 			continue;
 		}
-		switch (p[i]) {
+		switch (k ? p[i] : 0x80) { /* 0x80 stands for any byte that is not UTF-8 */
+		case 0x80: e = "\xef\xbf\xbd"; break; /* U+FFFD */
 		case '"': e = "\\\""; break;
 		case '\\': e = "\\\\"; break;
 		case '\b': e = "\\b"; break;

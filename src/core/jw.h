@@ -5,15 +5,19 @@
  * The bytes are those jansson's json_dumps(v, JSON_COMPACT) writes for the same values in the
  * same order: no spaces; a string's UTF-8 kept as it is, `"` and `\` escaped with a backslash,
  * the control characters below U+0020 as \b \f \n \r \t or \u00XX (upper-case hex), `/` not
- * escaped; integers in decimal. A text that is not valid UTF-8 (which json_string refuses) fails
- * the writer, as it failed the tree. tests/unit/test_jw.c holds the two side by side.
+ * escaped; integers in decimal. tests/unit/test_jw.c holds the two side by side. A text that is
+ * not valid UTF-8 (which json_string refuses; a CSV import keeps what it was given) is written
+ * with each byte that does not begin a valid sequence as U+FFFD, so the answer is always valid
+ * JSON. This is the one JSON text writer: the API's answers, the domain encoders (the
+ * io/..._json.c files, io/jwtree.c) and the register's asset pages all write through it.
  *
  * Labels: a writer may be given a labeller (the API's, api/labels.c): every string member of an
  * object it knows ("state": "overdue") then gains, after the object's last member, its label
  * ("state_label": "已逾期") — what api_labels adds to a tree, in the same place.
  *
- * Errors are sticky: after a failed add (out of memory, the buffer's cap, invalid UTF-8, nesting
- * past JW_DEPTH) nothing more is written and jw_done answers false. Pure: no I/O. */
+ * Errors are sticky: after a failed add (out of memory, the buffer's cap, a member without a key
+ * or an element with one, nesting past JW_DEPTH) nothing more is written and jw_done answers
+ * false. Pure: no I/O. */
 #ifndef CD_JW_H
 #define CD_JW_H
 
@@ -71,6 +75,11 @@ void jw_raw(struct jw *w, const char *key, const char *text, size_t n);
  * is not a valid one — the rule of RFC 3629 that jansson's utf8_check applies: no overlong
  * form, no surrogate, nothing past U+10FFFF. */
 size_t jw_utf8_len(const unsigned char *s, size_t n);
+
+/* jw_utf8_clean turns each byte of the NUL-terminated s that does not begin a valid UTF-8
+ * sequence into '?', in place (the length stays): a message in a fixed buffer that quotes what a
+ * client sent, made valid UTF-8 before it goes into JSON. */
+void jw_utf8_clean(char *s);
 
 /* jw_done: everything opened was closed and no add failed. */
 bool jw_done(const struct jw *w);

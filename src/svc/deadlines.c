@@ -263,6 +263,12 @@ enum cd_err svc_record_answers(struct act *c, const struct record_row *v, size_t
 enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
 			      size_t *n, bool *more)
 {
+	return svc_deadline_page_on(c, q, time_cst_date(c->now), out, n, more);
+}
+
+enum cd_err svc_deadline_page_on(struct act *c, struct oblig_query q, cd_date day,
+				 struct oblig_row **out, size_t *n, bool *more)
+{
 	size_t want = q.limit;
 	enum cd_err rc = ensure(c);
 
@@ -270,7 +276,7 @@ enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_
 	*n = 0;
 	*more = false;
 	q.scope = c->scope;
-	q.today = time_cst_date(c->now);
+	q.today = day;
 	q.limit = want + 1;
 	if (!rc)
 		rc = store_obligation_page(c->s, &q, c->a, out, n, c->d);

@@ -145,7 +145,7 @@ enum cd_err svc_asset_filter_set(struct store *s, struct asset_query *f, const c
 /* The one JSON of each record of the register — the API's answers and the audit's before and
  * after; references by code. New values (the caller releases them); NULL when out of memory.
  * svc_rec_json is the one of kind k. The API writes pages of assets as text straight from the
- * row (src/api/jtext.c) with the same bytes as svc_asset_json dumped compact (a test keeps
+ * row (api_asset_text, through core/jw.h) with the same bytes as svc_asset_json dumped compact (a test keeps
  * them so). */
 json_t *svc_unit_json(const struct rec_row *w);
 json_t *svc_person_json(const struct rec_row *w);

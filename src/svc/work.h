@@ -209,6 +209,14 @@ enum cd_err svc_obligations_ensure(struct act *c);
 enum cd_err svc_deadline_page(struct act *c, struct oblig_query q, struct oblig_row **out,
 			      size_t *n, bool *more);
 
+/* svc_deadline_page_on is svc_deadline_page with the day as an argument: the kept obligations
+ * (today's) begun by the end of `day`, in state q.state (-1 any) as it stands then — what a view
+ * of another day (`due --as-of`) reads. A record, filing or assessment dated after `day` is
+ * already counted in what is kept (have, done_on): a state filter reads done_on as it is kept,
+ * so such a view filters by oblig_state(o, day) itself. */
+enum cd_err svc_deadline_page_on(struct act *c, struct oblig_query q, cd_date day,
+				 struct oblig_row **out, size_t *n, bool *more);
+
 /* svc_deadline_year starts q at the first obligation due in `year` (the year view, in due
  * order); svc_deadline_year_end cuts a page v[0..n) read from there at the year's last day and
  * says whether more of the year follow (*more). The list and its export both. */

@@ -87,6 +87,28 @@ has "$T/err" "already"
 expect 2 "$CD" notice checked "$N" YT-ZWXT --db "$DB"
 expect 0 "$CD" notice show "$N" --db "$DB"
 has "$T/out" "[x] $_sim"
+# due by the record: a check made after the instant asked was still to do then (the list is read),
+# at and after it one is left (now: the count kept with the notice)
+expect 1 "$CD" due --db "$DB" --as-of 2024-10-12T09:59 --json
+jq -e --arg n "$N" '[.items[] | select(.what == "similar_check" and .subject == $n) | .title] ==
+	["举一反三: notice \($n), 2 similar systems to check"]' "$T/out" >/dev/null ||
+	fail "due before the check: $(cat "$T/out")"
+for at in 2024-10-12T10:00 2024-11-01; do
+	expect 1 "$CD" due --db "$DB" --as-of "$at" --json
+	jq -e --arg n "$N" '[.items[] | select(.what == "similar_check" and .subject == $n) |
+		.title + " " + .state] == ["举一反三: notice \($n), 1 similar systems to check overdue"]' \
+		"$T/out" >/dev/null || fail "due at $at, after the check: $(cat "$T/out")"
+done
+expect 1 "$CD" due --db "$DB" --json
+jq -e --arg n "$N" '[.items[] | select(.what == "similar_check" and .subject == $n)] | length == 1' \
+	"$T/out" >/dev/null || fail "due now, after the check"
+# the order (due date, then title), the counts, and the unit filter of the kept obligations
+expect 1 "$CD" due --db "$DB" --as-of 2024-11-01 --all --json
+jq -e '(.items | map([(.due // "9999"), .title]) | . == sort) and .count == (.items | length) and
+	.overdue == ([.items[] | select(.state == "overdue")] | length) and .count > 20' "$T/out" \
+	>/dev/null || fail "due --all: order or counts"
+expect 1 "$CD" due --db "$DB" --as-of 2024-11-01 --unit HZQZK --all --json
+jq -e '[.items[] | .unit] | unique == ["HZQZK"]' "$T/out" >/dev/null || fail "due --unit: $(cat "$T/out")"
 
 # support requested (the clock runs on) and an extension granted, on a working Sunday receipt
 expect 0 "$CD" notice add --db "$DB" --code N-SUN --authority 烟台市公安局网安支队 --asset YT-OA \

@@ -1,9 +1,12 @@
-/* test_jw.c — the streaming JSON writer against jansson: every tricky string (quotes,
+/* test_jw.c — the one JSON text writer (core/jw.h) against jansson: every tricky string (quotes,
  * backslash, every control character, Chinese, 4-byte UTF-8, the longest sequences at the edges
- * of the valid range) written by jw and by json_dumps(JSON_COMPACT) gives the same bytes; nested
- * objects and arrays, integers at their limits, null, true and false too; invalid UTF-8 fails
- * both; a labeller's labels come after the object's last member, as api_labels adds them; the
- * buffer's cap and unbalanced nesting fail the writer. */
+ * of the valid range) written by jw and by json_dumps(JSON_COMPACT) gives the same bytes and
+ * reads back as itself; nested objects and arrays, integers at their limits, null, true, false
+ * and dates too, and a long text past the buffer's first allocation; bytes that are not UTF-8
+ * (which jansson refuses) come out as U+FFFD, one for each, so the text is still JSON, and
+ * jw_utf8_clean turns them into '?' in place; a labeller's labels come after the object's last
+ * member, as api_labels adds them; the buffer's cap and unbalanced nesting fail the writer.
+ * (The API's older writer, api/jtext.c, and its test_jtext.c were folded into these.) */
 #include "testutil.h"
 
 #include <jansson.h>
@@ -39,11 +42,17 @@ static void strings(void **state)
 	    "\xef\xbf\xbf",
 	    "U+2028 \xe2\x80\xa8 and U+2029 \xe2\x80\xa9 kept",
 	    "mixed \"引号\"\n第二行\t\\",
+	    "学校门户网站",
+	    "a\"b\\c",
+	    "line\nbreak\ttab",
+	    "\x01\x1f",
+	    "emoji \xf0\x9f\x94\x92",
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++) {
 		struct dynbuf b;
 		struct jw w;
+		json_t *j;
 		char *want = dumped(json_string(tricky[i]));
 
 		dynbuf_init(&b, 1 << 20);
@@ -52,6 +61,11 @@ static void strings(void **state)
 		assert_true(jw_done(&w));
 		assert_string_equal(b.p, want);
 		free(want);
+		/* and it reads back as what was given */
+		j = json_loadb(b.p, b.len, JSON_DECODE_ANY, NULL);
+		assert_non_null(j);
+		assert_string_equal(json_string_value(j), tricky[i]);
+		json_decref(j);
 		/* as a key too */
 		dynbuf_reset(&b);
 		jw_init(&w, &b, NULL);
@@ -66,25 +80,57 @@ static void strings(void **state)
 	}
 }
 
+#define FFFD "\xef\xbf\xbd"
+
 static void invalid_utf8(void **state)
 {
-	static const char *const bad[] = {
-	    "\x80",	    "\xc0\xaf", /* overlong '/' */
-	    "\xc2",	    "\xe0\x80\xaf", "\xed\xa0\x80", /* a surrogate */
-	    "\xf4\x90\x80\x80",		    /* past U+10FFFF */
-	    "\xf5\x80\x80\x80", "ok then \xff",
+	/* each byte that does not begin a valid sequence is one U+FFFD; what follows it is read
+	 * again from the next byte */
+	static const struct {
+		const char *in, *out, *clean;
+	} bad[] = {
+	    {"\x80", "\"" FFFD "\"", "?"},
+	    {"\xc0\xaf", "\"" FFFD FFFD "\"", "??"}, /* overlong '/' */
+	    {"\xc2", "\"" FFFD "\"", "?"},           /* cut at the end */
+	    {"cut \xe5\xad", "\"cut " FFFD FFFD "\"", "cut ??"},
+	    {"overlong3 \xe0\x80\xaf", "\"overlong3 " FFFD FFFD FFFD "\"", "overlong3 ???"},
+	    {"surrogate \xed\xa0\x80", "\"surrogate " FFFD FFFD FFFD "\"", "surrogate ???"},
+	    {"beyond \xf4\x90\x80\x80", "\"beyond " FFFD FFFD FFFD FFFD "\"", "beyond ????"},
+	    {"\xf5\x80\x80\x80", "\"" FFFD FFFD FFFD FFFD "\"", "????"},
+	    {"bad \xff end", "\"bad " FFFD " end\"", "bad ? end"},
+	    {"ok then \xff", "\"ok then " FFFD "\"", "ok then ?"},
+	    {"\xff\"\n学", "\"" FFFD "\\\"\\n学\"", "?\"\n学"}, /* escapes after it still */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct dynbuf b;
 		struct jw w;
+		char clean[64];
+		json_t *j;
 
-		assert_null(json_string(bad[i]));
+		assert_null(json_string(bad[i].in)); /* jansson refuses it */
 		dynbuf_init(&b, 1 << 20);
 		jw_init(&w, &b, NULL);
-		jw_str(&w, NULL, bad[i]);
-		assert_false(jw_done(&w));
+		jw_str(&w, NULL, bad[i].in);
+		assert_true(jw_done(&w));
+		assert_string_equal(b.p, bad[i].out);
+		assert_int_equal(b.len, strlen(bad[i].out));
+		j = json_loadb(b.p, b.len, JSON_DECODE_ANY, NULL); /* still JSON */
+		assert_non_null(j);
+		json_decref(j);
+		/* as a key too */
+		dynbuf_reset(&b);
+		jw_init(&w, &b, NULL);
+		jw_obj(&w, NULL);
+		jw_int(&w, bad[i].in, 1);
+		jw_end(&w);
+		assert_true(jw_done(&w));
+		assert_non_null(j = json_loadb(b.p, b.len, 0, NULL));
+		json_decref(j);
 		dynbuf_free(&b);
+		snprintf(clean, sizeof clean, "%s", bad[i].in);
+		jw_utf8_clean(clean);
+		assert_string_equal(clean, bad[i].clean);
 	}
 }
 
@@ -152,6 +198,37 @@ static void dates(void **state)
 	jw_end(&w);
 	assert_true(jw_done(&w));
 	assert_string_equal(b.p, "{\"on\":\"2024-09-29\",\"none\":null,\"at\":null}");
+	dynbuf_free(&b);
+}
+
+static void long_text(void **state)
+{
+	struct dynbuf b;
+	struct jw w;
+	json_t *j;
+	static const char head[] =
+	    "{\"id\":-42,\"ok\":true,\"none\":null,\"on\":\"2026-11-21\",\"off\":null,"
+	    "\"list\":[\"一二";
+
+	(void)state;
+	dynbuf_init(&b, 1 << 20);
+	jw_init(&w, &b, NULL);
+	jw_obj(&w, NULL);
+	jw_int(&w, "id", -42);
+	jw_bool(&w, "ok", true);
+	jw_str(&w, "none", NULL);
+	jw_date(&w, "on", date_from_ymd(2026, 11, 21));
+	jw_date(&w, "off", CD_DATE_NONE);
+	jw_arr(&w, "list");
+	for (int i = 0; i < 300; i++) /* past the buffer's first allocation */
+		jw_str(&w, NULL, "一二三四五六七八九十");
+	jw_end(&w);
+	jw_end(&w);
+	assert_true(jw_done(&w));
+	assert_memory_equal(b.p, head, strlen(head));
+	assert_non_null(j = json_loadb(b.p, b.len, 0, NULL));
+	assert_int_equal(json_array_size(json_object_get(j, "list")), 300);
+	json_decref(j);
 	dynbuf_free(&b);
 }
 
@@ -229,7 +306,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(strings), cmocka_unit_test(invalid_utf8), cmocka_unit_test(nested),
-	    cmocka_unit_test(dates),   cmocka_unit_test(labels),       cmocka_unit_test(failures),
+	    cmocka_unit_test(dates),   cmocka_unit_test(long_text),    cmocka_unit_test(labels),
+	    cmocka_unit_test(failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -340,6 +340,67 @@ static void notice_state_page_bounded(void **state)
 			 steps[0], steps[1]);
 }
 
+/* a page of obligations after a cursor deep in a day of many (a million systems graded on a few
+ * dozen days share their filing deadlines: 25,000 a day in bench/gen.awk's) reads from the cursor
+ * on, not from the day's first row: the same steps whether the day before the cursor holds 80
+ * rows or 980, either way */
+static void deadlines_page_deep(void **state)
+{
+	long steps[2][2];
+	int64_t unit[UNITS];
+	(void)state;
+
+	for (int big = 0; big < 2; big++) {
+		int obligs = big ? 1000 : 100; /* all due on one day, as the filings of a grading day */
+		struct store *s = reads_db(big ? "reads-deep-big" : "reads-deep-small", 0, 0, 0, unit);
+		struct cd_diag d0 = {{0}};
+
+		assert_int_equal(store_begin(s, &d0), CD_OK);
+		for (int i = 0; i < obligs; i++) {
+			/* the systems need not be in the register for the page: no key refers to it */
+			struct oblig o = {.kind = OBLIG_MLPS_FILING, .name = "等级保护备案",
+					  .article = "第十条", .unit = unit[i % UNITS],
+					  .asset = 100000 + i, .start = D("2026-01-01"),
+					  .due = D("2026-03-01"), .need = 1, .done_on = CD_DATE_NONE};
+
+			assert_int_equal(store_obligations_replace(s, OSET_ADD, 0, &o, 1, &d0), CD_OK);
+		}
+		assert_int_equal(store_commit(s, &d0), CD_OK);
+		for (int desc = 0; desc < 2; desc++) {
+			const char *which = desc ? "oblig_page_desc" : "oblig_page";
+			struct oblig_query q = {.state = -1, .today = D("2026-12-01"), .desc = desc,
+						.limit = (size_t)obligs - 20};
+			struct arena *a = arena_new(0);
+			struct oblig_row *rows = NULL, *last;
+			struct cd_diag d = {{0}};
+			size_t n = 0;
+			long none;
+
+			/* the cursor: 20 rows before the end of the day */
+			assert_int_equal(store_obligation_page(s, &q, a, &rows, &n, &d), CD_OK);
+			assert_int_equal(n, q.limit);
+			last = &rows[n - 1];
+			q = (struct oblig_query){.state = -1, .today = D("2026-12-01"), .desc = desc,
+						 .limit = 7, .after = true, .after_due = last->o.due,
+						 .after_name = last->o.name, .after_unit = last->o.unit,
+						 .after_asset = last->o.asset, .after_id = last->id};
+			assert_int_equal(store_sqlite_steps(s, which, &none), CD_OK);
+			assert_int_equal(store_obligation_page(s, &q, a, &rows, &n, &d), CD_OK);
+			assert_int_equal(n, 7);
+			assert_int_equal(rows[0].o.due, q.after_due);
+			assert_int_equal(store_sqlite_steps(s, which, &steps[big][desc]), CD_OK);
+			assert_true(steps[big][desc] > 0);
+			arena_free(a);
+		}
+		store_close(s);
+	}
+	for (int desc = 0; desc < 2; desc++)
+		if (steps[1][desc] != steps[0][desc])
+			fail_msg("a page of 7 obligations deep in a day (%s) ran %ld steps with 80 rows "
+				 "of the day before the cursor, %ld with 980",
+				 desc ? "desc" : "asc", steps[0][desc], steps[1][desc]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +408,7 @@ int main(void)
 		cmocka_unit_test(notice_state_page_bounded),
 		cmocka_unit_test(walk_incidents),
 		cmocka_unit_test(walk_deadlines),
+		cmocka_unit_test(deadlines_page_deep),
 	};
 	return cmocka_run_group_tests_name("reads", tests, NULL, NULL);
 }

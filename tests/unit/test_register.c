@@ -9,7 +9,7 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
-#include "api/api_int.h" /* api_asset_text, struct jtext */
+#include "api/api_int.h" /* api_asset_text, api_writer_plain */
 #include "store/store.h"
 #include "svc/register.h"
 
@@ -399,21 +399,22 @@ static void asset_bytes(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		struct jtext t = {0};
+		struct dynbuf b;
+		struct jw w;
 		json_t *j;
-		char *text, *dumped;
-		size_t len;
+		char *dumped;
 
 		r.a.name = names[i];
 		r.a.software = i % 2 ? "WordPress 6" : NULL;
 		r.a.rel[REL_USER] = 0;
-		api_asset_text(&t, &r);
-		text = jt_take(&t, &len);
+		api_writer_plain(&w, &b);
+		api_asset_text(&w, &r);
+		assert_true(jw_done(&w));
 		assert_non_null(j = svc_asset_json(&r));
 		assert_non_null(dumped = json_dumps(j, JSON_COMPACT));
-		assert_string_equal(text, dumped);
-		assert_int_equal(len, strlen(dumped));
-		free(text);
+		assert_string_equal(b.p, dumped);
+		assert_int_equal(b.len, strlen(dumped));
+		dynbuf_free(&b);
 		free(dumped);
 		json_decref(j);
 	}
