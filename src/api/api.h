@@ -110,9 +110,4 @@ const char *api_response_text(struct api_response *r);
 void api_cache_budget(size_t bytes);
 void api_cache_clear(void);
 
-/* jt_utf8_clean turns each byte of s that is not UTF-8 into '?', in place: a message that quotes
- * what a client sent stays a valid JSON string. The server's name for jw_utf8_clean (core/jw.h),
- * which it calls from outside the API's own files. */
-void jt_utf8_clean(char *s);
-
 #endif

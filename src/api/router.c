@@ -29,7 +29,7 @@ int api_fail(struct api_ctx *x, unsigned status, const char *code, const char *f
 	va_end(ap);
 	/* a message may quote what the client sent (a parser's error, a value cut at 64 bytes):
 	 * JSON strings are UTF-8 */
-	jt_utf8_clean(msg);
+	jw_utf8_clean(msg);
 	free(x->r->text); /* an answer encoded before a later failure is not sent */
 	x->r->text = NULL;
 	json_decref(x->r->body);
@@ -104,11 +104,6 @@ void api_writer_plain(struct jw *w, struct dynbuf *b)
 {
 	dynbuf_init(b, API_ANSWER_MAX);
 	jw_init(w, b, NULL);
-}
-
-void jt_utf8_clean(char *s)
-{
-	jw_utf8_clean(s);
 }
 
 int api_ok_writer(struct api_ctx *x, unsigned status, struct jw *w, struct dynbuf *b)

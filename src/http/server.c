@@ -26,6 +26,7 @@
 #endif
 #include "api/api.h"
 #include "core/dynbuf.h"
+#include "core/jw.h"
 #include "audit/audit.h"
 #include "http/conns.h"
 #include "http/signin.h"
@@ -169,7 +170,7 @@ static enum MHD_Result send_error(struct MHD_Connection *c, const struct server 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, lang_tr(fmt), ap);
 	va_end(ap);
-	jt_utf8_clean(msg); /* a path quoted as the client sent it (/%ff) */
+	jw_utf8_clean(msg); /* a path quoted as the client sent it (/%ff) */
 	return send_json(c, s, status,
 			 json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message", msg,
 				   "field", field));
