@@ -1059,30 +1059,8 @@ struct sq {
 		       * savepoint within it */
 	bool group_read; /* in a group, in_tx stands for a read, which opened nothing */
 	bool group_cache; /* the page cache of a group's connection is set */
-	struct reg_base *kept; /* the structure read around systems (reg_around) */
 	long counted; /* store_sqlite_count's steps, by hundreds */
 };
-
-/* The register's structure a read around a few systems starts from — every unit, person and
- * project and the duties held for units — kept by the connection under the data generation it
- * was read at (schema 0007: any write to the organisation's data changes it) and shared by the
- * registers built from it, each holding a reference until it is freed: a page of incidents reads
- * only its own systems and their duties, not the organisation's structure again. */
-struct reg_base {
-	struct reg *r;
-	int64_t gen;
-	atomic_int refs;
-};
-
-static void base_put(void *p)
-{
-	struct reg_base *b = p;
-
-	if (b && atomic_fetch_sub(&b->refs, 1) == 1) {
-		reg_free(b->r);
-		free(b);
-	}
-}
 
 /* The write transactions of this process's connections take turns here, each waiting blocked
  * until the one before it ends: SQLite lets one writer in at a time and a connection refused
@@ -1240,7 +1218,6 @@ static void sq_close(struct store *s)
 			for (int k = 0; k < 2; k++)
 				sqlite3_finalize(q->page[i][j][k]);
 	sqlite3_close(q->db);
-	base_put(q->kept);
 	free(q->path);
 	free(q);
 }
@@ -1642,199 +1619,120 @@ static void project_cols(struct arena *ar, sqlite3_stmt *st, struct project *pr)
 	pr->security = sqlite3_column_int64(st, 6);
 }
 
-static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd_diag *d)
+/* --- the rows of the register (store_ops.rows) ------------------------------------------------ */
+
+/* A row decoder: the columns of st into the record out (zeroed), text into arena a. */
+typedef void row_decoder(struct arena *a, sqlite3_stmt *st, void *out);
+
+static void unit_dec(struct arena *a, sqlite3_stmt *st, void *out)
 {
-	sqlite3_stmt *st = q->st[s];
+	unit_cols(a, st, out);
+}
+
+static void person_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	person_cols(a, st, out);
+}
+
+static void asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	asset_row(a, st, out);
+}
+
+static void duty_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct duty *du = out;
+
+	du->to = CD_DATE_NONE;
+	duty_cols(a, st, du);
+}
+
+static void project_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	project_cols(a, st, out);
+}
+
+/* Where each kind of rows comes from: its statement, how a row is decoded into a record of
+ * `size` bytes, whether ?1 takes the selection (a JSON array of ids) and what a failure says. */
+static const struct row_src {
+	enum stmt st;
+	row_decoder *dec;
+	size_t size;
+	bool ids;
+	const char *what;
+} row_srcs[ROWS__MAX] = {
+	[ROWS_UNITS] = {ST_UNIT_ALL, unit_dec, sizeof(struct unit), false, "loading the register"},
+	[ROWS_PEOPLE] = {ST_PERSON_ALL, person_dec, sizeof(struct person), false,
+			 "loading the register"},
+	[ROWS_ASSETS] = {ST_ASSET_ALL, asset_dec, sizeof(struct asset), false,
+			 "loading the register"},
+	[ROWS_DUTIES] = {ST_DUTY_ALL, duty_dec, sizeof(struct duty), false, "loading the register"},
+	[ROWS_PROJECTS] = {ST_PROJECT_ALL, project_dec, sizeof(struct project), false,
+			   "loading the register"},
+	[ROWS_UNIT_DUTIES] = {ST_DUTY_UNITS, duty_dec, sizeof(struct duty), false,
+			      "loading the register"},
+	[ROWS_ASSETS_OF] = {ST_ASSET_SOME, asset_dec, sizeof(struct asset), true,
+			    "loading the register"},
+	[ROWS_DUTIES_OF_ASSETS] = {ST_DUTY_OF_ASSETS, duty_dec, sizeof(struct duty), true,
+				   "loading the register"},
+};
+
+/* The largest record a row decodes into. */
+union row_buf {
+	struct unit unit;
+	struct person person;
+	struct asset asset;
+	struct duty duty;
+	struct project project;
+};
+
+static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
+
+static enum cd_err sq_rows(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
+			   struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	const struct row_src *src = &row_srcs[which];
+	sqlite3_stmt *st = q->st[src->st];
+	union row_buf buf;
 	enum cd_err rc = CD_OK;
-	int step;
+	int step = SQLITE_DONE;
 
+	_Static_assert(sizeof buf >= sizeof(struct asset), "a row fits the buffer");
+	if (src->ids && !bind_ids(q, src->st, ids, n))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		bool asset = s == ST_ASSET_ALL || s == ST_ASSET_SOME;
-		void *rec = s == ST_UNIT_ALL	  ? (void *)reg_add_unit(r)
-			    : s == ST_PERSON_ALL  ? (void *)reg_add_person(r)
-			    : asset		  ? (void *)reg_add_asset(r)
-			    : s == ST_PROJECT_ALL ? (void *)reg_add_project(r)
-						  : (void *)reg_add_duty(r);
-
-		if (!rec)
+		memset(&buf, 0, src->size);
+		src->dec(a, st, &buf);
+		if (!each(ctx, &buf)) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory %s", src->what);
 			break;
-		if (s == ST_UNIT_ALL)
-			unit_cols(r->arena, st, rec);
-		else if (s == ST_PERSON_ALL)
-			person_cols(r->arena, st, rec);
-		else if (asset)
-			asset_row(r->arena, st, rec);
-		else if (s == ST_PROJECT_ALL)
-			project_cols(r->arena, st, rec);
-		else
-			duty_cols(r->arena, st, rec);
+		}
 	}
-	if (step == SQLITE_ROW)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading the register");
-	else if (step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading the register");
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(q, d, src->what);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return rc;
 }
 
-static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
-
-/* reg_read reads the whole register. */
-static enum cd_err reg_read(struct sq *q, struct reg **out, struct cd_diag *d)
+static enum cd_err sq_structure_gen(struct store *s, int64_t *gen, struct cd_diag *d)
 {
-	struct reg *r = reg_new();
-	enum cd_err rc;
-
-	*out = NULL;
-	if (!r)
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	rc = load_rows(q, ST_UNIT_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PERSON_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_ASSET_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_DUTY_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PROJECT_ALL, r, d);
-	if (rc) {
-		reg_free(r);
-		return rc;
-	}
-	*out = r;
-	return CD_OK;
-}
-
-static enum cd_err sq_generation(struct store *s, int64_t *n, struct cd_diag *d);
-
-/* base_now: the structure as of its generation now (schema 0029: its units, persons, duties,
- * projects or profile changed; a write of the work — a notice, an incident, a record — does not
- * move it) — the one kept when the generation has not moved, else read again (and kept in its
- * place). */
-static enum cd_err base_now(struct sq *q, struct reg_base **out, struct cd_diag *d)
-{
-	struct reg_base *b;
+	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_STRUCTURE_GEN];
-	int64_t gen = 0;
 	enum cd_err rc = CD_OK;
 
+	*gen = 0;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		gen = sqlite3_column_int64(st, 0);
+		*gen = sqlite3_column_int64(st, 0);
 	else
 		rc = db_fail(q, d, "generation");
 	sqlite3_reset(st);
-	if (rc)
-		return rc;
-	if (q->kept && q->kept->gen == gen) {
-		*out = q->kept;
-		return CD_OK;
-	}
-	if (!(b = calloc(1, sizeof *b)) || !(b->r = reg_new())) {
-		free(b);
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	}
-	b->gen = gen;
-	atomic_init(&b->refs, 1);
-	rc = load_rows(q, ST_UNIT_ALL, b->r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PERSON_ALL, b->r, d);
-	if (!rc)
-		rc = load_rows(q, ST_DUTY_UNITS, b->r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PROJECT_ALL, b->r, d);
-	if (rc) {
-		base_put(b);
-		return rc;
-	}
-	base_put(q->kept);
-	q->kept = *out = b;
-	return CD_OK;
-}
-
-static void reg_free_v(void *r)
-{
-	reg_free(r);
-}
-
-/* reg_around reads the register around assets[0..n): the kept structure (every unit, person
- * and project, the duties held for units — borrowed, not copied) with those systems and their
- * duties, the duties merged in id order as a read of all of them gives them. */
-static enum cd_err reg_around(struct sq *q, const int64_t *assets, size_t n, struct reg **out,
-			      struct cd_diag *d)
-{
-	struct reg_base *b = NULL;
-	struct reg *r = NULL, *own = NULL;
-	enum cd_err rc = base_now(q, &b, d);
-
-	*out = NULL;
-	if (!rc && (!(r = reg_new()) || !(own = reg_new())))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	if (!rc) { /* r holds a reference, given back when it is freed */
-		atomic_fetch_add(&b->refs, 1);
-		if (arena_defer(r->arena, base_put, b)) {
-			base_put(b);
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-		}
-	}
-	if (!rc &&
-	    (!bind_ids(q, ST_ASSET_SOME, assets, n) || !bind_ids(q, ST_DUTY_OF_ASSETS, assets, n)))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	if (!rc) {
-		/* the shared arrays, with no room to grow: an add copies them into r's arena */
-		r->units = b->r->units;
-		r->nunits = r->capunits = b->r->nunits;
-		r->people = b->r->people;
-		r->npeople = r->cappeople = b->r->npeople;
-		r->projects = b->r->projects;
-		r->nprojects = r->capprojects = b->r->nprojects;
-		rc = load_rows(q, ST_ASSET_SOME, r, d);
-	}
-	if (!rc)
-		rc = load_rows(q, ST_DUTY_OF_ASSETS, own, d);
-	for (size_t i = 0, j = 0; !rc && (i < b->r->nduties || j < own->nduties);) {
-		const struct duty *from = j == own->nduties || (i < b->r->nduties &&
-								 b->r->duties[i].id < own->duties[j].id)
-						  ? &b->r->duties[i++]
-						  : &own->duties[j++];
-		struct duty *to = reg_add_duty(r);
-
-		if (!to)
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-		else
-			*to = *from;
-	}
-	/* the systems' duties' notes live in own's arena: r keeps it until it is freed */
-	if (!rc && arena_defer(r->arena, reg_free_v, own))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	else if (!rc)
-		own = NULL;
-	sqlite3_clear_bindings(q->st[ST_ASSET_SOME]);
-	sqlite3_clear_bindings(q->st[ST_DUTY_OF_ASSETS]);
-	reg_free(own);
-	if (rc) {
-		reg_free(r);
-		return rc;
-	}
-	*out = r;
-	return CD_OK;
-}
-
-static enum cd_err sq_reg_load_around(struct store *s, const int64_t *assets, size_t n,
-				      struct reg **out, struct cd_diag *d)
-{
-	static const int64_t none = 0;
-
-	return reg_around((struct sq *)s, n ? assets : &none, n ? n : 1, out, d);
+	return rc;
 }
 
 static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t n,
 				 struct arena *a, int64_t **out, size_t *nout, struct cd_diag *d);
-
-static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
-{
-	return reg_read((struct sq *)s, out, d);
-}
 
 static enum cd_err sq_calendar_add(struct store *s, int year_from, int year_to, const char *src,
 				   const char *on, const struct calendar_entry *e, size_t n,
@@ -5619,7 +5517,8 @@ static const struct store_ops sqlite_ops = {
 	.person_add = sq_person_add,
 	.asset_add = sq_asset_add,
 	.duty_add = sq_duty_add,
-	.reg_load = sq_reg_load,
+	.rows = sq_rows,
+	.structure_gen = sq_structure_gen,
 	.calendar_add = sq_calendar_add,
 	.calendar_load = sq_calendar_load,
 	.meta_get = sq_meta_get,
@@ -5696,7 +5595,6 @@ static const struct store_ops sqlite_ops = {
 	.record_get = sq_record_get,
 	.record_page = sq_record_page,
 	.asset_events = sq_asset_events,
-	.reg_load_around = sq_reg_load_around,
 	.notices_on = sq_notices_on,
 	.notice_brief = sq_notice_brief,
 	.obligations_replace = sq_obligations_replace,

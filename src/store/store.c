@@ -40,6 +40,7 @@ void store_close(struct store *s)
 	if (s) {
 		free(s->path);
 		wipe_key(&s->key);
+		assemble_close(s);
 		s->ops->close(s);
 	}
 }
@@ -104,11 +105,6 @@ enum cd_err store_asset_add(struct store *s, struct asset *a, struct cd_diag *d)
 enum cd_err store_duty_add(struct store *s, struct duty *du, struct cd_diag *d)
 {
 	return s->ops->duty_add(s, du, d);
-}
-
-enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
-{
-	return s->ops->reg_load(s, out, d);
 }
 
 enum cd_err store_calendar_add(struct store *s, int year_from, int year_to, const char *source,
@@ -573,12 +569,6 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
 			  struct cd_diag *d)
 {
 	return s->ops->similar(s, assets, nassets, max, a, out, n, total, d);
-}
-
-enum cd_err store_reg_load_around(struct store *s, const int64_t *assets, size_t n,
-				  struct reg **out, struct cd_diag *d)
-{
-	return s->ops->reg_load_around(s, assets, n, out, d);
 }
 
 enum cd_err store_notices_on(struct store *s, const int64_t *assets, size_t n, struct arena *a,

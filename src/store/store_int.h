@@ -5,8 +5,33 @@
 
 #include "store.h"
 
+/* --- row operations: what a backend reads for the backend-neutral assembly (assemble.c) -------
+ * A backend reads the rows of one table (or of a selection of it), in the order each kind
+ * names, decodes each row into its record (text in arena a) and hands it to each(), which
+ * links it into its aggregate; the record is the backend's, valid during the call only (its
+ * text stays in a). each() returns false when out of memory: the read stops with CD_ENOMEM. */
+typedef bool store_row_fn(void *ctx, const void *row);
+
+enum store_rows {
+	ROWS_UNITS,	       /* struct unit, by id */
+	ROWS_PEOPLE,	       /* struct person, by id */
+	ROWS_ASSETS,	       /* struct asset, by id */
+	ROWS_DUTIES,	       /* struct duty, by id */
+	ROWS_PROJECTS,	       /* struct project, by id */
+	ROWS_UNIT_DUTIES,      /* struct duty: those held for a unit (no system), by id */
+	ROWS_ASSETS_OF,	       /* struct asset: the systems ids[0..n), by id */
+	ROWS_DUTIES_OF_ASSETS, /* struct duty: those held for the systems ids[0..n), by id */
+	ROWS__MAX
+};
+
 struct store_ops {
 	const char *name;
+	/* the rows of `which` (ids[0..n) the selection, for the kinds that take one) */
+	enum cd_err (*rows)(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
+			    struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d);
+	/* the generation of the register's structure (units, people, duties, projects, the
+	 * profile): it moves on every write of them, and only then */
+	enum cd_err (*structure_gen)(struct store *s, int64_t *gen, struct cd_diag *d);
 	void (*close)(struct store *s);
 	enum cd_err (*begin)(struct store *s, struct cd_diag *d);
 	enum cd_err (*commit)(struct store *s, struct cd_diag *d);
@@ -19,7 +44,6 @@ struct store_ops {
 	enum cd_err (*person_add)(struct store *s, struct person *p, struct cd_diag *d);
 	enum cd_err (*asset_add)(struct store *s, struct asset *a, struct cd_diag *d);
 	enum cd_err (*duty_add)(struct store *s, struct duty *du, struct cd_diag *d);
-	enum cd_err (*reg_load)(struct store *s, struct reg **out, struct cd_diag *d);
 	enum cd_err (*calendar_add)(struct store *s, int year_from, int year_to, const char *src,
 				    const char *on, const struct calendar_entry *e, size_t n,
 				    struct cd_diag *d);
@@ -158,8 +182,6 @@ struct store_ops {
 	enum cd_err (*asset_events)(struct store *s, const int64_t *assets, size_t nassets,
 				    cd_time from, cd_time to, struct arena *a,
 				    struct asset_event **out, size_t *n, struct cd_diag *d);
-	enum cd_err (*reg_load_around)(struct store *s, const int64_t *assets, size_t n,
-				       struct reg **out, struct cd_diag *d);
 	enum cd_err (*notices_on)(struct store *s, const int64_t *assets, size_t n, struct arena *a,
 				  int64_t **out, size_t *nout, struct cd_diag *d);
 	enum cd_err (*notice_brief)(struct store *s, int64_t id, struct arena *a,
@@ -314,7 +336,11 @@ struct store {
 	const struct store_ops *ops;
 	char *path;                 /* as opened (store_open), for files kept beside it */
 	struct store_audit_key key; /* the audit key, as src/audit/ loaded it */
+	struct reg_base *kept;      /* the structure reads around systems start from (assemble.c) */
 };
+
+/* assemble_close gives back what the assembly keeps for s (store_close). */
+void assemble_close(struct store *s);
 
 /* store_sqlite_open opens (and with STORE_CREATE creates) the SQLite database at path. */
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,
