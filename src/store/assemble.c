@@ -5,6 +5,7 @@
 #include "store_int.h"
 
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,4 +220,294 @@ enum cd_err store_reg_load_around(struct store *s, const int64_t *assets, size_t
 	}
 	*out = r;
 	return CD_OK;
+}
+
+/* --- the daily work: notices, incidents, records ------------------------------------------ */
+
+/* A list being filled: each row (a record of `size` bytes) appended to *v in arena a. */
+struct list_fill {
+	struct arena *a;
+	void *v; /* a pointer to the array's pointer */
+	size_t *n, cap, size;
+};
+
+static bool list_put(void *ctx, const void *row)
+{
+	struct list_fill *f = ctx;
+	void *to = arena_grow(f->a, f->v, f->n, &f->cap, f->size);
+
+	if (to)
+		memcpy(to, row, f->size);
+	return to != NULL;
+}
+
+/* list_read sets *v to the rows of `which` (ids[0..nids) its selection), records of `size`
+ * bytes, in arena a. */
+static enum cd_err list_read(struct store *s, enum store_rows which, const int64_t *ids,
+			     size_t nids, struct arena *a, void *v, size_t *n, size_t size,
+			     struct cd_diag *d)
+{
+	struct list_fill f = {a, v, n, 0, size};
+
+	*(void **)v = NULL;
+	*n = 0;
+	return s->ops->rows(s, which, ids, nids, a, list_put, &f, d);
+}
+
+/* find_id: binary search by id in v[0..n), records of `size` bytes that start with their
+ * int64_t id (struct notice, struct incident), sorted by id. */
+static void *find_id(void *v, size_t n, size_t size, int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		char *rec = (char *)v + mid * size;
+		int64_t at;
+
+		memcpy(&at, rec, sizeof at);
+		if (at == id)
+			return rec;
+		if (at < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+_Static_assert(offsetof(struct notice, id) == 0, "find_id reads the id first");
+_Static_assert(offsetof(struct incident, id) == 0, "find_id reads the id first");
+
+/* name_pair sets element i of the arrays *code and *name — grown together in arena a, *cap
+ * their common capacity — to the system's code and name of part p; false when out of memory. */
+static bool name_pair(struct arena *a, const char ***code, const char ***name, size_t i,
+		      size_t *cap, const struct store_part *p)
+{
+	size_t nc = i, nn = i, cap2 = *cap;
+	const char **c = arena_grow(a, code, &nc, cap, sizeof(*c));
+	const char **m = c ? arena_grow(a, name, &nn, &cap2, sizeof(*m)) : NULL;
+
+	if (!m)
+		return false;
+	*c = p->code;
+	*m = p->name;
+	return true;
+}
+
+/* The caps of the arrays each notice or incident grows in the arena, kept beside them. */
+struct part_caps {
+	size_t assets, events, similar, asset_names, similar_names;
+};
+
+/* Notices (or incidents) being given their parts: each part row appended to the one of v[0..n)
+ * (sorted by id) it belongs to; with w — one notice: n is 1 and v is &w->n — the code and name
+ * of each system as well. */
+struct parts_fill {
+	struct arena *a;
+	enum store_rows kind;
+	void *v;
+	size_t n;
+	struct part_caps *caps;
+	void *w; /* the struct notice_row or struct incident_row of the one, or NULL */
+};
+
+static bool notice_part(void *ctx, const void *row)
+{
+	struct parts_fill *f = ctx;
+	const struct store_part *p = row;
+	struct notice *x = find_id(f->v, f->n, sizeof(*x), p->owner);
+	struct notice_row *w = f->w;
+	struct part_caps *c;
+	size_t i;
+
+	if (!x)
+		return true;
+	c = &f->caps[x - (struct notice *)f->v];
+	if (f->kind == ROWS_NOTICE_ASSETS || f->kind == ROWS_NOTICE_ASSETS_OF) {
+		int64_t *id;
+
+		i = x->nassets;
+		if (!(id = arena_grow(f->a, &x->assets, &x->nassets, &c->assets, sizeof(*id))))
+			return false;
+		*id = p->asset;
+		return !w || name_pair(f->a, &w->asset_code, &w->asset_name, i, &c->asset_names, p);
+	}
+	if (f->kind == ROWS_NOTICE_EVENTS || f->kind == ROWS_NOTICE_EVENTS_OF) {
+		struct notice_event *e =
+			arena_grow(f->a, &x->events, &x->nevents, &c->events, sizeof(*e));
+
+		if (e)
+			*e = p->u.nev;
+		return e != NULL;
+	}
+	struct notice_check *ck;
+
+	i = x->nsimilar;
+	if (!(ck = arena_grow(f->a, &x->similar, &x->nsimilar, &c->similar, sizeof(*ck))))
+		return false;
+	*ck = p->u.check;
+	return !w || name_pair(f->a, &w->similar_code, &w->similar_name, i, &c->similar_names, p);
+}
+
+static bool incident_part(void *ctx, const void *row)
+{
+	struct parts_fill *f = ctx;
+	const struct store_part *p = row;
+	struct incident *x = find_id(f->v, f->n, sizeof(*x), p->owner);
+	struct incident_row *w = f->w;
+	struct part_caps *c;
+	size_t i;
+
+	if (!x)
+		return true;
+	c = &f->caps[x - (struct incident *)f->v];
+	if (f->kind == ROWS_INCIDENT_ASSETS || f->kind == ROWS_INCIDENT_ASSETS_OF) {
+		int64_t *id;
+
+		i = x->nassets;
+		if (!(id = arena_grow(f->a, &x->assets, &x->nassets, &c->assets, sizeof(*id))))
+			return false;
+		*id = p->asset;
+		return !w || name_pair(f->a, &w->asset_code, &w->asset_name, i, &c->asset_names, p);
+	}
+	struct incident_event *e = arena_grow(f->a, &x->events, &x->nevents, &c->events, sizeof(*e));
+
+	if (e)
+		*e = p->u.iev;
+	return e != NULL;
+}
+
+/* parts_read gives the heads v[0..n) (sorted by id) the rows of each part of k[0..nk), read by
+ * `selection` (its ids, nids of them: the one of w) or whole, through put. */
+static enum cd_err parts_read(struct store *s, struct arena *a, const enum store_rows *k,
+			      size_t nk, const int64_t *selection, size_t nids, store_row_fn *put,
+			      void *v, size_t n, void *w, struct cd_diag *d)
+{
+	struct part_caps one = {0}, *caps = &one;
+	enum cd_err rc = CD_OK;
+
+	if (!n)
+		return CD_OK;
+	if (n > 1 && !(caps = calloc(n, sizeof(*caps))))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < nk; i++) {
+		struct parts_fill f = {a, k[i], v, n, caps, w};
+
+		rc = s->ops->rows(s, k[i], selection, nids, a, put, &f, d);
+	}
+	if (caps != &one)
+		free(caps);
+	return rc;
+}
+
+enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice **out, size_t *n,
+			       struct cd_diag *d)
+{
+	static const enum store_rows parts[] = {ROWS_NOTICE_ASSETS, ROWS_NOTICE_EVENTS,
+						ROWS_NOTICE_SIMILAR};
+	enum cd_err rc = list_read(s, ROWS_NOTICES, NULL, 0, a, out, n, sizeof(**out), d);
+
+	if (!rc)
+		rc = parts_read(s, a, parts, 3, NULL, 0, notice_part, *out, *n, NULL, d);
+	return rc;
+}
+
+enum cd_err store_incidents_load(struct store *s, struct arena *a, struct incident **out,
+				 size_t *n, struct cd_diag *d)
+{
+	static const enum store_rows parts[] = {ROWS_INCIDENT_ASSETS, ROWS_INCIDENT_EVENTS};
+	enum cd_err rc = list_read(s, ROWS_INCIDENTS, NULL, 0, a, out, n, sizeof(**out), d);
+
+	if (!rc)
+		rc = parts_read(s, a, parts, 2, NULL, 0, incident_part, *out, *n, NULL, d);
+	return rc;
+}
+
+/* notice_parts reads the systems and the timeline of notice w — and, with similar, its 举一反三
+ * list — with the systems' codes and names. */
+static enum cd_err notice_parts(struct store *s, struct arena *a, struct notice_row *w,
+				bool similar, struct cd_diag *d)
+{
+	static const enum store_rows parts[] = {ROWS_NOTICE_ASSETS_OF, ROWS_NOTICE_EVENTS_OF,
+						ROWS_NOTICE_SIMILAR_OF};
+
+	return parts_read(s, a, parts, similar ? 3 : 2, &w->n.id, 1, notice_part, &w->n, 1, w, d);
+}
+
+/* incident_parts reads the systems (in the order recorded, with their codes and names) and the
+ * timeline of incident w. */
+static enum cd_err incident_parts(struct store *s, struct arena *a, struct incident_row *w,
+				  struct cd_diag *d)
+{
+	static const enum store_rows parts[] = {ROWS_INCIDENT_ASSETS_OF, ROWS_INCIDENT_EVENTS_OF};
+
+	return parts_read(s, a, parts, 2, &w->x.id, 1, incident_part, &w->x, 1, w, d);
+}
+
+enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
+			     struct notice_row *out, struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->notice_head(s, id, code, a, out, d);
+
+	return rc ? rc : notice_parts(s, a, out, true, d);
+}
+
+enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
+			       struct notice_row *out, struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->notice_head(s, id, NULL, a, out, d);
+
+	return rc ? rc : notice_parts(s, a, out, false, d);
+}
+
+enum cd_err store_notice_page(struct store *s, const struct work_query *q, struct arena *a,
+			      struct notice_row **out, size_t *n, struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->notice_heads(s, q, a, out, n, d);
+
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = notice_parts(s, a, &(*out)[i], false, d);
+	return rc;
+}
+
+enum cd_err store_notice_state_page(struct store *s, const struct work_query *q, int state,
+				    cd_date today, struct arena *a, struct notice_row **out,
+				    size_t *n, struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->notice_state_heads(s, q, state, today, a, out, n, d);
+
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = notice_parts(s, a, &(*out)[i], false, d);
+	return rc;
+}
+
+enum cd_err store_incident_get(struct store *s, int64_t id, const char *code, struct arena *a,
+			       struct incident_row *out, struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->incident_head(s, id, code, a, out, d);
+
+	return rc ? rc : incident_parts(s, a, out, d);
+}
+
+enum cd_err store_incident_page(struct store *s, const struct work_query *q, struct arena *a,
+				struct incident_row **out, size_t *n, struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->incident_heads(s, q, a, out, n, d);
+
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = incident_parts(s, a, &(*out)[i], d);
+	return rc;
+}
+
+enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
+			       struct cd_diag *d)
+{
+	return list_read(s, ROWS_RECORDS, NULL, 0, a, out, n, sizeof(**out), d);
+}
+
+enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
+				  struct record **out, size_t *n, struct cd_diag *d)
+{
+	return list_read(s, ROWS_RECORDS_OF_UNIT, &unit, 1, a, out, n, sizeof(**out), d);
 }

@@ -1619,103 +1619,6 @@ static void project_cols(struct arena *ar, sqlite3_stmt *st, struct project *pr)
 	pr->security = sqlite3_column_int64(st, 6);
 }
 
-/* --- the rows of the register (store_ops.rows) ------------------------------------------------ */
-
-/* A row decoder: the columns of st into the record out (zeroed), text into arena a. */
-typedef void row_decoder(struct arena *a, sqlite3_stmt *st, void *out);
-
-static void unit_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	unit_cols(a, st, out);
-}
-
-static void person_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	person_cols(a, st, out);
-}
-
-static void asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	asset_row(a, st, out);
-}
-
-static void duty_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	struct duty *du = out;
-
-	du->to = CD_DATE_NONE;
-	duty_cols(a, st, du);
-}
-
-static void project_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	project_cols(a, st, out);
-}
-
-/* Where each kind of rows comes from: its statement, how a row is decoded into a record of
- * `size` bytes, whether ?1 takes the selection (a JSON array of ids) and what a failure says. */
-static const struct row_src {
-	enum stmt st;
-	row_decoder *dec;
-	size_t size;
-	bool ids;
-	const char *what;
-} row_srcs[ROWS__MAX] = {
-	[ROWS_UNITS] = {ST_UNIT_ALL, unit_dec, sizeof(struct unit), false, "loading the register"},
-	[ROWS_PEOPLE] = {ST_PERSON_ALL, person_dec, sizeof(struct person), false,
-			 "loading the register"},
-	[ROWS_ASSETS] = {ST_ASSET_ALL, asset_dec, sizeof(struct asset), false,
-			 "loading the register"},
-	[ROWS_DUTIES] = {ST_DUTY_ALL, duty_dec, sizeof(struct duty), false, "loading the register"},
-	[ROWS_PROJECTS] = {ST_PROJECT_ALL, project_dec, sizeof(struct project), false,
-			   "loading the register"},
-	[ROWS_UNIT_DUTIES] = {ST_DUTY_UNITS, duty_dec, sizeof(struct duty), false,
-			      "loading the register"},
-	[ROWS_ASSETS_OF] = {ST_ASSET_SOME, asset_dec, sizeof(struct asset), true,
-			    "loading the register"},
-	[ROWS_DUTIES_OF_ASSETS] = {ST_DUTY_OF_ASSETS, duty_dec, sizeof(struct duty), true,
-				   "loading the register"},
-};
-
-/* The largest record a row decodes into. */
-union row_buf {
-	struct unit unit;
-	struct person person;
-	struct asset asset;
-	struct duty duty;
-	struct project project;
-};
-
-static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
-
-static enum cd_err sq_rows(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
-			   struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	const struct row_src *src = &row_srcs[which];
-	sqlite3_stmt *st = q->st[src->st];
-	union row_buf buf;
-	enum cd_err rc = CD_OK;
-	int step = SQLITE_DONE;
-
-	_Static_assert(sizeof buf >= sizeof(struct asset), "a row fits the buffer");
-	if (src->ids && !bind_ids(q, src->st, ids, n))
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&buf, 0, src->size);
-		src->dec(a, st, &buf);
-		if (!each(ctx, &buf)) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory %s", src->what);
-			break;
-		}
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, src->what);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc;
-}
-
 static enum cd_err sq_structure_gen(struct store *s, int64_t *gen, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
@@ -1926,55 +1829,6 @@ static enum cd_err sq_notice_check(struct store *s, int64_t notice, int64_t asse
 	return CD_OK;
 }
 
-/* find_id: binary search by id in v[0..n), records of `size` bytes that start with their
- * int64_t id (struct notice, struct incident), sorted by id. */
-static void *find_id(void *v, size_t n, size_t size, int64_t id)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		char *rec = (char *)v + mid * size;
-		int64_t at;
-
-		memcpy(&at, rec, sizeof at);
-		if (at == id)
-			return rec;
-		if (at < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-_Static_assert(offsetof(struct notice, id) == 0, "find_id reads the id first");
-_Static_assert(offsetof(struct incident, id) == 0, "find_id reads the id first");
-
-/* What a row of a notice's or an incident's parts holds (notice_rows, incident_rows). */
-enum part { PART_ASSET, PART_EVENT, PART_SIMILAR };
-
-/* The caps of the arrays each notice grows in the arena, kept beside the notices. */
-struct notice_caps {
-	size_t assets, events, similar, asset_names, similar_names;
-};
-
-/* name_pair sets element i of the arrays *code and *name — grown together in arena a, *cap
- * their common capacity — to the text columns col and col + 1; false when out of memory. */
-static bool name_pair(struct arena *a, sqlite3_stmt *st, int col, const char ***code,
-		      const char ***name, size_t i, size_t *cap)
-{
-	size_t nc = i, nn = i, cap2 = *cap;
-	const char **c = arena_grow(a, code, &nc, cap, sizeof(*c));
-	const char **m = c ? arena_grow(a, name, &nn, &cap2, sizeof(*m)) : NULL;
-
-	if (!m)
-		return false;
-	*c = col_str(a, st, col);
-	*m = col_str(a, st, col + 1);
-	return true;
-}
-
 /* notice_cols reads the NOTICE_COLS of a row into x (set up by notice_init), text into arena a. */
 static void notice_cols(struct arena *a, sqlite3_stmt *st, struct notice *x)
 {
@@ -2011,97 +1865,6 @@ static void notice_check_row(struct arena *a, sqlite3_stmt *st, struct notice_ch
 	k->note = col_str(a, st, 5);
 }
 
-/* notice_rows steps st (bound), a statement of part k of notices whose rows start with the
- * notice's id, appending each row to the notice of v[0..n) (sorted by id) it belongs to. With
- * w — one notice: n is 1 and v is &w->n — the code and name of each system as well (the
- * columns after the part's own). */
-static enum cd_err notice_rows(struct sq *q, sqlite3_stmt *st, enum part k, struct arena *a,
-			       struct notice *v, size_t n, struct notice_caps *caps,
-			       struct notice_row *w, struct cd_diag *d)
-{
-	enum cd_err rc = CD_OK;
-	int step = SQLITE_DONE;
-
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct notice *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
-		struct notice_caps *c = x ? &caps[x - v] : NULL;
-		size_t i;
-
-		if (!x)
-			continue;
-		if (k == PART_ASSET) {
-			int64_t *id;
-
-			i = x->nassets;
-			id = arena_grow(a, &x->assets, &x->nassets, &c->assets, sizeof(*id));
-			if (!id || (w && !name_pair(a, st, 2, &w->asset_code, &w->asset_name, i,
-						    &c->asset_names)))
-				rc = CD_ENOMEM;
-			else
-				*id = sqlite3_column_int64(st, 1);
-		} else if (k == PART_EVENT) {
-			struct notice_event *e = arena_grow(a, &x->events, &x->nevents,
-							    &c->events, sizeof(*e));
-
-			if (!e)
-				rc = CD_ENOMEM;
-			else
-				notice_event_row(a, st, e);
-		} else {
-			struct notice_check *ck;
-
-			i = x->nsimilar;
-			ck = arena_grow(a, &x->similar, &x->nsimilar, &c->similar, sizeof(*ck));
-			if (!ck || (w && !name_pair(a, st, 6, &w->similar_code, &w->similar_name, i,
-						    &c->similar_names)))
-				rc = CD_ENOMEM;
-			else
-				notice_check_row(a, st, ck);
-		}
-	}
-	if (rc)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-	else if (step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading notices");
-	sqlite3_reset(st);
-	return rc;
-}
-
-static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct notice **out,
-				   size_t *n, struct cd_diag *d)
-{
-	static const enum stmt parts[] = {[PART_ASSET] = ST_NOTICE_ASSET_ALL,
-					  [PART_EVENT] = ST_NOTICE_EVENT_ALL,
-					  [PART_SIMILAR] = ST_NOTICE_SIMILAR_ALL};
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_NOTICE_ALL];
-	struct notice_caps *caps = NULL;
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
-
-	*out = NULL;
-	*n = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct notice *x = arena_grow(a, out, n, &cap, sizeof(*x));
-
-		if (!x) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-			break;
-		}
-		notice_cols(a, st, x);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading notices");
-	sqlite3_reset(st);
-	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-	for (int k = PART_ASSET; !rc && *n && k <= PART_SIMILAR; k++)
-		rc = notice_rows(q, q->st[parts[k]], (enum part)k, a, *out, *n, caps, NULL, d);
-	free(caps);
-	return rc;
-}
-
 /* record_cols reads the RECORD_COLS of a row into r, text into arena a. */
 static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
 {
@@ -2121,50 +1884,6 @@ static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
 	r->voided_at = r->voided ? col_time(st, 10) : CD_TIME_NONE;
 	r->voided_by = col_str(a, st, 11);
 	r->void_reason = col_str(a, st, 12);
-}
-
-/* records_read appends the records statement st reads to *out (set empty first) and resets
- * it. */
-static enum cd_err records_read(struct sq *q, sqlite3_stmt *st, struct arena *a,
-				struct record **out, size_t *n, struct cd_diag *d)
-{
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
-
-	*out = NULL;
-	*n = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct record *r = arena_grow(a, out, n, &cap, sizeof(*r));
-
-		if (!r) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading records");
-			break;
-		}
-		record_cols(a, st, r);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading records");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc;
-}
-
-static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
-				   size_t *n, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-
-	return records_read(q, q->st[ST_RECORD_ALL], a, out, n, d);
-}
-
-static enum cd_err sq_records_of_unit(struct store *s, int64_t unit, struct arena *a,
-				      struct record **out, size_t *n, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-
-	sqlite3_bind_int64(q->st[ST_RECORD_OF_UNIT], 1, unit);
-	return records_read(q, q->st[ST_RECORD_OF_UNIT], a, out, n, d);
 }
 
 static enum cd_err sq_incident_add(struct store *s, struct incident *x, struct cd_diag *d)
@@ -2232,84 +1951,193 @@ static void incident_cols(struct arena *a, sqlite3_stmt *st, struct incident *x)
 	x->detected_at = col_time(st, 4);
 }
 
-/* The caps of the arrays each incident grows in the arena, kept beside the incidents. */
-struct incident_caps {
-	size_t assets, events, asset_names;
+static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
+
+/* --- the rows the neutral assembly reads (store_ops.rows, assemble.c) --------------------------- */
+
+/* A row decoder: the columns of st into the record out (zeroed), text into arena a. */
+typedef void row_decoder(struct arena *a, sqlite3_stmt *st, void *out);
+
+static void unit_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	unit_cols(a, st, out);
+}
+
+static void person_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	person_cols(a, st, out);
+}
+
+static void asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	asset_row(a, st, out);
+}
+
+static void duty_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct duty *du = out;
+
+	du->to = CD_DATE_NONE;
+	duty_cols(a, st, du);
+}
+
+static void project_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	project_cols(a, st, out);
+}
+
+static void notice_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	notice_cols(a, st, out);
+}
+
+static void incident_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	incident_cols(a, st, out);
+}
+
+static void record_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	record_cols(a, st, out);
+}
+
+/* A system of a notice or an incident: (owner, asset[, code, name]). */
+static void part_asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	p->asset = sqlite3_column_int64(st, 1);
+	if (sqlite3_column_count(st) > 3) {
+		p->code = col_str(a, st, 2);
+		p->name = col_str(a, st, 3);
+	}
+}
+
+static void part_nev_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	notice_event_row(a, st, &p->u.nev);
+}
+
+/* A system of a 举一反三 list: (owner, asset, why, checked_at, checked_by, note[, code, name]). */
+static void part_similar_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	notice_check_row(a, st, &p->u.check);
+	p->asset = p->u.check.asset;
+	if (sqlite3_column_count(st) > 7) {
+		p->code = col_str(a, st, 6);
+		p->name = col_str(a, st, 7);
+	}
+}
+
+static void part_iev_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	incident_event_row(a, st, &p->u.iev);
+}
+
+/* What ?1 of a kind's statement takes: nothing, the selection as a JSON array of ids, or its
+ * one id. */
+enum row_bind { BIND_NONE, BIND_IDS, BIND_ONE };
+
+/* Where each kind of rows comes from: its statement, how a row is decoded into a record of
+ * `size` bytes, what ?1 takes and what a failure says. */
+#define REG_ROWS(st, dec, type, bind) {st, dec, sizeof(type), bind, "loading the register"}
+#define PART_ROWS(st, dec, bind, what) {st, dec, sizeof(struct store_part), bind, what}
+static const struct row_src {
+	enum stmt st;
+	row_decoder *dec;
+	size_t size;
+	enum row_bind bind;
+	const char *what;
+} row_srcs[ROWS__MAX] = {
+	[ROWS_UNITS] = REG_ROWS(ST_UNIT_ALL, unit_dec, struct unit, BIND_NONE),
+	[ROWS_PEOPLE] = REG_ROWS(ST_PERSON_ALL, person_dec, struct person, BIND_NONE),
+	[ROWS_ASSETS] = REG_ROWS(ST_ASSET_ALL, asset_dec, struct asset, BIND_NONE),
+	[ROWS_DUTIES] = REG_ROWS(ST_DUTY_ALL, duty_dec, struct duty, BIND_NONE),
+	[ROWS_PROJECTS] = REG_ROWS(ST_PROJECT_ALL, project_dec, struct project, BIND_NONE),
+	[ROWS_UNIT_DUTIES] = REG_ROWS(ST_DUTY_UNITS, duty_dec, struct duty, BIND_NONE),
+	[ROWS_ASSETS_OF] = REG_ROWS(ST_ASSET_SOME, asset_dec, struct asset, BIND_IDS),
+	[ROWS_DUTIES_OF_ASSETS] = REG_ROWS(ST_DUTY_OF_ASSETS, duty_dec, struct duty, BIND_IDS),
+	[ROWS_NOTICES] = {ST_NOTICE_ALL, notice_dec, sizeof(struct notice), BIND_NONE,
+			  "loading notices"},
+	[ROWS_NOTICE_ASSETS] =
+		PART_ROWS(ST_NOTICE_ASSET_ALL, part_asset_dec, BIND_NONE, "loading notices"),
+	[ROWS_NOTICE_EVENTS] =
+		PART_ROWS(ST_NOTICE_EVENT_ALL, part_nev_dec, BIND_NONE, "loading notices"),
+	[ROWS_NOTICE_SIMILAR] =
+		PART_ROWS(ST_NOTICE_SIMILAR_ALL, part_similar_dec, BIND_NONE, "loading notices"),
+	[ROWS_NOTICE_ASSETS_OF] =
+		PART_ROWS(ST_NOTICE_ASSETS_OF, part_asset_dec, BIND_ONE, "loading notices"),
+	[ROWS_NOTICE_EVENTS_OF] =
+		PART_ROWS(ST_NOTICE_EVENTS_OF, part_nev_dec, BIND_ONE, "loading notices"),
+	[ROWS_NOTICE_SIMILAR_OF] =
+		PART_ROWS(ST_NOTICE_SIMILAR_OF, part_similar_dec, BIND_ONE, "loading notices"),
+	[ROWS_INCIDENTS] = {ST_INCIDENT_ALL, incident_dec, sizeof(struct incident), BIND_NONE,
+			    "loading incidents"},
+	[ROWS_INCIDENT_ASSETS] =
+		PART_ROWS(ST_INCIDENT_ASSET_ALL, part_asset_dec, BIND_NONE, "loading incidents"),
+	[ROWS_INCIDENT_EVENTS] =
+		PART_ROWS(ST_INCIDENT_EVENT_ALL, part_iev_dec, BIND_NONE, "loading incidents"),
+	[ROWS_INCIDENT_ASSETS_OF] =
+		PART_ROWS(ST_INCIDENT_ASSETS_OF, part_asset_dec, BIND_ONE, "loading incidents"),
+	[ROWS_INCIDENT_EVENTS_OF] =
+		PART_ROWS(ST_INCIDENT_EVENTS_OF, part_iev_dec, BIND_ONE, "loading incidents"),
+	[ROWS_RECORDS] = {ST_RECORD_ALL, record_dec, sizeof(struct record), BIND_NONE,
+			  "loading records"},
+	[ROWS_RECORDS_OF_UNIT] = {ST_RECORD_OF_UNIT, record_dec, sizeof(struct record), BIND_ONE,
+				  "loading records"},
+};
+#undef REG_ROWS
+#undef PART_ROWS
+
+/* The largest record a row decodes into. */
+union row_buf {
+	struct unit unit;
+	struct person person;
+	struct asset asset;
+	struct duty duty;
+	struct project project;
+	struct notice notice;
+	struct incident incident;
+	struct record record;
+	struct store_part part;
 };
 
-/* incident_rows: notice_rows for incidents (parts PART_ASSET and PART_EVENT); with w (one
- * incident, v is &w->x) the code and name of each system as well. */
-static enum cd_err incident_rows(struct sq *q, sqlite3_stmt *st, enum part k, struct arena *a,
-				 struct incident *v, size_t n, struct incident_caps *caps,
-				 struct incident_row *w, struct cd_diag *d)
+static enum cd_err sq_rows(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
+			   struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d)
 {
+	struct sq *q = (struct sq *)s;
+	const struct row_src *src = &row_srcs[which];
+	sqlite3_stmt *st = q->st[src->st];
+	union row_buf buf;
 	enum cd_err rc = CD_OK;
 	int step = SQLITE_DONE;
 
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct incident *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
-		struct incident_caps *c = x ? &caps[x - v] : NULL;
-		int64_t *asset;
-		struct incident_event *e;
-		size_t i;
-
-		if (!x)
-			continue;
-		if (k == PART_ASSET) {
-			i = x->nassets;
-			asset = arena_grow(a, &x->assets, &x->nassets, &c->assets, sizeof(*asset));
-			if (!asset || (w && !name_pair(a, st, 2, &w->asset_code, &w->asset_name, i,
-						       &c->asset_names)))
-				rc = CD_ENOMEM;
-			else
-				*asset = sqlite3_column_int64(st, 1);
-		} else if (!(e = arena_grow(a, &x->events, &x->nevents, &c->events, sizeof(*e)))) {
-			rc = CD_ENOMEM;
-		} else {
-			incident_event_row(a, st, e);
-		}
-	}
-	if (rc)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
-	else if (step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading incidents");
-	sqlite3_reset(st);
-	return rc;
-}
-
-static enum cd_err sq_incidents_load(struct store *s, struct arena *a, struct incident **out,
-				     size_t *n, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_INCIDENT_ALL];
-	struct incident_caps *caps = NULL;
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
-
-	*out = NULL;
-	*n = 0;
+	if (src->bind == BIND_IDS && !bind_ids(q, src->st, ids, n))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (src->bind == BIND_ONE)
+		sqlite3_bind_int64(st, 1, ids[0]);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct incident *x = arena_grow(a, out, n, &cap, sizeof(*x));
-
-		if (!x) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+		memset(&buf, 0, src->size);
+		src->dec(a, st, &buf);
+		if (!each(ctx, &buf)) {
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory %s", src->what);
 			break;
 		}
-		incident_cols(a, st, x);
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading incidents");
+		rc = db_fail(q, d, src->what);
 	sqlite3_reset(st);
-	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
-	if (!rc && *n)
-		rc = incident_rows(q, q->st[ST_INCIDENT_ASSET_ALL], PART_ASSET, a, *out, *n, caps,
-				   NULL, d);
-	if (!rc && *n)
-		rc = incident_rows(q, q->st[ST_INCIDENT_EVENT_ALL], PART_EVENT, a, *out, *n, caps,
-				   NULL, d);
-	free(caps);
+	sqlite3_clear_bindings(st);
 	return rc;
 }
 
@@ -3377,24 +3205,6 @@ static void notice_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	w->similar_listed = (size_t)sqlite3_column_int64(st, 13);
 }
 
-/* notice_parts reads the systems and the timeline of notice w — and, with similar, its 举一反三
- * list — each part by the primary key of its table. */
-static enum cd_err notice_parts(struct sq *q, struct arena *a, struct notice_row *w, bool similar,
-				struct cd_diag *d)
-{
-	static const enum stmt parts[] = {[PART_ASSET] = ST_NOTICE_ASSETS_OF,
-					  [PART_EVENT] = ST_NOTICE_EVENTS_OF,
-					  [PART_SIMILAR] = ST_NOTICE_SIMILAR_OF};
-	struct notice_caps caps = {0};
-	enum cd_err rc = CD_OK;
-
-	for (int k = PART_ASSET; !rc && k <= (similar ? PART_SIMILAR : PART_EVENT); k++) {
-		sqlite3_bind_int64(q->st[parts[k]], 1, w->n.id);
-		rc = notice_rows(q, q->st[parts[k]], (enum part)k, a, &w->n, 1, &caps, w, d);
-	}
-	return rc;
-}
-
 /* work_get steps the get statement by id (or, when id is 0, by code): CD_OK with its row to
  * read (then done), or CD_ENOTFOUND. */
 static enum cd_err work_get(struct sq *q, enum stmt by_id, enum stmt by_code, int64_t id,
@@ -3440,10 +3250,11 @@ static enum cd_err work_concerns(struct sq *q, enum stmt which, int64_t id, int6
 	return rc;
 }
 
-/* notice_get reads a notice, with its 举一反三 list when `similar`. */
-static enum cd_err notice_get(struct sq *q, int64_t id, const char *code, bool similar,
-			      struct arena *a, struct notice_row *out, struct cd_diag *d)
+/* sq_notice_head reads a notice's head (assemble.c reads its parts). */
+static enum cd_err sq_notice_head(struct store *s, int64_t id, const char *code, struct arena *a,
+				  struct notice_row *out, struct cd_diag *d)
 {
+	struct sq *q = (struct sq *)s;
 	enum stmt which;
 	enum cd_err rc;
 
@@ -3452,35 +3263,19 @@ static enum cd_err notice_get(struct sq *q, int64_t id, const char *code, bool s
 		return rc;
 	notice_head(a, q->st[which], 0, out);
 	done(q, which);
-	return notice_parts(q, a, out, similar, d);
+	return CD_OK;
 }
 
-static enum cd_err sq_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
-				 struct notice_row *out, struct cd_diag *d)
-{
-	return notice_get((struct sq *)s, id, code, true, a, out, d);
-}
-
-static enum cd_err sq_notice_brief(struct store *s, int64_t id, struct arena *a,
-				   struct notice_row *out, struct cd_diag *d)
-{
-	return notice_get((struct sq *)s, id, NULL, false, a, out, d);
-}
-
-static enum cd_err sq_notice_page(struct store *s, const struct work_query *f, struct arena *a,
-				  struct notice_row **out, size_t *n, struct cd_diag *d)
+static enum cd_err sq_notice_heads(struct store *s, const struct work_query *f, struct arena *a,
+				   struct notice_row **out, size_t *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = work_page(q, ST_NOTICE_PAGE, ST_NOTICE_PAGE_DESC, f);
-	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
 	bind_id(st, 9, f->asset);
-	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = notice_parts(q, a, &(*out)[i], false, d);
-	return rc;
+	return read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 }
 
 static enum cd_err sq_notice_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
@@ -3500,24 +3295,8 @@ static void incident_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	w->unit_code = col_str(a, st, 5);
 }
 
-/* incident_parts reads the systems (in the order recorded) and the timeline of incident w. */
-static enum cd_err incident_parts(struct sq *q, struct arena *a, struct incident_row *w,
-				  struct cd_diag *d)
-{
-	static const enum stmt parts[] = {[PART_ASSET] = ST_INCIDENT_ASSETS_OF,
-					  [PART_EVENT] = ST_INCIDENT_EVENTS_OF};
-	struct incident_caps caps = {0};
-	enum cd_err rc = CD_OK;
-
-	for (int k = PART_ASSET; !rc && k <= PART_EVENT; k++) {
-		sqlite3_bind_int64(q->st[parts[k]], 1, w->x.id);
-		rc = incident_rows(q, q->st[parts[k]], (enum part)k, a, &w->x, 1, &caps, w, d);
-	}
-	return rc;
-}
-
-static enum cd_err sq_incident_get(struct store *s, int64_t id, const char *code,
-				   struct arena *a, struct incident_row *out, struct cd_diag *d)
+static enum cd_err sq_incident_head(struct store *s, int64_t id, const char *code,
+				    struct arena *a, struct incident_row *out, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	enum stmt which;
@@ -3529,23 +3308,20 @@ static enum cd_err sq_incident_get(struct store *s, int64_t id, const char *code
 		return rc;
 	incident_head(a, q->st[which], 0, out);
 	done(q, which);
-	return incident_parts(q, a, out, d);
+	return CD_OK;
 }
 
-static enum cd_err sq_incident_page(struct store *s, const struct work_query *f, struct arena *a,
-				    struct incident_row **out, size_t *n, struct cd_diag *d)
+static enum cd_err sq_incident_heads(struct store *s, const struct work_query *f,
+				     struct arena *a, struct incident_row **out, size_t *n,
+				     struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = work_page(q, ST_INCIDENT_PAGE, ST_INCIDENT_PAGE_DESC, f);
-	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
 	bind_id(st, 9, f->asset);
-	rc = read_rows(q, st, a, sizeof(**out), incident_head, 0, out, n, d, "incident page");
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = incident_parts(q, a, &(*out)[i], d);
-	return rc;
+	return read_rows(q, st, a, sizeof(**out), incident_head, 0, out, n, d, "incident page");
 }
 
 static enum cd_err sq_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
@@ -4566,13 +4342,12 @@ static enum cd_err sq_incident_tally(struct store *s, int64_t scope, cd_time now
 			 d, "incidents without a verdict");
 }
 
-static enum cd_err sq_notice_state_page(struct store *s, const struct work_query *f, int state,
-					cd_date today, struct arena *a, struct notice_row **out,
-					size_t *n, struct cd_diag *d)
+static enum cd_err sq_notice_state_heads(struct store *s, const struct work_query *f,
+					 int state, cd_date today, struct arena *a,
+					 struct notice_row **out, size_t *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st;
-	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
@@ -4581,10 +4356,7 @@ static enum cd_err sq_notice_state_page(struct store *s, const struct work_query
 	st = work_page(q, ST_NOTICE_STATE0 + state, ST_NOTICE_STATE0 + DUE__MAX + state, f);
 	bind_date(st, 5, today);
 	bind_id(st, 9, f->asset);
-	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = notice_parts(q, a, &(*out)[i], false, d);
-	return rc;
+	return read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 }
 
 static void text_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
@@ -5527,13 +5299,10 @@ static const struct store_ops sqlite_ops = {
 	.notice_add = sq_notice_add,
 	.notice_event_add = sq_notice_event_add,
 	.notice_check = sq_notice_check,
-	.notices_load = sq_notices_load,
 	.record_add = sq_record_add,
 	.record_update = sq_record_update,
-	.records_load = sq_records_load,
 	.incident_add = sq_incident_add,
 	.incident_event_add = sq_incident_event_add,
-	.incidents_load = sq_incidents_load,
 	.unit_within = sq_unit_within,
 	.unit_top = sq_unit_top,
 	.generation = sq_generation,
@@ -5586,17 +5355,16 @@ static const struct store_ops sqlite_ops = {
 	.audit_find = sq_audit_find,
 	.audit_anchors = sq_audit_anchors,
 	.audit_archive = sq_audit_archive,
-	.notice_get = sq_notice_get,
-	.notice_page = sq_notice_page,
+	.notice_head = sq_notice_head,
+	.notice_heads = sq_notice_heads,
 	.notice_concerns = sq_notice_concerns,
-	.incident_get = sq_incident_get,
-	.incident_page = sq_incident_page,
+	.incident_head = sq_incident_head,
+	.incident_heads = sq_incident_heads,
 	.incident_concerns = sq_incident_concerns,
 	.record_get = sq_record_get,
 	.record_page = sq_record_page,
 	.asset_events = sq_asset_events,
 	.notices_on = sq_notices_on,
-	.notice_brief = sq_notice_brief,
 	.obligations_replace = sq_obligations_replace,
 	.obligation_page = sq_obligation_page,
 	.obligation_counts = sq_obligation_counts,
@@ -5617,7 +5385,7 @@ static const struct store_ops sqlite_ops = {
 	.incident_verdict_get = sq_incident_verdict_get,
 	.notice_tally = sq_notice_tally,
 	.incident_tally = sq_incident_tally,
-	.notice_state_page = sq_notice_state_page,
+	.notice_state_heads = sq_notice_state_heads,
 	.obligation_duties0 = sq_obligation_duties0,
 	.record_answer = sq_record_answer,
 	.similar = sq_similar,
@@ -5660,7 +5428,6 @@ static const struct store_ops sqlite_ops = {
 	.notify_round_state = sq_notify_round_state,
 	.group_begin = sq_group_begin,
 	.group_end = sq_group_end,
-	.records_of_unit = sq_records_of_unit,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

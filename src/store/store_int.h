@@ -21,7 +21,37 @@ enum store_rows {
 	ROWS_UNIT_DUTIES,      /* struct duty: those held for a unit (no system), by id */
 	ROWS_ASSETS_OF,	       /* struct asset: the systems ids[0..n), by id */
 	ROWS_DUTIES_OF_ASSETS, /* struct duty: those held for the systems ids[0..n), by id */
+	/* the daily work: the heads (struct notice, struct incident, set up by notice_init and
+	 * incident_init, with no parts), then their parts (struct store_part) by owner */
+	ROWS_NOTICES,	       /* every notice, by id */
+	ROWS_NOTICE_ASSETS,    /* every notice's systems, by notice, then system */
+	ROWS_NOTICE_EVENTS,    /* every notice's timeline, by notice, then as recorded */
+	ROWS_NOTICE_SIMILAR,   /* every notice's 举一反三 list, by notice, then system */
+	ROWS_NOTICE_ASSETS_OF, /* notice ids[0]'s systems, by system, with code and name */
+	ROWS_NOTICE_EVENTS_OF, /* notice ids[0]'s timeline, as recorded */
+	ROWS_NOTICE_SIMILAR_OF, /* notice ids[0]'s 举一反三 list, strongest reason first, then
+				 * system, with code and name */
+	ROWS_INCIDENTS,		 /* every incident, by id */
+	ROWS_INCIDENT_ASSETS,	 /* every incident's systems, by incident, in the order recorded */
+	ROWS_INCIDENT_EVENTS,	 /* every incident's timeline, by incident, then as recorded */
+	ROWS_INCIDENT_ASSETS_OF, /* incident ids[0]'s systems as recorded, with code and name */
+	ROWS_INCIDENT_EVENTS_OF, /* incident ids[0]'s timeline, as recorded */
+	ROWS_RECORDS,		 /* struct record: every record, by id */
+	ROWS_RECORDS_OF_UNIT,	 /* struct record: unit ids[0]'s, by id, the texts NULL (what the
+				  * obligations read) */
 	ROWS__MAX
+};
+
+/* A row of a notice's or an incident's parts: whose it is and what it holds. */
+struct store_part {
+	int64_t owner;		 /* the notice's or incident's id */
+	int64_t asset;		 /* a system's id (the systems and the 举一反三 list) */
+	const char *code, *name; /* that system's, in the _OF reads of systems (else NULL) */
+	union {
+		struct notice_event nev;   /* ROWS_NOTICE_EVENTS* */
+		struct incident_event iev; /* ROWS_INCIDENT_EVENTS* */
+		struct notice_check check; /* ROWS_NOTICE_SIMILAR* (its asset is `asset` too) */
+	} u;
 };
 
 struct store_ops {
@@ -59,17 +89,11 @@ struct store_ops {
 	enum cd_err (*notice_check)(struct store *s, int64_t notice, int64_t asset, cd_time at,
 				    const char *by, const char *note, size_t *n,
 				    struct cd_diag *d);
-	enum cd_err (*notices_load)(struct store *s, struct arena *a, struct notice **out,
-				    size_t *n, struct cd_diag *d);
 	enum cd_err (*record_add)(struct store *s, struct record *r, struct cd_diag *d);
 	enum cd_err (*record_update)(struct store *s, const struct record *r, struct cd_diag *d);
-	enum cd_err (*records_load)(struct store *s, struct arena *a, struct record **out,
-				    size_t *n, struct cd_diag *d);
 	enum cd_err (*incident_add)(struct store *s, struct incident *x, struct cd_diag *d);
 	enum cd_err (*incident_event_add)(struct store *s, int64_t incident,
 					  const struct incident_event *e, struct cd_diag *d);
-	enum cd_err (*incidents_load)(struct store *s, struct arena *a, struct incident **out,
-				      size_t *n, struct cd_diag *d);
 	enum cd_err (*unit_within)(struct store *s, int64_t unit, int64_t top, bool *yes,
 				   struct cd_diag *d);
 	enum cd_err (*unit_top)(struct store *s, int64_t unit, bool *yes, struct cd_diag *d);
@@ -163,16 +187,20 @@ struct store_ops {
 	enum cd_err (*audit_anchors)(struct store *s, struct arena *a,
 				     struct store_audit_anchor **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*audit_archive)(struct store *s, const struct store_audit_anchor *an,
-				     struct cd_diag *d);	enum cd_err (*notice_get)(struct store *s, int64_t id, const char *code, struct arena *a,
-				  struct notice_row *out, struct cd_diag *d);
-	enum cd_err (*notice_page)(struct store *s, const struct work_query *q, struct arena *a,
-				   struct notice_row **out, size_t *n, struct cd_diag *d);
+				     struct cd_diag *d);
+	/* the heads of the daily work — a notice's or an incident's own columns with its unit's,
+	 * no parts (assemble.c reads those by ROWS_*_OF): one by id (or, id 0, by code), a page,
+	 * a page of the notices of one state */
+	enum cd_err (*notice_head)(struct store *s, int64_t id, const char *code, struct arena *a,
+				   struct notice_row *out, struct cd_diag *d);
+	enum cd_err (*notice_heads)(struct store *s, const struct work_query *q, struct arena *a,
+				    struct notice_row **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*notice_concerns)(struct store *s, int64_t id, int64_t top, bool *yes,
 				       struct cd_diag *d);
-	enum cd_err (*incident_get)(struct store *s, int64_t id, const char *code,
-				    struct arena *a, struct incident_row *out, struct cd_diag *d);
-	enum cd_err (*incident_page)(struct store *s, const struct work_query *q, struct arena *a,
-				     struct incident_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*incident_head)(struct store *s, int64_t id, const char *code,
+				     struct arena *a, struct incident_row *out, struct cd_diag *d);
+	enum cd_err (*incident_heads)(struct store *s, const struct work_query *q, struct arena *a,
+				      struct incident_row **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*incident_concerns)(struct store *s, int64_t id, int64_t top, bool *yes,
 					 struct cd_diag *d);
 	enum cd_err (*record_get)(struct store *s, int64_t id, struct arena *a,
@@ -184,8 +212,6 @@ struct store_ops {
 				    struct asset_event **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*notices_on)(struct store *s, const int64_t *assets, size_t n, struct arena *a,
 				  int64_t **out, size_t *nout, struct cd_diag *d);
-	enum cd_err (*notice_brief)(struct store *s, int64_t id, struct arena *a,
-				    struct notice_row *out, struct cd_diag *d);
 	enum cd_err (*obligations_replace)(struct store *s, enum oblig_set which, int64_t id,
 					   const struct oblig *v, size_t n, struct cd_diag *d);
 	enum cd_err (*obligation_page)(struct store *s, const struct oblig_query *q,
@@ -308,8 +334,6 @@ struct store_ops {
 	/* group commit (store_group_begin, store_group_end) */
 	enum cd_err (*group_begin)(struct store *s, struct cd_diag *d);
 	enum cd_err (*group_end)(struct store *s, struct cd_diag *d);
-	enum cd_err (*records_of_unit)(struct store *s, int64_t unit, struct arena *a,
-				       struct record **out, size_t *n, struct cd_diag *d);
 	/* the kept verdicts (store_verdict.h) */
 	enum cd_err (*verdicts_missing)(struct store *s, cd_time now, struct arena *a,
 					int64_t **notices, size_t *nn, int64_t **incidents,
@@ -326,9 +350,9 @@ struct store_ops {
 	enum cd_err (*incident_tally)(struct store *s, int64_t scope, cd_time now,
 				      struct arena *a, struct incident_tally *out,
 				      struct cd_diag *d);
-	enum cd_err (*notice_state_page)(struct store *s, const struct work_query *q, int state,
-					 cd_date today, struct arena *a, struct notice_row **out,
-					 size_t *n, struct cd_diag *d);
+	enum cd_err (*notice_state_heads)(struct store *s, const struct work_query *q, int state,
+					  cd_date today, struct arena *a, struct notice_row **out,
+					  size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
