@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "embed/embed.h"
 #include "store/store.h"
@@ -196,6 +197,33 @@ static void reg_around(void **state)
 	assert_string_equal(before->people[1].name, "李四");
 	reg_free(before);
 	store_close(s);
+}
+
+/* The store tests open the database CD_TEST_DB_URI names (tmp_db_uri): "sqlite:DIR" puts each
+ * scratch database in DIR. */
+static void test_db_uri(void **state)
+{
+	const char *tmp = getenv("CD_TMP"), *was = getenv("CD_TEST_DB_URI");
+	char saved[512] = "", dir[400], uri[512], path[512];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	(void)state;
+
+	if (was)
+		snprintf(saved, sizeof(saved), "%s", was);
+	snprintf(dir, sizeof(dir), "%s/uri-%ld", tmp ? tmp : "/tmp", (long)getpid());
+	mkdir(dir, 0700);
+	snprintf(uri, sizeof(uri), "sqlite:%s", dir);
+	assert_int_equal(setenv("CD_TEST_DB_URI", uri, 1), 0);
+	tmp_db_uri(path, sizeof(path), "store-uri");
+	assert_int_equal(strncmp(path, uri, strlen(uri)), 0);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &d), CD_OK);
+	store_close(s);
+	assert_int_equal(access(path + 7, F_OK), 0); /* the file is in DIR */
+	if (was)
+		setenv("CD_TEST_DB_URI", saved, 1);
+	else
+		unsetenv("CD_TEST_DB_URI");
 }
 
 static void errors_and_transactions(void **state)
@@ -1386,6 +1414,7 @@ int main(void)
 		cmocka_unit_test(create_and_reopen),
 		cmocka_unit_test(roundtrip),
 		cmocka_unit_test(reg_around),
+		cmocka_unit_test(test_db_uri),
 		cmocka_unit_test(errors_and_transactions),
 		cmocka_unit_test(register_rows),
 		cmocka_unit_test(incidents),
