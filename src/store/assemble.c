@@ -254,26 +254,13 @@ static enum cd_err list_read(struct store *s, enum store_rows which, const int64
 	return s->ops->rows(s, which, ids, nids, a, list_put, &f, d);
 }
 
-/* find_id: binary search by id in v[0..n), records of `size` bytes that start with their
- * int64_t id (struct notice, struct incident), sorted by id. */
+/* find_id: the record with this id in v[0..n), records of `size` bytes that start with their
+ * int64_t id (struct notice, struct incident), sorted by id; NULL when absent. */
 static void *find_id(void *v, size_t n, size_t size, int64_t id)
 {
-	size_t lo = 0, hi = n;
+	const char *at = reg_by_id(v, n, size, id);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		char *rec = (char *)v + mid * size;
-		int64_t at;
-
-		memcpy(&at, rec, sizeof at);
-		if (at == id)
-			return rec;
-		if (at < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return at ? (char *)v + (at - (const char *)v) : NULL;
 }
 
 _Static_assert(offsetof(struct notice, id) == 0, "find_id reads the id first");

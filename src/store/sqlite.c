@@ -1541,10 +1541,12 @@ static int col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 /* The asset's own columns in ASSET_COLS, *_ALL and *_SOME; its units' codes follow. */
 #define ASSET_OWN_COLS (23 + QUAL__MAX)
 
-/* asset_row reads the asset columns of ASSET_COLS (the first ASSET_OWN_COLS) into a, text into
- * arena ar. */
-static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
+/* asset_row reads the asset columns of ASSET_COLS (the first ASSET_OWN_COLS) into the asset
+ * out, text into arena ar. */
+static void asset_row(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct asset *a = out;
+
 	a->id = sqlite3_column_int64(st, 0);
 	a->code = col_str(ar, st, 1);
 	a->name = col_str(ar, st, 2);
@@ -1576,8 +1578,10 @@ static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 
 /* The *_cols functions read a record's own columns, in the order of its *_ALL statement (which
  * the *_COLS of the server's statements begin with), text into arena ar. */
-static void unit_cols(struct arena *ar, sqlite3_stmt *st, struct unit *u)
+static void unit_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct unit *u = out;
+
 	u->id = sqlite3_column_int64(st, 0);
 	u->code = col_str(ar, st, 1);
 	u->name = col_str(ar, st, 2);
@@ -1585,8 +1589,10 @@ static void unit_cols(struct arena *ar, sqlite3_stmt *st, struct unit *u)
 	u->kind = (enum unit_kind)col_enum(st, 4, unit_kind_parse);
 }
 
-static void person_cols(struct arena *ar, sqlite3_stmt *st, struct person *p)
+static void person_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct person *p = out;
+
 	p->id = sqlite3_column_int64(st, 0);
 	p->code = col_str(ar, st, 1);
 	p->name = col_str(ar, st, 2);
@@ -1596,8 +1602,10 @@ static void person_cols(struct arena *ar, sqlite3_stmt *st, struct person *p)
 	p->email = col_str(ar, st, 6);
 }
 
-static void duty_cols(struct arena *ar, sqlite3_stmt *st, struct duty *du)
+static void duty_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct duty *du = out;
+
 	du->id = sqlite3_column_int64(st, 0);
 	du->role = (enum role)col_enum(st, 1, role_parse);
 	du->person = sqlite3_column_int64(st, 2);
@@ -1608,8 +1616,10 @@ static void duty_cols(struct arena *ar, sqlite3_stmt *st, struct duty *du)
 	du->note = col_str(ar, st, 7);
 }
 
-static void project_cols(struct arena *ar, sqlite3_stmt *st, struct project *pr)
+static void project_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct project *pr = out;
+
 	pr->id = sqlite3_column_int64(st, 0);
 	pr->code = col_str(ar, st, 1);
 	pr->name = col_str(ar, st, 2);
@@ -1830,8 +1840,10 @@ static enum cd_err sq_notice_check(struct store *s, int64_t notice, int64_t asse
 }
 
 /* notice_cols reads the NOTICE_COLS of a row into x (set up by notice_init), text into arena a. */
-static void notice_cols(struct arena *a, sqlite3_stmt *st, struct notice *x)
+static void notice_cols(struct arena *a, sqlite3_stmt *st, void *out)
 {
+	struct notice *x = out;
+
 	notice_init(x);
 	x->id = sqlite3_column_int64(st, 0);
 	x->code = col_str(a, st, 1);
@@ -1866,8 +1878,10 @@ static void notice_check_row(struct arena *a, sqlite3_stmt *st, struct notice_ch
 }
 
 /* record_cols reads the RECORD_COLS of a row into r, text into arena a. */
-static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
+static void record_cols(struct arena *a, sqlite3_stmt *st, void *out)
 {
+	struct record *r = out;
+
 	int k = record_kind_parse((const char *)sqlite3_column_text(st, 1));
 
 	r->id = sqlite3_column_int64(st, 0);
@@ -1941,8 +1955,10 @@ static void incident_event_row(struct arena *a, sqlite3_stmt *st, struct inciden
 }
 
 /* incident_cols reads the INCIDENT_COLS of a row into x (set up by incident_init). */
-static void incident_cols(struct arena *a, sqlite3_stmt *st, struct incident *x)
+static void incident_cols(struct arena *a, sqlite3_stmt *st, void *out)
 {
+	struct incident *x = out;
+
 	incident_init(x);
 	x->id = sqlite3_column_int64(st, 0);
 	x->code = col_str(a, st, 1);
@@ -1955,51 +1971,9 @@ static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
 
 /* --- the rows the neutral assembly reads (store_ops.rows, assemble.c) --------------------------- */
 
-/* A row decoder: the columns of st into the record out (zeroed), text into arena a. */
+/* A row decoder: the columns of st into the record out (zeroed), text into arena a — the
+ * *_cols functions and asset_row, and the decoders of the parts below. */
 typedef void row_decoder(struct arena *a, sqlite3_stmt *st, void *out);
-
-static void unit_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	unit_cols(a, st, out);
-}
-
-static void person_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	person_cols(a, st, out);
-}
-
-static void asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	asset_row(a, st, out);
-}
-
-static void duty_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	struct duty *du = out;
-
-	du->to = CD_DATE_NONE;
-	duty_cols(a, st, du);
-}
-
-static void project_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	project_cols(a, st, out);
-}
-
-static void notice_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	notice_cols(a, st, out);
-}
-
-static void incident_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	incident_cols(a, st, out);
-}
-
-static void record_dec(struct arena *a, sqlite3_stmt *st, void *out)
-{
-	record_cols(a, st, out);
-}
 
 /* A system of a notice or an incident: (owner, asset[, code, name]). */
 static void part_asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
@@ -2059,15 +2033,15 @@ static const struct row_src {
 	enum row_bind bind;
 	const char *what;
 } row_srcs[ROWS__MAX] = {
-	[ROWS_UNITS] = REG_ROWS(ST_UNIT_ALL, unit_dec, struct unit, BIND_NONE),
-	[ROWS_PEOPLE] = REG_ROWS(ST_PERSON_ALL, person_dec, struct person, BIND_NONE),
-	[ROWS_ASSETS] = REG_ROWS(ST_ASSET_ALL, asset_dec, struct asset, BIND_NONE),
-	[ROWS_DUTIES] = REG_ROWS(ST_DUTY_ALL, duty_dec, struct duty, BIND_NONE),
-	[ROWS_PROJECTS] = REG_ROWS(ST_PROJECT_ALL, project_dec, struct project, BIND_NONE),
-	[ROWS_UNIT_DUTIES] = REG_ROWS(ST_DUTY_UNITS, duty_dec, struct duty, BIND_NONE),
-	[ROWS_ASSETS_OF] = REG_ROWS(ST_ASSET_SOME, asset_dec, struct asset, BIND_IDS),
-	[ROWS_DUTIES_OF_ASSETS] = REG_ROWS(ST_DUTY_OF_ASSETS, duty_dec, struct duty, BIND_IDS),
-	[ROWS_NOTICES] = {ST_NOTICE_ALL, notice_dec, sizeof(struct notice), BIND_NONE,
+	[ROWS_UNITS] = REG_ROWS(ST_UNIT_ALL, unit_cols, struct unit, BIND_NONE),
+	[ROWS_PEOPLE] = REG_ROWS(ST_PERSON_ALL, person_cols, struct person, BIND_NONE),
+	[ROWS_ASSETS] = REG_ROWS(ST_ASSET_ALL, asset_row, struct asset, BIND_NONE),
+	[ROWS_DUTIES] = REG_ROWS(ST_DUTY_ALL, duty_cols, struct duty, BIND_NONE),
+	[ROWS_PROJECTS] = REG_ROWS(ST_PROJECT_ALL, project_cols, struct project, BIND_NONE),
+	[ROWS_UNIT_DUTIES] = REG_ROWS(ST_DUTY_UNITS, duty_cols, struct duty, BIND_NONE),
+	[ROWS_ASSETS_OF] = REG_ROWS(ST_ASSET_SOME, asset_row, struct asset, BIND_IDS),
+	[ROWS_DUTIES_OF_ASSETS] = REG_ROWS(ST_DUTY_OF_ASSETS, duty_cols, struct duty, BIND_IDS),
+	[ROWS_NOTICES] = {ST_NOTICE_ALL, notice_cols, sizeof(struct notice), BIND_NONE,
 			  "loading notices"},
 	[ROWS_NOTICE_ASSETS] =
 		PART_ROWS(ST_NOTICE_ASSET_ALL, part_asset_dec, BIND_NONE, "loading notices"),
@@ -2081,7 +2055,7 @@ static const struct row_src {
 		PART_ROWS(ST_NOTICE_EVENTS_OF, part_nev_dec, BIND_ONE, "loading notices"),
 	[ROWS_NOTICE_SIMILAR_OF] =
 		PART_ROWS(ST_NOTICE_SIMILAR_OF, part_similar_dec, BIND_ONE, "loading notices"),
-	[ROWS_INCIDENTS] = {ST_INCIDENT_ALL, incident_dec, sizeof(struct incident), BIND_NONE,
+	[ROWS_INCIDENTS] = {ST_INCIDENT_ALL, incident_cols, sizeof(struct incident), BIND_NONE,
 			    "loading incidents"},
 	[ROWS_INCIDENT_ASSETS] =
 		PART_ROWS(ST_INCIDENT_ASSET_ALL, part_asset_dec, BIND_NONE, "loading incidents"),
@@ -2091,9 +2065,9 @@ static const struct row_src {
 		PART_ROWS(ST_INCIDENT_ASSETS_OF, part_asset_dec, BIND_ONE, "loading incidents"),
 	[ROWS_INCIDENT_EVENTS_OF] =
 		PART_ROWS(ST_INCIDENT_EVENTS_OF, part_iev_dec, BIND_ONE, "loading incidents"),
-	[ROWS_RECORDS] = {ST_RECORD_ALL, record_dec, sizeof(struct record), BIND_NONE,
+	[ROWS_RECORDS] = {ST_RECORD_ALL, record_cols, sizeof(struct record), BIND_NONE,
 			  "loading records"},
-	[ROWS_RECORDS_OF_UNIT] = {ST_RECORD_OF_UNIT, record_dec, sizeof(struct record), BIND_ONE,
+	[ROWS_RECORDS_OF_UNIT] = {ST_RECORD_OF_UNIT, record_cols, sizeof(struct record), BIND_ONE,
 				  "loading records"},
 };
 #undef REG_ROWS
