@@ -2086,6 +2086,19 @@ union row_buf {
 	struct store_part part;
 };
 
+/* rows_oom: what a read of `which` says when its rows find no memory (the kinds of enum
+ * store_rows come by domain: the register, notices, incidents, records). */
+static enum cd_err rows_oom(struct cd_diag *d, enum store_rows which)
+{
+	if (which >= ROWS_RECORDS)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory loading records");
+	if (which >= ROWS_INCIDENTS)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+	if (which >= ROWS_NOTICES)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
+	return cd_diag_set(d, CD_ENOMEM, "out of memory loading the register");
+}
+
 static enum cd_err sq_rows(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
 			   struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d)
 {
@@ -2104,7 +2117,7 @@ static enum cd_err sq_rows(struct store *s, enum store_rows which, const int64_t
 		memset(&buf, 0, src->size);
 		src->dec(a, st, &buf);
 		if (!each(ctx, &buf)) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory %s", src->what);
+			rc = rows_oom(d, which);
 			break;
 		}
 	}
