@@ -1,7 +1,8 @@
 /* assemble.c — the aggregates the store hands out, built from a backend's row operations
- * (store_ops.rows): the register whole or around a few systems. What links a child to its parent,
- * keeps the order and places the records in an arena is written here once, for every backend;
- * a backend only reads and decodes rows. */
+ * (store_ops.rows): the register whole or around a few systems; notices and incidents with their
+ * systems, timelines and 举一反三 lists, one, a page or all; the record lists. What links a child
+ * to its parent, keeps the order and places the records in an arena is written here once, for
+ * every backend; a backend only reads and decodes rows (and the heads of a page or a record). */
 #include "store_int.h"
 
 #include <stdatomic.h>
