@@ -1,5 +1,6 @@
-/* store_int.h — what store.c and its backends share: the ops table each backend fills.
- * Nobody outside src/store/ includes this, but the store's tests (store_sqlite_explain). */
+/* store_int.h — what store.c, assemble.c and the backends share: the ops table each backend
+ * fills, its row operations among them. Nobody outside src/store/ includes this, but the
+ * store's tests (store_sqlite_explain; test_assemble's stub backend). */
 #ifndef CD_STORE_INT_H
 #define CD_STORE_INT_H
 
