@@ -201,9 +201,9 @@ struct project *reg_add_project(struct reg *r)
 			  sizeof(struct project));
 }
 
-/* One binary search for the four arrays: each record type starts with its int64_t id (and,
- * for units, people and assets, its code pointer right after: see code_at). */
-static const void *by_id(const void *base, size_t n, size_t sz, int64_t id)
+/* One binary search for the arrays of records that start with their int64_t id (and, for units,
+ * people and assets, their code pointer right after: see code_at). */
+const void *reg_by_id(const void *base, size_t n, size_t sz, int64_t id)
 {
 	size_t lo = 0, hi = n;
 
@@ -225,17 +225,17 @@ static const void *by_id(const void *base, size_t n, size_t sz, int64_t id)
 
 const struct unit *reg_unit(const struct reg *r, int64_t id)
 {
-	return by_id(r->units, r->nunits, sizeof(struct unit), id);
+	return reg_by_id(r->units, r->nunits, sizeof(struct unit), id);
 }
 
 const struct person *reg_person(const struct reg *r, int64_t id)
 {
-	return by_id(r->people, r->npeople, sizeof(struct person), id);
+	return reg_by_id(r->people, r->npeople, sizeof(struct person), id);
 }
 
 const struct asset *reg_asset(const struct reg *r, int64_t id)
 {
-	return by_id(r->assets, r->nassets, sizeof(struct asset), id);
+	return reg_by_id(r->assets, r->nassets, sizeof(struct asset), id);
 }
 
 static uint64_t hash(const char *s)

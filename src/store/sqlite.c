@@ -1087,30 +1087,8 @@ struct sq {
 		       * savepoint within it */
 	bool group_read; /* in a group, in_tx stands for a read, which opened nothing */
 	bool group_cache; /* the page cache of a group's connection is set */
-	struct reg_base *kept; /* the structure read around systems (reg_around) */
 	long counted; /* store_sqlite_count's steps, by hundreds */
 };
-
-/* The register's structure a read around a few systems starts from — every unit, person and
- * project and the duties held for units — kept by the connection under the data generation it
- * was read at (schema 0007: any write to the organisation's data changes it) and shared by the
- * registers built from it, each holding a reference until it is freed: a page of incidents reads
- * only its own systems and their duties, not the organisation's structure again. */
-struct reg_base {
-	struct reg *r;
-	int64_t gen;
-	atomic_int refs;
-};
-
-static void base_put(void *p)
-{
-	struct reg_base *b = p;
-
-	if (b && atomic_fetch_sub(&b->refs, 1) == 1) {
-		reg_free(b->r);
-		free(b);
-	}
-}
 
 /* The write transactions of this process's connections take turns here, each waiting blocked
  * until the one before it ends: SQLite lets one writer in at a time and a connection refused
@@ -1268,7 +1246,6 @@ static void sq_close(struct store *s)
 			for (int k = 0; k < 2; k++)
 				sqlite3_finalize(q->page[i][j][k]);
 	sqlite3_close(q->db);
-	base_put(q->kept);
 	free(q->path);
 	free(q);
 }
@@ -1592,10 +1569,12 @@ static int col_enum(sqlite3_stmt *st, int i, int (*parse)(const char *))
 /* The asset's own columns in ASSET_COLS, *_ALL and *_SOME; its units' codes follow. */
 #define ASSET_OWN_COLS (23 + QUAL__MAX)
 
-/* asset_row reads the asset columns of ASSET_COLS (the first ASSET_OWN_COLS) into a, text into
- * arena ar. */
-static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
+/* asset_row reads the asset columns of ASSET_COLS (the first ASSET_OWN_COLS) into the asset
+ * out, text into arena ar. */
+static void asset_row(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct asset *a = out;
+
 	a->id = sqlite3_column_int64(st, 0);
 	a->code = col_str(ar, st, 1);
 	a->name = col_str(ar, st, 2);
@@ -1627,8 +1606,10 @@ static void asset_row(struct arena *ar, sqlite3_stmt *st, struct asset *a)
 
 /* The *_cols functions read a record's own columns, in the order of its *_ALL statement (which
  * the *_COLS of the server's statements begin with), text into arena ar. */
-static void unit_cols(struct arena *ar, sqlite3_stmt *st, struct unit *u)
+static void unit_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct unit *u = out;
+
 	u->id = sqlite3_column_int64(st, 0);
 	u->code = col_str(ar, st, 1);
 	u->name = col_str(ar, st, 2);
@@ -1636,8 +1617,10 @@ static void unit_cols(struct arena *ar, sqlite3_stmt *st, struct unit *u)
 	u->kind = (enum unit_kind)col_enum(st, 4, unit_kind_parse);
 }
 
-static void person_cols(struct arena *ar, sqlite3_stmt *st, struct person *p)
+static void person_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct person *p = out;
+
 	p->id = sqlite3_column_int64(st, 0);
 	p->code = col_str(ar, st, 1);
 	p->name = col_str(ar, st, 2);
@@ -1647,8 +1630,10 @@ static void person_cols(struct arena *ar, sqlite3_stmt *st, struct person *p)
 	p->email = col_str(ar, st, 6);
 }
 
-static void duty_cols(struct arena *ar, sqlite3_stmt *st, struct duty *du)
+static void duty_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct duty *du = out;
+
 	du->id = sqlite3_column_int64(st, 0);
 	du->role = (enum role)col_enum(st, 1, role_parse);
 	du->person = sqlite3_column_int64(st, 2);
@@ -1659,8 +1644,10 @@ static void duty_cols(struct arena *ar, sqlite3_stmt *st, struct duty *du)
 	du->note = col_str(ar, st, 7);
 }
 
-static void project_cols(struct arena *ar, sqlite3_stmt *st, struct project *pr)
+static void project_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 {
+	struct project *pr = out;
+
 	pr->id = sqlite3_column_int64(st, 0);
 	pr->code = col_str(ar, st, 1);
 	pr->name = col_str(ar, st, 2);
@@ -1670,199 +1657,23 @@ static void project_cols(struct arena *ar, sqlite3_stmt *st, struct project *pr)
 	pr->security = sqlite3_column_int64(st, 6);
 }
 
-static enum cd_err load_rows(struct sq *q, enum stmt s, struct reg *r, struct cd_diag *d)
+static enum cd_err sq_structure_gen(struct store *s, int64_t *gen, struct cd_diag *d)
 {
-	sqlite3_stmt *st = q->st[s];
-	enum cd_err rc = CD_OK;
-	int step;
-
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		bool asset = s == ST_ASSET_ALL || s == ST_ASSET_SOME;
-		void *rec = s == ST_UNIT_ALL	  ? (void *)reg_add_unit(r)
-			    : s == ST_PERSON_ALL  ? (void *)reg_add_person(r)
-			    : asset		  ? (void *)reg_add_asset(r)
-			    : s == ST_PROJECT_ALL ? (void *)reg_add_project(r)
-						  : (void *)reg_add_duty(r);
-
-		if (!rec)
-			break;
-		if (s == ST_UNIT_ALL)
-			unit_cols(r->arena, st, rec);
-		else if (s == ST_PERSON_ALL)
-			person_cols(r->arena, st, rec);
-		else if (asset)
-			asset_row(r->arena, st, rec);
-		else if (s == ST_PROJECT_ALL)
-			project_cols(r->arena, st, rec);
-		else
-			duty_cols(r->arena, st, rec);
-	}
-	if (step == SQLITE_ROW)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading the register");
-	else if (step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading the register");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc;
-}
-
-static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
-
-/* reg_read reads the whole register. */
-static enum cd_err reg_read(struct sq *q, struct reg **out, struct cd_diag *d)
-{
-	struct reg *r = reg_new();
-	enum cd_err rc;
-
-	*out = NULL;
-	if (!r)
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	rc = load_rows(q, ST_UNIT_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PERSON_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_ASSET_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_DUTY_ALL, r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PROJECT_ALL, r, d);
-	if (rc) {
-		reg_free(r);
-		return rc;
-	}
-	*out = r;
-	return CD_OK;
-}
-
-static enum cd_err sq_generation(struct store *s, int64_t *n, struct cd_diag *d);
-
-/* base_now: the structure as of its generation now (schema 0029: its units, persons, duties,
- * projects or profile changed; a write of the work — a notice, an incident, a record — does not
- * move it) — the one kept when the generation has not moved, else read again (and kept in its
- * place). */
-static enum cd_err base_now(struct sq *q, struct reg_base **out, struct cd_diag *d)
-{
-	struct reg_base *b;
+	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_STRUCTURE_GEN];
-	int64_t gen = 0;
 	enum cd_err rc = CD_OK;
 
+	*gen = 0;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		gen = sqlite3_column_int64(st, 0);
+		*gen = sqlite3_column_int64(st, 0);
 	else
 		rc = db_fail(q, d, "generation");
 	sqlite3_reset(st);
-	if (rc)
-		return rc;
-	if (q->kept && q->kept->gen == gen) {
-		*out = q->kept;
-		return CD_OK;
-	}
-	if (!(b = calloc(1, sizeof *b)) || !(b->r = reg_new())) {
-		free(b);
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	}
-	b->gen = gen;
-	atomic_init(&b->refs, 1);
-	rc = load_rows(q, ST_UNIT_ALL, b->r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PERSON_ALL, b->r, d);
-	if (!rc)
-		rc = load_rows(q, ST_DUTY_UNITS, b->r, d);
-	if (!rc)
-		rc = load_rows(q, ST_PROJECT_ALL, b->r, d);
-	if (rc) {
-		base_put(b);
-		return rc;
-	}
-	base_put(q->kept);
-	q->kept = *out = b;
-	return CD_OK;
-}
-
-static void reg_free_v(void *r)
-{
-	reg_free(r);
-}
-
-/* reg_around reads the register around assets[0..n): the kept structure (every unit, person
- * and project, the duties held for units — borrowed, not copied) with those systems and their
- * duties, the duties merged in id order as a read of all of them gives them. */
-static enum cd_err reg_around(struct sq *q, const int64_t *assets, size_t n, struct reg **out,
-			      struct cd_diag *d)
-{
-	struct reg_base *b = NULL;
-	struct reg *r = NULL, *own = NULL;
-	enum cd_err rc = base_now(q, &b, d);
-
-	*out = NULL;
-	if (!rc && (!(r = reg_new()) || !(own = reg_new())))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	if (!rc) { /* r holds a reference, given back when it is freed */
-		atomic_fetch_add(&b->refs, 1);
-		if (arena_defer(r->arena, base_put, b)) {
-			base_put(b);
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-		}
-	}
-	if (!rc &&
-	    (!bind_ids(q, ST_ASSET_SOME, assets, n) || !bind_ids(q, ST_DUTY_OF_ASSETS, assets, n)))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	if (!rc) {
-		/* the shared arrays, with no room to grow: an add copies them into r's arena */
-		r->units = b->r->units;
-		r->nunits = r->capunits = b->r->nunits;
-		r->people = b->r->people;
-		r->npeople = r->cappeople = b->r->npeople;
-		r->projects = b->r->projects;
-		r->nprojects = r->capprojects = b->r->nprojects;
-		rc = load_rows(q, ST_ASSET_SOME, r, d);
-	}
-	if (!rc)
-		rc = load_rows(q, ST_DUTY_OF_ASSETS, own, d);
-	for (size_t i = 0, j = 0; !rc && (i < b->r->nduties || j < own->nduties);) {
-		const struct duty *from = j == own->nduties || (i < b->r->nduties &&
-								 b->r->duties[i].id < own->duties[j].id)
-						  ? &b->r->duties[i++]
-						  : &own->duties[j++];
-		struct duty *to = reg_add_duty(r);
-
-		if (!to)
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-		else
-			*to = *from;
-	}
-	/* the systems' duties' notes live in own's arena: r keeps it until it is freed */
-	if (!rc && arena_defer(r->arena, reg_free_v, own))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-	else if (!rc)
-		own = NULL;
-	sqlite3_clear_bindings(q->st[ST_ASSET_SOME]);
-	sqlite3_clear_bindings(q->st[ST_DUTY_OF_ASSETS]);
-	reg_free(own);
-	if (rc) {
-		reg_free(r);
-		return rc;
-	}
-	*out = r;
-	return CD_OK;
-}
-
-static enum cd_err sq_reg_load_around(struct store *s, const int64_t *assets, size_t n,
-				      struct reg **out, struct cd_diag *d)
-{
-	static const int64_t none = 0;
-
-	return reg_around((struct sq *)s, n ? assets : &none, n ? n : 1, out, d);
+	return rc;
 }
 
 static enum cd_err sq_notices_on(struct store *s, const int64_t *assets, size_t n,
 				 struct arena *a, int64_t **out, size_t *nout, struct cd_diag *d);
-
-static enum cd_err sq_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
-{
-	return reg_read((struct sq *)s, out, d);
-}
 
 static enum cd_err sq_calendar_add(struct store *s, int year_from, int year_to, const char *src,
 				   const char *on, const struct calendar_entry *e, size_t n,
@@ -2069,58 +1880,11 @@ static enum cd_err sq_notice_check(struct store *s, int64_t notice, int64_t asse
 	return CD_OK;
 }
 
-/* find_id: binary search by id in v[0..n), records of `size` bytes that start with their
- * int64_t id (struct notice, struct incident), sorted by id. */
-static void *find_id(void *v, size_t n, size_t size, int64_t id)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		char *rec = (char *)v + mid * size;
-		int64_t at;
-
-		memcpy(&at, rec, sizeof at);
-		if (at == id)
-			return rec;
-		if (at < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-_Static_assert(offsetof(struct notice, id) == 0, "find_id reads the id first");
-_Static_assert(offsetof(struct incident, id) == 0, "find_id reads the id first");
-
-/* What a row of a notice's or an incident's parts holds (notice_rows, incident_rows). */
-enum part { PART_ASSET, PART_EVENT, PART_SIMILAR };
-
-/* The caps of the arrays each notice grows in the arena, kept beside the notices. */
-struct notice_caps {
-	size_t assets, events, similar, asset_names, similar_names;
-};
-
-/* name_pair sets element i of the arrays *code and *name — grown together in arena a, *cap
- * their common capacity — to the text columns col and col + 1; false when out of memory. */
-static bool name_pair(struct arena *a, sqlite3_stmt *st, int col, const char ***code,
-		      const char ***name, size_t i, size_t *cap)
-{
-	size_t nc = i, nn = i, cap2 = *cap;
-	const char **c = arena_grow(a, code, &nc, cap, sizeof(*c));
-	const char **m = c ? arena_grow(a, name, &nn, &cap2, sizeof(*m)) : NULL;
-
-	if (!m)
-		return false;
-	*c = col_str(a, st, col);
-	*m = col_str(a, st, col + 1);
-	return true;
-}
-
 /* notice_cols reads the NOTICE_COLS of a row into x (set up by notice_init), text into arena a. */
-static void notice_cols(struct arena *a, sqlite3_stmt *st, struct notice *x)
+static void notice_cols(struct arena *a, sqlite3_stmt *st, void *out)
 {
+	struct notice *x = out;
+
 	notice_init(x);
 	x->id = sqlite3_column_int64(st, 0);
 	x->code = col_str(a, st, 1);
@@ -2154,100 +1918,11 @@ static void notice_check_row(struct arena *a, sqlite3_stmt *st, struct notice_ch
 	k->note = col_str(a, st, 5);
 }
 
-/* notice_rows steps st (bound), a statement of part k of notices whose rows start with the
- * notice's id, appending each row to the notice of v[0..n) (sorted by id) it belongs to. With
- * w — one notice: n is 1 and v is &w->n — the code and name of each system as well (the
- * columns after the part's own). */
-static enum cd_err notice_rows(struct sq *q, sqlite3_stmt *st, enum part k, struct arena *a,
-			       struct notice *v, size_t n, struct notice_caps *caps,
-			       struct notice_row *w, struct cd_diag *d)
-{
-	enum cd_err rc = CD_OK;
-	int step = SQLITE_DONE;
-
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct notice *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
-		struct notice_caps *c = x ? &caps[x - v] : NULL;
-		size_t i;
-
-		if (!x)
-			continue;
-		if (k == PART_ASSET) {
-			int64_t *id;
-
-			i = x->nassets;
-			id = arena_grow(a, &x->assets, &x->nassets, &c->assets, sizeof(*id));
-			if (!id || (w && !name_pair(a, st, 2, &w->asset_code, &w->asset_name, i,
-						    &c->asset_names)))
-				rc = CD_ENOMEM;
-			else
-				*id = sqlite3_column_int64(st, 1);
-		} else if (k == PART_EVENT) {
-			struct notice_event *e = arena_grow(a, &x->events, &x->nevents,
-							    &c->events, sizeof(*e));
-
-			if (!e)
-				rc = CD_ENOMEM;
-			else
-				notice_event_row(a, st, e);
-		} else {
-			struct notice_check *ck;
-
-			i = x->nsimilar;
-			ck = arena_grow(a, &x->similar, &x->nsimilar, &c->similar, sizeof(*ck));
-			if (!ck || (w && !name_pair(a, st, 6, &w->similar_code, &w->similar_name, i,
-						    &c->similar_names)))
-				rc = CD_ENOMEM;
-			else
-				notice_check_row(a, st, ck);
-		}
-	}
-	if (rc)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-	else if (step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading notices");
-	sqlite3_reset(st);
-	return rc;
-}
-
-static enum cd_err sq_notices_load(struct store *s, struct arena *a, struct notice **out,
-				   size_t *n, struct cd_diag *d)
-{
-	static const enum stmt parts[] = {[PART_ASSET] = ST_NOTICE_ASSET_ALL,
-					  [PART_EVENT] = ST_NOTICE_EVENT_ALL,
-					  [PART_SIMILAR] = ST_NOTICE_SIMILAR_ALL};
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_NOTICE_ALL];
-	struct notice_caps *caps = NULL;
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
-
-	*out = NULL;
-	*n = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct notice *x = arena_grow(a, out, n, &cap, sizeof(*x));
-
-		if (!x) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-			break;
-		}
-		notice_cols(a, st, x);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading notices");
-	sqlite3_reset(st);
-	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
-	for (int k = PART_ASSET; !rc && *n && k <= PART_SIMILAR; k++)
-		rc = notice_rows(q, q->st[parts[k]], (enum part)k, a, *out, *n, caps, NULL, d);
-	free(caps);
-	return rc;
-}
-
 /* record_cols reads the RECORD_COLS of a row into r, text into arena a. */
-static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
+static void record_cols(struct arena *a, sqlite3_stmt *st, void *out)
 {
+	struct record *r = out;
+
 	int k = record_kind_parse((const char *)sqlite3_column_text(st, 1));
 
 	r->id = sqlite3_column_int64(st, 0);
@@ -2264,50 +1939,6 @@ static void record_cols(struct arena *a, sqlite3_stmt *st, struct record *r)
 	r->voided_at = r->voided ? col_time(st, 10) : CD_TIME_NONE;
 	r->voided_by = col_str(a, st, 11);
 	r->void_reason = col_str(a, st, 12);
-}
-
-/* records_read appends the records statement st reads to *out (set empty first) and resets
- * it. */
-static enum cd_err records_read(struct sq *q, sqlite3_stmt *st, struct arena *a,
-				struct record **out, size_t *n, struct cd_diag *d)
-{
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
-
-	*out = NULL;
-	*n = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct record *r = arena_grow(a, out, n, &cap, sizeof(*r));
-
-		if (!r) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading records");
-			break;
-		}
-		record_cols(a, st, r);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading records");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc;
-}
-
-static enum cd_err sq_records_load(struct store *s, struct arena *a, struct record **out,
-				   size_t *n, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-
-	return records_read(q, q->st[ST_RECORD_ALL], a, out, n, d);
-}
-
-static enum cd_err sq_records_of_unit(struct store *s, int64_t unit, struct arena *a,
-				      struct record **out, size_t *n, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-
-	sqlite3_bind_int64(q->st[ST_RECORD_OF_UNIT], 1, unit);
-	return records_read(q, q->st[ST_RECORD_OF_UNIT], a, out, n, d);
 }
 
 static enum cd_err sq_incident_add(struct store *s, struct incident *x, struct cd_diag *d)
@@ -2365,8 +1996,10 @@ static void incident_event_row(struct arena *a, sqlite3_stmt *st, struct inciden
 }
 
 /* incident_cols reads the INCIDENT_COLS of a row into x (set up by incident_init). */
-static void incident_cols(struct arena *a, sqlite3_stmt *st, struct incident *x)
+static void incident_cols(struct arena *a, sqlite3_stmt *st, void *out)
 {
+	struct incident *x = out;
+
 	incident_init(x);
 	x->id = sqlite3_column_int64(st, 0);
 	x->code = col_str(a, st, 1);
@@ -2375,84 +2008,164 @@ static void incident_cols(struct arena *a, sqlite3_stmt *st, struct incident *x)
 	x->detected_at = col_time(st, 4);
 }
 
-/* The caps of the arrays each incident grows in the arena, kept beside the incidents. */
-struct incident_caps {
-	size_t assets, events, asset_names;
+static bool bind_ids(struct sq *q, enum stmt s, const int64_t *ids, size_t n);
+
+/* --- the rows the neutral assembly reads (store_ops.rows, assemble.c) --------------------------- */
+
+/* A row decoder: the columns of st into the record out (zeroed), text into arena a — the
+ * *_cols functions and asset_row, and the decoders of the parts below. */
+typedef void row_decoder(struct arena *a, sqlite3_stmt *st, void *out);
+
+/* A system of a notice or an incident: (owner, asset[, code, name]). */
+static void part_asset_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	p->asset = sqlite3_column_int64(st, 1);
+	if (sqlite3_column_count(st) > 3) {
+		p->code = col_str(a, st, 2);
+		p->name = col_str(a, st, 3);
+	}
+}
+
+static void part_nev_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	notice_event_row(a, st, &p->u.nev);
+}
+
+/* A system of a 举一反三 list: (owner, asset, why, checked_at, checked_by, note[, code, name]). */
+static void part_similar_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	notice_check_row(a, st, &p->u.check);
+	p->asset = p->u.check.asset;
+	if (sqlite3_column_count(st) > 7) {
+		p->code = col_str(a, st, 6);
+		p->name = col_str(a, st, 7);
+	}
+}
+
+static void part_iev_dec(struct arena *a, sqlite3_stmt *st, void *out)
+{
+	struct store_part *p = out;
+
+	p->owner = sqlite3_column_int64(st, 0);
+	incident_event_row(a, st, &p->u.iev);
+}
+
+/* What ?1 of a kind's statement takes: nothing, the selection as a JSON array of ids, or its
+ * one id. */
+enum row_bind { BIND_NONE, BIND_IDS, BIND_ONE };
+
+/* Where each kind of rows comes from: its statement, how a row is decoded into a record of
+ * `size` bytes, what ?1 takes and what a failure says. */
+#define REG_ROWS(st, dec, type, bind) {st, dec, sizeof(type), bind, "loading the register"}
+#define PART_ROWS(st, dec, bind, what) {st, dec, sizeof(struct store_part), bind, what}
+static const struct row_src {
+	enum stmt st;
+	row_decoder *dec;
+	size_t size;
+	enum row_bind bind;
+	const char *what;
+} row_srcs[ROWS__MAX] = {
+	[ROWS_UNITS] = REG_ROWS(ST_UNIT_ALL, unit_cols, struct unit, BIND_NONE),
+	[ROWS_PEOPLE] = REG_ROWS(ST_PERSON_ALL, person_cols, struct person, BIND_NONE),
+	[ROWS_ASSETS] = REG_ROWS(ST_ASSET_ALL, asset_row, struct asset, BIND_NONE),
+	[ROWS_DUTIES] = REG_ROWS(ST_DUTY_ALL, duty_cols, struct duty, BIND_NONE),
+	[ROWS_PROJECTS] = REG_ROWS(ST_PROJECT_ALL, project_cols, struct project, BIND_NONE),
+	[ROWS_UNIT_DUTIES] = REG_ROWS(ST_DUTY_UNITS, duty_cols, struct duty, BIND_NONE),
+	[ROWS_ASSETS_OF] = REG_ROWS(ST_ASSET_SOME, asset_row, struct asset, BIND_IDS),
+	[ROWS_DUTIES_OF_ASSETS] = REG_ROWS(ST_DUTY_OF_ASSETS, duty_cols, struct duty, BIND_IDS),
+	[ROWS_NOTICES] = {ST_NOTICE_ALL, notice_cols, sizeof(struct notice), BIND_NONE,
+			  "loading notices"},
+	[ROWS_NOTICE_ASSETS] =
+		PART_ROWS(ST_NOTICE_ASSET_ALL, part_asset_dec, BIND_NONE, "loading notices"),
+	[ROWS_NOTICE_EVENTS] =
+		PART_ROWS(ST_NOTICE_EVENT_ALL, part_nev_dec, BIND_NONE, "loading notices"),
+	[ROWS_NOTICE_SIMILAR] =
+		PART_ROWS(ST_NOTICE_SIMILAR_ALL, part_similar_dec, BIND_NONE, "loading notices"),
+	[ROWS_NOTICE_ASSETS_OF] =
+		PART_ROWS(ST_NOTICE_ASSETS_OF, part_asset_dec, BIND_ONE, "loading notices"),
+	[ROWS_NOTICE_EVENTS_OF] =
+		PART_ROWS(ST_NOTICE_EVENTS_OF, part_nev_dec, BIND_ONE, "loading notices"),
+	[ROWS_NOTICE_SIMILAR_OF] =
+		PART_ROWS(ST_NOTICE_SIMILAR_OF, part_similar_dec, BIND_ONE, "loading notices"),
+	[ROWS_INCIDENTS] = {ST_INCIDENT_ALL, incident_cols, sizeof(struct incident), BIND_NONE,
+			    "loading incidents"},
+	[ROWS_INCIDENT_ASSETS] =
+		PART_ROWS(ST_INCIDENT_ASSET_ALL, part_asset_dec, BIND_NONE, "loading incidents"),
+	[ROWS_INCIDENT_EVENTS] =
+		PART_ROWS(ST_INCIDENT_EVENT_ALL, part_iev_dec, BIND_NONE, "loading incidents"),
+	[ROWS_INCIDENT_ASSETS_OF] =
+		PART_ROWS(ST_INCIDENT_ASSETS_OF, part_asset_dec, BIND_ONE, "loading incidents"),
+	[ROWS_INCIDENT_EVENTS_OF] =
+		PART_ROWS(ST_INCIDENT_EVENTS_OF, part_iev_dec, BIND_ONE, "loading incidents"),
+	[ROWS_RECORDS] = {ST_RECORD_ALL, record_cols, sizeof(struct record), BIND_NONE,
+			  "loading records"},
+	[ROWS_RECORDS_OF_UNIT] = {ST_RECORD_OF_UNIT, record_cols, sizeof(struct record), BIND_ONE,
+				  "loading records"},
+};
+#undef REG_ROWS
+#undef PART_ROWS
+
+/* The largest record a row decodes into. */
+union row_buf {
+	struct unit unit;
+	struct person person;
+	struct asset asset;
+	struct duty duty;
+	struct project project;
+	struct notice notice;
+	struct incident incident;
+	struct record record;
+	struct store_part part;
 };
 
-/* incident_rows: notice_rows for incidents (parts PART_ASSET and PART_EVENT); with w (one
- * incident, v is &w->x) the code and name of each system as well. */
-static enum cd_err incident_rows(struct sq *q, sqlite3_stmt *st, enum part k, struct arena *a,
-				 struct incident *v, size_t n, struct incident_caps *caps,
-				 struct incident_row *w, struct cd_diag *d)
+/* rows_oom: what a read of `which` says when its rows find no memory (the kinds of enum
+ * store_rows come by domain: the register, notices, incidents, records). */
+static enum cd_err rows_oom(struct cd_diag *d, enum store_rows which)
 {
+	if (which >= ROWS_RECORDS)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory loading records");
+	if (which >= ROWS_INCIDENTS)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+	if (which >= ROWS_NOTICES)
+		return cd_diag_set(d, CD_ENOMEM, "out of memory loading notices");
+	return cd_diag_set(d, CD_ENOMEM, "out of memory loading the register");
+}
+
+static enum cd_err sq_rows(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
+			   struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	const struct row_src *src = &row_srcs[which];
+	sqlite3_stmt *st = q->st[src->st];
+	union row_buf buf;
 	enum cd_err rc = CD_OK;
 	int step = SQLITE_DONE;
 
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct incident *x = find_id(v, n, sizeof(*v), sqlite3_column_int64(st, 0));
-		struct incident_caps *c = x ? &caps[x - v] : NULL;
-		int64_t *asset;
-		struct incident_event *e;
-		size_t i;
-
-		if (!x)
-			continue;
-		if (k == PART_ASSET) {
-			i = x->nassets;
-			asset = arena_grow(a, &x->assets, &x->nassets, &c->assets, sizeof(*asset));
-			if (!asset || (w && !name_pair(a, st, 2, &w->asset_code, &w->asset_name, i,
-						       &c->asset_names)))
-				rc = CD_ENOMEM;
-			else
-				*asset = sqlite3_column_int64(st, 1);
-		} else if (!(e = arena_grow(a, &x->events, &x->nevents, &c->events, sizeof(*e)))) {
-			rc = CD_ENOMEM;
-		} else {
-			incident_event_row(a, st, e);
-		}
-	}
-	if (rc)
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
-	else if (step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading incidents");
-	sqlite3_reset(st);
-	return rc;
-}
-
-static enum cd_err sq_incidents_load(struct store *s, struct arena *a, struct incident **out,
-				     size_t *n, struct cd_diag *d)
-{
-	struct sq *q = (struct sq *)s;
-	sqlite3_stmt *st = q->st[ST_INCIDENT_ALL];
-	struct incident_caps *caps = NULL;
-	size_t cap = 0;
-	enum cd_err rc = CD_OK;
-	int step;
-
-	*out = NULL;
-	*n = 0;
+	if (src->bind == BIND_IDS && !bind_ids(q, src->st, ids, n))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	if (src->bind == BIND_ONE)
+		sqlite3_bind_int64(st, 1, ids[0]);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct incident *x = arena_grow(a, out, n, &cap, sizeof(*x));
-
-		if (!x) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
+		memset(&buf, 0, src->size);
+		src->dec(a, st, &buf);
+		if (!each(ctx, &buf)) {
+			rc = rows_oom(d, which);
 			break;
 		}
-		incident_cols(a, st, x);
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "loading incidents");
+		rc = db_fail(q, d, src->what);
 	sqlite3_reset(st);
-	if (!rc && *n && !(caps = calloc(*n, sizeof(*caps))))
-		rc = cd_diag_set(d, CD_ENOMEM, "out of memory loading incidents");
-	if (!rc && *n)
-		rc = incident_rows(q, q->st[ST_INCIDENT_ASSET_ALL], PART_ASSET, a, *out, *n, caps,
-				   NULL, d);
-	if (!rc && *n)
-		rc = incident_rows(q, q->st[ST_INCIDENT_EVENT_ALL], PART_EVENT, a, *out, *n, caps,
-				   NULL, d);
-	free(caps);
+	sqlite3_clear_bindings(st);
 	return rc;
 }
 
@@ -3520,24 +3233,6 @@ static void notice_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	w->similar_listed = (size_t)sqlite3_column_int64(st, 13);
 }
 
-/* notice_parts reads the systems and the timeline of notice w — and, with similar, its 举一反三
- * list — each part by the primary key of its table. */
-static enum cd_err notice_parts(struct sq *q, struct arena *a, struct notice_row *w, bool similar,
-				struct cd_diag *d)
-{
-	static const enum stmt parts[] = {[PART_ASSET] = ST_NOTICE_ASSETS_OF,
-					  [PART_EVENT] = ST_NOTICE_EVENTS_OF,
-					  [PART_SIMILAR] = ST_NOTICE_SIMILAR_OF};
-	struct notice_caps caps = {0};
-	enum cd_err rc = CD_OK;
-
-	for (int k = PART_ASSET; !rc && k <= (similar ? PART_SIMILAR : PART_EVENT); k++) {
-		sqlite3_bind_int64(q->st[parts[k]], 1, w->n.id);
-		rc = notice_rows(q, q->st[parts[k]], (enum part)k, a, &w->n, 1, &caps, w, d);
-	}
-	return rc;
-}
-
 /* work_get steps the get statement by id (or, when id is 0, by code): CD_OK with its row to
  * read (then done), or CD_ENOTFOUND. */
 static enum cd_err work_get(struct sq *q, enum stmt by_id, enum stmt by_code, int64_t id,
@@ -3583,10 +3278,11 @@ static enum cd_err work_concerns(struct sq *q, enum stmt which, int64_t id, int6
 	return rc;
 }
 
-/* notice_get reads a notice, with its 举一反三 list when `similar`. */
-static enum cd_err notice_get(struct sq *q, int64_t id, const char *code, bool similar,
-			      struct arena *a, struct notice_row *out, struct cd_diag *d)
+/* sq_notice_head reads a notice's head (assemble.c reads its parts). */
+static enum cd_err sq_notice_head(struct store *s, int64_t id, const char *code, struct arena *a,
+				  struct notice_row *out, struct cd_diag *d)
 {
+	struct sq *q = (struct sq *)s;
 	enum stmt which;
 	enum cd_err rc;
 
@@ -3595,35 +3291,19 @@ static enum cd_err notice_get(struct sq *q, int64_t id, const char *code, bool s
 		return rc;
 	notice_head(a, q->st[which], 0, out);
 	done(q, which);
-	return notice_parts(q, a, out, similar, d);
+	return CD_OK;
 }
 
-static enum cd_err sq_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
-				 struct notice_row *out, struct cd_diag *d)
-{
-	return notice_get((struct sq *)s, id, code, true, a, out, d);
-}
-
-static enum cd_err sq_notice_brief(struct store *s, int64_t id, struct arena *a,
-				   struct notice_row *out, struct cd_diag *d)
-{
-	return notice_get((struct sq *)s, id, NULL, false, a, out, d);
-}
-
-static enum cd_err sq_notice_page(struct store *s, const struct work_query *f, struct arena *a,
-				  struct notice_row **out, size_t *n, struct cd_diag *d)
+static enum cd_err sq_notice_heads(struct store *s, const struct work_query *f, struct arena *a,
+				   struct notice_row **out, size_t *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = work_page(q, ST_NOTICE_PAGE, ST_NOTICE_PAGE_DESC, f);
-	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
 	bind_id(st, 9, f->asset);
-	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = notice_parts(q, a, &(*out)[i], false, d);
-	return rc;
+	return read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 }
 
 static enum cd_err sq_notice_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
@@ -3643,24 +3323,8 @@ static void incident_head(struct arena *a, sqlite3_stmt *st, int k, void *out)
 	w->unit_code = col_str(a, st, 5);
 }
 
-/* incident_parts reads the systems (in the order recorded) and the timeline of incident w. */
-static enum cd_err incident_parts(struct sq *q, struct arena *a, struct incident_row *w,
-				  struct cd_diag *d)
-{
-	static const enum stmt parts[] = {[PART_ASSET] = ST_INCIDENT_ASSETS_OF,
-					  [PART_EVENT] = ST_INCIDENT_EVENTS_OF};
-	struct incident_caps caps = {0};
-	enum cd_err rc = CD_OK;
-
-	for (int k = PART_ASSET; !rc && k <= PART_EVENT; k++) {
-		sqlite3_bind_int64(q->st[parts[k]], 1, w->x.id);
-		rc = incident_rows(q, q->st[parts[k]], (enum part)k, a, &w->x, 1, &caps, w, d);
-	}
-	return rc;
-}
-
-static enum cd_err sq_incident_get(struct store *s, int64_t id, const char *code,
-				   struct arena *a, struct incident_row *out, struct cd_diag *d)
+static enum cd_err sq_incident_head(struct store *s, int64_t id, const char *code,
+				    struct arena *a, struct incident_row *out, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	enum stmt which;
@@ -3672,23 +3336,20 @@ static enum cd_err sq_incident_get(struct store *s, int64_t id, const char *code
 		return rc;
 	incident_head(a, q->st[which], 0, out);
 	done(q, which);
-	return incident_parts(q, a, out, d);
+	return CD_OK;
 }
 
-static enum cd_err sq_incident_page(struct store *s, const struct work_query *f, struct arena *a,
-				    struct incident_row **out, size_t *n, struct cd_diag *d)
+static enum cd_err sq_incident_heads(struct store *s, const struct work_query *f,
+				     struct arena *a, struct incident_row **out, size_t *n,
+				     struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = work_page(q, ST_INCIDENT_PAGE, ST_INCIDENT_PAGE_DESC, f);
-	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
 	bind_id(st, 9, f->asset);
-	rc = read_rows(q, st, a, sizeof(**out), incident_head, 0, out, n, d, "incident page");
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = incident_parts(q, a, &(*out)[i], d);
-	return rc;
+	return read_rows(q, st, a, sizeof(**out), incident_head, 0, out, n, d, "incident page");
 }
 
 static enum cd_err sq_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
@@ -4724,13 +4385,12 @@ static enum cd_err sq_incident_tally(struct store *s, int64_t scope, cd_time now
 			 d, "incidents without a verdict");
 }
 
-static enum cd_err sq_notice_state_page(struct store *s, const struct work_query *f, int state,
-					cd_date today, struct arena *a, struct notice_row **out,
-					size_t *n, struct cd_diag *d)
+static enum cd_err sq_notice_state_heads(struct store *s, const struct work_query *f,
+					 int state, cd_date today, struct arena *a,
+					 struct notice_row **out, size_t *n, struct cd_diag *d)
 {
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st;
-	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
@@ -4739,10 +4399,7 @@ static enum cd_err sq_notice_state_page(struct store *s, const struct work_query
 	st = work_page(q, ST_NOTICE_STATE0 + state, ST_NOTICE_STATE0 + DUE__MAX + state, f);
 	bind_date(st, 5, today);
 	bind_id(st, 9, f->asset);
-	rc = read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = notice_parts(q, a, &(*out)[i], false, d);
-	return rc;
+	return read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 }
 
 static void text_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
@@ -5675,7 +5332,8 @@ static const struct store_ops sqlite_ops = {
 	.person_add = sq_person_add,
 	.asset_add = sq_asset_add,
 	.duty_add = sq_duty_add,
-	.reg_load = sq_reg_load,
+	.rows = sq_rows,
+	.structure_gen = sq_structure_gen,
 	.calendar_add = sq_calendar_add,
 	.calendar_load = sq_calendar_load,
 	.meta_get = sq_meta_get,
@@ -5684,13 +5342,10 @@ static const struct store_ops sqlite_ops = {
 	.notice_add = sq_notice_add,
 	.notice_event_add = sq_notice_event_add,
 	.notice_check = sq_notice_check,
-	.notices_load = sq_notices_load,
 	.record_add = sq_record_add,
 	.record_update = sq_record_update,
-	.records_load = sq_records_load,
 	.incident_add = sq_incident_add,
 	.incident_event_add = sq_incident_event_add,
-	.incidents_load = sq_incidents_load,
 	.unit_within = sq_unit_within,
 	.unit_top = sq_unit_top,
 	.generation = sq_generation,
@@ -5743,18 +5398,16 @@ static const struct store_ops sqlite_ops = {
 	.audit_find = sq_audit_find,
 	.audit_anchors = sq_audit_anchors,
 	.audit_archive = sq_audit_archive,
-	.notice_get = sq_notice_get,
-	.notice_page = sq_notice_page,
+	.notice_head = sq_notice_head,
+	.notice_heads = sq_notice_heads,
 	.notice_concerns = sq_notice_concerns,
-	.incident_get = sq_incident_get,
-	.incident_page = sq_incident_page,
+	.incident_head = sq_incident_head,
+	.incident_heads = sq_incident_heads,
 	.incident_concerns = sq_incident_concerns,
 	.record_get = sq_record_get,
 	.record_page = sq_record_page,
 	.asset_events = sq_asset_events,
-	.reg_load_around = sq_reg_load_around,
 	.notices_on = sq_notices_on,
-	.notice_brief = sq_notice_brief,
 	.obligations_replace = sq_obligations_replace,
 	.obligation_page = sq_obligation_page,
 	.obligation_counts = sq_obligation_counts,
@@ -5775,7 +5428,7 @@ static const struct store_ops sqlite_ops = {
 	.incident_verdict_get = sq_incident_verdict_get,
 	.notice_tally = sq_notice_tally,
 	.incident_tally = sq_incident_tally,
-	.notice_state_page = sq_notice_state_page,
+	.notice_state_heads = sq_notice_state_heads,
 	.obligation_duties0 = sq_obligation_duties0,
 	.record_answer = sq_record_answer,
 	.similar = sq_similar,
@@ -5818,7 +5471,6 @@ static const struct store_ops sqlite_ops = {
 	.notify_round_state = sq_notify_round_state,
 	.group_begin = sq_group_begin,
 	.group_end = sq_group_end,
-	.records_of_unit = sq_records_of_unit,
 };
 
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

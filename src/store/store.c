@@ -40,6 +40,7 @@ void store_close(struct store *s)
 	if (s) {
 		free(s->path);
 		wipe_key(&s->key);
+		assemble_close(s);
 		s->ops->close(s);
 	}
 }
@@ -106,11 +107,6 @@ enum cd_err store_duty_add(struct store *s, struct duty *du, struct cd_diag *d)
 	return s->ops->duty_add(s, du, d);
 }
 
-enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
-{
-	return s->ops->reg_load(s, out, d);
-}
-
 enum cd_err store_calendar_add(struct store *s, int year_from, int year_to, const char *source,
 			       const char *on, const struct calendar_entry *e, size_t n,
 			       struct cd_diag *d)
@@ -157,12 +153,6 @@ enum cd_err store_notice_check(struct store *s, int64_t notice, int64_t asset, c
 	return s->ops->notice_check(s, notice, asset, at, by, note, n, d);
 }
 
-enum cd_err store_notices_load(struct store *s, struct arena *a, struct notice **out, size_t *n,
-			       struct cd_diag *d)
-{
-	return s->ops->notices_load(s, a, out, n, d);
-}
-
 enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *d)
 {
 	return s->ops->record_add(s, r, d);
@@ -171,18 +161,6 @@ enum cd_err store_record_add(struct store *s, struct record *r, struct cd_diag *
 enum cd_err store_record_update(struct store *s, const struct record *r, struct cd_diag *d)
 {
 	return s->ops->record_update(s, r, d);
-}
-
-enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
-			       struct cd_diag *d)
-{
-	return s->ops->records_load(s, a, out, n, d);
-}
-
-enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
-				  struct record **out, size_t *n, struct cd_diag *d)
-{
-	return s->ops->records_of_unit(s, unit, a, out, n, d);
 }
 
 enum cd_err store_incident_add(struct store *s, struct incident *x, struct cd_diag *d)
@@ -194,12 +172,6 @@ enum cd_err store_incident_event_add(struct store *s, int64_t incident,
 				     const struct incident_event *e, struct cd_diag *d)
 {
 	return s->ops->incident_event_add(s, incident, e, d);
-}
-
-enum cd_err store_incidents_load(struct store *s, struct arena *a, struct incident **out,
-				 size_t *n, struct cd_diag *d)
-{
-	return s->ops->incidents_load(s, a, out, n, d);
 }
 
 enum cd_err store_audit_head(struct store *s, int64_t *seq, char hash[65], struct cd_diag *d)
@@ -513,34 +485,10 @@ enum cd_err store_project_update(struct store *s, const struct project *p, struc
 	return s->ops->project_update(s, p, d);
 }
 
-enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
-			     struct notice_row *out, struct cd_diag *d)
-{
-	return s->ops->notice_get(s, id, code, a, out, d);
-}
-
-enum cd_err store_notice_page(struct store *s, const struct work_query *q, struct arena *a,
-			      struct notice_row **out, size_t *n, struct cd_diag *d)
-{
-	return s->ops->notice_page(s, q, a, out, n, d);
-}
-
 enum cd_err store_notice_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
 				  struct cd_diag *d)
 {
 	return s->ops->notice_concerns(s, id, top, yes, d);
-}
-
-enum cd_err store_incident_get(struct store *s, int64_t id, const char *code, struct arena *a,
-			       struct incident_row *out, struct cd_diag *d)
-{
-	return s->ops->incident_get(s, id, code, a, out, d);
-}
-
-enum cd_err store_incident_page(struct store *s, const struct work_query *q, struct arena *a,
-				struct incident_row **out, size_t *n, struct cd_diag *d)
-{
-	return s->ops->incident_page(s, q, a, out, n, d);
 }
 
 enum cd_err store_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,
@@ -573,12 +521,6 @@ enum cd_err store_similar(struct store *s, const int64_t *assets, size_t nassets
 			  struct cd_diag *d)
 {
 	return s->ops->similar(s, assets, nassets, max, a, out, n, total, d);
-}
-
-enum cd_err store_reg_load_around(struct store *s, const int64_t *assets, size_t n,
-				  struct reg **out, struct cd_diag *d)
-{
-	return s->ops->reg_load_around(s, assets, n, out, d);
 }
 
 enum cd_err store_notices_on(struct store *s, const int64_t *assets, size_t n, struct arena *a,
@@ -678,12 +620,6 @@ enum cd_err store_gap_counts(struct store *s, int64_t scope, size_t out[CHECK__M
 			     struct cd_diag *d)
 {
 	return s->ops->gap_counts(s, scope, out, d);
-}
-
-enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
-			       struct notice_row *out, struct cd_diag *d)
-{
-	return s->ops->notice_brief(s, id, a, out, d);
 }
 
 enum cd_err store_duties_held(struct store *s, int64_t unit, int role, struct arena *a,

@@ -1,12 +1,68 @@
-/* store_int.h — what store.c and its backends share: the ops table each backend fills.
- * Nobody outside src/store/ includes this, but the store's tests (store_sqlite_explain). */
+/* store_int.h — what store.c, assemble.c and the backends share: the ops table each backend
+ * fills, its row operations among them. Nobody outside src/store/ includes this, but the
+ * store's tests (store_sqlite_explain; test_assemble's stub backend). */
 #ifndef CD_STORE_INT_H
 #define CD_STORE_INT_H
 
 #include "store.h"
 
+/* --- row operations: what a backend reads for the backend-neutral assembly (assemble.c) -------
+ * A backend reads the rows of one table (or of a selection of it), in the order each kind
+ * names, decodes each row into its record (text in arena a) and hands it to each(), which
+ * links it into its aggregate; the record is the backend's, valid during the call only (its
+ * text stays in a). each() returns false when out of memory: the read stops with CD_ENOMEM. */
+typedef bool store_row_fn(void *ctx, const void *row);
+
+enum store_rows {
+	ROWS_UNITS,	       /* struct unit, by id */
+	ROWS_PEOPLE,	       /* struct person, by id */
+	ROWS_ASSETS,	       /* struct asset, by id */
+	ROWS_DUTIES,	       /* struct duty, by id */
+	ROWS_PROJECTS,	       /* struct project, by id */
+	ROWS_UNIT_DUTIES,      /* struct duty: those held for a unit (no system), by id */
+	ROWS_ASSETS_OF,	       /* struct asset: the systems ids[0..n), by id */
+	ROWS_DUTIES_OF_ASSETS, /* struct duty: those held for the systems ids[0..n), by id */
+	/* the daily work: the heads (struct notice, struct incident, set up by notice_init and
+	 * incident_init, with no parts), then their parts (struct store_part) by owner */
+	ROWS_NOTICES,	       /* every notice, by id */
+	ROWS_NOTICE_ASSETS,    /* every notice's systems, by notice, then system */
+	ROWS_NOTICE_EVENTS,    /* every notice's timeline, by notice, then as recorded */
+	ROWS_NOTICE_SIMILAR,   /* every notice's 举一反三 list, by notice, then system */
+	ROWS_NOTICE_ASSETS_OF, /* notice ids[0]'s systems, by system, with code and name */
+	ROWS_NOTICE_EVENTS_OF, /* notice ids[0]'s timeline, as recorded */
+	ROWS_NOTICE_SIMILAR_OF, /* notice ids[0]'s 举一反三 list, strongest reason first, then
+				 * system, with code and name */
+	ROWS_INCIDENTS,		 /* every incident, by id */
+	ROWS_INCIDENT_ASSETS,	 /* every incident's systems, by incident, in the order recorded */
+	ROWS_INCIDENT_EVENTS,	 /* every incident's timeline, by incident, then as recorded */
+	ROWS_INCIDENT_ASSETS_OF, /* incident ids[0]'s systems as recorded, with code and name */
+	ROWS_INCIDENT_EVENTS_OF, /* incident ids[0]'s timeline, as recorded */
+	ROWS_RECORDS,		 /* struct record: every record, by id */
+	ROWS_RECORDS_OF_UNIT,	 /* struct record: unit ids[0]'s, by id, the texts NULL (what the
+				  * obligations read) */
+	ROWS__MAX
+};
+
+/* A row of a notice's or an incident's parts: whose it is and what it holds. */
+struct store_part {
+	int64_t owner;		 /* the notice's or incident's id */
+	int64_t asset;		 /* a system's id (the systems and the 举一反三 list) */
+	const char *code, *name; /* that system's, in the _OF reads of systems (else NULL) */
+	union {
+		struct notice_event nev;   /* ROWS_NOTICE_EVENTS* */
+		struct incident_event iev; /* ROWS_INCIDENT_EVENTS* */
+		struct notice_check check; /* ROWS_NOTICE_SIMILAR* (its asset is `asset` too) */
+	} u;
+};
+
 struct store_ops {
 	const char *name;
+	/* the rows of `which` (ids[0..n) the selection, for the kinds that take one) */
+	enum cd_err (*rows)(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
+			    struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d);
+	/* the generation of the register's structure (units, people, duties, projects, the
+	 * profile): it moves on every write of them, and only then */
+	enum cd_err (*structure_gen)(struct store *s, int64_t *gen, struct cd_diag *d);
 	void (*close)(struct store *s);
 	enum cd_err (*begin)(struct store *s, struct cd_diag *d);
 	enum cd_err (*commit)(struct store *s, struct cd_diag *d);
@@ -19,7 +75,6 @@ struct store_ops {
 	enum cd_err (*person_add)(struct store *s, struct person *p, struct cd_diag *d);
 	enum cd_err (*asset_add)(struct store *s, struct asset *a, struct cd_diag *d);
 	enum cd_err (*duty_add)(struct store *s, struct duty *du, struct cd_diag *d);
-	enum cd_err (*reg_load)(struct store *s, struct reg **out, struct cd_diag *d);
 	enum cd_err (*calendar_add)(struct store *s, int year_from, int year_to, const char *src,
 				    const char *on, const struct calendar_entry *e, size_t n,
 				    struct cd_diag *d);
@@ -35,17 +90,11 @@ struct store_ops {
 	enum cd_err (*notice_check)(struct store *s, int64_t notice, int64_t asset, cd_time at,
 				    const char *by, const char *note, size_t *n,
 				    struct cd_diag *d);
-	enum cd_err (*notices_load)(struct store *s, struct arena *a, struct notice **out,
-				    size_t *n, struct cd_diag *d);
 	enum cd_err (*record_add)(struct store *s, struct record *r, struct cd_diag *d);
 	enum cd_err (*record_update)(struct store *s, const struct record *r, struct cd_diag *d);
-	enum cd_err (*records_load)(struct store *s, struct arena *a, struct record **out,
-				    size_t *n, struct cd_diag *d);
 	enum cd_err (*incident_add)(struct store *s, struct incident *x, struct cd_diag *d);
 	enum cd_err (*incident_event_add)(struct store *s, int64_t incident,
 					  const struct incident_event *e, struct cd_diag *d);
-	enum cd_err (*incidents_load)(struct store *s, struct arena *a, struct incident **out,
-				      size_t *n, struct cd_diag *d);
 	enum cd_err (*unit_within)(struct store *s, int64_t unit, int64_t top, bool *yes,
 				   struct cd_diag *d);
 	enum cd_err (*unit_top)(struct store *s, int64_t unit, bool *yes, struct cd_diag *d);
@@ -139,16 +188,20 @@ struct store_ops {
 	enum cd_err (*audit_anchors)(struct store *s, struct arena *a,
 				     struct store_audit_anchor **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*audit_archive)(struct store *s, const struct store_audit_anchor *an,
-				     struct cd_diag *d);	enum cd_err (*notice_get)(struct store *s, int64_t id, const char *code, struct arena *a,
-				  struct notice_row *out, struct cd_diag *d);
-	enum cd_err (*notice_page)(struct store *s, const struct work_query *q, struct arena *a,
-				   struct notice_row **out, size_t *n, struct cd_diag *d);
+				     struct cd_diag *d);
+	/* the heads of the daily work — a notice's or an incident's own columns with its unit's,
+	 * no parts (assemble.c reads those by ROWS_*_OF): one by id (or, id 0, by code), a page,
+	 * a page of the notices of one state */
+	enum cd_err (*notice_head)(struct store *s, int64_t id, const char *code, struct arena *a,
+				   struct notice_row *out, struct cd_diag *d);
+	enum cd_err (*notice_heads)(struct store *s, const struct work_query *q, struct arena *a,
+				    struct notice_row **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*notice_concerns)(struct store *s, int64_t id, int64_t top, bool *yes,
 				       struct cd_diag *d);
-	enum cd_err (*incident_get)(struct store *s, int64_t id, const char *code,
-				    struct arena *a, struct incident_row *out, struct cd_diag *d);
-	enum cd_err (*incident_page)(struct store *s, const struct work_query *q, struct arena *a,
-				     struct incident_row **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*incident_head)(struct store *s, int64_t id, const char *code,
+				     struct arena *a, struct incident_row *out, struct cd_diag *d);
+	enum cd_err (*incident_heads)(struct store *s, const struct work_query *q, struct arena *a,
+				      struct incident_row **out, size_t *n, struct cd_diag *d);
 	enum cd_err (*incident_concerns)(struct store *s, int64_t id, int64_t top, bool *yes,
 					 struct cd_diag *d);
 	enum cd_err (*record_get)(struct store *s, int64_t id, struct arena *a,
@@ -158,12 +211,8 @@ struct store_ops {
 	enum cd_err (*asset_events)(struct store *s, const int64_t *assets, size_t nassets,
 				    cd_time from, cd_time to, struct arena *a,
 				    struct asset_event **out, size_t *n, struct cd_diag *d);
-	enum cd_err (*reg_load_around)(struct store *s, const int64_t *assets, size_t n,
-				       struct reg **out, struct cd_diag *d);
 	enum cd_err (*notices_on)(struct store *s, const int64_t *assets, size_t n, struct arena *a,
 				  int64_t **out, size_t *nout, struct cd_diag *d);
-	enum cd_err (*notice_brief)(struct store *s, int64_t id, struct arena *a,
-				    struct notice_row *out, struct cd_diag *d);
 	enum cd_err (*obligations_replace)(struct store *s, enum oblig_set which, int64_t id,
 					   const struct oblig *v, size_t n, struct cd_diag *d);
 	enum cd_err (*obligation_page)(struct store *s, const struct oblig_query *q,
@@ -286,8 +335,6 @@ struct store_ops {
 	/* group commit (store_group_begin, store_group_end) */
 	enum cd_err (*group_begin)(struct store *s, struct cd_diag *d);
 	enum cd_err (*group_end)(struct store *s, struct cd_diag *d);
-	enum cd_err (*records_of_unit)(struct store *s, int64_t unit, struct arena *a,
-				       struct record **out, size_t *n, struct cd_diag *d);
 	/* the kept verdicts (store_verdict.h) */
 	enum cd_err (*verdicts_missing)(struct store *s, cd_time now, struct arena *a,
 					int64_t **notices, size_t *nn, int64_t **incidents,
@@ -304,9 +351,9 @@ struct store_ops {
 	enum cd_err (*incident_tally)(struct store *s, int64_t scope, cd_time now,
 				      struct arena *a, struct incident_tally *out,
 				      struct cd_diag *d);
-	enum cd_err (*notice_state_page)(struct store *s, const struct work_query *q, int state,
-					 cd_date today, struct arena *a, struct notice_row **out,
-					 size_t *n, struct cd_diag *d);
+	enum cd_err (*notice_state_heads)(struct store *s, const struct work_query *q, int state,
+					  cd_date today, struct arena *a, struct notice_row **out,
+					  size_t *n, struct cd_diag *d);
 };
 
 /* Every backend's handle starts with this. */
@@ -314,7 +361,11 @@ struct store {
 	const struct store_ops *ops;
 	char *path;                 /* as opened (store_open), for files kept beside it */
 	struct store_audit_key key; /* the audit key, as src/audit/ loaded it */
+	struct reg_base *kept;      /* the structure reads around systems start from (assemble.c) */
 };
+
+/* assemble_close gives back what the assembly keeps for s (store_close). */
+void assemble_close(struct store *s);
 
 /* store_sqlite_open opens (and with STORE_CREATE creates) the SQLite database at path. */
 enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **out,

@@ -40,13 +40,6 @@ enum cd_err store_incident_tally(struct store *s, int64_t scope, cd_time now, st
 	return s->ops->incident_tally(s, scope, now, a, out, d);
 }
 
-enum cd_err store_notice_state_page(struct store *s, const struct work_query *q, int state,
-				    cd_date today, struct arena *a, struct notice_row **out,
-				    size_t *n, struct cd_diag *d)
-{
-	return s->ops->notice_state_page(s, q, state, today, a, out, n, d);
-}
-
 struct incident_class_count *store_incident_tally_class(struct incident_tally *t, struct arena *a,
 							const char *code, int64_t first)
 {

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "embed/embed.h"
 #include "store/store.h"
@@ -97,6 +98,132 @@ static void roundtrip(void **state)
 	assert_int_equal(r->duties[0].role, ROLE_FIRST_RESPONSIBLE);
 	reg_free(r);
 	store_close(s);
+}
+
+/* duty_ids asserts the duties of r are those of ids[0..n), in that order. */
+static void duty_ids(const struct reg *r, const int64_t *ids, size_t n)
+{
+	assert_int_equal(r->nduties, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(r->duties[i].id, ids[i]);
+}
+
+/* The register around a few systems (store_reg_load_around, assembled above the backend): the
+ * whole structure — units, people, projects, the duties held for units — with only those
+ * systems and their duties, merged in id order; the structure read again when it changes, a
+ * register read before still whole (it holds its own reference). */
+static void reg_around(void **state)
+{
+	char path[512];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	struct reg *r = NULL, *before = NULL;
+	struct unit root = {.code = "R", .name = "党委", .kind = UNIT_PARTY_COMMITTEE};
+	struct unit col = {.code = "C", .name = "学院", .kind = UNIT_DEPARTMENT};
+	struct person p1 = {.code = "P1", .name = "张三"}, p2 = {.code = "P2", .name = "李四"};
+	struct person p3 = {.code = "P3", .name = "王五"};
+	struct asset a[3] = {{.code = "A1", .name = "门户", .kind = ASSET_PORTAL},
+			     {.code = "A2", .name = "邮件", .kind = ASSET_PORTAL},
+			     {.code = "A3", .name = "教务", .kind = ASSET_PORTAL}};
+	struct project pr = {.code = "XM", .name = "项目", .year = 2026, .total = 10};
+	/* duties in id order: R, A2, C, A1, A3, then R again */
+	struct duty du[6] = {{.role = ROLE_PRINCIPAL}, {.role = ROLE_ASSET_CUSTODIAN},
+			     {.role = ROLE_PRINCIPAL},	   {.role = ROLE_ASSET_CUSTODIAN},
+			     {.role = ROLE_ASSET_CUSTODIAN}, {.role = ROLE_FIRST_RESPONSIBLE}};
+	int owner[6] = {-1, 1, -2, 0, 2, -1}; /* -1 root, -2 col, else the system */
+	int64_t two[2];
+	(void)state;
+
+	assert_int_equal(store_open(tmp_db_uri(path, sizeof(path), "store-around"), STORE_CREATE,
+				    &s, &d),
+			 CD_OK);
+	assert_int_equal(store_unit_add(s, &root, &d), CD_OK);
+	col.parent = root.id;
+	assert_int_equal(store_unit_add(s, &col, &d), CD_OK);
+	p1.unit = root.id;
+	p2.unit = col.id;
+	assert_int_equal(store_person_add(s, &p1, &d), CD_OK);
+	assert_int_equal(store_person_add(s, &p2, &d), CD_OK);
+	for (int i = 0; i < 3; i++) {
+		a[i].rel[REL_MANAGER] = col.id;
+		assert_int_equal(store_asset_add(s, &a[i], &d), CD_OK);
+	}
+	pr.unit = col.id;
+	assert_int_equal(store_project_add(s, &pr, &d), CD_OK);
+	for (int i = 0; i < 5; i++) {
+		du[i].person = p1.id;
+		du[i].from = D("2024-01-01");
+		du[i].to = CD_DATE_NONE;
+		if (owner[i] == -1)
+			du[i].unit = root.id;
+		else if (owner[i] == -2)
+			du[i].unit = col.id;
+		else
+			du[i].asset = a[owner[i]].id;
+		assert_int_equal(store_duty_add(s, &du[i], &d), CD_OK);
+	}
+
+	two[0] = a[1].id; /* any order: the systems come by id */
+	two[1] = a[0].id;
+	assert_int_equal(store_reg_load_around(s, two, 2, &r, &d), CD_OK);
+	assert_int_equal(r->nunits, 2);
+	assert_int_equal(r->npeople, 2);
+	assert_int_equal(r->nprojects, 1);
+	assert_int_equal(r->nassets, 2);
+	assert_int_equal(r->assets[0].id, a[0].id);
+	assert_string_equal(r->assets[1].name, "邮件");
+	duty_ids(r, (int64_t[]){du[0].id, du[1].id, du[2].id, du[3].id}, 4);
+	reg_free(r);
+
+	assert_int_equal(store_reg_load_around(s, NULL, 0, &before, &d), CD_OK);
+	assert_int_equal(before->nassets, 0);
+	duty_ids(before, (int64_t[]){du[0].id, du[2].id}, 2);
+
+	/* the structure moves: a person and a unit's duty after every other */
+	p3.unit = col.id;
+	assert_int_equal(store_person_add(s, &p3, &d), CD_OK);
+	du[5].person = p3.id;
+	du[5].unit = root.id;
+	du[5].from = D("2025-01-01");
+	du[5].to = CD_DATE_NONE;
+	assert_int_equal(store_duty_add(s, &du[5], &d), CD_OK);
+	assert_int_equal(store_reg_load_around(s, &a[2].id, 1, &r, &d), CD_OK);
+	assert_int_equal(r->npeople, 3);
+	assert_string_equal(r->people[2].name, "王五");
+	duty_ids(r, (int64_t[]){du[0].id, du[2].id, du[4].id, du[5].id}, 4);
+	reg_free(r);
+	/* the register read before keeps the structure it was built on */
+	assert_int_equal(before->npeople, 2);
+	assert_string_equal(before->people[1].name, "李四");
+	reg_free(before);
+	store_close(s);
+}
+
+/* The store tests open the database CD_TEST_DB_URI names (tmp_db_uri): "sqlite:DIR" puts each
+ * scratch database in DIR. */
+static void test_db_uri(void **state)
+{
+	const char *tmp = getenv("CD_TMP"), *was = getenv("CD_TEST_DB_URI");
+	char saved[512] = "", dir[400], uri[512], path[512];
+	struct cd_diag d = {{0}};
+	struct store *s = NULL;
+	(void)state;
+
+	if (was)
+		snprintf(saved, sizeof(saved), "%s", was);
+	snprintf(dir, sizeof(dir), "%s/uri-%ld", tmp ? tmp : "/tmp", (long)getpid());
+	mkdir(dir, 0700);
+	snprintf(uri, sizeof(uri), "sqlite:%s", dir);
+	assert_int_equal(setenv("CD_TEST_DB_URI", uri, 1), 0);
+	tmp_db_uri(path, sizeof(path), "store-uri");
+	assert_int_equal(strncmp(path, uri, strlen(uri)), 0);
+	assert_int_equal(store_open(path, STORE_CREATE, &s, &d), CD_OK);
+	store_close(s);
+	assert_int_equal(access(path + 7, F_OK), 0); /* the file is in DIR */
+	if (was)
+		setenv("CD_TEST_DB_URI", saved, 1);
+	else
+		unsetenv("CD_TEST_DB_URI");
 }
 
 static void errors_and_transactions(void **state)
@@ -1349,6 +1476,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(create_and_reopen),
 		cmocka_unit_test(roundtrip),
+		cmocka_unit_test(reg_around),
+		cmocka_unit_test(test_db_uri),
 		cmocka_unit_test(errors_and_transactions),
 		cmocka_unit_test(register_rows),
 		cmocka_unit_test(incidents),

@@ -46,13 +46,13 @@ static inline cd_time T(const char *s)
 	return t;
 }
 
-/* tmp_db returns a fresh scratch database path (removed if it existed) in buf. */
-static inline const char *tmp_db(char *buf, size_t n, const char *name)
+/* tmp_db_in returns a fresh scratch database path in directory dir (its file and the files
+ * SQLite and the audit key keep beside it removed if they existed) in buf. */
+static inline const char *tmp_db_in(char *buf, size_t n, const char *dir, const char *name)
 {
-	const char *dir = getenv("CD_TMP");
 	char side[600];
 
-	snprintf(buf, n, "%s/%s-%ld.db", dir ? dir : "/tmp", name, (long)getpid());
+	snprintf(buf, n, "%s/%s-%ld.db", dir, name, (long)getpid());
 	unlink(buf);
 	snprintf(side, sizeof(side), "%s-wal", buf);
 	unlink(side);
@@ -63,18 +63,32 @@ static inline const char *tmp_db(char *buf, size_t n, const char *name)
 	return buf;
 }
 
+/* tmp_db returns a fresh scratch SQLite database path (in CD_TMP, else /tmp) in buf. */
+static inline const char *tmp_db(char *buf, size_t n, const char *name)
+{
+	const char *dir = getenv("CD_TMP");
+
+	return tmp_db_in(buf, n, dir ? dir : "/tmp", name);
+}
+
 /* tmp_db_uri returns a fresh scratch database as the URI store_open takes, in buf. The store
- * tests open their databases through it, so they run against the backend CD_TEST_DB names
- * (a scheme: "sqlite", the default and the only one built today). A scheme with no scratch
- * provisioning here fails the test at once rather than quietly testing SQLite instead. */
+ * tests open their databases through it, so they run against the database CD_TEST_DB_URI names:
+ * unset, a SQLite file in CD_TMP (else /tmp), "sqlite:/tmp/cd-12.db"; "sqlite:DIR", a SQLite
+ * file in DIR. A URI of another backend (postgres://…) fails the test at once rather than
+ * quietly testing SQLite instead: its scratch databases (a fresh schema per test) come with
+ * that backend. */
 static inline const char *tmp_db_uri(char *buf, size_t n, const char *name)
 {
-	const char *scheme = getenv("CD_TEST_DB");
+	const char *uri = getenv("CD_TEST_DB_URI");
 	char path[400]; /* "sqlite:" + 399 fits the callers' 512 */
 
-	if (scheme && *scheme && strcmp(scheme, "sqlite"))
-		fail_msg("CD_TEST_DB=%s: no scratch databases for this backend in the tests yet", scheme);
-	tmp_db(path, sizeof(path), name);
+	if (uri && *uri && strncmp(uri, "sqlite:", 7))
+		fail_msg("CD_TEST_DB_URI=%s: no scratch databases for this backend in the tests yet",
+			 uri);
+	if (uri && uri[0] && uri[7])
+		tmp_db_in(path, sizeof(path), uri + 7, name);
+	else
+		tmp_db(path, sizeof(path), name);
 	snprintf(buf, n, "sqlite:%s", path);
 	return buf;
 }
