@@ -241,8 +241,8 @@ int api_notify_rules_get(struct api_ctx *x)
 
 int api_notify_rules_update(struct api_ctx *x)
 {
-	static const char *const keys[] = {"leads", "escalate", "tries", "backoff", "digest",
-					   "base_url"};
+	static const char *const keys[] = {"leads",  "escalate",    "tries",   "backoff",
+					   "digest", "obligations", "base_url"};
 	const char *k[sizeof keys / sizeof *keys], *v[sizeof keys / sizeof *keys];
 	size_t n = 0;
 	struct notify_rules r;

@@ -667,6 +667,8 @@ static const struct field rules_fields[] = {
 	{"backoff", FT_STRING, 0, 1, 4, NULL, 0,
 	 "seconds waited after the first failed try, doubled after each (1 to 3600)"},
 	{"digest", FT_STRING, 0, 2, 3, NULL, 0, "the weekly digest of each account: on or off"},
+	{"obligations", FT_STRING, 0, 2, 3, NULL, 0,
+	 "the reminders and escalations of the yearly duties and MLPS deadlines: on or off"},
 	{"base_url", FT_STRING, 0, 0, 199, NULL, 0,
 	 "the web application's address, for the links in messages (http(s)://HOST[:PORT])"},
 };

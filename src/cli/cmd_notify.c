@@ -273,6 +273,10 @@ static void say_rules(const struct notify_rules *r)
 		printf("  weekly digest: on\n");
 	else
 		printf("  weekly digest: off\n");
+	if (r->obligations)
+		printf("  yearly duties and MLPS deadlines: reminded\n");
+	else
+		printf("  yearly duties and MLPS deadlines: not reminded\n");
 	if (*r->base_url)
 		printf("  links to: %s\n", r->base_url);
 	else

@@ -31,6 +31,8 @@ struct notify_rules {
 	int tries;        /* tries of a message before it is a dead letter */
 	int backoff_s;    /* the wait after the first failed try; doubled after each (≤ 1 hour) */
 	bool digest;      /* the weekly digest of each account's scope (on the week's first round) */
+	bool obligations; /* the reminders and escalations of the yearly duties and MLPS deadlines
+			   * (off: an office setting up, or a test counting other messages) */
 	char base_url[200]; /* where the web application is reached, for the links ("" none) */
 	/* not a setting: during a round (notify_plan), where its messages are kept until they
 	 * are written together (NULL: each is written at once, in the caller's transaction) */
@@ -45,7 +47,7 @@ struct notify_rules {
 enum cd_err notify_rules_get(struct store *s, struct notify_rules *r, struct cd_diag *d);
 
 /* notify_rules_set sets one rule (key "leads", "escalate", "tries", "backoff", "digest" on|off,
- * "base_url"),
+ * "obligations" on|off, "base_url"),
  * checked (CD_EINVAL naming the key and what to give), audited "notify.rules". */
 enum cd_err notify_rules_set(struct act *c, const char *key, const char *value);
 

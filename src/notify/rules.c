@@ -24,6 +24,7 @@
 #define KEY_BACKOFF  "notify_backoff"
 #define KEY_BASE_URL "notify_base_url"
 #define KEY_DIGEST   "notify_digest"
+#define KEY_OBLIGATIONS "notify_obligations"
 #define KEY_DIGEST_WEEK "notify_digest_week" /* the Monday of the last week digested */
 
 /* parse_list reads "a,b,…" of integers in [0, 60] into v[0..max), distinct: *n of them. */
@@ -60,6 +61,15 @@ static bool parse_int(const char *s, long lo, long hi, int *out)
 	return true;
 }
 
+/* parse_switch reads "on" or "off" into *out. */
+static bool parse_switch(const char *s, bool *out)
+{
+	if (strcmp(s, "on") && strcmp(s, "off"))
+		return false;
+	*out = !strcmp(s, "on");
+	return true;
+}
+
 /* rule_apply sets key of r from value; false when it is not one. */
 static bool rule_apply(struct notify_rules *r, const char *key, const char *value)
 {
@@ -79,12 +89,10 @@ static bool rule_apply(struct notify_rules *r, const char *key, const char *valu
 		return parse_int(value, 1, 20, &r->tries);
 	if (!strcmp(key, "backoff"))
 		return parse_int(value, 1, 3600, &r->backoff_s);
-	if (!strcmp(key, "digest")) {
-		if (strcmp(value, "on") && strcmp(value, "off"))
-			return false;
-		r->digest = !strcmp(value, "on");
-		return true;
-	}
+	if (!strcmp(key, "digest"))
+		return parse_switch(value, &r->digest);
+	if (!strcmp(key, "obligations"))
+		return parse_switch(value, &r->obligations);
 	if (!strcmp(key, "base_url")) {
 		if (strlen(value) >= sizeof r->base_url ||
 		    (*value && strncmp(value, "https://", 8) && strncmp(value, "http://", 7)))
@@ -107,10 +115,15 @@ static const struct {
 	{"backoff", KEY_BACKOFF, "60",
 	 "backoff: give 1 to 3600 seconds (the first wait after a failed try; doubled after each)"},
 	{"digest", KEY_DIGEST, "on", "digest: give on or off (the weekly digest of each account)"},
+	{"obligations", KEY_OBLIGATIONS, "on",
+	 "obligations: give on or off (the reminders and escalations of the yearly duties and MLPS "
+	 "deadlines)"},
 	{"base_url", KEY_BASE_URL, "",
 	 "base_url: give the web application's address, http(s)://HOST[:PORT] (or empty)"},
 };
 #define NRULES (sizeof rule_defs / sizeof *rule_defs)
+#define KEYS_ASKED                                                                                 \
+	"key: give leads, escalate, tries, backoff, digest, obligations or base_url, not \"%.32s\""
 
 enum cd_err notify_rules_get(struct store *s, struct notify_rules *r, struct cd_diag *d)
 {
@@ -140,9 +153,7 @@ enum cd_err notify_rules_change(struct act *c, const char *const *keys,
 		return rc;
 	if (n > NRULES) /* more than there are rules: one of them is no rule or said twice */
 		return act_fail(c, CD_EINVAL, "key",
-				"key: give leads, escalate, tries, backoff, digest or base_url, not "
-				"\"%.32s\"",
-				keys[NRULES]);
+				KEYS_ASKED, keys[NRULES]);
 	before = notify_rules_json(&r);
 	/* every value checked before anything is written: one bad field writes none */
 	for (size_t k = 0; k < n; k++) {
@@ -153,9 +164,7 @@ enum cd_err notify_rules_change(struct act *c, const char *const *keys,
 		if (i == NRULES) {
 			json_decref(before);
 			return act_fail(c, CD_EINVAL, "key",
-					"key: give leads, escalate, tries, backoff, digest or base_url, "
-					"not \"%.32s\"",
-					keys[k]);
+					KEYS_ASKED, keys[k]);
 		}
 		if (!rule_apply(&r, keys[k], values[k])) {
 			json_decref(before);
@@ -185,9 +194,9 @@ json_t *notify_rules_json(const struct notify_rules *r)
 
 	for (size_t i = 0; i < r->nleads; i++)
 		json_array_append_new(leads, json_integer(r->leads[i]));
-	return json_pack("{s:o, s:[i, i], s:i, s:i, s:b, s:s}", "leads", leads, "escalate",
+	return json_pack("{s:o, s:[i, i], s:i, s:i, s:b, s:b, s:s}", "leads", leads, "escalate",
 			 r->escalate[0], r->escalate[1], "tries", r->tries, "backoff", r->backoff_s,
-			 "digest", r->digest, "base_url", r->base_url);
+			 "digest", r->digest, "obligations", r->obligations, "base_url", r->base_url);
 }
 
 /* ---- writing a message to the bell and the outbox ---- */
@@ -902,7 +911,7 @@ enum cd_err notify_plan(struct act *c, bool any_day, size_t *added)
 		q.after = next;
 	} while (!rc && next);
 	c->a = outer;
-	if (!rc && workday && !same)
+	if (!rc && workday && !same && r.obligations)
 		rc = plan_obligations(c, &r, cal, today, added);
 	for (size_t i = 0; !rc && i < ndg; i++)
 		rc = add_one(c, &r, &dg[i], &(struct notify_account){dg[i].acc, dg[i].acc_name},

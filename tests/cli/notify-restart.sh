@@ -45,6 +45,8 @@ expect 0 "$CD" notify channel --name 办公室群 --kind wecom --db "$DB" \
 	--target "http://127.0.0.1:$R/cgi-bin/webhook/send?key=wkey"
 expect 0 "$CD" notify pref office 1 --address office-bot --db "$DB"
 expect 0 "$CD" notify rules digest off --db "$DB" # one message only: the notice's
+# (not a reminder of the templates' yearly duties or MLPS deadlines, due whatever day it is)
+expect 0 "$CD" notify rules obligations off --db "$DB"
 
 # ---- server A: a round at start (nothing to send), the next an hour away ----
 serve A 3600

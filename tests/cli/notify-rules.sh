@@ -21,7 +21,7 @@ expect 0 "$CD" user add jsj-leader --role unit_leader --unit JSJ --db "$DB"
 expect 0 "$CD" user add leader --role leader --unit DW --db "$DB"
 expect 0 "$CD" user add xxzx-officer --role officer --unit XXZX --db "$DB"
 expect 0 "$CD" notify rules --json --db "$DB"
-jq -e '.leads == [2, 1, 0] and .escalate == [1, 3] and .tries == 5 and .digest' "$T/out" \
+jq -e '.leads == [2, 1, 0] and .escalate == [1, 3] and .tries == 5 and .digest and .obligations' "$T/out" \
 	>/dev/null || fail "default rules"
 expect 0 "$CD" notify rules digest off --db "$DB" # counted on its own at the end
 expect 2 "$CD" notify rules escalate 3,1 --db "$DB"
@@ -101,6 +101,14 @@ run 2024-10-17 0
 # day of the Labour Day holiday: 2 working days left on Monday 04-28, 1 on 04-29; no officer's
 # scope holds DW, so the office is told
 run 2025-04-25 0
+# the office's switch: off, the day's round reminds of none of them; on again, the same day's does
+expect 0 "$CD" notify rules obligations off --db "$DB"
+expect 0 "$CD" notify rules --json --db "$DB"
+jq -e '.obligations == false and .digest == false' "$T/out" >/dev/null || fail "obligations off"
+run 2025-04-28 0
+expect 2 "$CD" notify rules obligations no --db "$DB"
+has "$T/err" "obligations: give on or off"
+expect 0 "$CD" notify rules obligations on --db "$DB"
 run 2025-04-28 1
 run 2025-04-28 0
 expect 0 "$CD" notify inbox office --json --db "$DB"

@@ -73,6 +73,8 @@ function ChannelForm({ c, onSaved, onCancel }) {
 	const field = (k, text, input, hint, req) => html`<label for=${id(k)} class=${k === 'target' ? 'wide' : ''}>${text}${req ? html`<span class="req" aria-hidden="true"> *</span>` : ''}
 		${input}${hint && html`<small class="hint block" id=${id(k) + '-hint'}>${hint}</small>`}<${FieldError} error=${error} field=${k} /></label>`;
 	const HINTED = ['target', 'from', 'user', 'secret', 'ca_file'];
+	const sw = (k) => html`<select id=${'rule-' + k} name=${k} value=${form[k]} onChange=${set(k)} aria-invalid=${bad(k)}>
+		<option value="on">${t('rules.' + k + '_on')}</option><option value="off">${t('rules.' + k + '_off')}</option></select>`;
 	const inp = (k, extra) => html`<input id=${id(k)} name=${k} value=${v[k]} onInput=${set(k)} aria-invalid=${bad(k)} aria-describedby=${HINTED.includes(k) ? id(k) + '-hint' : null} autocomplete="off" spellcheck="false" ...${extra || {}} />`;
 	const submit = (e) => {
 		e.preventDefault();
@@ -192,7 +194,7 @@ export function Channels() {
 }
 
 // the reminder rules as the form shows them: lists as "2,1,0", the rest as text
-const RULES = ['leads', 'escalate', 'tries', 'backoff', 'digest', 'base_url'];
+const RULES = ['leads', 'escalate', 'tries', 'backoff', 'digest', 'obligations', 'base_url'];
 function rulesForm(r) {
 	return {
 		leads: (r.leads || []).join(','),
@@ -200,12 +202,13 @@ function rulesForm(r) {
 		tries: String(r.tries),
 		backoff: String(r.backoff),
 		digest: r.digest ? 'on' : 'off',
+		obligations: r.obligations ? 'on' : 'off',
 		base_url: r.base_url || '',
 	};
 }
 
 // Rules: the office's reminder rules — lead times and escalation in working days, tries and
-// backoff of the outbox, the weekly digest, the address links in messages begin with; only what
+// backoff of the outbox, the weekly digest, the yearly duties' and MLPS deadlines' reminders, the address links in messages begin with; only what
 // changed is sent (PATCH /notify/rules), each refusal under its field
 export function Rules() {
 	const { data, error, reload } = useLoad(() => get('/notify/rules'), []);
@@ -233,6 +236,8 @@ export function Rules() {
 	};
 	const bad = (k) => (save.error && save.error.field === k ? 'true' : null);
 	const field = (k, input) => html`<label for=${'rule-' + k}>${t('rules.' + k)}${input}<small class="hint block">${t('rules.' + k + '_hint')}</small><${FieldError} error=${save.error} field=${k} /></label>`;
+	const sw = (k) => html`<select id=${'rule-' + k} name=${k} value=${form[k]} onChange=${set(k)} aria-invalid=${bad(k)}>
+		<option value="on">${t('rules.' + k + '_on')}</option><option value="off">${t('rules.' + k + '_off')}</option></select>`;
 	const inp = (k, extra) => html`<input id=${'rule-' + k} name=${k} value=${form[k]} onInput=${set(k)} aria-invalid=${bad(k)} autocomplete="off" ...${extra || {}} />`;
 	return html`<details class="card" open=${open} onToggle=${(e) => setOpen(e.target.open)} data-test="rules">
 		<summary>${t('rules.title')}${was ? html` <small class="muted">${t('rules.now', { leads: data.leads.join('、'), escalate: data.escalate.join('、') })}</small>` : ''}</summary>
@@ -242,8 +247,8 @@ export function Rules() {
 			${field('escalate', inp('escalate', { placeholder: '1,3', inputmode: 'numeric' }))}
 			${field('tries', inp('tries', { type: 'number', min: 1, max: 20 }))}
 			${field('backoff', inp('backoff', { type: 'number', min: 1, max: 3600 }))}
-			${field('digest', html`<select id="rule-digest" name="digest" value=${form.digest} onChange=${set('digest')} aria-invalid=${bad('digest')}>
-				<option value="on">${t('rules.digest_on')}</option><option value="off">${t('rules.digest_off')}</option></select>`)}
+			${field('digest', sw('digest'))}
+			${field('obligations', sw('obligations'))}
 			${field('base_url', inp('base_url', { placeholder: 'https://duty.example.edu.cn', class: 'code' }))}
 			<${ErrorBox} error=${save.error} fields=${RULES} />
 			${done && html`<p class="ok-box wide" role="status" data-test="rules-saved">${t('rules.saved')}</p>`}
