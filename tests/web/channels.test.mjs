@@ -195,6 +195,7 @@ test('the office\'s reminder rules: a refusal beside its field in Chinese, then 
 	const form = page.locator('[data-test=rules-form]');
 	await form.locator('[name=leads]').fill('3,x');
 	await form.locator('[name=digest]').selectOption('off');
+	await form.locator('[name=obligations]').selectOption('off');
 	await form.locator('button[type=submit]').click();
 	const err = form.locator('label:has([name=leads]) .field-error');
 	await err.waitFor();
@@ -208,8 +209,9 @@ test('the office\'s reminder rules: a refusal beside its field in Chinese, then 
 	const r = JSON.parse(execFileSync(BIN, ['notify', 'rules', '--json', '--db', srv.db], { encoding: 'utf8' }));
 	assert.deepEqual(r.leads, [3, 1, 0]);
 	assert.equal(r.digest, false);
+	assert.equal(r.obligations, false, 'the yearly duties\' reminders switched off');
 	assert.deepEqual(r.escalate, [1, 3], 'what was not changed stays');
-	assert.match(await page.innerText('[data-test=rules] summary'), /到期前 3、1、0 个工作日提醒/);
+	assert.match(await page.innerText('[data-test=rules] summary'), /到期前 3、1、0 个工作日提醒.*工作任务提醒已关闭/);
 	clean(page);
 	await page.context().close();
 });

@@ -1125,6 +1125,7 @@ export default {
 	'channels.empty': 'No channels yet. Once a mail server or a group robot is configured here, each account can choose to get its reminders through it in the bell\'s panel.',
 	'rules.title': 'Reminder rules',
 	'rules.now': 'now: reminders {leads} working days before the due date, escalation {escalate} working days overdue',
+	'rules.now_off': '; yearly duties and MLPS deadlines not reminded',
 	'rules.leads': 'Reminders before the due date (working days)',
 	'rules.leads_hint': 'Working days before a due date the security officer is reminded, 0 the day itself, separated by commas, e.g. 2,1,0.',
 	'rules.escalate': 'Escalation when overdue (working days)',

@@ -1126,6 +1126,7 @@ export default {
 	'channels.empty': '还没有通知渠道。新建一个邮件服务器或群机器人后，各账号即可在通知面板中选择通过它接收提醒。',
 	'rules.title': '提醒规则',
 	'rules.now': '现为：到期前 {leads} 个工作日提醒，逾期 {escalate} 个工作日逐级升级',
+	'rules.now_off': '；工作任务提醒已关闭',
 	'rules.leads': '到期前提醒（工作日）',
 	'rules.leads_hint': '到期前几个工作日提醒网络安全员，0 为到期当天，用逗号分隔，如 2,1,0。',
 	'rules.escalate': '逾期升级（工作日）',

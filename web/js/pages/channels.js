@@ -240,7 +240,7 @@ export function Rules() {
 		<option value="on">${t('rules.' + k + '_on')}</option><option value="off">${t('rules.' + k + '_off')}</option></select>`;
 	const inp = (k, extra) => html`<input id=${'rule-' + k} name=${k} value=${form[k]} onInput=${set(k)} aria-invalid=${bad(k)} autocomplete="off" ...${extra || {}} />`;
 	return html`<details class="card" open=${open} onToggle=${(e) => setOpen(e.target.open)} data-test="rules">
-		<summary>${t('rules.title')}${was ? html` <small class="muted">${t('rules.now', { leads: data.leads.join('、'), escalate: data.escalate.join('、') })}</small>` : ''}</summary>
+		<summary>${t('rules.title')}${was ? html` <small class="muted">${t('rules.now', { leads: data.leads.join('、'), escalate: data.escalate.join('、') })}${data.obligations ? '' : t('rules.now_off')}</small>` : ''}</summary>
 		<${ErrorBox} error=${error} retry=${reload} />
 		${form && html`<form class="grid2" onSubmit=${submit} novalidate data-test="rules-form">
 			${field('leads', inp('leads', { placeholder: '2,1,0', inputmode: 'numeric' }))}
