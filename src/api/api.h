@@ -41,6 +41,18 @@ struct api_request {
 	size_t len;
 	cd_time now;
 	struct store *store;       /* the worker thread's connection */
+	/* the audit entry of a read of personal data is not written here but given back in
+	 * api_response.read_audit, for the server to append in the writer's next group and send
+	 * the answer once that has committed (http/server.c) */
+	bool defer_read_audit;
+};
+
+/* The audit entry of a read of personal data, kept until the server appends it
+ * (api_read_audit_record). */
+struct api_read_audit {
+	bool set;
+	cd_time at;
+	char actor[96], ip[48], action[48], object[64];
 };
 
 struct api_response {
@@ -62,12 +74,18 @@ struct api_response {
 	int fd;
 	size_t file_len;
 	char retry_after[24];      /* a Retry-After header value (seconds: 429, a lock), or "" */
+	struct api_read_audit read_audit; /* set: the answer may go only once this entry is kept */
 };
 
 /* api_handle answers q into *r (zeroed first). Never fails: an internal failure is a 500 or 503
  * with a JSON error; a client's mistake is a 4xx naming what to fix. Free r with
  * api_response_free (which closes r->fd unless the caller took it, setting r->file false). */
 void api_handle(const struct api_request *q, struct api_response *r);
+
+/* api_read_audit_record appends the deferred entry e (a read of personal data, outcome ok): in
+ * a transaction of its own, or as a savepoint of the writer's group (store_group_begin). */
+enum cd_err api_read_audit_record(struct store *s, const struct api_read_audit *e,
+				  struct cd_diag *d);
 
 /* API_UPLOAD_SLACK: bytes an upload's body may hold beyond the file's limit (the form's
  * boundaries and part headers around it). */

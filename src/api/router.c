@@ -252,6 +252,19 @@ void api_audit(struct api_ctx *x, const char *action, const char *object, const 
 	json_decref(after);
 }
 
+enum cd_err api_read_audit_record(struct store *s, const struct api_read_audit *e,
+				  struct cd_diag *d)
+{
+	struct audit_entry a = {.at = e->at,
+				.actor = e->actor,
+				.ip = e->ip,
+				.action = e->action,
+				.object = e->object,
+				.outcome = AUDIT_OK};
+
+	return audit_record(s, &a, d);
+}
+
 int api_begin(struct api_ctx *x)
 {
 	struct cd_diag d = {{0}};
@@ -578,8 +591,23 @@ static void audit_outcome(struct api_ctx *x, int st)
 		return;
 	snprintf(object, sizeof object, "%s", x->object[0] ? x->object : x->q->path);
 	if (st >= 200 && st < 300) {
-		if (x->rt->flags & R_PERSONAL)
-			api_audit(x, x->rt->action ? x->rt->action : "read", object, AUDIT_OK, NULL);
+		if (!(x->rt->flags & R_PERSONAL))
+			return;
+		if (x->q->defer_read_audit) {
+			struct api_read_audit *e = &x->r->read_audit;
+
+			e->set = true;
+			e->at = x->q->now;
+			snprintf(e->actor, sizeof e->actor, "%s",
+				 x->who.kind == WHO_NONE ? "-" : x->who.name);
+			snprintf(e->ip, sizeof e->ip, "%s", x->q->ip ? x->q->ip : "");
+			snprintf(e->action, sizeof e->action, "%s",
+				 x->rt->action ? x->rt->action : "read");
+			snprintf(e->object, sizeof e->object, "%s", object);
+			x->audited = true;
+			return;
+		}
+		api_audit(x, x->rt->action ? x->rt->action : "read", object, AUDIT_OK, NULL);
 		return;
 	}
 	if (st == 401 || st == 403)

@@ -311,20 +311,6 @@ static enum MHD_Result api_send(const struct request *q, struct api_response *ou
 }
 
 /* api hands the request to the API (src/api/) and sends its answer. */
-static enum MHD_Result api(const struct request *q)
-{
-	struct api_request in;
-	struct api_response out;
-	char ip[INET6_ADDRSTRLEN];
-
-	api_in(q, &in, ip);
-	in.store = thread_store(q->s);
-	if (!in.store)
-		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
-				  "the database cannot be opened");
-	api_handle(&in, &out);
-	return api_send(q, &out);
-}
 
 /* --- the password routes: their own pool (signin.h) --------------------------------------------- */
 
@@ -576,6 +562,8 @@ struct pending {
 	/* a write answered by the writer in a group (api_grouped): the connection is suspended
 	 * from when it is queued until its group has committed */
 	enum { W_NONE, W_QUEUED, W_ANSWERED } w;
+	bool audit_only; /* answered already, on the connection's thread: a read of personal data
+			  * whose audit entry (out.read_audit) the writer appends in its group */
 	struct MHD_Connection *c;
 	struct api_request in;
 	struct api_response out;
@@ -767,8 +755,9 @@ static bool big(const char *url)
 
 #define GROUP_MAX 256 /* writes in one group at most (the rest wait for the next) */
 
-/* unavailable answers in *out the 503 of a write whose group was not committed. */
-static void unavailable(const struct api_request *in, struct api_response *out)
+/* unavailable answers in *out the 503 of a write whose group was not committed, or of a read
+ * of personal data whose audit entry was not kept (read: its answer is withheld). */
+static void unavailable(const struct api_request *in, struct api_response *out, bool read)
 {
 	json_t *j;
 
@@ -776,8 +765,10 @@ static void unavailable(const struct api_request *in, struct api_response *out)
 	memset(out, 0, sizeof *out);
 	lang_set(lang_of_accept(in->accept_language));
 	j = json_pack("{s:{s:s, s:s, s:n}}", "error", "code", "unavailable", "message",
-		      lang_tr("the write could not be committed and nothing of it was kept: "
-			      "send it again"),
+		      read ? lang_tr("the read could not be written to the audit log, so it is "
+				     "not answered: send it again")
+			   : lang_tr("the write could not be committed and nothing of it was "
+				     "kept: send it again"),
 		      "field");
 	out->status = MHD_HTTP_SERVICE_UNAVAILABLE;
 	out->body = j;
@@ -793,6 +784,15 @@ static void group(struct store *st, struct pending *first)
 			    : cd_diag_set(&d, CD_ESTORE, "the database cannot be opened");
 
 	for (struct pending *p = first; !rc && p; p = p->next) {
+		if (p->audit_only) { /* its own savepoint: a refusal undoes this entry alone */
+			struct cd_diag ad = {{0}};
+
+			if (api_read_audit_record(st, &p->out.read_audit, &ad)) {
+				fprintf(stderr, "cyberduty: serve: audit: %s\n", ad.msg);
+				unavailable(&p->in, &p->out, true);
+			}
+			continue;
+		}
 		p->in.store = st;
 		api_handle(&p->in, &p->out);
 		/* encoded now: a notice's answer as a tree of values is some ten times its text, and
@@ -807,7 +807,7 @@ static void group(struct store *st, struct pending *first)
 	for (struct pending *p = first, *next; p; p = next) {
 		next = p->next; /* p is the connection's once it is resumed */
 		if (rc)
-			unavailable(&p->in, &p->out);
+			unavailable(&p->in, &p->out, p->audit_only);
 		p->w = W_ANSWERED;
 		MHD_resume_connection(p->c);
 	}
@@ -849,12 +849,16 @@ static void *writer(void *arg)
 }
 
 /* enqueue hands the complete request q of p to the writer, suspending its connection; false
- * when the writer has stopped (the server is stopping). */
-static bool enqueue(struct server *s, const struct request *q, struct pending *p)
+ * when the writer has stopped (the server is stopping). audit_only: q is answered in p->out,
+ * the writer only appends its read's audit entry (p->in is filled already). */
+static bool enqueue(struct server *s, const struct request *q, struct pending *p,
+		    bool audit_only)
 {
 	bool on;
 
-	api_in(q, &p->in, p->ip);
+	if (!audit_only)
+		api_in(q, &p->in, p->ip);
+	p->audit_only = audit_only;
 	p->c = q->c;
 	p->next = NULL;
 	pthread_mutex_lock(&s->mu);
@@ -925,6 +929,34 @@ static enum MHD_Result password(const struct request *q, struct pending *p)
 	return MHD_YES;
 }
 
+/* api answers q on the connection's thread. A read of personal data is audited before its
+ * answer goes: its entry is appended in the writer's next group — one sync of the log for the
+ * reads and writes of a group, not one per read — and the connection waits suspended for that
+ * commit; when the writer has stopped, the entry is written here in a transaction of its own.
+ * An entry that cannot be kept withholds the answer (503). */
+static enum MHD_Result api(struct server *s, const struct request *q, struct pending *p)
+{
+	struct cd_diag d = {{0}};
+
+	api_in(q, &p->in, p->ip);
+	p->in.store = thread_store(q->s);
+	if (!p->in.store)
+		return send_error(q->c, q->s, MHD_HTTP_SERVICE_UNAVAILABLE, "unavailable", NULL,
+				  "the database cannot be opened");
+	p->in.defer_read_audit = true;
+	api_handle(&p->in, &p->out);
+	if (p->out.read_audit.set) {
+		api_response_text(&p->out); /* encoded while it waits, as a write's answer is */
+		if (enqueue(s, q, p, true))
+			return MHD_YES;
+		if (api_read_audit_record(p->in.store, &p->out.read_audit, &d)) {
+			fprintf(stderr, "cyberduty: serve: audit: %s\n", d.msg);
+			unavailable(&p->in, &p->out, true);
+		}
+	}
+	return api_send(q, &p->out);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
 			      const char *method, const char *version, const char *upload,
 			      size_t *upload_size, void **con_cls)
@@ -992,9 +1024,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api")) {
 		enum MHD_Result ret;
 
-		if (api_grouped(method, url) && enqueue(s, &q, p))
+		if (api_grouped(method, url) && enqueue(s, &q, p, false))
 			return MHD_YES;
-		ret = api(&q);
+		ret = api(s, &q, p);
 
 		if (big(url)) {
 			dynbuf_free(&p->body); /* the body is done with: give it back too */

@@ -470,6 +470,39 @@ static void totp_sealed(void **state)
 	assert_string_equal(out, "CD53\n");
 }
 
+/* A read of personal data is answered only once its audit entry is kept: appended in the
+ * writer's group, the answer sent after the commit. An entry that cannot be kept (here a
+ * trigger refuses it) withholds the answer with 503 — before, the entry was written after the
+ * answer was made and a failure to write it was only logged, the data sent all the same. */
+static void read_audited_first(void **state)
+{
+	const char *count = "SELECT count(*) FROM audit_entry WHERE action = 'incident.read'";
+	char out[256];
+	long n;
+
+	(void)state;
+	n = sql_count(count);
+	call(&office, "GET", "/api/v1/incidents/1", NULL);
+	expect(200);
+	assert_int_equal(sql_count(count), n + 1);
+	assert_int_equal(client_sh("sqlite3 %s \"CREATE TRIGGER no_read BEFORE INSERT ON audit_entry "
+				   "WHEN NEW.action = 'incident.read' BEGIN SELECT RAISE(ABORT, "
+				   "'refused'); END\"",
+				   db),
+			 0);
+	call(&office, "GET", "/api/v1/incidents/1", NULL);
+	expect(503);
+	assert_string_equal(jstr(json_object_get(j, "error"), "code"), "unavailable");
+	assert_non_null(strstr(jstr(json_object_get(j, "error"), "message"), "audit log"));
+	assert_null(strstr(r.body, "\"title\""));
+	assert_int_equal(sql_count(count), n + 1);
+	assert_int_equal(client_sh("sqlite3 %s \"DROP TRIGGER no_read\"", db), 0);
+	call(&office, "GET", "/api/v1/incidents/1", NULL);
+	expect(200);
+	assert_int_equal(sql_count(count), n + 2);
+	assert_int_equal(client_sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +511,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(admin_role_agreed),
 		cmocka_unit_test(signin_budget),
 		cmocka_unit_test(totp_sealed),
+		cmocka_unit_test(read_audited_first),
 	};
 
 	if (argc < 2) {
