@@ -5,84 +5,14 @@
  * list's codes where the list has them; a filter of another list is refused; and the .xlsx of
  * a filtered export read back cell by cell (libzip, its sheet's XML) against the CSV of the
  * same rows. argv[1]: the binary. */
-#include "client.h"
+#include "session.h"
 
-#include <jansson.h>
 #include <zip.h>
-
-static char *bin;
-static char db[512], out_path[600];
-static pid_t pid = -1;
-static unsigned port;
-
-struct client {
-	char cookie[128];
-	char csrf[64];
-};
-
-static struct reply r;
-static json_t *j;
-
-static void call(const struct client *c, const char *method, const char *path, const char *body)
-{
-	char h1[200], h2[200], h3[64] = "Content-Type: application/json";
-	const char *hs[4] = {NULL};
-	size_t n = 0;
-
-	if (c) {
-		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
-		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
-		hs[n++] = h1;
-		hs[n++] = h2;
-	}
-	if (body)
-		hs[n++] = h3;
-	client_req(port, method, path, body, body ? strlen(body) : 0, hs, &r);
-	json_decref(j);
-	j = json_loads(r.body, 0, NULL);
-}
-
-#define expect(st)                                                                                 \
-	do {                                                                                       \
-		if (r.status != (st))                                                              \
-			fail_msg("%s:%d: status %ld, want %d: %.600s", __FILE__, __LINE__,         \
-				 r.status, (int)(st), r.body);                                     \
-	} while (0)
-
-static void login(const char *name, const char *password, struct client *c)
-{
-	char body[256], cookie[512];
-	const char *p;
-
-	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", name, password);
-	call(NULL, "POST", "/api/v1/session", body);
-	expect(201);
-	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
-	assert_non_null(p = strstr(cookie, "cd_session="));
-	snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(p + 11, ";"), p + 11);
-	snprintf(c->csrf, sizeof c->csrf, "%s",
-		 json_string_value(json_object_get(j, "csrf")));
-}
 
 static int start(void **state)
 {
 	(void)state;
-	tmp_db(db, sizeof db, "exports");
-	snprintf(out_path, sizeof out_path, "%s.out", db);
-	if (client_sh("%s demo --db %s >/dev/null", bin, db))
-		return -1;
-	port = client_serve(bin, db, out_path, &pid);
-	return port ? 0 : -1;
-}
-
-static int stop(void **state)
-{
-	(void)state;
-	client_stop(&pid);
-	reply_free(&r);
-	json_decref(j);
-	j = NULL;
-	return 0;
+	return demo_server("exports", "");
 }
 
 /* csv_rows splits the CSV body (after its BOM and header row) into rows, keeping the first cell
@@ -164,7 +94,7 @@ static size_t csv_cells(const char *body, size_t len, char *cells[][MAXCOLS], si
 static void unxml(const char *s, size_t n, char *out, size_t max)
 {
 	static const char *const ent[][2] = {
-		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
+	    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
 	size_t k = 0;
 
 	for (size_t i = 0; i < n && k + 1 < max; i++) {
@@ -202,7 +132,7 @@ static char *zip_text(zip_t *z, const char *name)
 /* cell_text: the text of the cell element at c (up to its end) — an inline string, a shared
  * string (sst, the <si> texts in order) or a number, a date cell as YYYY-MM-DD when want is one */
 static void cell_text(const char *c, const char *end, char *const *sst, size_t nsst,
-		      const char *want, char *out, size_t max)
+                      const char *want, char *out, size_t max)
 {
 	const char *t = strstr(c, "<t"), *v = strstr(c, "<v>");
 	bool shared = strstr(c, "t=\"s\"") && strstr(c, "t=\"s\"") < strchr(c, '>');
@@ -279,18 +209,19 @@ static void xlsx_as_csv(const struct client *c, const char *what, const char *q)
 				snprintf(name, sizeof name, "%c", (char)('A' + col));
 			else
 				snprintf(name, sizeof name, "%c%c", (char)('A' + col / 26 - 1),
-					 (char)('A' + col % 26));
+				         (char)('A' + col % 26));
 			snprintf(ref, sizeof ref, "<c r=\"%s%zu\"", name, row + 1);
 			cp = strstr(rp, ref);
 			if (cp && cp < rend)
 				cell_text(cp, strstr(cp, "</c>") ? strstr(cp, "</c>") : rend, sst,
-					  nsst, csv[row][col], text, sizeof text);
+				          nsst, csv[row][col], text, sizeof text);
 			else
 				text[0] = '\0';
 			if (strcmp(text, csv[row][col]))
-				fail_msg("export/%s?%s: cell %s%zu is \"%s\" in the workbook, \"%s\" "
-					 "in the CSV",
-					 what, q, name, row + 1, text, csv[row][col]);
+				fail_msg(
+				    "export/%s?%s: cell %s%zu is \"%s\" in the workbook, \"%s\" "
+				    "in the CSV",
+				    what, q, name, row + 1, text, csv[row][col]);
 			cells++;
 			free(csv[row][col]);
 		}
@@ -305,7 +236,7 @@ static void xlsx_as_csv(const struct client *c, const char *what, const char *q)
 
 /* list_codes pages through list `path` and keeps each item's `key` (NULL: counts only). */
 static size_t list_codes(const struct client *c, const char *path, const char *key,
-			 char codes[][64])
+                         char codes[][64])
 {
 	char url[600];
 	size_t n = 0;
@@ -317,7 +248,8 @@ static size_t list_codes(const struct client *c, const char *path, const char *k
 
 		call(c, "GET", url, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			const char *v = key ? json_string_value(json_object_get(it, key)) : NULL;
 
 			assert_true(n < MAXROWS);
@@ -326,8 +258,8 @@ static size_t list_codes(const struct client *c, const char *path, const char *k
 		if (!json_string_value(json_object_get(j, "next")))
 			return n;
 		snprintf(url, sizeof url, "%s%slimit=100&cursor=%s", path,
-			 strchr(path, '?') ? "&" : "?",
-			 json_string_value(json_object_get(j, "next")));
+		         strchr(path, '?') ? "&" : "?",
+		         json_string_value(json_object_get(j, "next")));
 	}
 }
 
@@ -358,7 +290,7 @@ static size_t same(const struct client *c, const char *what, const char *q, cons
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(want[i], got[i]))
 				fail_msg("export/%s?%s: row %s, the list has %s", what, q, got[i],
-					 want[i]);
+				         want[i]);
 	}
 	return n;
 }
@@ -370,8 +302,8 @@ static void exports_as_lists(void **state)
 	size_t all, some;
 	(void)state;
 
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
 
 	/* the assets, by each of the asset list's filters */
 	all = same(&office, "assets", "", "code");
@@ -427,7 +359,7 @@ static void exports_as_lists(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(exports_as_lists, start, stop),
+	    cmocka_unit_test_setup_teardown(exports_as_lists, start, session_end),
 	};
 
 	if (argc < 2) {

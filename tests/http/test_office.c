@@ -4,133 +4,15 @@
  * here with three errors each: all three reported, nothing written; a good file: the notices are
  * there, by their 文号 in the URL, and in the export — and the dashboard's summary counted as the
  * lists count (incidents by class, duties done vs due by unit). argv[1]: the binary. */
-#include "client.h"
+#include "session.h"
 
 #include <iconv.h>
-#include <jansson.h>
 #include <zip.h>
-
-static char *bin;
-static char db[512], out_path[600];
-static pid_t pid = -1;
-static unsigned port;
-
-struct client {
-	char cookie[128];
-	char csrf[64];
-};
-
-static struct reply r;
-static json_t *j;
-
-static void send_body(const struct client *c, const char *method, const char *path, const char *ct,
-		 const char *body, size_t len)
-{
-	char h1[200], h2[200], h3[300];
-	const char *hs[4];
-	size_t n = 0;
-
-	if (c) {
-		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
-		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
-		hs[n++] = h1;
-		hs[n++] = h2;
-	}
-	if (ct) {
-		snprintf(h3, sizeof h3, "Content-Type: %s", ct);
-		hs[n++] = h3;
-	}
-	hs[n] = NULL;
-	client_req(port, method, path, body, len, hs, &r);
-	json_decref(j);
-	j = json_loads(r.body, 0, NULL);
-}
-
-static void call(const struct client *c, const char *method, const char *path, const char *body)
-{
-	send_body(c, method, path, body ? "application/json" : NULL, body, body ? strlen(body) : 0);
-}
-
-#define expect(st)                                                                                 \
-	do {                                                                                       \
-		if (r.status != (st))                                                              \
-			fail_msg("%s:%d: status %ld, want %d: %.600s", __FILE__, __LINE__,         \
-				 r.status, (int)(st), r.body);                                     \
-	} while (0)
-
-/* jget: the value at a dotted path of the last answer ("errors.0.row"). */
-static json_t *jget(const char *path)
-{
-	char key[64];
-	json_t *v = j;
-
-	while (v && *path) {
-		size_t n = strcspn(path, ".");
-		char *end;
-		long i;
-
-		snprintf(key, sizeof key, "%.*s", (int)n, path);
-		i = strtol(key, &end, 10);
-		v = *end || !*key ? json_object_get(v, key) : json_array_get(v, (size_t)i);
-		path += n + (path[n] == '.');
-	}
-	return v;
-}
-
-static const char *jstr(const char *path)
-{
-	return json_string_value(jget(path));
-}
-
-static long jint(const char *path)
-{
-	return (long)json_integer_value(jget(path));
-}
-
-static long sql_count(const char *q)
-{
-	char out[64];
-
-	if (client_sh_out(out, sizeof out, "sqlite3 %s \"%s\"", db, q))
-		fail_msg("sqlite3 failed: %s", q);
-	return atol(out);
-}
-
-static void login(const char *name, const char *password, struct client *c)
-{
-	char body[256], cookie[512];
-	const char *p;
-
-	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", name, password);
-	call(NULL, "POST", "/api/v1/session", body);
-	expect(201);
-	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
-	assert_non_null(p = strstr(cookie, "cd_session="));
-	snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(p + 11, ";"), p + 11);
-	snprintf(c->csrf, sizeof c->csrf, "%s", jstr("csrf"));
-}
 
 static int start(void **state)
 {
-	static int n;
 	(void)state;
-
-	tmp_db(db, sizeof db, "office");
-	snprintf(out_path, sizeof out_path, "%s.%d.out", db, ++n);
-	if (client_sh("%s demo --db %s >/dev/null", bin, db))
-		return -1;
-	port = client_serve(bin, db, out_path, &pid);
-	return port ? 0 : -1;
-}
-
-static int stop(void **state)
-{
-	(void)state;
-	client_stop(&pid);
-	reply_free(&r);
-	json_decref(j);
-	j = NULL;
-	return 0;
+	return demo_server("office", "");
 }
 
 /* xlsx_of builds a workbook with one sheet 通报 of rows[0..n) (cells split at '|', each an
@@ -139,20 +21,20 @@ static int stop(void **state)
 static char *xlsx_of(const char *const *rows, size_t n, size_t *len)
 {
 	static const char workbook[] =
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
-		"openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas."
-		"openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"通报\" "
-		"sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
+	    "openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas."
+	    "openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"通报\" "
+	    "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
 	static const char rels[] =
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
-		"openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-		"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-		"worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	    "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
 	static char sheet[8192];
 	size_t k = (size_t)snprintf(sheet, sizeof sheet,
-				    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
-				    "http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-				    "<sheetData>");
+	                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
+	                            "http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+	                            "<sheetData>");
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *z;
@@ -166,10 +48,11 @@ static char *xlsx_of(const char *const *rows, size_t n, size_t *len)
 			size_t w = strcspn(p, "|");
 
 			if (w)
-				k += (size_t)snprintf(sheet + k, sizeof sheet - k,
-						      "<c r=\"%c%zu\" t=\"inlineStr\"><is><t>%.*s</t>"
-						      "</is></c>",
-						      col, i + 1, (int)w, p);
+				k += (size_t)snprintf(
+				    sheet + k, sizeof sheet - k,
+				    "<c r=\"%c%zu\" t=\"inlineStr\"><is><t>%.*s</t>"
+				    "</is></c>",
+				    col, i + 1, (int)w, p);
 			p += w + (p[w] == '|');
 			if (!p[0] && !w)
 				break;
@@ -182,11 +65,11 @@ static char *xlsx_of(const char *const *rows, size_t n, size_t *len)
 	zip_source_keep(src);
 	assert_non_null(z = zip_open_from_source(src, ZIP_TRUNCATE, &ze));
 	assert_true(zip_file_add(z, "xl/workbook.xml",
-				 zip_source_buffer(z, workbook, sizeof workbook - 1, 0), 0) >= 0);
+	                         zip_source_buffer(z, workbook, sizeof workbook - 1, 0), 0) >= 0);
 	assert_true(zip_file_add(z, "xl/_rels/workbook.xml.rels",
-				 zip_source_buffer(z, rels, sizeof rels - 1, 0), 0) >= 0);
+	                         zip_source_buffer(z, rels, sizeof rels - 1, 0), 0) >= 0);
 	assert_true(zip_file_add(z, "xl/worksheets/sheet1.xml",
-				 zip_source_buffer(z, sheet, strlen(sheet), 0), 0) >= 0);
+	                         zip_source_buffer(z, sheet, strlen(sheet), 0), 0) >= 0);
 	assert_int_equal(zip_close(z), 0);
 	assert_int_equal(zip_source_open(src), 0);
 	zip_source_seek(src, 0, SEEK_END);
@@ -222,15 +105,16 @@ static void three_errors(void)
 	assert_int_equal(jint("errors.0.row"), 3);
 	assert_string_equal(jstr("errors.0.column"), "due");
 	assert_string_equal(jstr("errors.0.message"),
-			    "第 3 行「整改期限」：2026-02-30 不是有效日期（2 月没有 30 日）");
-	assert_string_equal(jstr("errors.0.message_en"),
-			    "row 3, column \"due\": \"2026-02-30\" is not a valid date (February 2026 "
-			    "has no day 30)");
+	                    "第 3 行「整改期限」：2026-02-30 不是有效日期（2 月没有 30 日）");
+	assert_string_equal(
+	    jstr("errors.0.message_en"),
+	    "row 3, column \"due\": \"2026-02-30\" is not a valid date (February 2026 "
+	    "has no day 30)");
 	assert_int_equal(jint("errors.1.row"), 3);
 	assert_string_equal(jstr("errors.1.column"), "assets");
 	assert_string_equal(jstr("errors.1.value"), "NOPE");
 	assert_string_equal(jstr("errors.1.message"),
-			    "第 3 行「信息系统」：NOPE 不是已有信息系统的代码（请先导入信息系统）");
+	                    "第 3 行「信息系统」：NOPE 不是已有信息系统的代码（请先导入信息系统）");
 	assert_int_equal(jint("errors.2.row"), 4);
 	assert_string_equal(jstr("errors.2.column"), "authority");
 	assert_string_equal(jstr("errors.2.header"), "通报单位");
@@ -239,16 +123,17 @@ static void three_errors(void)
 static void notices_import(void **state)
 {
 	static const char *const bad[] = {
-		"文号|通报单位|接收时间|信息系统|整改期限",
-		"内网信通〔2026〕77号|自治区党委网信办|2026年11月3日 9:30|WWW、NEWS|2026-11-20",
-		"内网信通〔2026〕78号|自治区党委网信办|2026/11/4 10:00|NOPE|2026-02-30",
-		"内网信通〔2026〕79号||2026-11-05 08:00|WWW",
+	    "文号|通报单位|接收时间|信息系统|整改期限",
+	    "内网信通〔2026〕77号|自治区党委网信办|2026年11月3日 9:30|WWW、NEWS|2026-11-20",
+	    "内网信通〔2026〕78号|自治区党委网信办|2026/11/4 10:00|NOPE|2026-02-30",
+	    "内网信通〔2026〕79号||2026-11-05 08:00|WWW",
 	};
 	static const char good[] =
-		"文号,通报单位,接收时间,信息系统,整改期限,问题类别,通报内容\r\n"
-		"内网信通〔2026〕77号,自治区党委网信办,2026年11月3日 9:30,WWW、NEWS,2026-11-20,网页篡改,"
-		"首页存在篡改风险\r\n"
-		"内网信通〔2026〕78号,公安机关网安部门,2026/11/4 10:00,JWXT,,弱口令,\r\n";
+	    "文号,通报单位,接收时间,信息系统,整改期限,问题类别,通报内容\r\n"
+	    "内网信通〔2026〕77号,自治区党委网信办,2026年11月3日 "
+	    "9:30,WWW、NEWS,2026-11-20,网页篡改,"
+	    "首页存在篡改风险\r\n"
+	    "内网信通〔2026〕78号,公安机关网安部门,2026/11/4 10:00,JWXT,,弱口令,\r\n";
 	struct client office, officer;
 	char csv[1024], buf[2048], *book;
 	size_t len;
@@ -256,8 +141,8 @@ static void notices_import(void **state)
 	long audit;
 	(void)state;
 
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
 	audit = sql_count("SELECT count(*) FROM audit_entry");
 
 	/* an .xlsx made here with three errors */
@@ -282,21 +167,23 @@ static void notices_import(void **state)
 	/* nothing written but the refusals' audit entries */
 	assert_int_equal(sql_count("SELECT count(*) FROM notice"), notices);
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry"), audit + 2);
-	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'import.notices' "
-				   "AND outcome = 'invalid'"),
-			 2);
+	assert_int_equal(
+	    sql_count("SELECT count(*) FROM audit_entry WHERE action = 'import.notices' "
+	              "AND outcome = 'invalid'"),
+	    2);
 
 	/* an import writes across the whole organisation: not the officer's */
 	send_body(&officer, "POST", "/api/v1/import/notices", "text/csv", good, strlen(good));
 	expect(422);
 	assert_string_equal(jstr("error.code"), "out_of_scope");
-	assert_string_equal(jstr("error.message"), "an import writes across the whole organisation: "
-						   "it needs an account whose scope is the whole "
-						   "organisation");
+	assert_string_equal(jstr("error.message"),
+	                    "an import writes across the whole organisation: "
+	                    "it needs an account whose scope is the whole "
+	                    "organisation");
 	{ /* in Chinese when asked (the default of a browser in China) */
 		char h1[200], h2[200];
 		const char *hs[] = {h1, h2, "Content-Type: text/csv", "Accept-Language: zh-CN,zh",
-				    NULL};
+		                    NULL};
 
 		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", officer.cookie);
 		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", officer.csrf);
@@ -306,11 +193,12 @@ static void notices_import(void **state)
 	}
 	expect(422);
 	assert_string_equal(jstr("error.message"),
-			    "导入会写入整个组织的数据：须由管辖范围为整个组织的账号操作");
+	                    "导入会写入整个组织的数据：须由管辖范围为整个组织的账号操作");
 	assert_int_equal(sql_count("SELECT count(*) FROM notice"), notices);
 
 	/* a dry run answers what it would do */
-	send_body(&office, "POST", "/api/v1/import/notices?dry_run=1", "text/csv", good, strlen(good));
+	send_body(&office, "POST", "/api/v1/import/notices?dry_run=1", "text/csv", good,
+	          strlen(good));
 	expect(200);
 	assert_int_equal(jint("created"), 2);
 	assert_int_equal(sql_count("SELECT count(*) FROM notice"), notices);
@@ -321,16 +209,19 @@ static void notices_import(void **state)
 	assert_int_equal(jint("created"), 2);
 	assert_int_equal(jint("error_count"), 0);
 	assert_int_equal(sql_count("SELECT count(*) FROM notice"), notices + 2);
-	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'import.notices' "
-				   "AND outcome = 'ok' AND json_extract(after, '$.created') = 2"),
-			 1);
-	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'notice.create' "
-				   "AND json_extract(after, '$.code') LIKE '内网信通〔2026〕7_号'"),
-			 2);
+	assert_int_equal(
+	    sql_count("SELECT count(*) FROM audit_entry WHERE action = 'import.notices' "
+	              "AND outcome = 'ok' AND json_extract(after, '$.created') = 2"),
+	    1);
+	assert_int_equal(
+	    sql_count("SELECT count(*) FROM audit_entry WHERE action = 'notice.create' "
+	              "AND json_extract(after, '$.code') LIKE '内网信通〔2026〕7_号'"),
+	    2);
 	/* by its 文号 in the URL (percent-encoded) */
-	call(&office, "GET",
-	     "/api/v1/notices/%E5%86%85%E7%BD%91%E4%BF%A1%E9%80%9A%E3%80%942026%E3%80%9577%E5%8F%B7",
-	     NULL);
+	call(
+	    &office, "GET",
+	    "/api/v1/notices/%E5%86%85%E7%BD%91%E4%BF%A1%E9%80%9A%E3%80%942026%E3%80%9577%E5%8F%B7",
+	    NULL);
 	expect(200);
 	assert_string_equal(jstr("authority"), "自治区党委网信办");
 	assert_string_equal(jstr("received_at"), "2026-11-03T09:30:00+08:00");
@@ -370,7 +261,7 @@ static long summary_int(json_t *sum, const char *a, const char *b)
 /* count_items walks a list page by page and counts its items whose `key` is `value` and, with
  * key2, whose key2 is value2 (key NULL: all). */
 static long count_items(const struct client *c, const char *path, const char *key,
-			const char *value, const char *key2, const char *value2)
+                        const char *value, const char *key2, const char *value2)
 {
 	char url[512];
 	long n = 0;
@@ -382,16 +273,18 @@ static long count_items(const struct client *c, const char *path, const char *ke
 
 		call(c, "GET", url, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			const char *v = key ? json_string_value(json_object_get(it, key)) : NULL;
 			const char *w = key2 ? json_string_value(json_object_get(it, key2)) : NULL;
 
-			n += (!key || (v && !strcmp(v, value))) && (!key2 || (w && !strcmp(w, value2)));
+			n += (!key || (v && !strcmp(v, value))) &&
+			     (!key2 || (w && !strcmp(w, value2)));
 		}
 		if (!jstr("next"))
 			return n;
 		snprintf(url, sizeof url, "%s%scursor=%s", path, strchr(path, '?') ? "&" : "?",
-			 jstr("next"));
+		         jstr("next"));
 	}
 }
 
@@ -405,8 +298,8 @@ static void summary_as_lists(void **state)
 	long classes = 0;
 	(void)state;
 
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
 	call(&office, "GET", "/api/v1/summary", NULL);
 	expect(200);
 	sum = json_incref(j);
@@ -414,14 +307,14 @@ static void summary_as_lists(void **state)
 	/* incidents by class: every incident counted once, under its class or "none" */
 	by = json_object_get(json_object_get(sum, "incidents"), "by_class");
 	assert_true(json_is_object(by));
-	json_object_foreach(by, k, v)
-		classes += (long)json_integer_value(v);
+	json_object_foreach(by, k, v) classes += (long)json_integer_value(v);
 	assert_int_equal(classes, summary_int(json_object_get(sum, "incidents"), "total", NULL));
-	assert_int_equal(classes, count_items(&office, "/api/v1/incidents?limit=3", NULL, NULL, NULL,
-					      NULL));
+	assert_int_equal(classes,
+	                 count_items(&office, "/api/v1/incidents?limit=3", NULL, NULL, NULL, NULL));
 	assert_int_equal(classes, sql_count("SELECT count(*) FROM incident"));
 
-	/* duties done vs due by unit: as the deadlines list counts this year's duties of the unit */
+	/* duties done vs due by unit: as the deadlines list counts this year's duties of the unit
+	 */
 	by = json_object_get(json_object_get(sum, "obligations"), "duty_by_unit");
 	assert_true(json_is_array(by));
 	assert_true(json_array_size(by) > 0);
@@ -439,29 +332,29 @@ static void summary_as_lists(void **state)
 		assert_true(done + overdue <= due);
 		snprintf(path, sizeof path, "/api/v1/deadlines?limit=100&unit=%s", code);
 		assert_int_equal(due, count_items(&office, path, "kind", "duty", "unit", code));
-		snprintf(path, sizeof path, "/api/v1/deadlines?limit=100&unit=%s&state=overdue", code);
+		snprintf(path, sizeof path, "/api/v1/deadlines?limit=100&unit=%s&state=overdue",
+		         code);
 		assert_int_equal(overdue, count_items(&office, path, "kind", "duty", "unit", code));
 		snprintf(path, sizeof path,
-			 "/api/v1/deadlines?limit=100&unit=%s&state=done_on_time", code);
+		         "/api/v1/deadlines?limit=100&unit=%s&state=done_on_time", code);
 		done -= count_items(&office, path, "kind", "duty", "unit", code);
 		snprintf(path, sizeof path, "/api/v1/deadlines?limit=100&unit=%s&state=done_late",
-			 code);
+		         code);
 		assert_int_equal(done, count_items(&office, path, "kind", "duty", "unit", code));
 	}
 	/* the officer's dashboard counts the officer's scope only */
 	call(&officer, "GET", "/api/v1/summary", NULL);
 	expect(200);
 	assert_true(json_array_size(json_object_get(json_object_get(j, "obligations"),
-						    "duty_by_unit")) <
-		    json_array_size(by));
+	                                            "duty_by_unit")) < json_array_size(by));
 	json_decref(sum);
 }
 
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(notices_import, start, stop),
-		cmocka_unit_test_setup_teardown(summary_as_lists, start, stop),
+	    cmocka_unit_test_setup_teardown(notices_import, start, session_end),
+	    cmocka_unit_test_setup_teardown(summary_as_lists, start, session_end),
 	};
 
 	if (argc < 2) {

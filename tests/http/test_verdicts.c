@@ -2,68 +2,15 @@
  * incident (schema 0038) and stay what the lists say: GET /api/v1/summary against the lists of
  * notices and incidents walked page by page, on the demo organisation, after incidents and their
  * events are written, after a notice's step, after a setting is changed by the command line
- * beside the server (the verdicts deleted: kept again at the next count), and after the clock passes an
- * incident's report deadline (no write at all: the state and what it decides are derived from
- * the kept deadline and now). A page of notices of one state is the list filtered by it; today's
- * obligations by state (kept by unit for the day, schema 0039) are the deadlines list's. */
-#include "client.h"
+ * beside the server (the verdicts deleted: kept again at the next count), and after the clock
+ * passes an incident's report deadline (no write at all: the state and what it decides are derived
+ * from the kept deadline and now). A page of notices of one state is the list filtered by it;
+ * today's obligations by state (kept by unit for the day, schema 0039) are the deadlines list's. */
+#include "session.h"
 
-#include <jansson.h>
 #include <unistd.h>
 
-static char *bin;
-static char db[512], out_path[600];
-static pid_t pid = -1;
-static unsigned port;
-
-struct client {
-	char cookie[128], csrf[128];
-};
-
-static struct reply r;
-static json_t *j;
 static const char *phase = ""; /* what was written last, for the messages */
-
-static void call(const struct client *c, const char *method, const char *path, const char *body)
-{
-	char h1[200], h2[200];
-	const char *hs[4];
-	size_t n = 0;
-
-	snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c ? c->cookie : "");
-	snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c ? c->csrf : "");
-	if (c) {
-		hs[n++] = h1;
-		hs[n++] = h2;
-	}
-	if (body)
-		hs[n++] = "Content-Type: application/json";
-	hs[n] = NULL;
-	client_req(port, method, path, body, body ? strlen(body) : 0, hs, &r);
-	json_decref(j);
-	j = json_loads(r.body, 0, NULL);
-}
-
-#define expect(st)                                                                                 \
-	do {                                                                                       \
-		if (r.status != (st))                                                              \
-			fail_msg("%s:%d: status %ld, want %d: %.600s", __FILE__, __LINE__,         \
-				 r.status, (int)(st), r.body);                                     \
-	} while (0)
-
-static void login(const char *name, const char *password, struct client *c)
-{
-	char body[256], cookie[512];
-	const char *p;
-
-	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", name, password);
-	call(NULL, "POST", "/api/v1/session", body);
-	expect(201);
-	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
-	assert_non_null(p = strstr(cookie, "cd_session="));
-	snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(p + 11, ";"), p + 11);
-	snprintf(c->csrf, sizeof c->csrf, "%s", json_string_value(json_object_get(j, "csrf")));
-}
 
 /* serve starts `bin serve` over db with no kept answers (--cache-mb 0: the summary is counted
  * at each request, not kept for the minute) and returns its port (0 on failure). */
@@ -100,25 +47,15 @@ static int start(void **state)
 	return port ? 0 : -1;
 }
 
-static int stop(void **state)
-{
-	(void)state;
-	client_stop(&pid);
-	reply_free(&r);
-	json_decref(j);
-	j = NULL;
-	return 0;
-}
-
 /* What the lists count, in the summary's terms. */
 struct lists {
 	long notices, stage[5], state[6], incidents, open, grade[4], report[6], fired, questions;
 };
 
 static const char *const stages[] = {"received", "rectifying", "rectified", "feedback_sent",
-				     "verified"};
-static const char *const states[] = {"open", "due_today", "overdue", "done_on_time",
-				     "done_late", "no_deadline"};
+                                     "verified"};
+static const char *const states[] = {"open",         "due_today", "overdue",
+                                     "done_on_time", "done_late", "no_deadline"};
 static const char *const grades[] = {"general", "larger", "major", "especially_major"};
 static const char *const grade_labels[] = {"一般", "较大", "重大", "特别重大"};
 
@@ -133,7 +70,7 @@ static int index_of(const char *const *v, size_t n, const char *s)
 
 /* walk calls each(item) for every item of the list at path, page by page; the count */
 static long walk(const struct client *c, const char *path, void (*each)(json_t *, struct lists *),
-		 struct lists *l)
+                 struct lists *l)
 {
 	char url[512];
 	long n = 0;
@@ -145,7 +82,8 @@ static long walk(const struct client *c, const char *path, void (*each)(json_t *
 
 		call(c, "GET", url, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			n++;
 			if (each)
 				each(it, l);
@@ -154,7 +92,7 @@ static long walk(const struct client *c, const char *path, void (*each)(json_t *
 		if (!json_is_string(next))
 			return n;
 		snprintf(url, sizeof url, "%s%scursor=%s", path, strchr(path, '?') ? "&" : "?",
-			 json_string_value(next));
+		         json_string_value(next));
 	}
 }
 
@@ -196,7 +134,7 @@ static long at(json_t *o, const char *a, const char *b, const char *c)
 static long report(json_t *s, const char *st)
 {
 	json_t *v = json_object_get(json_object_get(json_object_get(s, "incidents"), "reports"),
-				    "by_state");
+	                            "by_state");
 
 	if (!json_is_integer(json_object_get(v, st)))
 		fail_msg("summary: no count of reports %s", st);
@@ -231,13 +169,13 @@ static json_t *same(const struct client *c)
 	assert_int_equal(at(s, "incidents", "closed", NULL), l.incidents - l.open);
 	for (int k = 0; k < 4; k++)
 		assert_int_equal(at(s, "incidents", "by_grade", grades[k]), l.grade[k]);
-	assert_int_equal(at(s, "incidents", "reports", "required"),
-			 l.report[0] + l.report[1] + l.report[2] + l.report[3] + l.report[4] +
-				 l.report[5]);
+	assert_int_equal(at(s, "incidents", "reports", "required"), l.report[0] + l.report[1] +
+	                                                                l.report[2] + l.report[3] +
+	                                                                l.report[4] + l.report[5]);
 	for (int k = 0; k < 6; k++)
 		if (report(s, states[k]) != l.report[k])
 			fail_msg("%s: reports %s: the summary counts %ld, the list %ld", phase,
-				 states[k], report(s, states[k]), l.report[k]);
+			         states[k], report(s, states[k]), l.report[k]);
 	/* today's obligations by state, every kind (kept by unit for the day, schema 0039) as the
 	 * deadlines list of that state */
 	for (int k = 0; k < 5; k++) {
@@ -246,13 +184,12 @@ static json_t *same(const struct client *c)
 		char path[128];
 		long n = 0;
 
-		json_object_foreach(o, kind, v)
-			if (json_is_object(v))
-				n += at(o, kind, states[k], NULL);
+		json_object_foreach(o, kind, v) if (json_is_object(v)) n +=
+		    at(o, kind, states[k], NULL);
 		snprintf(path, sizeof path, "/api/v1/deadlines?limit=100&state=%s", states[k]);
 		if (walk(c, path, NULL, NULL) != n)
 			fail_msg("%s: obligations %s: the summary counts %ld, the list %ld", phase,
-				 states[k], n, walk(c, path, NULL, NULL));
+			         states[k], n, walk(c, path, NULL, NULL));
 	}
 	assert_int_equal(at(s, "incidents", "with_triggers_fired", NULL), l.fired);
 	assert_int_equal(at(s, "incidents", "open_questions", NULL), l.questions);
@@ -273,13 +210,13 @@ static char *cst(time_t t, char *buf, size_t n)
 /* an incident on the system `asset`, detected at `detected`, of grade 较大 by the people whose
  * personal information leaked (report required), reported as `reporter`; its id */
 static long incident(const struct client *c, const char *code, const char *asset, time_t detected,
-		     const char *reporter)
+                     const char *reporter)
 {
 	char body[512], path[64], t[32];
 	long id;
 
 	snprintf(body, sizeof body, "{\"code\":\"%s\",\"assets\":[\"%s\"],\"detected_at\":\"%s\"}",
-		 code, asset, cst(detected, t, sizeof t));
+	         code, asset, cst(detected, t, sizeof t));
 	call(c, "POST", "/api/v1/incidents", body);
 	expect(201);
 	id = (long)json_integer_value(json_object_get(j, "id"));
@@ -288,7 +225,7 @@ static long incident(const struct client *c, const char *code, const char *asset
 	     "{\"kind\":\"measure\",\"name\":\"personal_info_people\",\"value\":\"1500000\"}");
 	expect(200);
 	snprintf(body, sizeof body, "{\"kind\":\"set\",\"name\":\"reporter\",\"value\":\"%s\"}",
-		 reporter);
+	         reporter);
 	call(c, "POST", path, body);
 	expect(200);
 	return id;
@@ -303,8 +240,8 @@ static void summary_as_lists(void **state)
 	time_t due;
 	(void)state;
 
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
 	json_decref(same(&office)); /* the demo's: every verdict kept at the first count */
 	json_decref(same(&officer));
 
@@ -324,7 +261,7 @@ static void summary_as_lists(void **state)
 	call(&office, "GET", "/api/v1/notices?state=due_today&limit=1", NULL);
 	expect(200);
 	id = (long)json_integer_value(
-		json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	    json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
 	snprintf(path, sizeof path, "/api/v1/notices/%ld/rectify", id);
 	call(&office, "POST", path, "{\"note\":\"已整改\"}");
 	expect(200);
@@ -337,8 +274,10 @@ static void summary_as_lists(void **state)
 
 	/* a drill of a unit: its duties generated again, the kept obligation counts dropped */
 	phase = "a record";
-	snprintf(path, sizeof path, "{\"kind\":\"drill\",\"unit\":\"JWC\",\"on\":\"%.10s\","
-		 "\"title\":\"应急演练\"}", cst(time(NULL), t, sizeof t));
+	snprintf(path, sizeof path,
+	         "{\"kind\":\"drill\",\"unit\":\"JWC\",\"on\":\"%.10s\","
+	         "\"title\":\"应急演练\"}",
+	         cst(time(NULL), t, sizeof t));
 	call(&office, "POST", "/api/v1/records", path);
 	expect(201);
 	json_decref(same(&office));
@@ -353,17 +292,20 @@ static void summary_as_lists(void **state)
 		const char *asset = NULL;
 		char body[64], sysid[32];
 
-		json_array_foreach(json_object_get(j, "items"), i, it)
-			if (!asset && !strcmp(json_string_value(json_object_get(it, "kind")),
-					      "mlps_filing"))
-				asset = json_string_value(json_object_get(it, "asset"));
+		json_array_foreach(
+		    json_object_get(j, "items"), i,
+		    it) if (!asset &&
+		            !strcmp(json_string_value(json_object_get(it, "kind")), "mlps_filing"))
+		    asset = json_string_value(json_object_get(it, "asset"));
 		assert_non_null(asset);
-		assert_int_equal(client_sh_out(sysid, sizeof sysid,
-					       "sqlite3 %s \"SELECT id FROM asset WHERE code = '%s'\"",
-					       db, asset),
-				 0);
+		assert_int_equal(
+		    client_sh_out(sysid, sizeof sysid,
+		                  "sqlite3 %s \"SELECT id FROM asset WHERE code = '%s'\"", db,
+		                  asset),
+		    0);
 		snprintf(path, sizeof path, "/api/v1/assets/%ld", atol(sysid));
-		snprintf(body, sizeof body, "{\"filed_on\":\"%.10s\"}", cst(time(NULL), t, sizeof t));
+		snprintf(body, sizeof body, "{\"filed_on\":\"%.10s\"}",
+		         cst(time(NULL), t, sizeof t));
 		call(&office, "PATCH", path, body);
 		expect(200);
 	}
@@ -373,12 +315,12 @@ static void summary_as_lists(void **state)
 	 * type moves every report deadline not recorded on its incident; the database deletes
 	 * every verdict, the next count keeps them again */
 	phase = "a setting";
-	assert_int_equal(client_sh("%s settings reporter_type central_organ --db %s >/dev/null", bin,
-				   db),
-			 0);
+	assert_int_equal(
+	    client_sh("%s settings reporter_type central_organ --db %s >/dev/null", bin, db), 0);
 	assert_int_equal(client_sh("test \"$(sqlite3 %s 'SELECT count(*) FROM notice_verdict')\""
-				   " = 0", db),
-			 0);
+	                           " = 0",
+	                           db),
+	                 0);
 	json_decref(same(&office));
 
 	/* the clock: an incident whose report (other operators: 4 hours) falls due in a few
@@ -392,7 +334,7 @@ static void summary_as_lists(void **state)
 	json_decref(s);
 	if (time(NULL) >= due)
 		fail_msg("the machine took too long: the deadline %s passed before the count",
-			 cst(due, t, sizeof t));
+		         cst(due, t, sizeof t));
 	while (time(NULL) <= due + 1)
 		sleep(1);
 	phase = "its deadline passed";
@@ -405,7 +347,7 @@ static void summary_as_lists(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(summary_as_lists, start, stop),
+	    cmocka_unit_test_setup_teardown(summary_as_lists, start, session_end),
 	};
 
 	if (argc < 2) {

@@ -5,82 +5,7 @@
  * filters of the list and the export, and an incident's corrections (PATCH /api/v1/incidents/{id},
  * `cyberduty incident edit`). The real `cyberduty serve`
  * on a fresh demo database, driven with libcurl. argv[1]: the binary. */
-#include "client.h"
-
-#include <jansson.h>
-
-static char *bin;
-static char db[512], out_path[600];
-static pid_t pid = -1;
-static unsigned port;
-
-struct client {
-	char cookie[128];
-	char csrf[64];
-};
-
-static struct reply r;
-static json_t *j;
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	st = system(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static void call(const struct client *c, const char *method, const char *path, const char *body)
-{
-	char h1[200], h2[200];
-	const char *hs[4];
-	size_t n = 0;
-
-	if (c) {
-		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
-		snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
-		hs[n++] = h1;
-		hs[n++] = h2;
-	}
-	if (body)
-		hs[n++] = "Content-Type: application/json";
-	hs[n] = NULL;
-	client_req(port, method, path, body, body ? strlen(body) : 0, hs, &r);
-	json_decref(j);
-	j = json_loads(r.body, 0, NULL);
-}
-
-#define expect(st)                                                                                 \
-	do {                                                                                       \
-		if (r.status != (st))                                                              \
-			fail_msg("%s:%d: status %ld, want %d: %s", __FILE__, __LINE__, r.status,   \
-				 (int)(st), r.body);                                               \
-	} while (0)
-
-static const char *jstr(const char *key)
-{
-	return json_string_value(json_object_get(j, key));
-}
-
-static void login(const char *name, const char *password, struct client *c)
-{
-	char body[256], cookie[512];
-	const char *p;
-
-	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", name, password);
-	call(NULL, "POST", "/api/v1/session", body);
-	expect(201);
-	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
-	assert_non_null(p = strstr(cookie, "cd_session="));
-	snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(p + 11, ";"), p + 11);
-	snprintf(c->csrf, sizeof c->csrf, "%s", jstr("csrf"));
-}
+#include "session.h"
 
 static int start(void **state)
 {
@@ -91,23 +16,15 @@ static int start(void **state)
 	/* one server log a test: a log of the last test's server would tell its port */
 	snprintf(out_path, sizeof out_path, "%s.%d.out", db, ++n);
 	/* the demo's sign-ins (src/demo/demo_accounts.c), and a unit leader of another unit */
-	if (sh("%s demo --db %s >/dev/null", bin, db) ||
-	    sh("%s user add t.ul2 --role unit_leader --unit MSXY --db %s >/dev/null", bin, db) ||
-	    sh("printf '%%s\\n' 'Cyberduty-Test-2026!' | %s user passwd t.ul2 --db %s >/dev/null",
-	       bin, db))
+	if (client_sh("%s demo --db %s >/dev/null", bin, db) ||
+	    client_sh("%s user add t.ul2 --role unit_leader --unit MSXY --db %s >/dev/null", bin,
+	              db) ||
+	    client_sh(
+	        "printf '%%s\\n' 'Cyberduty-Test-2026!' | %s user passwd t.ul2 --db %s >/dev/null",
+	        bin, db))
 		return -1;
 	port = client_serve(bin, db, out_path, &pid);
 	return port ? 0 : -1;
-}
-
-static int stop(void **state)
-{
-	(void)state;
-	client_stop(&pid);
-	reply_free(&r);
-	json_decref(j);
-	j = NULL;
-	return 0;
 }
 
 /* the last event of the notice in the last reply */
@@ -127,22 +44,23 @@ static void notice_approval(void **state)
 	json_t *e;
 
 	(void)state;
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
-	login("unit-leader", "Fuzeren#2026a", &leader);
-	login("t.ul2", "Cyberduty-Test-2026!", &other);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
+	sign_in_as("unit-leader", "Fuzeren#2026a", NULL, &leader);
+	sign_in_as("t.ul2", "Cyberduty-Test-2026!", NULL, &other);
 	call(&office, "POST", "/api/v1/notices",
 	     "{\"code\":\"内网信通〔2026〕77号\",\"authority\":\"自治区党委网信办\","
 	     "\"assets\":[\"WWW\"],\"category\":\"网页篡改\"}");
 	expect(201);
 	assert_true(json_is_null(json_object_get(j, "approved_at")));
 	snprintf(path, sizeof path, "/api/v1/notices/%lld/approve",
-		 (long long)json_integer_value(json_object_get(j, "id")));
+	         (long long)json_integer_value(json_object_get(j, "id")));
 
 	call(&leader, "POST", path, "{}"); /* nothing rectified yet to approve */
 	expect(409);
-	call(&officer, "POST", "/api/v1/notices/%E5%86%85%E7%BD%91%E4%BF%A1%E9%80%9A%E3%80%942026"
-			       "%E3%80%9577%E5%8F%B7/rectify",
+	call(&officer, "POST",
+	     "/api/v1/notices/%E5%86%85%E7%BD%91%E4%BF%A1%E9%80%9A%E3%80%942026"
+	     "%E3%80%9577%E5%8F%B7/rectify",
 	     "{\"note\":\"已修补上传漏洞\"}");
 	expect(200);
 	assert_string_equal(jstr("stage"), "rectified");
@@ -182,33 +100,39 @@ static void notice_approval(void **state)
 	snprintf(path + strlen(path), sizeof path - strlen(path), "/approve");
 	call(&leader, "POST", path, "{}");
 	expect(409);
-	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = 'notice.approve' "
-			    "AND outcome = 'ok'\" | grep -qx 1",
-			    db),
-			 0);
+	assert_int_equal(
+	    client_sh(
+	        "sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = 'notice.approve' "
+	        "AND outcome = 'ok'\" | grep -qx 1",
+	        db),
+	    0);
 }
 
 /* `cyberduty notice approve` is the same act from the command line. */
 static void notice_approval_cli(void **state)
 {
 	(void)state;
-	assert_int_equal(sh("%s notice add --code CLI-TB-1 --authority 网信办 --asset NEWS --db %s "
-			    ">/dev/null && %s notice rectify CLI-TB-1 --note 已整改 --db %s >/dev/null",
-			    bin, db, bin, db),
-			 0);
-	assert_int_equal(sh("%s notice approve CLI-TB-1 --by 负责人 --note 同意 --db %s | grep -q "
-			    "'CLI-TB-1: approve — now rectified'",
-			    bin, db),
-			 0);
-	assert_int_equal(sh("%s notice approve CLI-TB-1 --lang zh --db %s 2>&1 | grep -q "
-			    "'反馈已经单位负责人审批'",
-			    bin, db),
-			 0);
-	assert_int_not_equal(sh("%s notice approve CLI-TB-1 --db %s 2>/dev/null", bin, db), 0);
-	assert_int_equal(sh("%s notice show CLI-TB-1 --json --db %s | grep -q '\"approved_by\": "
-			    "\"负责人\"'",
-			    bin, db),
-			 0);
+	assert_int_equal(
+	    client_sh("%s notice add --code CLI-TB-1 --authority 网信办 --asset NEWS --db %s "
+	              ">/dev/null && %s notice rectify CLI-TB-1 --note 已整改 --db %s >/dev/null",
+	              bin, db, bin, db),
+	    0);
+	assert_int_equal(
+	    client_sh("%s notice approve CLI-TB-1 --by 负责人 --note 同意 --db %s | grep -q "
+	              "'CLI-TB-1: approve — now rectified'",
+	              bin, db),
+	    0);
+	assert_int_equal(client_sh("%s notice approve CLI-TB-1 --lang zh --db %s 2>&1 | grep -q "
+	                           "'反馈已经单位负责人审批'",
+	                           bin, db),
+	                 0);
+	assert_int_not_equal(client_sh("%s notice approve CLI-TB-1 --db %s 2>/dev/null", bin, db),
+	                     0);
+	assert_int_equal(
+	    client_sh("%s notice show CLI-TB-1 --json --db %s | grep -q '\"approved_by\": "
+	              "\"负责人\"'",
+	              bin, db),
+	    0);
 }
 
 /* The office can make feedback wait for the unit leader's approval (work setting
@@ -222,9 +146,9 @@ static void feedback_waits_for_approval(void **state)
 	const char *msg;
 
 	(void)state;
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
-	login("unit-leader", "Fuzeren#2026a", &leader);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
+	sign_in_as("unit-leader", "Fuzeren#2026a", NULL, &leader);
 	call(&office, "GET", "/api/v1/work-settings", NULL);
 	expect(200);
 	assert_true(json_is_false(json_object_get(j, "feedback_approval"))); /* off unless set */
@@ -240,12 +164,13 @@ static void feedback_waits_for_approval(void **state)
 		char body[200];
 
 		snprintf(body, sizeof body,
-			 "{\"code\":\"内网信通〔2026〕%d号\",\"authority\":\"自治区党委网信办\","
-			 "\"assets\":[\"WWW\"]}",
-			 81 + round);
+		         "{\"code\":\"内网信通〔2026〕%d号\",\"authority\":\"自治区党委网信办\","
+		         "\"assets\":[\"WWW\"]}",
+		         81 + round);
 		call(&office, "POST", "/api/v1/notices", body);
 		expect(201);
-		snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(j, "id")));
+		snprintf(id, sizeof id, "%lld",
+		         (long long)json_integer_value(json_object_get(j, "id")));
 		snprintf(path, sizeof path, "/api/v1/notices/%s/rectify", id);
 		call(&officer, "POST", path, "{\"note\":\"已整改\"}");
 		expect(200);
@@ -259,7 +184,8 @@ static void feedback_waits_for_approval(void **state)
 		expect(409);
 		msg = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
 		assert_non_null(msg);
-		assert_non_null(strstr(msg, "has not approved the feedback")); /* client.h asks en */
+		assert_non_null(
+		    strstr(msg, "has not approved the feedback")); /* client.h asks en */
 		snprintf(path, sizeof path, "/api/v1/notices/%s", id);
 		call(&office, "GET", path, NULL);
 		expect(200);
@@ -275,28 +201,32 @@ static void feedback_waits_for_approval(void **state)
 		call(&office, "PATCH", "/api/v1/work-settings", "{\"feedback_approval\":false}");
 		expect(200);
 	}
-	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
-			    "'settings.feedback_approval' AND outcome = 'ok'\" | grep -qx 2",
-			    db),
-			 0);
-	assert_int_equal(sh("%s settings feedback_approval on --db %s | grep -qx 'feedback_approval = on'"
-			    " && %s settings feedback_approval --db %s | grep -qx on"
-			    " && %s settings --db %s | grep -q '^feedback_approval .* on .*请示报告'",
-			    bin, db, bin, db, bin, db),
-			 0);
+	assert_int_equal(client_sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
+	                           "'settings.feedback_approval' AND outcome = 'ok'\" | grep -qx 2",
+	                           db),
+	                 0);
+	assert_int_equal(
+	    client_sh("%s settings feedback_approval on --db %s | grep -qx 'feedback_approval = on'"
+	              " && %s settings feedback_approval --db %s | grep -qx on"
+	              " && %s settings --db %s | grep -q '^feedback_approval .* on .*请示报告'",
+	              bin, db, bin, db, bin, db),
+	    0);
 	/* the same rule from the command line, in Chinese */
-	assert_int_equal(sh("%s notice add --code CLI-FA-1 --authority 网信办 --asset NEWS --db %s "
-			    ">/dev/null && %s notice rectify CLI-FA-1 --note 已整改 --db %s >/dev/null",
-			    bin, db, bin, db),
-			 0);
-	assert_int_equal(sh("%s notice feedback CLI-FA-1 --lang zh --db %s 2>&1 | grep -q "
-			    "'CLI-FA-1：反馈尚未经单位负责人审核（请示报告），请先由单位负责人审核同意'",
-			    bin, db),
-			 0);
-	assert_int_equal(sh("%s settings feedback_approval maybe --lang zh --db %s 2>&1 | grep -q "
-			    "'feedback_approval: 请填写 on'",
-			    bin, db),
-			 0);
+	assert_int_equal(
+	    client_sh("%s notice add --code CLI-FA-1 --authority 网信办 --asset NEWS --db %s "
+	              ">/dev/null && %s notice rectify CLI-FA-1 --note 已整改 --db %s >/dev/null",
+	              bin, db, bin, db),
+	    0);
+	assert_int_equal(
+	    client_sh("%s notice feedback CLI-FA-1 --lang zh --db %s 2>&1 | grep -q "
+	              "'CLI-FA-1：反馈尚未经单位负责人审核（请示报告），请先由单位负责人审核同意'",
+	              bin, db),
+	    0);
+	assert_int_equal(
+	    client_sh("%s settings feedback_approval maybe --lang zh --db %s 2>&1 | grep -q "
+	              "'feedback_approval: 请填写 on'",
+	              bin, db),
+	    0);
 }
 
 /* An incident answers what its page draws: each trigger's article text, each link of the chain
@@ -308,13 +238,14 @@ static void incident_for_the_page(void **state)
 	size_t i;
 
 	(void)state;
-	login("office", "Bangongshi#2026", &office);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
 	call(&office, "GET", "/api/v1/incidents/1", NULL);
 	expect(200);
 	json_array_foreach(json_object_get(j, "triggers"), i, t)
-		assert_non_null(json_string_value(json_object_get(t, "text")));
+	    assert_non_null(json_string_value(json_object_get(t, "text")));
 	assert_true(json_array_size(json_object_get(j, "chain")) > 0);
-	json_array_foreach(json_object_get(j, "chain"), i, c) {
+	json_array_foreach(json_object_get(j, "chain"), i, c)
+	{
 		if (json_is_true(json_object_get(c, "vacant")))
 			assert_true(json_is_null(json_object_get(c, "name")));
 		else
@@ -345,12 +276,13 @@ static size_t count_items(const struct client *c, const char *path)
 static void asset_filing_filters(void **state)
 {
 	static const char *const filters[] = {"filed=false", "filed=true", "assess_result=none",
-					      "assess_result=pass&filed=true", "filed=1&kind=portal"};
+	                                      "assess_result=pass&filed=true",
+	                                      "filed=1&kind=portal"};
 	struct client office;
 	size_t all, some = 0;
 
 	(void)state;
-	login("office", "Bangongshi#2026", &office);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
 	all = count_items(&office, "/api/v1/assets?sort=id");
 	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
 		char path[256];
@@ -361,19 +293,22 @@ static void asset_filing_filters(void **state)
 		assert_true(n < all);
 		if (i < 2)
 			some += n;
-		snprintf(path, sizeof path, "/api/v1/export/assets?format=csv&lang=en&%s", filters[i]);
+		snprintf(path, sizeof path, "/api/v1/export/assets?format=csv&lang=en&%s",
+		         filters[i]);
 		call(&office, "GET", path, NULL);
 		expect(200);
 		for (const char *p = r.body; (p = strchr(p, '\n')); p++)
 			lines++;
 		if (lines != n + 1) /* the header and one line a system */
-			fail_msg("%s: %zu systems listed, %zu lines exported", filters[i], n, lines);
+			fail_msg("%s: %zu systems listed, %zu lines exported", filters[i], n,
+			         lines);
 	}
 	assert_int_equal(some, all); /* filed or not: every system */
 	call(&office, "GET", "/api/v1/assets?assess_result=excellent", NULL);
 	expect(400);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")),
-			    "assess_result");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "error"), "field")),
+	    "assess_result");
 }
 
 /* An incident's record is corrected with a reason, kept beside its timeline with the values
@@ -384,74 +319,95 @@ static void incident_correction(void **state)
 	json_t *fix;
 
 	(void)state;
-	login("office", "Bangongshi#2026", &office);
-	login("officer", "Anquanyuan#2026", &officer);
+	sign_in_as("office", "Bangongshi#2026", NULL, &office);
+	sign_in_as("officer", "Anquanyuan#2026", NULL, &officer);
 	call(&officer, "POST", "/api/v1/incidents",
 	     "{\"code\":\"宣传部事件〔2026〕1号\",\"assets\":[\"WWW\"],"
 	     "\"detected_at\":\"2026-12-01T09:00:00+08:00\",\"title\":\"首页篡该\"}");
 	expect(201);
-	call(&officer, "POST", "/api/v1/incidents/%E5%AE%A3%E4%BC%A0%E9%83%A8%E4%BA%8B%E4%BB%B6%E3%80%942026%E3%80%951%E5%8F%B7/events",
+	call(&officer, "POST",
+	     "/api/v1/incidents/"
+	     "%E5%AE%A3%E4%BC%A0%E9%83%A8%E4%BA%8B%E4%BB%B6%E3%80%942026%E3%80%951%E5%8F%B7/events",
 	     "{\"kind\":\"step\",\"note\":\"下线\",\"at\":\"2026-12-01T10:00:00+08:00\"}");
 	expect(200);
 
 	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"title\":\"首页被篡改\"}");
 	expect(422); /* no reason */
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")), "reason");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "error"), "field")), "reason");
 	call(&officer, "PATCH", "/api/v1/incidents/8",
 	     "{\"detected_at\":\"2026-12-01T11:00:00+08:00\",\"reason\":\"时间有误\"}");
 	expect(422); /* after the first event */
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")), "detected_at");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "error"), "field")),
+	    "detected_at");
 	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"unit\":\"JWC\",\"reason\":\"改单位\"}");
 	expect(422); /* a unit out of the officer's scope is as one that does not exist */
-	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"code\":\"示例事件〔2026〕1号\",\"reason\":\"改号\"}");
+	call(&officer, "PATCH", "/api/v1/incidents/8",
+	     "{\"code\":\"示例事件〔2026〕1号\",\"reason\":\"改号\"}");
 	expect(409); /* another incident's number (and that one is not the officer's to see) */
-	call(&officer, "PATCH", "/api/v1/incidents/8", "{\"title\":\"首页篡该\",\"reason\":\"无\"}");
+	call(&officer, "PATCH", "/api/v1/incidents/8",
+	     "{\"title\":\"首页篡该\",\"reason\":\"无\"}");
 	expect(422); /* nothing differs */
-	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM correction WHERE object = 'incident'\" | "
-			    "grep -qx 0", db), 0);
+	assert_int_equal(
+	    client_sh("sqlite3 %s \"SELECT count(*) FROM correction WHERE object = 'incident'\" | "
+	              "grep -qx 0",
+	              db),
+	    0);
 
 	call(&officer, "PATCH", "/api/v1/incidents/8",
 	     "{\"title\":\"门户网站首页被篡改\",\"detected_at\":\"2026-12-01T08:30:00+08:00\","
 	     "\"reason\":\"按值班记录更正\"}");
 	expect(200);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "record"), "title")),
-			    "门户网站首页被篡改");
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "record"), "detected_at")),
-			    "2026-12-01T08:30:00+08:00");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "record"), "title")),
+	    "门户网站首页被篡改");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "record"), "detected_at")),
+	    "2026-12-01T08:30:00+08:00");
 	fix = json_array_get(json_object_get(j, "corrections"), 0);
 	assert_non_null(fix);
 	assert_string_equal(json_string_value(json_object_get(fix, "reason")), "按值班记录更正");
 	assert_string_equal(json_string_value(json_object_get(fix, "by")), "officer");
 	assert_string_equal(json_string_value(json_array_get(
-				    json_object_get(json_object_get(fix, "changes"), "title"), 0)),
-			    "首页篡该");
+	                        json_object_get(json_object_get(fix, "changes"), "title"), 0)),
+	                    "首页篡该");
 	call(&office, "GET", "/api/v1/incidents/8", NULL);
 	expect(200);
 	assert_int_equal(json_array_size(json_object_get(j, "corrections")), 1);
-	assert_int_equal(sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
-			    "'incident.correct' AND outcome = 'ok'\" | grep -qx 1", db), 0);
+	assert_int_equal(client_sh("sqlite3 %s \"SELECT count(*) FROM audit_entry WHERE action = "
+	                           "'incident.correct' AND outcome = 'ok'\" | grep -qx 1",
+	                           db),
+	                 0);
 	/* the command line: the same act */
-	assert_int_equal(sh("%s incident edit '宣传部事件〔2026〕1号' --code '宣传部事件〔2026〕2号' "
-			    "--reason 编号有误 --db %s | grep -q 已更正", bin, db), 0);
-	assert_int_not_equal(sh("%s incident edit '宣传部事件〔2026〕2号' --reason 无 --db %s 2>/dev/null",
-				bin, db), 0);
+	assert_int_equal(
+	    client_sh("%s incident edit '宣传部事件〔2026〕1号' --code '宣传部事件〔2026〕2号' "
+	              "--reason 编号有误 --db %s | grep -q 已更正",
+	              bin, db),
+	    0);
+	assert_int_not_equal(
+	    client_sh("%s incident edit '宣传部事件〔2026〕2号' --reason 无 --db %s 2>/dev/null",
+	              bin, db),
+	    0);
 	/* the database lets a record change only right after a correction of it, never its id */
-	assert_int_not_equal(sh("sqlite3 %s \"UPDATE incident SET title = 'x' WHERE id = 1\" 2>/dev/null",
-				db),
-			     0);
-	assert_int_not_equal(sh("sqlite3 %s \"UPDATE incident SET id = 99 WHERE id = 8\" 2>/dev/null", db),
-			     0);
+	assert_int_not_equal(
+	    client_sh("sqlite3 %s \"UPDATE incident SET title = 'x' WHERE id = 1\" 2>/dev/null",
+	              db),
+	    0);
+	assert_int_not_equal(
+	    client_sh("sqlite3 %s \"UPDATE incident SET id = 99 WHERE id = 8\" 2>/dev/null", db),
+	    0);
 }
 
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(notice_approval, start, stop),
-		cmocka_unit_test_setup_teardown(notice_approval_cli, start, stop),
-		cmocka_unit_test_setup_teardown(feedback_waits_for_approval, start, stop),
-		cmocka_unit_test_setup_teardown(incident_for_the_page, start, stop),
-		cmocka_unit_test_setup_teardown(asset_filing_filters, start, stop),
-		cmocka_unit_test_setup_teardown(incident_correction, start, stop),
+	    cmocka_unit_test_setup_teardown(notice_approval, start, session_end),
+	    cmocka_unit_test_setup_teardown(notice_approval_cli, start, session_end),
+	    cmocka_unit_test_setup_teardown(feedback_waits_for_approval, start, session_end),
+	    cmocka_unit_test_setup_teardown(incident_for_the_page, start, session_end),
+	    cmocka_unit_test_setup_teardown(asset_filing_filters, start, session_end),
+	    cmocka_unit_test_setup_teardown(incident_correction, start, session_end),
 	};
 
 	if (argc < 2) {
