@@ -4,17 +4,13 @@
  * permission matrix role × route, unit scopes, CSRF, sign-in lock-out, TOTP, session expiry
  * and rotation, API tokens, password expiry, a corpus of bad inputs answered 4xx with nothing
  * written, and the audit log kept and verifying. argv[1]: the binary. */
-#include "client.h"
+#include "session.h"
 
 #include <iconv.h>
-#include <jansson.h>
 #include <zip.h>
 #include <liboath/oath.h>
 
-static char *bin;
-static char tpl[512], db[512], out_path[600];
-static pid_t pid = -1;
-static unsigned port;
+static char tpl[512]; /* the demo database every test copies */
 
 #define PASSWORD "Cyberduty-Test-2026!"
 
@@ -23,42 +19,25 @@ enum who { OFFICE, OFFICER, ULEADER, LEADER, AUDITOR, SYS, SEC, AUD, NWHO };
 static const struct {
 	const char *name, *role, *unit;
 } acct[NWHO] = {
-	[OFFICE] = {"t.office", "office", "IMNU"},      [OFFICER] = {"t.officer", "officer", "JSJXY"},
-	[ULEADER] = {"t.uleader", "unit_leader", "JSJXY"}, [LEADER] = {"t.leader", "leader", "IMNU"},
-	[AUDITOR] = {"t.auditor", "auditor", "IMNU"},   [SYS] = {"t.sys", "sysadmin", NULL},
-	[SEC] = {"t.sec", "secadmin", NULL},            [AUD] = {"t.aud", "auditadmin", NULL},
+    [OFFICE] = {"t.office", "office", "IMNU"},
+    [OFFICER] = {"t.officer", "officer", "JSJXY"},
+    [ULEADER] = {"t.uleader", "unit_leader", "JSJXY"},
+    [LEADER] = {"t.leader", "leader", "IMNU"},
+    [AUDITOR] = {"t.auditor", "auditor", "IMNU"},
+    [SYS] = {"t.sys", "sysadmin", NULL},
+    [SEC] = {"t.sec", "secadmin", NULL},
+    [AUD] = {"t.aud", "auditadmin", NULL},
 };
 static char secret[NWHO][64]; /* base32 TOTP secrets of the administrators */
 static long last_step[NWHO];  /* the last TOTP step used per account (codes are single-use) */
 
-/* --- helpers ------------------------------------------------------------------------------------ */
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	st = system(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
+/* --- helpers ------------------------------------------------------------------------------------
+ */
 
 /* sql runs one statement with the sqlite3 shell on the test's database, output in buf. */
 static void sql(char *buf, size_t n, const char *stmt)
 {
 	assert_int_equal(client_sh_out(buf, n, "sqlite3 %s \"%s\"", db, stmt), 0);
-}
-
-static long sql_count(const char *stmt)
-{
-	char buf[64];
-
-	sql(buf, sizeof buf, stmt);
-	return strtol(buf, NULL, 10);
 }
 
 /* totp gives a fresh code of account w (a step not used before, now or the next one). */
@@ -73,85 +52,14 @@ static void totp(enum who w, char code[8])
 	while (step > time(NULL) / 30 + 1)
 		client_msleep(500);
 	assert_int_equal(oath_base32_decode(secret[w], strlen(secret[w]), &bin_secret, &len),
-			 OATH_OK);
+	                 OATH_OK);
 	assert_int_equal(oath_totp_generate(bin_secret, len, (time_t)step * 30, 30, 0, 6, code),
-			 OATH_OK);
+	                 OATH_OK);
 	free(bin_secret);
 	last_step[w] = step;
 }
 
 /* A signed-in client: its session cookie and CSRF token, or a bearer token. */
-struct client {
-	char cookie[128];
-	char csrf[64];
-	char bearer[128];
-};
-
-static struct reply r; /* the last reply */
-static json_t *j;      /* the last reply's body, parsed */
-
-static void call(const struct client *c, const char *method, const char *path, const char *body)
-{
-	char h1[200], h2[200], h3[200];
-	const char *hs[5];
-	size_t n = 0;
-
-	if (c && c->cookie[0]) {
-		snprintf(h1, sizeof h1, "Cookie: cd_session=%s", c->cookie);
-		hs[n++] = h1;
-		if (c->csrf[0]) {
-			snprintf(h2, sizeof h2, "X-CSRF-Token: %s", c->csrf);
-			hs[n++] = h2;
-		}
-	}
-	if (c && c->bearer[0]) {
-		snprintf(h3, sizeof h3, "Authorization: Bearer %s", c->bearer);
-		hs[n++] = h3;
-	}
-	if (body)
-		hs[n++] = "Content-Type: application/json";
-	hs[n] = NULL;
-	client_req(port, method, path, body, body ? strlen(body) : 0, hs, &r);
-	json_decref(j);
-	j = json_loads(r.body, 0, NULL);
-}
-
-
-/* expect: the last reply had this status (printing it when not). */
-#define expect(st)                                                                                 \
-	do {                                                                                       \
-		if (r.status != (st))                                                              \
-			fail_msg("%s:%d: status %ld, want %d: %s", __FILE__, __LINE__, r.status,   \
-				 (int)(st), r.body);                                               \
-	} while (0)
-
-/* jget: the value at a dotted path of the last reply ("items.0.code"), or NULL. */
-static json_t *jget(const char *path)
-{
-	json_t *v = j;
-	char key[64];
-
-	for (const char *p = path; v && *p;) {
-		const char *dot = strchr(p, '.');
-		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-
-		snprintf(key, sizeof key, "%.*s", (int)n, p);
-		v = json_is_array(v) ? json_array_get(v, strtoul(key, NULL, 10))
-				     : json_object_get(v, key);
-		p = dot ? dot + 1 : p + n;
-	}
-	return v;
-}
-
-static const char *jstr(const char *path)
-{
-	return json_string_value(jget(path));
-}
-
-static json_int_t jint(const char *path)
-{
-	return json_integer_value(jget(path));
-}
 
 static void error_is(long status, const char *code)
 {
@@ -162,8 +70,7 @@ static void error_is(long status, const char *code)
 
 /* make creates a record as c (POST /api/v1/KIND, 201) and puts its path, /api/v1/KIND/ID, in
  * path[0..n). */
-static void make(const struct client *c, const char *kind, const char *body, char *path,
-		 size_t n)
+static void make(const struct client *c, const char *kind, const char *body, char *path, size_t n)
 {
 	char list[64];
 
@@ -173,37 +80,18 @@ static void make(const struct client *c, const char *kind, const char *body, cha
 	snprintf(path, n, "%s/%lld", list, (long long)jint("id"));
 }
 
-/* adopt takes the session the last reply set (a new cookie and CSRF token) into c. */
-static void adopt(struct client *c)
-{
-	char cookie[512];
-	const char *p;
-
-	assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
-	assert_non_null(strstr(cookie, "HttpOnly"));
-	assert_non_null(strstr(cookie, "SameSite=Strict"));
-	assert_non_null(p = strstr(cookie, "cd_session="));
-	snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(p + 11, ";"), p + 11);
-	assert_non_null(jstr("csrf"));
-	snprintf(c->csrf, sizeof c->csrf, "%s", jstr("csrf"));
-}
-
 /* login signs w in (with a TOTP code for administrators) and fills c. */
 static void login(enum who w, struct client *c)
 {
-	char body[512], code[8] = "";
+	char code[8] = "";
 
-	memset(c, 0, sizeof *c);
 	if (secret[w][0])
 		totp(w, code);
-	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"%s%s%s}", acct[w].name,
-		 PASSWORD, code[0] ? ",\"totp\":\"" : "", code, code[0] ? "\"" : "");
-	call(NULL, "POST", "/api/v1/session", body);
-	expect(201);
-	adopt(c);
+	sign_in_as(acct[w].name, PASSWORD, code[0] ? code : NULL, c);
 }
 
-/* --- fixtures ----------------------------------------------------------------------------------- */
+/* --- fixtures -----------------------------------------------------------------------------------
+ */
 
 static int make_template(void **state)
 {
@@ -211,24 +99,25 @@ static int make_template(void **state)
 
 	(void)state;
 	tmp_db(tpl, sizeof tpl, "api-template");
-	if (sh("%s demo --db %s --profile imnu-2022 >/dev/null", bin, tpl))
+	if (client_sh("%s demo --db %s --profile imnu-2022 >/dev/null", bin, tpl))
 		return -1;
 	/* an account nobody has set a password for yet */
-	if (sh("%s user add t.nopw --role office --unit IMNU --db %s >/dev/null", bin, tpl))
+	if (client_sh("%s user add t.nopw --role office --unit IMNU --db %s >/dev/null", bin, tpl))
 		return -1;
 	for (int w = 0; w < NWHO; w++) {
 		const char *p;
 
-		if (sh("%s user add %s --role %s%s%s --db %s >/dev/null", bin, acct[w].name,
-		       acct[w].role, acct[w].unit ? " --unit " : "", acct[w].unit ? acct[w].unit : "",
-		       tpl) ||
-		    sh("printf '%%s\\n' '%s' | %s user passwd %s --db %s >/dev/null", PASSWORD, bin,
-		       acct[w].name, tpl))
+		if (client_sh("%s user add %s --role %s%s%s --db %s >/dev/null", bin, acct[w].name,
+		              acct[w].role, acct[w].unit ? " --unit " : "",
+		              acct[w].unit ? acct[w].unit : "", tpl) ||
+		    client_sh("printf '%%s\\n' '%s' | %s user passwd %s --db %s >/dev/null",
+		              PASSWORD, bin, acct[w].name, tpl))
 			return -1;
 		if (strcmp(acct[w].role, "sysadmin") && strcmp(acct[w].role, "secadmin") &&
 		    strcmp(acct[w].role, "auditadmin"))
 			continue;
-		if (client_sh_out(out, sizeof out, "%s user totp %s --db %s", bin, acct[w].name, tpl) ||
+		if (client_sh_out(out, sizeof out, "%s user totp %s --db %s", bin, acct[w].name,
+		                  tpl) ||
 		    !(p = strstr(out, "secret=")))
 			return -1;
 		p += strlen("secret=");
@@ -237,8 +126,8 @@ static int make_template(void **state)
 			char code[8];
 
 			totp((enum who)w, code);
-			if (sh("%s user totp %s --confirm %s --db %s >/dev/null", bin, acct[w].name,
-			       code, tpl))
+			if (client_sh("%s user totp %s --confirm %s --db %s >/dev/null", bin,
+			              acct[w].name, code, tpl))
 				return -1;
 		}
 	}
@@ -260,23 +149,14 @@ static int start(void **state)
 	tmp_db(db, sizeof db, "api");
 	/* one server log a test, kept: a server that went away says why in its own */
 	snprintf(out_path, sizeof out_path, "%s.%d.out", db, ++n);
-	if (sh("cp %s %s", tpl, db))
+	if (client_sh("cp %s %s", tpl, db))
 		return -1;
 	port = client_serve(bin, db, out_path, &pid);
 	return port ? 0 : -1;
 }
 
-static int stop(void **state)
-{
-	(void)state;
-	client_stop(&pid);
-	reply_free(&r);
-	json_decref(j);
-	j = NULL;
-	return 0;
-}
-
-/* --- which routes were exercised ---------------------------------------------------------------- */
+/* --- which routes were exercised ----------------------------------------------------------------
+ */
 
 #define MAX_SEEN 192
 static char seen[MAX_SEEN][96];
@@ -299,7 +179,7 @@ static void saw(const char *method, const char *tmpl)
 
 /* do_ calls and records the route when it answered 2xx (fails the test otherwise). */
 static void do_(const struct client *c, const char *method, const char *tmpl, const char *path,
-		const char *body)
+                const char *body)
 {
 	call(c, method, path, body);
 	saw(method, tmpl);
@@ -322,7 +202,8 @@ static void set_times(void)
 	strftime(two_hours_ago, sizeof two_hours_ago, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* --- every route's happy path ------------------------------------------------------------------- */
+/* --- every route's happy path -------------------------------------------------------------------
+ */
 
 /* count_pages follows a list's pages from path and counts the items; no item twice. */
 static size_t count_pages(const struct client *c, const char *path)
@@ -339,15 +220,16 @@ static size_t count_pages(const struct client *c, const char *path)
 
 		call(c, "GET", url, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			char one[256];
 
 			snprintf(one, sizeof one, "|%s:%s:%s:%s:%s|",
-				 json_string_value(json_object_get(it, "kind")),
-				 json_string_value(json_object_get(it, "name")),
-				 json_string_value(json_object_get(it, "unit")),
-				 json_string_value(json_object_get(it, "asset")),
-				 json_string_value(json_object_get(it, "period")));
+			         json_string_value(json_object_get(it, "kind")),
+			         json_string_value(json_object_get(it, "name")),
+			         json_string_value(json_object_get(it, "unit")),
+			         json_string_value(json_object_get(it, "asset")),
+			         json_string_value(json_object_get(it, "period")));
 			if (strstr(got, one))
 				fail_msg("%s: %s on two pages", path, one);
 			k = strlen(got);
@@ -385,7 +267,8 @@ static void register_and_work(const struct client *office, const struct client *
 	snprintf(path, sizeof path, "/api/v1/assets/%s", asset);
 	do_(officer, "GET", "/api/v1/assets/{id}", path, NULL);
 	assert_string_equal(jstr("code"), "T-SYS-1");
-	do_(officer, "PATCH", "/api/v1/assets/{id}", path, "{\"name\":\"测试系统（二期）\",\"url\":null}");
+	do_(officer, "PATCH", "/api/v1/assets/{id}", path,
+	    "{\"name\":\"测试系统（二期）\",\"url\":null}");
 	assert_string_equal(jstr("name"), "测试系统（二期）");
 	call(officer, "GET", "/api/v1/assets?q=T-SYS&kind=info_system&mlps_level=2", NULL);
 	expect(200);
@@ -396,7 +279,8 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1); /* JSJXY alone */
 	assert_null(jstr("next"));
 	do_(office, "POST", "/api/v1/units", "/api/v1/units",
-	    "{\"code\":\"T-U1\",\"name\":\"网络中心\",\"parent\":\"JSJXY\",\"kind\":\"department\"}");
+	    "{\"code\":\"T-U1\",\"name\":\"网络中心\",\"parent\":\"JSJXY\",\"kind\":"
+	    "\"department\"}");
 	snprintf(path, sizeof path, "/api/v1/units/%lld", (long long)jint("id"));
 	do_(officer, "GET", "/api/v1/units/{id}", path, NULL);
 	assert_string_equal(jstr("parent"), "JSJXY");
@@ -415,11 +299,11 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_true(json_is_null(jget("phone")));
 	assert_string_equal(jstr("unit"), "JSJXY");
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.update' AND "
-			      "outcome = 'ok' AND before LIKE '%0471-0000000%' AND after NOT LIKE "
-			      "'%0471-0000000%'") == 1);
+	                      "outcome = 'ok' AND before LIKE '%0471-0000000%' AND after NOT LIKE "
+	                      "'%0471-0000000%'") == 1);
 	do_(officer, "GET", "/api/v1/persons", "/api/v1/persons", NULL);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action IN ('person.read', "
-			      "'person.list') AND actor = 't.officer'") == 2);
+	                      "'person.list') AND actor = 't.officer'") == 2);
 	do_(officer, "POST", "/api/v1/duties", "/api/v1/duties",
 	    "{\"role\":\"security_officer\",\"person\":\"T-P1\",\"unit\":\"T-U1\","
 	    "\"from\":\"2026-01-01\"}");
@@ -435,9 +319,10 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_string_equal(jstr("items.0.person"), "T-P1");
 	/* the matrix, a cell, a handover: happy paths here, the rest in tests/http/test_org.c */
 	do_(officer, "GET", "/api/v1/matrix", "/api/v1/matrix?limit=5", NULL);
-	do_(officer, "GET", "/api/v1/matrix/cell", "/api/v1/matrix/cell?unit=T-U1&role=security_officer",
-	    NULL);
-	snprintf(path, sizeof path, "/api/v1/duties/%lld/handover", (long long)jint("items.0.duty"));
+	do_(officer, "GET", "/api/v1/matrix/cell",
+	    "/api/v1/matrix/cell?unit=T-U1&role=security_officer", NULL);
+	snprintf(path, sizeof path, "/api/v1/duties/%lld/handover",
+	         (long long)jint("items.0.duty"));
 	do_(officer, "POST", "/api/v1/duties/{id}/handover", path,
 	    "{\"person\":\"T-P1\",\"from\":\"2026-06-01\"}");
 	do_(officer, "POST", "/api/v1/projects", "/api/v1/projects",
@@ -458,9 +343,10 @@ static void register_and_work(const struct client *office, const struct client *
 	/* notices: the whole closed loop */
 	do_(officer, "GET", "/api/v1/notices", "/api/v1/notices", NULL);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"T-TB-1\",\"authority\":\"呼和浩特市公安局网安支队\",\"received_at\":\"%s\","
-		 "\"assets\":[\"T-SYS-1\"],\"category\":\"网页篡改\"}",
-		 two_hours_ago);
+	         "{\"code\":\"T-TB-1\",\"authority\":\"呼和浩特市公安局网安支队\",\"received_at\":"
+	         "\"%s\","
+	         "\"assets\":[\"T-SYS-1\"],\"category\":\"网页篡改\"}",
+	         two_hours_ago);
 	do_(office, "POST", "/api/v1/notices", "/api/v1/notices", body);
 	snprintf(notice, sizeof notice, "%lld", (long long)jint("id"));
 	assert_string_equal(jstr("stage"), "received");
@@ -491,7 +377,8 @@ static void register_and_work(const struct client *office, const struct client *
 
 			login(ULEADER, &ul);
 			snprintf(path, sizeof path, "/api/v1/notices/%s/approve", notice);
-			do_(&ul, "POST", "/api/v1/notices/{id}/approve", path, "{\"note\":\"同意\"}");
+			do_(&ul, "POST", "/api/v1/notices/{id}/approve", path,
+			    "{\"note\":\"同意\"}");
 		}
 		snprintf(path, sizeof path, "/api/v1/notices/%s/%s", notice, steps[i]);
 		snprintf(tmpl, sizeof tmpl, "/api/v1/notices/{id}/%s", steps[i]);
@@ -504,9 +391,9 @@ static void register_and_work(const struct client *office, const struct client *
 	call(officer, "POST", path, "{}"); /* a step out of order: refused, said why */
 	error_is(409, "conflict");
 	snprintf(body, sizeof body,
-		 "{\"code\":\"T-TB-2\",\"authority\":\"自治区党委网信办\",\"received_at\":\"%s\","
-		 "\"assets\":[\"T-SYS-1\"]}",
-		 hour_ago);
+	         "{\"code\":\"T-TB-2\",\"authority\":\"自治区党委网信办\",\"received_at\":\"%s\","
+	         "\"assets\":[\"T-SYS-1\"]}",
+	         hour_ago);
 	do_(office, "POST", "/api/v1/notices", "/api/v1/notices", body);
 	snprintf(notice2, sizeof notice2, "%lld", (long long)jint("id"));
 	snprintf(path, sizeof path, "/api/v1/notices/%s/support", notice2);
@@ -518,9 +405,9 @@ static void register_and_work(const struct client *office, const struct client *
 	/* incidents and the accountability case */
 	do_(officer, "GET", "/api/v1/incidents", "/api/v1/incidents", NULL);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"T-SJ-1\",\"title\":\"网站被篡改\",\"assets\":[\"T-SYS-1\"],"
-		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
-		 hour_ago);
+	         "{\"code\":\"T-SJ-1\",\"title\":\"网站被篡改\",\"assets\":[\"T-SYS-1\"],"
+	         "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+	         hour_ago);
 	do_(officer, "POST", "/api/v1/incidents", "/api/v1/incidents", body);
 	snprintf(incident, sizeof incident, "%lld", (long long)jint("id"));
 	snprintf(path, sizeof path, "/api/v1/incidents/%s", incident);
@@ -528,7 +415,7 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_string_equal(jstr("record.code"), "T-SJ-1");
 	/* the chain names persons: reading it is on record */
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'incident.read' AND "
-			      "actor = 't.officer' AND outcome = 'ok'") == 1);
+	                      "actor = 't.officer' AND outcome = 'ok'") == 1);
 	do_(officer, "PATCH", "/api/v1/incidents/{id}", path,
 	    "{\"title\":\"门户网站首页被篡改\",\"reason\":\"补录事件概况\"}");
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/report", incident);
@@ -552,15 +439,16 @@ static void register_and_work(const struct client *office, const struct client *
 	do_(office, "POST", "/api/v1/incidents/{id}/recommend", path, "{}");
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/decide", incident);
 	snprintf(body, sizeof body,
-		 "{\"authority\":\"校党委\",\"date\":\"%s\",\"outcomes\":[\"T0001=约谈\"]}", today);
+	         "{\"authority\":\"校党委\",\"date\":\"%s\",\"outcomes\":[\"T0001=约谈\"]}", today);
 	do_(office, "POST", "/api/v1/incidents/{id}/decide", path, body);
 	assert_string_equal(jstr("case_stage"), "decided");
 
 	/* records and deadlines */
 	do_(officer, "GET", "/api/v1/records", "/api/v1/records", NULL);
-	snprintf(body, sizeof body,
-		 "{\"kind\":\"training\",\"unit\":\"JSJXY\",\"on\":\"%s\",\"title\":\"网络安全培训\"}",
-		 today);
+	snprintf(
+	    body, sizeof body,
+	    "{\"kind\":\"training\",\"unit\":\"JSJXY\",\"on\":\"%s\",\"title\":\"网络安全培训\"}",
+	    today);
 	do_(officer, "POST", "/api/v1/records", "/api/v1/records", body);
 	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
 	do_(officer, "GET", "/api/v1/records/{id}", path, NULL);
@@ -574,7 +462,7 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_string_equal(jstr("title"), "网络安全意识培训");
 	assert_string_equal(jstr("attachment"), "档案室 2026-07");
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'record.update' AND "
-			      "outcome = 'ok' AND before LIKE '%网络安全培训%'") == 1);
+	                      "outcome = 'ok' AND before LIKE '%网络安全培训%'") == 1);
 	{
 		char vpath[600];
 
@@ -587,7 +475,7 @@ static void register_and_work(const struct client *office, const struct client *
 	assert_true(json_array_size(json_object_get(j, "items")) > 0);
 	/* computed, not stored, yet paged like the rest: small pages give the same list */
 	assert_int_equal(count_pages(office, "/api/v1/deadlines?limit=7&sort=-due"),
-			 count_pages(office, "/api/v1/deadlines?limit=200&sort=-due"));
+	                 count_pages(office, "/api/v1/deadlines?limit=200&sort=-due"));
 	call(office, "GET", "/api/v1/deadlines?unit=NO-SUCH", NULL);
 	error_is(400, "invalid");
 	do_(officer, "GET", "/api/v1/gaps", "/api/v1/gaps", NULL);
@@ -617,7 +505,8 @@ static void administration(void)
 	do_(&sys, "PATCH", "/api/v1/accounts/{id}", path, "{\"disabled\":true}");
 	assert_true(json_is_true(json_object_get(j, "disabled")));
 	snprintf(path, sizeof path, "/api/v1/accounts/%s/password", id);
-	do_(&sys, "POST", "/api/v1/accounts/{id}/password", path, "{\"password\":\"Linshi#Mima2026\"}");
+	do_(&sys, "POST", "/api/v1/accounts/{id}/password", path,
+	    "{\"password\":\"Linshi#Mima2026\"}");
 	assert_true(json_is_true(json_object_get(j, "password_expired")));
 	snprintf(path, sizeof path, "/api/v1/accounts/%s", id);
 	do_(&sys, "GET", "/api/v1/settings", "/api/v1/settings", NULL);
@@ -627,7 +516,8 @@ static void administration(void)
 
 	login(SEC, &sec);
 	snprintf(path, sizeof path, "/api/v1/accounts/%s/role", id);
-	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"officer\",\"unit\":\"JSJXY\"}");
+	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path,
+	    "{\"role\":\"officer\",\"unit\":\"JSJXY\"}");
 	assert_string_equal(jstr("role"), "officer");
 	/* an administrator's role: proposed by the security administrator (202), refused or
 	 * agreed to by the system administrator */
@@ -647,7 +537,8 @@ static void administration(void)
 	do_(&sec, "POST", "/api/v1/role-changes/{id}/withdraw", path, "{}");
 	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("account_id"));
 	do_(&sec, "PUT", "/api/v1/accounts/{id}/role", path, "{\"role\":\"auditadmin\"}");
-	snprintf(path, sizeof path, "/api/v1/role-changes/%lld/agree", (long long)jint("change.id"));
+	snprintf(path, sizeof path, "/api/v1/role-changes/%lld/agree",
+	         (long long)jint("change.id"));
 	do_(&sys, "POST", "/api/v1/role-changes/{id}/agree", path, NULL);
 	assert_string_equal(jstr("state"), "agreed");
 	do_(&sys, "GET", "/api/v1/tokens", "/api/v1/tokens", NULL);
@@ -674,13 +565,14 @@ static void administration(void)
 	assert_non_null(strstr(r.body, ",session.login,"));
 }
 
-/* --- evidence files ----------------------------------------------------------------------------- */
+/* --- evidence files -----------------------------------------------------------------------------
+ */
 
 #define BOUNDARY "cdTestBoundary7MA4YWxkTrZu0gW"
 
 /* send_file POSTs body[0..len) to path as c with Content-Type ct (NULL: none). */
 static void send_file(const struct client *c, const char *path, const char *ct, const char *body,
-		      size_t len)
+                      size_t len)
 {
 	char h1[200], h2[200], h3[300];
 	const char *hs[4];
@@ -707,11 +599,12 @@ static char *form(const char *filename, const void *data, size_t len, size_t *ou
 {
 	char head[512];
 	static const char tail[] = "\r\n--" BOUNDARY "--\r\n";
-	int hl = snprintf(head, sizeof head,
-			  "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
-			  "备注\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
-			  "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n",
-			  filename);
+	int hl =
+	    snprintf(head, sizeof head,
+	             "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
+	             "备注\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+	             "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n",
+	             filename);
 	char *b = malloc((size_t)hl + len + sizeof tail);
 
 	assert_non_null(b);
@@ -726,8 +619,8 @@ static char *form(const char *filename, const void *data, size_t len, size_t *ou
 static size_t tiny_pdf(char *buf, size_t n)
 {
 	const char *obj[] = {"<< /Type /Catalog /Pages 2 0 R >>",
-			     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-			     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
+	                     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+	                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
 	size_t k = (size_t)snprintf(buf, n, "%%PDF-1.4\n"), off[3];
 
 	for (int i = 0; i < 3; i++) {
@@ -740,9 +633,9 @@ static size_t tiny_pdf(char *buf, size_t n)
 		k += (size_t)snprintf(buf + k, n - k, "xref\n0 4\n0000000000 65535 f \n");
 		for (int i = 0; i < 3; i++)
 			k += (size_t)snprintf(buf + k, n - k, "%010zu 00000 n \n", off[i]);
-		k += (size_t)snprintf(buf + k, n - k,
-				      "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
-				      xref);
+		k += (size_t)snprintf(
+		    buf + k, n - k, "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+		    xref);
 	}
 	assert_true(k < n);
 	return k;
@@ -774,7 +667,7 @@ static void evidence_routes(const struct client *office)
 		char q[96];
 
 		snprintf(q, sizeof q, "SELECT min(id) FROM %.*s", (int)strlen(kinds[i]) - 1,
-			 kinds[i]);
+		         kinds[i]);
 		snprintf(path, sizeof path, "/api/v1/%s/%ld/files", kinds[i], sql_count(q));
 		snprintf(tmpl, sizeof tmpl, "/api/v1/%s/{id}/files", kinds[i]);
 		body = form("整改报告.pdf", pdf, n, &len);
@@ -831,11 +724,12 @@ static void evidence(void **state)
 	assert_int_equal(jint("size"), n);
 	sm3_of(pdf, n, hex);
 	assert_string_equal(jstr("sm3"), hex);
-	snprintf(q, sizeof q,
-		 "SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND outcome = 'ok' "
-		 "AND actor = 't.officer' AND json_extract(after, '$.sm3') = '%s' AND after LIKE "
-		 "'%%演练记录.pdf%%'",
-		 hex);
+	snprintf(
+	    q, sizeof q,
+	    "SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND outcome = 'ok' "
+	    "AND actor = 't.officer' AND json_extract(after, '$.sm3') = '%s' AND after LIKE "
+	    "'%%演练记录.pdf%%'",
+	    hex);
 	assert_int_equal(sql_count(q), 1);
 
 	/* downloaded as an attachment, byte for byte, the type from its bytes */
@@ -848,11 +742,11 @@ static void evidence(void **state)
 	assert_string_equal(h, "application/pdf");
 	assert_non_null(client_header(&r, "Content-Disposition", h, sizeof h));
 	assert_string_equal(h, "attachment; filename=\"_.pdf\"; "
-			       "filename*=UTF-8''%E6%BC%94%E7%BB%83%E8%AE%B0%E5%BD%95.pdf");
+	                       "filename*=UTF-8''%E6%BC%94%E7%BB%83%E8%AE%B0%E5%BD%95.pdf");
 	assert_non_null(client_header(&r, "X-Content-Type-Options", h, sizeof h));
 	assert_string_equal(h, "nosniff");
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'evidence.read' AND "
-			      "actor = 't.officer' AND outcome = 'ok'") == 1);
+	                      "actor = 't.officer' AND outcome = 'ok'") == 1);
 
 	/* an executable renamed to .pdf: refused by its bytes, nothing kept */
 	assert_non_null(f = fopen("/bin/true", "rb"));
@@ -865,22 +759,23 @@ static void evidence(void **state)
 	free(body);
 	error_is(422, "type_not_allowed");
 	assert_string_equal(jstr("error.field"), "file");
-	assert_true(!strncmp(jstr("error.message"), "文件类型不允许：", strlen("文件类型不允许：")));
+	assert_true(
+	    !strncmp(jstr("error.message"), "文件类型不允许：", strlen("文件类型不允许：")));
 	snprintf(q, sizeof q, "%s/files?name=%s", own, "report.pdf");
 	send_file(&officer, q, "application/octet-stream", elf, elf_n);
 	error_is(422, "type_not_allowed");
 	/* HTML, whatever the client calls it */
 	send_file(&officer, q, "application/octet-stream", "<html><script>alert(1)</script></html>",
-		  39);
+	          39);
 	error_is(422, "type_not_allowed");
 	assert_int_equal(sql_count("SELECT count(*) FROM evidence"), files);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'evidence.add' AND "
-			      "outcome = 'invalid'") == 3);
+	                      "outcome = 'invalid'") == 3);
 
 	/* a raw body named in the query; without a name, empty, or neither form nor raw */
 	snprintf(q, sizeof q, "%s/files?name=%%E7%%AD%%BE%%E5%%88%%B0%%E8%%A1%%A8.txt", own);
 	send_file(&officer, q, "application/octet-stream", "签到：张三、李四\n",
-		  strlen("签到：张三、李四\n"));
+	          strlen("签到：张三、李四\n"));
 	expect(201);
 	assert_string_equal(jstr("name"), "签到表.txt");
 	assert_string_equal(jstr("type"), "text/plain");
@@ -949,10 +844,10 @@ static void evidence(void **state)
 	assert_true(json_is_null(jget("items.0.withdrawn")));
 	assert_string_equal(jstr("items.1.withdrawn.reason"), "传错了文件");
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
-				   "'evidence.withdraw' AND outcome = 'ok'"),
-			 1);
+	                           "'evidence.withdraw' AND outcome = 'ok'"),
+	                 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM evidence WHERE withdrawn_at IS NOT NULL"),
-			 1);
+	                 1);
 	call(&officer, "GET", "/api/v1/files/999999", NULL);
 	error_is(404, "not_found");
 
@@ -999,9 +894,9 @@ static void evidence(void **state)
 	free(big);
 	assert_int_equal(sql_count("SELECT count(*) FROM evidence"), files);
 	/* the bytes of a file are kept as received: the database refuses to change them */
-	assert_int_not_equal(sh("sqlite3 %s \"UPDATE evidence_blob SET size = 1\" 2>/dev/null", db),
-			     0);
-	assert_int_not_equal(sh("sqlite3 %s \"DELETE FROM evidence\" 2>/dev/null", db), 0);
+	assert_int_not_equal(
+	    client_sh("sqlite3 %s \"UPDATE evidence_blob SET size = 1\" 2>/dev/null", db), 0);
+	assert_int_not_equal(client_sh("sqlite3 %s \"DELETE FROM evidence\" 2>/dev/null", db), 0);
 }
 
 /* imports: a file of each kind through POST /api/v1/import/KIND, each one act with its audit
@@ -1011,22 +906,23 @@ static void imports(const struct client *office)
 	static const struct {
 		const char *route, *csv, *action;
 	} files[] = {
-		{"/api/v1/import/units", "编码,名称,上级编码,类型\nIMP1,导入测试科,IMNU,部门\n",
-		 "import.units"},
-		{"/api/v1/import/persons", "工号,姓名,所属单位\nIMPP1,导入者,IMP1\n", "import.people"},
-		{"/api/v1/import/assets",
-		 "系统代码,系统名称,类型,主管单位,等保级别,定级日期\nIMPA1,导入系统,信息系统,IMP1,2,"
-		 "2026年1月5日\n",
-		 "import.assets"},
-		{"/api/v1/import/duties", "人员工号,角色,单位编码,起始日期\nIMPP1,网络安全员,IMP1,2026/1/5\n",
-		 "import.duties"},
-		{"/api/v1/import/projects",
-		 "项目编号,项目名称,承担单位,预算年度,总投资（元）,安全投入（元）\nIMPJ1,导入项目,IMP1,2026,"
-		 "\"1,000,000\",50000\n",
-		 "import.projects"},
-		{"/api/v1/import/notices",
-		 "文号,通报单位,接收时间,信息系统\n导入通〔2026〕1号,网信办,2026年11月2日 9:00,IMPA1\n",
-		 "import.notices"},
+	    {"/api/v1/import/units", "编码,名称,上级编码,类型\nIMP1,导入测试科,IMNU,部门\n",
+	     "import.units"},
+	    {"/api/v1/import/persons", "工号,姓名,所属单位\nIMPP1,导入者,IMP1\n", "import.people"},
+	    {"/api/v1/import/assets",
+	     "系统代码,系统名称,类型,主管单位,等保级别,定级日期\nIMPA1,导入系统,信息系统,IMP1,2,"
+	     "2026年1月5日\n",
+	     "import.assets"},
+	    {"/api/v1/import/duties",
+	     "人员工号,角色,单位编码,起始日期\nIMPP1,网络安全员,IMP1,2026/1/5\n", "import.duties"},
+	    {"/api/v1/import/projects",
+	     "项目编号,项目名称,承担单位,预算年度,总投资（元）,安全投入（元）\nIMPJ1,导入项目,IMP1,"
+	     "2026,"
+	     "\"1,000,000\",50000\n",
+	     "import.projects"},
+	    {"/api/v1/import/notices",
+	     "文号,通报单位,接收时间,信息系统\n导入通〔2026〕1号,网信办,2026年11月2日 9:00,IMPA1\n",
+	     "import.notices"},
 	};
 
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -1039,23 +935,23 @@ static void imports(const struct client *office)
 		assert_int_equal(jint("error_count"), 0);
 		assert_string_equal(jstr("encoding"), "UTF-8");
 		snprintf(q, sizeof q,
-			 "SELECT count(*) FROM audit_entry WHERE action = '%s' AND "
-			 "json_extract(after, '$.created') = 1 AND outcome = 'ok'",
-			 files[i].action);
+		         "SELECT count(*) FROM audit_entry WHERE action = '%s' AND "
+		         "json_extract(after, '$.created') = 1 AND outcome = 'ok'",
+		         files[i].action);
 		assert_int_equal(sql_count(q), 1);
 	}
 	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'IMPA1' AND "
-				   "graded_on = '2026-01-05'"),
-			 1);
+	                           "graded_on = '2026-01-05'"),
+	                 1);
 }
 
 /* exports: each kind as a file a clerk can open — BOM, Chinese headers, named in
  * Content-Disposition — the assets exactly the rows the list's filters select. */
 static void exports(const struct client *office)
 {
-	static const char *const kinds[] = {"units",   "persons",   "duties",  "assets",
-					    "projects", "records", "deadlines", "notices",
-					    "gaps",	"incidents"};
+	static const char *const kinds[] = {"units",    "persons",  "duties",    "assets",
+	                                    "projects", "records",  "deadlines", "notices",
+	                                    "gaps",     "incidents"};
 	char path[128], disp[512];
 	long lines = 0, want;
 
@@ -1068,7 +964,8 @@ static void exports(const struct client *office)
 		assert_non_null(client_header(&r, "Content-Type", disp, sizeof disp));
 		assert_non_null(strstr(disp, "text/csv"));
 	}
-	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.export'") >= 1);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'person.export'") >=
+	            1);
 	/* the import templates: a workbook with drop-down lists, named for the clerk */
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds && i < 5; i++) {
 		char tmpl[64];
@@ -1091,8 +988,9 @@ static void exports(const struct client *office)
 	/* the notices: one line each, with the deadline's basis and the working days left */
 	call(office, "GET", "/api/v1/export/notices", NULL);
 	expect(200);
-	assert_non_null(strstr(r.body, "文号,通报单位,接收时间,责任单位,问题类别,阶段,整改期限,期限依据,"
-				       "状态,剩余工作日,"));
+	assert_non_null(strstr(r.body,
+	                       "文号,通报单位,接收时间,责任单位,问题类别,阶段,整改期限,期限依据,"
+	                       "状态,剩余工作日,"));
 	lines = 0;
 	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
 		lines++;
@@ -1100,9 +998,10 @@ static void exports(const struct client *office)
 	/* the incidents: one line each, with the engine's grade, report states and triggers */
 	call(office, "GET", "/api/v1/export/incidents", NULL);
 	expect(200);
-	assert_non_null(strstr(r.body, "事件编号,标题,发现时间,责任单位,涉及信息系统,事件分类,事件级别,"
-				       "级别已确认,报告状态,总结报告状态,已触发问责情形,待判断问责情形,"
-				       "问责阶段\r\n"));
+	assert_non_null(strstr(r.body,
+	                       "事件编号,标题,发现时间,责任单位,涉及信息系统,事件分类,事件级别,"
+	                       "级别已确认,报告状态,总结报告状态,已触发问责情形,待判断问责情形,"
+	                       "问责阶段\r\n"));
 	lines = 0;
 	for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
 		lines++;
@@ -1140,18 +1039,19 @@ static void exports(const struct client *office)
 	/* the documents (tests/http/test_reports.c takes them further) */
 	{
 		static const char *const docs[][2] = {
-			{"/api/v1/reports/annual", "/api/v1/reports/annual?format=docx"},
-			{"/api/v1/reports/feedback/{id}", "/api/v1/reports/feedback/1"},
-			{"/api/v1/reports/recommendation/{id}", "/api/v1/reports/recommendation/1"},
-			{"/api/v1/reports/duties", "/api/v1/reports/duties"},
-			{"/api/v1/reports/ledger", "/api/v1/reports/ledger?format=xlsx"},
-			{"/api/v1/reports/assessment", "/api/v1/reports/assessment?format=xlsx"},
+		    {"/api/v1/reports/annual", "/api/v1/reports/annual?format=docx"},
+		    {"/api/v1/reports/feedback/{id}", "/api/v1/reports/feedback/1"},
+		    {"/api/v1/reports/recommendation/{id}", "/api/v1/reports/recommendation/1"},
+		    {"/api/v1/reports/duties", "/api/v1/reports/duties"},
+		    {"/api/v1/reports/ledger", "/api/v1/reports/ledger?format=xlsx"},
+		    {"/api/v1/reports/assessment", "/api/v1/reports/assessment?format=xlsx"},
 		};
 
 		for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
 			do_(office, "GET", docs[i][0], docs[i][1], NULL);
 			expect(200);
-			assert_true(!memcmp(r.body, "%PDF-", 5) || !memcmp(r.body, "PK\x03\x04", 4));
+			assert_true(!memcmp(r.body, "%PDF-", 5) ||
+			            !memcmp(r.body, "PK\x03\x04", 4));
 		}
 	}
 
@@ -1224,10 +1124,11 @@ static void happy_paths(void **state)
 		char body[128];
 
 		snprintf(body, sizeof body, "{\"code\":\"%s\"}", code);
-		do_(&officer, "POST", "/api/v1/session/totp/confirm", "/api/v1/session/totp/confirm",
-		    body);
+		do_(&officer, "POST", "/api/v1/session/totp/confirm",
+		    "/api/v1/session/totp/confirm", body);
 		/* replacing the one in force asks for its current code too */
-		call(&officer, "POST", "/api/v1/session/totp", "{\"password\":\"Another-Pass-2026#\"}");
+		call(&officer, "POST", "/api/v1/session/totp",
+		     "{\"password\":\"Another-Pass-2026#\"}");
 		error_is(422, "invalid");
 		assert_string_equal(jstr("error.field"), "code");
 		call(&officer, "POST", "/api/v1/session/totp",
@@ -1237,8 +1138,8 @@ static void happy_paths(void **state)
 			assert_string_equal(jstr("error.field"), "code");
 		}
 		assert_int_equal(sql_count("SELECT count(*) FROM account WHERE name = 't.officer' "
-					   "AND totp_pending IS NOT NULL"),
-				 r.status == 201);
+		                           "AND totp_pending IS NOT NULL"),
+		                 r.status == 201);
 	}
 	do_(&officer, "DELETE", "/api/v1/session", "/api/v1/session", NULL);
 	call(&officer, "GET", "/api/v1/session", NULL);
@@ -1253,8 +1154,10 @@ static void happy_paths(void **state)
 		const char *p, *m;
 		size_t described = 0;
 
-		json_object_foreach(paths, p, item) {
-			json_object_foreach(item, m, op) {
+		json_object_foreach(paths, p, item)
+		{
+			json_object_foreach(item, m, op)
+			{
 				char key[96], up[8];
 				const char *tag;
 				bool elsewhere;
@@ -1269,8 +1172,10 @@ static void happy_paths(void **state)
 					continue;
 				for (i = 0; i < nseen && strcmp(seen[i], key); i++)
 					;
-				/* the notifications' routes: exercised by tests/http/test_notify.c */
-				tag = json_string_value(json_array_get(json_object_get(op, "tags"), 0));
+				/* the notifications' routes: exercised by tests/http/test_notify.c
+				 */
+				tag = json_string_value(
+				    json_array_get(json_object_get(op, "tags"), 0));
 				elsewhere = tag && !strcmp(tag, "notifications");
 				if (i == nseen && !elsewhere)
 					fail_msg("described but not exercised: %s", key);
@@ -1283,7 +1188,8 @@ static void happy_paths(void **state)
 	}
 }
 
-/* --- an incident's timeline ---------------------------------------------------------------------- */
+/* --- an incident's timeline ----------------------------------------------------------------------
+ */
 
 /* every kind of event the events route takes, each visible in the answer; then refusals, each
  * naming its field, with nothing written */
@@ -1292,44 +1198,44 @@ static void incident_timeline(void **state)
 	static const struct {
 		const char *body, *path, *want;
 	} good[] = {
-		{"{\"kind\":\"measure\",\"name\":\"personal_info_people\",\"value\":\"2000\"}", NULL,
-		 NULL},
-		{"{\"kind\":\"person\",\"person\":\"T0014\"}", "record.involved.0", "T0014"},
-		{"{\"kind\":\"participant\",\"person\":\"T0002\"}", "record.participants.0", "T0002"},
-		{"{\"kind\":\"step\",\"note\":\"下线并修补\",\"by\":\"信息中心\"}", NULL, NULL},
-		{"{\"kind\":\"set\",\"name\":\"reporter\",\"value\":\"other\"}", "record.reporter",
-		 "other"},
-		{"{\"kind\":\"fact\",\"name\":\"concealed\",\"value\":\"false\",\"note\":\"核实\"}", NULL,
-		 NULL},
-		{"{\"kind\":\"grade\",\"value\":\"一般\",\"note\":\"领导小组确认\"}", "grade", "一般"},
+	    {"{\"kind\":\"measure\",\"name\":\"personal_info_people\",\"value\":\"2000\"}", NULL,
+	     NULL},
+	    {"{\"kind\":\"person\",\"person\":\"T0014\"}", "record.involved.0", "T0014"},
+	    {"{\"kind\":\"participant\",\"person\":\"T0002\"}", "record.participants.0", "T0002"},
+	    {"{\"kind\":\"step\",\"note\":\"下线并修补\",\"by\":\"信息中心\"}", NULL, NULL},
+	    {"{\"kind\":\"set\",\"name\":\"reporter\",\"value\":\"other\"}", "record.reporter",
+	     "other"},
+	    {"{\"kind\":\"fact\",\"name\":\"concealed\",\"value\":\"false\",\"note\":\"核实\"}",
+	     NULL, NULL},
+	    {"{\"kind\":\"grade\",\"value\":\"一般\",\"note\":\"领导小组确认\"}", "grade", "一般"},
 	};
 	static const struct {
 		const char *route, *body;
 		long status;
 		const char *code, *field;
 	} bad[] = {
-		{"events", "{\"kind\":\"person\"}", 422, "invalid", "person"},
-		{"events", "{\"kind\":\"step\",\"note\":\"x\",\"name\":\"y\"}", 422, "invalid", "name"},
-		{"events", "{\"kind\":\"grade\",\"value\":\"巨大\",\"note\":\"r\"}", 422, "invalid",
-		 "value"},
-		{"events", "{\"kind\":\"fact\",\"name\":\"bogus\",\"value\":\"true\"}", 422, "invalid",
-		 "name"},
-		{"events", "{\"kind\":\"measure\",\"name\":\"reposts\",\"value\":\"many\"}", 422,
-		 "invalid", "value"},
-		{"events", "{\"kind\":\"set\",\"name\":\"colour\",\"value\":\"red\"}", 422, "invalid",
-		 "name"},
-		{"events", "{\"kind\":\"set\",\"name\":\"class\",\"value\":\"天灾\"}", 422, "invalid",
-		 "value"},
-		{"events", "{\"kind\":\"person\",\"person\":\"NOBODY\"}", 422, "not_found", "person"},
-		{"events", "{\"kind\":\"step\",\"note\":\"x\",\"at\":\"2020-01-01T00:00:00Z\"}", 422,
-		 "invalid", "at"},
-		{"events", "{\"kind\":\"step\",\"note\":\"x\",\"at\":\"2099-01-01T00:00:00Z\"}", 422,
-		 "invalid", "at"},
-		{"events", "{\"kind\":\"close\"}", 422, "invalid", "kind"},
-		{"events", "{\"kind\":\"person\",\"person\":\"T0014\"}", 422, "invalid", "person"},
-		{"answers", "{\"fact\":\"concealed\",\"value\":\"true\"}", 422, "required", "note"},
-		{"answers", "{\"fact\":\"concealed\",\"value\":\"perhaps\",\"note\":\"x\"}", 422,
-		 "invalid", "value"},
+	    {"events", "{\"kind\":\"person\"}", 422, "invalid", "person"},
+	    {"events", "{\"kind\":\"step\",\"note\":\"x\",\"name\":\"y\"}", 422, "invalid", "name"},
+	    {"events", "{\"kind\":\"grade\",\"value\":\"巨大\",\"note\":\"r\"}", 422, "invalid",
+	     "value"},
+	    {"events", "{\"kind\":\"fact\",\"name\":\"bogus\",\"value\":\"true\"}", 422, "invalid",
+	     "name"},
+	    {"events", "{\"kind\":\"measure\",\"name\":\"reposts\",\"value\":\"many\"}", 422,
+	     "invalid", "value"},
+	    {"events", "{\"kind\":\"set\",\"name\":\"colour\",\"value\":\"red\"}", 422, "invalid",
+	     "name"},
+	    {"events", "{\"kind\":\"set\",\"name\":\"class\",\"value\":\"天灾\"}", 422, "invalid",
+	     "value"},
+	    {"events", "{\"kind\":\"person\",\"person\":\"NOBODY\"}", 422, "not_found", "person"},
+	    {"events", "{\"kind\":\"step\",\"note\":\"x\",\"at\":\"2020-01-01T00:00:00Z\"}", 422,
+	     "invalid", "at"},
+	    {"events", "{\"kind\":\"step\",\"note\":\"x\",\"at\":\"2099-01-01T00:00:00Z\"}", 422,
+	     "invalid", "at"},
+	    {"events", "{\"kind\":\"close\"}", 422, "invalid", "kind"},
+	    {"events", "{\"kind\":\"person\",\"person\":\"T0014\"}", 422, "invalid", "person"},
+	    {"answers", "{\"fact\":\"concealed\",\"value\":\"true\"}", 422, "required", "note"},
+	    {"answers", "{\"fact\":\"concealed\",\"value\":\"perhaps\",\"note\":\"x\"}", 422,
+	     "invalid", "value"},
 	};
 	struct client office;
 	char body[512], path[96];
@@ -1338,9 +1244,9 @@ static void incident_timeline(void **state)
 	(void)state;
 	login(OFFICE, &office);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"T-SJ-9\",\"assets\":[\"EHALL\"],\"detected_at\":\"%s\","
-		 "\"occurred_at\":\"%s\"}",
-		 hour_ago, two_hours_ago);
+	         "{\"code\":\"T-SJ-9\",\"assets\":[\"EHALL\"],\"detected_at\":\"%s\","
+	         "\"occurred_at\":\"%s\"}",
+	         hour_ago, two_hours_ago);
 	call(&office, "POST", "/api/v1/incidents", body);
 	expect(201);
 	id = (long)jint("id");
@@ -1351,13 +1257,14 @@ static void incident_timeline(void **state)
 		call(&office, "POST", path, good[i].body);
 		if (r.status != 200)
 			fail_msg("event %zu %s: %ld %s", i, good[i].body, r.status, r.body);
-		if (good[i].path && (!jstr(good[i].path) || strcmp(jstr(good[i].path), good[i].want)))
+		if (good[i].path &&
+		    (!jstr(good[i].path) || strcmp(jstr(good[i].path), good[i].want)))
 			fail_msg("event %zu: %s is %s, want %s", i, good[i].path,
-				 jstr(good[i].path) ? jstr(good[i].path) : "null", good[i].want);
+			         jstr(good[i].path) ? jstr(good[i].path) : "null", good[i].want);
 	}
 	assert_true(json_is_true(json_object_get(j, "grade_confirmed")));
-	assert_true(json_is_false(json_object_get(
-	    json_object_get(json_object_get(j, "facts"), "concealed"), "value")));
+	assert_true(json_is_false(
+	    json_object_get(json_object_get(json_object_get(j, "facts"), "concealed"), "value")));
 	events = sql_count("SELECT count(*) FROM incident_event");
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		snprintf(path, sizeof path, "/api/v1/incidents/%ld/%s", id, bad[i].route);
@@ -1366,20 +1273,23 @@ static void incident_timeline(void **state)
 		    strcmp(jstr("error.code"), bad[i].code) || !jstr("error.field") ||
 		    strcmp(jstr("error.field"), bad[i].field) || !jstr("error.message"))
 			fail_msg("case %zu %s: %ld %s, want %ld %s on %s", i, bad[i].body, r.status,
-				 r.body, bad[i].status, bad[i].code, bad[i].field);
+			         r.body, bad[i].status, bad[i].code, bad[i].field);
 	}
 	assert_int_equal(sql_count("SELECT count(*) FROM incident_event"), events);
 	/* an answer with its evidence; null makes the fact unknown again */
 	snprintf(path, sizeof path, "/api/v1/incidents/%ld/answers", id);
-	call(&office, "POST", path, "{\"fact\":\"concealed\",\"value\":null,\"note\":\"重新调查\"}");
+	call(&office, "POST", path,
+	     "{\"fact\":\"concealed\",\"value\":null,\"note\":\"重新调查\"}");
 	expect(200);
-	assert_true(json_is_null(json_object_get(
-	    json_object_get(json_object_get(j, "facts"), "concealed"), "value")));
-	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
-			      "'accountability.answer' AND actor = 't.office' AND outcome = 'ok'") == 1);
+	assert_true(json_is_null(
+	    json_object_get(json_object_get(json_object_get(j, "facts"), "concealed"), "value")));
+	assert_true(
+	    sql_count("SELECT count(*) FROM audit_entry WHERE action = "
+	              "'accountability.answer' AND actor = 't.office' AND outcome = 'ok'") == 1);
 }
 
-/* --- kept answers -------------------------------------------------------------------------------- */
+/* --- kept answers --------------------------------------------------------------------------------
+ */
 
 /* The server keeps encoded answers of plain reads (src/api/cache.c); a kept answer is never sent
  * after the data changed — through the API or behind the server's back — nor to a caller of
@@ -1416,7 +1326,7 @@ static void kept_answers(void **state)
 	assert_string_equal(jstr("name"), "经接口修改");
 	/* changed by another process (the sqlite3 shell standing in for the command line) */
 	snprintf(first, sizeof first, "UPDATE asset SET name = '库中修改' WHERE id = %s",
-		 strrchr(path, '/') + 1);
+	         strrchr(path, '/') + 1);
 	sql(buf, sizeof buf, first);
 	call(&office, "GET", path, NULL);
 	assert_string_equal(jstr("name"), "库中修改");
@@ -1434,7 +1344,8 @@ static void kept_answers(void **state)
 	assert_true(json_array_size(json_object_get(j, "items")) < all);
 }
 
-/* --- the permission matrix ---------------------------------------------------------------------- */
+/* --- the permission matrix ----------------------------------------------------------------------
+ */
 
 /* Who may pass each route, by hand (not from the server's table): O office, F officer (security
  * officer of a unit), U unit leader, L organisation leader, A auditor, S system administrator,
@@ -1442,157 +1353,156 @@ static void kept_answers(void **state)
 static const struct {
 	const char *method, *path, *who;
 } matrix[] = {
-	{"GET", "/api/v1/health", "-"},
-	{"GET", "/api/v1/openapi.json", "-"},
-	{"POST", "/api/v1/session", "-"},
-	{"GET", "/api/v1/session", "*"},
-	{"DELETE", "/api/v1/session", "*"},
-	{"POST", "/api/v1/session/password", "*"},
-	{"POST", "/api/v1/session/totp", "*"},
-	{"POST", "/api/v1/session/totp/confirm", "*"},
-	{"GET", "/api/v1/assets", "OFULA"},
-	{"POST", "/api/v1/assets", "OF"},
-	{"GET", "/api/v1/assets/{id}", "OFULA"},
-	{"PATCH", "/api/v1/assets/{id}", "OF"},
-	{"GET", "/api/v1/units", "OFULA"},
-	{"POST", "/api/v1/units", "O"},
-	{"GET", "/api/v1/units/{id}", "OFULA"},
-	{"PATCH", "/api/v1/units/{id}", "O"},
-	{"GET", "/api/v1/persons", "OFULA"},
-	{"POST", "/api/v1/persons", "OF"},
-	{"GET", "/api/v1/persons/{id}", "OFULA"},
-	{"PATCH", "/api/v1/persons/{id}", "OF"},
-	{"GET", "/api/v1/duties", "OFULA"},
-	{"POST", "/api/v1/duties", "OF"},
-	{"GET", "/api/v1/duties/{id}", "OFULA"},
-	{"PATCH", "/api/v1/duties/{id}", "OF"},
-	{"GET", "/api/v1/projects", "OFULA"},
-	{"POST", "/api/v1/projects", "OF"},
-	{"GET", "/api/v1/projects/{id}", "OFULA"},
-	{"PATCH", "/api/v1/projects/{id}", "OF"},
-	{"GET", "/api/v1/export/units", "OFULA"},
-	{"GET", "/api/v1/export/persons", "OFULA"},
-	{"GET", "/api/v1/export/duties", "OFULA"},
-	{"GET", "/api/v1/export/assets", "OFULA"},
-	{"GET", "/api/v1/export/projects", "OFULA"},
-	{"GET", "/api/v1/export/records", "OFULA"},
-	{"GET", "/api/v1/export/deadlines", "OFULA"},
-	{"GET", "/api/v1/export/notices", "OFULA"},
-	{"GET", "/api/v1/export/gaps", "OFULA"},
-	{"GET", "/api/v1/export/incidents", "OFULA"},
-	{"GET", "/api/v1/templates/units", "OFULA"},
-	{"GET", "/api/v1/templates/persons", "OFULA"},
-	{"GET", "/api/v1/templates/duties", "OFULA"},
-	{"GET", "/api/v1/templates/assets", "OFULA"},
-	{"GET", "/api/v1/templates/projects", "OFULA"},
-	{"GET", "/api/v1/templates/notices", "OFULA"},
-	{"GET", "/api/v1/export/audit", "D"},
-	{"GET", "/api/v1/reports/annual", "OFULA"},
-	{"GET", "/api/v1/reports/feedback/{id}", "OFULA"},
-	{"GET", "/api/v1/reports/recommendation/{id}", "OFULA"},
-	{"GET", "/api/v1/reports/duties", "OFULA"},
-	{"GET", "/api/v1/reports/ledger", "OFULA"},
-	{"GET", "/api/v1/reports/assessment", "OFULA"},
-	{"POST", "/api/v1/import/projects", "OF"},
-	{"POST", "/api/v1/import/units", "O"},
-	{"POST", "/api/v1/import/persons", "OF"},
-	{"POST", "/api/v1/import/duties", "OF"},
-	{"POST", "/api/v1/import/assets", "OF"},
-	{"POST", "/api/v1/import/notices", "OF"},
-	{"GET", "/api/v1/notices", "OFULA"},
-	{"POST", "/api/v1/notices", "O"},
-	{"GET", "/api/v1/notices/{id}", "OFULA"},
-	{"PATCH", "/api/v1/notices/{id}", "O"},
-	{"POST", "/api/v1/notices/{id}/start", "OF"},
-	{"POST", "/api/v1/notices/{id}/rectify", "OF"},
-	{"POST", "/api/v1/notices/{id}/feedback", "OF"},
-	{"POST", "/api/v1/notices/{id}/support", "OF"},
-	{"POST", "/api/v1/notices/{id}/verify", "O"},
-	{"POST", "/api/v1/notices/{id}/approve", "U"},
-	{"POST", "/api/v1/notices/{id}/extend", "O"},
-	{"POST", "/api/v1/notices/{id}/checked", "OF"},
-	{"GET", "/api/v1/incidents", "OFULA"},
-	{"POST", "/api/v1/incidents", "OF"},
-	{"GET", "/api/v1/incidents/{id}", "OFULA"},
-	{"PATCH", "/api/v1/incidents/{id}", "OF"},
-	{"POST", "/api/v1/incidents/{id}/events", "OF"},
-	{"POST", "/api/v1/incidents/{id}/report", "OF"},
-	{"POST", "/api/v1/incidents/{id}/close", "OF"},
-	{"POST", "/api/v1/incidents/{id}/propose", "O"},
-	{"POST", "/api/v1/incidents/{id}/recommend", "O"},
-	{"POST", "/api/v1/incidents/{id}/answers", "O"},
-	{"POST", "/api/v1/incidents/{id}/decide", "O"},
-	{"GET", "/api/v1/records", "OFULA"},
-	{"POST", "/api/v1/records", "OFU"},
-	{"GET", "/api/v1/records/{id}", "OFULA"},
-	{"PATCH", "/api/v1/records/{id}", "OFU"},
-	{"POST", "/api/v1/records/{id}/void", "OFU"},
-	{"GET", "/api/v1/deadlines", "OFULA"},
-	{"GET", "/api/v1/work-settings", "OFULA"},
-	{"PATCH", "/api/v1/work-settings", "O"},
-	{"GET", "/api/v1/gaps", "OFULA"},
-	{"GET", "/api/v1/summary", "OFULA"},
-	{"GET", "/api/v1/notices/{id}/files", "OFULA"},
-	{"POST", "/api/v1/notices/{id}/files", "OF"},
-	{"GET", "/api/v1/incidents/{id}/files", "OFULA"},
-	{"POST", "/api/v1/incidents/{id}/files", "OF"},
-	{"GET", "/api/v1/records/{id}/files", "OFULA"},
-	{"POST", "/api/v1/records/{id}/files", "OFU"},
-	{"GET", "/api/v1/files/{id}", "OFULA"},
-	{"POST", "/api/v1/files/{id}/withdraw", "OF"},
-	{"GET", "/api/v1/assessments", "OFULA"},
-	{"POST", "/api/v1/assessments", "OF"},
-	{"GET", "/api/v1/assessments/ranking", "OFULA"},
-	{"GET", "/api/v1/assessments/results", "OFULA"},
-	{"GET", "/api/v1/assessments/{id}", "OFULA"},
-	{"POST", "/api/v1/assessments/{id}/values", "OF"},
-	{"POST", "/api/v1/assessments/{id}/submit", "OF"},
-	{"POST", "/api/v1/assessments/{id}/review", "O"},
-	{"POST", "/api/v1/assessments/{id}/approve", "L"},
-	{"POST", "/api/v1/assessments/{id}/return", "O"},
-	{"POST", "/api/v1/assessments/{id}/send-back", "L"},
-	{"POST", "/api/v1/assessments/{id}/revise", "O"},
-	{"GET", "/api/v1/assessments/{id}/files", "OFULA"},
-	{"POST", "/api/v1/assessments/{id}/files", "OF"},
-	{"GET", "/api/v1/accounts", "S"},
-	{"POST", "/api/v1/accounts", "S"},
-	{"GET", "/api/v1/accounts/{id}", "S"},
-	{"PATCH", "/api/v1/accounts/{id}", "S"},
-	{"PUT", "/api/v1/accounts/{id}/role", "C"},
-	{"GET", "/api/v1/settings", "S"},
-	{"PATCH", "/api/v1/settings", "S"},
-	{"GET", "/api/v1/role-changes", "S"},
-	{"POST", "/api/v1/role-changes/{id}/agree", "S"},
-	{"POST", "/api/v1/role-changes/{id}/refuse", "S"},
-	{"GET", "/api/v1/roles/changes", "C"},
-	{"POST", "/api/v1/role-changes/{id}/withdraw", "C"},
-	{"GET", "/api/v1/tokens", "S"},
-	{"POST", "/api/v1/tokens", "S"},
-	{"POST", "/api/v1/tokens/{id}/revoke", "S"},
-	{"GET", "/api/v1/audit", "D"},
-	{"GET", "/api/v1/audit/verify", "D"},
-	{"GET", "/api/v1/notifications", "*"},
-	{"GET", "/api/v1/notifications/unread", "*"},
-	{"POST", "/api/v1/notifications/{id}/read", "*"},
-	{"POST", "/api/v1/notifications/{id}/unread", "*"},
-	{"GET", "/api/v1/notify/preferences", "*"},
-	{"PUT", "/api/v1/notify/preferences/{id}", "*"},
-	{"GET", "/api/v1/notify/outbox", "O"},
-	{"GET", "/api/v1/notify/rules", "O"},
-	{"PATCH", "/api/v1/notify/rules", "O"},
-	{"GET", "/api/v1/notify/channels", "C"},
-	{"POST", "/api/v1/notify/channels", "C"},
-	{"PATCH", "/api/v1/notify/channels/{id}", "C"},
-	{"POST", "/api/v1/notify/channels/{id}/test", "C"},
-	{"GET", "/api/v1/matrix", "OFULA"},
-	{"GET", "/api/v1/matrix/cell", "OFULA"},
-	{"POST", "/api/v1/duties/{id}/handover", "OF"},
-	{"GET", "/api/v1/roles", "C"},
-	{"POST", "/api/v1/accounts/{id}/password", "S"},
+    {"GET", "/api/v1/health", "-"},
+    {"GET", "/api/v1/openapi.json", "-"},
+    {"POST", "/api/v1/session", "-"},
+    {"GET", "/api/v1/session", "*"},
+    {"DELETE", "/api/v1/session", "*"},
+    {"POST", "/api/v1/session/password", "*"},
+    {"POST", "/api/v1/session/totp", "*"},
+    {"POST", "/api/v1/session/totp/confirm", "*"},
+    {"GET", "/api/v1/assets", "OFULA"},
+    {"POST", "/api/v1/assets", "OF"},
+    {"GET", "/api/v1/assets/{id}", "OFULA"},
+    {"PATCH", "/api/v1/assets/{id}", "OF"},
+    {"GET", "/api/v1/units", "OFULA"},
+    {"POST", "/api/v1/units", "O"},
+    {"GET", "/api/v1/units/{id}", "OFULA"},
+    {"PATCH", "/api/v1/units/{id}", "O"},
+    {"GET", "/api/v1/persons", "OFULA"},
+    {"POST", "/api/v1/persons", "OF"},
+    {"GET", "/api/v1/persons/{id}", "OFULA"},
+    {"PATCH", "/api/v1/persons/{id}", "OF"},
+    {"GET", "/api/v1/duties", "OFULA"},
+    {"POST", "/api/v1/duties", "OF"},
+    {"GET", "/api/v1/duties/{id}", "OFULA"},
+    {"PATCH", "/api/v1/duties/{id}", "OF"},
+    {"GET", "/api/v1/projects", "OFULA"},
+    {"POST", "/api/v1/projects", "OF"},
+    {"GET", "/api/v1/projects/{id}", "OFULA"},
+    {"PATCH", "/api/v1/projects/{id}", "OF"},
+    {"GET", "/api/v1/export/units", "OFULA"},
+    {"GET", "/api/v1/export/persons", "OFULA"},
+    {"GET", "/api/v1/export/duties", "OFULA"},
+    {"GET", "/api/v1/export/assets", "OFULA"},
+    {"GET", "/api/v1/export/projects", "OFULA"},
+    {"GET", "/api/v1/export/records", "OFULA"},
+    {"GET", "/api/v1/export/deadlines", "OFULA"},
+    {"GET", "/api/v1/export/notices", "OFULA"},
+    {"GET", "/api/v1/export/gaps", "OFULA"},
+    {"GET", "/api/v1/export/incidents", "OFULA"},
+    {"GET", "/api/v1/templates/units", "OFULA"},
+    {"GET", "/api/v1/templates/persons", "OFULA"},
+    {"GET", "/api/v1/templates/duties", "OFULA"},
+    {"GET", "/api/v1/templates/assets", "OFULA"},
+    {"GET", "/api/v1/templates/projects", "OFULA"},
+    {"GET", "/api/v1/templates/notices", "OFULA"},
+    {"GET", "/api/v1/export/audit", "D"},
+    {"GET", "/api/v1/reports/annual", "OFULA"},
+    {"GET", "/api/v1/reports/feedback/{id}", "OFULA"},
+    {"GET", "/api/v1/reports/recommendation/{id}", "OFULA"},
+    {"GET", "/api/v1/reports/duties", "OFULA"},
+    {"GET", "/api/v1/reports/ledger", "OFULA"},
+    {"GET", "/api/v1/reports/assessment", "OFULA"},
+    {"POST", "/api/v1/import/projects", "OF"},
+    {"POST", "/api/v1/import/units", "O"},
+    {"POST", "/api/v1/import/persons", "OF"},
+    {"POST", "/api/v1/import/duties", "OF"},
+    {"POST", "/api/v1/import/assets", "OF"},
+    {"POST", "/api/v1/import/notices", "OF"},
+    {"GET", "/api/v1/notices", "OFULA"},
+    {"POST", "/api/v1/notices", "O"},
+    {"GET", "/api/v1/notices/{id}", "OFULA"},
+    {"PATCH", "/api/v1/notices/{id}", "O"},
+    {"POST", "/api/v1/notices/{id}/start", "OF"},
+    {"POST", "/api/v1/notices/{id}/rectify", "OF"},
+    {"POST", "/api/v1/notices/{id}/feedback", "OF"},
+    {"POST", "/api/v1/notices/{id}/support", "OF"},
+    {"POST", "/api/v1/notices/{id}/verify", "O"},
+    {"POST", "/api/v1/notices/{id}/approve", "U"},
+    {"POST", "/api/v1/notices/{id}/extend", "O"},
+    {"POST", "/api/v1/notices/{id}/checked", "OF"},
+    {"GET", "/api/v1/incidents", "OFULA"},
+    {"POST", "/api/v1/incidents", "OF"},
+    {"GET", "/api/v1/incidents/{id}", "OFULA"},
+    {"PATCH", "/api/v1/incidents/{id}", "OF"},
+    {"POST", "/api/v1/incidents/{id}/events", "OF"},
+    {"POST", "/api/v1/incidents/{id}/report", "OF"},
+    {"POST", "/api/v1/incidents/{id}/close", "OF"},
+    {"POST", "/api/v1/incidents/{id}/propose", "O"},
+    {"POST", "/api/v1/incidents/{id}/recommend", "O"},
+    {"POST", "/api/v1/incidents/{id}/answers", "O"},
+    {"POST", "/api/v1/incidents/{id}/decide", "O"},
+    {"GET", "/api/v1/records", "OFULA"},
+    {"POST", "/api/v1/records", "OFU"},
+    {"GET", "/api/v1/records/{id}", "OFULA"},
+    {"PATCH", "/api/v1/records/{id}", "OFU"},
+    {"POST", "/api/v1/records/{id}/void", "OFU"},
+    {"GET", "/api/v1/deadlines", "OFULA"},
+    {"GET", "/api/v1/work-settings", "OFULA"},
+    {"PATCH", "/api/v1/work-settings", "O"},
+    {"GET", "/api/v1/gaps", "OFULA"},
+    {"GET", "/api/v1/summary", "OFULA"},
+    {"GET", "/api/v1/notices/{id}/files", "OFULA"},
+    {"POST", "/api/v1/notices/{id}/files", "OF"},
+    {"GET", "/api/v1/incidents/{id}/files", "OFULA"},
+    {"POST", "/api/v1/incidents/{id}/files", "OF"},
+    {"GET", "/api/v1/records/{id}/files", "OFULA"},
+    {"POST", "/api/v1/records/{id}/files", "OFU"},
+    {"GET", "/api/v1/files/{id}", "OFULA"},
+    {"POST", "/api/v1/files/{id}/withdraw", "OF"},
+    {"GET", "/api/v1/assessments", "OFULA"},
+    {"POST", "/api/v1/assessments", "OF"},
+    {"GET", "/api/v1/assessments/ranking", "OFULA"},
+    {"GET", "/api/v1/assessments/results", "OFULA"},
+    {"GET", "/api/v1/assessments/{id}", "OFULA"},
+    {"POST", "/api/v1/assessments/{id}/values", "OF"},
+    {"POST", "/api/v1/assessments/{id}/submit", "OF"},
+    {"POST", "/api/v1/assessments/{id}/review", "O"},
+    {"POST", "/api/v1/assessments/{id}/approve", "L"},
+    {"POST", "/api/v1/assessments/{id}/return", "O"},
+    {"POST", "/api/v1/assessments/{id}/send-back", "L"},
+    {"POST", "/api/v1/assessments/{id}/revise", "O"},
+    {"GET", "/api/v1/assessments/{id}/files", "OFULA"},
+    {"POST", "/api/v1/assessments/{id}/files", "OF"},
+    {"GET", "/api/v1/accounts", "S"},
+    {"POST", "/api/v1/accounts", "S"},
+    {"GET", "/api/v1/accounts/{id}", "S"},
+    {"PATCH", "/api/v1/accounts/{id}", "S"},
+    {"PUT", "/api/v1/accounts/{id}/role", "C"},
+    {"GET", "/api/v1/settings", "S"},
+    {"PATCH", "/api/v1/settings", "S"},
+    {"GET", "/api/v1/role-changes", "S"},
+    {"POST", "/api/v1/role-changes/{id}/agree", "S"},
+    {"POST", "/api/v1/role-changes/{id}/refuse", "S"},
+    {"GET", "/api/v1/roles/changes", "C"},
+    {"POST", "/api/v1/role-changes/{id}/withdraw", "C"},
+    {"GET", "/api/v1/tokens", "S"},
+    {"POST", "/api/v1/tokens", "S"},
+    {"POST", "/api/v1/tokens/{id}/revoke", "S"},
+    {"GET", "/api/v1/audit", "D"},
+    {"GET", "/api/v1/audit/verify", "D"},
+    {"GET", "/api/v1/notifications", "*"},
+    {"GET", "/api/v1/notifications/unread", "*"},
+    {"POST", "/api/v1/notifications/{id}/read", "*"},
+    {"POST", "/api/v1/notifications/{id}/unread", "*"},
+    {"GET", "/api/v1/notify/preferences", "*"},
+    {"PUT", "/api/v1/notify/preferences/{id}", "*"},
+    {"GET", "/api/v1/notify/outbox", "O"},
+    {"GET", "/api/v1/notify/rules", "O"},
+    {"PATCH", "/api/v1/notify/rules", "O"},
+    {"GET", "/api/v1/notify/channels", "C"},
+    {"POST", "/api/v1/notify/channels", "C"},
+    {"PATCH", "/api/v1/notify/channels/{id}", "C"},
+    {"POST", "/api/v1/notify/channels/{id}/test", "C"},
+    {"GET", "/api/v1/matrix", "OFULA"},
+    {"GET", "/api/v1/matrix/cell", "OFULA"},
+    {"POST", "/api/v1/duties/{id}/handover", "OF"},
+    {"GET", "/api/v1/roles", "C"},
+    {"POST", "/api/v1/accounts/{id}/password", "S"},
 };
-static const char letter[NWHO] = {[OFFICE] = 'O', [OFFICER] = 'F', [ULEADER] = 'U',
-				  [LEADER] = 'L', [AUDITOR] = 'A', [SYS] = 'S', [SEC] = 'C',
-				  [AUD] = 'D'};
+static const char letter[NWHO] = {[OFFICE] = 'O',  [OFFICER] = 'F', [ULEADER] = 'U', [LEADER] = 'L',
+                                  [AUDITOR] = 'A', [SYS] = 'S',     [SEC] = 'C',     [AUD] = 'D'};
 
 /* probe asks route i as client c with something the route refuses as malformed — an unknown
  * query parameter or body field — so that passing the permission check shows as 400/422 and
@@ -1627,8 +1537,8 @@ static void permission_matrix(void **state)
 		probe(NULL, i);
 		if (*who == '-') {
 			if (r.status != 400 && r.status != 422)
-				fail_msg("anonymous %s %s: %ld %s", matrix[i].method, matrix[i].path,
-					 r.status, r.body);
+				fail_msg("anonymous %s %s: %ld %s", matrix[i].method,
+				         matrix[i].path, r.status, r.body);
 		} else {
 			error_is(401, "unauthenticated");
 		}
@@ -1637,8 +1547,9 @@ static void permission_matrix(void **state)
 
 			probe(&c[w], i);
 			if (may ? r.status != 400 && r.status != 422 : r.status != 403)
-				fail_msg("%s %s %s: %ld, want %s: %s", acct[w].name, matrix[i].method,
-					 matrix[i].path, r.status, may ? "allowed" : "403", r.body);
+				fail_msg("%s %s %s: %ld, want %s: %s", acct[w].name,
+				         matrix[i].method, matrix[i].path, r.status,
+				         may ? "allowed" : "403", r.body);
 			if (!may)
 				error_is(403, "forbidden");
 		}
@@ -1650,8 +1561,10 @@ static void permission_matrix(void **state)
 		const char *p, *m;
 		size_t n = 0;
 
-		json_object_foreach(json_object_get(j, "paths"), p, item) {
-			json_object_foreach(item, m, op) {
+		json_object_foreach(json_object_get(j, "paths"), p, item)
+		{
+			json_object_foreach(item, m, op)
+			{
 				size_t i;
 
 				for (i = 0; i < sizeof matrix / sizeof *matrix; i++)
@@ -1670,7 +1583,8 @@ static void permission_matrix(void **state)
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE outcome = 'denied'") >= 100);
 }
 
-/* --- unit scope ---------------------------------------------------------------------------------- */
+/* --- unit scope ----------------------------------------------------------------------------------
+ */
 
 /* The units, persons and duties of 计算机学院's subtree, counted by SQL of the test's own: what a
  * list of its officer must hold, page after page. A duty belongs to its unit, or to its system's
@@ -1694,12 +1608,13 @@ static long walk(const struct client *c, const char *base, bool desc)
 		snprintf(path, sizeof path, "%s%s%s", base, next[0] ? "&cursor=" : "", next);
 		call(c, "GET", path, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			json_int_t id = json_integer_value(json_object_get(it, "id"));
 
 			if (last && (desc ? id >= last : id <= last))
 				fail_msg("%s: id %lld after %lld", base, (long long)id,
-					 (long long)last);
+				         (long long)last);
 			last = id;
 			n++;
 		}
@@ -1710,7 +1625,7 @@ static long walk(const struct client *c, const char *base, bool desc)
 
 /* refused: PATCH path with body as c is answered status with error code, naming field. */
 static void refused(const struct client *c, const char *path, const char *body, long status,
-		    const char *code, const char *field)
+                    const char *code, const char *field)
 {
 	call(c, "PATCH", path, body);
 	error_is(status, code);
@@ -1738,11 +1653,11 @@ static void register_scope(const struct client *office, const struct client *off
 	/* a person, a duty and a project of 教务处 (JWC): not there, read or changed */
 	unseen(officer, "persons",
 	       sql_count("SELECT min(p.id) FROM person p JOIN unit u ON u.id = p.unit_id WHERE "
-			 "u.code = 'JWC'"),
+	                 "u.code = 'JWC'"),
 	       "{\"title\":\"x\"}");
 	unseen(officer, "duties",
 	       sql_count("SELECT min(d.id) FROM duty d JOIN unit u ON u.id = d.unit_id WHERE "
-			 "u.code = 'JWC'"),
+	                 "u.code = 'JWC'"),
 	       "{\"to\":\"2026-12-31\"}");
 	make(office, "projects",
 	     "{\"code\":\"T-JWC-PRJ\",\"name\":\"教务项目\",\"unit\":\"JWC\",\"year\":2026,"
@@ -1750,9 +1665,9 @@ static void register_scope(const struct client *office, const struct client *off
 	     path, sizeof path);
 	unseen(officer, "projects", (long long)jint("id"), "{\"name\":\"x\"}");
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action IN "
-				   "('person.update', 'duty.update', 'project.update') AND "
-				   "outcome = 'ok'"),
-			 0);
+	                           "('person.update', 'duty.update', 'project.update') AND "
+	                           "outcome = 'ok'"),
+	                 0);
 
 	/* nor can the officer move a record of its own there */
 	make(officer, "persons", "{\"code\":\"T-MOVE\",\"name\":\"调动人\",\"unit\":\"JSJXY\"}",
@@ -1764,12 +1679,12 @@ static void register_scope(const struct client *office, const struct client *off
 	     path, sizeof path);
 	refused(officer, path, "{\"unit\":\"JWC\"}", 422, "not_found", "unit");
 	assert_int_equal(sql_count("SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit_id "
-				   "WHERE p.code = 'T-MOVE' AND u.code = 'JSJXY' AND p.title IS "
-				   "NULL"),
-			 1);
+	                           "WHERE p.code = 'T-MOVE' AND u.code = 'JSJXY' AND p.title IS "
+	                           "NULL"),
+	                 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM project r JOIN unit u ON u.id = r.unit_id "
-				   "WHERE r.code = 'T-MOVE-PRJ' AND u.code = 'JSJXY'"),
-			 1);
+	                           "WHERE r.code = 'T-MOVE-PRJ' AND u.code = 'JSJXY'"),
+	                 1);
 
 	/* the lists, page by page in both orders, hold exactly the subtree (and the whole
 	 * organisation for the office) */
@@ -1780,14 +1695,14 @@ static void register_scope(const struct client *office, const struct client *off
 	assert_int_equal(walk(officer, "/api/v1/persons?limit=2", false), n);
 	assert_int_equal(walk(officer, "/api/v1/persons?limit=2&sort=-id", true), n);
 	n = sql_count(JSJXY_TREE "SELECT count(*) FROM duty d LEFT JOIN asset a ON a.id = "
-			       "d.asset_id WHERE coalesce(d.unit_id, a.manager_unit, "
-			       "a.operator_unit) IN (SELECT id FROM t)");
+	                         "d.asset_id WHERE coalesce(d.unit_id, a.manager_unit, "
+	                         "a.operator_unit) IN (SELECT id FROM t)");
 	assert_true(n >= 1);
 	assert_int_equal(walk(officer, "/api/v1/duties?limit=3&sort=-id", true), n);
 	assert_int_equal(walk(office, "/api/v1/duties?limit=7", false),
-			 sql_count("SELECT count(*) FROM duty"));
+	                 sql_count("SELECT count(*) FROM duty"));
 	assert_int_equal(walk(office, "/api/v1/duties?limit=7&sort=-id", true),
-			 sql_count("SELECT count(*) FROM duty"));
+	                 sql_count("SELECT count(*) FROM duty"));
 	assert_int_equal(walk(officer, "/api/v1/projects?limit=1", false), 1);
 }
 
@@ -1807,7 +1722,7 @@ static void fill(char *out, size_t n, const char *tmpl, const char *code)
 /* same_refusal: POST tmpl with "@" as `foreign` (a code of another unit's record) answers as
  * with `none` (a code nothing has), but for the code: 422 not_found naming field. */
 static void same_refusal(const struct client *c, const char *route, const char *tmpl,
-			 const char *foreign, const char *none, const char *field)
+                         const char *foreign, const char *none, const char *field)
 {
 	char body[512], msg[512], want[512];
 	const char *at;
@@ -1844,43 +1759,43 @@ static void cross_scope_refs(const struct client *office, const struct client *o
 	incidents = sql_count("SELECT count(*) FROM incident");
 	/* an incident of the officer's system and another unit's, in either order */
 	snprintf(tmpl, sizeof tmpl,
-		 "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"T-OWN\",\"@\"],"
-		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
-		 hour_ago);
+	         "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"T-OWN\",\"@\"],"
+	         "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+	         hour_ago);
 	same_refusal(officer, "/api/v1/incidents", tmpl, "T-JWC", "T-NOPE", "assets");
 	snprintf(tmpl, sizeof tmpl,
-		 "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"@\",\"T-OWN\"],"
-		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
-		 hour_ago);
+	         "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"@\",\"T-OWN\"],"
+	         "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+	         hour_ago);
 	same_refusal(officer, "/api/v1/incidents", tmpl, "T-JWC", "T-NOPE", "assets");
 	/* its answering unit another unit */
 	snprintf(tmpl, sizeof tmpl,
-		 "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"T-OWN\"],"
-		 "\"unit\":\"@\",\"detected_at\":\"%s\",\"reporter\":\"other\"}",
-		 hour_ago);
+	         "{\"code\":\"T-XS-1\",\"title\":\"越权\",\"assets\":[\"T-OWN\"],"
+	         "\"unit\":\"@\",\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+	         hour_ago);
 	same_refusal(officer, "/api/v1/incidents", tmpl, "JWC", "T-NOPE", "unit");
 	assert_int_equal(sql_count("SELECT count(*) FROM incident"), incidents);
 	/* a person of another unit named in an event of its own incident */
 	snprintf(tmpl, sizeof tmpl,
-		 "{\"code\":\"T-XS-2\",\"title\":\"本单位\",\"assets\":[\"T-OWN\"],"
-		 "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
-		 hour_ago);
+	         "{\"code\":\"T-XS-2\",\"title\":\"本单位\",\"assets\":[\"T-OWN\"],"
+	         "\"detected_at\":\"%s\",\"reporter\":\"other\"}",
+	         hour_ago);
 	call(officer, "POST", "/api/v1/incidents", tmpl);
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/incidents/%lld/events", (long long)jint("id"));
-	same_refusal(officer, path, "{\"kind\":\"person\",\"person\":\"@\"}", "T-PJWC",
-		     "T-NOPE", "person");
+	same_refusal(officer, path, "{\"kind\":\"person\",\"person\":\"@\"}", "T-PJWC", "T-NOPE",
+	             "person");
 	/* a duty's holder; a record's unit */
 	same_refusal(officer, "/api/v1/duties",
-		     "{\"role\":\"principal\",\"person\":\"@\",\"unit\":\"JSJXY\","
-		     "\"from\":\"2026-01-01\"}",
-		     "T-PJWC", "T-NOPE", "person");
+	             "{\"role\":\"principal\",\"person\":\"@\",\"unit\":\"JSJXY\","
+	             "\"from\":\"2026-01-01\"}",
+	             "T-PJWC", "T-NOPE", "person");
 	same_refusal(officer, "/api/v1/records",
-		     "{\"kind\":\"meeting\",\"unit\":\"@\",\"on\":\"2026-01-05\",\"title\":\"x\"}",
-		     "JWC", "T-NOPE", "unit");
+	             "{\"kind\":\"meeting\",\"unit\":\"@\",\"on\":\"2026-01-05\",\"title\":\"x\"}",
+	             "JWC", "T-NOPE", "unit");
 	assert_int_equal(sql_count("SELECT count(*) FROM incident_asset x JOIN asset a ON a.id = "
-				   "x.asset_id WHERE a.code = 'T-JWC'"),
-			 0);
+	                           "x.asset_id WHERE a.code = 'T-JWC'"),
+	                 0);
 }
 
 static void scope(void **state)
@@ -1897,7 +1812,8 @@ static void scope(void **state)
 	login(OFFICER, &officer);
 	/* an asset that answers to 教务处 only: the officer of 计算机学院 does not see it */
 	call(&office, "POST", "/api/v1/assets",
-	     "{\"code\":\"T-JWC\",\"name\":\"教务测试\",\"kind\":\"info_system\",\"manager_unit\":\"JWC\"}");
+	     "{\"code\":\"T-JWC\",\"name\":\"教务测试\",\"kind\":\"info_system\",\"manager_unit\":"
+	     "\"JWC\"}");
 	expect(201);
 	out_of_scope = (long)jint("id");
 	snprintf(path, sizeof path, "/api/v1/assets/%ld", out_of_scope);
@@ -1911,7 +1827,8 @@ static void scope(void **state)
 	expect(200);
 	items = json_object_get(j, "items");
 	assert_true(json_array_size(items) > 0);
-	json_array_foreach(items, i, it) {
+	json_array_foreach(items, i, it)
+	{
 		if (!strcmp(json_string_value(json_object_get(it, "code")), "T-JWC"))
 			fail_msg("the officer of JSJXY sees an asset of JWC");
 	}
@@ -1928,7 +1845,8 @@ static void scope(void **state)
 	}
 	/* and cannot create one outside the subtree */
 	call(&officer, "POST", "/api/v1/assets",
-	     "{\"code\":\"T-JWC2\",\"name\":\"越权\",\"kind\":\"info_system\",\"manager_unit\":\"JWC\"}");
+	     "{\"code\":\"T-JWC2\",\"name\":\"越权\",\"kind\":\"info_system\",\"manager_unit\":"
+	     "\"JWC\"}");
 	error_is(422, "not_found");
 	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'T-JWC2'"), 0);
 	/* records of another unit neither */
@@ -1951,7 +1869,8 @@ static void scope(void **state)
 	call(&officer, "PATCH", path, "{\"unit\":\"JWC\"}");
 	error_is(422, "not_found");
 	assert_int_equal(sql_count("SELECT count(*) FROM record WHERE title = '院会' AND unit_id = "
-				   "(SELECT id FROM unit WHERE code = 'JSJXY')"), 1);
+	                           "(SELECT id FROM unit WHERE code = 'JSJXY')"),
+	                 1);
 	cross_scope_refs(&office, &officer);
 	register_scope(&office, &officer);
 }
@@ -1967,13 +1886,14 @@ static void unit_tree(void **state)
 
 	(void)state;
 	login(OFFICE, &office);
-	make(&office, "units",
-	     "{\"code\":\"T-LAB\",\"name\":\"实验室\",\"parent\":\"JSJXY\",\"kind\":\"department\"}",
-	     lab, sizeof lab);
+	make(
+	    &office, "units",
+	    "{\"code\":\"T-LAB\",\"name\":\"实验室\",\"parent\":\"JSJXY\",\"kind\":\"department\"}",
+	    lab, sizeof lab);
 	snprintf(top, sizeof top, "/api/v1/units/%ld",
-		 sql_count("SELECT id FROM unit WHERE code = 'JSJXY'"));
+	         sql_count("SELECT id FROM unit WHERE code = 'JSJXY'"));
 	snprintf(jwc, sizeof jwc, "/api/v1/units/%ld",
-		 sql_count("SELECT id FROM unit WHERE code = 'JWC'"));
+	         sql_count("SELECT id FROM unit WHERE code = 'JWC'"));
 
 	/* a cycle: 计算机学院 under its own laboratory, or under itself */
 	refused(&office, top, "{\"parent\":\"T-LAB\"}", 422, "invalid", "parent");
@@ -1981,7 +1901,7 @@ static void unit_tree(void **state)
 	/* the organisation's top stays where and what it is */
 	refused(&office, "/api/v1/units/1", "{\"parent\":\"JSJXY\"}", 422, "invalid", "parent");
 	refused(&office, "/api/v1/units/1", "{\"kind\":\"external_authority\"}", 422, "invalid",
-		"kind");
+	        "kind");
 	/* a code is given once (the same code again is no change) */
 	refused(&office, lab, "{\"code\":\"T-LAB2\"}", 422, "invalid", "code");
 	call(&office, "PATCH", lab, "{\"code\":\"T-LAB\",\"parent\":\"XXZX\"}");
@@ -1999,7 +1919,8 @@ static void unit_tree(void **state)
 	snprintf(path, sizeof path, "/api/v1/accounts/%lld/role", (long long)jint("id"));
 	call(&sec, "PUT", path, "{\"role\":\"office\",\"unit\":\"JSJXY\"}");
 	expect(200);
-	call(&sys, "POST", "/api/v1/tokens", "{\"label\":\"学院办公室\",\"account\":\"t.jsoffice\"}");
+	call(&sys, "POST", "/api/v1/tokens",
+	     "{\"label\":\"学院办公室\",\"account\":\"t.jsoffice\"}");
 	expect(201);
 	snprintf(tok.bearer, sizeof tok.bearer, "%s", jstr("secret"));
 	refused(&tok, top, "{\"parent\":\"XXZX\"}", 422, "not_found", "parent"); /* out of it */
@@ -2010,19 +1931,19 @@ static void unit_tree(void **state)
 
 	/* what was refused left nothing behind */
 	assert_int_equal(sql_count("SELECT count(*) FROM unit c JOIN unit p ON p.id = c.parent_id "
-				   "WHERE c.code = 'T-LAB' AND p.code = 'JSJXY' AND c.name = "
-				   "'网络实验室'"),
-			 1);
+	                           "WHERE c.code = 'T-LAB' AND p.code = 'JSJXY' AND c.name = "
+	                           "'网络实验室'"),
+	                 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM unit c JOIN unit p ON p.id = c.parent_id "
-				   "WHERE c.code = 'JSJXY' AND p.code = 'IMNU'"),
-			 1);
+	                           "WHERE c.code = 'JSJXY' AND p.code = 'IMNU'"),
+	                 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM unit WHERE id = 1 AND parent_id IS NULL "
-				   "AND kind = 'party_committee'"),
-			 1);
+	                           "AND kind = 'party_committee'"),
+	                 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM unit WHERE name = 'x'"), 0);
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'unit.update' "
-				   "AND outcome = 'ok'"),
-			 3);
+	                           "AND outcome = 'ok'"),
+	                 3);
 }
 
 /* A duty's term ends on its last day (to), never before its first; its role and what it is held
@@ -2049,9 +1970,9 @@ static void duty_term(void **state)
 	call(&officer, "PATCH", path, "{\"unit\":\"XXZX\",\"to\":\"2026-06-30\"}");
 	error_is(422, "unknown_field");
 	snprintf(q, sizeof q,
-		 "SELECT count(*) FROM duty d JOIN unit u ON u.id = d.unit_id WHERE d.id = %s AND "
-		 "d.valid_to IS NULL AND d.role = 'security_officer' AND u.code = 'JSJXY'",
-		 id);
+	         "SELECT count(*) FROM duty d JOIN unit u ON u.id = d.unit_id WHERE d.id = %s AND "
+	         "d.valid_to IS NULL AND d.role = 'security_officer' AND u.code = 'JSJXY'",
+	         id);
 	assert_int_equal(sql_count(q), 1);
 
 	/* the term ends; the list shows it */
@@ -2071,19 +1992,21 @@ static void duty_term(void **state)
 	expect(200);
 	assert_true(json_is_null(jget("to")));
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'duty.update' "
-				   "AND outcome = 'ok' AND before NOT LIKE '%2026-06-30%' AND "
-				   "after LIKE '%2026-06-30%'"),
-			 1);
+	                           "AND outcome = 'ok' AND before NOT LIKE '%2026-06-30%' AND "
+	                           "after LIKE '%2026-06-30%'"),
+	                 1);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'duty.update' AND "
-			      "outcome = 'invalid'") >= 4);
+	                      "outcome = 'invalid'") >= 4);
 }
 
-/* --- CSRF, sessions, lock-out, TOTP, tokens, password age --------------------------------------- */
+/* --- CSRF, sessions, lock-out, TOTP, tokens, password age ---------------------------------------
+ */
 
 static void csrf(void **state)
 {
 	struct client office, nocsrf, wrong;
-	const char *body = "{\"code\":\"T-CSRF\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}";
+	const char *body =
+	    "{\"code\":\"T-CSRF\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}";
 
 	(void)state;
 	login(OFFICE, &office);
@@ -2116,8 +2039,8 @@ static void sessions(void **state)
 		const char *hs[3] = {h, "Content-Type: application/json", NULL};
 
 		snprintf(h, sizeof h, "Cookie: cd_session=%s", a.cookie);
-		snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", acct[OFFICE].name,
-			 PASSWORD);
+		snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}",
+		         acct[OFFICE].name, PASSWORD);
 		client_req(port, "POST", "/api/v1/session", body, strlen(body), hs, &r);
 		expect(201);
 		assert_non_null(client_header(&r, "Set-Cookie", cookie, sizeof cookie));
@@ -2130,7 +2053,8 @@ static void sessions(void **state)
 	call(&b, "GET", "/api/v1/session", NULL);
 	expect(200);
 	sql(cookie, sizeof cookie,
-	    "UPDATE session SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-31 minutes')");
+	    "UPDATE session SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-31 "
+	    "minutes')");
 	call(&b, "GET", "/api/v1/session", NULL);
 	error_is(401, "unauthenticated");
 	/* absolute timeout: 12 hours, however busy */
@@ -2147,7 +2071,8 @@ static void sessions(void **state)
 	assert_non_null(strstr(cookie, "Max-Age=0"));
 	call(&b, "GET", "/api/v1/session", NULL);
 	error_is(401, "unauthenticated");
-	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'session.logout'") >= 1);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'session.logout'") >=
+	            1);
 }
 
 static void lockout(void **state)
@@ -2156,7 +2081,7 @@ static void lockout(void **state)
 
 	(void)state;
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"wrong-Password-1\"}",
-		 acct[OFFICER].name);
+	         acct[OFFICER].name);
 	for (int i = 0; i < 4; i++) {
 		call(NULL, "POST", "/api/v1/session", body);
 		error_is(401, "bad");
@@ -2167,14 +2092,15 @@ static void lockout(void **state)
 	call(NULL, "POST", "/api/v1/session", body);
 	error_is(401, "bad");
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", acct[OFFICER].name,
-		 PASSWORD);
+	         PASSWORD);
 	call(NULL, "POST", "/api/v1/session", body); /* the right password: told, with the wait */
 	error_is(401, "locked");
 	assert_non_null(client_header(&r, "Retry-After", hdr, sizeof hdr));
 	assert_true(strtol(hdr, NULL, 10) > 0 && strtol(hdr, NULL, 10) <= 60);
 	/* the lock-out is on record with the address it came from */
 	sql(line, sizeof line,
-	    "SELECT ip FROM audit_entry WHERE action = 'session.login' AND outcome = 'locked' LIMIT 1");
+	    "SELECT ip FROM audit_entry WHERE action = 'session.login' AND outcome = 'locked' "
+	    "LIMIT 1");
 	assert_non_null(strstr(line, "127.0.0.1"));
 	/* an unknown name answers like a wrong password */
 	call(NULL, "POST", "/api/v1/session", "{\"name\":\"nobody\",\"password\":\"x\"}");
@@ -2190,10 +2116,11 @@ static void lockout(void **state)
 		for (size_t i = 0; i < json_array_size(json_object_get(j, "items")); i++) {
 			json_t *a = json_array_get(json_object_get(j, "items"), i);
 
-			if (!strcmp(json_string_value(json_object_get(a, "name")), acct[OFFICER].name)) {
+			if (!strcmp(json_string_value(json_object_get(a, "name")),
+			            acct[OFFICER].name)) {
 				assert_true(json_is_true(json_object_get(a, "locked")));
 				snprintf(path, sizeof path, "/api/v1/accounts/%lld",
-					 (long long)json_integer_value(json_object_get(a, "id")));
+				         (long long)json_integer_value(json_object_get(a, "id")));
 			}
 		}
 		call(&sys, "PATCH", path, "{\"locked\":false}");
@@ -2215,7 +2142,7 @@ static void admins_not_locked_out(void **state)
 	(void)state;
 	for (size_t k = 0; k < 3; k++) {
 		snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"wrong-Password-1\"}",
-			 acct[admins[k]].name);
+		         acct[admins[k]].name);
 		for (int i = 0; i < (k ? 2 : 6) - (k == 2); i++) {
 			call(NULL, "POST", "/api/v1/session", body);
 			error_is(401, "bad");
@@ -2233,7 +2160,7 @@ static void admins_not_locked_out(void **state)
 	assert_non_null(client_header(&r, "Retry-After", hdr, sizeof hdr));
 	assert_true(strtol(hdr, NULL, 10) > 0 && strtol(hdr, NULL, 10) <= 60);
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", acct[SYS].name,
-		 PASSWORD);
+	         PASSWORD);
 	call(NULL, "POST", "/api/v1/session", body);
 	error_is(429, "throttled");
 	assert_int_equal(sql_count("SELECT count(*) FROM account WHERE locked = 1"), 0);
@@ -2250,16 +2177,18 @@ static void same_failure_answers(void)
 
 	login(SYS, &sys);
 	snprintf(path, sizeof path, "/api/v1/accounts/%ld",
-		 sql_count("SELECT id FROM account WHERE name = 't.auditor'"));
+	         sql_count("SELECT id FROM account WHERE name = 't.auditor'"));
 	call(&sys, "PATCH", path, "{\"disabled\":true}");
 	expect(200);
 	snprintf(path, sizeof path, "/api/v1/accounts/%ld",
-		 sql_count("SELECT id FROM account WHERE name = 't.leader'"));
+	         sql_count("SELECT id FROM account WHERE name = 't.leader'"));
 	call(&sys, "PATCH", path, "{\"locked\":true}");
 	expect(200);
 	for (size_t i = 0; i < 4; i++) {
 		snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"Wrong-Password-1\"}",
-			 names[i] ? names[i] : i == 2 ? "t.auditor" : "t.leader");
+		         names[i] ? names[i]
+		         : i == 2 ? "t.auditor"
+		                  : "t.leader");
 		call(NULL, "POST", "/api/v1/session", body);
 		error_is(401, "bad");
 		if (!i)
@@ -2275,18 +2204,18 @@ static void second_factor(void **state)
 
 	(void)state;
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\"}", acct[SYS].name,
-		 PASSWORD);
+	         PASSWORD);
 	call(NULL, "POST", "/api/v1/session", body);
 	error_is(401, "totp_required");
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\",\"totp\":\"000000\"}",
-		 acct[SYS].name, PASSWORD);
+	         acct[SYS].name, PASSWORD);
 	call(NULL, "POST", "/api/v1/session", body);
 	if (r.status == 201) /* 000000 happened to be the code: astronomically unlikely */
 		return;
 	error_is(401, "totp_bad");
 	totp(SYS, code);
 	snprintf(body, sizeof body, "{\"name\":\"%s\",\"password\":\"%s\",\"totp\":\"%s\"}",
-		 acct[SYS].name, PASSWORD, code);
+	         acct[SYS].name, PASSWORD, code);
 	call(NULL, "POST", "/api/v1/session", body);
 	expect(201);
 	call(NULL, "POST", "/api/v1/session", body); /* the same code twice: refused */
@@ -2305,7 +2234,8 @@ static void password_age(void **state)
 	    "UPDATE account SET password_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', "
 	    "'-91 days') WHERE name = 't.officer'");
 	login(OFFICER, &c);
-	assert_true(json_is_true(json_object_get(json_object_get(j, "account"), "password_expired")));
+	assert_true(
+	    json_is_true(json_object_get(json_object_get(j, "account"), "password_expired")));
 	call(&c, "GET", "/api/v1/assets", NULL);
 	error_is(403, "password_expired");
 	/* nor a second factor: nothing but the password's change */
@@ -2321,13 +2251,14 @@ static void password_age(void **state)
 	expect(200);
 }
 
-/* --- bad input: answered 4xx with a message, nothing written ----------------------------------- */
+/* --- bad input: answered 4xx with a message, nothing written -----------------------------------
+ */
 
 /* register_digest: a digest of the register's units, persons, duties and projects as stored. */
 static void register_digest(char out[64])
 {
 	assert_int_equal(
-		client_sh_out(out, 64, "sqlite3 %s '.dump unit person duty project' | md5sum", db), 0);
+	    client_sh_out(out, 64, "sqlite3 %s '.dump unit person duty project' | md5sum", db), 0);
 }
 
 /* register_patches: bad changes of the register, each refused naming its field; none written. */
@@ -2338,36 +2269,36 @@ static void register_patches(const struct client *office)
 		long status;
 		const char *code, *field;
 	} corpus[] = {
-		{"/api/v1/duties/1", "{\"role\":\"principal\"}", 422, "unknown_field", "role"},
-		{"/api/v1/duties/1", "{\"asset\":\"AS-PORTAL\"}", 422, "unknown_field", "asset"},
-		{"/api/v1/duties/1", "{\"to\":20261231}", 422, "invalid", "to"},
-		{"/api/v1/duties/1", "{\"to\":\"2026-13-01\"}", 422, "invalid", "to"},
-		{"/api/v1/duties/1", "{\"to\":\"1999-12-31\"}", 422, "invalid", "to"},
-		{"/api/v1/duties/1", "{\"from\":null}", 422, "invalid", "from"},
-		{"/api/v1/duties/1", "{\"person\":\"NOBODY\"}", 422, "not_found", "person"},
-		{"/api/v1/duties/1", "{\"note\":[\"a\"]}", 422, "invalid", "note"},
-		{"/api/v1/units/7", "{\"parent\":null}", 422, "invalid", "parent"},
-		{"/api/v1/units/7", "{\"parent\":\"NO-SUCH\"}", 422, "not_found", "parent"},
-		{"/api/v1/units/7", "{\"kind\":\"castle\"}", 422, "invalid", "kind"},
-		{"/api/v1/units/7", "{\"code\":\"JWC2\",\"name\":\"x\"}", 422, "invalid", "code"},
-		{"/api/v1/units/7", "{\"name\":\"\"}", 422, "invalid", "name"},
-		{"/api/v1/persons/1", "{\"unit\":null}", 422, "invalid", "unit"},
-		{"/api/v1/persons/1", "{\"email\":\"\"}", 422, "invalid", "email"},
-		{"/api/v1/persons/1", "{\"name\":123}", 422, "invalid", "name"},
-		{"/api/v1/persons/1", "{\"code\":\"T0001-NEW\"}", 422, "invalid", "code"},
-		{"/api/v1/projects/1", "{\"security\":99999999}", 422, "invalid", "security"},
-		{"/api/v1/projects/1", "{\"total\":1000}", 422, "invalid", "security"},
-		{"/api/v1/projects/1", "{\"total\":0}", 422, "invalid", "total"},
-		{"/api/v1/projects/1", "{\"year\":\"2026\"}", 422, "invalid", "year"},
-		{"/api/v1/projects/999999", "{\"name\":\"x\"}", 404, "not_found", NULL},
-		{"/api/v1/duties/999999", "{\"note\":\"x\"}", 404, "not_found", NULL},
+	    {"/api/v1/duties/1", "{\"role\":\"principal\"}", 422, "unknown_field", "role"},
+	    {"/api/v1/duties/1", "{\"asset\":\"AS-PORTAL\"}", 422, "unknown_field", "asset"},
+	    {"/api/v1/duties/1", "{\"to\":20261231}", 422, "invalid", "to"},
+	    {"/api/v1/duties/1", "{\"to\":\"2026-13-01\"}", 422, "invalid", "to"},
+	    {"/api/v1/duties/1", "{\"to\":\"1999-12-31\"}", 422, "invalid", "to"},
+	    {"/api/v1/duties/1", "{\"from\":null}", 422, "invalid", "from"},
+	    {"/api/v1/duties/1", "{\"person\":\"NOBODY\"}", 422, "not_found", "person"},
+	    {"/api/v1/duties/1", "{\"note\":[\"a\"]}", 422, "invalid", "note"},
+	    {"/api/v1/units/7", "{\"parent\":null}", 422, "invalid", "parent"},
+	    {"/api/v1/units/7", "{\"parent\":\"NO-SUCH\"}", 422, "not_found", "parent"},
+	    {"/api/v1/units/7", "{\"kind\":\"castle\"}", 422, "invalid", "kind"},
+	    {"/api/v1/units/7", "{\"code\":\"JWC2\",\"name\":\"x\"}", 422, "invalid", "code"},
+	    {"/api/v1/units/7", "{\"name\":\"\"}", 422, "invalid", "name"},
+	    {"/api/v1/persons/1", "{\"unit\":null}", 422, "invalid", "unit"},
+	    {"/api/v1/persons/1", "{\"email\":\"\"}", 422, "invalid", "email"},
+	    {"/api/v1/persons/1", "{\"name\":123}", 422, "invalid", "name"},
+	    {"/api/v1/persons/1", "{\"code\":\"T0001-NEW\"}", 422, "invalid", "code"},
+	    {"/api/v1/projects/1", "{\"security\":99999999}", 422, "invalid", "security"},
+	    {"/api/v1/projects/1", "{\"total\":1000}", 422, "invalid", "security"},
+	    {"/api/v1/projects/1", "{\"total\":0}", 422, "invalid", "total"},
+	    {"/api/v1/projects/1", "{\"year\":\"2026\"}", 422, "invalid", "year"},
+	    {"/api/v1/projects/999999", "{\"name\":\"x\"}", 404, "not_found", NULL},
+	    {"/api/v1/duties/999999", "{\"note\":\"x\"}", 404, "not_found", NULL},
 	};
 	char before[64], after[64];
 
 	register_digest(before);
 	for (size_t i = 0; i < sizeof corpus / sizeof *corpus; i++)
 		refused(office, corpus[i].path, corpus[i].body, corpus[i].status, corpus[i].code,
-			corpus[i].field);
+		        corpus[i].field);
 	register_digest(after);
 	assert_string_equal(before, after);
 }
@@ -2378,10 +2309,10 @@ static void register_patches(const struct client *office)
 static void import_errors(void **state)
 {
 	static const char bad[] = "系统代码,系统名称,类型,定级日期,等保级别,关键信息基础设施,,\r\n"
-				  "X1,好,portal,,,否,,\r\n"
-				  "X2,坏一,portal,2024-02-30,2,否,,\r\n"
-				  "X3,坏二,gadget,,,否,,\r\n"
-				  "X4,坏三,portal,,,也许,,\r\n";
+	                          "X1,好,portal,,,否,,\r\n"
+	                          "X2,坏一,portal,2024-02-30,2,否,,\r\n"
+	                          "X3,坏二,gadget,,,否,,\r\n"
+	                          "X4,坏三,portal,,,也许,,\r\n";
 	static const char good[] = "code,name,kind\nX1,好,portal\n";
 	struct client office, officer;
 	char gbk[256];
@@ -2400,7 +2331,7 @@ static void import_errors(void **state)
 	assert_string_equal(jstr("errors.0.header"), "定级日期");
 	assert_string_equal(jstr("errors.0.value"), "2024-02-30");
 	assert_string_equal(jstr("errors.0.message"),
-			    "第 3 行「定级日期」：2024-02-30 不是有效日期（2 月没有 30 日）");
+	                    "第 3 行「定级日期」：2024-02-30 不是有效日期（2 月没有 30 日）");
 	assert_non_null(jstr("errors.0.message_en"));
 	assert_int_equal(jint("errors.1.row"), 4);
 	assert_string_equal(jstr("errors.1.column"), "kind");
@@ -2408,8 +2339,8 @@ static void import_errors(void **state)
 	assert_string_equal(jstr("errors.2.column"), "cii");
 	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
-				   "'import.assets' AND outcome = 'invalid'"),
-			 1);
+	                           "'import.assets' AND outcome = 'invalid'"),
+	                 1);
 
 	send_file(&office, "/api/v1/import/assets?dry_run=1", "text/csv", good, strlen(good));
 	expect(200);
@@ -2417,8 +2348,8 @@ static void import_errors(void **state)
 	assert_int_equal(jint("created"), 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = "
-				   "'import.assets' AND outcome = 'ok'"),
-			 0);
+	                           "'import.assets' AND outcome = 'ok'"),
+	                 0);
 
 	/* GB18030, made with iconv as Excel on Chinese Windows saves "CSV" */
 	{
@@ -2435,8 +2366,8 @@ static void import_errors(void **state)
 	}
 	expect(200);
 	assert_string_equal(jstr("encoding"), "GB18030");
-	assert_int_equal(sql_count("SELECT count(*) FROM asset WHERE code = 'X9' AND name = '中文'"),
-			 1);
+	assert_int_equal(
+	    sql_count("SELECT count(*) FROM asset WHERE code = 'X9' AND name = '中文'"), 1);
 
 	/* an .xlsx: the export read back (a dry run: every row updates its own asset) */
 	call(&office, "GET", "/api/v1/export/assets?format=xlsx&kind=portal", NULL);
@@ -2448,14 +2379,15 @@ static void import_errors(void **state)
 		assert_non_null(book);
 		memcpy(book, r.body, len);
 		send_file(&office, "/api/v1/import/assets?dry_run=1",
-			  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", book,
-			  len);
+		          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", book,
+		          len);
 		free(book);
 	}
 	expect(200);
 	assert_string_equal(jstr("encoding"), "XLSX");
 	assert_int_equal(jint("created"), 0);
-	assert_int_equal(jint("updated"), sql_count("SELECT count(*) FROM asset WHERE kind = 'portal'"));
+	assert_int_equal(jint("updated"),
+	                 sql_count("SELECT count(*) FROM asset WHERE kind = 'portal'"));
 	send_file(&office, "/api/v1/import/assets", "application/octet-stream", "PK\x03\x04xx", 6);
 	expect(422);
 	assert_non_null(strstr(jstr("errors.0.message"), "不是有效的 .xlsx 文件"));
@@ -2472,49 +2404,64 @@ static void bad_inputs(void **state)
 		long status;
 		const char *code;
 	} corpus[] = {
-		{"{", 400, "bad_request"},
-		{"{\"code\":\"\\任\"}", 400, "bad_request"}, /* the parser's message quotes half a character */
-		{"{\"code\":\"T-X\",\"name\":\"x\",", 400, "bad_request"},
-		{"[1,2,3]", 422, "invalid"},
-		{"\"just a string\"", 422, "invalid"},
-		{"null", 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"mlps_level\":\"3\"}", 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"mlps_level\":99999999999999999999999999}", 400, "bad_request"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"mlps_level\":1e400}", 400, "bad_request"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"mlps_level\":6}", 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"mlps_level\":2.5}", 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"cii\":\"yes\"}", 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"mainframe\",\"manager_unit\":\"JSJXY\"}", 422,
-		 "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"colour\":\"red\"}", 422, "unknown_field"},
-		{"{\"code\":\"T-X\",\"code\":\"T-Y\",\"name\":\"x\",\"kind\":\"server\"}", 400,
-		 "bad_request"},
-		{"{\"code\":\"x'; DROP TABLE asset;--\",\"name\":\"x\",\"kind\":\"server\","
-		 "\"manager_unit\":\"JSJXY\"}", 422, "invalid"},
-		{"{\"code\":\"../../etc/passwd\",\"name\":\"x\",\"kind\":\"server\","
-		 "\"manager_unit\":\"JSJXY\"}", 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"NO-SUCH\"}", 422,
-		 "not_found"},
-		{"{\"code\":\"T-X\",\"name\":\"a\\u0000b\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}",
-		 400, "bad_request"},
-		{"{\"code\":\"T-X\",\"name\":\"line\\nbreak\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}",
-		 422, "invalid"},
-		{"{\"code\":\"T-X\",\"name\":\"\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}", 422,
-		 "invalid"},
-		{"{\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}", 422, "required"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"graded_on\":\"2026-02-30\"}", 422, "invalid"},
-		{"{\"code\":\"AS-PORTAL\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}",
-		 409, "conflict"},
-		{"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
-		 "\"graded_on\":\"3000-01-01\"}", 422, "invalid"},
+	    {"{", 400, "bad_request"},
+	    {"{\"code\":\"\\任\"}", 400,
+	     "bad_request"}, /* the parser's message quotes half a character */
+	    {"{\"code\":\"T-X\",\"name\":\"x\",", 400, "bad_request"},
+	    {"[1,2,3]", 422, "invalid"},
+	    {"\"just a string\"", 422, "invalid"},
+	    {"null", 422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"mlps_level\":\"3\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"mlps_level\":99999999999999999999999999}",
+	     400, "bad_request"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"mlps_level\":1e400}",
+	     400, "bad_request"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"mlps_level\":6}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"mlps_level\":2.5}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"cii\":\"yes\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"mainframe\",\"manager_unit\":\"JSJXY\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"colour\":\"red\"}",
+	     422, "unknown_field"},
+	    {"{\"code\":\"T-X\",\"code\":\"T-Y\",\"name\":\"x\",\"kind\":\"server\"}", 400,
+	     "bad_request"},
+	    {"{\"code\":\"x'; DROP TABLE asset;--\",\"name\":\"x\",\"kind\":\"server\","
+	     "\"manager_unit\":\"JSJXY\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"../../etc/passwd\",\"name\":\"x\",\"kind\":\"server\","
+	     "\"manager_unit\":\"JSJXY\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"NO-SUCH\"}",
+	     422, "not_found"},
+	    {"{\"code\":\"T-X\",\"name\":\"a\\u0000b\",\"kind\":\"server\",\"manager_unit\":"
+	     "\"JSJXY\"}",
+	     400, "bad_request"},
+	    {"{\"code\":\"T-X\",\"name\":\"line\\nbreak\",\"kind\":\"server\",\"manager_unit\":"
+	     "\"JSJXY\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"T-X\",\"name\":\"\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}", 422,
+	     "invalid"},
+	    {"{\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}", 422, "required"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"graded_on\":\"2026-02-30\"}",
+	     422, "invalid"},
+	    {"{\"code\":\"AS-PORTAL\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":"
+	     "\"JSJXY\"}",
+	     409, "conflict"},
+	    {"{\"code\":\"T-X\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\","
+	     "\"graded_on\":\"3000-01-01\"}",
+	     422, "invalid"},
 	};
 	struct client office;
 	long assets = sql_count("SELECT count(*) FROM asset"), before;
@@ -2525,7 +2472,8 @@ static void bad_inputs(void **state)
 	login(OFFICE, &office);
 	/* a code that exists, for the conflict case */
 	call(&office, "POST", "/api/v1/assets",
-	     "{\"code\":\"AS-PORTAL\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":\"JSJXY\"}");
+	     "{\"code\":\"AS-PORTAL\",\"name\":\"x\",\"kind\":\"server\",\"manager_unit\":"
+	     "\"JSJXY\"}");
 	expect(201);
 	assets++;
 	before = sql_count("SELECT count(*) FROM audit_entry WHERE outcome = 'invalid'");
@@ -2534,7 +2482,7 @@ static void bad_inputs(void **state)
 		if (r.status != corpus[i].status || !jstr("error.code") ||
 		    strcmp(jstr("error.code"), corpus[i].code) || !jstr("error.message"))
 			fail_msg("case %zu %s: %ld %s, want %ld %s", i, corpus[i].body, r.status,
-				 r.body, corpus[i].status, corpus[i].code);
+			         r.body, corpus[i].status, corpus[i].code);
 	}
 	/* a name of 200 Chinese characters (600 bytes) fits its maxLength of 200, as OpenAPI counts
 	 * it; 201 do not, and the message counts characters */
@@ -2545,17 +2493,17 @@ static void bad_inputs(void **state)
 		for (int i = 0; i < 201; i++)
 			k += (size_t)snprintf(name + k, sizeof name - k, "名");
 		snprintf(body, sizeof body,
-			 "{\"code\":\"T-ZH201\",\"name\":\"%s\",\"kind\":\"server\","
-			 "\"manager_unit\":\"JSJXY\"}",
-			 name);
+		         "{\"code\":\"T-ZH201\",\"name\":\"%s\",\"kind\":\"server\","
+		         "\"manager_unit\":\"JSJXY\"}",
+		         name);
 		call(&office, "POST", "/api/v1/assets", body);
 		error_is(422, "invalid");
 		assert_non_null(strstr(jstr("error.message"), "(got 201)"));
 		name[k - 3] = '\0';
 		snprintf(body, sizeof body,
-			 "{\"code\":\"T-ZH200\",\"name\":\"%s\",\"kind\":\"server\","
-			 "\"manager_unit\":\"JSJXY\"}",
-			 name);
+		         "{\"code\":\"T-ZH200\",\"name\":\"%s\",\"kind\":\"server\","
+		         "\"manager_unit\":\"JSJXY\"}",
+		         name);
 		call(&office, "POST", "/api/v1/assets", body);
 		expect(201);
 		assets++;
@@ -2575,7 +2523,8 @@ static void bad_inputs(void **state)
 		     "\"expires_on\":\"9999-12-31\"}");
 		error_is(422, "invalid");
 		assert_string_equal(jstr("error.field"), "expires_on");
-		assert_int_equal(sql_count("SELECT count(*) FROM api_token WHERE label = '远期'"), 0);
+		assert_int_equal(sql_count("SELECT count(*) FROM api_token WHERE label = '远期'"),
+		                 0);
 	}
 	/* invalid UTF-8 */
 	{
@@ -2654,14 +2603,15 @@ static void bad_inputs(void **state)
 	call(&office, "PATCH", "/api/v1/assets/999999", "{\"name\":\"x\"}");
 	error_is(404, "not_found");
 	/* a notice's own due date before its receipt */
-	call(&office, "POST", "/api/v1/notices",
-	     "{\"code\":\"T-DUE\",\"authority\":\"x\",\"received_at\":\"2026-03-02T09:00:00+08:00\","
-	     "\"assets\":[\"AS-PORTAL\"],\"due\":\"2026-03-01\"}");
+	call(
+	    &office, "POST", "/api/v1/notices",
+	    "{\"code\":\"T-DUE\",\"authority\":\"x\",\"received_at\":\"2026-03-02T09:00:00+08:00\","
+	    "\"assets\":[\"AS-PORTAL\"],\"due\":\"2026-03-01\"}");
 	error_is(422, "invalid");
 	assert_string_equal(jstr("error.field"), "due");
 	assert_non_null(strstr(jstr("error.message"), "2026-03-01 is before"));
 	assert_int_equal(sql_count("SELECT count(*) FROM notice WHERE code = 'T-DUE'"), 0);
-		/* workflow refusals: a step out of order is a conflict */
+	/* workflow refusals: a step out of order is a conflict */
 	call(&office, "POST", "/api/v1/incidents/1/decide",
 	     "{\"authority\":\"x\",\"date\":\"2099-01-01\",\"outcomes\":[\"T0001=约谈\"]}");
 	error_is(422, "invalid");
@@ -2671,10 +2621,11 @@ static void bad_inputs(void **state)
 	/* nothing was written, and each refusal of a write is on record */
 	assert_int_equal(sql_count("SELECT count(*) FROM asset"), assets);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE outcome = 'invalid'") >=
-		    before + (long)(sizeof corpus / sizeof *corpus));
+	            before + (long)(sizeof corpus / sizeof *corpus));
 }
 
-/* --- the audit log ------------------------------------------------------------------------------ */
+/* --- the audit log ------------------------------------------------------------------------------
+ */
 
 static void audit_log(void **state)
 {
@@ -2692,18 +2643,23 @@ static void audit_log(void **state)
 	{
 		json_t *e = json_array_get(json_object_get(j, "items"), 0);
 
-		assert_string_equal(json_string_value(json_object_get(e, "actor")), acct[OFFICE].name);
+		assert_string_equal(json_string_value(json_object_get(e, "actor")),
+		                    acct[OFFICE].name);
 		assert_string_equal(json_string_value(json_object_get(e, "ip")), "127.0.0.1");
 		assert_string_equal(json_string_value(json_object_get(e, "object")), "asset:1");
-		assert_non_null(strstr(json_string_value(json_object_get(e, "before")), "\"name\""));
+		assert_non_null(
+		    strstr(json_string_value(json_object_get(e, "before")), "\"name\""));
 		assert_non_null(strstr(json_string_value(json_object_get(e, "after")), "改名"));
 	}
 	/* the log as a spreadsheet: the entries the filters select, newest first; the export is
 	 * itself an entry; no one else may export it */
 	call(&aud, "GET", "/api/v1/export/audit?action=asset.update", NULL);
 	expect(200);
-	assert_memory_equal(r.body, "\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后\r\n",
-			    strlen("\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后\r\n"));
+	assert_memory_equal(
+	    r.body,
+	    "\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后\r\n",
+	    strlen(
+	        "\xEF\xBB\xBF序号,时间,操作者,来源地址,操作,操作名称,对象,结果,变更前,变更后\r\n"));
 	assert_non_null(strstr(r.body, ",asset.update,修改信息系统,asset:1,成功,"));
 	assert_non_null(strstr(r.body, "改名"));
 	assert_null(strstr(r.body, "session.login"));
@@ -2713,12 +2669,13 @@ static void audit_log(void **state)
 		for (const char *p = r.body; (p = strstr(p, "\r\n")); p += 2)
 			lines++;
 		assert_int_equal(lines - 1, sql_count("SELECT count(*) FROM audit_entry"
-						      " WHERE action = 'asset.update'"));
+		                                      " WHERE action = 'asset.update'"));
 	}
 	call(&aud, "GET", "/api/v1/export/audit?lang=en&format=xlsx", NULL);
 	expect(200);
 	assert_memory_equal(r.body, "PK\x03\x04", 4);
-	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'audit.export'") >= 2);
+	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'audit.export'") >=
+	            2);
 	call(&aud, "GET", "/api/v1/export/audit?outcome=maybe", NULL);
 	error_is(400, "invalid");
 	call(&office, "GET", "/api/v1/export/audit", NULL);
@@ -2737,7 +2694,8 @@ static void audit_log(void **state)
 	assert_int_equal(client_sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
 }
 
-/* --- the deadlines kept derived: what an act keeps equals what a rebuild gives ------------------ */
+/* --- the deadlines kept derived: what an act keeps equals what a rebuild gives ------------------
+ */
 
 /* walk_all follows a list's pages from path and writes every item's JSON into out. */
 static void walk_all(const struct client *c, const char *path, char *out, size_t n)
@@ -2753,7 +2711,8 @@ static void walk_all(const struct client *c, const char *path, char *out, size_t
 
 		call(c, "GET", url, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			char *one = json_dumps(it, JSON_COMPACT | JSON_SORT_KEYS);
 
 			assert_non_null(one);
@@ -2764,14 +2723,14 @@ static void walk_all(const struct client *c, const char *path, char *out, size_t
 		if (!jstr("next"))
 			break;
 		snprintf(url, sizeof url, "%s%scursor=%s", path, strchr(path, '?') ? "&" : "?",
-			 jstr("next"));
+		         jstr("next"));
 	}
 }
 
 static long kept_fresh(void)
 {
 	return sql_count("SELECT (SELECT value FROM meta WHERE key = 'obligations_generation') = "
-			 "(SELECT CAST(n AS TEXT) FROM generation)");
+	                 "(SELECT CAST(n AS TEXT) FROM generation)");
 }
 
 static void deadlines_kept(void **state)
@@ -2789,14 +2748,15 @@ static void deadlines_kept(void **state)
 	assert_int_equal(kept_fresh(), 1); /* the first read built them */
 	/* records written through the acts keep them: no rebuild, the same list as one */
 	snprintf(body, sizeof body,
-		 "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"%s\",\"title\":\"专题会议\"}",
-		 today);
+	         "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"%s\",\"title\":\"专题会议\"}",
+	         today);
 	call(&office, "POST", "/api/v1/records", body);
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/records/%lld", (long long)jint("id"));
 	/* one that fulfils a duty not yet done, named by duty and period */
 	sql(body, sizeof body,
-	    "SELECT json_object('kind', 'other', 'unit', (SELECT code FROM unit WHERE id = unit_id),"
+	    "SELECT json_object('kind', 'other', 'unit', (SELECT code FROM unit WHERE id = "
+	    "unit_id),"
 	    " 'on', date('now', '+8 hours'), 'title', '补记', 'duty', duty, 'period', period)"
 	    " FROM obligation WHERE kind = 'duty' AND unit_id <> 0 AND have < need"
 	    " AND start <= date('now', '+8 hours') ORDER BY due LIMIT 1");
@@ -2806,7 +2766,7 @@ static void deadlines_kept(void **state)
 	call(&office, "PATCH", path, "{\"kind\":\"training\"}");
 	expect(200);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"DK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	         "{\"code\":\"DK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	assert_int_equal(kept_fresh(), 1);
@@ -2815,10 +2775,11 @@ static void deadlines_kept(void **state)
 	walk_all(&office, "/api/v1/deadlines?limit=50", rebuilt, sizeof rebuilt);
 	assert_string_equal(kept, rebuilt);
 	/* a write behind the server's back leaves them stale: the next read rebuilds them */
-	snprintf(body, sizeof body,
-		 "INSERT INTO record (kind, unit_id, on_date, title) SELECT 'plan', id, '%s', '计划'"
-		 " FROM unit WHERE code = 'IMNU'",
-		 today);
+	snprintf(
+	    body, sizeof body,
+	    "INSERT INTO record (kind, unit_id, on_date, title) SELECT 'plan', id, '%s', '计划'"
+	    " FROM unit WHERE code = 'IMNU'",
+	    today);
 	sql(body, sizeof body, body);
 	assert_int_equal(kept_fresh(), 0);
 	walk_all(&office, "/api/v1/deadlines?limit=50", kept, sizeof kept);
@@ -2858,14 +2819,16 @@ static void document_numbers(void **state)
 	login(OFFICE, &office);
 	/* typed with spaces around it, the full-width one too: kept trimmed */
 	snprintf(body, sizeof body,
-		 "{\"code\":\"  内网信通〔2026〕77号　\",\"authority\":\"市委网信办\",\"assets\":[\"%s\"]}",
-		 asset);
+	         "{\"code\":\"  "
+	         "内网信通〔2026〕77号　\",\"authority\":\"市委网信办\",\"assets\":[\"%s\"]}",
+	         asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	assert_string_equal(jstr("code"), "内网信通〔2026〕77号");
 	id = jint("id");
 	/* the same number is the same notice: by its percent-encoded code in the path */
-	snprintf(path, sizeof path, "/api/v1/notices/%s", pct("内网信通〔2026〕77号", enc, sizeof enc));
+	snprintf(path, sizeof path, "/api/v1/notices/%s",
+	         pct("内网信通〔2026〕77号", enc, sizeof enc));
 	call(&office, "GET", path, NULL);
 	expect(200);
 	assert_int_equal(jint("id"), id);
@@ -2876,55 +2839,61 @@ static void document_numbers(void **state)
 	call(&office, "POST", "/api/v1/notices", body);
 	error_is(409, "conflict");
 	/* composed and decomposed are one code (NFC); full-width digits are not ASCII ones */
-	snprintf(body, sizeof body,
-		 "{\"code\":\"Caf\xc3\xa9〔2026〕1号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
-		 asset);
+	snprintf(
+	    body, sizeof body,
+	    "{\"code\":\"Caf\xc3\xa9〔2026〕1号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
+	    asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
-	snprintf(body, sizeof body,
-		 "{\"code\":\"Cafe\xcc\x81〔2026〕1号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
-		 asset);
+	snprintf(
+	    body, sizeof body,
+	    "{\"code\":\"Cafe\xcc\x81〔2026〕1号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
+	    asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	error_is(409, "conflict");
-	snprintf(body, sizeof body,
-		 "{\"code\":\"内网信通〔２０２６〕77号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
-		 asset);
+	snprintf(
+	    body, sizeof body,
+	    "{\"code\":\"内网信通〔２０２６〕77号\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}",
+	    asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	/* a slash cannot be a segment of a path */
 	snprintf(body, sizeof body,
-		 "{\"code\":\"内网/2026/1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	         "{\"code\":\"内网/2026/1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	error_is(422, "invalid");
 	assert_non_null(strstr(jstr("error.message"), "斜杠"));
 	/* an incident's number the same way, and the command line finds it by what a clerk types */
-	snprintf(body, sizeof body,
-		 "{\"code\":\"信息中心〔2026〕事件3号\",\"detected_at\":\"%s\",\"assets\":[\"%s\"]}", hour_ago,
-		 asset);
+	snprintf(
+	    body, sizeof body,
+	    "{\"code\":\"信息中心〔2026〕事件3号\",\"detected_at\":\"%s\",\"assets\":[\"%s\"]}",
+	    hour_ago, asset);
 	call(&office, "POST", "/api/v1/incidents", body);
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/incidents/%s",
-		 pct("信息中心〔2026〕事件3号", enc, sizeof enc));
+	         pct("信息中心〔2026〕事件3号", enc, sizeof enc));
 	call(&office, "GET", path, NULL);
 	expect(200);
 	assert_non_null(jstr("record.code"));
 	assert_string_equal(jstr("record.code"), "信息中心〔2026〕事件3号");
 	/* its evidence files by its number too */
 	snprintf(path, sizeof path, "/api/v1/incidents/%s/files",
-		 pct("信息中心〔2026〕事件3号", enc, sizeof enc));
+	         pct("信息中心〔2026〕事件3号", enc, sizeof enc));
 	call(&office, "GET", path, NULL);
 	expect(200);
 	assert_true(json_is_array(json_object_get(j, "items")));
-	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s notice show ' 内网信通〔2026〕77号 ' --db %s --json | jq -r .code", bin,
-				db),
-			 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out,
+	                  "%s notice show ' 内网信通〔2026〕77号 ' --db %s --json | jq -r .code",
+	                  bin, db),
+	    0);
 	assert_string_equal(out, "内网信通〔2026〕77号\n");
 	call(&office, "GET", "/api/v1/notices/0", NULL); /* digits alone are an id */
 	error_is(404, "not_found");
 }
 
-/* --- 举一反三 in bulk ------------------------------------------------------------------------------- */
+/* --- 举一反三 in bulk
+ * ------------------------------------------------------------------------------- */
 
 static void similar_in_bulk(void **state)
 {
@@ -2942,7 +2911,7 @@ static void similar_in_bulk(void **state)
 	asset[strcspn(asset, "\n")] = '\0';
 	login(OFFICE, &office);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"BULK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	         "{\"code\":\"BULK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/notices/%lld/checked", (long long)jint("id"));
@@ -2957,27 +2926,29 @@ static void similar_in_bulk(void **state)
 	assert_true(listed >= 3);
 	/* two at once with one note: one act, one entry */
 	snprintf(body, sizeof body,
-		 "{\"assets\":[\"%s\",\"%s\"],\"by\":\"信息中心\",\"note\":\"同版本已升级\"}", a1, a2);
+	         "{\"assets\":[\"%s\",\"%s\"],\"by\":\"信息中心\",\"note\":\"同版本已升级\"}", a1,
+	         a2);
 	call(&office, "POST", path, body);
 	expect(200);
 	assert_int_equal(jint("similar_checked"), 2);
 	assert_int_equal(jint("similar_unchecked"), listed - 2);
 	assert_int_equal(sql_count("SELECT json_array_length(after, '$.assets') FROM audit_entry"
-				   " WHERE action = 'notice.checked' ORDER BY seq DESC LIMIT 1"),
-			 2);
+	                           " WHERE action = 'notice.checked' ORDER BY seq DESC LIMIT 1"),
+	                 2);
 	/* one of them again refuses the whole: nothing more is marked */
 	call(&office, "POST", path, body);
 	error_is(409, "conflict");
 	assert_int_equal(sql_count("SELECT similar_open FROM notice WHERE code = 'BULK-1'"),
-			 listed - 2);
+	                 listed - 2);
 	/* ambiguous: a system and all */
 	snprintf(body, sizeof body, "{\"asset\":\"%s\",\"all\":true}", a1);
 	call(&office, "POST", path, body);
 	error_is(422, "invalid");
 	/* every one left, from the command line, with the note shown */
 	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s notice checked BULK-1 --all --note 已全部排查 --db %s", bin, db),
-			 0);
+	                               "%s notice checked BULK-1 --all --note 已全部排查 --db %s",
+	                               bin, db),
+	                 0);
 	assert_non_null(strstr(out, "checked"));
 	snprintf(body, sizeof body, "/api/v1/notices/%s", "BULK-1");
 	call(&office, "GET", body, NULL);
@@ -2991,8 +2962,8 @@ static void similar_in_bulk(void **state)
 		const char *code = json_string_value(json_object_get(k, "asset"));
 
 		assert_string_equal(json_string_value(json_object_get(k, "note")),
-				    !strcmp(code, a1) || !strcmp(code, a2) ? "同版本已升级"
-									   : "已全部排查");
+		                    !strcmp(code, a1) || !strcmp(code, a2) ? "同版本已升级"
+		                                                           : "已全部排查");
 	}
 	call(&office, "POST", path, "{\"all\":true}");
 	error_is(409, "conflict");
@@ -3017,7 +2988,7 @@ static void default_period(void **state)
 	assert_null(jstr("notice_default_workdays"));
 	assert_true(json_is_null(json_object_get(j, "policy_rectify_workdays")));
 	snprintf(body, sizeof body,
-		 "{\"code\":\"DP-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	         "{\"code\":\"DP-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/notices/%lld", (long long)jint("id"));
@@ -3032,10 +3003,10 @@ static void default_period(void **state)
 	expect(200);
 	assert_int_equal(jint("notice_default_workdays"), 5);
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action ="
-				   " 'settings.notice_default' AND json_extract(after,"
-				   " '$.notice_default_workdays') = 5 AND json_type(before,"
-				   " '$.notice_default_workdays') = 'null'"),
-			 1);
+	                           " 'settings.notice_default' AND json_extract(after,"
+	                           " '$.notice_default_workdays') = 5 AND json_type(before,"
+	                           " '$.notice_default_workdays') = 'null'"),
+	                 1);
 	call(&office, "GET", path, NULL);
 	expect(200);
 	assert_non_null(jstr("due"));
@@ -3043,8 +3014,9 @@ static void default_period(void **state)
 	assert_int_equal(jint("workdays_left"), 5); /* received today: five working days left */
 	/* a notice's own deadline always wins */
 	snprintf(body, sizeof body,
-		 "{\"code\":\"DP-2\",\"authority\":\"网信办\",\"assets\":[\"%s\"],\"due\":\"2099-01-05\"}",
-		 asset);
+	         "{\"code\":\"DP-2\",\"authority\":\"网信办\",\"assets\":[\"%s\"],\"due\":\"2099-"
+	         "01-05\"}",
+	         asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	assert_string_equal(jstr("due"), "2099-01-05");
@@ -3073,9 +3045,9 @@ static void corrections(void **state)
 	login(OFFICE, &office);
 	login(OFFICER, &officer);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"CR-1\",\"authority\":\"市网信办\",\"assets\":[\"%s\"],"
-		 "\"received_at\":\"%s\"}",
-		 asset, two_hours_ago);
+	         "{\"code\":\"CR-1\",\"authority\":\"市网信办\",\"assets\":[\"%s\"],"
+	         "\"received_at\":\"%s\"}",
+	         asset, two_hours_ago);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	snprintf(path, sizeof path, "/api/v1/notices/%lld", (long long)jint("id"));
@@ -3085,9 +3057,9 @@ static void corrections(void **state)
 	call(&office, "PATCH", path, "{\"authority\":\"市网信办\",\"reason\":\"核对\"}");
 	error_is(422, "invalid"); /* nothing differs */
 	snprintf(body, sizeof body,
-		 "{\"authority\":\"市委网信办\",\"received_at\":\"%s\",\"due\":\"2099-02-01\","
-		 "\"reason\":\"登记时抄错发文单位和接收时间\"}",
-		 hour_ago);
+	         "{\"authority\":\"市委网信办\",\"received_at\":\"%s\",\"due\":\"2099-02-01\","
+	         "\"reason\":\"登记时抄错发文单位和接收时间\"}",
+	         hour_ago);
 	call(&office, "PATCH", path, body);
 	expect(200);
 	assert_string_equal(jstr("authority"), "市委网信办");
@@ -3096,17 +3068,17 @@ static void corrections(void **state)
 	fixes = json_object_get(j, "corrections");
 	assert_int_equal(json_array_size(fixes), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(fixes, 0), "reason")),
-			    "登记时抄错发文单位和接收时间");
+	                    "登记时抄错发文单位和接收时间");
 	assert_string_equal(
-		json_string_value(json_array_get(
-			json_object_get(json_object_get(json_array_get(fixes, 0), "changes"),
-					"authority"),
-			0)),
-		"市网信办");
-	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action ="
-				   " 'notice.correct' AND json_extract(before, '$.authority') ="
-				   " '市网信办' AND json_extract(after, '$.authority') = '市委网信办'"),
-			 1);
+	    json_string_value(json_array_get(
+	        json_object_get(json_object_get(json_array_get(fixes, 0), "changes"), "authority"),
+	        0)),
+	    "市网信办");
+	assert_int_equal(
+	    sql_count("SELECT count(*) FROM audit_entry WHERE action ="
+	              " 'notice.correct' AND json_extract(before, '$.authority') ="
+	              " '市网信办' AND json_extract(after, '$.authority') = '市委网信办'"),
+	    1);
 	/* a unit's officer may not; after feedback the receipt time stays */
 	call(&officer, "PATCH", path, "{\"authority\":\"x\",\"reason\":\"y\"}");
 	error_is(403, "forbidden");
@@ -3120,17 +3092,17 @@ static void corrections(void **state)
 	error_is(422, "invalid");
 	assert_string_equal(jstr("error.field"), "received_at");
 	/* the command line, the same act */
-	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s notice edit CR-1 --category 漏洞 --reason 补充类别 --db %s", bin,
-				db),
-			 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out,
+	                  "%s notice edit CR-1 --category 漏洞 --reason 补充类别 --db %s", bin, db),
+	    0);
 	assert_int_equal(sql_count("SELECT count(*) FROM correction c JOIN notice n ON n.id ="
-				   " c.object_id WHERE c.object = 'notice' AND n.code = 'CR-1'"),
-			 2);
+	                           " c.object_id WHERE c.object = 'notice' AND n.code = 'CR-1'"),
+	                 2);
 	/* a record made in error: withdrawn with its reason, never deleted, answers nothing */
 	snprintf(body, sizeof body,
-		 "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"%s\",\"title\":\"误录的会议\"}",
-		 today);
+	         "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"%s\",\"title\":\"误录的会议\"}",
+	         today);
 	call(&office, "POST", "/api/v1/records", body);
 	expect(201);
 	snprintf(rpath, sizeof rpath, "/api/v1/records/%lld/void", (long long)jint("id"));
@@ -3144,15 +3116,15 @@ static void corrections(void **state)
 	snprintf(rpath, sizeof rpath, "/api/v1/records/%lld", (long long)jint("id"));
 	assert_int_equal(sql_count("SELECT count(*) FROM record WHERE title = '误录的会议'"), 1);
 	assert_int_equal(sql_count("SELECT count(*) FROM obligation WHERE evidence LIKE '%' ||"
-				   " (SELECT id FROM record WHERE title = '误录的会议') || '%'"),
-			 0);
+	                           " (SELECT id FROM record WHERE title = '误录的会议') || '%'"),
+	                 0);
 	assert_int_equal(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'record.void'"
-				   " AND outcome = 'ok' AND object = 'record:' || (SELECT id FROM"
-				   " record WHERE title = '误录的会议')"),
-			 1);
+	                           " AND outcome = 'ok' AND object = 'record:' || (SELECT id FROM"
+	                           " record WHERE title = '误录的会议')"),
+	                 1);
 	/* the database keeps corrections as they were made */
 	assert_int_not_equal(
-		client_sh_out(out, sizeof out, "sqlite3 %s \"DELETE FROM correction\" 2>&1", db), 0);
+	    client_sh_out(out, sizeof out, "sqlite3 %s \"DELETE FROM correction\" 2>&1", db), 0);
 	assert_non_null(strstr(out, "kept as it was made"));
 }
 
@@ -3160,7 +3132,7 @@ static void corrections(void **state)
 
 /* count_items walks a list page by page and counts its items whose `key` is `value` (NULL: all). */
 static long count_items(const struct client *c, const char *path, const char *key,
-			const char *value)
+                        const char *value)
 {
 	char url[512];
 	long n = 0;
@@ -3172,7 +3144,8 @@ static long count_items(const struct client *c, const char *path, const char *ke
 
 		call(c, "GET", url, NULL);
 		expect(200);
-		json_array_foreach(json_object_get(j, "items"), i, it) {
+		json_array_foreach(json_object_get(j, "items"), i, it)
+		{
 			const char *v = key ? json_string_value(json_object_get(it, key)) : NULL;
 
 			n += !key || (v && !strcmp(v, value));
@@ -3180,14 +3153,14 @@ static long count_items(const struct client *c, const char *path, const char *ke
 		if (!jstr("next"))
 			return n;
 		snprintf(url, sizeof url, "%s%scursor=%s", path, strchr(path, '?') ? "&" : "?",
-			 jstr("next"));
+		         jstr("next"));
 	}
 }
 
 /* summary_int: sum.a.b, or sum.a.b.c (not inlined: GCC then takes a NULL c for a NULL
  * string handed on to snprintf). */
 __attribute__((noinline)) static long summary_int(json_t *sum, const char *a, const char *b,
-						  const char *c)
+                                                  const char *c)
 {
 	json_t *v = json_object_get(json_object_get(sum, a), b);
 
@@ -3196,10 +3169,10 @@ __attribute__((noinline)) static long summary_int(json_t *sum, const char *a, co
 
 static void summary_counts(void **state)
 {
-	static const char *const states[] = {"open", "due_today", "overdue", "done_on_time",
-					     "done_late", "no_deadline"};
-	static const char *const rules[] = {"role.missing", "role.overlap", "asset.unanswered",
-					    "mlps.unfiled", "mlps.unassessed", "budget.low"};
+	static const char *const states[] = {"open",         "due_today", "overdue",
+	                                     "done_on_time", "done_late", "no_deadline"};
+	static const char *const rules[] = {"role.missing", "role.overlap",    "asset.unanswered",
+	                                    "mlps.unfiled", "mlps.unassessed", "budget.low"};
 	struct client office, officer;
 	char path[128], out[64];
 	long gaps = 0;
@@ -3216,21 +3189,21 @@ static void summary_counts(void **state)
 	expect(200);
 	off = json_incref(j);
 	assert_int_equal(summary_int(sum, "notices", "total", NULL),
-			 count_items(&office, "/api/v1/notices?limit=3", NULL, NULL));
+	                 count_items(&office, "/api/v1/notices?limit=3", NULL, NULL));
 	assert_int_equal(summary_int(sum, "incidents", "total", NULL),
-			 count_items(&office, "/api/v1/incidents?limit=3", NULL, NULL));
+	                 count_items(&office, "/api/v1/incidents?limit=3", NULL, NULL));
 	/* the officer's scope is smaller, and counted the same way */
 	assert_int_equal(summary_int(off, "notices", "total", NULL),
-			 count_items(&officer, "/api/v1/notices?limit=3", NULL, NULL));
+	                 count_items(&officer, "/api/v1/notices?limit=3", NULL, NULL));
 	assert_true(summary_int(off, "notices", "total", NULL) <
-		    summary_int(sum, "notices", "total", NULL));
+	            summary_int(sum, "notices", "total", NULL));
 	for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
 		const char *st = states[i];
 		long duty, filing;
 
 		snprintf(path, sizeof path, "/api/v1/notices?limit=4&state=%s", st);
 		assert_int_equal(summary_int(sum, "notices", "by_state", st),
-				 count_items(&office, path, NULL, NULL));
+		                 count_items(&office, path, NULL, NULL));
 		snprintf(path, sizeof path, "/api/v1/deadlines?limit=40&state=%s", st);
 		duty = count_items(&office, path, "kind", "duty");
 		filing = count_items(&office, path, "kind", "mlps_filing");
@@ -3249,19 +3222,22 @@ static void summary_counts(void **state)
 	call(&office, "GET", "/api/v1/notices?limit=1&state=overdue", NULL);
 	expect(200);
 	assert_true(jget("items.0.workdays_left") && jint("items.0.workdays_left") <= 0);
-	assert_int_equal(json_array_size(json_object_get(json_object_get(sum, "notices"), "overdue")),
-			 summary_int(sum, "notices", "by_state", "overdue"));
+	assert_int_equal(
+	    json_array_size(json_object_get(json_object_get(sum, "notices"), "overdue")),
+	    summary_int(sum, "notices", "by_state", "overdue"));
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
 		snprintf(path, sizeof path, "/api/v1/gaps?limit=5&rule=%s", rules[i]);
-		assert_int_equal(json_integer_value(json_object_get(json_object_get(sum, "gaps"),
-								    rules[i])),
-				 count_items(&office, path, NULL, NULL));
-		gaps += (long)json_integer_value(json_object_get(json_object_get(sum, "gaps"), rules[i]));
+		assert_int_equal(
+		    json_integer_value(json_object_get(json_object_get(sum, "gaps"), rules[i])),
+		    count_items(&office, path, NULL, NULL));
+		gaps += (long)json_integer_value(
+		    json_object_get(json_object_get(sum, "gaps"), rules[i]));
 	}
 	/* the kept gaps are exactly what `cyberduty check` finds over the whole register */
 	assert_int_equal(count_items(&office, "/api/v1/gaps?limit=7", NULL, NULL), gaps);
 	assert_true(gaps > 0);
-	assert_int_equal(client_sh_out(out, sizeof out, "%s check --db %s --json | jq .count", bin, db), 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out, "%s check --db %s --json | jq .count", bin, db), 0);
 	assert_int_equal(atol(out), gaps);
 	json_decref(sum);
 	json_decref(off);
@@ -3275,12 +3251,13 @@ static void shape_of(const char *action, const char *object_like, char *out, siz
 {
 	char stmt[640];
 
-	snprintf(stmt, sizeof stmt,
-		 "SELECT action || ' ' || ifnull((SELECT group_concat(key) FROM (SELECT key FROM "
-		 "json_each(before) ORDER BY key)), '-') || ' ' || ifnull((SELECT group_concat(key) "
-		 "FROM (SELECT key FROM json_each(after) ORDER BY key)), '-') FROM audit_entry WHERE "
-		 "action = '%s' AND object LIKE '%s' ORDER BY seq DESC LIMIT 1",
-		 action, object_like);
+	snprintf(
+	    stmt, sizeof stmt,
+	    "SELECT action || ' ' || ifnull((SELECT group_concat(key) FROM (SELECT key FROM "
+	    "json_each(before) ORDER BY key)), '-') || ' ' || ifnull((SELECT group_concat(key) "
+	    "FROM (SELECT key FROM json_each(after) ORDER BY key)), '-') FROM audit_entry WHERE "
+	    "action = '%s' AND object LIKE '%s' ORDER BY seq DESC LIMIT 1",
+	    action, object_like);
 	sql(out, n, stmt);
 }
 
@@ -3294,42 +3271,44 @@ static void one_act_one_entry(void **state)
 	asset[strcspn(asset, "\n")] = '\0';
 	login(OFFICE, &office);
 	snprintf(body, sizeof body,
-		 "{\"code\":\"API-N-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
+	         "{\"code\":\"API-N-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
 	shape_of("notice.create", "notice:%", api, sizeof api);
 	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s notice add --db %s --code CLI-N-1 --authority 网信办 "
-				"--asset %s",
-				bin, db, asset),
-			 0);
+	                               "%s notice add --db %s --code CLI-N-1 --authority 网信办 "
+	                               "--asset %s",
+	                               bin, db, asset),
+	                 0);
 	shape_of("notice.create", "notice:%", cli, sizeof cli);
 	assert_string_equal(api, cli);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'notice.create' AND "
-			      "json_extract(after, '$.code') IN ('API-N-1', 'CLI-N-1')") == 2);
+	                      "json_extract(after, '$.code') IN ('API-N-1', 'CLI-N-1')") == 2);
 
 	call(&office, "POST", "/api/v1/records",
 	     "{\"kind\":\"meeting\",\"unit\":\"IMNU\",\"on\":\"2026-01-05\",\"title\":\"专题会\"}");
 	expect(201);
 	shape_of("record.create", "record:%", api, sizeof api);
-	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s record meeting --db %s --unit IMNU --date 2026-01-06 --title 专题会",
-				bin, db),
-			 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out,
+	                  "%s record meeting --db %s --unit IMNU --date 2026-01-06 --title 专题会",
+	                  bin, db),
+	    0);
 	shape_of("record.create", "record:%", cli, sizeof cli);
 	assert_string_equal(api, cli);
 
 	snprintf(body, sizeof body,
-		 "{\"code\":\"API-INC-1\",\"detected_at\":\"2026-01-05T09:00:00+08:00\","
-		 "\"assets\":[\"%s\"]}", asset);
+	         "{\"code\":\"API-INC-1\",\"detected_at\":\"2026-01-05T09:00:00+08:00\","
+	         "\"assets\":[\"%s\"]}",
+	         asset);
 	call(&office, "POST", "/api/v1/incidents", body);
 	expect(201);
 	shape_of("incident.create", "incident:%", api, sizeof api);
 	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s incident add CLI-INC-1 --db %s --asset %s --detected "
-				"'2026-01-05 10:00'",
-				bin, db, asset),
-			 0);
+	                               "%s incident add CLI-INC-1 --db %s --asset %s --detected "
+	                               "'2026-01-05 10:00'",
+	                               bin, db, asset),
+	                 0);
 	shape_of("incident.create", "incident:%", cli, sizeof cli);
 	assert_string_equal(api, cli);
 
@@ -3339,15 +3318,17 @@ static void one_act_one_entry(void **state)
 	     "\"total\":1000,\"security\":60}");
 	expect(201);
 	shape_of("project.create", "project:%", api, sizeof api);
-	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s project add --db %s --code CLI-PRJ-1 --name 平台 --unit IMNU "
-				"--year 2026 --total 1000 --security 60",
-				bin, db),
-			 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out,
+	                  "%s project add --db %s --code CLI-PRJ-1 --name 平台 --unit IMNU "
+	                  "--year 2026 --total 1000 --security 60",
+	                  bin, db),
+	    0);
 	shape_of("project.create", "project:%", cli, sizeof cli);
 	assert_string_equal(api, cli);
-	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE action = 'project.create' AND "
-			      "json_extract(after, '$.code') IN ('API-PRJ-1', 'CLI-PRJ-1')") == 2);
+	assert_true(
+	    sql_count("SELECT count(*) FROM audit_entry WHERE action = 'project.create' AND "
+	              "json_extract(after, '$.code') IN ('API-PRJ-1', 'CLI-PRJ-1')") == 2);
 	/* the whole chain, with entries of both, still verifies */
 	client_stop(&pid);
 	assert_int_equal(client_sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
@@ -3357,8 +3338,8 @@ static void one_act_one_entry(void **state)
  * on the host write the same action with the same before and after keys (account.create,
  * account.role, account.update, token.create, settings.update). */
 #define CLI_ADMIN_ENTRIES                                                                          \
-	"SELECT count(*) FROM audit_entry WHERE actor LIKE 'cli:%' AND action IN "              \
-	"('account.create', 'account.role', 'account.update', 'token.create', "                 \
+	"SELECT count(*) FROM audit_entry WHERE actor LIKE 'cli:%' AND action IN "                 \
+	"('account.create', 'account.role', 'account.update', 'token.create', "                    \
 	"'settings.update')"
 
 static void admin_acts_one_entry(void **state)
@@ -3366,9 +3347,9 @@ static void admin_acts_one_entry(void **state)
 	static const struct {
 		const char *action, *object;
 	} acts[] = {
-		{"account.create", "account:%"}, {"account.role", "account:%"},
-		{"account.update", "account:%"}, {"token.create", "token:%"},
-		{"settings.update", "settings"},
+	    {"account.create", "account:%"}, {"account.role", "account:%"},
+	    {"account.update", "account:%"}, {"token.create", "token:%"},
+	    {"settings.update", "settings"},
 	};
 	struct client sys, sec;
 	char path[96], api[5][512], cli[512], out[1024];
@@ -3398,19 +3379,20 @@ static void admin_acts_one_entry(void **state)
 	expect(200);
 	shape_of(acts[4].action, acts[4].object, api[4], sizeof api[4]);
 
-	assert_int_equal(client_sh_out(out, sizeof out, "%s user add cli.new --role none --db %s", bin, db),
-			 0);
-	assert_int_equal(client_sh_out(out, sizeof out, "%s user role cli.new officer --unit JSJXY --db %s",
-				bin, db),
-			 0);
-	assert_int_equal(client_sh_out(out, sizeof out, "%s user lock cli.new --db %s", bin, db), 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out, "%s user add cli.new --role none --db %s", bin, db), 0);
 	assert_int_equal(client_sh_out(out, sizeof out,
-				"%s token create --account t.office --label 监测平台 --db %s",
-				bin, db),
-			 0);
-	assert_int_equal(client_sh_out(out, sizeof out, "%s settings lockout_failures 7 --db %s", bin,
-				db),
-			 0);
+	                               "%s user role cli.new officer --unit JSJXY --db %s", bin,
+	                               db),
+	                 0);
+	assert_int_equal(client_sh_out(out, sizeof out, "%s user lock cli.new --db %s", bin, db),
+	                 0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out,
+	                  "%s token create --account t.office --label 监测平台 --db %s", bin, db),
+	    0);
+	assert_int_equal(
+	    client_sh_out(out, sizeof out, "%s settings lockout_failures 7 --db %s", bin, db), 0);
 	for (size_t i = 0; i < sizeof acts / sizeof *acts; i++) {
 		shape_of(acts[i].action, acts[i].object, cli, sizeof cli);
 		assert_string_equal(api[i], cli);
@@ -3418,12 +3400,13 @@ static void admin_acts_one_entry(void **state)
 	/* one entry for each of the command line's acts, and no secret in any */
 	assert_true(sql_count(CLI_ADMIN_ENTRIES) == n + 5);
 	assert_true(sql_count("SELECT count(*) FROM audit_entry WHERE after LIKE '%cdt\\_%' "
-			      "ESCAPE '\\'") == 0);
+	                      "ESCAPE '\\'") == 0);
 	client_stop(&pid);
 	assert_int_equal(client_sh_out(out, sizeof out, "%s audit verify --db %s", bin, db), 0);
 }
 
-/* --- TLS: HSTS and a Secure cookie -------------------------------------------------------------- */
+/* --- TLS: HSTS and a Secure cookie --------------------------------------------------------------
+ */
 
 static void tls(void **state)
 {
@@ -3439,10 +3422,11 @@ static void tls(void **state)
 	snprintf(cert, sizeof cert, "%s.cert.pem", db);
 	snprintf(key, sizeof key, "%s.key.pem", db);
 	snprintf(out, sizeof out, "%s.tls.out", db);
-	assert_int_equal(sh("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
-			    "-nodes -days 2 -subj /CN=127.0.0.1 -keyout %s -out %s 2>/dev/null",
-			    key, cert),
-			 0);
+	assert_int_equal(
+	    client_sh("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
+	              "-nodes -days 2 -subj /CN=127.0.0.1 -keyout %s -out %s 2>/dev/null",
+	              key, cert),
+	    0);
 	tport = client_serve_tls(bin, db, out, &tpid, cert, key);
 	assert_true(tport > 0);
 	snprintf(url, sizeof url, "https://127.0.0.1:%u/api/v1/session", tport);
@@ -3473,32 +3457,32 @@ static void tls(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(happy_paths, start, stop),
-		cmocka_unit_test_setup_teardown(incident_timeline, start, stop),
-		cmocka_unit_test_setup_teardown(kept_answers, start, stop),
-		cmocka_unit_test_setup_teardown(permission_matrix, start, stop),
-		cmocka_unit_test_setup_teardown(scope, start, stop),
-		cmocka_unit_test_setup_teardown(unit_tree, start, stop),
-		cmocka_unit_test_setup_teardown(duty_term, start, stop),
-		cmocka_unit_test_setup_teardown(csrf, start, stop),
-		cmocka_unit_test_setup_teardown(sessions, start, stop),
-		cmocka_unit_test_setup_teardown(lockout, start, stop),
-		cmocka_unit_test_setup_teardown(admins_not_locked_out, start, stop),
-		cmocka_unit_test_setup_teardown(second_factor, start, stop),
-		cmocka_unit_test_setup_teardown(password_age, start, stop),
-		cmocka_unit_test_setup_teardown(bad_inputs, start, stop),
-		cmocka_unit_test_setup_teardown(import_errors, start, stop),
-		cmocka_unit_test_setup_teardown(audit_log, start, stop),
-		cmocka_unit_test_setup_teardown(one_act_one_entry, start, stop),
-		cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, stop),
-		cmocka_unit_test_setup_teardown(deadlines_kept, start, stop),
-		cmocka_unit_test_setup_teardown(summary_counts, start, stop),
-		cmocka_unit_test_setup_teardown(document_numbers, start, stop),
-		cmocka_unit_test_setup_teardown(similar_in_bulk, start, stop),
-		cmocka_unit_test_setup_teardown(default_period, start, stop),
-		cmocka_unit_test_setup_teardown(corrections, start, stop),
-		cmocka_unit_test_setup_teardown(tls, start, stop),
-		cmocka_unit_test_setup_teardown(evidence, start, stop),
+	    cmocka_unit_test_setup_teardown(happy_paths, start, session_end),
+	    cmocka_unit_test_setup_teardown(incident_timeline, start, session_end),
+	    cmocka_unit_test_setup_teardown(kept_answers, start, session_end),
+	    cmocka_unit_test_setup_teardown(permission_matrix, start, session_end),
+	    cmocka_unit_test_setup_teardown(scope, start, session_end),
+	    cmocka_unit_test_setup_teardown(unit_tree, start, session_end),
+	    cmocka_unit_test_setup_teardown(duty_term, start, session_end),
+	    cmocka_unit_test_setup_teardown(csrf, start, session_end),
+	    cmocka_unit_test_setup_teardown(sessions, start, session_end),
+	    cmocka_unit_test_setup_teardown(lockout, start, session_end),
+	    cmocka_unit_test_setup_teardown(admins_not_locked_out, start, session_end),
+	    cmocka_unit_test_setup_teardown(second_factor, start, session_end),
+	    cmocka_unit_test_setup_teardown(password_age, start, session_end),
+	    cmocka_unit_test_setup_teardown(bad_inputs, start, session_end),
+	    cmocka_unit_test_setup_teardown(import_errors, start, session_end),
+	    cmocka_unit_test_setup_teardown(audit_log, start, session_end),
+	    cmocka_unit_test_setup_teardown(one_act_one_entry, start, session_end),
+	    cmocka_unit_test_setup_teardown(admin_acts_one_entry, start, session_end),
+	    cmocka_unit_test_setup_teardown(deadlines_kept, start, session_end),
+	    cmocka_unit_test_setup_teardown(summary_counts, start, session_end),
+	    cmocka_unit_test_setup_teardown(document_numbers, start, session_end),
+	    cmocka_unit_test_setup_teardown(similar_in_bulk, start, session_end),
+	    cmocka_unit_test_setup_teardown(default_period, start, session_end),
+	    cmocka_unit_test_setup_teardown(corrections, start, session_end),
+	    cmocka_unit_test_setup_teardown(tls, start, session_end),
+	    cmocka_unit_test_setup_teardown(evidence, start, session_end),
 	};
 	int rc;
 
