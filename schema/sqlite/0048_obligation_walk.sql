@@ -16,21 +16,9 @@ ALTER TABLE obligation ADD COLUMN asset_code TEXT;
 ALTER TABLE obligation ADD COLUMN asset_name TEXT;
 DROP INDEX obligation_asset;
 
--- A rebuild's obligations before they are written in due order: empty between rebuilds.
-CREATE TABLE obligation_stage (
-	kind     TEXT NOT NULL,
-	duty     TEXT,
-	unit_id  INTEGER NOT NULL,
-	asset_id INTEGER NOT NULL,
-	period   TEXT NOT NULL,
-	name     TEXT NOT NULL,
-	article  TEXT,
-	start    TEXT NOT NULL,
-	due      TEXT NOT NULL,
-	need     INTEGER NOT NULL,
-	have     INTEGER NOT NULL,
-	done_on  TEXT,
-	evidence TEXT NOT NULL
-) STRICT;
+-- A rebuild's obligations before they are written in due order: empty between rebuilds. Its
+-- columns are the table's own (their types; the table checks the rows when they are copied in).
+CREATE TABLE obligation_stage AS SELECT kind, duty, unit_id, asset_id, period, name, article,
+	start, due, need, have, done_on, evidence FROM obligation WHERE 0;
 
 DELETE FROM meta WHERE key = 'obligations_generation';
