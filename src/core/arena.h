@@ -4,6 +4,7 @@
 #ifndef CD_ARENA_H
 #define CD_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -26,6 +27,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
  * *arr holds *n elements of size sz with room for *capn. Returns a pointer to the new
  * (zeroed) element and increments *n, or NULL. Old storage is left in the arena. */
 void *arena_grow(struct arena *a, void *arr, size_t *n, size_t *capn, size_t sz);
+
+/* arena_reserve makes room for `want` elements in such an array (its n elements kept): one
+ * allocation for a caller that knows how many are coming, instead of a doubling per power of
+ * two (each old storage left in the arena). false when out of memory or over the cap. */
+bool arena_reserve(struct arena *a, void *arr, size_t n, size_t *capn, size_t want, size_t sz);
 
 /* arena_defer has arena_free call fn(p) before it releases the memory (the last deferred
  * first): for something malloc'd that the arena's data borrows. Returns -1 when out of memory

@@ -195,6 +195,12 @@ struct asset *reg_add_asset(struct reg *r)
 	return a;
 }
 
+bool reg_reserve_assets(struct reg *r, size_t n)
+{
+	return arena_reserve(r->arena, &r->assets, r->nassets, &r->capassets, n,
+			     sizeof(struct asset));
+}
+
 struct project *reg_add_project(struct reg *r)
 {
 	return arena_grow(r->arena, &r->projects, &r->nprojects, &r->capprojects,

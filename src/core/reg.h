@@ -184,6 +184,10 @@ struct duty *reg_add_duty(struct reg *r);
 struct asset *reg_add_asset(struct reg *r);
 struct project *reg_add_project(struct reg *r);
 
+/* reg_reserve_assets makes room for n systems in all (a hint: the array is allocated once
+ * instead of doubling its way there); false when that much cannot be had (nothing changed). */
+bool reg_reserve_assets(struct reg *r, size_t n);
+
 /* reg_by_id: the record with this id in base[0..n), records of sz bytes that start with their
  * int64_t id, sorted by id (binary search); NULL when absent. */
 const void *reg_by_id(const void *base, size_t n, size_t sz, int64_t id);

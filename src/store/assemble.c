@@ -73,12 +73,18 @@ enum cd_err store_reg_load(struct store *s, struct reg **out, struct cd_diag *d)
 	static const enum store_rows all[] = {ROWS_UNITS, ROWS_PEOPLE, ROWS_ASSETS, ROWS_DUTIES,
 	                                      ROWS_PROJECTS};
 	struct reg *r = reg_new();
+	size_t n = 0;
 	enum cd_err rc;
 
 	*out = NULL;
 	if (!r)
 		return cd_diag_set(d, CD_ENOMEM, "out of memory");
-	if ((rc = reg_read(s, r, all, sizeof all / sizeof *all, NULL, 0, d))) {
+	/* the systems' array allocated once (at a million, doubling to it touched twice its 170 MB);
+	 * without the room, it grows as it goes */
+	rc = s->ops->rows_bound ? s->ops->rows_bound(s, ROWS_ASSETS, &n, d) : CD_OK;
+	if (!rc && n)
+		reg_reserve_assets(r, n);
+	if (rc || (rc = reg_read(s, r, all, sizeof all / sizeof *all, NULL, 0, d))) {
 		reg_free(r);
 		return rc;
 	}

@@ -153,8 +153,10 @@ enum stmt {
 	ST_OBLIG_CLEAR_ALL,
 	ST_OBLIG_CLEAR_UNIT,
 	ST_OBLIG_CLEAR_UNIT0,
-	ST_OBLIG_CLEAR_ASSET,
 	ST_OBLIG_ADD,
+	ST_OBLIG_STAGE,
+	ST_OBLIG_UNSTAGE,
+	ST_OBLIG_STAGE_CLEAR,
 	ST_OBLIG_PAGE,
 	ST_OBLIG_PAGE_DESC,
 	ST_OBLIG_DUTIES0,
@@ -235,6 +237,7 @@ enum stmt {
 	ST_NOTICE_SIMILAR_COUNTS,
 	ST_RECORD_OF_UNIT,
 	ST_STRUCTURE_GEN,
+	ST_ASSET_BOUND,
 	STMT__MAX
 };
 
@@ -372,7 +375,9 @@ enum stmt {
  * alone is where the due-date index's range starts (the first day a state can be due on is
  * folded into it): a bound on the due date there too would start the range at the first row of
  * the cursor's day, and a page deep in a day of 25,000 MLPS deadlines (a million systems graded
- * on a few dozen days) would read every row of the day before it. */
+ * on a few dozen days) would read every row of the day before it. The system's code and name are
+ * those kept with the obligation (schema 0048): the page reads no asset, and the rows it reads
+ * lie in the table in the index's order (a rebuild writes them so). */
 #define OBLIG_STATE                                                                               \
 	"CASE WHEN o.done_on IS NOT NULL THEN CASE WHEN o.done_on <= o.due THEN 'done_on_time'"    \
 	" ELSE 'done_late' END WHEN o.due < ?3 THEN 'overdue' WHEN o.due = ?3 THEN 'due_today'"     \
@@ -380,9 +385,8 @@ enum stmt {
 #define OBLIG_PAGE(cmp, end, dir)                                                                 \
 	"WITH RECURSIVE " SUBTREE("sc", "?1") ", " SUBTREE("fl", "?2")                             \
 	" SELECT o.id, o.kind, o.duty, o.unit_id, o.asset_id, o.period, o.name, o.article, o.start," \
-	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, a.code, a.name, u.name"           \
-	" FROM obligation o"                                                                       \
-	" LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN asset a ON a.id = o.asset_id"             \
+	" o.due, o.need, o.have, o.done_on, o.evidence, u.code, o.asset_code, o.asset_name,"      \
+	" u.name FROM obligation o LEFT JOIN unit u ON u.id = o.unit_id"                          \
 	" WHERE (o.due, o.name, o.unit_id, o.asset_id, o.id) " cmp " (?5, ?8, ?9, ?10, ?6)"          \
 	" AND o.start <= ?3 AND " end                                                              \
 	" AND (?1 IS NULL OR o.unit_id IN (SELECT id FROM sc))"                                    \
@@ -611,6 +615,8 @@ static const char *const stmts[STMT__MAX] = {
 			    " important_infrastructure = ?27 WHERE id = ?28",
 	[ST_GENERATION] = "SELECT n FROM generation",
 	[ST_STRUCTURE_GEN] = "SELECT n FROM structure_generation", /* schema 0029 */
+	/* the greatest id bounds the count (a rowid: read at the end of the table, no scan) */
+	[ST_ASSET_BOUND] = "SELECT coalesce(max(id), 0) FROM asset",
 	[ST_RECORD_UPDATE] = "UPDATE record SET kind = ?1, unit_id = ?2, on_date = ?3, duty = ?4,"
 			     " period = ?5, title = ?6, participants = ?7, minutes = ?8,"
 			     " attachment = ?9 WHERE id = ?10",
@@ -777,10 +783,25 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_CLEAR_ALL] = "DELETE FROM obligation",
 	[ST_OBLIG_CLEAR_UNIT] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1",
 	[ST_OBLIG_CLEAR_UNIT0] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = 0",
-	[ST_OBLIG_CLEAR_ASSET] = "DELETE FROM obligation WHERE kind <> 'duty' AND asset_id = ?1",
+	/* an MLPS obligation keeps its system's code and name (schema 0048: a page joins no asset) */
 	[ST_OBLIG_ADD] = "INSERT INTO obligation (kind, duty, unit_id, asset_id, period, name, article,"
-			 " start, due, need, have, done_on, evidence)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+			 " start, due, need, have, done_on, evidence, asset_code, asset_name)"
+			 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, a.code, a.name"
+			 " FROM (SELECT 1) LEFT JOIN asset a ON a.id = ?4",
+	/* a rebuild's obligations staged, then written in oblig_generate's order (the order of
+	 * obligation_due; as staged within it) so that a walk in due order reads the table's pages
+	 * in order (schema 0048) */
+	[ST_OBLIG_STAGE] = "INSERT INTO obligation_stage (kind, duty, unit_id, asset_id, period, name,"
+			   " article, start, due, need, have, done_on, evidence)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[ST_OBLIG_UNSTAGE] = "INSERT INTO obligation (kind, duty, unit_id, asset_id, period, name,"
+			     " article, start, due, need, have, done_on, evidence, asset_code,"
+			     " asset_name) SELECT s.kind, s.duty, s.unit_id, s.asset_id, s.period,"
+			     " s.name, s.article, s.start, s.due, s.need, s.have, s.done_on,"
+			     " s.evidence, a.code, a.name FROM obligation_stage s"
+			     " LEFT JOIN asset a ON a.id = s.asset_id"
+			     " ORDER BY s.due, s.name, s.unit_id, s.asset_id, s.rowid",
+	[ST_OBLIG_STAGE_CLEAR] = "DELETE FROM obligation_stage",
 	[ST_OBLIG_PAGE] = OBLIG_PAGE(">", "o.due <= ?12", "ASC"),
 	[ST_OBLIG_PAGE_DESC] = OBLIG_PAGE("<", "o.due >= ?11", "DESC"),
 	[ST_OBLIG_DUTIES0] = "SELECT DISTINCT duty FROM obligation WHERE kind = 'duty' AND unit_id = 0"
@@ -1655,6 +1676,24 @@ static void project_cols(struct arena *ar, sqlite3_stmt *st, void *out)
 	pr->year = sqlite3_column_int(st, 4);
 	pr->total = sqlite3_column_int64(st, 5);
 	pr->security = sqlite3_column_int64(st, 6);
+}
+
+static enum cd_err sq_rows_bound(struct store *s, enum store_rows which, size_t *n,
+				 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_ASSET_BOUND];
+	enum cd_err rc = CD_OK;
+
+	*n = 0;
+	if (which != ROWS_ASSETS)
+		return CD_OK;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(q, d, "counting the systems");
+	sqlite3_reset(st);
+	return rc;
 }
 
 static enum cd_err sq_structure_gen(struct store *s, int64_t *gen, struct cd_diag *d)
@@ -3711,22 +3750,24 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 {
 	static const enum stmt clear[] = {[OSET_ALL] = ST_OBLIG_CLEAR_ALL,
 					  [OSET_UNIT] = ST_OBLIG_CLEAR_UNIT,
-					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0,
-					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
+					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0};
 	struct sq *q = (struct sq *)s;
+	enum stmt add = which == OSET_STAGE ? ST_OBLIG_STAGE : ST_OBLIG_ADD;
 	sqlite3_stmt *st;
 	enum cd_err rc = run(q, ST_OBLIG_COUNTS_STALE, d, "obligation counts");
 
 	if (rc)
 		return rc;
-	if (which != OSET_ADD) {
+	if (which != OSET_ADD && which != OSET_STAGE) {
 		st = q->st[clear[which]];
-		if (which == OSET_UNIT || which == OSET_ASSET)
+		if (which == OSET_UNIT)
 			sqlite3_bind_int64(st, 1, id);
 		if ((rc = run(q, clear[which], d, "clearing obligations")))
 			return rc;
 	}
-	st = q->st[ST_OBLIG_ADD];
+	if (which == OSET_ALL && !(rc = run(q, ST_OBLIG_UNSTAGE, d, "keeping the obligations")))
+		rc = run(q, ST_OBLIG_STAGE_CLEAR, d, "keeping the obligations");
+	st = q->st[add];
 	for (size_t i = 0; !rc && i < n; i++) {
 		const struct oblig *o = &v[i];
 		char ev[OBLIG_EVIDENCE_MAX * 21 + 3];
@@ -3751,7 +3792,7 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 		sqlite3_bind_int(st, 11, o->have);
 		bind_date(st, 12, o->done_on);
 		bind_text(st, 13, ev);
-		rc = run(q, ST_OBLIG_ADD, d, "keeping an obligation");
+		rc = run(q, add, d, "keeping an obligation");
 	}
 	return rc;
 }
@@ -5333,6 +5374,7 @@ static const struct store_ops sqlite_ops = {
 	.asset_add = sq_asset_add,
 	.duty_add = sq_duty_add,
 	.rows = sq_rows,
+	.rows_bound = sq_rows_bound,
 	.structure_gen = sq_structure_gen,
 	.calendar_add = sq_calendar_add,
 	.calendar_load = sq_calendar_load,

@@ -60,6 +60,10 @@ struct store_ops {
 	/* the rows of `which` (ids[0..n) the selection, for the kinds that take one) */
 	enum cd_err (*rows)(struct store *s, enum store_rows which, const int64_t *ids, size_t n,
 			    struct arena *a, store_row_fn *each, void *ctx, struct cd_diag *d);
+	/* at most how many rows `which` (one without a selection) yields — a hint to allocate
+	 * once; *n 0 when not known. May be NULL. */
+	enum cd_err (*rows_bound)(struct store *s, enum store_rows which, size_t *n,
+				  struct cd_diag *d);
 	/* the generation of the register's structure (units, people, duties, projects, the
 	 * profile): it moves on every write of them, and only then */
 	enum cd_err (*structure_gen)(struct store *s, int64_t *gen, struct cd_diag *d);

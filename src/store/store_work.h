@@ -215,13 +215,18 @@ enum cd_err store_corrections_of(struct store *s, const char *object, int64_t id
 
 /* ---- the yearly duties and MLPS deadlines of today, kept derived (schema 0009) ---- */
 
-/* Which obligations store_obligations_replace replaces: all; the duties of unit id; the duties
- * no unit of the register holds (unit 0); the MLPS obligations of system id; none (v is added to
- * what is kept: a rebuild in parts). */
-enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_ASSET, OSET_ADD };
+/* Which obligations store_obligations_replace replaces: all (with those staged since: see
+ * OSET_STAGE); the duties of unit id; the duties no unit of the register holds (unit 0); none
+ * (OSET_ADD: v is added to what is kept); none yet (OSET_STAGE: v is kept aside, part of a
+ * rebuild, until the OSET_ALL that ends it writes every staged row in oblig_generate's order —
+ * due date, name, unit, system — the order a walk through the due-date index reads them in, so
+ * that it reads the table's pages in order; then its own v). */
+enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_STAGE, OSET_ADD };
 
 /* store_obligations_replace deletes the obligations of set `which` and inserts v[0..n) (the
- * caller generated them for the same set). Not itself a transaction. */
+ * caller generated them for the same set). An MLPS obligation keeps its system's code and name
+ * as they are when it is written (schema 0048): the register's writes leave the obligations
+ * stale, to be rebuilt. Not itself a transaction. */
 enum cd_err store_obligations_replace(struct store *s, enum oblig_set which, int64_t id,
 				      const struct oblig *v, size_t n, struct cd_diag *d);
 

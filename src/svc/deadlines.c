@@ -45,7 +45,7 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 		const struct oblig *o = &l.v[i];
 		bool keep = which == OSET_ALL;
 
-		if (which == OSET_ADD) /* a part of a rebuild: duties (units given) or MLPS (systems) */
+		if (which == OSET_STAGE) /* a part of a rebuild: duties (units given) or MLPS (systems) */
 			keep = (o->kind == OBLIG_DUTY) == (reg->nunits > 0);
 		if (which == OSET_UNIT)
 			keep = o->kind == OBLIG_DUTY && o->unit == id;
@@ -120,17 +120,15 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 	size_t nrec = 0;
 	static const int64_t none = 0;
 	const struct check_only units = {.assets = &none}; /* every unit, every project */
-	enum cd_err rc = store_obligations_replace(c->s, OSET_ALL, 0, NULL, 0, c->d);
+	enum cd_err rc = store_gaps_clear(c->s, c->d);
 
-	if (!rc)
-		rc = store_gaps_clear(c->s, c->d);
 	/* the duties: every unit (and the people, unit duties, projects) with every record */
 	if (!rc)
 		rc = store_reg_load_around(c->s, NULL, 0, &reg, c->d);
 	if (!rc)
 		rc = store_records_load(c->s, c->a, &rec, &nrec, c->d);
 	if (!rc)
-		rc = generate(c, reg, rec, nrec, OSET_ADD, 0, NULL, 0);
+		rc = generate(c, reg, rec, nrec, OSET_STAGE, 0, NULL, 0);
 	if (!rc)
 		rc = keep_gaps(c, reg, &units);
 	reg_free(reg);
@@ -154,7 +152,7 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 				*slot = v[i].a;
 		}
 		if (!rc && n)
-			rc = generate(c, reg, NULL, 0, OSET_ADD, 0, NULL, 0);
+			rc = generate(c, reg, NULL, 0, OSET_STAGE, 0, NULL, 0);
 		reg_free(reg);
 		reg = NULL;
 		if (!rc && n)
@@ -167,6 +165,9 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 		if (n < q.limit)
 			break;
 	}
+	/* the old ones replaced by those staged, written in due order (store_work.h) */
+	if (!rc)
+		rc = store_obligations_replace(c->s, OSET_ALL, 0, NULL, 0, c->d);
 	if (!rc)
 		rc = act_derived_mark(c);
 	return rc;

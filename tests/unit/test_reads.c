@@ -209,9 +209,31 @@ static int cmp_key(const struct oblig_row *a, const struct oblig_row *b)
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
+/* reads_only: every table the plan searches or scans is one of the space-separated names */
+static bool reads_only(const char *plan, const char *names)
+{
+	char all[128], name[68];
+
+	snprintf(all, sizeof all, " %s ", names);
+	for (const char *p = plan; *p; p++) {
+		size_t skip = !strncmp(p, "SEARCH ", 7) ? 7 : !strncmp(p, "SCAN ", 5) ? 5 : 0;
+		size_t n;
+
+		if (!skip)
+			continue;
+		p += skip;
+		n = strcspn(p, " \n");
+		snprintf(name, sizeof name, " %.*s ", (int)(n < 64 ? n : 64), p);
+		if (n >= 64 || !strstr(all, name))
+			return false;
+	}
+	return true;
+}
+
 /* the deadlines walked whole by their keyset (due date, name, unit, system, id), through many
- * ties, in both directions and in a scope: each once, in order; the plan reads the obligations
- * through an index, not by a scan of the table */
+ * ties, in both directions and in a scope: each once, in order, with its system's code and name;
+ * the plan reads the obligations through an index, not by a scan of the table, and reads no
+ * other table than their units (and the scope's): no asset (schema 0048) */
 static void walk_deadlines(void **state)
 {
 	enum { N = 400 };
@@ -239,6 +261,10 @@ static void walk_deadlines(void **state)
 				assert_int_equal(store_obligation_page(s, &q, a, &rows, &n, &d), CD_OK);
 				for (size_t i = 0; i < n; i++) {
 					assert_true(seen_once(seen, sizeof seen, rows[i].id));
+					/* the system's code and name, kept with it (schema 0048) */
+					assert_non_null(rows[i].asset_code);
+					assert_int_equal(rows[i].asset_code[0], 'A');
+					assert_string_equal(rows[i].asset_name, "系统");
 					if (total + i && (desc ? cmp_key(&rows[i], &last) >= 0
 							       : cmp_key(&rows[i], &last) <= 0))
 						fail_msg("obligation %lld out of order",
@@ -269,6 +295,10 @@ static void walk_deadlines(void **state)
 		if (strstr(plan, "SCAN o\n") || !strstr(plan, "SEARCH o USING INDEX") ||
 		    strstr(plan, "USE TEMP B-TREE FOR ORDER BY"))
 			fail_msg("plan of %s:\n%s", which, plan);
+		if (!reads_only(plan, "o u sc fl CONSTANT"))
+			fail_msg("plan of %s reads a table besides the obligations, their units and "
+				 "the scope's:\n%s",
+				 which, plan);
 	}
 	store_close(s);
 }
