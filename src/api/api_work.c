@@ -273,7 +273,8 @@ int api_incidents_list(struct api_ctx *x)
 	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++) {
 		jw_obj(&w, NULL);
-		book_incident_list_members(&w, &v[i].x, &v[i].an, v[i].asset_code, v[i].asset_name);
+		book_incident_list_members(&w, &v[i].x, &v[i].line, &v[i].an, v[i].asset_code,
+					   v[i].asset_name);
 		jw_int(&w, "id", v[i].x.id);
 		jw_end(&w);
 	}

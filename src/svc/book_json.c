@@ -46,6 +46,7 @@ static const char *unit_code(const struct reg *reg, int64_t id)
 }
 
 void book_incident_list_members(struct jw *w, const struct incident *x,
+				const struct incident_line *line,
 				const struct incident_analysis *an, const char *const *codes,
 				const char *const *names)
 {
@@ -56,14 +57,14 @@ void book_incident_list_members(struct jw *w, const struct incident *x,
 		jw_str(w, NULL, codes[i] ? codes[i] : "?");
 	jw_end(w);
 	jw_str(w, "grade", grade_label(an->grade));
-	jw_bool(w, "grade_confirmed", x->graded);
-	jw_bool(w, "grade_draft", !x->graded && an->proposal.unconfirmed);
+	jw_bool(w, "grade_confirmed", line->graded);
+	jw_bool(w, "grade_draft", !line->graded && an->proposal.unconfirmed);
 	jw_str(w, "report_state", due_state_code(an->report_state));
-	jw_bool(w, "handling_ended", x->handling_ended_at != CD_TIME_NONE);
+	jw_bool(w, "handling_ended", line->ended);
 	jw_str(w, "summary_state", due_state_code(an->summary_state));
 	jw_int(w, "triggers_fired", (int64_t)an->nfired);
 	jw_int(w, "triggers_open", (int64_t)an->nopen);
-	jw_str(w, "case_stage", accountability_stage_code(accountability_stage(x)));
+	jw_str(w, "case_stage", accountability_stage_code(line->stage));
 	/* the names of its systems, in the order of "assets" (codes), for the pages */
 	jw_arr(w, "asset_names");
 	for (size_t i = 0; i < x->nassets; i++)
@@ -78,6 +79,7 @@ json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 {
 	const char **codes = calloc(x->nassets + 1, sizeof *codes),
 		   **names = calloc(x->nassets + 1, sizeof *names);
+	struct incident_line line = accountability_line(x);
 	struct dynbuf b;
 	struct jw w;
 
@@ -94,7 +96,7 @@ json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 	}
 	jw_tree_begin(&w, &b);
 	jw_obj(&w, NULL);
-	book_incident_list_members(&w, x, an, codes, names);
+	book_incident_list_members(&w, x, &line, an, codes, names);
 	jw_end(&w);
 	free(codes);
 	free(names);

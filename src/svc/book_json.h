@@ -7,15 +7,19 @@
 #include <stdbool.h>
 
 #include "core/jw.h"
+#include "svc/accountability.h"
 #include "svc/book.h"
 
 /* book_incident_list_json: one incident's line of a list (grade, report and summary states,
  * the first report's deadline report_due, triggers, case stage), its systems' codes and names
- * from reg. book_incident_list_members writes the same members into the object open in w, with its systems' codes and names given
- * (x->nassets each; a NULL code is written "?"). */
+ * from reg. book_incident_list_members writes the same members into the object open in w, with
+ * what the line shows of the timeline given in `line` (folded, or from the kept verdict: x's
+ * timeline is not read) and its systems' codes and names given (x->nassets each; a NULL code is
+ * written "?"). */
 json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 				const struct incident_analysis *an);
 void book_incident_list_members(struct jw *w, const struct incident *x,
+				const struct incident_line *line,
 				const struct incident_analysis *an, const char *const *codes,
 				const char *const *names);
 
