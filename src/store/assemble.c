@@ -449,10 +449,10 @@ enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, stru
 	return rc ? rc : notice_parts(s, a, out, true, d);
 }
 
-enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
+enum cd_err store_notice_brief(struct store *s, int64_t id, const char *code, struct arena *a,
 			       struct notice_row *out, struct cd_diag *d)
 {
-	enum cd_err rc = s->ops->notice_head(s, id, NULL, a, out, d);
+	enum cd_err rc = s->ops->notice_head(s, id, code, a, out, d);
 
 	return rc ? rc : notice_parts(s, a, out, false, d);
 }

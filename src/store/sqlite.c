@@ -5571,6 +5571,7 @@ static const struct {
 	{"notice_get", ST_NOTICE_GET},
 	{"incident_verdict_get", ST_INCIDENT_VERDICT_GET},
 	{"incident_events_of", ST_INCIDENT_EVENTS_OF},
+	{"notice_similar_of", ST_NOTICE_SIMILAR_OF},
 	{"notice_page", ST_NOTICE_PAGE},
 	{"notice_page_desc", ST_NOTICE_PAGE_DESC},
 	{"notice_concerns", ST_NOTICE_CONCERNS},

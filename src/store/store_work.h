@@ -95,9 +95,10 @@ struct notice_row {
 enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
 			     struct notice_row *out, struct cd_diag *d);
 
-/* store_notice_brief reads notice id as store_notice_get does but without its 举一反三 list
- * (what the incident verdicts read of the notices on a system). */
-enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
+/* store_notice_brief reads notice id (or, when id is 0, code) as store_notice_get does but
+ * without its 举一反三 list: what the incident verdicts read of the notices on a system, and what
+ * a step of the closed loop reads and answers. */
+enum cd_err store_notice_brief(struct store *s, int64_t id, const char *code, struct arena *a,
 			       struct notice_row *out, struct cd_diag *d);
 
 /* What a page of notices, incidents or records selects, in id order (a keyset page: the query

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "io/incident_json.h"
-#include "io/jnull.h"
 #include "io/jwtree.h"
 #include "svc/accountability.h"
 

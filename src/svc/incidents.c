@@ -314,7 +314,7 @@ static enum cd_err incident_env(struct act *c, const int64_t *assets, size_t nas
 	for (size_t i = 0; !rc && i < nids; i++) {
 		struct notice_row row;
 
-		if (!(rc = store_notice_brief(c->s, ids[i], c->a, &row, c->d))) {
+		if (!(rc = store_notice_brief(c->s, ids[i], NULL, c->a, &row, c->d))) {
 			notices[i] = row.n;
 			rc = notice_fold(&notices[i], act_profile(c), cal, c->d);
 		}

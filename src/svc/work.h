@@ -60,7 +60,8 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 /* svc_notice_step records one step of the closed loop (start, rectify, feedback, verify,
  * support, extend; audit "notice.<step>" with the stage before and after) after notice_apply
  * has accepted it (CD_EINVAL otherwise: out of order, before receipt, an extension not later
- * than the due date); e->at CD_TIME_NONE is now. */
+ * than the due date); e->at CD_TIME_NONE is now. *out is the notice after it as
+ * svc_notice_brief reads it: without its 举一反三 list (the counts kept on the notice stand). */
 enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 			    const struct notice_event *e, struct notice_view *out);
 
@@ -75,7 +76,8 @@ struct notice_checks {
 
 /* svc_notice_check marks systems of the notice's 举一反三 list checked in one act (audit
  * "notice.checked" with the codes marked); CD_ECONFLICT ("assets") when one is not on the list
- * or was checked already, or, with all, none is left. Nothing is marked unless all can be. */
+ * or was checked already, or, with all, none is left. Nothing is marked unless all can be.
+ * *out as svc_notice_step's: the list is read only to name the systems `all` marks. */
 enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 			     const struct notice_checks *in, struct notice_view *out);
 
