@@ -273,23 +273,28 @@ int api_incidents_list(struct api_ctx *x)
 	api_page_begin(&w, &b);
 	for (size_t i = 0; i < n; i++) {
 		jw_obj(&w, NULL);
-		book_incident_list_members(&w, &v[i].x, &v[i].an, v[i].asset_code, v[i].asset_name);
+		book_incident_list_members(&w, &v[i].x, &v[i].line, &v[i].an, v[i].asset_code,
+					   v[i].asset_name);
 		jw_int(&w, "id", v[i].x.id);
 		jw_end(&w);
 	}
 	return page_end(x, &w, &b, next);
 }
 
-/* incident_view_answer: the whole incident of v with the engine's verdicts. */
+/* incident_view_answer: the whole incident of v with the engine's verdicts and its corrections,
+ * written straight into the answer's bytes by its one encoder (book_incident_write). */
 static int incident_view_answer(struct api_ctx *x, const struct incident_view *v, unsigned status)
 {
-	json_t *o = book_incident_json(&v->env, &v->x, &v->an);
+	json_t *fixes = svc_corrections_json(v->fixes, v->nfixes);
+	struct dynbuf b;
+	struct jw w;
 
-	if (o) {
-		json_object_set_new(o, "id", json_integer(v->x.id));
-		json_object_set_new(o, "corrections", svc_corrections_json(v->fixes, v->nfixes));
-	}
-	return api_ok(x, status, o);
+	if (!fixes)
+		return api_fail(x, 500, "internal", NULL, "out of memory");
+	api_writer(&w, &b);
+	book_incident_write(&w, &v->env, &v->x, &v->an, fixes);
+	json_decref(fixes);
+	return api_ok_writer(x, status, &w, &b);
 }
 
 int api_incident_get(struct api_ctx *x)

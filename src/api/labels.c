@@ -108,6 +108,10 @@ const char *api_label_of(const char *key, const char *value, char *buf, size_t n
 		return audit_action_label(value);
 	if (!strcmp(key, "outcome"))
 		return audit_outcome_label(value);
+	/* a fact by its name: the "label" of each of an incident's "facts" and the
+	 * "missing_facts_labels" of a trigger (api_labels below; io/incident_json.c writes them) */
+	if (!strcmp(key, "facts"))
+		return label(fact_zh, value, buf, n);
 	for (size_t i = 0; i < sizeof labelled / sizeof labelled[0]; i++)
 		if (!strcmp(key, labelled[i].key) && (l = label(labelled[i].zh, value, buf, n)))
 			return l;

@@ -198,6 +198,39 @@ void jw_int(struct jw *w, const char *key, int64_t v)
 	add(w, buf, (size_t)snprintf(buf, sizeof buf, "%lld", (long long)v));
 }
 
+void jw_real(struct jw *w, const char *key, double v)
+{
+	char buf[40], out[40];
+	size_t n = 0;
+	int len;
+
+	if (v != v || v - v != 0) { /* NaN, ±infinity */
+		w->failed = true;
+		return;
+	}
+	len = snprintf(buf, sizeof buf, "%.17g", v);
+	for (int i = 0; i < len; i++) {
+		char ch = buf[i];
+
+		if (ch != '-' && ch != '+' && ch != 'e' && (ch < '0' || ch > '9'))
+			ch = '.'; /* the locale's decimal point */
+		if (ch == '+' && i && buf[i - 1] == 'e')
+			continue;
+		/* the exponent's leading zeros (after "e" or "e-") */
+		if (ch == '0' && n && (out[n - 1] == 'e' || (out[n - 1] == '-' && n > 1 &&
+							   out[n - 2] == 'e')) &&
+		    i + 1 < len)
+			continue;
+		out[n++] = ch;
+	}
+	if (!memchr(out, '.', n) && !memchr(out, 'e', n)) {
+		out[n++] = '.';
+		out[n++] = '0';
+	}
+	member(w, key);
+	add(w, out, n);
+}
+
 void jw_bool(struct jw *w, const char *key, bool v)
 {
 	member(w, key);

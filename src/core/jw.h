@@ -63,6 +63,10 @@ void jw_arr(struct jw *w, const char *key); /* opens an array */
 void jw_end(struct jw *w);                  /* closes the innermost (its labels first) */
 void jw_str(struct jw *w, const char *key, const char *s); /* NULL: null */
 void jw_int(struct jw *w, const char *key, int64_t v);
+/* jw_real: a finite number as jansson writes a real: 17 significant digits (%.17g), ".0" when
+ * that has neither a point nor an exponent, the exponent without "+" or leading zeros (1e20,
+ * 9.9999999999999995e-8); a NaN or an infinity, which JSON has not, fails the writer. */
+void jw_real(struct jw *w, const char *key, double v);
 void jw_bool(struct jw *w, const char *key, bool v);
 void jw_null(struct jw *w, const char *key);
 void jw_date(struct jw *w, const char *key, cd_date d); /* CD_DATE_NONE: null */

@@ -61,8 +61,14 @@ static enum cd_err step(struct dctx *c, struct notice *n, enum notice_event_kind
 	struct notice_view v;
 	enum cd_err rc = svc_notice_step(&c->act, n->id, NULL, &e, &v);
 
-	if (!rc)
+	if (!rc) { /* the step answers no 举一反三 list: n keeps the one it was recorded with */
+		struct notice_check *similar = n->similar;
+		size_t nsimilar = n->nsimilar;
+
 		*n = v.row.n;
+		n->similar = similar;
+		n->nsimilar = nsimilar;
+	}
 	return rc;
 }
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "core/lang.h"
-#include "jnull.h"
+#include "jwtree.h"
 
 static const char *unit_code(const struct reg *r, int64_t id)
 {
@@ -67,34 +67,15 @@ void incident_criticism_write(struct jw *w, const char *key, const struct profil
 	jw_end(w);
 }
 
-static json_t *evidence(const struct incident_analysis *an, int f, bool label)
+/* ev_write: the evidence fact f gives in an, as the engine words it or (label) as a person
+ * reads it */
+static void ev_write(struct jw *w, const struct incident_analysis *an, int f, bool label)
 {
 	char buf[INCIDENT_EVIDENCE_MAX];
 
-	return json_string(label ? incident_evidence_label(an, f, buf, sizeof buf)
-				 : incident_evidence_text(an, f, buf, sizeof buf));
-}
-
-void incident_json_labels(json_t *verdict, const struct incident_analysis *an)
-{
-	json_t *fs = json_object_get(verdict, "facts"), *ts = json_object_get(verdict, "triggers");
-
-	for (int i = 0; fs && i < FACT__MAX; i++) {
-		json_t *f = json_object_get(fs, fact_name((enum fact)i));
-
-		if (f && an->origin[i] == ORIGIN_DERIVED)
-			json_object_set_new(f, "why_label",
-					    json_string(an->why_text[i] ? an->why_text[i]
-									: an->why[i]));
-	}
-	for (size_t i = 0; i < an->ntriggers && i < json_array_size(ts); i++) {
-		const struct trigger_verdict *t = &an->triggers[i];
-		json_t *evl = json_array();
-
-		for (size_t k = 0; evl && k < t->r.nused; k++)
-			json_array_append_new(evl, evidence(an, t->r.used[k], true));
-		json_object_set_new(json_array_get(ts, i), "evidence_labels", evl);
-	}
+	jw_str(w, NULL,
+	       label ? incident_evidence_label(an, f, buf, sizeof buf)
+		     : incident_evidence_text(an, f, buf, sizeof buf));
 }
 
 static const char *trigger_state(enum cond_value v)
@@ -102,159 +83,209 @@ static const char *trigger_state(enum cond_value v)
 	return v == COND_TRUE ? "fired" : v == COND_FALSE ? "not_fired" : "needs_judgement";
 }
 
-static json_t *fact_value(const struct facts *f, int id)
+static void fact_value(struct jw *w, const struct facts *f, int id)
 {
 	const struct fact_value *v = &f->v[id];
 
-	if (!v->known)
-		return json_null();
+	if (!v->known) {
+		jw_null(w, "value");
+		return;
+	}
 	switch (fact_type((enum fact)id)) {
 	case FACT_BOOL:
-		return json_boolean(v->b);
+		jw_bool(w, "value", v->b);
+		break;
 	case FACT_NUMBER:
-		return json_real(v->num);
+		jw_real(w, "value", v->num);
+		break;
 	default:
-		return json_string(v->str);
+		jw_str(w, "value", v->str);
 	}
 }
 
-static json_t *triggers(const struct incident_analysis *an)
-{
-	json_t *arr = json_array();
+/* The API's labels (its writer's labeller, api/labels.c) of what api_labels treats apart: each
+ * fact of "facts" gains "label", a trigger's "missing_facts" "missing_facts_labels" (the
+ * labeller's key "facts" labels a fact's name) — written here where api_labels puts them, the
+ * writer's own labels held off inside those objects. */
 
-	for (size_t i = 0; arr && i < an->ntriggers; i++) {
+static void facts(struct jw *w, const struct incident_analysis *an, bool labels)
+{
+	jw_label_fn lbl = w->label;
+
+	w->label = NULL;
+	jw_obj(w, "facts");
+	for (int i = 0; i < FACT__MAX; i++) {
+		const char *name = fact_name((enum fact)i), *l;
+		char buf[64];
+
+		jw_obj(w, name);
+		fact_value(w, &an->facts, i);
+		jw_str(w, "origin", fact_origin_code(an->origin[i]));
+		if (an->origin[i] == ORIGIN_DERIVED)
+			jw_str(w, "why", an->why[i]);
+		if (an->conflict[i])
+			jw_bool(w, "conflict", true);
+		if (labels && an->origin[i] == ORIGIN_DERIVED)
+			jw_str(w, "why_label", an->why_text[i] ? an->why_text[i] : an->why[i]);
+		if (lbl && (l = lbl("facts", name, buf, sizeof buf)))
+			jw_str(w, "label", l);
+		jw_end(w);
+	}
+	jw_end(w);
+	w->label = lbl;
+}
+
+static void triggers(struct jw *w, const struct incident_analysis *an, bool labels, bool full)
+{
+	jw_label_fn lbl = w->label;
+
+	w->label = NULL;
+	jw_arr(w, "triggers");
+	for (size_t i = 0; i < an->ntriggers; i++) {
 		const struct trigger_verdict *t = &an->triggers[i];
-		json_t *miss = json_array(), *ev = json_array();
+		const char *state = trigger_state(t->r.value), *l;
+		char buf[64];
 
-		for (size_t k = 0; miss && k < t->r.nneed; k++)
-			json_array_append_new(miss, json_string(fact_name((enum fact)t->r.need[k])));
-		for (size_t k = 0; ev && k < t->r.nused; k++)
-			json_array_append_new(ev, evidence(an, t->r.used[k], false));
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o*, s:o*, s:s?}", "id",
-						     t->t->id, "article", t->t->article, "state",
-						     trigger_state(t->r.value), "missing_facts",
-						     miss, "evidence", ev, "question",
-						     t->r.value == COND_NEEDS_JUDGEMENT
-							     ? t->t->question
-							     : NULL));
+		jw_obj(w, NULL);
+		jw_str(w, "id", t->t->id);
+		jw_str(w, "article", t->t->article);
+		jw_str(w, "state", state);
+		jw_arr(w, "missing_facts");
+		for (size_t k = 0; k < t->r.nneed; k++)
+			jw_str(w, NULL, fact_name((enum fact)t->r.need[k]));
+		jw_end(w);
+		jw_arr(w, "evidence");
+		for (size_t k = 0; k < t->r.nused; k++)
+			ev_write(w, an, t->r.used[k], false);
+		jw_end(w);
+		jw_str(w, "question", t->r.value == COND_NEEDS_JUDGEMENT ? t->t->question : NULL);
+		if (labels) {
+			jw_arr(w, "evidence_labels");
+			for (size_t k = 0; k < t->r.nused; k++)
+				ev_write(w, an, t->r.used[k], true);
+			jw_end(w);
+		}
+		if (full)
+			jw_str(w, "text", t->t->text);
+		if (lbl && (l = lbl("state", state, buf, sizeof buf)))
+			jw_str(w, "state_label", l);
+		if (lbl) {
+			jw_arr(w, "missing_facts_labels");
+			for (size_t k = 0; k < t->r.nneed; k++) {
+				const char *name = fact_name((enum fact)t->r.need[k]);
+
+				l = lbl("facts", name, buf, sizeof buf);
+				jw_str(w, NULL, l ? l : name);
+			}
+			jw_end(w);
+		}
+		jw_end(w);
 	}
-	return arr;
+	jw_end(w);
+	w->label = lbl;
 }
 
-static json_t *chain(const struct incident_env *env, const struct incident_analysis *an)
+static void chain(struct jw *w, const struct incident_env *env, const struct incident_analysis *an,
+		  bool full)
 {
-	json_t *arr = json_array();
-
-	for (size_t i = 0; arr && i < an->nchain; i++) {
+	jw_arr(w, "chain");
+	for (size_t i = 0; i < an->nchain; i++) {
 		const struct chain_link *l = &an->chain[i];
 
-		json_array_append_new(
-			arr, json_pack("{s:o, s:o, s:o, s:s, s:b, s:o}", "person",
-				       jnull_str(person_code(env->reg, l->person)), "unit",
-				       jnull_str(unit_code(env->reg, l->unit)), "role",
-				       l->role == CHAIN_NO_ROLE
-					       ? json_null()
-					       : json_string(role_code((enum role)l->role)),
-				       "responsibility", responsibility_code(l->resp), "vacant",
-				       l->vacant, "why", jnull_str(l->why)));
+		jw_obj(w, NULL);
+		jw_str(w, "person", person_code(env->reg, l->person));
+		jw_str(w, "unit", unit_code(env->reg, l->unit));
+		jw_str(w, "role", l->role == CHAIN_NO_ROLE ? NULL : role_code((enum role)l->role));
+		jw_str(w, "responsibility", responsibility_code(l->resp));
+		jw_bool(w, "vacant", l->vacant);
+		jw_str(w, "why", l->why);
+		if (full) {
+			const struct person *p = l->person ? reg_person(env->reg, l->person) : NULL;
+
+			jw_str(w, "name", p ? p->name : NULL);
+			jw_str(w, "answering", unit_code(env->reg, l->answering));
+		}
+		jw_end(w);
 	}
-	return arr;
+	jw_end(w);
 }
 
-static json_t *facts(const struct incident_analysis *an)
-{
-	json_t *o = json_object();
-
-	for (int i = 0; o && i < FACT__MAX; i++) {
-		json_t *f = json_pack("{s:o, s:s}", "value", fact_value(&an->facts, i), "origin",
-				      fact_origin_code(an->origin[i]));
-
-		if (f && an->origin[i] == ORIGIN_DERIVED)
-			json_object_set_new(f, "why", json_string(an->why[i]));
-		if (f && an->conflict[i])
-			json_object_set_new(f, "conflict", json_true());
-		json_object_set_new(o, fact_name((enum fact)i), f);
-	}
-	return o;
-}
-
-static json_t *basis(const struct incident_analysis *an)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; arr && i < an->proposal.nmet; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:b}", "text",
-						     an->proposal.met[i]->text, "confirmed",
-						     an->proposal.met[i]->confirmed));
-	return arr;
-}
-
-static json_t *unknown_measures(const struct incident_analysis *an)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; arr && i < an->proposal.nunknown; i++)
-		json_array_append_new(arr,
-				      json_string(measure_code((enum measure)an->proposal.unknown[i])));
-	return arr;
-}
-
-static json_t *repeat_of(const struct incident_env *env, const struct incident_analysis *an)
+static const char *repeat_of(const struct incident_env *env, const struct incident_analysis *an)
 {
 	const struct asset_event *e = an->repeat_of;
 
 	for (size_t i = 0; e && e->notice && i < env->nnotices; i++)
 		if (env->notices[i].id == e->notice)
-			return json_string(env->notices[i].code);
+			return env->notices[i].code;
 	if (e && e->incident && e->code) /* the store's events carry the code */
-		return json_string(e->code);
+		return e->code;
 	for (size_t i = 0; e && e->incident && i < env->nincidents; i++)
 		if (env->incidents[i].id == e->incident)
-			return json_string(env->incidents[i].code);
-	return json_null();
+			return env->incidents[i].code;
+	return NULL;
+}
+
+void incident_verdict_members(struct jw *w, const struct incident_env *env,
+			      const struct incident *x, const struct incident_analysis *an,
+			      bool labels, bool full)
+{
+	const char *art = env->p->numbers.repeat_article;
+
+	jw_str(w, "grade_proposed", grade_label(an->proposal.grade));
+	jw_str(w, "grade", grade_label(an->grade));
+	jw_bool(w, "grade_confirmed", x->graded);
+	jw_arr(w, "grade_basis");
+	for (size_t i = 0; i < an->proposal.nmet; i++) {
+		jw_obj(w, NULL);
+		jw_str(w, "text", an->proposal.met[i]->text);
+		jw_bool(w, "confirmed", an->proposal.met[i]->confirmed);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_arr(w, "grade_unknown_measures");
+	for (size_t i = 0; i < an->proposal.nunknown; i++)
+		jw_str(w, NULL, measure_code((enum measure)an->proposal.unknown[i]));
+	jw_end(w);
+	jw_bool(w, "report_required", an->report_required);
+	jw_time(w, "report_due", an->report_due);
+	jw_str(w, "report_state", due_state_code(an->report_state));
+	jw_time(w, "reported_at", an->reported_at);
+	jw_date(w, "summary_due", an->summary_due);
+	jw_str(w, "summary_state", due_state_code(an->summary_state));
+	if (an->paralysis_known)
+		jw_real(w, "paralysis_hours", an->paralysis_hours);
+	else
+		jw_null(w, "paralysis_hours");
+	jw_time(w, "internal_report_due", an->internal_due);
+	jw_str(w, "internal_report_state", due_state_code(an->internal_state));
+	jw_time(w, "internal_reported_at", an->internal_at);
+	jw_str(w, "followup_state", followup_state_code(an->followup_state));
+	jw_time(w, "followup_at", an->followup_at);
+	jw_str(w, "reporter_type", reporter_code(an->reporter));
+	jw_str(w, "reporter_basis", reporter_basis_code(an->reporter_basis));
+	jw_str(w, "reporter_why", an->reporter_why);
+	facts(w, an, labels);
+	triggers(w, an, labels, full);
+	chain(w, env, an, full);
+	jw_str(w, "repeat_of", repeat_of(env, an));
+	jw_bool(w, "criticism_proposed", an->criticism);
+	jw_str(w, "criticism_article", an->criticism && art && *art ? art : NULL);
+	jw_arr(w, "warnings");
+	for (size_t i = 0; i < an->nwarnings; i++)
+		jw_str(w, NULL, lang_tr(an->warnings[i])); /* for a person */
+	jw_end(w);
 }
 
 json_t *incident_verdict_json(const struct incident_env *env, const struct incident *x,
 			      const struct incident_analysis *an)
 {
-	json_t *o, *w = json_array();
+	struct dynbuf b;
+	struct jw w;
 
-	for (size_t i = 0; w && i < an->nwarnings; i++)
-		json_array_append_new(w, json_string(lang_tr(an->warnings[i]))); /* for a person */
-	o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:b, s:o, s:s, s:o, s:o, s:s, s:o}", "id",
-		      x->code, "grade_proposed", grade_label(an->proposal.grade), "grade",
-		      grade_label(an->grade), "grade_confirmed", x->graded, "grade_basis",
-		      basis(an), "grade_unknown_measures", unknown_measures(an), "report_required",
-		      an->report_required, "report_due", jnull_time(an->report_due),
-		      "report_state", due_state_code(an->report_state), "reported_at",
-		      jnull_time(an->reported_at), "summary_due", jnull_date(an->summary_due),
-		      "summary_state", due_state_code(an->summary_state), "paralysis_hours",
-		      an->paralysis_known ? json_real(an->paralysis_hours) : json_null());
-	if (!o) {
-		json_decref(w);
-		return NULL;
-	}
-	json_object_set_new(o, "internal_report_due", jnull_time(an->internal_due));
-	json_object_set_new(o, "internal_report_state",
-			    json_string(due_state_code(an->internal_state)));
-	json_object_set_new(o, "internal_reported_at", jnull_time(an->internal_at));
-	json_object_set_new(o, "followup_state",
-			    json_string(followup_state_code(an->followup_state)));
-	json_object_set_new(o, "followup_at", jnull_time(an->followup_at));
-	json_object_set_new(o, "reporter_type", json_string(reporter_code(an->reporter)));
-	json_object_set_new(o, "reporter_basis",
-			    json_string(reporter_basis_code(an->reporter_basis)));
-	json_object_set_new(o, "reporter_why", json_string(an->reporter_why));
-	json_object_set_new(o, "facts", facts(an));
-	json_object_set_new(o, "triggers", triggers(an));
-	json_object_set_new(o, "chain", chain(env, an));
-	json_object_set_new(o, "repeat_of", repeat_of(env, an));
-	json_object_set_new(o, "criticism_proposed", json_boolean(an->criticism));
-	json_object_set_new(o, "criticism_article",
-			    an->criticism && env->p->numbers.repeat_article &&
-					    *env->p->numbers.repeat_article
-				    ? json_string(env->p->numbers.repeat_article)
-				    : json_null());
-	json_object_set_new(o, "warnings", w);
-	return o;
+	jw_tree_begin(&w, &b);
+	jw_obj(&w, NULL);
+	jw_str(&w, "id", x->code);
+	incident_verdict_members(&w, env, x, an, false, false);
+	jw_end(&w);
+	return jw_tree(&w, &b);
 }

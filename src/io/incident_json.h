@@ -10,8 +10,21 @@
 
 #include "core/incident.h"
 
-/* incident_verdict_json builds the verdict object of incident x (its id is x->code) from the
- * analysis an made under env: references are written as register codes. NULL on ENOMEM. */
+/* incident_verdict_members writes the verdict of incident x from the analysis an made under env
+ * into the object open in w, after its "id": references as register codes; with `labels` the
+ * labels beside the engine's words in the thread's language (each derived fact's "why_label",
+ * each trigger's "evidence_labels", incident_evidence_label); with `full` what a page shows
+ * beside them (a trigger's article text, a chain link's holder by name and the answering unit
+ * whose walk up the tree found it, null: the person involved, coordination). When w has a
+ * labeller (the API's), each fact gains its "label" and each trigger its "state_label" and
+ * "missing_facts_labels" where api_labels would add them. The one encoder of an incident's
+ * verdict: eval's (no labels, not full), the API's and the command line's (both). */
+void incident_verdict_members(struct jw *w, const struct incident_env *env,
+			      const struct incident *x, const struct incident_analysis *an,
+			      bool labels, bool full);
+
+/* incident_verdict_json: eval's verdict object of incident x (its id is x->code, no labels) as a
+ * tree, through incident_verdict_members. NULL on ENOMEM. */
 json_t *incident_verdict_json(const struct incident_env *env, const struct incident *x,
 			      const struct incident_analysis *an);
 
@@ -34,10 +47,5 @@ char *incident_evidence_text(const struct incident_analysis *an, int f, char *bu
  * in English the engine's words. What the CLI prints, and the JSON's labels beside the codes. */
 char *incident_evidence_label(const struct incident_analysis *an, int f, char *buf, size_t n);
 
-/* incident_json_labels adds to verdict (incident_verdict_json's, of an) the labels beside the
- * engine's words, in the thread's language: each derived fact's "why_label", each trigger's
- * "evidence_labels" (incident_evidence_label). The API's and the command line's incident JSON
- * have them; eval's contract (docs/eval.md) keeps the engine's words alone. */
-void incident_json_labels(json_t *verdict, const struct incident_analysis *an);
 
 #endif

@@ -429,14 +429,22 @@ static enum cd_err notice_parts(struct store *s, struct arena *a, struct notice_
 	return parts_read(s, a, parts, similar ? 3 : 2, &w->n.id, 1, notice_part, &w->n, 1, w, d);
 }
 
-/* incident_parts reads the systems (in the order recorded, with their codes and names) and the
- * timeline of incident w. */
+/* incident_parts reads the systems (in the order recorded, with their codes and names) and, with
+ * events, the timeline of incident w. */
 static enum cd_err incident_parts(struct store *s, struct arena *a, struct incident_row *w,
-				  struct cd_diag *d)
+				  bool events, struct cd_diag *d)
 {
 	static const enum store_rows parts[] = {ROWS_INCIDENT_ASSETS_OF, ROWS_INCIDENT_EVENTS_OF};
 
-	return parts_read(s, a, parts, 2, &w->x.id, 1, incident_part, &w->x, 1, w, d);
+	return parts_read(s, a, parts, events ? 2 : 1, &w->x.id, 1, incident_part, &w->x, 1, w, d);
+}
+
+enum cd_err store_incident_timeline(struct store *s, struct arena *a, struct incident_row *w,
+				    struct cd_diag *d)
+{
+	static const enum store_rows events[] = {ROWS_INCIDENT_EVENTS_OF};
+
+	return parts_read(s, a, events, 1, &w->x.id, 1, incident_part, &w->x, 1, w, d);
 }
 
 enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
@@ -447,10 +455,10 @@ enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, stru
 	return rc ? rc : notice_parts(s, a, out, true, d);
 }
 
-enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
+enum cd_err store_notice_brief(struct store *s, int64_t id, const char *code, struct arena *a,
 			       struct notice_row *out, struct cd_diag *d)
 {
-	enum cd_err rc = s->ops->notice_head(s, id, NULL, a, out, d);
+	enum cd_err rc = s->ops->notice_head(s, id, code, a, out, d);
 
 	return rc ? rc : notice_parts(s, a, out, false, d);
 }
@@ -481,17 +489,31 @@ enum cd_err store_incident_get(struct store *s, int64_t id, const char *code, st
 {
 	enum cd_err rc = s->ops->incident_head(s, id, code, a, out, d);
 
-	return rc ? rc : incident_parts(s, a, out, d);
+	return rc ? rc : incident_parts(s, a, out, true, d);
+}
+
+/* incident_page: a page of incidents with their systems and, with events, their timelines */
+static enum cd_err incident_page(struct store *s, const struct work_query *q, bool events,
+				 struct arena *a, struct incident_row **out, size_t *n,
+				 struct cd_diag *d)
+{
+	enum cd_err rc = s->ops->incident_heads(s, q, a, out, n, d);
+
+	for (size_t i = 0; !rc && i < *n; i++)
+		rc = incident_parts(s, a, &(*out)[i], events, d);
+	return rc;
 }
 
 enum cd_err store_incident_page(struct store *s, const struct work_query *q, struct arena *a,
 				struct incident_row **out, size_t *n, struct cd_diag *d)
 {
-	enum cd_err rc = s->ops->incident_heads(s, q, a, out, n, d);
+	return incident_page(s, q, true, a, out, n, d);
+}
 
-	for (size_t i = 0; !rc && i < *n; i++)
-		rc = incident_parts(s, a, &(*out)[i], d);
-	return rc;
+enum cd_err store_incident_heads(struct store *s, const struct work_query *q, struct arena *a,
+				 struct incident_row **out, size_t *n, struct cd_diag *d)
+{
+	return incident_page(s, q, false, a, out, n, d);
 }
 
 enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,

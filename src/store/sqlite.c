@@ -877,12 +877,13 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_INCIDENT_VERDICT_PUT] = "INSERT OR REPLACE INTO incident_verdict (incident_id, grade,"
 				    " class_code, ended, report_required, report_due, reported_at,"
 				    " fired, questions, valid_until, volatile, draft, summary_due,"
-				    " summary_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-				    " ?12, ?13, ?14)",
-	/* ?1 the incident: its verdict (0043) */
+				    " summary_at, graded, case_stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+				    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+	/* ?1 the incident: its verdict (0043, 0047) */
 	[ST_INCIDENT_VERDICT_GET] = "SELECT grade, ended, report_required, report_due, reported_at,"
 				    " fired, questions, valid_until, draft, summary_due, summary_at,"
-				    " volatile FROM incident_verdict WHERE incident_id = ?1",
+				    " volatile, graded, case_stage FROM incident_verdict"
+				    " WHERE incident_id = ?1",
 	/* ?1 the scope, ?2 today, ?3 this year (text): stage, state, month of this year (0: another
 	 * year), count */
 	[ST_NOTICE_TALLY] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT v.stage, " NOTICE_STATE(
@@ -4261,6 +4262,8 @@ static enum cd_err sq_incident_verdict_put(struct store *s, const struct inciden
 	sqlite3_bind_int(st, 12, v->draft);
 	bind_date(st, 13, v->summary_due);
 	bind_time(st, 14, v->summary_at);
+	sqlite3_bind_int(st, 15, v->graded);
+	sqlite3_bind_int(st, 16, v->case_stage);
 	return run(q, ST_INCIDENT_VERDICT_PUT, d, "incident verdict");
 }
 
@@ -4286,7 +4289,8 @@ static enum cd_err sq_incident_verdict_get(struct store *s, int64_t id,
 			.fired = (size_t)sqlite3_column_int64(st, 5),
 			.questions = (size_t)sqlite3_column_int64(st, 6), .valid_until = col_time(st, 7),
 			.draft = sqlite3_column_int(st, 8), .summary_due = col_date(st, 9),
-			.summary_at = col_time(st, 10), .volatile_ = sqlite3_column_int(st, 11)};
+			.summary_at = col_time(st, 10), .volatile_ = sqlite3_column_int(st, 11),
+			.graded = sqlite3_column_int(st, 12), .case_stage = sqlite3_column_int(st, 13)};
 		*found = true;
 	} else if (step != SQLITE_DONE) {
 		rc = db_fail(q, d, "reading an incident's verdict");
@@ -5608,6 +5612,8 @@ static const struct {
 } named[] = {
 	{"notice_get", ST_NOTICE_GET},
 	{"incident_verdict_get", ST_INCIDENT_VERDICT_GET},
+	{"incident_events_of", ST_INCIDENT_EVENTS_OF},
+	{"notice_similar_of", ST_NOTICE_SIMILAR_OF},
 	{"notice_page", ST_NOTICE_PAGE},
 	{"notice_page_desc", ST_NOTICE_PAGE_DESC},
 	{"notice_concerns", ST_NOTICE_CONCERNS},

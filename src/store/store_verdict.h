@@ -35,12 +35,15 @@ struct notice_verdict {
  * valid_until (CD_TIME_NONE: until something it reads changes); a volatile one (an outage still
  * running) holds only at the instant it was computed. For a line of the incidents list (0043):
  * whether the proposed grade rests on a draft threshold, the summary's due date (CD_DATE_NONE:
- * none owed) and the first summary report (CD_TIME_NONE: none). */
+ * none owed) and the first summary report (CD_TIME_NONE: none); and (0047) whether a person
+ * confirmed the grade and the accountability case's stage (enum case_stage, svc/accountability.h),
+ * so that such a line reads no timeline. */
 struct incident_verdict {
 	int64_t incident;
 	enum grade grade;
 	const char *class_code;
-	bool ended, report_required, volatile_, draft;
+	bool ended, report_required, volatile_, draft, graded;
+	int case_stage;
 	cd_time report_due, reported_at, valid_until, summary_at;
 	cd_date summary_due;
 	size_t fired, questions;

@@ -95,9 +95,10 @@ struct notice_row {
 enum cd_err store_notice_get(struct store *s, int64_t id, const char *code, struct arena *a,
 			     struct notice_row *out, struct cd_diag *d);
 
-/* store_notice_brief reads notice id as store_notice_get does but without its 举一反三 list
- * (what the incident verdicts read of the notices on a system). */
-enum cd_err store_notice_brief(struct store *s, int64_t id, struct arena *a,
+/* store_notice_brief reads notice id (or, when id is 0, code) as store_notice_get does but
+ * without its 举一反三 list: what the incident verdicts read of the notices on a system, and what
+ * a step of the closed loop reads and answers. */
+enum cd_err store_notice_brief(struct store *s, int64_t id, const char *code, struct arena *a,
 			       struct notice_row *out, struct cd_diag *d);
 
 /* What a page of notices, incidents or records selects, in id order (a keyset page: the query
@@ -135,11 +136,17 @@ struct incident_row {
 };
 
 /* store_incident_get reads the incident with this id (or, when id is 0, this code);
- * CD_ENOTFOUND. store_incident_page reads a page (q->kind is not read). */
+ * CD_ENOTFOUND. store_incident_page reads a page (q->kind is not read); store_incident_heads
+ * the same page without the timelines (x.events empty), and store_incident_timeline then reads
+ * the timeline of one of its rows (w->x.events, which must be empty). */
 enum cd_err store_incident_get(struct store *s, int64_t id, const char *code, struct arena *a,
 			       struct incident_row *out, struct cd_diag *d);
 enum cd_err store_incident_page(struct store *s, const struct work_query *q, struct arena *a,
 				struct incident_row **out, size_t *n, struct cd_diag *d);
+enum cd_err store_incident_heads(struct store *s, const struct work_query *q, struct arena *a,
+				 struct incident_row **out, size_t *n, struct cd_diag *d);
+enum cd_err store_incident_timeline(struct store *s, struct arena *a, struct incident_row *w,
+				    struct cd_diag *d);
 
 /* store_incident_concerns: incident id concerns the subtree of top. */
 enum cd_err store_incident_concerns(struct store *s, int64_t id, int64_t top, bool *yes,

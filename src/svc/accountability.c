@@ -17,6 +17,13 @@ enum case_stage accountability_stage(const struct incident *x)
 	return x->nproposals ? CASE_PROPOSED : CASE_NONE;
 }
 
+struct incident_line accountability_line(const struct incident *x)
+{
+	return (struct incident_line){.graded = x->graded,
+	                              .ended = x->handling_ended_at != CD_TIME_NONE,
+	                              .stage = accountability_stage(x)};
+}
+
 static const char *const stage_codes[CASE__MAX] = {"none", "proposed", "recommended", "decided"};
 static const char *const stage_labels[CASE__MAX] = {"未提议", "已提议", "已提出问责建议",
                                                     "已作出决定"};

@@ -23,6 +23,17 @@ enum case_stage {
 /* accountability_stage: how far x's case has come, from its folded timeline. */
 enum case_stage accountability_stage(const struct incident *x);
 
+/* What a line of the incidents list shows of an incident's folded timeline besides its record:
+ * whether a person confirmed the grade, whether handling ended, how far its case has come. The
+ * kept verdict holds them too (schema 0047), so that a line read from it reads no timeline. */
+struct incident_line {
+	bool graded, ended;
+	enum case_stage stage;
+};
+
+/* accountability_line: x's line facts, from its folded timeline. */
+struct incident_line accountability_line(const struct incident *x);
+
 /* accountability_stage_code gives "none", "proposed", "recommended", "decided";
  * accountability_stage_label the Chinese label; "?" for anything else. */
 const char *accountability_stage_code(enum case_stage s);

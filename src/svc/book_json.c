@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "io/incident_json.h"
-#include "io/jnull.h"
 #include "io/jwtree.h"
 #include "svc/accountability.h"
 
@@ -15,20 +14,6 @@ static const char *asset_code(const struct reg *reg, int64_t id)
 	const struct asset *a = reg_asset(reg, id);
 
 	return a ? a->code : "?";
-}
-
-/* asset_names: the names of an incident's systems, in the order of its "assets" (codes), for
- * the pages to show names where the record keeps codes. */
-static json_t *asset_names(const struct reg *reg, const struct incident *x)
-{
-	json_t *names = json_array();
-
-	for (size_t i = 0; i < x->nassets; i++) {
-		const struct asset *a = reg_asset(reg, x->assets[i]);
-
-		json_array_append_new(names, jnull_str(a ? a->name : NULL));
-	}
-	return names;
 }
 
 static const char *person_code(const struct reg *reg, int64_t id)
@@ -46,6 +31,7 @@ static const char *unit_code(const struct reg *reg, int64_t id)
 }
 
 void book_incident_list_members(struct jw *w, const struct incident *x,
+				const struct incident_line *line,
 				const struct incident_analysis *an, const char *const *codes,
 				const char *const *names)
 {
@@ -56,14 +42,14 @@ void book_incident_list_members(struct jw *w, const struct incident *x,
 		jw_str(w, NULL, codes[i] ? codes[i] : "?");
 	jw_end(w);
 	jw_str(w, "grade", grade_label(an->grade));
-	jw_bool(w, "grade_confirmed", x->graded);
-	jw_bool(w, "grade_draft", !x->graded && an->proposal.unconfirmed);
+	jw_bool(w, "grade_confirmed", line->graded);
+	jw_bool(w, "grade_draft", !line->graded && an->proposal.unconfirmed);
 	jw_str(w, "report_state", due_state_code(an->report_state));
-	jw_bool(w, "handling_ended", x->handling_ended_at != CD_TIME_NONE);
+	jw_bool(w, "handling_ended", line->ended);
 	jw_str(w, "summary_state", due_state_code(an->summary_state));
 	jw_int(w, "triggers_fired", (int64_t)an->nfired);
 	jw_int(w, "triggers_open", (int64_t)an->nopen);
-	jw_str(w, "case_stage", accountability_stage_code(accountability_stage(x)));
+	jw_str(w, "case_stage", accountability_stage_code(line->stage));
 	/* the names of its systems, in the order of "assets" (codes), for the pages */
 	jw_arr(w, "asset_names");
 	for (size_t i = 0; i < x->nassets; i++)
@@ -78,6 +64,7 @@ json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 {
 	const char **codes = calloc(x->nassets + 1, sizeof *codes),
 		   **names = calloc(x->nassets + 1, sizeof *names);
+	struct incident_line line = accountability_line(x);
 	struct dynbuf b;
 	struct jw w;
 
@@ -94,91 +81,100 @@ json_t *book_incident_list_json(const struct reg *reg, const struct incident *x,
 	}
 	jw_tree_begin(&w, &b);
 	jw_obj(&w, NULL);
-	book_incident_list_members(&w, x, an, codes, names);
+	book_incident_list_members(&w, x, &line, an, codes, names);
 	jw_end(&w);
 	free(codes);
 	free(names);
 	return jw_tree(&w, &b);
 }
 
-static json_t *people_json(const struct reg *reg, const int64_t *v, size_t n)
+static void people(struct jw *w, const char *key, const struct reg *reg, const int64_t *v,
+		   size_t n)
 {
-	json_t *arr = json_array();
-
+	jw_arr(w, key);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, jnull_str(person_code(reg, v[i])));
-	return arr;
+		jw_str(w, NULL, person_code(reg, v[i]));
+	jw_end(w);
 }
 
-static json_t *record_json(const struct reg *reg, const struct incident *x)
+static void record(struct jw *w, const struct reg *reg, const struct incident *x)
 {
-	json_t *assets = json_array();
-
+	jw_obj(w, "record");
+	jw_str(w, "code", x->code);
+	jw_str(w, "title", x->title);
+	jw_str(w, "unit", unit_code(reg, x->unit));
+	jw_arr(w, "assets");
 	for (size_t i = 0; i < x->nassets; i++)
-		json_array_append_new(assets, json_string(asset_code(reg, x->assets[i])));
-	return json_pack(
-	    "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s?, s:s, s:b, s:o, s:o, "
-	    "s:o, s:o, s:o, s:b}",
-	    "code", x->code, "title", jnull_str(x->title), "unit",
-	    jnull_str(unit_code(reg, x->unit)), "assets", assets, "detected_at",
-	    jnull_time(x->detected_at), "occurred_at", jnull_time(x->occurred_at),
-	    "outage_start", jnull_time(x->outage_start), "outage_end",
-	    jnull_time(x->outage_end), "outage_scope",
-	    x->outage_start != CD_TIME_NONE ? outage_scope_code(x->outage_scope) : NULL, "reporter",
-	    reporter_code(x->reporter), "reporter_recorded", x->reporter_set, "class",
-	    jnull_str(x->class_code), "subclass", jnull_str(x->subclass), "handling_ended_at",
-	    jnull_time(x->handling_ended_at), "involved",
-	    people_json(reg, x->involved, x->ninvolved), "participants",
-	    people_json(reg, x->participants, x->nparticipants), "coordination_failed",
-	    x->coordination_failed);
+		jw_str(w, NULL, asset_code(reg, x->assets[i]));
+	jw_end(w);
+	jw_time(w, "detected_at", x->detected_at);
+	jw_time(w, "occurred_at", x->occurred_at);
+	jw_time(w, "outage_start", x->outage_start);
+	jw_time(w, "outage_end", x->outage_end);
+	jw_str(w, "outage_scope",
+	       x->outage_start != CD_TIME_NONE ? outage_scope_code(x->outage_scope) : NULL);
+	jw_str(w, "reporter", reporter_code(x->reporter));
+	jw_bool(w, "reporter_recorded", x->reporter_set);
+	jw_str(w, "class", x->class_code);
+	jw_str(w, "subclass", x->subclass);
+	jw_time(w, "handling_ended_at", x->handling_ended_at);
+	people(w, "involved", reg, x->involved, x->ninvolved);
+	people(w, "participants", reg, x->participants, x->nparticipants);
+	jw_bool(w, "coordination_failed", x->coordination_failed);
+	jw_end(w);
 }
 
-static json_t *timeline_json(const struct reg *reg, const struct incident *x)
+static void timeline(struct jw *w, const struct reg *reg, const struct incident *x)
 {
-	json_t *arr = json_array();
-
+	jw_arr(w, "timeline");
 	for (size_t i = 0; i < x->nevents; i++) {
 		const struct incident_event *e = &x->events[i];
 
-		json_array_append_new(
-		    arr, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "event",
-		                   incident_event_code(e->kind), "at", jnull_time(e->at),
-		                   "recorded_at", jnull_time(e->recorded_at), "by",
-		                   jnull_str(e->by), "name", jnull_str(e->name), "value",
-		                   jnull_str(e->value), "note", jnull_str(e->note), "person",
-		                   jnull_str(person_code(reg, e->person))));
+		jw_obj(w, NULL);
+		jw_str(w, "event", incident_event_code(e->kind));
+		jw_time(w, "at", e->at);
+		jw_time(w, "recorded_at", e->recorded_at);
+		jw_str(w, "by", e->by);
+		jw_str(w, "name", e->name);
+		jw_str(w, "value", e->value);
+		jw_str(w, "note", e->note);
+		jw_str(w, "person", person_code(reg, e->person));
+		jw_end(w);
 	}
-	return arr;
+	jw_end(w);
+}
+
+void book_incident_write(struct jw *w, const struct incident_env *env, const struct incident *x,
+			 const struct incident_analysis *an, json_t *corrections)
+{
+	jw_obj(w, NULL);
+	if (corrections)
+		jw_int(w, "id", x->id);
+	else
+		jw_str(w, "id", x->code);
+	incident_verdict_members(w, env, x, an, true, true);
+	record(w, env->reg, x);
+	jw_arr(w, "asset_names");
+	for (size_t i = 0; i < x->nassets; i++) {
+		const struct asset *a = reg_asset(env->reg, x->assets[i]);
+
+		jw_str(w, NULL, a ? a->name : NULL);
+	}
+	jw_end(w);
+	jw_str(w, "case_stage", accountability_stage_code(accountability_stage(x)));
+	timeline(w, env->reg, x);
+	if (corrections)
+		jw_json(w, "corrections", corrections);
+	jw_end(w);
 }
 
 json_t *book_incident_json(const struct incident_env *env, const struct incident *x,
 			   const struct incident_analysis *an)
 {
-	json_t *o = incident_verdict_json(env, x, an);
+	struct dynbuf b;
+	struct jw w;
 
-	if (!o)
-		return NULL;
-	incident_json_labels(o, an); /* the labels beside the engine's words */
-	json_object_set_new(o, "record", record_json(env->reg, x));
-	json_object_set_new(o, "asset_names", asset_names(env->reg, x));
-	json_object_set_new(o, "case_stage",
-			    json_string(accountability_stage_code(accountability_stage(x))));
-	json_object_set_new(o, "timeline", timeline_json(env->reg, x));
-	/* beyond the engine's verdict (cyberduty eval answers that alone): a trigger's article
-	 * text, a chain link's holder by name and the answering unit whose walk up the tree found
-	 * it (null: the person involved, coordination) — what a page shows and draws */
-	for (size_t i = 0; i < an->ntriggers; i++)
-		json_object_set_new(json_array_get(json_object_get(o, "triggers"), i), "text",
-				    jnull_str(an->triggers[i].t->text));
-	for (size_t i = 0; i < an->nchain; i++) {
-		const struct person *p =
-			an->chain[i].person ? reg_person(env->reg, an->chain[i].person) : NULL;
-		const struct unit *u =
-			an->chain[i].answering ? reg_unit(env->reg, an->chain[i].answering) : NULL;
-		json_t *l = json_array_get(json_object_get(o, "chain"), i);
-
-		json_object_set_new(l, "name", jnull_str(p ? p->name : NULL));
-		json_object_set_new(l, "answering", jnull_str(u ? u->code : NULL));
-	}
-	return o;
+	jw_tree_begin(&w, &b);
+	book_incident_write(&w, env, x, an, NULL);
+	return jw_tree(&w, &b);
 }

@@ -314,7 +314,7 @@ static enum cd_err incident_env(struct act *c, const int64_t *assets, size_t nas
 	for (size_t i = 0; !rc && i < nids; i++) {
 		struct notice_row row;
 
-		if (!(rc = store_notice_brief(c->s, ids[i], c->a, &row, c->d))) {
+		if (!(rc = store_notice_brief(c->s, ids[i], NULL, c->a, &row, c->d))) {
 			notices[i] = row.n;
 			rc = notice_fold(&notices[i], act_profile(c), cal, c->d);
 		}
@@ -498,9 +498,19 @@ static void line_kept(const struct incident_verdict *k, cd_time at, struct incid
 	an->nopen = k->questions;
 }
 
+/* line_of_kept: what the line shows of the timeline, from its kept verdict k (0047) */
+static struct incident_line line_of_kept(const struct incident_verdict *k)
+{
+	return (struct incident_line){
+		.graded = k->graded, .ended = k->ended,
+		.stage = k->case_stage >= 0 && k->case_stage < CASE__MAX ? (enum case_stage)k->case_stage
+									 : CASE_NONE};
+}
+
 /* svc_incident_page_read: a page; with `kept` each line whose kept verdict holds at `at` is read
- * from it, and *missing says whether a line had none (or one past its valid_until: either is
- * kept again by svc_verdicts_read), which the engine computed instead */
+ * from it without its timeline, and *missing says whether a line had none (or one past its
+ * valid_until: either is kept again by svc_verdicts_read), which was read whole and the engine
+ * computed instead */
 static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd_time at,
 					  bool lines, bool kept_ok, bool *missing,
 					  struct incident_view **out, size_t *n, int64_t *next,
@@ -518,7 +528,9 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 	memset(env, 0, sizeof *env);
 	q.scope = c->scope;
 	q.limit = want + 1;
-	if ((rc = store_incident_page(c->s, &q, c->a, &rows, &got, c->d)))
+	/* the heads and systems of the page; a timeline only where a line is not read from its
+	 * kept verdict (0047: the verdict holds what the line shows of it) */
+	if ((rc = store_incident_heads(c->s, &q, c->a, &rows, &got, c->d)))
 		return rc;
 	if (got > want) {
 		got = want;
@@ -534,23 +546,27 @@ static enum cd_err svc_incident_page_read(struct act *c, struct work_query q, cd
 		struct incident_verdict k;
 
 		memset(v, 0, sizeof *v);
-		v->x = rows[i].x;
 		v->asset_code = rows[i].asset_code;
 		v->asset_name = rows[i].asset_name;
-		if ((rc = incident_fold(&v->x, c->a, c->d)))
-			return rc == CD_EINVAL ? CD_ESTORE : rc;
 		kept[i] = false;
 		if (lines && kept_ok) {
 			bool found = false;
 
-			if ((rc = store_incident_verdict_get(c->s, v->x.id, &k, &found, c->d)))
+			if ((rc = store_incident_verdict_get(c->s, rows[i].x.id, &k, &found, c->d)))
 				return rc;
 			kept[i] = found && !k.volatile_ &&
 				  (k.valid_until == CD_TIME_NONE || k.valid_until > at);
 			*missing = *missing || !found || (!k.volatile_ && !kept[i]);
 		}
+		if (!kept[i] && (rc = store_incident_timeline(c->s, c->a, &rows[i], c->d)))
+			return rc;
+		v->x = rows[i].x;
+		if ((rc = incident_fold(&v->x, c->a, c->d)))
+			return rc == CD_EINVAL ? CD_ESTORE : rc;
+		v->line = accountability_line(&v->x);
 		if (kept[i]) {
 			line_kept(&k, at, &v->an);
+			v->line = line_of_kept(&k);
 			continue;
 		}
 		engine = true;
@@ -661,7 +677,8 @@ static void verdict_of(const struct incident *x, const struct incident_analysis 
 		.report_due = an->report_required ? an->report_due : CD_TIME_NONE,
 		.reported_at = CD_TIME_NONE, .fired = an->nfired, .questions = an->nopen,
 		.draft = an->proposal.unconfirmed, .summary_due = an->summary_due,
-		.summary_at = an->summary_due != CD_DATE_NONE ? an->summary_at : CD_TIME_NONE};
+		.summary_at = an->summary_due != CD_DATE_NONE ? an->summary_at : CD_TIME_NONE,
+		.graded = x->graded, .case_stage = (int)accountability_stage(x)};
 	/* the first report outside the organisation, whenever made: the SQL takes it as made
 	 * from its instant on, as the engine does at any `at` */
 	for (size_t i = 0; i < x->nreports; i++)

@@ -52,8 +52,8 @@ static enum cd_err view_fill(struct act *c, const struct calendar *cal, struct n
 }
 
 /* read_one reads the notice named by id or code of the caller's scope into v — without its
- * 举一反三 list when brief and named by id (what a step checks its order against: the list is
- * most of a notice's rows and no step depends on it). */
+ * 举一反三 list when brief (what a step checks its order against and answers: the list is most
+ * of a notice's rows and no step depends on it). */
 static enum cd_err read_one(struct act *c, int64_t id, const char *code, bool brief,
 			    struct notice_view *v)
 {
@@ -64,8 +64,8 @@ static enum cd_err read_one(struct act *c, int64_t id, const char *code, bool br
 	if (!id && (rc = act_docno(c, code, "code", &code)))
 		return rc == CD_EINVAL ? act_fail(c, CD_ENOTFOUND, NULL, "no notice %s", code ? code : "")
 				       : rc;
-	rc = brief && id ? store_notice_brief(c->s, id, c->a, &v->row, c->d)
-			 : store_notice_get(c->s, id, code, c->a, &v->row, c->d);
+	rc = brief ? store_notice_brief(c->s, id, code, c->a, &v->row, c->d)
+		   : store_notice_get(c->s, id, code, c->a, &v->row, c->d);
 	if (!rc && c->scope)
 		rc = store_notice_concerns(c->s, v->row.n.id, c->scope, &yes, c->d);
 	if (rc == CD_ENOTFOUND || (!rc && !yes)) {
@@ -305,7 +305,7 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 		rc = act_out_of_scope(c, "unit", "the notice must concern a unit of your scope "
 						 "(its unit or systems)");
 	if (!rc) /* the codes of its unit and systems, for the audit entry */
-		rc = store_notice_brief(c->s, n.id, c->a, &row, c->d);
+		rc = store_notice_brief(c->s, n.id, NULL, c->a, &row, c->d);
 	if (!rc) /* what the dashboard counts of it, kept with it (schema 0038) */
 		rc = svc_notice_verdict_keep(c, n.id);
 	snprintf(obj, sizeof obj, "notice:%lld", (long long)n.id);
@@ -380,7 +380,7 @@ enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 	snprintf(obj, sizeof obj, "notice:%lld", (long long)v.row.n.id);
 	if ((rc = act_end(c, rc, action, obj, before, rc ? NULL : step_json(&v.row.n, &e))))
 		return rc;
-	return svc_notice_get(c, v.row.n.id, NULL, out);
+	return svc_notice_brief(c, v.row.n.id, out); /* the answer shows no 举一反三 list */
 }
 
 enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
@@ -405,7 +405,9 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 		return rc;
 	}
 	c->derived_kept = true; /* nothing the obligations derive from */
-	rc = svc_notice_get(c, id, code, &v);
+	/* the list's rows only for `all` (the audit names the systems marked); a system named is
+	 * marked by its key, and the answer shows the counts kept on the notice, not the list */
+	rc = read_one(c, id, code, !in->all, &v);
 	if (!rc && at < v.row.n.received_at)
 		rc = act_fail(c, CD_EINVAL, "at", "at: is before the notice was received");
 	if (!rc && in->all) {
@@ -438,7 +440,7 @@ enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 				    json_incref(done), "at", jnull_time(at), "by", jnull_str(in->by),
 				    "note", jnull_str(in->note)));
 	json_decref(done);
-	return rc ? rc : svc_notice_get(c, v.row.n.id, NULL, out);
+	return rc ? rc : svc_notice_brief(c, v.row.n.id, out);
 }
 
 /* svc_fix_text, svc_fix_time (work.h) and fix_date record field `name` changed from `was` to
@@ -834,7 +836,7 @@ enum cd_err svc_notice_verdict(struct act *c, int64_t id, struct notice_verdict 
 
 	memset(&v, 0, sizeof v);
 	if (!rc)
-		rc = store_notice_brief(c->s, id, c->a, &v.row, c->d);
+		rc = store_notice_brief(c->s, id, NULL, c->a, &v.row, c->d);
 	/* its due date and stage as every read computes them (no repeat: no events given) */
 	if (!rc)
 		rc = view_fill(c, cal, &v, false, NULL, 0);

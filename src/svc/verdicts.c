@@ -16,7 +16,8 @@
  * changes) and the data built into the binary (the grading thresholds, the incident classes,
  * the official calendar). A database last counted by another build has its verdicts dropped
  * and kept again: the meta key below is written, and writing it deletes them (0038). */
-#define VERDICT_ENGINE 2 /* 2: what a line of the incidents list shows (0043) */
+#define VERDICT_ENGINE 3 /* 2: what a line of the incidents list shows (0043); 3: with the grade
+			  * confirmed and the case stage (0047) */
 #define VERDICT_KEY    "verdicts_of"
 
 static const char *const built_in[] = {"data/incident-grades.json",

@@ -17,6 +17,7 @@
 #include "core/jw.h"
 #include "core/notice.h"
 #include "core/oblig.h"
+#include "svc/accountability.h"
 #include "svc/act.h"
 
 /* ---- notices -------------------------------------------------------------------------------- */
@@ -59,7 +60,8 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 /* svc_notice_step records one step of the closed loop (start, rectify, feedback, verify,
  * support, extend; audit "notice.<step>" with the stage before and after) after notice_apply
  * has accepted it (CD_EINVAL otherwise: out of order, before receipt, an extension not later
- * than the due date); e->at CD_TIME_NONE is now. */
+ * than the due date); e->at CD_TIME_NONE is now. *out is the notice after it as
+ * svc_notice_brief reads it: without its 举一反三 list (the counts kept on the notice stand). */
 enum cd_err svc_notice_step(struct act *c, int64_t id, const char *code,
 			    const struct notice_event *e, struct notice_view *out);
 
@@ -74,7 +76,8 @@ struct notice_checks {
 
 /* svc_notice_check marks systems of the notice's 举一反三 list checked in one act (audit
  * "notice.checked" with the codes marked); CD_ECONFLICT ("assets") when one is not on the list
- * or was checked already, or, with all, none is left. Nothing is marked unless all can be. */
+ * or was checked already, or, with all, none is left. Nothing is marked unless all can be.
+ * *out as svc_notice_step's: the list is read only to name the systems `all` marks. */
 enum cd_err svc_notice_check(struct act *c, int64_t id, const char *code,
 			     const struct notice_checks *in, struct notice_view *out);
 
@@ -348,6 +351,9 @@ struct incident_view {
 	struct incident_env env;
 	/* the codes and names of x's systems (x.nassets each; svc_incident_page and _lines) */
 	const char **asset_code, **asset_name;
+	/* what its line shows of the timeline (svc_incident_page and _lines): a line read from its
+	 * kept verdict has it from there, its timeline not read (x.events empty, schema 0047) */
+	struct incident_line line;
 	struct correction *fixes; /* its corrections, oldest first (svc_incident_get) */
 	size_t nfixes;
 };
@@ -407,8 +413,10 @@ enum cd_err svc_incident_page(struct act *c, struct work_query q, cd_time at,
 /* svc_incident_lines is svc_incident_page for the lines of a list: each verdict as
  * incident_analyse_line computes it (no chain, no repeat; env->events empty). At `at` now a
  * line is read from the incident's kept verdict while it holds (schema 0043; those missing are
- * kept first), and only the others go through the engine: *env is then around their systems
- * alone (zero when there are none); the line's systems are in the view's asset_code/name. */
+ * kept first) without its timeline (x.events empty, what the line shows of it in the view's
+ * `line`, 0047), and only the others are read whole and go through the engine: *env is then
+ * around their systems alone (zero when there are none); the line's systems are in the view's
+ * asset_code/name. */
 enum cd_err svc_incident_lines(struct act *c, struct work_query q, cd_time at,
 			       struct incident_view **out, size_t *n, int64_t *next,
 			       struct incident_env *env);

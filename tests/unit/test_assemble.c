@@ -164,7 +164,7 @@ static void notice_one(void **state)
 	(void)state;
 
 	assert_non_null(a);
-	assert_int_equal(store_notice_brief(&t.base, 7, a, &w, &d), CD_OK);
+	assert_int_equal(store_notice_brief(&t.base, 7, NULL, a, &w, &d), CD_OK);
 	assert_int_equal(w.n.nassets, 2);
 	assert_int_equal(w.n.assets[1], 10);
 	assert_null(w.asset_code[0]); /* the stub gives the first no code */

@@ -201,6 +201,36 @@ static void dates(void **state)
 	dynbuf_free(&b);
 }
 
+/* reals: jw_real's bytes are jansson's, for values of every shape */
+static void reals(void **state)
+{
+	static const double v[] = {0.1,	  1.5,	   24.0,    1e20,     2.0 / 3,	 1e-7,	  123456789.125,
+				   0.0,	  -3.25,   1e300,   5e-324,   -1e-300,	 100.0,	  1e16,
+				   1e17,  0.5e-5,  1e-10,   72.25,    -0.0,	 1e100,	  12345678901234567.0};
+	struct dynbuf b;
+	struct jw w;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		char *want = dumped(json_real(v[i]));
+
+		dynbuf_init(&b, 1 << 10);
+		jw_init(&w, &b, NULL);
+		jw_real(&w, NULL, v[i]);
+		assert_true(jw_done(&w));
+		if (strcmp(b.p, want))
+			fail_msg("%.17g: jw wrote %s, jansson %s", v[i], b.p, want);
+		free(want);
+		dynbuf_free(&b);
+	}
+	/* what JSON has no number for fails the writer */
+	dynbuf_init(&b, 1 << 10);
+	jw_init(&w, &b, NULL);
+	jw_real(&w, NULL, 1.0 / 0.0);
+	assert_false(jw_done(&w));
+	dynbuf_free(&b);
+}
+
 static void long_text(void **state)
 {
 	struct dynbuf b;
@@ -306,7 +336,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(strings), cmocka_unit_test(invalid_utf8), cmocka_unit_test(nested),
-	    cmocka_unit_test(dates),   cmocka_unit_test(long_text),    cmocka_unit_test(labels),
+	    cmocka_unit_test(dates),   cmocka_unit_test(reals), cmocka_unit_test(long_text),    cmocka_unit_test(labels),
 	    cmocka_unit_test(failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
