@@ -411,4 +411,34 @@ const char *fact_origin_code(enum fact_origin o);
 const char *fact_origin_label(enum fact_origin o);
 const char *reporter_basis_code(enum reporter_basis b);
 
+/* The accountability case (责任追究) of an incident: how far it has come, from its folded
+ * timeline (a pure rule; svc/accountability.h writes the proposal). */
+
+enum case_stage {
+	CASE_NONE,        /* 未提议: nothing proposed yet */
+	CASE_PROPOSED,    /* 已提议: the engine's proposal is on record */
+	CASE_RECOMMENDED, /* 已提出问责建议 */
+	CASE_DECIDED,     /* 已作出决定 */
+	CASE__MAX
+};
+
+/* accountability_stage: how far x's case has come. */
+enum case_stage accountability_stage(const struct incident *x);
+
+/* What a line of the incidents list shows of an incident's folded timeline besides its record:
+ * whether a person confirmed the grade, whether handling ended, how far its case has come. The
+ * kept verdict holds them too (schema 0047), so that a line read from it reads no timeline. */
+struct incident_line {
+	bool graded, ended;
+	enum case_stage stage;
+};
+
+/* accountability_line: x's line facts, from its folded timeline. */
+struct incident_line accountability_line(const struct incident *x);
+
+/* accountability_stage_code gives "none", "proposed", "recommended", "decided";
+ * accountability_stage_label the Chinese label; "?" for anything else. */
+const char *accountability_stage_code(enum case_stage s);
+const char *accountability_stage_label(enum case_stage s);
+
 #endif

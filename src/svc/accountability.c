@@ -8,36 +8,6 @@
 #include "io/incident_json.h"
 #include "io/say.h" /* what it writes is read by people: in their language */
 
-enum case_stage accountability_stage(const struct incident *x)
-{
-	if (x->ndecisions)
-		return CASE_DECIDED;
-	if (x->nrecommendations)
-		return CASE_RECOMMENDED;
-	return x->nproposals ? CASE_PROPOSED : CASE_NONE;
-}
-
-struct incident_line accountability_line(const struct incident *x)
-{
-	return (struct incident_line){.graded = x->graded,
-	                              .ended = x->handling_ended_at != CD_TIME_NONE,
-	                              .stage = accountability_stage(x)};
-}
-
-static const char *const stage_codes[CASE__MAX] = {"none", "proposed", "recommended", "decided"};
-static const char *const stage_labels[CASE__MAX] = {"未提议", "已提议", "已提出问责建议",
-                                                    "已作出决定"};
-
-const char *accountability_stage_code(enum case_stage s)
-{
-	return (int)s >= 0 && s < CASE__MAX ? stage_codes[s] : "?";
-}
-
-const char *accountability_stage_label(enum case_stage s)
-{
-	return (int)s >= 0 && s < CASE__MAX ? stage_labels[s] : "?";
-}
-
 static void fired(FILE *f, const struct trigger_verdict *t, const struct incident_analysis *an,
                   int ind)
 {

@@ -12,33 +12,6 @@
 #include "core/date.h"
 #include "core/incident.h"
 
-enum case_stage {
-	CASE_NONE,        /* 未提议: nothing proposed yet */
-	CASE_PROPOSED,    /* 已提议: the engine's proposal is on record */
-	CASE_RECOMMENDED, /* 已提出问责建议 */
-	CASE_DECIDED,     /* 已作出决定 */
-	CASE__MAX
-};
-
-/* accountability_stage: how far x's case has come, from its folded timeline. */
-enum case_stage accountability_stage(const struct incident *x);
-
-/* What a line of the incidents list shows of an incident's folded timeline besides its record:
- * whether a person confirmed the grade, whether handling ended, how far its case has come. The
- * kept verdict holds them too (schema 0047), so that a line read from it reads no timeline. */
-struct incident_line {
-	bool graded, ended;
-	enum case_stage stage;
-};
-
-/* accountability_line: x's line facts, from its folded timeline. */
-struct incident_line accountability_line(const struct incident *x);
-
-/* accountability_stage_code gives "none", "proposed", "recommended", "decided";
- * accountability_stage_label the Chinese label; "?" for anything else. */
-const char *accountability_stage_code(enum case_stage s);
-const char *accountability_stage_label(enum case_stage s);
-
 /* accountability_write_triggers writes to f the triggers of analysis an that fired (with
  * their evidence), those that need a person's judgement (with the question and the facts to
  * answer) and the ids of those that did not fire, each line indented by `indent`. */

@@ -783,6 +783,48 @@ static void bad_data(void **state)
 	arena_free(a);
 }
 
+/* The case's stage and a list line's facts, a table: the furthest of the case's acts on record
+ * wins (a decision with no recommendation on record is decided all the same); graded and ended
+ * as the fold left them; the stage's codes and labels, "?" outside. */
+static void case_stage(void **state)
+{
+	static const struct {
+		size_t proposals, recommendations, decisions;
+		bool graded;
+		cd_time ended;
+		enum case_stage want;
+	} tab[] = {
+	    {0, 0, 0, false, CD_TIME_NONE, CASE_NONE},
+	    {1, 0, 0, true, CD_TIME_NONE, CASE_PROPOSED},
+	    {2, 1, 0, false, 1000, CASE_RECOMMENDED},
+	    {1, 1, 1, true, 1000, CASE_DECIDED},
+	    {0, 0, 1, false, CD_TIME_NONE, CASE_DECIDED},
+	    {0, 1, 0, false, CD_TIME_NONE, CASE_RECOMMENDED},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++) {
+		struct incident x;
+		struct incident_line l;
+
+		incident_init(&x);
+		x.nproposals = tab[i].proposals;
+		x.nrecommendations = tab[i].recommendations;
+		x.ndecisions = tab[i].decisions;
+		x.graded = tab[i].graded;
+		x.handling_ended_at = tab[i].ended;
+		assert_int_equal(accountability_stage(&x), tab[i].want);
+		l = accountability_line(&x);
+		assert_int_equal(l.stage, tab[i].want);
+		assert_int_equal(l.graded, tab[i].graded);
+		assert_int_equal(l.ended, tab[i].ended != CD_TIME_NONE);
+	}
+	assert_string_equal(accountability_stage_code(CASE_RECOMMENDED), "recommended");
+	assert_string_equal(accountability_stage_label(CASE_DECIDED), "已作出决定");
+	assert_string_equal(accountability_stage_code(CASE__MAX), "?");
+	assert_string_equal(accountability_stage_label((enum case_stage)-1), "?");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -792,6 +834,7 @@ int main(void)
 		cmocka_unit_test(chain),     cmocka_unit_test(chain_yantai),
 		cmocka_unit_test(repeats),   cmocka_unit_test(recommend),
 		cmocka_unit_test(names),     cmocka_unit_test(bad_data),
+		cmocka_unit_test(case_stage),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
