@@ -1207,51 +1207,155 @@ static int cmp_embed(const void *a, const void *b)
 		      (*(const struct embed_file *const *)b)->name);
 }
 
-/* migrate applies schema/sqlite/NNNN_*.sql files numbered above PRAGMA user_version, each in
- * its own transaction together with the version bump. */
+/* migration_number: "schema/sqlite/0001_init.sql" → 1 (0: not a numbered file). */
+static int migration_number(const struct embed_file *f)
+{
+	const char *p = f->name + 14;
+
+	return p[0] >= '0' && p[0] <= '9' && p[4] == '_' ? (int)strtol(p, NULL, 10) : 0;
+}
+
+/* int_of runs sql (one integer column, at most one row) into *out (0: no row). */
+static enum cd_err int_of(struct sq *q, const char *sql, int *out, struct cd_diag *d)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	*out = 0;
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(q, d, "reading the schema's version");
+	if ((r = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return r == SQLITE_ROW || r == SQLITE_DONE ? CD_OK : db_fail(q, d, "reading the schema's version");
+}
+
+/* book_make makes the runner's book of applied migrations, in a transaction of its own (another
+ * connection may be opening the same database): a database from before the book has every
+ * number up to its user_version applied (files[0..n), in order). */
+static enum cd_err book_make(struct sq *q, const struct embed_file *const *files, size_t n,
+			     struct cd_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	int have = 0, made = 0;
+	enum cd_err rc = CD_OK;
+
+	if (sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(q, d, "making the book of migrations");
+	rc = int_of(q, "SELECT 1 FROM sqlite_master WHERE name = 'schema_migration'", &made, d);
+	if (!rc && !made)
+		rc = int_of(q, "PRAGMA user_version", &have, d);
+	if (!rc && !made &&
+	    (sqlite3_exec(q->db, "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY)",
+			  NULL, NULL, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(q->db, "INSERT INTO schema_migration (version) VALUES (?1)", -1,
+				&st, NULL) != SQLITE_OK))
+		rc = db_fail(q, d, "making the book of migrations");
+	for (size_t i = 0; !rc && !made && i < n && migration_number(files[i]) <= have; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, migration_number(files[i]));
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(q, d, "filling the book of migrations");
+	}
+	sqlite3_finalize(st);
+	if (!rc && sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail(q, d, "making the book of migrations");
+	if (rc)
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* migrate applies every schema/sqlite/NNNN_*.sql file not yet applied, in number order, each in
+ * its own transaction together with its entry in the runner's book `schema_migration` and PRAGMA
+ * user_version (the highest number applied). The book, not the highest number, says what is
+ * applied: a database made by a build that had a later migration but not an earlier one (two
+ * branches' migrations) gets the earlier one too, where going by the highest number skipped it.
+ * A number in the book this program does not have (a newer or another build's) refuses the
+ * database, as a user_version above every number known does. An open that finds every migration
+ * applied only reads. */
 static enum cd_err migrate(struct sq *q, struct cd_diag *d)
 {
-	const struct embed_file *files[64];
+	const struct embed_file **files = calloc(embed_nfiles ? embed_nfiles : 1, sizeof *files);
+	bool *applied = calloc(embed_nfiles ? embed_nfiles : 1, sizeof *applied);
 	size_t n = 0;
-	sqlite3_stmt *st;
-	int have = 0, top = 0;
+	sqlite3_stmt *st = NULL;
+	int have = 0, top = 0, unknown = 0, made = 0;
 	char *err = NULL;
+	enum cd_err rc = files && applied ? CD_OK : cd_diag_set(d, CD_ENOMEM, "out of memory");
 
-	for (size_t i = 0; i < embed_nfiles && n < 64; i++)
-		if (!strncmp(embed_files[i].name, "schema/sqlite/", 14))
+	for (size_t i = 0; !rc && i < embed_nfiles; i++)
+		if (!strncmp(embed_files[i].name, "schema/sqlite/", 14) &&
+		    migration_number(&embed_files[i]))
 			files[n++] = &embed_files[i];
-	qsort(files, n, sizeof(files[0]), cmp_embed);
-	if (sqlite3_prepare_v2(q->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(q, d, "reading schema version");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		have = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	for (size_t i = 0; i < n; i++) {
-		int num = (int)strtol(files[i]->name + 14, NULL, 10); /* "0001_init.sql" → 1 */
-		char bump[64];
+	if (n)
+		qsort(files, n, sizeof(files[0]), cmp_embed);
+	if (n)
+		top = migration_number(files[n - 1]);
+	if (!rc)
+		rc = int_of(q, "SELECT 1 FROM sqlite_master WHERE name = 'schema_migration'", &made,
+			    d);
+	if (!rc && !made)
+		rc = book_make(q, files, n, d);
+	if (!rc)
+		rc = int_of(q, "PRAGMA user_version", &have, d);
+	if (!rc && sqlite3_prepare_v2(q->db, "SELECT version FROM schema_migration", -1, &st,
+				      NULL) != SQLITE_OK)
+		rc = db_fail(q, d, "reading the applied migrations");
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		int v = sqlite3_column_int(st, 0);
+		bool known = false;
 
-		top = num > top ? num : top;
-		if (num <= have)
-			continue;
-		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", num);
-		if (sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK ||
-		    sqlite3_exec(q->db, files[i]->data, NULL, NULL, &err) != SQLITE_OK ||
-		    sqlite3_exec(q->db, bump, NULL, NULL, &err) != SQLITE_OK ||
-		    sqlite3_exec(q->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
-			enum cd_err rc = cd_diag_set(d, CD_ESTORE, "%s: migration %s failed: %s",
-						     q->path, files[i]->name, err ? err : "?");
-
-			sqlite3_free(err);
-			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-			return rc;
-		}
+		for (size_t i = 0; i < n && !known; i++)
+			if ((known = migration_number(files[i]) == v))
+				applied[i] = true;
+		if (!known && !unknown)
+			unknown = v;
 	}
-	if (have > top)
-		return cd_diag_set(d, CD_EVERSION,
-				   "%s: schema version %d is newer than this program knows (%d); "
-				   "use a newer cyberduty",
-				   q->path, have, top);
-	return CD_OK;
+	sqlite3_finalize(st);
+	if (!rc && (have > top || unknown))
+		rc = cd_diag_set(d, CD_EVERSION,
+				 "%s: 数据库由更新的或另一版本的 cyberduty 建立（本程序没有迁移 %d，"
+				 "最高只到 %d）— the database was made by a newer or another build of "
+				 "cyberduty (migration %d is not one this program has; it knows up to "
+				 "%d): use that build or a newer one",
+				 q->path, unknown ? unknown : have, top, unknown ? unknown : have, top);
+	for (size_t i = 0; !rc && i < n; i++) {
+		int num = migration_number(files[i]), again = 0;
+		char bump[128];
+
+		if (applied[i])
+			continue;
+		/* looked up again in the migration's transaction: another connection opening the
+		 * database at the same moment may have applied it */
+		snprintf(bump, sizeof(bump), "SELECT 1 FROM schema_migration WHERE version = %d", num);
+		if (sqlite3_exec(q->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK)
+			rc = db_fail(q, d, "applying a migration");
+		if (!rc)
+			rc = int_of(q, bump, &again, d);
+		if (!rc && again) {
+			if (sqlite3_exec(q->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+				rc = db_fail(q, d, "applying a migration");
+			continue;
+		}
+		if (!rc)
+			rc = int_of(q, "PRAGMA user_version", &have, d);
+		snprintf(bump, sizeof(bump),
+			 "INSERT INTO schema_migration (version) VALUES (%d);"
+			 " PRAGMA user_version = %d",
+			 num, num > have ? num : have);
+		if (!rc && (sqlite3_exec(q->db, files[i]->data, NULL, NULL, &err) != SQLITE_OK ||
+			    sqlite3_exec(q->db, bump, NULL, NULL, &err) != SQLITE_OK ||
+			    sqlite3_exec(q->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK))
+			rc = cd_diag_set(d, CD_ESTORE, "%s: migration %s failed: %s", q->path,
+					 files[i]->name, err ? err : sqlite3_errmsg(q->db));
+		if (rc)
+			sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_free(err);
+		err = NULL;
+	}
+	free(files);
+	free(applied);
+	return rc;
 }
 
 static void sq_close(struct store *s)
