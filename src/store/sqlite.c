@@ -1461,13 +1461,15 @@ static enum cd_err sq_group_begin(struct store *s, struct cd_diag *d)
 
 	if (q->in_tx || q->group)
 		return cd_diag_set(d, CD_EINVAL, "a group begins outside any transaction");
-	/* the writer's connection: a page cache of 16 MiB instead of 2 (a group's changes stay in
+	/* the writer's connection: a page cache of 8 MiB instead of 2 (a group's changes stay in
 	 * it until the commit instead of spilling into the log one by one, and the indexes its acts
-	 * walk stay read); it takes what the pages read take, no more. Each act's savepoint keeps
+	 * walk stay read); it takes what the pages read take, no more. 16 MiB took the server's
+	 * peak over 64 MiB under writes at 100,000 systems for no CPU a write gained
+	 * (bench/RESULTS.md "Writes' memory (session 14)"). Each act's savepoint keeps
 	 * the pages it changes as they were, to undo it: in memory (a few pages an act, let go
 	 * when it ends) instead of a temporary file written page by page. */
 	if (!q->group_cache) {
-		sqlite3_exec(q->db, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL,
+		sqlite3_exec(q->db, "PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY", NULL,
 			     NULL, NULL);
 		q->group_cache = true;
 	}
