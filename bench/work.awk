@@ -4,7 +4,7 @@
 # meetings, drills, training … of the register's units. Reads DIR/units.csv and DIR/assets.csv,
 # writes DIR/work.sql (one transaction):
 #   awk -v DIR=out -v ASSETS=100000 -v NOTICES=1000 -v INCIDENTS=500 -v RECORDS=10000 \
-#       -v SIMILAR=200 -f work.awk
+#       -v SIMILAR=200 [-v RECORDS_UNIT=D01] -f work.awk
 # Rows are written the way the product writes them (src/store/sqlite.c: store_notice_add,
 # store_record_add, the incident and event inserts; values as `cyberduty notice|incident|record`
 # store them: times RFC 3339 CST, an incident's class as its code, a grade as its code).
@@ -179,6 +179,7 @@ BEGIN {
 	for (n = 1; n <= RECORDS; n++) {
 		k = n % 7 + 1
 		u = unit[1 + rnd(nunits)]
+		if (RECORDS_UNIT != "") u = RECORDS_UNIT # every record of one unit (bench/work BENCH_RECORDS_UNIT)
 		y = 2021 + rnd(6)
 		on = sprintf("%04d-%02d-%02d", y, 1 + rnd(y == 2026 ? 10 : 12), 1 + rnd(28))
 		printf "INSERT INTO record (kind, unit_id, on_date, duty, period, title, participants, minutes, attachment) VALUES ('%s', %s, '%s', %s, '%d', %s, %s, %s, NULL);\n",

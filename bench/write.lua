@@ -6,6 +6,8 @@
 --   BENCH_ASSETS  how many assets the register holds (codes A000001 …)
 --   BENCH_IDS     events: a file of open incident ids; steps: of notice ids still received
 --   BENCH_CONNS   connections per wrk thread (steps: how far apart a notice's steps are sent)
+--   BENCH_RECORD_KIND   records: the kind written (meeting)
+--   BENCH_RECORD_UNITS  records: of how many of the units D01, D02 … in turn (30)
 -- Every body is unique (the thread's number and its own counter). The status of each answer
 -- is counted: done() prints "writes: 2xx N, non-2xx M" and the first refusal, and bench/work
 -- refuses a run with refusals — a write bench whose writes fail measures nothing.
@@ -18,6 +20,8 @@ local token = os.getenv("BENCH_TOKEN") or ""
 local tag = os.getenv("BENCH_TAG") or "0"
 local nassets = tonumber(os.getenv("BENCH_ASSETS") or "100000")
 local conns = tonumber(os.getenv("BENCH_CONNS") or "16")
+local record_kind = os.getenv("BENCH_RECORD_KIND") or "meeting"
+local record_units = tonumber(os.getenv("BENCH_RECORD_UNITS") or "30")
 
 local threads = {}
 function setup(thread)
@@ -74,9 +78,9 @@ function request()
 			'"text":"经检测存在弱口令问题，请整改并反馈（%s）。"}', u, asset(n), u))
 	elseif kind == "records" then
 		return wrk.format("POST", "/api/v1/records", headers, string.format(
-			'{"kind":"meeting","unit":"D%02d","on":"2026-11-02","duty":null,"period":"2026",' ..
+			'{"kind":"%s","unit":"D%02d","on":"2026-11-02","duty":null,"period":"2026",' ..
 			'"title":"网络安全工作会议 %s","participants":"本单位负责人、网络安全员"}',
-			(n + tid) % 30 + 1, u))
+			record_kind, (n + tid) % record_units + 1, u))
 	elseif kind == "incidents" then
 		return wrk.format("POST", "/api/v1/incidents", headers, string.format(
 			'{"code":"BI-%s","title":"基准事件 %s","assets":["%s"],' ..

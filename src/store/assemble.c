@@ -522,8 +522,3 @@ enum cd_err store_records_load(struct store *s, struct arena *a, struct record *
 	return list_read(s, ROWS_RECORDS, NULL, 0, a, out, n, sizeof(**out), d);
 }
 
-enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
-				  struct record **out, size_t *n, struct cd_diag *d)
-{
-	return list_read(s, ROWS_RECORDS_OF_UNIT, &unit, 1, a, out, n, sizeof(**out), d);
-}

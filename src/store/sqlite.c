@@ -153,6 +153,7 @@ enum stmt {
 	ST_OBLIG_CLEAR_ALL,
 	ST_OBLIG_CLEAR_UNIT,
 	ST_OBLIG_CLEAR_UNIT0,
+	ST_OBLIG_CLEAR_DUTY,
 	ST_OBLIG_ADD,
 	ST_OBLIG_STAGE,
 	ST_OBLIG_UNSTAGE,
@@ -235,7 +236,8 @@ enum stmt {
 	ST_NOTIFY_GEN,
 	ST_NOTICE_RECEIVED_IN,
 	ST_NOTICE_SIMILAR_COUNTS,
-	ST_RECORD_OF_UNIT,
+	ST_RECORD_ANSWERING_KIND,
+	ST_RECORD_ANSWERING_DUTY,
 	ST_STRUCTURE_GEN,
 	ST_ASSET_BOUND,
 	STMT__MAX
@@ -289,6 +291,10 @@ enum stmt {
 	"r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, r.title, r.participants,"           \
 	" r.minutes, r.attachment, r.voided_at, r.voided_by, r.void_reason"
 #define RECORD_FROM "record r LEFT JOIN unit ru ON ru.id = r.unit_id"
+/* RECORD_COLS as the obligations read them: the texts NULL */
+#define RECORD_ANSWERING_COLS                                                                      \
+	"r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, NULL, NULL, NULL, NULL,"            \
+	" r.voided_at, NULL, NULL"
 /* A keyset page of the work: ?1 the scope's top unit and ?2 the unit filter's (NULL: any), ?3
  * the id to start after (always bound: 0 or INT64_MAX for the first page, so that both are a
  * range of the primary key), ?4 how many; `more` adds conditions on further parameters. */
@@ -475,11 +481,18 @@ static const char *const stmts[STMT__MAX] = {
 			  " participants, minutes, attachment)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_RECORD_ALL] = "SELECT " RECORD_COLS " FROM record r ORDER BY r.id",
-	/* the records of one unit as the obligations read them (record_unit, schema 0045: the
-	 * index alone, in id order within it): in the columns of RECORD_COLS, the texts NULL */
-	[ST_RECORD_OF_UNIT] = "SELECT r.id, r.kind, r.unit_id, r.on_date, r.duty, r.period, NULL,"
-			      " NULL, NULL, NULL, r.voided_at, NULL, NULL"
-			      " FROM record r INDEXED BY record_unit WHERE r.unit_id = ?1 ORDER BY r.id",
+	/* the records that can answer a group of duties (svc_obligations_unit) as the obligations
+	 * read them, through record_answers (schema 0050) alone: in the columns of RECORD_COLS, the
+	 * texts NULL; of the units ?2 to ?3 (one unit, or all). Those naming no duty, of kind ?1;
+	 * those naming duty ?1, of any kind — each kind's part of the index looked up (the kinds of
+	 * the table's CHECK, schema 0003). */
+	[ST_RECORD_ANSWERING_KIND] = "SELECT " RECORD_ANSWERING_COLS " FROM record r INDEXED BY"
+				     " record_answers WHERE r.duty IS NULL AND r.kind = ?1"
+				     " AND r.unit_id BETWEEN ?2 AND ?3",
+	[ST_RECORD_ANSWERING_DUTY] = "SELECT " RECORD_ANSWERING_COLS " FROM record r INDEXED BY"
+				     " record_answers WHERE r.duty = ?1 AND r.kind IN ('meeting',"
+				     " 'drill', 'training', 'report', 'plan', 'assessment', 'other')"
+				     " AND r.unit_id BETWEEN ?2 AND ?3",
 	[ST_INCIDENT_ADD] = "INSERT INTO incident (code, title, unit_id, detected_at)"
 			    " VALUES (?1, ?2, ?3, ?4)",
 	[ST_INCIDENT_ASSET_ADD] = "INSERT INTO incident_asset (incident_id, pos, asset_id)"
@@ -783,6 +796,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_CLEAR_ALL] = "DELETE FROM obligation",
 	[ST_OBLIG_CLEAR_UNIT] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1",
 	[ST_OBLIG_CLEAR_UNIT0] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = 0",
+	[ST_OBLIG_CLEAR_DUTY] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1"
+				" AND duty = ?2",
 	/* an MLPS obligation keeps its system's code and name (schema 0048: a page joins no asset) */
 	[ST_OBLIG_ADD] = "INSERT INTO obligation (kind, duty, unit_id, asset_id, period, name, article,"
 			 " start, due, need, have, done_on, evidence, asset_code, asset_name)"
@@ -2254,8 +2269,6 @@ static const struct row_src {
 		PART_ROWS(ST_INCIDENT_EVENTS_OF, part_iev_dec, BIND_ONE, "loading incidents"),
 	[ROWS_RECORDS] = {ST_RECORD_ALL, record_cols, sizeof(struct record), BIND_NONE,
 			  "loading records"},
-	[ROWS_RECORDS_OF_UNIT] = {ST_RECORD_OF_UNIT, record_cols, sizeof(struct record), BIND_ONE,
-				  "loading records"},
 };
 #undef REG_ROWS
 #undef PART_ROWS
@@ -4553,6 +4566,66 @@ static enum cd_err sq_notice_state_heads(struct store *s, const struct work_quer
 	return read_rows(q, st, a, sizeof(**out), notice_head, 0, out, n, d, "notice page");
 }
 
+static enum cd_err sq_obligations_replace_duties(struct store *s, const int64_t *units,
+						 size_t nunits, const char *const *duties,
+						 size_t nduties, const struct oblig *v, size_t n,
+						 struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_OBLIG_CLEAR_DUTY];
+	enum cd_err rc = CD_OK;
+
+	for (size_t u = 0; !rc && u < nunits; u++)
+		for (size_t k = 0; !rc && k < nduties; k++) {
+			sqlite3_bind_int64(st, 1, units[u]);
+			bind_text(st, 2, duties[k]);
+			rc = run(q, ST_OBLIG_CLEAR_DUTY, d, "clearing obligations");
+		}
+	return rc ? rc : sq_obligations_replace(s, OSET_ADD, 0, v, n, d);
+}
+
+static void record_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	(void)k;
+	record_cols(a, st, out);
+}
+
+static enum cd_err sq_records_answering(struct store *s, int64_t unit, int kind,
+					const char *const *duties, size_t nduties, struct arena *a,
+					struct record **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	enum cd_err rc = CD_OK;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t k = 0; !rc && k <= nduties; k++) {
+		enum stmt which = k < nduties ? ST_RECORD_ANSWERING_DUTY : ST_RECORD_ANSWERING_KIND;
+		sqlite3_stmt *st = q->st[which];
+		struct record *part = NULL;
+		size_t np = 0;
+
+		if (k == nduties && kind < 0)
+			break; /* no kind answers the duties: only the records naming them */
+		bind_text(st, 1, k < nduties ? duties[k]
+					     : record_kind_code((enum record_kind)kind));
+		sqlite3_bind_int64(st, 2, unit ? unit : INT64_MIN);
+		sqlite3_bind_int64(st, 3, unit ? unit : INT64_MAX);
+		/* each read into an array of its own (read_rows grows one array from empty),
+		 * then appended */
+		rc = read_rows(q, st, a, sizeof *part, record_reader, 0, &part, &np, d,
+			       "loading records");
+		if (!rc && np && !arena_reserve(a, out, *n, &cap, *n + np, sizeof **out))
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+		if (!rc && np) {
+			memcpy(*out + *n, part, np * sizeof *part);
+			*n += np;
+		}
+	}
+	return rc;
+}
+
 static void text_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
 {
 	(void)k;
@@ -5561,6 +5634,8 @@ static const struct store_ops sqlite_ops = {
 	.asset_events = sq_asset_events,
 	.notices_on = sq_notices_on,
 	.obligations_replace = sq_obligations_replace,
+	.obligations_replace_duties = sq_obligations_replace_duties,
+	.records_answering = sq_records_answering,
 	.obligation_page = sq_obligation_page,
 	.obligation_counts = sq_obligation_counts,
 	.duty_tally = sq_duty_tally,
@@ -5733,6 +5808,8 @@ static const struct {
 	{"incident_page_desc", ST_INCIDENT_PAGE_DESC},
 	{"record_page", ST_RECORD_PAGE},
 	{"record_page_desc", ST_RECORD_PAGE_DESC},
+	{"record_answering_kind", ST_RECORD_ANSWERING_KIND},
+	{"record_answering_duty", ST_RECORD_ANSWERING_DUTY},
 	{"asset_events", ST_ASSET_EVENTS},
 	{"similar", ST_SIMILAR},
 	{"similar_kind", ST_SIMILAR_KIND},

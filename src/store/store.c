@@ -535,6 +535,21 @@ enum cd_err store_obligations_replace(struct store *s, enum oblig_set which, int
 	return s->ops->obligations_replace(s, which, id, v, n, d);
 }
 
+enum cd_err store_obligations_replace_duties(struct store *s, const int64_t *units,
+					     size_t nunits, const char *const *duties,
+					     size_t nduties, const struct oblig *v, size_t n,
+					     struct cd_diag *d)
+{
+	return s->ops->obligations_replace_duties(s, units, nunits, duties, nduties, v, n, d);
+}
+
+enum cd_err store_records_answering(struct store *s, int64_t unit, int kind,
+				    const char *const *duties, size_t nduties, struct arena *a,
+				    struct record **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->records_answering(s, unit, kind, duties, nduties, a, out, n, d);
+}
+
 enum cd_err store_obligation_page(struct store *s, const struct oblig_query *q, struct arena *a,
 				  struct oblig_row **out, size_t *n, struct cd_diag *d)
 {

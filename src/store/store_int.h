@@ -38,8 +38,6 @@ enum store_rows {
 	ROWS_INCIDENT_ASSETS_OF, /* incident ids[0]'s systems as recorded, with code and name */
 	ROWS_INCIDENT_EVENTS_OF, /* incident ids[0]'s timeline, as recorded */
 	ROWS_RECORDS,		 /* struct record: every record, by id */
-	ROWS_RECORDS_OF_UNIT,	 /* struct record: unit ids[0]'s, by id, the texts NULL (what the
-				  * obligations read) */
 	ROWS__MAX
 };
 
@@ -222,6 +220,14 @@ struct store_ops {
 	enum cd_err (*obligation_page)(struct store *s, const struct oblig_query *q,
 				       struct arena *a, struct oblig_row **out, size_t *n,
 				       struct cd_diag *d);
+	enum cd_err (*obligations_replace_duties)(struct store *s, const int64_t *units,
+						  size_t nunits, const char *const *duties,
+						  size_t nduties, const struct oblig *v, size_t n,
+						  struct cd_diag *d);
+	enum cd_err (*records_answering)(struct store *s, int64_t unit, int kind,
+					 const char *const *duties, size_t nduties,
+					 struct arena *a, struct record **out, size_t *n,
+					 struct cd_diag *d);
 	enum cd_err (*obligation_duties0)(struct store *s, struct arena *a, const char ***out,
 					  size_t *n, struct cd_diag *d);
 	enum cd_err (*record_answer)(struct store *s, int64_t record, int64_t unit,
@@ -379,7 +385,8 @@ enum cd_err store_sqlite_open(const char *path, unsigned flags, struct store **o
  * backend — the detail text of each line of EXPLAIN QUERY PLAN, one a line ("SEARCH n USING
  * INTEGER PRIMARY KEY (rowid>?)") — into out[0..n), truncated to fit. `which` names it:
  * "notice_get", "notice_page", "notice_page_desc", "notice_concerns", "incident_page",
- * "incident_page_desc", "record_page", "record_page_desc", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
+ * "incident_page_desc", "record_page", "record_page_desc", "record_answering_kind",
+ * "record_answering_duty", "asset_events", "similar", "assess_page", "assess_ranking", "assess_records", "assess_mlps",
  * "assess_notices", "oblig_page", "oblig_page_desc", a page of the notices of one state
  * "notice_state_due_today", "notice_state_overdue", "notice_state_open",
  * "notice_state_done_on_time", the dashboard's "notice_tally", "incident_tally", a line's kept

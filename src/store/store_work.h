@@ -48,12 +48,15 @@ enum cd_err store_record_update(struct store *s, const struct record *r, struct 
 enum cd_err store_records_load(struct store *s, struct arena *a, struct record **out, size_t *n,
 			       struct cd_diag *d);
 
-/* store_records_of_unit returns every record of unit `unit` (not of the units below it), sorted
- * by id, in arena a: what a write keeps the unit's obligations from (svc/deadlines.c) — without
- * their texts (title, participants, minutes, attachment, voided_by and void_reason NULL), which
- * the obligations never read. */
-enum cd_err store_records_of_unit(struct store *s, int64_t unit, struct arena *a,
-				  struct record **out, size_t *n, struct cd_diag *d);
+/* store_records_answering returns the records of unit `unit` (0: of every unit) that can answer
+ * one of the profile duties duties[0..nduties) — those naming one of them, and, when kind >= 0
+ * (enum record_kind: the duties' record kind), those of that kind naming none — in no order, in
+ * arena a: what a write keeps those duties' obligations from (svc/deadlines.c) — without their
+ * texts (title, participants, minutes, attachment, voided_by and void_reason NULL), which the
+ * obligations never read. Through an index of what it reads (schema 0050), never a walk. */
+enum cd_err store_records_answering(struct store *s, int64_t unit, int kind,
+				    const char *const *duties, size_t nduties, struct arena *a,
+				    struct record **out, size_t *n, struct cd_diag *d);
 
 /* store_incident_add inserts an incident (code, title, unit, detected_at) with its assets in
  * the order given (x->assets[0] is the main system) and sets x->id. The record is fixed from
@@ -236,6 +239,14 @@ enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_STAGE, OSET_ADD };
  * stale, to be rebuilt. Not itself a transaction. */
 enum cd_err store_obligations_replace(struct store *s, enum oblig_set which, int64_t id,
 				      const struct oblig *v, size_t n, struct cd_diag *d);
+
+/* store_obligations_replace_duties deletes the kept obligations of the profile duties
+ * duties[0..nduties) held by the units units[0..nunits) (0: of no unit) and adds v[0..n) (the
+ * caller generated them for the same duties and units). Not itself a transaction. */
+enum cd_err store_obligations_replace_duties(struct store *s, const int64_t *units,
+					     size_t nunits, const char *const *duties,
+					     size_t nduties, const struct oblig *v, size_t n,
+					     struct cd_diag *d);
 
 /* An obligation as kept: o (o.duty is NULL: duty_id names the profile's duty) with its row id
  * and the codes of its unit and system (NULL when none). */

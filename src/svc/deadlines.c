@@ -13,15 +13,6 @@
 #include "svc/book.h"
 #include "svc/work.h"
 
-/* records_of: every record of unit `unit` (0: every record), in c->a — by the unit's index,
- * not a walk of every record checking its unit (a record's write keeps its unit's obligations
- * from these: the walk was most of its cost at 10,000 records). */
-static enum cd_err records_of(struct act *c, int64_t unit, struct record **out, size_t *n)
-{
-	return unit ? store_records_of_unit(c->s, unit, c->a, out, n, c->d)
-		    : store_records_load(c->s, c->a, out, n, c->d);
-}
-
 /* generate runs oblig_generate over reg and rec[0..nrec) for today and keeps those of set
  * `which` (id) — a generation over part of the register also yields what it cannot decide. */
 static enum cd_err generate(struct act *c, const struct reg *reg, const struct record *rec,
@@ -173,54 +164,125 @@ enum cd_err svc_obligations_rebuild(struct act *c)
 	return rc;
 }
 
-/* answers_any: a record of this kind and duty could answer one of the duties d0[0..n). */
-static bool answers_any(const struct profile *p, const struct record *r, const char *const *d0,
-			size_t n)
-{
-	for (size_t i = 0; r && i < n; i++) {
-		const struct profile_duty *du = profile_duty(p, d0[i]);
+/* The duties a record's write can change the obligations of, and how the records that can answer
+ * them are told (core/oblig.c, answers): a record naming a duty answers that duty alone, one
+ * naming none every duty whose record kind is its kind — the first of them its day finds
+ * wanting, in the profile's order. So the duties of one kind stand together, and apart from
+ * every other: a write of a record answering one of them changes the obligations of those alone
+ * (a duty whose kind is none, `other`, stands alone: only records naming it answer it). */
+struct answerable {
+	int kind;            /* their record kind (enum record_kind), -1 none */
+	const char **duties; /* their ids, in the profile's order */
+	size_t n;
+};
 
-		if (du && (r->duty ? !strcmp(r->duty, du->id)
-				   : du->record != RECORD_OTHER && du->record == r->kind))
+/* answerable_of sets *g to the duties record r can answer with those of their kind (none: no
+ * duty of the profile, or a record of a kind no duty asks for naming none), in c->a. */
+static enum cd_err answerable_of(struct act *c, const struct record *r, struct answerable *g)
+{
+	const struct profile *p = c->pol->p;
+	const struct profile_duty *named = r->duty ? profile_duty(p, r->duty) : NULL;
+	enum record_kind kind = named ? named->record : r->kind;
+
+	g->kind = kind == RECORD_OTHER ? -1 : (int)kind;
+	g->n = 0;
+	if (!(g->duties = arena_alloc(c->a, (p->nduties ? p->nduties : 1) * sizeof *g->duties)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (r->duty && !named)
+		return CD_OK;
+	for (size_t i = 0; i < p->nduties; i++)
+		if (&p->duties[i] == named || (g->kind >= 0 && (int)p->duties[i].record == g->kind))
+			g->duties[g->n++] = p->duties[i].id;
+	return CD_OK;
+}
+
+static bool listed_in(const char *id, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], id))
 			return true;
-	}
-	return !r && n;
+	return false;
+}
+
+/* add_unit appends unit id to reg (read from the store) and to ids[0..*n) unless there already. */
+static enum cd_err add_unit(struct act *c, struct reg *reg, int64_t id, int64_t *ids, size_t *n)
+{
+	struct rec_row u;
+	struct unit *slot;
+	enum cd_err rc;
+
+	for (size_t i = 0; i < *n; i++)
+		if (ids[i] == id)
+			return CD_OK;
+	if ((rc = store_rec_get(c->s, SR_UNIT, id, c->a, &u, c->d)))
+		return rc;
+	if (!(slot = reg_add_unit(reg)))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	*slot = u.r.unit;
+	ids[(*n)++] = id;
+	return CD_OK;
+}
+
+/* keep_answerable generates the obligations of the duties g for the units of reg (ids[0..nids),
+ * and no unit for those of none[0..nnone)) from the records rec[0..nrec) and keeps them in place
+ * of those kept. */
+static enum cd_err keep_answerable(struct act *c, const struct answerable *g, const struct reg *reg,
+				   int64_t *ids, size_t nids, const struct record *rec, size_t nrec,
+				   const char *const *none, size_t nnone)
+{
+	cd_date today = time_cst_date(c->now);
+	struct oblig_list l = {0};
+	size_t k = 0;
+	int y0 = 0;
+	enum cd_err rc = book_year_from(c->s, today, &y0, c->d);
+
+	if (!rc && oblig_generate_part(c->pol->p, reg, rec, nrec, y0, today, none, nnone, &l))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < l.n; i++)
+		if (l.v[i].kind == OBLIG_DUTY && listed_in(l.v[i].duty->id, g->duties, g->n))
+			l.v[k++] = l.v[i];
+	if (nnone)
+		ids[nids++] = 0; /* the caller left room */
+	if (!rc)
+		rc = store_obligations_replace_duties(c->s, ids, nids, g->duties, g->n, l.v, k, c->d);
+	oblig_list_free(&l);
+	return rc;
 }
 
 enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r)
 {
-	struct rec_row u;
+	struct answerable g;
 	struct reg *reg = NULL;
-	struct unit *slot;
 	struct record *rec = NULL;
-	const char **d0 = NULL;
-	size_t nrec = 0, nd0 = 0;
+	const char **d0 = NULL, **none = NULL;
+	int64_t *ids = NULL;
+	size_t nrec = 0, nd0 = 0, nnone = 0, nids = 0;
 	enum cd_err rc;
 
 	if (!c->derived_fresh || !unit)
 		return CD_OK; /* stale already: the next read rebuilds them whole */
-	rc = store_rec_get(c->s, SR_UNIT, unit, c->a, &u, c->d);
-	if (!rc && !(reg = reg_new()))
+	if ((rc = answerable_of(c, r, &g)) || !g.n)
+		return rc; /* it answers no duty, before or after */
+	/* of those duties, the ones no unit holds take any unit's records: then every unit's
+	 * records of them count, and each unit holding one of them, whose records they may take */
+	rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
+	if (!rc && !(none = arena_alloc(c->a, g.n * sizeof *none)))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	if (!rc && !(slot = reg_add_unit(reg)))
+	for (size_t i = 0; !rc && i < g.n; i++)
+		if (listed_in(g.duties[i], d0, nd0))
+			none[nnone++] = g.duties[i];
+	if (!rc)
+		rc = store_records_answering(c->s, nnone ? 0 : unit, g.kind, g.duties, g.n, c->a, &rec,
+					     &nrec, c->d);
+	if (!rc && (!(reg = reg_new()) || !(ids = arena_alloc(c->a, (nrec + 2) * sizeof *ids))))
 		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-	/* the duties no unit holds take any unit's records */
 	if (!rc)
-		rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
-	if (!rc) {
-		*slot = u.r.unit;
-		rc = records_of(c, unit, &rec, &nrec);
-	}
+		rc = add_unit(c, reg, unit, ids, &nids);
+	for (size_t i = 0; !rc && nnone && i < nrec; i++)
+		rc = add_unit(c, reg, rec[i].unit, ids, &nids);
 	if (!rc)
-		rc = generate(c, reg, rec, nrec, OSET_UNIT, unit, d0, nd0);
+		rc = keep_answerable(c, &g, reg, ids, nids, rec, nrec, none, nnone);
 	reg_free(reg);
-	if (!rc && answers_any(c->pol->p, r, d0, nd0) && !(rc = records_of(c, 0, &rec, &nrec))) {
-		struct reg *none = reg_new();
-
-		rc = none ? generate(c, none, rec, nrec, OSET_UNIT0, 0, d0, nd0)
-			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
-		reg_free(none);
-	}
 	return rc;
 }
 

@@ -227,10 +227,13 @@ void svc_deadline_year(struct oblig_query *q, int year);
 size_t svc_deadline_year_end(const struct oblig_row *v, size_t n, int year, bool *more);
 
 /* svc_obligations_rebuild generates every obligation of today again and keeps them (inside the
- * caller's write transaction). svc_obligations_unit generates again those of unit `unit` (and
- * those no unit holds, which any unit's records fulfil, when record r — written or as it was —
- * could answer one of them; r NULL: always) after a write of its records — when they were fresh
- * as the act began (nothing otherwise: the next read rebuilds). */
+ * caller's write transaction). svc_obligations_unit, after a write of record r (as written, or
+ * as it was) of unit `unit`, generates again the obligations of the duties r can answer — the
+ * duty it names, else those of its kind, with every other duty of that record kind — held by
+ * that unit, from its records that can answer them; when no unit holds one of those duties (an
+ * obligation of no unit, which any unit's records fulfil), from every unit's records of them,
+ * for every unit they are of and for none: what a rebuild from every record gives. Only when
+ * they were fresh as the act began (nothing otherwise: the next read rebuilds). */
 enum cd_err svc_obligations_rebuild(struct act *c);
 enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r);
 

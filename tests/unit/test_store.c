@@ -1001,6 +1001,93 @@ static void work_page_rows(void **state)
 	arena_free(a);
 }
 
+/* The records that can answer a group of duties (store_records_answering): of one unit or all,
+ * those naming one of the duties (any kind) and those of the group's kind naming none — each
+ * once, the rest left out; many of each, read into one array. */
+static void records_answering(void **state)
+{
+	enum { MANY = 3000 };
+	struct wfx f;
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	static const char *const group[] = {"meet_a", "meet_b"}, *const other[] = {"drill_a"};
+	static const struct {
+		int unit; /* 0, or U_C + 1: of C */
+		int kind;
+		const char *const *duties;
+		size_t nduties, want, named;
+	} cases[] = {
+		/* C's, named and not (the fixture's meeting of C among them) */
+		{U_C + 1, RECORD_MEETING, group, 2, 2 * MANY + 3, MANY},
+		{0, RECORD_MEETING, group, 2, 2 * MANY + 6, MANY}, /* and L's two, the fixture's R's */
+		{U_C + 1, -1, group + 1, 1, MANY / 2, MANY / 2},	  /* naming meet_b alone */
+		{U_C + 1, RECORD_TRAINING, other, 1, 1, 1},		  /* the drill naming drill_a */
+		{U_C + 1, RECORD_DRILL, NULL, 0, 0, 0},
+	};
+	(void)state;
+
+	assert_non_null(a);
+	wfx_open(&f, "store-answering");
+	assert_int_equal(store_begin(f.s, &d), CD_OK);
+	for (int i = 0; i < 2 * MANY + 6; i++) {
+		/* C: MANY meetings naming none, MANY records naming meet_a or meet_b (a third of
+		 * them trainings); L: two meetings; C: a drill naming drill_a, two meetings and a
+		 * report naming none */
+		struct record r = {.kind = RECORD_MEETING, .unit = f.unit[U_C],
+				   .on = D("2026-03-01") + i % 200, .title = "记录"};
+
+		if (i >= MANY && i < 2 * MANY) {
+			r.duty = i % 2 ? "meet_a" : "meet_b";
+			r.kind = i % 3 ? RECORD_MEETING : RECORD_TRAINING;
+		}
+		if (i >= 2 * MANY)
+			r.unit = f.unit[i < 2 * MANY + 2 ? U_L : U_C];
+		if (i == 2 * MANY + 2) {
+			r.kind = RECORD_DRILL;
+			r.duty = "drill_a";
+		}
+		if (i > 2 * MANY + 2)
+			r.kind = i == 2 * MANY + 5 ? RECORD_REPORT : RECORD_MEETING;
+		assert_int_equal(store_record_add(f.s, &r, &d), CD_OK);
+	}
+	for (int i = 0; i < MANY / 2; i++) { /* kinds no group here asks for */
+		struct record r = {.kind = RECORD_PLAN, .unit = f.unit[U_C], .on = D("2026-04-01"),
+				   .title = "计划"};
+
+		assert_int_equal(store_record_add(f.s, &r, &d), CD_OK);
+	}
+	assert_int_equal(store_commit(f.s, &d), CD_OK);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct record *v = NULL;
+		size_t n = 0, named = 0;
+		int64_t unit = cases[i].unit ? f.unit[cases[i].unit - 1] : 0;
+
+		assert_int_equal(store_records_answering(f.s, unit, cases[i].kind, cases[i].duties,
+							 cases[i].nduties, a, &v, &n, &d),
+				 CD_OK);
+		assert_int_equal(n, cases[i].want);
+		for (size_t k = 0; k < n; k++) {
+			bool listed = false;
+
+			for (size_t j = 0; j < cases[i].nduties; j++)
+				listed = listed || (v[k].duty && !strcmp(v[k].duty, cases[i].duties[j]));
+			named += listed;
+			if (!listed && (v[k].duty || (int)v[k].kind != cases[i].kind))
+				fail_msg("case %zu: record %lld answers none of the duties", i,
+					 (long long)v[k].id);
+			if (unit && v[k].unit != unit)
+				fail_msg("case %zu: record %lld is of another unit", i,
+					 (long long)v[k].id);
+			assert_null(v[k].title); /* the texts are not read */
+			for (size_t j = 0; j < k; j++)
+				assert_int_not_equal(v[j].id, v[k].id);
+		}
+		assert_int_equal(named, cases[i].named);
+	}
+	store_close(f.s);
+	arena_free(a);
+}
+
 static void incident_and_record_get(void **state)
 {
 	struct wfx f;
@@ -1523,6 +1610,16 @@ static void query_plans(void **state)
 		{"assess_page", "SEARCH s USING INTEGER PRIMARY KEY (rowid>?)", NULL},
 		{"assess_ranking", "SEARCH s USING INDEX assessment_year (year=?)", NULL},
 		{"assess_records", "SEARCH r USING INDEX record_unit (unit_id=?)", NULL},
+		/* what a record's write keeps the obligations from: the records naming no duty of
+		 * one kind, those naming one duty of any kind, of one unit or all (schema 0050) */
+		{"record_answering_kind",
+		 "SEARCH r USING COVERING INDEX record_answers (duty=? AND kind=? AND unit_id>? AND "
+		 "unit_id<?)",
+		 NULL},
+		{"record_answering_duty",
+		 "SEARCH r USING COVERING INDEX record_answers (duty=? AND kind=? AND unit_id>? AND "
+		 "unit_id<?)",
+		 NULL},
 		{"assess_mlps", "SEARCH a USING INDEX asset_in_charge (<expr>=? AND mlps_level>?)", NULL},
 		{"assess_notices", "SEARCH n USING INDEX notice_received (received_at>? AND received_at<?)", NULL},
 	};
@@ -1561,6 +1658,7 @@ int main(void)
 		cmocka_unit_test(work_pages),
 		cmocka_unit_test(work_page_rows),
 		cmocka_unit_test(incident_and_record_get),
+		cmocka_unit_test(records_answering),
 		cmocka_unit_test(asset_events),
 		cmocka_unit_test(similar),
 		cmocka_unit_test(similar_random),
