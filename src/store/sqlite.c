@@ -3520,10 +3520,11 @@ enum { SKIP_UNIT = 1, SKIP_SOFT = 2, SKIP_KIND = 4 };
 
 /* similar_read steps statement k (bound by the caller; its rows in SIMILAR_COLS, in id order)
  * and appends to *out, with reasons `why`, its first `need` systems that are not own and not
- * passed over by `skip`; then resets k. */
+ * passed over by `skip`, up to id `below` (0: any); then resets k. */
 static enum cd_err similar_read(struct sq *q, enum stmt k, unsigned why, unsigned skip,
-				const struct similar_own *o, size_t need, struct arena *a,
-				struct similar **out, size_t *n, size_t *cap, struct cd_diag *d)
+				const struct similar_own *o, size_t need, int64_t below,
+				struct arena *a, struct similar **out, size_t *n, size_t *cap,
+				struct cd_diag *d)
 {
 	sqlite3_stmt *st = q->st[k];
 	enum cd_err rc = CD_OK;
@@ -3534,6 +3535,8 @@ static enum cd_err similar_read(struct sq *q, enum stmt k, unsigned why, unsigne
 		int64_t id = sqlite3_column_int64(st, 0);
 		struct similar *x;
 
+		if (below && id > below)
+			break;
 		if (own_id(o, id) ||
 		    ((skip & SKIP_UNIT) && own_unit(o, sqlite3_column_int64(st, 3))) ||
 		    ((skip & SKIP_SOFT) &&
@@ -3578,6 +3581,18 @@ static enum cd_err similar_take(struct similar *got, size_t ngot, size_t need, s
 		*x = got[i];
 	}
 	return CD_OK;
+}
+
+/* similar_cut keeps the first `need` by id of the systems read so far for a tier,
+ * got[0..*ngot), sorted, and returns the id a later read of the tier need not pass (0 while the
+ * tier has fewer): each read is in id order, so nothing after that id can be among the first. */
+static int64_t similar_cut(struct similar *got, size_t *ngot, size_t need)
+{
+	if (*ngot < need || !need)
+		return 0;
+	qsort(got, *ngot, sizeof *got, similar_by_id);
+	*ngot = need;
+	return got[need - 1].asset;
 }
 
 /* One combination of kind, software ('' for none) and own operator unit with live systems,
@@ -3716,6 +3731,7 @@ static enum cd_err similar_tier(struct sq *q, const struct similar_own *o,
 {
 	struct similar *tier = NULL;
 	size_t ntier = 0, tcap = 0, need = max - *n;
+	int64_t below = 0;
 	sqlite3_stmt *st;
 	enum cd_err rc = CD_OK;
 
@@ -3726,8 +3742,9 @@ static enum cd_err similar_tier(struct sq *q, const struct similar_own *o,
 		sqlite3_bind_text(st, 1, combos[i].kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, combos[i].software, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, combos[i].operator_unit);
-		rc = similar_read(q, ST_SIMILAR_COMBO, combos[i].why, 0, o, need, a, &tier, &ntier,
-				  &tcap, d);
+		rc = similar_read(q, ST_SIMILAR_COMBO, combos[i].why, 0, o, need, below, a, &tier,
+				  &ntier, &tcap, d);
+		below = similar_cut(tier, &ntier, need);
 	}
 	for (size_t k = 0; !rc && reasons == 2 && k < o->nkinds; k++)
 		for (size_t s = 0; !rc && s < o->nsofts; s++) {
@@ -3735,7 +3752,8 @@ static enum cd_err similar_tier(struct sq *q, const struct similar_own *o,
 			sqlite3_bind_text(st, 1, o->kinds[k], -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 2, o->softs[s], -1, SQLITE_STATIC);
 			rc = similar_read(q, ST_SIMILAR_PAIR, SIMILAR_KIND | SIMILAR_SOFTWARE,
-					  SKIP_UNIT, o, need, a, &tier, &ntier, &tcap, d);
+					  SKIP_UNIT, o, need, below, a, &tier, &ntier, &tcap, d);
+			below = similar_cut(tier, &ntier, need);
 		}
 	return rc ? rc : similar_take(tier, ntier, need, a, out, n, cap, d);
 }
@@ -3753,6 +3771,7 @@ static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nas
 	struct similar_combo *combos = NULL;
 	struct similar_own o;
 	size_t cap = 0, none = 0, ocap = 0, ncombos = 0, need;
+	int64_t below = 0;
 	enum cd_err rc;
 
 	*out = NULL;
@@ -3776,13 +3795,15 @@ static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nas
 	/* one reason: an own kind alone, an own software alone */
 	for (size_t k = 0; !rc && k < o.nkinds; k++) {
 		sqlite3_bind_text(q->st[ST_SIMILAR_KIND], 1, o.kinds[k], -1, SQLITE_STATIC);
-		rc = similar_read(q, ST_SIMILAR_KIND, SIMILAR_KIND, SKIP_UNIT | SKIP_SOFT, &o, need, a,
-				  &one, &none, &ocap, d);
+		rc = similar_read(q, ST_SIMILAR_KIND, SIMILAR_KIND, SKIP_UNIT | SKIP_SOFT, &o, need,
+				  below, a, &one, &none, &ocap, d);
+		below = similar_cut(one, &none, need);
 	}
 	for (size_t k = 0; !rc && k < o.nsofts; k++) {
 		sqlite3_bind_text(q->st[ST_SIMILAR_SOFTWARE], 1, o.softs[k], -1, SQLITE_STATIC);
 		rc = similar_read(q, ST_SIMILAR_SOFTWARE, SIMILAR_SOFTWARE, SKIP_UNIT | SKIP_KIND, &o,
-				  need, a, &one, &none, &ocap, d);
+				  need, below, a, &one, &none, &ocap, d);
+		below = similar_cut(one, &none, need);
 	}
 	return rc ? rc : similar_take(one, none, need, a, out, n, &cap, d);
 }
