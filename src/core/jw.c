@@ -61,8 +61,15 @@ void jw_utf8_clean(char *s)
 	}
 }
 
+/* plain: byte c needs no escape and begins no multi-byte sequence (printable ASCII but " \\) */
+static bool plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
 /* string: s (n bytes) quoted and escaped as jansson's dump_string does without flags; each byte
- * that does not begin a valid UTF-8 sequence is written as U+FFFD */
+ * that does not begin a valid UTF-8 sequence is written as U+FFFD. The runs that need no escape
+ * are passed over byte by byte (ASCII) or sequence by sequence and added whole. */
 static void string(struct jw *w, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -72,9 +79,14 @@ static void string(struct jw *w, const char *s, size_t n)
 	while (i < n && !w->failed) {
 		char esc[8];
 		const char *e = esc;
-		size_t k = jw_utf8_len(p + i, n - i);
+		size_t k;
 
-		if (k > 1 || (k && p[i] >= 0x20 && p[i] != '"' && p[i] != '\\')) {
+		if (plain(p[i])) {
+			i++;
+			continue;
+		}
+		k = p[i] < 0x80 ? 1 : jw_utf8_len(p + i, n - i);
+		if (k > 1) {
 			i += k;
 			continue;
 		}
@@ -97,20 +109,40 @@ static void string(struct jw *w, const char *s, size_t n)
 	add(w, "\"", 1);
 }
 
-/* member: the separator and the key before a value (key NULL: an element, or the whole text) */
+/* member: the separator and the key before a value (key NULL: an element, or the whole text);
+ * a short key of plain bytes (every key of the encoders) in one piece */
 static void member(struct jw *w, const char *key)
 {
+	char buf[64];
+	size_t n = 0, lead;
+
 	if (w->depth) {
 		if (w->open[w->depth - 1].more)
-			add(w, ",", 1);
+			buf[n++] = ',';
 		w->open[w->depth - 1].more = true;
 		if (w->open[w->depth - 1].object != (key != NULL))
 			w->failed = true; /* a member without a key, or an element with one */
 	}
-	if (key) {
-		string(w, key, strlen(key));
-		add(w, ":", 1);
+	if (!key) {
+		if (n)
+			add(w, buf, n);
+		return;
 	}
+	lead = n;
+	buf[n++] = '"';
+	for (const char *k = key; *k; k++) {
+		if (n + 3 > sizeof buf || !plain((unsigned char)*k)) { /* then as any string */
+			if (lead)
+				add(w, buf, lead);
+			string(w, key, strlen(key));
+			add(w, ":", 1);
+			return;
+		}
+		buf[n++] = *k;
+	}
+	buf[n++] = '"';
+	buf[n++] = ':';
+	add(w, buf, n);
 }
 
 static void nest(struct jw *w, const char *key, bool object)

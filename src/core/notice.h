@@ -194,6 +194,8 @@ bool notice_concerns_subtree(const struct notice *n, const struct reg *reg, int6
 struct similar {
 	int64_t asset;
 	unsigned why;
+	const char *code, *name; /* the system's, as store_similar reads them (NULL from
+				  * notice_similar) */
 };
 
 /* notice_similar fills out[0..max) with the register's live (not retired) assets, other than the

@@ -713,71 +713,42 @@ static const char *const stmts[STMT__MAX] = {
 			    " WHERE (?2 IS NULL OR x.detected_at >= ?2)"
 			    " AND (?3 IS NULL OR x.detected_at < ?3))"
 			    " ORDER BY at DESC, incident <> 0, notice + incident, asset",
-	/* 举一反三 of the systems of the JSON array ?1 (notice_similar in SQL), tier by tier (schema
-	 * 0011): the combinations of kind, software and operator unit that share a kind or a software
-	 * with the own systems by two reasons or three, with their reasons; how many live systems other
- * than the own share a kind or a software with them (from the combinations' counts); the live
-	 * systems of one combination ?2 ?3 ?4 other than the own, the first ?5 by id; per kind ?2 and
-	 * per software ?2 of the own, the first ?3 by id that share that alone; how many of the own
-	 * are live. */
-#define SIMILAR_OWN                                                                               \
-	"WITH own(id) AS (SELECT DISTINCT value FROM json_each(?1)),"                              \
-	" o AS (SELECT a.kind, coalesce(a.software, '') AS software,"                             \
-	" coalesce(a.operator_unit, 0) AS operator_unit FROM own JOIN asset a ON a.id = own.id) "
-#define SIMILAR_LIVE(c) c ".status <> 'retired' AND " c ".id NOT IN (SELECT id FROM own)"
-	/* The combinations with two reasons or three: those of the own operator units that share
-	 * a kind or a software (why 2 + …), and those of an own kind with an own software of the
-	 * other operator units (why 5), each once. The reasons are worked out in each arm from
-	 * the own kinds k, softwares s and units u: written as one expression over the union of
-	 * both arms (the alias `why` in WHERE), SQLite evaluated its three IN lists four times a
-	 * row — 1.48 ms of the 3.7 ms a notice cost at 100,000 systems, 0.09 ms now. */
-	[ST_SIMILAR] = SIMILAR_OWN ", k AS (SELECT DISTINCT kind FROM o),"
-		       " s AS (SELECT DISTINCT software FROM o WHERE software <> ''),"
-		       " u AS (SELECT DISTINCT operator_unit FROM o WHERE operator_unit <> 0)"
-		       " SELECT l.kind, l.software, l.operator_unit,"
-		       " 2 + (l.kind IN k) + 4 * (l.software IN s)"
-		       " FROM u JOIN asset_likeness l ON l.operator_unit = u.operator_unit"
-		       " WHERE l.live > 0 AND (l.kind IN k OR l.software IN s)"
-		       " UNION ALL SELECT l.kind, l.software, l.operator_unit, 5"
-		       " FROM k CROSS JOIN s CROSS JOIN asset_likeness l"
-		       " WHERE l.kind = k.kind AND l.software = s.software AND l.live > 0"
-		       " AND l.operator_unit NOT IN u",
-	[ST_SIMILAR_TOTAL] = SIMILAR_OWN "SELECT (SELECT coalesce(sum(l.live), 0)"
-			     " FROM asset_kind_software l WHERE l.kind IN (SELECT kind FROM o)"
-			     " OR l.software IN (SELECT software FROM o WHERE software <> ''))"
-			     " - (SELECT count(*) FROM own JOIN asset a ON a.id = own.id"
-			     " WHERE a.status <> 'retired')",
-	[ST_SIMILAR_COMBO] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_likeness_key"
-			     " WHERE c.kind = ?2 AND coalesce(c.software, '') = ?3"
-			     " AND coalesce(c.operator_unit, 0) IN (SELECT value FROM json_each(?4))"
-			     " AND " SIMILAR_LIVE("c") " ORDER BY c.id LIMIT ?5",
-	/* the live systems of kind ?2 and software ?3 (an own kind and an own software) of every
-	 * operator unit but the own, the first ?4 by id, in id order from the index of the pair
-	 * (schema 0046) and stopping there; those of the own units, which the tier of three
-	 * reasons has, are left out through asset_likeness_key. Bound as a list of every other
-	 * unit (ST_SIMILAR_COMBO), a pair of 2,600 systems at 100,000 was read whole and sorted:
-	 * 0.28 ms, 0.06 ms now. */
-	[ST_SIMILAR_PAIR] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_likeness_pair"
-			    " WHERE c.kind = ?2 AND coalesce(c.software, '') = ?3"
-			    " AND " SIMILAR_LIVE("c") " AND c.id NOT IN (SELECT x.id FROM o"
-			    " JOIN asset x INDEXED BY asset_likeness_key ON x.kind = ?2"
-			    " AND coalesce(x.software, '') = ?3"
-			    " AND coalesce(x.operator_unit, 0) = o.operator_unit"
-			    " WHERE o.operator_unit <> 0 AND x.status <> 'retired')"
-			    " ORDER BY c.id LIMIT ?4",
-	[ST_SIMILAR_OWN] = SIMILAR_OWN "SELECT DISTINCT 1, kind FROM o UNION"
-			   " SELECT DISTINCT 4, software FROM o WHERE software <> '' ORDER BY 1, 2",
-	[ST_SIMILAR_KIND] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_kind"
-			    " WHERE c.kind = ?2 AND " SIMILAR_LIVE("c")
-			    " AND NOT EXISTS (SELECT 1 FROM o WHERE o.operator_unit <> 0"
-			    " AND o.operator_unit = c.operator_unit)"
-			    " AND NOT EXISTS (SELECT 1 FROM o WHERE o.software <> ''"
-			    " AND o.software = c.software) ORDER BY c.id LIMIT ?3",
-	[ST_SIMILAR_SOFTWARE] = SIMILAR_OWN "SELECT c.id FROM asset c INDEXED BY asset_software"
-				" WHERE c.software = ?2 AND c.kind NOT IN (SELECT kind FROM o)"
-				" AND " SIMILAR_LIVE("c") " AND NOT EXISTS (SELECT 1 FROM o"
-				" WHERE o.operator_unit <> 0 AND o.operator_unit = c.operator_unit)"
-				" ORDER BY c.id LIMIT ?3",
+	/* 举一反三 (notice_similar in SQL), tier by tier (schema 0011), each statement bound with
+	 * plain values — the own systems' kinds, softwares and operator units are read first and
+	 * held in C. A statement over the own systems as a JSON array (a CTE, DISTINCT, IN lists)
+	 * opened five to ten temporary b-trees a run, some 20 µs each time before reading a row:
+	 * with one statement per combination, most of POST /notices. Each read of systems walks an
+	 * index in id order with no LIMIT: the caller steps until it has what it needs.
+	 * One own system: its kind, software ('' for none), operator unit (0 for none) and
+	 * whether it is live. */
+	[ST_SIMILAR_OWN] = "SELECT kind, coalesce(software, ''), coalesce(operator_unit, 0),"
+			   " status <> 'retired' FROM asset WHERE id = ?1",
+	/* the live systems of each pair of kind and software, of kind ?1 or (NULL ?1) of software
+	 * ?2: the total counted from the pairs' counts (schema 0011) */
+	[ST_SIMILAR_TOTAL] = "SELECT l.kind, l.software, l.live FROM asset_kind_software l"
+			     " WHERE l.kind = ?1 UNION ALL SELECT l.kind, l.software, l.live"
+			     " FROM asset_kind_software l WHERE l.software = ?2",
+	/* the combinations of kind and software that operator unit ?1 runs live systems of */
+	[ST_SIMILAR] = "SELECT l.kind, l.software FROM asset_likeness l"
+		       " WHERE l.operator_unit = ?1 AND l.live > 0",
+	/* the systems read, each in the columns similar_read takes: id, kind, software ('' for
+	 * none), operator unit (0 for none), code, name — live, in id order from an index */
+#define SIMILAR_COLS                                                                              \
+	"SELECT c.id, c.kind, coalesce(c.software, ''), coalesce(c.operator_unit, 0), c.code,"     \
+	" c.name FROM asset c "
+	/* of one combination: kind ?1, software ?2, operator unit ?3 */
+	[ST_SIMILAR_COMBO] = SIMILAR_COLS "INDEXED BY asset_likeness_key WHERE c.kind = ?1"
+			     " AND coalesce(c.software, '') = ?2 AND coalesce(c.operator_unit, 0) = ?3"
+			     " AND c.status <> 'retired' ORDER BY c.id",
+	/* of kind ?1 and software ?2 whatever the operator unit (the index of the pair, schema
+	 * 0046: in id order without a sort; the caller passes over the own units' systems) */
+	[ST_SIMILAR_PAIR] = SIMILAR_COLS "INDEXED BY asset_likeness_pair WHERE c.kind = ?1"
+			    " AND coalesce(c.software, '') = ?2 AND c.status <> 'retired' ORDER BY c.id",
+	/* of kind ?1; of software ?1 */
+	[ST_SIMILAR_KIND] = SIMILAR_COLS "INDEXED BY asset_kind WHERE c.kind = ?1"
+			    " AND c.status <> 'retired' ORDER BY c.id",
+	[ST_SIMILAR_SOFTWARE] = SIMILAR_COLS "INDEXED BY asset_software WHERE c.software = ?1"
+				" AND c.status <> 'retired' ORDER BY c.id",
 	/* the register around a few systems (store_reg_load_around) */
 	[ST_ASSET_SOME] = "SELECT id, code, name, kind, url, builder_unit, user_unit, manager_unit,"
 			  " operator_unit, maintainer, mlps_level, graded_on, filing_no, filed_on,"
@@ -3627,33 +3598,81 @@ static enum cd_err sq_asset_events(struct store *s, const int64_t *assets, size_
 	return read_rows(q, st, a, sizeof(**out), event_reader, 0, out, n, d, "asset events");
 }
 
-/* unbound resets statement k whose ids could not be bound (out of memory). */
-static enum cd_err unbound(struct sq *q, enum stmt k, struct cd_diag *d)
+/* The own systems of a 举一反三 list as its reads filter by them: their ids, and the distinct
+ * kinds, softwares (not '') and operator units (not 0) among them. */
+struct similar_own {
+	const int64_t *ids;
+	size_t nids;
+	const char **kinds, **softs;
+	int64_t *units;
+	size_t nkinds, nsofts, nunits;
+	size_t live; /* how many of them are live */
+};
+
+static bool own_id(const struct similar_own *o, int64_t id)
 {
-	done(q, k);
-	return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < o->nids; i++)
+		if (o->ids[i] == id)
+			return true;
+	return false;
 }
 
-/* similar_rows appends the rows (id, why — or id alone, then with `why`) of statement k, bound
- * with the own systems as ?1 (and more, by the caller), to *out. */
-static enum cd_err similar_rows(struct sq *q, enum stmt k, unsigned why, struct arena *a,
-				struct similar **out, size_t *n, size_t *cap, struct cd_diag *d)
+static bool own_text(const char *const *set, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(set[i], s))
+			return true;
+	return false;
+}
+
+static bool own_unit(const struct similar_own *o, int64_t unit)
+{
+	for (size_t i = 0; i < o->nunits; i++)
+		if (o->units[i] == unit)
+			return true;
+	return false;
+}
+
+/* What similar_read passes over besides the own systems: those of an own operator unit, of an
+ * own software, of an own kind. */
+enum { SKIP_UNIT = 1, SKIP_SOFT = 2, SKIP_KIND = 4 };
+
+/* similar_read steps statement k (bound by the caller; its rows in SIMILAR_COLS, in id order)
+ * and appends to *out, with reasons `why`, its first `need` systems that are not own and not
+ * passed over by `skip`, up to id `below` (0: any); then resets k. */
+static enum cd_err similar_read(struct sq *q, enum stmt k, unsigned why, unsigned skip,
+				const struct similar_own *o, size_t need, int64_t below,
+				struct arena *a, struct similar **out, size_t *n, size_t *cap,
+				struct cd_diag *d)
 {
 	sqlite3_stmt *st = q->st[k];
 	enum cd_err rc = CD_OK;
-	int step;
+	size_t got = 0;
+	int step = SQLITE_DONE;
 
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct similar *x = arena_grow(a, out, n, cap, sizeof(*x));
+	while (got < need && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		struct similar *x;
 
-		if (!x) {
+		if (below && id > below)
+			break;
+		if (own_id(o, id) ||
+		    ((skip & SKIP_UNIT) && own_unit(o, sqlite3_column_int64(st, 3))) ||
+		    ((skip & SKIP_SOFT) &&
+		     own_text(o->softs, o->nsofts, (const char *)sqlite3_column_text(st, 2))) ||
+		    ((skip & SKIP_KIND) &&
+		     own_text(o->kinds, o->nkinds, (const char *)sqlite3_column_text(st, 1))))
+			continue;
+		if (!(x = arena_grow(a, out, n, cap, sizeof(*x))) || !(x->code = col_str(a, st, 4)) ||
+		    !(x->name = col_str(a, st, 5))) {
 			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
 			break;
 		}
-		x->asset = sqlite3_column_int64(st, 0);
-		x->why = why ? why : (unsigned)sqlite3_column_int(st, 1);
+		x->asset = id;
+		x->why = why;
+		got++;
 	}
-	if (!rc && step != SQLITE_DONE)
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
 		rc = db_fail(q, d, "similar systems");
 	done(q, k);
 	return rc;
@@ -3683,82 +3702,185 @@ static enum cd_err similar_take(struct similar *got, size_t ngot, size_t need, s
 	return CD_OK;
 }
 
-/* One combination of kind, software and operator unit ('' and 0 for none) of asset_likeness,
- * with the reasons its systems share with the own. */
+/* similar_cut keeps the first `need` by id of the systems read so far for a tier,
+ * got[0..*ngot), sorted, and returns the id a later read of the tier need not pass (0 while the
+ * tier has fewer): each read is in id order, so nothing after that id can be among the first. */
+static int64_t similar_cut(struct similar *got, size_t *ngot, size_t need)
+{
+	if (*ngot < need || !need)
+		return 0;
+	qsort(got, *ngot, sizeof *got, similar_by_id);
+	*ngot = need;
+	return got[need - 1].asset;
+}
+
+/* One combination of kind, software ('' for none) and own operator unit with live systems,
+ * and the reasons its systems share with the own. */
 struct similar_combo {
 	const char *kind, *software;
 	int64_t operator_unit;
 	unsigned why;
 };
 
-/* similar_tier appends to *out the first max - *n by id of the systems of the combinations of
- * combos[0..ncombos) with `reasons` reasons: those of one kind and software read together, the
- * operator units of the tier's combinations of that pair bound as one list (ST_SIMILAR_COMBO,
- * stopping at the cap) — a system of the same kind and software as the notice's, of any other
- * operator unit, is one combination per unit: at 100,000 systems that was some 300 statements
- * for a notice, now one. The same systems as combination by combination: the first by id of the
- * union. */
-static enum cd_err similar_tier(struct sq *q, const int64_t *assets, size_t nassets,
+/* own_add adds s to the set[0..*n) (of room nmax) when it is not there yet. */
+static void own_add(const char **set, size_t *n, const char *s)
+{
+	if (!own_text(set, *n, s))
+		set[(*n)++] = s;
+}
+
+/* similar_own_read reads the own systems assets[0..nassets) into o, in arena a. */
+static enum cd_err similar_own_read(struct sq *q, const int64_t *assets, size_t nassets,
+				    struct arena *a, struct similar_own *o, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[ST_SIMILAR_OWN];
+
+	memset(o, 0, sizeof *o);
+	o->ids = assets;
+	o->nids = nassets;
+	if (!(o->kinds = arena_alloc(a, nassets * sizeof *o->kinds)) ||
+	    !(o->softs = arena_alloc(a, nassets * sizeof *o->softs)) ||
+	    !(o->units = arena_alloc(a, nassets * sizeof *o->units)))
+		return cd_diag_set(d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nassets; i++) {
+		const char *kind, *soft;
+		int64_t unit;
+		int step;
+
+		bool twice = false;
+
+		for (size_t j = 0; j < i; j++)
+			twice = twice || assets[j] == assets[i];
+		if (twice)
+			continue;
+		sqlite3_bind_int64(st, 1, assets[i]);
+		if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			if (!(kind = col_str(a, st, 0)) || !(soft = col_str(a, st, 1))) {
+				done(q, ST_SIMILAR_OWN);
+				return cd_diag_set(d, CD_ENOMEM, "out of memory");
+			}
+			own_add(o->kinds, &o->nkinds, kind);
+			if (*soft)
+				own_add(o->softs, &o->nsofts, soft);
+			if ((unit = sqlite3_column_int64(st, 2)) && !own_unit(o, unit))
+				o->units[o->nunits++] = unit;
+			o->live += sqlite3_column_int(st, 3) != 0;
+		}
+		done(q, ST_SIMILAR_OWN);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return db_fail(q, d, "similar systems");
+	}
+	return CD_OK;
+}
+
+/* similar_total: how many live systems other than the own share an own kind or an own software,
+ * from the counts of each pair of kind and software. */
+static enum cd_err similar_total(struct sq *q, const struct similar_own *o, size_t *total,
+				 struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[ST_SIMILAR_TOTAL];
+	int64_t sum = 0;
+
+	for (size_t i = 0; i < o->nkinds + o->nsofts; i++) {
+		bool kind = i < o->nkinds;
+		int step;
+
+		if (kind)
+			sqlite3_bind_text(st, 1, o->kinds[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(st, 2, o->softs[i - o->nkinds], -1, SQLITE_STATIC);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW)
+			/* a pair of an own kind is counted with the kind, not again with its software */
+			if (kind || !own_text(o->kinds, o->nkinds,
+					      (const char *)sqlite3_column_text(st, 0)))
+				sum += sqlite3_column_int64(st, 2);
+		done(q, ST_SIMILAR_TOTAL);
+		if (step != SQLITE_DONE)
+			return db_fail(q, d, "similar systems");
+	}
+	sum -= (int64_t)o->live;
+	*total = sum > 0 ? (size_t)sum : 0;
+	return CD_OK;
+}
+
+/* similar_combos reads the combinations of the own operator units that share an own kind or an
+ * own software (two reasons or three) into *out, in arena a. */
+static enum cd_err similar_combos(struct sq *q, const struct similar_own *o, struct arena *a,
+				  struct similar_combo **out, size_t *n, struct cd_diag *d)
+{
+	sqlite3_stmt *st = q->st[ST_SIMILAR];
+	size_t cap = 0;
+
+	for (size_t u = 0; u < o->nunits; u++) {
+		int step;
+
+		sqlite3_bind_int64(st, 1, o->units[u]);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *kind = (const char *)sqlite3_column_text(st, 0),
+				   *soft = (const char *)sqlite3_column_text(st, 1);
+			unsigned why = SIMILAR_OPERATOR |
+				       (own_text(o->kinds, o->nkinds, kind) ? SIMILAR_KIND : 0) |
+				       (own_text(o->softs, o->nsofts, soft) ? SIMILAR_SOFTWARE : 0);
+			struct similar_combo *c;
+
+			if (why == SIMILAR_OPERATOR)
+				continue;
+			if (!(c = arena_grow(a, out, n, &cap, sizeof(*c))) ||
+			    !(c->kind = col_str(a, st, 0)) || !(c->software = col_str(a, st, 1))) {
+				done(q, ST_SIMILAR);
+				return cd_diag_set(d, CD_ENOMEM, "out of memory");
+			}
+			c->operator_unit = o->units[u];
+			c->why = why;
+		}
+		done(q, ST_SIMILAR);
+		if (step != SQLITE_DONE)
+			return db_fail(q, d, "similar systems");
+	}
+	return CD_OK;
+}
+
+/* similar_tier appends to *out the first max - *n by id of the systems with `reasons` reasons:
+ * those of each combination of combos[0..ncombos) with that many, and with two, those of an own
+ * kind and an own software of any operator unit but the own (SIMILAR_KIND | SIMILAR_SOFTWARE). */
+static enum cd_err similar_tier(struct sq *q, const struct similar_own *o,
 				const struct similar_combo *combos, size_t ncombos, int reasons,
 				size_t max, struct arena *a, struct similar **out, size_t *n,
 				size_t *cap, struct cd_diag *d)
 {
 	struct similar *tier = NULL;
 	size_t ntier = 0, tcap = 0, need = max - *n;
-	bool *taken = ncombos ? arena_alloc(a, ncombos * sizeof *taken) : NULL;
-	int64_t *units = ncombos ? arena_alloc(a, ncombos * sizeof *units) : NULL;
+	int64_t below = 0;
+	sqlite3_stmt *st;
 	enum cd_err rc = CD_OK;
 
-	if (ncombos && (!taken || !units))
-		return cd_diag_set(d, CD_ENOMEM, "out of memory");
 	for (size_t i = 0; !rc && i < ncombos; i++) {
-		sqlite3_stmt *st = q->st[ST_SIMILAR_COMBO];
-		size_t nunits = 0;
-		char *list;
-		int len = 0;
-
-		if (taken[i] || __builtin_popcount(combos[i].why) != reasons)
+		if (__builtin_popcount(combos[i].why) != reasons)
 			continue;
-		/* the same kind and software in the same tier: the same reasons (the operator
-		 * unit's bit is what is left of the count) */
-		for (size_t j = i; j < ncombos; j++)
-			if (!taken[j] && __builtin_popcount(combos[j].why) == reasons &&
-			    !strcmp(combos[j].kind, combos[i].kind) &&
-			    !strcmp(combos[j].software, combos[i].software)) {
-				taken[j] = true;
-				units[nunits++] = combos[j].operator_unit;
-			}
-		if (combos[i].why == (SIMILAR_KIND | SIMILAR_SOFTWARE)) {
-			/* an own kind and an own software: of every unit but the own */
-			if (!bind_ids(q, ST_SIMILAR_PAIR, assets, nassets))
-				return unbound(q, ST_SIMILAR_PAIR, d);
-			st = q->st[ST_SIMILAR_PAIR];
-			sqlite3_bind_text(st, 2, combos[i].kind, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, combos[i].software, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
-			rc = similar_rows(q, ST_SIMILAR_PAIR, combos[i].why, a, &tier, &ntier, &tcap,
-					  d);
-			continue;
-		}
-		if (!(list = id_array(units, nunits, &len)))
-			return cd_diag_set(d, CD_ENOMEM, "out of memory");
-		if (!bind_ids(q, ST_SIMILAR_COMBO, assets, nassets)) {
-			free(list);
-			return unbound(q, ST_SIMILAR_COMBO, d);
-		}
-		sqlite3_bind_text(st, 2, combos[i].kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, combos[i].software, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, list, len, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)need);
-		free(list);
-		rc = similar_rows(q, ST_SIMILAR_COMBO, combos[i].why, a, &tier, &ntier, &tcap, d);
+		st = q->st[ST_SIMILAR_COMBO];
+		sqlite3_bind_text(st, 1, combos[i].kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, combos[i].software, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, combos[i].operator_unit);
+		rc = similar_read(q, ST_SIMILAR_COMBO, combos[i].why, 0, o, need, below, a, &tier,
+				  &ntier, &tcap, d);
+		below = similar_cut(tier, &ntier, need);
 	}
+	for (size_t k = 0; !rc && reasons == 2 && k < o->nkinds; k++)
+		for (size_t s = 0; !rc && s < o->nsofts; s++) {
+			st = q->st[ST_SIMILAR_PAIR];
+			sqlite3_bind_text(st, 1, o->kinds[k], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, o->softs[s], -1, SQLITE_STATIC);
+			rc = similar_read(q, ST_SIMILAR_PAIR, SIMILAR_KIND | SIMILAR_SOFTWARE,
+					  SKIP_UNIT, o, need, below, a, &tier, &ntier, &tcap, d);
+			below = similar_cut(tier, &ntier, need);
+		}
 	return rc ? rc : similar_take(tier, ntier, need, a, out, n, cap, d);
 }
 
-/* The 举一反三 list tier by tier: the total from the combinations' counts; those with three
- * reasons, then two, combination by combination (ST_SIMILAR lists only those); then, while short, those with one from each kind
- * and each software of the own systems — each read in id order and stopping at the cap. */
+/* The 举一反三 list tier by tier: the total from the pairs' counts; those with three reasons,
+ * then two (the own operator units' combinations, then each own pair of kind and software of
+ * the other units); then, while short, those with one from each own kind and each own software
+ * — each read in id order and stopping at what the tier can still take. */
 static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nassets, size_t max,
 			      struct arena *a, struct similar **out, size_t *n, size_t *total,
 			      struct cd_diag *d)
@@ -3766,75 +3888,41 @@ static enum cd_err sq_similar(struct store *s, const int64_t *assets, size_t nas
 	struct sq *q = (struct sq *)s;
 	struct similar *one = NULL;
 	struct similar_combo *combos = NULL;
-	struct similar_key {
-		unsigned why;
-		const char *key;
-	} *keys = NULL;
-	size_t cap = 0, none = 0, ocap = 0, ncombos = 0, ccap = 0, nkeys = 0, kcap = 0, need;
-	sqlite3_stmt *st = q->st[ST_SIMILAR];
-	enum cd_err rc = CD_OK;
-	int step;
+	struct similar_own o;
+	size_t cap = 0, none = 0, ocap = 0, ncombos = 0, need;
+	int64_t below = 0;
+	enum cd_err rc;
 
 	*out = NULL;
 	*n = 0;
 	*total = 0;
 	if (!nassets)
 		return CD_OK;
-	if (!bind_ids(q, ST_SIMILAR_TOTAL, assets, nassets))
-		return unbound(q, ST_SIMILAR_TOTAL, d);
-	if ((rc = fetch(q, ST_SIMILAR_TOTAL, d, "similar systems")))
+	if ((rc = similar_own_read(q, assets, nassets, a, &o, d)) ||
+	    (rc = similar_total(q, &o, total, d)))
 		return rc;
-	*total = (size_t)sqlite3_column_int64(q->st[ST_SIMILAR_TOTAL], 0);
-	done(q, ST_SIMILAR_TOTAL);
 	if (!max || !*total)
 		return CD_OK;
-	if (!bind_ids(q, ST_SIMILAR, assets, nassets))
-		return unbound(q, ST_SIMILAR, d);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct similar_combo *c = arena_grow(a, &combos, &ncombos, &ccap, sizeof(*c));
-
-		if (!c || !(c->kind = col_str(a, st, 0)) || !(c->software = col_str(a, st, 1))) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-			break;
-		}
-		c->operator_unit = sqlite3_column_int64(st, 2);
-		c->why = (unsigned)sqlite3_column_int(st, 3);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "similar systems");
-	done(q, ST_SIMILAR);
-	if (rc)
+	if ((rc = similar_combos(q, &o, a, &combos, &ncombos, d)))
 		return rc;
 	for (int reasons = 3; reasons >= 2 && *n < max; reasons--)
-		if ((rc = similar_tier(q, assets, nassets, combos, ncombos, reasons, max, a, out, n,
-				       &cap, d)))
+		if ((rc = similar_tier(q, &o, combos, ncombos, reasons, max, a, out, n, &cap, d)))
 			return rc;
 	if (*n >= max)
 		return CD_OK;
 	need = max - *n;
-	/* one reason: the kinds and softwares of the own systems, each read in id order */
-	if (!bind_ids(q, ST_SIMILAR_OWN, assets, nassets))
-		return unbound(q, ST_SIMILAR_OWN, d);
-	while ((step = sqlite3_step(q->st[ST_SIMILAR_OWN])) == SQLITE_ROW) {
-		struct similar_key *k = arena_grow(a, &keys, &nkeys, &kcap, sizeof(*k));
-
-		if (!k || !(k->key = col_str(a, q->st[ST_SIMILAR_OWN], 1))) {
-			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
-			break;
-		}
-		k->why = (unsigned)sqlite3_column_int(q->st[ST_SIMILAR_OWN], 0);
+	/* one reason: an own kind alone, an own software alone */
+	for (size_t k = 0; !rc && k < o.nkinds; k++) {
+		sqlite3_bind_text(q->st[ST_SIMILAR_KIND], 1, o.kinds[k], -1, SQLITE_STATIC);
+		rc = similar_read(q, ST_SIMILAR_KIND, SIMILAR_KIND, SKIP_UNIT | SKIP_SOFT, &o, need,
+				  below, a, &one, &none, &ocap, d);
+		below = similar_cut(one, &none, need);
 	}
-	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(q, d, "similar systems");
-	done(q, ST_SIMILAR_OWN);
-	for (size_t i = 0; !rc && i < nkeys; i++) {
-		enum stmt k = keys[i].why == SIMILAR_KIND ? ST_SIMILAR_KIND : ST_SIMILAR_SOFTWARE;
-
-		if (!bind_ids(q, k, assets, nassets))
-			return unbound(q, k, d);
-		sqlite3_bind_text(q->st[k], 2, keys[i].key, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q->st[k], 3, (sqlite3_int64)need);
-		rc = similar_rows(q, k, keys[i].why, a, &one, &none, &ocap, d);
+	for (size_t k = 0; !rc && k < o.nsofts; k++) {
+		sqlite3_bind_text(q->st[ST_SIMILAR_SOFTWARE], 1, o.softs[k], -1, SQLITE_STATIC);
+		rc = similar_read(q, ST_SIMILAR_SOFTWARE, SIMILAR_SOFTWARE, SKIP_UNIT | SKIP_KIND, &o,
+				  need, below, a, &one, &none, &ocap, d);
+		below = similar_cut(one, &none, need);
 	}
 	return rc ? rc : similar_take(one, none, need, a, out, n, &cap, d);
 }

@@ -246,6 +246,34 @@ static json_t *notice_after(const struct notice *n, const struct notice_row *row
 			 "similar_total", (json_int_t)n->similar_total);
 }
 
+/* added_view: the view of a notice just added, as svc_notice_get reads it, in the act's
+ * transaction — its row read brief (head, unit, systems) with the 举一反三 list as selected
+ * (sim[0..nsim): in the list's order, with each system's code and name; checks[0..nsim) the
+ * notice's, none checked yet) instead of read back from the rows just written. */
+static enum cd_err added_view(struct act *c, const struct notice_row *row,
+			      struct notice_check *checks, const struct similar *sim, size_t nsim,
+			      struct notice_view *out)
+{
+	const struct calendar *cal = NULL;
+	enum cd_err rc;
+
+	memset(out, 0, sizeof *out);
+	out->row = *row;
+	out->row.n.similar = checks;
+	out->row.n.nsimilar = nsim;
+	if (nsim && (!(out->row.similar_code = arena_alloc(c->a, nsim * sizeof(char *))) ||
+		     !(out->row.similar_name = arena_alloc(c->a, nsim * sizeof(char *)))))
+		return cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nsim; i++) {
+		out->row.similar_code[i] = sim[i].code;
+		out->row.similar_name[i] = sim[i].name;
+	}
+	rc = store_corrections_of(c->s, "notice", row->n.id, c->a, &out->fixes, &out->nfixes, c->d);
+	if (!rc)
+		rc = act_calendar(c, &cal);
+	return rc ? rc : view_fill(c, cal, out, true, NULL, 0);
+}
+
 enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct notice_view *out)
 {
 	struct notice n;
@@ -308,10 +336,10 @@ enum cd_err svc_notice_add(struct act *c, const struct notice_new *in, struct no
 		rc = store_notice_brief(c->s, n.id, NULL, c->a, &row, c->d);
 	if (!rc) /* what the dashboard counts of it, kept with it (schema 0038) */
 		rc = svc_notice_verdict_keep(c, n.id);
+	if (!rc)
+		rc = added_view(c, &row, n.similar, sim, nsim, out);
 	snprintf(obj, sizeof obj, "notice:%lld", (long long)n.id);
-	if ((rc = act_end(c, rc, "notice.create", obj, NULL, rc ? NULL : notice_after(&n, &row))))
-		return rc;
-	return svc_notice_get(c, n.id, NULL, out);
+	return act_end(c, rc, "notice.create", obj, NULL, rc ? NULL : notice_after(&n, &row));
 }
 
 /* step_json: what the audit keeps of a step and the stage it moved from or to. */

@@ -47,6 +47,8 @@ static void strings(void **state)
 	    "line\nbreak\ttab",
 	    "\x01\x1f",
 	    "emoji \xf0\x9f\x94\x92",
+	    /* longer than the 64 bytes a plain key is put together in (member) */
+	    "a plain text of more than sixty-four bytes, such as no key of an encoder is",
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++) {
@@ -70,10 +72,11 @@ static void strings(void **state)
 		dynbuf_reset(&b);
 		jw_init(&w, &b, NULL);
 		jw_obj(&w, NULL);
+		jw_int(&w, "first", 0); /* the key after a separator */
 		jw_int(&w, tricky[i], 1);
 		jw_end(&w);
 		assert_true(jw_done(&w));
-		want = dumped(json_pack("{s:i}", tricky[i], 1));
+		want = dumped(json_pack("{s:i, s:i}", "first", 0, tricky[i], 1));
 		assert_string_equal(b.p, want);
 		free(want);
 		dynbuf_free(&b);
