@@ -153,6 +153,7 @@ enum stmt {
 	ST_OBLIG_CLEAR_ALL,
 	ST_OBLIG_CLEAR_UNIT,
 	ST_OBLIG_CLEAR_UNIT0,
+	ST_OBLIG_CLEAR_ASSET,
 	ST_OBLIG_ADD,
 	ST_OBLIG_STAGE,
 	ST_OBLIG_UNSTAGE,
@@ -169,6 +170,9 @@ enum stmt {
 	ST_CORRECTION_ADD,
 	ST_CORRECTIONS_OF,
 	ST_GAP_CLEAR,
+	ST_GAP_CLEAR_ASSET,
+	ST_GAP_CLEAR_UNIT,
+	ST_GAP_CLEAR_PROJECT,
 	ST_GAP_ADD,
 	ST_GAP_PAGE,
 	ST_GAP_COUNTS,
@@ -783,6 +787,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_CLEAR_ALL] = "DELETE FROM obligation",
 	[ST_OBLIG_CLEAR_UNIT] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1",
 	[ST_OBLIG_CLEAR_UNIT0] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = 0",
+	/* through the partial index obligation_asset (schema 0049): its terms are the index's */
+	[ST_OBLIG_CLEAR_ASSET] = "DELETE FROM obligation WHERE asset_id = ?1 AND asset_id <> 0",
 	/* an MLPS obligation keeps its system's code and name (schema 0048: a page joins no asset) */
 	[ST_OBLIG_ADD] = "INSERT INTO obligation (kind, duty, unit_id, asset_id, period, name, article,"
 			 " start, due, need, have, done_on, evidence, asset_code, asset_name)"
@@ -839,6 +845,11 @@ static const char *const stmts[STMT__MAX] = {
 			      " WHERE object = ?1 AND object_id = ?2 ORDER BY id",
 	/* the responsibility gaps of today (schema 0012) */
 	[ST_GAP_CLEAR] = "DELETE FROM gap",
+	/* one system's, one unit's own, one project's (gap_asset, gap_unit, gap_project: 0049) */
+	[ST_GAP_CLEAR_ASSET] = "DELETE FROM gap WHERE asset_id = ?1 AND asset_id <> 0",
+	[ST_GAP_CLEAR_UNIT] = "DELETE FROM gap WHERE unit_id = ?1 AND asset_id = 0"
+			      " AND project_id = 0",
+	[ST_GAP_CLEAR_PROJECT] = "DELETE FROM gap WHERE project_id = ?1 AND project_id <> 0",
 	[ST_GAP_ADD] = "INSERT INTO gap (rule, article, subject, unit_id, asset_id, project_id, role,"
 		       " since, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_GAP_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.id, g.rule, g.article,"
@@ -3751,7 +3762,8 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 {
 	static const enum stmt clear[] = {[OSET_ALL] = ST_OBLIG_CLEAR_ALL,
 					  [OSET_UNIT] = ST_OBLIG_CLEAR_UNIT,
-					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0};
+					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0,
+					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
 	struct sq *q = (struct sq *)s;
 	enum stmt add = which == OSET_STAGE ? ST_OBLIG_STAGE : ST_OBLIG_ADD;
 	sqlite3_stmt *st;
@@ -3761,7 +3773,7 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 		return rc;
 	if (which != OSET_ADD && which != OSET_STAGE) {
 		st = q->st[clear[which]];
-		if (which == OSET_UNIT)
+		if (which == OSET_UNIT || which == OSET_ASSET)
 			sqlite3_bind_int64(st, 1, id);
 		if ((rc = run(q, clear[which], d, "clearing obligations")))
 			return rc;
@@ -4115,6 +4127,18 @@ static enum cd_err sq_corrections_of(struct store *s, const char *object, int64_
 static enum cd_err sq_gaps_clear(struct store *s, struct cd_diag *d)
 {
 	return run((struct sq *)s, ST_GAP_CLEAR, d, "clearing gaps");
+}
+
+static enum cd_err sq_gaps_clear_of(struct store *s, enum gap_of which, int64_t id,
+				    struct cd_diag *d)
+{
+	static const enum stmt clear[] = {[GAP_OF_ASSET] = ST_GAP_CLEAR_ASSET,
+					  [GAP_OF_UNIT] = ST_GAP_CLEAR_UNIT,
+					  [GAP_OF_PROJECT] = ST_GAP_CLEAR_PROJECT};
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[clear[which]], 1, id);
+	return run(q, clear[which], d, "clearing gaps");
 }
 
 static enum cd_err sq_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d)
@@ -5465,6 +5489,7 @@ static const struct store_ops sqlite_ops = {
 	.corrections_of = sq_corrections_of,
 	.gaps_clear = sq_gaps_clear,
 	.gap_add = sq_gap_add,
+	.gaps_clear_of = sq_gaps_clear_of,
 	.gap_page = sq_gap_page,
 	.gap_counts = sq_gap_counts,
 	.verdicts_missing = sq_verdicts_missing,

@@ -243,6 +243,8 @@ struct store_ops {
 				      struct cd_diag *d);
 	enum cd_err (*gaps_clear)(struct store *s, struct cd_diag *d);
 	enum cd_err (*gap_add)(struct store *s, struct gap_row *g, struct cd_diag *d);
+	enum cd_err (*gaps_clear_of)(struct store *s, enum gap_of which, int64_t id,
+				     struct cd_diag *d);
 	enum cd_err (*gap_page)(struct store *s, int64_t scope, int rule, int64_t after,
 				size_t limit, struct arena *a, struct gap_row **out, size_t *n,
 				struct cd_diag *d);
