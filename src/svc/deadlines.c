@@ -36,7 +36,7 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 
 	/* a part of the register (one unit, or none for the duties no unit holds) makes up no
 	 * obligation of no unit beyond those the whole register has (duties0) */
-	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0
+	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0 || which == OSET_ASSET
 			    ? oblig_generate_part(c->pol->p, reg, rec, nrec, y0, today, duties0,
 						  nduties0, &l)
 			    : oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l)))
@@ -49,6 +49,8 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 			keep = (o->kind == OBLIG_DUTY) == (reg->nunits > 0);
 		if (which == OSET_UNIT)
 			keep = o->kind == OBLIG_DUTY && o->unit == id;
+		if (which == OSET_ASSET)
+			keep = o->kind != OBLIG_DUTY && o->asset == id;
 		for (size_t d = 0; which == OSET_UNIT0 && d < nduties0 && !keep; d++)
 			keep = o->kind == OBLIG_DUTY && !o->unit && !strcmp(o->duty->id, duties0[d]);
 		if (keep)
@@ -221,6 +223,62 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct recor
 			  : cd_diag_set(c->d, CD_ENOMEM, "out of memory");
 		reg_free(none);
 	}
+	return rc;
+}
+
+/* --- a register act keeps what it changed --------------------------------------------------------
+ * What one record of the register can change of the derived rows, from the rules (core/oblig.c,
+ * core/check.c) and what keep_gaps and ST_OBLIG_ADD copy into them:
+ * - a system: its MLPS obligations (its level, dates, status and unit in charge; its code and
+ *   name copied in) and its gaps — not answered, MLPS unfiled or unassessed, two holders of a
+ *   role held for it — judged in its unit in charge (else another answering unit), described
+ *   with its code and name. No unit's gap or duty looks at the unit's systems, so nothing else;
+ * - a unit: its own gaps (a role missing, two holders of one of its roles: its kind and whether
+ *   it is a root say which roles it needs; its name is in their text); the duties it holds
+ *   (its kind) — and with them those no unit holds, which any unit's records answer;
+ * - a person: the text of the overlap gaps that name them (of the posts they hold);
+ * - a unit's or system's duty: that post's gaps;
+ * - a project: its budget gap, judged in its unit.
+ * A move of a unit changes none of them (a root never moves: whether a unit is a root, which
+ * the rules read, stays; the scope of a page is read through the tree when it is read). */
+
+/* gaps_asset keeps the gaps of system id, checked in the register around it. */
+static enum cd_err gaps_asset(struct act *c, int64_t id)
+{
+	static const int64_t none = 0;
+	struct check_only only = {.units = &none, .assets = &id, .nassets = 1, .no_projects = true};
+	struct reg *around = NULL;
+	enum cd_err rc = store_gaps_clear_of(c->s, GAP_OF_ASSET, id, c->d);
+
+	if (!rc)
+		rc = store_reg_load_around(c->s, &id, 1, &around, c->d);
+	if (!rc)
+		rc = keep_gaps(c, around, &only);
+	reg_free(around);
+	return rc;
+}
+
+enum cd_err svc_obligations_asset(struct act *c, int64_t id)
+{
+	struct asset_row r;
+	struct reg *one = NULL;
+	struct asset *slot;
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK; /* stale already: the next read rebuilds them whole */
+	rc = store_asset_get(c->s, id, c->a, &r, c->d);
+	if (!rc && (!(one = reg_new()) || !(slot = reg_add_asset(one))))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		*slot = r.a;
+		rc = generate(c, one, NULL, 0, OSET_ASSET, id, NULL, 0);
+	}
+	reg_free(one);
+	if (!rc)
+		rc = gaps_asset(c, id);
+	if (!rc)
+		c->derived_kept = true;
 	return rc;
 }
 

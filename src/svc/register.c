@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "svc/register.h"
+#include "svc/work.h"
 
 static const char *const what[SR__MAX] = {"unit", "person", "duty", "project"};
 
@@ -650,6 +651,8 @@ static enum cd_err asset_save(struct act *c, bool add, int64_t id, const struct 
 		id = r.a.id;
 		rc = store_asset_get(c->s, id, c->a, out, c->d);
 	}
+	if (!rc) /* its obligations and gaps, kept (svc/deadlines.c) */
+		rc = svc_obligations_asset(c, id);
 	snprintf(obj, sizeof obj, "asset:%lld", (long long)id);
 	return act_end(c, rc, add ? "asset.create" : "asset.update", obj, before,
 		       rc ? NULL : svc_asset_json(out));

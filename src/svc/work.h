@@ -234,6 +234,11 @@ size_t svc_deadline_year_end(const struct oblig_row *v, size_t n, int year, bool
 enum cd_err svc_obligations_rebuild(struct act *c);
 enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r);
 
+/* svc_obligations_asset keeps the obligations and gaps of system id after a write of it (its
+ * MLPS obligations, the gaps judged on it) and sets c->derived_kept — when they were fresh as the
+ * act began (nothing otherwise). */
+enum cd_err svc_obligations_asset(struct act *c, int64_t id);
+
 /* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today` and, while
  * it is not done, the working days left to its due date in calendar cal (negative: past it). */
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal);
