@@ -216,6 +216,7 @@ enum stmt {
 	ST_ASSESS_SRC0, /* one statement per enum assess_source, in its order */
 	ST_ASSESS_SRC_LAST = ST_ASSESS_SRC0 + ASRC__MAX - 1,
 	ST_DUTIES_HELD,
+	ST_PERSON_POSTS,
 	ST_ACCOUNT_MUST_CHANGE,
 	ST_NOTIFY_CHANNEL_ADD,
 	ST_NOTIFY_CHANNEL_UPDATE,
@@ -1040,6 +1041,9 @@ static const char *const stmts[STMT__MAX] = {
 		"SELECT 'project', p.id, p.code, p.name, 1, p.security_budget, p.total_budget FROM"
 		" project p WHERE p.unit_id IN (SELECT id FROM sc) AND p.year = CAST(?2 AS INTEGER)"
 		" ORDER BY p.id"),
+	/* what a person holds duties for, through duty_person */
+	[ST_PERSON_POSTS] = "SELECT DISTINCT coalesce(unit_id, 0), coalesce(asset_id, 0) FROM duty"
+			    " WHERE person_id = ?1 ORDER BY 1, 2",
 	/* the terms held for unit ?1 (of role ?2 when not NULL), by role then first day (the
 	 * index duty_unit), with the holder's name */
 	[ST_DUTIES_HELD] = "SELECT " DUTY_COLS ", dp.name FROM " DUTY_FROM " WHERE d.unit_id = ?1"
@@ -5000,6 +5004,28 @@ static enum cd_err sq_duties_held(struct store *s, int64_t unit, int role, struc
 	return read_rows(q, st, a, sizeof(**out), duty_held, SR_DUTY, out, n, d, "duties held");
 }
 
+static void post_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct post *p = out;
+
+	(void)a;
+	(void)k;
+	p->unit = sqlite3_column_int64(st, 0);
+	p->asset = sqlite3_column_int64(st, 1);
+}
+
+static enum cd_err sq_person_posts(struct store *s, int64_t person, struct arena *a,
+				   struct post **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_PERSON_POSTS];
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(st, 1, person);
+	return read_rows(q, st, a, sizeof(**out), post_reader, 0, out, n, d, "a person's posts");
+}
+
 /* ---- Reminders and notifications (store_notify.h) ---------------------------------------- */
 
 /* blob_of copies blob column i into arena a (NULL when empty or NULL), its length in *len. */
@@ -5521,6 +5547,7 @@ static const struct store_ops sqlite_ops = {
 	.assess_ranking = sq_assess_ranking,
 	.assess_proofs = sq_assess_proofs,
 	.duties_held = sq_duties_held,
+	.person_posts = sq_person_posts,
 	.account_must_change = sq_account_must_change,
 	.notify_channel_put = sq_notify_channel_put,
 	.notify_channel_get = sq_notify_channel_get,

@@ -634,6 +634,12 @@ enum cd_err store_duties_held(struct store *s, int64_t unit, int role, struct ar
 	return s->ops->duties_held(s, unit, role, a, out, n, d);
 }
 
+enum cd_err store_person_posts(struct store *s, int64_t person, struct arena *a,
+			       struct post **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->person_posts(s, person, a, out, n, d);
+}
+
 enum cd_err store_account_must_change(struct store *s, int64_t id, struct cd_diag *d)
 {
 	return s->ops->account_must_change(s, id, d);

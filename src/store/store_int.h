@@ -294,6 +294,8 @@ struct store_ops {
 	enum cd_err (*account_must_change)(struct store *s, int64_t id, struct cd_diag *d);
 	enum cd_err (*duties_held)(struct store *s, int64_t unit, int role, struct arena *a,
 				   struct duty_held **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*person_posts)(struct store *s, int64_t person, struct arena *a,
+				    struct post **out, size_t *n, struct cd_diag *d);
 	/* reminders and notifications (store_notify.h) */
 	enum cd_err (*notify_channel_put)(struct store *s, struct notify_channel_row *c,
 					  struct cd_diag *d);
