@@ -282,6 +282,125 @@ enum cd_err svc_obligations_asset(struct act *c, int64_t id)
 	return rc;
 }
 
+/* gaps_unit keeps the gaps of unit id itself, checked in the organisation's structure (every
+ * unit, person and unit duty: what a rebuild checks them in; no system). */
+static enum cd_err gaps_unit(struct act *c, int64_t id)
+{
+	static const int64_t none = 0;
+	struct check_only only = {.units = &id, .nunits = 1, .assets = &none, .no_projects = true};
+	struct reg *reg = NULL;
+	enum cd_err rc = store_gaps_clear_of(c->s, GAP_OF_UNIT, id, c->d);
+
+	if (!rc)
+		rc = store_reg_load_around(c->s, NULL, 0, &reg, c->d);
+	if (!rc)
+		rc = keep_gaps(c, reg, &only);
+	reg_free(reg);
+	return rc;
+}
+
+/* gaps_project keeps the gap of project id (its budget), checked alone. */
+static enum cd_err gaps_project(struct act *c, int64_t id)
+{
+	static const int64_t none = 0;
+	struct check_only only = {.units = &none, .assets = &none};
+	struct rec_row w;
+	struct reg *one = NULL;
+	struct project *slot;
+	enum cd_err rc = store_gaps_clear_of(c->s, GAP_OF_PROJECT, id, c->d);
+
+	if (!rc)
+		rc = store_rec_get(c->s, SR_PROJECT, id, c->a, &w, c->d);
+	if (!rc && (!(one = reg_new()) || !(slot = reg_add_project(one))))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		*slot = w.r.project;
+		rc = keep_gaps(c, one, &only);
+	}
+	reg_free(one);
+	return rc;
+}
+
+enum cd_err svc_gaps_of(struct act *c, enum gap_of which, int64_t id)
+{
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK;
+	rc = which == GAP_OF_ASSET ? gaps_asset(c, id)
+	     : which == GAP_OF_UNIT ? gaps_unit(c, id)
+				    : gaps_project(c, id);
+	if (!rc)
+		c->derived_kept = true;
+	return rc;
+}
+
+enum cd_err svc_gaps_person(struct act *c, int64_t person)
+{
+	struct post *v = NULL;
+	size_t n = 0;
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK;
+	rc = store_person_posts(c->s, person, c->a, &v, &n, c->d);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = v[i].asset ? gaps_asset(c, v[i].asset) : gaps_unit(c, v[i].unit);
+	if (!rc)
+		c->derived_kept = true;
+	return rc;
+}
+
+/* holds_same: units was and now hold the same duties of profile p. */
+static bool holds_same(const struct profile *p, const struct unit *was, const struct unit *now)
+{
+	for (size_t i = 0; i < p->nduties; i++)
+		if (oblig_holds(&p->duties[i], was) != oblig_holds(&p->duties[i], now))
+			return false;
+	return true;
+}
+
+enum cd_err svc_obligations_unit_write(struct act *c, const struct unit *was,
+				       const struct unit *now)
+{
+	const char **d0 = NULL;
+	size_t nd0 = 0;
+	struct reg *one = NULL;
+	struct unit *slot;
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK;
+	/* A unit that comes to hold a duty, or stops holding one, may take it from no unit or
+	 * leave it to none: then that duty's obligations of no unit, which every unit's records
+	 * answer, are made again or go, and which record answers which obligation depends on every
+	 * unit's duties and records — exact only in a rebuild. Left stale. A new unit holding only
+	 * duties another unit holds has no records yet: its obligations are its own alone. */
+	if (was && !holds_same(c->pol->p, was, now))
+		return CD_OK;
+	rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
+	for (size_t i = 0; !rc && !was && i < nd0; i++) {
+		const struct profile_duty *du = profile_duty(c->pol->p, d0[i]);
+
+		if (du && oblig_holds(du, now))
+			return CD_OK;
+	}
+	if (!rc && !was) {
+		if (!(one = reg_new()) || !(slot = reg_add_unit(one)))
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if (!rc) {
+			*slot = *now;
+			rc = generate(c, one, NULL, 0, OSET_UNIT, now->id, d0, nd0);
+		}
+		reg_free(one);
+	}
+	if (!rc)
+		rc = gaps_unit(c, now->id);
+	if (!rc)
+		c->derived_kept = true;
+	return rc;
+}
+
 /* ensure rebuilds the obligations when they are stale, in a write transaction of their own. */
 static enum cd_err ensure(struct act *c)
 {
