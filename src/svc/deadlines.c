@@ -1,8 +1,8 @@
 /* deadlines.c — the yearly duties and MLPS deadlines of today (工作任务) and the responsibility
  * gaps of today (check.h; schema 0012, rebuilt with them), kept derived in the
  * store (schema 0009) so that a page is read through the due-date index: rebuilt whole when
- * stale (after a write that did not keep them: an import, a change of the register, another
- * day), kept by the acts on records unit by unit. The rules are oblig_generate's (core/oblig.h);
+ * stale (after a write that did not keep them: an import, a unit whose duties change, another
+ * day), kept by the acts on records unit by unit and by the register's acts record by record. The rules are oblig_generate's (core/oblig.h);
  * this file only decides what to generate again and when. */
 #include <stdio.h>
 #include <string.h>
