@@ -2,8 +2,9 @@
  * gaps of today (check.h; schema 0012, rebuilt with them), kept derived in the
  * store (schema 0009) so that a page is read through the due-date index: rebuilt whole when
  * stale (after a write that did not keep them: an import, a unit whose duties change, another
- * day), kept by the acts on records unit by unit and by the register's acts record by record. The rules are oblig_generate's (core/oblig.h);
- * this file only decides what to generate again and when. */
+ * day), kept by the acts on records unit by unit and by the register's acts record by record.
+ * The rules are oblig_generate's (core/oblig.h); this file only decides what to generate again
+ * and when. */
 #include <stdio.h>
 #include <string.h>
 
@@ -378,8 +379,8 @@ enum cd_err svc_obligations_unit_write(struct act *c, const struct unit *was,
 	 * duties another unit holds has no records yet: its obligations are its own alone. */
 	if (was && !holds_same(c->pol->p, was, now))
 		return CD_OK;
-	rc = store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
-	for (size_t i = 0; !rc && !was && i < nd0; i++) {
+	rc = was ? CD_OK : store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
+	for (size_t i = 0; !rc && i < nd0; i++) {
 		const struct profile_duty *du = profile_duty(c->pol->p, d0[i]);
 
 		if (du && oblig_holds(du, now))
