@@ -154,6 +154,7 @@ enum stmt {
 	ST_OBLIG_CLEAR_UNIT,
 	ST_OBLIG_CLEAR_UNIT0,
 	ST_OBLIG_CLEAR_DUTY,
+	ST_OBLIG_CLEAR_ASSET,
 	ST_OBLIG_ADD,
 	ST_OBLIG_STAGE,
 	ST_OBLIG_UNSTAGE,
@@ -170,6 +171,9 @@ enum stmt {
 	ST_CORRECTION_ADD,
 	ST_CORRECTIONS_OF,
 	ST_GAP_CLEAR,
+	ST_GAP_CLEAR_ASSET,
+	ST_GAP_CLEAR_UNIT,
+	ST_GAP_CLEAR_PROJECT,
 	ST_GAP_ADD,
 	ST_GAP_PAGE,
 	ST_GAP_COUNTS,
@@ -213,6 +217,7 @@ enum stmt {
 	ST_ASSESS_SRC0, /* one statement per enum assess_source, in its order */
 	ST_ASSESS_SRC_LAST = ST_ASSESS_SRC0 + ASRC__MAX - 1,
 	ST_DUTIES_HELD,
+	ST_PERSON_POSTS,
 	ST_ACCOUNT_MUST_CHANGE,
 	ST_NOTIFY_CHANNEL_ADD,
 	ST_NOTIFY_CHANNEL_UPDATE,
@@ -769,6 +774,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST_OBLIG_CLEAR_UNIT0] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = 0",
 	[ST_OBLIG_CLEAR_DUTY] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1"
 				" AND duty = ?2",
+	/* through the partial index obligation_asset (schema 0049): its terms are the index's */
+	[ST_OBLIG_CLEAR_ASSET] = "DELETE FROM obligation WHERE asset_id = ?1 AND asset_id <> 0",
 	/* an MLPS obligation keeps its system's code and name (schema 0048: a page joins no asset) */
 	[ST_OBLIG_ADD] = "INSERT INTO obligation (kind, duty, unit_id, asset_id, period, name, article,"
 			 " start, due, need, have, done_on, evidence, asset_code, asset_name)"
@@ -825,6 +832,11 @@ static const char *const stmts[STMT__MAX] = {
 			      " WHERE object = ?1 AND object_id = ?2 ORDER BY id",
 	/* the responsibility gaps of today (schema 0012) */
 	[ST_GAP_CLEAR] = "DELETE FROM gap",
+	/* one system's, one unit's own, one project's (gap_asset, gap_unit, gap_project: 0049) */
+	[ST_GAP_CLEAR_ASSET] = "DELETE FROM gap WHERE asset_id = ?1 AND asset_id <> 0",
+	[ST_GAP_CLEAR_UNIT] = "DELETE FROM gap WHERE unit_id = ?1 AND asset_id = 0"
+			      " AND project_id = 0",
+	[ST_GAP_CLEAR_PROJECT] = "DELETE FROM gap WHERE project_id = ?1 AND project_id <> 0",
 	[ST_GAP_ADD] = "INSERT INTO gap (rule, article, subject, unit_id, asset_id, project_id, role,"
 		       " since, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_GAP_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.id, g.rule, g.article,"
@@ -1015,6 +1027,9 @@ static const char *const stmts[STMT__MAX] = {
 		"SELECT 'project', p.id, p.code, p.name, 1, p.security_budget, p.total_budget FROM"
 		" project p WHERE p.unit_id IN (SELECT id FROM sc) AND p.year = CAST(?2 AS INTEGER)"
 		" ORDER BY p.id"),
+	/* what a person holds duties for, through duty_person */
+	[ST_PERSON_POSTS] = "SELECT DISTINCT coalesce(unit_id, 0), coalesce(asset_id, 0) FROM duty"
+			    " WHERE person_id = ?1 ORDER BY 1, 2",
 	/* the terms held for unit ?1 (of role ?2 when not NULL), by role then first day (the
 	 * index duty_unit), with the holder's name */
 	[ST_DUTIES_HELD] = "SELECT " DUTY_COLS ", dp.name FROM " DUTY_FROM " WHERE d.unit_id = ?1"
@@ -3958,7 +3973,8 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 {
 	static const enum stmt clear[] = {[OSET_ALL] = ST_OBLIG_CLEAR_ALL,
 					  [OSET_UNIT] = ST_OBLIG_CLEAR_UNIT,
-					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0};
+					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0,
+					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
 	struct sq *q = (struct sq *)s;
 	enum stmt add = which == OSET_STAGE ? ST_OBLIG_STAGE : ST_OBLIG_ADD;
 	sqlite3_stmt *st;
@@ -3968,7 +3984,7 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 		return rc;
 	if (which != OSET_ADD && which != OSET_STAGE) {
 		st = q->st[clear[which]];
-		if (which == OSET_UNIT)
+		if (which == OSET_UNIT || which == OSET_ASSET)
 			sqlite3_bind_int64(st, 1, id);
 		if ((rc = run(q, clear[which], d, "clearing obligations")))
 			return rc;
@@ -4322,6 +4338,18 @@ static enum cd_err sq_corrections_of(struct store *s, const char *object, int64_
 static enum cd_err sq_gaps_clear(struct store *s, struct cd_diag *d)
 {
 	return run((struct sq *)s, ST_GAP_CLEAR, d, "clearing gaps");
+}
+
+static enum cd_err sq_gaps_clear_of(struct store *s, enum gap_of which, int64_t id,
+				    struct cd_diag *d)
+{
+	static const enum stmt clear[] = {[GAP_OF_ASSET] = ST_GAP_CLEAR_ASSET,
+					  [GAP_OF_UNIT] = ST_GAP_CLEAR_UNIT,
+					  [GAP_OF_PROJECT] = ST_GAP_CLEAR_PROJECT};
+	struct sq *q = (struct sq *)s;
+
+	sqlite3_bind_int64(q->st[clear[which]], 1, id);
+	return run(q, clear[which], d, "clearing gaps");
 }
 
 static enum cd_err sq_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d)
@@ -5243,6 +5271,28 @@ static enum cd_err sq_duties_held(struct store *s, int64_t unit, int role, struc
 	return read_rows(q, st, a, sizeof(**out), duty_held, SR_DUTY, out, n, d, "duties held");
 }
 
+static void post_reader(struct arena *a, sqlite3_stmt *st, int k, void *out)
+{
+	struct post *p = out;
+
+	(void)a;
+	(void)k;
+	p->unit = sqlite3_column_int64(st, 0);
+	p->asset = sqlite3_column_int64(st, 1);
+}
+
+static enum cd_err sq_person_posts(struct store *s, int64_t person, struct arena *a,
+				   struct post **out, size_t *n, struct cd_diag *d)
+{
+	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[ST_PERSON_POSTS];
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(st, 1, person);
+	return read_rows(q, st, a, sizeof(**out), post_reader, 0, out, n, d, "a person's posts");
+}
+
 /* ---- Reminders and notifications (store_notify.h) ---------------------------------------- */
 
 /* blob_of copies blob column i into arena a (NULL when empty or NULL), its length in *len. */
@@ -5734,6 +5784,7 @@ static const struct store_ops sqlite_ops = {
 	.corrections_of = sq_corrections_of,
 	.gaps_clear = sq_gaps_clear,
 	.gap_add = sq_gap_add,
+	.gaps_clear_of = sq_gaps_clear_of,
 	.gap_page = sq_gap_page,
 	.gap_counts = sq_gap_counts,
 	.verdicts_missing = sq_verdicts_missing,
@@ -5765,6 +5816,7 @@ static const struct store_ops sqlite_ops = {
 	.assess_ranking = sq_assess_ranking,
 	.assess_proofs = sq_assess_proofs,
 	.duties_held = sq_duties_held,
+	.person_posts = sq_person_posts,
 	.account_must_change = sq_account_must_change,
 	.notify_channel_put = sq_notify_channel_put,
 	.notify_channel_get = sq_notify_channel_get,

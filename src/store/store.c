@@ -625,6 +625,12 @@ enum cd_err store_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d)
 	return s->ops->gap_add(s, g, d);
 }
 
+enum cd_err store_gaps_clear_of(struct store *s, enum gap_of which, int64_t id,
+				struct cd_diag *d)
+{
+	return s->ops->gaps_clear_of(s, which, id, d);
+}
+
 enum cd_err store_gap_page(struct store *s, int64_t scope, int rule, int64_t after, size_t limit,
 			   struct arena *a, struct gap_row **out, size_t *n, struct cd_diag *d)
 {
@@ -641,6 +647,12 @@ enum cd_err store_duties_held(struct store *s, int64_t unit, int role, struct ar
 			      struct duty_held **out, size_t *n, struct cd_diag *d)
 {
 	return s->ops->duties_held(s, unit, role, a, out, n, d);
+}
+
+enum cd_err store_person_posts(struct store *s, int64_t person, struct arena *a,
+			       struct post **out, size_t *n, struct cd_diag *d)
+{
+	return s->ops->person_posts(s, person, a, out, n, d);
 }
 
 enum cd_err store_account_must_change(struct store *s, int64_t id, struct cd_diag *d)

@@ -249,6 +249,8 @@ struct store_ops {
 				      struct cd_diag *d);
 	enum cd_err (*gaps_clear)(struct store *s, struct cd_diag *d);
 	enum cd_err (*gap_add)(struct store *s, struct gap_row *g, struct cd_diag *d);
+	enum cd_err (*gaps_clear_of)(struct store *s, enum gap_of which, int64_t id,
+				     struct cd_diag *d);
 	enum cd_err (*gap_page)(struct store *s, int64_t scope, int rule, int64_t after,
 				size_t limit, struct arena *a, struct gap_row **out, size_t *n,
 				struct cd_diag *d);
@@ -298,6 +300,8 @@ struct store_ops {
 	enum cd_err (*account_must_change)(struct store *s, int64_t id, struct cd_diag *d);
 	enum cd_err (*duties_held)(struct store *s, int64_t unit, int role, struct arena *a,
 				   struct duty_held **out, size_t *n, struct cd_diag *d);
+	enum cd_err (*person_posts)(struct store *s, int64_t person, struct arena *a,
+				    struct post **out, size_t *n, struct cd_diag *d);
 	/* reminders and notifications (store_notify.h) */
 	enum cd_err (*notify_channel_put)(struct store *s, struct notify_channel_row *c,
 					  struct cd_diag *d);

@@ -140,4 +140,13 @@ struct duty_held {
 enum cd_err store_duties_held(struct store *s, int64_t unit, int role, struct arena *a,
 			      struct duty_held **out, size_t *n, struct cd_diag *d);
 
+/* What a person holds or held a duty for: each unit (asset 0) and each system (unit 0) once. */
+struct post {
+	int64_t unit, asset;
+};
+
+/* store_person_posts reads person's posts into arena a (by unit, then system). */
+enum cd_err store_person_posts(struct store *s, int64_t person, struct arena *a,
+			       struct post **out, size_t *n, struct cd_diag *d);
+
 #endif

@@ -230,13 +230,14 @@ enum cd_err store_corrections_of(struct store *s, const char *object, int64_t id
  * (OSET_ADD: v is added to what is kept); none yet (OSET_STAGE: v is kept aside, part of a
  * rebuild, until the OSET_ALL that ends it writes every staged row in oblig_generate's order —
  * due date, name, unit, system — the order a walk through the due-date index reads them in, so
- * that it reads the table's pages in order; then its own v). */
-enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_STAGE, OSET_ADD };
+ * that it reads the table's pages in order; then its own v); the MLPS obligations of system id
+ * (OSET_ASSET, after a write of the system: schema 0049). */
+enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_STAGE, OSET_ADD, OSET_ASSET };
 
 /* store_obligations_replace deletes the obligations of set `which` and inserts v[0..n) (the
  * caller generated them for the same set). An MLPS obligation keeps its system's code and name
- * as they are when it is written (schema 0048): the register's writes leave the obligations
- * stale, to be rebuilt. Not itself a transaction. */
+ * as they are when it is written (schema 0048): a write of the system replaces its obligations
+ * (OSET_ASSET) or leaves them stale, to be rebuilt. Not itself a transaction. */
 enum cd_err store_obligations_replace(struct store *s, enum oblig_set which, int64_t id,
 				      const struct oblig *v, size_t n, struct cd_diag *d);
 
@@ -336,6 +337,13 @@ struct gap_row {
  * itself a transaction. */
 enum cd_err store_gaps_clear(struct store *s, struct cd_diag *d);
 enum cd_err store_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d);
+
+/* The gaps store_gaps_clear_of deletes: those of system id (asset_id: its MLPS and answering
+ * gaps, two holders of a role held for it), those of unit id itself (judged in it, of no system
+ * and no project: a role missing, two holders of one of its roles), those of project id. */
+enum gap_of { GAP_OF_ASSET, GAP_OF_UNIT, GAP_OF_PROJECT };
+enum cd_err store_gaps_clear_of(struct store *s, enum gap_of which, int64_t id,
+				struct cd_diag *d);
 
 /* store_gap_page reads up to limit gaps judged in the scope subtree (0: all), of rule `rule`
  * (enum check_rule, -1 any), in the order they were kept, after id `after` (0: from the first).

@@ -83,6 +83,7 @@ enum cd_err act_begin(struct act *c)
 	enum cd_err rc;
 
 	c->outer = store_in_transaction(c->s);
+	c->derived_kept = false; /* each act says for itself (a context may serve several acts) */
 	rc = c->outer ? CD_OK : store_begin(c->s, c->d);
 	if (!rc)
 		rc = act_derived_fresh(c, &c->derived_fresh);

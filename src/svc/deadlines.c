@@ -1,9 +1,10 @@
 /* deadlines.c — the yearly duties and MLPS deadlines of today (工作任务) and the responsibility
  * gaps of today (check.h; schema 0012, rebuilt with them), kept derived in the
  * store (schema 0009) so that a page is read through the due-date index: rebuilt whole when
- * stale (after a write that did not keep them: an import, a change of the register, another
- * day), kept by the acts on records unit by unit. The rules are oblig_generate's (core/oblig.h);
- * this file only decides what to generate again and when. */
+ * stale (after a write that did not keep them: an import, a unit whose duties change, another
+ * day), kept by the acts on records unit by unit and by the register's acts record by record.
+ * The rules are oblig_generate's (core/oblig.h); this file only decides what to generate again
+ * and when. */
 #include <stdio.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 
 	/* a part of the register (one unit, or none for the duties no unit holds) makes up no
 	 * obligation of no unit beyond those the whole register has (duties0) */
-	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0
+	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0 || which == OSET_ASSET
 			    ? oblig_generate_part(c->pol->p, reg, rec, nrec, y0, today, duties0,
 						  nduties0, &l)
 			    : oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l)))
@@ -40,6 +41,8 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 			keep = (o->kind == OBLIG_DUTY) == (reg->nunits > 0);
 		if (which == OSET_UNIT)
 			keep = o->kind == OBLIG_DUTY && o->unit == id;
+		if (which == OSET_ASSET)
+			keep = o->kind != OBLIG_DUTY && o->asset == id;
 		for (size_t d = 0; which == OSET_UNIT0 && d < nduties0 && !keep; d++)
 			keep = o->kind == OBLIG_DUTY && !o->unit && !strcmp(o->duty->id, duties0[d]);
 		if (keep)
@@ -283,6 +286,181 @@ enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct recor
 	if (!rc)
 		rc = keep_answerable(c, &g, reg, ids, nids, rec, nrec, none, nnone);
 	reg_free(reg);
+	return rc;
+}
+
+/* --- a register act keeps what it changed --------------------------------------------------------
+ * What one record of the register can change of the derived rows, from the rules (core/oblig.c,
+ * core/check.c) and what keep_gaps and ST_OBLIG_ADD copy into them:
+ * - a system: its MLPS obligations (its level, dates, status and unit in charge; its code and
+ *   name copied in) and its gaps — not answered, MLPS unfiled or unassessed, two holders of a
+ *   role held for it — judged in its unit in charge (else another answering unit), described
+ *   with its code and name. No unit's gap or duty looks at the unit's systems, so nothing else;
+ * - a unit: its own gaps (a role missing, two holders of one of its roles: its kind and whether
+ *   it is a root say which roles it needs; its name is in their text); the duties it holds
+ *   (its kind) — and with them those no unit holds, which any unit's records answer;
+ * - a person: the text of the overlap gaps that name them (of the posts they hold);
+ * - a unit's or system's duty: that post's gaps;
+ * - a project: its budget gap, judged in its unit.
+ * A move of a unit changes none of them (a root never moves: whether a unit is a root, which
+ * the rules read, stays; the scope of a page is read through the tree when it is read). */
+
+/* gaps_asset keeps the gaps of system id, checked in the register around it. */
+static enum cd_err gaps_asset(struct act *c, int64_t id)
+{
+	static const int64_t none = 0;
+	struct check_only only = {.units = &none, .assets = &id, .nassets = 1, .no_projects = true};
+	struct reg *around = NULL;
+	enum cd_err rc = store_gaps_clear_of(c->s, GAP_OF_ASSET, id, c->d);
+
+	if (!rc)
+		rc = store_reg_load_around(c->s, &id, 1, &around, c->d);
+	if (!rc)
+		rc = keep_gaps(c, around, &only);
+	reg_free(around);
+	return rc;
+}
+
+enum cd_err svc_obligations_asset(struct act *c, int64_t id)
+{
+	struct asset_row r;
+	struct reg *one = NULL;
+	struct asset *slot;
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK; /* stale already: the next read rebuilds them whole */
+	rc = store_asset_get(c->s, id, c->a, &r, c->d);
+	if (!rc && (!(one = reg_new()) || !(slot = reg_add_asset(one))))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		*slot = r.a;
+		rc = generate(c, one, NULL, 0, OSET_ASSET, id, NULL, 0);
+	}
+	reg_free(one);
+	if (!rc)
+		rc = gaps_asset(c, id);
+	if (!rc)
+		c->derived_kept = true;
+	return rc;
+}
+
+/* gaps_unit keeps the gaps of unit id itself, checked in the organisation's structure (every
+ * unit, person and unit duty: what a rebuild checks them in; no system). */
+static enum cd_err gaps_unit(struct act *c, int64_t id)
+{
+	static const int64_t none = 0;
+	struct check_only only = {.units = &id, .nunits = 1, .assets = &none, .no_projects = true};
+	struct reg *reg = NULL;
+	enum cd_err rc = store_gaps_clear_of(c->s, GAP_OF_UNIT, id, c->d);
+
+	if (!rc)
+		rc = store_reg_load_around(c->s, NULL, 0, &reg, c->d);
+	if (!rc)
+		rc = keep_gaps(c, reg, &only);
+	reg_free(reg);
+	return rc;
+}
+
+/* gaps_project keeps the gap of project id (its budget), checked alone. */
+static enum cd_err gaps_project(struct act *c, int64_t id)
+{
+	static const int64_t none = 0;
+	struct check_only only = {.units = &none, .assets = &none};
+	struct rec_row w;
+	struct reg *one = NULL;
+	struct project *slot;
+	enum cd_err rc = store_gaps_clear_of(c->s, GAP_OF_PROJECT, id, c->d);
+
+	if (!rc)
+		rc = store_rec_get(c->s, SR_PROJECT, id, c->a, &w, c->d);
+	if (!rc && (!(one = reg_new()) || !(slot = reg_add_project(one))))
+		rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+	if (!rc) {
+		*slot = w.r.project;
+		rc = keep_gaps(c, one, &only);
+	}
+	reg_free(one);
+	return rc;
+}
+
+enum cd_err svc_gaps_of(struct act *c, enum gap_of which, int64_t id)
+{
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK;
+	rc = which == GAP_OF_ASSET ? gaps_asset(c, id)
+	     : which == GAP_OF_UNIT ? gaps_unit(c, id)
+				    : gaps_project(c, id);
+	if (!rc)
+		c->derived_kept = true;
+	return rc;
+}
+
+enum cd_err svc_gaps_person(struct act *c, int64_t person)
+{
+	struct post *v = NULL;
+	size_t n = 0;
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK;
+	rc = store_person_posts(c->s, person, c->a, &v, &n, c->d);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = v[i].asset ? gaps_asset(c, v[i].asset) : gaps_unit(c, v[i].unit);
+	if (!rc)
+		c->derived_kept = true;
+	return rc;
+}
+
+/* holds_same: units was and now hold the same duties of profile p. */
+static bool holds_same(const struct profile *p, const struct unit *was, const struct unit *now)
+{
+	for (size_t i = 0; i < p->nduties; i++)
+		if (oblig_holds(&p->duties[i], was) != oblig_holds(&p->duties[i], now))
+			return false;
+	return true;
+}
+
+enum cd_err svc_obligations_unit_write(struct act *c, const struct unit *was,
+				       const struct unit *now)
+{
+	const char **d0 = NULL;
+	size_t nd0 = 0;
+	struct reg *one = NULL;
+	struct unit *slot;
+	enum cd_err rc;
+
+	if (!c->derived_fresh)
+		return CD_OK;
+	/* A unit that comes to hold a duty, or stops holding one, may take it from no unit or
+	 * leave it to none: then that duty's obligations of no unit, which every unit's records
+	 * answer, are made again or go, and which record answers which obligation depends on every
+	 * unit's duties and records — exact only in a rebuild. Left stale. A new unit holding only
+	 * duties another unit holds has no records yet: its obligations are its own alone. */
+	if (was && !holds_same(c->pol->p, was, now))
+		return CD_OK;
+	rc = was ? CD_OK : store_obligation_duties0(c->s, c->a, &d0, &nd0, c->d);
+	for (size_t i = 0; !rc && i < nd0; i++) {
+		const struct profile_duty *du = profile_duty(c->pol->p, d0[i]);
+
+		if (du && oblig_holds(du, now))
+			return CD_OK;
+	}
+	if (!rc && !was) {
+		if (!(one = reg_new()) || !(slot = reg_add_unit(one)))
+			rc = cd_diag_set(c->d, CD_ENOMEM, "out of memory");
+		if (!rc) {
+			*slot = *now;
+			rc = generate(c, one, NULL, 0, OSET_UNIT, now->id, d0, nd0);
+		}
+		reg_free(one);
+	}
+	if (!rc)
+		rc = gaps_unit(c, now->id);
+	if (!rc)
+		c->derived_kept = true;
 	return rc;
 }
 

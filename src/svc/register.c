@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "svc/register.h"
+#include "svc/work.h"
 
 static const char *const what[SR__MAX] = {"unit", "person", "duty", "project"};
 
@@ -483,6 +484,30 @@ static enum cd_err taken(struct act *c, enum cd_err rc, const char *kind, const 
 			lang_tr(kind), code);
 }
 
+/* rec_kept keeps the derived obligations and gaps the write of record k changed (svc/deadlines.c):
+ * was is the record before an update. */
+static enum cd_err rec_kept(struct act *c, enum store_rec k, bool add, const struct rec_row *was,
+			    const struct rec_row *now)
+{
+	const struct duty *du = &now->r.duty;
+
+	switch (k) {
+	case SR_UNIT:
+		return svc_obligations_unit_write(c, add ? NULL : &was->r.unit, &now->r.unit);
+	case SR_PERSON: /* no duty names a new person; only their name is in a gap */
+		if (add || !strcmp(was->r.person.name, now->r.person.name)) {
+			c->derived_kept = true;
+			return CD_OK;
+		}
+		return svc_gaps_person(c, now->r.person.id);
+	case SR_DUTY: /* its post's: what it is held for never changes */
+		return du->asset ? svc_gaps_of(c, GAP_OF_ASSET, du->asset)
+				 : svc_gaps_of(c, GAP_OF_UNIT, du->unit);
+	default:
+		return svc_gaps_of(c, GAP_OF_PROJECT, now->r.project.id);
+	}
+}
+
 /* rec_save is every act on a unit, person, duty or project: in one transaction it reads record
  * id (unless it adds one), applies the input, writes, reads back what was stored and judges its scope
  * (a record the write would put outside it is refused, naming the field that put it there),
@@ -491,7 +516,7 @@ static enum cd_err rec_save(struct act *c, enum store_rec k, apply_fn apply, boo
 			    int64_t id, const void *in, struct rec_row *out)
 {
 	static const char *const scope_field[SR__MAX] = {"parent", "unit", "unit", "unit"};
-	struct rec_row w;
+	struct rec_row w, was;
 	json_t *before = NULL;
 	char action[32], obj[32];
 	enum cd_err rc = act_begin(c);
@@ -501,6 +526,7 @@ static enum cd_err rec_save(struct act *c, enum store_rec k, apply_fn apply, boo
 	memset(&w, 0, sizeof w);
 	if (!add && !(rc = svc_rec_get(c, k, id, &w)))
 		before = svc_rec_json(k, &w);
+	was = w;
 	if (!rc)
 		rc = apply(c, in, &w, add);
 	if (!rc)
@@ -512,6 +538,8 @@ static enum cd_err rec_save(struct act *c, enum store_rec k, apply_fn apply, boo
 
 		rc = outside(c, by_asset ? "asset" : scope_field[k], by_asset);
 	}
+	if (!rc)
+		rc = rec_kept(c, k, add, &was, out);
 	snprintf(action, sizeof action, "%s.%s", what[k], add ? "create" : "update");
 	snprintf(obj, sizeof obj, "%s:%lld", what[k], (long long)id);
 	return act_end(c, rc, action, obj, before, rc ? NULL : svc_rec_json(k, out));
@@ -650,6 +678,8 @@ static enum cd_err asset_save(struct act *c, bool add, int64_t id, const struct 
 		id = r.a.id;
 		rc = store_asset_get(c->s, id, c->a, out, c->d);
 	}
+	if (!rc) /* its obligations and gaps, kept (svc/deadlines.c) */
+		rc = svc_obligations_asset(c, id);
 	snprintf(obj, sizeof obj, "asset:%lld", (long long)id);
 	return act_end(c, rc, add ? "asset.create" : "asset.update", obj, before,
 		       rc ? NULL : svc_asset_json(out));

@@ -237,6 +237,25 @@ size_t svc_deadline_year_end(const struct oblig_row *v, size_t n, int year, bool
 enum cd_err svc_obligations_rebuild(struct act *c);
 enum cd_err svc_obligations_unit(struct act *c, int64_t unit, const struct record *r);
 
+/* svc_obligations_asset keeps the obligations and gaps of system id after a write of it (its
+ * MLPS obligations, the gaps judged on it) and sets c->derived_kept — when they were fresh as the
+ * act began (nothing otherwise). */
+enum cd_err svc_obligations_asset(struct act *c, int64_t id);
+
+/* After a write of the rest of the register, the same (each sets c->derived_kept when it kept
+ * them; nothing when they were stale as the act began):
+ * - svc_obligations_unit_write: unit `now` created (was NULL) or changed from `was` — its own
+ *   gaps, and a new unit's duties; left stale when the duties it holds change (a kind changed)
+ *   or a new unit takes a duty no unit held (svc/deadlines.c says why);
+ * - svc_gaps_of: the gaps of one system, of one unit itself (after a write of a duty held for
+ *   it) or of one project;
+ * - svc_gaps_person: the gaps of every post person holds or held a duty for (their name is in
+ *   the text of the overlaps). */
+enum cd_err svc_obligations_unit_write(struct act *c, const struct unit *was,
+				       const struct unit *now);
+enum cd_err svc_gaps_of(struct act *c, enum gap_of which, int64_t id);
+enum cd_err svc_gaps_person(struct act *c, int64_t person);
+
 /* svc_oblig_json: the one JSON of an obligation, with its state at the end of `today` and, while
  * it is not done, the working days left to its due date in calendar cal (negative: past it). */
 json_t *svc_oblig_json(const struct oblig_row *r, cd_date today, const struct calendar *cal);

@@ -2769,6 +2769,12 @@ static void deadlines_kept(void **state)
 	         "{\"code\":\"DK-1\",\"authority\":\"网信办\",\"assets\":[\"%s\"]}", asset);
 	call(&office, "POST", "/api/v1/notices", body);
 	expect(201);
+	/* so does a change of the register: a system renamed and graded again (its deadlines and
+	 * gaps written again, its new name copied into them) */
+	sql(body, sizeof body, "SELECT id FROM asset ORDER BY id LIMIT 1");
+	snprintf(path, sizeof path, "/api/v1/assets/%lld", atoll(body));
+	call(&office, "PATCH", path, "{\"name\":\"改名系统\",\"mlps_level\":3}");
+	expect(200);
 	assert_int_equal(kept_fresh(), 1);
 	walk_all(&office, "/api/v1/deadlines?limit=50", kept, sizeof kept);
 	sql(body, sizeof body, "DELETE FROM meta WHERE key = 'obligations_generation'");
