@@ -1315,11 +1315,10 @@ static enum cd_err migrate(struct sq *q, struct cd_diag *d)
 	sqlite3_finalize(st);
 	if (!rc && (have > top || unknown))
 		rc = cd_diag_set(d, CD_EVERSION,
-				 "%s: 数据库由更新的或另一版本的 cyberduty 建立（本程序没有迁移 %d，"
-				 "最高只到 %d）— the database was made by a newer or another build of "
-				 "cyberduty (migration %d is not one this program has; it knows up to "
-				 "%d): use that build or a newer one",
-				 q->path, unknown ? unknown : have, top, unknown ? unknown : have, top);
+				 "%s: the database was made by a newer or another build of cyberduty "
+				 "(migration %d is not one this program has; it knows up to %d): use "
+				 "that build or a newer one",
+				 q->path, unknown ? unknown : have, top);
 	for (size_t i = 0; !rc && i < n; i++) {
 		int num = migration_number(files[i]), again = 0;
 		char bump[128];

@@ -543,10 +543,11 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(generated),
 	};
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: test_derived_kept path/to/cyberduty\n");
+	/* the binary: the argument (ctest), else $CD_BIN (scripts/valgrind-core) */
+	cd_bin = argc > 1 ? argv[1] : getenv("CD_BIN");
+	if (!cd_bin) {
+		fprintf(stderr, "usage: test_derived_kept path/to/cyberduty (or CD_BIN=path)\n");
 		return 2;
 	}
-	cd_bin = argv[1];
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

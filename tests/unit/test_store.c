@@ -577,7 +577,7 @@ static void migrations_by_book(void **state)
 			 SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_open(path, 0, &s, &d), CD_EVERSION);
-	assert_non_null(strstr(d.msg, "migration 44 "));
+	assert_true(strstr(d.msg, "migration 44 ") || strstr(d.msg, "迁移 44，"));
 }
 
 /* A database of schema 7 with a notice whose 举一反三 list holds two systems: migration 0008 sets
