@@ -39,6 +39,13 @@ for (const code of ['WWW', 'NEWS'])
 		});
 		await page.goto('/#/assets/' + (await idOf(code)));
 		await settle(page);
+		// the notices and incidents are asked for once the system itself has come (its code names
+		// them): settle can return in between — a hash route keeps the first load's network idle,
+		// and no .loading shows before that second request starts — so wait for both lists (or
+		// their "none") to stand under their headings
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('section.asset h2')].slice(-2).every((h) => h.nextElementSibling && h.nextElementSibling.matches('ul.plain, p.muted')),
+		);
 		const listed = async (h) => (await page.locator(`h2:has-text("${h}") + ul.plain li a`).allInnerTexts()).sort();
 		assert.deepEqual(await listed('相关通报'), notices, 'its notices, as the API answers them');
 		assert.deepEqual(await listed('相关安全事件'), incidents, 'its incidents');
