@@ -105,6 +105,16 @@ export async function newPage(browser, base, viewport) {
 	});
 	await page.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
+		// the fetches under way and when the last one ended, for settle
+		const inner = window.fetch.bind(window);
+		window.__cdInflight = 0;
+		window.fetch = (...a) => {
+			window.__cdInflight++;
+			return inner(...a).finally(() => {
+				window.__cdInflight--;
+				window.__cdLastDone = performance.now();
+			});
+		};
 	});
 	return page;
 }
@@ -151,10 +161,23 @@ export async function shot(page, name) {
 	await page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true });
 }
 
-// settle: the page's requests answered and nothing left loading
+// settle: the page's requests answered, none begun for a while, and nothing left loading. The
+// load state alone is not enough: after a change of the hash route the document's network is
+// still "idle" from its first load, so the wait would end before the route's requests begin.
+// The quiet window counts from the call too, so a route whose requests have not yet started is
+// waited for (newPage's init script counts the page's fetches).
+export const QUIET_MS = 250;
 export async function settle(page) {
 	await page.waitForLoadState('networkidle');
-	await page.waitForFunction(() => !document.querySelector('.loading'));
+	const since = await page.evaluate(() => performance.now());
+	await page.waitForFunction(
+		([t, quiet]) =>
+			!(window.__cdInflight > 0) &&
+			performance.now() - Math.max(t, window.__cdLastDone || 0) > quiet &&
+			!document.querySelector('.loading'),
+		[since, QUIET_MS],
+		{ polling: 50 },
+	);
 }
 
 // lookAround: the page in each language (one load each), then at each of sizes ({name: viewport};
