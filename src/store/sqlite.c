@@ -266,6 +266,11 @@ enum stmt {
 	t "(id) AS (SELECT " top " UNION SELECT u.id FROM unit u JOIN " t " ON u.parent_id = "     \
 	t ".id)"
 
+/* What a clearing of gaps answers of each gap it deleted: its id and what it is a gap of (the
+ * identity sq_gap_add matches a gap found again by). */
+#define GAP_GONE " RETURNING id, rule || char(31) || subject || char(31) || unit_id || char(31) ||" \
+		 " asset_id || char(31) || project_id || char(31) || coalesce(role, '')"
+
 /* Asset a answers to a unit of table t under any relation (builder, user, manager, operator). */
 #define IN_UNITS(t)                                                                                \
 	"a.builder_unit IN (SELECT id FROM " t ") OR a.user_unit IN (SELECT id FROM " t ") OR"      \
@@ -833,12 +838,14 @@ static const char *const stmts[STMT__MAX] = {
 	/* the responsibility gaps of today (schema 0012) */
 	[ST_GAP_CLEAR] = "DELETE FROM gap",
 	/* one system's, one unit's own, one project's (gap_asset, gap_unit, gap_project: 0049) */
-	[ST_GAP_CLEAR_ASSET] = "DELETE FROM gap WHERE asset_id = ?1 AND asset_id <> 0",
+	/* each answers what it deleted, so that a gap found again keeps its id (sq_gap_add) */
+	[ST_GAP_CLEAR_ASSET] = "DELETE FROM gap WHERE asset_id = ?1 AND asset_id <> 0" GAP_GONE,
 	[ST_GAP_CLEAR_UNIT] = "DELETE FROM gap WHERE unit_id = ?1 AND asset_id = 0"
-			      " AND project_id = 0",
-	[ST_GAP_CLEAR_PROJECT] = "DELETE FROM gap WHERE project_id = ?1 AND project_id <> 0",
+			      " AND project_id = 0" GAP_GONE,
+	[ST_GAP_CLEAR_PROJECT] = "DELETE FROM gap WHERE project_id = ?1 AND project_id <> 0" GAP_GONE,
+	/* ?10 NULL: a new id */
 	[ST_GAP_ADD] = "INSERT INTO gap (rule, article, subject, unit_id, asset_id, project_id, role,"
-		       " since, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		       " since, message, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_GAP_PAGE] = "WITH RECURSIVE " SUBTREE("sc", "?1") " SELECT g.id, g.rule, g.article,"
 			" g.subject, g.unit_id, g.asset_id, g.project_id, g.role, g.since, g.message,"
 			" u.code, a.code, a.name, u.name FROM gap g LEFT JOIN unit u ON u.id = g.unit_id"
@@ -1111,6 +1118,14 @@ struct sq {
 	bool group_read; /* in a group, in_tx stands for a read, which opened nothing */
 	bool group_cache; /* the page cache of a group's connection is set */
 	long counted; /* store_sqlite_count's steps, by hundreds */
+	/* the gaps the last clearing of one system's, unit's or project's deleted: a gap found
+	 * again in the same act takes its id back, so a list in the order gaps were kept stays
+	 * as it was (sq_gaps_clear_of, sq_gap_add) */
+	struct gap_gone {
+		int64_t id;
+		char *key; /* GAP_GONE's identity; NULL once taken back */
+	} *gone;
+	size_t ngone, capgone;
 };
 
 /* The write transactions of this process's connections take turns here, each waiting blocked
@@ -1358,6 +1373,15 @@ static enum cd_err migrate(struct sq *q, struct cd_diag *d)
 	return rc;
 }
 
+/* gone_forget drops the ids of the gaps a clearing deleted (the next clearing, a transaction's
+ * end). */
+static void gone_forget(struct sq *q)
+{
+	for (size_t i = 0; i < q->ngone; i++)
+		free(q->gone[i].key);
+	q->ngone = 0;
+}
+
 static void sq_close(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
@@ -1372,6 +1396,8 @@ static void sq_close(struct store *s)
 			for (int k = 0; k < 2; k++)
 				sqlite3_finalize(q->page[i][j][k]);
 	sqlite3_close(q->db);
+	gone_forget(q);
+	free(q->gone);
 	free(q->path);
 	free(q);
 }
@@ -1415,7 +1441,7 @@ static enum cd_err sq_commit(struct store *s, struct cd_diag *d)
 		return rc;
 	}
 	rc = run(q, ST_COMMIT, d, "commit");
-
+	gone_forget(q);
 	if (rc == CD_OK) {
 		q->in_tx = 0;
 		write_done(q);
@@ -1427,6 +1453,7 @@ static void sq_rollback(struct store *s)
 {
 	struct sq *q = (struct sq *)s;
 
+	gone_forget(q); /* their rows are back */
 	if (q->group) { /* the act's part alone is undone */
 		if (q->in_tx && !q->group_read)
 			exec(q, "ROLLBACK TO act; RELEASE act", NULL, "rollback");
@@ -4336,6 +4363,7 @@ static enum cd_err sq_corrections_of(struct store *s, const char *object, int64_
 
 static enum cd_err sq_gaps_clear(struct store *s, struct cd_diag *d)
 {
+	gone_forget((struct sq *)s); /* a rebuild keeps every gap anew */
 	return run((struct sq *)s, ST_GAP_CLEAR, d, "clearing gaps");
 }
 
@@ -4346,9 +4374,57 @@ static enum cd_err sq_gaps_clear_of(struct store *s, enum gap_of which, int64_t 
 					  [GAP_OF_UNIT] = ST_GAP_CLEAR_UNIT,
 					  [GAP_OF_PROJECT] = ST_GAP_CLEAR_PROJECT};
 	struct sq *q = (struct sq *)s;
+	sqlite3_stmt *st = q->st[clear[which]];
+	enum cd_err rc = CD_OK;
+	int r;
 
-	sqlite3_bind_int64(q->st[clear[which]], 1, id);
-	return run(q, clear[which], d, "clearing gaps");
+	gone_forget(q);
+	sqlite3_bind_int64(st, 1, id);
+	while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 1);
+		struct gap_gone *g = q->gone;
+		size_t cap = q->capgone ? 2 * q->capgone : 16;
+		char *k = key ? strdup(key) : NULL;
+
+		if (k && q->ngone == q->capgone && (g = realloc(q->gone, cap * sizeof *g))) {
+			q->gone = g;
+			q->capgone = cap;
+		}
+		if (!k || q->ngone == q->capgone) {
+			free(k);
+			rc = cd_diag_set(d, CD_ENOMEM, "out of memory");
+		} else {
+			q->gone[q->ngone++] = (struct gap_gone){sqlite3_column_int64(st, 0), k};
+		}
+	}
+	if (!rc && r != SQLITE_DONE)
+		rc = db_fail(q, d, "clearing gaps");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+/* gone_take answers the id of the gap the last clearing deleted that is gap g found again (the
+ * same rule, subject, unit, system, project and role), taken once; 0 when none is. */
+static int64_t gone_take(struct sq *q, const struct gap_row *g)
+{
+	const struct finding *f = &g->f;
+	const char *role = f->rule == CHECK_ROLE_MISSING || f->rule == CHECK_ROLE_OVERLAP
+				   ? role_code(f->role)
+				   : "";
+	char key[1024];
+	int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%lld\x1f%lld\x1f%lld\x1f%s",
+			 check_rule_code(f->rule), f->subject ? f->subject : "",
+			 (long long)g->judged_in, (long long)f->asset, (long long)f->project,
+			 role ? role : "");
+
+	for (size_t i = 0; n > 0 && (size_t)n < sizeof key && i < q->ngone; i++)
+		if (q->gone[i].key && !strcmp(q->gone[i].key, key)) {
+			free(q->gone[i].key);
+			q->gone[i].key = NULL;
+			return q->gone[i].id;
+		}
+	return 0;
 }
 
 static enum cd_err sq_gap_add(struct store *s, struct gap_row *g, struct cd_diag *d)
@@ -4356,6 +4432,7 @@ static enum cd_err sq_gap_add(struct store *s, struct gap_row *g, struct cd_diag
 	struct sq *q = (struct sq *)s;
 	sqlite3_stmt *st = q->st[ST_GAP_ADD];
 	const struct finding *f = &g->f;
+	int64_t back;
 	enum cd_err rc;
 
 	bind_text(st, 1, check_rule_code(f->rule));
@@ -4368,6 +4445,8 @@ static enum cd_err sq_gap_add(struct store *s, struct gap_row *g, struct cd_diag
 		bind_text(st, 7, role_code(f->role));
 	bind_date(st, 8, f->since);
 	bind_text(st, 9, g->message);
+	if ((back = gone_take(q, g)))
+		sqlite3_bind_int64(st, 10, back);
 	if (!(rc = run(q, ST_GAP_ADD, d, "gap")))
 		g->id = sqlite3_last_insert_rowid(q->db);
 	return rc;

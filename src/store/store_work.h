@@ -347,6 +347,9 @@ enum cd_err store_gaps_clear_of(struct store *s, enum gap_of which, int64_t id,
 
 /* store_gap_page reads up to limit gaps judged in the scope subtree (0: all), of rule `rule`
  * (enum check_rule, -1 any), in the order they were kept, after id `after` (0: from the first).
+ * A gap an act's store_gaps_clear_of deleted and its store_gap_add finds again (the same rule,
+ * subject, unit, system, project and role) takes its id back, so its place in that order:
+ * editing a system does not move its gaps to the end of the list.
  * store_gap_counts counts those of the scope by rule. */
 enum cd_err store_gap_page(struct store *s, int64_t scope, int rule, int64_t after, size_t limit,
 			   struct arena *a, struct gap_row **out, size_t *n, struct cd_diag *d);

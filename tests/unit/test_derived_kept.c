@@ -41,6 +41,7 @@ struct org {
 	int64_t held;                         /* a system with a duty held for it (0: none) */
 	int64_t unit, p1, p2, duty1, project; /* the records the steps create */
 	int steps;                            /* acts compared with a rebuild */
+	size_t ids_kept;                      /* gaps found again by an act, their ids kept */
 	bool ratio;                           /* its profile sets a security budget ratio */
 };
 
@@ -97,6 +98,59 @@ static char *rows(const char *path)
 	sqlite3_close(db);
 	assert_non_null(out);
 	return out;
+}
+
+/* gap_ids: each kept gap of the database at path as "identity<TAB>id" (what it is a gap of: rule,
+ * subject, unit, system, project, role), one line each, sorted (malloc'd) */
+static char *gap_ids(const char *path)
+{
+	static const char q[] =
+	    "SELECT coalesce(group_concat(r, char(10)), '') FROM (SELECT rule || '|' || subject || '|'"
+	    " || unit_id || '|' || asset_id || '|' || project_id || '|' || coalesce(role, '') ||"
+	    " char(9) || printf('%012d', id) AS r FROM gap ORDER BY r)";
+	char *out;
+	size_t n = 1 << 22;
+
+	assert_non_null(out = malloc(n));
+	text(path, q, out, n);
+	return out;
+}
+
+/* same_ids fails when a gap found both before and after an act (the same identity, as many
+ * times) has another id after it: a gap found again keeps its id, and with it its place in the
+ * list, which is in the order gaps were kept. Answers how many gaps kept theirs. */
+static size_t same_ids(const char *what, char *before, char *after)
+{
+	char *b = before, *a = after;
+	size_t kept = 0;
+
+	while (*b && *a) {
+		size_t bl = strcspn(b, "\t"), al = strcspn(a, "\t"), nb = 0, na = 0;
+		int cmp = strncmp(b, a, bl < al ? bl : al);
+		char *bi, *ai;
+
+		if (!cmp && bl != al)
+			cmp = bl < al ? -1 : 1;
+		/* the lines of one identity on each side */
+		for (bi = b; !strncmp(bi, b, bl + 1); nb++)
+			bi += strcspn(bi, "\n") + (bi[strcspn(bi, "\n")] == '\n');
+		for (ai = a; !strncmp(ai, a, al + 1); na++)
+			ai += strcspn(ai, "\n") + (ai[strcspn(ai, "\n")] == '\n');
+		if (!cmp && nb == na) {
+			/* the blocks without the line break after the last line (the end has none) */
+			size_t lb = (size_t)(bi - b) - (bi[-1] == '\n'), la = (size_t)(ai - a) - (ai[-1] == '\n');
+
+			if (lb != la || strncmp(b, a, lb))
+				fail_msg("%s: a gap found again has a new id:\n  before: %.*s\n  after:  %.*s",
+				         what, (int)lb, b, (int)la, a);
+			kept += nb;
+		}
+		if (cmp <= 0)
+			b = bi;
+		if (cmp >= 0)
+			a = ai;
+	}
+	return kept;
 }
 
 /* first_diff fails naming the first line where kept and rebuilt differ */
@@ -451,6 +505,7 @@ static void run_steps(struct org *o)
 	assert_true(fresh(o));
 	compare(o, "the first rebuild");
 	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		char *before = gap_ids(o->db), *after;
 		enum cd_err rc;
 
 		act_reset(o);
@@ -460,10 +515,15 @@ static void run_steps(struct org *o)
 		if (fresh(o) != steps[i].keeps)
 			fail_msg("%s: the obligations are %s after it", steps[i].name,
 			         steps[i].keeps ? "stale" : "kept");
-		if (!steps[i].keeps) { /* the next act begins with them fresh */
+		if (steps[i].keeps) { /* what it found again kept its place */
+			after = gap_ids(o->db);
+			o->ids_kept += same_ids(steps[i].name, before, after);
+			free(after);
+		} else { /* the next act begins with them fresh */
 			act_reset(o);
 			assert_int_equal(svc_obligations_ensure(&o->c), CD_OK);
 		}
+		free(before);
 		compare(o, steps[i].name);
 		if (steps[i].shows && (o->ratio || !steps[i].ratio)) {
 			char got[8];
@@ -504,6 +564,7 @@ static void demo(void **state)
 	sh(cmd);
 	run_steps(&o);
 	assert_int_equal(o.steps, 1 + (int)(sizeof steps / sizeof *steps));
+	assert_true(o.ids_kept > 0); /* the acts did find gaps again */
 	drop(o.db);
 	drop(o.copy);
 }
@@ -532,6 +593,7 @@ static void generated(void **state)
 	sh(cmd);
 	run_steps(&o);
 	assert_true(o.held); /* its systems have custodians */
+	assert_true(o.ids_kept > 0);
 	drop(o.db);
 	drop(o.copy);
 }
