@@ -152,7 +152,6 @@ enum stmt {
 	ST_NOTICES_ON,
 	ST_OBLIG_CLEAR_ALL,
 	ST_OBLIG_CLEAR_UNIT,
-	ST_OBLIG_CLEAR_UNIT0,
 	ST_OBLIG_CLEAR_DUTY,
 	ST_OBLIG_CLEAR_ASSET,
 	ST_OBLIG_ADD,
@@ -776,7 +775,6 @@ static const char *const stmts[STMT__MAX] = {
 	/* the derived obligations (schema 0009, svc/deadlines.c) */
 	[ST_OBLIG_CLEAR_ALL] = "DELETE FROM obligation",
 	[ST_OBLIG_CLEAR_UNIT] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1",
-	[ST_OBLIG_CLEAR_UNIT0] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = 0",
 	[ST_OBLIG_CLEAR_DUTY] = "DELETE FROM obligation WHERE kind = 'duty' AND unit_id = ?1"
 				" AND duty = ?2",
 	/* through the partial index obligation_asset (schema 0049): its terms are the index's */
@@ -3999,7 +3997,6 @@ static enum cd_err sq_obligations_replace(struct store *s, enum oblig_set which,
 {
 	static const enum stmt clear[] = {[OSET_ALL] = ST_OBLIG_CLEAR_ALL,
 					  [OSET_UNIT] = ST_OBLIG_CLEAR_UNIT,
-					  [OSET_UNIT0] = ST_OBLIG_CLEAR_UNIT0,
 					  [OSET_ASSET] = ST_OBLIG_CLEAR_ASSET};
 	struct sq *q = (struct sq *)s;
 	enum stmt add = which == OSET_STAGE ? ST_OBLIG_STAGE : ST_OBLIG_ADD;

@@ -226,13 +226,13 @@ enum cd_err store_corrections_of(struct store *s, const char *object, int64_t id
 /* ---- the yearly duties and MLPS deadlines of today, kept derived (schema 0009) ---- */
 
 /* Which obligations store_obligations_replace replaces: all (with those staged since: see
- * OSET_STAGE); the duties of unit id; the duties no unit of the register holds (unit 0); none
+ * OSET_STAGE); the duties of unit id; none
  * (OSET_ADD: v is added to what is kept); none yet (OSET_STAGE: v is kept aside, part of a
  * rebuild, until the OSET_ALL that ends it writes every staged row in oblig_generate's order —
  * due date, name, unit, system — the order a walk through the due-date index reads them in, so
  * that it reads the table's pages in order; then its own v); the MLPS obligations of system id
  * (OSET_ASSET, after a write of the system: schema 0049). */
-enum oblig_set { OSET_ALL, OSET_UNIT, OSET_UNIT0, OSET_STAGE, OSET_ADD, OSET_ASSET };
+enum oblig_set { OSET_ALL, OSET_UNIT, OSET_STAGE, OSET_ADD, OSET_ASSET };
 
 /* store_obligations_replace deletes the obligations of set `which` and inserts v[0..n) (the
  * caller generated them for the same set). An MLPS obligation keeps its system's code and name

@@ -26,9 +26,9 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 	int y0 = 0;
 	enum cd_err rc = book_year_from(c->s, today, &y0, c->d);
 
-	/* a part of the register (one unit, or none for the duties no unit holds) makes up no
-	 * obligation of no unit beyond those the whole register has (duties0) */
-	if (!rc && (which == OSET_UNIT || which == OSET_UNIT0 || which == OSET_ASSET
+	/* a part of the register (one unit, or one system) makes up no obligation of no unit
+	 * beyond those the whole register has (duties0) */
+	if (!rc && (which == OSET_UNIT || which == OSET_ASSET
 			    ? oblig_generate_part(c->pol->p, reg, rec, nrec, y0, today, duties0,
 						  nduties0, &l)
 			    : oblig_generate(c->pol->p, reg, rec, nrec, y0, today, &l)))
@@ -43,8 +43,6 @@ static enum cd_err generate(struct act *c, const struct reg *reg, const struct r
 			keep = o->kind == OBLIG_DUTY && o->unit == id;
 		if (which == OSET_ASSET)
 			keep = o->kind != OBLIG_DUTY && o->asset == id;
-		for (size_t d = 0; which == OSET_UNIT0 && d < nduties0 && !keep; d++)
-			keep = o->kind == OBLIG_DUTY && !o->unit && !strcmp(o->duty->id, duties0[d]);
 		if (keep)
 			l.v[k++] = *o;
 	}
