@@ -42,6 +42,7 @@ struct org {
 	int64_t unit, p1, p2, duty1, project; /* the records the steps create */
 	int steps;                            /* acts compared with a rebuild */
 	size_t ids_kept;                      /* gaps found again by an act, their ids kept */
+	int counts_kept;                      /* acts after which the kept counts were compared */
 	bool ratio;                           /* its profile sets a security budget ratio */
 };
 
@@ -98,6 +99,30 @@ static char *rows(const char *path)
 	sqlite3_close(db);
 	assert_non_null(out);
 	return out;
+}
+
+/* counts: the dashboard's kept counts of obligations (schema 0039) of the database at path, a
+ * line each, sorted (malloc'd) */
+static char *counts(const char *path)
+{
+	char *out;
+	size_t n = 1 << 22;
+
+	assert_non_null(out = malloc(n));
+	text(path,
+	     "SELECT coalesce(group_concat(r, char(10)), '') FROM (SELECT kind || ' ' || unit_id"
+	     " || ' ' || state || ' ' || n AS r FROM obligation_count ORDER BY r)",
+	     out, n);
+	return out;
+}
+
+/* counts_fresh: the kept counts are of the test's day */
+static bool counts_fresh(const char *path)
+{
+	char day[16];
+
+	text(path, "SELECT value FROM meta WHERE key = 'obligation_counts_day'", day, sizeof day);
+	return !strcmp(day, "2026-12-04");
 }
 
 /* gap_ids: each kept gap of the database at path as "identity<TAB>id" (what it is a gap of: rule,
@@ -223,6 +248,8 @@ static void compare(struct org *o, const char *what)
 	assert_int_equal(store_begin(s, &d), CD_OK);
 	if (svc_obligations_rebuild(&c))
 		fail_msg("rebuild: %s", d.msg);
+	/* the dashboard's counts of the rebuilt obligations, counted whole */
+	assert_int_equal(store_obligation_counts_keep(s, D("2026-12-04"), &d), CD_OK);
 	assert_int_equal(store_commit(s, &d), CD_OK);
 	policy_put(pol);
 	store_close(s);
@@ -234,6 +261,17 @@ static void compare(struct org *o, const char *what)
 	assert_true(strlen(kept) > 0);
 	free(kept);
 	free(rebuilt);
+	/* the kept counts, changed by the act, are those of the rows (when the act kept the
+	 * obligations: one left stale leaves the next reader to count them) */
+	if (counts_fresh(o->db)) {
+		kept = counts(o->db);
+		rebuilt = counts(o->copy);
+		if (strcmp(kept, rebuilt))
+			first_diff(what, kept, rebuilt);
+		free(kept);
+		free(rebuilt);
+		o->counts_kept++;
+	}
 	o->steps++;
 }
 
@@ -508,6 +546,11 @@ static void run_steps(struct org *o)
 		char *before = gap_ids(o->db), *after;
 		enum cd_err rc;
 
+		/* the dashboard's counts kept for the day, as its first read keeps them */
+		act_reset(o);
+		assert_int_equal(store_begin(o->s, &o->d), CD_OK);
+		assert_int_equal(store_obligation_counts_keep(o->s, D("2026-12-04"), &o->d), CD_OK);
+		assert_int_equal(store_commit(o->s, &o->d), CD_OK);
 		act_reset(o);
 		if ((rc = steps[i].run(o)))
 			fail_msg("%s: %s (%s)", steps[i].name, o->d.msg,
@@ -515,7 +558,9 @@ static void run_steps(struct org *o)
 		if (fresh(o) != steps[i].keeps)
 			fail_msg("%s: the obligations are %s after it", steps[i].name,
 			         steps[i].keeps ? "stale" : "kept");
-		if (steps[i].keeps) { /* what it found again kept its place */
+		if (steps[i].keeps) { /* what it found again kept its place, the counts kept */
+			if (!counts_fresh(o->db))
+				fail_msg("%s: the dashboard's counts were dropped", steps[i].name);
 			after = gap_ids(o->db);
 			o->ids_kept += same_ids(steps[i].name, before, after);
 			free(after);
@@ -565,6 +610,7 @@ static void demo(void **state)
 	run_steps(&o);
 	assert_int_equal(o.steps, 1 + (int)(sizeof steps / sizeof *steps));
 	assert_true(o.ids_kept > 0); /* the acts did find gaps again */
+	assert_true(o.counts_kept > 0);
 	drop(o.db);
 	drop(o.copy);
 }
