@@ -9,7 +9,8 @@
 #   make check  style checks, sanitizer suite and valgrind over the core tests
 #   make bench  performance: the register (bench/run), the HTTP API against nginx (bench/http),
 #               the work routes (bench/work), the dashboard's (bench/dashboard), the
-#               documents (bench/doc), a sign-in storm (bench/signin);
+#               dashboard after a write (bench/counts), the documents (bench/doc), a sign-in
+#               storm (bench/signin);
 #               results in bench/RESULTS.md
 
 BUILD      ?= build
@@ -106,6 +107,7 @@ bench: deps build
 	bench/http $(BUILD)
 	bench/work $(BUILD)
 	bench/dashboard $(BUILD)
+	bench/counts $(BUILD)
 	bench/doc $(BUILD)
 	bench/signin $(BUILD)
 
