@@ -163,10 +163,44 @@ static void bounded(void **state)
 	assert_true(steps[1][1] <= steps[0][1] + 200);
 }
 
+/* On a day off a round decides no reminder of a deadline, but it rebuilds the day's stale
+ * obligations: the first round after midnight does it in the background, not the first person
+ * to open a page. */
+static void day_off_rebuilds(void **state)
+{
+	struct cd_diag d = {{0}};
+	struct arena *a = arena_new(0);
+	const struct policy *pol = NULL;
+	struct store *s = org("round-day-off", 0);
+	size_t added = 1;
+	bool fresh = true;
+
+	(void)state;
+	assert_non_null(a);
+	assert_int_equal(store_meta_set(s, ACT_DERIVED_GENERATION, "stale", &d), CD_OK);
+	assert_int_equal(policy_get(s, &pol, &d), CD_OK);
+	{
+		/* Saturday 2026-06-13 */
+		struct act c = {.s = s, .pol = pol, .actor = "notify", .ip = "",
+				.now = T("2026-06-13 00:01"), .a = a, .d = &d};
+
+		assert_int_equal(act_derived_fresh(&c, &fresh), CD_OK);
+		assert_false(fresh);
+		assert_int_equal(notify_plan(&c, false, &added), CD_OK);
+		assert_int_equal(added, 0);
+		assert_int_equal(act_derived_fresh(&c, &fresh), CD_OK);
+		assert_true(fresh);
+	}
+	policy_put(pol);
+	store_close(s);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bounded),
+		cmocka_unit_test(day_off_rebuilds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
